@@ -7,4 +7,5 @@
 
 pub mod ingest;
 pub mod plan;
+pub mod status;
 pub mod text;
