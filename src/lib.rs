@@ -5,7 +5,15 @@
 //! provenance), `merge` (rows → the ledger), `ledger` (the one model every renderer reads),
 //! `render` (ledger → files in output/).
 
+pub mod cli;
+pub mod commands;
 pub mod ingest;
 pub mod plan;
 pub mod status;
 pub mod text;
+
+/// A date as Chinese documents write it: 2020年9月30日, no zero padding.
+pub fn render_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}

@@ -1,1 +1,90 @@
-//! (to be written)
+//! Text helpers shared by every stage: match keys and sanitising.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC-normalise and drop all whitespace (including newlines and full-width spaces).
+/// For match keys only: NFKC changes the text (① → 1), so never show its result.
+pub fn compact_nfkc(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Remove characters that XML 1.0 cannot hold and other control characters, keeping
+/// tab and newline. Carriage returns become newlines (CRLF → LF).
+/// Used on every string that goes into a generated document.
+pub fn sanitize(s: &str) -> String {
+    let s = s.replace("\r\n", "\n");
+    s.chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|&c| is_xml_char(c) && (c == '\n' || c == '\t' || !c.is_control()))
+        .collect()
+}
+
+/// The XML 1.0 `Char` production.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\u{9}' | '\u{A}' | '\u{D}'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Trim, collapse inner runs of whitespace (including newlines) to nothing between CJK
+/// text and to one space elsewhere. Used to clean a cell for display in messages.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            let prev_ascii = out
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_alphanumeric());
+            if prev_ascii && c.is_ascii_alphanumeric() {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Shorten text for a message: at most `max` characters, with an ellipsis.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let s = one_line(s);
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_drops_invalid_and_keeps_layout() {
+        assert_eq!(sanitize("a\u{1}b\u{B}c\u{C}\u{FFFF}d"), "abcd");
+        assert_eq!(sanitize("一\r\n二\r三\t四"), "一\n二\n三\t四");
+        assert_eq!(sanitize("\u{7F}x\u{85}"), "x");
+    }
+
+    #[test]
+    fn compact_nfkc_folds_width_and_space() {
+        assert_eq!(compact_nfkc("２０２０ 年\n"), "2020年");
+    }
+
+    #[test]
+    fn one_line_and_excerpt() {
+        assert_eq!(one_line(" 区水利局 \n 报送 "), "区水利局报送");
+        assert_eq!(one_line("GB T"), "GB T");
+        assert_eq!(excerpt("一二三四五", 3), "一二三…");
+    }
+}

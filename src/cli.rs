@@ -1,0 +1,87 @@
+//! The command line (clap). Every text a user reads is Chinese.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rectify",
+    version,
+    about = "整改进展汇总工具：读取整改方案和各单位报送的进展情况表，生成整改情况报告、台账汇总表和各单位任务清单。",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "命令",
+    help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
+    override_usage = "rectify [选项] <命令>",
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub paths: Paths,
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help = "显示帮助")]
+    help: Option<bool>,
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help = "显示版本")]
+    version: Option<bool>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "路径")]
+pub struct Paths {
+    /// 输入文件夹（plan.toml、units.toml、tasks.csv、returns/），默认 input
+    #[arg(
+        long,
+        global = true,
+        default_value = "input",
+        hide_default_value = true,
+        value_name = "文件夹"
+    )]
+    pub input: PathBuf,
+    /// 输出文件夹，默认 output
+    #[arg(
+        long,
+        global = true,
+        default_value = "output",
+        hide_default_value = true,
+        value_name = "文件夹"
+    )]
+    pub output: PathBuf,
+    /// 各单位报送表所在文件夹（默认：输入文件夹下的 returns/）
+    #[arg(long, global = true, value_name = "文件夹")]
+    pub returns: Option<PathBuf>,
+}
+
+impl Paths {
+    pub fn returns_dir(&self) -> PathBuf {
+        self.returns
+            .clone()
+            .unwrap_or_else(|| self.input.join("returns"))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 完整处理：读取方案和报送表，汇总并生成全部结果
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Run,
+    /// 读取并汇总报送表，打印摘要和问题清单，不写文件
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Check {
+        /// 有错误级问题时以退出码1结束
+        #[arg(long)]
+        strict: bool,
+    },
+    /// 列出整改任务（按重点任务分组）
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Tasks {
+        /// 只列出某单位的任务（按牵头、责任、配合分组）
+        #[arg(long, value_name = "单位")]
+        unit: Option<String>,
+        /// 以JSON输出
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,3 @@
+//! One module per command; each returns its output and leaves exit codes to main.
+
+pub mod tasks;

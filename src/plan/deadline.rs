@@ -1,0 +1,148 @@
+//! 完成时限: the deadline phrases of the task table.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::text::compact_nfkc;
+
+/// A task's deadline as written in the plan, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The phrase exactly as in the table, e.g. `2020年12月底完成,并长期坚持`.
+    pub text: String,
+    /// The date by which the time-bound part is due (月底 = the month's last day).
+    pub due: Option<NaiveDate>,
+    /// The task goes on after the due date (长期坚持 / 长期保持).
+    pub ongoing: bool,
+}
+
+impl Deadline {
+    /// Parse a deadline phrase. Accepted forms (full-width digits and spaces allowed):
+    /// `2020年9月底`, `2020年9月30日`, `2020年9月30日前`, each optionally followed by
+    /// `完成`, a comma, and `并长期坚持` / `并长期保持`; and `长期坚持` / `长期保持` alone.
+    pub fn parse(text: &str) -> Option<Deadline> {
+        let key: String = compact_nfkc(text);
+        let key = key.trim_end_matches(['。', '.', ';', '；']);
+        if key.is_empty() {
+            return None;
+        }
+        if matches!(key, "长期坚持" | "长期保持" | "持续推进") {
+            return Some(Deadline {
+                text: text.trim().to_string(),
+                due: None,
+                ongoing: true,
+            });
+        }
+        let (due, rest) = parse_due(key)?;
+        let rest = rest.strip_prefix('前').unwrap_or(rest);
+        let rest = rest.strip_prefix("完成").unwrap_or(rest);
+        let rest = rest.trim_start_matches([',', '，', '、']);
+        let ongoing = match rest {
+            "" => false,
+            "并长期坚持" | "并长期保持" | "长期坚持" | "长期保持" => true,
+            _ => return None,
+        };
+        Some(Deadline {
+            text: text.trim().to_string(),
+            due: Some(due),
+            ongoing,
+        })
+    }
+
+    /// Is the time-bound part past due on `as_of` (due date strictly before it)?
+    pub fn is_past(&self, as_of: NaiveDate) -> bool {
+        self.due.is_some_and(|d| d < as_of)
+    }
+}
+
+/// `YYYY年M月底` or `YYYY年M月D日` at the start of `s`; returns the date and the rest.
+fn parse_due(s: &str) -> Option<(NaiveDate, &str)> {
+    let (year, rest) = take_number(s)?;
+    let rest = rest.strip_prefix('年')?;
+    let (month, rest) = take_number(rest)?;
+    let rest = rest.strip_prefix('月')?;
+    if let Some(rest) = rest.strip_prefix('底') {
+        return Some((last_day_of_month(year as i32, month)?, rest));
+    }
+    let (day, rest) = take_number(rest)?;
+    let rest = rest.strip_prefix('日')?;
+    Some((NaiveDate::from_ymd_opt(year as i32, month, day)?, rest))
+}
+
+fn take_number(s: &str) -> Option<(u32, &str)> {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(s.len(), |(i, _)| i);
+    if end == 0 || end > 4 {
+        return None;
+    }
+    Some((s[..end].parse().ok()?, &s[end..]))
+}
+
+/// The last day of a month (月底).
+pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)?;
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn month_end_and_ongoing_forms() {
+        let cases = [
+            ("2020年9月底", d(2020, 9, 30), false),
+            ("2020年10月底", d(2020, 10, 31), false),
+            ("2020年12月底", d(2020, 12, 31), false),
+            ("2021年12月底", d(2021, 12, 31), false),
+            ("2021年2月底", d(2021, 2, 28), false),
+            ("2020年12月底完成,并长期坚持", d(2020, 12, 31), true),
+            ("2020年12月底完成并长期坚持", d(2020, 12, 31), true),
+            ("2020年11月底完成,并长期保持", d(2020, 11, 30), true),
+            ("2020年9月底完成，并长期坚持", d(2020, 9, 30), true),
+            ("２０２０年９月底", d(2020, 9, 30), false),
+            ("2020年9月30日前", d(2020, 9, 30), false),
+            ("长期坚持", None, true),
+        ];
+        for (text, due, ongoing) in cases {
+            let got = Deadline::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((got.due, got.ongoing), (due, ongoing), "{text}");
+            assert_eq!(got.text, text);
+        }
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read() {
+        for bad in [
+            "",
+            "尽快",
+            "2020年13月底",
+            "2020年9月底完成,并尽快",
+            "9月底",
+            "2020年2月30日",
+        ] {
+            assert_eq!(Deadline::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn past_due() {
+        let dl = Deadline::parse("2020年9月底").unwrap();
+        assert!(dl.is_past(NaiveDate::from_ymd_opt(2020, 12, 10).unwrap()));
+        assert!(!dl.is_past(NaiveDate::from_ymd_opt(2020, 9, 30).unwrap()));
+        assert!(!Deadline::parse("长期坚持")
+            .unwrap()
+            .is_past(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
+    }
+}

@@ -1,0 +1,109 @@
+//! plan.toml: the plan's metadata.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMeta {
+    pub title: String,
+    #[serde(default = "default_short_title")]
+    pub short_title: String,
+    pub doc_number: String,
+    pub issuer: String,
+    pub issued_on: NaiveDate,
+    pub plan_id: String,
+    pub collector: String,
+    pub collector_full: String,
+    pub addressee: String,
+    pub as_of: NaiveDate,
+    pub report_date: NaiveDate,
+    pub return_deadline: NaiveDate,
+    pub contact: Contact,
+    #[serde(default)]
+    pub fonts: FontSettings,
+}
+
+fn default_short_title() -> String {
+    "整改方案".into()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Font names for the documents: a preset, each name overridable.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontSettings {
+    #[serde(default)]
+    pub preset: FontPreset,
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub heading1: Option<String>,
+    pub heading2: Option<String>,
+    pub latin: Option<String>,
+    pub page_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FontPreset {
+    #[default]
+    Gb2312,
+    Gbk,
+}
+
+/// The resolved font names a document uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fonts {
+    pub title: String,
+    pub body: String,
+    pub heading1: String,
+    pub heading2: String,
+    pub latin: String,
+    pub page_number: String,
+}
+
+impl FontSettings {
+    pub fn resolve(&self) -> Fonts {
+        let (title, body, h1, h2) = match self.preset {
+            FontPreset::Gb2312 => ("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"),
+            FontPreset::Gbk => (
+                "方正小标宋_GBK",
+                "方正仿宋_GBK",
+                "方正黑体_GBK",
+                "方正楷体_GBK",
+            ),
+        };
+        let pick = |o: &Option<String>, d: &str| o.clone().unwrap_or_else(|| d.to_string());
+        Fonts {
+            title: pick(&self.title, title),
+            body: pick(&self.body, body),
+            heading1: pick(&self.heading1, h1),
+            heading2: pick(&self.heading2, h2),
+            latin: pick(&self.latin, "Times New Roman"),
+            page_number: pick(&self.page_number, "宋体"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_and_overrides() {
+        let mut f = FontSettings::default();
+        assert_eq!(f.resolve().body, "仿宋_GB2312");
+        f.preset = FontPreset::Gbk;
+        assert_eq!(f.resolve().title, "方正小标宋_GBK");
+        f.body = Some("仿宋".into());
+        assert_eq!(f.resolve().body, "仿宋");
+    }
+}

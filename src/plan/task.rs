@@ -1,0 +1,118 @@
+//! Task, Role and the unit lists of one task.
+
+use serde::{Deserialize, Serialize};
+
+use super::deadline::Deadline;
+
+/// A unit's role on a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Lead,
+    Responsible,
+    Cooperating,
+    /// The unit reported on a task it has no role in.
+    Unassigned,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "牵头",
+            Role::Responsible => "责任",
+            Role::Cooperating => "配合",
+            Role::Unassigned => "未分配",
+        }
+    }
+
+    pub const ASSIGNED: [Role; 3] = [Role::Lead, Role::Responsible, Role::Cooperating];
+}
+
+/// One of a task's three unit lists (牵头单位 / 责任单位 / 配合单位).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Canonical unit names, groups expanded, in the table's order, no duplicates.
+    pub units: Vec<String>,
+    /// Open groups named here (相关镇街): any unit of their kind may report.
+    pub open_groups: Vec<String>,
+    /// A trailing 等 / 等区级部门及各镇街, kept as written and never turned into names.
+    pub note: Option<String>,
+    /// The cell as written in the table.
+    pub text: String,
+}
+
+impl Assignment {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty() && self.open_groups.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: u32,
+    /// 重点任务, e.g. `一、科学施策,有效降低农业农村污染`.
+    pub category: String,
+    /// 具体举措.
+    pub measure: String,
+    pub deadline: Deadline,
+    pub lead: Assignment,
+    pub responsible: Assignment,
+    pub cooperating: Assignment,
+}
+
+impl Task {
+    pub fn assignment(&self, role: Role) -> Option<&Assignment> {
+        match role {
+            Role::Lead => Some(&self.lead),
+            Role::Responsible => Some(&self.responsible),
+            Role::Cooperating => Some(&self.cooperating),
+            Role::Unassigned => None,
+        }
+    }
+
+    /// The unit's role on this task: the first list that names it (lead, responsible,
+    /// cooperating), then an open group of its kind as cooperating.
+    pub fn role_of(&self, unit: &str, in_open_group: impl Fn(&str) -> bool) -> Role {
+        for role in Role::ASSIGNED {
+            if self
+                .assignment(role)
+                .is_some_and(|a| a.units.iter().any(|u| u == unit))
+            {
+                return role;
+            }
+        }
+        for role in Role::ASSIGNED {
+            if let Some(a) = self.assignment(role) {
+                if a.open_groups.iter().any(|g| in_open_group(g)) {
+                    return role;
+                }
+            }
+        }
+        Role::Unassigned
+    }
+
+    /// The units whose reports decide the task's status: its lead units, or where the
+    /// table names none, its responsible units.
+    pub fn deciders(&self) -> &[String] {
+        if self.lead.units.is_empty() {
+            &self.responsible.units
+        } else {
+            &self.lead.units
+        }
+    }
+
+    /// Every unit named on the task (each once, lead first), with its role.
+    pub fn expected_units(&self) -> Vec<(&str, Role)> {
+        let mut out: Vec<(&str, Role)> = Vec::new();
+        for role in Role::ASSIGNED {
+            if let Some(a) = self.assignment(role) {
+                for u in &a.units {
+                    if !out.iter().any(|(n, _)| n == u) {
+                        out.push((u, role));
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,345 @@
+//! The unit directory and the one function that resolves a unit name as people write it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::text::compact_nfkc;
+
+/// What kind of body a unit is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
+pub enum UnitKind {
+    #[serde(rename = "区级部门")]
+    Department,
+    #[serde(rename = "镇街")]
+    Town,
+    #[serde(rename = "产业促进中心")]
+    Centre,
+    #[serde(rename = "企业")]
+    Company,
+    #[serde(rename = "其他")]
+    Other,
+}
+
+impl UnitKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::Department => "区级部门",
+            UnitKind::Town => "镇街",
+            UnitKind::Centre => "产业促进中心",
+            UnitKind::Company => "企业",
+            UnitKind::Other => "其他",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub full_name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSpec {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<UnitKind>,
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub open: bool,
+}
+
+/// A group name of the table (各镇街), expanded.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    /// Canonical member names, in directory order. Empty for an open group.
+    pub members: Vec<String>,
+    /// 相关镇街: no fixed membership; any unit of `kind` may report.
+    pub open: bool,
+    pub kind: Option<UnitKind>,
+}
+
+/// The result of resolving a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    Unit(String),
+    Group(String),
+    /// Fits several units: never guessed.
+    Ambiguous(Vec<String>),
+    Unknown,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    #[serde(default)]
+    unit: Vec<Unit>,
+    #[serde(default)]
+    group: Vec<GroupSpec>,
+}
+
+/// Every unit of the plan, its groups, and the alias index.
+#[derive(Debug, Clone)]
+pub struct UnitDirectory {
+    units: Vec<Unit>,
+    groups: Vec<Group>,
+    /// match key → canonical names (more than one: ambiguous key).
+    index: BTreeMap<String, BTreeSet<String>>,
+    group_index: BTreeMap<String, String>,
+}
+
+impl UnitDirectory {
+    /// Parse `units.toml`. Errors are (line, message) in Chinese.
+    pub fn from_toml(src: &str) -> Result<UnitDirectory, (Option<usize>, String)> {
+        let file: UnitsFile = toml::from_str(src).map_err(|e| {
+            let line = e.span().map(|s| src[..s.start].matches('\n').count() + 1);
+            (line, format!("格式错误：{}", e.message()))
+        })?;
+        Self::build(file.unit, file.group)
+    }
+
+    fn build(
+        units: Vec<Unit>,
+        specs: Vec<GroupSpec>,
+    ) -> Result<UnitDirectory, (Option<usize>, String)> {
+        let mut seen = BTreeSet::new();
+        for u in &units {
+            if u.name.trim().is_empty() {
+                return Err((None, "有单位的名称（name）为空".into()));
+            }
+            if !seen.insert(u.name.clone()) {
+                return Err((None, format!("单位“{}”重复出现", u.name)));
+            }
+        }
+        let mut index: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for u in &units {
+            let names = std::iter::once(&u.name)
+                .chain(std::iter::once(&u.full_name))
+                .chain(u.aliases.iter());
+            for n in names.filter(|n| !n.trim().is_empty()) {
+                index
+                    .entry(match_key(n))
+                    .or_default()
+                    .insert(u.name.clone());
+            }
+        }
+        let mut groups = Vec::new();
+        let mut group_index = BTreeMap::new();
+        for g in specs {
+            let mut members: Vec<String> = Vec::new();
+            if !g.open {
+                if let Some(kind) = g.kind {
+                    members.extend(
+                        units
+                            .iter()
+                            .filter(|u| u.kind == kind)
+                            .map(|u| u.name.clone()),
+                    );
+                }
+                for m in &g.members {
+                    if !seen.contains(m) {
+                        return Err((
+                            None,
+                            format!("单位组“{}”的成员“{}”不在单位名录中", g.name, m),
+                        ));
+                    }
+                    if !members.contains(m) {
+                        members.push(m.clone());
+                    }
+                }
+                if members.is_empty() {
+                    return Err((
+                        None,
+                        format!(
+                            "单位组“{}”没有成员（请填写 kind 或 members，或设为 open）",
+                            g.name
+                        ),
+                    ));
+                }
+            }
+            group_index.insert(match_key(&g.name), g.name.clone());
+            groups.push(Group {
+                name: g.name,
+                members,
+                open: g.open,
+                kind: g.kind,
+            });
+        }
+        Ok(UnitDirectory {
+            units,
+            groups,
+            index,
+            group_index,
+        })
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    pub fn unit(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    pub fn group(&self, name: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.name == name)
+    }
+
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Position of a unit in the directory (for a stable, meaningful order).
+    pub fn order(&self, name: &str) -> usize {
+        self.units
+            .iter()
+            .position(|u| u.name == name)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Resolve a name as a unit wrote it. The alias table first (canonical, full and
+    /// alias names under the normalised match key), then the pattern rules: a bare
+    /// 镇街 name without 镇/街道, and a text that contains exactly one unit's name.
+    /// Never guesses between two units.
+    pub fn resolve(&self, raw: &str) -> NameMatch {
+        let key = match_key(raw);
+        if key.is_empty() {
+            return NameMatch::Unknown;
+        }
+        if let Some(g) = self.group_index.get(&key) {
+            return NameMatch::Group(g.clone());
+        }
+        if let Some(names) = self.index.get(&key) {
+            return one_or_ambiguous(names.iter().cloned().collect());
+        }
+        // A 镇街 written without its 镇 / 街道.
+        for suffix in ["镇", "街道"] {
+            if let Some(names) = self.index.get(&format!("{key}{suffix}")) {
+                return one_or_ambiguous(names.iter().cloned().collect());
+            }
+        }
+        // The text contains one unit's name (e.g. "区水利局河长制科" or a sentence).
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut hit_keys: Vec<&str> = Vec::new();
+        for (k, names) in &self.index {
+            if k.chars().count() >= 3 && key.contains(k.as_str()) {
+                hit_keys.push(k);
+                found.extend(names.iter().cloned());
+            }
+        }
+        // Drop hits that are part of a longer hit for the same text ("三教" inside "三教产业…").
+        if found.len() > 1 {
+            let longest: Vec<&str> = hit_keys
+                .iter()
+                .copied()
+                .filter(|k| !hit_keys.iter().any(|o| o.len() > k.len() && o.contains(*k)))
+                .collect();
+            found = longest
+                .iter()
+                .flat_map(|k| self.index[*k].iter().cloned())
+                .collect();
+        }
+        match found.len() {
+            0 => NameMatch::Unknown,
+            _ => one_or_ambiguous(found.into_iter().collect()),
+        }
+    }
+}
+
+fn one_or_ambiguous(mut names: Vec<String>) -> NameMatch {
+    if names.len() == 1 {
+        NameMatch::Unit(names.pop().unwrap_or_default())
+    } else {
+        names.sort();
+        NameMatch::Ambiguous(names)
+    }
+}
+
+/// The normalised key two spellings of one unit share. NFKC and whitespace removal
+/// for the key only; brackets and what they hold (（盖章）) dropped; the prefixes
+/// 中共 / 重庆市 / 永川区 / 区 stripped; 委员会 → 委; 人民政府, 办事处 and a dropped 和 removed;
+/// 镇政府 → 镇, 街办 → 街道.
+pub fn match_key(raw: &str) -> String {
+    let s = compact_nfkc(raw);
+    // Drop bracketed parts: (盖章), [公章], 【…】, 〔…〕.
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '<' | '《' => depth += 1,
+            ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let mut s = out
+        .trim_matches(|c: char| {
+            c == ':' || c == '：' || c == '、' || c == ',' || c == '.' || c == '。'
+        })
+        .replace("盖章", "");
+    for label in ["填报单位", "报送单位", "单位名称", "单位"] {
+        if let Some(rest) = s.strip_prefix(label) {
+            let rest = rest.trim_start_matches([':', '：']);
+            if !rest.is_empty() {
+                s = rest.to_string();
+            }
+        }
+    }
+    loop {
+        let before = s.len();
+        for p in ["中共", "重庆市", "永川区", "永川", "区"] {
+            if let Some(rest) = s.strip_prefix(p) {
+                if !rest.is_empty() {
+                    s = rest.to_string();
+                }
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = s
+        .replace("委员会", "委")
+        .replace("人民政府", "")
+        .replace("办事处", "")
+        .replace("镇政府", "镇")
+        .replace("街办", "街道")
+        .replace('和', "");
+    s.trim_matches(|c: char| c == ':' || c == '、').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_the_usual_variants() {
+        let k = match_key("区住房城乡建委");
+        for v in [
+            "重庆市永川区住房城乡建委",
+            "永川区住房城乡建委",
+            "住房城乡建委",
+            "区住房和城乡建委",
+            " 区住房城乡\n建委（盖章）",
+        ] {
+            assert_eq!(match_key(v), k, "{v}");
+        }
+        assert_eq!(match_key("重庆市永川区来苏镇人民政府"), "来苏镇");
+        assert_eq!(
+            match_key("重庆市永川区人民政府中山路街道办事处"),
+            "中山路街道"
+        );
+        assert_eq!(match_key("来苏镇政府"), "来苏镇");
+        assert_eq!(match_key("填报单位：区水利局（盖章）"), "水利局");
+    }
+}
