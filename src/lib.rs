@@ -8,7 +8,12 @@
 pub mod cli;
 pub mod commands;
 pub mod ingest;
+pub mod ledger;
+pub mod merge;
+pub mod pipeline;
 pub mod plan;
+pub mod problems;
+pub mod render;
 pub mod status;
 pub mod text;
 

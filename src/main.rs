@@ -7,6 +7,7 @@ use clap::Parser;
 
 use rectify::cli::{Cli, Command};
 use rectify::commands;
+use rectify::pipeline::build_ledger;
 use rectify::plan::load_plan;
 
 fn main() -> ExitCode {
@@ -51,15 +52,42 @@ fn main() -> ExitCode {
             print!("{out}");
             ExitCode::SUCCESS
         }
-        Command::Run | Command::Check { .. } => {
-            println!(
-                "已读取整改方案：{}项任务，{}个重点任务类别，{}个单位（{}个单位有报送任务）。",
-                plan.tasks.len(),
-                plan.categories().len(),
-                plan.units.units().len(),
-                plan.expected_units().len()
-            );
-            ExitCode::SUCCESS
+        Command::Check { strict } => {
+            let ledger = build_ledger(&plan, &cli.paths.returns_dir());
+            print!("{}", commands::check::summary_text(&ledger));
+            print!("{}", commands::check::problems_text(&ledger));
+            if strict && ledger.summary.errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Run => {
+            let ledger = build_ledger(&plan, &cli.paths.returns_dir());
+            print!("{}", commands::check::summary_text(&ledger));
+            match commands::run::write_outputs(&ledger, &cli.paths.output) {
+                Ok(files) => {
+                    println!(
+                        "问题{}条（错误{}条，警告{}条），详见 ledger.json 或运行 rectify check。",
+                        ledger.problems.len(),
+                        ledger.summary.errors,
+                        ledger.summary.warnings
+                    );
+                    println!(
+                        "已写入 {}：{}",
+                        cli.paths.output.display(),
+                        files.join("、")
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!(
+                        "错误：无法写入输出文件夹 {}（{e}）",
+                        cli.paths.output.display()
+                    );
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

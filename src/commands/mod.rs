@@ -1,3 +1,5 @@
 //! One module per command; each returns its output and leaves exit codes to main.
 
+pub mod check;
+pub mod run;
 pub mod tasks;

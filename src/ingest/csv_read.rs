@@ -1,1 +1,136 @@
-//! (to be written)
+//! CSV/TSV: bytes -> text (BOM, UTF-8, GB18030) -> one grid of text cells.
+
+use std::path::Path;
+
+use crate::ingest::grid::{Cell, Grid, Limits};
+use crate::ingest::read::{ReadError, ReadErrorKind};
+
+/// Candidate delimiters, in order of preference on a tie.
+const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
+/// Records looked at to choose the delimiter.
+const SNIFF_RECORDS: usize = 30;
+
+/// Decode bytes to text: BOM (UTF-8, UTF-16LE/BE), else strict UTF-8, else
+/// GB18030 (a superset of GBK and GB2312). Returns the text and the encoding name.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text.into_owned(), enc.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            (text.into_owned(), "GB18030")
+        }
+    }
+}
+
+/// Pick the delimiter giving the most consistent field count (> 1) over the
+/// first records. Falls back to a comma.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut best = (b',', 0usize, 0usize); // (delimiter, records agreeing, fields)
+    for &d in &DELIMITERS {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(text.as_bytes());
+        let mut counts: Vec<usize> = Vec::new();
+        for rec in rdr.records().take(SNIFF_RECORDS) {
+            match rec {
+                Ok(r) => {
+                    // Blank lines say nothing about the delimiter.
+                    if r.len() == 1 && r[0].trim().is_empty() {
+                        continue;
+                    }
+                    counts.push(r.len());
+                }
+                Err(_) => break,
+            }
+        }
+        // Most frequent field count above 1 and how many records have it.
+        let mut mode = (0usize, 0usize); // (agreeing, fields)
+        for &c in &counts {
+            if c < 2 {
+                continue;
+            }
+            let agreeing = counts.iter().filter(|&&x| x == c).count();
+            if (agreeing, c) > mode {
+                mode = (agreeing, c);
+            }
+        }
+        if (mode.0, mode.1) > (best.1, best.2) {
+            best = (d, mode.0, mode.1);
+        }
+    }
+    best.0
+}
+
+/// Parse CSV bytes into one grid named `name`. Every non-empty field is
+/// `Cell::Text`; interpreting numbers and dates is left to the caller.
+pub fn read_csv_bytes(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid, ReadError> {
+    let (text, _) = decode(bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut cells: u64 = 0;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(ReadError::new(
+                    ReadErrorKind::Corrupt,
+                    format!("CSV文件第{line}行格式有误，无法读取。请用Excel打开检查后另存为.xlsx再报送。"),
+                ));
+            }
+        }
+        let mut row: Vec<Cell> = record
+            .iter()
+            .map(|f| {
+                if f.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(f.to_string())
+                }
+            })
+            .collect();
+        while matches!(row.last(), Some(Cell::Empty)) {
+            row.pop();
+        }
+        cells += record.len() as u64;
+        if cells > limits.max_cells_per_sheet {
+            return Err(ReadError::new(
+                ReadErrorKind::TooLarge,
+                format!(
+                    "CSV文件内容过多（超过{}个单元格），无法读取。请只保留需要报送的内容后重新报送。",
+                    limits.max_cells_per_sheet
+                ),
+            ));
+        }
+        rows.push(row);
+    }
+    while rows.last().is_some_and(|r| r.is_empty()) {
+        rows.pop();
+    }
+    Ok(Grid {
+        name: name.to_string(),
+        rows,
+        merges: Vec::new(),
+        hidden: false,
+    })
+}
+
+/// The grid name for a CSV file: its stem.
+pub fn grid_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,10 +1,227 @@
-//! Ingest: unit returns (spreadsheets in any layout) → rows with provenance.
+//! Ingest: unit returns (spreadsheets in any layout) → records with provenance.
 //! Knows spreadsheets; knows nothing about Word or the report.
+//!
+//! `walk` lists the files, `read` turns one file into grids (guarded, isolated),
+//! `sheet` turns a grid into records and skip entries.
 
 pub mod csv_read;
 pub mod grid;
 pub mod read;
+pub mod record;
+pub mod sheet;
 pub mod similarity;
 pub mod sniff;
 pub mod values;
 pub mod vocabulary;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use self::grid::Limits;
+use self::read::{read_file, ReadErrorKind};
+use self::record::{FileEntry, FileOutcome, Ingested};
+use self::sheet::{read_sheet, SheetContext};
+use crate::plan::UnitDirectory;
+use crate::problems::{Code, Problem, Severity};
+
+/// Options for one ingest run.
+pub struct IngestOptions<'a> {
+    pub units: &'a UnitDirectory,
+    pub limits: &'a Limits,
+    pub default_year: i32,
+}
+
+/// Read every return under `dir` (recursively). Files are read in parallel, each in
+/// isolation; the result is in path order whatever the thread count.
+pub fn ingest_dir(dir: &Path, opts: &IngestOptions) -> Ingested {
+    let mut out = Ingested::default();
+    let (files, skipped) = match walk(dir) {
+        Ok(x) => x,
+        Err(e) => {
+            out.problems.push(Problem::new(
+                Severity::Error,
+                Code::FileFailed,
+                &dir.display().to_string(),
+                format!("无法读取报送表文件夹（{e}）。请检查路径。"),
+            ));
+            return out;
+        }
+    };
+    for (rel, why) in skipped {
+        out.problems
+            .push(Problem::new(Severity::Info, Code::FileSkipped, &rel, why));
+        out.files.push(FileEntry {
+            file: rel,
+            format: None,
+            outcome: FileOutcome::Skipped,
+            sheets: 0,
+            records: 0,
+            unit: None,
+            filed_on: None,
+        });
+    }
+    let parts: Vec<Ingested> = files
+        .par_iter()
+        .map(|(rel, path)| ingest_file(path, rel, opts))
+        .collect();
+    for p in parts {
+        out.files.extend(p.files);
+        out.records.extend(p.records);
+        out.skips.extend(p.skips);
+        out.problems.extend(p.problems);
+    }
+    out.files.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
+/// Relative path with `/` separators.
+fn rel_path(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+type Walked = (Vec<(String, PathBuf)>, Vec<(String, String)>);
+
+/// Every regular file under `dir`, sorted; lock files and hidden files set aside with a note.
+fn walk(dir: &Path) -> std::io::Result<Walked> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ft = entry.file_type()?;
+            let rel = rel_path(dir, &path);
+            if ft.is_dir() {
+                if name.starts_with('.') {
+                    skipped.push((rel, "隐藏文件夹，已跳过。".to_string()));
+                } else {
+                    stack.push(path);
+                }
+            } else if name.starts_with("~$") {
+                skipped.push((
+                    rel,
+                    "Office临时锁定文件（文件正被打开时产生），已跳过。".to_string(),
+                ));
+            } else if name.starts_with('.') {
+                skipped.push((rel, "隐藏文件，已跳过。".to_string()));
+            } else if ft.is_file() || path.is_file() {
+                files.push((rel, path));
+            }
+        }
+    }
+    files.sort();
+    skipped.sort();
+    Ok((files, skipped))
+}
+
+/// One file, in isolation: any error or panic becomes a problem for this file only.
+pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
+    let mut out = Ingested::default();
+    let stem = Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut entry = FileEntry {
+        file: rel.to_string(),
+        format: None,
+        outcome: FileOutcome::Read,
+        sheets: 0,
+        records: 0,
+        unit: None,
+        filed_on: None,
+    };
+    match read_file(path, opts.limits) {
+        Err(e) => {
+            let code = match e.kind {
+                ReadErrorKind::Empty => Code::FileEmpty,
+                ReadErrorKind::NotSpreadsheet => Code::FileNotSpreadsheet,
+                ReadErrorKind::Encrypted => Code::FileEncrypted,
+                ReadErrorKind::Corrupt => Code::FileCorrupt,
+                ReadErrorKind::TooLarge => Code::FileTooLarge,
+                ReadErrorKind::Io | ReadErrorKind::Panic => Code::FileFailed,
+            };
+            out.problems.push(
+                Problem::new(Severity::Error, code, rel, e.message.clone())
+                    .at(e.sheet.as_deref(), None),
+            );
+            entry.outcome = FileOutcome::Failed;
+        }
+        Ok(read) => {
+            entry.format = Some(format!("{:?}", read.format).to_lowercase());
+            for note in read.notes {
+                out.problems.push(Problem::new(
+                    Severity::Warning,
+                    Code::SheetTooLarge,
+                    rel,
+                    note,
+                ));
+            }
+            let ctx = SheetContext {
+                file: rel,
+                file_stem: &stem,
+                units: opts.units,
+                default_year: opts.default_year,
+            };
+            for grid in &read.grids {
+                entry.sheets += 1;
+                // A panic in interpretation is this sheet's problem only.
+                let before = out.records.len();
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let mut part = Ingested::default();
+                    read_sheet(grid, &ctx, &mut part);
+                    part
+                }));
+                match result {
+                    Ok(part) => {
+                        out.records.extend(part.records);
+                        out.skips.extend(part.skips);
+                        out.problems.extend(part.problems);
+                    }
+                    Err(_) => out.problems.push(
+                        Problem::new(
+                            Severity::Error,
+                            Code::FileFailed,
+                            rel,
+                            "读取此工作表时出现内部错误，已跳过。请将此文件提供给维护人员。",
+                        )
+                        .at(Some(&grid.name), None),
+                    ),
+                }
+                debug_assert!(out.records.len() >= before);
+            }
+            entry.records = out.records.len() as u32;
+            entry.unit = out.records.iter().find_map(|r| r.unit.clone());
+            entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
+            if read
+                .grids
+                .iter()
+                .all(|g| g.rows.iter().all(|r| r.iter().all(|c| c.is_empty())))
+            {
+                out.problems.push(Problem::new(
+                    Severity::Error,
+                    Code::FileEmpty,
+                    rel,
+                    "文件中没有任何内容。请填写后重新报送。",
+                ));
+            } else if entry.records == 0
+                && !out.problems.iter().any(|p| p.code == Code::SheetTooLarge)
+            {
+                out.problems.push(Problem::new(
+                    Severity::Error,
+                    Code::NoHeader,
+                    rel,
+                    "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。",
+                ));
+            }
+        }
+    }
+    out.files.push(entry);
+    out
+}

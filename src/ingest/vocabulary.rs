@@ -1,1 +1,836 @@
-//! (to be written)
+//! Vocabulary of returns: header synonyms (which column is which) and status words.
+//!
+//! Matching is on normalised text: NFKC (full-width → ASCII), no whitespace, bracketed
+//! hints removed, trailing colon and punctuation removed. Exact matches come first, then
+//! a longest-first containment match, so overlapping words resolve to the most specific
+//! one (计划完成时间 is a deadline although it contains 完成时间).
+//!
+//! Status decisions (see DOMAIN.md "Progress statuses"):
+//! - 未完成 / 尚未完成 / 没有完成 only say "not completed": work may or may not have
+//!   started, so they read `Unclear` (待核实, text kept), never `InProgress` or
+//!   `Completed`.
+//! - A short cell containing a status word next to a negation (未 没 不 无 否 暂未) that is
+//!   not itself part of a not-started word reads `Unclear`.
+//! - A cell naming two statuses reads `Unclear`, except completed + ongoing
+//!   (已完成，长期坚持), which counts completed as 已完成并长期坚持 does.
+//! - 部分完成 / 基本完成 / 初步完成 are in progress; a percentage below 100% is in
+//!   progress, 100% is completed, 0% not started.
+//! - In an 已完成 tick column, a cross (× ✗ 否) gives `None`: it says "not completed"
+//!   without telling whether work started, so other columns decide.
+
+use crate::status::Status;
+use unicode_normalization::UnicodeNormalization;
+
+/// What a column of a return holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnKind {
+    /// 序号
+    Id,
+    /// 重点任务 (category)
+    Category,
+    /// 具体举措 (measure text)
+    Measure,
+    /// 完成时限 (deadline copied from the plan; never a status or completion date)
+    Deadline,
+    /// 整改进展情况 (free progress text)
+    Progress,
+    /// 完成状态 (a status word)
+    Status,
+    /// 是否完成 (是/否)
+    StatusYesNo,
+    /// 已完成 (ticked with √)
+    StatusTick,
+    /// 完成时间 (actual completion date)
+    CompletedOn,
+    /// 填报日期
+    FiledOn,
+    /// 备注
+    Note,
+    /// 佐证材料
+    Evidence,
+    /// 责任单位, 填报单位 …
+    Unit,
+    /// 联系人, 电话
+    Contact,
+    /// 本单位角色
+    Role,
+}
+
+/// Header synonyms per column kind.
+const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
+    (
+        ColumnKind::Id,
+        &["序号", "编号", "任务序号", "任务编号", "序"],
+    ),
+    (
+        ColumnKind::Category,
+        &["重点任务", "任务类别", "类别", "整改重点"],
+    ),
+    (
+        ColumnKind::Measure,
+        &[
+            "具体举措",
+            "整改任务",
+            "任务内容",
+            "整改措施",
+            "具体任务",
+            "整改内容",
+            "工作任务",
+            "具体措施",
+            "任务名称",
+        ],
+    ),
+    (
+        ColumnKind::Deadline,
+        &[
+            "完成时限",
+            "整改时限",
+            "时限",
+            "完成期限",
+            "计划完成时间",
+            "预计完成时间",
+            "要求完成时间",
+            "计划完成时限",
+        ],
+    ),
+    (
+        ColumnKind::Progress,
+        &[
+            "整改进展情况",
+            "进展情况",
+            "完成情况",
+            "工作进展",
+            "整改进展",
+            "推进情况",
+            "整改情况",
+            "落实情况",
+        ],
+    ),
+    (
+        ColumnKind::Status,
+        &["完成状态", "整改状态", "状态", "进度状态", "完成进度"],
+    ),
+    (
+        ColumnKind::StatusYesNo,
+        &["是否完成", "是否办结", "是否整改到位"],
+    ),
+    (ColumnKind::StatusTick, &["已完成"]),
+    (
+        ColumnKind::CompletedOn,
+        &["完成时间", "实际完成时间", "完成日期", "办结时间"],
+    ),
+    (ColumnKind::FiledOn, &["填报日期", "填报时间"]),
+    (ColumnKind::Note, &["备注"]),
+    (ColumnKind::Evidence, &["佐证材料", "佐证资料", "附件"]),
+    (
+        ColumnKind::Unit,
+        &[
+            "单位",
+            "填报单位",
+            "责任单位",
+            "牵头单位",
+            "报送单位",
+            "单位名称",
+        ],
+    ),
+    (
+        ColumnKind::Contact,
+        &["联系人", "联系电话", "填报人", "电话"],
+    ),
+    (ColumnKind::Role, &["本单位角色", "角色"]),
+];
+
+/// Longest header (in characters) still matched by containment; longer cells are titles
+/// or prose, not headers.
+const MAX_CONTAINMENT_HEADER: usize = 16;
+
+/// Remove bracketed parts: (…) […] 【…】 〔…〕 <…> 《…》 is kept (titles of documents).
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '<' | '〈' => depth += 1,
+            ')' | ']' | '】' | '〕' | '>' | '〉' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Normalise a header cell: NFKC, no whitespace, bracketed hints removed, leading
+/// required-field marks (* ※) and trailing colon / punctuation removed.
+pub fn normalise_header(text: &str) -> String {
+    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let stripped = strip_brackets(&n);
+    // A header that is nothing but a bracketed word (【备注】) keeps the word.
+    let n = if stripped.is_empty() {
+        n.chars()
+            .filter(|c| !"()[]【】〔〕<>〈〉".contains(*c))
+            .collect()
+    } else {
+        stripped
+    };
+    n.trim_start_matches(['*', '※', '★'])
+        .trim_end_matches([':', '*', '※', '。', '.', ',', ';', '、'])
+        .to_string()
+}
+
+/// Which column a header cell names, if any.
+pub fn classify_header(text: &str) -> Option<ColumnKind> {
+    let h = normalise_header(text);
+    if h.is_empty() {
+        return None;
+    }
+    for (kind, words) in HEADER_SYNONYMS {
+        if words.contains(&h.as_str()) {
+            return Some(*kind);
+        }
+    }
+    // 是否按期完成, 是否已完成, 是否销号 …: a yes/no completion column.
+    if h.starts_with("是否")
+        && ["完成", "办结", "到位", "销号"]
+            .iter()
+            .any(|w| h.contains(w))
+    {
+        return Some(ColumnKind::StatusYesNo);
+    }
+    if h.chars().count() > MAX_CONTAINMENT_HEADER {
+        return None;
+    }
+    // Longest synonym wins; between equally long ones, the later one (the head noun of
+    // a Chinese phrase comes last: 单位角色 is a role).
+    let mut best: Option<((usize, usize), ColumnKind)> = None;
+    for (kind, words) in HEADER_SYNONYMS {
+        for w in words.iter() {
+            let len = w.chars().count();
+            if len < 2 {
+                continue;
+            }
+            if let Some(pos) = h.rfind(w) {
+                let rank = (len, pos + w.len());
+                if best.is_none_or(|(r, _)| rank > r) {
+                    best = Some((rank, *kind));
+                }
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Status words accepted in a status column, by status. The first word is the label.
+const COMPLETED_WORDS: &[&str] = &[
+    "已完成",
+    "完成",
+    "已办结",
+    "办结",
+    "已整改",
+    "已整改到位",
+    "整改到位",
+    "已销号",
+    "已验收销号",
+    "已完成并长期坚持",
+    "已完成并长期保持",
+    "已完成并持续推进",
+    "全面完成",
+    "已全面完成",
+    "已完成整改",
+    "整改完成",
+    "已整改完成",
+];
+const ONGOING_WORDS: &[&str] = &[
+    "长期坚持",
+    "持续推进",
+    "常态化推进",
+    "持续整改",
+    "长期推进",
+    "常态化",
+    "长期保持",
+    "持续开展",
+];
+const IN_PROGRESS_WORDS: &[&str] = &[
+    "正在推进",
+    "推进中",
+    "正在整改",
+    "按序时推进",
+    "基本完成",
+    "整改中",
+    "正在实施",
+    "进行中",
+    "正在进行",
+    "序时推进",
+    "按序时进度推进",
+    "部分完成",
+    "初步完成",
+    "已启动",
+    "实施中",
+];
+const NOT_STARTED_WORDS: &[&str] = &[
+    "未启动",
+    "尚未开展",
+    "未开展",
+    "尚未启动",
+    "未开工",
+    "暂未启动",
+];
+
+/// The words accepted for a status (for documentation and dropdowns). The derived
+/// statuses have no words.
+pub fn status_raw_words(s: Status) -> &'static [&'static str] {
+    match s {
+        Status::Completed => COMPLETED_WORDS,
+        Status::Ongoing => ONGOING_WORDS,
+        Status::InProgress => IN_PROGRESS_WORDS,
+        Status::NotStarted => NOT_STARTED_WORDS,
+        Status::Unreported | Status::Unclear => &[],
+    }
+}
+
+/// Longest status cell (in characters) read by containment; longer text is prose.
+const MAX_CONTAINMENT_STATUS: usize = 16;
+
+/// Negation characters: a status word next to one of these is not that status.
+const NEGATIONS: &[char] = &['未', '没', '不', '无', '否', '非'];
+
+/// Normalise a status cell to a matching key: NFKC, no whitespace, no punctuation.
+fn status_key(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| c.is_alphanumeric() || *c == '%')
+        .collect()
+}
+
+/// Percentage form: "100%" → Completed, "0%" → NotStarted, 1–99% → InProgress.
+fn status_from_percent(key: &str) -> Option<Status> {
+    let num = key.strip_suffix('%')?;
+    let v: f64 = num.parse().ok()?;
+    if !(0.0..=100.0).contains(&v) {
+        return None;
+    }
+    Some(if v >= 100.0 {
+        Status::Completed
+    } else if v <= 0.0 {
+        Status::NotStarted
+    } else {
+        Status::InProgress
+    })
+}
+
+fn exact_status(key: &str) -> Option<Status> {
+    Status::REPORTED
+        .into_iter()
+        .find(|&s| status_raw_words(s).contains(&key))
+}
+
+/// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
+pub fn classify_status(text: &str) -> Status {
+    let key = status_key(text);
+    if key.is_empty() {
+        return Status::Unclear;
+    }
+    if let Some(s) = exact_status(&key).or_else(|| status_from_percent(&key)) {
+        return s;
+    }
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() > MAX_CONTAINMENT_STATUS {
+        return Status::Unclear;
+    }
+    // Greedy longest-first: mark the characters each matched word covers.
+    let mut words: Vec<(&str, Status)> = Status::REPORTED
+        .into_iter()
+        .flat_map(|s| status_raw_words(s).iter().map(move |w| (*w, s)))
+        .collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    let mut covered = vec![false; chars.len()];
+    let mut found: Vec<Status> = Vec::new();
+    for (w, s) in words {
+        let wc: Vec<char> = w.chars().collect();
+        let mut i = 0;
+        while i + wc.len() <= chars.len() {
+            if chars[i..i + wc.len()] == wc[..] && !covered[i..i + wc.len()].iter().any(|&c| c) {
+                covered[i..i + wc.len()].iter_mut().for_each(|c| *c = true);
+                if !found.contains(&s) {
+                    found.push(s);
+                }
+                i += wc.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    // A negation outside the matched words (未完成, 没有完成, 不再推进) voids the match.
+    let negated = chars
+        .iter()
+        .zip(&covered)
+        .any(|(c, &cov)| !cov && NEGATIONS.contains(c));
+    if negated {
+        return Status::Unclear;
+    }
+    // A percentage below 100 next to 完成 (完成80%) is not completed.
+    if found == [Status::Completed] {
+        if let Some(p) = percent_in(&key) {
+            if p < 100.0 {
+                return Status::InProgress;
+            }
+        }
+    }
+    match found.as_slice() {
+        [s] => *s,
+        [a, b] if [*a, *b].contains(&Status::Completed) && [*a, *b].contains(&Status::Ongoing) => {
+            Status::Completed
+        }
+        _ => Status::Unclear,
+    }
+}
+
+/// The first number directly followed by % in `key`.
+fn percent_in(key: &str) -> Option<f64> {
+    let pos = key.find('%')?;
+    let before = &key[..pos];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    before[start..].parse().ok()
+}
+
+/// Progress text that says nothing: blank, 无, 暂无, /, -, —.
+fn says_nothing(text: &str) -> bool {
+    let key = status_key(text);
+    key.is_empty() || ["无", "暂无", "略", "空"].contains(&key.as_str())
+}
+
+/// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 → NotStarted when the progress
+/// text is blank or says nothing; otherwise the status the progress text clearly states
+/// (in progress, ongoing, not started); otherwise `InProgress` (not completed, and the
+/// unit describes work done). A 否 whose progress text
+/// claims completion is contradictory → `Unclear`. Other words go through
+/// [`classify_status`]; a blank cell falls back to the progress text.
+pub fn classify_yes_no(text: &str, progress: &str) -> Status {
+    let key = status_key(text);
+    let upper = key.to_uppercase();
+    if matches!(upper.as_str(), "是" | "Y" | "YES" | "已" | "对")
+        || text.contains(['√', '✓', '✔', '☑'])
+    {
+        return Status::Completed;
+    }
+    let no = matches!(upper.as_str(), "否" | "N" | "NO" | "X" | "未")
+        || (key.is_empty() && text.contains(['×', '✗', '✘']));
+    if no {
+        if says_nothing(progress) {
+            return Status::NotStarted;
+        }
+        // 否 beside a description of the work: not completed, under way. A progress
+        // text that claims completion contradicts it: unclear.
+        return match status_from_progress(progress) {
+            Some(Status::Completed) => Status::Unclear,
+            None => Status::InProgress,
+            Some(s) => s,
+        };
+    }
+    if key.is_empty() {
+        return status_from_progress(progress).unwrap_or(Status::Unclear);
+    }
+    classify_status(text)
+}
+
+/// Classify an 已完成 tick column: √ ✓ ✔ ☑ 是 Y → Completed; blank → None; a cross
+/// (× ✗ 否 N) → None (not completed, but whether work started is for other columns to
+/// say); a recognised status word → that status; anything else → None.
+pub fn classify_tick(text: &str) -> Option<Status> {
+    if text.contains(['√', '✓', '✔', '☑']) {
+        return Some(Status::Completed);
+    }
+    let key = status_key(text).to_uppercase();
+    if key.is_empty() {
+        return None;
+    }
+    if matches!(key.as_str(), "是" | "Y" | "YES" | "已完成" | "完成") {
+        return Some(Status::Completed);
+    }
+    match classify_status(text) {
+        Status::Unclear => None,
+        s => Some(s),
+    }
+}
+
+/// Whether `rest` (text following a completion phrase) ends the claim: end of text,
+/// punctuation, or a word that only restates the whole task (整改, 该项任务 …).
+fn completion_claim_ends(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = [
+        "整改任务",
+        "该项任务",
+        "该项整改",
+        "整改工作",
+        "整改",
+        "任务",
+        "并长期坚持",
+        "并长期保持",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(w))
+    .unwrap_or(rest);
+    match rest.chars().next() {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// The status a free progress text clearly states, or `None`. Conservative:
+/// - completed only when the text opens with a completion claim that stands alone
+///   (已完成。 已全面完成整改， 已于2020年9月30日完成 …), not 已完成前期工作;
+/// - ongoing / in progress / not started when the text opens with such a word;
+/// - not started when it contains 尚未开展 / 尚未启动 and no other status word;
+/// - the whole text being a status word.
+pub fn status_from_progress(text: &str) -> Option<Status> {
+    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if n.is_empty() {
+        return None;
+    }
+    let key = status_key(&n);
+    if let Some(s) = exact_status(&key) {
+        return Some(s);
+    }
+    const COMPLETED_OPENINGS: &[&str] = &[
+        "已全面完成",
+        "已按期完成",
+        "已按时完成",
+        "已整改到位",
+        "已验收销号",
+        "已完成",
+        "已办结",
+        "已销号",
+        "全面完成",
+        "已整改完成",
+    ];
+    for w in COMPLETED_OPENINGS {
+        if let Some(rest) = n.strip_prefix(w) {
+            if completion_claim_ends(rest) {
+                return Some(Status::Completed);
+            }
+        }
+    }
+    // 已于2020年9月30日完成
+    if let Some(rest) = n.strip_prefix("已于") {
+        if let Some(pos) = rest.find("完成") {
+            let date_part = &rest[..pos];
+            let datey = !date_part.is_empty()
+                && date_part
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "年月日号底末前.-/".contains(c));
+            if datey && completion_claim_ends(&rest[pos + "完成".len()..]) {
+                return Some(Status::Completed);
+            }
+        }
+    }
+    for s in [Status::NotStarted, Status::InProgress, Status::Ongoing] {
+        let mut words: Vec<&str> = status_raw_words(s).to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        if words.iter().any(|w| n.starts_with(w)) {
+            // "部分完成" and the like open in-progress texts; "未开展" a not-started one.
+            return Some(s);
+        }
+    }
+    if (n.contains("尚未开展") || n.contains("尚未启动"))
+        && ![Status::Completed, Status::Ongoing, Status::InProgress]
+            .iter()
+            .flat_map(|s| status_raw_words(*s).iter())
+            .any(|w| n.contains(w))
+    {
+        return Some(Status::NotStarted);
+    }
+    None
+}
+
+/// Whether a row is a note, signature or total line rather than a task row, judged by
+/// its first non-empty text.
+pub fn is_note_row(text: &str) -> bool {
+    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    const OPENINGS: &[&str] = &[
+        "填表说明",
+        "填报说明",
+        "说明:",
+        "注:",
+        "备注:",
+        "附注:",
+        "填表人",
+        "审核人",
+        "联系人",
+        "单位负责人",
+        "合计",
+        "小计",
+        "总计",
+    ];
+    OPENINGS.iter().any(|w| n.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ColumnKind::{
+        Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Progress,
+        Role, StatusTick, StatusYesNo, Unit,
+    };
+
+    #[test]
+    fn every_header_synonym() {
+        for (kind, words) in HEADER_SYNONYMS {
+            for w in words.iter() {
+                assert_eq!(classify_header(w), Some(*kind), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn header_normalisation() {
+        assert_eq!(classify_header(" 序 号 "), Some(Id));
+        assert_eq!(classify_header("序\n号"), Some(Id));
+        assert_eq!(classify_header("具体举措："), Some(Measure));
+        assert_eq!(classify_header("具体举措:"), Some(Measure));
+        assert_eq!(classify_header("整改进展情况（必填）"), Some(Progress));
+        assert_eq!(classify_header("完成时间(单位：年月日)"), Some(CompletedOn));
+        assert_eq!(classify_header("*完成状态"), Some(ColumnKind::Status));
+        assert_eq!(classify_header("【备注】"), Some(Note));
+        assert_eq!(classify_header("备注【选填】"), Some(Note));
+        assert_eq!(classify_header("\u{3000}责任单位\u{3000}"), Some(Unit));
+        assert_eq!(classify_header(""), None);
+        assert_eq!(classify_header("  "), None);
+    }
+
+    #[test]
+    fn header_overlaps() {
+        assert_eq!(classify_header("完成时限"), Some(Deadline));
+        assert_eq!(classify_header("计划完成时间"), Some(Deadline));
+        assert_eq!(classify_header("预计完成时间"), Some(Deadline));
+        assert_eq!(classify_header("实际完成时间"), Some(CompletedOn));
+        assert_eq!(classify_header("完成时间"), Some(CompletedOn));
+        assert_eq!(classify_header("完成情况"), Some(Progress));
+        assert_eq!(classify_header("完成状态"), Some(ColumnKind::Status));
+        assert_eq!(classify_header("完成进度"), Some(ColumnKind::Status));
+        assert_eq!(
+            classify_header("整改进展情况（截至11月底）"),
+            Some(Progress)
+        );
+        assert_eq!(
+            classify_header("整改进展情况(截至2020年11月30日)"),
+            Some(Progress)
+        );
+        assert_eq!(classify_header("截至11月底整改进展情况"), Some(Progress));
+        assert_eq!(classify_header("是否完成"), Some(StatusYesNo));
+        assert_eq!(classify_header("是否按期完成"), Some(StatusYesNo));
+        assert_eq!(classify_header("是否已完成"), Some(StatusYesNo));
+        assert_eq!(classify_header("是否销号"), Some(StatusYesNo));
+        assert_eq!(classify_header("已完成"), Some(StatusTick));
+        assert_eq!(classify_header("已完成(打√)"), Some(StatusTick));
+        assert_eq!(classify_header("本单位角色"), Some(Role));
+        assert_eq!(classify_header("单位角色"), Some(Role));
+        assert_eq!(classify_header("配合单位"), Some(Unit));
+        assert_eq!(classify_header("联系人及电话"), Some(Contact));
+        assert_eq!(classify_header("填报单位"), Some(Unit));
+        assert_eq!(classify_header("填报日期"), Some(FiledOn));
+        assert_eq!(classify_header("填报人"), Some(Contact));
+        assert_eq!(classify_header("具体整改措施"), Some(Measure));
+        assert_eq!(classify_header("重点任务"), Some(Category));
+        assert_eq!(classify_header("整改重点"), Some(Category));
+        assert_eq!(classify_header("整改时限"), Some(Deadline));
+        assert_eq!(classify_header("整改状态"), Some(ColumnKind::Status));
+        assert_eq!(classify_header("佐证材料（附件）"), Some(Evidence));
+        assert_eq!(classify_header("原序号"), Some(Id));
+    }
+
+    #[test]
+    fn header_non_matches() {
+        assert_eq!(classify_header("金额(单位：万元)"), None);
+        assert_eq!(classify_header("问题"), None);
+        assert_eq!(classify_header("序列"), None);
+        // A title row is not a header even if it contains a synonym.
+        assert_eq!(
+            classify_header("永川区水污染防治整改任务整改进展情况汇总表"),
+            None
+        );
+    }
+
+    #[test]
+    fn status_exact_words() {
+        for s in Status::REPORTED {
+            for w in status_raw_words(s) {
+                assert_eq!(classify_status(w), s, "{w}");
+            }
+        }
+        assert!(status_raw_words(Status::Unclear).is_empty());
+        assert!(status_raw_words(Status::Unreported).is_empty());
+        assert_eq!(classify_status("已完成并长期坚持"), Status::Completed);
+        assert_eq!(classify_status("基本完成"), Status::InProgress);
+    }
+
+    #[test]
+    fn status_normalisation_and_containment() {
+        assert_eq!(classify_status(" 已完成。"), Status::Completed);
+        assert_eq!(classify_status("已 完 成；"), Status::Completed);
+        assert_eq!(classify_status("已完成（已验收）"), Status::Completed);
+        assert_eq!(classify_status("已完成，并长期坚持"), Status::Completed);
+        assert_eq!(classify_status("已完成,需长期坚持"), Status::Completed);
+        assert_eq!(classify_status("持续推进中"), Status::Ongoing);
+        assert_eq!(classify_status("正在推进（二期）"), Status::InProgress);
+        assert_eq!(classify_status("大部分完成"), Status::InProgress);
+        assert_eq!(classify_status("完成80%"), Status::InProgress);
+        assert_eq!(classify_status("100%"), Status::Completed);
+        assert_eq!(classify_status("60%"), Status::InProgress);
+        assert_eq!(classify_status("0%"), Status::NotStarted);
+        assert_eq!(classify_status("暂未启动"), Status::NotStarted);
+        assert_eq!(classify_status("尚未开展。"), Status::NotStarted);
+    }
+
+    #[test]
+    fn status_negations() {
+        for w in [
+            "未完成",
+            "尚未完成",
+            "没有完成",
+            "未整改",
+            "未整改到位",
+            "未全面完成",
+            "不再推进",
+            "无法完成",
+        ] {
+            assert_eq!(classify_status(w), Status::Unclear, "{w}");
+        }
+    }
+
+    #[test]
+    fn status_unclear() {
+        for w in [
+            "",
+            "   ",
+            "见附件",
+            "详见附件3",
+            "已完成一期，二期正在推进",
+            "一期已完成，二期未启动",
+            "√",
+            "是",
+            "150%",
+            "该项任务已于2020年9月底前全部完成并通过验收销号",
+        ] {
+            assert_eq!(classify_status(w), Status::Unclear, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn yes_no() {
+        assert_eq!(classify_yes_no("是", ""), Status::Completed);
+        assert_eq!(classify_yes_no(" 是 ", "见附件"), Status::Completed);
+        assert_eq!(classify_yes_no("已完成", ""), Status::Completed);
+        assert_eq!(classify_yes_no("√", ""), Status::Completed);
+        assert_eq!(classify_yes_no("否", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("×", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("x", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "/"), Status::NotStarted);
+        assert_eq!(
+            classify_yes_no("否", "正在推进管网建设，已完成60%"),
+            Status::InProgress
+        );
+        assert_eq!(classify_yes_no("否", "持续推进河长制"), Status::Ongoing);
+        assert_eq!(classify_yes_no("否", "尚未开展"), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "已完成。"), Status::Unclear);
+        // 否 beside a description of work under way: in progress.
+        assert_eq!(classify_yes_no("否", "已完成前期调研"), Status::InProgress);
+        assert_eq!(
+            classify_yes_no("否", "管网建设已完工一半"),
+            Status::InProgress
+        );
+        assert_eq!(classify_yes_no("", "已完成。"), Status::Completed);
+        assert_eq!(classify_yes_no("", ""), Status::Unclear);
+        assert_eq!(classify_yes_no("正在推进", ""), Status::InProgress);
+        assert_eq!(classify_yes_no("见附件", ""), Status::Unclear);
+    }
+
+    #[test]
+    fn tick() {
+        for t in ["√", "✓", "✔", "☑", "是", "Y", "y", " √ ", "已完成"] {
+            assert_eq!(classify_tick(t), Some(Status::Completed), "{t}");
+        }
+        for t in ["", "  ", "×", "✗", "否", "N", "见附件"] {
+            assert_eq!(classify_tick(t), None, "{t:?}");
+        }
+        assert_eq!(classify_tick("正在推进"), Some(Status::InProgress));
+    }
+
+    #[test]
+    fn progress_text() {
+        assert_eq!(status_from_progress("已完成。"), Some(Status::Completed));
+        assert_eq!(status_from_progress("已完成"), Some(Status::Completed));
+        assert_eq!(
+            status_from_progress("已全面完成整改，建立长效机制。"),
+            Some(Status::Completed)
+        );
+        assert_eq!(
+            status_from_progress("已于2020年9月30日完成，并通过验收。"),
+            Some(Status::Completed)
+        );
+        assert_eq!(
+            status_from_progress("已完成整改任务。"),
+            Some(Status::Completed)
+        );
+        assert_eq!(status_from_progress("已完成前期工作，正在施工"), None);
+        assert_eq!(
+            status_from_progress("正在推进管网建设"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(
+            status_from_progress("基本完成，剩余扫尾"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(
+            status_from_progress("持续推进河长制工作"),
+            Some(Status::Ongoing)
+        );
+        assert_eq!(status_from_progress("长期坚持"), Some(Status::Ongoing));
+        assert_eq!(status_from_progress("尚未开展"), Some(Status::NotStarted));
+        assert_eq!(
+            status_from_progress("因资金原因，该项工作尚未开展。"),
+            Some(Status::NotStarted)
+        );
+        assert_eq!(status_from_progress("一期正在推进，二期尚未启动"), None);
+        assert_eq!(status_from_progress("建成污水管网5公里，已完成"), None);
+        assert_eq!(status_from_progress("未完成"), None);
+        assert_eq!(status_from_progress(""), None);
+        assert_eq!(status_from_progress("见附件"), None);
+    }
+
+    #[test]
+    fn note_rows() {
+        for t in [
+            "填表说明：1.请如实填写",
+            "说明：本表",
+            "说明:本表",
+            "注：",
+            "注:时限",
+            "备注：",
+            "填表人：张三",
+            "审核人：李四",
+            "联系人：王五 电话：123",
+            "单位负责人：",
+            "合计",
+            "小计",
+            "总 计",
+            " 注：以上",
+        ] {
+            assert!(is_note_row(t), "{t}");
+        }
+        for t in [
+            "1",
+            "序号",
+            "说明书编制",
+            "注重实效",
+            "备注",
+            "制定出台水产养殖整治相关政策",
+            "",
+        ] {
+            assert!(!is_note_row(t), "{t}");
+        }
+    }
+}

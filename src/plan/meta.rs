@@ -60,7 +60,7 @@ pub enum FontPreset {
 }
 
 /// The resolved font names a document uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fonts {
     pub title: String,
     pub body: String,

@@ -1,0 +1,173 @@
+//! The ledger: THE model every renderer reads, written as output/ledger.json
+//! (documented in docs/ledger.md). Built by `merge`; renderers never see inputs.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::record::{FileEntry, Skip, Source};
+use crate::plan::meta::{Contact, Fonts};
+use crate::plan::{Deadline, Role, UnitKind};
+use crate::problems::{Problem, Severity};
+use crate::status::Status;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Ledger {
+    pub as_of: NaiveDate,
+    pub plan: PlanInfo,
+    pub summary: Summary,
+    pub tasks: Vec<TaskEntry>,
+    pub units: Vec<UnitEntry>,
+    pub files: Vec<FileEntry>,
+    pub problems: Vec<Problem>,
+    /// Rows that were read but could not be tied to a unit or a task.
+    pub unplaced: Vec<Unplaced>,
+    /// Non-empty rows passed over (titles, headers, notes), with the reason.
+    pub skipped: Vec<Skip>,
+}
+
+/// What renderers need to know about the plan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanInfo {
+    pub title: String,
+    pub short_title: String,
+    pub doc_number: String,
+    pub issuer: String,
+    pub issued_on: NaiveDate,
+    pub plan_id: String,
+    pub collector: String,
+    pub collector_full: String,
+    pub addressee: String,
+    pub report_date: NaiveDate,
+    pub return_deadline: NaiveDate,
+    pub contact: Contact,
+    pub fonts: Fonts,
+    /// 重点任务, in table order.
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Summary {
+    pub total: u32,
+    pub completed: u32,
+    pub ongoing: u32,
+    pub in_progress: u32,
+    pub not_started: u32,
+    pub unreported: u32,
+    pub unclear: u32,
+    /// completed ÷ total × 100, one decimal.
+    pub completion_rate: f64,
+    /// The basis of the rate, in words.
+    pub completion_basis: String,
+    pub overdue: u32,
+    pub units_expected: u32,
+    pub units_reported: u32,
+    pub files_read: u32,
+    pub files_failed: u32,
+    pub files_skipped: u32,
+    pub records: u32,
+    pub errors: u32,
+    pub warnings: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssignedText {
+    pub lead: String,
+    pub responsible: String,
+    pub cooperating: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TaskEntry {
+    pub id: u32,
+    pub category: String,
+    pub measure: String,
+    pub deadline: Deadline,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub cooperating: Vec<String>,
+    pub assigned_text: AssignedText,
+    pub status: Status,
+    pub overdue: bool,
+    /// Units that decide the status (lead, else responsible) and have not reported.
+    pub awaiting: Vec<String>,
+    /// Every report on the task, current ones first (lead, responsible, cooperating,
+    /// unassigned; then unit order), superseded ones after.
+    pub reports: Vec<Report>,
+}
+
+impl TaskEntry {
+    pub fn current_reports(&self) -> impl Iterator<Item = &Report> {
+        self.reports.iter().filter(|r| !r.superseded)
+    }
+}
+
+/// How a row was tied to its task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// 序号, confirmed by the measure text where the row has one.
+    Id,
+    /// The measure text (no usable 序号, or a renumbered one).
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub unit: String,
+    pub role: Role,
+    pub status: Status,
+    pub status_text: String,
+    pub progress: String,
+    pub completed_on: Option<NaiveDate>,
+    pub filed_on: Option<NaiveDate>,
+    pub superseded: bool,
+    pub matched_by: MatchedBy,
+    pub note: String,
+    pub evidence: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitEntry {
+    pub name: String,
+    pub kind: UnitKind,
+    /// Tasks the unit owes a report on.
+    pub expected: Vec<u32>,
+    /// Tasks it reported on (including ones it was not assigned).
+    pub reported: Vec<u32>,
+    pub missing: Vec<u32>,
+    pub files: Vec<String>,
+    pub last_filed_on: Option<NaiveDate>,
+}
+
+/// A row kept out of the tasks, with why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub source: Source,
+    pub code: crate::problems::Code,
+    pub unit: Option<String>,
+    pub id_text: String,
+    pub measure_text: String,
+    pub status_text: String,
+    pub progress: String,
+}
+
+impl Ledger {
+    pub fn task(&self, id: u32) -> Option<&TaskEntry> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    pub fn count_problems(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    /// Serialise as written to ledger.json.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the ledger serialises");
+        s.push('\n');
+        s
+    }
+}

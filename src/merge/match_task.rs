@@ -1,0 +1,147 @@
+//! Tie a record to a task of the plan: by 序号, checked against the measure text when the
+//! row has one; by the measure text alone when the number is missing, unknown or
+//! contradicted (units renumber their own subset 1..n). Only a clear winner is accepted.
+
+use crate::ingest::record::Record;
+use crate::ingest::similarity::{best_match, same_task, MatchOutcome};
+use crate::ledger::MatchedBy;
+use crate::plan::Plan;
+use crate::problems::{Code, Problem, Severity};
+use crate::text::excerpt;
+
+/// The outcome for one record.
+pub enum TaskMatch {
+    /// Tied to a task, perhaps with a warning to check.
+    Found {
+        id: u32,
+        by: MatchedBy,
+        warning: Option<Problem>,
+    },
+    /// Not tied: the record goes to the unplaced list with this problem.
+    Missing(Problem),
+}
+
+fn problem(rec: &Record, severity: Severity, code: Code, message: String) -> Problem {
+    Problem::new(severity, code, &rec.source.file, message)
+        .at(Some(&rec.source.sheet), Some(rec.source.row))
+}
+
+pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> TaskMatch {
+    let has_text = rec
+        .measure_text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        >= 4;
+    let by_text = || best_match(&rec.measure_text, candidates);
+    match rec.id.and_then(|id| plan.task(id)) {
+        Some(task) => {
+            if !has_text || same_task(&rec.measure_text, &task.measure) {
+                return TaskMatch::Found {
+                    id: task.id,
+                    by: MatchedBy::Id,
+                    warning: None,
+                };
+            }
+            // The number and the text disagree: trust a clear text match.
+            match by_text() {
+                MatchOutcome::Clear { id, .. } if id != task.id => TaskMatch::Found {
+                    id,
+                    by: MatchedBy::Text,
+                    warning: Some(problem(
+                        rec,
+                        Severity::Warning,
+                        Code::TaskTextMismatch,
+                        format!(
+                            "序号“{}”与举措内容不符（可能是本单位自行编号），已按内容对应到第{id}项。请核实。",
+                            rec.id_text
+                        ),
+                    )),
+                },
+                MatchOutcome::Clear { id, .. } => TaskMatch::Found {
+                    id,
+                    by: MatchedBy::Id,
+                    warning: None,
+                },
+                _ => TaskMatch::Found {
+                    id: task.id,
+                    by: MatchedBy::Id,
+                    warning: Some(problem(
+                        rec,
+                        Severity::Warning,
+                        Code::TaskTextMismatch,
+                        format!(
+                            "举措内容“{}”与第{}项不完全一致，已按序号计入。请核实序号是否正确。",
+                            excerpt(&rec.measure_text, 20),
+                            task.id
+                        ),
+                    )),
+                },
+            }
+        }
+        None => {
+            let id_desc = if rec.id_text.is_empty() {
+                "没有序号".to_string()
+            } else if rec.id.is_some() {
+                format!(
+                    "序号“{}”不在整改任务分解表中（共{}项）",
+                    rec.id_text,
+                    plan.tasks.len()
+                )
+            } else {
+                format!("序号“{}”无法识别", excerpt(&rec.id_text, 12))
+            };
+            if !has_text {
+                let code = if rec.id.is_some() {
+                    Code::TaskUnknown
+                } else {
+                    Code::TaskUnmatched
+                };
+                return TaskMatch::Missing(problem(
+                    rec,
+                    Severity::Error,
+                    code,
+                    format!("{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"),
+                ));
+            }
+            match by_text() {
+                MatchOutcome::Clear { id, .. } => TaskMatch::Found {
+                    id,
+                    by: MatchedBy::Text,
+                    warning: Some(problem(
+                        rec,
+                        Severity::Warning,
+                        Code::TaskMatchedByText,
+                        format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
+                    )),
+                },
+                MatchOutcome::Ambiguous { candidates } => {
+                    let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
+                    TaskMatch::Missing(problem(
+                        rec,
+                        Severity::Error,
+                        Code::TaskUnmatched,
+                        format!(
+                            "{id_desc}；举措内容“{}”与{}都相近，无法确定，此行未计入汇总。请填写正确序号。",
+                            excerpt(&rec.measure_text, 20),
+                            ids.join("、")
+                        ),
+                    ))
+                }
+                MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
+                    rec,
+                    Severity::Error,
+                    if rec.id.is_some() {
+                        Code::TaskUnknown
+                    } else {
+                        Code::TaskUnmatched
+                    },
+                    format!(
+                        "{id_desc}；举措内容“{}”与方案中的任务都不相符，此行未计入汇总。请按整改任务分解表填写序号和举措。",
+                        excerpt(&rec.measure_text, 20)
+                    ),
+                )),
+            }
+        }
+    }
+}

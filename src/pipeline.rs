@@ -1,0 +1,27 @@
+//! The stages wired together: plan → ingest → merge → ledger.
+
+use std::path::Path;
+
+use chrono::Datelike;
+
+use crate::ingest::grid::Limits;
+use crate::ingest::{ingest_dir, IngestOptions};
+use crate::ledger::Ledger;
+use crate::merge::merge;
+use crate::plan::Plan;
+
+/// Read every return under `returns` and merge it against the plan.
+pub fn build_ledger(plan: &Plan, returns: &Path) -> Ledger {
+    let limits = Limits::default();
+    let opts = IngestOptions {
+        units: &plan.units,
+        limits: &limits,
+        default_year: plan.meta.as_of.year(),
+    };
+    let ingested = if returns.is_dir() {
+        ingest_dir(returns, &opts)
+    } else {
+        Default::default()
+    };
+    merge(plan, ingested)
+}

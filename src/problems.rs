@@ -1,0 +1,132 @@
+//! Problems: everything the run found wrong or noteworthy, each naming file, sheet and
+//! row, saying in Chinese what is wrong and what to do. Codes are stable (docs/ledger.md).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Data could not be used: a file, sheet or row is not in the ledger.
+    Error,
+    /// Data was used, but a person should check it.
+    Warning,
+    /// For the record (a lock file skipped, an instruction sheet passed over).
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// Problem codes. The serde names are the codes written to ledger.json.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    // Files
+    FileSkipped,
+    FileEmpty,
+    FileNotSpreadsheet,
+    FileEncrypted,
+    FileCorrupt,
+    FileTooLarge,
+    FileFailed,
+    // Sheets
+    SheetSkipped,
+    SheetTooLarge,
+    NoHeader,
+    // Units and dates of a return
+    UnitUnknown,
+    UnitAmbiguous,
+    FilingDateMissing,
+    // Rows
+    TaskUnknown,
+    TaskUnmatched,
+    TaskMatchedByText,
+    TaskTextMismatch,
+    StatusUnclear,
+    DateUnreadable,
+    Unassigned,
+    // Merge
+    Conflict,
+    Duplicate,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FileSkipped => "file_skipped",
+            Code::FileEmpty => "file_empty",
+            Code::FileNotSpreadsheet => "file_not_spreadsheet",
+            Code::FileEncrypted => "file_encrypted",
+            Code::FileCorrupt => "file_corrupt",
+            Code::FileTooLarge => "file_too_large",
+            Code::FileFailed => "file_failed",
+            Code::SheetSkipped => "sheet_skipped",
+            Code::SheetTooLarge => "sheet_too_large",
+            Code::NoHeader => "no_header",
+            Code::UnitUnknown => "unit_unknown",
+            Code::UnitAmbiguous => "unit_ambiguous",
+            Code::FilingDateMissing => "filing_date_missing",
+            Code::TaskUnknown => "task_unknown",
+            Code::TaskUnmatched => "task_unmatched",
+            Code::TaskMatchedByText => "task_matched_by_text",
+            Code::TaskTextMismatch => "task_text_mismatch",
+            Code::StatusUnclear => "status_unclear",
+            Code::DateUnreadable => "date_unreadable",
+            Code::Unassigned => "unassigned",
+            Code::Conflict => "conflict",
+            Code::Duplicate => "duplicate",
+        }
+    }
+}
+
+/// One problem, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub code: Code,
+    /// Path relative to the returns folder, `/`-separated.
+    pub file: String,
+    pub sheet: Option<String>,
+    /// 1-based, as Excel shows it.
+    pub row: Option<u32>,
+    /// Chinese: what is wrong and what to do.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(severity: Severity, code: Code, file: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            severity,
+            code,
+            file: file.to_string(),
+            sheet: None,
+            row: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, sheet: Option<&str>, row: Option<u32>) -> Problem {
+        self.sheet = sheet.map(str::to_string);
+        self.row = row;
+        self
+    }
+
+    /// "文件 工作表“X” 第N行" — where it is, for messages.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(sh) = &self.sheet {
+            s.push_str(&format!(" 工作表“{sh}”"));
+        }
+        if let Some(r) = self.row {
+            s.push_str(&format!(" 第{r}行"));
+        }
+        s
+    }
+}

@@ -1,0 +1,325 @@
+//! Shared test helpers: build return workbooks in code, run the pipeline on a folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+
+use rectify::ledger::Ledger;
+use rectify::plan::{load_plan, Plan};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn plan() -> Plan {
+    load_plan(&repo().join("input")).expect("shipped plan loads")
+}
+
+/// A cell value in a fixture.
+#[derive(Clone, Debug)]
+pub enum V {
+    S(String),
+    N(f64),
+    /// A real date cell.
+    D(u16, u8, u8),
+    E,
+}
+
+pub fn s(t: &str) -> V {
+    V::S(t.to_string())
+}
+
+pub fn n(x: f64) -> V {
+    V::N(x)
+}
+
+pub fn write_cell(ws: &mut Worksheet, r: u32, c: u16, v: &V) {
+    match v {
+        V::S(t) => {
+            ws.write_string(r, c, t).unwrap();
+        }
+        V::N(x) => {
+            ws.write_number(r, c, *x).unwrap();
+        }
+        V::D(y, m, d) => {
+            let fmt = Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+            let dt = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+            ws.write_datetime_with_format(r, c, &dt, &fmt).unwrap();
+        }
+        V::E => {}
+    }
+}
+
+/// One sheet of a return: rows of cells from A1, and merged ranges (r0, c0, r1, c1).
+#[derive(Clone, Debug, Default)]
+pub struct SheetSpec {
+    pub name: String,
+    pub rows: Vec<Vec<V>>,
+    pub merges: Vec<(u32, u16, u32, u16)>,
+    pub hidden: bool,
+}
+
+impl SheetSpec {
+    pub fn new(name: &str) -> SheetSpec {
+        SheetSpec {
+            name: name.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn row(mut self, cells: Vec<V>) -> SheetSpec {
+        self.rows.push(cells);
+        self
+    }
+
+    pub fn text_row(self, cells: &[&str]) -> SheetSpec {
+        self.row(
+            cells
+                .iter()
+                .map(|t| if t.is_empty() { V::E } else { s(t) })
+                .collect(),
+        )
+    }
+
+    pub fn merge(mut self, r0: u32, c0: u16, r1: u32, c1: u16) -> SheetSpec {
+        self.merges.push((r0, c0, r1, c1));
+        self
+    }
+}
+
+pub fn write_workbook(path: &Path, sheets: &[SheetSpec]) {
+    let mut wb = Workbook::new();
+    for spec in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(&spec.name).unwrap();
+        for (r, row) in spec.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let covered = spec.merges.iter().any(|&(r0, c0, r1, c1)| {
+                    (r as u32) >= r0
+                        && (r as u32) <= r1
+                        && (c as u16) >= c0
+                        && (c as u16) <= c1
+                        && !((r as u32) == r0 && (c as u16) == c0)
+                });
+                if !covered {
+                    write_cell(ws, r as u32, c as u16, v);
+                }
+            }
+        }
+        for &(r0, c0, r1, c1) in &spec.merges {
+            let top_left = spec
+                .rows
+                .get(r0 as usize)
+                .and_then(|row| row.get(c0 as usize))
+                .cloned()
+                .unwrap_or(V::E);
+            let text = match top_left {
+                V::S(t) => t,
+                V::N(x) => x.to_string(),
+                _ => String::new(),
+            };
+            ws.merge_range(r0, c0, r1, c1, &text, &Format::new())
+                .unwrap();
+        }
+        if spec.hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// The standard header of our layout.
+pub const STD_HEADER: [&str; 8] = [
+    "序号",
+    "重点任务",
+    "具体举措",
+    "完成时限",
+    "整改进展情况",
+    "完成状态",
+    "完成时间",
+    "备注",
+];
+
+/// A return in the standard layout: title, 填报单位 line, header, data rows.
+pub fn standard_return(unit_line: &str, rows: Vec<Vec<V>>) -> SheetSpec {
+    let mut spec = SheetSpec::new("Sheet1")
+        .text_row(&["永川区水污染防治整改进展情况表"])
+        .merge(0, 0, 0, 7)
+        .text_row(&[unit_line])
+        .merge(1, 0, 1, 7)
+        .text_row(&STD_HEADER);
+    for r in rows {
+        spec = spec.row(r);
+    }
+    spec
+}
+
+/// A data row of the standard layout.
+pub fn std_row(id: V, measure: &str, progress: &str, status: &str, done: V) -> Vec<V> {
+    vec![
+        id,
+        V::E,
+        s(measure),
+        V::E,
+        s(progress),
+        s(status),
+        done,
+        V::E,
+    ]
+}
+
+pub fn ledger_for(dir: &Path) -> Ledger {
+    rectify::pipeline::build_ledger(&plan(), dir)
+}
+
+pub fn measure(id: u32) -> String {
+    plan().task(id).unwrap().measure.clone()
+}
+
+/// The current reports of a unit on a task.
+pub fn reports_of<'a>(ledger: &'a Ledger, id: u32, unit: &str) -> Vec<&'a rectify::ledger::Report> {
+    ledger
+        .task(id)
+        .unwrap()
+        .reports
+        .iter()
+        .filter(|r| r.unit == unit)
+        .collect()
+}
+
+/// A mixed folder of returns: standard layout with notes, two-row header, a combined
+/// workbook with an instruction sheet, renumbered rows, a GBK CSV, an unknown unit,
+/// a corrupt file and a lock file.
+pub fn fixture_set(dir: &Path) {
+    let m = |id: u32| measure(id);
+    let std1 = standard_return(
+        "填报单位：区水利局（盖章）    填报日期：2020年12月3日",
+        vec![
+            std_row(
+                n(20.0),
+                &m(20),
+                "已纳入规划纲要。",
+                "已完成",
+                V::D(2020, 11, 30),
+            ),
+            vec![],
+            std_row(n(26.0), &m(26), "初稿已完成。", "正在推进", V::E),
+            std_row(n(88.0), "", "不存在的任务。", "已完成", V::E),
+            std_row(n(1.0), &m(1), "配合开展尾水治理。", "持续推进", V::E),
+        ],
+    )
+    .text_row(&["填表说明：完成状态请从下拉列表选择。"])
+    .text_row(&["填表人：李四", "", "联系电话：49581111"]);
+    write_workbook(&dir.join("区水利局.xlsx"), &[std1]);
+
+    let two_row = SheetSpec::new("进展")
+        .text_row(&["区城市管理局整改落实情况表"])
+        .text_row(&["填报单位：", "区城管局", "", "填报日期：", "2020.12.4"])
+        .text_row(&["序号", "具体举措", "完成时限", "整改落实情况", "", ""])
+        .text_row(&["", "", "", "整改进展情况", "完成状态", "完成时间"])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1)
+        .merge(2, 2, 3, 2)
+        .merge(2, 3, 2, 5)
+        .text_row(&["四、查漏补缺,切实增强污水收集处理能力"])
+        .merge(4, 0, 4, 5)
+        .row(vec![
+            n(43.0),
+            s(&m(43)),
+            s("2020年9月底完成,并长期坚持"),
+            s("出台管理办法。"),
+            s("已完成"),
+            s("2020/9/28"),
+        ])
+        .row(vec![
+            n(45.0),
+            s(&m(45)),
+            s("2020年12月底"),
+            s("清掏化粪池126座。"),
+            s("按序时推进"),
+            V::E,
+        ])
+        .text_row(&["合计", "2项"]);
+    write_workbook(&dir.join("城管局进展.xlsx"), &[two_row]);
+
+    let instructions = SheetSpec::new("填表说明")
+        .text_row(&["填表说明"])
+        .text_row(&["1. 请各镇街如实填写整改进展。"]);
+    let town = |name: &str| {
+        SheetSpec::new(name)
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .row(vec![
+                n(5.0),
+                s(&m(5)),
+                s("完成农田排灌渠系整治。"),
+                s("已完成"),
+            ])
+            .row(vec![n(22.0), s(&m(22)), s("保留冬水田。"), s("长期坚持")])
+    };
+    let hidden = SheetSpec {
+        hidden: true,
+        ..SheetSpec::new("隐藏").text_row(&["内部备注"])
+    };
+    write_workbook(
+        &dir.join("镇街汇总.xlsx"),
+        &[instructions, town("来苏镇"), town("宝峰镇"), hidden],
+    );
+
+    let first_clause = |id: u32| {
+        m(id)
+            .split(['，', ',', '。', ';', '；'])
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let renum = standard_return(
+        "填报单位：重庆市永川区住房和城乡建设委员会（盖章） 填报日期：2020年12月6日",
+        vec![
+            std_row(
+                n(1.0),
+                &first_clause(33),
+                "海绵城市专项规划已获批复。",
+                "已完成",
+                V::D(2020, 9, 25),
+            ),
+            std_row(
+                n(2.0),
+                &m(41),
+                "完成进水分析。",
+                "已完成",
+                s("2020年10月30日"),
+            ),
+        ],
+    );
+    write_workbook(&dir.join("住建委.xlsx"), &[renum]);
+
+    let csv = "永川区水污染防治整改进展情况表,,,,,\r\n\
+               填报单位：区财政局（盖章）    填报日期：2020年12月7日,,,,,\r\n\
+               序号,具体举措,完成时限,整改进展情况,完成状态,完成时间\r\n\
+               58,充分发挥财政资金保障和引导作用,2020年9月底完成,并长期坚持,\"建立绩效评估机制。\r\n已印发办法。\",已完成,2020/9/20\r\n\
+               45,优先完成河道两岸化粪池清掏,2020年12月底,安排资金300万元,正在推进,\r\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(csv);
+    std::fs::write(dir.join("财政局.csv"), &bytes).unwrap();
+
+    let nobody = SheetSpec::new("Sheet1")
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .row(vec![n(58.0), V::E, s("建立绩效评估机制。"), s("已完成")]);
+    write_workbook(&dir.join("进展情况表.xlsx"), &[nobody]);
+
+    let bytes = std::fs::read(dir.join("区水利局.xlsx")).unwrap();
+    std::fs::write(dir.join("区商务委.xlsx"), &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::write(dir.join("~$区水利局.xlsx"), b"\x05user").unwrap();
+}
+
+/// Copy the shipped plan files into a fresh input folder with `returns/` made by `fill`.
+pub fn input_with_returns(fill: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(repo().join("input").join(f), dir.path().join(f)).unwrap();
+    }
+    let returns = dir.path().join("returns");
+    std::fs::create_dir_all(&returns).unwrap();
+    fill(&returns);
+    dir
+}

@@ -1,0 +1,253 @@
+//! The merged ledger over a mixed folder: nothing lost, the documented JSON, stable
+//! output, and `rectify check`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use calamine::Reader;
+use common::*;
+use rectify::ingest::grid::Limits;
+use rectify::ingest::{ingest_dir, IngestOptions};
+
+/// Count non-empty rows of every readable sheet independently of the crate's reader.
+fn count_non_empty_rows(dir: &Path) -> usize {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("~$") {
+            continue;
+        }
+        if name.ends_with(".csv") {
+            let bytes = std::fs::read(&path).unwrap();
+            let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            total += rdr
+                .records()
+                .filter(|r| r.as_ref().unwrap().iter().any(|f| !f.trim().is_empty()))
+                .count();
+            continue;
+        }
+        let Ok(mut wb) = calamine::open_workbook_auto(&path) else {
+            continue;
+        };
+        for sheet in wb.sheet_names() {
+            let range = wb.worksheet_range(&sheet).unwrap();
+            total += range
+                .rows()
+                .filter(|row| row.iter().any(|c| !c.to_string().trim().is_empty()))
+                .count();
+        }
+    }
+    total
+}
+
+#[test]
+fn every_non_empty_row_is_a_report_unplaced_or_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture_set(dir.path());
+    let plan = plan();
+    let limits = Limits::default();
+    let ing = ingest_dir(
+        dir.path(),
+        &IngestOptions {
+            units: &plan.units,
+            limits: &limits,
+            default_year: 2020,
+        },
+    );
+    let skipped: u32 = ing.skips.iter().map(|s| s.rows).sum();
+    let expected = count_non_empty_rows(dir.path());
+    assert!(expected > 30, "a meaningful fixture set ({expected} rows)");
+    assert_eq!(
+        ing.records.len() + skipped as usize,
+        expected,
+        "records + skipped rows = non-empty rows"
+    );
+    let records = ing.records.len();
+    let ledger = rectify::merge::merge(&plan, ing);
+    let reports: usize = ledger.tasks.iter().map(|t| t.reports.len()).sum();
+    assert_eq!(
+        reports + ledger.unplaced.len(),
+        records,
+        "every record is a report or unplaced"
+    );
+    assert_eq!(ledger.summary.records as usize, records);
+    // And what the fixture set should give.
+    assert_eq!(ledger.summary.files_read, 6);
+    assert_eq!(ledger.summary.files_failed, 1);
+    assert_eq!(ledger.summary.files_skipped, 1);
+    assert_eq!(ledger.unplaced.len(), 2, "{:#?}", ledger.unplaced);
+}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rectify"))
+}
+
+fn run_in(input: &Path, out: &Path, threads: &str) -> std::process::Output {
+    bin()
+        .args(["run", "--input"])
+        .arg(input)
+        .arg("--output")
+        .arg(out)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn ledger_json_has_the_documented_names_and_is_stable() {
+    let input = input_with_returns(fixture_set);
+    let out1 = input.path().join("out1");
+    let out2 = input.path().join("out2");
+    let r1 = run_in(input.path(), &out1, "1");
+    assert!(
+        r1.status.success(),
+        "{}",
+        String::from_utf8_lossy(&r1.stderr)
+    );
+    let r2 = run_in(input.path(), &out2, "2");
+    assert!(r2.status.success());
+    let a = std::fs::read(out1.join("ledger.json")).unwrap();
+    let b = std::fs::read(out2.join("ledger.json")).unwrap();
+    assert!(
+        a == b,
+        "same input, different thread count: identical bytes"
+    );
+
+    let v: serde_json::Value = serde_json::from_slice(&a).unwrap();
+    assert_eq!(v["as_of"], "2020-12-10");
+    let tasks = v["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 63);
+    for key in [
+        "id",
+        "category",
+        "measure",
+        "deadline",
+        "lead",
+        "responsible",
+        "cooperating",
+        "status",
+        "overdue",
+        "reports",
+    ] {
+        assert!(tasks[0].get(key).is_some(), "tasks[].{key}");
+    }
+    for key in ["text", "due", "ongoing"] {
+        assert!(tasks[0]["deadline"].get(key).is_some(), "deadline.{key}");
+    }
+    let t20 = tasks.iter().find(|t| t["id"] == 20).unwrap();
+    assert_eq!(t20["status"], "completed");
+    let rep = &t20["reports"][0];
+    for key in [
+        "unit",
+        "role",
+        "status",
+        "status_text",
+        "progress",
+        "completed_on",
+        "filed_on",
+        "superseded",
+        "source",
+    ] {
+        assert!(rep.get(key).is_some(), "reports[].{key}");
+    }
+    assert_eq!(rep["unit"], "区水利局");
+    assert_eq!(rep["role"], "responsible");
+    assert_eq!(rep["completed_on"], "2020-11-30");
+    assert_eq!(rep["filed_on"], "2020-12-03");
+    assert_eq!(
+        rep["source"],
+        serde_json::json!({"file": "区水利局.xlsx", "sheet": "Sheet1", "row": 4})
+    );
+    let t26 = tasks.iter().find(|t| t["id"] == 26).unwrap();
+    assert_eq!(
+        (t26["status"].as_str(), t26["overdue"].as_bool()),
+        (Some("in_progress"), Some(true))
+    );
+    let t2 = tasks.iter().find(|t| t["id"] == 2).unwrap();
+    assert_eq!(t2["status"], "unreported");
+    let unit = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "区城市管理局")
+        .unwrap();
+    for key in ["name", "expected", "reported", "missing", "files"] {
+        assert!(unit.get(key).is_some(), "units[].{key}");
+    }
+    assert_eq!(unit["reported"], serde_json::json!([43, 45]));
+    let problems = v["problems"].as_array().unwrap();
+    for key in ["severity", "code", "file", "sheet", "row", "message"] {
+        assert!(problems[0].get(key).is_some(), "problems[].{key}");
+    }
+    assert!(problems
+        .iter()
+        .any(|p| p["code"] == "file_corrupt" && p["file"] == "区商务委.xlsx"));
+    assert!(problems
+        .iter()
+        .any(|p| p["code"] == "task_unknown" && p["row"] == 7));
+}
+
+#[test]
+fn check_prints_a_summary_and_strict_fails_on_errors() {
+    let input = input_with_returns(fixture_set);
+    let out = bin()
+        .args(["check", "--input"])
+        .arg(input.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("读取报送文件6个（无法读取1个，跳过1个）"),
+        "{text}"
+    );
+    assert!(text.contains("63项任务"), "{text}");
+    assert!(text.contains("未报送的"), "{text}");
+    assert!(
+        text.contains("区商务委.xlsx\n  [错误]"),
+        "problems grouped by file: {text}"
+    );
+    assert!(
+        !input.path().join("output").exists(),
+        "check writes nothing"
+    );
+    let strict = bin()
+        .args(["check", "--strict", "--input"])
+        .arg(input.path())
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+
+    // A clean folder: strict passes.
+    let clean = input_with_returns(|d| {
+        let spec = standard_return(
+            "填报单位：区水利局 填报日期：2020年12月3日",
+            vec![std_row(
+                n(20.0),
+                &measure(20),
+                "已纳入规划纲要。",
+                "已完成",
+                V::D(2020, 11, 30),
+            )],
+        );
+        write_workbook(&d.join("区水利局.xlsx"), &[spec]);
+    });
+    let strict = bin()
+        .args(["check", "--strict", "--input"])
+        .arg(clean.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        strict.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&strict.stdout)
+    );
+}

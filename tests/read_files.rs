@@ -1,0 +1,503 @@
+//! Integration tests for `ingest::read::read_file`: fixtures are built in code.
+
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rectify::ingest::grid::{Cell, Limits, Merge};
+use rectify::ingest::read::{read_file, ReadErrorKind, ReadOutput};
+use rectify::ingest::sniff::{sniff, Format};
+use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
+use zip::write::SimpleFileOptions;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn read(p: &Path) -> ReadOutput {
+    read_file(p, &Limits::default()).unwrap_or_else(|e| panic!("{p:?}: {e}"))
+}
+
+fn kind(p: &Path) -> ReadErrorKind {
+    match read_file(p, &Limits::default()) {
+        Ok(out) => panic!("{p:?} read as {:?}", out.format),
+        Err(e) => {
+            // Every message a user reads is Chinese.
+            assert!(
+                e.message
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}",
+                e.message
+            );
+            e.kind
+        }
+    }
+}
+
+/// Sheet "进度" with a merged title, a number and a date; sheet "隐藏" hidden.
+fn plain_xlsx() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("进度").unwrap();
+    ws.merge_range(0, 0, 0, 2, "整改情况表", &XFormat::new())
+        .unwrap();
+    ws.write_string(1, 0, "序号").unwrap();
+    ws.write_string(1, 1, "完成时间").unwrap();
+    ws.write_string(1, 2, "金额").unwrap();
+    ws.write_number(2, 0, 1.0).unwrap();
+    let date = ExcelDateTime::from_ymd(2024, 3, 15).unwrap();
+    ws.write_datetime_with_format(2, 1, &date, &XFormat::new().set_num_format("yyyy年m月d日"))
+        .unwrap();
+    ws.write_number(2, 2, 12.5).unwrap();
+    let hidden = wb.add_worksheet();
+    hidden.set_name("隐藏").unwrap();
+    hidden.write_string(0, 0, "x").unwrap();
+    hidden.set_hidden(true);
+    wb.save_to_buffer().unwrap()
+}
+
+fn check_plain(out: &ReadOutput) {
+    assert_eq!(out.format, Format::Xlsx);
+    assert_eq!(out.grids.len(), 2);
+    let g = &out.grids[0];
+    assert_eq!(g.name, "进度");
+    assert!(!g.hidden);
+    assert_eq!(
+        g.merges,
+        vec![Merge {
+            first_row: 0,
+            first_col: 0,
+            last_row: 0,
+            last_col: 2
+        }]
+    );
+    assert_eq!(g.cell(0, 0), &Cell::Text("整改情况表".into()));
+    assert_eq!(
+        g.value_through_merge(0, 2),
+        &Cell::Text("整改情况表".into())
+    );
+    assert!(g.cell(0, 2).is_empty());
+    assert_eq!(g.cell(2, 0), &Cell::Number(1.0));
+    assert_eq!(g.cell(2, 0).text(), "1");
+    assert_eq!(
+        g.cell(2, 1),
+        &Cell::Date(NaiveDate::from_ymd_opt(2024, 3, 15).unwrap())
+    );
+    assert_eq!(g.cell(2, 1).text(), "2024-03-15");
+    assert_eq!(g.cell(2, 2).text(), "12.5");
+    assert_eq!(g.cell(99, 99), &Cell::Empty);
+    assert!(out.grids[1].hidden);
+    assert_eq!(out.grids[1].name, "隐藏");
+}
+
+#[test]
+fn plain_xlsx_merges_dates_numbers_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "a.xlsx", &plain_xlsx());
+    check_plain(&read(&p));
+}
+
+#[test]
+fn xlsx_under_wrong_extension_is_still_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = plain_xlsx();
+    for name in ["renamed.XLS", "renamed.csv", "noext"] {
+        let p = write(dir.path(), name, &bytes);
+        check_plain(&read(&p));
+        assert_eq!(sniff(&p, &bytes).unwrap(), Format::Xlsx);
+    }
+}
+
+#[test]
+fn gbk_csv_with_crlf_and_quoted_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "序号,单位,整改措施\r\n1,市财政局,\"第一条\r\n第二条\"\r\n2,,已完成\r\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "fixture must not be UTF-8"
+    );
+    let p = write(dir.path(), "财政局.csv", &gbk);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Csv);
+    let g = &out.grids[0];
+    assert_eq!(g.name, "财政局");
+    assert_eq!(g.rows.len(), 3);
+    assert_eq!(g.cell(0, 1), &Cell::Text("单位".into()));
+    assert_eq!(g.cell(1, 2), &Cell::Text("第一条\r\n第二条".into()));
+    assert_eq!(g.cell(2, 1), &Cell::Empty);
+    // Numbers stay text in CSV.
+    assert_eq!(g.cell(2, 0), &Cell::Text("2".into()));
+}
+
+#[test]
+fn utf8_bom_csv_and_semicolons() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice("单位;进度;备注\n教育局;50%;无\n卫健委;100%;\n".as_bytes());
+    let p = write(dir.path(), "x.CSV", &bytes);
+    let g = &read(&p).grids[0];
+    assert_eq!(
+        g.cell(0, 0),
+        &Cell::Text("单位".into()),
+        "BOM must be stripped"
+    );
+    assert_eq!(g.cell(2, 1), &Cell::Text("100%".into()));
+    assert_eq!(g.rows[2].len(), 2, "trailing empty field not stored");
+}
+
+#[test]
+fn tab_separated_with_commas_in_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "单位\t措施\t时限\n甲\t一、完善制度，二、加强培训\t2024年\n乙\t已整改，已销号\t2023年\n";
+    let p = write(dir.path(), "t.txt", text.as_bytes());
+    let g = &read(&p).grids[0];
+    assert_eq!(
+        g.cell(1, 1),
+        &Cell::Text("一、完善制度，二、加强培训".into())
+    );
+    assert_eq!(g.cell(2, 2), &Cell::Text("2023年".into()));
+}
+
+#[test]
+fn utf16le_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "a,b\r\n单位,1\r\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = write(dir.path(), "u.csv", &bytes);
+    assert_eq!(read(&p).grids[0].cell(1, 0), &Cell::Text("单位".into()));
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "e.xlsx", b"");
+    assert_eq!(kind(&p), ReadErrorKind::Empty);
+}
+
+#[test]
+fn random_bytes_png_pdf_are_not_spreadsheets() {
+    let dir = tempfile::tempdir().unwrap();
+    // Deterministic pseudo-random bytes (xorshift), zero bytes included.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let p = write(dir.path(), "r.xlsx", &noise);
+    assert_eq!(kind(&p), ReadErrorKind::NotSpreadsheet);
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend_from_slice(&[0; 64]);
+    let p = write(dir.path(), "p.xls", &png);
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::NotSpreadsheet);
+    assert!(e.message.contains("图片"), "{}", e.message);
+    let p = write(dir.path(), "d.csv", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    assert_eq!(kind(&p), ReadErrorKind::NotSpreadsheet);
+    // An HTML table saved as .xls is named as such, not parsed as CSV.
+    let p = write(
+        dir.path(),
+        "h.xls",
+        "<html><body><table><tr><td>单位</td></tr></table></body></html>".as_bytes(),
+    );
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::NotSpreadsheet);
+    assert!(e.message.contains("HTML"), "{}", e.message);
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        w.start_file(*name, SimpleFileOptions::default()).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn docx_like_zip_is_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document/>"),
+    ]);
+    let p = write(dir.path(), "report.xlsx", &bytes);
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::NotSpreadsheet);
+    assert!(e.message.contains("Word"), "{}", e.message);
+    // A plain zip archive.
+    let p = write(dir.path(), "a.zip", &zip_of(&[("a.txt", b"x")]));
+    assert_eq!(kind(&p), ReadErrorKind::NotSpreadsheet);
+}
+
+#[test]
+fn truncated_xlsx_is_corrupt() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = plain_xlsx();
+    let p = write(dir.path(), "t.xlsx", &bytes[..bytes.len() * 2 / 3]);
+    assert_eq!(kind(&p), ReadErrorKind::Corrupt);
+    // Central directory intact, one entry's data damaged: CRC or inflate fails.
+    let mut damaged = bytes.clone();
+    for b in damaged[200..600].iter_mut() {
+        *b ^= 0x5A;
+    }
+    let p = write(dir.path(), "d.xlsx", &damaged);
+    assert_eq!(kind(&p), ReadErrorKind::Corrupt);
+}
+
+/// A minimal OLE file: the magic, then one 128-byte directory entry at 512.
+/// This covers the directory-entry byte check only (the name, its length
+/// field and the stream type), not a full CFB parse.
+fn fake_ole(stream: &str) -> Vec<u8> {
+    let mut bytes = vec![0u8; 1536];
+    bytes[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let entry = 512 + 128; // second directory entry (the first is Root Entry)
+    let name: Vec<u8> = stream
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    bytes[entry..entry + name.len()].copy_from_slice(&name);
+    let len = ((stream.encode_utf16().count() + 1) * 2) as u16;
+    bytes[entry + 64..entry + 66].copy_from_slice(&len.to_le_bytes());
+    bytes[entry + 66] = 2;
+    bytes
+}
+
+#[test]
+fn encrypted_ooxml_and_old_word_in_ole() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "enc.xlsx", &fake_ole("EncryptedPackage"));
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::Encrypted);
+    assert!(e.message.contains("密码"));
+    let p = write(dir.path(), "old.xls", &fake_ole("WordDocument"));
+    assert_eq!(kind(&p), ReadErrorKind::NotSpreadsheet);
+    // The name inside cell text (not at a directory-entry position) is ignored:
+    // this one goes on to the xls parser, which finds no workbook stream.
+    let mut bytes = fake_ole("Workbook");
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    bytes[1000..1000 + name.len()].copy_from_slice(&name);
+    let p = write(dir.path(), "x.xls", &bytes);
+    assert_eq!(kind(&p), ReadErrorKind::Corrupt);
+}
+
+/// Entries of a real xlsx, with sheet1.xml replaced by `body` chunks.
+fn xlsx_with_sheet_stream(chunk: &[u8], repeats: usize) -> Vec<u8> {
+    let base = plain_xlsx();
+    let mut src = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_level(Some(1));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        w.start_file(name.as_str(), opts).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#).unwrap();
+            for _ in 0..repeats {
+                w.write_all(chunk).unwrap();
+            }
+            w.write_all(b"</sheetData></worksheet>").unwrap();
+        } else {
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            w.write_all(&data).unwrap();
+        }
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// sheet1.xml inflating to 1.1 GiB (built once, streamed in 1 MiB chunks).
+fn bomb() -> &'static [u8] {
+    static BOMB: OnceLock<Vec<u8>> = OnceLock::new();
+    BOMB.get_or_init(|| {
+        let row = br#"<row><c t="inlineStr"><is><t>AAAAAAAAAAAAAAAA</t></is></c></row>"#;
+        let chunk: Vec<u8> = row
+            .iter()
+            .copied()
+            .cycle()
+            .take(row.len() * 16384)
+            .collect();
+        let repeats = (1100 * 1024 * 1024) / chunk.len() + 1;
+        xlsx_with_sheet_stream(&chunk, repeats)
+    })
+}
+
+#[test]
+fn zip_bomb_is_refused_quickly() {
+    let bytes = bomb();
+    assert!(
+        bytes.len() < 20 * 1024 * 1024,
+        "bomb is {} bytes",
+        bytes.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "bomb.xlsx", bytes);
+    let t = Instant::now();
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::TooLarge, "{}", e.message);
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+}
+
+/// The same bomb with its size fields patched to claim 4,000 bytes: the
+/// declared-size checks pass, the inflate pass through `take` must stop it.
+#[test]
+fn zip_bomb_with_lying_sizes_is_refused_quickly() {
+    let mut bytes = bomb().to_vec();
+    let name = b"xl/worksheets/sheet1.xml";
+    let claim = 4000u32.to_le_bytes();
+    let mut patched = 0;
+    // Local header: size at 22; central directory: size at 24.
+    for (sig, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+        let mut i = 0;
+        while i + name_at + name.len() <= bytes.len() {
+            if &bytes[i..i + 4] == sig && &bytes[i + name_at..i + name_at + name.len()] == name {
+                bytes[i + size_at..i + size_at + 4].copy_from_slice(&claim);
+                patched += 1;
+            }
+            i += 1;
+        }
+    }
+    assert_eq!(patched, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "liar.xlsx", &bytes);
+    let t = Instant::now();
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(e.kind, ReadErrorKind::TooLarge | ReadErrorKind::Corrupt),
+        "{:?} {}",
+        e.kind,
+        e.message
+    );
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+}
+
+#[test]
+fn far_apart_cells_are_refused_without_a_dense_grid() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("数据").unwrap();
+    ws.write_string(0, 0, "单位").unwrap();
+    ws.write_string(999_999, 16_000, "远处").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "far.xlsx", &wb.save_to_buffer().unwrap());
+    let t = Instant::now();
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::TooLarge);
+    assert_eq!(e.sheet.as_deref(), Some("数据"));
+    assert!(e.message.contains("数据"), "{}", e.message);
+    assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
+}
+
+#[test]
+fn many_zip_entries_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..60).map(|i| format!("xl/x{i}.xml")).collect();
+    let mut entries: Vec<(&str, &[u8])> = vec![("xl/workbook.xml", b"<workbook/>")];
+    entries.extend(names.iter().map(|n| (n.as_str(), &b"x"[..])));
+    let p = write(dir.path(), "m.xlsx", &zip_of(&entries));
+    let limits = Limits {
+        max_zip_entries: 50,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_file(&p, &limits).unwrap_err().kind,
+        ReadErrorKind::TooLarge
+    );
+}
+
+#[test]
+fn file_over_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "big.csv", &[b'a'; 2048]);
+    let limits = Limits {
+        max_file_bytes: 1024,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_file(&p, &limits).unwrap_err().kind,
+        ReadErrorKind::TooLarge
+    );
+    assert_eq!(
+        read_file(&dir.path().join("missing.xlsx"), &limits)
+            .unwrap_err()
+            .kind,
+        ReadErrorKind::Io
+    );
+}
+
+const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+fn ods_with_table(table_body: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表1">{table_body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    zip_of(&[
+        ("mimetype", ODS_MIME),
+        ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", b"<manifest/>"),
+    ])
+}
+
+#[test]
+fn ods_small_reads_and_repeats_bomb_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = ods_with_table(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>单位</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2020-09-30"><text:p>2020-09-30</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+    );
+    let p = write(dir.path(), "ok.ods", &ok);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Ods);
+    let g = &out.grids[0];
+    assert_eq!(g.name, "表1");
+    assert_eq!(g.cell(0, 0), &Cell::Text("单位".into()));
+    assert_eq!(
+        g.cell(0, 1),
+        &Cell::Date(NaiveDate::from_ymd_opt(2020, 9, 30).unwrap())
+    );
+    assert_eq!(g.rows.len(), 1);
+
+    // One non-empty cell repeated over 16,000 columns and 1,000,000 rows:
+    // calamine would build ~100 million cells; the pre-scan refuses it.
+    let bomb = ods_with_table(
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#,
+    );
+    let p = write(dir.path(), "bomb.ods", &bomb);
+    let t = Instant::now();
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, ReadErrorKind::TooLarge);
+    assert_eq!(e.sheet.as_deref(), Some("表1"));
+    assert!(t.elapsed() < Duration::from_secs(1));
+}
+
+#[test]
+fn cell_text_and_emptiness() {
+    assert_eq!(Cell::Number(12.0).text(), "12");
+    assert_eq!(Cell::Number(-3.0).text(), "-3");
+    assert_eq!(Cell::Number(0.1).text(), "0.1");
+    assert!(Cell::Text(" \u{3000} ".into()).is_empty());
+    assert!(!Cell::Number(0.0).is_empty());
+    let dt = NaiveDate::from_ymd_opt(2024, 1, 2)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap();
+    assert_eq!(Cell::DateTime(dt).text(), "2024-01-02 09:30");
+    let l: Limits = serde_json::from_str(r#"{"max_cells_per_sheet": 10}"#).unwrap();
+    assert_eq!(l.max_cells_per_sheet, 10);
+    assert_eq!(l.max_zip_entries, 5000);
+}
