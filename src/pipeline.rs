@@ -4,7 +4,6 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use crate::ingest::grid::Limits;
 use crate::ingest::{ingest_dir, IngestOptions};
 use crate::ledger::Ledger;
 use crate::merge::merge;
@@ -12,10 +11,9 @@ use crate::plan::Plan;
 
 /// Read every return under `returns` and merge it against the plan.
 pub fn build_ledger(plan: &Plan, returns: &Path) -> Ledger {
-    let limits = Limits::default();
     let opts = IngestOptions {
         units: &plan.units,
-        limits: &limits,
+        limits: &plan.meta.limits,
         default_year: plan.meta.as_of.year(),
     };
     let ingested = if returns.is_dir() {

@@ -18,11 +18,23 @@ fn the_demo_set_merges_as_intended() {
     assert_eq!(ledger.summary.files_read, 15);
 
     // .xls and .ods returns made by LibreOffice are read.
-    let fmt = |f: &str| ledger.files.iter().find(|e| e.file == f).and_then(|e| e.format.clone());
+    let fmt = |f: &str| {
+        ledger
+            .files
+            .iter()
+            .find(|e| e.file == f)
+            .and_then(|e| e.format.clone())
+    };
     assert_eq!(fmt("区生态环境局.xls").as_deref(), Some("xls"));
     assert_eq!(fmt("区河长办.ods").as_deref(), Some("ods"));
-    assert_eq!(reports_of(&ledger, 14, "区生态环境局")[0].status, Status::Completed);
-    assert_eq!(reports_of(&ledger, 56, "区河长办")[0].status, Status::Ongoing);
+    assert_eq!(
+        reports_of(&ledger, 14, "区生态环境局")[0].status,
+        Status::Completed
+    );
+    assert_eq!(
+        reports_of(&ledger, 56, "区河长办")[0].status,
+        Status::Ongoing
+    );
 
     // The 12月8日 filing supersedes the 12月2日 one.
     let t42: Vec<_> = reports_of(&ledger, 42, "临江河指挥部办公室");
@@ -33,20 +45,38 @@ fn the_demo_set_merges_as_intended() {
     assert_eq!(current[0].status, Status::Completed);
 
     // The GBK CSV, the sheet-per-town workbook, the renumbered return.
-    assert_eq!(reports_of(&ledger, 16, "三教产业促进中心")[0].status, Status::Completed);
-    assert_eq!(reports_of(&ledger, 27, "宝峰镇")[0].status, Status::NotStarted);
+    assert_eq!(
+        reports_of(&ledger, 16, "三教产业促进中心")[0].status,
+        Status::Completed
+    );
+    assert_eq!(
+        reports_of(&ledger, 27, "宝峰镇")[0].status,
+        Status::NotStarted
+    );
     let zs = reports_of(&ledger, 56, "中山路街道");
     assert_eq!(zs.len(), 1, "renumbered row 7 is task 56 by its text");
     assert_eq!(zs[0].role, Role::Responsible);
 
     // The deliberate stray rows.
-    assert_eq!(reports_of(&ledger, 12, "区发展改革委")[0].role, Role::Unassigned);
-    assert!(ledger.unplaced.iter().any(|u| u.source.file == "区发展改革委.xlsx" && u.id_text == "88"));
-    assert!(ledger.problems.iter().any(|p| p.code == Code::FileCorrupt && p.file == "区商务委.xlsx"));
+    assert_eq!(
+        reports_of(&ledger, 12, "区发展改革委")[0].role,
+        Role::Unassigned
+    );
+    assert!(ledger
+        .unplaced
+        .iter()
+        .any(|u| u.source.file == "区发展改革委.xlsx" && u.id_text == "88"));
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::FileCorrupt && p.file == "区商务委.xlsx"));
 
     // The name only in the file name; the name with a newline.
     assert_eq!(reports_of(&ledger, 58, "区财政局").len(), 1);
-    assert_eq!(reports_of(&ledger, 47, "区发展改革委")[0].status, Status::Completed);
+    assert_eq!(
+        reports_of(&ledger, 47, "区发展改革委")[0].status,
+        Status::Completed
+    );
 
     // Every task is accounted for and the summary adds up.
     let s = &ledger.summary;
@@ -54,5 +84,9 @@ fn the_demo_set_merges_as_intended() {
         s.completed + s.ongoing + s.in_progress + s.not_started + s.unreported + s.unclear,
         63
     );
-    assert!(s.unreported <= 10, "most tasks have a report ({} unreported)", s.unreported);
+    assert!(
+        s.unreported <= 10,
+        "most tasks have a report ({} unreported)",
+        s.unreported
+    );
 }

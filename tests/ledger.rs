@@ -251,3 +251,32 @@ fn check_prints_a_summary_and_strict_fails_on_errors() {
         String::from_utf8_lossy(&strict.stdout)
     );
 }
+
+#[test]
+fn read_limits_come_from_plan_toml() {
+    let input = input_with_returns(fixture_set);
+    let plan_toml = std::fs::read_to_string(input.path().join("plan.toml")).unwrap();
+    let lowered = plan_toml.replace("max_file_bytes = 52428800", "max_file_bytes = 2000");
+    assert_ne!(plan_toml, lowered);
+    std::fs::write(input.path().join("plan.toml"), lowered).unwrap();
+    let plan = rectify::plan::load_plan(input.path()).unwrap();
+    assert_eq!(plan.meta.limits.max_file_bytes, 2000);
+    let ledger = rectify::pipeline::build_ledger(&plan, &input.path().join("returns"));
+    let too_large: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == rectify::problems::Code::FileTooLarge)
+        .map(|p| p.file.as_str())
+        .collect();
+    assert!(too_large.contains(&"区水利局.xlsx"), "{too_large:?}");
+    // A limits section with a typo is a plan error, not silently ignored.
+    let typo = plan_toml.replace("max_file_bytes", "max_file_byte");
+    std::fs::write(input.path().join("plan.toml"), typo).unwrap();
+    let err = rectify::plan::load_plan(input.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("plan.toml") && err.contains("max_file_byte"),
+        "{err}"
+    );
+}

@@ -127,32 +127,5 @@ impl Grid {
     }
 }
 
-/// Resource limits for reading one file. All checked before the expensive step.
-#[derive(Debug, Clone, serde::Deserialize)]
-#[serde(default)]
-pub struct Limits {
-    /// Largest file accepted, in bytes (checked from metadata before reading).
-    pub max_file_bytes: u64,
-    /// Most entries in a zip container (xlsx, xlsb, ods).
-    pub max_zip_entries: usize,
-    /// Total inflated size of all zip entries, in bytes (declared and actual).
-    pub max_uncompressed_bytes: u64,
-    /// Largest inflated/compressed ratio of one entry; applied only to entries
-    /// that inflate to more than 1 MiB.
-    pub max_compression_ratio: u64,
-    /// Most cells in one sheet, counted as rows × columns of the extent of the
-    /// non-empty cells measured from A1 (the shape the grid takes).
-    pub max_cells_per_sheet: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 50 * 1024 * 1024,
-            max_zip_entries: 5000,
-            max_uncompressed_bytes: 256 * 1024 * 1024,
-            max_compression_ratio: 100,
-            max_cells_per_sheet: 2_000_000,
-        }
-    }
-}
+/// Resource limits for reading one file: configured in plan.toml's `[limits]`.
+pub use crate::plan::meta::Limits;
