@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
     subcommand_help_heading = "命令",
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
     override_usage = "rectify [选项] <命令>",
-    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1"
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -52,6 +52,9 @@ pub struct Paths {
     /// 各单位报送表所在文件夹（默认：输入文件夹下的 returns/）
     #[arg(long, global = true, value_name = "文件夹")]
     pub returns: Option<PathBuf>,
+    /// 报告模板文件夹：其中的 .tera 文件替换同名的内置模板（如 report.tera）
+    #[arg(long, global = true, value_name = "文件夹")]
+    pub templates: Option<PathBuf>,
 }
 
 impl Paths {
@@ -67,6 +70,9 @@ pub enum Command {
     /// 完整处理：读取方案和报送表，汇总并生成全部结果
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Run,
+    /// 只生成整改情况报告（Word）
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Report,
     /// 读取并汇总报送表，打印摘要和问题清单，不写文件
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Check {

@@ -9,6 +9,7 @@ use rectify::cli::{Cli, Command};
 use rectify::commands;
 use rectify::pipeline::build_ledger;
 use rectify::plan::load_plan;
+use rectify::render::report::Templates;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -62,10 +63,18 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Run => {
+        Command::Run | Command::Report => {
+            let report_only = matches!(cli.command, Command::Report);
             let ledger = build_ledger(&plan, &cli.paths.returns_dir());
             print!("{}", commands::check::summary_text(&ledger));
-            match commands::run::write_outputs(&ledger, &cli.paths.output) {
+            let templates = Templates::new(cli.paths.templates.as_deref());
+            let out = &cli.paths.output;
+            let written = if report_only {
+                commands::run::write_report(&ledger, out, &templates)
+            } else {
+                commands::run::write_outputs(&ledger, out, &templates)
+            };
+            match written {
                 Ok(files) => {
                     println!(
                         "问题{}条（错误{}条，警告{}条），详见 ledger.json 或运行 rectify check。",
@@ -73,18 +82,11 @@ fn main() -> ExitCode {
                         ledger.summary.errors,
                         ledger.summary.warnings
                     );
-                    println!(
-                        "已写入 {}：{}",
-                        cli.paths.output.display(),
-                        files.join("、")
-                    );
+                    println!("已写入 {}：{}", out.display(), files.join("、"));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!(
-                        "错误：无法写入输出文件夹 {}（{e}）",
-                        cli.paths.output.display()
-                    );
+                    eprintln!("错误：{e}");
                     ExitCode::from(2)
                 }
             }

@@ -1,16 +1,63 @@
-//! `rectify run`: the whole job on one folder.
+//! `rectify run`: the whole job on one folder; `rectify report`: only the report.
 
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use crate::ledger::Ledger;
-use crate::render::write_atomic;
+use crate::render::report::{ReportError, Templates};
+use crate::render::{report_docx, write_atomic, REPORT_DOCX};
 
 /// Every file `run` writes, relative to the output folder.
 pub const LEDGER_JSON: &str = "ledger.json";
 
+/// Why outputs could not be written. Messages are Chinese.
+#[derive(Debug)]
+pub enum OutputError {
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Report(ReportError),
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Io { path, error } => {
+                write!(f, "无法写入 {}（{error}）", path.display())
+            }
+            OutputError::Report(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for OutputError {}
+
+fn write(path: PathBuf, bytes: &[u8]) -> Result<(), OutputError> {
+    write_atomic(&path, bytes).map_err(|error| OutputError::Io { path, error })
+}
+
 /// Write the outputs of a merged ledger into `out_dir`; returns the files written.
-pub fn write_outputs(ledger: &Ledger, out_dir: &Path) -> std::io::Result<Vec<String>> {
-    std::fs::create_dir_all(out_dir)?;
-    write_atomic(&out_dir.join(LEDGER_JSON), ledger.to_json().as_bytes())?;
-    Ok(vec![LEDGER_JSON.to_string()])
+/// The report is rendered before anything is written, so a template error leaves the
+/// folder as it was.
+pub fn write_outputs(
+    ledger: &Ledger,
+    out_dir: &Path,
+    templates: &Templates,
+) -> Result<Vec<String>, OutputError> {
+    let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
+    write(out_dir.join(LEDGER_JSON), ledger.to_json().as_bytes())?;
+    write(out_dir.join(REPORT_DOCX), &report)?;
+    Ok(vec![LEDGER_JSON.to_string(), REPORT_DOCX.to_string()])
+}
+
+/// `rectify report`: write only the report.
+pub fn write_report(
+    ledger: &Ledger,
+    out_dir: &Path,
+    templates: &Templates,
+) -> Result<Vec<String>, OutputError> {
+    let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
+    write(out_dir.join(REPORT_DOCX), &report)?;
+    Ok(vec![REPORT_DOCX.to_string()])
 }

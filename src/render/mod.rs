@@ -2,8 +2,27 @@
 //! input. Every file is written atomically (a temporary name in the same folder, then
 //! a rename), so a killed run never leaves a truncated file under a final name.
 
+pub mod blocks;
+pub mod docx;
+pub mod report;
+
 use std::io::Write;
 use std::path::Path;
+
+use crate::ledger::Ledger;
+use report::{ReportError, Templates};
+
+/// The consolidated report's file name in the output folder.
+pub const REPORT_DOCX: &str = "整改情况报告.docx";
+
+/// The consolidated report (整改情况报告) as .docx bytes: template → blocks → docx-rs
+/// (`docx::build_docx`) → finishing step. When `finish::finish_docx` lands (issue 5) it
+/// replaces `docx::finish_minimal` here and must apply `docx::header_rows::mark_header_rows`.
+pub fn report_docx(ledger: &Ledger, templates: &Templates) -> Result<Vec<u8>, ReportError> {
+    let blocks = report::report_blocks(ledger, templates)?;
+    let raw = docx::build_docx(ledger, &blocks)?;
+    docx::finish_minimal(&raw)
+}
 
 /// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

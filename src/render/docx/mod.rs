@@ -1,0 +1,449 @@
+//! Blocks → docx-rs → .docx bytes, laid out to GB/T 9704-2012 (see page.rs).
+//!
+//! Two steps, kept apart so the finishing pass slots in after docx-rs:
+//! 1. [`build_docx`]: blocks + ledger → the package exactly as docx-rs writes it;
+//! 2. a finishing step over those bytes: today [`finish_minimal`] (repeat header rows,
+//!    deflate); the full pass, `render::finish::finish_docx`, replaces it.
+//!
+//! Every string is sanitised (crate::text::sanitize) before it reaches docx-rs; line
+//! breaks become `w:br`, tabs `w:tab`. Paragraph ids are explicit and sequential, and the
+//! document is built on the calling thread, so two runs give identical bytes.
+
+pub mod header_rows;
+pub mod page;
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run,
+    SpecialIndentType, Style, StyleType, Table, TableAlignmentType, TableCell, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
+};
+
+use crate::ledger::Ledger;
+use crate::plan::meta::Fonts;
+use crate::render::blocks::{Block, TableKind};
+use crate::render::report::{owner, report_groups, ReportError};
+use crate::text::sanitize;
+use page::*;
+
+/// Build the report package from its blocks, as docx-rs writes it (before finishing).
+pub fn build_docx(ledger: &Ledger, blocks: &[Block]) -> Result<Vec<u8>, ReportError> {
+    let fonts = &ledger.plan.fonts;
+    let (signature_right, date_right) = signature_indents(blocks);
+    let mut b = Builder {
+        fonts,
+        next_id: 0,
+        children: Vec::new(),
+        signature_right,
+        date_right,
+    };
+    let mut landscape = false;
+    for block in blocks {
+        match block {
+            Block::Landscape => {
+                b.end_portrait_section();
+                landscape = true;
+            }
+            Block::Table(TableKind::Tasks) => {
+                let width = if landscape {
+                    LANDSCAPE_TEXT_WIDTH
+                } else {
+                    PORTRAIT_TEXT_WIDTH
+                };
+                let t = b.tasks_table(ledger, width);
+                b.children.push(Child::Table(Box::new(t)));
+            }
+            other => {
+                let p = b.block_paragraph(other);
+                b.children.push(Child::Para(Box::new(p)));
+            }
+        }
+    }
+
+    let date = format!("{}T00:00:00Z", ledger.plan.report_date.format("%Y-%m-%d"));
+    let mut docx = Docx::new()
+        .default_fonts(run_fonts(&fonts.body, fonts))
+        .default_size(SIZE_3HAO)
+        .default_line_spacing(body_spacing())
+        .add_style(header_rows::header_table_style())
+        .add_style(
+            Style::new("RectifyBody", StyleType::Paragraph)
+                .name("Rectify Body")
+                .size(SIZE_3HAO),
+        )
+        .created_at(&date)
+        .updated_at(&date);
+    let odd = b.page_number_paragraph(true);
+    let even = b.page_number_paragraph(false);
+    // Document-level footers (rIdFooter1 default/odd, rIdFooter2 even; sets
+    // evenAndOddHeaders): a non-final Section would keep only one of them.
+    docx = docx
+        .footer(Footer::new().add_paragraph(odd))
+        .even_footer(Footer::new().add_paragraph(even));
+    for c in b.children {
+        docx = match c {
+            Child::Para(p) => docx.add_paragraph(*p),
+            Child::Table(t) => docx.add_table(*t),
+        };
+    }
+    let (w, h, orient) = final_page(landscape);
+    docx = docx.page_size(w, h).page_margin(margins());
+    if let Some(o) = orient {
+        docx = docx.page_orient(o);
+    }
+    docx.document = docx.document.doc_grid(doc_grid());
+
+    let mut buf = Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut buf)
+        .map_err(|e| ReportError::Docx(e.to_string()))?;
+    Ok(buf.into_inner())
+}
+
+/// The interim finishing step: add `w:tblHeader` to marked header rows
+/// ([`header_rows::mark_header_rows`]) and deflate every entry. Entries keep their
+/// order and the fixed 1980 timestamp, so the output stays deterministic.
+/// `render::finish::finish_docx` (issue 5) supersedes this and must call
+/// `mark_header_rows` on word/document.xml.
+pub fn finish_minimal(docx: &[u8]) -> Result<Vec<u8>, ReportError> {
+    let err = |e: &dyn std::fmt::Display| ReportError::Docx(e.to_string());
+    let mut zin = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| err(&e))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).map_err(|e| err(&e))?;
+        let name = f.name().map_err(|e| err(&e))?.to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).map_err(|e| err(&e))?;
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).map_err(|e| err(&e))?;
+            data = header_rows::mark_header_rows(&xml).into_bytes();
+        }
+        out.start_file(name, opts).map_err(|e| err(&e))?;
+        out.write_all(&data).map_err(|e| err(&e))?;
+    }
+    Ok(out.finish().map_err(|e| err(&e))?.into_inner())
+}
+
+enum Child {
+    Para(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+struct Builder<'a> {
+    fonts: &'a Fonts,
+    next_id: u32,
+    children: Vec<Child>,
+    /// Right indents of 署名 and 成文日期 (see [`signature_indents`]).
+    signature_right: i32,
+    date_right: i32,
+}
+
+/// GB/T 9704 7.3.5: the date sits four characters from the right margin and the
+/// signature is centred over it; a signature longer than the date sits two characters
+/// from the margin and the date is centred under it. Returns (signature, date) right
+/// indents in twips.
+fn signature_indents(blocks: &[Block]) -> (i32, i32) {
+    let width = |pick: fn(&Block) -> Option<&String>| {
+        blocks
+            .iter()
+            .find_map(pick)
+            .map_or(7.0, |t| text_width_chars(t))
+    };
+    let sig = width(|b| match b {
+        Block::Signature(t) => Some(t),
+        _ => None,
+    });
+    let date = width(|b| match b {
+        Block::Date(t) => Some(t),
+        _ => None,
+    });
+    let (s, d) = if sig <= date {
+        (4.0 + (date - sig) / 2.0, 4.0)
+    } else {
+        (2.0, 2.0 + (sig - date) / 2.0)
+    };
+    let twips = |c: f64| (c * BODY_CHAR as f64).round() as i32;
+    (twips(s), twips(d))
+}
+
+/// How a paragraph looks.
+#[derive(Clone, Copy)]
+struct Look<'f> {
+    font: &'f str,
+    size: usize,
+    align: AlignmentType,
+    first_line: i32,
+    right: i32,
+}
+
+impl<'a> Builder<'a> {
+    /// A new paragraph with the next explicit id (w14:paraId, 8 hex digits, < 0x80000000).
+    fn paragraph(&mut self) -> Paragraph {
+        self.next_id += 1;
+        Paragraph::new().id(format!("{:08X}", self.next_id))
+    }
+
+    /// A run of `text`: sanitised, "\n" as a line break, "\t" as a tab.
+    fn runs(&self, p: Paragraph, text: &str, font: &str, size: usize) -> Paragraph {
+        let text = sanitize(text);
+        let mut run = Run::new().fonts(run_fonts(font, self.fonts)).size(size);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    run = run.add_tab();
+                }
+                if !piece.is_empty() {
+                    run = run.add_text(piece);
+                }
+            }
+        }
+        p.add_run(run)
+    }
+
+    fn styled(&mut self, text: &str, look: Look) -> Paragraph {
+        let p = self
+            .paragraph()
+            .align(look.align)
+            .line_spacing(body_spacing())
+            .indent(
+                None,
+                (look.first_line != 0).then_some(SpecialIndentType::FirstLine(look.first_line)),
+                (look.right != 0).then_some(look.right),
+                None,
+            );
+        self.runs(p, text, look.font, look.size)
+    }
+
+    fn block_paragraph(&mut self, block: &Block) -> Paragraph {
+        let f = self.fonts;
+        let body = |font, first_line| Look {
+            font,
+            size: SIZE_3HAO,
+            align: AlignmentType::Both,
+            first_line,
+            right: 0,
+        };
+        let indent = 2 * BODY_CHAR;
+        match block {
+            Block::Title(t) | Block::AttachmentTitle(t) => self.styled(
+                t,
+                Look {
+                    font: &f.title,
+                    size: SIZE_2HAO,
+                    align: AlignmentType::Center,
+                    first_line: 0,
+                    right: 0,
+                },
+            ),
+            Block::To(t) => self.styled(t, body(&f.body, 0)),
+            Block::Heading(1, t) => self.styled(t, body(&f.heading1, indent)),
+            Block::Heading(2, t) => self.styled(t, body(&f.heading2, indent)),
+            Block::Heading(_, t) | Block::Para(t) => self.styled(t, body(&f.body, indent)),
+            Block::Attachment(t) => self.styled(
+                t,
+                Look {
+                    align: AlignmentType::Left,
+                    ..body(&f.heading1, 0)
+                },
+            ),
+            Block::Date(t) => self.styled(
+                t,
+                Look {
+                    align: AlignmentType::Right,
+                    right: self.date_right,
+                    ..body(&f.body, 0)
+                },
+            ),
+            Block::Signature(t) => {
+                let right = self.signature_right;
+                self.styled(
+                    t,
+                    Look {
+                        align: AlignmentType::Right,
+                        right,
+                        ..body(&f.body, 0)
+                    },
+                )
+                .keep_next(true)
+            }
+            Block::Annex(t) => self.styled(t, body(&f.body, indent)).keep_next(true),
+            Block::Blank => self.styled("", body(&f.body, 0)).keep_next(true),
+            Block::PageBreak => {
+                let p = self.paragraph().line_spacing(body_spacing());
+                p.add_run(Run::new().add_break(BreakType::Page))
+            }
+            Block::Landscape | Block::Table(_) => unreachable!("handled by build_docx"),
+        }
+    }
+
+    /// End the portrait part: its last paragraph carries the portrait sectPr (a table
+    /// cannot, so an empty paragraph is added after one).
+    fn end_portrait_section(&mut self) {
+        let last_is_para = matches!(self.children.last(), Some(Child::Para(_)));
+        if !last_is_para {
+            let p = self.paragraph().line_spacing(body_spacing());
+            self.children.push(Child::Para(Box::new(p)));
+        }
+        if let Some(Child::Para(p)) = self.children.pop() {
+            let p = p.section_property(portrait_section_ending());
+            self.children.push(Child::Para(Box::new(p)));
+        }
+    }
+
+    /// "— N —" in 4号 宋体 with a complete PAGE field; odd pages right, even pages left,
+    /// one character in from the margin.
+    fn page_number_paragraph(&mut self, odd: bool) -> Paragraph {
+        let fonts = self.fonts;
+        let run = || {
+            Run::new()
+                .fonts(run_fonts(&fonts.page_number, fonts))
+                .size(SIZE_4HAO)
+        };
+        let (align, left, right) = if odd {
+            (AlignmentType::Right, None, Some(PAGE_NUMBER_CHAR))
+        } else {
+            (AlignmentType::Left, Some(PAGE_NUMBER_CHAR), None)
+        };
+        self.paragraph()
+            .align(align)
+            .indent(left, None, right, None)
+            .add_run(run().add_text("— "))
+            .add_run(run().add_field_char(FieldCharType::Begin, false))
+            .add_run(run().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(run().add_field_char(FieldCharType::Separate, false))
+            .add_run(run().add_text("1"))
+            .add_run(run().add_field_char(FieldCharType::End, false))
+            .add_run(run().add_text(" —"))
+    }
+
+    /// A table cell: fixed width, one paragraph per text line group, never empty.
+    fn cell(&mut self, texts: &[String], width: u32, header: bool, center: bool) -> TableCell {
+        let font = if header {
+            self.fonts.heading1.clone()
+        } else {
+            self.fonts.body.clone()
+        };
+        let mut cell = TableCell::new()
+            .width(width as usize, WidthType::Dxa)
+            .vertical_align(if header {
+                VAlignType::Center
+            } else {
+                VAlignType::Top
+            });
+        let texts: Vec<String> = if texts.is_empty() {
+            vec![String::new()]
+        } else {
+            texts.to_vec()
+        };
+        for t in &texts {
+            let p = self
+                .paragraph()
+                .align(if center {
+                    AlignmentType::Center
+                } else {
+                    AlignmentType::Left
+                })
+                .snap_to_grid(false)
+                .line_spacing(exact_spacing(TABLE_LINE));
+            cell = cell.add_paragraph(self.runs(p, t, &font, SIZE_5HAO));
+        }
+        cell
+    }
+
+    /// The attachment: one row per task (序号, 重点任务 merged down its rows, 具体举措,
+    /// 完成时限, 牵头/责任单位, 完成情况, 进展), header row marked for repetition.
+    fn tasks_table(&mut self, ledger: &Ledger, width: u32) -> Table {
+        // Column shares of the text width (landscape 13776 twips):
+        // 700 / 1300 / 3000 / 1200 / 1800 / 1000 / rest (4776).
+        let mut cols: Vec<u32> = [700, 1300, 3000, 1200, 1800, 1000]
+            .iter()
+            .map(|&c| c * width / LANDSCAPE_TEXT_WIDTH)
+            .collect();
+        cols.push(width - cols.iter().sum::<u32>());
+        let heads = [
+            "序号",
+            "重点任务",
+            "具体举措",
+            "完成时限",
+            "牵头/责任单位",
+            "完成情况",
+            "进展情况",
+        ];
+        let header_cells: Vec<TableCell> = heads
+            .iter()
+            .zip(&cols)
+            .map(|(h, &w)| self.cell(&[h.to_string()], w, true, true))
+            .collect();
+        let mut rows = vec![TableRow::new(header_cells)];
+        let mut prev_category: Option<&str> = None;
+        for t in &ledger.tasks {
+            let first_of_category = prev_category != Some(t.category.as_str());
+            prev_category = Some(&t.category);
+            let mut units = Vec::new();
+            let a = &t.assigned_text;
+            if !a.lead.trim().is_empty() {
+                units.push(format!("牵头：{}", a.lead));
+            }
+            if !a.responsible.trim().is_empty() {
+                units.push(format!("责任：{}", a.responsible));
+            }
+            if units.is_empty() {
+                units.push(owner(t).1);
+            }
+            let status = if t.overdue {
+                vec![t.status.label().to_string(), "（已逾期）".to_string()]
+            } else {
+                vec![t.status.label().to_string()]
+            };
+            let progress: Vec<String> = {
+                let g = report_groups(t);
+                if g.is_empty() {
+                    vec!["暂未收到报送。".to_string()]
+                } else {
+                    g.into_iter()
+                        .map(|g| {
+                            let text = if g.text.is_empty() { g.note } else { g.text };
+                            format!("{}：{}", g.units, text)
+                        })
+                        .collect()
+                }
+            };
+            let category_cell = if first_of_category {
+                self.cell(std::slice::from_ref(&t.category), cols[1], false, true)
+                    .vertical_merge(VMergeType::Restart)
+            } else {
+                self.cell(&[], cols[1], false, true)
+                    .vertical_merge(VMergeType::Continue)
+            };
+            let cells = vec![
+                self.cell(&[t.id.to_string()], cols[0], false, true),
+                category_cell,
+                self.cell(std::slice::from_ref(&t.measure), cols[2], false, false),
+                self.cell(std::slice::from_ref(&t.deadline.text), cols[3], false, true),
+                self.cell(&units, cols[4], false, false),
+                self.cell(&status, cols[5], false, true),
+                self.cell(&progress, cols[6], false, false),
+            ];
+            rows.push(TableRow::new(cells));
+        }
+        Table::new(rows)
+            .set_grid(cols.iter().map(|&c| c as usize).collect())
+            .layout(TableLayoutType::Fixed)
+            .width(width as usize, WidthType::Dxa)
+            .align(TableAlignmentType::Center)
+            .style(header_rows::HEADER_TABLE_STYLE)
+    }
+}
+
+/// Display width in characters of body text: CJK 1, ASCII ½.
+fn text_width_chars(s: &str) -> f64 {
+    use unicode_width::UnicodeWidthStr;
+    s.width() as f64 / 2.0
+}

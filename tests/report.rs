@@ -1,0 +1,582 @@
+//! The consolidated report (整改情况报告.docx): GB/T 9704 structure read back from the
+//! package XML, content against the ledger, hostile unit text, templates, determinism,
+//! and a real conversion through LibreOffice.
+
+mod common;
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::*;
+use quick_xml::events::Event;
+use rectify::ledger::Ledger;
+use rectify::render::report::{rate_text, Templates};
+use rectify::render::{report_docx, REPORT_DOCX};
+
+/// The pipeline's ledger on the shipped demo returns (input/), built once.
+fn demo_ledger() -> &'static Ledger {
+    static L: OnceLock<Ledger> = OnceLock::new();
+    L.get_or_init(|| ledger_for(&repo().join("input/returns")))
+}
+
+fn demo_docx() -> &'static [u8] {
+    static D: OnceLock<Vec<u8>> = OnceLock::new();
+    D.get_or_init(|| report_docx(demo_ledger(), &Templates::default()).unwrap())
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut f = z
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    s
+}
+
+fn part_names(docx: &[u8]) -> Vec<String> {
+    let z = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    z.file_names().map(|n| n.unwrap().to_string()).collect()
+}
+
+/// Paragraph texts of a part: w:t text, w:br as "\n", w:tab as "\t".
+fn paragraphs(xml: &str) -> Vec<String> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    r.config_mut().check_end_names = false;
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_t = false;
+    loop {
+        match r.read_event().expect("well-formed XML") {
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::Text(t) if in_t => cur.push_str(&t),
+            Event::GeneralRef(g) if in_t && g.is_char_ref() => {
+                cur.push(g.resolve_char_ref().unwrap().unwrap());
+            }
+            Event::GeneralRef(g) if in_t => {
+                let c = match &*g {
+                    "lt" => "<",
+                    "gt" => ">",
+                    "amp" => "&",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                cur.push_str(c);
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:br" => cur.push('\n'),
+            Event::Empty(e) if e.name().as_ref() == "w:tab" => cur.push('\t'),
+            Event::End(e) if e.name().as_ref() == "w:p" => out.push(std::mem::take(&mut cur)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn body_text(docx: &[u8]) -> String {
+    paragraphs(&part(docx, "word/document.xml")).join("\n")
+}
+
+/// The sectPr elements of document.xml, in order.
+fn sections(xml: &str) -> Vec<&str> {
+    xml.match_indices("<w:sectPr")
+        .map(|(i, _)| {
+            let end = xml[i..].find("</w:sectPr>").unwrap();
+            &xml[i..i + end]
+        })
+        .collect()
+}
+
+/// Elements `<tag …>` / `<tag …/>` as their opening-tag text.
+fn tags<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag} ");
+    xml.match_indices(&open)
+        .map(|(i, _)| &xml[i..i + xml[i..].find('>').unwrap() + 1])
+        .collect()
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    Some(&tag[i..i + tag[i..].find('"')?])
+}
+
+/// The expected headline, from the ledger's summary.
+fn headline(l: &Ledger) -> String {
+    let s = &l.summary;
+    let unclear = if s.unclear > 0 {
+        format!("，待核实{}项", s.unclear)
+    } else {
+        String::new()
+    };
+    format!(
+        "《整改方案》共明确{}项整改任务，截至{}，已完成{}项，正在推进{}项，需长期坚持{}项，未启动{}项，未报送{}项{unclear}，完成率{}%（按已完成项数÷任务总数计算）。",
+        s.total,
+        rectify::render_date(l.as_of),
+        s.completed,
+        s.in_progress,
+        s.ongoing,
+        s.not_started,
+        s.unreported,
+        rate_text(s.completion_rate),
+    )
+}
+
+#[test]
+fn page_setup_per_section() {
+    let xml = part(demo_docx(), "word/document.xml");
+    let secs = sections(&xml);
+    assert_eq!(secs.len(), 2, "portrait body + landscape attachment");
+    for (i, s) in secs.iter().enumerate() {
+        let sz = tags(s, "w:pgSz")[0];
+        let (w, h) = (attr(sz, "w:w").unwrap(), attr(sz, "w:h").unwrap());
+        if i == 0 {
+            assert_eq!((w, h), ("11906", "16838"));
+        } else {
+            assert_eq!(
+                (w, h),
+                ("16838", "11906"),
+                "landscape swaps width and height"
+            );
+            assert_eq!(attr(sz, "w:orient"), Some("landscape"));
+        }
+        let m = tags(s, "w:pgMar")[0];
+        assert_eq!(attr(m, "w:top"), Some("2098"));
+        assert_eq!(attr(m, "w:bottom"), Some("1984"));
+        assert_eq!(attr(m, "w:left"), Some("1588"));
+        assert_eq!(attr(m, "w:right"), Some("1474"));
+        let refs = tags(s, "w:footerReference");
+        let kinds: Vec<_> = refs.iter().map(|r| attr(r, "w:type").unwrap()).collect();
+        assert!(
+            kinds.contains(&"default") && kinds.contains(&"even"),
+            "{kinds:?}"
+        );
+        let grid = tags(s, "w:docGrid")[0];
+        assert_eq!(attr(grid, "w:linePitch"), Some("579"));
+    }
+}
+
+#[test]
+fn fonts_sizes_spacing_indent() {
+    let xml = part(demo_docx(), "word/document.xml");
+    let fonts = tags(&xml, "w:rFonts");
+    let east: Vec<&str> = fonts.iter().filter_map(|f| attr(f, "w:eastAsia")).collect();
+    for f in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
+        assert!(east.contains(&f), "{f} in w:eastAsia");
+    }
+    assert!(fonts
+        .iter()
+        .all(|f| attr(f, "w:ascii") == Some("Times New Roman")
+            && attr(f, "w:hAnsi") == Some("Times New Roman")));
+    let sizes: Vec<&str> = tags(&xml, "w:sz")
+        .iter()
+        .filter_map(|s| attr(s, "w:val"))
+        .collect();
+    assert!(sizes.contains(&"44") && sizes.contains(&"32") && sizes.contains(&"21"));
+    // Title: 2号 in the title font.
+    let title_font = xml.find("w:eastAsia=\"方正小标宋简体\"").unwrap();
+    let run_start = xml[..title_font].rfind("<w:r>").unwrap();
+    assert!(xml[run_start..title_font].contains("<w:sz w:val=\"44\""));
+    // Exact line spacing for 22 lines a page, in every body paragraph.
+    let spacing = tags(&xml, "w:spacing");
+    let exact_579 = spacing
+        .iter()
+        .filter(|s| attr(s, "w:line") == Some("579") && attr(s, "w:lineRule") == Some("exact"))
+        .count();
+    assert!(exact_579 > 100, "{exact_579}");
+    let not_exact = spacing
+        .iter()
+        .filter(|s| attr(s, "w:lineRule").is_some_and(|r| r != "exact"))
+        .count();
+    assert_eq!(not_exact, 0);
+    // First-line indent of two 三号 characters.
+    let indents = tags(&xml, "w:ind");
+    assert!(indents
+        .iter()
+        .any(|i| attr(i, "w:firstLine") == Some("640")));
+    // Defaults carry the body font in w:eastAsia too.
+    let styles = part(demo_docx(), "word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"仿宋_GB2312\""));
+}
+
+#[test]
+fn odd_and_even_page_numbers() {
+    let d = demo_docx();
+    let settings = part(d, "word/settings.xml");
+    assert!(settings.contains("<w:evenAndOddHeaders"));
+    let names = part_names(d);
+    let footers: Vec<_> = names
+        .iter()
+        .filter(|n| n.starts_with("word/footer"))
+        .collect();
+    assert_eq!(footers.len(), 2, "{names:?}");
+    let mut aligns = Vec::new();
+    for f in footers {
+        let xml = part(d, f);
+        let begin = xml.find("w:fldCharType=\"begin\"").expect("begin");
+        let instr = xml.find("<w:instrText").expect("instrText");
+        let sep = xml.find("w:fldCharType=\"separate\"").expect("separate");
+        let cached = xml[sep..].find(">1</w:t>").expect("cached value") + sep;
+        let end = xml.find("w:fldCharType=\"end\"").expect("end");
+        assert!(begin < instr && instr < sep && sep < cached && cached < end);
+        assert!(xml[instr..sep].contains("PAGE"));
+        assert_eq!(paragraphs(&xml).join(""), "— 1 —");
+        assert!(xml.contains("w:eastAsia=\"宋体\""));
+        assert!(xml.contains("w:val=\"28\""), "4号");
+        aligns.push(attr(tags(&xml, "w:jc")[0], "w:val").unwrap().to_string());
+    }
+    aligns.sort();
+    assert_eq!(aligns, ["left", "right"]);
+}
+
+#[test]
+fn attachment_table_layout() {
+    let xml = part(demo_docx(), "word/document.xml");
+    assert_eq!(xml.matches("<w:tbl>").count(), 1);
+    let grid: Vec<u32> = tags(&xml, "w:gridCol")
+        .iter()
+        .map(|g| attr(g, "w:w").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(grid.len(), 7);
+    assert_eq!(grid.iter().sum::<u32>(), 13776, "landscape text width");
+    assert!(tags(&xml, "w:tblLayout")
+        .iter()
+        .any(|t| attr(t, "w:type") == Some("fixed")));
+    let tblw = tags(&xml, "w:tblW")[0];
+    assert_eq!(attr(tblw, "w:w"), Some("13776"));
+    // tcW on every cell, a paragraph in every cell.
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let (mut cells, mut in_tc, mut tcw, mut p) = (0, false, false, false);
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "w:tc" => {
+                (in_tc, tcw, p) = (true, false, false);
+                cells += 1;
+            }
+            Event::Empty(e) | Event::Start(e) if in_tc && e.name().as_ref() == "w:tcW" => {
+                tcw = true
+            }
+            Event::Start(e) if in_tc && e.name().as_ref() == "w:p" => p = true,
+            Event::End(e) if e.name().as_ref() == "w:tc" => {
+                assert!(tcw && p, "cell {cells}: tcW {tcw}, paragraph {p}");
+                in_tc = false;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(cells, 7 * 64);
+    // The header row repeats: the first row, and only it.
+    let first_tr = xml.find("<w:tr>").unwrap();
+    let header = xml[first_tr..].find("<w:tblHeader").unwrap() + first_tr;
+    let second_tr = xml[first_tr + 5..].find("<w:tr>").unwrap() + first_tr + 5;
+    assert!(header < second_tr);
+    assert_eq!(xml.matches("<w:tblHeader").count(), 1);
+    // 重点任务 merged down its rows: 6 restarts, 57 continues.
+    assert_eq!(xml.matches("<w:vMerge w:val=\"restart\"").count(), 6);
+    assert_eq!(xml.matches("<w:vMerge w:val=\"continue\"").count(), 57);
+}
+
+#[test]
+fn no_invalid_characters_and_unpadded_dates() {
+    let d = demo_docx();
+    for name in part_names(d) {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let xml = part(d, &name);
+            assert!(
+                xml.chars().all(rectify::text::is_xml_char),
+                "{name} holds an XML-invalid character"
+            );
+        }
+    }
+    let text = body_text(d);
+    assert!(text.contains("2020年12月10日"));
+    for bad in ["年0", "月0", "-0"] {
+        let zero_padded = text
+            .match_indices(bad)
+            .filter(|(i, _)| {
+                let after = text[i + bad.len()..].chars().next();
+                after.is_some_and(|c| c.is_ascii_digit())
+            })
+            .count();
+        assert_eq!(zero_padded, 0, "zero-padded date ({bad}) in the report");
+    }
+}
+
+#[test]
+fn headline_numbers_equal_the_ledger() {
+    let l = demo_ledger();
+    let text = body_text(demo_docx());
+    let h = headline(l);
+    assert!(text.contains(&h), "missing headline: {h}");
+    let s = &l.summary;
+    assert_eq!(
+        s.completed + s.ongoing + s.in_progress + s.not_started + s.unreported + s.unclear,
+        s.total
+    );
+    assert_eq!(s.total, 63);
+    for heading in [
+        "一、总体情况",
+        "二、具体整改情况",
+        "三、存在的问题",
+        "四、下一步工作打算",
+        "特此报告。",
+        "附件：",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(text.contains(&l.plan.doc_number));
+    assert!(text.contains(&format!("{}：", l.plan.addressee)));
+}
+
+#[test]
+fn every_task_once_in_the_attachment_table() {
+    let l = demo_ledger();
+    let xml = part(demo_docx(), "word/document.xml");
+    let start = xml.find("<w:tbl>").unwrap();
+    let end = xml.find("</w:tbl>").unwrap();
+    let table = &xml[start..end];
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    assert_eq!(rows.len(), 1 + l.tasks.len());
+    let header = paragraphs(&format!("<w:tr>{}", rows[0]));
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "重点任务",
+            "具体举措",
+            "完成时限",
+            "牵头/责任单位",
+            "完成情况",
+            "进展情况"
+        ]
+    );
+    let mut ids = Vec::new();
+    for row in &rows[1..] {
+        let cells = paragraphs(&format!("<w:tr>{row}"));
+        ids.push(cells[0].parse::<u32>().unwrap());
+    }
+    let expected: Vec<u32> = l.tasks.iter().map(|t| t.id).collect();
+    assert_eq!(ids, expected);
+    // Body section: each task's heading once, reports after it.
+    let text = body_text(demo_docx());
+    for t in &l.tasks {
+        let needle = format!("{}．{}", t.id, t.measure);
+        assert_eq!(text.matches(&needle).count(), 1, "task {}", t.id);
+    }
+}
+
+#[test]
+fn hostile_unit_text_stays_plain_text() {
+    let mut l = demo_ledger().clone();
+    let long = "长".repeat(12_000);
+    let nasty = format!(
+        "<w:p>&\"标记\" {{{{ x }}}} {{% if %}}\u{1}\u{B}\u{FFFF}\n@h1 不是标题\\n\t末尾{long}"
+    );
+    let task = l
+        .tasks
+        .iter_mut()
+        .find(|t| t.current_reports().next().is_some())
+        .unwrap();
+    let id = task.id;
+    let r = task.reports.iter_mut().find(|r| !r.superseded).unwrap();
+    r.progress = nasty.clone();
+    r.unit = "区<水利>局&{{ y }}".into();
+    let docx = report_docx(&l, &Templates::default()).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    for c in ['\u{1}', '\u{B}', '\u{FFFF}'] {
+        assert!(!xml.contains(c));
+    }
+    let expected = "<w:p>&\"标记\" {{ x }} {% if %}\n@h1 不是标题\\n\t末尾";
+    let paras = paragraphs(&xml);
+    let hits: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.contains(expected) && p.contains(&long))
+        .collect();
+    // Once in 二、具体整改情况, once in the attachment table.
+    assert_eq!(hits.len(), 2, "task {id}");
+    assert!(hits[0].starts_with("区<水利>局&{{ y }}"));
+    // Nothing became a heading or a block.
+    assert!(!paras.iter().any(|p| p == "不是标题"));
+    // The rest of the report is still there.
+    assert!(body_text(&docx).contains("四、下一步工作打算"));
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    let a = report_docx(demo_ledger(), &Templates::default()).unwrap();
+    let b = report_docx(demo_ledger(), &Templates::default()).unwrap();
+    assert_eq!(a, b);
+    // And the same from a separate thread (ids are explicit, not global counters).
+    let c = std::thread::spawn(|| report_docx(demo_ledger(), &Templates::default()).unwrap())
+        .join()
+        .unwrap();
+    assert_eq!(a, c);
+}
+
+#[test]
+fn templates_override_and_errors_name_file_line_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("report.tera"),
+        "@title 测试标题\n@p 共{{ summary.total }}项，{{ plan.addressee }}。\n@landscape\n@table tasks\n",
+    )
+    .unwrap();
+    let docx = report_docx(demo_ledger(), &Templates::new(Some(dir.path()))).unwrap();
+    let text = body_text(&docx);
+    assert!(
+        text.starts_with("测试标题\n共63项，区人大常委会。"),
+        "{text}"
+    );
+
+    std::fs::write(
+        dir.path().join("report.tera"),
+        "@title 标题\n@p 第二行\n@p {{ summary.total + }}\n",
+    )
+    .unwrap();
+    let e = report_docx(demo_ledger(), &Templates::new(Some(dir.path())))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("report.tera"), "{e}");
+    assert!(e.contains("第3行"), "{e}");
+    assert!(e.contains("列"), "{e}");
+
+    std::fs::write(dir.path().join("report.tera"), "@p 好\n@bogus 坏\n").unwrap();
+    let e = report_docx(demo_ledger(), &Templates::new(Some(dir.path())))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("report.tera") && e.contains("第2行") && e.contains("@bogus"),
+        "{e}"
+    );
+}
+
+#[test]
+fn cli_run_and_report_write_the_docx() {
+    let input = input_with_returns(|r| {
+        std::fs::copy(
+            repo().join("input/returns/区水利局.xlsx"),
+            r.join("区水利局.xlsx"),
+        )
+        .unwrap();
+    });
+    let out = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_rectify");
+    let st = Command::new(bin)
+        .args(["--input"])
+        .arg(input.path())
+        .arg("--output")
+        .arg(out.path())
+        .arg("report")
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert!(out.path().join(REPORT_DOCX).is_file());
+    assert!(!out.path().join("ledger.json").exists());
+    let st = Command::new(bin)
+        .arg("--input")
+        .arg(input.path())
+        .arg("--output")
+        .arg(out.path())
+        .arg("run")
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert!(out.path().join("ledger.json").is_file());
+    // A broken template: exit 2, message names the file.
+    let tpl = tempfile::tempdir().unwrap();
+    std::fs::write(tpl.path().join("report.tera"), "@p {% if %}\n").unwrap();
+    let o = Command::new(bin)
+        .arg("--input")
+        .arg(input.path())
+        .arg("--output")
+        .arg(out.path())
+        .arg("--templates")
+        .arg(tpl.path())
+        .arg("report")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("模板错误") && err.contains("report.tera"),
+        "{err}"
+    );
+}
+
+/// soffice → PDF → pdftotext: the title, the headline and "— 2 —" are on the pages.
+#[test]
+fn libreoffice_renders_the_report() {
+    let Some(soffice) = which("soffice") else {
+        if std::env::var_os("CI").is_some() {
+            panic!("soffice is required in CI (libreoffice-writer-nogui)");
+        }
+        eprintln!("跳过：未安装 soffice（LibreOffice），未做PDF转换检查");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join(REPORT_DOCX);
+    std::fs::write(&docx, demo_docx()).unwrap();
+    let pdf = to_pdf(&soffice, &docx, dir.path());
+    let text = pdftotext(&pdf);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let l = demo_ledger();
+    assert!(
+        flat.contains(&format!("{}关于", l.plan.collector_full)),
+        "title"
+    );
+    assert!(flat.contains("情况的报告"));
+    let h: String = headline(l).chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains(&h), "headline on the page: {h}");
+    // pdftotext drops the thin spaces around the number.
+    assert!(flat.contains("—2—"), "page number 2");
+    assert!(flat.contains("附件"));
+}
+
+fn which(cmd: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(cmd))
+            .find(|p| p.is_file())
+    })
+}
+
+fn to_pdf(soffice: &Path, docx: &Path, out: &Path) -> std::path::PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let fonts = repo().join("tests/fontconfig/fonts.conf");
+    let o = Command::new(soffice)
+        .env("FONTCONFIG_FILE", &fonts)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .arg(docx)
+        .output()
+        .unwrap();
+    let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.is_file(),
+        "soffice made no PDF (exit {:?}): {}{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed with soffice");
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
