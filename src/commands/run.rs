@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ledger::Ledger;
 use crate::render::report::{ReportError, Templates};
-use crate::render::{report_docx, write_atomic, REPORT_DOCX};
+use crate::render::{report_docx, workbook, write_atomic, REPORT_DOCX};
 
 /// Every file `run` writes, relative to the output folder.
 pub const LEDGER_JSON: &str = "ledger.json";
@@ -18,6 +18,7 @@ pub enum OutputError {
         error: std::io::Error,
     },
     Report(ReportError),
+    Workbook(rust_xlsxwriter::XlsxError),
 }
 
 impl fmt::Display for OutputError {
@@ -27,6 +28,7 @@ impl fmt::Display for OutputError {
                 write!(f, "无法写入 {}（{error}）", path.display())
             }
             OutputError::Report(e) => write!(f, "{e}"),
+            OutputError::Workbook(e) => write!(f, "生成{}失败：{e}", workbook::FILE_NAME),
         }
     }
 }
@@ -45,10 +47,17 @@ pub fn write_outputs(
     out_dir: &Path,
     templates: &Templates,
 ) -> Result<Vec<String>, OutputError> {
+    // Render everything before writing anything.
     let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
+    let xlsx = workbook::workbook_bytes(ledger).map_err(OutputError::Workbook)?;
     write(out_dir.join(LEDGER_JSON), ledger.to_json().as_bytes())?;
     write(out_dir.join(REPORT_DOCX), &report)?;
-    Ok(vec![LEDGER_JSON.to_string(), REPORT_DOCX.to_string()])
+    write(out_dir.join(workbook::FILE_NAME), &xlsx)?;
+    Ok(vec![
+        LEDGER_JSON.to_string(),
+        REPORT_DOCX.to_string(),
+        workbook::FILE_NAME.to_string(),
+    ])
 }
 
 /// `rectify report`: write only the report.

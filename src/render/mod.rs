@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod docx;
 pub mod report;
+pub mod workbook;
 
 use std::io::Write;
 use std::path::Path;

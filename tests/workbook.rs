@@ -1,0 +1,474 @@
+//! The summary workbook (整改台账汇总表.xlsx): read back with calamine and checked sheet by
+//! sheet against the ledger; formula injection; byte-identical output; the OOXML
+//! validator and LibreOffice accept it.
+
+mod common;
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, DataType, Range, Reader, Xlsx};
+use common::*;
+use rectify::ledger::Ledger;
+use rectify::render::workbook::{
+    self, workbook_bytes, PROBLEM_HEADERS, REPORT_HEADERS, SHEET_PROBLEMS, SHEET_REPORTS,
+    SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, TASK_HEADERS, UNIT_HEADERS,
+    UNPLACED_HEADERS,
+};
+use rectify::status::Status;
+
+fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    Xlsx::new(Cursor::new(bytes.to_vec())).expect("the workbook opens")
+}
+
+fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
+    open(bytes).worksheet_range(name).expect("sheet exists")
+}
+
+/// A cell as text: strings as written, whole numbers without ".0", dates as YYYY-MM-DD.
+fn cell(range: &Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        None | Some(Data::Empty) => String::new(),
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Int(i)) => i.to_string(),
+        Some(d @ Data::DateTime(_)) => d.as_date().unwrap().to_string(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn number(range: &Range<Data>, row: usize, col: usize) -> f64 {
+    range
+        .get((row, col))
+        .and_then(|d| d.as_f64())
+        .unwrap_or_else(|| panic!("number at ({row}, {col}): {:?}", range.get((row, col))))
+}
+
+fn header(range: &Range<Data>) -> Vec<String> {
+    (0..range.width()).map(|c| cell(range, 0, c)).collect()
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn row_of(range: &Range<Data>, col: usize, text: &str, from: usize) -> usize {
+    (from..range.height())
+        .find(|&r| cell(range, r, col) == text)
+        .unwrap_or_else(|| panic!("no row with “{text}” in column {col} from row {from}"))
+}
+
+/// Every sheet against the ledger.
+fn check_against(ledger: &Ledger, bytes: &[u8]) {
+    let names = open(bytes).sheet_names();
+    assert_eq!(
+        names,
+        [
+            SHEET_SUMMARY,
+            SHEET_TASKS,
+            SHEET_UNITS,
+            SHEET_REPORTS,
+            SHEET_PROBLEMS,
+            SHEET_UNPLACED
+        ]
+    );
+    let sum = &ledger.summary;
+
+    // 总体情况: indicators, the status table and the category table add up.
+    let s = sheet(bytes, SHEET_SUMMARY);
+    let ind = row_of(&s, 0, "指标", 0);
+    let indicator = |label: &str| number(&s, row_of(&s, 0, label, ind), 1);
+    assert_eq!(indicator("任务总数"), f64::from(sum.total));
+    assert_eq!(indicator("已完成"), f64::from(sum.completed));
+    assert_eq!(indicator("完成率"), sum.completion_rate);
+    assert_eq!(indicator("逾期任务"), f64::from(sum.overdue));
+    assert_eq!(indicator("应报送单位"), f64::from(sum.units_expected));
+    assert_eq!(indicator("已报送单位"), f64::from(sum.units_reported));
+    let rate_row = row_of(&s, 0, "完成率", ind);
+    assert!(cell(&s, rate_row, 2).contains(&sum.completion_basis));
+
+    let expected = [
+        (Status::Completed, sum.completed),
+        (Status::Ongoing, sum.ongoing),
+        (Status::InProgress, sum.in_progress),
+        (Status::NotStarted, sum.not_started),
+        (Status::Unreported, sum.unreported),
+        (Status::Unclear, sum.unclear),
+    ];
+    let st = row_of(&s, 0, "完成情况", ind);
+    for (i, (status, n)) in expected.iter().enumerate() {
+        assert_eq!(cell(&s, st + 1 + i, 0), status.label());
+        assert_eq!(number(&s, st + 1 + i, 1), f64::from(*n), "{status:?}");
+    }
+    let st_total = st + 1 + expected.len();
+    assert_eq!(cell(&s, st_total, 0), "合计");
+    assert_eq!(number(&s, st_total, 1), f64::from(sum.total));
+    assert_eq!(sum.total as usize, ledger.tasks.len());
+
+    let cat = row_of(&s, 0, "重点任务", st_total);
+    let cat_total = row_of(&s, 0, "合计", cat);
+    let categories: Vec<String> = (cat + 1..cat_total).map(|r| cell(&s, r, 0)).collect();
+    for c in &ledger.plan.categories {
+        assert!(categories.contains(c), "category {c}");
+    }
+    let mut tasks_in_categories = 0.0;
+    for r in cat + 1..cat_total {
+        let n = number(&s, r, 2);
+        let by_status: f64 = (3..9).map(|c| number(&s, r, c)).sum();
+        assert_eq!(n, by_status, "row {r}: statuses add up to the task count");
+        let name = cell(&s, r, 0);
+        let in_ledger = ledger.tasks.iter().filter(|t| t.category == name).count();
+        assert_eq!(n, in_ledger as f64, "{name}");
+        tasks_in_categories += n;
+    }
+    assert_eq!(tasks_in_categories, f64::from(sum.total));
+    assert_eq!(number(&s, cat_total, 2), f64::from(sum.total));
+    for (i, (_, n)) in expected.iter().enumerate() {
+        assert_eq!(number(&s, cat_total, 3 + i), f64::from(*n));
+    }
+    assert_eq!(number(&s, cat_total, 9), f64::from(sum.overdue));
+
+    // 任务台账: one row per task.
+    let s = sheet(bytes, SHEET_TASKS);
+    assert_eq!(header(&s), TASK_HEADERS);
+    assert_eq!(s.height(), 1 + ledger.tasks.len());
+    for (i, t) in ledger.tasks.iter().enumerate() {
+        let r = i + 1;
+        assert_eq!(cell(&s, r, 0), t.id.to_string());
+        assert_eq!(cell(&s, r, 1), t.category);
+        assert_eq!(cell(&s, r, 2), t.measure);
+        assert_eq!(cell(&s, r, 3), t.deadline.text);
+        assert_eq!(cell(&s, r, 7), t.status.label(), "task {}", t.id);
+        assert_eq!(cell(&s, r, 8), if t.overdue { "是" } else { "否" });
+        let progress = cell(&s, r, 9);
+        let reported = cell(&s, r, 10);
+        for rep in t.current_reports() {
+            assert!(progress.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
+            assert!(reported.contains(&rep.unit));
+        }
+        let missing = cell(&s, r, 11);
+        for u in &t.awaiting {
+            assert!(missing.contains(u.as_str()), "task {}: awaiting {u}", t.id);
+        }
+        let last = t.current_reports().filter_map(|r| r.filed_on).max();
+        assert_eq!(cell(&s, r, 12), date(last));
+    }
+
+    // 单位报送情况: one row per unit.
+    let s = sheet(bytes, SHEET_UNITS);
+    assert_eq!(header(&s), UNIT_HEADERS);
+    assert_eq!(s.height(), 1 + ledger.units.len());
+    for (i, u) in ledger.units.iter().enumerate() {
+        let r = i + 1;
+        assert_eq!(cell(&s, r, 0), u.name);
+        assert_eq!(cell(&s, r, 1), u.kind.label());
+        assert_eq!(number(&s, r, 2), u.expected.len() as f64);
+        assert_eq!(number(&s, r, 3), u.reported.len() as f64);
+        let missing: Vec<String> = u.missing.iter().map(u32::to_string).collect();
+        assert_eq!(cell(&s, r, 4), missing.join("、"));
+        assert_eq!(
+            number(&s, r, 5),
+            f64::from(workbook::unit_completed(ledger, &u.name))
+        );
+        assert_eq!(cell(&s, r, 6), u.files.join("\n"));
+        assert_eq!(cell(&s, r, 7), date(u.last_filed_on));
+    }
+
+    // 报送明细: one row per report, with its provenance.
+    let s = sheet(bytes, SHEET_REPORTS);
+    assert_eq!(header(&s), REPORT_HEADERS);
+    let reports: Vec<_> = ledger
+        .tasks
+        .iter()
+        .flat_map(|t| t.reports.iter().map(move |r| (t.id, r)))
+        .collect();
+    assert_eq!(s.height(), 1 + reports.len());
+    for (i, (id, rep)) in reports.iter().enumerate() {
+        let r = i + 1;
+        assert_eq!(cell(&s, r, 0), id.to_string());
+        assert_eq!(cell(&s, r, 1), rep.unit);
+        assert_eq!(cell(&s, r, 2), rep.role.label());
+        assert_eq!(cell(&s, r, 3), rep.status.label());
+        assert_eq!(cell(&s, r, 4), rectify::text::sanitize(&rep.status_text));
+        assert_eq!(cell(&s, r, 5), rectify::text::sanitize(&rep.progress));
+        assert_eq!(cell(&s, r, 6), date(rep.completed_on));
+        assert_eq!(cell(&s, r, 7), date(rep.filed_on));
+        assert_eq!(cell(&s, r, 8), if rep.superseded { "是" } else { "否" });
+        assert_eq!(cell(&s, r, 9), rep.source.file);
+        assert_eq!(cell(&s, r, 10), rep.source.sheet);
+        assert_eq!(number(&s, r, 11), f64::from(rep.source.row));
+    }
+
+    // 问题清单: one row per problem.
+    let s = sheet(bytes, SHEET_PROBLEMS);
+    assert_eq!(header(&s), PROBLEM_HEADERS);
+    assert_eq!(s.height(), 1 + ledger.problems.len());
+    for (i, p) in ledger.problems.iter().enumerate() {
+        let r = i + 1;
+        assert_eq!(cell(&s, r, 0), p.severity.label());
+        assert_eq!(cell(&s, r, 1), p.code.as_str());
+        assert_eq!(cell(&s, r, 2), p.file);
+        assert_eq!(cell(&s, r, 3), p.sheet.clone().unwrap_or_default());
+        assert_eq!(
+            cell(&s, r, 4),
+            p.row.map(|r| r.to_string()).unwrap_or_default()
+        );
+        assert_eq!(cell(&s, r, 5), rectify::text::sanitize(&p.message));
+    }
+
+    // 未归集数据: one row per unplaced row.
+    let s = sheet(bytes, SHEET_UNPLACED);
+    assert_eq!(header(&s), UNPLACED_HEADERS);
+    assert_eq!(s.height(), 1 + ledger.unplaced.len());
+    for (i, u) in ledger.unplaced.iter().enumerate() {
+        let r = i + 1;
+        assert_eq!(cell(&s, r, 0), u.source.file);
+        assert_eq!(cell(&s, r, 1), u.source.sheet);
+        assert_eq!(number(&s, r, 2), f64::from(u.source.row));
+        assert_eq!(cell(&s, r, 4), u.code.as_str());
+        assert_eq!(cell(&s, r, 9), rectify::text::sanitize(&u.progress));
+    }
+
+    assert_no_formulas(bytes);
+}
+
+/// No worksheet holds a formula element.
+fn assert_no_formulas(bytes: &[u8]) {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if !name.starts_with("xl/worksheets/") {
+            continue;
+        }
+        let mut xml = String::new();
+        f.read_to_string(&mut xml).unwrap();
+        assert!(
+            !xml.contains("<f>") && !xml.contains("<f "),
+            "{name} holds a formula"
+        );
+    }
+}
+
+#[test]
+fn mixed_fixture_folder_matches_the_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture_set(dir.path());
+    let ledger = ledger_for(dir.path());
+    assert!(!ledger.problems.is_empty() && !ledger.unplaced.is_empty());
+    let bytes = workbook_bytes(&ledger).unwrap();
+    check_against(&ledger, &bytes);
+}
+
+#[test]
+fn shipped_returns_match_the_ledger() {
+    let ledger = ledger_for(&repo().join("input").join("returns"));
+    assert!(ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() > 0);
+    let bytes = workbook_bytes(&ledger).unwrap();
+    check_against(&ledger, &bytes);
+}
+
+#[test]
+fn no_returns_gives_empty_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = ledger_for(dir.path());
+    let bytes = workbook_bytes(&ledger).unwrap();
+    check_against(&ledger, &bytes);
+}
+
+const INJECTIONS: [&str; 4] = [
+    "=HYPERLINK(\"http://evil.example/\",\"点击查看\")",
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "@SUM(1,2)",
+];
+
+#[test]
+fn formula_like_text_stays_text() {
+    let input = input_with_returns(|dir| {
+        let rows = INJECTIONS
+            .iter()
+            .zip([20u32, 26, 43, 45])
+            .map(|(text, id)| std_row(n(f64::from(id)), &measure(id), text, "正在推进", V::E))
+            .collect();
+        let spec = standard_return("填报单位：区水利局    填报日期：2020年12月3日", rows);
+        write_workbook(&dir.join("=cmd|'calc'!A0.xlsx"), &[spec]);
+    });
+    let ledger = ledger_for(&input.path().join("returns"));
+    let bytes = workbook_bytes(&ledger).unwrap();
+    check_against(&ledger, &bytes);
+
+    let details = sheet(&bytes, SHEET_REPORTS);
+    let progress: Vec<String> = (1..details.height())
+        .map(|r| cell(&details, r, 5))
+        .collect();
+    for text in INJECTIONS {
+        assert!(
+            progress.iter().any(|p| p == text),
+            "{text} read back as text"
+        );
+    }
+    for r in 1..details.height() {
+        assert!(matches!(details.get((r, 5)), Some(Data::String(_))));
+        assert_eq!(cell(&details, r, 9), "=cmd|'calc'!A0.xlsx");
+    }
+    let tasks = sheet(&bytes, SHEET_TASKS);
+    let merged: String = (1..tasks.height()).map(|r| cell(&tasks, r, 9)).collect();
+    assert!(
+        merged.contains("区水利局（责任，正在推进）：=HYPERLINK("),
+        "{merged}"
+    );
+    // calamine sees no formula anywhere.
+    let mut wb = open(&bytes);
+    for name in wb.sheet_names() {
+        let formulas = wb.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name} holds a formula"
+        );
+    }
+}
+
+#[test]
+fn control_characters_and_overlong_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture_set(dir.path());
+    let mut ledger = ledger_for(dir.path());
+    ledger.tasks[0].measure = "测".repeat(40_000);
+    ledger.tasks[1].measure = "一\u{1}二\u{B}三\u{FFFF}四\r\n五".to_string();
+    let bytes = workbook_bytes(&ledger).unwrap();
+    let s = sheet(&bytes, SHEET_TASKS);
+    let long = cell(&s, 1, 2);
+    assert!(long.encode_utf16().count() <= 32_767);
+    assert!(long.starts_with("测测测"));
+    assert!(long.ends_with("已截断）"));
+    assert_eq!(cell(&s, 2, 2), "一二三四\n五");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture_set(dir.path());
+    let a = workbook_bytes(&ledger_for(dir.path())).unwrap();
+    let b = workbook_bytes(&ledger_for(dir.path())).unwrap();
+    assert!(a == b, "same ledger, same bytes");
+}
+
+#[test]
+fn rectify_run_writes_the_workbook_identically_twice() {
+    let input = input_with_returns(fixture_set);
+    let run = |out: &Path| {
+        let status = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .arg("--input")
+            .arg(input.path())
+            .arg("--output")
+            .arg(out)
+            .arg("run")
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        std::fs::read(out.join(workbook::FILE_NAME)).expect("workbook written")
+    };
+    let first = run(&input.path().join("out1"));
+    let second = run(&input.path().join("out2"));
+    assert!(first == second, "two runs give byte-identical workbooks");
+    assert!(input.path().join("out1").join("ledger.json").exists());
+}
+
+// ---------------------------------------------------------------------------
+// External tools: fail in CI when missing, else skip with a note.
+
+/// `probe` is an argument the tool answers with exit 0 (openxml-audit has no --version).
+fn tool_available(name: &str, probe: &str) -> bool {
+    let found = Command::new(name)
+        .arg(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("CI").is_some() {
+            panic!("{name} is required in CI but was not found");
+        }
+        eprintln!("skipped: {name} not installed");
+    }
+    found
+}
+
+fn sample_workbook(dir: &Path) -> std::path::PathBuf {
+    let returns = dir.join("returns");
+    std::fs::create_dir_all(&returns).unwrap();
+    fixture_set(&returns);
+    let ledger = ledger_for(&returns);
+    let path = dir.join(workbook::FILE_NAME);
+    std::fs::write(&path, workbook_bytes(&ledger).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn openxml_audit_finds_nothing() {
+    if !tool_available("openxml-audit", "--help") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_workbook(dir.path());
+    let out = Command::new("openxml-audit")
+        .args(["-o", "json", "-m", "0"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("openxml-audit json ({e}): {stdout}"));
+    let findings = findings(&json);
+    assert_eq!(findings, 0, "openxml-audit: {stdout}");
+    assert!(out.status.success(), "openxml-audit: {stdout}");
+}
+
+/// Errors plus warnings openxml-audit reports: `[{file, error_count, warning_count, errors}]`.
+fn findings(json: &serde_json::Value) -> usize {
+    let files = json
+        .as_array()
+        .expect("openxml-audit json is a list of files");
+    assert!(!files.is_empty());
+    files
+        .iter()
+        .map(|f| {
+            let count = |k: &str| {
+                f.get(k)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or_else(|| panic!("no {k} in {f}")) as usize
+            };
+            assert_eq!(f.get("valid").and_then(|v| v.as_bool()), Some(true), "{f}");
+            count("error_count") + count("warning_count")
+        })
+        .sum()
+}
+
+#[test]
+fn libreoffice_converts_it_to_pdf() {
+    if !tool_available("soffice", "--version") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_workbook(dir.path());
+    let profile = dir.path().join("lo-profile");
+    let out = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .unwrap();
+    let pdf = path.with_extension("pdf");
+    assert!(
+        pdf.exists() && std::fs::metadata(&pdf).unwrap().len() > 1000,
+        "soffice made no PDF: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
