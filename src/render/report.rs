@@ -218,9 +218,44 @@ pub fn balanced_lines(s: &str, max: usize) -> Vec<String> {
     if chars.is_empty() {
         return vec![String::new()];
     }
-    let n = chars.len().div_ceil(max);
-    let per = chars.len().div_ceil(n);
-    chars.chunks(per).map(|c| c.iter().collect()).collect()
+    let n = chars.len().div_ceil(max.max(1));
+    let mut lines = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        // The ideal break for equal lines, moved to the best word boundary near it.
+        let ideal = chars.len() * k / n;
+        let lo = (start + 1).max(ideal.saturating_sub(5));
+        let hi = (ideal + 5).min(chars.len() - 1).min(start + max);
+        let best = (lo..=hi)
+            .max_by_key(|&pos| {
+                let weight = break_weight(&chars[..pos]) as i64;
+                weight * 4 - (pos as i64 - ideal as i64).abs()
+            })
+            .unwrap_or(ideal);
+        lines.push(chars[start..best].iter().collect());
+        start = best;
+    }
+    lines.push(chars[start..].iter().collect());
+    lines
+}
+
+/// How good a title break after `before` is: after 关于 / 情况 / 意见 / 方案 (the ends of
+/// a title's phrases) best, after other word endings less, inside a word not at all.
+fn break_weight(before: &[char]) -> u32 {
+    let tail: String = before
+        .iter()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match tail.as_str() {
+        "关于" | "情况" | "意见" | "方案" | "报告" => 3,
+        "工作" | "整改" | "落实" | "常委会" | "防治" => 2,
+        _ if tail.ends_with(['、', '，', '和', '及']) => 2,
+        _ => 0,
+    }
 }
 
 /// A completion rate as written: one decimal, without a trailing ".0".
@@ -257,6 +292,9 @@ pub struct ReportGroup {
     pub text: String,
     /// The status as a short note: 已完成，完成时间2020年9月30日 / 待核实（“见附件”）…
     pub note: String,
+    /// Several units of a supporting role told in one sentence (names and status
+    /// counts); their full text is in the attachment table.
+    pub condensed: bool,
 }
 
 fn role_name(r: Role) -> &'static str {
@@ -305,8 +343,70 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
             role_label: format!("{}单位", role.label()),
             text,
             note,
+            condensed: false,
         })
         .collect()
+}
+
+/// The groups the report body tells: the units that decide the task (its lead units,
+/// else its responsible units) in full; each other role's units in one sentence with
+/// their status counts, since the attachment table carries every unit's text.
+pub fn body_groups(task: &TaskEntry) -> Vec<ReportGroup> {
+    let deciding = if task.lead.is_empty() {
+        Role::Responsible
+    } else {
+        Role::Lead
+    };
+    let mut out: Vec<ReportGroup> = report_groups(task)
+        .into_iter()
+        .filter(|g| g.role == role_name(deciding))
+        .collect();
+    for role in [Role::Responsible, Role::Cooperating, Role::Unassigned] {
+        if role == deciding {
+            continue;
+        }
+        let reports: Vec<&Report> = task.current_reports().filter(|r| r.role == role).collect();
+        if reports.is_empty() {
+            continue;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for r in &reports {
+            if !names.contains(&r.unit.as_str()) {
+                names.push(&r.unit);
+            }
+        }
+        let units = if names.len() > 6 {
+            format!("{}等{}个单位", names[..6].join("、"), names.len())
+        } else {
+            names.join("、")
+        };
+        let mut counts: Vec<String> = Vec::new();
+        for st in [
+            Status::Completed,
+            Status::Ongoing,
+            Status::InProgress,
+            Status::NotStarted,
+            Status::Unclear,
+        ] {
+            let k = reports.iter().filter(|r| r.status == st).count();
+            if k > 0 {
+                counts.push(if names.len() == 1 {
+                    st.label().to_string()
+                } else {
+                    format!("{}{k}个", st.label())
+                });
+            }
+        }
+        out.push(ReportGroup {
+            units,
+            role: role_name(role),
+            role_label: format!("{}单位", role.label()),
+            text: String::new(),
+            note: counts.join("、"),
+            condensed: true,
+        });
+    }
+    out
 }
 
 /// Who answers for a task, as the table writes it: (label, units).
@@ -397,8 +497,12 @@ impl TaskContext {
             status: t.status.label(),
             status_text: status_text(t),
             overdue: t.overdue,
-            awaiting: t.awaiting.join("、"),
-            groups: report_groups(t),
+            awaiting: if t.awaiting.len() > 6 {
+                format!("{}等{}个单位", t.awaiting[..6].join("、"), t.awaiting.len())
+            } else {
+                t.awaiting.join("、")
+            },
+            groups: body_groups(t),
         }
     }
 }
@@ -583,9 +687,33 @@ mod tests {
         assert_eq!(cn_number(20), "二十");
         assert_eq!(cn_number(63), "六十三");
         assert_eq!(rate_text(7.9), "7.9");
-        assert_eq!(balanced_lines("一二三四五", 2), ["一二", "三四", "五"]);
-        assert_eq!(balanced_lines(&"字".repeat(29), 20).len(), 2);
-        assert_eq!(balanced_lines(&"字".repeat(29), 20)[0].chars().count(), 15);
+        assert_eq!(balanced_lines("一二三四五", 2), ["一", "二三", "四五"]);
+        let even = balanced_lines(&"字".repeat(29), 20);
+        assert_eq!(
+            even.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            [14, 15]
+        );
+        // Breaks fall at the ends of a title's phrases, not inside a word.
+        assert_eq!(
+            balanced_lines(
+                "关于区人大常委会水污染防治工作情况评议意见整改情况的报告",
+                20
+            ),
+            [
+                "关于区人大常委会水污染防治工作情况",
+                "评议意见整改情况的报告"
+            ]
+        );
+        assert_eq!(
+            balanced_lines(
+                "区人大常委会水污染防治工作情况评议意见整改任务落实情况台账",
+                24
+            ),
+            [
+                "区人大常委会水污染防治工作情况",
+                "评议意见整改任务落实情况台账"
+            ]
+        );
         assert_eq!(rate_text(100.0), "100");
         assert_eq!(category_name("一、科学施策,有效降低"), "科学施策,有效降低");
         assert_eq!(category_name("水、气"), "水、气");
