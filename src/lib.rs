@@ -13,6 +13,7 @@ pub mod merge;
 pub mod pipeline;
 pub mod plan;
 pub mod problems;
+pub mod progress;
 pub mod render;
 pub mod status;
 pub mod text;

@@ -7,8 +7,9 @@ use clap::Parser;
 
 use rectify::cli::{Cli, Command};
 use rectify::commands;
-use rectify::pipeline::build_ledger;
+use rectify::pipeline::build_ledger_with_progress;
 use rectify::plan::load_plan;
+use rectify::progress::Bar;
 use rectify::render::report::Templates;
 
 fn main() -> ExitCode {
@@ -54,7 +55,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Check { strict } => {
-            let ledger = build_ledger(&plan, &cli.paths.returns_dir());
+            let ledger =
+                build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
             print!("{}", commands::check::summary_text(&ledger));
             print!("{}", commands::check::problems_text(&ledger));
             if strict && ledger.summary.errors > 0 {
@@ -65,7 +67,8 @@ fn main() -> ExitCode {
         }
         Command::Run | Command::Report => {
             let report_only = matches!(cli.command, Command::Report);
-            let ledger = build_ledger(&plan, &cli.paths.returns_dir());
+            let ledger =
+                build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
             print!("{}", commands::check::summary_text(&ledger));
             let templates = Templates::new(cli.paths.templates.as_deref());
             let out = &cli.paths.output;

@@ -32,9 +32,32 @@ pub struct IngestOptions<'a> {
     pub default_year: i32,
 }
 
+/// Told how far ingest has got (a progress bar in the CLI; nothing in tests).
+pub trait Progress: Sync {
+    /// The number of files to read.
+    fn start(&self, _files: usize) {}
+    /// One more file read.
+    fn file_done(&self) {}
+    fn finish(&self) {}
+}
+
+/// No progress reporting.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Read every return under `dir` (recursively). Files are read in parallel, each in
 /// isolation; the result is in path order whatever the thread count.
 pub fn ingest_dir(dir: &Path, opts: &IngestOptions) -> Ingested {
+    ingest_dir_with_progress(dir, opts, &Silent)
+}
+
+/// [`ingest_dir`], telling `progress` as files are read.
+pub fn ingest_dir_with_progress(
+    dir: &Path,
+    opts: &IngestOptions,
+    progress: &dyn Progress,
+) -> Ingested {
     let mut out = Ingested::default();
     let (files, skipped) = match walk(dir) {
         Ok(x) => x,
@@ -61,10 +84,16 @@ pub fn ingest_dir(dir: &Path, opts: &IngestOptions) -> Ingested {
             filed_on: None,
         });
     }
+    progress.start(files.len());
     let parts: Vec<Ingested> = files
         .par_iter()
-        .map(|(rel, path)| ingest_file(path, rel, opts))
+        .map(|(rel, path)| {
+            let part = ingest_file(path, rel, opts);
+            progress.file_done();
+            part
+        })
         .collect();
+    progress.finish();
     for p in parts {
         out.files.extend(p.files);
         out.records.extend(p.records);
