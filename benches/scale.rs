@@ -1,0 +1,362 @@
+//! The scale benchmark: `cargo bench --bench scale [-- N ...]` (default N = 50 500 5000).
+//!
+//! For each N it writes N synthetic returns (our standard layout, free layouts with a
+//! two-row header, GBK CSV and .xls copies; 10–60 rows each), then times the whole
+//! `rectify run` (ingest, merge, report, workbook, checklists) as a separate process,
+//! and its peak RSS; and the I/O floor: inflating the same files' sheet XML and shared
+//! strings (as `unzip -p` would) and reading the CSVs, in one thread. Results go to
+//! stdout as a Markdown table (docs/performance.md keeps the measured one).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use rust_xlsxwriter::{Format, Workbook};
+
+const TITLE: &str = "永川区水污染防治整改进展情况表";
+const STATUS: [&str; 8] = [
+    "已完成",
+    "正在推进",
+    "长期坚持",
+    "未启动",
+    "已办结",
+    "推进中",
+    "持续推进",
+    "基本完成",
+];
+
+/// A tiny deterministic generator (xorshift), so every run writes the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Plan {
+    units: Vec<String>,
+    /// (id, category, measure, deadline)
+    tasks: Vec<(u32, String, String, String)>,
+}
+
+fn load_plan() -> Plan {
+    let plan = rectify::plan::load_plan(&repo().join("input")).expect("plan loads");
+    Plan {
+        units: plan
+            .expected_units()
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        tasks: plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id,
+                    t.category.clone(),
+                    t.measure.clone(),
+                    t.deadline.text.clone(),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn progress_text(rng: &mut Rng, measure: &str) -> String {
+    let head: String = measure.chars().take(12).collect();
+    let n = 40 + rng.below(200) as usize;
+    let filler = "已召开专题会议研究部署，明确责任分工和时间节点，组织开展现场排查，建立问题清单和整改台账，";
+    let mut s = format!("围绕“{head}”，");
+    while s.chars().count() < n {
+        s.push_str(filler);
+    }
+    s.chars().take(n).collect::<String>() + "。"
+}
+
+/// Rows of one return: (id, category, measure, deadline, progress, status, done day).
+type Row = (
+    u32,
+    String,
+    String,
+    String,
+    String,
+    &'static str,
+    Option<u32>,
+);
+
+fn rows_for(rng: &mut Rng, plan: &Plan) -> Vec<Row> {
+    let count = 10 + rng.below(51) as usize;
+    let mut ids: Vec<usize> = (0..plan.tasks.len()).collect();
+    for i in (1..ids.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        ids.swap(i, j);
+    }
+    let mut ids: Vec<usize> = ids.into_iter().take(count.min(plan.tasks.len())).collect();
+    ids.sort();
+    ids.into_iter()
+        .map(|i| {
+            let (id, cat, measure, deadline) = plan.tasks[i].clone();
+            let status = STATUS[rng.below(STATUS.len() as u64) as usize];
+            let done = (status == "已完成").then(|| 1 + rng.below(28) as u32);
+            let progress = progress_text(rng, &measure);
+            (id, cat, measure, deadline, progress, status, done)
+        })
+        .collect()
+}
+
+fn write_standard(path: &Path, unit: &str, filed_day: u32, rows: &[Row]) {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 12, 1).unwrap()),
+    );
+    let ws = wb.add_worksheet();
+    let date = Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+    ws.merge_range(0, 0, 0, 7, TITLE, &Format::new()).unwrap();
+    ws.merge_range(
+        1,
+        0,
+        1,
+        7,
+        &format!("填报单位：{unit}（盖章）    填报日期：2020年12月{filed_day}日"),
+        &Format::new(),
+    )
+    .unwrap();
+    let header = [
+        "序号",
+        "重点任务",
+        "具体举措",
+        "完成时限",
+        "整改进展情况",
+        "完成状态",
+        "完成时间",
+        "备注",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for (i, (id, cat, measure, deadline, progress, status, done)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_number(r, 0, *id as f64).unwrap();
+        ws.write_string(r, 1, cat).unwrap();
+        ws.write_string(r, 2, measure).unwrap();
+        ws.write_string(r, 3, deadline).unwrap();
+        ws.write_string(r, 4, progress).unwrap();
+        ws.write_string(r, 5, *status).unwrap();
+        if let Some(d) = done {
+            let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 11, *d as u8).unwrap();
+            ws.write_datetime_with_format(r, 6, &dt, &date).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn write_two_row_header(path: &Path, unit: &str, filed_day: u32, rows: &[Row]) {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 12, 1).unwrap()),
+    );
+    let ws = wb.add_worksheet();
+    ws.set_name("整改进展").unwrap();
+    ws.write_string(0, 0, format!("{unit}整改落实情况表"))
+        .unwrap();
+    ws.write_string(1, 0, "填报单位：").unwrap();
+    ws.write_string(1, 1, unit).unwrap();
+    ws.write_string(1, 3, "填报日期：").unwrap();
+    ws.write_string(1, 4, format!("2020.12.{filed_day}"))
+        .unwrap();
+    for (c, h) in ["序号", "具体举措", "完成时限"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_string(2, 3, "整改落实情况").unwrap();
+    for (c, h) in ["整改进展情况", "完成状态", "完成时间"].iter().enumerate() {
+        ws.write_string(3, 3 + c as u16, *h).unwrap();
+    }
+    for (i, (id, _, measure, deadline, progress, status, done)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_string(r, 0, format!("{id}")).unwrap();
+        ws.write_string(r, 1, measure).unwrap();
+        ws.write_string(r, 2, deadline).unwrap();
+        ws.write_string(r, 3, progress).unwrap();
+        ws.write_string(r, 4, *status).unwrap();
+        if let Some(d) = done {
+            ws.write_string(r, 5, format!("2020/11/{d}")).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn write_csv(path: &Path, unit: &str, filed_day: u32, rows: &[Row]) {
+    let mut text = format!(
+        "{TITLE},,,,,,\r\n填报单位：{unit}（盖章）    填报日期：2020年12月{filed_day}日,,,,,,\r\n"
+    );
+    text.push_str("序号,重点任务,具体举措,完成时限,整改进展情况,完成状态,完成时间\r\n");
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    for (id, cat, measure, deadline, progress, status, done) in rows {
+        let done = done.map(|d| format!("2020/11/{d}")).unwrap_or_default();
+        text.push_str(&format!(
+            "{id},{},{},{},{},{status},{done}\r\n",
+            q(cat),
+            q(measure),
+            q(deadline),
+            q(progress)
+        ));
+    }
+    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(path, &bytes).unwrap();
+}
+
+/// Write N returns into `dir`; returns the number of data rows.
+fn make_returns(n: usize, dir: &Path, plan: &Plan) -> usize {
+    std::fs::create_dir_all(dir).unwrap();
+    let xls = std::fs::read(repo().join("tests/fixtures/xls/standard.xls")).unwrap();
+    let mut rows_total = 0;
+    for i in 0..n {
+        let mut rng =
+            Rng(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        let unit = &plan.units[i % plan.units.len()];
+        let round = i / plan.units.len() + 1;
+        let filed_day = 1 + (round as u32 - 1) % 9;
+        let stem = if round == 1 {
+            unit.clone()
+        } else {
+            format!("{unit}-第{round}轮")
+        };
+        match i % 10 {
+            0 => {
+                // An .xls return (the fixture: 3 rows of 区水利局).
+                std::fs::write(dir.join(format!("{stem}.xls")), &xls).unwrap();
+                rows_total += 3;
+            }
+            1 => {
+                let rows = rows_for(&mut rng, plan);
+                rows_total += rows.len();
+                write_csv(&dir.join(format!("{stem}.csv")), unit, filed_day, &rows);
+            }
+            2 | 3 => {
+                let rows = rows_for(&mut rng, plan);
+                rows_total += rows.len();
+                write_two_row_header(&dir.join(format!("{stem}.xlsx")), unit, filed_day, &rows);
+            }
+            _ => {
+                let rows = rows_for(&mut rng, plan);
+                rows_total += rows.len();
+                write_standard(&dir.join(format!("{stem}.xlsx")), unit, filed_day, &rows);
+            }
+        }
+    }
+    rows_total
+}
+
+/// Inflate every xlsx's sheet XML and shared strings and read every CSV, in one thread.
+fn floor(dir: &Path) -> f64 {
+    let start = Instant::now();
+    let mut sink = vec![0u8; 1 << 16];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if ext == "csv" || ext == "xls" {
+            let _ = std::fs::read(&path).unwrap();
+        } else if ext == "xlsx" {
+            let f = std::fs::File::open(&path).unwrap();
+            let mut z = zip::ZipArchive::new(f).unwrap();
+            for i in 0..z.len() {
+                let mut e = z.by_index(i).unwrap();
+                let name = e.name().map(|n| n.to_string()).unwrap_or_default();
+                if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+                    while e.read(&mut sink).unwrap() > 0 {}
+                }
+            }
+        }
+    }
+    start.elapsed().as_secs_f64()
+}
+
+/// Run `rectify run` as a child process; (seconds, peak RSS of that child in MiB).
+fn time_run(bin: &Path, input: &Path, out: &Path) -> (f64, f64) {
+    let start = Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below
+    let child = Command::new(bin)
+        .args(["run", "--input"])
+        .arg(input)
+        .arg("--output")
+        .arg(out)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 on our own child with valid pointers; it reaps the child and
+    // fills its resource usage (ru_maxrss in KiB on Linux).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let secs = start.elapsed().as_secs_f64();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "rectify run failed"
+    );
+    (secs, usage.ru_maxrss as f64 / 1024.0)
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if args.is_empty() {
+        vec![50, 500, 5000]
+    } else {
+        args
+    };
+    let status = Command::new("cargo")
+        .args(["build", "--release", "--quiet", "--bin", "rectify"])
+        .current_dir(repo())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bin = repo().join("target/release/rectify");
+    let plan = load_plan();
+    println!(
+        "| N files | rows | rectify run | files/s | rows/s | peak RSS | floor | ratio to floor |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let work = tempfile::tempdir().unwrap();
+        let input = work.path().join("input");
+        for f in ["plan.toml", "units.toml", "tasks.csv"] {
+            std::fs::create_dir_all(&input).unwrap();
+            std::fs::copy(repo().join("input").join(f), input.join(f)).unwrap();
+        }
+        let returns = input.join("returns");
+        let rows = make_returns(n, &returns, &plan);
+        let floor_s = floor(&returns);
+        // Warm the page cache once, then measure the median of 3 runs.
+        let _ = time_run(&bin, &input, &work.path().join("out0"));
+        let mut runs: Vec<(f64, f64)> = (1..=3)
+            .map(|k| time_run(&bin, &input, &work.path().join(format!("out{k}"))))
+            .collect();
+        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (secs, rss) = runs[1];
+        println!(
+            "| {n} | {rows} | {secs:.2} s | {:.0} | {:.0} | {rss:.0} MiB | {floor_s:.2} s | {:.1}× |",
+            n as f64 / secs,
+            rows as f64 / secs,
+            secs / floor_s
+        );
+    }
+}
