@@ -5,6 +5,8 @@
 use std::io::Write;
 use std::path::Path;
 
+pub mod finish;
+
 /// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
