@@ -7,7 +7,9 @@
 //!   (pPr, rPr, sectPr, tblPr, trPr, tcPr, style, settings, numbering levels,
 //!   docDefaults, …), keeping the order of runs, text and other repeated content;
 //! - removes WordprocessingML attributes the schema does not declare (`w:type` on
-//!   `w:gridCol`), empty `w:rPr`/`w:pPr`, and empty elements the parent does not allow;
+//!   `w:gridCol`), WordprocessingML elements the parent does not allow (`w:rPr` in a
+//!   style's or numbering level's `w:pPr`, `w:tblW`/`w:tblLayout` in a table style's
+//!   `w:tblPr`), and empty `w:rPr`/`w:pPr`;
 //! - marks header rows with `w:tblHeader` (rule: `HEADER_ROW_STYLE`);
 //! - numbers `wp:docPr` ids 1, 2, 3… across the package;
 //! - writes docProps/core.xml from [`DocProps`];
@@ -214,6 +216,29 @@ pub fn finish_docx_with_stats(
     }
     pkg.parts.insert(CT_PATH.into(), xml::write(&types));
     Ok((pkg.write(&main)?, stats))
+}
+
+/// Check every WordprocessingML part of a docx against the schema table: children
+/// out of order, undeclared WordprocessingML attributes, elements a parent does not
+/// allow. Returns `(part, finding)` pairs; empty when the package is in order. The
+/// finished output of [`finish_docx`] always passes; tests use it on random documents.
+pub fn schema_findings(docx: &[u8]) -> Result<Vec<(String, String)>, FinishError> {
+    let pkg = Package::read(docx)?;
+    let mut out = Vec::new();
+    for name in pkg.parts.keys() {
+        if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
+            continue;
+        }
+        let doc = pkg.parse(name)?.expect("listed part");
+        if wml_prefix(&doc.root).is_some() {
+            out.extend(
+                order::check(&doc.root)
+                    .into_iter()
+                    .map(|f| (name.clone(), f)),
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// `word/document.xml` + `x.xml` → `word/x.xml`.

@@ -120,6 +120,11 @@ pub fn styles(docx: Docx, gbk: bool) -> Docx {
 
 /// A report-shaped document with everything the renderer uses.
 pub fn report(rows: usize, gbk: bool) -> Docx {
+    report_opts(rows, gbk, true)
+}
+
+/// [`report`], with or without a marked header row.
+pub fn report_opts(rows: usize, gbk: bool, header_row: bool) -> Docx {
     let (title_font, body_font) = if gbk {
         (GBK_FONTS[0], GBK_FONTS[1])
     } else {
@@ -196,7 +201,7 @@ pub fn report(rows: usize, gbk: bool) -> Docx {
         heads
             .iter()
             .zip(widths)
-            .map(|(h, w)| cell(h, w, true))
+            .map(|(h, w)| cell(h, w, header_row))
             .collect(),
     )];
     for r in 0..rows {

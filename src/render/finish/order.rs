@@ -144,7 +144,9 @@ impl<'a> Walk<'a> {
             self.elem(c, info.and_then(|i| i.1));
             let misplaced = ty.is_some() && info.is_none() && cname.starts_with("w:");
             let empty_props = matches!(cname.as_str(), "w:rPr" | "w:pPr") && c.is_empty();
-            drop.push((misplaced && c.is_empty()) || empty_props);
+            // An element the schema does not allow here is dropped (docx-rs writes e.g.
+            // w:tblW and w:tblLayout into a table style's tblPr, which has neither).
+            drop.push(misplaced || empty_props);
             slots.push(info.map(|i| i.0));
         }
         if drop.iter().any(|d| *d) {
@@ -205,4 +207,51 @@ pub(super) fn unescape(v: &str) -> String {
     quick_xml::escape::unescape(v)
         .map(|c| c.into_owned())
         .unwrap_or_else(|_| v.to_owned())
+}
+
+/// Check a part against the schema table: children out of content-model order and
+/// WordprocessingML attributes the schema does not declare. Returns one line per
+/// finding (path and what is wrong); empty when the part is in order.
+pub(super) fn check(root: &Elem) -> Vec<String> {
+    let mut next = 0u32;
+    let mut walk = Walk::new(&mut next);
+    let mark = walk.push_scope(root);
+    let ty = root_type(&walk.canon(&root.name, false));
+    walk.scope.truncate(mark);
+    let mut out = Vec::new();
+    if let Some(ty) = ty {
+        walk.check_elem(root, ty, &format!("/{}", root.name), &mut out);
+    }
+    out
+}
+
+impl Walk<'_> {
+    fn check_elem(&mut self, e: &Elem, ty: Ty, path: &str, out: &mut Vec<String>) {
+        let mark = self.push_scope(e);
+        for (k, _) in &e.attrs {
+            let c = self.canon(k, true);
+            if c.starts_with("w:") && !ty.allows_attr(&c) {
+                out.push(format!("{path}: 未声明的属性 {k}"));
+            }
+        }
+        let mut last = 0u16;
+        for (i, c) in e.elems().enumerate() {
+            let cname = self.canon(&c.name, false);
+            let cpath = format!("{path}/{}[{i}]", c.name);
+            match ty.child(&cname) {
+                Some((slot, cty)) => {
+                    if slot < last {
+                        out.push(format!("{cpath}: 顺序不符合架构"));
+                    }
+                    last = last.max(slot);
+                    if let Some(cty) = cty {
+                        self.check_elem(c, cty, &cpath, out);
+                    }
+                }
+                None if cname.starts_with("w:") => out.push(format!("{cpath}: 此处不允许该元素")),
+                None => {}
+            }
+        }
+        self.scope.truncate(mark);
+    }
 }
