@@ -3,6 +3,8 @@
 //! and a real conversion through LibreOffice.
 
 mod common;
+#[path = "finish/tools.rs"]
+mod tools;
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -179,8 +181,9 @@ fn fonts_sizes_spacing_indent() {
     assert!(sizes.contains(&"44") && sizes.contains(&"32") && sizes.contains(&"21"));
     // Title: 2号 in the title font.
     let title_font = xml.find("w:eastAsia=\"方正小标宋简体\"").unwrap();
-    let run_start = xml[..title_font].rfind("<w:r>").unwrap();
-    assert!(xml[run_start..title_font].contains("<w:sz w:val=\"44\""));
+    let rpr_start = xml[..title_font].rfind("<w:rPr>").unwrap();
+    let rpr_end = title_font + xml[title_font..].find("</w:rPr>").unwrap();
+    assert!(xml[rpr_start..rpr_end].contains("<w:sz w:val=\"44\""));
     // Exact line spacing for 22 lines a page, in every body paragraph.
     let spacing = tags(&xml, "w:spacing");
     let exact_579 = spacing
@@ -579,4 +582,38 @@ fn pdftotext(pdf: &Path) -> String {
         .expect("pdftotext (poppler-utils) is installed with soffice");
     assert!(o.status.success());
     String::from_utf8(o.stdout).unwrap()
+}
+
+/// The report the demo returns give is schema-valid: openxml-audit finds nothing,
+/// python-docx reads its two sections and the attachment table.
+#[test]
+fn the_finished_report_passes_openxml_audit_and_python_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(REPORT_DOCX);
+    std::fs::write(&path, demo_docx()).unwrap();
+    if tools::has_audit() {
+        let (n, detail) = tools::audit(&path);
+        assert_eq!(n, 0, "openxml-audit findings: {detail}");
+    }
+    if tools::available(
+        "python3",
+        &["-c", "import docx"],
+        "python-docx (pip install python-docx)",
+    ) {
+        let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.sections), int(d.sections[1].page_width > d.sections[1].page_height), len(d.tables), len(d.tables[0].rows), d.core_properties.author)";
+        let out = Command::new("python3")
+            .args(["-c", script])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "2 1 1 64 重庆市永川区生态环境局"
+        );
+    }
 }

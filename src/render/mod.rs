@@ -4,6 +4,7 @@
 
 pub mod blocks;
 pub mod docx;
+pub mod finish;
 pub mod report;
 pub mod workbook;
 
@@ -17,12 +18,28 @@ use report::{ReportError, Templates};
 pub const REPORT_DOCX: &str = "整改情况报告.docx";
 
 /// The consolidated report (整改情况报告) as .docx bytes: template → blocks → docx-rs
-/// (`docx::build_docx`) → finishing step. When `finish::finish_docx` lands (issue 5) it
-/// replaces `docx::finish_minimal` here and must apply `docx::header_rows::mark_header_rows`.
+/// (`docx::build_docx`) → the finishing pass (`finish::finish_docx`).
 pub fn report_docx(ledger: &Ledger, templates: &Templates) -> Result<Vec<u8>, ReportError> {
     let blocks = report::report_blocks(ledger, templates)?;
     let raw = docx::build_docx(ledger, &blocks)?;
-    docx::finish_minimal(&raw)
+    finish_document(&raw, &report_title(ledger), ledger)
+}
+
+/// The report's title as its properties carry it.
+fn report_title(ledger: &Ledger) -> String {
+    let subject = ledger
+        .plan
+        .title
+        .strip_suffix("方案")
+        .unwrap_or(&ledger.plan.title);
+    format!("{}关于{}情况的报告", ledger.plan.collector_full, subject)
+}
+
+/// Every docx the tool writes goes through the finishing pass, with the bureau as
+/// author and the report date as the (fixed) creation time.
+pub fn finish_document(raw: &[u8], title: &str, ledger: &Ledger) -> Result<Vec<u8>, ReportError> {
+    let props = finish::DocProps::new(title, &ledger.plan.collector_full, ledger.plan.report_date);
+    finish::finish_docx(raw, &props).map_err(|e| ReportError::Docx(e.to_string()))
 }
 
 /// Write `bytes` to `path` atomically.

@@ -2,17 +2,16 @@
 //!
 //! Two steps, kept apart so the finishing pass slots in after docx-rs:
 //! 1. [`build_docx`]: blocks + ledger → the package exactly as docx-rs writes it;
-//! 2. a finishing step over those bytes: today [`finish_minimal`] (repeat header rows,
-//!    deflate); the full pass, `render::finish::finish_docx`, replaces it.
+//! 2. the finishing pass over those bytes (`render::finish::finish_docx`: schema order,
+//!    repeated header rows, fonts, core properties, deflate).
 //!
 //! Every string is sanitised (crate::text::sanitize) before it reaches docx-rs; line
 //! breaks become `w:br`, tabs `w:tab`. Paragraph ids are explicit and sequential, and the
 //! document is built on the calling thread, so two runs give identical bytes.
 
-pub mod header_rows;
 pub mod page;
 
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run,
@@ -23,6 +22,7 @@ use docx_rs::{
 use crate::ledger::Ledger;
 use crate::plan::meta::Fonts;
 use crate::render::blocks::{Block, TableKind};
+use crate::render::finish::HEADER_ROW_STYLE;
 use crate::render::report::{owner, report_groups, ReportError};
 use crate::text::sanitize;
 use page::*;
@@ -66,7 +66,11 @@ pub fn build_docx(ledger: &Ledger, blocks: &[Block]) -> Result<Vec<u8>, ReportEr
         .default_fonts(run_fonts(&fonts.body, fonts))
         .default_size(SIZE_3HAO)
         .default_line_spacing(body_spacing())
-        .add_style(header_rows::header_table_style())
+        .add_style(
+            Style::new(HEADER_ROW_STYLE, StyleType::Paragraph)
+                .name("Table Header")
+                .size(SIZE_5HAO),
+        )
         .add_style(
             Style::new("RectifyBody", StyleType::Paragraph)
                 .name("Rectify Body")
@@ -99,33 +103,6 @@ pub fn build_docx(ledger: &Ledger, blocks: &[Block]) -> Result<Vec<u8>, ReportEr
         .pack(&mut buf)
         .map_err(|e| ReportError::Docx(e.to_string()))?;
     Ok(buf.into_inner())
-}
-
-/// The interim finishing step: add `w:tblHeader` to marked header rows
-/// ([`header_rows::mark_header_rows`]) and deflate every entry. Entries keep their
-/// order and the fixed 1980 timestamp, so the output stays deterministic.
-/// `render::finish::finish_docx` (issue 5) supersedes this and must call
-/// `mark_header_rows` on word/document.xml.
-pub fn finish_minimal(docx: &[u8]) -> Result<Vec<u8>, ReportError> {
-    let err = |e: &dyn std::fmt::Display| ReportError::Docx(e.to_string());
-    let mut zin = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| err(&e))?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).map_err(|e| err(&e))?;
-        let name = f.name().map_err(|e| err(&e))?.to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).map_err(|e| err(&e))?;
-        if name == "word/document.xml" {
-            let xml = String::from_utf8(data).map_err(|e| err(&e))?;
-            data = header_rows::mark_header_rows(&xml).into_bytes();
-        }
-        out.start_file(name, opts).map_err(|e| err(&e))?;
-        out.write_all(&data).map_err(|e| err(&e))?;
-    }
-    Ok(out.finish().map_err(|e| err(&e))?.into_inner())
 }
 
 enum Child {
@@ -343,8 +320,12 @@ impl<'a> Builder<'a> {
             texts.to_vec()
         };
         for t in &texts {
-            let p = self
-                .paragraph()
+            let mut p = self.paragraph();
+            if header {
+                // The finishing pass repeats a row whose first paragraph has this style.
+                p = p.style(HEADER_ROW_STYLE);
+            }
+            let p = p
                 .align(if center {
                     AlignmentType::Center
                 } else {
@@ -438,7 +419,6 @@ impl<'a> Builder<'a> {
             .layout(TableLayoutType::Fixed)
             .width(width as usize, WidthType::Dxa)
             .align(TableAlignmentType::Center)
-            .style(header_rows::HEADER_TABLE_STYLE)
     }
 }
 

@@ -1,0 +1,264 @@
+//! The finishing pass for every docx the tool writes (bytes of a docx in, bytes out).
+//!
+//! docx-rs 0.4.22 writes elements out of schema order and lacks several parts; Word may
+//! then offer to repair the file. The pass, driven by a table generated from the Open
+//! XML SDK schema data (`finish/schema.rs`, see `tools/gen_finish_schema.py`):
+//! - sorts the children of every WordprocessingML element into its content-model order
+//!   (pPr, rPr, sectPr, tblPr, trPr, tcPr, style, settings, numbering levels,
+//!   docDefaults, …), keeping the order of runs, text and other repeated content;
+//! - removes WordprocessingML attributes the schema does not declare (`w:type` on
+//!   `w:gridCol`), WordprocessingML elements the parent does not allow (`w:rPr` in a
+//!   style's or numbering level's `w:pPr`, `w:tblW`/`w:tblLayout` in a table style's
+//!   `w:tblPr`), and empty `w:rPr`/`w:pPr`;
+//! - marks header rows with `w:tblHeader` (rule: `HEADER_ROW_STYLE`);
+//! - numbers `wp:docPr` ids 1, 2, 3… across the package;
+//! - writes docProps/core.xml from [`DocProps`];
+//! - adds font-table entries (alternate name, charset 86…) for every font used;
+//! - sets `w:lang w:eastAsia="zh-CN"` in the document defaults when text is Chinese;
+//! - adds a theme part when there is none;
+//! - re-zips with deflate, fixed entry times (1980-01-01 00:00) and a fixed entry order,
+//!   so the same input gives the same bytes.
+//!
+//! XML is read with quick-xml's streaming reader into a small tree and written back
+//! verbatim (no regex over XML).
+
+mod fonts;
+mod order;
+mod package;
+mod schema;
+mod table;
+mod xml;
+
+pub use fonts::is_cjk;
+pub use order::{WalkStats, HEADER_ROW_STYLE};
+
+use package::{Package, CT_PATH, ROOT_RELS};
+
+/// Document properties written to docProps/core.xml.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocProps {
+    /// dc:title, e.g. the report title.
+    pub title: String,
+    /// dc:creator (plan.toml: the issuing unit).
+    pub creator: String,
+    /// cp:lastModifiedBy.
+    pub last_modified_by: String,
+    /// dcterms:created and dcterms:modified, read as UTC. Fixed by the caller (the
+    /// report date, never "now") so that output is reproducible.
+    pub created: chrono::NaiveDateTime,
+}
+
+impl DocProps {
+    /// Properties with `last_modified_by` = `creator`, created at midnight of `date`.
+    pub fn new(
+        title: impl Into<String>,
+        creator: impl Into<String>,
+        date: chrono::NaiveDate,
+    ) -> Self {
+        let creator = creator.into();
+        DocProps {
+            title: title.into(),
+            last_modified_by: creator.clone(),
+            creator,
+            created: date.and_time(chrono::NaiveTime::MIN),
+        }
+    }
+}
+
+/// Why a docx could not be finished. Messages are for the user (Chinese).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FinishError {
+    #[error("生成的 docx 不是有效的 zip 文件：{0}")]
+    Zip(String),
+    #[error("生成的 docx 过大（解压后超过 256 MB），已停止处理")]
+    TooLarge,
+    #[error("生成的 docx 缺少部件 {0}")]
+    MissingPart(String),
+    #[error("生成的 docx 中 {part} 的 XML 无法解析：{message}")]
+    Xml { part: String, message: String },
+}
+
+const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Finish a docx: see the module documentation.
+pub fn finish_docx(docx: &[u8], props: &DocProps) -> Result<Vec<u8>, FinishError> {
+    finish_docx_with_stats(docx, props).map(|(b, _)| b)
+}
+
+/// [`finish_docx`], also returning what the schema walk changed.
+pub fn finish_docx_with_stats(
+    docx: &[u8],
+    props: &DocProps,
+) -> Result<(Vec<u8>, WalkStats), FinishError> {
+    let mut pkg = Package::read(docx)?;
+    let missing = |p: &str| FinishError::MissingPart(p.to_owned());
+    let mut types = pkg.parse(CT_PATH)?.ok_or_else(|| missing(CT_PATH))?;
+    let mut root_rels = pkg.parse(ROOT_RELS)?.ok_or_else(|| missing(ROOT_RELS))?;
+    let main = package::rel_target(&root_rels, "", "officeDocument")
+        .ok_or_else(|| missing("word/document.xml"))?;
+    if !pkg.parts.contains_key(&main) {
+        return Err(missing(&main));
+    }
+    let main_rels_path = package::rels_path(&main);
+    let mut main_rels = pkg
+        .parse(&main_rels_path)?
+        .unwrap_or_else(package::empty_rels);
+    let mut main_rels_changed = false;
+
+    // Font table: create it when missing.
+    let font_table = match package::rel_target(&main_rels, &main, "fontTable") {
+        Some(t) => t,
+        None => {
+            let path = sibling(&main, "fontTable.xml");
+            pkg.parts
+                .insert(path.clone(), package::FONT_TABLE_XML.as_bytes().to_vec());
+            package::add_rel(
+                &mut main_rels,
+                &format!("{REL_BASE}/fontTable"),
+                "fontTable.xml",
+            );
+            package::ensure_content_type(
+                &mut types,
+                &path,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+            );
+            main_rels_changed = true;
+            path
+        }
+    };
+    let styles = package::rel_target(&main_rels, &main, "styles");
+
+    // Parse the WordprocessingML parts (those whose root is in the schema table).
+    let mut wml: Vec<(String, xml::XmlDoc, String)> = Vec::new();
+    for name in pkg.parts.keys() {
+        if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
+            continue;
+        }
+        let doc = pkg.parse(name)?.expect("listed part");
+        if let Some(w) = wml_prefix(&doc.root) {
+            wml.push((name.clone(), doc, w));
+        }
+    }
+    // The main document first, so its drawings get the first ids.
+    wml.sort_by_key(|(n, _, _)| (n != &main, n.clone()));
+
+    let mut usage = fonts::Usage::default();
+    for (_, doc, w) in &wml {
+        usage.scan(&doc.root, w);
+    }
+    for (name, doc, w) in wml.iter_mut() {
+        if *name == font_table {
+            fonts::complete_font_table(&mut doc.root, w, &usage.fonts);
+        }
+        if usage.cjk_text && Some(&*name) == styles.as_ref() {
+            fonts::set_default_lang(&mut doc.root, w);
+        }
+    }
+
+    let mut next_doc_pr = 0u32;
+    let mut stats = WalkStats::default();
+    for (name, mut doc, _) in wml {
+        let mut walk = order::Walk::new(&mut next_doc_pr);
+        walk.part(&mut doc.root);
+        let s = walk.stats;
+        stats.reordered += s.reordered;
+        stats.attrs_removed += s.attrs_removed;
+        stats.elems_removed += s.elems_removed;
+        stats.header_rows += s.header_rows;
+        stats.doc_prs += s.doc_prs;
+        pkg.parts.insert(name, xml::write(&doc));
+    }
+
+    // Theme.
+    if package::rel_target(&main_rels, &main, "theme").is_none() {
+        let path = (1..)
+            .map(|i| sibling(&main, &format!("theme/theme{i}.xml")))
+            .find(|p| !pkg.parts.contains_key(p))
+            .expect("a free name");
+        let rel_target = path.rsplit_once('/').map_or(path.as_str(), |(_, f)| f);
+        package::add_rel(
+            &mut main_rels,
+            &format!("{REL_BASE}/theme"),
+            &format!("theme/{rel_target}"),
+        );
+        package::ensure_content_type(
+            &mut types,
+            &path,
+            "application/vnd.openxmlformats-officedocument.theme+xml",
+        );
+        pkg.parts
+            .insert(path, package::THEME_XML.as_bytes().to_vec());
+        main_rels_changed = true;
+    }
+
+    // Core properties.
+    let core = match package::rel_target(&root_rels, "", "core-properties") {
+        Some(c) => c,
+        None => {
+            package::add_rel(
+                &mut root_rels,
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml",
+            );
+            pkg.parts.insert(ROOT_RELS.into(), xml::write(&root_rels));
+            "docProps/core.xml".to_owned()
+        }
+    };
+    package::ensure_content_type(
+        &mut types,
+        &core,
+        "application/vnd.openxmlformats-package.core-properties+xml",
+    );
+    pkg.parts.insert(core, package::core_xml(props));
+
+    if main_rels_changed {
+        pkg.parts.insert(main_rels_path, xml::write(&main_rels));
+    }
+    pkg.parts.insert(CT_PATH.into(), xml::write(&types));
+    Ok((pkg.write(&main)?, stats))
+}
+
+/// Check every WordprocessingML part of a docx against the schema table: children
+/// out of order, undeclared WordprocessingML attributes, elements a parent does not
+/// allow. Returns `(part, finding)` pairs; empty when the package is in order. The
+/// finished output of [`finish_docx`] always passes; tests use it on random documents.
+pub fn schema_findings(docx: &[u8]) -> Result<Vec<(String, String)>, FinishError> {
+    let pkg = Package::read(docx)?;
+    let mut out = Vec::new();
+    for name in pkg.parts.keys() {
+        if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
+            continue;
+        }
+        let doc = pkg.parse(name)?.expect("listed part");
+        if wml_prefix(&doc.root).is_some() {
+            out.extend(
+                order::check(&doc.root)
+                    .into_iter()
+                    .map(|f| (name.clone(), f)),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// `word/document.xml` + `x.xml` → `word/x.xml`.
+fn sibling(part: &str, name: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{name}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The prefix bound to the WordprocessingML namespace when `root` is a
+/// WordprocessingML part root the schema table knows.
+fn wml_prefix(root: &xml::Elem) -> Option<String> {
+    let (prefix, local) = root.name.split_once(':').unwrap_or(("", &root.name));
+    let decl = if prefix.is_empty() {
+        "xmlns".to_owned()
+    } else {
+        format!("xmlns:{prefix}")
+    };
+    let uri = root.get_attr(&decl)?;
+    (uri == order::W_NS && table::root_type(&format!("w:{local}")).is_some())
+        .then(|| prefix.to_owned())
+}
