@@ -342,8 +342,8 @@ impl<'a> Builder<'a> {
     /// 完成时限, 牵头/责任单位, 完成情况, 进展), header row marked for repetition.
     fn tasks_table(&mut self, ledger: &Ledger, width: u32) -> Table {
         // Column shares of the text width (landscape 13776 twips):
-        // 700 / 1300 / 3000 / 1200 / 1800 / 1000 / rest (4776).
-        let mut cols: Vec<u32> = [700, 1300, 3000, 1200, 1800, 1000]
+        // 700 / 1300 / 3000 / 1200 / 1800 / 1150 / rest (4626); 1150 holds 完成情况 on one line.
+        let mut cols: Vec<u32> = [700, 1300, 3000, 1200, 1800, 1150]
             .iter()
             .map(|&c| c * width / LANDSCAPE_TEXT_WIDTH)
             .collect();
