@@ -428,9 +428,12 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
                 .push(skip_row(ctx, sheet, r, SkipReason::Note, grid));
             continue;
         }
-        let width = row_len(grid, r);
-        let kinds = header_kinds(grid, r, width);
-        if distinct(&kinds) >= 2 && qualifies(&kinds) {
+        // A header repeated inside the table (a pasted second block): its first cell is
+        // a header word. Only then classify the whole row (cheap for data rows).
+        if classify_header(&first).is_some() && {
+            let kinds = header_kinds(grid, r, row_len(grid, r));
+            distinct(&kinds) >= 2 && qualifies(&kinds)
+        } {
             out.skips
                 .push(skip_row(ctx, sheet, r, SkipReason::Header, grid));
             continue;

@@ -36,7 +36,9 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
     let by_text = || best_match(&rec.measure_text, candidates);
     match rec.id.and_then(|id| plan.task(id)) {
         Some(task) => {
-            if !has_text || same_task(&rec.measure_text, &task.measure) {
+            // Copied verbatim (the usual case) needs no similarity.
+            let verbatim = rec.measure_text.trim() == task.measure.trim();
+            if !has_text || verbatim || same_task(&rec.measure_text, &task.measure) {
                 return TaskMatch::Found {
                     id: task.id,
                     by: MatchedBy::Id,

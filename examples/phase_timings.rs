@@ -1,0 +1,51 @@
+//! Time each stage of `rectify run` on a folder (a profiling aid):
+//! `cargo run --release --example phase_timings -- INPUT_DIR`.
+use std::time::Instant;
+
+fn main() {
+    let input = std::path::PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .expect("usage: phase_timings INPUT_DIR"),
+    );
+    let t = Instant::now();
+    let plan = rectify::plan::load_plan(&input).expect("plan");
+    println!("plan      {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let opts = rectify::ingest::IngestOptions {
+        units: &plan.units,
+        limits: &plan.meta.limits,
+        default_year: 2020,
+    };
+    let ing = rectify::ingest::ingest_dir(&input.join("returns"), &opts);
+    println!(
+        "ingest    {:>8.3} s  ({} records)",
+        t.elapsed().as_secs_f64(),
+        ing.records.len()
+    );
+    let t = Instant::now();
+    let ledger = rectify::merge::merge(&plan, ing);
+    println!("merge     {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let json = ledger.to_json();
+    println!(
+        "json      {:>8.3} s  ({} bytes)",
+        t.elapsed().as_secs_f64(),
+        json.len()
+    );
+    let t = Instant::now();
+    let templates = rectify::render::report::Templates::new(None);
+    let docx = rectify::render::report_docx(&ledger, &templates).expect("report");
+    println!(
+        "report    {:>8.3} s  ({} bytes)",
+        t.elapsed().as_secs_f64(),
+        docx.len()
+    );
+    let t = Instant::now();
+    let xlsx = rectify::render::workbook::workbook_bytes(&ledger).expect("workbook");
+    println!(
+        "workbook  {:>8.3} s  ({} bytes)",
+        t.elapsed().as_secs_f64(),
+        xlsx.len()
+    );
+}
