@@ -152,6 +152,15 @@ fn walk(dir: &Path) -> std::io::Result<Walked> {
 
 /// One file, in isolation: any error or panic becomes a problem for this file only.
 pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
+    finish_file(read_file(path, opts.limits), rel, opts)
+}
+
+/// One file's bytes, as [`ingest_file`] reads a file (the fuzzing entry point).
+pub fn ingest_bytes(rel: &str, bytes: &[u8], opts: &IngestOptions) -> Ingested {
+    finish_file(read::read_bytes(Path::new(rel), bytes, opts.limits), rel, opts)
+}
+
+fn finish_file(read: Result<read::ReadOutput, read::ReadError>, rel: &str, opts: &IngestOptions) -> Ingested {
     let mut out = Ingested::default();
     let stem = Path::new(rel)
         .file_stem()
@@ -166,7 +175,7 @@ pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
         unit: None,
         filed_on: None,
     };
-    match read_file(path, opts.limits) {
+    match read {
         Err(e) => {
             let code = match e.kind {
                 ReadErrorKind::Empty => Code::FileEmpty,
