@@ -15,6 +15,7 @@ pub fn build_ledger(plan: &Plan, returns: &Path) -> Ledger {
         units: &plan.units,
         limits: &plan.meta.limits,
         default_year: plan.meta.as_of.year(),
+        plan_id: &plan.meta.plan_id,
     };
     let ingested = if returns.is_dir() {
         ingest_dir(returns, &opts)

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::grid::{Cell, Grid};
+use super::marker::Marker;
 use super::record::{Ingested, Record, Skip, SkipReason, Source, UnitFrom};
 use super::values::{
     date_from_serial, find_date_in_text, parse_date_text, parse_task_id, task_id_from_number,
@@ -30,6 +31,8 @@ pub struct SheetContext<'a> {
     pub units: &'a UnitDirectory,
     /// The year a date without one (9月底) belongs to.
     pub default_year: i32,
+    /// The file's checklist marker (our own checklist), unit already canonical.
+    pub marker: Option<&'a Marker>,
 }
 
 /// The columns found in the header.
@@ -328,6 +331,10 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
     }
     let Some(layout) = find_layout(grid) else {
         skip_sheet(out, SkipReason::NoHeaderSheet);
+        if ctx.marker.is_some() {
+            // The instructions sheet of our own checklist: nothing to tell.
+            return;
+        }
         out.problems.push(
             Problem::new(
                 Severity::Info,
@@ -395,6 +402,27 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             Err(m) => failures.push(format!("填报单位{}", describe_failure(t, &m))),
         }
     }
+    // Our own checklist: the marker names the unit, whatever the sheet says.
+    if let Some(m) = ctx.marker {
+        if let Some((written, _)) = sheet_unit.as_ref().filter(|(u, _)| *u != m.unit) {
+            out.problems.push(
+                Problem::new(
+                    Severity::Warning,
+                    Code::MarkerMismatch,
+                    ctx.file,
+                    format!(
+                        "此表是下发给{}的任务清单，但“填报单位”填写的是{written}，已按{}计入。如确为{written}报送，请使用其本单位的任务清单。",
+                        m.unit, m.unit
+                    ),
+                )
+                .at(Some(sheet), None),
+            );
+        }
+        failures.clear();
+        sheet_unit = Some((m.unit.clone(), UnitFrom::Marker));
+    }
+    // On the form's sheet, a row's task is known from its position too.
+    let marker_rows = ctx.marker.filter(|m| m.sheet == sheet);
     let unit_col = layout.col(ColumnKind::Unit);
     let mut fallback: Option<(String, UnitFrom)> = None;
     if sheet_unit.is_none() {
@@ -452,7 +480,7 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
                 .push(skip_row(ctx, sheet, r, SkipReason::CategoryHeading, grid));
             continue;
         }
-        let (id_text, id) = match id_cell {
+        let (id_text, mut id) = match id_cell {
             Cell::Number(n) => (Cell::Number(*n).text(), task_id_from_number(*n)),
             Cell::Empty => (String::new(), None),
             other => {
@@ -461,6 +489,15 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
                 (t, id)
             }
         };
+        // A 序号 emptied or overwritten on our checklist: the row's position tells
+        // (merge still checks it against the measure text on the row).
+        if let Some(m) = marker_rows {
+            if id.is_none_or(|i| !m.tasks.contains(&i)) {
+                if let Some(at) = m.task_at(r) {
+                    id = Some(at);
+                }
+            }
+        }
         let source = Source {
             file: ctx.file.to_string(),
             sheet: sheet.to_string(),

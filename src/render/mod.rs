@@ -3,7 +3,9 @@
 //! a rename), so a killed run never leaves a truncated file under a final name.
 
 pub mod blocks;
+pub mod checklist;
 pub mod docx;
+pub mod notice;
 pub mod report;
 pub mod workbook;
 
@@ -47,4 +49,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// A unit name as a file name: the characters Windows and other systems refuse
+/// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
+/// dots and spaces go. Never empty.
+pub fn file_stem(name: &str) -> String {
+    let s: String = crate::text::sanitize(name)
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let s = s.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if s.is_empty() {
+        "_".to_string()
+    } else {
+        s.to_string()
+    }
 }
