@@ -18,12 +18,19 @@ use report::{ReportError, Templates};
 /// The consolidated report's file name in the output folder.
 pub const REPORT_DOCX: &str = "整改情况报告.docx";
 
-/// The consolidated report (整改情况报告) as .docx bytes: template → blocks → docx-rs
-/// (`docx::build_docx`) → finishing step. When `finish::finish_docx` lands (issue 5) it
-/// replaces `docx::finish_minimal` here and must apply `docx::header_rows::mark_header_rows`.
+/// The consolidated report (整改情况报告) as .docx bytes: template → blocks →
+/// [`blocks_docx`].
 pub fn report_docx(ledger: &Ledger, templates: &Templates) -> Result<Vec<u8>, ReportError> {
     let blocks = report::report_blocks(ledger, templates)?;
-    let raw = docx::build_docx(ledger, &blocks)?;
+    blocks_docx(ledger, &blocks)
+}
+
+/// Any document of blocks (the report, a notice, a reminder) as .docx bytes: docx-rs
+/// (`docx::build_docx`), then the finishing step. The one place the finishing pass is
+/// applied: when `finish::finish_docx` lands (issue 5) it replaces `docx::finish_minimal`
+/// here and must apply `docx::header_rows::mark_header_rows`.
+pub fn blocks_docx(ledger: &Ledger, blocks: &[blocks::Block]) -> Result<Vec<u8>, ReportError> {
+    let raw = docx::build_docx(ledger, blocks)?;
     docx::finish_minimal(&raw)
 }
 
