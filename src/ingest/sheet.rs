@@ -114,7 +114,10 @@ fn qualifies(kinds: &[Option<ColumnKind>]) -> bool {
     has(&[Id, Measure]) && has(&[Progress, Status, StatusYesNo, StatusTick, CompletedOn])
 }
 
-fn find_layout(grid: &Grid) -> Option<Layout> {
+/// The header: the first row (within the first 20) naming an id or measure column and a
+/// progress or status column, with the row below when that continues the header. With
+/// `last_header_row` (our checklist: the marker knows its rows) the header ends there.
+fn find_layout(grid: &Grid, last_header_row: Option<usize>) -> Option<Layout> {
     let width = (0..grid.rows.len())
         .map(|r| row_len(grid, r))
         .max()
@@ -126,7 +129,7 @@ fn find_layout(grid: &Grid) -> Option<Layout> {
             // (序号 and 具体举措 merged down), so a single word is not a start.
             continue;
         }
-        let lower = if top + 1 < grid.rows.len() {
+        let lower = if top + 1 < grid.rows.len() && last_header_row.is_none_or(|l| top < l) {
             header_kinds(grid, top + 1, width)
         } else {
             vec![None; width]
@@ -329,7 +332,10 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         skip_sheet(out, SkipReason::HiddenSheet);
         return;
     }
-    let Some(layout) = find_layout(grid) else {
+    // Our own checklist's form: the marker knows where the tasks start.
+    let marker_rows = ctx.marker.filter(|m| m.sheet == sheet);
+    let first_task_row = marker_rows.map(|m| m.first_row as usize - 1);
+    let Some(layout) = find_layout(grid, first_task_row.and_then(|r| r.checked_sub(1))) else {
         skip_sheet(out, SkipReason::NoHeaderSheet);
         if ctx.marker.is_some() {
             // The instructions sheet of our own checklist: nothing to tell.
@@ -421,8 +427,7 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         failures.clear();
         sheet_unit = Some((m.unit.clone(), UnitFrom::Marker));
     }
-    // On the form's sheet, a row's task is known from its position too.
-    let marker_rows = ctx.marker.filter(|m| m.sheet == sheet);
+
     let unit_col = layout.col(ColumnKind::Unit);
     let mut fallback: Option<(String, UnitFrom)> = None;
     if sheet_unit.is_none() {
@@ -474,6 +479,23 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         let measure_text = text_of(ColumnKind::Measure);
         let progress = text_of(ColumnKind::Progress);
         let completed_cell = get(ColumnKind::CompletedOn);
+        // A task row of our checklist the unit left blank: not a report (the task
+        // stays missing for the unit).
+        if marker_rows.is_some_and(|m| m.task_at(r).is_some())
+            && [
+                ColumnKind::Progress,
+                ColumnKind::Status,
+                ColumnKind::CompletedOn,
+                ColumnKind::Evidence,
+                ColumnKind::Note,
+            ]
+            .iter()
+            .all(|k| get(*k).is_empty())
+        {
+            out.skips
+                .push(skip_row(ctx, sheet, r, SkipReason::Unfilled, grid));
+            continue;
+        }
         // A category heading: one text across the row (often merged), no number.
         if is_category_heading(grid, r) {
             out.skips
