@@ -60,9 +60,8 @@ pub const TITLE_ROW: u32 = 0;
 pub const INFO_ROW: u32 = 1;
 pub const HEADER_ROW: u32 = 2;
 pub const FIRST_TASK_ROW: u32 = 3;
-/// The 填报单位 line: label and value columns.
-pub const COL_UNIT_LABEL: u16 = 0;
-pub const COL_UNIT: u16 = 1;
+/// The 填报单位 line: "填报单位：<单位>" (A–C merged), then label and input cells.
+pub const COL_UNIT: u16 = 0;
 pub const COL_FILED_LABEL: u16 = 3;
 pub const COL_FILED_ON: u16 = 4;
 pub const COL_PERSON_LABEL: u16 = 5;
@@ -290,7 +289,6 @@ fn form_sheet(
     ws.merge_range(TITLE_ROW, 0, TITLE_ROW, LAST_COL, &text(&title), &st.title)?;
     ws.set_row_height(TITLE_ROW, 36)?;
     // 填报单位 (prefilled, locked) and the input cells of the line.
-    ws.write_string_with_format(INFO_ROW, COL_UNIT_LABEL, "填报单位：", &st.label)?;
     let unit_text = filled
         .and_then(|f| f.unit_text.clone())
         .unwrap_or_else(|| unit.name.clone());
@@ -299,7 +297,7 @@ fn form_sheet(
         COL_UNIT,
         INFO_ROW,
         COL_FILED_LABEL - 1,
-        &text(&unit_text),
+        &text(&format!("填报单位：{unit_text}")),
         &st.unit,
     )?;
     ws.write_string_with_format(INFO_ROW, COL_FILED_LABEL, "填报日期：", &st.label)?;
