@@ -338,6 +338,13 @@ fn checklists_resaved_by_libreoffice_ingest_exactly() {
     for (u, f, file) in &fills {
         assert_reports_equal(&ledger, u, f, file);
     }
+
+    // Saved as .ods (the 序号-less one): the hidden marker sheet survives there too.
+    let ods_dir = dir.path().join("ods");
+    soffice(dir.path(), "ods", &ods_dir, &paths[1..2]);
+    let ledger = common::ledger_for(&ods_dir);
+    assert_clean(&ledger);
+    assert_reports_equal(&ledger, fills[1].0, &fills[1].1, "u1.ods");
 }
 
 #[test]
