@@ -77,31 +77,31 @@ pub enum Command {
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Check {
         /// 有错误级问题时以退出码1结束
-        #[arg(long)]
+        #[arg(long, help_heading = "选项")]
         strict: bool,
     },
     /// 为每个应报送单位生成任务清单：填报表（.xlsx）和通知（.docx），写入 输出文件夹/checklists/
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Checklists {
         /// 通知的成文日期，如 2020-11-20（默认：plan.toml 的 as_of）
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
         date: Option<chrono::NaiveDate>,
     },
     /// 为尚有任务未报送的单位生成催报通知和未报送单位清单，写入 输出文件夹/reminders/
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Remind {
         /// 通知的成文日期，如 2020-12-10（默认：plan.toml 的 as_of）
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
         date: Option<chrono::NaiveDate>,
     },
     /// 列出整改任务（按重点任务分组）
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Tasks {
         /// 只列出某单位的任务（按牵头、责任、配合分组）
-        #[arg(long, value_name = "单位")]
+        #[arg(long, value_name = "单位", help_heading = "选项")]
         unit: Option<String>,
         /// 以JSON输出
-        #[arg(long)]
+        #[arg(long, help_heading = "选项")]
         json: bool,
     },
 }

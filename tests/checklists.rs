@@ -265,6 +265,10 @@ fn tool_available(name: &str, probe: &str) -> bool {
 fn soffice(work: &Path, to: &str, out: &Path, files: &[PathBuf]) {
     let profile = work.join("lo-profile");
     let o = Command::new("soffice")
+        .env(
+            "FONTCONFIG_FILE",
+            common::repo().join("tests/fontconfig/fonts.conf"),
+        )
         .arg("--headless")
         .arg(format!(
             "-env:UserInstallation=file://{}",
@@ -644,8 +648,6 @@ fn notices_and_reminders_fit_two_pages_in_libreoffice() {
         })
         .collect();
     let pdf_dir = dir.path().join("pdf");
-    let fonts = common::repo().join("tests/fontconfig/fonts.conf");
-    std::env::set_var("FONTCONFIG_FILE", &fonts);
     soffice(dir.path(), "pdf", &pdf_dir, &picks);
     for p in &picks {
         let pdf = pdf_dir.join(p.file_name().unwrap()).with_extension("pdf");
