@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
     subcommand_help_heading = "命令",
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
     override_usage = "rectify [选项] <命令>",
-    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1"
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -77,17 +77,37 @@ pub enum Command {
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Check {
         /// 有错误级问题时以退出码1结束
-        #[arg(long)]
+        #[arg(long, help_heading = "选项")]
         strict: bool,
+    },
+    /// 为每个应报送单位生成任务清单：填报表（.xlsx）和通知（.docx），写入 输出文件夹/checklists/
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Checklists {
+        /// 通知的成文日期，如 2020-11-20（默认：plan.toml 的 as_of）
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// 为尚有任务未报送的单位生成催报通知和未报送单位清单，写入 输出文件夹/reminders/
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Remind {
+        /// 通知的成文日期，如 2020-12-10（默认：plan.toml 的 as_of）
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
+        date: Option<chrono::NaiveDate>,
     },
     /// 列出整改任务（按重点任务分组）
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Tasks {
         /// 只列出某单位的任务（按牵头、责任、配合分组）
-        #[arg(long, value_name = "单位")]
+        #[arg(long, value_name = "单位", help_heading = "选项")]
         unit: Option<String>,
         /// 以JSON输出
-        #[arg(long)]
+        #[arg(long, help_heading = "选项")]
         json: bool,
     },
+}
+
+/// `--date`: YYYY-MM-DD (also 2020/11/20 and 2020年11月20日).
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::ingest::values::parse_date_text(s.trim(), None)
+        .ok_or_else(|| format!("“{s}”不是日期，请写成 2020-11-20"))
 }

@@ -65,6 +65,43 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Checklists { date } | Command::Remind { date } => {
+            let remind = matches!(cli.command, Command::Remind { .. });
+            let ledger = build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
+            let templates = Templates::new(cli.paths.templates.as_deref());
+            let out = &cli.paths.output;
+            let date = date.unwrap_or(ledger.as_of);
+            let written = if remind {
+                commands::checklists::write_reminders(&ledger, out, &templates, date)
+            } else {
+                commands::checklists::write_checklists(&ledger, out, &templates, date)
+            };
+            match written {
+                Ok(files) => {
+                    if remind {
+                        println!(
+                            "尚有任务未报送的单位{}个，已写入 {}：催报通知{}份和{}。",
+                            files.len() - 1,
+                            out.join(commands::checklists::REMINDERS_DIR).display(),
+                            files.len() - 1,
+                            rectify::render::notice::REMINDER_LIST_DOCX
+                        );
+                    } else {
+                        println!(
+                            "应报送单位{}个，已写入 {}：任务清单{}份（每个单位一份填报表和一份通知）。",
+                            files.len() / 2,
+                            out.join(commands::checklists::CHECKLISTS_DIR).display(),
+                            files.len() / 2
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("错误：{e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Run | Command::Report => {
             let report_only = matches!(cli.command, Command::Report);
             let ledger =

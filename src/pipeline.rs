@@ -2,8 +2,6 @@
 
 use std::path::Path;
 
-use chrono::Datelike;
-
 use crate::ingest::{ingest_dir_with_progress, IngestOptions, Progress, Silent};
 use crate::ledger::Ledger;
 use crate::merge::merge;
@@ -16,11 +14,7 @@ pub fn build_ledger(plan: &Plan, returns: &Path) -> Ledger {
 
 /// [`build_ledger`], telling `progress` as files are read.
 pub fn build_ledger_with_progress(plan: &Plan, returns: &Path, progress: &dyn Progress) -> Ledger {
-    let opts = IngestOptions {
-        units: &plan.units,
-        limits: &plan.meta.limits,
-        default_year: plan.meta.as_of.year(),
-    };
+    let opts = IngestOptions::for_plan(plan);
     let ingested = if returns.is_dir() {
         ingest_dir_with_progress(returns, &opts, progress)
     } else {

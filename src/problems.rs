@@ -44,6 +44,8 @@ pub enum Code {
     UnitUnknown,
     UnitAmbiguous,
     FilingDateMissing,
+    /// A checklist marker that does not fit this plan or its unit directory.
+    MarkerMismatch,
     // Rows
     TaskUnknown,
     TaskUnmatched,
@@ -72,6 +74,7 @@ impl Code {
             Code::NoHeader => "no_header",
             Code::UnitUnknown => "unit_unknown",
             Code::UnitAmbiguous => "unit_ambiguous",
+            Code::MarkerMismatch => "marker_mismatch",
             Code::FilingDateMissing => "filing_date_missing",
             Code::TaskUnknown => "task_unknown",
             Code::TaskUnmatched => "task_unmatched",

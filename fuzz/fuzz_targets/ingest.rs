@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     // Small limits keep each execution fast; the guards are what is being tested.
     limits.max_uncompressed_bytes = 16 << 20;
     limits.max_cells_per_sheet = 200_000;
-    let opts = IngestOptions { units: &plan.units, limits: &limits, default_year: 2020 };
+    let opts = IngestOptions { limits: &limits, ..IngestOptions::for_plan(plan) };
     let out = ingest_bytes(name, bytes, &opts);
     for p in &out.problems {
         assert!(p.code != Code::FileFailed, "internal error: {}", p.message);

@@ -35,7 +35,7 @@ impl fmt::Display for OutputError {
 
 impl std::error::Error for OutputError {}
 
-fn write(path: PathBuf, bytes: &[u8]) -> Result<(), OutputError> {
+pub(crate) fn write(path: PathBuf, bytes: &[u8]) -> Result<(), OutputError> {
     write_atomic(&path, bytes).map_err(|error| OutputError::Io { path, error })
 }
 

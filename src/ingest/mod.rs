@@ -6,6 +6,7 @@
 
 pub mod csv_read;
 pub mod grid;
+pub mod marker;
 pub mod read;
 pub mod record;
 pub mod sheet;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use self::grid::Limits;
+use self::marker::Marker;
 use self::read::{read_file, ReadErrorKind};
 use self::record::{FileEntry, FileOutcome, Ingested};
 use self::sheet::{read_sheet, SheetContext};
@@ -30,6 +32,20 @@ pub struct IngestOptions<'a> {
     pub units: &'a UnitDirectory,
     pub limits: &'a Limits,
     pub default_year: i32,
+    /// The plan's id: a checklist marker with another id is not trusted.
+    pub plan_id: &'a str,
+}
+
+impl<'a> IngestOptions<'a> {
+    /// The options a plan implies: its units, its limits, the year of its as-of date.
+    pub fn for_plan(plan: &'a crate::plan::Plan) -> IngestOptions<'a> {
+        IngestOptions {
+            units: &plan.units,
+            limits: &plan.meta.limits,
+            default_year: chrono::Datelike::year(&plan.meta.as_of),
+            plan_id: &plan.meta.plan_id,
+        }
+    }
 }
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).
@@ -150,6 +166,59 @@ fn walk(dir: &Path) -> std::io::Result<Walked> {
     Ok((files, skipped))
 }
 
+/// The marker of our own checklist, if the file has one that fits this plan: from the
+/// marker sheet, else from the defined names. The unit is resolved to its canonical
+/// name, and `sheet` is set to the form's sheet as found (a renamed form sheet is the
+/// first visible sheet). A marker of another plan or an unknown unit is reported and
+/// ignored: the file is then read like any return.
+fn find_marker(
+    read: &read::ReadOutput,
+    opts: &IngestOptions,
+    rel: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Marker> {
+    let mut m = read
+        .grids
+        .iter()
+        .filter(|g| g.name == marker::SHEET)
+        .find_map(Marker::from_grid)
+        .or_else(|| Marker::from_defined_names(&read.defined_names))?;
+    if m.plan_id != opts.plan_id {
+        problems.push(Problem::new(
+            Severity::Warning,
+            Code::MarkerMismatch,
+            rel,
+            format!(
+                "此文件是另一份整改方案（方案编号“{}”）的任务清单，已按一般报送表读取。请确认报送的是本次下发的任务清单。",
+                crate::text::excerpt(&m.plan_id, 40)
+            ),
+        ));
+        return None;
+    }
+    match opts.units.resolve(&m.unit) {
+        crate::plan::NameMatch::Unit(u) => m.unit = u,
+        _ => {
+            problems.push(Problem::new(
+                Severity::Warning,
+                Code::MarkerMismatch,
+                rel,
+                format!(
+                    "任务清单标记的单位“{}”不在单位名录中，已按表内信息识别单位。",
+                    crate::text::excerpt(&m.unit, 40)
+                ),
+            ));
+            return None;
+        }
+    }
+    let visible = || read.grids.iter().filter(|g| !g.hidden);
+    if !visible().any(|g| g.name == m.sheet) {
+        if let Some(g) = visible().next() {
+            m.sheet = g.name.clone();
+        }
+    }
+    Some(m)
+}
+
 /// One file, in isolation: any error or panic becomes a problem for this file only.
 pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
     finish_file(read_file(path, opts.limits), rel, opts)
@@ -193,7 +262,7 @@ fn finish_file(read: Result<read::ReadOutput, read::ReadError>, rel: &str, opts:
         }
         Ok(read) => {
             entry.format = Some(format!("{:?}", read.format).to_lowercase());
-            for note in read.notes {
+            for note in &read.notes {
                 out.problems.push(Problem::new(
                     Severity::Warning,
                     Code::SheetTooLarge,
@@ -201,11 +270,13 @@ fn finish_file(read: Result<read::ReadOutput, read::ReadError>, rel: &str, opts:
                     note,
                 ));
             }
+            let marker = find_marker(&read, opts, rel, &mut out.problems);
             let ctx = SheetContext {
                 file: rel,
                 file_stem: &stem,
                 units: opts.units,
                 default_year: opts.default_year,
+                marker: marker.as_ref(),
             };
             for grid in &read.grids {
                 entry.sheets += 1;

@@ -77,6 +77,8 @@ pub struct ReadOutput {
     pub grids: Vec<Grid>,
     /// Chinese notes for the reader of the log (e.g. a chart sheet skipped).
     pub notes: Vec<String>,
+    /// Workbook defined names (name, formula text), where the format has them.
+    pub defined_names: Vec<(String, String)>,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -115,6 +117,7 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<ReadOutput, ReadError> 
 pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<ReadOutput, ReadError> {
     let format = sniff::sniff_with_limits(path, bytes, limits)?;
     let mut notes = Vec::new();
+    let mut names = Vec::new();
     let grids = match format {
         Format::Csv => vec![csv_read::read_csv_bytes(
             bytes,
@@ -123,7 +126,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<ReadOutp
         )?],
         Format::Xlsx => {
             guard_zip(bytes, limits)?;
-            read_xlsx(bytes, limits, &mut notes)?
+            read_xlsx(bytes, limits, &mut notes, &mut names)?
         }
         Format::Xlsb => {
             guard_zip(bytes, limits)?;
@@ -132,7 +135,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<ReadOutp
         Format::Ods => {
             guard_zip(bytes, limits)?;
             guard_ods(bytes, limits)?;
-            read_ods(bytes, limits, &mut notes)?
+            read_ods(bytes, limits, &mut notes, &mut names)?
         }
         Format::Xls => read_xls(bytes, limits, &mut notes)?,
     };
@@ -140,6 +143,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<ReadOutp
         format,
         grids,
         notes,
+        defined_names: names,
     })
 }
 
@@ -499,8 +503,10 @@ fn read_xlsx(
     bytes: &[u8],
     limits: &Limits,
     notes: &mut Vec<String>,
+    names: &mut Vec<(String, String)>,
 ) -> Result<Vec<Grid>, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+    names.extend(wb.defined_names().iter().cloned());
     let sheets = wb.sheets_metadata().to_vec();
     let mut grids = Vec::new();
     for sheet in &sheets {
@@ -612,11 +618,13 @@ fn read_ods(
     bytes: &[u8],
     limits: &Limits,
     notes: &mut Vec<String>,
+    names: &mut Vec<(String, String)>,
 ) -> Result<Vec<Grid>, ReadError> {
     let mut wb: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::OdsError::Password => encrypted(),
         _ => sniff::corrupt(),
     })?;
+    names.extend(wb.defined_names().iter().cloned());
     let sheets = wb.sheets_metadata().to_vec();
     let mut grids = Vec::new();
     for sheet in &sheets {

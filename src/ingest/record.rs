@@ -80,6 +80,8 @@ pub enum SkipReason {
     /// A sheet with no recognisable header (instructions).
     NoHeaderSheet,
     HiddenSheet,
+    /// A task row of our own checklist with every input cell empty: not reported.
+    Unfilled,
 }
 
 impl SkipReason {
@@ -91,6 +93,7 @@ impl SkipReason {
             SkipReason::Note => "说明或落款行",
             SkipReason::NoHeaderSheet => "无表头的工作表（如填表说明）",
             SkipReason::HiddenSheet => "隐藏的工作表",
+            SkipReason::Unfilled => "任务清单中未填写的任务行",
         }
     }
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::grid::{Cell, Grid};
+use super::marker::Marker;
 use super::record::{Ingested, Record, Skip, SkipReason, Source, UnitFrom};
 use super::values::{
     date_from_serial, find_date_in_text, parse_date_text, parse_task_id, task_id_from_number,
@@ -30,6 +31,8 @@ pub struct SheetContext<'a> {
     pub units: &'a UnitDirectory,
     /// The year a date without one (9月底) belongs to.
     pub default_year: i32,
+    /// The file's checklist marker (our own checklist), unit already canonical.
+    pub marker: Option<&'a Marker>,
 }
 
 /// The columns found in the header.
@@ -111,7 +114,10 @@ fn qualifies(kinds: &[Option<ColumnKind>]) -> bool {
     has(&[Id, Measure]) && has(&[Progress, Status, StatusYesNo, StatusTick, CompletedOn])
 }
 
-fn find_layout(grid: &Grid) -> Option<Layout> {
+/// The header: the first row (within the first 20) naming an id or measure column and a
+/// progress or status column, with the row below when that continues the header. With
+/// `last_header_row` (our checklist: the marker knows its rows) the header ends there.
+fn find_layout(grid: &Grid, last_header_row: Option<usize>) -> Option<Layout> {
     let width = (0..grid.rows.len())
         .map(|r| row_len(grid, r))
         .max()
@@ -123,7 +129,7 @@ fn find_layout(grid: &Grid) -> Option<Layout> {
             // (序号 and 具体举措 merged down), so a single word is not a start.
             continue;
         }
-        let lower = if top + 1 < grid.rows.len() {
+        let lower = if top + 1 < grid.rows.len() && last_header_row.is_none_or(|l| top < l) {
             header_kinds(grid, top + 1, width)
         } else {
             vec![None; width]
@@ -326,8 +332,15 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         skip_sheet(out, SkipReason::HiddenSheet);
         return;
     }
-    let Some(layout) = find_layout(grid) else {
+    // Our own checklist's form: the marker knows where the tasks start.
+    let marker_rows = ctx.marker.filter(|m| m.sheet == sheet);
+    let first_task_row = marker_rows.map(|m| m.first_row as usize - 1);
+    let Some(layout) = find_layout(grid, first_task_row.and_then(|r| r.checked_sub(1))) else {
         skip_sheet(out, SkipReason::NoHeaderSheet);
+        if ctx.marker.is_some() {
+            // The instructions sheet of our own checklist: nothing to tell.
+            return;
+        }
         out.problems.push(
             Problem::new(
                 Severity::Info,
@@ -395,6 +408,26 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             Err(m) => failures.push(format!("填报单位{}", describe_failure(t, &m))),
         }
     }
+    // Our own checklist: the marker names the unit, whatever the sheet says.
+    if let Some(m) = ctx.marker {
+        if let Some((written, _)) = sheet_unit.as_ref().filter(|(u, _)| *u != m.unit) {
+            out.problems.push(
+                Problem::new(
+                    Severity::Warning,
+                    Code::MarkerMismatch,
+                    ctx.file,
+                    format!(
+                        "此表是下发给{}的任务清单，但“填报单位”填写的是{written}，已按{}计入。如确为{written}报送，请使用其本单位的任务清单。",
+                        m.unit, m.unit
+                    ),
+                )
+                .at(Some(sheet), None),
+            );
+        }
+        failures.clear();
+        sheet_unit = Some((m.unit.clone(), UnitFrom::Marker));
+    }
+
     let unit_col = layout.col(ColumnKind::Unit);
     let mut fallback: Option<(String, UnitFrom)> = None;
     if sheet_unit.is_none() {
@@ -449,13 +482,30 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         let measure_text = text_of(ColumnKind::Measure);
         let progress = text_of(ColumnKind::Progress);
         let completed_cell = get(ColumnKind::CompletedOn);
+        // A task row of our checklist the unit left blank: not a report (the task
+        // stays missing for the unit).
+        if marker_rows.is_some_and(|m| m.task_at(r).is_some())
+            && [
+                ColumnKind::Progress,
+                ColumnKind::Status,
+                ColumnKind::CompletedOn,
+                ColumnKind::Evidence,
+                ColumnKind::Note,
+            ]
+            .iter()
+            .all(|k| get(*k).is_empty())
+        {
+            out.skips
+                .push(skip_row(ctx, sheet, r, SkipReason::Unfilled, grid));
+            continue;
+        }
         // A category heading: one text across the row (often merged), no number.
         if is_category_heading(grid, r) {
             out.skips
                 .push(skip_row(ctx, sheet, r, SkipReason::CategoryHeading, grid));
             continue;
         }
-        let (id_text, id) = match id_cell {
+        let (id_text, mut id) = match id_cell {
             Cell::Number(n) => (Cell::Number(*n).text(), task_id_from_number(*n)),
             Cell::Empty => (String::new(), None),
             other => {
@@ -464,6 +514,15 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
                 (t, id)
             }
         };
+        // A 序号 emptied or overwritten on our checklist: the row's position tells
+        // (merge still checks it against the measure text on the row).
+        if let Some(m) = marker_rows {
+            if id.is_none_or(|i| !m.tasks.contains(&i)) {
+                if let Some(at) = m.task_at(r) {
+                    id = Some(at);
+                }
+            }
+        }
         let source = Source {
             file: ctx.file.to_string(),
             sheet: sheet.to_string(),

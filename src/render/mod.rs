@@ -3,8 +3,10 @@
 //! a rename), so a killed run never leaves a truncated file under a final name.
 
 pub mod blocks;
+pub mod checklist;
 pub mod docx;
 pub mod finish;
+pub mod notice;
 pub mod report;
 pub mod workbook;
 
@@ -17,26 +19,30 @@ use report::{ReportError, Templates};
 /// The consolidated report's file name in the output folder.
 pub const REPORT_DOCX: &str = "整改情况报告.docx";
 
-/// The consolidated report (整改情况报告) as .docx bytes: template → blocks → docx-rs
-/// (`docx::build_docx`) → the finishing pass (`finish::finish_docx`).
+/// The consolidated report (整改情况报告) as .docx bytes: template → blocks →
+/// [`blocks_docx`].
 pub fn report_docx(ledger: &Ledger, templates: &Templates) -> Result<Vec<u8>, ReportError> {
     let blocks = report::report_blocks(ledger, templates)?;
-    let raw = docx::build_docx(ledger, &blocks)?;
-    finish_document(&raw, &report_title(ledger), ledger)
+    blocks_docx(ledger, &blocks)
 }
 
-/// The report's title as its properties carry it.
-fn report_title(ledger: &Ledger) -> String {
-    let subject = ledger
-        .plan
-        .title
-        .strip_suffix("方案")
-        .unwrap_or(&ledger.plan.title);
-    format!("{}关于{}情况的报告", ledger.plan.collector_full, subject)
+/// Any document of blocks (the report, a notice, a reminder) as .docx bytes: docx-rs
+/// (`docx::build_docx`), then the finishing pass (`finish::finish_docx`). The one place
+/// every docx goes through; its title (core properties) is the text of its @title lines.
+pub fn blocks_docx(ledger: &Ledger, blocks: &[blocks::Block]) -> Result<Vec<u8>, ReportError> {
+    let raw = docx::build_docx(ledger, blocks)?;
+    let title: String = blocks
+        .iter()
+        .filter_map(|b| match b {
+            blocks::Block::Title(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    finish_document(&raw, &title, ledger)
 }
 
-/// Every docx the tool writes goes through the finishing pass, with the bureau as
-/// author and the report date as the (fixed) creation time.
+/// The finishing pass with the bureau as author and the report date as the (fixed)
+/// creation time.
 pub fn finish_document(raw: &[u8], title: &str, ledger: &Ledger) -> Result<Vec<u8>, ReportError> {
     let props = finish::DocProps::new(title, &ledger.plan.collector_full, ledger.plan.report_date);
     finish::finish_docx(raw, &props).map_err(|e| ReportError::Docx(e.to_string()))
@@ -64,4 +70,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// A unit name as a file name: the characters Windows and other systems refuse
+/// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
+/// dots and spaces go. Never empty.
+pub fn file_stem(name: &str) -> String {
+    let s: String = crate::text::sanitize(name)
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let s = s.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if s.is_empty() {
+        "_".to_string()
+    } else {
+        s.to_string()
+    }
 }

@@ -18,9 +18,26 @@ use crate::text::excerpt;
 /// The template the report is rendered from.
 pub const REPORT_TEMPLATE: &str = "report.tera";
 
+/// The checklist notice (任务清单通知), one per unit.
+pub const NOTICE_TEMPLATE: &str = "notice.tera";
+/// The reminder (催报通知), one per unit that still owes reports.
+pub const REMINDER_TEMPLATE: &str = "reminder.tera";
+/// The list of units that still owe reports (未报送单位清单).
+pub const REMINDER_LIST_TEMPLATE: &str = "reminder-list.tera";
+
 /// The default templates, compiled into the binary: (file name, content).
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] =
-    &[(REPORT_TEMPLATE, include_str!("../../templates/report.tera"))];
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (REPORT_TEMPLATE, include_str!("../../templates/report.tera")),
+    (NOTICE_TEMPLATE, include_str!("../../templates/notice.tera")),
+    (
+        REMINDER_TEMPLATE,
+        include_str!("../../templates/reminder.tera"),
+    ),
+    (
+        REMINDER_LIST_TEMPLATE,
+        include_str!("../../templates/reminder-list.tera"),
+    ),
+];
 
 /// Why the report could not be produced. Messages are Chinese (users read them).
 #[derive(Debug)]
@@ -130,6 +147,16 @@ impl Templates {
 
 /// Render the report template over the ledger and parse the result into blocks.
 pub fn report_blocks(ledger: &Ledger, templates: &Templates) -> Result<Vec<Block>, ReportError> {
+    template_blocks(templates, REPORT_TEMPLATE, &ReportContext::new(ledger))
+}
+
+/// Render template `name` over `context` and parse the result into blocks. Every
+/// template (defaults and overrides) is loaded, so one may `{% include %}` another.
+pub fn template_blocks<C: Serialize>(
+    templates: &Templates,
+    name: &str,
+    context: &C,
+) -> Result<Vec<Block>, ReportError> {
     let sources = templates.sources()?;
     let shown = |name: &str| {
         sources
@@ -155,13 +182,13 @@ pub fn report_blocks(ledger: &Ledger, templates: &Templates) -> Result<Vec<Block
         tera.add_raw_template(name, content)
             .map_err(|e| template_error(&shown, name, e))?;
     }
-    let context = tera::Context::from_serialize(&ReportContext::new(ledger))
-        .map_err(|e| template_error(&shown, REPORT_TEMPLATE, e))?;
+    let context =
+        tera::Context::from_serialize(context).map_err(|e| template_error(&shown, name, e))?;
     let text = tera
-        .render(REPORT_TEMPLATE, &context)
-        .map_err(|e| template_error(&shown, REPORT_TEMPLATE, e))?;
+        .render(name, &context)
+        .map_err(|e| template_error(&shown, name, e))?;
     blocks::parse(&text).map_err(|error| ReportError::Blocks {
-        file: shown(REPORT_TEMPLATE),
+        file: shown(name),
         error,
     })
 }

@@ -127,7 +127,7 @@ fn workbook_title(ledger: &Ledger) -> String {
 // Cells, formats and widths
 
 /// Sanitise for XML and cap at Excel's cell limit.
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let s = crate::text::sanitize(s);
     if s.encode_utf16().count() <= MAX_CELL {
         return s;
@@ -146,13 +146,13 @@ fn text(s: &str) -> String {
     out
 }
 
-fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+pub(crate) fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(d.year()).ok()?;
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
 /// Display width of the widest line, counting a CJK character as two.
-fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 

@@ -1,0 +1,489 @@
+//! The checklist (任务清单): one workbook per unit that owes reports, the form the unit
+//! fills and sends back. Reads only the ledger: `units[].expected` gives the unit's
+//! tasks, `tasks[]` the measure, deadline and role, `plan` the title and contact.
+//!
+//! Sheets: the form (填报表), the instructions (填报说明) and the very hidden marker sheet
+//! (`crate::ingest::marker`), plus the marker as workbook defined names. The form's
+//! canonical cells are locked, its input cells unlocked, the sheet protected without a
+//! password (filtering, sorting and resizing allowed). Ingest reads the form back like
+//! any return; the marker makes the unit and the rows exact.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
+    Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use crate::ingest::marker::{self, Marker};
+use crate::ledger::{Ledger, TaskEntry, UnitEntry};
+use crate::plan::Role;
+use crate::render::workbook::{display_width, excel_date, text};
+use crate::render_date;
+
+/// The form's sheet name.
+pub const FORM_SHEET: &str = "填报表";
+/// The instructions sheet.
+pub const GUIDE_SHEET: &str = "填报说明";
+
+/// The form's columns, in order.
+pub const HEADERS: [&str; 10] = [
+    "序号",
+    "重点任务",
+    "具体举措",
+    "完成时限",
+    "本单位角色",
+    "整改进展情况",
+    "完成状态",
+    "完成时间",
+    "佐证材料",
+    "备注",
+];
+pub const COL_ID: u16 = 0;
+pub const COL_CATEGORY: u16 = 1;
+pub const COL_MEASURE: u16 = 2;
+pub const COL_DEADLINE: u16 = 3;
+pub const COL_ROLE: u16 = 4;
+pub const COL_PROGRESS: u16 = 5;
+pub const COL_STATUS: u16 = 6;
+pub const COL_COMPLETED: u16 = 7;
+pub const COL_EVIDENCE: u16 = 8;
+pub const COL_NOTE: u16 = 9;
+const LAST_COL: u16 = COL_NOTE;
+
+/// Column widths in Excel units.
+const WIDTHS: [f64; 10] = [6.0, 18.0, 44.0, 14.0, 7.0, 40.0, 11.0, 15.0, 18.0, 12.0];
+
+/// Rows (0-based): title, the 填报单位 line, the header, then one row per task.
+pub const TITLE_ROW: u32 = 0;
+pub const INFO_ROW: u32 = 1;
+pub const HEADER_ROW: u32 = 2;
+pub const FIRST_TASK_ROW: u32 = 3;
+/// The 填报单位 line: "填报单位：<单位>" (A–C merged), then label and input cells.
+pub const COL_UNIT: u16 = 0;
+pub const COL_FILED_LABEL: u16 = 3;
+pub const COL_FILED_ON: u16 = 4;
+pub const COL_PERSON_LABEL: u16 = 5;
+pub const COL_PERSON: u16 = 6;
+pub const COL_PHONE_LABEL: u16 = 7;
+pub const COL_PHONE: u16 = 8;
+
+/// The canonical status words of the dropdown (the first word of each status).
+pub const STATUS_WORDS: [&str; 4] = ["已完成", "长期坚持", "正在推进", "未启动"];
+
+const DATE_FORMAT: &str = "yyyy\"年\"m\"月\"d\"日\"";
+const PAPER_A4: u8 = 9;
+
+/// One task on a unit's checklist.
+#[derive(Debug, Clone)]
+pub struct ChecklistTask<'a> {
+    pub task: &'a TaskEntry,
+    pub role: Role,
+}
+
+/// The units that receive a checklist: every unit owing at least one report (groups are
+/// already expanded in the ledger), in directory order.
+pub fn checklist_units(ledger: &Ledger) -> Vec<&UnitEntry> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty())
+        .collect()
+}
+
+/// A unit's role on a task: the first of the task's lists naming it (lead, responsible,
+/// cooperating); responsible when none does (a group open to the unit's kind).
+pub fn role_of(task: &TaskEntry, unit: &str) -> Role {
+    let has = |l: &[String]| l.iter().any(|u| u == unit);
+    if has(&task.lead) {
+        Role::Lead
+    } else if has(&task.responsible) {
+        Role::Responsible
+    } else if has(&task.cooperating) {
+        Role::Cooperating
+    } else {
+        Role::Responsible
+    }
+}
+
+/// The tasks of `ids` (ledger order), with the unit's role.
+pub fn tasks_with_role<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<ChecklistTask<'a>> {
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| ids.contains(&t.id))
+        .map(|task| ChecklistTask {
+            task,
+            role: role_of(task, unit),
+        })
+        .collect()
+}
+
+/// The title of a unit's form.
+pub fn form_title(ledger: &Ledger) -> String {
+    format!("《{}》任务落实情况表", ledger.plan.title)
+}
+
+/// What a unit typed into its form. Used by tests (and demos) to produce a filled copy
+/// exactly as the unit would send it back.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct Filled {
+    pub filed_on: Option<NaiveDate>,
+    pub person: String,
+    pub phone: String,
+    /// The unit rewrote the title.
+    pub title: Option<String>,
+    /// The unit overwrote the 填报单位 cell.
+    pub unit_text: Option<String>,
+    /// The unit emptied the 序号 column.
+    pub blank_ids: bool,
+    pub rows: BTreeMap<u32, FilledRow>,
+}
+
+#[doc(hidden)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilledRow {
+    pub progress: String,
+    pub status: String,
+    pub completed_on: Option<NaiveDate>,
+    pub evidence: String,
+    pub note: String,
+}
+
+/// The marker written into a unit's checklist.
+pub fn checklist_marker(ledger: &Ledger, unit: &UnitEntry) -> Marker {
+    Marker {
+        version: marker::VERSION,
+        plan_id: ledger.plan.plan_id.clone(),
+        unit: unit.name.clone(),
+        sheet: FORM_SHEET.to_string(),
+        first_row: FIRST_TASK_ROW + 1,
+        tasks: tasks_with_role(ledger, &unit.name, &unit.expected)
+            .iter()
+            .map(|t| t.task.id)
+            .collect(),
+    }
+}
+
+/// A unit's checklist as .xlsx bytes.
+pub fn checklist_bytes(ledger: &Ledger, unit: &UnitEntry) -> Result<Vec<u8>, XlsxError> {
+    build(ledger, unit, None)
+}
+
+/// A unit's checklist as the unit fills it in (tests).
+#[doc(hidden)]
+pub fn filled_checklist_bytes(
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    filled: &Filled,
+) -> Result<Vec<u8>, XlsxError> {
+    build(ledger, unit, Some(filled))
+}
+
+struct Styles {
+    title: Format,
+    label: Format,
+    unit: Format,
+    input: Format,
+    input_date: Format,
+    header: Format,
+    fixed: Format,
+    fixed_centre: Format,
+    cell: Format,
+    cell_centre: Format,
+    cell_date: Format,
+    guide_title: Format,
+    guide: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let base = Format::new()
+            .set_font_size(11)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let boxed = base.clone().set_border(FormatBorder::Thin);
+        let fixed = boxed.clone().set_background_color("F2F2F2");
+        let input = boxed.clone().set_unlocked().set_align(FormatAlign::Top);
+        Styles {
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap(),
+            label: base.clone().set_align(FormatAlign::Right),
+            unit: base.clone().set_bold(),
+            input: base
+                .clone()
+                .set_unlocked()
+                .set_border_bottom(FormatBorder::Thin),
+            input_date: base
+                .clone()
+                .set_unlocked()
+                .set_border_bottom(FormatBorder::Thin)
+                .set_num_format(DATE_FORMAT),
+            header: boxed
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color("D9D9D9"),
+            fixed_centre: fixed.clone().set_align(FormatAlign::Center),
+            fixed,
+            cell: input.clone(),
+            cell_centre: input.clone().set_align(FormatAlign::Center),
+            cell_date: input
+                .set_align(FormatAlign::Center)
+                .set_num_format(DATE_FORMAT),
+            guide_title: Format::new().set_bold().set_font_size(14),
+            guide: Format::new().set_font_size(11).set_text_wrap(),
+        }
+    }
+}
+
+fn build(ledger: &Ledger, unit: &UnitEntry, filled: Option<&Filled>) -> Result<Vec<u8>, XlsxError> {
+    let st = Styles::new();
+    let tasks = tasks_with_role(ledger, &unit.name, &unit.expected);
+    let mut wb = Workbook::new();
+    let created = excel_date(ledger.as_of).unwrap_or_default();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(text(&format!("{}（{}）", form_title(ledger), unit.name)))
+            .set_author(text(&ledger.plan.collector))
+            .set_company(text(&ledger.plan.collector_full))
+            .set_creation_datetime(&created),
+    );
+    form_sheet(wb.add_worksheet(), ledger, unit, &tasks, &st, filled)?;
+    guide_sheet(wb.add_worksheet(), ledger, unit, &tasks, &st)?;
+    let m = checklist_marker(ledger, unit);
+    marker_sheet(wb.add_worksheet(), &m)?;
+    for (name, value) in m.defined_names() {
+        // A string constant holds at most 255 characters; a longer value (a unit with
+        // very many tasks) is left to the marker sheet.
+        let quoted = format!("=\"{}\"", value.replace('"', "\"\""));
+        if value.chars().count() <= 255 {
+            wb.define_name(name, &quoted)?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+fn form_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    tasks: &[ChecklistTask],
+    st: &Styles,
+    filled: Option<&Filled>,
+) -> Result<(), XlsxError> {
+    ws.set_name(FORM_SHEET)?;
+    for (c, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    // Title.
+    let title = filled
+        .and_then(|f| f.title.clone())
+        .unwrap_or_else(|| form_title(ledger));
+    ws.merge_range(TITLE_ROW, 0, TITLE_ROW, LAST_COL, &text(&title), &st.title)?;
+    ws.set_row_height(TITLE_ROW, 36)?;
+    // 填报单位 (prefilled, locked) and the input cells of the line.
+    let unit_text = filled
+        .and_then(|f| f.unit_text.clone())
+        .unwrap_or_else(|| unit.name.clone());
+    ws.merge_range(
+        INFO_ROW,
+        COL_UNIT,
+        INFO_ROW,
+        COL_FILED_LABEL - 1,
+        &text(&format!("填报单位：{unit_text}")),
+        &st.unit,
+    )?;
+    ws.write_string_with_format(INFO_ROW, COL_FILED_LABEL, "填报日期：", &st.label)?;
+    match filled.and_then(|f| f.filed_on).and_then(excel_date) {
+        Some(d) => ws.write_datetime_with_format(INFO_ROW, COL_FILED_ON, &d, &st.input_date)?,
+        None => ws.write_blank(INFO_ROW, COL_FILED_ON, &st.input_date)?,
+    };
+    ws.write_string_with_format(INFO_ROW, COL_PERSON_LABEL, "填报人：", &st.label)?;
+    ws.write_string_with_format(
+        INFO_ROW,
+        COL_PERSON,
+        text(filled.map_or("", |f| &f.person)),
+        &st.input,
+    )?;
+    ws.write_string_with_format(INFO_ROW, COL_PHONE_LABEL, "联系电话：", &st.label)?;
+    ws.merge_range(
+        INFO_ROW,
+        COL_PHONE,
+        INFO_ROW,
+        LAST_COL,
+        &text(filled.map_or("", |f| &f.phone)),
+        &st.input,
+    )?;
+    ws.set_row_height(INFO_ROW, 24)?;
+    // Header.
+    for (c, h) in HEADERS.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, *h, &st.header)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    // One row per task.
+    for (i, t) in tasks.iter().enumerate() {
+        let r = FIRST_TASK_ROW + i as u32;
+        let task = t.task;
+        if filled.is_some_and(|f| f.blank_ids) {
+            ws.write_blank(r, COL_ID, &st.fixed_centre)?;
+        } else {
+            ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
+        }
+        ws.write_string_with_format(r, COL_CATEGORY, text(&task.category), &st.fixed)?;
+        ws.write_string_with_format(r, COL_MEASURE, text(&task.measure), &st.fixed)?;
+        ws.write_string_with_format(r, COL_DEADLINE, text(&task.deadline.text), &st.fixed)?;
+        ws.write_string_with_format(r, COL_ROLE, t.role.label(), &st.fixed_centre)?;
+        let row = filled.and_then(|f| f.rows.get(&task.id));
+        let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
+        ws.write_string_with_format(r, COL_PROGRESS, s(|x| &x.progress), &st.cell)?;
+        ws.write_string_with_format(r, COL_STATUS, s(|x| &x.status), &st.cell_centre)?;
+        match row.and_then(|x| x.completed_on).and_then(excel_date) {
+            Some(d) => ws.write_datetime_with_format(r, COL_COMPLETED, &d, &st.cell_date)?,
+            None => ws.write_blank(r, COL_COMPLETED, &st.cell_date)?,
+        };
+        ws.write_string_with_format(r, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
+        ws.write_string_with_format(r, COL_NOTE, s(|x| &x.note), &st.cell)?;
+        ws.set_row_height(r, row_height(task))?;
+    }
+    let last = FIRST_TASK_ROW + tasks.len().max(1) as u32 - 1;
+
+    // Validations: the status dropdown, dates in 完成时间 and 填报日期.
+    let status = DataValidation::new()
+        .allow_list_strings(&STATUS_WORDS)?
+        .set_input_title("完成状态")?
+        .set_input_message("请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。")?
+        .set_error_title("完成状态有误")?
+        .set_error_message(
+            "请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。情况说明请写在“整改进展情况”或“备注”列。",
+        )?;
+    ws.add_data_validation(FIRST_TASK_ROW, COL_STATUS, last, COL_STATUS, &status)?;
+    let date = date_validation()?;
+    ws.add_data_validation(FIRST_TASK_ROW, COL_COMPLETED, last, COL_COMPLETED, &date)?;
+    ws.add_data_validation(INFO_ROW, COL_FILED_ON, INFO_ROW, COL_FILED_ON, &date)?;
+
+    // Filter, frozen header, protection without a password.
+    ws.autofilter(HEADER_ROW, 0, last, LAST_COL)?;
+    ws.set_freeze_panes(FIRST_TASK_ROW, 0)?;
+    let options = ProtectionOptions {
+        select_locked_cells: true,
+        select_unlocked_cells: true,
+        format_columns: true,
+        format_rows: true,
+        use_autofilter: true,
+        sort: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+
+    // Print: A4 landscape, one page wide, header rows repeated, page numbers.
+    ws.set_paper_size(PAPER_A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, HEADER_ROW)?;
+    ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    ws.set_active(true);
+    Ok(())
+}
+
+fn date_validation() -> Result<DataValidation, XlsxError> {
+    let from = ExcelDateTime::from_ymd(2020, 1, 1)?;
+    let to = ExcelDateTime::from_ymd(2030, 12, 31)?;
+    DataValidation::new()
+        .allow_date(DataValidationRule::Between(from, to))
+        .set_input_title("完成时间")?
+        .set_input_message("请输入日期，如2020年9月30日")?
+        .set_error_title("日期有误")?
+        .set_error_message(
+            "请输入2020年1月1日至2030年12月31日之间的日期，如2020年9月30日（也可输入2020-9-30）。尚未完成的请留空。",
+        )
+        .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
+}
+
+/// Enough height for the measure (wrapped in its column) and room to write progress.
+fn row_height(task: &TaskEntry) -> f64 {
+    let per_line = ((WIDTHS[COL_MEASURE as usize] - 2.0) / 1.1).max(2.0);
+    let lines = (display_width(&task.measure) as f64 / per_line).ceil() as usize;
+    (lines.max(4) as f64 * 15.0 + 4.0).min(409.0)
+}
+
+fn guide_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    tasks: &[ChecklistTask],
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(GUIDE_SHEET)?;
+    ws.set_column_width(0, 100)?;
+    let count = |r: Role| tasks.iter().filter(|t| t.role == r).count();
+    let p = &ledger.plan;
+    let contact = {
+        let mut c = format!("联系人：{}，电话：{}", p.contact.name, p.contact.phone);
+        if !p.contact.email.trim().is_empty() {
+            c.push_str(&format!("，邮箱：{}", p.contact.email));
+        }
+        c
+    };
+    let lines = [
+        format!(
+            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项（牵头{}项、责任{}项、配合{}项）。请逐项填写“整改进展情况”“完成状态”“完成时间”“佐证材料”“备注”，并在表格上方填写填报日期、填报人和联系电话。",
+            p.title,
+            p.doc_number,
+            unit.name,
+            tasks.len(),
+            count(Role::Lead),
+            count(Role::Responsible),
+            count(Role::Cooperating)
+        ),
+        "2. 完成状态请从下拉列表中选择：已完成（任务已全部完成）、长期坚持（需长期坚持的任务，已取得阶段性成效）、正在推进（正在实施，尚未完成）、未启动（尚未开展）。".to_string(),
+        "3. 完成时间：已完成的任务填写实际完成日期，如2020年9月30日；尚未完成的请留空。".to_string(),
+        "4. 整改进展情况请写明已采取的措施、取得的成效和下一步安排；配合单位请写明本单位配合开展的工作。佐证材料列出文件、照片等材料的名称，材料另行报送。".to_string(),
+        "5. 灰色单元格（序号、重点任务、具体举措、完成时限、本单位角色）为下发内容，已锁定，请勿修改；请勿增删行列或复制到其他表格填写。文件可以改名，不影响汇总。".to_string(),
+        format!(
+            "6. 请于{}前将本表（Excel格式）报送{}。{}。",
+            render_date(p.return_deadline),
+            p.collector,
+            contact
+        ),
+    ];
+    ws.write_string_with_format(0, 0, "填报说明", &st.guide_title)?;
+    ws.set_row_height(0, 24)?;
+    for (i, l) in lines.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string_with_format(r, 0, text(l), &st.guide)?;
+        let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
+        ws.set_row_height(r, rows * 15.0 + 6.0)?;
+    }
+    ws.set_paper_size(PAPER_A4);
+    Ok(())
+}
+
+fn marker_sheet(ws: &mut Worksheet, m: &Marker) -> Result<(), XlsxError> {
+    ws.set_name(marker::SHEET)?;
+    for (r, row) in m.sheet_rows().iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, text(v))?;
+        }
+    }
+    ws.set_very_hidden(true);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn status_words_fit_a_list_validation() {
+        // An ASCII comma would split an item; the list holds at most 255 characters.
+        let joined = super::STATUS_WORDS.join(",");
+        assert!(joined.chars().count() <= 255);
+        assert!(super::STATUS_WORDS.iter().all(|w| !w.contains(',')));
+    }
+}

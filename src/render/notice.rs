@@ -1,0 +1,399 @@
+//! Notices to units, in the report's GB/T 9704 layout: the checklist notice (任务清单
+//!通知, templates/notice.tera), the reminder (催报通知, templates/reminder.tera) and the
+//! list of units that still owe reports (未报送单位清单, templates/reminder-list.tera).
+//! Ledger → context → template → blocks → `render::blocks_docx`, like the report; the
+//! contexts are documented in docs/blocks.md.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::ledger::{Ledger, TaskEntry, UnitEntry};
+use crate::plan::Role;
+use crate::render::blocks::Block;
+use crate::render::checklist::{role_of, tasks_with_role};
+use crate::render::report::{
+    template_blocks, ReportError, Templates, NOTICE_TEMPLATE, REMINDER_LIST_TEMPLATE,
+    REMINDER_TEMPLATE,
+};
+use crate::render::{blocks_docx, file_stem};
+use crate::render_date;
+
+/// How long a task's short name is in notices (characters).
+const SHORT: usize = 12;
+
+/// The reminders' list file name (in output/reminders/).
+pub const REMINDER_LIST_DOCX: &str = "未报送单位清单.docx";
+
+/// A unit's checklist files: (`<单位>.xlsx`, `<单位>.docx`).
+pub fn checklist_file_names(unit: &str) -> (String, String) {
+    let stem = file_stem(unit);
+    (format!("{stem}.xlsx"), format!("{stem}.docx"))
+}
+
+/// A unit's reminder file: `催报通知-<单位>.docx`.
+pub fn reminder_file_name(unit: &str) -> String {
+    format!("催报通知-{}.docx", file_stem(unit))
+}
+
+/// Units that still owe reports (`missing` not empty), in directory order.
+pub fn reminder_units(ledger: &Ledger) -> Vec<&UnitEntry> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| !u.missing.is_empty())
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+struct PlanContext<'a> {
+    title: &'a str,
+    short_title: &'a str,
+    /// The title without its final 方案.
+    subject: &'a str,
+    doc_number: &'a str,
+    issuer: &'a str,
+    issued_on: String,
+    collector: &'a str,
+    collector_full: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ContactContext<'a> {
+    name: &'a str,
+    phone: &'a str,
+    email: &'a str,
+}
+
+/// One task in a notice.
+#[derive(Debug, Serialize)]
+pub struct NoticeTask {
+    pub id: u32,
+    /// The measure's first clause, at most 12 characters.
+    pub short: String,
+    pub measure: String,
+    /// The deadline as written in the table.
+    pub deadline_text: String,
+    /// The deadline as a phrase: 2020年12月31日前完成，并长期坚持 / 长期坚持.
+    pub deadline: String,
+    /// The due date has passed on the ledger's as-of date.
+    pub past_due: bool,
+    /// 牵头 / 责任 / 配合.
+    pub role: &'static str,
+}
+
+/// Tasks with the same deadline phrase, in task order.
+#[derive(Debug, Serialize)]
+pub struct DeadlineGroup {
+    pub deadline: String,
+    pub past_due: bool,
+    pub tasks: Vec<NoticeTask>,
+}
+
+/// A unit's tasks of one role.
+#[derive(Debug, Serialize)]
+pub struct RoleGroup {
+    /// lead / responsible / cooperating
+    pub role: &'static str,
+    /// 牵头 / 责任 / 配合
+    pub label: &'static str,
+    pub count: usize,
+    pub deadlines: Vec<DeadlineGroup>,
+}
+
+#[derive(Debug, Serialize)]
+struct UnitNoticeContext<'a> {
+    plan: PlanContext<'a>,
+    contact: ContactContext<'a>,
+    unit: &'a str,
+    /// The checklist file sent with the notice.
+    file: String,
+    date: String,
+    as_of: String,
+    return_deadline: String,
+    /// Tasks in the notice (all of the unit's, or the missing ones for a reminder).
+    total: usize,
+    /// For a reminder: the unit sent nothing at all.
+    silent: bool,
+    /// For a reminder: tasks the unit owes in all, and has reported.
+    expected: usize,
+    reported: usize,
+    groups: Vec<RoleGroup>,
+    tasks: Vec<NoticeTask>,
+}
+
+/// The first clause of a measure, at most `max` characters.
+pub fn short_measure(measure: &str, max: usize) -> String {
+    let first = measure
+        .split(['，', ',', '。', '；', ';', '：', ':'])
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or("");
+    crate::text::excerpt(first, max)
+}
+
+fn deadline_phrase(t: &TaskEntry) -> String {
+    match (t.deadline.due, t.deadline.ongoing) {
+        (Some(d), true) => format!("{}前完成，并长期坚持", render_date(d)),
+        (Some(d), false) => format!("{}前完成", render_date(d)),
+        (None, _) if t.deadline.text.trim().is_empty() => "未明确完成时限".to_string(),
+        (None, _) => t.deadline.text.trim().to_string(),
+    }
+}
+
+fn role_key(r: Role) -> &'static str {
+    match r {
+        Role::Lead => "lead",
+        Role::Responsible => "responsible",
+        Role::Cooperating => "cooperating",
+        Role::Unassigned => "unassigned",
+    }
+}
+
+fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
+    NoticeTask {
+        id: t.id,
+        short: short_measure(&t.measure, SHORT),
+        measure: t.measure.clone(),
+        deadline_text: t.deadline.text.clone(),
+        deadline: deadline_phrase(t),
+        past_due: t.deadline.due.is_some_and(|d| d < ledger.as_of),
+        role: role_of(t, unit).label(),
+    }
+}
+
+/// The tasks `ids` of `unit`, grouped by role (牵头, 责任, 配合), then by deadline phrase
+/// in order of first appearance.
+pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
+    let tasks = tasks_with_role(ledger, unit, ids);
+    Role::ASSIGNED
+        .iter()
+        .filter_map(|&role| {
+            let mine: Vec<&TaskEntry> = tasks
+                .iter()
+                .filter(|t| t.role == role)
+                .map(|t| t.task)
+                .collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let mut deadlines: Vec<DeadlineGroup> = Vec::new();
+            for t in &mine {
+                let nt = notice_task(ledger, t, unit);
+                match deadlines.iter_mut().find(|g| g.deadline == nt.deadline) {
+                    Some(g) => g.tasks.push(nt),
+                    None => deadlines.push(DeadlineGroup {
+                        deadline: nt.deadline.clone(),
+                        past_due: nt.past_due,
+                        tasks: vec![nt],
+                    }),
+                }
+            }
+            Some(RoleGroup {
+                role: role_key(role),
+                label: role.label(),
+                count: mine.len(),
+                deadlines,
+            })
+        })
+        .collect()
+}
+
+fn plan_context(l: &Ledger) -> PlanContext<'_> {
+    let p = &l.plan;
+    PlanContext {
+        title: &p.title,
+        short_title: &p.short_title,
+        subject: p.title.strip_suffix("方案").unwrap_or(&p.title),
+        doc_number: &p.doc_number,
+        issuer: &p.issuer,
+        issued_on: render_date(p.issued_on),
+        collector: &p.collector,
+        collector_full: &p.collector_full,
+    }
+}
+
+fn unit_context<'a>(
+    ledger: &'a Ledger,
+    unit: &'a UnitEntry,
+    ids: &[u32],
+    date: NaiveDate,
+) -> UnitNoticeContext<'a> {
+    let p = &ledger.plan;
+    UnitNoticeContext {
+        plan: plan_context(ledger),
+        contact: ContactContext {
+            name: &p.contact.name,
+            phone: &p.contact.phone,
+            email: &p.contact.email,
+        },
+        unit: &unit.name,
+        file: checklist_file_names(&unit.name).0,
+        date: render_date(date),
+        as_of: render_date(ledger.as_of),
+        return_deadline: render_date(p.return_deadline),
+        total: tasks_with_role(ledger, &unit.name, ids).len(),
+        silent: unit.reported.is_empty(),
+        expected: unit.expected.len(),
+        reported: unit.expected.len() - unit.missing.len(),
+        groups: role_groups(ledger, &unit.name, ids),
+        tasks: tasks_with_role(ledger, &unit.name, ids)
+            .iter()
+            .map(|t| notice_task(ledger, t.task, &unit.name))
+            .collect(),
+    }
+}
+
+/// The checklist notice of one unit, as blocks.
+pub fn notice_blocks(
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<Block>, ReportError> {
+    let ctx = unit_context(ledger, unit, &unit.expected, date);
+    template_blocks(templates, NOTICE_TEMPLATE, &ctx)
+}
+
+/// The checklist notice of one unit, as .docx bytes.
+pub fn notice_docx(
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ReportError> {
+    blocks_docx(ledger, &notice_blocks(ledger, unit, templates, date)?)
+}
+
+/// The reminder of one unit (its missing tasks), as blocks.
+pub fn reminder_blocks(
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<Block>, ReportError> {
+    let ctx = unit_context(ledger, unit, &unit.missing, date);
+    template_blocks(templates, REMINDER_TEMPLATE, &ctx)
+}
+
+/// The reminder of one unit, as .docx bytes.
+pub fn reminder_docx(
+    ledger: &Ledger,
+    unit: &UnitEntry,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ReportError> {
+    blocks_docx(ledger, &reminder_blocks(ledger, unit, templates, date)?)
+}
+
+/// A unit in the list of units that owe reports.
+#[derive(Debug, Serialize)]
+pub struct OwingUnit {
+    pub name: String,
+    /// Missing task ids joined with 、.
+    pub missing: String,
+    pub missing_count: usize,
+    pub expected_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct ListContext<'a> {
+    plan: PlanContext<'a>,
+    contact: ContactContext<'a>,
+    date: String,
+    as_of: String,
+    return_deadline: String,
+    units_expected: usize,
+    /// Units with every expected task reported.
+    units_complete: usize,
+    /// Distinct tasks some unit still owes.
+    task_count: usize,
+    /// Sent nothing / sent part.
+    silent: Vec<OwingUnit>,
+    partial: Vec<OwingUnit>,
+    units: Vec<OwingUnit>,
+}
+
+/// The list of all units that still owe reports, as blocks.
+pub fn reminder_list_blocks(
+    ledger: &Ledger,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<Block>, ReportError> {
+    let owing = reminder_units(ledger);
+    let brief = |u: &UnitEntry| OwingUnit {
+        name: u.name.clone(),
+        missing: u
+            .missing
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
+        missing_count: u.missing.len(),
+        expected_count: u.expected.len(),
+    };
+    let mut tasks: Vec<u32> = owing.iter().flat_map(|u| u.missing.clone()).collect();
+    tasks.sort_unstable();
+    tasks.dedup();
+    let expected = ledger
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty())
+        .count();
+    let p = &ledger.plan;
+    let ctx = ListContext {
+        plan: plan_context(ledger),
+        contact: ContactContext {
+            name: &p.contact.name,
+            phone: &p.contact.phone,
+            email: &p.contact.email,
+        },
+        date: render_date(date),
+        as_of: render_date(ledger.as_of),
+        return_deadline: render_date(p.return_deadline),
+        units_expected: expected,
+        units_complete: expected - owing.len(),
+        task_count: tasks.len(),
+        silent: owing
+            .iter()
+            .filter(|u| u.reported.is_empty())
+            .map(|u| brief(u))
+            .collect(),
+        partial: owing
+            .iter()
+            .filter(|u| !u.reported.is_empty())
+            .map(|u| brief(u))
+            .collect(),
+        units: owing.iter().map(|u| brief(u)).collect(),
+    };
+    template_blocks(templates, REMINDER_LIST_TEMPLATE, &ctx)
+}
+
+/// The list of all units that still owe reports, as .docx bytes.
+pub fn reminder_list_docx(
+    ledger: &Ledger,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ReportError> {
+    blocks_docx(ledger, &reminder_list_blocks(ledger, templates, date)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_measures() {
+        assert_eq!(short_measure("完善农田排灌体系。", 16), "完善农田排灌体系");
+        assert_eq!(
+            short_measure("制定出台水产养殖整治相关政策,促进水产养殖健康发展。", 16),
+            "制定出台水产养殖整治相关政策"
+        );
+        assert_eq!(short_measure(&"字".repeat(20), 16).chars().count(), 17);
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(checklist_file_names("区水利局").0, "区水利局.xlsx");
+        assert_eq!(reminder_file_name("a/b:c"), "催报通知-a_b_c.docx");
+    }
+}

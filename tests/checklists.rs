@@ -1,0 +1,695 @@
+//! Checklists and reminders (issue 7): generate every unit's checklist, fill it as the
+//! unit would, ingest it back and compare; LibreOffice re-saves; the XML of protection,
+//! dropdowns and the marker; openxml-audit; reminders against the ledger.
+//!
+//! Filling: rust_xlsxwriter cannot edit a file, so a filled return is the checklist
+//! regenerated with the unit's input (`render::checklist::filled_checklist_bytes`): the
+//! same bytes the form has, plus what the unit typed into the unlocked cells.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use rectify::commands::checklists::{write_checklists, write_reminders};
+use rectify::ledger::{Ledger, MatchedBy, UnitEntry};
+use rectify::problems::{Code, Severity};
+use rectify::render::blocks::Block;
+use rectify::render::checklist::{
+    checklist_bytes, checklist_units, filled_checklist_bytes, role_of, Filled, FilledRow,
+    STATUS_WORDS,
+};
+use rectify::render::notice::{
+    notice_blocks, reminder_blocks, reminder_file_name, reminder_list_blocks, reminder_units,
+    REMINDER_LIST_DOCX,
+};
+use rectify::render::report::Templates;
+use rectify::status::Status;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The ledger with no returns: what `rectify checklists` renders from.
+fn blank_ledger() -> &'static Ledger {
+    static L: OnceLock<Ledger> = OnceLock::new();
+    L.get_or_init(|| {
+        let empty = tempfile::tempdir().unwrap();
+        common::ledger_for(empty.path())
+    })
+}
+
+fn unit<'a>(ledger: &'a Ledger, name: &str) -> &'a UnitEntry {
+    ledger.units.iter().find(|u| u.name == name).unwrap()
+}
+
+/// What unit number `i` types: statuses cycle through the dropdown's words; completed
+/// tasks get a date; some rows carry evidence and notes, some line breaks.
+fn fill_for(u: &UnitEntry, i: usize) -> Filled {
+    let mut rows = BTreeMap::new();
+    for (k, id) in u.expected.iter().enumerate() {
+        let word = STATUS_WORDS[(i + k) % STATUS_WORDS.len()];
+        rows.insert(
+            *id,
+            FilledRow {
+                progress: format!("{}第{id}项：已开展排查整治。\n下一步继续推进。", u.name),
+                status: word.to_string(),
+                completed_on: (word == "已完成")
+                    .then(|| date(2020, 9 + (k % 3) as u32, 10 + k as u32 % 18)),
+                evidence: if k % 2 == 0 {
+                    format!("佐证材料{id}.pdf")
+                } else {
+                    String::new()
+                },
+                note: if k % 3 == 0 {
+                    "无".to_string()
+                } else {
+                    String::new()
+                },
+            },
+        );
+    }
+    Filled {
+        filed_on: Some(date(2020, 12, 1 + (i % 5) as u32)),
+        person: "张三".into(),
+        phone: "49581234".into(),
+        rows,
+        ..Default::default()
+    }
+}
+
+fn status_of(word: &str) -> Status {
+    match word {
+        "已完成" => Status::Completed,
+        "长期坚持" => Status::Ongoing,
+        "正在推进" => Status::InProgress,
+        "未启动" => Status::NotStarted,
+        _ => unreachable!(),
+    }
+}
+
+/// Every expected task of `u` has exactly one current report from `u`, equal to `f`.
+fn assert_reports_equal(ledger: &Ledger, u: &UnitEntry, f: &Filled, file: &str) {
+    for id in &u.expected {
+        let task = ledger.task(*id).unwrap();
+        let mine: Vec<_> = task.reports.iter().filter(|r| r.unit == u.name).collect();
+        assert_eq!(mine.len(), 1, "{} task {id}: {mine:?}", u.name);
+        let r = mine[0];
+        let want = &f.rows[id];
+        assert!(!r.superseded);
+        assert_eq!(r.role, role_of(task, &u.name), "{} task {id}", u.name);
+        assert_eq!(r.status, status_of(&want.status), "{} task {id}", u.name);
+        assert_eq!(r.status_text, want.status);
+        assert_eq!(r.progress, want.progress);
+        assert_eq!(r.completed_on, want.completed_on, "{} task {id}", u.name);
+        assert_eq!(r.evidence, want.evidence);
+        assert_eq!(r.note, want.note);
+        assert_eq!(r.filed_on, f.filed_on);
+        assert_eq!(r.matched_by, MatchedBy::Id);
+        assert_eq!(r.source.file, file);
+    }
+    let entry = unit(ledger, &u.name);
+    assert!(entry.missing.is_empty(), "{}: {:?}", u.name, entry.missing);
+    assert_eq!(entry.reported, u.expected, "{}", u.name);
+}
+
+/// No errors or warnings; the only infos are none at all (our instructions sheet and
+/// marker sheet are passed over silently, but counted in `skipped`).
+fn assert_clean(ledger: &Ledger) {
+    let noisy: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.severity != Severity::Info || p.code != Code::FileSkipped)
+        .collect();
+    assert!(noisy.is_empty(), "{noisy:#?}");
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+}
+
+fn returns_dir(dir: &Path) -> PathBuf {
+    let r = dir.join("returns");
+    std::fs::create_dir_all(&r).unwrap();
+    r
+}
+
+#[test]
+fn every_checklist_round_trips_through_ingest() {
+    let blank = blank_ledger();
+    let units = checklist_units(blank);
+    assert_eq!(
+        units.len(),
+        52,
+        "every unit owing a report gets a checklist"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    let mut fills = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let f = fill_for(u, i);
+        // Units rename the file: a neutral name, so only the marker can tell the unit.
+        let name = format!("return-{i:02}.xlsx");
+        std::fs::write(
+            returns.join(&name),
+            filled_checklist_bytes(blank, u, &f).unwrap(),
+        )
+        .unwrap();
+        fills.push((u.name.clone(), f, name));
+    }
+    let ledger = common::ledger_for(&returns);
+    assert_clean(&ledger);
+    for (name, f, file) in &fills {
+        assert_reports_equal(&ledger, unit(blank, name), f, file);
+    }
+    // The instructions and marker sheets are accounted for as skipped, never lost.
+    for (_, _, file) in &fills {
+        let reasons: BTreeSet<String> = ledger
+            .skipped
+            .iter()
+            .filter(|s| &s.file == file)
+            .map(|s| format!("{:?}", s.reason))
+            .collect();
+        assert!(reasons.contains("HiddenSheet"), "{file}: {reasons:?}");
+        assert!(reasons.contains("NoHeaderSheet"), "{file}: {reasons:?}");
+    }
+    assert_eq!(ledger.summary.units_reported, 52);
+    assert_eq!(ledger.summary.unreported, 0);
+}
+
+#[test]
+fn an_edited_checklist_is_still_recognised_exactly() {
+    let blank = blank_ledger();
+    let u = unit(blank, "来苏镇");
+    let mut f = fill_for(u, 1);
+    f.title = Some("来苏镇整改进展（修改后）".into());
+    f.blank_ids = true;
+    f.unit_text = Some("来苏镇人民政府（盖章）".into());
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    let file = "新建 Microsoft Excel 工作表.xlsx";
+    std::fs::write(
+        returns.join(file),
+        filled_checklist_bytes(blank, u, &f).unwrap(),
+    )
+    .unwrap();
+    let ledger = common::ledger_for(&returns);
+    assert_clean(&ledger);
+    assert_reports_equal(&ledger, u, &f, file);
+}
+
+#[test]
+fn a_checklist_filed_under_another_units_name_counts_for_its_unit_with_a_warning() {
+    let blank = blank_ledger();
+    let u = unit(blank, "区水利局");
+    let mut f = fill_for(u, 2);
+    f.unit_text = Some("区农业农村委".into());
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    std::fs::write(
+        returns.join("a.xlsx"),
+        filled_checklist_bytes(blank, u, &f).unwrap(),
+    )
+    .unwrap();
+    let ledger = common::ledger_for(&returns);
+    assert_reports_equal(&ledger, u, &f, "a.xlsx");
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::MarkerMismatch && p.severity == Severity::Warning));
+}
+
+#[test]
+fn a_checklist_of_another_plan_is_read_as_an_ordinary_return() {
+    let mut other = blank_ledger().clone();
+    other.plan.plan_id = "another-plan".into();
+    let u = unit(&other, "区水利局").clone();
+    let f = fill_for(&u, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    std::fs::write(
+        returns.join("b.xlsx"),
+        filled_checklist_bytes(&other, &u, &f).unwrap(),
+    )
+    .unwrap();
+    let ledger = common::ledger_for(&returns);
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::MarkerMismatch));
+    // Still read: the 填报单位 cell and the 序号 column are there.
+    assert_reports_equal(&ledger, &u, &f, "b.xlsx");
+}
+
+// ---------------------------------------------------------------------------
+// LibreOffice
+
+/// `probe` is an argument the tool answers with exit 0 (openxml-audit has no --version).
+fn tool_available(name: &str, probe: &str) -> bool {
+    let found = Command::new(name)
+        .arg(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("CI").is_some() {
+            panic!("{name} is required in CI but was not found");
+        }
+        eprintln!("skipped: {name} not installed");
+    }
+    found
+}
+
+/// Convert every file in `files` with soffice to `to` (xlsx / pdf) into `out`.
+fn soffice(work: &Path, to: &str, out: &Path, files: &[PathBuf]) {
+    let profile = work.join("lo-profile");
+    let o = Command::new("soffice")
+        .env(
+            "FONTCONFIG_FILE",
+            common::repo().join("tests/fontconfig/fonts.conf"),
+        )
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--convert-to", to, "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .unwrap();
+    for f in files {
+        let made = out.join(f.file_name().unwrap()).with_extension(to);
+        assert!(
+            made.exists(),
+            "soffice made no {to} of {}: {}{}",
+            f.display(),
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+fn zip_part(path: &Path, part: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn checklists_resaved_by_libreoffice_ingest_exactly() {
+    if !tool_available("soffice", "--version") {
+        return;
+    }
+    let blank = blank_ledger();
+    let dir = tempfile::tempdir().unwrap();
+    let filled_dir = dir.path().join("filled");
+    std::fs::create_dir_all(&filled_dir).unwrap();
+    let picks = ["区水利局", "来苏镇", "重庆市永川区惠永水务有限公司"];
+    let mut fills = Vec::new();
+    let mut paths = Vec::new();
+    for (i, name) in picks.iter().enumerate() {
+        let u = unit(blank, name);
+        let mut f = fill_for(u, i);
+        // One of them also loses its 序号 column before the re-save.
+        f.blank_ids = i == 1;
+        let path = filled_dir.join(format!("u{i}.xlsx"));
+        std::fs::write(&path, filled_checklist_bytes(blank, u, &f).unwrap()).unwrap();
+        fills.push((u, f, format!("u{i}.xlsx")));
+        paths.push(path);
+    }
+    let returns = returns_dir(dir.path());
+    soffice(dir.path(), "xlsx", &returns, &paths);
+
+    // What survived: the hidden marker sheet, the defined names, protection and
+    // validations.
+    let resaved = returns.join("u0.xlsx");
+    let wbxml = zip_part(&resaved, "xl/workbook.xml");
+    assert!(
+        wbxml.contains(r#"name="_rectify""#) && wbxml.contains(r#"state="hidden""#),
+        "{wbxml}"
+    );
+    assert!(wbxml.contains("RECTIFY_PLAN") && wbxml.contains("RECTIFY_TASKS"));
+    let sheet = zip_part(&resaved, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<sheetProtection"), "protection kept");
+    assert!(sheet.contains(r#"type="list""#), "dropdown kept");
+
+    let ledger = common::ledger_for(&returns);
+    assert_clean(&ledger);
+    for (u, f, file) in &fills {
+        assert_reports_equal(&ledger, u, f, file);
+    }
+
+    // Saved as .ods (the 序号-less one): the hidden marker sheet survives there too.
+    let ods_dir = dir.path().join("ods");
+    soffice(dir.path(), "ods", &ods_dir, &paths[1..2]);
+    let ledger = common::ledger_for(&ods_dir);
+    assert_clean(&ledger);
+    assert_reports_equal(&ledger, fills[1].0, &fills[1].1, "u1.ods");
+}
+
+#[test]
+fn the_marker_alone_suffices_when_the_marker_sheet_is_gone() {
+    // A unit that unhides and deletes the marker sheet in WPS/LibreOffice still leaves
+    // the defined names; simulate by dropping the sheet from a LibreOffice re-save is
+    // not possible headless, so check the names directly on our own file.
+    let blank = blank_ledger();
+    let u = unit(blank, "区财政局");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.xlsx");
+    std::fs::write(&path, checklist_bytes(blank, u).unwrap()).unwrap();
+    let read =
+        rectify::ingest::read::read_file(&path, &rectify::plan::meta::Limits::default()).unwrap();
+    let from_names =
+        rectify::ingest::marker::Marker::from_defined_names(&read.defined_names).unwrap();
+    let from_sheet = read
+        .grids
+        .iter()
+        .find_map(rectify::ingest::marker::Marker::from_grid)
+        .unwrap();
+    assert_eq!(from_names, from_sheet);
+    assert_eq!(from_sheet.unit, "区财政局");
+    assert_eq!(from_sheet.tasks, u.expected);
+}
+
+// ---------------------------------------------------------------------------
+// The XML
+
+#[test]
+fn protection_dropdown_and_unlocked_cells_are_in_the_xml() {
+    let blank = blank_ledger();
+    let u = unit(blank, "区水利局");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.xlsx");
+    std::fs::write(&path, checklist_bytes(blank, u).unwrap()).unwrap();
+    let sheet = zip_part(&path, "xl/worksheets/sheet1.xml");
+    let wb = zip_part(&path, "xl/workbook.xml");
+    let styles = zip_part(&path, "xl/styles.xml");
+
+    // Protected without a password; filtering, sorting and resizing allowed.
+    let prot = sheet
+        .split("<sheetProtection")
+        .nth(1)
+        .and_then(|s| s.split("/>").next())
+        .expect("sheetProtection");
+    assert!(!prot.contains("password"), "{prot}");
+    for allowed in [
+        r#"formatColumns="0""#,
+        r#"formatRows="0""#,
+        r#"sort="0""#,
+        r#"autoFilter="0""#,
+    ] {
+        assert!(prot.contains(allowed), "{allowed} in {prot}");
+    }
+    assert!(sheet.contains("<autoFilter"));
+    // The dropdown of the canonical words and the date validation with its message.
+    assert!(sheet.contains(r#"type="list""#));
+    assert!(
+        sheet.contains("\"已完成,长期坚持,正在推进,未启动\""),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"type="date""#));
+    assert!(sheet.contains("请输入日期，如2020年9月30日"));
+    // Unlocked input cells: a cell format with locked="0", used by the input columns.
+    assert!(styles.contains(r#"locked="0""#));
+    let unlocked: Vec<usize> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .enumerate()
+        .filter(|(_, xf)| xf.split("</xf>").next().unwrap().contains(r#"locked="0""#))
+        .map(|(i, _)| i)
+        .collect();
+    let style_of = |cell: &str| -> usize {
+        let at = sheet.find(&format!(r#"<c r="{cell}""#)).unwrap();
+        let rest = &sheet[at..];
+        let tag = &rest[..rest.find('>').unwrap()];
+        tag.split(r#"s=""#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map_or(0, |s| s.parse().unwrap())
+    };
+    // Row 4 is the first task: F (进展) G (状态) H (时间) I (佐证) J (备注) are input;
+    // A–E are locked. E2 (填报日期), G2 (填报人), I2 (联系电话) are input.
+    for cell in ["F4", "G4", "H4", "I4", "J4", "E2", "G2", "I2"] {
+        assert!(unlocked.contains(&style_of(cell)), "{cell} unlocked");
+    }
+    for cell in ["A4", "B4", "C4", "D4", "E4", "A2", "A3"] {
+        assert!(!unlocked.contains(&style_of(cell)), "{cell} locked");
+    }
+    // The marker: a very hidden sheet and defined names.
+    assert!(wb.contains(r#"name="_rectify""#) && wb.contains(r#"state="veryHidden""#));
+    for n in [
+        "RECTIFY_PLAN",
+        "RECTIFY_UNIT",
+        "RECTIFY_VERSION",
+        "RECTIFY_TASKS",
+    ] {
+        assert!(wb.contains(n), "{n}");
+    }
+    // Print setup: A4 landscape, header rows repeated.
+    assert!(sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#));
+    assert!(wb.contains("_xlnm.Print_Titles"));
+}
+
+fn audit_findings(path: &Path) -> (usize, String) {
+    let out = Command::new("openxml-audit")
+        .args(["-o", "json", "-m", "0"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let json: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("openxml-audit json ({e}): {stdout}"));
+    let n = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["error_count"].as_u64().unwrap() as usize
+                + f["warning_count"].as_u64().unwrap() as usize
+        })
+        .sum();
+    (n, stdout)
+}
+
+#[test]
+fn openxml_audit_finds_nothing_in_a_checklist_workbook() {
+    if !tool_available("openxml-audit", "--help") {
+        return;
+    }
+    let blank = blank_ledger();
+    let dir = tempfile::tempdir().unwrap();
+    for (i, name) in ["区水利局", "来苏镇"].iter().enumerate() {
+        let u = unit(blank, name);
+        let path = dir.path().join(format!("{i}.xlsx"));
+        std::fs::write(
+            &path,
+            filled_checklist_bytes(blank, u, &fill_for(u, i)).unwrap(),
+        )
+        .unwrap();
+        let (n, out) = audit_findings(&path);
+        assert_eq!(n, 0, "{out}");
+    }
+}
+
+/// The notice and reminder .docx go through `render::blocks_docx` and the finishing
+/// pass, like the report: no findings.
+#[test]
+fn openxml_audit_finds_nothing_in_a_notice() {
+    if !tool_available("openxml-audit", "--help") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_checklists(
+        blank_ledger(),
+        dir.path(),
+        &Templates::default(),
+        date(2020, 11, 20),
+    )
+    .unwrap();
+    let docx = files.iter().find(|f| f.ends_with("来苏镇.docx")).unwrap();
+    let (n, out) = audit_findings(&dir.path().join(docx));
+    assert_eq!(n, 0, "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// Notices and reminders
+
+fn block_text(blocks: &[Block]) -> String {
+    format!("{blocks:?}")
+}
+
+/// The task ids a notice names ("第12项").
+fn task_refs(text: &str) -> BTreeSet<u32> {
+    let mut out = BTreeSet::new();
+    for part in text.split('第').skip(1) {
+        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && part[digits.len()..].starts_with('项') {
+            out.insert(digits.parse().unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
+    let l = blank_ledger();
+    for u in checklist_units(l) {
+        let b = notice_blocks(l, u, &Templates::default(), date(2020, 11, 20)).unwrap();
+        let text = block_text(&b);
+        let want: BTreeSet<u32> = u.expected.iter().copied().collect();
+        assert_eq!(task_refs(&text), want, "{}", u.name);
+        assert!(text.contains("2020年12月5日"), "return deadline");
+        assert!(text.contains(&l.plan.contact.phone) && text.contains(&l.plan.contact.name));
+        assert!(text.contains(&l.plan.collector_full));
+        assert!(text.contains(&l.plan.doc_number));
+    }
+}
+
+#[test]
+fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
+    let input = common::input_with_returns(|r| {
+        for entry in std::fs::read_dir(common::repo().join("input/returns")).unwrap() {
+            let p = entry.unwrap().path();
+            std::fs::copy(&p, r.join(p.file_name().unwrap())).unwrap();
+        }
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let owing: Vec<&UnitEntry> = ledger
+        .units
+        .iter()
+        .filter(|u| !u.missing.is_empty())
+        .collect();
+    assert!(!owing.is_empty() && owing.len() < ledger.units.len());
+    assert_eq!(
+        reminder_units(&ledger)
+            .iter()
+            .map(|u| &u.name)
+            .collect::<Vec<_>>(),
+        owing.iter().map(|u| &u.name).collect::<Vec<_>>()
+    );
+    let templates = Templates::default();
+    for u in &owing {
+        let text = block_text(&reminder_blocks(&ledger, u, &templates, ledger.as_of).unwrap());
+        let want: BTreeSet<u32> = u.missing.iter().copied().collect();
+        assert_eq!(task_refs(&text), want, "{}", u.name);
+        assert!(text.contains(&u.name));
+    }
+    let list = block_text(&reminder_list_blocks(&ledger, &templates, ledger.as_of).unwrap());
+    for u in &ledger.units {
+        if u.expected.is_empty() {
+            continue;
+        }
+        let named = list.contains(&format!("{}、", u.name))
+            || list.contains(&format!("{}（", u.name))
+            || list.contains(&format!("{}。", u.name));
+        assert_eq!(named, !u.missing.is_empty(), "{} in the list", u.name);
+    }
+
+    // The files: one reminder per owing unit and the list, nothing else.
+    let out = tempfile::tempdir().unwrap();
+    let files = write_reminders(&ledger, out.path(), &templates, ledger.as_of).unwrap();
+    let mut want: Vec<String> = owing
+        .iter()
+        .map(|u| format!("reminders/{}", reminder_file_name(&u.name)))
+        .collect();
+    want.push(format!("reminders/{REMINDER_LIST_DOCX}"));
+    assert_eq!(files, want);
+    for f in &files {
+        assert!(out.path().join(f).is_file(), "{f}");
+    }
+}
+
+#[test]
+fn checklists_writes_two_files_per_unit_and_is_deterministic() {
+    let l = blank_ledger();
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let t = Templates::default();
+    let fa = write_checklists(l, a.path(), &t, date(2020, 11, 20)).unwrap();
+    let fb = write_checklists(l, b.path(), &t, date(2020, 11, 20)).unwrap();
+    assert_eq!(fa.len(), 2 * 52);
+    assert_eq!(fa, fb);
+    for f in &fa {
+        assert!(f.starts_with("checklists/"));
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f} byte-identical"
+        );
+    }
+    assert!(a.path().join("checklists/来苏镇.xlsx").is_file());
+    assert!(a.path().join("checklists/来苏镇.docx").is_file());
+}
+
+#[test]
+fn notices_and_reminders_fit_two_pages_in_libreoffice() {
+    if !tool_available("soffice", "--version") || !tool_available("pdfinfo", "-v") {
+        return;
+    }
+    let l = blank_ledger();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Templates::default();
+    let files = write_checklists(l, dir.path(), &t, date(2020, 11, 20)).unwrap();
+    // A 镇街 (the most tasks) and a 区级部门.
+    let picks: Vec<PathBuf> = ["卫星湖街道.docx", "区水利局.docx"]
+        .iter()
+        .map(|n| {
+            let f = files.iter().find(|f| f.ends_with(*n)).unwrap();
+            dir.path().join(f)
+        })
+        .collect();
+    let pdf_dir = dir.path().join("pdf");
+    soffice(dir.path(), "pdf", &pdf_dir, &picks);
+    for p in &picks {
+        let pdf = pdf_dir.join(p.file_name().unwrap()).with_extension("pdf");
+        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+        let pages: u32 = String::from_utf8_lossy(&info.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert!((1..=2).contains(&pages), "{}: {pages} pages", p.display());
+    }
+}
+
+#[test]
+fn rows_left_blank_stay_missing_and_are_reminded() {
+    let blank = blank_ledger();
+    let u = unit(blank, "区水利局");
+    let mut f = fill_for(u, 0);
+    let half = u.expected.len() / 2;
+    let left_blank: Vec<u32> = u.expected[half..].to_vec();
+    for id in &left_blank {
+        f.rows.remove(id);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    std::fs::write(
+        returns.join("w.xlsx"),
+        filled_checklist_bytes(blank, u, &f).unwrap(),
+    )
+    .unwrap();
+    let ledger = common::ledger_for(&returns);
+    assert_clean(&ledger);
+    let entry = unit(&ledger, "区水利局");
+    assert_eq!(entry.missing, left_blank);
+    assert_eq!(entry.reported, u.expected[..half].to_vec());
+    let unfilled = ledger
+        .skipped
+        .iter()
+        .filter(|s| format!("{:?}", s.reason) == "Unfilled")
+        .count();
+    assert_eq!(unfilled, left_blank.len());
+    let text =
+        block_text(&reminder_blocks(&ledger, entry, &Templates::default(), ledger.as_of).unwrap());
+    assert_eq!(task_refs(&text), left_blank.iter().copied().collect());
+}
