@@ -241,7 +241,110 @@ fn sniff_ole(bytes: &[u8]) -> Result<Format, ReadError> {
     if ole_has_stream(bytes, "PowerPoint Document") {
         return Err(not_spreadsheet("PowerPoint演示文稿（.ppt）"));
     }
+    if let Err(why) = ole_structure_ok(bytes) {
+        return Err(ReadError::new(
+            ReadErrorKind::Corrupt,
+            format!("文件已损坏（{why}），无法打开。请用Excel打开确认无误后重新保存，再报送。"),
+        ));
+    }
     Ok(Format::Xls)
+}
+
+/// Sector ids at or above this are markers (free, end of chain, FAT/DIFAT sector).
+const OLE_SPECIAL: u32 = 0xFFFF_FFFA;
+
+/// Check an OLE compound file's allocation tables before calamine follows them:
+/// every sector id in the header, the FAT and the directory must lie inside the file,
+/// and every stream size must fit in it. calamine trusts these numbers (it resizes a
+/// buffer to a sector id × sector size, and slices by them), so a damaged or crafted
+/// file could otherwise take gigabytes or panic. Found by fuzzing.
+pub(crate) fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
+    let u16_at = |o: usize| bytes.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |o: usize| {
+        bytes
+            .get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let shift = u16_at(0x1E).ok_or("文件头不完整")?;
+    let size: usize = match shift {
+        9 => 512,
+        12 => 4096,
+        _ => return Err("扇区大小无效"),
+    };
+    if bytes.len() < size * 2 {
+        return Err("文件过短");
+    }
+    let sectors = (bytes.len() - size).div_ceil(size) as u32;
+    let valid = |id: u32| id < sectors || id >= OLE_SPECIAL;
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize + 1) * size;
+        bytes.get(start..(start + size).min(bytes.len()))
+    };
+    for field in [0x30, 0x3C, 0x44] {
+        if !valid(u32_at(field).ok_or("文件头不完整")?) {
+            return Err("文件头中的扇区编号超出文件范围");
+        }
+    }
+    let fat_count = u32_at(0x2C).ok_or("文件头不完整")?;
+    if fat_count > sectors {
+        return Err("分配表数量超出文件范围");
+    }
+    // The FAT sectors named in the header (the first 109; more are in DIFAT sectors,
+    // whose ids were checked above).
+    let mut fat: Vec<u32> = Vec::new();
+    for k in 0..(fat_count.min(109) as usize) {
+        let id = u32_at(0x4C + 4 * k).ok_or("文件头不完整")?;
+        if id >= sectors {
+            return Err("分配表扇区超出文件范围");
+        }
+        let data = sector(id).ok_or("分配表扇区超出文件范围")?;
+        for e in data.chunks_exact(4) {
+            let next = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            if !valid(next) {
+                return Err("分配表中的扇区编号超出文件范围");
+            }
+            fat.push(next);
+        }
+    }
+    // The directory: follow its chain (bounded), check each entry's start and size.
+    // Streams under the cutoff (4096) live in the mini stream, in 64-byte sectors.
+    let cutoff = u32_at(0x38).ok_or("文件头不完整")? as usize;
+    let mut mini_sectors: u32 = 0;
+    let mut id = u32_at(0x30).ok_or("文件头不完整")?;
+    let mut steps = 0;
+    while id < OLE_SPECIAL {
+        steps += 1;
+        if steps > sectors {
+            return Err("目录链循环");
+        }
+        let data = sector(id).ok_or("目录扇区超出文件范围")?;
+        for entry in data.chunks_exact(128) {
+            let kind = entry[66];
+            if kind == 0 {
+                continue;
+            }
+            let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
+            let len = u32::from_le_bytes([entry[120], entry[121], entry[122], entry[123]]) as usize;
+            // Streams and the root (which holds the mini stream) must fit in the file.
+            if kind == 5 {
+                mini_sectors = len.div_ceil(64) as u32;
+            }
+            let start_ok = if kind == 2 && len < cutoff {
+                start < mini_sectors || start >= OLE_SPECIAL
+            } else {
+                valid(start)
+            };
+            if (kind == 2 || kind == 5) && (len > bytes.len() || !start_ok) {
+                return Err("数据流的位置或大小超出文件范围");
+            }
+        }
+        id = match fat.get(id as usize) {
+            Some(&next) => next,
+            None if fat_count as usize > 109 => break,
+            None => return Err("目录链超出分配表"),
+        };
+    }
+    Ok(())
 }
 
 pub(crate) fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
