@@ -67,7 +67,8 @@ fn main() -> ExitCode {
         }
         Command::Checklists { date } | Command::Remind { date } => {
             let remind = matches!(cli.command, Command::Remind { .. });
-            let ledger = build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
+            let ledger =
+                build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
             let templates = Templates::new(cli.paths.templates.as_deref());
             let out = &cli.paths.output;
             let date = date.unwrap_or(ledger.as_of);
@@ -122,7 +123,11 @@ fn main() -> ExitCode {
                         ledger.summary.errors,
                         ledger.summary.warnings
                     );
-                    println!("已写入 {}：{}", out.display(), files.join("、"));
+                    println!(
+                        "已写入 {}：{}",
+                        out.display(),
+                        commands::run::files_summary(&files)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -28,7 +28,10 @@ fn ingest_crashers_are_now_problems() {
             "{name}: {:?}",
             out.problems
         );
-        assert!(!out.problems.is_empty() || !out.records.is_empty(), "{name}: nothing vanishes");
+        assert!(
+            !out.problems.is_empty() || !out.records.is_empty(),
+            "{name}: nothing vanishes"
+        );
         n += 1;
     }
     assert!(n >= 1, "the regression inputs are there");

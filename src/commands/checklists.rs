@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use chrono::NaiveDate;
 
 use crate::commands::run::{write, OutputError};
@@ -27,15 +29,33 @@ pub fn write_checklists(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<String>, OutputError> {
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for unit in checklist_units(ledger) {
-        let (xlsx, docx) = checklist_file_names(&unit.name);
-        let form = checklist_bytes(ledger, unit).map_err(OutputError::Workbook)?;
-        let notice = notice_docx(ledger, unit, templates, date).map_err(OutputError::Report)?;
-        files.push((xlsx, form));
-        files.push((docx, notice));
+    write_all(out_dir, render_checklists(ledger, templates, date)?)
+}
+
+/// Every unit's checklist form and notice, rendered (in parallel, one document per
+/// thread at a time; the result is in unit order), relative to the output folder.
+pub fn render_checklists(
+    ledger: &Ledger,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
+    let per_unit: Vec<Result<[(String, Vec<u8>); 2], OutputError>> = checklist_units(ledger)
+        .par_iter()
+        .map(|unit| {
+            let (xlsx, docx) = checklist_file_names(&unit.name);
+            let form = checklist_bytes(ledger, unit).map_err(OutputError::Workbook)?;
+            let notice = notice_docx(ledger, unit, templates, date).map_err(OutputError::Report)?;
+            Ok([
+                (format!("{CHECKLISTS_DIR}/{xlsx}"), form),
+                (format!("{CHECKLISTS_DIR}/{docx}"), notice),
+            ])
+        })
+        .collect();
+    let mut files = Vec::new();
+    for pair in per_unit {
+        files.extend(pair?);
     }
-    write_all(out_dir, CHECKLISTS_DIR, files)
+    Ok(files)
 }
 
 /// Write a reminder for every unit that still owes reports and the list of them all;
@@ -46,26 +66,40 @@ pub fn write_reminders(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<String>, OutputError> {
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for unit in reminder_units(ledger) {
-        let bytes = reminder_docx(ledger, unit, templates, date).map_err(OutputError::Report)?;
-        files.push((reminder_file_name(&unit.name), bytes));
-    }
-    let list = reminder_list_docx(ledger, templates, date).map_err(OutputError::Report)?;
-    files.push((REMINDER_LIST_DOCX.to_string(), list));
-    write_all(out_dir, REMINDERS_DIR, files)
+    write_all(out_dir, render_reminders(ledger, templates, date)?)
 }
 
-fn write_all(
+/// The reminders and the list of units that still owe reports, rendered.
+pub fn render_reminders(
+    ledger: &Ledger,
+    templates: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
+    let mut files: Vec<(String, Vec<u8>)> = reminder_units(ledger)
+        .par_iter()
+        .map(|unit| {
+            let bytes =
+                reminder_docx(ledger, unit, templates, date).map_err(OutputError::Report)?;
+            Ok((
+                format!("{REMINDERS_DIR}/{}", reminder_file_name(&unit.name)),
+                bytes,
+            ))
+        })
+        .collect::<Result<_, OutputError>>()?;
+    let list = reminder_list_docx(ledger, templates, date).map_err(OutputError::Report)?;
+    files.push((format!("{REMINDERS_DIR}/{REMINDER_LIST_DOCX}"), list));
+    Ok(files)
+}
+
+/// Write rendered files (paths relative to `out_dir`); returns their paths.
+pub fn write_all(
     out_dir: &Path,
-    sub: &str,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Vec<String>, OutputError> {
-    let dir = out_dir.join(sub);
     let mut written = Vec::new();
     for (name, bytes) in files {
-        write(dir.join(&name), &bytes)?;
-        written.push(format!("{sub}/{name}"));
+        write(out_dir.join(&name), &bytes)?;
+        written.push(name);
     }
     Ok(written)
 }

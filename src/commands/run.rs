@@ -47,17 +47,26 @@ pub fn write_outputs(
     out_dir: &Path,
     templates: &Templates,
 ) -> Result<Vec<String>, OutputError> {
-    // Render everything before writing anything.
+    // Render everything before writing anything: a template error leaves the folder
+    // as it was.
     let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
     let xlsx = workbook::workbook_bytes(ledger).map_err(OutputError::Workbook)?;
-    write(out_dir.join(LEDGER_JSON), ledger.to_json().as_bytes())?;
-    write(out_dir.join(REPORT_DOCX), &report)?;
-    write(out_dir.join(workbook::FILE_NAME), &xlsx)?;
-    Ok(vec![
-        LEDGER_JSON.to_string(),
-        REPORT_DOCX.to_string(),
-        workbook::FILE_NAME.to_string(),
-    ])
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (LEDGER_JSON.to_string(), ledger.to_json().into_bytes()),
+        (REPORT_DOCX.to_string(), report),
+        (workbook::FILE_NAME.to_string(), xlsx),
+    ];
+    files.extend(super::checklists::render_checklists(
+        ledger,
+        templates,
+        ledger.as_of,
+    )?);
+    files.extend(super::checklists::render_reminders(
+        ledger,
+        templates,
+        ledger.as_of,
+    )?);
+    super::checklists::write_all(out_dir, files)
 }
 
 /// `rectify report`: write only the report.
@@ -69,4 +78,26 @@ pub fn write_report(
     let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
     write(out_dir.join(REPORT_DOCX), &report)?;
     Ok(vec![REPORT_DOCX.to_string()])
+}
+
+/// The files written, for a message: top-level files by name, folders by count
+/// ("checklists/（104个文件）").
+pub fn files_summary(files: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut folders: Vec<(&str, usize)> = Vec::new();
+    for f in files {
+        match f.split_once('/') {
+            Some((dir, _)) => match folders.iter_mut().find(|(d, _)| *d == dir) {
+                Some((_, n)) => *n += 1,
+                None => folders.push((dir, 1)),
+            },
+            None => parts.push(f.clone()),
+        }
+    }
+    parts.extend(
+        folders
+            .into_iter()
+            .map(|(d, n)| format!("{d}/（{n}个文件）")),
+    );
+    parts.join("、")
 }

@@ -226,10 +226,18 @@ pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
 
 /// One file's bytes, as [`ingest_file`] reads a file (the fuzzing entry point).
 pub fn ingest_bytes(rel: &str, bytes: &[u8], opts: &IngestOptions) -> Ingested {
-    finish_file(read::read_bytes(Path::new(rel), bytes, opts.limits), rel, opts)
+    finish_file(
+        read::read_bytes(Path::new(rel), bytes, opts.limits),
+        rel,
+        opts,
+    )
 }
 
-fn finish_file(read: Result<read::ReadOutput, read::ReadError>, rel: &str, opts: &IngestOptions) -> Ingested {
+fn finish_file(
+    read: Result<read::ReadOutput, read::ReadError>,
+    rel: &str,
+    opts: &IngestOptions,
+) -> Ingested {
     let mut out = Ingested::default();
     let stem = Path::new(rel)
         .file_stem()

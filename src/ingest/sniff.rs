@@ -259,7 +259,11 @@ const OLE_SPECIAL: u32 = 0xFFFF_FFFA;
 /// buffer to a sector id × sector size, and slices by them), so a damaged or crafted
 /// file could otherwise take gigabytes or panic. Found by fuzzing.
 pub(crate) fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
-    let u16_at = |o: usize| bytes.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u16_at = |o: usize| {
+        bytes
+            .get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
     let u32_at = |o: usize| {
         bytes
             .get(o..o + 4)
