@@ -22,6 +22,9 @@ use crate::render::report::Templates;
 pub const CHECKLISTS_DIR: &str = "checklists";
 pub const REMINDERS_DIR: &str = "reminders";
 
+/// A rendered file: its path relative to the output folder, and its bytes.
+pub type Rendered = (String, Vec<u8>);
+
 /// Write every unit's checklist; returns the files written, relative to `out_dir`.
 pub fn write_checklists(
     ledger: &Ledger,
@@ -38,8 +41,8 @@ pub fn render_checklists(
     ledger: &Ledger,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
-    let per_unit: Vec<Result<[(String, Vec<u8>); 2], OutputError>> = checklist_units(ledger)
+) -> Result<Vec<Rendered>, OutputError> {
+    let per_unit: Vec<Result<[Rendered; 2], OutputError>> = checklist_units(ledger)
         .par_iter()
         .map(|unit| {
             let (xlsx, docx) = checklist_file_names(&unit.name);
@@ -74,8 +77,8 @@ pub fn render_reminders(
     ledger: &Ledger,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
-    let mut files: Vec<(String, Vec<u8>)> = reminder_units(ledger)
+) -> Result<Vec<Rendered>, OutputError> {
+    let mut files: Vec<Rendered> = reminder_units(ledger)
         .par_iter()
         .map(|unit| {
             let bytes =
