@@ -11,6 +11,7 @@ use crate::ledger::{Ledger, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
 use crate::render::checklist::{role_of, tasks_with_role};
+use crate::render::report::PlanContext;
 use crate::render::report::{
     template_blocks, ReportError, Templates, NOTICE_TEMPLATE, REMINDER_LIST_TEMPLATE,
     REMINDER_TEMPLATE,
@@ -42,19 +43,6 @@ pub fn reminder_units(ledger: &Ledger) -> Vec<&UnitEntry> {
         .iter()
         .filter(|u| !u.missing.is_empty())
         .collect()
-}
-
-#[derive(Debug, Serialize)]
-struct PlanContext<'a> {
-    title: &'a str,
-    short_title: &'a str,
-    /// The title without its final 方案.
-    subject: &'a str,
-    doc_number: &'a str,
-    issuer: &'a str,
-    issued_on: String,
-    collector: &'a str,
-    collector_full: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -198,20 +186,6 @@ pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
         .collect()
 }
 
-fn plan_context(l: &Ledger) -> PlanContext<'_> {
-    let p = &l.plan;
-    PlanContext {
-        title: &p.title,
-        short_title: &p.short_title,
-        subject: p.title.strip_suffix("方案").unwrap_or(&p.title),
-        doc_number: &p.doc_number,
-        issuer: &p.issuer,
-        issued_on: render_date(p.issued_on),
-        collector: &p.collector,
-        collector_full: &p.collector_full,
-    }
-}
-
 fn unit_context<'a>(
     ledger: &'a Ledger,
     unit: &'a UnitEntry,
@@ -220,7 +194,7 @@ fn unit_context<'a>(
 ) -> UnitNoticeContext<'a> {
     let p = &ledger.plan;
     UnitNoticeContext {
-        plan: plan_context(ledger),
+        plan: PlanContext::new(ledger),
         contact: ContactContext {
             name: &p.contact.name,
             phone: &p.contact.phone,
@@ -341,7 +315,7 @@ pub fn reminder_list_blocks(
         .count();
     let p = &ledger.plan;
     let ctx = ListContext {
-        plan: plan_context(ledger),
+        plan: PlanContext::new(ledger),
         contact: ContactContext {
             name: &p.contact.name,
             phone: &p.contact.phone,

@@ -457,8 +457,9 @@ fn status_text(task: &TaskEntry) -> String {
     }
 }
 
+/// The plan as every template sees it (`plan.…`): the report, notices, reminders.
 #[derive(Debug, Serialize)]
-struct PlanContext<'a> {
+pub(crate) struct PlanContext<'a> {
     title: &'a str,
     short_title: &'a str,
     /// The title without its final 方案: "…评议意见整改".
@@ -469,6 +470,23 @@ struct PlanContext<'a> {
     collector: &'a str,
     collector_full: &'a str,
     addressee: &'a str,
+}
+
+impl<'a> PlanContext<'a> {
+    pub(crate) fn new(l: &'a Ledger) -> PlanContext<'a> {
+        let p = &l.plan;
+        PlanContext {
+            title: &p.title,
+            short_title: &p.short_title,
+            subject: p.title.strip_suffix("方案").unwrap_or(&p.title),
+            doc_number: &p.doc_number,
+            issuer: &p.issuer,
+            issued_on: render_date(p.issued_on),
+            collector: &p.collector,
+            collector_full: &p.collector_full,
+            addressee: &p.addressee,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -668,17 +686,7 @@ impl<'a> ReportContext<'a> {
             && issues.partial_units.is_empty()
             && issues.conflicts.is_empty();
         ReportContext {
-            plan: PlanContext {
-                title: &p.title,
-                short_title: &p.short_title,
-                subject: p.title.strip_suffix("方案").unwrap_or(&p.title),
-                doc_number: &p.doc_number,
-                issuer: &p.issuer,
-                issued_on: render_date(p.issued_on),
-                collector: &p.collector,
-                collector_full: &p.collector_full,
-                addressee: &p.addressee,
-            },
+            plan: PlanContext::new(l),
             as_of: render_date(l.as_of),
             report_date: render_date(p.report_date),
             summary: SummaryContext {
