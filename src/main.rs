@@ -117,8 +117,13 @@ fn main() -> ExitCode {
             };
             match written {
                 Ok(files) => {
+                    let see = if report_only {
+                        "运行 rectify check 查看"
+                    } else {
+                        "详见台账汇总表“问题清单”或运行 rectify check"
+                    };
                     println!(
-                        "问题{}条（错误{}条，警告{}条），详见 ledger.json 或运行 rectify check。",
+                        "问题{}条（错误{}条，警告{}条），{see}。",
                         ledger.problems.len(),
                         ledger.summary.errors,
                         ledger.summary.warnings
