@@ -165,6 +165,12 @@ impl Ledger {
     }
 
     /// Serialise as written to ledger.json.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, self)?;
+        w.write_all(b"\n")
+    }
+
+    /// The same as a string (for tests and small ledgers).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("the ledger serialises");
         s.push('\n');

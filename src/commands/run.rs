@@ -52,7 +52,6 @@ pub fn write_outputs(
     let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
     let xlsx = workbook::workbook_bytes(ledger).map_err(OutputError::Workbook)?;
     let mut files: Vec<(String, Vec<u8>)> = vec![
-        (LEDGER_JSON.to_string(), ledger.to_json().into_bytes()),
         (REPORT_DOCX.to_string(), report),
         (workbook::FILE_NAME.to_string(), xlsx),
     ];

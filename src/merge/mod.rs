@@ -92,17 +92,17 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
             }
         }
     }
-    for ((id, unit), reports) in by_key.iter_mut() {
-        resolve_versions(*id, unit, reports, &mut problems);
+    // Per task, the reports moved out of the (task, unit) groups.
+    let mut by_task: BTreeMap<u32, Vec<Report>> = BTreeMap::new();
+    for ((id, unit), mut reports) in by_key {
+        resolve_versions(id, &unit, &mut reports, &mut problems);
+        by_task.entry(id).or_default().append(&mut reports);
     }
 
     let as_of = plan.meta.as_of;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for task in &plan.tasks {
-        let mut reports: Vec<Report> = by_key
-            .range((task.id, String::new())..(task.id + 1, String::new()))
-            .flat_map(|(_, rs)| rs.iter().cloned())
-            .collect();
+        let mut reports: Vec<Report> = by_task.remove(&task.id).unwrap_or_default();
         reports.sort_by_key(|r| {
             (
                 r.superseded,

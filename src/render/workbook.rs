@@ -162,20 +162,6 @@ fn column_width(measured: usize, min: f64, max: f64) -> f64 {
     (w.max(min).min(max) * 10.0).round() / 10.0
 }
 
-/// Lines a wrapped cell takes in a column `width` units wide.
-fn wrapped_lines(s: &str, width: f64) -> usize {
-    // The inverse of `column_width`, less a margin for word wrapping.
-    let per_line = ((width - 2.0) / 1.1).max(2.0);
-    s.split('\n')
-        .map(|line| {
-            ((UnicodeWidthStr::width(line) as f64) / per_line)
-                .ceil()
-                .max(1.0) as usize
-        })
-        .sum::<usize>()
-        .max(1)
-}
-
 /// Row height in points for `lines` lines of 11-point text (Excel's maximum is 409).
 fn row_height(lines: usize) -> f64 {
     (lines as f64 * 15.0 + 3.0).min(409.0)
@@ -312,14 +298,42 @@ fn num(n: impl Into<f64>) -> Cell {
     Cell::Number(n.into())
 }
 
+/// What row heights need of a cell's text, kept instead of the text itself (a city-scale
+/// detail sheet has 100,000+ rows): its display width and its number of lines.
+#[derive(Debug, Clone, Copy, Default)]
+struct Measure {
+    width: u32,
+    lines: u16,
+}
+
+impl Measure {
+    fn of(s: &str) -> Measure {
+        if s.is_empty() {
+            return Measure::default();
+        }
+        Measure {
+            width: UnicodeWidthStr::width(s) as u32,
+            lines: s.split('\n').count().min(u16::MAX as usize) as u16,
+        }
+    }
+
+    /// Lines the text takes in a column of `width`: its width wrapped, plus its own
+    /// line breaks (at least the lines the text itself would take).
+    fn wrapped_lines(self, width: f64) -> usize {
+        let per_line = ((width - 2.0) / 1.1).max(2.0);
+        let wrapped = (self.width as f64 / per_line).ceil().max(1.0) as usize;
+        wrapped + (self.lines as usize).saturating_sub(1)
+    }
+}
+
 /// A list sheet: header at row 0, one data row per item, widths measured as written.
 struct List<'a> {
     ws: &'a mut Worksheet,
     styles: &'a Styles,
     cols: &'a [Col],
     widths: Vec<usize>,
-    /// Per written row (header first), the text written in each column, for row heights.
-    texts: Vec<Vec<String>>,
+    /// Per written row (header first), each column's text measure, for row heights.
+    texts: Vec<Vec<Measure>>,
     row: u32,
 }
 
@@ -336,7 +350,7 @@ impl<'a> List<'a> {
             ws.write_string_with_format(0, c as u16, col.header, &styles.header)?;
             widths.push(display_width(col.header));
         }
-        let header = cols.iter().map(|c| c.header.to_string()).collect();
+        let header = cols.iter().map(|c| Measure::of(c.header)).collect();
         Ok(List {
             ws,
             styles,
@@ -365,7 +379,7 @@ impl<'a> List<'a> {
                     };
                     self.ws.write_string_with_format(r, c16, &s, fmt)?;
                     let w = display_width(&s);
-                    texts.push(s);
+                    texts.push(Measure::of(&s));
                     w
                 }
                 Cell::Number(n) => {
@@ -387,7 +401,7 @@ impl<'a> List<'a> {
                 },
             };
             if texts.len() <= c {
-                texts.push(String::new());
+                texts.push(Measure::default());
             }
             self.widths[c] = self.widths[c].max(shown);
         }
@@ -412,7 +426,7 @@ impl<'a> List<'a> {
             let lines = texts
                 .iter()
                 .zip(&widths)
-                .map(|(s, &w)| wrapped_lines(s, w))
+                .map(|(m, &w)| m.wrapped_lines(w))
                 .max()
                 .unwrap_or(1);
             self.ws.set_row_height(r as u32, row_height(lines))?;
