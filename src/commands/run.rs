@@ -65,7 +65,13 @@ pub fn write_outputs(
         templates,
         ledger.as_of,
     )?);
-    super::checklists::write_all(out_dir, files)
+    // The ledger streams straight to its file (it is the largest output).
+    let path = out_dir.join(LEDGER_JSON);
+    crate::render::write_atomic_with(&path, |w| ledger.write_json(w))
+        .map_err(|error| OutputError::Io { path, error })?;
+    let mut written = vec![LEDGER_JSON.to_string()];
+    written.extend(super::checklists::write_all(out_dir, files)?);
+    Ok(written)
 }
 
 /// `rectify report`: write only the report.
