@@ -322,6 +322,10 @@ pub(crate) fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
             return Err("目录链循环");
         }
         let data = sector(id).ok_or("目录扇区超出文件范围")?;
+        // The first directory entry is the root (readers take it as such).
+        if steps == 1 && data.get(66) != Some(&5) {
+            return Err("目录的第一项不是根目录");
+        }
         for entry in data.chunks_exact(128) {
             let kind = entry[66];
             if kind == 0 {
@@ -331,7 +335,14 @@ pub(crate) fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
             let len = u32::from_le_bytes([entry[120], entry[121], entry[122], entry[123]]) as usize;
             // Streams and the root (which holds the mini stream) must fit in the file.
             if kind == 5 {
-                mini_sectors = len.div_ceil(64) as u32;
+                // The mini stream holds what its own chain holds, whatever the size says.
+                let mut chain = 0usize;
+                let mut sid = start;
+                while sid < OLE_SPECIAL && chain <= sectors as usize {
+                    chain += 1;
+                    sid = fat.get(sid as usize).copied().unwrap_or(OLE_SPECIAL);
+                }
+                mini_sectors = (len.div_ceil(64)).min(chain * size / 64) as u32;
             }
             let start_ok = if kind == 2 && len < cutoff {
                 start < mini_sectors || start >= OLE_SPECIAL
@@ -347,6 +358,31 @@ pub(crate) fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
             None if fat_count as usize > 109 => break,
             None => return Err("目录链超出分配表"),
         };
+    }
+    // The mini FAT (chains of the small streams): every entry inside the mini stream.
+    let mut id = u32_at(0x3C).ok_or("文件头不完整")?;
+    let mut steps = 0;
+    while id < OLE_SPECIAL {
+        steps += 1;
+        if steps > sectors {
+            return Err("小扇区分配表链循环");
+        }
+        let data = sector(id).ok_or("小扇区分配表超出文件范围")?;
+        for e in data.chunks_exact(4) {
+            let next = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+            if next >= mini_sectors && next < OLE_SPECIAL {
+                return Err("小扇区分配表中的编号超出范围");
+            }
+        }
+        id = match fat.get(id as usize) {
+            Some(&next) => next,
+            None if fat_count as usize > 109 => break,
+            None => return Err("小扇区分配表链超出分配表"),
+        };
+    }
+    // The mini stream itself lives in whole sectors: it must fit in the file.
+    if mini_sectors as usize * 64 > bytes.len() {
+        return Err("小扇区数据超出文件范围");
     }
     Ok(())
 }
