@@ -2,6 +2,20 @@
 //! `cargo run --release --example phase_timings -- INPUT_DIR`.
 use std::time::Instant;
 
+/// (current, peak) resident memory of this process in MiB.
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let get = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!("rss {} MiB, peak {} MiB", get("VmRSS:"), get("VmHWM:"))
+}
+
 fn main() {
     let input = std::path::PathBuf::from(
         std::env::args()
@@ -15,13 +29,18 @@ fn main() {
     let opts = rectify::ingest::IngestOptions::for_plan(&plan);
     let ing = rectify::ingest::ingest_dir(&input.join("returns"), &opts);
     println!(
-        "ingest    {:>8.3} s  ({} records)",
+        "ingest    {:>8.3} s  ({} records; {})",
         t.elapsed().as_secs_f64(),
-        ing.records.len()
+        ing.records.len(),
+        rss()
     );
     let t = Instant::now();
     let ledger = rectify::merge::merge(&plan, ing);
-    println!("merge     {:>8.3} s", t.elapsed().as_secs_f64());
+    println!(
+        "merge     {:>8.3} s  ({})",
+        t.elapsed().as_secs_f64(),
+        rss()
+    );
     let t = Instant::now();
     let json = ledger.to_json();
     println!(
