@@ -39,6 +39,8 @@ pub struct PlanInfo {
     pub addressee: String,
     pub report_date: NaiveDate,
     pub return_deadline: NaiveDate,
+    /// The date on the checklist notices.
+    pub notice_date: NaiveDate,
     pub contact: Contact,
     pub fonts: Fonts,
     /// 重点任务, in table order.

@@ -71,7 +71,11 @@ fn main() -> ExitCode {
                 build_ledger_with_progress(&plan, &cli.paths.returns_dir(), &Bar::for_stderr());
             let templates = Templates::new(cli.paths.templates.as_deref());
             let out = &cli.paths.output;
-            let date = date.unwrap_or(ledger.as_of);
+            let date = date.unwrap_or(if remind {
+                ledger.as_of
+            } else {
+                ledger.plan.notice_date
+            });
             let written = if remind {
                 commands::checklists::write_reminders(&ledger, out, &templates, date)
             } else {

@@ -58,7 +58,7 @@ pub fn write_outputs(
     files.extend(super::checklists::render_checklists(
         ledger,
         templates,
-        ledger.as_of,
+        ledger.plan.notice_date,
     )?);
     files.extend(super::checklists::render_reminders(
         ledger,

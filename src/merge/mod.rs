@@ -212,6 +212,7 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
             addressee: meta.addressee.clone(),
             report_date: meta.report_date,
             return_deadline: meta.return_deadline,
+            notice_date: meta.notice_date.unwrap_or(meta.as_of),
             contact: meta.contact.clone(),
             fonts: meta.fonts.resolve(),
             categories: plan.categories().into_iter().map(str::to_string).collect(),

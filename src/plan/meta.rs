@@ -19,6 +19,9 @@ pub struct PlanMeta {
     pub as_of: NaiveDate,
     pub report_date: NaiveDate,
     pub return_deadline: NaiveDate,
+    /// The date printed on the checklist notices sent to the units (default: as_of).
+    #[serde(default)]
+    pub notice_date: Option<NaiveDate>,
     pub contact: Contact,
     #[serde(default)]
     pub fonts: FontSettings,
