@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::tools::tool_available;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -246,21 +248,6 @@ fn a_checklist_of_another_plan_is_read_as_an_ordinary_return() {
 // ---------------------------------------------------------------------------
 // LibreOffice
 
-/// `probe` is an argument the tool answers with exit 0 (openxml-audit has no --version).
-fn tool_available(name: &str, probe: &str) -> bool {
-    let found = Command::new(name)
-        .arg(probe)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{name} is required in CI but was not found");
-        }
-        eprintln!("skipped: {name} not installed");
-    }
-    found
-}
-
 /// Convert every file in `files` with soffice to `to` (xlsx / pdf) into `out`.
 fn soffice(work: &Path, to: &str, out: &Path, files: &[PathBuf]) {
     let profile = work.join("lo-profile");
@@ -457,27 +444,6 @@ fn protection_dropdown_and_unlocked_cells_are_in_the_xml() {
     assert!(wb.contains("_xlnm.Print_Titles"));
 }
 
-fn audit_findings(path: &Path) -> (usize, String) {
-    let out = Command::new("openxml-audit")
-        .args(["-o", "json", "-m", "0"])
-        .arg(path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let json: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("openxml-audit json ({e}): {stdout}"));
-    let n = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            f["error_count"].as_u64().unwrap() as usize
-                + f["warning_count"].as_u64().unwrap() as usize
-        })
-        .sum();
-    (n, stdout)
-}
-
 #[test]
 fn openxml_audit_finds_nothing_in_a_checklist_workbook() {
     if !tool_available("openxml-audit", "--help") {
@@ -493,7 +459,7 @@ fn openxml_audit_finds_nothing_in_a_checklist_workbook() {
             filled_checklist_bytes(blank, u, &fill_for(u, i)).unwrap(),
         )
         .unwrap();
-        let (n, out) = audit_findings(&path);
+        let (n, out) = common::tools::audit(&path);
         assert_eq!(n, 0, "{out}");
     }
 }
@@ -514,7 +480,7 @@ fn openxml_audit_finds_nothing_in_a_notice() {
     )
     .unwrap();
     let docx = files.iter().find(|f| f.ends_with("来苏镇.docx")).unwrap();
-    let (n, out) = audit_findings(&dir.path().join(docx));
+    let (n, out) = common::tools::audit(&dir.path().join(docx));
     assert_eq!(n, 0, "{out}");
 }
 

@@ -2,12 +2,12 @@
 //! report-shaped documents docx-rs builds (validator, python-docx, LibreOffice, size,
 //! determinism) and a property test over random documents.
 //!
-//! External tools (see finish/tools.rs): openxml-audit, python3 + python-docx,
+//! External tools (see common/tools.rs): openxml-audit, python3 + python-docx,
 //! soffice, pdfinfo, pdftotext. Missing tools skip their test, or fail it when CI is set.
 
 #[path = "finish/docs.rs"]
 mod docs;
-#[path = "finish/tools.rs"]
+#[path = "common/tools.rs"]
 mod tools;
 
 use std::collections::BTreeMap;

@@ -3,14 +3,13 @@
 //! and a real conversion through LibreOffice.
 
 mod common;
-#[path = "finish/tools.rs"]
-mod tools;
 
 use std::io::{Cursor, Read};
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
+use common::tools;
 use common::*;
 use quick_xml::events::Event;
 use rectify::ledger::Ledger;

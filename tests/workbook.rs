@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::tools::tool_available;
+
 use std::io::{Cursor, Read};
 use std::path::Path;
 use std::process::Command;
@@ -379,21 +381,6 @@ fn rectify_run_writes_the_workbook_identically_twice() {
 
 // ---------------------------------------------------------------------------
 // External tools: fail in CI when missing, else skip with a note.
-
-/// `probe` is an argument the tool answers with exit 0 (openxml-audit has no --version).
-fn tool_available(name: &str, probe: &str) -> bool {
-    let found = Command::new(name)
-        .arg(probe)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{name} is required in CI but was not found");
-        }
-        eprintln!("skipped: {name} not installed");
-    }
-    found
-}
 
 fn sample_workbook(dir: &Path) -> std::path::PathBuf {
     let returns = dir.join("returns");

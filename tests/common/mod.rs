@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod tools;
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
 use rectify::ledger::Ledger;

@@ -1,7 +1,9 @@
-//! External tools the finishing tests use when installed: openxml-audit (PyPI),
+//! External tools the document tests use when installed: openxml-audit (PyPI),
 //! python3 with python-docx, LibreOffice (soffice) and poppler-utils (pdfinfo,
 //! pdftotext). Without a tool a test prints a skip note, unless the environment
 //! variable CI is set: then a missing tool fails the test.
+
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
@@ -56,4 +58,9 @@ pub fn audit(path: &Path) -> (u64, String) {
         }
     }
     (n, detail)
+}
+
+/// `available` with one probe argument, named after the command.
+pub fn tool_available(name: &str, probe: &str) -> bool {
+    available(name, &[probe], name)
 }
