@@ -281,3 +281,30 @@ fn read_limits_come_from_plan_toml() {
         "{err}"
     );
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    // 210 returns: enough for the bar on a terminal (see src/progress.rs), but a pipe
+    // gets nothing.
+    let input = input_with_returns(|d| {
+        for i in 0..210 {
+            let csv = format!(
+                "填报单位：区水利局\n序号,整改进展情况,完成状态\n{},第{i}次报送。,正在推进\n",
+                20 + i % 3
+            );
+            std::fs::write(d.join(format!("r{i:03}.csv")), csv).unwrap();
+        }
+    });
+    let out = bin()
+        .args(["check", "--input"])
+        .arg(input.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("读取报送文件210个"));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
