@@ -4,6 +4,7 @@
 //! `walk` lists the files, `read` turns one file into grids (guarded, isolated),
 //! `sheet` turns a grid into records and skip entries.
 
+mod biff;
 pub mod csv_read;
 pub mod grid;
 pub mod marker;

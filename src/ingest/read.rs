@@ -561,6 +561,19 @@ fn read_xls(
     limits: &Limits,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Grid>, ReadError> {
+    // calamine builds each sheet densely as the workbook opens: check the extent of the
+    // cell records first (see biff.rs).
+    if let Some(cells) = super::biff::max_sheet_cells(bytes) {
+        if cells > limits.max_cells_per_sheet {
+            return Err(ReadError::new(
+                ReadErrorKind::TooLarge,
+                format!(
+                    "表格范围过大（约{cells}个单元格，上限{}个），无法读取。请删除无关的行列或另存为.xlsx后重新报送。",
+                    limits.max_cells_per_sheet
+                ),
+            ));
+        }
+    }
     let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
     let sheets = wb.sheets_metadata().to_vec();
     let mut grids = Vec::new();
