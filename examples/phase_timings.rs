@@ -2,6 +2,10 @@
 //! `cargo run --release --example phase_timings -- INPUT_DIR`.
 use std::time::Instant;
 
+// The same allocator as the binary, so the numbers match `rectify run`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// (current, peak) resident memory of this process in MiB.
 fn rss() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -63,4 +67,40 @@ fn main() {
         t.elapsed().as_secs_f64(),
         xlsx.len()
     );
+    let t = Instant::now();
+    let lists = rectify::commands::checklists::render_checklists(
+        &ledger,
+        &templates,
+        ledger.plan.notice_date,
+    )
+    .expect("checklists");
+    println!(
+        "checklists{:>8.3} s  ({} files)",
+        t.elapsed().as_secs_f64(),
+        lists.len()
+    );
+    let t = Instant::now();
+    let reminders =
+        rectify::commands::checklists::render_reminders(&ledger, &templates, ledger.as_of)
+            .expect("reminders");
+    println!(
+        "reminders {:>8.3} s  ({} files; {})",
+        t.elapsed().as_secs_f64(),
+        reminders.len(),
+        rss()
+    );
+    let out = tempfile_dir();
+    let t = Instant::now();
+    rectify::commands::run::write_outputs(&ledger, &out, &templates).expect("run outputs");
+    println!(
+        "run output{:>8.3} s  (all of the above, as `run` writes them)",
+        t.elapsed().as_secs_f64()
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rectify-phase-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
 }

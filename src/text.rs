@@ -1,5 +1,7 @@
 //! Text helpers shared by every stage: match keys and sanitising.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// NFKC-normalise and drop all whitespace (including newlines and full-width spaces).
@@ -12,6 +14,46 @@ pub fn compact_nfkc(s: &str) -> String {
 /// tab and newline. Carriage returns become newlines (CRLF → LF).
 /// Used on every string that goes into a generated document.
 pub fn sanitize(s: &str) -> String {
+    sanitized(s).into_owned()
+}
+
+/// [`sanitize`] without a copy when there is nothing to remove (the usual case).
+pub fn sanitized(s: &str) -> Cow<'_, str> {
+    if is_clean(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(sanitize_owned(s))
+}
+
+/// Whether `sanitize` would leave the text as it is, checked on its UTF-8 bytes: the
+/// characters it drops or changes are the C0 controls but tab and newline, DEL, the
+/// C1 controls (C2 80–C2 9F) and U+FFFE/U+FFFF (EF BF BE/BF); a valid `str` holds no
+/// surrogates.
+fn is_clean(b: &[u8]) -> bool {
+    // C0 controls but tab and newline, and DEL: a plain fold over the bytes, which the
+    // compiler vectorises (no early exit).
+    let controls = b.iter().fold(0u8, |acc, &x| {
+        acc | u8::from((x < 0x20 && x != b'\t' && x != b'\n') || x == 0x7F)
+    });
+    if controls != 0 {
+        return false;
+    }
+    // The multi-byte cases start with C2 or EF (EF also leads full-width punctuation,
+    // so each hit is checked).
+    for i in memchr::memchr2_iter(0xC2, 0xEF, b) {
+        let next = |k: usize| b.get(i + k).copied();
+        let bad = match b[i] {
+            0xC2 => matches!(next(1), Some(0x80..=0x9F)),
+            _ => next(1) == Some(0xBF) && matches!(next(2), Some(0xBE | 0xBF)),
+        };
+        if bad {
+            return false;
+        }
+    }
+    true
+}
+
+fn sanitize_owned(s: &str) -> String {
     let s = s.replace("\r\n", "\n");
     s.chars()
         .map(|c| if c == '\r' { '\n' } else { c })
@@ -74,6 +116,23 @@ mod tests {
         assert_eq!(sanitize("a\u{1}b\u{B}c\u{C}\u{FFFF}d"), "abcd");
         assert_eq!(sanitize("一\r\n二\r三\t四"), "一\n二\n三\t四");
         assert_eq!(sanitize("\u{7F}x\u{85}"), "x");
+        assert!(matches!(sanitized("区水利局\n\t完成"), Cow::Borrowed(_)));
+        assert_eq!(sanitized("a\rb"), "a\nb");
+    }
+
+    #[test]
+    fn byte_check_agrees_with_sanitize_on_every_bmp_character() {
+        for cp in (0..=0xFFFFu32).chain([0x10000, 0x10FFFF]) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = format!("a{c}b");
+            assert_eq!(
+                is_clean(s.as_bytes()),
+                sanitize_owned(&s) == s,
+                "U+{cp:04X}"
+            );
+        }
     }
 
     #[test]

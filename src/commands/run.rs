@@ -40,38 +40,63 @@ pub(crate) fn write(path: PathBuf, bytes: &[u8]) -> Result<(), OutputError> {
 }
 
 /// Write the outputs of a merged ledger into `out_dir`; returns the files written.
-/// The report is rendered before anything is written, so a template error leaves the
-/// folder as it was.
+///
+/// Everything is rendered before anything appears under its final name, so a template
+/// error leaves the folder as it was. The documents render in parallel (the workbook,
+/// the longest, on one thread while the report, checklists and reminders share the
+/// other), while ledger.json streams to a temporary file that is renamed into place
+/// only once every render succeeded.
 pub fn write_outputs(
     ledger: &Ledger,
     out_dir: &Path,
     templates: &Templates,
 ) -> Result<Vec<String>, OutputError> {
-    // Render everything before writing anything: a template error leaves the folder
-    // as it was.
-    let report = report_docx(ledger, templates).map_err(OutputError::Report)?;
-    let xlsx = workbook::workbook_bytes(ledger).map_err(OutputError::Workbook)?;
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        (REPORT_DOCX.to_string(), report),
-        (workbook::FILE_NAME.to_string(), xlsx),
-    ];
-    files.extend(super::checklists::render_checklists(
-        ledger,
-        templates,
-        ledger.plan.notice_date,
-    )?);
-    files.extend(super::checklists::render_reminders(
-        ledger,
-        templates,
-        ledger.as_of,
-    )?);
-    // The ledger streams straight to its file (it is the largest output).
-    let path = out_dir.join(LEDGER_JSON);
-    crate::render::write_atomic_with(&path, |w| ledger.write_json(w))
-        .map_err(|error| OutputError::Io { path, error })?;
+    let json_path = out_dir.join(LEDGER_JSON);
+    let (json, rendered) = rayon::join(
+        || crate::render::Staged::write(&json_path, |w| ledger.write_json(w)),
+        || render_outputs(ledger, templates),
+    );
+    let files = rendered?;
+    let json = json.map_err(|error| OutputError::Io {
+        path: json_path.clone(),
+        error,
+    })?;
+    json.commit().map_err(|error| OutputError::Io {
+        path: json_path,
+        error,
+    })?;
     let mut written = vec![LEDGER_JSON.to_string()];
     written.extend(super::checklists::write_all(out_dir, files)?);
     Ok(written)
+}
+
+/// Every document `run` writes besides ledger.json, rendered in parallel, in a fixed
+/// order: report, workbook, checklists, reminders.
+fn render_outputs(
+    ledger: &Ledger,
+    templates: &Templates,
+) -> Result<Vec<super::checklists::Rendered>, OutputError> {
+    let ((report, xlsx), (checklists, reminders)) = rayon::join(
+        || {
+            rayon::join(
+                || report_docx(ledger, templates).map_err(OutputError::Report),
+                || workbook::workbook_bytes(ledger).map_err(OutputError::Workbook),
+            )
+        },
+        || {
+            rayon::join(
+                || super::checklists::render_checklists(ledger, templates, ledger.plan.notice_date),
+                || super::checklists::render_reminders(ledger, templates, ledger.as_of),
+            )
+        },
+    );
+    let mut files = vec![
+        (REPORT_DOCX.to_string(), report?),
+        (workbook::FILE_NAME.to_string(), xlsx?),
+    ];
+    files.extend(checklists?);
+    files.extend(reminders?);
+    Ok(files)
 }
 
 /// `rectify report`: write only the report.

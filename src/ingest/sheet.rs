@@ -675,6 +675,22 @@ fn first_text(grid: &Grid, r: usize) -> String {
 }
 
 fn is_category_heading(grid: &Grid, r: usize) -> bool {
+    // Cheap test first (most rows are data): the first non-empty cell must open with a
+    // Chinese numeral, possibly in brackets.
+    let opens_with_numeral = (0..row_len(grid, r))
+        .map(|c| grid.cell(r, c))
+        .find(|cell| !cell.is_empty())
+        .is_some_and(|cell| match cell {
+            // (A necessary condition only: the full test below decides.)
+            Cell::Text(t) => t
+                .chars()
+                .find(|c| !c.is_whitespace() && !matches!(c, '（' | '('))
+                .is_some_and(|c| "一二三四五六七八九十".contains(c)),
+            _ => false,
+        });
+    if !opens_with_numeral {
+        return false;
+    }
     let texts: Vec<String> = (0..row_len(grid, r))
         .map(|c| one_line(&grid.cell(r, c).text()))
         .filter(|t| !t.is_empty())

@@ -18,6 +18,11 @@
 //! - In an 已完成 tick column, a cross (× ✗ 否) gives `None`: it says "not completed"
 //!   without telling whether work started, so other columns decide.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::status::Status;
 use unicode_normalization::UnicodeNormalization;
 
@@ -179,14 +184,18 @@ pub fn normalise_header(text: &str) -> String {
 
 /// Which column a header cell names, if any.
 pub fn classify_header(text: &str) -> Option<ColumnKind> {
+    // Prose (a progress cell in the rows scanned for a header) is never a header, even
+    // with a long bracketed hint: skip normalising it.
+    if text.len() > MAX_HEADER_BYTES {
+        return None;
+    }
     let h = normalise_header(text);
     if h.is_empty() {
         return None;
     }
-    for (kind, words) in HEADER_SYNONYMS {
-        if words.contains(&h.as_str()) {
-            return Some(*kind);
-        }
+    let synonyms = &*SYNONYMS;
+    if let Some(kind) = synonyms.exact.get(h.as_str()) {
+        return Some(*kind);
     }
     // 是否按期完成, 是否已完成, 是否销号 …: a yes/no completion column.
     if h.starts_with("是否")
@@ -200,24 +209,53 @@ pub fn classify_header(text: &str) -> Option<ColumnKind> {
         return None;
     }
     // Longest synonym wins; between equally long ones, the later one (the head noun of
-    // a Chinese phrase comes last: 单位角色 is a role).
-    let mut best: Option<((usize, usize), ColumnKind)> = None;
-    for (kind, words) in HEADER_SYNONYMS {
-        for w in words.iter() {
+    // a Chinese phrase comes last: 单位角色 is a role); on a full tie, the first listed.
+    let mut best: Option<((usize, usize), usize)> = None;
+    for m in synonyms.contained.find_overlapping_iter(h.as_str()) {
+        let id = m.pattern().as_usize();
+        let rank = (synonyms.chars[id], m.end());
+        if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+            best = Some((rank, id));
+        }
+    }
+    best.map(|(_, id)| synonyms.kinds[id])
+}
+
+/// Longest header cell (in UTF-8 bytes) that is classified at all.
+const MAX_HEADER_BYTES: usize = 400;
+
+/// [`HEADER_SYNONYMS`] as lookups: exact words, and an automaton over the words of two
+/// or more characters for containment (one pass over a cell instead of a search per
+/// word).
+struct Synonyms {
+    exact: HashMap<&'static str, ColumnKind>,
+    contained: AhoCorasick,
+    kinds: Vec<ColumnKind>,
+    chars: Vec<usize>,
+}
+
+static SYNONYMS: LazyLock<Synonyms> = LazyLock::new(|| {
+    let mut exact = HashMap::new();
+    let (mut words, mut kinds, mut chars) = (Vec::new(), Vec::new(), Vec::new());
+    for (kind, list) in HEADER_SYNONYMS {
+        for w in list.iter() {
+            exact.entry(*w).or_insert(*kind);
             let len = w.chars().count();
-            if len < 2 {
-                continue;
-            }
-            if let Some(pos) = h.rfind(w) {
-                let rank = (len, pos + w.len());
-                if best.is_none_or(|(r, _)| rank > r) {
-                    best = Some((rank, *kind));
-                }
+            if len >= 2 {
+                words.push(*w);
+                kinds.push(*kind);
+                chars.push(len);
             }
         }
     }
-    best.map(|(_, k)| k)
-}
+    let contained = AhoCorasick::new(&words).expect("header synonyms build an automaton");
+    Synonyms {
+        exact,
+        contained,
+        kinds,
+        chars,
+    }
+});
 
 /// Status words accepted in a status column, by status. The first word is the label.
 const COMPLETED_WORDS: &[&str] = &[
@@ -574,6 +612,87 @@ mod tests {
         Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Progress,
         Role, StatusTick, StatusYesNo, Unit,
     };
+
+    /// The containment rule as first written: a search per synonym.
+    fn classify_header_reference(text: &str) -> Option<ColumnKind> {
+        let h = normalise_header(text);
+        if h.is_empty() {
+            return None;
+        }
+        for (kind, words) in HEADER_SYNONYMS {
+            if words.contains(&h.as_str()) {
+                return Some(*kind);
+            }
+        }
+        if h.starts_with("是否")
+            && ["完成", "办结", "到位", "销号"]
+                .iter()
+                .any(|w| h.contains(w))
+        {
+            return Some(ColumnKind::StatusYesNo);
+        }
+        if h.chars().count() > MAX_CONTAINMENT_HEADER {
+            return None;
+        }
+        let mut best: Option<((usize, usize), ColumnKind)> = None;
+        for (kind, words) in HEADER_SYNONYMS {
+            for w in words.iter() {
+                let len = w.chars().count();
+                if len < 2 {
+                    continue;
+                }
+                if let Some(pos) = h.rfind(w) {
+                    let rank = (len, pos + w.len());
+                    if best.is_none_or(|(r, _)| rank > r) {
+                        best = Some((rank, *kind));
+                    }
+                }
+            }
+        }
+        best.map(|(_, k)| k)
+    }
+
+    #[test]
+    fn automaton_agrees_with_a_search_per_synonym() {
+        let words: Vec<&str> = HEADER_SYNONYMS
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        let affixes = [
+            "",
+            "本单位",
+            "情况",
+            "（必填）",
+            "*",
+            "：",
+            "计划",
+            "实际",
+            "是否",
+            "说明",
+        ];
+        let mut checked = 0;
+        for (i, a) in words.iter().enumerate() {
+            // Every word alone, with affixes, and paired with a neighbour both ways.
+            let b = words[(i * 7 + 3) % words.len()];
+            for x in affixes {
+                for text in [
+                    format!("{x}{a}"),
+                    format!("{a}{x}"),
+                    format!("{a}{b}"),
+                    format!("{b}{x}{a}"),
+                    format!("{x}{a}{x}"),
+                ] {
+                    assert_eq!(
+                        classify_header(&text),
+                        classify_header_reference(&text),
+                        "{text}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 
     #[test]
     fn every_header_synonym() {

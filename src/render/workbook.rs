@@ -13,7 +13,9 @@ use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, DocProperties, ExcelDateTime, Format,
     FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
 };
-use unicode_width::UnicodeWidthStr;
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
 
 use crate::ledger::{Ledger, TaskEntry};
 use crate::problems::{Code, Severity};
@@ -109,14 +111,57 @@ pub fn workbook_bytes(ledger: &Ledger) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&created),
     );
 
-    summary_sheet(wb.add_worksheet(), ledger, &styles)?;
-    tasks_sheet(wb.add_worksheet(), ledger, &styles)?;
-    units_sheet(wb.add_worksheet(), ledger, &styles)?;
-    reports_sheet(wb.add_worksheet(), ledger, &styles)?;
-    problems_sheet(wb.add_worksheet(), ledger, &styles)?;
-    unplaced_sheet(wb.add_worksheet(), ledger, &styles)?;
+    // The detail lists can run to 100,000+ rows at city scale: constant-memory
+    // worksheets send their rows to a temporary file as they are written, with inline
+    // strings. The sheets are filled in parallel (the two long lists each on their own
+    // task) and added in a fixed order.
+    let mut reports = wb.new_worksheet_with_constant_memory()?;
+    let mut problems = wb.new_worksheet_with_constant_memory()?;
+    let mut unplaced = wb.new_worksheet_with_constant_memory()?;
+    register_list_formats(&mut wb, &styles)?;
+    let (short, (reports_done, rest_done)) = rayon::join(
+        || -> Result<[Worksheet; 3], XlsxError> {
+            let mut sheets = [Worksheet::new(), Worksheet::new(), Worksheet::new()];
+            summary_sheet(&mut sheets[0], ledger, &styles)?;
+            tasks_sheet(&mut sheets[1], ledger, &styles)?;
+            units_sheet(&mut sheets[2], ledger, &styles)?;
+            Ok(sheets)
+        },
+        || {
+            rayon::join(
+                || reports_sheet(&mut reports, ledger, &styles),
+                || {
+                    problems_sheet(&mut problems, ledger, &styles)?;
+                    unplaced_sheet(&mut unplaced, ledger, &styles)
+                },
+            )
+        },
+    );
+    reports_done?;
+    rest_done?;
+    for sheet in short? {
+        wb.push_worksheet(sheet);
+    }
+    wb.push_worksheet(reports);
+    wb.push_worksheet(problems);
+    wb.push_worksheet(unplaced);
 
     wb.save_to_buffer()
+}
+
+/// Constant-memory worksheets share the workbook's format table, where a format gets
+/// its index on first use. Registering every format the lists write, in a fixed order,
+/// before the lists are filled in parallel keeps the indices (and so the file) the
+/// same from run to run: the fill threads only look formats up.
+fn register_list_formats(wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let mut scratch = wb.new_worksheet_with_constant_memory()?;
+    for (c, fmt) in [&st.header, &st.text, &st.center, &st.number, &st.date]
+        .into_iter()
+        .enumerate()
+    {
+        scratch.write_blank(0, c as u16, fmt)?;
+    }
+    Ok(())
 }
 
 fn workbook_title(ledger: &Ledger) -> String {
@@ -128,8 +173,14 @@ fn workbook_title(ledger: &Ledger) -> String {
 
 /// Sanitise for XML and cap at Excel's cell limit.
 pub(crate) fn text(s: &str) -> String {
-    let s = crate::text::sanitize(s);
-    if s.encode_utf16().count() <= MAX_CELL {
+    text_cow(s).into_owned()
+}
+
+/// [`text`] without a copy when the text needs no change (the usual case).
+fn text_cow(s: &str) -> Cow<'_, str> {
+    let s = crate::text::sanitized(s);
+    // UTF-16 length never exceeds UTF-8 length: short texts need no count.
+    if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
         return s;
     }
     let budget = MAX_CELL - TRUNCATED.encode_utf16().count();
@@ -143,7 +194,7 @@ pub(crate) fn text(s: &str) -> String {
         out.push(c);
     }
     out.push_str(TRUNCATED);
-    out
+    Cow::Owned(out)
 }
 
 pub(crate) fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
@@ -153,7 +204,17 @@ pub(crate) fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
 
 /// Display width of the widest line, counting a CJK character as two.
 pub(crate) fn display_width(s: &str) -> usize {
-    s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    Measure::of(s).widest as usize
+}
+
+/// Display width of one character: ASCII and CJK ideographs directly (most of the
+/// text), everything else through unicode-width.
+fn char_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => UnicodeWidthChar::width(c).unwrap_or(0),
+    }
 }
 
 /// Excel width units for a measured display width.
@@ -284,25 +345,43 @@ const fn col(header: &'static str, kind: Kind, min: f64, max: f64) -> Col {
     }
 }
 
-enum Cell {
-    Text(String),
+enum Cell<'a> {
+    Text(Cow<'a, str>),
     Number(f64),
     Date(Option<NaiveDate>),
 }
 
-fn t(s: impl AsRef<str>) -> Cell {
-    Cell::Text(s.as_ref().to_string())
+fn t<'a>(s: impl Into<Cow<'a, str>>) -> Cell<'a> {
+    Cell::Text(s.into())
 }
 
-fn num(n: impl Into<f64>) -> Cell {
+fn num<'a>(n: impl Into<f64>) -> Cell<'a> {
     Cell::Number(n.into())
 }
 
-/// What row heights need of a cell's text, kept instead of the text itself (a city-scale
-/// detail sheet has 100,000+ rows): its display width and its number of lines.
+impl Cell<'_> {
+    /// The text shown (sanitised, capped) and its measure; dates and numbers by their
+    /// printed width.
+    fn measure(&self) -> (Measure, usize) {
+        match self {
+            Cell::Text(s) => {
+                let m = Measure::of(&text_cow(s));
+                (m, m.widest as usize)
+            }
+            Cell::Number(n) => (Measure::default(), n.to_string().len()),
+            // 2020年12月31日
+            Cell::Date(Some(_)) => (Measure::default(), 15),
+            Cell::Date(None) => (Measure::default(), 0),
+        }
+    }
+}
+
+/// What widths and row heights need of a cell's text: its display width, the width
+/// of its widest line and its number of lines.
 #[derive(Debug, Clone, Copy, Default)]
 struct Measure {
     width: u32,
+    widest: u32,
     lines: u16,
 }
 
@@ -311,9 +390,36 @@ impl Measure {
         if s.is_empty() {
             return Measure::default();
         }
+        let (mut width, mut widest, mut line, mut lines) = (0usize, 0usize, 0usize, 1usize);
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Fast paths on the bytes: printable ASCII, and U+5000–U+9FFF (lead bytes
+            // E5–E9, all CJK unified ideographs); anything else is decoded.
+            let (w, len) = match b[i] {
+                b'\n' => {
+                    widest = widest.max(line);
+                    line = 0;
+                    lines += 1;
+                    i += 1;
+                    continue;
+                }
+                b' '..=b'~' => (1, 1),
+                0xE5..=0xE9 => (2, 3),
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    (char_width(c), c.len_utf8())
+                }
+            };
+            width += w;
+            line += w;
+            i += len;
+        }
+        widest = widest.max(line);
         Measure {
-            width: UnicodeWidthStr::width(s) as u32,
-            lines: s.split('\n').count().min(u16::MAX as usize) as u16,
+            width: width.min(u32::MAX as usize) as u32,
+            widest: widest.min(u32::MAX as usize) as u32,
+            lines: lines.min(u16::MAX as usize) as u16,
         }
     }
 
@@ -326,111 +432,111 @@ impl Measure {
     }
 }
 
-/// A list sheet: header at row 0, one data row per item, widths measured as written.
+/// A list sheet: header at row 0, one data row per item.
+///
+/// Written in two passes over the rows: the first measures every column, so each
+/// row's height is known when it is written; the second writes the rows in order,
+/// which lets the long sheets use constant-memory worksheets (each row flushed to a
+/// temporary file as the next begins) instead of holding 100,000+ rows of cells.
 struct List<'a> {
     ws: &'a mut Worksheet,
     styles: &'a Styles,
     cols: &'a [Col],
-    widths: Vec<usize>,
-    /// Per written row (header first), each column's text measure, for row heights.
-    texts: Vec<Vec<Measure>>,
+    /// Data rows written.
     row: u32,
 }
 
 impl<'a> List<'a> {
-    fn new(
+    /// Write the header and every row `rows()` yields (it is called twice).
+    fn write<'r, I>(
         ws: &'a mut Worksheet,
         name: &str,
         cols: &'a [Col],
         styles: &'a Styles,
-    ) -> Result<List<'a>, XlsxError> {
+        rows: impl Fn() -> I,
+    ) -> Result<List<'a>, XlsxError>
+    where
+        I: Iterator<Item = Vec<Cell<'r>>>,
+    {
         ws.set_name(name)?;
-        let mut widths = Vec::with_capacity(cols.len());
-        for (c, col) in cols.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, col.header, &styles.header)?;
-            widths.push(display_width(col.header));
-        }
-        let header = cols.iter().map(|c| Measure::of(c.header)).collect();
-        Ok(List {
-            ws,
-            styles,
-            cols,
-            widths,
-            texts: vec![header],
-            row: 0,
-        })
-    }
-
-    fn push(&mut self, cells: Vec<Cell>) -> Result<(), XlsxError> {
-        debug_assert_eq!(cells.len(), self.cols.len());
-        self.row += 1;
-        let r = self.row;
-        let mut texts = Vec::with_capacity(cells.len());
-        for (c, cell) in cells.into_iter().enumerate() {
-            let col = &self.cols[c];
-            let c16 = c as u16;
-            let shown = match cell {
-                Cell::Text(s) => {
-                    let s = text(&s);
-                    let fmt = if col.kind == Kind::Text {
-                        &self.styles.text
-                    } else {
-                        &self.styles.center
-                    };
-                    self.ws.write_string_with_format(r, c16, &s, fmt)?;
-                    let w = display_width(&s);
-                    texts.push(Measure::of(&s));
-                    w
-                }
-                Cell::Number(n) => {
-                    self.ws
-                        .write_number_with_format(r, c16, n, &self.styles.number)?;
-                    display_width(&n.to_string())
-                }
-                Cell::Date(d) => match d.and_then(excel_date) {
-                    Some(dt) => {
-                        self.ws
-                            .write_datetime_with_format(r, c16, &dt, &self.styles.date)?;
-                        // 2020年12月31日
-                        15
-                    }
-                    None => {
-                        self.ws.write_blank(r, c16, &self.styles.date)?;
-                        0
-                    }
-                },
-            };
-            if texts.len() <= c {
-                texts.push(Measure::default());
+        // Pass 1: widths.
+        let mut widest: Vec<usize> = cols.iter().map(|c| display_width(c.header)).collect();
+        for cells in rows() {
+            debug_assert_eq!(cells.len(), cols.len());
+            for (c, cell) in cells.iter().enumerate() {
+                widest[c] = widest[c].max(cell.measure().1);
             }
-            self.widths[c] = self.widths[c].max(shown);
         }
-        self.texts.push(texts);
-        Ok(())
-    }
-
-    /// Widths, frozen header, autofilter, print setup.
-    fn finish(self, page_title: &str) -> Result<(), XlsxError> {
-        let last_col = (self.cols.len() - 1) as u16;
-        let widths: Vec<f64> = self
-            .cols
+        let widths: Vec<f64> = cols
             .iter()
-            .zip(&self.widths)
+            .zip(&widest)
             .map(|(col, &w)| column_width(w, col.min, col.max))
             .collect();
         for (c, &w) in widths.iter().enumerate() {
-            self.ws.set_column_width(c as u16, w)?;
+            ws.set_column_width(c as u16, w)?;
         }
-        // Viewers do not grow rows for wrapped text on opening: set the heights.
-        for (r, texts) in self.texts.iter().enumerate() {
-            let lines = texts
-                .iter()
+        // Viewers do not grow rows for wrapped text on opening: set the heights, each
+        // before its row is written.
+        let height = |measures: &mut dyn Iterator<Item = Measure>| {
+            let lines = measures
                 .zip(&widths)
                 .map(|(m, &w)| m.wrapped_lines(w))
                 .max()
                 .unwrap_or(1);
-            self.ws.set_row_height(r as u32, row_height(lines))?;
+            row_height(lines)
+        };
+        ws.set_row_height(0, height(&mut cols.iter().map(|c| Measure::of(c.header))))?;
+        for (c, col) in cols.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, col.header, &styles.header)?;
         }
+        // Pass 2: rows.
+        let mut r = 0u32;
+        for cells in rows() {
+            r += 1;
+            let texts: Vec<Cow<str>> = cells
+                .iter()
+                .map(|cell| match cell {
+                    Cell::Text(s) => text_cow(s),
+                    _ => Cow::Borrowed(""),
+                })
+                .collect();
+            ws.set_row_height(r, height(&mut texts.iter().map(|s| Measure::of(s))))?;
+            for (c, (cell, shown)) in cells.iter().zip(texts).enumerate() {
+                let c16 = c as u16;
+                match cell {
+                    Cell::Text(_) => {
+                        let fmt = if cols[c].kind == Kind::Text {
+                            &styles.text
+                        } else {
+                            &styles.center
+                        };
+                        ws.write_string_with_format(r, c16, shown, fmt)?;
+                    }
+                    Cell::Number(n) => {
+                        ws.write_number_with_format(r, c16, *n, &styles.number)?;
+                    }
+                    Cell::Date(d) => match d.and_then(excel_date) {
+                        Some(dt) => {
+                            ws.write_datetime_with_format(r, c16, &dt, &styles.date)?;
+                        }
+                        None => {
+                            ws.write_blank(r, c16, &styles.date)?;
+                        }
+                    },
+                }
+            }
+        }
+        Ok(List {
+            ws,
+            styles,
+            cols,
+            row: r,
+        })
+    }
+
+    /// Frozen header, autofilter, print setup.
+    fn finish(self, page_title: &str) -> Result<(), XlsxError> {
+        let last_col = (self.cols.len() - 1) as u16;
         self.ws.set_freeze_panes(1, 0)?;
         self.ws.autofilter(0, 0, self.row, last_col)?;
         print_setup(self.ws, page_title, Some(0))?;
@@ -865,25 +971,27 @@ const TASK_COLS: [Col; 13] = [
 ];
 
 fn tasks_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
-    let mut list = List::new(ws, SHEET_TASKS, &TASK_COLS, st)?;
-    for task in &ledger.tasks {
-        let last_filed = task.current_reports().filter_map(|r| r.filed_on).max();
-        list.push(vec![
-            num(task.id),
-            t(&task.category),
-            t(&task.measure),
-            t(&task.deadline.text),
-            t(assigned(&task.assigned_text.lead, &task.lead)),
-            t(assigned(&task.assigned_text.responsible, &task.responsible)),
-            t(assigned(&task.assigned_text.cooperating, &task.cooperating)),
-            t(task.status.label()),
-            t(yes_no(task.overdue)),
-            t(merged_progress(task)),
-            t(join(&reporting_units(task), "、")),
-            t(join(&missing_units(ledger, task), "、")),
-            Cell::Date(last_filed),
-        ])?;
-    }
+    let rows = || {
+        ledger.tasks.iter().map(|task| {
+            let last_filed = task.current_reports().filter_map(|r| r.filed_on).max();
+            vec![
+                num(task.id),
+                t(&task.category),
+                t(&task.measure),
+                t(&task.deadline.text),
+                t(assigned(&task.assigned_text.lead, &task.lead)),
+                t(assigned(&task.assigned_text.responsible, &task.responsible)),
+                t(assigned(&task.assigned_text.cooperating, &task.cooperating)),
+                t(task.status.label()),
+                t(yes_no(task.overdue)),
+                t(merged_progress(task)),
+                t(join(&reporting_units(task), "、")),
+                t(join(&missing_units(ledger, task), "、")),
+                Cell::Date(last_filed),
+            ]
+        })
+    };
+    let mut list = List::write(ws, SHEET_TASKS, &TASK_COLS, st, rows)?;
     list.status_colours(7)?;
     list.red_where(8, "是")?;
     list.note(
@@ -924,19 +1032,21 @@ pub fn unit_completed(ledger: &Ledger, unit: &str) -> u32 {
 }
 
 fn units_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
-    let mut list = List::new(ws, SHEET_UNITS, &UNIT_COLS, st)?;
-    for u in &ledger.units {
-        list.push(vec![
-            t(&u.name),
-            t(u.kind.label()),
-            num(u.expected.len() as u32),
-            num(u.reported.len() as u32),
-            t(join_ids(&u.missing)),
-            num(unit_completed(ledger, &u.name)),
-            t(join(&u.files, "\n")),
-            Cell::Date(u.last_filed_on),
-        ])?;
-    }
+    let rows = || {
+        ledger.units.iter().map(|u| {
+            vec![
+                t(&u.name),
+                t(u.kind.label()),
+                num(u.expected.len() as u32),
+                num(u.reported.len() as u32),
+                t(join_ids(&u.missing)),
+                num(unit_completed(ledger, &u.name)),
+                t(join(&u.files, "\n")),
+                Cell::Date(u.last_filed_on),
+            ]
+        })
+    };
+    let mut list = List::write(ws, SHEET_UNITS, &UNIT_COLS, st, rows)?;
     list.note(3, "该单位报送了进展的任务数（含未分配给该单位的任务）。")?;
     list.note(
         5,
@@ -964,25 +1074,27 @@ const REPORT_COLS: [Col; 12] = [
 ];
 
 fn reports_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
-    let mut list = List::new(ws, SHEET_REPORTS, &REPORT_COLS, st)?;
-    for task in &ledger.tasks {
-        for r in &task.reports {
-            list.push(vec![
-                num(task.id),
-                t(&r.unit),
-                t(r.role.label()),
-                t(r.status.label()),
-                t(&r.status_text),
-                t(&r.progress),
-                Cell::Date(r.completed_on),
-                Cell::Date(r.filed_on),
-                t(yes_no(r.superseded)),
-                t(&r.source.file),
-                t(&r.source.sheet),
-                num(r.source.row),
-            ])?;
-        }
-    }
+    let rows = || {
+        ledger.tasks.iter().flat_map(|task| {
+            task.reports.iter().map(move |r| {
+                vec![
+                    num(task.id),
+                    t(&r.unit),
+                    t(r.role.label()),
+                    t(r.status.label()),
+                    t(&r.status_text),
+                    t(&r.progress),
+                    Cell::Date(r.completed_on),
+                    Cell::Date(r.filed_on),
+                    t(yes_no(r.superseded)),
+                    t(&r.source.file),
+                    t(&r.source.sheet),
+                    num(r.source.row),
+                ]
+            })
+        })
+    };
+    let mut list = List::write(ws, SHEET_REPORTS, &REPORT_COLS, st, rows)?;
     list.status_colours(3)?;
     list.note(
         8,
@@ -1004,20 +1116,22 @@ const PROBLEM_COLS: [Col; 6] = [
 ];
 
 fn problems_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
-    let mut list = List::new(ws, SHEET_PROBLEMS, &PROBLEM_COLS, st)?;
-    for p in &ledger.problems {
-        list.push(vec![
-            t(p.severity.label()),
-            t(p.code.as_str()),
-            t(&p.file),
-            t(p.sheet.as_deref().unwrap_or("")),
-            match p.row {
-                Some(r) => num(r),
-                None => t(""),
-            },
-            t(&p.message),
-        ])?;
-    }
+    let rows = || {
+        ledger.problems.iter().map(|p| {
+            vec![
+                t(p.severity.label()),
+                t(p.code.as_str()),
+                t(&p.file),
+                t(p.sheet.as_deref().unwrap_or("")),
+                match p.row {
+                    Some(r) => num(r),
+                    None => t(""),
+                },
+                t(&p.message),
+            ]
+        })
+    };
+    let mut list = List::write(ws, SHEET_PROBLEMS, &PROBLEM_COLS, st, rows)?;
     list.red_where(0, Severity::Error.label())?;
     if list.row > 0 {
         let rows = list.row;
@@ -1067,21 +1181,23 @@ const UNPLACED_COLS: [Col; 10] = [
 ];
 
 fn unplaced_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
-    let mut list = List::new(ws, SHEET_UNPLACED, &UNPLACED_COLS, st)?;
-    for u in &ledger.unplaced {
-        list.push(vec![
-            t(&u.source.file),
-            t(&u.source.sheet),
-            num(u.source.row),
-            t(unplaced_reason(u.code)),
-            t(u.code.as_str()),
-            t(u.unit.as_deref().unwrap_or("")),
-            t(&u.id_text),
-            t(&u.measure_text),
-            t(&u.status_text),
-            t(&u.progress),
-        ])?;
-    }
+    let rows = || {
+        ledger.unplaced.iter().map(|u| {
+            vec![
+                t(&u.source.file),
+                t(&u.source.sheet),
+                num(u.source.row),
+                t(unplaced_reason(u.code)),
+                t(u.code.as_str()),
+                t(u.unit.as_deref().unwrap_or("")),
+                t(&u.id_text),
+                t(&u.measure_text),
+                t(&u.status_text),
+                t(&u.progress),
+            ]
+        })
+    };
+    let mut list = List::write(ws, SHEET_UNPLACED, &UNPLACED_COLS, st, rows)?;
     list.note(
         3,
         "这些数据行已读取，但无法对应到单位或整改任务，未计入任务台账，请人工核对后归集。",
