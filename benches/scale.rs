@@ -8,6 +8,10 @@
 //! strings (as `unzip -p` would) and reading the CSVs, in one thread. Results go to
 //! stdout as a Markdown table (docs/performance.md keeps the measured one).
 
+// The binary's allocator, so "ingest only" matches what `rectify run` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -102,15 +102,16 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
     let as_of = plan.meta.as_of;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for task in &plan.tasks {
-        let mut reports: Vec<Report> = by_task.remove(&task.id).unwrap_or_default();
-        reports.sort_by_key(|r| {
-            (
-                r.superseded,
-                r.role,
-                plan.units.order(&r.unit),
-                r.source.clone(),
-            )
-        });
+        // Current before superseded, then by role, unit order and source. The unit's
+        // position is looked up once per report, not once per comparison.
+        let mut keyed: Vec<((bool, Role, usize), Report)> = by_task
+            .remove(&task.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| ((r.superseded, r.role, plan.units.order(&r.unit)), r))
+            .collect();
+        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.source.cmp(&b.source)));
+        let reports: Vec<Report> = keyed.into_iter().map(|(_, r)| r).collect();
         // Unassigned reports do not decide the task.
         let current: Vec<&Report> = reports
             .iter()

@@ -459,13 +459,20 @@ impl<'a> List<'a> {
         I: Iterator<Item = Vec<Cell<'r>>>,
     {
         ws.set_name(name)?;
-        // Pass 1: widths.
+        // Pass 1: widths. A column stops being measured once it reaches its widest
+        // bound (a progress column does at its first long text).
         let mut widest: Vec<usize> = cols.iter().map(|c| display_width(c.header)).collect();
+        let full = |c: usize, w: usize| column_width(w, cols[c].min, cols[c].max) >= cols[c].max;
+        let mut open: Vec<usize> = (0..cols.len()).filter(|&c| !full(c, widest[c])).collect();
         for cells in rows() {
             debug_assert_eq!(cells.len(), cols.len());
-            for (c, cell) in cells.iter().enumerate() {
-                widest[c] = widest[c].max(cell.measure().1);
+            if open.is_empty() {
+                break;
             }
+            for &c in &open {
+                widest[c] = widest[c].max(cells[c].measure().1);
+            }
+            open.retain(|&c| !full(c, widest[c]));
         }
         let widths: Vec<f64> = cols
             .iter()
