@@ -15,6 +15,7 @@ pub mod similarity;
 pub mod sniff;
 pub mod values;
 pub mod vocabulary;
+mod xlsx_merges;
 
 use std::path::{Path, PathBuf};
 

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use crate::ingest::csv_read;
 use crate::ingest::grid::{Cell, Grid, Limits, Merge};
 use crate::ingest::sniff::{self, Format};
+use crate::ingest::xlsx_merges::SheetParts;
 
 /// What went wrong, for the caller to decide how to report it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -481,6 +482,7 @@ fn read_xlsx(
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     names.extend(wb.defined_names().iter().cloned());
     let sheets = wb.sheets_metadata().to_vec();
+    let mut parts = SheetParts::open(bytes);
     let mut grids = Vec::new();
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
@@ -499,15 +501,19 @@ fn read_xlsx(
             }
         }
         let rows = sparse.into_rows(name, limits)?;
-        let merges = wb
-            .merge_cells_by_sheet_name(name)
-            .map(|d| merges_from(&d))
-            .unwrap_or_else(|_| {
-                notes.push(format!(
-                    "工作表“{name}”的合并单元格信息无法读取，已按未合并处理。"
-                ));
-                Vec::new()
-            });
+        // The <mergeCells> element alone; calamine (a second parse of the whole sheet)
+        // when that does not read.
+        let ours = parts.as_mut().and_then(|p| p.merges(name));
+        let merges = match ours {
+            Some(m) => Ok(m),
+            None => wb.merge_cells_by_sheet_name(name).map(|d| merges_from(&d)),
+        }
+        .unwrap_or_else(|_| {
+            notes.push(format!(
+                "工作表“{name}”的合并单元格信息无法读取，已按未合并处理。"
+            ));
+            Vec::new()
+        });
         grids.push(Grid {
             name: name.clone(),
             rows,
