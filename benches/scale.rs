@@ -379,11 +379,20 @@ fn main() {
     let bin = repo().join("target/release/rectify");
     let plan = load_plan();
     let full_plan = rectify::plan::load_plan(&repo().join("input")).expect("plan loads");
-    println!("| N files | rows | rectify run | files/s | rows/s | peak RSS | ingest only | floor | run ÷ floor | ingest ÷ floor |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| N files | rows | rectify run | files/s | rows/s | peak RSS | ingest only | ingest, 1 thread | floor (1 thread) | run ÷ floor | ingest ÷ floor | ingest 1 thread ÷ floor |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let work = tempfile::tempdir().unwrap();
-        let input = work.path().join("input");
+        // SCALE_KEEP=DIR keeps each corpus as DIR/N (input folder with returns/), for
+        // profiling.
+        let input = match std::env::var_os("SCALE_KEEP") {
+            Some(dir) => {
+                let d = PathBuf::from(dir).join(n.to_string());
+                let _ = std::fs::remove_dir_all(&d);
+                d
+            }
+            None => work.path().join("input"),
+        };
         for f in ["plan.toml", "units.toml", "tasks.csv"] {
             std::fs::create_dir_all(&input).unwrap();
             std::fs::copy(repo().join("input").join(f), input.join(f)).unwrap();
@@ -395,9 +404,10 @@ fn main() {
             f.sort_by(f64::total_cmp);
             f[1]
         };
-        // Ingest alone, in this process (all threads), median of 3.
-        let ingest_s = {
-            let opts = rectify::ingest::IngestOptions::for_plan(&full_plan);
+        // Ingest alone, in this process, median of 3: on all threads, and on one (to
+        // compare per core with the one-thread floor).
+        let opts = rectify::ingest::IngestOptions::for_plan(&full_plan);
+        let ingest = || {
             let mut t: Vec<f64> = (0..3)
                 .map(|_| {
                     let start = Instant::now();
@@ -409,6 +419,12 @@ fn main() {
             t.sort_by(f64::total_cmp);
             t[1]
         };
+        let ingest_s = ingest();
+        let ingest_1_s = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(ingest);
         // Warm the page cache once, then measure the median of 3 runs.
         let _ = time_run(&bin, &input, &work.path().join("out0"));
         let mut runs: Vec<(f64, f64)> = (1..=3)
@@ -417,11 +433,12 @@ fn main() {
         runs.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (secs, rss) = runs[1];
         println!(
-            "| {n} | {rows} | {secs:.2} s | {:.0} | {:.0} | {rss:.0} MiB | {ingest_s:.2} s | {floor_s:.3} s | {:.1}× | {:.1}× |",
+            "| {n} | {rows} | {secs:.2} s | {:.0} | {:.0} | {rss:.0} MiB | {ingest_s:.2} s | {ingest_1_s:.2} s | {floor_s:.3} s | {:.1}× | {:.1}× | {:.1}× |",
             n as f64 / secs,
             rows as f64 / secs,
             secs / floor_s,
-            ingest_s / floor_s
+            ingest_s / floor_s,
+            ingest_1_s / floor_s
         );
     }
 }

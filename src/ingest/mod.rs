@@ -112,6 +112,15 @@ pub fn ingest_dir_with_progress(
         })
         .collect();
     progress.finish();
+    // One allocation per list (a city-scale run has 100,000+ records).
+    out.files
+        .reserve_exact(parts.iter().map(|p| p.files.len()).sum());
+    out.records
+        .reserve_exact(parts.iter().map(|p| p.records.len()).sum());
+    out.skips
+        .reserve_exact(parts.iter().map(|p| p.skips.len()).sum());
+    out.problems
+        .reserve_exact(parts.iter().map(|p| p.problems.len()).sum());
     for p in parts {
         out.files.extend(p.files);
         out.records.extend(p.records);

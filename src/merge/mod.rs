@@ -8,6 +8,8 @@ pub mod status;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::ingest::record::{FileOutcome, Ingested, Record};
 use crate::ledger::{
     AssignedText, Ledger, MatchedBy, PlanInfo, Report, Summary, TaskEntry, UnitEntry, Unplaced,
@@ -33,8 +35,9 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
     let mut unplaced = Vec::new();
     // (task id, unit) → reports
     let mut by_key: BTreeMap<(u32, String), Vec<Report>> = BTreeMap::new();
+    // Matching is independent per record: in parallel, in record order.
     let matched: Vec<(Record, Option<TaskMatch>)> = records
-        .into_iter()
+        .into_par_iter()
         .map(|rec| {
             let m = rec
                 .unit
