@@ -203,3 +203,39 @@ fn every_problem_names_its_file_and_says_what_to_do() {
         }
     }
 }
+
+/// A template error in `run` while ledger.json and the workbook are already streaming
+/// to their staged files: exit 2, the previous run's files unchanged, and no staged
+/// temporary file left behind.
+#[test]
+fn a_failed_render_leaves_the_output_folder_as_it_was() {
+    let input = input_with_returns(fixture_set);
+    let out = input.path().join("out");
+    run(input.path(), &out, "2");
+    let before = tree(&out);
+    assert!(before.contains_key("ledger.json") && before.contains_key("整改台账汇总表.xlsx"));
+    let tpl = tempfile::tempdir().unwrap();
+    std::fs::write(tpl.path().join("report.tera"), "@p {% if %}\n").unwrap();
+    let o = bin()
+        .args(["run", "--input"])
+        .arg(input.path())
+        .arg("--output")
+        .arg(&out)
+        .arg("--templates")
+        .arg(tpl.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let after = tree(&out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "no file added or removed (no staged temporary file left)"
+    );
+    assert!(after == before, "every file keeps its bytes");
+}

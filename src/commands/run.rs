@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ledger::Ledger;
 use crate::render::report::{ReportError, Templates};
-use crate::render::{report_docx, workbook, write_atomic, REPORT_DOCX};
+use crate::render::{report_docx, workbook, write_atomic, Staged, REPORT_DOCX};
 
 /// Every file `run` writes, relative to the output folder.
 pub const LEDGER_JSON: &str = "ledger.json";
@@ -42,21 +42,28 @@ pub(crate) fn write(path: PathBuf, bytes: &[u8]) -> Result<(), OutputError> {
 /// Write the outputs of a merged ledger into `out_dir`; returns the files written.
 ///
 /// Everything is rendered before anything appears under its final name, so a template
-/// error leaves the folder as it was. The documents render in parallel (the workbook,
-/// the longest, on one thread while the report, checklists and reminders share the
-/// other), while ledger.json streams to a temporary file that is renamed into place
-/// only once every render succeeded.
+/// error leaves the folder as it was. The documents render in parallel; the two large
+/// outputs, ledger.json and the workbook, stream to staged temporary files (tens of MB
+/// each at city scale that need not sit in memory), renamed into place only once every
+/// render succeeded.
 pub fn write_outputs(
     ledger: &Ledger,
     out_dir: &Path,
     templates: &Templates,
 ) -> Result<Vec<String>, OutputError> {
     let json_path = out_dir.join(LEDGER_JSON);
-    let (json, rendered) = rayon::join(
-        || crate::render::Staged::write(&json_path, |w| ledger.write_json(w)),
-        || render_outputs(ledger, templates),
+    let xlsx_path = out_dir.join(workbook::FILE_NAME);
+    let ((json, xlsx), rendered) = rayon::join(
+        || {
+            rayon::join(
+                || Staged::write(&json_path, |w| ledger.write_json(w)),
+                || Staged::write(&xlsx_path, |w| workbook::write_workbook(ledger, w)),
+            )
+        },
+        || render_documents(ledger, templates),
     );
     let files = rendered?;
+    let xlsx = xlsx.map_err(OutputError::Workbook)?;
     let json = json.map_err(|error| OutputError::Io {
         path: json_path.clone(),
         error,
@@ -65,24 +72,23 @@ pub fn write_outputs(
         path: json_path,
         error,
     })?;
-    let mut written = vec![LEDGER_JSON.to_string()];
+    xlsx.commit().map_err(|error| OutputError::Io {
+        path: xlsx_path,
+        error,
+    })?;
+    let mut written = vec![LEDGER_JSON.to_string(), workbook::FILE_NAME.to_string()];
     written.extend(super::checklists::write_all(out_dir, files)?);
     Ok(written)
 }
 
-/// Every document `run` writes besides ledger.json, rendered in parallel, in a fixed
-/// order: report, workbook, checklists, reminders.
-fn render_outputs(
+/// The documents `run` writes besides ledger.json and the workbook, rendered in
+/// parallel, in a fixed order: report, checklists, reminders.
+fn render_documents(
     ledger: &Ledger,
     templates: &Templates,
 ) -> Result<Vec<super::checklists::Rendered>, OutputError> {
-    let ((report, xlsx), (checklists, reminders)) = rayon::join(
-        || {
-            rayon::join(
-                || report_docx(ledger, templates).map_err(OutputError::Report),
-                || workbook::workbook_bytes(ledger).map_err(OutputError::Workbook),
-            )
-        },
+    let (report, (checklists, reminders)) = rayon::join(
+        || report_docx(ledger, templates).map_err(OutputError::Report),
         || {
             rayon::join(
                 || super::checklists::render_checklists(ledger, templates, ledger.plan.notice_date),
@@ -90,10 +96,7 @@ fn render_outputs(
             )
         },
     );
-    let mut files = vec![
-        (REPORT_DOCX.to_string(), report?),
-        (workbook::FILE_NAME.to_string(), xlsx?),
-    ];
+    let mut files = vec![(REPORT_DOCX.to_string(), report?)];
     files.extend(checklists?);
     files.extend(reminders?);
     Ok(files)

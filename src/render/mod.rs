@@ -59,7 +59,7 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    Staged::write(path, fill)?.commit()
+    Staged::write(path, |w| fill(w))?.commit()
 }
 
 /// A file written under a temporary name beside its final path, renamed into place by
@@ -74,11 +74,12 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Write the temporary file (flushed and synced) with a streaming writer.
-    pub fn write(
+    /// Write the temporary file (flushed and synced) with a streaming writer; `fill`'s
+    /// error type only needs to take I/O errors.
+    pub fn write<E: From<std::io::Error>>(
         path: &Path,
-        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    ) -> std::io::Result<Staged> {
+        fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), E>,
+    ) -> Result<Staged, E> {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())

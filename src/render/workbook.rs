@@ -97,6 +97,14 @@ pub const UNPLACED_HEADERS: [&str; 10] = [
 
 /// The workbook as bytes.
 pub fn workbook_bytes(ledger: &Ledger) -> Result<Vec<u8>, XlsxError> {
+    let mut buf = Vec::new();
+    write_workbook(ledger, &mut buf)?;
+    Ok(buf)
+}
+
+/// Write the workbook to `out` as it is zipped (`run` streams it to a staged file: at
+/// city scale it is tens of MB that need not sit in memory).
+pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Result<(), XlsxError> {
     let styles = Styles::new();
     let mut wb = Workbook::new();
     // Fast deflate: the detail sheets hold tens of MB of XML at city scale; level 1
@@ -146,7 +154,7 @@ pub fn workbook_bytes(ledger: &Ledger) -> Result<Vec<u8>, XlsxError> {
     wb.push_worksheet(problems);
     wb.push_worksheet(unplaced);
 
-    wb.save_to_buffer()
+    wb.save_to_writer(out)
 }
 
 /// Constant-memory worksheets share the workbook's format table, where a format gets
