@@ -131,15 +131,7 @@ fn standard_layout_with_title_unit_line_categories_spacers_and_notes() {
 #[test]
 fn two_row_header_with_merged_cells_and_unit_in_the_next_cell() {
     let dir = tempfile::tempdir().unwrap();
-    let spec = SheetSpec::new("进展")
-        .text_row(&["区城市管理局整改落实情况表"])
-        .text_row(&["填报单位：", "区城管局", "", "填报日期：", "2020.12.4"])
-        .text_row(&["序号", "具体举措", "完成时限", "整改落实情况", "", ""])
-        .text_row(&["", "", "", "整改进展情况", "完成状态", "完成时间"])
-        .merge(2, 0, 3, 0)
-        .merge(2, 1, 3, 1)
-        .merge(2, 2, 3, 2)
-        .merge(2, 3, 2, 5)
+    let spec = two_row_header_sheet()
         .row(vec![
             n(43.0),
             s(&measure(43)),

@@ -473,6 +473,21 @@ fn skip_note(sheet: &calamine::Sheet) -> Option<String> {
 
 // ---------------------------------------------------------------- formats
 
+/// A sheet's rows from one of calamine's streaming cell readers (xlsx and xlsb share no
+/// trait; `next` is the reader's `next_cell`), through the cell cap.
+fn sheet_rows<'a, E>(
+    name: &str,
+    limits: &Limits,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
+    let mut sparse = Sparse::new();
+    while let Some(cell) = next().map_err(|_| sheet_corrupt(name))? {
+        let (r, c) = cell.get_position();
+        sparse.push(name, r, c, from_data_ref(cell.get_value()), limits)?;
+    }
+    sparse.into_rows(name, limits)
+}
+
 fn read_xlsx(
     bytes: &[u8],
     limits: &Limits,
@@ -490,17 +505,12 @@ fn read_xlsx(
             continue;
         }
         let name = &sheet.name;
-        let mut sparse = Sparse::new();
-        {
+        let rows = {
             let mut reader = wb
                 .worksheet_cells_reader(name)
                 .map_err(|_| sheet_corrupt(name))?;
-            while let Some(cell) = reader.next_cell().map_err(|_| sheet_corrupt(name))? {
-                let (r, c) = cell.get_position();
-                sparse.push(name, r, c, from_data_ref(cell.get_value()), limits)?;
-            }
-        }
-        let rows = sparse.into_rows(name, limits)?;
+            sheet_rows(name, limits, || reader.next_cell())?
+        };
         // The <mergeCells> element alone; calamine (a second parse of the whole sheet)
         // when that does not read.
         let ours = parts.as_mut().and_then(|p| p.merges(name));
@@ -538,19 +548,15 @@ fn read_xlsb(
             continue;
         }
         let name = &sheet.name;
-        let mut sparse = Sparse::new();
-        {
+        let rows = {
             let mut reader = wb
                 .worksheet_cells_reader(name)
                 .map_err(|_| sheet_corrupt(name))?;
-            while let Some(cell) = reader.next_cell().map_err(|_| sheet_corrupt(name))? {
-                let (r, c) = cell.get_position();
-                sparse.push(name, r, c, from_data_ref(cell.get_value()), limits)?;
-            }
-        }
+            sheet_rows(name, limits, || reader.next_cell())?
+        };
         grids.push(Grid {
             name: name.clone(),
-            rows: sparse.into_rows(name, limits)?,
+            rows,
             merges: Vec::new(), // calamine gives no merges for xlsb
             hidden: sheet.visible != SheetVisible::Visible,
         });

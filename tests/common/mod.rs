@@ -190,6 +190,21 @@ pub fn reports_of<'a>(ledger: &'a Ledger, id: u32, unit: &str) -> Vec<&'a rectif
         .collect()
 }
 
+/// The head of a free-layout return (区城管局): title, a 填报单位/填报日期 line, and a
+/// two-row header whose first three columns are merged down and whose 整改落实情况 is
+/// merged across the three columns below it. Data rows start at row 4.
+pub fn two_row_header_sheet() -> SheetSpec {
+    SheetSpec::new("进展")
+        .text_row(&["区城市管理局整改落实情况表"])
+        .text_row(&["填报单位：", "区城管局", "", "填报日期：", "2020.12.4"])
+        .text_row(&["序号", "具体举措", "完成时限", "整改落实情况", "", ""])
+        .text_row(&["", "", "", "整改进展情况", "完成状态", "完成时间"])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1)
+        .merge(2, 2, 3, 2)
+        .merge(2, 3, 2, 5)
+}
+
 /// A mixed folder of returns: standard layout with notes, two-row header, a combined
 /// workbook with an instruction sheet, renumbered rows, a GBK CSV, an unknown unit,
 /// a corrupt file and a lock file.
@@ -215,15 +230,7 @@ pub fn fixture_set(dir: &Path) {
     .text_row(&["填表人：李四", "", "联系电话：49581111"]);
     write_workbook(&dir.join("区水利局.xlsx"), &[std1]);
 
-    let two_row = SheetSpec::new("进展")
-        .text_row(&["区城市管理局整改落实情况表"])
-        .text_row(&["填报单位：", "区城管局", "", "填报日期：", "2020.12.4"])
-        .text_row(&["序号", "具体举措", "完成时限", "整改落实情况", "", ""])
-        .text_row(&["", "", "", "整改进展情况", "完成状态", "完成时间"])
-        .merge(2, 0, 3, 0)
-        .merge(2, 1, 3, 1)
-        .merge(2, 2, 3, 2)
-        .merge(2, 3, 2, 5)
+    let two_row = two_row_header_sheet()
         .text_row(&["四、查漏补缺,切实增强污水收集处理能力"])
         .merge(4, 0, 4, 5)
         .row(vec![
