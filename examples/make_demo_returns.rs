@@ -17,32 +17,6 @@ use rust_xlsxwriter::{
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-const TOWNS: [&str; 23] = [
-    "中山路街道",
-    "胜利路街道",
-    "南大街街道",
-    "茶山竹海街道",
-    "大安街道",
-    "陈食街道",
-    "卫星湖街道",
-    "青峰镇",
-    "金龙镇",
-    "临江镇",
-    "何埂镇",
-    "松溉镇",
-    "仙龙镇",
-    "吉安镇",
-    "五间镇",
-    "来苏镇",
-    "宝峰镇",
-    "双石镇",
-    "红炉镇",
-    "永荣镇",
-    "三教镇",
-    "板桥镇",
-    "朱沱镇",
-];
-const CENTRES: [&str; 3] = ["凤凰湖产业促进中心", "三教产业促进中心", "港桥产业促进中心"];
 const TITLE: &str = "永川区水污染防治整改进展情况表";
 
 // ---------------------------------------------------------------- the plan
@@ -61,8 +35,35 @@ struct Plan {
     tasks: Vec<Task>,
 }
 
-/// Splits a 、-separated unit list and expands the group names.
-fn expand(list: &str) -> Vec<String> {
+/// The members of the groups the task table names, from `input/units.toml` (the same
+/// directory rectify loads).
+struct Groups {
+    towns: Vec<String>,
+    centres: Vec<String>,
+}
+
+impl Groups {
+    fn load(input: &Path) -> Result<Groups> {
+        let plan = rectify::plan::load_plan(input).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let members = |name: &str| -> Result<Vec<String>> {
+            Ok(plan
+                .units
+                .group(name)
+                .with_context(|| format!("units.toml has no group {name}"))?
+                .members
+                .clone())
+        };
+        Ok(Groups {
+            towns: members("各镇街")?,
+            centres: members("各产业促进中心")?,
+        })
+    }
+}
+
+/// Splits a 、-separated unit list and expands the group names. Unlike the plan's
+/// strict reading, 相关镇街 and a trailing 等区级部门及各镇街 count every town here: the
+/// demo has towns report on such tasks, which ingest must accept.
+fn expand(list: &str, groups: &Groups) -> Vec<String> {
     let mut out = Vec::new();
     for raw in list.split('、').map(str::trim).filter(|s| !s.is_empty()) {
         let mut item = raw;
@@ -75,19 +76,19 @@ fn expand(list: &str) -> Vec<String> {
         }
         match item {
             "各镇街" | "相关镇街" => add_towns = true,
-            "各产业促进中心" => out.extend(CENTRES.iter().map(|s| s.to_string())),
+            "各产业促进中心" => out.extend(groups.centres.iter().cloned()),
             "区市场管理局" => out.push("区市场监管局".to_string()),
             _ => out.push(item.to_string()),
         }
         if add_towns {
-            out.extend(TOWNS.iter().map(|s| s.to_string()));
+            out.extend(groups.towns.iter().cloned());
         }
     }
     out
 }
 
 impl Plan {
-    fn load(path: &Path) -> Result<Plan> {
+    fn load(path: &Path, groups: &Groups) -> Result<Plan> {
         let mut rdr = csv::Reader::from_path(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
         let mut tasks = Vec::new();
@@ -98,9 +99,9 @@ impl Plan {
                 category: rec[1].to_string(),
                 measure: rec[2].to_string(),
                 deadline: rec[3].to_string(),
-                lead: expand(&rec[4]),
-                responsible: expand(&rec[5]),
-                cooperating: expand(&rec[6]),
+                lead: expand(&rec[4], groups),
+                responsible: expand(&rec[5], groups),
+                cooperating: expand(&rec[6], groups),
             });
         }
         if tasks.len() != 63 {
@@ -1160,7 +1161,8 @@ fn main() -> Result<()> {
     }
     let dir = dir.context("usage: make_demo_returns OUT_DIR [--staging DIR]")?;
     std::fs::create_dir_all(&dir)?;
-    let plan = Plan::load(Path::new("input/tasks.csv"))?;
+    let groups = Groups::load(Path::new("input"))?;
+    let plan = Plan::load(Path::new("input/tasks.csv"), &groups)?;
     let mut out = Out {
         dir,
         staging: staging.clone(),
