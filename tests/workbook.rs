@@ -379,6 +379,28 @@ fn rectify_run_writes_the_workbook_identically_twice() {
     assert!(input.path().join("out1").join("ledger.json").exists());
 }
 
+/// The long lists are constant-memory worksheets backed by temporary files; with no
+/// writable temporary folder the run still writes the whole workbook (ordinary
+/// worksheets instead), every sheet matching the ledger.
+#[test]
+fn without_a_writable_temporary_folder_the_workbook_is_complete() {
+    let input = input_with_returns(fixture_set);
+    let out = input.path().join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input.path())
+        .arg("--output")
+        .arg(&out)
+        .arg("run")
+        .env("TMPDIR", input.path().join("no such folder"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(out.join(workbook::FILE_NAME)).expect("workbook written");
+    let ledger = ledger_for(&input.path().join("returns"));
+    check_against(&ledger, &bytes);
+}
+
 // ---------------------------------------------------------------------------
 // External tools: fail in CI when missing, else skip with a note.
 

@@ -123,10 +123,7 @@ pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Resul
     // worksheets send their rows to a temporary file as they are written, with inline
     // strings. The sheets are filled in parallel (the two long lists each on their own
     // task) and added in a fixed order.
-    let mut reports = wb.new_worksheet_with_constant_memory()?;
-    let mut problems = wb.new_worksheet_with_constant_memory()?;
-    let mut unplaced = wb.new_worksheet_with_constant_memory()?;
-    register_list_formats(&mut wb, &styles)?;
+    let [mut reports, mut problems, mut unplaced] = list_sheets(&mut wb, &styles);
     let (short, (reports_done, rest_done)) = rayon::join(
         || -> Result<[Worksheet; 3], XlsxError> {
             let mut sheets = [Worksheet::new(), Worksheet::new(), Worksheet::new()];
@@ -155,6 +152,22 @@ pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Resul
     wb.push_worksheet(unplaced);
 
     wb.save_to_writer(out)
+}
+
+/// The three list worksheets: constant-memory ones, or, when no temporary file can be
+/// made (an unwritable temporary folder), ordinary ones, which hold their rows in memory
+/// but write the same sheets.
+fn list_sheets(wb: &mut Workbook, st: &Styles) -> [Worksheet; 3] {
+    let constant = (|| -> Result<[Worksheet; 3], XlsxError> {
+        let sheets = [
+            wb.new_worksheet_with_constant_memory()?,
+            wb.new_worksheet_with_constant_memory()?,
+            wb.new_worksheet_with_constant_memory()?,
+        ];
+        register_list_formats(wb, st)?;
+        Ok(sheets)
+    })();
+    constant.unwrap_or_else(|_| [Worksheet::new(), Worksheet::new(), Worksheet::new()])
 }
 
 /// Constant-memory worksheets share the workbook's format table, where a format gets
