@@ -36,38 +36,3 @@ fn ingest_crashers_are_now_problems() {
     }
     assert!(n >= 1, "the regression inputs are there");
 }
-
-/// Open findings in calamine itself (tests/fuzz_findings/README.md): the panic is not
-/// fixed, but it stays inside the file's isolation — the file becomes a `file_failed`
-/// problem naming it, and the run goes on.
-#[test]
-fn open_calamine_panics_stay_inside_the_files_isolation() {
-    let plan = common::plan();
-    let opts = IngestOptions::for_plan(&plan);
-    let dir = common::repo().join("tests/fuzz_findings");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "bin") {
-            continue;
-        }
-        let data = std::fs::read(&path).unwrap();
-        let (&pick, bytes) = data.split_first().unwrap();
-        let file = ["return.xlsx", "return.xls", "return.ods", "return.csv"][pick as usize % 4];
-        // The production path (read from disk, parse under catch_unwind); `ingest_bytes`
-        // lets panics through on purpose, for the fuzzer.
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join(file), bytes).unwrap();
-        let out = rectify::ingest::ingest_file(&tmp.path().join(file), file, &opts);
-        assert!(out.records.is_empty());
-        assert!(
-            out.problems
-                .iter()
-                .any(|p| p.file == file && p.severity == rectify::problems::Severity::Error),
-            "{:?}",
-            out.problems
-        );
-        n += 1;
-    }
-    assert!(n >= 1);
-}

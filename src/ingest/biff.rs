@@ -1,14 +1,51 @@
-//! A pre-scan of an .xls workbook's cell records, before calamine reads it: calamine
-//! builds each sheet as a dense grid sized by the farthest cell, so one cell record at
-//! the far corner of the BIFF8 grid (65,536 × 256) costs over a gigabyte (found by the
-//! ingest fuzzer). Here the Workbook stream is read through the OLE chains (validated
-//! first by `sniff::ole_structure_ok`) and every cell record's row and column give each
-//! sheet's extent; a sheet over `max_cells_per_sheet` refuses the file.
+//! A pre-scan of an .xls workbook's records, before calamine reads it (both checks come
+//! from the ingest fuzzer):
+//! - calamine builds each sheet as a dense grid sized by the farthest cell, so one cell
+//!   record at the far corner of the BIFF8 grid (65,536 × 256) costs over a gigabyte:
+//!   every cell record's row and column give each sheet's extent, and a sheet over
+//!   `max_cells_per_sheet` refuses the file;
+//! - calamine indexes a few records without checking their length (BOF, BoundSheet8,
+//!   Lbl, MergeCells and others): such a record too short for what calamine reads
+//!   marks the file as damaged.
+//!
+//! The Workbook stream is read through the OLE chains (validated first by
+//! `sniff::ole_structure_ok`).
 
-/// The largest extent (rows × columns, from A1) of any sheet, or None when the stream
-/// cannot be found (calamine then reports the file itself).
-pub fn max_sheet_cells(bytes: &[u8]) -> Option<u64> {
+/// What the scan found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The largest extent (rows × columns, from A1) of any sheet.
+    pub max_cells: u64,
+    /// The first record too short for calamine: (record type, length).
+    pub short_record: Option<(u16, usize)>,
+}
+
+/// Whether calamine would read past the end of this record (the parts it reads without
+/// a length check, calamine 0.38 `xls.rs`).
+fn too_short(id: u16, data: &[u8]) -> bool {
+    let len = data.len();
+    let u16_at = |o: usize| {
+        data.get(o..o + 2)
+            .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    match id {
+        // BOF, FilePass, CodePage, DateMode, ExternSheet: a u16 first.
+        0x0809 | 0x002F | 0x0042 | 0x0022 | 0x0017 => len < 2,
+        // BoundSheet8: stream position, state, type.
+        0x0085 => len < 6,
+        // Lbl: name length at 3, formula length at 4, name from 14, formula at the end.
+        0x0018 => len < 14 || u16_at(4) > len,
+        // MergeCells: a count, then 8 bytes per range.
+        0x00E5 => len < 2 || 2 + 8 * u16_at(0) > len,
+        _ => false,
+    }
+}
+
+/// Scan the workbook stream's records; None when the stream cannot be found (calamine
+/// then reports the file itself).
+pub fn scan(bytes: &[u8]) -> Option<Scan> {
     let stream = workbook_stream(bytes)?;
+    let mut short_record = None;
     let mut worst: u64 = 0;
     let (mut rows, mut cols) = (0u64, 0u64);
     let mut i = 0usize;
@@ -20,6 +57,9 @@ pub fn max_sheet_cells(bytes: &[u8]) -> Option<u64> {
             data.get(o..o + 2)
                 .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
         };
+        if short_record.is_none() && too_short(id, data) {
+            short_record = Some((id, len));
+        }
         match id {
             // BOF: a new sheet (or the globals) starts.
             0x0809 => {
@@ -45,7 +85,10 @@ pub fn max_sheet_cells(bytes: &[u8]) -> Option<u64> {
         worst = worst.max(rows * cols);
         i += 4 + len;
     }
-    Some(worst)
+    Some(Scan {
+        max_cells: worst,
+        short_record,
+    })
 }
 
 fn u32_at(b: &[u8], o: usize) -> Option<u32> {
@@ -87,29 +130,38 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
         Some(out)
     };
     let dir = chain(u32_at(bytes, 0x30)?, bytes.len())?;
-    let cutoff = u32_at(bytes, 0x38)? as usize;
-    let mut root: Option<(u32, usize)> = None;
-    let mut book: Option<(u32, usize)> = None;
-    for e in dir.chunks_exact(128) {
-        let name_len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+    // Find the stream as calamine does (cfb.rs): the directory's first entry is the root
+    // (it holds the mini stream); a stream is found by name, case-insensitively,
+    // "Workbook" before "Book", whatever the entry's type; its name is the 64 bytes
+    // decoded up to the first NUL; its length is 32 bits with 512-byte sectors and 64
+    // with 4096; under 4096 bytes it lives in the mini stream.
+    let entry = |e: &[u8]| -> Option<(String, u32, usize)> {
         let name: String = char::decode_utf16(
-            e[..name_len]
+            e[..64]
                 .chunks_exact(2)
                 .map(|c| u16::from_le_bytes([c[0], c[1]])),
         )
-        .filter_map(Result::ok)
-        .filter(|c| *c != '\0')
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .take_while(|c| *c != '\0')
         .collect();
         let start = u32_at(e, 116)?;
-        let len = (u32_at(e, 120)? as usize).min(bytes.len());
-        match (e[66], name.as_str()) {
-            (5, _) if root.is_none() => root = Some((start, len)),
-            (2, "Workbook" | "Book") if book.is_none() => book = Some((start, len)),
-            _ => {}
-        }
-    }
+        let len = if size == 512 {
+            u32_at(e, 120)? as u64
+        } else {
+            u64::from(u32_at(e, 120)?) | (u64::from(u32_at(e, 124)?) << 32)
+        };
+        Some((name, start, usize::try_from(len).ok()?.min(bytes.len())))
+    };
+    let entries: Vec<(String, u32, usize)> = dir.chunks_exact(128).filter_map(entry).collect();
+    let root = entries.first().map(|(_, s, l)| (*s, *l));
+    let book = ["Workbook", "Book"].iter().find_map(|want| {
+        entries
+            .iter()
+            .find(|(n, _, _)| n.eq_ignore_ascii_case(want))
+            .map(|(_, s, l)| (*s, *l))
+    });
     let (start, len) = book?;
-    if len >= cutoff {
+    if len >= 4096 {
         return chain(start, len);
     }
     // A small stream: 64-byte sectors in the mini stream, chained by the mini FAT.
@@ -147,11 +199,11 @@ mod tests {
     fn the_extent_of_real_workbooks() {
         // tests/fixtures/README.md: used ranges A1:F6 and A1:G7.
         assert_eq!(
-            max_sheet_cells(&fixture("tests/fixtures/xls/standard.xls")),
+            scan(&fixture("tests/fixtures/xls/standard.xls")).map(|s| s.max_cells),
             Some(36)
         );
         assert_eq!(
-            max_sheet_cells(&fixture("tests/fixtures/xls/two_row_header.xls")),
+            scan(&fixture("tests/fixtures/xls/two_row_header.xls")).map(|s| s.max_cells),
             Some(49)
         );
     }
@@ -159,12 +211,42 @@ mod tests {
     #[test]
     fn a_far_corner_cell_is_seen() {
         let bytes = fixture("tests/fuzz_regressions/ingest-xls-dense-range-oom.bin");
-        assert!(max_sheet_cells(&bytes[1..]).unwrap() > 2_000_000);
+        assert!(scan(&bytes[1..]).unwrap().max_cells > 2_000_000);
+    }
+
+    #[test]
+    fn real_workbooks_have_no_short_record() {
+        for f in [
+            "tests/fixtures/xls/standard.xls",
+            "tests/fixtures/xls/two_row_header.xls",
+            "input/returns/区生态环境局.xls",
+        ] {
+            assert_eq!(scan(&fixture(f)).unwrap().short_record, None, "{f}");
+        }
+    }
+
+    #[test]
+    fn records_calamine_would_overrun() {
+        assert!(too_short(0x00E5, &[]));
+        assert!(too_short(0x00E5, &[2, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        assert!(!too_short(0x00E5, &[1, 0, 0, 0, 1, 0, 0, 0, 2, 0]));
+        assert!(too_short(0x0018, &[0; 13]));
+        assert!(too_short(
+            0x0018,
+            &[0, 0, 0, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65]
+        ));
+        assert!(!too_short(
+            0x0018,
+            &[0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 9]
+        ));
+        assert!(too_short(0x0809, &[6]));
+        assert!(too_short(0x0085, &[0; 5]));
+        assert!(!too_short(0x0203, &[]));
     }
 
     #[test]
     fn garbage_gives_no_answer_rather_than_a_panic() {
-        assert_eq!(max_sheet_cells(b"not an ole file"), None);
-        assert_eq!(max_sheet_cells(&[0u8; 1024]), None);
+        assert_eq!(scan(b"not an ole file"), None);
+        assert_eq!(scan(&[0u8; 1024]), None);
     }
 }

@@ -575,7 +575,16 @@ fn read_xls(
 ) -> Result<Vec<Grid>, ReadError> {
     // calamine builds each sheet densely as the workbook opens: check the extent of the
     // cell records first (see biff.rs).
-    if let Some(cells) = super::biff::max_sheet_cells(bytes) {
+    if let Some(scan) = super::biff::scan(bytes) {
+        let cells = scan.max_cells;
+        if let Some((id, len)) = scan.short_record {
+            return Err(ReadError::new(
+                ReadErrorKind::Corrupt,
+                format!(
+                    "文件已损坏（记录0x{id:04X}长度{len}字节，不完整），无法读取。请重新导出或另存为.xlsx后重新报送。"
+                ),
+            ));
+        }
         if cells > limits.max_cells_per_sheet {
             return Err(ReadError::new(
                 ReadErrorKind::TooLarge,
