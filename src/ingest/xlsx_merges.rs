@@ -107,19 +107,20 @@ fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     })
 }
 
-/// (Id, Type, Target) of every Relationship in a .rels part.
-fn relationships(xml: &[u8]) -> Option<Vec<(String, String, String)>> {
+/// `read` of every element named `local` in a small part (None if the XML does not
+/// parse or `read` refuses an element).
+fn elements<T>(
+    xml: &[u8],
+    local: &str,
+    read: impl Fn(&BytesStart<'_>) -> Option<T>,
+) -> Option<Vec<T>> {
     let mut reader = Reader::from_reader(xml);
     let mut out = Vec::new();
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
-                out.push((
-                    attr(&e, "Id")?,
-                    attr(&e, "Type").unwrap_or_default(),
-                    attr(&e, "Target")?,
-                ));
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local => {
+                out.push(read(&e)?);
             }
             Event::Eof => return Some(out),
             _ => {}
@@ -128,21 +129,20 @@ fn relationships(xml: &[u8]) -> Option<Vec<(String, String, String)>> {
     }
 }
 
+/// (Id, Type, Target) of every Relationship in a .rels part.
+fn relationships(xml: &[u8]) -> Option<Vec<(String, String, String)>> {
+    elements(xml, "Relationship", |e| {
+        Some((
+            attr(e, "Id")?,
+            attr(e, "Type").unwrap_or_default(),
+            attr(e, "Target")?,
+        ))
+    })
+}
+
 /// (name, r:id) of every sheet in workbook.xml.
 fn sheets(xml: &[u8]) -> Option<Vec<(String, String)>> {
-    let mut reader = Reader::from_reader(xml);
-    let mut out = Vec::new();
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
-                out.push((attr(&e, "name")?, attr(&e, "id")?));
-            }
-            Event::Eof => return Some(out),
-            _ => {}
-        }
-        buf.clear();
-    }
+    elements(xml, "sheet", |e| Some((attr(e, "name")?, attr(e, "id")?)))
 }
 
 /// The start of the `<mergeCells>` element (`<mergeCells` or `<x:mergeCells`).
