@@ -41,54 +41,96 @@ fn too_short(id: u16, data: &[u8]) -> bool {
     }
 }
 
-/// Scan the workbook stream's records; None when the stream cannot be found (calamine
-/// then reports the file itself).
+/// Scan the workbook stream's records as calamine reads them: the globals up to their
+/// EOF, then each sheet from the position its BoundSheet8 record gives, up to the
+/// sheet's EOF (embedded substreams, such as charts, skipped as calamine skips them).
+/// None when the stream cannot be found (calamine then reports the file itself).
 pub fn scan(bytes: &[u8]) -> Option<Scan> {
     let stream = workbook_stream(bytes)?;
     let mut short_record = None;
-    let mut worst: u64 = 0;
-    let (mut rows, mut cols) = (0u64, 0u64);
-    let mut i = 0usize;
-    while i + 4 <= stream.len() {
-        let id = u16::from_le_bytes([stream[i], stream[i + 1]]);
-        let len = u16::from_le_bytes([stream[i + 2], stream[i + 3]]) as usize;
-        let data = stream.get(i + 4..i + 4 + len)?;
-        let u16_at = |o: usize| {
-            data.get(o..o + 2)
-                .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
-        };
+    let mut note_short = |id: u16, data: &[u8]| {
         if short_record.is_none() && too_short(id, data) {
-            short_record = Some((id, len));
+            short_record = Some((id, data.len()));
         }
-        match id {
-            // BOF: a new sheet (or the globals) starts.
-            0x0809 => {
-                rows = 0;
-                cols = 0;
+    };
+    let mut positions = Vec::new();
+    records(&stream, |id, data| {
+        note_short(id, data);
+        if id == 0x0085 {
+            if let Some(p) = u32_at(data, 0) {
+                positions.push(p as usize);
             }
-            // NUMBER, RK, LABELSST, LABEL, BLANK, BOOLERR, FORMULA, RSTRING: row, col.
-            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006 | 0x00D6 => {
-                if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
-                    rows = rows.max(r + 1);
-                    cols = cols.max(c + 1);
-                }
-            }
-            // MULRK, MULBLANK: row, first column, …, last column (the final 2 bytes).
-            0x00BD | 0x00BE if len >= 6 => {
-                if let (Some(r), Some(c)) = (u16_at(0), u16_at(len - 2)) {
-                    rows = rows.max(r + 1);
-                    cols = cols.max(c + 1);
-                }
-            }
-            _ => {}
         }
+        id != 0x000A
+    });
+    let mut worst: u64 = 0;
+    for pos in positions {
+        // calamine slices the stream at the position without a check.
+        let Some(sheet) = stream.get(pos..) else {
+            note_short(0x0085, &[]);
+            continue;
+        };
+        let (mut rows, mut cols) = (0u64, 0u64);
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        records(sheet, |id, data| {
+            if depth > 0 {
+                match id {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                return true;
+            }
+            note_short(id, data);
+            let u16_at = |o: usize| {
+                data.get(o..o + 2)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
+            };
+            match id {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => return false,
+                // NUMBER, RK, LABELSST, LABEL, BLANK, BOOLERR, FORMULA, RSTRING: row, col.
+                0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006 | 0x00D6 => {
+                    if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
+                        rows = rows.max(r + 1);
+                        cols = cols.max(c + 1);
+                    }
+                }
+                // MULRK, MULBLANK: row, first column, …, last column (the final 2 bytes).
+                0x00BD | 0x00BE if data.len() >= 6 => {
+                    if let (Some(r), Some(c)) = (u16_at(0), u16_at(data.len() - 2)) {
+                        rows = rows.max(r + 1);
+                        cols = cols.max(c + 1);
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
         worst = worst.max(rows * cols);
-        i += 4 + len;
     }
     Some(Scan {
         max_cells: worst,
         short_record,
     })
+}
+
+/// Each record (type, data) of a BIFF record sequence until `f` says stop or a record
+/// runs past the end (where calamine stops with an error).
+fn records(stream: &[u8], mut f: impl FnMut(u16, &[u8]) -> bool) {
+    let mut i = 0usize;
+    while i + 4 <= stream.len() {
+        let id = u16::from_le_bytes([stream[i], stream[i + 1]]);
+        let len = u16::from_le_bytes([stream[i + 2], stream[i + 3]]) as usize;
+        let Some(data) = stream.get(i + 4..i + 4 + len) else {
+            return;
+        };
+        if !f(id, data) {
+            return;
+        }
+        i += 4 + len;
+    }
 }
 
 fn u32_at(b: &[u8], o: usize) -> Option<u32> {
