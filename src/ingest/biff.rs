@@ -47,15 +47,16 @@ fn too_short(id: u16, data: &[u8]) -> bool {
 /// None when the stream cannot be found (calamine then reports the file itself).
 pub fn scan(bytes: &[u8]) -> Option<Scan> {
     let stream = workbook_stream(bytes)?;
+    // The first record calamine would misread: (type, length).
     let mut short_record = None;
-    let mut note_short = |id: u16, data: &[u8]| {
-        if short_record.is_none() && too_short(id, data) {
-            short_record = Some((id, data.len()));
-        }
+    let mut flag = |id: u16, len: usize| {
+        short_record.get_or_insert((id, len));
     };
     let mut positions = Vec::new();
     records(&stream, |id, data| {
-        note_short(id, data);
+        if too_short(id, data) {
+            flag(id, data.len());
+        }
         if id == 0x0085 {
             if let Some(p) = u32_at(data, 0) {
                 positions.push(p as usize);
@@ -67,7 +68,7 @@ pub fn scan(bytes: &[u8]) -> Option<Scan> {
     for pos in positions {
         // calamine slices the stream at the position without a check.
         let Some(sheet) = stream.get(pos..) else {
-            note_short(0x0085, &[]);
+            flag(0x0085, 0);
             continue;
         };
         let (mut rows, mut cols) = (0u64, 0u64);
@@ -81,12 +82,20 @@ pub fn scan(bytes: &[u8]) -> Option<Scan> {
                 }
                 return true;
             }
-            note_short(id, data);
+            if too_short(id, data) {
+                flag(id, data.len());
+            }
             let u16_at = |o: usize| {
                 data.get(o..o + 2)
                     .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
             };
             match id {
+                // DIMENSIONS: calamine reserves rows × columns cells from it.
+                0x0200 => match dimensions_cells(data) {
+                    Some(Some(n)) => worst = worst.max(n),
+                    Some(None) => flag(id, data.len()),
+                    None => {}
+                },
                 0x0809 if seen_bof => depth += 1,
                 0x0809 => seen_bof = true,
                 0x000A => return false,
@@ -114,6 +123,33 @@ pub fn scan(bytes: &[u8]) -> Option<Scan> {
         max_cells: worst,
         short_record,
     })
+}
+
+/// The cells calamine reserves for a DIMENSIONS record (calamine 0.38 `parse_dimensions`
+/// and the `reserve` after it): `None` when calamine ignores the record (a length it
+/// does not read), `Some(None)` when its range is inverted (calamine's subtraction
+/// would overflow).
+fn dimensions_cells(data: &[u8]) -> Option<Option<u64>> {
+    let u16_at = |o: usize| u32::from(u16::from_le_bytes([data[o], data[o + 1]]));
+    let (rf, rl, mut cf, cl) = match data.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(data, 0)?, u32_at(data, 4)?, u16_at(8), u16_at(10)),
+        _ => return None,
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    let ((r0, c0), (r1, c1)) = if rl >= 1 && cl >= 1 {
+        ((rf, cf), (rl - 1, cl - 1))
+    } else {
+        ((rf, cf), (rf, cf))
+    };
+    if r1 < r0 || c1 < c0 {
+        return Some(None);
+    }
+    let rows = u64::from(r1 - r0) + 1;
+    let cols = u64::from(c1 - c0) + 1;
+    Some(Some(rows.saturating_mul(cols)))
 }
 
 /// Each record (type, data) of a BIFF record sequence until `f` says stop or a record
@@ -284,6 +320,24 @@ mod tests {
         assert!(too_short(0x0809, &[6]));
         assert!(too_short(0x0085, &[0; 5]));
         assert!(!too_short(0x0203, &[]));
+    }
+
+    #[test]
+    fn dimensions_as_calamine_reads_them() {
+        // BIFF8: rows 0..1_000_000 (u32), columns 0..10.
+        let mut d = Vec::new();
+        d.extend(0u32.to_le_bytes());
+        d.extend(1_000_000u32.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(10u16.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        assert_eq!(dimensions_cells(&d), Some(Some(10_000_000)));
+        // An inverted range: calamine's end - start would overflow.
+        let mut inv = d.clone();
+        inv[0..4].copy_from_slice(&5_000_000u32.to_le_bytes());
+        assert_eq!(dimensions_cells(&inv), Some(None));
+        // A length calamine does not read.
+        assert_eq!(dimensions_cells(&[0; 12]), None);
     }
 
     #[test]

@@ -581,7 +581,7 @@ fn read_xls(
             return Err(ReadError::new(
                 ReadErrorKind::Corrupt,
                 format!(
-                    "文件已损坏（记录0x{id:04X}长度{len}字节，不完整），无法读取。请重新导出或另存为.xlsx后重新报送。"
+                    "文件已损坏（内部记录0x{id:04X}异常，{len}字节），无法读取。请重新导出或另存为.xlsx后重新报送。"
                 ),
             ));
         }
