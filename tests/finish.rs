@@ -540,16 +540,7 @@ fn libreoffice_renders_the_same_pages_and_text() {
         t.lines()
             .filter(|l| {
                 let l = l.trim();
-                ![
-                    "序号",
-                    "重点任务",
-                    "具体举措",
-                    "完成时限",
-                    "责任单位",
-                    "进展情况",
-                ]
-                .iter()
-                .any(|h| h.contains(l))
+                !docs::ATTACHMENT_HEADS.iter().any(|h| h.contains(l))
             })
             .filter(|l| !l.trim().is_empty() && !l.contains('—') && !l.contains('\u{c}'))
             .map(str::to_owned)

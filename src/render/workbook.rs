@@ -381,18 +381,15 @@ fn num<'a>(n: impl Into<f64>) -> Cell<'a> {
 }
 
 impl Cell<'_> {
-    /// The text shown (sanitised, capped) and its measure; dates and numbers by their
-    /// printed width.
-    fn measure(&self) -> (Measure, usize) {
+    /// Display width of the widest line shown (text sanitised and capped; numbers and
+    /// dates as printed), for the column width.
+    fn shown_width(&self) -> usize {
         match self {
-            Cell::Text(s) => {
-                let m = Measure::of(&text_cow(s));
-                (m, m.widest as usize)
-            }
-            Cell::Number(n) => (Measure::default(), n.to_string().len()),
+            Cell::Text(s) => Measure::of(&text_cow(s)).widest as usize,
+            Cell::Number(n) => n.to_string().len(),
             // 2020年12月31日
-            Cell::Date(Some(_)) => (Measure::default(), 15),
-            Cell::Date(None) => (Measure::default(), 0),
+            Cell::Date(Some(_)) => 15,
+            Cell::Date(None) => 0,
         }
     }
 }
@@ -491,7 +488,7 @@ impl<'a> List<'a> {
                 break;
             }
             for &c in &open {
-                widest[c] = widest[c].max(cells[c].measure().1);
+                widest[c] = widest[c].max(cells[c].shown_width());
             }
             open.retain(|&c| !full(c, widest[c]));
         }

@@ -15,6 +15,15 @@ pub const GBK_FONTS: [&str; 4] = [
     "方正黑体_GBK",
 ];
 pub const LATIN: &str = "Times New Roman";
+/// The header row of the report-like document's landscape attachment table.
+pub const ATTACHMENT_HEADS: [&str; 6] = [
+    "序号",
+    "重点任务",
+    "具体举措",
+    "完成时限",
+    "责任单位",
+    "进展情况",
+];
 
 /// 1×1 PNG.
 pub const PNG: [u8; 67] = [
@@ -189,16 +198,8 @@ pub fn report_opts(rows: usize, gbk: bool, header_row: bool) -> Docx {
     );
     // Landscape attachment table.
     let widths = [800usize, 2200, 5000, 1800, 2200, 2000];
-    let heads = [
-        "序号",
-        "重点任务",
-        "具体举措",
-        "完成时限",
-        "责任单位",
-        "进展情况",
-    ];
     let mut table_rows = vec![TableRow::new(
-        heads
+        ATTACHMENT_HEADS
             .iter()
             .zip(widths)
             .map(|(h, w)| cell(h, w, header_row))
