@@ -52,7 +52,7 @@ fn repo() -> PathBuf {
 
 struct Plan {
     /// The ledger of the plan with no returns: what a checklist is made from.
-    ledger: rectify::ledger::Ledger,
+    ledger: rectify::model::Ledger,
     units: Vec<String>,
     /// (id, category, measure, deadline)
     tasks: Vec<(u32, String, String, String)>,

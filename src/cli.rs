@@ -108,6 +108,6 @@ pub enum Command {
 
 /// `--date`: YYYY-MM-DD (also 2020/11/20 and 2020年11月20日).
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::ingest::values::parse_date_text(s.trim(), None)
+    crate::common::dates::parse_date_text(s.trim(), None)
         .ok_or_else(|| format!("“{s}”不是日期，请写成 2020-11-20"))
 }

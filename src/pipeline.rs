@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::ingest::{ingest_dir_with_progress, IngestOptions, Progress, Silent};
-use crate::ledger::Ledger;
 use crate::merge::merge;
+use crate::model::Ledger;
 use crate::plan::Plan;
 
 /// Read every return under `returns` and merge it against the plan.

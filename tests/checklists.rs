@@ -19,8 +19,9 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use rectify::commands::checklists::{write_checklists, write_reminders};
-use rectify::ledger::{Ledger, MatchedBy, UnitEntry};
-use rectify::problems::{Code, Severity};
+use rectify::model::Status;
+use rectify::model::{Code, Severity};
+use rectify::model::{Ledger, MatchedBy, UnitEntry};
 use rectify::render::blocks::Block;
 use rectify::render::checklist::{
     checklist_bytes, checklist_units, filled_checklist_bytes, role_of, Filled, FilledRow,
@@ -31,7 +32,6 @@ use rectify::render::notice::{
     REMINDER_LIST_DOCX,
 };
 use rectify::render::report::Templates;
-use rectify::status::Status;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -351,12 +351,8 @@ fn the_marker_alone_suffices_when_the_marker_sheet_is_gone() {
     let read =
         rectify::ingest::read::read_file(&path, &rectify::plan::meta::Limits::default()).unwrap();
     let from_names =
-        rectify::ingest::marker::Marker::from_defined_names(&read.defined_names).unwrap();
-    let from_sheet = read
-        .grids
-        .iter()
-        .find_map(rectify::ingest::marker::Marker::from_grid)
-        .unwrap();
+        rectify::common::marker::Marker::from_defined_names(&read.defined_names).unwrap();
+    let from_sheet = read.grids.iter().find_map(|g| g.marker()).unwrap();
     assert_eq!(from_names, from_sheet);
     assert_eq!(from_sheet.unit, "区财政局");
     assert_eq!(from_sheet.tasks, u.expected);

@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use rectify::ingest::record::FileOutcome;
+use rectify::model::Code;
+use rectify::model::FileOutcome;
+use rectify::model::Status;
 use rectify::plan::Role;
-use rectify::problems::Code;
-use rectify::status::Status;
 
 #[test]
 fn the_demo_set_merges_as_intended() {

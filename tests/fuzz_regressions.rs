@@ -5,7 +5,7 @@
 mod common;
 
 use rectify::ingest::{ingest_bytes, IngestOptions};
-use rectify::problems::Code;
+use rectify::model::Code;
 
 #[test]
 fn ingest_crashers_are_now_problems() {

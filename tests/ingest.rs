@@ -6,12 +6,13 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use rectify::ingest::grid::Limits;
-use rectify::ingest::record::{Ingested, SkipReason, UnitFrom};
+use rectify::ingest::record::{Ingested, UnitFrom};
 use rectify::ingest::{ingest_file, IngestOptions};
-use rectify::ledger::MatchedBy;
+use rectify::model::Code;
+use rectify::model::MatchedBy;
+use rectify::model::SkipReason;
+use rectify::model::Status;
 use rectify::plan::Role;
-use rectify::problems::Code;
-use rectify::status::Status;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -30,7 +31,7 @@ fn ingest_one(path: &std::path::Path) -> Ingested {
     ingest_file(path, &rel, &opts)
 }
 
-fn codes(ledger: &rectify::ledger::Ledger) -> Vec<Code> {
+fn codes(ledger: &rectify::model::Ledger) -> Vec<Code> {
     ledger.problems.iter().map(|p| p.code).collect()
 }
 

@@ -266,7 +266,7 @@ fn read_limits_come_from_plan_toml() {
     let too_large: Vec<&str> = ledger
         .problems
         .iter()
-        .filter(|p| p.code == rectify::problems::Code::FileTooLarge)
+        .filter(|p| p.code == rectify::model::Code::FileTooLarge)
         .map(|p| p.file.as_str())
         .collect();
     assert!(too_large.contains(&"区水利局.xlsx"), "{too_large:?}");

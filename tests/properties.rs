@@ -5,11 +5,11 @@ mod common;
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use rectify::ingest::values::{find_date_in_text, parse_date_text};
+use rectify::common::dates::{find_date_in_text, parse_date_text};
+use rectify::common::text::{is_xml_char, sanitize};
 use rectify::ingest::vocabulary::classify_status;
+use rectify::model::Status;
 use rectify::plan::NameMatch;
-use rectify::status::Status;
-use rectify::text::{is_xml_char, sanitize};
 
 fn to_full_width(s: &str) -> String {
     s.chars()

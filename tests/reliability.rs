@@ -187,18 +187,18 @@ fn every_problem_names_its_file_and_says_what_to_do() {
         assert!(cjk(&p.message), "Chinese: {}", p.message);
         let row_level = matches!(
             p.code,
-            rectify::problems::Code::StatusUnclear
-                | rectify::problems::Code::DateUnreadable
-                | rectify::problems::Code::TaskUnknown
-                | rectify::problems::Code::TaskUnmatched
-                | rectify::problems::Code::TaskMatchedByText
-                | rectify::problems::Code::TaskTextMismatch
-                | rectify::problems::Code::Unassigned
+            rectify::model::Code::StatusUnclear
+                | rectify::model::Code::DateUnreadable
+                | rectify::model::Code::TaskUnknown
+                | rectify::model::Code::TaskUnmatched
+                | rectify::model::Code::TaskMatchedByText
+                | rectify::model::Code::TaskTextMismatch
+                | rectify::model::Code::Unassigned
         );
         if row_level {
             assert!(p.sheet.is_some() && p.row.is_some(), "sheet and row: {p:?}");
         }
-        if p.severity != rectify::problems::Severity::Info {
+        if p.severity != rectify::model::Severity::Info {
             assert!(p.message.contains('请'), "says what to do: {}", p.message);
         }
     }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use common::tools;
 use common::*;
 use quick_xml::events::Event;
-use rectify::ledger::Ledger;
+use rectify::model::Ledger;
 use rectify::render::report::{rate_text, Templates};
 use rectify::render::{report_docx, REPORT_DOCX};
 
@@ -117,7 +117,7 @@ fn headline(l: &Ledger) -> String {
     format!(
         "《整改方案》共明确{}项整改任务，截至{}，已完成{}项，正在推进{}项，需长期坚持{}项，未启动{}项，未报送{}项{unclear}，完成率{}%（按已完成项数÷任务总数计算）。",
         s.total,
-        rectify::render_date(l.as_of),
+        rectify::common::dates::render_date(l.as_of),
         s.completed,
         s.in_progress,
         s.ongoing,
@@ -290,7 +290,7 @@ fn no_invalid_characters_and_unpadded_dates() {
         if name.ends_with(".xml") || name.ends_with(".rels") {
             let xml = part(d, &name);
             assert!(
-                xml.chars().all(rectify::text::is_xml_char),
+                xml.chars().all(rectify::common::text::is_xml_char),
                 "{name} holds an XML-invalid character"
             );
         }

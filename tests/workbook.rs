@@ -12,13 +12,13 @@ use std::process::Command;
 
 use calamine::{Data, DataType, Range, Reader, Xlsx};
 use common::*;
-use rectify::ledger::Ledger;
+use rectify::model::Ledger;
+use rectify::model::Status;
 use rectify::render::workbook::{
     self, workbook_bytes, PROBLEM_HEADERS, REPORT_HEADERS, SHEET_PROBLEMS, SHEET_REPORTS,
     SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, TASK_HEADERS, UNIT_HEADERS,
     UNPLACED_HEADERS,
 };
-use rectify::status::Status;
 
 fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     Xlsx::new(Cursor::new(bytes.to_vec())).expect("the workbook opens")
@@ -193,8 +193,14 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 1), rep.unit);
         assert_eq!(cell(&s, r, 2), rep.role.label());
         assert_eq!(cell(&s, r, 3), rep.status.label());
-        assert_eq!(cell(&s, r, 4), rectify::text::sanitize(&rep.status_text));
-        assert_eq!(cell(&s, r, 5), rectify::text::sanitize(&rep.progress));
+        assert_eq!(
+            cell(&s, r, 4),
+            rectify::common::text::sanitize(&rep.status_text)
+        );
+        assert_eq!(
+            cell(&s, r, 5),
+            rectify::common::text::sanitize(&rep.progress)
+        );
         assert_eq!(cell(&s, r, 6), date(rep.completed_on));
         assert_eq!(cell(&s, r, 7), date(rep.filed_on));
         assert_eq!(cell(&s, r, 8), if rep.superseded { "是" } else { "否" });
@@ -217,7 +223,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             cell(&s, r, 4),
             p.row.map(|r| r.to_string()).unwrap_or_default()
         );
-        assert_eq!(cell(&s, r, 5), rectify::text::sanitize(&p.message));
+        assert_eq!(cell(&s, r, 5), rectify::common::text::sanitize(&p.message));
     }
 
     // 未归集数据: one row per unplaced row.
@@ -230,7 +236,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 1), u.source.sheet);
         assert_eq!(number(&s, r, 2), f64::from(u.source.row));
         assert_eq!(cell(&s, r, 4), u.code.as_str());
-        assert_eq!(cell(&s, r, 9), rectify::text::sanitize(&u.progress));
+        assert_eq!(cell(&s, r, 9), rectify::common::text::sanitize(&u.progress));
     }
 
     assert_no_formulas(bytes);

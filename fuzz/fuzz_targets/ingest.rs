@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use rectify::ingest::{ingest_bytes, IngestOptions};
 use rectify::plan::Plan;
-use rectify::problems::Code;
+use rectify::model::Code;
 
 fn plan() -> &'static Plan {
     static PLAN: OnceLock<Plan> = OnceLock::new();

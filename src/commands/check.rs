@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::ledger::Ledger;
-use crate::problems::Severity;
-use crate::status::Status;
+use crate::model::Ledger;
+use crate::model::Severity;
+use crate::model::Status;
 
 pub fn summary_text(ledger: &Ledger) -> String {
     let s = &ledger.summary;
@@ -16,7 +16,7 @@ pub fn summary_text(ledger: &Ledger) -> String {
     ));
     out.push_str(&format!(
         "截至{}，{}项任务：{}{}项，{}{}项，{}{}项，{}{}项，{}{}项，{}{}项；完成率{:.1}%（{}）；逾期{}项。\n",
-        crate::render_date(ledger.as_of),
+        crate::common::dates::render_date(ledger.as_of),
         s.total,
         Status::Completed.label(),
         s.completed,
@@ -69,7 +69,7 @@ pub fn problems_text(ledger: &Ledger) -> String {
         ledger.count_problems(Severity::Warning),
         ledger.count_problems(Severity::Info)
     ));
-    let mut by_file: BTreeMap<&str, Vec<&crate::problems::Problem>> = BTreeMap::new();
+    let mut by_file: BTreeMap<&str, Vec<&crate::model::Problem>> = BTreeMap::new();
     for p in &ledger.problems {
         by_file.entry(p.file.as_str()).or_default().push(p);
     }

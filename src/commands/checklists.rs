@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use chrono::NaiveDate;
 
 use crate::commands::run::{write, OutputError};
-use crate::ledger::Ledger;
+use crate::model::Ledger;
 use crate::render::checklist::{checklist_bytes, checklist_units};
 use crate::render::notice::{
     checklist_file_names, notice_docx, reminder_docx, reminder_file_name, reminder_list_docx,

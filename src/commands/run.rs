@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::ledger::Ledger;
+use crate::model::Ledger;
 use crate::render::report::{ReportError, Templates};
 use crate::render::{report_docx, workbook, write_atomic, Staged, REPORT_DOCX};
 

@@ -88,9 +88,13 @@ fn deadline_line(t: &Task) -> String {
         (Some(due), true) => format!(
             "{}（{}前完成，此后长期坚持）",
             d.text,
-            crate::render_date(due)
+            crate::common::dates::render_date(due)
         ),
-        (Some(due), false) => format!("{}（{}前完成）", d.text, crate::render_date(due)),
+        (Some(due), false) => format!(
+            "{}（{}前完成）",
+            d.text,
+            crate::common::dates::render_date(due)
+        ),
         (None, _) => format!("{}（无截止日期）", d.text),
     }
 }

@@ -117,6 +117,13 @@ impl Grid {
     }
 
     /// Number of rows (Excel's last used row).
+    /// The checklist marker, if this is our marker sheet.
+    pub fn marker(&self) -> Option<crate::common::marker::Marker> {
+        crate::common::marker::Marker::from_sheet(&self.name, self.height(), |r, c| {
+            self.cell(r, c).text()
+        })
+    }
+
     pub fn height(&self) -> usize {
         self.rows.len()
     }

@@ -7,7 +7,6 @@
 mod biff;
 pub mod csv_read;
 pub mod grid;
-pub mod marker;
 pub mod read;
 pub mod record;
 pub mod sheet;
@@ -22,12 +21,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use self::grid::Limits;
-use self::marker::Marker;
 use self::read::{read_file, ReadErrorKind};
-use self::record::{FileEntry, FileOutcome, Ingested};
+use self::record::Ingested;
 use self::sheet::{read_sheet, SheetContext};
+use crate::common::marker::Marker;
+use crate::model::{Code, Problem, Severity};
+use crate::model::{FileEntry, FileOutcome};
 use crate::plan::UnitDirectory;
-use crate::problems::{Code, Problem, Severity};
 
 /// Options for one ingest run.
 pub struct IngestOptions<'a> {
@@ -191,8 +191,8 @@ fn find_marker(
     let mut m = read
         .grids
         .iter()
-        .filter(|g| g.name == marker::SHEET)
-        .find_map(Marker::from_grid)
+        .filter(|g| g.name == crate::common::marker::SHEET)
+        .find_map(|g| g.marker())
         .or_else(|| Marker::from_defined_names(&read.defined_names))?;
     if m.plan_id != opts.plan_id {
         problems.push(Problem::new(
@@ -201,7 +201,7 @@ fn find_marker(
             rel,
             format!(
                 "此文件是另一份整改方案（方案编号“{}”）的任务清单，已按一般报送表读取。请确认报送的是本次下发的任务清单。",
-                crate::text::excerpt(&m.plan_id, 40)
+                crate::common::text::excerpt(&m.plan_id, 40)
             ),
         ));
         return None;
@@ -215,7 +215,7 @@ fn find_marker(
                 rel,
                 format!(
                     "任务清单标记的单位“{}”不在单位名录中，已按表内信息识别单位。",
-                    crate::text::excerpt(&m.unit, 40)
+                    crate::common::text::excerpt(&m.unit, 40)
                 ),
             ));
             return None;

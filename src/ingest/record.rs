@@ -4,18 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::problems::Problem;
-use crate::status::Status;
-
-/// Where a fact came from.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Source {
-    /// Relative to the returns folder, `/`-separated.
-    pub file: String,
-    pub sheet: String,
-    /// 1-based row, as Excel shows it.
-    pub row: u32,
-}
+use crate::model::{FileEntry, Problem, Skip, Source, Status};
 
 /// Which part of a return named its unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,72 +54,6 @@ impl Record {
             self.completed_on,
         )
     }
-}
-
-/// Why a non-empty row is not a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SkipReason {
-    /// Title rows and the 填报单位 / 填报日期 line above the header.
-    Title,
-    Header,
-    CategoryHeading,
-    /// 填表说明, 注：, 填表人, 合计 and the like.
-    Note,
-    /// A sheet with no recognisable header (instructions).
-    NoHeaderSheet,
-    HiddenSheet,
-    /// A task row of our own checklist with every input cell empty: not reported.
-    Unfilled,
-}
-
-impl SkipReason {
-    pub fn label(self) -> &'static str {
-        match self {
-            SkipReason::Title => "标题或填报信息行",
-            SkipReason::Header => "表头行",
-            SkipReason::CategoryHeading => "类别标题行",
-            SkipReason::Note => "说明或落款行",
-            SkipReason::NoHeaderSheet => "无表头的工作表（如填表说明）",
-            SkipReason::HiddenSheet => "隐藏的工作表",
-            SkipReason::Unfilled => "任务清单中未填写的任务行",
-        }
-    }
-}
-
-/// Non-empty rows passed over, with the reason. `rows` counts the rows it covers: one
-/// for a row, all non-empty rows for a sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Skip {
-    pub file: String,
-    pub sheet: String,
-    /// The row, or the first non-empty row of a skipped sheet.
-    pub row: u32,
-    pub rows: u32,
-    pub reason: SkipReason,
-    /// The row's text, shortened.
-    pub text: String,
-}
-
-/// What happened to one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileEntry {
-    pub file: String,
-    /// xlsx / xls / xlsb / ods / csv, when it could be told.
-    pub format: Option<String>,
-    pub outcome: FileOutcome,
-    pub sheets: u32,
-    pub records: u32,
-    pub unit: Option<String>,
-    pub filed_on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FileOutcome {
-    Read,
-    Skipped,
-    Failed,
 }
 
 /// Everything ingest found in a folder.

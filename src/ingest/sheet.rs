@@ -5,19 +5,19 @@
 use chrono::NaiveDate;
 
 use super::grid::{Cell, Grid};
-use super::marker::Marker;
-use super::record::{Ingested, Record, Skip, SkipReason, Source, UnitFrom};
-use super::values::{
-    date_from_serial, find_date_in_text, parse_date_text, parse_task_id, task_id_from_number,
-};
+use super::record::{Ingested, Record, UnitFrom};
+use super::values::{parse_task_id, task_id_from_number};
 use super::vocabulary::{
     classify_header, classify_status, classify_tick, classify_yes_no, is_note_row,
     status_from_progress, ColumnKind,
 };
+use crate::common::dates::{date_from_serial, find_date_in_text, parse_date_text};
+use crate::common::marker::Marker;
+use crate::common::text::{excerpt, one_line};
+use crate::model::Status;
+use crate::model::{Code, Problem, Severity};
+use crate::model::{Skip, SkipReason, Source};
 use crate::plan::{NameMatch, UnitDirectory};
-use crate::problems::{Code, Problem, Severity};
-use crate::status::Status;
-use crate::text::{excerpt, one_line};
 
 /// How far down a header may be.
 const HEADER_SCAN_ROWS: usize = 20;
@@ -195,7 +195,7 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
             .collect();
         let status_like = !values.is_empty()
             && values.iter().all(|v| {
-                v.chars().count() <= 10 && classify_status(v) != crate::status::Status::Unclear
+                v.chars().count() <= 10 && classify_status(v) != crate::model::Status::Unclear
             });
         if status_like {
             layout.columns.retain(|(k, _)| *k != Progress);
@@ -541,7 +541,9 @@ pub fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
                     Code::StatusUnclear,
                     ctx.file,
                     format!(
-                        "完成状态{shown}无法识别，记为“待核实”。请填写：已完成、长期坚持、正在推进或未启动。"
+                        "完成状态{shown}无法识别，记为“{}”。请填写：{}。",
+                        Status::Unclear.label(),
+                        crate::model::status::choices_or()
                     ),
                 )
                 .at(Some(sheet), Some(source.row)),

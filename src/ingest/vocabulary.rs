@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::status::Status;
+use crate::model::Status;
 use unicode_normalization::UnicodeNormalization;
 
 /// What a column of a return holds.
@@ -264,72 +264,10 @@ static SYNONYMS: LazyLock<Synonyms> = LazyLock::new(|| {
     }
 });
 
-/// Status words accepted in a status column, by status. The first word is the label.
-const COMPLETED_WORDS: &[&str] = &[
-    "已完成",
-    "完成",
-    "已办结",
-    "办结",
-    "已整改",
-    "已整改到位",
-    "整改到位",
-    "已销号",
-    "已验收销号",
-    "已完成并长期坚持",
-    "已完成并长期保持",
-    "已完成并持续推进",
-    "全面完成",
-    "已全面完成",
-    "已完成整改",
-    "整改完成",
-    "已整改完成",
-];
-const ONGOING_WORDS: &[&str] = &[
-    "长期坚持",
-    "持续推进",
-    "常态化推进",
-    "持续整改",
-    "长期推进",
-    "常态化",
-    "长期保持",
-    "持续开展",
-];
-const IN_PROGRESS_WORDS: &[&str] = &[
-    "正在推进",
-    "推进中",
-    "正在整改",
-    "按序时推进",
-    "基本完成",
-    "整改中",
-    "正在实施",
-    "进行中",
-    "正在进行",
-    "序时推进",
-    "按序时进度推进",
-    "部分完成",
-    "初步完成",
-    "已启动",
-    "实施中",
-];
-const NOT_STARTED_WORDS: &[&str] = &[
-    "未启动",
-    "尚未开展",
-    "未开展",
-    "尚未启动",
-    "未开工",
-    "暂未启动",
-];
-
-/// The words accepted for a status (for documentation and dropdowns). The derived
-/// statuses have no words.
+/// The words accepted for a status (the status module's list; the derived statuses
+/// have none).
 pub fn status_raw_words(s: Status) -> &'static [&'static str] {
-    match s {
-        Status::Completed => COMPLETED_WORDS,
-        Status::Ongoing => ONGOING_WORDS,
-        Status::InProgress => IN_PROGRESS_WORDS,
-        Status::NotStarted => NOT_STARTED_WORDS,
-        Status::Unreported | Status::Unclear => &[],
-    }
+    s.words()
 }
 
 /// Longest status cell (in characters) read by containment; longer text is prose.

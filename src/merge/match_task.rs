@@ -2,12 +2,12 @@
 //! row has one; by the measure text alone when the number is missing, unknown or
 //! contradicted (units renumber their own subset 1..n). Only a clear winner is accepted.
 
+use crate::common::text::excerpt;
 use crate::ingest::record::Record;
 use crate::ingest::similarity::{best_match, same_task, MatchOutcome};
-use crate::ledger::MatchedBy;
+use crate::model::MatchedBy;
+use crate::model::{Code, Problem, Severity};
 use crate::plan::Plan;
-use crate::problems::{Code, Problem, Severity};
-use crate::text::excerpt;
 
 /// The outcome for one record.
 pub enum TaskMatch {

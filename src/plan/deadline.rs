@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::text::compact_nfkc;
+use crate::common::text::compact_nfkc;
 
 /// A task's deadline as written in the plan, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -251,7 +251,7 @@ fn tasks_from_rows(
     for (k, name) in TASK_COLUMNS.iter().enumerate() {
         match header
             .iter()
-            .position(|c| crate::text::compact_nfkc(c) == *name)
+            .position(|c| crate::common::text::compact_nfkc(c) == *name)
         {
             Some(i) => col[k] = i,
             None => errors.push(err(path, Some(*header_line), Some(name), "缺少此列")),

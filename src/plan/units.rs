@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::text::compact_nfkc;
+use crate::common::text::compact_nfkc;
 
 /// What kind of body a unit is.
 #[derive(

@@ -130,7 +130,7 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
                         line,
                         message: format!(
                             "“{}”前面没有可以接续的段落，每个段落须以 @p、@h1 等开头",
-                            crate::text::excerpt(trimmed, 20)
+                            crate::common::text::excerpt(trimmed, 20)
                         ),
                     })
                 }

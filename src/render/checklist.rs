@@ -3,7 +3,7 @@
 //! tasks, `tasks[]` the measure, deadline and role, `plan` the title and contact.
 //!
 //! Sheets: the form (填报表), the instructions (填报说明) and the very hidden marker sheet
-//! (`crate::ingest::marker`), plus the marker as workbook defined names. The form's
+//! (`crate::common::marker`), plus the marker as workbook defined names. The form's
 //! canonical cells are locked, its input cells unlocked, the sheet protected without a
 //! password (filtering, sorting and resizing allowed). Ingest reads the form back like
 //! any return; the marker makes the unit and the rows exact.
@@ -16,11 +16,11 @@ use rust_xlsxwriter::{
     Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use crate::ingest::marker::{self, Marker};
-use crate::ledger::{Ledger, TaskEntry, UnitEntry};
+use crate::common::dates::render_date;
+use crate::common::marker::{self, Marker};
+use crate::model::{Ledger, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::workbook::{display_width, excel_date, text};
-use crate::render_date;
 
 /// The form's sheet name.
 pub const FORM_SHEET: &str = "填报表";

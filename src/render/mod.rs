@@ -13,7 +13,7 @@ pub mod workbook;
 use std::io::Write;
 use std::path::Path;
 
-use crate::ledger::Ledger;
+use crate::model::Ledger;
 use report::{ReportError, Templates};
 
 /// The consolidated report's file name in the output folder.
@@ -122,7 +122,7 @@ impl Drop for Staged {
 /// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
 /// dots and spaces go. Never empty.
 pub fn file_stem(name: &str) -> String {
-    let s: String = crate::text::sanitize(name)
+    let s: String = crate::common::text::sanitize(name)
         .chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ledger::{Ledger, TaskEntry, UnitEntry};
+use crate::common::dates::render_date;
+use crate::model::{Ledger, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
 use crate::render::checklist::{role_of, tasks_with_role};
@@ -17,7 +18,6 @@ use crate::render::report::{
     REMINDER_TEMPLATE,
 };
 use crate::render::{blocks_docx, file_stem};
-use crate::render_date;
 
 /// How long a task's short name is in notices (characters).
 const SHORT: usize = 12;
@@ -116,7 +116,7 @@ pub fn short_measure(measure: &str, max: usize) -> String {
         .map(str::trim)
         .find(|s| !s.is_empty())
         .unwrap_or("");
-    crate::text::excerpt(first, max)
+    crate::common::text::excerpt(first, max)
 }
 
 fn deadline_phrase(t: &TaskEntry) -> String {

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::ledger::{Ledger, Report, TaskEntry};
+use crate::common::dates::render_date;
+use crate::common::text::excerpt;
+use crate::model::Status;
+use crate::model::{Ledger, TaskEntry, UnitReport};
 use crate::plan::Role;
 use crate::render::blocks::{self, Block, BlockError};
-use crate::render_date;
-use crate::status::Status;
-use crate::text::excerpt;
 
 /// The template the report is rendered from.
 pub const REPORT_TEMPLATE: &str = "report.tera";
@@ -333,7 +333,7 @@ fn role_name(r: Role) -> &'static str {
     }
 }
 
-fn report_note(r: &Report) -> String {
+fn report_note(r: &UnitReport) -> String {
     let mut note = match r.status {
         Status::Unclear if !r.status_text.trim().is_empty() => {
             format!("状态待核实：“{}”", excerpt(&r.status_text, 20))
@@ -392,7 +392,7 @@ pub fn body_groups(task: &TaskEntry) -> Vec<ReportGroup> {
         if role == deciding {
             continue;
         }
-        let reports: Vec<&Report> = task.current_reports().filter(|r| r.role == role).collect();
+        let reports: Vec<&UnitReport> = task.current_reports().filter(|r| r.role == role).collect();
         if reports.is_empty() {
             continue;
         }
@@ -631,7 +631,7 @@ impl<'a> ReportContext<'a> {
                 .map(TaskContext::new)
                 .collect()
         };
-        let brief = |u: &crate::ledger::UnitEntry| UnitBrief {
+        let brief = |u: &crate::model::UnitEntry| UnitBrief {
             name: u.name.clone(),
             missing: u
                 .missing

@@ -17,9 +17,9 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::ledger::{Ledger, TaskEntry};
-use crate::problems::{Code, Severity};
-use crate::status::Status;
+use crate::model::Status;
+use crate::model::{Code, Severity};
+use crate::model::{Ledger, TaskEntry};
 
 /// The file `rectify run` writes beside ledger.json.
 pub const FILE_NAME: &str = "整改台账汇总表.xlsx";
@@ -199,7 +199,7 @@ pub(crate) fn text(s: &str) -> String {
 
 /// [`text`] without a copy when the text needs no change (the usual case).
 fn text_cow(s: &str) -> Cow<'_, str> {
-    let s = crate::text::sanitized(s);
+    let s = crate::common::text::sanitized(s);
     // UTF-16 length never exceeds UTF-8 length: short texts need no count.
     if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
         return s;
@@ -633,7 +633,7 @@ fn print_setup(
         ws.set_repeat_rows(0, r)?;
     }
     // "&" starts a header code: double it in user text. The header holds 255 characters.
-    let title: String = crate::text::excerpt(&text(page_title), 80).replace('&', "&&");
+    let title: String = crate::common::text::excerpt(&text(page_title), 80).replace('&', "&&");
     ws.set_header(format!("&C{title}"));
     ws.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
@@ -649,7 +649,7 @@ pub fn category_short(category: &str) -> String {
         .find([',', '，', '；', ';', '。'])
         .map(|i| &s[..i])
         .unwrap_or(s);
-    crate::text::excerpt(cut, 12)
+    crate::common::text::excerpt(cut, 12)
 }
 
 fn status_colour(s: Status) -> &'static str {
@@ -688,7 +688,7 @@ fn summary_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(),
     ws.set_row_height(0, 30)?;
     let sub = format!(
         "统计截止：{}    应报送单位 {} 个，已报送 {} 个    读取文件 {} 个，读取失败 {} 个，跳过 {} 个",
-        crate::render_date(ledger.as_of),
+        crate::common::dates::render_date(ledger.as_of),
         sum.units_expected,
         sum.units_reported,
         sum.files_read,
@@ -729,7 +729,7 @@ fn summary_sheet(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(),
             &st.number,
             format!(
                 "完成时限早于统计截止日（{}）且未完成的任务",
-                crate::render_date(ledger.as_of)
+                crate::common::dates::render_date(ledger.as_of)
             ),
         ),
         (
@@ -931,7 +931,7 @@ pub fn merged_progress(task: &TaskEntry) -> String {
         let status = if r.status_text.trim().is_empty() {
             r.status.label().to_string()
         } else {
-            crate::text::one_line(&r.status_text)
+            crate::common::text::one_line(&r.status_text)
         };
         let progress = r.progress.trim();
         let progress = if progress.is_empty() {

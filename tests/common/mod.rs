@@ -7,7 +7,7 @@ pub mod tools;
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
-use rectify::ledger::Ledger;
+use rectify::model::Ledger;
 use rectify::plan::{load_plan, Plan};
 
 pub fn repo() -> PathBuf {
@@ -180,7 +180,11 @@ pub fn measure(id: u32) -> String {
 }
 
 /// The current reports of a unit on a task.
-pub fn reports_of<'a>(ledger: &'a Ledger, id: u32, unit: &str) -> Vec<&'a rectify::ledger::Report> {
+pub fn reports_of<'a>(
+    ledger: &'a Ledger,
+    id: u32,
+    unit: &str,
+) -> Vec<&'a rectify::model::UnitReport> {
     ledger
         .task(id)
         .unwrap()

@@ -5,7 +5,7 @@
 //! 2. the finishing pass over those bytes (`render::finish::finish_docx`: schema order,
 //!    repeated header rows, fonts, core properties, deflate).
 //!
-//! Every string is sanitised (crate::text::sanitize) before it reaches docx-rs; line
+//! Every string is sanitised (crate::common::text::sanitize) before it reaches docx-rs; line
 //! breaks become `w:br`, tabs `w:tab`. Paragraph ids are explicit and sequential, and the
 //! document is built on the calling thread, so two runs give identical bytes.
 
@@ -19,12 +19,12 @@ use docx_rs::{
     TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use crate::ledger::Ledger;
+use crate::common::text::sanitize;
+use crate::model::Ledger;
 use crate::plan::meta::Fonts;
 use crate::render::blocks::{Block, TableKind};
 use crate::render::finish::HEADER_ROW_STYLE;
 use crate::render::report::{owner, report_groups, ReportError};
-use crate::text::sanitize;
 use page::*;
 
 /// Build the report package from its blocks, as docx-rs writes it (before finishing).

@@ -2,8 +2,8 @@
 //! tasks in which rows. The renderer writes it twice — a very hidden sheet of key/value
 //! rows and workbook defined names — and ingest reads it back, so a checklist is
 //! recognised exactly however the unit renames the file, edits the title or re-saves it
-//! in WPS or LibreOffice. The format lives here (ingest) because render may import
-//! ingest but never the other way round.
+//! in WPS or LibreOffice. The format lives here, below both, so that neither stage
+//! imports the other.
 //!
 //! Sheet `_rectify` (A1 = [`MAGIC`], B1 = version), then one key/value row each:
 //! `plan_id`, `unit`, `sheet` (the form's sheet name), `first_row` (1-based Excel row of
@@ -12,8 +12,6 @@
 //!
 //! Defined names: `RECTIFY_VERSION`, `RECTIFY_PLAN`, `RECTIFY_UNIT`, `RECTIFY_SHEET`,
 //! `RECTIFY_FIRST_ROW`, `RECTIFY_TASKS` (ids joined with `,`), each a string constant.
-
-use super::grid::Grid;
 
 /// The marker sheet's name.
 pub const SHEET: &str = "_rectify";
@@ -80,13 +78,18 @@ impl Marker {
         ]
     }
 
-    /// Read the marker sheet. `None` unless A1 is the magic word and plan, unit and
-    /// first row are present.
-    pub fn from_grid(grid: &Grid) -> Option<Marker> {
-        if grid.name != SHEET || grid.cell(0, 0).text().trim() != MAGIC {
+    /// Read the marker sheet, given its name, its height and its cells' text (row,
+    /// column; 0-based). `None` unless A1 is the magic word and plan, unit and first row
+    /// are present.
+    pub fn from_sheet(
+        name: &str,
+        height: usize,
+        cell: impl Fn(usize, usize) -> String,
+    ) -> Option<Marker> {
+        if name != SHEET || cell(0, 0).trim() != MAGIC {
             return None;
         }
-        let version = grid.cell(0, 1).text().trim().parse().ok()?;
+        let version = cell(0, 1).trim().parse().ok()?;
         let mut m = Marker {
             version,
             plan_id: String::new(),
@@ -95,9 +98,9 @@ impl Marker {
             first_row: 0,
             tasks: Vec::new(),
         };
-        for r in 1..grid.height() {
-            let key = grid.cell(r, 0).text();
-            let value = grid.cell(r, 1).text().trim().to_string();
+        for r in 1..height {
+            let key = cell(r, 0);
+            let value = cell(r, 1).trim().to_string();
             match key.trim() {
                 KEY_PLAN => m.plan_id = value,
                 KEY_UNIT => m.unit = value,
@@ -167,7 +170,6 @@ fn unquote(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::grid::Cell;
 
     fn sample() -> Marker {
         Marker {
@@ -183,17 +185,15 @@ mod tests {
     #[test]
     fn sheet_round_trip() {
         let m = sample();
-        let grid = Grid {
-            name: SHEET.into(),
-            rows: m
-                .sheet_rows()
-                .into_iter()
-                .map(|r| r.into_iter().map(Cell::Text).collect())
-                .collect(),
-            merges: vec![],
-            hidden: true,
+        let rows = m.sheet_rows();
+        let cell = |r: usize, c: usize| -> String {
+            rows.get(r)
+                .and_then(|row| row.get(c))
+                .cloned()
+                .unwrap_or_default()
         };
-        assert_eq!(Marker::from_grid(&grid), Some(m.clone()));
+        assert_eq!(Marker::from_sheet(SHEET, rows.len(), cell), Some(m.clone()));
+        assert_eq!(Marker::from_sheet("Sheet1", rows.len(), cell), None);
         assert_eq!(m.task_at(3), Some(5));
         assert_eq!(m.task_at(5), Some(22));
         assert_eq!(m.task_at(6), None);

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::record::{FileEntry, Skip, Source};
+use crate::model::Status;
+use crate::model::{FileEntry, Skip, Source};
+use crate::model::{Problem, Severity};
 use crate::plan::meta::{Contact, Fonts};
 use crate::plan::{Deadline, Role, UnitKind};
-use crate::problems::{Problem, Severity};
-use crate::status::Status;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Ledger {
@@ -94,11 +94,11 @@ pub struct TaskEntry {
     pub awaiting: Vec<String>,
     /// Every report on the task, current ones first (lead, responsible, cooperating,
     /// unassigned; then unit order), superseded ones after.
-    pub reports: Vec<Report>,
+    pub reports: Vec<UnitReport>,
 }
 
 impl TaskEntry {
-    pub fn current_reports(&self) -> impl Iterator<Item = &Report> {
+    pub fn current_reports(&self) -> impl Iterator<Item = &UnitReport> {
         self.reports.iter().filter(|r| !r.superseded)
     }
 }
@@ -114,7 +114,7 @@ pub enum MatchedBy {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Report {
+pub struct UnitReport {
     pub unit: String,
     pub role: Role,
     pub status: Status,
@@ -146,7 +146,7 @@ pub struct UnitEntry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unplaced {
     pub source: Source,
-    pub code: crate::problems::Code,
+    pub code: crate::model::Code,
     pub unit: Option<String>,
     pub id_text: String,
     pub measure_text: String,

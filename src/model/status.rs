@@ -1,4 +1,8 @@
-//! The canonical progress status of a task, shared by ingest, merge, ledger and renderers.
+//! The statuses: THE one home of the status vocabulary, shared by ingest, merge, the
+//! ledger and every renderer. Their machine names, Chinese labels, the words in returns
+//! that mean each, how a unit is asked to choose one (dropdown, prompt, guide), and how
+//! advanced each is. Renaming a status, or accepting a new word for one, is an edit
+//! here and nowhere else (templates get the labels from their context).
 //!
 //! Four statuses are words a unit can report (`REPORTED`); two are derived by the tool:
 //! `Unreported` (nobody reported on the task) and `Unclear` (a text was reported but not
@@ -97,6 +101,121 @@ impl Status {
     pub fn is_reported(self) -> bool {
         Status::REPORTED.contains(&self)
     }
+
+    /// The words in a status column that mean this status (the label first). The
+    /// derived statuses have none. Ingest (`ingest::vocabulary`) matches them exactly or
+    /// by containment.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Status::Completed => COMPLETED_WORDS,
+            Status::Ongoing => ONGOING_WORDS,
+            Status::InProgress => IN_PROGRESS_WORDS,
+            Status::NotStarted => NOT_STARTED_WORDS,
+            Status::Unreported | Status::Unclear => &[],
+        }
+    }
+
+    /// What the status means, as a unit is told when filling a form.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Completed => "任务已全部完成",
+            Status::Ongoing => "需长期坚持的任务，已取得阶段性成效",
+            Status::InProgress => "正在实施，尚未完成",
+            Status::NotStarted => "尚未开展",
+            Status::Unreported => "没有单位报送该任务的进展",
+            Status::Unclear => "报送的完成状态无法识别，需核实",
+        }
+    }
+}
+
+/// Status words accepted in a status column, by status. The first word is the label.
+const COMPLETED_WORDS: &[&str] = &[
+    "已完成",
+    "完成",
+    "已办结",
+    "办结",
+    "已整改",
+    "已整改到位",
+    "整改到位",
+    "已销号",
+    "已验收销号",
+    "已完成并长期坚持",
+    "已完成并长期保持",
+    "已完成并持续推进",
+    "全面完成",
+    "已全面完成",
+    "已完成整改",
+    "整改完成",
+    "已整改完成",
+];
+const ONGOING_WORDS: &[&str] = &[
+    "长期坚持",
+    "持续推进",
+    "常态化推进",
+    "持续整改",
+    "长期推进",
+    "常态化",
+    "长期保持",
+    "持续开展",
+];
+const IN_PROGRESS_WORDS: &[&str] = &[
+    "正在推进",
+    "推进中",
+    "正在整改",
+    "按序时推进",
+    "基本完成",
+    "整改中",
+    "正在实施",
+    "进行中",
+    "正在进行",
+    "序时推进",
+    "按序时进度推进",
+    "部分完成",
+    "初步完成",
+    "已启动",
+    "实施中",
+];
+const NOT_STARTED_WORDS: &[&str] = &[
+    "未启动",
+    "尚未开展",
+    "未开展",
+    "尚未启动",
+    "未开工",
+    "暂未启动",
+];
+
+/// The labels a unit picks from (a form's dropdown), in order.
+pub fn choices() -> Vec<&'static str> {
+    Status::REPORTED.iter().map(|s| s.label()).collect()
+}
+
+/// The choices as a list in a sentence: 已完成、长期坚持、正在推进、未启动.
+pub fn choices_listed() -> String {
+    choices().join("、")
+}
+
+/// The choices as alternatives in a sentence: 已完成、长期坚持、正在推进或未启动.
+pub fn choices_or() -> String {
+    let c = choices();
+    match c.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}或{last}", rest.join("、")),
+        _ => c.join(""),
+    }
+}
+
+/// A form's dropdown prompt: 请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。
+pub fn dropdown_prompt() -> String {
+    format!("请从下拉列表中选择：{}。", choices_listed())
+}
+
+/// Each choice with its meaning, for a form's instructions:
+/// 已完成（任务已全部完成）、长期坚持（…）、正在推进（…）、未启动（尚未开展）.
+pub fn choices_explained() -> String {
+    Status::REPORTED
+        .iter()
+        .map(|s| format!("{}（{}）", s.label(), s.meaning()))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 impl std::fmt::Display for Status {
@@ -157,6 +276,24 @@ mod tests {
             .into_iter()
             .max_by_key(|s| s.advancement());
         assert_eq!(best, Some(Completed));
+    }
+
+    #[test]
+    fn sentences_list_the_choices() {
+        assert_eq!(choices(), ["已完成", "长期坚持", "正在推进", "未启动"]);
+        assert_eq!(choices_or(), "已完成、长期坚持、正在推进或未启动");
+        assert_eq!(
+            dropdown_prompt(),
+            "请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。"
+        );
+        assert!(choices_explained().starts_with("已完成（任务已全部完成）、长期坚持（"));
+        for s in Status::REPORTED {
+            assert_eq!(
+                s.words()[0],
+                s.label(),
+                "{s:?}: the label is the first word"
+            );
+        }
     }
 
     #[test]

@@ -13,12 +13,12 @@
 
 use chrono::NaiveDate;
 
-use crate::ledger::Report;
+use crate::model::Status;
+use crate::model::UnitReport;
 use crate::plan::Task;
-use crate::status::Status;
 
 /// The task's status and the deciders that have not reported.
-pub fn task_status(task: &Task, current: &[&Report]) -> (Status, Vec<String>) {
+pub fn task_status(task: &Task, current: &[&UnitReport]) -> (Status, Vec<String>) {
     if current.is_empty() {
         return (Status::Unreported, task.deciders().to_vec());
     }

@@ -1,0 +1,415 @@
+//! Dates: reading them from cell text (returns, the command line, the plan) and writing
+//! them as Chinese documents do.
+//!
+//! Units type dates in many shapes (full-width digits, stray spaces, Excel serial
+//! numbers kept as text). Everything here is a pure function on one value.
+//!
+//! Date decisions:
+//! - A month without a day (`2020年9月`, `9月`, `2020.9` in a strict cell) and `月底`/`月末`
+//!   read as the last day of that month: a completion or deadline "in September" is met
+//!   by the month's end. `2020年底`/`2020年末` reads as 31 December.
+//! - A date without a year (`9月30日`, `9月底`) takes `default_year`; without one, `None`.
+//! - `parse_date_text` is strict: the whole cell must be a date, allowing surrounding
+//!   whitespace, a time part (`T00:00:00`, ` 00:00:00`) and a trailing 前/止/之前/以前.
+//!   `find_date_in_text` extracts the first date from running text.
+
+use chrono::{Datelike, NaiveDate};
+use unicode_normalization::UnicodeNormalization;
+
+/// Plausible year range for any date read from a return.
+const MIN_YEAR: i32 = 1990;
+const MAX_YEAR: i32 = 2100;
+
+/// A date as Chinese documents write it: 2020年9月30日, no zero padding.
+pub fn render_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// NFKC (full-width digits and punctuation → ASCII) and trim.
+pub(crate) fn nfkc(s: &str) -> String {
+    s.nfkc().collect::<String>().trim().to_string()
+}
+
+/// Last day of `year`-`month`.
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+fn plausible(d: NaiveDate) -> Option<NaiveDate> {
+    (MIN_YEAR..=MAX_YEAR).contains(&d.year()).then_some(d)
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).and_then(plausible)
+}
+
+fn ym_end(year: i32, month: u32) -> Option<NaiveDate> {
+    last_day_of_month(year, month).and_then(plausible)
+}
+
+/// A date from an Excel serial number (1900 date system). The fractional part (time of
+/// day) is ignored. Only dates in years 1990..=2100 are accepted, so small numbers (ids,
+/// counts) are never read as dates.
+pub fn date_from_serial(serial: f64) -> Option<NaiveDate> {
+    if !serial.is_finite() || serial < 1.0 {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    // Serials after 1900-02-28 count from 1899-12-30 (Excel's fictitious 1900-02-29
+    // shifts everything by one); our plausible range is far past that.
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let d = base.checked_add_signed(chrono::Duration::try_days(days)?)?;
+    plausible(d)
+}
+
+/// Remove a trailing time of day: `T00:00:00`, ` 00:00`, ` 00:00:00.000`.
+fn strip_time_suffix(s: &str) -> &str {
+    // Find the last 'T' or whitespace followed only by a time pattern.
+    for (i, c) in s.char_indices().rev() {
+        if c == 'T' || c.is_whitespace() {
+            let rest = s[i + c.len_utf8()..].trim();
+            if is_time(rest) && i > 0 {
+                return s[..i].trim_end();
+            }
+            if c == 'T' {
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fff`.
+fn is_time(s: &str) -> bool {
+    let (hms, frac) = match s.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let parts: Vec<&str> = hms.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether the parser accepts only a whole cell or looks inside running text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Strict,
+    Find,
+}
+
+/// Read a run of ASCII digits at `i`: (value, number of digits).
+fn digits_at(c: &[char], i: usize) -> Option<(u32, usize)> {
+    let mut n = 0usize;
+    let mut v: u32 = 0;
+    while i + n < c.len() && c[i + n].is_ascii_digit() {
+        if n >= 9 {
+            return None;
+        }
+        v = v * 10 + c[i + n].to_digit(10)?;
+        n += 1;
+    }
+    (n > 0).then_some((v, n))
+}
+
+/// Try to read a date starting at `i` in `c` (NFKC, whitespace removed).
+/// Returns the date and the index just past it.
+fn date_at(
+    c: &[char],
+    i: usize,
+    default_year: Option<i32>,
+    mode: Mode,
+) -> Option<(NaiveDate, usize)> {
+    let (first, n1) = digits_at(c, i)?;
+    let j = i + n1;
+    let next = c.get(j).copied();
+    let is_digit_at = |k: usize| c.get(k).is_some_and(|ch| ch.is_ascii_digit());
+
+    // 8 digits: YYYYMMDD.
+    if n1 == 8 {
+        let (y, m, d) = (first / 10000, first / 100 % 100, first % 100);
+        return ymd(y as i32, m, d).map(|dt| (dt, j));
+    }
+
+    if n1 == 4 {
+        let year = first as i32;
+        match next {
+            Some('年') => {
+                let k = j + 1;
+                // 2020年底 / 2020年末
+                if matches!(c.get(k), Some('底') | Some('末')) {
+                    return ymd(year, 12, 31).map(|d| (d, k + 1));
+                }
+                return month_day_at(c, k, year);
+            }
+            Some(sep @ ('.' | '-' | '/')) => {
+                let (m, nm) = digits_at(c, j + 1)?;
+                if nm > 2 {
+                    return None;
+                }
+                let k = j + 1 + nm;
+                if c.get(k) == Some(&sep) && is_digit_at(k + 1) {
+                    let (d, nd) = digits_at(c, k + 1)?;
+                    if nd > 2 {
+                        return None;
+                    }
+                    return ymd(year, m, d).map(|dt| (dt, k + 1 + nd));
+                }
+                // Year and month only (2020.9): strict cells only, because running text
+                // is full of decimal numbers.
+                if mode == Mode::Strict && c.get(k) != Some(&sep) {
+                    return ym_end(year, m).map(|dt| (dt, k));
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+
+    // Month first, year implied: 9月30日, 9月底, 9月.
+    if n1 <= 2 && next == Some('月') {
+        let year = default_year?;
+        return month_day_at(c, i, year);
+    }
+    None
+}
+
+/// Read `M月D日`, `M月D号`, `M月D`, `M月底`, `M月末` or `M月` at `k` for `year`.
+fn month_day_at(c: &[char], k: usize, year: i32) -> Option<(NaiveDate, usize)> {
+    let (m, nm) = digits_at(c, k)?;
+    if nm > 2 || c.get(k + nm) != Some(&'月') {
+        return None;
+    }
+    let k = k + nm + 1;
+    match c.get(k) {
+        Some('底') | Some('末') => ym_end(year, m).map(|d| (d, k + 1)),
+        Some(ch) if ch.is_ascii_digit() => {
+            let (d, nd) = digits_at(c, k)?;
+            if nd > 2 {
+                return None;
+            }
+            let mut end = k + nd;
+            if matches!(c.get(end), Some('日') | Some('号')) {
+                end += 1;
+            }
+            ymd(year, m, d).map(|dt| (dt, end))
+        }
+        _ => ym_end(year, m).map(|d| (d, k)),
+    }
+}
+
+/// Parse a cell that is a date and nothing else. See the module notes for the forms.
+///
+/// A bare 5-digit number (optionally with a fraction) is read as an Excel serial
+/// (`"44104"` → 2020-09-30). Invalid calendar dates give `None`.
+pub fn parse_date_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    let n = nfkc(s);
+    let n = strip_time_suffix(&n);
+    let mut c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
+    // Trailing 前 / 止 / 之前 / 以前.
+    for suffix in ["之前", "以前", "前", "止"] {
+        let sc: Vec<char> = suffix.chars().collect();
+        if c.ends_with(&sc) {
+            c.truncate(c.len() - sc.len());
+            break;
+        }
+    }
+    if c.is_empty() {
+        return None;
+    }
+    // Excel serial kept as text: 5 digits, optional fraction.
+    let text: String = c.iter().collect();
+    let (int_part, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if int_part.len() == 5
+        && int_part.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return date_from_serial(text.parse::<f64>().ok()?);
+    }
+    match date_at(&c, 0, default_year, Mode::Strict) {
+        Some((d, end)) if end == c.len() => Some(d),
+        _ => None,
+    }
+}
+
+/// The first date found in running text, e.g. `已于2020年9月30日完成` → 2020-09-30.
+///
+/// Looks only at digit runs that start a number (not preceded by a digit or a decimal
+/// point) and does not read `2020.9`-style year-month pairs or serial numbers.
+pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    let n = nfkc(s);
+    let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
+    for i in 0..c.len() {
+        if !c[i].is_ascii_digit() {
+            continue;
+        }
+        if i > 0 && (c[i - 1].is_ascii_digit() || c[i - 1] == '.') {
+            continue;
+        }
+        if let Some((d, end)) = date_at(&c, i, default_year, Mode::Find) {
+            // A date must not run on into more digits (20200930123 is not a date).
+            if !c.get(end).is_some_and(|ch| ch.is_ascii_digit()) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn serials() {
+        assert_eq!(date_from_serial(44104.0), Some(d(2020, 9, 30)));
+        assert_eq!(date_from_serial(44104.75), Some(d(2020, 9, 30)));
+        assert_eq!(date_from_serial(43831.0), Some(d(2020, 1, 1)));
+        assert_eq!(date_from_serial(12.0), None);
+        assert_eq!(date_from_serial(0.0), None);
+        assert_eq!(date_from_serial(-5.0), None);
+        assert_eq!(date_from_serial(f64::NAN), None);
+        assert_eq!(date_from_serial(f64::INFINITY), None);
+        assert_eq!(date_from_serial(9_999_999.0), None);
+    }
+
+    #[test]
+    fn full_dates_in_every_form() {
+        let want = Some(d(2020, 9, 30));
+        for s in [
+            "2020年9月30日",
+            "2020年09月30日",
+            "2020年9月30号",
+            "2020.9.30",
+            "2020.09.30",
+            "2020-9-30",
+            "2020-09-30",
+            "2020/9/30",
+            "20200930",
+            "2020年9月底",
+            "2020年9月末",
+            "2020年9月",
+            "2020-09-30T00:00:00",
+            "2020-09-30 00:00:00",
+            "2020-09-30 00:00",
+            "2020-09-30T00:00:00.000",
+            "2020年9月30日 00:00",
+            "44104",
+            "44104.0",
+            "２０２０年９月３０日",
+            "２０２０．９．３０",
+            "２０２０－０９－３０",
+            " 2020 年 9 月 30 日 ",
+            "2020年 9月30日\n",
+            "\u{3000}2020年9月30日\u{3000}",
+            "2020年9月30日前",
+            "2020年9月底前",
+            "2020年9月30日止",
+            "2020年9月底之前",
+            "2020.9",
+            "2020-09",
+        ] {
+            assert_eq!(parse_date_text(s, None), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn year_end_and_month_ends() {
+        assert_eq!(parse_date_text("2020年底", None), Some(d(2020, 12, 31)));
+        assert_eq!(parse_date_text("2020年12月底", None), Some(d(2020, 12, 31)));
+        assert_eq!(parse_date_text("2020年2月底", None), Some(d(2020, 2, 29)));
+        assert_eq!(parse_date_text("2021年2月", None), Some(d(2021, 2, 28)));
+        assert_eq!(parse_date_text("2020年11月底", None), Some(d(2020, 11, 30)));
+    }
+
+    #[test]
+    fn year_implied() {
+        assert_eq!(parse_date_text("9月底", Some(2020)), Some(d(2020, 9, 30)));
+        assert_eq!(parse_date_text("9月30日", Some(2020)), Some(d(2020, 9, 30)));
+        assert_eq!(
+            parse_date_text("９月３０日", Some(2020)),
+            Some(d(2020, 9, 30))
+        );
+        assert_eq!(
+            parse_date_text("12月10日前", Some(2020)),
+            Some(d(2020, 12, 10))
+        );
+        assert_eq!(parse_date_text("9月", Some(2020)), Some(d(2020, 9, 30)));
+        assert_eq!(parse_date_text("9月底", None), None);
+        assert_eq!(parse_date_text("9月30日", None), None);
+    }
+
+    #[test]
+    fn invalid_dates() {
+        for s in [
+            "2020-2-30",
+            "2020年13月1日",
+            "2020年9月31日",
+            "2020.13.1",
+            "20201301",
+            "2020年0月1日",
+            "1899-01-01",
+            "2200-01-01",
+            "",
+            "   ",
+            "长期坚持",
+            "已于2020年9月30日完成",
+            "2020年9月30日完成",
+            "2020-09-30X",
+            "12",
+            "123456",
+            "2020.9.30.1",
+            "2020-9/30",
+            "12345",
+        ] {
+            assert_eq!(parse_date_text(s, Some(2020)), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(
+            find_date_in_text("已于2020年9月30日完成", None),
+            Some(d(2020, 9, 30))
+        );
+        assert_eq!(
+            find_date_in_text("2020年12月底完成,并长期坚持", None),
+            Some(d(2020, 12, 31))
+        );
+        assert_eq!(
+            find_date_in_text("于9月底前完成整改", Some(2020)),
+            Some(d(2020, 9, 30))
+        );
+        assert_eq!(find_date_in_text("于9月底前完成整改", None), None);
+        assert_eq!(
+            find_date_in_text("截至２０２０．１１．３０，已完成", None),
+            Some(d(2020, 11, 30))
+        );
+        assert_eq!(find_date_in_text("投资2020.9万元", None), None);
+        assert_eq!(find_date_in_text("清理2000米暗渠", None), None);
+        assert_eq!(find_date_in_text("长期坚持", None), None);
+        assert_eq!(find_date_in_text("编号202009301234", None), None);
+        assert_eq!(
+            find_date_in_text("第1阶段于2020/10/15完成，第2阶段2020-11-30", None),
+            Some(d(2020, 10, 15))
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! Step 1: each record to a task and a role, or to `unplaced` with why.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::ingest::record::Record;
+use crate::merge::match_task::{match_task, TaskMatch};
+use crate::model::{Code, MatchedBy, Problem, Severity, UnitReport, Unplaced};
+use crate::plan::{Plan, Role};
+
+/// The records placed: reports grouped by (task id, unit), and the rows left out.
+pub(super) struct Placed {
+    pub by_key: BTreeMap<(u32, String), Vec<UnitReport>>,
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// Tie every record to its task and the unit's role on it.
+pub(super) fn place_records(
+    plan: &Plan,
+    records: Vec<Record>,
+    problems: &mut Vec<Problem>,
+) -> Placed {
+    let candidates: Vec<(u32, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id, t.measure.as_str()))
+        .collect();
+    let mut unplaced = Vec::new();
+    let mut by_key: BTreeMap<(u32, String), Vec<UnitReport>> = BTreeMap::new();
+    // Matching is independent per record: in parallel, in record order.
+    let matched: Vec<(Record, Option<TaskMatch>)> = records
+        .into_par_iter()
+        .map(|rec| {
+            let m = rec
+                .unit
+                .is_some()
+                .then(|| match_task(&rec, plan, &candidates));
+            (rec, m)
+        })
+        .collect();
+    let renumbered = renumbered_sheets(&matched);
+    for (rec, m) in matched {
+        let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
+            unplaced.push(unplace(&rec, Code::UnitUnknown));
+            continue;
+        };
+        let key = (rec.source.file.clone(), rec.source.sheet.clone());
+        let m = if renumbered.contains(&key) {
+            distrust_numbers(&rec, m)
+        } else {
+            m
+        };
+        match m {
+            TaskMatch::Missing(p) => {
+                unplaced.push(unplace(&rec, p.code));
+                problems.push(p);
+            }
+            TaskMatch::Found { id, by, warning } => {
+                problems.extend(warning);
+                let task = plan.task(id).expect("matched task exists");
+                let role = plan.role_of(task, &unit);
+                if role == Role::Unassigned {
+                    problems.push(unassigned_warning(&rec, &unit, id));
+                }
+                by_key
+                    .entry((id, unit.clone()))
+                    .or_default()
+                    .push(report(rec, unit, role, by));
+            }
+        }
+    }
+    Placed { by_key, unplaced }
+}
+
+fn unassigned_warning(rec: &Record, unit: &str, id: u32) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::Unassigned,
+        &rec.source.file,
+        format!("{unit}不是第{id}项的牵头、责任或配合单位，此条进展已保留但不计入任务完成情况。请核实序号。"),
+    )
+    .at(Some(&rec.source.sheet), Some(rec.source.row))
+}
+
+fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
+    UnitReport {
+        unit,
+        role,
+        status: rec.status,
+        status_text: rec.status_text,
+        progress: rec.progress,
+        completed_on: rec.completed_on,
+        filed_on: rec.filed_on,
+        superseded: false,
+        matched_by: by,
+        note: rec.note,
+        evidence: rec.evidence,
+        source: rec.source,
+    }
+}
+
+/// Sheets whose 序号 are the unit's own numbering: two or more rows whose number and
+/// text disagree and whose text clearly names another task.
+fn renumbered_sheets(matched: &[(Record, Option<TaskMatch>)]) -> BTreeSet<(String, String)> {
+    let mut count: BTreeMap<(String, String), u32> = BTreeMap::new();
+    for (rec, m) in matched {
+        if let Some(TaskMatch::Found {
+            by: MatchedBy::Text,
+            warning: Some(w),
+            ..
+        }) = m
+        {
+            if w.code == Code::TaskTextMismatch {
+                *count
+                    .entry((rec.source.file.clone(), rec.source.sheet.clone()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// On a renumbered sheet a 序号 says nothing: a row tied by its number alone (no text,
+/// or text that does not fit) is not placed.
+fn distrust_numbers(rec: &Record, m: TaskMatch) -> TaskMatch {
+    match m {
+        TaskMatch::Found {
+            by: MatchedBy::Id,
+            warning,
+            id,
+        } => {
+            let confirmed = warning.is_none() && !rec.measure_text.trim().is_empty();
+            if confirmed {
+                return TaskMatch::Found {
+                    id,
+                    by: MatchedBy::Id,
+                    warning,
+                };
+            }
+            TaskMatch::Missing(
+                Problem::new(
+                    Severity::Error,
+                    Code::TaskUnmatched,
+                    &rec.source.file,
+                    format!(
+                        "本表序号是单位自行编号，此行的序号“{}”不能对应方案任务，举措内容也无法确定是哪一项，此行未计入汇总。请填写整改任务分解表中的序号。",
+                        rec.id_text
+                    ),
+                )
+                .at(Some(&rec.source.sheet), Some(rec.source.row)),
+            )
+        }
+        other => other,
+    }
+}
+
+fn unplace(rec: &Record, code: Code) -> Unplaced {
+    Unplaced {
+        source: rec.source.clone(),
+        code,
+        unit: rec.unit.clone(),
+        id_text: rec.id_text.clone(),
+        measure_text: rec.measure_text.clone(),
+        status_text: rec.status_text.clone(),
+        progress: rec.progress.clone(),
+    }
+}

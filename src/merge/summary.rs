@@ -1,0 +1,101 @@
+//! Step 5: the counts of the ledger's summary, the problems' order, and the plan's
+//! metadata as renderers see it.
+
+use crate::model::{
+    FileEntry, FileOutcome, PlanInfo, Problem, Severity, Status, Summary, TaskEntry, UnitEntry,
+};
+use crate::plan::Plan;
+
+/// Problems by file, sheet, row, severity and code; exact repeats dropped.
+pub(super) fn sort_problems(problems: &mut Vec<Problem>) {
+    problems.sort_by(|a, b| {
+        (
+            a.file.as_str(),
+            a.sheet.as_deref(),
+            a.row,
+            a.severity,
+            a.code,
+        )
+            .cmp(&(
+                b.file.as_str(),
+                b.sheet.as_deref(),
+                b.row,
+                b.severity,
+                b.code,
+            ))
+    });
+    problems.dedup();
+}
+
+/// The ledger's summary counts.
+pub(super) fn summarise(
+    tasks: &[TaskEntry],
+    units: &[UnitEntry],
+    files: &[FileEntry],
+    problems: &[Problem],
+) -> Summary {
+    let count = |s: Status| tasks.iter().filter(|t| t.status == s).count() as u32;
+    let total = tasks.len() as u32;
+    let completed = count(Status::Completed);
+    Summary {
+        total,
+        completed,
+        ongoing: count(Status::Ongoing),
+        in_progress: count(Status::InProgress),
+        not_started: count(Status::NotStarted),
+        unreported: count(Status::Unreported),
+        unclear: count(Status::Unclear),
+        completion_rate: if total == 0 {
+            0.0
+        } else {
+            (completed as f64 * 1000.0 / total as f64).round() / 10.0
+        },
+        completion_basis: format!("{}项数÷任务总数（{total}项）", Status::Completed.label()),
+        overdue: tasks.iter().filter(|t| t.overdue).count() as u32,
+        units_expected: units.iter().filter(|u| !u.expected.is_empty()).count() as u32,
+        units_reported: units.iter().filter(|u| !u.files.is_empty()).count() as u32,
+        files_read: files
+            .iter()
+            .filter(|f| f.outcome == FileOutcome::Read)
+            .count() as u32,
+        files_failed: files
+            .iter()
+            .filter(|f| f.outcome == FileOutcome::Failed)
+            .count() as u32,
+        files_skipped: files
+            .iter()
+            .filter(|f| f.outcome == FileOutcome::Skipped)
+            .count() as u32,
+        records: files.iter().map(|f| f.records).sum(),
+        errors: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count() as u32,
+        warnings: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count() as u32,
+    }
+}
+
+/// What renderers need to know about the plan.
+pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
+    let meta = &plan.meta;
+    PlanInfo {
+        title: meta.title.clone(),
+        short_title: meta.short_title.clone(),
+        doc_number: meta.doc_number.clone(),
+        issuer: meta.issuer.clone(),
+        issued_on: meta.issued_on,
+        plan_id: meta.plan_id.clone(),
+        collector: meta.collector.clone(),
+        collector_full: meta.collector_full.clone(),
+        addressee: meta.addressee.clone(),
+        report_date: meta.report_date,
+        return_deadline: meta.return_deadline,
+        notice_date: meta.notice_date.unwrap_or(meta.as_of),
+        contact: meta.contact.clone(),
+        fonts: meta.fonts.resolve(),
+        categories: plan.categories().into_iter().map(str::to_string).collect(),
+    }
+}

@@ -1,0 +1,54 @@
+//! Step 3: one ledger entry per task of the plan: its reports in order, its status and
+//! whether it is overdue.
+
+use std::collections::BTreeMap;
+
+use super::task_status::{is_overdue, task_status};
+use crate::model::{AssignedText, TaskEntry, UnitReport};
+use crate::plan::{Plan, Role};
+
+/// Every task of the plan, in table order, with the reports placed on it.
+pub(super) fn task_entries(
+    plan: &Plan,
+    mut by_task: BTreeMap<u32, Vec<UnitReport>>,
+) -> Vec<TaskEntry> {
+    let as_of = plan.meta.as_of;
+    let mut tasks = Vec::with_capacity(plan.tasks.len());
+    for task in &plan.tasks {
+        // Current before superseded, then by role, unit order and source. The unit's
+        // position is looked up once per report, not once per comparison.
+        let mut keyed: Vec<((bool, Role, usize), UnitReport)> = by_task
+            .remove(&task.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| ((r.superseded, r.role, plan.units.order(&r.unit)), r))
+            .collect();
+        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.source.cmp(&b.source)));
+        let reports: Vec<UnitReport> = keyed.into_iter().map(|(_, r)| r).collect();
+        // Unassigned reports do not decide the task.
+        let current: Vec<&UnitReport> = reports
+            .iter()
+            .filter(|r| !r.superseded && r.role != Role::Unassigned)
+            .collect();
+        let (status, awaiting) = task_status(task, &current);
+        tasks.push(TaskEntry {
+            id: task.id,
+            category: task.category.clone(),
+            measure: task.measure.clone(),
+            deadline: task.deadline.clone(),
+            lead: task.lead.units.clone(),
+            responsible: task.responsible.units.clone(),
+            cooperating: task.cooperating.units.clone(),
+            assigned_text: AssignedText {
+                lead: task.lead.text.clone(),
+                responsible: task.responsible.text.clone(),
+                cooperating: task.cooperating.text.clone(),
+            },
+            overdue: is_overdue(task, status, as_of),
+            status,
+            awaiting,
+            reports,
+        });
+    }
+    tasks
+}

@@ -1,0 +1,103 @@
+//! Step 2: several reports of one unit on one task.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Code, Problem, Severity, UnitReport};
+
+/// Resolve every (task, unit) group; returns the reports per task (group order kept).
+pub(super) fn resolve_all(
+    by_key: BTreeMap<(u32, String), Vec<UnitReport>>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<u32, Vec<UnitReport>> {
+    let mut by_task: BTreeMap<u32, Vec<UnitReport>> = BTreeMap::new();
+    for ((id, unit), mut reports) in by_key {
+        resolve_versions(id, &unit, &mut reports, problems);
+        by_task.entry(id).or_default().append(&mut reports);
+    }
+    by_task
+}
+
+/// Several reports of one unit on one task: the latest filing date stands. Among the
+/// latest (equal or unknown dates), identical content is a duplicate; different content
+/// is a conflict, and all of them stay current (the task status takes the least
+/// advanced).
+fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &mut Vec<Problem>) {
+    if reports.len() < 2 {
+        return;
+    }
+    reports.sort_by(|a, b| {
+        b.filed_on
+            .cmp(&a.filed_on)
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    let latest = reports.iter().filter_map(|r| r.filed_on).max();
+    let in_top = |r: &UnitReport| r.filed_on.is_none() || r.filed_on == latest;
+    for r in reports.iter_mut() {
+        r.superseded = !in_top(r);
+    }
+    let top: Vec<usize> = (0..reports.len())
+        .filter(|&i| !reports[i].superseded)
+        .collect();
+    if top.len() < 2 {
+        return;
+    }
+    let key = |r: &UnitReport| {
+        (
+            r.status,
+            r.status_text.trim().to_string(),
+            r.progress.trim().to_string(),
+            r.completed_on,
+        )
+    };
+    let first = key(&reports[top[0]]);
+    let places: Vec<String> = top
+        .iter()
+        .map(|&i| {
+            let s = &reports[i].source;
+            format!("{} 工作表“{}”第{}行", s.file, s.sheet, s.row)
+        })
+        .collect();
+    let (file0, sheet0, row0) = {
+        let s = &reports[top[0]].source;
+        (s.file.clone(), s.sheet.clone(), s.row)
+    };
+    if top.iter().all(|&i| key(&reports[i]) == first) {
+        for &i in &top[1..] {
+            reports[i].superseded = true;
+        }
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::Duplicate,
+                &file0,
+                format!(
+                    "{unit}对第{id}项的进展重复报送（{}），内容相同，只计一次。",
+                    places.join("、")
+                ),
+            )
+            .at(Some(&sheet0), Some(row0)),
+        );
+    } else {
+        let dates: BTreeSet<String> = top
+            .iter()
+            .map(|&i| {
+                reports[i]
+                    .filed_on
+                    .map_or("未填".to_string(), crate::common::dates::render_date)
+            })
+            .collect();
+        problems.push(
+            Problem::new(
+                Severity::Error,
+                Code::Conflict,
+                &file0,
+                format!(
+                    "{unit}对第{id}项报送了内容不同的多条进展（{}），填报日期{}，无法判断以哪条为准，暂按最保守的状态汇总。请该单位确认后重新报送一份。",
+                    places.join("、"),
+                    if dates.len() == 1 { format!("均为{}", dates.iter().next().cloned().unwrap_or_default()) } else { format!("为{}", dates.into_iter().collect::<Vec<_>>().join("、")) }
+                ),
+            )
+            .at(Some(&sheet0), Some(row0)),
+        );
+    }
+}
