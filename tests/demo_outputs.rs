@@ -1,0 +1,99 @@
+//! The shipped demo's outputs, byte for byte: `rectify run` on `input/` must write exactly
+//! the files listed in `tests/data/demo-outputs.sha256`, with those contents.
+//!
+//! A refactor must leave this list untouched. A change that means to alter the documents
+//! regenerates it (`RECTIFY_BLESS=1 cargo test --test demo_outputs`) and says so in its
+//! commit, so every change to what a clerk receives is visible in review.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+
+use common::repo;
+
+const LIST: &str = "tests/data/demo-outputs.sha256";
+
+/// Every file under `dir` (relative, `/`-separated) with its SHA-256, in path order.
+fn checksums(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let digest = Sha256::digest(std::fs::read(&path).unwrap());
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            out.insert(rel, hex);
+        }
+    }
+    out
+}
+
+fn render(map: &BTreeMap<String, String>) -> String {
+    map.iter().map(|(f, h)| format!("{h}  {f}\n")).collect()
+}
+
+fn parse(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|l| l.split_once("  "))
+        .map(|(h, f)| (f.to_string(), h.to_string()))
+        .collect()
+}
+
+#[test]
+fn demo_outputs_are_byte_identical_to_the_recorded_list() {
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(repo().join("input"))
+        .arg("--output")
+        .arg(out.path())
+        .arg("run")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "run failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let got = checksums(out.path());
+    let list = repo().join(LIST);
+    if std::env::var_os("RECTIFY_BLESS").is_some() {
+        std::fs::write(&list, render(&got)).unwrap();
+        return;
+    }
+    let want = parse(&std::fs::read_to_string(&list).expect("the recorded list exists"));
+    let mut diffs = Vec::new();
+    for (f, h) in &want {
+        match got.get(f) {
+            None => diffs.push(format!("missing: {f}")),
+            Some(g) if g != h => diffs.push(format!("changed: {f}")),
+            _ => {}
+        }
+    }
+    diffs.extend(
+        got.keys()
+            .filter(|f| !want.contains_key(*f))
+            .map(|f| format!("new: {f}")),
+    );
+    assert!(
+        diffs.is_empty(),
+        "the demo's outputs differ from {LIST} ({} files):\n{}\n\
+         If the change is intended, regenerate the list with \
+         RECTIFY_BLESS=1 cargo test --test demo_outputs",
+        diffs.len(),
+        diffs.join("\n")
+    );
+}
