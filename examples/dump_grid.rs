@@ -2,9 +2,9 @@
 //! `cargo run --example dump_grid -- FILE`.
 fn main() {
     let path = std::env::args().nth(1).expect("usage: dump_grid FILE");
-    let limits = rectify::ingest::grid::Limits::default();
-    match rectify::ingest::read::read_file(std::path::Path::new(&path), &limits) {
-        Err(e) => println!("{:?}: {}", e.kind, e.message),
+    let limits = rectify::Limits::default();
+    match rectify::read_file(std::path::Path::new(&path), &limits) {
+        Err(e) => println!("{:?}: {e}", e.kind()),
         Ok(out) => {
             for g in out.grids {
                 println!(

@@ -16,3 +16,6 @@ pub mod pipeline;
 pub mod plan;
 pub mod progress;
 pub mod render;
+
+// ingest
+pub use ingest::{read_file, sniff, Cell, Format, Limits, Merge, ReadErrorKind, ReadOutput};

@@ -348,8 +348,7 @@ fn the_marker_alone_suffices_when_the_marker_sheet_is_gone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.xlsx");
     std::fs::write(&path, checklist_bytes(blank, u).unwrap()).unwrap();
-    let read =
-        rectify::ingest::read::read_file(&path, &rectify::plan::meta::Limits::default()).unwrap();
+    let read = rectify::read_file(&path, &rectify::Limits::default()).unwrap();
     let from_names =
         rectify::common::marker::Marker::from_defined_names(&read.defined_names).unwrap();
     let from_sheet = read.grids.iter().find_map(|g| g.marker()).unwrap();

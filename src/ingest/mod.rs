@@ -4,24 +4,22 @@
 //! `walk` lists the files, `read` turns one file into grids (guarded, isolated),
 //! `sheet` turns a grid into records and skip entries.
 
-mod biff;
-pub mod csv_read;
+pub mod error;
+pub mod format;
 pub mod grid;
-pub mod read;
 pub mod record;
 pub mod sheet;
 pub mod similarity;
-pub mod sniff;
 pub mod values;
 pub mod vocabulary;
-mod xlsx_merges;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use self::grid::Limits;
-use self::read::{read_file, ReadErrorKind};
+pub use self::error::{ReadError, ReadErrorKind};
+pub use self::format::{read_file, sniff, Format, ReadOutput};
+pub use self::grid::{Cell, Grid, Limits, Merge};
 use self::record::Ingested;
 use self::sheet::{read_sheet, SheetContext};
 use crate::common::marker::Marker;
@@ -183,7 +181,7 @@ fn walk(dir: &Path) -> std::io::Result<Walked> {
 /// first visible sheet). A marker of another plan or an unknown unit is reported and
 /// ignored: the file is then read like any return.
 fn find_marker(
-    read: &read::ReadOutput,
+    read: &ReadOutput,
     opts: &IngestOptions,
     rel: &str,
     problems: &mut Vec<Problem>,
@@ -238,17 +236,13 @@ pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
 /// One file's bytes, as [`ingest_file`] reads a file (the fuzzing entry point).
 pub fn ingest_bytes(rel: &str, bytes: &[u8], opts: &IngestOptions) -> Ingested {
     finish_file(
-        read::read_bytes(Path::new(rel), bytes, opts.limits),
+        format::read_bytes(Path::new(rel), bytes, opts.limits),
         rel,
         opts,
     )
 }
 
-fn finish_file(
-    read: Result<read::ReadOutput, read::ReadError>,
-    rel: &str,
-    opts: &IngestOptions,
-) -> Ingested {
+fn finish_file(read: Result<ReadOutput, ReadError>, rel: &str, opts: &IngestOptions) -> Ingested {
     let mut out = Ingested::default();
     let stem = Path::new(rel)
         .file_stem()
@@ -265,22 +259,14 @@ fn finish_file(
     };
     match read {
         Err(e) => {
-            let code = match e.kind {
-                ReadErrorKind::Empty => Code::FileEmpty,
-                ReadErrorKind::NotSpreadsheet => Code::FileNotSpreadsheet,
-                ReadErrorKind::Encrypted => Code::FileEncrypted,
-                ReadErrorKind::Corrupt => Code::FileCorrupt,
-                ReadErrorKind::TooLarge => Code::FileTooLarge,
-                ReadErrorKind::Io | ReadErrorKind::Panic => Code::FileFailed,
-            };
             out.problems.push(
-                Problem::new(Severity::Error, code, rel, e.message.clone())
-                    .at(e.sheet.as_deref(), None),
+                Problem::new(Severity::Error, e.kind().code(), rel, e.to_string())
+                    .at(e.sheet(), None),
             );
             entry.outcome = FileOutcome::Failed;
         }
         Ok(read) => {
-            entry.format = Some(format!("{:?}", read.format).to_lowercase());
+            entry.format = Some(read.format.name().to_string());
             for note in &read.notes {
                 out.problems.push(Problem::new(
                     Severity::Warning,

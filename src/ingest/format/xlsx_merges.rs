@@ -19,7 +19,7 @@ use crate::ingest::grid::Merge;
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
 /// A workbook's worksheets by name, with the zip entry of each.
-pub struct SheetParts<'a> {
+pub(super) struct SheetParts<'a> {
     zip: Archive<'a>,
     paths: HashMap<String, String>,
 }
@@ -27,7 +27,7 @@ pub struct SheetParts<'a> {
 impl<'a> SheetParts<'a> {
     /// Map sheet names to parts through the package relationships; `None` when the
     /// package does not read that way.
-    pub fn open(bytes: &'a [u8]) -> Option<SheetParts<'a>> {
+    pub(super) fn open(bytes: &'a [u8]) -> Option<SheetParts<'a>> {
         let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
         let workbook = office_document(&mut zip).unwrap_or_else(|| "xl/workbook.xml".into());
         let (dir, file) = match workbook.rsplit_once('/') {
@@ -53,7 +53,7 @@ impl<'a> SheetParts<'a> {
     }
 
     /// The merged regions of the sheet called `name` (0-based rows and columns).
-    pub fn merges(&mut self, name: &str) -> Option<Vec<Merge>> {
+    pub(super) fn merges(&mut self, name: &str) -> Option<Vec<Merge>> {
         let path = self.paths.get(name)?.clone();
         let xml = read_part(&mut self.zip, &path)?;
         merge_cells(&xml)

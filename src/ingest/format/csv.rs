@@ -1,9 +1,12 @@
-//! CSV/TSV: bytes -> text (BOM, UTF-8, GB18030) -> one grid of text cells.
+//! CSV/TSV: bytes → text (BOM, UTF-8, GB18030) → the delimiter that fits → one grid
+//! of text cells named after the file. Interpreting numbers and dates is left to the
+//! sheet reader.
 
 use std::path::Path;
 
+use super::Parsed;
+use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Grid, Limits};
-use crate::ingest::read::{ReadError, ReadErrorKind};
 
 /// Candidate delimiters, in order of preference on a tie.
 const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -11,24 +14,24 @@ const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 const SNIFF_RECORDS: usize = 30;
 
 /// Decode bytes to text: BOM (UTF-8, UTF-16LE/BE), else strict UTF-8, else
-/// GB18030 (a superset of GBK and GB2312). Returns the text and the encoding name.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// GB18030 (a superset of GBK and GB2312).
+fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc.name());
+        return text.into_owned();
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
+        Ok(s) => s.to_string(),
         Err(_) => {
             let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            (text.into_owned(), "GB18030")
+            text.into_owned()
         }
     }
 }
 
 /// Pick the delimiter giving the most consistent field count (> 1) over the
 /// first records. Falls back to a comma.
-pub fn sniff_delimiter(text: &str) -> u8 {
+fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize, 0usize); // (delimiter, records agreeing, fields)
     for &d in &DELIMITERS {
         let mut rdr = csv::ReaderBuilder::new()
@@ -67,10 +70,17 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-/// Parse CSV bytes into one grid named `name`. Every non-empty field is
-/// `Cell::Text`; interpreting numbers and dates is left to the caller.
-pub fn read_csv_bytes(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid, ReadError> {
-    let (text, _) = decode(bytes);
+/// The file's one grid, named after the file's stem.
+pub(super) fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    Ok(Parsed {
+        grids: vec![grid(bytes, &grid_name(path), limits)?],
+        ..Parsed::default()
+    })
+}
+
+/// Parse CSV bytes into one grid named `name`. Every non-empty field is `Cell::Text`.
+fn grid(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid, ReadError> {
+    let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -80,42 +90,14 @@ pub fn read_csv_bytes(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid,
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut cells: u64 = 0;
     let mut record = csv::StringRecord::new();
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(ReadError::new(
-                    ReadErrorKind::Corrupt,
-                    format!("CSV文件第{line}行格式有误，无法读取。请用Excel打开检查后另存为.xlsx再报送。"),
-                ));
-            }
-        }
-        let mut row: Vec<Cell> = record
-            .iter()
-            .map(|f| {
-                if f.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(f.to_string())
-                }
-            })
-            .collect();
-        while matches!(row.last(), Some(Cell::Empty)) {
-            row.pop();
-        }
+    while rdr.read_record(&mut record)? {
         cells += record.len() as u64;
         if cells > limits.max_cells_per_sheet {
-            return Err(ReadError::new(
-                ReadErrorKind::TooLarge,
-                format!(
-                    "CSV文件内容过多（超过{}个单元格），无法读取。请只保留需要报送的内容后重新报送。",
-                    limits.max_cells_per_sheet
-                ),
-            ));
+            return Err(ReadError::CsvCells {
+                limit: limits.max_cells_per_sheet,
+            });
         }
-        rows.push(row);
+        rows.push(row(&record));
     }
     while rows.last().is_some_and(|r| r.is_empty()) {
         rows.pop();
@@ -128,8 +110,26 @@ pub fn read_csv_bytes(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid,
     })
 }
 
+/// One record as cells, without trailing empty ones.
+fn row(record: &csv::StringRecord) -> Vec<Cell> {
+    let mut row: Vec<Cell> = record
+        .iter()
+        .map(|f| {
+            if f.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(f.to_string())
+            }
+        })
+        .collect();
+    while matches!(row.last(), Some(Cell::Empty)) {
+        row.pop();
+    }
+    row
+}
+
 /// The grid name for a CSV file: its stem.
-pub fn grid_name(path: &Path) -> String {
+fn grid_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()

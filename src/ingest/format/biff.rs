@@ -9,11 +9,11 @@
 //!   marks the file as damaged.
 //!
 //! The Workbook stream is read through the OLE chains (validated first by
-//! `sniff::ole_structure_ok`).
+//! `guard::ole_tables`, when the sniffer took the file for an xls).
 
 /// What the scan found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scan {
+pub(super) struct Scan {
     /// The largest extent (rows × columns, from A1) of any sheet.
     pub max_cells: u64,
     /// The first record too short for calamine: (record type, length).
@@ -21,7 +21,7 @@ pub struct Scan {
 }
 
 /// Whether calamine would read past the end of this record (the parts it reads without
-/// a length check, calamine 0.38 `xls.rs`).
+/// a length check, calamine 0.38's `src/xls.rs`).
 fn too_short(id: u16, data: &[u8]) -> bool {
     let len = data.len();
     let u16_at = |o: usize| {
@@ -45,7 +45,7 @@ fn too_short(id: u16, data: &[u8]) -> bool {
 /// EOF, then each sheet from the position its BoundSheet8 record gives, up to the
 /// sheet's EOF (embedded substreams, such as charts, skipped as calamine skips them).
 /// None when the stream cannot be found (calamine then reports the file itself).
-pub fn scan(bytes: &[u8]) -> Option<Scan> {
+pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     let stream = workbook_stream(bytes)?;
     // The first record calamine would misread: (type, length).
     let mut short_record = None;
@@ -208,7 +208,7 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
         Some(out)
     };
     let dir = chain(u32_at(bytes, 0x30)?, bytes.len())?;
-    // Find the stream as calamine does (cfb.rs): the directory's first entry is the root
+    // Find the stream as calamine does (its `src/cfb.rs`): the directory's first entry is the root
     // (it holds the mini stream); a stream is found by name, case-insensitively,
     // "Workbook" before "Book", whatever the entry's type; its name is the 64 bytes
     // decoded up to the first NUL; its length is 32 bits with 512-byte sectors and 64

@@ -1,0 +1,138 @@
+//! One file on disk → in-memory grids, safely, or a classified [`ReadError`].
+//!
+//! Order of work: the size from metadata, the bytes read once, the format sniffed from
+//! the bytes (`sniff.rs`, never the extension), then the format's own module: its guards
+//! that need no parser (`guard.rs`: zip directory and declared sizes, OLE allocation
+//! tables; the ODS repeat pre-scan in `ods.rs`, the BIFF pre-scan in `biff.rs`), then
+//! the parse from memory (calamine for the workbooks, `cells.rs` turning its cells into
+//! ours under the cell cap). The whole parse runs under `catch_unwind`.
+//!
+//! A format is one module with a `read` function and one arm in [`Format`] and in
+//! [`read_bytes`]'s dispatch; the sniffer decides when the bytes are that format.
+
+mod biff;
+mod cells;
+mod csv;
+mod guard;
+mod ods;
+mod sniff;
+mod xls;
+mod xlsb;
+mod xlsx;
+mod xlsx_merges;
+
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use crate::ingest::error::ReadError;
+use crate::ingest::grid::{Grid, Limits};
+
+pub use self::sniff::sniff;
+
+/// The formats ingest reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    /// The format's fixed name, as the ledger writes it (`files[].format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The grids of one file.
+#[derive(Debug, Clone)]
+pub struct ReadOutput {
+    pub format: Format,
+    pub grids: Vec<Grid>,
+    /// Chinese notes for the reader of the log (e.g. a chart sheet skipped).
+    pub notes: Vec<String>,
+    /// Workbook defined names (name, formula text), where the format has them.
+    pub defined_names: Vec<(String, String)>,
+}
+
+/// What a format's `read` returns: [`ReadOutput`] without the format.
+#[derive(Debug, Default)]
+struct Parsed {
+    grids: Vec<Grid>,
+    notes: Vec<String>,
+    defined_names: Vec<(String, String)>,
+}
+
+/// Read one file into grids. Never panics out; every failure is classified.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<ReadOutput, ReadError> {
+    let bytes = read_within_limit(path, limits)?;
+    catch_unwind(AssertUnwindSafe(|| read_bytes(path, &bytes, limits)))
+        .unwrap_or(Err(ReadError::Panic))
+}
+
+/// The file's bytes, refused over `max_file_bytes` (from metadata first, then as read:
+/// the file may grow in between).
+fn read_within_limit(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    guard::file_size(meta.len(), limits)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)?;
+    guard::file_size(bytes.len() as u64, limits)?;
+    Ok(bytes)
+}
+
+/// Sniff, guard and parse bytes already in memory. `path` names the CSV grid and is
+/// read again by the sniffer only when `bytes` is a prefix of a zip.
+pub(crate) fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<ReadOutput, ReadError> {
+    let format = sniff(path, bytes, limits)?;
+    let parsed = match format {
+        Format::Xlsx => xlsx::read(bytes, limits)?,
+        Format::Xlsb => xlsb::read(bytes, limits)?,
+        Format::Xls => xls::read(bytes, limits)?,
+        Format::Ods => ods::read(bytes, limits)?,
+        Format::Csv => csv::read(path, bytes, limits)?,
+    };
+    Ok(ReadOutput {
+        format,
+        grids: parsed.grids,
+        notes: parsed.notes,
+        defined_names: parsed.defined_names,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn names_are_the_ledger_names() {
+        // The ledger once wrote the lower-cased `Debug` name: the fixed names are those.
+        for f in [
+            Format::Xlsx,
+            Format::Xlsb,
+            Format::Xls,
+            Format::Ods,
+            Format::Csv,
+        ] {
+            assert_eq!(f.name(), format!("{f:?}").to_lowercase());
+        }
+    }
+}

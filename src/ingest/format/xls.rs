@@ -1,0 +1,58 @@
+//! xls (BIFF8 in an OLE compound file, whose tables the sniffer has checked): calamine
+//! parses every sheet into a dense range as the workbook opens, so there is no sparse
+//! path. The BIFF pre-scan (`biff.rs`) refuses, before calamine allocates, a sheet whose
+//! extent is over the cell cap and a record calamine would read past; our grid is then
+//! built from the range's used cells.
+
+use std::io::Cursor;
+
+use calamine::{Reader, Xls};
+
+use super::cells::{grid, merges_from, range_to_rows, skip_note};
+use super::{biff, Parsed};
+use crate::ingest::error::ReadError;
+use crate::ingest::grid::Limits;
+
+pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    prescan(bytes, limits)?;
+    let mut wb: Xls<_> = Xls::new(Cursor::new(bytes))?;
+    let mut out = Parsed::default();
+    let sheets = wb.sheets_metadata().to_vec();
+    for sheet in &sheets {
+        if let Some(note) = skip_note(sheet) {
+            out.notes.push(note);
+            continue;
+        }
+        let name = &sheet.name;
+        let range = wb
+            .worksheet_range(name)
+            .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+        let rows = range_to_rows(name, &range, limits)?;
+        drop(range);
+        let merges = wb
+            .merge_cells_by_sheet_name(name)
+            .map(|d| merges_from(&d))
+            .unwrap_or_default();
+        out.grids.push(grid(sheet, rows, merges));
+    }
+    Ok(out)
+}
+
+/// The BIFF pre-scan's verdict: a record too short for calamine, or a sheet calamine
+/// would build over the cell cap. A workbook stream the scan cannot find is left to
+/// calamine to report.
+fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+    let Some(scan) = biff::scan(bytes) else {
+        return Ok(());
+    };
+    if let Some((id, len)) = scan.short_record {
+        return Err(ReadError::XlsRecordTooShort { id, len });
+    }
+    if scan.max_cells > limits.max_cells_per_sheet {
+        return Err(ReadError::XlsExtent {
+            cells: scan.max_cells,
+            limit: limits.max_cells_per_sheet,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! xlsx: the zip guards, then calamine's streaming cell reader per worksheet (sparse,
+//! under the cell cap) and the merged regions (`xlsx_merges.rs`, calamine as the
+//! fallback). Defined names are kept (our checklist's marker may be one).
+
+use std::io::Cursor;
+
+use calamine::{Reader, Xlsx};
+
+use super::cells::{grid, merges_from, skip_note, streamed_rows};
+use super::xlsx_merges::SheetParts;
+use super::{guard, Parsed};
+use crate::ingest::error::ReadError;
+use crate::ingest::grid::{Limits, Merge};
+
+pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    guard::zip_package(bytes, limits)?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
+    let mut out = Parsed {
+        defined_names: wb.defined_names().to_vec(),
+        ..Parsed::default()
+    };
+    let sheets = wb.sheets_metadata().to_vec();
+    let mut parts = SheetParts::open(bytes);
+    for sheet in &sheets {
+        if let Some(note) = skip_note(sheet) {
+            out.notes.push(note);
+            continue;
+        }
+        let name = &sheet.name;
+        let rows = {
+            let mut reader = wb
+                .worksheet_cells_reader(name)
+                .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+            streamed_rows(name, limits, || reader.next_cell())?
+        };
+        let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
+        out.grids.push(grid(sheet, rows, merges));
+    }
+    Ok(out)
+}
+
+/// The sheet's merged regions: from the `<mergeCells>` element alone, else from calamine
+/// (a second parse of the whole sheet); none, with a note, when neither reads.
+fn merges(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    parts: Option<&mut SheetParts>,
+    name: &str,
+    notes: &mut Vec<String>,
+) -> Vec<Merge> {
+    let ours = parts.and_then(|p| p.merges(name));
+    match ours {
+        Some(m) => Ok(m),
+        None => wb.merge_cells_by_sheet_name(name).map(|d| merges_from(&d)),
+    }
+    .unwrap_or_else(|_| {
+        notes.push(format!(
+            "工作表“{name}”的合并单元格信息无法读取，已按未合并处理。"
+        ));
+        Vec::new()
+    })
+}
