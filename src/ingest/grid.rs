@@ -1,8 +1,12 @@
 //! In-memory sheets: a ragged grid of cells, absolute from A1, with merges.
 //!
-//! Produced by `read::read_file`; consumed by the header/row finder.
+//! Produced by the format readers (`format/`); read by the sheet reader (`sheet/`) and,
+//! for our checklist's marker sheet, by `common::marker`.
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+
+use crate::common::marker::Marker;
+use crate::common::text::one_line;
 
 /// One cell value as read from the file (formula cells hold their cached value).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -116,14 +120,12 @@ impl Grid {
         }
     }
 
-    /// Number of rows (Excel's last used row).
     /// The checklist marker, if this is our marker sheet.
-    pub fn marker(&self) -> Option<crate::common::marker::Marker> {
-        crate::common::marker::Marker::from_sheet(&self.name, self.height(), |r, c| {
-            self.cell(r, c).text()
-        })
+    pub fn marker(&self) -> Option<Marker> {
+        Marker::from_sheet(&self.name, self.height(), |r, c| self.cell(r, c).text())
     }
 
+    /// Number of rows (Excel's last used row).
     pub fn height(&self) -> usize {
         self.rows.len()
     }
@@ -131,6 +133,40 @@ impl Grid {
     /// Width of the widest row.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The number of cells stored on row `r` (trailing empty cells are not; 0 past the
+    /// last row).
+    pub fn row_len(&self, r: usize) -> usize {
+        self.rows.get(r).map_or(0, Vec::len)
+    }
+
+    /// Whether row `r` has no non-empty cell.
+    pub fn row_is_empty(&self, r: usize) -> bool {
+        self.rows
+            .get(r)
+            .is_none_or(|row| row.iter().all(Cell::is_empty))
+    }
+
+    /// Row `r`'s texts, each on one line, joined by spaces; a text repeated in the next
+    /// cell (a merge written out) is given once.
+    pub fn row_text(&self, r: usize) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for c in 0..self.row_len(r) {
+            let t = one_line(&self.cell(r, c).text());
+            if !t.is_empty() && parts.last() != Some(&t) {
+                parts.push(t);
+            }
+        }
+        parts.join(" ")
+    }
+
+    /// Row `r`'s first non-empty text, on one line.
+    pub fn first_text(&self, r: usize) -> String {
+        (0..self.row_len(r))
+            .map(|c| one_line(&self.cell(r, c).text()))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
     }
 }
 

@@ -1,6 +1,41 @@
-//! Cell text → task ids (序号). Dates are parsed in `common::dates`.
+//! Cells → values: task ids (序号) and dates. The date forms themselves are parsed in
+//! `common::dates` (shared with the command line); here a cell of any kind becomes one.
 
-use crate::common::dates::nfkc;
+use chrono::NaiveDate;
+
+use crate::common::dates::{date_from_serial, find_date_in_text, nfkc, parse_date_text};
+use crate::common::text::one_line;
+use crate::ingest::grid::Cell;
+
+/// The 序号 cell as written (on one line) and the task id it gives.
+pub(crate) fn task_id_of_cell(cell: &Cell) -> (String, Option<u32>) {
+    match cell {
+        Cell::Number(n) => (cell.text(), task_id_from_number(*n)),
+        Cell::Empty => (String::new(), None),
+        other => {
+            let t = one_line(&other.text());
+            let id = parse_task_id(&t);
+            (t, id)
+        }
+    }
+}
+
+/// The date a cell holds: a date cell; a number typed as 20200930 or an Excel serial;
+/// a text that is a date, else the first date in it (a year-less date takes
+/// `default_year`).
+pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
+    match cell {
+        Cell::Date(d) => Some(*d),
+        Cell::DateTime(dt) => Some(dt.date()),
+        Cell::Number(n) if (19_000_101.0..=21_001_231.0).contains(n) && n.fract() == 0.0 => {
+            parse_date_text(&format!("{}", *n as i64), Some(default_year))
+        }
+        Cell::Number(n) => date_from_serial(*n),
+        Cell::Text(t) => parse_date_text(t, Some(default_year))
+            .or_else(|| find_date_in_text(t, Some(default_year))),
+        _ => None,
+    }
+}
 
 /// A task id (序号) from cell text: `12`, ` 12 `, `12.0`, `１２`, `第12项`, `第１２条`,
 /// `12、`, `12.`, `（12）`, `(12)`, `12号` → 12. Ids are 1..=999.

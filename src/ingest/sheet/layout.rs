@@ -1,0 +1,212 @@
+//! Where a sheet's header is and which column is which.
+//!
+//! The header is the first row (within the first 20) naming an id or measure column and
+//! a progress or status column, with the row below when that continues the header (two
+//! rows, often merged cells). Header cells carry no colon: 填报单位：… and 填报日期：
+//! label the lines above a table. A unit column is a 单位 / 填报单位 column only (a copied
+//! 牵头单位 / 责任单位 column names the plan's units, not the one filing).
+
+use crate::common::text::one_line;
+use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::values::parse_task_id;
+use crate::ingest::vocabulary::{classify_header, classify_status, ColumnKind};
+use crate::model::Status;
+
+/// How far down a header may be.
+const HEADER_SCAN_ROWS: usize = 20;
+
+/// The longest cell (in characters) a status column holds: a longer text is progress.
+const STATUS_CELL_CHARS: usize = 10;
+
+/// The header's rows and the columns it names.
+#[derive(Debug, Default)]
+pub(super) struct Layout {
+    /// First and last header row (0-based).
+    pub top: usize,
+    pub bottom: usize,
+    /// Each kind once, at its first column.
+    columns: Vec<(ColumnKind, usize)>,
+}
+
+impl Layout {
+    /// The header, if the sheet has one. With `last_header_row` (our checklist: the
+    /// marker knows its rows) the header ends there at the latest.
+    pub fn find(grid: &Grid, last_header_row: Option<usize>) -> Option<Layout> {
+        let width = grid.width();
+        (0..grid.rows.len().min(HEADER_SCAN_ROWS))
+            .find_map(|top| header_at(grid, top, width, last_header_row))
+    }
+
+    /// The column of `kind`, if the header names one.
+    pub fn col(&self, kind: ColumnKind) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, c)| *c)
+    }
+
+    /// The cell of `kind` on row `r` (through merges); empty without such a column.
+    pub fn cell<'g>(&self, grid: &'g Grid, r: usize, kind: ColumnKind) -> &'g Cell {
+        match self.col(kind) {
+            Some(c) => grid.value_through_merge(r, c),
+            None => &Cell::Empty,
+        }
+    }
+}
+
+/// Whether row `r` repeats the header inside the table (a pasted second block): its
+/// first text is a header word (cheap for data rows), and the row names columns as a
+/// header does.
+pub(super) fn is_repeated_header(grid: &Grid, r: usize, first_text: &str) -> bool {
+    classify_header(first_text).is_some() && {
+        let kinds = header_kinds(grid, r, grid.row_len(r));
+        distinct(&kinds) >= 2 && qualifies(&kinds)
+    }
+}
+
+/// The header starting at row `top`, if it is one.
+fn header_at(
+    grid: &Grid,
+    top: usize,
+    width: usize,
+    last_header_row: Option<usize>,
+) -> Option<Layout> {
+    let upper = header_kinds(grid, top, width);
+    if distinct(&upper) < 2 && !qualifies(&upper) {
+        // A two-row header needs at least two header words on its top row too
+        // (序号 and 具体举措 merged down), so a single word is not a start.
+        return None;
+    }
+    let lower = if top + 1 < grid.rows.len() && last_header_row.is_none_or(|l| top < l) {
+        header_kinds(grid, top + 1, width)
+    } else {
+        vec![None; width]
+    };
+    let (kinds, bottom) = if continues_header(grid, top, &upper, &lower) {
+        let combined: Vec<Option<ColumnKind>> = (0..width).map(|c| lower[c].or(upper[c])).collect();
+        (combined, top + 1)
+    } else {
+        (upper, top)
+    };
+    if !qualifies(&kinds) {
+        return None;
+    }
+    let mut layout = Layout {
+        top,
+        bottom,
+        columns: first_column_of_each(&kinds),
+    };
+    promote_status_like_progress(grid, &mut layout, &kinds);
+    Some(layout)
+}
+
+/// The row below `top` belongs to the header when it names columns and holds no task
+/// number of its own.
+fn continues_header(
+    grid: &Grid,
+    top: usize,
+    upper: &[Option<ColumnKind>],
+    lower: &[Option<ColumnKind>],
+) -> bool {
+    let id_below = |c: usize| {
+        upper[c] == Some(ColumnKind::Id)
+            && match grid.cell(top + 1, c) {
+                Cell::Number(_) => true,
+                Cell::Text(t) => parse_task_id(t).is_some(),
+                _ => false,
+            }
+    };
+    lower.iter().flatten().count() >= 1 && !(0..upper.len()).any(id_below)
+}
+
+/// Each kind at the first column naming it.
+fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)> {
+    let mut columns: Vec<(ColumnKind, usize)> = Vec::new();
+    for (c, k) in kinds.iter().enumerate() {
+        if let Some(k) = k {
+            if !columns.iter().any(|(kk, _)| kk == k) {
+                columns.push((*k, c));
+            }
+        }
+    }
+    columns
+}
+
+/// Header kinds of one row, `width` cells.
+fn header_kinds(grid: &Grid, r: usize, width: usize) -> Vec<Option<ColumnKind>> {
+    (0..width)
+        .map(|c| header_kind(&grid.value_through_merge(r, c).text()))
+        .collect()
+}
+
+/// The column a header cell names: not a label with a colon, not 填报日期 (a line
+/// above the table), not a 牵头 / 责任 / 配合 unit column.
+fn header_kind(text: &str) -> Option<ColumnKind> {
+    if text.contains(':') || text.contains('：') {
+        return None;
+    }
+    match classify_header(text)? {
+        ColumnKind::FiledOn => None,
+        ColumnKind::Unit if ["牵头", "责任", "配合"].iter().any(|w| text.contains(w)) => None,
+        kind => Some(kind),
+    }
+}
+
+fn distinct(kinds: &[Option<ColumnKind>]) -> usize {
+    let mut seen: Vec<ColumnKind> = Vec::new();
+    for k in kinds.iter().flatten() {
+        if !seen.contains(k) {
+            seen.push(*k);
+        }
+    }
+    seen.len()
+}
+
+/// A header names an id or measure column and a progress, status or completion column.
+fn qualifies(kinds: &[Option<ColumnKind>]) -> bool {
+    use ColumnKind::*;
+    let has = |ks: &[ColumnKind]| kinds.iter().flatten().any(|k| ks.contains(k));
+    has(&[Id, Measure]) && has(&[Progress, Status, StatusYesNo, StatusTick, CompletedOn])
+}
+
+/// With no status column, a second progress-like column (完成情况) whose cells are all
+/// short status words is the status column.
+fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Option<ColumnKind>]) {
+    use ColumnKind::{Progress, StatusTick, StatusYesNo};
+    if layout
+        .columns
+        .iter()
+        .any(|(k, _)| matches!(k, ColumnKind::Status | StatusYesNo | StatusTick))
+    {
+        return;
+    }
+    let progress_cols: Vec<usize> = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| **k == Some(Progress))
+        .map(|(c, _)| c)
+        .collect();
+    let Some(&c) = progress_cols
+        .iter()
+        .find(|&&c| holds_status_words(grid, layout.bottom + 1, c))
+    else {
+        return;
+    };
+    layout.columns.retain(|(k, _)| *k != Progress);
+    layout.columns.push((ColumnKind::Status, c));
+    if let Some(&other) = progress_cols.iter().find(|&&o| o != c) {
+        layout.columns.push((Progress, other));
+    }
+}
+
+/// Whether column `c` from row `from` down holds values, all of them short status words.
+fn holds_status_words(grid: &Grid, from: usize, c: usize) -> bool {
+    let values: Vec<String> = (from..grid.rows.len())
+        .map(|r| one_line(&grid.cell(r, c).text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    !values.is_empty()
+        && values.iter().all(|v| {
+            v.chars().count() <= STATUS_CELL_CHARS && classify_status(v) != Status::Unclear
+        })
+}

@@ -1,0 +1,175 @@
+//! One sheet → records and skip entries, one decision per module:
+//! - `layout`: where the header is (one or two rows, merged cells) and which column is
+//!   which;
+//! - `filing`: the 填报单位 / 填报日期 lines around the table, and the title;
+//! - `unit`: which unit filed the sheet, per row when the sheet does not say, and the
+//!   problem when a unit is not found;
+//! - `rows`: whether a row below the header is a record or a skip (note, repeated
+//!   header, unfilled checklist row, category heading), and the record's values.
+//!
+//! Every non-empty row ends up as a record or a skip entry: a hidden sheet and a sheet
+//! without a header are one skip entry each.
+
+mod filing;
+mod layout;
+mod rows;
+mod unit;
+
+use self::filing::Filing;
+use self::layout::Layout;
+use self::unit::SheetUnit;
+use crate::common::marker::Marker;
+use crate::common::text::excerpt;
+use crate::ingest::grid::Grid;
+use crate::ingest::record::{Ingested, Record};
+use crate::model::{Code, Problem, Severity, Skip, SkipReason};
+use crate::plan::UnitDirectory;
+
+/// What a sheet reader needs to know about its file and the plan.
+pub(crate) struct SheetContext<'a> {
+    /// Path relative to the returns folder.
+    pub file: &'a str,
+    /// The file name without extension (a last resort for the unit).
+    pub file_stem: &'a str,
+    pub units: &'a UnitDirectory,
+    /// The year a date without one (9月底) belongs to.
+    pub default_year: i32,
+    /// The file's checklist marker (our own checklist), unit already canonical.
+    pub marker: Option<&'a Marker>,
+}
+
+/// Read one sheet into `out`.
+pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
+    let non_empty: Vec<usize> = (0..grid.rows.len())
+        .filter(|&r| !grid.row_is_empty(r))
+        .collect();
+    if non_empty.is_empty() {
+        return;
+    }
+    if grid.hidden {
+        out.skips
+            .push(sheet_skip(grid, ctx, &non_empty, SkipReason::HiddenSheet));
+        return;
+    }
+    // Our own checklist's form: the marker knows where the tasks start.
+    let marker = ctx.marker.filter(|m| m.sheet == grid.name);
+    let first_task_row = marker.map(|m| m.first_row as usize - 1);
+    let Some(layout) = Layout::find(grid, first_task_row.and_then(|r| r.checked_sub(1))) else {
+        skip_headerless(grid, ctx, &non_empty, out);
+        return;
+    };
+    skip_above_table(grid, ctx, &layout, &non_empty, out);
+    let filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
+    let mut unit = SheetUnit::decide(grid, ctx, &layout, &filing, &mut out.problems);
+    let default_year = filing
+        .filed_on
+        .map_or(ctx.default_year, |d| chrono::Datelike::year(&d));
+    let mut records = 0u32;
+    for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
+        if let Some(reason) = rows::skip_reason(grid, r, &layout, marker) {
+            out.skips.push(row_skip(grid, ctx, r, reason));
+            continue;
+        }
+        let v = rows::values(
+            grid,
+            r,
+            &layout,
+            ctx,
+            marker,
+            default_year,
+            &mut out.problems,
+        );
+        let found = unit.of_row(grid, r);
+        records += 1;
+        out.records.push(Record {
+            source: v.source,
+            unit: found.as_ref().map(|(u, _)| u.clone()),
+            unit_from: found.as_ref().map(|(_, f)| *f),
+            filed_on: filing.filed_on,
+            id_text: v.id_text,
+            id: v.id,
+            measure_text: v.measure_text,
+            status: v.status,
+            status_text: v.status_text,
+            progress: v.progress,
+            completed_on: v.completed_on,
+            completed_text: v.completed_text,
+            note: v.note,
+            evidence: v.evidence,
+        });
+    }
+    if records > 0 {
+        out.problems.extend(unit.report(ctx, &grid.name));
+        if filing.filed_on.is_none() {
+            out.problems.push(filing_date_missing(ctx, &grid.name));
+        }
+    }
+}
+
+/// A sheet without a header is passed over as instructions; outside our own checklist
+/// (whose instructions sheet is expected) the unit is told.
+fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &mut Ingested) {
+    out.skips
+        .push(sheet_skip(grid, ctx, non_empty, SkipReason::NoHeaderSheet));
+    if ctx.marker.is_some() {
+        return;
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::SheetSkipped,
+            ctx.file,
+            "此工作表没有可识别的表头（应含“序号”或“具体举措”，以及“整改进展情况”或“完成状态”等列），按说明页跳过。如这是报送数据，请使用下发的表头。",
+        )
+        .at(Some(&grid.name), None),
+    );
+}
+
+/// The title and filing lines above the header, then the header rows.
+fn skip_above_table(
+    grid: &Grid,
+    ctx: &SheetContext,
+    layout: &Layout,
+    non_empty: &[usize],
+    out: &mut Ingested,
+) {
+    for &r in non_empty.iter().filter(|&&r| r < layout.top) {
+        out.skips.push(row_skip(grid, ctx, r, SkipReason::Title));
+    }
+    for &r in non_empty
+        .iter()
+        .filter(|&&r| r >= layout.top && r <= layout.bottom)
+    {
+        out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
+    }
+}
+
+fn filing_date_missing(ctx: &SheetContext, sheet: &str) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::FilingDateMissing,
+        ctx.file,
+        "没有找到填报日期。同一单位报送多份时无法判断先后，请在表头上方填写“填报日期：2020年12月5日”。",
+    )
+    .at(Some(sheet), None)
+}
+
+/// A whole sheet passed over: its first non-empty row, counting all of them.
+fn sheet_skip(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], reason: SkipReason) -> Skip {
+    Skip {
+        rows: non_empty.len() as u32,
+        ..row_skip(grid, ctx, non_empty[0], reason)
+    }
+}
+
+/// One row passed over, with its text shortened.
+fn row_skip(grid: &Grid, ctx: &SheetContext, r: usize, reason: SkipReason) -> Skip {
+    Skip {
+        file: ctx.file.to_string(),
+        sheet: grid.name.clone(),
+        row: r as u32 + 1,
+        rows: 1,
+        reason,
+        text: excerpt(&grid.row_text(r), 40),
+    }
+}
