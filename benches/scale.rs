@@ -437,12 +437,12 @@ fn main() {
         let unzip_s = unzip_floor(&returns);
         // Ingest alone, in this process, median of 3: on all threads, and on one (to
         // compare per core with the one-thread floor).
-        let opts = rectify::ingest::IngestOptions::for_plan(&full_plan);
+        let opts = rectify::IngestOptions::for_plan(&full_plan);
         let ingest = || {
             let mut t: Vec<f64> = (0..3)
                 .map(|_| {
                     let start = Instant::now();
-                    let out = rectify::ingest::ingest_dir(&returns, &opts);
+                    let out = rectify::ingest_dir(&returns, &opts);
                     assert!(!out.records.is_empty());
                     start.elapsed().as_secs_f64()
                 })

@@ -30,8 +30,8 @@ fn main() {
     let plan = rectify::plan::load_plan(&input).expect("plan");
     println!("plan      {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let opts = rectify::ingest::IngestOptions::for_plan(&plan);
-    let ing = rectify::ingest::ingest_dir(&input.join("returns"), &opts);
+    let opts = rectify::IngestOptions::for_plan(&plan);
+    let ing = rectify::ingest_dir(&input.join("returns"), &opts);
     println!(
         "ingest    {:>8.3} s  ({} records; {})",
         t.elapsed().as_secs_f64(),

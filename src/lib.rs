@@ -9,7 +9,7 @@
 pub mod cli;
 pub mod commands;
 pub mod common;
-pub mod ingest;
+mod ingest;
 pub mod merge;
 pub mod model;
 pub mod pipeline;
@@ -18,4 +18,7 @@ pub mod progress;
 pub mod render;
 
 // ingest
-pub use ingest::{read_file, sniff, Cell, Format, Limits, Merge, ReadErrorKind, ReadOutput};
+pub use ingest::{
+    classify_status, ingest_bytes, ingest_dir, ingest_file, read_file, sniff, Cell, Format,
+    IngestOptions, Ingested, Limits, Merge, ReadErrorKind, ReadOutput, UnitFrom,
+};

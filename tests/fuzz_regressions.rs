@@ -4,8 +4,8 @@
 
 mod common;
 
-use rectify::ingest::{ingest_bytes, IngestOptions};
 use rectify::model::Code;
+use rectify::{ingest_bytes, IngestOptions};
 
 #[test]
 fn ingest_crashers_are_now_problems() {

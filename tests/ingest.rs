@@ -5,14 +5,12 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use rectify::ingest::grid::Limits;
-use rectify::ingest::record::{Ingested, UnitFrom};
-use rectify::ingest::{ingest_file, IngestOptions};
 use rectify::model::Code;
 use rectify::model::MatchedBy;
 use rectify::model::SkipReason;
 use rectify::model::Status;
 use rectify::plan::Role;
+use rectify::{ingest_file, IngestOptions, Ingested, Limits, UnitFrom};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

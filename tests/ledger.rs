@@ -8,8 +8,7 @@ use std::process::Command;
 
 use calamine::Reader;
 use common::*;
-use rectify::ingest::grid::Limits;
-use rectify::ingest::{ingest_dir, IngestOptions};
+use rectify::{ingest_dir, IngestOptions, Limits};
 
 /// Count non-empty rows of every readable sheet independently of the crate's reader.
 fn count_non_empty_rows(dir: &Path) -> usize {

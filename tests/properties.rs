@@ -5,9 +5,9 @@ mod common;
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
+use rectify::classify_status;
 use rectify::common::dates::{find_date_in_text, parse_date_text};
 use rectify::common::text::{is_xml_char, sanitize};
-use rectify::ingest::vocabulary::classify_status;
 use rectify::model::Status;
 use rectify::plan::NameMatch;
 

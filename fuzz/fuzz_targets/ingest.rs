@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rectify::ingest::{ingest_bytes, IngestOptions};
+use rectify::{ingest_bytes, IngestOptions};
 use rectify::plan::Plan;
 use rectify::model::Code;
 

@@ -38,15 +38,9 @@ fn intersection(a: &HashMap<&[char], usize>, b: &HashMap<&[char], usize>) -> usi
         .sum()
 }
 
-/// Dice coefficient over character bigrams (multiset) of the normalised texts, 0..=1.
+/// Dice coefficient over character bigrams (multiset) of normalised texts, 0..=1.
 /// When either text has a single character, unigrams are compared instead. Empty text
 /// scores 0.
-pub fn bigram_dice(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = normalise_for_match(a).chars().collect();
-    let b: Vec<char> = normalise_for_match(b).chars().collect();
-    dice_chars(&a, &b)
-}
-
 fn dice_chars(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
@@ -218,6 +212,13 @@ mod tests {
     }
 
     use super::*;
+
+    /// [`dice_chars`] of two texts, normalised.
+    fn bigram_dice(a: &str, b: &str) -> f64 {
+        let a: Vec<char> = normalise_for_match(a).chars().collect();
+        let b: Vec<char> = normalise_for_match(b).chars().collect();
+        dice_chars(&a, &b)
+    }
 
     fn plan() -> Vec<(u32, String)> {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/input/tasks.csv");

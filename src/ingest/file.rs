@@ -1,0 +1,185 @@
+//! One file, read or not → its entry in the ledger's file list, its records, skips and
+//! problems. Failures stay with the file: a read error is one problem for the file, a
+//! panic while interpreting a sheet one problem for that sheet.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use super::error::ReadError;
+use super::format::ReadOutput;
+use super::grid::Grid;
+use super::record::Ingested;
+use super::sheet::{read_sheet, SheetContext};
+use super::IngestOptions;
+use crate::common::marker::{self, Marker};
+use crate::common::text::excerpt;
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
+use crate::plan::NameMatch;
+
+/// What became of the file at `rel` (relative to the returns folder).
+pub(super) fn file_outcome(
+    read: Result<ReadOutput, ReadError>,
+    rel: &str,
+    opts: &IngestOptions,
+) -> Ingested {
+    let mut out = Ingested::default();
+    let mut entry = FileEntry {
+        file: rel.to_string(),
+        format: None,
+        outcome: FileOutcome::Read,
+        sheets: 0,
+        records: 0,
+        unit: None,
+        filed_on: None,
+    };
+    match read {
+        Err(e) => {
+            out.problems.push(
+                Problem::new(Severity::Error, e.kind().code(), rel, e.to_string())
+                    .at(e.sheet(), None),
+            );
+            entry.outcome = FileOutcome::Failed;
+        }
+        Ok(read) => {
+            entry.format = Some(read.format.name().to_string());
+            entry.sheets = read.grids.len() as u32;
+            read_sheets(&read, rel, opts, &mut out);
+            entry.records = out.records.len() as u32;
+            entry.unit = out.records.iter().find_map(|r| r.unit.clone());
+            entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
+            out.problems.extend(nothing_read(&read.grids, &out, rel));
+        }
+    }
+    out.files.push(entry);
+    out
+}
+
+/// Every sheet of the file into `out`, after the reader's notes.
+fn read_sheets(read: &ReadOutput, rel: &str, opts: &IngestOptions, out: &mut Ingested) {
+    for note in &read.notes {
+        out.problems.push(Problem::new(
+            Severity::Warning,
+            Code::SheetTooLarge,
+            rel,
+            note,
+        ));
+    }
+    let marker = find_marker(read, opts, rel, &mut out.problems);
+    let stem = Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ctx = SheetContext {
+        file: rel,
+        file_stem: &stem,
+        units: opts.units,
+        default_year: opts.default_year,
+        marker: marker.as_ref(),
+    };
+    for grid in &read.grids {
+        read_isolated(grid, &ctx, out);
+    }
+}
+
+/// One sheet into `out`; a panic while interpreting it is this sheet's problem only.
+fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut part = Ingested::default();
+        read_sheet(grid, ctx, &mut part);
+        part
+    }));
+    match result {
+        Ok(part) => {
+            out.records.extend(part.records);
+            out.skips.extend(part.skips);
+            out.problems.extend(part.problems);
+        }
+        Err(_) => out.problems.push(
+            Problem::new(
+                Severity::Error,
+                Code::FileFailed,
+                ctx.file,
+                "读取此工作表时出现内部错误，已跳过。请将此文件提供给维护人员。",
+            )
+            .at(Some(&grid.name), None),
+        ),
+    }
+}
+
+/// The file-level problem of a file read without records: nothing in it at all, or no
+/// sheet with a header (unless a sheet was too large to read, which says why already).
+fn nothing_read(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
+    if grids
+        .iter()
+        .all(|g| (0..g.rows.len()).all(|r| g.row_is_empty(r)))
+    {
+        return Some(Problem::new(
+            Severity::Error,
+            Code::FileEmpty,
+            rel,
+            "文件中没有任何内容。请填写后重新报送。",
+        ));
+    }
+    if out.records.is_empty() && !out.problems.iter().any(|p| p.code == Code::SheetTooLarge) {
+        return Some(Problem::new(
+            Severity::Error,
+            Code::NoHeader,
+            rel,
+            "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。",
+        ));
+    }
+    None
+}
+
+/// The marker of our own checklist, if the file has one that fits this plan: from the
+/// marker sheet, else from the defined names. The unit is resolved to its canonical
+/// name, and `sheet` is set to the form's sheet as found (a renamed form sheet is the
+/// first visible sheet). A marker of another plan or an unknown unit is reported and
+/// ignored: the file is then read like any return.
+fn find_marker(
+    read: &ReadOutput,
+    opts: &IngestOptions,
+    rel: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Marker> {
+    let mut m = read
+        .grids
+        .iter()
+        .filter(|g| g.name == marker::SHEET)
+        .find_map(|g| g.marker())
+        .or_else(|| Marker::from_defined_names(&read.defined_names))?;
+    if m.plan_id != opts.plan_id {
+        problems.push(Problem::new(
+            Severity::Warning,
+            Code::MarkerMismatch,
+            rel,
+            format!(
+                "此文件是另一份整改方案（方案编号“{}”）的任务清单，已按一般报送表读取。请确认报送的是本次下发的任务清单。",
+                excerpt(&m.plan_id, 40)
+            ),
+        ));
+        return None;
+    }
+    match opts.units.resolve(&m.unit) {
+        NameMatch::Unit(u) => m.unit = u,
+        _ => {
+            problems.push(Problem::new(
+                Severity::Warning,
+                Code::MarkerMismatch,
+                rel,
+                format!(
+                    "任务清单标记的单位“{}”不在单位名录中，已按表内信息识别单位。",
+                    excerpt(&m.unit, 40)
+                ),
+            ));
+            return None;
+        }
+    }
+    let visible = || read.grids.iter().filter(|g| !g.hidden);
+    if !visible().any(|g| g.name == m.sheet) {
+        if let Some(g) = visible().next() {
+            m.sheet = g.name.clone();
+        }
+    }
+    Some(m)
+}

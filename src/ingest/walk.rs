@@ -1,0 +1,52 @@
+//! The returns folder → the files to read, in path order, and the ones set aside
+//! (hidden files and folders, Office lock files) with the reason.
+
+use std::path::{Path, PathBuf};
+
+/// Files to read (relative path, full path) and files set aside (relative path, why).
+pub(super) type Walked = (Vec<(String, PathBuf)>, Vec<(String, String)>);
+
+/// Every regular file under `dir`, sorted; lock files and hidden files set aside with a
+/// note.
+pub(super) fn walk(dir: &Path) -> std::io::Result<Walked> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ft = entry.file_type()?;
+            let rel = rel_path(dir, &path);
+            if ft.is_dir() {
+                if name.starts_with('.') {
+                    skipped.push((rel, "隐藏文件夹，已跳过。".to_string()));
+                } else {
+                    stack.push(path);
+                }
+            } else if name.starts_with("~$") {
+                skipped.push((
+                    rel,
+                    "Office临时锁定文件（文件正被打开时产生），已跳过。".to_string(),
+                ));
+            } else if name.starts_with('.') {
+                skipped.push((rel, "隐藏文件，已跳过。".to_string()));
+            } else if ft.is_file() || path.is_file() {
+                files.push((rel, path));
+            }
+        }
+    }
+    files.sort();
+    skipped.sort();
+    Ok((files, skipped))
+}
+
+/// Relative path with `/` separators.
+fn rel_path(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
