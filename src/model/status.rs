@@ -184,6 +184,29 @@ const NOT_STARTED_WORDS: &[&str] = &[
     "暂未启动",
 ];
 
+/// Phrases that claim completion when they open a progress text and the claim stands
+/// alone (已完成。 已全面完成整改，…; not 已完成前期工作): ingest reads such a text as
+/// 已完成 (`ingest::vocabulary::status_from_progress`).
+pub const COMPLETION_CLAIMS: &[&str] = &[
+    "已全面完成",
+    "已按期完成",
+    "已按时完成",
+    "已整改到位",
+    "已验收销号",
+    "已完成",
+    "已办结",
+    "已销号",
+    "全面完成",
+    "已整改完成",
+];
+
+/// What may follow a completion claim and leave it standing: 已完成并长期坚持.
+pub const COMPLETION_KEPT_UP: &[&str] = &["并长期坚持", "并长期保持"];
+
+/// Not-started words that say so anywhere in a progress text when no other status word
+/// is there (因资金原因，该项工作尚未开展。).
+pub const NOT_STARTED_ANYWHERE: &[&str] = &["尚未开展", "尚未启动"];
+
 /// The labels a unit picks from (a form's dropdown), in order.
 pub fn choices() -> Vec<&'static str> {
     Status::REPORTED.iter().map(|s| s.label()).collect()
