@@ -1,15 +1,17 @@
-//! Vocabulary of returns: header synonyms (which column is which) and status words.
+//! Vocabulary of returns: header synonyms (which column is which), and how a status
+//! cell or a progress text is read. The statuses and the words that mean each live in
+//! `model::status`; the rules for reading them live here.
 //!
 //! Matching is on normalised text: NFKC (full-width → ASCII), no whitespace, bracketed
 //! hints removed, trailing colon and punctuation removed. Exact matches come first, then
 //! a longest-first containment match, so overlapping words resolve to the most specific
 //! one (计划完成时间 is a deadline although it contains 完成时间).
 //!
-//! Status decisions (see DOMAIN.md "Progress statuses"):
+//! Status decisions:
 //! - 未完成 / 尚未完成 / 没有完成 only say "not completed": work may or may not have
 //!   started, so they read `Unclear` (待核实, text kept), never `InProgress` or
 //!   `Completed`.
-//! - A short cell containing a status word next to a negation (未 没 不 无 否 暂未) that is
+//! - A short cell containing a status word next to a negation (未 没 不 无 否 非) that is
 //!   not itself part of a not-started word reads `Unclear`.
 //! - A cell naming two statuses reads `Unclear`, except completed + ongoing
 //!   (已完成，长期坚持), which counts completed as 已完成并长期坚持 does.
@@ -23,8 +25,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::model::Status;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::model::status::{COMPLETION_CLAIMS, COMPLETION_KEPT_UP, NOT_STARTED_ANYWHERE};
+use crate::model::Status;
 
 /// What a column of a return holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -264,12 +268,6 @@ static SYNONYMS: LazyLock<Synonyms> = LazyLock::new(|| {
     }
 });
 
-/// The words accepted for a status (the status module's list; the derived statuses
-/// have none).
-pub fn status_raw_words(s: Status) -> &'static [&'static str] {
-    s.words()
-}
-
 /// Longest status cell (in characters) read by containment; longer text is prose.
 const MAX_CONTAINMENT_STATUS: usize = 16;
 
@@ -302,7 +300,7 @@ fn status_from_percent(key: &str) -> Option<Status> {
 fn exact_status(key: &str) -> Option<Status> {
     Status::REPORTED
         .into_iter()
-        .find(|&s| status_raw_words(s).contains(&key))
+        .find(|&s| s.words().contains(&key))
 }
 
 /// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
@@ -321,7 +319,7 @@ pub fn classify_status(text: &str) -> Status {
     // Greedy longest-first: mark the characters each matched word covers.
     let mut words: Vec<(&str, Status)> = Status::REPORTED
         .into_iter()
-        .flat_map(|s| status_raw_words(s).iter().map(move |w| (*w, s)))
+        .flat_map(|s| s.words().iter().map(move |w| (*w, s)))
         .collect();
     words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
     let mut covered = vec![false; chars.len()];
@@ -430,7 +428,7 @@ pub fn classify_tick(text: &str) -> Option<Status> {
     if key.is_empty() {
         return None;
     }
-    if matches!(key.as_str(), "是" | "Y" | "YES" | "已完成" | "完成") {
+    if matches!(key.as_str(), "是" | "Y" | "YES") {
         return Some(Status::Completed);
     }
     match classify_status(text) {
@@ -442,20 +440,20 @@ pub fn classify_tick(text: &str) -> Option<Status> {
 /// Whether `rest` (text following a completion phrase) ends the claim: end of text,
 /// punctuation, or a word that only restates the whole task (整改, 该项任务 …).
 fn completion_claim_ends(rest: &str) -> bool {
-    let rest = rest.trim_start();
-    let rest = [
+    const RESTATING: &[&str] = &[
         "整改任务",
         "该项任务",
         "该项整改",
         "整改工作",
         "整改",
         "任务",
-        "并长期坚持",
-        "并长期保持",
-    ]
-    .iter()
-    .find_map(|w| rest.strip_prefix(w))
-    .unwrap_or(rest);
+    ];
+    let rest = rest.trim_start();
+    let rest = RESTATING
+        .iter()
+        .chain(COMPLETION_KEPT_UP)
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
     match rest.chars().next() {
         None => true,
         Some(c) => !c.is_alphanumeric(),
@@ -477,19 +475,7 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
     if let Some(s) = exact_status(&key) {
         return Some(s);
     }
-    const COMPLETED_OPENINGS: &[&str] = &[
-        "已全面完成",
-        "已按期完成",
-        "已按时完成",
-        "已整改到位",
-        "已验收销号",
-        "已完成",
-        "已办结",
-        "已销号",
-        "全面完成",
-        "已整改完成",
-    ];
-    for w in COMPLETED_OPENINGS {
+    for w in COMPLETION_CLAIMS {
         if let Some(rest) = n.strip_prefix(w) {
             if completion_claim_ends(rest) {
                 return Some(Status::Completed);
@@ -510,17 +496,17 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
         }
     }
     for s in [Status::NotStarted, Status::InProgress, Status::Ongoing] {
-        let mut words: Vec<&str> = status_raw_words(s).to_vec();
+        let mut words: Vec<&str> = s.words().to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         if words.iter().any(|w| n.starts_with(w)) {
             // "部分完成" and the like open in-progress texts; "未开展" a not-started one.
             return Some(s);
         }
     }
-    if (n.contains("尚未开展") || n.contains("尚未启动"))
+    if NOT_STARTED_ANYWHERE.iter().any(|w| n.contains(w))
         && ![Status::Completed, Status::Ongoing, Status::InProgress]
             .iter()
-            .flat_map(|s| status_raw_words(*s).iter())
+            .flat_map(|s| s.words().iter())
             .any(|w| n.contains(w))
     {
         return Some(Status::NotStarted);
@@ -701,12 +687,12 @@ mod tests {
     #[test]
     fn status_exact_words() {
         for s in Status::REPORTED {
-            for w in status_raw_words(s) {
+            for w in s.words() {
                 assert_eq!(classify_status(w), s, "{w}");
             }
         }
-        assert!(status_raw_words(Status::Unclear).is_empty());
-        assert!(status_raw_words(Status::Unreported).is_empty());
+        assert!(Status::Unclear.words().is_empty());
+        assert!(Status::Unreported.words().is_empty());
         assert_eq!(classify_status("已完成并长期坚持"), Status::Completed);
         assert_eq!(classify_status("基本完成"), Status::InProgress);
     }
