@@ -7,14 +7,16 @@
 //! - `file`: a file's grids → its ledger entry, records and problems (our checklist's
 //!   marker found here);
 //! - `sheet`: one grid → records and skip entries (header, filing lines, unit, rows);
-//! - below them: `grid` (cells and sheets in memory), `values` (cell → task id, date),
-//!   `vocabulary` (header synonyms, status words read), `record` (what ingest produces);
+//! - below them: `options` (what a run is told), `grid` (cells and sheets in memory),
+//!   `values` (cell → task id, date), `vocabulary` (header synonyms, how status cells
+//!   and progress texts are read), `record` (what ingest produces);
 //! - `similarity` (measure text against the plan's measures) is merge's matcher.
 
 mod error;
 mod file;
 mod format;
 mod grid;
+mod options;
 pub(crate) mod record;
 mod sheet;
 pub(crate) mod similarity;
@@ -27,34 +29,13 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
-use crate::plan::UnitDirectory;
 
 pub use self::error::ReadErrorKind;
 pub use self::format::{read_file, sniff, Format, ReadOutput};
 pub use self::grid::{Cell, Limits, Merge};
+pub use self::options::IngestOptions;
 pub use self::record::{Ingested, UnitFrom};
 pub use self::vocabulary::classify_status;
-
-/// Options for one ingest run.
-pub struct IngestOptions<'a> {
-    pub units: &'a UnitDirectory,
-    pub limits: &'a Limits,
-    pub default_year: i32,
-    /// The plan's id: a checklist marker with another id is not trusted.
-    pub plan_id: &'a str,
-}
-
-impl<'a> IngestOptions<'a> {
-    /// The options a plan implies: its units, its limits, the year of its as-of date.
-    pub fn for_plan(plan: &'a crate::plan::Plan) -> IngestOptions<'a> {
-        IngestOptions {
-            units: &plan.units,
-            limits: &plan.meta.limits,
-            default_year: chrono::Datelike::year(&plan.meta.as_of),
-            plan_id: &plan.meta.plan_id,
-        }
-    }
-}
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).
 pub trait Progress: Sync {

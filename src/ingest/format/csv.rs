@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::Parsed;
+use super::output::Parsed;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Grid, Limits};
 

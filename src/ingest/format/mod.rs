@@ -7,14 +7,16 @@
 //! the parse from memory (calamine for the workbooks, `cells.rs` turning its cells into
 //! ours under the cell cap). The whole parse runs under `catch_unwind`.
 //!
-//! A format is one module with a `read` function and one arm in [`Format`] and in
-//! [`read_bytes`]'s dispatch; the sniffer decides when the bytes are that format.
+//! A format is one module with a `read` function returning `Parsed` (`output.rs`), one
+//! variant of [`Format`] with its ledger name, and one arm in [`read_bytes`]'s dispatch;
+//! the sniffer decides when the bytes are that format.
 
 mod biff;
 mod cells;
 mod csv;
 mod guard;
 mod ods;
+mod output;
 mod sniff;
 mod xls;
 mod xlsb;
@@ -26,51 +28,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use crate::ingest::error::ReadError;
-use crate::ingest::grid::{Grid, Limits};
+use crate::ingest::grid::Limits;
 
+pub use self::output::{Format, ReadOutput};
 pub use self::sniff::sniff;
-
-/// The formats ingest reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-    Csv,
-}
-
-impl Format {
-    /// The format's fixed name, as the ledger writes it (`files[].format`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Xlsx => "xlsx",
-            Format::Xlsb => "xlsb",
-            Format::Xls => "xls",
-            Format::Ods => "ods",
-            Format::Csv => "csv",
-        }
-    }
-}
-
-/// The grids of one file.
-#[derive(Debug, Clone)]
-pub struct ReadOutput {
-    pub format: Format,
-    pub grids: Vec<Grid>,
-    /// Chinese notes for the reader of the log (e.g. a chart sheet skipped).
-    pub notes: Vec<String>,
-    /// Workbook defined names (name, formula text), where the format has them.
-    pub defined_names: Vec<(String, String)>,
-}
-
-/// What a format's `read` returns: [`ReadOutput`] without the format.
-#[derive(Debug, Default)]
-struct Parsed {
-    grids: Vec<Grid>,
-    notes: Vec<String>,
-    defined_names: Vec<(String, String)>,
-}
 
 /// Read one file into grids. Never panics out; every failure is classified.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<ReadOutput, ReadError> {
@@ -116,23 +77,4 @@ pub(crate) fn read_bytes(
         notes: parsed.notes,
         defined_names: parsed.defined_names,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Format;
-
-    #[test]
-    fn names_are_the_ledger_names() {
-        // The ledger once wrote the lower-cased `Debug` name: the fixed names are those.
-        for f in [
-            Format::Xlsx,
-            Format::Xlsb,
-            Format::Xls,
-            Format::Ods,
-            Format::Csv,
-        ] {
-            assert_eq!(f.name(), format!("{f:?}").to_lowercase());
-        }
-    }
 }

@@ -14,7 +14,8 @@ use calamine::{Ods, Reader};
 use quick_xml::events::{BytesStart, Event};
 
 use super::cells::{check_extent, grid, range_to_rows, skip_note};
-use super::{guard, Parsed};
+use super::guard;
+use super::output::Parsed;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
 

@@ -5,7 +5,8 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::{guard, Format};
+use super::guard;
+use super::output::Format;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
 

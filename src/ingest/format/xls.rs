@@ -8,8 +8,9 @@ use std::io::Cursor;
 
 use calamine::{Reader, Xls};
 
+use super::biff;
 use super::cells::{grid, merges_from, range_to_rows, skip_note};
-use super::{biff, Parsed};
+use super::output::Parsed;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
 

@@ -6,7 +6,8 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsb};
 
 use super::cells::{grid, skip_note, streamed_rows};
-use super::{guard, Parsed};
+use super::guard;
+use super::output::Parsed;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
 

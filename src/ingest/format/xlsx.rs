@@ -7,8 +7,9 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsx};
 
 use super::cells::{grid, merges_from, skip_note, streamed_rows};
+use super::guard;
+use super::output::Parsed;
 use super::xlsx_merges::SheetParts;
-use super::{guard, Parsed};
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Limits, Merge};
 

@@ -10,33 +10,20 @@
 //! Every non-empty row ends up as a record or a skip entry: a hidden sheet and a sheet
 //! without a header are one skip entry each.
 
+mod context;
 mod filing;
 mod layout;
 mod rows;
 mod unit;
 
+pub(crate) use self::context::SheetContext;
 use self::filing::Filing;
 use self::layout::Layout;
 use self::unit::SheetUnit;
-use crate::common::marker::Marker;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record};
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
-use crate::plan::UnitDirectory;
-
-/// What a sheet reader needs to know about its file and the plan.
-pub(crate) struct SheetContext<'a> {
-    /// Path relative to the returns folder.
-    pub file: &'a str,
-    /// The file name without extension (a last resort for the unit).
-    pub file_stem: &'a str,
-    pub units: &'a UnitDirectory,
-    /// The year a date without one (9月底) belongs to.
-    pub default_year: i32,
-    /// The file's checklist marker (our own checklist), unit already canonical.
-    pub marker: Option<&'a Marker>,
-}
 
 /// Read one sheet into `out`.
 pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::context::SheetContext;
 use super::filing::is_note_or_label_row;
 use super::layout::{is_repeated_header, Layout};
-use super::SheetContext;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};

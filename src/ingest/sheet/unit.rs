@@ -6,9 +6,9 @@
 //! directory (aliases, abbreviations); the ones that do not resolve are listed in the
 //! problem.
 
+use super::context::SheetContext;
 use super::filing::Filing;
 use super::layout::Layout;
-use super::SheetContext;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::UnitFrom;

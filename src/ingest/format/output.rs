@@ -1,0 +1,65 @@
+//! What reading a file gives: the format it was and its grids, and what a format's
+//! reader returns to the dispatch.
+
+use crate::ingest::grid::Grid;
+
+/// The formats ingest reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    /// The format's fixed name, as the ledger writes it (`files[].format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The grids of one file.
+#[derive(Debug, Clone)]
+pub struct ReadOutput {
+    pub format: Format,
+    pub grids: Vec<Grid>,
+    /// Chinese notes for the reader of the log (e.g. a chart sheet skipped).
+    pub notes: Vec<String>,
+    /// Workbook defined names (name, formula text), where the format has them.
+    pub defined_names: Vec<(String, String)>,
+}
+
+/// What a format's `read` returns: [`ReadOutput`] without the format.
+#[derive(Debug, Default)]
+pub(super) struct Parsed {
+    pub grids: Vec<Grid>,
+    pub notes: Vec<String>,
+    pub defined_names: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn names_are_the_ledger_names() {
+        // The ledger once wrote the lower-cased `Debug` name: the fixed names are those.
+        for f in [
+            Format::Xlsx,
+            Format::Xlsb,
+            Format::Xls,
+            Format::Ods,
+            Format::Csv,
+        ] {
+            assert_eq!(f.name(), format!("{f:?}").to_lowercase());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! What a sheet reader knows about its file and the plan.
+
+use crate::common::marker::Marker;
+use crate::plan::UnitDirectory;
+
+/// What a sheet reader needs to know about its file and the plan.
+pub(crate) struct SheetContext<'a> {
+    /// Path relative to the returns folder.
+    pub file: &'a str,
+    /// The file name without extension (a last resort for the unit).
+    pub file_stem: &'a str,
+    pub units: &'a UnitDirectory,
+    /// The year a date without one (9月底) belongs to.
+    pub default_year: i32,
+    /// The file's checklist marker (our own checklist), unit already canonical.
+    pub marker: Option<&'a Marker>,
+}
