@@ -3,8 +3,8 @@
 //! Each variant's `Display` is the Chinese message the unit reads: what is wrong and
 //! what to do. [`ReadError::kind`] classifies it (the problem code follows from the
 //! kind), [`ReadError::sheet`] names the sheet when one sheet is the cause. The parsers'
-//! own errors convert with `From`, so the format readers use `?`; a parser error that
-//! needs a sheet name to make sense (`SheetCorrupt`) is built where the name is known.
+//! own errors convert with `From`, so the format readers use `?`; a parser error about
+//! one sheet takes the sheet's name with [`InSheet::in_sheet`].
 //!
 //! This module sits at the bottom of ingest: it imports nothing from it.
 
@@ -170,6 +170,18 @@ impl ReadError {
             | ReadError::SheetCells { sheet, .. } => Some(sheet),
             _ => None,
         }
+    }
+}
+
+/// A parser's error while reading one sheet: that sheet is damaged (the error names it,
+/// as `.context()` would).
+pub(crate) trait InSheet<T> {
+    fn in_sheet(self, sheet: &str) -> Result<T, ReadError>;
+}
+
+impl<T, E> InSheet<T> for Result<T, E> {
+    fn in_sheet(self, sheet: &str) -> Result<T, ReadError> {
+        self.map_err(|_| ReadError::SheetCorrupt(sheet.to_string()))
     }
 }
 

@@ -6,7 +6,7 @@
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Range, SheetType, SheetVisible};
 use chrono::NaiveDate;
 
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::{Cell, Grid, Limits, Merge};
 
 fn parse_iso_date(s: &str) -> Option<Cell> {
@@ -194,7 +194,7 @@ pub(super) fn streamed_rows<'a, E>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
 ) -> Result<Vec<Vec<Cell>>, ReadError> {
     let mut sparse = Sparse::new();
-    while let Some(cell) = next().map_err(|_| ReadError::SheetCorrupt(sheet.to_string()))? {
+    while let Some(cell) = next().in_sheet(sheet)? {
         let (r, c) = cell.get_position();
         sparse.push(sheet, r, c, from_data_ref(cell.get_value()), limits)?;
     }

@@ -16,7 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::cells::{check_extent, grid, range_to_rows, skip_note};
 use super::guard;
 use super::output::Parsed;
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
@@ -34,9 +34,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             continue;
         }
         let name = &sheet.name;
-        let range = wb
-            .worksheet_range(name)
-            .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+        let range = wb.worksheet_range(name).in_sheet(name)?;
         let rows = range_to_rows(name, &range, limits)?;
         out.grids.push(grid(sheet, rows, Vec::new()));
     }

@@ -11,7 +11,7 @@ use calamine::{Reader, Xls};
 use super::biff;
 use super::cells::{grid, merges_from, range_to_rows, skip_note};
 use super::output::Parsed;
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
@@ -25,9 +25,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             continue;
         }
         let name = &sheet.name;
-        let range = wb
-            .worksheet_range(name)
-            .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+        let range = wb.worksheet_range(name).in_sheet(name)?;
         let rows = range_to_rows(name, &range, limits)?;
         drop(range);
         let merges = wb

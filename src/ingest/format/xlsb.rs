@@ -8,7 +8,7 @@ use calamine::{Reader, Xlsb};
 use super::cells::{grid, skip_note, streamed_rows};
 use super::guard;
 use super::output::Parsed;
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
@@ -23,9 +23,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         }
         let name = &sheet.name;
         let rows = {
-            let mut reader = wb
-                .worksheet_cells_reader(name)
-                .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+            let mut reader = wb.worksheet_cells_reader(name).in_sheet(name)?;
             streamed_rows(name, limits, || reader.next_cell())?
         };
         out.grids.push(grid(sheet, rows, Vec::new()));

@@ -10,7 +10,7 @@ use super::cells::{grid, merges_from, skip_note, streamed_rows};
 use super::guard;
 use super::output::Parsed;
 use super::xlsx_merges::SheetParts;
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::{Limits, Merge};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
@@ -29,9 +29,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         }
         let name = &sheet.name;
         let rows = {
-            let mut reader = wb
-                .worksheet_cells_reader(name)
-                .map_err(|_| ReadError::SheetCorrupt(name.clone()))?;
+            let mut reader = wb.worksheet_cells_reader(name).in_sheet(name)?;
             streamed_rows(name, limits, || reader.next_cell())?
         };
         let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
