@@ -115,130 +115,201 @@ const OLE_SPECIAL: u32 = 0xFFFF_FFFA;
 /// file could otherwise take gigabytes or panic. Found by fuzzing. The error says what
 /// does not fit (Chinese, shown inside the message).
 fn ole_structure_ok(bytes: &[u8]) -> Result<(), &'static str> {
-    let u16_at = |o: usize| {
-        bytes
-            .get(o..o + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-    };
-    let u32_at = |o: usize| {
-        bytes
-            .get(o..o + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let shift = u16_at(0x1E).ok_or("文件头不完整")?;
-    let size: usize = match shift {
-        9 => 512,
-        12 => 4096,
-        _ => return Err("扇区大小无效"),
-    };
-    if bytes.len() < size * 2 {
-        return Err("文件过短");
-    }
-    let sectors = (bytes.len() - size).div_ceil(size) as u32;
-    let valid = |id: u32| id < sectors || id >= OLE_SPECIAL;
-    let sector = |id: u32| -> Option<&[u8]> {
-        let start = (id as usize + 1) * size;
-        bytes.get(start..(start + size).min(bytes.len()))
-    };
-    for field in [0x30, 0x3C, 0x44] {
-        if !valid(u32_at(field).ok_or("文件头不完整")?) {
-            return Err("文件头中的扇区编号超出文件范围");
-        }
-    }
-    let fat_count = u32_at(0x2C).ok_or("文件头不完整")?;
-    if fat_count > sectors {
-        return Err("分配表数量超出文件范围");
-    }
-    // The FAT sectors named in the header (the first 109; more are in DIFAT sectors,
-    // whose ids were checked above).
-    let mut fat: Vec<u32> = Vec::new();
-    for k in 0..(fat_count.min(109) as usize) {
-        let id = u32_at(0x4C + 4 * k).ok_or("文件头不完整")?;
-        if id >= sectors {
-            return Err("分配表扇区超出文件范围");
-        }
-        let data = sector(id).ok_or("分配表扇区超出文件范围")?;
-        for e in data.chunks_exact(4) {
-            let next = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-            if !valid(next) {
-                return Err("分配表中的扇区编号超出文件范围");
-            }
-            fat.push(next);
-        }
-    }
-    // The directory: follow its chain (bounded), check each entry's start and size.
-    // Streams under the cutoff (4096) live in the mini stream, in 64-byte sectors.
-    let cutoff = u32_at(0x38).ok_or("文件头不完整")? as usize;
-    let mut mini_sectors: u32 = 0;
-    let mut id = u32_at(0x30).ok_or("文件头不完整")?;
-    let mut steps = 0;
-    while id < OLE_SPECIAL {
-        steps += 1;
-        if steps > sectors {
-            return Err("目录链循环");
-        }
-        let data = sector(id).ok_or("目录扇区超出文件范围")?;
-        // The first directory entry is the root (readers take it as such).
-        if steps == 1 && data.get(66) != Some(&5) {
-            return Err("目录的第一项不是根目录");
-        }
-        for entry in data.chunks_exact(128) {
-            let kind = entry[66];
-            if kind == 0 {
-                continue;
-            }
-            let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
-            let len = u32::from_le_bytes([entry[120], entry[121], entry[122], entry[123]]) as usize;
-            // Streams and the root (which holds the mini stream) must fit in the file.
-            if kind == 5 {
-                // The mini stream holds what its own chain holds, whatever the size says.
-                let mut chain = 0usize;
-                let mut sid = start;
-                while sid < OLE_SPECIAL && chain <= sectors as usize {
-                    chain += 1;
-                    sid = fat.get(sid as usize).copied().unwrap_or(OLE_SPECIAL);
-                }
-                mini_sectors = (len.div_ceil(64)).min(chain * size / 64) as u32;
-            }
-            let start_ok = if kind == 2 && len < cutoff {
-                start < mini_sectors || start >= OLE_SPECIAL
-            } else {
-                valid(start)
-            };
-            if (kind == 2 || kind == 5) && (len > bytes.len() || !start_ok) {
-                return Err("数据流的位置或大小超出文件范围");
-            }
-        }
-        id = match fat.get(id as usize) {
-            Some(&next) => next,
-            None if fat_count as usize > 109 => break,
-            None => return Err("目录链超出分配表"),
-        };
-    }
-    // The mini FAT (chains of the small streams): every entry inside the mini stream.
-    let mut id = u32_at(0x3C).ok_or("文件头不完整")?;
-    let mut steps = 0;
-    while id < OLE_SPECIAL {
-        steps += 1;
-        if steps > sectors {
-            return Err("小扇区分配表链循环");
-        }
-        let data = sector(id).ok_or("小扇区分配表超出文件范围")?;
-        for e in data.chunks_exact(4) {
-            let next = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-            if next >= mini_sectors && next < OLE_SPECIAL {
-                return Err("小扇区分配表中的编号超出范围");
-            }
-        }
-        id = match fat.get(id as usize) {
-            Some(&next) => next,
-            None if fat_count as usize > 109 => break,
-            None => return Err("小扇区分配表链超出分配表"),
-        };
-    }
+    let ole = OleTables::read(bytes)?;
+    let mini_sectors = ole.check_directory()?;
+    ole.check_mini_fat(mini_sectors)?;
     // The mini stream itself lives in whole sectors: it must fit in the file.
     if mini_sectors as usize * 64 > bytes.len() {
         return Err("小扇区数据超出文件范围");
     }
     Ok(())
+}
+
+const INCOMPLETE_HEADER: &str = "文件头不完整";
+
+/// An OLE compound file's header and allocation table (FAT), every sector id in them
+/// checked to lie inside the file.
+struct OleTables<'a> {
+    bytes: &'a [u8],
+    /// Sector size: 512 or 4096 bytes; sector n starts at (n+1)·size.
+    size: usize,
+    /// Sectors in the file after the header.
+    sectors: u32,
+    /// FAT sectors the header declares.
+    fat_count: u32,
+    /// The FAT from the header's first 109 FAT sectors.
+    fat: Vec<u32>,
+}
+
+impl<'a> OleTables<'a> {
+    /// The header's sector size and sector ids, then the FAT sectors it names (the
+    /// first 109; more are in DIFAT sectors, whose ids the header check covers).
+    fn read(bytes: &'a [u8]) -> Result<OleTables<'a>, &'static str> {
+        let size: usize = match u16_at(bytes, 0x1E).ok_or(INCOMPLETE_HEADER)? {
+            9 => 512,
+            12 => 4096,
+            _ => return Err("扇区大小无效"),
+        };
+        if bytes.len() < size * 2 {
+            return Err("文件过短");
+        }
+        let mut ole = OleTables {
+            bytes,
+            size,
+            sectors: (bytes.len() - size).div_ceil(size) as u32,
+            fat_count: 0,
+            fat: Vec::new(),
+        };
+        for field in [0x30, 0x3C, 0x44] {
+            if !ole.valid(u32_at(bytes, field).ok_or(INCOMPLETE_HEADER)?) {
+                return Err("文件头中的扇区编号超出文件范围");
+            }
+        }
+        ole.fat_count = u32_at(bytes, 0x2C).ok_or(INCOMPLETE_HEADER)?;
+        if ole.fat_count > ole.sectors {
+            return Err("分配表数量超出文件范围");
+        }
+        for k in 0..(ole.fat_count.min(109) as usize) {
+            let id = u32_at(bytes, 0x4C + 4 * k).ok_or(INCOMPLETE_HEADER)?;
+            if id >= ole.sectors {
+                return Err("分配表扇区超出文件范围");
+            }
+            let data = ole.sector(id).ok_or("分配表扇区超出文件范围")?;
+            for next in u32s(data) {
+                if !ole.valid(next) {
+                    return Err("分配表中的扇区编号超出文件范围");
+                }
+                ole.fat.push(next);
+            }
+        }
+        Ok(ole)
+    }
+
+    /// A sector id inside the file, or a marker.
+    fn valid(&self, id: u32) -> bool {
+        id < self.sectors || id >= OLE_SPECIAL
+    }
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let start = (id as usize + 1) * self.size;
+        self.bytes
+            .get(start..(start + self.size).min(self.bytes.len()))
+    }
+
+    /// The sector after `id` in its chain; `None` where the FAT this check holds ends
+    /// (a file with more than 109 FAT sectors): the chain is followed no further.
+    fn next(&self, id: u32, beyond: &'static str) -> Result<Option<u32>, &'static str> {
+        match self.fat.get(id as usize) {
+            Some(&next) => Ok(Some(next)),
+            None if self.fat_count as usize > 109 => Ok(None),
+            None => Err(beyond),
+        }
+    }
+
+    /// Follow the directory's chain (bounded) and check each entry's start and size.
+    /// Gives the number of 64-byte sectors of the mini stream.
+    fn check_directory(&self) -> Result<u32, &'static str> {
+        // Streams under the cutoff (4096) live in the mini stream.
+        let cutoff = u32_at(self.bytes, 0x38).ok_or(INCOMPLETE_HEADER)? as usize;
+        let mut mini_sectors: u32 = 0;
+        let mut id = u32_at(self.bytes, 0x30).ok_or(INCOMPLETE_HEADER)?;
+        let mut steps = 0;
+        while id < OLE_SPECIAL {
+            steps += 1;
+            if steps > self.sectors {
+                return Err("目录链循环");
+            }
+            let data = self.sector(id).ok_or("目录扇区超出文件范围")?;
+            // The first directory entry is the root (readers take it as such).
+            if steps == 1 && data.get(66) != Some(&5) {
+                return Err("目录的第一项不是根目录");
+            }
+            for entry in data.chunks_exact(128) {
+                self.check_entry(entry, cutoff, &mut mini_sectors)?;
+            }
+            match self.next(id, "目录链超出分配表")? {
+                Some(next) => id = next,
+                None => break,
+            }
+        }
+        Ok(mini_sectors)
+    }
+
+    /// Streams and the root (which holds the mini stream, whose size it sets in
+    /// `mini_sectors`) must fit in the file.
+    fn check_entry(
+        &self,
+        entry: &[u8],
+        cutoff: usize,
+        mini_sectors: &mut u32,
+    ) -> Result<(), &'static str> {
+        let kind = entry[66];
+        if kind == 0 {
+            return Ok(());
+        }
+        let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
+        let len = u32::from_le_bytes([entry[120], entry[121], entry[122], entry[123]]) as usize;
+        if kind == 5 {
+            *mini_sectors = self.mini_stream_sectors(start, len);
+        }
+        let start_ok = if kind == 2 && len < cutoff {
+            start < *mini_sectors || start >= OLE_SPECIAL
+        } else {
+            self.valid(start)
+        };
+        if (kind == 2 || kind == 5) && (len > self.bytes.len() || !start_ok) {
+            return Err("数据流的位置或大小超出文件范围");
+        }
+        Ok(())
+    }
+
+    /// The mini stream holds what its own chain holds, whatever the root's size says.
+    fn mini_stream_sectors(&self, start: u32, len: usize) -> u32 {
+        let mut chain = 0usize;
+        let mut sid = start;
+        while sid < OLE_SPECIAL && chain <= self.sectors as usize {
+            chain += 1;
+            sid = self.fat.get(sid as usize).copied().unwrap_or(OLE_SPECIAL);
+        }
+        (len.div_ceil(64)).min(chain * self.size / 64) as u32
+    }
+
+    /// The mini FAT (chains of the small streams): every entry inside the mini stream.
+    fn check_mini_fat(&self, mini_sectors: u32) -> Result<(), &'static str> {
+        let mut id = u32_at(self.bytes, 0x3C).ok_or(INCOMPLETE_HEADER)?;
+        let mut steps = 0;
+        while id < OLE_SPECIAL {
+            steps += 1;
+            if steps > self.sectors {
+                return Err("小扇区分配表链循环");
+            }
+            let data = self.sector(id).ok_or("小扇区分配表超出文件范围")?;
+            if u32s(data).any(|next| next >= mini_sectors && next < OLE_SPECIAL) {
+                return Err("小扇区分配表中的编号超出范围");
+            }
+            match self.next(id, "小扇区分配表链超出分配表")? {
+                Some(next) => id = next,
+                None => break,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn u16_at(bytes: &[u8], o: usize) -> Option<u16> {
+    bytes
+        .get(o..o + 2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(bytes: &[u8], o: usize) -> Option<u32> {
+    bytes
+        .get(o..o + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The little-endian u32s of a sector.
+fn u32s(data: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    data.chunks_exact(4)
+        .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
 }
