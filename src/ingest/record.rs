@@ -12,7 +12,7 @@ use crate::model::{FileEntry, Problem, Skip, Source, Status};
 pub enum UnitFrom {
     /// The marker of our own checklist.
     Marker,
-    /// A 填报单位 cell above the header.
+    /// A 填报单位 line above the header (or among the notes below the table).
     FiledCell,
     /// A unit column on the row.
     UnitColumn,
