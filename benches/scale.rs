@@ -262,7 +262,7 @@ fn make_returns(n: usize, dir: &Path, plan: &Plan) -> usize {
             4..=6 => {
                 // Our own checklist, filled in: the unit's own tasks.
                 let entry = plan.ledger.units.iter().find(|u| &u.name == unit).unwrap();
-                let mut filled = rectify::render::checklist::Filled {
+                let mut filled = rectify::Filled {
                     filed_on: chrono::NaiveDate::from_ymd_opt(2020, 12, filed_day),
                     person: "张三".into(),
                     phone: "49580000".into(),
@@ -273,7 +273,7 @@ fn make_returns(n: usize, dir: &Path, plan: &Plan) -> usize {
                     let status = STATUS[rng.below(4) as usize];
                     filled.rows.insert(
                         id,
-                        rectify::render::checklist::FilledRow {
+                        rectify::FilledRow {
                             progress: progress_text(&mut rng, measure),
                             status: status.into(),
                             completed_on: (status == "已完成")
@@ -290,12 +290,7 @@ fn make_returns(n: usize, dir: &Path, plan: &Plan) -> usize {
                     );
                 }
                 rows_total += filled.rows.len();
-                let bytes = rectify::render::checklist::filled_checklist_bytes(
-                    &plan.ledger,
-                    entry,
-                    &filled,
-                )
-                .unwrap();
+                let bytes = rectify::filled_checklist_bytes(&plan.ledger, entry, &filled).unwrap();
                 std::fs::write(dir.join(format!("{stem}.xlsx")), bytes).unwrap();
             }
             _ => {

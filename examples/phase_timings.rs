@@ -52,46 +52,30 @@ fn main() {
         t.elapsed().as_secs_f64(),
         json.len()
     );
-    let t = Instant::now();
-    let templates = rectify::render::report::Templates::new(None);
-    let docx = rectify::render::report_docx(&ledger, &templates).expect("report");
-    println!(
-        "report    {:>8.3} s  ({} bytes)",
-        t.elapsed().as_secs_f64(),
-        docx.len()
-    );
-    let t = Instant::now();
-    let xlsx = rectify::render::workbook::workbook_bytes(&ledger).expect("workbook");
-    println!(
-        "workbook  {:>8.3} s  ({} bytes)",
-        t.elapsed().as_secs_f64(),
-        xlsx.len()
-    );
-    let t = Instant::now();
-    let lists = rectify::commands::checklists::render_checklists(
-        &ledger,
-        &templates,
-        ledger.plan.notice_date,
-    )
-    .expect("checklists");
-    println!(
-        "checklists{:>8.3} s  ({} files)",
-        t.elapsed().as_secs_f64(),
-        lists.len()
-    );
-    let t = Instant::now();
-    let reminders =
-        rectify::commands::checklists::render_reminders(&ledger, &templates, ledger.as_of)
-            .expect("reminders");
-    println!(
-        "reminders {:>8.3} s  ({} files; {})",
-        t.elapsed().as_secs_f64(),
-        reminders.len(),
-        rss()
-    );
+    let templates = rectify::Templates::new(None);
     let out = tempfile_dir();
+    let job = rectify::Job::new(&ledger, &templates, &out);
+    // Each output alone (the streamed ones stage a file, removed when dropped).
+    for output in rectify::OUTPUTS {
+        let t = Instant::now();
+        let files = (output.render)(&job).expect(output.name);
+        let bytes: usize = files
+            .iter()
+            .filter_map(|f| f.content())
+            .map(<[u8]>::len)
+            .sum();
+        println!(
+            "{:<10}{:>8.3} s  ({} files, {} bytes in memory; {})",
+            output.name,
+            t.elapsed().as_secs_f64(),
+            files.len(),
+            bytes,
+            rss()
+        );
+    }
     let t = Instant::now();
-    rectify::commands::run::write_outputs(&ledger, &out, &templates).expect("run outputs");
+    let all: Vec<_> = rectify::OUTPUTS.iter().collect();
+    rectify::write_outputs(&job, &all).expect("run outputs");
     println!(
         "run output{:>8.3} s  (all of the above, as `run` writes them)",
         t.elapsed().as_secs_f64()

@@ -6,19 +6,36 @@
 //! renderer reads, below every stage), `render` (ledger → files in output/). `common`
 //! holds the formats ingest and render share (the checklist marker, dates, text).
 
-pub mod cli;
-pub mod commands;
+mod cli;
+mod commands;
 pub mod common;
+mod error;
 mod ingest;
 pub mod merge;
 pub mod model;
 pub mod pipeline;
 pub mod plan;
-pub mod progress;
-pub mod render;
+mod progress;
+mod render;
 
 // ingest
 pub use ingest::{
     classify_status, ingest_bytes, ingest_dir, ingest_file, read_file, sniff, Cell, Format,
     IngestOptions, Ingested, Limits, Merge, ReadErrorKind, ReadOutput, UnitFrom,
+};
+
+// commands: what main.rs runs
+pub use cli::Cli;
+pub use commands::{execute, CommandError};
+pub use error::Error;
+
+// render
+pub use render::{
+    blocks_docx, checklist_bytes, checklist_files, filled_checklist_bytes, finish_docx,
+    finish_docx_with_stats, notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file,
+    reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes, workbook_headers,
+    write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError,
+    Rendered, Templates, CHECKLISTS_DIR, LEDGER_JSON, OUTPUTS, REMINDERS_DIR, REMINDER_LIST_DOCX,
+    REPORT_DOCX, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS,
+    SHEET_UNPLACED, WORKBOOK_XLSX,
 };

@@ -3,7 +3,7 @@
 //! dropdowns and the marker; openxml-audit; reminders against the ledger.
 //!
 //! Filling: rust_xlsxwriter cannot edit a file, so a filled return is the checklist
-//! regenerated with the unit's input (`render::checklist::filled_checklist_bytes`): the
+//! regenerated with the unit's input (`rectify::filled_checklist_bytes`): the
 //! same bytes the form has, plus what the unit typed into the unlocked cells.
 
 mod common;
@@ -18,23 +18,43 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use rectify::commands::checklists::{write_checklists, write_reminders};
+use rectify::model::queries::{role_of, units_missing, units_owing};
+use rectify::model::status::choices;
 use rectify::model::Status;
 use rectify::model::{Code, Severity};
 use rectify::model::{Ledger, MatchedBy, UnitEntry};
-use rectify::render::blocks::Block;
-use rectify::render::checklist::{
-    checklist_bytes, checklist_units, filled_checklist_bytes, role_of, Filled, FilledRow,
-    STATUS_WORDS,
+use rectify::{
+    checklist_bytes, filled_checklist_bytes, notice_blocks, reminder_blocks, reminder_file,
+    reminder_list_blocks, select, write_outputs, Block, Filled, FilledRow, Job, RenderError,
+    Templates, REMINDER_LIST_DOCX,
 };
-use rectify::render::notice::{
-    notice_blocks, reminder_blocks, reminder_file_name, reminder_list_blocks, reminder_units,
-    REMINDER_LIST_DOCX,
-};
-use rectify::render::report::Templates;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// What `rectify checklists --date DATE` writes into `out`.
+fn write_checklists(
+    l: &Ledger,
+    out: &Path,
+    t: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<String>, RenderError> {
+    let mut job = Job::new(l, t, out);
+    job.notice_date = date;
+    write_outputs(&job, &select(&["checklists"]))
+}
+
+/// What `rectify remind --date DATE` writes into `out`.
+fn write_reminders(
+    l: &Ledger,
+    out: &Path,
+    t: &Templates,
+    date: NaiveDate,
+) -> Result<Vec<String>, RenderError> {
+    let mut job = Job::new(l, t, out);
+    job.reminder_date = date;
+    write_outputs(&job, &select(&["reminders"]))
 }
 
 /// The ledger with no returns: what `rectify checklists` renders from.
@@ -55,13 +75,14 @@ fn unit<'a>(ledger: &'a Ledger, name: &str) -> &'a UnitEntry {
 fn fill_for(u: &UnitEntry, i: usize) -> Filled {
     let mut rows = BTreeMap::new();
     for (k, id) in u.expected.iter().enumerate() {
-        let word = STATUS_WORDS[(i + k) % STATUS_WORDS.len()];
+        let words = choices();
+        let word = words[(i + k) % words.len()];
         rows.insert(
             *id,
             FilledRow {
                 progress: format!("{}第{id}项：已开展排查整治。\n下一步继续推进。", u.name),
                 status: word.to_string(),
-                completed_on: (word == "已完成")
+                completed_on: (word == Status::Completed.label())
                     .then(|| date(2020, 9 + (k % 3) as u32, 10 + k as u32 % 18)),
                 evidence: if k % 2 == 0 {
                     format!("佐证材料{id}.pdf")
@@ -141,7 +162,7 @@ fn returns_dir(dir: &Path) -> PathBuf {
 #[test]
 fn every_checklist_round_trips_through_ingest() {
     let blank = blank_ledger();
-    let units = checklist_units(blank);
+    let units = units_owing(blank);
     assert_eq!(
         units.len(),
         52,
@@ -501,7 +522,7 @@ fn task_refs(text: &str) -> BTreeSet<u32> {
 #[test]
 fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
     let l = blank_ledger();
-    for u in checklist_units(l) {
+    for u in units_owing(l) {
         let b = notice_blocks(l, u, &Templates::default(), date(2020, 11, 20)).unwrap();
         let text = block_text(&b);
         let want: BTreeSet<u32> = u.expected.iter().copied().collect();
@@ -529,7 +550,7 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
         .collect();
     assert!(!owing.is_empty() && owing.len() < ledger.units.len());
     assert_eq!(
-        reminder_units(&ledger)
+        units_missing(&ledger)
             .iter()
             .map(|u| &u.name)
             .collect::<Vec<_>>(),
@@ -558,7 +579,7 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
     let files = write_reminders(&ledger, out.path(), &templates, ledger.as_of).unwrap();
     let mut want: Vec<String> = owing
         .iter()
-        .map(|u| format!("reminders/{}", reminder_file_name(&u.name)))
+        .map(|u| format!("reminders/{}", reminder_file(&u.name)))
         .collect();
     want.push(format!("reminders/{REMINDER_LIST_DOCX}"));
     assert_eq!(files, want);

@@ -13,7 +13,7 @@ mod tools;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 
-use rectify::render::finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps};
+use rectify::{finish_docx, finish_docx_with_stats, schema_findings, DocProps};
 
 fn props() -> DocProps {
     DocProps::new(

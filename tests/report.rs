@@ -13,8 +13,7 @@ use common::tools;
 use common::*;
 use quick_xml::events::Event;
 use rectify::model::Ledger;
-use rectify::render::report::{rate_text, Templates};
-use rectify::render::{report_docx, REPORT_DOCX};
+use rectify::{rate_text, report_docx, Templates, REPORT_DOCX};
 
 /// The pipeline's ledger on the shipped demo returns (input/), built once.
 fn demo_ledger() -> &'static Ledger {

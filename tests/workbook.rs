@@ -12,12 +12,12 @@ use std::process::Command;
 
 use calamine::{Data, DataType, Range, Reader, Xlsx};
 use common::*;
+use rectify::model::queries::unit_completed;
 use rectify::model::Ledger;
 use rectify::model::Status;
-use rectify::render::workbook::{
-    self, workbook_bytes, PROBLEM_HEADERS, REPORT_HEADERS, SHEET_PROBLEMS, SHEET_REPORTS,
-    SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, TASK_HEADERS, UNIT_HEADERS,
-    UNPLACED_HEADERS,
+use rectify::{
+    workbook_bytes, workbook_headers, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
+    SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };
 
 fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
@@ -134,7 +134,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
 
     // 任务台账: one row per task.
     let s = sheet(bytes, SHEET_TASKS);
-    assert_eq!(header(&s), TASK_HEADERS);
+    assert_eq!(header(&s), workbook_headers(SHEET_TASKS));
     assert_eq!(s.height(), 1 + ledger.tasks.len());
     for (i, t) in ledger.tasks.iter().enumerate() {
         let r = i + 1;
@@ -160,7 +160,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
 
     // 单位报送情况: one row per unit.
     let s = sheet(bytes, SHEET_UNITS);
-    assert_eq!(header(&s), UNIT_HEADERS);
+    assert_eq!(header(&s), workbook_headers(SHEET_UNITS));
     assert_eq!(s.height(), 1 + ledger.units.len());
     for (i, u) in ledger.units.iter().enumerate() {
         let r = i + 1;
@@ -170,17 +170,14 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(number(&s, r, 3), u.reported.len() as f64);
         let missing: Vec<String> = u.missing.iter().map(u32::to_string).collect();
         assert_eq!(cell(&s, r, 4), missing.join("、"));
-        assert_eq!(
-            number(&s, r, 5),
-            f64::from(workbook::unit_completed(ledger, &u.name))
-        );
+        assert_eq!(number(&s, r, 5), f64::from(unit_completed(ledger, &u.name)));
         assert_eq!(cell(&s, r, 6), u.files.join("\n"));
         assert_eq!(cell(&s, r, 7), date(u.last_filed_on));
     }
 
     // 报送明细: one row per report, with its provenance.
     let s = sheet(bytes, SHEET_REPORTS);
-    assert_eq!(header(&s), REPORT_HEADERS);
+    assert_eq!(header(&s), workbook_headers(SHEET_REPORTS));
     let reports: Vec<_> = ledger
         .tasks
         .iter()
@@ -211,7 +208,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
 
     // 问题清单: one row per problem.
     let s = sheet(bytes, SHEET_PROBLEMS);
-    assert_eq!(header(&s), PROBLEM_HEADERS);
+    assert_eq!(header(&s), workbook_headers(SHEET_PROBLEMS));
     assert_eq!(s.height(), 1 + ledger.problems.len());
     for (i, p) in ledger.problems.iter().enumerate() {
         let r = i + 1;
@@ -228,7 +225,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
 
     // 未归集数据: one row per unplaced row.
     let s = sheet(bytes, SHEET_UNPLACED);
-    assert_eq!(header(&s), UNPLACED_HEADERS);
+    assert_eq!(header(&s), workbook_headers(SHEET_UNPLACED));
     assert_eq!(s.height(), 1 + ledger.unplaced.len());
     for (i, u) in ledger.unplaced.iter().enumerate() {
         let r = i + 1;
@@ -377,7 +374,7 @@ fn rectify_run_writes_the_workbook_identically_twice() {
             .output()
             .unwrap();
         assert!(status.status.success(), "{status:?}");
-        std::fs::read(out.join(workbook::FILE_NAME)).expect("workbook written")
+        std::fs::read(out.join(WORKBOOK_XLSX)).expect("workbook written")
     };
     let first = run(&input.path().join("out1"));
     let second = run(&input.path().join("out2"));
@@ -402,7 +399,7 @@ fn without_a_writable_temporary_folder_the_workbook_is_complete() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let bytes = std::fs::read(out.join(workbook::FILE_NAME)).expect("workbook written");
+    let bytes = std::fs::read(out.join(WORKBOOK_XLSX)).expect("workbook written");
     let ledger = ledger_for(&input.path().join("returns"));
     check_against(&ledger, &bytes);
 }
@@ -415,7 +412,7 @@ fn sample_workbook(dir: &Path) -> std::path::PathBuf {
     std::fs::create_dir_all(&returns).unwrap();
     fixture_set(&returns);
     let ledger = ledger_for(&returns);
-    let path = dir.join(workbook::FILE_NAME);
+    let path = dir.join(WORKBOOK_XLSX);
     std::fs::write(&path, workbook_bytes(&ledger).unwrap()).unwrap();
     path
 }

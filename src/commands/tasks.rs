@@ -2,7 +2,20 @@
 
 use serde::Serialize;
 
+use crate::commands::error::CommandError;
 use crate::plan::{NameMatch, Plan, Role, Task};
+
+/// Print the plan's tasks: all of them, or one unit's by role; as text or JSON.
+pub fn tasks(plan: &Plan, unit: Option<&str>, json: bool) -> Result<(), CommandError> {
+    let unit = unit.map(|u| resolve_unit(plan, u)).transpose()?;
+    let out = match (json, &unit) {
+        (true, u) => self::json(plan, u.as_deref()),
+        (false, Some(u)) => unit_text(plan, u),
+        (false, None) => text(plan),
+    };
+    print!("{out}");
+    Ok(())
+}
 
 /// What `rectify tasks --json` prints per task.
 #[derive(Debug, Serialize)]
@@ -43,18 +56,21 @@ impl<'a> From<&'a Task> for TaskJson<'a> {
     }
 }
 
-/// Resolve a unit given on the command line, or say why not (Chinese).
-pub fn resolve_unit(plan: &Plan, name: &str) -> Result<String, String> {
+/// Resolve a unit given on the command line, or say why not.
+fn resolve_unit(plan: &Plan, name: &str) -> Result<String, CommandError> {
     match plan.units.resolve(name) {
         NameMatch::Unit(u) => Ok(u),
-        NameMatch::Group(g) => Err(format!("“{g}”是单位组，请指定其中一个单位")),
-        NameMatch::Ambiguous(c) => Err(format!("“{name}”可能是{}，请写明单位全称", c.join("或"))),
-        NameMatch::Unknown => Err(format!("单位名录中没有“{name}”")),
+        NameMatch::Group(g) => Err(CommandError::Group(g)),
+        NameMatch::Ambiguous(candidates) => Err(CommandError::Ambiguous {
+            name: name.to_string(),
+            candidates,
+        }),
+        NameMatch::Unknown => Err(CommandError::UnknownUnit(name.to_string())),
     }
 }
 
 /// The tasks as JSON (all, or one unit's).
-pub fn json(plan: &Plan, unit: Option<&str>) -> String {
+fn json(plan: &Plan, unit: Option<&str>) -> String {
     let tasks: Vec<TaskJson> = match unit {
         Some(u) => plan
             .tasks_of(u)
@@ -100,7 +116,7 @@ fn deadline_line(t: &Task) -> String {
 }
 
 /// The plan grouped by category.
-pub fn text(plan: &Plan) -> String {
+fn text(plan: &Plan) -> String {
     let mut out = format!(
         "{}（{}）共{}项整改任务\n",
         plan.meta.title,
@@ -120,7 +136,7 @@ pub fn text(plan: &Plan) -> String {
 }
 
 /// One unit's tasks, by role.
-pub fn unit_text(plan: &Plan, unit: &str) -> String {
+fn unit_text(plan: &Plan, unit: &str) -> String {
     let tasks = plan.tasks_of(unit);
     let count = |r: Role| tasks.iter().filter(|(_, role)| *role == r).count();
     let mut out = format!(

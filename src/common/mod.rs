@@ -3,4 +3,5 @@
 
 pub mod dates;
 pub mod marker;
+pub mod os_error;
 pub mod text;

@@ -4,6 +4,7 @@
 
 pub mod ledger;
 pub mod problems;
+pub mod queries;
 pub mod source;
 pub mod status;
 

@@ -18,27 +18,31 @@ use rust_xlsxwriter::{
 
 use crate::common::dates::render_date;
 use crate::common::marker::{self, Marker};
-use crate::model::{Ledger, TaskEntry, UnitEntry};
+use crate::model::queries::{unit_tasks, UnitTask};
+use crate::model::status::{choices, choices_explained, dropdown_prompt};
+use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
 use crate::plan::Role;
-use crate::render::workbook::{display_width, excel_date, text};
+use crate::render::xlsx_common::{
+    display_width, excel_date, text, DATE_FORMAT, PAGE_FOOTER, PAPER_A4,
+};
 
 /// The form's sheet name.
 pub const FORM_SHEET: &str = "填报表";
 /// The instructions sheet.
 pub const GUIDE_SHEET: &str = "填报说明";
 
-/// The form's columns, in order.
-pub const HEADERS: [&str; 10] = [
-    "序号",
-    "重点任务",
-    "具体举措",
-    "完成时限",
-    "本单位角色",
-    "整改进展情况",
-    "完成状态",
-    "完成时间",
-    "佐证材料",
-    "备注",
+/// The form's columns, in order: header and width (Excel units).
+const COLUMNS: [(&str, f64); 10] = [
+    ("序号", 6.0),
+    ("重点任务", 18.0),
+    ("具体举措", 44.0),
+    ("完成时限", 14.0),
+    ("本单位角色", 7.0),
+    ("整改进展情况", 40.0),
+    ("完成状态", 11.0),
+    ("完成时间", 15.0),
+    ("佐证材料", 18.0),
+    ("备注", 12.0),
 ];
 pub const COL_ID: u16 = 0;
 pub const COL_CATEGORY: u16 = 1;
@@ -51,9 +55,6 @@ pub const COL_COMPLETED: u16 = 7;
 pub const COL_EVIDENCE: u16 = 8;
 pub const COL_NOTE: u16 = 9;
 const LAST_COL: u16 = COL_NOTE;
-
-/// Column widths in Excel units.
-const WIDTHS: [f64; 10] = [6.0, 18.0, 44.0, 14.0, 7.0, 40.0, 11.0, 15.0, 18.0, 12.0];
 
 /// Rows (0-based): title, the 填报单位 line, the header, then one row per task.
 pub const TITLE_ROW: u32 = 0;
@@ -68,57 +69,6 @@ pub const COL_PERSON_LABEL: u16 = 5;
 pub const COL_PERSON: u16 = 6;
 pub const COL_PHONE_LABEL: u16 = 7;
 pub const COL_PHONE: u16 = 8;
-
-/// The canonical status words of the dropdown (the first word of each status).
-pub const STATUS_WORDS: [&str; 4] = ["已完成", "长期坚持", "正在推进", "未启动"];
-
-const DATE_FORMAT: &str = "yyyy\"年\"m\"月\"d\"日\"";
-const PAPER_A4: u8 = 9;
-
-/// One task on a unit's checklist.
-#[derive(Debug, Clone)]
-pub struct ChecklistTask<'a> {
-    pub task: &'a TaskEntry,
-    pub role: Role,
-}
-
-/// The units that receive a checklist: every unit owing at least one report (groups are
-/// already expanded in the ledger), in directory order.
-pub fn checklist_units(ledger: &Ledger) -> Vec<&UnitEntry> {
-    ledger
-        .units
-        .iter()
-        .filter(|u| !u.expected.is_empty())
-        .collect()
-}
-
-/// A unit's role on a task: the first of the task's lists naming it (lead, responsible,
-/// cooperating); responsible when none does (a group open to the unit's kind).
-pub fn role_of(task: &TaskEntry, unit: &str) -> Role {
-    let has = |l: &[String]| l.iter().any(|u| u == unit);
-    if has(&task.lead) {
-        Role::Lead
-    } else if has(&task.responsible) {
-        Role::Responsible
-    } else if has(&task.cooperating) {
-        Role::Cooperating
-    } else {
-        Role::Responsible
-    }
-}
-
-/// The tasks of `ids` (ledger order), with the unit's role.
-pub fn tasks_with_role<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<ChecklistTask<'a>> {
-    ledger
-        .tasks
-        .iter()
-        .filter(|t| ids.contains(&t.id))
-        .map(|task| ChecklistTask {
-            task,
-            role: role_of(task, unit),
-        })
-        .collect()
-}
 
 /// The title of a unit's form.
 pub fn form_title(ledger: &Ledger) -> String {
@@ -160,7 +110,7 @@ pub fn checklist_marker(ledger: &Ledger, unit: &UnitEntry) -> Marker {
         unit: unit.name.clone(),
         sheet: FORM_SHEET.to_string(),
         first_row: FIRST_TASK_ROW + 1,
-        tasks: tasks_with_role(ledger, &unit.name, &unit.expected)
+        tasks: unit_tasks(ledger, &unit.name, &unit.expected)
             .iter()
             .map(|t| t.task.id)
             .collect(),
@@ -245,7 +195,7 @@ impl Styles {
 
 fn build(ledger: &Ledger, unit: &UnitEntry, filled: Option<&Filled>) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
-    let tasks = tasks_with_role(ledger, &unit.name, &unit.expected);
+    let tasks = unit_tasks(ledger, &unit.name, &unit.expected);
     let mut wb = Workbook::new();
     let created = excel_date(ledger.as_of).unwrap_or_default();
     wb.set_properties(
@@ -274,21 +224,46 @@ fn form_sheet(
     ws: &mut Worksheet,
     ledger: &Ledger,
     unit: &UnitEntry,
-    tasks: &[ChecklistTask],
+    tasks: &[UnitTask],
     st: &Styles,
     filled: Option<&Filled>,
 ) -> Result<(), XlsxError> {
     ws.set_name(FORM_SHEET)?;
-    for (c, w) in WIDTHS.iter().enumerate() {
+    for (c, (_, w)) in COLUMNS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    // Title.
     let title = filled
         .and_then(|f| f.title.clone())
         .unwrap_or_else(|| form_title(ledger));
     ws.merge_range(TITLE_ROW, 0, TITLE_ROW, LAST_COL, &text(&title), &st.title)?;
     ws.set_row_height(TITLE_ROW, 36)?;
-    // 填报单位 (prefilled, locked) and the input cells of the line.
+    info_row(ws, unit, st, filled)?;
+    for (c, (h, _)) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, *h, &st.header)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    for (i, t) in tasks.iter().enumerate() {
+        task_row(ws, FIRST_TASK_ROW + i as u32, t, st, filled)?;
+    }
+    let last = FIRST_TASK_ROW + tasks.len().max(1) as u32 - 1;
+    validations(ws, last)?;
+    // Filter, frozen header, protection without a password.
+    ws.autofilter(HEADER_ROW, 0, last, LAST_COL)?;
+    ws.set_freeze_panes(FIRST_TASK_ROW, 0)?;
+    ws.protect_with_options(&protection());
+    print_setup(ws)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+/// The 填报单位 line: the unit (prefilled, locked), then the date, person and phone to
+/// fill in.
+fn info_row(
+    ws: &mut Worksheet,
+    unit: &UnitEntry,
+    st: &Styles,
+    filled: Option<&Filled>,
+) -> Result<(), XlsxError> {
     let unit_text = filled
         .and_then(|f| f.unit_text.clone())
         .unwrap_or_else(|| unit.name.clone());
@@ -322,56 +297,64 @@ fn form_sheet(
         &st.input,
     )?;
     ws.set_row_height(INFO_ROW, 24)?;
-    // Header.
-    for (c, h) in HEADERS.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, *h, &st.header)?;
-    }
-    ws.set_row_height(HEADER_ROW, 30)?;
-    // One row per task.
-    for (i, t) in tasks.iter().enumerate() {
-        let r = FIRST_TASK_ROW + i as u32;
-        let task = t.task;
-        if filled.is_some_and(|f| f.blank_ids) {
-            ws.write_blank(r, COL_ID, &st.fixed_centre)?;
-        } else {
-            ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
-        }
-        ws.write_string_with_format(r, COL_CATEGORY, text(&task.category), &st.fixed)?;
-        ws.write_string_with_format(r, COL_MEASURE, text(&task.measure), &st.fixed)?;
-        ws.write_string_with_format(r, COL_DEADLINE, text(&task.deadline.text), &st.fixed)?;
-        ws.write_string_with_format(r, COL_ROLE, t.role.label(), &st.fixed_centre)?;
-        let row = filled.and_then(|f| f.rows.get(&task.id));
-        let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
-        ws.write_string_with_format(r, COL_PROGRESS, s(|x| &x.progress), &st.cell)?;
-        ws.write_string_with_format(r, COL_STATUS, s(|x| &x.status), &st.cell_centre)?;
-        match row.and_then(|x| x.completed_on).and_then(excel_date) {
-            Some(d) => ws.write_datetime_with_format(r, COL_COMPLETED, &d, &st.cell_date)?,
-            None => ws.write_blank(r, COL_COMPLETED, &st.cell_date)?,
-        };
-        ws.write_string_with_format(r, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
-        ws.write_string_with_format(r, COL_NOTE, s(|x| &x.note), &st.cell)?;
-        ws.set_row_height(r, row_height(task))?;
-    }
-    let last = FIRST_TASK_ROW + tasks.len().max(1) as u32 - 1;
+    Ok(())
+}
 
-    // Validations: the status dropdown, dates in 完成时间 and 填报日期.
+/// One task's row: the canonical cells (grey, locked), then the input cells (empty, or
+/// what the unit typed).
+fn task_row(
+    ws: &mut Worksheet,
+    r: u32,
+    t: &UnitTask,
+    st: &Styles,
+    filled: Option<&Filled>,
+) -> Result<(), XlsxError> {
+    let task = t.task;
+    if filled.is_some_and(|f| f.blank_ids) {
+        ws.write_blank(r, COL_ID, &st.fixed_centre)?;
+    } else {
+        ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
+    }
+    ws.write_string_with_format(r, COL_CATEGORY, text(&task.category), &st.fixed)?;
+    ws.write_string_with_format(r, COL_MEASURE, text(&task.measure), &st.fixed)?;
+    ws.write_string_with_format(r, COL_DEADLINE, text(&task.deadline.text), &st.fixed)?;
+    ws.write_string_with_format(r, COL_ROLE, t.role.label(), &st.fixed_centre)?;
+    let row = filled.and_then(|f| f.rows.get(&task.id));
+    let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
+    ws.write_string_with_format(r, COL_PROGRESS, s(|x| &x.progress), &st.cell)?;
+    ws.write_string_with_format(r, COL_STATUS, s(|x| &x.status), &st.cell_centre)?;
+    match row.and_then(|x| x.completed_on).and_then(excel_date) {
+        Some(d) => ws.write_datetime_with_format(r, COL_COMPLETED, &d, &st.cell_date)?,
+        None => ws.write_blank(r, COL_COMPLETED, &st.cell_date)?,
+    };
+    ws.write_string_with_format(r, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
+    ws.write_string_with_format(r, COL_NOTE, s(|x| &x.note), &st.cell)?;
+    ws.set_row_height(r, row_height(task))?;
+    Ok(())
+}
+
+/// The status dropdown (the statuses a unit can pick, `model::status`), and dates in
+/// 完成时间 and 填报日期.
+fn validations(ws: &mut Worksheet, last: u32) -> Result<(), XlsxError> {
     let status = DataValidation::new()
-        .allow_list_strings(&STATUS_WORDS)?
+        .allow_list_strings(&choices())?
         .set_input_title("完成状态")?
-        .set_input_message("请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。")?
+        .set_input_message(dropdown_prompt())?
         .set_error_title("完成状态有误")?
-        .set_error_message(
-            "请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。情况说明请写在“整改进展情况”或“备注”列。",
-        )?;
+        .set_error_message(format!(
+            "{}情况说明请写在“整改进展情况”或“备注”列。",
+            dropdown_prompt()
+        ))?;
     ws.add_data_validation(FIRST_TASK_ROW, COL_STATUS, last, COL_STATUS, &status)?;
     let date = date_validation()?;
     ws.add_data_validation(FIRST_TASK_ROW, COL_COMPLETED, last, COL_COMPLETED, &date)?;
     ws.add_data_validation(INFO_ROW, COL_FILED_ON, INFO_ROW, COL_FILED_ON, &date)?;
+    Ok(())
+}
 
-    // Filter, frozen header, protection without a password.
-    ws.autofilter(HEADER_ROW, 0, last, LAST_COL)?;
-    ws.set_freeze_panes(FIRST_TASK_ROW, 0)?;
-    let options = ProtectionOptions {
+/// Locked cells stay; filtering, sorting and resizing are allowed.
+fn protection() -> ProtectionOptions {
+    ProtectionOptions {
         select_locked_cells: true,
         select_unlocked_cells: true,
         format_columns: true,
@@ -379,17 +362,17 @@ fn form_sheet(
         use_autofilter: true,
         sort: true,
         ..ProtectionOptions::default()
-    };
-    ws.protect_with_options(&options);
+    }
+}
 
-    // Print: A4 landscape, one page wide, header rows repeated, page numbers.
+/// A4 landscape, one page wide, header rows repeated, page numbers.
+fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, HEADER_ROW)?;
     ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
-    ws.set_footer("&C第 &P 页，共 &N 页");
-    ws.set_active(true);
+    ws.set_footer(PAGE_FOOTER);
     Ok(())
 }
 
@@ -409,7 +392,7 @@ fn date_validation() -> Result<DataValidation, XlsxError> {
 
 /// Enough height for the measure (wrapped in its column) and room to write progress.
 fn row_height(task: &TaskEntry) -> f64 {
-    let per_line = ((WIDTHS[COL_MEASURE as usize] - 2.0) / 1.1).max(2.0);
+    let per_line = ((COLUMNS[COL_MEASURE as usize].1 - 2.0) / 1.1).max(2.0);
     let lines = (display_width(&task.measure) as f64 / per_line).ceil() as usize;
     (lines.max(4) as f64 * 15.0 + 4.0).min(409.0)
 }
@@ -418,7 +401,7 @@ fn guide_sheet(
     ws: &mut Worksheet,
     ledger: &Ledger,
     unit: &UnitEntry,
-    tasks: &[ChecklistTask],
+    tasks: &[UnitTask],
     st: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(GUIDE_SHEET)?;
@@ -443,8 +426,11 @@ fn guide_sheet(
             count(Role::Responsible),
             count(Role::Cooperating)
         ),
-        "2. 完成状态请从下拉列表中选择：已完成（任务已全部完成）、长期坚持（需长期坚持的任务，已取得阶段性成效）、正在推进（正在实施，尚未完成）、未启动（尚未开展）。".to_string(),
-        "3. 完成时间：已完成的任务填写实际完成日期，如2020年9月30日；尚未完成的请留空。".to_string(),
+        format!("2. 完成状态请从下拉列表中选择：{}。", choices_explained()),
+        format!(
+            "3. 完成时间：{}的任务填写实际完成日期，如2020年9月30日；尚未完成的请留空。",
+            Status::Completed.label()
+        ),
         "4. 整改进展情况请写明已采取的措施、取得的成效和下一步安排；配合单位请写明本单位配合开展的工作。佐证材料列出文件、照片等材料的名称，材料另行报送。".to_string(),
         "5. 灰色单元格（序号、重点任务、具体举措、完成时限、本单位角色）为下发内容，已锁定，请勿修改；请勿增删行列或复制到其他表格填写。文件可以改名，不影响汇总。".to_string(),
         format!(
@@ -480,10 +466,10 @@ fn marker_sheet(ws: &mut Worksheet, m: &Marker) -> Result<(), XlsxError> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn status_words_fit_a_list_validation() {
+    fn status_choices_fit_a_list_validation() {
         // An ASCII comma would split an item; the list holds at most 255 characters.
-        let joined = super::STATUS_WORDS.join(",");
-        assert!(joined.chars().count() <= 255);
-        assert!(super::STATUS_WORDS.iter().all(|w| !w.contains(',')));
+        let choices = crate::model::status::choices();
+        assert!(choices.join(",").chars().count() <= 255);
+        assert!(choices.iter().all(|w| !w.contains(',')));
     }
 }

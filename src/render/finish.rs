@@ -29,7 +29,6 @@ mod schema;
 mod table;
 mod xml;
 
-pub use fonts::is_cjk;
 pub use order::{WalkStats, HEADER_ROW_STYLE};
 
 use package::{Package, CT_PATH, ROOT_RELS};

@@ -1,141 +1,111 @@
 //! Renderers: ledger → files in output/. They read only the ledger and never open an
-//! input. Every file is written atomically (a temporary name in the same folder, then
-//! a rename), so a killed run never leaves a truncated file under a final name.
+//! input.
+//!
+//! Every output has one shape ([`Output`]: a name and a function from a [`Job`] to the
+//! files it makes) and sits in one list, [`OUTPUTS`]. [`write_outputs`] renders the
+//! outputs a command selects with one parallel iterator, then writes them with one
+//! writer (`output::write_all`: staged, then renamed), so nothing appears under a final
+//! name unless every selected output rendered. File names live in `files.rs`.
+//!
+//! Adding an output: its module (a `render(&Job) -> Result<Vec<Rendered>, RenderError>`
+//! function, its file name in `files.rs`), and one entry in [`OUTPUTS`].
+//!
+//! The modules: `report.rs` (the report; `task_text.rs` words a task's reports,
+//! `tasks_table.rs` is its attachment table), `notice.rs` (notices and reminders),
+//! `unit_folders.rs` (checklists/ and reminders/), `checklist.rs` (a unit's form),
+//! `workbook/` (the summary workbook), `ledger_json.rs`; `templates.rs` (every template
+//! and what each sees), `blocks.rs` (the block language), `document.rs` (blocks → a
+//! finished docx: `docx/` writes it, `finish/` sets it right), `xlsx_common.rs` (what
+//! the two xlsx writers share), `error.rs`, `output.rs` and `write.rs` (the shape and
+//! the writer).
 
-pub mod blocks;
-pub mod checklist;
-pub mod docx;
-pub mod finish;
-pub mod notice;
-pub mod report;
-pub mod workbook;
+mod blocks;
+mod checklist;
+mod document;
+mod docx;
+mod error;
+mod files;
+mod finish;
+mod ledger_json;
+mod notice;
+mod output;
+mod report;
+mod task_text;
+mod tasks_table;
+mod templates;
+mod unit_folders;
+mod workbook;
+mod write;
+mod xlsx_common;
 
-use std::io::Write;
-use std::path::Path;
+use rayon::prelude::*;
 
-use crate::model::Ledger;
-use report::{ReportError, Templates};
+pub use blocks::{parse as parse_blocks, Block};
+pub use checklist::{checklist_bytes, filled_checklist_bytes, Filled, FilledRow};
+pub use document::blocks_docx;
+pub use error::RenderError;
+pub use files::{
+    checklist_files, reminder_file, CHECKLISTS_DIR, LEDGER_JSON, REMINDERS_DIR, REMINDER_LIST_DOCX,
+    REPORT_DOCX, WORKBOOK_XLSX,
+};
+pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
+pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
+pub use output::{write_all, Job, Output, Rendered};
+pub use report::{rate_text, report_docx};
+pub use templates::Templates;
+pub use workbook::{
+    headers as workbook_headers, workbook_bytes, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
+    SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
+};
 
-/// The consolidated report's file name in the output folder.
-pub const REPORT_DOCX: &str = "整改情况报告.docx";
+/// Every output, in the order `run` writes them (and lists them).
+pub const OUTPUTS: &[Output] = &[
+    Output {
+        name: "ledger",
+        render: ledger_json::render,
+    },
+    Output {
+        name: "workbook",
+        render: workbook::render,
+    },
+    Output {
+        name: "report",
+        render: report::render,
+    },
+    Output {
+        name: "checklists",
+        render: unit_folders::checklists,
+    },
+    Output {
+        name: "reminders",
+        render: unit_folders::reminders,
+    },
+];
 
-/// The consolidated report (整改情况报告) as .docx bytes: template → blocks →
-/// [`blocks_docx`].
-pub fn report_docx(ledger: &Ledger, templates: &Templates) -> Result<Vec<u8>, ReportError> {
-    let blocks = report::report_blocks(ledger, templates)?;
-    blocks_docx(ledger, &blocks)
-}
-
-/// Any document of blocks (the report, a notice, a reminder) as .docx bytes: docx-rs
-/// (`docx::build_docx`), then the finishing pass (`finish::finish_docx`). The one place
-/// every docx goes through; its title (core properties) is the text of its @title lines.
-pub fn blocks_docx(ledger: &Ledger, blocks: &[blocks::Block]) -> Result<Vec<u8>, ReportError> {
-    let raw = docx::build_docx(ledger, blocks)?;
-    let title: String = blocks
-        .iter()
-        .filter_map(|b| match b {
-            blocks::Block::Title(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect();
-    finish_document(&raw, &title, ledger)
-}
-
-/// The finishing pass with the bureau as author and the report date as the (fixed)
-/// creation time.
-pub fn finish_document(raw: &[u8], title: &str, ledger: &Ledger) -> Result<Vec<u8>, ReportError> {
-    let props = finish::DocProps::new(title, &ledger.plan.collector_full, ledger.plan.report_date);
-    finish::finish_docx(raw, &props).map_err(|e| ReportError::Docx(e.to_string()))
-}
-
-/// Write `bytes` to `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
-/// Write `path` atomically with a streaming writer (the ledger's JSON is written this
-/// way rather than built as one string first).
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    Staged::write(path, |w| fill(w))?.commit()
-}
-
-/// A file written under a temporary name beside its final path, renamed into place by
-/// [`Staged::commit`]; dropped without a commit, the temporary file is removed. Lets a
-/// large output stream to disk while other outputs are still being rendered, and
-/// appear only once they all succeeded.
-#[must_use = "a staged file is removed unless committed"]
-pub struct Staged {
-    tmp: std::path::PathBuf,
-    path: std::path::PathBuf,
-    committed: bool,
-}
-
-impl Staged {
-    /// Write the temporary file (flushed and synced) with a streaming writer; `fill`'s
-    /// error type only needs to take I/O errors.
-    pub fn write<E: From<std::io::Error>>(
-        path: &Path,
-        fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), E>,
-    ) -> Result<Staged, E> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let staged = Staged {
-            tmp: dir.join(format!(".{name}.tmp-{}", std::process::id())),
-            path: path.to_path_buf(),
-            committed: false,
-        };
-        let f = std::fs::File::create(&staged.tmp)?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-        fill(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        Ok(staged)
+/// The outputs called `names`, in list order.
+///
+/// # Panics
+/// On a name not in [`OUTPUTS`] (a command's mistake, caught by its tests).
+pub fn select(names: &[&str]) -> Vec<&'static Output> {
+    for n in names {
+        assert!(
+            OUTPUTS.iter().any(|o| o.name == *n),
+            "no output is called {n}"
+        );
     }
-
-    /// Rename the file into place.
-    pub fn commit(mut self) -> std::io::Result<()> {
-        std::fs::rename(&self.tmp, &self.path)?;
-        self.committed = true;
-        Ok(())
-    }
+    OUTPUTS.iter().filter(|o| names.contains(&o.name)).collect()
 }
 
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
+/// Render `outputs` in parallel, then write every file they made into the job's output
+/// folder (staged, then renamed, in list order). Returns the files written, relative to
+/// the output folder. If any output fails, nothing is renamed into place and its staged
+/// files are removed.
+pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Vec<String>, RenderError> {
+    let rendered: Vec<Result<Vec<Rendered>, RenderError>> =
+        outputs.par_iter().map(|o| (o.render)(job)).collect();
+    let mut files = Vec::new();
+    for r in rendered {
+        files.extend(r?);
     }
-}
-
-/// A unit name as a file name: the characters Windows and other systems refuse
-/// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
-/// dots and spaces go. Never empty.
-pub fn file_stem(name: &str) -> String {
-    let s: String = crate::common::text::sanitize(name)
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let s = s.trim_matches(|c: char| c == '.' || c.is_whitespace());
-    if s.is_empty() {
-        "_".to_string()
-    } else {
-        s.to_string()
-    }
+    write_all(job.out_dir, files)
 }

@@ -1,55 +1,44 @@
 //! Notices to units, in the report's GB/T 9704 layout: the checklist notice (任务清单
-//!通知, templates/notice.tera), the reminder (催报通知, templates/reminder.tera) and the
+//! 通知, templates/notice.tera), the reminder (催报通知, templates/reminder.tera) and the
 //! list of units that still owe reports (未报送单位清单, templates/reminder-list.tera).
-//! Ledger → context → template → blocks → `render::blocks_docx`, like the report; the
-//! contexts are documented in docs/blocks.md.
+//! Ledger → context → template → blocks → `render::document::blocks_docx`, like the
+//! report; the contexts are documented in docs/blocks.md.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::common::dates::render_date;
+use crate::model::queries::{role_of, unit_tasks, units_missing};
 use crate::model::{Ledger, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
-use crate::render::checklist::{role_of, tasks_with_role};
-use crate::render::report::PlanContext;
-use crate::render::report::{
-    template_blocks, ReportError, Templates, NOTICE_TEMPLATE, REMINDER_LIST_TEMPLATE,
+use crate::render::document::blocks_docx;
+use crate::render::error::RenderError;
+use crate::render::files::checklist_files;
+use crate::render::templates::{
+    template_blocks, PlanContext, Templates, NOTICE_TEMPLATE, REMINDER_LIST_TEMPLATE,
     REMINDER_TEMPLATE,
 };
-use crate::render::{blocks_docx, file_stem};
 
 /// How long a task's short name is in notices (characters).
 const SHORT: usize = 12;
-
-/// The reminders' list file name (in output/reminders/).
-pub const REMINDER_LIST_DOCX: &str = "未报送单位清单.docx";
-
-/// A unit's checklist files: (`<单位>.xlsx`, `<单位>.docx`).
-pub fn checklist_file_names(unit: &str) -> (String, String) {
-    let stem = file_stem(unit);
-    (format!("{stem}.xlsx"), format!("{stem}.docx"))
-}
-
-/// A unit's reminder file: `催报通知-<单位>.docx`.
-pub fn reminder_file_name(unit: &str) -> String {
-    format!("催报通知-{}.docx", file_stem(unit))
-}
-
-/// Units that still owe reports (`missing` not empty), in directory order.
-pub fn reminder_units(ledger: &Ledger) -> Vec<&UnitEntry> {
-    ledger
-        .units
-        .iter()
-        .filter(|u| !u.missing.is_empty())
-        .collect()
-}
 
 #[derive(Debug, Serialize)]
 struct ContactContext<'a> {
     name: &'a str,
     phone: &'a str,
     email: &'a str,
+}
+
+impl<'a> ContactContext<'a> {
+    fn new(ledger: &'a Ledger) -> ContactContext<'a> {
+        let c = &ledger.plan.contact;
+        ContactContext {
+            name: &c.name,
+            phone: &c.phone,
+            email: &c.email,
+        }
+    }
 }
 
 /// One task in a notice.
@@ -152,7 +141,7 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
 /// The tasks `ids` of `unit`, grouped by role (牵头, 责任, 配合), then by deadline phrase
 /// in order of first appearance.
 pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
-    let tasks = tasks_with_role(ledger, unit, ids);
+    let tasks = unit_tasks(ledger, unit, ids);
     Role::ASSIGNED
         .iter()
         .filter_map(|&role| {
@@ -192,25 +181,21 @@ fn unit_context<'a>(
     ids: &[u32],
     date: NaiveDate,
 ) -> UnitNoticeContext<'a> {
-    let p = &ledger.plan;
+    let tasks = unit_tasks(ledger, &unit.name, ids);
     UnitNoticeContext {
         plan: PlanContext::new(ledger),
-        contact: ContactContext {
-            name: &p.contact.name,
-            phone: &p.contact.phone,
-            email: &p.contact.email,
-        },
+        contact: ContactContext::new(ledger),
         unit: &unit.name,
-        file: checklist_file_names(&unit.name).0,
+        file: checklist_files(&unit.name).0,
         date: render_date(date),
         as_of: render_date(ledger.as_of),
-        return_deadline: render_date(p.return_deadline),
-        total: tasks_with_role(ledger, &unit.name, ids).len(),
+        return_deadline: render_date(ledger.plan.return_deadline),
+        total: tasks.len(),
         silent: unit.reported.is_empty(),
         expected: unit.expected.len(),
         reported: unit.expected.len() - unit.missing.len(),
         groups: role_groups(ledger, &unit.name, ids),
-        tasks: tasks_with_role(ledger, &unit.name, ids)
+        tasks: tasks
             .iter()
             .map(|t| notice_task(ledger, t.task, &unit.name))
             .collect(),
@@ -223,7 +208,7 @@ pub fn notice_blocks(
     unit: &UnitEntry,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<Block>, ReportError> {
+) -> Result<Vec<Block>, RenderError> {
     let ctx = unit_context(ledger, unit, &unit.expected, date);
     template_blocks(templates, NOTICE_TEMPLATE, &ctx)
 }
@@ -234,7 +219,7 @@ pub fn notice_docx(
     unit: &UnitEntry,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<Vec<u8>, RenderError> {
     blocks_docx(ledger, &notice_blocks(ledger, unit, templates, date)?)
 }
 
@@ -244,7 +229,7 @@ pub fn reminder_blocks(
     unit: &UnitEntry,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<Block>, ReportError> {
+) -> Result<Vec<Block>, RenderError> {
     let ctx = unit_context(ledger, unit, &unit.missing, date);
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
 }
@@ -255,7 +240,7 @@ pub fn reminder_docx(
     unit: &UnitEntry,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<Vec<u8>, RenderError> {
     blocks_docx(ledger, &reminder_blocks(ledger, unit, templates, date)?)
 }
 
@@ -287,58 +272,63 @@ struct ListContext<'a> {
     units: Vec<OwingUnit>,
 }
 
+impl OwingUnit {
+    fn new(u: &UnitEntry) -> OwingUnit {
+        OwingUnit {
+            name: u.name.clone(),
+            missing: u
+                .missing
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
+            missing_count: u.missing.len(),
+            expected_count: u.expected.len(),
+        }
+    }
+}
+
+impl<'a> ListContext<'a> {
+    fn new(ledger: &'a Ledger, date: NaiveDate) -> ListContext<'a> {
+        let owing = units_missing(ledger);
+        let mut tasks: Vec<u32> = owing.iter().flat_map(|u| u.missing.clone()).collect();
+        tasks.sort_unstable();
+        tasks.dedup();
+        let expected = ledger
+            .units
+            .iter()
+            .filter(|u| !u.expected.is_empty())
+            .count();
+        let briefs = |f: fn(&UnitEntry) -> bool| -> Vec<OwingUnit> {
+            owing
+                .iter()
+                .filter(|u| f(u))
+                .map(|u| OwingUnit::new(u))
+                .collect()
+        };
+        ListContext {
+            plan: PlanContext::new(ledger),
+            contact: ContactContext::new(ledger),
+            date: render_date(date),
+            as_of: render_date(ledger.as_of),
+            return_deadline: render_date(ledger.plan.return_deadline),
+            units_expected: expected,
+            units_complete: expected - owing.len(),
+            task_count: tasks.len(),
+            silent: briefs(|u| u.reported.is_empty()),
+            partial: briefs(|u| !u.reported.is_empty()),
+            units: briefs(|_| true),
+        }
+    }
+}
+
 /// The list of all units that still owe reports, as blocks.
 pub fn reminder_list_blocks(
     ledger: &Ledger,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<Block>, ReportError> {
-    let owing = reminder_units(ledger);
-    let brief = |u: &UnitEntry| OwingUnit {
-        name: u.name.clone(),
-        missing: u
-            .missing
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join("、"),
-        missing_count: u.missing.len(),
-        expected_count: u.expected.len(),
-    };
-    let mut tasks: Vec<u32> = owing.iter().flat_map(|u| u.missing.clone()).collect();
-    tasks.sort_unstable();
-    tasks.dedup();
-    let expected = ledger
-        .units
-        .iter()
-        .filter(|u| !u.expected.is_empty())
-        .count();
-    let p = &ledger.plan;
-    let ctx = ListContext {
-        plan: PlanContext::new(ledger),
-        contact: ContactContext {
-            name: &p.contact.name,
-            phone: &p.contact.phone,
-            email: &p.contact.email,
-        },
-        date: render_date(date),
-        as_of: render_date(ledger.as_of),
-        return_deadline: render_date(p.return_deadline),
-        units_expected: expected,
-        units_complete: expected - owing.len(),
-        task_count: tasks.len(),
-        silent: owing
-            .iter()
-            .filter(|u| u.reported.is_empty())
-            .map(|u| brief(u))
-            .collect(),
-        partial: owing
-            .iter()
-            .filter(|u| !u.reported.is_empty())
-            .map(|u| brief(u))
-            .collect(),
-        units: owing.iter().map(|u| brief(u)).collect(),
-    };
+) -> Result<Vec<Block>, RenderError> {
+    let ctx = ListContext::new(ledger, date);
     template_blocks(templates, REMINDER_LIST_TEMPLATE, &ctx)
 }
 
@@ -347,7 +337,7 @@ pub fn reminder_list_docx(
     ledger: &Ledger,
     templates: &Templates,
     date: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<Vec<u8>, RenderError> {
     blocks_docx(ledger, &reminder_list_blocks(ledger, templates, date)?)
 }
 
@@ -363,11 +353,5 @@ mod tests {
             "制定出台水产养殖整治相关政策"
         );
         assert_eq!(short_measure(&"字".repeat(20), 16).chars().count(), 17);
-    }
-
-    #[test]
-    fn file_names() {
-        assert_eq!(checklist_file_names("区水利局").0, "区水利局.xlsx");
-        assert_eq!(reminder_file_name("a/b:c"), "催报通知-a_b_c.docx");
     }
 }

@@ -1,107 +1,68 @@
-//! Blocks → docx-rs → .docx bytes, laid out to GB/T 9704-2012 (see page.rs).
+//! Blocks → docx-rs → .docx bytes, laid out to GB/T 9704-2012 (page setup and font
+//! sizes in page.rs). Knows blocks, tables, fonts and the page only: the caller passes
+//! the fonts and date ([`Setup`]) and the data of every table the blocks place
+//! ([`TableData`]); it never sees the ledger.
 //!
 //! Two steps, kept apart so the finishing pass slots in after docx-rs:
-//! 1. [`build_docx`]: blocks + ledger → the package exactly as docx-rs writes it;
+//! 1. [`build_docx`]: blocks + setup + tables → the package exactly as docx-rs writes it;
 //! 2. the finishing pass over those bytes (`render::finish::finish_docx`: schema order,
-//!    repeated header rows, fonts, core properties, deflate).
+//!    repeated header rows, fonts, core properties, deflate); `render::document` runs
+//!    both.
 //!
-//! Every string is sanitised (crate::common::text::sanitize) before it reaches docx-rs; line
+//! Every string is sanitised (`common::text::sanitize`) before it reaches docx-rs; line
 //! breaks become `w:br`, tabs `w:tab`. Paragraph ids are explicit and sequential, and the
 //! document is built on the calling thread, so two runs give identical bytes.
 
-pub mod page;
+mod page;
+mod table;
 
 use std::io::Cursor;
 
+use chrono::NaiveDate;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run,
-    SpecialIndentType, Style, StyleType, Table, TableAlignmentType, TableCell, TableLayoutType,
-    TableRow, VAlignType, VMergeType, WidthType,
+    SpecialIndentType, Style, StyleType, Table, TableAlignmentType, TableCell as DocxCell,
+    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use crate::common::text::sanitize;
-use crate::model::Ledger;
 use crate::plan::meta::Fonts;
 use crate::render::blocks::{Block, TableKind};
+use crate::render::error::RenderError;
 use crate::render::finish::HEADER_ROW_STYLE;
-use crate::render::report::{owner, report_groups, ReportError};
 use page::*;
 
-/// Build the report package from its blocks, as docx-rs writes it (before finishing).
-pub fn build_docx(ledger: &Ledger, blocks: &[Block]) -> Result<Vec<u8>, ReportError> {
-    let fonts = &ledger.plan.fonts;
+pub use table::{TableCell, TableColumn, TableData};
+
+/// What the page and the runs need besides the blocks: the fonts (plan.toml) and the
+/// document's date (its creation and modification time).
+#[derive(Debug, Clone, Copy)]
+pub struct Setup<'a> {
+    pub fonts: &'a Fonts,
+    pub date: NaiveDate,
+}
+
+/// Build a package from its blocks, as docx-rs writes it (before finishing). `tables`
+/// holds the data of every table the blocks place.
+pub fn build_docx(
+    blocks: &[Block],
+    setup: &Setup,
+    tables: &[(TableKind, TableData)],
+) -> Result<Vec<u8>, RenderError> {
     let (signature_right, date_right) = signature_indents(blocks);
     let mut b = Builder {
-        fonts,
+        fonts: setup.fonts,
         next_id: 0,
         children: Vec::new(),
         signature_right,
         date_right,
     };
-    let mut landscape = false;
-    for block in blocks {
-        match block {
-            Block::Landscape => {
-                b.end_portrait_section();
-                landscape = true;
-            }
-            Block::Table(TableKind::Tasks) => {
-                let width = if landscape {
-                    LANDSCAPE_TEXT_WIDTH
-                } else {
-                    PORTRAIT_TEXT_WIDTH
-                };
-                let t = b.tasks_table(ledger, width);
-                b.children.push(Child::Table(Box::new(t)));
-            }
-            other => {
-                let p = b.block_paragraph(other);
-                b.children.push(Child::Para(Box::new(p)));
-            }
-        }
-    }
-
-    let date = format!("{}T00:00:00Z", ledger.plan.report_date.format("%Y-%m-%d"));
-    let mut docx = Docx::new()
-        .default_fonts(run_fonts(&fonts.body, fonts))
-        .default_size(SIZE_3HAO)
-        .default_line_spacing(body_spacing())
-        .add_style(
-            Style::new(HEADER_ROW_STYLE, StyleType::Paragraph)
-                .name("Table Header")
-                .size(SIZE_5HAO),
-        )
-        .add_style(
-            Style::new("RectifyBody", StyleType::Paragraph)
-                .name("Rectify Body")
-                .size(SIZE_3HAO),
-        )
-        .created_at(&date)
-        .updated_at(&date);
-    let odd = b.page_number_paragraph(true);
-    let even = b.page_number_paragraph(false);
-    // Document-level footers (rIdFooter1 default/odd, rIdFooter2 even; sets
-    // evenAndOddHeaders): a non-final Section would keep only one of them.
-    docx = docx
-        .footer(Footer::new().add_paragraph(odd))
-        .even_footer(Footer::new().add_paragraph(even));
-    for c in b.children {
-        docx = match c {
-            Child::Para(p) => docx.add_paragraph(*p),
-            Child::Table(t) => docx.add_table(*t),
-        };
-    }
-    let (w, h, orient) = final_page(landscape);
-    docx = docx.page_size(w, h).page_margin(margins());
-    if let Some(o) = orient {
-        docx = docx.page_orient(o);
-    }
-    docx.document = docx.document.doc_grid(doc_grid());
-
+    let landscape = b.body(blocks, tables)?;
+    let docx = b.package(setup, landscape);
     let mut buf = Cursor::new(Vec::new());
     docx.build()
         .pack(&mut buf)
-        .map_err(|e| ReportError::Docx(e.to_string()))?;
+        .map_err(|e| RenderError::Docx(e.to_string()))?;
     Ok(buf.into_inner())
 }
 
@@ -158,6 +119,84 @@ struct Look<'f> {
 }
 
 impl<'a> Builder<'a> {
+    /// Every block in order; returns whether the document ends in landscape.
+    fn body(
+        &mut self,
+        blocks: &[Block],
+        tables: &[(TableKind, TableData)],
+    ) -> Result<bool, RenderError> {
+        let mut landscape = false;
+        for block in blocks {
+            match block {
+                Block::Landscape => {
+                    self.end_portrait_section();
+                    landscape = true;
+                }
+                Block::Table(kind) => {
+                    let data = tables
+                        .iter()
+                        .find(|(k, _)| k == kind)
+                        .map(|(_, d)| d)
+                        .ok_or_else(|| RenderError::Docx(format!("缺少表格 {kind:?} 的数据")))?;
+                    let width = if landscape {
+                        LANDSCAPE_TEXT_WIDTH
+                    } else {
+                        PORTRAIT_TEXT_WIDTH
+                    };
+                    let t = self.table(data, width);
+                    self.children.push(Child::Table(Box::new(t)));
+                }
+                other => {
+                    let p = self.block_paragraph(other);
+                    self.children.push(Child::Para(Box::new(p)));
+                }
+            }
+        }
+        Ok(landscape)
+    }
+
+    /// The package: styles, footers, the body, and the final section's page.
+    fn package(mut self, setup: &Setup, landscape: bool) -> Docx {
+        let fonts = self.fonts;
+        let date = format!("{}T00:00:00Z", setup.date.format("%Y-%m-%d"));
+        let mut docx = Docx::new()
+            .default_fonts(run_fonts(&fonts.body, fonts))
+            .default_size(SIZE_3HAO)
+            .default_line_spacing(body_spacing())
+            .add_style(
+                Style::new(HEADER_ROW_STYLE, StyleType::Paragraph)
+                    .name("Table Header")
+                    .size(SIZE_5HAO),
+            )
+            .add_style(
+                Style::new("RectifyBody", StyleType::Paragraph)
+                    .name("Rectify Body")
+                    .size(SIZE_3HAO),
+            )
+            .created_at(&date)
+            .updated_at(&date);
+        let odd = self.page_number_paragraph(true);
+        let even = self.page_number_paragraph(false);
+        // Document-level footers (rIdFooter1 default/odd, rIdFooter2 even; sets
+        // evenAndOddHeaders): a non-final Section would keep only one of them.
+        docx = docx
+            .footer(Footer::new().add_paragraph(odd))
+            .even_footer(Footer::new().add_paragraph(even));
+        for c in self.children {
+            docx = match c {
+                Child::Para(p) => docx.add_paragraph(*p),
+                Child::Table(t) => docx.add_table(*t),
+            };
+        }
+        let (w, h, orient) = final_page(landscape);
+        docx = docx.page_size(w, h).page_margin(margins());
+        if let Some(o) = orient {
+            docx = docx.page_orient(o);
+        }
+        docx.document = docx.document.doc_grid(doc_grid());
+        docx
+    }
+
     /// A new paragraph with the next explicit id (w14:paraId, 8 hex digits, < 0x80000000).
     fn paragraph(&mut self) -> Paragraph {
         self.next_id += 1;
@@ -301,13 +340,13 @@ impl<'a> Builder<'a> {
     }
 
     /// A table cell: fixed width, one paragraph per text line group, never empty.
-    fn cell(&mut self, texts: &[String], width: u32, header: bool, center: bool) -> TableCell {
+    fn cell(&mut self, texts: &[String], width: u32, header: bool, center: bool) -> DocxCell {
         let font = if header {
             self.fonts.heading1.clone()
         } else {
             self.fonts.body.clone()
         };
-        let mut cell = TableCell::new()
+        let mut cell = DocxCell::new()
             .width(width as usize, WidthType::Dxa)
             .vertical_align(if header {
                 VAlignType::Center
@@ -338,87 +377,47 @@ impl<'a> Builder<'a> {
         cell
     }
 
-    /// The attachment: one row per task (序号, 重点任务 merged down its rows, 具体举措,
-    /// 完成时限, 牵头/责任单位, 完成情况, 进展), header row marked for repetition.
-    fn tasks_table(&mut self, ledger: &Ledger, width: u32) -> Table {
-        // Column shares of the text width (landscape 13776 twips):
-        // 700 / 1300 / 3000 / 1200 / 1800 / 1150 / rest (4626); 1150 holds 完成情况 on one line.
-        let mut cols: Vec<u32> = [700, 1300, 3000, 1200, 1800, 1150]
+    /// A table: the header row (marked for repetition), then the data rows.
+    fn table(&mut self, data: &TableData, width: u32) -> Table {
+        let widths = data.widths(width, LANDSCAPE_TEXT_WIDTH);
+        let header_cells: Vec<DocxCell> = data
+            .columns
             .iter()
-            .map(|&c| c * width / LANDSCAPE_TEXT_WIDTH)
-            .collect();
-        cols.push(width - cols.iter().sum::<u32>());
-        let heads = [
-            "序号",
-            "重点任务",
-            "具体举措",
-            "完成时限",
-            "牵头/责任单位",
-            "完成情况",
-            "进展情况",
-        ];
-        let header_cells: Vec<TableCell> = heads
-            .iter()
-            .zip(&cols)
-            .map(|(h, &w)| self.cell(&[h.to_string()], w, true, true))
+            .zip(&widths)
+            .map(|(c, &w)| self.cell(std::slice::from_ref(&c.header), w, true, true))
             .collect();
         let mut rows = vec![TableRow::new(header_cells)];
-        let mut prev_category: Option<&str> = None;
-        for t in &ledger.tasks {
-            let first_of_category = prev_category != Some(t.category.as_str());
-            prev_category = Some(&t.category);
-            let mut units = Vec::new();
-            let a = &t.assigned_text;
-            if !a.lead.trim().is_empty() {
-                units.push(format!("牵头：{}", a.lead));
-            }
-            if !a.responsible.trim().is_empty() {
-                units.push(format!("责任：{}", a.responsible));
-            }
-            if units.is_empty() {
-                units.push(owner(t).1);
-            }
-            let status = if t.overdue {
-                vec![t.status.label().to_string(), "（已逾期）".to_string()]
-            } else {
-                vec![t.status.label().to_string()]
-            };
-            let progress: Vec<String> = {
-                let g = report_groups(t);
-                if g.is_empty() {
-                    vec!["暂未收到报送。".to_string()]
-                } else {
-                    g.into_iter()
-                        .map(|g| {
-                            let text = if g.text.is_empty() { g.note } else { g.text };
-                            format!("{}：{}", g.units, text)
-                        })
-                        .collect()
+        for row in &data.rows {
+            // Merged cells first, then the others: the order their paragraphs take ids.
+            let mut cells: Vec<Option<DocxCell>> = vec![None; row.len()];
+            let merged = |c: &TableCell| !matches!(c, TableCell::Lines(_));
+            for pass_merged in [true, false] {
+                for (i, cell) in row.iter().enumerate() {
+                    if merged(cell) == pass_merged {
+                        let center = data.columns[i].center;
+                        cells[i] = Some(self.data_cell(cell, widths[i], center));
+                    }
                 }
-            };
-            let category_cell = if first_of_category {
-                self.cell(std::slice::from_ref(&t.category), cols[1], false, true)
-                    .vertical_merge(VMergeType::Restart)
-            } else {
-                self.cell(&[], cols[1], false, true)
-                    .vertical_merge(VMergeType::Continue)
-            };
-            let cells = vec![
-                self.cell(&[t.id.to_string()], cols[0], false, true),
-                category_cell,
-                self.cell(std::slice::from_ref(&t.measure), cols[2], false, false),
-                self.cell(std::slice::from_ref(&t.deadline.text), cols[3], false, true),
-                self.cell(&units, cols[4], false, false),
-                self.cell(&status, cols[5], false, true),
-                self.cell(&progress, cols[6], false, false),
-            ];
-            rows.push(TableRow::new(cells));
+            }
+            rows.push(TableRow::new(cells.into_iter().flatten().collect()));
         }
         Table::new(rows)
-            .set_grid(cols.iter().map(|&c| c as usize).collect())
+            .set_grid(widths.iter().map(|&c| c as usize).collect())
             .layout(TableLayoutType::Fixed)
             .width(width as usize, WidthType::Dxa)
             .align(TableAlignmentType::Center)
+    }
+
+    fn data_cell(&mut self, cell: &TableCell, width: u32, center: bool) -> DocxCell {
+        match cell {
+            TableCell::Lines(lines) => self.cell(lines, width, false, center),
+            TableCell::MergeStart(lines) => self
+                .cell(lines, width, false, center)
+                .vertical_merge(VMergeType::Restart),
+            TableCell::MergeContinue => self
+                .cell(&[], width, false, center)
+                .vertical_merge(VMergeType::Continue),
+        }
     }
 }
 

@@ -1,0 +1,25 @@
+//! `rectify report`: only the report (整改情况报告.docx).
+
+use crate::cli::Paths;
+use crate::commands::shared::{files_summary, ledger, problems_line, summary_text};
+use crate::error::Error;
+use crate::plan::Plan;
+use crate::render::{select, write_outputs, Job, Templates};
+
+/// The outputs `report` writes.
+pub const OUTPUTS: [&str; 1] = ["report"];
+
+pub fn report(plan: &Plan, paths: &Paths) -> Result<(), Error> {
+    let ledger = ledger(plan, paths);
+    print!("{}", summary_text(&ledger));
+    let templates = Templates::new(paths.templates.as_deref());
+    let job = Job::new(&ledger, &templates, &paths.output);
+    let files = write_outputs(&job, &select(&OUTPUTS))?;
+    println!("{}", problems_line(&ledger, "运行 rectify check 查看"));
+    println!(
+        "已写入 {}：{}",
+        paths.output.display(),
+        files_summary(&files)
+    );
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! What several commands do alike: read and merge the returns (with a progress bar on a
+//! terminal), and tell the user about the ledger and the files written.
+
+use std::collections::BTreeMap;
+
+use crate::cli::Paths;
+use crate::common::dates::render_date;
+use crate::model::{Ledger, Problem, Severity, Status};
+use crate::pipeline::build_ledger_with_progress;
+use crate::plan::Plan;
+use crate::progress::Bar;
+
+/// The ledger of the returns in `paths`, merged against the plan.
+pub fn ledger(plan: &Plan, paths: &Paths) -> Ledger {
+    build_ledger_with_progress(plan, &paths.returns_dir(), &Bar::for_stderr())
+}
+
+/// A short summary of the merged returns: files, statuses, units.
+pub fn summary_text(ledger: &Ledger) -> String {
+    let s = &ledger.summary;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "读取报送文件{}个（无法读取{}个，跳过{}个），数据{}行。\n",
+        s.files_read, s.files_failed, s.files_skipped, s.records
+    ));
+    let counts = [
+        (Status::Completed, s.completed),
+        (Status::InProgress, s.in_progress),
+        (Status::Ongoing, s.ongoing),
+        (Status::NotStarted, s.not_started),
+        (Status::Unclear, s.unclear),
+        (Status::Unreported, s.unreported),
+    ]
+    .map(|(st, n)| format!("{}{n}项", st.label()))
+    .join("，");
+    out.push_str(&format!(
+        "截至{}，{}项任务：{counts}；完成率{:.1}%（{}）；逾期{}项。\n",
+        render_date(ledger.as_of),
+        s.total,
+        s.completion_rate,
+        s.completion_basis,
+        s.overdue
+    ));
+    out.push_str(&units_line(ledger));
+    out
+}
+
+/// 应报送单位…个，已报送…个, and the units that sent nothing.
+fn units_line(ledger: &Ledger) -> String {
+    let s = &ledger.summary;
+    let silent: Vec<&str> = ledger
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty() && u.files.is_empty())
+        .map(|u| u.name.as_str())
+        .collect();
+    let mut out = format!(
+        "应报送单位{}个，已报送{}个。",
+        s.units_expected, s.units_reported
+    );
+    if silent.is_empty() {
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "未报送的{}个单位：{}\n",
+            silent.len(),
+            silent.join("、")
+        ));
+    }
+    out
+}
+
+/// Every problem, grouped by file.
+pub fn problems_text(ledger: &Ledger) -> String {
+    if ledger.problems.is_empty() {
+        return "没有发现问题。\n".to_string();
+    }
+    let mut out = format!(
+        "\n问题{}条（错误{}条，警告{}条，提示{}条）：\n",
+        ledger.problems.len(),
+        ledger.count_problems(Severity::Error),
+        ledger.count_problems(Severity::Warning),
+        ledger.count_problems(Severity::Info)
+    );
+    let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
+    for p in &ledger.problems {
+        by_file.entry(p.file.as_str()).or_default().push(p);
+    }
+    for (file, ps) in by_file {
+        out.push_str(&format!("\n{file}\n"));
+        for p in ps {
+            out.push_str(&format!(
+                "  [{}] {}{}\n",
+                p.severity.label(),
+                at(p),
+                p.message
+            ));
+        }
+    }
+    out
+}
+
+/// 工作表“…”第…行, and a space, when the problem has a place in its file.
+fn at(p: &Problem) -> String {
+    let mut at = String::new();
+    if let Some(sh) = &p.sheet {
+        at.push_str(&format!("工作表“{sh}”"));
+    }
+    if let Some(r) = p.row {
+        at.push_str(&format!("第{r}行"));
+    }
+    if !at.is_empty() {
+        at.push(' ');
+    }
+    at
+}
+
+/// The problem count line after a run: 问题…条（错误…条，警告…条），`see`。
+pub fn problems_line(ledger: &Ledger, see: &str) -> String {
+    format!(
+        "问题{}条（错误{}条，警告{}条），{see}。",
+        ledger.problems.len(),
+        ledger.summary.errors,
+        ledger.summary.warnings
+    )
+}
+
+/// The files written, for a message: top-level files by name, folders by count
+/// ("checklists/（104个文件）").
+pub fn files_summary(files: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut folders: Vec<(&str, usize)> = Vec::new();
+    for f in files {
+        match f.split_once('/') {
+            Some((dir, _)) => match folders.iter_mut().find(|(d, _)| *d == dir) {
+                Some((_, n)) => *n += 1,
+                None => folders.push((dir, 1)),
+            },
+            None => parts.push(f.clone()),
+        }
+    }
+    parts.extend(
+        folders
+            .into_iter()
+            .map(|(d, n)| format!("{d}/（{n}个文件）")),
+    );
+    parts.join("、")
+}

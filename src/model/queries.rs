@@ -1,0 +1,73 @@
+//! Questions the renderers ask of the ledger, answered once: which units owe reports,
+//! which still owe some, a unit's role on a task, a unit's tasks with its role, and how
+//! many of a unit's tasks it reports completed. Reads only the ledger.
+
+use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
+use crate::plan::Role;
+
+/// One of a unit's tasks, with the unit's role on it.
+#[derive(Debug, Clone)]
+pub struct UnitTask<'a> {
+    pub task: &'a TaskEntry,
+    pub role: Role,
+}
+
+/// Units that owe at least one report (groups are already expanded in the ledger), in
+/// directory order: the units that receive a checklist.
+pub fn units_owing(ledger: &Ledger) -> Vec<&UnitEntry> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty())
+        .collect()
+}
+
+/// Units that still owe reports (`missing` not empty), in directory order: the units
+/// that receive a reminder.
+pub fn units_missing(ledger: &Ledger) -> Vec<&UnitEntry> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| !u.missing.is_empty())
+        .collect()
+}
+
+/// A unit's role on a task: the first of the task's lists naming it (lead, responsible,
+/// cooperating); responsible when none does (a group open to the unit's kind).
+pub fn role_of(task: &TaskEntry, unit: &str) -> Role {
+    let has = |l: &[String]| l.iter().any(|u| u == unit);
+    if has(&task.lead) {
+        Role::Lead
+    } else if has(&task.responsible) {
+        Role::Responsible
+    } else if has(&task.cooperating) {
+        Role::Cooperating
+    } else {
+        Role::Responsible
+    }
+}
+
+/// The tasks `ids` of `unit` (ledger order), each with the unit's role.
+pub fn unit_tasks<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<UnitTask<'a>> {
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| ids.contains(&t.id))
+        .map(|task| UnitTask {
+            task,
+            role: role_of(task, unit),
+        })
+        .collect()
+}
+
+/// Tasks on which the unit's current report says completed.
+pub fn unit_completed(ledger: &Ledger, unit: &str) -> u32 {
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.current_reports()
+                .any(|r| r.unit == unit && r.status == Status::Completed)
+        })
+        .count() as u32
+}

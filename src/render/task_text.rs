@@ -1,0 +1,160 @@
+//! How the documents word a task: who answers for it, and its current reports told in
+//! groups (units with the same role and words told once, a status note for each).
+//! Shared by the report's body (`report.rs`) and its attachment table
+//! (`tasks_table.rs`).
+
+use serde::Serialize;
+
+use crate::common::dates::render_date;
+use crate::common::text::excerpt;
+use crate::model::{Status, TaskEntry, UnitReport};
+use crate::plan::Role;
+
+/// Consecutive current reports with the same role and the same words, told once:
+/// "来苏镇、宝峰镇：完成农田排灌渠系整治。"
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReportGroup {
+    /// Unit names joined with 、.
+    pub units: String,
+    /// lead / responsible / cooperating / unassigned
+    pub role: &'static str,
+    /// 牵头单位 / 责任单位 / 配合单位 / 未分配单位
+    pub role_label: String,
+    /// The progress text as reported (line breaks kept).
+    pub text: String,
+    /// The status as a short note: 已完成，完成时间2020年9月30日 / 待核实（“见附件”）…
+    pub note: String,
+    /// Several units of a supporting role told in one sentence (names and status
+    /// counts); their full text is in the attachment table.
+    pub condensed: bool,
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Lead => "lead",
+        Role::Responsible => "responsible",
+        Role::Cooperating => "cooperating",
+        Role::Unassigned => "unassigned",
+    }
+}
+
+fn report_note(r: &UnitReport) -> String {
+    let mut note = match r.status {
+        s @ Status::Unclear if !r.status_text.trim().is_empty() => {
+            format!("状态{}：“{}”", s.label(), excerpt(&r.status_text, 20))
+        }
+        s => s.label().to_string(),
+    };
+    if let Some(d) = r.completed_on {
+        note.push_str(&format!("，完成时间{}", render_date(d)));
+    }
+    note
+}
+
+/// The current reports of a task, grouped (lead, responsible, cooperating, unassigned:
+/// the ledger's order).
+pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
+    let mut groups: Vec<(Vec<&str>, Role, String, String)> = Vec::new();
+    for r in task.current_reports() {
+        let text = r.progress.trim().to_string();
+        let note = report_note(r);
+        match groups.last_mut() {
+            Some((units, role, t, n)) if *role == r.role && *t == text && *n == note => {
+                if !units.contains(&r.unit.as_str()) {
+                    units.push(&r.unit);
+                }
+            }
+            _ => groups.push((vec![&r.unit], r.role, text, note)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(units, role, text, note)| ReportGroup {
+            units: units.join("、"),
+            role: role_name(role),
+            role_label: format!("{}单位", role.label()),
+            text,
+            note,
+            condensed: false,
+        })
+        .collect()
+}
+
+/// The groups the report body tells: the units that decide the task (its lead units,
+/// else its responsible units) in full; each other role's units in one sentence with
+/// their status counts, since the attachment table carries every unit's text.
+pub fn body_groups(task: &TaskEntry) -> Vec<ReportGroup> {
+    let deciding = if task.lead.is_empty() {
+        Role::Responsible
+    } else {
+        Role::Lead
+    };
+    let mut out: Vec<ReportGroup> = report_groups(task)
+        .into_iter()
+        .filter(|g| g.role == role_name(deciding))
+        .collect();
+    for role in [Role::Responsible, Role::Cooperating, Role::Unassigned] {
+        if role == deciding {
+            continue;
+        }
+        let reports: Vec<&UnitReport> = task.current_reports().filter(|r| r.role == role).collect();
+        if reports.is_empty() {
+            continue;
+        }
+        out.push(condensed_group(role, &reports));
+    }
+    out
+}
+
+/// Who answers for a task, as the table writes it: (label, units).
+pub fn owner(task: &TaskEntry) -> (&'static str, String) {
+    let t = &task.assigned_text;
+    if !t.lead.trim().is_empty() {
+        ("牵头单位", t.lead.clone())
+    } else if !t.responsible.trim().is_empty() {
+        ("责任单位", t.responsible.clone())
+    } else {
+        ("责任单位", task.responsible.join("、"))
+    }
+}
+
+/// Several reports of one supporting role in one sentence: the units (at most six
+/// named) and how many report each status.
+fn condensed_group(role: Role, reports: &[&UnitReport]) -> ReportGroup {
+    let mut names: Vec<&str> = Vec::new();
+    for r in reports {
+        if !names.contains(&r.unit.as_str()) {
+            names.push(&r.unit);
+        }
+    }
+    let units = if names.len() > 6 {
+        format!("{}等{}个单位", names[..6].join("、"), names.len())
+    } else {
+        names.join("、")
+    };
+    let mut counts: Vec<String> = Vec::new();
+    for st in [
+        Status::Completed,
+        Status::Ongoing,
+        Status::InProgress,
+        Status::NotStarted,
+        Status::Unclear,
+    ] {
+        let k = reports.iter().filter(|r| r.status == st).count();
+        if k > 0 {
+            counts.push(if names.len() == 1 {
+                st.label().to_string()
+            } else {
+                format!("{}{k}个", st.label())
+            });
+        }
+    }
+    ReportGroup {
+        units,
+        role: role_name(role),
+        role_label: format!("{}单位", role.label()),
+        text: String::new(),
+        note: counts.join("、"),
+        condensed: true,
+    }
+}

@@ -1,0 +1,92 @@
+//! The report's attachment table (`@table tasks`): one row per task (序号, 重点任务
+//! merged down its rows, 具体举措, 完成时限, 牵头/责任单位, 完成情况, 进展情况), as
+//! [`TableData`] for the docx writer.
+
+use crate::model::{Ledger, TaskEntry};
+use crate::render::docx::{TableCell, TableColumn, TableData};
+use crate::render::task_text::{owner, report_groups};
+
+/// The columns: header, width on a landscape page (twips; the text width is 13776),
+/// centred. 完成情况 at 1150 holds its header on one line; 进展情况 takes the rest (4626).
+const COLUMNS: [(&str, Option<u32>, bool); 7] = [
+    ("序号", Some(700), true),
+    ("重点任务", Some(1300), true),
+    ("具体举措", Some(3000), false),
+    ("完成时限", Some(1200), true),
+    ("牵头/责任单位", Some(1800), false),
+    ("完成情况", Some(1150), true),
+    ("进展情况", None, false),
+];
+
+/// Every task of the ledger, in order.
+pub fn tasks_table(ledger: &Ledger) -> TableData {
+    let columns = COLUMNS
+        .iter()
+        .map(|&(header, landscape_width, center)| TableColumn {
+            header: header.to_string(),
+            landscape_width,
+            center,
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(ledger.tasks.len());
+    let mut prev_category: Option<&str> = None;
+    for t in &ledger.tasks {
+        let first_of_category = prev_category != Some(t.category.as_str());
+        prev_category = Some(&t.category);
+        let category = if first_of_category {
+            TableCell::MergeStart(vec![t.category.clone()])
+        } else {
+            TableCell::MergeContinue
+        };
+        rows.push(vec![
+            TableCell::Lines(vec![t.id.to_string()]),
+            category,
+            TableCell::Lines(vec![t.measure.clone()]),
+            TableCell::Lines(vec![t.deadline.text.clone()]),
+            TableCell::Lines(units(t)),
+            TableCell::Lines(status(t)),
+            TableCell::Lines(progress(t)),
+        ]);
+    }
+    TableData { columns, rows }
+}
+
+/// 牵头：… / 责任：… as the table of the plan writes them, else who answers for it.
+fn units(t: &TaskEntry) -> Vec<String> {
+    let mut units = Vec::new();
+    let a = &t.assigned_text;
+    if !a.lead.trim().is_empty() {
+        units.push(format!("牵头：{}", a.lead));
+    }
+    if !a.responsible.trim().is_empty() {
+        units.push(format!("责任：{}", a.responsible));
+    }
+    if units.is_empty() {
+        units.push(owner(t).1);
+    }
+    units
+}
+
+/// The status, and （已逾期） on a line of its own when overdue.
+fn status(t: &TaskEntry) -> Vec<String> {
+    let mut lines = vec![t.status.label().to_string()];
+    if t.overdue {
+        lines.push("（已逾期）".to_string());
+    }
+    lines
+}
+
+/// Every current report group as 单位：进展 (or its status note when it has no text).
+fn progress(t: &TaskEntry) -> Vec<String> {
+    let groups = report_groups(t);
+    if groups.is_empty() {
+        return vec!["暂未收到报送。".to_string()];
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let text = if g.text.is_empty() { g.note } else { g.text };
+            format!("{}：{}", g.units, text)
+        })
+        .collect()
+}

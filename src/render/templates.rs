@@ -1,0 +1,344 @@
+//! The templates: their names, the compiled-in defaults and the `--templates DIR`
+//! overrides, rendering one over a context into blocks, the filters they may use
+//! (`cn_num`, `title_lines`), and what every template sees besides its own context:
+//! `plan` (through [`PlanContext`]) and `status` (each status's label by its machine
+//! name: `{{ status.completed }}` is 已完成), so no template spells a status word.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::common::dates::render_date;
+use crate::model::{Ledger, Status};
+use crate::render::blocks::{self, Block};
+use crate::render::RenderError;
+
+/// The consolidated report (整改情况报告).
+pub const REPORT_TEMPLATE: &str = "report.tera";
+/// The checklist notice (任务清单通知), one per unit.
+pub const NOTICE_TEMPLATE: &str = "notice.tera";
+/// The reminder (催报通知), one per unit that still owes reports.
+pub const REMINDER_TEMPLATE: &str = "reminder.tera";
+/// The list of units that still owe reports (未报送单位清单).
+pub const REMINDER_LIST_TEMPLATE: &str = "reminder-list.tera";
+
+/// The default templates, compiled into the binary: (file name, content).
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (REPORT_TEMPLATE, include_str!("../../templates/report.tera")),
+    (NOTICE_TEMPLATE, include_str!("../../templates/notice.tera")),
+    (
+        REMINDER_TEMPLATE,
+        include_str!("../../templates/reminder.tera"),
+    ),
+    (
+        REMINDER_LIST_TEMPLATE,
+        include_str!("../../templates/reminder-list.tera"),
+    ),
+];
+
+/// Where the templates come from: the compiled-in defaults, each overridden by a file
+/// of the same name in `dir`.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    pub dir: Option<PathBuf>,
+}
+
+/// A template: its name, the path a message shows, and its text.
+struct Source {
+    name: String,
+    shown: String,
+    content: String,
+}
+
+impl Templates {
+    pub fn new(dir: Option<&Path>) -> Templates {
+        Templates {
+            dir: dir.map(Path::to_path_buf),
+        }
+    }
+
+    /// Every template, by name: the defaults, replaced by the overrides.
+    fn sources(&self) -> Result<Vec<Source>, RenderError> {
+        let mut out: BTreeMap<String, (String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, c)| {
+                (
+                    n.to_string(),
+                    (format!("templates/{n}（内置）"), c.to_string()),
+                )
+            })
+            .collect();
+        if let Some(dir) = &self.dir {
+            for (name, shown, content) in read_overrides(dir)? {
+                out.insert(name, (shown, content));
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|(name, (shown, content))| Source {
+                name,
+                shown,
+                content,
+            })
+            .collect())
+    }
+}
+
+/// The `.tera` files of `dir`, in name order: (name, shown path, content).
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, RenderError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| RenderError::Templates { path, source }
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tera") && p.is_file())
+        .collect();
+    entries.sort();
+    entries
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let content = std::fs::read_to_string(&p).map_err(io(&p))?;
+            Ok((name, p.display().to_string(), content))
+        })
+        .collect()
+}
+
+/// Render template `name` over `context` and parse the result into blocks. Every
+/// template (defaults and overrides) is loaded, so one may `{% include %}` another.
+pub fn template_blocks<C: Serialize>(
+    templates: &Templates,
+    name: &str,
+    context: &C,
+) -> Result<Vec<Block>, RenderError> {
+    let sources = templates.sources()?;
+    let shown = |name: &str| {
+        sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| name.to_string(), |s| s.shown.clone())
+    };
+    let tera = engine(&sources).map_err(|(n, e)| template_error(&shown, &n, e))?;
+    let mut context =
+        tera::Context::from_serialize(context).map_err(|e| template_error(&shown, name, e))?;
+    context.insert("status", &status_labels());
+    let text = tera
+        .render(name, &context)
+        .map_err(|e| template_error(&shown, name, e))?;
+    blocks::parse(&text).map_err(|source| RenderError::Blocks {
+        file: shown(name),
+        source,
+    })
+}
+
+/// tera with the filters and every template; a template that does not parse comes
+/// back with its name.
+fn engine(sources: &[Source]) -> Result<tera::Tera, (String, tera::Error)> {
+    let mut tera = tera::Tera::new();
+    // Filters first, then templates (tera 2 checks filter names when adding templates).
+    tera.register_filter("cn_num", |n: i64, _: tera::Kwargs, _: &tera::State| {
+        cn_number(n.max(0) as u64)
+    });
+    tera.register_filter(
+        "title_lines",
+        |s: &str, kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<Vec<String>> {
+            let max = kw.get::<i64>("max")?.unwrap_or(20).max(1) as usize;
+            Ok(balanced_lines(s, max))
+        },
+    );
+    tera.set_escape_fn(blocks::escape_to);
+    tera.autoescape_on(vec![".tera"]);
+    for s in sources {
+        tera.add_raw_template(&s.name, &s.content)
+            .map_err(|e| (s.name.clone(), e))?;
+    }
+    Ok(tera)
+}
+
+/// `status` in every template: each status's label by its machine name.
+fn status_labels() -> BTreeMap<&'static str, &'static str> {
+    Status::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label()))
+        .collect()
+}
+
+fn template_error(shown: &dyn Fn(&str) -> String, name: &str, e: tera::Error) -> RenderError {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let file = if r.filename().is_empty() {
+                name
+            } else {
+                r.filename()
+            };
+            RenderError::Template {
+                file: shown(file),
+                line: Some(r.span().start_line),
+                column: Some(r.span().start_col + 1),
+                message: r.message().to_string(),
+                detail: e.to_string(),
+            }
+        }
+        _ => RenderError::Template {
+            file: shown(name),
+            line: None,
+            column: None,
+            message: e.to_string(),
+            detail: String::new(),
+        },
+    }
+}
+
+/// The plan as every template sees it (`plan.…`): the report, notices, reminders.
+#[derive(Debug, Serialize)]
+pub(crate) struct PlanContext<'a> {
+    title: &'a str,
+    short_title: &'a str,
+    /// The title without its final 方案: "…评议意见整改".
+    subject: &'a str,
+    doc_number: &'a str,
+    issuer: &'a str,
+    issued_on: String,
+    collector: &'a str,
+    collector_full: &'a str,
+    addressee: &'a str,
+}
+
+impl<'a> PlanContext<'a> {
+    pub(crate) fn new(l: &'a Ledger) -> PlanContext<'a> {
+        let p = &l.plan;
+        PlanContext {
+            title: &p.title,
+            short_title: &p.short_title,
+            subject: p.title.strip_suffix("方案").unwrap_or(&p.title),
+            doc_number: &p.doc_number,
+            issuer: &p.issuer,
+            issued_on: render_date(p.issued_on),
+            collector: &p.collector,
+            collector_full: &p.collector_full,
+            addressee: &p.addressee,
+        }
+    }
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十 (for numbering up to 99).
+pub fn cn_number(n: u64) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[(n % 10) as usize] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Split a title into the fewest lines of at most `max` characters, as even as possible
+/// (a 29-character title at 20 a line: 15 + 14, not 20 + 9).
+pub fn balanced_lines(s: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return vec![String::new()];
+    }
+    let n = chars.len().div_ceil(max.max(1));
+    let mut lines = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        // The ideal break for equal lines, moved to the best word boundary near it.
+        let ideal = chars.len() * k / n;
+        let lo = (start + 1).max(ideal.saturating_sub(5));
+        let hi = (ideal + 5).min(chars.len() - 1).min(start + max);
+        let best = (lo..=hi)
+            .max_by_key(|&pos| {
+                let weight = break_weight(&chars[..pos]) as i64;
+                weight * 4 - (pos as i64 - ideal as i64).abs()
+            })
+            .unwrap_or(ideal);
+        lines.push(chars[start..best].iter().collect());
+        start = best;
+    }
+    lines.push(chars[start..].iter().collect());
+    lines
+}
+
+/// How good a title break after `before` is: after 关于 / 情况 / 意见 / 方案 (the ends of
+/// a title's phrases) best, after other word endings less, inside a word not at all.
+fn break_weight(before: &[char]) -> u32 {
+    let tail: String = before
+        .iter()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match tail.as_str() {
+        "关于" | "情况" | "意见" | "方案" | "报告" => 3,
+        "工作" | "整改" | "落实" | "常委会" | "防治" => 2,
+        _ if tail.ends_with(['、', '，', '和', '及']) => 2,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_title_lines() {
+        assert_eq!(cn_number(1), "一");
+        assert_eq!(cn_number(10), "十");
+        assert_eq!(cn_number(14), "十四");
+        assert_eq!(cn_number(20), "二十");
+        assert_eq!(cn_number(63), "六十三");
+        assert_eq!(balanced_lines("一二三四五", 2), ["一", "二三", "四五"]);
+        let even = balanced_lines(&"字".repeat(29), 20);
+        assert_eq!(
+            even.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            [14, 15]
+        );
+        // Breaks fall at the ends of a title's phrases, not inside a word.
+        assert_eq!(
+            balanced_lines(
+                "关于区人大常委会水污染防治工作情况评议意见整改情况的报告",
+                20
+            ),
+            [
+                "关于区人大常委会水污染防治工作情况",
+                "评议意见整改情况的报告"
+            ]
+        );
+        assert_eq!(
+            balanced_lines(
+                "区人大常委会水污染防治工作情况评议意见整改任务落实情况台账",
+                24
+            ),
+            [
+                "区人大常委会水污染防治工作情况",
+                "评议意见整改任务落实情况台账"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_template_sees_the_status_labels() {
+        let labels = status_labels();
+        for s in Status::ALL {
+            assert_eq!(labels[s.as_str()], s.label());
+        }
+    }
+}

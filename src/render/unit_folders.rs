@@ -1,0 +1,58 @@
+//! The per-unit outputs, a folder each: checklists/ (every unit that owes reports: its
+//! form, `checklist.rs`, and its notice, `notice.rs`) and reminders/ (every unit that
+//! still owes reports: its reminder; and the list of them all). The units render in
+//! parallel, one document per thread at a time; the files are in unit order.
+
+use rayon::prelude::*;
+
+use crate::model::queries::{units_missing, units_owing};
+use crate::render::checklist::checklist_bytes;
+use crate::render::error::RenderError;
+use crate::render::files::{
+    checklist_files, in_dir, reminder_file, CHECKLISTS_DIR, REMINDERS_DIR, REMINDER_LIST_DOCX,
+};
+use crate::render::notice::{notice_docx, reminder_docx, reminder_list_docx};
+use crate::render::output::{Job, Rendered};
+
+/// The output: checklists/<单位>.xlsx and checklists/<单位>.docx for every unit that
+/// owes reports.
+pub fn checklists(job: &Job) -> Result<Vec<Rendered>, RenderError> {
+    let per_unit: Vec<Result<[Rendered; 2], RenderError>> = units_owing(job.ledger)
+        .par_iter()
+        .map(|unit| {
+            let (xlsx, docx) = checklist_files(&unit.name);
+            let form = checklist_bytes(job.ledger, unit).map_err(RenderError::xlsx(&xlsx))?;
+            let notice = notice_docx(job.ledger, unit, job.templates, job.notice_date)?;
+            Ok([
+                Rendered::bytes(in_dir(CHECKLISTS_DIR, &xlsx), form),
+                Rendered::bytes(in_dir(CHECKLISTS_DIR, &docx), notice),
+            ])
+        })
+        .collect();
+    let mut files = Vec::with_capacity(per_unit.len() * 2);
+    for pair in per_unit {
+        files.extend(pair?);
+    }
+    Ok(files)
+}
+
+/// The output: reminders/催报通知-<单位>.docx for every unit that still owes reports,
+/// then reminders/未报送单位清单.docx.
+pub fn reminders(job: &Job) -> Result<Vec<Rendered>, RenderError> {
+    let mut files: Vec<Rendered> = units_missing(job.ledger)
+        .par_iter()
+        .map(|unit| {
+            let bytes = reminder_docx(job.ledger, unit, job.templates, job.reminder_date)?;
+            Ok(Rendered::bytes(
+                in_dir(REMINDERS_DIR, &reminder_file(&unit.name)),
+                bytes,
+            ))
+        })
+        .collect::<Result<_, RenderError>>()?;
+    let list = reminder_list_docx(job.ledger, job.templates, job.reminder_date)?;
+    files.push(Rendered::bytes(
+        in_dir(REMINDERS_DIR, REMINDER_LIST_DOCX),
+        list,
+    ));
+    Ok(files)
+}

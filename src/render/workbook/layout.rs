@@ -1,0 +1,129 @@
+//! How the workbook looks: sheet names, its title, the cell formats, column widths and
+//! row heights, and the print setup every sheet shares.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use crate::model::Ledger;
+use crate::render::xlsx_common::{text, DATE_FORMAT, PAGE_FOOTER, PAPER_A4};
+
+/// Sheet names, in workbook order.
+pub const SHEET_SUMMARY: &str = "总体情况";
+pub const SHEET_TASKS: &str = "任务台账";
+pub const SHEET_UNITS: &str = "单位报送情况";
+pub const SHEET_REPORTS: &str = "报送明细";
+pub const SHEET_PROBLEMS: &str = "问题清单";
+pub const SHEET_UNPLACED: &str = "未归集数据";
+
+/// Widest a wrapped text column grows, in Excel width units (about 25 Chinese characters):
+/// wide enough to read, narrow enough that a page-wide print stays legible.
+pub(super) const WIDE: f64 = 50.0;
+
+/// The workbook's title (document properties, the summary sheet, page headers).
+pub(super) fn workbook_title(ledger: &Ledger) -> String {
+    format!("{}整改台账汇总表", ledger.plan.title)
+}
+
+/// Excel width units for a measured display width.
+pub(super) fn column_width(measured: usize, min: f64, max: f64) -> f64 {
+    let w = measured as f64 * 1.1 + 2.0;
+    (w.max(min).min(max) * 10.0).round() / 10.0
+}
+
+/// Row height in points for `lines` lines of 11-point text (Excel's maximum is 409).
+pub(super) fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 15.0 + 3.0).min(409.0)
+}
+
+/// A4 landscape, one page wide, header rows repeated, page numbers.
+pub(super) fn print_setup(
+    ws: &mut Worksheet,
+    page_title: &str,
+    repeat_row: Option<u32>,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(PAPER_A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    if let Some(r) = repeat_row {
+        ws.set_repeat_rows(0, r)?;
+    }
+    // "&" starts a header code: double it in user text. The header holds 255 characters.
+    let title: String = crate::common::text::excerpt(&text(page_title), 80).replace('&', "&&");
+    ws.set_header(format!("&C{title}"));
+    ws.set_footer(PAGE_FOOTER);
+    Ok(())
+}
+
+/// The cell formats of the workbook.
+pub(super) struct Styles {
+    pub title: Format,
+    pub subtitle: Format,
+    pub section: Format,
+    pub header: Format,
+    pub text: Format,
+    pub center: Format,
+    pub number: Format,
+    pub date: Format,
+    pub percent: Format,
+    pub rate: Format,
+    pub total_text: Format,
+    pub total_number: Format,
+    pub total_rate: Format,
+    pub red: Format,
+    pub orange: Format,
+    pub green: Format,
+}
+
+impl Styles {
+    pub fn new() -> Styles {
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let total = cell.clone().set_bold().set_background_color("F2F2F2");
+        let centred = |f: &Format| f.clone().set_align(FormatAlign::Center);
+        Styles {
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: Format::new().set_align(FormatAlign::Center),
+            section: Format::new().set_bold().set_font_size(12),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_background_color("D9E1F2"),
+            text: cell.clone().set_text_wrap(),
+            center: cell.clone().set_text_wrap().set_align(FormatAlign::Center),
+            number: centred(&cell),
+            date: centred(&cell).set_num_format(DATE_FORMAT),
+            percent: centred(&cell).set_num_format("0.0%"),
+            rate: centred(&cell).set_num_format("0.0\"%\""),
+            total_text: centred(&total),
+            total_number: centred(&total),
+            total_rate: centred(&total).set_num_format("0.0%"),
+            red: Format::new()
+                .set_font_color("9C0006")
+                .set_background_color("FFC7CE"),
+            orange: Format::new()
+                .set_font_color("9C5700")
+                .set_background_color("FFEB9C"),
+            green: Format::new()
+                .set_font_color("006100")
+                .set_background_color("C6EFCE"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_widths_grow_within_bounds() {
+        assert_eq!(column_width(8, 6.0, 60.0), 10.8);
+        assert_eq!(column_width(200, 6.0, 60.0), 60.0);
+        assert_eq!(column_width(0, 6.0, 60.0), 6.0);
+    }
+}

@@ -1,0 +1,388 @@
+//! The five list sheets (任务台账, 单位报送情况, 报送明细, 问题清单, 未归集数据): for each,
+//! its one table of columns (header, kind, width bounds, cell, highlight, note) and the
+//! items it lists.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::layout::{workbook_title, Styles, WIDE};
+use super::layout::{SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED};
+use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
+use crate::model::queries::unit_completed;
+use crate::model::{Code, Ledger, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced};
+
+/// Write a list sheet: its columns, a row per item, frozen header, filter, print setup.
+fn list_sheet<'a, T, I>(
+    ws: &mut Worksheet,
+    name: &str,
+    cols: &[Column<'a, T>],
+    st: &Styles,
+    ledger: &'a Ledger,
+    items: impl Fn() -> I,
+) -> Result<(), XlsxError>
+where
+    I: Iterator<Item = T>,
+{
+    let rows = || items().map(|item| Row { ledger, item });
+    let list = List::write(ws, name, cols, st, rows)?;
+    list.finish(&format!("{}——{name}", workbook_title(ledger)))
+}
+
+/// The headers of a list sheet, in order (none for another sheet name).
+pub fn headers(sheet: &str) -> Vec<&'static str> {
+    fn of<T>(cols: &[Column<'_, T>]) -> Vec<&'static str> {
+        cols.iter().map(|c| c.header).collect()
+    }
+    match sheet {
+        SHEET_TASKS => of(&task_columns()),
+        SHEET_UNITS => of(&unit_columns()),
+        SHEET_REPORTS => of(&report_columns()),
+        SHEET_PROBLEMS => of(&problem_columns()),
+        SHEET_UNPLACED => of(&unplaced_columns()),
+        _ => Vec::new(),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "是"
+    } else {
+        "否"
+    }
+}
+
+fn join_ids(ids: &[u32]) -> String {
+    ids.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+// ---------------------------------------------------------------------------
+// 任务台账
+
+/// 进展情况: every current report, one paragraph each, with its unit.
+fn merged_progress(task: &TaskEntry) -> String {
+    let mut parts = Vec::new();
+    for r in task.current_reports() {
+        let status = if r.status_text.trim().is_empty() {
+            r.status.label().to_string()
+        } else {
+            crate::common::text::one_line(&r.status_text)
+        };
+        let progress = r.progress.trim();
+        let progress = if progress.is_empty() {
+            "（未填写进展）"
+        } else {
+            progress
+        };
+        parts.push(format!(
+            "{}（{}，{}）：{}",
+            r.unit,
+            r.role.label(),
+            status,
+            progress
+        ));
+    }
+    parts.join("\n")
+}
+
+/// Units with a current report on the task, first appearance order.
+fn reporting_units(task: &TaskEntry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in task.current_reports() {
+        if !out.contains(&r.unit) {
+            out.push(r.unit.clone());
+        }
+    }
+    out
+}
+
+/// Units that owe a report on the task and have none (any role), in unit order.
+fn missing_units(ledger: &Ledger, task: &TaskEntry) -> Vec<String> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| u.missing.contains(&task.id))
+        .map(|u| u.name.clone())
+        .collect()
+}
+
+/// The units of a role as the table writes them, else the resolved list.
+fn assigned(written: &str, units: &[String]) -> String {
+    if written.trim().is_empty() {
+        units.join("、")
+    } else {
+        written.to_string()
+    }
+}
+
+type TaskRow<'a> = Row<'a, &'a TaskEntry>;
+
+fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
+    let done = Status::Completed.label();
+    [
+        col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
+            num(r.item.id)
+        }),
+        col("重点任务", Kind::Text, 12.0, 16.0, |r| t(&r.item.category)),
+        col("具体举措", Kind::Text, 20.0, 40.0, |r| t(&r.item.measure)),
+        col("完成时限", Kind::Text, 12.0, 14.0, |r| {
+            t(&r.item.deadline.text)
+        }),
+        col("牵头单位", Kind::Text, 10.0, 16.0, |r| {
+            t(assigned(&r.item.assigned_text.lead, &r.item.lead))
+        }),
+        col("责任单位", Kind::Text, 10.0, 18.0, |r| {
+            t(assigned(&r.item.assigned_text.responsible, &r.item.responsible))
+        }),
+        col("配合单位", Kind::Text, 10.0, 18.0, |r| {
+            t(assigned(&r.item.assigned_text.cooperating, &r.item.cooperating))
+        }),
+        col("完成情况", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
+            t(r.item.status.label())
+        })
+        .highlight(Highlight::Status)
+        .note(format!(
+            "按从严口径汇总：牵头单位（无牵头单位时为责任单位）均报送“{done}”才计为{done}；否则取其中最滞后的状态。"
+        )),
+        col("是否逾期", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
+            t(yes_no(r.item.overdue))
+        })
+        .highlight(Highlight::Red("是")),
+        col("进展情况", Kind::Text, 20.0, WIDE, |r| {
+            t(merged_progress(r.item))
+        }),
+        col("已报送单位", Kind::Text, 12.0, 18.0, |r| {
+            t(reporting_units(r.item).join("、"))
+        }),
+        col("未报送单位", Kind::Text, 12.0, 20.0, |r: &TaskRow<'a>| {
+            t(missing_units(r.ledger, r.item).join("、"))
+        })
+        .note("有任务分工（牵头、责任、配合）但尚未报送该任务进展的单位。".into()),
+        col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
+            ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())
+        }),
+    ]
+}
+
+pub(super) fn tasks_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = task_columns();
+    list_sheet(ws, SHEET_TASKS, &cols, st, ledger, || ledger.tasks.iter())
+}
+
+// ---------------------------------------------------------------------------
+// 单位报送情况
+
+type UnitRow<'a> = Row<'a, &'a UnitEntry>;
+
+fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 8] {
+    let done = Status::Completed.label();
+    [
+        col("单位", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
+            t(&r.item.name)
+        }),
+        col("类别", Kind::Center, 10.0, 14.0, |r| {
+            t(r.item.kind.label())
+        }),
+        col("应报任务数", Kind::Number, 8.0, 12.0, |r| {
+            num(r.item.expected.len() as u32)
+        }),
+        col("已报", Kind::Number, 8.0, 10.0, |r: &UnitRow<'a>| {
+            num(r.item.reported.len() as u32)
+        })
+        .note("该单位报送了进展的任务数（含未分配给该单位的任务）。".into()),
+        col("未报任务序号", Kind::Text, 14.0, 40.0, |r| {
+            t(join_ids(&r.item.missing))
+        }),
+        col(done, Kind::Number, 8.0, 10.0, |r: &UnitRow<'a>| {
+            num(unit_completed(r.ledger, &r.item.name))
+        })
+        .note(format!(
+            "该单位当前有效的报送中，完成状态为“{done}”的任务数（不含已被后报内容覆盖的报送）。"
+        )),
+        col("来源文件", Kind::Text, 16.0, 50.0, |r| {
+            t(r.item.files.join("\n"))
+        }),
+        col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
+            ListCell::Date(r.item.last_filed_on)
+        }),
+    ]
+}
+
+pub(super) fn units_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = unit_columns();
+    list_sheet(ws, SHEET_UNITS, &cols, st, ledger, || ledger.units.iter())
+}
+
+// ---------------------------------------------------------------------------
+// 报送明细
+
+/// A report with the task it is on.
+type ReportItem<'a> = (&'a TaskEntry, &'a UnitReport);
+type ReportRow<'a> = Row<'a, ReportItem<'a>>;
+
+fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 12] {
+    [
+        col("序号", Kind::Number, 6.0, 8.0, |r: &ReportRow<'a>| {
+            num(r.item.0.id)
+        }),
+        col("单位", Kind::Text, 12.0, 30.0, |r| t(&r.item.1.unit)),
+        col("角色", Kind::Center, 8.0, 10.0, |r| {
+            t(r.item.1.role.label())
+        }),
+        col("状态", Kind::Center, 10.0, 12.0, |r: &ReportRow<'a>| {
+            t(r.item.1.status.label())
+        })
+        .highlight(Highlight::Status),
+        col("原文状态", Kind::Text, 10.0, 24.0, |r| {
+            t(&r.item.1.status_text)
+        }),
+        col("进展", Kind::Text, 20.0, WIDE, |r| t(&r.item.1.progress)),
+        col("完成时间", Kind::Date, 17.0, 17.0, |r| {
+            ListCell::Date(r.item.1.completed_on)
+        }),
+        col("填报日期", Kind::Date, 17.0, 17.0, |r| {
+            ListCell::Date(r.item.1.filed_on)
+        }),
+        col(
+            "是否被覆盖",
+            Kind::Center,
+            10.0,
+            12.0,
+            |r: &ReportRow<'a>| t(yes_no(r.item.1.superseded)),
+        )
+        .note("同一单位对同一任务多次报送时，以填报日期最晚的为准，其余标记为“是”。".into()),
+        col("来源文件", Kind::Text, 16.0, 40.0, |r| {
+            t(&r.item.1.source.file)
+        }),
+        col("工作表", Kind::Text, 10.0, 20.0, |r| {
+            t(&r.item.1.source.sheet)
+        }),
+        col("行号", Kind::Number, 6.0, 8.0, |r| {
+            num(r.item.1.source.row)
+        }),
+    ]
+}
+
+pub(super) fn reports_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = report_columns();
+    let items = || {
+        ledger
+            .tasks
+            .iter()
+            .flat_map(|task| task.reports.iter().map(move |r| (task, r)))
+    };
+    list_sheet(ws, SHEET_REPORTS, &cols, st, ledger, items)
+}
+
+// ---------------------------------------------------------------------------
+// 问题清单
+
+fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 6] {
+    [
+        col("严重程度", Kind::Center, 10.0, 10.0, |r: &Row<'a, &'a Problem>| {
+            t(r.item.severity.label())
+        })
+        .highlight(Highlight::Severity)
+        .note(
+            "错误：数据未被采用，需核实后重新报送或手工处理；警告：数据已采用，请核对；提示：仅作记录。"
+                .into(),
+        ),
+        col("代码", Kind::Text, 12.0, 24.0, |r| t(r.item.code.as_str())),
+        col("文件", Kind::Text, 16.0, 40.0, |r| t(&r.item.file)),
+        col("工作表", Kind::Text, 10.0, 20.0, |r| {
+            t(r.item.sheet.as_deref().unwrap_or(""))
+        }),
+        col("行", Kind::Number, 6.0, 8.0, |r| match r.item.row {
+            Some(row) => num(row),
+            None => t(""),
+        }),
+        col("说明", Kind::Text, 30.0, WIDE, |r| t(&r.item.message)),
+    ]
+}
+
+pub(super) fn problems_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = problem_columns();
+    list_sheet(ws, SHEET_PROBLEMS, &cols, st, ledger, || {
+        ledger.problems.iter()
+    })
+}
+
+// ---------------------------------------------------------------------------
+// 未归集数据
+
+/// Why a row could not be placed, in words.
+fn unplaced_reason(code: Code) -> &'static str {
+    match code {
+        Code::UnitUnknown => "无法识别填报单位",
+        Code::TaskUnknown => "序号不在整改方案中",
+        Code::TaskUnmatched => "无法对应到整改任务",
+        _ => "未能归集",
+    }
+}
+
+type UnplacedRow<'a> = Row<'a, &'a Unplaced>;
+
+fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 10] {
+    [
+        col("文件", Kind::Text, 16.0, 40.0, |r: &UnplacedRow<'a>| {
+            t(&r.item.source.file)
+        }),
+        col("工作表", Kind::Text, 10.0, 20.0, |r| {
+            t(&r.item.source.sheet)
+        }),
+        col("行号", Kind::Number, 6.0, 8.0, |r| num(r.item.source.row)),
+        col("原因", Kind::Text, 14.0, 24.0, |r: &UnplacedRow<'a>| {
+            t(unplaced_reason(r.item.code))
+        })
+        .note(
+            "这些数据行已读取，但无法对应到单位或整改任务，未计入任务台账，请人工核对后归集。"
+                .into(),
+        ),
+        col("代码", Kind::Text, 12.0, 20.0, |r| {
+            t(r.item.code.as_str())
+        }),
+        col("单位", Kind::Text, 10.0, 24.0, |r| {
+            t(r.item.unit.as_deref().unwrap_or(""))
+        }),
+        col("序号（原文）", Kind::Center, 8.0, 12.0, |r| {
+            t(&r.item.id_text)
+        }),
+        col("具体举措（原文）", Kind::Text, 20.0, 40.0, |r| {
+            t(&r.item.measure_text)
+        }),
+        col("状态（原文）", Kind::Text, 10.0, 16.0, |r| {
+            t(&r.item.status_text)
+        }),
+        col("进展（原文）", Kind::Text, 20.0, WIDE, |r| {
+            t(&r.item.progress)
+        }),
+    ]
+}
+
+pub(super) fn unplaced_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = unplaced_columns();
+    list_sheet(ws, SHEET_UNPLACED, &cols, st, ledger, || {
+        ledger.unplaced.iter()
+    })
+}

@@ -1,0 +1,378 @@
+//! 总体情况: the workbook's first sheet. A title, then three tables (一、主要指标,
+//! 二、按完成情况统计, 三、按重点任务统计), the column widths, and two charts below them
+//! (statuses by 重点任务, and the share of each status). Each is one function here.
+
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartPoint, ChartSolidFill, ChartType,
+    Color, Format, Worksheet, XlsxError,
+};
+
+use super::layout::{column_width, print_setup, workbook_title, Styles};
+use super::layout::{SHEET_PROBLEMS, SHEET_SUMMARY};
+use crate::common::dates::render_date;
+use crate::model::{Ledger, Status, TaskEntry};
+use crate::render::xlsx_common::{display_width, text};
+
+/// The last column the title, subtitle and notes span (A 重点任务 / 指标, B 简称 / 数值,
+/// C.. counts).
+const LAST_COL: u16 = 11;
+/// The first status column of the 重点任务 table (after 重点任务, 简称, 任务数).
+const FIRST_STATUS_COL: u16 = 3;
+
+/// Data rows of a table (first and last, 0-based).
+#[derive(Clone, Copy)]
+struct Span {
+    first: u32,
+    last: u32,
+}
+
+/// The 重点任务 table as written: its data rows and its widest texts.
+struct CategoryTable {
+    rows: Span,
+    widest_category: usize,
+    widest_short: usize,
+}
+
+pub(super) fn summary_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_SUMMARY)?;
+    heading(ws, ledger, st)?;
+    let r = indicators(ws, ledger, st, 3)?;
+    let (statuses, r) = status_table(ws, ledger, st, r + 2)?;
+    let (categories, r) = category_table(ws, ledger, st, r + 2)?;
+    widths(ws, &categories)?;
+    let chart_row = r + 2;
+    if categories.rows.last >= categories.rows.first {
+        ws.insert_chart(chart_row, 0, &category_chart(categories.rows))?;
+    }
+    if !ledger.tasks.is_empty() {
+        ws.insert_chart(chart_row, 6, &status_pie(statuses))?;
+    }
+    print_setup(ws, &workbook_title(ledger), None)?;
+    ws.set_print_fit_to_pages(1, 1);
+    Ok(())
+}
+
+/// Rows 0–1: the title and the line of counts under it.
+fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
+    let sum = &ledger.summary;
+    ws.merge_range(0, 0, 0, LAST_COL, &text(&workbook_title(ledger)), &st.title)?;
+    ws.set_row_height(0, 30)?;
+    let sub = format!(
+        "统计截止：{}    应报送单位 {} 个，已报送 {} 个    读取文件 {} 个，读取失败 {} 个，跳过 {} 个",
+        render_date(ledger.as_of),
+        sum.units_expected,
+        sum.units_reported,
+        sum.files_read,
+        sum.files_failed,
+        sum.files_skipped,
+    );
+    ws.merge_range(1, 0, 1, LAST_COL, &text(&sub), &st.subtitle)?;
+    Ok(())
+}
+
+/// The value of an indicator: a number in a format, or text.
+enum Value<'f> {
+    Number(f64, &'f Format),
+    Text(String),
+}
+
+/// 一、主要指标: (label, value, note) of each headline number.
+fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Value<'f>, String)> {
+    let sum = &ledger.summary;
+    let n = |v: u32| Value::Number(v.into(), &st.number);
+    let done = Status::Completed.label();
+    vec![
+        ("任务总数", n(sum.total), "整改方案确定的具体举措".into()),
+        (
+            done,
+            n(sum.completed),
+            format!("牵头单位（无牵头单位时为责任单位）均报送“{done}”的任务"),
+        ),
+        (
+            "完成率",
+            Value::Number(sum.completion_rate, &st.rate),
+            format!("计算口径：{}", sum.completion_basis),
+        ),
+        (
+            "逾期任务",
+            n(sum.overdue),
+            format!(
+                "完成时限早于统计截止日（{}）且未完成的任务",
+                render_date(ledger.as_of)
+            ),
+        ),
+        (
+            "应报送单位",
+            n(sum.units_expected),
+            "有任务分工、应报送进展的单位".into(),
+        ),
+        (
+            "已报送单位",
+            n(sum.units_reported),
+            "报送了至少一项任务进展的单位".into(),
+        ),
+        (
+            "报送数据行",
+            n(sum.records),
+            "各报送表中读取的数据行".into(),
+        ),
+        (
+            "错误 / 警告",
+            Value::Text(format!("{} / {}", sum.errors, sum.warnings)),
+            format!(
+                "错误 {} 条，警告 {} 条，详见“{}”工作表",
+                sum.errors, sum.warnings, SHEET_PROBLEMS
+            ),
+        ),
+    ]
+}
+
+/// 一、主要指标 from row `r`; returns its last row.
+fn indicators(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+    mut r: u32,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(r, 0, "一、主要指标", &st.section)?;
+    r += 1;
+    ws.write_string_with_format(r, 0, "指标", &st.header)?;
+    ws.write_string_with_format(r, 1, "数值", &st.header)?;
+    ws.merge_range(r, 2, r, LAST_COL, "说明", &st.header)?;
+    for (label, value, note) in indicator_rows(ledger, st) {
+        r += 1;
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        match value {
+            Value::Number(v, fmt) => ws.write_number_with_format(r, 1, v, fmt)?,
+            Value::Text(s) => ws.write_string_with_format(r, 1, s, &st.center)?,
+        };
+        ws.merge_range(r, 2, r, LAST_COL, &text(&note), &st.text)?;
+    }
+    Ok(r)
+}
+
+/// 二、按完成情况统计 from row `r`: a row per status and the total; returns the status
+/// rows and the last row.
+fn status_table(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+    mut r: u32,
+) -> Result<(Span, u32), XlsxError> {
+    ws.write_string_with_format(r, 0, "二、按完成情况统计", &st.section)?;
+    r += 1;
+    for (c, h) in ["完成情况", "任务数", "占比"].iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    let first = r + 1;
+    let all: Vec<&TaskEntry> = ledger.tasks.iter().collect();
+    let total = all.len() as u32;
+    for s in Status::ALL {
+        r += 1;
+        let n = count_status(&all, s);
+        ws.write_string_with_format(r, 0, s.label(), &st.text)?;
+        ws.write_number_with_format(r, 1, n, &st.number)?;
+        ws.write_number_with_format(r, 2, share(n, total), &st.percent)?;
+    }
+    let rows = Span { first, last: r };
+    r += 1;
+    ws.write_string_with_format(r, 0, "合计", &st.total_text)?;
+    ws.write_number_with_format(r, 1, total, &st.total_number)?;
+    ws.write_number_with_format(r, 2, share(total, total), &st.total_rate)?;
+    Ok((rows, r))
+}
+
+/// 三、按重点任务统计 from row `r`: a row per 重点任务 and the total; returns the table
+/// and its last row.
+fn category_table(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+    mut r: u32,
+) -> Result<(CategoryTable, u32), XlsxError> {
+    ws.write_string_with_format(r, 0, "三、按重点任务统计", &st.section)?;
+    r += 1;
+    let mut headers: Vec<&str> = vec!["重点任务", "简称", "任务数"];
+    headers.extend(Status::ALL.iter().map(|s| s.label()));
+    headers.extend(["逾期", "完成率"]);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    let mut table = CategoryTable {
+        rows: Span {
+            first: r + 1,
+            last: r,
+        },
+        widest_category: display_width("重点任务"),
+        widest_short: display_width("简称"),
+    };
+    for cat in categories(ledger) {
+        r += 1;
+        let tasks: Vec<&TaskEntry> = ledger.tasks.iter().filter(|t| t.category == cat).collect();
+        let cat_text = text(&cat);
+        table.widest_category = table.widest_category.max(display_width(&cat_text));
+        ws.write_string_with_format(r, 0, &cat_text, &st.text)?;
+        let short = text(&category_short(&cat));
+        table.widest_short = table.widest_short.max(display_width(&short));
+        ws.write_string_with_format(r, 1, &short, &st.center)?;
+        counts_row(ws, r, &tasks, &st.number, &st.percent)?;
+    }
+    table.rows.last = r;
+    r += 1;
+    ws.write_string_with_format(r, 0, "合计", &st.total_text)?;
+    ws.write_string_with_format(r, 1, "", &st.total_text)?;
+    let all: Vec<&TaskEntry> = ledger.tasks.iter().collect();
+    counts_row(ws, r, &all, &st.total_number, &st.total_rate)?;
+    Ok((table, r))
+}
+
+/// From column C of row `r`: the tasks, their count per status, overdue, and the
+/// completion rate.
+fn counts_row(
+    ws: &mut Worksheet,
+    r: u32,
+    tasks: &[&TaskEntry],
+    number: &Format,
+    rate: &Format,
+) -> Result<(), XlsxError> {
+    let n = tasks.len() as u32;
+    ws.write_number_with_format(r, 2, n, number)?;
+    let mut c = FIRST_STATUS_COL;
+    for s in Status::ALL {
+        ws.write_number_with_format(r, c, count_status(tasks, s), number)?;
+        c += 1;
+    }
+    let overdue = tasks.iter().filter(|t| t.overdue).count() as u32;
+    ws.write_number_with_format(r, c, overdue, number)?;
+    let done = count_status(tasks, Status::Completed);
+    ws.write_number_with_format(r, c + 1, share(done, n), rate)?;
+    Ok(())
+}
+
+/// Widths: A holds the 重点任务 names (wrapped), B their short names, the rest short
+/// numbers.
+fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<(), XlsxError> {
+    ws.set_column_width(0, column_width(table.widest_category, 12.0, 40.0))?;
+    ws.set_column_width(1, column_width(table.widest_short, 12.0, 30.0))?;
+    for c in 2..=LAST_COL {
+        ws.set_column_width(c, 10)?;
+    }
+    Ok(())
+}
+
+/// Stacked columns: the statuses of each 重点任务.
+fn category_chart(rows: Span) -> Chart {
+    let mut chart = Chart::new(ChartType::ColumnStacked);
+    for (i, s) in Status::ALL.into_iter().enumerate() {
+        let c = FIRST_STATUS_COL + i as u16;
+        chart
+            .add_series()
+            .set_name((SHEET_SUMMARY, rows.first - 1, c))
+            .set_categories((SHEET_SUMMARY, rows.first, 1, rows.last, 1))
+            .set_values((SHEET_SUMMARY, rows.first, c, rows.last, c))
+            .set_format(&mut fill(status_colour(s)))
+            .set_gap(60);
+    }
+    chart.title().set_name("各重点任务完成情况");
+    chart.x_axis().set_name("重点任务");
+    chart.y_axis().set_name("任务数");
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(720).set_height(400);
+    chart
+}
+
+/// A pie of the tasks by status.
+fn status_pie(rows: Span) -> Chart {
+    let mut pie = Chart::new(ChartType::Pie);
+    let points: Vec<ChartPoint> = Status::ALL
+        .into_iter()
+        .map(|s| ChartPoint::new().set_format(&mut fill(status_colour(s))))
+        .collect();
+    pie.add_series()
+        .set_name("任务数")
+        .set_categories((SHEET_SUMMARY, rows.first, 0, rows.last, 0))
+        .set_values((SHEET_SUMMARY, rows.first, 1, rows.last, 1))
+        .set_points(&points)
+        .set_data_label(
+            ChartDataLabel::new()
+                .show_value()
+                .show_percentage()
+                .set_separator('\n'),
+        );
+    pie.title().set_name("任务完成情况分布");
+    pie.legend().set_position(ChartLegendPosition::Right);
+    pie.set_width(480).set_height(400);
+    pie
+}
+
+fn fill(rgb: &str) -> ChartFormat {
+    let mut format = ChartFormat::new();
+    format.set_solid_fill(ChartSolidFill::new().set_color(Color::from(rgb)));
+    format
+}
+
+fn status_colour(s: Status) -> &'static str {
+    match s {
+        Status::Completed => "70AD47",
+        Status::Ongoing => "5B9BD5",
+        Status::InProgress => "FFC000",
+        Status::NotStarted => "ED7D31",
+        Status::Unreported => "A5A5A5",
+        Status::Unclear => "7030A0",
+    }
+}
+
+/// A short label for a 重点任务 (`一、科学施策,有效…` → `一、科学施策`), for the chart axis.
+fn category_short(category: &str) -> String {
+    let s = category.trim();
+    let cut = s
+        .find([',', '，', '；', ';', '。'])
+        .map(|i| &s[..i])
+        .unwrap_or(s);
+    crate::common::text::excerpt(cut, 12)
+}
+
+/// The 重点任务 in plan order, then any a task names that the plan list lacks.
+fn categories(ledger: &Ledger) -> Vec<String> {
+    let mut out: Vec<String> = ledger.plan.categories.clone();
+    for t in &ledger.tasks {
+        if !out.contains(&t.category) {
+            out.push(t.category.clone());
+        }
+    }
+    out
+}
+
+fn count_status(tasks: &[&TaskEntry], s: Status) -> u32 {
+    tasks.iter().filter(|t| t.status == s).count() as u32
+}
+
+/// n ÷ total as a fraction (0 when there is nothing to divide).
+fn share(n: u32, total: u32) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        f64::from(n) / f64::from(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_category() {
+        assert_eq!(
+            category_short("一、科学施策,有效降低农业农村污染"),
+            "一、科学施策"
+        );
+        assert_eq!(
+            category_short("六、不断健全水污染防治保障体系"),
+            "六、不断健全水污染防治保…"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Staged files: written under a temporary name beside their final path, renamed into
+//! place only when every output has rendered, removed if dropped before that. So a
+//! killed or failed run never leaves a truncated file, or a half-new set of files,
+//! under the final names.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+/// A file written under a temporary name beside its final path, renamed into place by
+/// [`Staged::commit`]; dropped without a commit, the temporary file is removed. Lets a
+/// large output stream to disk while other outputs are still being rendered, and
+/// appear only once they all succeeded.
+#[must_use = "a staged file is removed unless committed"]
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Write the temporary file (flushed and synced) with a streaming writer; `fill`'s
+    /// error type only needs to take I/O errors.
+    pub fn write<E: From<std::io::Error>>(
+        path: &Path,
+        fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    ) -> Result<Staged, E> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let staged = Staged {
+            tmp: dir.join(format!(".{name}.tmp-{}", std::process::id())),
+            path: path.to_path_buf(),
+            committed: false,
+        };
+        let f = File::create(&staged.tmp)?;
+        let mut w = BufWriter::with_capacity(1 << 20, f);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        Ok(staged)
+    }
+
+    /// The final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Rename the file into place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        std::fs::rename(&self.tmp, &self.path)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}

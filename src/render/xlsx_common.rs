@@ -1,0 +1,146 @@
+//! What the two xlsx writers share (the summary workbook and the checklist form): text
+//! made safe for a cell, dates as Excel dates, display widths that count a CJK
+//! character as two, and the print settings both use.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::ExcelDateTime;
+use unicode_width::UnicodeWidthChar;
+
+/// Excel's limit for one cell, in UTF-16 code units.
+pub(crate) const MAX_CELL: usize = 32_767;
+/// What ends a text cut at [`MAX_CELL`].
+pub(crate) const TRUNCATED: &str = "…（内容过长，已截断）";
+/// Dates as Chinese documents write them: 2020年9月30日.
+pub(crate) const DATE_FORMAT: &str = "yyyy\"年\"m\"月\"d\"日\"";
+/// Excel's paper size code for A4.
+pub(crate) const PAPER_A4: u8 = 9;
+/// The printed page footer: 第 1 页，共 3 页.
+pub(crate) const PAGE_FOOTER: &str = "&C第 &P 页，共 &N 页";
+
+/// Sanitise for XML and cap at Excel's cell limit.
+pub(crate) fn text(s: &str) -> String {
+    text_cow(s).into_owned()
+}
+
+/// [`text`] without a copy when the text needs no change (the usual case).
+pub(crate) fn text_cow(s: &str) -> Cow<'_, str> {
+    let s = crate::common::text::sanitized(s);
+    // UTF-16 length never exceeds UTF-8 length: short texts need no count.
+    if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
+        return s;
+    }
+    let budget = MAX_CELL - TRUNCATED.encode_utf16().count();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        used += c.len_utf16();
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(TRUNCATED);
+    Cow::Owned(out)
+}
+
+/// A date as an Excel date (none before year 0 or after 9999).
+pub(crate) fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok()?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+/// Display width of the widest line, counting a CJK character as two.
+pub(crate) fn display_width(s: &str) -> usize {
+    Measure::of(s).widest as usize
+}
+
+/// Display width of one character: ASCII and CJK ideographs directly (most of the
+/// text), everything else through unicode-width.
+fn char_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => UnicodeWidthChar::width(c).unwrap_or(0),
+    }
+}
+
+/// What widths and row heights need of a cell's text: its display width, the width
+/// of its widest line and its number of lines.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Measure {
+    pub width: u32,
+    pub widest: u32,
+    pub lines: u16,
+}
+
+impl Measure {
+    pub fn of(s: &str) -> Measure {
+        if s.is_empty() {
+            return Measure::default();
+        }
+        let (mut width, mut widest, mut line, mut lines) = (0usize, 0usize, 0usize, 1usize);
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Fast paths on the bytes: printable ASCII, and U+5000–U+9FFF (lead bytes
+            // E5–E9, all CJK unified ideographs); anything else is decoded.
+            let (w, len) = match b[i] {
+                b'\n' => {
+                    widest = widest.max(line);
+                    line = 0;
+                    lines += 1;
+                    i += 1;
+                    continue;
+                }
+                b' '..=b'~' => (1, 1),
+                0xE5..=0xE9 => (2, 3),
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    (char_width(c), c.len_utf8())
+                }
+            };
+            width += w;
+            line += w;
+            i += len;
+        }
+        widest = widest.max(line);
+        Measure {
+            width: width.min(u32::MAX as usize) as u32,
+            widest: widest.min(u32::MAX as usize) as u32,
+            lines: lines.min(u16::MAX as usize) as u16,
+        }
+    }
+
+    /// Lines the text takes in a column of `width`: its width wrapped, plus its own
+    /// line breaks (at least the lines the text itself would take).
+    pub fn wrapped_lines(self, width: f64) -> usize {
+        let per_line = ((width - 2.0) / 1.1).max(2.0);
+        let wrapped = (self.width as f64 / per_line).ceil().max(1.0) as usize;
+        wrapped + (self.lines as usize).saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_caps_at_excel_limit() {
+        let long = "测".repeat(40_000);
+        let capped = text(&long);
+        assert!(capped.encode_utf16().count() <= MAX_CELL);
+        assert!(capped.ends_with(TRUNCATED));
+        // Astral characters count two UTF-16 units.
+        let astral = "𠀀".repeat(20_000);
+        assert!(text(&astral).encode_utf16().count() <= MAX_CELL);
+        assert_eq!(text("a\u{1}b"), "ab");
+    }
+
+    #[test]
+    fn widths_count_cjk_double() {
+        assert_eq!(display_width("区水利局"), 8);
+        assert_eq!(display_width("ab\n区水利局局"), 10);
+    }
+}
