@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
 
+use crate::common::os_error::describe;
+
 use super::deadline::Deadline;
 use super::meta::PlanMeta;
 use super::task::{Assignment, Task};
@@ -100,7 +102,12 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
             }
         },
         Err(e) => {
-            errors.push(err(&meta_path, None, None, format!("无法读取（{e}）")));
+            errors.push(err(
+                &meta_path,
+                None,
+                None,
+                format!("无法读取（{}）", describe(&e)),
+            ));
             None
         }
     };
@@ -114,7 +121,12 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
             }
         },
         Err(e) => {
-            errors.push(err(&units_path, None, None, format!("无法读取（{e}）")));
+            errors.push(err(
+                &units_path,
+                None,
+                None,
+                format!("无法读取（{}）", describe(&e)),
+            ));
             None
         }
     };
@@ -174,8 +186,8 @@ fn read_table(path: &Path) -> Result<Rows, PlanError> {
 }
 
 fn read_csv(path: &Path) -> Result<Rows, PlanError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| err(path, None, None, format!("无法读取（{e}）")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| err(path, None, None, format!("无法读取（{}）", describe(&e))))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
         Err(e) => {
