@@ -52,13 +52,16 @@ impl Error {
 /// A clap error in Chinese: what is wrong, with the argument as typed, then where to
 /// find the usage. Help output (also shown when no command is given) is already Chinese.
 fn cli_message(e: &clap::Error) -> String {
-    if !e.use_stderr() || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        return e.render().to_string();
+    match e.kind() {
+        _ if !e.use_stderr() => e.render().to_string(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            format!("命令行有误：缺少命令。\n\n{}", e.render())
+        }
+        _ => format!(
+            "命令行有误：{}。运行 rectify --help 查看用法。",
+            cli_problem(e)
+        ),
     }
-    format!(
-        "命令行有误：{}。运行 rectify --help 查看用法。",
-        cli_problem(e)
-    )
 }
 
 fn cli_problem(e: &clap::Error) -> String {

@@ -49,3 +49,22 @@ fn phrase(kind: ErrorKind) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_in_chinese_and_unknown_ones_keep_their_code() {
+        let not_found = std::fs::read("/nonexistent/rectify").unwrap_err();
+        assert_eq!(describe(&not_found), "找不到文件或文件夹");
+        assert_eq!(
+            describe(&Error::from(ErrorKind::PermissionDenied)),
+            "没有访问权限"
+        );
+        assert_eq!(
+            describe(&Error::from_raw_os_error(99_999)),
+            "系统错误，错误码 99999"
+        );
+    }
+}

@@ -170,29 +170,39 @@ fn status_labels() -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
+/// A tera error as the user reads it: the file, line and column, what kind of error
+/// in Chinese with tera's own words after it, and tera's excerpt of the line.
 fn template_error(shown: &dyn Fn(&str) -> String, name: &str, e: tera::Error) -> RenderError {
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let file = if r.filename().is_empty() {
-                name
-            } else {
-                r.filename()
-            };
-            RenderError::Template {
-                file: shown(file),
-                line: Some(r.span().start_line),
-                column: Some(r.span().start_col + 1),
-                message: r.message().to_string(),
-                detail: e.to_string(),
+    let (what, report) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => ("语法有误", r),
+        tera::ErrorKind::RenderingError(r) => ("无法生成", r),
+        _ => {
+            return RenderError::Template {
+                file: shown(name),
+                line: None,
+                column: None,
+                message: e.to_string(),
+                detail: String::new(),
             }
         }
-        _ => RenderError::Template {
-            file: shown(name),
-            line: None,
-            column: None,
-            message: e.to_string(),
-            detail: String::new(),
-        },
+    };
+    let file = if report.filename().is_empty() {
+        name
+    } else {
+        report.filename()
+    };
+    // tera's excerpt without its first line (the message again, after "error:").
+    let full = e.to_string();
+    let excerpt = match full.split_once('\n') {
+        Some((first, rest)) if first.starts_with("error:") => rest.to_string(),
+        _ => full,
+    };
+    RenderError::Template {
+        file: shown(file),
+        line: Some(report.span().start_line),
+        column: Some(report.span().start_col + 1),
+        message: format!("{what}（{}）", report.message()),
+        detail: excerpt,
     }
 }
 
