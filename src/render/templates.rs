@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status};
 use crate::render::blocks::{self, Block};
-use crate::render::RenderError;
+use crate::render::error::RenderError;
 
 /// The consolidated report (整改情况报告).
 pub const REPORT_TEMPLATE: &str = "report.tera";
