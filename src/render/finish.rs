@@ -84,137 +84,203 @@ pub fn finish_docx(docx: &[u8], props: &DocProps) -> Result<Vec<u8>, FinishError
     finish_docx_with_stats(docx, props).map(|(b, _)| b)
 }
 
-/// [`finish_docx`], also returning what the schema walk changed.
+/// [`finish_docx`], also returning what the schema walk changed. The steps in order:
+/// open the package, add a font table if missing, parse the WordprocessingML parts,
+/// complete the font table and language, walk every part in schema order, add a theme
+/// if missing, write the core properties, and zip.
 pub fn finish_docx_with_stats(
     docx: &[u8],
     props: &DocProps,
 ) -> Result<(Vec<u8>, WalkStats), FinishError> {
-    let mut pkg = Package::read(docx)?;
-    let missing = |p: &str| FinishError::MissingPart(p.to_owned());
-    let mut types = pkg.parse(CT_PATH)?.ok_or_else(|| missing(CT_PATH))?;
-    let mut root_rels = pkg.parse(ROOT_RELS)?.ok_or_else(|| missing(ROOT_RELS))?;
-    let main = package::rel_target(&root_rels, "", "officeDocument")
-        .ok_or_else(|| missing("word/document.xml"))?;
-    if !pkg.parts.contains_key(&main) {
-        return Err(missing(&main));
-    }
-    let main_rels_path = package::rels_path(&main);
-    let mut main_rels = pkg
-        .parse(&main_rels_path)?
-        .unwrap_or_else(package::empty_rels);
-    let mut main_rels_changed = false;
+    let mut p = Parts::open(docx)?;
+    let font_table = p.ensure_font_table();
+    let styles = package::rel_target(&p.main_rels, &p.main, "styles");
+    let mut wml = p.wml_parts()?;
+    complete_fonts(&mut wml, &font_table, styles.as_deref());
+    let stats = p.walk(wml);
+    p.ensure_theme();
+    p.core_properties(props);
+    Ok((p.close()?, stats))
+}
 
-    // Font table: create it when missing.
-    let font_table = match package::rel_target(&main_rels, &main, "fontTable") {
-        Some(t) => t,
-        None => {
-            let path = sibling(&main, "fontTable.xml");
-            pkg.parts
-                .insert(path.clone(), package::FONT_TABLE_XML.as_bytes().to_vec());
-            package::add_rel(
-                &mut main_rels,
-                &format!("{REL_BASE}/fontTable"),
-                "fontTable.xml",
-            );
-            package::ensure_content_type(
-                &mut types,
-                &path,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
-            );
-            main_rels_changed = true;
-            path
-        }
-    };
-    let styles = package::rel_target(&main_rels, &main, "styles");
+/// The package being finished and the relationship parts every step reads.
+struct Parts {
+    pkg: Package,
+    types: xml::XmlDoc,
+    root_rels: xml::XmlDoc,
+    /// The main document part (word/document.xml).
+    main: String,
+    main_rels_path: String,
+    main_rels: xml::XmlDoc,
+    main_rels_changed: bool,
+}
 
-    // Parse the WordprocessingML parts (those whose root is in the schema table).
-    let mut wml: Vec<(String, xml::XmlDoc, String)> = Vec::new();
-    for name in pkg.parts.keys() {
-        if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
-            continue;
-        }
-        let doc = pkg.parse(name)?.expect("listed part");
-        if let Some(w) = wml_prefix(&doc.root) {
-            wml.push((name.clone(), doc, w));
-        }
-    }
-    // The main document first, so its drawings get the first ids.
-    wml.sort_by_key(|(n, _, _)| (n != &main, n.clone()));
+/// A WordprocessingML part: its name, its tree and its namespace prefix.
+type WmlPart = (String, xml::XmlDoc, String);
 
-    let mut usage = fonts::Usage::default();
-    for (_, doc, w) in &wml {
-        usage.scan(&doc.root, w);
-    }
-    for (name, doc, w) in wml.iter_mut() {
-        if *name == font_table {
-            fonts::complete_font_table(&mut doc.root, w, &usage.fonts);
+impl Parts {
+    fn open(docx: &[u8]) -> Result<Parts, FinishError> {
+        let pkg = Package::read(docx)?;
+        let missing = |p: &str| FinishError::MissingPart(p.to_owned());
+        let types = pkg.parse(CT_PATH)?.ok_or_else(|| missing(CT_PATH))?;
+        let root_rels = pkg.parse(ROOT_RELS)?.ok_or_else(|| missing(ROOT_RELS))?;
+        let main = package::rel_target(&root_rels, "", "officeDocument")
+            .ok_or_else(|| missing("word/document.xml"))?;
+        if !pkg.parts.contains_key(&main) {
+            return Err(missing(&main));
         }
-        if usage.cjk_text && Some(&*name) == styles.as_ref() {
-            fonts::set_default_lang(&mut doc.root, w);
-        }
+        let main_rels_path = package::rels_path(&main);
+        let main_rels = pkg
+            .parse(&main_rels_path)?
+            .unwrap_or_else(package::empty_rels);
+        Ok(Parts {
+            pkg,
+            types,
+            root_rels,
+            main,
+            main_rels_path,
+            main_rels,
+            main_rels_changed: false,
+        })
     }
 
-    let mut next_doc_pr = 0u32;
-    let mut stats = WalkStats::default();
-    for (name, mut doc, _) in wml {
-        let mut walk = order::Walk::new(&mut next_doc_pr);
-        walk.part(&mut doc.root);
-        let s = walk.stats;
-        stats.reordered += s.reordered;
-        stats.attrs_removed += s.attrs_removed;
-        stats.elems_removed += s.elems_removed;
-        stats.header_rows += s.header_rows;
-        stats.doc_prs += s.doc_prs;
-        pkg.parts.insert(name, xml::write(&doc));
+    /// The font table part, created when missing.
+    fn ensure_font_table(&mut self) -> String {
+        if let Some(t) = package::rel_target(&self.main_rels, &self.main, "fontTable") {
+            return t;
+        }
+        let path = sibling(&self.main, "fontTable.xml");
+        self.pkg
+            .parts
+            .insert(path.clone(), package::FONT_TABLE_XML.as_bytes().to_vec());
+        package::add_rel(
+            &mut self.main_rels,
+            &format!("{REL_BASE}/fontTable"),
+            "fontTable.xml",
+        );
+        package::ensure_content_type(
+            &mut self.types,
+            &path,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        );
+        self.main_rels_changed = true;
+        path
     }
 
-    // Theme.
-    if package::rel_target(&main_rels, &main, "theme").is_none() {
+    /// The WordprocessingML parts (those whose root is in the schema table), parsed;
+    /// the main document first, so its drawings get the first ids.
+    fn wml_parts(&self) -> Result<Vec<WmlPart>, FinishError> {
+        let mut wml: Vec<WmlPart> = Vec::new();
+        for name in self.pkg.parts.keys() {
+            if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
+                continue;
+            }
+            let doc = self.pkg.parse(name)?.expect("listed part");
+            if let Some(w) = wml_prefix(&doc.root) {
+                wml.push((name.clone(), doc, w));
+            }
+        }
+        wml.sort_by_key(|(n, _, _)| (n != &self.main, n.clone()));
+        Ok(wml)
+    }
+
+    /// Walk every part into schema order and put it back; returns what changed.
+    fn walk(&mut self, wml: Vec<WmlPart>) -> WalkStats {
+        let mut next_doc_pr = 0u32;
+        let mut stats = WalkStats::default();
+        for (name, mut doc, _) in wml {
+            let mut walk = order::Walk::new(&mut next_doc_pr);
+            walk.part(&mut doc.root);
+            let s = walk.stats;
+            stats.reordered += s.reordered;
+            stats.attrs_removed += s.attrs_removed;
+            stats.elems_removed += s.elems_removed;
+            stats.header_rows += s.header_rows;
+            stats.doc_prs += s.doc_prs;
+            self.pkg.parts.insert(name, xml::write(&doc));
+        }
+        stats
+    }
+
+    /// A theme part, added when missing.
+    fn ensure_theme(&mut self) {
+        if package::rel_target(&self.main_rels, &self.main, "theme").is_some() {
+            return;
+        }
         let path = (1..)
-            .map(|i| sibling(&main, &format!("theme/theme{i}.xml")))
-            .find(|p| !pkg.parts.contains_key(p))
+            .map(|i| sibling(&self.main, &format!("theme/theme{i}.xml")))
+            .find(|p| !self.pkg.parts.contains_key(p))
             .expect("a free name");
         let rel_target = path.rsplit_once('/').map_or(path.as_str(), |(_, f)| f);
         package::add_rel(
-            &mut main_rels,
+            &mut self.main_rels,
             &format!("{REL_BASE}/theme"),
             &format!("theme/{rel_target}"),
         );
         package::ensure_content_type(
-            &mut types,
+            &mut self.types,
             &path,
             "application/vnd.openxmlformats-officedocument.theme+xml",
         );
-        pkg.parts
+        self.pkg
+            .parts
             .insert(path, package::THEME_XML.as_bytes().to_vec());
-        main_rels_changed = true;
+        self.main_rels_changed = true;
     }
 
-    // Core properties.
-    let core = match package::rel_target(&root_rels, "", "core-properties") {
-        Some(c) => c,
-        None => {
-            package::add_rel(
-                &mut root_rels,
-                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                "docProps/core.xml",
-            );
-            pkg.parts.insert(ROOT_RELS.into(), xml::write(&root_rels));
-            "docProps/core.xml".to_owned()
+    /// docProps/core.xml from `props` (and its relationship when missing).
+    fn core_properties(&mut self, props: &DocProps) {
+        let core = match package::rel_target(&self.root_rels, "", "core-properties") {
+            Some(c) => c,
+            None => {
+                package::add_rel(
+                    &mut self.root_rels,
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                    "docProps/core.xml",
+                );
+                self.pkg
+                    .parts
+                    .insert(ROOT_RELS.into(), xml::write(&self.root_rels));
+                "docProps/core.xml".to_owned()
+            }
+        };
+        package::ensure_content_type(
+            &mut self.types,
+            &core,
+            "application/vnd.openxmlformats-package.core-properties+xml",
+        );
+        self.pkg.parts.insert(core, package::core_xml(props));
+    }
+
+    /// The relationship and content-type parts written back, and the package zipped.
+    fn close(mut self) -> Result<Vec<u8>, FinishError> {
+        if self.main_rels_changed {
+            self.pkg
+                .parts
+                .insert(self.main_rels_path, xml::write(&self.main_rels));
         }
-    };
-    package::ensure_content_type(
-        &mut types,
-        &core,
-        "application/vnd.openxmlformats-package.core-properties+xml",
-    );
-    pkg.parts.insert(core, package::core_xml(props));
-
-    if main_rels_changed {
-        pkg.parts.insert(main_rels_path, xml::write(&main_rels));
+        self.pkg
+            .parts
+            .insert(CT_PATH.into(), xml::write(&self.types));
+        self.pkg.write(&self.main)
     }
-    pkg.parts.insert(CT_PATH.into(), xml::write(&types));
-    Ok((pkg.write(&main)?, stats))
+}
+
+/// Complete the font table with every font used, and set the East-Asian language in
+/// the styles when the text is Chinese.
+fn complete_fonts(wml: &mut [WmlPart], font_table: &str, styles: Option<&str>) {
+    let mut usage = fonts::Usage::default();
+    for (_, doc, w) in wml.iter() {
+        usage.scan(&doc.root, w);
+    }
+    for (name, doc, w) in wml.iter_mut() {
+        if name == font_table {
+            fonts::complete_font_table(&mut doc.root, w, &usage.fonts);
+        }
+        if usage.cjk_text && Some(name.as_str()) == styles {
+            fonts::set_default_lang(&mut doc.root, w);
+        }
+    }
 }
 
 /// Check every WordprocessingML part of a docx against the schema table: children
