@@ -406,18 +406,37 @@ fn guide_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(GUIDE_SHEET)?;
     ws.set_column_width(0, 100)?;
+    ws.write_string_with_format(0, 0, "填报说明", &st.guide_title)?;
+    ws.set_row_height(0, 24)?;
+    for (i, l) in guide_lines(ledger, unit, tasks).iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string_with_format(r, 0, text(l), &st.guide)?;
+        let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
+        ws.set_row_height(r, rows * 15.0 + 6.0)?;
+    }
+    ws.set_paper_size(PAPER_A4);
+    Ok(())
+}
+
+/// The instructions, numbered: what the form lists, how to choose a status, dates,
+/// what to write, what not to touch, where and when to send it.
+fn guide_lines(ledger: &Ledger, unit: &UnitEntry, tasks: &[UnitTask]) -> [String; 6] {
     let count = |r: Role| tasks.iter().filter(|t| t.role == r).count();
     let p = &ledger.plan;
-    let contact = {
-        let mut c = format!("联系人：{}，电话：{}", p.contact.name, p.contact.phone);
-        if !p.contact.email.trim().is_empty() {
-            c.push_str(&format!("，邮箱：{}", p.contact.email));
-        }
-        c
+    let mut contact = format!("联系人：{}，电话：{}", p.contact.name, p.contact.phone);
+    if !p.contact.email.trim().is_empty() {
+        contact.push_str(&format!("，邮箱：{}", p.contact.email));
+    }
+    let headers = |cols: &[(&str, f64)], open: &str, close: &str| -> Vec<String> {
+        cols.iter()
+            .map(|(h, _)| format!("{open}{h}{close}"))
+            .collect()
     };
-    let lines = [
+    let inputs = headers(&COLUMNS[COL_PROGRESS as usize..], "“", "”").concat();
+    let fixed = headers(&COLUMNS[..=COL_ROLE as usize], "", "").join("、");
+    [
         format!(
-            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项（牵头{}项、责任{}项、配合{}项）。请逐项填写“整改进展情况”“完成状态”“完成时间”“佐证材料”“备注”，并在表格上方填写填报日期、填报人和联系电话。",
+            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项（牵头{}项、责任{}项、配合{}项）。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
             p.title,
             p.doc_number,
             unit.name,
@@ -432,24 +451,14 @@ fn guide_sheet(
             Status::Completed.label()
         ),
         "4. 整改进展情况请写明已采取的措施、取得的成效和下一步安排；配合单位请写明本单位配合开展的工作。佐证材料列出文件、照片等材料的名称，材料另行报送。".to_string(),
-        "5. 灰色单元格（序号、重点任务、具体举措、完成时限、本单位角色）为下发内容，已锁定，请勿修改；请勿增删行列或复制到其他表格填写。文件可以改名，不影响汇总。".to_string(),
+        format!("5. 灰色单元格（{fixed}）为下发内容，已锁定，请勿修改；请勿增删行列或复制到其他表格填写。文件可以改名，不影响汇总。"),
         format!(
             "6. 请于{}前将本表（Excel格式）报送{}。{}。",
             render_date(p.return_deadline),
             p.collector,
             contact
         ),
-    ];
-    ws.write_string_with_format(0, 0, "填报说明", &st.guide_title)?;
-    ws.set_row_height(0, 24)?;
-    for (i, l) in lines.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string_with_format(r, 0, text(l), &st.guide)?;
-        let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
-        ws.set_row_height(r, rows * 15.0 + 6.0)?;
-    }
-    ws.set_paper_size(PAPER_A4);
-    Ok(())
+    ]
 }
 
 fn marker_sheet(ws: &mut Worksheet, m: &Marker) -> Result<(), XlsxError> {
