@@ -5,8 +5,9 @@
 //! Sheets: the form (填报表), the instructions (填报说明) and the very hidden marker sheet
 //! (`crate::common::marker`), plus the marker as workbook defined names. The form's
 //! canonical cells are locked, its input cells unlocked, the sheet protected without a
-//! password (filtering, sorting and resizing allowed). Ingest reads the form back like
-//! any return; the marker makes the unit and the rows exact.
+//! password (filtering, sorting and resizing allowed). The status dropdown, its prompt
+//! and the guide's explanation of each status come from `model::status`. Ingest reads
+//! the form back like any return; the marker makes the unit and the rows exact.
 
 use std::collections::BTreeMap;
 
