@@ -61,7 +61,7 @@ struct Plan {
 fn load_plan() -> Plan {
     let plan = rectify::plan::load_plan(&repo().join("input")).expect("plan loads");
     Plan {
-        ledger: rectify::pipeline::build_ledger(&plan, Path::new("/nonexistent")),
+        ledger: rectify::build_ledger(&plan, Path::new("/nonexistent")),
         units: plan
             .expected_units()
             .into_iter()

@@ -39,7 +39,7 @@ fn main() {
         rss()
     );
     let t = Instant::now();
-    let ledger = rectify::merge::merge(&plan, ing);
+    let ledger = rectify::merge(&plan, ing);
     println!(
         "merge     {:>8.3} s  ({})",
         t.elapsed().as_secs_f64(),

@@ -5,18 +5,27 @@
 //! provenance), `merge` (rows → the ledger), `model` (the ledger: the one model every
 //! renderer reads, below every stage), `render` (ledger → files in output/). `common`
 //! holds the formats ingest and render share (the checklist marker, dates, text).
+//! docs/architecture.md says where each concept lives.
+//!
+//! The public surface is the plan and the model (what a ledger is made of), `common`,
+//! and the names below that tests, benchmarks, examples and fuzz targets use; every
+//! stage's insides are private.
 
 mod cli;
 mod commands;
 pub mod common;
 mod error;
 mod ingest;
-pub mod merge;
+mod merge;
 pub mod model;
-pub mod pipeline;
+mod pipeline;
 pub mod plan;
 mod progress;
 mod render;
+
+// the stages wired together, and merge on its own
+pub use merge::merge;
+pub use pipeline::{build_ledger, build_ledger_with_progress};
 
 // ingest
 pub use ingest::{

@@ -70,7 +70,7 @@ fn every_non_empty_row_is_a_report_unplaced_or_skipped() {
         "records + skipped rows = non-empty rows"
     );
     let records = ing.records.len();
-    let ledger = rectify::merge::merge(&plan, ing);
+    let ledger = rectify::merge(&plan, ing);
     let reports: usize = ledger.tasks.iter().map(|t| t.reports.len()).sum();
     assert_eq!(
         reports + ledger.unplaced.len(),
@@ -261,7 +261,7 @@ fn read_limits_come_from_plan_toml() {
     std::fs::write(input.path().join("plan.toml"), lowered).unwrap();
     let plan = rectify::plan::load_plan(input.path()).unwrap();
     assert_eq!(plan.meta.limits.max_file_bytes, 2000);
-    let ledger = rectify::pipeline::build_ledger(&plan, &input.path().join("returns"));
+    let ledger = rectify::build_ledger(&plan, &input.path().join("returns"));
     let too_large: Vec<&str> = ledger
         .problems
         .iter()

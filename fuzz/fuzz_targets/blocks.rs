@@ -12,7 +12,7 @@ fn ledger() -> &'static Ledger {
     LEDGER.get_or_init(|| {
         let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../input");
         let plan = rectify::plan::load_plan(&input).expect("plan loads");
-        rectify::pipeline::build_ledger(&plan, std::path::Path::new("/nonexistent"))
+        rectify::build_ledger(&plan, std::path::Path::new("/nonexistent"))
     })
 }
 

@@ -51,7 +51,7 @@ pub enum ReadError {
     NotFound,
     #[error("没有权限读取该文件。请检查文件权限或重新复制一份后报送。")]
     PermissionDenied,
-    #[error("读取文件时出错（{0}）。请重新复制或下载该文件后再试。")]
+    #[error("读取文件时出错（{}）。请重新复制或下载该文件后再试。", crate::common::os_error::describe(.0))]
     Io(io::Error),
     /// A parser panicked (caught: the file fails, the run goes on).
     #[error("读取文件时程序内部出错（文件内容可能异常）。请用Excel打开后另存为新的.xlsx文件再报送；如仍不行请联系汇总人员。")]

@@ -71,7 +71,10 @@ pub fn ingest_dir_with_progress(
                 Severity::Error,
                 Code::FileFailed,
                 &dir.display().to_string(),
-                format!("无法读取报送表文件夹（{e}）。请检查路径。"),
+                format!(
+                    "无法读取报送表文件夹（{}）。请检查路径。",
+                    crate::common::os_error::describe(&e)
+                ),
             ));
             return out;
         }

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Status;
-use crate::model::{FileEntry, Skip, Source};
-use crate::model::{Problem, Severity};
+use super::problems::{Code, Problem, Severity};
+use super::source::{FileEntry, Skip, Source};
+use super::status::Status;
 use crate::plan::meta::{Contact, Fonts};
 use crate::plan::{Deadline, Role, UnitKind};
 
@@ -146,7 +146,7 @@ pub struct UnitEntry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unplaced {
     pub source: Source,
-    pub code: crate::model::Code,
+    pub code: Code,
     pub unit: Option<String>,
     pub id_text: String,
     pub measure_text: String,

@@ -2,7 +2,8 @@
 //! which still owe some, a unit's role on a task, a unit's tasks with its role, and how
 //! many of a unit's tasks it reports completed. Reads only the ledger.
 
-use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
+use super::ledger::{Ledger, TaskEntry, UnitEntry};
+use super::status::Status;
 use crate::plan::Role;
 
 /// One of a unit's tasks, with the unit's role on it.

@@ -13,7 +13,7 @@ use super::deadline::Deadline;
 use super::meta::PlanMeta;
 use super::task::{Assignment, Task};
 use super::units::{NameMatch, UnitDirectory};
-use super::Plan;
+use super::validated::Plan;
 
 /// The task table's columns, as in the plan's attachment.
 pub const TASK_COLUMNS: [&str; 7] = [

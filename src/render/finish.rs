@@ -22,60 +22,20 @@
 //! XML is read with quick-xml's streaming reader into a small tree and written back
 //! verbatim (no regex over XML).
 
+mod error;
 mod fonts;
 mod order;
 mod package;
+mod props;
 mod schema;
 mod table;
 mod xml;
 
+pub use error::FinishError;
 pub use order::{WalkStats, HEADER_ROW_STYLE};
+pub use props::DocProps;
 
 use package::{Package, CT_PATH, ROOT_RELS};
-
-/// Document properties written to docProps/core.xml.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocProps {
-    /// dc:title, e.g. the report title.
-    pub title: String,
-    /// dc:creator (plan.toml: the issuing unit).
-    pub creator: String,
-    /// cp:lastModifiedBy.
-    pub last_modified_by: String,
-    /// dcterms:created and dcterms:modified, read as UTC. Fixed by the caller (the
-    /// report date, never "now") so that output is reproducible.
-    pub created: chrono::NaiveDateTime,
-}
-
-impl DocProps {
-    /// Properties with `last_modified_by` = `creator`, created at midnight of `date`.
-    pub fn new(
-        title: impl Into<String>,
-        creator: impl Into<String>,
-        date: chrono::NaiveDate,
-    ) -> Self {
-        let creator = creator.into();
-        DocProps {
-            title: title.into(),
-            last_modified_by: creator.clone(),
-            creator,
-            created: date.and_time(chrono::NaiveTime::MIN),
-        }
-    }
-}
-
-/// Why a docx could not be finished. Messages are for the user (Chinese).
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum FinishError {
-    #[error("生成的 docx 不是有效的 zip 文件：{0}")]
-    Zip(String),
-    #[error("生成的 docx 过大（解压后超过 256 MB），已停止处理")]
-    TooLarge,
-    #[error("生成的 docx 缺少部件 {0}")]
-    MissingPart(String),
-    #[error("生成的 docx 中 {part} 的 XML 无法解析：{message}")]
-    Xml { part: String, message: String },
-}
 
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 

@@ -172,7 +172,7 @@ pub fn std_row(id: V, measure: &str, progress: &str, status: &str, done: V) -> V
 }
 
 pub fn ledger_for(dir: &Path) -> Ledger {
-    rectify::pipeline::build_ledger(&plan(), dir)
+    rectify::build_ledger(&plan(), dir)
 }
 
 pub fn measure(id: u32) -> String {

@@ -7,8 +7,9 @@ use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
+use super::error::FinishError;
+use super::props::DocProps;
 use super::xml::{self, Elem, Node, XmlDoc};
-use super::{DocProps, FinishError};
 
 pub(super) const CT_PATH: &str = "[Content_Types].xml";
 pub(super) const ROOT_RELS: &str = "_rels/.rels";
