@@ -214,16 +214,20 @@ fn one_sheet_per_unit_and_an_instruction_sheet() {
         .any(|p| p.code == Code::SheetSkipped && p.sheet.as_deref() == Some("填表说明")));
 
     let ledger = ledger_for(dir.path());
-    // Task 5: lead 区农业农村委 has not reported, so two towns' reports cannot complete it.
+    // Task 5: lead 区农业农村委 decides and has not reported: the two towns' reports
+    // are kept and said, but the task is not reported.
     let t5 = ledger.task(5).unwrap();
-    assert_eq!(t5.status, Status::InProgress);
+    assert_eq!(t5.status, Status::Unreported);
     assert_eq!(t5.awaiting, vec!["区农业农村委"]);
+    assert_eq!(t5.reported_by_others, vec!["来苏镇", "宝峰镇"]);
     assert_eq!(
         t5.reports.iter().map(|r| r.role).collect::<Vec<_>>(),
         vec![Role::Responsible; 2]
     );
-    // Task 22: no lead; the 23 towns decide, two reported ongoing.
-    assert_eq!(ledger.task(22).unwrap().status, Status::Ongoing);
+    // Task 22: the towns only cooperate; 区农业农村委 (responsible) decides.
+    let t22 = ledger.task(22).unwrap();
+    assert_eq!(t22.status, Status::Unreported);
+    assert_eq!(t22.reported_by_others, vec!["来苏镇", "宝峰镇"]);
 }
 
 #[test]

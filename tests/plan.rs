@@ -380,7 +380,49 @@ fn the_task_table_also_loads_from_xlsx() {
     }
     wb.save(dir.path().join("tasks.xlsx")).unwrap();
     let from_xlsx = load_plan(dir.path()).expect("xlsx table loads");
-    assert_eq!(from_xlsx.tasks, plan().tasks);
+    // The xlsx has no 简称 column: its short names are derived, everything else is equal.
+    let without_names = |tasks: &[rectify::plan::Task]| -> Vec<rectify::plan::Task> {
+        tasks
+            .iter()
+            .cloned()
+            .map(|mut t| {
+                t.short_name.clear();
+                t
+            })
+            .collect()
+    };
+    assert_eq!(
+        without_names(&from_xlsx.tasks),
+        without_names(&plan().tasks)
+    );
+    let derived: std::collections::BTreeSet<&str> = from_xlsx
+        .tasks
+        .iter()
+        .map(|t| t.short_name.as_str())
+        .collect();
+    assert_eq!(derived.len(), 63, "derived short names are unique");
+    assert_eq!(
+        from_xlsx.task(42).unwrap().short_name,
+        "完成城南污水处理厂建设"
+    );
+    assert_eq!(
+        from_xlsx.task(24).unwrap().short_name,
+        "个别河段拦河养鱼问题"
+    );
+}
+
+#[test]
+fn the_shipped_table_gives_every_task_a_short_name() {
+    let plan = plan();
+    let names: std::collections::BTreeSet<&str> =
+        plan.tasks.iter().map(|t| t.short_name.as_str()).collect();
+    assert_eq!(names.len(), 63, "the 简称 column names every task once");
+    assert_eq!(plan.task(42).unwrap().short_name, "城南污水处理厂建设");
+    for t in &plan.tasks {
+        let n = t.short_name.chars().count();
+        assert!((4..=20).contains(&n), "task {}: {}", t.id, t.short_name);
+        assert!(!t.short_name.contains('…'), "task {}", t.id);
+    }
 }
 
 #[test]

@@ -4,10 +4,13 @@
 //!    the unit's role on it; rows that fit no unit or task go to `unplaced`;
 //! 2. `versions`: several reports of one unit on one task (the latest 填报日期 stands;
 //!    equal or unknown dates with different content are a conflict);
-//! 3. `tasks`: each task's reports in order, its status (`task_status`) and overdue flag;
+//! 3. `tasks`: each task's reports in order, its status from its deciders' answers
+//!    (`task_status`; a report whose status contradicts its text is a `doubt`) and its
+//!    overdue flag;
 //! 4. `units`: per unit what it owes, reported and is missing;
 //! 5. `summary`: the counts, and the plan's metadata for the renderers.
 
+mod doubt;
 pub mod match_task;
 mod place;
 mod summary;
@@ -32,8 +35,9 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
     let by_task = versions::resolve_all(placed.by_key, &mut problems);
     let tasks = tasks::task_entries(plan, by_task);
     let units = units::unit_entries(plan, &tasks);
+    problems.extend(units::collector_warning(plan, &units));
     summary::sort_problems(&mut problems);
-    let summary = summary::summarise(&tasks, &units, &files, &problems);
+    let summary = summary::summarise(plan, &tasks, &units, &files, &problems);
     Ledger {
         as_of: plan.meta.as_of,
         plan: summary::plan_info(plan),

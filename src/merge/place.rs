@@ -63,10 +63,14 @@ pub(super) fn place_records(
                 if role == Role::Unassigned {
                     problems.push(unassigned_warning(&rec, &unit, id));
                 }
+                let report = report(rec, unit, role, by);
+                if let Some(why) = &report.doubt {
+                    problems.push(contradiction(&report, id, why));
+                }
                 by_key
-                    .entry((id, unit.clone()))
+                    .entry((id, report.unit.clone()))
                     .or_default()
-                    .push(report(rec, unit, role, by));
+                    .push(report);
             }
         }
     }
@@ -83,7 +87,22 @@ fn unassigned_warning(rec: &Record, unit: &str, id: u32) -> Problem {
     .at(Some(&rec.source.sheet), Some(rec.source.row))
 }
 
+fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::StatusContradicted,
+        &r.source.file,
+        format!(
+            "{}对第{id}项{why}，状态与进展不一致，此项暂记为“{}”。请该单位核实后重新报送。",
+            r.unit,
+            crate::model::Status::Unclear.label()
+        ),
+    )
+    .at(Some(&r.source.sheet), Some(r.source.row))
+}
+
 fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
+    let doubt = super::doubt::doubt(rec.status, &rec.progress);
     UnitReport {
         unit,
         role,
@@ -96,6 +115,7 @@ fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
         matched_by: by,
         note: rec.note,
         evidence: rec.evidence,
+        doubt,
         source: rec.source,
     }
 }

@@ -29,6 +29,7 @@ pub(super) fn sort_problems(problems: &mut Vec<Problem>) {
 
 /// The ledger's summary counts.
 pub(super) fn summarise(
+    plan: &Plan,
     tasks: &[TaskEntry],
     units: &[UnitEntry],
     files: &[FileEntry],
@@ -43,6 +44,7 @@ pub(super) fn summarise(
         ongoing: count(Status::Ongoing),
         in_progress: count(Status::InProgress),
         not_started: count(Status::NotStarted),
+        not_applicable: count(Status::NotApplicable),
         unreported: count(Status::Unreported),
         unclear: count(Status::Unclear),
         completion_rate: if total == 0 {
@@ -52,8 +54,15 @@ pub(super) fn summarise(
         },
         completion_basis: format!("{}项数÷任务总数（{total}项）", Status::Completed.label()),
         overdue: tasks.iter().filter(|t| t.overdue).count() as u32,
-        units_expected: units.iter().filter(|u| !u.expected.is_empty()).count() as u32,
-        units_reported: units.iter().filter(|u| !u.files.is_empty()).count() as u32,
+        // The collector is not counted among the units it collects from.
+        units_expected: units
+            .iter()
+            .filter(|u| !u.expected.is_empty() && u.name != plan.meta.collector)
+            .count() as u32,
+        units_reported: units
+            .iter()
+            .filter(|u| !u.files.is_empty() && u.name != plan.meta.collector)
+            .count() as u32,
         files_read: files
             .iter()
             .filter(|f| f.outcome == FileOutcome::Read)

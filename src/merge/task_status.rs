@@ -1,54 +1,127 @@
-//! A task's status from its current reports: the documented, conservative rule.
+//! A task's status from the current reports of the units that decide it, with the
+//! breakdown kept (docs/ledger.md, "How a task's status is decided"; the same rule in
+//! Chinese is in the workbook's 说明 sheet).
 //!
-//! - Nobody reported: `unreported`.
-//! - Completed only when every unit that decides the task (its lead units, or where the
-//!   table names none, its responsible units) reported it completed.
-//! - Otherwise the least advanced status among the deciders' current reports stands
-//!   (or among all current reports when no decider has reported yet); a task some
-//!   deciders completed while others have not reported is `in_progress`.
-//!   Order, least advanced first: unclear < not_started < in_progress < ongoing < completed.
-//! - Overdue: the due date is before the as-of date and the task is not completed; a
-//!   task whose deadline goes on (…并长期坚持) and is reported ongoing is not overdue for
-//!   that alone, and a task with no due date never is.
+//! The deciders are the task's lead units, or where the table names none, its
+//! responsible units. Each decider's answer is its current report's status (the least
+//! advanced when several conflict; 待核实 when its status contradicts its own text).
+//! Cooperating and unassigned units never decide. Then:
+//!
+//! - 未报送 (unreported): no decider answered; also when the only answers are 不涉及
+//!   while other deciders are still to answer (不涉及 says nothing of progress);
+//! - 不涉及 (not applicable): every decider answered 不涉及;
+//! - 待核实 (unclear): some decider's answer is unclear or doubtful;
+//! - 已完成 (completed): every decider answered, each 已完成 or 不涉及;
+//! - 长期坚持 (ongoing): every decider answered, each 已完成, 长期坚持 or 不涉及;
+//! - 未启动 (not started): every decider that answered (不涉及 aside) has not started;
+//! - 正在推进 (in progress): any other mix, including some completed while others have
+//!   not answered yet.
+//!
+//! Overdue: the due date is before the as-of date and the task is not completed; a
+//! task whose deadline goes on (…并长期坚持) and is reported ongoing is not overdue for
+//! that alone, and a task with no due date never is.
 
 use chrono::NaiveDate;
 
-use crate::model::Status;
-use crate::model::UnitReport;
+use crate::model::{Breakdown, Status, UnitReport};
 use crate::plan::Task;
 
-/// The task's status and the deciders that have not reported.
-pub fn task_status(task: &Task, current: &[&UnitReport]) -> (Status, Vec<String>) {
-    if current.is_empty() {
-        return (Status::Unreported, task.deciders().to_vec());
-    }
+/// What the deciders' answers make of a task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub status: Status,
+    pub breakdown: Breakdown,
+    /// Deciders that have not answered, in the table's order.
+    pub awaiting: Vec<String>,
+    /// Units without a deciding role that reported.
+    pub reported_by_others: Vec<String>,
+    /// One clause per doubtful decider's report.
+    pub doubts: Vec<String>,
+}
+
+/// Decide the task from its current (not superseded, assigned) reports.
+pub fn decide(task: &Task, current: &[&UnitReport]) -> Decision {
     let deciders = task.deciders();
-    let awaiting: Vec<String> = deciders
-        .iter()
-        .filter(|d| !current.iter().any(|r| &r.unit == *d))
-        .cloned()
-        .collect();
-    let from_deciders: Vec<Status> = current
-        .iter()
-        .filter(|r| deciders.contains(&r.unit))
-        .map(|r| r.status)
-        .collect();
-    let pool: Vec<Status> = if from_deciders.is_empty() {
-        current.iter().map(|r| r.status).collect()
-    } else {
-        from_deciders
+    let mut breakdown = Breakdown {
+        deciders: deciders.len() as u32,
+        ..Breakdown::default()
     };
-    let least = pool
+    let mut awaiting = Vec::new();
+    let mut doubts = Vec::new();
+    let mut answers = Vec::new();
+    for d in deciders {
+        let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
+        let Some(answer) = mine
+            .iter()
+            .map(|r| effective(r))
+            .min_by_key(|s| s.advancement())
+        else {
+            awaiting.push(d.clone());
+            breakdown.add(Status::Unreported);
+            continue;
+        };
+        doubts.extend(
+            mine.iter()
+                .filter_map(|r| r.doubt.as_ref().map(|why| format!("{}{why}", r.unit))),
+        );
+        breakdown.add(answer);
+        answers.push(answer);
+    }
+    let mut reported_by_others: Vec<String> = Vec::new();
+    for r in current {
+        if !deciders.contains(&r.unit) && !reported_by_others.contains(&r.unit) {
+            reported_by_others.push(r.unit.clone());
+        }
+    }
+    Decision {
+        status: rule(&answers, awaiting.is_empty()),
+        breakdown,
+        awaiting,
+        reported_by_others,
+        doubts,
+    }
+}
+
+/// The status a report counts as: 待核实 when its status contradicts its text.
+fn effective(r: &UnitReport) -> Status {
+    if r.doubt.is_some() {
+        Status::Unclear
+    } else {
+        r.status
+    }
+}
+
+/// The rule of the module docs, on the deciders' answers.
+fn rule(answers: &[Status], all_answered: bool) -> Status {
+    use Status::*;
+    let progress: Vec<Status> = answers
         .iter()
         .copied()
-        .min_by_key(|s| s.advancement())
-        .unwrap_or(Status::Unclear);
-    let status = if least == Status::Completed && !awaiting.is_empty() {
-        Status::InProgress
+        .filter(|s| *s != NotApplicable)
+        .collect();
+    if answers.is_empty() {
+        return Unreported;
+    }
+    if answers.contains(&Unclear) {
+        return Unclear;
+    }
+    if progress.is_empty() {
+        return if all_answered {
+            NotApplicable
+        } else {
+            Unreported
+        };
+    }
+    let all = |set: &[Status]| progress.iter().all(|s| set.contains(s));
+    if all_answered && all(&[Completed]) {
+        Completed
+    } else if all_answered && all(&[Completed, Ongoing]) {
+        Ongoing
+    } else if all(&[NotStarted]) {
+        NotStarted
     } else {
-        least
-    };
-    (status, awaiting)
+        InProgress
+    }
 }
 
 pub fn is_overdue(task: &Task, status: Status, as_of: NaiveDate) -> bool {
@@ -56,4 +129,33 @@ pub fn is_overdue(task: &Task, status: Status, as_of: NaiveDate) -> bool {
         return false;
     }
     !(task.deadline.ongoing && status == Status::Ongoing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status::*;
+
+    #[test]
+    fn the_rule_on_answers() {
+        // Nobody answered.
+        assert_eq!(rule(&[], false), Unreported);
+        // Every decider completed, or completed where the task concerns it.
+        assert_eq!(rule(&[Completed, Completed], true), Completed);
+        assert_eq!(rule(&[Completed, NotApplicable], true), Completed);
+        // Some completed, others still to answer: under way, not completed.
+        assert_eq!(rule(&[Completed, Completed], false), InProgress);
+        // Two towns completed, one not started (20 to answer): a mix.
+        assert_eq!(rule(&[Completed, Completed, NotStarted], false), InProgress);
+        // Every answer not started (others still to answer): not started.
+        assert_eq!(rule(&[NotStarted, NotApplicable], false), NotStarted);
+        // Long-term work kept up by everyone.
+        assert_eq!(rule(&[Ongoing, Completed], true), Ongoing);
+        assert_eq!(rule(&[Ongoing], false), InProgress);
+        // 不涉及 alone.
+        assert_eq!(rule(&[NotApplicable, NotApplicable], true), NotApplicable);
+        assert_eq!(rule(&[NotApplicable], false), Unreported);
+        // A doubt wins over everything else.
+        assert_eq!(rule(&[Completed, Unclear], true), Unclear);
+    }
 }

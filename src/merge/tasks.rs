@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::task_status::{is_overdue, task_status};
+use super::task_status::{decide, is_overdue};
 use crate::model::{AssignedText, TaskEntry, UnitReport};
 use crate::plan::{Plan, Role};
 
@@ -25,16 +25,16 @@ pub(super) fn task_entries(
             .collect();
         keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.source.cmp(&b.source)));
         let reports: Vec<UnitReport> = keyed.into_iter().map(|(_, r)| r).collect();
-        // Unassigned reports do not decide the task.
-        let current: Vec<&UnitReport> = reports
-            .iter()
-            .filter(|r| !r.superseded && r.role != Role::Unassigned)
-            .collect();
-        let (status, awaiting) = task_status(task, &current);
+        // Only the deciders' reports decide; the others are named when no decider has
+        // reported.
+        let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
+        let decision = decide(task, &current);
+        let status = decision.status;
         tasks.push(TaskEntry {
             id: task.id,
             category: task.category.clone(),
             measure: task.measure.clone(),
+            short_name: task.short_name.clone(),
             deadline: task.deadline.clone(),
             lead: task.lead.units.clone(),
             responsible: task.responsible.units.clone(),
@@ -46,7 +46,10 @@ pub(super) fn task_entries(
             },
             overdue: is_overdue(task, status, as_of),
             status,
-            awaiting,
+            breakdown: decision.breakdown,
+            awaiting: decision.awaiting,
+            reported_by_others: decision.reported_by_others,
+            doubts: decision.doubts,
             reports,
         });
     }

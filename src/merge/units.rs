@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{TaskEntry, UnitEntry, UnitReport};
+use crate::model::{Code, Problem, Severity, TaskEntry, UnitEntry, UnitReport};
 use crate::plan::Plan;
 
 /// One entry per unit that owes a report or reported, in directory order.
@@ -42,4 +42,23 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
         });
     }
     out
+}
+
+/// The collector (the bureau that runs the tool) owes progress on its own tasks like
+/// anyone, but nobody chases it: what it has not filled in is a warning for its clerk.
+pub(super) fn collector_warning(plan: &Plan, units: &[UnitEntry]) -> Option<Problem> {
+    let me = units.iter().find(|u| u.name == plan.meta.collector)?;
+    if me.missing.is_empty() {
+        return None;
+    }
+    let ids: Vec<String> = me.missing.iter().map(u32::to_string).collect();
+    Some(Problem::new(
+        Severity::Warning,
+        Code::CollectorMissing,
+        "",
+        format!(
+            "我局承担的第{}项任务尚未填写进展，请在报送前补充我局自己的进展情况。",
+            ids.join("、")
+        ),
+    ))
 }

@@ -54,6 +54,7 @@ pub struct Summary {
     pub ongoing: u32,
     pub in_progress: u32,
     pub not_started: u32,
+    pub not_applicable: u32,
     pub unreported: u32,
     pub unclear: u32,
     /// completed ÷ total × 100, one decimal.
@@ -83,6 +84,9 @@ pub struct TaskEntry {
     pub id: u32,
     pub category: String,
     pub measure: String,
+    /// A short name for the task (the table's 简称, or derived from the measure), used
+    /// where a sentence names the task.
+    pub short_name: String,
     pub deadline: Deadline,
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
@@ -90,8 +94,15 @@ pub struct TaskEntry {
     pub assigned_text: AssignedText,
     pub status: Status,
     pub overdue: bool,
+    /// How the units that decide the task answered (the basis of `status`).
+    pub breakdown: Breakdown,
     /// Units that decide the status (lead, else responsible) and have not reported.
     pub awaiting: Vec<String>,
+    /// Units without a deciding role (cooperating, or not assigned) whose current report
+    /// is on the task: said in words when no decider has reported.
+    pub reported_by_others: Vec<String>,
+    /// Why the task is 待核实, one clause per doubtful report (empty otherwise).
+    pub doubts: Vec<String>,
     /// Every report on the task, current ones first (lead, responsible, cooperating,
     /// unassigned; then unit order), superseded ones after.
     pub reports: Vec<UnitReport>,
@@ -127,6 +138,84 @@ pub struct UnitReport {
     pub note: String,
     pub evidence: String,
     pub source: Source,
+    /// Set when the status the unit picked contradicts its own progress text (says 正在
+    /// 推进 while the text says 已通过验收 …): the clause saying why. Such a report
+    /// counts as 待核实 for the task's status.
+    pub doubt: Option<String>,
+}
+
+/// How the units that decide a task (its lead units, else its responsible units)
+/// answered: one count per status of their current reports, and those not yet heard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Breakdown {
+    /// Units that decide the task.
+    pub deciders: u32,
+    pub completed: u32,
+    pub ongoing: u32,
+    pub in_progress: u32,
+    pub not_started: u32,
+    pub not_applicable: u32,
+    pub unclear: u32,
+    /// Deciders with no current report.
+    pub unreported: u32,
+}
+
+impl Breakdown {
+    /// How many deciders answered with `status` (`Unreported`: not heard from).
+    pub fn count(&self, status: Status) -> u32 {
+        match status {
+            Status::Completed => self.completed,
+            Status::Ongoing => self.ongoing,
+            Status::InProgress => self.in_progress,
+            Status::NotStarted => self.not_started,
+            Status::NotApplicable => self.not_applicable,
+            Status::Unclear => self.unclear,
+            Status::Unreported => self.unreported,
+        }
+    }
+
+    /// Add one decider's answer.
+    pub fn add(&mut self, status: Status) {
+        let slot = match status {
+            Status::Completed => &mut self.completed,
+            Status::Ongoing => &mut self.ongoing,
+            Status::InProgress => &mut self.in_progress,
+            Status::NotStarted => &mut self.not_started,
+            Status::NotApplicable => &mut self.not_applicable,
+            Status::Unclear => &mut self.unclear,
+            Status::Unreported => &mut self.unreported,
+        };
+        *slot += 1;
+    }
+
+    /// The breakdown in words, for a task several units decide:
+    /// “23个镇街中已完成2个、未启动1个，20个未报送”. `noun` names the deciders (镇街,
+    /// 单位). `None` for a task one unit decides (its status says it all).
+    pub fn describe(&self, noun: &str) -> Option<String> {
+        if self.deciders < 2 {
+            return None;
+        }
+        let answered: Vec<String> = Status::ALL
+            .into_iter()
+            .filter(|s| *s != Status::Unreported)
+            .filter(|s| self.count(*s) > 0)
+            .map(|s| format!("{}{}个", s.label(), self.count(s)))
+            .collect();
+        let mut text = format!("{}个{noun}中", self.deciders);
+        if answered.is_empty() {
+            text.push_str("均未报送");
+            return Some(text);
+        }
+        text.push_str(&answered.join("、"));
+        if self.unreported > 0 {
+            text.push_str(&format!(
+                "，{}个{}",
+                self.unreported,
+                Status::Unreported.label()
+            ));
+        }
+        Some(text)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

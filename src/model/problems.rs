@@ -52,11 +52,15 @@ pub enum Code {
     TaskMatchedByText,
     TaskTextMismatch,
     StatusUnclear,
+    /// The status a unit picked contradicts its own progress text.
+    StatusContradicted,
     DateUnreadable,
     Unassigned,
     // Merge
     Conflict,
     Duplicate,
+    /// Tasks of the collector (the bureau itself) with no progress in its own return.
+    CollectorMissing,
 }
 
 impl Code {
@@ -81,10 +85,12 @@ impl Code {
             Code::TaskMatchedByText => "task_matched_by_text",
             Code::TaskTextMismatch => "task_text_mismatch",
             Code::StatusUnclear => "status_unclear",
+            Code::StatusContradicted => "status_contradicted",
             Code::DateUnreadable => "date_unreadable",
             Code::Unassigned => "unassigned",
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
+            Code::CollectorMissing => "collector_missing",
         }
     }
 }

@@ -4,9 +4,11 @@
 //! advanced each is. Renaming a status, or accepting a new word for one, is an edit
 //! here and nowhere else (templates get the labels from their context).
 //!
-//! Four statuses are words a unit can report (`REPORTED`); two are derived by the tool:
-//! `Unreported` (nobody reported on the task) and `Unclear` (a text was reported but not
-//! recognised; the original text is kept elsewhere).
+//! Five statuses are answers a unit can give (`REPORTED`): four say how far the work is,
+//! and 不涉及 says the task does not concern the unit (an answer, never progress). Two
+//! are derived by the tool: `Unreported` (nobody reported on the task) and `Unclear`
+//! (a text was reported but not recognised, or contradicts itself; the original text is
+//! kept elsewhere).
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,9 @@ pub enum Status {
     InProgress,
     /// 未启动: work has not started.
     NotStarted,
+    /// 不涉及: the task does not concern the unit (我镇不涉及, 无此项工作). An answer:
+    /// the unit is not missing, but nothing was done or is owed.
+    NotApplicable,
     /// 未报送: derived, no unit reported on the task.
     Unreported,
     /// 待核实: derived, the reported text was not recognised.
@@ -30,21 +35,23 @@ pub enum Status {
 
 impl Status {
     /// Every status, in declaration order.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Completed,
         Status::Ongoing,
         Status::InProgress,
         Status::NotStarted,
+        Status::NotApplicable,
         Status::Unreported,
         Status::Unclear,
     ];
 
     /// The canonical statuses a unit can pick.
-    pub const REPORTED: [Status; 4] = [
+    pub const REPORTED: [Status; 5] = [
         Status::Completed,
         Status::Ongoing,
         Status::InProgress,
         Status::NotStarted,
+        Status::NotApplicable,
     ];
 
     /// The Chinese label used in reports and spreadsheets.
@@ -54,6 +61,7 @@ impl Status {
             Status::Ongoing => "长期坚持",
             Status::InProgress => "正在推进",
             Status::NotStarted => "未启动",
+            Status::NotApplicable => "不涉及",
             Status::Unreported => "未报送",
             Status::Unclear => "待核实",
         }
@@ -66,6 +74,7 @@ impl Status {
             Status::Ongoing => "ongoing",
             Status::InProgress => "in_progress",
             Status::NotStarted => "not_started",
+            Status::NotApplicable => "not_applicable",
             Status::Unreported => "unreported",
             Status::Unclear => "unclear",
         }
@@ -78,8 +87,10 @@ impl Status {
     /// `InProgress` = 3 < `Ongoing` = 4 < `Completed` = 5. `Ongoing` sits below
     /// `Completed` because 已完成并长期坚持 counts as completed, while 长期坚持 alone
     /// says the work is being kept up without a finished time-bound part.
+    /// `NotApplicable` ranks with `Completed`: nothing is left for the unit to do.
     pub fn advancement(self) -> u8 {
         match self {
+            Status::NotApplicable => 5,
             Status::Unreported => 0,
             Status::Unclear => 1,
             Status::NotStarted => 2,
@@ -111,6 +122,7 @@ impl Status {
             Status::Ongoing => ONGOING_WORDS,
             Status::InProgress => IN_PROGRESS_WORDS,
             Status::NotStarted => NOT_STARTED_WORDS,
+            Status::NotApplicable => NOT_APPLICABLE_WORDS,
             Status::Unreported | Status::Unclear => &[],
         }
     }
@@ -122,6 +134,7 @@ impl Status {
             Status::Ongoing => "需长期坚持的任务，已取得阶段性成效",
             Status::InProgress => "正在实施，尚未完成",
             Status::NotStarted => "尚未开展",
+            Status::NotApplicable => "本单位无此项工作",
             Status::Unreported => "没有单位报送该任务的进展",
             Status::Unclear => "报送的完成状态无法识别，需核实",
         }
@@ -207,6 +220,58 @@ pub const COMPLETION_KEPT_UP: &[&str] = &["并长期坚持", "并长期保持"];
 /// is there (因资金原因，该项工作尚未开展。).
 pub const NOT_STARTED_ANYWHERE: &[&str] = &["尚未开展", "尚未启动"];
 
+const NOT_APPLICABLE_WORDS: &[&str] = &[
+    "不涉及",
+    "无此项工作",
+    "不适用",
+    "本单位无此项任务",
+    "无此项任务",
+    "本单位不涉及",
+    "我镇不涉及",
+    "我街道不涉及",
+    "我单位不涉及",
+];
+
+/// Phrases anywhere in a progress text that state the work is finished (the status
+/// should then be 已完成): merge checks them against the status a unit picked
+/// (`merge::doubt`).
+pub const COMPLETION_STATEMENTS: &[&str] = &[
+    "已完成",
+    "已全面完成",
+    "已按期完成",
+    "已通过验收",
+    "通过验收",
+    "已验收",
+    "已竣工",
+    "已建成",
+    "建成投用",
+    "已投入使用",
+    "已投入运行",
+    "已投运",
+    "已办结",
+    "已整改到位",
+    "已销号",
+    "已出台",
+    "已印发",
+];
+
+/// Phrases in a progress text that say the work is not finished yet.
+pub const UNFINISHED_CLAIMS: &[&str] = &[
+    "尚未",
+    "正在",
+    "剩余",
+    "拟于",
+    "将于",
+    "推进中",
+    "未完成",
+    "暂未",
+    "待完成",
+];
+
+/// A plan for later (计划12月底前完成, 计划于明年实施) also says the work is unfinished:
+/// this word followed by a date or 于/在/今年/明年/下一步 (not 计划用水).
+pub const PLANNED_CUE: &str = "计划";
+
 /// The labels a unit picks from (a form's dropdown), in order.
 pub fn choices() -> Vec<&'static str> {
     Status::REPORTED.iter().map(|s| s.label()).collect()
@@ -258,6 +323,7 @@ mod tests {
             (Status::Ongoing, "长期坚持", "ongoing"),
             (Status::InProgress, "正在推进", "in_progress"),
             (Status::NotStarted, "未启动", "not_started"),
+            (Status::NotApplicable, "不涉及", "not_applicable"),
             (Status::Unreported, "未报送", "unreported"),
             (Status::Unclear, "待核实", "unclear"),
         ];
@@ -303,11 +369,14 @@ mod tests {
 
     #[test]
     fn sentences_list_the_choices() {
-        assert_eq!(choices(), ["已完成", "长期坚持", "正在推进", "未启动"]);
-        assert_eq!(choices_or(), "已完成、长期坚持、正在推进或未启动");
+        assert_eq!(
+            choices(),
+            ["已完成", "长期坚持", "正在推进", "未启动", "不涉及"]
+        );
+        assert_eq!(choices_or(), "已完成、长期坚持、正在推进、未启动或不涉及");
         assert_eq!(
             dropdown_prompt(),
-            "请从下拉列表中选择：已完成、长期坚持、正在推进、未启动。"
+            "请从下拉列表中选择：已完成、长期坚持、正在推进、未启动、不涉及。"
         );
         assert!(choices_explained().starts_with("已完成（任务已全部完成）、长期坚持（"));
         for s in Status::REPORTED {
@@ -321,7 +390,7 @@ mod tests {
 
     #[test]
     fn reported_set() {
-        assert_eq!(Status::REPORTED.len(), 4);
+        assert_eq!(Status::REPORTED.len(), 5);
         assert!(Status::Completed.is_reported());
         assert!(!Status::Unclear.is_reported());
         assert!(!Status::Unreported.is_reported());

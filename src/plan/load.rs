@@ -26,6 +26,9 @@ pub const TASK_COLUMNS: [&str; 7] = [
     "配合单位",
 ];
 
+/// An optional last column: the task's short name (简称), derived when absent.
+pub const SHORT_NAME_COLUMN: &str = "简称";
+
 /// One thing wrong with the plan files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
@@ -272,6 +275,10 @@ fn tasks_from_rows(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let short_col = header
+        .iter()
+        .position(|c| crate::common::text::compact_nfkc(c) == SHORT_NAME_COLUMN);
+    let mut given_short: Vec<String> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
     let mut category = String::new();
     for (line, cells) in &rows[h + 1..] {
@@ -345,10 +352,17 @@ fn tasks_from_rows(
         }
         if let (Some(deadline), true) = (deadline, errors.len() == before) {
             let mut roles = roles.into_iter();
+            given_short.push(
+                short_col
+                    .and_then(|k| cells.get(k))
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default(),
+            );
             tasks.push(Task {
                 id,
                 category: category.clone(),
                 measure,
+                short_name: String::new(),
                 deadline,
                 lead: roles.next().unwrap_or_default(),
                 responsible: roles.next().unwrap_or_default(),
@@ -358,6 +372,15 @@ fn tasks_from_rows(
     }
     if tasks.is_empty() && errors.is_empty() {
         errors.push(err(path, None, None, "任务分解表中没有任务"));
+    }
+    let keyed: Vec<(u32, &str, &str)> = tasks
+        .iter()
+        .zip(&given_short)
+        .map(|(t, g)| (t.id, t.measure.as_str(), g.as_str()))
+        .collect();
+    let names = super::short_name::short_names(&keyed);
+    for (t, name) in tasks.iter_mut().zip(names) {
+        t.short_name = name;
     }
     if errors.is_empty() {
         Ok(tasks)

@@ -4,6 +4,7 @@
 pub mod deadline;
 pub mod load;
 pub mod meta;
+pub mod short_name;
 pub mod task;
 pub mod units;
 mod validated;

@@ -54,6 +54,8 @@ pub struct Task {
     pub category: String,
     /// 具体举措.
     pub measure: String,
+    /// 简称: the table's, or derived from the measure (`plan::short_name`); unique.
+    pub short_name: String,
     pub deadline: Deadline,
     pub lead: Assignment,
     pub responsible: Assignment,

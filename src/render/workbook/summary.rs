@@ -321,6 +321,7 @@ fn status_colour(s: Status) -> &'static str {
         Status::Ongoing => "5B9BD5",
         Status::InProgress => "FFC000",
         Status::NotStarted => "ED7D31",
+        Status::NotApplicable => "D9D9D9",
         Status::Unreported => "A5A5A5",
         Status::Unclear => "7030A0",
     }

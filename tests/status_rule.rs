@@ -1,0 +1,196 @@
+//! How a task's status is decided from its deciders' answers (merge/task_status.rs), on
+//! returns made in code: mixed towns, 不涉及, a status that contradicts its text, a task
+//! only a unit without a role reported on, and the collector's own tasks.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use rectify::model::{Code, Ledger, Status};
+
+/// One standard return per (unit, rows of (task, progress, status)).
+fn returns(dir: &Path, units: &[(&str, Vec<(u32, &str, &str)>)]) {
+    for (unit, rows) in units {
+        let rows = rows
+            .iter()
+            .map(|(id, progress, status)| {
+                std_row(n(*id as f64), &measure(*id), progress, status, V::E)
+            })
+            .collect();
+        let sheet = standard_return(
+            &format!("填报单位：{unit}    填报日期：2020年12月5日"),
+            rows,
+        );
+        write_workbook(&dir.join(format!("{unit}.xlsx")), &[sheet]);
+    }
+}
+
+fn ledger_of(units: &[(&str, Vec<(u32, &str, &str)>)]) -> Ledger {
+    let dir = tempfile::tempdir().unwrap();
+    returns(dir.path(), units);
+    ledger_for(dir.path())
+}
+
+const TOWNS: [&str; 23] = [
+    "中山路街道",
+    "胜利路街道",
+    "南大街街道",
+    "茶山竹海街道",
+    "大安街道",
+    "陈食街道",
+    "卫星湖街道",
+    "青峰镇",
+    "金龙镇",
+    "临江镇",
+    "何埂镇",
+    "松溉镇",
+    "仙龙镇",
+    "吉安镇",
+    "五间镇",
+    "来苏镇",
+    "宝峰镇",
+    "双石镇",
+    "红炉镇",
+    "永荣镇",
+    "三教镇",
+    "板桥镇",
+    "朱沱镇",
+];
+
+#[test]
+fn towns_that_disagree_make_a_task_under_way_with_the_breakdown_kept() {
+    // Task 27 is given to 各镇街 (responsible), no lead: the 23 towns decide.
+    let ledger = ledger_of(&[
+        ("来苏镇", vec![(27, "已清理开垦地12亩。", "已完成")]),
+        ("宝峰镇", vec![(27, "已清理开垦地8亩。", "已完成")]),
+        ("双石镇", vec![(27, "需与村社协商，尚未开展。", "未启动")]),
+    ]);
+    let t = ledger.task(27).unwrap();
+    assert_eq!(
+        t.status,
+        Status::InProgress,
+        "a mix is 正在推进, never 未启动"
+    );
+    assert_eq!(
+        (
+            t.breakdown.deciders,
+            t.breakdown.completed,
+            t.breakdown.not_started,
+            t.breakdown.unreported
+        ),
+        (23, 2, 1, 20)
+    );
+    assert_eq!(
+        t.breakdown.describe("镇街").as_deref(),
+        Some("23个镇街中已完成2个、未启动1个，20个未报送")
+    );
+    assert_eq!(t.awaiting.len(), 20);
+}
+
+#[test]
+fn every_town_answered_completed_or_not_applicable_is_completed() {
+    let units: Vec<(&str, Vec<(u32, &str, &str)>)> = TOWNS
+        .iter()
+        .enumerate()
+        .map(|(i, town)| {
+            let row = if i < 3 {
+                (27, "我镇无此项工作。", "不涉及")
+            } else {
+                (27, "已全部清理。", "已完成")
+            };
+            (*town, vec![row])
+        })
+        .collect();
+    let ledger = ledger_of(&units);
+    let t = ledger.task(27).unwrap();
+    assert_eq!(t.breakdown.not_applicable, 3);
+    assert_eq!(t.breakdown.completed, 20);
+    assert_eq!(t.status, Status::Completed);
+    // Answering 不涉及 is an answer: those towns are not missing on the task.
+    let u = ledger.units.iter().find(|u| u.name == TOWNS[0]).unwrap();
+    assert!(!u.missing.contains(&27));
+}
+
+#[test]
+fn a_status_that_contradicts_its_text_is_awaiting_verification() {
+    // Task 3: 何埂镇 alone is responsible.
+    let ledger = ledger_of(&[(
+        "何埂镇",
+        vec![(
+            3,
+            "鱼塘尾水处理设施已建成，已通过验收并投入使用。",
+            "正在推进",
+        )],
+    )]);
+    let t = ledger.task(3).unwrap();
+    assert_eq!(t.status, Status::Unclear);
+    assert_eq!(t.doubts.len(), 1);
+    assert!(
+        t.doubts[0].starts_with("何埂镇报送“正在推进”，但进展情况写明“已通过验收"),
+        "{}",
+        t.doubts[0]
+    );
+    // The report keeps what the unit said.
+    assert_eq!(t.reports[0].status, Status::InProgress);
+    let p = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::StatusContradicted)
+        .expect("a problem for the clerk");
+    assert_eq!(p.row, Some(4));
+}
+
+#[test]
+fn a_task_reported_only_by_a_unit_without_a_role_is_not_reported_and_says_who_did() {
+    // 区发展改革委 has no role on task 3.
+    let ledger = ledger_of(&[("区发展改革委", vec![(3, "配合完成项目审批。", "已完成")])]);
+    let t = ledger.task(3).unwrap();
+    assert_eq!(t.status, Status::Unreported);
+    assert_eq!(t.reported_by_others, vec!["区发展改革委"]);
+    assert_eq!(t.awaiting, vec!["何埂镇"]);
+}
+
+#[test]
+fn the_collector_is_warned_of_its_own_missing_tasks_and_not_counted_among_units() {
+    let plan = plan();
+    let collector = plan.meta.collector.clone();
+    let owed: Vec<u32> = plan
+        .tasks_of(&collector)
+        .iter()
+        .map(|(t, _)| t.id)
+        .collect();
+    assert!(
+        owed.contains(&14),
+        "the shipped plan gives 区生态环境局 task 14"
+    );
+    let ledger = ledger_of(&[(collector.as_str(), vec![(14, "已立案查处。", "已完成")])]);
+    let warning = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::CollectorMissing)
+        .expect("a warning for the clerk");
+    assert!(warning.message.starts_with("我局承担的第"));
+    assert!(!warning.message.contains("第14、") && !warning.message.contains("、14、"));
+    assert_eq!(
+        ledger.summary.units_reported, 0,
+        "the collector is not one of the units it collects from"
+    );
+    assert_eq!(
+        ledger.summary.units_expected as usize,
+        ledger
+            .units
+            .iter()
+            .filter(|u| !u.expected.is_empty())
+            .count()
+            - 1
+    );
+
+    // Every own task filled: no warning.
+    let rows: Vec<(u32, &str, &str)> = owed.iter().map(|id| (*id, "已完成。", "已完成")).collect();
+    let ledger = ledger_of(&[(collector.as_str(), rows)]);
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::CollectorMissing));
+}
