@@ -9,8 +9,11 @@ use std::path::Path;
 use common::*;
 use rectify::model::{Code, Ledger, Status};
 
-/// One standard return per (unit, rows of (task, progress, status)).
-fn returns(dir: &Path, units: &[(&str, Vec<(u32, &str, &str)>)]) {
+/// A unit's return: its name and its rows (task, progress, status).
+type Return<'a> = (&'a str, Vec<(u32, &'a str, &'a str)>);
+
+/// One standard return per unit.
+fn returns(dir: &Path, units: &[Return]) {
     for (unit, rows) in units {
         let rows = rows
             .iter()
@@ -26,7 +29,7 @@ fn returns(dir: &Path, units: &[(&str, Vec<(u32, &str, &str)>)]) {
     }
 }
 
-fn ledger_of(units: &[(&str, Vec<(u32, &str, &str)>)]) -> Ledger {
+fn ledger_of(units: &[Return]) -> Ledger {
     let dir = tempfile::tempdir().unwrap();
     returns(dir.path(), units);
     ledger_for(dir.path())
@@ -90,7 +93,7 @@ fn towns_that_disagree_make_a_task_under_way_with_the_breakdown_kept() {
 
 #[test]
 fn every_town_answered_completed_or_not_applicable_is_completed() {
-    let units: Vec<(&str, Vec<(u32, &str, &str)>)> = TOWNS
+    let units: Vec<Return> = TOWNS
         .iter()
         .enumerate()
         .map(|(i, town)| {
