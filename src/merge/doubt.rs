@@ -10,28 +10,55 @@
 use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUE, UNFINISHED_CLAIMS};
 use crate::model::Status;
 
-/// Whether `claim` appears in `text` as a statement of its own: at the end, or
-/// followed by punctuation or by a word that only restates the task (整改, 任务 …).
-/// 已完成前期工作 is not a completion claim; 已完成。 and 已通过验收并投入使用 are.
+/// Whether `claim` appears in `text` as a statement about the whole task: it opens a
+/// clause (or follows the task itself: 该工程, 项目, 全部, a date 已于9月28日), and it is
+/// followed by the clause's end or by a word that only restates the task (整改, 任务 …).
+/// 已完成前期工作 and 初稿已完成 are steps, not the task; 已完成。 and 该工程已通过验收并投入
+/// 使用 are the task.
 fn stated(text: &str, claim: &str) -> bool {
-    text.match_indices(claim).any(|(i, _)| {
-        let rest = &text[i + claim.len()..];
-        let rest = [
-            "整改任务",
-            "整改工作",
-            "整改",
-            "该项任务",
-            "任务",
-            "建设",
-            "并",
-        ]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .unwrap_or(rest);
-        rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-            || COMPLETION_STATEMENTS.iter().any(|c| rest.starts_with(c))
-            || rest.starts_with("投入")
-    })
+    text.match_indices(claim)
+        .any(|(i, _)| opens_clause(&text[..i]) && ends_claim(&text[i + claim.len()..]))
+}
+
+/// What may stand before a claim about the whole task.
+fn opens_clause(before: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "该项",
+        "该工程",
+        "该任务",
+        "项目",
+        "工程",
+        "全部",
+        "均",
+        "现",
+    ];
+    match before.chars().last() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(c) => {
+            SUBJECTS.iter().any(|w| before.ends_with(w))
+                || ("日号月底".contains(c) && before.contains("已于"))
+        }
+    }
+}
+
+/// What may follow a claim about the whole task.
+fn ends_claim(after: &str) -> bool {
+    let rest = [
+        "整改任务",
+        "整改工作",
+        "整改",
+        "该项任务",
+        "任务",
+        "建设",
+        "并",
+    ]
+    .iter()
+    .find_map(|w| after.strip_prefix(w))
+    .unwrap_or(after);
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+        || COMPLETION_STATEMENTS.iter().any(|c| rest.starts_with(c))
+        || rest.starts_with("投入")
 }
 
 /// The first phrase in `text` that says the work is not finished yet.
@@ -129,6 +156,9 @@ mod tests {
         assert_eq!(doubt(Status::InProgress, "已完成前期工作，正在施工"), None);
         assert_eq!(doubt(Status::InProgress, "已完成一期，二期正在推进"), None);
         assert_eq!(doubt(Status::InProgress, "已完成前期调研"), None);
+        assert_eq!(doubt(Status::InProgress, "初稿已完成。"), None);
+        assert!(doubt(Status::InProgress, "该工程已通过验收。").is_some());
+        assert!(doubt(Status::NotStarted, "已于9月28日通过验收。").is_some());
         assert_eq!(doubt(Status::Completed, "已完成整改，正在开展回头看"), None);
         assert_eq!(doubt(Status::Ongoing, "已完成，并长期坚持"), None);
         assert_eq!(doubt(Status::Completed, "已于9月底建成投用"), None);
