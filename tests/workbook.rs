@@ -96,6 +96,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         (Status::Ongoing, sum.ongoing),
         (Status::InProgress, sum.in_progress),
         (Status::NotStarted, sum.not_started),
+        (Status::NotApplicable, sum.not_applicable),
         (Status::Unreported, sum.unreported),
         (Status::Unclear, sum.unclear),
     ];
@@ -118,7 +119,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     let mut tasks_in_categories = 0.0;
     for r in cat + 1..cat_total {
         let n = number(&s, r, 2);
-        let by_status: f64 = (3..9).map(|c| number(&s, r, c)).sum();
+        let by_status: f64 = (3..3 + Status::ALL.len()).map(|c| number(&s, r, c)).sum();
         assert_eq!(n, by_status, "row {r}: statuses add up to the task count");
         let name = cell(&s, r, 0);
         let in_ledger = ledger.tasks.iter().filter(|t| t.category == name).count();
@@ -130,7 +131,10 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     for (i, (_, n)) in expected.iter().enumerate() {
         assert_eq!(number(&s, cat_total, 3 + i), f64::from(*n));
     }
-    assert_eq!(number(&s, cat_total, 9), f64::from(sum.overdue));
+    assert_eq!(
+        number(&s, cat_total, 3 + Status::ALL.len()),
+        f64::from(sum.overdue)
+    );
 
     // 任务台账: one row per task.
     let s = sheet(bytes, SHEET_TASKS);
