@@ -306,6 +306,25 @@ pub fn choices_explained() -> String {
         .join("、")
 }
 
+/// How a task's status is decided, in Chinese for the clerk (the workbook's notes; the
+/// same rule as `merge::task_status`, docs/ledger.md).
+pub fn rule_explained() -> String {
+    use Status::*;
+    format!(
+        "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送不计入：\
+         各单位均报“{done}”（或“{na}”）才计为{done}；均为“{done}”或“{ongoing}”时计为{ongoing}；\
+         已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\
+         均未报送时为{ur}；有单位报送的状态与其进展情况矛盾时为{uc}。",
+        done = Completed.label(),
+        na = NotApplicable.label(),
+        ongoing = Ongoing.label(),
+        ns = NotStarted.label(),
+        ip = InProgress.label(),
+        ur = Unreported.label(),
+        uc = Unclear.label(),
+    )
+}
+
 impl std::fmt::Display for Status {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.label())
@@ -386,6 +405,15 @@ mod tests {
                 "{s:?}: the label is the first word"
             );
         }
+    }
+
+    #[test]
+    fn the_rule_in_chinese_names_every_status() {
+        let rule = rule_explained();
+        for s in Status::ALL {
+            assert!(rule.contains(s.label()), "{s:?} in {rule}");
+        }
+        assert!(rule.contains("配合单位的报送不计入"));
     }
 
     #[test]

@@ -119,13 +119,16 @@ fn assigned(written: &str, units: &[String]) -> String {
 type TaskRow<'a> = Row<'a, &'a TaskEntry>;
 
 fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
-    let done = Status::Completed.label();
     [
         col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
             num(r.item.id)
         }),
-        col("重点任务", Kind::Text, 12.0, 16.0, |r| t(&r.item.category)),
-        col("具体举措", Kind::Text, 20.0, 40.0, |r| t(&r.item.measure)),
+        col("重点任务", Kind::Text, 12.0, 16.0, |r| {
+            t(&r.item.category)
+        }),
+        col("具体举措", Kind::Text, 20.0, 40.0, |r| {
+            t(&r.item.measure)
+        }),
         col("完成时限", Kind::Text, 12.0, 14.0, |r| {
             t(&r.item.deadline.text)
         }),
@@ -133,21 +136,33 @@ fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
             t(assigned(&r.item.assigned_text.lead, &r.item.lead))
         }),
         col("责任单位", Kind::Text, 10.0, 18.0, |r| {
-            t(assigned(&r.item.assigned_text.responsible, &r.item.responsible))
+            t(assigned(
+                &r.item.assigned_text.responsible,
+                &r.item.responsible,
+            ))
         }),
         col("配合单位", Kind::Text, 10.0, 18.0, |r| {
-            t(assigned(&r.item.assigned_text.cooperating, &r.item.cooperating))
+            t(assigned(
+                &r.item.assigned_text.cooperating,
+                &r.item.cooperating,
+            ))
         }),
-        col("完成情况", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
-            t(r.item.status.label())
-        })
+        col(
+            "完成情况",
+            Kind::Center,
+            10.0,
+            10.0,
+            |r: &TaskRow<'a>| t(r.item.status.label()),
+        )
         .highlight(Highlight::Status)
-        .note(format!(
-            "按从严口径汇总：牵头单位（无牵头单位时为责任单位）均报送“{done}”才计为{done}；否则取其中最滞后的状态。"
-        )),
-        col("是否逾期", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
-            t(yes_no(r.item.overdue))
-        })
+        .note(crate::model::status::rule_explained()),
+        col(
+            "是否逾期",
+            Kind::Center,
+            10.0,
+            10.0,
+            |r: &TaskRow<'a>| t(yes_no(r.item.overdue)),
+        )
         .highlight(Highlight::Red("是")),
         col("进展情况", Kind::Text, 20.0, WIDE, |r| {
             t(merged_progress(r.item))
@@ -155,9 +170,13 @@ fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
         col("已报送单位", Kind::Text, 12.0, 18.0, |r| {
             t(reporting_units(r.item).join("、"))
         }),
-        col("未报送单位", Kind::Text, 12.0, 20.0, |r: &TaskRow<'a>| {
-            t(missing_units(r.ledger, r.item).join("、"))
-        })
+        col(
+            "未报送单位",
+            Kind::Text,
+            12.0,
+            20.0,
+            |r: &TaskRow<'a>| t(missing_units(r.ledger, r.item).join("、")),
+        )
         .note("有任务分工（牵头、责任、配合）但尚未报送该任务进展的单位。".into()),
         col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
             ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())

@@ -90,7 +90,12 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         (
             done,
             n(sum.completed),
-            format!("牵头单位（无牵头单位时为责任单位）均报送“{done}”的任务"),
+            format!(
+                "牵头单位（无牵头单位时为责任单位）均报送“{done}”（或“{}”）的任务；\
+                 状态的判定规则见“{}”工作表“完成情况”列的批注",
+                Status::NotApplicable.label(),
+                super::SHEET_TASKS
+            ),
         ),
         (
             "完成率",
@@ -108,12 +113,12 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         (
             "应报送单位",
             n(sum.units_expected),
-            "有任务分工、应报送进展的单位".into(),
+            "有任务分工、应报送进展的单位（不含我局）".into(),
         ),
         (
             "已报送单位",
             n(sum.units_reported),
-            "报送了至少一项任务进展的单位".into(),
+            "报送了至少一项任务进展的单位（不含我局）".into(),
         ),
         (
             "报送数据行",
