@@ -44,7 +44,7 @@ pub use render::{
     finish_docx_with_stats, notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file,
     reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes, workbook_headers,
     write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError,
-    Rendered, Templates, CHECKLISTS_DIR, LEDGER_JSON, OUTPUTS, REMINDERS_DIR, REMINDER_LIST_DOCX,
-    REPORT_DOCX, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS,
-    SHEET_UNPLACED, WORKBOOK_XLSX,
+    Rendered, Templates, Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR,
+    REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
+    SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };

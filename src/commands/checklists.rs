@@ -18,12 +18,19 @@ pub fn checklists(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result
     let templates = Templates::new(paths.templates.as_deref());
     let mut job = Job::new(&ledger, &templates, &paths.output);
     job.notice_date = date.unwrap_or(job.notice_date);
-    let files = write_outputs(&job, &select(&OUTPUTS))?;
+    let written = write_outputs(&job, &select(&OUTPUTS))?;
+    let forms = written
+        .files
+        .iter()
+        .filter(|f| f.ends_with(".xlsx"))
+        .count();
+    let notices = written.files.len() - forms;
     println!(
-        "应报送单位{}个，已写入 {}：任务清单{}份（每个单位一份填报表和一份通知）。",
-        files.len() / 2,
+        "应报送单位{forms}个，已写入 {}：填报表{forms}份、通知{notices}份（我局自身的填报表不发通知）。",
         paths.output.join(CHECKLISTS_DIR).display(),
-        files.len() / 2
     );
+    for note in written.notes() {
+        println!("{note}");
+    }
     Ok(())
 }

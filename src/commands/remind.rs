@@ -18,11 +18,14 @@ pub fn remind(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result<(),
     let templates = Templates::new(paths.templates.as_deref());
     let mut job = Job::new(&ledger, &templates, &paths.output);
     job.reminder_date = date.unwrap_or(job.reminder_date);
-    let files = write_outputs(&job, &select(&OUTPUTS))?;
-    let reminders = files.len() - 1;
+    let written = write_outputs(&job, &select(&OUTPUTS))?;
+    let reminders = written.files.len() - 1;
     println!(
         "尚有任务未报送的单位{reminders}个，已写入 {}：催报通知{reminders}份和{REMINDER_LIST_DOCX}。",
         paths.output.join(REMINDERS_DIR).display(),
     );
+    for note in written.notes() {
+        println!("{note}");
+    }
     Ok(())
 }

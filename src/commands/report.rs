@@ -14,12 +14,15 @@ pub fn report(plan: &Plan, paths: &Paths) -> Result<(), Error> {
     print!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
     let job = Job::new(&ledger, &templates, &paths.output);
-    let files = write_outputs(&job, &select(&OUTPUTS))?;
+    let written = write_outputs(&job, &select(&OUTPUTS))?;
     println!("{}", problems_line(&ledger, "运行 rectify check 查看"));
     println!(
         "已写入 {}：{}",
         paths.output.display(),
-        files_summary(&files)
+        files_summary(&written.files)
     );
+    for note in written.notes() {
+        println!("{note}");
+    }
     Ok(())
 }

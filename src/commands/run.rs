@@ -12,13 +12,16 @@ pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
     let templates = Templates::new(paths.templates.as_deref());
     let job = Job::new(&ledger, &templates, &paths.output);
     let all: Vec<_> = OUTPUTS.iter().collect();
-    let files = write_outputs(&job, &all)?;
+    let written = write_outputs(&job, &all)?;
     let see = format!("详见台账汇总表“{SHEET_PROBLEMS}”或运行 rectify check");
     println!("{}", problems_line(&ledger, &see));
     println!(
         "已写入 {}：{}",
         paths.output.display(),
-        files_summary(&files)
+        files_summary(&written.files)
     );
+    for note in written.notes() {
+        println!("{note}");
+    }
     Ok(())
 }

@@ -24,12 +24,13 @@ pub fn units_owing(ledger: &Ledger) -> Vec<&UnitEntry> {
 }
 
 /// Units that still owe reports (`missing` not empty), in directory order: the units
-/// that receive a reminder.
+/// that receive a reminder. The collector (the bureau itself) is never among them: it
+/// does not remind itself (its own missing tasks are a warning for the clerk).
 pub fn units_missing(ledger: &Ledger) -> Vec<&UnitEntry> {
     ledger
         .units
         .iter()
-        .filter(|u| !u.missing.is_empty())
+        .filter(|u| !u.missing.is_empty() && u.name != ledger.plan.collector)
         .collect()
 }
 

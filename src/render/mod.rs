@@ -27,6 +27,7 @@ mod error;
 mod files;
 mod finish;
 mod ledger_json;
+mod manifest;
 mod notice;
 mod output;
 mod report;
@@ -49,8 +50,9 @@ pub use files::{
     REPORT_DOCX, WORKBOOK_XLSX,
 };
 pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
+pub use manifest::MANIFEST;
 pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
-pub use output::{write_all, Job, Output, Rendered};
+pub use output::{write_all, Job, Output, Rendered, Written};
 pub use report::{rate_text, report_docx};
 pub use templates::Templates;
 pub use workbook::{
@@ -97,15 +99,16 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 }
 
 /// Render `outputs` in parallel, then write every file they made into the job's output
-/// folder (staged, then renamed, in list order). Returns the files written, relative to
-/// the output folder. If any output fails, nothing is renamed into place and its staged
-/// files are removed.
-pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Vec<String>, RenderError> {
+/// folder (staged, then renamed, in list order), keeping the folder's manifest: files
+/// these outputs wrote last time and not now are removed, files edited since are kept
+/// as dated copies (`manifest.rs`). Returns what was written, removed and kept. If any
+/// output fails, nothing is renamed into place and its staged files are removed.
+pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
     let rendered: Vec<Result<Vec<Rendered>, RenderError>> =
         outputs.par_iter().map(|o| (o.render)(job)).collect();
-    let mut files = Vec::new();
-    for r in rendered {
-        files.extend(r?);
+    let mut groups = Vec::with_capacity(outputs.len());
+    for (o, r) in outputs.iter().zip(rendered) {
+        groups.push((o.name, r?));
     }
-    write_all(job.out_dir, files)
+    write_all(job.out_dir, groups)
 }

@@ -7,6 +7,7 @@
 //! output folder. [`write_all`] stages what is still in memory, then renames every file
 //! into place, in order.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::model::Ledger;
 use crate::render::error::RenderError;
+use crate::render::manifest::{edited_copy_path, hash_file, Manifest, MANIFEST};
 use crate::render::templates::Templates;
 use crate::render::write::Staged;
 
@@ -100,26 +102,114 @@ impl Rendered {
     }
 }
 
-/// Write `files` into `out_dir`: every file held in memory to a staged name first, then
-/// every file renamed into place, in order. Returns their paths. A failure before the
-/// renames leaves the folder as it was (the staged files are removed).
-pub fn write_all(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<String>, RenderError> {
-    let mut staged = Vec::with_capacity(files.len());
-    for f in files {
-        let file = match f.body {
-            Body::Staged(s) => s,
-            Body::Bytes(bytes) => {
-                let path = out_dir.join(&f.path);
-                Staged::write(&path, |w| w.write_all(&bytes)).map_err(RenderError::write(&path))?
-            }
-        };
-        staged.push((f.path, file));
+/// What the writer did: the files written (relative to the output folder, in order),
+/// the files of an earlier run it removed because no output writes them now, and the
+/// edited files it kept beside as dated copies (original path, copy path).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub files: Vec<String>,
+    pub removed: Vec<String>,
+    pub kept_edits: Vec<(String, String)>,
+}
+
+impl Written {
+    /// What a command tells the user besides the files written (Chinese, one line each).
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.removed.is_empty() {
+            out.push(format!(
+                "已删除上次生成、本次不再生成的文件{}个：{}",
+                self.removed.len(),
+                self.removed.join("、")
+            ));
+        }
+        for (orig, copy) in &self.kept_edits {
+            out.push(format!(
+                "注意：{orig} 在上次生成后被修改过，修改后的文件已另存为 {copy}，原位置已写入新生成的文件。"
+            ));
+        }
+        out
     }
-    let mut written = Vec::with_capacity(staged.len());
+}
+
+/// Write each output's files into `out_dir`: every file held in memory to a staged name
+/// first; then files the clerk edited since the last run are moved aside to dated
+/// copies, every file is renamed into place in order, files the same outputs wrote last
+/// time and do not write now are removed, and the manifest (`manifest.rs`) is updated.
+/// A failure before the renames leaves the folder as it was (the staged files are
+/// removed).
+pub fn write_all(
+    out_dir: &Path,
+    outputs: Vec<(&str, Vec<Rendered>)>,
+) -> Result<Written, RenderError> {
+    let mut staged = Vec::new();
+    let mut groups: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
+    for (name, files) in outputs {
+        let mut hashes = BTreeMap::new();
+        for f in files {
+            let file = match f.body {
+                Body::Staged(s) => s,
+                Body::Bytes(bytes) => {
+                    let path = out_dir.join(&f.path);
+                    Staged::write(&path, |w| w.write_all(&bytes))
+                        .map_err(RenderError::write(&path))?
+                }
+            };
+            let hash = hash_file(file.staged_path()).unwrap_or_default();
+            hashes.insert(f.path.clone(), hash);
+            staged.push((f.path, file));
+        }
+        groups.push((name, hashes));
+    }
+    let mut manifest = Manifest::load(out_dir);
+    let mut written = Written::default();
+    let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h)| h.keys()).collect();
+    let mut stale = Vec::new();
+    for (name, hashes) in &groups {
+        let Some(before) = manifest.files(name) else {
+            continue;
+        };
+        for (path, old_hash) in before {
+            let full = out_dir.join(path);
+            let Some(disk) = hash_file(&full) else {
+                continue;
+            };
+            if disk != *old_hash {
+                // Edited since the tool wrote it: keep the clerk's copy.
+                let copy = edited_copy_path(&full);
+                std::fs::rename(&full, &copy).map_err(RenderError::write(&full))?;
+                let rel = copy
+                    .strip_prefix(out_dir)
+                    .unwrap_or(&copy)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                written.kept_edits.push((path.clone(), rel));
+            } else if !hashes.contains_key(path) && !now.contains(path) {
+                stale.push(path.clone());
+            }
+        }
+    }
     for (name, file) in staged {
         let path = file.path().to_path_buf();
         file.commit().map_err(RenderError::write(path))?;
-        written.push(name);
+        written.files.push(name);
     }
+    for path in stale {
+        let full = out_dir.join(&path);
+        std::fs::remove_file(&full).map_err(RenderError::write(&full))?;
+        if let Some(dir) = full.parent().filter(|d| *d != out_dir) {
+            // Only succeeds when the folder is now empty.
+            let _ = std::fs::remove_dir(dir);
+        }
+        written.removed.push(path);
+    }
+    for (name, hashes) in groups {
+        manifest.set(name, hashes);
+    }
+    let path = out_dir.join(MANIFEST);
+    let bytes = manifest.to_bytes();
+    Staged::write(&path, |w| w.write_all(&bytes))
+        .and_then(Staged::commit)
+        .map_err(RenderError::write(&path))?;
     Ok(written)
 }

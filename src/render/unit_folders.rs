@@ -15,23 +15,25 @@ use crate::render::notice::{notice_docx, reminder_docx, reminder_list_docx};
 use crate::render::output::{Job, Rendered};
 
 /// The output: checklists/<单位>.xlsx and checklists/<单位>.docx for every unit that
-/// owes reports.
+/// owes reports. The collector (the bureau itself) gets its form but no notice: it does
+/// not write to itself.
 pub fn checklists(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    let per_unit: Vec<Result<[Rendered; 2], RenderError>> = units_owing(job.ledger)
+    let per_unit: Vec<Result<Vec<Rendered>, RenderError>> = units_owing(job.ledger)
         .par_iter()
         .map(|unit| {
             let (xlsx, docx) = checklist_files(&unit.name);
             let form = checklist_bytes(job.ledger, unit).map_err(RenderError::xlsx(&xlsx))?;
-            let notice = notice_docx(job.ledger, unit, job.templates, job.notice_date)?;
-            Ok([
-                Rendered::bytes(in_dir(CHECKLISTS_DIR, &xlsx), form),
-                Rendered::bytes(in_dir(CHECKLISTS_DIR, &docx), notice),
-            ])
+            let mut files = vec![Rendered::bytes(in_dir(CHECKLISTS_DIR, &xlsx), form)];
+            if unit.name != job.ledger.plan.collector {
+                let notice = notice_docx(job.ledger, unit, job.templates, job.notice_date)?;
+                files.push(Rendered::bytes(in_dir(CHECKLISTS_DIR, &docx), notice));
+            }
+            Ok(files)
         })
         .collect();
     let mut files = Vec::with_capacity(per_unit.len() * 2);
-    for pair in per_unit {
-        files.extend(pair?);
+    for unit in per_unit {
+        files.extend(unit?);
     }
     Ok(files)
 }

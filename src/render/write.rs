@@ -48,6 +48,11 @@ impl Staged {
         Ok(staged)
     }
 
+    /// The temporary file (its content, before the commit).
+    pub fn staged_path(&self) -> &Path {
+        &self.tmp
+    }
+
     /// The final path.
     pub fn path(&self) -> &Path {
         &self.path

@@ -1,0 +1,109 @@
+//! The output folder's manifest: which files each output wrote on the last run, with
+//! their SHA-256, kept in `output/.rectify-manifest.json`.
+//!
+//! The writer uses it to keep the folder clean and the clerk's edits safe:
+//! - a file an output wrote before and does not write now (a reminder for a unit that
+//!   has since reported) is removed — only files in the manifest, never anything else;
+//! - a file the tool wrote whose bytes have changed since (the clerk edited the report)
+//!   is not overwritten or removed: it is renamed beside itself with a dated name
+//!   (`整改情况报告（修改稿2020-12-01）.docx`) and the run says so.
+//!
+//! Outputs a command did not select keep their entries untouched (`remind` does not
+//! forget the report). A missing or unreadable manifest counts as empty: nothing is
+//! removed, files are overwritten as before.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The manifest's file name in the output folder.
+pub const MANIFEST: &str = ".rectify-manifest.json";
+
+/// Output name → (path relative to the output folder → SHA-256 hex).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Manifest {
+    version: u32,
+    outputs: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Manifest {
+    pub fn load(out_dir: &Path) -> Manifest {
+        std::fs::read(out_dir.join(MANIFEST))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The files `output` wrote last time.
+    pub fn files(&self, output: &str) -> Option<&BTreeMap<String, String>> {
+        self.outputs.get(output)
+    }
+
+    pub fn set(&mut self, output: &str, files: BTreeMap<String, String>) {
+        self.version = 1;
+        self.outputs.insert(output.to_string(), files);
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = serde_json::to_vec_pretty(self).unwrap_or_default();
+        b.push(b'\n');
+        b
+    }
+}
+
+/// SHA-256 of a file's content (None when it cannot be read).
+pub(super) fn hash_file(path: &Path) -> Option<String> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Some(hex(&h.finalize()))
+}
+
+fn hex(d: &[u8]) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where an edited copy of `path` goes: `<stem>（修改稿YYYY-MM-DD）.<ext>` beside it, the
+/// date being the day it was last changed (UTC), with `-2`, `-3`… when that name is taken.
+pub(super) fn edited_copy_path(path: &Path) -> PathBuf {
+    let date = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .date_naive()
+                .to_string()
+        })
+        .unwrap_or_else(|_| "未知日期".to_string());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let candidate = dir.join(format!("{stem}（修改稿{date}{suffix}）{ext}"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
