@@ -84,7 +84,8 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     let indicator = |label: &str| number(&s, row_of(&s, 0, label, ind), 1);
     assert_eq!(indicator("任务总数"), f64::from(sum.total));
     assert_eq!(indicator("已完成"), f64::from(sum.completed));
-    assert_eq!(indicator("完成率"), sum.completion_rate);
+    // A fraction with a percent format (36.5% is 0.365), not 36.5 and a literal “%”.
+    assert!((indicator("完成率") - sum.completion_rate / 100.0).abs() < 1e-12);
     assert_eq!(indicator("逾期任务"), f64::from(sum.overdue));
     assert_eq!(indicator("应报送单位"), f64::from(sum.units_expected));
     assert_eq!(indicator("已报送单位"), f64::from(sum.units_reported));
@@ -177,6 +178,17 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(number(&s, r, 5), f64::from(unit_completed(ledger, &u.name)));
         assert_eq!(cell(&s, r, 6), u.files.join("\n"));
         assert_eq!(cell(&s, r, 7), date(u.last_filed_on));
+        // A unit whose file could not be read says so (the fixtures' 区商务委.xlsx is cut).
+        let unreadable = ledger.files.iter().any(|f| {
+            f.outcome == rectify::model::FileOutcome::Failed && f.unit.as_ref() == Some(&u.name)
+        });
+        let remark = cell(&s, r, 8);
+        assert_eq!(
+            remark.contains("文件无法读取，需重新报送"),
+            unreadable,
+            "{}",
+            u.name
+        );
     }
 
     // 报送明细: one row per report, with its provenance.
@@ -217,7 +229,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     for (i, p) in ledger.problems.iter().enumerate() {
         let r = i + 1;
         assert_eq!(cell(&s, r, 0), p.severity.label());
-        assert_eq!(cell(&s, r, 1), p.code.as_str());
+        assert_eq!(cell(&s, r, 1), p.code.label());
         assert_eq!(cell(&s, r, 2), p.file);
         assert_eq!(cell(&s, r, 3), p.sheet.clone().unwrap_or_default());
         assert_eq!(
@@ -225,6 +237,12 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             p.row.map(|r| r.to_string()).unwrap_or_default()
         );
         assert_eq!(cell(&s, r, 5), rectify::common::text::sanitize(&p.message));
+        assert_eq!(cell(&s, r, 6), p.code.as_str(), "the code stays, last");
+        assert!(
+            !p.code.label().is_ascii(),
+            "a Chinese name for {:?}",
+            p.code
+        );
     }
 
     // 未归集数据: one row per unplaced row.
@@ -236,8 +254,8 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 0), u.source.file);
         assert_eq!(cell(&s, r, 1), u.source.sheet);
         assert_eq!(number(&s, r, 2), f64::from(u.source.row));
-        assert_eq!(cell(&s, r, 4), u.code.as_str());
-        assert_eq!(cell(&s, r, 9), rectify::common::text::sanitize(&u.progress));
+        assert_eq!(cell(&s, r, 8), rectify::common::text::sanitize(&u.progress));
+        assert_eq!(cell(&s, r, 9), u.code.as_str());
     }
 
     assert_no_formulas(bytes);
@@ -269,6 +287,13 @@ fn mixed_fixture_folder_matches_the_ledger() {
     assert!(!ledger.problems.is_empty() && !ledger.unplaced.is_empty());
     let bytes = workbook_bytes(&ledger).unwrap();
     check_against(&ledger, &bytes);
+    let s = sheet(&bytes, SHEET_UNITS);
+    let r = row_of(&s, 0, "区商务委", 0);
+    assert!(
+        cell(&s, r, 8).contains("文件无法读取，需重新报送（“区商务委.xlsx”）"),
+        "{}",
+        cell(&s, r, 8)
+    );
 }
 
 #[test]

@@ -39,6 +39,15 @@ pub(super) fn file_outcome(
                     .at(e.sheet(), None),
             );
             entry.outcome = FileOutcome::Failed;
+            // Whose file it was, when its name says so: the unit is told it could not
+            // be read, not that nothing arrived.
+            let stem = Path::new(rel)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let NameMatch::Unit(u) = opts.units.resolve(&stem) {
+                entry.unit = Some(u);
+            }
         }
         Ok(read) => {
             entry.format = Some(read.format.name().to_string());

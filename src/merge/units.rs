@@ -33,6 +33,11 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
             .collect();
         out.push(UnitEntry {
             name: u.name.clone(),
+            full_name: if u.full_name.trim().is_empty() {
+                u.name.clone()
+            } else {
+                u.full_name.trim().to_string()
+            },
             kind: u.kind,
             expected,
             reported,

@@ -221,6 +221,10 @@ impl Breakdown {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitEntry {
     pub name: String,
+    /// The official full name (units.toml `full_name`; the name when none is given):
+    /// how notices address the unit.
+    #[serde(default)]
+    pub full_name: String,
     pub kind: UnitKind,
     /// Tasks the unit owes a report on.
     pub expected: Vec<u32>,

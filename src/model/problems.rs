@@ -64,6 +64,37 @@ pub enum Code {
 }
 
 impl Code {
+    /// The problem's kind in Chinese, as the clerk reads it (the workbook's 问题清单).
+    pub fn label(self) -> &'static str {
+        match self {
+            Code::FileSkipped => "文件已跳过",
+            Code::FileEmpty => "空文件",
+            Code::FileNotSpreadsheet => "不是表格文件",
+            Code::FileEncrypted => "文件已加密",
+            Code::FileCorrupt => "文件已损坏",
+            Code::FileTooLarge => "文件过大",
+            Code::FileFailed => "文件无法读取",
+            Code::SheetSkipped => "工作表已跳过",
+            Code::SheetTooLarge => "工作表过大",
+            Code::NoHeader => "未找到表头",
+            Code::UnitUnknown => "无法识别填报单位",
+            Code::UnitAmbiguous => "填报单位不明确",
+            Code::MarkerMismatch => "任务清单与单位不符",
+            Code::FilingDateMissing => "缺少填报日期",
+            Code::TaskUnknown => "序号不在方案中",
+            Code::TaskUnmatched => "无法对应整改任务",
+            Code::TaskMatchedByText => "按举措文字对应任务",
+            Code::TaskTextMismatch => "序号与举措文字不符",
+            Code::StatusUnclear => "完成状态不明确",
+            Code::StatusContradicted => "状态与进展不符",
+            Code::DateUnreadable => "日期无法识别",
+            Code::Unassigned => "非责任单位报送",
+            Code::Conflict => "报送内容冲突",
+            Code::Duplicate => "重复报送",
+            Code::CollectorMissing => "我局任务未填写",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::FileSkipped => "file_skipped",

@@ -3,6 +3,8 @@
 //! many of a unit's tasks it reports completed. Reads only the ledger.
 
 use super::ledger::{Ledger, TaskEntry, UnitEntry};
+use super::problems::Severity;
+use super::source::FileOutcome;
 use super::status::Status;
 use crate::plan::Role;
 
@@ -72,4 +74,28 @@ pub fn unit_completed(ledger: &Ledger, unit: &str) -> u32 {
                 .any(|r| r.unit == unit && r.status == Status::Completed)
         })
         .count() as u32
+}
+
+/// A file a unit sent that could not be read, and why (the error's message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable<'a> {
+    pub file: &'a str,
+    pub reason: &'a str,
+}
+
+/// The files of `unit` (known from their names) that could not be read, in file order.
+pub fn unreadable_files<'a>(ledger: &'a Ledger, unit: &str) -> Vec<Unreadable<'a>> {
+    ledger
+        .files
+        .iter()
+        .filter(|f| f.outcome == FileOutcome::Failed && f.unit.as_deref() == Some(unit))
+        .map(|f| Unreadable {
+            file: &f.file,
+            reason: ledger
+                .problems
+                .iter()
+                .find(|p| p.file == f.file && p.severity == Severity::Error)
+                .map_or("", |p| p.message.as_str()),
+        })
+        .collect()
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::layout::{workbook_title, Styles, WIDE};
 use super::layout::{SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED};
 use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
-use crate::model::queries::unit_completed;
+use crate::model::queries::{unit_completed, unreadable_files};
 use crate::model::{Code, Ledger, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced};
 
 /// Write a list sheet: its columns, a row per item, frozen header, filter, print setup.
@@ -198,7 +198,25 @@ pub(super) fn tasks_sheet(
 
 type UnitRow<'a> = Row<'a, &'a UnitEntry>;
 
-fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 8] {
+/// Why a unit shows fewer reports than it owes, when a file of its could not be read.
+fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
+    let bad = unreadable_files(ledger, &unit.name);
+    if bad.is_empty() {
+        return String::new();
+    }
+    let files = bad
+        .iter()
+        .map(|b| format!("“{}”", b.file))
+        .collect::<Vec<_>>()
+        .join("、");
+    if unit.reported.is_empty() {
+        format!("文件无法读取，需重新报送（{files}）")
+    } else {
+        format!("另有文件无法读取，需重新报送（{files}）")
+    }
+}
+
+fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 9] {
     let done = Status::Completed.label();
     [
         col("单位", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
@@ -228,6 +246,9 @@ fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 8] {
         }),
         col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
             ListCell::Date(r.item.last_filed_on)
+        }),
+        col("情况说明", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
+            t(unit_remark(r.ledger, r.item))
         }),
     ]
 }
@@ -309,7 +330,7 @@ pub(super) fn reports_sheet(
 // ---------------------------------------------------------------------------
 // 问题清单
 
-fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 6] {
+fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 7] {
     [
         col("严重程度", Kind::Center, 10.0, 10.0, |r: &Row<'a, &'a Problem>| {
             t(r.item.severity.label())
@@ -319,7 +340,7 @@ fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 6] {
             "错误：数据未被采用，需核实后重新报送或手工处理；警告：数据已采用，请核对；提示：仅作记录。"
                 .into(),
         ),
-        col("代码", Kind::Text, 12.0, 24.0, |r| t(r.item.code.as_str())),
+        col("问题类型", Kind::Text, 12.0, 20.0, |r| t(r.item.code.label())),
         col("文件", Kind::Text, 16.0, 40.0, |r| t(&r.item.file)),
         col("工作表", Kind::Text, 10.0, 20.0, |r| {
             t(r.item.sheet.as_deref().unwrap_or(""))
@@ -329,6 +350,10 @@ fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 6] {
             None => t(""),
         }),
         col("说明", Kind::Text, 30.0, WIDE, |r| t(&r.item.message)),
+        col("代码", Kind::Text, 12.0, 24.0, |r: &Row<'a, &'a Problem>| {
+            t(r.item.code.as_str())
+        })
+            .note("问题代码，供查阅 docs/ledger.md 或向开发人员反馈时使用。".into()),
     ]
 }
 
@@ -374,9 +399,6 @@ fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 10] {
             "这些数据行已读取，但无法对应到单位或整改任务，未计入任务台账，请人工核对后归集。"
                 .into(),
         ),
-        col("代码", Kind::Text, 12.0, 20.0, |r| {
-            t(r.item.code.as_str())
-        }),
         col("单位", Kind::Text, 10.0, 24.0, |r| {
             t(r.item.unit.as_deref().unwrap_or(""))
         }),
@@ -391,6 +413,9 @@ fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 10] {
         }),
         col("进展（原文）", Kind::Text, 20.0, WIDE, |r| {
             t(&r.item.progress)
+        }),
+        col("代码", Kind::Text, 12.0, 20.0, |r| {
+            t(r.item.code.as_str())
         }),
     ]
 }

@@ -99,7 +99,8 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         ),
         (
             "完成率",
-            Value::Number(sum.completion_rate, &st.rate),
+            // Stored as a fraction (0.365) with a percent format: Excel computes with it.
+            Value::Number(sum.completion_rate / 100.0, &st.percent),
             format!("计算口径：{}", sum.completion_basis),
         ),
         (
@@ -332,14 +333,15 @@ fn status_colour(s: Status) -> &'static str {
     }
 }
 
-/// A short label for a 重点任务 (`一、科学施策,有效…` → `一、科学施策`), for the chart axis.
+/// A short label for a 重点任务 (`一、科学施策,有效…` → `一、科学施策`), for the chart
+/// axis: its first clause whole, never cut inside a word (the column wraps a long one).
 fn category_short(category: &str) -> String {
     let s = category.trim();
     let cut = s
         .find([',', '，', '；', ';', '。'])
         .map(|i| &s[..i])
         .unwrap_or(s);
-    crate::common::text::excerpt(cut, 12)
+    crate::common::text::one_line(cut)
 }
 
 /// The 重点任务 in plan order, then any a task names that the plan list lacks.
@@ -378,7 +380,8 @@ mod tests {
         );
         assert_eq!(
             category_short("六、不断健全水污染防治保障体系"),
-            "六、不断健全水污染防治保…"
+            "六、不断健全水污染防治保障体系",
+            "never cut inside a word"
         );
     }
 }
