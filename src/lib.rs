@@ -41,10 +41,10 @@ pub use error::Error;
 // render
 pub use render::{
     blocks_docx, checklist_bytes, checklist_files, filled_checklist_bytes, finish_docx,
-    finish_docx_with_stats, notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file,
-    reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes, workbook_headers,
-    write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError,
-    Rendered, Templates, Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR,
-    REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
-    SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
+    finish_docx_with_stats, form_title, notice_blocks, parse_blocks, rate_text, reminder_blocks,
+    reminder_file, reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes,
+    workbook_headers, write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output,
+    RenderError, Rendered, Templates, Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS,
+    REMINDERS_DIR, REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
+    SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };

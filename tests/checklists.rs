@@ -617,7 +617,7 @@ fn checklists_writes_two_files_per_unit_and_is_deterministic() {
 }
 
 #[test]
-fn notices_and_reminders_fit_two_pages_in_libreoffice() {
+fn notices_fit_two_pages_in_libreoffice_three_for_the_longest() {
     if !tool_available("soffice", "--version") || !tool_available("pdfinfo", "-v") {
         return;
     }
@@ -645,7 +645,18 @@ fn notices_and_reminders_fit_two_pages_in_libreoffice() {
             .trim()
             .parse()
             .unwrap();
-        assert!((1..=2).contains(&pages), "{}: {pages} pages", p.display());
+        // Whole short task names (never cut) and the 附件 line make the notice of a
+        // 镇街 with 27 tasks run onto a third page; a 区级部门's stays within two.
+        let most = if p.ends_with("卫星湖街道.docx") {
+            3
+        } else {
+            2
+        };
+        assert!(
+            (1..=most).contains(&pages),
+            "{}: {pages} pages",
+            p.display()
+        );
     }
 }
 
@@ -680,4 +691,80 @@ fn rows_left_blank_stay_missing_and_are_reminded() {
     let text =
         block_text(&reminder_blocks(&ledger, entry, &Templates::default(), ledger.as_of).unwrap());
     assert_eq!(task_refs(&text), left_blank.iter().copied().collect());
+}
+
+#[test]
+fn a_unit_whose_file_could_not_be_read_is_told_which_file_why_and_how_to_resend() {
+    let input = common::input_with_returns(|r| {
+        let bytes = checklist_bytes(blank_ledger(), unit(blank_ledger(), "区水利局")).unwrap();
+        std::fs::write(r.join("区水利局.xlsx"), &bytes[..bytes.len() / 2]).unwrap();
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let u = unit(&ledger, "区水利局");
+    let t = Templates::default();
+    let text = block_text(&reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap());
+    assert!(!text.contains("尚未收到"), "{text}");
+    assert!(text.contains("文件“区水利局.xlsx”无法读取（"), "{text}");
+    assert!(
+        text.contains("重新报送时请直接使用下发的Excel填报表"),
+        "{text}"
+    );
+    // A unit that sent nothing still gets the plain words.
+    let other = unit(&ledger, "区发展改革委");
+    let text = block_text(&reminder_blocks(&ledger, other, &t, ledger.as_of).unwrap());
+    assert!(
+        text.contains("我局尚未收到你单位报送的整改进展情况"),
+        "{text}"
+    );
+    assert!(!text.contains("无法读取"));
+}
+
+#[test]
+fn the_reminder_date_is_also_the_status_date() {
+    let l = blank_ledger();
+    let u = unit(l, "区水利局");
+    let t = Templates::default();
+    let text = block_text(&reminder_blocks(l, u, &t, date(2020, 12, 1)).unwrap());
+    assert!(text.contains("截至2020年12月1日"), "{text}");
+    assert!(!text.contains(&format!(
+        "截至{}",
+        rectify::common::dates::render_date(l.as_of)
+    )));
+    let list = block_text(&reminder_list_blocks(l, &t, date(2020, 12, 1)).unwrap());
+    assert!(!list.contains(&format!(
+        "截至{}",
+        rectify::common::dates::render_date(l.as_of)
+    )));
+}
+
+#[test]
+fn notices_name_their_attachment_address_full_names_and_use_short_names() {
+    let l = blank_ledger();
+    let t = Templates::default();
+    for name in ["区水利局", "来苏镇"] {
+        let u = unit(l, name);
+        assert!(!u.full_name.is_empty() && u.full_name != u.name, "{name}");
+        for blocks in [
+            notice_blocks(l, u, &t, date(2020, 11, 20)).unwrap(),
+            reminder_blocks(l, u, &t, date(2020, 11, 20)).unwrap(),
+        ] {
+            let text = block_text(&blocks);
+            assert!(text.contains(&format!("{}：", u.full_name)), "{text}");
+            assert!(!text.contains('…'), "no cut-off measure: {text}");
+            for id in &u.expected {
+                let task = l.tasks.iter().find(|x| x.id == *id).unwrap();
+                if text.contains(&format!("第{id}项")) {
+                    assert!(
+                        text.contains(&format!("第{id}项“{}”", task.short_name)),
+                        "{id}: {text}"
+                    );
+                }
+            }
+        }
+        let notice = notice_blocks(l, u, &t, date(2020, 11, 20)).unwrap();
+        assert!(
+            block_text(&notice).contains(&format!("附件：{name}任务落实情况表")),
+            "{notice:?}"
+        );
+    }
 }

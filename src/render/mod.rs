@@ -42,7 +42,7 @@ mod xlsx_common;
 use rayon::prelude::*;
 
 pub use blocks::{parse as parse_blocks, Block};
-pub use checklist::{checklist_bytes, filled_checklist_bytes, Filled, FilledRow};
+pub use checklist::{checklist_bytes, filled_checklist_bytes, form_title, Filled, FilledRow};
 pub use document::blocks_docx;
 pub use error::RenderError;
 pub use files::{

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::common::dates::render_date;
-use crate::model::queries::{role_of, unit_tasks, units_missing};
+use crate::model::queries::{role_of, unit_tasks, units_missing, unreadable_files};
 use crate::model::{Ledger, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
@@ -82,8 +82,14 @@ struct UnitNoticeContext<'a> {
     plan: PlanContext<'a>,
     contact: ContactContext<'a>,
     unit: &'a str,
+    /// The unit's official full name (units.toml), how the notice addresses it.
+    unit_full: &'a str,
     /// The checklist file sent with the notice.
     file: String,
+    /// The 附件 line's name of the form: 区水利局任务落实情况表 (one line).
+    attachment: String,
+    /// For a reminder: the unit's files that arrived but could not be read, and why.
+    unreadable: Vec<UnreadableFile>,
     date: String,
     as_of: String,
     return_deadline: String,
@@ -96,6 +102,14 @@ struct UnitNoticeContext<'a> {
     reported: usize,
     groups: Vec<RoleGroup>,
     tasks: Vec<NoticeTask>,
+}
+
+/// A file a unit sent that could not be read.
+#[derive(Debug, Serialize)]
+pub struct UnreadableFile {
+    pub file: String,
+    /// Why, in Chinese (the error the clerk also sees in 问题清单).
+    pub reason: String,
 }
 
 /// The first clause of a measure, at most `max` characters.
@@ -129,7 +143,11 @@ fn role_key(r: Role) -> &'static str {
 fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
     NoticeTask {
         id: t.id,
-        short: short_measure(&t.measure, SHORT),
+        short: if t.short_name.trim().is_empty() {
+            short_measure(&t.measure, SHORT)
+        } else {
+            t.short_name.clone()
+        },
         measure: t.measure.clone(),
         deadline_text: t.deadline.text.clone(),
         deadline: deadline_phrase(t),
@@ -186,9 +204,23 @@ fn unit_context<'a>(
         plan: PlanContext::new(ledger),
         contact: ContactContext::new(ledger),
         unit: &unit.name,
+        unit_full: if unit.full_name.is_empty() {
+            &unit.name
+        } else {
+            &unit.full_name
+        },
         file: checklist_files(&unit.name).0,
+        attachment: format!("{}任务落实情况表", unit.name),
+        unreadable: unreadable_files(ledger, &unit.name)
+            .into_iter()
+            .map(|u| UnreadableFile {
+                file: u.file.to_string(),
+                reason: u.reason.trim_end_matches('。').to_string(),
+            })
+            .collect(),
         date: render_date(date),
-        as_of: render_date(ledger.as_of),
+        // The status date is the notice's date when one was given (`--date`).
+        as_of: render_date(date),
         return_deadline: render_date(ledger.plan.return_deadline),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
@@ -310,7 +342,7 @@ impl<'a> ListContext<'a> {
             plan: PlanContext::new(ledger),
             contact: ContactContext::new(ledger),
             date: render_date(date),
-            as_of: render_date(ledger.as_of),
+            as_of: render_date(date),
             return_deadline: render_date(ledger.plan.return_deadline),
             units_expected: expected,
             units_complete: expected - owing.len(),
