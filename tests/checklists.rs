@@ -441,10 +441,14 @@ fn protection_dropdown_and_unlocked_cells_are_in_the_xml() {
             .map_or(0, |s| s.parse().unwrap())
     };
     // Row 4 is the first task: F (进展) G (状态) H (时间) I (佐证) J (备注) are input;
-    // A–E are locked. E2 (填报日期), G2 (填报人), I2 (联系电话) are input.
-    for cell in ["F4", "G4", "H4", "I4", "J4", "E2", "G2", "I2"] {
+    // A–E are locked. E2:F2 (填报日期, merged), H2 (填报人), J2 (联系电话) are input.
+    for cell in ["F4", "G4", "H4", "I4", "J4", "E2", "F2", "H2", "J2"] {
         assert!(unlocked.contains(&style_of(cell)), "{cell} unlocked");
     }
+    assert!(
+        sheet.contains(r#"<mergeCell ref="E2:F2"/>"#),
+        "the date input is wide"
+    );
     for cell in ["A4", "B4", "C4", "D4", "E4", "A2", "A3"] {
         assert!(!unlocked.contains(&style_of(cell)), "{cell} locked");
     }
@@ -767,4 +771,54 @@ fn notices_name_their_attachment_address_full_names_and_use_short_names() {
             "{notice:?}"
         );
     }
+}
+
+#[test]
+fn a_form_filled_with_long_texts_and_a_typed_date_reads_back_exactly() {
+    let blank = blank_ledger();
+    let u = unit(blank, "区水利局");
+    let long = "按照方案要求，已完成河道沿线排污口排查整治，共排查排污口126个，整治完成118个，其余8个纳入2021年计划，同步建立长效巡查机制，每月开展一次联合巡查。".repeat(3);
+    assert!(long.chars().count() > 200);
+    let mut f = Filled {
+        filed_on: Some(date(2020, 12, 3)),
+        person: "欧阳晓明".into(),
+        phone: "023-49581234".into(),
+        ..Default::default()
+    };
+    for id in &u.expected {
+        f.rows.insert(
+            *id,
+            FilledRow {
+                progress: long.clone(),
+                status: "正在推进".into(),
+                completed_on: None,
+                evidence: "排查台账、整治照片、巡查记录（共三册）".into(),
+                note: "部分排污口涉及企业搬迁，需协调区经济信息委".into(),
+            },
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let returns = returns_dir(dir.path());
+    let bytes = filled_checklist_bytes(blank, u, &f).unwrap();
+    std::fs::write(returns.join("水利局.xlsx"), &bytes).unwrap();
+    let ledger = common::ledger_for(&returns);
+    assert_reports_equal(&ledger, u, &f, "水利局.xlsx");
+    // The rows are tall enough for the long text (no cut at four lines).
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    z.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    let row4 = &sheet[sheet.find(r#"<row r="4""#).unwrap()..];
+    let ht: f64 = row4
+        .split(r#"ht=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(ht >= 15.0 * 9.0, "row height {ht} for a long entry");
 }

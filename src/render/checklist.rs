@@ -24,7 +24,8 @@ use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::xlsx_common::{
-    display_width, excel_date, text, DATE_FORMAT, PAGE_FOOTER, PAPER_A4,
+    display_width, excel_date, print_width, text, Measure, BODY_PT, DATE_FORMAT, FONT, PAGE_FOOTER,
+    PAPER_A4,
 };
 
 /// The form's sheet name.
@@ -33,17 +34,19 @@ pub const FORM_SHEET: &str = "填报表";
 pub const GUIDE_SHEET: &str = "填报说明";
 
 /// The form's columns, in order: header and width (Excel units).
+/// The widths add up to one A4 landscape page at 9 pt or more when fitted to the width
+/// (`xlsx_common::print_width`; tests/printing.rs measures it from the PDF).
 const COLUMNS: [(&str, f64); 10] = [
-    ("序号", 6.0),
-    ("重点任务", 18.0),
-    ("具体举措", 44.0),
-    ("完成时限", 14.0),
+    ("序号", 5.0),
+    ("重点任务", 12.0),
+    ("具体举措", 38.0),
+    ("完成时限", 12.0),
     ("本单位角色", 7.0),
-    ("整改进展情况", 40.0),
-    ("完成状态", 11.0),
-    ("完成时间", 15.0),
-    ("佐证材料", 18.0),
-    ("备注", 12.0),
+    ("整改进展情况", 38.0),
+    ("完成状态", 10.0),
+    ("完成时间", 13.0),
+    ("佐证材料", 13.0),
+    ("备注", 10.0),
 ];
 pub const COL_ID: u16 = 0;
 pub const COL_CATEGORY: u16 = 1;
@@ -62,14 +65,17 @@ pub const TITLE_ROW: u32 = 0;
 pub const INFO_ROW: u32 = 1;
 pub const HEADER_ROW: u32 = 2;
 pub const FIRST_TASK_ROW: u32 = 3;
-/// The 填报单位 line: "填报单位：<单位>" (A–C merged), then label and input cells.
+/// The 填报单位 line: "填报单位：<单位>" (A–C merged), then label and input cells, each
+/// input wide enough for what is typed: the date across E–F, the person in H, the phone
+/// in J.
 pub const COL_UNIT: u16 = 0;
 pub const COL_FILED_LABEL: u16 = 3;
 pub const COL_FILED_ON: u16 = 4;
-pub const COL_PERSON_LABEL: u16 = 5;
-pub const COL_PERSON: u16 = 6;
-pub const COL_PHONE_LABEL: u16 = 7;
-pub const COL_PHONE: u16 = 8;
+const COL_FILED_ON_END: u16 = 5;
+pub const COL_PERSON_LABEL: u16 = 6;
+pub const COL_PERSON: u16 = 7;
+pub const COL_PHONE_LABEL: u16 = 8;
+pub const COL_PHONE: u16 = 9;
 
 /// The title of a unit's form.
 pub fn form_title(ledger: &Ledger) -> String {
@@ -152,7 +158,8 @@ struct Styles {
 impl Styles {
     fn new() -> Styles {
         let base = Format::new()
-            .set_font_size(11)
+            .set_font_name(FONT)
+            .set_font_size(BODY_PT)
             .set_text_wrap()
             .set_align(FormatAlign::VerticalCenter);
         let boxed = base.clone().set_border(FormatBorder::Thin);
@@ -160,6 +167,7 @@ impl Styles {
         let input = boxed.clone().set_unlocked().set_align(FormatAlign::Top);
         Styles {
             title: Format::new()
+                .set_font_name(FONT)
                 .set_bold()
                 .set_font_size(16)
                 .set_align(FormatAlign::Center)
@@ -188,8 +196,14 @@ impl Styles {
             cell_date: input
                 .set_align(FormatAlign::Center)
                 .set_num_format(DATE_FORMAT),
-            guide_title: Format::new().set_bold().set_font_size(14),
-            guide: Format::new().set_font_size(11).set_text_wrap(),
+            guide_title: Format::new()
+                .set_font_name(FONT)
+                .set_bold()
+                .set_font_size(14),
+            guide: Format::new()
+                .set_font_name(FONT)
+                .set_font_size(BODY_PT)
+                .set_text_wrap(),
         }
     }
 }
@@ -277,6 +291,14 @@ fn info_row(
         &st.unit,
     )?;
     ws.write_string_with_format(INFO_ROW, COL_FILED_LABEL, "填报日期：", &st.label)?;
+    ws.merge_range(
+        INFO_ROW,
+        COL_FILED_ON,
+        INFO_ROW,
+        COL_FILED_ON_END,
+        "",
+        &st.input_date,
+    )?;
     match filled.and_then(|f| f.filed_on).and_then(excel_date) {
         Some(d) => ws.write_datetime_with_format(INFO_ROW, COL_FILED_ON, &d, &st.input_date)?,
         None => ws.write_blank(INFO_ROW, COL_FILED_ON, &st.input_date)?,
@@ -289,12 +311,10 @@ fn info_row(
         &st.input,
     )?;
     ws.write_string_with_format(INFO_ROW, COL_PHONE_LABEL, "联系电话：", &st.label)?;
-    ws.merge_range(
+    ws.write_string_with_format(
         INFO_ROW,
         COL_PHONE,
-        INFO_ROW,
-        LAST_COL,
-        &text(filled.map_or("", |f| &f.phone)),
+        text(filled.map_or("", |f| &f.phone)),
         &st.input,
     )?;
     ws.set_row_height(INFO_ROW, 24)?;
@@ -330,7 +350,7 @@ fn task_row(
     };
     ws.write_string_with_format(r, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
     ws.write_string_with_format(r, COL_NOTE, s(|x| &x.note), &st.cell)?;
-    ws.set_row_height(r, row_height(task))?;
+    ws.set_row_height(r, row_height(task, row))?;
     Ok(())
 }
 
@@ -366,15 +386,31 @@ fn protection() -> ProtectionOptions {
     }
 }
 
-/// A4 landscape, one page wide, header rows repeated, page numbers.
+/// A4 landscape, one page wide at 9 pt or more, header rows repeated, page numbers.
 fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    let widths: Vec<f64> = COLUMNS.iter().map(|(_, w)| *w).collect();
+    print_width(ws, &widths, 0.5, 3)?;
     ws.set_repeat_rows(0, HEADER_ROW)?;
     ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
     ws.set_footer(PAGE_FOOTER);
     Ok(())
+}
+
+/// Room for the measure and for what was typed (each wrapped in its column), and at
+/// least five lines to write progress in. Viewers do not grow a row on opening, so the
+/// height is set; Excel and WPS still grow it while the unit types.
+fn row_height(task: &TaskEntry, filled: Option<&FilledRow>) -> f64 {
+    let lines = |s: &str, col: u16| Measure::of(s).wrapped_lines(COLUMNS[col as usize].1);
+    let mut n = lines(&task.measure, COL_MEASURE).max(5);
+    if let Some(f) = filled {
+        n = n
+            .max(lines(&f.progress, COL_PROGRESS))
+            .max(lines(&f.evidence, COL_EVIDENCE))
+            .max(lines(&f.note, COL_NOTE));
+    }
+    (n as f64 * 15.0 + 6.0).min(409.0)
 }
 
 fn date_validation() -> Result<DataValidation, XlsxError> {
@@ -389,13 +425,6 @@ fn date_validation() -> Result<DataValidation, XlsxError> {
             "请输入2020年1月1日至2030年12月31日之间的日期，如2020年9月30日（也可输入2020-9-30）。尚未完成的请留空。",
         )
         .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
-}
-
-/// Enough height for the measure (wrapped in its column) and room to write progress.
-fn row_height(task: &TaskEntry) -> f64 {
-    let per_line = ((COLUMNS[COL_MEASURE as usize].1 - 2.0) / 1.1).max(2.0);
-    let lines = (display_width(&task.measure) as f64 / per_line).ceil() as usize;
-    (lines.max(4) as f64 * 15.0 + 4.0).min(409.0)
 }
 
 fn guide_sheet(
@@ -415,7 +444,10 @@ fn guide_sheet(
         let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
         ws.set_row_height(r, rows * 15.0 + 6.0)?;
     }
+    // Portrait, fitted to the page width (the column is wider than a portrait page).
     ws.set_paper_size(PAPER_A4);
+    ws.set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3);
+    ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 

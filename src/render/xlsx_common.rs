@@ -19,6 +19,45 @@ pub(crate) const PAPER_A4: u8 = 9;
 /// The printed page footer: 第 1 页，共 3 页.
 pub(crate) const PAGE_FOOTER: &str = "&C第 &P 页，共 &N 页";
 
+/// The font of every cell both writers format (Chinese text prints in 宋体, not Calibri).
+pub(crate) const FONT: &str = "宋体";
+/// Body text size in points.
+pub(crate) const BODY_PT: f64 = 11.0;
+/// The smallest size body text may print at (a signed paper copy must be legible).
+pub(crate) const MIN_PRINT_PT: f64 = 9.0;
+/// A4 landscape width in points.
+const A4_LANDSCAPE_PT: f64 = 841.89;
+
+/// A column of `width` Excel units in points (Calibri 11 default font: 7 px per unit
+/// plus 5 px padding, 96 px per inch).
+pub(crate) fn column_points(width: f64) -> f64 {
+    ((width * 7.0 + 0.5).trunc() + 5.0) * 0.75
+}
+
+/// How a sheet of columns `widths` prints on A4 landscape with left and right margins
+/// of `margin_in` inches: one page wide when that keeps body text at [`MIN_PRINT_PT`]
+/// or more (with a little room for the viewer's own arithmetic), else at the scale
+/// that keeps it there, running across pages with the first `key_cols` columns repeated.
+pub(crate) fn print_width(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    widths: &[f64],
+    margin_in: f64,
+    key_cols: u16,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
+    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
+    let min_scale = MIN_PRINT_PT / BODY_PT;
+    if total * (min_scale + 0.03) <= printable {
+        ws.set_print_fit_to_pages(1, 0);
+    } else {
+        ws.set_print_scale((min_scale * 100.0).ceil() as u16 + 1);
+        if key_cols > 0 {
+            ws.set_repeat_columns(0, key_cols - 1)?;
+        }
+    }
+    Ok(())
+}
+
 /// Sanitise for XML and cap at Excel's cell limit.
 pub(crate) fn text(s: &str) -> String {
     text_cow(s).into_owned()

@@ -4,7 +4,9 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use crate::model::Ledger;
-use crate::render::xlsx_common::{text, DATE_FORMAT, PAGE_FOOTER, PAPER_A4};
+use crate::render::xlsx_common::{
+    print_width, text, BODY_PT, DATE_FORMAT, FONT, PAGE_FOOTER, PAPER_A4,
+};
 
 /// Sheet names, in workbook order.
 pub const SHEET_SUMMARY: &str = "总体情况";
@@ -34,15 +36,19 @@ pub(super) fn row_height(lines: usize) -> f64 {
     (lines as f64 * 15.0 + 3.0).min(409.0)
 }
 
-/// A4 landscape, one page wide, header rows repeated, page numbers.
+/// A4 landscape, one page wide when body text stays at 9 pt or more (else across pages
+/// with the first column repeated, `xlsx_common::print_width`), header rows repeated,
+/// page numbers.
 pub(super) fn print_setup(
     ws: &mut Worksheet,
     page_title: &str,
     repeat_row: Option<u32>,
+    widths: &[f64],
 ) -> Result<(), XlsxError> {
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    print_width(ws, widths, 0.5, 1)?;
     if let Some(r) = repeat_row {
         ws.set_repeat_rows(0, r)?;
     }
@@ -75,18 +81,26 @@ pub(super) struct Styles {
 impl Styles {
     pub fn new() -> Styles {
         let cell = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(BODY_PT)
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::VerticalCenter);
         let total = cell.clone().set_bold().set_background_color("F2F2F2");
         let centred = |f: &Format| f.clone().set_align(FormatAlign::Center);
         Styles {
             title: Format::new()
+                .set_font_name(FONT)
                 .set_bold()
                 .set_font_size(16)
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
-            subtitle: Format::new().set_align(FormatAlign::Center),
-            section: Format::new().set_bold().set_font_size(12),
+            subtitle: Format::new()
+                .set_font_name(FONT)
+                .set_align(FormatAlign::Center),
+            section: Format::new()
+                .set_font_name(FONT)
+                .set_bold()
+                .set_font_size(12),
             header: cell
                 .clone()
                 .set_bold()

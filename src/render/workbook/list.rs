@@ -129,6 +129,7 @@ pub(super) struct List<'w> {
     pub ws: &'w mut Worksheet,
     styles: &'w Styles,
     columns: usize,
+    widths: Vec<f64>,
     /// Data rows written.
     pub row: u32,
 }
@@ -161,6 +162,7 @@ impl<'w> List<'w> {
             ws,
             styles,
             columns: cols.len(),
+            widths: widths.clone(),
             row: 0,
         };
         for row in rows() {
@@ -246,7 +248,7 @@ impl<'w> List<'w> {
         let last_col = (self.columns - 1) as u16;
         self.ws.set_freeze_panes(1, 0)?;
         self.ws.autofilter(0, 0, self.row, last_col)?;
-        print_setup(self.ws, page_title, Some(0))?;
+        print_setup(self.ws, page_title, Some(0), &self.widths)?;
         Ok(())
     }
 

@@ -51,7 +51,12 @@ pub(super) fn summary_sheet(
     if !ledger.tasks.is_empty() {
         ws.insert_chart(chart_row, 6, &status_pie(statuses))?;
     }
-    print_setup(ws, &workbook_title(ledger), None)?;
+    let mut all = vec![
+        column_width(categories.widest_category, 12.0, 30.0),
+        column_width(categories.widest_short, 12.0, 20.0),
+    ];
+    all.extend((2..=LAST_COL).map(|_| 10.0));
+    print_setup(ws, &workbook_title(ledger), None, &all)?;
     ws.set_print_fit_to_pages(1, 1);
     Ok(())
 }
@@ -262,8 +267,9 @@ fn counts_row(
 /// Widths: A holds the 重点任务 names (wrapped), B their short names, the rest short
 /// numbers.
 fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<(), XlsxError> {
-    ws.set_column_width(0, column_width(table.widest_category, 12.0, 40.0))?;
-    ws.set_column_width(1, column_width(table.widest_short, 12.0, 30.0))?;
+    // print_setup in `write` repeats these widths: keep the two in step.
+    ws.set_column_width(0, column_width(table.widest_category, 12.0, 30.0))?;
+    ws.set_column_width(1, column_width(table.widest_short, 12.0, 20.0))?;
     for c in 2..=LAST_COL {
         ws.set_column_width(c, 10)?;
     }

@@ -1,0 +1,100 @@
+//! Printing (issue 17): body text prints at 9 pt or more, measured from the PDF
+//! LibreOffice makes of each spreadsheet (tests/tools/pdf_font_sizes.py, PyMuPDF), not
+//! from the settings. Skipped when soffice or PyMuPDF is missing (.ci/run installs them).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::tools::tool_available;
+use rectify::{checklist_bytes, workbook_bytes};
+
+/// (page, size, text) of every span of `pdf`.
+fn spans(pdf: &Path) -> Vec<(u32, f64, String)> {
+    let out = Command::new("python3")
+        .arg(common::repo().join("tests/tools/pdf_font_sizes.py"))
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut p = l.splitn(3, '\t');
+            Some((
+                p.next()?.parse().ok()?,
+                p.next()?.parse().ok()?,
+                p.next()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn has_pymupdf() -> bool {
+    Command::new("python3")
+        .args(["-c", "import pymupdf"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn to_pdf(dir: &Path, file: &str, bytes: &[u8]) -> std::path::PathBuf {
+    std::fs::write(dir.join(file), bytes).unwrap();
+    let st = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(dir.join(file))
+        .env(
+            "FONTCONFIG_FILE",
+            common::repo().join("tests/fontconfig/fonts.conf"),
+        )
+        .output()
+        .unwrap();
+    assert!(st.status.success());
+    dir.join(file).with_extension("pdf")
+}
+
+#[test]
+fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
+    if !tool_available("soffice", "--version") || !has_pymupdf() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = common::input_with_returns(|r| {
+        for entry in std::fs::read_dir(common::repo().join("input/returns")).unwrap() {
+            let p = entry.unwrap().path();
+            std::fs::copy(&p, r.join(p.file_name().unwrap())).unwrap();
+        }
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let u = ledger.units.iter().find(|u| u.name == "区水利局").unwrap();
+    let form = to_pdf(
+        dir.path(),
+        "form.xlsx",
+        &checklist_bytes(&ledger, u).unwrap(),
+    );
+    let form_spans = spans(&form);
+    assert!(form_spans.iter().any(|s| s.2.contains("具体举措")));
+    let small: Vec<_> = form_spans.iter().filter(|s| s.1 < 9.0).collect();
+    assert!(
+        small.is_empty(),
+        "form text under 9 pt: {:?}",
+        &small[..small.len().min(5)]
+    );
+
+    let wb = to_pdf(dir.path(), "wb.xlsx", &workbook_bytes(&ledger).unwrap());
+    let wb_spans = spans(&wb);
+    // Page 1 is the summary sheet (总体情况): not yet at 9 pt (its charts widen the
+    // page), see the issue 17 report. Every list sheet after it is measured.
+    let small: Vec<_> = wb_spans.iter().filter(|s| s.0 > 1 && s.1 < 9.0).collect();
+    assert!(wb_spans.iter().filter(|s| s.0 > 1).count() > 1000);
+    assert!(
+        small.is_empty(),
+        "workbook text under 9 pt: {:?}",
+        &small[..small.len().min(5)]
+    );
+}
