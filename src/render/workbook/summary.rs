@@ -3,19 +3,22 @@
 //! (statuses by 重点任务, and the share of each status). Each is one function here.
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartPoint, ChartSolidFill, ChartType,
-    Color, Format, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLegendPosition, ChartPoint, ChartSolidFill,
+    ChartType, Color, Format, Worksheet, XlsxError,
 };
 
-use super::layout::{column_width, print_setup, workbook_title, Styles};
+use super::layout::{column_width, print_setup, row_height, workbook_title, Styles};
 use super::layout::{SHEET_PROBLEMS, SHEET_SUMMARY};
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, TaskEntry};
-use crate::render::xlsx_common::{display_width, text};
+use crate::render::xlsx_common::{display_width, text, Measure};
 
 /// The last column the title, subtitle and notes span (A 重点任务 / 指标, B 简称 / 数值,
 /// C.. counts).
 const LAST_COL: u16 = 11;
+/// Widest the 重点任务 and 简称 columns grow (Excel units); longer names wrap.
+const CATEGORY_MAX: f64 = 30.0;
+const SHORT_MAX: f64 = 20.0;
 /// The first status column of the 重点任务 table (after 重点任务, 简称, 任务数).
 const FIRST_STATUS_COL: u16 = 3;
 
@@ -49,15 +52,18 @@ pub(super) fn summary_sheet(
         ws.insert_chart(chart_row, 0, &category_chart(categories.rows))?;
     }
     if !ledger.tasks.is_empty() {
-        ws.insert_chart(chart_row, 6, &status_pie(statuses))?;
+        // Below the column chart: side by side they made the page too wide to print at
+        // 9 pt.
+        ws.insert_chart(chart_row + 22, 0, &status_pie(statuses))?;
     }
     let mut all = vec![
-        column_width(categories.widest_category, 12.0, 30.0),
-        column_width(categories.widest_short, 12.0, 20.0),
+        column_width(categories.widest_category, 12.0, CATEGORY_MAX),
+        column_width(categories.widest_short, 12.0, SHORT_MAX),
     ];
-    all.extend((2..=LAST_COL).map(|_| 10.0));
+    all.extend((2..=LAST_COL).map(|_| 8.0));
+    // One page wide, as many pages tall as it takes: a page-high fit shrank the text to
+    // 6 pt.
     print_setup(ws, &workbook_title(ledger), None, &all)?;
-    ws.set_print_fit_to_pages(1, 1);
     Ok(())
 }
 
@@ -230,6 +236,11 @@ fn category_table(
         let short = text(&category_short(&cat));
         table.widest_short = table.widest_short.max(display_width(&short));
         ws.write_string_with_format(r, 1, &short, &st.center)?;
+        // A name wider than its column's cap wraps at the cap: room for every line.
+        let lines = Measure::of(&cat_text)
+            .wrapped_lines(CATEGORY_MAX)
+            .max(Measure::of(&short).wrapped_lines(SHORT_MAX));
+        ws.set_row_height(r, row_height(lines))?;
         counts_row(ws, r, &tasks, &st.number, &st.percent)?;
     }
     table.rows.last = r;
@@ -268,10 +279,10 @@ fn counts_row(
 /// numbers.
 fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<(), XlsxError> {
     // print_setup in `write` repeats these widths: keep the two in step.
-    ws.set_column_width(0, column_width(table.widest_category, 12.0, 30.0))?;
-    ws.set_column_width(1, column_width(table.widest_short, 12.0, 20.0))?;
+    ws.set_column_width(0, column_width(table.widest_category, 12.0, CATEGORY_MAX))?;
+    ws.set_column_width(1, column_width(table.widest_short, 12.0, SHORT_MAX))?;
     for c in 2..=LAST_COL {
-        ws.set_column_width(c, 10)?;
+        ws.set_column_width(c, 8)?;
     }
     Ok(())
 }
@@ -289,10 +300,24 @@ fn category_chart(rows: Span) -> Chart {
             .set_format(&mut fill(status_colour(s)))
             .set_gap(60);
     }
-    chart.title().set_name("各重点任务完成情况");
-    chart.x_axis().set_name("重点任务");
-    chart.y_axis().set_name("任务数");
-    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart
+        .title()
+        .set_name("各重点任务完成情况")
+        .set_font(&chart_font_bold());
+    chart
+        .x_axis()
+        .set_name("重点任务")
+        .set_name_font(&chart_font())
+        .set_font(&chart_font());
+    chart
+        .y_axis()
+        .set_name("任务数")
+        .set_name_font(&chart_font())
+        .set_font(&chart_font());
+    chart
+        .legend()
+        .set_position(ChartLegendPosition::Bottom)
+        .set_font(&chart_font());
     chart.set_width(720).set_height(400);
     chart
 }
@@ -313,12 +338,31 @@ fn status_pie(rows: Span) -> Chart {
             ChartDataLabel::new()
                 .show_value()
                 .show_percentage()
-                .set_separator('\n'),
+                .set_separator('\n')
+                .set_font(&chart_font()),
         );
-    pie.title().set_name("任务完成情况分布");
-    pie.legend().set_position(ChartLegendPosition::Right);
+    pie.title()
+        .set_name("任务完成情况分布")
+        .set_font(&chart_font_bold());
+    pie.legend()
+        .set_position(ChartLegendPosition::Right)
+        .set_font(&chart_font());
     pie.set_width(480).set_height(400);
     pie
+}
+
+/// Chart text: 宋体 at body size, so it prints at 9 pt or more too.
+fn chart_font() -> ChartFont {
+    let mut f = ChartFont::new();
+    f.set_name(crate::render::xlsx_common::FONT)
+        .set_size(crate::render::xlsx_common::BODY_PT);
+    f
+}
+
+fn chart_font_bold() -> ChartFont {
+    let mut f = chart_font();
+    f.set_bold();
+    f
 }
 
 fn fill(rgb: &str) -> ChartFormat {
