@@ -631,7 +631,7 @@ fn bad_files_become_problems_and_the_rest_is_read() {
     // Corrupt: a truncated workbook.
     let bytes = std::fs::read(dir.path().join("good.xlsx")).unwrap();
     std::fs::write(dir.path().join("corrupt.xlsx"), &bytes[..bytes.len() / 2]).unwrap();
-    // A Word document in the folder.
+    // A Word document without a table in the folder (a report in prose).
     {
         let f = std::fs::File::create(dir.path().join("说明.docx")).unwrap();
         let mut z = zip::ZipWriter::new(f);
@@ -640,7 +640,11 @@ fn bad_files_become_problems_and_the_rest_is_read() {
             zip::write::SimpleFileOptions::default(),
         )
         .unwrap();
-        std::io::Write::write_all(&mut z, b"<w:document/>").unwrap();
+        std::io::Write::write_all(
+            &mut z,
+            "<w:document><w:body><w:p><w:r><w:t>我单位整改情况说明</w:t></w:r></w:p></w:body></w:document>".as_bytes(),
+        )
+        .unwrap();
         z.finish().unwrap();
     }
     // An image, an empty file, an Office lock file, a hidden file.
@@ -674,7 +678,11 @@ fn bad_files_become_problems_and_the_rest_is_read() {
             .collect::<Vec<_>>()
     };
     assert_eq!(code_of("corrupt.xlsx"), vec![Code::FileCorrupt]);
-    assert_eq!(code_of("说明.docx"), vec![Code::FileNotSpreadsheet]);
+    assert_eq!(
+        code_of("说明.docx"),
+        vec![Code::NoHeader, Code::SheetSkipped],
+        "a Word document is read; without a table it has no progress"
+    );
     assert_eq!(code_of("photo.jpg"), vec![Code::FileNotSpreadsheet]);
     assert_eq!(code_of("empty.xlsx"), vec![Code::FileEmpty]);
     assert_eq!(code_of("~$good.xlsx"), vec![Code::FileSkipped]);

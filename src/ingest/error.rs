@@ -22,6 +22,8 @@ pub enum ReadErrorKind {
     Encrypted,
     Corrupt,
     TooLarge,
+    /// A legacy Word document whose conversion failed or timed out.
+    Conversion,
     Io,
     Panic,
 }
@@ -35,7 +37,9 @@ impl ReadErrorKind {
             ReadErrorKind::Encrypted => Code::FileEncrypted,
             ReadErrorKind::Corrupt => Code::FileCorrupt,
             ReadErrorKind::TooLarge => Code::FileTooLarge,
-            ReadErrorKind::Io | ReadErrorKind::Panic => Code::FileFailed,
+            ReadErrorKind::Conversion | ReadErrorKind::Io | ReadErrorKind::Panic => {
+                Code::FileFailed
+            }
         }
     }
 }
@@ -62,15 +66,28 @@ pub enum ReadError {
     // ------------------------------------------------------------ not a spreadsheet
     /// Another kind of file (the payload says which: PNG图片, Word文档 …).
     #[error(
-        "这是{0}，不是表格文件，无法读取。请按表格格式（Excel .xlsx/.xls 或 CSV）填写后重新报送。"
+        "这是{0}，不是表格文件，无法读取。请按表格格式（Excel .xlsx/.xls、CSV，或带表格的Word .docx）填写后重新报送。"
     )]
     NotSpreadsheet(&'static str),
     /// HTML or XML saved with a spreadsheet extension (the payload says which).
     #[error("这是{0}，只是扩展名像表格，无法作为表格读取。请用Excel打开后“另存为”Excel工作簿（.xlsx）再报送。")]
     Markup(&'static str),
-    /// A zip that is no Office or OpenDocument package.
+    /// A zip that is no Office or OpenDocument package (read as a bundle by ingest; this
+    /// is what reading it as one spreadsheet says).
     #[error("这是压缩包（zip），不是表格文件，无法读取。请解压后直接报送其中的表格文件。")]
     Archive,
+    /// A zip inside a zip inside the bundle: one level is read, no more.
+    #[error("这是压缩包中的压缩包里又套的压缩包（超过一层），没有读取。请解压后直接报送其中的表格文件。")]
+    BundleTooDeep,
+
+    // ------------------------------------------------------------ legacy Word
+    /// A .doc / .wps and no LibreOffice to convert it with.
+    #[error("这是旧版Word文档（.doc/.wps），本机没有安装LibreOffice，无法转换读取。请用Word或WPS另存为.docx，或把表格复制到Excel（.xlsx）后重新报送。")]
+    LegacyWord,
+    #[error("旧版Word文档（.doc/.wps）转换为.docx失败，无法读取。请用Word或WPS打开后另存为.docx（或把表格复制到Excel）再报送。")]
+    ConversionFailed,
+    #[error("旧版Word文档（.doc/.wps）转换超过{seconds}秒仍未完成，已停止。请用Word或WPS另存为.docx后重新报送。")]
+    ConversionTimeout { seconds: u64 },
 
     // ------------------------------------------------------------ encrypted or damaged
     #[error("文件已加密（设置了打开密码），无法读取。请取消密码后重新报送。")]
@@ -145,7 +162,10 @@ impl ReadError {
             NotAFile | NotFound | PermissionDenied | Io(_) => ReadErrorKind::Io,
             Panic => ReadErrorKind::Panic,
             Empty => ReadErrorKind::Empty,
-            NotSpreadsheet(_) | Markup(_) | Archive => ReadErrorKind::NotSpreadsheet,
+            NotSpreadsheet(_) | Markup(_) | Archive | BundleTooDeep | LegacyWord => {
+                ReadErrorKind::NotSpreadsheet
+            }
+            ConversionFailed | ConversionTimeout { .. } => ReadErrorKind::Conversion,
             Encrypted => ReadErrorKind::Encrypted,
             Corrupt
             | OleDamaged(_)

@@ -1,26 +1,66 @@
 //! One file, read or not → its entry in the ledger's file list, its records, skips and
 //! problems. Failures stay with the file: a read error is one problem for the file, a
-//! panic while interpreting a sheet one problem for that sheet.
+//! panic while interpreting a sheet one problem for that sheet. A bundle (.zip) is
+//! handed to `bundle.rs`, which comes back here for each file in it.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
+use super::bundle;
 use super::error::ReadError;
-use super::format::ReadOutput;
+use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
 use super::options::IngestOptions;
 use super::record::Ingested;
+use super::record::UnitFrom;
 use super::sheet::{read_sheet, SheetContext};
 use crate::common::marker::{self, Marker};
 use crate::common::text::excerpt;
-use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
 use crate::plan::NameMatch;
 
-/// What became of the file at `rel` (relative to the returns folder).
+/// A file's bytes (the whole file, within the size limit) → what became of it: a
+/// bundle's files one by one, or the file read.
+pub(super) fn ingest_loaded(
+    rel: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+    conversion: Conversion,
+) -> Ingested {
+    match sniffed(bytes, opts) {
+        Ok(Format::Zip) => bundle::ingest_bundle(rel, bytes, opts, conversion, false),
+        Ok(format) => file_outcome(parse(format, rel, bytes, opts, conversion), rel, opts, None),
+        Err(e) => file_outcome(Err(e), rel, opts, None),
+    }
+}
+
+/// The format of `bytes`; a panic in the sniffer is this file's failure.
+pub(super) fn sniffed(bytes: &[u8], opts: &IngestOptions) -> Result<Format, ReadError> {
+    catch_unwind(AssertUnwindSafe(|| sniff_bytes(bytes, opts.limits)))
+        .unwrap_or(Err(ReadError::Panic))
+}
+
+/// The grids of `bytes` in `format`; a panic in a parser is this file's failure.
+pub(super) fn parse(
+    format: Format,
+    rel: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+    conversion: Conversion,
+) -> Result<ReadOutput, ReadError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        read_sniffed(format, Path::new(rel), bytes, opts.limits, conversion)
+    }))
+    .unwrap_or(Err(ReadError::Panic))
+}
+
+/// What became of the file at `rel` (relative to the returns folder; inside a bundle
+/// `bundle.zip/inner.xlsx`, with the bundle's name as the last resort for the unit).
 pub(super) fn file_outcome(
     read: Result<ReadOutput, ReadError>,
     rel: &str,
     opts: &IngestOptions,
+    bundle_stem: Option<&str>,
 ) -> Ingested {
     let mut out = Ingested::default();
     let mut entry = FileEntry {
@@ -52,19 +92,38 @@ pub(super) fn file_outcome(
         Ok(read) => {
             entry.format = Some(read.format.name().to_string());
             entry.sheets = read.grids.len() as u32;
-            read_sheets(&read, rel, opts, &mut out);
+            read_sheets(&read, rel, opts, bundle_stem, &mut out);
             entry.records = out.records.len() as u32;
-            entry.unit = out.records.iter().find_map(|r| r.unit.clone());
+            entry.unit = sender(&out);
             entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
-            out.problems.extend(nothing_read(&read.grids, &out, rel));
+            out.problems
+                .extend(nothing_read(&read.grids, read.format, &out, rel));
         }
     }
     out.files.push(entry);
     out
 }
 
+/// The unit that sent the file: the first named by the sheet (marker, 填报单位 line,
+/// signature, title, names), else the first named by a row's unit column (a
+/// consolidated return names its co-units on the rows).
+fn sender(out: &Ingested) -> Option<String> {
+    let sheet_wide = |r: &&super::record::Record| r.unit_from != Some(UnitFrom::UnitColumn);
+    out.records
+        .iter()
+        .filter(sheet_wide)
+        .find_map(|r| r.unit.clone())
+        .or_else(|| out.records.iter().find_map(|r| r.unit.clone()))
+}
+
 /// Every sheet of the file into `out`, after the reader's notes.
-fn read_sheets(read: &ReadOutput, rel: &str, opts: &IngestOptions, out: &mut Ingested) {
+fn read_sheets(
+    read: &ReadOutput,
+    rel: &str,
+    opts: &IngestOptions,
+    bundle_stem: Option<&str>,
+    out: &mut Ingested,
+) {
     for note in &read.notes {
         out.problems.push(Problem::new(
             Severity::Warning,
@@ -81,6 +140,7 @@ fn read_sheets(read: &ReadOutput, rel: &str, opts: &IngestOptions, out: &mut Ing
     let ctx = SheetContext {
         file: rel,
         file_stem: &stem,
+        bundle_stem,
         units: opts.units,
         default_year: opts.default_year,
         marker: marker.as_ref(),
@@ -115,9 +175,10 @@ fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
     }
 }
 
-/// The file-level problem of a file read without records: nothing in it at all, or no
-/// sheet with a header (unless a sheet was too large to read, which says why already).
-fn nothing_read(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
+/// The file-level problem of a file read without records: nothing in it at all, a
+/// table with nothing filled in, or no sheet with a header (unless a sheet was too
+/// large to read, which says why already).
+fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Option<Problem> {
     if grids
         .iter()
         .all(|g| (0..g.rows.len()).all(|r| g.row_is_empty(r)))
@@ -129,15 +190,23 @@ fn nothing_read(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
             "文件中没有任何内容。请填写后重新报送。",
         ));
     }
-    if out.records.is_empty() && !out.problems.iter().any(|p| p.code == Code::SheetTooLarge) {
+    if !out.records.is_empty() || out.problems.iter().any(|p| p.code == Code::SheetTooLarge) {
+        return None;
+    }
+    if out.skips.iter().any(|s| s.reason == SkipReason::Header) {
         return Some(Problem::new(
-            Severity::Error,
-            Code::NoHeader,
+            Severity::Warning,
+            Code::NothingFilled,
             rel,
-            "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。",
+            "表格中的任务行都没有填写进展，没有计入任何报送，相关任务仍为未报送。如已有进展，请填写后重新报送。",
         ));
     }
-    None
+    let message = if matches!(format, Format::Docx | Format::Doc) {
+        "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。"
+    } else {
+        "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"
+    };
+    Some(Problem::new(Severity::Error, Code::NoHeader, rel, message))
 }
 
 /// The marker of our own checklist, if the file has one that fits this plan: from the

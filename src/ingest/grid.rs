@@ -95,6 +95,21 @@ pub struct Grid {
     pub merges: Vec<Merge>,
     /// The sheet is hidden or very hidden (xlsx, xlsb, xls; ODS where calamine tells).
     pub hidden: bool,
+    /// Cell comments (批注), by cell, in row order (xlsx).
+    pub comments: Vec<Comment>,
+    /// Rows that are paragraphs of a Word document rather than table rows (0-based,
+    /// ascending): above a table they are the title and filing lines, below it the
+    /// signature and notes.
+    pub paragraphs: Vec<usize>,
+}
+
+/// A cell's comment: its text without the author line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// 0-based, absolute.
+    pub row: u32,
+    pub col: u32,
+    pub text: String,
 }
 
 impl Grid {
@@ -118,6 +133,31 @@ impl Grid {
             Some(m) => self.cell(m.first_row as usize, m.first_col as usize),
             None => self.cell(r, c),
         }
+    }
+
+    /// The comment on cell (r, c), or on the top-left cell of the merge containing it.
+    pub fn comment(&self, r: usize, c: usize) -> Option<&str> {
+        let (r, c) = match self.merge_at(r, c) {
+            Some(m) => (m.first_row as usize, m.first_col as usize),
+            None => (r, c),
+        };
+        self.comments
+            .iter()
+            .find(|k| k.row as usize == r && k.col as usize == c)
+            .map(|k| k.text.as_str())
+    }
+
+    /// The first comment on row `r`, if any.
+    pub fn row_comment(&self, r: usize) -> Option<&str> {
+        self.comments
+            .iter()
+            .find(|k| k.row as usize == r)
+            .map(|k| k.text.as_str())
+    }
+
+    /// Whether row `r` is a paragraph of a Word document (not a table row).
+    pub fn is_paragraph(&self, r: usize) -> bool {
+        self.paragraphs.binary_search(&r).is_ok()
     }
 
     /// The checklist marker, if this is our marker sheet.

@@ -6,12 +6,14 @@
 //!   module per format), or a `ReadError` (`error`);
 //! - `file`: a file's grids → its ledger entry, records and problems (our checklist's
 //!   marker found here);
+//! - `bundle`: a .zip of returns and evidence → each file in it through `file`;
 //! - `sheet`: one grid → records and skip entries (header, filing lines, unit, rows);
 //! - below them: `options` (what a run is told), `grid` (cells and sheets in memory),
 //!   `values` (cell → task id, date), `vocabulary` (header synonyms, how status cells
 //!   and progress texts are read), `record` (what ingest produces);
 //! - `similarity` (measure text against the plan's measures) is merge's matcher.
 
+mod bundle;
 mod error;
 mod file;
 mod format;
@@ -28,6 +30,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use self::format::Conversion;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
 
 pub use self::error::ReadErrorKind;
@@ -126,16 +129,17 @@ fn append_all(out: &mut Ingested, parts: Vec<Ingested>) {
     }
 }
 
-/// One file, in isolation: any error or panic becomes a problem for this file only.
+/// One file, in isolation: any error or panic becomes a problem for this file only. A
+/// bundle (.zip) gives an entry for itself and one for each file in it.
 pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
-    file::file_outcome(read_file(path, opts.limits), rel, opts)
+    match format::read_within_limit(path, opts.limits) {
+        Ok(bytes) => file::ingest_loaded(rel, &bytes, opts, Conversion::Allowed),
+        Err(e) => file::file_outcome(Err(e), rel, opts, None),
+    }
 }
 
-/// One file's bytes, as [`ingest_file`] reads a file (the fuzzing entry point).
+/// One file's bytes, as [`ingest_file`] reads a file (the fuzzing entry point), except
+/// that a legacy Word document is not converted (no program is started on fuzz input).
 pub fn ingest_bytes(rel: &str, bytes: &[u8], opts: &IngestOptions) -> Ingested {
-    file::file_outcome(
-        format::read_bytes(Path::new(rel), bytes, opts.limits),
-        rel,
-        opts,
-    )
+    file::ingest_loaded(rel, bytes, opts, Conversion::Refused)
 }

@@ -16,6 +16,8 @@ pub enum UnitFrom {
     FiledCell,
     /// A unit column on the row.
     UnitColumn,
+    /// The signature (落款) below a Word return's table.
+    Signature,
     /// The sheet's title row.
     Title,
     SheetName,

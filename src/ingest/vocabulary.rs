@@ -27,7 +27,10 @@ use aho_corasick::AhoCorasick;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::status::{COMPLETION_CLAIMS, COMPLETION_KEPT_UP, NOT_STARTED_ANYWHERE};
+use crate::model::status::{
+    COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS, NOT_APPLICABLE_PHRASES,
+    NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, STATUS_LEAD_INS,
+};
 use crate::model::Status;
 
 /// What a column of a return holds.
@@ -45,6 +48,8 @@ pub enum ColumnKind {
     Progress,
     /// 完成状态 (a status word)
     Status,
+    /// 完成进度 (a percentage: decides the status only when there is no status column)
+    Percent,
     /// 是否完成 (是/否)
     StatusYesNo,
     /// 已完成 (ticked with √)
@@ -57,8 +62,13 @@ pub enum ColumnKind {
     Note,
     /// 佐证材料
     Evidence,
-    /// 责任单位, 填报单位 …
+    /// 单位, 填报单位 …: the unit a row is from
     Unit,
+    /// 责任单位: the unit a row is from in a lead unit's consolidated return, or the
+    /// plan's assignment text copied (各镇街、区水利局); `sheet::layout` tells which.
+    ResponsibleUnit,
+    /// 牵头单位, 配合单位: the plan's assignment copied, never the unit a row is from
+    Assignment,
     /// 联系人, 电话
     Contact,
     /// 本单位角色
@@ -117,7 +127,18 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     ),
     (
         ColumnKind::Status,
-        &["完成状态", "整改状态", "状态", "进度状态", "完成进度"],
+        &["完成状态", "整改状态", "状态", "进度状态"],
+    ),
+    (
+        ColumnKind::Percent,
+        &[
+            "完成进度",
+            "完成比例",
+            "完成百分比",
+            "进度百分比",
+            "完成率",
+            "完成进度百分比",
+        ],
     ),
     (
         ColumnKind::StatusYesNo,
@@ -133,13 +154,21 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     (ColumnKind::Evidence, &["佐证材料", "佐证资料", "附件"]),
     (
         ColumnKind::Unit,
+        &["单位", "填报单位", "报送单位", "单位名称"],
+    ),
+    (
+        ColumnKind::ResponsibleUnit,
+        &["责任单位", "责任部门", "责任主体", "责任单位名称"],
+    ),
+    (
+        ColumnKind::Assignment,
         &[
-            "单位",
-            "填报单位",
-            "责任单位",
             "牵头单位",
-            "报送单位",
-            "单位名称",
+            "配合单位",
+            "牵头部门",
+            "配合部门",
+            "协办单位",
+            "牵头责任单位",
         ],
     ),
     (
@@ -383,8 +412,8 @@ fn says_nothing(text: &str) -> bool {
     key.is_empty() || ["无", "暂无", "略", "空"].contains(&key.as_str())
 }
 
-/// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 → NotStarted when the progress
-/// text is blank or says nothing; otherwise the status the progress text clearly states
+/// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
+/// progress text is blank, says nothing, or reports no progress (暂未开展, 尚未…); otherwise the status the progress text clearly states
 /// (in progress, ongoing, not started); otherwise `InProgress` (not completed, and the
 /// unit describes work done). A 否 whose progress text
 /// claims completion is contradictory → `Unclear`. Other words go through
@@ -400,7 +429,7 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     let no = matches!(upper.as_str(), "否" | "N" | "NO" | "X" | "未")
         || (key.is_empty() && text.contains(['×', '✗', '✘']));
     if no {
-        if says_nothing(progress) {
+        if says_nothing(progress) || reports_no_progress(progress) {
             return Status::NotStarted;
         }
         // 否 beside a description of the work: not completed, under way. A progress
@@ -465,13 +494,29 @@ fn completion_claim_ends(rest: &str) -> bool {
 ///   (已完成。 已全面完成整改， 已于2020年9月30日完成 …), not 已完成前期工作;
 /// - ongoing / in progress / not started when the text opens with such a word;
 /// - not started when it contains 尚未开展 / 尚未启动 and no other status word;
-/// - the whole text being a status word.
+/// - the whole text being a status word;
+/// - each of these after a lead-in (目前 现 截至目前 截至11月30日，…);
+/// - not applicable (不涉及) when a short text says so (我镇不涉及此项工作, 经排查，
+///   本街道无此项任务) and names no other status.
 pub fn status_from_progress(text: &str) -> Option<Status> {
     let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
     if n.is_empty() {
         return None;
     }
-    let key = status_key(&n);
+    stated_status(&n)
+        .or_else(|| {
+            let once = strip_lead_in(&n)?;
+            stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
+        })
+        .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
+}
+
+/// The status `n` (NFKC, no whitespace) states by its opening or as a whole.
+fn stated_status(n: &str) -> Option<Status> {
+    if n.is_empty() {
+        return None;
+    }
+    let key = status_key(n);
     if let Some(s) = exact_status(&key) {
         return Some(s);
     }
@@ -512,6 +557,114 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
         return Some(Status::NotStarted);
     }
     None
+}
+
+/// `n` without its lead-in (目前, 现, 截至目前, 截至11月30日, …) and the punctuation
+/// after it; `None` when it has none.
+fn strip_lead_in(n: &str) -> Option<&str> {
+    fn trim(s: &str) -> Option<&str> {
+        let rest = s.trim_start_matches([',', ':', '、', ';', '.', '。', '，', '：']);
+        (!rest.is_empty()).then_some(rest)
+    }
+    if let Some(rest) = STATUS_LEAD_INS.iter().find_map(|w| n.strip_prefix(w)) {
+        return trim(rest);
+    }
+    let rest = DATED_LEAD_INS.iter().find_map(|w| n.strip_prefix(w))?;
+    let date_end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "年月日号底末初中下上旬.-/".contains(*c)))
+        .map_or(rest.len(), |(i, _)| i);
+    if date_end == 0 {
+        return None;
+    }
+    let rest = &rest[date_end..];
+    let rest = ["为止", "止", "前"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    trim(rest)
+}
+
+/// A short text saying the task does not concern the unit, naming no other status.
+fn says_not_applicable(n: &str) -> bool {
+    n.chars().count() <= NOT_APPLICABLE_TEXT_CHARS
+        && NOT_APPLICABLE_PHRASES.iter().any(|p| n.contains(p))
+        && !names_progress(n)
+}
+
+/// Whether `n` names a status of progress (a word of completed, ongoing, in progress or
+/// not started, or a completion claim).
+fn names_progress(n: &str) -> bool {
+    [
+        Status::Completed,
+        Status::Ongoing,
+        Status::InProgress,
+        Status::NotStarted,
+    ]
+    .iter()
+    .flat_map(|s| s.words().iter())
+    .chain(COMPLETION_CLAIMS)
+    .any(|w| n.contains(w))
+}
+
+/// A progress text that reports no progress: it opens (after a lead-in) with 暂未 /
+/// 尚未 / 还未 / 暂无 / 未 and says nothing is under way (no 已, 正在, in-progress or
+/// ongoing word).
+fn reports_no_progress(text: &str) -> bool {
+    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let body = strip_lead_in(&n).unwrap_or(&n);
+    NO_PROGRESS_OPENINGS.iter().any(|w| body.starts_with(w))
+        && !n.contains('已')
+        && !n.contains("正在")
+        && ![Status::InProgress, Status::Ongoing]
+            .iter()
+            .flat_map(|s| s.words().iter())
+            .any(|w| n.contains(w))
+}
+
+/// A status cell that holds only a dash or slash (“/”, “—”, “-”): nothing picked.
+pub fn is_status_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_whitespace() || "/／\\-－—–_~～、.。·…".contains(c))
+}
+
+/// The status a percentage gives (100 → completed, 1–99 → in progress, 0 → not
+/// started); `None` outside 0..=100.
+pub fn status_of_percent(p: f64) -> Option<Status> {
+    if !p.is_finite() || !(0.0..=100.0).contains(&p) {
+        return None;
+    }
+    Some(if p >= 100.0 {
+        Status::Completed
+    } else if p <= 0.0 {
+        Status::NotStarted
+    } else {
+        Status::InProgress
+    })
+}
+
+/// Labels of a totals row (Excel's table total row writes 汇总).
+const TOTALS_WORDS: &[&str] = &["汇总", "合计", "小计", "总计", "共计", "总数"];
+
+/// Whether a cell's text labels a totals row: a totals word alone, or with a count
+/// (合计：2项, 小计(3)).
+pub fn is_totals_label(text: &str) -> bool {
+    let key = status_key(text);
+    TOTALS_WORDS.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            rest.trim_end_matches(['项', '个', '条', '家', '处'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// Whether a progress cell only points to the cell's comment (详见批注, 见批注).
+pub fn refers_to_comment(text: &str) -> bool {
+    let key = status_key(text);
+    key.contains("批注") && key.chars().count() <= 12
 }
 
 /// Whether a row is a note, signature or total line rather than a task row, judged by
@@ -626,7 +779,11 @@ mod tests {
         assert_eq!(classify_header("*完成状态"), Some(ColumnKind::Status));
         assert_eq!(classify_header("【备注】"), Some(Note));
         assert_eq!(classify_header("备注【选填】"), Some(Note));
-        assert_eq!(classify_header("\u{3000}责任单位\u{3000}"), Some(Unit));
+        assert_eq!(
+            classify_header("\u{3000}责任单位\u{3000}"),
+            Some(ColumnKind::ResponsibleUnit)
+        );
+        assert_eq!(classify_header("\u{3000}填报单位\u{3000}"), Some(Unit));
         assert_eq!(classify_header(""), None);
         assert_eq!(classify_header("  "), None);
     }
@@ -640,7 +797,9 @@ mod tests {
         assert_eq!(classify_header("完成时间"), Some(CompletedOn));
         assert_eq!(classify_header("完成情况"), Some(Progress));
         assert_eq!(classify_header("完成状态"), Some(ColumnKind::Status));
-        assert_eq!(classify_header("完成进度"), Some(ColumnKind::Status));
+        assert_eq!(classify_header("完成进度"), Some(ColumnKind::Percent));
+        assert_eq!(classify_header("完成进度（%）"), Some(ColumnKind::Percent));
+        assert_eq!(classify_header("完成比例"), Some(ColumnKind::Percent));
         assert_eq!(
             classify_header("整改进展情况（截至11月底）"),
             Some(Progress)
@@ -658,7 +817,13 @@ mod tests {
         assert_eq!(classify_header("已完成(打√)"), Some(StatusTick));
         assert_eq!(classify_header("本单位角色"), Some(Role));
         assert_eq!(classify_header("单位角色"), Some(Role));
-        assert_eq!(classify_header("配合单位"), Some(Unit));
+        assert_eq!(classify_header("配合单位"), Some(ColumnKind::Assignment));
+        assert_eq!(classify_header("牵头单位"), Some(ColumnKind::Assignment));
+        assert_eq!(
+            classify_header("责任部门"),
+            Some(ColumnKind::ResponsibleUnit)
+        );
+        assert_eq!(classify_header("单位名称"), Some(Unit));
         assert_eq!(classify_header("联系人及电话"), Some(Contact));
         assert_eq!(classify_header("填报单位"), Some(Unit));
         assert_eq!(classify_header("填报日期"), Some(FiledOn));

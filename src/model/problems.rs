@@ -40,6 +40,8 @@ pub enum Code {
     SheetSkipped,
     SheetTooLarge,
     NoHeader,
+    /// A table found, but none of its task rows filled in.
+    NothingFilled,
     // Units and dates of a return
     UnitUnknown,
     UnitAmbiguous,
@@ -107,6 +109,7 @@ impl Code {
             Code::SheetSkipped => "sheet_skipped",
             Code::SheetTooLarge => "sheet_too_large",
             Code::NoHeader => "no_header",
+            Code::NothingFilled => "nothing_filled",
             Code::UnitUnknown => "unit_unknown",
             Code::UnitAmbiguous => "unit_ambiguous",
             Code::MarkerMismatch => "marker_mismatch",

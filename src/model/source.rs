@@ -27,8 +27,17 @@ pub enum SkipReason {
     /// A sheet with no recognisable header (instructions).
     NoHeaderSheet,
     HiddenSheet,
-    /// A task row of our own checklist with every input cell empty: not reported.
+    /// A task row whose input cells (progress, status, dates, evidence, note) are all
+    /// empty: our checklist's rows a unit left blank, the rows of a whole-plan copy that
+    /// are not the unit's. Not a report (the task stays missing for the unit).
     Unfilled,
+    /// A row with only progress text right under a task row: its text was appended to
+    /// that row's progress.
+    Continuation,
+    /// A totals row (汇总, 合计, 小计), often a SUBTOTAL formula of an Excel table.
+    Total,
+    /// A paragraph of a Word return below its table (signature, date, notes).
+    Paragraph,
 }
 
 impl SkipReason {
@@ -40,7 +49,10 @@ impl SkipReason {
             SkipReason::Note => "说明或落款行",
             SkipReason::NoHeaderSheet => "无表头的工作表（如填表说明）",
             SkipReason::HiddenSheet => "隐藏的工作表",
-            SkipReason::Unfilled => "任务清单中未填写的任务行",
+            SkipReason::Unfilled => "未填写进展的任务行",
+            SkipReason::Continuation => "上一行进展的续行（已并入上一行）",
+            SkipReason::Total => "合计或汇总行",
+            SkipReason::Paragraph => "表格后的段落（落款、日期、说明）",
         }
     }
 }
@@ -63,7 +75,7 @@ pub struct Skip {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
     pub file: String,
-    /// xlsx / xls / xlsb / ods / csv, when it could be told.
+    /// xlsx / xls / xlsb / ods / csv / docx / doc / zip, when it could be told.
     pub format: Option<String>,
     pub outcome: FileOutcome,
     pub sheets: u32,
@@ -75,7 +87,13 @@ pub struct FileEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileOutcome {
+    /// A return, read.
     Read,
+    /// A file inside a bundle that holds no progress table (a PDF, an image, a Word
+    /// document or spreadsheet without one): listed as evidence, not a problem.
+    Evidence,
+    /// A bundle (.zip) whose files are listed after it as `bundle.zip/inner.xlsx`.
+    Unpacked,
     Skipped,
     Failed,
 }

@@ -232,6 +232,50 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
     "我单位不涉及",
 ];
 
+/// Phrases of a short progress text that say the task does not concern the unit
+/// (我镇不涉及此项工作, 经排查，本街道无此项任务, 不适用): with no status picked (or
+/// “/”, “—”), ingest reads such a text as 不涉及 when it names no other status
+/// (`ingest::vocabulary::status_from_progress`).
+pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
+    "不涉及",
+    "未涉及",
+    "不适用",
+    "无此项",
+    "无该项",
+    "无此类",
+    "无相关任务",
+    "无相关工作",
+    "无此任务",
+    "无该任务",
+];
+
+/// The longest progress text (in characters) read as 不涉及 by its phrase: a longer
+/// text reports something else and mentions the words in passing.
+pub const NOT_APPLICABLE_TEXT_CHARS: usize = 40;
+
+/// Words that may open a progress text before its status phrase without changing it
+/// (目前正在推进, 现已完成, 截至目前，尚未启动). A dated lead-in (截至11月30日，) is
+/// [`DATED_LEAD_INS`] followed by a date.
+pub const STATUS_LEAD_INS: &[&str] = &[
+    "截至目前",
+    "截止目前",
+    "到目前为止",
+    "截至当前",
+    "截止当前",
+    "目前",
+    "当前",
+    "现阶段",
+    "现",
+];
+
+/// Words that open a dated lead-in: 截至2020年11月30日， 截止11月底，.
+pub const DATED_LEAD_INS: &[&str] = &["截至", "截止", "到"];
+
+/// Openings of a progress text that reports no progress (暂未开展, 尚未启动相关工作):
+/// beside a cross in a 是否完成 column the task has not started, unless the text also
+/// says something is under way (已, 正在, or an in-progress word).
+pub const NO_PROGRESS_OPENINGS: &[&str] = &["暂未", "尚未", "还未", "暂无", "未"];
+
 /// Phrases anywhere in a progress text that state the work is finished (the status
 /// should then be 已完成): merge checks them against the status a unit picked
 /// (`merge::doubt`).

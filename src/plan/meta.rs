@@ -115,6 +115,9 @@ pub struct Limits {
     /// Most cells in one sheet, counted as rows × columns of the extent of the
     /// non-empty cells measured from A1 (the shape the grid takes).
     pub max_cells_per_sheet: u64,
+    /// Longest a legacy Word document (.doc, .wps) may take to convert to .docx with
+    /// LibreOffice, in seconds; the conversion is stopped after it.
+    pub max_convert_seconds: u64,
 }
 
 impl Default for Limits {
@@ -125,6 +128,7 @@ impl Default for Limits {
             max_uncompressed_bytes: 256 * 1024 * 1024,
             max_compression_ratio: 100,
             max_cells_per_sheet: 2_000_000,
+            max_convert_seconds: 60,
         }
     }
 }

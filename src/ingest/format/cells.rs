@@ -233,5 +233,6 @@ pub(super) fn grid(sheet: &calamine::Sheet, rows: Vec<Vec<Cell>>, merges: Vec<Me
         rows,
         merges,
         hidden: sheet.visible != SheetVisible::Visible,
+        ..Grid::default()
     }
 }

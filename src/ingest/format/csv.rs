@@ -105,8 +105,7 @@ fn grid(bytes: &[u8], name: &str, limits: &Limits) -> Result<Grid, ReadError> {
     Ok(Grid {
         name: name.to_string(),
         rows,
-        merges: Vec::new(),
-        hidden: false,
+        ..Grid::default()
     })
 }
 

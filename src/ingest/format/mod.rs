@@ -8,12 +8,17 @@
 //! ours under the cell cap). The whole parse runs under `catch_unwind`.
 //!
 //! A format is one module with a `read` function returning `Parsed` (`output.rs`), one
-//! variant of [`Format`] with its ledger name, and one arm in [`read_bytes`]'s dispatch;
-//! the sniffer decides when the bytes are that format.
+//! variant of [`Format`] with its ledger name, and one arm in [`read_sniffed`]'s
+//! dispatch; the sniffer decides when the bytes are that format. Word returns (`docx`,
+//! legacy `doc` converted by LibreOffice) are one sheet each; a bundle (`Zip`) is no
+//! sheet at all: `bundle.rs` hands its files out, and `ingest` reads each.
 
 mod biff;
+pub(crate) mod bundle;
 mod cells;
 mod csv;
+mod doc;
+pub(crate) mod docx;
 mod guard;
 mod ods;
 mod output;
@@ -30,19 +35,24 @@ use std::path::Path;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
 
+pub(crate) use self::doc::Conversion;
 pub use self::output::{Format, ReadOutput};
 pub use self::sniff::sniff;
+pub(crate) use self::sniff::sniff_bytes;
 
-/// Read one file into grids. Never panics out; every failure is classified.
+/// Read one file into grids. Never panics out; every failure is classified. A bundle
+/// (.zip) is refused here (`ReadError::Archive`): ingest reads its files one by one.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<ReadOutput, ReadError> {
     let bytes = read_within_limit(path, limits)?;
-    catch_unwind(AssertUnwindSafe(|| read_bytes(path, &bytes, limits)))
-        .unwrap_or(Err(ReadError::Panic))
+    catch_unwind(AssertUnwindSafe(|| {
+        read_bytes(path, &bytes, limits, Conversion::Allowed)
+    }))
+    .unwrap_or(Err(ReadError::Panic))
 }
 
 /// The file's bytes, refused over `max_file_bytes` (from metadata first, then as read:
 /// the file may grow in between).
-fn read_within_limit(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_within_limit(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
@@ -56,20 +66,35 @@ fn read_within_limit(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError>
     Ok(bytes)
 }
 
-/// Sniff, guard and parse bytes already in memory. `path` names the CSV grid and is
-/// read again by the sniffer only when `bytes` is a prefix of a zip.
+/// Sniff, guard and parse bytes already in memory (the whole file). `path` names the
+/// CSV grid.
 pub(crate) fn read_bytes(
     path: &Path,
     bytes: &[u8],
     limits: &Limits,
+    conversion: Conversion,
 ) -> Result<ReadOutput, ReadError> {
-    let format = sniff(path, bytes, limits)?;
+    let format = sniff_bytes(bytes, limits)?;
+    read_sniffed(format, path, bytes, limits, conversion)
+}
+
+/// Guard and parse bytes whose format is known.
+pub(crate) fn read_sniffed(
+    format: Format,
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    conversion: Conversion,
+) -> Result<ReadOutput, ReadError> {
     let parsed = match format {
         Format::Xlsx => xlsx::read(bytes, limits)?,
         Format::Xlsb => xlsb::read(bytes, limits)?,
         Format::Xls => xls::read(bytes, limits)?,
         Format::Ods => ods::read(bytes, limits)?,
         Format::Csv => csv::read(path, bytes, limits)?,
+        Format::Docx => docx::read(bytes, limits)?,
+        Format::Doc => doc::read(bytes, limits, conversion)?,
+        Format::Zip => return Err(ReadError::Archive),
     };
     Ok(ReadOutput {
         format,

@@ -11,6 +11,12 @@ pub enum Format {
     Xls,
     Ods,
     Csv,
+    /// A Word document (.docx, or a WPS document saved as one).
+    Docx,
+    /// A legacy Word document (.doc, .wps): converted to .docx with LibreOffice.
+    Doc,
+    /// A zip that is no Office package: a bundle of returns and evidence.
+    Zip,
 }
 
 impl Format {
@@ -22,6 +28,9 @@ impl Format {
             Format::Xls => "xls",
             Format::Ods => "ods",
             Format::Csv => "csv",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Zip => "zip",
         }
     }
 }
@@ -58,6 +67,9 @@ mod tests {
             Format::Xls,
             Format::Ods,
             Format::Csv,
+            Format::Docx,
+            Format::Doc,
+            Format::Zip,
         ] {
             assert_eq!(f.name(), format!("{f:?}").to_lowercase());
         }

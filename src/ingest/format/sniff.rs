@@ -1,6 +1,7 @@
 //! Decide what a file is from its bytes, never from its extension: a zip package
-//! (xlsx, xlsb, ods, or another Office document), an OLE compound file (xls, or a
-//! .doc/.ppt/encrypted package), a known binary, markup, or text (CSV).
+//! (xlsx, xlsb, ods, docx, another Office document, or a bundle of files), an OLE
+//! compound file (xls, a .doc/.wps, or a .ppt/encrypted package), a known binary,
+//! markup, or text (CSV).
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -20,6 +21,15 @@ const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 /// parse as a zip, the file at `path` is read to look again. The zip entry-count guard
 /// runs before the central directory is parsed. The extension is never used.
 pub fn sniff(path: &Path, head: &[u8], limits: &Limits) -> Result<Format, ReadError> {
+    sniff_in(Some(path), head, limits)
+}
+
+/// [`sniff`] of a whole file already in memory (nothing is read from disk).
+pub(crate) fn sniff_bytes(bytes: &[u8], limits: &Limits) -> Result<Format, ReadError> {
+    sniff_in(None, bytes, limits)
+}
+
+fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format, ReadError> {
     if head.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -93,17 +103,20 @@ fn markup_kind(window: &[u8]) -> Option<&'static str> {
     }
 }
 
-fn sniff_zip(path: &Path, head: &[u8], limits: &Limits) -> Result<Format, ReadError> {
+fn sniff_zip(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format, ReadError> {
     guard::zip_declared_entries(head, limits)?;
     let archive = match zip::ZipArchive::new(Cursor::new(head)) {
         Ok(a) => a,
         Err(_) => {
+            let Some(path) = path else {
+                return Err(ReadError::Corrupt);
+            };
             // `head` may be only a prefix: look at the whole file once.
             let whole_len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             if whole_len > head.len() as u64 && whole_len <= limits.max_file_bytes {
                 if let Ok(all) = std::fs::read(path) {
                     if all.len() > head.len() {
-                        return sniff_zip(path, &all, limits);
+                        return sniff_zip(Some(path), &all, limits);
                     }
                 }
             }
@@ -114,8 +127,9 @@ fn sniff_zip(path: &Path, head: &[u8], limits: &Limits) -> Result<Format, ReadEr
     classify_zip(archive)
 }
 
-/// The package by its parts: a workbook part makes it xlsx or xlsb, the mimetype an
-/// ODS; other Office, OpenDocument and OFD packages are named in the refusal.
+/// The package by its parts: a workbook part makes it xlsx or xlsb, a document part a
+/// Word return, the mimetype an ODS; other Office, OpenDocument and OFD packages are
+/// named in the refusal; any other zip is a bundle.
 fn classify_zip(mut archive: zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, ReadError> {
     let names: Vec<String> = archive
         .file_names()
@@ -129,7 +143,7 @@ fn classify_zip(mut archive: zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, R
         return Ok(Format::Xlsb);
     }
     if has("word/document.xml") {
-        return Err(ReadError::NotSpreadsheet("Word文档"));
+        return Ok(Format::Docx);
     }
     if has("ppt/presentation.xml") {
         return Err(ReadError::NotSpreadsheet("PowerPoint演示文稿"));
@@ -151,17 +165,19 @@ fn classify_zip(mut archive: zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, R
     if has("Contents/Content.xml") || names.iter().any(|n| n.ends_with(".ofd")) {
         return Err(ReadError::NotSpreadsheet("OFD版式文件"));
     }
-    Err(ReadError::Archive)
+    Ok(Format::Zip)
 }
 
-/// OLE compound file: xls, or something else in the same container (an encrypted
-/// Office package, a .doc, a .ppt), or damaged (`guard::ole_tables`).
+/// OLE compound file: xls (WPS's .et too), a legacy Word document (.doc, WPS's .wps),
+/// or something else in the same container (an encrypted Office package, a .ppt), or
+/// damaged (`guard::ole_tables`).
 fn sniff_ole(bytes: &[u8]) -> Result<Format, ReadError> {
     if ole_has_stream(bytes, "EncryptedPackage") {
         return Err(ReadError::Encrypted);
     }
     if ole_has_stream(bytes, "WordDocument") {
-        return Err(ReadError::NotSpreadsheet("Word文档（.doc）"));
+        // LibreOffice reads it, not calamine: a damaged one fails its conversion.
+        return Ok(Format::Doc);
     }
     if ole_has_stream(bytes, "PowerPoint Document") {
         return Err(ReadError::NotSpreadsheet("PowerPoint演示文稿（.ppt）"));

@@ -1,6 +1,6 @@
 //! xlsx: the zip guards, then calamine's streaming cell reader per worksheet (sparse,
-//! under the cell cap) and the merged regions (`xlsx_merges.rs`, calamine as the
-//! fallback). Defined names are kept (our checklist's marker may be one).
+//! under the cell cap), the merged regions (`xlsx_merges.rs`, calamine as the fallback)
+//! and the cell comments (`xlsx_merges.rs`). Defined names are kept (our checklist's marker may be one).
 
 use std::io::Cursor;
 
@@ -33,7 +33,11 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             streamed_rows(name, limits, || reader.next_cell())?
         };
         let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
-        out.grids.push(grid(sheet, rows, merges));
+        let mut grid = grid(sheet, rows, merges);
+        if let Some(p) = parts.as_mut() {
+            grid.comments = p.comments(name);
+        }
+        out.grids.push(grid);
     }
     Ok(out)
 }

@@ -1,4 +1,6 @@
-//! Merged regions of xlsx worksheets, read from the `<mergeCells>` element alone.
+//! Merged regions of xlsx worksheets, read from the `<mergeCells>` element alone; and
+//! the worksheets' cell comments (批注: legacy notes and threaded comments), from the
+//! parts the sheet's relationships name.
 //!
 //! calamine's `merge_cells_by_sheet_name` parses a worksheet's whole XML a second time
 //! to reach `<mergeCells>`, which the schema puts after `<sheetData>`: about a third of
@@ -14,7 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use zip::ZipArchive;
 
-use crate::ingest::grid::Merge;
+use crate::ingest::grid::{Comment, Merge};
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
@@ -58,6 +60,141 @@ impl<'a> SheetParts<'a> {
         let xml = read_part(&mut self.zip, &path)?;
         merge_cells(&xml)
     }
+
+    /// The cell comments of the sheet called `name`: threaded comments where a cell has
+    /// one, else its note, each without the author line. None when there are none or
+    /// the parts do not read.
+    pub(super) fn comments(&mut self, name: &str) -> Vec<Comment> {
+        let Some(path) = self.paths.get(name).cloned() else {
+            return Vec::new();
+        };
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
+        let rels_path = format!("{dir}/_rels/{file}.rels");
+        let Some(rels) = read_part(&mut self.zip, &rels_path).and_then(|x| relationships(&x))
+        else {
+            return Vec::new();
+        };
+        let mut threaded: Vec<Comment> = Vec::new();
+        let mut notes: Vec<Comment> = Vec::new();
+        for (_, kind, target) in rels {
+            let part = resolve(dir, &target);
+            if kind.ends_with("/threadedComment") {
+                if let Some(xml) = read_part(&mut self.zip, &part) {
+                    threaded.extend(comment_list(&xml, "threadedComment"));
+                }
+            } else if kind.ends_with("/comments") {
+                if let Some(xml) = read_part(&mut self.zip, &part) {
+                    notes.extend(comment_list(&xml, "comment"));
+                }
+            }
+        }
+        notes.retain(|n| !threaded.iter().any(|t| (t.row, t.col) == (n.row, n.col)));
+        threaded.extend(notes);
+        threaded.sort_by_key(|c| (c.row, c.col));
+        threaded
+    }
+}
+
+/// The comments of a comments part: each `element` (comment, or threadedComment without
+/// a parent: replies are left out) with its cell and the text of its `<t>` runs
+/// (phonetic runs left out), without the author line. Nothing when the XML does not
+/// parse.
+fn comment_list(xml: &[u8], element: &str) -> Vec<Comment> {
+    let mut reader = Reader::from_reader(xml);
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    let mut authors: Vec<String> = Vec::new();
+    let mut current: Option<(u32, u32, Option<usize>, String)> = None;
+    let mut in_author = false;
+    let mut in_t = false;
+    let mut phonetic = 0usize;
+    let mut author = String::new();
+    loop {
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return Vec::new();
+        };
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "author" => {
+                    in_author = true;
+                    author.clear();
+                }
+                "rPh" => phonetic += 1,
+                "t" => in_t = true,
+                n if n == element && attr(&e, "parentId").is_none() => {
+                    let at = attr(&e, "ref").and_then(|r| parse_cell(&r));
+                    let by = attr(&e, "authorId").and_then(|a| a.parse().ok());
+                    current = at.map(|(r, c)| (r, c, by, String::new()));
+                }
+                "text" if element == "threadedComment" => in_t = true,
+                _ => {}
+            },
+            Event::Text(t) if in_author => author.push_str(&t.xml10_content()),
+            Event::Text(t) if in_t && phonetic == 0 => {
+                if let Some((_, _, _, text)) = current.as_mut() {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) if in_t && phonetic == 0 => {
+                if let (Some((_, _, _, text)), Ok(Some(c))) =
+                    (current.as_mut(), r.resolve_char_ref())
+                {
+                    text.push(c);
+                } else if let Some((_, _, _, text)) = current.as_mut() {
+                    text.push_str(match &*r {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "author" => {
+                    in_author = false;
+                    authors.push(std::mem::take(&mut author));
+                }
+                "rPh" => phonetic = phonetic.saturating_sub(1),
+                "t" => in_t = false,
+                "text" if element == "threadedComment" => in_t = false,
+                n if n == element => {
+                    if let Some((row, col, by, text)) = current.take() {
+                        let by = by.and_then(|i| authors.get(i)).map(String::as_str);
+                        let text = without_author(&text, by);
+                        if !text.is_empty() {
+                            out.push(Comment { row, col, text });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => return out,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// A note's text without the line Excel puts first (张三: or the author's name and a
+/// colon before the text), trimmed.
+fn without_author(text: &str, author: Option<&str>) -> String {
+    let text = text.trim_start();
+    if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
+        if let Some(rest) = text.strip_prefix(a.trim()) {
+            if let Some(rest) = rest.strip_prefix([':', '：']) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    if let Some((first, rest)) = text.split_once('\n') {
+        let first = first.trim();
+        if (first.ends_with(':') || first.ends_with('：')) && first.chars().count() <= 40 {
+            return rest.trim().to_string();
+        }
+    }
+    text.trim().to_string()
 }
 
 fn read_part(zip: &mut Archive<'_>, path: &str) -> Option<Vec<u8>> {

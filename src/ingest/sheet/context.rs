@@ -9,6 +9,9 @@ pub(crate) struct SheetContext<'a> {
     pub file: &'a str,
     /// The file name without extension (a last resort for the unit).
     pub file_stem: &'a str,
+    /// For a file inside a bundle (.zip), the bundle's name without extension (the very
+    /// last resort for the unit).
+    pub bundle_stem: Option<&'a str>,
     pub units: &'a UnitDirectory,
     /// The year a date without one (9月底) belongs to.
     pub default_year: i32,

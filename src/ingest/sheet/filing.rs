@@ -1,11 +1,14 @@
 //! The lines around a table that say who filed it and when: 填报单位：… and 填报日期：…
 //! above the header (the first line above is the sheet's title), or in the note lines
-//! below the table (填报人：… 填报日期：…).
+//! below the table (填报人：… 填报日期：…); below a Word return's table, its signature
+//! paragraphs (the unit's name, a date on its own). A label counts where it opens a
+//! cell or follows a space or punctuation, and is followed by a colon, a space or the
+//! cell's end: a numbered 填表说明 line (3. 填报单位请填写全称) is no filing line.
 
 use chrono::NaiveDate;
 
 use super::layout::Layout;
-use crate::common::dates::find_date_in_text;
+use crate::common::dates::{find_date_in_text, parse_date_text};
 use crate::ingest::grid::Grid;
 use crate::ingest::values::date_of_cell;
 use crate::ingest::vocabulary::is_note_row;
@@ -31,6 +34,11 @@ pub(super) struct Filing {
     pub filed_on: Option<NaiveDate>,
     /// The first non-empty line above the header.
     pub title: Option<String>,
+    /// A Word return's signature: a short paragraph below the table that is neither a
+    /// label line nor a date (落款: the unit's name).
+    pub signature: Option<String>,
+    /// A date on its own below a Word return's table (落款日期).
+    signed_on: Option<NaiveDate>,
 }
 
 impl Filing {
@@ -39,21 +47,29 @@ impl Filing {
     pub fn read(grid: &Grid, layout: &Layout, non_empty: &[usize], default_year: i32) -> Filing {
         let mut filing = Filing::default();
         for &r in non_empty.iter().filter(|&&r| r < layout.top) {
+            if filing.title.is_none() {
+                filing.title = Some(grid.row_text(r));
+            }
+            if is_instruction_line(&grid.first_text(r)) {
+                continue;
+            }
             if filing.unit_text.is_none() {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS);
             }
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
             }
-            if filing.title.is_none() {
-                filing.title = Some(grid.row_text(r));
-            }
         }
-        if filing.filed_on.is_some() && filing.unit_text.is_some() {
+        if filing.filed_on.is_some() && filing.unit_text.is_some() && grid.paragraphs.is_empty() {
             return filing;
         }
         for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
-            if !is_note_or_label_row(&grid.first_text(r)) {
+            let first = grid.first_text(r);
+            if grid.is_paragraph(r) && !is_note_or_label_row(&first) {
+                filing.read_signature(&first, default_year);
+                continue;
+            }
+            if !is_note_or_label_row(&first) {
                 continue;
             }
             if filing.filed_on.is_none() {
@@ -63,8 +79,46 @@ impl Filing {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS);
             }
         }
-        filing
+        filing.settle()
     }
+
+    /// A signature paragraph below a Word return's table: a date on its own is the
+    /// filing date when no label gave one; the first other short line is the signature.
+    fn read_signature(&mut self, text: &str, default_year: i32) {
+        if let Some(d) = parse_date_text(text, Some(default_year)) {
+            self.signed_on.get_or_insert(d);
+            return;
+        }
+        if self.signature.is_none() && text.chars().count() <= SIGNATURE_CHARS {
+            self.signature = Some(text.to_string());
+        }
+    }
+
+    /// The filing date: a labelled one, else the signature's date.
+    fn settle(mut self) -> Filing {
+        if self.filed_on.is_none() {
+            self.filed_on = self.signed_on;
+        }
+        self
+    }
+}
+
+/// The longest paragraph (in characters) taken as a signature.
+const SIGNATURE_CHARS: usize = 30;
+
+/// A line of 填表说明 above a table: a note (填表说明：…, 注：…) or a numbered line
+/// (1. … 2、… （3）…).
+pub(super) fn is_instruction_line(first_text: &str) -> bool {
+    if is_note_row(first_text) {
+        return true;
+    }
+    let t = first_text.trim_start().trim_start_matches(['（', '(']);
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && t[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')' | '，'))
 }
 
 /// Whether a row below the header is a note, signature or total line, or a 填报单位 /
@@ -84,10 +138,9 @@ fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
     for c in 0..width {
         let text = grid.cell(r, c).text();
         for label in labels {
-            let Some(pos) = text.find(label) else {
+            let Some(after) = label_value(&text, label) else {
                 continue;
             };
-            let after = text[pos + label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']);
             let value = cut_at_next_label(after);
             if !value.trim().is_empty() {
                 return Some(value.trim().to_string());
@@ -102,6 +155,32 @@ fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// The text after `label` in `text` where the label is a label: it opens the text or
+/// follows a space or punctuation, and is followed (after an optional bracket such as
+/// （盖章）) by a colon, a space, a digit (填报日期2020.12.3) or the end. The colon and spaces are not part of the
+/// value.
+fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    text.match_indices(label).find_map(|(pos, _)| {
+        let opens = text[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric());
+        let mut after = &text[pos + label.len()..];
+        if let Some(inner) = after.strip_prefix(['（', '(']) {
+            if let Some(end) = inner.find(['）', ')']) {
+                after = &inner[end + inner[end..].chars().next()?.len_utf8()..];
+            }
+        }
+        let ends = after.chars().next().is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, ':' | '：')
+                || c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+        });
+        (opens && ends).then(|| after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']))
+    })
 }
 
 fn cut_at_next_label(s: &str) -> &str {
@@ -119,8 +198,7 @@ fn filed_on_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate
     for c in 0..grid.row_len(r) {
         let text = grid.cell(r, c).text();
         for label in DATE_LABELS {
-            if let Some(pos) = text.find(label) {
-                let after = &text[pos + label.len()..];
+            if let Some(after) = label_value(&text, label) {
                 if let Some(d) = find_date_in_text(after, Some(default_year)) {
                     return Some(d);
                 }

@@ -1,10 +1,11 @@
 //! Where a sheet's header is and which column is which.
 //!
-//! The header is the first row (within the first 20) naming an id or measure column and
-//! a progress or status column, with the row below when that continues the header (two
-//! rows, often merged cells). Header cells carry no colon: 填报单位：… and 填报日期：
-//! label the lines above a table. A unit column is a 单位 / 填报单位 column only (a copied
-//! 牵头单位 / 责任单位 column names the plan's units, not the one filing).
+//! The header is the first row (within the first 60: a long 填表说明 may come first)
+//! naming an id or measure column and a progress or status column, with the row below
+//! when that continues the header (two rows, often merged cells). Header cells carry no
+//! colon: 填报单位：… and 填报日期： label the lines above a table, while a 填报日期
+//! header names a column (web exports date every row). Whether a 责任单位 column names
+//! the unit of each row is `sheet::unit`'s decision.
 
 use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
@@ -13,7 +14,7 @@ use crate::ingest::vocabulary::{classify_header, classify_status, ColumnKind};
 use crate::model::Status;
 
 /// How far down a header may be.
-const HEADER_SCAN_ROWS: usize = 20;
+const HEADER_SCAN_ROWS: usize = 60;
 
 /// The longest cell (in characters) a status column holds: a longer text is progress.
 const STATUS_CELL_CHARS: usize = 10;
@@ -43,6 +44,11 @@ impl Layout {
             .iter()
             .find(|(k, _)| *k == kind)
             .map(|(_, c)| *c)
+    }
+
+    /// Whether the header names a `kind` column.
+    pub fn has(&self, kind: ColumnKind) -> bool {
+        self.col(kind).is_some()
     }
 
     /// The cell of `kind` on row `r` (through merges); empty without such a column.
@@ -139,17 +145,13 @@ fn header_kinds(grid: &Grid, r: usize, width: usize) -> Vec<Option<ColumnKind>> 
         .collect()
 }
 
-/// The column a header cell names: not a label with a colon, not 填报日期 (a line
-/// above the table), not a 牵头 / 责任 / 配合 unit column.
+/// The column a header cell names: not a label with a colon (填报日期：… is a line
+/// above the table).
 fn header_kind(text: &str) -> Option<ColumnKind> {
     if text.contains(':') || text.contains('：') {
         return None;
     }
-    match classify_header(text)? {
-        ColumnKind::FiledOn => None,
-        ColumnKind::Unit if ["牵头", "责任", "配合"].iter().any(|w| text.contains(w)) => None,
-        kind => Some(kind),
-    }
+    classify_header(text)
 }
 
 fn distinct(kinds: &[Option<ColumnKind>]) -> usize {
@@ -166,7 +168,15 @@ fn distinct(kinds: &[Option<ColumnKind>]) -> usize {
 fn qualifies(kinds: &[Option<ColumnKind>]) -> bool {
     use ColumnKind::*;
     let has = |ks: &[ColumnKind]| kinds.iter().flatten().any(|k| ks.contains(k));
-    has(&[Id, Measure]) && has(&[Progress, Status, StatusYesNo, StatusTick, CompletedOn])
+    has(&[Id, Measure])
+        && has(&[
+            Progress,
+            Status,
+            StatusYesNo,
+            StatusTick,
+            Percent,
+            CompletedOn,
+        ])
 }
 
 /// With no status column, a second progress-like column (完成情况) whose cells are all

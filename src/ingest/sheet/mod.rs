@@ -4,11 +4,13 @@
 //! - `filing`: the 填报单位 / 填报日期 lines around the table, and the title;
 //! - `unit`: which unit filed the sheet, per row when the sheet does not say, and the
 //!   problem when a unit is not found;
-//! - `rows`: whether a row below the header is a record or a skip (note, repeated
-//!   header, unfilled checklist row, category heading), and the record's values.
+//! - `rows`: whether a row below the header is a record or a skip (Word paragraph,
+//!   totals row, note, repeated header, category heading, unfilled task row, a
+//!   continuation of the row above), and the record's values.
 //!
 //! Every non-empty row ends up as a record or a skip entry: a hidden sheet and a sheet
-//! without a header are one skip entry each.
+//! without a header are one skip entry each; a continuation row is a skip entry whose
+//! text went into the record above.
 
 mod context;
 mod filing;
@@ -22,7 +24,7 @@ use self::layout::Layout;
 use self::unit::SheetUnit;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
-use crate::ingest::record::{Ingested, Record};
+use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
 /// Read one sheet into `out`.
@@ -52,12 +54,25 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         .filed_on
         .map_or(ctx.default_year, |d| chrono::Datelike::year(&d));
     let mut records = 0u32;
+    let mut rows_dated = false;
+    // The record the next row may continue: its index in `out.records` and the last row
+    // it covers (a continuation must be right under it).
+    let mut open: Option<(usize, usize)> = None;
     for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
-        if let Some(reason) = rows::skip_reason(grid, r, &layout, marker) {
+        let under = open.filter(|&(_, last)| last + 1 == r);
+        open = None;
+        if let Some(reason) = rows::skip_reason(grid, r, &layout) {
             out.skips.push(row_skip(grid, ctx, r, reason));
             continue;
         }
-        let v = rows::values(
+        if let Some((i, _)) = under.filter(|_| rows::is_continuation(grid, r, &layout)) {
+            append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));
+            out.skips
+                .push(row_skip(grid, ctx, r, SkipReason::Continuation));
+            open = Some((i, r));
+            continue;
+        }
+        let mut v = rows::values(
             grid,
             r,
             &layout,
@@ -67,12 +82,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             &mut out.problems,
         );
         let found = unit.of_row(grid, r);
+        // A consolidated return whose 序号 and measure are not merged down over a task's
+        // rows: a row naming another unit with neither is on the task above.
+        if let (Some((i, _)), Some((u, UnitFrom::UnitColumn))) = (under, &found) {
+            let above = &out.records[i];
+            if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_ref() != Some(u) {
+                v.id_text = above.id_text.clone();
+                v.id = above.id;
+                v.measure_text = above.measure_text.clone();
+            }
+        }
+        rows_dated |= v.filed_on.is_some();
         records += 1;
         out.records.push(Record {
             source: v.source,
             unit: found.as_ref().map(|(u, _)| u.clone()),
             unit_from: found.as_ref().map(|(_, f)| *f),
-            filed_on: filing.filed_on,
+            filed_on: v.filed_on.or(filing.filed_on),
             id_text: v.id_text,
             id: v.id,
             measure_text: v.measure_text,
@@ -84,12 +110,32 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             note: v.note,
             evidence: v.evidence,
         });
+        open = Some((out.records.len() - 1, r));
     }
     if records > 0 {
         out.problems.extend(unit.report(ctx, &grid.name));
-        if filing.filed_on.is_none() {
+        if filing.filed_on.is_none() && !rows_dated {
             out.problems.push(filing_date_missing(ctx, &grid.name));
         }
+    }
+}
+
+/// Append a continuation row's texts (progress, note, evidence) to the record above,
+/// each on a new line.
+fn append_continuation(record: &mut Record, texts: [String; 3]) {
+    let [progress, note, evidence] = texts;
+    for (field, text) in [
+        (&mut record.progress, progress),
+        (&mut record.note, note),
+        (&mut record.evidence, evidence),
+    ] {
+        if text.is_empty() {
+            continue;
+        }
+        if !field.is_empty() {
+            field.push('\n');
+        }
+        field.push_str(&text);
     }
 }
 
@@ -112,7 +158,7 @@ fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &m
     );
 }
 
-/// The title and filing lines above the header, then the header rows.
+/// The title, filing and instruction lines above the header, then the header rows.
 fn skip_above_table(
     grid: &Grid,
     ctx: &SheetContext,
@@ -121,7 +167,12 @@ fn skip_above_table(
     out: &mut Ingested,
 ) {
     for &r in non_empty.iter().filter(|&&r| r < layout.top) {
-        out.skips.push(row_skip(grid, ctx, r, SkipReason::Title));
+        let reason = if filing::is_instruction_line(&grid.first_text(r)) {
+            SkipReason::Note
+        } else {
+            SkipReason::Title
+        };
+        out.skips.push(row_skip(grid, ctx, r, reason));
     }
     for &r in non_empty
         .iter()

@@ -1,5 +1,8 @@
-//! A row below the header: a record, or a skip with its reason; and the record's
-//! values (task id, status, completion date) with the problems they raise.
+//! A row below the header: a record, or a skip with its reason (a Word paragraph, a
+//! totals row, a note, a repeated header, a category heading, a task row nobody
+//! filled, a continuation of the row above); and the record's values (task id,
+//! status, completion and filing dates, progress or the comment it points to) with the
+//! problems they raise.
 
 use chrono::NaiveDate;
 
@@ -11,31 +14,40 @@ use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
-    classify_status, classify_tick, classify_yes_no, status_from_progress, ColumnKind,
+    classify_status, classify_tick, classify_yes_no, is_status_placeholder, is_totals_label,
+    refers_to_comment, status_from_progress, status_of_percent, ColumnKind,
 };
 use crate::model::status::choices_or;
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
 
-/// The columns a unit fills on our checklist: all empty, the task was not reported.
-const INPUT_COLUMNS: [ColumnKind; 5] = [
+/// The columns a unit fills in: all empty (or only a dash), the row reports nothing.
+const INPUT_COLUMNS: [ColumnKind; 8] = [
     ColumnKind::Progress,
     ColumnKind::Status,
+    ColumnKind::StatusYesNo,
+    ColumnKind::StatusTick,
+    ColumnKind::Percent,
     ColumnKind::CompletedOn,
     ColumnKind::Evidence,
     ColumnKind::Note,
 ];
 
+/// The columns a continuation row may hold text in: their text is appended to the row
+/// above.
+const CONTINUED_COLUMNS: [ColumnKind; 3] =
+    [ColumnKind::Progress, ColumnKind::Note, ColumnKind::Evidence];
+
 /// The longest 备注 (in characters) read as a status word.
 const STATUS_NOTE_CHARS: usize = 10;
 
-/// Why row `r` is not a record, or `None` when it is one. `marker` is our checklist's
-/// marker when this sheet is its form.
-pub(super) fn skip_reason(
-    grid: &Grid,
-    r: usize,
-    layout: &Layout,
-    marker: Option<&Marker>,
-) -> Option<SkipReason> {
+/// Why row `r` is not a record, or `None` when it is one.
+pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<SkipReason> {
+    if grid.is_paragraph(r) {
+        return Some(SkipReason::Paragraph);
+    }
+    if is_totals_row(grid, r) {
+        return Some(SkipReason::Total);
+    }
     let first = grid.first_text(r);
     if is_note_or_label_row(&first) {
         return Some(SkipReason::Note);
@@ -43,19 +55,72 @@ pub(super) fn skip_reason(
     if is_repeated_header(grid, r, &first) {
         return Some(SkipReason::Header);
     }
-    // A task row of our checklist the unit left blank: not a report (the task stays
-    // missing for the unit).
-    if marker.is_some_and(|m| m.task_at(r).is_some())
-        && INPUT_COLUMNS
-            .iter()
-            .all(|k| layout.cell(grid, r, *k).is_empty())
-    {
-        return Some(SkipReason::Unfilled);
-    }
     if is_category_heading(grid, r) {
         return Some(SkipReason::CategoryHeading);
     }
+    // A task row the unit left blank (our checklist's, or a whole-plan copy's rows that
+    // are not the unit's): not a report (the task stays missing for the unit).
+    if INPUT_COLUMNS.iter().all(|k| {
+        let cell = layout.cell(grid, r, *k);
+        cell.is_empty() || is_status_placeholder(&cell.text())
+    }) {
+        return Some(SkipReason::Unfilled);
+    }
     None
+}
+
+/// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
+/// SUBTOTAL formulas of an Excel table's total row).
+fn is_totals_row(grid: &Grid, r: usize) -> bool {
+    let mut label = false;
+    for c in 0..grid.row_len(r) {
+        if let Cell::Text(t) = grid.cell(r, c) {
+            if t.trim().is_empty() {
+                continue;
+            }
+            if is_totals_label(t) {
+                label = true;
+            } else if !is_count(t) {
+                return false;
+            }
+        }
+    }
+    label
+}
+
+/// A count or figure as text: 12, 3项, 85.5%.
+fn is_count(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['项', '个', '条', '%']);
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Whether row `r` only continues the row above: its own cells hold text in the
+/// progress, note or evidence columns only (no 序号, measure, status, date or unit of
+/// its own; cells merged down from above are not its own).
+pub(super) fn is_continuation(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    let continued: Vec<usize> = CONTINUED_COLUMNS
+        .iter()
+        .filter_map(|k| layout.col(*k))
+        .collect();
+    let mut text = false;
+    for c in 0..grid.row_len(r) {
+        if grid.cell(r, c).is_empty() {
+            continue;
+        }
+        if !continued.contains(&c) {
+            return false;
+        }
+        text = true;
+    }
+    text
+}
+
+/// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
+pub(super) fn continued_texts(grid: &Grid, r: usize, layout: &Layout) -> [String; 3] {
+    CONTINUED_COLUMNS.map(|k| match layout.col(k) {
+        Some(c) => one_line_keep_breaks(&grid.cell(r, c).text()),
+        None => String::new(),
+    })
 }
 
 /// The values a data row reports (the unit and filing date are the sheet's business).
@@ -71,6 +136,8 @@ pub(super) struct RowValues {
     pub completed_text: String,
     pub note: String,
     pub evidence: String,
+    /// The row's own 填报日期 (a column of web exports), if it has one.
+    pub filed_on: Option<NaiveDate>,
 }
 
 /// Read data row `r`. A status that is not recognised and a completion date that does
@@ -91,7 +158,7 @@ pub(super) fn values(
         row: r as u32 + 1,
     };
     let (id_text, id) = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id));
-    let progress = text_of(ColumnKind::Progress);
+    let progress = progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress));
     let (status, status_text) = read_status(layout, grid, r, &progress);
     if status == Status::Unclear {
         problems.push(status_unclear(ctx, &source, &status_text));
@@ -102,6 +169,12 @@ pub(super) fn values(
         date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
     if completed_on.is_none() && !completed_text.is_empty() && !is_placeholder(&completed_text) {
         problems.push(date_unreadable(ctx, &source, &completed_text));
+    }
+    let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
+    let filed_text = one_line(&filed_cell.text());
+    let filed_on = date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
+    if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
+        problems.push(filed_on_unreadable(ctx, &source, &filed_text));
     }
     RowValues {
         id: checklist_task(marker, r, id).or(id),
@@ -115,6 +188,23 @@ pub(super) fn values(
         completed_text,
         note: text_of(ColumnKind::Note),
         evidence: text_of(ColumnKind::Evidence),
+        filed_on,
+    }
+}
+
+/// The progress text, or, when it only says 详见批注, the comment it points to (on the
+/// progress cell, else the first on the row).
+fn progress_or_comment(grid: &Grid, r: usize, layout: &Layout, progress: String) -> String {
+    if !refers_to_comment(&progress) {
+        return progress;
+    }
+    let comment = layout
+        .col(ColumnKind::Progress)
+        .and_then(|c| grid.comment(r, c))
+        .or_else(|| grid.row_comment(r));
+    match comment {
+        Some(text) if !text.trim().is_empty() => one_line_keep_breaks(text),
+        _ => progress,
     }
 }
 
@@ -130,29 +220,46 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 }
 
 /// The row's status and the text it was read from: the status column, a 是否完成 column,
-/// an 已完成 tick column, a bare status word in 备注 (units put it there when the form
-/// has only a tick column), then a progress text that says it plainly.
+/// an 已完成 tick column, a 完成进度 percentage (only without a status column), a bare
+/// status word in 备注 (units put it there when the form has only a tick column), then
+/// a progress text that says it plainly. A dash or slash in a status cell is nothing
+/// picked: the next source decides, and the dash is kept as the text written.
 fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
     let text = |c: usize| one_line(&grid.value_through_merge(r, c).text());
-    if let Some(c) = layout.col(ColumnKind::Status) {
-        let t = text(c);
-        if !t.is_empty() {
-            return (classify_status(&t), t);
+    let mut placeholder = String::new();
+    let mut picked = |t: String| -> Option<String> {
+        if t.is_empty() {
+            None
+        } else if is_status_placeholder(&t) {
+            if placeholder.is_empty() {
+                placeholder = t;
+            }
+            None
+        } else {
+            Some(t)
         }
+    };
+    if let Some(t) = layout.col(ColumnKind::Status).and_then(|c| picked(text(c))) {
+        return (classify_status(&t), t);
     }
-    if let Some(c) = layout.col(ColumnKind::StatusYesNo) {
-        let t = text(c);
-        if !t.is_empty() {
-            return (classify_yes_no(&t, progress), t);
-        }
+    if let Some(t) = layout
+        .col(ColumnKind::StatusYesNo)
+        .and_then(|c| picked(text(c)))
+    {
+        return (classify_yes_no(&t, progress), t);
     }
-    if let Some(c) = layout.col(ColumnKind::StatusTick) {
-        let t = text(c);
-        if let Some(s) = classify_tick(&t) {
-            return (s, t);
-        }
-        if !t.is_empty() {
-            return (Status::Unclear, t);
+    if let Some(t) = layout
+        .col(ColumnKind::StatusTick)
+        .and_then(|c| picked(text(c)))
+    {
+        return (classify_tick(&t).unwrap_or(Status::Unclear), t);
+    }
+    if !layout.has(ColumnKind::Status) {
+        if let Some(c) = layout.col(ColumnKind::Percent) {
+            let cell = grid.value_through_merge(r, c);
+            if let Some(found) = percent_status(cell) {
+                return found;
+            }
         }
     }
     if let Some(c) = layout.col(ColumnKind::Note) {
@@ -165,7 +272,37 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
         }
     }
     let status = status_from_progress(progress).unwrap_or(Status::Unclear);
-    (status, String::new())
+    (status, placeholder)
+}
+
+/// The status a 完成进度 cell gives, with the percentage as written: a number from 0 to
+/// 1 is a fraction (a cell formatted as percent), above 1 it is percent points (60 is
+/// 60%); a text is read as a percentage (60%, 60) or a status word. `None` for a blank
+/// cell or a dash.
+fn percent_status(cell: &Cell) -> Option<(Status, String)> {
+    let points = |x: f64| if x <= 1.0 { x * 100.0 } else { x };
+    let (p, written) = match cell {
+        Cell::Number(x) => (points(*x), None),
+        Cell::Text(t) => {
+            let t = one_line(t);
+            if t.is_empty() || is_status_placeholder(&t) {
+                return None;
+            }
+            let bare = t.trim_end_matches(['%', '％']).trim();
+            match bare.parse::<f64>() {
+                Ok(x) if bare.len() < t.len() => (x, Some(t)),
+                Ok(x) => (points(x), Some(t)),
+                Err(_) => return Some((classify_status(&t), t)),
+            }
+        }
+        Cell::Empty => return None,
+        other => return Some((Status::Unclear, other.text())),
+    };
+    let shown = written.unwrap_or_else(|| {
+        let p = (p * 10.0).round() / 10.0;
+        format!("{p}%")
+    });
+    Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
 }
 
 fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Problem {
@@ -200,8 +337,21 @@ fn date_unreadable(ctx: &SheetContext, source: &Source, completed_text: &str) ->
     .at(Some(&source.sheet), Some(source.row))
 }
 
+fn filed_on_unreadable(ctx: &SheetContext, source: &Source, text: &str) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::DateUnreadable,
+        ctx.file,
+        format!(
+            "填报日期“{}”无法识别为日期，此行按表头上方的填报日期计。请按“2020年12月5日”格式填写。",
+            excerpt(text, 20)
+        ),
+    )
+    .at(Some(&source.sheet), Some(source.row))
+}
+
 /// Keep line breaks inside a cell as single newlines, trim the ends.
-fn one_line_keep_breaks(s: &str) -> String {
+pub(super) fn one_line_keep_breaks(s: &str) -> String {
     s.replace("\r\n", "\n")
         .replace('\r', "\n")
         .lines()

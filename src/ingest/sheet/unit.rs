@@ -1,15 +1,20 @@
 //! Which unit filed a sheet, and what to tell when that is not clear.
 //!
 //! In order: our checklist's marker (whatever the sheet says; a different 填报单位 is
-//! warned about), the 填报单位 line, then per row a unit column, then the sheet's
-//! title, the sheet name and the file name. Names are resolved through the unit
-//! directory (aliases, abbreviations); the ones that do not resolve are listed in the
-//! problem.
+//! warned about); per row a unit column (单位 / 填报单位, or 责任单位: a lead unit's
+//! consolidated return names each row's unit, and the row is that unit's report, not
+//! the sender's); the 填报单位 line (the sender); then a Word return's signature, the
+//! sheet's title, the sheet name, the file name and a bundle's name. A unit column
+//! holding the plan's assignment text (各镇街、区水利局: a list, a group, 等) is no
+//! unit column, nor is a 责任单位 column beside the plan's 牵头单位 / 配合单位 columns
+//! (a whole-plan copy). Names are resolved through the unit directory (aliases,
+//! abbreviations); the ones that do not resolve are listed in the problem, and a row
+//! whose unit cell names no known unit is left without a unit.
 
 use super::context::SheetContext;
 use super::filing::Filing;
 use super::layout::Layout;
-use crate::common::text::excerpt;
+use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::Grid;
 use crate::ingest::record::UnitFrom;
 use crate::ingest::vocabulary::ColumnKind;
@@ -22,9 +27,11 @@ type Found = (String, UnitFrom);
 /// The unit decisions of one sheet.
 pub(super) struct SheetUnit<'a> {
     units: &'a UnitDirectory,
-    /// The unit the whole sheet is for (the marker or the 填报单位 line).
+    /// The unit of our checklist's marker: every row is its.
+    marker: Option<Found>,
+    /// The unit that sent the sheet (the 填报单位 line).
     whole_sheet: Option<Found>,
-    /// The unit column, asked per row when the sheet has no unit of its own.
+    /// The unit column, asked per row first (a consolidated return).
     column: Option<usize>,
     /// The title, sheet name or file name, for rows the column does not settle.
     fallback: Option<Found>,
@@ -45,22 +52,27 @@ impl<'a> SheetUnit<'a> {
         problems: &mut Vec<Problem>,
     ) -> SheetUnit<'a> {
         let mut failures = Vec::new();
-        let mut whole_sheet = filed_unit(ctx.units, filing, &mut failures);
-        if let Some(m) = ctx.marker {
+        let whole_sheet = filed_unit(ctx.units, filing, &mut failures);
+        let marker = ctx.marker.map(|m| {
             if let Some((written, _)) = whole_sheet.as_ref().filter(|(u, _)| *u != m.unit) {
                 problems.push(marker_overrides(ctx, &grid.name, &m.unit, written));
             }
             failures.clear();
-            whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
-        }
-        let fallback = match whole_sheet {
+            (m.unit.clone(), UnitFrom::Marker)
+        });
+        let column = match marker {
             Some(_) => None,
-            None => fallback(ctx, &grid.name, filing.title.as_deref().unwrap_or("")),
+            None => row_unit_column(grid, layout, ctx.units),
+        };
+        let fallback = match (&marker, &whole_sheet) {
+            (None, None) => fallback(ctx, &grid.name, filing),
+            _ => None,
         };
         SheetUnit {
             units: ctx.units,
+            marker,
             whole_sheet,
-            column: layout.col(ColumnKind::Unit),
+            column,
             fallback,
             failures,
             rows_without_unit: Vec::new(),
@@ -69,11 +81,14 @@ impl<'a> SheetUnit<'a> {
 
     /// The unit of row `r`; a row left without one is remembered for [`Self::report`].
     pub fn of_row(&mut self, grid: &Grid, r: usize) -> Option<Found> {
-        let unit = self
-            .whole_sheet
-            .clone()
-            .or_else(|| self.in_column(grid, r))
-            .or_else(|| self.fallback.clone());
+        let unit = match &self.marker {
+            Some(m) => Some(m.clone()),
+            None => match self.in_column(grid, r) {
+                Cell::Named(found) => Some(found),
+                Cell::Unknown => None,
+                Cell::Blank => self.whole_sheet.clone().or_else(|| self.fallback.clone()),
+            },
+        };
         if unit.is_none() {
             self.rows_without_unit.push(r as u32 + 1);
         }
@@ -81,19 +96,22 @@ impl<'a> SheetUnit<'a> {
     }
 
     /// The unit in the row's unit column; a name that does not resolve is remembered.
-    fn in_column(&mut self, grid: &Grid, r: usize) -> Option<Found> {
-        let t = grid.value_through_merge(r, self.column?).text();
+    fn in_column(&mut self, grid: &Grid, r: usize) -> Cell {
+        let Some(c) = self.column else {
+            return Cell::Blank;
+        };
+        let t = grid.value_through_merge(r, c).text();
         if t.trim().is_empty() {
-            return None;
+            return Cell::Blank;
         }
         match resolve(self.units, &t) {
-            Ok(u) => Some((u, UnitFrom::UnitColumn)),
+            Ok(u) => Cell::Named((u, UnitFrom::UnitColumn)),
             Err(m) => {
                 let msg = format!("单位列{}", describe_failure(&t, &m));
                 if !self.failures.contains(&msg) {
                     self.failures.push(msg);
                 }
-                None
+                Cell::Unknown
             }
         }
     }
@@ -153,12 +171,56 @@ fn filed_unit(units: &UnitDirectory, filing: &Filing, failures: &mut Vec<String>
     }
 }
 
-/// The first of the title, the sheet name and the file name that names a unit.
-fn fallback(ctx: &SheetContext, sheet: &str, title: &str) -> Option<Found> {
+/// What a row's unit cell says.
+enum Cell {
+    /// Empty, or no unit column: the sheet's unit.
+    Blank,
+    Named(Found),
+    /// A name that is no unit of the directory.
+    Unknown,
+}
+
+/// The column naming each row's unit: a 单位 / 填报单位 column, else a 责任单位 column
+/// when the sheet does not copy the plan's 牵头单位 / 配合单位 columns; neither when a
+/// cell of it holds assignment text (a list, a group, 等).
+fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<usize> {
+    let c = layout.col(ColumnKind::Unit).or_else(|| {
+        layout
+            .col(ColumnKind::ResponsibleUnit)
+            .filter(|_| !layout.has(ColumnKind::Assignment))
+    })?;
+    let assignment = (layout.bottom + 1..grid.rows.len())
+        .map(|r| one_line(&grid.value_through_merge(r, c).text()))
+        .any(|t| is_assignment_text(&t, units));
+    (!assignment).then_some(c)
+}
+
+/// The plan's assignment as written: several units (、，；/ or a line break between
+/// names), a group (各镇街), or a list ending in 等.
+fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let names = t
+        .split(['、', '，', ',', '；', ';', '/', '\n'])
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    names > 1 || t.ends_with('等') || matches!(units.resolve(t), NameMatch::Group(_))
+}
+
+/// The first of a Word return's signature, the title, the sheet name, the file name and
+/// the name of the bundle it came in that names a unit.
+fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
     [
-        (title, UnitFrom::Title),
+        (
+            filing.signature.as_deref().unwrap_or(""),
+            UnitFrom::Signature,
+        ),
+        (filing.title.as_deref().unwrap_or(""), UnitFrom::Title),
         (sheet, UnitFrom::SheetName),
         (ctx.file_stem, UnitFrom::FileName),
+        (ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName),
     ]
     .into_iter()
     .filter(|(text, _)| !text.trim().is_empty())

@@ -1,0 +1,159 @@
+//! A bundle: a .zip a unit sends with its returns and its evidence. Each file in it is
+//! read like a file of the returns folder, named `bundle.zip/inner.xlsx`, and attributed
+//! to its own unit (the bundle's name is the last resort). What holds no progress table
+//! (a PDF, an image, a Word document or spreadsheet without one) is listed as evidence,
+//! not a problem; a file that should be read and cannot (damaged, encrypted, too large)
+//! is a problem like any. A zip inside the bundle is opened too, one level only.
+//!
+//! The bundle's own entry has the outcome `unpacked` and counts no records; a bundle
+//! with no return in it at all is a problem.
+
+use super::error::ReadError;
+use super::file::{file_outcome, parse, sniffed};
+use super::format::bundle::for_each_file;
+use super::format::{Conversion, Format};
+use super::options::IngestOptions;
+use super::record::Ingested;
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
+
+/// The bundle at `rel` with its `bytes`; `nested` when it sits inside another bundle.
+pub(super) fn ingest_bundle(
+    rel: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+    conversion: Conversion,
+    nested: bool,
+) -> Ingested {
+    let stem = stem_of(rel);
+    let mut out = Ingested::default();
+    let mut entry = FileEntry {
+        file: rel.to_string(),
+        format: Some(Format::Zip.name().to_string()),
+        outcome: FileOutcome::Unpacked,
+        sheets: 0,
+        records: 0,
+        unit: None,
+        filed_on: None,
+    };
+    let listed = for_each_file(bytes, opts.limits, |name, taken| {
+        let inner = format!("{rel}/{name}");
+        let part = member(&inner, taken, opts, conversion, nested, &stem);
+        out.files.extend(part.files);
+        out.records.extend(part.records);
+        out.skips.extend(part.skips);
+        out.problems.extend(part.problems);
+    });
+    match listed {
+        Err(e) => {
+            out.problems.push(
+                Problem::new(Severity::Error, e.kind().code(), rel, e.to_string())
+                    .at(e.sheet(), None),
+            );
+            entry.outcome = FileOutcome::Failed;
+        }
+        Ok(())
+            if !out
+                .files
+                .iter()
+                .any(|f| matches!(f.outcome, FileOutcome::Read | FileOutcome::Failed)) =>
+        {
+            out.problems.push(Problem::new(
+                Severity::Error,
+                Code::NoHeader,
+                rel,
+                "压缩包中没有找到进展情况表（只有佐证材料，或是空的）。请把填好的进展情况表放入压缩包，或直接报送表格文件。",
+            ));
+        }
+        Ok(()) => {}
+    }
+    out.files.push(entry);
+    out
+}
+
+/// One file of the bundle: set aside, read, listed as evidence, or a problem.
+fn member(
+    inner: &str,
+    taken: Result<Vec<u8>, ReadError>,
+    opts: &IngestOptions,
+    conversion: Conversion,
+    nested: bool,
+    bundle_stem: &str,
+) -> Ingested {
+    if let Some(why) = set_aside(inner) {
+        let mut out = Ingested::default();
+        out.problems
+            .push(Problem::new(Severity::Info, Code::FileSkipped, inner, why));
+        out.files.push(entry(inner, None, FileOutcome::Skipped));
+        return out;
+    }
+    let bytes = match taken {
+        Ok(b) => b,
+        Err(e) => return file_outcome(Err(e), inner, opts, Some(bundle_stem)),
+    };
+    match sniffed(&bytes, opts) {
+        Ok(Format::Zip) if !nested => ingest_bundle(inner, &bytes, opts, conversion, true),
+        Ok(Format::Zip) => file_outcome(Err(ReadError::BundleTooDeep), inner, opts, None),
+        Ok(format) => {
+            let read = parse(format, inner, &bytes, opts, conversion);
+            evidence_unless_table(file_outcome(read, inner, opts, Some(bundle_stem)))
+        }
+        Err(ReadError::NotSpreadsheet(what)) if !what.contains("压缩包") => {
+            let mut out = Ingested::default();
+            out.files.push(entry(inner, None, FileOutcome::Evidence));
+            out
+        }
+        Err(e) => file_outcome(Err(e), inner, opts, None),
+    }
+}
+
+/// A file read from a bundle with no progress table in it (no header on any sheet) is
+/// evidence: its rows stay accounted for as skipped sheets, without the problems a
+/// return without a table gets.
+fn evidence_unless_table(mut part: Ingested) -> Ingested {
+    let read = part.files.iter().all(|f| f.outcome == FileOutcome::Read);
+    let table = part.skips.iter().any(|s| s.reason == SkipReason::Header);
+    let empty = part.problems.iter().any(|p| p.code == Code::FileEmpty);
+    if read && !table && !empty && part.records.is_empty() {
+        part.problems
+            .retain(|p| !matches!(p.code, Code::NoHeader | Code::SheetSkipped));
+        for f in &mut part.files {
+            f.outcome = FileOutcome::Evidence;
+        }
+    }
+    part
+}
+
+/// Why a file in a bundle is set aside (as in the returns folder: lock files, hidden
+/// files, the folder macOS adds), or `None` to read it.
+fn set_aside(inner: &str) -> Option<&'static str> {
+    let name = inner.rsplit('/').next().unwrap_or(inner);
+    if inner.split('/').any(|p| p == "__MACOSX") {
+        Some("压缩时附带的系统文件（__MACOSX），已跳过。")
+    } else if name.starts_with("~$") {
+        Some("Office临时锁定文件（文件正被打开时产生），已跳过。")
+    } else if name.starts_with('.') {
+        Some("隐藏文件，已跳过。")
+    } else {
+        None
+    }
+}
+
+fn entry(file: &str, format: Option<Format>, outcome: FileOutcome) -> FileEntry {
+    FileEntry {
+        file: file.to_string(),
+        format: format.map(|f| f.name().to_string()),
+        outcome,
+        sheets: 0,
+        records: 0,
+        unit: None,
+        filed_on: None,
+    }
+}
+
+/// The file name of `rel` without its extension.
+fn stem_of(rel: &str) -> String {
+    std::path::Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

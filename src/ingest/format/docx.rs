@@ -1,0 +1,691 @@
+//! Word returns (.docx): `word/document.xml` read with zip and quick-xml, under the same
+//! zip guards as a workbook, into one sheet named “正文”.
+//!
+//! The sheet is the document as it would look pasted into a spreadsheet: every
+//! non-empty paragraph outside a table is a row with its text in the first cell (listed
+//! in `Grid::paragraphs`), every table row is a row with its cells in their grid
+//! columns. So the title and the 填报单位/填报日期 line before the table sit above the
+//! header, a table split across pages into two tables (the second without a header)
+//! simply continues, and a second table with its own header repeats it.
+//!
+//! - A cell spanning columns (`gridSpan`) is a merge across them; a vertically merged
+//!   cell (`vMerge` restart, then continue cells) is a merge down every row it spans,
+//!   also into a second table that continues the first (a paragraph between them ends
+//!   it). The value is in the top-left cell, as in a workbook.
+//! - The paragraphs of one cell are joined with line breaks; `w:br` is a line break,
+//!   `w:tab` a space; a nested table's text joins its cell's text.
+//! - Automatic numbering (a 序号 column numbered by Word) is written out for decimal
+//!   lists: the number is not in the text, but it is what the reader sees.
+//! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
+//!   alternate content are not read; Wingdings check marks (√ ☑ ×) are.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use super::cells::check_extent;
+use super::guard;
+use super::output::Parsed;
+use crate::ingest::error::ReadError;
+use crate::ingest::grid::{Cell, Grid, Limits, Merge};
+
+/// The name of a Word return's one sheet.
+pub(crate) const SHEET: &str = "正文";
+
+pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    guard::zip_package(bytes, limits)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))?;
+    let document = part(&mut zip, "word/document.xml", limits)?.ok_or(ReadError::Corrupt)?;
+    let numbering = match part(&mut zip, "word/numbering.xml", limits) {
+        Ok(Some(xml)) => Numbering::parse(&xml),
+        _ => Numbering::default(),
+    };
+    let grid = Body::new(numbering, limits).parse(&document)?;
+    Ok(Parsed {
+        grids: vec![grid],
+        ..Parsed::default()
+    })
+}
+
+/// A part of the package, if present (the declared sizes were checked by the guard).
+fn part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let entry = match zip.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = Vec::with_capacity(entry.size().min(64 << 20) as usize);
+    entry
+        .take(limits.max_uncompressed_bytes)
+        .read_to_end(&mut out)?;
+    Ok(Some(out))
+}
+
+/// How a cell takes part in a vertical merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VMerge {
+    Restart,
+    Continue,
+}
+
+/// The cell being read.
+#[derive(Debug, Default)]
+struct TableCell {
+    span: usize,
+    vmerge: Option<VMerge>,
+    paragraphs: Vec<String>,
+}
+
+/// A cell read, in its grid column.
+struct PlacedCell {
+    col: usize,
+    span: usize,
+    vmerge: Option<VMerge>,
+    text: String,
+}
+
+/// A vertical merge still open: its first row and its columns.
+struct OpenMerge {
+    first_row: usize,
+    last_row: usize,
+    last_col: usize,
+}
+
+/// The document body → one grid.
+struct Body<'l> {
+    limits: &'l Limits,
+    numbering: Numbering,
+    rows: Vec<Vec<Cell>>,
+    merges: Vec<Merge>,
+    paragraphs: Vec<usize>,
+    cells: u64,
+    /// Open vertical merges by first column.
+    open: BTreeMap<usize, OpenMerge>,
+    /// Nesting of w:tbl (1 = a top-level table).
+    tables: usize,
+    /// Inside a subtree that is not read (text boxes, deleted text, fallbacks).
+    skipping: usize,
+    runs: usize,
+    in_text: bool,
+    paragraph: String,
+    /// The list (numId, level) of the paragraph being read.
+    list: (Option<String>, usize),
+    row: Option<(usize, Vec<PlacedCell>)>,
+    cell: Option<TableCell>,
+}
+
+impl<'l> Body<'l> {
+    fn new(numbering: Numbering, limits: &'l Limits) -> Body<'l> {
+        Body {
+            limits,
+            numbering,
+            rows: Vec::new(),
+            merges: Vec::new(),
+            paragraphs: Vec::new(),
+            cells: 0,
+            open: BTreeMap::new(),
+            tables: 0,
+            skipping: 0,
+            runs: 0,
+            in_text: false,
+            paragraph: String::new(),
+            list: (None, 0),
+            row: None,
+            cell: None,
+        }
+    }
+
+    fn parse(mut self, xml: &[u8]) -> Result<Grid, ReadError> {
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf)? {
+                Event::Start(e) => self.start(&e, false)?,
+                Event::Empty(e) => self.start(&e, true)?,
+                Event::End(e) => {
+                    let name = e.local_name();
+                    self.end(name.as_ref())?;
+                }
+                Event::Text(t) if self.in_text && self.skipping == 0 => {
+                    self.paragraph.push_str(&t.xml10_content());
+                }
+                Event::GeneralRef(r) if self.in_text && self.skipping == 0 => {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => self.paragraph.push(c),
+                        _ => self.paragraph.push_str(general_ref(&r)),
+                    }
+                }
+                Event::CData(t) if self.in_text && self.skipping == 0 => {
+                    self.paragraph.push_str(&t.xml10_content());
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        self.close_all_merges();
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        check_extent(SHEET, self.rows.len() as u64, width as u64, self.limits)?;
+        Ok(Grid {
+            name: SHEET.to_string(),
+            rows: self.rows,
+            merges: self.merges,
+            paragraphs: self.paragraphs,
+            ..Grid::default()
+        })
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), ReadError> {
+        if self.skipping > 0 {
+            if !empty {
+                self.skipping += 1;
+            }
+            return Ok(());
+        }
+        let name = e.local_name();
+        match name.as_ref() {
+            "Fallback" | "txbxContent" | "del" | "moveFrom" | "instrText" | "delText" if !empty => {
+                self.skipping = 1;
+            }
+            "tbl" if !empty => self.tables += 1,
+            "tr" if !empty && self.tables == 1 => self.row = Some((0, Vec::new())),
+            "gridBefore" if self.tables == 1 => {
+                if let Some((col, _)) = self.row.as_mut() {
+                    *col += number_attr(e).unwrap_or(0);
+                }
+            }
+            "tc" if !empty && self.tables == 1 => {
+                self.cell = Some(TableCell {
+                    span: 1,
+                    ..TableCell::default()
+                });
+            }
+            "gridSpan" if self.tables == 1 => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.span = number_attr(e).unwrap_or(1).clamp(1, 64);
+                }
+            }
+            "vMerge" if self.tables == 1 => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.vmerge = Some(match val(e).as_deref() {
+                        Some("restart") => VMerge::Restart,
+                        _ => VMerge::Continue,
+                    });
+                }
+            }
+            "p" => {
+                self.paragraph.clear();
+                self.list = (None, 0);
+                if empty {
+                    self.end_paragraph()?;
+                }
+            }
+            "numId" => self.list.0 = val(e),
+            "ilvl" => self.list.1 = number_attr(e).unwrap_or(0),
+            "r" if !empty => self.runs += 1,
+            "t" if !empty => self.in_text = true,
+            "tab" if self.runs > 0 => self.paragraph.push(' '),
+            "br" | "cr"
+                if self.runs > 0
+                    && !matches!(attr(e, "type").as_deref(), Some("page") | Some("column")) =>
+            {
+                self.paragraph.push('\n');
+            }
+            "sym" if self.runs > 0 => {
+                if let Some(c) = symbol(attr(e, "font").as_deref(), attr(e, "char").as_deref()) {
+                    self.paragraph.push(c);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str) -> Result<(), ReadError> {
+        if self.skipping > 0 {
+            self.skipping -= 1;
+            return Ok(());
+        }
+        match name {
+            "t" => self.in_text = false,
+            "r" => self.runs = self.runs.saturating_sub(1),
+            "p" => self.end_paragraph()?,
+            "tc" if self.tables == 1 => {
+                if let (Some(cell), Some((col, cells))) = (self.cell.take(), self.row.as_mut()) {
+                    let text = cell
+                        .paragraphs
+                        .iter()
+                        .map(|p| p.trim())
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    cells.push(PlacedCell {
+                        col: *col,
+                        span: cell.span,
+                        vmerge: cell.vmerge,
+                        text,
+                    });
+                    *col += cell.span;
+                }
+            }
+            "tr" if self.tables == 1 => {
+                if let Some((_, cells)) = self.row.take() {
+                    self.end_row(cells)?;
+                }
+            }
+            "tbl" => self.tables = self.tables.saturating_sub(1),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A paragraph ends: into its cell, or a row of its own when outside a table and not
+    /// empty (then it ends any vertical merge).
+    fn end_paragraph(&mut self) -> Result<(), ReadError> {
+        let mut text = std::mem::take(&mut self.paragraph);
+        if let Some(label) = self.list_label() {
+            text.insert_str(0, &label);
+        }
+        if let Some(cell) = self.cell.as_mut() {
+            cell.paragraphs.push(text);
+            return Ok(());
+        }
+        if self.tables > 0 || text.trim().is_empty() {
+            return Ok(());
+        }
+        self.close_all_merges();
+        self.paragraphs.push(self.rows.len());
+        self.count_cell()?;
+        self.rows.push(vec![Cell::Text(text.trim().to_string())]);
+        Ok(())
+    }
+
+    /// The paragraph's list number, counted (decimal lists only give a label).
+    fn list_label(&mut self) -> Option<String> {
+        let (id, level) = &self.list;
+        let id = id.as_deref().filter(|i| *i != "0")?;
+        self.numbering.next(id, *level)
+    }
+
+    fn end_row(&mut self, cells: Vec<PlacedCell>) -> Result<(), ReadError> {
+        let r = self.rows.len();
+        let width = cells.iter().map(|c| c.col + c.span).max().unwrap_or(0);
+        let mut row = vec![Cell::Empty; width];
+        let mut continued: Vec<usize> = Vec::new();
+        for cell in cells {
+            match cell.vmerge {
+                Some(VMerge::Continue) if self.open.contains_key(&cell.col) => {
+                    if let Some(m) = self.open.get_mut(&cell.col) {
+                        m.last_row = r;
+                    }
+                    continued.push(cell.col);
+                    continue;
+                }
+                Some(VMerge::Continue) => {}
+                Some(VMerge::Restart) => {
+                    self.close_merge(cell.col);
+                    self.open.insert(
+                        cell.col,
+                        OpenMerge {
+                            first_row: r,
+                            last_row: r,
+                            last_col: cell.col + cell.span - 1,
+                        },
+                    );
+                    continued.push(cell.col);
+                }
+                None => {
+                    self.close_merge(cell.col);
+                    if cell.span > 1 {
+                        self.merges
+                            .push(merge(r, cell.col, r, cell.col + cell.span - 1));
+                    }
+                }
+            }
+            if !cell.text.is_empty() {
+                self.count_cell()?;
+                row[cell.col] = Cell::Text(cell.text);
+            }
+        }
+        let stale: Vec<usize> = self
+            .open
+            .keys()
+            .copied()
+            .filter(|c| !continued.contains(c))
+            .collect();
+        for c in stale {
+            self.close_merge(c);
+        }
+        while row.last().is_some_and(Cell::is_empty) {
+            row.pop();
+        }
+        self.rows.push(row);
+        Ok(())
+    }
+
+    fn close_merge(&mut self, col: usize) {
+        if let Some(m) = self.open.remove(&col) {
+            if m.last_row > m.first_row || m.last_col > col {
+                self.merges
+                    .push(merge(m.first_row, col, m.last_row, m.last_col));
+            }
+        }
+    }
+
+    fn close_all_merges(&mut self) {
+        let cols: Vec<usize> = self.open.keys().copied().collect();
+        for c in cols {
+            self.close_merge(c);
+        }
+    }
+
+    fn count_cell(&mut self) -> Result<(), ReadError> {
+        self.cells += 1;
+        if self.cells > self.limits.max_cells_per_sheet {
+            return Err(ReadError::SheetCells {
+                sheet: SHEET.to_string(),
+                limit: self.limits.max_cells_per_sheet,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -> Merge {
+    Merge {
+        first_row: first_row as u32,
+        first_col: first_col as u32,
+        last_row: last_row as u32,
+        last_col: last_col as u32,
+    }
+}
+
+/// An attribute by local name (w:val, w:type …), unescaped.
+fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == local)
+            .then(|| {
+                quick_xml::escape::unescape(&a.value)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+            .flatten()
+    })
+}
+
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    attr(e, "val")
+}
+
+fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
+    val(e)?.trim().parse().ok()
+}
+
+/// The text of a predefined entity reference in a text node (&amp; &lt; …).
+fn general_ref(name: &str) -> &'static str {
+    match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
+}
+
+/// The character a `w:sym` shows, for the check marks and crosses units put in a
+/// 是否完成 column (Wingdings and Wingdings 2); `None` for anything else.
+fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
+    let code = u32::from_str_radix(code?.trim(), 16).ok()? & 0xFF;
+    let font = font.unwrap_or("").to_ascii_lowercase();
+    if font.contains("wingdings 2") {
+        return match code {
+            0x50 => Some('√'),
+            0x4F => Some('×'),
+            0x52 => Some('☑'),
+            0x53 => Some('☒'),
+            _ => None,
+        };
+    }
+    if font.contains("wingdings") {
+        return match code {
+            0xFC => Some('√'),
+            0xFB => Some('×'),
+            0xFE => Some('☑'),
+            0xFD => Some('☒'),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Automatic numbering: which abstract list each list id uses, each level's start,
+/// format and label text, and the counters as the document goes.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// numId → abstractNumId.
+    lists: HashMap<String, String>,
+    /// (abstractNumId, level) → (start, format, label text such as "%1.").
+    levels: HashMap<(String, usize), (u32, String, String)>,
+    counters: HashMap<String, Vec<u32>>,
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Numbering {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut abstract_id: Option<String> = None;
+        let mut num_id: Option<String> = None;
+        let mut level: Option<(usize, u32, String, String)> = None;
+        loop {
+            let event = match reader.read_event_into(&mut buf) {
+                Ok(e) => e,
+                Err(_) => return Numbering::default(),
+            };
+            match event {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
+                    "num" => num_id = attr(&e, "numId"),
+                    "abstractNumId" => {
+                        if let (Some(num), Some(a)) = (num_id.clone(), val(&e)) {
+                            n.lists.insert(num, a);
+                        }
+                    }
+                    "lvl" => {
+                        let ilvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        level = Some((ilvl, 1, "decimal".into(), String::new()));
+                    }
+                    "start" => {
+                        if let (Some(l), Some(v)) = (level.as_mut(), number_attr(&e)) {
+                            l.1 = v as u32;
+                        }
+                    }
+                    "numFmt" => {
+                        if let (Some(l), Some(v)) = (level.as_mut(), val(&e)) {
+                            l.2 = v;
+                        }
+                    }
+                    "lvlText" => {
+                        if let (Some(l), Some(v)) = (level.as_mut(), val(&e)) {
+                            l.3 = v;
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) if e.local_name().as_ref() == "lvl" => {
+                    if let (Some(a), Some((ilvl, start, fmt, text))) =
+                        (abstract_id.clone(), level.take())
+                    {
+                        n.levels.insert((a, ilvl), (start, fmt, text));
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        n
+    }
+
+    /// Count one more paragraph of list `num_id` at `level`; its label when the list is
+    /// decimal.
+    fn next(&mut self, num_id: &str, level: usize) -> Option<String> {
+        let level = level.min(8);
+        let abstract_id = self.lists.get(num_id)?.clone();
+        let start_of = |l: usize| {
+            self.levels
+                .get(&(abstract_id.clone(), l))
+                .map_or(1, |(s, _, _)| *s)
+        };
+        let starts: Vec<u32> = (0..=8).map(start_of).collect();
+        let counters = self
+            .counters
+            .entry(abstract_id.clone())
+            .or_insert_with(|| vec![0; 9]);
+        counters[level] = if counters[level] == 0 {
+            starts[level]
+        } else {
+            counters[level] + 1
+        };
+        for deeper in counters.iter_mut().skip(level + 1) {
+            *deeper = 0;
+        }
+        let counters = counters.clone();
+        let (_, format, text) = self.levels.get(&(abstract_id, level))?;
+        if !matches!(
+            format.as_str(),
+            "decimal" | "decimalZero" | "decimalHalfWidth"
+        ) {
+            return None;
+        }
+        let mut label = text.clone();
+        for (l, &value) in counters.iter().enumerate().take(level + 1) {
+            let value = if value == 0 { starts[l] } else { value };
+            label = label.replace(&format!("%{}", l + 1), &value.to_string());
+        }
+        Some(label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(body: &str) -> Grid {
+        let xml = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        Body::new(Numbering::default(), &Limits::default())
+            .parse(xml.as_bytes())
+            .unwrap()
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    fn tc(props: &str, paragraphs: &[&str]) -> String {
+        let ps: String = paragraphs.iter().map(|t| p(t)).collect();
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{ps}</w:tc>")
+    }
+
+    #[test]
+    fn paragraphs_and_tables_in_order() {
+        let g = grid(&format!(
+            "{}<w:p/>{}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}",
+            p("标题"),
+            p("填报单位：区水利局"),
+            tc("", &["序号"]),
+            tc("", &["进展"]),
+            tc("", &["1"]),
+            tc("", &["第一段", "", "第二段"]),
+            p("2020年12月3日"),
+        ));
+        let texts: Vec<String> = g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect::<Vec<_>>().join("|"))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "标题",
+                "填报单位：区水利局",
+                "序号|进展",
+                "1|第一段\n第二段",
+                "2020年12月3日"
+            ]
+        );
+        assert_eq!(g.paragraphs, vec![0, 1, 4]);
+    }
+
+    #[test]
+    fn spans_and_vertical_merges() {
+        let restart = r#"<w:vMerge w:val="restart"/>"#;
+        let cont = "<w:vMerge/>";
+        let g = grid(&format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&format!("{restart}<w:gridSpan w:val=\"2\"/>"), &["5"]),
+            tc("", &["a"]),
+            tc(&format!("{cont}<w:gridSpan w:val=\"2\"/>"), &[]),
+            tc("", &["b"]),
+            tc("<w:gridSpan w:val=\"2\"/>", &["6"]),
+            tc("", &["c"]),
+        ));
+        assert_eq!(g.cell(1, 2).text(), "b");
+        assert_eq!(g.value_through_merge(1, 0).text(), "5");
+        assert_eq!(g.value_through_merge(1, 1).text(), "5");
+        assert_eq!(g.value_through_merge(2, 0).text(), "6");
+        assert_eq!(g.merges.len(), 2, "{:?}", g.merges);
+    }
+
+    #[test]
+    fn a_second_table_continues_the_merge_but_a_paragraph_ends_it() {
+        let restart = r#"<w:vMerge w:val="restart"/>"#;
+        let cont = "<w:vMerge/>";
+        let table = |first: &str, text: &[&str]| {
+            format!(
+                "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+                tc(first, text),
+                tc("", &["x"])
+            )
+        };
+        let g = grid(&format!("{}{}", table(restart, &["7"]), table(cont, &[])));
+        assert_eq!(g.value_through_merge(1, 0).text(), "7");
+        let g = grid(&format!(
+            "{}{}{}",
+            table(restart, &["7"]),
+            p("续表"),
+            table(cont, &[])
+        ));
+        assert_eq!(g.value_through_merge(2, 0).text(), "", "{:?}", g.merges);
+    }
+
+    #[test]
+    fn deleted_text_text_boxes_and_symbols() {
+        let g = grid(concat!(
+            "<w:p><w:r><w:t>已</w:t></w:r><w:del><w:r><w:delText>未</w:delText></w:r></w:del>",
+            "<w:r><w:t>完成</w:t><w:br/><w:t>二行</w:t></w:r></w:p>",
+            "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r>",
+            "<w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p>",
+        ));
+        assert_eq!(g.cell(0, 0).text(), "已完成\n二行");
+        assert_eq!(g.cell(1, 0).text(), "√");
+    }
+
+    #[test]
+    fn decimal_list_numbers_are_written_out() {
+        let numbering = br#"<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+        let mut n = Numbering::parse(numbering);
+        assert_eq!(n.next("2", 0).as_deref(), Some("1"));
+        assert_eq!(n.next("2", 0).as_deref(), Some("2"));
+        assert_eq!(n.next("9", 0), None);
+    }
+}
