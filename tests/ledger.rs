@@ -4,19 +4,39 @@
 mod common;
 
 use std::path::Path;
+
+use common::word;
 use std::process::Command;
 
 use calamine::Reader;
 use common::*;
 use rectify::{ingest_dir, IngestOptions, Limits};
 
-/// Count non-empty rows of every readable sheet independently of the crate's reader.
+/// Count non-empty rows of every readable sheet independently of the crate's reader:
+/// workbooks through calamine, CSV through csv, Word documents from their XML, and the
+/// files inside a bundle (.zip) the same way.
 fn count_non_empty_rows(dir: &Path) -> usize {
     let mut total = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if name.starts_with("~$") {
+            continue;
+        }
+        if name.ends_with(".docx") {
+            total += word::docx_non_empty_rows(&std::fs::read(&path).unwrap());
+            continue;
+        }
+        if name.ends_with(".zip") {
+            let unpacked = tempfile::tempdir().unwrap();
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+            for i in 0..zip.len() {
+                let mut f = zip.by_index(i).unwrap();
+                let base = f.name().unwrap().rsplit('/').next().unwrap().to_string();
+                let mut out = std::fs::File::create(unpacked.path().join(base)).unwrap();
+                std::io::copy(&mut f, &mut out).unwrap();
+            }
+            total += count_non_empty_rows(unpacked.path());
             continue;
         }
         if name.ends_with(".csv") {
@@ -83,6 +103,139 @@ fn every_non_empty_row_is_a_report_unplaced_or_skipped() {
     assert_eq!(ledger.summary.files_failed, 1);
     assert_eq!(ledger.summary.files_skipped, 1);
     assert_eq!(ledger.unplaced.len(), 2, "{:#?}", ledger.unplaced);
+}
+
+/// Returns in the forms of issue 15: a Word return split into two tables with signature
+/// lines, a consolidated sheet, a whole-plan copy, continuation and totals rows, and a
+/// bundle holding a return, a Word document without a table and a PDF.
+fn real_world_set(dir: &Path) {
+    use docx_rs::{Docx, TableRow};
+    use word::*;
+    let m = |id: u32| measure(id);
+    let doc = Docx::new()
+        .add_paragraph(para("永川区水污染防治整改进展情况表"))
+        .add_paragraph(para("填报单位：区水利局    填报日期：2020年12月3日"))
+        .add_table(table(vec![
+            text_row(&["序号", "具体举措", "进展情况", "完成状态"]),
+            TableRow::new(vec![
+                cell(&["20"]),
+                cell(&[&m(20)]),
+                cell(&["纳入规划纲要。", "已印发。"]),
+                merge_start("已完成"),
+            ]),
+        ]))
+        .add_paragraph(para(""))
+        .add_table(table(vec![TableRow::new(vec![
+            cell(&["24"]),
+            cell(&[&m(24)]),
+            cell(&["完成清漂。"]),
+            merge_continue(),
+        ])]))
+        .add_paragraph(para("区水利局"))
+        .add_paragraph(para("2020年12月3日"));
+    std::fs::write(dir.join("水利局.docx"), docx_bytes(doc)).unwrap();
+
+    let consolidated = SheetSpec::new("汇总")
+        .text_row(&["填报单位：区农业农村委 填报日期：2020年12月6日"])
+        .text_row(&["序号", "具体举措", "责任单位", "进展情况", "完成状态"])
+        .row(vec![
+            n(1.0),
+            s(&m(1)),
+            s("区农业农村委"),
+            s("出台政策。"),
+            s("已完成"),
+        ])
+        .text_row(&["", "", "来苏镇", "改造池塘3处。", "正在推进"])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1)
+        .text_row(&["", "", "", "另建设尾水设施1处。"])
+        .text_row(&["合计", "", "", "", "2"]);
+    write_workbook(&dir.join("农业农村委.xlsx"), &[consolidated]);
+
+    let mut copy = SheetSpec::new("分解表")
+        .text_row(&["填报单位：宝峰镇 填报日期：2020年12月5日"])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "牵头单位",
+            "责任单位",
+            "整改进展情况",
+            "完成状态",
+        ]);
+    for id in 1..=12u32 {
+        let (p, st) = if id == 5 {
+            ("完成排灌渠系整治。", "已完成")
+        } else {
+            ("", "")
+        };
+        copy = copy.row(vec![
+            n(f64::from(id)),
+            s(&m(id)),
+            s("区农业农村委"),
+            s("各镇街"),
+            s(p),
+            s(st),
+        ]);
+    }
+    write_workbook(&dir.join("宝峰镇.xlsx"), &[copy]);
+
+    let inner = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：双石镇"])
+        .text_row(&["序号", "整改进展情况", "完成状态"])
+        .row(vec![n(27.0), s("完成污水治理。"), s("已完成")]);
+    let tmp = tempfile::tempdir().unwrap();
+    write_workbook(&tmp.path().join("inner.xlsx"), &[inner]);
+    let prose = docx_bytes(
+        Docx::new()
+            .add_paragraph(para("情况说明"))
+            .add_paragraph(para("已完成整治。")),
+    );
+    let bundle = zip_raw(&[
+        (
+            b"shuangshi.xlsx".to_vec(),
+            std::fs::read(tmp.path().join("inner.xlsx")).unwrap(),
+        ),
+        (b"note.docx".to_vec(), prose),
+        (b"report.pdf".to_vec(), b"%PDF-1.4\n".to_vec()),
+    ]);
+    std::fs::write(dir.join("双石镇材料.zip"), bundle).unwrap();
+}
+
+#[test]
+fn every_non_empty_row_is_accounted_for_in_the_real_world_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    real_world_set(dir.path());
+    let plan = plan();
+    let ing = ingest_dir(dir.path(), &IngestOptions::for_plan(&plan));
+    let skipped: u32 = ing.skips.iter().map(|s| s.rows).sum();
+    let expected = count_non_empty_rows(dir.path());
+    assert!(expected > 25, "a meaningful fixture set ({expected} rows)");
+    assert_eq!(
+        ing.records.len() + skipped as usize,
+        expected,
+        "records + skipped rows = non-empty rows: {:#?}",
+        ing.skips
+    );
+    let records = ing.records.len();
+    assert_eq!(records, 6, "{:#?}", ing.records);
+    let ledger = rectify::merge::merge(&plan, ing);
+    let reports: usize = ledger.tasks.iter().map(|t| t.reports.len()).sum();
+    assert_eq!(reports + ledger.unplaced.len(), records);
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    let reasons: std::collections::BTreeSet<String> = ledger
+        .skipped
+        .iter()
+        .map(|s| format!("{:?}", s.reason))
+        .collect();
+    for r in [
+        "Continuation",
+        "Total",
+        "Unfilled",
+        "Paragraph",
+        "NoHeaderSheet",
+    ] {
+        assert!(reasons.contains(r), "{r} in {reasons:?}");
+    }
 }
 
 fn bin() -> Command {

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod tools;
+pub mod word;
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 

@@ -107,18 +107,18 @@ impl Filing {
 const SIGNATURE_CHARS: usize = 30;
 
 /// A line of 填表说明 above a table: a note (填表说明：…, 注：…) or a numbered line
-/// (1. … 2、… （3）…).
+/// (1. … 2、… （3）…, or a number in a cell of its own before the text).
 pub(super) fn is_instruction_line(first_text: &str) -> bool {
     if is_note_row(first_text) {
         return true;
     }
-    let t = first_text.trim_start().trim_start_matches(['（', '(']);
+    let t = first_text.trim().trim_start_matches(['（', '(']);
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     digits > 0
         && t[digits..]
             .chars()
             .next()
-            .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')' | '，'))
+            .is_none_or(|c| matches!(c, '、' | '.' | '．' | '）' | ')' | '，'))
 }
 
 /// Whether a row below the header is a note, signature or total line, or a 填报单位 /

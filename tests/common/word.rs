@@ -1,0 +1,154 @@
+//! Word returns and zip bundles built in code: docx-rs for the documents, a small
+//! stored-zip writer for bundles (raw entry names: GBK as Chinese Windows writes them),
+//! and an independent count of a document's non-empty rows.
+
+#![allow(dead_code)]
+
+use std::io::Cursor;
+
+use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+
+/// A paragraph of one run.
+pub fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text))
+}
+
+/// A table cell with one paragraph per text (none: an empty cell).
+pub fn cell(paragraphs: &[&str]) -> TableCell {
+    let mut c = TableCell::new();
+    for p in paragraphs {
+        c = c.add_paragraph(para(p));
+    }
+    c
+}
+
+/// A cell starting a vertical merge.
+pub fn merge_start(text: &str) -> TableCell {
+    cell(&[text]).vertical_merge(VMergeType::Restart)
+}
+
+/// A cell continuing the vertical merge above.
+pub fn merge_continue() -> TableCell {
+    TableCell::new().vertical_merge(VMergeType::Continue)
+}
+
+/// A row of one-paragraph cells.
+pub fn text_row(texts: &[&str]) -> TableRow {
+    TableRow::new(texts.iter().map(|t| cell(&[t])).collect())
+}
+
+pub fn table(rows: Vec<TableRow>) -> Table {
+    Table::new(rows)
+}
+
+/// The document as .docx bytes.
+pub fn docx_bytes(doc: Docx) -> Vec<u8> {
+    let mut buf = Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).unwrap();
+    buf.into_inner()
+}
+
+/// A zip of stored entries with the names exactly as given (no UTF-8 flag: a GBK name
+/// is written the way Chinese Windows writes it).
+pub fn zip_raw(entries: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let header = |sig: &[u8], central: bool| {
+            let mut h = Vec::new();
+            h.extend_from_slice(sig);
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes()); // made by
+            }
+            h.extend_from_slice(&20u16.to_le_bytes()); // needed
+            h.extend_from_slice(&0u16.to_le_bytes()); // flags: no UTF-8 flag
+            h.extend_from_slice(&0u16.to_le_bytes()); // stored
+            h.extend_from_slice(&0u32.to_le_bytes()); // time, date
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // extra
+            if central {
+                h.extend_from_slice(&0u16.to_le_bytes()); // comment
+                h.extend_from_slice(&0u16.to_le_bytes()); // disk
+                h.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
+                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name);
+            h
+        };
+        out.extend(header(b"PK\x03\x04", false));
+        out.extend_from_slice(data);
+        central.extend(header(b"PK\x01\x02", true));
+    }
+    let start = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0, 0, 0, 0]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+/// A name as GBK bytes.
+pub fn gbk(name: &str) -> Vec<u8> {
+    encoding_rs::GBK.encode(name).0.into_owned()
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Non-empty rows of a .docx counted from its XML, independently of rectify's reader:
+/// body paragraphs with text, and rows of top-level tables with text in a cell.
+pub fn docx_non_empty_rows(bytes: &[u8]) -> usize {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut tables, mut in_t, mut text, mut count) = (0usize, false, false, 0usize);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "tbl" => tables += 1,
+                "t" => in_t = true,
+                "tr" if tables == 1 => text = false,
+                "p" if tables == 0 => text = false,
+                _ => {}
+            },
+            Event::Text(t) if in_t && !t.xml10_content().trim().is_empty() => text = true,
+            Event::End(e) => match e.local_name().as_ref() {
+                "tbl" => tables -= 1,
+                "t" => in_t = false,
+                "tr" if tables == 1 && text => count += 1,
+                "p" if tables == 0 && text => {
+                    count += 1;
+                    text = false;
+                }
+                _ => {}
+            },
+            Event::Eof => return count,
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,1071 @@
+//! Returns shaped the way units really answer (issue 15): Word tables, 不涉及,
+//! consolidated sheets, whole-plan copies, continuation rows, a header below a long
+//! 填表说明, percent columns, status in prose, totals and hidden rows, comments, a
+//! 填报日期 column, and bundles. Every fixture is built in code.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use common::word::*;
+use common::*;
+use docx_rs::{Docx, TableRow};
+use rectify::model::{Code, FileOutcome, Ledger, SkipReason, Status};
+use rectify::{ingest_file, IngestOptions, Ingested, Limits, UnitFrom};
+use rust_xlsxwriter::{Format, Note, Table, TableColumn, TableFunction, Workbook};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn ingest_with(path: &Path, limits: &Limits) -> Ingested {
+    let plan = plan();
+    let opts = IngestOptions {
+        units: &plan.units,
+        limits,
+        default_year: 2020,
+        plan_id: "yongchuan-2020-82",
+    };
+    let rel = path.file_name().unwrap().to_string_lossy().into_owned();
+    ingest_file(path, &rel, &opts)
+}
+
+fn ingest_one(path: &Path) -> Ingested {
+    ingest_with(path, &Limits::default())
+}
+
+fn problems_in<'a>(ledger: &'a Ledger, file: &str) -> Vec<(Code, &'a str)> {
+    ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == file)
+        .map(|p| (p.code, p.message.as_str()))
+        .collect()
+}
+
+fn skip_reasons(ing: &Ingested) -> Vec<SkipReason> {
+    ing.skips.iter().map(|s| s.reason).collect()
+}
+
+const WORD_HEADER: [&str; 5] = ["序号", "具体举措", "进展情况", "完成状态", "完成时间"];
+
+/// A Word return of 区水利局: title and filing line, a table split across pages into
+/// two tables (the second without a header, its status merged down two rows), a cell of
+/// two paragraphs, and the signature lines after.
+fn water_word_return() -> Vec<u8> {
+    let first = table(vec![
+        text_row(&WORD_HEADER),
+        TableRow::new(vec![
+            cell(&["20"]),
+            cell(&[&measure(20)]),
+            cell(&["已将长征渠引水工程纳入规划纲要。", "已印发实施。"]),
+            cell(&["已完成"]),
+            cell(&["2020年11月30日"]),
+        ]),
+        text_row(&["21", &measure(21), "完成小水电清理整改。", "长期坚持", ""]),
+    ]);
+    let second = table(vec![
+        TableRow::new(vec![
+            cell(&["23"]),
+            cell(&[&measure(23)]),
+            cell(&["开展河道巡查。"]),
+            merge_start("持续推进"),
+            cell(&[]),
+        ]),
+        TableRow::new(vec![
+            cell(&["24"]),
+            cell(&[&measure(24)]),
+            cell(&["完成河道清漂。"]),
+            merge_continue(),
+            cell(&[]),
+        ]),
+    ]);
+    docx_bytes(
+        Docx::new()
+            .add_paragraph(para("永川区水污染防治整改进展情况表"))
+            .add_paragraph(para(
+                "填报单位：区水利局（盖章）    填报日期：2020年12月3日",
+            ))
+            .add_table(first)
+            .add_paragraph(para(""))
+            .add_table(second)
+            .add_paragraph(para("填表人：张三  联系电话：49581111"))
+            .add_paragraph(para("区水利局"))
+            .add_paragraph(para("2020年12月3日")),
+    )
+}
+
+#[test]
+fn word_return_reads_like_a_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("水利局进展.docx");
+    std::fs::write(&path, water_word_return()).unwrap();
+    let ing = ingest_one(&path);
+    assert_eq!(ing.files[0].format.as_deref(), Some("docx"));
+    let ids: Vec<Option<u32>> = ing.records.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [Some(20), Some(21), Some(23), Some(24)], "{ing:#?}");
+    for r in &ing.records {
+        assert_eq!(r.unit.as_deref(), Some("区水利局"));
+        assert_eq!(r.unit_from, Some(UnitFrom::FiledCell));
+        assert_eq!(r.filed_on, Some(date(2020, 12, 3)));
+        assert_eq!(r.source.sheet, "正文");
+    }
+    let r20 = &ing.records[0];
+    assert_eq!(
+        r20.progress,
+        "已将长征渠引水工程纳入规划纲要。\n已印发实施。"
+    );
+    assert_eq!(r20.status, Status::Completed);
+    assert_eq!(r20.completed_on, Some(date(2020, 11, 30)));
+    // Rows count the non-empty paragraphs and the table rows from the top.
+    assert_eq!(r20.source.row, 4);
+    assert_eq!(ing.records[3].source.row, 7);
+    // The merged status applies to both rows it spans.
+    assert_eq!(ing.records[2].status, Status::Ongoing);
+    assert_eq!(ing.records[3].status, Status::Ongoing);
+    assert_eq!(ing.records[3].status_text, "持续推进");
+    assert_eq!(
+        skip_reasons(&ing),
+        [
+            SkipReason::Title,
+            SkipReason::Title,
+            SkipReason::Header,
+            SkipReason::Paragraph,
+            SkipReason::Paragraph,
+            SkipReason::Paragraph
+        ]
+    );
+    assert!(ing.problems.is_empty(), "{:#?}", ing.problems);
+}
+
+#[test]
+fn word_return_signed_below_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .add_paragraph(para("关于整改任务落实情况的报告"))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进", ""]),
+        ]))
+        .add_paragraph(para("重庆市永川区城市管理局"))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(dir.path().join("进展情况.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let reports = reports_of(&ledger, 45, "区城市管理局");
+    assert_eq!(reports.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(reports[0].filed_on, Some(date(2020, 12, 4)));
+    assert!(
+        problems_in(&ledger, "进展情况.docx").is_empty(),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A .doc made from a .docx by LibreOffice, as old Word saves it.
+fn legacy_doc(dir: &Path) -> Option<Vec<u8>> {
+    if !tools::available("soffice", &["--version"], "LibreOffice (soffice)") {
+        return None;
+    }
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("old.docx"), water_word_return()).unwrap();
+    let out = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--convert-to", "doc", "--outdir"])
+        .arg(&src)
+        .arg(src.join("old.docx"))
+        .output()
+        .unwrap();
+    let doc = src.join("old.doc");
+    assert!(
+        doc.is_file(),
+        "soffice made no .doc: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(std::fs::read(doc).unwrap())
+}
+
+#[test]
+fn legacy_doc_and_wps_are_converted_and_et_reads_as_xls() {
+    let work = tempfile::tempdir().unwrap();
+    let Some(doc) = legacy_doc(work.path()) else {
+        return;
+    };
+    let input = input_with_returns(|d| {
+        std::fs::write(d.join("水利局进展.doc"), &doc).unwrap();
+        std::fs::write(d.join("水利局进展（WPS）.wps"), &doc).unwrap();
+        std::fs::copy(
+            repo().join("input/returns/区生态环境局.xls"),
+            d.join("区生态环境局.et"),
+        )
+        .unwrap();
+    });
+    let ledger = ledger_for(&input.path().join("returns"));
+    let format_of = |f: &str| {
+        ledger
+            .files
+            .iter()
+            .find(|e| e.file == f)
+            .and_then(|e| e.format.clone())
+    };
+    assert_eq!(format_of("水利局进展.doc").as_deref(), Some("doc"));
+    assert_eq!(format_of("水利局进展（WPS）.wps").as_deref(), Some("doc"));
+    assert_eq!(format_of("区生态环境局.et").as_deref(), Some("xls"));
+    let r20 = reports_of(&ledger, 20, "区水利局");
+    assert_eq!(r20.len(), 2, "one per copy: {:#?}", ledger.problems);
+    assert!(r20.iter().all(|r| r.status == Status::Completed));
+    assert_eq!(
+        r20[0].progress,
+        "已将长征渠引水工程纳入规划纲要。\n已印发实施。"
+    );
+    assert_eq!(
+        reports_of(&ledger, 24, "区水利局")[0].status,
+        Status::Ongoing
+    );
+    assert_eq!(
+        reports_of(&ledger, 14, "区生态环境局")[0].status,
+        Status::Completed
+    );
+}
+
+#[test]
+fn legacy_doc_without_libreoffice_asks_for_docx() {
+    let input = input_with_returns(|d| {
+        // A legacy Word container: the stream name is all the sniffer needs.
+        let mut bytes = vec![0u8; 1536];
+        bytes[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        let name: Vec<u8> = "WordDocument"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        bytes[640..640 + name.len()].copy_from_slice(&name);
+        bytes[640 + 64] = 26;
+        bytes[640 + 66] = 2;
+        std::fs::write(d.join("进展.doc"), bytes).unwrap();
+    });
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(["check", "--input"])
+        .arg(input.path())
+        .env("RECTIFY_SOFFICE", "")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("本机没有安装LibreOffice") && text.contains(".docx"),
+        "{text}"
+    );
+}
+
+/// A town's return: 不涉及 written the ways towns write it.
+#[test]
+fn not_applicable_is_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = standard_return(
+        "填报单位：来苏镇 填报日期：2020年12月5日",
+        vec![
+            std_row(n(27.0), &measure(27), "我镇不涉及", "", V::E),
+            std_row(n(50.0), &measure(50), "经排查，无此项工作。", "/", V::E),
+            std_row(n(29.0), &measure(29), "本单位无此项任务", "—", V::E),
+            std_row(n(24.0), &measure(24), "不适用", "不涉及", V::E),
+            std_row(
+                n(56.0),
+                &measure(56),
+                "已完成整改，不涉及新增用地。",
+                "",
+                V::E,
+            ),
+        ],
+    );
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    for id in [27, 50, 24] {
+        let r = reports_of(&ledger, id, "来苏镇");
+        assert_eq!(r[0].status, Status::NotApplicable, "task {id}");
+    }
+    assert_eq!(reports_of(&ledger, 50, "来苏镇")[0].status_text, "/");
+    // Not assigned to 来苏镇 (29 names four towns): kept, flagged as usual.
+    assert_eq!(
+        reports_of(&ledger, 29, "来苏镇")[0].status,
+        Status::NotApplicable
+    );
+    assert_eq!(
+        reports_of(&ledger, 56, "来苏镇")[0].status,
+        Status::Completed,
+        "a completion that mentions 不涉及 in passing"
+    );
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    let town = ledger.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    for id in [27, 50, 24, 56] {
+        assert!(
+            town.reported.contains(&id) && !town.missing.contains(&id),
+            "{id}"
+        );
+    }
+    assert_eq!(ledger.task(27).unwrap().breakdown.not_applicable, 1);
+    let json = ledger.to_json();
+    assert!(json.contains("\"status\": \"not_applicable\""));
+}
+
+/// 区农业农村委 collects its co-units' progress into one sheet.
+#[test]
+fn consolidated_return_rows_are_their_units_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("汇总")
+        .text_row(&["各镇街整改进展汇总表"])
+        .text_row(&["填报单位：区农业农村委 填报日期：2020年12月6日"])
+        .text_row(&["序号", "具体举措", "责任单位", "进展情况", "完成状态"])
+        .row(vec![
+            n(1.0),
+            s(&measure(1)),
+            s("区农业农村委"),
+            s("出台水产养殖整治政策。"),
+            s("已完成"),
+        ])
+        .text_row(&["", "", "来苏镇", "完成池塘标准化改造3处。", "正在推进"])
+        .text_row(&["", "", "宝峰镇人民政府", "尾水处理设施建设中。", "正在推进"])
+        .merge(3, 0, 5, 0)
+        .merge(3, 1, 5, 1)
+        .row(vec![
+            n(4.0),
+            s(&measure(4)),
+            s("区农业农村委"),
+            s("推广生态种养。"),
+            s("长期坚持"),
+        ])
+        // Not merged down: the task of the row above.
+        .text_row(&["", "", "双石镇", "推广稻渔综合种养。", "长期坚持"])
+        .text_row(&["", "", "某某合作社", "配合开展。", "长期坚持"]);
+    write_workbook(&dir.path().join("农业农村委汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let unit_of = |id: u32| -> Vec<(String, Status)> {
+        ledger
+            .task(id)
+            .unwrap()
+            .reports
+            .iter()
+            .map(|r| (r.unit.clone(), r.status))
+            .collect()
+    };
+    assert_eq!(
+        unit_of(1),
+        [
+            ("区农业农村委".to_string(), Status::Completed),
+            ("来苏镇".to_string(), Status::InProgress),
+            ("宝峰镇".to_string(), Status::InProgress),
+        ]
+    );
+    assert_eq!(
+        unit_of(4),
+        [
+            ("区农业农村委".to_string(), Status::Ongoing),
+            ("双石镇".to_string(), Status::Ongoing)
+        ]
+    );
+    let r = &reports_of(&ledger, 1, "来苏镇")[0];
+    assert_eq!(
+        r.source.file, "农业农村委汇总.xlsx",
+        "the sender stays in the source"
+    );
+    assert_eq!(r.source.row, 5);
+    assert_eq!(r.filed_on, Some(date(2020, 12, 6)));
+    let file = &ledger.files[0];
+    assert_eq!(file.unit.as_deref(), Some("区农业农村委"), "the sender");
+    // A name that is no unit: its row is not the sender's report.
+    assert_eq!(ledger.unplaced.len(), 1);
+    assert_eq!(ledger.unplaced[0].source.row, 9);
+    assert!(problems_in(&ledger, "农业农村委汇总.xlsx")
+        .iter()
+        .any(|(c, m)| *c == Code::UnitUnknown && m.contains("某某合作社")));
+}
+
+/// A 责任单位 column holding the plan's assignment text names no row's unit: every
+/// row is the sender's (“区水利局、各镇街” would otherwise read as 区水利局).
+#[test]
+fn assignment_text_is_not_a_row_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：来苏镇 填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"])
+        .row(vec![
+            n(24.0),
+            s(&measure(24)),
+            s("区水利局、各镇街"),
+            s("完成河道清漂。"),
+            s("已完成"),
+        ])
+        .row(vec![
+            n(27.0),
+            s(&measure(27)),
+            s("各镇街"),
+            s("完成农村生活污水治理。"),
+            s("正在推进"),
+        ]);
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 24, "来苏镇").len(), 1);
+    assert_eq!(reports_of(&ledger, 27, "来苏镇").len(), 1);
+    assert!(reports_of(&ledger, 24, "区水利局").is_empty());
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    assert!(
+        problems_in(&ledger, "来苏镇.xlsx").is_empty(),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// 来苏镇 sends back the whole plan table and fills only its own rows.
+#[test]
+fn whole_plan_copy_counts_only_the_rows_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("整改任务分解表")
+        .text_row(&["填报单位：来苏镇 填报日期：2020年12月5日"])
+        .text_row(&[
+            "序号",
+            "重点任务",
+            "具体举措",
+            "完成时限",
+            "牵头单位",
+            "责任单位",
+            "配合单位",
+            "整改进展情况",
+            "完成状态",
+        ]);
+    let mut rdr = csv::Reader::from_path(repo().join("input/tasks.csv")).unwrap();
+    let filled = [
+        (1, "完成尾水处理设施2处。", "正在推进"),
+        (27, "完成污水治理。", "已完成"),
+        (56, "落实河长制。", "长期坚持"),
+    ];
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let id: u32 = rec[0].parse().unwrap();
+        let (progress, status) = filled
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map_or(("", ""), |(_, p, s)| (*p, *s));
+        let mut row: Vec<V> = vec![n(f64::from(id))];
+        row.extend((1..7).map(|c| s(&rec[c])));
+        row.extend([s(progress), s(status)]);
+        spec = spec.row(row);
+    }
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ing = ingest_one(&dir.path().join("来苏镇.xlsx"));
+    assert_eq!(ing.records.len(), 3);
+    let unfilled = ing
+        .skips
+        .iter()
+        .filter(|s| s.reason == SkipReason::Unfilled)
+        .count();
+    assert_eq!(unfilled, 60);
+    let ledger = ledger_for(dir.path());
+    assert!(
+        problems_in(&ledger, "来苏镇.xlsx").is_empty(),
+        "no warning, no unassigned flag: {:#?}",
+        ledger.problems
+    );
+    let town = ledger.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    assert_eq!(town.reported, [1, 27, 56]);
+    let expected_missing: Vec<u32> = town
+        .expected
+        .iter()
+        .copied()
+        .filter(|id| ![1, 27, 56].contains(id))
+        .collect();
+    assert_eq!(town.missing, expected_missing);
+    assert!(town.missing.contains(&50), "left empty: still missing");
+}
+
+#[test]
+fn continuation_rows_append_to_the_task_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = standard_return(
+        "填报单位：区水利局 填报日期：2020年12月3日",
+        vec![
+            std_row(n(20.0), &measure(20), "一是纳入规划纲要。", "已完成", V::E),
+            vec![V::E, V::E, V::E, V::E, s("二是完成可研报告。")],
+            vec![
+                V::E,
+                V::E,
+                V::E,
+                V::E,
+                s("三是启动招标。"),
+                V::E,
+                V::E,
+                s("见附件"),
+            ],
+            std_row(
+                n(21.0),
+                &measure(21),
+                "完成小水电清理整改。",
+                "长期坚持",
+                V::E,
+            ),
+        ],
+    );
+    write_workbook(&dir.path().join("水利局.xlsx"), &[spec]);
+    let ing = ingest_one(&dir.path().join("水利局.xlsx"));
+    assert_eq!(ing.records.len(), 2, "{:#?}", ing.records);
+    assert_eq!(
+        ing.records[0].progress,
+        "一是纳入规划纲要。\n二是完成可研报告。\n三是启动招标。"
+    );
+    assert_eq!(ing.records[0].note, "见附件");
+    let continued = ing
+        .skips
+        .iter()
+        .filter(|s| s.reason == SkipReason::Continuation)
+        .map(|s| s.row)
+        .collect::<Vec<_>>();
+    assert_eq!(continued, [5, 6]);
+    let ledger = ledger_for(dir.path());
+    assert!(
+        problems_in(&ledger, "水利局.xlsx").is_empty(),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(ledger.unplaced.is_empty());
+}
+
+#[test]
+fn header_below_a_long_numbered_instruction_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        "序号按整改任务分解表填写，不得自行编号",
+        "具体举措照抄整改方案原文",
+        "填报单位请填写单位全称",
+        "完成状态从下拉列表中选择",
+        "完成时间填写实际完成日期",
+    ];
+    let mut spec = SheetSpec::new("进展").text_row(&["填表说明"]);
+    for k in 1..=45 {
+        spec = spec.row(vec![n(f64::from(k)), s(lines[k as usize % lines.len()])]);
+    }
+    spec = spec
+        .text_row(&["46、填报单位：填写单位全称，不得简写"])
+        .text_row(&["47、填报日期：2020年12月10日前报送"])
+        .text_row(&["填报单位：区水利局", "", "填报日期：2020年12月3日"])
+        .text_row(&STD_HEADER)
+        .row(std_row(
+            n(20.0),
+            &measure(20),
+            "已纳入规划纲要。",
+            "已完成",
+            V::E,
+        ))
+        .row(std_row(
+            n(26.0),
+            &measure(26),
+            "规划编制中。",
+            "正在推进",
+            V::E,
+        ));
+    write_workbook(&dir.path().join("水利局.xlsx"), &[spec]);
+    let ing = ingest_one(&dir.path().join("水利局.xlsx"));
+    let ids: Vec<Option<u32>> = ing.records.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [Some(20), Some(26)]);
+    assert_eq!(ing.records[0].source.row, 51);
+    assert_eq!(ing.records[0].unit.as_deref(), Some("区水利局"));
+    assert_eq!(ing.records[0].unit_from, Some(UnitFrom::FiledCell));
+    assert_eq!(ing.records[0].filed_on, Some(date(2020, 12, 3)));
+    let notes = ing
+        .skips
+        .iter()
+        .filter(|s| s.reason == SkipReason::Note)
+        .count();
+    assert_eq!(notes, 48, "填表说明 and its 47 numbered lines");
+    assert!(ing.problems.is_empty(), "{:#?}", ing.problems);
+}
+
+/// A workbook with percent-formatted numbers and texts, as units type them.
+fn percent_workbook(path: &Path, header: &[&str], rows: &[(u32, &str, V, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let percent = Format::new().set_num_format("0%");
+    ws.write_string(0, 0, "填报单位：区水利局 填报日期：2020年12月3日")
+        .unwrap();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    for (i, (id, progress, pct, status)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        ws.write_number(r, 0, f64::from(*id)).unwrap();
+        ws.write_string(r, 1, measure(*id)).unwrap();
+        ws.write_string(r, 2, *progress).unwrap();
+        match pct {
+            V::N(x) => {
+                ws.write_number_with_format(r, 3, *x, &percent).unwrap();
+            }
+            V::S(t) => {
+                ws.write_string(r, 3, t).unwrap();
+            }
+            _ => {}
+        }
+        if !status.is_empty() {
+            ws.write_string(r, 4, *status).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn percent_decides_only_without_a_status_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_status = dir.path().join("a.xlsx");
+    percent_workbook(
+        &with_status,
+        &["序号", "具体举措", "整改进展情况", "完成进度", "完成状态"],
+        &[(20, "纳入规划纲要。", n(0.6), "已完成")],
+    );
+    let ing = ingest_one(&with_status);
+    assert_eq!(ing.records[0].status, Status::Completed);
+    assert_eq!(ing.records[0].status_text, "已完成");
+
+    let percent_only = dir.path().join("b.xlsx");
+    percent_workbook(
+        &percent_only,
+        &["序号", "具体举措", "整改进展情况", "完成进度"],
+        &[
+            (21, "小水电清理。", n(1.0), ""),
+            (23, "河道巡查。", n(0.6), ""),
+            (24, "清漂。", n(0.0), ""),
+            (26, "规划编制。", s("80%"), ""),
+            (55, "执法检查。", n(100.0), ""),
+        ],
+    );
+    let ing = ingest_one(&percent_only);
+    let got: Vec<(Status, &str)> = ing
+        .records
+        .iter()
+        .map(|r| (r.status, r.status_text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Completed, "100%"),
+            (Status::InProgress, "60%"),
+            (Status::NotStarted, "0%"),
+            (Status::InProgress, "80%"),
+            (Status::Completed, "100%"),
+        ]
+    );
+    assert!(ing.problems.is_empty(), "{:#?}", ing.problems);
+}
+
+#[test]
+fn status_in_prose_after_a_lead_in_and_crosses_without_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let prose = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：区水利局 填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "整改进展情况"])
+        .row(vec![n(20.0), s(&measure(20)), s("目前正在推进管网建设。")])
+        .row(vec![n(21.0), s(&measure(21)), s("现已完成。")])
+        .row(vec![n(23.0), s(&measure(23)), s("截至目前，尚未启动。")])
+        .row(vec![n(24.0), s(&measure(24)), s("截至11月30日，已完成。")])
+        .row(vec![
+            n(26.0),
+            s(&measure(26)),
+            s("截至2020年11月底，正在推进规划编制。"),
+        ]);
+    write_workbook(&dir.path().join("a.xlsx"), &[prose]);
+    let ing = ingest_one(&dir.path().join("a.xlsx"));
+    let got: Vec<Status> = ing.records.iter().map(|r| r.status).collect();
+    assert_eq!(
+        got,
+        [
+            Status::InProgress,
+            Status::Completed,
+            Status::NotStarted,
+            Status::Completed,
+            Status::InProgress
+        ]
+    );
+    assert!(ing.problems.is_empty(), "{:#?}", ing.problems);
+
+    let yes_no = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：区水利局 填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "是否完成", "整改进展情况"])
+        .row(vec![n(55.0), s(&measure(55)), s("×"), s("暂未开展")])
+        .row(vec![
+            n(18.0),
+            s(&measure(18)),
+            s("×"),
+            s("尚未启动相关工作。"),
+        ])
+        .row(vec![
+            n(53.0),
+            s(&measure(53)),
+            s("×"),
+            s("正在施工，尚未完成。"),
+        ]);
+    write_workbook(&dir.path().join("b.xlsx"), &[yes_no]);
+    let ing = ingest_one(&dir.path().join("b.xlsx"));
+    let got: Vec<Status> = ing.records.iter().map(|r| r.status).collect();
+    assert_eq!(
+        got,
+        [Status::NotStarted, Status::NotStarted, Status::InProgress]
+    );
+}
+
+#[test]
+fn totals_rows_are_skipped_and_hidden_rows_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // An Excel table with its total row (汇总, a SUBTOTAL count).
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "填报单位：区水利局 填报日期：2020年12月3日")
+        .unwrap();
+    let columns = [
+        TableColumn::new()
+            .set_header("序号")
+            .set_total_label("汇总"),
+        TableColumn::new().set_header("具体举措"),
+        TableColumn::new().set_header("整改进展情况"),
+        TableColumn::new()
+            .set_header("完成状态")
+            .set_total_function(TableFunction::Count),
+    ];
+    for (i, (id, progress, status)) in [
+        (20, "纳入规划纲要。", "已完成"),
+        (21, "清理整改。", "长期坚持"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = 2 + i as u32;
+        ws.write_number(r, 0, f64::from(*id)).unwrap();
+        ws.write_string(r, 1, measure(*id)).unwrap();
+        ws.write_string(r, 2, *progress).unwrap();
+        ws.write_string(r, 3, *status).unwrap();
+    }
+    ws.add_table(
+        1,
+        0,
+        4,
+        3,
+        &Table::new().set_columns(&columns).set_total_row(true),
+    )
+    .unwrap();
+    wb.save(dir.path().join("table.xlsx")).unwrap();
+    let ing = ingest_one(&dir.path().join("table.xlsx"));
+    assert_eq!(ing.records.len(), 2, "{:#?}", ing.records);
+    assert!(ing
+        .skips
+        .iter()
+        .any(|s| s.reason == SkipReason::Total && s.row == 5));
+    assert!(ing.problems.is_empty(), "{:#?}", ing.problems);
+
+    // An autofilter showing 已完成 only: a hidden data row and a hidden 合计 row.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "填报单位：区水利局 填报日期：2020年12月3日")
+        .unwrap();
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (n(23.0), measure(23), "开展河道巡查。", "已完成"),
+        (n(24.0), measure(24), "清漂进行中。", "正在推进"),
+        (s("合计"), String::new(), "", "2"),
+    ];
+    for (i, (id, m, progress, status)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        write_cell(ws, r, 0, id);
+        ws.write_string(r, 1, m).unwrap();
+        ws.write_string(r, 2, *progress).unwrap();
+        ws.write_string(r, 3, *status).unwrap();
+    }
+    ws.autofilter(1, 0, 4, 3).unwrap();
+    ws.filter_column(
+        3,
+        &rust_xlsxwriter::FilterCondition::new().add_list_filter("已完成"),
+    )
+    .unwrap();
+    ws.set_row_hidden(3).unwrap();
+    ws.set_row_hidden(4).unwrap();
+    wb.save(dir.path().join("filtered.xlsx")).unwrap();
+    let bytes = std::fs::read(dir.path().join("filtered.xlsx")).unwrap();
+    let sheet = unzip_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("hidden=\"1\""), "the rows are hidden");
+    let ing = ingest_one(&dir.path().join("filtered.xlsx"));
+    let ids: Vec<Option<u32>> = ing.records.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [Some(23), Some(24)], "the hidden data row is read");
+    assert!(ing
+        .skips
+        .iter()
+        .any(|s| s.reason == SkipReason::Total && s.row == 5));
+}
+
+fn unzip_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut out).unwrap();
+    out
+}
+
+#[test]
+fn see_comment_reads_the_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "填报单位：区水利局 填报日期：2020年12月3日")
+        .unwrap();
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (20, "详见批注", "已完成"),
+        (21, "见批注", "长期坚持"),
+        (23, "详见批注", "持续推进"),
+    ];
+    for (i, (id, progress, status)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        ws.write_number(r, 0, f64::from(*id)).unwrap();
+        ws.write_string(r, 1, measure(*id)).unwrap();
+        ws.write_string(r, 2, *progress).unwrap();
+        ws.write_string(r, 3, *status).unwrap();
+    }
+    let note = Note::new("已将长征渠引水工程纳入规划纲要。\n已印发实施。").set_author("张三");
+    ws.insert_note(2, 2, &note).unwrap();
+    // On the status cell of its row.
+    ws.insert_note(
+        3,
+        3,
+        &Note::new("完成小水电清理整改12座。").set_author("李四"),
+    )
+    .unwrap();
+    wb.save(dir.path().join("水利局.xlsx")).unwrap();
+    let ing = ingest_one(&dir.path().join("水利局.xlsx"));
+    let progress: Vec<&str> = ing.records.iter().map(|r| r.progress.as_str()).collect();
+    assert_eq!(
+        progress,
+        [
+            "已将长征渠引水工程纳入规划纲要。\n已印发实施。",
+            "完成小水电清理整改12座。",
+            "详见批注",
+        ]
+    );
+}
+
+#[test]
+fn a_filing_date_column_dates_each_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "序号,具体举措,整改进展情况,完成状态,填报单位,填报日期\n\
+               20,,规划编制中。,正在推进,区水利局,2020-12-01 10:22:31\n\
+               20,,已纳入规划纲要。,已完成,区水利局,2020-12-05 09:00:00\n\
+               21,,完成小水电清理整改。,长期坚持,区水利局,2020/12/05\n";
+    std::fs::write(dir.path().join("系统导出.csv"), csv).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r20 = reports_of(&ledger, 20, "区水利局");
+    let current: Vec<(&str, Option<NaiveDate>, bool)> = r20
+        .iter()
+        .map(|r| (r.progress.as_str(), r.filed_on, r.superseded))
+        .collect();
+    assert_eq!(
+        current,
+        [
+            ("已纳入规划纲要。", Some(date(2020, 12, 5)), false),
+            ("规划编制中。", Some(date(2020, 12, 1)), true),
+        ]
+    );
+    assert_eq!(
+        reports_of(&ledger, 21, "区水利局")[0].filed_on,
+        Some(date(2020, 12, 5))
+    );
+    let codes: Vec<Code> = ledger.problems.iter().map(|p| p.code).collect();
+    assert!(
+        !codes.contains(&Code::FilingDateMissing) && !codes.contains(&Code::Conflict),
+        "{codes:?}"
+    );
+}
+
+/// A prose Word document (no table): evidence when it comes in a bundle.
+fn prose_docx() -> Vec<u8> {
+    docx_bytes(
+        Docx::new()
+            .add_paragraph(para("关于河道整治工作的情况说明"))
+            .add_paragraph(para("我局高度重视，已完成全部整治工作。")),
+    )
+}
+
+fn xlsx_bytes(sheets: &[SheetSpec]) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.xlsx");
+    write_workbook(&p, sheets);
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn a_bundle_reads_every_return_and_lists_the_evidence() {
+    let water = xlsx_bytes(&[standard_return(
+        "填报单位：区水利局 填报日期：2020年12月3日",
+        vec![std_row(
+            n(20.0),
+            &measure(20),
+            "已纳入规划纲要。",
+            "已完成",
+            V::E,
+        )],
+    )]);
+    let town = xlsx_bytes(&[SheetSpec::new("Sheet1")
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .row(vec![
+            n(27.0),
+            s(&measure(27)),
+            s("完成污水治理。"),
+            s("已完成"),
+        ])]);
+    let csv = encoding_rs::GBK
+        .encode("序号,整改进展情况,完成状态\r\n56,落实河长制。,长期坚持\r\n")
+        .0
+        .into_owned();
+    let deeper = zip_raw(&[(
+        gbk("更深.zip"),
+        zip_raw(&[(b"a.csv".to_vec(), b"x".to_vec())]),
+    )]);
+    let nested = zip_raw(&[(gbk("宝峰镇.csv"), csv), (gbk("更深.zip"), deeper)]);
+    let bundle = zip_raw(&[
+        (gbk("区水利局/水利局进展.xlsx"), water.clone()),
+        (gbk("来苏镇进展.xlsx"), town),
+        (
+            gbk("佐证材料/验收照片.jpg"),
+            vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10],
+        ),
+        (gbk("验收报告.pdf"), b"%PDF-1.4\n%".to_vec()),
+        (gbk("情况说明.docx"), prose_docx()),
+        (gbk("附件/明细.zip"), nested),
+        (gbk("坏表.xlsx"), water[..water.len() / 2].to_vec()),
+        (b"__MACOSX/._x.xlsx".to_vec(), b"junk".to_vec()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("区水利局报送材料.zip"), bundle).unwrap();
+    let ledger = ledger_for(dir.path());
+    let b = "区水利局报送材料.zip";
+    let outcome = |f: &str| {
+        ledger
+            .files
+            .iter()
+            .find(|e| e.file == f)
+            .unwrap_or_else(|| panic!("{f}: {:#?}", ledger.files))
+            .outcome
+    };
+    assert_eq!(outcome(b), FileOutcome::Unpacked);
+    assert_eq!(
+        outcome(&format!("{b}/区水利局/水利局进展.xlsx")),
+        FileOutcome::Read
+    );
+    assert_eq!(outcome(&format!("{b}/来苏镇进展.xlsx")), FileOutcome::Read);
+    for evidence in ["佐证材料/验收照片.jpg", "验收报告.pdf", "情况说明.docx"] {
+        let f = format!("{b}/{evidence}");
+        assert_eq!(outcome(&f), FileOutcome::Evidence, "{f}");
+        assert!(
+            problems_in(&ledger, &f).is_empty(),
+            "{f}: {:#?}",
+            ledger.problems
+        );
+    }
+    assert_eq!(
+        outcome(&format!("{b}/附件/明细.zip")),
+        FileOutcome::Unpacked
+    );
+    assert_eq!(
+        outcome(&format!("{b}/附件/明细.zip/宝峰镇.csv")),
+        FileOutcome::Read
+    );
+    let deep = format!("{b}/附件/明细.zip/更深.zip");
+    assert_eq!(outcome(&deep), FileOutcome::Failed);
+    assert!(problems_in(&ledger, &deep)
+        .iter()
+        .any(|(c, m)| *c == Code::FileNotSpreadsheet && m.contains("超过一层")));
+    assert_eq!(
+        problems_in(&ledger, &format!("{b}/坏表.xlsx"))[0].0,
+        Code::FileCorrupt
+    );
+    assert_eq!(
+        outcome(&format!("{b}/__MACOSX/._x.xlsx")),
+        FileOutcome::Skipped
+    );
+    // Each return is attributed to its own unit, its source inside the bundle.
+    let r = &reports_of(&ledger, 20, "区水利局")[0];
+    assert_eq!(r.source.file, format!("{b}/区水利局/水利局进展.xlsx"));
+    let r = &reports_of(&ledger, 27, "来苏镇")[0];
+    assert_eq!(r.source.file, format!("{b}/来苏镇进展.xlsx"));
+    let r = &reports_of(&ledger, 56, "宝峰镇")[0];
+    assert_eq!(r.source.file, format!("{b}/附件/明细.zip/宝峰镇.csv"));
+    assert_eq!(r.source.sheet, "宝峰镇");
+    assert_eq!(ledger.summary.files_read, 3);
+    assert_eq!(ledger.summary.records, 3);
+}
+
+#[test]
+fn bundle_guards_apply_to_each_file_and_a_bundle_without_returns_is_a_problem() {
+    let water = xlsx_bytes(&[standard_return(
+        "填报单位：区水利局 填报日期：2020年12月3日",
+        vec![std_row(
+            n(20.0),
+            &measure(20),
+            "已纳入规划纲要。",
+            "已完成",
+            V::E,
+        )],
+    )]);
+    // A file that inflates past the file size limit, in a bundle under it.
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflate = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("big.csv", deflate).unwrap();
+    std::io::Write::write_all(&mut z, &vec![b' '; 200_000]).unwrap();
+    z.start_file("水利局.xlsx", deflate).unwrap();
+    std::io::Write::write_all(&mut z, &water).unwrap();
+    let bundle = z.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("材料.zip");
+    std::fs::write(&path, &bundle).unwrap();
+    let limits = Limits {
+        max_file_bytes: 50_000,
+        ..Limits::default()
+    };
+    assert!(bundle.len() < 50_000);
+    let ing = ingest_with(&path, &limits);
+    let big = ing
+        .files
+        .iter()
+        .find(|f| f.file == "材料.zip/big.csv")
+        .unwrap();
+    assert_eq!(big.outcome, FileOutcome::Failed);
+    assert!(ing
+        .problems
+        .iter()
+        .any(|p| p.file == "材料.zip/big.csv" && p.code == Code::FileTooLarge));
+    assert_eq!(ing.records.len(), 1, "the other file is read");
+
+    // Only evidence: the bundle says so.
+    let only = zip_raw(&[(gbk("照片.jpg"), vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])]);
+    std::fs::write(dir.path().join("照片.zip"), only).unwrap();
+    let ing = ingest_one(&dir.path().join("照片.zip"));
+    assert!(
+        ing.problems
+            .iter()
+            .any(|p| p.file == "照片.zip" && p.code == Code::NoHeader),
+        "{:#?}",
+        ing.problems
+    );
+}
