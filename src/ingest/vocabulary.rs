@@ -663,6 +663,9 @@ pub fn is_totals_label(text: &str) -> bool {
 
 /// Whether a progress cell only points to the cell's comment (详见批注, 见批注).
 pub fn refers_to_comment(text: &str) -> bool {
+    if text.len() > 60 || !text.contains("批注") {
+        return false;
+    }
     let key = status_key(text);
     key.contains("批注") && key.chars().count() <= 12
 }

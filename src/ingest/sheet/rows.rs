@@ -60,10 +60,13 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     }
     // A task row the unit left blank (our checklist's, or a whole-plan copy's rows that
     // are not the unit's): not a report (the task stays missing for the unit).
-    if INPUT_COLUMNS.iter().all(|k| {
-        let cell = layout.cell(grid, r, *k);
-        cell.is_empty() || is_status_placeholder(&cell.text())
-    }) {
+    if INPUT_COLUMNS
+        .iter()
+        .all(|k| match layout.cell(grid, r, *k) {
+            Cell::Text(t) => t.trim().is_empty() || is_status_placeholder(t),
+            cell => cell.is_empty(),
+        })
+    {
         return Some(SkipReason::Unfilled);
     }
     None
@@ -78,6 +81,11 @@ fn is_totals_row(grid: &Grid, r: usize) -> bool {
             if t.trim().is_empty() {
                 continue;
             }
+            // A task row's measure or progress text: no totals row (and no need to
+            // normalise it).
+            if t.len() > TOTALS_CELL_BYTES {
+                return false;
+            }
             if is_totals_label(t) {
                 label = true;
             } else if !is_count(t) {
@@ -87,6 +95,9 @@ fn is_totals_row(grid: &Grid, r: usize) -> bool {
     }
     label
 }
+
+/// The longest cell (in UTF-8 bytes) of a totals row: 合计：共12项 and the like.
+const TOTALS_CELL_BYTES: usize = 40;
 
 /// A count or figure as text: 12, 3项, 85.5%.
 fn is_count(t: &str) -> bool {
