@@ -1,5 +1,6 @@
-//! Ingest: unit returns (spreadsheets in any layout) → records with provenance.
-//! Knows spreadsheets; knows nothing about Word or the report.
+//! Ingest: unit returns (spreadsheets in any layout, Word tables, bundles of them) →
+//! records with provenance. Reads returns; knows nothing about the report or any output.
+//! How each form of return is read, and the choices made: docs/returns.md.
 //!
 //! - `walk`: the returns folder → the files to read (and the ones set aside);
 //! - `format`: one file → grids, guarded and isolated (the sniffer picks the format, one

@@ -19,6 +19,12 @@
 //!   progress, 100% is completed, 0% not started.
 //! - In an 已完成 tick column, a cross (× ✗ 否) gives `None`: it says "not completed"
 //!   without telling whether work started, so other columns decide.
+//! - A progress text is read after a lead-in (目前, 现, 截至11月30日，…) as without it; a
+//!   short one saying 不涉及 / 无此项工作 and naming no other status is 不涉及; 否 or × beside
+//!   a text reporting no progress (暂未开展) is 未启动. The phrase lists are
+//!   `model::status`'s.
+//! - Not statuses, but read here: totals labels (汇总 合计 小计), and a progress cell
+//!   pointing to its comment (详见批注).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
