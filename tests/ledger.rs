@@ -218,7 +218,7 @@ fn every_non_empty_row_is_accounted_for_in_the_real_world_forms() {
     );
     let records = ing.records.len();
     assert_eq!(records, 6, "{:#?}", ing.records);
-    let ledger = rectify::merge::merge(&plan, ing);
+    let ledger = rectify::merge(&plan, ing);
     let reports: usize = ledger.tasks.iter().map(|t| t.reports.len()).sum();
     assert_eq!(reports + ledger.unplaced.len(), records);
     assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);

@@ -1069,3 +1069,42 @@ fn bundle_guards_apply_to_each_file_and_a_bundle_without_returns_is_a_problem() 
         ing.problems
     );
 }
+
+/// 不涉及 read from a town's return reaches the documents: the workbook's detail sheet,
+/// the report's attachment table, and the dropdown of the next checklist.
+#[test]
+fn not_applicable_shows_in_the_workbook_report_and_checklist() {
+    use calamine::Reader;
+    let input = input_with_returns(|d| {
+        let spec = standard_return(
+            "填报单位：来苏镇 填报日期：2020年12月5日",
+            vec![std_row(n(50.0), &measure(50), "我镇无此项工作。", "", V::E)],
+        );
+        write_workbook(&d.join("来苏镇.xlsx"), &[spec]);
+    });
+    let out = input.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(["run", "--input"])
+        .arg(input.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(out.join("整改台账汇总表.xlsx")).unwrap();
+    let detail = wb.worksheet_range("报送明细").unwrap();
+    let row = detail
+        .rows()
+        .find(|r| r.iter().any(|c| c.to_string() == "来苏镇"))
+        .expect("来苏镇's report in 报送明细");
+    assert!(row.iter().any(|c| c.to_string() == "不涉及"), "{row:?}");
+    let report = std::fs::read(out.join("整改情况报告.docx")).unwrap();
+    assert!(unzip_part(&report, "word/document.xml").contains("不涉及"));
+    let checklist = std::fs::read(out.join("checklists/来苏镇.xlsx")).unwrap();
+    assert!(unzip_part(&checklist, "xl/worksheets/sheet1.xml").contains("不涉及"));
+}

@@ -79,6 +79,7 @@ impl Code {
             Code::SheetSkipped => "工作表已跳过",
             Code::SheetTooLarge => "工作表过大",
             Code::NoHeader => "未找到表头",
+            Code::NothingFilled => "未填写任何进展",
             Code::UnitUnknown => "无法识别填报单位",
             Code::UnitAmbiguous => "填报单位不明确",
             Code::MarkerMismatch => "任务清单与单位不符",

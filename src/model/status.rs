@@ -55,7 +55,7 @@ impl Status {
     ];
 
     /// The Chinese label used in reports and spreadsheets.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Status::Completed => "已完成",
             Status::Ongoing => "长期坚持",
@@ -315,6 +315,15 @@ pub const UNFINISHED_CLAIMS: &[&str] = &[
 /// A plan for later (计划12月底前完成, 计划于明年实施) also says the work is unfinished:
 /// this word followed by a date or 于/在/今年/明年/下一步 (not 计划用水).
 pub const PLANNED_CUE: &str = "计划";
+
+/// The labels a unit picks from (a form's dropdown), in order, as a constant.
+pub const CHOICES: [&str; 5] = [
+    Status::REPORTED[0].label(),
+    Status::REPORTED[1].label(),
+    Status::REPORTED[2].label(),
+    Status::REPORTED[3].label(),
+    Status::REPORTED[4].label(),
+];
 
 /// The labels a unit picks from (a form's dropdown), in order.
 pub fn choices() -> Vec<&'static str> {
