@@ -1007,6 +1007,97 @@ mod tests {
     }
 
     #[test]
+    fn progress_after_a_lead_in() {
+        for (text, want) in [
+            ("目前正在推进管网建设", Status::InProgress),
+            ("现已完成。", Status::Completed),
+            ("现正在整改", Status::InProgress),
+            ("截至目前，尚未启动。", Status::NotStarted),
+            ("截至11月30日，已完成。", Status::Completed),
+            ("截至2020年11月底，正在推进规划编制。", Status::InProgress),
+            ("截止目前已完成", Status::Completed),
+            ("截至11月底，目前正在推进", Status::InProgress),
+        ] {
+            assert_eq!(status_from_progress(text), Some(want), "{text}");
+        }
+        // A lead-in before a step, not the task: still nothing to read.
+        assert_eq!(status_from_progress("目前已完成前期工作"), None);
+        assert_eq!(status_from_progress("现场检查发现问题3处"), None);
+    }
+
+    #[test]
+    fn not_applicable_in_progress_text() {
+        for text in [
+            "我镇不涉及",
+            "经排查，我镇辖区内无此项工作。",
+            "本单位无此项任务",
+            "不适用",
+            "本街道无此类企业，不涉及该项任务。",
+        ] {
+            assert_eq!(
+                status_from_progress(text),
+                Some(Status::NotApplicable),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            status_from_progress("已完成整改，不涉及新增用地。"),
+            Some(Status::Completed)
+        );
+        assert_eq!(
+            status_from_progress("正在推进，不涉及的村社做好配合"),
+            Some(Status::InProgress)
+        );
+        // Long prose that mentions the words in passing is not an answer of 不涉及.
+        let long = "加强污水处理厂运行管理，对进水水质水量实时监控，督促各污水处理厂稳定达标排放，不涉及的镇街做好配合。";
+        assert_eq!(status_from_progress(long), None);
+    }
+
+    #[test]
+    fn a_cross_beside_no_progress_is_not_started() {
+        assert_eq!(classify_yes_no("×", "暂未开展"), Status::NotStarted);
+        assert_eq!(
+            classify_yes_no("×", "尚未启动相关工作。"),
+            Status::NotStarted
+        );
+        assert_eq!(classify_yes_no("否", "目前暂无进展"), Status::NotStarted);
+        assert_eq!(
+            classify_yes_no("×", "正在施工，尚未完成。"),
+            Status::InProgress
+        );
+        assert_eq!(
+            classify_yes_no("×", "尚未完成，已完成主体工程"),
+            Status::InProgress
+        );
+    }
+
+    #[test]
+    fn placeholders_totals_and_comment_references() {
+        for t in ["/", "—", "——", "-", " / ", "、"] {
+            assert!(is_status_placeholder(t), "{t:?}");
+        }
+        for t in ["", "√", "×", "无", "不涉及"] {
+            assert!(!is_status_placeholder(t), "{t:?}");
+        }
+        for t in ["汇总", "合计", "合计：", "合计：2项", "小计(3)", "总 计"] {
+            assert!(is_totals_label(t), "{t}");
+        }
+        for t in ["汇总整理各单位报表", "合计划", "序号"] {
+            assert!(!is_totals_label(t), "{t}");
+        }
+        for t in ["详见批注", "见批注", "具体情况详见批注。"] {
+            assert!(refers_to_comment(t), "{t}");
+        }
+        assert!(!refers_to_comment(
+            "已完成，批注中的问题已整改到位，并通过区级验收和市级复核。"
+        ));
+        assert_eq!(status_of_percent(100.0), Some(Status::Completed));
+        assert_eq!(status_of_percent(0.0), Some(Status::NotStarted));
+        assert_eq!(status_of_percent(35.5), Some(Status::InProgress));
+        assert_eq!(status_of_percent(150.0), None);
+    }
+
+    #[test]
     fn note_rows() {
         for t in [
             "填表说明：1.请如实填写",

@@ -157,9 +157,9 @@ fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
     None
 }
 
-/// The text after `label` in `text` where the label is a label: it opens the text or
-/// follows a space or punctuation, and is followed (after an optional bracket such as
-/// （盖章）) by a colon, a space, a digit (填报日期2020.12.3) or the end. The colon and spaces are not part of the
+/// The text after `label` in `text` where the label is a label: followed (after an
+/// optional bracket such as （盖章）) by a colon; or opening the text or following a space
+/// or punctuation, and followed by a space, a digit (填报日期2020.12.3) or the end. The colon and spaces are not part of the
 /// value.
 fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
     text.match_indices(label).find_map(|(pos, _)| {
@@ -173,13 +173,14 @@ fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
                 after = &inner[end + inner[end..].chars().next()?.len_utf8()..];
             }
         }
-        let ends = after.chars().next().is_none_or(|c| {
-            c.is_whitespace()
-                || matches!(c, ':' | '：')
-                || c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
+        let next = after.chars().next();
+        let colon = matches!(next, Some(':' | '：'));
+        let ends = next.is_none_or(|c| {
+            c.is_whitespace() || colon || c.is_ascii_digit() || ('０'..='９').contains(&c)
         });
-        (opens && ends).then(|| after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']))
+        // Run on after a value without a space (…区水利局填报日期：…): the colon says it.
+        ((opens && ends) || colon)
+            .then(|| after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']))
     })
 }
 
@@ -212,4 +213,60 @@ fn filed_on_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut_at_next_label, is_instruction_line, label_value};
+
+    #[test]
+    fn labels_are_labels_only_where_they_label() {
+        fn unit(t: &str) -> Option<&str> {
+            label_value(t, "填报单位").map(|v| cut_at_next_label(v).trim())
+        }
+        assert_eq!(
+            unit("填报单位：区水利局 填报日期：2020年12月3日"),
+            Some("区水利局")
+        );
+        assert_eq!(
+            unit("填报单位：区水利局填报日期：2020年12月3日"),
+            Some("区水利局")
+        );
+        assert_eq!(unit("填报单位（盖章）：区水利局"), Some("区水利局"));
+        assert_eq!(unit("填报单位 区水利局"), Some("区水利局"));
+        assert_eq!(unit("填报单位"), Some(""));
+        assert_eq!(unit("填报单位请填写单位全称"), None);
+        assert_eq!(unit("3、填报单位请填写单位全称"), None);
+        fn date(t: &str) -> Option<&str> {
+            label_value(t, "填报日期")
+        }
+        assert_eq!(
+            date("区水利局填报日期：2020年12月3日"),
+            Some("2020年12月3日")
+        );
+        assert_eq!(date("填报日期2020.12.3"), Some("2020.12.3"));
+        assert_eq!(date("请按时报送，填报日期按实际填写"), None);
+    }
+
+    #[test]
+    fn numbered_lines_are_instructions() {
+        for t in [
+            "1. 序号按方案填写",
+            "2、不得改动",
+            "（3）完成状态",
+            "12",
+            "填表说明",
+            "注：以上",
+        ] {
+            assert!(is_instruction_line(t), "{t}");
+        }
+        for t in [
+            "填报单位：区水利局",
+            "永川区整改进展情况表",
+            "2020年12月3日",
+            "",
+        ] {
+            assert!(!is_instruction_line(t), "{t}");
+        }
+    }
 }
