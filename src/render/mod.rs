@@ -34,6 +34,7 @@ mod report;
 mod task_text;
 mod tasks_table;
 mod templates;
+mod typography;
 mod unit_folders;
 mod workbook;
 mod write;

@@ -7,14 +7,13 @@
 use serde::Serialize;
 
 use crate::common::dates::render_date;
-use crate::common::text::excerpt;
 use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
 use crate::render::blocks::Block;
 use crate::render::document::blocks_docx;
 use crate::render::error::RenderError;
 use crate::render::files::REPORT_DOCX;
 use crate::render::output::{Job, Rendered};
-use crate::render::task_text::{body_groups, owner, ReportGroup};
+use crate::render::task_text::owner;
 use crate::render::templates::{template_blocks, PlanContext, Templates, REPORT_TEMPLATE};
 
 /// The output: 整改情况报告.docx.
@@ -55,12 +54,92 @@ pub fn category_name(category: &str) -> &str {
     }
 }
 
-/// Whether a task's status should read "已逾期".
-fn status_text(task: &TaskEntry) -> String {
-    if task.overdue {
-        format!("{}（已逾期）", task.status.label())
+/// The word for a task's deciders in a breakdown: 镇街 when every one is a town.
+fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
+    let deciders = if t.lead.is_empty() {
+        &t.responsible
     } else {
-        task.status.label().to_string()
+        &t.lead
+    };
+    let all_towns = !deciders.is_empty()
+        && deciders.iter().all(|d| {
+            l.units
+                .iter()
+                .any(|u| &u.name == d && u.kind == crate::plan::units::UnitKind::Town)
+        });
+    if all_towns {
+        "镇街"
+    } else {
+        "单位"
+    }
+}
+
+/// The bureau writes 我局 about itself.
+fn who(l: &Ledger, unit: &str) -> String {
+    if unit == l.plan.collector {
+        "我局".to_string()
+    } else {
+        unit.to_string()
+    }
+}
+
+/// The status as printed: the label, the breakdown when several units decide the task.
+fn status_full(l: &Ledger, t: &TaskEntry) -> String {
+    match t.breakdown.describe(decider_noun(l, t)) {
+        Some(b) => format!("{}，{b}", t.status.label()),
+        None => t.status.label().to_string(),
+    }
+}
+
+/// The first sentence (two when the first is short) of a unit's text, ended with 。.
+/// A sentence ends at 。！？； or a line break; one longer than `max` characters is cut
+/// at its last clause boundary (，) before `max`, never inside a phrase.
+pub fn lead_sentences(text: &str, max: usize) -> String {
+    let mut sentences: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if matches!(c, '。' | '！' | '？' | '；' | '\n' | ';') {
+            let s = cur.trim().to_string();
+            if !s.is_empty() {
+                sentences.push(s);
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    let s = cur.trim().to_string();
+    if !s.is_empty() {
+        sentences.push(s);
+    }
+    let Some(first) = sentences.first() else {
+        return String::new();
+    };
+    let mut out = clause_cut(first, max);
+    if out.chars().count() < 16 {
+        if let Some(second) = sentences.get(1) {
+            if out.chars().count() + second.chars().count() < max {
+                out = format!("{out}，{second}");
+            }
+        }
+    }
+    let out = out.trim_end_matches(['，', ',', '、', '：', ':']);
+    format!("{out}。")
+}
+
+fn clause_cut(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_string();
+    }
+    let cut = chars[..max]
+        .iter()
+        .rposition(|c| matches!(c, '，' | ','))
+        .filter(|&i| i >= 8);
+    match cut {
+        Some(i) => chars[..i].iter().collect(),
+        // One long clause: keep it whole rather than cut inside it.
+        None => s.to_string(),
     }
 }
 
@@ -71,6 +150,7 @@ struct SummaryContext<'a> {
     ongoing: u32,
     in_progress: u32,
     not_started: u32,
+    not_applicable: u32,
     unreported: u32,
     unclear: u32,
     overdue: u32,
@@ -78,6 +158,7 @@ struct SummaryContext<'a> {
     basis: &'a str,
     units_expected: u32,
     units_reported: u32,
+    units_silent: u32,
     categories: usize,
 }
 
@@ -85,7 +166,7 @@ struct SummaryContext<'a> {
 struct TaskContext {
     id: u32,
     measure: String,
-    /// The first 24 characters, for lists.
+    /// The task's short name (简称).
     short: String,
     deadline: String,
     owner_label: &'static str,
@@ -94,20 +175,30 @@ struct TaskContext {
     responsible: String,
     cooperating: String,
     status: &'static str,
-    /// The status with （已逾期） when overdue.
-    status_text: String,
+    /// The status with the deciders' breakdown when several decide it.
+    status_full: String,
+    /// The breakdown alone (empty when one unit decides).
+    breakdown: String,
     overdue: bool,
+    /// Why the task is 待核实, one clause per doubtful report, joined with ；.
+    doubt: String,
+    /// Non-deciders who reported, joined with 、 (我局 for the collector).
+    reported_by_others: String,
+    /// Deciders that have not reported, joined with 、 (at most six named).
     awaiting: String,
-    groups: Vec<ReportGroup>,
+    /// One or two sentences from a decider's return, the unit named first; empty when
+    /// no decider wrote any text.
+    result: String,
 }
 
 impl TaskContext {
-    fn new(t: &TaskEntry) -> TaskContext {
+    fn new(l: &Ledger, t: &TaskEntry) -> TaskContext {
         let (owner_label, owner) = owner(t);
+        let awaiting: Vec<String> = t.awaiting.iter().map(|u| who(l, u)).collect();
         TaskContext {
             id: t.id,
             measure: t.measure.clone(),
-            short: excerpt(&t.measure, 24),
+            short: t.short_name.clone(),
             deadline: t.deadline.text.clone(),
             owner_label,
             owner,
@@ -115,15 +206,47 @@ impl TaskContext {
             responsible: t.assigned_text.responsible.clone(),
             cooperating: t.assigned_text.cooperating.clone(),
             status: t.status.label(),
-            status_text: status_text(t),
+            status_full: status_full(l, t),
+            breakdown: t.breakdown.describe(decider_noun(l, t)).unwrap_or_default(),
             overdue: t.overdue,
-            awaiting: if t.awaiting.len() > 6 {
-                format!("{}等{}个单位", t.awaiting[..6].join("、"), t.awaiting.len())
+            doubt: t.doubts.join("；"),
+            reported_by_others: t
+                .reported_by_others
+                .iter()
+                .map(|u| who(l, u))
+                .collect::<Vec<_>>()
+                .join("、"),
+            awaiting: if awaiting.len() > 6 {
+                format!("{}等{}个单位", awaiting[..6].join("、"), awaiting.len())
             } else {
-                t.awaiting.join("、")
+                awaiting.join("、")
             },
-            groups: body_groups(t),
+            result: result(l, t),
         }
+    }
+}
+
+/// A decider's words on the task: its name (我局 for the collector) and one or two
+/// sentences of its text.
+fn result(l: &Ledger, t: &TaskEntry) -> String {
+    let deciders = if t.lead.is_empty() {
+        &t.responsible
+    } else {
+        &t.lead
+    };
+    let Some(r) = t
+        .current_reports()
+        .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())
+    else {
+        return String::new();
+    };
+    let text = lead_sentences(&r.progress, 34);
+    let unit = who(l, &r.unit);
+    // Text that already names its unit or speaks for it (我委…) is left as written.
+    if text.starts_with(&r.unit) || text.starts_with('我') {
+        text
+    } else {
+        format!("{unit}{text}")
     }
 }
 
@@ -135,7 +258,17 @@ struct CategoryContext {
     name: String,
     /// As in the table.
     full: String,
+    total: usize,
+    completed: usize,
+    ongoing: usize,
+    in_progress: usize,
+    not_started: usize,
+    unreported: usize,
+    unclear: usize,
+    not_applicable: usize,
     tasks: Vec<TaskContext>,
+    /// The tasks with a result to tell (`result` not empty).
+    results: Vec<TaskContext>,
 }
 
 #[derive(Debug, Serialize)]
@@ -143,7 +276,11 @@ struct UnitBrief {
     name: String,
     /// Task ids it owes and has not reported on, joined with 、.
     missing: String,
+    /// The short names of those tasks, joined with 、.
+    missing_names: String,
     missing_count: usize,
+    /// It reported nothing at all.
+    silent: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,13 +294,23 @@ struct ConflictBrief {
 struct Issues {
     overdue: Vec<TaskContext>,
     not_started: Vec<TaskContext>,
+    /// Tasks no decider reported on, split: those only non-deciders reported on, and
+    /// those nobody reported on.
+    others_only: Vec<TaskContext>,
     unreported: Vec<TaskContext>,
     unclear: Vec<TaskContext>,
-    /// Units that owe reports and sent none.
-    silent_units: Vec<UnitBrief>,
-    /// Units that reported on some of their tasks but not all.
-    partial_units: Vec<UnitBrief>,
+    /// Units (never the collector) that owe reports: every one, for 附件2.
+    units_missing: Vec<UnitBrief>,
+    /// How many of them reported nothing, and how many reported part.
+    silent_count: usize,
+    partial_count: usize,
+    /// The units that decide a task nobody decided has reported on (named in 三).
+    leads_missing: String,
+    leads_missing_count: usize,
     conflicts: Vec<ConflictBrief>,
+    /// Tasks to keep up (需长期坚持 or long-term deadlines), short names joined with 、.
+    ongoing_names: String,
+    ongoing_count: usize,
     /// True when there is nothing to report under 三、.
     none: bool,
 }
@@ -182,19 +329,20 @@ struct ReportContext<'a> {
 impl<'a> ReportContext<'a> {
     fn new(l: &'a Ledger) -> ReportContext<'a> {
         let categories = category_contexts(l);
+        let issues = Issues::new(l);
         ReportContext {
             plan: PlanContext::new(l),
             as_of: render_date(l.as_of),
             report_date: render_date(l.plan.report_date),
-            summary: SummaryContext::new(l, categories.len()),
+            summary: SummaryContext::new(l, categories.len(), issues.silent_count as u32),
             categories,
-            issues: Issues::new(l),
+            issues,
         }
     }
 }
 
 impl<'a> SummaryContext<'a> {
-    fn new(l: &'a Ledger, categories: usize) -> SummaryContext<'a> {
+    fn new(l: &'a Ledger, categories: usize, units_silent: u32) -> SummaryContext<'a> {
         let s = &l.summary;
         SummaryContext {
             total: s.total,
@@ -202,6 +350,7 @@ impl<'a> SummaryContext<'a> {
             ongoing: s.ongoing,
             in_progress: s.in_progress,
             not_started: s.not_started,
+            not_applicable: s.not_applicable,
             unreported: s.unreported,
             unclear: s.unclear,
             overdue: s.overdue,
@@ -209,27 +358,42 @@ impl<'a> SummaryContext<'a> {
             basis: &s.completion_basis,
             units_expected: s.units_expected,
             units_reported: s.units_reported,
+            units_silent,
             categories,
         }
     }
 }
 
-/// The 重点任务 of the plan, each with its tasks.
+/// The 重点任务 of the plan, each with its tasks and counts.
 fn category_contexts(l: &Ledger) -> Vec<CategoryContext> {
     l.plan
         .categories
         .iter()
         .enumerate()
-        .map(|(i, c)| CategoryContext {
-            index: i + 1,
-            name: category_name(c).to_string(),
-            full: c.clone(),
-            tasks: l
-                .tasks
+        .map(|(i, c)| {
+            let entries: Vec<&TaskEntry> = l.tasks.iter().filter(|t| &t.category == c).collect();
+            let count = |s: Status| entries.iter().filter(|t| t.status == s).count();
+            let tasks: Vec<TaskContext> = entries.iter().map(|t| TaskContext::new(l, t)).collect();
+            let results = entries
                 .iter()
-                .filter(|t| &t.category == c)
-                .map(TaskContext::new)
-                .collect(),
+                .map(|t| TaskContext::new(l, t))
+                .filter(|t| !t.result.is_empty())
+                .collect();
+            CategoryContext {
+                index: i + 1,
+                name: category_name(c).to_string(),
+                full: c.clone(),
+                total: entries.len(),
+                completed: count(Status::Completed),
+                ongoing: count(Status::Ongoing),
+                in_progress: count(Status::InProgress),
+                not_started: count(Status::NotStarted),
+                unreported: count(Status::Unreported),
+                unclear: count(Status::Unclear),
+                not_applicable: count(Status::NotApplicable),
+                tasks,
+                results,
+            }
         })
         .collect()
 }
@@ -240,39 +404,67 @@ impl Issues {
             l.tasks
                 .iter()
                 .filter(|t| f(t))
-                .map(TaskContext::new)
+                .map(|t| TaskContext::new(l, t))
                 .collect()
         };
-        let units = |f: &dyn Fn(&UnitEntry) -> bool| -> Vec<UnitBrief> {
-            l.units
-                .iter()
-                .filter(|u| f(u))
-                .map(UnitBrief::new)
-                .collect()
-        };
+        let units_missing: Vec<UnitBrief> = l
+            .units
+            .iter()
+            .filter(|u| u.name != l.plan.collector && !u.missing.is_empty())
+            .map(|u| UnitBrief::new(l, u))
+            .collect();
+        let mut leads: Vec<String> = Vec::new();
+        for t in l.tasks.iter().filter(|t| t.status == Status::Unreported) {
+            for u in &t.awaiting {
+                if *u != l.plan.collector && !leads.contains(u) {
+                    leads.push(u.clone());
+                }
+            }
+        }
+        let ongoing: Vec<String> = l
+            .tasks
+            .iter()
+            .filter(|t| t.status == Status::Ongoing)
+            .map(|t| t.short_name.clone())
+            .collect();
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             not_started: with(&|t| t.status == Status::NotStarted),
-            unreported: with(&|t| t.status == Status::Unreported),
+            others_only: with(&|t| {
+                t.status == Status::Unreported && !t.reported_by_others.is_empty()
+            }),
+            unreported: with(&|t| {
+                t.status == Status::Unreported && t.reported_by_others.is_empty()
+            }),
             unclear: with(&|t| t.status == Status::Unclear),
-            silent_units: units(&|u| !u.expected.is_empty() && u.reported.is_empty()),
-            partial_units: units(&|u| !u.missing.is_empty() && !u.reported.is_empty()),
+            silent_count: units_missing.iter().filter(|u| u.silent).count(),
+            partial_count: units_missing.iter().filter(|u| !u.silent).count(),
+            units_missing,
+            leads_missing_count: leads.len(),
+            leads_missing: name_units(l, &leads),
             conflicts: conflicts(l),
+            ongoing_count: ongoing.len(),
+            ongoing_names: ongoing
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("、"),
             none: false,
         };
         issues.none = issues.overdue.is_empty()
             && issues.not_started.is_empty()
             && issues.unreported.is_empty()
+            && issues.others_only.is_empty()
             && issues.unclear.is_empty()
-            && issues.silent_units.is_empty()
-            && issues.partial_units.is_empty()
+            && issues.units_missing.is_empty()
             && issues.conflicts.is_empty();
         issues
     }
 }
 
 impl UnitBrief {
-    fn new(u: &UnitEntry) -> UnitBrief {
+    fn new(l: &Ledger, u: &UnitEntry) -> UnitBrief {
         UnitBrief {
             name: u.name.clone(),
             missing: u
@@ -281,9 +473,41 @@ impl UnitBrief {
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join("、"),
+            missing_names: u
+                .missing
+                .iter()
+                .filter_map(|id| l.task(*id))
+                .map(|t| t.short_name.clone())
+                .collect::<Vec<_>>()
+                .join("、"),
             missing_count: u.missing.len(),
+            silent: u.reported.is_empty(),
         }
     }
+}
+
+/// Units named for the clerk to chase: every unit but the towns by name, the towns
+/// counted (“区经济信息委、区金融办和18个镇街”).
+fn name_units(l: &Ledger, units: &[String]) -> String {
+    let is_town = |n: &String| {
+        l.units
+            .iter()
+            .any(|u| &u.name == n && u.kind == crate::plan::units::UnitKind::Town)
+    };
+    let named: Vec<&str> = units
+        .iter()
+        .filter(|u| !is_town(u))
+        .map(String::as_str)
+        .collect();
+    let towns = units.iter().filter(|u| is_town(u)).count();
+    let mut text = named.join("、");
+    if towns > 0 {
+        if !text.is_empty() {
+            text.push('和');
+        }
+        text.push_str(&format!("{towns}个镇街"));
+    }
+    text
 }
 
 /// Units with more than one current report on a task, once per task and unit.
@@ -297,8 +521,8 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
                 seen.push(&r.unit);
                 conflicts.push(ConflictBrief {
                     id: t.id,
-                    short: excerpt(&t.measure, 24),
-                    unit: r.unit.clone(),
+                    short: t.short_name.clone(),
+                    unit: who(l, &r.unit),
                 });
             }
         }
@@ -316,5 +540,23 @@ mod tests {
         assert_eq!(rate_text(100.0), "100");
         assert_eq!(category_name("一、科学施策,有效降低"), "科学施策,有效降低");
         assert_eq!(category_name("水、气"), "水、气");
+    }
+
+    #[test]
+    fn sentences_end_at_boundaries_and_keep_figures() {
+        let t = "全区完成池塘标准化改造3200亩，建成尾水处理设施46处。下一步将持续开展。";
+        assert_eq!(
+            lead_sentences(t, 60),
+            "全区完成池塘标准化改造3200亩，建成尾水处理设施46处。"
+        );
+        let long = "已新建及整治排灌沟渠142公里，新建蓄水池38口，剩余工程正在加紧施工，预计12月底前完工，并同步开展验收准备工作和资料整理归档工作";
+        let cut = lead_sentences(long, 40);
+        assert!(long.starts_with(cut.trim_end_matches('。')), "{cut}");
+        assert!(
+            cut.chars().count() <= 41 && cut.ends_with("完工。"),
+            "{cut}"
+        );
+        assert_eq!(lead_sentences("短句。第二句也在", 60), "短句，第二句也在。");
+        assert_eq!(lead_sentences("", 60), "");
     }
 }

@@ -80,32 +80,6 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
         .collect()
 }
 
-/// The groups the report body tells: the units that decide the task (its lead units,
-/// else its responsible units) in full; each other role's units in one sentence with
-/// their status counts, since the attachment table carries every unit's text.
-pub fn body_groups(task: &TaskEntry) -> Vec<ReportGroup> {
-    let deciding = if task.lead.is_empty() {
-        Role::Responsible
-    } else {
-        Role::Lead
-    };
-    let mut out: Vec<ReportGroup> = report_groups(task)
-        .into_iter()
-        .filter(|g| g.role == role_name(deciding))
-        .collect();
-    for role in [Role::Responsible, Role::Cooperating, Role::Unassigned] {
-        if role == deciding {
-            continue;
-        }
-        let reports: Vec<&UnitReport> = task.current_reports().filter(|r| r.role == role).collect();
-        if reports.is_empty() {
-            continue;
-        }
-        out.push(condensed_group(role, &reports));
-    }
-    out
-}
-
 /// Who answers for a task, as the table writes it: (label, units).
 pub fn owner(task: &TaskEntry) -> (&'static str, String) {
     let t = &task.assigned_text;
@@ -115,46 +89,5 @@ pub fn owner(task: &TaskEntry) -> (&'static str, String) {
         ("责任单位", t.responsible.clone())
     } else {
         ("责任单位", task.responsible.join("、"))
-    }
-}
-
-/// Several reports of one supporting role in one sentence: the units (at most six
-/// named) and how many report each status.
-fn condensed_group(role: Role, reports: &[&UnitReport]) -> ReportGroup {
-    let mut names: Vec<&str> = Vec::new();
-    for r in reports {
-        if !names.contains(&r.unit.as_str()) {
-            names.push(&r.unit);
-        }
-    }
-    let units = if names.len() > 6 {
-        format!("{}等{}个单位", names[..6].join("、"), names.len())
-    } else {
-        names.join("、")
-    };
-    let mut counts: Vec<String> = Vec::new();
-    for st in [
-        Status::Completed,
-        Status::Ongoing,
-        Status::InProgress,
-        Status::NotStarted,
-        Status::Unclear,
-    ] {
-        let k = reports.iter().filter(|r| r.status == st).count();
-        if k > 0 {
-            counts.push(if names.len() == 1 {
-                st.label().to_string()
-            } else {
-                format!("{}{k}个", st.label())
-            });
-        }
-    }
-    ReportGroup {
-        units,
-        role: role_name(role),
-        role_label: format!("{}单位", role.label()),
-        text: String::new(),
-        note: counts.join("、"),
-        condensed: true,
     }
 }

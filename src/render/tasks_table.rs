@@ -70,6 +70,12 @@ fn units(t: &TaskEntry) -> Vec<String> {
 /// The status, and （已逾期） on a line of its own when overdue.
 fn status(t: &TaskEntry) -> Vec<String> {
     let mut lines = vec![t.status.label().to_string()];
+    if let Some(b) = t.breakdown.describe("单位") {
+        lines.push(format!("（{b}）"));
+    }
+    if !t.doubts.is_empty() {
+        lines.push(format!("（{}）", t.doubts.join("；")));
+    }
     if t.overdue {
         lines.push("（已逾期）".to_string());
     }

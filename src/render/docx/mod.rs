@@ -203,9 +203,9 @@ impl<'a> Builder<'a> {
         Paragraph::new().id(format!("{:08X}", self.next_id))
     }
 
-    /// A run of `text`: sanitised, "\n" as a line break, "\t" as a tab.
+    /// A run of `text`: sanitised, set in Chinese typography (`typography::typeset`), "\n" as a line break, "\t" as a tab.
     fn runs(&self, p: Paragraph, text: &str, font: &str, size: usize) -> Paragraph {
-        let text = sanitize(text);
+        let text = crate::render::typography::typeset(&sanitize(text));
         let mut run = Run::new().fonts(run_fonts(font, self.fonts)).size(size);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {

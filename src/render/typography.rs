@@ -1,0 +1,92 @@
+//! Chinese typography for everything a generated document prints (every docx run goes
+//! through [`typeset`] in the docx writer; the ledger keeps the text as written):
+//!
+//! - nested quotation marks alternate “…‘…’…”: a “ opened inside an open “ becomes ‘,
+//!   and its ” becomes ’;
+//! - ASCII punctuation next to a Chinese character is printed full-width: `,` → ，,
+//!   `;` → ；, `:` → ：, `(` `)` → （ ）. Between digits or Latin letters on both sides
+//!   (1,000 · 10:30 · (a)) it stays as written.
+
+/// Whether `c` is a Chinese character or full-width punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK punctuation
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x2018..=0x201D // curly quotes
+        | 0x2014 | 0x2026)
+}
+
+/// The text with Chinese typography applied (see the module docs).
+pub fn typeset(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    // Open curly double quotes: true when printed as ‘ (a nested one).
+    let mut quotes: Vec<bool> = Vec::new();
+    // Open ASCII parentheses: true when printed as （.
+    let mut parens: Vec<bool> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let near_cjk = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        match c {
+            '“' => {
+                let nested = quotes.last().is_some_and(|inner| !inner);
+                quotes.push(nested);
+                out.push(if nested { '‘' } else { '“' });
+            }
+            '”' => match quotes.pop() {
+                Some(true) => out.push('’'),
+                _ => out.push('”'),
+            },
+            ',' if near_cjk => out.push('，'),
+            ';' if near_cjk => out.push('；'),
+            ':' if near_cjk => out.push('：'),
+            '(' => {
+                let wide = near_cjk;
+                parens.push(wide);
+                out.push(if wide { '（' } else { '(' });
+            }
+            ')' => {
+                let wide = parens.pop().unwrap_or(false) || near_cjk;
+                out.push(if wide { '）' } else { ')' });
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typeset;
+
+    #[test]
+    fn nested_quotes_alternate() {
+        assert_eq!(
+            typeset("推进“打造“无废城市”试点”工作"),
+            "推进“打造‘无废城市’试点”工作"
+        );
+        assert_eq!(typeset("“一河一长”和“三乱”"), "“一河一长”和“三乱”");
+        // Three levels: “‘“”’”.
+        assert_eq!(typeset("“a“b“c”b”a”"), "“a‘b“c”b’a”");
+        // An unbalanced close stays as written.
+        assert_eq!(typeset("甲”乙"), "甲”乙");
+    }
+
+    #[test]
+    fn ascii_punctuation_between_chinese_is_full_width() {
+        assert_eq!(
+            typeset("（一）科学施策,有效降低农业农村污染"),
+            "（一）科学施策，有效降低农业农村污染"
+        );
+        assert_eq!(
+            typeset("2020年12月底完成,并长期坚持;见附件:台账(试行)"),
+            "2020年12月底完成，并长期坚持；见附件：台账（试行）"
+        );
+        assert_eq!(typeset("1,000 and 10:30 (a, b)"), "1,000 and 10:30 (a, b)");
+        assert_eq!(typeset("处理规模(5万吨/日)"), "处理规模（5万吨/日）");
+    }
+}
