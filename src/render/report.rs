@@ -553,7 +553,7 @@ mod tests {
         let cut = lead_sentences(long, 40);
         assert!(long.starts_with(cut.trim_end_matches('。')), "{cut}");
         assert!(
-            cut.chars().count() <= 41 && cut.ends_with("完工。"),
+            cut.chars().count() <= 41 && cut.ends_with("施工。"),
             "{cut}"
         );
         assert_eq!(lead_sentences("短句。第二句也在", 60), "短句，第二句也在。");
