@@ -417,7 +417,12 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
         t12.short_name
     )));
     // Results keep their figures and end at a sentence boundary.
-    assert!(body.contains("一是水产养殖整治政策及尾水处理（已完成）。区农业农村委已出台"));
+    // One unit's tasks are told together under its name, one sentence each, without a
+    // status bracket (the part's counts say it); no point holds more than three.
+    assert!(body.contains("一是区农业农村委已出台《永川区水产养殖尾水治理工作方案》"));
+    assert!(body.contains("明确养殖尾水达标排放要求；"));
+    assert!(!body.contains("水产养殖整治政策及尾水处理（已完成）"));
+    assert!(body.contains("四是区农业农村委"));
     assert!(body.contains("（一）科学施策，有效降低农业农村污染"));
     // The full list of units that owe reports is 附件2, without the collector.
     let text = body_text(demo_docx());
@@ -688,4 +693,43 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
             "2 1 1 64 重庆市永川区生态环境局"
         );
     }
+}
+
+/// The demo report's pages through LibreOffice, as pdftotext gives them (split at form
+/// feeds); None when soffice is missing outside CI.
+fn demo_pdf_pages() -> Option<&'static Vec<String>> {
+    static P: OnceLock<Option<Vec<String>>> = OnceLock::new();
+    P.get_or_init(|| {
+        let Some(soffice) = which("soffice") else {
+            if std::env::var_os("CI").is_some() {
+                panic!("soffice is required in CI (libreoffice-writer-nogui)");
+            }
+            eprintln!("跳过：未安装 soffice（LibreOffice），未做PDF页数检查");
+            return None;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let docx = dir.path().join(REPORT_DOCX);
+        std::fs::write(&docx, demo_docx()).unwrap();
+        let pdf = to_pdf(&soffice, &docx, dir.path());
+        Some(pdftotext(&pdf).split('\u{c}').map(str::to_string).collect())
+    })
+    .as_ref()
+}
+
+/// The body (everything before the page that opens with 附件) fits on eight pages: a
+/// report of the length a 区人大常委会 reads, the detail in 附件1.
+#[test]
+fn the_demo_body_is_at_most_eight_pages() {
+    let Some(pages) = demo_pdf_pages() else {
+        return;
+    };
+    let body = pages
+        .iter()
+        .position(|p| p.trim_start().starts_with("附件"))
+        .expect("a page opens with 附件");
+    assert!(
+        body >= 4,
+        "the body has {body} pages: too short to be whole"
+    );
+    assert!(body <= 8, "the body has {body} pages, at most 8 wanted");
 }

@@ -250,6 +250,82 @@ fn result(l: &Ledger, t: &TaskEntry) -> String {
     }
 }
 
+/// The results of one 重点任务's tasks as points (see `CategoryContext::points`).
+fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
+    // (unit for grouping, or None for a task several units decide; the fragments)
+    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for t in entries {
+        let Some((unit, text)) = result_parts(t) else {
+            continue;
+        };
+        let spoken = who(l, &unit);
+        if let Some(b) = t.breakdown.describe(decider_noun(l, t)) {
+            let body = if text.starts_with(&unit) || text.starts_with('我') {
+                text
+            } else {
+                format!("{spoken}{text}")
+            };
+            groups.push((
+                None,
+                vec![format!(
+                    "{}（{}，{b}），{body}",
+                    t.short_name,
+                    t.status.label()
+                )],
+            ));
+            continue;
+        }
+        // At most three sentences to a point, so a point stays readable.
+        match groups
+            .iter_mut()
+            .find(|(u, f)| u.as_deref() == Some(&unit) && f.len() < 3)
+        {
+            Some((_, fragments)) => {
+                let rest = text.strip_prefix(unit.as_str()).unwrap_or(&text);
+                fragments.push(rest.to_string());
+            }
+            None => {
+                let first = if text.starts_with(&unit) || text.starts_with('我') {
+                    text
+                } else {
+                    format!("{spoken}{text}")
+                };
+                groups.push((Some(unit), vec![first]));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, fragments)| {
+            let n = fragments.len();
+            fragments
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    if i + 1 < n {
+                        format!("{}；", f.trim_end_matches('。'))
+                    } else {
+                        f
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The reporting decider and one sentence of its text (ended with 。).
+fn result_parts(t: &TaskEntry) -> Option<(String, String)> {
+    let deciders = if t.lead.is_empty() {
+        &t.responsible
+    } else {
+        &t.lead
+    };
+    let r = t
+        .current_reports()
+        .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())?;
+    Some((r.unit.clone(), lead_sentences(&r.progress, 34)))
+}
+
 #[derive(Debug, Serialize)]
 struct CategoryContext {
     /// 1-based; `{{ c.index | cn_num }}` gives 一, 二 …
@@ -269,6 +345,11 @@ struct CategoryContext {
     tasks: Vec<TaskContext>,
     /// The tasks with a result to tell (`result` not empty).
     results: Vec<TaskContext>,
+    /// The results told in 二 as 一是…二是…: one sentence per task, the tasks one unit
+    /// decides grouped by that unit, at most three to a point (its name once, the sentences
+    /// joined with ；); a task
+    /// several units decide keeps its short name and breakdown in front of its sentence.
+    points: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -379,6 +460,7 @@ fn category_contexts(l: &Ledger) -> Vec<CategoryContext> {
                 .map(|t| TaskContext::new(l, t))
                 .filter(|t| !t.result.is_empty())
                 .collect();
+            let points = points(l, &entries);
             CategoryContext {
                 index: i + 1,
                 name: category_name(c).to_string(),
@@ -393,6 +475,7 @@ fn category_contexts(l: &Ledger) -> Vec<CategoryContext> {
                 not_applicable: count(Status::NotApplicable),
                 tasks,
                 results,
+                points,
             }
         })
         .collect()
