@@ -733,3 +733,82 @@ fn the_demo_body_is_at_most_eight_pages() {
     );
     assert!(body <= 8, "the body has {body} pages, at most 8 wanted");
 }
+
+/// GB/T 9704: a body line holds 28 characters. Lines of the body pages made only of
+/// Chinese characters and full-width punctuation never exceed 28 (a compressed
+/// punctuation mark at the line's end aside), and the full ones hold exactly 28.
+#[test]
+fn a_body_line_holds_28_characters() {
+    let Some(pages) = demo_pdf_pages() else {
+        return;
+    };
+    let mut counts = Vec::new();
+    for page in &pages[1..4] {
+        for line in page.lines() {
+            let t = line.trim();
+            if !t.is_empty() && t.chars().all(|c| c as u32 >= 0x2E80) {
+                // A line may end in a compressed (hanging) punctuation mark.
+                let t = t.trim_end_matches(['，', '。', '；', '、', '：']);
+                counts.push(t.chars().count());
+            }
+        }
+    }
+    assert!(counts.len() >= 10, "too few pure Chinese lines: {counts:?}");
+    assert!(counts.iter().all(|&n| n <= 28), "{counts:?}");
+    assert!(
+        counts.iter().filter(|&&n| n == 28).count() >= 8,
+        "full lines hold 28 characters: {counts:?}"
+    );
+}
+
+/// The headings are real styles with outline levels: python-docx sees "Heading 1" for
+/// 一、 and "Heading 2" for （一）; the page-number digits are 宋体; 附件说明 hangs under
+/// the attachment's name; an attachment's title stands on its page's third line.
+#[test]
+fn heading_styles_page_number_font_annex_and_attachment_title() {
+    let doc = part(demo_docx(), "word/document.xml");
+    let styles = part(demo_docx(), "word/styles.xml");
+    assert!(styles.contains(r#"w:styleId="Heading1"><w:name w:val="heading 1"/>"#));
+    assert!(styles.contains(r#"<w:outlineLvl w:val="0"/>"#));
+    assert!(styles.contains(r#"<w:outlineLvl w:val="1"/>"#));
+    let footer = part(demo_docx(), "word/footer1.xml");
+    assert!(
+        footer.contains(r#"w:ascii="宋体" w:hAnsi="宋体""#),
+        "{footer}"
+    );
+    let texts = paragraphs(&doc);
+    let a = texts.iter().position(|t| t == "附件1").expect("附件1");
+    assert_eq!(texts[a + 1], "", "line 2 blank");
+    assert!(texts[a + 2].starts_with("区人大常委会"), "title on line 3");
+    // 附件说明: left 5 characters, hanging 3 (附件：), the 2．line at the same left.
+    let annex = doc.find("附件：1．").expect("附件说明");
+    let p_start = doc[..annex].rfind("<w:p ").unwrap();
+    assert!(
+        doc[p_start..annex].contains(r#"w:left="1600""#)
+            && doc[p_start..annex].contains(r#"w:hanging="960""#),
+        "{}",
+        &doc[p_start..annex]
+    );
+    if tools::available(
+        "python3",
+        &["-c", "import docx"],
+        "python-docx (pip install python-docx)",
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(REPORT_DOCX);
+        std::fs::write(&path, demo_docx()).unwrap();
+        let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nfor p in d.paragraphs:\n    if p.style is not None and p.style.name.startswith('Heading'):\n        print(p.style.name, p.text)";
+        let out = Command::new("python3")
+            .args(["-c", script])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&out.stdout);
+        assert!(out.contains("Heading 1 一、总体情况"), "{out}");
+        assert!(out.contains("Heading 1 四、下一步工作打算"), "{out}");
+        assert!(
+            out.contains("Heading 2 （一）科学施策，有效降低农业农村污染"),
+            "{out}"
+        );
+    }
+}

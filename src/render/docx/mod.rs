@@ -21,8 +21,8 @@ use std::io::Cursor;
 use chrono::NaiveDate;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run,
-    SpecialIndentType, Style, StyleType, Table, TableAlignmentType, TableCell as DocxCell,
-    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    RunFonts, SpecialIndentType, Style, StyleType, Table, TableAlignmentType,
+    TableCell as DocxCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use crate::common::text::sanitize;
@@ -31,6 +31,11 @@ use crate::render::blocks::{Block, TableKind};
 use crate::render::error::RenderError;
 use crate::render::finish::HEADER_ROW_STYLE;
 use page::*;
+
+/// Style ids of the 一、 and （一） headings (names "heading 1"/"heading 2", outline
+/// levels 0 and 1).
+pub const HEADING1_STYLE: &str = "Heading1";
+pub const HEADING2_STYLE: &str = "Heading2";
 
 pub use table::{TableCell, TableColumn, TableData};
 
@@ -168,6 +173,22 @@ impl<'a> Builder<'a> {
                     .name("Table Header")
                     .size(SIZE_5HAO),
             )
+            // Real heading styles (outline levels 0 and 1) so Word's navigation pane,
+            // pandoc and python-docx find 一、 and （一）; the runs keep their fonts.
+            .add_style(
+                Style::new(HEADING1_STYLE, StyleType::Paragraph)
+                    .name("heading 1")
+                    .fonts(run_fonts(&fonts.heading1, fonts))
+                    .size(SIZE_3HAO)
+                    .outline_lvl(0),
+            )
+            .add_style(
+                Style::new(HEADING2_STYLE, StyleType::Paragraph)
+                    .name("heading 2")
+                    .fonts(run_fonts(&fonts.heading2, fonts))
+                    .size(SIZE_3HAO)
+                    .outline_lvl(1),
+            )
             .add_style(
                 Style::new("RectifyBody", StyleType::Paragraph)
                     .name("Rectify Body")
@@ -207,6 +228,9 @@ impl<'a> Builder<'a> {
     fn runs(&self, p: Paragraph, text: &str, font: &str, size: usize) -> Paragraph {
         let text = crate::render::typography::typeset(&sanitize(text));
         let mut run = Run::new().fonts(run_fonts(font, self.fonts)).size(size);
+        if size == SIZE_3HAO {
+            run = run.character_spacing(BODY_CHAR_SPACING);
+        }
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 run = run.add_break(BreakType::TextWrapping);
@@ -259,8 +283,12 @@ impl<'a> Builder<'a> {
                 },
             ),
             Block::To(t) => self.styled(t, body(&f.body, 0)),
-            Block::Heading(1, t) => self.styled(t, body(&f.heading1, indent)),
-            Block::Heading(2, t) => self.styled(t, body(&f.heading2, indent)),
+            Block::Heading(1, t) => self
+                .styled(t, body(&f.heading1, indent))
+                .style(HEADING1_STYLE),
+            Block::Heading(2, t) => self
+                .styled(t, body(&f.heading2, indent))
+                .style(HEADING2_STYLE),
             Block::Heading(_, t) | Block::Para(t) => self.styled(t, body(&f.body, indent)),
             Block::Attachment(t) => self.styled(
                 t,
@@ -289,7 +317,23 @@ impl<'a> Builder<'a> {
                 )
                 .keep_next(true)
             }
-            Block::Annex(t) => self.styled(t, body(&f.body, indent)).keep_next(true),
+            // 附件说明: "附件：1．…" hangs so that its wrapped lines and the "2．…" line
+            // below stand under "1．" (2 characters of indent plus the 3 of 附件：).
+            Block::Annex(t) => {
+                let name = 3 * BODY_CHAR;
+                let p = self.styled(t, body(&f.body, 0));
+                let p = if t.starts_with("附件") {
+                    p.indent(
+                        Some(indent + name),
+                        Some(SpecialIndentType::Hanging(name)),
+                        None,
+                        None,
+                    )
+                } else {
+                    p.indent(Some(indent + name), None, None, None)
+                };
+                p.keep_next(true)
+            }
             Block::Blank => self.styled("", body(&f.body, 0)).keep_next(true),
             Block::PageBreak => {
                 let p = self.paragraph().line_spacing(body_spacing());
@@ -318,8 +362,16 @@ impl<'a> Builder<'a> {
     fn page_number_paragraph(&mut self, odd: bool) -> Paragraph {
         let fonts = self.fonts;
         let run = || {
+            // The digits too are 宋体: ascii/hAnsi in the page-number font.
             Run::new()
-                .fonts(run_fonts(&fonts.page_number, fonts))
+                .fonts(
+                    RunFonts::new()
+                        .ascii(&fonts.page_number)
+                        .hi_ansi(&fonts.page_number)
+                        .cs(&fonts.page_number)
+                        .east_asia(&fonts.page_number)
+                        .hint("eastAsia"),
+                )
                 .size(SIZE_4HAO)
         };
         let (align, left, right) = if odd {
