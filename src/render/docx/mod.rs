@@ -451,7 +451,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            rows.push(TableRow::new(cells.into_iter().flatten().collect()));
+            rows.push(TableRow::new(cells.into_iter().flatten().collect()).cant_split());
         }
         Table::new(rows)
             .set_grid(widths.iter().map(|&c| c as usize).collect())
