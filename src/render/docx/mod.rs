@@ -451,7 +451,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            rows.push(TableRow::new(cells.into_iter().flatten().collect()).cant_split());
+            rows.push(TableRow::new(cells.into_iter().flatten().collect()));
         }
         Table::new(rows)
             .set_grid(widths.iter().map(|&c| c as usize).collect())
