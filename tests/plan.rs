@@ -5,33 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
+mod common;
+
+use common::TOWNS;
 use rectify::plan::{load_plan, NameMatch, Plan};
 
-const TOWNS: [&str; 23] = [
-    "中山路街道",
-    "胜利路街道",
-    "南大街街道",
-    "茶山竹海街道",
-    "大安街道",
-    "陈食街道",
-    "卫星湖街道",
-    "青峰镇",
-    "金龙镇",
-    "临江镇",
-    "何埂镇",
-    "松溉镇",
-    "仙龙镇",
-    "吉安镇",
-    "五间镇",
-    "来苏镇",
-    "宝峰镇",
-    "双石镇",
-    "红炉镇",
-    "永荣镇",
-    "三教镇",
-    "板桥镇",
-    "朱沱镇",
-];
 const CENTRES: [&str; 3] = ["凤凰湖产业促进中心", "三教产业促进中心", "港桥产业促进中心"];
 
 fn repo() -> PathBuf {

@@ -35,32 +35,6 @@ fn ledger_of(units: &[Return]) -> Ledger {
     ledger_for(dir.path())
 }
 
-const TOWNS: [&str; 23] = [
-    "中山路街道",
-    "胜利路街道",
-    "南大街街道",
-    "茶山竹海街道",
-    "大安街道",
-    "陈食街道",
-    "卫星湖街道",
-    "青峰镇",
-    "金龙镇",
-    "临江镇",
-    "何埂镇",
-    "松溉镇",
-    "仙龙镇",
-    "吉安镇",
-    "五间镇",
-    "来苏镇",
-    "宝峰镇",
-    "双石镇",
-    "红炉镇",
-    "永荣镇",
-    "三教镇",
-    "板桥镇",
-    "朱沱镇",
-];
-
 #[test]
 fn towns_that_disagree_make_a_task_under_way_with_the_breakdown_kept() {
     // Task 27 is given to 各镇街 (responsible), no lead: the 23 towns decide.

@@ -11,6 +11,33 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 use rectify::model::Ledger;
 use rectify::plan::{load_plan, Plan};
 
+/// The 23 towns and streets (各镇街), in the unit directory's order.
+pub const TOWNS: [&str; 23] = [
+    "中山路街道",
+    "胜利路街道",
+    "南大街街道",
+    "茶山竹海街道",
+    "大安街道",
+    "陈食街道",
+    "卫星湖街道",
+    "青峰镇",
+    "金龙镇",
+    "临江镇",
+    "何埂镇",
+    "松溉镇",
+    "仙龙镇",
+    "吉安镇",
+    "五间镇",
+    "来苏镇",
+    "宝峰镇",
+    "双石镇",
+    "红炉镇",
+    "永荣镇",
+    "三教镇",
+    "板桥镇",
+    "朱沱镇",
+];
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -19,6 +19,7 @@
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
 //!   alternate content are not read; Wingdings check marks (√ ☑ ×) are.
 
+use super::xml::attr;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Cursor, Read};
 
@@ -404,19 +405,6 @@ fn merge(first_row: usize, first_col: usize, last_row: usize, last_col: usize) -
         last_row: last_row as u32,
         last_col: last_col as u32,
     }
-}
-
-/// An attribute by local name (w:val, w:type …), unescaped.
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == local)
-            .then(|| {
-                quick_xml::escape::unescape(&a.value)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-            .flatten()
-    })
 }
 
 fn val(e: &BytesStart<'_>) -> Option<String> {

@@ -27,6 +27,7 @@ mod xls;
 mod xlsb;
 mod xlsx;
 mod xlsx_merges;
+mod xml;
 
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -9,6 +9,7 @@
 //! unexpected (a part not found, XML that does not parse, a reference that does not
 //! read) gives `None`, and the caller asks calamine instead.
 
+use super::xml::attr;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -230,18 +231,6 @@ fn resolve(dir: &str, target: &str) -> String {
         }
     }
     parts.join("/")
-}
-
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == local)
-            .then(|| {
-                quick_xml::escape::unescape(&a.value)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-            .flatten()
-    })
 }
 
 /// `read` of every element named `local` in a small part (None if the XML does not
