@@ -242,7 +242,7 @@ fn attachment_table_layout() {
         .iter()
         .map(|g| attr(g, "w:w").unwrap().parse().unwrap())
         .collect();
-    assert_eq!(grid.len(), 7);
+    assert_eq!(grid.len(), 6);
     assert_eq!(grid.iter().sum::<u32>(), 13776, "landscape text width");
     assert!(tags(&xml, "w:tblLayout")
         .iter()
@@ -270,16 +270,72 @@ fn attachment_table_layout() {
             _ => {}
         }
     }
-    assert_eq!(cells, 7 * 64);
+    // The header, a banner for each of the 6 重点任务, 6 cells for each of 63 tasks.
+    assert_eq!(cells, 6 + 6 + 6 * 63);
     // The header row repeats: the first row, and only it.
     let first_tr = xml.find("<w:tr>").unwrap();
     let header = xml[first_tr..].find("<w:tblHeader").unwrap() + first_tr;
     let second_tr = xml[first_tr + 5..].find("<w:tr>").unwrap() + first_tr + 5;
     assert!(header < second_tr);
     assert_eq!(xml.matches("<w:tblHeader").count(), 1);
-    // 重点任务 merged down its rows: 6 restarts, 57 continues.
-    assert_eq!(xml.matches("<w:vMerge w:val=\"restart\"").count(), 6);
-    assert_eq!(xml.matches("<w:vMerge w:val=\"continue\"").count(), 57);
+    // 重点任务 as banner rows across the table, never a cell merged down its rows; each
+    // banner stays with the row below it and never splits.
+    assert_eq!(xml.matches("<w:vMerge").count(), 0);
+    let l = demo_ledger();
+    let banners: Vec<&str> = table_rows(&xml)
+        .into_iter()
+        .filter(|r| r.contains("<w:gridSpan w:val=\"6\""))
+        .collect();
+    assert_eq!(banners.len(), l.plan.categories.len());
+    for (row, category) in banners.iter().zip(&l.plan.categories) {
+        assert_eq!(paragraphs(row).join(""), category.replace(',', "，"));
+        assert!(row.contains("<w:cantSplit"), "{category}");
+        assert!(row.contains("<w:keepNext"), "{category}");
+    }
+}
+
+/// The `<w:tr>` elements of the (only) table, whole.
+fn table_rows(xml: &str) -> Vec<&str> {
+    let start = xml.find("<w:tbl>").unwrap();
+    let end = xml.find("</w:tbl>").unwrap();
+    xml[start..end]
+        .split("<w:tr>")
+        .skip(1)
+        .map(|r| &r[..r.find("</w:tr>").unwrap()])
+        .collect()
+}
+
+/// A row shorter than half a landscape page never splits across pages (no page holds
+/// only the tail of a short row); a row taller than that may, or it would leave most
+/// of a page blank (or, in Word, be cut off at the page's foot).
+#[test]
+fn short_rows_never_split_long_rows_may() {
+    let l = demo_ledger();
+    let xml = part(demo_docx(), "word/document.xml");
+    let rows: Vec<&str> = table_rows(&xml)
+        .into_iter()
+        .skip(1)
+        .filter(|r| !r.contains("<w:gridSpan"))
+        .collect();
+    assert_eq!(rows.len(), l.tasks.len());
+    // Half of the landscape text height (7824 twips) in 16 pt table lines: 12 lines.
+    // 进展情况, the widest text, is 5326 twips wide: 48 ASCII halves, 24 CJK a line.
+    let mut unsplit = 0;
+    for row in rows {
+        let text = paragraphs(row).join("");
+        let tiny = text.chars().count() < 12 * 12;
+        let huge = text.chars().count() > 12 * 24 * 3;
+        let cant = row.contains("<w:cantSplit");
+        if tiny {
+            assert!(cant, "a short row may split: {text}");
+        }
+        if huge {
+            assert!(!cant, "a row taller than half a page may not split: {text}");
+        }
+        unsplit += cant as usize;
+    }
+    assert!(unsplit > l.tasks.len() / 2, "{unsplit} rows kept whole");
+    assert!(unsplit < l.tasks.len(), "every row kept whole");
 }
 
 #[test]
@@ -341,14 +397,17 @@ fn every_task_once_in_the_attachment_table() {
     let start = xml.find("<w:tbl>").unwrap();
     let end = xml.find("</w:tbl>").unwrap();
     let table = &xml[start..end];
-    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    let rows: Vec<&str> = table
+        .split("<w:tr>")
+        .skip(1)
+        .filter(|r| !r.contains("<w:gridSpan"))
+        .collect();
     assert_eq!(rows.len(), 1 + l.tasks.len());
     let header = paragraphs(&format!("<w:tr>{}", rows[0]));
     assert_eq!(
         header,
         [
             "序号",
-            "重点任务",
             "具体举措",
             "完成时限",
             "牵头/责任单位",
@@ -677,6 +736,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         &["-c", "import docx"],
         "python-docx (pip install python-docx)",
     ) {
+        // 70 rows: the header, 6 banners, 63 tasks.
         let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.sections), int(d.sections[1].page_width > d.sections[1].page_height), len(d.tables), len(d.tables[0].rows), d.core_properties.author)";
         let out = Command::new("python3")
             .args(["-c", script])
@@ -690,7 +750,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         );
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),
-            "2 1 1 64 重庆市永川区生态环境局"
+            "2 1 1 70 重庆市永川区生态环境局"
         );
     }
 }

@@ -1,17 +1,18 @@
-//! The report's attachment table (`@table tasks`): one row per task (序号, 重点任务
-//! merged down its rows, 具体举措, 完成时限, 牵头/责任单位, 完成情况, 进展情况), as
-//! [`TableData`] for the docx writer.
+//! The report's attachment table (`@table tasks`): for each 重点任务 a banner row across
+//! the table with its title, then one row per task (序号, 具体举措, 完成时限,
+//! 牵头/责任单位, 完成情况, 进展情况), as [`TableData`] for the docx writer. A banner
+//! rather than a cell merged down the 重点任务's rows: a merged cell shows its text on
+//! the first page only, a banner sits right above the rows it names.
 
 use crate::model::{Ledger, TaskEntry};
-use crate::render::docx::{TableCell, TableColumn, TableData};
+use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
 
 /// The columns: header, width on a landscape page (twips; the text width is 13776),
-/// centred. 完成情况 at 1150 holds its header on one line; 进展情况 takes the rest (4626).
-const COLUMNS: [(&str, Option<u32>, bool); 7] = [
+/// centred. 完成情况 at 1150 holds its header on one line; 进展情况 takes the rest (5326).
+const COLUMNS: [(&str, Option<u32>, bool); 6] = [
     ("序号", Some(700), true),
-    ("重点任务", Some(1300), true),
-    ("具体举措", Some(3000), false),
+    ("具体举措", Some(3600), false),
     ("完成时限", Some(1200), true),
     ("牵头/责任单位", Some(1800), false),
     ("完成情况", Some(1150), true),
@@ -28,25 +29,21 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
             center,
         })
         .collect();
-    let mut rows = Vec::with_capacity(ledger.tasks.len());
+    let mut rows = Vec::with_capacity(ledger.tasks.len() + ledger.plan.categories.len());
     let mut prev_category: Option<&str> = None;
     for t in &ledger.tasks {
-        let first_of_category = prev_category != Some(t.category.as_str());
+        if prev_category != Some(t.category.as_str()) {
+            rows.push(TableRowData::Banner(t.category.clone()));
+        }
         prev_category = Some(&t.category);
-        let category = if first_of_category {
-            TableCell::MergeStart(vec![t.category.clone()])
-        } else {
-            TableCell::MergeContinue
-        };
-        rows.push(vec![
-            TableCell::Lines(vec![t.id.to_string()]),
-            category,
-            TableCell::Lines(vec![t.measure.clone()]),
-            TableCell::Lines(vec![t.deadline.text.clone()]),
-            TableCell::Lines(units(t)),
-            TableCell::Lines(status(t)),
-            TableCell::Lines(progress(t)),
-        ]);
+        rows.push(TableRowData::Cells(vec![
+            vec![t.id.to_string()],
+            vec![t.measure.clone()],
+            vec![t.deadline.text.clone()],
+            units(t),
+            status(t),
+            progress(t),
+        ]));
     }
     TableData { columns, rows }
 }

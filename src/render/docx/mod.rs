@@ -21,8 +21,8 @@ use std::io::Cursor;
 use chrono::NaiveDate;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run,
-    RunFonts, SpecialIndentType, Style, StyleType, Table, TableAlignmentType,
-    TableCell as DocxCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    RunFonts, Shading, SpecialIndentType, Style, StyleType, Table, TableAlignmentType,
+    TableCell as DocxCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use crate::common::text::sanitize;
@@ -37,7 +37,7 @@ use page::*;
 pub const HEADING1_STYLE: &str = "Heading1";
 pub const HEADING2_STYLE: &str = "Heading2";
 
-pub use table::{TableCell, TableColumn, TableData};
+pub use table::{TableColumn, TableData, TableRowData};
 
 /// What the page and the runs need besides the blocks: the fonts (plan.toml) and the
 /// document's date (its creation and modification time).
@@ -143,12 +143,12 @@ impl<'a> Builder<'a> {
                         .find(|(k, _)| k == kind)
                         .map(|(_, d)| d)
                         .ok_or_else(|| RenderError::Docx(format!("缺少表格 {kind:?} 的数据")))?;
-                    let width = if landscape {
-                        LANDSCAPE_TEXT_WIDTH
+                    let (width, height) = if landscape {
+                        (LANDSCAPE_TEXT_WIDTH, LANDSCAPE_TEXT_HEIGHT)
                     } else {
-                        PORTRAIT_TEXT_WIDTH
+                        (PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_HEIGHT)
                     };
-                    let t = self.table(data, width);
+                    let t = self.table(data, width, height);
                     self.children.push(Child::Table(Box::new(t)));
                 }
                 other => {
@@ -392,15 +392,16 @@ impl<'a> Builder<'a> {
     }
 
     /// A table cell: fixed width, one paragraph per text line group, never empty.
-    fn cell(&mut self, texts: &[String], width: u32, header: bool, center: bool) -> DocxCell {
-        let font = if header {
+    fn cell(&mut self, texts: &[String], width: u32, look: CellLook) -> DocxCell {
+        let heading = matches!(look, CellLook::Header | CellLook::Banner);
+        let font = if heading {
             self.fonts.heading1.clone()
         } else {
             self.fonts.body.clone()
         };
         let mut cell = DocxCell::new()
             .width(width as usize, WidthType::Dxa)
-            .vertical_align(if header {
+            .vertical_align(if heading {
                 VAlignType::Center
             } else {
                 VAlignType::Top
@@ -412,12 +413,15 @@ impl<'a> Builder<'a> {
         };
         for t in &texts {
             let mut p = self.paragraph();
-            if header {
+            if look == CellLook::Header {
                 // The finishing pass repeats a row whose first paragraph has this style.
                 p = p.style(HEADER_ROW_STYLE);
             }
+            if look == CellLook::Banner {
+                p = p.keep_next(true);
+            }
             let p = p
-                .align(if center {
+                .align(if matches!(look, CellLook::Header | CellLook::Centred) {
                     AlignmentType::Center
                 } else {
                     AlignmentType::Left
@@ -429,29 +433,52 @@ impl<'a> Builder<'a> {
         cell
     }
 
-    /// A table: the header row (marked for repetition), then the data rows.
-    fn table(&mut self, data: &TableData, width: u32) -> Table {
+    /// A table: the header row (marked for repetition), then the data rows. A row
+    /// shorter than half the page's text height never splits across pages (so no page
+    /// holds only the tail of a short row); a taller one may. A banner row stays with
+    /// the row below it.
+    fn table(&mut self, data: &TableData, width: u32, text_height: u32) -> Table {
         let widths = data.widths(width, LANDSCAPE_TEXT_WIDTH);
         let header_cells: Vec<DocxCell> = data
             .columns
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| self.cell(std::slice::from_ref(&c.header), w, true, true))
+            .map(|(c, &w)| self.cell(std::slice::from_ref(&c.header), w, CellLook::Header))
             .collect();
         let mut rows = vec![TableRow::new(header_cells)];
+        let max_unsplit_lines = text_height / 2 / TABLE_LINE as u32;
         for row in &data.rows {
-            // Merged cells first, then the others: the order their paragraphs take ids.
-            let mut cells: Vec<Option<DocxCell>> = vec![None; row.len()];
-            let merged = |c: &TableCell| !matches!(c, TableCell::Lines(_));
-            for pass_merged in [true, false] {
-                for (i, cell) in row.iter().enumerate() {
-                    if merged(cell) == pass_merged {
-                        let center = data.columns[i].center;
-                        cells[i] = Some(self.data_cell(cell, widths[i], center));
+            let r = match row {
+                TableRowData::Cells(cells) => {
+                    let docx_cells = cells
+                        .iter()
+                        .zip(&widths)
+                        .zip(&data.columns)
+                        .map(|((lines, &w), c)| {
+                            let look = if c.center {
+                                CellLook::Centred
+                            } else {
+                                CellLook::Left
+                            };
+                            self.cell(lines, w, look)
+                        })
+                        .collect();
+                    let r = TableRow::new(docx_cells);
+                    if table::row_lines(cells, &widths) <= max_unsplit_lines {
+                        r.cant_split()
+                    } else {
+                        r
                     }
                 }
-            }
-            rows.push(TableRow::new(cells.into_iter().flatten().collect()));
+                TableRowData::Banner(text) => {
+                    let cell = self
+                        .cell(std::slice::from_ref(text), width, CellLook::Banner)
+                        .grid_span(widths.len())
+                        .shading(Shading::new().fill(BANNER_FILL));
+                    TableRow::new(vec![cell]).cant_split()
+                }
+            };
+            rows.push(r);
         }
         Table::new(rows)
             .set_grid(widths.iter().map(|&c| c as usize).collect())
@@ -459,19 +486,21 @@ impl<'a> Builder<'a> {
             .width(width as usize, WidthType::Dxa)
             .align(TableAlignmentType::Center)
     }
-
-    fn data_cell(&mut self, cell: &TableCell, width: u32, center: bool) -> DocxCell {
-        match cell {
-            TableCell::Lines(lines) => self.cell(lines, width, false, center),
-            TableCell::MergeStart(lines) => self
-                .cell(lines, width, false, center)
-                .vertical_merge(VMergeType::Restart),
-            TableCell::MergeContinue => self
-                .cell(&[], width, false, center)
-                .vertical_merge(VMergeType::Continue),
-        }
-    }
 }
+
+/// How a table cell is set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CellLook {
+    /// The header row: heading font, centred, repeated on every page.
+    Header,
+    /// A banner across the table: heading font, left, kept with the next row.
+    Banner,
+    Centred,
+    Left,
+}
+
+/// The banner rows' light grey fill (prints as a pale band on any printer).
+const BANNER_FILL: &str = "F2F2F2";
 
 /// Display width in characters of body text: CJK 1, ASCII ½.
 fn text_width_chars(s: &str) -> f64 {

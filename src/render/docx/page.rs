@@ -26,6 +26,9 @@ pub const FOOTER_DISTANCE: i32 = 1304;
 /// right 26 mm), so page numbers sit the same distance below the text on every page.
 pub const PORTRAIT_TEXT_WIDTH: u32 = A4_WIDTH - (MARGIN_LEFT + MARGIN_RIGHT) as u32;
 pub const LANDSCAPE_TEXT_WIDTH: u32 = A4_HEIGHT - (MARGIN_LEFT + MARGIN_RIGHT) as u32;
+/// Text height in portrait (225 mm) and in landscape.
+pub const PORTRAIT_TEXT_HEIGHT: u32 = A4_HEIGHT - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
+pub const LANDSCAPE_TEXT_HEIGHT: u32 = A4_WIDTH - (MARGIN_TOP + MARGIN_BOTTOM) as u32;
 
 /// Fixed line spacing for 22 lines in the 225 mm text block: 12756 / 22 ≈ 579 twips
 /// (28.95 pt); also the document grid's line pitch.

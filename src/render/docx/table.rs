@@ -1,6 +1,6 @@
-//! A table as the docx writer takes it: columns (header, width, alignment) and rows of
-//! cells, each cell lines of text or part of a cell merged down its column. The writer
-//! knows nothing of what the table lists.
+//! A table as the docx writer takes it: columns (header, width, alignment) and rows,
+//! each either one cell of text lines per column or a banner row across the whole
+//! width (a group's title). The writer knows nothing of what the table lists.
 
 /// One column of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,23 +13,21 @@ pub struct TableColumn {
     pub center: bool,
 }
 
-/// One data cell.
+/// One row of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TableCell {
-    /// Lines of text, one paragraph each.
-    Lines(Vec<String>),
-    /// The first cell of a run merged down the column, with its lines.
-    MergeStart(Vec<String>),
-    /// A cell merged into the one above.
-    MergeContinue,
+pub enum TableRowData {
+    /// One cell per column, each lines of text (one paragraph a line).
+    Cells(Vec<Vec<String>>),
+    /// One cell across every column: the title of the rows below it, kept with the
+    /// next row.
+    Banner(String),
 }
 
-/// A table: columns, and rows of one cell per column. The header row repeats on every
-/// page.
+/// A table: columns, and rows. The header row repeats on every page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableData {
     pub columns: Vec<TableColumn>,
-    pub rows: Vec<Vec<TableCell>>,
+    pub rows: Vec<TableRowData>,
 }
 
 impl TableData {
@@ -43,5 +41,55 @@ impl TableData {
             .collect();
         let rest = width - scaled.iter().flatten().sum::<u32>();
         scaled.into_iter().map(|w| w.unwrap_or(rest)).collect()
+    }
+}
+
+/// Twips of one 五号 (10.5 pt) CJK character, the table's text size.
+const CHAR: u32 = 210;
+/// Word's default cell margins, left and right (108 twips each).
+const CELL_MARGINS: u32 = 216;
+
+/// About how many lines `text` takes in a cell `width` twips wide: CJK characters one
+/// 五号 character each, ASCII half. An estimate (no line-breaking rules), used only to
+/// decide whether a row may split across pages.
+pub fn cell_lines(text: &str, width: u32) -> u32 {
+    use unicode_width::UnicodeWidthStr;
+    let per_line = (width.saturating_sub(CELL_MARGINS) * 2 / CHAR).max(1) as usize;
+    let halves = text.width();
+    halves.div_ceil(per_line).max(1) as u32
+}
+
+/// About how tall a row of cells is, in lines: its tallest cell.
+pub fn row_lines(cells: &[Vec<String>], widths: &[u32]) -> u32 {
+    cells
+        .iter()
+        .zip(widths)
+        .map(|(lines, &w)| lines.iter().map(|t| cell_lines(t, w)).sum::<u32>().max(1))
+        .max()
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_follow_the_cell_width() {
+        // 3000 twips less margins hold 13 五号 characters a line.
+        assert_eq!(cell_lines("", 3000), 1);
+        assert_eq!(cell_lines(&"水".repeat(13), 3000), 1);
+        assert_eq!(cell_lines(&"水".repeat(14), 3000), 2);
+        assert_eq!(cell_lines(&"a".repeat(26), 3000), 1);
+        assert_eq!(cell_lines(&"a".repeat(27), 3000), 2);
+    }
+
+    #[test]
+    fn a_row_is_as_tall_as_its_tallest_cell() {
+        let cells = vec![
+            vec!["1".to_string()],
+            vec!["水".repeat(30), "水".repeat(3)],
+            vec!["已完成".to_string()],
+        ];
+        assert_eq!(row_lines(&cells, &[700, 3000, 1150]), 4);
     }
 }
