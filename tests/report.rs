@@ -48,6 +48,7 @@ fn paragraphs(xml: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut in_t = false;
+    let mut in_r = false;
     loop {
         match r.read_event().expect("well-formed XML") {
             Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
@@ -68,7 +69,10 @@ fn paragraphs(xml: &str) -> Vec<String> {
                 cur.push_str(c);
             }
             Event::Empty(e) if e.name().as_ref() == "w:br" => cur.push('\n'),
-            Event::Empty(e) if e.name().as_ref() == "w:tab" => cur.push('\t'),
+            Event::Start(e) if e.name().as_ref() == "w:r" => in_r = true,
+            Event::End(e) if e.name().as_ref() == "w:r" => in_r = false,
+            // A w:tab in a run is a tab; in w:tabs it is a tab stop.
+            Event::Empty(e) if in_r && e.name().as_ref() == "w:tab" => cur.push('\t'),
             Event::End(e) if e.name().as_ref() == "w:p" => out.push(std::mem::take(&mut cur)),
             Event::Eof => break,
             _ => {}
@@ -130,11 +134,15 @@ fn headline(l: &Ledger) -> String {
 fn page_setup_per_section() {
     let xml = part(demo_docx(), "word/document.xml");
     let secs = sections(&xml);
-    assert_eq!(secs.len(), 2, "portrait body + landscape attachment");
+    assert_eq!(
+        secs.len(),
+        3,
+        "portrait body + landscape attachment + portrait 版记"
+    );
     for (i, s) in secs.iter().enumerate() {
         let sz = tags(s, "w:pgSz")[0];
         let (w, h) = (attr(sz, "w:w").unwrap(), attr(sz, "w:h").unwrap());
-        if i == 0 {
+        if i != 1 {
             assert_eq!((w, h), ("11906", "16838"));
         } else {
             assert_eq!(
@@ -237,8 +245,10 @@ fn odd_and_even_page_numbers() {
 #[test]
 fn attachment_table_layout() {
     let xml = part(demo_docx(), "word/document.xml");
-    assert_eq!(xml.matches("<w:tbl>").count(), 1);
-    let grid: Vec<u32> = tags(&xml, "w:gridCol")
+    // The attachment table, and the 版记's.
+    assert_eq!(xml.matches("<w:tbl>").count(), 2);
+    let first = &xml[..xml.find("</w:tbl>").unwrap()];
+    let grid: Vec<u32> = tags(first, "w:gridCol")
         .iter()
         .map(|g| attr(g, "w:w").unwrap().parse().unwrap())
         .collect();
@@ -250,7 +260,7 @@ fn attachment_table_layout() {
     let tblw = tags(&xml, "w:tblW")[0];
     assert_eq!(attr(tblw, "w:w"), Some("13776"));
     // tcW on every cell, a paragraph in every cell.
-    let mut r = quick_xml::Reader::from_str(&xml);
+    let mut r = quick_xml::Reader::from_str(first);
     let (mut cells, mut in_tc, mut tcw, mut p) = (0, false, false, false);
     loop {
         match r.read_event().unwrap() {
@@ -294,7 +304,7 @@ fn attachment_table_layout() {
     }
 }
 
-/// The `<w:tr>` elements of the (only) table, whole.
+/// The `<w:tr>` elements of the first table (the attachment's), whole.
 fn table_rows(xml: &str) -> Vec<&str> {
     let start = xml.find("<w:tbl>").unwrap();
     let end = xml.find("</w:tbl>").unwrap();
@@ -485,7 +495,8 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     assert!(body.contains("（一）科学施策，有效降低农业农村污染"));
     // The full list of units that owe reports is 附件2, without the collector.
     let text = body_text(demo_docx());
-    let annex2 = &text[text.find("\n附件2\n").expect("附件2")..];
+    let annex2 =
+        &text[text.find("\n附件2\n").expect("附件2")..text.find("\n抄送：").expect("版记")];
     assert!(annex2.contains("区商务委（未报送任何进展）"));
     assert!(!annex2.contains(collector.as_str()));
 }
@@ -736,7 +747,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         &["-c", "import docx"],
         "python-docx (pip install python-docx)",
     ) {
-        // 70 rows: the header, 6 banners, 63 tasks.
+        // 3 sections (body, attachments, 版记); 70 rows: the header, 6 banners, 63 tasks.
         let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.sections), int(d.sections[1].page_width > d.sections[1].page_height), len(d.tables), len(d.tables[0].rows), d.core_properties.author)";
         let out = Command::new("python3")
             .args(["-c", script])
@@ -750,7 +761,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         );
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),
-            "2 1 1 70 重庆市永川区生态环境局"
+            "3 1 2 70 重庆市永川区生态环境局"
         );
     }
 }
@@ -758,7 +769,13 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
 /// The demo report's pages through LibreOffice, as pdftotext gives them (split at form
 /// feeds); None when soffice is missing outside CI.
 fn demo_pdf_pages() -> Option<&'static Vec<String>> {
-    static P: OnceLock<Option<Vec<String>>> = OnceLock::new();
+    demo_pdf().map(|(_, pages)| pages)
+}
+
+/// The demo report as a PDF through LibreOffice (its path) and its pages' text.
+fn demo_pdf() -> Option<(&'static Path, &'static Vec<String>)> {
+    static P: OnceLock<Option<(tempfile::TempDir, std::path::PathBuf, Vec<String>)>> =
+        OnceLock::new();
     P.get_or_init(|| {
         let Some(soffice) = which("soffice") else {
             if std::env::var_os("CI").is_some() {
@@ -771,9 +788,11 @@ fn demo_pdf_pages() -> Option<&'static Vec<String>> {
         let docx = dir.path().join(REPORT_DOCX);
         std::fs::write(&docx, demo_docx()).unwrap();
         let pdf = to_pdf(&soffice, &docx, dir.path());
-        Some(pdftotext(&pdf).split('\u{c}').map(str::to_string).collect())
+        let pages = pdftotext(&pdf).split('\u{c}').map(str::to_string).collect();
+        Some((dir, pdf, pages))
     })
     .as_ref()
+    .map(|(_, pdf, pages)| (pdf.as_path(), pages))
 }
 
 /// The body (everything before the page that opens with 附件) fits on eight pages: a
@@ -871,4 +890,171 @@ fn heading_styles_page_number_font_annex_and_attachment_title() {
             "{out}"
         );
     }
+}
+
+/// plan.toml `[imprint]` gives the 版记, its defaults filled: 印发机关 the collector's
+/// office, 印发日期 the report date. `[masthead]` with `print = false` gives no 版头.
+#[test]
+fn plan_toml_imprint_defaults_and_masthead_off() {
+    let l = demo_ledger();
+    let i = l.plan.imprint.as_ref().expect("the demo asks for a 版记");
+    assert_eq!(i.cc, ["区人民政府办公室"]);
+    assert_eq!(i.printer, format!("{}办公室", l.plan.collector_full));
+    assert_eq!(i.date, l.plan.report_date);
+    assert!(l.plan.masthead.is_none(), "print = false");
+    let xml = part(demo_docx(), "word/document.xml");
+    assert!(!xml.contains("FF0000"), "no red without a 版头");
+}
+
+/// GB/T 9704 7.4: the 版记 closes the document on an even page, 抄送 and 印发 one
+/// character in, between a thick rule, a thin one and a thick one the width of the
+/// text block, its last line on the page's last line.
+#[test]
+fn the_imprint_closes_the_report_at_the_foot_of_an_even_page() {
+    let xml = part(demo_docx(), "word/document.xml");
+    let last_tbl = xml.rfind("<w:tbl>").unwrap();
+    let table = &xml[last_tbl..xml.rfind("</w:tbl>").unwrap()];
+    assert_eq!(
+        paragraphs(table),
+        [
+            "抄送：区人民政府办公室。",
+            "重庆市永川区生态环境局办公室\t2020年12月10日印发"
+        ]
+    );
+    let borders =
+        &table[table.find("<w:tblBorders>").unwrap()..table.find("</w:tblBorders>").unwrap()];
+    let size = |edge: &str| {
+        tags(borders, &format!("w:{edge}"))
+            .first()
+            .and_then(|t| attr(t, "w:sz"))
+            .map(str::to_string)
+    };
+    assert_eq!(size("top").as_deref(), Some("8"), "0.35 mm");
+    assert_eq!(size("bottom").as_deref(), Some("8"), "0.35 mm");
+    assert_eq!(size("insideH").as_deref(), Some("6"), "0.25 mm");
+    for side in ["left", "right", "insideV"] {
+        assert!(
+            size(side).is_none()
+                || tags(borders, &format!("w:{side}"))[0].contains("\"nil\"")
+                || tags(borders, &format!("w:{side}"))[0].contains("\"none\""),
+            "{side}: {borders}"
+        );
+    }
+    // The final section is portrait and starts on an even page.
+    let final_sect = &xml[xml.rfind("<w:sectPr").unwrap()..];
+    assert!(
+        final_sect.contains("<w:type w:val=\"evenPage\""),
+        "{final_sect}"
+    );
+    let pg = tags(final_sect, "w:pgSz")[0];
+    assert_eq!(attr(pg, "w:w"), Some("11906"));
+    let Some((pdf, pages)) = demo_pdf() else {
+        return;
+    };
+    let last = pages.iter().rposition(|p| !p.trim().is_empty()).unwrap();
+    assert_eq!((last + 1) % 2, 0, "the 版记 is on page {}", last + 1);
+    let text = &pages[last];
+    assert!(text.contains("抄送：区人民政府办公室"), "{text}");
+    assert!(text.contains("印发"), "{text}");
+    assert!(
+        !text.contains("特此报告"),
+        "the 版记 has its page to itself"
+    );
+    // Its last line sits on the text block's last line: within a line (28.95 pt) of
+    // the bottom margin (35 mm from the page's foot).
+    let o = Command::new("pdftotext")
+        .args([
+            "-bbox",
+            "-f",
+            &(last + 1).to_string(),
+            "-l",
+            &(last + 1).to_string(),
+        ])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let bbox = String::from_utf8(o.stdout).unwrap();
+    let page_h: f64 = attr(tags(&bbox, "page")[0], "height")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let y_of = |word: &str| -> f64 {
+        let w = bbox
+            .lines()
+            .find(|l| l.contains(&format!(">{word}")))
+            .unwrap_or_else(|| panic!("{word}: {bbox}"));
+        attr(w.trim(), "yMax").unwrap().parse().unwrap()
+    };
+    let text_bottom = page_h - 35.0 / 25.4 * 72.0;
+    let y = y_of("重庆市永川区生态环境局办公室");
+    assert!(
+        y <= text_bottom + 1.0 && y > text_bottom - 29.0,
+        "印发 line ends at {y:.1} pt, the text block at {text_bottom:.1} pt"
+    );
+}
+
+/// GB/T 9704 7.2: with `[masthead] print = true` the report opens with the red
+/// 发文机关标志, the 发文字号 (and, for an upward document, 签发人 in 楷体) over a red
+/// line; the title then drops the organ's name, which the mark carries.
+#[test]
+fn masthead_when_the_plan_asks_for_it() {
+    let mut l = demo_ledger().clone();
+    let render = |l: &Ledger| {
+        part(
+            &report_docx(l, &Templates::default()).unwrap(),
+            "word/document.xml",
+        )
+    };
+    for signer in ["", "张三"] {
+        l.plan.masthead = Some(rectify::model::MastheadInfo {
+            mark: "重庆市永川区生态环境局文件".into(),
+            doc_number: "永环文〔2020〕86号".into(),
+            signer: signer.into(),
+        });
+        let xml = render(&l);
+        let paras: Vec<&str> = xml.split("<w:p ").skip(1).collect();
+        let mark = paras[0];
+        assert_eq!(
+            paragraphs(&format!("<w:p {mark}")).join(""),
+            "重庆市永川区生态环境局文件"
+        );
+        assert!(mark.contains("<w:color w:val=\"FF0000\""), "red mark");
+        // 35 mm from the text block's top, 80 mm for an upward document.
+        let before = attr(tags(mark, "w:spacing")[0], "w:before").unwrap();
+        assert_eq!(before, if signer.is_empty() { "1984" } else { "4535" });
+        let num = paras
+            .iter()
+            .find(|p| p.contains("永环文"))
+            .expect("发文字号");
+        let text = paragraphs(&format!("<w:p {num}")).join("");
+        if signer.is_empty() {
+            assert_eq!(text, "永环文〔2020〕86号");
+        } else {
+            assert_eq!(text, "\t永环文〔2020〕86号\t签发人：张三");
+            assert!(
+                num.contains("w:eastAsia=\"楷体_GB2312\""),
+                "the name in 楷体"
+            );
+        }
+        let line = tags(num, "w:bottom")[0];
+        assert_eq!(attr(line, "w:color"), Some("FF0000"));
+        for side in ["w:top", "w:left", "w:right"] {
+            assert!(
+                !num.contains(&format!("<{side} w:val=\"single\"")),
+                "{side}"
+            );
+        }
+        let body = body_text_of(&xml);
+        assert!(!body.contains(&format!("{}\n关于", l.plan.collector_full)));
+    }
+    l.plan.imprint = None;
+    let xml = render(&l);
+    assert_eq!(xml.matches("<w:tbl>").count(), 1, "no 版记 table");
+    assert!(!xml.contains("evenPage"));
+}
+
+/// Paragraph texts of a document part joined with newlines.
+fn body_text_of(xml: &str) -> String {
+    paragraphs(xml).join("\n")
 }

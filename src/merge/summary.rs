@@ -2,7 +2,8 @@
 //! metadata as renderers see it.
 
 use crate::model::{
-    FileEntry, FileOutcome, PlanInfo, Problem, Severity, Status, Summary, TaskEntry, UnitEntry,
+    FileEntry, FileOutcome, ImprintInfo, MastheadInfo, PlanInfo, Problem, Severity, Status,
+    Summary, TaskEntry, UnitEntry,
 };
 use crate::plan::Plan;
 
@@ -106,5 +107,25 @@ pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
         contact: meta.contact.clone(),
         fonts: meta.fonts.resolve(),
         categories: plan.categories().into_iter().map(str::to_string).collect(),
+        masthead: meta
+            .masthead
+            .as_ref()
+            .filter(|m| m.print)
+            .map(|m| MastheadInfo {
+                mark: m
+                    .mark
+                    .clone()
+                    .unwrap_or_else(|| format!("{}文件", meta.collector_full)),
+                doc_number: m.doc_number.clone(),
+                signer: m.signer.clone().unwrap_or_default(),
+            }),
+        imprint: meta.imprint.as_ref().map(|i| ImprintInfo {
+            cc: i.cc.clone(),
+            printer: i
+                .printer
+                .clone()
+                .unwrap_or_else(|| format!("{}办公室", meta.collector_full)),
+            date: i.print_date.unwrap_or(meta.report_date),
+        }),
     }
 }

@@ -45,6 +45,34 @@ pub struct PlanInfo {
     pub fonts: Fonts,
     /// 重点任务, in table order.
     pub categories: Vec<String>,
+    /// The 版头 to print (plan.toml `[masthead]` with `print = true`), defaults filled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masthead: Option<MastheadInfo>,
+    /// The 版记 to print (plan.toml `[imprint]`), defaults filled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imprint: Option<ImprintInfo>,
+}
+
+/// The 版头 as printed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct MastheadInfo {
+    /// 发文机关标志.
+    pub mark: String,
+    /// 发文字号.
+    pub doc_number: String,
+    /// 签发人 (an upward document), empty when none.
+    pub signer: String,
+}
+
+/// The 版记 as printed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ImprintInfo {
+    /// 抄送机关, in order (may be empty).
+    pub cc: Vec<String>,
+    /// 印发机关.
+    pub printer: String,
+    /// 印发日期.
+    pub date: NaiveDate,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -28,6 +28,47 @@ pub struct PlanMeta {
     /// Guards for reading returns; every field optional in plan.toml.
     #[serde(default)]
     pub limits: Limits,
+    /// 版头 (red 发文机关标志, 发文字号, 签发人, red line): printed only when `print = true`.
+    #[serde(default)]
+    pub masthead: Option<Masthead>,
+    /// 版记 (抄送, 印发机关, 印发日期): printed when the table is present.
+    #[serde(default)]
+    pub imprint: Option<Imprint>,
+}
+
+/// plan.toml `[masthead]`: the 版头 of GB/T 9704 7.2. Off by default: offices print the
+/// report on letterhead paper that carries it already.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Masthead {
+    /// Print the 版头.
+    #[serde(default)]
+    pub print: bool,
+    /// 发文机关标志; default collector_full + 文件.
+    #[serde(default)]
+    pub mark: Option<String>,
+    /// 发文字号, e.g. 永环文〔2020〕86号.
+    #[serde(default)]
+    pub doc_number: String,
+    /// 签发人: given for an upward document (上行文), which moves the mark down to 80 mm
+    /// and puts 发文字号 left and 签发人 right.
+    #[serde(default)]
+    pub signer: Option<String>,
+}
+
+/// plan.toml `[imprint]`: the 版记 of GB/T 9704 7.4.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Imprint {
+    /// 抄送机关, in order.
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 印发机关; default the collector's office (collector_full + 办公室).
+    #[serde(default)]
+    pub printer: Option<String>,
+    /// 印发日期; default report_date.
+    #[serde(default)]
+    pub print_date: Option<NaiveDate>,
 }
 
 fn default_short_title() -> String {

@@ -39,6 +39,16 @@ pub enum Block {
     AttachmentTitle(String),
     /// `@table NAME`: a table built by the renderer from the ledger (only `tasks`).
     Table(TableKind),
+    /// `@masthead`: the red 发文机关标志 of the 版头, centred.
+    Masthead(String),
+    /// `@docnum`: 发文字号, or 发文字号 `\t` 签发人 (an upward document), over the red
+    /// separator line.
+    DocNumber(String),
+    /// `@cc`: the 抄送 line of the 版记.
+    Cc(String),
+    /// `@imprint`: 印发机关 `\t` 印发日期 of the 版记. The 版记 (every `@cc` and
+    /// `@imprint`) closes the document: at the foot of its last, even page.
+    Imprint(String),
 }
 
 /// The tables a template can place.
@@ -165,6 +175,10 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
             "date" => Block::Date(text),
             "attachment" => Block::Attachment(text),
             "attachment-title" => Block::AttachmentTitle(text),
+            "masthead" => Block::Masthead(text),
+            "docnum" => Block::DocNumber(text),
+            "cc" => Block::Cc(text),
+            "imprint" => Block::Imprint(text),
             "blank" => no_text(Block::Blank)?,
             "pagebreak" => no_text(Block::PageBreak)?,
             "landscape" => no_text(Block::Landscape)?,
@@ -183,7 +197,7 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
                     message: format!(
                         "未知的块类型“@{other}”（可用：@title @to @h1 @h2 @h3 @h4 @p @annex \
                          @signature @date @blank @pagebreak @landscape @attachment \
-                         @attachment-title @table）"
+                         @attachment-title @table @masthead @docnum @cc @imprint）"
                     ),
                 })
             }
@@ -209,7 +223,11 @@ fn block_text_mut(b: &mut Block) -> Option<&mut String> {
         | Block::Signature(t)
         | Block::Date(t)
         | Block::Attachment(t)
-        | Block::AttachmentTitle(t) => Some(t),
+        | Block::AttachmentTitle(t)
+        | Block::Masthead(t)
+        | Block::DocNumber(t)
+        | Block::Cc(t)
+        | Block::Imprint(t) => Some(t),
         _ => None,
     }
 }
@@ -256,5 +274,19 @@ mod tests {
         assert_eq!(parse("orphan").unwrap_err().line, 1);
         assert!(parse("@pagebreak x").is_err());
         assert!(parse("@table other").is_err());
+    }
+
+    #[test]
+    fn masthead_and_imprint_blocks() {
+        let src = "@masthead 重庆市永川区生态环境局文件\n@docnum 永环文〔2020〕86号\\t张三\n@cc 抄送：区政府办公室。\n@imprint 局办公室\\t2020年12月10日印发\n";
+        assert_eq!(
+            parse(src).unwrap(),
+            vec![
+                Block::Masthead("重庆市永川区生态环境局文件".into()),
+                Block::DocNumber("永环文〔2020〕86号\t张三".into()),
+                Block::Cc("抄送：区政府办公室。".into()),
+                Block::Imprint("局办公室\t2020年12月10日印发".into()),
+            ]
+        );
     }
 }

@@ -219,6 +219,20 @@ pub(crate) struct PlanContext<'a> {
     collector: &'a str,
     collector_full: &'a str,
     addressee: &'a str,
+    /// The 版头 when plan.toml asks for it: `mark`, `doc_number`, `signer` (may be empty).
+    masthead: Option<&'a crate::model::MastheadInfo>,
+    /// The 版记 when plan.toml asks for it.
+    imprint: Option<ImprintContext<'a>>,
+}
+
+/// The 版记 as the template sees it.
+#[derive(Debug, Serialize)]
+pub(crate) struct ImprintContext<'a> {
+    /// 抄送机关 joined with ，, empty when none.
+    cc: String,
+    printer: &'a str,
+    /// 印发日期 in the 2020年12月10日 form.
+    date: String,
 }
 
 impl<'a> PlanContext<'a> {
@@ -234,6 +248,12 @@ impl<'a> PlanContext<'a> {
             collector: &p.collector,
             collector_full: &p.collector_full,
             addressee: &p.addressee,
+            masthead: p.masthead.as_ref(),
+            imprint: p.imprint.as_ref().map(|i| ImprintContext {
+                cc: i.cc.join("，"),
+                printer: &i.printer,
+                date: render_date(i.date),
+            }),
         }
     }
 }

@@ -5,7 +5,11 @@
 //!   and its ” becomes ’;
 //! - ASCII punctuation next to a Chinese character is printed full-width: `,` → ，,
 //!   `;` → ；, `:` → ：, `(` `)` → （ ）. Between digits or Latin letters on both sides
-//!   (1,000 · 10:30 · (a)) it stays as written.
+//!   (1,000 · 10:30 · (a)) it stays as written;
+//! - a list of numbers (第1、4、5项) gets a zero-width space after each 、，； between
+//!   digits: LibreOffice finds no line break in such a run and would push it whole to
+//!   the next line, then cut it anywhere (“第\n1\n、4、5…”); Word and WPS ignore the
+//!   mark.
 
 /// Whether `c` is a Chinese character or full-width punctuation.
 fn is_cjk(c: char) -> bool {
@@ -53,11 +57,21 @@ pub fn typeset(text: &str) -> String {
                 let wide = parens.pop().unwrap_or(false) || near_cjk;
                 out.push(if wide { '）' } else { ')' });
             }
+            '、' | '，' | '；'
+                if prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                out.push(c);
+                out.push(ZERO_WIDTH_SPACE);
+            }
             c => out.push(c),
         }
     }
     out
 }
+
+/// A line-break opportunity that prints nothing.
+pub const ZERO_WIDTH_SPACE: char = '\u{200B}';
 
 #[cfg(test)]
 mod tests {
@@ -88,5 +102,14 @@ mod tests {
         );
         assert_eq!(typeset("1,000 and 10:30 (a, b)"), "1,000 and 10:30 (a, b)");
         assert_eq!(typeset("处理规模(5万吨/日)"), "处理规模（5万吨/日）");
+    }
+
+    #[test]
+    fn number_lists_may_break_after_each_separator() {
+        assert_eq!(typeset("第1、4、56项"), "第1、\u{200B}4、\u{200B}56项");
+        assert_eq!(typeset("2020，2021；3"), "2020，\u{200B}2021；\u{200B}3");
+        // Not between words, nor after a number that ends a list.
+        assert_eq!(typeset("水、电"), "水、电");
+        assert_eq!(typeset("第5、六项"), "第5、六项");
     }
 }

@@ -13,6 +13,7 @@
 //! breaks become `w:br`, tabs `w:tab`. Paragraph ids are explicit and sequential, and the
 //! document is built on the calling thread, so two runs give identical bytes.
 
+mod frame;
 mod page;
 mod table;
 
@@ -62,8 +63,8 @@ pub fn build_docx(
         signature_right,
         date_right,
     };
-    let landscape = b.body(blocks, tables)?;
-    let docx = b.package(setup, landscape);
+    let last = b.body(blocks, tables)?;
+    let docx = b.package(setup, last);
     let mut buf = Cursor::new(Vec::new());
     docx.build()
         .pack(&mut buf)
@@ -113,6 +114,15 @@ fn signature_indents(blocks: &[Block]) -> (i32, i32) {
     (twips(s), twips(d))
 }
 
+/// The document's last section.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LastSection {
+    Portrait,
+    Landscape,
+    /// The 版记's portrait section, starting on an even page.
+    Imprint,
+}
+
 /// How a paragraph looks.
 #[derive(Clone, Copy)]
 struct Look<'f> {
@@ -124,17 +134,22 @@ struct Look<'f> {
 }
 
 impl<'a> Builder<'a> {
-    /// Every block in order; returns whether the document ends in landscape.
+    /// Every block in order; returns the document's last section. The 版记 (every
+    /// `@cc` and `@imprint`) closes the document wherever the template places it.
     fn body(
         &mut self,
         blocks: &[Block],
         tables: &[(TableKind, TableData)],
-    ) -> Result<bool, RenderError> {
+    ) -> Result<LastSection, RenderError> {
         let mut landscape = false;
+        let upward = blocks
+            .iter()
+            .any(|b| matches!(b, Block::DocNumber(t) if t.contains('\t')));
+        let mut imprint = Vec::new();
         for block in blocks {
             match block {
                 Block::Landscape => {
-                    self.end_portrait_section();
+                    self.end_section(false);
                     landscape = true;
                 }
                 Block::Table(kind) => {
@@ -151,17 +166,35 @@ impl<'a> Builder<'a> {
                     let t = self.table(data, width, height);
                     self.children.push(Child::Table(Box::new(t)));
                 }
+                Block::Cc(t) => imprint.push((true, t.clone())),
+                Block::Imprint(t) => imprint.push((false, t.clone())),
+                Block::Masthead(t) => {
+                    let p = self.masthead(t, upward);
+                    self.children.push(Child::Para(Box::new(p)));
+                }
+                Block::DocNumber(t) => {
+                    let p = self.doc_number(t);
+                    self.children.push(Child::Para(Box::new(p)));
+                }
                 other => {
                     let p = self.block_paragraph(other);
                     self.children.push(Child::Para(Box::new(p)));
                 }
             }
         }
-        Ok(landscape)
+        if !imprint.is_empty() {
+            self.imprint(&imprint, landscape);
+            return Ok(LastSection::Imprint);
+        }
+        Ok(if landscape {
+            LastSection::Landscape
+        } else {
+            LastSection::Portrait
+        })
     }
 
     /// The package: styles, footers, the body, and the final section's page.
-    fn package(mut self, setup: &Setup, landscape: bool) -> Docx {
+    fn package(mut self, setup: &Setup, last: LastSection) -> Docx {
         let fonts = self.fonts;
         let date = format!("{}T00:00:00Z", setup.date.format("%Y-%m-%d"));
         let mut docx = Docx::new()
@@ -209,12 +242,15 @@ impl<'a> Builder<'a> {
                 Child::Table(t) => docx.add_table(*t),
             };
         }
-        let (w, h, orient) = final_page(landscape);
+        let (w, h, orient) = final_page(last == LastSection::Landscape);
         docx = docx.page_size(w, h).page_margin(margins());
         if let Some(o) = orient {
             docx = docx.page_orient(o);
         }
         docx.document = docx.document.doc_grid(doc_grid());
+        if last == LastSection::Imprint {
+            docx.document.section_property.section_type = Some(docx_rs::SectionType::EvenPage);
+        }
         docx
     }
 
@@ -339,20 +375,25 @@ impl<'a> Builder<'a> {
                 let p = self.paragraph().line_spacing(body_spacing());
                 p.add_run(Run::new().add_break(BreakType::Page))
             }
-            Block::Landscape | Block::Table(_) => unreachable!("handled by build_docx"),
+            Block::Landscape
+            | Block::Table(_)
+            | Block::Masthead(_)
+            | Block::DocNumber(_)
+            | Block::Cc(_)
+            | Block::Imprint(_) => unreachable!("handled by Builder::body"),
         }
     }
 
-    /// End the portrait part: its last paragraph carries the portrait sectPr (a table
-    /// cannot, so an empty paragraph is added after one).
-    fn end_portrait_section(&mut self) {
+    /// End the current part (portrait or landscape): its last paragraph carries the
+    /// part's sectPr (a table cannot, so an empty paragraph is added after one).
+    fn end_section(&mut self, landscape: bool) {
         let last_is_para = matches!(self.children.last(), Some(Child::Para(_)));
         if !last_is_para {
             let p = self.paragraph().line_spacing(body_spacing());
             self.children.push(Child::Para(Box::new(p)));
         }
         if let Some(Child::Para(p)) = self.children.pop() {
-            let p = p.section_property(portrait_section_ending());
+            let p = p.section_property(section_ending(landscape));
             self.children.push(Child::Para(Box::new(p)));
         }
     }

@@ -100,13 +100,18 @@ pub fn doc_grid() -> DocGrid {
         .line_pitch(LINE_PITCH as usize)
 }
 
-/// The portrait A4 section that ends before a landscape part, referencing the
-/// document-level footers (`Docx::footer` is rIdFooter1, `Docx::even_footer` rIdFooter2).
-pub fn portrait_section_ending() -> SectionProperty {
+/// A section that ends before another one (portrait before the landscape attachment,
+/// or either before the 版记), referencing the document-level footers (`Docx::footer`
+/// is rIdFooter1, `Docx::even_footer` rIdFooter2).
+pub fn section_ending(landscape: bool) -> SectionProperty {
+    let (w, h, orient) = final_page(landscape);
     let mut sp = SectionProperty::new()
-        .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
+        .page_size(PageSize::new().size(w, h))
         .page_margin(margins())
         .doc_grid(doc_grid());
+    if let Some(o) = orient {
+        sp = sp.page_orient(o);
+    }
     sp.footer_reference = Some(docx_rs::FooterReference::new("default", "rIdFooter1"));
     sp.even_footer_reference = Some(docx_rs::FooterReference::new("even", "rIdFooter2"));
     sp
