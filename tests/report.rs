@@ -1048,6 +1048,13 @@ fn masthead_when_the_plan_asks_for_it() {
         let body = body_text_of(&xml);
         assert!(!body.contains(&format!("{}\n关于", l.plan.collector_full)));
     }
+    if tools::has_audit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(REPORT_DOCX);
+        std::fs::write(&path, report_docx(&l, &Templates::default()).unwrap()).unwrap();
+        let (n, detail) = tools::audit(&path);
+        assert_eq!(n, 0, "openxml-audit findings with a 版头: {detail}");
+    }
     l.plan.imprint = None;
     let xml = render(&l);
     assert_eq!(xml.matches("<w:tbl>").count(), 1, "no 版记 table");
