@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
     subcommand_help_heading = "命令",
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
     override_usage = "rectify [选项] <命令>",
-    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/"
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/\n  rectify templates 模板      把内置模板写入“模板”文件夹，供修改"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -93,6 +93,13 @@ pub enum Command {
         /// 通知的成文日期，如 2020-12-10（默认：plan.toml 的 as_of）
         #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
         date: Option<chrono::NaiveDate>,
+    },
+    /// 把内置模板（report.tera 等）写入一个文件夹，修改后用 --templates 文件夹 使用
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Templates {
+        /// 写入模板的文件夹（不存在时新建；已有的同名文件不会被覆盖）
+        #[arg(value_name = "文件夹")]
+        dir: PathBuf,
     },
     /// 列出整改任务（按重点任务分组）
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]

@@ -74,7 +74,7 @@ fn cli_problem(e: &clap::Error) -> String {
             format!("没有“{}”这个命令", text(ContextKind::InvalidSubcommand))
         }
         ErrorKind::MissingSubcommand => {
-            "缺少命令（run、report、check、checklists、remind 或 tasks）".to_string()
+            "缺少命令（run、report、check、checklists、remind、tasks 或 templates）".to_string()
         }
         ErrorKind::MissingRequiredArgument => format!("缺少参数 {arg}"),
         ErrorKind::InvalidValue if value.is_empty() => format!("参数“{arg}”缺少值"),

@@ -14,6 +14,7 @@
 mod cli;
 mod commands;
 pub mod common;
+mod console;
 mod error;
 mod ingest;
 mod merge;

@@ -3,7 +3,8 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use common::*;
 
@@ -55,6 +56,8 @@ fn system_errors_are_chinese() {
     );
 
     // The output folder lies under a file.
+    let empty = dir.path().join("空文件夹");
+    std::fs::create_dir(&empty).unwrap();
     let file = dir.path().join("一个文件");
     std::fs::write(&file, "x").unwrap();
     let out = file.join("output");
@@ -64,7 +67,7 @@ fn system_errors_are_chinese() {
             "--input",
             input.to_str().unwrap(),
             "--returns",
-            missing,
+            empty.to_str().unwrap(),
             "--output",
             out.to_str().unwrap(),
             "report",
@@ -76,7 +79,7 @@ fn system_errors_are_chinese() {
             "--input",
             input.to_str().unwrap(),
             "--returns",
-            missing,
+            empty.to_str().unwrap(),
             "--templates",
             missing,
             "report",
@@ -98,4 +101,204 @@ fn an_unknown_unit_is_refused_in_chinese() {
         ],
         "单位名录中没有“区教委”",
     );
+}
+
+fn rectify_in(input: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_a_quiet_exit() {
+    // `rectify tasks | head`: the pipe's reader is gone before anything is written.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(repo().join("input"))
+        .arg("tasks")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}
+
+#[test]
+fn toml_mistakes_name_the_line_and_the_fix() {
+    let input = input_with_returns(|_| {});
+    let units = std::fs::read_to_string(input.path().join("units.toml")).unwrap();
+    let line = units
+        .lines()
+        .position(|l| l.starts_with("aliases = [\"区环保局\", "))
+        .unwrap()
+        + 1;
+    let broken = units.replacen("\"区环保局\", ", "\"区环保局\"，", 1);
+    std::fs::write(input.path().join("units.toml"), broken).unwrap();
+    let plan = std::fs::read_to_string(input.path().join("plan.toml")).unwrap();
+    std::fs::write(
+        input.path().join("plan.toml"),
+        plan.replacen("as_of = \"2020-12-10\"", "as_of = 2020-12-10x", 1),
+    )
+    .unwrap();
+    let o = rectify_in(input.path(), &["run"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "units.toml 第{line}行：格式错误：这一行有中文（全角）标点 ， 。"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("plan.toml 第"), "{err}");
+    for english in ["expected", "invalid", "error"] {
+        assert!(!err.contains(english), "{english:?} in {err}");
+    }
+}
+
+#[test]
+fn template_errors_are_chinese_and_say_what_to_do() {
+    let input = input_with_returns(|_| {});
+    let tpl = tempfile::tempdir().unwrap();
+    for (body, want) in [
+        ("{% if x %}abc", "可能少了结束标记"),
+        ("{{ plan.title | nosuch }}", "没有名为“nosuch”的过滤器"),
+        ("{{ nosuch }}", "没有名为“nosuch”的变量（可用的有："),
+    ] {
+        std::fs::write(tpl.path().join("report.tera"), body).unwrap();
+        let o = rectify_in(
+            input.path(),
+            &["--templates", tpl.path().to_str().unwrap(), "report"],
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(want), "{body}: {err}");
+        assert!(err.contains("rectify templates"), "{err}");
+        for english in ["Unexpected", "Unknown", "Variable", "error:"] {
+            assert!(!err.contains(english), "{english:?} in {err}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_returns_folder_is_an_error_and_an_empty_one_a_warning() {
+    let input = input_with_returns(|_| {});
+    let out = tempfile::tempdir().unwrap();
+    let missing = input.path().join("没有这个文件夹");
+    let args = |returns: &Path, cmd: &str| {
+        rectify_in(
+            input.path(),
+            &[
+                "--returns",
+                returns.to_str().unwrap(),
+                "--output",
+                out.path().to_str().unwrap(),
+                cmd,
+            ],
+        )
+    };
+    for cmd in ["run", "remind", "check", "checklists"] {
+        let o = args(&missing, cmd);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {err}");
+        assert!(err.contains("找不到报送表文件夹"), "{cmd}: {err}");
+    }
+    // The checklists go out before any return: the default folder may be missing.
+    std::fs::remove_dir(input.path().join("returns")).unwrap();
+    let o = rectify_in(
+        input.path(),
+        &["--output", out.path().to_str().unwrap(), "checklists"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::create_dir(input.path().join("returns")).unwrap();
+
+    let empty = input.path().join("returns");
+    for cmd in ["run", "remind"] {
+        let o = args(&empty, cmd);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {err}");
+        assert!(err.contains("中没有任何文件"), "{cmd}: {err}");
+        assert!(
+            !out.path().join("reminders").exists(),
+            "{cmd}: no reminder is written"
+        );
+    }
+    assert!(
+        out.path().join("ledger.json").is_file(),
+        "run wrote the rest"
+    );
+}
+
+#[test]
+fn misnamed_templates_are_warned_about() {
+    let input = input_with_returns(|_| {});
+    let tpl = tempfile::tempdir().unwrap();
+    std::fs::write(tpl.path().join("reprot.tera"), "@p x\n").unwrap();
+    std::fs::write(tpl.path().join("notice.tera.bak"), "x").unwrap();
+    let o = rectify_in(
+        input.path(),
+        &["--templates", tpl.path().to_str().unwrap(), "tasks"],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("警告：模板文件夹中的 reprot.tera 不对应任何模板"),
+        "{err}"
+    );
+    assert!(err.contains("report.tera"), "{err}");
+    assert_eq!(err.matches("警告").count(), 1, "{err}");
+}
+
+#[test]
+fn the_templates_command_writes_the_built_in_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("模板");
+    // Needs no plan: run from a folder without input/.
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .current_dir(dir.path())
+        .args(["templates", "模板"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    for name in [
+        "report.tera",
+        "notice.tera",
+        "reminder.tera",
+        "reminder-list.tera",
+    ] {
+        let shipped = std::fs::read_to_string(repo().join("templates").join(name)).unwrap();
+        let written = std::fs::read_to_string(target.join(name)).unwrap();
+        assert_eq!(written, shipped, "{name}");
+        assert!(said.contains(name), "{said}");
+    }
+    // An edited template is never overwritten.
+    std::fs::write(target.join("report.tera"), "edited").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .current_dir(dir.path())
+        .args(["templates", "模板"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        std::fs::read_to_string(target.join("report.tera")).unwrap(),
+        "edited"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("没有覆盖"));
 }

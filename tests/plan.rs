@@ -320,11 +320,12 @@ fn broken_tables_name_row_and_column() {
     }
 }
 
-#[test]
-fn the_task_table_also_loads_from_xlsx() {
-    // The bureau keeps the table as a workbook: title row, merged category cells.
-    let dir = broken_input(|c| c);
-    std::fs::remove_file(dir.path().join("tasks.csv")).unwrap();
+/// The seed table as the bureau keeps it in a workbook (title row, merged category
+/// cells); `cell(ws, row, task_index)` may write a row's 完成时限 itself (returns true).
+fn write_seed_xlsx(
+    path: &Path,
+    deadline: impl Fn(&mut rust_xlsxwriter::Worksheet, u32, usize) -> bool,
+) {
     let seed = seed_rows();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
@@ -351,12 +352,82 @@ fn the_task_table_also_loads_from_xlsx() {
             last_cat = row[1].clone();
         }
         for (c, text) in row.iter().enumerate().skip(2) {
+            if c == 3 && deadline(ws, r, i) {
+                continue;
+            }
             if !text.is_empty() {
                 ws.write_string(r, c as u16, text).unwrap();
             }
         }
     }
-    wb.save(dir.path().join("tasks.xlsx")).unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn deadlines_written_as_excel_dates_are_read() {
+    // 完成时限 as a date cell, as 2020/12/31 and as 2020-12-31: all read as the date.
+    let dir = broken_input(|c| c);
+    std::fs::remove_file(dir.path().join("tasks.csv")).unwrap();
+    write_seed_xlsx(&dir.path().join("tasks.xlsx"), |ws, r, i| {
+        match i {
+            0 => {
+                let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 12, 31).unwrap();
+                let f = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d");
+                ws.write_datetime_with_format(r, 3, &date, &f).unwrap();
+            }
+            1 => {
+                ws.write_string(r, 3, "2020/12/31").unwrap();
+            }
+            2 => {
+                ws.write_string(r, 3, "2020-12-31").unwrap();
+            }
+            _ => return false,
+        }
+        true
+    });
+    let plan = load_plan(dir.path()).expect("dates are accepted");
+    for id in 1..=3 {
+        let d = &plan.task(id).unwrap().deadline;
+        assert_eq!(
+            d.due,
+            chrono::NaiveDate::from_ymd_opt(2020, 12, 31),
+            "task {id}"
+        );
+        assert_eq!(d.text, "2020年12月31日", "task {id}");
+    }
+}
+
+#[test]
+fn both_task_tables_present_says_which_is_used() {
+    let dir = broken_input(|c| c);
+    write_seed_xlsx(&dir.path().join("tasks.xlsx"), |_, _, _| false);
+    std::fs::create_dir(dir.path().join("returns")).unwrap();
+    let out = bin()
+        .args(["tasks", "--input"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("使用的是 tasks.csv（tasks.xlsx 没有读取）"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("tasks.csv")).unwrap();
+    let out = bin()
+        .args(["tasks", "--input"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "one table, no note");
+}
+
+#[test]
+fn the_task_table_also_loads_from_xlsx() {
+    // The bureau keeps the table as a workbook: title row, merged category cells.
+    let dir = broken_input(|c| c);
+    std::fs::remove_file(dir.path().join("tasks.csv")).unwrap();
+    write_seed_xlsx(&dir.path().join("tasks.xlsx"), |_, _, _| false);
     let from_xlsx = load_plan(dir.path()).expect("xlsx table loads");
     // The xlsx has no 简称 column: its short names are derived, everything else is equal.
     let without_names = |tasks: &[rectify::plan::Task]| -> Vec<rectify::plan::Task> {

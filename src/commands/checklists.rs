@@ -1,10 +1,11 @@
 //! `rectify checklists`: a checklist (xlsx form + docx notice) for every unit that owes
 //! reports, in output/checklists/. Everything renders before anything is written.
 
+use crate::console::sayln;
 use chrono::NaiveDate;
 
 use crate::cli::Paths;
-use crate::commands::shared::ledger;
+use crate::commands::shared::ledger_before_returns;
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::render::{select, write_outputs, Job, Templates, CHECKLISTS_DIR};
@@ -14,7 +15,7 @@ pub const OUTPUTS: [&str; 1] = ["checklists"];
 
 /// `date`: the notices' date (default: the plan's notice date).
 pub fn checklists(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result<(), Error> {
-    let ledger = ledger(plan, paths);
+    let ledger = ledger_before_returns(plan, paths)?;
     let templates = Templates::new(paths.templates.as_deref());
     let mut job = Job::new(&ledger, &templates, &paths.output);
     job.notice_date = date.unwrap_or(job.notice_date);
@@ -25,12 +26,12 @@ pub fn checklists(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result
         .filter(|f| f.ends_with(".xlsx"))
         .count();
     let notices = written.files.len() - forms;
-    println!(
+    sayln!(
         "应报送单位{forms}个，已写入 {}：填报表{forms}份、通知{notices}份（我局自身的填报表不发通知）。",
         paths.output.join(CHECKLISTS_DIR).display(),
     );
     for note in written.notes() {
-        println!("{note}");
+        sayln!("{note}");
     }
     Ok(())
 }

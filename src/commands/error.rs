@@ -1,6 +1,12 @@
-//! The command layer's own error: a command argument the plan cannot answer.
+//! The command layer's own error: a command argument the plan cannot answer, or a
+//! folder the command line names that is not there.
 
-/// A unit named on the command line that is not one unit of the directory.
+use std::path::PathBuf;
+
+use crate::common::os_error::describe;
+
+/// A unit named on the command line that is not one unit of the directory; a returns
+/// or templates folder that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
     #[error("“{0}”是单位组，请指定其中一个单位")]
@@ -12,4 +18,13 @@ pub enum CommandError {
     },
     #[error("单位名录中没有“{0}”")]
     UnknownUnit(String),
+    /// The returns folder does not exist (or is a file).
+    #[error("找不到报送表文件夹 {}。请检查路径（--returns 指定，默认是输入文件夹下的 returns）；还没有收到报送表时，请先建立这个空文件夹。", .0.display())]
+    NoReturns(PathBuf),
+    /// `rectify templates DIR` could not write a template.
+    #[error("无法写入模板 {}（{}）。请换一个可写的文件夹。", .path.display(), describe(.source))]
+    WriteTemplate {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }

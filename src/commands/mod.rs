@@ -11,26 +11,42 @@ mod report;
 mod run;
 mod shared;
 mod tasks;
+mod templates;
 
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
-use crate::plan::load_plan;
+use crate::plan::{load_plan, task_table_note};
+use crate::render::unused_overrides;
 
 pub use error::CommandError;
 
 /// Run the command of `cli`: 0 when done, 1 when `check --strict` found errors.
 pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
-    let plan = load_plan(&cli.paths.input)?;
     let paths = &cli.paths;
+    if let Command::Templates { dir } = &cli.command {
+        // Needs no plan: a clerk may want the templates before anything else.
+        templates::templates(dir)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let plan = load_plan(&paths.input)?;
+    if let Some(note) = task_table_note(&paths.input) {
+        eprintln!("提示：{note}");
+    }
+    if let Some(dir) = &paths.templates {
+        for warning in unused_overrides(dir) {
+            eprintln!("警告：{warning}");
+        }
+    }
     match cli.command {
         Command::Tasks { unit, json } => tasks::tasks(&plan, unit.as_deref(), json)?,
-        Command::Check { strict } => return Ok(check::check(&plan, paths, strict)),
+        Command::Check { strict } => return check::check(&plan, paths, strict),
         Command::Checklists { date } => checklists::checklists(&plan, paths, date)?,
         Command::Remind { date } => remind::remind(&plan, paths, date)?,
         Command::Run => run::run(&plan, paths)?,
         Command::Report => report::report(&plan, paths)?,
+        Command::Templates { .. } => unreachable!("handled before the plan is loaded"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,11 @@
 //! `rectify remind`: a 催报 notice for every unit that still owes reports and the list
 //! of them all, in output/reminders/. Everything renders before anything is written.
 
+use crate::console::sayln;
 use chrono::NaiveDate;
 
 use crate::cli::Paths;
-use crate::commands::shared::ledger;
+use crate::commands::shared::{ledger, no_returns};
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::render::{select, write_outputs, Job, Templates, REMINDERS_DIR, REMINDER_LIST_DOCX};
@@ -14,18 +15,22 @@ pub const OUTPUTS: [&str; 1] = ["reminders"];
 
 /// `date`: the reminders' date (default: the ledger's as-of date).
 pub fn remind(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result<(), Error> {
-    let ledger = ledger(plan, paths);
+    let ledger = ledger(plan, paths)?;
+    if no_returns(&ledger) {
+        // The warning is printed; a reminder to every unit would be wrong.
+        return Ok(());
+    }
     let templates = Templates::new(paths.templates.as_deref());
     let mut job = Job::new(&ledger, &templates, &paths.output);
     job.reminder_date = date.unwrap_or(job.reminder_date);
     let written = write_outputs(&job, &select(&OUTPUTS))?;
     let reminders = written.files.len() - 1;
-    println!(
+    sayln!(
         "尚有任务未报送的单位{reminders}个，已写入 {}：催报通知{reminders}份和{REMINDER_LIST_DOCX}。",
         paths.output.join(REMINDERS_DIR).display(),
     );
     for note in written.notes() {
-        println!("{note}");
+        sayln!("{note}");
     }
     Ok(())
 }

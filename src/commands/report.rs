@@ -2,6 +2,7 @@
 
 use crate::cli::Paths;
 use crate::commands::shared::{files_summary, ledger, problems_line, summary_text};
+use crate::console::{say, sayln};
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::render::{select, write_outputs, Job, Templates};
@@ -10,19 +11,19 @@ use crate::render::{select, write_outputs, Job, Templates};
 pub const OUTPUTS: [&str; 1] = ["report"];
 
 pub fn report(plan: &Plan, paths: &Paths) -> Result<(), Error> {
-    let ledger = ledger(plan, paths);
-    print!("{}", summary_text(&ledger));
+    let ledger = ledger(plan, paths)?;
+    say!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
     let job = Job::new(&ledger, &templates, &paths.output);
     let written = write_outputs(&job, &select(&OUTPUTS))?;
-    println!("{}", problems_line(&ledger, "运行 rectify check 查看"));
-    println!(
+    sayln!("{}", problems_line(&ledger, "运行 rectify check 查看"));
+    sayln!(
         "已写入 {}：{}",
         paths.output.display(),
         files_summary(&written.files)
     );
     for note in written.notes() {
-        println!("{note}");
+        sayln!("{note}");
     }
     Ok(())
 }

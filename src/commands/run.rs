@@ -1,27 +1,35 @@
 //! `rectify run`: the whole job on one folder: every output of the merged ledger.
 
 use crate::cli::Paths;
-use crate::commands::shared::{files_summary, ledger, problems_line, summary_text};
+use crate::commands::shared::{files_summary, ledger, no_returns, problems_line, summary_text};
+use crate::console::{say, sayln};
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::render::{write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
 
+/// The reminders output (left out when the returns folder is empty).
+const REMINDERS: &str = "reminders";
+
 pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
-    let ledger = ledger(plan, paths);
-    print!("{}", summary_text(&ledger));
+    let ledger = ledger(plan, paths)?;
+    say!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
     let job = Job::new(&ledger, &templates, &paths.output);
-    let all: Vec<_> = OUTPUTS.iter().collect();
+    // No return at all: no reminder goes to every unit (the warning said why).
+    let all: Vec<_> = OUTPUTS
+        .iter()
+        .filter(|o| !(no_returns(&ledger) && o.name == REMINDERS))
+        .collect();
     let written = write_outputs(&job, &all)?;
     let see = format!("详见台账汇总表“{SHEET_PROBLEMS}”或运行 rectify check");
-    println!("{}", problems_line(&ledger, &see));
-    println!(
+    sayln!("{}", problems_line(&ledger, &see));
+    sayln!(
         "已写入 {}：{}",
         paths.output.display(),
         files_summary(&written.files)
     );
     for note in written.notes() {
-        println!("{note}");
+        sayln!("{note}");
     }
     Ok(())
 }

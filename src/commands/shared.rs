@@ -4,15 +4,44 @@
 use std::collections::BTreeMap;
 
 use crate::cli::Paths;
+use crate::commands::error::CommandError;
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Problem, Severity, Status};
 use crate::pipeline::build_ledger_with_progress;
 use crate::plan::Plan;
 use crate::progress::Bar;
 
-/// The ledger of the returns in `paths`, merged against the plan.
-pub fn ledger(plan: &Plan, paths: &Paths) -> Ledger {
-    build_ledger_with_progress(plan, &paths.returns_dir(), &Bar::for_stderr())
+/// The ledger of the returns in `paths`, merged against the plan. A returns folder
+/// that is not there is an error (a mistyped `--returns` would otherwise report every
+/// unit as silent); an empty one is warned about on stderr.
+pub fn ledger(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
+    let dir = paths.returns_dir();
+    if !dir.is_dir() {
+        return Err(CommandError::NoReturns(dir));
+    }
+    let ledger = build_ledger_with_progress(plan, &dir, &Bar::for_stderr());
+    if no_returns(&ledger) {
+        eprintln!(
+            "警告：报送表文件夹 {} 中没有任何文件，所有单位都按未报送统计，不生成催报通知。请检查是否放对了文件夹。",
+            dir.display()
+        );
+    }
+    Ok(ledger)
+}
+
+/// The ledger for the checklists, which go out before any return comes back: the
+/// returns folder may be missing unless `--returns` names it.
+pub fn ledger_before_returns(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
+    let dir = paths.returns_dir();
+    if paths.returns.is_some() && !dir.is_dir() {
+        return Err(CommandError::NoReturns(dir));
+    }
+    Ok(build_ledger_with_progress(plan, &dir, &Bar::for_stderr()))
+}
+
+/// Whether the returns folder held no file at all (reminders would go to every unit).
+pub fn no_returns(ledger: &Ledger) -> bool {
+    ledger.files.is_empty()
 }
 
 /// A short summary of the merged returns: files, statuses, units.

@@ -1,5 +1,6 @@
 //! `rectify tasks`: the plan, grouped by category, or one unit's tasks by role.
 
+use crate::console::say;
 use serde::Serialize;
 
 use crate::commands::error::CommandError;
@@ -13,7 +14,7 @@ pub fn tasks(plan: &Plan, unit: Option<&str>, json: bool) -> Result<(), CommandE
         (false, Some(u)) => unit_text(plan, u),
         (false, None) => text(plan),
     };
-    print!("{out}");
+    say!("{out}");
     Ok(())
 }
 

@@ -20,7 +20,13 @@ impl Deadline {
     /// Parse a deadline phrase. Accepted forms (full-width digits and spaces allowed):
     /// `2020年9月底`, `2020年9月30日`, `2020年9月30日前`, each optionally followed by
     /// `完成`, a comma, and `并长期坚持` / `并长期保持`; and `长期坚持` / `长期保持` alone.
+    /// A date as Excel writes one (`2020/12/31`, `2020-12-31`, `2020.12.31`, or a date
+    /// cell, which the table reader turns into `2020年12月31日`) is accepted too, and its
+    /// text is written the plan's way (`2020年12月31日`), as the documents print it.
     pub fn parse(text: &str) -> Option<Deadline> {
+        if let Some(written) = numeric_date_as_words(&compact_nfkc(text)) {
+            return Deadline::parse(&written);
+        }
         let key: String = compact_nfkc(text);
         let key = key.trim_end_matches(['。', '.', ';', '；']);
         if key.is_empty() {
@@ -67,6 +73,24 @@ fn parse_due(s: &str) -> Option<(NaiveDate, &str)> {
     let (day, rest) = take_number(rest)?;
     let rest = rest.strip_prefix('日')?;
     Some((NaiveDate::from_ymd_opt(year as i32, month, day)?, rest))
+}
+
+/// `2020/12/31…`, `2020-12-31…` or `2020.12.31…` rewritten `2020年12月31日…` (the
+/// separators the same, the date a real one); None for any other text.
+fn numeric_date_as_words(s: &str) -> Option<String> {
+    let (year, rest) = take_number(s)?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let (month, rest) = take_number(&rest[1..])?;
+    let rest = rest.strip_prefix(sep)?;
+    let (day, rest) = take_number(rest)?;
+    if year < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    Some(format!("{year}年{month}月{day}日{rest}"))
 }
 
 fn take_number(s: &str) -> Option<(u32, &str)> {
@@ -119,6 +143,22 @@ mod tests {
             let got = Deadline::parse(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!((got.due, got.ongoing), (due, ongoing), "{text}");
             assert_eq!(got.text, text);
+        }
+    }
+
+    #[test]
+    fn dates_as_excel_writes_them() {
+        for text in ["2020/12/31", "2020-12-31", "2020.12.31", " 2020/12/31 "] {
+            let got = Deadline::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got.due, d(2020, 12, 31), "{text}");
+            assert!(!got.ongoing);
+            assert_eq!(got.text, "2020年12月31日");
+        }
+        let got = Deadline::parse("2020/9/30完成,并长期坚持").unwrap();
+        assert_eq!((got.due, got.ongoing), (d(2020, 9, 30), true));
+        assert_eq!(got.text, "2020年9月30日完成,并长期坚持");
+        for bad in ["2020/13/1", "2020/2/30", "2020/12-31", "20/12/31"] {
+            assert_eq!(Deadline::parse(bad), None, "{bad}");
         }
     }
 

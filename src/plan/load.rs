@@ -94,13 +94,8 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
         Ok(src) => match toml::from_str::<PlanMeta>(&src) {
             Ok(m) => Some(m),
             Err(e) => {
-                let line = e.span().map(|s| src[..s.start].matches('\n').count() + 1);
-                errors.push(err(
-                    &meta_path,
-                    line,
-                    None,
-                    format!("格式错误：{}", e.message()),
-                ));
+                let (line, message) = super::toml_error::describe(&src, &e);
+                errors.push(err(&meta_path, line, None, message));
                 None
             }
         },
@@ -167,6 +162,19 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
     }
 }
 
+/// When the folder has both tasks.csv and tasks.xlsx: which one is read (tasks.csv),
+/// for the user to hear about it.
+pub fn task_table_note(dir: &Path) -> Option<String> {
+    let [csv, xlsx] = ["tasks.csv", "tasks.xlsx"].map(|n| dir.join(n));
+    (csv.is_file() && xlsx.is_file()).then(|| {
+        format!(
+            "{} 和 {} 都在，使用的是 tasks.csv（tasks.xlsx 没有读取）。如要使用 tasks.xlsx，请把 tasks.csv 删除或改名。",
+            csv.display(),
+            xlsx.display()
+        )
+    })
+}
+
 fn task_table_path(dir: &Path) -> Option<PathBuf> {
     ["tasks.csv", "tasks.xlsx"]
         .iter()
@@ -213,7 +221,11 @@ fn read_csv(path: &Path) -> Result<Rows, PlanError> {
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line() as usize);
-            err(path, line, None, format!("CSV格式错误：{e}"))
+            let what = match e.kind() {
+                csv::ErrorKind::Io(io) => format!("无法读取（{}）", describe(io)),
+                _ => "CSV格式有误（引号不成对或一行中有多余的引号）。请用Excel打开检查后另存为“CSV UTF-8”".to_string(),
+            };
+            err(path, line, None, what)
         })?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
         rows.push((line, rec.iter().map(str::to_string).collect()));
@@ -223,17 +235,42 @@ fn read_csv(path: &Path) -> Result<Rows, PlanError> {
 
 fn read_xlsx(path: &Path) -> Result<Rows, PlanError> {
     let mut wb = calamine::open_workbook_auto(path)
-        .map_err(|e| err(path, None, None, format!("无法打开（{e}）")))?;
+        .map_err(|_| {
+            err(
+                path,
+                None,
+                None,
+                "无法打开（文件已损坏、已加密或不是.xlsx工作簿）。请用Excel打开后另存为.xlsx，或改用tasks.csv",
+            )
+        })?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or_else(|| err(path, None, None, "工作簿中没有工作表"))?
-        .map_err(|e| err(path, None, None, format!("无法读取第一个工作表（{e}）")))?;
+        .map_err(|_| {
+            err(
+                path,
+                None,
+                None,
+                "无法读取第一个工作表（可能已损坏）。请用Excel打开后另存为.xlsx",
+            )
+        })?;
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
         let mut cells = vec![String::new(); c0 as usize];
         cells.extend(row.iter().map(|d| match d {
             Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+            // A date cell (完成时限 typed as a date): written the plan's way.
+            Data::DateTime(dt) => match dt.as_datetime() {
+                Some(t) => t.format("%Y年%-m月%-d日").to_string(),
+                None => d.to_string(),
+            },
+            Data::DateTimeIso(s) => {
+                match chrono::NaiveDate::parse_from_str(&s[..s.len().min(10)], "%Y-%m-%d") {
+                    Ok(t) => t.format("%Y年%-m月%-d日").to_string(),
+                    Err(_) => s.clone(),
+                }
+            }
             other => other.to_string(),
         }));
         rows.push((r0 as usize + i + 1, cells));
@@ -325,7 +362,7 @@ fn tasks_from_rows(
                 line,
                 Some("完成时限"),
                 format!(
-                    "无法识别“{}”（可写：2020年9月底、2020年12月底完成,并长期坚持、长期坚持）",
+                    "无法识别“{}”（可写：2020年9月底、2020年12月31日、2020/12/31、2020年12月底完成,并长期坚持、长期坚持）",
                     cell(3)
                 ),
             ));

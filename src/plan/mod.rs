@@ -6,11 +6,12 @@ pub mod load;
 pub mod meta;
 pub mod short_name;
 pub mod task;
+mod toml_error;
 pub mod units;
 mod validated;
 
 pub use deadline::Deadline;
-pub use load::{load_plan, PlanError, PlanErrors};
+pub use load::{load_plan, task_table_note, PlanError, PlanErrors};
 pub use meta::PlanMeta;
 pub use task::{Assignment, Role, Task};
 pub use units::{NameMatch, UnitDirectory, UnitKind};

@@ -101,10 +101,8 @@ pub struct UnitDirectory {
 impl UnitDirectory {
     /// Parse `units.toml`. Errors are (line, message) in Chinese.
     pub fn from_toml(src: &str) -> Result<UnitDirectory, (Option<usize>, String)> {
-        let file: UnitsFile = toml::from_str(src).map_err(|e| {
-            let line = e.span().map(|s| src[..s.start].matches('\n').count() + 1);
-            (line, format!("格式错误：{}", e.message()))
-        })?;
+        let file: UnitsFile =
+            toml::from_str(src).map_err(|e| super::toml_error::describe(src, &e))?;
         Self::build(file.unit, file.group)
     }
 

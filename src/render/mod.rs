@@ -56,6 +56,7 @@ pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
 pub use output::{write_all, Job, Output, Rendered, Written};
 pub use report::{rate_text, report_docx};
 pub use templates::Templates;
+pub use templates::{unused_overrides, write_defaults};
 pub use workbook::{
     headers as workbook_headers, workbook_bytes, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
     SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,

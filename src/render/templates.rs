@@ -85,6 +85,57 @@ impl Templates {
     }
 }
 
+/// The `.tera` files of `dir` that replace no template (a misspelt name would otherwise
+/// leave the built-in one in use without a word): one Chinese warning each.
+pub fn unused_overrides(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tera") && p.is_file())
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| !DEFAULT_TEMPLATES.iter().any(|(d, _)| d == n))
+        .collect();
+    names.sort();
+    let known: Vec<&str> = DEFAULT_TEMPLATES.iter().map(|(n, _)| *n).collect();
+    names
+        .into_iter()
+        .map(|n| {
+            format!(
+                "模板文件夹中的 {n} 不对应任何模板，没有使用（模板文件名应为：{}）。如是要修改其中一个，请把文件改成那个名字。",
+                known.join("、")
+            )
+        })
+        .collect()
+}
+
+/// Write every built-in template into `dir` (created if needed), for the user to edit
+/// and pass back with `--templates`. An existing file of the same name is left alone
+/// (the user's edits are never overwritten).
+/// A failure names the path it concerns.
+pub fn write_defaults(dir: &Path) -> Result<Written, (PathBuf, std::io::Error)> {
+    std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    let mut out = Written::default();
+    for (name, content) in DEFAULT_TEMPLATES {
+        let path = dir.join(name);
+        if path.exists() {
+            out.kept.push(path);
+            continue;
+        }
+        std::fs::write(&path, content).map_err(|e| (path.clone(), e))?;
+        out.written.push(path);
+    }
+    Ok(out)
+}
+
+/// What [`write_defaults`] did: the templates written and the existing ones kept.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub written: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+}
+
 /// The `.tera` files of `dir`, in name order: (name, shown path, content).
 fn read_overrides(dir: &Path) -> Result<Vec<(String, String, String)>, RenderError> {
     let io = |path: &Path| {
@@ -170,39 +221,89 @@ fn status_labels() -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
-/// A tera error as the user reads it: the file, line and column, what kind of error
-/// in Chinese with tera's own words after it, and tera's excerpt of the line.
+/// A tera error as the user reads it: the file, line and column, what is wrong and
+/// what to do in Chinese (tera's English is translated, never shown), and tera's
+/// excerpt of the line with the place marked.
 fn template_error(shown: &dyn Fn(&str) -> String, name: &str, e: tera::Error) -> RenderError {
-    let (what, report) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) => ("语法有误", r),
-        tera::ErrorKind::RenderingError(r) => ("无法生成", r),
-        _ => {
-            return RenderError::Template {
-                file: shown(name),
-                line: None,
-                column: None,
-                message: e.to_string(),
-                detail: String::new(),
-            }
-        }
-    };
-    let file = if report.filename().is_empty() {
-        name
-    } else {
-        report.filename()
-    };
-    // tera's excerpt without its first line (the message again, after "error:").
     let full = e.to_string();
-    let excerpt = match full.split_once('\n') {
-        Some((first, rest)) if first.starts_with("error:") => rest.to_string(),
-        _ => full,
+    // tera's text: "error: <message>" (or the bare message), then the excerpt.
+    let (first, excerpt) = match full.split_once('\n') {
+        Some((first, rest)) => (first, rest.to_string()),
+        None => (full.as_str(), String::new()),
+    };
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let (what, report) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => ("语法有误", Some(r)),
+        tera::ErrorKind::RenderingError(r) => ("无法生成", Some(r)),
+        _ => ("有误", None),
+    };
+    let message = report.map_or(first, |r| r.message());
+    let file = match report {
+        Some(r) if !r.filename().is_empty() => r.filename(),
+        _ => name,
+    };
+    let excerpt = if excerpt.trim_start().starts_with("-->") {
+        excerpt
+    } else {
+        String::new()
     };
     RenderError::Template {
         file: shown(file),
-        line: Some(report.span().start_line),
-        column: Some(report.span().start_col + 1),
-        message: format!("{what}（{}）", report.message()),
+        line: report.map(|r| r.span().start_line),
+        column: report.map(|r| r.span().start_col + 1),
+        message: format!(
+            "{what}：{}。请改正后重新运行；要对照原样，可运行 rectify templates 新文件夹 取得内置模板",
+            tera_message_in_chinese(message)
+        ),
         detail: excerpt,
+    }
+}
+
+/// tera's message (English) in Chinese, with the names it quotes.
+fn tera_message_in_chinese(message: &str) -> String {
+    let quoted: Vec<&str> = message
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    let q = |i: usize| quoted.get(i).copied().unwrap_or("");
+    if message.starts_with("Unexpected end of input") {
+        "模板在这里提前结束了，可能少了结束标记（如 {% endif %}、{% endfor %} 或 }}）".into()
+    } else if message.starts_with("Found `") {
+        format!("这里不应出现“{}”，写法有误", q(0))
+    } else if message.starts_with("Unknown filter") {
+        format!(
+            "没有名为“{}”的过滤器（本工具提供 cn_num、title_lines，其余见 tera 文档）",
+            q(0)
+        )
+    } else if message.starts_with("Variable `") {
+        let available = message
+            .split_once("Available variables: ")
+            .map(|(_, v)| {
+                v.trim_end_matches('.')
+                    .split(", ")
+                    .collect::<Vec<_>>()
+                    .join("、")
+            })
+            .unwrap_or_default();
+        if available.is_empty() {
+            format!("没有名为“{}”的变量", q(0))
+        } else {
+            format!("没有名为“{}”的变量（可用的有：{available}）", q(0))
+        }
+    } else if message.starts_with("Unknown template") {
+        format!(
+            "找不到模板“{}”（只能引用内置模板或模板文件夹中的 .tera 文件）",
+            q(0)
+        )
+    } else if message.contains("not found") || message.contains("not exist") {
+        match quoted.first() {
+            Some(name) => format!("“{name}”不存在"),
+            None => "引用的内容不存在".into(),
+        }
+    } else {
+        "写法不符合模板语法，请对照内置模板检查这一处".into()
     }
 }
 
