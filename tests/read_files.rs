@@ -504,3 +504,127 @@ fn cell_text_and_emptiness() {
     assert_eq!(l.max_cells_per_sheet, 10);
     assert_eq!(l.max_zip_entries, 5000);
 }
+
+// ---------------------------------------------------------------- issue 18
+
+#[test]
+fn default_password_xlsx_opens_and_a_real_password_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // Excel encrypts with "VelvetSweatshop" when only the structure is protected.
+    let locked = msoffice_crypto::encrypt_ooxml(&plain_xlsx(), "VelvetSweatshop").unwrap();
+    let p = write(dir.path(), "structure.xlsx", &locked);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Xlsx);
+    check_plain(&out);
+    let locked = msoffice_crypto::encrypt_ooxml(&plain_xlsx(), "秘密123").unwrap();
+    let p = write(dir.path(), "secret.xlsx", &locked);
+    assert_eq!(kind(&p), ReadErrorKind::Encrypted);
+}
+
+/// The standard .xls fixture with the globals' second record turned into FILEPASS.
+fn xls_with_filepass() -> Vec<u8> {
+    let mut bytes = std::fs::read(fixture("xls/standard.xls")).unwrap();
+    let bof = bytes
+        .windows(6)
+        .position(|w| w == [0x09, 0x08, 0x10, 0x00, 0x00, 0x06])
+        .expect("globals BOF");
+    let next = bof + 4 + 16;
+    bytes[next..next + 2].copy_from_slice(&0x002Fu16.to_le_bytes());
+    bytes
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn encrypted_xls_is_told_encrypted_not_damaged() {
+    // Everything after FILEPASS is ciphertext: the pre-scan stops there.
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "enc.xls", &xls_with_filepass());
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind(), ReadErrorKind::Encrypted, "{e}");
+    assert!(e.to_string().contains("文件已加密"), "{e}");
+}
+
+/// An OLE file with the given streams (paths; storages made as needed).
+fn ole_with(streams: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut c =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
+    for (path, data) in streams {
+        if let Some((storage, _)) = path.rsplit_once('/') {
+            if !c.exists(storage) {
+                c.create_storage_all(storage).unwrap();
+            }
+        }
+        c.create_stream(path).unwrap().write_all(data).unwrap();
+    }
+    c.flush().unwrap();
+    c.into_inner().into_inner()
+}
+
+#[test]
+fn only_the_root_streams_decide_an_ole_format() {
+    let standard = std::fs::read(fixture("xls/standard.xls")).unwrap();
+    let mut book = cfb::CompoundFile::open(Cursor::new(standard)).unwrap();
+    let mut workbook = Vec::new();
+    book.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut workbook)
+        .unwrap();
+    // A workbook with an embedded Word object: its WordDocument sits in the object's
+    // storage, not the root.
+    let bytes = ole_with(&[
+        ("/Workbook", &workbook),
+        ("/MBD0001A2B3/WordDocument", b"not a spreadsheet"),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "with-object.xls", &bytes);
+    assert_eq!(sniff(&p, &bytes, &Limits::default()).unwrap(), Format::Xls);
+    let out = read(&p);
+    assert!(!out.grids.is_empty() && !out.grids[0].rows.is_empty());
+    // A Word document at the root is still one.
+    let doc = ole_with(&[("/WordDocument", b"x"), ("/1Table", b"y")]);
+    assert_eq!(sniff(&p, &doc, &Limits::default()).unwrap(), Format::Doc);
+}
+
+/// `plain_xlsx` with every part renamed by `rename`.
+fn renamed_xlsx(rename: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(Cursor::new(plain_xlsx())).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = rename(&f.name().unwrap());
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        w.start_file(name.as_str(), SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zip_layouts_are_decided_by_their_parts_not_one_fixed_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // Backslashes in the part names (some Chinese software writes them).
+    let bytes = renamed_xlsx(|n| n.replace('/', "\\"));
+    let p = write(dir.path(), "backslash.xlsx", &bytes);
+    assert_eq!(sniff(&p, &bytes, &Limits::default()).unwrap(), Format::Xlsx);
+    // An ODS without its mimetype entry: the manifest says what it is.
+    let content = br#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="T1"><table:table-row><table:table-cell><text:p>ID</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let manifest = br#"<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let ods = zip_of(&[
+        ("content.xml", content),
+        ("META-INF/manifest.xml", manifest),
+    ]);
+    let p = write(dir.path(), "no-mimetype.ods", &ods);
+    assert_eq!(sniff(&p, &ods, &Limits::default()).unwrap(), Format::Ods);
+    // The workbook found through _rels/.rels, not at xl/workbook.xml.
+    let rels = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="book/workbook.xml"/></Relationships>"#;
+    let moved = zip_of(&[("_rels/.rels", rels), ("book/workbook.xml", b"<workbook/>")]);
+    let p = write(dir.path(), "moved.xlsx", &moved);
+    assert_eq!(sniff(&p, &moved, &Limits::default()).unwrap(), Format::Xlsx);
+}

@@ -57,9 +57,10 @@ pub enum ReadError {
     PermissionDenied,
     #[error("读取文件时出错（{}）。请重新复制或下载该文件后再试。", crate::common::os_error::describe(.0))]
     Io(io::Error),
-    /// A parser panicked (caught: the file fails, the run goes on).
+    /// A parser panicked (caught: the file fails, the run goes on). The panic's
+    /// message is kept for the developer (Debug), never shown to the user.
     #[error("读取文件时程序内部出错（文件内容可能异常）。请用Excel打开后另存为新的.xlsx文件再报送；如仍不行请联系汇总人员。")]
-    Panic,
+    Panic(String),
     #[error("文件是空的（0字节），没有任何内容。请检查后重新报送填好的表格。")]
     Empty,
 
@@ -160,7 +161,7 @@ impl ReadError {
         use ReadError::*;
         match self {
             NotAFile | NotFound | PermissionDenied | Io(_) => ReadErrorKind::Io,
-            Panic => ReadErrorKind::Panic,
+            Panic(_) => ReadErrorKind::Panic,
             Empty => ReadErrorKind::Empty,
             NotSpreadsheet(_) | Markup(_) | Archive | BundleTooDeep | LegacyWord => {
                 ReadErrorKind::NotSpreadsheet

@@ -3,13 +3,13 @@
 //! panic while interpreting a sheet one problem for that sheet. A bundle (.zip) is
 //! handed to `bundle.rs`, which comes back here for each file in it.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use super::bundle;
 use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
+use super::isolate::isolated;
 use super::options::IngestOptions;
 use super::record::Ingested;
 use super::record::UnitFrom;
@@ -36,8 +36,7 @@ pub(super) fn ingest_loaded(
 
 /// The format of `bytes`; a panic in the sniffer is this file's failure.
 pub(super) fn sniffed(bytes: &[u8], opts: &IngestOptions) -> Result<Format, ReadError> {
-    catch_unwind(AssertUnwindSafe(|| sniff_bytes(bytes, opts.limits)))
-        .unwrap_or(Err(ReadError::Panic))
+    isolated(|| sniff_bytes(bytes, opts.limits)).unwrap_or_else(|m| Err(ReadError::Panic(m)))
 }
 
 /// The grids of `bytes` in `format`; a panic in a parser is this file's failure.
@@ -48,10 +47,8 @@ pub(super) fn parse(
     opts: &IngestOptions,
     conversion: Conversion,
 ) -> Result<ReadOutput, ReadError> {
-    catch_unwind(AssertUnwindSafe(|| {
-        read_sniffed(format, Path::new(rel), bytes, opts.limits, conversion)
-    }))
-    .unwrap_or(Err(ReadError::Panic))
+    isolated(|| read_sniffed(format, Path::new(rel), bytes, opts.limits, conversion))
+        .unwrap_or_else(|m| Err(ReadError::Panic(m)))
 }
 
 /// What became of the file at `rel` (relative to the returns folder; inside a bundle
@@ -152,11 +149,11 @@ fn read_sheets(
 
 /// One sheet into `out`; a panic while interpreting it is this sheet's problem only.
 fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
-    let result = catch_unwind(AssertUnwindSafe(|| {
+    let result = isolated(|| {
         let mut part = Ingested::default();
         read_sheet(grid, ctx, &mut part);
         part
-    }));
+    });
     match result {
         Ok(part) => {
             out.records.extend(part.records);

@@ -19,6 +19,7 @@ mod error;
 mod file;
 mod format;
 mod grid;
+pub(crate) mod isolate;
 mod options;
 pub(crate) mod record;
 mod sheet;

@@ -18,7 +18,13 @@ pub(super) struct Scan {
     pub max_cells: u64,
     /// The first record too short for calamine: (record type, length).
     pub short_record: Option<(u16, usize)>,
+    /// The globals hold a FILEPASS record: what follows is encrypted (and was not
+    /// scanned: its bytes mean nothing until decrypted).
+    pub encrypted: bool,
 }
+
+/// FILEPASS: the workbook is encrypted from the next record on ([MS-XLS] 2.4.117).
+const FILEPASS: u16 = 0x002F;
 
 /// Whether calamine would read past the end of this record (the parts it reads without
 /// a length check, calamine 0.38's `src/xls.rs`).
@@ -30,7 +36,7 @@ fn too_short(id: u16, data: &[u8]) -> bool {
     };
     match id {
         // BOF, FilePass, CodePage, DateMode, ExternSheet: a u16 first.
-        0x0809 | 0x002F | 0x0042 | 0x0022 | 0x0017 => len < 2,
+        0x0809 | FILEPASS | 0x0042 | 0x0022 | 0x0017 => len < 2,
         // BoundSheet8: stream position, state, type.
         0x0085 => len < 6,
         // Lbl: name length at 3, formula length at 4, name from 14, formula at the end.
@@ -53,7 +59,12 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
         short_record.get_or_insert((id, len));
     };
     let mut positions = Vec::new();
+    let mut encrypted = false;
     records(&stream, |id, data| {
+        if id == FILEPASS {
+            encrypted = true;
+            return false;
+        }
         if too_short(id, data) {
             flag(id, data.len());
         }
@@ -64,6 +75,13 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
         }
         id != 0x000A
     });
+    if encrypted {
+        return Some(Scan {
+            max_cells: 0,
+            short_record: None,
+            encrypted,
+        });
+    }
     let mut worst: u64 = 0;
     for pos in positions {
         // calamine slices the stream at the position without a check.
@@ -122,6 +140,7 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     Some(Scan {
         max_cells: worst,
         short_record,
+        encrypted,
     })
 }
 
@@ -174,54 +193,116 @@ fn u32_at(b: &[u8], o: usize) -> Option<u32> {
         .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
 }
 
-/// The Workbook (or Book) stream's bytes, following the FAT or the mini FAT.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u16::from_le_bytes([*bytes.get(0x1E)?, *bytes.get(0x1F)?]);
-    let size = 1usize << shift;
-    if !(size == 512 || size == 4096) {
-        return None;
+/// An OLE file's sector size, FAT and directory stream.
+struct Ole<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    fat: Vec<u32>,
+    dir: Vec<u8>,
+}
+
+impl<'a> Ole<'a> {
+    fn open(bytes: &'a [u8]) -> Option<Ole<'a>> {
+        let shift = u16::from_le_bytes([*bytes.get(0x1E)?, *bytes.get(0x1F)?]);
+        if !(shift == 9 || shift == 12) {
+            return None;
+        }
+        let size = 1usize << shift;
+        let mut ole = Ole {
+            bytes,
+            size,
+            fat: Vec::new(),
+            dir: Vec::new(),
+        };
+        // The FAT from the header's first 109 entries.
+        let fat_count = u32_at(bytes, 0x2C)? as usize;
+        for k in 0..fat_count.min(109) {
+            let s = ole.sector(u32_at(bytes, 0x4C + 4 * k)?)?;
+            ole.fat.extend(
+                s.chunks_exact(4)
+                    .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]])),
+            );
+        }
+        ole.dir = ole.chain(u32_at(bytes, 0x30)?, bytes.len())?;
+        Some(ole)
     }
-    let sector = |id: u32| bytes.get((id as usize + 1) * size..(id as usize + 2) * size);
-    // The FAT from the header's first 109 entries.
-    let fat_count = u32_at(bytes, 0x2C)? as usize;
-    let mut fat: Vec<u32> = Vec::new();
-    for k in 0..fat_count.min(109) {
-        let s = sector(u32_at(bytes, 0x4C + 4 * k)?)?;
-        fat.extend(
-            s.chunks_exact(4)
-                .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]])),
-        );
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let bytes: &'a [u8] = self.bytes;
+        bytes.get((id as usize + 1) * self.size..(id as usize + 2) * self.size)
     }
-    let chain = |start: u32, limit: usize| -> Option<Vec<u8>> {
+
+    /// A chain of sectors from `start`, at most `limit` bytes.
+    fn chain(&self, start: u32, limit: usize) -> Option<Vec<u8>> {
         let mut out = Vec::new();
         let mut id = start;
         let mut steps = 0;
         while id < 0xFFFF_FFFA {
             steps += 1;
-            if steps > fat.len() + 1 || out.len() >= limit {
+            if steps > self.fat.len() + 1 || out.len() >= limit {
                 break;
             }
-            out.extend_from_slice(sector(id)?);
-            id = *fat.get(id as usize)?;
+            out.extend_from_slice(self.sector(id)?);
+            id = *self.fat.get(id as usize)?;
         }
         out.truncate(limit);
         Some(out)
-    };
-    let dir = chain(u32_at(bytes, 0x30)?, bytes.len())?;
+    }
+
+    /// The directory entries (128 bytes each).
+    fn entries(&self) -> impl Iterator<Item = &[u8]> {
+        self.dir.chunks_exact(128)
+    }
+}
+
+/// The decoded name of a directory entry (UTF-16LE, up to the first NUL).
+fn entry_name(e: &[u8]) -> String {
+    char::decode_utf16(
+        e[..64]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]])),
+    )
+    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+    .take_while(|c| *c != '\0')
+    .collect()
+}
+
+/// The names of the streams and storages directly in the root storage (not those of
+/// an embedded object's storage): the root's child and that child's siblings, a
+/// red-black tree linked by the left (offset 68) and right (72) sibling ids. None when
+/// the directory cannot be read.
+pub(super) fn root_names(bytes: &[u8]) -> Option<Vec<(String, u8)>> {
+    let ole = Ole::open(bytes)?;
+    let entries: Vec<&[u8]> = ole.entries().collect();
+    let root = entries.first()?;
+    let mut out = Vec::new();
+    let mut stack = vec![u32_at(root, 76)?];
+    let mut seen = vec![false; entries.len()];
+    while let Some(id) = stack.pop() {
+        let Some(e) = entries.get(id as usize) else {
+            continue;
+        };
+        if std::mem::replace(&mut seen[id as usize], true) {
+            continue;
+        }
+        out.push((entry_name(e), e[66]));
+        stack.extend([u32_at(e, 68)?, u32_at(e, 72)?]);
+    }
+    Some(out)
+}
+
+/// The Workbook (or Book) stream's bytes, following the FAT or the mini FAT.
+fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let ole = Ole::open(bytes)?;
+    let size = ole.size;
+    let chain = |start: u32, limit: usize| ole.chain(start, limit);
     // Find the stream as calamine does (its `src/cfb.rs`): the directory's first entry is the root
     // (it holds the mini stream); a stream is found by name, case-insensitively,
     // "Workbook" before "Book", whatever the entry's type; its name is the 64 bytes
     // decoded up to the first NUL; its length is 32 bits with 512-byte sectors and 64
     // with 4096; under 4096 bytes it lives in the mini stream.
     let entry = |e: &[u8]| -> Option<(String, u32, usize)> {
-        let name: String = char::decode_utf16(
-            e[..64]
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]])),
-        )
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .take_while(|c| *c != '\0')
-        .collect();
+        let name = entry_name(e);
         let start = u32_at(e, 116)?;
         let len = if size == 512 {
             u32_at(e, 120)? as u64
@@ -230,7 +311,7 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
         };
         Some((name, start, usize::try_from(len).ok()?.min(bytes.len())))
     };
-    let entries: Vec<(String, u32, usize)> = dir.chunks_exact(128).filter_map(entry).collect();
+    let entries: Vec<(String, u32, usize)> = ole.entries().filter_map(entry).collect();
     let root = entries.first().map(|(_, s, l)| (*s, *l));
     let book = ["Workbook", "Book"].iter().find_map(|want| {
         entries

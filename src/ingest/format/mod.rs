@@ -5,7 +5,7 @@
 //! that need no parser (`guard.rs`: zip directory and declared sizes, OLE allocation
 //! tables; the ODS repeat pre-scan in `ods.rs`, the BIFF pre-scan in `biff.rs`), then
 //! the parse from memory (calamine for the workbooks, `cells.rs` turning its cells into
-//! ours under the cell cap). The whole parse runs under `catch_unwind`.
+//! ours under the cell cap). The whole parse runs isolated (`ingest/isolate.rs`).
 //!
 //! A format is one module with a `read` function returning `Parsed` (`output.rs`), one
 //! variant of [`Format`] with its ledger name, and one arm in [`read_sniffed`]'s
@@ -17,6 +17,7 @@ mod biff;
 pub(crate) mod bundle;
 mod cells;
 mod csv;
+mod decrypt;
 mod doc;
 pub(crate) mod docx;
 mod guard;
@@ -30,11 +31,11 @@ mod xlsx_merges;
 mod xml;
 
 use std::io::Read;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::Limits;
+use crate::ingest::isolate::isolated;
 
 pub(crate) use self::doc::Conversion;
 pub use self::output::{Format, ReadOutput};
@@ -45,10 +46,8 @@ pub(crate) use self::sniff::sniff_bytes;
 /// (.zip) is refused here (`ReadError::Archive`): ingest reads its files one by one.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<ReadOutput, ReadError> {
     let bytes = read_within_limit(path, limits)?;
-    catch_unwind(AssertUnwindSafe(|| {
-        read_bytes(path, &bytes, limits, Conversion::Allowed)
-    }))
-    .unwrap_or(Err(ReadError::Panic))
+    isolated(|| read_bytes(path, &bytes, limits, Conversion::Allowed))
+        .unwrap_or_else(|m| Err(ReadError::Panic(m)))
 }
 
 /// The file's bytes, refused over `max_file_bytes` (from metadata first, then as read:
@@ -96,6 +95,16 @@ pub(crate) fn read_sniffed(
         Format::Docx => docx::read(bytes, limits)?,
         Format::Doc => doc::read(bytes, limits, conversion)?,
         Format::Zip => return Err(ReadError::Archive),
+        Format::Encrypted => {
+            // Opened with the built-in password, or refused: then read as what it is.
+            let plain = decrypt::package(bytes)?;
+            return match sniff_bytes(&plain, limits)? {
+                inner @ (Format::Xlsx | Format::Xlsb | Format::Docx) => {
+                    read_sniffed(inner, path, &plain, limits, conversion)
+                }
+                _ => Err(ReadError::Encrypted),
+            };
+        }
     };
     Ok(ReadOutput {
         format,

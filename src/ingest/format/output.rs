@@ -17,6 +17,10 @@ pub enum Format {
     Doc,
     /// A zip that is no Office package: a bundle of returns and evidence.
     Zip,
+    /// An encrypted Office package (OLE container with an EncryptedPackage stream):
+    /// read as the package inside when it opens with Excel's built-in password, so the
+    /// ledger names the inner format; never a ledger name itself.
+    Encrypted,
 }
 
 impl Format {
@@ -31,6 +35,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Doc => "doc",
             Format::Zip => "zip",
+            Format::Encrypted => "encrypted",
         }
     }
 }
@@ -70,6 +75,7 @@ mod tests {
             Format::Docx,
             Format::Doc,
             Format::Zip,
+            Format::Encrypted,
         ] {
             assert_eq!(f.name(), format!("{f:?}").to_lowercase());
         }

@@ -6,6 +6,7 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+use super::biff;
 use super::guard;
 use super::output::Format;
 use crate::ingest::error::ReadError;
@@ -129,58 +130,174 @@ fn sniff_zip(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format
 
 /// The package by its parts: a workbook part makes it xlsx or xlsb, a document part a
 /// Word return, the mimetype an ODS; other Office, OpenDocument and OFD packages are
-/// named in the refusal; any other zip is a bundle.
+/// named in the refusal; any other zip is a bundle. Part names are compared with `/`
+/// for `\\` (some Chinese software writes backslashes) and ignoring case. A package
+/// whose main part is not at its usual place is found by its relationships
+/// (`_rels/.rels`, the officeDocument target), an ODS without a mimetype entry by its
+/// manifest.
 fn classify_zip(mut archive: zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, ReadError> {
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.to_string()))
         .collect();
-    let has = |want: &str| names.iter().any(|n| n.eq_ignore_ascii_case(want));
-    if has("xl/workbook.xml") {
-        return Ok(Format::Xlsx);
-    }
-    if has("xl/workbook.bin") {
-        return Ok(Format::Xlsb);
-    }
-    if has("word/document.xml") {
-        return Ok(Format::Docx);
-    }
-    if has("ppt/presentation.xml") {
-        return Err(ReadError::NotSpreadsheet("PowerPoint演示文稿"));
-    }
-    if has("content.xml") && has("mimetype") {
-        let mut mime = Vec::new();
-        if let Ok(f) = archive.by_name("mimetype") {
-            let _ = f.take(200).read_to_end(&mut mime);
+    let normal = |n: &str| {
+        n.replace('\\', "/")
+            .trim_start_matches('/')
+            .to_ascii_lowercase()
+    };
+    let find = |want: &str| names.iter().find(|n| normal(n) == want).cloned();
+    let has = |want: &str| find(want).is_some();
+    if let Some(format) = office_part(&normal(
+        &find("_rels/.rels")
+            .and_then(|rels| read_part(&mut archive, &rels, 1 << 16))
+            .and_then(|x| office_document_target(&x))
+            .unwrap_or_default(),
+    )) {
+        if has(&normal(&format.1)) {
+            return format.0;
         }
+    }
+    for (part, format) in [
+        ("xl/workbook.xml", Ok(Format::Xlsx)),
+        ("xl/workbook.bin", Ok(Format::Xlsb)),
+        ("word/document.xml", Ok(Format::Docx)),
+        (
+            "ppt/presentation.xml",
+            Err(ReadError::NotSpreadsheet("PowerPoint演示文稿")),
+        ),
+    ] {
+        if has(part) {
+            return format;
+        }
+    }
+    if has("content.xml") {
+        let mime = match find("mimetype") {
+            Some(n) => read_part(&mut archive, &n, 200).unwrap_or_default(),
+            // No mimetype entry: the manifest's media type of the package root.
+            None => find("meta-inf/manifest.xml")
+                .and_then(|n| read_part(&mut archive, &n, 1 << 20))
+                .and_then(|m| root_media_type(&m))
+                .unwrap_or_default(),
+        };
         let mime = mime.trim_ascii();
-        if mime == ODS_MIME {
+        if mime == ODS_MIME || mime.starts_with(b"application/vnd.oasis.opendocument.spreadsheet") {
             return Ok(Format::Ods);
         }
         if mime.starts_with(b"application/vnd.oasis.opendocument.text") {
             return Err(ReadError::NotSpreadsheet("WPS/OpenOffice文字文档"));
         }
-        return Err(ReadError::NotSpreadsheet("OpenDocument文档（非表格）"));
+        if !mime.is_empty() {
+            return Err(ReadError::NotSpreadsheet("OpenDocument文档（非表格）"));
+        }
     }
-    if has("Contents/Content.xml") || names.iter().any(|n| n.ends_with(".ofd")) {
+    if has("contents/content.xml") || names.iter().any(|n| n.ends_with(".ofd")) {
         return Err(ReadError::NotSpreadsheet("OFD版式文件"));
     }
     Ok(Format::Zip)
 }
 
+/// The format a main part's name implies (with the name, to check it is there).
+fn office_part(target: &str) -> Option<(Result<Format, ReadError>, String)> {
+    let format = if target.ends_with(".bin") && target.contains("workbook") {
+        Ok(Format::Xlsb)
+    } else if target.ends_with(".xml") && target.contains("workbook") {
+        Ok(Format::Xlsx)
+    } else if target.ends_with("document.xml") {
+        Ok(Format::Docx)
+    } else if target.ends_with("presentation.xml") {
+        Err(ReadError::NotSpreadsheet("PowerPoint演示文稿"))
+    } else {
+        return None;
+    };
+    Some((format, target.to_string()))
+}
+
+/// At most `limit` bytes of the part called `name`.
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    archive
+        .by_name(name)
+        .ok()?
+        .take(limit)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
+/// The Target of the package relationship of type …/officeDocument.
+fn office_document_target(rels: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(rels);
+    text.split('<').find_map(|tag| {
+        let tag = tag.strip_prefix("Relationship ")?;
+        let ty = xml_attr(tag, "Type")?;
+        if !ty.ends_with("/officeDocument") {
+            return None;
+        }
+        xml_attr(tag, "Target")
+    })
+}
+
+/// The media type the ODF manifest gives the package root (`full-path="/"`).
+fn root_media_type(manifest: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(manifest);
+    text.split('<').find_map(|tag| {
+        if !tag.contains("file-entry") || xml_attr(tag, "manifest:full-path")? != "/" {
+            return None;
+        }
+        xml_attr(tag, "manifest:media-type").map(String::into_bytes)
+    })
+}
+
+/// An attribute's value in one tag's text (`name="value"` or `name='value'`).
+fn xml_attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(i) = rest.find(name) {
+        let before_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
+        let after = rest[i + name.len()..].trim_start();
+        if before_ok {
+            if let Some(v) = after.strip_prefix('=') {
+                let v = v.trim_start();
+                let quote = v.chars().next()?;
+                if quote == '"' || quote == '\'' {
+                    let v = &v[1..];
+                    return v.find(quote).map(|end| v[..end].to_string());
+                }
+            }
+        }
+        rest = &rest[i + name.len()..];
+    }
+    None
+}
+
 /// OLE compound file: xls (WPS's .et too), a legacy Word document (.doc, WPS's .wps),
-/// or something else in the same container (an encrypted Office package, a .ppt), or
-/// damaged (`guard::ole_tables`).
+/// an encrypted Office package, or something else in the same container (a .ppt), or
+/// damaged (`guard::ole_tables`). Only the streams of the root storage decide: a
+/// workbook with an embedded Word object has a WordDocument stream too, in the
+/// object's own storage.
 fn sniff_ole(bytes: &[u8]) -> Result<Format, ReadError> {
-    if ole_has_stream(bytes, "EncryptedPackage") {
-        return Err(ReadError::Encrypted);
+    let root = biff::root_names(bytes);
+    let has = |name: &str| match &root {
+        // 2: a stream.
+        Some(names) => names
+            .iter()
+            .any(|(n, kind)| *kind == 2 && n.eq_ignore_ascii_case(name)),
+        None => ole_has_stream(bytes, name),
+    };
+    if has("EncryptedPackage") {
+        return Ok(Format::Encrypted);
     }
-    if ole_has_stream(bytes, "WordDocument") {
-        // LibreOffice reads it, not calamine: a damaged one fails its conversion.
-        return Ok(Format::Doc);
-    }
-    if ole_has_stream(bytes, "PowerPoint Document") {
-        return Err(ReadError::NotSpreadsheet("PowerPoint演示文稿（.ppt）"));
+    if !has("Workbook") && !has("Book") {
+        if has("WordDocument") {
+            // LibreOffice reads it, not calamine: a damaged one fails its conversion.
+            return Ok(Format::Doc);
+        }
+        if has("PowerPoint Document") {
+            return Err(ReadError::NotSpreadsheet("PowerPoint演示文稿（.ppt）"));
+        }
     }
     guard::ole_tables(bytes)?;
     Ok(Format::Xls)

@@ -10,12 +10,35 @@ use calamine::{Reader, Xls};
 
 use super::biff;
 use super::cells::{grid, merges_from, range_to_rows, skip_note};
+use super::decrypt;
+use super::guard;
 use super::output::Parsed;
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
-    prescan(bytes, limits)?;
+    if prescan(bytes, limits)? == Encryption::Encrypted {
+        // Encrypted: opened as Excel opens it when only the built-in password was set
+        // (a protected structure); a real password stays refused.
+        let plain = decrypt::workbook(bytes)?;
+        guard::ole_tables(&plain)?;
+        if prescan(&plain, limits)? == Encryption::Encrypted {
+            return Err(ReadError::Encrypted);
+        }
+        return parse(&plain, limits);
+    }
+    parse(bytes, limits)
+}
+
+/// Whether the workbook stream is encrypted (a FILEPASS record in its globals).
+#[derive(Debug, PartialEq, Eq)]
+enum Encryption {
+    Plain,
+    Encrypted,
+}
+
+/// calamine's read of a workbook the pre-scan passed.
+fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     let mut wb: Xls<_> = Xls::new(Cursor::new(bytes))?;
     let mut out = Parsed::default();
     let sheets = wb.sheets_metadata().to_vec();
@@ -37,13 +60,16 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     Ok(out)
 }
 
-/// The BIFF pre-scan's verdict: a record too short for calamine, or a sheet calamine
-/// would build over the cell cap. A workbook stream the scan cannot find is left to
-/// calamine to report.
-fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// The BIFF pre-scan's verdict: encrypted (nothing after FILEPASS is scanned), a
+/// record too short for calamine, or a sheet calamine would build over the cell cap. A
+/// workbook stream the scan cannot find is left to calamine to report.
+fn prescan(bytes: &[u8], limits: &Limits) -> Result<Encryption, ReadError> {
     let Some(scan) = biff::scan(bytes) else {
-        return Ok(());
+        return Ok(Encryption::Plain);
     };
+    if scan.encrypted {
+        return Ok(Encryption::Encrypted);
+    }
     if let Some((id, len)) = scan.short_record {
         return Err(ReadError::XlsRecordTooShort { id, len });
     }
@@ -53,5 +79,5 @@ fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
             limit: limits.max_cells_per_sheet,
         });
     }
-    Ok(())
+    Ok(Encryption::Plain)
 }
