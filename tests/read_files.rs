@@ -628,3 +628,15 @@ fn zip_layouts_are_decided_by_their_parts_not_one_fixed_name() {
     let p = write(dir.path(), "moved.xlsx", &moved);
     assert_eq!(sniff(&p, &moved, &Limits::default()).unwrap(), Format::Xlsx);
 }
+
+#[test]
+fn excel_5_and_older_is_told_old_excel() {
+    // A BIFF4 worksheet stream as Excel 4.0 saved it: BOF (0x0409), then EOF.
+    let mut biff4 = vec![0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00];
+    biff4.extend([0x0A, 0x00, 0x00, 0x00]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "old.xls", &biff4);
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind(), ReadErrorKind::NotSpreadsheet);
+    assert!(e.to_string().starts_with("这是旧版Excel格式"), "{e}");
+}

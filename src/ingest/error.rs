@@ -70,6 +70,9 @@ pub enum ReadError {
         "这是{0}，不是表格文件，无法读取。请按表格格式（Excel .xlsx/.xls、CSV，或带表格的Word .docx）填写后重新报送。"
     )]
     NotSpreadsheet(&'static str),
+    /// Excel 2.x–5.0 (BIFF2–5): calamine reads BIFF8 (Excel 97 and later) only.
+    #[error("这是旧版Excel格式（Excel 5.0或更早），无法读取。请用Excel或WPS打开后“另存为”Excel工作簿（.xlsx）再报送。")]
+    OldExcel,
     /// HTML or XML saved with a spreadsheet extension (the payload says which).
     #[error("这是{0}，只是扩展名像表格，无法作为表格读取。请用Excel打开后“另存为”Excel工作簿（.xlsx）再报送。")]
     Markup(&'static str),
@@ -163,7 +166,7 @@ impl ReadError {
             NotAFile | NotFound | PermissionDenied | Io(_) => ReadErrorKind::Io,
             Panic(_) => ReadErrorKind::Panic,
             Empty => ReadErrorKind::Empty,
-            NotSpreadsheet(_) | Markup(_) | Archive | BundleTooDeep | LegacyWord => {
+            NotSpreadsheet(_) | OldExcel | Markup(_) | Archive | BundleTooDeep | LegacyWord => {
                 ReadErrorKind::NotSpreadsheet
             }
             ConversionFailed | ConversionTimeout { .. } => ReadErrorKind::Conversion,

@@ -40,6 +40,9 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if head.starts_with(&OLE_MAGIC) {
         return sniff_ole(head);
     }
+    if is_raw_biff(head) {
+        return Err(ReadError::OldExcel);
+    }
     if let Some(what) = binary_magic(head) {
         return Err(ReadError::NotSpreadsheet(what));
     }
@@ -55,6 +58,17 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
         return Err(ReadError::Markup(what));
     }
     Ok(Format::Csv)
+}
+
+/// A workbook of Excel 2.x–4.0 (or 5.0 saved without the OLE container): the file is
+/// the BIFF record stream itself, opening with a BOF record (type 0x0009, 0x0209,
+/// 0x0409 or 0x0809, 4–16 bytes, a sheet-type word calamine never reads).
+fn is_raw_biff(head: &[u8]) -> bool {
+    let Some(&[lo, hi, len_lo, len_hi]) = head.get(..4) else {
+        return false;
+    };
+    let len = u16::from_le_bytes([len_lo, len_hi]);
+    lo == 0x09 && matches!(hi, 0x00 | 0x02 | 0x04 | 0x08) && (4..=20).contains(&len)
 }
 
 fn binary_magic(head: &[u8]) -> Option<&'static str> {
