@@ -20,6 +20,8 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(flatten)]
     pub paths: Paths,
+    #[command(flatten)]
+    pub round: Round,
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help = "显示帮助")]
     help: Option<bool>,
     #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help = "显示版本")]
@@ -55,6 +57,18 @@ pub struct Paths {
     /// 报告模板文件夹：其中的 .tera 文件替换同名的内置模板（如 report.tera）
     #[arg(long, global = true, value_name = "文件夹")]
     pub templates: Option<PathBuf>,
+    /// 与本期比较的上期汇总结果（默认：输出文件夹 rounds/ 中最近的一期）
+    #[arg(long, global = true, value_name = "文件")]
+    pub previous: Option<PathBuf>,
+}
+
+/// Which round: the as-of date.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "统计期")]
+pub struct Round {
+    /// 统计截止日期，如 2020-12-05（默认：plan.toml 的 as_of）。此后填报的报送表、此后的完成日期本期不计入
+    #[arg(long = "as-of", global = true, value_name = "日期", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 impl Paths {

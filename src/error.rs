@@ -25,6 +25,9 @@ pub enum Error {
     /// An output could not be rendered or written.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The round named by `--previous` cannot be compared with.
+    #[error(transparent)]
+    Previous(#[from] crate::rounds::PreviousError),
 }
 
 impl Error {

@@ -23,6 +23,7 @@ mod pipeline;
 pub mod plan;
 mod progress;
 mod render;
+mod rounds;
 
 // the stages wired together, and merge on its own
 pub use merge::merge;
@@ -33,6 +34,9 @@ pub use ingest::{
     classify_status, ingest_bytes, ingest_dir, ingest_file, read_file, sniff, Cell, Format,
     IngestOptions, Ingested, Limits, Merge, ReadErrorKind, ReadOutput, UnitFrom,
 };
+
+// rounds
+pub use rounds::{attach_previous, record as record_round, round_path, ROUNDS_DIR};
 
 // commands: what main.rs runs
 pub use cli::Cli;

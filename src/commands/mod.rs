@@ -30,7 +30,15 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
         templates::templates(dir)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let plan = load_plan(&paths.input)?;
+    let mut plan = load_plan(&paths.input)?;
+    if let Some(as_of) = cli.round.as_of {
+        // The round's date: what counts, what is overdue, and the report's date.
+        plan.meta.as_of = as_of;
+        plan.meta.report_date = as_of;
+    }
+    if let Some(previous) = &paths.previous {
+        crate::rounds::check_previous(previous, plan.meta.as_of)?;
+    }
     if let Some(note) = task_table_note(&paths.input) {
         eprintln!("提示：{note}");
     }

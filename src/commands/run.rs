@@ -21,6 +21,12 @@ pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
         .filter(|o| !(no_returns(&ledger) && o.name == REMINDERS))
         .collect();
     let written = write_outputs(&job, &all)?;
+    let round = crate::rounds::record(&ledger, &paths.output).map_err(|source| {
+        crate::render::RenderError::Write {
+            path: crate::rounds::round_path(&paths.output, ledger.as_of),
+            source,
+        }
+    })?;
     let see = format!("详见台账汇总表“{SHEET_PROBLEMS}”或运行 rectify check");
     sayln!("{}", problems_line(&ledger, &see));
     sayln!(
@@ -30,6 +36,17 @@ pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
     );
     for note in written.notes() {
         sayln!("{note}");
+    }
+    println!("本期汇总结果已存为 {}，下期运行时据此比较进展。", round.display());
+    if let (Some(p), Some(c)) = (&ledger.previous, &ledger.changes) {
+        println!(
+            "与上期（{}）相比：新增完成{}项，进展倒退{}项，新报送单位{}个，连续两期未报送单位{}个。",
+            crate::common::dates::render_date(p.as_of),
+            c.newly_completed.len(),
+            c.regressed.len(),
+            c.newly_reported.len(),
+            c.still_missing.len()
+        );
     }
     Ok(())
 }

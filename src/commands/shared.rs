@@ -6,20 +6,23 @@ use std::collections::BTreeMap;
 use crate::cli::Paths;
 use crate::commands::error::CommandError;
 use crate::common::dates::render_date;
-use crate::model::{Ledger, Problem, Severity, Status};
+use crate::model::{Code, Ledger, Problem, Severity, Status};
+use crate::rounds::attach_previous;
 use crate::pipeline::build_ledger_with_progress;
 use crate::plan::Plan;
 use crate::progress::Bar;
 
-/// The ledger of the returns in `paths`, merged against the plan. A returns folder
-/// that is not there is an error (a mistyped `--returns` would otherwise report every
-/// unit as silent); an empty one is warned about on stderr.
+/// The ledger of the returns in `paths`, merged against the plan and compared with the
+/// previous round (`--previous`, checked by `execute`, or the latest in output/rounds/).
+/// A returns folder that is not there is an error (a mistyped `--returns` would
+/// otherwise report every unit as silent); an empty one is warned about on stderr.
 pub fn ledger(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
     let dir = paths.returns_dir();
     if !dir.is_dir() {
         return Err(CommandError::NoReturns(dir));
     }
-    let ledger = build_ledger_with_progress(plan, &dir, &Bar::for_stderr());
+    let mut ledger = build_ledger_with_progress(plan, &dir, &Bar::for_stderr());
+    compare_with_previous(&mut ledger, paths);
     if no_returns(&ledger) {
         eprintln!(
             "警告：报送表文件夹 {} 中没有任何文件，所有单位都按未报送统计，不生成催报通知。请检查是否放对了文件夹。",
@@ -42,6 +45,18 @@ pub fn ledger_before_returns(plan: &Plan, paths: &Paths) -> Result<Ledger, Comma
 /// Whether the returns folder held no file at all (reminders would go to every unit).
 pub fn no_returns(ledger: &Ledger) -> bool {
     ledger.files.is_empty()
+}
+
+/// Compare with the previous round; an unreadable one is a warning in the problems.
+fn compare_with_previous(ledger: &mut Ledger, paths: &Paths) {
+    if let Err(e) = attach_previous(ledger, &paths.output, paths.previous.as_deref()) {
+        ledger.problems.push(Problem::new(
+            Severity::Warning,
+            Code::PreviousRound,
+            "",
+            e.to_string(),
+        ));
+    }
 }
 
 /// A short summary of the merged returns: files, statuses, units.

@@ -1,5 +1,6 @@
 //! Merge: records + plan → the ledger, as named steps:
 //!
+//! 0. `as_of`: rows filed after the round's as-of date wait for the next round;
 //! 1. `place`: tie each record to a task (序号 confirmed by text, or text alone) and to
 //!    the unit's role on it; rows that fit no unit or task go to `unplaced`;
 //! 2. `versions`: several reports of one unit on one task (the latest 填报日期 stands;
@@ -10,6 +11,7 @@
 //! 4. `units`: per unit what it owes, reported and is missing;
 //! 5. `summary`: the counts, and the plan's metadata for the renderers.
 
+mod as_of;
 mod doubt;
 pub mod match_task;
 mod place;
@@ -31,6 +33,7 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
         skips,
         mut problems,
     } = ingested;
+    let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
     let placed = place::place_records(plan, records, &mut problems);
     let by_task = versions::resolve_all(placed.by_key, &mut problems);
     let tasks = tasks::task_entries(plan, by_task);
@@ -48,5 +51,8 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
         problems,
         unplaced: placed.unplaced,
         skipped: skips,
+        previous: None,
+        changes: None,
+        rounds: Vec::new(),
     }
 }

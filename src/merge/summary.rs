@@ -2,7 +2,7 @@
 //! metadata as renderers see it.
 
 use crate::model::{
-    FileEntry, FileOutcome, ImprintInfo, MastheadInfo, PlanInfo, Problem, Severity, Status,
+    FileEntry, FileOutcome, ImprintInfo, Light, MastheadInfo, PlanInfo, Problem, Severity, Status,
     Summary, TaskEntry, UnitEntry,
 };
 use crate::plan::Plan;
@@ -37,6 +37,7 @@ pub(super) fn summarise(
     problems: &[Problem],
 ) -> Summary {
     let count = |s: Status| tasks.iter().filter(|t| t.status == s).count() as u32;
+    let lit = |l: Light| tasks.iter().filter(|t| t.light == l).count() as u32;
     let total = tasks.len() as u32;
     let completed = count(Status::Completed);
     Summary {
@@ -55,6 +56,9 @@ pub(super) fn summarise(
         },
         completion_basis: format!("{}项数÷任务总数（{total}项）", Status::Completed.label()),
         overdue: tasks.iter().filter(|t| t.overdue).count() as u32,
+        red: lit(Light::Red),
+        yellow: lit(Light::Yellow),
+        green: lit(Light::Green),
         // The collector is not counted among the units it collects from.
         units_expected: units
             .iter()
@@ -106,6 +110,7 @@ pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
         notice_date: meta.notice_date.unwrap_or(meta.as_of),
         contact: meta.contact.clone(),
         fonts: meta.fonts.resolve(),
+        warning_days: meta.warning_days,
         categories: plan.categories().into_iter().map(str::to_string).collect(),
         masthead: meta
             .masthead

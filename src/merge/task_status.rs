@@ -17,6 +17,9 @@
 //! - 正在推进 (in progress): any other mix, including some completed while others have
 //!   not answered yet.
 //!
+//! A report of 已完成 whose completion date is after the as-of date counts as 正在推进
+//! in that round (the ledger keeps what the unit wrote).
+//!
 //! Overdue: the due date is before the as-of date and the task is not completed; a
 //! task whose deadline goes on (…并长期坚持) and is reported ongoing is not overdue for
 //! that alone, and a task with no due date never is.
@@ -39,8 +42,8 @@ pub struct Decision {
     pub doubts: Vec<String>,
 }
 
-/// Decide the task from its current (not superseded, assigned) reports.
-pub fn decide(task: &Task, current: &[&UnitReport]) -> Decision {
+/// Decide the task from its current (not superseded, assigned) reports at `as_of`.
+pub fn decide(task: &Task, current: &[&UnitReport], as_of: NaiveDate) -> Decision {
     let deciders = task.deciders();
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
@@ -53,7 +56,7 @@ pub fn decide(task: &Task, current: &[&UnitReport]) -> Decision {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
         let Some(answer) = mine
             .iter()
-            .map(|r| effective(r))
+            .map(|r| effective(r, as_of))
             .min_by_key(|s| s.advancement())
         else {
             awaiting.push(d.clone());
@@ -82,10 +85,14 @@ pub fn decide(task: &Task, current: &[&UnitReport]) -> Decision {
     }
 }
 
-/// The status a report counts as: 待核实 when its status contradicts its text.
-fn effective(r: &UnitReport) -> Status {
+/// The status a report counts as at `as_of`: 待核实 when its status contradicts its
+/// text; 正在推进 when it says 已完成 with a completion date after `as_of` (not yet a
+/// completion in this round).
+pub fn effective(r: &UnitReport, as_of: NaiveDate) -> Status {
     if r.doubt.is_some() {
         Status::Unclear
+    } else if r.status == Status::Completed && r.completed_on.is_some_and(|d| d > as_of) {
+        Status::InProgress
     } else {
         r.status
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::task_status::{decide, is_overdue};
-use crate::model::{AssignedText, TaskEntry, UnitReport};
+use crate::model::{AssignedText, Light, TaskEntry, UnitReport};
 use crate::plan::{Plan, Role};
 
 /// Every task of the plan, in table order, with the reports placed on it.
@@ -28,8 +28,16 @@ pub(super) fn task_entries(
         // Only the deciders' reports decide; the others are named when no decider has
         // reported.
         let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
-        let decision = decide(task, &current);
+        let decision = decide(task, &current, as_of);
         let status = decision.status;
+        let overdue = is_overdue(task, status, as_of);
+        let light = Light::of(
+            status,
+            overdue,
+            task.deadline.due,
+            as_of,
+            plan.meta.warning_days,
+        );
         tasks.push(TaskEntry {
             id: task.id,
             category: task.category.clone(),
@@ -44,7 +52,9 @@ pub(super) fn task_entries(
                 responsible: task.responsible.text.clone(),
                 cooperating: task.cooperating.text.clone(),
             },
-            overdue: is_overdue(task, status, as_of),
+            overdue,
+            light,
+            previous_status: None,
             status,
             breakdown: decision.breakdown,
             awaiting: decision.awaiting,

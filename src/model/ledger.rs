@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::problems::{Code, Problem, Severity};
 use super::source::{FileEntry, Skip, Source};
+use super::rounds::{Changes, Light, Previous, RoundPoint};
 use super::status::Status;
 use crate::plan::meta::{Contact, Fonts};
 use crate::plan::{Deadline, Role, UnitKind};
@@ -23,6 +24,15 @@ pub struct Ledger {
     pub unplaced: Vec<Unplaced>,
     /// Non-empty rows passed over (titles, headers, notes), with the reason.
     pub skipped: Vec<Skip>,
+    /// The round this one is compared with (`output/rounds/`, or `--previous`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
+    /// What changed since `previous`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+    /// Completed tasks per round, every stored round up to this one, by date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<RoundPoint>,
 }
 
 /// What renderers need to know about the plan.
@@ -43,6 +53,9 @@ pub struct PlanInfo {
     pub notice_date: NaiveDate,
     pub contact: Contact,
     pub fonts: Fonts,
+    /// A task due within this many days of the as-of date gets a 黄灯.
+    #[serde(default = "default_warning_days")]
+    pub warning_days: u32,
     /// 重点任务, in table order.
     pub categories: Vec<String>,
     /// The 版头 to print (plan.toml `[masthead]` with `print = true`), defaults filled.
@@ -51,6 +64,10 @@ pub struct PlanInfo {
     /// The 版记 to print (plan.toml `[imprint]`), defaults filled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imprint: Option<ImprintInfo>,
+}
+
+fn default_warning_days() -> u32 {
+    30
 }
 
 /// The 版头 as printed.
@@ -90,6 +107,13 @@ pub struct Summary {
     /// The basis of the rate, in words.
     pub completion_basis: String,
     pub overdue: u32,
+    /// Tasks by warning light at the as-of date.
+    #[serde(default)]
+    pub red: u32,
+    #[serde(default)]
+    pub yellow: u32,
+    #[serde(default)]
+    pub green: u32,
     pub units_expected: u32,
     pub units_reported: u32,
     pub files_read: u32,
@@ -122,6 +146,12 @@ pub struct TaskEntry {
     pub assigned_text: AssignedText,
     pub status: Status,
     pub overdue: bool,
+    /// The warning light at the as-of date (红灯 overdue, 黄灯 due soon, 绿灯 on time).
+    #[serde(default)]
+    pub light: Light,
+    /// The status in the previous round, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_status: Option<Status>,
     /// How the units that decide the task answered (the basis of `status`).
     pub breakdown: Breakdown,
     /// Units that decide the status (lead, else responsible) and have not reported.

@@ -5,10 +5,12 @@
 pub mod ledger;
 pub mod problems;
 pub mod queries;
+pub mod rounds;
 pub mod source;
 pub mod status;
 
 pub use ledger::*;
+pub use rounds::{Changes, Light, Previous, RoundPoint};
 pub use problems::{Code, Problem, Severity};
 pub use source::{FileEntry, FileOutcome, Skip, SkipReason, Source};
 pub use status::Status;

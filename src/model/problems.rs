@@ -63,6 +63,13 @@ pub enum Code {
     Duplicate,
     /// Tasks of the collector (the bureau itself) with no progress in its own return.
     CollectorMissing,
+    // Rounds
+    /// Rows of a return filed after the round's as-of date: not counted in this round.
+    FiledAfterAsOf,
+    /// A completion dated after the as-of date: counted as 正在推进 in this round.
+    CompletedAfterAsOf,
+    /// The previous round could not be read: no comparison made.
+    PreviousRound,
 }
 
 impl Code {
@@ -94,6 +101,9 @@ impl Code {
             Code::Unassigned => "非责任单位报送",
             Code::Conflict => "报送内容冲突",
             Code::Duplicate => "重复报送",
+            Code::FiledAfterAsOf => "晚于统计截止日期报送",
+            Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
+            Code::PreviousRound => "上期汇总无法读取",
             Code::CollectorMissing => "我局任务未填写",
         }
     }
@@ -125,6 +135,9 @@ impl Code {
             Code::Unassigned => "unassigned",
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
+            Code::FiledAfterAsOf => "filed_after_as_of",
+            Code::CompletedAfterAsOf => "completed_after_as_of",
+            Code::PreviousRound => "previous_round",
             Code::CollectorMissing => "collector_missing",
         }
     }

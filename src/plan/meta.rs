@@ -22,6 +22,9 @@ pub struct PlanMeta {
     /// The date printed on the checklist notices sent to the units (default: as_of).
     #[serde(default)]
     pub notice_date: Option<NaiveDate>,
+    /// A task not completed and due within this many days of as_of gets a 黄灯.
+    #[serde(default = "default_warning_days")]
+    pub warning_days: u32,
     pub contact: Contact,
     #[serde(default)]
     pub fonts: FontSettings,
@@ -69,6 +72,10 @@ pub struct Imprint {
     /// 印发日期; default report_date.
     #[serde(default)]
     pub print_date: Option<NaiveDate>,
+}
+
+fn default_warning_days() -> u32 {
+    30
 }
 
 fn default_short_title() -> String {

@@ -1,0 +1,198 @@
+//! Rounds: the ledger of one as-of date compared with an earlier round's (what changed),
+//! and each task's warning light (亮灯) at the as-of date. Pure functions of ledgers;
+//! reading and writing `output/rounds/` is `crate::rounds`' job.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ledger::Ledger;
+use super::status::Status;
+
+/// The round a ledger is compared with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Previous {
+    pub as_of: NaiveDate,
+    /// The round's file as given or found (output/rounds/2020-12-05.json).
+    pub file: String,
+}
+
+/// What changed since the previous round (docs/ledger.md).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changes {
+    /// Tasks completed now and not then.
+    pub newly_completed: Vec<u32>,
+    /// Tasks less advanced now than then (待核实 and 不涉及 on either side aside).
+    pub regressed: Vec<u32>,
+    /// Units with a report now and none then.
+    pub newly_reported: Vec<String>,
+    /// Units that owed a report in both rounds and sent none in either.
+    pub still_missing: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.newly_completed.is_empty()
+            && self.regressed.is_empty()
+            && self.newly_reported.is_empty()
+            && self.still_missing.is_empty()
+    }
+}
+
+/// One round's headline, for the trend across rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundPoint {
+    pub as_of: NaiveDate,
+    pub completed: u32,
+    pub total: u32,
+}
+
+/// A task's warning light at the as-of date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    /// Overdue and not completed.
+    Red,
+    /// Due within the warning window (plan.toml `warning_days`) and not completed.
+    Yellow,
+    /// Not completed, neither overdue nor due soon.
+    Green,
+    /// Completed (or 不涉及): no light; the status says it.
+    #[default]
+    Off,
+}
+
+impl Light {
+    pub const LIT: [Light; 3] = [Light::Red, Light::Yellow, Light::Green];
+
+    /// 红灯 / 黄灯 / 绿灯; empty for `Off`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Red => "红灯",
+            Light::Yellow => "黄灯",
+            Light::Green => "绿灯",
+            Light::Off => "",
+        }
+    }
+
+    /// The light of a task: `overdue` as the merge judged it, `due` its due date.
+    pub fn of(
+        status: Status,
+        overdue: bool,
+        due: Option<NaiveDate>,
+        as_of: NaiveDate,
+        warning_days: u32,
+    ) -> Light {
+        if matches!(status, Status::Completed | Status::NotApplicable) {
+            Light::Off
+        } else if overdue {
+            Light::Red
+        } else if due.is_some_and(|d| {
+            d >= as_of && (d - as_of).num_days() <= i64::from(warning_days)
+        }) {
+            Light::Yellow
+        } else {
+            Light::Green
+        }
+    }
+}
+
+/// What a stored round must hold to be compared with: the as-of date, each task's
+/// status and each unit's duty and files. Read leniently (unknown fields ignored) so a
+/// round written by an older or newer rectify still compares.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoundSnapshot {
+    pub as_of: NaiveDate,
+    pub tasks: Vec<SnapshotTask>,
+    pub units: Vec<SnapshotUnit>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SnapshotTask {
+    pub id: u32,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SnapshotUnit {
+    pub name: String,
+    #[serde(default)]
+    pub expected: Vec<u32>,
+    #[serde(default)]
+    pub reported: Vec<u32>,
+}
+
+impl RoundSnapshot {
+    /// The statuses by task id.
+    pub fn statuses(&self) -> BTreeMap<u32, Status> {
+        self.tasks.iter().map(|t| (t.id, t.status)).collect()
+    }
+
+    /// The headline of the round.
+    pub fn point(&self) -> RoundPoint {
+        RoundPoint {
+            as_of: self.as_of,
+            completed: self
+                .tasks
+                .iter()
+                .filter(|t| t.status == Status::Completed)
+                .count() as u32,
+            total: self.tasks.len() as u32,
+        }
+    }
+}
+
+/// Whether a status takes part in the regression test: 待核实 and 不涉及 say nothing of
+/// how far the work has come.
+fn ranked(s: Status) -> bool {
+    !matches!(s, Status::Unclear | Status::NotApplicable)
+}
+
+/// The changes from `then` to `now` (the collector is never a missing unit).
+pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
+    let before = then.statuses();
+    let mut changes = Changes::default();
+    for t in &now.tasks {
+        let Some(&old) = before.get(&t.id) else {
+            continue;
+        };
+        if t.status == Status::Completed && old != Status::Completed {
+            changes.newly_completed.push(t.id);
+        }
+        if ranked(t.status) && ranked(old) && t.status.advancement() < old.advancement() {
+            changes.regressed.push(t.id);
+        }
+    }
+    let then_units: BTreeMap<&str, &SnapshotUnit> =
+        then.units.iter().map(|u| (u.name.as_str(), u)).collect();
+    let collector = now.plan.collector.as_str();
+    for u in &now.units {
+        let old = then_units.get(u.name.as_str());
+        let reported_then = old.is_some_and(|o| !o.reported.is_empty());
+        let reported_now = !u.reported.is_empty();
+        if reported_now && !reported_then {
+            changes.newly_reported.push(u.name.clone());
+        }
+        let owed_both = !u.expected.is_empty() && old.is_some_and(|o| !o.expected.is_empty());
+        if owed_both && !reported_now && !reported_then && u.name != collector {
+            changes.still_missing.push(u.name.clone());
+        }
+    }
+    changes
+}
+
+/// The rounds' headlines in date order, the current one included, each date once.
+pub fn history(earlier: &[RoundPoint], now: &Ledger) -> Vec<RoundPoint> {
+    let mut by_date: BTreeMap<NaiveDate, RoundPoint> =
+        earlier.iter().map(|p| (p.as_of, *p)).collect();
+    by_date.insert(
+        now.as_of,
+        RoundPoint {
+            as_of: now.as_of,
+            completed: now.summary.completed,
+            total: now.summary.total,
+        },
+    );
+    by_date.into_values().collect()
+}
