@@ -19,7 +19,9 @@ pub const ROUNDS_DIR: &str = "rounds";
 
 /// Why an explicitly named previous round cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("上期汇总文件“{path}”无法读取：{reason}。请指定本工具写出的 rounds/日期.json 或 ledger.json")]
+#[error(
+    "上期汇总文件“{path}”无法读取：{reason}。请指定本工具写出的 rounds/日期.json 或 ledger.json"
+)]
 pub struct PreviousError {
     pub path: String,
     pub reason: String,

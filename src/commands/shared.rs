@@ -7,10 +7,10 @@ use crate::cli::Paths;
 use crate::commands::error::CommandError;
 use crate::common::dates::render_date;
 use crate::model::{Code, Ledger, Problem, Severity, Status};
-use crate::rounds::attach_previous;
 use crate::pipeline::build_ledger_with_progress;
 use crate::plan::Plan;
 use crate::progress::Bar;
+use crate::rounds::attach_previous;
 
 /// The ledger of the returns in `paths`, merged against the plan and compared with the
 /// previous round (`--previous`, checked by `execute`, or the latest in output/rounds/).

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::problems::{Code, Problem, Severity};
-use super::source::{FileEntry, Skip, Source};
 use super::rounds::{Changes, Light, Previous, RoundPoint};
+use super::source::{FileEntry, Skip, Source};
 use super::status::Status;
 use crate::plan::meta::{Contact, Fonts};
 use crate::plan::{Deadline, Role, UnitKind};

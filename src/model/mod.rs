@@ -10,7 +10,7 @@ pub mod source;
 pub mod status;
 
 pub use ledger::*;
-pub use rounds::{Changes, Light, Previous, RoundPoint};
 pub use problems::{Code, Problem, Severity};
+pub use rounds::{Changes, Light, Previous, RoundPoint};
 pub use source::{FileEntry, FileOutcome, Skip, SkipReason, Source};
 pub use status::Status;

@@ -88,9 +88,9 @@ impl Light {
             Light::Off
         } else if overdue {
             Light::Red
-        } else if due.is_some_and(|d| {
-            d >= as_of && (d - as_of).num_days() <= i64::from(warning_days)
-        }) {
+        } else if due
+            .is_some_and(|d| d >= as_of && (d - as_of).num_days() <= i64::from(warning_days))
+        {
             Light::Yellow
         } else {
             Light::Green

@@ -58,8 +58,8 @@ pub use report::{rate_text, report_docx};
 pub use templates::Templates;
 pub use templates::{unused_overrides, write_defaults};
 pub use workbook::{
-    headers as workbook_headers, workbook_bytes, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
-    SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
+    headers as workbook_headers, workbook_bytes, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS,
+    SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
 };
 
 /// Every output, in the order `run` writes them (and lists them).

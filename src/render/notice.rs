@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::model::queries::{role_of, unit_tasks, units_missing, unreadable_files};
-use crate::model::{Ledger, TaskEntry, UnitEntry};
+use crate::model::{Ledger, Light, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
 use crate::render::document::blocks_docx;
@@ -102,6 +102,9 @@ struct UnitNoticeContext<'a> {
     reported: usize,
     groups: Vec<RoleGroup>,
     tasks: Vec<NoticeTask>,
+    /// The unit's tasks (any it owes a report on) that are overdue and not completed
+    /// (红灯) at the ledger's as-of date.
+    red: Vec<NoticeTask>,
 }
 
 /// A file a unit sent that could not be read.
@@ -230,6 +233,12 @@ fn unit_context<'a>(
         tasks: tasks
             .iter()
             .map(|t| notice_task(ledger, t.task, &unit.name))
+            .collect(),
+        red: ledger
+            .tasks
+            .iter()
+            .filter(|t| t.light == Light::Red && unit.expected.contains(&t.id))
+            .map(|t| notice_task(ledger, t, &unit.name))
             .collect(),
     }
 }

@@ -154,6 +154,11 @@ struct SummaryContext<'a> {
     unreported: u32,
     unclear: u32,
     overdue: u32,
+    /// Tasks by warning light, and the yellow light's window in days.
+    red: u32,
+    yellow: u32,
+    green: u32,
+    warning_days: u32,
     rate: String,
     basis: &'a str,
     units_expected: u32,
@@ -405,6 +410,61 @@ struct ReportContext<'a> {
     summary: SummaryContext<'a>,
     categories: Vec<CategoryContext>,
     issues: Issues,
+    /// The change since the previous round; absent without one.
+    rounds: Option<RoundsContext>,
+}
+
+/// What changed since the previous round, as the report says it.
+#[derive(Debug, Serialize)]
+struct RoundsContext {
+    /// The previous round's date (2020年12月5日).
+    previous: String,
+    newly_completed: usize,
+    /// Short names of the newly completed tasks, joined with 、.
+    newly_completed_names: String,
+    /// Tasks less advanced than then, each with `then` (the status then).
+    regressed: Vec<RegressedContext>,
+    newly_reported: usize,
+    /// Units that owed a report in both rounds and sent none, joined with 、.
+    still_missing: String,
+    still_missing_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct RegressedContext {
+    short: String,
+    then: &'static str,
+    now: &'static str,
+}
+
+impl RoundsContext {
+    fn new(l: &Ledger) -> Option<RoundsContext> {
+        let (previous, changes) = (l.previous.as_ref()?, l.changes.as_ref()?);
+        let short = |id: &u32| l.task(*id).map(|t| t.short_name.clone());
+        Some(RoundsContext {
+            previous: render_date(previous.as_of),
+            newly_completed: changes.newly_completed.len(),
+            newly_completed_names: changes
+                .newly_completed
+                .iter()
+                .filter_map(short)
+                .collect::<Vec<_>>()
+                .join("、"),
+            regressed: changes
+                .regressed
+                .iter()
+                .filter_map(|id| l.task(*id))
+                .map(|t| RegressedContext {
+                    short: t.short_name.clone(),
+                    then: t.previous_status.map_or("", |s| s.label()),
+                    now: t.status.label(),
+                })
+                .collect(),
+            newly_reported: changes.newly_reported.len(),
+            still_missing: changes.still_missing.join("、"),
+            still_missing_count: changes.still_missing.len(),
+        })
+    }
 }
 
 impl<'a> ReportContext<'a> {
@@ -418,6 +478,7 @@ impl<'a> ReportContext<'a> {
             summary: SummaryContext::new(l, categories.len(), issues.silent_count as u32),
             categories,
             issues,
+            rounds: RoundsContext::new(l),
         }
     }
 }
@@ -435,6 +496,10 @@ impl<'a> SummaryContext<'a> {
             unreported: s.unreported,
             unclear: s.unclear,
             overdue: s.overdue,
+            red: s.red,
+            yellow: s.yellow,
+            green: s.green,
+            warning_days: l.plan.warning_days,
             rate: rate_text(s.completion_rate),
             basis: &s.completion_basis,
             units_expected: s.units_expected,

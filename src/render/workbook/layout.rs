@@ -11,6 +11,8 @@ use crate::render::xlsx_common::{
 /// Sheet names, in workbook order.
 pub const SHEET_SUMMARY: &str = "总体情况";
 pub const SHEET_TASKS: &str = "任务台账";
+/// Only when the ledger is compared with a previous round.
+pub const SHEET_COMPARE: &str = "进展对比";
 pub const SHEET_UNITS: &str = "单位报送情况";
 pub const SHEET_REPORTS: &str = "报送明细";
 pub const SHEET_PROBLEMS: &str = "问题清单";

@@ -51,6 +51,8 @@ pub(super) enum Highlight {
     Severity,
     /// Red where the cell reads this.
     Red(&'static str),
+    /// A warning light: 红灯 red, 黄灯 yellow, 绿灯 green.
+    Light,
 }
 
 impl<'a, T> Column<'a, T> {
@@ -193,6 +195,12 @@ impl<'w> List<'w> {
                     self.colour_where(c, Severity::Warning.label(), &st.orange)?;
                 }
                 Some(Highlight::Red(value)) => self.colour_where(c, value, &st.red)?,
+                Some(Highlight::Light) => {
+                    use crate::model::Light;
+                    self.colour_where(c, Light::Red.label(), &st.red)?;
+                    self.colour_where(c, Light::Yellow.label(), &st.orange)?;
+                    self.colour_where(c, Light::Green.label(), &st.green)?;
+                }
                 None => {}
             }
         }

@@ -5,10 +5,14 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::layout::{workbook_title, Styles, WIDE};
-use super::layout::{SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED};
+use super::layout::{
+    SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
+};
 use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
 use crate::model::queries::{unit_completed, unreadable_files};
-use crate::model::{Code, Ledger, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced};
+use crate::model::{
+    Code, Ledger, Light, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced,
+};
 
 /// Write a list sheet: its columns, a row per item, frozen header, filter, print setup.
 fn list_sheet<'a, T, I>(
@@ -33,7 +37,8 @@ pub fn headers(sheet: &str) -> Vec<&'static str> {
         cols.iter().map(|c| c.header).collect()
     }
     match sheet {
-        SHEET_TASKS => of(&task_columns()),
+        SHEET_TASKS => of(&task_columns(false)),
+        SHEET_COMPARE => of(&compare_columns()),
         SHEET_UNITS => of(&unit_columns()),
         SHEET_REPORTS => of(&report_columns()),
         SHEET_PROBLEMS => of(&problem_columns()),
@@ -118,8 +123,9 @@ fn assigned(written: &str, units: &[String]) -> String {
 
 type TaskRow<'a> = Row<'a, &'a TaskEntry>;
 
-fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
-    [
+/// The 任务台账 columns; 上期状态 only when the ledger is compared with a previous round.
+fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
+    let mut cols = vec![
         col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
             num(r.item.id)
         }),
@@ -164,6 +170,14 @@ fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
             |r: &TaskRow<'a>| t(yes_no(r.item.overdue)),
         )
         .highlight(Highlight::Red("是")),
+        col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
+            t(light_text(r.item))
+        })
+        .highlight(Highlight::Light)
+        .note(
+            "按统计截止日判定：红灯为已逾期未完成，黄灯为即将到期（天数见 plan.toml 的 warning_days，默认30天）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
+                .into(),
+        ),
         col("进展情况", Kind::Text, 20.0, WIDE, |r| {
             t(merged_progress(r.item))
         }),
@@ -181,7 +195,33 @@ fn task_columns<'a>() -> [Column<'a, &'a TaskEntry>; 13] {
         col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
             ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())
         }),
-    ]
+    ];
+    if previous {
+        let at = cols
+            .iter()
+            .position(|c| c.header == "完成情况")
+            .unwrap_or(0);
+        cols.insert(
+            at,
+            col(
+                "上期状态",
+                Kind::Center,
+                10.0,
+                10.0,
+                |r: &TaskRow<'a>| t(r.item.previous_status.map_or("", |s| s.label())),
+            )
+            .highlight(Highlight::Status),
+        );
+    }
+    cols
+}
+
+/// 亮灯: 红灯 / 黄灯 / 绿灯, or the status of a task that needs none (已完成, 不涉及).
+fn light_text(task: &TaskEntry) -> &'static str {
+    match task.light {
+        Light::Off => task.status.label(),
+        lit => lit.label(),
+    }
 }
 
 pub(super) fn tasks_sheet(
@@ -189,8 +229,77 @@ pub(super) fn tasks_sheet(
     ledger: &Ledger,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    let cols = task_columns();
+    let cols = task_columns(ledger.previous.is_some());
     list_sheet(ws, SHEET_TASKS, &cols, st, ledger, || ledger.tasks.iter())
+}
+
+// ---------------------------------------------------------------------------
+// 进展对比 (only with a previous round)
+
+/// How a task moved since the previous round.
+fn change_text(task: &TaskEntry) -> &'static str {
+    let Some(then) = task.previous_status else {
+        return "";
+    };
+    let now = task.status;
+    if now == then {
+        "无变化"
+    } else if now == Status::Completed {
+        "新增完成"
+    } else if matches!(now, Status::Unclear | Status::NotApplicable)
+        || matches!(then, Status::Unclear | Status::NotApplicable)
+    {
+        "状态变化"
+    } else if now.advancement() < then.advancement() {
+        "进展倒退"
+    } else {
+        "有进展"
+    }
+}
+
+fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
+    vec![
+        col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
+            num(r.item.id)
+        }),
+        col("任务", Kind::Text, 16.0, 30.0, |r| t(&r.item.short_name)),
+        col("完成时限", Kind::Text, 12.0, 14.0, |r| {
+            t(&r.item.deadline.text)
+        }),
+        col(
+            "上期状态",
+            Kind::Center,
+            10.0,
+            10.0,
+            |r: &TaskRow<'a>| t(r.item.previous_status.map_or("", |s| s.label())),
+        )
+        .highlight(Highlight::Status),
+        col(
+            "本期状态",
+            Kind::Center,
+            10.0,
+            10.0,
+            |r: &TaskRow<'a>| t(r.item.status.label()),
+        )
+        .highlight(Highlight::Status),
+        col("变化", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
+            t(change_text(r.item))
+        })
+        .highlight(Highlight::Red("进展倒退")),
+        col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
+            t(light_text(r.item))
+        })
+        .highlight(Highlight::Light),
+    ]
+}
+
+pub(super) fn compare_sheet(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let cols = compare_columns();
+    list_sheet(ws, SHEET_COMPARE, &cols, st, ledger, || ledger.tasks.iter())
 }
 
 // ---------------------------------------------------------------------------

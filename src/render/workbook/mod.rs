@@ -2,7 +2,8 @@
 //! rust_xlsxwriter. Reads only the ledger.
 //!
 //! - `summary.rs`: 总体情况 (headline numbers, counts by status and by 重点任务, charts);
-//! - `lists.rs`: the five list sheets, each one table of column definitions;
+//! - `lists.rs`: the list sheets (and 进展对比 when there is a previous round), each one
+//!   table of column definitions;
 //! - `list.rs`: the list writer (two passes: widths, then rows);
 //! - `layout.rs`: sheet names, title, formats, widths and print setup.
 //!
@@ -25,11 +26,14 @@ use crate::render::files::WORKBOOK_XLSX;
 use crate::render::output::{Job, Rendered};
 use crate::render::xlsx_common::{excel_date, text};
 use layout::{workbook_title, Styles};
-use lists::{problems_sheet, reports_sheet, tasks_sheet, units_sheet, unplaced_sheet};
+use lists::{
+    compare_sheet, problems_sheet, reports_sheet, tasks_sheet, units_sheet, unplaced_sheet,
+};
 use summary::summary_sheet;
 
 pub use layout::{
-    SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
+    SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS,
+    SHEET_UNPLACED,
 };
 pub use lists::headers;
 
@@ -70,11 +74,20 @@ pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Resul
     // task) and added in a fixed order.
     let [mut reports, mut problems, mut unplaced] = list_sheets(&mut wb, &styles);
     let (short, (reports_done, rest_done)) = rayon::join(
-        || -> Result<[Worksheet; 3], XlsxError> {
-            let mut sheets = [Worksheet::new(), Worksheet::new(), Worksheet::new()];
-            summary_sheet(&mut sheets[0], ledger, &styles)?;
-            tasks_sheet(&mut sheets[1], ledger, &styles)?;
-            units_sheet(&mut sheets[2], ledger, &styles)?;
+        || -> Result<Vec<Worksheet>, XlsxError> {
+            let mut summary = Worksheet::new();
+            summary_sheet(&mut summary, ledger, &styles)?;
+            let mut tasks = Worksheet::new();
+            tasks_sheet(&mut tasks, ledger, &styles)?;
+            let mut sheets = vec![summary, tasks];
+            if ledger.previous.is_some() {
+                let mut compare = Worksheet::new();
+                compare_sheet(&mut compare, ledger, &styles)?;
+                sheets.push(compare);
+            }
+            let mut units = Worksheet::new();
+            units_sheet(&mut units, ledger, &styles)?;
+            sheets.push(units);
             Ok(sheets)
         },
         || {

@@ -56,6 +56,11 @@ pub(super) fn summary_sheet(
         // 9 pt.
         ws.insert_chart(chart_row + 22, 0, &status_pie(statuses))?;
     }
+    if ledger.rounds.len() >= 2 {
+        // 四、各期完成情况, right of the column chart's rows, and its line below the pie.
+        let rows = rounds_table(ws, ledger, st, chart_row + 44)?;
+        ws.insert_chart(rows.last + 2, 0, &rounds_chart(rows))?;
+    }
     let mut all = vec![
         column_width(categories.widest_category, 12.0, CATEGORY_MAX),
         column_width(categories.widest_short, 12.0, SHORT_MAX),
@@ -120,6 +125,17 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             format!(
                 "完成时限早于统计截止日（{}）且未完成的任务",
                 render_date(ledger.as_of)
+            ),
+        ),
+        (
+            "亮灯",
+            Value::Text(format!(
+                "红{} / 黄{} / 绿{}",
+                sum.red, sum.yellow, sum.green
+            )),
+            format!(
+                "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余按期推进的任务；已完成的不亮灯",
+                ledger.plan.warning_days
             ),
         ),
         (
@@ -319,6 +335,59 @@ fn category_chart(rows: Span) -> Chart {
         .set_position(ChartLegendPosition::Bottom)
         .set_font(&chart_font());
     chart.set_width(720).set_height(400);
+    chart
+}
+
+/// 四、各期完成情况 from row `r`: one row per round (统计截止日期, 已完成, 任务总数).
+fn rounds_table(
+    ws: &mut Worksheet,
+    ledger: &Ledger,
+    st: &Styles,
+    mut r: u32,
+) -> Result<Span, XlsxError> {
+    ws.write_string_with_format(r, 0, "四、各期完成情况", &st.section)?;
+    r += 1;
+    for (c, h) in ["统计截止日期", "已完成", "任务总数"]
+        .into_iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(r, c as u16, h, &st.header)?;
+    }
+    let first = r + 1;
+    for p in &ledger.rounds {
+        r += 1;
+        ws.write_string_with_format(r, 0, render_date(p.as_of), &st.center)?;
+        ws.write_number_with_format(r, 1, p.completed, &st.number)?;
+        ws.write_number_with_format(r, 2, p.total, &st.number)?;
+    }
+    Ok(Span { first, last: r })
+}
+
+/// A line of completed tasks per round.
+fn rounds_chart(rows: Span) -> Chart {
+    let mut chart = Chart::new(ChartType::Line);
+    chart
+        .add_series()
+        .set_name("已完成任务数")
+        .set_categories((SHEET_SUMMARY, rows.first, 0, rows.last, 0))
+        .set_values((SHEET_SUMMARY, rows.first, 1, rows.last, 1))
+        .set_data_label(ChartDataLabel::new().show_value().set_font(&chart_font()));
+    chart
+        .title()
+        .set_name("各期已完成任务数")
+        .set_font(&chart_font_bold());
+    chart
+        .x_axis()
+        .set_name("统计截止日期")
+        .set_name_font(&chart_font())
+        .set_font(&chart_font());
+    chart
+        .y_axis()
+        .set_name("任务数")
+        .set_name_font(&chart_font())
+        .set_font(&chart_font());
+    chart.legend().set_hidden();
+    chart.set_width(720).set_height(320);
     chart
 }
 

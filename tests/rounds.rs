@@ -1,0 +1,369 @@
+//! Rounds (issue 19): the as-of date filters late returns and late completions; each run
+//! is kept under output/rounds/ and compared with the latest earlier round; the report
+//! and the workbook state what changed; the warning lights.
+
+mod common;
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Reader, Xlsx};
+use chrono::NaiveDate;
+use common::*;
+use rectify::model::{Code, Ledger, Light, Status};
+use rectify::{
+    attach_previous, record_round, report_docx, workbook_bytes, Templates, SHEET_COMPARE,
+};
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, m, d).unwrap()
+}
+
+/// The ledger of `returns` at `as_of`.
+fn ledger_at(returns: &Path, as_of: NaiveDate) -> Ledger {
+    let mut plan = plan();
+    plan.meta.as_of = as_of;
+    plan.meta.report_date = as_of;
+    rectify::build_ledger(&plan, returns)
+}
+
+/// 区农业农村委's return filed on `filed` (12月`filed`日) with rows (task, status, done).
+fn nongye(dir: &Path, file: &str, filed: u32, rows: &[(u32, &str, V)]) {
+    let rows = rows
+        .iter()
+        .map(|(id, status, done)| {
+            std_row(
+                n(*id as f64),
+                &measure(*id),
+                &format!("第{id}项的进展"),
+                status,
+                done.clone(),
+            )
+        })
+        .collect();
+    write_workbook(
+        &dir.join(file),
+        &[standard_return(
+            &format!("填报单位：区农业农村委    填报日期：2020年12月{filed}日"),
+            rows,
+        )],
+    );
+}
+
+/// Paragraph text of a docx: every w:t, paragraphs joined with newlines.
+fn docx_text(docx: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for para in xml.split("</w:p>") {
+        for piece in para.split("<w:t").skip(1) {
+            let body = &piece[piece.find('>').unwrap() + 1..];
+            if let Some(end) = body.find("</w:t>") {
+                out.push_str(&body[..end]);
+            }
+        }
+        out.push('\n');
+    }
+    out.replace('\u{200B}', "")
+}
+
+#[test]
+fn a_return_filed_after_the_as_of_date_waits_for_its_round() {
+    let dir = tempfile::tempdir().unwrap();
+    nongye(dir.path(), "早.xlsx", 3, &[(8, "正在推进", V::E)]);
+    nongye(
+        dir.path(),
+        "晚.xlsx",
+        8,
+        &[(8, "已完成", V::D(2020, 12, 7))],
+    );
+
+    let early = ledger_at(dir.path(), day(12, 5));
+    let t = early.task(8).unwrap();
+    assert_eq!(t.status, Status::InProgress);
+    let current: Vec<_> = t
+        .current_reports()
+        .map(|r| r.source.file.as_str())
+        .collect();
+    assert_eq!(current, ["早.xlsx"]);
+    assert!(t.reports.iter().all(|r| r.source.file == "早.xlsx"));
+    // Nothing lost: the late file's rows are named in an info problem.
+    let late: Vec<_> = early
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::FiledAfterAsOf)
+        .collect();
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].file, "晚.xlsx");
+    assert!(
+        late[0].message.contains("2020年12月8日"),
+        "{}",
+        late[0].message
+    );
+    assert!(late[0].message.contains("1行"), "{}", late[0].message);
+
+    let later = ledger_at(dir.path(), day(12, 10));
+    assert_eq!(later.task(8).unwrap().status, Status::Completed);
+    assert!(later
+        .problems
+        .iter()
+        .all(|p| p.code != Code::FiledAfterAsOf));
+}
+
+#[test]
+fn a_completion_dated_after_the_as_of_date_is_not_yet_a_completion() {
+    let dir = tempfile::tempdir().unwrap();
+    nongye(dir.path(), "a.xlsx", 4, &[(8, "已完成", V::D(2020, 12, 8))]);
+    let early = ledger_at(dir.path(), day(12, 5));
+    let t = early.task(8).unwrap();
+    assert_eq!(t.status, Status::InProgress);
+    // The ledger keeps what the unit wrote.
+    assert_eq!(t.reports[0].status, Status::Completed);
+    assert!(early
+        .problems
+        .iter()
+        .any(|p| p.code == Code::CompletedAfterAsOf && p.row.is_some()));
+    let later = ledger_at(dir.path(), day(12, 10));
+    assert_eq!(later.task(8).unwrap().status, Status::Completed);
+}
+
+#[test]
+fn the_change_set_against_a_known_previous_round() {
+    let returns = tempfile::tempdir().unwrap();
+    let output = tempfile::tempdir().unwrap();
+    nongye(
+        returns.path(),
+        "一期.xlsx",
+        3,
+        &[(8, "正在推进", V::E), (9, "已完成", V::D(2020, 12, 1))],
+    );
+    // Round one.
+    let mut first = ledger_at(returns.path(), day(12, 5));
+    attach_previous(&mut first, output.path(), None).unwrap();
+    assert!(first.previous.is_none() && first.changes.is_none());
+    let file = record_round(&first, output.path()).unwrap();
+    assert!(file.ends_with("rounds/2020-12-05.json"));
+
+    // Round two: task 8 completed, task 9 slipped back, 区水利局 reports for the first time.
+    nongye(
+        returns.path(),
+        "二期.xlsx",
+        8,
+        &[(8, "已完成", V::D(2020, 12, 8)), (9, "正在推进", V::E)],
+    );
+    let p = plan();
+    let water = &p.tasks_of("区水利局")[0].0.id;
+    write_workbook(
+        &returns.path().join("区水利局.xlsx"),
+        &[standard_return(
+            "填报单位：区水利局    填报日期：2020年12月9日",
+            vec![std_row(
+                n(*water as f64),
+                &measure(*water),
+                "已开展排查",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let mut second = ledger_at(returns.path(), day(12, 10));
+    attach_previous(&mut second, output.path(), None).unwrap();
+    let previous = second.previous.as_ref().expect("compared with round one");
+    assert_eq!(previous.as_of, day(12, 5));
+    assert_eq!(previous.file, "rounds/2020-12-05.json");
+    let c = second.changes.as_ref().unwrap();
+    assert_eq!(c.newly_completed, [8]);
+    assert_eq!(c.regressed, [9]);
+    assert_eq!(c.newly_reported, ["区水利局"]);
+    assert!(c.still_missing.contains(&"区商务委".to_string()));
+    for reported in ["区农业农村委", "区水利局", &second.plan.collector] {
+        assert!(
+            !c.still_missing.contains(&reported.to_string()),
+            "{reported}"
+        );
+    }
+    assert_eq!(
+        second.task(9).unwrap().previous_status,
+        Some(Status::Completed)
+    );
+    let points: Vec<_> = second
+        .rounds
+        .iter()
+        .map(|p| (p.as_of, p.completed))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            (day(12, 5), first.summary.completed),
+            (day(12, 10), second.summary.completed)
+        ]
+    );
+
+    // The report says it in 一 and names the slipped task in 三.
+    let text = docx_text(&report_docx(&second, &Templates::default()).unwrap());
+    assert!(
+        text.contains("较上期（2020年12月5日）新增完成1项，1项进展倒退，新报送进展的单位1个"),
+        "{text}"
+    );
+    assert!(text.contains("部分任务进展倒退"), "{text}");
+    let slipped = &second.task(9).unwrap().short_name;
+    assert!(
+        text.contains(&format!("{slipped}（上期已完成，本期正在推进）")),
+        "{text}"
+    );
+    assert!(text.contains("连续两期未报送"));
+    // Without a previous round it says nothing of one.
+    let text = docx_text(&report_docx(&first, &Templates::default()).unwrap());
+    assert!(!text.contains("较上期") && !text.contains("连续两期"));
+
+    // The workbook: 上期状态 in 任务台账, the 进展对比 sheet, the rounds' table.
+    let bytes = workbook_bytes(&second).unwrap();
+    let mut wb = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert!(wb.sheet_names().contains(&SHEET_COMPARE.to_string()));
+    let tasks = wb.worksheet_range(rectify::SHEET_TASKS).unwrap();
+    let header: Vec<String> = tasks
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let then_col = header
+        .iter()
+        .position(|h| h == "上期状态")
+        .expect("上期状态");
+    let row9 = tasks.rows().find(|r| r[0].to_string() == "9").unwrap();
+    assert_eq!(row9[then_col].to_string(), "已完成");
+    let compare = wb.worksheet_range(SHEET_COMPARE).unwrap();
+    let row9: Vec<String> = compare
+        .rows()
+        .find(|r| r[0].to_string() == "9")
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(row9[3..6], ["已完成", "正在推进", "进展倒退"]);
+    let row8 = compare.rows().find(|r| r[0].to_string() == "8").unwrap();
+    assert_eq!(row8[5].to_string(), "新增完成");
+    let summary = wb.worksheet_range(rectify::SHEET_SUMMARY).unwrap();
+    assert!(summary
+        .rows()
+        .flatten()
+        .any(|c| c.to_string() == "四、各期完成情况"));
+    let first_bytes = workbook_bytes(&first).unwrap();
+    let wb = Xlsx::new(Cursor::new(first_bytes)).unwrap();
+    assert!(!wb.sheet_names().contains(&SHEET_COMPARE.to_string()));
+}
+
+/// Lights at their boundaries: overdue red; due today or within the window yellow;
+/// later green; completed and not-applicable tasks have none.
+#[test]
+fn lights_at_their_boundaries() {
+    let as_of = day(12, 10);
+    let due = |m, d| Some(day(m, d));
+    assert_eq!(
+        Light::of(Status::InProgress, true, due(11, 30), as_of, 30),
+        Light::Red
+    );
+    assert_eq!(
+        Light::of(Status::NotStarted, false, due(12, 10), as_of, 30),
+        Light::Yellow
+    );
+    assert_eq!(
+        Light::of(
+            Status::InProgress,
+            false,
+            Some(day(12, 10) + chrono::Days::new(30)),
+            as_of,
+            30
+        ),
+        Light::Yellow
+    );
+    assert_eq!(
+        Light::of(
+            Status::InProgress,
+            false,
+            Some(day(12, 10) + chrono::Days::new(31)),
+            as_of,
+            30
+        ),
+        Light::Green
+    );
+    assert_eq!(
+        Light::of(Status::Unreported, false, None, as_of, 30),
+        Light::Green
+    );
+    assert_eq!(
+        Light::of(Status::Completed, false, due(11, 30), as_of, 30),
+        Light::Off
+    );
+    assert_eq!(
+        Light::of(Status::NotApplicable, true, due(11, 30), as_of, 30),
+        Light::Off
+    );
+    // On the demo: red is exactly the overdue tasks, and the counts add up.
+    let l = ledger_for(&repo().join("input/returns"));
+    for t in &l.tasks {
+        assert_eq!(t.light == Light::Red, t.overdue, "task {}", t.id);
+    }
+    let s = &l.summary;
+    let lit = l.tasks.iter().filter(|t| t.light != Light::Off).count() as u32;
+    assert_eq!(s.red + s.yellow + s.green, lit);
+    assert!(s.red > 0);
+}
+
+/// The demo as README runs it: two rounds (12月5日, then plan.toml's 12月10日); the
+/// second is compared with the first, and the report, workbook and ledger.json say so.
+#[test]
+fn the_demo_in_two_rounds() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .current_dir(repo())
+            .arg("--output")
+            .arg(out.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    run(&["--as-of", "2020-12-05", "run"]);
+    assert!(out.path().join("rounds/2020-12-05.json").is_file());
+    let said = run(&["run"]);
+    assert!(said.contains("与上期（2020年12月5日）相比"), "{said}");
+    assert!(out.path().join("rounds/2020-12-10.json").is_file());
+    assert!(out.path().join("rounds/2020-12-05.json").is_file(), "kept");
+    let ledger: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
+            .unwrap();
+    assert_eq!(ledger["previous"]["as_of"], "2020-12-05");
+    let changes = &ledger["changes"];
+    let count = |k: &str| changes[k].as_array().map_or(0, Vec::len);
+    assert!(count("newly_completed") > 0, "{changes}");
+    assert!(count("newly_reported") > 0, "{changes}");
+    let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
+    assert!(text.contains("较上期（2020年12月5日）新增完成"), "{text}");
+    let wb = Xlsx::new(Cursor::new(
+        std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
+    ))
+    .unwrap();
+    assert!(wb.sheet_names().contains(&SHEET_COMPARE.to_string()));
+    // A previous round that is not earlier is refused, in Chinese, with exit 2.
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .current_dir(repo())
+        .arg("--output")
+        .arg(out.path())
+        .args(["--as-of", "2020-12-05", "--previous"])
+        .arg(out.path().join("rounds/2020-12-10.json"))
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不早于本期"));
+}
