@@ -37,12 +37,12 @@ pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
     for note in written.notes() {
         sayln!("{note}");
     }
-    println!(
+    sayln!(
         "本期汇总结果已存为 {}，下期运行时据此比较进展。",
         round.display()
     );
     if let (Some(p), Some(c)) = (&ledger.previous, &ledger.changes) {
-        println!(
+        sayln!(
             "与上期（{}）相比：新增完成{}项，进展倒退{}项，新报送单位{}个，连续两期未报送单位{}个。",
             crate::common::dates::render_date(p.as_of),
             c.newly_completed.len(),
