@@ -149,18 +149,24 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 3), t.deadline.text);
         assert_eq!(cell(&s, r, 7), t.status.label(), "task {}", t.id);
         assert_eq!(cell(&s, r, 8), if t.overdue { "是" } else { "否" });
-        let progress = cell(&s, r, 9);
-        let reported = cell(&s, r, 10);
+        // 亮灯: the light, or the status of a task that needs none.
+        let light = match t.light {
+            rectify::model::Light::Off => t.status.label(),
+            lit => lit.label(),
+        };
+        assert_eq!(cell(&s, r, 9), light, "task {}", t.id);
+        let progress = cell(&s, r, 10);
+        let reported = cell(&s, r, 11);
         for rep in t.current_reports() {
             assert!(progress.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
             assert!(reported.contains(&rep.unit));
         }
-        let missing = cell(&s, r, 11);
+        let missing = cell(&s, r, 12);
         for u in &t.awaiting {
             assert!(missing.contains(u.as_str()), "task {}: awaiting {u}", t.id);
         }
         let last = t.current_reports().filter_map(|r| r.filed_on).max();
-        assert_eq!(cell(&s, r, 12), date(last));
+        assert_eq!(cell(&s, r, 13), date(last));
     }
 
     // 单位报送情况: one row per unit.
@@ -349,7 +355,7 @@ fn formula_like_text_stays_text() {
         assert_eq!(cell(&details, r, 9), "=cmd|'calc'!A0.xlsx");
     }
     let tasks = sheet(&bytes, SHEET_TASKS);
-    let merged: String = (1..tasks.height()).map(|r| cell(&tasks, r, 9)).collect();
+    let merged: String = (1..tasks.height()).map(|r| cell(&tasks, r, 10)).collect();
     assert!(
         merged.contains("区水利局（责任，正在推进）：=HYPERLINK("),
         "{merged}"
