@@ -222,6 +222,10 @@ fn the_change_set_against_a_known_previous_round() {
         "{text}"
     );
     assert!(text.contains("连续两期未报送"));
+    assert!(
+        text.contains("区商务委（连续两期未报送）"),
+        "附件2 marks it"
+    );
     // Without a previous round it says nothing of one.
     let text = docx_text(&report_docx(&first, &Templates::default()).unwrap());
     assert!(!text.contains("较上期") && !text.contains("连续两期"));

@@ -367,6 +367,8 @@ struct UnitBrief {
     missing_count: usize,
     /// It reported nothing at all.
     silent: bool,
+    /// It owed a report in the previous round too and sent none in either.
+    twice: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -630,6 +632,10 @@ impl UnitBrief {
                 .join("、"),
             missing_count: u.missing.len(),
             silent: u.reported.is_empty(),
+            twice: l
+                .changes
+                .as_ref()
+                .is_some_and(|c| c.still_missing.contains(&u.name)),
         }
     }
 }
