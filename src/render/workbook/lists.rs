@@ -170,14 +170,7 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             |r: &TaskRow<'a>| t(yes_no(r.item.overdue)),
         )
         .highlight(Highlight::Red("是")),
-        col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
-            t(light_text(r.item))
-        })
-        .highlight(Highlight::Light)
-        .note(
-            "按统计截止日判定：红灯为已逾期未完成，黄灯为即将到期（天数见 plan.toml 的 warning_days，默认30天）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
-                .into(),
-        ),
+        light_column(),
         col("进展情况", Kind::Text, 20.0, WIDE, |r| {
             t(merged_progress(r.item))
         }),
@@ -201,19 +194,33 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             .iter()
             .position(|c| c.header == "完成情况")
             .unwrap_or(0);
-        cols.insert(
-            at,
-            col(
-                "上期状态",
-                Kind::Center,
-                10.0,
-                10.0,
-                |r: &TaskRow<'a>| t(r.item.previous_status.map_or("", |s| s.label())),
-            )
-            .highlight(Highlight::Status),
-        );
+        cols.insert(at, previous_status_column());
     }
     cols
+}
+
+/// 上期状态: the task's status in the previous round.
+fn previous_status_column<'a>() -> Column<'a, &'a TaskEntry> {
+    col(
+        "上期状态",
+        Kind::Center,
+        10.0,
+        10.0,
+        |r: &TaskRow<'a>| t(r.item.previous_status.map_or("", |s| s.label())),
+    )
+    .highlight(Highlight::Status)
+}
+
+/// 亮灯, coloured, with the rule in its header note.
+fn light_column<'a>() -> Column<'a, &'a TaskEntry> {
+    col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
+        t(light_text(r.item))
+    })
+    .highlight(Highlight::Light)
+    .note(
+        "按统计截止日判定：红灯为已逾期未完成，黄灯为即将到期（天数见 plan.toml 的 warning_days，默认30天）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
+            .into(),
+    )
 }
 
 /// 亮灯: 红灯 / 黄灯 / 绿灯, or the status of a task that needs none (已完成, 不涉及).
@@ -266,14 +273,7 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
         col("完成时限", Kind::Text, 12.0, 14.0, |r| {
             t(&r.item.deadline.text)
         }),
-        col(
-            "上期状态",
-            Kind::Center,
-            10.0,
-            10.0,
-            |r: &TaskRow<'a>| t(r.item.previous_status.map_or("", |s| s.label())),
-        )
-        .highlight(Highlight::Status),
+        previous_status_column(),
         col(
             "本期状态",
             Kind::Center,
@@ -286,10 +286,7 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
             t(change_text(r.item))
         })
         .highlight(Highlight::Red("进展倒退")),
-        col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
-            t(light_text(r.item))
-        })
-        .highlight(Highlight::Light),
+        light_column(),
     ]
 }
 

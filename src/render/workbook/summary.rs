@@ -316,20 +316,7 @@ fn category_chart(rows: Span) -> Chart {
             .set_format(&mut fill(status_colour(s)))
             .set_gap(60);
     }
-    chart
-        .title()
-        .set_name("各重点任务完成情况")
-        .set_font(&chart_font_bold());
-    chart
-        .x_axis()
-        .set_name("重点任务")
-        .set_name_font(&chart_font())
-        .set_font(&chart_font());
-    chart
-        .y_axis()
-        .set_name("任务数")
-        .set_name_font(&chart_font())
-        .set_font(&chart_font());
+    titles(&mut chart, "各重点任务完成情况", "重点任务", "任务数");
     chart
         .legend()
         .set_position(ChartLegendPosition::Bottom)
@@ -372,23 +359,25 @@ fn rounds_chart(rows: Span) -> Chart {
         .set_categories((SHEET_SUMMARY, rows.first, 0, rows.last, 0))
         .set_values((SHEET_SUMMARY, rows.first, 1, rows.last, 1))
         .set_data_label(ChartDataLabel::new().show_value().set_font(&chart_font()));
+    titles(&mut chart, "各期已完成任务数", "统计截止日期", "任务数");
+    chart.legend().set_hidden();
+    chart.set_width(720).set_height(320);
     chart
-        .title()
-        .set_name("各期已完成任务数")
-        .set_font(&chart_font_bold());
+}
+
+/// A chart's title and axis names, in the chart fonts.
+fn titles(chart: &mut Chart, title: &str, x: &str, y: &str) {
+    chart.title().set_name(title).set_font(&chart_font_bold());
     chart
         .x_axis()
-        .set_name("统计截止日期")
+        .set_name(x)
         .set_name_font(&chart_font())
         .set_font(&chart_font());
     chart
         .y_axis()
-        .set_name("任务数")
+        .set_name(y)
         .set_name_font(&chart_font())
         .set_font(&chart_font());
-    chart.legend().set_hidden();
-    chart.set_width(720).set_height(320);
-    chart
 }
 
 /// A pie of the tasks by status.
