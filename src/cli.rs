@@ -15,13 +15,21 @@ use clap::{Args, Parser, Subcommand};
     subcommand_help_heading = "命令",
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
     override_usage = "rectify [选项] <命令>",
-    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/\n  rectify templates 模板      把内置模板写入“模板”文件夹，供修改"
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/\n  rectify templates 模板      把内置模板写入“模板”文件夹，供修改\n  rectify --as 区水利局 run    牵头单位汇总本单位牵头任务的进展，生成报告和报送表"
 )]
 pub struct Cli {
     #[command(flatten)]
     pub paths: Paths,
     #[command(flatten)]
     pub round: Round,
+    /// 以牵头单位身份运行（如 --as 区水利局）：只汇总本单位牵头的任务，报告、台账、任务清单和催报针对本单位的责任、配合单位，并生成报送汇总单位（plan.toml 的 collector）的报送表
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "单位",
+        help_heading = "牵头单位"
+    )]
+    pub as_unit: Option<String>,
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help = "显示帮助")]
     help: Option<bool>,
     #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help = "显示版本")]
@@ -83,10 +91,18 @@ impl Paths {
 pub enum Command {
     /// 完整处理：读取方案和报送表，汇总并生成全部结果
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
-    Run,
+    Run {
+        /// 报告的成文日期（以 --as 运行时也是报送表的填报日期），如 2020-12-05（默认：plan.toml 的 report_date；以 --as 运行时为 return_deadline）
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
+        date: Option<chrono::NaiveDate>,
+    },
     /// 只生成整改情况报告（Word）
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
-    Report,
+    Report {
+        /// 报告的成文日期，如 2020-12-05（默认：plan.toml 的 report_date；以 --as 运行时为 return_deadline）
+        #[arg(long, value_name = "日期", value_parser = parse_date, help_heading = "选项")]
+        date: Option<chrono::NaiveDate>,
+    },
     /// 读取并汇总报送表，打印摘要和问题清单，不写文件
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Check {

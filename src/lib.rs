@@ -26,8 +26,10 @@ mod render;
 mod rounds;
 
 // the stages wired together, and merge on its own
-pub use merge::merge;
-pub use pipeline::{build_ledger, build_ledger_with_progress};
+pub use merge::{merge, merge_scoped, Scope};
+pub use pipeline::{
+    build_ledger, build_ledger_with_progress, build_round, build_round_with_progress,
+};
 
 // ingest
 pub use ingest::{
@@ -45,11 +47,12 @@ pub use error::Error;
 
 // render
 pub use render::{
-    blocks_docx, checklist_bytes, checklist_files, filled_checklist_bytes, finish_docx,
-    finish_docx_with_stats, form_title, notice_blocks, parse_blocks, rate_text, reminder_blocks,
-    reminder_file, reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes,
-    workbook_headers, write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output,
-    RenderError, Rendered, Templates, Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS,
-    REMINDERS_DIR, REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS,
-    SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
+    blocks_docx, checklist_bytes, checklist_files, consolidated_bytes, consolidated_file,
+    consolidated_title, filled_checklist_bytes, finish_docx, finish_docx_with_stats, form_title,
+    notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file, reminder_list_blocks,
+    report_docx, schema_findings, select, workbook_bytes, workbook_headers, write_outputs, Block,
+    DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError, Rendered, Templates,
+    Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR, REMINDER_LIST_DOCX,
+    REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS,
+    SHEET_UNPLACED, WORKBOOK_XLSX,
 };

@@ -15,7 +15,41 @@ fn the_demo_set_merges_as_intended() {
     let outcome = |f: &str| ledger.files.iter().find(|e| e.file == f).map(|e| e.outcome);
     assert_eq!(outcome("区商务委.xlsx"), Some(FileOutcome::Failed));
     assert_eq!(outcome("~$区水利局.xlsx"), Some(FileOutcome::Skipped));
-    assert_eq!(ledger.summary.files_read, 15);
+    assert_eq!(ledger.summary.files_read, 17);
+
+    // Two lead units' consolidated returns, made by the tool from their partners'
+    // returns (scripts/make-lead-returns.sh): each row is credited to the unit that
+    // reported it; the later filing stands between a 报送表 row and a direct return.
+    for lead in ["区水利局", "区农业农村委"] {
+        let f = ledger
+            .files
+            .iter()
+            .find(|e| e.file == format!("报送表-{lead}.xlsx"))
+            .unwrap();
+        assert_eq!(f.unit.as_deref(), Some(lead));
+    }
+    let current_of = |id: u32, unit: &str| {
+        let all = reports_of(&ledger, id, unit);
+        assert_eq!(
+            all.iter().filter(|r| !r.superseded).count(),
+            1,
+            "{unit} {id}"
+        );
+        all.into_iter().find(|r| !r.superseded).unwrap().clone()
+    };
+    // 三教产业促进中心 filed 12-03, 区水利局 consolidated on 12-05.
+    let sj = current_of(18, "三教产业促进中心");
+    assert_eq!(sj.via.as_deref(), Some("区水利局"));
+    assert_eq!(sj.source.file, "报送表-区水利局.xlsx");
+    // 港桥产业促进中心 filed 12-09 itself: its own return stands.
+    let gq = current_of(18, "港桥产业促进中心");
+    assert_eq!(gq.via, None);
+    let water = ledger
+        .units
+        .iter()
+        .find(|u| u.name == "三教产业促进中心")
+        .unwrap();
+    assert!(water.direct && water.via == vec!["区水利局".to_string()]);
 
     // .xls and .ods returns made by LibreOffice are read.
     let fmt = |f: &str| {

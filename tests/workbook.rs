@@ -188,7 +188,17 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         let unreadable = ledger.files.iter().any(|f| {
             f.outcome == rectify::model::FileOutcome::Failed && f.unit.as_ref() == Some(&u.name)
         });
-        let remark = cell(&s, r, 8);
+        // The reporting chain: how its reports came, and who consolidates them.
+        assert_eq!(cell(&s, r, 8).contains("直接报送"), u.direct, "{}", u.name);
+        if !u.via.is_empty() {
+            assert!(
+                cell(&s, r, 8).contains(&format!("经{}汇总", u.via.join("、"))),
+                "{}",
+                u.name
+            );
+        }
+        assert_eq!(cell(&s, r, 9), u.reports_to.join("、"), "{}", u.name);
+        let remark = cell(&s, r, 10);
         assert_eq!(
             remark.contains("文件无法读取，需重新报送"),
             unreadable,
@@ -296,9 +306,9 @@ fn mixed_fixture_folder_matches_the_ledger() {
     let s = sheet(&bytes, SHEET_UNITS);
     let r = row_of(&s, 0, "区商务委", 0);
     assert!(
-        cell(&s, r, 8).contains("文件无法读取，需重新报送（“区商务委.xlsx”）"),
+        cell(&s, r, 10).contains("文件无法读取，需重新报送（“区商务委.xlsx”）"),
         "{}",
-        cell(&s, r, 8)
+        cell(&s, r, 10)
     );
 }
 

@@ -4,13 +4,11 @@
 use crate::console::say;
 use std::process::ExitCode;
 
-use crate::cli::Paths;
-use crate::commands::shared::{ledger, problems_text, summary_text};
+use crate::commands::shared::{ledger, problems_text, summary_text, Round};
 use crate::error::Error;
-use crate::plan::Plan;
 
-pub fn check(plan: &Plan, paths: &Paths, strict: bool) -> Result<ExitCode, Error> {
-    let ledger = ledger(plan, paths)?;
+pub fn check(round: &Round, strict: bool) -> Result<ExitCode, Error> {
+    let ledger = ledger(round)?;
     say!("{}", summary_text(&ledger));
     say!("{}", problems_text(&ledger));
     Ok(if strict && ledger.summary.errors > 0 {

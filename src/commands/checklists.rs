@@ -4,18 +4,17 @@
 use crate::console::sayln;
 use chrono::NaiveDate;
 
-use crate::cli::Paths;
-use crate::commands::shared::ledger_before_returns;
+use crate::commands::shared::{ledger_before_returns, Round};
 use crate::error::Error;
-use crate::plan::Plan;
 use crate::render::{select, write_outputs, Job, Templates, CHECKLISTS_DIR};
 
 /// The outputs `checklists` writes.
 pub const OUTPUTS: [&str; 1] = ["checklists"];
 
 /// `date`: the notices' date (default: the plan's notice date).
-pub fn checklists(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result<(), Error> {
-    let ledger = ledger_before_returns(plan, paths)?;
+pub fn checklists(round: &Round, date: Option<NaiveDate>) -> Result<(), Error> {
+    let paths = round.paths;
+    let ledger = ledger_before_returns(round)?;
     let templates = Templates::new(paths.templates.as_deref());
     let mut job = Job::new(&ledger, &templates, &paths.output);
     job.notice_date = date.unwrap_or(job.notice_date);
@@ -27,8 +26,9 @@ pub fn checklists(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result
         .count();
     let notices = written.files.len() - forms;
     sayln!(
-        "应报送单位{forms}个，已写入 {}：填报表{forms}份、通知{notices}份（我局自身的填报表不发通知）。",
+        "应报送单位{forms}个，已写入 {}：填报表{forms}份、通知{notices}份（{}自身的填报表不发通知）。",
         paths.output.join(CHECKLISTS_DIR).display(),
+        ledger.plan.self_word,
     );
     for note in written.notes() {
         sayln!("{note}");

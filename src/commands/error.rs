@@ -18,6 +18,10 @@ pub enum CommandError {
     },
     #[error("单位名录中没有“{0}”")]
     UnknownUnit(String),
+    #[error("{0}没有牵头的整改任务（也不是无牵头单位任务的责任单位），不需要汇总报送；请把进展直接报送{1}")]
+    NotALead(String, String),
+    #[error("单位名录中没有“{0}”，无法以该单位身份运行（--as 后请写单位名称，如 --as 区水利局）")]
+    UnknownAs(String),
     /// The returns folder does not exist (or is a file).
     #[error("找不到报送表文件夹 {}。请检查路径（--returns 指定，默认是输入文件夹下的 returns）；还没有收到报送表时，请先建立这个空文件夹。", .0.display())]
     NoReturns(PathBuf),

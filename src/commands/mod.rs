@@ -17,7 +17,8 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
-use crate::plan::{load_plan, task_table_note};
+use crate::merge::Scope;
+use crate::plan::{load_plan, task_table_note, Plan};
 use crate::render::unused_overrides;
 
 pub use error::CommandError;
@@ -47,16 +48,41 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
             eprintln!("警告：{warning}");
         }
     }
+    let scope = scope(&plan, cli.as_unit.as_deref())?;
+    let round = shared::Round {
+        plan: &plan,
+        paths,
+        scope: &scope,
+    };
     match cli.command {
         Command::Tasks { unit, json } => tasks::tasks(&plan, unit.as_deref(), json)?,
-        Command::Check { strict } => return check::check(&plan, paths, strict),
-        Command::Checklists { date } => checklists::checklists(&plan, paths, date)?,
-        Command::Remind { date } => remind::remind(&plan, paths, date)?,
-        Command::Run => run::run(&plan, paths)?,
-        Command::Report => report::report(&plan, paths)?,
+        Command::Check { strict } => return check::check(&round, strict),
+        Command::Checklists { date } => checklists::checklists(&round, date)?,
+        Command::Remind { date } => remind::remind(&round, date)?,
+        Command::Run { date } => run::run(&round, date)?,
+        Command::Report { date } => report::report(&round, date)?,
         Command::Templates { .. } => unreachable!("handled before the plan is loaded"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The round `--as` asks for: the bureau's, or the named lead unit's (one unit of the
+/// directory that decides at least one task).
+fn scope(plan: &Plan, as_unit: Option<&str>) -> Result<Scope, CommandError> {
+    let Some(name) = as_unit else {
+        return Ok(Scope::Bureau);
+    };
+    let unit = tasks::resolve_unit(plan, name).map_err(|e| match e {
+        CommandError::UnknownUnit(n) => CommandError::UnknownAs(n),
+        e => e,
+    })?;
+    if unit == plan.meta.collector {
+        return Ok(Scope::Bureau);
+    }
+    if plan.tasks_led_by(&unit).is_empty() {
+        return Err(CommandError::NotALead(unit, plan.meta.collector.clone()));
+    }
+    Ok(Scope::Lead(unit))
 }
 
 #[cfg(test)]

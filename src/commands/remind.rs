@@ -4,18 +4,17 @@
 use crate::console::sayln;
 use chrono::NaiveDate;
 
-use crate::cli::Paths;
-use crate::commands::shared::{ledger, no_returns};
+use crate::commands::shared::{ledger, no_returns, Round};
 use crate::error::Error;
-use crate::plan::Plan;
 use crate::render::{select, write_outputs, Job, Templates, REMINDERS_DIR, REMINDER_LIST_DOCX};
 
 /// The outputs `remind` writes.
 pub const OUTPUTS: [&str; 1] = ["reminders"];
 
 /// `date`: the reminders' date (default: the ledger's as-of date).
-pub fn remind(plan: &Plan, paths: &Paths, date: Option<NaiveDate>) -> Result<(), Error> {
-    let ledger = ledger(plan, paths)?;
+pub fn remind(round: &Round, date: Option<NaiveDate>) -> Result<(), Error> {
+    let paths = round.paths;
+    let ledger = ledger(round)?;
     if no_returns(&ledger) {
         // The warning is printed; a reminder to every unit would be wrong.
         return Ok(());

@@ -1,17 +1,24 @@
 //! `rectify run`: the whole job on one folder: every output of the merged ledger.
 
-use crate::cli::Paths;
-use crate::commands::shared::{files_summary, ledger, no_returns, problems_line, summary_text};
+use chrono::NaiveDate;
+
+use crate::commands::shared::{
+    files_summary, ledger, no_returns, problems_line, summary_text, Round,
+};
 use crate::console::{say, sayln};
 use crate::error::Error;
-use crate::plan::Plan;
-use crate::render::{write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
+use crate::model::Tier;
+use crate::render::{consolidated_file, write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
 
 /// The reminders output (left out when the returns folder is empty).
 const REMINDERS: &str = "reminders";
 
-pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
-    let ledger = ledger(plan, paths)?;
+/// `date`: the report's date, in a lead unit's round also the 报送表's filing date
+/// (default: the plan's report date; a lead unit's, its return deadline).
+pub fn run(round: &Round, date: Option<NaiveDate>) -> Result<(), Error> {
+    let paths = round.paths;
+    let mut ledger = ledger(round)?;
+    ledger.plan.report_date = date.unwrap_or(ledger.plan.report_date);
     say!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
     let job = Job::new(&ledger, &templates, &paths.output);
@@ -34,6 +41,13 @@ pub fn run(plan: &Plan, paths: &Paths) -> Result<(), Error> {
         paths.output.display(),
         files_summary(&written.files)
     );
+    if ledger.plan.tier == Tier::Lead {
+        sayln!(
+            "报送表 {}：请核对、审签后连同整改情况报告报送{}。",
+            consolidated_file(&ledger.plan.collector),
+            ledger.plan.bureau
+        );
+    }
     for note in written.notes() {
         sayln!("{note}");
     }

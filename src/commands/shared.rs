@@ -6,23 +6,35 @@ use std::collections::BTreeMap;
 use crate::cli::Paths;
 use crate::commands::error::CommandError;
 use crate::common::dates::render_date;
+use crate::merge::Scope;
 use crate::model::{Code, Ledger, Problem, Severity, Status};
-use crate::pipeline::build_ledger_with_progress;
+use crate::pipeline::build_round_with_progress;
 use crate::plan::Plan;
 use crate::progress::Bar;
 use crate::rounds::attach_previous;
+
+/// What a command works on: the plan, the folders, and whose round (`--as`).
+pub struct Round<'a> {
+    pub plan: &'a Plan,
+    pub paths: &'a Paths,
+    pub scope: &'a Scope,
+}
+
+fn build(round: &Round, dir: &std::path::Path) -> Ledger {
+    build_round_with_progress(round.plan, dir, round.scope, &Bar::for_stderr())
+}
 
 /// The ledger of the returns in `paths`, merged against the plan and compared with the
 /// previous round (`--previous`, checked by `execute`, or the latest in output/rounds/).
 /// A returns folder that is not there is an error (a mistyped `--returns` would
 /// otherwise report every unit as silent); an empty one is warned about on stderr.
-pub fn ledger(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
-    let dir = paths.returns_dir();
+pub fn ledger(round: &Round) -> Result<Ledger, CommandError> {
+    let dir = round.paths.returns_dir();
     if !dir.is_dir() {
         return Err(CommandError::NoReturns(dir));
     }
-    let mut ledger = build_ledger_with_progress(plan, &dir, &Bar::for_stderr());
-    compare_with_previous(&mut ledger, paths);
+    let mut ledger = build(round, &dir);
+    compare_with_previous(&mut ledger, round.paths);
     if no_returns(&ledger) {
         eprintln!(
             "警告：报送表文件夹 {} 中没有任何文件，所有单位都按未报送统计，不生成催报通知。请检查是否放对了文件夹。",
@@ -34,12 +46,12 @@ pub fn ledger(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
 
 /// The ledger for the checklists, which go out before any return comes back: the
 /// returns folder may be missing unless `--returns` names it.
-pub fn ledger_before_returns(plan: &Plan, paths: &Paths) -> Result<Ledger, CommandError> {
-    let dir = paths.returns_dir();
-    if paths.returns.is_some() && !dir.is_dir() {
+pub fn ledger_before_returns(round: &Round) -> Result<Ledger, CommandError> {
+    let dir = round.paths.returns_dir();
+    if round.paths.returns.is_some() && !dir.is_dir() {
         return Err(CommandError::NoReturns(dir));
     }
-    Ok(build_ledger_with_progress(plan, &dir, &Bar::for_stderr()))
+    Ok(build(round, &dir))
 }
 
 /// Whether the returns folder held no file at all (reminders would go to every unit).

@@ -58,7 +58,7 @@ impl<'a> From<&'a Task> for TaskJson<'a> {
 }
 
 /// Resolve a unit given on the command line, or say why not.
-fn resolve_unit(plan: &Plan, name: &str) -> Result<String, CommandError> {
+pub(super) fn resolve_unit(plan: &Plan, name: &str) -> Result<String, CommandError> {
     match plan.units.resolve(name) {
         NameMatch::Unit(u) => Ok(u),
         NameMatch::Group(g) => Err(CommandError::Group(g)),

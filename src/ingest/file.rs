@@ -12,7 +12,6 @@ use super::grid::Grid;
 use super::isolate::isolated;
 use super::options::IngestOptions;
 use super::record::Ingested;
-use super::record::UnitFrom;
 use super::sheet::{read_sheet, SheetContext};
 use crate::common::marker::{self, Marker};
 use crate::common::text::excerpt;
@@ -89,9 +88,16 @@ pub(super) fn file_outcome(
         Ok(read) => {
             entry.format = Some(read.format.name().to_string());
             entry.sheets = read.grids.len() as u32;
-            read_sheets(&read, rel, opts, bundle_stem, &mut out);
+            let marked = read_sheets(&read, rel, opts, bundle_stem, &mut out);
             entry.records = out.records.len() as u32;
-            entry.unit = sender(&out);
+            entry.unit = marked.or_else(|| sender(&out));
+            if let Some(sender) = &entry.unit {
+                for r in out.records.iter_mut().filter(|r| r.unit_from_row()) {
+                    if r.unit.as_ref().is_some_and(|u| u != sender) {
+                        r.via = Some(sender.clone());
+                    }
+                }
+            }
             entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
@@ -101,11 +107,11 @@ pub(super) fn file_outcome(
     out
 }
 
-/// The unit that sent the file: the first named by the sheet (marker, 填报单位 line,
-/// signature, title, names), else the first named by a row's unit column (a
-/// consolidated return names its co-units on the rows).
+/// The unit that sent the file (after the marker's): the first named by the sheet
+/// (填报单位 line, signature, title, names), else the first named by a row's unit
+/// column (a consolidated return names its co-units on the rows).
 fn sender(out: &Ingested) -> Option<String> {
-    let sheet_wide = |r: &&super::record::Record| r.unit_from != Some(UnitFrom::UnitColumn);
+    let sheet_wide = |r: &&super::record::Record| !r.unit_from_row();
     out.records
         .iter()
         .filter(sheet_wide)
@@ -113,14 +119,15 @@ fn sender(out: &Ingested) -> Option<String> {
         .or_else(|| out.records.iter().find_map(|r| r.unit.clone()))
 }
 
-/// Every sheet of the file into `out`, after the reader's notes.
+/// Every sheet of the file into `out`, after the reader's notes. Returns the unit of
+/// the file's marker (our checklist's unit, the lead unit of a 报送表), if it has one.
 fn read_sheets(
     read: &ReadOutput,
     rel: &str,
     opts: &IngestOptions,
     bundle_stem: Option<&str>,
     out: &mut Ingested,
-) {
+) -> Option<String> {
     for note in &read.notes {
         out.problems.push(Problem::new(
             Severity::Warning,
@@ -145,6 +152,7 @@ fn read_sheets(
     for grid in &read.grids {
         read_isolated(grid, &ctx, out);
     }
+    marker.map(|m| m.unit)
 }
 
 /// One sheet into `out`; a panic while interpreting it is this sheet's problem only.

@@ -16,6 +16,9 @@ pub enum UnitFrom {
     FiledCell,
     /// A unit column on the row.
     UnitColumn,
+    /// A row of a lead unit's consolidated return (报送表): its marker names the unit
+    /// that reported the row.
+    MarkerRow,
     /// The signature (落款) below a Word return's table.
     Signature,
     /// The sheet's title row.
@@ -44,9 +47,21 @@ pub struct Record {
     pub completed_text: String,
     pub note: String,
     pub evidence: String,
+    /// The unit that sent the file, when the row is another unit's (a consolidated
+    /// return): the report came through it.
+    pub via: Option<String>,
 }
 
 impl Record {
+    /// Whether the row's unit was named on the row itself (a consolidated return),
+    /// not by the sheet as a whole.
+    pub fn unit_from_row(&self) -> bool {
+        matches!(
+            self.unit_from,
+            Some(UnitFrom::UnitColumn | UnitFrom::MarkerRow)
+        )
+    }
+
     /// The content that matters for conflicts between two reports.
     pub fn content_key(&self) -> (Status, &str, &str, Option<NaiveDate>) {
         (

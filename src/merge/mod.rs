@@ -8,13 +8,19 @@
 //! 3. `tasks`: each task's reports in order, its status from its deciders' answers
 //!    (`task_status`; a report whose status contradicts its text is a `doubt`) and its
 //!    overdue flag;
-//! 4. `units`: per unit what it owes, reported and is missing;
+//! 4. `units`: per unit what it owes, reported and is missing, and whom it reports
+//!    through;
 //! 5. `summary`: the counts, and the plan's metadata for the renderers.
+//!
+//! A lead unit's round ([`Scope::Lead`], `rectify --as 单位`) keeps the tasks the unit
+//! decides (`scope.rs`): reports on other tasks become skip entries, the unit is the
+//! collector, its partners the units that owe reports.
 
 mod as_of;
 mod doubt;
 pub mod match_task;
 mod place;
+mod scope;
 mod summary;
 pub mod task_status;
 mod tasks;
@@ -25,25 +31,39 @@ use crate::ingest::record::Ingested;
 use crate::model::Ledger;
 use crate::plan::Plan;
 
-/// Merge everything ingest read against the plan.
+pub use scope::Scope;
+
+/// Merge everything ingest read against the plan: the bureau's round.
 pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
+    merge_scoped(plan, ingested, &Scope::Bureau)
+}
+
+/// Merge for one round: the bureau's, or a lead unit's (its tasks only).
+pub fn merge_scoped(plan: &Plan, ingested: Ingested, scope: &Scope) -> Ledger {
     let Ingested {
         files,
         records,
-        skips,
+        mut skips,
         mut problems,
     } = ingested;
     let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
-    let placed = place::place_records(plan, records, &mut problems);
+    let mut placed = place::place_records(plan, records, &mut problems);
+    let in_scope = scope.task_ids(plan);
+    scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);
     let by_task = versions::resolve_all(placed.by_key, &mut problems);
-    let tasks = tasks::task_entries(plan, by_task);
-    let units = units::unit_entries(plan, &tasks);
-    problems.extend(units::collector_warning(plan, &units));
+    let mut tasks = tasks::task_entries(plan, by_task);
+    tasks.retain(|t| in_scope.contains(&t.id));
+    let mut info = summary::plan_info(plan, scope);
+    // A lead unit's report has a part for each 重点任务 it has tasks in.
+    info.categories
+        .retain(|c| tasks.iter().any(|t| &t.category == c));
+    let units = units::unit_entries(plan, &tasks, scope);
+    problems.extend(units::collector_warning(&info, &units));
     summary::sort_problems(&mut problems);
-    let summary = summary::summarise(plan, &tasks, &units, &files, &problems);
+    let summary = summary::summarise(&info, &tasks, &units, &files, &problems);
     Ledger {
         as_of: plan.meta.as_of,
-        plan: summary::plan_info(plan),
+        plan: info,
         summary,
         tasks,
         units,

@@ -116,6 +116,7 @@ fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
         note: rec.note,
         evidence: rec.evidence,
         doubt,
+        via: rec.via,
         source: rec.source,
     }
 }

@@ -1,10 +1,13 @@
 //! Step 5: the counts of the ledger's summary, the problems' order, and the plan's
 //! metadata as renderers see it.
 
+use super::scope::Scope;
+use crate::model::Tier;
 use crate::model::{
     FileEntry, FileOutcome, ImprintInfo, Light, MastheadInfo, PlanInfo, Problem, Severity, Status,
     Summary, TaskEntry, UnitEntry,
 };
+use crate::plan::meta::Contact;
 use crate::plan::Plan;
 
 /// Problems by file, sheet, row, severity and code; exact repeats dropped.
@@ -30,7 +33,7 @@ pub(super) fn sort_problems(problems: &mut Vec<Problem>) {
 
 /// The ledger's summary counts.
 pub(super) fn summarise(
-    plan: &Plan,
+    info: &PlanInfo,
     tasks: &[TaskEntry],
     units: &[UnitEntry],
     files: &[FileEntry],
@@ -62,11 +65,11 @@ pub(super) fn summarise(
         // The collector is not counted among the units it collects from.
         units_expected: units
             .iter()
-            .filter(|u| !u.expected.is_empty() && u.name != plan.meta.collector)
+            .filter(|u| !u.expected.is_empty() && u.name != info.collector)
             .count() as u32,
         units_reported: units
             .iter()
-            .filter(|u| !u.files.is_empty() && u.name != plan.meta.collector)
+            .filter(|u| !u.files.is_empty() && u.name != info.collector)
             .count() as u32,
         files_read: files
             .iter()
@@ -92,10 +95,17 @@ pub(super) fn summarise(
     }
 }
 
-/// What renderers need to know about the plan.
-pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
+/// What renderers need to know about the plan. In a lead unit's round the lead unit
+/// is the collector, writes to the bureau, and files its return by the plan's
+/// return deadline; its own contact is not in the plan (left empty).
+pub(super) fn plan_info(plan: &Plan, scope: &Scope) -> PlanInfo {
     let meta = &plan.meta;
-    PlanInfo {
+    let self_word = |name: &str| {
+        plan.units
+            .unit(name)
+            .map_or_else(|| crate::plan::units::self_word(name), |u| u.self_word())
+    };
+    let mut info = PlanInfo {
         title: meta.title.clone(),
         short_title: meta.short_title.clone(),
         doc_number: meta.doc_number.clone(),
@@ -105,6 +115,10 @@ pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
         collector: meta.collector.clone(),
         collector_full: meta.collector_full.clone(),
         addressee: meta.addressee.clone(),
+        self_word: self_word(&meta.collector),
+        reporting: meta.reporting,
+        tier: Tier::Bureau,
+        bureau: meta.collector.clone(),
         report_date: meta.report_date,
         return_deadline: meta.return_deadline,
         notice_date: meta.notice_date.unwrap_or(meta.as_of),
@@ -132,5 +146,27 @@ pub(super) fn plan_info(plan: &Plan) -> PlanInfo {
                 .unwrap_or_else(|| format!("{}办公室", meta.collector_full)),
             date: i.print_date.unwrap_or(meta.report_date),
         }),
+    };
+    if let Some(lead) = scope.lead() {
+        let unit = plan.units.unit(lead);
+        info.tier = Tier::Lead;
+        info.collector = lead.to_string();
+        info.collector_full = unit
+            .map(|u| u.full_name.trim())
+            .filter(|f| !f.is_empty())
+            .unwrap_or(lead)
+            .to_string();
+        info.self_word = self_word(lead);
+        info.addressee = meta.collector.clone();
+        info.report_date = meta.return_deadline;
+        info.contact = Contact {
+            name: String::new(),
+            phone: String::new(),
+            email: String::new(),
+        };
+        // The bureau's 版头 and 版记 are not the lead unit's.
+        info.masthead = None;
+        info.imprint = None;
     }
+    info
 }

@@ -2,17 +2,69 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Code, Problem, Severity, TaskEntry, UnitEntry, UnitReport};
+use super::scope::Scope;
+use crate::model::{Code, PlanInfo, Problem, Severity, TaskEntry, UnitEntry, UnitReport};
+use crate::plan::meta::Reporting;
 use crate::plan::Plan;
 
-/// One entry per unit that owes a report or reported, in directory order.
-pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
+/// What a unit owes in this round, and through whom its progress goes.
+fn owes(plan: &Plan, unit: &str, tasks: &[TaskEntry], scope: &Scope) -> (Vec<u32>, Vec<String>) {
+    let in_round = |id: u32| tasks.iter().any(|t| t.id == id);
+    match scope {
+        // A lead unit's round: it and every partner on its tasks owe their part of
+        // them, and the partners report to it.
+        Scope::Lead(lead) => {
+            let expected: Vec<u32> = plan
+                .tasks_of(unit)
+                .iter()
+                .map(|(t, _)| t.id)
+                .filter(|&id| in_round(id))
+                .collect();
+            let to = if unit != lead && !expected.is_empty() {
+                vec![lead.clone()]
+            } else {
+                Vec::new()
+            };
+            (expected, to)
+        }
+        Scope::Bureau => match plan.meta.reporting {
+            Reporting::Direct => (
+                plan.tasks_of(unit).iter().map(|(t, _)| t.id).collect(),
+                Vec::new(),
+            ),
+            // The chain: the bureau expects each task from its deciders (lead units,
+            // else responsible units); the others report to those deciders.
+            Reporting::Lead => {
+                let expected = plan.tasks_led_by(unit).iter().map(|t| t.id).collect();
+                let mut to: Vec<String> = Vec::new();
+                for (t, _) in plan.tasks_of(unit) {
+                    if t.deciders().iter().any(|d| d == unit) {
+                        continue;
+                    }
+                    for d in t.deciders() {
+                        if !to.contains(d) {
+                            to.push(d.clone());
+                        }
+                    }
+                }
+                to.sort_by_key(|u| plan.units.order(u));
+                (expected, to)
+            }
+        },
+    }
+}
+
+/// One entry per unit that owes a report, reported, or reports through another unit,
+/// in directory order.
+pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> Vec<UnitEntry> {
     let mut out = Vec::new();
     for u in plan.units.units() {
-        let expected: Vec<u32> = plan.tasks_of(&u.name).iter().map(|(t, _)| t.id).collect();
+        let (expected, reports_to) = owes(plan, &u.name, tasks, scope);
         let mut reported = Vec::new();
         let mut files = BTreeSet::new();
         let mut last = None;
+        let mut via: Vec<String> = Vec::new();
+        let mut direct = false;
         for t in tasks {
             let mine: Vec<&UnitReport> = t.reports.iter().filter(|r| r.unit == u.name).collect();
             if mine.iter().any(|r| !r.superseded) {
@@ -21,9 +73,15 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
             for r in mine {
                 files.insert(r.source.file.clone());
                 last = last.max(r.filed_on);
+                match &r.via {
+                    Some(v) if !via.contains(v) => via.push(v.clone()),
+                    Some(_) => {}
+                    None => direct = true,
+                }
             }
         }
-        if expected.is_empty() && reported.is_empty() {
+        via.sort_by_key(|v| plan.units.order(v));
+        if expected.is_empty() && reported.is_empty() && reports_to.is_empty() {
             continue;
         }
         let missing = expected
@@ -44,6 +102,9 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
             missing,
             files: files.into_iter().collect(),
             last_filed_on: last,
+            reports_to,
+            via,
+            direct,
         });
     }
     out
@@ -51,8 +112,8 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry]) -> Vec<UnitEntry> {
 
 /// The collector (the bureau that runs the tool) owes progress on its own tasks like
 /// anyone, but nobody chases it: what it has not filled in is a warning for its clerk.
-pub(super) fn collector_warning(plan: &Plan, units: &[UnitEntry]) -> Option<Problem> {
-    let me = units.iter().find(|u| u.name == plan.meta.collector)?;
+pub(super) fn collector_warning(info: &PlanInfo, units: &[UnitEntry]) -> Option<Problem> {
+    let me = units.iter().find(|u| u.name == info.collector)?;
     if me.missing.is_empty() {
         return None;
     }
@@ -62,8 +123,9 @@ pub(super) fn collector_warning(plan: &Plan, units: &[UnitEntry]) -> Option<Prob
         Code::CollectorMissing,
         "",
         format!(
-            "我局承担的第{}项任务尚未填写进展，请在报送前补充我局自己的进展情况。",
-            ids.join("、")
+            "{w}承担的第{}项任务尚未填写进展，请在报送前补充{w}自己的进展情况。",
+            ids.join("、"),
+            w = info.self_word
         ),
     ))
 }

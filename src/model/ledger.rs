@@ -8,7 +8,7 @@ use super::problems::{Code, Problem, Severity};
 use super::rounds::{Changes, Light, Previous, RoundPoint};
 use super::source::{FileEntry, Skip, Source};
 use super::status::Status;
-use crate::plan::meta::{Contact, Fonts};
+use crate::plan::meta::{Contact, Fonts, Reporting};
 use crate::plan::{Deadline, Role, UnitKind};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,6 +47,20 @@ pub struct PlanInfo {
     pub collector: String,
     pub collector_full: String,
     pub addressee: String,
+    /// How the collector calls itself in its documents: 我局 for the bureau; a lead
+    /// unit's round (`--as`) 我委 / 我局 / 我镇 … (units.toml `self_word`, or from the name).
+    #[serde(default = "default_self_word")]
+    pub self_word: String,
+    /// plan.toml `reporting`: through the lead units (`lead`) or straight (`direct`).
+    #[serde(default)]
+    pub reporting: Reporting,
+    /// Whose round this ledger is: the bureau's, or a lead unit's (`--as`), in which
+    /// `collector` is the lead unit and `bureau` the one it reports to.
+    #[serde(default)]
+    pub tier: Tier,
+    /// The bureau (plan.toml `collector`); the same as `collector` in its own round.
+    #[serde(default)]
+    pub bureau: String,
     pub report_date: NaiveDate,
     pub return_deadline: NaiveDate,
     /// The date on the checklist notices.
@@ -90,6 +104,22 @@ pub struct ImprintInfo {
     pub printer: String,
     /// 印发日期.
     pub date: NaiveDate,
+}
+
+fn default_self_word() -> String {
+    "我局".to_string()
+}
+
+/// Whose round a ledger is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// The bureau's round: every task of the plan.
+    #[default]
+    Bureau,
+    /// A lead unit's round (`rectify --as 单位`): the tasks it leads (or, without a
+    /// lead, is responsible for), its partners' returns, and its consolidated return.
+    Lead,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -200,6 +230,10 @@ pub struct UnitReport {
     /// 推进 while the text says 已通过验收 …): the clause saying why. Such a report
     /// counts as 待核实 for the task's status.
     pub doubt: Option<String>,
+    /// The unit whose consolidated return carried this report (a lead unit's 报送表,
+    /// or a return with a 单位 column), when not the reporting unit itself.
+    #[serde(default)]
+    pub via: Option<String>,
 }
 
 /// How the units that decide a task (its lead units, else its responsible units)
@@ -291,6 +325,17 @@ pub struct UnitEntry {
     pub missing: Vec<u32>,
     pub files: Vec<String>,
     pub last_filed_on: Option<NaiveDate>,
+    /// The units that consolidate this unit's progress in the reporting chain: in lead
+    /// reporting, the lead units of the tasks it does not decide; in a lead unit's
+    /// round, that lead unit (for every partner). Empty when it reports straight.
+    #[serde(default)]
+    pub reports_to: Vec<String>,
+    /// The units whose consolidated returns carried reports of this unit.
+    #[serde(default)]
+    pub via: Vec<String>,
+    /// Some of its reports came in files of its own (not only through another unit).
+    #[serde(default)]
+    pub direct: bool,
 }
 
 /// A row kept out of the tasks, with why.

@@ -36,6 +36,64 @@ pub fn units_missing(ledger: &Ledger) -> Vec<&UnitEntry> {
         .collect()
 }
 
+/// The bureau's round in lead reporting: lead units consolidate their partners.
+fn chain(ledger: &Ledger) -> bool {
+    ledger.plan.tier == super::ledger::Tier::Bureau
+        && ledger.plan.reporting == crate::plan::meta::Reporting::Lead
+}
+
+/// On the tasks `unit` owes (in lead reporting: the tasks it decides), the units named
+/// on the task that decide nothing and have no current report: the partners whose
+/// progress its return still lacks (the collector aside: it does not chase itself).
+/// Empty outside lead reporting. Task order.
+pub fn partners_missing<'a>(
+    ledger: &'a Ledger,
+    unit: &UnitEntry,
+) -> Vec<(&'a TaskEntry, Vec<&'a str>)> {
+    if !chain(ledger) {
+        return Vec::new();
+    }
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| unit.expected.contains(&t.id))
+        .filter_map(|t| {
+            let deciders = if t.lead.is_empty() {
+                &t.responsible
+            } else {
+                &t.lead
+            };
+            let missing: Vec<&str> = t
+                .lead
+                .iter()
+                .chain(&t.responsible)
+                .chain(&t.cooperating)
+                .filter(|u| !deciders.contains(u) && **u != ledger.plan.collector)
+                .filter(|u| !t.current_reports().any(|r| &r.unit == *u))
+                .map(String::as_str)
+                .fold(Vec::new(), |mut v, u| {
+                    if !v.contains(&u) {
+                        v.push(u);
+                    }
+                    v
+                });
+            (!missing.is_empty()).then_some((t, missing))
+        })
+        .collect()
+}
+
+/// The units that receive a reminder: those that still owe reports, and in lead
+/// reporting the lead units whose partners' progress is still missing. Directory
+/// order; never the collector.
+pub fn units_to_remind(ledger: &Ledger) -> Vec<&UnitEntry> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| u.name != ledger.plan.collector)
+        .filter(|u| !u.missing.is_empty() || !partners_missing(ledger, u).is_empty())
+        .collect()
+}
+
 /// A unit's role on a task: the first of the task's lists naming it (lead, responsible,
 /// cooperating); responsible when none does (a group open to the unit's kind).
 pub fn role_of(task: &TaskEntry, unit: &str) -> Role {

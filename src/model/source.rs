@@ -38,6 +38,9 @@ pub enum SkipReason {
     Total,
     /// A paragraph of a Word return below its table (signature, date, notes).
     Paragraph,
+    /// A lead unit's round (`--as`): a report on a task the unit does not lead,
+    /// left to the bureau.
+    OutOfScope,
 }
 
 impl SkipReason {
@@ -53,6 +56,7 @@ impl SkipReason {
             SkipReason::Continuation => "上一行进展的续行（已并入上一行）",
             SkipReason::Total => "合计或汇总行",
             SkipReason::Paragraph => "表格后的段落（落款、日期、说明）",
+            SkipReason::OutOfScope => "不属于本单位牵头汇总的任务",
         }
     }
 }

@@ -26,6 +26,11 @@ pub struct PlanMeta {
     #[serde(default = "default_warning_days")]
     pub warning_days: u32,
     pub contact: Contact,
+    /// How returns reach the collector: through the lead units (the notice's chain,
+    /// as the shipped plan.toml says) or every unit straight to the collector (when
+    /// plan.toml does not say: how plans written before the chain keep working).
+    #[serde(default)]
+    pub reporting: Reporting,
     #[serde(default)]
     pub fonts: FontSettings,
     /// Guards for reading returns; every field optional in plan.toml.
@@ -76,6 +81,19 @@ pub struct Imprint {
 
 fn default_warning_days() -> u32 {
     30
+}
+
+/// plan.toml `reporting`: who the collector expects returns from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reporting {
+    /// 由各牵头单位汇总报送: the collector expects a return from each lead unit for its
+    /// tasks (from the responsible units where a task has no lead); cooperating and
+    /// responsible units under a lead report to their lead, and are not chased.
+    Lead,
+    /// Every unit reports its own tasks straight to the collector.
+    #[default]
+    Direct,
 }
 
 fn default_short_title() -> String {

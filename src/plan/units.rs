@@ -44,6 +44,47 @@ pub struct Unit {
     pub full_name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How the unit calls itself in its own documents (我局, 我委, 我镇…); derived from
+    /// the name when not given ([`self_word`]).
+    #[serde(default)]
+    pub self_word: Option<String>,
+}
+
+impl Unit {
+    /// How the unit calls itself in its own documents: units.toml `self_word`, else
+    /// derived from its name ([`self_word`]).
+    pub fn self_word(&self) -> String {
+        match self.self_word.as_deref().map(str::trim) {
+            Some(w) if !w.is_empty() => w.to_string(),
+            _ => self_word(&self.name),
+        }
+    }
+}
+
+/// The word a body uses for itself, from the end of its name: 区水利局 → 我局,
+/// 区住房城乡建委 → 我委, 来苏镇 → 我镇, 中山路街道 → 我街道, 临江河指挥部办公室 → 我办,
+/// 凤凰湖产业促进中心 → 我中心, …有限公司 → 我公司, 区检察院 → 我院; 我单位 otherwise.
+pub fn self_word(name: &str) -> String {
+    let name = name.trim();
+    const ENDINGS: [(&str, &str); 12] = [
+        ("办公室", "我办"),
+        ("街道", "我街道"),
+        ("公司", "我公司"),
+        ("中心", "我中心"),
+        ("指挥部", "我部"),
+        ("局", "我局"),
+        ("委", "我委"),
+        ("镇", "我镇"),
+        ("乡", "我乡"),
+        ("办", "我办"),
+        ("院", "我院"),
+        ("部", "我部"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(end, _)| name.ends_with(end))
+        .map_or("我单位", |(_, w)| w)
+        .to_string()
 }
 
 #[derive(Debug, Clone, Deserialize)]

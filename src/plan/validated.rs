@@ -63,6 +63,17 @@ impl Plan {
             .collect()
     }
 
+    /// The tasks `unit` decides (see [`Task::deciders`]): those it leads and, where a
+    /// task names no lead, those it is responsible for. In table order. A lead unit's
+    /// round (`--as`) covers these tasks; in lead reporting the collector expects a
+    /// return on them from `unit`.
+    pub fn tasks_led_by(&self, unit: &str) -> Vec<&Task> {
+        self.tasks
+            .iter()
+            .filter(|t| t.deciders().iter().any(|d| d == unit))
+            .collect()
+    }
+
     /// Units that owe at least one report, in directory order.
     pub fn expected_units(&self) -> Vec<&str> {
         self.units

@@ -121,6 +121,18 @@ pub fn checklist_marker(ledger: &Ledger, unit: &UnitEntry) -> Marker {
             .iter()
             .map(|t| t.task.id)
             .collect(),
+        kind: marker::Kind::Checklist,
+        tier: marker_tier(ledger),
+        issuer: ledger.plan.collector.clone(),
+        units: Vec::new(),
+    }
+}
+
+/// The tier a checklist or 报送表 of this ledger's round is marked with.
+pub fn marker_tier(ledger: &Ledger) -> marker::Tier {
+    match ledger.plan.tier {
+        crate::model::Tier::Bureau => marker::Tier::Bureau,
+        crate::model::Tier::Lead => marker::Tier::Lead,
     }
 }
 
@@ -459,6 +471,10 @@ fn guide_lines(ledger: &Ledger, unit: &UnitEntry, tasks: &[UnitTask]) -> [String
     let mut contact = format!("联系人：{}，电话：{}", p.contact.name, p.contact.phone);
     if !p.contact.email.trim().is_empty() {
         contact.push_str(&format!("，邮箱：{}", p.contact.email));
+    }
+    if p.contact.name.trim().is_empty() {
+        // A lead unit's round: its own contact is not in the plan.
+        contact = format!("{}汇总后统一报送{}", p.collector, p.bureau);
     }
     let headers = |cols: &[(&str, f64)], open: &str, close: &str| -> Vec<String> {
         cols.iter()

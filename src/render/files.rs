@@ -14,6 +14,11 @@ pub const REMINDERS_DIR: &str = "reminders";
 /// The list of units that still owe reports, in [`REMINDERS_DIR`].
 pub const REMINDER_LIST_DOCX: &str = "未报送单位清单.docx";
 
+/// A lead unit's consolidated return: `报送表-<单位>.xlsx` (`rectify --as 单位 run`).
+pub fn consolidated_file(unit: &str) -> String {
+    format!("报送表-{}.xlsx", file_stem(unit))
+}
+
 /// A path in a folder of the output folder: `checklists/区水利局.xlsx`.
 pub fn in_dir(dir: &str, file: &str) -> String {
     format!("{dir}/{file}")

@@ -13,6 +13,7 @@
 //! The modules: `report.rs` (the report; `task_text.rs` words a task's reports,
 //! `tasks_table.rs` is its attachment table), `notice.rs` (notices and reminders),
 //! `unit_folders.rs` (checklists/ and reminders/), `checklist.rs` (a unit's form),
+//! `consolidated.rs` (a lead unit's 报送表, in its round only),
 //! `workbook/` (the summary workbook), `ledger_json.rs`; `templates.rs` (every template
 //! and what each sees), `blocks.rs` (the block language), `document.rs` (blocks → a
 //! finished docx: `docx/` writes it, `finish/` sets it right), `xlsx_common.rs` (what
@@ -21,6 +22,7 @@
 
 mod blocks;
 mod checklist;
+mod consolidated;
 mod document;
 mod docx;
 mod error;
@@ -44,11 +46,12 @@ use rayon::prelude::*;
 
 pub use blocks::{parse as parse_blocks, Block};
 pub use checklist::{checklist_bytes, filled_checklist_bytes, form_title, Filled, FilledRow};
+pub use consolidated::{consolidated_bytes, consolidated_title};
 pub use document::blocks_docx;
 pub use error::RenderError;
 pub use files::{
-    checklist_files, reminder_file, CHECKLISTS_DIR, LEDGER_JSON, REMINDERS_DIR, REMINDER_LIST_DOCX,
-    REPORT_DOCX, WORKBOOK_XLSX,
+    checklist_files, consolidated_file, reminder_file, CHECKLISTS_DIR, LEDGER_JSON, REMINDERS_DIR,
+    REMINDER_LIST_DOCX, REPORT_DOCX, WORKBOOK_XLSX,
 };
 pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
 pub use manifest::MANIFEST;
@@ -75,6 +78,10 @@ pub const OUTPUTS: &[Output] = &[
     Output {
         name: "report",
         render: report::render,
+    },
+    Output {
+        name: "consolidated",
+        render: consolidated::render,
     },
     Output {
         name: "checklists",

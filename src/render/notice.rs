@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::common::dates::render_date;
-use crate::model::queries::{role_of, unit_tasks, units_missing, unreadable_files};
+use crate::model::queries::{
+    partners_missing, role_of, unit_tasks, units_missing, unreadable_files,
+};
 use crate::model::{Ledger, Light, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
@@ -105,6 +107,44 @@ struct UnitNoticeContext<'a> {
     /// The unit's tasks (any it owes a report on) that are overdue and not completed
     /// (红灯) at the ledger's as-of date.
     red: Vec<NoticeTask>,
+    /// In lead reporting, the units whose progress a lead unit consolidates on the
+    /// notice's tasks, joined with 、 (shortened past six names).
+    partners: String,
+    /// For a reminder in lead reporting: per task, the partners whose progress is
+    /// still missing.
+    partners_missing: Vec<PartnersMissing>,
+}
+
+/// A task of a lead unit's, and the partners whose progress has not arrived.
+#[derive(Debug, Serialize)]
+pub struct PartnersMissing {
+    pub id: u32,
+    pub short: String,
+    /// Unit names joined with 、.
+    pub units: String,
+}
+
+/// Names joined with 、; past six, the first three and the count (来苏镇、宝峰镇、
+/// 双石镇等23个单位).
+fn names_text(names: &[&str]) -> String {
+    if names.len() > 6 {
+        format!("{}等{}个单位", names[..3].join("、"), names.len())
+    } else {
+        names.join("、")
+    }
+}
+
+/// The units other than `unit` named on the tasks `ids`, in task order, each once.
+fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in ledger.tasks.iter().filter(|t| ids.contains(&t.id)) {
+        for u in t.lead.iter().chain(&t.responsible).chain(&t.cooperating) {
+            if u != unit && !out.contains(&u.as_str()) {
+                out.push(u);
+            }
+        }
+    }
+    out
 }
 
 /// A file a unit sent that could not be read.
@@ -240,6 +280,8 @@ fn unit_context<'a>(
             .filter(|t| t.light == Light::Red && unit.expected.contains(&t.id))
             .map(|t| notice_task(ledger, t, &unit.name))
             .collect(),
+        partners: names_text(&partners_of(ledger, &unit.name, ids)),
+        partners_missing: Vec::new(),
     }
 }
 
@@ -271,7 +313,15 @@ pub fn reminder_blocks(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<Block>, RenderError> {
-    let ctx = unit_context(ledger, unit, &unit.missing, date);
+    let mut ctx = unit_context(ledger, unit, &unit.missing, date);
+    ctx.partners_missing = partners_missing(ledger, unit)
+        .into_iter()
+        .map(|(t, units)| PartnersMissing {
+            id: t.id,
+            short: notice_task(ledger, t, &unit.name).short,
+            units: names_text(&units),
+        })
+        .collect();
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
 }
 

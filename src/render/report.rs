@@ -74,10 +74,10 @@ fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
     }
 }
 
-/// The bureau writes 我局 about itself.
+/// The collector writes 我局 (a lead unit 我委, 我镇 …) about itself.
 fn who(l: &Ledger, unit: &str) -> String {
     if unit == l.plan.collector {
-        "我局".to_string()
+        l.plan.self_word.clone()
     } else {
         unit.to_string()
     }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::common::dates::render_date;
-use crate::model::{Ledger, Status};
+use crate::model::{Ledger, Status, Tier};
+use crate::plan::meta::Reporting;
 use crate::render::blocks::{self, Block};
 use crate::render::error::RenderError;
 
@@ -324,6 +325,15 @@ pub(crate) struct PlanContext<'a> {
     masthead: Option<&'a crate::model::MastheadInfo>,
     /// The 版记 when plan.toml asks for it.
     imprint: Option<ImprintContext<'a>>,
+    /// How the collector calls itself: 我局; in a lead unit's round 我委 / 我镇 ….
+    self_word: &'a str,
+    /// The bureau (plan.toml `collector`), whom a lead unit reports to.
+    bureau: &'a str,
+    /// A lead unit's round (`rectify --as`): the collector is the lead unit.
+    lead_tier: bool,
+    /// The bureau's round in lead reporting: checklists and reminders go to lead units,
+    /// which consolidate their partners' progress.
+    chain: bool,
 }
 
 /// The 版记 as the template sees it.
@@ -355,6 +365,10 @@ impl<'a> PlanContext<'a> {
                 printer: &i.printer,
                 date: render_date(i.date),
             }),
+            self_word: &p.self_word,
+            bureau: &p.bureau,
+            lead_tier: p.tier == Tier::Lead,
+            chain: p.tier == Tier::Bureau && p.reporting == Reporting::Lead,
         }
     }
 }

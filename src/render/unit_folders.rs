@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use crate::model::queries::{units_missing, units_owing};
+use crate::model::queries::{units_owing, units_to_remind};
 use crate::render::checklist::checklist_bytes;
 use crate::render::error::RenderError;
 use crate::render::files::{
@@ -38,10 +38,11 @@ pub fn checklists(job: &Job) -> Result<Vec<Rendered>, RenderError> {
     Ok(files)
 }
 
-/// The output: reminders/催报通知-<单位>.docx for every unit that still owes reports,
-/// then reminders/未报送单位清单.docx.
+/// The output: reminders/催报通知-<单位>.docx for every unit that still owes reports
+/// (in lead reporting also every lead unit whose partners' progress is missing), then
+/// reminders/未报送单位清单.docx.
 pub fn reminders(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    let mut files: Vec<Rendered> = units_missing(job.ledger)
+    let mut files: Vec<Rendered> = units_to_remind(job.ledger)
         .par_iter()
         .map(|unit| {
             let bytes = reminder_docx(job.ledger, unit, job.templates, job.reminder_date)?;

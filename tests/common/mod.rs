@@ -42,7 +42,17 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The shipped plan with every unit reporting straight to the bureau
+/// (`reporting = "direct"`): what the tests of the one-tier mechanics (checklists for
+/// every unit, reminders for every unit) expect.
 pub fn plan() -> Plan {
+    let mut plan = shipped_plan();
+    plan.meta.reporting = rectify::plan::meta::Reporting::Direct;
+    plan
+}
+
+/// The shipped plan as shipped (`reporting = "lead"`: the lead units consolidate).
+pub fn shipped_plan() -> Plan {
     load_plan(&repo().join("input")).expect("shipped plan loads")
 }
 
@@ -359,6 +369,13 @@ pub fn input_with_returns(fill: impl FnOnce(&Path)) -> tempfile::TempDir {
     for f in ["plan.toml", "units.toml", "tasks.csv"] {
         std::fs::copy(repo().join("input").join(f), dir.path().join(f)).unwrap();
     }
+    // Direct reporting, as `plan()`.
+    let toml = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        toml.replace("reporting = \"lead\"", "reporting = \"direct\""),
+    )
+    .unwrap();
     let returns = dir.path().join("returns");
     std::fs::create_dir_all(&returns).unwrap();
     fill(&returns);

@@ -84,7 +84,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         let found = unit.of_row(grid, r);
         // A consolidated return whose 序号 and measure are not merged down over a task's
         // rows: a row naming another unit with neither is on the task above.
-        if let (Some((i, _)), Some((u, UnitFrom::UnitColumn))) = (under, &found) {
+        if let (Some((i, _)), Some((u, UnitFrom::UnitColumn | UnitFrom::MarkerRow))) =
+            (under, &found)
+        {
             let above = &out.records[i];
             if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_ref() != Some(u) {
                 v.id_text = above.id_text.clone();
@@ -109,6 +111,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             completed_text: v.completed_text,
             note: v.note,
             evidence: v.evidence,
+            via: None,
         });
         open = Some((out.records.len() - 1, r));
     }

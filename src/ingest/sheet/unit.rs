@@ -1,7 +1,8 @@
 //! Which unit filed a sheet, and what to tell when that is not clear.
 //!
 //! In order: our checklist's marker (whatever the sheet says; a different 填报单位 is
-//! warned about); per row a unit column (单位 / 填报单位, or 责任单位: a lead unit's
+//! warned about); on a lead unit's consolidated return (报送表) the unit its marker
+//! names for the row, else the row's 填报单位 column, else the lead unit; per row a unit column (单位 / 填报单位, or 责任单位: a lead unit's
 //! consolidated return names each row's unit, and the row is that unit's report, not
 //! the sender's); the 填报单位 line (the sender); then a Word return's signature, the
 //! sheet's title, the sheet name, the file name and a bundle's name. A unit column
@@ -14,6 +15,7 @@
 use super::context::SheetContext;
 use super::filing::Filing;
 use super::layout::Layout;
+use crate::common::marker::{Kind, Marker};
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::Grid;
 use crate::ingest::record::UnitFrom;
@@ -29,6 +31,8 @@ pub(super) struct SheetUnit<'a> {
     units: &'a UnitDirectory,
     /// The unit of our checklist's marker: every row is its.
     marker: Option<Found>,
+    /// A 报送表's marker (on its form sheet): the unit of each row.
+    rows: Option<&'a Marker>,
     /// The unit that sent the sheet (the 填报单位 line).
     whole_sheet: Option<Found>,
     /// The unit column, asked per row first (a consolidated return).
@@ -52,14 +56,23 @@ impl<'a> SheetUnit<'a> {
         problems: &mut Vec<Problem>,
     ) -> SheetUnit<'a> {
         let mut failures = Vec::new();
-        let whole_sheet = filed_unit(ctx.units, filing, &mut failures);
-        let marker = ctx.marker.map(|m| {
+        let mut whole_sheet = filed_unit(ctx.units, filing, &mut failures);
+        let rows = ctx
+            .marker
+            .filter(|m| m.kind == Kind::Consolidated && m.sheet == grid.name);
+        let marker = ctx.marker.filter(|_| rows.is_none()).map(|m| {
             if let Some((written, _)) = whole_sheet.as_ref().filter(|(u, _)| *u != m.unit) {
                 problems.push(marker_overrides(ctx, &grid.name, &m.unit, written));
             }
             failures.clear();
             (m.unit.clone(), UnitFrom::Marker)
         });
+        if let Some(m) = rows {
+            // The lead unit consolidated the sheet: rows its marker does not name are
+            // its own, unless the row's 填报单位 column says otherwise.
+            failures.clear();
+            whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
+        }
         let column = match marker {
             Some(_) => None,
             None => row_unit_column(grid, layout, ctx.units),
@@ -71,6 +84,7 @@ impl<'a> SheetUnit<'a> {
         SheetUnit {
             units: ctx.units,
             marker,
+            rows,
             whole_sheet,
             column,
             fallback,
@@ -81,9 +95,14 @@ impl<'a> SheetUnit<'a> {
 
     /// The unit of row `r`; a row left without one is remembered for [`Self::report`].
     pub fn of_row(&mut self, grid: &Grid, r: usize) -> Option<Found> {
-        let unit = match &self.marker {
-            Some(m) => Some(m.clone()),
-            None => match self.in_column(grid, r) {
+        let marked = self
+            .rows
+            .and_then(|m| m.unit_at(r))
+            .and_then(|u| resolve(self.units, u).ok());
+        let unit = match (&self.marker, marked) {
+            (Some(m), _) => Some(m.clone()),
+            (None, Some(u)) => Some((u, UnitFrom::MarkerRow)),
+            (None, None) => match self.in_column(grid, r) {
                 Cell::Named(found) => Some(found),
                 Cell::Unknown => None,
                 Cell::Blank => self.whole_sheet.clone().or_else(|| self.fallback.clone()),

@@ -322,7 +322,22 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
     }
 }
 
-fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 9] {
+/// How a unit's progress reached the collector: straight, through a lead unit's
+/// consolidated return, or (nothing yet) through whom it should.
+fn unit_channel(unit: &UnitEntry) -> String {
+    let via = unit.via.join("、");
+    match (unit.direct, via.is_empty()) {
+        (true, true) => "直接报送".into(),
+        (true, false) => format!("直接报送；经{via}汇总"),
+        (false, false) => format!("经{via}汇总"),
+        (false, true) if !unit.reports_to.is_empty() => {
+            format!("应经{}汇总", unit.reports_to.join("、"))
+        }
+        (false, true) => String::new(),
+    }
+}
+
+fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 11] {
     let done = Status::Completed.label();
     [
         col("单位", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
@@ -353,6 +368,20 @@ fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 9] {
         col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
             ListCell::Date(r.item.last_filed_on)
         }),
+        col("报送渠道", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
+            t(unit_channel(r.item))
+        })
+        .note(
+            "直接报送：单位自己报送的表格；经××汇总：牵头单位在其汇总报送表中报送了该单位的进展。"
+                .into(),
+        ),
+        col("汇总单位", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
+            t(r.item.reports_to.join("、"))
+        })
+        .note(
+            "按牵头单位汇总报送时，负责汇总该单位进展的牵头单位（无牵头单位的任务为责任单位）。"
+                .into(),
+        ),
         col("情况说明", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
             t(unit_remark(r.ledger, r.item))
         }),

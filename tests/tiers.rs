@@ -1,0 +1,357 @@
+//! The two reporting tiers (issue 16): a lead unit's round (`--as`), its consolidated
+//! return (报送表) read by the bureau, lead reporting at the bureau (who is expected,
+//! who is reminded), and `--as` with a unit not in the directory. Fixtures are made
+//! in code: the partners' returns are the lead unit's own checklists, filled in.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use rectify::model::queries::{partners_missing, units_owing, units_to_remind};
+use rectify::model::status::choices;
+use rectify::model::{FileOutcome, Ledger, Status, Tier, UnitEntry, UnitReport};
+use rectify::{
+    build_ledger, build_round, checklist_bytes, consolidated_bytes, consolidated_file,
+    filled_checklist_bytes, reminder_blocks, Block, Filled, FilledRow, Scope, Templates,
+};
+
+const LEAD: &str = "区水利局";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// What partner number `i` of the lead unit types into its checklist: every status of
+/// the dropdown in turn, dates for completed tasks, line breaks, evidence and notes.
+fn fill_for(u: &UnitEntry, i: usize) -> Filled {
+    let mut rows = BTreeMap::new();
+    for (k, id) in u.expected.iter().enumerate() {
+        let words = choices();
+        let word = words[(i + k) % words.len()];
+        rows.insert(
+            *id,
+            FilledRow {
+                progress: format!("{}第{id}项：已完成排查12处。\n下一步继续推进。", u.name),
+                status: word.to_string(),
+                completed_on: (word == Status::Completed.label())
+                    .then(|| date(2020, 9, 10 + (k % 18) as u32)),
+                evidence: if k % 2 == 0 {
+                    format!("佐证{id}.pdf")
+                } else {
+                    String::new()
+                },
+                note: if k % 3 == 1 {
+                    "配合事项".into()
+                } else {
+                    String::new()
+                },
+            },
+        );
+    }
+    Filled {
+        filed_on: Some(date(2020, 11, 25 + (i % 5) as u32)),
+        person: "李四".into(),
+        phone: "49580000".into(),
+        rows,
+        ..Default::default()
+    }
+}
+
+/// The lead unit's round on `returns`: every unit of its round sends its filled checklist
+/// (every third partner sends nothing), and the ledger of the round.
+fn lead_round(returns: &Path) -> Ledger {
+    let plan = common::shipped_plan();
+    let scope = Scope::Lead(LEAD.into());
+    let empty = build_round(&plan, Path::new("/nonexistent"), &scope);
+    assert_eq!(empty.plan.tier, Tier::Lead);
+    assert_eq!(empty.plan.collector, LEAD);
+    assert_eq!(empty.plan.self_word, "我局");
+    assert_eq!(empty.plan.addressee, "区生态环境局");
+    std::fs::create_dir_all(returns).unwrap();
+    for (i, u) in units_owing(&empty).into_iter().enumerate() {
+        if i % 3 == 2 && u.name != LEAD {
+            continue;
+        }
+        let bytes = filled_checklist_bytes(&empty, u, &fill_for(u, i)).unwrap();
+        std::fs::write(returns.join(format!("{}.xlsx", u.name)), bytes).unwrap();
+    }
+    build_round(&plan, returns, &scope)
+}
+
+fn current<'a>(l: &'a Ledger, id: u32, unit: &str) -> Vec<&'a UnitReport> {
+    l.task(id)
+        .map(|t| t.current_reports().filter(|r| r.unit == unit).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_bureau_reads_a_lead_units_consolidated_return_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lead = lead_round(&dir.path().join("lead"));
+    // The lead unit's round covers the tasks it leads (or, without a lead, is
+    // responsible for), and nothing else.
+    let plan = common::shipped_plan();
+    let scope_ids: Vec<u32> = plan.tasks_led_by(LEAD).iter().map(|t| t.id).collect();
+    assert_eq!(
+        lead.tasks.iter().map(|t| t.id).collect::<Vec<_>>(),
+        scope_ids
+    );
+    assert!(lead.problems.is_empty(), "{:#?}", lead.problems);
+    let reports: Vec<(u32, &UnitReport)> = lead
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports().map(move |r| (t.id, r)))
+        .collect();
+    assert!(reports.len() > 10, "a real round: {}", reports.len());
+    assert!(reports.iter().any(|(_, r)| r.unit == LEAD));
+    assert!(reports
+        .iter()
+        .any(|(_, r)| r.status == Status::NotApplicable));
+    assert!(reports.iter().any(|(_, r)| r.completed_on.is_some()));
+
+    // The lead unit consolidates on 2020-12-04 and sends the 报送表 to the bureau.
+    let consolidated_on = date(2020, 12, 4);
+    lead.plan.report_date = consolidated_on;
+    let bureau_returns = dir.path().join("bureau");
+    std::fs::create_dir_all(&bureau_returns).unwrap();
+    let name = consolidated_file(LEAD);
+    assert_eq!(name, "报送表-区水利局.xlsx");
+    std::fs::write(
+        bureau_returns.join(&name),
+        consolidated_bytes(&lead).unwrap(),
+    )
+    .unwrap();
+    let bureau = build_ledger(&plan, &bureau_returns);
+    assert_eq!(bureau.plan.tier, Tier::Bureau);
+    let file = &bureau.files[0];
+    assert_eq!(
+        (file.outcome, file.unit.as_deref()),
+        (FileOutcome::Read, Some(LEAD))
+    );
+    assert!(bureau.unplaced.is_empty(), "{:#?}", bureau.unplaced);
+    let of_file: Vec<_> = bureau.problems.iter().filter(|p| p.file == name).collect();
+    assert!(
+        of_file.is_empty(),
+        "the marker makes every row exact: {of_file:#?}"
+    );
+
+    // Every report of the lead unit's ledger is in the bureau's, once, with the same
+    // unit, task, status, progress and completion date, filed on the day the lead unit
+    // consolidated it, through the lead unit.
+    for (id, r) in &reports {
+        let found = current(&bureau, *id, &r.unit);
+        assert_eq!(found.len(), 1, "task {id} unit {}", r.unit);
+        let b = found[0];
+        assert_eq!(
+            (b.status, &b.progress, b.completed_on, &b.evidence, &b.note),
+            (r.status, &r.progress, r.completed_on, &r.evidence, &r.note),
+            "task {id} unit {}",
+            r.unit
+        );
+        assert_eq!(b.role, r.role, "task {id} unit {}", r.unit);
+        assert_eq!(b.filed_on, Some(consolidated_on));
+        let via = (r.unit != LEAD).then_some(LEAD);
+        assert_eq!(b.via.as_deref(), via, "task {id} unit {}", r.unit);
+    }
+    let in_bureau: usize = bureau
+        .tasks
+        .iter()
+        .map(|t| t.current_reports().count())
+        .sum();
+    assert_eq!(
+        in_bureau,
+        reports.len(),
+        "nothing credited twice or invented"
+    );
+    // The task statuses agree too.
+    for t in &lead.tasks {
+        assert_eq!(bureau.task(t.id).unwrap().status, t.status, "task {}", t.id);
+    }
+    // The workbook's chain: a partner reported through the lead unit.
+    let partner = reports.iter().find(|(_, r)| r.unit != LEAD).unwrap().1;
+    let entry = bureau
+        .units
+        .iter()
+        .find(|u| u.name == partner.unit)
+        .unwrap();
+    assert_eq!(entry.via, vec![LEAD.to_string()]);
+    assert!(!entry.direct);
+}
+
+#[test]
+fn a_partner_that_also_reports_straight_is_credited_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lead = lead_round(&dir.path().join("lead"));
+    lead.plan.report_date = date(2020, 12, 4);
+    let plan = common::shipped_plan();
+    let bureau_returns = dir.path().join("bureau");
+    std::fs::create_dir_all(&bureau_returns).unwrap();
+    std::fs::write(
+        bureau_returns.join(consolidated_file(LEAD)),
+        consolidated_bytes(&lead).unwrap(),
+    )
+    .unwrap();
+    // Two partners also send their own checklist (the bureau's) straight: one filed
+    // before the lead unit consolidated (the 报送表 stands), one after (its own stands).
+    let empty = build_ledger(&plan, Path::new("/nonexistent"));
+    let (id, early, late) = lead
+        .tasks
+        .iter()
+        .find_map(|t| {
+            let others: Vec<&str> = t
+                .current_reports()
+                .map(|r| r.unit.as_str())
+                .filter(|u| *u != LEAD)
+                .collect();
+            (others.len() >= 2).then(|| (t.id, others[0].to_string(), others[1].to_string()))
+        })
+        .expect("a task with two partners' reports");
+    for (unit, filed, text) in [
+        (&early, date(2020, 12, 1), "较早直接报送的进展"),
+        (&late, date(2020, 12, 8), "较晚直接报送的进展"),
+    ] {
+        let entry = UnitEntry {
+            expected: vec![id],
+            ..empty.units[0].clone()
+        };
+        let entry = UnitEntry {
+            name: unit.clone(),
+            full_name: unit.clone(),
+            ..entry
+        };
+        let mut rows = BTreeMap::new();
+        rows.insert(
+            id,
+            FilledRow {
+                progress: text.into(),
+                status: Status::InProgress.label().into(),
+                ..Default::default()
+            },
+        );
+        let filled = Filled {
+            filed_on: Some(filed),
+            rows,
+            ..Default::default()
+        };
+        std::fs::write(
+            bureau_returns.join(format!("{unit}.xlsx")),
+            filled_checklist_bytes(&empty, &entry, &filled).unwrap(),
+        )
+        .unwrap();
+    }
+    let bureau = build_ledger(&plan, &bureau_returns);
+    let e = current(&bureau, id, &early);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].via.as_deref(), Some(LEAD), "the 报送表 is later");
+    let l = current(&bureau, id, &late);
+    assert_eq!(l.len(), 1);
+    assert_eq!(l[0].progress, "较晚直接报送的进展");
+    assert_eq!(l[0].via, None);
+    let superseded = bureau
+        .task(id)
+        .unwrap()
+        .reports
+        .iter()
+        .filter(|r| r.superseded)
+        .count();
+    assert_eq!(superseded, 2, "each unit's older version kept, not counted");
+}
+
+#[test]
+fn lead_reporting_expects_and_reminds_the_lead_units_only() {
+    let plan = common::shipped_plan();
+    assert_eq!(plan.meta.reporting, rectify::plan::meta::Reporting::Lead);
+    let l = build_ledger(&plan, Path::new("/nonexistent"));
+    // Expected from each unit: the tasks it decides; cooperating units owe nothing.
+    for u in &l.units {
+        let decides: Vec<u32> = plan.tasks_led_by(&u.name).iter().map(|t| t.id).collect();
+        assert_eq!(u.expected, decides, "{}", u.name);
+    }
+    let owing: Vec<&str> = units_owing(&l).iter().map(|u| u.name.as_str()).collect();
+    assert!(owing.contains(&LEAD));
+    // 区发展改革委 only cooperates (task 20 …) in the shipped plan? Find a unit that
+    // decides nothing: it gets no checklist and no reminder, and reports to its leads.
+    let partner = l
+        .units
+        .iter()
+        .find(|u| u.expected.is_empty())
+        .expect("a unit that only cooperates");
+    assert!(!owing.contains(&partner.name.as_str()));
+    assert!(!partner.reports_to.is_empty());
+    let reminded: Vec<&str> = units_to_remind(&l)
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert!(!reminded.contains(&partner.name.as_str()));
+    // The lead unit's reminder names partners whose progress is missing.
+    let lead = l.units.iter().find(|u| u.name == LEAD).unwrap();
+    let missing = partners_missing(&l, lead);
+    assert!(!missing.is_empty());
+    let blocks = reminder_blocks(&l, lead, &Templates::new(None), l.as_of).unwrap();
+    let text = blocks_text(&blocks);
+    assert!(text.contains("尚未汇总进展的责任单位、配合单位"), "{text}");
+    assert!(text.contains(missing[0].1[0]), "{text}");
+
+    // Direct reporting: today's behaviour, everyone owes every task it is named on.
+    let mut direct = plan.clone();
+    direct.meta.reporting = rectify::plan::meta::Reporting::Direct;
+    let d = build_ledger(&direct, Path::new("/nonexistent"));
+    let p = d.units.iter().find(|u| u.name == partner.name).unwrap();
+    assert!(!p.expected.is_empty());
+    assert!(p.reports_to.is_empty());
+    assert!(partners_missing(&d, d.units.iter().find(|u| u.name == LEAD).unwrap()).is_empty());
+}
+
+#[test]
+fn a_lead_units_checklists_go_to_its_partners_and_carry_the_tier() {
+    let plan = common::shipped_plan();
+    let l = build_round(&plan, Path::new("/nonexistent"), &Scope::Lead(LEAD.into()));
+    let ids: Vec<u32> = plan.tasks_led_by(LEAD).iter().map(|t| t.id).collect();
+    for u in units_owing(&l) {
+        assert!(u.expected.iter().all(|id| ids.contains(id)), "{}", u.name);
+        if u.name != LEAD {
+            assert_eq!(u.reports_to, vec![LEAD.to_string()]);
+        }
+        let bytes = checklist_bytes(&l, u).unwrap();
+        let marker = marker_sheet_text(&bytes);
+        assert!(marker.contains("tier\tlead"), "{marker}");
+        assert!(marker.contains(&format!("issuer\t{LEAD}")), "{marker}");
+    }
+}
+
+#[test]
+fn as_an_unknown_unit_is_a_chinese_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(["--as", "区不存在局", "check"])
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("单位名录中没有“区不存在局”"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+fn blocks_text(blocks: &[Block]) -> String {
+    format!("{blocks:?}")
+}
+
+/// The marker sheet's cells as tab-separated lines.
+fn marker_sheet_text(bytes: &[u8]) -> String {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = wb.worksheet_range("_rectify").unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
