@@ -53,6 +53,6 @@ pub use render::{
     report_docx, schema_findings, select, workbook_bytes, workbook_headers, write_outputs, Block,
     DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError, Rendered, Templates,
     Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR, REMINDER_LIST_DOCX,
-    REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS,
-    SHEET_UNPLACED, WORKBOOK_XLSX,
+    REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
+    SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };
