@@ -24,8 +24,8 @@ use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::xlsx_common::{
-    display_width, excel_date, print_width, text, Measure, BODY_PT, DATE_FORMAT, FONT, PAGE_FOOTER,
-    PAPER_A4,
+    base_format, display_width, excel_date, print_width, text, title_format, Measure, BODY_PT,
+    DATE_FORMAT, FONT, PAGE_FOOTER, PAPER_A4,
 };
 
 /// The form's sheet name.
@@ -169,22 +169,12 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let base = Format::new()
-            .set_font_name(FONT)
-            .set_font_size(BODY_PT)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter);
+        let base = base_format();
         let boxed = base.clone().set_border(FormatBorder::Thin);
         let fixed = boxed.clone().set_background_color("F2F2F2");
         let input = boxed.clone().set_unlocked().set_align(FormatAlign::Top);
         Styles {
-            title: Format::new()
-                .set_font_name(FONT)
-                .set_bold()
-                .set_font_size(16)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
+            title: title_format(),
             label: base.clone().set_align(FormatAlign::Right),
             unit: base.clone().set_bold(),
             input: base

@@ -25,7 +25,8 @@ use crate::render::error::RenderError;
 use crate::render::files::consolidated_file;
 use crate::render::output::{Job, Rendered};
 use crate::render::xlsx_common::{
-    excel_date, print_width, text, Measure, BODY_PT, DATE_FORMAT, FONT, PAGE_FOOTER, PAPER_A4,
+    base_format, excel_date, print_width, text, title_format, Measure, DATE_FORMAT, PAGE_FOOTER,
+    PAPER_A4,
 };
 
 /// The form's sheet name.
@@ -165,20 +166,10 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let base = Format::new()
-            .set_font_name(FONT)
-            .set_font_size(BODY_PT)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter);
+        let base = base_format();
         let cell = base.clone().set_border(FormatBorder::Thin);
         Styles {
-            title: Format::new()
-                .set_font_name(FONT)
-                .set_bold()
-                .set_font_size(16)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
+            title: title_format(),
             info: base.clone(),
             header: cell
                 .clone()
