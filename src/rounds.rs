@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::model::rounds::{compare, history, RoundSnapshot};
 use crate::model::{Code, Ledger, Previous, Problem, Severity};
+use crate::render::Staged;
 
 /// The folder of the rounds inside the output folder.
 pub const ROUNDS_DIR: &str = "rounds";
@@ -60,21 +61,24 @@ fn load(path: &Path) -> Result<RoundSnapshot, String> {
 /// Check a `--previous` file before the run: readable as a round, and earlier than
 /// `as_of`.
 pub fn check_previous(path: &Path, as_of: NaiveDate) -> Result<(), PreviousError> {
-    let snap = load(path).map_err(|reason| PreviousError {
+    load_previous(path, as_of).map(drop)
+}
+
+/// Read the round `--previous` names; it must be earlier than `as_of`.
+fn load_previous(path: &Path, as_of: NaiveDate) -> Result<RoundSnapshot, PreviousError> {
+    let refused = |reason| PreviousError {
         path: path.display().to_string(),
         reason,
-    })?;
+    };
+    let snap = load(path).map_err(refused)?;
     if snap.as_of >= as_of {
-        return Err(PreviousError {
-            path: path.display().to_string(),
-            reason: format!(
-                "它的统计截止日期{}不早于本期（{}）",
-                crate::common::dates::render_date(snap.as_of),
-                crate::common::dates::render_date(as_of)
-            ),
-        });
+        return Err(refused(format!(
+            "它的统计截止日期{}不早于本期（{}）",
+            crate::common::dates::render_date(snap.as_of),
+            crate::common::dates::render_date(as_of)
+        )));
     }
-    Ok(())
+    Ok(snap)
 }
 
 /// How `path` is named in the ledger: relative to the output folder when inside it.
@@ -114,11 +118,7 @@ pub fn attach_previous(
         }
     }
     if let Some(path) = explicit {
-        check_previous(path, ledger.as_of)?;
-        let snap = load(path).map_err(|reason| PreviousError {
-            path: path.display().to_string(),
-            reason,
-        })?;
+        let snap = load_previous(path, ledger.as_of)?;
         points.push(snap.point());
         latest = Some((snap, path.display().to_string()));
     }
@@ -138,17 +138,10 @@ pub fn attach_previous(
     Ok(())
 }
 
-/// Record `ledger` as its round (`rounds/<as_of>.json`), written under a temporary name
-/// and renamed into place.
+/// Record `ledger` as its round (`rounds/<as_of>.json`, the same JSON as ledger.json),
+/// streamed to a staged file and renamed into place.
 pub fn record(ledger: &Ledger, output: &Path) -> std::io::Result<PathBuf> {
     let path = round_path(output, ledger.as_of);
-    let dir = path.parent().expect("rounds folder");
-    std::fs::create_dir_all(dir)?;
-    let bytes = serde_json::to_vec_pretty(ledger).map_err(std::io::Error::other)?;
-    let tmp = dir.join(format!(".round.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, &path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })?;
+    Staged::write(&path, |w| ledger.write_json(w))?.commit()?;
     Ok(path)
 }

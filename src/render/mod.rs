@@ -42,6 +42,8 @@ mod workbook;
 mod write;
 mod xlsx_common;
 
+pub(crate) use write::Staged;
+
 use rayon::prelude::*;
 
 pub use blocks::{parse as parse_blocks, Block};

@@ -20,6 +20,7 @@
 //!   alternate content are not read; Wingdings check marks (√ ☑ ×) are.
 
 use super::xml::attr;
+use quick_xml::escape::resolve_predefined_entity;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Cursor, Read};
 
@@ -159,7 +160,9 @@ impl<'l> Body<'l> {
                 Event::GeneralRef(r) if self.in_text && self.skipping == 0 => {
                     match r.resolve_char_ref() {
                         Ok(Some(c)) => self.paragraph.push(c),
-                        _ => self.paragraph.push_str(general_ref(&r)),
+                        _ => self
+                            .paragraph
+                            .push_str(resolve_predefined_entity(&r).unwrap_or("")),
                     }
                 }
                 Event::CData(t) if self.in_text && self.skipping == 0 => {
@@ -413,18 +416,6 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
 
 fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
     val(e)?.trim().parse().ok()
-}
-
-/// The text of a predefined entity reference in a text node (&amp; &lt; …).
-fn general_ref(name: &str) -> &'static str {
-    match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => "",
-    }
 }
 
 /// The character a `w:sym` shows, for the check marks and crosses units put in a

@@ -10,6 +10,7 @@
 //! read) gives `None`, and the caller asks calamine instead.
 
 use super::xml::attr;
+use quick_xml::escape::resolve_predefined_entity;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -142,14 +143,7 @@ fn comment_list(xml: &[u8], element: &str) -> Vec<Comment> {
                 {
                     text.push(c);
                 } else if let Some((_, _, _, text)) = current.as_mut() {
-                    text.push_str(match &*r {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
+                    text.push_str(resolve_predefined_entity(&r).unwrap_or(""));
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
