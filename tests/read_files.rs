@@ -381,13 +381,19 @@ fn zip_bomb_with_lying_sizes_is_refused_quickly() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "liar.xlsx", &bytes);
     let t = Instant::now();
-    let e = read_file(&p, &Limits::default()).unwrap_err();
-    assert!(
-        matches!(e.kind(), ReadErrorKind::TooLarge | ReadErrorKind::Corrupt),
-        "{:?} {e}",
-        e.kind()
-    );
+    // The lying sheet is damaged: the workbook's other sheet still reads, and the note
+    // names the sheet skipped.
+    let out = read(&p);
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    assert_eq!(out.grids.len(), 1, "{:?}", out.notes);
+    assert_eq!(out.grids[0].name, "隐藏");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("进度") && n.contains("已损坏")),
+        "{:?}",
+        out.notes
+    );
 }
 
 #[test]
@@ -639,4 +645,213 @@ fn excel_5_and_older_is_told_old_excel() {
     let e = read_file(&p, &Limits::default()).unwrap_err();
     assert_eq!(e.kind(), ReadErrorKind::NotSpreadsheet);
     assert!(e.to_string().starts_with("这是旧版Excel格式"), "{e}");
+}
+
+/// `plain_xlsx` with each part passed through `edit` (name, bytes) → new bytes.
+fn edited_xlsx(edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(Cursor::new(plain_xlsx())).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        let data = edit(&name, data);
+        w.start_file(name.as_str(), SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn replaced(data: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
+    let text = String::from_utf8(data).unwrap();
+    assert!(text.contains(from), "fixture: {from:?} not in {text}");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+/// Class 5 of issue 18: packages an office suite opens though calamine alone refuses
+/// them. Each is normalised in memory and read in full.
+#[test]
+fn packages_calamine_refuses_are_normalised_and_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        // Every XML part in UTF-16 (big-endian, with a byte-order mark).
+        (
+            "utf16.xlsx",
+            edited_xlsx(|name, data| {
+                if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+                    return data;
+                }
+                let text = String::from_utf8(data)
+                    .unwrap()
+                    .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+                let mut out = vec![0xFE, 0xFF];
+                out.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+                out
+            }),
+        ),
+        // A sheet state Excel does not write ("show").
+        (
+            "state.xlsx",
+            edited_xlsx(|name, data| {
+                if name == "xl/workbook.xml" {
+                    replaced(data, "sheetId=\"1\"", "sheetId=\"1\" state=\"show\"")
+                } else {
+                    data
+                }
+            }),
+        ),
+        // A dimension that is no cell range ("1:4").
+        (
+            "dimension.xlsx",
+            edited_xlsx(|name, data| {
+                if name == "xl/worksheets/sheet1.xml" {
+                    replaced(
+                        data,
+                        "<dimension ref=\"A1:C3\"/>",
+                        "<dimension ref=\"1:3\"/>",
+                    )
+                } else {
+                    data
+                }
+            }),
+        ),
+        // A document type declaring an entity (the "billion laughs" shape) in the
+        // shared strings: dropped unexpanded, as Excel does.
+        (
+            "doctype.xlsx",
+            edited_xlsx(|name, data| {
+                if name == "xl/sharedStrings.xml" {
+                    let text = String::from_utf8(data).unwrap();
+                    let (decl, rest) = text.split_once("?>").unwrap();
+                    format!(
+                        "{decl}?><!DOCTYPE sst [<!ENTITY a \"x\"><!ENTITY b \"&a;&a;&a;\">]>{}",
+                        rest.replacen("序号", "序号&b;", 1)
+                    )
+                    .into_bytes()
+                } else {
+                    data
+                }
+            }),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let p = write(dir.path(), name, &bytes);
+        let out = read_file(&p, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        check_plain(&out);
+    }
+}
+
+#[test]
+fn a_sheet_without_content_or_a_macro_sheet_does_not_fail_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    // A third sheet in workbook.xml with an empty relationship id (written by some
+    // tools): dropped; the two real sheets read.
+    let orphan = edited_xlsx(|name, data| {
+        if name == "xl/workbook.xml" {
+            replaced(
+                data,
+                "</sheets>",
+                "<sheet name=\"孤立\" sheetId=\"9\" r:id=\"\"/></sheets>",
+            )
+        } else {
+            data
+        }
+    });
+    let p = write(dir.path(), "orphan.xlsx", &orphan);
+    check_plain(&read(&p));
+
+    // The hidden second sheet turned into an Excel 4.0 macro sheet: skipped with a
+    // note naming it; the first sheet reads.
+    let macro_sheet = edited_xlsx(|name, data| {
+        if name == "xl/_rels/workbook.xml.rels" {
+            replaced(
+                data,
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml",
+                "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet\" Target=\"worksheets/sheet2.xml",
+            )
+        } else {
+            data
+        }
+    });
+    let p = write(dir.path(), "macro.xlsm", &macro_sheet);
+    let out = read(&p);
+    assert_eq!(out.grids.len(), 1);
+    assert_eq!(out.grids[0].name, "进度");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("隐藏") && n.contains("宏表")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn a_sheet_that_cannot_be_read_is_skipped_with_a_note_when_another_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    // The hidden sheet's XML cut short: the visible sheet still reads, and the note
+    // names the sheet that did not.
+    let bytes = edited_xlsx(|name, data| {
+        if name == "xl/worksheets/sheet2.xml" {
+            let keep = data.len() * 2 / 3;
+            let mut d = data[..keep].to_vec();
+            d.extend_from_slice(b"<c r=\"B1\" t=\"s\"><v>x</v></c><c r=\"");
+            d
+        } else {
+            data
+        }
+    });
+    let p = write(dir.path(), "half.xlsx", &bytes);
+    let out = read(&p);
+    assert_eq!(out.grids.len(), 1);
+    assert_eq!(out.grids[0].name, "进度");
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("隐藏") && n.contains("已跳过")),
+        "{:?}",
+        out.notes
+    );
+}
+
+#[test]
+fn ods_with_whitespace_between_cells_or_no_mimetype_reads_and_a_password_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let pretty = ods_with_table(
+        "\n  <table:table-row>\n    <table:table-cell office:value-type=\"string\"><text:p>单位</text:p></table:table-cell>\n    <table:table-cell office:value-type=\"string\"><text:p>区水利局</text:p></table:table-cell>\n  </table:table-row>\n",
+    );
+    let p = write(dir.path(), "pretty.ods", &pretty);
+    let out = read(&p);
+    assert_eq!(out.grids[0].cell(0, 1), &Cell::Text("区水利局".into()));
+
+    // The same package without its mimetype entry.
+    let mut src = zip::ZipArchive::new(Cursor::new(pretty)).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        entries.push((f.name().unwrap().to_string(), data));
+    }
+    let manifest = br#"<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#;
+    let content = &entries.iter().find(|(n, _)| n == "content.xml").unwrap().1;
+    let bare = zip_of(&[
+        ("content.xml", content),
+        ("META-INF/manifest.xml", manifest),
+    ]);
+    let p = write(dir.path(), "bare.ods", &bare);
+    let out = read(&p);
+    assert_eq!(out.grids[0].cell(0, 0), &Cell::Text("单位".into()));
+
+    // Saved with a password: the manifest says how content.xml is encrypted.
+    let encrypted_manifest = br#"<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"#;
+    let locked = zip_of(&[
+        ("mimetype", ODS_MIME),
+        ("content.xml", b"\x8a\x13\xff garbage"),
+        ("META-INF/manifest.xml", encrypted_manifest),
+    ]);
+    let p = write(dir.path(), "locked.ods", &locked);
+    assert_eq!(kind(&p), ReadErrorKind::Encrypted);
 }

@@ -23,6 +23,7 @@ pub(crate) mod docx;
 mod guard;
 mod ods;
 mod output;
+mod repair;
 mod sniff;
 mod xls;
 mod xlsb;

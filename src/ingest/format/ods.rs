@@ -16,29 +16,63 @@ use quick_xml::events::{BytesStart, Event};
 use super::cells::{check_extent, grid, range_to_rows, skip_note};
 use super::guard;
 use super::output::Parsed;
+use super::repair::{self, Kind, Sheets};
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
+    if encrypted(bytes) {
+        return Err(ReadError::Encrypted);
+    }
     prescan(bytes, limits)?;
+    repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
+        read_package(b, limits, sheets)
+    })
+}
+
+fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {
     let mut wb: Ods<_> = Ods::new(Cursor::new(bytes))?;
     let mut out = Parsed {
         defined_names: wb.defined_names().to_vec(),
         ..Parsed::default()
     };
     let sheets = wb.sheets_metadata().to_vec();
+    let mut skipped = false;
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
             out.notes.push(note);
             continue;
         }
         let name = &sheet.name;
-        let range = wb.worksheet_range(name).in_sheet(name)?;
+        let range = match wb.worksheet_range(name).in_sheet(name) {
+            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
+                out.notes.push(repair::skipped_sheet_note(name));
+                skipped = true;
+                continue;
+            }
+            r => r?,
+        };
         let rows = range_to_rows(name, &range, limits)?;
         out.grids.push(grid(sheet, rows, Vec::new()));
     }
+    if skipped && out.grids.is_empty() {
+        return Err(ReadError::Corrupt);
+    }
     Ok(out)
+}
+
+/// An .ods saved with a password: its manifest lists how content.xml is encrypted.
+fn encrypted(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(manifest) = archive.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut text = Vec::new();
+    manifest.take(1 << 20).read_to_end(&mut text).is_ok()
+        && memchr::memmem::find(&text, b"encryption-data").is_some()
 }
 
 /// Stream content.xml and refuse a table whose extent of non-empty cells, repeats

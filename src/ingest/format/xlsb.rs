@@ -8,25 +8,44 @@ use calamine::{Reader, Xlsb};
 use super::cells::{grid, skip_note, streamed_rows};
 use super::guard;
 use super::output::Parsed;
+use super::repair::{self, Kind, Sheets};
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
+    repair::read_tolerant(bytes, Kind::Xlsb, |b, sheets| {
+        read_package(b, limits, sheets)
+    })
+}
+
+fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {
     let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes))?;
     let mut out = Parsed::default();
     let sheets = wb.sheets_metadata().to_vec();
+    let mut skipped = false;
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
             out.notes.push(note);
             continue;
         }
         let name = &sheet.name;
-        let rows = {
-            let mut reader = wb.worksheet_cells_reader(name).in_sheet(name)?;
-            streamed_rows(name, limits, || reader.next_cell())?
+        let rows = match wb.worksheet_cells_reader(name).in_sheet(name) {
+            Ok(mut reader) => streamed_rows(name, limits, || reader.next_cell()),
+            Err(e) => Err(e),
+        };
+        let rows = match rows {
+            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
+                out.notes.push(repair::skipped_sheet_note(name));
+                skipped = true;
+                continue;
+            }
+            r => r?,
         };
         out.grids.push(grid(sheet, rows, Vec::new()));
+    }
+    if skipped && out.grids.is_empty() {
+        return Err(ReadError::Corrupt);
     }
     Ok(out)
 }

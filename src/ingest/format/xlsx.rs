@@ -9,12 +9,19 @@ use calamine::{Reader, Xlsx};
 use super::cells::{grid, merges_from, skip_note, streamed_rows};
 use super::guard;
 use super::output::Parsed;
+use super::repair::{self, Kind, Sheets};
 use super::xlsx_merges::SheetParts;
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::{Limits, Merge};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
+    repair::read_tolerant(bytes, Kind::Xlsx, |b, sheets| {
+        read_package(b, limits, sheets)
+    })
+}
+
+fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
     let mut out = Parsed {
         defined_names: wb.defined_names().to_vec(),
@@ -22,15 +29,24 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     };
     let sheets = wb.sheets_metadata().to_vec();
     let mut parts = SheetParts::open(bytes);
+    let mut skipped = false;
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
             out.notes.push(note);
             continue;
         }
         let name = &sheet.name;
-        let rows = {
-            let mut reader = wb.worksheet_cells_reader(name).in_sheet(name)?;
-            streamed_rows(name, limits, || reader.next_cell())?
+        let rows = match wb.worksheet_cells_reader(name).in_sheet(name) {
+            Ok(mut reader) => streamed_rows(name, limits, || reader.next_cell()),
+            Err(e) => Err(e),
+        };
+        let rows = match rows {
+            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
+                out.notes.push(repair::skipped_sheet_note(name));
+                skipped = true;
+                continue;
+            }
+            r => r?,
         };
         let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
@@ -38,6 +54,9 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             grid.comments = p.comments(name);
         }
         out.grids.push(grid);
+    }
+    if skipped && out.grids.is_empty() {
+        return Err(ReadError::Corrupt);
     }
     Ok(out)
 }
