@@ -855,3 +855,62 @@ fn ods_with_whitespace_between_cells_or_no_mimetype_reads_and_a_password_is_name
     let p = write(dir.path(), "locked.ods", &locked);
     assert_eq!(kind(&p), ReadErrorKind::Encrypted);
 }
+
+/// Class 5: a code page calamine has no table for (Excel 5.0 for the Mac writes 10029,
+/// Quattro and Excel 2.x–4.x write 32769) no longer fails the workbook: it is read with
+/// the nearest table, and a note says a few characters may show wrongly.
+#[test]
+fn an_xls_with_an_unknown_code_page_is_read_with_a_note() {
+    let standard = std::fs::read(fixture("xls/standard.xls")).unwrap();
+    let at = standard
+        .windows(4)
+        .position(|w| w == [0x42, 0x00, 0x02, 0x00])
+        .expect("CODEPAGE record");
+    let dir = tempfile::tempdir().unwrap();
+    let expected = read(&write(dir.path(), "standard.xls", &standard));
+    for declared in [10029u16, 32769] {
+        let mut bytes = standard.clone();
+        bytes[at + 4..at + 6].copy_from_slice(&declared.to_le_bytes());
+        let p = write(dir.path(), &format!("cp{declared}.xls"), &bytes);
+        let out = read(&p);
+        assert_eq!(out.format, Format::Xls);
+        assert_eq!(out.grids.len(), expected.grids.len());
+        for (got, want) in out.grids.iter().zip(&expected.grids) {
+            assert_eq!(got.rows, want.rows);
+        }
+        assert!(
+            out.notes
+                .iter()
+                .any(|n| n.contains(&format!("代码页{declared}"))),
+            "{:?}",
+            out.notes
+        );
+    }
+}
+
+/// Class 6: a BIFF8 record stream saved bare, without its OLE container, is put in one
+/// and read (calamine reads BIFF5 and BIFF8 in a container); the same bytes claiming an
+/// older BIFF version stay 这是旧版Excel格式.
+#[test]
+fn a_bare_biff8_stream_is_read_and_older_biff_is_told_old_excel() {
+    let standard = std::fs::read(fixture("xls/standard.xls")).unwrap();
+    let mut book = cfb::CompoundFile::open(Cursor::new(standard.clone())).unwrap();
+    let mut stream = Vec::new();
+    book.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut stream)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let expected = read(&write(dir.path(), "standard.xls", &standard));
+    let p = write(dir.path(), "bare.xls", &stream);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Xls);
+    assert_eq!(out.grids.len(), expected.grids.len());
+    assert_eq!(out.grids[0].rows, expected.grids[0].rows);
+
+    let mut older = stream.clone();
+    older[4..6].copy_from_slice(&0x0400u16.to_le_bytes());
+    let p = write(dir.path(), "older.xls", &older);
+    let e = read_file(&p, &Limits::default()).unwrap_err();
+    assert!(e.to_string().contains("旧版Excel格式"), "{e}");
+}

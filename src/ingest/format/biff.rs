@@ -173,7 +173,7 @@ fn dimensions_cells(data: &[u8]) -> Option<Option<u64>> {
 
 /// Each record (type, data) of a BIFF record sequence until `f` says stop or a record
 /// runs past the end (where calamine stops with an error).
-fn records(stream: &[u8], mut f: impl FnMut(u16, &[u8]) -> bool) {
+pub(super) fn records(stream: &[u8], mut f: impl FnMut(u16, &[u8]) -> bool) {
     let mut i = 0usize;
     while i + 4 <= stream.len() {
         let id = u16::from_le_bytes([stream[i], stream[i + 1]]);
@@ -292,7 +292,7 @@ pub(super) fn root_names(bytes: &[u8]) -> Option<Vec<(String, u8)>> {
 }
 
 /// The Workbook (or Book) stream's bytes, following the FAT or the mini FAT.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let ole = Ole::open(bytes)?;
     let size = ole.size;
     let chain = |start: u32, limit: usize| ole.chain(start, limit);

@@ -26,6 +26,7 @@ mod output;
 mod repair;
 mod sniff;
 mod xls;
+mod xls_repair;
 mod xlsb;
 mod xlsx;
 mod xlsx_merges;
@@ -75,7 +76,16 @@ pub(crate) fn read_bytes(
     limits: &Limits,
     conversion: Conversion,
 ) -> Result<ReadOutput, ReadError> {
-    let format = sniff_bytes(bytes, limits)?;
+    let format = match sniff_bytes(bytes, limits) {
+        // A BIFF5/8 record stream saved without its OLE container: calamine reads it
+        // once put in one. Older BIFF (Excel 2.x–4.0) it cannot read.
+        Err(ReadError::OldExcel) => {
+            let contained = xls_repair::contained(bytes).ok_or(ReadError::OldExcel)?;
+            return read_sniffed(Format::Xls, path, &contained, limits, conversion)
+                .map_err(|_| ReadError::OldExcel);
+        }
+        other => other?,
+    };
     read_sniffed(format, path, bytes, limits, conversion)
 }
 

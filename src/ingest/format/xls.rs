@@ -13,6 +13,7 @@ use super::cells::{grid, merges_from, range_to_rows, skip_note};
 use super::decrypt;
 use super::guard;
 use super::output::Parsed;
+use super::xls_repair;
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
@@ -27,7 +28,17 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         }
         return parse(&plain, limits);
     }
-    parse(bytes, limits)
+    match parse(bytes, limits) {
+        Err(ReadError::Corrupt) => match xls_repair::workbook(bytes) {
+            Some((fixed, note)) => {
+                let mut parsed = parse(&fixed, limits).map_err(|_| ReadError::Corrupt)?;
+                parsed.notes.insert(0, note);
+                Ok(parsed)
+            }
+            None => Err(ReadError::Corrupt),
+        },
+        other => other,
+    }
 }
 
 /// Whether the workbook stream is encrypted (a FILEPASS record in its globals).
