@@ -914,3 +914,29 @@ fn a_bare_biff8_stream_is_read_and_older_biff_is_told_old_excel() {
     let e = read_file(&p, &Limits::default()).unwrap_err();
     assert!(e.to_string().contains("旧版Excel格式"), "{e}");
 }
+
+/// Class 7: two sheet parts whose names differ only in case. calamine looks parts up
+/// case-insensitively and took the last one, an empty decoy, so the workbook read as
+/// empty; the part the relationships name is read.
+#[test]
+fn a_sheet_part_beside_a_twin_differing_in_case_is_the_one_read() {
+    let mut src = zip::ZipArchive::new(Cursor::new(plain_xlsx())).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        w.start_file(name.as_str(), SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    w.start_file("xl/worksheets/Sheet1.xml", SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>"#)
+        .unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "twins.xlsx", &bytes);
+    check_plain(&read(&p));
+}

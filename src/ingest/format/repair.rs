@@ -114,12 +114,73 @@ pub(super) fn package(bytes: &[u8], kind: Kind) -> Option<Vec<u8>> {
             changed = true;
         }
     }
+    if kind != Kind::Ods {
+        changed |= drop_case_twins(&mut parts);
+    }
     changed |= match kind {
         Kind::Xlsx => fix_workbook(&mut parts),
         Kind::Xlsb => move_workbook_to_xl(&mut parts),
         Kind::Ods => add_mimetype(&mut parts),
     };
     changed.then(|| write_zip(&parts)).flatten()
+}
+
+/// Whether two part names differ only in case. calamine looks parts up
+/// case-insensitively and finds the last of such twins, which may be an empty decoy
+/// beside the real sheet: the package is then read normalised ([`drop_case_twins`]).
+pub(super) fn names_collide(bytes: &[u8]) -> bool {
+    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let mut seen = std::collections::HashSet::with_capacity(zip.len());
+    let collide = zip
+        .file_names()
+        .filter_map(|n| n.ok())
+        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
+    collide
+}
+
+/// Of part names that differ only in case, keep the ones a relationship names exactly
+/// (the first one when none or several are named); drop the others. `true` when any
+/// was dropped.
+fn drop_case_twins(parts: &mut Vec<(String, Vec<u8>)>) -> bool {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (name, _)) in parts.iter().enumerate() {
+        groups.entry(name.to_ascii_lowercase()).or_default().push(i);
+    }
+    if groups.values().all(|g| g.len() == 1) {
+        return false;
+    }
+    // Every part some relationship names, resolved from its .rels part's folder.
+    let mut named = std::collections::HashSet::new();
+    for (name, data) in parts.iter() {
+        let Some(source) = name.strip_suffix(".rels") else {
+            continue;
+        };
+        // `dir/_rels/file.xml.rels` names targets relative to `dir`.
+        let dir = source
+            .rsplit_once("_rels/")
+            .map(|(d, _)| d.trim_end_matches('/'))
+            .unwrap_or("");
+        for (_, _, target) in relationships(data) {
+            named.insert(super::xlsx_merges::resolve(dir, &target));
+        }
+    }
+    let mut drop = Vec::new();
+    for group in groups.values().filter(|g| g.len() > 1) {
+        let keep = group
+            .iter()
+            .copied()
+            .filter(|&i| named.contains(&parts[i].0))
+            .collect::<Vec<_>>();
+        let keep = if keep.len() == 1 { keep[0] } else { group[0] };
+        drop.extend(group.iter().copied().filter(|&i| i != keep));
+    }
+    drop.sort_unstable();
+    for i in drop.iter().rev() {
+        parts.remove(*i);
+    }
+    !drop.is_empty()
 }
 
 /// One part rewritten on its own, or `None` when it needs nothing.

@@ -16,9 +16,13 @@ use crate::ingest::grid::{Limits, Merge};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
-    repair::read_tolerant(bytes, Kind::Xlsx, |b, sheets| {
-        read_package(b, limits, sheets)
-    })
+    let read = |b: &[u8], sheets| read_package(b, limits, sheets);
+    if repair::names_collide(bytes) {
+        if let Some(fixed) = repair::package(bytes, Kind::Xlsx) {
+            return repair::read_tolerant(&fixed, Kind::Xlsx, read);
+        }
+    }
+    repair::read_tolerant(bytes, Kind::Xlsx, read)
 }
 
 fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {

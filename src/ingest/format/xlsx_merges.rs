@@ -209,7 +209,7 @@ fn office_document(zip: &mut Archive<'_>) -> Option<String> {
 
 /// A relationship target as a zip entry name: absolute targets from the package root,
 /// relative ones from the source part's folder (with `..` resolved).
-fn resolve(dir: &str, target: &str) -> String {
+pub(super) fn resolve(dir: &str, target: &str) -> String {
     let mut parts: Vec<&str> = if target.starts_with('/') {
         Vec::new()
     } else {
