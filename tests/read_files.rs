@@ -940,3 +940,32 @@ fn a_sheet_part_beside_a_twin_differing_in_case_is_the_one_read() {
     let p = write(dir.path(), "twins.xlsx", &bytes);
     check_plain(&read(&p));
 }
+
+/// Class 7: an .xls whose own Workbook stream sits beside an embedded object's (a sheet
+/// pasted as an object). calamine takes the first stream of the name anywhere in the
+/// directory and read the embedded workbook; the file's own is read.
+#[test]
+fn an_xls_with_an_embedded_workbook_reads_its_own() {
+    let stream_of = |name: &str| {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let mut book = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+        let mut stream = Vec::new();
+        book.open_stream("/Workbook")
+            .unwrap()
+            .read_to_end(&mut stream)
+            .unwrap();
+        stream
+    };
+    let own = stream_of("xls/standard.xls");
+    let embedded = stream_of("xls/two_row_header.xls");
+    let bytes = ole_with(&[("/MBD0001/Workbook", &embedded), ("/Workbook", &own)]);
+    let dir = tempfile::tempdir().unwrap();
+    let expected = read(&write(
+        dir.path(),
+        "standard.xls",
+        &std::fs::read(fixture("xls/standard.xls")).unwrap(),
+    ));
+    let p = write(dir.path(), "with-object.xls", &bytes);
+    let out = read(&p);
+    assert_eq!(out.grids[0].rows, expected.grids[0].rows);
+}

@@ -267,6 +267,13 @@ fn entry_name(e: &[u8]) -> String {
     .collect()
 }
 
+/// The names (and types: 1 storage, 2 stream, 5 root) of every directory entry, those
+/// inside embedded objects' storages included. None when the directory cannot be read.
+pub(super) fn entry_names(bytes: &[u8]) -> Option<Vec<(String, u8)>> {
+    let ole = Ole::open(bytes)?;
+    Some(ole.entries().map(|e| (entry_name(e), e[66])).collect())
+}
+
 /// The names of the streams and storages directly in the root storage (not those of
 /// an embedded object's storage): the root's child and that child's siblings, a
 /// red-black tree linked by the left (offset 68) and right (72) sibling ids. None when

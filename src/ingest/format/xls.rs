@@ -18,6 +18,14 @@ use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::Limits;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    let own;
+    let bytes = match xls_repair::own_workbook_only(bytes) {
+        Some(b) => {
+            own = b;
+            &own[..]
+        }
+        None => bytes,
+    };
     if prescan(bytes, limits)? == Encryption::Encrypted {
         // Encrypted: opened as Excel opens it when only the built-in password was set
         // (a protected structure); a real password stays refused.

@@ -9,7 +9,7 @@
 //! characters may show wrongly. `docs/upstream/calamine-tolerant-packages.md` proposes
 //! the fallback to calamine itself.
 
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Read, Write};
 
 use super::biff;
 
@@ -49,6 +49,37 @@ pub(super) fn workbook(bytes: &[u8]) -> Option<(Vec<u8>, String)> {
         "文件声明的文字编码（代码页{declared}）无法识别，已按最接近的西文编码读取，个别字符可能显示不正确，请核对。"
     );
     Some((compound_file(&stream)?, note))
+}
+
+/// The workbook with only its own workbook stream, when an embedded object's storage
+/// holds one too (an Excel chart or sheet pasted into it): calamine takes the first
+/// stream of the name anywhere in the directory, "Workbook" before "Book", and may read
+/// the embedded one, often empty, instead of the file's own. `None` when there is one.
+pub(super) fn own_workbook_only(bytes: &[u8]) -> Option<Vec<u8>> {
+    let is_book = |(n, t): &(String, u8)| {
+        *t == 2 && (n.eq_ignore_ascii_case("Workbook") || n.eq_ignore_ascii_case("Book"))
+    };
+    if biff::entry_names(bytes)?
+        .iter()
+        .filter(|e| is_book(e))
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let own = biff::root_names(bytes)?
+        .into_iter()
+        .filter(is_book)
+        // "Workbook" (BIFF8) before "Book" (BIFF5), as Excel saves both for the two.
+        .min_by_key(|(n, _)| n.len() == 4)?;
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut stream = Vec::new();
+    file.open_stream(format!("/{}", own.0))
+        .ok()?
+        .take(bytes.len() as u64)
+        .read_to_end(&mut stream)
+        .ok()?;
+    compound_file(&stream)
 }
 
 /// A BIFF5 or BIFF8 record stream saved bare (no OLE container, as some exporters
