@@ -839,3 +839,63 @@ fn a_zip_bomb_in_the_folder_is_refused_and_the_rest_is_read() {
     // Tests share the process: the bound is generous but far below 1 GiB of XML.
     assert!(peak_rss_mib() < 512, "peak RSS {} MiB", peak_rss_mib());
 }
+
+/// A return whose second sheet is damaged: the progress sheet still counts, and the
+/// ledger's problem list says which sheet was skipped, under 读取说明 (not as a size
+/// problem, not as "nothing found").
+#[test]
+fn a_damaged_extra_sheet_is_skipped_and_said_so_while_the_return_counts() {
+    use std::io::{Cursor, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let progress = standard_return(
+        "填报单位：区水利局    填报日期：2020年12月3日",
+        vec![std_row(
+            n(20.0),
+            &measure(20),
+            "已纳入规划纲要。",
+            "已完成",
+            V::E,
+        )],
+    );
+    let notes = SheetSpec::new("填表说明").text_row(&["请如实填写。"]);
+    let whole = dir.path().join("whole.xlsx");
+    write_workbook(&whole, &[progress, notes]);
+    // Cut the second sheet's XML short.
+    let mut src = zip::ZipArchive::new(Cursor::new(std::fs::read(&whole).unwrap())).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            data.truncate(data.len() / 2);
+            data.extend_from_slice(b"<c r=\"");
+        }
+        w.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&data).unwrap();
+    }
+    std::fs::remove_file(&whole).unwrap();
+    std::fs::write(
+        dir.path().join("水利局进展.xlsx"),
+        w.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+
+    let ledger = ledger_for(dir.path());
+    assert_eq!(ledger.task(20).unwrap().status, Status::Completed);
+    let notes: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == "水利局进展.xlsx")
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].code, Code::ReadNote);
+    assert_eq!(notes[0].code.label(), "读取说明");
+    assert!(
+        notes[0].message.contains("填表说明") && notes[0].message.contains("已跳过"),
+        "{}",
+        notes[0].message
+    );
+}

@@ -129,12 +129,8 @@ fn read_sheets(
     out: &mut Ingested,
 ) -> Option<String> {
     for note in &read.notes {
-        out.problems.push(Problem::new(
-            Severity::Warning,
-            Code::SheetTooLarge,
-            rel,
-            note,
-        ));
+        out.problems
+            .push(Problem::new(Severity::Warning, Code::ReadNote, rel, note));
     }
     let marker = find_marker(read, opts, rel, &mut out.problems);
     let stem = Path::new(rel)
@@ -181,8 +177,7 @@ fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
 }
 
 /// The file-level problem of a file read without records: nothing in it at all, a
-/// table with nothing filled in, or no sheet with a header (unless a sheet was too
-/// large to read, which says why already).
+/// table with nothing filled in, or no sheet with a header.
 fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Option<Problem> {
     if grids
         .iter()
@@ -195,7 +190,7 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
             "文件中没有任何内容。请填写后重新报送。",
         ));
     }
-    if !out.records.is_empty() || out.problems.iter().any(|p| p.code == Code::SheetTooLarge) {
+    if !out.records.is_empty() {
         return None;
     }
     if out.skips.iter().any(|s| s.reason == SkipReason::Header) {

@@ -38,7 +38,10 @@ pub enum Code {
     FileFailed,
     // Sheets
     SheetSkipped,
-    SheetTooLarge,
+    /// What a reader says of a file it did read: a damaged sheet skipped (the others
+    /// read), a chart or macro sheet skipped, merged cells unreadable, an unknown code
+    /// page read with the nearest one.
+    ReadNote,
     NoHeader,
     /// A table found, but none of its task rows filled in.
     NothingFilled,
@@ -84,7 +87,7 @@ impl Code {
             Code::FileTooLarge => "文件过大",
             Code::FileFailed => "文件无法读取",
             Code::SheetSkipped => "工作表已跳过",
-            Code::SheetTooLarge => "工作表过大",
+            Code::ReadNote => "读取说明",
             Code::NoHeader => "未找到表头",
             Code::NothingFilled => "未填写任何进展",
             Code::UnitUnknown => "无法识别填报单位",
@@ -118,7 +121,7 @@ impl Code {
             Code::FileTooLarge => "file_too_large",
             Code::FileFailed => "file_failed",
             Code::SheetSkipped => "sheet_skipped",
-            Code::SheetTooLarge => "sheet_too_large",
+            Code::ReadNote => "read_note",
             Code::NoHeader => "no_header",
             Code::NothingFilled => "nothing_filled",
             Code::UnitUnknown => "unit_unknown",
