@@ -381,3 +381,31 @@ pub fn input_with_returns(fill: impl FnOnce(&Path)) -> tempfile::TempDir {
     fill(&returns);
     dir
 }
+
+/// A zip package with each entry passed through `edit` (name, bytes) → new bytes, in
+/// its order; `extra` entries appended.
+pub fn edit_zip(
+    bytes: &[u8],
+    edit: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: &[(&str, &[u8])],
+) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut src = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut put = |name: &str, data: &[u8]| {
+        w.start_file(name, SimpleFileOptions::default()).unwrap();
+        w.write_all(data).unwrap();
+    };
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        put(&name, &edit(&name, data));
+    }
+    for (name, data) in extra {
+        put(name, data);
+    }
+    w.finish().unwrap().into_inner()
+}

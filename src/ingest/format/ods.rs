@@ -45,13 +45,11 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             continue;
         }
         let name = &sheet.name;
-        let range = match wb.worksheet_range(name).in_sheet(name) {
-            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
-                out.notes.push(repair::skipped_sheet_note(name));
-                skipped = true;
-                continue;
-            }
-            r => r?,
+        let read = wb.worksheet_range(name).in_sheet(name);
+        let Some(range) =
+            repair::sheet_or_skip(read, name, tolerance, &mut out.notes, &mut skipped)?
+        else {
+            continue;
         };
         let rows = range_to_rows(name, &range, limits)?;
         out.grids.push(grid(sheet, rows, Vec::new()));

@@ -85,9 +85,25 @@ pub(super) fn read_tolerant(
     }
 }
 
-/// The note for a sheet skipped because it cannot be read.
-pub(super) fn skipped_sheet_note(name: &str) -> String {
-    format!("工作表“{name}”已损坏，无法读取，已跳过；其余工作表照常读取。")
+/// A sheet's read, or `None` when it failed as damaged and `tolerance` says to skip it
+/// (then a note naming the sheet is added and `skipped` set).
+pub(super) fn sheet_or_skip<T>(
+    read: Result<T, ReadError>,
+    name: &str,
+    tolerance: Sheets,
+    notes: &mut Vec<String>,
+    skipped: &mut bool,
+) -> Result<Option<T>, ReadError> {
+    match read {
+        Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
+            notes.push(format!(
+                "工作表“{name}”已损坏，无法读取，已跳过；其余工作表照常读取。"
+            ));
+            *skipped = true;
+            Ok(None)
+        }
+        r => r.map(Some),
+    }
 }
 
 const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";

@@ -30,17 +30,12 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             continue;
         }
         let name = &sheet.name;
-        let rows = match wb.worksheet_cells_reader(name).in_sheet(name) {
-            Ok(mut reader) => streamed_rows(name, limits, || reader.next_cell()),
-            Err(e) => Err(e),
-        };
-        let rows = match rows {
-            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
-                out.notes.push(repair::skipped_sheet_note(name));
-                skipped = true;
-                continue;
-            }
-            r => r?,
+        let rows = (wb.worksheet_cells_reader(name).in_sheet(name))
+            .and_then(|mut reader| streamed_rows(name, limits, || reader.next_cell()));
+        let Some(rows) =
+            repair::sheet_or_skip(rows, name, tolerance, &mut out.notes, &mut skipped)?
+        else {
+            continue;
         };
         out.grids.push(grid(sheet, rows, Vec::new()));
     }

@@ -40,17 +40,12 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             continue;
         }
         let name = &sheet.name;
-        let rows = match wb.worksheet_cells_reader(name).in_sheet(name) {
-            Ok(mut reader) => streamed_rows(name, limits, || reader.next_cell()),
-            Err(e) => Err(e),
-        };
-        let rows = match rows {
-            Err(ReadError::SheetCorrupt(_)) if tolerance == Sheets::SkipBad => {
-                out.notes.push(repair::skipped_sheet_note(name));
-                skipped = true;
-                continue;
-            }
-            r => r?,
+        let rows = (wb.worksheet_cells_reader(name).in_sheet(name))
+            .and_then(|mut reader| streamed_rows(name, limits, || reader.next_cell()));
+        let Some(rows) =
+            repair::sheet_or_skip(rows, name, tolerance, &mut out.notes, &mut skipped)?
+        else {
+            continue;
         };
         let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
