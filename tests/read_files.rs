@@ -637,13 +637,84 @@ fn zip_layouts_are_decided_by_their_parts_not_one_fixed_name() {
     assert_eq!(sniff(&p, &moved, &Limits::default()).unwrap(), Format::Xlsx);
 }
 
+/// One BIFF record: type, length, data.
+fn biff_record(id: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = id.to_le_bytes().to_vec();
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+/// A BIFF3/4 cell record's head: row, column, XF index.
+fn biff_cell(row: u16, col: u16, xf: u16) -> Vec<u8> {
+    [row, col, xf]
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect()
+}
+
+/// Class 6: an Excel 4.0 worksheet (BIFF4, a bare record stream) as a Chinese Excel
+/// 4.0 saved it: GBK text, a date through its cell format, an RK integer, a formula's
+/// text result. calamine reads none of BIFF2–4; rectify reads them.
 #[test]
-fn excel_5_and_older_is_told_old_excel() {
-    // A BIFF4 worksheet stream as Excel 4.0 saved it: BOF (0x0409), then EOF.
-    let mut biff4 = vec![0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00];
-    biff4.extend([0x0A, 0x00, 0x00, 0x00]);
+fn an_excel_4_worksheet_is_read() {
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let label = |row, col, text: &str| {
+        let mut d = biff_cell(row, col, 0);
+        let bytes = gbk(text);
+        d.extend((bytes.len() as u16).to_le_bytes());
+        d.extend(bytes);
+        biff_record(0x0204, &d)
+    };
+    let format = |text: &str| {
+        let mut d = vec![0, 0, text.len() as u8];
+        d.extend(text.as_bytes());
+        biff_record(0x041E, &d)
+    };
+    let mut s = biff_record(0x0409, &[0x00, 0x00, 0x10, 0x00, 0x00, 0x00]);
+    s.extend(biff_record(0x0042, &936u16.to_le_bytes()));
+    s.extend(format("General"));
+    s.extend(format("yyyy/m/d"));
+    // XF 0 shows format 0, XF 1 format 1 (the format index is the XF's second byte).
+    s.extend(biff_record(0x0443, &[0, 0, 0, 0]));
+    s.extend(biff_record(0x0443, &[0, 1, 0, 0]));
+    s.extend(label(0, 0, "区水利局"));
+    let mut date = biff_cell(0, 1, 1);
+    date.extend(44166.0f64.to_le_bytes());
+    s.extend(biff_record(0x0203, &date));
+    let mut rk = biff_cell(1, 0, 0);
+    rk.extend(((20u32 << 2) | 2).to_le_bytes());
+    s.extend(biff_record(0x027E, &rk));
+    // A formula whose result is text: the result bytes say "string", the text follows
+    // in a STRING record.
+    let mut formula = biff_cell(1, 1, 0);
+    formula.extend([0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0]);
+    s.extend(biff_record(0x0406, &formula));
+    let done = gbk("已完成");
+    let mut string = (done.len() as u16).to_le_bytes().to_vec();
+    string.extend(done);
+    s.extend(biff_record(0x0207, &string));
+    s.extend(biff_record(0x000A, &[]));
+
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "old.xls", &biff4);
+    let out = read(&write(dir.path(), "excel4.xls", &s));
+    assert_eq!(out.format, Format::Xls);
+    let g = &out.grids[0];
+    assert_eq!(g.cell(0, 0), &Cell::Text("区水利局".into()));
+    assert_eq!(
+        g.cell(0, 1),
+        &Cell::Date(NaiveDate::from_ymd_opt(2020, 12, 1).unwrap())
+    );
+    assert_eq!(g.cell(1, 0), &Cell::Number(20.0));
+    assert_eq!(g.cell(1, 1), &Cell::Text("已完成".into()));
+    assert!(
+        out.notes.iter().any(|n| n.contains("旧版Excel格式")),
+        "{:?}",
+        out.notes
+    );
+
+    // The same stream cut inside a record: told 旧版Excel格式, never half read.
+    let p = write(dir.path(), "cut.xls", &s[..s.len() - 20]);
     let e = read_file(&p, &Limits::default()).unwrap_err();
     assert_eq!(e.kind(), ReadErrorKind::NotSpreadsheet);
     assert!(e.to_string().starts_with("这是旧版Excel格式"), "{e}");

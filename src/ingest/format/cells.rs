@@ -44,6 +44,15 @@ fn excel_datetime(d: &ExcelDateTime) -> Cell {
     }
 }
 
+/// An Excel date serial (days since 1900, or 1904) as a date or date-time cell.
+pub(super) fn serial_date(value: f64, is_1904: bool) -> Cell {
+    excel_datetime(&ExcelDateTime::new(
+        value,
+        calamine::ExcelDateTimeType::DateTime,
+        is_1904,
+    ))
+}
+
 fn text_cell(s: &str) -> Cell {
     if s.is_empty() {
         Cell::Empty
@@ -82,14 +91,14 @@ fn from_data_ref(d: &DataRef<'_>) -> Cell {
 }
 
 /// Non-empty cells of one sheet, collected sparsely, with their extent.
-struct Sparse {
+pub(super) struct Sparse {
     cells: Vec<(u32, u32, Cell)>,
     max_row: u32,
     max_col: u32,
 }
 
 impl Sparse {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Sparse {
             cells: Vec::new(),
             max_row: 0,
@@ -99,7 +108,7 @@ impl Sparse {
 
     /// Add a cell; refuses once more cells than the cap were seen (a sheet
     /// XML can repeat positions, so the count is capped separately).
-    fn push(
+    pub(super) fn push(
         &mut self,
         sheet: &str,
         r: u32,
@@ -123,7 +132,11 @@ impl Sparse {
     }
 
     /// Check the extent from A1 against the cap, then build the ragged grid.
-    fn into_rows(self, sheet: &str, limits: &Limits) -> Result<Vec<Vec<Cell>>, ReadError> {
+    pub(super) fn into_rows(
+        self,
+        sheet: &str,
+        limits: &Limits,
+    ) -> Result<Vec<Vec<Cell>>, ReadError> {
         if self.cells.is_empty() {
             return Ok(Vec::new());
         }

@@ -14,6 +14,7 @@
 //! sheet at all: `bundle.rs` hands its files out, and `ingest` reads each.
 
 mod biff;
+mod biff_old;
 pub(crate) mod bundle;
 mod cells;
 mod csv;
@@ -35,7 +36,7 @@ mod xml;
 use std::io::Read;
 use std::path::Path;
 
-use crate::ingest::error::ReadError;
+use crate::ingest::error::{ReadError, ReadErrorKind};
 use crate::ingest::grid::Limits;
 use crate::ingest::isolate::isolated;
 
@@ -79,14 +80,38 @@ pub(crate) fn read_bytes(
     let format = match sniff_bytes(bytes, limits) {
         // A BIFF5/8 record stream saved without its OLE container: calamine reads it
         // once put in one. Older BIFF (Excel 2.x–4.0) it cannot read.
-        Err(ReadError::OldExcel) => {
-            let contained = xls_repair::contained(bytes).ok_or(ReadError::OldExcel)?;
-            return read_sniffed(Format::Xls, path, &contained, limits, conversion)
-                .map_err(|_| ReadError::OldExcel);
-        }
+        Err(ReadError::OldExcel) => return read_old_excel(path, bytes, limits, conversion),
         other => other?,
     };
     read_sniffed(format, path, bytes, limits, conversion)
+}
+
+/// A workbook of Excel 5.0 or older saved as a bare record stream: BIFF5/8 put in an
+/// OLE container for calamine, BIFF2–4 read by `biff_old.rs`; 这是旧版Excel格式 when
+/// neither reads it.
+fn read_old_excel(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    conversion: Conversion,
+) -> Result<ReadOutput, ReadError> {
+    if let Some(contained) = xls_repair::contained(bytes) {
+        return read_sniffed(Format::Xls, path, &contained, limits, conversion)
+            .map_err(|_| ReadError::OldExcel);
+    }
+    if !biff_old::is_old_biff(bytes) {
+        return Err(ReadError::OldExcel);
+    }
+    let parsed = biff_old::read(bytes, limits).map_err(|e| match e.kind() {
+        ReadErrorKind::TooLarge => e,
+        _ => ReadError::OldExcel,
+    })?;
+    Ok(ReadOutput {
+        format: Format::Xls,
+        grids: parsed.grids,
+        notes: parsed.notes,
+        defined_names: parsed.defined_names,
+    })
 }
 
 /// Guard and parse bytes whose format is known.
