@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
     subcommand_help_heading = "命令",
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}",
     override_usage = "rectify [选项] <命令>",
-    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/\n  rectify templates 模板      把内置模板写入“模板”文件夹，供修改\n  rectify --as 区水利局 run    牵头单位汇总本单位牵头任务的进展，生成报告和报送表"
+    after_help = "\n示例：\n  rectify run                 处理 input/ 中的方案和报送表，结果写入 output/\n  rectify report --templates 模板  用自改的模板只生成整改情况报告\n  rectify tasks --unit 区水利局  列出区水利局的任务\n  rectify check --strict      只检查报送表，有错误时退出码为1\n  rectify checklists          为每个单位生成任务清单（填报表和通知），写入 output/checklists/\n  rectify remind              为尚未报送的单位生成催报通知，写入 output/reminders/\n  rectify serve               在本机启动网页，在浏览器中拖入报送表、查看报送情况、下载文档\n  rectify templates 模板      把内置模板写入“模板”文件夹，供修改\n  rectify --as 区水利局 run    牵头单位汇总本单位牵头任务的进展，生成报告和报送表"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -130,6 +130,16 @@ pub enum Command {
         /// 写入模板的文件夹（不存在时新建；已有的同名文件不会被覆盖）
         #[arg(value_name = "文件夹")]
         dir: PathBuf,
+    },
+    /// 在本机启动网页：拖入报送表、查看各单位报送情况、下载报告和台账（浏览器打开显示的地址）
+    #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
+    Serve {
+        /// 端口（默认：自动选一个空闲端口）
+        #[arg(long, value_name = "端口", help_heading = "选项")]
+        port: Option<u16>,
+        /// 供局域网内其他电脑访问时监听的地址（如 0.0.0.0 或本机的局域网地址）；此时启动时显示访问码，打开网页须带访问码。默认只允许本机访问
+        #[arg(long, value_name = "地址", help_heading = "选项")]
+        listen: Option<std::net::IpAddr>,
     },
     /// 列出整改任务（按重点任务分组）
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]

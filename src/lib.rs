@@ -24,6 +24,7 @@ pub mod plan;
 mod progress;
 mod render;
 mod rounds;
+mod serve;
 
 // the stages wired together, and merge on its own
 pub use merge::{merge, merge_scoped, Scope};
@@ -44,6 +45,7 @@ pub use rounds::{attach_previous, record as record_round, round_path, ROUNDS_DIR
 pub use cli::Cli;
 pub use commands::{execute, CommandError};
 pub use error::Error;
+pub use serve::sanitize_name as sanitize_upload_name;
 
 // render
 pub use render::{

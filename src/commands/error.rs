@@ -25,6 +25,18 @@ pub enum CommandError {
     /// The returns folder does not exist (or is a file).
     #[error("找不到报送表文件夹 {}。请检查路径（--returns 指定，默认是输入文件夹下的 returns）；还没有收到报送表时，请先建立这个空文件夹。", .0.display())]
     NoReturns(PathBuf),
+    /// `rectify serve` could not create the returns folder.
+    #[error("无法建立报送表文件夹 {}（{}）。请检查路径和权限。", .path.display(), describe(.source))]
+    MakeReturns {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `rectify serve` could not listen.
+    #[error("无法在 {addr} 启动网页（{}）。请换一个端口（--port）或地址（--listen）后重试。", describe(.source))]
+    ServeBind {
+        addr: String,
+        source: std::io::Error,
+    },
     /// `rectify templates DIR` could not write a template.
     #[error("无法写入模板 {}（{}）。请换一个可写的文件夹。", .path.display(), describe(.source))]
     WriteTemplate {

@@ -9,6 +9,7 @@ pub(crate) mod error;
 mod remind;
 mod report;
 mod run;
+mod serve;
 mod shared;
 mod tasks;
 mod templates;
@@ -61,6 +62,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
         Command::Remind { date } => remind::remind(&round, date)?,
         Command::Run { date } => run::run(&round, date)?,
         Command::Report { date } => report::report(&round, date)?,
+        Command::Serve { port, listen } => serve::serve(&round, port, listen, run::run_ledger)?,
         Command::Templates { .. } => unreachable!("handled before the plan is loaded"),
     }
     Ok(ExitCode::SUCCESS)

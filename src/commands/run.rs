@@ -7,7 +7,7 @@ use crate::commands::shared::{
 };
 use crate::console::{say, sayln};
 use crate::error::Error;
-use crate::model::Tier;
+use crate::model::{Ledger, Tier};
 use crate::render::{consolidated_file, write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
 
 /// The reminders output (left out when the returns folder is empty).
@@ -16,6 +16,11 @@ const REMINDERS: &str = "reminders";
 /// `date`: the report's date, in a lead unit's round also the 报送表's filing date
 /// (default: the plan's report date; a lead unit's, its return deadline).
 pub fn run(round: &Round, date: Option<NaiveDate>) -> Result<(), Error> {
+    run_ledger(round, date).map(drop)
+}
+
+/// [`run`], handing back the ledger it wrote (`rectify serve` shows it).
+pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Error> {
     let paths = round.paths;
     let mut ledger = ledger(round)?;
     ledger.plan.report_date = date.unwrap_or(ledger.plan.report_date);
@@ -65,5 +70,5 @@ pub fn run(round: &Round, date: Option<NaiveDate>) -> Result<(), Error> {
             c.still_missing.len()
         );
     }
-    Ok(())
+    Ok(ledger)
 }
