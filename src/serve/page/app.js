@@ -82,7 +82,7 @@ function renderUnits() {
       el("td", { class: "muted", text: u.tier }),
       el("td", {}, el("span", { class: "state " + u.state, text: u.state_label })),
       el("td", { text: u.expected ? u.reported + " / " + u.expected : String(u.reported) }),
-      el("td", {}, lights),
+      el("td", { class: "nowrap" }, lights),
       el("td", { class: "nowrap", text: u.last_filed_on || "" }),
       actions);
     rows.push(main, detail);
@@ -119,8 +119,8 @@ function renderTasks() {
       el("td", { text: String(t.id) }),
       el("td", { text: t.short }),
       el("td", { text: t.deadline }),
-      el("td", {}, el("span", { class: "state " + t.status, text: t.status_label }), t.overdue ? el("span", { class: "bad", text: " 逾期" }) : null),
-      el("td", {}, light(t.light, t.light_label)),
+      el("td", { class: "nowrap" }, el("span", { class: "state " + t.status, text: t.status_label }), t.overdue ? el("span", { class: "bad", text: " 逾期" }) : null),
+      el("td", { class: "nowrap" }, light(t.light, t.light_label)),
       el("td", { class: "muted", text: t.breakdown }),
       el("td", { text: t.awaiting })), detail);
   }
