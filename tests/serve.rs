@@ -575,3 +575,22 @@ fn upload_names_are_sanitised() {
     assert_eq!(s(" . "), "未命名文件");
     assert_eq!(s("a<b>c|d.xlsx"), "a_b_c_d.xlsx");
 }
+
+#[test]
+fn a_mistyped_returns_folder_is_refused_as_run_refuses_it() {
+    let input = input_with_returns(|_| {});
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input.path())
+        .arg("--output")
+        .arg(out.path())
+        .arg("--returns")
+        .arg(input.path().join("报送表"))
+        .arg("serve")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("找不到报送表文件夹"));
+    assert!(!input.path().join("报送表").exists());
+}

@@ -4,6 +4,7 @@ use std::net::IpAddr;
 
 use chrono::NaiveDate;
 
+use crate::commands::error::CommandError;
 use crate::commands::shared::Round;
 use crate::error::Error;
 use crate::model::Ledger;
@@ -17,6 +18,11 @@ pub fn serve(
     listen: Option<IpAddr>,
     run: fn(&Round, Option<NaiveDate>) -> Result<Ledger, Error>,
 ) -> Result<(), Error> {
+    // A mistyped --returns is refused, as `run` refuses it; the default folder is made
+    // when missing (the clerk's first returns arrive through the page).
+    if paths_returns_missing(round) {
+        return Err(CommandError::NoReturns(round.paths.returns_dir()).into());
+    }
     let (plan, paths, scope) = (round.plan.clone(), round.paths.clone(), round.scope.clone());
     let config = Config {
         returns: paths.returns_dir(),
@@ -36,4 +42,9 @@ pub fn serve(
     };
     start(config, Box::new(rerun))?;
     Ok(())
+}
+
+/// `--returns` names a folder that is not there.
+fn paths_returns_missing(round: &Round) -> bool {
+    round.paths.returns.is_some() && !round.paths.returns_dir().is_dir()
 }

@@ -42,12 +42,12 @@ pub fn documents(ledger: &Ledger) -> Vec<DocumentView> {
     }
     out.push(DocumentView {
         key: "checklists",
-        label: "各单位任务清单（checklists.zip）".to_string(),
+        label: "各单位任务清单（填报表和通知，一个压缩包）".to_string(),
         href: "/download/checklists".to_string(),
     });
     out.push(DocumentView {
         key: "reminders",
-        label: "催报通知和未报送单位清单（reminders.zip）".to_string(),
+        label: "催报通知和未报送单位清单（一个压缩包）".to_string(),
         href: "/download/reminders".to_string(),
     });
     out
