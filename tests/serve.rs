@@ -393,6 +393,26 @@ fn uploads_keep_to_the_ingest_limits_and_a_malformed_body_is_a_problem() {
     );
     assert!(names_in(&returns).len() <= 4);
 
+    // A damaged return (the demo's 区商务委.xlsx is cut in half): its unit is shown as
+    // sending a file that cannot be read, with the problem list's words.
+    let reply = upload(
+        &server,
+        &token,
+        &[("区商务委.xlsx", &demo_return("区商务委.xlsx"))],
+    );
+    let r = reply.json();
+    assert_eq!(r[0]["files"][0]["outcome"], "failed", "{r}");
+    assert!(
+        r[0]["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("损坏"),
+        "{r}"
+    );
+    let state = get(server.port, "/api/state").json();
+    assert_eq!(unit(&state, "区商务委")["state"], "unreadable");
+    assert_eq!(unit(&state, "区商务委")["unreadable"][0], "区商务委.xlsx");
+
     // A malformed multipart body: an entry saying so, and the server goes on.
     let ct = format!("multipart/form-data; boundary={BOUNDARY}");
     let garbage = format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.xlsx\"\r\n\r\nabc");
