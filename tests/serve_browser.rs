@@ -1,6 +1,6 @@
 //! `rectify serve` in a real browser: headless Chromium driven through WebDriver
-//! (Python selenium, tests/browser/serve_page.py). Opens the page, uploads two returns
-//! through its file input, sees both units turn 已报送, downloads the report and checks
+//! (Python selenium, tests/browser/serve_page.py). Opens the page, uploads one return
+//! through its file input and drops another on the drop zone, sees both units turn 已报送, downloads the report and checks
 //! it is the bytes `rectify run` writes for the same folder. Skipped (with a note) where
 //! Chromium, chromedriver or selenium is missing; required on CI (.ci/run installs them).
 
@@ -123,16 +123,18 @@ fn the_page_takes_two_returns_and_hands_back_runs_report() {
     assert_eq!(seen["before"]["区发展改革委"], "未报送", "{seen}");
     assert_eq!(seen["after"]["区城市管理局"], "已报送", "{seen}");
     assert_eq!(seen["after"]["区发展改革委"], "已报送", "{seen}");
-    // Each file says what was read from it.
+    // Each file, picked or dropped, says what was read from it.
     let results = seen["results"].as_array().unwrap();
     assert_eq!(results.len(), 2, "{seen}");
-    assert!(
-        results[0]
-            .as_str()
-            .unwrap()
-            .contains("已读取：区城市管理局，数据"),
-        "{seen}"
-    );
+    for (result, unit) in results.iter().zip(["区城市管理局", "区发展改革委"]) {
+        assert!(
+            result
+                .as_str()
+                .unwrap()
+                .contains(&format!("已读取：{unit}，数据")),
+            "{seen}"
+        );
+    }
 
     let downloaded =
         std::fs::read(seen["report"].as_str().expect("the report downloaded")).unwrap();

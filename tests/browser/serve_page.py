@@ -1,11 +1,13 @@
 """Drive `rectify serve`'s page in headless Chromium (WebDriver, selenium): open it,
-upload returns through the page's file input, wait for the units to turn reported,
-download the report. Run by tests/serve_browser.rs, which checks the downloaded bytes.
+upload the first return through the page's file input and drop the others onto the
+drop zone (a drop event carrying the files, as a drag from the desktop delivers them),
+wait for the units to turn reported, download the report. Run by tests/serve_browser.rs, which checks the downloaded bytes.
 
 usage: serve_page.py URL DOWNLOAD_DIR UNIT[,UNIT...] FILE...
 Prints one JSON line: {"before": {...}, "after": {...}, "results": [...], "report": path}.
 """
 
+import base64
 import json
 import os
 import sys
@@ -39,6 +41,27 @@ def browser(download_dir):
     return driver
 
 
+def drop_files(driver, paths):
+    """Drop files on the page's drop zone: dragover, then drop, with a DataTransfer
+    holding the files' bytes."""
+    files = [[os.path.basename(p), base64.b64encode(open(p, "rb").read()).decode()] for p in paths]
+    driver.execute_script("""
+        const dt = new DataTransfer();
+        for (const [name, b64] of arguments[0]) {
+          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          dt.items.add(new File([bytes], name));
+        }
+        const zone = document.getElementById("drop");
+        for (const type of ["dragover", "drop"]) {
+          zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+    """, files)
+
+
+def result_texts(driver):
+    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+
+
 def unit_states(driver, units):
     out = {}
     for u in units:
@@ -55,11 +78,18 @@ def main():
         driver.get(url)
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#units tr.main"))
         before = unit_states(driver, units)
-        driver.find_element(By.ID, "pick-files").send_keys("\n".join(files))
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#results > li")) >= len(files))
+        results = []
+        driver.find_element(By.ID, "pick-files").send_keys(files[0])
+        first = os.path.basename(files[0])
+        wait.until(lambda d: any(first in t for t in result_texts(d)))
+        results += result_texts(driver)
+        if files[1:]:
+            drop_files(driver, files[1:])
+            names = [os.path.basename(f) for f in files[1:]]
+            wait.until(lambda d: all(any(n in t for t in result_texts(d)) for n in names))
+            results += result_texts(driver)
         wait.until(lambda d: all(s == "已报送" for s in unit_states(d, units).values()))
         after = unit_states(driver, units)
-        results = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
         driver.find_element(By.CSS_SELECTOR, '.tab[data-tab="docs"]').click()
         driver.find_element(By.CSS_SELECTOR, 'a[data-doc="report"]').click()
         report = os.path.join(download_dir, "整改情况报告.docx")
