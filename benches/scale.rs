@@ -1,4 +1,5 @@
-//! The scale benchmark: `cargo bench --bench scale [-- N ...]` (default N = 50 500 5000).
+//! The scale benchmark: `cargo bench --bench scale [-- N ...]` (default N = 50 500 5000;
+//! `SCALE_PEER_ONLY=1` for the peer table alone).
 //!
 //! For each N it writes N synthetic returns (our filled-in checklist with the unit's own
 //! tasks, the standard layout, a free layout with a two-row header, GBK CSV and .xls
@@ -7,6 +8,13 @@
 //! and its peak RSS; and the I/O floor: inflating the same files' sheet XML and shared
 //! strings (as `unzip -p` would) and reading the CSVs, in one thread. Results go to
 //! stdout as a Markdown table (docs/performance.md keeps the measured one).
+//!
+//! Side by side with the Python peer: with `RECTIFY_PEER` naming `peer_fast.py` (its
+//! `make_returns.py` beside it) and `RECTIFY_PEER_PYTHON` a Python with openpyxl,
+//! python-docx and XlsxWriter (default `python3`), a second table times the peer and
+//! `rectify run` on the same corpus (the peer's `make_returns.py N`), medians of 3, with
+//! the ratio per N. Without them (or when the peer cannot run) that table is skipped
+//! with a note. The repository never depends on the peer.
 
 // The binary's allocator, so "ingest only" matches what `rectify run` does.
 #[global_allocator]
@@ -362,16 +370,19 @@ fn unzip_floor(dir: &Path) -> Option<f64> {
 
 /// Run `rectify run` as a child process; (seconds, peak RSS of that child in MiB).
 fn time_run(bin: &Path, input: &Path, out: &Path) -> (f64, f64) {
-    let start = Instant::now();
-    #[allow(clippy::zombie_processes)] // reaped by wait4 below
-    let child = Command::new(bin)
-        .args(["run", "--input"])
+    let mut cmd = Command::new(bin);
+    cmd.args(["run", "--input"])
         .arg(input)
         .arg("--output")
-        .arg(out)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .arg(out);
+    time_child(cmd)
+}
+
+/// Run a child process to the end; (seconds, its peak RSS in MiB). Panics if it fails.
+fn time_child(mut cmd: Command) -> (f64, f64) {
+    let start = Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below
+    let child = cmd.stdout(std::process::Stdio::null()).spawn().unwrap();
     let mut status = 0;
     // SAFETY: wait4 on our own child with valid pointers; it reaps the child and
     // fills its resource usage (ru_maxrss in KiB on Linux).
@@ -380,9 +391,112 @@ fn time_run(bin: &Path, input: &Path, out: &Path) -> (f64, f64) {
     let secs = start.elapsed().as_secs_f64();
     assert!(
         pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "rectify run failed"
+        "{cmd:?} failed"
     );
     (secs, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// Median of 3 (seconds, peak RSS), by time.
+fn median3(mut f: impl FnMut(usize) -> (f64, f64)) -> (f64, f64) {
+    let mut runs: Vec<(f64, f64)> = (1..=3).map(&mut f).collect();
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    runs[1]
+}
+
+/// The Python peer (`RECTIFY_PEER` = peer_fast.py, `RECTIFY_PEER_PYTHON`), when it
+/// can run here: (python, peer_fast.py, make_returns.py).
+fn peer() -> Result<(PathBuf, PathBuf, PathBuf), String> {
+    let script = PathBuf::from(
+        std::env::var_os("RECTIFY_PEER")
+            .ok_or("RECTIFY_PEER is not set (the path of peer_fast.py)")?,
+    );
+    let python = std::env::var_os("RECTIFY_PEER_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"));
+    let make = script.with_file_name("make_returns.py");
+    if !script.is_file() || !make.is_file() {
+        return Err(format!(
+            "{} or make_returns.py beside it is missing",
+            script.display()
+        ));
+    }
+    let ok = Command::new(&python)
+        .args(["-c", "import openpyxl, docx, xlsxwriter"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        return Err(format!(
+            "{} cannot import openpyxl, docx and xlsxwriter",
+            python.display()
+        ));
+    }
+    Ok((python, script, make))
+}
+
+/// The peer table: the peer's corpus of N returns, timed under peer_fast.py and under
+/// `rectify run` (one warm-up each, then medians of 3), the ratio per N.
+fn peer_table(bin: &Path, sizes: &[usize]) {
+    let (python, script, make) = match peer() {
+        Ok(p) => p,
+        Err(why) => {
+            println!("\nPeer comparison skipped: {why}.");
+            return;
+        }
+    };
+    println!(
+        "\nSide by side with {} on its own corpus (make_returns.py N), medians of 3:\n",
+        script.display()
+    );
+    println!("| N | rows | peer_fast.py | peer peak RSS | rectify run | rectify peak RSS | rectify ÷ peer |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let work = tempfile::tempdir().unwrap();
+        let input = work.path().join("input");
+        for f in ["plan.toml", "units.toml", "tasks.csv"] {
+            std::fs::create_dir_all(&input).unwrap();
+            std::fs::copy(repo().join("input").join(f), input.join(f)).unwrap();
+        }
+        let returns = input.join("returns");
+        let status = Command::new(&python)
+            .arg(&make)
+            .arg(n.to_string())
+            .arg(&returns)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "make_returns.py failed");
+        // The truth file is not a return.
+        let truth = returns.join("manifest.json");
+        let rows = std::fs::read_to_string(&truth)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| {
+                v.get("files")?.as_array().map(|fs| {
+                    fs.iter()
+                        .filter_map(|f| f.get("rows")?.as_u64())
+                        .sum::<u64>()
+                })
+            })
+            .unwrap_or(0);
+        let _ = std::fs::remove_file(&truth);
+        let peer_run = |k: usize| {
+            let mut cmd = Command::new(&python);
+            cmd.arg(&script)
+                .arg(&returns)
+                .arg(work.path().join(format!("peer{k}")));
+            time_child(cmd)
+        };
+        let _ = peer_run(0);
+        let (peer_s, peer_rss) = median3(peer_run);
+        let _ = time_run(bin, &input, &work.path().join("out0"));
+        let (secs, rss) = median3(|k| time_run(bin, &input, &work.path().join(format!("out{k}"))));
+        println!(
+            "| {n} | {rows} | {peer_s:.2} s | {peer_rss:.0} MiB | {secs:.2} s | {rss:.0} MiB | **{:.1}×** |",
+            peer_s / secs
+        );
+    }
 }
 
 fn main() {
@@ -402,6 +516,12 @@ fn main() {
         .unwrap();
     assert!(status.success());
     let bin = repo().join("target/release/rectify");
+    // The target first: side by side with the peer, on its corpus.
+    peer_table(&bin, &sizes);
+    if std::env::var_os("SCALE_PEER_ONLY").is_some() {
+        return;
+    }
+    println!("\nOn the bench's own corpus (mixed layouts, GBK CSV, .xls):\n");
     let plan = load_plan();
     let full_plan = rectify::plan::load_plan(&repo().join("input")).expect("plan loads");
     println!("| N files | rows | rectify run | files/s | rows/s | peak RSS | ingest only | ingest, 1 thread | floor (1 thread) | run ÷ floor | ingest ÷ floor | ingest 1 thread ÷ floor | `unzip -p` floor | ingest ÷ `unzip -p` floor |");

@@ -518,6 +518,45 @@ fn unit_from_the_file_name_and_no_unit_at_all() {
 }
 
 #[test]
+fn unassigned_rows_give_one_warning_per_file_and_unit() {
+    // 区水利局 has no role in tasks 1, 2, 3: three rows, one warning listing the ids.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = standard_return(
+        "填报单位：区水利局 填报日期：2020年12月3日",
+        vec![
+            std_row(n(3.0), &measure(3), "协助推进。", "正在推进", V::E),
+            std_row(n(1.0), &measure(1), "协助完成尾水治理。", "已完成", V::E),
+            std_row(n(2.0), &measure(2), "协助建设。", "正在推进", V::E),
+        ],
+    );
+    write_workbook(&dir.path().join("水利.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let warnings: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::Unassigned)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let w = warnings[0];
+    assert_eq!(w.file, "水利.xlsx");
+    assert!(
+        w.sheet.is_some(),
+        "all rows on one sheet: the sheet is named"
+    );
+    assert_eq!(w.row, None, "three rows: no single row");
+    assert!(
+        w.message
+            .starts_with("区水利局不是第1、2、3项的牵头、责任或配合单位，这3条进展已保留"),
+        "{}",
+        w.message
+    );
+    // Every row is still kept as an unassigned report.
+    for id in 1..=3 {
+        assert_eq!(reports_of(&ledger, id, "区水利局").len(), 1, "task {id}");
+    }
+}
+
+#[test]
 fn unknown_task_numbers_and_unassigned_tasks() {
     let dir = tempfile::tempdir().unwrap();
     let spec = standard_return(
@@ -541,7 +580,18 @@ fn unknown_task_numbers_and_unassigned_tasks() {
         Status::Unreported,
         "an unassigned report decides nothing"
     );
-    assert!(codes(&ledger).contains(&Code::Unassigned));
+    let unassigned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::Unassigned)
+        .collect();
+    assert_eq!(unassigned.len(), 1);
+    assert_eq!(unassigned[0].row, Some(5), "one row: the warning is at it");
+    assert!(
+        unassigned[0].message.contains("不是第1项"),
+        "{}",
+        unassigned[0].message
+    );
     assert_eq!(
         reports_of(&ledger, 20, "区水利局").len(),
         1,

@@ -40,6 +40,8 @@ pub(super) fn place_records(
         })
         .collect();
     let renumbered = renumbered_sheets(&matched);
+    // Rows of a unit on tasks it has no role in: one warning per file and unit.
+    let mut unassigned: BTreeMap<(String, String), Vec<(String, u32, u32)>> = BTreeMap::new();
     for (rec, m) in matched {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
@@ -61,7 +63,10 @@ pub(super) fn place_records(
                 let task = plan.task(id).expect("matched task exists");
                 let role = plan.role_of(task, &unit);
                 if role == Role::Unassigned {
-                    problems.push(unassigned_warning(&rec, &unit, id));
+                    unassigned
+                        .entry((rec.source.file.clone(), unit.clone()))
+                        .or_default()
+                        .push((rec.source.sheet.clone(), rec.source.row, id));
                 }
                 let report = report(rec, unit, role, by);
                 if let Some(why) = &report.doubt {
@@ -74,17 +79,40 @@ pub(super) fn place_records(
             }
         }
     }
+    problems.extend(
+        unassigned
+            .into_iter()
+            .map(|((file, unit), rows)| unassigned_warning(&file, &unit, &rows)),
+    );
     Placed { by_key, unplaced }
 }
 
-fn unassigned_warning(rec: &Record, unit: &str, id: u32) -> Problem {
+/// One warning for a file's rows of `unit` on tasks it has no role in: (sheet, row,
+/// task id) each, in record order. One row: at that row; rows of one sheet: at that
+/// sheet; the task ids listed once each, ascending.
+fn unassigned_warning(file: &str, unit: &str, rows: &[(String, u32, u32)]) -> Problem {
+    let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids = ids
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("、");
+    let one_sheet = rows.iter().all(|r| r.0 == rows[0].0);
+    let (what, row) = match rows {
+        [(_, row, _)] => ("此条进展已保留".to_string(), Some(*row)),
+        _ => (format!("这{}条进展已保留", rows.len()), None),
+    };
     Problem::new(
         Severity::Warning,
         Code::Unassigned,
-        &rec.source.file,
-        format!("{unit}不是第{id}项的牵头、责任或配合单位，此条进展已保留但不计入任务完成情况。请核实序号。"),
+        file,
+        format!(
+            "{unit}不是第{ids}项的牵头、责任或配合单位，{what}但不计入任务完成情况。请核实序号。"
+        ),
     )
-    .at(Some(&rec.source.sheet), Some(rec.source.row))
+    .at(one_sheet.then_some(rows[0].0.as_str()), row)
 }
 
 fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
