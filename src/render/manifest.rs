@@ -69,6 +69,11 @@ pub(super) fn hash_file(path: &Path) -> Option<String> {
     Some(hex(&h.finalize()))
 }
 
+/// SHA-256 of bytes in memory (the same as [`hash_file`] of a file holding them).
+pub(super) fn hash_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 fn hex(d: &[u8]) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::model::Ledger;
 use crate::render::error::RenderError;
-use crate::render::manifest::{edited_copy_path, hash_file, Manifest, MANIFEST};
+use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, Manifest, MANIFEST};
 use crate::render::templates::Templates;
 use crate::render::write::Staged;
 
@@ -81,7 +81,7 @@ impl Rendered {
         path: &str,
         fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), E>,
     ) -> Result<Rendered, E> {
-        let staged = Staged::write(&job.out_dir.join(path), fill)?;
+        let staged = Staged::write_unsynced(&job.out_dir.join(path), fill)?;
         Ok(Rendered {
             path: path.to_string(),
             body: Body::Staged(staged),
@@ -147,20 +147,26 @@ pub fn write_all(
     for (name, files) in outputs {
         let mut hashes = BTreeMap::new();
         for f in files {
-            let file = match f.body {
-                Body::Staged(s) => s,
+            let (file, hash) = match f.body {
+                Body::Staged(s) => {
+                    let hash = hash_file(s.staged_path()).unwrap_or_default();
+                    (s, hash)
+                }
                 Body::Bytes(bytes) => {
                     let path = out_dir.join(&f.path);
-                    Staged::write(&path, |w| w.write_all(&bytes))
-                        .map_err(RenderError::write(&path))?
+                    let s = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
+                        .map_err(RenderError::write(&path))?;
+                    (s, hash_bytes(&bytes))
                 }
             };
-            let hash = hash_file(file.staged_path()).unwrap_or_default();
             hashes.insert(f.path.clone(), hash);
             staged.push((f.path, file));
         }
         groups.push((name, hashes));
     }
+    // One sync for every staged file, before the first rename.
+    crate::render::write::sync_all_staged(out_dir, staged.iter().map(|(_, s)| s))
+        .map_err(RenderError::write(out_dir))?;
     let mut manifest = Manifest::load(out_dir);
     let mut written = Written::default();
     let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h)| h.keys()).collect();

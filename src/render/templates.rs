@@ -39,10 +39,27 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Where the templates come from: the compiled-in defaults, each overridden by a file
-/// of the same name in `dir`.
+/// of the same name in `dir`. Read and parsed once, on first use (a run renders 150+
+/// documents from the same templates); a failure is not kept, so every document that
+/// needs a broken template reports it.
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     pub dir: Option<PathBuf>,
+    loaded: std::sync::OnceLock<std::sync::Arc<Loaded>>,
+}
+
+/// The templates read and parsed: their sources (for messages) and the engine.
+struct Loaded {
+    sources: Vec<Source>,
+    tera: tera::Tera,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded")
+            .field("templates", &self.sources.len())
+            .finish()
+    }
 }
 
 /// A template: its name, the path a message shows, and its text.
@@ -56,7 +73,20 @@ impl Templates {
     pub fn new(dir: Option<&Path>) -> Templates {
         Templates {
             dir: dir.map(Path::to_path_buf),
+            loaded: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The sources and the engine, read and parsed on first use.
+    fn loaded(&self) -> Result<std::sync::Arc<Loaded>, RenderError> {
+        if let Some(l) = self.loaded.get() {
+            return Ok(l.clone());
+        }
+        let sources = self.sources()?;
+        let tera = engine(&sources).map_err(|(n, e)| template_error(&shown_in(&sources), &n, e))?;
+        let loaded = std::sync::Arc::new(Loaded { sources, tera });
+        // Another thread may have loaded the same templates meanwhile: either is right.
+        Ok(self.loaded.get_or_init(|| loaded).clone())
     }
 
     /// Every template, by name: the defaults, replaced by the overrides.
@@ -170,14 +200,9 @@ pub fn template_blocks<C: Serialize>(
     name: &str,
     context: &C,
 ) -> Result<Vec<Block>, RenderError> {
-    let sources = templates.sources()?;
-    let shown = |name: &str| {
-        sources
-            .iter()
-            .find(|s| s.name == name)
-            .map_or_else(|| name.to_string(), |s| s.shown.clone())
-    };
-    let tera = engine(&sources).map_err(|(n, e)| template_error(&shown, &n, e))?;
+    let loaded = templates.loaded()?;
+    let shown = shown_in(&loaded.sources);
+    let tera = &loaded.tera;
     let mut context =
         tera::Context::from_serialize(context).map_err(|e| template_error(&shown, name, e))?;
     context.insert("status", &status_labels());
@@ -188,6 +213,16 @@ pub fn template_blocks<C: Serialize>(
         file: shown(name),
         source,
     })
+}
+
+/// The path a message shows for template `name`.
+fn shown_in(sources: &[Source]) -> impl Fn(&str) -> String + '_ {
+    |name: &str| {
+        sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| name.to_string(), |s| s.shown.clone())
+    }
 }
 
 /// tera with the filters and every template; a template that does not parse comes

@@ -26,6 +26,17 @@ impl Staged {
         path: &Path,
         fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
     ) -> Result<Staged, E> {
+        let staged = Staged::write_unsynced(path, fill)?;
+        File::open(&staged.tmp)?.sync_all()?;
+        Ok(staged)
+    }
+
+    /// [`Staged::write`] without the sync: for a set of files synced together by
+    /// [`sync_all_staged`] before any is committed.
+    pub fn write_unsynced<E: From<std::io::Error>>(
+        path: &Path,
+        fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    ) -> Result<Staged, E> {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -43,8 +54,7 @@ impl Staged {
         let f = File::create(&staged.tmp)?;
         let mut w = BufWriter::with_capacity(1 << 20, f);
         fill(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
+        w.into_inner().map_err(|e| e.into_error())?;
         Ok(staged)
     }
 
@@ -64,6 +74,31 @@ impl Staged {
         self.committed = true;
         Ok(())
     }
+}
+
+/// Make every staged file in `dir` durable before any is renamed into place: on Linux
+/// one `syncfs` of the folder's file system instead of an fsync per file (a run writes
+/// 150+ files); elsewhere, or if that fails, each file synced.
+pub fn sync_all_staged<'a>(
+    dir: &Path,
+    staged: impl IntoIterator<Item = &'a Staged>,
+) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        if let Ok(d) = File::open(dir) {
+            // SAFETY: syncfs on a file descriptor we own and keep open for the call.
+            if unsafe { libc::syncfs(d.as_raw_fd()) } == 0 {
+                return Ok(());
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    for s in staged {
+        File::open(&s.tmp)?.sync_all()?;
+    }
+    Ok(())
 }
 
 impl Drop for Staged {
