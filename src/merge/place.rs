@@ -47,8 +47,10 @@ pub(super) fn place_records(
             unplaced.push(unplace(&rec, Code::UnitUnknown));
             continue;
         };
-        let key = (rec.source.file.clone(), rec.source.sheet.clone());
-        let m = if renumbered.contains(&key) {
+        // Usually no sheet is renumbered: no key is built then.
+        let m = if !renumbered.is_empty()
+            && renumbered.contains(&(rec.source.file.clone(), rec.source.sheet.clone()))
+        {
             distrust_numbers(&rec, m)
         } else {
             m
