@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::model::Ledger;
 use crate::render::error::RenderError;
@@ -146,21 +147,29 @@ pub fn write_all(
     let mut groups: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
     for (name, files) in outputs {
         let mut hashes = BTreeMap::new();
-        for f in files {
-            let (file, hash) = match f.body {
-                Body::Staged(s) => {
-                    let hash = hash_file(s.staged_path()).unwrap_or_default();
-                    (s, hash)
-                }
-                Body::Bytes(bytes) => {
-                    let path = out_dir.join(&f.path);
-                    let s = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
-                        .map_err(RenderError::write(&path))?;
-                    (s, hash_bytes(&bytes))
-                }
-            };
-            hashes.insert(f.path.clone(), hash);
-            staged.push((f.path, file));
+        // Staged and hashed in parallel (a run writes 150+ small documents), kept in
+        // order.
+        let done: Vec<(String, Staged, String)> = files
+            .into_par_iter()
+            .map(|f| {
+                let (file, hash) = match f.body {
+                    Body::Staged(s) => {
+                        let hash = hash_file(s.staged_path()).unwrap_or_default();
+                        (s, hash)
+                    }
+                    Body::Bytes(bytes) => {
+                        let path = out_dir.join(&f.path);
+                        let s = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
+                            .map_err(RenderError::write(&path))?;
+                        (s, hash_bytes(&bytes))
+                    }
+                };
+                Ok((f.path, file, hash))
+            })
+            .collect::<Result<_, RenderError>>()?;
+        for (path, file, hash) in done {
+            hashes.insert(path.clone(), hash);
+            staged.push((path, file));
         }
         groups.push((name, hashes));
     }

@@ -2,6 +2,8 @@
 //! undeclared WordprocessingML attributes and empty misplaced elements removed,
 //! header rows marked, drawing ids renumbered.
 
+use std::borrow::Cow;
+
 use super::table::{canonical_prefix, root_type, Ty};
 use super::xml::{Elem, Node};
 
@@ -60,15 +62,17 @@ impl<'a> Walk<'a> {
     }
 
     /// The name with the prefix the schema table uses for its namespace.
-    fn canon(&self, qname: &str, is_attr: bool) -> String {
+    /// Borrowed when the name already uses the table's prefix (docx-rs always does).
+    fn canon<'q>(&self, qname: &'q str, is_attr: bool) -> Cow<'q, str> {
         let (prefix, local) = match qname.split_once(':') {
             Some((p, l)) => (p, l),
-            None if is_attr => return qname.to_owned(),
+            None if is_attr => return Cow::Borrowed(qname),
             None => ("", qname),
         };
         match self.uri(prefix).and_then(canonical_prefix) {
-            Some(cp) => format!("{cp}:{local}"),
-            None => qname.to_owned(),
+            Some(cp) if cp == prefix => Cow::Borrowed(qname),
+            Some(cp) => Cow::Owned(format!("{cp}:{local}")),
+            None => Cow::Borrowed(qname),
         }
     }
 
@@ -101,12 +105,14 @@ impl<'a> Walk<'a> {
 
     fn elem(&mut self, e: &mut Elem, ty: Option<Ty>) {
         let mark = self.push_scope(e);
-        let name = self.canon(&e.name, false);
-        let w = self.w_prefix();
+        let name = self.canon(&e.name, false).into_owned();
         match name.as_str() {
-            "w:tr" if is_header_row(e, &w) => {
-                mark_header(e, &w);
-                self.stats.header_rows += 1;
+            "w:tr" => {
+                let w = self.w_prefix();
+                if is_header_row(e, &w) {
+                    mark_header(e, &w);
+                    self.stats.header_rows += 1;
+                }
             }
             "wp:docPr" => {
                 *self.next_doc_pr += 1;
@@ -141,9 +147,11 @@ impl<'a> Walk<'a> {
             };
             let cname = self.canon(&c.name, false);
             let info = ty.and_then(|t| t.child(&cname));
+            let is_w = cname.starts_with("w:");
+            let is_props = matches!(&*cname, "w:rPr" | "w:pPr");
             self.elem(c, info.and_then(|i| i.1));
-            let misplaced = ty.is_some() && info.is_none() && cname.starts_with("w:");
-            let empty_props = matches!(cname.as_str(), "w:rPr" | "w:pPr") && c.is_empty();
+            let misplaced = ty.is_some() && info.is_none() && is_w;
+            let empty_props = is_props && c.is_empty();
             // An element the schema does not allow here is dropped (docx-rs writes e.g.
             // w:tblW and w:tblLayout into a table style's tblPr, which has neither).
             drop.push(misplaced || empty_props);
