@@ -526,6 +526,43 @@ fn task_refs(text: &str) -> BTreeSet<u32> {
     out
 }
 
+/// One `Templates` value reads and parses the templates once and renders every document
+/// from them: each notice is the same as with a fresh value, overrides included; a
+/// broken override is reported by every document, not only the first.
+#[test]
+fn one_templates_value_renders_as_fresh_ones_do() {
+    let l = blank_ledger();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("notice.tera"),
+        "@title 通知\n@p 请{{ unit_full }}填报（{{ file }}）。\n",
+    )
+    .unwrap();
+    let shared = Templates::new(Some(dir.path()));
+    let units = units_owing(l);
+    assert!(units.len() > 2);
+    for u in &units {
+        let once = notice_blocks(l, u, &shared, date(2020, 11, 20)).unwrap();
+        let fresh =
+            notice_blocks(l, u, &Templates::new(Some(dir.path())), date(2020, 11, 20)).unwrap();
+        assert_eq!(once, fresh, "{}", u.name);
+        let text = block_text(&once);
+        assert!(
+            text.contains("填报（") && !text.contains("关于报送整改任务落实情况的通知"),
+            "the override is used: {text}"
+        );
+    }
+    std::fs::write(dir.path().join("notice.tera"), "{% if %}").unwrap();
+    let broken = Templates::new(Some(dir.path()));
+    for u in units.iter().take(2) {
+        assert!(
+            notice_blocks(l, u, &broken, date(2020, 11, 20)).is_err(),
+            "{}",
+            u.name
+        );
+    }
+}
+
 #[test]
 fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
     let l = blank_ledger();

@@ -41,7 +41,7 @@ pub(super) fn place_records(
         .collect();
     let renumbered = renumbered_sheets(&matched);
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
-    let mut unassigned: BTreeMap<(String, String), Vec<(String, u32, u32)>> = BTreeMap::new();
+    let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     for (rec, m) in matched {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
@@ -89,10 +89,12 @@ pub(super) fn place_records(
     Placed { by_key, unplaced }
 }
 
-/// One warning for a file's rows of `unit` on tasks it has no role in: (sheet, row,
-/// task id) each, in record order. One row: at that row; rows of one sheet: at that
+/// A row of a unit on a task it has no role in: (sheet, row, task id).
+type UnassignedRow = (String, u32, u32);
+
+/// One warning for a file's rows of `unit` on tasks it has no role in, in record order. One row: at that row; rows of one sheet: at that
 /// sheet; the task ids listed once each, ascending.
-fn unassigned_warning(file: &str, unit: &str, rows: &[(String, u32, u32)]) -> Problem {
+fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
     let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
     ids.sort_unstable();
     ids.dedup();
