@@ -204,40 +204,22 @@ pub fn state<'a>(
     documents: Vec<DocumentView>,
 ) -> State<'a> {
     let s = &ledger.summary;
-    let summary = vec![
-        Count {
-            label: "任务",
-            value: format!("{}项", s.total),
-        },
-        Count {
-            label: Status::Completed.label(),
-            value: format!("{}项", s.completed),
-        },
-        Count {
-            label: "完成率",
-            value: format!("{:.1}%", s.completion_rate),
-        },
-        Count {
-            label: "逾期",
-            value: format!("{}项", s.overdue),
-        },
-        Count {
-            label: "应报送单位",
-            value: format!("{}个", s.units_expected),
-        },
-        Count {
-            label: "已报送单位",
-            value: format!("{}个", s.units_reported),
-        },
-        Count {
-            label: "报送文件",
-            value: format!("{}个", s.files_read + s.files_failed + s.files_skipped),
-        },
-        Count {
-            label: "错误 / 警告",
-            value: format!("{}条 / {}条", s.errors, s.warnings),
-        },
-    ];
+    let summary = [
+        ("任务", format!("{}项", s.total)),
+        (Status::Completed.label(), format!("{}项", s.completed)),
+        ("完成率", format!("{:.1}%", s.completion_rate)),
+        ("逾期", format!("{}项", s.overdue)),
+        ("应报送单位", format!("{}个", s.units_expected)),
+        ("已报送单位", format!("{}个", s.units_reported)),
+        (
+            "报送文件",
+            format!("{}个", s.files_read + s.files_failed + s.files_skipped),
+        ),
+        ("错误 / 警告", format!("{}条 / {}条", s.errors, s.warnings)),
+    ]
+    .into_iter()
+    .map(|(label, value)| Count { label, value })
+    .collect();
     let round = match ledger.plan.tier {
         Tier::Bureau => format!("{}汇总", ledger.plan.collector),
         Tier::Lead => format!(
