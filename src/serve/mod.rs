@@ -28,6 +28,7 @@ use axum::Router;
 use serde::Serialize;
 use tower_http::limit::RequestBodyLimitLayer;
 
+use crate::console::sayln;
 use crate::model::Ledger;
 use crate::plan::meta::Limits;
 use crate::render::Templates;
@@ -177,11 +178,11 @@ pub fn serve(config: Config, rerun: Rerun) -> Result<(), crate::commands::Comman
         (_, Some(t)) => format!("http://{}/?token={t}", SocketAddr::new(ip, port)),
         (_, None) => format!("http://127.0.0.1:{port}/"),
     };
-    println!("网页已启动：{shown}");
+    sayln!("网页已启动：{shown}");
     if let Some(t) = &access {
-        println!("访问码：{t}（打开网页须带访问码，请只告诉需要使用的同事）");
+        sayln!("访问码：{t}（打开网页须带访问码，请只告诉需要使用的同事）");
     }
-    println!("请在浏览器中打开上面的地址。按 Ctrl+C 停止。");
+    sayln!("请在浏览器中打开上面的地址。按 Ctrl+C 停止。");
     let router = router(app);
     runtime
         .block_on(async move {
