@@ -35,10 +35,20 @@ pub fn reminder_file(unit: &str) -> String {
     format!("催报通知-{}.docx", file_stem(unit))
 }
 
-/// A unit name as a file name: the characters Windows and other systems refuse
-/// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
-/// dots and spaces go. Never empty.
+/// A unit name as a file name: [`clean_file_name`], never empty.
 pub fn file_stem(name: &str) -> String {
+    let s = clean_file_name(name);
+    if s.is_empty() {
+        "_".to_string()
+    } else {
+        s
+    }
+}
+
+/// A name made safe as a file name: the characters Windows and other systems refuse
+/// (`/ \ : * ? " < > |` and control characters) become `_`, and leading or trailing
+/// dots and spaces go (no hidden file, no `..`). May be empty.
+pub fn clean_file_name(name: &str) -> String {
     let s: String = crate::common::text::sanitize(name)
         .chars()
         .map(|c| {
@@ -49,12 +59,8 @@ pub fn file_stem(name: &str) -> String {
             }
         })
         .collect();
-    let s = s.trim_matches(|c: char| c == '.' || c.is_whitespace());
-    if s.is_empty() {
-        "_".to_string()
-    } else {
-        s.to_string()
-    }
+    s.trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_string()
 }
 
 #[cfg(test)]

@@ -52,8 +52,8 @@ pub use consolidated::{consolidated_bytes, consolidated_title};
 pub use document::blocks_docx;
 pub use error::RenderError;
 pub use files::{
-    checklist_files, consolidated_file, reminder_file, CHECKLISTS_DIR, LEDGER_JSON, REMINDERS_DIR,
-    REMINDER_LIST_DOCX, REPORT_DOCX, WORKBOOK_XLSX,
+    checklist_files, clean_file_name, consolidated_file, reminder_file, CHECKLISTS_DIR,
+    LEDGER_JSON, REMINDERS_DIR, REMINDER_LIST_DOCX, REPORT_DOCX, WORKBOOK_XLSX,
 };
 pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
 pub use manifest::MANIFEST;

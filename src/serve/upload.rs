@@ -11,6 +11,7 @@ use axum::extract::multipart::{Field, Multipart};
 
 use crate::common::os_error::describe;
 use crate::plan::meta::Limits;
+use crate::render::clean_file_name;
 
 /// Names Windows refuses as file names whatever their extension.
 const RESERVED: &[&str] = &[
@@ -22,21 +23,17 @@ const RESERVED: &[&str] = &[
 const MAX_NAME_BYTES: usize = 150;
 
 /// A file name as sent by a browser (perhaps with a folder path, perhaps hostile) made
-/// safe to save in the returns folder: its last path component, without control
-/// characters, the characters Windows refuses (`< > : " | ? *` become `_`), leading
-/// dots and spaces (no hidden file, no `..`), trailing dots and spaces; not a reserved
-/// device name; at most 150 bytes, keeping the extension. Never empty.
+/// safe to save in the returns folder: its last path component without control
+/// characters, cleaned as an output file name is (`render::files::clean_file_name`:
+/// refused characters become `_`, no leading or trailing dots and spaces, so no hidden
+/// file and no `..`); not a reserved device name; at most 150 bytes, keeping the
+/// extension. Never empty.
 pub fn sanitize_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| if "<>:\"|?*".contains(c) { '_' } else { c })
-        .collect();
-    let mut name = cleaned
-        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
-        .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
-        .to_string();
+    // Control characters are dropped (a browser's name has no meaningful ones), then
+    // the rest cleaned as every output file name is.
+    let last: String = last.chars().filter(|c| !c.is_control()).collect();
+    let mut name = clean_file_name(&last);
     if name.is_empty() {
         name = "未命名文件".to_string();
     }

@@ -67,11 +67,13 @@ fn declared_entries(bytes: &[u8]) -> Option<u64> {
 /// and we classify as corrupt (tests/read_files.rs
 /// `zip_bomb_with_lying_sizes_is_refused_quickly`). So the declared sizes checked here
 /// bound what calamine can inflate, and each entry is inflated once.
-pub(super) fn zip_package(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+pub(super) fn zip_package(bytes: &[u8], limits: &Limits) -> Result<ZipPackage, ReadError> {
     zip_declared_entries(bytes, limits)?;
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     zip_entry_count(archive.len(), limits)?;
     let mut declared_total: u64 = 0;
+    let mut seen = std::collections::HashSet::with_capacity(archive.len());
+    let mut package = ZipPackage::default();
     for i in 0..archive.len() {
         let f = archive.by_index_raw(i)?;
         declared_total = declared_total.saturating_add(f.size());
@@ -82,8 +84,19 @@ pub(super) fn zip_package(bytes: &[u8], limits: &Limits) -> Result<(), ReadError
         }
         let name = f.name().map(|n| n.to_string()).unwrap_or_default();
         compression_ratio(&name, f.size(), f.compressed_size(), limits)?;
+        package.case_twins |= !seen.insert(name.replace('\\', "/").to_ascii_lowercase());
     }
-    Ok(())
+    Ok(package)
+}
+
+/// What the zip guard saw of a package's names on its way through them.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct ZipPackage {
+    /// Two part names differ only in case. calamine looks parts up case-insensitively
+    /// and finds the last of such twins, which may be an empty decoy beside the real
+    /// sheet: the xlsx reader then reads the package normalised
+    /// (`repair::drop_case_twins`).
+    pub case_twins: bool,
 }
 
 /// Refuse one entry over 1 MiB that inflates more than `max_compression_ratio` times.

@@ -141,21 +141,6 @@ pub(super) fn package(bytes: &[u8], kind: Kind) -> Option<Vec<u8>> {
     changed.then(|| write_zip(&parts)).flatten()
 }
 
-/// Whether two part names differ only in case. calamine looks parts up
-/// case-insensitively and finds the last of such twins, which may be an empty decoy
-/// beside the real sheet: the package is then read normalised ([`drop_case_twins`]).
-pub(super) fn names_collide(bytes: &[u8]) -> bool {
-    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return false;
-    };
-    let mut seen = std::collections::HashSet::with_capacity(zip.len());
-    let collide = zip
-        .file_names()
-        .filter_map(|n| n.ok())
-        .any(|n| !seen.insert(n.replace('\\', "/").to_ascii_lowercase()));
-    collide
-}
-
 /// Of part names that differ only in case, keep the ones a relationship names exactly
 /// (the first one when none or several are named); drop the others. `true` when any
 /// was dropped.

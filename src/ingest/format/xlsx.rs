@@ -15,9 +15,9 @@ use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::{Limits, Merge};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
-    guard::zip_package(bytes, limits)?;
+    let package = guard::zip_package(bytes, limits)?;
     let read = |b: &[u8], sheets| read_package(b, limits, sheets);
-    if repair::names_collide(bytes) {
+    if package.case_twins {
         if let Some(fixed) = repair::package(bytes, Kind::Xlsx) {
             return repair::read_tolerant(&fixed, Kind::Xlsx, read);
         }
