@@ -11,7 +11,7 @@
 use std::fmt;
 
 /// One block of the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum Block {
     /// `@title`: a title line, centred, 2号 title font. Several lines make one title.
     Title(String),
@@ -52,7 +52,7 @@ pub enum Block {
 }
 
 /// The tables a template can place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum TableKind {
     /// The ledger of all tasks (the attachment).
     Tasks,

@@ -1,6 +1,8 @@
 //! The checklist (任务清单): one workbook per unit that owes reports, the form the unit
-//! fills and sends back. Reads only the ledger: `units[].expected` gives the unit's
-//! tasks, `tasks[]` the measure, deadline and role, `plan` the title and contact.
+//! fills and sends back. Reads only the ledger, through a [`ChecklistInput`]:
+//! `units[].expected` gives the unit's tasks, `tasks[]` the measure, deadline and role,
+//! `plan` the title and contact, `as_of` the workbook's creation date. The form is built
+//! from that value alone, so its hash is the form's reuse key (`reuse.rs`).
 //!
 //! Sheets: the form (填报表), the instructions (填报说明) and the very hidden marker sheet
 //! (`crate::common::marker`), plus the marker as workbook defined names. The form's
@@ -16,13 +18,15 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
     Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
+use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::common::marker::{self, Marker};
-use crate::model::queries::{unit_tasks, UnitTask};
+use crate::model::queries::unit_tasks;
 use crate::model::status::{choices, choices_explained, dropdown_prompt};
-use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
+use crate::model::{Ledger, PlanInfo, Status, UnitEntry};
 use crate::plan::Role;
+use crate::render::reuse::Key;
 use crate::render::xlsx_common::{
     base_format, display_width, excel_date, print_width, text, title_format, Measure, BODY_PT,
     DATE_FORMAT, FONT, PAGE_FOOTER, PAPER_A4,
@@ -79,7 +83,78 @@ pub const COL_PHONE: u16 = 9;
 
 /// The title of a unit's form.
 pub fn form_title(ledger: &Ledger) -> String {
-    format!("《{}》任务落实情况表", ledger.plan.title)
+    plan_form_title(&ledger.plan)
+}
+
+fn plan_form_title(plan: &PlanInfo) -> String {
+    format!("《{}》任务落实情况表", plan.title)
+}
+
+/// Everything a unit's form shows: the plan, the as-of date (the workbook's creation
+/// date), the unit, and its tasks (the plan's columns and the unit's role on each). The
+/// form is built from this alone.
+#[derive(Debug, Serialize)]
+pub struct ChecklistInput<'a> {
+    plan: &'a PlanInfo,
+    as_of: NaiveDate,
+    unit: &'a str,
+    tasks: Vec<FormTask<'a>>,
+}
+
+/// One task of a unit's form.
+#[derive(Debug, Serialize)]
+struct FormTask<'a> {
+    id: u32,
+    category: &'a str,
+    measure: &'a str,
+    deadline: &'a str,
+    role: Role,
+}
+
+impl<'a> ChecklistInput<'a> {
+    pub fn new(ledger: &'a Ledger, unit: &'a UnitEntry) -> ChecklistInput<'a> {
+        ChecklistInput {
+            plan: &ledger.plan,
+            as_of: ledger.as_of,
+            unit: &unit.name,
+            tasks: unit_tasks(ledger, &unit.name, &unit.expected)
+                .into_iter()
+                .map(|t| FormTask {
+                    id: t.task.id,
+                    category: &t.task.category,
+                    measure: &t.task.measure,
+                    deadline: &t.task.deadline.text,
+                    role: t.role,
+                })
+                .collect(),
+        }
+    }
+
+    /// What the form is made from, as a reuse key.
+    pub fn key(&self) -> Key {
+        Key::of("checklist", self)
+    }
+
+    /// The form as .xlsx bytes.
+    pub fn render(&self) -> Result<Vec<u8>, XlsxError> {
+        build(self, None)
+    }
+
+    /// The marker written into the form.
+    fn marker(&self) -> Marker {
+        Marker {
+            version: marker::VERSION,
+            plan_id: self.plan.plan_id.clone(),
+            unit: self.unit.to_string(),
+            sheet: FORM_SHEET.to_string(),
+            first_row: FIRST_TASK_ROW + 1,
+            tasks: self.tasks.iter().map(|t| t.id).collect(),
+            kind: marker::Kind::Checklist,
+            tier: tier_of(self.plan),
+            issuer: self.plan.collector.clone(),
+            units: Vec::new(),
+        }
+    }
 }
 
 /// What a unit typed into its form. Used by tests (and demos) to produce a filled copy
@@ -109,28 +184,13 @@ pub struct FilledRow {
     pub note: String,
 }
 
-/// The marker written into a unit's checklist.
-pub fn checklist_marker(ledger: &Ledger, unit: &UnitEntry) -> Marker {
-    Marker {
-        version: marker::VERSION,
-        plan_id: ledger.plan.plan_id.clone(),
-        unit: unit.name.clone(),
-        sheet: FORM_SHEET.to_string(),
-        first_row: FIRST_TASK_ROW + 1,
-        tasks: unit_tasks(ledger, &unit.name, &unit.expected)
-            .iter()
-            .map(|t| t.task.id)
-            .collect(),
-        kind: marker::Kind::Checklist,
-        tier: marker_tier(ledger),
-        issuer: ledger.plan.collector.clone(),
-        units: Vec::new(),
-    }
-}
-
 /// The tier a checklist or 报送表 of this ledger's round is marked with.
 pub fn marker_tier(ledger: &Ledger) -> marker::Tier {
-    match ledger.plan.tier {
+    tier_of(&ledger.plan)
+}
+
+fn tier_of(plan: &PlanInfo) -> marker::Tier {
+    match plan.tier {
         crate::model::Tier::Bureau => marker::Tier::Bureau,
         crate::model::Tier::Lead => marker::Tier::Lead,
     }
@@ -138,7 +198,7 @@ pub fn marker_tier(ledger: &Ledger) -> marker::Tier {
 
 /// A unit's checklist as .xlsx bytes.
 pub fn checklist_bytes(ledger: &Ledger, unit: &UnitEntry) -> Result<Vec<u8>, XlsxError> {
-    build(ledger, unit, None)
+    ChecklistInput::new(ledger, unit).render()
 }
 
 /// A unit's checklist as the unit fills it in (tests).
@@ -148,7 +208,7 @@ pub fn filled_checklist_bytes(
     unit: &UnitEntry,
     filled: &Filled,
 ) -> Result<Vec<u8>, XlsxError> {
-    build(ledger, unit, Some(filled))
+    build(&ChecklistInput::new(ledger, unit), Some(filled))
 }
 
 struct Styles {
@@ -210,21 +270,20 @@ impl Styles {
     }
 }
 
-fn build(ledger: &Ledger, unit: &UnitEntry, filled: Option<&Filled>) -> Result<Vec<u8>, XlsxError> {
+fn build(c: &ChecklistInput, filled: Option<&Filled>) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
-    let tasks = unit_tasks(ledger, &unit.name, &unit.expected);
     let mut wb = Workbook::new();
-    let created = excel_date(ledger.as_of).unwrap_or_default();
+    let created = excel_date(c.as_of).unwrap_or_default();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(text(&format!("{}（{}）", form_title(ledger), unit.name)))
-            .set_author(text(&ledger.plan.collector))
-            .set_company(text(&ledger.plan.collector_full))
+            .set_title(text(&format!("{}（{}）", plan_form_title(c.plan), c.unit)))
+            .set_author(text(&c.plan.collector))
+            .set_company(text(&c.plan.collector_full))
             .set_creation_datetime(&created),
     );
-    form_sheet(wb.add_worksheet(), ledger, unit, &tasks, &st, filled)?;
-    guide_sheet(wb.add_worksheet(), ledger, unit, &tasks, &st)?;
-    let m = checklist_marker(ledger, unit);
+    form_sheet(wb.add_worksheet(), c, &st, filled)?;
+    guide_sheet(wb.add_worksheet(), c, &st)?;
+    let m = c.marker();
     marker_sheet(wb.add_worksheet(), &m)?;
     for (name, value) in m.defined_names() {
         // A string constant holds at most 255 characters; a longer value (a unit with
@@ -239,22 +298,21 @@ fn build(ledger: &Ledger, unit: &UnitEntry, filled: Option<&Filled>) -> Result<V
 
 fn form_sheet(
     ws: &mut Worksheet,
-    ledger: &Ledger,
-    unit: &UnitEntry,
-    tasks: &[UnitTask],
+    c: &ChecklistInput,
     st: &Styles,
     filled: Option<&Filled>,
 ) -> Result<(), XlsxError> {
+    let tasks = &c.tasks;
     ws.set_name(FORM_SHEET)?;
     for (c, (_, w)) in COLUMNS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     let title = filled
         .and_then(|f| f.title.clone())
-        .unwrap_or_else(|| form_title(ledger));
+        .unwrap_or_else(|| plan_form_title(c.plan));
     ws.merge_range(TITLE_ROW, 0, TITLE_ROW, LAST_COL, &text(&title), &st.title)?;
     ws.set_row_height(TITLE_ROW, 36)?;
-    info_row(ws, unit, st, filled)?;
+    info_row(ws, c.unit, st, filled)?;
     for (c, (h, _)) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *h, &st.header)?;
     }
@@ -277,13 +335,13 @@ fn form_sheet(
 /// fill in.
 fn info_row(
     ws: &mut Worksheet,
-    unit: &UnitEntry,
+    unit: &str,
     st: &Styles,
     filled: Option<&Filled>,
 ) -> Result<(), XlsxError> {
     let unit_text = filled
         .and_then(|f| f.unit_text.clone())
-        .unwrap_or_else(|| unit.name.clone());
+        .unwrap_or_else(|| unit.to_string());
     ws.merge_range(
         INFO_ROW,
         COL_UNIT,
@@ -328,20 +386,19 @@ fn info_row(
 fn task_row(
     ws: &mut Worksheet,
     r: u32,
-    t: &UnitTask,
+    task: &FormTask,
     st: &Styles,
     filled: Option<&Filled>,
 ) -> Result<(), XlsxError> {
-    let task = t.task;
     if filled.is_some_and(|f| f.blank_ids) {
         ws.write_blank(r, COL_ID, &st.fixed_centre)?;
     } else {
         ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
     }
-    ws.write_string_with_format(r, COL_CATEGORY, text(&task.category), &st.fixed)?;
-    ws.write_string_with_format(r, COL_MEASURE, text(&task.measure), &st.fixed)?;
-    ws.write_string_with_format(r, COL_DEADLINE, text(&task.deadline.text), &st.fixed)?;
-    ws.write_string_with_format(r, COL_ROLE, t.role.label(), &st.fixed_centre)?;
+    ws.write_string_with_format(r, COL_CATEGORY, text(task.category), &st.fixed)?;
+    ws.write_string_with_format(r, COL_MEASURE, text(task.measure), &st.fixed)?;
+    ws.write_string_with_format(r, COL_DEADLINE, text(task.deadline), &st.fixed)?;
+    ws.write_string_with_format(r, COL_ROLE, task.role.label(), &st.fixed_centre)?;
     let row = filled.and_then(|f| f.rows.get(&task.id));
     let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
     ws.write_string_with_format(r, COL_PROGRESS, s(|x| &x.progress), &st.cell)?;
@@ -403,9 +460,9 @@ fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
 /// Room for the measure and for what was typed (each wrapped in its column), and at
 /// least five lines to write progress in. Viewers do not grow a row on opening, so the
 /// height is set; Excel and WPS still grow it while the unit types.
-fn row_height(task: &TaskEntry, filled: Option<&FilledRow>) -> f64 {
+fn row_height(task: &FormTask, filled: Option<&FilledRow>) -> f64 {
     let lines = |s: &str, col: u16| Measure::of(s).wrapped_lines(COLUMNS[col as usize].1);
-    let mut n = lines(&task.measure, COL_MEASURE).max(5);
+    let mut n = lines(task.measure, COL_MEASURE).max(5);
     if let Some(f) = filled {
         n = n
             .max(lines(&f.progress, COL_PROGRESS))
@@ -429,18 +486,12 @@ fn date_validation() -> Result<DataValidation, XlsxError> {
         .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
 }
 
-fn guide_sheet(
-    ws: &mut Worksheet,
-    ledger: &Ledger,
-    unit: &UnitEntry,
-    tasks: &[UnitTask],
-    st: &Styles,
-) -> Result<(), XlsxError> {
+fn guide_sheet(ws: &mut Worksheet, c: &ChecklistInput, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name(GUIDE_SHEET)?;
     ws.set_column_width(0, 100)?;
     ws.write_string_with_format(0, 0, "填报说明", &st.guide_title)?;
     ws.set_row_height(0, 24)?;
-    for (i, l) in guide_lines(ledger, unit, tasks).iter().enumerate() {
+    for (i, l) in guide_lines(c).iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_string_with_format(r, 0, text(l), &st.guide)?;
         let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
@@ -455,9 +506,10 @@ fn guide_sheet(
 
 /// The instructions, numbered: what the form lists, how to choose a status, dates,
 /// what to write, what not to touch, where and when to send it.
-fn guide_lines(ledger: &Ledger, unit: &UnitEntry, tasks: &[UnitTask]) -> [String; 6] {
+fn guide_lines(c: &ChecklistInput) -> [String; 6] {
+    let tasks = &c.tasks;
     let count = |r: Role| tasks.iter().filter(|t| t.role == r).count();
-    let p = &ledger.plan;
+    let p = c.plan;
     let mut contact = format!("联系人：{}，电话：{}", p.contact.name, p.contact.phone);
     if !p.contact.email.trim().is_empty() {
         contact.push_str(&format!("，邮箱：{}", p.contact.email));
@@ -478,7 +530,7 @@ fn guide_lines(ledger: &Ledger, unit: &UnitEntry, tasks: &[UnitTask]) -> [String
             "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项（牵头{}项、责任{}项、配合{}项）。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
             p.title,
             p.doc_number,
-            unit.name,
+            c.unit,
             tasks.len(),
             count(Role::Lead),
             count(Role::Responsible),

@@ -8,9 +8,14 @@
 //!   is not overwritten or removed: it is renamed beside itself with a dated name
 //!   (`整改情况报告（修改稿2020-12-01）.docx`) and the run says so.
 //!
+//! It also says what each document was made from: the SHA-256 of its inputs and of the
+//! code that renders it (its key, `reuse.rs`). A rerun reuses a document whose key is
+//! unchanged and whose file still has the hash the manifest gives, instead of rendering
+//! it again.
+//!
 //! Outputs a command did not select keep their entries untouched (`remind` does not
 //! forget the report). A missing or unreadable manifest counts as empty: nothing is
-//! removed, files are overwritten as before.
+//! removed or reused, files are overwritten as before.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -22,11 +27,14 @@ use sha2::{Digest, Sha256};
 /// The manifest's file name in the output folder.
 pub const MANIFEST: &str = ".rectify-manifest.json";
 
-/// Output name → (path relative to the output folder → SHA-256 hex).
+/// Output name → (path relative to the output folder → SHA-256 hex); and for the files
+/// made from a known set of inputs, output name → (path → key).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct Manifest {
     version: u32,
     outputs: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    keys: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Manifest {
@@ -42,9 +50,26 @@ impl Manifest {
         self.outputs.get(output)
     }
 
-    pub fn set(&mut self, output: &str, files: BTreeMap<String, String>) {
-        self.version = 1;
+    /// Every output's keys: output name → (path → key).
+    pub fn all_keys(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
+        &self.keys
+    }
+
+    /// Record what `output` wrote now: each file's hash, and the keys of those made from
+    /// known inputs.
+    pub fn set(
+        &mut self,
+        output: &str,
+        files: BTreeMap<String, String>,
+        keys: BTreeMap<String, String>,
+    ) {
+        self.version = 2;
         self.outputs.insert(output.to_string(), files);
+        if keys.is_empty() {
+            self.keys.remove(output);
+        } else {
+            self.keys.insert(output.to_string(), keys);
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -74,7 +99,7 @@ pub(super) fn hash_bytes(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-fn hex(d: &[u8]) -> String {
+pub(super) fn hex(d: &[u8]) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -18,7 +18,8 @@
 //! and what each sees), `blocks.rs` (the block language), `document.rs` (blocks → a
 //! finished docx: `docx/` writes it, `finish/` sets it right), `xlsx_common.rs` (what
 //! the two xlsx writers share), `error.rs`, `output.rs` and `write.rs` (the shape and
-//! the writer).
+//! the writer), `manifest.rs` (what the last run wrote) and `reuse.rs` (which of its
+//! documents stand as they are).
 
 mod blocks;
 mod checklist;
@@ -33,6 +34,7 @@ mod manifest;
 mod notice;
 mod output;
 mod report;
+mod reuse;
 mod task_text;
 mod tasks_table;
 mod templates;
@@ -60,6 +62,7 @@ pub use manifest::MANIFEST;
 pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
 pub use output::{write_all, Job, Output, Rendered, Written};
 pub use report::{rate_text, report_docx};
+pub use reuse::Reuse;
 pub use templates::Templates;
 pub use templates::{unused_overrides, write_defaults};
 pub use workbook::{
@@ -110,11 +113,19 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 }
 
 /// Render `outputs` in parallel, then write every file they made into the job's output
-/// folder (staged, then renamed, in list order), keeping the folder's manifest: files
+/// folder (staged, then renamed, in list order; a document the last run made from the
+/// same inputs, unchanged since, is left as it is: `reuse.rs`), keeping the folder's
+/// manifest: files
 /// these outputs wrote last time and not now are removed, files edited since are kept
 /// as dated copies (`manifest.rs`). Returns what was written, removed and kept. If any
 /// output fails, nothing is renamed into place and its staged files are removed.
 pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
+    // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`).
+    let reuse = Reuse::load(job.out_dir);
+    let job = &Job {
+        reuse: Some(job.reuse.unwrap_or(&reuse)),
+        ..*job
+    };
     let rendered: Vec<Result<Vec<Rendered>, RenderError>> =
         outputs.par_iter().map(|o| (o.render)(job)).collect();
     let mut groups = Vec::with_capacity(outputs.len());

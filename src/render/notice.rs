@@ -14,7 +14,6 @@ use crate::model::queries::{
 use crate::model::{Ledger, Light, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
-use crate::render::document::blocks_docx;
 use crate::render::error::RenderError;
 use crate::render::files::checklist_files;
 use crate::render::templates::{
@@ -296,16 +295,6 @@ pub fn notice_blocks(
     template_blocks(templates, NOTICE_TEMPLATE, &ctx)
 }
 
-/// The checklist notice of one unit, as .docx bytes.
-pub fn notice_docx(
-    ledger: &Ledger,
-    unit: &UnitEntry,
-    templates: &Templates,
-    date: NaiveDate,
-) -> Result<Vec<u8>, RenderError> {
-    blocks_docx(ledger, &notice_blocks(ledger, unit, templates, date)?)
-}
-
 /// The reminder of one unit (its missing tasks), as blocks.
 pub fn reminder_blocks(
     ledger: &Ledger,
@@ -323,16 +312,6 @@ pub fn reminder_blocks(
         })
         .collect();
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
-}
-
-/// The reminder of one unit, as .docx bytes.
-pub fn reminder_docx(
-    ledger: &Ledger,
-    unit: &UnitEntry,
-    templates: &Templates,
-    date: NaiveDate,
-) -> Result<Vec<u8>, RenderError> {
-    blocks_docx(ledger, &reminder_blocks(ledger, unit, templates, date)?)
 }
 
 /// A unit in the list of units that owe reports.
@@ -421,15 +400,6 @@ pub fn reminder_list_blocks(
 ) -> Result<Vec<Block>, RenderError> {
     let ctx = ListContext::new(ledger, date);
     template_blocks(templates, REMINDER_LIST_TEMPLATE, &ctx)
-}
-
-/// The list of all units that still owe reports, as .docx bytes.
-pub fn reminder_list_docx(
-    ledger: &Ledger,
-    templates: &Templates,
-    date: NaiveDate,
-) -> Result<Vec<u8>, RenderError> {
-    blocks_docx(ledger, &reminder_list_blocks(ledger, templates, date)?)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::model::Ledger;
 use crate::render::error::RenderError;
 use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, Manifest, MANIFEST};
+use crate::render::reuse::{Key, Reuse};
 use crate::render::templates::Templates;
 use crate::render::write::Staged;
 
@@ -31,6 +32,9 @@ pub struct Job<'a> {
     pub notice_date: NaiveDate,
     /// The date on the reminders (`--date`; else the ledger's as-of date).
     pub reminder_date: NaiveDate,
+    /// The documents of the last run in `out_dir` that may stand (`reuse.rs`); `None`:
+    /// every document is rendered.
+    pub reuse: Option<&'a Reuse>,
 }
 
 impl<'a> Job<'a> {
@@ -42,6 +46,7 @@ impl<'a> Job<'a> {
             out_dir,
             notice_date: ledger.plan.notice_date,
             reminder_date: ledger.as_of,
+            reuse: None,
         }
     }
 }
@@ -53,17 +58,22 @@ pub struct Output {
     pub render: fn(&Job) -> Result<Vec<Rendered>, RenderError>,
 }
 
-/// A file an output made: its path relative to the output folder, and its content.
+/// A file an output made: its path relative to the output folder, its content, and for
+/// a document made from known inputs, their key (`reuse.rs`).
 #[derive(Debug)]
 pub struct Rendered {
     path: String,
     body: Body,
+    key: Option<Key>,
 }
 
 #[derive(Debug)]
 enum Body {
     Bytes(Vec<u8>),
     Staged(Staged),
+    /// The file the last run wrote is what this run would write: left in place. Holds
+    /// its content hash.
+    Unchanged(String),
 }
 
 impl Rendered {
@@ -72,7 +82,29 @@ impl Rendered {
         Rendered {
             path: path.into(),
             body: Body::Bytes(bytes),
+            key: None,
         }
+    }
+
+    /// A document made from inputs whose key is `key`: when the job's output folder
+    /// holds the file the last run made from the same key, unchanged since, it stays
+    /// as it is and `render` is not called; otherwise `render` makes it.
+    pub fn document<E>(
+        job: &Job,
+        path: impl Into<String>,
+        key: Key,
+        render: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Rendered, E> {
+        let path = path.into();
+        let body = match job.reuse.and_then(|r| r.unchanged(&path, &key)) {
+            Some(hash) => Body::Unchanged(hash),
+            None => Body::Bytes(render()?),
+        };
+        Ok(Rendered {
+            path,
+            body,
+            key: Some(key),
+        })
     }
 
     /// A file streamed to a staged name beside `path` in the job's output folder now
@@ -86,6 +118,7 @@ impl Rendered {
         Ok(Rendered {
             path: path.to_string(),
             body: Body::Staged(staged),
+            key: None,
         })
     }
 
@@ -98,17 +131,24 @@ impl Rendered {
     pub fn content(&self) -> Option<&[u8]> {
         match &self.body {
             Body::Bytes(b) => Some(b),
-            Body::Staged(_) => None,
+            Body::Staged(_) | Body::Unchanged(_) => None,
         }
+    }
+
+    /// The file the last run wrote stands as it is (nothing was rendered).
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self.body, Body::Unchanged(_))
     }
 }
 
-/// What the writer did: the files written (relative to the output folder, in order),
+/// What the writer did: the files written (relative to the output folder, in order,
+/// including those left as the last run wrote them), of those the ones left unchanged,
 /// the files of an earlier run it removed because no output writes them now, and the
 /// edited files it kept beside as dated copies (original path, copy path).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written {
     pub files: Vec<String>,
+    pub unchanged: Vec<String>,
     pub removed: Vec<String>,
     pub kept_edits: Vec<(String, String)>,
 }
@@ -133,58 +173,78 @@ impl Written {
     }
 }
 
+/// Path relative to the output folder → a hash.
+type Paths = BTreeMap<String, String>;
+
 /// Write each output's files into `out_dir`: every file held in memory to a staged name
-/// first; then files the clerk edited since the last run are moved aside to dated
-/// copies, every file is renamed into place in order, files the same outputs wrote last
-/// time and do not write now are removed, and the manifest (`manifest.rs`) is updated.
+/// first (a document left as the last run wrote it, `reuse.rs`, is not written at all);
+/// then files the clerk edited since the last run are moved aside to dated copies, every
+/// file is renamed into place in order, files the same outputs wrote last time and do
+/// not write now are removed, and the manifest (`manifest.rs`) is updated.
 /// A failure before the renames leaves the folder as it was (the staged files are
 /// removed).
 pub fn write_all(
     out_dir: &Path,
     outputs: Vec<(&str, Vec<Rendered>)>,
 ) -> Result<Written, RenderError> {
-    let mut staged = Vec::new();
-    let mut groups: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
+    // Each file in order: its path, and its staged file (`None`: left as it is).
+    let mut placed: Vec<(String, Option<Staged>)> = Vec::new();
+    // Per output: its name, each file's content hash, each document's key.
+    let mut groups: Vec<(&str, Paths, Paths)> = Vec::new();
     for (name, files) in outputs {
         let mut hashes = BTreeMap::new();
+        let mut keys = BTreeMap::new();
         // Staged and hashed in parallel (a run writes 150+ small documents), kept in
         // order.
-        let done: Vec<(String, Staged, String)> = files
+        let done: Vec<(String, Option<Staged>, String, Option<Key>)> = files
             .into_par_iter()
             .map(|f| {
                 let (file, hash) = match f.body {
                     Body::Staged(s) => {
                         let hash = hash_file(s.staged_path()).unwrap_or_default();
-                        (s, hash)
+                        (Some(s), hash)
                     }
                     Body::Bytes(bytes) => {
                         let path = out_dir.join(&f.path);
                         let s = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
                             .map_err(RenderError::write(&path))?;
-                        (s, hash_bytes(&bytes))
+                        (Some(s), hash_bytes(&bytes))
                     }
+                    Body::Unchanged(hash) => (None, hash),
                 };
-                Ok((f.path, file, hash))
+                Ok((f.path, file, hash, f.key))
             })
             .collect::<Result<_, RenderError>>()?;
-        for (path, file, hash) in done {
+        for (path, file, hash, key) in done {
             hashes.insert(path.clone(), hash);
-            staged.push((path, file));
+            if let Some(k) = key {
+                keys.insert(path.clone(), k.as_str().to_string());
+            }
+            placed.push((path, file));
         }
-        groups.push((name, hashes));
+        groups.push((name, hashes, keys));
     }
     // One sync for every staged file, before the first rename.
-    crate::render::write::sync_all_staged(out_dir, staged.iter().map(|(_, s)| s))
+    crate::render::write::sync_all_staged(out_dir, placed.iter().filter_map(|(_, s)| s.as_ref()))
         .map_err(RenderError::write(out_dir))?;
     let mut manifest = Manifest::load(out_dir);
     let mut written = Written::default();
-    let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h)| h.keys()).collect();
+    let left: BTreeSet<&str> = placed
+        .iter()
+        .filter(|(_, s)| s.is_none())
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h, _)| h.keys()).collect();
     let mut stale = Vec::new();
-    for (name, hashes) in &groups {
+    for (name, hashes, _) in &groups {
         let Some(before) = manifest.files(name) else {
             continue;
         };
         for (path, old_hash) in before {
+            if left.contains(path.as_str()) {
+                // Checked unchanged when it was found reusable.
+                continue;
+            }
             let full = out_dir.join(path);
             let Some(disk) = hash_file(&full) else {
                 continue;
@@ -204,9 +264,14 @@ pub fn write_all(
             }
         }
     }
-    for (name, file) in staged {
-        let path = file.path().to_path_buf();
-        file.commit().map_err(RenderError::write(path))?;
+    for (name, file) in placed {
+        match file {
+            Some(file) => {
+                let path = file.path().to_path_buf();
+                file.commit().map_err(RenderError::write(path))?;
+            }
+            None => written.unchanged.push(name.clone()),
+        }
         written.files.push(name);
     }
     for path in stale {
@@ -218,8 +283,8 @@ pub fn write_all(
         }
         written.removed.push(path);
     }
-    for (name, hashes) in groups {
-        manifest.set(name, hashes);
+    for (name, hashes, keys) in groups {
+        manifest.set(name, hashes, keys);
     }
     let path = out_dir.join(MANIFEST);
     let bytes = manifest.to_bytes();

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
 use crate::render::blocks::Block;
-use crate::render::document::blocks_docx;
+use crate::render::document::{blocks_docx, docx_file};
 use crate::render::error::RenderError;
 use crate::render::files::REPORT_DOCX;
 use crate::render::output::{Job, Rendered};
@@ -18,10 +18,8 @@ use crate::render::templates::{template_blocks, PlanContext, Templates, REPORT_T
 
 /// The output: 整改情况报告.docx.
 pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    Ok(vec![Rendered::bytes(
-        REPORT_DOCX,
-        report_docx(job.ledger, job.templates)?,
-    )])
+    let blocks = report_blocks(job.ledger, job.templates)?;
+    Ok(vec![docx_file(job, REPORT_DOCX, &blocks)?])
 }
 
 /// The report as .docx bytes: template → blocks → `document::blocks_docx`.

@@ -3,7 +3,7 @@
 //! width (a group's title). The writer knows nothing of what the table lists.
 
 /// One column of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TableColumn {
     pub header: String,
     /// Its width on a landscape page, in twips; scaled to the page the table is on.
@@ -14,7 +14,7 @@ pub struct TableColumn {
 }
 
 /// One row of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum TableRowData {
     /// One cell per column, each lines of text (one paragraph a line).
     Cells(Vec<Vec<String>>),
@@ -24,7 +24,7 @@ pub enum TableRowData {
 }
 
 /// A table: columns, and rows. The header row repeats on every page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct TableData {
     pub columns: Vec<TableColumn>,
     pub rows: Vec<TableRowData>,

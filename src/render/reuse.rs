@@ -1,0 +1,120 @@
+//! Documents of the last run that can stand as they are.
+//!
+//! A checklist, a notice, a reminder or the report is made from a value that holds
+//! everything it shows (`checklist::ChecklistInput`, `document::DocxInput`): its builder
+//! reads nothing else. The document's [`Key`] is the SHA-256 of that value and of the
+//! code that renders it (`build.rs`'s fingerprint of the source, the templates shipped
+//! with it and `Cargo.lock`). The manifest keeps each document's key beside its content
+//! hash. On the next run a document whose key is the same, and whose file still has the
+//! content hash the manifest gives (not edited, not deleted), is neither rendered nor
+//! written again: the same inputs through the same code give the same bytes, so the
+//! file is what a fresh render would write. Anything else (another plan, another date on
+//! the notice, another template, a new build, a changed or missing file, no manifest) is
+//! rendered as on a first run.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::render::manifest::{hash_file, Manifest};
+
+/// Hash of the code that renders documents (`build.rs`).
+const FINGERPRINT: &str = env!("RECTIFY_RENDER_FINGERPRINT");
+
+/// What a document is made from, as a SHA-256 (hex): the code, the kind of document and
+/// its inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key(String);
+
+impl Key {
+    /// The key of a document of `kind` made from `inputs` (serialised as JSON, straight
+    /// into the hash).
+    pub fn of(kind: &str, inputs: &impl Serialize) -> Key {
+        let mut h = HashWriter(Sha256::new());
+        h.0.update(FINGERPRINT.as_bytes());
+        h.0.update([0]);
+        h.0.update(kind.as_bytes());
+        h.0.update([0]);
+        // Serialising plain data into a hash cannot fail; if it ever did, the key would
+        // only be one no manifest holds (nothing reused).
+        if serde_json::to_writer(&mut h, inputs).is_err() {
+            h.0.update(b"\0unserialisable");
+        }
+        Key(crate::render::manifest::hex(&h.0.finalize()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+struct HashWriter(Sha256);
+
+impl Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The documents the last run wrote into an output folder from known inputs: path →
+/// (key, content hash), from its manifest.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    dir: PathBuf,
+    last: BTreeMap<String, (String, String)>,
+}
+
+impl Reuse {
+    /// What the manifest in `out_dir` says (nothing when there is none).
+    pub fn load(out_dir: &Path) -> Reuse {
+        let manifest = Manifest::load(out_dir);
+        let mut last = BTreeMap::new();
+        for (output, keys) in manifest.all_keys() {
+            let Some(files) = manifest.files(output) else {
+                continue;
+            };
+            for (path, key) in keys {
+                if let Some(hash) = files.get(path) {
+                    last.insert(path.clone(), (key.clone(), hash.clone()));
+                }
+            }
+        }
+        Reuse {
+            dir: out_dir.to_path_buf(),
+            last,
+        }
+    }
+
+    /// The content hash of the file at `path` (relative to the output folder) when the
+    /// last run wrote it from inputs with this `key` and its bytes are still the ones it
+    /// wrote; `None` when it must be rendered.
+    pub fn unchanged(&self, path: &str, key: &Key) -> Option<String> {
+        let (last_key, hash) = self.last.get(path)?;
+        if last_key != key.as_str() {
+            return None;
+        }
+        (hash_file(&self.dir.join(path)).as_ref() == Some(hash)).then(|| hash.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_differ_by_kind_and_inputs() {
+        let a = Key::of("notice", &("区水利局", 3));
+        assert_eq!(a, Key::of("notice", &("区水利局", 3)));
+        assert_ne!(a, Key::of("reminder", &("区水利局", 3)));
+        assert_ne!(a, Key::of("notice", &("区水利局", 4)));
+        assert_eq!(a.as_str().len(), 64);
+    }
+}

@@ -1,0 +1,305 @@
+//! A rerun leaves a document as the last run wrote it when it would come out the same
+//! (issue 20: checklists, notices, reminders and the report are reused when what they
+//! are made from has not changed), and never leaves a stale or edited one: every rerun
+//! ends with exactly the bytes a first run into an empty folder writes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::repo;
+
+/// A copy of the shipped input folder (plan, units, tasks, returns).
+fn input_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("input"), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
+fn run(input: &Path, out: &Path, extra: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input)
+        .arg("--output")
+        .arg(out)
+        .arg("run")
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "run failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every file under `dir` (relative path → bytes).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Every file under `dir` with its inode: a file renamed into place gets a new one.
+fn inodes(dir: &Path) -> BTreeMap<String, u64> {
+    files(dir)
+        .into_keys()
+        .map(|rel| {
+            let ino = std::fs::metadata(dir.join(&rel)).unwrap().ino();
+            (rel, ino)
+        })
+        .collect()
+}
+
+/// The files whose inode is the same in both maps (left in place).
+fn kept(before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(f, ino)| before.get(*f) == Some(ino))
+        .map(|(f, _)| f.clone())
+        .collect()
+}
+
+/// What a first run into an empty folder writes for `input` (and `extra` options).
+fn fresh(input: &Path, extra: &[&str]) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    run(input, out.path(), extra);
+    files(out.path())
+}
+
+fn assert_same_files(got: &BTreeMap<String, Vec<u8>>, want: &BTreeMap<String, Vec<u8>>) {
+    let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(got), names(want), "the same files");
+    let differ: Vec<&String> = got.keys().filter(|f| got[*f] != want[*f]).collect();
+    assert!(
+        differ.is_empty(),
+        "files differ from a fresh run: {differ:?}"
+    );
+}
+
+fn is_document(rel: &str) -> bool {
+    rel.starts_with("checklists/") || rel.starts_with("reminders/") || rel == "整改情况报告.docx"
+}
+
+/// The text of a docx's main part.
+fn docx_text(path: &Path) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let before = inodes(out.path());
+    run(input.path(), out.path(), &[]);
+    let after = inodes(out.path());
+    let documents: Vec<String> = after.keys().filter(|f| is_document(f)).cloned().collect();
+    assert!(documents.len() > 100, "{} documents", documents.len());
+    let left = kept(&before, &after);
+    assert_eq!(
+        left.iter().filter(|f| is_document(f)).count(),
+        documents.len(),
+        "every checklist, notice, reminder and the report stay in place"
+    );
+    // The ledger and the workbook are written on every run.
+    assert!(!left.contains(&"ledger.json".to_string()));
+    assert!(!left.contains(&"整改台账汇总表.xlsx".to_string()));
+    assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
+}
+
+#[test]
+fn a_changed_plan_renders_its_documents_again() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let before = inodes(out.path());
+    let plan = input.path().join("plan.toml");
+    let toml = std::fs::read_to_string(&plan).unwrap();
+    let phone = toml
+        .lines()
+        .find_map(|l| l.strip_prefix("phone = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("plan.toml has a contact phone")
+        .to_string();
+    std::fs::write(&plan, toml.replace(&phone, "023-49999999")).unwrap();
+    run(input.path(), out.path(), &[]);
+    let after = inodes(out.path());
+    let left = kept(&before, &after);
+    // Every notice and form names the contact: none may stay.
+    let stale: Vec<&String> = left
+        .iter()
+        .filter(|f| f.starts_with("checklists/"))
+        .collect();
+    assert!(stale.is_empty(), "kept with the old phone: {stale:?}");
+    let notice = out.path().join("checklists").join("区水利局.docx");
+    assert!(docx_text(&notice).contains("023-49999999"));
+    assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
+}
+
+#[test]
+fn another_report_date_or_template_renders_the_documents_again() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+
+    // Another date on the report (`run --date`): it is on every Word document.
+    let before = inodes(out.path());
+    run(input.path(), out.path(), &["--date", "2020-12-03"]);
+    let after = inodes(out.path());
+    let left = kept(&before, &after);
+    assert!(!left.iter().any(|f| f.ends_with(".docx")), "{left:?}");
+    assert_same_files(
+        &files(out.path()),
+        &fresh(input.path(), &["--date", "2020-12-03"]),
+    );
+
+    // A changed template: the documents it makes change, and say what it says now.
+    let templates = tempfile::tempdir().unwrap();
+    let t = templates.path().to_str().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(["templates", t])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let notice: PathBuf = templates.path().join("notice.tera");
+    let text = std::fs::read_to_string(&notice).unwrap();
+    std::fs::write(&notice, format!("{text}\n@p 请各单位高度重视。\n")).unwrap();
+    let before = inodes(out.path());
+    let opts = ["--templates", t, "--date", "2020-12-03"];
+    run(input.path(), out.path(), &opts);
+    let after = inodes(out.path());
+    let left = kept(&before, &after);
+    assert!(
+        !left
+            .iter()
+            .any(|f| f.starts_with("checklists/") && f.ends_with(".docx")),
+        "{left:?}"
+    );
+    assert!(
+        left.iter().any(|f| f.starts_with("reminders/")),
+        "reminders do not use notice.tera"
+    );
+    assert!(
+        docx_text(&out.path().join("checklists").join("区水利局.docx"))
+            .contains("请各单位高度重视")
+    );
+    assert_same_files(&files(out.path()), &fresh(input.path(), &opts));
+}
+
+#[test]
+fn an_edited_deleted_or_differently_keyed_document_is_made_again() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let dir = out.path().join("checklists");
+    // The clerk edits one notice, deletes one form.
+    std::fs::write(dir.join("区水利局.docx"), b"edited by hand").unwrap();
+    std::fs::remove_file(dir.join("区财政局.xlsx")).unwrap();
+    // The manifest says another form was made from other inputs (another build of the
+    // tool, say).
+    let manifest = out.path().join(rectify::MANIFEST);
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    let key = &mut m["keys"]["checklists"]["checklists/区发展改革委.xlsx"];
+    assert!(key.is_string(), "the manifest keeps each form's key");
+    *key = serde_json::Value::String("0".repeat(64));
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    let before = inodes(out.path());
+
+    let said = run(input.path(), out.path(), &[]);
+    assert!(said.contains("修改稿"), "the edit is kept aside: {said}");
+    let after = inodes(out.path());
+    let left = kept(&before, &after);
+    assert!(!left.contains(&"checklists/区发展改革委.xlsx".to_string()));
+    assert!(left.contains(&"checklists/区发展改革委.docx".to_string()));
+    // What the folder now holds: a fresh run's files, and the clerk's copy beside.
+    let mut got = files(out.path());
+    let copies: Vec<String> = got
+        .keys()
+        .filter(|f| f.contains("修改稿"))
+        .cloned()
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(got.remove(&copies[0]).unwrap(), b"edited by hand");
+    assert_same_files(&got, &fresh(input.path(), &[]));
+}
+
+#[test]
+fn a_new_return_renders_again_only_what_it_changes() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    // The first round without one unit's return.
+    let held = tempfile::tempdir().unwrap();
+    let file = "区财政局-整改进展.xlsx";
+    std::fs::rename(
+        input.path().join("returns").join(file),
+        held.path().join(file),
+    )
+    .unwrap();
+    let first = run(input.path(), out.path(), &[]);
+    assert!(first.contains("区财政局"), "listed as missing: {first}");
+    let reminder = "reminders/催报通知-区财政局.docx";
+    assert!(out.path().join(reminder).is_file());
+    let before = inodes(out.path());
+
+    // Its return arrives.
+    std::fs::rename(
+        held.path().join(file),
+        input.path().join("returns").join(file),
+    )
+    .unwrap();
+    run(input.path(), out.path(), &[]);
+    let after = inodes(out.path());
+    assert!(!out.path().join(reminder).exists(), "its reminder is gone");
+    let left = kept(&before, &after);
+    // The forms and notices do not depend on the returns: all stay.
+    let checklists = after
+        .keys()
+        .filter(|f| f.starts_with("checklists/"))
+        .count();
+    assert_eq!(
+        left.iter().filter(|f| f.starts_with("checklists/")).count(),
+        checklists
+    );
+    // The report and the list of units that owe reports change.
+    assert!(!left.contains(&"整改情况报告.docx".to_string()));
+    assert!(!left.contains(&"reminders/未报送单位清单.docx".to_string()));
+    // Byte for byte what a first run of this round writes.
+    let fresh_out = tempfile::tempdir().unwrap();
+    copy_dir(&out.path().join("rounds"), &fresh_out.path().join("rounds"));
+    run(input.path(), fresh_out.path(), &[]);
+    assert_same_files(&files(out.path()), &files(fresh_out.path()));
+}
