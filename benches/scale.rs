@@ -396,6 +396,27 @@ fn time_child(mut cmd: Command) -> (f64, f64) {
     (secs, usage.ru_maxrss as f64 / 1024.0)
 }
 
+/// A copy of an input folder (hard links where possible) without its last return in
+/// name order.
+fn copy_input_but_last(input: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("returns")).unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(input.join(f), to.join(f)).unwrap();
+    }
+    let mut returns: Vec<PathBuf> = std::fs::read_dir(input.join("returns"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    returns.sort();
+    returns.pop();
+    for r in returns {
+        let dest = to.join("returns").join(r.file_name().unwrap());
+        if std::fs::hard_link(&r, &dest).is_err() {
+            std::fs::copy(&r, &dest).unwrap();
+        }
+    }
+}
+
 /// Median of 3 (seconds, peak RSS), by time.
 fn median3(mut f: impl FnMut(usize) -> (f64, f64)) -> (f64, f64) {
     let mut runs: Vec<(f64, f64)> = (1..=3).map(&mut f).collect();
@@ -436,7 +457,10 @@ fn peer() -> Result<(PathBuf, PathBuf, PathBuf), String> {
 }
 
 /// The peer table: the peer's corpus of N returns, timed under peer_fast.py and under
-/// `rectify run` (one warm-up each, then medians of 3), the ratio per N.
+/// `rectify run` (one warm-up each, then medians of 3), the ratio per N. rectify is
+/// timed three ways: a first run into an empty folder; a rerun into the same folder with
+/// the same returns (its documents reused, `render/reuse.rs`); and a rerun after one more
+/// return arrived (the folder holding the run without it).
 fn peer_table(bin: &Path, sizes: &[usize]) {
     let (python, script, make) = match peer() {
         Ok(p) => p,
@@ -449,8 +473,8 @@ fn peer_table(bin: &Path, sizes: &[usize]) {
         "\nSide by side with {} on its own corpus (make_returns.py N), medians of 3:\n",
         script.display()
     );
-    println!("| N | rows | peer_fast.py | peer peak RSS | rectify run | rectify peak RSS | rectify ÷ peer |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| N | rows | peer_fast.py | peer peak RSS | rectify run, empty folder | rectify peak RSS | peer ÷ rectify | rerun, same returns | peer ÷ rerun | rerun, one more return | peer ÷ that |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for &n in sizes {
         let work = tempfile::tempdir().unwrap();
         let input = work.path().join("input");
@@ -492,9 +516,21 @@ fn peer_table(bin: &Path, sizes: &[usize]) {
         let (peer_s, peer_rss) = median3(peer_run);
         let _ = time_run(bin, &input, &work.path().join("out0"));
         let (secs, rss) = median3(|k| time_run(bin, &input, &work.path().join(format!("out{k}"))));
+        // The same folder again, nothing changed.
+        let (again, _) = median3(|_| time_run(bin, &input, &work.path().join("out1")));
+        // One more return: the folder holds the run without the last file.
+        let fewer = work.path().join("fewer");
+        copy_input_but_last(&input, &fewer);
+        let (one_more, _) = median3(|k| {
+            let out = work.path().join(format!("more{k}"));
+            let _ = time_run(bin, &fewer, &out);
+            time_run(bin, &input, &out)
+        });
         println!(
-            "| {n} | {rows} | {peer_s:.2} s | {peer_rss:.0} MiB | {secs:.2} s | {rss:.0} MiB | **{:.1}×** |",
-            peer_s / secs
+            "| {n} | {rows} | {peer_s:.2} s | {peer_rss:.0} MiB | {secs:.2} s | {rss:.0} MiB | **{:.1}×** | {again:.2} s | **{:.1}×** | {one_more:.2} s | **{:.1}×** |",
+            peer_s / secs,
+            peer_s / again,
+            peer_s / one_more
         );
     }
 }

@@ -139,9 +139,18 @@ pub fn attach_previous(
 }
 
 /// Record `ledger` as its round (`rounds/<as_of>.json`, the same JSON as ledger.json),
-/// streamed to a staged file and renamed into place.
-pub fn record(ledger: &Ledger, output: &Path) -> std::io::Result<PathBuf> {
+/// written to a staged file and renamed into place. `written`: the ledger.json this run
+/// has just written of the same ledger, copied (by the kernel, at city scale hundreds
+/// of MB) instead of serialised a second time.
+pub fn record(ledger: &Ledger, output: &Path, written: Option<&Path>) -> std::io::Result<PathBuf> {
     let path = round_path(output, ledger.as_of);
-    Staged::write(&path, |w| ledger.write_json(w))?.commit()?;
+    let staged = match written {
+        Some(json) => Staged::write(&path, |w| {
+            let mut from = std::fs::File::open(json)?;
+            std::io::copy(&mut from, w).map(drop)
+        })?,
+        None => Staged::write(&path, |w| ledger.write_json(w))?,
+    };
+    staged.commit()?;
     Ok(path)
 }

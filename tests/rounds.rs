@@ -151,7 +151,7 @@ fn the_change_set_against_a_known_previous_round() {
     let mut first = ledger_at(returns.path(), day(12, 5));
     attach_previous(&mut first, output.path(), None).unwrap();
     assert!(first.previous.is_none() && first.changes.is_none());
-    let file = record_round(&first, output.path()).unwrap();
+    let file = record_round(&first, output.path(), None).unwrap();
     assert!(file.ends_with("rounds/2020-12-05.json"));
 
     // Round two: task 8 completed, task 9 slipped back, 区水利局 reports for the first time.
@@ -348,6 +348,11 @@ fn the_demo_in_two_rounds() {
     assert!(said.contains("与上期（2020年12月5日）相比"), "{said}");
     assert!(out.path().join("rounds/2020-12-10.json").is_file());
     assert!(out.path().join("rounds/2020-12-05.json").is_file(), "kept");
+    // The round is the run's ledger.json, byte for byte.
+    assert_eq!(
+        std::fs::read(out.path().join("rounds/2020-12-10.json")).unwrap(),
+        std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap()
+    );
     let ledger: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
             .unwrap();

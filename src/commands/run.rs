@@ -8,7 +8,9 @@ use crate::commands::shared::{
 use crate::console::{say, sayln};
 use crate::error::Error;
 use crate::model::{Ledger, Tier};
-use crate::render::{consolidated_file, write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
+use crate::render::{
+    consolidated_file, write_outputs, Job, Templates, LEDGER_JSON, OUTPUTS, SHEET_PROBLEMS,
+};
 
 /// The reminders output (left out when the returns folder is empty).
 const REMINDERS: &str = "reminders";
@@ -33,7 +35,13 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
         .filter(|o| !(no_returns(&ledger) && o.name == REMINDERS))
         .collect();
     let written = write_outputs(&job, &all)?;
-    let round = crate::rounds::record(&ledger, &paths.output).map_err(|source| {
+    let json = paths.output.join(LEDGER_JSON);
+    let json = written
+        .files
+        .iter()
+        .any(|f| f == LEDGER_JSON)
+        .then_some(json.as_path());
+    let round = crate::rounds::record(&ledger, &paths.output, json).map_err(|source| {
         crate::render::RenderError::Write {
             path: crate::rounds::round_path(&paths.output, ledger.as_of),
             source,
