@@ -7,19 +7,38 @@
 //! 推进) is no contradiction; 长期坚持 never contradicts a completion (已完成并长期坚持).
 //! The phrases are the status module's (`model::status`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUE, UNFINISHED_CLAIMS};
 use crate::model::Status;
 
-/// Whether `claim` appears in `text` as a statement about the whole task: it opens a
-/// clause (or follows the task itself: 该工程, 项目, 全部, a date 已于9月28日), and it is
-/// followed by the clause's end or by a word that only restates the task (整改, 任务 …).
-/// 已完成前期工作 and 初稿已完成 are steps, not the task; 已完成。 and 该工程已通过验收并投入
-/// 使用 are the task.
-fn stated(text: &str, claim: &str) -> bool {
-    text.match_indices(claim)
-        .any(|(i, _)| opens_clause(&text[..i]) && ends_claim(&text[i + claim.len()..]))
+/// The completion statements and the unfinished claims, each found in one pass over a
+/// text (every occurrence, overlapping) instead of one search per phrase.
+static STATEMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(COMPLETION_STATEMENTS));
+static UNFINISHED: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(UNFINISHED_CLAIMS));
+
+fn phrases(list: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(list).expect("fixed phrase lists build")
 }
 
+/// The first completion statement (in list order) that `text` states about the whole
+/// task.
+fn claimed_done(text: &str) -> Option<&'static str> {
+    STATEMENTS
+        .find_overlapping_iter(text)
+        .filter(|m| opens_clause(&text[..m.start()]) && ends_claim(&text[m.end()..]))
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| COMPLETION_STATEMENTS[i])
+}
+
+/// A claim is about the whole task when it opens a clause (or follows the task itself:
+/// 该工程, 项目, 全部, a date 已于9月28日), and it is followed by the clause's end or by a
+/// word that only restates the task (整改, 任务 …). 已完成前期工作 and 初稿已完成 are steps,
+/// not the task; 已完成。 and 该工程已通过验收并投入使用 are the task.
+///
 /// What may stand before a claim about the whole task.
 fn opens_clause(before: &str) -> bool {
     const SUBJECTS: &[&str] = &[
@@ -63,8 +82,12 @@ fn ends_claim(after: &str) -> bool {
 
 /// The first phrase in `text` that says the work is not finished yet.
 fn unfinished(text: &str) -> Option<&str> {
-    if let Some(p) = UNFINISHED_CLAIMS.iter().find(|c| text.contains(*c)) {
-        return Some(p);
+    let first = UNFINISHED
+        .find_overlapping_iter(text)
+        .map(|m| m.pattern().as_usize())
+        .min();
+    if let Some(i) = first {
+        return Some(UNFINISHED_CLAIMS[i]);
     }
     text.match_indices(PLANNED_CUE).find_map(|(i, cue)| {
         let rest = &text[i + cue.len()..];
@@ -101,15 +124,27 @@ fn clause_from<'a>(text: &'a str, phrase: &'a str) -> &'a str {
 /// The doubt about a report, if its status contradicts its text: a clause such as
 /// “报送“正在推进”，但进展情况写明“已通过验收””.
 pub fn doubt(status: Status, progress: &str) -> Option<String> {
+    // Only these statuses can contradict a text.
+    if !matches!(
+        status,
+        Status::InProgress | Status::NotStarted | Status::Completed
+    ) {
+        return None;
+    }
     let text: String = progress.chars().filter(|c| !c.is_whitespace()).collect();
     if text.is_empty() {
         return None;
     }
-    let claims_done = COMPLETION_STATEMENTS.iter().find(|c| stated(&text, c));
-    let said = match (status, claims_done, unfinished(&text)) {
-        (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
-        (Status::Completed, None, Some(phrase)) => phrase,
-        _ => return None,
+    let said = if status == Status::Completed {
+        match unfinished(&text) {
+            Some(phrase) if claimed_done(&text).is_none() => phrase,
+            _ => return None,
+        }
+    } else {
+        match claimed_done(&text) {
+            Some(claim) if unfinished(&text).is_none() => claim,
+            _ => return None,
+        }
     };
     Some(format!(
         "报送“{}”，但进展情况写明“{}”",
@@ -121,6 +156,78 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule as first written, one search per phrase: the one-pass search must give
+    /// the same doubt on every text.
+    fn doubt_by_phrase(status: Status, progress: &str) -> Option<String> {
+        let text: String = progress.chars().filter(|c| !c.is_whitespace()).collect();
+        if text.is_empty() {
+            return None;
+        }
+        let stated = |claim: &str| {
+            text.match_indices(claim)
+                .any(|(i, _)| opens_clause(&text[..i]) && ends_claim(&text[i + claim.len()..]))
+        };
+        let claims_done = COMPLETION_STATEMENTS.iter().find(|c| stated(c));
+        let unfinished = UNFINISHED_CLAIMS
+            .iter()
+            .find(|c| text.contains(*c))
+            .copied()
+            .or_else(|| unfinished(&text));
+        let said = match (status, claims_done, unfinished) {
+            (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
+            (Status::Completed, None, Some(phrase)) => phrase,
+            _ => return None,
+        };
+        Some(format!(
+            "报送“{}”，但进展情况写明“{}”",
+            status.label(),
+            clause_from(&text, said)
+        ))
+    }
+
+    #[test]
+    fn one_pass_gives_the_doubts_of_one_search_per_phrase() {
+        let before = ["", "该工程", "初稿", "已于9月28日", "，", "项目整体"];
+        let after = [
+            "",
+            "。",
+            "前期工作",
+            "整改任务",
+            "并投入使用",
+            "，二期正在推进",
+            "计划12月底",
+        ];
+        let phrases: Vec<&str> = COMPLETION_STATEMENTS
+            .iter()
+            .chain(UNFINISHED_CLAIMS)
+            .copied()
+            .chain(["计划于明年", "计划", "已完成已通过验收", "尚未已完成"])
+            .collect();
+        let mut texts = Vec::new();
+        for b in before {
+            for p in &phrases {
+                for a in after {
+                    texts.push(format!("{b}{p}{a}"));
+                }
+            }
+        }
+        for p in &phrases {
+            for q in &phrases {
+                texts.push(format!("{p}，{q}。"));
+                texts.push(format!("该工程{p}{q}"));
+            }
+        }
+        let mut doubts = 0;
+        for t in &texts {
+            for s in Status::ALL {
+                let want = doubt_by_phrase(s, t);
+                doubts += usize::from(want.is_some());
+                assert_eq!(doubt(s, t), want, "{s:?} {t}");
+            }
+        }
+        assert!(doubts > 100, "the texts include contradictions: {doubts}");
+    }
 
     #[test]
     fn contradictions_are_doubts() {
