@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::repo;
+use sha2::Digest;
 
 /// A copy of the shipped input folder (plan, units, tasks, returns).
 fn input_copy() -> tempfile::TempDir {
@@ -137,6 +138,17 @@ fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
     // The ledger and the workbook are written on every run.
     assert!(!left.contains(&"ledger.json".to_string()));
     assert!(!left.contains(&"整改台账汇总表.xlsx".to_string()));
+    // The manifest's hash of ledger.json (worked out while it was written) is its
+    // SHA-256.
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::MANIFEST)).unwrap())
+            .unwrap();
+    let json = std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap();
+    let sha: String = sha2::Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(m["outputs"]["ledger"]["ledger.json"], sha.as_str());
     assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
 }
 

@@ -7,7 +7,7 @@ use crate::render::output::{Job, Rendered};
 
 /// The output: ledger.json.
 pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    let file = Rendered::stream(job, LEDGER_JSON, |w| job.ledger.write_json(w))
+    let file = Rendered::stream_hashed(job, LEDGER_JSON, |w| job.ledger.write_json(w))
         .map_err(RenderError::write(job.out_dir.join(LEDGER_JSON)))?;
     Ok(vec![file])
 }

@@ -50,6 +50,13 @@ impl Manifest {
         self.outputs.get(output)
     }
 
+    /// Every file of every output.
+    pub fn all_files(&self) -> impl Iterator<Item = &str> {
+        self.outputs
+            .values()
+            .flat_map(|f| f.keys().map(String::as_str))
+    }
+
     /// Every output's keys: output name → (path → key).
     pub fn all_keys(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
         &self.keys

@@ -60,7 +60,7 @@ pub use files::{
 pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
 pub use manifest::MANIFEST;
 pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
-pub use output::{write_all, Job, Output, Rendered, Written};
+pub use output::{Job, Output, Rendered, Written};
 pub use report::{rate_text, report_docx};
 pub use reuse::Reuse;
 pub use templates::Templates;
@@ -120,17 +120,22 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 /// as dated copies (`manifest.rs`). Returns what was written, removed and kept. If any
 /// output fails, nothing is renamed into place and its staged files are removed.
 pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
-    // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`).
+    // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`);
+    // the files it left are hashed beside the rendering, for that and for the writer's
+    // check for edits.
     let reuse = Reuse::load(job.out_dir);
+    let reuse = job.reuse.unwrap_or(&reuse);
     let job = &Job {
-        reuse: Some(job.reuse.unwrap_or(&reuse)),
+        reuse: Some(reuse),
         ..*job
     };
-    let rendered: Vec<Result<Vec<Rendered>, RenderError>> =
-        outputs.par_iter().map(|o| (o.render)(job)).collect();
+    let (rendered, ()): (Vec<Result<Vec<Rendered>, RenderError>>, ()) = rayon::join(
+        || outputs.par_iter().map(|o| (o.render)(job)).collect(),
+        || reuse.hash_all(),
+    );
     let mut groups = Vec::with_capacity(outputs.len());
     for (o, r) in outputs.iter().zip(rendered) {
         groups.push((o.name, r?));
     }
-    write_all(job.out_dir, groups)
+    output::write_all(job.out_dir, groups, reuse)
 }

@@ -70,7 +70,8 @@ pub struct Rendered {
 #[derive(Debug)]
 enum Body {
     Bytes(Vec<u8>),
-    Staged(Staged),
+    /// A staged file, and its content hash when it was worked out while writing.
+    Staged(Staged, Option<String>),
     /// The file the last run wrote is what this run would write: left in place. Holds
     /// its content hash.
     Unchanged(String),
@@ -117,7 +118,29 @@ impl Rendered {
         let staged = Staged::write_unsynced(&job.out_dir.join(path), fill)?;
         Ok(Rendered {
             path: path.to_string(),
-            body: Body::Staged(staged),
+            body: Body::Staged(staged, None),
+            key: None,
+        })
+    }
+
+    /// [`Rendered::stream`] for a file written front to back (no seeking), hashed as it
+    /// is written: the writer need not read a large file back to hash it.
+    pub fn stream_hashed(
+        job: &Job,
+        path: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<Rendered> {
+        let mut hash = None;
+        let staged = Staged::write_unsynced(&job.out_dir.join(path), |w| {
+            // Buffered above the hash, so it is fed in large pieces.
+            let mut tee = std::io::BufWriter::with_capacity(1 << 16, HashTee::new(w));
+            fill(&mut tee)?;
+            hash = Some(tee.into_inner().map_err(|e| e.into_error())?.finish());
+            Ok::<(), std::io::Error>(())
+        })?;
+        Ok(Rendered {
+            path: path.to_string(),
+            body: Body::Staged(staged, hash),
             key: None,
         })
     }
@@ -131,7 +154,7 @@ impl Rendered {
     pub fn content(&self) -> Option<&[u8]> {
         match &self.body {
             Body::Bytes(b) => Some(b),
-            Body::Staged(_) | Body::Unchanged(_) => None,
+            Body::Staged(..) | Body::Unchanged(_) => None,
         }
     }
 
@@ -173,6 +196,40 @@ impl Written {
     }
 }
 
+/// A writer that hashes what passes through it (SHA-256, as the manifest keeps).
+struct HashTee<W> {
+    inner: W,
+    hash: sha2::Sha256,
+}
+
+impl<W: Write> HashTee<W> {
+    fn new(inner: W) -> HashTee<W> {
+        HashTee {
+            inner,
+            hash: sha2::Sha256::default(),
+        }
+    }
+
+    /// The hash of everything written, as hex.
+    fn finish(self) -> String {
+        use sha2::Digest;
+        crate::render::manifest::hex(&self.hash.finalize())
+    }
+}
+
+impl<W: Write> Write for HashTee<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Path relative to the output folder → a hash.
 type Paths = BTreeMap<String, String>;
 
@@ -182,10 +239,11 @@ type Paths = BTreeMap<String, String>;
 /// file is renamed into place in order, files the same outputs wrote last time and do
 /// not write now are removed, and the manifest (`manifest.rs`) is updated.
 /// A failure before the renames leaves the folder as it was (the staged files are
-/// removed).
-pub fn write_all(
+/// removed). `last`: what the last run left in the folder (perhaps already hashed).
+pub(super) fn write_all(
     out_dir: &Path,
     outputs: Vec<(&str, Vec<Rendered>)>,
+    last: &Reuse,
 ) -> Result<Written, RenderError> {
     // Each file in order: its path, and its staged file (`None`: left as it is).
     let mut placed: Vec<(String, Option<Staged>)> = Vec::new();
@@ -200,8 +258,10 @@ pub fn write_all(
             .into_par_iter()
             .map(|f| {
                 let (file, hash) = match f.body {
-                    Body::Staged(s) => {
-                        let hash = hash_file(s.staged_path()).unwrap_or_default();
+                    Body::Staged(s, known) => {
+                        let hash = known
+                            .or_else(|| hash_file(s.staged_path()))
+                            .unwrap_or_default();
                         (Some(s), hash)
                     }
                     Body::Bytes(bytes) => {
@@ -246,7 +306,7 @@ pub fn write_all(
                 continue;
             }
             let full = out_dir.join(path);
-            let Some(disk) = hash_file(&full) else {
+            let Some(disk) = last.on_disk(path) else {
                 continue;
             };
             if disk != *old_hash {

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -64,12 +65,15 @@ impl Write for HashWriter {
     }
 }
 
-/// The documents the last run wrote into an output folder from known inputs: path →
-/// (key, content hash), from its manifest.
+/// What the last run left in an output folder: the documents it wrote from known inputs
+/// (path → (key, content hash), from its manifest), and the hash each of its files has
+/// on disk now, worked out once ([`Reuse::on_disk`]; [`Reuse::hash_all`] does it for
+/// every file while the outputs render).
 #[derive(Debug, Default)]
 pub struct Reuse {
     dir: PathBuf,
     last: BTreeMap<String, (String, String)>,
+    disk: BTreeMap<String, OnceLock<Option<String>>>,
 }
 
 impl Reuse {
@@ -77,6 +81,10 @@ impl Reuse {
     pub fn load(out_dir: &Path) -> Reuse {
         let manifest = Manifest::load(out_dir);
         let mut last = BTreeMap::new();
+        let disk = manifest
+            .all_files()
+            .map(|path| (path.to_string(), OnceLock::new()))
+            .collect();
         for (output, keys) in manifest.all_keys() {
             let Some(files) = manifest.files(output) else {
                 continue;
@@ -90,6 +98,35 @@ impl Reuse {
         Reuse {
             dir: out_dir.to_path_buf(),
             last,
+            disk,
+        }
+    }
+
+    /// The SHA-256 of the file at `path` (relative to the output folder) as it is now,
+    /// `None` when it cannot be read. Hashed once per run.
+    pub fn on_disk(&self, path: &str) -> Option<String> {
+        let hash = |p: &str| hash_file(&self.dir.join(p));
+        match self.disk.get(path) {
+            Some(once) => once.get_or_init(|| hash(path)).clone(),
+            None => hash(path),
+        }
+    }
+
+    /// Hash every file the last run wrote, largest first (at city scale ledger.json is
+    /// hundreds of MB): run beside the rendering, so the writer's check for edited files
+    /// finds them done.
+    pub fn hash_all(&self) {
+        let mut paths: Vec<(u64, &String)> = self
+            .disk
+            .keys()
+            .map(|p| {
+                let size = std::fs::metadata(self.dir.join(p)).map_or(0, |m| m.len());
+                (size, p)
+            })
+            .collect();
+        paths.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        for (_, p) in paths {
+            self.on_disk(p);
         }
     }
 
@@ -101,7 +138,7 @@ impl Reuse {
         if last_key != key.as_str() {
             return None;
         }
-        (hash_file(&self.dir.join(path)).as_ref() == Some(hash)).then(|| hash.clone())
+        (self.on_disk(path).as_ref() == Some(hash)).then(|| hash.clone())
     }
 }
 
