@@ -34,6 +34,14 @@ impl Cell {
         }
     }
 
+    /// [`Cell::text`], borrowed when the cell holds text (no copy).
+    pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) | Cell::Error(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.text()),
+        }
+    }
+
     /// Display text: integral numbers without a trailing ".0" (12.0 -> "12"),
     /// dates as YYYY-MM-DD, date-times as "YYYY-MM-DD HH:MM" (":SS" added
     /// when the seconds are not zero), booleans as TRUE/FALSE.

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::status::{
     COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS, NOT_APPLICABLE_PHRASES,
@@ -203,10 +203,21 @@ fn strip_brackets(s: &str) -> String {
     out
 }
 
+/// The characters of `text` in NFKC that `keep` keeps. Text already in NFKC (the quick
+/// check says so for most cells: Chinese, ASCII) is filtered as it stands, without the
+/// decomposition and recomposition.
+fn nfkc_filtered(text: &str, keep: impl Fn(char) -> bool) -> String {
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().filter(|&c| keep(c)).collect()
+    } else {
+        text.nfkc().filter(|&c| keep(c)).collect()
+    }
+}
+
 /// Normalise a header cell: NFKC, no whitespace, bracketed hints removed, leading
 /// required-field marks (* ※) and trailing colon / punctuation removed.
 pub fn normalise_header(text: &str) -> String {
-    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     let stripped = strip_brackets(&n);
     // A header that is nothing but a bracketed word (【备注】) keeps the word.
     let n = if stripped.is_empty() {
@@ -311,9 +322,7 @@ const NEGATIONS: &[char] = &['未', '没', '不', '无', '否', '非'];
 
 /// Normalise a status cell to a matching key: NFKC, no whitespace, no punctuation.
 fn status_key(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| c.is_alphanumeric() || *c == '%')
-        .collect()
+    nfkc_filtered(text, |c| c.is_alphanumeric() || c == '%')
 }
 
 /// Percentage form: "100%" → Completed, "0%" → NotStarted, 1–99% → InProgress.
@@ -505,7 +514,7 @@ fn completion_claim_ends(rest: &str) -> bool {
 /// - not applicable (不涉及) when a short text says so (我镇不涉及此项工作, 经排查，
 ///   本街道无此项任务) and names no other status.
 pub fn status_from_progress(text: &str) -> Option<Status> {
-    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     if n.is_empty() {
         return None;
     }
@@ -617,7 +626,7 @@ fn names_progress(n: &str) -> bool {
 /// 尚未 / 还未 / 暂无 / 未 and says nothing is under way (no 已, 正在, in-progress or
 /// ongoing word).
 fn reports_no_progress(text: &str) -> bool {
-    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     let body = strip_lead_in(&n).unwrap_or(&n);
     NO_PROGRESS_OPENINGS.iter().any(|w| body.starts_with(w))
         && !n.contains('已')
@@ -679,7 +688,7 @@ pub fn refers_to_comment(text: &str) -> bool {
 /// Whether a row is a note, signature or total line rather than a task row, judged by
 /// its first non-empty text.
 pub fn is_note_row(text: &str) -> bool {
-    let n: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     const OPENINGS: &[&str] = &[
         "填表说明",
         "填报说明",

@@ -39,17 +39,20 @@ fn sniff_delimiter(text: &str) -> u8 {
             .flexible(true)
             .delimiter(d)
             .from_reader(text.as_bytes());
-        let mut counts: Vec<usize> = Vec::new();
-        for rec in rdr.records().take(SNIFF_RECORDS) {
-            match rec {
-                Ok(r) => {
+        let mut counts: Vec<usize> = Vec::with_capacity(SNIFF_RECORDS);
+        // One record reused, as bytes: `text` is UTF-8 already, and only the field
+        // counts matter here.
+        let mut r = csv::ByteRecord::new();
+        for _ in 0..SNIFF_RECORDS {
+            match rdr.read_byte_record(&mut r) {
+                Ok(true) => {
                     // Blank lines say nothing about the delimiter.
-                    if r.len() == 1 && r[0].trim().is_empty() {
+                    if r.len() == 1 && blank(&r[0]) {
                         continue;
                     }
                     counts.push(r.len());
                 }
-                Err(_) => break,
+                Ok(false) | Err(_) => break,
             }
         }
         // Most frequent field count above 1 and how many records have it.
@@ -68,6 +71,11 @@ fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     best.0
+}
+
+/// A field of only whitespace (Unicode's, as `str::trim` has it).
+fn blank(field: &[u8]) -> bool {
+    std::str::from_utf8(field).map_or(false, |f| f.trim().is_empty())
 }
 
 /// The file's one grid, named after the file's stem.

@@ -129,7 +129,7 @@ pub(super) fn is_continuation(grid: &Grid, r: usize, layout: &Layout) -> bool {
 /// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
 pub(super) fn continued_texts(grid: &Grid, r: usize, layout: &Layout) -> [String; 3] {
     CONTINUED_COLUMNS.map(|k| match layout.col(k) {
-        Some(c) => one_line_keep_breaks(&grid.cell(r, c).text()),
+        Some(c) => one_line_keep_breaks(&grid.cell(r, c).text_ref()),
         None => String::new(),
     })
 }
@@ -162,7 +162,7 @@ pub(super) fn values(
     default_year: i32,
     problems: &mut Vec<Problem>,
 ) -> RowValues {
-    let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text());
+    let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
         file: ctx.file.to_string(),
         sheet: grid.name.clone(),
@@ -175,14 +175,14 @@ pub(super) fn values(
         problems.push(status_unclear(ctx, &source, &status_text));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
-    let completed_text = one_line(&completed_cell.text());
+    let completed_text = one_line(&completed_cell.text_ref());
     let completed_on =
         date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
     if completed_on.is_none() && !completed_text.is_empty() && !is_placeholder(&completed_text) {
         problems.push(date_unreadable(ctx, &source, &completed_text));
     }
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
-    let filed_text = one_line(&filed_cell.text());
+    let filed_text = one_line(&filed_cell.text_ref());
     let filed_on = date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text));
@@ -236,7 +236,7 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 /// a progress text that says it plainly. A dash or slash in a status cell is nothing
 /// picked: the next source decides, and the dash is kept as the text written.
 fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
-    let text = |c: usize| one_line(&grid.value_through_merge(r, c).text());
+    let text = |c: usize| one_line(&grid.value_through_merge(r, c).text_ref());
     let mut placeholder = String::new();
     let mut picked = |t: String| -> Option<String> {
         if t.is_empty() {
@@ -362,14 +362,23 @@ fn filed_on_unreadable(ctx: &SheetContext, source: &Source, text: &str) -> Probl
 }
 
 /// Keep line breaks inside a cell as single newlines, trim the ends.
+/// (One pass: CR LF, CR and LF all end a line, and the empty lines a CR LF would leave
+/// are dropped like every other empty line.)
 pub(super) fn one_line_keep_breaks(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    if !s.contains(['\r', '\n']) {
+        return s.trim().to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for line in s.split(['\r', '\n']).map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
@@ -396,7 +405,7 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
         return false;
     }
     let texts: Vec<String> = (0..grid.row_len(r))
-        .map(|c| one_line(&grid.cell(r, c).text()))
+        .map(|c| one_line(&grid.cell(r, c).text_ref()))
         .filter(|t| !t.is_empty())
         .collect();
     let Some(first) = texts.first() else {
@@ -413,4 +422,48 @@ fn is_numbered_heading(text: &str) -> bool {
     let numeral = text.chars().take_while(|c| NUMERALS.contains(*c)).count();
     let rest: String = text.chars().skip(numeral).collect();
     numeral > 0 && (rest.starts_with('、') || rest.starts_with('）') || rest.starts_with(')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line_keep_breaks;
+    use proptest::prelude::*;
+
+    /// The rule as first written (three copies and a join), the reference for the one
+    /// pass.
+    fn reference(s: &str) -> String {
+        s.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn line_breaks_kept_as_single_newlines() {
+        for s in [
+            "",
+            "  ",
+            "已完成",
+            " 已完成\u{3000}",
+            "一、\r\n二、\r\r\n\n 三、 \r",
+            "\n\na\r\n\r\nb\n",
+            "a\u{3000}\r\n\u{3000}\r\nb",
+        ] {
+            assert_eq!(one_line_keep_breaks(s), reference(s), "{s:?}");
+        }
+        assert_eq!(
+            one_line_keep_breaks("一、\r\n二、\r\r\n\n 三、 \r"),
+            "一、\n二、\n三、"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_matches_the_reference(s in "[a \\r\\n\\t\u{3000}\u{85}\u{2028}一]{0,24}") {
+            prop_assert_eq!(one_line_keep_breaks(&s), reference(&s));
+        }
+    }
 }
