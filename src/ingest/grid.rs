@@ -201,7 +201,7 @@ impl Grid {
     pub fn row_text(&self, r: usize) -> String {
         let mut parts: Vec<String> = Vec::new();
         for c in 0..self.row_len(r) {
-            let t = one_line(&self.cell(r, c).text());
+            let t = one_line(&self.cell(r, c).text_ref());
             if !t.is_empty() && parts.last() != Some(&t) {
                 parts.push(t);
             }
@@ -212,7 +212,7 @@ impl Grid {
     /// Row `r`'s first non-empty text, on one line.
     pub fn first_text(&self, r: usize) -> String {
         (0..self.row_len(r))
-            .map(|c| one_line(&self.cell(r, c).text()))
+            .map(|c| one_line(&self.cell(r, c).text_ref()))
             .find(|t| !t.is_empty())
             .unwrap_or_default()
     }

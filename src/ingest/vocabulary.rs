@@ -715,6 +715,27 @@ mod tests {
         Role, StatusTick, StatusYesNo, Unit,
     };
 
+    /// The quick check's shortcut gives what full NFKC gives, on text that is already
+    /// normal and on text that is not (full-width, circled numbers, compatibility
+    /// ideographs, a combining accent).
+    #[test]
+    fn nfkc_shortcut_matches_full_normalisation() {
+        for text in [
+            "完成时限",
+            " 序 号 ",
+            "ＡＢＣ１２３：",
+            "①已完成",
+            "\u{F900}\u{2F00}进展",
+            "e\u{301}tat 100％",
+            "【备注】",
+            "",
+        ] {
+            let keep = |c: char| !c.is_whitespace();
+            let full: String = text.nfkc().filter(|&c| keep(c)).collect();
+            assert_eq!(nfkc_filtered(text, keep), full, "{text:?}");
+        }
+    }
+
     /// The containment rule as first written: a search per synonym.
     fn contained_kind_reference(h: &str) -> Option<ColumnKind> {
         let mut best: Option<((usize, usize), ColumnKind)> = None;

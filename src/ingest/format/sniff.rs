@@ -161,6 +161,16 @@ fn classify_zip(mut archive: zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, R
     };
     let find = |want: &str| names.iter().find(|n| normal(n) == want).cloned();
     let has = |want: &str| find(want).is_some();
+    // An ordinary workbook: xl/workbook.xml, and no part the relationships could name
+    // as another format's main part. Whatever `_rels/.rels` says, the answer below is
+    // xlsx, so it is not inflated (most returns; an inflate costs more than the names).
+    if has("xl/workbook.xml")
+        && names
+            .iter()
+            .all(|n| office_part(&normal(n)).is_none_or(|(f, _)| matches!(f, Ok(Format::Xlsx))))
+    {
+        return Ok(Format::Xlsx);
+    }
     if let Some(format) = office_part(&normal(
         &find("_rels/.rels")
             .and_then(|rels| read_part(&mut archive, &rels, 1 << 16))
@@ -340,4 +350,47 @@ fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
         off += 128;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    const RELS_TO_DOCUMENT: &str = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+    /// The shortcut for an ordinary workbook (no `_rels/.rels` inflated) gives what the
+    /// relationships would: xlsx when no other main part is there, the part the
+    /// relationships name when there is one.
+    #[test]
+    fn relationships_decide_only_between_main_parts() {
+        let limits = Limits::default();
+        let workbook = package(&[
+            ("_rels/.rels", RELS_TO_DOCUMENT),
+            ("xl/workbook.xml", "<workbook/>"),
+            ("xl/_rels/workbook.xml.rels", "<Relationships/>"),
+        ]);
+        assert_eq!(sniff_bytes(&workbook, &limits).unwrap(), Format::Xlsx);
+        let both = package(&[
+            ("_rels/.rels", RELS_TO_DOCUMENT),
+            ("xl/workbook.xml", "<workbook/>"),
+            ("word/document.xml", "<document/>"),
+        ]);
+        assert_eq!(sniff_bytes(&both, &limits).unwrap(), Format::Docx);
+        let no_rels = package(&[
+            ("xl/workbook.xml", "<workbook/>"),
+            ("word/document.xml", "<document/>"),
+        ]);
+        assert_eq!(sniff_bytes(&no_rels, &limits).unwrap(), Format::Xlsx);
+    }
 }

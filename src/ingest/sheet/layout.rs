@@ -141,7 +141,7 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
 /// Header kinds of one row, `width` cells.
 fn header_kinds(grid: &Grid, r: usize, width: usize) -> Vec<Option<ColumnKind>> {
     (0..width)
-        .map(|c| header_kind(&grid.value_through_merge(r, c).text()))
+        .map(|c| header_kind(&grid.value_through_merge(r, c).text_ref()))
         .collect()
 }
 
@@ -212,7 +212,7 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
 /// Whether column `c` from row `from` down holds values, all of them short status words.
 fn holds_status_words(grid: &Grid, from: usize, c: usize) -> bool {
     let values: Vec<String> = (from..grid.rows.len())
-        .map(|r| one_line(&grid.cell(r, c).text()))
+        .map(|r| one_line(&grid.cell(r, c).text_ref()))
         .filter(|t| !t.is_empty())
         .collect();
     !values.is_empty()

@@ -119,7 +119,7 @@ impl<'a> SheetUnit<'a> {
         let Some(c) = self.column else {
             return Cell::Blank;
         };
-        let t = grid.value_through_merge(r, c).text();
+        let t = grid.value_through_merge(r, c).text_ref();
         if t.trim().is_empty() {
             return Cell::Blank;
         }
@@ -209,7 +209,7 @@ fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Optio
             .filter(|_| !layout.has(ColumnKind::Assignment))
     })?;
     let assignment = (layout.bottom + 1..grid.rows.len())
-        .map(|r| one_line(&grid.value_through_merge(r, c).text()))
+        .map(|r| one_line(&grid.value_through_merge(r, c).text_ref()))
         .any(|t| is_assignment_text(&t, units));
     (!assignment).then_some(c)
 }
