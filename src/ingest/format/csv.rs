@@ -34,6 +34,11 @@ fn decode(bytes: &[u8]) -> String {
 fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize, 0usize); // (delimiter, records agreeing, fields)
     for &d in &DELIMITERS {
+        // A delimiter the text never holds splits no record (one field each): it cannot
+        // win, and building a reader for it costs more than looking.
+        if memchr::memchr(d, text.as_bytes()).is_none() {
+            continue;
+        }
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
