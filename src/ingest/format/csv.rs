@@ -80,7 +80,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// A field of only whitespace (Unicode's, as `str::trim` has it).
 fn blank(field: &[u8]) -> bool {
-    std::str::from_utf8(field).map_or(false, |f| f.trim().is_empty())
+    std::str::from_utf8(field).is_ok_and(|f| f.trim().is_empty())
 }
 
 /// The file's one grid, named after the file's stem.
