@@ -355,6 +355,82 @@ fn finished_documents_are_in_schema_order_deterministic_and_small() {
     }
 }
 
+/// Documents whose other parts are the same bytes but finish differently: the styles
+/// with and without Chinese text, the font table with different fonts, a footer drawing
+/// (the same footer bytes) after 0, 1 or 2 drawings in the body.
+fn look_alikes() -> Vec<Vec<u8>> {
+    use docx_rs::Docx;
+    let letter = |text: &str, font: &str| {
+        docs::to_bytes(
+            docs::styles(Docx::new(), false)
+                .add_paragraph(docs::body(text, font))
+                .footer(docs::page_footer(docx_rs::AlignmentType::Right)),
+        )
+    };
+    let drawing = r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="9" name="图片"/></wp:inline></w:drawing></w:r></w:p>"#;
+    let pics = |n: usize| {
+        let x = |root: &str, inner: &str| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {W}>{inner}</w:{root}>"#
+            )
+        };
+        with_parts(&[
+            (
+                "word/document.xml",
+                x(
+                    "document",
+                    &format!("<w:body>{}</w:body>", drawing.repeat(n)),
+                ),
+            ),
+            ("word/footer9.xml", x("ftr", drawing)),
+        ])
+    };
+    vec![
+        letter("区人大常委会：", docs::FANGSONG),
+        letter("Dear committee,", docs::LATIN),
+        letter("特此报告。", "方正楷体_GBK"),
+        pics(0),
+        pics(2),
+        pics(1),
+        docs::to_bytes(docs::report(3, false)),
+    ]
+}
+
+#[test]
+fn remembered_parts_finish_as_a_fresh_pass() {
+    // Each document on a thread of its own: nothing remembered from another document.
+    let raws = look_alikes();
+    let fresh: Vec<Vec<u8>> = raws
+        .iter()
+        .map(|raw| {
+            let raw = raw.clone();
+            std::thread::spawn(move || finish_docx(&raw, &props()).unwrap())
+                .join()
+                .unwrap()
+        })
+        .collect();
+    // All on this thread, forwards then backwards: later ones reuse earlier parts.
+    for i in (0..raws.len()).chain((0..raws.len()).rev()) {
+        assert!(
+            finish_docx(&raws[i], &props()).unwrap() == fresh[i],
+            "document {i} differs when finished after others"
+        );
+    }
+    // The footer drawing is numbered after the body's.
+    for (i, id) in [(3, 1), (4, 3), (5, 2)] {
+        contains(
+            &part(&fresh[i], "word/footer9.xml"),
+            &format!(r#"<wp:docPr id="{id}""#),
+        );
+    }
+    // The styles: Chinese text sets the East-Asian language, Latin text does not.
+    contains(&part(&fresh[0], "word/styles.xml"), r#"w:eastAsia="zh-CN""#);
+    assert!(!part(&fresh[1], "word/styles.xml").contains(r#"w:eastAsia="zh-CN""#));
+    // The font table lists the fonts each document uses.
+    contains(&part(&fresh[2], "word/fontTable.xml"), "方正楷体_GBK");
+    assert!(!part(&fresh[0], "word/fontTable.xml").contains("方正楷体_GBK"));
+}
+
 #[test]
 fn zip_entries_fixed_order_and_time() {
     let out = finish_docx(&docs::to_bytes(docs::report(3, false)), &props()).unwrap();

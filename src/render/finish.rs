@@ -24,6 +24,7 @@
 
 mod error;
 mod fonts;
+mod memo;
 mod order;
 mod package;
 mod props;
@@ -35,6 +36,8 @@ pub use error::FinishError;
 pub use order::{WalkStats, HEADER_ROW_STYLE};
 pub use props::DocProps;
 
+use std::rc::Rc;
+
 use package::{Package, CT_PATH, ROOT_RELS};
 
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -45,9 +48,11 @@ pub fn finish_docx(docx: &[u8], props: &DocProps) -> Result<Vec<u8>, FinishError
 }
 
 /// [`finish_docx`], also returning what the schema walk changed. The steps in order:
-/// open the package, add a font table if missing, parse the WordprocessingML parts,
-/// complete the font table and language, walk every part in schema order, add a theme
-/// if missing, write the core properties, and zip.
+/// open the package, add a font table if missing, scan the WordprocessingML parts (fonts
+/// used, Chinese text), walk every part in schema order (completing the font table and
+/// the language first), add a theme if missing, write the core properties, and zip.
+/// Parts other than the main document are parsed and walked once per thread and bytes
+/// (`memo`): the same bytes in the same context finish to the same bytes.
 pub fn finish_docx_with_stats(
     docx: &[u8],
     props: &DocProps,
@@ -55,9 +60,8 @@ pub fn finish_docx_with_stats(
     let mut p = Parts::open(docx)?;
     let font_table = p.ensure_font_table();
     let styles = package::rel_target(&p.main_rels, &p.main, "styles");
-    let mut wml = p.wml_parts()?;
-    complete_fonts(&mut wml, &font_table, styles.as_deref());
-    let stats = p.walk(wml);
+    let (wml, usage) = p.scan()?;
+    let stats = p.walk(wml, &usage, &font_table, styles.as_deref())?;
     p.ensure_theme();
     p.core_properties(props);
     Ok((p.close()?, stats))
@@ -75,8 +79,12 @@ struct Parts {
     main_rels_changed: bool,
 }
 
-/// A WordprocessingML part: its name, its tree and its namespace prefix.
-type WmlPart = (String, xml::XmlDoc, String);
+/// A WordprocessingML part: its name and, when parsed, its tree and the prefix it
+/// binds to the WordprocessingML namespace.
+struct WmlPart {
+    name: String,
+    parsed: Option<(xml::XmlDoc, String)>,
+}
 
 impl Parts {
     fn open(docx: &[u8]) -> Result<Parts, FinishError> {
@@ -127,39 +135,132 @@ impl Parts {
         path
     }
 
-    /// The WordprocessingML parts (those whose root is in the schema table), parsed;
-    /// the main document first, so its drawings get the first ids.
-    fn wml_parts(&self) -> Result<Vec<WmlPart>, FinishError> {
-        let mut wml: Vec<WmlPart> = Vec::new();
-        for name in self.pkg.parts.keys() {
-            if !name.ends_with(".xml") || name == CT_PATH || name.starts_with("docProps/") {
-                continue;
+    /// The WordprocessingML parts (those whose root is in the schema table), the main
+    /// document first (so its drawings get the first ids), then by name; and what they
+    /// use. A part is parsed here unless its scan is remembered.
+    fn scan(&self) -> Result<(Vec<WmlPart>, fonts::Usage), FinishError> {
+        let mut names: Vec<&String> = self
+            .pkg
+            .parts
+            .keys()
+            .filter(|n| n.ends_with(".xml") && *n != CT_PATH && !n.starts_with("docProps/"))
+            .collect();
+        names.sort_by_key(|n| *n != &self.main); // stable: the rest stay by name
+        let mut usage = fonts::Usage::default();
+        let mut wml = Vec::new();
+        for name in names {
+            let bytes = &self.pkg.parts[name];
+            let remember = *name != self.main;
+            if remember {
+                let known = memo::with_scan(bytes, |s| {
+                    s.wml.as_ref().map(|w| {
+                        usage.fonts.extend(w.fonts.iter().cloned());
+                        usage.cjk_text |= w.cjk_text;
+                    })
+                });
+                if let Some(is_wml) = known {
+                    if is_wml.is_some() {
+                        wml.push(WmlPart {
+                            name: name.clone(),
+                            parsed: None,
+                        });
+                    }
+                    continue;
+                }
             }
             let doc = self.pkg.parse(name)?.expect("listed part");
-            if let Some(w) = wml_prefix(&doc.root) {
-                wml.push((name.clone(), doc, w));
+            let Some(w) = wml_prefix(&doc.root) else {
+                if remember {
+                    memo::remember_scan(bytes, memo::Scan { wml: None });
+                }
+                continue;
+            };
+            let mut own = fonts::Usage::default();
+            own.scan(&doc.root, &w);
+            if remember {
+                let scan = memo::WmlScan {
+                    fonts: own.fonts.clone(),
+                    cjk_text: own.cjk_text,
+                    finished: Vec::new(),
+                };
+                memo::remember_scan(bytes, memo::Scan { wml: Some(scan) });
             }
+            usage.fonts.extend(own.fonts);
+            usage.cjk_text |= own.cjk_text;
+            wml.push(WmlPart {
+                name: name.clone(),
+                parsed: Some((doc, w)),
+            });
         }
-        wml.sort_by_key(|(n, _, _)| (n != &self.main, n.clone()));
-        Ok(wml)
+        Ok((wml, usage))
     }
 
-    /// Walk every part into schema order and put it back; returns what changed.
-    fn walk(&mut self, wml: Vec<WmlPart>) -> WalkStats {
+    /// Walk every part into schema order and put it back; returns what changed. The
+    /// font table gets an entry for every font used, and the styles the East-Asian
+    /// language when the text is Chinese, before their walk.
+    fn walk(
+        &mut self,
+        wml: Vec<WmlPart>,
+        usage: &fonts::Usage,
+        font_table: &str,
+        styles: Option<&str>,
+    ) -> Result<WalkStats, FinishError> {
         let mut next_doc_pr = 0u32;
         let mut stats = WalkStats::default();
-        for (name, mut doc, _) in wml {
-            let mut walk = order::Walk::new(&mut next_doc_pr);
-            walk.part(&mut doc.root);
-            let s = walk.stats;
+        for part in wml {
+            let is_font_table = part.name == font_table;
+            let ctx = memo::Ctx {
+                doc_pr_start: next_doc_pr,
+                fonts: is_font_table.then(|| usage.fonts.clone()),
+                lang: usage.cjk_text && Some(part.name.as_str()) == styles,
+            };
+            let bytes = &self.pkg.parts[&part.name];
+            let remember = part.name != self.main;
+            let known = if remember {
+                memo::finished(bytes, &ctx)
+            } else {
+                None
+            };
+            let done = match known {
+                Some(done) => done,
+                None => {
+                    let (mut doc, w) = match part.parsed {
+                        Some(parsed) => parsed,
+                        None => {
+                            let doc = self.pkg.parse(&part.name)?.expect("listed part");
+                            let w = wml_prefix(&doc.root).expect("scanned as WordprocessingML");
+                            (doc, w)
+                        }
+                    };
+                    if is_font_table {
+                        fonts::complete_font_table(&mut doc.root, &w, &usage.fonts);
+                    }
+                    if ctx.lang {
+                        fonts::set_default_lang(&mut doc.root, &w);
+                    }
+                    let mut next = next_doc_pr;
+                    let mut walk = order::Walk::new(&mut next);
+                    walk.part(&mut doc.root);
+                    let done = Rc::new(memo::Finished {
+                        stats: walk.stats,
+                        bytes: xml::write(&doc),
+                    });
+                    if remember {
+                        memo::remember_finished(bytes, ctx, Rc::clone(&done));
+                    }
+                    done
+                }
+            };
+            let s = &done.stats;
+            next_doc_pr += s.doc_prs as u32;
             stats.reordered += s.reordered;
             stats.attrs_removed += s.attrs_removed;
             stats.elems_removed += s.elems_removed;
             stats.header_rows += s.header_rows;
             stats.doc_prs += s.doc_prs;
-            self.pkg.parts.insert(name, xml::write(&doc));
+            self.pkg.parts.insert(part.name, done.bytes.clone());
         }
-        stats
+        Ok(stats)
     }
 
     /// A theme part, added when missing.
@@ -223,23 +324,6 @@ impl Parts {
             .parts
             .insert(CT_PATH.into(), xml::write(&self.types));
         self.pkg.write(&self.main)
-    }
-}
-
-/// Complete the font table with every font used, and set the East-Asian language in
-/// the styles when the text is Chinese.
-fn complete_fonts(wml: &mut [WmlPart], font_table: &str, styles: Option<&str>) {
-    let mut usage = fonts::Usage::default();
-    for (_, doc, w) in wml.iter() {
-        usage.scan(&doc.root, w);
-    }
-    for (name, doc, w) in wml.iter_mut() {
-        if name == font_table {
-            fonts::complete_font_table(&mut doc.root, w, &usage.fonts);
-        }
-        if usage.cjk_text && Some(name.as_str()) == styles {
-            fonts::set_default_lang(&mut doc.root, w);
-        }
     }
 }
 
