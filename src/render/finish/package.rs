@@ -81,12 +81,83 @@ impl Package {
             .unix_permissions(0o644);
         let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
         for name in names {
-            zip.start_file(name.as_str(), options).map_err(zip_err)?;
-            zip.write_all(&self.parts[name])
-                .map_err(|e| FinishError::Zip(e.to_string()))?;
+            let data = &self.parts[name];
+            match deflated_entry(name, data, options)? {
+                Some(entry) => {
+                    // The entry as deflated before, copied without deflating again.
+                    let mut one = ZipArchive::new(Cursor::new(&entry[..])).map_err(zip_err)?;
+                    zip.raw_copy_file(one.by_index_raw(0).map_err(zip_err)?)
+                        .map_err(zip_err)?;
+                }
+                None => {
+                    zip.start_file(name.as_str(), options).map_err(zip_err)?;
+                    zip.write_all(data)
+                        .map_err(|e| FinishError::Zip(e.to_string()))?;
+                }
+            }
         }
         Ok(zip.finish().map_err(zip_err)?.into_inner())
     }
+}
+
+/// Parts larger than this are deflated each time (a report's body is its own).
+const REMEMBER_MAX_PART: usize = 256 * 1024;
+/// The remembered entries of a thread are forgotten when they pass this size.
+const REMEMBER_MAX_TOTAL: usize = 8 * 1024 * 1024;
+
+/// A part's name, and a zip holding the part as its one entry.
+type NamedEntry = (String, std::rc::Rc<Vec<u8>>);
+
+/// A thread's parts deflated before: bytes → the entries made of them.
+#[derive(Default)]
+struct Deflated {
+    entries: std::collections::HashMap<Vec<u8>, Vec<NamedEntry>>,
+    bytes: usize,
+}
+
+thread_local! {
+    static DEFLATED: std::cell::RefCell<Deflated> = std::cell::RefCell::new(Deflated::default());
+}
+
+/// The part as a one-entry zip written with `options`, for parts small enough to be
+/// remembered: most parts of a notice or reminder (styles, settings, footers,
+/// relationships…) are the same bytes in every document of a run, so each is deflated
+/// once per thread and its compressed entry copied into every package (the `zip`
+/// crate's raw copy: the same bytes as deflating it again). `None` for a large part.
+fn deflated_entry(
+    name: &str,
+    data: &[u8],
+    options: SimpleFileOptions,
+) -> Result<Option<std::rc::Rc<Vec<u8>>>, FinishError> {
+    if data.len() > REMEMBER_MAX_PART {
+        return Ok(None);
+    }
+    let hit = DEFLATED.with_borrow(|d| {
+        d.entries
+            .get(data)
+            .and_then(|named| named.iter().find(|(n, _)| n == name))
+            .map(|(_, entry)| std::rc::Rc::clone(entry))
+    });
+    if hit.is_some() {
+        return Ok(hit);
+    }
+    let zip_err = |e: zip::result::ZipError| FinishError::Zip(e.to_string());
+    let mut one = ZipWriter::new(Cursor::new(Vec::new()));
+    one.start_file(name, options).map_err(zip_err)?;
+    one.write_all(data)
+        .map_err(|e| FinishError::Zip(e.to_string()))?;
+    let entry = std::rc::Rc::new(one.finish().map_err(zip_err)?.into_inner());
+    DEFLATED.with_borrow_mut(|d| {
+        if d.bytes > REMEMBER_MAX_TOTAL {
+            *d = Deflated::default();
+        }
+        d.bytes += name.len() + data.len() + entry.len();
+        d.entries
+            .entry(data.to_vec())
+            .or_default()
+            .push((name.to_string(), std::rc::Rc::clone(&entry)));
+    });
+    Ok(Some(entry))
 }
 
 /// The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`.
