@@ -21,31 +21,17 @@ use common::repo;
 
 const LIST: &str = "tests/data/demo-outputs.sha256";
 
-/// Every file under `dir` (relative, `/`-separated) with its SHA-256, in path order.
+/// Every file under `dir` (relative, `/`-separated) with its SHA-256, in path order;
+/// the manifest left out.
 fn checksums(dir: &Path) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            if rel == rectify::MANIFEST {
-                continue;
-            }
-            let digest = Sha256::digest(std::fs::read(&path).unwrap());
-            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-            out.insert(rel, hex);
-        }
-    }
-    out
+    common::tree(dir)
+        .into_iter()
+        .filter(|(rel, _)| rel != rectify::MANIFEST)
+        .map(|(rel, bytes)| {
+            let digest = Sha256::digest(&bytes);
+            (rel, digest.iter().map(|b| format!("{b:02x}")).collect())
+        })
+        .collect()
 }
 
 fn render(map: &BTreeMap<String, String>) -> String {

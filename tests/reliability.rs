@@ -15,24 +15,6 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rectify"))
 }
 
-/// Every file under `dir` (relative path → bytes).
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 /// A bigger folder: the mixed fixture set plus copies of the demo returns.
 fn big_input() -> tempfile::TempDir {
     input_with_returns(|d| {
