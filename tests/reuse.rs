@@ -110,9 +110,10 @@ fn docx_text(path: &Path) -> String {
 fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
     let input = input_copy();
     let out = tempfile::tempdir().unwrap();
-    run(input.path(), out.path(), &[]);
+    let first = run(input.path(), out.path(), &[]);
+    assert!(!first.contains("完全相同"), "{first}");
     let before = inodes(out.path());
-    run(input.path(), out.path(), &[]);
+    let said = run(input.path(), out.path(), &[]);
     let after = inodes(out.path());
     let documents: Vec<String> = after.keys().filter(|f| is_document(f)).cloned().collect();
     assert!(documents.len() > 100, "{} documents", documents.len());
@@ -121,6 +122,13 @@ fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
         left.iter().filter(|f| is_document(f)).count(),
         documents.len(),
         "every checklist, notice, reminder and the report stay in place"
+    );
+    assert!(
+        said.contains(&format!(
+            "其中{}个文件与上次生成的完全相同",
+            documents.len()
+        )),
+        "{said}"
     );
     // The ledger and the workbook are written on every run.
     assert!(!left.contains(&"ledger.json".to_string()));

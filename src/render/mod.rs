@@ -115,10 +115,10 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 /// Render `outputs` in parallel, then write every file they made into the job's output
 /// folder (staged, then renamed, in list order; a document the last run made from the
 /// same inputs, unchanged since, is left as it is: `reuse.rs`), keeping the folder's
-/// manifest: files
-/// these outputs wrote last time and not now are removed, files edited since are kept
-/// as dated copies (`manifest.rs`). Returns what was written, removed and kept. If any
-/// output fails, nothing is renamed into place and its staged files are removed.
+/// manifest: files these outputs wrote last time and not now are removed, files edited
+/// since are kept as dated copies (`manifest.rs`). Returns what was written, left,
+/// removed and kept. If any output fails, nothing is renamed into place and its staged
+/// files are removed.
 pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
     // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`);
     // the files it left are hashed beside the rendering, for that and for the writer's

@@ -157,11 +157,6 @@ impl Rendered {
             Body::Staged(..) | Body::Unchanged(_) => None,
         }
     }
-
-    /// The file the last run wrote stands as it is (nothing was rendered).
-    pub fn is_unchanged(&self) -> bool {
-        matches!(self.body, Body::Unchanged(_))
-    }
 }
 
 /// What the writer did: the files written (relative to the output folder, in order,
@@ -180,6 +175,12 @@ impl Written {
     /// What a command tells the user besides the files written (Chinese, one line each).
     pub fn notes(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if !self.unchanged.is_empty() {
+            out.push(format!(
+                "其中{}个文件与上次生成的完全相同，保留原文件，未重新写入。",
+                self.unchanged.len()
+            ));
+        }
         if !self.removed.is_empty() {
             out.push(format!(
                 "已删除上次生成、本次不再生成的文件{}个：{}",
