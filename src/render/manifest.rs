@@ -29,7 +29,7 @@ pub const MANIFEST: &str = ".rectify-manifest.json";
 
 /// Output name → (path relative to the output folder → SHA-256 hex); and for the files
 /// made from a known set of inputs, output name → (path → key).
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub(super) struct Manifest {
     version: u32,
     outputs: BTreeMap<String, BTreeMap<String, String>>,
@@ -57,9 +57,14 @@ impl Manifest {
             .flat_map(|f| f.keys().map(String::as_str))
     }
 
-    /// Every output's keys: output name → (path → key).
-    pub fn all_keys(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
-        &self.keys
+    /// The key of the document at `path` and its content hash, when the last run
+    /// wrote it from known inputs.
+    pub fn key_and_hash(&self, path: &str) -> Option<(&str, &str)> {
+        self.keys.iter().find_map(|(output, keys)| {
+            let key = keys.get(path)?;
+            let hash = self.outputs.get(output)?.get(path)?;
+            Some((key.as_str(), hash.as_str()))
+        })
     }
 
     /// Record what `output` wrote now: each file's hash, and the keys of those made from

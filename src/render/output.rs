@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::model::Ledger;
 use crate::render::error::RenderError;
-use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, Manifest, MANIFEST};
+use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, MANIFEST};
 use crate::render::reuse::{Key, Reuse};
 use crate::render::templates::Templates;
 use crate::render::write::Staged;
@@ -288,7 +288,7 @@ pub(super) fn write_all(
     // One sync for every staged file, before the first rename.
     crate::render::write::sync_all_staged(out_dir, placed.iter().filter_map(|(_, s)| s.as_ref()))
         .map_err(RenderError::write(out_dir))?;
-    let mut manifest = Manifest::load(out_dir);
+    let mut manifest = last.manifest().clone();
     let mut written = Written::default();
     let left: BTreeSet<&str> = placed
         .iter()

@@ -65,14 +65,14 @@ impl Write for HashWriter {
     }
 }
 
-/// What the last run left in an output folder: the documents it wrote from known inputs
-/// (path → (key, content hash), from its manifest), and the hash each of its files has
+/// What the last run left in an output folder: its manifest (each file's hash, each
+/// document's key; the writer updates a copy of it), and the hash each of its files has
 /// on disk now, worked out once ([`Reuse::on_disk`]; [`Reuse::hash_all`] does it for
 /// every file while the outputs render).
 #[derive(Debug, Default)]
 pub struct Reuse {
     dir: PathBuf,
-    last: BTreeMap<String, (String, String)>,
+    manifest: Manifest,
     disk: BTreeMap<String, OnceLock<Option<String>>>,
 }
 
@@ -80,26 +80,20 @@ impl Reuse {
     /// What the manifest in `out_dir` says (nothing when there is none).
     pub fn load(out_dir: &Path) -> Reuse {
         let manifest = Manifest::load(out_dir);
-        let mut last = BTreeMap::new();
         let disk = manifest
             .all_files()
             .map(|path| (path.to_string(), OnceLock::new()))
             .collect();
-        for (output, keys) in manifest.all_keys() {
-            let Some(files) = manifest.files(output) else {
-                continue;
-            };
-            for (path, key) in keys {
-                if let Some(hash) = files.get(path) {
-                    last.insert(path.clone(), (key.clone(), hash.clone()));
-                }
-            }
-        }
         Reuse {
             dir: out_dir.to_path_buf(),
-            last,
+            manifest,
             disk,
         }
+    }
+
+    /// The folder's manifest as the last run left it.
+    pub(super) fn manifest(&self) -> &Manifest {
+        &self.manifest
     }
 
     /// The SHA-256 of the file at `path` (relative to the output folder) as it is now,
@@ -134,11 +128,11 @@ impl Reuse {
     /// last run wrote it from inputs with this `key` and its bytes are still the ones it
     /// wrote; `None` when it must be rendered.
     pub fn unchanged(&self, path: &str, key: &Key) -> Option<String> {
-        let (last_key, hash) = self.last.get(path)?;
+        let (last_key, hash) = self.manifest.key_and_hash(path)?;
         if last_key != key.as_str() {
             return None;
         }
-        (self.on_disk(path).as_ref() == Some(hash)).then(|| hash.clone())
+        (self.on_disk(path).as_deref() == Some(hash)).then(|| hash.to_string())
     }
 }
 

@@ -7,6 +7,8 @@
 //! the first free drawing id), so the pass keeps, per part bytes, what it scanned (fonts
 //! used, Chinese text) and its finished bytes per context, and parses and walks a part
 //! only the first time. The result is the same bytes as a fresh walk by construction.
+//! It also keeps each part's deflated zip entry (`package.rs`), so a part shared by
+//! every document is deflated once per thread.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -52,10 +54,26 @@ pub(super) struct WmlScan {
     pub finished: Vec<(Ctx, Rc<Finished>)>,
 }
 
+/// A part's name, and a zip holding the part as its one entry.
+type NamedEntry = (String, Rc<Vec<u8>>);
+
 #[derive(Default)]
 struct Memo {
     parts: HashMap<Vec<u8>, Scan>,
+    /// Part bytes → the zip entries made of them.
+    deflated: HashMap<Vec<u8>, Vec<NamedEntry>>,
     bytes: usize,
+}
+
+impl Memo {
+    /// Room for `size` more bytes: everything is forgotten when the memo would pass
+    /// [`MAX_TOTAL`].
+    fn make_room(&mut self, size: usize) {
+        if self.bytes + size > MAX_TOTAL {
+            *self = Memo::default();
+        }
+        self.bytes += size;
+    }
 }
 
 thread_local! {
@@ -74,12 +92,36 @@ pub(super) fn remember_scan(bytes: &[u8], scan: Scan) {
     }
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
-        if m.bytes + bytes.len() > MAX_TOTAL {
-            m.parts.clear();
-            m.bytes = 0;
-        }
-        m.bytes += bytes.len();
+        m.make_room(bytes.len());
         m.parts.insert(bytes.to_vec(), scan);
+    })
+}
+
+/// The zip entry of the part `name` with these `bytes`, when remembered.
+pub(super) fn deflated(bytes: &[u8], name: &str) -> Option<Rc<Vec<u8>>> {
+    MEMO.with(|m| {
+        let m = m.borrow();
+        let entries = m.deflated.get(bytes)?;
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| Rc::clone(e))
+    })
+}
+
+/// Remember the zip entry of the part `name` with these `bytes` (a part up to
+/// [`MAX_PART`]).
+pub(super) fn remember_deflated(bytes: &[u8], name: &str, entry: Rc<Vec<u8>>) {
+    if bytes.len() > MAX_PART {
+        return;
+    }
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        m.make_room(name.len() + bytes.len() + entry.len());
+        m.deflated
+            .entry(bytes.to_vec())
+            .or_default()
+            .push((name.to_string(), entry));
     })
 }
 

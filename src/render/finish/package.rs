@@ -8,6 +8,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::error::FinishError;
+use super::memo;
 use super::props::DocProps;
 use super::xml::{self, Elem, Node, XmlDoc};
 
@@ -100,46 +101,22 @@ impl Package {
     }
 }
 
-/// Parts larger than this are deflated each time (a report's body is its own).
-const REMEMBER_MAX_PART: usize = 256 * 1024;
-/// The remembered entries of a thread are forgotten when they pass this size.
-const REMEMBER_MAX_TOTAL: usize = 8 * 1024 * 1024;
-
-/// A part's name, and a zip holding the part as its one entry.
-type NamedEntry = (String, std::rc::Rc<Vec<u8>>);
-
-/// A thread's parts deflated before: bytes → the entries made of them.
-#[derive(Default)]
-struct Deflated {
-    entries: std::collections::HashMap<Vec<u8>, Vec<NamedEntry>>,
-    bytes: usize,
-}
-
-thread_local! {
-    static DEFLATED: std::cell::RefCell<Deflated> = std::cell::RefCell::new(Deflated::default());
-}
-
 /// The part as a one-entry zip written with `options`, for parts small enough to be
 /// remembered: most parts of a notice or reminder (styles, settings, footers,
 /// relationships…) are the same bytes in every document of a run, so each is deflated
 /// once per thread and its compressed entry copied into every package (the `zip`
-/// crate's raw copy: the same bytes as deflating it again). `None` for a large part.
+/// crate's raw copy: the same bytes as deflating it again; remembered in `memo.rs`).
+/// `None` for a part too large to remember.
 fn deflated_entry(
     name: &str,
     data: &[u8],
     options: SimpleFileOptions,
 ) -> Result<Option<std::rc::Rc<Vec<u8>>>, FinishError> {
-    if data.len() > REMEMBER_MAX_PART {
+    if data.len() > memo::MAX_PART {
         return Ok(None);
     }
-    let hit = DEFLATED.with_borrow(|d| {
-        d.entries
-            .get(data)
-            .and_then(|named| named.iter().find(|(n, _)| n == name))
-            .map(|(_, entry)| std::rc::Rc::clone(entry))
-    });
-    if hit.is_some() {
-        return Ok(hit);
+    if let Some(hit) = memo::deflated(data, name) {
+        return Ok(Some(hit));
     }
     let zip_err = |e: zip::result::ZipError| FinishError::Zip(e.to_string());
     let mut one = ZipWriter::new(Cursor::new(Vec::new()));
@@ -147,16 +124,7 @@ fn deflated_entry(
     one.write_all(data)
         .map_err(|e| FinishError::Zip(e.to_string()))?;
     let entry = std::rc::Rc::new(one.finish().map_err(zip_err)?.into_inner());
-    DEFLATED.with_borrow_mut(|d| {
-        if d.bytes > REMEMBER_MAX_TOTAL {
-            *d = Deflated::default();
-        }
-        d.bytes += name.len() + data.len() + entry.len();
-        d.entries
-            .entry(data.to_vec())
-            .or_default()
-            .push((name.to_string(), std::rc::Rc::clone(&entry)));
-    });
+    memo::remember_deflated(data, name, std::rc::Rc::clone(&entry));
     Ok(Some(entry))
 }
 
