@@ -92,8 +92,9 @@ pub(super) fn place_records(
 /// A row of a unit on a task it has no role in: (sheet, row, task id).
 type UnassignedRow = (String, u32, u32);
 
-/// One warning for a file's rows of `unit` on tasks it has no role in, in record order. One row: at that row; rows of one sheet: at that
-/// sheet; the task ids listed once each, ascending.
+/// One warning for a file's rows of `unit` on tasks it has no role in, in record order.
+/// One row: at that row; rows of one sheet: at that sheet; the task ids listed once
+/// each, ascending.
 fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
     let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
     ids.sort_unstable();
