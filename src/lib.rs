@@ -39,7 +39,7 @@ pub use ingest::{
 };
 
 // rounds
-pub use rounds::{attach_previous, record as record_round, round_path, ROUNDS_DIR};
+pub use rounds::{attach_previous, round_file, round_path, ROUNDS_DIR};
 
 // commands: what main.rs runs
 pub use cli::Cli;

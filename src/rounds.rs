@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 
 use crate::model::rounds::{compare, history, RoundSnapshot};
 use crate::model::{Code, Ledger, Previous, Problem, Severity};
-use crate::render::Staged;
 
 /// The folder of the rounds inside the output folder.
 pub const ROUNDS_DIR: &str = "rounds";
@@ -30,9 +29,14 @@ pub struct PreviousError {
 
 /// The file of the round of `as_of`.
 pub fn round_path(output: &Path, as_of: NaiveDate) -> PathBuf {
-    output
-        .join(ROUNDS_DIR)
-        .join(format!("{}.json", as_of.format("%Y-%m-%d")))
+    output.join(round_file(as_of))
+}
+
+/// The file of the round of `as_of`, relative to the output folder. `run` keeps its
+/// ledger there (the same JSON as ledger.json) through the ledger output
+/// (`render::Job::round`), made durable and renamed into place with the outputs.
+pub fn round_file(as_of: NaiveDate) -> String {
+    format!("{ROUNDS_DIR}/{}.json", as_of.format("%Y-%m-%d"))
 }
 
 /// The stored rounds before `as_of`, by date.
@@ -136,21 +140,4 @@ pub fn attach_previous(
         file,
     });
     Ok(())
-}
-
-/// Record `ledger` as its round (`rounds/<as_of>.json`, the same JSON as ledger.json),
-/// written to a staged file and renamed into place. `written`: the ledger.json this run
-/// has just written of the same ledger, copied (by the kernel, at city scale hundreds
-/// of MB) instead of serialised a second time.
-pub fn record(ledger: &Ledger, output: &Path, written: Option<&Path>) -> std::io::Result<PathBuf> {
-    let path = round_path(output, ledger.as_of);
-    let staged = match written {
-        Some(json) => Staged::write(&path, |w| {
-            let mut from = std::fs::File::open(json)?;
-            std::io::copy(&mut from, w).map(drop)
-        })?,
-        None => Staged::write(&path, |w| ledger.write_json(w))?,
-    };
-    staged.commit()?;
-    Ok(path)
 }

@@ -12,9 +12,7 @@ use calamine::{Reader, Xlsx};
 use chrono::NaiveDate;
 use common::*;
 use rectify::model::{Code, Ledger, Light, Status};
-use rectify::{
-    attach_previous, record_round, report_docx, workbook_bytes, Templates, SHEET_COMPARE,
-};
+use rectify::{attach_previous, report_docx, workbook_bytes, Templates, SHEET_COMPARE};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, m, d).unwrap()
@@ -151,8 +149,11 @@ fn the_change_set_against_a_known_previous_round() {
     let mut first = ledger_at(returns.path(), day(12, 5));
     attach_previous(&mut first, output.path(), None).unwrap();
     assert!(first.previous.is_none() && first.changes.is_none());
-    let file = record_round(&first, output.path(), None).unwrap();
+    // Kept as `run` keeps it: the ledger's JSON at its round's path.
+    let file = rectify::round_path(output.path(), first.as_of);
     assert!(file.ends_with("rounds/2020-12-05.json"));
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, first.to_json()).unwrap();
 
     // Round two: task 8 completed, task 9 slipped back, 区水利局 reports for the first time.
     nongye(
@@ -348,6 +349,12 @@ fn the_demo_in_two_rounds() {
     assert!(said.contains("与上期（2020年12月5日）相比"), "{said}");
     assert!(out.path().join("rounds/2020-12-10.json").is_file());
     assert!(out.path().join("rounds/2020-12-05.json").is_file(), "kept");
+    // A round is a record beside the outputs, not one of them: not in the manifest (so
+    // never removed as stale), not in the list of files written.
+    let manifest = std::fs::read_to_string(out.path().join(".rectify-manifest.json")).unwrap();
+    assert!(manifest.contains("ledger.json") && !manifest.contains("rounds/"), "{manifest}");
+    let written = said.lines().find(|l| l.starts_with("已写入")).unwrap();
+    assert!(!written.contains("rounds"), "{written}");
     // The round is the run's ledger.json, byte for byte.
     assert_eq!(
         std::fs::read(out.path().join("rounds/2020-12-10.json")).unwrap(),

@@ -8,9 +8,7 @@ use crate::commands::shared::{
 use crate::console::{say, sayln};
 use crate::error::Error;
 use crate::model::{Ledger, Tier};
-use crate::render::{
-    consolidated_file, write_outputs, Job, Templates, LEDGER_JSON, OUTPUTS, SHEET_PROBLEMS,
-};
+use crate::render::{consolidated_file, write_outputs, Job, Templates, OUTPUTS, SHEET_PROBLEMS};
 
 /// The reminders output (left out when the returns folder is empty).
 const REMINDERS: &str = "reminders";
@@ -28,25 +26,19 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
     ledger.plan.report_date = date.unwrap_or(ledger.plan.report_date);
     say!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
-    let job = Job::new(&ledger, &templates, &paths.output);
+    // The ledger output also keeps this run's ledger as its round.
+    let round = crate::rounds::round_file(ledger.as_of);
+    let job = Job {
+        round: Some(&round),
+        ..Job::new(&ledger, &templates, &paths.output)
+    };
     // No return at all: no reminder goes to every unit (the warning said why).
     let all: Vec<_> = OUTPUTS
         .iter()
         .filter(|o| !(no_returns(&ledger) && o.name == REMINDERS))
         .collect();
     let written = write_outputs(&job, &all)?;
-    let json = paths.output.join(LEDGER_JSON);
-    let json = written
-        .files
-        .iter()
-        .any(|f| f == LEDGER_JSON)
-        .then_some(json.as_path());
-    let round = crate::rounds::record(&ledger, &paths.output, json).map_err(|source| {
-        crate::render::RenderError::Write {
-            path: crate::rounds::round_path(&paths.output, ledger.as_of),
-            source,
-        }
-    })?;
+    let round = crate::rounds::round_path(&paths.output, ledger.as_of);
     let see = format!("详见台账汇总表“{SHEET_PROBLEMS}”或运行 rectify check");
     sayln!("{}", problems_line(&ledger, &see));
     sayln!(

@@ -44,10 +44,6 @@ mod workbook;
 mod write;
 mod xlsx_common;
 
-pub(crate) use write::Staged;
-
-use rayon::prelude::*;
-
 pub use blocks::{parse as parse_blocks, Block};
 pub use checklist::{checklist_bytes, filled_checklist_bytes, form_title, Filled, FilledRow};
 pub use consolidated::{consolidated_bytes, consolidated_title};
@@ -98,6 +94,24 @@ pub const OUTPUTS: &[Output] = &[
     },
 ];
 
+/// Where an output starts among the renders: the longest first (the workbook's detail
+/// sheet and the report each keep one core busy for most of the output phase at scale),
+/// so neither waits behind the short ones and both cores stay busy to the end.
+fn render_rank(name: &str) -> usize {
+    const LONGEST_FIRST: [&str; 6] = [
+        "workbook",
+        "report",
+        "ledger",
+        "checklists",
+        "reminders",
+        "consolidated",
+    ];
+    LONGEST_FIRST
+        .iter()
+        .position(|n| *n == name)
+        .unwrap_or(LONGEST_FIRST.len())
+}
+
 /// The outputs called `names`, in list order.
 ///
 /// # Panics
@@ -129,13 +143,23 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
         reuse: Some(reuse),
         ..*job
     };
-    let (rendered, ()): (Vec<Result<Vec<Rendered>, RenderError>>, ()) = rayon::join(
-        || outputs.par_iter().map(|o| (o.render)(job)).collect(),
-        || reuse.hash_all(),
-    );
+    let mut rendered: Vec<Option<Result<Vec<Rendered>, RenderError>>> =
+        outputs.iter().map(|_| None).collect();
+    let mut tasks: Vec<(&Output, &mut Option<_>)> =
+        outputs.iter().copied().zip(&mut rendered).collect();
+    tasks.sort_by_key(|(o, _)| render_rank(o.name));
+    rayon::scope_fifo(|s| {
+        for (o, slot) in tasks {
+            // Each output's files are staged as soon as it has rendered.
+            s.spawn_fifo(move |_| {
+                *slot = Some((o.render)(job).and_then(|files| output::stage(job.out_dir, files)));
+            });
+        }
+        s.spawn_fifo(|_| reuse.hash_all());
+    });
     let mut groups = Vec::with_capacity(outputs.len());
     for (o, r) in outputs.iter().zip(rendered) {
-        groups.push((o.name, r?));
+        groups.push((o.name, r.expect("every output rendered")?));
     }
     output::write_all(job.out_dir, groups, reuse)
 }

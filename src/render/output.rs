@@ -35,6 +35,11 @@ pub struct Job<'a> {
     /// The documents of the last run in `out_dir` that may stand (`reuse.rs`); `None`:
     /// every document is rendered.
     pub reuse: Option<&'a Reuse>,
+    /// Where to keep this run's ledger as its round (`rounds/<date>.json`, relative to
+    /// `out_dir`): a copy of ledger.json, written and made durable with the outputs but
+    /// not one of them (not in the manifest, never removed as stale). Only the ledger
+    /// output writes it; `None`: no round is kept.
+    pub round: Option<&'a str>,
 }
 
 impl<'a> Job<'a> {
@@ -47,6 +52,7 @@ impl<'a> Job<'a> {
             notice_date: ledger.plan.notice_date,
             reminder_date: ledger.as_of,
             reuse: None,
+            round: None,
         }
     }
 }
@@ -65,6 +71,9 @@ pub struct Rendered {
     path: String,
     body: Body,
     key: Option<Key>,
+    /// A record kept beside the outputs (the round file, [`Job::round`]): written with
+    /// them, but not listed, not in the manifest, never removed as stale.
+    record: bool,
 }
 
 #[derive(Debug)]
@@ -84,6 +93,7 @@ impl Rendered {
             path: path.into(),
             body: Body::Bytes(bytes),
             key: None,
+            record: false,
         }
     }
 
@@ -105,6 +115,7 @@ impl Rendered {
             path,
             body,
             key: Some(key),
+            record: false,
         })
     }
 
@@ -120,6 +131,7 @@ impl Rendered {
             path: path.to_string(),
             body: Body::Staged(staged, None),
             key: None,
+            record: false,
         })
     }
 
@@ -142,7 +154,27 @@ impl Rendered {
             path: path.to_string(),
             body: Body::Staged(staged, hash),
             key: None,
+            record: false,
         })
+    }
+
+    /// A record ([`Job::round`]) at `path` holding the same bytes as `of`, a file this
+    /// run has just staged: copied by the kernel (at city scale it is hundreds of MB),
+    /// not made a second time. `None` when `of` is not a staged file.
+    pub fn record_copy(job: &Job, path: &str, of: &Rendered) -> std::io::Result<Option<Rendered>> {
+        let Body::Staged(from, _) = &of.body else {
+            return Ok(None);
+        };
+        let staged = Staged::write_unsynced(&job.out_dir.join(path), |w| {
+            let mut from = std::fs::File::open(from.staged_path())?;
+            std::io::copy(&mut from, w).map(drop)
+        })?;
+        Ok(Some(Rendered {
+            path: path.to_string(),
+            body: Body::Staged(staged, None),
+            key: None,
+            record: true,
+        }))
     }
 
     /// The path relative to the output folder.
@@ -234,11 +266,34 @@ impl<W: Write> Write for HashTee<W> {
 /// Path relative to the output folder → a hash.
 type Paths = BTreeMap<String, String>;
 
-/// Write each output's files into `out_dir`: every file held in memory to a staged name
-/// first (a document left as the last run wrote it, `reuse.rs`, is not written at all);
-/// then files the clerk edited since the last run are moved aside to dated copies, every
-/// file is renamed into place in order, files the same outputs wrote last time and do
-/// not write now are removed, and the manifest (`manifest.rs`) is updated.
+/// Stage every file of an output held in memory (written under a temporary name and
+/// hashed from its bytes), in parallel: called as each output finishes rendering, so
+/// its files are written while the other outputs still render. A file not committed
+/// by [`write_all`] is removed when dropped.
+pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<Rendered>, RenderError> {
+    files
+        .into_par_iter()
+        .map(|f| {
+            let body = match f.body {
+                Body::Bytes(bytes) => {
+                    let path = out_dir.join(&f.path);
+                    let staged = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
+                        .map_err(RenderError::write(&path))?;
+                    Body::Staged(staged, Some(hash_bytes(&bytes)))
+                }
+                body => body,
+            };
+            Ok(Rendered { body, ..f })
+        })
+        .collect()
+}
+
+/// Write each output's files into `out_dir`: every file still in memory to a staged
+/// name first (a document left as the last run wrote it, `reuse.rs`, is not written at
+/// all), and the updated manifest (`manifest.rs`); one sync makes them all durable;
+/// then files the clerk edited since the last run are moved aside to dated copies,
+/// every file is renamed into place in order, files the same outputs wrote last time
+/// and do not write now are removed, and the manifest is renamed into place last.
 /// A failure before the renames leaves the folder as it was (the staged files are
 /// removed). `last`: what the last run left in the folder (perhaps already hashed).
 pub(super) fn write_all(
@@ -248,47 +303,51 @@ pub(super) fn write_all(
 ) -> Result<Written, RenderError> {
     // Each file in order: its path, and its staged file (`None`: left as it is).
     let mut placed: Vec<(String, Option<Staged>)> = Vec::new();
+    // Records (`Job::round`): renamed into place with the outputs, nothing more.
+    let mut records: Vec<Staged> = Vec::new();
     // Per output: its name, each file's content hash, each document's key.
     let mut groups: Vec<(&str, Paths, Paths)> = Vec::new();
     for (name, files) in outputs {
         let mut hashes = BTreeMap::new();
         let mut keys = BTreeMap::new();
-        // Staged and hashed in parallel (a run writes 150+ small documents), kept in
-        // order.
-        let done: Vec<(String, Option<Staged>, String, Option<Key>)> = files
-            .into_par_iter()
-            .map(|f| {
-                let (file, hash) = match f.body {
-                    Body::Staged(s, known) => {
-                        let hash = known
-                            .or_else(|| hash_file(s.staged_path()))
-                            .unwrap_or_default();
-                        (Some(s), hash)
-                    }
-                    Body::Bytes(bytes) => {
-                        let path = out_dir.join(&f.path);
-                        let s = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
-                            .map_err(RenderError::write(&path))?;
-                        (Some(s), hash_bytes(&bytes))
-                    }
-                    Body::Unchanged(hash) => (None, hash),
-                };
-                Ok((f.path, file, hash, f.key))
-            })
-            .collect::<Result<_, RenderError>>()?;
-        for (path, file, hash, key) in done {
-            hashes.insert(path.clone(), hash);
-            if let Some(k) = key {
-                keys.insert(path.clone(), k.as_str().to_string());
+        for f in stage(out_dir, files)? {
+            if f.record {
+                if let Body::Staged(s, _) = f.body {
+                    records.push(s);
+                }
+                continue;
             }
-            placed.push((path, file));
+            let (file, hash) = match f.body {
+                Body::Staged(s, known) => {
+                    let hash = known
+                        .or_else(|| hash_file(s.staged_path()))
+                        .unwrap_or_default();
+                    (Some(s), hash)
+                }
+                Body::Unchanged(hash) => (None, hash),
+                Body::Bytes(_) => unreachable!("staged above"),
+            };
+            hashes.insert(f.path.clone(), hash);
+            if let Some(k) = f.key {
+                keys.insert(f.path.clone(), k.as_str().to_string());
+            }
+            placed.push((f.path, file));
         }
         groups.push((name, hashes, keys));
     }
-    // One sync for every staged file, before the first rename.
-    crate::render::write::sync_all_staged(out_dir, placed.iter().filter_map(|(_, s)| s.as_ref()))
-        .map_err(RenderError::write(out_dir))?;
+    // The manifest as it will be, staged with the files.
     let mut manifest = last.manifest().clone();
+    for (name, hashes, keys) in &groups {
+        manifest.set(name, hashes.clone(), keys.clone());
+    }
+    let manifest_path = out_dir.join(MANIFEST);
+    let bytes = manifest.to_bytes();
+    let manifest_file = Staged::write_unsynced(&manifest_path, |w| w.write_all(&bytes))
+        .map_err(RenderError::write(&manifest_path))?;
+    // One sync for every staged file, before the first rename.
+    let staged = placed.iter().filter_map(|(_, s)| s.as_ref());
+    crate::render::write::sync_all_staged(out_dir, staged.chain(&records).chain([&manifest_file]))
+        .map_err(RenderError::write(out_dir))?;
     let mut written = Written::default();
     let left: BTreeSet<&str> = placed
         .iter()
@@ -298,7 +357,7 @@ pub(super) fn write_all(
     let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h, _)| h.keys()).collect();
     let mut stale = Vec::new();
     for (name, hashes, _) in &groups {
-        let Some(before) = manifest.files(name) else {
+        let Some(before) = last.manifest().files(name) else {
             continue;
         };
         for (path, old_hash) in before {
@@ -335,6 +394,10 @@ pub(super) fn write_all(
         }
         written.files.push(name);
     }
+    for file in records {
+        let path = file.path().to_path_buf();
+        file.commit().map_err(RenderError::write(path))?;
+    }
     for path in stale {
         let full = out_dir.join(&path);
         std::fs::remove_file(&full).map_err(RenderError::write(&full))?;
@@ -344,13 +407,8 @@ pub(super) fn write_all(
         }
         written.removed.push(path);
     }
-    for (name, hashes, keys) in groups {
-        manifest.set(name, hashes, keys);
-    }
-    let path = out_dir.join(MANIFEST);
-    let bytes = manifest.to_bytes();
-    Staged::write(&path, |w| w.write_all(&bytes))
-        .and_then(Staged::commit)
-        .map_err(RenderError::write(&path))?;
+    manifest_file
+        .commit()
+        .map_err(RenderError::write(&manifest_path))?;
     Ok(written)
 }

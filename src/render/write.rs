@@ -20,19 +20,9 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Write the temporary file (flushed and synced) with a streaming writer; `fill`'s
-    /// error type only needs to take I/O errors.
-    pub fn write<E: From<std::io::Error>>(
-        path: &Path,
-        fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
-    ) -> Result<Staged, E> {
-        let staged = Staged::write_unsynced(path, fill)?;
-        File::open(&staged.tmp)?.sync_all()?;
-        Ok(staged)
-    }
-
-    /// [`Staged::write`] without the sync: for a set of files synced together by
-    /// [`sync_all_staged`] before any is committed.
+    /// Write the temporary file with a streaming writer (flushed, not synced: a set of
+    /// files is made durable together by [`sync_all_staged`] before any is committed);
+    /// `fill`'s error type only needs to take I/O errors.
     pub fn write_unsynced<E: From<std::io::Error>>(
         path: &Path,
         fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
