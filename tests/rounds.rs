@@ -352,7 +352,10 @@ fn the_demo_in_two_rounds() {
     // A round is a record beside the outputs, not one of them: not in the manifest (so
     // never removed as stale), not in the list of files written.
     let manifest = std::fs::read_to_string(out.path().join(".rectify-manifest.json")).unwrap();
-    assert!(manifest.contains("ledger.json") && !manifest.contains("rounds/"), "{manifest}");
+    assert!(
+        manifest.contains("ledger.json") && !manifest.contains("rounds/"),
+        "{manifest}"
+    );
     let written = said.lines().find(|l| l.starts_with("已写入")).unwrap();
     assert!(!written.contains("rounds"), "{written}");
     // The round is the run's ledger.json, byte for byte.
