@@ -1,8 +1,8 @@
 //! A document of blocks (the report, a notice, a reminder) as .docx bytes: the one
 //! place every docx goes through. The ledger gives what the docx writer is passed (the
 //! fonts, the date, the data of every table the blocks place), gathered in a
-//! [`DocxInput`]; docx-rs writes the package (`docx::build_docx`); the finishing pass
-//! (`finish::finish_docx`) sets it right, with the bureau as author and the report date
+//! [`DocxInput`]; docx-rs writes the package's parts (`docx::build_docx`); the finishing
+//! pass (`finish::finish_parts`) sets them right and zips them, with the bureau as author and the report date
 //! as the (fixed) creation time.
 
 use chrono::NaiveDate;
@@ -13,7 +13,7 @@ use crate::plan::meta::Fonts;
 use crate::render::blocks::{Block, TableKind};
 use crate::render::docx::{build_docx, Setup, TableData};
 use crate::render::error::RenderError;
-use crate::render::finish::{finish_docx, DocProps};
+use crate::render::finish::{finish_parts, DocProps};
 use crate::render::output::{Job, Rendered};
 use crate::render::reuse::Key;
 use crate::render::tasks_table::tasks_table;
@@ -53,7 +53,7 @@ impl<'a> DocxInput<'a> {
             fonts: self.fonts,
             date: self.date,
         };
-        let raw = build_docx(self.blocks, &setup, &self.tables)?;
+        let parts = build_docx(self.blocks, &setup, &self.tables)?;
         let title: String = self
             .blocks
             .iter()
@@ -63,7 +63,7 @@ impl<'a> DocxInput<'a> {
             })
             .collect();
         let props = DocProps::new(title, self.author, self.date);
-        Ok(finish_docx(&raw, &props)?)
+        Ok(finish_parts(parts, &props)?)
     }
 }
 

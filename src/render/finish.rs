@@ -36,6 +36,7 @@ pub use error::FinishError;
 pub use order::{WalkStats, HEADER_ROW_STYLE};
 pub use props::DocProps;
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use package::{Package, CT_PATH, ROOT_RELS};
@@ -57,41 +58,67 @@ pub fn finish_docx_with_stats(
     docx: &[u8],
     props: &DocProps,
 ) -> Result<(Vec<u8>, WalkStats), FinishError> {
-    let mut p = Parts::open(docx)?;
+    finish_package(Package::read(docx)?, props)
+}
+
+/// [`finish_docx`] of a package given as its parts (name → bytes, as they would be
+/// unzipped), without a zip round trip: docx-rs's parts go straight in.
+pub(crate) fn finish_parts(
+    parts: BTreeMap<String, Vec<u8>>,
+    props: &DocProps,
+) -> Result<Vec<u8>, FinishError> {
+    finish_package(Package { parts }, props).map(|(b, _)| b)
+}
+
+fn finish_package(pkg: Package, props: &DocProps) -> Result<(Vec<u8>, WalkStats), FinishError> {
+    let mut p = Parts::open(pkg)?;
     let font_table = p.ensure_font_table();
     let styles = package::rel_target(&p.main_rels, &p.main, "styles");
     let (wml, usage) = p.scan()?;
-    let stats = p.walk(wml, &usage, &font_table, styles.as_deref())?;
+    let (stats, finished) = p.walk(wml, &usage, &font_table, styles.as_deref())?;
+    for (name, done) in finished {
+        // The main document is its own (not remembered): moved, not copied.
+        let bytes = Rc::try_unwrap(done).map_or_else(|rc| rc.bytes.clone(), |f| f.bytes);
+        p.pkg.parts.insert(name, bytes);
+    }
     p.ensure_theme();
     p.core_properties(props);
     Ok((p.close()?, stats))
 }
 
+/// Parts finished by the walk: name and result.
+type Finished = Vec<(String, Rc<memo::Finished>)>;
+
 /// The package being finished and the relationship parts every step reads.
 struct Parts {
     pkg: Package,
-    types: xml::XmlDoc,
-    root_rels: xml::XmlDoc,
+    types: xml::XmlDoc<'static>,
+    root_rels: xml::XmlDoc<'static>,
     /// The main document part (word/document.xml).
     main: String,
     main_rels_path: String,
-    main_rels: xml::XmlDoc,
+    main_rels: xml::XmlDoc<'static>,
     main_rels_changed: bool,
 }
 
 /// A WordprocessingML part: its name and, when parsed, its tree and the prefix it
 /// binds to the WordprocessingML namespace.
-struct WmlPart {
-    name: String,
-    parsed: Option<(xml::XmlDoc, String)>,
+struct WmlPart<'p> {
+    name: &'p str,
+    parsed: Option<(xml::XmlDoc<'p>, String)>,
 }
 
 impl Parts {
-    fn open(docx: &[u8]) -> Result<Parts, FinishError> {
-        let pkg = Package::read(docx)?;
+    fn open(pkg: Package) -> Result<Parts, FinishError> {
         let missing = |p: &str| FinishError::MissingPart(p.to_owned());
-        let types = pkg.parse(CT_PATH)?.ok_or_else(|| missing(CT_PATH))?;
-        let root_rels = pkg.parse(ROOT_RELS)?.ok_or_else(|| missing(ROOT_RELS))?;
+        let types = pkg
+            .parse(CT_PATH)?
+            .ok_or_else(|| missing(CT_PATH))?
+            .into_owned();
+        let root_rels = pkg
+            .parse(ROOT_RELS)?
+            .ok_or_else(|| missing(ROOT_RELS))?
+            .into_owned();
         let main = package::rel_target(&root_rels, "", "officeDocument")
             .ok_or_else(|| missing("word/document.xml"))?;
         if !pkg.parts.contains_key(&main) {
@@ -100,7 +127,7 @@ impl Parts {
         let main_rels_path = package::rels_path(&main);
         let main_rels = pkg
             .parse(&main_rels_path)?
-            .unwrap_or_else(package::empty_rels);
+            .map_or_else(package::empty_rels, xml::XmlDoc::into_owned);
         Ok(Parts {
             pkg,
             types,
@@ -138,7 +165,7 @@ impl Parts {
     /// The WordprocessingML parts (those whose root is in the schema table), the main
     /// document first (so its drawings get the first ids), then by name; and what they
     /// use. A part is parsed here unless its scan is remembered.
-    fn scan(&self) -> Result<(Vec<WmlPart>, fonts::Usage), FinishError> {
+    fn scan(&self) -> Result<(Vec<WmlPart<'_>>, fonts::Usage), FinishError> {
         let mut names: Vec<&String> = self
             .pkg
             .parts
@@ -160,10 +187,7 @@ impl Parts {
                 });
                 if let Some(is_wml) = known {
                     if is_wml.is_some() {
-                        wml.push(WmlPart {
-                            name: name.clone(),
-                            parsed: None,
-                        });
+                        wml.push(WmlPart { name, parsed: None });
                     }
                     continue;
                 }
@@ -188,33 +212,35 @@ impl Parts {
             usage.fonts.extend(own.fonts);
             usage.cjk_text |= own.cjk_text;
             wml.push(WmlPart {
-                name: name.clone(),
+                name,
                 parsed: Some((doc, w)),
             });
         }
         Ok((wml, usage))
     }
 
-    /// Walk every part into schema order and put it back; returns what changed. The
-    /// font table gets an entry for every font used, and the styles the East-Asian
-    /// language when the text is Chinese, before their walk.
+    /// Walk every part into schema order; returns what changed and each part's
+    /// finished bytes (put back by the caller). The font table gets an entry for every
+    /// font used, and the styles the East-Asian language when the text is Chinese,
+    /// before their walk.
     fn walk(
-        &mut self,
+        &self,
         wml: Vec<WmlPart>,
         usage: &fonts::Usage,
         font_table: &str,
         styles: Option<&str>,
-    ) -> Result<WalkStats, FinishError> {
+    ) -> Result<(WalkStats, Finished), FinishError> {
         let mut next_doc_pr = 0u32;
         let mut stats = WalkStats::default();
+        let mut out = Vec::with_capacity(wml.len());
         for part in wml {
             let is_font_table = part.name == font_table;
             let ctx = memo::Ctx {
                 doc_pr_start: next_doc_pr,
                 fonts: is_font_table.then(|| usage.fonts.clone()),
-                lang: usage.cjk_text && Some(part.name.as_str()) == styles,
+                lang: usage.cjk_text && Some(part.name) == styles,
             };
-            let bytes = &self.pkg.parts[&part.name];
+            let bytes = &self.pkg.parts[part.name];
             let remember = part.name != self.main;
             let known = if remember {
                 memo::finished(bytes, &ctx)
@@ -227,7 +253,7 @@ impl Parts {
                     let (mut doc, w) = match part.parsed {
                         Some(parsed) => parsed,
                         None => {
-                            let doc = self.pkg.parse(&part.name)?.expect("listed part");
+                            let doc = self.pkg.parse(part.name)?.expect("listed part");
                             let w = wml_prefix(&doc.root).expect("scanned as WordprocessingML");
                             (doc, w)
                         }
@@ -243,7 +269,7 @@ impl Parts {
                     walk.part(&mut doc.root);
                     let done = Rc::new(memo::Finished {
                         stats: walk.stats,
-                        bytes: xml::write(&doc),
+                        bytes: xml::write_sized(&doc, bytes.len() + 256),
                     });
                     if remember {
                         memo::remember_finished(bytes, ctx, Rc::clone(&done));
@@ -258,9 +284,9 @@ impl Parts {
             stats.elems_removed += s.elems_removed;
             stats.header_rows += s.header_rows;
             stats.doc_prs += s.doc_prs;
-            self.pkg.parts.insert(part.name, done.bytes.clone());
+            out.push((part.name.to_owned(), done));
         }
-        Ok(stats)
+        Ok((stats, out))
     }
 
     /// A theme part, added when missing.

@@ -4,8 +4,9 @@
 //! ([`TableData`]); it never sees the ledger.
 //!
 //! Two steps, kept apart so the finishing pass slots in after docx-rs:
-//! 1. [`build_docx`]: blocks + setup + tables → the package exactly as docx-rs writes it;
-//! 2. the finishing pass over those bytes (`render::finish::finish_docx`: schema order,
+//! 1. [`build_docx`]: blocks + setup + tables → the package's parts exactly as docx-rs
+//!    writes them (name → bytes, what unzipping its package gives, without the zip);
+//! 2. the finishing pass over those parts (`render::finish::finish_parts`: schema order,
 //!    repeated header rows, fonts, core properties, deflate); `render::document` runs
 //!    both.
 //!
@@ -17,7 +18,7 @@ mod frame;
 mod page;
 mod table;
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use docx_rs::{
@@ -48,13 +49,22 @@ pub struct Setup<'a> {
     pub date: NaiveDate,
 }
 
-/// Build a package from its blocks, as docx-rs writes it (before finishing). `tables`
-/// holds the data of every table the blocks place.
+/// Build a package from its blocks, as docx-rs writes it (before finishing): its parts
+/// by name. `tables` holds the data of every table the blocks place.
 pub fn build_docx(
     blocks: &[Block],
     setup: &Setup,
     tables: &[(TableKind, TableData)],
-) -> Result<Vec<u8>, RenderError> {
+) -> Result<BTreeMap<String, Vec<u8>>, RenderError> {
+    Ok(parts(build(blocks, setup, tables)?.build()))
+}
+
+/// The document docx-rs is to write.
+fn build(
+    blocks: &[Block],
+    setup: &Setup,
+    tables: &[(TableKind, TableData)],
+) -> Result<Docx, RenderError> {
     let (signature_right, date_right) = signature_indents(blocks);
     let mut b = Builder {
         fonts: setup.fonts,
@@ -64,12 +74,71 @@ pub fn build_docx(
         date_right,
     };
     let last = b.body(blocks, tables)?;
-    let docx = b.package(setup, last);
-    let mut buf = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut buf)
-        .map_err(|e| RenderError::Docx(e.to_string()))?;
-    Ok(buf.into_inner())
+    Ok(b.package(setup, last))
+}
+
+/// The parts of docx-rs's package under the names its zip gives them (docx-rs 0.4.22
+/// `zipper::zip`, which `XMLDocx::pack` runs; the unit test below compares the two):
+/// the finishing pass reads these instead of unzipping a stored zip of them.
+fn parts(x: docx_rs::XMLDocx) -> BTreeMap<String, Vec<u8>> {
+    let mut p = BTreeMap::new();
+    let mut put = |name: String, bytes: Vec<u8>| {
+        p.insert(name, bytes);
+    };
+    put("[Content_Types].xml".into(), x.content_type);
+    put("_rels/.rels".into(), x.rels);
+    put("docProps/app.xml".into(), x.doc_props.app);
+    put("docProps/core.xml".into(), x.doc_props.core);
+    put("docProps/custom.xml".into(), x.doc_props.custom);
+    put("word/_rels/document.xml.rels".into(), x.document_rels);
+    put("word/document.xml".into(), x.document);
+    put("word/styles.xml".into(), x.styles);
+    put("word/settings.xml".into(), x.settings);
+    put("word/fontTable.xml".into(), x.font_table);
+    put("word/comments.xml".into(), x.comments);
+    put("word/numbering.xml".into(), x.numberings);
+    put("word/commentsExtended.xml".into(), x.comments_extended);
+    put("word/footnotes.xml".into(), x.footnotes);
+    let mut header_rels = x.header_rels.into_iter();
+    for (i, h) in x.headers.into_iter().enumerate() {
+        put(format!("word/header{}.xml", i + 1), h);
+        if let Some(rels) = header_rels.next() {
+            put(format!("word/_rels/header{}.xml.rels", i + 1), rels);
+        }
+    }
+    let mut footer_rels = x.footer_rels.into_iter();
+    for (i, f) in x.footers.into_iter().enumerate() {
+        put(format!("word/footer{}.xml", i + 1), f);
+        if let Some(rels) = footer_rels.next() {
+            put(format!("word/_rels/footer{}.xml.rels", i + 1), rels);
+        }
+    }
+    for (id, bytes) in x.media {
+        put(format!("word/media/{id}.png"), bytes);
+    }
+    if let Some(taskpanes) = x.taskpanes {
+        put("word/webextensions/taskpanes.xml".into(), taskpanes);
+        put(
+            "word/webextensions/_rels/taskpanes.xml.rels".into(),
+            x.taskpanes_rels,
+        );
+        for (i, ext) in x.web_extensions.into_iter().enumerate() {
+            put(format!("word/webextensions/webextension{}.xml", i + 1), ext);
+        }
+    }
+    let mut item_rels = x.custom_item_rels.into_iter();
+    let mut item_props = x.custom_item_props.into_iter();
+    for (i, item) in x.custom_items.into_iter().enumerate() {
+        let n = i + 1;
+        if let Some(rels) = item_rels.next() {
+            put(format!("customXml/_rels/item{n}.xml.rels"), rels);
+        }
+        put(format!("customXml/item{n}.xml"), item);
+        if let Some(props) = item_props.next() {
+            put(format!("customXml/itemProps{n}.xml"), props);
+        }
+    }
+    p
 }
 
 enum Child {
@@ -547,4 +616,80 @@ const BANNER_FILL: &str = "F2F2F2";
 fn text_width_chars(s: &str) -> f64 {
     use unicode_width::UnicodeWidthStr;
     s.width() as f64 / 2.0
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Read};
+
+    use super::*;
+    use crate::plan::meta::FontSettings;
+
+    /// docx-rs's parts as [`build_docx`] hands them on are exactly what unzipping the
+    /// package docx-rs packs gives (names and bytes).
+    #[test]
+    fn parts_are_the_packed_package() {
+        let fonts = FontSettings::default().resolve();
+        let setup = Setup {
+            fonts: &fonts,
+            date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        };
+        let blocks = vec![
+            Block::Title("关于整改情况的报告".into()),
+            Block::To("区政府：".into()),
+            Block::Heading(1, "一、总体情况".into()),
+            Block::Para("正文\t第一行\n第二行 & \"引号\" <尖括号>".into()),
+            Block::Annex("附件：1．整改任务清单".into()),
+            Block::Signature("区生态环境局".into()),
+            Block::Date("2026年3月1日".into()),
+            Block::Landscape,
+            Block::Attachment("附件".into()),
+            Block::Table(TableKind::Tasks),
+            Block::Cc("抄送：区人大".into()),
+            Block::Imprint("区生态环境局办公室 2026年3月1日印发".into()),
+        ];
+        let table = TableData {
+            columns: vec![
+                TableColumn {
+                    header: "序号".into(),
+                    landscape_width: Some(700),
+                    center: true,
+                },
+                TableColumn {
+                    header: "进展".into(),
+                    landscape_width: None,
+                    center: false,
+                },
+            ],
+            rows: vec![
+                TableRowData::Banner("一、水污染".into()),
+                TableRowData::Cells(vec![vec!["1".into()], vec!["甲".into(), "乙".into()]]),
+            ],
+        };
+        let tables = [(TableKind::Tasks, table)];
+        let parts = build_docx(&blocks, &setup, &tables).unwrap();
+
+        let mut packed = Cursor::new(Vec::new());
+        build(&blocks, &setup, &tables)
+            .unwrap()
+            .pack(&mut packed)
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(packed.into_inner())).unwrap();
+        let mut unzipped = BTreeMap::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            if f.is_dir() {
+                continue;
+            }
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            unzipped.insert(f.name().unwrap().to_string(), b);
+        }
+        assert!(parts.contains_key("word/footer2.xml"));
+        assert_eq!(
+            parts.keys().collect::<Vec<_>>(),
+            unzipped.keys().collect::<Vec<_>>()
+        );
+        assert!(parts == unzipped, "same names, different bytes");
+    }
 }

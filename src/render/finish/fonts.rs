@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::order::unescape;
+use super::order::{unescape, unescape_cow};
 use super::xml::{Elem, Node};
 
 /// A font-table entry: name, alternate name, charset (hex), family, pitch.
@@ -55,9 +55,9 @@ impl Usage {
                 for (k, v) in &e.attrs {
                     let key = k.strip_prefix(w).and_then(|n| n.strip_prefix(':'));
                     if matches!(key, Some("ascii" | "hAnsi" | "eastAsia" | "cs")) {
-                        let name = unescape(v);
-                        if !name.trim().is_empty() {
-                            self.fonts.insert(name);
+                        let name = unescape_cow(v);
+                        if !name.trim().is_empty() && !self.fonts.contains(name.as_ref()) {
+                            self.fonts.insert(name.into_owned());
                         }
                     }
                 }

@@ -18,13 +18,28 @@ pub const HEADER_ROW_STYLE: &str = "TableHeader";
 /// [`HEADER_ROW_STYLE`] is a header row, repeated on every page.
 /// `w` is the prefix the part binds to the WordprocessingML namespace.
 pub(super) fn is_header_row(tr: &Elem, w: &str) -> bool {
-    let n = |local: &str| format!("{w}:{local}");
-    tr.first(&n("tc"))
-        .and_then(|tc| tc.first(&n("p")))
-        .and_then(|p| p.first(&n("pPr")))
-        .and_then(|ppr| ppr.first(&n("pStyle")))
-        .and_then(|s| s.get_attr(&n("val")))
+    fn first<'e, 'a>(e: &'e Elem<'a>, w: &str, local: &str) -> Option<&'e Elem<'a>> {
+        e.elems().find(|c| is_qname(&c.name, w, local))
+    }
+    first(tr, w, "tc")
+        .and_then(|tc| first(tc, w, "p"))
+        .and_then(|p| first(p, w, "pPr"))
+        .and_then(|ppr| first(ppr, w, "pStyle"))
+        .and_then(|s| {
+            s.attrs
+                .iter()
+                .find(|(k, _)| is_qname(k, w, "val"))
+                .map(|(_, v)| v.as_ref())
+        })
         .is_some_and(|v| v == HEADER_ROW_STYLE)
+}
+
+/// Whether `name` is `{w}:{local}` (without making that string).
+fn is_qname(name: &str, w: &str, local: &str) -> bool {
+    name.len() == w.len() + 1 + local.len()
+        && name.starts_with(w)
+        && name.as_bytes()[w.len()] == b':'
+        && name.ends_with(local)
 }
 
 /// What the walk counts, for tests and the log.
@@ -37,28 +52,61 @@ pub struct WalkStats {
     pub doc_prs: usize,
 }
 
-pub(super) struct Walk<'a> {
-    /// In-scope namespace declarations (prefix, uri); "" is the default namespace.
-    scope: Vec<(String, String)>,
-    next_doc_pr: &'a mut u32,
+/// A namespace declaration in scope: its prefix ("" for the default namespace), the
+/// schema table's prefix for its URI, and whether it is WordprocessingML.
+struct Decl {
+    prefix: String,
+    canonical: Option<&'static str>,
+    is_w: bool,
+}
+
+/// What the walk notes about a child before sorting: its slot in the content model
+/// (none when the schema does not place it) and whether it is dropped.
+#[derive(Clone, Copy)]
+struct Seen {
+    slot: Option<u16>,
+    drop: bool,
+}
+
+/// Children lists up to this length are sorted in place (a stable insertion sort);
+/// longer ones through a tagged copy.
+const SORT_IN_PLACE: usize = 16;
+
+pub(super) struct Walk<'n> {
+    /// In-scope namespace declarations, innermost last.
+    scope: Vec<Decl>,
+    next_doc_pr: &'n mut u32,
+    /// [`Seen`] for the children of every element being walked (each element's from
+    /// where it started), so no element needs its own vector.
+    seen: Vec<Seen>,
+    /// Sort keys of one children list.
+    keys: Vec<u16>,
     pub stats: WalkStats,
 }
 
-impl<'a> Walk<'a> {
-    pub fn new(next_doc_pr: &'a mut u32) -> Self {
+impl<'n> Walk<'n> {
+    pub fn new(next_doc_pr: &'n mut u32) -> Self {
+        let xml = "http://www.w3.org/XML/1998/namespace";
         Walk {
-            scope: vec![("xml".into(), "http://www.w3.org/XML/1998/namespace".into())],
+            scope: vec![Decl {
+                prefix: "xml".into(),
+                canonical: canonical_prefix(xml),
+                is_w: false,
+            }],
             next_doc_pr,
+            seen: Vec::new(),
+            keys: Vec::new(),
             stats: WalkStats::default(),
         }
     }
 
-    fn uri(&self, prefix: &str) -> Option<&str> {
+    /// The schema table's prefix for the namespace `prefix` is bound to.
+    fn canonical(&self, prefix: &str) -> Option<&'static str> {
         self.scope
             .iter()
             .rev()
-            .find(|(p, _)| p == prefix)
-            .map(|(_, u)| u.as_str())
+            .find(|d| d.prefix == prefix)
+            .and_then(|d| d.canonical)
     }
 
     /// The name with the prefix the schema table uses for its namespace.
@@ -69,7 +117,7 @@ impl<'a> Walk<'a> {
             None if is_attr => return Cow::Borrowed(qname),
             None => ("", qname),
         };
-        match self.uri(prefix).and_then(canonical_prefix) {
+        match self.canonical(prefix) {
             Some(cp) if cp == prefix => Cow::Borrowed(qname),
             Some(cp) => Cow::Owned(format!("{cp}:{local}")),
             None => Cow::Borrowed(qname),
@@ -79,11 +127,19 @@ impl<'a> Walk<'a> {
     fn push_scope(&mut self, e: &Elem) -> usize {
         let mark = self.scope.len();
         for (k, v) in &e.attrs {
-            if k == "xmlns" {
-                self.scope.push((String::new(), unescape(v)));
+            let prefix = if k == "xmlns" {
+                ""
             } else if let Some(p) = k.strip_prefix("xmlns:") {
-                self.scope.push((p.to_owned(), unescape(v)));
-            }
+                p
+            } else {
+                continue;
+            };
+            let uri = unescape(v);
+            self.scope.push(Decl {
+                prefix: prefix.to_owned(),
+                canonical: canonical_prefix(&uri),
+                is_w: uri == W_NS,
+            });
         }
         mark
     }
@@ -105,85 +161,85 @@ impl<'a> Walk<'a> {
 
     fn elem(&mut self, e: &mut Elem, ty: Option<Ty>) {
         let mark = self.push_scope(e);
-        let name = self.canon(&e.name, false).into_owned();
-        match name.as_str() {
-            "w:tr" => {
-                let w = self.w_prefix();
-                if is_header_row(e, &w) {
-                    mark_header(e, &w);
-                    self.stats.header_rows += 1;
-                }
+        let (is_tr, is_doc_pr) = {
+            let name = self.canon(&e.name, false);
+            (name == "w:tr", name == "wp:docPr")
+        };
+        if is_tr {
+            let w = self.w_prefix();
+            if is_header_row(e, &w) {
+                mark_header(e, &w);
+                self.stats.header_rows += 1;
             }
-            "wp:docPr" => {
-                *self.next_doc_pr += 1;
-                e.set_attr("id", self.next_doc_pr.to_string());
-                self.stats.doc_prs += 1;
-            }
-            _ => {}
+        } else if is_doc_pr {
+            *self.next_doc_pr += 1;
+            e.set_attr("id", self.next_doc_pr.to_string());
+            self.stats.doc_prs += 1;
         }
         if let Some(ty) = ty {
             let before = e.attrs.len();
-            let keep: Vec<bool> = e
-                .attrs
-                .iter()
-                .map(|(k, _)| {
-                    let c = self.canon(k, true);
-                    !c.starts_with("w:") || ty.allows_attr(&c)
-                })
-                .collect();
-            let mut it = keep.iter();
-            e.attrs
-                .retain(|_| *it.next().expect("one flag per attribute"));
+            e.attrs.retain(|(k, _)| {
+                let c = self.canon(k, true);
+                !c.starts_with("w:") || ty.allows_attr(&c)
+            });
             self.stats.attrs_removed += before - e.attrs.len();
         }
         // Children: walk, drop what must go, then sort by slot.
-        let mut slots: Vec<Option<u16>> = Vec::with_capacity(e.children.len());
-        let mut drop = Vec::with_capacity(e.children.len());
+        let base = self.seen.len();
         for child in e.children.iter_mut() {
             let Node::Elem(c) = child else {
-                slots.push(None);
-                drop.push(false);
+                self.seen.push(Seen {
+                    slot: None,
+                    drop: false,
+                });
                 continue;
             };
-            let cname = self.canon(&c.name, false);
-            let info = ty.and_then(|t| t.child(&cname));
-            let is_w = cname.starts_with("w:");
-            let is_props = matches!(&*cname, "w:rPr" | "w:pPr");
+            let (info, is_w, is_props) = {
+                let cname = self.canon(&c.name, false);
+                (
+                    ty.and_then(|t| t.child(&cname)),
+                    cname.starts_with("w:"),
+                    matches!(&*cname, "w:rPr" | "w:pPr"),
+                )
+            };
             self.elem(c, info.and_then(|i| i.1));
             let misplaced = ty.is_some() && info.is_none() && is_w;
             let empty_props = is_props && c.is_empty();
             // An element the schema does not allow here is dropped (docx-rs writes e.g.
             // w:tblW and w:tblLayout into a table style's tblPr, which has neither).
-            drop.push(misplaced || empty_props);
-            slots.push(info.map(|i| i.0));
+            self.seen.push(Seen {
+                slot: info.map(|i| i.0),
+                drop: misplaced || empty_props,
+            });
         }
-        if drop.iter().any(|d| *d) {
-            let mut it = drop.iter();
-            let mut it2 = drop.iter();
-            e.children.retain(|_| !*it.next().expect("flag"));
-            slots.retain(|_| !*it2.next().expect("flag"));
-            self.stats.elems_removed += drop.iter().filter(|d| **d).count();
+        let dropped = self.seen[base..].iter().filter(|s| s.drop).count();
+        if dropped > 0 {
+            let mut it = self.seen[base..].iter();
+            e.children.retain(|_| !it.next().expect("flag").drop);
+            let mut kept = base;
+            for i in base..self.seen.len() {
+                if !self.seen[i].drop {
+                    self.seen[kept] = self.seen[i];
+                    kept += 1;
+                }
+            }
+            self.seen.truncate(kept);
+            self.stats.elems_removed += dropped;
         }
         if ty.is_some_and(|t| t.is_ordered()) && e.children.len() > 1 {
             // Unknown children and text keep their place after the preceding child.
             let mut prev = 0u16;
-            let keys: Vec<u16> = slots
-                .iter()
-                .map(|s| {
-                    prev = s.unwrap_or(prev);
-                    prev
-                })
-                .collect();
-            if keys.windows(2).any(|k| k[0] > k[1]) {
-                let mut tagged: Vec<(u16, Node)> = keys
-                    .into_iter()
-                    .zip(std::mem::take(&mut e.children))
-                    .collect();
-                tagged.sort_by_key(|(k, _)| *k);
-                e.children = tagged.into_iter().map(|(_, n)| n).collect();
+            self.keys.clear();
+            self.keys.extend(self.seen[base..].iter().map(|s| {
+                prev = s.slot.unwrap_or(prev);
+                prev
+            }));
+            if self.keys.windows(2).any(|k| k[0] > k[1]) {
+                sort_by_keys(&mut e.children, &mut self.keys);
                 self.stats.reordered += 1;
             }
         }
+        self.seen.truncate(base);
         self.scope.truncate(mark);
     }
 
@@ -191,10 +247,32 @@ impl<'a> Walk<'a> {
         self.scope
             .iter()
             .rev()
-            .find(|(_, u)| u == W_NS)
-            .map(|(p, _)| p.clone())
+            .find(|d| d.is_w)
+            .map(|d| d.prefix.clone())
             .unwrap_or_else(|| "w".into())
     }
+}
+
+/// Sort `children` stably by `keys` (one key per child).
+fn sort_by_keys(children: &mut Vec<Node>, keys: &mut [u16]) {
+    if children.len() <= SORT_IN_PLACE {
+        for i in 1..keys.len() {
+            let mut j = i;
+            while j > 0 && keys[j - 1] > keys[j] {
+                keys.swap(j - 1, j);
+                children.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut tagged: Vec<(u16, Node)> = keys
+        .iter()
+        .copied()
+        .zip(std::mem::take(children))
+        .collect();
+    tagged.sort_by_key(|(k, _)| *k);
+    *children = tagged.into_iter().map(|(_, n)| n).collect();
 }
 
 /// Add `<w:tblHeader/>` to the row's `w:trPr`, creating it when missing (the walk then
@@ -212,9 +290,12 @@ fn mark_header(tr: &mut Elem, w: &str) {
 }
 
 pub(super) fn unescape(v: &str) -> String {
-    quick_xml::escape::unescape(v)
-        .map(|c| c.into_owned())
-        .unwrap_or_else(|_| v.to_owned())
+    unescape_cow(v).into_owned()
+}
+
+/// [`unescape`], borrowed when there is nothing to unescape.
+pub(super) fn unescape_cow(v: &str) -> Cow<'_, str> {
+    quick_xml::escape::unescape(v).unwrap_or(Cow::Borrowed(v))
 }
 
 /// Check a part against the schema table: children out of content-model order and

@@ -1,5 +1,7 @@
 //! Lookups in the generated schema table (`schema.rs`).
 
+use std::sync::OnceLock;
+
 use super::schema::{NAMESPACES, ROOTS, TYPES};
 
 /// A child that is not a WordprocessingML type the table describes.
@@ -25,12 +27,17 @@ impl Ty {
     }
 
     /// Slot and type of the child `name` (canonical prefix), when the schema allows it here.
+    /// A binary search in the type's children sorted by name (the first entry of a
+    /// name, as a scan of the table would find).
     pub fn child(self, name: &str) -> Option<(u16, Option<Ty>)> {
-        self.def()
-            .children
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map(|&(_, slot, ty)| (slot, (ty != NO_TYPE).then_some(Ty(ty))))
+        let sorted = &index()[usize::from(self.0)].children;
+        sorted
+            .binary_search_by(|(n, _, _)| (*n).cmp(name))
+            .ok()
+            .map(|i| {
+                let (_, slot, ty) = sorted[i];
+                (slot, (ty != NO_TYPE).then_some(Ty(ty)))
+            })
     }
 
     pub fn allows_attr(self, name: &str) -> bool {
@@ -39,8 +46,34 @@ impl Ty {
 
     /// Whether this type's content model orders its children at all.
     pub fn is_ordered(self) -> bool {
-        self.def().children.iter().any(|c| c.1 != 0)
+        index()[usize::from(self.0)].ordered
     }
+}
+
+/// A type's children sorted by name, and whether its content model orders them.
+struct Indexed {
+    children: Vec<(&'static str, u16, u16)>,
+    ordered: bool,
+}
+
+/// [`Indexed`] for every type of the table, built once per process.
+fn index() -> &'static [Indexed] {
+    static INDEX: OnceLock<Vec<Indexed>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        TYPES
+            .iter()
+            .map(|t| {
+                let mut children = t.children.to_vec();
+                // Stable: of two entries with one name, the first in the table stays.
+                children.sort_by_key(|c| c.0);
+                children.dedup_by_key(|c| c.0);
+                Indexed {
+                    children,
+                    ordered: t.children.iter().any(|c| c.1 != 0),
+                }
+            })
+            .collect()
+    })
 }
 
 /// The type of a part root element (canonical name such as `w:document`).
@@ -59,6 +92,22 @@ pub(super) fn canonical_prefix(uri: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn child_lookup_finds_what_a_scan_finds() {
+        for (i, t) in TYPES.iter().enumerate() {
+            let ty = Ty(i as u16);
+            for &(name, _, _) in t.children {
+                let scan = t
+                    .children
+                    .iter()
+                    .find(|(n, _, _)| *n == name)
+                    .map(|&(_, slot, c)| (slot, (c != NO_TYPE).then_some(Ty(c))));
+                assert_eq!(ty.child(name), scan, "{} / {name}", t.name);
+            }
+            assert_eq!(ty.child("w:noSuchChild"), None);
+        }
+    }
 
     #[test]
     fn ppr_sequence_from_schema() {
