@@ -266,11 +266,7 @@ fn sort_by_keys(children: &mut Vec<Node>, keys: &mut [u16]) {
         }
         return;
     }
-    let mut tagged: Vec<(u16, Node)> = keys
-        .iter()
-        .copied()
-        .zip(std::mem::take(children))
-        .collect();
+    let mut tagged: Vec<(u16, Node)> = keys.iter().copied().zip(std::mem::take(children)).collect();
     tagged.sort_by_key(|(k, _)| *k);
     *children = tagged.into_iter().map(|(_, n)| n).collect();
 }

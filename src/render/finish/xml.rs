@@ -134,7 +134,6 @@ impl<'a> Elem<'a> {
     }
 }
 
-
 #[derive(Debug)]
 pub(super) struct ParseError(pub String);
 
@@ -230,7 +229,9 @@ fn rebase<'a>(src: &'a str, s: &str) -> Option<&'a str> {
 fn span<'a>(src: &'a str, body: &str, open: &[u8], close: &[u8]) -> Cow<'a, [u8]> {
     let whole = rebase(src, body).and_then(|b| {
         let start = (b.as_ptr() as usize - src.as_ptr() as usize).checked_sub(open.len())?;
-        let w = src.as_bytes().get(start..start + open.len() + b.len() + close.len())?;
+        let w = src
+            .as_bytes()
+            .get(start..start + open.len() + b.len() + close.len())?;
         (w.starts_with(open) && w.ends_with(close)).then_some(w)
     });
     match whole {
