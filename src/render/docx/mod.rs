@@ -504,10 +504,11 @@ impl<'a> Builder<'a> {
     /// A table cell: fixed width, one paragraph per text line group, never empty.
     fn cell(&mut self, texts: &[String], width: u32, look: CellLook) -> DocxCell {
         let heading = matches!(look, CellLook::Header | CellLook::Banner);
+        let fonts = self.fonts;
         let font = if heading {
-            self.fonts.heading1.clone()
+            &fonts.heading1
         } else {
-            self.fonts.body.clone()
+            &fonts.body
         };
         let mut cell = DocxCell::new()
             .width(width as usize, WidthType::Dxa)
@@ -516,12 +517,9 @@ impl<'a> Builder<'a> {
             } else {
                 VAlignType::Top
             });
-        let texts: Vec<String> = if texts.is_empty() {
-            vec![String::new()]
-        } else {
-            texts.to_vec()
-        };
-        for t in &texts {
+        let none = [String::new()];
+        let texts = if texts.is_empty() { &none[..] } else { texts };
+        for t in texts {
             let mut p = self.paragraph();
             if look == CellLook::Header {
                 // The finishing pass repeats a row whose first paragraph has this style.
@@ -538,7 +536,7 @@ impl<'a> Builder<'a> {
                 })
                 .snap_to_grid(false)
                 .line_spacing(exact_spacing(TABLE_LINE));
-            cell = cell.add_paragraph(self.runs(p, t, &font, SIZE_5HAO));
+            cell = cell.add_paragraph(self.runs(p, t, font, SIZE_5HAO));
         }
         cell
     }

@@ -81,6 +81,9 @@ pub(super) struct Walk<'n> {
     seen: Vec<Seen>,
     /// Sort keys of one children list.
     keys: Vec<u16>,
+    /// Whether the prefix `w` is bound to WordprocessingML here (the table's prefix for
+    /// it), so that names starting `w:` are canonical as written: nearly every name.
+    w_canonical: bool,
     pub stats: WalkStats,
 }
 
@@ -96,7 +99,16 @@ impl<'n> Walk<'n> {
             next_doc_pr,
             seen: Vec::new(),
             keys: Vec::new(),
+            w_canonical: false,
             stats: WalkStats::default(),
+        }
+    }
+
+    /// Drop the declarations from `mark` on (leaving an element).
+    fn pop_scope(&mut self, mark: usize) {
+        if self.scope.len() > mark {
+            self.scope.truncate(mark);
+            self.w_canonical = self.canonical("w") == Some("w");
         }
     }
 
@@ -112,6 +124,9 @@ impl<'n> Walk<'n> {
     /// The name with the prefix the schema table uses for its namespace.
     /// Borrowed when the name already uses the table's prefix (docx-rs always does).
     fn canon<'q>(&self, qname: &'q str, is_attr: bool) -> Cow<'q, str> {
+        if self.w_canonical && qname.starts_with("w:") {
+            return Cow::Borrowed(qname);
+        }
         let (prefix, local) = match qname.split_once(':') {
             Some((p, l)) => (p, l),
             None if is_attr => return Cow::Borrowed(qname),
@@ -141,6 +156,9 @@ impl<'n> Walk<'n> {
                 is_w: uri == W_NS,
             });
         }
+        if self.scope.len() > mark {
+            self.w_canonical = self.canonical("w") == Some("w");
+        }
         mark
     }
 
@@ -149,7 +167,7 @@ impl<'n> Walk<'n> {
     pub fn part(&mut self, root: &mut Elem) -> bool {
         let mark = self.push_scope(root);
         let ty = root_type(&self.canon(&root.name, false));
-        self.scope.truncate(mark);
+        self.pop_scope(mark);
         match ty {
             Some(ty) => {
                 self.elem(root, Some(ty));
@@ -240,7 +258,7 @@ impl<'n> Walk<'n> {
             }
         }
         self.seen.truncate(base);
-        self.scope.truncate(mark);
+        self.pop_scope(mark);
     }
 
     fn w_prefix(&self) -> String {
@@ -302,7 +320,7 @@ pub(super) fn check(root: &Elem) -> Vec<String> {
     let mut walk = Walk::new(&mut next);
     let mark = walk.push_scope(root);
     let ty = root_type(&walk.canon(&root.name, false));
-    walk.scope.truncate(mark);
+    walk.pop_scope(mark);
     let mut out = Vec::new();
     if let Some(ty) = ty {
         walk.check_elem(root, ty, &format!("/{}", root.name), &mut out);
@@ -337,6 +355,6 @@ impl Walk<'_> {
                 None => {}
             }
         }
-        self.scope.truncate(mark);
+        self.pop_scope(mark);
     }
 }
