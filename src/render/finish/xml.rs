@@ -281,9 +281,17 @@ fn start<'a>(
     }
     Ok(Elem {
         name,
-        attrs: scratch.drain(..).collect(),
+        attrs: exact(scratch),
         children: Vec::new(),
     })
+}
+
+/// The items of `scratch` moved into a vector of their exact size (`scratch` keeps
+/// its room for the next element).
+pub(super) fn exact<T>(scratch: &mut Vec<T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(scratch.len());
+    v.append(scratch);
+    v
 }
 
 /// Serialise a part. Parts without a declaration get the standard one.
