@@ -5,8 +5,8 @@
 //! The tree borrows from the part's bytes: names, attribute values and text are slices
 //! of the input (`Cow::Borrowed`), owned only where the pass makes or changes them, and
 //! each element's children are collected once, into a vector of their exact size. A
-//! report's main document has some 100,000 elements; a string per name and value was
-//! most of the pass's cost.
+//! report's main document has some 30,000 elements and 35,000 attributes at N = 50; a
+//! string per name and value was most of the pass's cost.
 
 use std::borrow::Cow;
 
