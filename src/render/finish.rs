@@ -19,9 +19,8 @@
 //! - re-zips with deflate, fixed entry times (1980-01-01 00:00) and a fixed entry order,
 //!   so the same input gives the same bytes.
 //!
-//! XML is read into a small tree that borrows from the part's bytes (`xml.rs`; plain
-//! XML by `fast.rs`, anything else by quick-xml's streaming reader, the same tree) and
-//! written back verbatim (no regex over XML). A document docx-rs builds comes in as
+//! XML is read with quick-xml's streaming reader into a small tree that borrows from
+//! the part's bytes (`xml.rs`) and written back verbatim (no regex over XML). A document docx-rs builds comes in as
 //! its parts (`finish_parts`), without a zip round trip.
 
 mod error;
