@@ -7,6 +7,7 @@
 //! 推进) is no contradiction; 长期坚持 never contradicts a completion (已完成并长期坚持).
 //! The phrases are the status module's (`model::status`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -131,7 +132,12 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     ) {
         return None;
     }
-    let text: String = progress.chars().filter(|c| !c.is_whitespace()).collect();
+    // Whitespace is dropped (a clause may be broken across lines); most texts have none.
+    let text: Cow<str> = if progress.contains(char::is_whitespace) {
+        Cow::Owned(progress.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(progress)
+    };
     if text.is_empty() {
         return None;
     }

@@ -28,21 +28,25 @@ pub(super) fn place_records(
         .collect();
     let mut unplaced = Vec::new();
     let mut by_key: BTreeMap<(u32, String), Vec<UnitReport>> = BTreeMap::new();
-    // Matching is independent per record: in parallel, in record order.
-    let matched: Vec<(Record, Option<TaskMatch>)> = records
+    // Matching, and the check of a matched record's status against its text, are
+    // independent per record: in parallel, in record order.
+    let matched: Vec<(Record, Option<TaskMatch>, Option<String>)> = records
         .into_par_iter()
         .map(|rec| {
             let m = rec
                 .unit
                 .is_some()
                 .then(|| match_task(&rec, plan, &candidates));
-            (rec, m)
+            let doubt = matches!(m, Some(TaskMatch::Found { .. }))
+                .then(|| super::doubt::doubt(rec.status, &rec.progress))
+                .flatten();
+            (rec, m, doubt)
         })
         .collect();
     let renumbered = renumbered_sheets(&matched);
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
-    for (rec, m) in matched {
+    for (rec, m, doubt) in matched {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
             continue;
@@ -70,7 +74,7 @@ pub(super) fn place_records(
                         .or_default()
                         .push((rec.source.sheet.clone(), rec.source.row, id));
                 }
-                let report = report(rec, unit, role, by);
+                let report = report(rec, unit, role, by, doubt);
                 if let Some(why) = &report.doubt {
                     problems.push(contradiction(&report, id, why));
                 }
@@ -134,8 +138,15 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
     .at(Some(&r.source.sheet), Some(r.source.row))
 }
 
-fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
-    let doubt = super::doubt::doubt(rec.status, &rec.progress);
+/// The report of a placed record; `doubt`: its status against its text
+/// (`doubt::doubt`).
+fn report(
+    rec: Record,
+    unit: String,
+    role: Role,
+    by: MatchedBy,
+    doubt: Option<String>,
+) -> UnitReport {
     UnitReport {
         unit,
         role,
@@ -156,9 +167,11 @@ fn report(rec: Record, unit: String, role: Role, by: MatchedBy) -> UnitReport {
 
 /// Sheets whose 序号 are the unit's own numbering: two or more rows whose number and
 /// text disagree and whose text clearly names another task.
-fn renumbered_sheets(matched: &[(Record, Option<TaskMatch>)]) -> BTreeSet<(String, String)> {
+fn renumbered_sheets(
+    matched: &[(Record, Option<TaskMatch>, Option<String>)],
+) -> BTreeSet<(String, String)> {
     let mut count: BTreeMap<(String, String), u32> = BTreeMap::new();
-    for (rec, m) in matched {
+    for (rec, m, _) in matched {
         if let Some(TaskMatch::Found {
             by: MatchedBy::Text,
             warning: Some(w),
