@@ -27,9 +27,9 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
     say!("{}", summary_text(&ledger));
     let templates = Templates::new(paths.templates.as_deref());
     // The ledger output also keeps this run's ledger as its round.
-    let round = crate::rounds::round_file(ledger.as_of);
+    let round_file = crate::rounds::round_file(ledger.as_of);
     let job = Job {
-        round: Some(&round),
+        round: Some(&round_file),
         ..Job::new(&ledger, &templates, &paths.output)
     };
     // No return at all: no reminder goes to every unit (the warning said why).
@@ -38,7 +38,7 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
         .filter(|o| !(no_returns(&ledger) && o.name == REMINDERS))
         .collect();
     let written = write_outputs(&job, &all)?;
-    let round = crate::rounds::round_path(&paths.output, ledger.as_of);
+    let round_path = crate::rounds::round_path(&paths.output, ledger.as_of);
     let see = format!("详见台账汇总表“{SHEET_PROBLEMS}”或运行 rectify check");
     sayln!("{}", problems_line(&ledger, &see));
     sayln!(
@@ -58,7 +58,7 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
     }
     sayln!(
         "本期汇总结果已存为 {}，下期运行时据此比较进展。",
-        round.display()
+        round_path.display()
     );
     if let (Some(p), Some(c)) = (&ledger.previous, &ledger.changes) {
         sayln!(

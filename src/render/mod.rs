@@ -126,10 +126,11 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
     OUTPUTS.iter().filter(|o| names.contains(&o.name)).collect()
 }
 
-/// Render `outputs` in parallel, then write every file they made into the job's output
-/// folder (staged, then renamed, in list order; a document the last run made from the
-/// same inputs, unchanged since, is left as it is: `reuse.rs`), keeping the folder's
-/// manifest: files these outputs wrote last time and not now are removed, files edited
+/// Render `outputs` in parallel, the longest first (`render_rank`), each output's files
+/// staged as soon as it has rendered; then write every file they made into the job's
+/// output folder (one sync, then renamed in list order; a document the last run made
+/// from the same inputs, unchanged since, is left as it is: `reuse.rs`), keeping the
+/// folder's manifest: files these outputs wrote last time and not now are removed, files edited
 /// since are kept as dated copies (`manifest.rs`). Returns what was written, left,
 /// removed and kept. If any output fails, nothing is renamed into place and its staged
 /// files are removed.

@@ -267,9 +267,9 @@ impl<W: Write> Write for HashTee<W> {
 type Paths = BTreeMap<String, String>;
 
 /// Stage every file of an output held in memory (written under a temporary name and
-/// hashed from its bytes), in parallel: called as each output finishes rendering, so
-/// its files are written while the other outputs still render. A file not committed
-/// by [`write_all`] is removed when dropped.
+/// hashed from its bytes), and hash a streamed one not hashed yet, in parallel: called
+/// as each output finishes rendering, so its files are written while the other outputs
+/// still render. A file not committed by [`write_all`] is removed when dropped.
 pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<Rendered>, RenderError> {
     files
         .into_par_iter()
@@ -280,6 +280,10 @@ pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<Rendered
                     let staged = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
                         .map_err(RenderError::write(&path))?;
                     Body::Staged(staged, Some(hash_bytes(&bytes)))
+                }
+                Body::Staged(s, None) if !f.record => {
+                    let hash = hash_file(s.staged_path());
+                    Body::Staged(s, hash)
                 }
                 body => body,
             };
