@@ -180,12 +180,7 @@ impl Parts {
             let bytes = &self.pkg.parts[name];
             let remember = *name != self.main;
             if remember {
-                let known = memo::with_scan(bytes, |s| {
-                    s.wml.as_ref().map(|w| {
-                        usage.fonts.extend(w.fonts.iter().cloned());
-                        usage.cjk_text |= w.cjk_text;
-                    })
-                });
+                let known = memo::with_scan(bytes, |s| s.wml.as_ref().map(|w| usage.add(&w.usage)));
                 if let Some(is_wml) = known {
                     if is_wml.is_some() {
                         wml.push(WmlPart { name, parsed: None });
@@ -202,16 +197,14 @@ impl Parts {
             };
             let mut own = fonts::Usage::default();
             own.scan(&doc.root, &w);
+            usage.add(&own);
             if remember {
                 let scan = memo::WmlScan {
-                    fonts: own.fonts.clone(),
-                    cjk_text: own.cjk_text,
+                    usage: own,
                     finished: Vec::new(),
                 };
                 memo::remember_scan(bytes, memo::Scan { wml: Some(scan) });
             }
-            usage.fonts.extend(own.fonts);
-            usage.cjk_text |= own.cjk_text;
             wml.push(WmlPart {
                 name,
                 parsed: Some((doc, w)),
@@ -235,10 +228,9 @@ impl Parts {
         let mut stats = WalkStats::default();
         let mut out = Vec::with_capacity(wml.len());
         for part in wml {
-            let is_font_table = part.name == font_table;
             let ctx = memo::Ctx {
                 doc_pr_start: next_doc_pr,
-                fonts: is_font_table.then(|| usage.fonts.clone()),
+                fonts: (part.name == font_table).then(|| usage.fonts.clone()),
                 lang: usage.cjk_text && Some(part.name) == styles,
             };
             let bytes = &self.pkg.parts[part.name];
@@ -251,43 +243,52 @@ impl Parts {
             let done = match known {
                 Some(done) => done,
                 None => {
-                    let (mut doc, w) = match part.parsed {
-                        Some(parsed) => parsed,
-                        None => {
-                            let doc = self.pkg.parse(part.name)?.expect("listed part");
-                            let w = wml_prefix(&doc.root).expect("scanned as WordprocessingML");
-                            (doc, w)
-                        }
-                    };
-                    if is_font_table {
-                        fonts::complete_font_table(&mut doc.root, &w, &usage.fonts);
-                    }
-                    if ctx.lang {
-                        fonts::set_default_lang(&mut doc.root, &w);
-                    }
-                    let mut next = next_doc_pr;
-                    let mut walk = order::Walk::new(&mut next);
-                    walk.part(&mut doc.root);
-                    let done = Rc::new(memo::Finished {
-                        stats: walk.stats,
-                        bytes: xml::write_sized(&doc, bytes.len() + 256),
-                    });
+                    let done = Rc::new(self.finish_part(part.parsed, part.name, &ctx, usage)?);
                     if remember {
                         memo::remember_finished(bytes, ctx, Rc::clone(&done));
                     }
                     done
                 }
             };
-            let s = &done.stats;
-            next_doc_pr += s.doc_prs as u32;
-            stats.reordered += s.reordered;
-            stats.attrs_removed += s.attrs_removed;
-            stats.elems_removed += s.elems_removed;
-            stats.header_rows += s.header_rows;
-            stats.doc_prs += s.doc_prs;
+            next_doc_pr += done.stats.doc_prs as u32;
+            stats.add(&done.stats);
             out.push((part.name.to_owned(), done));
         }
         Ok((stats, out))
+    }
+
+    /// The part `name` finished in `ctx` (parsed here unless the scan kept its tree):
+    /// the font table completed with every font used, the styles given the East-Asian
+    /// language, then walked into schema order.
+    fn finish_part(
+        &self,
+        parsed: Option<(xml::XmlDoc<'_>, String)>,
+        name: &str,
+        ctx: &memo::Ctx,
+        usage: &fonts::Usage,
+    ) -> Result<memo::Finished, FinishError> {
+        let bytes = &self.pkg.parts[name];
+        let (mut doc, w) = match parsed {
+            Some(parsed) => parsed,
+            None => {
+                let doc = self.pkg.parse(name)?.expect("listed part");
+                let w = wml_prefix(&doc.root).expect("scanned as WordprocessingML");
+                (doc, w)
+            }
+        };
+        if ctx.fonts.is_some() {
+            fonts::complete_font_table(&mut doc.root, &w, &usage.fonts);
+        }
+        if ctx.lang {
+            fonts::set_default_lang(&mut doc.root, &w);
+        }
+        let mut next = ctx.doc_pr_start;
+        let mut walk = order::Walk::new(&mut next);
+        walk.part(&mut doc.root);
+        Ok(memo::Finished {
+            stats: walk.stats,
+            bytes: xml::write_sized(&doc, bytes.len() + 256),
+        })
     }
 
     /// A theme part, added when missing.

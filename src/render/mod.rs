@@ -130,10 +130,10 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 /// staged as soon as it has rendered; then write every file they made into the job's
 /// output folder (one sync, then renamed in list order; a document the last run made
 /// from the same inputs, unchanged since, is left as it is: `reuse.rs`), keeping the
-/// folder's manifest: files these outputs wrote last time and not now are removed, files edited
-/// since are kept as dated copies (`manifest.rs`). Returns what was written, left,
-/// removed and kept. If any output fails, nothing is renamed into place and its staged
-/// files are removed.
+/// folder's manifest: files these outputs wrote last time and not now are removed,
+/// files edited since are kept as dated copies (`manifest.rs`). Returns what was
+/// written, left, removed and kept. If any output fails, nothing is renamed into place
+/// and its staged files are removed.
 pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
     // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`);
     // the files it left are hashed beside the rendering, for that and for the writer's
@@ -144,7 +144,7 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
         reuse: Some(reuse),
         ..*job
     };
-    let mut rendered: Vec<Option<Result<Vec<Rendered>, RenderError>>> =
+    let mut rendered: Vec<Option<Result<Vec<output::StagedFile>, RenderError>>> =
         outputs.iter().map(|_| None).collect();
     let mut tasks: Vec<(&Output, &mut Option<_>)> =
         outputs.iter().copied().zip(&mut rendered).collect();

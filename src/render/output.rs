@@ -266,43 +266,64 @@ impl<W: Write> Write for HashTee<W> {
 /// Path relative to the output folder → a hash.
 type Paths = BTreeMap<String, String>;
 
-/// Stage every file of an output held in memory (written under a temporary name and
-/// hashed from its bytes), and hash a streamed one not hashed yet, in parallel: called
-/// as each output finishes rendering, so its files are written while the other outputs
-/// still render. A file not committed by [`write_all`] is removed when dropped.
-pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<Rendered>, RenderError> {
+/// A file of an output once staged ([`stage`]): what the writer places.
+pub(super) struct StagedFile {
+    path: String,
+    /// `None`: the file the last run wrote stands as it is.
+    file: Option<Staged>,
+    /// Its content hash (empty for a record, which the manifest does not keep).
+    hash: String,
+    key: Option<Key>,
+    record: bool,
+}
+
+/// Stage every file of an output (one held in memory written under a temporary name),
+/// each with its content hash, in parallel: called as each output finishes rendering,
+/// so its files are written and hashed while the other outputs still render. A file
+/// not committed by [`write_all`] is removed when dropped.
+pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<StagedFile>, RenderError> {
     files
         .into_par_iter()
         .map(|f| {
-            let body = match f.body {
+            let (file, hash) = match f.body {
                 Body::Bytes(bytes) => {
                     let path = out_dir.join(&f.path);
                     let staged = Staged::write_unsynced(&path, |w| w.write_all(&bytes))
                         .map_err(RenderError::write(&path))?;
-                    Body::Staged(staged, Some(hash_bytes(&bytes)))
+                    (Some(staged), hash_bytes(&bytes))
                 }
-                Body::Staged(s, None) if !f.record => {
-                    let hash = hash_file(s.staged_path());
-                    Body::Staged(s, hash)
+                Body::Staged(s, known) => {
+                    let hash = match known {
+                        Some(hash) => hash,
+                        None if f.record => String::new(),
+                        None => hash_file(s.staged_path()).unwrap_or_default(),
+                    };
+                    (Some(s), hash)
                 }
-                body => body,
+                Body::Unchanged(hash) => (None, hash),
             };
-            Ok(Rendered { body, ..f })
+            Ok(StagedFile {
+                path: f.path,
+                file,
+                hash,
+                key: f.key,
+                record: f.record,
+            })
         })
         .collect()
 }
 
-/// Write each output's files into `out_dir`: every file still in memory to a staged
-/// name first (a document left as the last run wrote it, `reuse.rs`, is not written at
-/// all), and the updated manifest (`manifest.rs`); one sync makes them all durable;
-/// then files the clerk edited since the last run are moved aside to dated copies,
-/// every file is renamed into place in order, files the same outputs wrote last time
-/// and do not write now are removed, and the manifest is renamed into place last.
-/// A failure before the renames leaves the folder as it was (the staged files are
-/// removed). `last`: what the last run left in the folder (perhaps already hashed).
+/// Write each output's staged files into `out_dir`: the updated manifest
+/// (`manifest.rs`) is staged with them and one sync makes them all durable; then files
+/// the clerk edited since the last run are moved aside to dated copies, every file is
+/// renamed into place in order (a document left as the last run wrote it, `reuse.rs`,
+/// stays as it is), files the same outputs wrote last time and do not write now are
+/// removed, and the manifest is renamed into place last. A failure before the renames
+/// leaves the folder as it was (the staged files are removed). `last`: what the last
+/// run left in the folder (perhaps already hashed).
 pub(super) fn write_all(
     out_dir: &Path,
-    outputs: Vec<(&str, Vec<Rendered>)>,
+    outputs: Vec<(&str, Vec<StagedFile>)>,
     last: &Reuse,
 ) -> Result<Written, RenderError> {
     // Each file in order: its path, and its staged file (`None`: left as it is).
@@ -314,28 +335,16 @@ pub(super) fn write_all(
     for (name, files) in outputs {
         let mut hashes = BTreeMap::new();
         let mut keys = BTreeMap::new();
-        for f in stage(out_dir, files)? {
+        for f in files {
             if f.record {
-                if let Body::Staged(s, _) = f.body {
-                    records.push(s);
-                }
+                records.extend(f.file);
                 continue;
             }
-            let (file, hash) = match f.body {
-                Body::Staged(s, known) => {
-                    let hash = known
-                        .or_else(|| hash_file(s.staged_path()))
-                        .unwrap_or_default();
-                    (Some(s), hash)
-                }
-                Body::Unchanged(hash) => (None, hash),
-                Body::Bytes(_) => unreachable!("staged above"),
-            };
-            hashes.insert(f.path.clone(), hash);
+            hashes.insert(f.path.clone(), f.hash);
             if let Some(k) = f.key {
                 keys.insert(f.path.clone(), k.as_str().to_string());
             }
-            placed.push((f.path, file));
+            placed.push((f.path, f.file));
         }
         groups.push((name, hashes, keys));
     }

@@ -13,7 +13,6 @@
 //! rendered as on a first run.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -34,34 +33,21 @@ impl Key {
     /// The key of a document of `kind` made from `inputs` (serialised as JSON, straight
     /// into the hash).
     pub fn of(kind: &str, inputs: &impl Serialize) -> Key {
-        let mut h = HashWriter(Sha256::new());
-        h.0.update(FINGERPRINT.as_bytes());
-        h.0.update([0]);
-        h.0.update(kind.as_bytes());
-        h.0.update([0]);
+        let mut h = Sha256::new();
+        h.update(FINGERPRINT.as_bytes());
+        h.update([0]);
+        h.update(kind.as_bytes());
+        h.update([0]);
         // Serialising plain data into a hash cannot fail; if it ever did, the key would
         // only be one no manifest holds (nothing reused).
         if serde_json::to_writer(&mut h, inputs).is_err() {
-            h.0.update(b"\0unserialisable");
+            h.update(b"\0unserialisable");
         }
-        Key(crate::render::manifest::hex(&h.0.finalize()))
+        Key(crate::render::manifest::hex(&h.finalize()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-struct HashWriter(Sha256);
-
-impl Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

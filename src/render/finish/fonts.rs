@@ -48,6 +48,12 @@ pub(super) struct Usage {
 }
 
 impl Usage {
+    /// Add what another part uses.
+    pub fn add(&mut self, other: &Usage) {
+        self.fonts.extend(other.fonts.iter().cloned());
+        self.cjk_text |= other.cjk_text;
+    }
+
     pub fn scan(&mut self, e: &Elem, w: &str) {
         let local = e.name.strip_prefix(w).and_then(|n| n.strip_prefix(':'));
         match local {

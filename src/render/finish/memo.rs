@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+use super::fonts::Usage;
 use super::order::WalkStats;
 
 /// The memo is emptied when the parts it holds pass this size.
@@ -49,8 +50,8 @@ pub(super) struct Scan {
 
 #[derive(Debug)]
 pub(super) struct WmlScan {
-    pub fonts: BTreeSet<String>,
-    pub cjk_text: bool,
+    /// The fonts the part uses and whether its text is Chinese.
+    pub usage: Usage,
     pub finished: Vec<(Ctx, Rc<Finished>)>,
 }
 

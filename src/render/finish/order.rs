@@ -52,6 +52,17 @@ pub struct WalkStats {
     pub doc_prs: usize,
 }
 
+impl WalkStats {
+    /// Add another walk's counts.
+    pub fn add(&mut self, s: &WalkStats) {
+        self.reordered += s.reordered;
+        self.attrs_removed += s.attrs_removed;
+        self.elems_removed += s.elems_removed;
+        self.header_rows += s.header_rows;
+        self.doc_prs += s.doc_prs;
+    }
+}
+
 /// A namespace declaration in scope: its prefix ("" for the default namespace), the
 /// schema table's prefix for its URI, and whether it is WordprocessingML.
 struct Decl {
