@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    ConditionalFormatCell, ConditionalFormatCellRule, Note, Worksheet, XlsxError,
+    ConditionalFormatCell, ConditionalFormatCellRule, Format, Note, Worksheet, XlsxError,
 };
 
 use super::layout::{column_width, print_setup, row_height, Styles};
@@ -208,13 +208,22 @@ impl<'w> List<'w> {
     }
 
     /// One data row (at `self.row`), its height set first.
+    ///
+    /// rust_xlsxwriter finds a cell's style by hashing its whole `Format`, which was a
+    /// quarter of a long list's cost when done for every cell. So the first cell is
+    /// written with its format (that starts the row: in a constant-memory sheet a row
+    /// must begin with a written cell, or the format call below would make a row the
+    /// sheet then drops), the others without, and each run of neighbouring cells that
+    /// share a format gets it in one `set_range_format`: a lookup per run. The cells
+    /// and their styles are the ones writing each cell with its format gives (a test
+    /// holds the sheet to that, byte for byte).
     fn write_row<T>(
         &mut self,
         cols: &[Column<'_, T>],
         cells: &[ListCell],
         widths: &[f64],
     ) -> Result<(), XlsxError> {
-        let (r, st) = (self.row, self.styles);
+        let r = self.row;
         let texts: Vec<Cow<str>> = cells
             .iter()
             .map(|cell| match cell {
@@ -224,29 +233,28 @@ impl<'w> List<'w> {
             .collect();
         let measures = texts.iter().map(|s| Measure::of(s));
         self.ws.set_row_height(r, height(measures, widths))?;
+        let mut run: Option<(u16, &Format)> = None;
         for (c, (cell, shown)) in cells.iter().zip(texts).enumerate() {
             let c16 = c as u16;
-            match cell {
-                ListCell::Text(_) => {
-                    let fmt = if cols[c].kind == Kind::Text {
-                        &st.text
-                    } else {
-                        &st.center
-                    };
-                    self.ws.write_string_with_format(r, c16, shown, fmt)?;
-                }
-                ListCell::Number(n) => {
-                    self.ws.write_number_with_format(r, c16, *n, &st.number)?;
-                }
-                ListCell::Date(d) => match d.and_then(excel_date) {
-                    Some(dt) => {
-                        self.ws.write_datetime_with_format(r, c16, &dt, &st.date)?;
-                    }
-                    None => {
-                        self.ws.write_blank(r, c16, &st.date)?;
-                    }
-                },
+            let fmt = self.styles.of(cols[c].kind, cell);
+            if c == 0 {
+                write_cell(self.ws, r, c16, cell, shown, Some(fmt))?;
+                continue;
             }
+            write_cell(self.ws, r, c16, cell, shown, None)?;
+            match run {
+                Some((_, f)) if std::ptr::eq(f, fmt) => {}
+                _ => {
+                    if let Some((first, f)) = run {
+                        self.ws.set_range_format(r, first, r, c16 - 1, f)?;
+                    }
+                    run = Some((c16, fmt));
+                }
+            }
+        }
+        if let Some((first, f)) = run {
+            let last = (cells.len() - 1) as u16;
+            self.ws.set_range_format(r, first, r, last, f)?;
         }
         Ok(())
     }
@@ -318,6 +326,43 @@ fn measure_widths<'a, T>(
         .collect()
 }
 
+impl Styles {
+    /// The format of a list cell of a column of `kind`.
+    fn of(&self, kind: Kind, cell: &ListCell) -> &Format {
+        match cell {
+            ListCell::Text(_) if kind == Kind::Text => &self.text,
+            ListCell::Text(_) => &self.center,
+            ListCell::Number(_) => &self.number,
+            ListCell::Date(_) => &self.date,
+        }
+    }
+}
+
+/// Write one list cell (`shown`: its text as sanitised), with `fmt` or without a format.
+/// An empty text or a missing date writes nothing without a format, a blank with one.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &ListCell,
+    shown: Cow<str>,
+    fmt: Option<&Format>,
+) -> Result<(), XlsxError> {
+    match (cell, fmt) {
+        (ListCell::Text(_), Some(f)) => ws.write_string_with_format(r, c, shown, f)?,
+        (ListCell::Text(_), None) => ws.write_string(r, c, shown)?,
+        (ListCell::Number(n), Some(f)) => ws.write_number_with_format(r, c, *n, f)?,
+        (ListCell::Number(n), None) => ws.write_number(r, c, *n)?,
+        (ListCell::Date(d), _) => match (d.and_then(excel_date), fmt) {
+            (Some(dt), Some(f)) => ws.write_datetime_with_format(r, c, &dt, f)?,
+            (Some(dt), None) => ws.write_datetime(r, c, &dt)?,
+            (None, Some(f)) => ws.write_blank(r, c, f)?,
+            (None, None) => ws,
+        },
+    };
+    Ok(())
+}
+
 /// The height of a row whose cells measure `measures` in columns of `widths`.
 fn height(measures: impl Iterator<Item = Measure>, widths: &[f64]) -> f64 {
     let lines = measures
@@ -326,4 +371,138 @@ fn height(measures: impl Iterator<Item = Measure>, widths: &[f64]) -> f64 {
         .max()
         .unwrap_or(1);
     row_height(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+
+    fn columns() -> Vec<Column<'static, ()>> {
+        let kinds = [
+            Kind::Text,
+            Kind::Text,
+            Kind::Center,
+            Kind::Number,
+            Kind::Date,
+            Kind::Date,
+            Kind::Text,
+            Kind::Center,
+        ];
+        kinds
+            .into_iter()
+            .map(|k| col("列", k, 6.0, 30.0, |_: &Row<'static, ()>| t("")))
+            .collect()
+    }
+
+    fn rows() -> Vec<Vec<ListCell<'static>>> {
+        let day = NaiveDate::from_ymd_opt(2020, 12, 5);
+        vec![
+            vec![
+                t("区水利局"),
+                t("已完成"),
+                t("是"),
+                num(3),
+                ListCell::Date(day),
+                ListCell::Date(None),
+                t(""),
+                t("否"),
+            ],
+            // An empty first cell, an empty text and a missing date between others.
+            vec![
+                t(""),
+                t(""),
+                t("否"),
+                num(4.5),
+                ListCell::Date(None),
+                ListCell::Date(day),
+                t("第二行\n两行"),
+                t(""),
+            ],
+            // Cells of every kind in a column of another kind.
+            vec![
+                ListCell::Date(None),
+                num(1),
+                ListCell::Date(day),
+                t("文本"),
+                t(""),
+                num(2),
+                ListCell::Date(None),
+                ListCell::Date(None),
+            ],
+            // A row that starts with empty cells of two formats.
+            vec![
+                t(""),
+                t(""),
+                t(""),
+                num(7),
+                ListCell::Date(None),
+                ListCell::Date(None),
+                t("末"),
+                t(""),
+            ],
+            // A row with nothing in it.
+            (0..8).map(|_| t("")).collect(),
+        ]
+    }
+
+    /// The workbook a list of `rows` makes, each row written by `write`.
+    fn book(
+        constant_memory: bool,
+        write: impl Fn(&mut List, &[Column<'static, ()>], &[ListCell]),
+    ) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let created = ExcelDateTime::from_ymd(2020, 12, 10).unwrap();
+        wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+        let styles = Styles::new();
+        let mut ws = if constant_memory {
+            wb.new_worksheet_with_constant_memory().unwrap()
+        } else {
+            Worksheet::new()
+        };
+        let cols = columns();
+        let mut list = List {
+            ws: &mut ws,
+            styles: &styles,
+            columns: cols.len(),
+            widths: vec![12.0; cols.len()],
+            row: 0,
+        };
+        for cells in rows() {
+            list.row += 1;
+            write(&mut list, &cols, &cells);
+        }
+        list.finish("测试").unwrap();
+        wb.push_worksheet(ws);
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_format_per_run_writes_what_a_format_per_cell_writes() {
+        for constant_memory in [true, false] {
+            let per_run = book(constant_memory, |list, cols, cells| {
+                list.write_row(cols, cells, &[12.0; 8]).unwrap()
+            });
+            // The old way: every cell written with its own format.
+            let per_cell = book(constant_memory, |list, cols, cells| {
+                let measures = cells.iter().map(|cell| match cell {
+                    ListCell::Text(s) => Measure::of(&text_cow(s)),
+                    _ => Measure::of(""),
+                });
+                let r = list.row;
+                list.ws
+                    .set_row_height(r, height(measures, &[12.0; 8]))
+                    .unwrap();
+                for (c, cell) in cells.iter().enumerate() {
+                    let shown = match cell {
+                        ListCell::Text(s) => text_cow(s),
+                        _ => Cow::Borrowed(""),
+                    };
+                    let fmt = list.styles.of(cols[c].kind, cell);
+                    write_cell(list.ws, r, c as u16, cell, shown, Some(fmt)).unwrap();
+                }
+            });
+            assert!(per_run == per_cell, "constant memory: {constant_memory}");
+        }
+    }
 }
