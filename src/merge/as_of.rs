@@ -6,49 +6,40 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::common::dates::render_date;
 use crate::ingest::record::Record;
 use crate::model::{Code, Problem, Severity, Status};
 
 /// The records of this round; the late ones become problems.
+///
+/// The records are split in chunks on the thread pool: at city scale most rows can be
+/// late (a folder holding the next round's returns too), and freeing them is most of
+/// this step. Each chunk is freed as it is split, so no more memory is held than when
+/// done in one pass, and the chunks come back in order: the records kept, the problems
+/// and each late sheet's rows are those of one pass over the records.
 pub(super) fn this_round(
     records: Vec<Record>,
     as_of: NaiveDate,
     problems: &mut Vec<Problem>,
 ) -> Vec<Record> {
+    let parts: Vec<Part> = records
+        .into_par_iter()
+        .chunks(CHUNK)
+        .map(|chunk| split(chunk, as_of))
+        .collect();
+    let mut kept = Vec::with_capacity(parts.iter().map(|p| p.kept.len()).sum());
     // (file, sheet) → (filing date, rows) of the late rows.
     let mut late: BTreeMap<(String, String), (NaiveDate, Vec<u32>)> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(records.len());
-    for r in records {
-        match r.filed_on {
-            Some(d) if d > as_of => {
-                late.entry((r.source.file.clone(), r.source.sheet.clone()))
-                    .or_insert_with(|| (d, Vec::new()))
-                    .1
-                    .push(r.source.row);
-            }
-            _ => {
-                if r.status == Status::Completed {
-                    if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
-                        problems.push(
-                            Problem::new(
-                                Severity::Info,
-                                Code::CompletedAfterAsOf,
-                                &r.source.file,
-                                format!(
-                                    "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
-                                    render_date(done),
-                                    render_date(as_of),
-                                    Status::InProgress.label()
-                                ),
-                            )
-                            .at(Some(&r.source.sheet), Some(r.source.row)),
-                        );
-                    }
-                }
-                kept.push(r);
-            }
+    for part in parts {
+        kept.extend(part.kept);
+        problems.extend(part.problems);
+        for (key, filed, rows) in part.late {
+            late.entry(key)
+                .or_insert_with(|| (filed, Vec::new()))
+                .1
+                .extend(rows);
         }
     }
     for ((file, sheet), (filed, rows)) in late {
@@ -70,6 +61,67 @@ pub(super) fn this_round(
         );
     }
     kept
+}
+
+/// Records per chunk of [`this_round`].
+const CHUNK: usize = 4096;
+
+/// One chunk of records split: those of this round, the problems of their completion
+/// dates, and the late rows as runs of one sheet (file, sheet, the first filing date,
+/// rows), in record order.
+struct Part {
+    kept: Vec<Record>,
+    problems: Vec<Problem>,
+    late: Vec<((String, String), NaiveDate, Vec<u32>)>,
+}
+
+fn split(records: Vec<Record>, as_of: NaiveDate) -> Part {
+    // Grown as needed: most records of a chunk can be late.
+    let mut part = Part {
+        kept: Vec::new(),
+        problems: Vec::new(),
+        late: Vec::new(),
+    };
+    for r in records {
+        match r.filed_on {
+            Some(d) if d > as_of => {
+                let source = r.source;
+                match part.late.last_mut() {
+                    // Rows come sheet by sheet: a late row usually continues a run.
+                    Some(((file, sheet), _, rows))
+                        if *file == source.file && *sheet == source.sheet =>
+                    {
+                        rows.push(source.row)
+                    }
+                    _ => part
+                        .late
+                        .push(((source.file, source.sheet), d, vec![source.row])),
+                }
+            }
+            _ => {
+                if r.status == Status::Completed {
+                    if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
+                        part.problems.push(
+                            Problem::new(
+                                Severity::Info,
+                                Code::CompletedAfterAsOf,
+                                &r.source.file,
+                                format!(
+                                    "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
+                                    render_date(done),
+                                    render_date(as_of),
+                                    Status::InProgress.label()
+                                ),
+                            )
+                            .at(Some(&r.source.sheet), Some(r.source.row)),
+                        );
+                    }
+                }
+                part.kept.push(r);
+            }
+        }
+    }
+    part
 }
 
 /// 3、4、5 → "3–5"; gaps joined with 、.
@@ -96,7 +148,119 @@ fn join_rows(rows: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::join_rows;
+    use super::*;
+    use crate::model::Source;
+
+    fn record(i: u32) -> Record {
+        let day = |n: u32| NaiveDate::from_ymd_opt(2020, 11, 1 + n % 30);
+        // Files of 7–40 rows over two sheets; some files late, some rows late alone.
+        let file = i / 23;
+        Record {
+            source: Source {
+                file: format!("回表/{file}.xlsx"),
+                sheet: format!("Sheet{}", (i / 5) % 2),
+                row: 3 + i % 23,
+            },
+            unit: None,
+            unit_from: None,
+            filed_on: if file.is_multiple_of(3) {
+                None
+            } else {
+                day(file * 7 + i % 2)
+            },
+            id_text: i.to_string(),
+            id: Some(i % 63 + 1),
+            measure_text: String::new(),
+            status: if i.is_multiple_of(4) {
+                Status::Completed
+            } else {
+                Status::InProgress
+            },
+            status_text: String::new(),
+            progress: format!("进展{i}"),
+            completed_on: day(i),
+            completed_text: String::new(),
+            note: String::new(),
+            evidence: String::new(),
+            via: None,
+        }
+    }
+
+    /// The step as it was written before it was split in chunks: one pass, the late
+    /// rows grouped by their (file, sheet) as they come.
+    fn one_pass(
+        records: Vec<Record>,
+        as_of: NaiveDate,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Record> {
+        let mut late: BTreeMap<(String, String), (NaiveDate, Vec<u32>)> = BTreeMap::new();
+        let mut kept = Vec::with_capacity(records.len());
+        for r in records {
+            match r.filed_on {
+                Some(d) if d > as_of => {
+                    late.entry((r.source.file.clone(), r.source.sheet.clone()))
+                        .or_insert_with(|| (d, Vec::new()))
+                        .1
+                        .push(r.source.row);
+                }
+                _ => {
+                    if r.status == Status::Completed {
+                        if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
+                            problems.push(
+                                Problem::new(
+                                    Severity::Info,
+                                    Code::CompletedAfterAsOf,
+                                    &r.source.file,
+                                    format!(
+                                        "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
+                                        render_date(done),
+                                        render_date(as_of),
+                                        Status::InProgress.label()
+                                    ),
+                                )
+                                .at(Some(&r.source.sheet), Some(r.source.row)),
+                            );
+                        }
+                    }
+                    kept.push(r);
+                }
+            }
+        }
+        for ((file, sheet), (filed, rows)) in late {
+            let first = rows.iter().min().copied();
+            problems.push(
+                Problem::new(
+                    Severity::Info,
+                    Code::FiledAfterAsOf,
+                    &file,
+                    format!(
+                        "填报日期{}晚于本期统计截止日期{}，其中{}行进展本期不计入，将在下一期汇总时计入（第{}行）。",
+                        render_date(filed),
+                        render_date(as_of),
+                        rows.len(),
+                        join_rows(&rows)
+                    ),
+                )
+                .at(Some(&sheet), first),
+            );
+        }
+        kept
+    }
+
+    #[test]
+    fn chunks_give_what_one_pass_gives() {
+        let as_of = NaiveDate::from_ymd_opt(2020, 11, 15).unwrap();
+        let n = (CHUNK * 3 + 17) as u32;
+        let records: Vec<Record> = (0..n).map(record).collect();
+        let (mut p1, mut p2) = (Vec::new(), Vec::new());
+        let kept = this_round(records.clone(), as_of, &mut p1);
+        let expected = one_pass(records, as_of, &mut p2);
+        assert!(kept.len() > 1000 && kept.len() < n as usize - 1000);
+        assert_eq!(kept, expected);
+        assert!(p1.iter().any(|p| p.code == Code::FiledAfterAsOf));
+        assert!(p1.iter().any(|p| p.code == Code::CompletedAfterAsOf));
+        assert_eq!(p1, p2);
+    }
 
     #[test]
     fn rows_as_ranges() {
