@@ -26,6 +26,7 @@
 //! - Not statuses, but read here: totals labels (汇总 合计 小计), and a progress cell
 //!   pointing to its comment (详见批注).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -233,7 +234,34 @@ pub fn normalise_header(text: &str) -> String {
 }
 
 /// Which column a header cell names, if any.
+///
+/// Remembered per thread by text: every data row asks it of its first cell (a header
+/// repeated inside the table), the returns of one template share their header texts,
+/// and normalising a text with full-width brackets costs a microsecond or more.
 pub fn classify_header(text: &str) -> Option<ColumnKind> {
+    /// Texts remembered per thread; the memo starts again when full.
+    const MEMO_TEXTS: usize = 4096;
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Option<ColumnKind>>> = RefCell::default();
+    }
+    if text.len() > MAX_HEADER_BYTES {
+        return None;
+    }
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(kind) = memo.get(text) {
+            return *kind;
+        }
+        let kind = classify_header_text(text);
+        if memo.len() >= MEMO_TEXTS {
+            memo.clear();
+        }
+        memo.insert(text.into(), kind);
+        kind
+    })
+}
+
+/// [`classify_header`] worked out.
+fn classify_header_text(text: &str) -> Option<ColumnKind> {
     // Prose (a progress cell in the rows scanned for a header) is never a header, even
     // with a long bracketed hint: skip normalising it.
     if text.len() > MAX_HEADER_BYTES {
@@ -718,6 +746,36 @@ mod tests {
     /// The quick check's shortcut gives what full NFKC gives, on text that is already
     /// normal and on text that is not (full-width, circled numbers, compatibility
     /// ideographs, a combining accent).
+    #[test]
+    fn remembered_header_kinds_are_the_worked_out_ones() {
+        let texts: Vec<String> = [
+            "序号",
+            "序 号",
+            "具体举措：",
+            "整改进展情况（必填）",
+            "3",
+            "区水利局",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        // Past the memo's size, so it starts again on the way.
+        .chain((0..5000).map(|i| format!("完成时间{i}（年月日）")))
+        .collect();
+        for round in 0..2 {
+            for t in &texts {
+                assert_eq!(classify_header(t), classify_header_text(t), "{t} {round}");
+            }
+        }
+        assert_eq!(
+            classify_header("完成时间（年月日）"),
+            Some(ColumnKind::CompletedOn)
+        );
+        assert_eq!(
+            classify_header("完成时间（年月日）"),
+            Some(ColumnKind::CompletedOn)
+        );
+    }
+
     #[test]
     fn nfkc_shortcut_matches_full_normalisation() {
         for text in [

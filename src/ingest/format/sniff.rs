@@ -100,6 +100,8 @@ fn control_ratio_too_high(window: &[u8]) -> bool {
 
 /// HTML or XML saved with a spreadsheet extension (common "xls" exports).
 fn markup_kind(window: &[u8]) -> Option<&'static str> {
+    // Markup starts with '<': a CSV without one is not read as text here.
+    memchr::memchr(b'<', window)?;
     let text = String::from_utf8_lossy(window);
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if !t.starts_with('<') {
