@@ -365,7 +365,8 @@ fn filed_on_unreadable(ctx: &SheetContext, source: &Source, text: &str) -> Probl
 /// (One pass: CR LF, CR and LF all end a line, and the empty lines a CR LF would leave
 /// are dropped like every other empty line.)
 pub(super) fn one_line_keep_breaks(s: &str) -> String {
-    if !s.contains(['\r', '\n']) {
+    // A byte search: a `char` pattern decodes every character of a long progress text.
+    if memchr::memchr2(b'\r', b'\n', s.as_bytes()).is_none() {
         return s.trim().to_string();
     }
     let mut out = String::with_capacity(s.len());
