@@ -43,24 +43,48 @@ pub(super) fn this_round(
         }
     }
     for ((file, sheet), (filed, rows)) in late {
-        let first = rows.iter().min().copied();
-        problems.push(
-            Problem::new(
-                Severity::Info,
-                Code::FiledAfterAsOf,
-                &file,
-                format!(
-                    "填报日期{}晚于本期统计截止日期{}，其中{}行进展本期不计入，将在下一期汇总时计入（第{}行）。",
-                    render_date(filed),
-                    render_date(as_of),
-                    rows.len(),
-                    join_rows(&rows)
-                ),
-            )
-            .at(Some(&sheet), first),
-        );
+        problems.push(filed_late(&file, &sheet, filed, &rows, as_of));
     }
     kept
+}
+
+/// The problem of a sheet's rows filed after the as-of date.
+fn filed_late(
+    file: &str,
+    sheet: &str,
+    filed: NaiveDate,
+    rows: &[u32],
+    as_of: NaiveDate,
+) -> Problem {
+    Problem::new(
+        Severity::Info,
+        Code::FiledAfterAsOf,
+        file,
+        format!(
+            "填报日期{}晚于本期统计截止日期{}，其中{}行进展本期不计入，将在下一期汇总时计入（第{}行）。",
+            render_date(filed),
+            render_date(as_of),
+            rows.len(),
+            join_rows(rows)
+        ),
+    )
+    .at(Some(sheet), rows.iter().min().copied())
+}
+
+/// The problem of a completion dated after the as-of date (the row counts as 正在推进).
+fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
+    Problem::new(
+        Severity::Info,
+        Code::CompletedAfterAsOf,
+        &r.source.file,
+        format!(
+            "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
+            render_date(done),
+            render_date(as_of),
+            Status::InProgress.label()
+        ),
+    )
+    .at(Some(&r.source.sheet), Some(r.source.row))
 }
 
 /// Records per chunk of [`this_round`].
@@ -101,20 +125,7 @@ fn split(records: Vec<Record>, as_of: NaiveDate) -> Part {
             _ => {
                 if r.status == Status::Completed {
                     if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
-                        part.problems.push(
-                            Problem::new(
-                                Severity::Info,
-                                Code::CompletedAfterAsOf,
-                                &r.source.file,
-                                format!(
-                                    "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
-                                    render_date(done),
-                                    render_date(as_of),
-                                    Status::InProgress.label()
-                                ),
-                            )
-                            .at(Some(&r.source.sheet), Some(r.source.row)),
-                        );
+                        part.problems.push(completed_late(&r, done, as_of));
                     }
                 }
                 part.kept.push(r);
@@ -187,7 +198,8 @@ mod tests {
     }
 
     /// The step as it was written before it was split in chunks: one pass, the late
-    /// rows grouped by their (file, sheet) as they come.
+    /// rows grouped by their (file, sheet) as they come (the problems worded as the
+    /// step words them).
     fn one_pass(
         records: Vec<Record>,
         as_of: NaiveDate,
@@ -206,20 +218,7 @@ mod tests {
                 _ => {
                     if r.status == Status::Completed {
                         if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
-                            problems.push(
-                                Problem::new(
-                                    Severity::Info,
-                                    Code::CompletedAfterAsOf,
-                                    &r.source.file,
-                                    format!(
-                                        "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
-                                        render_date(done),
-                                        render_date(as_of),
-                                        Status::InProgress.label()
-                                    ),
-                                )
-                                .at(Some(&r.source.sheet), Some(r.source.row)),
-                            );
+                            problems.push(completed_late(&r, done, as_of));
                         }
                     }
                     kept.push(r);
@@ -227,22 +226,7 @@ mod tests {
             }
         }
         for ((file, sheet), (filed, rows)) in late {
-            let first = rows.iter().min().copied();
-            problems.push(
-                Problem::new(
-                    Severity::Info,
-                    Code::FiledAfterAsOf,
-                    &file,
-                    format!(
-                        "填报日期{}晚于本期统计截止日期{}，其中{}行进展本期不计入，将在下一期汇总时计入（第{}行）。",
-                        render_date(filed),
-                        render_date(as_of),
-                        rows.len(),
-                        join_rows(&rows)
-                    ),
-                )
-                .at(Some(&sheet), first),
-            );
+            problems.push(filed_late(&file, &sheet, filed, &rows, as_of));
         }
         kept
     }
