@@ -244,6 +244,8 @@ pub fn classify_header(text: &str) -> Option<ColumnKind> {
     thread_local! {
         static MEMO: RefCell<HashMap<Box<str>, Option<ColumnKind>>> = RefCell::default();
     }
+    // Prose (a progress cell in the rows scanned for a header) is never a header, even
+    // with a long bracketed hint: neither normalised nor remembered.
     if text.len() > MAX_HEADER_BYTES {
         return None;
     }
@@ -260,13 +262,8 @@ pub fn classify_header(text: &str) -> Option<ColumnKind> {
     })
 }
 
-/// [`classify_header`] worked out.
+/// [`classify_header`] worked out (for a text of at most `MAX_HEADER_BYTES`).
 fn classify_header_text(text: &str) -> Option<ColumnKind> {
-    // Prose (a progress cell in the rows scanned for a header) is never a header, even
-    // with a long bracketed hint: skip normalising it.
-    if text.len() > MAX_HEADER_BYTES {
-        return None;
-    }
     let h = normalise_header(text);
     if h.is_empty() {
         return None;

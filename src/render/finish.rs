@@ -243,7 +243,7 @@ impl Parts {
             let done = match known {
                 Some(done) => done,
                 None => {
-                    let done = Rc::new(self.finish_part(part.parsed, part.name, &ctx, usage)?);
+                    let done = Rc::new(self.finish_part(part.parsed, part.name, &ctx)?);
                     if remember {
                         memo::remember_finished(bytes, ctx, Rc::clone(&done));
                     }
@@ -265,7 +265,6 @@ impl Parts {
         parsed: Option<(xml::XmlDoc<'_>, String)>,
         name: &str,
         ctx: &memo::Ctx,
-        usage: &fonts::Usage,
     ) -> Result<memo::Finished, FinishError> {
         let bytes = &self.pkg.parts[name];
         let (mut doc, w) = match parsed {
@@ -276,8 +275,8 @@ impl Parts {
                 (doc, w)
             }
         };
-        if ctx.fonts.is_some() {
-            fonts::complete_font_table(&mut doc.root, &w, &usage.fonts);
+        if let Some(used) = &ctx.fonts {
+            fonts::complete_font_table(&mut doc.root, &w, used);
         }
         if ctx.lang {
             fonts::set_default_lang(&mut doc.root, &w);

@@ -245,14 +245,8 @@ impl<'n> Walk<'n> {
         if dropped > 0 {
             let mut it = self.seen[base..].iter();
             e.children.retain(|_| !it.next().expect("flag").drop);
-            let mut kept = base;
-            for i in base..self.seen.len() {
-                if !self.seen[i].drop {
-                    self.seen[kept] = self.seen[i];
-                    kept += 1;
-                }
-            }
-            self.seen.truncate(kept);
+            let kept: Vec<Seen> = self.seen.drain(base..).filter(|s| !s.drop).collect();
+            self.seen.extend(kept);
             self.stats.elems_removed += dropped;
         }
         if ty.is_some_and(|t| t.is_ordered()) && e.children.len() > 1 {
