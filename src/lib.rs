@@ -29,13 +29,15 @@ mod serve;
 // the stages wired together, and merge on its own
 pub use merge::{merge, merge_scoped, Scope};
 pub use pipeline::{
-    build_ledger, build_ledger_with_progress, build_round, build_round_with_progress,
+    build_ledger, build_ledger_with_progress, build_round, build_round_kept,
+    build_round_with_progress,
 };
 
 // ingest
 pub use ingest::{
     classify_status, ingest_bytes, ingest_dir, ingest_file, read_file, sniff, Cell, Format,
-    IngestOptions, Ingested, Limits, Merge, ReadErrorKind, ReadOutput, UnitFrom,
+    IngestOptions, Ingested, Limits, Merge, Progress, ReadErrorKind, ReadOutput, ReturnsCache,
+    Silent, UnitFrom, CACHE_DIR,
 };
 
 // rounds

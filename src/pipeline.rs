@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::ingest::{ingest_dir_with_progress, IngestOptions, Progress, Silent};
+use crate::ingest::{ingest_dir_kept, IngestOptions, Progress, ReturnsCache, Silent};
 use crate::merge::{merge_scoped, Scope};
 use crate::model::Ledger;
 use crate::plan::Plan;
@@ -29,11 +29,34 @@ pub fn build_round_with_progress(
     scope: &Scope,
     progress: &dyn Progress,
 ) -> Ledger {
-    let opts = IngestOptions::for_plan(plan);
-    let ingested = if returns.is_dir() {
-        ingest_dir_with_progress(returns, &opts, progress)
+    build_round_kept(plan, returns, scope, progress, None)
+}
+
+/// [`build_round_with_progress`], with the returns parsed by earlier runs into the same
+/// output folder read back from `cache` instead of parsed again, and this run's kept
+/// there for the next (`ingest/cache.rs`; [`ReturnsCache::open`] it with
+/// [`IngestOptions::for_plan`]): the same ledger.
+pub fn build_round_kept(
+    plan: &Plan,
+    returns: &Path,
+    scope: &Scope,
+    progress: &dyn Progress,
+    cache: Option<&ReturnsCache>,
+) -> Ledger {
+    let opts = IngestOptions {
+        cache,
+        ..IngestOptions::for_plan(plan)
+    };
+    let (ingested, writing) = if returns.is_dir() {
+        ingest_dir_kept(returns, &opts, progress)
     } else {
         Default::default()
     };
-    merge_scoped(plan, ingested, scope)
+    // The next run's cache is finished while the returns are merged.
+    let ledger = merge_scoped(plan, ingested, scope);
+    if let Some(w) = writing {
+        // A cache that could not be written (even a panic there) is a slower next run.
+        let _ = w.join();
+    }
+    ledger
 }

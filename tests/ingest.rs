@@ -24,6 +24,7 @@ fn ingest_one(path: &std::path::Path) -> Ingested {
         limits: &limits,
         default_year: 2020,
         plan_id: "yongchuan-2020-82",
+        cache: None,
     };
     let rel = path.file_name().unwrap().to_string_lossy().into_owned();
     ingest_file(path, &rel, &opts)

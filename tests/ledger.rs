@@ -79,6 +79,7 @@ fn every_non_empty_row_is_a_report_unplaced_or_skipped() {
             limits: &limits,
             default_year: 2020,
             plan_id: "yongchuan-2020-82",
+            cache: None,
         },
     );
     let skipped: u32 = ing.skips.iter().map(|s| s.rows).sum();

@@ -27,6 +27,7 @@ fn ingest_with(path: &Path, limits: &Limits) -> Ingested {
         limits,
         default_year: 2020,
         plan_id: "yongchuan-2020-82",
+        cache: None,
     };
     let rel = path.file_name().unwrap().to_string_lossy().into_owned();
     ingest_file(path, &rel, &opts)

@@ -54,6 +54,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
         plan: &plan,
         paths,
         scope: &scope,
+        writes_output: !matches!(cli.command, Command::Check { .. } | Command::Tasks { .. }),
     };
     match cli.command {
         Command::Tasks { unit, json } => tasks::tasks(&plan, unit.as_deref(), json)?,

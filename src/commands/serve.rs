@@ -37,6 +37,7 @@ pub fn serve(
             plan: &plan,
             paths: &paths,
             scope: &scope,
+            writes_output: true,
         };
         run(&round, None)
     };

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use crate::cli::Paths;
 use crate::commands::error::CommandError;
 use crate::common::dates::render_date;
+use crate::ingest::{IngestOptions, ReturnsCache};
 use crate::merge::Scope;
 use crate::model::{Code, Ledger, Problem, Severity, Status};
-use crate::pipeline::build_round_with_progress;
+use crate::pipeline::build_round_kept;
 use crate::plan::Plan;
 use crate::progress::Bar;
 use crate::rounds::attach_previous;
@@ -18,10 +19,22 @@ pub struct Round<'a> {
     pub plan: &'a Plan,
     pub paths: &'a Paths,
     pub scope: &'a Scope,
+    /// Whether the command writes to the output folder, and so keeps the returns it
+    /// parses there for the next run (`ingest/cache.rs`); one that does not still reads
+    /// what earlier runs kept.
+    pub writes_output: bool,
 }
 
 fn build(round: &Round, dir: &std::path::Path) -> Ledger {
-    build_round_with_progress(round.plan, dir, round.scope, &Bar::for_stderr())
+    let opts = IngestOptions::for_plan(round.plan);
+    let cache = ReturnsCache::open(&round.paths.output, &opts, round.writes_output);
+    build_round_kept(
+        round.plan,
+        dir,
+        round.scope,
+        &Bar::for_stderr(),
+        Some(&cache),
+    )
 }
 
 /// The ledger of the returns in `paths`, merged against the plan and compared with the

@@ -8,6 +8,8 @@
 //! - `file`: a file's grids → its ledger entry, records and problems (our checklist's
 //!   marker found here);
 //! - `bundle`: a .zip of returns and evidence → each file in it through `file`;
+//! - `cache`: what earlier runs made of each file, kept by its bytes and everything
+//!   else the result depends on, so a rerun parses only the returns that changed;
 //! - `sheet`: one grid → records and skip entries (header, filing lines, unit, rows);
 //! - below them: `options` (what a run is told), `grid` (cells and sheets in memory),
 //!   `values` (cell → task id, date), `vocabulary` (header synonyms, how status cells
@@ -15,6 +17,7 @@
 //! - `similarity` (measure text against the plan's measures) is merge's matcher.
 
 mod bundle;
+mod cache;
 mod error;
 mod file;
 mod format;
@@ -32,9 +35,11 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use self::cache::{Keep, Writer};
 use self::format::Conversion;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
 
+pub use self::cache::{ReturnsCache, CACHE_DIR};
 pub use self::error::ReadErrorKind;
 pub use self::format::{read_file, sniff, Format, ReadOutput};
 pub use self::grid::{Cell, Limits, Merge};
@@ -68,6 +73,20 @@ pub fn ingest_dir_with_progress(
     opts: &IngestOptions,
     progress: &dyn Progress,
 ) -> Ingested {
+    ingest_dir_kept(dir, opts, progress).0
+}
+
+/// Files read between two hand-overs to the cache writer.
+const CACHE_BATCH: usize = 256;
+
+/// [`ingest_dir_with_progress`], through the cache when `opts` has one; with the thread
+/// writing the next run's cache file, when this run writes one (join it to be sure the
+/// file is in place).
+pub(crate) fn ingest_dir_kept(
+    dir: &Path,
+    opts: &IngestOptions,
+    progress: &dyn Progress,
+) -> (Ingested, Option<std::thread::JoinHandle<()>>) {
     let mut out = Ingested::default();
     let (files, skipped) = match walk::walk(dir) {
         Ok(x) => x,
@@ -81,7 +100,7 @@ pub fn ingest_dir_with_progress(
                     crate::common::os_error::describe(&e)
                 ),
             ));
-            return out;
+            return (out, None);
         }
     };
     for (rel, why) in skipped {
@@ -98,18 +117,33 @@ pub fn ingest_dir_with_progress(
         });
     }
     progress.start(files.len());
-    let parts: Vec<Ingested> = files
-        .par_iter()
-        .map(|(rel, path)| {
-            let part = ingest_file(path, rel, opts);
-            progress.file_done();
-            part
-        })
-        .collect();
+    let writer = opts.cache.and_then(ReturnsCache::writer);
+    // With a cache file to write, the files are read in batches, each batch's results
+    // handed to the writer in path order when it ends: the records of a few batches are
+    // held, not those of every file.
+    let batch = match writer {
+        Some(_) => CACHE_BATCH,
+        None => files.len().max(1),
+    };
+    let mut parts = Vec::with_capacity(files.len());
+    for files in files.chunks(batch) {
+        let (read, kept): (Vec<Ingested>, Vec<Option<Keep>>) = files
+            .par_iter()
+            .map(|(rel, path)| {
+                let part = ingest_file_kept(path, rel, opts);
+                progress.file_done();
+                part
+            })
+            .unzip();
+        parts.extend(read);
+        if let Some(w) = &writer {
+            w.send(kept.into_iter().flatten().collect());
+        }
+    }
     progress.finish();
     append_all(&mut out, parts);
     out.files.sort_by(|a, b| a.file.cmp(&b.file));
-    out
+    (out, writer.map(Writer::finish))
 }
 
 /// Append the files' parts in order, one allocation per list (a city-scale run has
@@ -134,9 +168,21 @@ fn append_all(out: &mut Ingested, parts: Vec<Ingested>) {
 /// One file, in isolation: any error or panic becomes a problem for this file only. A
 /// bundle (.zip) gives an entry for itself and one for each file in it.
 pub fn ingest_file(path: &Path, rel: &str, opts: &IngestOptions) -> Ingested {
+    ingest_file_kept(path, rel, opts).0
+}
+
+/// [`ingest_file`], through the cache when `opts` has one: with the result as the next
+/// cache file keeps it.
+fn ingest_file_kept(path: &Path, rel: &str, opts: &IngestOptions) -> (Ingested, Option<Keep>) {
     match format::read_within_limit(path, opts.limits) {
-        Ok(bytes) => file::ingest_loaded(rel, &bytes, opts, Conversion::Allowed),
-        Err(e) => file::file_outcome(Err(e), rel, opts, None),
+        Ok(bytes) => {
+            let parse = || file::ingest_loaded(rel, &bytes, opts, Conversion::Allowed);
+            match opts.cache {
+                Some(cache) => cache.through(rel, &bytes, parse),
+                None => (parse(), None),
+            }
+        }
+        Err(e) => (file::file_outcome(Err(e), rel, opts, None), None),
     }
 }
 

@@ -1,5 +1,7 @@
-//! The options of one ingest run: the plan's units, limits, year and id.
+//! The options of one ingest run: the plan's units, limits, year and id, and the cache
+//! of parsed returns.
 
+use crate::ingest::cache::ReturnsCache;
 use crate::ingest::grid::Limits;
 use crate::plan::UnitDirectory;
 
@@ -10,6 +12,8 @@ pub struct IngestOptions<'a> {
     pub default_year: i32,
     /// The plan's id: a checklist marker with another id is not trusted.
     pub plan_id: &'a str,
+    /// Parsed returns of earlier runs (`cache.rs`); `None`: every file is parsed.
+    pub cache: Option<&'a ReturnsCache>,
 }
 
 impl<'a> IngestOptions<'a> {
@@ -20,6 +24,7 @@ impl<'a> IngestOptions<'a> {
             limits: &plan.meta.limits,
             default_year: chrono::Datelike::year(&plan.meta.as_of),
             plan_id: &plan.meta.plan_id,
+            cache: None,
         }
     }
 }

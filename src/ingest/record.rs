@@ -73,8 +73,9 @@ impl Record {
     }
 }
 
-/// Everything ingest found in a folder.
-#[derive(Debug, Clone, Default)]
+/// Everything ingest found in a folder (or one file: kept as it is by the parsed-returns
+/// cache, `cache.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ingested {
     pub files: Vec<FileEntry>,
     pub records: Vec<Record>,

@@ -35,7 +35,7 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub name: String,
@@ -100,7 +100,7 @@ pub struct GroupSpec {
 }
 
 /// A group name of the table (各镇街), expanded.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Group {
     pub name: String,
     /// Canonical member names, in directory order. Empty for an open group.
@@ -129,8 +129,9 @@ struct UnitsFile {
     group: Vec<GroupSpec>,
 }
 
-/// Every unit of the plan, its groups, and the alias index.
-#[derive(Debug, Clone)]
+/// Every unit of the plan, its groups, and the alias index (serialised only into the
+/// key of the parsed-returns cache: `ingest/cache.rs`).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct UnitDirectory {
     units: Vec<Unit>,
     groups: Vec<Group>,

@@ -60,6 +60,26 @@ fn converter() -> Option<PathBuf> {
     })
 }
 
+/// Which converter a run would start, as text: its path, size and modification time
+/// (`-` when there is none). Part of the parsed-returns cache's key (`ingest/cache.rs`):
+/// a legacy Word return read without a converter, or with another one, is read again.
+pub(crate) fn converter_stamp() -> String {
+    let Some(program) = converter() else {
+        return "-".to_string();
+    };
+    let meta = std::fs::metadata(&program).ok();
+    let modified = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "{}\0{}\0{modified}",
+        program.display(),
+        meta.map_or(0, |m| m.len())
+    )
+}
+
 /// Convert `bytes` (a .doc) to .docx bytes with `program`.
 fn convert(program: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let _turn = ONE_AT_A_TIME

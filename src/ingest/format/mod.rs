@@ -40,7 +40,7 @@ use crate::ingest::error::{ReadError, ReadErrorKind};
 use crate::ingest::grid::Limits;
 use crate::ingest::isolate::isolated;
 
-pub(crate) use self::doc::Conversion;
+pub(crate) use self::doc::{converter_stamp, Conversion};
 pub use self::output::{Format, ReadOutput};
 pub use self::sniff::sniff;
 pub(crate) use self::sniff::sniff_bytes;
