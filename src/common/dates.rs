@@ -270,9 +270,71 @@ pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate
     None
 }
 
+/// `#[serde(with = "crate::common::dates::compact")]` for an `Option<NaiveDate>`: as
+/// chrono writes it (`"2020-12-03"`) in JSON and every other human-readable format, so
+/// ledger.json does not change; as the day number (`num_days_from_ce`) in a binary one,
+/// the parsed-returns cache (`ingest/cache.rs`), where writing and reading the text was a
+/// third of the cost of keeping a return.
+pub mod compact {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            d.serialize(s)
+        } else {
+            d.map(|d| d.num_days_from_ce()).serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        if d.is_human_readable() {
+            return Option::<NaiveDate>::deserialize(d);
+        }
+        Option::<i32>::deserialize(d)?
+            .map(|n| {
+                NaiveDate::from_num_days_from_ce_opt(n)
+                    .ok_or_else(|| D::Error::custom("day number out of range"))
+            })
+            .transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Dated {
+        #[serde(default, with = "compact")]
+        on: Option<NaiveDate>,
+    }
+
+    #[test]
+    fn compact_dates_are_text_in_json_and_day_numbers_in_binary() {
+        for on in [
+            None,
+            NaiveDate::from_ymd_opt(2020, 12, 3),
+            NaiveDate::from_ymd_opt(1, 1, 1),
+            NaiveDate::from_ymd_opt(9999, 12, 31),
+        ] {
+            let d = Dated { on };
+            let json = serde_json::to_string(&d).unwrap();
+            // What chrono itself writes: ledger.json is unchanged.
+            assert_eq!(json, serde_json::json!({ "on": on }).to_string());
+            assert_eq!(serde_json::from_str::<Dated>(&json).unwrap(), d);
+            let bytes = postcard::to_stdvec(&d).unwrap();
+            assert!(bytes.len() <= 5, "{bytes:?}");
+            assert_eq!(postcard::from_bytes::<Dated>(&bytes).unwrap(), d);
+        }
+        assert_eq!(
+            serde_json::from_str::<Dated>("{}").unwrap(),
+            Dated { on: None }
+        );
+        // A day number no date has is an error, not a panic.
+        let far = postcard::to_stdvec(&Some(i32::MAX)).unwrap();
+        assert!(postcard::from_bytes::<Dated>(&far).is_err());
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

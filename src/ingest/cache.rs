@@ -378,6 +378,8 @@ fn keepable(part: &Ingested) -> bool {
 }
 
 /// A result's record: CRC-32 and length of the payload, the payload (postcard).
+// Out of line, so an instruction count can name it (docs/performance.md).
+#[inline(never)]
 fn encode(part: &Ingested) -> Option<Vec<u8>> {
     let mut record = postcard::to_extend(part, vec![0; HEADER]).ok()?;
     let length = u32::try_from(record.len() - HEADER).ok()?;
@@ -388,6 +390,7 @@ fn encode(part: &Ingested) -> Option<Vec<u8>> {
 }
 
 /// The result in a record, when the record is whole.
+#[inline(never)]
 fn decode(record: &[u8]) -> Option<Ingested> {
     let (crc, rest) = record.split_first_chunk::<4>()?;
     let (length, payload) = rest.split_first_chunk::<4>()?;

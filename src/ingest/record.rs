@@ -34,6 +34,7 @@ pub struct Record {
     /// Canonical unit, when one was recognised.
     pub unit: Option<String>,
     pub unit_from: Option<UnitFrom>,
+    #[serde(default, with = "crate::common::dates::compact")]
     pub filed_on: Option<NaiveDate>,
     /// The 序号 cell as written, and its number.
     pub id_text: String,
@@ -43,6 +44,7 @@ pub struct Record {
     pub status: Status,
     pub status_text: String,
     pub progress: String,
+    #[serde(default, with = "crate::common::dates::compact")]
     pub completed_on: Option<NaiveDate>,
     pub completed_text: String,
     pub note: String,

@@ -85,6 +85,7 @@ pub struct FileEntry {
     pub sheets: u32,
     pub records: u32,
     pub unit: Option<String>,
+    #[serde(default, with = "crate::common::dates::compact")]
     pub filed_on: Option<NaiveDate>,
 }
 
