@@ -80,11 +80,21 @@ fn a_rerun_reads_every_return_back_and_builds_the_same_ledger() {
     let kept = std::fs::read(cache_file(out.path())).unwrap();
 
     // Nothing changed: every return is read back, none parsed, and the cache file is
-    // written again with the same bytes.
+    // the one this run would write: left as it is (the same file, not rewritten).
+    let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let before = inode(&cache_file(out.path()));
     let (again, hits, stored) = cached(&plan, returns.path(), out.path(), true);
     assert_eq!(again, want);
     assert_eq!((hits, stored), (files, 0));
     assert_eq!(std::fs::read(cache_file(out.path())).unwrap(), kept);
+    assert_eq!(inode(&cache_file(out.path())), before);
+}
+
+/// The cache file a run into an empty folder writes for `returns`.
+fn fresh_cache(plan: &Plan, returns: &Path) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    cached(plan, returns, out.path(), true);
+    std::fs::read(cache_file(out.path())).unwrap()
 }
 
 #[test]
@@ -110,6 +120,11 @@ fn a_changed_new_or_removed_return_is_followed() {
     assert!(got.contains("剩余河段12月底前完成"));
     assert!(!got.contains("已完成河道清淤3公里"));
     assert_eq!((hits, stored), (files - 1, 1));
+    // Whatever the history, the cache file is the one a first run writes.
+    assert_eq!(
+        std::fs::read(cache_file(out.path())).unwrap(),
+        fresh_cache(&plan, dir)
+    );
 
     // A file renamed is another file (its path is part of what it says: the unit by
     // its name, the source of every fact).
@@ -118,6 +133,10 @@ fn a_changed_new_or_removed_return_is_followed() {
     assert_eq!(got, uncached(&plan, dir));
     assert!(got.contains("区水利局-更新.xlsx"));
     assert_eq!((hits, stored), (files - 1, 1));
+    assert_eq!(
+        std::fs::read(cache_file(out.path())).unwrap(),
+        fresh_cache(&plan, dir)
+    );
 
     // A removed file is gone from the ledger, and from the cache file: a run keeps
     // only what it read.
@@ -128,6 +147,21 @@ fn a_changed_new_or_removed_return_is_followed() {
     assert!(!got.contains("区水利局-更新.xlsx"));
     assert_eq!((hits, stored), (files - 1, 0));
     assert!(std::fs::metadata(cache_file(out.path())).unwrap().len() < before);
+    assert_eq!(
+        std::fs::read(cache_file(out.path())).unwrap(),
+        fresh_cache(&plan, dir)
+    );
+
+    // A new file at the end of the folder's order: the others' results are copied over
+    // as they were and the new one added.
+    one_return(dir, "龙水湖.xlsx", "新增报送");
+    let (got, hits, stored) = cached(&plan, dir, out.path(), true);
+    assert_eq!(got, uncached(&plan, dir));
+    assert_eq!((hits, stored), (files - 1, 1));
+    assert_eq!(
+        std::fs::read(cache_file(out.path())).unwrap(),
+        fresh_cache(&plan, dir)
+    );
 }
 
 #[test]

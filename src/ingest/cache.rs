@@ -74,7 +74,7 @@ type Index = HashMap<CacheKey, (u64, u32)>;
 #[derive(Debug)]
 pub struct ReturnsCache {
     /// The last run's cache file and its index (none when there is no whole one).
-    old: Option<Arc<Mutex<std::fs::File>>>,
+    old: Option<Arc<OldFile>>,
     index: Index,
     /// Whether this run keeps what it parses for the next one.
     write: bool,
@@ -83,6 +83,15 @@ pub struct ReturnsCache {
     salt: [u8; 32],
     hits: AtomicUsize,
     stored: AtomicUsize,
+}
+
+/// The last run's cache file, open.
+#[derive(Debug)]
+struct OldFile {
+    file: Mutex<std::fs::File>,
+    /// How many results it holds, and where they end (the index starts).
+    count: usize,
+    end: u64,
 }
 
 /// One file's result as the next run's cache file will hold it: a record of the last
@@ -130,7 +139,7 @@ impl ReturnsCache {
     pub fn open(out_dir: &Path, opts: &IngestOptions, write: bool) -> ReturnsCache {
         let dir = out_dir.join(CACHE_DIR);
         let (old, index) = match open_old(&dir.join(CACHE_FILE)) {
-            Some((file, index)) => (Some(Arc::new(Mutex::new(file))), index),
+            Some((old, index)) => (Some(Arc::new(old)), index),
             None => (None, HashMap::new()),
         };
         ReturnsCache {
@@ -231,31 +240,50 @@ impl ReturnsCache {
 
 /// The cache file of `kept`: the magic, the records in order, the index in key order,
 /// the footer; written under a temporary name, then renamed over the last one.
+///
+/// As long as the results are the last file's own, in its order from its start, nothing
+/// is written: when they all are (a rerun with the same returns) the last file is the
+/// one this run would write and stays as it is; when they stop being so (a return
+/// added, changed or removed) the new file starts with the last one's records up to
+/// there, copied by the kernel, and goes on from there.
 fn write_file(
     dir: &Path,
-    old: Option<&Mutex<std::fs::File>>,
+    old: Option<&OldFile>,
     kept: impl Iterator<Item = Keep>,
 ) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    remove_abandoned(dir);
-    let tmp = tempfile::Builder::new()
-        .prefix(".returns-")
-        .tempfile_in(dir)?;
-    let mut file = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    file.write_all(MAGIC)?;
+    let mut file: Option<std::io::BufWriter<tempfile::NamedTempFile>> = None;
     let mut at = MAGIC.len() as u64;
     let mut index = Vec::new();
     for Keep { key, record } in kept {
+        if file.is_none() {
+            if let Record::Old(start, length) = record {
+                if start == at {
+                    index.push((key, at, length));
+                    at += HEADER as u64 + u64::from(length);
+                    continue;
+                }
+            }
+            file = Some(start_file(dir, old, at)?);
+        }
         let record = match record {
             Record::New(bytes) => bytes,
             Record::Old(start, length) => old
                 .and_then(|f| read_record(f, start, length))
                 .ok_or_else(|| std::io::Error::other("the last cache file changed"))?,
         };
-        file.write_all(&record)?;
+        let Some(out) = file.as_mut() else {
+            unreachable!("the file was started above");
+        };
+        out.write_all(&record)?;
         index.push((key, at, (record.len() - HEADER) as u32));
         at += record.len() as u64;
     }
+    let mut file = match file {
+        Some(f) => f,
+        // Every result of the last file, in its order, and nothing else.
+        None if old.is_some_and(|o| o.count == index.len() && o.end == at) => return Ok(()),
+        None => start_file(dir, old, at)?,
+    };
     // In key order: the index is the same whatever order the files came in.
     index.sort_unstable_by_key(|e| e.0);
     let mut bytes = Vec::with_capacity(4 + index.len() * INDEX_ENTRY);
@@ -274,10 +302,37 @@ fn write_file(
     Ok(())
 }
 
+/// A new cache file in `dir` holding the first `len` bytes of the last one (the magic
+/// and the records up to there; just the magic when there is no last file).
+fn start_file(
+    dir: &Path,
+    old: Option<&OldFile>,
+    len: u64,
+) -> std::io::Result<std::io::BufWriter<tempfile::NamedTempFile>> {
+    std::fs::create_dir_all(dir)?;
+    remove_abandoned(dir);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".returns-")
+        .tempfile_in(dir)?;
+    match old {
+        Some(old) if len > MAGIC.len() as u64 => {
+            let mut from = old.file.lock().unwrap_or_else(|p| p.into_inner());
+            from.seek(SeekFrom::Start(0))?;
+            // File to file: the kernel copies (copy_file_range on Linux).
+            let copied = std::io::copy(&mut (&mut *from).take(len), tmp.as_file_mut())?;
+            if copied != len {
+                return Err(std::io::Error::other("the last cache file changed"));
+            }
+        }
+        _ => tmp.write_all(MAGIC)?,
+    }
+    Ok(std::io::BufWriter::with_capacity(1 << 16, tmp))
+}
+
 /// The record at `start` of the last run's file.
-fn read_record(file: &Mutex<std::fs::File>, start: u64, length: u32) -> Option<Vec<u8>> {
+fn read_record(old: &OldFile, start: u64, length: u32) -> Option<Vec<u8>> {
     let mut record = vec![0; HEADER + length as usize];
-    let mut file = file.lock().unwrap_or_else(|p| p.into_inner());
+    let mut file = old.file.lock().unwrap_or_else(|p| p.into_inner());
     file.seek(SeekFrom::Start(start)).ok()?;
     file.read_exact(&mut record).ok()?;
     Some(record)
@@ -306,7 +361,7 @@ fn salt(opts: &IngestOptions) -> [u8; 32] {
 }
 
 /// The last run's cache file and its index, when the file is there and whole.
-fn open_old(path: &Path) -> Option<(std::fs::File, Index)> {
+fn open_old(path: &Path) -> Option<(OldFile, Index)> {
     let mut file = std::fs::File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     if len < (MAGIC.len() + FOOTER) as u64 {
@@ -350,7 +405,12 @@ fn open_old(path: &Path) -> Option<(std::fs::File, Index)> {
         }
         index.insert(*key, (at, length));
     }
-    Some((file, index))
+    let old = OldFile {
+        file: Mutex::new(file),
+        count,
+        end: start,
+    };
+    Some((old, index))
 }
 
 /// Remove the cache files of runs that stopped before putting theirs in place (left
