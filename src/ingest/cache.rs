@@ -298,6 +298,7 @@ fn write_file(
     file.write_all(&crc32fast::hash(&bytes).to_le_bytes())?;
     file.write_all(MAGIC)?;
     let tmp = file.into_inner().map_err(|e| e.into_error())?;
+    crate::common::disk::start_writeback(tmp.as_file());
     tmp.persist(dir.join(CACHE_FILE)).map_err(|e| e.error)?;
     Ok(())
 }

@@ -45,7 +45,7 @@ impl Staged {
         let mut w = BufWriter::with_capacity(1 << 20, f);
         fill(&mut w)?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
-        start_writeback(&f);
+        crate::common::disk::start_writeback(&f);
         Ok(staged)
     }
 
@@ -65,23 +65,6 @@ impl Staged {
         self.committed = true;
         Ok(())
     }
-}
-
-/// A large file just written starts going to disk now, while the other outputs render,
-/// so the one sync before the renames ([`sync_all_staged`]) has less left to wait for.
-/// Only a hint (Linux `sync_file_range`, asynchronous): it makes nothing durable.
-fn start_writeback(f: &File) {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        const LARGE: u64 = 1 << 20;
-        if f.metadata().is_ok_and(|m| m.len() >= LARGE) {
-            // SAFETY: a file descriptor we own, open for the call; the whole file.
-            unsafe { libc::sync_file_range(f.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE) };
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = f;
 }
 
 /// Make every staged file in `dir` durable before any is renamed into place: on Linux
