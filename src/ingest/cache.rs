@@ -81,6 +81,7 @@ pub struct ReturnsCache {
     dir: PathBuf,
     /// SHA-256 of everything but the file that a file's result depends on.
     salt: [u8; 32],
+    buffers: Arc<Buffers>,
     hits: AtomicUsize,
     stored: AtomicUsize,
 }
@@ -92,6 +93,31 @@ struct OldFile {
     /// How many results it holds, and where they end (the index starts).
     count: usize,
     end: u64,
+}
+
+/// Record buffers the writer hands back once it has written them, for the next results:
+/// a city-scale run makes 100+ MB of records, and new memory for each was the kernel
+/// zeroing fresh pages, two thirds of the cost of keeping a result.
+#[derive(Debug, Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+/// Most buffers kept for reuse: the records of a few batches of files in flight.
+const SPARE_BUFFERS: usize = 1024;
+
+impl Buffers {
+    /// An empty buffer, one handed back when there is one.
+    fn take(&self) -> Vec<u8> {
+        let mut spare = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        spare.pop().unwrap_or_default()
+    }
+
+    fn give(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        let mut spare = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if spare.len() < SPARE_BUFFERS {
+            spare.push(buffer);
+        }
+    }
 }
 
 /// One file's result as the next run's cache file will hold it: a record of the last
@@ -148,6 +174,7 @@ impl ReturnsCache {
             write,
             dir,
             salt: salt(opts),
+            buffers: Arc::default(),
             hits: AtomicUsize::new(0),
             stored: AtomicUsize::new(0),
         }
@@ -173,7 +200,7 @@ impl ReturnsCache {
         }
         let part = parse();
         let keep = (self.write && keepable(&part))
-            .then(|| encode(&part))
+            .then(|| encode(&part, self.buffers.take()))
             .flatten()
             .map(|record| {
                 self.stored.fetch_add(1, Ordering::Relaxed);
@@ -194,11 +221,16 @@ impl ReturnsCache {
         }
         // Two batches in flight at most: a city-scale run keeps 100+ MB of results.
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Keep>>(2);
-        let (old, dir) = (self.old.clone(), self.dir.clone());
+        let (old, dir, buffers) = (self.old.clone(), self.dir.clone(), self.buffers.clone());
         let thread = std::thread::spawn(move || {
             // A cache that could not be put in place is only a slower next run; the file
             // stays as it was.
-            drop(write_file(&dir, old.as_deref(), received.iter().flatten()));
+            drop(write_file(
+                &dir,
+                old.as_deref(),
+                &buffers,
+                received.iter().flatten(),
+            ));
         });
         Some(Writer { batches, thread })
     }
@@ -227,8 +259,10 @@ impl ReturnsCache {
     /// record starts and its payload's length.
     fn load(&self, key: &CacheKey, rel: &str) -> Option<(Ingested, (u64, u32))> {
         let &(start, length) = self.index.get(key)?;
-        let record = read_record(self.old.as_deref()?, start, length)?;
-        let part = decode(&record)?;
+        let record = read_record(self.old.as_deref()?, start, length, self.buffers.take())?;
+        let part = decode(&record);
+        self.buffers.give(record);
+        let part = part?;
         // The key holds the path; a result for another file would be a damaged one that
         // passed the checksum.
         part.files
@@ -249,6 +283,7 @@ impl ReturnsCache {
 fn write_file(
     dir: &Path,
     old: Option<&OldFile>,
+    buffers: &Buffers,
     kept: impl Iterator<Item = Keep>,
 ) -> std::io::Result<()> {
     let mut file: Option<std::io::BufWriter<tempfile::NamedTempFile>> = None;
@@ -268,7 +303,7 @@ fn write_file(
         let record = match record {
             Record::New(bytes) => bytes,
             Record::Old(start, length) => old
-                .and_then(|f| read_record(f, start, length))
+                .and_then(|f| read_record(f, start, length, buffers.take()))
                 .ok_or_else(|| std::io::Error::other("the last cache file changed"))?,
         };
         let Some(out) = file.as_mut() else {
@@ -277,6 +312,7 @@ fn write_file(
         out.write_all(&record)?;
         index.push((key, at, (record.len() - HEADER) as u32));
         at += record.len() as u64;
+        buffers.give(record);
     }
     let mut file = match file {
         Some(f) => f,
@@ -330,9 +366,10 @@ fn start_file(
     Ok(std::io::BufWriter::with_capacity(1 << 16, tmp))
 }
 
-/// The record at `start` of the last run's file.
-fn read_record(old: &OldFile, start: u64, length: u32) -> Option<Vec<u8>> {
-    let mut record = vec![0; HEADER + length as usize];
+/// The record at `start` of the last run's file, read into `record`.
+fn read_record(old: &OldFile, start: u64, length: u32, mut record: Vec<u8>) -> Option<Vec<u8>> {
+    record.clear();
+    record.resize(HEADER + length as usize, 0);
     let mut file = old.file.lock().unwrap_or_else(|p| p.into_inner());
     file.seek(SeekFrom::Start(start)).ok()?;
     file.read_exact(&mut record).ok()?;
@@ -438,11 +475,14 @@ fn keepable(part: &Ingested) -> bool {
     !part.files.is_empty() && part.problems.iter().all(|p| p.code != Code::FileFailed)
 }
 
-/// A result's record: CRC-32 and length of the payload, the payload (postcard).
+/// A result's record, made in `record` (emptied first): CRC-32 and length of the
+/// payload, the payload (postcard).
 // Out of line, so an instruction count can name it (docs/performance.md).
 #[inline(never)]
-fn encode(part: &Ingested) -> Option<Vec<u8>> {
-    let mut record = postcard::to_extend(part, vec![0; HEADER]).ok()?;
+fn encode(part: &Ingested, mut record: Vec<u8>) -> Option<Vec<u8>> {
+    record.clear();
+    record.extend_from_slice(&[0; HEADER]);
+    let mut record = postcard::to_extend(part, record).ok()?;
     let length = u32::try_from(record.len() - HEADER).ok()?;
     let crc = crc32fast::hash(&record[HEADER..]);
     record[..4].copy_from_slice(&crc.to_le_bytes());
@@ -489,7 +529,7 @@ mod tests {
     #[test]
     fn a_record_reads_back_as_written_and_damage_is_refused() {
         let p = part("a.xlsx");
-        let bytes = encode(&p).unwrap();
+        let bytes = encode(&p, b"a buffer used before".to_vec()).unwrap();
         assert_eq!(decode(&bytes), Some(p));
         // Cut short, one byte changed, trailing bytes.
         assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
