@@ -14,7 +14,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
@@ -49,19 +48,7 @@ fn parse(text: &str) -> BTreeMap<String, String> {
 #[test]
 fn demo_outputs_are_byte_identical_to_the_recorded_list() {
     let out = tempfile::tempdir().unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("--input")
-        .arg(repo().join("input"))
-        .arg("--output")
-        .arg(out.path())
-        .arg("run")
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "run failed: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    common::rectify_ok(&repo().join("input"), out.path(), &["run"]);
     let got = checksums(out.path());
     let list = repo().join(LIST);
     if std::env::var_os("RECTIFY_BLESS").is_some() {

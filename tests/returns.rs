@@ -1084,18 +1084,7 @@ fn not_applicable_shows_in_the_workbook_report_and_checklist() {
         write_workbook(&d.join("来苏镇.xlsx"), &[spec]);
     });
     let out = input.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(["run", "--input"])
-        .arg(input.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::rectify_ok(input.path(), &out, &["run"]);
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook(out.join("整改台账汇总表.xlsx")).unwrap();
     let detail = wb.worksheet_range("报送明细").unwrap();

@@ -6,9 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{fixture_set, n, plan, repo, standard_return, std_row, write_workbook, V};
+use common::{fixture_set, n, plan, rectify_ok, repo, standard_return, std_row, write_workbook, V};
 use rectify::plan::Plan;
 use rectify::{build_round, build_round_kept, IngestOptions, ReturnsCache, Scope};
 
@@ -164,14 +163,21 @@ fn a_changed_new_or_removed_return_is_followed() {
     );
 }
 
-#[test]
-fn another_plan_reads_every_return_again() {
+/// The fixture set of returns, run once into an empty output folder through the cache:
+/// (returns, output folder, how many returns).
+fn kept_fixture(plan: &Plan) -> (tempfile::TempDir, tempfile::TempDir, usize) {
     let returns = tempfile::tempdir().unwrap();
     fixture_set(returns.path());
     let out = tempfile::tempdir().unwrap();
+    cached(plan, returns.path(), out.path(), true);
     let files = returns_in(returns.path());
+    (returns, out, files)
+}
+
+#[test]
+fn another_plan_reads_every_return_again() {
     let plan = plan();
-    cached(&plan, returns.path(), out.path(), true);
+    let (returns, out, files) = kept_fixture(&plan);
 
     // A unit's new alias changes how returns are read (who sent a file): nothing kept
     // for the old directory is used.
@@ -202,13 +208,9 @@ fn another_plan_reads_every_return_again() {
 
 #[test]
 fn a_damaged_cache_file_is_passed_over() {
-    let returns = tempfile::tempdir().unwrap();
-    fixture_set(returns.path());
-    let out = tempfile::tempdir().unwrap();
-    let files = returns_in(returns.path());
     let plan = plan();
+    let (returns, out, files) = kept_fixture(&plan);
     let want = uncached(&plan, returns.path());
-    cached(&plan, returns.path(), out.path(), true);
     let good = std::fs::read(cache_file(out.path())).unwrap();
 
     let damaged: Vec<(&str, Vec<u8>)> = vec![
@@ -249,23 +251,6 @@ fn a_damaged_cache_file_is_passed_over() {
     assert_eq!(std::fs::read(cache_file(out.path())).unwrap(), good);
 }
 
-fn rectify(args: &[&str], input: &Path, out: &Path) -> std::process::Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("--input")
-        .arg(input)
-        .arg("--output")
-        .arg(out)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
-}
-
 #[test]
 fn a_rerun_writes_what_a_first_run_writes_and_check_writes_nothing() {
     let input = repo().join("input");
@@ -273,16 +258,16 @@ fn a_rerun_writes_what_a_first_run_writes_and_check_writes_nothing() {
 
     // `check` only looks: no cache is made in an output folder it is pointed at.
     let looked = tempfile::tempdir().unwrap();
-    rectify(&["check"], &input, looked.path());
+    rectify_ok(&input, looked.path(), &["check"]);
     assert!(!looked.path().join(rectify::CACHE_DIR).exists());
 
-    rectify(&["run"], &input, out.path());
+    rectify_ok(&input, out.path(), &["run"]);
     let first = common::tree(out.path());
     assert!(first.contains_key(&format!("{}/returns.bin", rectify::CACHE_DIR)));
-    rectify(&["run"], &input, out.path());
+    rectify_ok(&input, out.path(), &["run"]);
     let again = common::tree(out.path());
     let fresh = tempfile::tempdir().unwrap();
-    rectify(&["run"], &input, fresh.path());
+    rectify_ok(&input, fresh.path(), &["run"]);
     let fresh = common::tree(fresh.path());
     assert_eq!(
         again.keys().collect::<Vec<_>>(),
@@ -299,7 +284,7 @@ fn a_rerun_writes_what_a_first_run_writes_and_check_writes_nothing() {
         .unwrap()
         .modified()
         .unwrap();
-    rectify(&["check"], &input, out.path());
+    rectify_ok(&input, out.path(), &["check"]);
     let after = std::fs::metadata(cache_file(out.path()))
         .unwrap()
         .modified()

@@ -34,20 +34,10 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn run(input: &Path, out: &Path, extra: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("--input")
-        .arg(input)
-        .arg("--output")
-        .arg(out)
-        .arg("run")
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "run failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let args: Vec<&str> = std::iter::once("run")
+        .chain(extra.iter().copied())
+        .collect();
+    let o = common::rectify_ok(input, out, &args);
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 

@@ -431,3 +431,21 @@ pub fn edit_zip(
     }
     w.finish().unwrap().into_inner()
 }
+
+/// `rectify --input INPUT --output OUT ARGS…`, which must succeed.
+pub fn rectify_ok(input: &Path, out: &Path, args: &[&str]) -> std::process::Output {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input)
+        .arg("--output")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
