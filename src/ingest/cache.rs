@@ -89,7 +89,9 @@ pub struct ReturnsCache {
 /// The last run's cache file, open.
 #[derive(Debug)]
 struct OldFile {
-    file: Mutex<std::fs::File>,
+    /// Closed (`None`) once the next file replaces it: Windows cannot replace an open
+    /// file.
+    file: Mutex<Option<std::fs::File>>,
     /// How many results it holds, and where they end (the index starts).
     count: usize,
     end: u64,
@@ -335,6 +337,10 @@ fn write_file(
     file.write_all(MAGIC)?;
     let tmp = file.into_inner().map_err(|e| e.into_error())?;
     crate::common::disk::start_writeback(tmp.as_file());
+    // Every record is read by now (ingest is over when the last batch arrives).
+    if let Some(old) = old {
+        old.file.lock().unwrap_or_else(|p| p.into_inner()).take();
+    }
     tmp.persist(dir.join(CACHE_FILE)).map_err(|e| e.error)?;
     Ok(())
 }
@@ -353,10 +359,13 @@ fn start_file(
         .tempfile_in(dir)?;
     match old {
         Some(old) if len > MAGIC.len() as u64 => {
-            let mut from = old.file.lock().unwrap_or_else(|p| p.into_inner());
+            let mut guard = old.file.lock().unwrap_or_else(|p| p.into_inner());
+            let from = guard
+                .as_mut()
+                .ok_or_else(|| std::io::Error::other("the last cache file is closed"))?;
             from.seek(SeekFrom::Start(0))?;
             // File to file: the kernel copies (copy_file_range on Linux).
-            let copied = std::io::copy(&mut (&mut *from).take(len), tmp.as_file_mut())?;
+            let copied = std::io::copy(&mut from.take(len), tmp.as_file_mut())?;
             if copied != len {
                 return Err(std::io::Error::other("the last cache file changed"));
             }
@@ -371,6 +380,7 @@ fn read_record(old: &OldFile, start: u64, length: u32, mut record: Vec<u8>) -> O
     record.clear();
     record.resize(HEADER + length as usize, 0);
     let mut file = old.file.lock().unwrap_or_else(|p| p.into_inner());
+    let file = file.as_mut()?;
     file.seek(SeekFrom::Start(start)).ok()?;
     file.read_exact(&mut record).ok()?;
     Some(record)
@@ -444,7 +454,7 @@ fn open_old(path: &Path) -> Option<(OldFile, Index)> {
         index.insert(*key, (at, length));
     }
     let old = OldFile {
-        file: Mutex::new(file),
+        file: Mutex::new(Some(file)),
         count,
         end: start,
     };
