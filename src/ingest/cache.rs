@@ -38,6 +38,7 @@ use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
+use crate::common::FINGERPRINT;
 use crate::ingest::format::converter_stamp;
 use crate::ingest::options::IngestOptions;
 use crate::ingest::record::Ingested;
@@ -48,9 +49,6 @@ pub const CACHE_DIR: &str = ".rectify-cache";
 
 /// The cache file in [`CACHE_DIR`].
 const CACHE_FILE: &str = "returns.bin";
-
-/// Hash of the source, templates and Cargo.lock (`build.rs`): "the same code".
-const FINGERPRINT: &str = env!("RECTIFY_RENDER_FINGERPRINT");
 
 /// The start and the end of the file: the format's name and version.
 const MAGIC: &[u8; 8] = b"RCTFYPR1";

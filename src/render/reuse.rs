@@ -19,10 +19,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::common::FINGERPRINT;
 use crate::render::manifest::{hash_file, Manifest};
-
-/// Hash of the code that renders documents (`build.rs`).
-const FINGERPRINT: &str = env!("RECTIFY_RENDER_FINGERPRINT");
 
 /// What a document is made from, as a SHA-256 (hex): the code, the kind of document and
 /// its inputs.

@@ -245,8 +245,11 @@ impl<'n> Walk<'n> {
         if dropped > 0 {
             let mut it = self.seen[base..].iter();
             e.children.retain(|_| !it.next().expect("flag").drop);
-            let kept: Vec<Seen> = self.seen.drain(base..).filter(|s| !s.drop).collect();
-            self.seen.extend(kept);
+            let mut at = 0;
+            self.seen.retain(|s| {
+                at += 1;
+                at <= base || !s.drop
+            });
             self.stats.elems_removed += dropped;
         }
         if ty.is_some_and(|t| t.is_ordered()) && e.children.len() > 1 {
