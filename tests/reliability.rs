@@ -109,7 +109,10 @@ fn complete(path: &Path) -> bool {
 fn a_killed_run_leaves_no_truncated_file_under_a_final_name() {
     let input = big_input();
     let mut saw_partial_run = false;
-    for (k, delay_ms) in [150u64, 300, 450, 600, 800, 1000].into_iter().enumerate() {
+    for (k, delay_ms) in [150u64, 20, 60, 300, 450, 600, 800, 1000]
+        .into_iter()
+        .enumerate()
+    {
         let out: PathBuf = input.path().join(format!("out{k}"));
         // A previous complete run's files must survive a killed one too.
         if k == 0 {

@@ -1,7 +1,8 @@
 //! A rerun leaves a document as the last run wrote it when it would come out the same
 //! (issue 20: checklists, notices, reminders and the report are reused when what they
-//! are made from has not changed), and never leaves a stale or edited one: every rerun
-//! ends with exactly the bytes a first run into an empty folder writes.
+//! are made from has not changed; ledger.json and the workbook when the ledger has not),
+//! and never leaves a stale or edited one: every rerun ends with exactly the bytes a
+//! first run into an empty folder writes.
 
 mod common;
 
@@ -113,16 +114,26 @@ fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
         documents.len(),
         "every checklist, notice, reminder and the report stay in place"
     );
+    // The ledger did not change: ledger.json and the workbook made from it stay too.
+    for f in [rectify::LEDGER_JSON, rectify::WORKBOOK_XLSX] {
+        assert!(left.contains(&f.to_string()), "{f} stays in place");
+    }
     assert!(
         said.contains(&format!(
             "其中{}个文件与上次生成的完全相同",
-            documents.len()
+            documents.len() + 2
         )),
         "{said}"
     );
-    // The ledger and the workbook are written on every run.
-    assert!(!left.contains(&"ledger.json".to_string()));
-    assert!(!left.contains(&"整改台账汇总表.xlsx".to_string()));
+    // This round's record is written again (the same bytes as ledger.json).
+    let round = after
+        .keys()
+        .find(|f| f.starts_with("rounds/"))
+        .expect("a round file");
+    assert_eq!(
+        std::fs::read(out.path().join(round)).unwrap(),
+        std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap()
+    );
     // The manifest's hash of ledger.json (worked out while it was written) is its
     // SHA-256.
     let m: serde_json::Value =
@@ -291,12 +302,91 @@ fn a_new_return_renders_again_only_what_it_changes() {
         left.iter().filter(|f| f.starts_with("checklists/")).count(),
         checklists
     );
-    // The report and the list of units that owe reports change.
+    // The report and the list of units that owe reports change, and so do the ledger
+    // and the workbook.
     assert!(!left.contains(&"整改情况报告.docx".to_string()));
+    for f in [rectify::LEDGER_JSON, rectify::WORKBOOK_XLSX] {
+        assert!(!left.contains(&f.to_string()), "{f} is written again");
+    }
     assert!(!left.contains(&"reminders/未报送单位清单.docx".to_string()));
     // Byte for byte what a first run of this round writes.
     let fresh_out = tempfile::tempdir().unwrap();
     copy_dir(&out.path().join("rounds"), &fresh_out.path().join("rounds"));
     run(input.path(), fresh_out.path(), &[]);
     assert_same_files(&files(out.path()), &files(fresh_out.path()));
+}
+
+#[test]
+fn an_edited_deleted_or_differently_keyed_workbook_or_ledger_is_made_again() {
+    let input = input_copy();
+    let want = fresh(input.path(), &[]);
+    let manifest_of = |out: &Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(out.join(rectify::MANIFEST)).unwrap()).unwrap()
+    };
+    type Change = fn(&Path, &mut serde_json::Value);
+    let changes: [(&str, Change); 5] = [
+        ("the workbook edited", |out, _| {
+            std::fs::write(out.join(rectify::WORKBOOK_XLSX), b"edited by hand").unwrap()
+        }),
+        ("the workbook deleted", |out, _| {
+            std::fs::remove_file(out.join(rectify::WORKBOOK_XLSX)).unwrap()
+        }),
+        ("the workbook made from another ledger", |_, m| {
+            let key = &mut m["keys"]["workbook"][rectify::WORKBOOK_XLSX];
+            assert!(key.is_string(), "the manifest keeps the workbook's key");
+            *key = serde_json::Value::String("0".repeat(64));
+        }),
+        ("ledger.json edited", |out, _| {
+            std::fs::write(out.join(rectify::LEDGER_JSON), b"{}\n").unwrap()
+        }),
+        ("ledger.json recorded with another hash", |_, m| {
+            let hash = &mut m["outputs"]["ledger"][rectify::LEDGER_JSON];
+            assert!(hash.is_string());
+            *hash = serde_json::Value::String("0".repeat(64));
+        }),
+    ];
+    for (what, change) in changes {
+        let out = tempfile::tempdir().unwrap();
+        run(input.path(), out.path(), &[]);
+        let mut m = manifest_of(out.path());
+        change(out.path(), &mut m);
+        std::fs::write(
+            out.path().join(rectify::MANIFEST),
+            serde_json::to_vec(&m).unwrap(),
+        )
+        .unwrap();
+        let before = inodes(out.path());
+        let said = run(input.path(), out.path(), &[]);
+        let left = kept(&before, &inodes(out.path()));
+        let (changed, other) = if what.contains("workbook") {
+            (rectify::WORKBOOK_XLSX, rectify::LEDGER_JSON)
+        } else {
+            (rectify::LEDGER_JSON, rectify::WORKBOOK_XLSX)
+        };
+        assert!(!left.contains(&changed.to_string()), "{what}: made again");
+        // The ledger is the same: the other file stands, unless ledger.json's digest
+        // could not be trusted (then the workbook is made again too, to be safe).
+        if !what.contains("ledger.json") {
+            assert!(left.contains(&other.to_string()), "{what}: {other} stays");
+        }
+        let mut got = files(out.path());
+        let copies: Vec<String> = got
+            .keys()
+            .filter(|f| f.contains("修改稿"))
+            .cloned()
+            .collect();
+        // A file that is not what the manifest says the last run wrote counts as edited
+        // by hand: kept aside.
+        if what.contains("edited") || what.contains("another hash") {
+            assert!(
+                said.contains("修改稿"),
+                "{what}: the edit is kept aside: {said}"
+            );
+            assert_eq!(copies.len(), 1, "{what}: {copies:?}");
+            got.remove(&copies[0]);
+        } else {
+            assert!(copies.is_empty(), "{what}: {copies:?}");
+        }
+        assert_same_files(&got, &want);
+    }
 }

@@ -4,12 +4,38 @@
 
 use crate::render::error::RenderError;
 use crate::render::files::LEDGER_JSON;
-use crate::render::output::{Job, Rendered};
+use crate::render::output::{hash_of, Job, Rendered};
 
-/// The output: ledger.json.
+/// The output: ledger.json. Its content hash is the ledger's digest, published for the
+/// files made from the ledger alone (`output::LedgerKeyed`). When the last run wrote
+/// ledger.json, the digest is worked out first, without writing the file: if the file
+/// that run left has it (unchanged since), it stays as it is, and the workbook learns
+/// early that its own may stand.
 pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    let file = Rendered::stream_hashed(job, LEDGER_JSON, |w| job.ledger.write_json(w))
-        .map_err(RenderError::write(job.out_dir.join(LEDGER_JSON)))?;
+    let path = job.out_dir.join(LEDGER_JSON);
+    let last = job
+        .reuse
+        .and_then(|r| r.last_hash(LEDGER_JSON).map(|h| (r, h)));
+    let known = match last {
+        Some((reuse, last_hash)) => {
+            let digest =
+                hash_of(|w| job.ledger.write_json(w)).map_err(RenderError::write(&path))?;
+            publish(job, &digest);
+            (digest == last_hash && reuse.holds(LEDGER_JSON, &digest)).then_some(digest)
+        }
+        None => None,
+    };
+    let file = match known {
+        Some(digest) => Rendered::unchanged(LEDGER_JSON, digest),
+        None => {
+            let file = Rendered::stream_hashed(job, LEDGER_JSON, |w| job.ledger.write_json(w))
+                .map_err(RenderError::write(&path))?;
+            if let Some(hash) = file.content_hash() {
+                publish(job, hash);
+            }
+            file
+        }
+    };
     // The round kept for the next run's comparison is the same JSON.
     let round = match job.round {
         Some(path) => Rendered::record_copy(job, path, &file)
@@ -17,4 +43,11 @@ pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
         None => None,
     };
     Ok(std::iter::once(file).chain(round).collect())
+}
+
+/// Tell the outputs made from the ledger alone its digest.
+fn publish(job: &Job, digest: &str) {
+    if let Some(d) = job.digest {
+        d.publish(digest);
+    }
 }

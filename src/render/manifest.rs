@@ -57,6 +57,14 @@ impl Manifest {
             .flat_map(|f| f.keys().map(String::as_str))
     }
 
+    /// The content hash of the file at `path`, when the last run wrote it.
+    pub fn hash(&self, path: &str) -> Option<&str> {
+        self.outputs
+            .values()
+            .find_map(|files| files.get(path))
+            .map(String::as_str)
+    }
+
     /// The key of the document at `path` and its content hash, when the last run
     /// wrote it from known inputs.
     pub fn key_and_hash(&self, path: &str) -> Option<(&str, &str)> {

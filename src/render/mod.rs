@@ -56,7 +56,7 @@ pub use files::{
 pub use finish::{finish_docx, finish_docx_with_stats, schema_findings, DocProps, FinishError};
 pub use manifest::MANIFEST;
 pub use notice::{notice_blocks, reminder_blocks, reminder_list_blocks};
-pub use output::{Job, Output, Rendered, Written};
+pub use output::{Job, LedgerDigest, Output, Rendered, Written};
 pub use report::{rate_text, report_docx};
 pub use reuse::Reuse;
 pub use templates::Templates;
@@ -96,12 +96,14 @@ pub const OUTPUTS: &[Output] = &[
 
 /// Where an output starts among the renders: the longest first (the workbook's detail
 /// sheet and the report each keep one core busy for most of the output phase at scale),
-/// so neither waits behind the short ones and both cores stay busy to the end.
+/// so neither waits behind the short ones and both cores stay busy to the end; but the
+/// ledger right after the workbook: its digest tells the workbook early whether the last
+/// run's stands (`output::LedgerKeyed`).
 fn render_rank(name: &str) -> usize {
     const LONGEST_FIRST: [&str; 6] = [
         "workbook",
-        "report",
         "ledger",
+        "report",
         "checklists",
         "reminders",
         "consolidated",
@@ -140,8 +142,12 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
     // check for edits.
     let reuse = Reuse::load(job.out_dir);
     let reuse = job.reuse.unwrap_or(&reuse);
+    // The ledger output publishes the ledger's digest for the files made from the ledger
+    // alone (`output::LedgerKeyed`).
+    let digest = LedgerDigest::default();
     let job = &Job {
         reuse: Some(reuse),
+        digest: Some(&digest),
         ..*job
     };
     let mut rendered: Vec<Option<Result<Vec<output::StagedFile>, RenderError>>> =
@@ -153,14 +159,23 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
         for (o, slot) in tasks {
             // Each output's files are staged as soon as it has rendered.
             s.spawn_fifo(move |_| {
+                let t0 = std::time::Instant::now();
                 *slot = Some((o.render)(job).and_then(|files| output::stage(job.out_dir, files)));
+                eprintln!("TIMING   {} {:?}", o.name, t0.elapsed());
             });
         }
-        s.spawn_fifo(|_| reuse.hash_all());
+        s.spawn_fifo(|_| {
+            let t0 = std::time::Instant::now();
+            reuse.hash_all();
+            eprintln!("TIMING   hash_all {:?}", t0.elapsed());
+        });
     });
     let mut groups = Vec::with_capacity(outputs.len());
     for (o, r) in outputs.iter().zip(rendered) {
         groups.push((o.name, r.expect("every output rendered")?));
     }
-    output::write_all(job.out_dir, groups, reuse)
+    let t0 = std::time::Instant::now();
+    let r = output::write_all(job.out_dir, groups, reuse, &digest);
+    eprintln!("TIMING   write_all {:?}", t0.elapsed());
+    r
 }

@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -40,6 +41,10 @@ pub struct Job<'a> {
     /// not one of them (not in the manifest, never removed as stale). Only the ledger
     /// output writes it; `None`: no round is kept.
     pub round: Option<&'a str>,
+    /// Where the ledger output publishes the ledger's digest once it has written
+    /// ledger.json, for the files made from the ledger alone ([`LedgerKeyed`]);
+    /// `None`: no digest (every such file is rendered).
+    pub digest: Option<&'a LedgerDigest>,
 }
 
 impl<'a> Job<'a> {
@@ -53,7 +58,98 @@ impl<'a> Job<'a> {
             reminder_date: ledger.as_of,
             reuse: None,
             round: None,
+            digest: None,
         }
+    }
+}
+
+/// The ledger's digest: the SHA-256 of ledger.json as this run writes it. The JSON
+/// holds every field of the ledger, with its name, so two ledgers with the same digest
+/// are the same ledger; and a file rendered from the ledger alone (the workbook) by the
+/// same code (the fingerprint in its [`Key`]) is then the same file. Published by the
+/// ledger output once ledger.json is written, read by [`LedgerKeyed`] while the other
+/// outputs render.
+#[derive(Debug, Default)]
+pub struct LedgerDigest(OnceLock<String>);
+
+impl LedgerDigest {
+    /// Publish the digest (the first value stands).
+    pub fn publish(&self, digest: &str) {
+        let _ = self.0.set(digest.to_string());
+    }
+
+    /// The digest, once published.
+    pub fn get(&self) -> Option<&str> {
+        self.0.get().map(String::as_str)
+    }
+
+    /// The key of a file of `kind` made from the ledger alone, once the digest is known.
+    fn key(&self, kind: &str) -> Option<Key> {
+        self.get().map(|digest| Key::of(kind, &digest))
+    }
+}
+
+/// A file made from the ledger alone (the workbook), rendered before the ledger's
+/// digest is known: ledger.json is written beside it. Its key is its kind and the
+/// digest. As soon as the digest is published, [`LedgerKeyed::stands`] tells whether
+/// the last run left this file from the same key, unchanged since: the renderer may
+/// then stop, and [`LedgerKeyed::finish`] leaves that file in place. Otherwise the file
+/// is rendered as on a first run (the key is recorded for the next run).
+pub struct LedgerKeyed<'j, 'a> {
+    job: &'j Job<'a>,
+    path: &'static str,
+    kind: &'static str,
+    /// The last run's file and its content hash, when it stands; decided once the
+    /// digest is known.
+    last: OnceLock<Option<String>>,
+}
+
+impl<'j, 'a> LedgerKeyed<'j, 'a> {
+    pub fn new(job: &'j Job<'a>, path: &'static str, kind: &'static str) -> Self {
+        LedgerKeyed {
+            job,
+            path,
+            kind,
+            last: OnceLock::new(),
+        }
+    }
+
+    /// The content hash of the last run's file when it is what this run would write:
+    /// `None` while the digest is unknown, or when it must be rendered.
+    fn last(&self) -> Option<&str> {
+        let digest = self.job.digest?;
+        digest.get()?;
+        self.last
+            .get_or_init(|| {
+                let key = digest.key(self.kind)?;
+                self.job.reuse?.unchanged(self.path, &key)
+            })
+            .as_deref()
+    }
+
+    /// Whether the last run's file stands (rendering may stop). Cheap: called as rows
+    /// are written.
+    pub fn stands(&self) -> bool {
+        self.last().is_some()
+    }
+
+    /// The output's file: the last run's when it stands (whatever the renderer
+    /// returned: it may have stopped), else what the renderer made, keyed by the
+    /// ledger's digest.
+    pub fn finish<E>(&self, rendered: Result<Rendered, E>) -> Result<Rendered, E> {
+        if let Some(hash) = self.last() {
+            return Ok(Rendered {
+                path: self.path.to_string(),
+                body: Body::Unchanged(hash.to_string()),
+                key: None,
+                by_ledger: Some(self.kind),
+                record: false,
+            });
+        }
+        rendered.map(|r| Rendered {
+            by_ledger: Some(self.kind),
+            ..r
+        })
     }
 }
 
@@ -71,6 +167,9 @@ pub struct Rendered {
     path: String,
     body: Body,
     key: Option<Key>,
+    /// Made from the ledger alone: its key is this kind and the ledger's digest
+    /// ([`LedgerKeyed`]), worked out by the writer.
+    by_ledger: Option<&'static str>,
     /// A record kept beside the outputs (the round file, [`Job::round`]): written with
     /// them, but not listed, not in the manifest, never removed as stale.
     record: bool,
@@ -93,6 +192,7 @@ impl Rendered {
             path: path.into(),
             body: Body::Bytes(bytes),
             key: None,
+            by_ledger: None,
             record: false,
         }
     }
@@ -115,6 +215,7 @@ impl Rendered {
             path,
             body,
             key: Some(key),
+            by_ledger: None,
             record: false,
         })
     }
@@ -131,6 +232,7 @@ impl Rendered {
             path: path.to_string(),
             body: Body::Staged(staged, None),
             key: None,
+            by_ledger: None,
             record: false,
         })
     }
@@ -154,27 +256,53 @@ impl Rendered {
             path: path.to_string(),
             body: Body::Staged(staged, hash),
             key: None,
+            by_ledger: None,
             record: false,
         })
     }
 
+    /// The file the last run left at `path`, whose content hash is `hash`: what this
+    /// run would write, left in place.
+    pub fn unchanged(path: &str, hash: String) -> Rendered {
+        Rendered {
+            path: path.to_string(),
+            body: Body::Unchanged(hash),
+            key: None,
+            by_ledger: None,
+            record: false,
+        }
+    }
+
     /// A record ([`Job::round`]) at `path` holding the same bytes as `of`, a file this
-    /// run has just staged: copied by the kernel (at city scale it is hundreds of MB),
-    /// not made a second time. `None` when `of` is not a staged file.
+    /// run has just staged or left as the last run wrote it: copied by the kernel (at
+    /// city scale it is hundreds of MB), not made a second time. `None` when `of` is
+    /// held in memory.
     pub fn record_copy(job: &Job, path: &str, of: &Rendered) -> std::io::Result<Option<Rendered>> {
-        let Body::Staged(from, _) = &of.body else {
-            return Ok(None);
+        let from = match &of.body {
+            Body::Staged(from, _) => from.staged_path().to_path_buf(),
+            Body::Unchanged(_) => job.out_dir.join(&of.path),
+            Body::Bytes(_) => return Ok(None),
         };
         let staged = Staged::write_unsynced(&job.out_dir.join(path), |w| {
-            let mut from = std::fs::File::open(from.staged_path())?;
+            let mut from = std::fs::File::open(&from)?;
             std::io::copy(&mut from, w).map(drop)
         })?;
         Ok(Some(Rendered {
             path: path.to_string(),
             body: Body::Staged(staged, None),
             key: None,
+            by_ledger: None,
             record: true,
         }))
+    }
+
+    /// Its content hash, when it was worked out while writing or is the last run's.
+    pub fn content_hash(&self) -> Option<&str> {
+        match &self.body {
+            Body::Staged(_, hash) => hash.as_deref(),
+            Body::Unchanged(hash) => Some(hash),
+            Body::Bytes(_) => None,
+        }
     }
 
     /// The path relative to the output folder.
@@ -229,6 +357,17 @@ impl Written {
     }
 }
 
+/// The content hash (SHA-256, as the manifest keeps) of what `fill` writes, without
+/// writing it anywhere.
+pub fn hash_of(
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<String> {
+    // Buffered above the hash, so it is fed in large pieces.
+    let mut tee = std::io::BufWriter::with_capacity(1 << 16, HashTee::new(std::io::sink()));
+    fill(&mut tee)?;
+    Ok(tee.into_inner().map_err(|e| e.into_error())?.finish())
+}
+
 /// A writer that hashes what passes through it (SHA-256, as the manifest keeps).
 struct HashTee<W> {
     inner: W,
@@ -274,6 +413,7 @@ pub(super) struct StagedFile {
     /// Its content hash (empty for a record, which the manifest does not keep).
     hash: String,
     key: Option<Key>,
+    by_ledger: Option<&'static str>,
     record: bool,
 }
 
@@ -307,6 +447,7 @@ pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<StagedFi
                 file,
                 hash,
                 key: f.key,
+                by_ledger: f.by_ledger,
                 record: f.record,
             })
         })
@@ -320,11 +461,13 @@ pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<StagedFi
 /// stays as it is), files the same outputs wrote last time and do not write now are
 /// removed, and the manifest is renamed into place last. A failure before the renames
 /// leaves the folder as it was (the staged files are removed). `last`: what the last
-/// run left in the folder (perhaps already hashed).
+/// run left in the folder (perhaps already hashed); `digest`: the ledger's, for the
+/// keys of files made from the ledger alone.
 pub(super) fn write_all(
     out_dir: &Path,
     outputs: Vec<(&str, Vec<StagedFile>)>,
     last: &Reuse,
+    digest: &LedgerDigest,
 ) -> Result<Written, RenderError> {
     // Each file in order: its path, and its staged file (`None`: left as it is).
     let mut placed: Vec<(String, Option<Staged>)> = Vec::new();
@@ -341,7 +484,7 @@ pub(super) fn write_all(
                 continue;
             }
             hashes.insert(f.path.clone(), f.hash);
-            if let Some(k) = f.key {
+            if let Some(k) = f.key.or_else(|| digest.key(f.by_ledger?)) {
                 keys.insert(f.path.clone(), k.as_str().to_string());
             }
             placed.push((f.path, f.file));

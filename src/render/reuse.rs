@@ -108,6 +108,19 @@ impl Reuse {
         }
     }
 
+    /// The content hash the manifest gives the file at `path` (relative to the output
+    /// folder), when the last run wrote it.
+    pub fn last_hash(&self, path: &str) -> Option<&str> {
+        self.manifest.hash(path)
+    }
+
+    /// Whether the file at `path` (relative to the output folder) is one the last run
+    /// wrote with the content hash `hash`, still unchanged: a file made again with the
+    /// same bytes can be left as it is.
+    pub fn holds(&self, path: &str, hash: &str) -> bool {
+        self.manifest.hash(path) == Some(hash) && self.on_disk(path).as_deref() == Some(hash)
+    }
+
     /// The content hash of the file at `path` (relative to the output folder) when the
     /// last run wrote it from inputs with this `key` and its bytes are still the ones it
     /// wrote; `None` when it must be rendered.

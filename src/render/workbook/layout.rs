@@ -61,8 +61,8 @@ pub(super) fn print_setup(
     Ok(())
 }
 
-/// The cell formats of the workbook.
-pub(super) struct Styles {
+/// The cell formats of the workbook, and when to stop writing it.
+pub(super) struct Styles<'s> {
     pub title: Format,
     pub subtitle: Format,
     pub section: Format,
@@ -78,10 +78,37 @@ pub(super) struct Styles {
     pub red: Format,
     pub orange: Format,
     pub green: Format,
+    /// Asked as long lists are written: `true` when the workbook need not be finished
+    /// (the last run's stands: `output::LedgerKeyed`).
+    stop: Option<&'s (dyn Fn() -> bool + Sync)>,
 }
 
-impl Styles {
-    pub fn new() -> Styles {
+impl<'s> Styles<'s> {
+    /// The same formats, the workbook stopped as soon as `stop` says so.
+    pub fn stopping_when<'t>(self, stop: &'t (dyn Fn() -> bool + Sync)) -> Styles<'t> {
+        Styles {
+            stop: Some(stop),
+            ..self
+        }
+    }
+
+    /// Whether to stop writing (the error that does it: [`stopped`]).
+    pub fn stop_now(&self) -> bool {
+        self.stop.is_some_and(|stop| stop())
+    }
+}
+
+/// The error a workbook stops with when [`Styles::stop_now`] says so (never shown: the
+/// output then stands as the last run left it).
+pub(super) fn stopped() -> rust_xlsxwriter::XlsxError {
+    rust_xlsxwriter::XlsxError::IoError(std::io::Error::new(
+        std::io::ErrorKind::Interrupted,
+        "superseded",
+    ))
+}
+
+impl Styles<'static> {
+    pub fn new() -> Styles<'static> {
         let cell = Format::new()
             .set_font_name(FONT)
             .set_font_size(BODY_PT)
@@ -126,6 +153,7 @@ impl Styles {
             green: Format::new()
                 .set_font_color("006100")
                 .set_background_color("C6EFCE"),
+            stop: None,
         }
     }
 }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Note, Worksheet, XlsxError,
 };
 
-use super::layout::{column_width, print_setup, row_height, Styles};
+use super::layout::{column_width, print_setup, row_height, stopped, Styles};
 use crate::model::{Ledger, Severity, Status};
 use crate::render::xlsx_common::{display_width, excel_date, text_cow, Measure};
 
@@ -129,7 +129,7 @@ impl ListCell<'_> {
 /// temporary file as the next begins) instead of holding 100,000+ rows of cells.
 pub(super) struct List<'w> {
     pub ws: &'w mut Worksheet,
-    styles: &'w Styles,
+    styles: &'w Styles<'w>,
     columns: usize,
     widths: Vec<f64>,
     /// Data rows written.
@@ -142,7 +142,7 @@ impl<'w> List<'w> {
         ws: &'w mut Worksheet,
         name: &str,
         cols: &[Column<'a, T>],
-        styles: &'w Styles,
+        styles: &'w Styles<'w>,
         rows: impl Fn() -> I,
     ) -> Result<List<'w>, XlsxError>
     where
@@ -169,6 +169,10 @@ impl<'w> List<'w> {
         };
         for row in rows() {
             list.row += 1;
+            // A long list stops when the workbook need not be finished.
+            if list.row.is_multiple_of(512) && styles.stop_now() {
+                return Err(stopped());
+            }
             let cells: Vec<ListCell> = cols.iter().map(|c| (c.cell)(&row)).collect();
             list.write_row(cols, &cells, &widths)?;
         }
@@ -326,7 +330,7 @@ fn measure_widths<'a, T>(
         .collect()
 }
 
-impl Styles {
+impl Styles<'_> {
     /// The format of a list cell of a column of `kind`.
     fn of(&self, kind: Kind, cell: &ListCell) -> &Format {
         match cell {

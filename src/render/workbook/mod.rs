@@ -23,9 +23,9 @@ use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 use crate::model::Ledger;
 use crate::render::error::RenderError;
 use crate::render::files::WORKBOOK_XLSX;
-use crate::render::output::{Job, Rendered};
+use crate::render::output::{Job, LedgerKeyed, Rendered};
 use crate::render::xlsx_common::{excel_date, text};
-use layout::{workbook_title, Styles};
+use layout::{stopped, workbook_title, Styles};
 use lists::{
     compare_sheet, problems_sheet, reports_sheet, tasks_sheet, units_sheet, unplaced_sheet,
 };
@@ -40,7 +40,17 @@ pub use lists::headers;
 /// The output: 整改台账汇总表.xlsx, streamed to its staged file (at city scale it is
 /// tens of MB that need not sit in memory).
 pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
-    let file = Rendered::stream(job, WORKBOOK_XLSX, |w| write_workbook(job.ledger, w))
+    // Made from the ledger alone: when the last run's workbook turns out to stand (the
+    // ledger's digest comes while this one is written), writing stops and it stays.
+    let keyed = LedgerKeyed::new(job, WORKBOOK_XLSX, "workbook");
+    let stop = || keyed.stands();
+    let file = keyed
+        .finish(Rendered::stream(job, WORKBOOK_XLSX, |w| {
+            if keyed.stands() {
+                return Err(stopped());
+            }
+            write_workbook_with(job.ledger, w, Styles::new().stopping_when(&stop))
+        }))
         .map_err(RenderError::xlsx(WORKBOOK_XLSX))?;
     Ok(vec![file])
 }
@@ -54,7 +64,15 @@ pub fn workbook_bytes(ledger: &Ledger) -> Result<Vec<u8>, XlsxError> {
 
 /// Write the workbook to `out` as it is zipped.
 pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Result<(), XlsxError> {
-    let styles = Styles::new();
+    write_workbook_with(ledger, out, Styles::new())
+}
+
+/// [`write_workbook`] with these styles (which may stop it: `Styles::stop_now`).
+fn write_workbook_with(
+    ledger: &Ledger,
+    out: impl std::io::Write + Send,
+    styles: Styles,
+) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     // Fast deflate: the detail sheets hold tens of MB of XML at city scale; level 1
     // costs ~10% in size and saves most of the time.
@@ -109,6 +127,10 @@ pub fn write_workbook(ledger: &Ledger, out: impl std::io::Write + Send) -> Resul
     wb.push_worksheet(problems);
     wb.push_worksheet(unplaced);
 
+    // Zipping the sheets is the last long step.
+    if styles.stop_now() {
+        return Err(stopped());
+    }
     wb.save_to_writer(out)
 }
 
@@ -141,4 +163,116 @@ fn register_list_formats(wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError
         scratch.write_blank(0, c as u16, fmt)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn demo_ledger() -> Ledger {
+        let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+        let plan = crate::plan::load_plan(&input).unwrap();
+        crate::pipeline::build_ledger(&plan, &input.join("returns"))
+    }
+
+    #[test]
+    fn a_workbook_told_to_stop_stops_and_one_never_told_is_the_same_workbook() {
+        let mut ledger = demo_ledger();
+        // A detail list long enough to be asked as its rows are written (every 512).
+        let copies: Vec<_> = ledger.tasks[0].reports.clone();
+        while ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() < 1200 {
+            ledger.tasks[0].reports.extend(copies.iter().cloned());
+        }
+        let whole = workbook_bytes(&ledger).unwrap();
+        // Never told to stop: the same bytes as without a stop. It is asked as the
+        // detail list's rows are written (every 512: twice here) and before the
+        // sheets are zipped.
+        let asked = AtomicUsize::new(0);
+        let never = || {
+            asked.fetch_add(1, Ordering::Relaxed);
+            false
+        };
+        let mut out = Vec::new();
+        write_workbook_with(&ledger, &mut out, Styles::new().stopping_when(&never)).unwrap();
+        assert_eq!(out, whole);
+        let asks = asked.load(Ordering::Relaxed);
+        assert!(asks >= 3, "asked {asks} times");
+        // Told to stop at any of those points: it stops there, with the error that
+        // means "stopped", and writes nothing.
+        for stop_at in 0..asks {
+            let asked = AtomicUsize::new(0);
+            let stop = || asked.fetch_add(1, Ordering::Relaxed) == stop_at;
+            let mut out = Vec::new();
+            let err = write_workbook_with(&ledger, &mut out, Styles::new().stopping_when(&stop))
+                .unwrap_err();
+            assert!(
+                matches!(&err, XlsxError::IoError(e) if e.kind() == std::io::ErrorKind::Interrupted),
+                "{err:?}"
+            );
+            assert!(out.is_empty());
+            assert_eq!(asked.load(Ordering::Relaxed), stop_at + 1);
+        }
+    }
+
+    #[test]
+    fn the_last_runs_workbook_stands_once_the_ledgers_digest_says_so() {
+        use crate::render::{select, write_outputs, LedgerDigest, Reuse, Templates};
+        let ledger = demo_ledger();
+        let templates = Templates::new(None);
+        let out = tempfile::tempdir().unwrap();
+        let first = Job::new(&ledger, &templates, out.path());
+        write_outputs(&first, &select(&["ledger", "workbook"])).unwrap();
+        let json = std::fs::read(out.path().join(crate::render::LEDGER_JSON)).unwrap();
+        let digest_of = |bytes: &[u8]| {
+            use sha2::Digest;
+            crate::render::manifest::hex(&sha2::Sha256::digest(bytes))
+        };
+        let stopped_render: Result<Rendered, XlsxError> = Err(stopped());
+        let reuse = Reuse::load(out.path());
+        let last_hash = reuse.last_hash(WORKBOOK_XLSX).unwrap().to_string();
+
+        let digest = LedgerDigest::default();
+        let job = Job {
+            reuse: Some(&reuse),
+            digest: Some(&digest),
+            ..first
+        };
+        let keyed = LedgerKeyed::new(&job, WORKBOOK_XLSX, "workbook");
+        // The digest not yet known: the workbook is written to the end, and a stop
+        // would be an error.
+        assert!(!keyed.stands());
+        assert!(keyed.finish(Err::<Rendered, _>(stopped())).is_err());
+        // Known and the same: the last run's workbook stands, however the render ended.
+        digest.publish(&digest_of(&json));
+        assert!(keyed.stands());
+        let kept = keyed.finish(stopped_render).unwrap();
+        assert_eq!(kept.content_hash(), Some(last_hash.as_str()));
+        // A render that starts once the digest is known stops at once: nothing staged.
+        let files = render(&job).unwrap();
+        assert_eq!(files[0].content_hash(), Some(last_hash.as_str()));
+        assert!(files[0].content().is_none());
+        let names: Vec<String> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.contains(".tmp-")), "{names:?}");
+
+        // Another ledger: the workbook is made.
+        let other = LedgerDigest::default();
+        other.publish(&digest_of(b"another ledger"));
+        let job_other = Job {
+            digest: Some(&other),
+            ..job
+        };
+        assert!(!LedgerKeyed::new(&job_other, WORKBOOK_XLSX, "workbook").stands());
+        // The same ledger, but the workbook edited since: made again.
+        std::fs::write(out.path().join(WORKBOOK_XLSX), b"edited").unwrap();
+        let edited = Reuse::load(out.path());
+        let job_edited = Job {
+            reuse: Some(&edited),
+            ..job
+        };
+        assert!(!LedgerKeyed::new(&job_edited, WORKBOOK_XLSX, "workbook").stands());
+    }
 }
