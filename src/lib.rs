@@ -56,7 +56,7 @@ pub use render::{
     notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file, reminder_list_blocks,
     report_docx, schema_findings, select, workbook_bytes, workbook_headers, write_outputs, Block,
     DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError, Rendered, Templates,
-    Written, CHECKLISTS_DIR, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR, REMINDER_LIST_DOCX,
-    REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
-    SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
+    Written, CHECKLISTS_DIR, HASH_MEMO, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR,
+    REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
+    SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };

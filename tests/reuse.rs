@@ -42,9 +42,12 @@ fn run(input: &Path, out: &Path, extra: &[&str]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// Every file under `dir` (relative path → bytes).
+/// Every file under `dir` (relative path → bytes) but the cache's (what a run keeps
+/// only to make the next one faster: the memo of hashes holds file times).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    common::tree(dir)
+    let mut all = common::tree(dir);
+    all.retain(|f, _| !f.starts_with(rectify::CACHE_DIR));
+    all
 }
 
 /// Every file under `dir` with its inode: a file renamed into place gets a new one.
@@ -389,4 +392,75 @@ fn an_edited_deleted_or_differently_keyed_workbook_or_ledger_is_made_again() {
         }
         assert_same_files(&got, &want);
     }
+}
+
+#[test]
+fn the_memo_of_hashes_spares_reading_untouched_files_and_never_hides_a_change() {
+    let input = input_copy();
+    let want = fresh(input.path(), &[]);
+    let memo_path = |out: &Path| out.join(rectify::CACHE_DIR).join(rectify::HASH_MEMO);
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let memo: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(memo_path(out.path())).unwrap()).unwrap();
+    // Every output file and this round's record are remembered with their hash.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::MANIFEST)).unwrap())
+            .unwrap();
+    let workbook = &memo["files"][rectify::WORKBOOK_XLSX];
+    assert_eq!(
+        workbook[1],
+        manifest["outputs"]["workbook"][rectify::WORKBOOK_XLSX],
+        "{memo}"
+    );
+    let rounds: Vec<String> = files(out.path())
+        .into_keys()
+        .filter(|f| f.starts_with("rounds/"))
+        .collect();
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(
+        memo["files"][&rounds[0]][1],
+        manifest["outputs"]["ledger"][rectify::LEDGER_JSON]
+    );
+
+    // The memo is what a rerun believes of a file not written since: told that the
+    // workbook has another hash, it takes the file for one edited by hand.
+    let mut told = memo.clone();
+    told["files"][rectify::WORKBOOK_XLSX][1] = serde_json::Value::String("0".repeat(64));
+    std::fs::write(memo_path(out.path()), serde_json::to_vec(&told).unwrap()).unwrap();
+    let said = run(input.path(), out.path(), &[]);
+    assert!(said.contains("修改稿"), "{said}");
+    let mut got = files(out.path());
+    got.retain(|f, _| !f.contains("修改稿"));
+    assert_same_files(&got, &want);
+
+    // A file written since (another size, time or inode than remembered) is read
+    // again: the memo's hash is not used.
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let memo: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(memo_path(out.path())).unwrap()).unwrap();
+    let mut stale = memo.clone();
+    stale["files"][rectify::WORKBOOK_XLSX] =
+        serde_json::json!(["1:0.000000000:0:0", "0".repeat(64)]);
+    std::fs::write(memo_path(out.path()), serde_json::to_vec(&stale).unwrap()).unwrap();
+    let before = inodes(out.path());
+    let said = run(input.path(), out.path(), &[]);
+    assert!(!said.contains("修改稿"), "{said}");
+    assert!(kept(&before, &inodes(out.path())).contains(&rectify::WORKBOOK_XLSX.to_string()));
+
+    // No memo (the cache folder deleted): every file is hashed, and the rerun still
+    // leaves them all in place.
+    std::fs::remove_dir_all(out.path().join(rectify::CACHE_DIR)).unwrap();
+    let before = inodes(out.path());
+    run(input.path(), out.path(), &[]);
+    let left = kept(&before, &inodes(out.path()));
+    for f in [
+        rectify::LEDGER_JSON,
+        rectify::WORKBOOK_XLSX,
+        "整改情况报告.docx",
+    ] {
+        assert!(left.contains(&f.to_string()), "{f} stays");
+    }
+    assert_same_files(&files(out.path()), &want);
 }

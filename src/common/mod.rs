@@ -12,3 +12,8 @@ pub mod text;
 /// code". Part of every key of work kept between runs: a reused document
 /// (`render/reuse.rs`), a return's parsed result (`ingest/cache.rs`).
 pub const FINGERPRINT: &str = env!("RECTIFY_RENDER_FINGERPRINT");
+
+/// The folder, relative to the output folder, of what a run keeps only to make the next
+/// one faster (the parsed returns, `ingest/cache.rs`; the output files' hashes,
+/// `render/disk_hashes.rs`): safe to delete, then everything is read again.
+pub const CACHE_DIR: &str = ".rectify-cache";

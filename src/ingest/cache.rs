@@ -44,8 +44,7 @@ use crate::ingest::options::IngestOptions;
 use crate::ingest::record::Ingested;
 use crate::model::Code;
 
-/// The cache's folder, relative to the output folder.
-pub const CACHE_DIR: &str = ".rectify-cache";
+pub use crate::common::CACHE_DIR;
 
 /// The cache file in [`CACHE_DIR`].
 const CACHE_FILE: &str = "returns.bin";

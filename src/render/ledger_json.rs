@@ -36,13 +36,21 @@ pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
             file
         }
     };
-    // The round kept for the next run's comparison is the same JSON.
+    // The round kept for the next run's comparison is the same JSON: copied, unless
+    // the file there is known to hold it already (`disk_hashes.rs`).
     let round = match job.round {
-        Some(path) => Rendered::record_copy(job, path, &file)
+        Some(path) if !round_stands(job, path, &file) => Rendered::record_copy(job, path, &file)
             .map_err(RenderError::write(job.out_dir.join(path)))?,
-        None => None,
+        _ => None,
     };
     Ok(std::iter::once(file).chain(round).collect())
+}
+
+/// Whether the round file at `path` holds what `ledger` (this run's ledger.json) holds,
+/// by the memo of hashes: not written since the memo was made, with the same hash.
+fn round_stands(job: &Job, path: &str, ledger: &Rendered) -> bool {
+    let memo = job.reuse.and_then(|r| r.remembered(path));
+    memo.is_some() && memo == ledger.content_hash()
 }
 
 /// Tell the outputs made from the ledger alone its digest.

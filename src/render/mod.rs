@@ -24,6 +24,7 @@
 mod blocks;
 mod checklist;
 mod consolidated;
+mod disk_hashes;
 mod document;
 mod docx;
 mod error;
@@ -47,6 +48,7 @@ mod xlsx_common;
 pub use blocks::{parse as parse_blocks, Block};
 pub use checklist::{checklist_bytes, filled_checklist_bytes, form_title, Filled, FilledRow};
 pub use consolidated::{consolidated_bytes, consolidated_title};
+pub use disk_hashes::HASH_MEMO;
 pub use document::blocks_docx;
 pub use error::RenderError;
 pub use files::{
@@ -159,23 +161,14 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
         for (o, slot) in tasks {
             // Each output's files are staged as soon as it has rendered.
             s.spawn_fifo(move |_| {
-                let t0 = std::time::Instant::now();
                 *slot = Some((o.render)(job).and_then(|files| output::stage(job.out_dir, files)));
-                eprintln!("TIMING   {} {:?}", o.name, t0.elapsed());
             });
         }
-        s.spawn_fifo(|_| {
-            let t0 = std::time::Instant::now();
-            reuse.hash_all();
-            eprintln!("TIMING   hash_all {:?}", t0.elapsed());
-        });
+        s.spawn_fifo(|_| reuse.hash_all());
     });
     let mut groups = Vec::with_capacity(outputs.len());
     for (o, r) in outputs.iter().zip(rendered) {
         groups.push((o.name, r.expect("every output rendered")?));
     }
-    let t0 = std::time::Instant::now();
-    let r = output::write_all(job.out_dir, groups, reuse, &digest);
-    eprintln!("TIMING   write_all {:?}", t0.elapsed());
-    r
+    output::write_all(job.out_dir, groups, reuse, &digest)
 }

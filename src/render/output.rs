@@ -289,7 +289,7 @@ impl Rendered {
         })?;
         Ok(Some(Rendered {
             path: path.to_string(),
-            body: Body::Staged(staged, None),
+            body: Body::Staged(staged, of.content_hash().map(String::from)),
             key: None,
             by_ledger: None,
             record: true,
@@ -473,6 +473,8 @@ pub(super) fn write_all(
     let mut placed: Vec<(String, Option<Staged>)> = Vec::new();
     // Records (`Job::round`): renamed into place with the outputs, nothing more.
     let mut records: Vec<Staged> = Vec::new();
+    // Their paths and content hashes (when known), for the memo of hashes.
+    let mut record_hashes: Vec<(String, String)> = Vec::new();
     // Per output: its name, each file's content hash, each document's key.
     let mut groups: Vec<(&str, Paths, Paths)> = Vec::new();
     for (name, files) in outputs {
@@ -480,6 +482,7 @@ pub(super) fn write_all(
         let mut keys = BTreeMap::new();
         for f in files {
             if f.record {
+                record_hashes.push((f.path, f.hash));
                 records.extend(f.file);
                 continue;
             }
@@ -566,5 +569,11 @@ pub(super) fn write_all(
     manifest_file
         .commit()
         .map_err(RenderError::write(&manifest_path))?;
+    // The next run need not read these files again to know their hashes.
+    let now = groups
+        .iter()
+        .flat_map(|(_, hashes, _)| hashes.iter())
+        .chain(record_hashes.iter().map(|(p, h)| (p, h)));
+    last.save_memo(now.map(|(p, h)| (p.as_str(), h.as_str())));
     Ok(written)
 }

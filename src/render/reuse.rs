@@ -20,6 +20,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::common::FINGERPRINT;
+use crate::render::disk_hashes::DiskHashes;
 use crate::render::manifest::{hash_file, Manifest};
 
 /// What a document is made from, as a SHA-256 (hex): the code, the kind of document and
@@ -52,12 +53,14 @@ impl Key {
 /// What the last run left in an output folder: its manifest (each file's hash, each
 /// document's key; the writer updates a copy of it), and the hash each of its files has
 /// on disk now, worked out once ([`Reuse::on_disk`]; [`Reuse::hash_all`] does it for
-/// every file while the outputs render).
+/// every file while the outputs render), from the memo of hashes when the file has not
+/// been written since (`disk_hashes.rs`).
 #[derive(Debug, Default)]
 pub struct Reuse {
     dir: PathBuf,
     manifest: Manifest,
     disk: BTreeMap<String, OnceLock<Option<String>>>,
+    memo: DiskHashes,
 }
 
 impl Reuse {
@@ -72,7 +75,14 @@ impl Reuse {
             dir: out_dir.to_path_buf(),
             manifest,
             disk,
+            memo: DiskHashes::load(out_dir),
         }
+    }
+
+    /// The hash of the file at `path` (relative to the output folder) when the memo
+    /// knows it (not written since the memo was made), without reading the file.
+    pub fn remembered(&self, path: &str) -> Option<&str> {
+        self.memo.get(&self.dir, path)
     }
 
     /// The folder's manifest as the last run left it.
@@ -83,7 +93,10 @@ impl Reuse {
     /// The SHA-256 of the file at `path` (relative to the output folder) as it is now,
     /// `None` when it cannot be read. Hashed once per run.
     pub fn on_disk(&self, path: &str) -> Option<String> {
-        let hash = |p: &str| hash_file(&self.dir.join(p));
+        let hash = |p: &str| match self.remembered(p) {
+            Some(h) => Some(h.to_string()),
+            None => hash_file(&self.dir.join(p)),
+        };
         match self.disk.get(path) {
             Some(once) => once.get_or_init(|| hash(path)).clone(),
             None => hash(path),
@@ -106,6 +119,19 @@ impl Reuse {
         for (_, p) in paths {
             self.on_disk(p);
         }
+    }
+
+    /// Keep the memo of hashes for the next run (`disk_hashes.rs`): `now`, the files
+    /// this run wrote or found as it would write them (path relative to the output
+    /// folder, content hash), and those the memo knew, untouched since.
+    pub(super) fn save_memo<'p>(&self, now: impl IntoIterator<Item = (&'p str, &'p str)>) {
+        let mut memo = self.memo.untouched(&self.dir);
+        for (path, hash) in now {
+            if !hash.is_empty() {
+                memo.set(&self.dir, path, hash);
+            }
+        }
+        memo.save(&self.dir);
     }
 
     /// The content hash the manifest gives the file at `path` (relative to the output

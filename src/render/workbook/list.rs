@@ -148,6 +148,9 @@ impl<'w> List<'w> {
     where
         I: Iterator<Item = Row<'a, T>>,
     {
+        if styles.stop_now() {
+            return Err(stopped());
+        }
         ws.set_name(name)?;
         let widths = measure_widths(cols, rows());
         for (c, &w) in widths.iter().enumerate() {
@@ -169,8 +172,9 @@ impl<'w> List<'w> {
         };
         for row in rows() {
             list.row += 1;
-            // A long list stops when the workbook need not be finished.
-            if list.row.is_multiple_of(512) && styles.stop_now() {
+            // A list stops when the workbook need not be finished (asked every 64 rows:
+            // an atomic load).
+            if list.row.is_multiple_of(64) && styles.stop_now() {
                 return Err(stopped());
             }
             let cells: Vec<ListCell> = cols.iter().map(|c| (c.cell)(&row)).collect();

@@ -179,15 +179,15 @@ mod tests {
     #[test]
     fn a_workbook_told_to_stop_stops_and_one_never_told_is_the_same_workbook() {
         let mut ledger = demo_ledger();
-        // A detail list long enough to be asked as its rows are written (every 512).
+        // A detail list long enough to be asked as its rows are written (every 64).
         let copies: Vec<_> = ledger.tasks[0].reports.clone();
         while ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() < 1200 {
             ledger.tasks[0].reports.extend(copies.iter().cloned());
         }
         let whole = workbook_bytes(&ledger).unwrap();
-        // Never told to stop: the same bytes as without a stop. It is asked as the
-        // detail list's rows are written (every 512: twice here) and before the
-        // sheets are zipped.
+        // Never told to stop: the same bytes as without a stop. It is asked as each
+        // list begins, as its rows are written (every 64) and before the sheets are
+        // zipped.
         let asked = AtomicUsize::new(0);
         let never = || {
             asked.fetch_add(1, Ordering::Relaxed);
@@ -197,9 +197,10 @@ mod tests {
         write_workbook_with(&ledger, &mut out, Styles::new().stopping_when(&never)).unwrap();
         assert_eq!(out, whole);
         let asks = asked.load(Ordering::Relaxed);
-        assert!(asks >= 3, "asked {asks} times");
-        // Told to stop at any of those points: it stops there, with the error that
-        // means "stopped", and writes nothing.
+        assert!(asks >= 1200 / 64, "asked {asks} times");
+        // Told to stop at any of those points: it stops, with the error that means
+        // "stopped", and writes nothing (the lists filled in parallel may each ask
+        // once more before they see it).
         for stop_at in 0..asks {
             let asked = AtomicUsize::new(0);
             let stop = || asked.fetch_add(1, Ordering::Relaxed) == stop_at;
@@ -211,7 +212,7 @@ mod tests {
                 "{err:?}"
             );
             assert!(out.is_empty());
-            assert_eq!(asked.load(Ordering::Relaxed), stop_at + 1);
+            assert!(asked.load(Ordering::Relaxed) > stop_at);
         }
     }
 
