@@ -27,7 +27,7 @@ mod rounds;
 mod serve;
 
 // the stages wired together, and merge on its own
-pub use merge::{merge, merge_scoped, Scope};
+pub use merge::{merge, merge_parts, merge_scoped, Scope};
 pub use pipeline::{
     build_ledger, build_ledger_with_progress, build_round, build_round_kept,
     build_round_with_progress,

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::ingest::{ingest_dir_kept, IngestOptions, Progress, ReturnsCache, Silent};
-use crate::merge::{merge_scoped, Scope};
+use crate::merge::{merge_parts, Scope};
 use crate::model::Ledger;
 use crate::plan::Plan;
 
@@ -53,7 +53,7 @@ pub fn build_round_kept(
         Default::default()
     };
     // The next run's cache is finished while the returns are merged.
-    let ledger = merge_scoped(plan, ingested, scope);
+    let ledger = merge_parts(plan, ingested, scope);
     if let Some(w) = writing {
         // A cache that could not be written (even a panic there) is a slower next run.
         let _ = w.join();

@@ -44,7 +44,7 @@ pub use self::error::ReadErrorKind;
 pub use self::format::{read_file, sniff, Format, ReadOutput};
 pub use self::grid::{Cell, Limits, Merge};
 pub use self::options::IngestOptions;
-pub use self::record::{Ingested, UnitFrom};
+pub use self::record::{Ingested, IngestedParts, UnitFrom};
 pub use self::vocabulary::classify_status;
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).
@@ -73,21 +73,22 @@ pub fn ingest_dir_with_progress(
     opts: &IngestOptions,
     progress: &dyn Progress,
 ) -> Ingested {
-    ingest_dir_kept(dir, opts, progress).0
+    ingest_dir_kept(dir, opts, progress).0.into()
 }
 
 /// Files read between two hand-overs to the cache writer.
 const CACHE_BATCH: usize = 256;
 
-/// [`ingest_dir_with_progress`], through the cache when `opts` has one; with the thread
-/// writing the next run's cache file, when this run writes one (join it to be sure the
-/// file is in place).
+/// [`ingest_dir_with_progress`], through the cache when `opts` has one, the records in
+/// parts (file by file); with the thread writing the next run's cache file, when this
+/// run writes one (join it to be sure the file is in place).
 pub(crate) fn ingest_dir_kept(
     dir: &Path,
     opts: &IngestOptions,
     progress: &dyn Progress,
-) -> (Ingested, Option<std::thread::JoinHandle<()>>) {
-    let mut out = Ingested::default();
+) -> (IngestedParts, Option<std::thread::JoinHandle<()>>) {
+    let mut parts_out = IngestedParts::default();
+    let out = &mut parts_out.rest;
     let (files, skipped) = match walk::walk(dir) {
         Ok(x) => x,
         Err(e) => {
@@ -100,7 +101,7 @@ pub(crate) fn ingest_dir_kept(
                     crate::common::os_error::describe(&e)
                 ),
             ));
-            return (out, None);
+            return (parts_out, None);
         }
     };
     for (rel, why) in skipped {
@@ -141,27 +142,29 @@ pub(crate) fn ingest_dir_kept(
         }
     }
     progress.finish();
-    append_all(&mut out, parts);
-    out.files.sort_by(|a, b| a.file.cmp(&b.file));
-    (out, writer.map(Writer::finish))
+    append_all(&mut parts_out, parts);
+    parts_out.rest.files.sort_by(|a, b| a.file.cmp(&b.file));
+    (parts_out, writer.map(Writer::finish))
 }
 
-/// Append the files' parts in order, one allocation per list (a city-scale run has
-/// 100,000+ records).
-fn append_all(out: &mut Ingested, parts: Vec<Ingested>) {
-    out.files
+/// Append the files' parts in order, one allocation per list; the records stay in
+/// their parts (a city-scale run has 100,000+: `IngestedParts`), empty ones left out.
+fn append_all(out: &mut IngestedParts, parts: Vec<Ingested>) {
+    let rest = &mut out.rest;
+    rest.files
         .reserve_exact(parts.iter().map(|p| p.files.len()).sum());
-    out.records
-        .reserve_exact(parts.iter().map(|p| p.records.len()).sum());
-    out.skips
+    rest.skips
         .reserve_exact(parts.iter().map(|p| p.skips.len()).sum());
-    out.problems
+    rest.problems
         .reserve_exact(parts.iter().map(|p| p.problems.len()).sum());
+    out.records.reserve_exact(parts.len());
     for p in parts {
-        out.files.extend(p.files);
-        out.records.extend(p.records);
-        out.skips.extend(p.skips);
-        out.problems.extend(p.problems);
+        rest.files.extend(p.files);
+        if !p.records.is_empty() {
+            out.records.push(p.records);
+        }
+        rest.skips.extend(p.skips);
+        rest.problems.extend(p.problems);
     }
 }
 

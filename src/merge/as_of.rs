@@ -12,28 +12,30 @@ use crate::common::dates::render_date;
 use crate::ingest::record::Record;
 use crate::model::{Code, Problem, Severity, Status};
 
-/// The records of this round; the late ones become problems.
+/// The records of this round, in their parts (file by file); the late ones become
+/// problems.
 ///
-/// The records are split in chunks on the thread pool: at city scale most rows can be
-/// late (a folder holding the next round's returns too), and freeing them is most of
-/// this step. Each chunk is freed as it is split, so no more memory is held than when
-/// done in one pass, and the chunks come back in order: the records kept, the problems
-/// and each late sheet's rows are those of one pass over the records.
+/// The parts are split on the thread pool: at city scale most rows can be late (a
+/// folder holding the next round's returns too), and freeing them is most of this
+/// step. Each part is freed as it is split, so no more memory is held than when done in
+/// one pass, and the parts come back in order: the records kept, the problems and each
+/// late sheet's rows are those of one pass over the records.
 pub(super) fn this_round(
-    records: Vec<Record>,
+    records: Vec<Vec<Record>>,
     as_of: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> Vec<Record> {
+) -> Vec<Vec<Record>> {
     let parts: Vec<Part> = records
         .into_par_iter()
-        .chunks(CHUNK)
-        .map(|chunk| split(chunk, as_of))
+        .map(|part| split(part, as_of))
         .collect();
-    let mut kept = Vec::with_capacity(parts.iter().map(|p| p.kept.len()).sum());
+    let mut kept = Vec::with_capacity(parts.len());
     // (file, sheet) → (filing date, rows) of the late rows.
     let mut late: BTreeMap<(String, String), (NaiveDate, Vec<u32>)> = BTreeMap::new();
     for part in parts {
-        kept.extend(part.kept);
+        if !part.kept.is_empty() {
+            kept.push(part.kept);
+        }
         problems.extend(part.problems);
         for (key, filed, rows) in part.late {
             late.entry(key)
@@ -87,10 +89,7 @@ fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
     .at(Some(&r.source.sheet), Some(r.source.row))
 }
 
-/// Records per chunk of [`this_round`].
-const CHUNK: usize = 4096;
-
-/// One chunk of records split: those of this round, the problems of their completion
+/// One part of the records split: those of this round, the problems of their completion
 /// dates, and the late rows as runs of one sheet (file, sheet, the first filing date,
 /// rows), in record order.
 struct Part {
@@ -232,12 +231,25 @@ mod tests {
     }
 
     #[test]
-    fn chunks_give_what_one_pass_gives() {
+    fn parts_give_what_one_pass_gives() {
         let as_of = NaiveDate::from_ymd_opt(2020, 11, 15).unwrap();
-        let n = (CHUNK * 3 + 17) as u32;
+        let n = 12_305;
         let records: Vec<Record> = (0..n).map(record).collect();
+        // Parts of uneven sizes, some empty, a late sheet's rows across two parts.
+        let mut parts = Vec::new();
+        let mut rest = records.clone().into_iter();
+        for size in (0..).map(|k| [0, 1, 7, 300, 4096, 33][k % 6]) {
+            let part: Vec<Record> = rest.by_ref().take(size).collect();
+            if part.is_empty() && size > 0 {
+                break;
+            }
+            parts.push(part);
+        }
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
-        let kept = this_round(records.clone(), as_of, &mut p1);
+        let kept: Vec<Record> = this_round(parts, as_of, &mut p1)
+            .into_iter()
+            .flatten()
+            .collect();
         let expected = one_pass(records, as_of, &mut p2);
         assert!(kept.len() > 1000 && kept.len() < n as usize - 1000);
         assert_eq!(kept, expected);

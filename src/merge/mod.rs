@@ -27,7 +27,7 @@ mod tasks;
 mod units;
 mod versions;
 
-use crate::ingest::record::Ingested;
+use crate::ingest::record::{Ingested, IngestedParts};
 use crate::model::Ledger;
 use crate::plan::Plan;
 
@@ -40,12 +40,25 @@ pub fn merge(plan: &Plan, ingested: Ingested) -> Ledger {
 
 /// Merge for one round: the bureau's, or a lead unit's (its tasks only).
 pub fn merge_scoped(plan: &Plan, ingested: Ingested, scope: &Scope) -> Ledger {
-    let Ingested {
-        files,
-        records,
-        mut skips,
-        mut problems,
+    merge_parts(plan, ingested.into(), scope)
+}
+
+/// [`merge_scoped`] with the records in parts (`IngestedParts`), each record moved once.
+pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledger {
+    let IngestedParts {
+        rest:
+            Ingested {
+                files,
+                records: gathered,
+                mut skips,
+                mut problems,
+            },
+        mut records,
     } = ingested;
+    // Records gathered in one list (none from ingest) come first.
+    if !gathered.is_empty() {
+        records.insert(0, gathered);
+    }
     let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     let in_scope = scope.task_ids(plan);

@@ -15,10 +15,13 @@ pub(super) struct Placed {
     pub unplaced: Vec<Unplaced>,
 }
 
-/// Tie every record to its task and the unit's role on it.
+/// A record, the task it matched (`None`: no unit), and the doubt about its status.
+type Matched = (Record, Option<TaskMatch>, Option<String>);
+
+/// Tie every record (in parts, in order) to its task and the unit's role on it.
 pub(super) fn place_records(
     plan: &Plan,
-    records: Vec<Record>,
+    records: Vec<Vec<Record>>,
     problems: &mut Vec<Problem>,
 ) -> Placed {
     let candidates: Vec<(u32, &str)> = plan
@@ -29,24 +32,28 @@ pub(super) fn place_records(
     let mut unplaced = Vec::new();
     let mut by_key: BTreeMap<(u32, String), Vec<UnitReport>> = BTreeMap::new();
     // Matching, and the check of a matched record's status against its text, are
-    // independent per record: in parallel, in record order.
-    let matched: Vec<(Record, Option<TaskMatch>, Option<String>)> = records
+    // independent per record: in parallel, part by part, in record order.
+    let matched: Vec<Vec<Matched>> = records
         .into_par_iter()
-        .map(|rec| {
-            let m = rec
-                .unit
-                .is_some()
-                .then(|| match_task(&rec, plan, &candidates));
-            let doubt = matches!(m, Some(TaskMatch::Found { .. }))
-                .then(|| super::doubt::doubt(rec.status, &rec.progress))
-                .flatten();
-            (rec, m, doubt)
+        .map(|part| {
+            part.into_iter()
+                .map(|rec| {
+                    let m = rec
+                        .unit
+                        .is_some()
+                        .then(|| match_task(&rec, plan, &candidates));
+                    let doubt = matches!(m, Some(TaskMatch::Found { .. }))
+                        .then(|| super::doubt::doubt(rec.status, &rec.progress))
+                        .flatten();
+                    (rec, m, doubt)
+                })
+                .collect()
         })
         .collect();
-    let renumbered = renumbered_sheets(&matched);
+    let renumbered = renumbered_sheets(matched.iter().flatten());
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
-    for (rec, m, doubt) in matched {
+    for (rec, m, doubt) in matched.into_iter().flatten() {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
             continue;
@@ -167,9 +174,7 @@ fn report(
 
 /// Sheets whose 序号 are the unit's own numbering: two or more rows whose number and
 /// text disagree and whose text clearly names another task.
-fn renumbered_sheets(
-    matched: &[(Record, Option<TaskMatch>, Option<String>)],
-) -> BTreeSet<(String, String)> {
+fn renumbered_sheets<'m>(matched: impl Iterator<Item = &'m Matched>) -> BTreeSet<(String, String)> {
     let mut count: BTreeMap<(String, String), u32> = BTreeMap::new();
     for (rec, m, _) in matched {
         if let Some(TaskMatch::Found {
