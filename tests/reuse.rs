@@ -463,3 +463,32 @@ fn the_memo_of_hashes_spares_reading_untouched_files_and_never_hides_a_change() 
     }
     assert_same_files(&files(out.path()), &want);
 }
+
+#[test]
+fn the_workbook_stays_in_place_even_when_it_was_finished_before_the_ledgers_digest() {
+    // On one thread the workbook renders to its end before the ledger output starts
+    // (the longest first): it cannot stop early, and the writer keeps the last run's
+    // file instead (the same key, so the same bytes).
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    let one_thread = |out: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .args(["--input"])
+            .arg(input.path())
+            .arg("--output")
+            .arg(out)
+            .arg("run")
+            .env("RAYON_NUM_THREADS", "1")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    one_thread(out.path());
+    let before = inodes(out.path());
+    one_thread(out.path());
+    let left = kept(&before, &inodes(out.path()));
+    for f in [rectify::WORKBOOK_XLSX, rectify::LEDGER_JSON] {
+        assert!(left.contains(&f.to_string()), "{f} stays in place");
+    }
+    assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
+}

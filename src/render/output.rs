@@ -41,8 +41,8 @@ pub struct Job<'a> {
     /// not one of them (not in the manifest, never removed as stale). Only the ledger
     /// output writes it; `None`: no round is kept.
     pub round: Option<&'a str>,
-    /// Where the ledger output publishes the ledger's digest once it has written
-    /// ledger.json, for the files made from the ledger alone ([`LedgerKeyed`]);
+    /// Where the ledger output publishes the ledger's digest once it has worked out
+    /// ledger.json's bytes, for the files made from the ledger alone ([`LedgerKeyed`]);
     /// `None`: no digest (every such file is rendered).
     pub digest: Option<&'a LedgerDigest>,
 }
@@ -67,8 +67,8 @@ impl<'a> Job<'a> {
 /// holds every field of the ledger, with its name, so two ledgers with the same digest
 /// are the same ledger; and a file rendered from the ledger alone (the workbook) by the
 /// same code (the fingerprint in its [`Key`]) is then the same file. Published by the
-/// ledger output once ledger.json is written, read by [`LedgerKeyed`] while the other
-/// outputs render.
+/// ledger output (`ledger_json.rs`) as soon as it is worked out, read by [`LedgerKeyed`]
+/// while the other outputs render.
 #[derive(Debug, Default)]
 pub struct LedgerDigest(OnceLock<String>);
 
@@ -90,7 +90,7 @@ impl LedgerDigest {
 }
 
 /// A file made from the ledger alone (the workbook), rendered before the ledger's
-/// digest is known: ledger.json is written beside it. Its key is its kind and the
+/// digest is known: the ledger output works it out meanwhile. Its key is its kind and the
 /// digest. As soon as the digest is published, [`LedgerKeyed::stands`] tells whether
 /// the last run left this file from the same key, unchanged since: the renderer may
 /// then stop, and [`LedgerKeyed::finish`] leaves that file in place. Otherwise the file
@@ -410,7 +410,8 @@ pub(super) struct StagedFile {
     path: String,
     /// `None`: the file the last run wrote stands as it is.
     file: Option<Staged>,
-    /// Its content hash (empty for a record, which the manifest does not keep).
+    /// Its content hash (empty when not known: a record copied from a file whose hash
+    /// was not worked out; the manifest does not keep records).
     hash: String,
     key: Option<Key>,
     by_ledger: Option<&'static str>,
@@ -486,11 +487,22 @@ pub(super) fn write_all(
                 records.extend(f.file);
                 continue;
             }
-            hashes.insert(f.path.clone(), f.hash);
-            if let Some(k) = f.key.or_else(|| digest.key(f.by_ledger?)) {
+            let key = f.key.or_else(|| digest.key(f.by_ledger?));
+            let (mut file, mut hash) = (f.file, f.hash);
+            // A file made from the ledger alone that was finished before the ledger's
+            // digest came: when the last run's stands after all (the same key: the same
+            // bytes), it stays in place and this one is dropped, as if the render had
+            // stopped in time. The outcome does not hang on the threads' timing.
+            if let (Some(_), Some(_), Some(k)) = (&file, f.by_ledger, &key) {
+                if let Some(last_hash) = last.unchanged(&f.path, k) {
+                    (file, hash) = (None, last_hash);
+                }
+            }
+            hashes.insert(f.path.clone(), hash);
+            if let Some(k) = key {
                 keys.insert(f.path.clone(), k.as_str().to_string());
             }
-            placed.push((f.path, f.file));
+            placed.push((f.path, file));
         }
         groups.push((name, hashes, keys));
     }
