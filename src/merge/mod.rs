@@ -45,20 +45,23 @@ pub fn merge_scoped(plan: &Plan, ingested: Ingested, scope: &Scope) -> Ledger {
 
 /// [`merge_scoped`] with the records in parts (`IngestedParts`), each record moved once.
 pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledger {
+    // Records still gathered in one list (none from ingest) come first, cut into parts
+    // as `merge_scoped` cuts them.
+    let IngestedParts {
+        rest,
+        records: later,
+    } = ingested;
     let IngestedParts {
         rest:
             Ingested {
                 files,
-                records: gathered,
+                records: _,
                 mut skips,
                 mut problems,
             },
         mut records,
-    } = ingested;
-    // Records gathered in one list (none from ingest) come first.
-    if !gathered.is_empty() {
-        records.insert(0, gathered);
-    }
+    } = IngestedParts::from(rest);
+    records.extend(later);
     let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     let in_scope = scope.task_ids(plan);

@@ -13,15 +13,13 @@ use crate::render::output::{hash_of, Job, Rendered};
 /// early that its own may stand.
 pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
     let path = job.out_dir.join(LEDGER_JSON);
-    let last = job
-        .reuse
-        .and_then(|r| r.last_hash(LEDGER_JSON).map(|h| (r, h)));
-    let known = match last {
-        Some((reuse, last_hash)) => {
+    let rerun = job.reuse.filter(|r| r.last_hash(LEDGER_JSON).is_some());
+    let known = match rerun {
+        Some(reuse) => {
             let digest =
                 hash_of(|w| job.ledger.write_json(w)).map_err(RenderError::write(&path))?;
             publish(job, &digest);
-            (digest == last_hash && reuse.holds(LEDGER_JSON, &digest)).then_some(digest)
+            reuse.holds(LEDGER_JSON, &digest).then_some(digest)
         }
         None => None,
     };

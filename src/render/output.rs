@@ -87,6 +87,13 @@ impl LedgerDigest {
     fn key(&self, kind: &str) -> Option<Key> {
         self.get().map(|digest| Key::of(kind, &digest))
     }
+
+    /// The content hash of the file of `kind` at `path` the last run left (`reuse`),
+    /// when it was made from this ledger and is unchanged since: what this run would
+    /// write. `None` while the digest is unknown.
+    fn last_made(&self, reuse: &Reuse, path: &str, kind: &str) -> Option<String> {
+        reuse.unchanged(path, &self.key(kind)?)
+    }
 }
 
 /// A file made from the ledger alone (the workbook), rendered before the ledger's
@@ -120,10 +127,7 @@ impl<'j, 'a> LedgerKeyed<'j, 'a> {
         let digest = self.job.digest?;
         digest.get()?;
         self.last
-            .get_or_init(|| {
-                let key = digest.key(self.kind)?;
-                self.job.reuse?.unchanged(self.path, &key)
-            })
+            .get_or_init(|| digest.last_made(self.job.reuse?, self.path, self.kind))
             .as_deref()
     }
 
@@ -493,8 +497,8 @@ pub(super) fn write_all(
             // digest came: when the last run's stands after all (the same key: the same
             // bytes), it stays in place and this one is dropped, as if the render had
             // stopped in time. The outcome does not hang on the threads' timing.
-            if let (Some(_), Some(_), Some(k)) = (&file, f.by_ledger, &key) {
-                if let Some(last_hash) = last.unchanged(&f.path, k) {
+            if let (Some(_), Some(kind)) = (&file, f.by_ledger) {
+                if let Some(last_hash) = digest.last_made(last, &f.path, kind) {
                     (file, hash) = (None, last_hash);
                 }
             }

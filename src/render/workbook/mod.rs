@@ -46,9 +46,6 @@ pub fn render(job: &Job) -> Result<Vec<Rendered>, RenderError> {
     let stop = || keyed.stands();
     let file = keyed
         .finish(Rendered::stream(job, WORKBOOK_XLSX, |w| {
-            if keyed.stands() {
-                return Err(stopped());
-            }
             write_workbook_with(job.ledger, w, Styles::new().stopping_when(&stop))
         }))
         .map_err(RenderError::xlsx(WORKBOOK_XLSX))?;
@@ -73,6 +70,9 @@ fn write_workbook_with(
     out: impl std::io::Write + Send,
     styles: Styles,
 ) -> Result<(), XlsxError> {
+    if styles.stop_now() {
+        return Err(stopped());
+    }
     let mut wb = Workbook::new();
     // Fast deflate: the detail sheets hold tens of MB of XML at city scale; level 1
     // costs ~10% in size and saves most of the time.
@@ -185,9 +185,9 @@ mod tests {
             ledger.tasks[0].reports.extend(copies.iter().cloned());
         }
         let whole = workbook_bytes(&ledger).unwrap();
-        // Never told to stop: the same bytes as without a stop. It is asked as each
-        // list begins, as its rows are written (every 64) and before the sheets are
-        // zipped.
+        // Never told to stop: the same bytes as without a stop. It is asked as it
+        // begins, as each list begins, as the rows are written (every 64) and before
+        // the sheets are zipped.
         let asked = AtomicUsize::new(0);
         let never = || {
             asked.fetch_add(1, Ordering::Relaxed);
