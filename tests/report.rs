@@ -1065,3 +1065,57 @@ fn masthead_when_the_plan_asks_for_it() {
 fn body_text_of(xml: &str) -> String {
     paragraphs(xml).join("\n")
 }
+
+/// Under lead reporting a partner owes the bureau nothing; one that writes to the bureau
+/// anyway is counted apart, so the report never says more units reported than were
+/// expected (应报送45个，已报送49个), and says what the extra ones are.
+#[test]
+fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
+    let plan = shipped_plan();
+    let owing = rectify::build_ledger(&plan, Path::new("/nonexistent"));
+    let partner = owing
+        .units
+        .iter()
+        .find(|u| u.expected.is_empty() && !u.reports_to.is_empty())
+        .expect("a unit that only cooperates");
+    let lead = owing
+        .units
+        .iter()
+        .find(|u| !u.expected.is_empty() && u.name != owing.plan.collector)
+        .expect("a unit that owes progress");
+    let dir = tempfile::tempdir().unwrap();
+    for (unit, id) in [
+        (&partner.name, plan.tasks_of(&partner.name)[0].0.id),
+        (&lead.name, lead.expected[0]),
+    ] {
+        let row = std_row(
+            n(id.into()),
+            &measure(id),
+            "已完成排查，正在整改",
+            "正在推进",
+            V::E,
+        );
+        write_workbook(
+            &dir.path().join(format!("{unit}.xlsx")),
+            &[standard_return(&format!("填报单位：{unit}"), vec![row])],
+        );
+    }
+    let l = rectify::build_ledger(&plan, dir.path());
+    let s = &l.summary;
+    assert_eq!((s.units_reported, s.units_other), (1, 1), "{s:?}");
+    assert_eq!(s.units_expected, owing.summary.units_expected);
+    let silent = s.units_expected - 1;
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    for said in [
+        format!("应报送单位{}个，已报送1个。", s.units_expected),
+        format!(
+            "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
+            s.units_expected
+        ),
+    ] {
+        assert!(text.contains(&said), "{said}\n{text}");
+    }
+    // Without such a unit the sentence says nothing of it.
+    assert!(!body_text(demo_docx()).contains("不在应报送之列"));
+    assert_eq!(demo_ledger().summary.units_other, 0);
+}

@@ -89,6 +89,12 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     assert_eq!(indicator("逾期任务"), f64::from(sum.overdue));
     assert_eq!(indicator("应报送单位"), f64::from(sum.units_expected));
     assert_eq!(indicator("已报送单位"), f64::from(sum.units_reported));
+    // Units that owe nothing but reported have a row of their own, only when there are any.
+    let other = (ind..s.height()).find(|&r| cell(&s, r, 0) == "其他报送单位");
+    match sum.units_other {
+        0 => assert_eq!(other, None),
+        k => assert_eq!(number(&s, other.expect("其他报送单位"), 1), f64::from(k)),
+    }
     let rate_row = row_of(&s, 0, "完成率", ind);
     assert!(cell(&s, rate_row, 2).contains(&sum.completion_basis));
 
@@ -318,6 +324,38 @@ fn shipped_returns_match_the_ledger() {
     assert!(ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() > 0);
     let bytes = workbook_bytes(&ledger).unwrap();
     check_against(&ledger, &bytes);
+}
+
+#[test]
+fn a_unit_that_owes_nothing_has_its_own_indicator() {
+    let plan = shipped_plan();
+    let owing = rectify::build_ledger(&plan, std::path::Path::new("/nonexistent"));
+    let partner = owing
+        .units
+        .iter()
+        .find(|u| u.expected.is_empty() && !u.reports_to.is_empty())
+        .expect("a unit that only cooperates");
+    let id = plan.tasks_of(&partner.name)[0].0.id;
+    let dir = tempfile::tempdir().unwrap();
+    let row = std_row(n(id.into()), &measure(id), "正在整改", "正在推进", V::E);
+    write_workbook(
+        &dir.path().join("配合单位.xlsx"),
+        &[standard_return(
+            &format!("填报单位：{}", partner.name),
+            vec![row],
+        )],
+    );
+    let ledger = rectify::build_ledger(&plan, dir.path());
+    assert_eq!(ledger.summary.units_other, 1);
+    assert_eq!(ledger.summary.units_reported, 0);
+    let bytes = workbook_bytes(&ledger).unwrap();
+    check_against(&ledger, &bytes);
+    let s = sheet(&bytes, SHEET_SUMMARY);
+    assert!(
+        cell(&s, 1, 0).contains("已报送 0 个，另有 1 个单位也报送了进展"),
+        "{}",
+        cell(&s, 1, 0)
+    );
 }
 
 #[test]

@@ -124,9 +124,16 @@ fn units_line(ledger: &Ledger) -> String {
         .map(|u| u.name.as_str())
         .collect();
     let mut out = format!(
-        "应报送单位{}个，已报送{}个。",
+        "应报送单位{}个，已报送{}个",
         s.units_expected, s.units_reported
     );
+    if s.units_other > 0 {
+        out.push_str(&format!(
+            "，另有{}个单位不在应报送之列也报送了进展",
+            s.units_other
+        ));
+    }
+    out.push('。');
     if silent.is_empty() {
         out.push('\n');
     } else {

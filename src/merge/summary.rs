@@ -69,7 +69,11 @@ pub(super) fn summarise(
             .count() as u32,
         units_reported: units
             .iter()
-            .filter(|u| !u.files.is_empty() && u.name != info.collector)
+            .filter(|u| !u.expected.is_empty() && !u.files.is_empty() && u.name != info.collector)
+            .count() as u32,
+        units_other: units
+            .iter()
+            .filter(|u| u.expected.is_empty() && !u.files.is_empty() && u.name != info.collector)
             .count() as u32,
         files_read: files
             .iter()

@@ -146,8 +146,15 @@ pub struct Summary {
     pub yellow: u32,
     #[serde(default)]
     pub green: u32,
+    /// Units that owe progress in this round (the collector left out).
     pub units_expected: u32,
+    /// Of those, the units that sent it: never more than `units_expected`.
     pub units_reported: u32,
+    /// Units that sent progress though they owe none in this round (under lead
+    /// reporting, a partner writing to the bureau instead of its lead unit; a unit
+    /// without tasks): their reports are counted, the units are not among the above.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub units_other: u32,
     pub files_read: u32,
     pub files_failed: u32,
     pub files_skipped: u32,
@@ -471,6 +478,11 @@ impl serde_json::ser::Formatter for Indented {
         self.has_value = true;
         Ok(())
     }
+}
+
+/// Whether a count is zero (left out of ledger.json, as it reads back).
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

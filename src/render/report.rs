@@ -162,6 +162,8 @@ struct SummaryContext<'a> {
     units_expected: u32,
     units_reported: u32,
     units_silent: u32,
+    /// Units that reported though they owe nothing in this round.
+    units_other: u32,
     categories: usize,
 }
 
@@ -505,6 +507,7 @@ impl<'a> SummaryContext<'a> {
             units_expected: s.units_expected,
             units_reported: s.units_reported,
             units_silent,
+            units_other: s.units_other,
             categories,
         }
     }

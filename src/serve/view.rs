@@ -211,6 +211,7 @@ pub fn state<'a>(
         ("逾期", format!("{}项", s.overdue)),
         ("应报送单位", format!("{}个", s.units_expected)),
         ("已报送单位", format!("{}个", s.units_reported)),
+        ("其他报送单位", format!("{}个", s.units_other)),
         (
             "报送文件",
             format!("{}个", s.files_read + s.files_failed + s.files_skipped),
@@ -218,6 +219,8 @@ pub fn state<'a>(
         ("错误 / 警告", format!("{}条 / {}条", s.errors, s.warnings)),
     ]
     .into_iter()
+    // Units that reported though they owe nothing: shown only when there are any.
+    .filter(|(label, _)| *label != "其他报送单位" || s.units_other > 0)
     .map(|(label, value)| Count { label, value })
     .collect();
     let round = match ledger.plan.tier {

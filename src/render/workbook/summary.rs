@@ -77,8 +77,13 @@ fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxE
     let sum = &ledger.summary;
     ws.merge_range(0, 0, 0, LAST_COL, &text(&workbook_title(ledger)), &st.title)?;
     ws.set_row_height(0, 30)?;
+    let other = if sum.units_other > 0 {
+        format!("，另有 {} 个单位也报送了进展", sum.units_other)
+    } else {
+        String::new()
+    };
     let sub = format!(
-        "统计截止：{}    应报送单位 {} 个，已报送 {} 个    读取文件 {} 个，读取失败 {} 个，跳过 {} 个",
+        "统计截止：{}    应报送单位 {} 个，已报送 {} 个{other}    读取文件 {} 个，读取失败 {} 个，跳过 {} 个",
         render_date(ledger.as_of),
         sum.units_expected,
         sum.units_reported,
@@ -101,7 +106,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
     let sum = &ledger.summary;
     let n = |v: u32| Value::Number(v.into(), &st.number);
     let done = Status::Completed.label();
-    vec![
+    let mut rows = vec![
         ("任务总数", n(sum.total), "整改方案确定的具体举措".into()),
         (
             done,
@@ -146,7 +151,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         (
             "已报送单位",
             n(sum.units_reported),
-            "报送了至少一项任务进展的单位（不含我局）".into(),
+            "应报送单位中报送了至少一项任务进展的单位（不含我局）".into(),
         ),
         (
             "报送数据行",
@@ -161,7 +166,24 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
                 sum.errors, sum.warnings, SHEET_PROBLEMS
             ),
         ),
-    ]
+    ];
+    // Units that owe nothing but reported: a row of their own, after 已报送单位, only
+    // when there are any (so 已报送 never exceeds 应报送).
+    if sum.units_other > 0 {
+        let at = rows
+            .iter()
+            .position(|r| r.0 == "已报送单位")
+            .map_or(rows.len(), |i| i + 1);
+        rows.insert(
+            at,
+            (
+                "其他报送单位",
+                n(sum.units_other),
+                "不在应报送之列（如应向牵头单位报送的配合单位）但报送了进展的单位，其进展已一并汇总".into(),
+            ),
+        );
+    }
+    rows
 }
 
 /// 一、主要指标 from row `r`; returns its last row.
