@@ -158,6 +158,22 @@ fn a_rerun_leaves_every_document_in_place_and_writes_what_a_first_run_writes() {
         .collect();
     assert_eq!(m["outputs"]["ledger"]["ledger.json"], sha.as_str());
     assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
+    // Once more: nothing is new at all, so nothing is written, synced or renamed, not
+    // even the manifest or the memo of hashes.
+    let stamp = |rel: &str| {
+        let m = std::fs::metadata(out.path().join(rel)).unwrap();
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let memo = format!("{}/{}", rectify::CACHE_DIR, rectify::HASH_MEMO);
+    let before = (inodes(out.path()), stamp(rectify::MANIFEST), stamp(&memo));
+    run(input.path(), out.path(), &[]);
+    assert_eq!(inodes(out.path()), before.0, "every file stays in place");
+    assert_eq!(
+        stamp(rectify::MANIFEST),
+        before.1,
+        "the manifest is not written"
+    );
+    assert_eq!(stamp(&memo), before.2, "the memo is not written");
 }
 
 #[test]

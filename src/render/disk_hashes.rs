@@ -24,7 +24,7 @@ pub const HASH_MEMO: &str = "output-hashes.json";
 
 /// Path relative to the output folder → (its metadata as [`stamp`] gives it, its
 /// SHA-256 then).
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) struct DiskHashes {
     files: BTreeMap<String, (String, String)>,
 }

@@ -517,12 +517,21 @@ pub(super) fn write_all(
     }
     let manifest_path = out_dir.join(MANIFEST);
     let bytes = manifest.to_bytes();
-    let manifest_file = Staged::write_unsynced(&manifest_path, |w| w.write_all(&bytes))
-        .map_err(RenderError::write(&manifest_path))?;
-    // One sync for every staged file, before the first rename.
-    let staged = placed.iter().filter_map(|(_, s)| s.as_ref());
-    crate::render::write::sync_all_staged(out_dir, staged.chain(&records).chain([&manifest_file]))
-        .map_err(RenderError::write(out_dir))?;
+    // Every file left as the last run wrote it and the manifest the same: nothing to
+    // write, sync or rename (a rerun with the same returns). With the same manifest no
+    // file is stale; with every file left in place none was edited.
+    let nothing_new = placed.iter().all(|(_, s)| s.is_none()) && records.is_empty();
+    let manifest_file = if nothing_new && std::fs::read(&manifest_path).is_ok_and(|b| b == bytes) {
+        None
+    } else {
+        let staged = Staged::write_unsynced(&manifest_path, |w| w.write_all(&bytes))
+            .map_err(RenderError::write(&manifest_path))?;
+        // One sync for every staged file, before the first rename.
+        let files = placed.iter().filter_map(|(_, s)| s.as_ref());
+        crate::render::write::sync_all_staged(out_dir, files.chain(&records).chain([&staged]))
+            .map_err(RenderError::write(out_dir))?;
+        Some(staged)
+    };
     let mut written = Written::default();
     let left: BTreeSet<&str> = placed
         .iter()
@@ -582,9 +591,9 @@ pub(super) fn write_all(
         }
         written.removed.push(path);
     }
-    manifest_file
-        .commit()
-        .map_err(RenderError::write(&manifest_path))?;
+    if let Some(file) = manifest_file {
+        file.commit().map_err(RenderError::write(&manifest_path))?;
+    }
     // The next run need not read these files again to know their hashes.
     let now = groups
         .iter()

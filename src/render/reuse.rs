@@ -131,7 +131,10 @@ impl Reuse {
                 memo.set(&self.dir, path, hash);
             }
         }
-        memo.save(&self.dir);
+        // A rerun that wrote nothing has nothing new to remember.
+        if memo != self.memo {
+            memo.save(&self.dir);
+        }
     }
 
     /// The content hash the manifest gives the file at `path` (relative to the output
