@@ -1119,3 +1119,43 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     assert!(!body_text(demo_docx()).contains("不在应报送之列"));
     assert_eq!(demo_ledger().summary.units_other, 0);
 }
+
+/// Seven towns report on a task its lead unit has not: the sentence names six of them and
+/// counts the rest, and the closing asks the units that sent nothing or only part of what
+/// they owe to report, in those words (not “尚未报送的N个单位” beside “尚有2个单位未报送”).
+#[test]
+fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
+    let plan = plan();
+    let task = plan
+        .tasks
+        .iter()
+        .find(|t| !t.lead.units.is_empty() && t.responsible.units.len() >= 7)
+        .expect("a task with a lead unit and seven responsible units");
+    let towns: Vec<String> = task.responsible.units[..7].to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    for town in &towns {
+        let row = std_row(
+            n(task.id.into()),
+            &task.measure,
+            "已排查整改",
+            "正在推进",
+            V::E,
+        );
+        write_workbook(
+            &dir.path().join(format!("{town}.xlsx")),
+            &[standard_return(&format!("填报单位：{town}"), vec![row])],
+        );
+    }
+    let l = rectify::build_ledger(&plan, dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let named = towns[..6].join("、");
+    assert!(
+        text.contains(&format!(
+            "{}，{named}等7个单位报送了相关进展，但该任务的责任单位尚未报送。",
+            task.short_name
+        )),
+        "{text}"
+    );
+    assert!(text.contains("督促尚未报送或未报全的"), "{text}");
+    assert!(!text.contains("督促尚未报送的"), "{text}");
+}

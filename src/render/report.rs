@@ -187,7 +187,8 @@ struct TaskContext {
     overdue: bool,
     /// Why the task is 待核实, one clause per doubtful report, joined with ；.
     doubt: String,
-    /// Non-deciders who reported, joined with 、 (我局 for the collector).
+    /// Non-deciders who reported, joined with 、 (我局 for the collector; at most six
+    /// named).
     reported_by_others: String,
     /// Deciders that have not reported, joined with 、 (at most six named).
     awaiting: String,
@@ -215,19 +216,22 @@ impl TaskContext {
             breakdown: t.breakdown.describe(decider_noun(l, t)).unwrap_or_default(),
             overdue: t.overdue,
             doubt: t.doubts.join("；"),
-            reported_by_others: t
-                .reported_by_others
-                .iter()
-                .map(|u| who(l, u))
-                .collect::<Vec<_>>()
-                .join("、"),
-            awaiting: if awaiting.len() > 6 {
-                format!("{}等{}个单位", awaiting[..6].join("、"), awaiting.len())
-            } else {
-                awaiting.join("、")
-            },
+            reported_by_others: at_most_six(
+                t.reported_by_others.iter().map(|u| who(l, u)).collect(),
+            ),
+            awaiting: at_most_six(awaiting),
             result: result(l, t),
         }
+    }
+}
+
+/// Units joined with 、, at most six named: a longer list is its first six and
+/// “等N个单位” (a sentence that names thirty units reads as a list, not a report).
+fn at_most_six(names: Vec<String>) -> String {
+    if names.len() > 6 {
+        format!("{}等{}个单位", names[..6].join("、"), names.len())
+    } else {
+        names.join("、")
     }
 }
 
