@@ -1073,32 +1073,16 @@ fn body_text_of(xml: &str) -> String {
 fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     let plan = shipped_plan();
     let owing = rectify::build_ledger(&plan, Path::new("/nonexistent"));
-    let partner = owing
-        .units
-        .iter()
-        .find(|u| u.expected.is_empty() && !u.reports_to.is_empty())
-        .expect("a unit that only cooperates");
+    let (partner, on) = cooperating_unit(&plan);
     let lead = owing
         .units
         .iter()
         .find(|u| !u.expected.is_empty() && u.name != owing.plan.collector)
         .expect("a unit that owes progress");
     let dir = tempfile::tempdir().unwrap();
-    for (unit, id) in [
-        (&partner.name, plan.tasks_of(&partner.name)[0].0.id),
-        (&lead.name, lead.expected[0]),
-    ] {
-        let row = std_row(
-            n(id.into()),
-            &measure(id),
-            "已完成排查，正在整改",
-            "正在推进",
-            V::E,
-        );
-        write_workbook(
-            &dir.path().join(format!("{unit}.xlsx")),
-            &[standard_return(&format!("填报单位：{unit}"), vec![row])],
-        );
+    for (unit, id) in [(&partner, on), (&lead.name, lead.expected[0])] {
+        let path = dir.path().join(format!("{unit}.xlsx"));
+        one_row_return(&path, unit, id, "已完成排查，正在整改");
     }
     let l = rectify::build_ledger(&plan, dir.path());
     let s = &l.summary;
@@ -1134,16 +1118,11 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
     let towns: Vec<String> = task.responsible.units[..7].to_vec();
     let dir = tempfile::tempdir().unwrap();
     for town in &towns {
-        let row = std_row(
-            n(task.id.into()),
-            &task.measure,
-            "已排查整改",
-            "正在推进",
-            V::E,
-        );
-        write_workbook(
+        one_row_return(
             &dir.path().join(format!("{town}.xlsx")),
-            &[standard_return(&format!("填报单位：{town}"), vec![row])],
+            town,
+            task.id,
+            "已排查整改",
         );
     }
     let l = rectify::build_ledger(&plan, dir.path());

@@ -329,22 +329,9 @@ fn shipped_returns_match_the_ledger() {
 #[test]
 fn a_unit_that_owes_nothing_has_its_own_indicator() {
     let plan = shipped_plan();
-    let owing = rectify::build_ledger(&plan, std::path::Path::new("/nonexistent"));
-    let partner = owing
-        .units
-        .iter()
-        .find(|u| u.expected.is_empty() && !u.reports_to.is_empty())
-        .expect("a unit that only cooperates");
-    let id = plan.tasks_of(&partner.name)[0].0.id;
+    let (partner, id) = cooperating_unit(&plan);
     let dir = tempfile::tempdir().unwrap();
-    let row = std_row(n(id.into()), &measure(id), "正在整改", "正在推进", V::E);
-    write_workbook(
-        &dir.path().join("配合单位.xlsx"),
-        &[standard_return(
-            &format!("填报单位：{}", partner.name),
-            vec![row],
-        )],
-    );
+    one_row_return(&dir.path().join("配合单位.xlsx"), &partner, id, "正在整改");
     let ledger = rectify::build_ledger(&plan, dir.path());
     assert_eq!(ledger.summary.units_other, 1);
     assert_eq!(ledger.summary.units_reported, 0);

@@ -209,6 +209,29 @@ pub fn std_row(id: V, measure: &str, progress: &str, status: &str, done: V) -> V
     ]
 }
 
+/// Write `unit`'s return to `path`: the standard layout, one row on task `id` (正在推进,
+/// with `progress`).
+pub fn one_row_return(path: &Path, unit: &str, id: u32, progress: &str) {
+    let row = std_row(n(id.into()), &measure(id), progress, "正在推进", V::E);
+    write_workbook(
+        path,
+        &[standard_return(&format!("填报单位：{unit}"), vec![row])],
+    );
+}
+
+/// Under the shipped plan's lead reporting: a unit that decides no task (it owes the
+/// bureau nothing, its partners' lead units collect from it), and a task it is named on.
+pub fn cooperating_unit(plan: &Plan) -> (String, u32) {
+    let owing = rectify::build_ledger(plan, Path::new("/nonexistent"));
+    let unit = owing
+        .units
+        .iter()
+        .find(|u| u.expected.is_empty() && !u.reports_to.is_empty())
+        .expect("a unit that only cooperates");
+    let id = plan.tasks_of(&unit.name)[0].0.id;
+    (unit.name.clone(), id)
+}
+
 pub fn ledger_for(dir: &Path) -> Ledger {
     rectify::build_ledger(&plan(), dir)
 }
