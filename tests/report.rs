@@ -1138,3 +1138,25 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
     assert!(text.contains("督促尚未报送或未报全的"), "{text}");
     assert!(!text.contains("督促尚未报送的"), "{text}");
 }
+
+/// A unit writes of itself as 我局: quoted in the bureau's report that would be the
+/// bureau speaking, so the report puts the unit's name in its place.
+#[test]
+fn a_units_own_我局_is_quoted_as_its_name() {
+    let plan = plan();
+    let unit = "区水利局";
+    let id = plan.tasks_led_by(unit)[0].id;
+    let dir = tempfile::tempdir().unwrap();
+    let said = "我局高度重视，成立工作专班，已完成河道排查。";
+    one_row_return(&dir.path().join("区水利局.xlsx"), unit, id, said);
+    let l = rectify::build_ledger(&plan, dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(text.contains("区水利局高度重视，成立工作专班"), "{text}");
+    // Only the attachment's verbatim quote, under the unit's name, keeps its words.
+    let verbatim = text.matches("我局高度重视").count();
+    assert_eq!(
+        text.matches("区水利局：我局高度重视").count(),
+        verbatim,
+        "{text}"
+    );
+}

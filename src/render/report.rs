@@ -250,13 +250,57 @@ fn result(l: &Ledger, t: &TaskEntry) -> String {
         return String::new();
     };
     let text = lead_sentences(&r.progress, 34);
-    let unit = who(l, &r.unit);
-    // Text that already names its unit or speaks for it (我委…) is left as written.
-    if text.starts_with(&r.unit) || text.starts_with('我') {
-        text
-    } else {
-        format!("{unit}{text}")
+    said_by(&who(l, &r.unit), &r.unit, text)
+}
+
+/// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
+const SELF_WORDS: [&str; 20] = [
+    "我单位",
+    "本单位",
+    "我们",
+    "我局",
+    "本局",
+    "我委",
+    "本委",
+    "我办",
+    "我镇",
+    "本镇",
+    "我街道",
+    "本街道",
+    "我中心",
+    "我公司",
+    "我院",
+    "我部",
+    "我司",
+    "我所",
+    "我站",
+    "我队",
+];
+
+/// A unit's words as the report quotes them, opened with its name (`spoken`: 我局 for
+/// the collector). A text that opens with the unit's name stays as written; one that
+/// opens with a word for itself (我单位高度重视, 我局召开) would read as the collector's
+/// own words in the collector's report, so the unit's name takes that word's place.
+/// 我区 and 我市 (the district, the city) are the collector's as much as the unit's:
+/// that text stays as written.
+fn said_by(spoken: &str, unit: &str, text: String) -> String {
+    if text.starts_with(unit) || text.starts_with("我区") || text.starts_with("我市") {
+        return text;
     }
+    match SELF_WORDS.iter().find_map(|w| text.strip_prefix(w)) {
+        Some(rest) => format!("{spoken}{}", rest.trim_start_matches(['，', ',', ' '])),
+        None => format!("{spoken}{text}"),
+    }
+}
+
+/// A further sentence of a unit whose first one named it: without its name or its word
+/// for itself.
+fn said_again<'t>(unit: &str, text: &'t str) -> &'t str {
+    let rest = text.strip_prefix(unit).unwrap_or(text);
+    SELF_WORDS
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map_or(rest, |r| r.trim_start_matches(['，', ',', ' ']))
 }
 
 /// The results of one 重点任务's tasks as points (see `CategoryContext::points`).
@@ -269,11 +313,7 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         };
         let spoken = who(l, &unit);
         if let Some(b) = t.breakdown.describe(decider_noun(l, t)) {
-            let body = if text.starts_with(&unit) || text.starts_with('我') {
-                text
-            } else {
-                format!("{spoken}{text}")
-            };
+            let body = said_by(&spoken, &unit, text);
             groups.push((
                 None,
                 vec![format!(
@@ -289,16 +329,9 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             .iter_mut()
             .find(|(u, f)| u.as_deref() == Some(&unit) && f.len() < 3)
         {
-            Some((_, fragments)) => {
-                let rest = text.strip_prefix(unit.as_str()).unwrap_or(&text);
-                fragments.push(rest.to_string());
-            }
+            Some((_, fragments)) => fragments.push(said_again(&unit, &text).to_string()),
             None => {
-                let first = if text.starts_with(&unit) || text.starts_with('我') {
-                    text
-                } else {
-                    format!("{spoken}{text}")
-                };
+                let first = said_by(&spoken, &unit, text);
                 groups.push((Some(unit), vec![first]));
             }
         }
@@ -692,6 +725,27 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_word_for_itself_becomes_its_name() {
+        let said = |text: &str| said_by("区水利局", "区水利局", text.to_string());
+        assert_eq!(
+            said("我局高度重视，成立专班。"),
+            "区水利局高度重视，成立专班。"
+        );
+        assert_eq!(said("我单位，已完成。"), "区水利局已完成。");
+        assert_eq!(said("区水利局已完成。"), "区水利局已完成。");
+        assert_eq!(said("成立专班。"), "区水利局成立专班。");
+        assert_eq!(said("我区已建成。"), "我区已建成。");
+        // The collector speaks of itself as 我局 anyway.
+        assert_eq!(
+            said_by("我局", "区生态环境局", "我单位已完成。".into()),
+            "我局已完成。"
+        );
+        assert_eq!(said_again("区水利局", "我局召开会议。"), "召开会议。");
+        assert_eq!(said_again("区水利局", "区水利局召开会议。"), "召开会议。");
+        assert_eq!(said_again("区水利局", "召开会议。"), "召开会议。");
+    }
 
     #[test]
     fn rates_and_category_names() {
