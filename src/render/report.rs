@@ -125,15 +125,26 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     format!("{out}。")
 }
 
+/// `s` cut at the last clause boundary (，) within `max` characters but not in its first
+/// eight. When there is none the sentence stays whole (its first clause is long: a title,
+/// a list), unless it runs past three times `max` (clauses spliced with commas and no
+/// full stop): then it ends with the clause that runs past `max`. Never cut inside a
+/// clause.
 fn clause_cut(s: &str, max: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     if chars.len() <= max {
         return s.to_string();
     }
+    let comma = |c: &char| matches!(c, '，' | ',');
     let cut = chars[..max]
         .iter()
-        .rposition(|c| matches!(c, '，' | ','))
-        .filter(|&i| i >= 8);
+        .rposition(comma)
+        .filter(|&i| i >= 8)
+        .or_else(|| {
+            (chars.len() > 3 * max)
+                .then(|| (max..chars.len()).find(|&i| comma(&chars[i])))
+                .flatten()
+        });
     match cut {
         Some(i) => chars[..i].iter().collect(),
         // One long clause: keep it whole rather than cut inside it.
@@ -770,6 +781,18 @@ mod tests {
             "{cut}"
         );
         assert_eq!(lead_sentences("短句。第二句也在", 60), "短句，第二句也在。");
+        // A clause boundary only in the first eight characters: a sentence up to three
+        // times the limit stays whole; clauses spliced with commas past that end with
+        // the clause that runs past the limit.
+        let whole = "委托专业机构编制完成《永川区生猪屠宰厂（场）布点专项规划（2020—2025年）》，经专家评审并报区政府同意后印发实施";
+        assert_eq!(lead_sentences(whole, 34), format!("{whole}。"));
+        let spliced = "我单位高度重视，围绕“针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题”开展工作，召开专题推进会议140次，投入整改资金200万元，严防问题反弹回潮，进一步压实各方责任，下一步将持续加强督导检查，严格落实河长制工作要求";
+        assert_eq!(
+            lead_sentences(spliced, 34),
+            "我单位高度重视，围绕“针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题”开展工作。"
+        );
+        let one = "围绕针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题开展工作";
+        assert_eq!(lead_sentences(one, 20), format!("{one}。"));
         assert_eq!(lead_sentences("", 60), "");
     }
 }
