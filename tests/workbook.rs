@@ -324,6 +324,10 @@ fn shipped_returns_match_the_ledger() {
     assert!(ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() > 0);
     let bytes = workbook_bytes(&ledger).unwrap();
     check_against(&ledger, &bytes);
+    // Reporting straight to the bureau: every unit with a task owes progress.
+    let s = sheet(&bytes, SHEET_SUMMARY);
+    let note = cell(&s, row_of(&s, 0, "应报送单位", 2), 2);
+    assert!(note.contains("有任务分工的单位（不含我局）"), "{note}");
 }
 
 #[test]
@@ -338,6 +342,12 @@ fn a_unit_that_owes_nothing_has_its_own_indicator() {
     let bytes = workbook_bytes(&ledger).unwrap();
     check_against(&ledger, &bytes);
     let s = sheet(&bytes, SHEET_SUMMARY);
+    // Under lead reporting the bureau expects progress from each task's deciders.
+    let note = cell(&s, row_of(&s, 0, "应报送单位", 2), 2);
+    assert!(
+        note.contains("牵头单位（无牵头单位时为责任单位）"),
+        "{note}"
+    );
     assert!(
         cell(&s, 1, 0).contains("已报送 0 个，另有 1 个单位也报送了进展"),
         "{}",

@@ -146,12 +146,15 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         (
             "应报送单位",
             n(sum.units_expected),
-            "有任务分工、应报送进展的单位（不含我局）".into(),
+            expected_note(ledger),
         ),
         (
             "已报送单位",
             n(sum.units_reported),
-            "应报送单位中报送了至少一项任务进展的单位（不含我局）".into(),
+            format!(
+                "应报送单位中报送了至少一项任务进展的单位（不含{}）",
+                ledger.plan.self_word
+            ),
         ),
         (
             "报送数据行",
@@ -184,6 +187,21 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         );
     }
     rows
+}
+
+/// Who owes progress in this round, for the 应报送单位 indicator.
+fn expected_note(ledger: &Ledger) -> String {
+    use crate::model::Tier;
+    use crate::plan::meta::Reporting;
+    let p = &ledger.plan;
+    let who = match (p.tier, p.reporting) {
+        (Tier::Lead, _) => "本单位牵头任务的责任单位、配合单位",
+        (Tier::Bureau, Reporting::Lead) => {
+            "各任务的牵头单位（无牵头单位时为责任单位），配合单位的进展由其汇总"
+        }
+        (Tier::Bureau, Reporting::Direct) => "有任务分工的单位",
+    };
+    format!("本期应报送进展的单位：{who}（不含{}）", p.self_word)
 }
 
 /// 一、主要指标 from row `r`; returns its last row.
