@@ -624,6 +624,15 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
             || list.contains(&format!("{}。", u.name));
         assert_eq!(named, !u.missing.is_empty(), "{} in the list", u.name);
     }
+    // Its counts are the report's: the collector is not among the units expected.
+    let s = &ledger.summary;
+    let listed = rectify::model::queries::units_missing(&ledger).len();
+    let counts = format!(
+        "应报送单位{}个，已报全{}个，{listed}个单位未报送或未报全",
+        s.units_expected,
+        s.units_expected as usize - listed
+    );
+    assert!(list.contains(&counts), "{counts}\n{list}");
 
     // The files: one reminder per owing unit and the list, nothing else.
     let out = tempfile::tempdir().unwrap();

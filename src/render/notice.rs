@@ -364,10 +364,11 @@ impl<'a> ListContext<'a> {
         let mut tasks: Vec<u32> = owing.iter().flat_map(|u| u.missing.clone()).collect();
         tasks.sort_unstable();
         tasks.dedup();
+        // The collector is neither expected nor reminded (as in the report's count).
         let expected = ledger
             .units
             .iter()
-            .filter(|u| !u.expected.is_empty())
+            .filter(|u| !u.expected.is_empty() && u.name != ledger.plan.collector)
             .count();
         let briefs = |f: fn(&UnitEntry) -> bool| -> Vec<OwingUnit> {
             owing
