@@ -739,23 +739,23 @@ mod tests {
 
     #[test]
     fn a_units_word_for_itself_becomes_its_name() {
-        let said = |text: &str| said_by("区水利局", "区水利局", text.to_string());
-        assert_eq!(
-            said("我局高度重视，成立专班。"),
-            "区水利局高度重视，成立专班。"
-        );
-        assert_eq!(said("我单位，已完成。"), "区水利局已完成。");
-        assert_eq!(said("区水利局已完成。"), "区水利局已完成。");
-        assert_eq!(said("成立专班。"), "区水利局成立专班。");
-        assert_eq!(said("我区已建成。"), "我区已建成。");
+        for (text, said) in [
+            ("我局高度重视，成立专班。", "区水利局高度重视，成立专班。"),
+            ("我单位，已完成。", "区水利局已完成。"),
+            ("区水利局已完成。", "区水利局已完成。"),
+            ("成立专班。", "区水利局成立专班。"),
+            ("我区已建成。", "我区已建成。"),
+        ] {
+            assert_eq!(said_by("区水利局", "区水利局", text.into()), said, "{text}");
+        }
         // The collector speaks of itself as 我局 anyway.
         assert_eq!(
             said_by("我局", "区生态环境局", "我单位已完成。".into()),
             "我局已完成。"
         );
-        assert_eq!(said_again("区水利局", "我局召开会议。"), "召开会议。");
-        assert_eq!(said_again("区水利局", "区水利局召开会议。"), "召开会议。");
-        assert_eq!(said_again("区水利局", "召开会议。"), "召开会议。");
+        for text in ["我局召开会议。", "区水利局召开会议。", "召开会议。"] {
+            assert_eq!(said_again("区水利局", text), "召开会议。", "{text}");
+        }
     }
 
     #[test]
