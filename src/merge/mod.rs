@@ -51,17 +51,14 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
         rest,
         records: later,
     } = ingested;
-    let IngestedParts {
-        rest:
-            Ingested {
-                files,
-                records: _,
-                mut skips,
-                mut problems,
-            },
-        mut records,
-    } = IngestedParts::from(rest);
+    let IngestedParts { rest, mut records } = IngestedParts::from(rest);
     records.extend(later);
+    let Ingested {
+        files,
+        mut skips,
+        mut problems,
+        ..
+    } = rest;
     let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     let in_scope = scope.task_ids(plan);

@@ -43,6 +43,12 @@ pub(super) fn summarise(
     let lit = |l: Light| tasks.iter().filter(|t| t.light == l).count() as u32;
     let total = tasks.len() as u32;
     let completed = count(Status::Completed);
+    // The units that sent progress (the collector left out): owing it, or not.
+    let (owing, not_owing): (Vec<&UnitEntry>, Vec<&UnitEntry>) = units
+        .iter()
+        .filter(|u| !u.files.is_empty() && u.name != info.collector)
+        .partition(|u| !u.expected.is_empty());
+    let (units_reported, units_other) = (owing.len() as u32, not_owing.len() as u32);
     Summary {
         total,
         completed,
@@ -67,14 +73,8 @@ pub(super) fn summarise(
             .iter()
             .filter(|u| !u.expected.is_empty() && u.name != info.collector)
             .count() as u32,
-        units_reported: units
-            .iter()
-            .filter(|u| !u.expected.is_empty() && !u.files.is_empty() && u.name != info.collector)
-            .count() as u32,
-        units_other: units
-            .iter()
-            .filter(|u| u.expected.is_empty() && !u.files.is_empty() && u.name != info.collector)
-            .count() as u32,
+        units_reported,
+        units_other,
         files_read: files
             .iter()
             .filter(|f| f.outcome == FileOutcome::Read)

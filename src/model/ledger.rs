@@ -412,9 +412,7 @@ impl Indented {
         }
         Ok(())
     }
-}
 
-impl Indented {
     /// An array or object begins: one level deeper, nothing in it yet.
     fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
         self.depth += 1;

@@ -29,7 +29,7 @@ pub const MANIFEST: &str = ".rectify-manifest.json";
 
 /// Output name → (path relative to the output folder → SHA-256 hex); and for the files
 /// made from a known set of inputs, output name → (path → key).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Manifest {
     version: u32,
     outputs: BTreeMap<String, BTreeMap<String, String>>,

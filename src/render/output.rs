@@ -516,14 +516,15 @@ pub(super) fn write_all(
         manifest.set(name, hashes.clone(), keys.clone());
     }
     let manifest_path = out_dir.join(MANIFEST);
-    let bytes = manifest.to_bytes();
-    // Every file left as the last run wrote it and the manifest the same: nothing to
-    // write, sync or rename (a rerun with the same returns). With the same manifest no
-    // file is stale; with every file left in place none was edited.
+    // Every file left as the last run wrote it and the manifest as the last run left it
+    // (read when the run began): nothing to write, sync or rename (a rerun with the same
+    // returns). With the same manifest no file is stale; with every file left in place
+    // none was edited.
     let nothing_new = placed.iter().all(|(_, s)| s.is_none()) && records.is_empty();
-    let manifest_file = if nothing_new && std::fs::read(&manifest_path).is_ok_and(|b| b == bytes) {
+    let manifest_file = if nothing_new && manifest == *last.manifest() {
         None
     } else {
+        let bytes = manifest.to_bytes();
         let staged = Staged::write_unsynced(&manifest_path, |w| w.write_all(&bytes))
             .map_err(RenderError::write(&manifest_path))?;
         // One sync for every staged file, before the first rename.

@@ -249,19 +249,9 @@ fn at_most_six(names: Vec<String>) -> String {
 /// A decider's words on the task: its name (我局 for the collector) and one or two
 /// sentences of its text.
 fn result(l: &Ledger, t: &TaskEntry) -> String {
-    let deciders = if t.lead.is_empty() {
-        &t.responsible
-    } else {
-        &t.lead
-    };
-    let Some(r) = t
-        .current_reports()
-        .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())
-    else {
-        return String::new();
-    };
-    let text = lead_sentences(&r.progress, 34);
-    said_by(&who(l, &r.unit), &r.unit, text)
+    result_parts(t).map_or_else(String::new, |(unit, text)| {
+        said_by(&who(l, &unit), &unit, text)
+    })
 }
 
 /// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
@@ -298,20 +288,21 @@ fn said_by(spoken: &str, unit: &str, text: String) -> String {
     if text.starts_with(unit) || text.starts_with("我区") || text.starts_with("我市") {
         return text;
     }
-    match SELF_WORDS.iter().find_map(|w| text.strip_prefix(w)) {
-        Some(rest) => format!("{spoken}{}", rest.trim_start_matches(['，', ',', ' '])),
-        None => format!("{spoken}{text}"),
-    }
+    format!("{spoken}{}", without_self_word(&text))
 }
 
 /// A further sentence of a unit whose first one named it: without its name or its word
 /// for itself.
 fn said_again<'t>(unit: &str, text: &'t str) -> &'t str {
-    let rest = text.strip_prefix(unit).unwrap_or(text);
+    without_self_word(text.strip_prefix(unit).unwrap_or(text))
+}
+
+/// `text` without the word its unit opens it with for itself (and the comma after).
+fn without_self_word(text: &str) -> &str {
     SELF_WORDS
         .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .map_or(rest, |r| r.trim_start_matches(['，', ',', ' ']))
+        .find_map(|w| text.strip_prefix(w))
+        .map_or(text, |rest| rest.trim_start_matches(['，', ',', ' ']))
 }
 
 /// The results of one 重点任务's tasks as points (see `CategoryContext::points`).
