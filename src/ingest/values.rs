@@ -56,6 +56,8 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         t = inner;
     }
+    // 任务23, 任务第23项.
+    t = t.strip_prefix("任务").unwrap_or(t);
     if let Some(rest) = t.strip_prefix('第') {
         t = rest
             .strip_suffix('项')
@@ -106,6 +108,7 @@ mod tests {
             "第12项",
             "第１２条",
             "第12号",
+            "任务12",
             "12、",
             "12.",
             "（12）",

@@ -452,6 +452,13 @@ fn says_nothing(text: &str) -> bool {
     key.is_empty() || ["无", "暂无", "略", "空"].contains(&key.as_str())
 }
 
+/// Whether a cell holds only a yes or no answer (是 / 否, a tick or a cross).
+pub fn is_yes_no_word(text: &str) -> bool {
+    let upper = status_key(text).to_uppercase();
+    matches!(upper.as_str(), "是" | "否" | "Y" | "N" | "YES" | "NO")
+        || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
+}
+
 /// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
 /// progress text is blank, says nothing, or reports no progress (暂未开展, 尚未…); otherwise the status the progress text clearly states
 /// (in progress, ongoing, not started); otherwise `InProgress` (not completed, and the
@@ -722,9 +729,18 @@ pub fn is_note_row(text: &str) -> bool {
         "备注:",
         "附注:",
         "填表人",
+        "填报人",
+        "制表人",
+        "经办人",
         "审核人",
         "联系人",
+        "联系电话",
+        "电话:",
         "单位负责人",
+        "负责人:",
+        "分管领导",
+        "主要领导",
+        "签发人",
         "合计",
         "小计",
         "总计",

@@ -187,6 +187,8 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "初步完成",
     "已启动",
     "实施中",
+    "办理中",
+    "正在办理",
 ];
 const NOT_STARTED_WORDS: &[&str] = &[
     "未启动",
@@ -195,6 +197,8 @@ const NOT_STARTED_WORDS: &[&str] = &[
     "尚未启动",
     "未开工",
     "暂未启动",
+    "未开始",
+    "尚未开始",
 ];
 
 /// Phrases that claim completion when they open a progress text and the claim stands
@@ -247,6 +251,10 @@ pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
     "无相关工作",
     "无此任务",
     "无该任务",
+    "辖区内无",
+    "辖区无",
+    "辖区内没有",
+    "辖区内不存在",
 ];
 
 /// The longest progress text (in characters) read as 不涉及 by its phrase: a longer

@@ -14,11 +14,25 @@ use crate::ingest::values::date_of_cell;
 use crate::ingest::vocabulary::is_note_row;
 
 const UNIT_LABELS: [&str; 4] = ["填报单位", "报送单位", "单位名称", "单位（盖章）"];
-const DATE_LABELS: [&str; 3] = ["填报日期", "填报时间", "报送日期"];
-/// Labels that end a value on a line with several (填报单位：区水利局 填报日期：…).
-const NEXT_LABELS: [&str; 7] = [
+const DATE_LABELS: [&str; 6] = [
     "填报日期",
     "填报时间",
+    "报送日期",
+    "报送时间",
+    "填表日期",
+    "填表时间",
+];
+/// Bare labels, counted only where they open a line (日期：2020.12.4): inside a line
+/// they are parts of other words (完成时间).
+const BARE_DATE_LABELS: [&str; 2] = ["日期", "时间"];
+/// Labels that end a value on a line with several (填报单位：区水利局 填报日期：…).
+const NEXT_LABELS: [&str; 11] = [
+    "填报日期",
+    "填报时间",
+    "报送日期",
+    "报送时间",
+    "填表日期",
+    "填表时间",
     "填报人",
     "联系人",
     "联系电话",
@@ -59,6 +73,12 @@ impl Filing {
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
             }
+            // A date on a line of its own under the title (2020年12月4日).
+            if filing.title.as_deref() != Some(grid.row_text(r).as_str()) {
+                if let Some(d) = date_only_row(grid, r, default_year) {
+                    filing.signed_on.get_or_insert(d);
+                }
+            }
         }
         if filing.filed_on.is_some() && filing.unit_text.is_some() && grid.paragraphs.is_empty() {
             return filing;
@@ -67,6 +87,11 @@ impl Filing {
             let first = grid.first_text(r);
             if grid.is_paragraph(r) && !is_note_or_label_row(&first) {
                 filing.read_signature(&first, default_year);
+                continue;
+            }
+            // A spreadsheet's signature date under the table, in whichever column.
+            if let Some(d) = date_only_row(grid, r, default_year) {
+                filing.signed_on.get_or_insert(d);
                 continue;
             }
             if !is_note_or_label_row(&first) {
@@ -103,6 +128,23 @@ impl Filing {
     }
 }
 
+/// The date of a row whose only content is one date (a date cell, or a text that is a
+/// date and nothing else): a signature's date.
+pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
+    let mut cells = (0..grid.row_len(r))
+        .map(|c| grid.cell(r, c))
+        .filter(|cell| !cell.is_empty());
+    let cell = cells.next()?;
+    if cells.next().is_some() {
+        return None;
+    }
+    match cell {
+        crate::ingest::grid::Cell::Text(t) => parse_date_text(t.trim(), Some(default_year)),
+        crate::ingest::grid::Cell::Number(_) => None,
+        other => date_of_cell(other, default_year),
+    }
+}
+
 /// The longest paragraph (in characters) taken as a signature.
 const SIGNATURE_CHARS: usize = 30;
 
@@ -129,6 +171,16 @@ pub(super) fn is_note_or_label_row(first_text: &str) -> bool {
             .iter()
             .chain(UNIT_LABELS.iter())
             .any(|l| first_text.starts_with(l))
+        || opens_with_bare_date_label(first_text)
+}
+
+/// 日期：… or 时间：… opening a line (a colon after the label).
+fn opens_with_bare_date_label(text: &str) -> bool {
+    let t = text.trim_start();
+    BARE_DATE_LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })
 }
 
 /// The value after a label such as 填报单位： in a row: in the same cell, or in the next
@@ -198,16 +250,19 @@ fn cut_at_next_label(s: &str) -> &str {
 fn filed_on_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
     for c in 0..grid.row_len(r) {
         let text = grid.cell(r, c).text();
-        for label in DATE_LABELS {
-            if let Some(after) = label_value(&text, label) {
-                if let Some(d) = find_date_in_text(after, Some(default_year)) {
-                    return Some(d);
-                }
-                for c2 in c + 1..grid.row_len(r) {
-                    let cell = grid.cell(r, c2);
-                    if !cell.is_empty() {
-                        return date_of_cell(cell, default_year);
-                    }
+        let bare = opens_with_bare_date_label(&text).then_some(text.trim_start());
+        let labelled = DATE_LABELS
+            .iter()
+            .filter_map(|label| label_value(&text, label))
+            .chain(bare.and_then(|t| BARE_DATE_LABELS.iter().find_map(|l| label_value(t, l))));
+        for after in labelled {
+            if let Some(d) = find_date_in_text(after, Some(default_year)) {
+                return Some(d);
+            }
+            for c2 in c + 1..grid.row_len(r) {
+                let cell = grid.cell(r, c2);
+                if !cell.is_empty() {
+                    return date_of_cell(cell, default_year);
                 }
             }
         }

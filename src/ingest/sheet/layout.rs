@@ -10,7 +10,9 @@
 use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::parse_task_id;
-use crate::ingest::vocabulary::{classify_header, classify_status, ColumnKind};
+use crate::ingest::vocabulary::{
+    classify_header, classify_status, is_status_placeholder, is_yes_no_word, ColumnKind,
+};
 use crate::model::Status;
 
 /// How far down a header may be.
@@ -27,6 +29,9 @@ pub(super) struct Layout {
     pub bottom: usize,
     /// Each kind once, at its first column.
     columns: Vec<(ColumnKind, usize)>,
+    /// Further columns of a text kind already named (a second 进展 column, the unit's
+    /// own 整改措施 beside the plan's 整改任务, a second 备注): read too, never dropped.
+    extra: Vec<(ColumnKind, usize)>,
 }
 
 impl Layout {
@@ -44,6 +49,24 @@ impl Layout {
             .iter()
             .find(|(k, _)| *k == kind)
             .map(|(_, c)| *c)
+    }
+
+    /// The further columns of `kind` (after the one [`Layout::col`] gives), left to right.
+    pub fn extra_cols(&self, kind: ColumnKind) -> impl Iterator<Item = usize> + '_ {
+        self.extra
+            .iter()
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, c)| *c)
+    }
+
+    /// The header's text over column `c` (its lower row first, as a two-row header
+    /// names the column there).
+    pub fn header_text(&self, grid: &Grid, c: usize) -> String {
+        (self.top..=self.bottom)
+            .rev()
+            .map(|r| one_line(&grid.value_through_merge(r, c).text_ref()))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
     }
 
     /// Whether the header names a `kind` column.
@@ -101,8 +124,10 @@ fn header_at(
         top,
         bottom,
         columns: first_column_of_each(&kinds),
+        extra: Vec::new(),
     };
     promote_status_like_progress(grid, &mut layout, &kinds);
+    layout.extra = extra_text_columns(&layout, &kinds);
     Some(layout)
 }
 
@@ -136,6 +161,23 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
         }
     }
     columns
+}
+
+/// The columns of a text kind (measure, progress, note, evidence) that repeat a kind
+/// the layout already reads at another column: their text is data too.
+fn extra_text_columns(layout: &Layout, kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)> {
+    use ColumnKind::{Evidence, Measure, Note, Progress};
+    let used = |c: usize| layout.columns.iter().any(|(_, cc)| *cc == c);
+    kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(c, k)| match k {
+            Some(k @ (Measure | Progress | Note | Evidence)) if !used(c) && layout.has(*k) => {
+                Some((*k, c))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Header kinds of one row, `width` cells.
@@ -179,8 +221,11 @@ fn qualifies(kinds: &[Option<ColumnKind>]) -> bool {
         ])
 }
 
-/// With no status column, a second progress-like column (完成情况) whose cells are all
-/// short status words is the status column.
+/// With no status column, a progress-like column (完成情况) holding status words is the
+/// status column. Beside another progress column (整改进展情况) its cells need only be
+/// short with most of them status words (an unknown word such as 未完成 then reads
+/// 待核实 with its text kept); alone, every cell must be a status word, or a short
+/// progress text would be taken for a status. A column of 是 / 否 is a 是否完成 column.
 fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Option<ColumnKind>]) {
     use ColumnKind::{Progress, StatusTick, StatusYesNo};
     if layout
@@ -196,27 +241,40 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
         .filter(|(_, k)| **k == Some(Progress))
         .map(|(c, _)| c)
         .collect();
-    let Some(&c) = progress_cols
-        .iter()
-        .find(|&&c| holds_status_words(grid, layout.bottom + 1, c))
-    else {
+    let beside_progress = progress_cols.len() > 1;
+    let Some((c, kind)) = progress_cols.iter().find_map(|&c| {
+        status_words_kind(grid, layout.bottom + 1, c, beside_progress).map(|k| (c, k))
+    }) else {
         return;
     };
     layout.columns.retain(|(k, _)| *k != Progress);
-    layout.columns.push((ColumnKind::Status, c));
+    layout.columns.push((kind, c));
     if let Some(&other) = progress_cols.iter().find(|&&o| o != c) {
         layout.columns.push((Progress, other));
     }
 }
 
-/// Whether column `c` from row `from` down holds values, all of them short status words.
-fn holds_status_words(grid: &Grid, from: usize, c: usize) -> bool {
+/// Whether column `c` from row `from` down holds status words (see
+/// [`promote_status_like_progress`]): as which kind of status column, if so.
+fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Option<ColumnKind> {
     let values: Vec<String> = (from..grid.rows.len())
         .map(|r| one_line(&grid.cell(r, c).text_ref()))
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty() && !is_status_placeholder(t))
         .collect();
-    !values.is_empty()
-        && values.iter().all(|v| {
-            v.chars().count() <= STATUS_CELL_CHARS && classify_status(v) != Status::Unclear
-        })
+    if values.is_empty() || values.iter().any(|v| v.chars().count() > STATUS_CELL_CHARS) {
+        return None;
+    }
+    if values.iter().all(|v| is_yes_no_word(v)) {
+        return Some(ColumnKind::StatusYesNo);
+    }
+    let known = values
+        .iter()
+        .filter(|v| classify_status(v) != Status::Unclear || is_yes_no_word(v))
+        .count();
+    let enough = if lenient {
+        known * 2 >= values.len()
+    } else {
+        known == values.len()
+    };
+    enough.then_some(ColumnKind::Status)
 }

@@ -7,15 +7,15 @@
 use chrono::NaiveDate;
 
 use super::context::SheetContext;
-use super::filing::is_note_or_label_row;
+use super::filing::{date_only_row, is_note_or_label_row};
 use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
-    classify_status, classify_tick, classify_yes_no, is_status_placeholder, is_totals_label,
-    refers_to_comment, status_from_progress, status_of_percent, ColumnKind,
+    classify_status, classify_tick, classify_yes_no, is_note_row, is_status_placeholder,
+    is_totals_label, refers_to_comment, status_from_progress, status_of_percent, ColumnKind,
 };
 use crate::model::status::choices_or;
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -49,7 +49,7 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Total);
     }
     let first = grid.first_text(r);
-    if is_note_or_label_row(&first) {
+    if is_note_or_label_row(&first) || is_signature_row(grid, r, layout) {
         return Some(SkipReason::Note);
     }
     if is_repeated_header(grid, r, &first) {
@@ -60,16 +60,74 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     }
     // A task row the unit left blank (our checklist's, or a whole-plan copy's rows that
     // are not the unit's): not a report (the task stays missing for the unit).
+    let unfilled = |cell: &Cell| match cell {
+        Cell::Text(t) => t.trim().is_empty() || is_status_placeholder(t) || says_none(t),
+        cell => cell.is_empty(),
+    };
+    let extra_inputs = [ColumnKind::Progress, ColumnKind::Note, ColumnKind::Evidence]
+        .into_iter()
+        .flat_map(|k| layout.extra_cols(k));
     if INPUT_COLUMNS
         .iter()
-        .all(|k| match layout.cell(grid, r, *k) {
-            Cell::Text(t) => t.trim().is_empty() || is_status_placeholder(t),
-            cell => cell.is_empty(),
-        })
+        .all(|k| unfilled(layout.cell(grid, r, *k)))
+        && extra_inputs
+            .into_iter()
+            .all(|c| unfilled(grid.value_through_merge(r, c)))
     {
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// A signature under the table (落款): no task number, and only a date, a sealed name
+/// (…（盖章）) or contact lines; or one short line (the unit's name) with such a date
+/// as the next line.
+fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    if !layout.cell(grid, r, ColumnKind::Id).is_empty()
+        || (0..grid.row_len(r))
+            .filter(|&c| !grid.cell(r, c).is_empty())
+            .count()
+            > SIGNATURE_CELLS
+    {
+        return false;
+    }
+    let texts: Vec<String> = (0..grid.row_len(r))
+        .map(|c| one_line(&grid.cell(r, c).text_ref()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let dated = |row: usize| date_only_row(grid, row, ANY_YEAR).is_some();
+    if texts.is_empty() {
+        return false;
+    }
+    if dated(r) {
+        return true;
+    }
+    let sealed = |t: &str| t.contains("盖章") || t.ends_with("（章）") || t.ends_with("(章)");
+    if texts.iter().all(|t| sealed(t) || is_note_row(t)) {
+        return true;
+    }
+    texts.len() == 1
+        && texts[0].chars().count() <= SIGNATURE_NAME_CHARS
+        && (r + 1..grid.rows.len())
+            .find(|&next| (0..grid.row_len(next)).any(|c| !grid.cell(next, c).is_empty()))
+            .is_some_and(dated)
+}
+
+/// The most cells a signature row fills (分管领导、填报人、联系电话、日期).
+const SIGNATURE_CELLS: usize = 4;
+
+/// Any year, for telling whether a text is a date at all.
+const ANY_YEAR: i32 = 2000;
+
+/// The longest line (in characters) taken for a unit's name above a signature date.
+const SIGNATURE_NAME_CHARS: usize = 30;
+
+/// 无 or 暂无 alone: what a whole-plan copy's rows that are not the unit's hold.
+fn says_none(t: &str) -> bool {
+    matches!(
+        t.trim().trim_end_matches(['。', '.']),
+        "无" | "暂无" | "没有" | "无。"
+    )
 }
 
 /// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
@@ -169,7 +227,30 @@ pub(super) fn values(
         row: r as u32 + 1,
     };
     let (id_text, id) = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id));
-    let progress = progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress));
+    // A second column of a text kind adds its text: progress to progress; the unit's
+    // own 整改措施 beside the plan's 整改任务 to the note, under its header.
+    let with_extra = |kind: ColumnKind, mut text: String, labelled: bool| {
+        for c in layout.extra_cols(kind) {
+            let more = one_line_keep_breaks(&grid.value_through_merge(r, c).text_ref());
+            if more.is_empty() || text.contains(&more) {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            if labelled {
+                text.push_str(&one_line(&layout.header_text(grid, c)));
+                text.push('：');
+            }
+            text.push_str(&more);
+        }
+        text
+    };
+    let progress = with_extra(
+        ColumnKind::Progress,
+        progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress)),
+        false,
+    );
     let (status, status_text) = read_status(layout, grid, r, &progress);
     if status == Status::Unclear {
         problems.push(status_unclear(ctx, &source, &status_text));
@@ -187,18 +268,34 @@ pub(super) fn values(
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text));
     }
+    let mut measure_text = text_of(ColumnKind::Measure);
+    let mut note = with_extra(ColumnKind::Note, text_of(ColumnKind::Note), false);
+    if measure_text.is_empty() {
+        // The plan's text may sit in the second measure column only.
+        if let Some(c) = layout.extra_cols(ColumnKind::Measure).next() {
+            measure_text = one_line_keep_breaks(&grid.value_through_merge(r, c).text_ref());
+        }
+    } else {
+        let own_measures = with_extra(ColumnKind::Measure, String::new(), true);
+        if !own_measures.is_empty() {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&own_measures);
+        }
+    }
     RowValues {
         id: checklist_task(marker, r, id).or(id),
         source,
         id_text,
-        measure_text: text_of(ColumnKind::Measure),
+        measure_text,
         status,
         status_text,
         progress,
         completed_on,
         completed_text,
-        note: text_of(ColumnKind::Note),
-        evidence: text_of(ColumnKind::Evidence),
+        note,
+        evidence: with_extra(ColumnKind::Evidence, text_of(ColumnKind::Evidence), false),
         filed_on,
     }
 }

@@ -1,0 +1,312 @@
+//! More layouts units really send: a 完成情况 column beside 整改进展情况 holding words
+//! the vocabulary does not know, a unit's own 整改措施 column beside the plan's, other
+//! filing-date labels, signature blocks under a spreadsheet table, whole-plan copies
+//! answering 无 on rows that are not the unit's, 任务23 as a task number, and 辖区内无
+//! as 不涉及. Every fixture is built in code.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use rectify::model::{Code, SkipReason, Status};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A return of `unit` with the header `header` and rows of texts (numbers as text).
+fn sheet(unit: &str, header: &[&str], rows: &[Vec<String>]) -> SheetSpec {
+    let mut spec = SheetSpec::new("进展情况")
+        .text_row(&[&format!("填报单位：{unit}"), "", "填报日期：2020年12月4日"])
+        .text_row(header);
+    for row in rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        spec = spec.text_row(&cells);
+    }
+    spec
+}
+
+fn row(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+/// 完成情况 holds status words, one of them one the vocabulary does not know (未完成):
+/// it is still the status column, on either side of 整改进展情况, and the progress
+/// column is read; the unknown word reads 待核实 with its text kept.
+#[test]
+fn a_status_column_named_like_progress_keeps_both_columns() {
+    for (unit, status_first) in [("松溉镇", true), ("朱沱镇", false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let header: Vec<&str> = if status_first {
+            vec!["序号", "具体举措", "完成情况", "整改进展情况"]
+        } else {
+            vec!["序号", "具体举措", "整改进展情况", "完成情况"]
+        };
+        let rows: Vec<Vec<String>> = [
+            ("1", "已完成", "完成尾水处理设施2处。"),
+            ("4", "正在推进", "推广测土配方施肥0.8万亩。"),
+            ("27", "未完成", "清理开垦点位5处，尚有2处未清理。"),
+            ("24", "办理中", "拆除拦河设施3处。"),
+        ]
+        .iter()
+        .map(|(id, st, prog)| {
+            let m = measure(id.parse().unwrap());
+            if status_first {
+                row(&[id, &m, st, prog])
+            } else {
+                row(&[id, &m, prog, st])
+            }
+        })
+        .collect();
+        write_workbook(
+            &dir.path().join(format!("{unit}.xlsx")),
+            &[sheet(unit, &header, &rows)],
+        );
+        let ledger = ledger_for(dir.path());
+        let one = |id| reports_of(&ledger, id, unit)[0].clone();
+        assert_eq!(one(1).status, Status::Completed, "{unit}");
+        assert_eq!(one(1).progress, "完成尾水处理设施2处。", "{unit}");
+        assert_eq!(one(4).status, Status::InProgress);
+        assert_eq!(one(24).status, Status::InProgress, "办理中");
+        let unclear = one(27);
+        assert_eq!(unclear.status, Status::Unclear);
+        assert_eq!(unclear.status_text, "未完成");
+        assert_eq!(unclear.progress, "清理开垦点位5处，尚有2处未清理。");
+    }
+}
+
+/// A 完成情况 column of 是 / 否 beside the progress column reads as 是否完成.
+#[test]
+fn a_yes_no_column_named_like_progress_is_a_yes_no_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "进展情况", "完成情况"];
+    let rows = vec![
+        row(&["29", &measure(29), "每周清理水白菜，累计清漂860吨。", "是"]),
+        row(&[
+            "1",
+            &measure(1),
+            "完成池塘改造40亩，尾水设施建设正在推进。",
+            "否",
+        ]),
+    ];
+    write_workbook(
+        &dir.path().join("大安街道.xlsx"),
+        &[sheet("大安街道", &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let r29 = &reports_of(&ledger, 29, "大安街道")[0];
+    assert_eq!(r29.status, Status::Completed);
+    assert_eq!(r29.progress, "每周清理水白菜，累计清漂860吨。");
+    assert_eq!(
+        reports_of(&ledger, 1, "大安街道")[0].status,
+        Status::InProgress
+    );
+}
+
+/// The unit's own 整改措施 beside the plan's 整改任务 is kept (in the report's note,
+/// under its header); a second progress column adds to the progress.
+#[test]
+fn a_second_column_of_a_kind_is_read_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = [
+        "序号",
+        "整改任务",
+        "整改措施",
+        "工作进展",
+        "推进情况",
+        "完成状态",
+    ];
+    let rows = vec![row(&[
+        "1",
+        &measure(1),
+        "督促业主建设三级沉淀池",
+        "完成池塘改造8口。",
+        "尾水设施正在调试。",
+        "正在推进",
+    ])];
+    write_workbook(
+        &dir.path().join("何埂镇.xlsx"),
+        &[sheet("何埂镇", &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let r = &reports_of(&ledger, 1, "何埂镇")[0];
+    assert_eq!(r.progress, "完成池塘改造8口。\n尾水设施正在调试。");
+    assert_eq!(r.note, "整改措施：督促业主建设三级沉淀池");
+    assert_eq!(r.status, Status::InProgress);
+}
+
+/// 填表日期, 报送时间 and 日期： date a return; the later of two returns stands.
+#[test]
+fn other_filing_date_labels_date_the_return() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, line, status, progress) in [
+        (
+            "区财政局.xlsx",
+            "填表日期：2020年12月2日",
+            "正在推进",
+            "办法正在征求意见。",
+        ),
+        (
+            "区财政局（更新）.xlsx",
+            "报送时间：2020年12月8日",
+            "已完成",
+            "办法已印发实施。",
+        ),
+    ] {
+        let spec = SheetSpec::new("Sheet")
+            .text_row(&["填报单位：区财政局", "", line])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["58", &measure(58), progress, status]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let spec = SheetSpec::new("Sheet")
+        .text_row(&["单位：区河长办", "", "日期：2020.12.4"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["56", &measure(56), "开展巡河120次。", "长期坚持"]);
+    write_workbook(&dir.path().join("区河长办.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let finance = reports_of(&ledger, 58, "区财政局");
+    let current: Vec<_> = finance.iter().filter(|r| !r.superseded).collect();
+    assert_eq!(current.len(), 1, "{finance:#?}");
+    assert_eq!(current[0].status, Status::Completed);
+    assert_eq!(current[0].filed_on, Some(date(2020, 12, 8)));
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::Conflict));
+    assert_eq!(
+        reports_of(&ledger, 56, "区河长办")[0].filed_on,
+        Some(date(2020, 12, 4))
+    );
+}
+
+/// Signature blocks under a spreadsheet table are notes, never data rows: contact
+/// lines, a sealed name, a unit's name over a date; the date dates the return.
+#[test]
+fn signature_rows_under_a_spreadsheet_table_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, u32, Vec<Vec<&str>>); 3] = [
+        (
+            "区发展改革委",
+            47,
+            vec![vec!["填报人：周平", "", "联系电话：49823456"]],
+        ),
+        (
+            "区金融办",
+            60,
+            vec![vec![
+                "分管领导：吴刚",
+                "填报人：郑丽",
+                "联系电话：13908312345",
+            ]],
+        ),
+        (
+            "区河长办",
+            56,
+            vec![
+                vec!["", "", "区河长办（盖章）"],
+                vec!["", "", "2020年12月4日"],
+            ],
+        ),
+    ];
+    for (unit, id, signature) in &cases {
+        let mut spec = SheetSpec::new("进展情况")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[&id.to_string(), &measure(*id), "已按要求推进。", "正在推进"])
+            .text_row(&[]);
+        for line in signature {
+            spec = spec.text_row(line);
+        }
+        write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    }
+    // A unit's plain name over a date, under the progress column.
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区经济信息委"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["12", &measure(12), "已按要求推进。", "正在推进"])
+        .text_row(&[])
+        .text_row(&["", "", "区经济信息委"])
+        .text_row(&["", "", "2020年12月3日"]);
+    write_workbook(&dir.path().join("区经济信息委.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, Code::TaskUnmatched | Code::StatusUnclear)),
+        "{:#?}",
+        ledger.problems
+    );
+    for (unit, id, _) in &cases {
+        assert_eq!(reports_of(&ledger, *id, unit).len(), 1, "{unit}");
+    }
+    assert_eq!(
+        reports_of(&ledger, 12, "区经济信息委")[0].filed_on,
+        Some(date(2020, 12, 3)),
+        "the signature's date dates an undated return"
+    );
+    let notes = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Note)
+        .count();
+    assert_eq!(notes, 6, "{:#?}", ledger.skipped);
+}
+
+/// A whole-plan copy that answers 无 with a slash on the rows that are not the
+/// unit's: those rows are unfilled, not reports.
+#[test]
+fn whole_plan_copy_answering_none_counts_only_the_real_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan();
+    let mut spec = SheetSpec::new("板桥镇")
+        .text_row(&["填报单位：板桥镇 填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for task in &plan.tasks {
+        let id = task.id.to_string();
+        spec = if task.id == 24 {
+            spec.text_row(&[&id, &task.measure, "拆除拦河设施2处。", "已完成"])
+        } else {
+            spec.text_row(&[&id, &task.measure, "无", "/"])
+        };
+    }
+    write_workbook(&dir.path().join("板桥镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let town = ledger.units.iter().find(|u| u.name == "板桥镇").unwrap();
+    assert_eq!(town.reported, vec![24]);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, Code::StatusUnclear | Code::Unassigned)),
+        "{:#?}",
+        ledger.problems
+    );
+    let unfilled = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Unfilled)
+        .count();
+    assert_eq!(unfilled, plan.tasks.len() - 1);
+}
+
+/// 任务23 names task 23; 我街道辖区内无… alone reads 不涉及.
+#[test]
+fn task_word_numbers_and_nothing_in_the_area_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：大安街道 填报日期：2020年12月4日"])
+        .text_row(&["序号", "整改进展情况", "完成状态"])
+        .text_row(&["任务24", "经排查，我街道辖区内无拦河养鱼问题。", "/"])
+        .text_row(&["任务29", "每周清理水白菜。", "长期坚持"]);
+    write_workbook(&dir.path().join("大安街道.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    assert_eq!(
+        reports_of(&ledger, 24, "大安街道")[0].status,
+        Status::NotApplicable
+    );
+    assert_eq!(
+        reports_of(&ledger, 29, "大安街道")[0].status,
+        Status::Ongoing
+    );
+}
