@@ -755,14 +755,59 @@ fn rows_left_blank_stay_missing_and_are_reminded() {
     assert_eq!(task_refs(&text), want);
 }
 
-/// The tasks a unit owes a report on that have a 红灯.
+/// The tasks a unit owes a report on that have a 红灯, but for those whose red light
+/// is the other units': the unit's own current report says 已完成 or 不涉及.
 fn red_tasks(ledger: &Ledger, unit: &rectify::model::UnitEntry) -> Vec<u32> {
+    use rectify::model::Status;
     ledger
         .tasks
         .iter()
         .filter(|t| t.light == rectify::model::Light::Red && unit.expected.contains(&t.id))
+        .filter(|t| {
+            !t.reports.iter().any(|r| {
+                r.unit == unit.name
+                    && !r.superseded
+                    && r.doubt.is_none()
+                    && matches!(r.status, Status::Completed | Status::NotApplicable)
+            })
+        })
         .map(|t| t.id)
         .collect()
+}
+
+/// A unit that reported its part of an overdue task done is not told to hurry on it,
+/// though the task stays red for the units that have not.
+#[test]
+fn a_reminder_does_not_hurry_a_unit_on_a_task_it_reported_done() {
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let mut seen = 0;
+    for u in &ledger.units {
+        let done_red: Vec<u32> = ledger
+            .tasks
+            .iter()
+            .filter(|t| t.light == rectify::model::Light::Red && u.expected.contains(&t.id))
+            .filter(|t| {
+                t.reports.iter().any(|r| {
+                    r.unit == u.name
+                        && !r.superseded
+                        && r.doubt.is_none()
+                        && r.status == rectify::model::Status::Completed
+                })
+            })
+            .map(|t| t.id)
+            .collect();
+        if done_red.is_empty() || u.missing.is_empty() {
+            continue;
+        }
+        seen += 1;
+        let text =
+            block_text(&reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap());
+        let refs = task_refs(&text);
+        for id in done_red {
+            assert!(!refs.contains(&id), "{}: task {id} in {text}", u.name);
+        }
+    }
+    assert!(seen > 0, "the demo has a unit done on a red task it owes");
 }
 
 #[test]
@@ -889,4 +934,49 @@ fn a_form_filled_with_long_texts_and_a_typed_date_reads_back_exactly() {
         .parse()
         .unwrap();
     assert!(ht >= 15.0 * 9.0, "row height {ht} for a long entry");
+}
+
+/// In lead reporting a notice asks a unit to consolidate only the units it collects
+/// from: on the tasks it decides (as lead, or as a responsible unit where the task has
+/// no lead), the others but its fellow deciders; towns sharing a task are never told to
+/// collect from one another.
+#[test]
+fn a_notice_names_as_partners_only_the_units_the_unit_collects_from() {
+    let ledger = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    assert_eq!(ledger.plan.reporting, rectify::plan::meta::Reporting::Lead);
+    let mut checked = 0;
+    for u in &ledger.units {
+        let text = block_text(
+            &notice_blocks(&ledger, u, &Templates::default(), date(2020, 11, 20)).unwrap(),
+        );
+        let Some(start) = text.find("请收集汇总") else {
+            continue;
+        };
+        let rest = &text[start + "请收集汇总".len()..];
+        let list = &rest[..rest.find("的进展情况").unwrap()];
+        let list = list.split('等').next().unwrap();
+        for name in list.split('、') {
+            let collects = ledger.tasks.iter().any(|t| {
+                let deciders = if t.lead.is_empty() {
+                    &t.responsible
+                } else {
+                    &t.lead
+                };
+                u.expected.contains(&t.id)
+                    && deciders.contains(&u.name)
+                    && !deciders.iter().any(|d| d == name)
+                    && t.lead
+                        .iter()
+                        .chain(&t.responsible)
+                        .chain(&t.cooperating)
+                        .any(|x| x == name)
+            });
+            assert!(collects, "{} told to collect from {name}", u.name);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
 }

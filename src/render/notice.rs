@@ -11,7 +11,7 @@ use crate::common::dates::render_date;
 use crate::model::queries::{
     partners_missing, role_of, unit_tasks, units_missing, unreadable_files,
 };
-use crate::model::{Ledger, Light, TaskEntry, UnitEntry};
+use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::plan::Role;
 use crate::render::blocks::Block;
 use crate::render::error::RenderError;
@@ -133,12 +133,23 @@ fn names_text(names: &[&str]) -> String {
     }
 }
 
-/// The units other than `unit` named on the tasks `ids`, in task order, each once.
+/// The units whose progress `unit` consolidates on the tasks `ids`, in task order, each
+/// once: on a task it decides (as its lead, or as a responsible unit where the task has
+/// no lead), the task's other units but its fellow deciders (they report their own
+/// part) and the collector.
 fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for t in ledger.tasks.iter().filter(|t| ids.contains(&t.id)) {
+        let deciders = if t.lead.is_empty() {
+            &t.responsible
+        } else {
+            &t.lead
+        };
+        if !deciders.iter().any(|d| d == unit) {
+            continue;
+        }
         for u in t.lead.iter().chain(&t.responsible).chain(&t.cooperating) {
-            if u != unit && !out.contains(&u.as_str()) {
+            if !deciders.contains(u) && *u != ledger.plan.collector && !out.contains(&u.as_str()) {
                 out.push(u);
             }
         }
@@ -276,12 +287,27 @@ fn unit_context<'a>(
         red: ledger
             .tasks
             .iter()
-            .filter(|t| t.light == Light::Red && unit.expected.contains(&t.id))
+            .filter(|t| {
+                t.light == Light::Red
+                    && unit.expected.contains(&t.id)
+                    && !own_part_done(t, &unit.name)
+            })
             .map(|t| notice_task(ledger, t, &unit.name))
             .collect(),
         partners: names_text(&partners_of(ledger, &unit.name, ids)),
         partners_missing: Vec::new(),
     }
+}
+
+/// Whether `unit`'s current report on the task says its part is done (已完成, 不涉及):
+/// the task's red light is then the other units', and the unit is not told to hurry.
+fn own_part_done(task: &TaskEntry, unit: &str) -> bool {
+    task.reports.iter().any(|r| {
+        r.unit == unit
+            && !r.superseded
+            && r.doubt.is_none()
+            && matches!(r.status, Status::Completed | Status::NotApplicable)
+    })
 }
 
 /// The checklist notice of one unit, as blocks.
