@@ -126,3 +126,92 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
         &small[..small.len().min(5)]
     );
 }
+
+/// GB/T 9704: the signature and date never stand alone on a page, and a heading never
+/// ends a page, in any reminder the demo sends (LibreOffice's layout; six
+/// reminders had the signature alone on their second page before the last paragraph
+/// was kept with it).
+#[test]
+fn no_signature_alone_and_no_heading_last_on_a_page() {
+    if !tool_available("soffice", "--version") || !has_pymupdf() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    let t = rectify::Templates::default();
+    let mut files = Vec::new();
+    // The reminders (one LibreOffice pass over ~45 documents takes most of a minute;
+    // the notices share the reminders' closing blocks).
+    for u in rectify::model::queries::units_to_remind(&ledger) {
+        let blocks = rectify::reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap();
+        let name = format!("reminder-{}.docx", u.name);
+        let bytes = rectify::blocks_docx(&ledger, &blocks).unwrap();
+        std::fs::write(dir.path().join(&name), bytes).unwrap();
+        files.push(name);
+    }
+    // A profile of its own: the other test may run LibreOffice at the same time.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let st = Command::new("soffice")
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(files.iter().map(|f| dir.path().join(f)))
+        .env(
+            "FONTCONFIG_FILE",
+            common::repo().join("tests/fontconfig/fonts.conf"),
+        )
+        .output()
+        .unwrap();
+    assert!(st.status.success());
+    let signature = ledger.plan.collector_full.clone();
+    let is_page_number = |s: &str| {
+        let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        t.starts_with('—') && t.ends_with('—')
+    };
+    let heading = |s: &str| {
+        let s = s.trim();
+        s.chars().count() < 20
+            && (s.starts_with('（') || s.chars().nth(1) == Some('、'))
+            && "一二三四五六七八九十（".contains(s.chars().next().unwrap_or(' '))
+    };
+    for f in &files {
+        let pdf = dir.path().join(f).with_extension("pdf");
+        let sp = spans(&pdf);
+        let pages = sp.iter().map(|s| s.0).max().unwrap();
+        for page in 1..=pages {
+            let texts: Vec<&str> = sp
+                .iter()
+                .filter(|s| s.0 == page && !is_page_number(&s.2))
+                .map(|s| s.2.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if page == pages && pages > 1 {
+                // What is left of the page without the signature and its date.
+                let all: String = texts
+                    .concat()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let rest = all.replacen(&signature, "", 1);
+                let rest: String = rest
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit() && !"年月日".contains(*c))
+                    .collect();
+                assert!(
+                    !rest.is_empty(),
+                    "{f}: signature alone on page {page}: {all}"
+                );
+            }
+            if page < pages {
+                let last = texts.last().unwrap();
+                assert!(!heading(last), "{f}: page {page} ends with {last}");
+            }
+        }
+    }
+}

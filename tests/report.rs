@@ -222,9 +222,41 @@ fn odd_and_even_page_numbers() {
         .iter()
         .filter(|n| n.starts_with("word/footer"))
         .collect();
-    assert_eq!(footers.len(), 2, "{names:?}");
+    // Odd, even, and the 版记 page's empty one.
+    assert_eq!(footers.len(), 3, "{names:?}");
+    let rels = part(d, "word/_rels/document.xml.rels");
+    let target = |rid: &str| {
+        let rel = tags(&rels, "Relationship")
+            .into_iter()
+            .find(|r| attr(r, "Id") == Some(rid))
+            .unwrap_or_else(|| panic!("{rid}"));
+        format!("word/{}", attr(rel, "Target").unwrap())
+    };
+    let doc = part(d, "word/document.xml");
+    let sections: Vec<&str> = doc.split("<w:sectPr").skip(1).collect();
+    let footer_of = |sect: &str, kind: &str| -> String {
+        let r = tags(sect, "w:footerReference")
+            .into_iter()
+            .find(|r| attr(r, "w:type") == Some(kind))
+            .unwrap_or_else(|| panic!("{kind} footer"));
+        target(attr(r, "r:id").unwrap())
+    };
+    let (last, earlier) = sections.split_last().unwrap();
+    assert!(!earlier.is_empty());
+    // The 版记's page (the last section's even page) has no page number.
+    assert!(last.contains("w:val=\"evenPage\""));
+    let imprint_footer = part(d, &footer_of(last, "even"));
+    assert!(!imprint_footer.contains("PAGE"), "{imprint_footer}");
+    assert_eq!(paragraphs(&imprint_footer).join(""), "");
+    assert!(!last.contains("<w:titlePg"));
+    let mut numbered = std::collections::BTreeSet::new();
+    for sect in earlier {
+        numbered.insert(footer_of(sect, "default"));
+        numbered.insert(footer_of(sect, "even"));
+    }
+    assert_eq!(numbered.len(), 2, "{numbered:?}");
     let mut aligns = Vec::new();
-    for f in footers {
+    for f in &numbered {
         let xml = part(d, f);
         let begin = xml.find("w:fldCharType=\"begin\"").expect("begin");
         let instr = xml.find("<w:instrText").expect("instrText");
@@ -1159,4 +1191,78 @@ fn a_units_own_我局_is_quoted_as_its_name() {
         verbatim,
         "{text}"
     );
+}
+
+/// The units named after the tasks nobody reported on are those tasks' units only (not
+/// the units of tasks others reported on); more than three tasks reported on only by
+/// others are one sentence listing them, not a sentence each.
+#[test]
+fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
+    let plan = plan();
+    // A unit reports on four tasks led by others who say nothing.
+    let reporter = "区财政局";
+    let others: Vec<&rectify::plan::Task> = plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            !t.lead.units.is_empty()
+                && !t.lead.units.iter().any(|u| u == reporter)
+                && !t.responsible.units.iter().any(|u| u == reporter)
+                && !t.cooperating.units.iter().any(|u| u == reporter)
+        })
+        .take(4)
+        .collect();
+    assert_eq!(others.len(), 4);
+    let dir = tempfile::tempdir().unwrap();
+    for (i, t) in others.iter().enumerate() {
+        one_row_return(
+            &dir.path().join(format!("{reporter}{i}.xlsx")),
+            reporter,
+            t.id,
+            "已配合开展排查",
+        );
+    }
+    let l = rectify::build_ledger(&plan, dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let shorts: Vec<&str> = others.iter().map(|t| t.short_name.as_str()).collect();
+    assert!(
+        text.contains(&format!(
+            "另有4项任务已有其他单位报送相关进展，但任务的责任单位尚未报送：{}。",
+            shorts.join("、")
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("但该任务的责任单位尚未报送"), "{text}");
+    // The units listed after the unreported tasks owe one of them.
+    let start = text
+        .find("项任务尚未收到任何报送：")
+        .expect("unreported tasks");
+    let sentence = &text[start..start + text[start..].find('。').unwrap()];
+    if let Some(i) = sentence.find("涉及责任单位") {
+        let names = &sentence[i + "涉及责任单位".len()..];
+        let names = names.split('等').next().unwrap();
+        // Towns are counted, not named (和23个镇街).
+        for name in names.split(['、', '和']).filter(|n| !n.ends_with("个镇街")) {
+            assert!(
+                l.tasks
+                    .iter()
+                    .any(|t| t.status == rectify::model::Status::Unreported
+                        && t.reported_by_others.is_empty()
+                        && t.awaiting.iter().any(|u| u == name)),
+                "{name} owes no unreported task: {sentence}"
+            );
+        }
+        for t in &others {
+            for lead in &t.lead.units {
+                let owes_unreported = l.tasks.iter().any(|x| {
+                    x.status == rectify::model::Status::Unreported
+                        && x.reported_by_others.is_empty()
+                        && x.awaiting.contains(lead)
+                });
+                if !owes_unreported {
+                    assert!(!names.contains(lead.as_str()), "{lead}: {sentence}");
+                }
+            }
+        }
+    }
 }

@@ -604,7 +604,13 @@ impl Issues {
             .map(|u| UnitBrief::new(l, u))
             .collect();
         let mut leads: Vec<String> = Vec::new();
-        for t in l.tasks.iter().filter(|t| t.status == Status::Unreported) {
+        // The units owing the tasks nobody reported on (the sentence names them after
+        // those tasks; a task others reported on has its own sentence).
+        for t in l
+            .tasks
+            .iter()
+            .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
+        {
             for u in &t.awaiting {
                 if *u != l.plan.collector && !leads.contains(u) {
                     leads.push(u.clone());

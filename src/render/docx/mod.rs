@@ -72,6 +72,9 @@ fn build(
         children: Vec::new(),
         signature_right,
         date_right,
+        imprint: blocks
+            .iter()
+            .any(|b| matches!(b, Block::Cc(_) | Block::Imprint(_))),
     };
     let last = b.body(blocks, tables)?;
     Ok(b.package(setup, last))
@@ -153,6 +156,17 @@ struct Builder<'a> {
     /// Right indents of 署名 and 成文日期 (see [`signature_indents`]).
     signature_right: i32,
     date_right: i32,
+    /// The document ends with a 版记 page (see [`Builder::package`]).
+    imprint: bool,
+}
+
+/// Whether the blocks after a paragraph are the document's close: blank lines, then
+/// the 附件 note or the signature.
+fn closes_the_body(rest: &[Block]) -> bool {
+    matches!(
+        rest.iter().find(|b| !matches!(b, Block::Blank)),
+        Some(Block::Signature(_) | Block::Annex(_))
+    )
 }
 
 /// GB/T 9704 7.3.5: the date sits four characters from the right margin and the
@@ -215,7 +229,7 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|b| matches!(b, Block::DocNumber(t) if t.contains('\t')));
         let mut imprint = Vec::new();
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Landscape => {
                     self.end_section(false);
@@ -246,7 +260,12 @@ impl<'a> Builder<'a> {
                     self.children.push(Child::Para(Box::new(p)));
                 }
                 other => {
-                    let p = self.block_paragraph(other);
+                    let mut p = self.block_paragraph(other);
+                    if matches!(other, Block::Para(_)) && closes_the_body(&blocks[i + 1..]) {
+                        // GB/T 9704 7.3.5: the signature and date never stand alone on
+                        // a page; the last paragraph goes with them.
+                        p = p.keep_next(true);
+                    }
                     self.children.push(Child::Para(Box::new(p)));
                 }
             }
@@ -302,9 +321,20 @@ impl<'a> Builder<'a> {
         let even = self.page_number_paragraph(false);
         // Document-level footers (rIdFooter1 default/odd, rIdFooter2 even; sets
         // evenAndOddHeaders): a non-final Section would keep only one of them.
-        docx = docx
-            .footer(Footer::new().add_paragraph(odd))
-            .even_footer(Footer::new().add_paragraph(even));
+        docx = docx.footer(Footer::new().add_paragraph(odd));
+        if self.imprint {
+            // GB/T 9704 7.5: the 版记 page carries no page number. It is the even page
+            // of the last section, whose even footer (rIdFooter2) is empty; the earlier
+            // sections' even pages use the numbered one, stored as rIdFooter3 (the
+            // first-page slot, without titlePg, so never shown as a first page).
+            let blank = self.paragraph();
+            docx = docx
+                .even_footer(Footer::new().add_paragraph(blank))
+                .first_footer(Footer::new().add_paragraph(even));
+            docx.document.section_property.title_pg = false;
+        } else {
+            docx = docx.even_footer(Footer::new().add_paragraph(even));
+        }
         for c in self.children {
             docx = match c {
                 Child::Para(p) => docx.add_paragraph(*p),
@@ -388,12 +418,15 @@ impl<'a> Builder<'a> {
                 },
             ),
             Block::To(t) => self.styled(t, body(&f.body, 0)),
+            // A heading stays with the text under it (never last on a page).
             Block::Heading(1, t) => self
                 .styled(t, body(&f.heading1, indent))
-                .style(HEADING1_STYLE),
+                .style(HEADING1_STYLE)
+                .keep_next(true),
             Block::Heading(2, t) => self
                 .styled(t, body(&f.heading2, indent))
-                .style(HEADING2_STYLE),
+                .style(HEADING2_STYLE)
+                .keep_next(true),
             Block::Heading(_, t) | Block::Para(t) => self.styled(t, body(&f.body, indent)),
             Block::Attachment(t) => self.styled(
                 t,
@@ -453,6 +486,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The relationship of the numbered even-page footer (see [`Builder::package`]).
+    fn even_footer_rid(&self) -> &'static str {
+        if self.imprint {
+            "rIdFooter3"
+        } else {
+            "rIdFooter2"
+        }
+    }
+
     /// End the current part (portrait or landscape): its last paragraph carries the
     /// part's sectPr (a table cannot, so an empty paragraph is added after one).
     fn end_section(&mut self, landscape: bool) {
@@ -462,7 +504,7 @@ impl<'a> Builder<'a> {
             self.children.push(Child::Para(Box::new(p)));
         }
         if let Some(Child::Para(p)) = self.children.pop() {
-            let p = p.section_property(section_ending(landscape));
+            let p = p.section_property(section_ending(landscape, self.even_footer_rid()));
             self.children.push(Child::Para(Box::new(p)));
         }
     }

@@ -101,9 +101,10 @@ pub fn doc_grid() -> DocGrid {
 }
 
 /// A section that ends before another one (portrait before the landscape attachment,
-/// or either before the 版记), referencing the document-level footers (`Docx::footer`
-/// is rIdFooter1, `Docx::even_footer` rIdFooter2).
-pub fn section_ending(landscape: bool) -> SectionProperty {
+/// or either before the 版记), referencing the document-level footers: rIdFooter1 for
+/// odd pages, `even_footer` for even ones (rIdFooter2, or rIdFooter3 when the last
+/// section is the 版记's).
+pub fn section_ending(landscape: bool, even_footer: &str) -> SectionProperty {
     let (w, h, orient) = final_page(landscape);
     let mut sp = SectionProperty::new()
         .page_size(PageSize::new().size(w, h))
@@ -113,7 +114,7 @@ pub fn section_ending(landscape: bool) -> SectionProperty {
         sp = sp.page_orient(o);
     }
     sp.footer_reference = Some(docx_rs::FooterReference::new("default", "rIdFooter1"));
-    sp.even_footer_reference = Some(docx_rs::FooterReference::new("even", "rIdFooter2"));
+    sp.even_footer_reference = Some(docx_rs::FooterReference::new("even", even_footer));
     sp
 }
 
