@@ -53,10 +53,10 @@ pub use serve::sanitize_name as sanitize_upload_name;
 pub use render::{
     blocks_docx, checklist_bytes, checklist_files, consolidated_bytes, consolidated_file,
     consolidated_title, filled_checklist_bytes, finish_docx, finish_docx_with_stats, form_title,
-    notice_blocks, parse_blocks, rate_text, reminder_blocks, reminder_file, reminder_list_blocks,
-    report_docx, schema_findings, select, workbook_bytes, workbook_headers, write_outputs, Block,
-    DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError, Rendered, Templates,
-    Written, CHECKLISTS_DIR, HASH_MEMO, LEDGER_JSON, MANIFEST, OUTPUTS, REMINDERS_DIR,
-    REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY,
-    SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
+    notice_blocks, parse_blocks, punctuated, rate_text, reminder_blocks, reminder_file,
+    reminder_list_blocks, report_docx, schema_findings, select, workbook_bytes, workbook_headers,
+    write_outputs, Block, DocProps, Filled, FilledRow, FinishError, Job, Output, RenderError,
+    Rendered, Templates, Written, CHECKLISTS_DIR, HASH_MEMO, LEDGER_JSON, MANIFEST, OUTPUTS,
+    REMINDERS_DIR, REMINDER_LIST_DOCX, REPORT_DOCX, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS,
+    SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
 };

@@ -62,6 +62,27 @@ fn row_of(range: &Range<Data>, col: usize, text: &str, from: usize) -> usize {
         .unwrap_or_else(|| panic!("no row with “{text}” in column {col} from row {from}"))
 }
 
+/// The plan's text as the workbook shows it: full-width punctuation beside Chinese
+/// (the plan's table has ASCII commas: 科学施策,有效…).
+fn plan_text(s: &str) -> String {
+    let shown = rectify::punctuated(s).into_owned();
+    let b = shown.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b',' | b';' | b'(' | b')') {
+            let cjk_before = shown[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c > '\u{2E80}');
+            let cjk_after = shown[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c > '\u{2E80}');
+            assert!(!(cjk_before || cjk_after), "ASCII punctuation in {shown}");
+        }
+    }
+    shown
+}
+
 /// Every sheet against the ledger.
 fn check_against(ledger: &Ledger, bytes: &[u8]) {
     let names = open(bytes).sheet_names();
@@ -121,7 +142,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     let cat_total = row_of(&s, 0, "合计", cat);
     let categories: Vec<String> = (cat + 1..cat_total).map(|r| cell(&s, r, 0)).collect();
     for c in &ledger.plan.categories {
-        assert!(categories.contains(c), "category {c}");
+        assert!(categories.contains(&plan_text(c)), "category {c}");
     }
     let mut tasks_in_categories = 0.0;
     for r in cat + 1..cat_total {
@@ -129,7 +150,11 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         let by_status: f64 = (3..3 + Status::ALL.len()).map(|c| number(&s, r, c)).sum();
         assert_eq!(n, by_status, "row {r}: statuses add up to the task count");
         let name = cell(&s, r, 0);
-        let in_ledger = ledger.tasks.iter().filter(|t| t.category == name).count();
+        let in_ledger = ledger
+            .tasks
+            .iter()
+            .filter(|t| plan_text(&t.category) == name)
+            .count();
         assert_eq!(n, in_ledger as f64, "{name}");
         tasks_in_categories += n;
     }
@@ -150,9 +175,9 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     for (i, t) in ledger.tasks.iter().enumerate() {
         let r = i + 1;
         assert_eq!(cell(&s, r, 0), t.id.to_string());
-        assert_eq!(cell(&s, r, 1), t.category);
-        assert_eq!(cell(&s, r, 2), t.measure);
-        assert_eq!(cell(&s, r, 3), t.deadline.text);
+        assert_eq!(cell(&s, r, 1), plan_text(&t.category));
+        assert_eq!(cell(&s, r, 2), plan_text(&t.measure));
+        assert_eq!(cell(&s, r, 3), plan_text(&t.deadline.text));
         assert_eq!(cell(&s, r, 7), t.status.label(), "task {}", t.id);
         assert_eq!(cell(&s, r, 8), if t.overdue { "是" } else { "否" });
         // 亮灯: the light, or the status of a task that needs none.
@@ -563,4 +588,78 @@ fn libreoffice_converts_it_to_pdf() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The summary's title says 整改 once, and every indicator's 说明 (one merged cell
+/// across ten 8-wide columns, which does not grow its row) has a row tall enough for
+/// its wrapped lines: LibreOffice printed the long ones over the rows below.
+#[test]
+fn the_summary_title_and_its_notes_read_whole() {
+    use unicode_width::UnicodeWidthStr;
+    let ledger = ledger_for(&repo().join("input/returns"));
+    let bytes = workbook_bytes(&ledger).unwrap();
+    let summary = sheet(&bytes, SHEET_SUMMARY);
+    let title = cell(&summary, 0, 0);
+    assert!(title.ends_with("整改台账汇总表"), "{title}");
+    assert_eq!(title.matches("整改").count(), 1, "{title}");
+    // The summary is the first sheet; its rows' heights.
+    let mut xml = String::new();
+    zip::ZipArchive::new(Cursor::new(bytes.clone()))
+        .unwrap()
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let height = |r: usize| -> f64 {
+        let tag = format!("<row r=\"{}\"", r + 1);
+        let Some(at) = xml.find(&tag) else {
+            return 15.0;
+        };
+        let row = &xml[at..at + xml[at..].find('>').unwrap()];
+        row.split("ht=\"")
+            .nth(1)
+            .map(|h| h[..h.find('"').unwrap()].parse().unwrap())
+            .unwrap_or(15.0)
+    };
+    let first = row_of(&summary, 0, "指标", 0) + 1;
+    let mut long = 0;
+    for r in first..summary.height() {
+        if cell(&summary, r, 0).is_empty() {
+            break;
+        }
+        let note = cell(&summary, r, 2);
+        // 78 width units hold about 70 columns of text (two per Chinese character).
+        let lines = note.width().div_ceil(70).max(1);
+        if lines > 1 {
+            long += 1;
+        }
+        assert!(
+            height(r) >= lines as f64 * 15.0,
+            "row {}: {lines} lines in {} pt: {note}",
+            r + 1,
+            height(r)
+        );
+    }
+    assert!(long >= 2, "the demo has long notes");
+    // A sheet too wide for one page prints a row's right-hand part (the progress) on
+    // the page after its left-hand part: over, then down.
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut across = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if !f.name().unwrap().starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let mut xml = String::new();
+        f.read_to_string(&mut xml).unwrap();
+        let Some(at) = xml.find("<pageSetup") else {
+            continue;
+        };
+        let setup = &xml[at..at + xml[at..].find("/>").unwrap()];
+        if setup.contains("scale=") {
+            across += 1;
+            assert!(setup.contains("pageOrder=\"overThenDown\""), "{setup}");
+        }
+    }
+    assert!(across >= 1, "the task sheet runs across pages");
 }

@@ -11,6 +11,7 @@
 //! and the guide's explanation of each status come from `model::status`. Ingest reads
 //! the form back like any return; the marker makes the unit and the rows exact.
 
+use crate::render::typography::punctuated;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -395,9 +396,11 @@ fn task_row(
     } else {
         ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
     }
-    ws.write_string_with_format(r, COL_CATEGORY, text(task.category), &st.fixed)?;
-    ws.write_string_with_format(r, COL_MEASURE, text(task.measure), &st.fixed)?;
-    ws.write_string_with_format(r, COL_DEADLINE, text(task.deadline), &st.fixed)?;
+    // The plan's text with full-width punctuation (the plan's table has ASCII commas).
+    let plan_text = |s: &str| text(&punctuated(s));
+    ws.write_string_with_format(r, COL_CATEGORY, plan_text(task.category), &st.fixed)?;
+    ws.write_string_with_format(r, COL_MEASURE, plan_text(task.measure), &st.fixed)?;
+    ws.write_string_with_format(r, COL_DEADLINE, plan_text(task.deadline), &st.fixed)?;
     ws.write_string_with_format(r, COL_ROLE, task.role.label(), &st.fixed_centre)?;
     let row = filled.and_then(|f| f.rows.get(&task.id));
     let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));

@@ -12,6 +12,7 @@
 //! every row, so the bureau's ingest credits each row to the unit that reported it,
 //! dated the day the lead unit consolidated it.
 
+use crate::render::typography::punctuated;
 use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -322,9 +323,13 @@ fn task_block(
     let end = r + rows.len() as u32 - 1;
     let summary = summary_line(ledger, t);
     let spans: [(u16, String, &Format); 4] = [
-        (COL_CATEGORY, t.category.clone(), &st.cell),
-        (COL_MEASURE, t.measure.clone(), &st.cell),
-        (COL_DEADLINE, t.deadline.text.clone(), &st.cell),
+        (COL_CATEGORY, punctuated(&t.category).into_owned(), &st.cell),
+        (COL_MEASURE, punctuated(&t.measure).into_owned(), &st.cell),
+        (
+            COL_DEADLINE,
+            punctuated(&t.deadline.text).into_owned(),
+            &st.cell,
+        ),
         (COL_SUMMARY, summary.clone(), &st.cell),
     ];
     if end > r {

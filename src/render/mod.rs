@@ -63,6 +63,7 @@ pub use report::{rate_text, report_docx};
 pub use reuse::Reuse;
 pub use templates::Templates;
 pub use templates::{unused_overrides, write_defaults};
+pub use typography::punctuated;
 pub use workbook::{
     headers as workbook_headers, workbook_bytes, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS,
     SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,

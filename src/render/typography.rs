@@ -28,7 +28,17 @@ pub fn typeset(text: &str) -> String {
     if untouched(text) {
         return text.to_string();
     }
-    typeset_each_char(text)
+    typeset_each_char(text, true)
+}
+
+/// The plan's text as a spreadsheet cell shows it: ASCII punctuation next to Chinese
+/// full-width and nested quotes alternating, as [`typeset`], but no zero-width spaces
+/// (a cell is data a clerk copies; the breaks are for LibreOffice's Word layout).
+pub fn punctuated(text: &str) -> std::borrow::Cow<'_, str> {
+    if untouched(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(typeset_each_char(text, false))
 }
 
 /// Whether no rule of [`typeset_each_char`] applies to `text`: no curly double quote, no
@@ -51,8 +61,9 @@ fn untouched(text: &str) -> bool {
     })
 }
 
-/// [`typeset`], character by character.
-fn typeset_each_char(text: &str) -> String {
+/// [`typeset`], character by character; `breaks`: a zero-width space after each 、，；
+/// between digits.
+fn typeset_each_char(text: &str, breaks: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     // Open curly double quotes: true when printed as ‘ (a nested one).
@@ -86,7 +97,8 @@ fn typeset_each_char(text: &str) -> String {
                 out.push(if wide { '）' } else { ')' });
             }
             '、' | '，' | '；'
-                if prev.is_some_and(|p| p.is_ascii_digit())
+                if breaks
+                    && prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit()) =>
             {
                 out.push(c);
@@ -112,7 +124,7 @@ mod tests {
         fn the_shortcut_changes_nothing(
             text in "[“”‘’,;:()、，；：0-9a-z 一二三项（）。\n]{0,24}"
         ) {
-            proptest::prop_assert_eq!(typeset(&text), typeset_each_char(&text));
+            proptest::prop_assert_eq!(typeset(&text), typeset_each_char(&text, true));
         }
     }
 

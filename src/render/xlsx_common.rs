@@ -54,6 +54,9 @@ pub(crate) fn print_width(
         if key_cols > 0 {
             ws.set_repeat_columns(0, key_cols - 1)?;
         }
+        // Over, then down: a row's right-hand columns (the progress text) print on the
+        // page after its left-hand ones, not after every left-hand page of the sheet.
+        ws.set_page_order(false);
     }
     Ok(())
 }

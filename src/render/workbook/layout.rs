@@ -24,7 +24,10 @@ pub(super) const WIDE: f64 = 50.0;
 
 /// The workbook's title (document properties, the summary sheet, page headers).
 pub(super) fn workbook_title(ledger: &Ledger) -> String {
-    format!("{}整改台账汇总表", ledger.plan.title)
+    // …整改方案 + 整改台账汇总表 would say 整改 twice.
+    let title = &ledger.plan.title;
+    let stem = title.strip_suffix("整改方案").unwrap_or(title);
+    format!("{stem}整改台账汇总表")
 }
 
 /// Excel width units for a measured display width.

@@ -2,6 +2,7 @@
 //! its one table of columns (header, kind, width bounds, cell, highlight, note) and the
 //! items it lists.
 
+use crate::render::typography::punctuated;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::layout::{workbook_title, Styles, WIDE};
@@ -130,13 +131,13 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             num(r.item.id)
         }),
         col("重点任务", Kind::Text, 12.0, 16.0, |r| {
-            t(&r.item.category)
+            t(punctuated(&r.item.category))
         }),
         col("具体举措", Kind::Text, 20.0, 40.0, |r| {
-            t(&r.item.measure)
+            t(punctuated(&r.item.measure))
         }),
         col("完成时限", Kind::Text, 12.0, 14.0, |r| {
-            t(&r.item.deadline.text)
+            t(punctuated(&r.item.deadline.text))
         }),
         col("牵头单位", Kind::Text, 10.0, 16.0, |r| {
             t(assigned(&r.item.assigned_text.lead, &r.item.lead))
@@ -271,7 +272,7 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
         }),
         col("任务", Kind::Text, 16.0, 30.0, |r| t(&r.item.short_name)),
         col("完成时限", Kind::Text, 12.0, 14.0, |r| {
-            t(&r.item.deadline.text)
+            t(punctuated(&r.item.deadline.text))
         }),
         previous_status_column(),
         col(

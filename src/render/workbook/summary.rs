@@ -2,6 +2,7 @@
 //! 二、按完成情况统计, 三、按重点任务统计), the column widths, and two charts below them
 //! (statuses by 重点任务, and the share of each status). Each is one function here.
 
+use crate::render::typography::punctuated;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLegendPosition, ChartPoint, ChartSolidFill,
     ChartType, Color, Format, Worksheet, XlsxError,
@@ -16,6 +17,9 @@ use crate::render::xlsx_common::{display_width, text, Measure};
 /// The last column the title, subtitle and notes span (A 重点任务 / 指标, B 简称 / 数值,
 /// C.. counts).
 const LAST_COL: u16 = 11;
+
+/// The width of the indicators' 说明 (columns C to the last, 8 each: `widths`).
+const NOTE_WIDTH: f64 = 8.0 * (LAST_COL - 1) as f64;
 /// Widest the 重点任务 and 简称 columns grow (Excel units); longer names wrap.
 const CATEGORY_MAX: f64 = 30.0;
 const SHORT_MAX: f64 = 20.0;
@@ -223,7 +227,14 @@ fn indicators(
             Value::Number(v, fmt) => ws.write_number_with_format(r, 1, v, fmt)?,
             Value::Text(s) => ws.write_string_with_format(r, 1, s, &st.center)?,
         };
-        ws.merge_range(r, 2, r, LAST_COL, &text(&note), &st.text)?;
+        let note = text(&note);
+        ws.merge_range(r, 2, r, LAST_COL, &note, &st.text)?;
+        // A merged cell does not grow its row: room for every wrapped line of the note
+        // across the merged columns (see `widths`).
+        let lines = Measure::of(&note).wrapped_lines(NOTE_WIDTH);
+        if lines > 1 {
+            ws.set_row_height(r, row_height(lines))?;
+        }
     }
     Ok(r)
 }
@@ -286,7 +297,7 @@ fn category_table(
     for cat in categories(ledger) {
         r += 1;
         let tasks: Vec<&TaskEntry> = ledger.tasks.iter().filter(|t| t.category == cat).collect();
-        let cat_text = text(&cat);
+        let cat_text = text(&punctuated(&cat));
         table.widest_category = table.widest_category.max(display_width(&cat_text));
         ws.write_string_with_format(r, 0, &cat_text, &st.text)?;
         let short = text(&category_short(&cat));
