@@ -310,3 +310,48 @@ fn task_word_numbers_and_nothing_in_the_area_answers() {
         Status::Ongoing
     );
 }
+
+/// A task split over two rows of one table (序号 merged down, a part of the work on
+/// each): one report with both texts and the less advanced status, no conflict; the
+/// second row stays in the ledger as superseded. Two files saying different things on
+/// the same day are still a conflict.
+#[test]
+fn two_rows_of_one_table_on_a_task_are_one_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区交通局 填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["55", &measure(55), "开展联合检查12次。", "长期坚持"])
+        .text_row(&["", "", "设置警示标志8处。", "已完成"])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1);
+    write_workbook(&dir.path().join("区交通局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let all = reports_of(&ledger, 55, "区交通局");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let current: Vec<_> = all.iter().filter(|r| !r.superseded).collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].progress, "开展联合检查12次。\n设置警示标志8处。");
+    assert_eq!(current[0].status, Status::Ongoing);
+    assert_eq!(current[0].source.row, 3);
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::Conflict));
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::Duplicate && p.message.contains("已合并为一条")));
+
+    // The same two texts in two files of the same day: versions that disagree.
+    let dir = tempfile::tempdir().unwrap();
+    for (file, progress, status) in [
+        ("区交通局.xlsx", "开展联合检查12次。", "长期坚持"),
+        ("区交通局（补充）.xlsx", "设置警示标志8处。", "已完成"),
+    ] {
+        let spec = SheetSpec::new("进展情况")
+            .text_row(&["填报单位：区交通局 填报日期：2020年12月4日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["55", &measure(55), progress, status]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.problems.iter().any(|p| p.code == Code::Conflict));
+}

@@ -49,6 +49,10 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
             r.completed_on,
         )
     };
+    if one_table(reports, &top) {
+        combine_rows(id, unit, reports, &top, problems);
+        return;
+    }
     let first = key(&reports[top[0]]);
     let places: Vec<String> = top
         .iter()
@@ -100,4 +104,92 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
             .at(Some(&sheet0), Some(row0)),
         );
     }
+}
+
+/// Whether the current reports `top` all come from one sheet of one file: rows of one
+/// table (a task the unit split over several rows), not versions.
+fn one_table(reports: &[UnitReport], top: &[usize]) -> bool {
+    let s = &reports[top[0]].source;
+    top.iter().all(|&i| {
+        let o = &reports[i].source;
+        o.file == s.file && o.sheet == s.sheet
+    })
+}
+
+/// Several rows of one table on one task (序号 merged over two rows, each a part of
+/// the work): one report, the first row's, with every row's progress in row order and
+/// the least advanced status any of them gives (an unrecognised word only when all
+/// are); the other rows stay in the ledger as superseded, and an info says so.
+fn combine_rows(
+    id: u32,
+    unit: &str,
+    reports: &mut [UnitReport],
+    top: &[usize],
+    problems: &mut Vec<Problem>,
+) {
+    let mut rows: Vec<usize> = top.to_vec();
+    rows.sort_by_key(|&i| reports[i].source.row);
+    let known: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&i| reports[i].status.advancement() > 1)
+        .collect();
+    let pick = known
+        .iter()
+        .copied()
+        .min_by_key(|&i| (reports[i].status.advancement(), reports[i].source.row))
+        .unwrap_or(rows[0]);
+    let join = |texts: Vec<&str>| {
+        let mut out: Vec<&str> = Vec::new();
+        for t in texts.into_iter().map(str::trim).filter(|t| !t.is_empty()) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out.join("\n")
+    };
+    let progress = join(rows.iter().map(|&i| reports[i].progress.as_str()).collect());
+    let note = join(rows.iter().map(|&i| reports[i].note.as_str()).collect());
+    let evidence = join(rows.iter().map(|&i| reports[i].evidence.as_str()).collect());
+    let status = reports[pick].status;
+    let status_text = reports[pick].status_text.clone();
+    let doubt = reports[pick].doubt.clone();
+    let completed_on = rows
+        .iter()
+        .filter(|&&i| reports[i].status == crate::model::Status::Completed)
+        .filter_map(|&i| reports[i].completed_on)
+        .max()
+        .filter(|_| status == crate::model::Status::Completed);
+    let first = rows[0];
+    {
+        let r = &mut reports[first];
+        r.progress = progress;
+        r.note = note;
+        r.evidence = evidence;
+        r.status = status;
+        r.status_text = status_text;
+        r.doubt = doubt;
+        r.completed_on = completed_on;
+    }
+    for &i in &rows[1..] {
+        reports[i].superseded = true;
+    }
+    let s = &reports[first].source;
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|&i| reports[i].source.row.to_string())
+        .collect();
+    problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::Duplicate,
+            &s.file,
+            format!(
+                "{unit}在工作表“{}”第{}行对第{id}项分行填写了进展，已合并为一条汇总，完成状态按其中进度最慢的计。",
+                s.sheet,
+                lines.join("、")
+            ),
+        )
+        .at(Some(&s.sheet), Some(s.row)),
+    );
 }
