@@ -355,3 +355,80 @@ fn two_rows_of_one_table_on_a_task_are_one_report() {
     let ledger = ledger_for(dir.path());
     assert!(ledger.problems.iter().any(|p| p.code == Code::Conflict));
 }
+
+/// A lead unit's consolidation: each task's rows name one unit each in 责任单位 (序号
+/// merged down, or left blank under the first row), one row names a group (各镇街：其余
+/// 镇街…); or the sheet keeps the plan's 牵头单位 column beside it. The rows are their
+/// units' reports; the group row is the lead's own.
+#[test]
+fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_unit() {
+    let lead = "区农业农村委";
+    let task = plan()
+        .tasks
+        .into_iter()
+        .find(|t| t.lead.units == [lead] && t.responsible.units.len() >= 3)
+        .expect("a task 区农业农村委 leads with towns responsible");
+    let towns: Vec<String> = task.responsible.units[..2].to_vec();
+    let id = task.id.to_string();
+    for (merged, plan_lead_column) in [(true, false), (false, false), (true, true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut header = vec!["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+        if plan_lead_column {
+            header.insert(2, "牵头单位");
+        }
+        let mut spec = SheetSpec::new("汇总表")
+            .text_row(&[&format!("填报单位：{lead} 填报日期：2020年12月6日")])
+            .text_row(&header);
+        let rows = [
+            (lead, "印发实施方案。", "正在推进"),
+            (towns[0].as_str(), "完成池塘改造120亩。", "已完成"),
+            (towns[1].as_str(), "完成池塘改造80亩。", "正在推进"),
+            ("各镇街", "其余镇街均已完成排查。", "已完成"),
+        ];
+        for (i, (unit, progress, status)) in rows.iter().enumerate() {
+            let (idc, m) = if i == 0 || !merged {
+                (id.as_str(), task.measure.as_str())
+            } else {
+                ("", "")
+            };
+            let mut cells = vec![idc, m, unit, progress, status];
+            if plan_lead_column {
+                cells.insert(2, lead);
+            }
+            spec = spec.text_row(&cells);
+        }
+        if merged {
+            spec = spec.merge(2, 0, 5, 0).merge(2, 1, 5, 1);
+        }
+        write_workbook(&dir.path().join("汇总表.xlsx"), &[spec]);
+        let ledger = ledger_for(dir.path());
+        let case = format!("merged {merged}, plan's lead column {plan_lead_column}");
+        assert!(ledger.unplaced.is_empty(), "{case}: {:#?}", ledger.unplaced);
+        for (town, status) in [
+            (&towns[0], Status::Completed),
+            (&towns[1], Status::InProgress),
+        ] {
+            let r = reports_of(&ledger, task.id, town);
+            assert_eq!(r.len(), 1, "{case}: {town}");
+            assert_eq!(r[0].status, status, "{case}");
+            assert_eq!(r[0].via.as_deref(), Some(lead), "{case}");
+        }
+        let own: Vec<_> = reports_of(&ledger, task.id, lead)
+            .into_iter()
+            .filter(|r| !r.superseded)
+            .collect();
+        assert_eq!(own.len(), 1, "{case}");
+        assert_eq!(
+            own[0].progress, "印发实施方案。\n其余镇街均已完成排查。",
+            "{case}"
+        );
+        assert!(
+            !ledger.problems.iter().any(|p| matches!(
+                p.code,
+                Code::Conflict | Code::UnitUnknown | Code::TaskUnmatched
+            )),
+            "{case}: {:#?}",
+            ledger.problems
+        );
+    }
+}

@@ -83,12 +83,17 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         );
         let found = unit.of_row(grid, r);
         // A consolidated return whose 序号 and measure are not merged down over a task's
-        // rows: a row naming another unit with neither is on the task above.
-        if let (Some((i, _)), Some((u, UnitFrom::UnitColumn | UnitFrom::MarkerRow))) =
-            (under, &found)
-        {
+        // rows: a row naming another unit (or a group: 各镇街) with neither is on the
+        // task above.
+        let names_row = match &found {
+            Some((u, UnitFrom::UnitColumn | UnitFrom::MarkerRow)) => Some(u.as_str()),
+            _ if unit.group_row(grid, r) => Some(""),
+            _ => None,
+        };
+        if let (Some((i, _)), Some(u)) = (under, names_row) {
             let above = &out.records[i];
-            if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_ref() != Some(u) {
+            if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_deref() != Some(u)
+            {
                 v.id_text = above.id_text.clone();
                 v.id = above.id;
                 v.measure_text = above.measure_text.clone();

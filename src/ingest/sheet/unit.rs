@@ -114,13 +114,23 @@ impl<'a> SheetUnit<'a> {
         unit
     }
 
+    /// Whether the row's unit column names a group or a list (各镇街) where the column
+    /// names each row's unit: a lead unit's line on the units it does not list one by
+    /// one, counted as the sender's.
+    pub fn group_row(&self, grid: &Grid, r: usize) -> bool {
+        self.column.is_some_and(|c| {
+            is_assignment_text(&grid.value_through_merge(r, c).text_ref(), self.units)
+        })
+    }
+
     /// The unit in the row's unit column; a name that does not resolve is remembered.
     fn in_column(&mut self, grid: &Grid, r: usize) -> Cell {
         let Some(c) = self.column else {
             return Cell::Blank;
         };
         let t = grid.value_through_merge(r, c).text_ref();
-        if t.trim().is_empty() {
+        // Empty, or a group or list (各镇街) in a consolidation: the sender's row.
+        if t.trim().is_empty() || is_assignment_text(&t, self.units) {
             return Cell::Blank;
         }
         match resolve(self.units, &t) {
@@ -199,19 +209,43 @@ enum Cell {
     Unknown,
 }
 
-/// The column naming each row's unit: a 单位 / 填报单位 column, else a 责任单位 column
-/// when the sheet does not copy the plan's 牵头单位 / 配合单位 columns; neither when a
-/// cell of it holds assignment text (a list, a group, 等).
+/// The column naming each row's unit: a 单位 / 填报单位 column, else a 责任单位 column.
+/// Not when its cells hold the plan's assignment (a list, a group, 等), nor a 责任单位
+/// column beside the plan's 牵头单位 / 配合单位 columns (a whole-plan copy), unless the
+/// table is a lead unit's consolidation: its rows name single units, several on one
+/// task (each task's rows, 序号 merged down or left blank under the first). Then a
+/// group row among them (各镇街：其余镇街均已完成) is the sender's.
 fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<usize> {
-    let c = layout.col(ColumnKind::Unit).or_else(|| {
-        layout
-            .col(ColumnKind::ResponsibleUnit)
-            .filter(|_| !layout.has(ColumnKind::Assignment))
-    })?;
-    let assignment = (layout.bottom + 1..grid.rows.len())
-        .map(|r| one_line(&grid.value_through_merge(r, c).text_ref()))
-        .any(|t| is_assignment_text(&t, units));
-    (!assignment).then_some(c)
+    let unit_col = layout.col(ColumnKind::Unit);
+    let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
+    let mut assignment = 0;
+    let mut single = 0;
+    // Task of each single-unit row: its 序号, or the last one above it.
+    let mut task = String::new();
+    let mut tasks: Vec<String> = Vec::new();
+    for r in layout.bottom + 1..grid.rows.len() {
+        let id = one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref());
+        if !id.is_empty() {
+            task = id;
+        }
+        let t = one_line(&grid.value_through_merge(r, c).text_ref());
+        if t.is_empty() {
+            continue;
+        }
+        if is_assignment_text(&t, units) {
+            assignment += 1;
+        } else if matches!(units.resolve(&t), NameMatch::Unit(_)) {
+            single += 1;
+            if !tasks.contains(&task) {
+                tasks.push(task.clone());
+            }
+        }
+    }
+    let consolidation = single >= 2 && single > tasks.len() && single > assignment;
+    if unit_col.is_none() && layout.has(ColumnKind::Assignment) && !consolidation {
+        return None;
+    }
+    (assignment == 0 || consolidation).then_some(c)
 }
 
 /// The plan's assignment as written: several units (、，；/ or a line break between
