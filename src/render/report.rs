@@ -90,32 +90,31 @@ fn status_full(l: &Ledger, t: &TaskEntry) -> String {
 }
 
 /// The first sentence (two when the first is short) of a unit's text, ended with 。.
-/// A sentence ends at 。！？； or a line break; one longer than `max` characters is cut
-/// at its last clause boundary (，) before `max`, never inside a phrase.
+/// A sentence ends at 。！？； or a line break, never inside quotation marks or
+/// brackets; its opening clauses that only frame the work (高度重视, 根据…统一部署,
+/// 对照整改任务清单, 围绕“…”工作: no figure in them) are left out when a clause of
+/// substance follows; one longer than `max` characters is cut at its last clause
+/// boundary (，) before `max`, never inside a phrase.
 pub fn lead_sentences(text: &str, max: usize) -> String {
-    let mut sentences: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if matches!(c, '。' | '！' | '？' | '；' | '\n' | ';') {
-            let s = cur.trim().to_string();
-            if !s.is_empty() {
-                sentences.push(s);
-            }
-            cur.clear();
-        } else {
-            cur.push(c);
-        }
-    }
-    let s = cur.trim().to_string();
-    if !s.is_empty() {
-        sentences.push(s);
-    }
-    let Some(first) = sentences.first() else {
+    let sentences: Vec<String> = split_outside_quotes(text, &['。', '！', '？', '；', '\n', ';'])
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    // The first sentence with substance (a framing sentence alone says nothing).
+    let Some(at) = (0..sentences.len())
+        .find(|&i| !substance(&sentences[i]).is_empty())
+        .or((!sentences.is_empty()).then_some(0))
+    else {
         return String::new();
     };
-    let mut out = clause_cut(first, max);
+    let first = match substance(&sentences[at]) {
+        s if s.is_empty() => sentences[at].clone(),
+        s => s,
+    };
+    let mut out = clause_cut(&first, max);
     if out.chars().count() < 16 {
-        if let Some(second) = sentences.get(1) {
+        if let Some(second) = sentences.get(at + 1) {
             if out.chars().count() + second.chars().count() < max {
                 out = format!("{out}，{second}");
             }
@@ -125,24 +124,128 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     format!("{out}。")
 }
 
-/// `s` cut at the last clause boundary (，) within `max` characters but not in its first
-/// eight. When there is none the sentence stays whole (its first clause is long: a title,
-/// a list), unless it runs past three times `max` (clauses spliced with commas and no
-/// full stop): then it ends with the clause that runs past `max`. Never cut inside a
-/// clause.
+/// `text` split at any of `marks` outside “…” 《…》 （…） (…) 【…】 ‘…’.
+fn split_outside_quotes(text: &str, marks: &[char]) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut open = Nesting::default();
+    for c in text.chars() {
+        open.step(c);
+        if open.is_outside() && marks.contains(&c) {
+            parts.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    parts.push(cur);
+    parts
+}
+
+/// The quotation marks and brackets open at a point of a text. A closing mark closes
+/// its opening one and whatever opened inside it and was left open (a quoted excerpt
+/// cut short: “…《永川区…”); a closing mark with no opening one is ignored.
+#[derive(Default)]
+struct Nesting(Vec<char>);
+
+impl Nesting {
+    fn step(&mut self, c: char) {
+        let opener = match c {
+            '”' => '“',
+            '’' => '‘',
+            '》' => '《',
+            '）' => '（',
+            ')' => '(',
+            '】' => '【',
+            '“' | '‘' | '《' | '（' | '(' | '【' => {
+                self.0.push(c);
+                return;
+            }
+            _ => return,
+        };
+        if let Some(at) = self.0.iter().rposition(|&o| o == opener) {
+            self.0.truncate(at);
+        }
+    }
+
+    fn is_outside(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Words of a clause that only frames the work.
+const FRAMING: [&str; 13] = [
+    "高度重视",
+    "工作专班",
+    "专题研究",
+    "统一部署",
+    "整改目标",
+    "整改方案要求",
+    "整改任务清单",
+    "工作实际",
+    "工作要求",
+    "相关要求",
+    "部署要求",
+    "安排部署",
+    "积极行动",
+];
+
+/// How a framing clause opens.
+const FRAMING_OPENINGS: [&str; 5] = ["根据", "按照", "对照", "结合", "围绕"];
+
+/// A clause that frames the work without telling any: no figure and no 已 (what was
+/// done) outside quotation marks (围绕“…2000米…”工作 quotes the task), and a framing
+/// word or opening (after the unit's word for itself).
+fn frames_only(clause: &str) -> bool {
+    let c = without_self_word(clause.trim());
+    let mut open = Nesting::default();
+    let tells = c.chars().any(|ch| {
+        open.step(ch);
+        open.is_outside() && (ch.is_ascii_digit() || ('０'..='９').contains(&ch) || ch == '已')
+    });
+    !tells
+        && (FRAMING.iter().any(|w| c.contains(w))
+            || FRAMING_OPENINGS.iter().any(|w| c.starts_with(w)))
+}
+
+/// The sentence from its first clause that tells something (the framing clauses before
+/// it left out); empty when every clause only frames.
+fn substance(sentence: &str) -> String {
+    let clauses = split_outside_quotes(sentence, &['，', ',']);
+    match clauses.iter().position(|c| !frames_only(c)) {
+        Some(0) => sentence.to_string(),
+        Some(i) => clauses[i..].join("，"),
+        None => String::new(),
+    }
+}
+
+/// `s` cut at the last clause boundary (，, outside quotation marks) within `max`
+/// characters but not in its first eight. When there is none the sentence stays whole
+/// (its first clause is long: a title, a list), unless it runs past three times `max`
+/// (clauses spliced with commas and no full stop): then it ends with the clause that
+/// runs past `max`. Never cut inside a clause.
 fn clause_cut(s: &str, max: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     if chars.len() <= max {
         return s.to_string();
     }
-    let comma = |c: &char| matches!(c, '，' | ',');
-    let cut = chars[..max]
+    // Commas outside quotation marks and brackets.
+    let mut open = Nesting::default();
+    let commas: Vec<usize> = chars
         .iter()
-        .rposition(comma)
-        .filter(|&i| i >= 8)
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            open.step(c);
+            (open.is_outside() && matches!(c, '，' | ',')).then_some(i)
+        })
+        .collect();
+    let cut = commas
+        .iter()
+        .rev()
+        .find(|&&i| i < max && i >= 8)
+        .copied()
         .or_else(|| {
             (chars.len() > 3 * max)
-                .then(|| (max..chars.len()).find(|&i| comma(&chars[i])))
+                .then(|| commas.iter().find(|&&i| i >= max).copied())
                 .flatten()
         });
     match cut {
@@ -784,9 +887,34 @@ mod tests {
         let whole = "委托专业机构编制完成《永川区生猪屠宰厂（场）布点专项规划（2020—2025年）》，经专家评审并报区政府同意后印发实施";
         assert_eq!(lead_sentences(whole, 34), format!("{whole}。"));
         let spliced = "我单位高度重视，围绕“针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题”开展工作，召开专题推进会议140次，投入整改资金200万元，严防问题反弹回潮，进一步压实各方责任，下一步将持续加强督导检查，严格落实河长制工作要求";
+        // The framing clauses (高度重视, 围绕“…”开展工作) give way to the figures.
         assert_eq!(
             lead_sentences(spliced, 34),
-            "我单位高度重视，围绕“针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题”开展工作。"
+            "召开专题推进会议140次，投入整改资金200万元，严防问题反弹回潮。"
+        );
+        // A sentence that only frames gives way to the next; none is cut inside quotes.
+        assert_eq!(
+            lead_sentences("我局高度重视，成立工作专班。已完成排查12处，整改9处。", 60),
+            "已完成排查12处，整改9处。"
+        );
+        assert_eq!(
+            lead_sentences("围绕“优先完成清掏。加强监管”要求，已清掏化粪池356座。", 60),
+            "已清掏化粪池356座。"
+        );
+        assert_eq!(
+            lead_sentences("开展“清四乱；两违”专项行动；拆除违建3处。", 60),
+            "开展“清四乱；两违”专项行动，拆除违建3处。"
+        );
+        let quoted = "制定出台《永川区河道管理办法（试行）》，明确河道保洁、巡查、考核要求，建立健全长效管理机制和考核办法，落实经费保障";
+        let cut = lead_sentences(quoted, 20);
+        assert!(
+            cut.starts_with("制定出台《永川区河道管理办法（试行）》"),
+            "{cut}"
+        );
+        assert_eq!(
+            cut.matches('《').count(),
+            cut.matches('》').count(),
+            "{cut}"
         );
         let one = "围绕针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题开展工作";
         assert_eq!(lead_sentences(one, 20), format!("{one}。"));
