@@ -1183,10 +1183,17 @@ fn a_units_own_我局_is_quoted_as_its_name() {
     one_row_return(&dir.path().join("区水利局.xlsx"), unit, id, said);
     let l = rectify::build_ledger(&plan, dir.path());
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
-    assert!(text.contains("区水利局召开专题会议3次，已完成河道排查"), "{text}");
+    assert!(
+        text.contains("区水利局召开专题会议3次，已完成河道排查"),
+        "{text}"
+    );
     // Only the attachment's verbatim quote, under the unit's name, keeps its words.
     let verbatim = text.matches("我局召开").count();
-    assert_eq!(text.matches("区水利局：我局召开").count(), verbatim, "{text}");
+    assert_eq!(
+        text.matches("区水利局：我局召开").count(),
+        verbatim,
+        "{text}"
+    );
     // Framing words (我局高度重视，成立工作专班) give way to what was done.
     let dir = tempfile::tempdir().unwrap();
     let said = "我局高度重视，成立工作专班，已完成河道排查12处。";

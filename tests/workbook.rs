@@ -209,7 +209,29 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 0), u.name);
         assert_eq!(cell(&s, r, 1), u.kind.label());
         assert_eq!(number(&s, r, 2), u.expected.len() as f64);
-        assert_eq!(number(&s, r, 3), u.reported.len() as f64);
+        // 已报 counts the owed tasks reported: 应报 = 已报 + 未报.
+        assert_eq!(
+            number(&s, r, 3),
+            (u.expected.len() - u.missing.len()) as f64
+        );
+        let others: Vec<String> = u
+            .reported
+            .iter()
+            .filter(|id| !u.expected.contains(id))
+            .map(u32::to_string)
+            .collect();
+        if !others.is_empty() {
+            let remark = cell(&s, r, 10);
+            assert!(
+                remark.contains(&format!(
+                    "另报送了不在应报任务中的{}项（第{}项）",
+                    others.len(),
+                    others.join("、")
+                )),
+                "{}: {remark}",
+                u.name
+            );
+        }
         let missing: Vec<String> = u.missing.iter().map(u32::to_string).collect();
         assert_eq!(cell(&s, r, 4), missing.join("、"));
         assert_eq!(number(&s, r, 5), f64::from(unit_completed(ledger, &u.name)));

@@ -307,20 +307,38 @@ type UnitRow<'a> = Row<'a, &'a UnitEntry>;
 
 /// Why a unit shows fewer reports than it owes, when a file of its could not be read.
 fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
+    let mut remarks = Vec::new();
     let bad = unreadable_files(ledger, &unit.name);
-    if bad.is_empty() {
-        return String::new();
+    if !bad.is_empty() {
+        let files = bad
+            .iter()
+            .map(|b| format!("“{}”", b.file))
+            .collect::<Vec<_>>()
+            .join("、");
+        remarks.push(if unit.reported.is_empty() {
+            format!("文件无法读取，需重新报送（{files}）")
+        } else {
+            format!("另有文件无法读取，需重新报送（{files}）")
+        });
     }
-    let files = bad
+    let others = other_tasks(unit);
+    if !others.is_empty() {
+        remarks.push(format!(
+            "另报送了不在应报任务中的{}项（第{}项）",
+            others.len(),
+            join_ids(&others)
+        ));
+    }
+    remarks.join("；")
+}
+
+/// The tasks a unit reported on that it does not owe a report on.
+fn other_tasks(unit: &UnitEntry) -> Vec<u32> {
+    unit.reported
         .iter()
-        .map(|b| format!("“{}”", b.file))
-        .collect::<Vec<_>>()
-        .join("、");
-    if unit.reported.is_empty() {
-        format!("文件无法读取，需重新报送（{files}）")
-    } else {
-        format!("另有文件无法读取，需重新报送（{files}）")
-    }
+        .copied()
+        .filter(|id| !unit.expected.contains(id))
+        .collect()
 }
 
 /// How a unit's progress reached the collector: straight, through a lead unit's
@@ -351,9 +369,12 @@ fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 11] {
             num(r.item.expected.len() as u32)
         }),
         col("已报", Kind::Number, 8.0, 10.0, |r: &UnitRow<'a>| {
-            num(r.item.reported.len() as u32)
+            num((r.item.expected.len() - r.item.missing.len()) as u32)
         })
-        .note("该单位报送了进展的任务数（含未分配给该单位的任务）。".into()),
+        .note(
+            "应报任务中该单位已报送进展的任务数（应报任务数 = 已报 + 未报）。另报送的其他任务见“情况说明”。"
+                .into(),
+        ),
         col("未报任务序号", Kind::Text, 14.0, 40.0, |r| {
             t(join_ids(&r.item.missing))
         }),
