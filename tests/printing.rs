@@ -44,10 +44,21 @@ fn has_pymupdf() -> bool {
 
 fn to_pdf(dir: &Path, file: &str, bytes: &[u8]) -> std::path::PathBuf {
     std::fs::write(dir.join(file), bytes).unwrap();
-    let st = Command::new("soffice")
+    convert(dir, &[file.to_string()], None);
+    dir.join(file).with_extension("pdf")
+}
+
+/// LibreOffice converts `files` of `dir` to PDF there, with a profile of its own when
+/// given one (tests may run it at the same time).
+fn convert(dir: &Path, files: &[String], profile: Option<&Path>) {
+    let mut cmd = Command::new("soffice");
+    if let Some(p) = profile {
+        cmd.arg(format!("-env:UserInstallation=file://{}", p.display()));
+    }
+    let st = cmd
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir)
-        .arg(dir.join(file))
+        .args(files.iter().map(|f| dir.join(f)))
         .env(
             "FONTCONFIG_FILE",
             common::repo().join("tests/fontconfig/fonts.conf"),
@@ -55,7 +66,6 @@ fn to_pdf(dir: &Path, file: &str, bytes: &[u8]) -> std::path::PathBuf {
         .output()
         .unwrap();
     assert!(st.status.success());
-    dir.join(file).with_extension("pdf")
 }
 
 #[test]
@@ -153,22 +163,7 @@ fn no_signature_alone_and_no_heading_last_on_a_page() {
         files.push(name);
     }
     // A profile of its own: the other test may run LibreOffice at the same time.
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    let st = Command::new("soffice")
-        .arg(profile)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .args(files.iter().map(|f| dir.path().join(f)))
-        .env(
-            "FONTCONFIG_FILE",
-            common::repo().join("tests/fontconfig/fonts.conf"),
-        )
-        .output()
-        .unwrap();
-    assert!(st.status.success());
+    convert(dir.path(), &files, Some(&dir.path().join("profile")));
     let signature = ledger.plan.collector_full.clone();
     let is_page_number = |s: &str| {
         let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();

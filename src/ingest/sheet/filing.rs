@@ -25,20 +25,9 @@ const DATE_LABELS: [&str; 6] = [
 /// Bare labels, counted only where they open a line (日期：2020.12.4): inside a line
 /// they are parts of other words (完成时间).
 const BARE_DATE_LABELS: [&str; 2] = ["日期", "时间"];
-/// Labels that end a value on a line with several (填报单位：区水利局 填报日期：…).
-const NEXT_LABELS: [&str; 11] = [
-    "填报日期",
-    "填报时间",
-    "报送日期",
-    "报送时间",
-    "填表日期",
-    "填表时间",
-    "填报人",
-    "联系人",
-    "联系电话",
-    "审核人",
-    "填报单位",
-];
+/// Labels that end a value on a line with several (填报单位：区水利局 填报日期：…),
+/// besides the date labels.
+const NEXT_LABELS: [&str; 5] = ["填报人", "联系人", "联系电话", "审核人", "填报单位"];
 
 /// What the lines around the table say.
 #[derive(Debug, Default)]
@@ -239,6 +228,7 @@ fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
 fn cut_at_next_label(s: &str) -> &str {
     let end = NEXT_LABELS
         .iter()
+        .chain(DATE_LABELS.iter())
         .filter_map(|next| s.find(next))
         .min()
         .unwrap_or(s.len());
