@@ -209,6 +209,16 @@ impl TaskEntry {
     pub fn current_reports(&self) -> impl Iterator<Item = &UnitReport> {
         self.reports.iter().filter(|r| !r.superseded)
     }
+
+    /// The units whose reports decide the task's status: its lead units, or where it
+    /// has none, its responsible units (as `plan::Task::deciders`).
+    pub fn deciders(&self) -> &[String] {
+        if self.lead.is_empty() {
+            &self.responsible
+        } else {
+            &self.lead
+        }
+    }
 }
 
 /// How a row was tied to its task.

@@ -58,11 +58,7 @@ pub fn partners_missing<'a>(
         .iter()
         .filter(|t| unit.expected.contains(&t.id))
         .filter_map(|t| {
-            let deciders = if t.lead.is_empty() {
-                &t.responsible
-            } else {
-                &t.lead
-            };
+            let deciders = t.deciders();
             let missing: Vec<&str> = t
                 .lead
                 .iter()

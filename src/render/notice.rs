@@ -140,11 +140,7 @@ fn names_text(names: &[&str]) -> String {
 fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for t in ledger.tasks.iter().filter(|t| ids.contains(&t.id)) {
-        let deciders = if t.lead.is_empty() {
-            &t.responsible
-        } else {
-            &t.lead
-        };
+        let deciders = t.deciders();
         if !deciders.iter().any(|d| d == unit) {
             continue;
         }
@@ -302,9 +298,8 @@ fn unit_context<'a>(
 /// Whether `unit`'s current report on the task says its part is done (已完成, 不涉及):
 /// the task's red light is then the other units', and the unit is not told to hurry.
 fn own_part_done(task: &TaskEntry, unit: &str) -> bool {
-    task.reports.iter().any(|r| {
+    task.current_reports().any(|r| {
         r.unit == unit
-            && !r.superseded
             && r.doubt.is_none()
             && matches!(r.status, Status::Completed | Status::NotApplicable)
     })

@@ -54,11 +54,7 @@ pub fn category_name(category: &str) -> &str {
 
 /// The word for a task's deciders in a breakdown: 镇街 when every one is a town.
 fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
-    let deciders = if t.lead.is_empty() {
-        &t.responsible
-    } else {
-        &t.lead
-    };
+    let deciders = t.deciders();
     let all_towns = !deciders.is_empty()
         && deciders.iter().all(|d| {
             l.units
@@ -462,11 +458,7 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
 
 /// The reporting decider and one sentence of its text (ended with 。).
 fn result_parts(t: &TaskEntry) -> Option<(String, String)> {
-    let deciders = if t.lead.is_empty() {
-        &t.responsible
-    } else {
-        &t.lead
-    };
+    let deciders = t.deciders();
     let r = t
         .current_reports()
         .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())?;

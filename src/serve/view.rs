@@ -337,11 +337,7 @@ fn task_view<'a>(ledger: &'a Ledger, t: &'a crate::model::TaskEntry) -> TaskView
     .filter(|(_, n)| *n > 0)
     .map(|(s, n)| format!("{}{n}", s.label()))
     .collect();
-    let deciders: Vec<&str> = if t.lead.is_empty() {
-        t.responsible.iter().map(String::as_str).collect()
-    } else {
-        t.lead.iter().map(String::as_str).collect()
-    };
+    let deciders: Vec<&str> = t.deciders().iter().map(String::as_str).collect();
     let _ = ledger;
     TaskView {
         id: t.id,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::layout::Layout;
 use crate::common::dates::{find_date_in_text, parse_date_text};
-use crate::ingest::grid::Grid;
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::date_of_cell;
 use crate::ingest::vocabulary::is_note_row;
 
@@ -128,8 +128,8 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
         return None;
     }
     match cell {
-        crate::ingest::grid::Cell::Text(t) => parse_date_text(t.trim(), Some(default_year)),
-        crate::ingest::grid::Cell::Number(_) => None,
+        Cell::Text(t) => parse_date_text(t.trim(), Some(default_year)),
+        Cell::Number(_) => None,
         other => date_of_cell(other, default_year),
     }
 }

@@ -122,11 +122,11 @@ const ANY_YEAR: i32 = 2000;
 /// The longest line (in characters) taken for a unit's name above a signature date.
 const SIGNATURE_NAME_CHARS: usize = 30;
 
-/// 无 or 暂无 alone: what a whole-plan copy's rows that are not the unit's hold.
+/// 无, 暂无 or 没有 alone: what a whole-plan copy's rows that are not the unit's hold.
 fn says_none(t: &str) -> bool {
     matches!(
         t.trim().trim_end_matches(['。', '.']),
-        "无" | "暂无" | "没有" | "无。"
+        "无" | "暂无" | "没有"
     )
 }
 
