@@ -432,3 +432,412 @@ fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_uni
         );
     }
 }
+
+/// The row right under the header is data even when its 序号 is blank and one of its
+/// cells (已完成) is a word that heads a tick column: a second header row is made of
+/// header words, not of a task's measure, dates and progress.
+#[test]
+fn a_first_row_without_a_number_is_not_a_second_header_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区河长办";
+    let rows = vec![
+        row(&[
+            "",
+            &measure(49),
+            "已完成",
+            "2020-09-20",
+            "已印发联合执法工作机制。",
+        ]),
+        row(&["55", &measure(55), "正在推进", "", "河长巡河制度持续落实。"]),
+    ];
+    let header = ["序号", "具体举措", "完成状态", "完成时间", "整改进展情况"];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let first = reports_of(&ledger, 49, unit);
+    assert_eq!(first.len(), 1, "{:?}", ledger.skipped);
+    assert_eq!(first[0].status, Status::Completed);
+    assert_eq!(first[0].completed_on, Some(date(2020, 9, 20)));
+    assert_eq!(first[0].progress, "已印发联合执法工作机制。");
+    assert_eq!(reports_of(&ledger, 55, unit)[0].status, Status::InProgress);
+    let headers = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Header);
+    assert_eq!(headers.count(), 1, "{:?}", ledger.skipped);
+}
+
+/// A lead unit's workbook: a 汇总 sheet under its 填报单位 line whose rows each name a
+/// town, and a sheet per town titled with the town's name. The file is the lead unit's
+/// (it is not reminded as silent), and the towns' rows came through it.
+#[test]
+fn a_consolidation_with_a_sheet_per_town_is_the_lead_units_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区住房城乡建委";
+    let towns = ["青峰镇", "金龙镇", "临江镇"];
+    let mut summary = SheetSpec::new("汇总")
+        .text_row(&[&format!("{lead}牵头整改任务进展汇总表")])
+        .text_row(&[
+            &format!("填报单位：{lead}"),
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "单位", "整改进展情况", "完成状态"]);
+    let m = measure(30);
+    for (i, town) in towns.iter().enumerate() {
+        let (id, text) = if i == 0 { ("30", m.as_str()) } else { ("", "") };
+        summary = summary.text_row(&[id, text, town, "已完成乡镇管网排查。", "已完成"]);
+    }
+    let mut sheets = vec![summary];
+    for town in towns {
+        sheets.push(
+            SheetSpec::new(town)
+                .text_row(&[&format!("{town}整改任务进展情况表")])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&["30", &m, "已完成乡镇管网排查。", "已完成"]),
+        );
+    }
+    write_workbook(
+        &dir.path().join(format!("{lead}牵头任务汇总.xlsx")),
+        &sheets,
+    );
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        ledger.files[0].unit.as_deref(),
+        Some(lead),
+        "{:?}",
+        ledger.files
+    );
+    for town in towns {
+        let r = reports_of(&ledger, 30, town);
+        assert!(!r.is_empty(), "{town}");
+        assert!(r.iter().all(|r| r.status == Status::Completed), "{town}");
+    }
+    let via: Vec<_> = ledger.tasks[29]
+        .reports
+        .iter()
+        .filter(|r| !r.superseded)
+        .map(|r| r.via.as_deref())
+        .collect();
+    assert!(via.contains(&Some(lead)), "{via:?}");
+    let unit = ledger.units.iter().find(|u| u.name == lead).unwrap();
+    assert!(!unit.files.is_empty(), "{unit:?}");
+}
+
+/// A tick column per status (已完成 / 正在推进 / 未启动): the column holding the mark
+/// (√ ✓ ● 是) is the status; ticks in two columns read 待核实 naming both; the mark is
+/// never taken for progress text.
+#[test]
+fn tick_columns_one_per_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let header = [
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "已完成",
+        "正在推进",
+        "未启动",
+    ];
+    let rows = vec![
+        row(&["20", &measure(20), "项目已纳入储备库。", "", "√", ""]),
+        row(&["21", &measure(21), "27座电站全部整改。", "✓", "", ""]),
+        row(&["23", &measure(23), "规划编制中。", "", "", "●"]),
+        row(&["24", &measure(24), "拆除设施14处。", "是", "", ""]),
+        row(&["26", &measure(26), "已开展排查。", "√", "√", ""]),
+    ];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].clone();
+    assert_eq!(
+        (one(20).status, one(20).status_text.as_str()),
+        (Status::InProgress, "正在推进")
+    );
+    assert_eq!(one(20).progress, "项目已纳入储备库。");
+    assert_eq!(one(21).status, Status::Completed);
+    assert_eq!(one(23).status, Status::NotStarted);
+    assert_eq!(one(24).status, Status::Completed);
+    let both = one(26);
+    assert_eq!(both.status, Status::Unclear);
+    assert_eq!(both.status_text, "已完成、正在推进均已勾选");
+}
+
+/// A Word form's status cell printing its options with boxes, the unit ticking one (the
+/// box before or after the word, ☑ ■ √ for ticked, □ for not): the ticked option is the
+/// status. 阶段性完成 is not 已完成.
+#[test]
+fn a_status_cell_with_boxed_options_reads_the_ticked_one() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城市管理局";
+    let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
+    for (id, status) in [
+        (28, "☑已完成 □正在推进 □未启动"),
+        (43, "□已完成 ■正在推进 □未启动"),
+        (44, "□已完成 □正在推进 √长期坚持"),
+        (45, "已完成□ 未完成☑"),
+        (57, "阶段性完成"),
+    ] {
+        rows.push(text_row(&[
+            &id.to_string(),
+            &measure(id),
+            "按计划推进。",
+            status,
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月4日"
+        )))
+        .add_table(table(rows));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].clone();
+    assert_eq!(
+        (one(28).status, one(28).status_text.as_str()),
+        (Status::Completed, "已完成")
+    );
+    assert_eq!(one(43).status, Status::InProgress);
+    assert_eq!(one(44).status, Status::Ongoing);
+    // 未完成 says neither in progress nor not started: checked by the clerk, its word kept.
+    assert_eq!(
+        (one(45).status, one(45).status_text.as_str()),
+        (Status::Unclear, "未完成")
+    );
+    assert_eq!(one(57).status, Status::InProgress);
+}
+
+/// One row on several tasks (23、24 / 第20至21项) is a report on each; an item of a
+/// task (29-1, 29-2) and a category number before the task's ((五)49) are that task.
+#[test]
+fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["23、24", "", "拦河设施和沿岸植被一并整治。", "正在推进"]),
+        row(&["第20至21项", "", "项目储备和电站整改同步推进。", "正在推进"]),
+        row(&["55-1", "", "河长巡河制度落实。", "长期坚持"]),
+        row(&["55-2", "", "巡河记录按月归档。", "长期坚持"]),
+        row(&["（五）53", "", "执法考核制度已印发。", "已完成"]),
+    ];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    for id in [20, 21, 23, 24] {
+        let r = reports_of(&ledger, id, unit);
+        assert_eq!(r.len(), 1, "task {id}: {:?}", ledger.unplaced);
+        assert_eq!(r[0].status, Status::InProgress);
+    }
+    assert!(reports_of(&ledger, 23, unit)[0]
+        .progress
+        .contains("拦河设施"));
+    let items = reports_of(&ledger, 55, unit);
+    assert!(!items.is_empty(), "{:?}", ledger.unplaced);
+    assert!(items.iter().all(|r| r.status == Status::Ongoing));
+    assert_eq!(reports_of(&ledger, 53, unit)[0].status, Status::Completed);
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+    let errors: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::TaskUnmatched || p.code == Code::TaskTextMismatch)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// 完成时间 written as a plan (预计2020年12月底) is not a completion date: the row has
+/// none, the plan is kept in the note, and no warning calls it unreadable.
+#[test]
+fn a_planned_date_is_not_a_completion_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区财政局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = vec![row(&[
+        "58",
+        &measure(58),
+        "绩效评估办法正在征求意见。",
+        "正在推进",
+        "预计2020年12月底",
+    ])];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let r = &reports_of(&ledger, 58, unit)[0];
+    assert_eq!(r.completed_on, None);
+    assert!(r.note.contains("预计2020年12月底"), "{r:?}");
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.code != Code::DateUnreadable),
+        "{:?}",
+        ledger.problems
+    );
+}
+
+/// A unit answering with a written report (no table: 一、关于第33项…已完成…) is not
+/// silently set aside: the clerk gets one error saying it must be entered by hand,
+/// quoting it, on its own or inside a bundle; a cover letter in a bundle stays evidence.
+#[test]
+fn a_written_report_without_a_table_is_an_error_to_enter_by_hand() {
+    use common::word::*;
+    let prose = || {
+        docx_bytes(
+            docx_rs::Docx::new()
+                .add_paragraph(para("临江河指挥部办公室关于整改任务落实情况的报告"))
+                .add_paragraph(para("区生态环境局："))
+                .add_paragraph(para(
+                    "一、关于第33项“排水信息清单”任务。已完成，已建立全区排水信息清单。",
+                ))
+                .add_paragraph(para(
+                    "二、关于第42项任务。正在推进，城南污水处理厂已通水调试。",
+                )),
+        )
+    };
+    let cover = docx_bytes(
+        docx_rs::Docx::new()
+            .add_paragraph(para("报送说明"))
+            .add_paragraph(para("现将我单位材料报送贵局，请查收。")),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("临江河指挥部办公室情况报告.docx"), prose()).unwrap();
+    let bundle = zip_raw(&[
+        (gbk("区住房城乡建委情况报告.docx"), prose()),
+        (gbk("报送说明.docx"), cover),
+    ]);
+    std::fs::write(dir.path().join("报送材料.zip"), bundle).unwrap();
+    let ledger = ledger_for(dir.path());
+    let prose_files: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .map(|p| p.file.as_str())
+        .collect();
+    assert_eq!(
+        prose_files,
+        [
+            "临江河指挥部办公室情况报告.docx",
+            "报送材料.zip/区住房城乡建委情况报告.docx"
+        ],
+        "{:?}",
+        ledger.problems
+    );
+    let p = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::ProseReport)
+        .unwrap();
+    assert!(p.message.contains("一、关于第33项"), "{}", p.message);
+    assert!(p.message.contains("请人工核对后补录"), "{}", p.message);
+    // One problem per file: no sheet-skipped note contradicting it.
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.code != Code::SheetSkipped && p.code != Code::NoHeader),
+        "{:?}",
+        ledger.problems
+    );
+    assert!(ledger
+        .problems
+        .iter()
+        .all(|p| !p.file.ends_with("报送说明.docx")));
+}
+
+/// A second block under a header of its own columns (二、我局配合的任务 with 牵头单位
+/// and 配合工作开展情况) is read by its own header, not the first block's.
+#[test]
+fn a_second_block_with_its_own_header_is_read_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let spec = SheetSpec::new("进展")
+        .text_row(&[
+            &format!("填报单位：{unit}"),
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["一、我局牵头（负责）的任务"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            "26",
+            &measure(26),
+            "专项规划已印发。",
+            "已完成",
+            "2020年12月1日",
+        ])
+        .text_row(&["二、我局配合的任务"])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "牵头单位",
+            "配合工作开展情况",
+            "完成状态",
+        ])
+        .text_row(&[
+            "49",
+            &measure(49),
+            "区河长办",
+            "参与联合执法5次。",
+            "长期坚持",
+        ])
+        .text_row(&[
+            "57",
+            &measure(57),
+            "临江河指挥部办公室",
+            "参加联席会议2次。",
+            "正在推进",
+        ]);
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].clone();
+    assert_eq!(one(26).status, Status::Completed);
+    assert_eq!(one(26).completed_on, Some(date(2020, 12, 1)));
+    assert_eq!(
+        (one(49).status, one(49).progress.as_str()),
+        (Status::Ongoing, "参与联合执法5次。")
+    );
+    assert_eq!(one(57).status, Status::InProgress);
+    let noise: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| matches!(p.code, Code::StatusUnclear | Code::DateUnreadable))
+        .collect();
+    assert!(noise.is_empty(), "{noise:?}");
+}
+
+/// With the status cell left empty, a progress text that says it plainly gives the
+/// status: 该项工作已全面完成 / 已完成80% / 目前正在加快推进.
+#[test]
+fn an_empty_status_cell_takes_what_the_progress_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区住房城乡建委";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["46", &measure(46), "该项工作已全面完成。", ""]),
+        row(&["40", &measure(40), "截至11月底，已完成80%", ""]),
+        row(&["31", &measure(31), "目前正在加快推进，预计12月底前完成", ""]),
+        row(&["38", &measure(38), "付费管理制度修订完成80%", ""]),
+    ];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].status;
+    assert_eq!(one(46), Status::Completed);
+    assert_eq!(one(40), Status::InProgress);
+    assert_eq!(one(31), Status::InProgress);
+    assert_eq!(one(38), Status::InProgress);
+}

@@ -51,11 +51,13 @@ pub(super) fn ingest_bundle(
             );
             entry.outcome = FileOutcome::Failed;
         }
+        // A written report inside has its own error saying what to do.
         Ok(())
             if !out
                 .files
                 .iter()
-                .any(|f| matches!(f.outcome, FileOutcome::Read | FileOutcome::Failed)) =>
+                .any(|f| matches!(f.outcome, FileOutcome::Read | FileOutcome::Failed))
+                && !out.problems.iter().any(|p| p.code == Code::ProseReport) =>
         {
             out.problems.push(Problem::new(
                 Severity::Error,

@@ -88,9 +88,9 @@ pub(super) fn file_outcome(
         Ok(read) => {
             entry.format = Some(read.format.name().to_string());
             entry.sheets = read.grids.len() as u32;
-            let marked = read_sheets(&read, rel, opts, bundle_stem, &mut out);
+            let (marked, named) = read_sheets(&read, rel, opts, bundle_stem, &mut out);
             entry.records = out.records.len() as u32;
-            entry.unit = marked.or_else(|| sender(&out));
+            entry.unit = marked.or_else(|| sender(&out, named));
             if let Some(sender) = &entry.unit {
                 for r in out.records.iter_mut().filter(|r| r.unit_from_row()) {
                     if r.unit.as_ref().is_some_and(|u| u != sender) {
@@ -107,27 +107,33 @@ pub(super) fn file_outcome(
     out
 }
 
-/// The unit that sent the file (after the marker's): the first named by the sheet
-/// (填报单位 line, signature, title, names), else the first named by a row's unit
-/// column (a consolidated return names its co-units on the rows).
-fn sender(out: &Ingested) -> Option<String> {
+/// The unit that sent the file (after the marker's): the first a sheet names by its
+/// 填报单位 line (also when its rows each name their own unit: a lead unit's
+/// consolidation, perhaps beside a sheet per town), else the first a sheet stands for
+/// as a whole (signature, title, sheet or file name), else the first named by a row's
+/// unit column.
+fn sender(out: &Ingested, named: Option<String>) -> Option<String> {
     let sheet_wide = |r: &&super::record::Record| !r.unit_from_row();
-    out.records
-        .iter()
-        .filter(sheet_wide)
-        .find_map(|r| r.unit.clone())
+    named
+        .or_else(|| {
+            out.records
+                .iter()
+                .filter(sheet_wide)
+                .find_map(|r| r.unit.clone())
+        })
         .or_else(|| out.records.iter().find_map(|r| r.unit.clone()))
 }
 
 /// Every sheet of the file into `out`, after the reader's notes. Returns the unit of
-/// the file's marker (our checklist's unit, the lead unit of a 报送表), if it has one.
+/// the file's marker (our checklist's unit, the lead unit of a 报送表), if it has one,
+/// and the first unit a sheet with records names as its sender.
 fn read_sheets(
     read: &ReadOutput,
     rel: &str,
     opts: &IngestOptions,
     bundle_stem: Option<&str>,
     out: &mut Ingested,
-) -> Option<String> {
+) -> (Option<String>, Option<String>) {
     for note in &read.notes {
         out.problems
             .push(Problem::new(Severity::Warning, Code::ReadNote, rel, note));
@@ -145,34 +151,41 @@ fn read_sheets(
         default_year: opts.default_year,
         marker: marker.as_ref(),
     };
+    let mut named = None;
     for grid in &read.grids {
-        read_isolated(grid, &ctx, out);
+        let sender = read_isolated(grid, &ctx, out);
+        named = named.or(sender);
     }
-    marker.map(|m| m.unit)
+    (marker.map(|m| m.unit), named)
 }
 
 /// One sheet into `out`; a panic while interpreting it is this sheet's problem only.
-fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
+/// Returns the unit the sheet names as its sender ([`read_sheet`]).
+fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) -> Option<String> {
     let result = isolated(|| {
         let mut part = Ingested::default();
-        read_sheet(grid, ctx, &mut part);
-        part
+        let sender = read_sheet(grid, ctx, &mut part);
+        (part, sender)
     });
     match result {
-        Ok(part) => {
+        Ok((part, sender)) => {
             out.records.extend(part.records);
             out.skips.extend(part.skips);
             out.problems.extend(part.problems);
+            sender
         }
-        Err(_) => out.problems.push(
-            Problem::new(
-                Severity::Error,
-                Code::FileFailed,
-                ctx.file,
-                "读取此工作表时出现内部错误，已跳过。请将此文件提供给维护人员。",
-            )
-            .at(Some(&grid.name), None),
-        ),
+        Err(_) => {
+            out.problems.push(
+                Problem::new(
+                    Severity::Error,
+                    Code::FileFailed,
+                    ctx.file,
+                    "读取此工作表时出现内部错误，已跳过。请将此文件提供给维护人员。",
+                )
+                .at(Some(&grid.name), None),
+            );
+            None
+        }
     }
 }
 
@@ -201,12 +214,58 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
             "表格中的任务行都没有填写进展，没有计入任何报送，相关任务仍为未报送。如已有进展，请填写后重新报送。",
         ));
     }
-    let message = if matches!(format, Format::Docx | Format::Doc) {
+    let word = matches!(format, Format::Docx | Format::Doc);
+    if let Some(said) = word.then(|| reported_in_prose(grids)).flatten() {
+        return Some(Problem::new(
+            Severity::Error,
+            Code::ProseReport,
+            rel,
+            format!(
+                "Word文档中没有进展表格，是文字形式的情况报告（如“{}”），其中的进展未能自动汇总。请人工核对后补录，或请该单位用下发的填报表重新报送。",
+                excerpt(&said, 30)
+            ),
+        ));
+    }
+    let message = if word {
         "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。"
     } else {
         "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"
     };
     Some(Problem::new(Severity::Error, Code::NoHeader, rel, message))
+}
+
+/// The first paragraph of a document without a table that reports on a task: it names
+/// one (第12项) and says a status (已完成, 正在推进 …). `None` for a cover letter or
+/// evidence.
+fn reported_in_prose(grids: &[Grid]) -> Option<String> {
+    grids.iter().find_map(|g| {
+        (0..g.rows.len())
+            .map(|r| g.first_text(r))
+            .find(|t| names_a_task(t) && names_a_status(t))
+    })
+}
+
+/// 第12项 / 第12条 somewhere in the text.
+fn names_a_task(t: &str) -> bool {
+    t.split('第').skip(1).any(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(['项', '条'])
+    })
+}
+
+fn names_a_status(t: &str) -> bool {
+    [
+        "已完成",
+        "完成",
+        "正在推进",
+        "推进",
+        "长期坚持",
+        "未启动",
+        "不涉及",
+        "整改到位",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// The marker of our own checklist, if the file has one that fits this plan: from the

@@ -52,9 +52,15 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
         }
     }
     let n: String = chars.into_iter().filter(|c| !c.is_whitespace()).collect();
-    let mut t: &str = &n;
+    let mut t: &str = strip_category_prefix(&n);
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         t = inner;
+    }
+    // 29-1, 29-2: items of task 29 (a second number above the first is a range:
+    // [`parse_task_ids`]).
+    if let Some((head, item)) = t.split_once(['-', '－', '—']) {
+        let (a, b) = (parse_task_id(head)?, item.parse::<u32>().ok()?);
+        return (b <= a).then_some(a);
     }
     // 任务23, 任务第23项.
     t = t.strip_prefix("任务").unwrap_or(t);
@@ -83,6 +89,59 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
     }
     let v: u32 = int_part.parse().ok()?;
     (1..=999).contains(&v).then_some(v)
+}
+
+/// The category number a unit wrote before the task number: （五）49, 五、49, 五-49.
+fn strip_category_prefix(n: &str) -> &str {
+    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let rest = n
+        .strip_prefix('(')
+        .and_then(|r| {
+            let i = r.find(|c: char| !NUMERALS.contains(&c))?;
+            (i > 0).then(|| r[i..].strip_prefix(')')).flatten()
+        })
+        .or_else(|| {
+            let i = n.find(|c: char| !NUMERALS.contains(&c))?;
+            (i > 0)
+                .then(|| n[i..].strip_prefix(['、', '-', '.']))
+                .flatten()
+        });
+    match rest {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+        _ => n,
+    }
+}
+
+/// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
+/// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
+/// unless there are two or more and every part is one.
+pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
+    let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = n
+        .strip_prefix('第')
+        .map(|r| r.strip_suffix('项').unwrap_or(r))
+        .unwrap_or(&n);
+    let range = inner
+        .split_once(['至', '~', '～', '-', '－', '—'])
+        .and_then(|(a, b)| Some((parse_task_id(a)?, parse_task_id(b)?)))
+        .filter(|(a, b)| a < b && b - a < 10);
+    if let Some((a, b)) = range {
+        return Some((a..=b).collect());
+    }
+    let parts: Vec<&str> = inner
+        .split(['、', ',', '，', ';', '；', '/', '和', '及'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let ids: Option<Vec<u32>> = parts.iter().map(|p| parse_task_id(p)).collect();
+    ids.filter(|ids| {
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        sorted.len() == ids.len()
+    })
 }
 
 /// A task id from a numeric cell: 12.0 → 12; fractions, zero, negatives, > 999 → `None`.
@@ -139,6 +198,32 @@ mod tests {
             }
             assert_eq!(parse_task_id(s), None, "{s:?}");
         }
+    }
+
+    #[test]
+    fn task_items_and_category_numbers() {
+        assert_eq!(parse_task_id("29-1"), Some(29));
+        assert_eq!(parse_task_id("29－2"), Some(29));
+        assert_eq!(parse_task_id("20-21"), None, "a range");
+        assert_eq!(parse_task_id("（五）49"), Some(49));
+        assert_eq!(parse_task_id("五、49"), Some(49));
+        assert_eq!(parse_task_id("六-56"), Some(56));
+        assert_eq!(parse_task_id("（五）"), None);
+        assert_eq!(parse_task_id("五、加强"), None);
+    }
+
+    #[test]
+    fn several_task_ids_in_one_cell() {
+        assert_eq!(parse_task_ids("23、24"), Some(vec![23, 24]));
+        assert_eq!(parse_task_ids("第20至21项"), Some(vec![20, 21]));
+        assert_eq!(parse_task_ids("第20、21项"), Some(vec![20, 21]));
+        assert_eq!(parse_task_ids("20-22"), Some(vec![20, 21, 22]));
+        assert_eq!(parse_task_ids("30和31"), Some(vec![30, 31]));
+        assert_eq!(parse_task_ids("23"), None);
+        assert_eq!(parse_task_ids("29-1"), None, "an item of one task");
+        assert_eq!(parse_task_ids("1-40"), None, "too wide a range");
+        assert_eq!(parse_task_ids("23、abc"), None);
+        assert_eq!(parse_task_ids("23、23"), None);
     }
 
     #[test]

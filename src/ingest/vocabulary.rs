@@ -130,6 +130,7 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "推进情况",
             "整改情况",
             "落实情况",
+            "开展情况",
         ],
     ),
     (
@@ -262,6 +263,17 @@ pub fn classify_header(text: &str) -> Option<ColumnKind> {
     })
 }
 
+/// Tick columns beside 已完成 (a synonym of its own): one per status, the box ticked
+/// under the one that applies. Whole headers only: 未完成原因 is not a tick column.
+const TICK_HEADERS: &[&str] = &[
+    "正在推进",
+    "推进中",
+    "未启动",
+    "未完成",
+    "长期坚持",
+    "不涉及",
+];
+
 /// [`classify_header`] worked out (for a text of at most `MAX_HEADER_BYTES`).
 fn classify_header_text(text: &str) -> Option<ColumnKind> {
     let h = normalise_header(text);
@@ -271,6 +283,9 @@ fn classify_header_text(text: &str) -> Option<ColumnKind> {
     let synonyms = &*SYNONYMS;
     if let Some(kind) = synonyms.exact.get(h.as_str()) {
         return Some(*kind);
+    }
+    if TICK_HEADERS.contains(&h.as_str()) {
+        return Some(ColumnKind::StatusTick);
     }
     // 是否按期完成, 是否已完成, 是否销号 …: a yes/no completion column.
     if h.starts_with("是否")
@@ -493,19 +508,69 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     classify_status(text)
 }
 
+/// Marks that tick a box or a column: check marks, a checked or crossed box (Word's
+/// check box shows ☒ when checked), a filled square or dot.
+const TICKED: &[char] = &['√', '✓', '✔', '☑', '☒', '■', '●', '▣', '✅', '◼', '⬛'];
+/// Empty boxes and rings: an option not ticked.
+const UNTICKED: &[char] = &['□', '☐', '○', '◯', '◻', '⬜'];
+
+/// Whether a cell of a tick column (已完成 / 正在推进 / 未启动 columns) ticks it: a
+/// mark of [`TICKED`], or 是 / Y / 1 / 对.
+pub fn is_tick_mark(text: &str) -> bool {
+    if text.contains(TICKED) {
+        return true;
+    }
+    let key = status_key(text).to_uppercase();
+    matches!(key.as_str(), "是" | "Y" | "YES" | "1" | "对")
+}
+
+/// The one option ticked in a cell that lists options with boxes, as forms print them
+/// (☑已完成 □正在推进 □未启动, or 已完成□ 未完成☑ with the boxes after): the ticked
+/// option's words. `None` when the cell has fewer than two boxes, or no option or more
+/// than one is ticked.
+pub fn ticked_option(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_box = |c: &char| TICKED.contains(c) || UNTICKED.contains(c);
+    let boxes: Vec<usize> = (0..chars.len()).filter(|&i| is_box(&chars[i])).collect();
+    if boxes.len() < 2 || !boxes.iter().any(|&i| UNTICKED.contains(&chars[i])) {
+        return None;
+    }
+    // The boxes come before their options unless the text ends with a box and does not
+    // start with one.
+    let first = chars.iter().position(|c| !c.is_whitespace())?;
+    let last = chars.iter().rposition(|c| !c.is_whitespace())?;
+    let after = !is_box(&chars[first]) && is_box(&chars[last]);
+    let mut ticked = boxes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| TICKED.contains(&chars[b]));
+    let (k, &b) = ticked.next()?;
+    if ticked.next().is_some() {
+        return None;
+    }
+    let span = if after {
+        let start = if k == 0 { 0 } else { boxes[k - 1] + 1 };
+        start..b
+    } else {
+        b + 1..boxes.get(k + 1).copied().unwrap_or(chars.len())
+    };
+    let label: String = chars[span].iter().collect();
+    let label = label
+        .trim()
+        .trim_matches(['，', ',', '；', ';', '、'])
+        .trim();
+    (!label.is_empty()).then(|| label.to_string())
+}
+
 /// Classify an 已完成 tick column: √ ✓ ✔ ☑ 是 Y → Completed; blank → None; a cross
 /// (× ✗ 否 N) → None (not completed, but whether work started is for other columns to
 /// say); a recognised status word → that status; anything else → None.
 pub fn classify_tick(text: &str) -> Option<Status> {
-    if text.contains(['√', '✓', '✔', '☑']) {
+    if is_tick_mark(text) {
         return Some(Status::Completed);
     }
-    let key = status_key(text).to_uppercase();
-    if key.is_empty() {
+    if status_key(text).is_empty() {
         return None;
-    }
-    if matches!(key.as_str(), "是" | "Y" | "YES") {
-        return Some(Status::Completed);
     }
     match classify_status(text) {
         Status::Unclear => None,
@@ -556,6 +621,18 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
             stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
         })
         .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
+        .or_else(|| completed_percent(&n))
+}
+
+/// 完成80% / 修订完成80% / 已完成100%: the share a text says is done, as a status.
+fn completed_percent(n: &str) -> Option<Status> {
+    n.match_indices("完成").find_map(|(i, w)| {
+        let rest = &n[i + w.len()..];
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|&end| end > 0 && rest[end..].starts_with('%'))?;
+        status_of_percent(rest[..digits].parse().ok()?)
+    })
 }
 
 /// The status `n` (NFKC, no whitespace) states by its opening or as a whole.
@@ -755,6 +832,27 @@ mod tests {
         Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Progress,
         Role, StatusTick, StatusYesNo, Unit,
     };
+
+    #[test]
+    fn the_ticked_option_of_a_boxed_list() {
+        let t = |s: &str| ticked_option(s);
+        assert_eq!(t("☑已完成 □正在推进 □未启动").as_deref(), Some("已完成"));
+        assert_eq!(t("已完成□ 未完成☑").as_deref(), Some("未完成"));
+        assert_eq!(
+            t("□已完成，■正在推进，□未启动").as_deref(),
+            Some("正在推进")
+        );
+        assert_eq!(t("☑已完成 ☑正在推进 □未启动"), None, "two ticked");
+        assert_eq!(t("□已完成 □正在推进"), None, "none ticked");
+        assert_eq!(t("√"), None, "a mark, not options");
+        assert_eq!(
+            t("√已完成 √正在推进"),
+            None,
+            "no empty box: not a form's options"
+        );
+        assert!(is_tick_mark(" √ ") && is_tick_mark("是") && is_tick_mark("1"));
+        assert!(!is_tick_mark("×") && !is_tick_mark("否") && !is_tick_mark("□"));
+    }
 
     /// The quick check's shortcut gives what full NFKC gives, on text that is already
     /// normal and on text that is not (full-width, circled numbers, compatibility

@@ -67,8 +67,19 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
         let mut direct = false;
         for t in tasks {
             let mine: Vec<&UnitReport> = t.reports.iter().filter(|r| r.unit == u.name).collect();
-            if mine.iter().any(|r| !r.superseded) {
+            // A lead unit that sent its partners' rows on a task (a consolidation) has
+            // reported the task, though no row is its own.
+            let passed_on = || {
+                t.reports
+                    .iter()
+                    .filter(|r| !r.superseded && r.via.as_deref() == Some(u.name.as_str()))
+            };
+            if mine.iter().any(|r| !r.superseded) || passed_on().next().is_some() {
                 reported.push(t.id);
+            }
+            for r in passed_on() {
+                files.insert(r.source.file.clone());
+                last = last.max(r.filed_on);
             }
             for r in mine {
                 files.insert(r.source.file.clone());

@@ -43,6 +43,9 @@ pub enum Code {
     /// page read with the nearest one.
     ReadNote,
     NoHeader,
+    /// A Word document with no table whose text reports progress (第12项…已完成): a
+    /// written report, to be entered by hand.
+    ProseReport,
     /// A table found, but none of its task rows filled in.
     NothingFilled,
     // Units and dates of a return
@@ -89,6 +92,7 @@ impl Code {
             Code::SheetSkipped => "工作表已跳过",
             Code::ReadNote => "读取说明",
             Code::NoHeader => "未找到表头",
+            Code::ProseReport => "文字报告需人工录入",
             Code::NothingFilled => "未填写任何进展",
             Code::UnitUnknown => "无法识别填报单位",
             Code::UnitAmbiguous => "填报单位不明确",
@@ -123,6 +127,7 @@ impl Code {
             Code::SheetSkipped => "sheet_skipped",
             Code::ReadNote => "read_note",
             Code::NoHeader => "no_header",
+            Code::ProseReport => "prose_report",
             Code::NothingFilled => "nothing_filled",
             Code::UnitUnknown => "unit_unknown",
             Code::UnitAmbiguous => "unit_ambiguous",

@@ -418,8 +418,9 @@ fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
     val(e)?.trim().parse().ok()
 }
 
-/// The character a `w:sym` shows, for the check marks and crosses units put in a
-/// 是否完成 column (Wingdings and Wingdings 2); `None` for anything else.
+/// The character a `w:sym` shows, for the check marks, crosses and boxes units put in
+/// a 是否完成 column or a status cell's options (Wingdings and Wingdings 2); `None`
+/// for anything else.
 fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
     let code = u32::from_str_radix(code?.trim(), 16).ok()? & 0xFF;
     let font = font.unwrap_or("").to_ascii_lowercase();
@@ -429,6 +430,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
             0x4F => Some('×'),
             0x52 => Some('☑'),
             0x53 => Some('☒'),
+            0x2A | 0xA3 => Some('□'),
             _ => None,
         };
     }
@@ -438,6 +440,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
             0xFB => Some('×'),
             0xFE => Some('☑'),
             0xFD => Some('☒'),
+            0x6F | 0x71 | 0xA8 => Some('□'),
             _ => None,
         };
     }
@@ -657,6 +660,12 @@ mod tests {
         ));
         assert_eq!(g.cell(0, 0).text(), "已完成\n二行");
         assert_eq!(g.cell(1, 0).text(), "√");
+        // Word's empty and checked boxes (Wingdings 2), as a form's options print them.
+        let g = grid(concat!(
+            "<w:p><w:r><w:sym w:font=\"Wingdings 2\" w:char=\"F0A3\"/><w:t>已完成</w:t>",
+            "<w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/><w:t>正在推进</w:t></w:r></w:p>",
+        ));
+        assert_eq!(g.cell(0, 0).text(), "□已完成☑正在推进");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::parse_task_id;
 use crate::ingest::vocabulary::{
-    classify_header, classify_status, is_status_placeholder, is_yes_no_word, ColumnKind,
+    classify_header, classify_status, is_status_placeholder, is_yes_no_word, normalise_header,
+    ColumnKind,
 };
 use crate::model::Status;
 
@@ -32,6 +33,9 @@ pub(super) struct Layout {
     /// Further columns of a text kind already named (a second 进展 column, the unit's
     /// own 整改措施 beside the plan's 整改任务, a second 备注): read too, never dropped.
     extra: Vec<(ColumnKind, usize)>,
+    /// Tick columns headed by a status word (已完成 / 正在推进 / 未启动 / 未完成), each
+    /// with the status it ticks (待核实 for 未完成) and its header word, left to right.
+    pub ticks: Vec<(Status, String, usize)>,
 }
 
 impl Layout {
@@ -41,6 +45,17 @@ impl Layout {
         let width = grid.width();
         (0..grid.rows.len().min(HEADER_SCAN_ROWS))
             .find_map(|top| header_at(grid, top, width, last_header_row))
+    }
+
+    /// The header starting at row `top`, if it is one there: a second block of a sheet
+    /// under a header of its own (二、我局配合的任务, with other columns).
+    pub fn at(grid: &Grid, top: usize) -> Option<Layout> {
+        header_at(grid, top, grid.width(), None)
+    }
+
+    /// Whether `other` reads the same kinds from the same columns.
+    pub fn same_columns(&self, other: &Layout) -> bool {
+        self.columns == other.columns && self.extra == other.extra && self.ticks == other.ticks
     }
 
     /// The column of `kind`, if the header names one.
@@ -125,14 +140,24 @@ fn header_at(
         bottom,
         columns: first_column_of_each(&kinds),
         extra: Vec::new(),
+        ticks: Vec::new(),
     };
+    layout.ticks = (0..width)
+        .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))
+        .filter_map(|c| {
+            let header = normalise_header(&layout.header_text(grid, c));
+            (!header.is_empty()).then(|| (classify_status(&header), header, c))
+        })
+        .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
     Some(layout)
 }
 
-/// The row below `top` belongs to the header when it names columns and holds no task
-/// number of its own.
+/// The row below `top` belongs to the header when it names columns, holds no task
+/// number of its own, and at least half of the cells it fills itself (not through a
+/// merge from above) are header words: a first data row without a 序号 whose status
+/// cell says 已完成 (a header word of a tick column) is data, not a second header row.
 fn continues_header(
     grid: &Grid,
     top: usize,
@@ -147,7 +172,15 @@ fn continues_header(
                 _ => false,
             }
     };
-    lower.iter().flatten().count() >= 1 && !(0..upper.len()).any(id_below)
+    let (mut filled, mut named) = (0, 0);
+    for c in 0..upper.len() {
+        let cell = grid.cell(top + 1, c);
+        if !cell.is_empty() {
+            filled += 1;
+            named += usize::from(header_kind(&cell.text_ref()).is_some());
+        }
+    }
+    lower.iter().flatten().count() >= 1 && !(0..upper.len()).any(id_below) && named * 2 >= filled
 }
 
 /// Each kind at the first column naming it.

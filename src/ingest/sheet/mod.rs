@@ -25,27 +25,30 @@ use self::unit::SheetUnit;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record, UnitFrom};
+use crate::ingest::values::parse_task_ids;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
-/// Read one sheet into `out`.
-pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
+/// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
+/// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
+/// rows each name their unit is still the sender's.
+pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) -> Option<String> {
     let non_empty: Vec<usize> = (0..grid.rows.len())
         .filter(|&r| !grid.row_is_empty(r))
         .collect();
     if non_empty.is_empty() {
-        return;
+        return None;
     }
     if grid.hidden {
         out.skips
             .push(sheet_skip(grid, ctx, &non_empty, SkipReason::HiddenSheet));
-        return;
+        return None;
     }
     // Our own checklist's form: the marker knows where the tasks start.
     let marker = ctx.marker.filter(|m| m.sheet == grid.name);
     let first_task_row = marker.map(|m| m.first_row as usize - 1);
     let Some(layout) = Layout::find(grid, first_task_row.and_then(|r| r.checked_sub(1))) else {
         skip_headerless(grid, ctx, &non_empty, out);
-        return;
+        return None;
     };
     skip_above_table(grid, ctx, &layout, &non_empty, out);
     let filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
@@ -58,10 +61,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
     // The record the next row may continue: its index in `out.records` and the last row
     // it covers (a continuation must be right under it).
     let mut open: Option<(usize, usize)> = None;
-    for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
+    let mut layout = layout;
+    let first_header_bottom = layout.bottom;
+    for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
+        if r <= layout.bottom {
+            // The lower row of a later block's two-row header.
+            out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
+            continue;
+        }
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
+            if reason == SkipReason::Header {
+                // A block under a header of its own columns is read by that header.
+                if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
+                    layout = next;
+                }
+            }
             out.skips.push(row_skip(grid, ctx, r, reason));
             continue;
         }
@@ -101,7 +117,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
         }
         rows_dated |= v.filed_on.is_some();
         records += 1;
-        out.records.push(Record {
+        // 23、24 / 第20至21项: one report per task, each by its number alone (the row's
+        // measure text, if any, speaks of them together).
+        let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
+        let record = Record {
             source: v.source,
             unit: found.as_ref().map(|(u, _)| u.clone()),
             unit_from: found.as_ref().map(|(_, f)| *f),
@@ -117,15 +136,30 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) {
             note: v.note,
             evidence: v.evidence,
             via: None,
-        });
+        };
+        match together {
+            Some(ids) => {
+                for id in ids {
+                    out.records.push(Record {
+                        id: Some(id),
+                        measure_text: String::new(),
+                        ..record.clone()
+                    });
+                }
+            }
+            None => out.records.push(record),
+        }
         open = Some((out.records.len() - 1, r));
     }
-    if records > 0 {
-        out.problems.extend(unit.report(ctx, &grid.name));
-        if filing.filed_on.is_none() && !rows_dated {
-            out.problems.push(filing_date_missing(ctx, &grid.name));
-        }
+    if records == 0 {
+        return None;
     }
+    let sender = unit.named_sender().map(str::to_string);
+    out.problems.extend(unit.report(ctx, &grid.name));
+    if filing.filed_on.is_none() && !rows_dated {
+        out.problems.push(filing_date_missing(ctx, &grid.name));
+    }
+    sender
 }
 
 /// Append a continuation row's texts (progress, note, evidence) to the record above,
@@ -152,7 +186,11 @@ fn append_continuation(record: &mut Record, texts: [String; 3]) {
 fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &mut Ingested) {
     out.skips
         .push(sheet_skip(grid, ctx, non_empty, SkipReason::NoHeaderSheet));
-    if ctx.marker.is_some() {
+    // A Word document has one “sheet”: the file's own problem says what is missing.
+    let word = std::path::Path::new(ctx.file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"));
+    if ctx.marker.is_some() || word {
         return;
     }
     out.problems.push(

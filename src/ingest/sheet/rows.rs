@@ -15,7 +15,8 @@ use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_note_row, is_status_placeholder,
-    is_totals_label, refers_to_comment, status_from_progress, status_of_percent, ColumnKind,
+    is_tick_mark, is_totals_label, refers_to_comment, status_from_progress, status_of_percent,
+    ticked_option, ColumnKind,
 };
 use crate::model::status::choices_or;
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -257,9 +258,15 @@ pub(super) fn values(
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
     let completed_text = one_line(&completed_cell.text_ref());
-    let completed_on =
-        date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
-    if completed_on.is_none() && !completed_text.is_empty() && !is_placeholder(&completed_text) {
+    // 预计2020年12月底: when the unit means to finish, not when it did.
+    let planned = is_planned_date(&completed_text);
+    let completed_on = date_of_cell(completed_cell, default_year)
+        .filter(|_| !completed_text.is_empty() && !planned);
+    if completed_on.is_none()
+        && !planned
+        && !completed_text.is_empty()
+        && !is_placeholder(&completed_text)
+    {
         problems.push(date_unreadable(ctx, &source, &completed_text));
     }
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
@@ -270,6 +277,12 @@ pub(super) fn values(
     }
     let mut measure_text = text_of(ColumnKind::Measure);
     let mut note = with_extra(ColumnKind::Note, text_of(ColumnKind::Note), false);
+    if planned && !note.contains(&completed_text) {
+        if !note.is_empty() {
+            note.push('\n');
+        }
+        note.push_str(&format!("完成时间：{completed_text}"));
+    }
     if measure_text.is_empty() {
         // The plan's text may sit in the second measure column only.
         if let Some(c) = layout.extra_cols(ColumnKind::Measure).next() {
@@ -348,19 +361,26 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
         }
     };
     if let Some(t) = layout.col(ColumnKind::Status).and_then(|c| picked(text(c))) {
+        // ☑已完成 □正在推进 □未启动: the ticked option is the status.
+        if let Some(option) = ticked_option(&t) {
+            return (classify_status(&option), option);
+        }
         return (classify_status(&t), t);
     }
     if let Some(t) = layout
         .col(ColumnKind::StatusYesNo)
         .and_then(|c| picked(text(c)))
     {
+        let t = ticked_option(&t).unwrap_or(t);
         return (classify_yes_no(&t, progress), t);
     }
-    if let Some(t) = layout
-        .col(ColumnKind::StatusTick)
-        .and_then(|c| picked(text(c)))
-    {
-        return (classify_tick(&t).unwrap_or(Status::Unclear), t);
+    if let [(_, _, c)] = layout.ticks[..] {
+        // One 已完成 column: a tick, or a status word written in it.
+        if let Some(t) = picked(text(c)) {
+            return (classify_tick(&t).unwrap_or(Status::Unclear), t);
+        }
+    } else if let Some(found) = ticked_column(layout, text) {
+        return found;
     }
     if !layout.has(ColumnKind::Status) {
         if let Some(c) = layout.col(ColumnKind::Percent) {
@@ -381,6 +401,25 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
     }
     let status = status_from_progress(progress).unwrap_or(Status::Unclear);
     (status, placeholder)
+}
+
+/// Of several tick columns (已完成 / 正在推进 / 未启动), the one ticked on the row: its
+/// status with its header word. Ticks in two columns read 待核实 naming both; no tick
+/// leaves the status to the other sources.
+fn ticked_column(layout: &Layout, text: impl Fn(usize) -> String) -> Option<(Status, String)> {
+    let ticked: Vec<&(Status, String, usize)> = layout
+        .ticks
+        .iter()
+        .filter(|(_, _, c)| is_tick_mark(&text(*c)))
+        .collect();
+    match ticked[..] {
+        [] => None,
+        [(status, word, _)] => Some((*status, word.clone())),
+        _ => {
+            let words: Vec<&str> = ticked.iter().map(|(_, w, _)| w.as_str()).collect();
+            Some((Status::Unclear, format!("{}均已勾选", words.join("、"))))
+        }
+    }
 }
 
 /// The status a 完成进度 cell gives, with the percentage as written: a number from 0 to
@@ -430,6 +469,14 @@ fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Pro
         ),
     )
     .at(Some(&source.sheet), Some(source.row))
+}
+
+/// A 完成时间 cell giving a date the unit plans to finish by (预计 / 计划 / 力争 / 争取 /
+/// 拟): not a completion date.
+fn is_planned_date(text: &str) -> bool {
+    ["预计", "计划", "力争", "争取", "拟于", "拟在"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 fn date_unreadable(ctx: &SheetContext, source: &Source, completed_text: &str) -> Problem {

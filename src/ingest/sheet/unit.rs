@@ -93,6 +93,14 @@ impl<'a> SheetUnit<'a> {
         }
     }
 
+    /// The unit the sheet names as its sender: our marker's, or the 填报单位 line's.
+    pub fn named_sender(&self) -> Option<&str> {
+        self.marker
+            .as_ref()
+            .or(self.whole_sheet.as_ref())
+            .map(|(u, _)| u.as_str())
+    }
+
     /// The unit of row `r`; a row left without one is remembered for [`Self::report`].
     pub fn of_row(&mut self, grid: &Grid, r: usize) -> Option<Found> {
         let marked = self
