@@ -822,6 +822,7 @@ fn a_unit_whose_file_could_not_be_read_is_told_which_file_why_and_how_to_resend(
     let text = block_text(&reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap());
     assert!(!text.contains("尚未收到"), "{text}");
     assert!(text.contains("文件“区水利局.xlsx”无法读取（"), "{text}");
+    assert!(text.contains("其进展因上述文件无法读取未能汇总"), "{text}");
     assert!(
         text.contains("重新报送时请直接使用下发的Excel填报表"),
         "{text}"
@@ -979,4 +980,96 @@ fn a_notice_names_as_partners_only_the_units_the_unit_collects_from() {
         }
     }
     assert!(checked > 0);
+}
+
+/// An overdue task the unit has not reported on is not called unfinished: the reminder
+/// asks for its progress; one it reported as not done is the one it is told to hurry.
+/// A unit that sent progress, none of it on the tasks it owes, is not told nothing came.
+#[test]
+fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let t = Templates::default();
+    let (mut asked, mut hurried) = (0, 0);
+    for u in ledger.units.iter().filter(|u| !u.missing.is_empty()) {
+        let blocks = reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap();
+        let text = block_text(&blocks);
+        let sentence = |tail: &str| {
+            blocks
+                .iter()
+                .map(|b| format!("{b:?}"))
+                .find(|p| p.contains(tail))
+                .map(|p| task_refs(&p))
+                .unwrap_or_default()
+        };
+        let asking = sentence("请在报送时写明完成情况；尚未完成的，写明预计完成时间");
+        let hurrying = sentence("已超过完成时限仍未完成（红灯）");
+        for id in red_tasks(&ledger, u) {
+            let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
+            let reported = task.current_reports().any(|r| r.unit == u.name);
+            if reported {
+                assert!(
+                    hurrying.contains(&id) && !asking.contains(&id),
+                    "{}: {text}",
+                    u.name
+                );
+                hurried += 1;
+            } else {
+                assert!(
+                    asking.contains(&id) && !hurrying.contains(&id),
+                    "{}: {text}",
+                    u.name
+                );
+                asked += 1;
+            }
+        }
+        if u.reported.is_empty() && !u.files.is_empty() {
+            assert!(
+                text.contains("已收到你单位报送的进展"),
+                "{}: {text}",
+                u.name
+            );
+            assert!(!text.contains("已报送0项"), "{}: {text}", u.name);
+        }
+    }
+    assert!(
+        asked > 0 && hurried > 0,
+        "the demo has both ({asked}, {hurried})"
+    );
+}
+
+/// Where several responsible units share a task without a lead (各镇街), none gathers
+/// the others' progress: no town is told to collect or chase a district bureau's part.
+#[test]
+fn a_shared_task_without_a_lead_is_gathered_by_nobody() {
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let t = Templates::default();
+    let shared: Vec<&rectify::model::TaskEntry> = ledger
+        .tasks
+        .iter()
+        .filter(|t| t.lead.is_empty() && t.responsible.len() > 1)
+        .collect();
+    assert!(!shared.is_empty());
+    for task in &shared {
+        for u in &task.responsible {
+            assert!(!task.gathered_by(u), "{u} on {}", task.id);
+        }
+    }
+    let town = unit(&ledger, "中山路街道");
+    assert!(shared.iter().any(|t| town.expected.contains(&t.id)));
+    for blocks in [
+        notice_blocks(&ledger, town, &t, ledger.as_of).unwrap(),
+        reminder_blocks(&ledger, town, &t, ledger.as_of).unwrap(),
+    ] {
+        let text = block_text(&blocks);
+        for bureau in ["区河长办", "区农业农村委", "区委编办"] {
+            assert!(!text.contains(bureau), "{bureau}: {text}");
+        }
+    }
+    // A task without a lead and with one responsible unit is that unit's to gather.
+    let sole = ledger
+        .tasks
+        .iter()
+        .find(|t| t.lead.is_empty() && t.responsible.len() == 1)
+        .expect("a task with one responsible unit and no lead");
+    assert!(sole.gathered_by(&sole.responsible[0]));
 }

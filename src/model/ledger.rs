@@ -219,6 +219,15 @@ impl TaskEntry {
             &self.lead
         }
     }
+
+    /// Whether `unit` gathers the other units' progress on the task: one of its lead
+    /// units, or, where it has none, its only responsible unit. Where several
+    /// responsible units share a task without a lead (各镇街), none of them speaks for
+    /// the others, and a town is never asked to chase a district bureau.
+    pub fn gathered_by(&self, unit: &str) -> bool {
+        (!self.lead.is_empty() || self.responsible.len() == 1)
+            && self.deciders().iter().any(|d| d == unit)
+    }
 }
 
 /// How a row was tied to its task.
@@ -339,9 +348,11 @@ pub struct UnitEntry {
     pub kind: UnitKind,
     /// Tasks the unit owes a report on.
     pub expected: Vec<u32>,
-    /// Tasks it reported on (including ones it was not assigned).
+    /// Tasks it reported on (including ones it was not assigned), by a row of its own
+    /// or by sending other units' rows on the task (a lead unit's consolidation).
     pub reported: Vec<u32>,
     pub missing: Vec<u32>,
+    /// The files of its rows and the files it sent with other units' rows.
     pub files: Vec<String>,
     pub last_filed_on: Option<NaiveDate>,
     /// The units that consolidate this unit's progress in the reporting chain: in lead

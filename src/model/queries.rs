@@ -42,7 +42,7 @@ fn chain(ledger: &Ledger) -> bool {
         && ledger.plan.reporting == crate::plan::meta::Reporting::Lead
 }
 
-/// On the tasks `unit` owes (in lead reporting: the tasks it decides), the units named
+/// On the tasks `unit` owes and gathers ([`TaskEntry::gathered_by`]), the units named
 /// on the task that decide nothing and have no current report: the partners whose
 /// progress its return still lacks (the collector aside: it does not chase itself).
 /// Empty outside lead reporting. Task order.
@@ -56,7 +56,7 @@ pub fn partners_missing<'a>(
     ledger
         .tasks
         .iter()
-        .filter(|t| unit.expected.contains(&t.id))
+        .filter(|t| unit.expected.contains(&t.id) && t.gathered_by(&unit.name))
         .filter_map(|t| {
             let deciders = t.deciders();
             let missing: Vec<&str> = t

@@ -106,9 +106,16 @@ struct UnitNoticeContext<'a> {
     /// The unit's tasks (any it owes a report on) that are overdue and not completed
     /// (红灯) at the ledger's as-of date.
     red: Vec<NoticeTask>,
+    /// Of those, the ones the unit has reported on (its part not done) and the ones it
+    /// has not: the first are told to hurry, the second to report.
+    red_open: Vec<NoticeTask>,
+    red_unreported: Vec<NoticeTask>,
     /// In lead reporting, the units whose progress a lead unit consolidates on the
     /// notice's tasks, joined with 、 (shortened past six names).
     partners: String,
+    /// The unit leads every task it gathers progress on (牵头); otherwise some are tasks
+    /// without a lead that it is the only responsible unit of (负责汇总).
+    leads_all: bool,
     /// For a reminder in lead reporting: per task, the partners whose progress is
     /// still missing.
     partners_missing: Vec<PartnersMissing>,
@@ -134,16 +141,15 @@ fn names_text(names: &[&str]) -> String {
 }
 
 /// The units whose progress `unit` consolidates on the tasks `ids`, in task order, each
-/// once: on a task it decides (as its lead, or as a responsible unit where the task has
-/// no lead), the task's other units but its fellow deciders (they report their own
-/// part) and the collector.
+/// once: on a task it gathers ([`TaskEntry::gathered_by`]), the task's other units but
+/// its fellow deciders (they report their own part) and the collector.
 fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for t in ledger.tasks.iter().filter(|t| ids.contains(&t.id)) {
-        let deciders = t.deciders();
-        if !deciders.iter().any(|d| d == unit) {
+        if !t.gathered_by(unit) {
             continue;
         }
+        let deciders = t.deciders();
         for u in t.lead.iter().chain(&t.responsible).chain(&t.cooperating) {
             if !deciders.contains(u) && *u != ledger.plan.collector && !out.contains(&u.as_str()) {
                 out.push(u);
@@ -280,19 +286,38 @@ fn unit_context<'a>(
             .iter()
             .map(|t| notice_task(ledger, t.task, &unit.name))
             .collect(),
-        red: ledger
+        red: red(ledger, unit, |_| true),
+        red_open: red(ledger, unit, |t| reported_on(t, &unit.name)),
+        red_unreported: red(ledger, unit, |t| !reported_on(t, &unit.name)),
+        partners: names_text(&partners_of(ledger, &unit.name, ids)),
+        leads_all: ledger
             .tasks
             .iter()
-            .filter(|t| {
-                t.light == Light::Red
-                    && unit.expected.contains(&t.id)
-                    && !own_part_done(t, &unit.name)
-            })
-            .map(|t| notice_task(ledger, t, &unit.name))
-            .collect(),
-        partners: names_text(&partners_of(ledger, &unit.name, ids)),
+            .filter(|t| t.gathered_by(&unit.name))
+            .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
     }
+}
+
+/// The unit's red tasks (overdue, not completed, its own part not done) that `which`
+/// keeps.
+fn red(ledger: &Ledger, unit: &UnitEntry, which: impl Fn(&TaskEntry) -> bool) -> Vec<NoticeTask> {
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.light == Light::Red
+                && unit.expected.contains(&t.id)
+                && !own_part_done(t, &unit.name)
+                && which(t)
+        })
+        .map(|t| notice_task(ledger, t, &unit.name))
+        .collect()
+}
+
+/// Whether `unit` has a current report on the task.
+fn reported_on(task: &TaskEntry, unit: &str) -> bool {
+    task.current_reports().any(|r| r.unit == unit)
 }
 
 /// Whether `unit`'s current report on the task says its part is done (已完成, 不涉及):
