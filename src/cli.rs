@@ -135,10 +135,10 @@ pub enum Command {
     #[command(help_template = "{about}\n\n用法：{usage}\n\n{all-args}")]
     Serve {
         /// 端口（默认：自动选一个空闲端口）
-        #[arg(long, value_name = "端口", help_heading = "选项")]
+        #[arg(long, value_name = "端口", value_parser = parse_port, help_heading = "选项")]
         port: Option<u16>,
         /// 供局域网内其他电脑访问时监听的地址（如 0.0.0.0 或本机的局域网地址）；此时启动时显示访问码，打开网页须带访问码。默认只允许本机访问
-        #[arg(long, value_name = "地址", help_heading = "选项")]
+        #[arg(long, value_name = "地址", value_parser = parse_address, help_heading = "选项")]
         listen: Option<std::net::IpAddr>,
     },
     /// 列出整改任务（按重点任务分组）
@@ -151,6 +151,20 @@ pub enum Command {
         #[arg(long, help_heading = "选项")]
         json: bool,
     },
+}
+
+/// `--port`: 0 to 65535 (0: any free port).
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.trim().parse::<u16>().map_err(|_| {
+        format!("“{s}”不是端口号，端口应为0～65535之间的数字，如 8080（0 表示自动选择）")
+    })
+}
+
+/// `--listen`: an IP address.
+fn parse_address(s: &str) -> Result<std::net::IpAddr, String> {
+    s.trim().parse().map_err(|_| {
+        format!("“{s}”不是有效的IP地址，请写成 0.0.0.0 或本机的局域网地址（如 192.168.1.10）")
+    })
 }
 
 /// `--date`: YYYY-MM-DD (also 2020/11/20 and 2020年11月20日).

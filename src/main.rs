@@ -14,6 +14,13 @@ use rectify::{execute, Cli, Error};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Ctrl-C: no temporary file of the run is left behind (no destructor runs then);
+    // files already in place keep the last complete run's content or this one's.
+    let _ = ctrlc::set_handler(|| {
+        rectify::remove_uncommitted();
+        eprintln!("\n已中断，本次运行未完成。重新运行即可。");
+        std::process::exit(130);
+    });
     match Cli::try_parse().map_err(Error::from).and_then(execute) {
         Ok(code) => code,
         Err(e) => {

@@ -59,7 +59,16 @@ fn earlier_rounds(output: &Path, as_of: NaiveDate) -> Vec<(NaiveDate, PathBuf)> 
 
 fn load(path: &Path) -> Result<RoundSnapshot, String> {
     let bytes = std::fs::read(path).map_err(|e| crate::common::os_error::describe(&e))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("不是本工具写出的汇总结果（{e}）"))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        let why = if e.is_eof() {
+            "文件不完整"
+        } else if e.is_syntax() {
+            "内容已损坏或不是JSON文件"
+        } else {
+            "缺少或多出了内容"
+        };
+        format!("不是本工具写出的汇总结果（{why}，第{}行处）", e.line())
+    })
 }
 
 /// Check a `--previous` file before the run: readable as a round, and earlier than

@@ -84,7 +84,7 @@ fn system_errors_are_chinese() {
             missing,
             "report",
         ],
-        "无法读取模板文件夹",
+        "找不到模板文件夹",
     );
 }
 
@@ -101,6 +101,118 @@ fn an_unknown_unit_is_refused_in_chinese() {
         ],
         "单位名录中没有“区教委”",
     );
+}
+
+/// A misspelt unit gets the unit it most likely means, on `tasks --unit` and `--as`.
+#[test]
+fn a_misspelt_unit_gets_the_likely_one() {
+    let input = repo().join("input");
+    let input = input.to_str().unwrap();
+    refused(
+        &["--input", input, "tasks", "--unit", "区水力局"],
+        "单位名录中没有“区水力局”。是否要写“区水利局”？",
+    );
+    refused(
+        &["--input", input, "--as", "区水力局", "check"],
+        "是否要写“区水利局”？",
+    );
+    // Nothing near: where the names are.
+    refused(
+        &["--input", input, "tasks", "--unit", "区教委"],
+        "units.toml",
+    );
+}
+
+/// An output folder inside the returns folder would have its documents read as returns
+/// by the next run: refused before anything is written.
+#[test]
+fn an_output_folder_inside_the_returns_folder_is_refused() {
+    let input = input_with_returns(|_| {});
+    let returns = input.path().join("returns");
+    let out = returns.join("结果");
+    refused(
+        &[
+            "--input",
+            input.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "run",
+        ],
+        "在报送表文件夹",
+    );
+    assert!(!out.exists());
+    refused(
+        &[
+            "--input",
+            input.path().to_str().unwrap(),
+            "--output",
+            returns.to_str().unwrap(),
+            "report",
+        ],
+        "请用 --output 指定报送表文件夹以外的文件夹",
+    );
+}
+
+/// plan.toml's collector must be a unit of units.toml (else the bureau would be counted
+/// among the units it collects from); a near miss names the unit meant.
+#[test]
+fn a_collector_not_in_the_directory_is_a_plan_error() {
+    let input = input_with_returns(|_| {});
+    let plan = input.path().join("plan.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("collector ") || l.starts_with("collector="))
+        .expect("a collector line")
+        + 1;
+    let edited: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == line {
+                "collector = \"区生态局\"\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&plan, edited).unwrap();
+    let o = rectify_in(input.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "plan.toml 第{line}行：collector（汇总单位）“区生态局”不在单位名录"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("是否要写“区生态环境局”？"), "{err}");
+}
+
+/// A task table saved by Excel on Chinese Windows (GBK) reads like the UTF-8 one.
+#[test]
+fn a_gbk_task_table_is_read() {
+    let input = input_with_returns(|_| {});
+    let csv = std::fs::read_to_string(input.path().join("tasks.csv")).unwrap();
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(&csv);
+    assert!(!lossy);
+    std::fs::write(input.path().join("tasks.csv"), &gbk[..]).unwrap();
+    let o = rectify_in(input.path(), &["tasks", "--unit", "区水利局"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.contains("长征渠"), "{out}");
+}
+
+/// serve's port and address: what is wrong, in Chinese.
+#[test]
+fn serve_options_are_checked_in_chinese() {
+    refused(&["serve", "--port", "99999"], "端口应为0～65535之间的数字");
+    refused(&["serve", "--listen", "1.2.3.4.5"], "不是有效的IP地址");
 }
 
 fn rectify_in(input: &Path, args: &[&str]) -> Output {

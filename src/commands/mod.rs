@@ -44,7 +44,14 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
     if let Some(note) = task_table_note(&paths.input) {
         eprintln!("提示：{note}");
     }
+    let writes_output = !matches!(cli.command, Command::Check { .. } | Command::Tasks { .. });
+    if writes_output {
+        check_output_folder(paths)?;
+    }
     if let Some(dir) = &paths.templates {
+        if !dir.is_dir() {
+            return Err(CommandError::NoTemplates(dir.clone()).into());
+        }
         for warning in unused_overrides(dir) {
             eprintln!("警告：{warning}");
         }
@@ -54,7 +61,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
         plan: &plan,
         paths,
         scope: &scope,
-        writes_output: !matches!(cli.command, Command::Check { .. } | Command::Tasks { .. }),
+        writes_output,
     };
     match cli.command {
         Command::Tasks { unit, json } => tasks::tasks(&plan, unit.as_deref(), json)?,
@@ -69,6 +76,37 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The output folder must not be the returns folder or inside it: the next run would
+/// read the report, the workbook and the checklists as returns.
+fn check_output_folder(paths: &crate::cli::Paths) -> Result<(), CommandError> {
+    let returns = paths.returns_dir();
+    let (Some(r), Some(o)) = (absolute(&returns), absolute(&paths.output)) else {
+        return Ok(());
+    };
+    if o.starts_with(&r) {
+        return Err(CommandError::OutputInReturns {
+            output: paths.output.clone(),
+            returns,
+        });
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its existing part's links resolved (the rest, not yet
+/// made, appended as written).
+fn absolute(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let full = std::path::absolute(path).ok()?;
+    let mut existing = full.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Some(rest.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
+}
+
 /// The round `--as` asks for: the bureau's, or the named lead unit's (one unit of the
 /// directory that decides at least one task).
 fn scope(plan: &Plan, as_unit: Option<&str>) -> Result<Scope, CommandError> {
@@ -76,7 +114,7 @@ fn scope(plan: &Plan, as_unit: Option<&str>) -> Result<Scope, CommandError> {
         return Ok(Scope::Bureau);
     };
     let unit = tasks::resolve_unit(plan, name).map_err(|e| match e {
-        CommandError::UnknownUnit(n) => CommandError::UnknownAs(n),
+        CommandError::UnknownUnit(n, hint) => CommandError::UnknownAs(n, hint),
         e => e,
     })?;
     if unit == plan.meta.collector {

@@ -114,13 +114,15 @@ pub fn summary_text(ledger: &Ledger) -> String {
     out
 }
 
-/// 应报送单位…个，已报送…个, and the units that sent nothing.
+/// 应报送单位…个，已报送…个, and the units that sent nothing (the collector is not
+/// among the units it collects from: its own part is a warning of its own).
 fn units_line(ledger: &Ledger) -> String {
     let s = &ledger.summary;
     let silent: Vec<&str> = ledger
         .units
         .iter()
         .filter(|u| !u.expected.is_empty() && u.files.is_empty())
+        .filter(|u| u.name != ledger.plan.collector)
         .map(|u| u.name.as_str())
         .collect();
     let mut out = format!(

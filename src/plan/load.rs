@@ -154,12 +154,40 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
         }
         _ => None,
     };
+    let mut meta = meta;
+    if let (Some(meta), Some(units), Ok(src)) =
+        (meta.as_mut(), &units, std::fs::read_to_string(&meta_path))
+    {
+        match units.resolve(&meta.collector) {
+            NameMatch::Unit(u) => meta.collector = u,
+            _ => errors.push(unknown_collector(&meta_path, &src, &meta.collector, units)),
+        }
+    }
     match (meta, units, tasks) {
         (Some(meta), Some(units), Some(tasks)) if errors.is_empty() => {
             Ok(Plan::new(meta, units, tasks))
         }
         _ => Err(PlanErrors(errors)),
     }
+}
+
+/// plan.toml's collector is not a unit of units.toml: the run would count the bureau
+/// among the units it collects from.
+fn unknown_collector(path: &Path, src: &str, name: &str, units: &UnitDirectory) -> PlanError {
+    let line = src
+        .lines()
+        .position(|l| l.trim_start().starts_with("collector") && !l.contains("collector_full"))
+        .map(|i| i + 1);
+    let hint = match units.suggest(name) {
+        Some(u) => format!("是否要写“{u}”？"),
+        None => "请写单位名录（units.toml）中的名称。".to_string(),
+    };
+    err(
+        path,
+        line,
+        None,
+        format!("collector（汇总单位）“{name}”不在单位名录（units.toml）中。{hint}"),
+    )
 }
 
 /// When the folder has both tasks.csv and tasks.xlsx: which one is read (tasks.csv),
@@ -199,18 +227,19 @@ fn read_table(path: &Path) -> Result<Rows, PlanError> {
 fn read_csv(path: &Path) -> Result<Rows, PlanError> {
     let bytes = std::fs::read(path)
         .map_err(|e| err(path, None, None, format!("无法读取（{}）", describe(&e))))?;
+    // UTF-8 (with or without a BOM), else GBK: what Excel on Chinese Windows saves.
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
-        Err(e) => {
-            return Err(err(
-                path,
-                None,
-                None,
-                format!(
-                    "不是UTF-8编码（第{}字节处）。请用“CSV UTF-8”格式另存",
-                    e.valid_up_to()
-                ),
-            ))
+        Err(_) => {
+            match encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes) {
+                Some(t) => t.into_owned(),
+                None => return Err(err(
+                    path,
+                    None,
+                    None,
+                    "编码无法识别（既不是UTF-8也不是GBK）。请用Excel打开后另存为“CSV UTF-8”格式",
+                )),
+            }
         }
     };
     let mut rdr = csv::ReaderBuilder::new()

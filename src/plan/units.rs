@@ -296,6 +296,35 @@ impl UnitDirectory {
     }
 }
 
+impl UnitDirectory {
+    /// The unit a misspelt name most likely means (区水力局 → 区水利局, 区生态局 →
+    /// 区生态环境局), for a “是否要写…” hint: the unit whose name or alias is nearest by
+    /// edit distance on the match keys, when near enough and not tied with another unit.
+    pub fn suggest(&self, raw: &str) -> Option<String> {
+        let key = match_key(raw);
+        if key.is_empty() {
+            return None;
+        }
+        let mut best: Option<(f64, &BTreeSet<String>)> = None;
+        let mut tied = false;
+        for (k, names) in &self.index {
+            let score = strsim::normalized_levenshtein(&key, k);
+            match best {
+                Some((b, n)) if score == b && n != names => tied = true,
+                Some((b, _)) if score <= b => {}
+                _ => {
+                    best = Some((score, names));
+                    tied = false;
+                }
+            }
+        }
+        let (score, names) = best?;
+        (score >= 0.5 && !tied && names.len() == 1)
+            .then(|| names.iter().next().cloned())
+            .flatten()
+    }
+}
+
 fn one_or_ambiguous(mut names: Vec<String>) -> NameMatch {
     if names.len() == 1 {
         NameMatch::Unit(names.pop().unwrap_or_default())

@@ -68,6 +68,7 @@ pub use workbook::{
     headers as workbook_headers, workbook_bytes, SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS,
     SHEET_SUMMARY, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
 };
+pub use write::remove_uncommitted;
 
 /// Every output, in the order `run` writes them (and lists them).
 pub const OUTPUTS: &[Output] = &[
@@ -140,6 +141,8 @@ pub fn select(names: &[&str]) -> Vec<&'static Output> {
 /// written, left, removed and kept. If any output fails, nothing is renamed into place
 /// and its staged files are removed.
 pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderError> {
+    // Temporary files an interrupted run left behind go first.
+    write::sweep_leftovers(job.out_dir);
     // Documents the last run wrote from the same inputs stand as they are (`reuse.rs`);
     // the files it left are hashed beside the rendering, for that and for the writer's
     // check for edits.

@@ -6,6 +6,92 @@
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The temporary files of this run not yet committed or dropped: removed by
+/// [`remove_uncommitted`] when the run is interrupted (Ctrl-C), as no destructor runs
+/// then.
+static UNCOMMITTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn track(tmp: &Path) {
+    if let Ok(mut live) = UNCOMMITTED.lock() {
+        live.push(tmp.to_path_buf());
+    }
+}
+
+fn untrack(tmp: &Path) {
+    if let Ok(mut live) = UNCOMMITTED.lock() {
+        live.retain(|p| p != tmp);
+    }
+}
+
+/// Remove every temporary file of this run not yet renamed into place (the Ctrl-C
+/// handler calls it before the process exits).
+pub fn remove_uncommitted() {
+    if let Ok(live) = UNCOMMITTED.lock() {
+        for tmp in live.iter() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// The temporary name of `final_name` for process `pid`: `.名称.tmp-PID`.
+fn tmp_name(final_name: &str, pid: u32) -> String {
+    format!(".{final_name}.tmp-{pid}")
+}
+
+/// The process a temporary file of ours belongs to, from its name.
+fn tmp_owner(name: &str) -> Option<u32> {
+    let (head, pid) = name.rsplit_once(".tmp-")?;
+    (head.starts_with('.') && head.len() > 1)
+        .then(|| pid.parse().ok())
+        .flatten()
+}
+
+/// Remove the temporary files an earlier run left in `dir` and its sub-folders (it was
+/// killed, or the machine stopped, before it could): those of processes no longer
+/// running. Returns how many were removed.
+pub fn sweep_leftovers(dir: &Path) -> usize {
+    fn alive(pid: u32) -> bool {
+        if pid == std::process::id() {
+            return true;
+        }
+        // A zombie (killed, not yet reaped) is gone too.
+        #[cfg(target_os = "linux")]
+        {
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                let state = stat
+                    .rsplit_once(')')
+                    .and_then(|(_, rest)| rest.trim_start().chars().next());
+                !matches!(state, Some('Z' | 'X'))
+            })
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            false
+        }
+    }
+    fn walk(dir: &Path, depth: usize, removed: &mut usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let Ok(kind) = e.file_type() else { continue };
+            let name = e.file_name().to_string_lossy().into_owned();
+            if kind.is_dir() && depth > 0 {
+                walk(&e.path(), depth - 1, removed);
+            } else if kind.is_file()
+                && tmp_owner(&name).is_some_and(|pid| !alive(pid))
+                && std::fs::remove_file(e.path()).is_ok()
+            {
+                *removed += 1;
+            }
+        }
+    }
+    let mut removed = 0;
+    walk(dir, 3, &mut removed);
+    removed
+}
 
 /// A file written under a temporary name beside its final path, renamed into place by
 /// [`Staged::commit`]; dropped without a commit, the temporary file is removed. Lets a
@@ -37,10 +123,11 @@ impl Staged {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let staged = Staged {
-            tmp: dir.join(format!(".{name}.tmp-{}", std::process::id())),
+            tmp: dir.join(tmp_name(&name, std::process::id())),
             path: path.to_path_buf(),
             committed: false,
         };
+        track(&staged.tmp);
         let f = File::create(&staged.tmp)?;
         let mut w = BufWriter::with_capacity(1 << 20, f);
         fill(&mut w)?;
@@ -63,6 +150,7 @@ impl Staged {
     pub fn commit(mut self) -> std::io::Result<()> {
         std::fs::rename(&self.tmp, &self.path)?;
         self.committed = true;
+        untrack(&self.tmp);
         Ok(())
     }
 }
@@ -96,6 +184,49 @@ impl Drop for Staged {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_file(&self.tmp);
+            untrack(&self.tmp);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_temporary_names_of_ours_are_owned() {
+        assert_eq!(tmp_owner(&tmp_name("整改情况报告.docx", 4242)), Some(4242));
+        assert_eq!(tmp_owner(".ledger.json.tmp-17"), Some(17));
+        assert_eq!(
+            tmp_owner("ledger.json.tmp-17"),
+            None,
+            "not hidden: a user's file"
+        );
+        assert_eq!(tmp_owner(".tmp-17"), None);
+        assert_eq!(tmp_owner(".报告.tmp-abc"), None);
+        assert_eq!(tmp_owner("整改情况报告.docx"), None);
+    }
+
+    /// A file left by a process that is gone is removed, in sub-folders too; this
+    /// process's own, and anything not named like ours, stay.
+    #[test]
+    fn leftovers_of_a_killed_run_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("reminders");
+        std::fs::create_dir_all(&sub).unwrap();
+        // The largest pid Linux hands out is below 2^22: this one is not running.
+        let gone = tmp_name("催报通知-区水利局.docx", 4_194_999);
+        let mine = tmp_name("ledger.json", std::process::id());
+        for (d, name) in [
+            (&sub, gone.as_str()),
+            (&dir.path().to_path_buf(), mine.as_str()),
+        ] {
+            std::fs::write(d.join(name), b"x").unwrap();
+        }
+        std::fs::write(dir.path().join("说明.tmp-1.txt"), b"x").unwrap();
+        assert_eq!(sweep_leftovers(dir.path()), 1);
+        assert!(!sub.join(&gone).exists());
+        assert!(dir.path().join(&mine).exists());
+        assert!(dir.path().join("说明.tmp-1.txt").exists());
     }
 }
