@@ -109,23 +109,26 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[i..i + tag[i..].find('"')?])
 }
 
-/// The expected headline, from the ledger's summary.
+/// The expected headline, from the ledger's summary: the statuses no task has are left
+/// out (never “未启动0项”), and the rate is given without its formula.
 fn headline(l: &Ledger) -> String {
     let s = &l.summary;
-    let unclear = if s.unclear > 0 {
-        format!("，待核实{}项", s.unclear)
-    } else {
-        String::new()
-    };
+    let mut counts = format!("已完成{}项", s.completed);
+    for (label, n) in [
+        ("正在推进", s.in_progress),
+        ("需长期坚持", s.ongoing),
+        ("未启动", s.not_started),
+        ("未报送", s.unreported),
+        ("待核实", s.unclear),
+    ] {
+        if n > 0 {
+            counts.push_str(&format!("，{label}{n}项"));
+        }
+    }
     format!(
-        "《整改方案》共明确{}项整改任务，截至{}，已完成{}项，正在推进{}项，需长期坚持{}项，未启动{}项，未报送{}项{unclear}，完成率{}%（按已完成项数÷任务总数计算）。",
+        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%。",
         s.total,
         rectify::common::dates::render_date(l.as_of),
-        s.completed,
-        s.in_progress,
-        s.ongoing,
-        s.not_started,
-        s.unreported,
         rate_text(s.completion_rate),
     )
 }
@@ -413,6 +416,9 @@ fn headline_numbers_equal_the_ledger() {
     let h = headline(l);
     assert!(text.contains(&h), "missing headline: {h}");
     let s = &l.summary;
+    assert_eq!(s.not_started, 0, "the demo has no task not started");
+    assert!(!text.contains("未启动0项"), "{text}");
+    assert!(!text.contains("÷"), "no formula in the body: {text}");
     assert_eq!(
         s.completed + s.ongoing + s.in_progress + s.not_started + s.unreported + s.unclear,
         s.total
@@ -736,7 +742,14 @@ fn to_pdf(soffice: &Path, docx: &Path, out: &Path) -> std::path::PathBuf {
             "-env:UserInstallation=file://{}",
             profile.path().display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        // The blank page a section starting on an even page brings is printed: keep it
+        // in the PDF (LibreOffice leaves such pages out by default).
+        .args([
+            "--headless",
+            "--convert-to",
+            r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#,
+            "--outdir",
+        ])
         .arg(out)
         .arg(docx)
         .output()
@@ -1122,15 +1135,11 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     assert_eq!(s.units_expected, owing.summary.units_expected);
     let silent = s.units_expected - 1;
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
-    for said in [
-        format!("应报送单位{}个，已报送1个。", s.units_expected),
-        format!(
-            "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
-            s.units_expected
-        ),
-    ] {
-        assert!(text.contains(&said), "{said}\n{text}");
-    }
+    let said = format!(
+        "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
+        s.units_expected
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
     // Without such a unit the sentence says nothing of it.
     assert!(!body_text(demo_docx()).contains("不在应报送之列"));
     assert_eq!(demo_ledger().summary.units_other, 0);
@@ -1275,4 +1284,30 @@ fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
             }
         }
     }
+}
+
+/// The green light covers every task neither overdue nor due soon; most of them are due
+/// 长期坚持 with no date at all, so the overview does not call them “未到完成时限”: it
+/// counts the long-term ones apart.
+#[test]
+fn the_green_light_says_which_tasks_have_no_due_date() {
+    use rectify::model::Light;
+    let l = demo_ledger();
+    let green: Vec<_> = l.tasks.iter().filter(|t| t.light == Light::Green).collect();
+    let long_term = green
+        .iter()
+        .filter(|t| t.deadline.due.is_none() && t.deadline.ongoing)
+        .count();
+    assert!(
+        long_term > 0 && long_term < green.len(),
+        "the demo has both kinds"
+    );
+    let text = body_text(demo_docx());
+    let said = format!(
+        "其余{}项为绿灯（长期坚持的{long_term}项，未到完成时限的{}项）",
+        green.len(),
+        green.len() - long_term
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+    assert!(!text.contains("项未到完成时限（绿灯）"), "{text}");
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::common::dates::render_date;
-use crate::model::{Ledger, Status, TaskEntry, UnitEntry};
+use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::render::blocks::Block;
 use crate::render::document::{blocks_docx, docx_file};
 use crate::render::error::RenderError;
@@ -266,6 +266,8 @@ struct SummaryContext<'a> {
     red: u32,
     yellow: u32,
     green: u32,
+    /// Of the green tasks, those due 长期坚持 alone (no date to be due by).
+    green_long_term: u32,
     warning_days: u32,
     rate: String,
     basis: &'a str,
@@ -635,6 +637,13 @@ impl<'a> SummaryContext<'a> {
             red: s.red,
             yellow: s.yellow,
             green: s.green,
+            green_long_term: l
+                .tasks
+                .iter()
+                .filter(|t| {
+                    t.light == Light::Green && t.deadline.due.is_none() && t.deadline.ongoing
+                })
+                .count() as u32,
             warning_days: l.plan.warning_days,
             rate: rate_text(s.completion_rate),
             basis: &s.completion_basis,

@@ -64,32 +64,33 @@ fn units(t: &TaskEntry) -> Vec<String> {
     units
 }
 
-/// The status, and （已逾期） on a line of its own when overdue.
+/// The status, and （已逾期） on a line of its own when overdue: a narrow column, so the
+/// breakdown and doubts go to the progress column.
 fn status(t: &TaskEntry) -> Vec<String> {
     let mut lines = vec![t.status.label().to_string()];
-    if let Some(b) = t.breakdown.describe("单位") {
-        lines.push(format!("（{b}）"));
-    }
-    if !t.doubts.is_empty() {
-        lines.push(format!("（{}）", t.doubts.join("；")));
-    }
     if t.overdue {
         lines.push("（已逾期）".to_string());
     }
     lines
 }
 
-/// Every current report group as 单位：进展 (or its status note when it has no text).
+/// The deciders' breakdown and the doubts first (when there are), then every current
+/// report group as 单位：进展 (or its status note when it has no text).
 fn progress(t: &TaskEntry) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(b) = t.breakdown.describe("单位") {
+        lines.push(format!("（{b}）"));
+    }
+    if !t.doubts.is_empty() {
+        lines.push(format!("（{}）", t.doubts.join("；")));
+    }
     let groups = report_groups(t);
     if groups.is_empty() {
-        return vec!["暂未收到报送。".to_string()];
+        lines.push("暂未收到报送。".to_string());
     }
-    groups
-        .into_iter()
-        .map(|g| {
-            let text = if g.text.is_empty() { g.note } else { g.text };
-            format!("{}：{}", g.units, text)
-        })
-        .collect()
+    lines.extend(groups.into_iter().map(|g| {
+        let text = if g.text.is_empty() { g.note } else { g.text };
+        format!("{}：{}", g.units, text)
+    }));
+    lines
 }

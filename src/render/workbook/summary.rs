@@ -143,7 +143,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
                 sum.red, sum.yellow, sum.green
             )),
             format!(
-                "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余未到完成时限的任务；已完成的不亮灯",
+                "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余未到完成时限或需长期坚持的任务；已完成的不亮灯",
                 ledger.plan.warning_days
             ),
         ),
