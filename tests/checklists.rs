@@ -822,7 +822,6 @@ fn a_unit_whose_file_could_not_be_read_is_told_which_file_why_and_how_to_resend(
     let text = block_text(&reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap());
     assert!(!text.contains("尚未收到"), "{text}");
     assert!(text.contains("文件“区水利局.xlsx”无法读取（"), "{text}");
-    assert!(text.contains("其进展因上述文件无法读取未能汇总"), "{text}");
     assert!(
         text.contains("重新报送时请直接使用下发的Excel填报表"),
         "{text}"

@@ -1311,3 +1311,28 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     assert!(text.contains(&said), "{said}\n{text}");
     assert!(!text.contains("项未到完成时限（绿灯）"), "{text}");
 }
+
+/// A task whose deciders have not reported, though other units sent related progress,
+/// reads 未报送 in 附件1 with a line saying whose report is awaited before the others'
+/// texts: the status never seems to contradict the progress beside it.
+#[test]
+fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
+    let l = demo_ledger();
+    let text = body_text(demo_docx());
+    let mut seen = 0;
+    for t in &l.tasks {
+        if t.status != rectify::model::Status::Unreported || t.current_reports().next().is_none() {
+            continue;
+        }
+        seen += 1;
+        let a = &t.assigned_text;
+        let who = if a.lead.trim().is_empty() {
+            &a.responsible
+        } else {
+            &a.lead
+        };
+        let line = format!("（{}尚未报送，以下为其他单位报送的相关进展）", who.trim());
+        assert!(text.contains(&line), "task {}: {line}", t.id);
+    }
+    assert!(seen > 0, "the demo has such a task");
+}

@@ -226,8 +226,20 @@ fn signature_rows_under_a_spreadsheet_table_are_skipped() {
         .text_row(&["", "", "区经济信息委"])
         .text_row(&["", "", "2020年12月3日"]);
     write_workbook(&dir.path().join("区经济信息委.xlsx"), &[spec]);
+    // The name in the 序号 column and the date beside it, right under the table.
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区纪委监委"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["63", &measure(63), "已按要求推进。", "正在推进"])
+        .text_row(&["区纪委监委", "", "2020年12月4日"]);
+    write_workbook(&dir.path().join("区纪委监委.xlsx"), &[spec]);
     let ledger = ledger_for(dir.path());
     assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    assert_eq!(
+        reports_of(&ledger, 63, "区纪委监委")[0].filed_on,
+        Some(date(2020, 12, 4)),
+        "a name and a date on one line date the return"
+    );
     assert!(
         !ledger
             .problems
@@ -249,7 +261,7 @@ fn signature_rows_under_a_spreadsheet_table_are_skipped() {
         .iter()
         .filter(|s| s.reason == SkipReason::Note)
         .count();
-    assert_eq!(notes, 6, "{:#?}", ledger.skipped);
+    assert_eq!(notes, 7, "{:#?}", ledger.skipped);
 }
 
 /// A whole-plan copy that answers 无 with a slash on the rows that are not the
@@ -840,4 +852,87 @@ fn an_empty_status_cell_takes_what_the_progress_says() {
     assert_eq!(one(40), Status::InProgress);
     assert_eq!(one(31), Status::InProgress);
     assert_eq!(one(38), Status::InProgress);
+}
+
+/// A table without 序号 whose first rows copy the plan's 完成时限 (长期坚持) and say a
+/// status (正在推进): status words sit in them, but beside a task's measure they are
+/// data rows, never a second header row.
+#[test]
+fn status_words_beside_a_measure_do_not_make_a_header_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区公安局";
+    let header = ["具体举措", "完成时限", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[&measure(61), "长期坚持", "建立案件移送机制。", "正在推进"]),
+        row(&[&measure(53), "长期坚持", "开展联合巡查。", "已完成"]),
+    ];
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 61, unit)[0].status, Status::InProgress);
+    assert_eq!(reports_of(&ledger, 53, unit)[0].status, Status::Completed);
+    let headers = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Header);
+    assert_eq!(headers.count(), 1, "{:?}", ledger.skipped);
+}
+
+/// A table with no 填报单位 line whose sealed name under it (重庆市永川区卫生健康委员会
+/// （盖章）) says whose it is: the unit is the seal's, not unknown.
+#[test]
+fn a_sealed_name_under_the_table_names_the_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["整改任务进展情况表"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["53", &measure(53), "开展医疗机构污水监测。", "正在推进"])
+        .text_row(&[])
+        .text_row(&["", "", "重庆市永川区卫生健康委员会（盖章）"])
+        .text_row(&["", "", "2020年12月2日"]);
+    write_workbook(&dir.path().join("整改进展表.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+    let r = &reports_of(&ledger, 53, "区卫健委")[0];
+    assert_eq!(r.filed_on, Some(date(2020, 12, 2)));
+    assert_eq!(ledger.files[0].unit.as_deref(), Some("区卫健委"));
+}
+
+/// A workbook dated on one sheet (汇总, under its 填报日期) and not on the others (a
+/// sheet per town): every sheet's rows carry the workbook's date, and no sheet is
+/// warned about a missing one.
+#[test]
+fn a_workbook_dated_on_one_sheet_dates_its_other_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区住房城乡建委";
+    let summary = SheetSpec::new("汇总")
+        .text_row(&[
+            &format!("填报单位：{lead}"),
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["30", &measure(30), "已建立排水信息清单。", "已完成"]);
+    let town = SheetSpec::new("青峰镇")
+        .text_row(&["青峰镇整改任务进展情况表"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["34", &measure(34), "开展阳台改造巡查5次。", "正在推进"]);
+    write_workbook(
+        &dir.path().join(format!("{lead}牵头任务汇总.xlsx")),
+        &[summary, town],
+    );
+    let ledger = ledger_for(dir.path());
+    let r = &reports_of(&ledger, 34, "青峰镇")[0];
+    assert_eq!(r.filed_on, Some(date(2020, 12, 4)));
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.code != Code::FilingDateMissing),
+        "{:?}",
+        ledger.problems
+    );
 }

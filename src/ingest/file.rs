@@ -89,6 +89,7 @@ pub(super) fn file_outcome(
             entry.format = Some(read.format.name().to_string());
             entry.sheets = read.grids.len() as u32;
             let (marked, named) = read_sheets(&read, rel, opts, bundle_stem, &mut out);
+            date_undated_sheets(&mut out);
             entry.records = out.records.len() as u32;
             entry.unit = marked.or_else(|| sender(&out, named));
             if let Some(sender) = &entry.unit {
@@ -105,6 +106,19 @@ pub(super) fn file_outcome(
     }
     out.files.push(entry);
     out
+}
+
+/// One workbook is sent at one time: the rows of a sheet without a filing date (a
+/// sheet per town beside a dated 汇总 sheet) take the file's latest, and its sheets are
+/// not warned about a missing date.
+fn date_undated_sheets(out: &mut Ingested) {
+    let Some(latest) = out.records.iter().filter_map(|r| r.filed_on).max() else {
+        return;
+    };
+    for r in out.records.iter_mut().filter(|r| r.filed_on.is_none()) {
+        r.filed_on = Some(latest);
+    }
+    out.problems.retain(|p| p.code != Code::FilingDateMissing);
 }
 
 /// The unit that sent the file (after the marker's): the first a sheet names by its

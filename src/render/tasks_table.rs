@@ -4,7 +4,7 @@
 //! rather than a cell merged down the 重点任务's rows: a merged cell shows its text on
 //! the first page only, a banner sits right above the rows it names.
 
-use crate::model::{Ledger, TaskEntry};
+use crate::model::{Ledger, Status, TaskEntry};
 use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
 
@@ -87,6 +87,18 @@ fn progress(t: &TaskEntry) -> Vec<String> {
     let groups = report_groups(t);
     if groups.is_empty() {
         lines.push("暂未收到报送。".to_string());
+    } else if t.status == Status::Unreported {
+        // Only units that do not decide the task reported: say whose report is awaited.
+        let a = &t.assigned_text;
+        let deciders = if a.lead.trim().is_empty() {
+            &a.responsible
+        } else {
+            &a.lead
+        };
+        lines.push(format!(
+            "（{}尚未报送，以下为其他单位报送的相关进展）",
+            deciders.trim()
+        ));
     }
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() { g.note } else { g.text };

@@ -78,8 +78,16 @@ impl Filing {
                 filing.read_signature(&first, default_year);
                 continue;
             }
-            // A spreadsheet's signature date under the table, in whichever column.
-            if let Some(d) = date_only_row(grid, r, default_year) {
+            // A sealed name alone under a spreadsheet's table (…（盖章）): the signature.
+            if let Some(name) = sealed_name_row(grid, r) {
+                filing.read_signature(&name, default_year);
+                continue;
+            }
+            // A spreadsheet's signature date under the table, in whichever column, alone
+            // or beside the unit's name.
+            if let Some(d) = date_only_row(grid, r, default_year)
+                .or_else(|| name_and_date_row(grid, r, default_year))
+            {
                 filing.signed_on.get_or_insert(d);
                 continue;
             }
@@ -131,6 +139,53 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
         Cell::Text(t) => parse_date_text(t.trim(), Some(default_year)),
         Cell::Number(_) => None,
         other => date_of_cell(other, default_year),
+    }
+}
+
+/// The one text of a row that is a sealed name (重庆市永川区卫生健康委员会（盖章）), without
+/// the seal words.
+fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
+    let mut cells = (0..grid.row_len(r))
+        .map(|c| grid.cell(r, c))
+        .filter(|cell| !cell.is_empty());
+    let Cell::Text(t) = cells.next()? else {
+        return None;
+    };
+    if cells.next().is_some() {
+        return None;
+    }
+    let t = t.trim();
+    let name = ["（盖章）", "(盖章)", "（章）", "(章)", "盖章"]
+        .iter()
+        .find_map(|seal| t.strip_suffix(seal))?
+        .trim();
+    (!name.is_empty() && name.chars().count() <= SIGNATURE_CHARS).then(|| name.to_string())
+}
+
+/// A signature line with the unit's name and the date side by side (区经济信息委 |
+/// 2020年12月4日, the name perhaps in the 序号 column): the date.
+pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
+    let texts: Vec<String> = (0..grid.row_len(r))
+        .map(|c| grid.cell(r, c))
+        .filter(|cell| !cell.is_empty())
+        .map(|cell| cell.text().trim().to_string())
+        .collect();
+    let [a, b] = &texts[..] else {
+        return None;
+    };
+    let name = |t: &str| {
+        t.chars().count() <= SIGNATURE_CHARS
+            && t.ends_with([
+                '局', '委', '办', '镇', '道', '司', '心', '院', '府', '会', '部', '室',
+            ])
+    };
+    let date = |t: &str| parse_date_text(t, Some(default_year));
+    if name(a) {
+        date(b)
+    } else if name(b) {
+        date(a)
+    } else {
+        None
     }
 }
 

@@ -175,13 +175,23 @@ fn continues_header(
     let (mut filled, mut named) = (0, 0);
     for c in 0..upper.len() {
         let cell = grid.cell(top + 1, c);
-        if !cell.is_empty() {
-            filled += 1;
-            named += usize::from(header_kind(&cell.text_ref()).is_some());
+        if cell.is_empty() {
+            continue;
         }
+        let text = cell.text_ref();
+        if header_kind(&text).is_some() {
+            named += 1;
+        } else if text.trim().chars().count() > HEADER_CELL_CHARS {
+            // A task's measure or progress: a data row, whatever words sit beside it.
+            return false;
+        }
+        filled += 1;
     }
     lower.iter().flatten().count() >= 1 && !(0..upper.len()).any(id_below) && named * 2 >= filled
 }
+
+/// The longest cell of a header row that names no column (整改落实情况 spanning two).
+const HEADER_CELL_CHARS: usize = 12;
 
 /// Each kind at the first column naming it.
 fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)> {

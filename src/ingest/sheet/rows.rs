@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::context::SheetContext;
-use super::filing::{date_only_row, is_note_or_label_row};
+use super::filing::{date_only_row, is_note_or_label_row, name_and_date_row};
 use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
@@ -81,10 +81,13 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
 }
 
 /// A signature under the table (落款): no task number, and only a date, a sealed name
-/// (…（盖章）) or contact lines; or one short line (the unit's name) with such a date
-/// as the next line.
+/// (…（盖章）) or contact lines; a unit's name and a date on one line (the name may
+/// sit in the 序号 column); or one short line (the unit's name) with such a date as the
+/// next line.
 fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
-    if !layout.cell(grid, r, ColumnKind::Id).is_empty()
+    if task_id_of_cell(layout.cell(grid, r, ColumnKind::Id))
+        .1
+        .is_some()
         || (0..grid.row_len(r))
             .filter(|&c| !grid.cell(r, c).is_empty())
             .count()
@@ -106,6 +109,12 @@ fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
     let sealed = |t: &str| t.contains("盖章") || t.ends_with("（章）") || t.ends_with("(章)");
     if texts.iter().all(|t| sealed(t) || is_note_row(t)) {
         return true;
+    }
+    if name_and_date_row(grid, r, ANY_YEAR).is_some() {
+        return true;
+    }
+    if !layout.cell(grid, r, ColumnKind::Id).is_empty() {
+        return false;
     }
     texts.len() == 1
         && texts[0].chars().count() <= SIGNATURE_NAME_CHARS
