@@ -26,6 +26,25 @@ fn sheet(unit: &str, header: &[&str], rows: &[Vec<String>]) -> SheetSpec {
     spec
 }
 
+/// The ledger of one return of `unit` ([`sheet`]) in a folder of its own.
+fn read_one(unit: &str, header: &[&str], rows: &[Vec<String>]) -> rectify::model::Ledger {
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[sheet(unit, header, rows)],
+    );
+    ledger_for(dir.path())
+}
+
+/// How many rows were skipped as header rows.
+fn header_rows(ledger: &rectify::model::Ledger) -> usize {
+    ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Header)
+        .count()
+}
+
 fn row(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
 }
@@ -450,7 +469,6 @@ fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_uni
 /// header words, not of a task's measure, dates and progress.
 #[test]
 fn a_first_row_without_a_number_is_not_a_second_header_row() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区河长办";
     let rows = vec![
         row(&[
@@ -463,22 +481,14 @@ fn a_first_row_without_a_number_is_not_a_second_header_row() {
         row(&["55", &measure(55), "正在推进", "", "河长巡河制度持续落实。"]),
     ];
     let header = ["序号", "具体举措", "完成状态", "完成时间", "整改进展情况"];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     let first = reports_of(&ledger, 49, unit);
     assert_eq!(first.len(), 1, "{:?}", ledger.skipped);
     assert_eq!(first[0].status, Status::Completed);
     assert_eq!(first[0].completed_on, Some(date(2020, 9, 20)));
     assert_eq!(first[0].progress, "已印发联合执法工作机制。");
     assert_eq!(reports_of(&ledger, 55, unit)[0].status, Status::InProgress);
-    let headers = ledger
-        .skipped
-        .iter()
-        .filter(|s| s.reason == SkipReason::Header);
-    assert_eq!(headers.count(), 1, "{:?}", ledger.skipped);
+    assert_eq!(header_rows(&ledger), 1, "{:?}", ledger.skipped);
 }
 
 /// A lead unit's workbook: a 汇总 sheet under its 填报单位 line whose rows each name a
@@ -545,7 +555,6 @@ fn a_consolidation_with_a_sheet_per_town_is_the_lead_units_file() {
 /// never taken for progress text.
 #[test]
 fn tick_columns_one_per_status() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区水利局";
     let header = [
         "序号",
@@ -562,11 +571,7 @@ fn tick_columns_one_per_status() {
         row(&["24", &measure(24), "拆除设施14处。", "是", "", ""]),
         row(&["26", &measure(26), "已开展排查。", "√", "√", ""]),
     ];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     let one = |id| reports_of(&ledger, id, unit)[0].clone();
     assert_eq!(
         (one(20).status, one(20).status_text.as_str()),
@@ -630,7 +635,6 @@ fn a_status_cell_with_boxed_options_reads_the_ticked_one() {
 /// task (29-1, 29-2) and a category number before the task's ((五)49) are that task.
 #[test]
 fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区水利局";
     let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
     let rows = vec![
@@ -640,11 +644,7 @@ fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
         row(&["55-2", "", "巡河记录按月归档。", "长期坚持"]),
         row(&["（五）53", "", "执法考核制度已印发。", "已完成"]),
     ];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     for id in [20, 21, 23, 24] {
         let r = reports_of(&ledger, id, unit);
         assert_eq!(r.len(), 1, "task {id}: {:?}", ledger.unplaced);
@@ -670,7 +670,6 @@ fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
 /// none, the plan is kept in the note, and no warning calls it unreadable.
 #[test]
 fn a_planned_date_is_not_a_completion_date() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区财政局";
     let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
     let rows = vec![row(&[
@@ -680,11 +679,7 @@ fn a_planned_date_is_not_a_completion_date() {
         "正在推进",
         "预计2020年12月底",
     ])];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     let r = &reports_of(&ledger, 58, unit)[0];
     assert_eq!(r.completed_on, None);
     assert!(r.note.contains("预计2020年12月底"), "{r:?}");
@@ -833,7 +828,6 @@ fn a_second_block_with_its_own_header_is_read_by_it() {
 /// status: 该项工作已全面完成 / 已完成80% / 目前正在加快推进.
 #[test]
 fn an_empty_status_cell_takes_what_the_progress_says() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区住房城乡建委";
     let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
     let rows = vec![
@@ -842,11 +836,7 @@ fn an_empty_status_cell_takes_what_the_progress_says() {
         row(&["31", &measure(31), "目前正在加快推进，预计12月底前完成", ""]),
         row(&["38", &measure(38), "付费管理制度修订完成80%", ""]),
     ];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     let one = |id| reports_of(&ledger, id, unit)[0].status;
     assert_eq!(one(46), Status::Completed);
     assert_eq!(one(40), Status::InProgress);
@@ -859,25 +849,16 @@ fn an_empty_status_cell_takes_what_the_progress_says() {
 /// data rows, never a second header row.
 #[test]
 fn status_words_beside_a_measure_do_not_make_a_header_row() {
-    let dir = tempfile::tempdir().unwrap();
     let unit = "区公安局";
     let header = ["具体举措", "完成时限", "整改进展情况", "完成状态"];
     let rows = vec![
         row(&[&measure(61), "长期坚持", "建立案件移送机制。", "正在推进"]),
         row(&[&measure(53), "长期坚持", "开展联合巡查。", "已完成"]),
     ];
-    write_workbook(
-        &dir.path().join(format!("{unit}.xlsx")),
-        &[sheet(unit, &header, &rows)],
-    );
-    let ledger = ledger_for(dir.path());
+    let ledger = read_one(unit, &header, &rows);
     assert_eq!(reports_of(&ledger, 61, unit)[0].status, Status::InProgress);
     assert_eq!(reports_of(&ledger, 53, unit)[0].status, Status::Completed);
-    let headers = ledger
-        .skipped
-        .iter()
-        .filter(|s| s.reason == SkipReason::Header);
-    assert_eq!(headers.count(), 1, "{:?}", ledger.skipped);
+    assert_eq!(header_rows(&ledger), 1, "{:?}", ledger.skipped);
 }
 
 /// A table with no 填报单位 line whose sealed name under it (重庆市永川区卫生健康委员会
