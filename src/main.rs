@@ -17,8 +17,11 @@ fn main() -> ExitCode {
     // Ctrl-C: no temporary file of the run is left behind (no destructor runs then);
     // files already in place keep the last complete run's content or this one's.
     let _ = ctrlc::set_handler(|| {
-        rectify::remove_uncommitted();
-        eprintln!("\n已中断，本次运行未完成。重新运行即可。");
+        if rectify::remove_uncommitted() > 0 {
+            eprintln!("\n已中断：未写完的文件已删除，重新运行即可。");
+        } else {
+            eprintln!("\n已中断。");
+        }
         std::process::exit(130);
     });
     match Cli::try_parse().map_err(Error::from).and_then(execute) {

@@ -26,13 +26,15 @@ fn untrack(tmp: &Path) {
 }
 
 /// Remove every temporary file of this run not yet renamed into place (the Ctrl-C
-/// handler calls it before the process exits).
-pub fn remove_uncommitted() {
-    if let Ok(live) = UNCOMMITTED.lock() {
-        for tmp in live.iter() {
-            let _ = std::fs::remove_file(tmp);
-        }
+/// handler calls it before the process exits); how many there were.
+pub fn remove_uncommitted() -> usize {
+    let Ok(live) = UNCOMMITTED.lock() else {
+        return 0;
+    };
+    for tmp in live.iter() {
+        let _ = std::fs::remove_file(tmp);
     }
+    live.len()
 }
 
 /// The temporary name of `final_name` for process `pid`: `.名称.tmp-PID`.
