@@ -917,3 +917,54 @@ fn a_workbook_dated_on_one_sheet_dates_its_other_sheets() {
         ledger.problems
     );
 }
+
+/// A unit's later return says less than its earlier one (已完成 in November, 正在推进 in
+/// December): the later stands, and the clerk is warned to check, naming both.
+#[test]
+fn a_later_return_stepping_back_from_done_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    for (day, file, status, text) in [
+        (
+            "2020年11月5日",
+            "区水利局（11月）.xlsx",
+            "已完成",
+            "已纳入规划纲要。",
+        ),
+        (
+            "2020年12月4日",
+            "区水利局（12月）.xlsx",
+            "正在推进",
+            "纳入的是征求意见稿。",
+        ),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                &format!("填报日期：{day}"),
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["20", &measure(20), text, status]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = reports_of(&ledger, 20, unit)
+        .into_iter()
+        .filter(|r| !r.superseded)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].status, Status::InProgress);
+    let warned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::SteppedBack)
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", ledger.problems);
+    let m = &warned[0].message;
+    assert!(
+        m.contains("2020年11月5日报“已完成”") && m.contains("2020年12月4日报“正在推进”"),
+        "{m}"
+    );
+    assert_eq!(warned[0].file, "区水利局（12月）.xlsx");
+}

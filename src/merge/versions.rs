@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Code, Problem, Severity, UnitReport};
+use crate::model::{Code, Problem, Severity, Status, UnitReport};
 
 /// Resolve every (task, unit) group; returns the reports per task (group order kept).
 pub(super) fn resolve_all(
@@ -35,6 +35,7 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
     for r in reports.iter_mut() {
         r.superseded = !in_top(r);
     }
+    problems.extend(stepped_back(id, unit, reports));
     let top: Vec<usize> = (0..reports.len())
         .filter(|&i| !reports[i].superseded)
         .collect();
@@ -104,6 +105,44 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
             .at(Some(&sheet0), Some(row0)),
         );
     }
+}
+
+/// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
+/// the latest stands, as a unit may find its work not finished after all, but the clerk
+/// is told to check. `reports` are sorted latest first, the superseded ones marked.
+fn stepped_back(id: u32, unit: &str, reports: &[UnitReport]) -> Option<Problem> {
+    let latest = reports
+        .iter()
+        .find(|r| !r.superseded && r.filed_on.is_some())?;
+    let earlier = reports
+        .iter()
+        .filter(|r| r.superseded && r.status.is_reported())
+        .max_by_key(|r| r.status.advancement())?;
+    if earlier.status.advancement() <= latest.status.advancement()
+        || !matches!(earlier.status, Status::Completed | Status::NotApplicable)
+    {
+        return None;
+    }
+    let date = |r: &UnitReport| {
+        r.filed_on
+            .map_or_else(String::new, crate::common::dates::render_date)
+    };
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::SteppedBack,
+            &latest.source.file,
+            format!(
+                "{unit}第{id}项{}报“{}”（{}），{}报“{}”，已按后者汇总。请与该单位核实是否出现反复。",
+                date(earlier),
+                earlier.status.label(),
+                earlier.source.file,
+                date(latest),
+                latest.status.label()
+            ),
+        )
+        .at(Some(&latest.source.sheet), Some(latest.source.row)),
+    )
 }
 
 /// Whether the current reports `top` all come from one sheet of one file: rows of one

@@ -67,6 +67,9 @@ pub enum Code {
     // Merge
     Conflict,
     Duplicate,
+    /// A later return says less than an earlier one of the same unit (已完成, then
+    /// 正在推进): the later stands, the clerk checks.
+    SteppedBack,
     /// Tasks of the collector (the bureau itself) with no progress in its own return.
     CollectorMissing,
     // Rounds
@@ -108,6 +111,7 @@ impl Code {
             Code::Unassigned => "非责任单位报送",
             Code::Conflict => "报送内容冲突",
             Code::Duplicate => "重复报送",
+            Code::SteppedBack => "进展倒退",
             Code::FiledAfterAsOf => "晚于统计截止日期报送",
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
             Code::PreviousRound => "上期汇总无法读取",
@@ -143,6 +147,7 @@ impl Code {
             Code::Unassigned => "unassigned",
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
+            Code::SteppedBack => "stepped_back",
             Code::FiledAfterAsOf => "filed_after_as_of",
             Code::CompletedAfterAsOf => "completed_after_as_of",
             Code::PreviousRound => "previous_round",
