@@ -968,3 +968,26 @@ fn a_later_return_stepping_back_from_done_is_warned_about() {
     );
     assert_eq!(warned[0].file, "区水利局（12月）.xlsx");
 }
+
+/// A completed row whose completion date is only in its text (已于2020年9月25日完成整改)
+/// takes that date; a row not completed takes none from its text.
+#[test]
+fn a_completion_date_written_in_the_progress_text_is_read() {
+    let unit = "区住房城乡建委";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "38",
+            &measure(38),
+            "已于2020年9月25日完成提标改造。",
+            "已完成",
+        ]),
+        row(&["40", &measure(40), "计划于12月31日完成修订。", "正在推进"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    assert_eq!(
+        reports_of(&ledger, 38, unit)[0].completed_on,
+        Some(date(2020, 9, 25))
+    );
+    assert_eq!(reports_of(&ledger, 40, unit)[0].completed_on, None);
+}

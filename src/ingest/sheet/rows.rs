@@ -278,6 +278,12 @@ pub(super) fn values(
     {
         problems.push(date_unreadable(ctx, &source, &completed_text));
     }
+    // 已于2020年9月25日完成整改: the date in the text, when no cell gives one.
+    let completed_on = completed_on.or_else(|| {
+        (status == Status::Completed && completed_text.is_empty())
+            .then(|| completion_date_in(&progress, default_year))
+            .flatten()
+    });
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
     let filed_text = one_line(&filed_cell.text_ref());
     let filed_on = date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
@@ -478,6 +484,19 @@ fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Pro
         ),
     )
     .at(Some(&source.sheet), Some(source.row))
+}
+
+/// The date a progress text says the work was finished on: 于2020年9月25日完成 /
+/// 已于9月25日完成整改 (the year of the return when not written).
+fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
+    progress.match_indices('于').find_map(|(i, w)| {
+        let rest = &progress[i + w.len()..];
+        let end = rest.find("完成")?;
+        let date = rest[..end].trim().trim_end_matches(['前', '已']);
+        (date.chars().count() <= 12)
+            .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
+            .flatten()
+    })
 }
 
 /// A 完成时间 cell giving a date the unit plans to finish by (预计 / 计划 / 力争 / 争取 /
