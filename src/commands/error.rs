@@ -16,7 +16,8 @@ pub enum CommandError {
         name: String,
         candidates: Vec<String>,
     },
-    /// A unit name the directory does not know, with a hint ([`super::tasks::unit_hint`]).
+    /// A unit name the directory does not know, with a hint
+    /// (`UnitDirectory::did_you_mean`).
     #[error("单位名录中没有“{0}”。{1}")]
     UnknownUnit(String, String),
     #[error("{0}没有牵头的整改任务（也不是无牵头单位任务的责任单位），不需要汇总报送；请把进展直接报送{1}")]

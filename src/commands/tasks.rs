@@ -68,17 +68,11 @@ pub(super) fn resolve_unit(plan: &Plan, name: &str) -> Result<String, CommandErr
         }),
         NameMatch::Unknown => Err(CommandError::UnknownUnit(
             name.to_string(),
-            unit_hint(plan.units.suggest(name)),
+            plan.units.did_you_mean(
+                name,
+                "请写单位名录（输入文件夹中的 units.toml）中的单位名称或简称。",
+            ),
         )),
-    }
-}
-
-/// What to do about a name the directory does not know: the likely unit, or where the
-/// names are.
-pub(super) fn unit_hint(suggestion: Option<String>) -> String {
-    match suggestion {
-        Some(u) => format!("是否要写“{u}”？"),
-        None => "请写单位名录（输入文件夹中的 units.toml）中的单位名称或简称。".to_string(),
     }
 }
 

@@ -13,6 +13,7 @@ use super::isolate::isolated;
 use super::options::IngestOptions;
 use super::record::Ingested;
 use super::sheet::{read_sheet, SheetContext};
+use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::excerpt;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
@@ -89,6 +90,11 @@ pub(super) fn file_outcome(
             entry.format = Some(read.format.name().to_string());
             entry.sheets = read.grids.len() as u32;
             let (marked, named) = read_sheets(&read, rel, opts, bundle_stem, &mut out);
+            if matches!(read.format, Format::Docx | Format::Doc) {
+                // A Word document is one “sheet”: the file's own problem (no table, a
+                // written report) says what is missing.
+                out.problems.retain(|p| p.code != Code::SheetSkipped);
+            }
             date_undated_sheets(&mut out);
             entry.records = out.records.len() as u32;
             entry.unit = marked.or_else(|| sender(&out, named));
@@ -255,7 +261,7 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
     grids.iter().find_map(|g| {
         (0..g.rows.len())
             .map(|r| g.first_text(r))
-            .find(|t| names_a_task(t) && names_a_status(t))
+            .find(|t| names_a_task(t) && mentions_status(t))
     })
 }
 
@@ -265,21 +271,6 @@ fn names_a_task(t: &str) -> bool {
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         digits > 0 && rest[digits..].starts_with(['项', '条'])
     })
-}
-
-fn names_a_status(t: &str) -> bool {
-    [
-        "已完成",
-        "完成",
-        "正在推进",
-        "推进",
-        "长期坚持",
-        "未启动",
-        "不涉及",
-        "整改到位",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// The marker of our own checklist, if the file has one that fits this plan: from the

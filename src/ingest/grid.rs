@@ -189,6 +189,15 @@ impl Grid {
         self.rows.get(r).map_or(0, Vec::len)
     }
 
+    /// The non-empty cells of row `r`, left to right.
+    pub fn filled_cells(&self, r: usize) -> impl Iterator<Item = &Cell> {
+        self.rows
+            .get(r)
+            .into_iter()
+            .flatten()
+            .filter(|c| !c.is_empty())
+    }
+
     /// Whether row `r` has no non-empty cell.
     pub fn row_is_empty(&self, r: usize) -> bool {
         self.rows

@@ -136,12 +136,8 @@ pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
         return None;
     }
     let ids: Option<Vec<u32>> = parts.iter().map(|p| parse_task_id(p)).collect();
-    ids.filter(|ids| {
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        sorted.len() == ids.len()
-    })
+    // The same number twice is a slip, not two tasks.
+    ids.filter(|ids| ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len())
 }
 
 /// A task id from a numeric cell: 12.0 → 12; fractions, zero, negatives, > 999 → `None`.

@@ -731,6 +731,13 @@ fn names_progress(n: &str) -> bool {
     .any(|w| n.contains(w))
 }
 
+/// Whether `text` names a status anywhere (a word of any reported status or a
+/// completion claim): a paragraph of a written report that says how a task stands.
+pub fn mentions_status(text: &str) -> bool {
+    let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
+    names_progress(&n) || Status::NotApplicable.words().iter().any(|w| n.contains(w))
+}
+
 /// A progress text that reports no progress: it opens (after a lead-in) with 暂未 /
 /// 尚未 / 还未 / 暂无 / 未 and says nothing is under way (no 已, 正在, in-progress or
 /// ongoing word).

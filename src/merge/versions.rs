@@ -195,10 +195,10 @@ fn combine_rows(
     let doubt = reports[pick].doubt.clone();
     let completed_on = rows
         .iter()
-        .filter(|&&i| reports[i].status == crate::model::Status::Completed)
+        .filter(|&&i| reports[i].status == Status::Completed)
         .filter_map(|&i| reports[i].completed_on)
         .max()
-        .filter(|_| status == crate::model::Status::Completed);
+        .filter(|_| status == Status::Completed);
     let first = rows[0];
     {
         let r = &mut reports[first];

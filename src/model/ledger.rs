@@ -170,6 +170,18 @@ pub struct AssignedText {
     pub cooperating: String,
 }
 
+impl AssignedText {
+    /// The deciders as the plan's table writes them ([`TaskEntry::deciders`]: the lead
+    /// units, or where there are none the responsible units): 各镇街 stays 各镇街.
+    pub fn deciders(&self) -> &str {
+        if self.lead.trim().is_empty() {
+            self.responsible.trim()
+        } else {
+            self.lead.trim()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TaskEntry {
     pub id: u32,

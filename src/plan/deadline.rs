@@ -59,6 +59,11 @@ impl Deadline {
     pub fn is_past(&self, as_of: NaiveDate) -> bool {
         self.due.is_some_and(|d| d < as_of)
     }
+
+    /// 长期坚持 alone: kept up, with no date to be due by.
+    pub fn is_long_term_only(&self) -> bool {
+        self.ongoing && self.due.is_none()
+    }
 }
 
 /// `YYYY年M月底` or `YYYY年M月D日` at the start of `s`; returns the date and the rest.

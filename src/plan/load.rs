@@ -90,9 +90,10 @@ fn err(
 pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
     let mut errors = Vec::new();
     let meta_path = dir.join("plan.toml");
+    // The meta with plan.toml's text (a later check names a line of it).
     let meta = match std::fs::read_to_string(&meta_path) {
         Ok(src) => match toml::from_str::<PlanMeta>(&src) {
-            Ok(m) => Some(m),
+            Ok(m) => Some((m, src)),
             Err(e) => {
                 let (line, message) = super::toml_error::describe(&src, &e);
                 errors.push(err(&meta_path, line, None, message));
@@ -154,15 +155,15 @@ pub fn load_plan(dir: &Path) -> Result<Plan, PlanErrors> {
         }
         _ => None,
     };
-    let mut meta = meta;
-    if let (Some(meta), Some(units), Ok(src)) =
-        (meta.as_mut(), &units, std::fs::read_to_string(&meta_path))
-    {
-        match units.resolve(&meta.collector) {
-            NameMatch::Unit(u) => meta.collector = u,
-            _ => errors.push(unknown_collector(&meta_path, &src, &meta.collector, units)),
+    let meta = meta.map(|(mut meta, src)| {
+        if let Some(units) = &units {
+            match units.resolve(&meta.collector) {
+                NameMatch::Unit(u) => meta.collector = u,
+                _ => errors.push(unknown_collector(&meta_path, &src, &meta.collector, units)),
+            }
         }
-    }
+        meta
+    });
     match (meta, units, tasks) {
         (Some(meta), Some(units), Some(tasks)) if errors.is_empty() => {
             Ok(Plan::new(meta, units, tasks))
@@ -178,10 +179,7 @@ fn unknown_collector(path: &Path, src: &str, name: &str, units: &UnitDirectory) 
         .lines()
         .position(|l| l.trim_start().starts_with("collector") && !l.contains("collector_full"))
         .map(|i| i + 1);
-    let hint = match units.suggest(name) {
-        Some(u) => format!("是否要写“{u}”？"),
-        None => "请写单位名录（units.toml）中的名称。".to_string(),
-    };
+    let hint = units.did_you_mean(name, "请写单位名录（units.toml）中的名称。");
     err(
         path,
         line,

@@ -294,9 +294,7 @@ impl UnitDirectory {
             _ => one_or_ambiguous(found.into_iter().collect()),
         }
     }
-}
 
-impl UnitDirectory {
     /// The unit a misspelt name most likely means (区水力局 → 区水利局, 区生态局 →
     /// 区生态环境局), for a “是否要写…” hint: the unit whose name or alias is nearest by
     /// edit distance on the match keys, when near enough and not tied with another unit.
@@ -322,6 +320,13 @@ impl UnitDirectory {
         (score >= 0.5 && !tied && names.len() == 1)
             .then(|| names.iter().next().cloned())
             .flatten()
+    }
+
+    /// What to tell a user about a name the directory does not know: 是否要写“…”？
+    /// with the likely unit ([`Self::suggest`]), else `otherwise`.
+    pub fn did_you_mean(&self, raw: &str, otherwise: &str) -> String {
+        self.suggest(raw)
+            .map_or_else(|| otherwise.to_string(), |u| format!("是否要写“{u}”？"))
     }
 }
 

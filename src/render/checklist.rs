@@ -11,7 +11,6 @@
 //! and the guide's explanation of each status come from `model::status`. Ingest reads
 //! the form back like any return; the marker makes the unit and the rows exact.
 
-use crate::render::typography::punctuated;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -28,6 +27,7 @@ use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, PlanInfo, Status, UnitEntry};
 use crate::plan::Role;
 use crate::render::reuse::Key;
+use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{
     base_format, display_width, excel_date, print_width, text, title_format, Measure, BODY_PT,
     DATE_FORMAT, FONT, PAGE_FOOTER, PAPER_A4,

@@ -12,7 +12,6 @@
 //! every row, so the bureau's ingest credits each row to the unit that reported it,
 //! dated the day the lead unit consolidated it.
 
-use crate::render::typography::punctuated;
 use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -25,6 +24,7 @@ use crate::render::checklist::marker_tier;
 use crate::render::error::RenderError;
 use crate::render::files::consolidated_file;
 use crate::render::output::{Job, Rendered};
+use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{
     base_format, excel_date, print_width, text, title_format, Measure, DATE_FORMAT, PAGE_FOOTER,
     PAPER_A4,

@@ -255,6 +255,14 @@ fn unit_context<'a>(
     date: NaiveDate,
 ) -> UnitNoticeContext<'a> {
     let tasks = unit_tasks(ledger, &unit.name, ids);
+    let red = red_tasks(ledger, unit);
+    let (red_open, red_unreported): (Vec<&TaskEntry>, Vec<&TaskEntry>) =
+        red.iter().partition(|t| reported_on(t, &unit.name));
+    let notice_tasks = |ts: &[&TaskEntry]| -> Vec<NoticeTask> {
+        ts.iter()
+            .map(|t| notice_task(ledger, t, &unit.name))
+            .collect()
+    };
     UnitNoticeContext {
         plan: PlanContext::new(ledger),
         contact: ContactContext::new(ledger),
@@ -286,9 +294,9 @@ fn unit_context<'a>(
             .iter()
             .map(|t| notice_task(ledger, t.task, &unit.name))
             .collect(),
-        red: red(ledger, unit, |_| true),
-        red_open: red(ledger, unit, |t| reported_on(t, &unit.name)),
-        red_unreported: red(ledger, unit, |t| !reported_on(t, &unit.name)),
+        red: notice_tasks(&red),
+        red_open: notice_tasks(&red_open),
+        red_unreported: notice_tasks(&red_unreported),
         partners: names_text(&partners_of(ledger, &unit.name, ids)),
         leads_all: ledger
             .tasks
@@ -299,19 +307,14 @@ fn unit_context<'a>(
     }
 }
 
-/// The unit's red tasks (overdue, not completed, its own part not done) that `which`
-/// keeps.
-fn red(ledger: &Ledger, unit: &UnitEntry, which: impl Fn(&TaskEntry) -> bool) -> Vec<NoticeTask> {
+/// The unit's red tasks: overdue, not completed, its own part not done.
+fn red_tasks<'l>(ledger: &'l Ledger, unit: &UnitEntry) -> Vec<&'l TaskEntry> {
     ledger
         .tasks
         .iter()
         .filter(|t| {
-            t.light == Light::Red
-                && unit.expected.contains(&t.id)
-                && !own_part_done(t, &unit.name)
-                && which(t)
+            t.light == Light::Red && unit.expected.contains(&t.id) && !own_part_done(t, &unit.name)
         })
-        .map(|t| notice_task(ledger, t, &unit.name))
         .collect()
 }
 

@@ -640,9 +640,7 @@ impl<'a> SummaryContext<'a> {
             green_long_term: l
                 .tasks
                 .iter()
-                .filter(|t| {
-                    t.light == Light::Green && t.deadline.due.is_none() && t.deadline.ongoing
-                })
+                .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
                 .count() as u32,
             warning_days: l.plan.warning_days,
             rate: rate_text(s.completion_rate),

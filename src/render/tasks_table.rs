@@ -89,15 +89,9 @@ fn progress(t: &TaskEntry) -> Vec<String> {
         lines.push("暂未收到报送。".to_string());
     } else if t.status == Status::Unreported {
         // Only units that do not decide the task reported: say whose report is awaited.
-        let a = &t.assigned_text;
-        let deciders = if a.lead.trim().is_empty() {
-            &a.responsible
-        } else {
-            &a.lead
-        };
         lines.push(format!(
             "（{}尚未报送，以下为其他单位报送的相关进展）",
-            deciders.trim()
+            t.assigned_text.deciders()
         ));
     }
     lines.extend(groups.into_iter().map(|g| {

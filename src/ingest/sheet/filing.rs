@@ -128,9 +128,7 @@ impl Filing {
 /// The date of a row whose only content is one date (a date cell, or a text that is a
 /// date and nothing else): a signature's date.
 pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
-    let mut cells = (0..grid.row_len(r))
-        .map(|c| grid.cell(r, c))
-        .filter(|cell| !cell.is_empty());
+    let mut cells = grid.filled_cells(r);
     let cell = cells.next()?;
     if cells.next().is_some() {
         return None;
@@ -145,9 +143,7 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
 /// The one text of a row that is a sealed name (重庆市永川区卫生健康委员会（盖章）), without
 /// the seal words.
 fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
-    let mut cells = (0..grid.row_len(r))
-        .map(|c| grid.cell(r, c))
-        .filter(|cell| !cell.is_empty());
+    let mut cells = grid.filled_cells(r);
     let Cell::Text(t) = cells.next()? else {
         return None;
     };
@@ -162,23 +158,28 @@ fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
     (!name.is_empty() && name.chars().count() <= SIGNATURE_CHARS).then(|| name.to_string())
 }
 
+/// A signature's seal: …（盖章）, …（章）.
+pub(super) fn is_sealed(t: &str) -> bool {
+    t.contains("盖章") || t.ends_with("（章）") || t.ends_with("(章)")
+}
+
+/// How a unit's name ends (局, 委, 办, 镇, 街道, 公司, 中心 …): a short line ending so
+/// beside a date is a signature.
+const UNIT_NAME_ENDINGS: [char; 12] = [
+    '局', '委', '办', '镇', '道', '司', '心', '院', '府', '会', '部', '室',
+];
+
 /// A signature line with the unit's name and the date side by side (区经济信息委 |
 /// 2020年12月4日, the name perhaps in the 序号 column): the date.
 pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
-    let texts: Vec<String> = (0..grid.row_len(r))
-        .map(|c| grid.cell(r, c))
-        .filter(|cell| !cell.is_empty())
+    let texts: Vec<String> = grid
+        .filled_cells(r)
         .map(|cell| cell.text().trim().to_string())
         .collect();
     let [a, b] = &texts[..] else {
         return None;
     };
-    let name = |t: &str| {
-        t.chars().count() <= SIGNATURE_CHARS
-            && t.ends_with([
-                '局', '委', '办', '镇', '道', '司', '心', '院', '府', '会', '部', '室',
-            ])
-    };
+    let name = |t: &str| t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS);
     let date = |t: &str| parse_date_text(t, Some(default_year));
     if name(a) {
         date(b)

@@ -186,11 +186,7 @@ fn append_continuation(record: &mut Record, texts: [String; 3]) {
 fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &mut Ingested) {
     out.skips
         .push(sheet_skip(grid, ctx, non_empty, SkipReason::NoHeaderSheet));
-    // A Word document has one “sheet”: the file's own problem says what is missing.
-    let word = std::path::Path::new(ctx.file)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"));
-    if ctx.marker.is_some() || word {
+    if ctx.marker.is_some() {
         return;
     }
     out.problems.push(

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::context::SheetContext;
-use super::filing::{date_only_row, is_note_or_label_row, name_and_date_row};
+use super::filing::{date_only_row, is_note_or_label_row, is_sealed, name_and_date_row};
 use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
@@ -85,18 +85,17 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
 /// sit in the 序号 column); or one short line (the unit's name) with such a date as the
 /// next line.
 fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
-    if task_id_of_cell(layout.cell(grid, r, ColumnKind::Id))
-        .1
-        .is_some()
-        || (0..grid.row_len(r))
-            .filter(|&c| !grid.cell(r, c).is_empty())
-            .count()
-            > SIGNATURE_CELLS
+    // The cheap test first: most data rows fill more cells than a signature.
+    if grid.filled_cells(r).count() > SIGNATURE_CELLS
+        || task_id_of_cell(layout.cell(grid, r, ColumnKind::Id))
+            .1
+            .is_some()
     {
         return false;
     }
-    let texts: Vec<String> = (0..grid.row_len(r))
-        .map(|c| one_line(&grid.cell(r, c).text_ref()))
+    let texts: Vec<String> = grid
+        .filled_cells(r)
+        .map(|c| one_line(&c.text_ref()))
         .filter(|t| !t.is_empty())
         .collect();
     let dated = |row: usize| date_only_row(grid, row, ANY_YEAR).is_some();
@@ -106,8 +105,7 @@ fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
     if dated(r) {
         return true;
     }
-    let sealed = |t: &str| t.contains("盖章") || t.ends_with("（章）") || t.ends_with("(章)");
-    if texts.iter().all(|t| sealed(t) || is_note_row(t)) {
+    if texts.iter().all(|t| is_sealed(t) || is_note_row(t)) {
         return true;
     }
     if name_and_date_row(grid, r, ANY_YEAR).is_some() {
@@ -119,7 +117,7 @@ fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
     texts.len() == 1
         && texts[0].chars().count() <= SIGNATURE_NAME_CHARS
         && (r + 1..grid.rows.len())
-            .find(|&next| (0..grid.row_len(next)).any(|c| !grid.cell(next, c).is_empty()))
+            .find(|&next| !grid.row_is_empty(next))
             .is_some_and(dated)
 }
 

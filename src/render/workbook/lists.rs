@@ -2,7 +2,6 @@
 //! its one table of columns (header, kind, width bounds, cell, highlight, note) and the
 //! items it lists.
 
-use crate::render::typography::punctuated;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::layout::{workbook_title, Styles, WIDE};
@@ -14,6 +13,7 @@ use crate::model::queries::{unit_completed, unreadable_files};
 use crate::model::{
     Code, Ledger, Light, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced,
 };
+use crate::render::typography::punctuated;
 
 /// Write a list sheet: its columns, a row per item, frozen header, filter, print setup.
 fn list_sheet<'a, T, I>(

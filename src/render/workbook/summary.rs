@@ -2,7 +2,6 @@
 //! 二、按完成情况统计, 三、按重点任务统计), the column widths, and two charts below them
 //! (statuses by 重点任务, and the share of each status). Each is one function here.
 
-use crate::render::typography::punctuated;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLegendPosition, ChartPoint, ChartSolidFill,
     ChartType, Color, Format, Worksheet, XlsxError,
@@ -12,6 +11,7 @@ use super::layout::{column_width, print_setup, row_height, workbook_title, Style
 use super::layout::{SHEET_PROBLEMS, SHEET_SUMMARY};
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, TaskEntry};
+use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{display_width, text, Measure};
 
 /// The last column the title, subtitle and notes span (A 重点任务 / 指标, B 简称 / 数值,
