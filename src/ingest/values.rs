@@ -40,8 +40,8 @@ pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> 
 /// A task id (序号) from cell text: `12`, ` 12 `, `12.0`, `１２`, `第12项`, `第１２条`,
 /// `12、`, `12.`, `（12）`, `(12)`, `12号` → 12. Ids are 1..=999.
 ///
-/// Chinese numerals (`一`, `十二`) are deliberately not read: in returns they number the
-/// category rows (一、科学施策…), not tasks.
+/// Chinese numerals are read only as `第二十六项` (`第二十六条`): written alone (`一`,
+/// `十二`, `一、`) they number the category rows (一、科学施策…), not tasks.
 pub fn parse_task_id(s: &str) -> Option<u32> {
     let n = nfkc(s);
     // Whitespace between two digits ("1 2", "1\n2") is two numbers, not one.
@@ -70,6 +70,9 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
             .or_else(|| rest.strip_suffix('条'))
             .or_else(|| rest.strip_suffix('号'))
             .unwrap_or(rest);
+        if let Some(v) = chinese_number(t) {
+            return (1..=999).contains(&v).then_some(v);
+        }
     } else {
         for suffix in ['、', '.', ')', '号', ',', '项'] {
             if let Some(rest) = t.strip_suffix(suffix) {
@@ -89,6 +92,44 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
     }
     let v: u32 = int_part.parse().ok()?;
     (1..=999).contains(&v).then_some(v)
+}
+
+/// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
+fn chinese_number(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32)
+            .or((c == '两').then_some(2))
+    }
+    if s.is_empty() {
+        return None;
+    }
+    let (mut total, mut pending, mut last_unit) = (0u32, None::<u32>, 1000u32);
+    for c in s.chars() {
+        let unit = match c {
+            '百' => 100,
+            '十' => 10,
+            // 零 only bridges a gap after a unit: 一百零三.
+            '零' if pending.is_none() && total > 0 => continue,
+            _ => {
+                // Two digits in a row (一二) are not a number.
+                if pending.is_some() {
+                    return None;
+                }
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        if unit >= last_unit {
+            return None;
+        }
+        // 十二: a leading 十 is 一十.
+        total += pending.take().unwrap_or(1) * unit;
+        last_unit = unit;
+    }
+    Some(total + pending.unwrap_or(0))
 }
 
 /// The category number a unit wrote before the task number: （五）49, 五、49, 五-49.
@@ -206,6 +247,20 @@ mod tests {
         assert_eq!(parse_task_id("六-56"), Some(56));
         assert_eq!(parse_task_id("（五）"), None);
         assert_eq!(parse_task_id("五、加强"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_only_as_an_item_number() {
+        assert_eq!(parse_task_id("第二十六项"), Some(26));
+        assert_eq!(parse_task_id("第十二条"), Some(12));
+        assert_eq!(parse_task_id("第六项"), Some(6));
+        assert_eq!(parse_task_id("第六十三项"), Some(63));
+        assert_eq!(parse_task_id("第一百零三项"), Some(103));
+        assert_eq!(parse_task_id("第二〇项"), None);
+        assert_eq!(parse_task_id("第一二项"), None);
+        assert_eq!(parse_task_id("第十十项"), None);
+        assert_eq!(parse_task_id("二十六"), None, "a bare numeral numbers a category");
+        assert_eq!(parse_task_id("第零项"), None);
     }
 
     #[test]
