@@ -991,3 +991,47 @@ fn a_completion_date_written_in_the_progress_text_is_read() {
     );
     assert_eq!(reports_of(&ledger, 40, unit)[0].completed_on, None);
 }
+
+/// A file named for one unit whose inside names another (a unit took another's return
+/// and renamed only the file) counts for the unit inside, with a warning naming both;
+/// a copy's suffix (区商务委 (1)) is no such disagreement.
+#[test]
+fn a_file_named_for_another_unit_than_its_inside_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = [row(&[
+        "9",
+        "",
+        "配合开展私屠滥宰联合执法检查6次。",
+        "长期坚持",
+    ])];
+    write_workbook(
+        &dir.path().join("区市场监管局.xlsx"),
+        &[sheet("区商务委", &header, &rows)],
+    );
+    write_workbook(
+        &dir.path().join("区商务委 (1).xlsx"),
+        &[sheet("区商务委", &header, &rows)],
+    );
+    let ledger = ledger_for(dir.path());
+    let warned: Vec<(&str, &str)> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::UnitAmbiguous)
+        .map(|p| (p.file.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0].0, "区市场监管局.xlsx");
+    assert!(
+        warned[0].1.contains("文件名是区市场监管局")
+            && warned[0].1.contains("已按表内计入区商务委"),
+        "{}",
+        warned[0].1
+    );
+    let file = ledger
+        .files
+        .iter()
+        .find(|f| f.file == "区市场监管局.xlsx")
+        .unwrap();
+    assert_eq!(file.unit.as_deref(), Some("区商务委"));
+}

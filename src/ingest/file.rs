@@ -108,10 +108,44 @@ pub(super) fn file_outcome(
             entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
+            out.problems
+                .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
         }
     }
     out.files.push(entry);
     out
+}
+
+/// A file whose name is one unit's while what it says inside credits another, none of
+/// whose rows is that unit's: often a unit that took another's return as its own and
+/// renamed only the file. The inside wins; the clerk is asked to check.
+fn named_otherwise(
+    rel: &str,
+    opts: &IngestOptions,
+    unit: Option<&str>,
+    out: &Ingested,
+) -> Option<Problem> {
+    let unit = unit?;
+    let stem = Path::new(rel).file_stem()?.to_string_lossy();
+    let NameMatch::Unit(named) = opts.units.resolve(&stem) else {
+        return None;
+    };
+    if named == unit
+        || out
+            .records
+            .iter()
+            .any(|r| r.unit.as_deref() == Some(&*named))
+    {
+        return None;
+    }
+    Some(Problem::new(
+        Severity::Warning,
+        Code::UnitAmbiguous,
+        rel,
+        format!(
+            "文件名是{named}，但表内填写的单位是{unit}，已按表内计入{unit}。如此表实为{named}报送（如沿用了{unit}的表格），请其改正表内单位后重新报送。"
+        ),
+    ))
 }
 
 /// One workbook is sent at one time: the rows of a sheet without a filing date (a

@@ -259,7 +259,11 @@ mod tests {
         assert_eq!(parse_task_id("第二〇项"), None);
         assert_eq!(parse_task_id("第一二项"), None);
         assert_eq!(parse_task_id("第十十项"), None);
-        assert_eq!(parse_task_id("二十六"), None, "a bare numeral numbers a category");
+        assert_eq!(
+            parse_task_id("二十六"),
+            None,
+            "a bare numeral numbers a category"
+        );
         assert_eq!(parse_task_id("第零项"), None);
     }
 
