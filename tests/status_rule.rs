@@ -171,3 +171,23 @@ fn the_collector_is_warned_of_its_own_missing_tasks_and_not_counted_among_units(
         .iter()
         .any(|p| p.code == Code::CollectorMissing));
 }
+
+/// A status word that cannot be read (尚未完成) or no status at all makes the task
+/// 待核实 with the reason stated, so the report never lists it without one.
+#[test]
+fn an_unreadable_or_missing_status_is_awaiting_verification_with_the_reason() {
+    // Task 3: 何埂镇 alone is responsible; task 2: 卫星湖街道 alone.
+    let ledger = ledger_of(&[
+        (
+            "何埂镇",
+            vec![(3, "鱼塘尾水处理设施正在建设。", "尚未完成")],
+        ),
+        ("卫星湖街道", vec![(2, "已摸排养殖场12家。", "")]),
+    ]);
+    let t = ledger.task(3).unwrap();
+    assert_eq!(t.status, Status::Unclear);
+    assert_eq!(t.doubts, ["何埂镇报送的完成情况“尚未完成”无法判断"]);
+    let t = ledger.task(2).unwrap();
+    assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
+    assert_eq!(t.doubts, ["卫星湖街道未写明完成情况"]);
+}

@@ -63,10 +63,7 @@ pub fn decide(task: &Task, current: &[&UnitReport], as_of: NaiveDate) -> Decisio
             breakdown.add(Status::Unreported);
             continue;
         };
-        doubts.extend(
-            mine.iter()
-                .filter_map(|r| r.doubt.as_ref().map(|why| format!("{}{why}", r.unit))),
-        );
+        doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
         breakdown.add(answer);
         answers.push(answer);
     }
@@ -83,6 +80,27 @@ pub fn decide(task: &Task, current: &[&UnitReport], as_of: NaiveDate) -> Decisio
         reported_by_others,
         doubts,
     }
+}
+
+/// Why a report counts as 待核实, if it does: its status contradicts its text, or no
+/// status could be read from what the unit wrote.
+fn why_unclear(r: &UnitReport) -> Option<String> {
+    if let Some(why) = &r.doubt {
+        return Some(format!("{}{why}", r.unit));
+    }
+    if r.status != Status::Unclear {
+        return None;
+    }
+    let written = crate::common::text::one_line(&r.status_text);
+    Some(if written.is_empty() {
+        format!("{}未写明完成情况", r.unit)
+    } else {
+        format!(
+            "{}报送的完成情况“{}”无法判断",
+            r.unit,
+            crate::common::text::excerpt(&written, 16)
+        )
+    })
 }
 
 /// The status a report counts as at `as_of`: 待核实 when its status contradicts its
