@@ -74,7 +74,7 @@ pub struct Paths {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "统计期")]
 pub struct Round {
-    /// 统计截止日期，如 2020-12-05（默认：plan.toml 的 as_of）。此后填报的报送表、此后的完成日期本期不计入
+    /// 统计截止日期，如 2020-12-05（默认：plan.toml 的 as_of；以 --as 运行时为报告的成文日期，即 --date 或 return_deadline）。此后填报的报送表、此后的完成日期本期不计入
     #[arg(long = "as-of", global = true, value_name = "日期", value_parser = parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
 }

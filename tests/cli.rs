@@ -414,3 +414,30 @@ fn the_templates_command_writes_the_built_in_templates() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("没有覆盖"));
 }
+
+/// A lead unit's round is counted at its report's date (`--date`, else the plan's
+/// return deadline), not at the bureau's as-of date; `--as-of` still decides.
+#[test]
+fn a_lead_units_round_is_counted_at_its_own_date() {
+    let input = repo().join("input");
+    let input = input.to_str().unwrap();
+    let said = |args: &[&str]| {
+        let out = rectify(args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let lead = said(&["--input", input, "--as", "区水利局", "check"]);
+    assert!(lead.contains("截至2020年12月5日"), "{lead}");
+    let bureau = said(&["--input", input, "check"]);
+    assert!(bureau.contains("截至2020年12月10日"), "{bureau}");
+    let chosen = said(&[
+        "--input",
+        input,
+        "--as",
+        "区水利局",
+        "--as-of",
+        "2020-12-08",
+        "check",
+    ]);
+    assert!(chosen.contains("截至2020年12月8日"), "{chosen}");
+}

@@ -1304,7 +1304,7 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     );
     let text = body_text(demo_docx());
     let said = format!(
-        "其余{}项为绿灯（长期坚持的{long_term}项，未到完成时限的{}项）",
+        "其余{}项为绿灯（长期坚持、无固定完成时限的{long_term}项，未到完成时限的{}项）",
         green.len(),
         green.len() - long_term
     );

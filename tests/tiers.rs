@@ -15,7 +15,8 @@ use rectify::model::status::choices;
 use rectify::model::{FileOutcome, Ledger, Status, Tier, UnitEntry, UnitReport};
 use rectify::{
     build_ledger, build_round, checklist_bytes, consolidated_bytes, consolidated_file,
-    filled_checklist_bytes, reminder_blocks, Block, Filled, FilledRow, Scope, Templates,
+    filled_checklist_bytes, notice_blocks, reminder_blocks, Block, Filled, FilledRow, Scope,
+    Templates,
 };
 
 const LEAD: &str = "区水利局";
@@ -166,10 +167,29 @@ fn the_bureau_reads_a_lead_units_consolidated_return_exactly() {
         reports.len(),
         "nothing credited twice or invented"
     );
-    // The task statuses agree too.
+    // The task statuses agree too, but where the bureau still waits for a co-lead (or
+    // co-responsible unit) of the lead unit: that one reports to the bureau itself, and
+    // the lead unit's round did not wait for it.
+    let mut waiting_for_a_fellow = 0;
     for t in &lead.tasks {
-        assert_eq!(bureau.task(t.id).unwrap().status, t.status, "task {}", t.id);
+        let b = bureau.task(t.id).unwrap();
+        if b.awaiting.is_empty() {
+            assert_eq!(b.status, t.status, "task {}", t.id);
+        } else {
+            waiting_for_a_fellow += 1;
+            assert!(
+                b.awaiting
+                    .iter()
+                    .all(|u| u != LEAD && t.lead.len() + t.responsible.len() > 1),
+                "task {}: {:?}",
+                t.id,
+                b.awaiting
+            );
+            assert!(t.awaiting.is_empty(), "task {}: {:?}", t.id, t.awaiting);
+        }
     }
+    // Task 18 is led by 区水利局 with 区经济信息委.
+    assert!(waiting_for_a_fellow >= 1);
     // The workbook's chain: a partner reported through the lead unit.
     let partner = reports.iter().find(|(_, r)| r.unit != LEAD).unwrap().1;
     let entry = bureau
@@ -320,6 +340,44 @@ fn a_lead_units_checklists_go_to_its_partners_and_carry_the_tier() {
         assert!(marker.contains("tier\tlead"), "{marker}");
         assert!(marker.contains(&format!("issuer\t{LEAD}")), "{marker}");
     }
+}
+
+/// In a lead unit's round it chases only the partners of the tasks it gathers (leads, or
+/// answers for alone): not a co-lead (task 18: 区经济信息委), not a co-responsible unit
+/// (task 53: 区卫健委), not the bureau; and it gives them a deadline before its own.
+#[test]
+fn a_lead_unit_chases_only_its_own_partners_and_before_its_own_deadline() {
+    let plan = common::shipped_plan();
+    let l = build_round(&plan, Path::new("/nonexistent"), &Scope::Lead(LEAD.into()));
+    let owes = |name: &str| {
+        l.units
+            .iter()
+            .find(|u| u.name == name)
+            .map(|u| u.expected.clone())
+            .unwrap_or_default()
+    };
+    assert!(owes(LEAD).contains(&18) && owes(LEAD).contains(&53));
+    assert!(!owes("区经济信息委").contains(&18), "a co-lead");
+    assert!(!owes("区卫健委").contains(&53), "a co-responsible unit");
+    assert!(owes("区生态环境局").is_empty(), "the bureau");
+    // Task 23 is led by 区水利局 alone: the towns owe it their part.
+    assert!(owes("来苏镇").contains(&23));
+    // Every task waits for nobody but the lead unit and its partners.
+    for t in &l.tasks {
+        assert_eq!(t.awaiting, [LEAD], "task {}", t.id);
+    }
+    // 2020-12-05 (a Saturday) less three days: Wednesday 2 December.
+    assert_eq!(l.plan.return_deadline, date(2020, 12, 5));
+    assert_eq!(l.plan.partner_deadline, Some(date(2020, 12, 2)));
+    let town = l.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    let text = blocks_text(&notice_blocks(&l, town, &Templates::new(None), l.as_of).unwrap());
+    assert!(text.contains("请于2020年12月2日前"), "{text}");
+    // The bureau's own round keeps its deadline.
+    let b = build_ledger(&plan, Path::new("/nonexistent"));
+    assert_eq!(b.plan.partner_deadline, None);
+    let lead = b.units.iter().find(|u| u.name == LEAD).unwrap();
+    let text = blocks_text(&notice_blocks(&b, lead, &Templates::new(None), b.as_of).unwrap());
+    assert!(text.contains("请于2020年12月5日前"), "{text}");
 }
 
 #[test]

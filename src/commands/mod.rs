@@ -33,7 +33,19 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut plan = load_plan(&paths.input)?;
-    if let Some(as_of) = cli.round.as_of {
+    let scope = scope(&plan, cli.as_unit.as_deref())?;
+    // A lead unit's round is counted at the day it reports to the bureau (its report's
+    // date, by default its deadline): returns filed later belong to the bureau's count.
+    let report_day = match &cli.command {
+        Command::Run { date } | Command::Report { date } => *date,
+        _ => None,
+    };
+    let as_of = cli.round.as_of.or_else(|| {
+        scope
+            .lead()
+            .map(|_| report_day.unwrap_or(plan.meta.return_deadline))
+    });
+    if let Some(as_of) = as_of {
         // The round's date: what counts, what is overdue, and the report's date.
         plan.meta.as_of = as_of;
         plan.meta.report_date = as_of;
@@ -56,7 +68,6 @@ pub fn execute(cli: Cli) -> Result<ExitCode, Error> {
             eprintln!("警告：{warning}");
         }
     }
-    let scope = scope(&plan, cli.as_unit.as_deref())?;
     let round = shared::Round {
         plan: &plan,
         paths,

@@ -1,6 +1,8 @@
 //! Step 5: the counts of the ledger's summary, the problems' order, and the plan's
 //! metadata as renderers see it.
 
+use chrono::NaiveDate;
+
 use super::scope::Scope;
 use crate::model::Tier;
 use crate::model::{
@@ -99,6 +101,18 @@ pub(super) fn summarise(
     }
 }
 
+/// Three days before the lead unit's own deadline, so that it has time to gather; a
+/// Saturday or Sunday moved back to the Friday.
+fn partner_deadline(lead_deadline: NaiveDate) -> NaiveDate {
+    use chrono::{Datelike, Weekday};
+    let d = lead_deadline - chrono::Days::new(3);
+    match d.weekday() {
+        Weekday::Sat => d - chrono::Days::new(1),
+        Weekday::Sun => d - chrono::Days::new(2),
+        _ => d,
+    }
+}
+
 /// What renderers need to know about the plan. In a lead unit's round the lead unit
 /// is the collector, writes to the bureau, and files its return by the plan's
 /// return deadline; its own contact is not in the plan (left empty).
@@ -125,6 +139,7 @@ pub(super) fn plan_info(plan: &Plan, scope: &Scope) -> PlanInfo {
         bureau: meta.collector.clone(),
         report_date: meta.report_date,
         return_deadline: meta.return_deadline,
+        partner_deadline: None,
         notice_date: meta.notice_date.unwrap_or(meta.as_of),
         contact: meta.contact.clone(),
         fonts: meta.fonts.resolve(),
@@ -163,6 +178,10 @@ pub(super) fn plan_info(plan: &Plan, scope: &Scope) -> PlanInfo {
         info.self_word = self_word(lead);
         info.addressee = meta.collector.clone();
         info.report_date = meta.return_deadline;
+        info.partner_deadline = Some(
+            meta.partner_deadline
+                .unwrap_or_else(|| partner_deadline(meta.return_deadline)),
+        );
         info.contact = Contact {
             name: String::new(),
             phone: String::new(),

@@ -5,7 +5,9 @@
 //! The deciders are the task's lead units, or where the table names none, its
 //! responsible units. Each decider's answer is its current report's status (the least
 //! advanced when several conflict; 待核实 when its status contradicts its own text).
-//! Cooperating and unassigned units never decide. Then:
+//! Cooperating and unassigned units never decide. In a lead unit's round (`--as`) its
+//! fellow deciders (co-leads, co-responsible units) decide only if they answered
+//! through it: they report to the bureau themselves and are not waited for. Then:
 //!
 //! - 未报送 (unreported): no decider answered; also when the only answers are 不涉及
 //!   while other deciders are still to answer (不涉及 says nothing of progress);
@@ -42,9 +44,9 @@ pub struct Decision {
     pub doubts: Vec<String>,
 }
 
-/// Decide the task from its current (not superseded, assigned) reports at `as_of`.
-pub fn decide(task: &Task, current: &[&UnitReport], as_of: NaiveDate) -> Decision {
-    let deciders = task.deciders();
+/// Decide a task from its current (not superseded, assigned) reports at `as_of`: the
+/// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round).
+pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) -> Decision {
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
         ..Breakdown::default()

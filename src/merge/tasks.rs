@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::scope::Scope;
 use super::task_status::{decide, is_overdue};
 use crate::model::{AssignedText, Light, TaskEntry, UnitReport};
 use crate::plan::{Plan, Role};
@@ -11,6 +12,7 @@ use crate::plan::{Plan, Role};
 pub(super) fn task_entries(
     plan: &Plan,
     mut by_task: BTreeMap<u32, Vec<UnitReport>>,
+    scope: &Scope,
 ) -> Vec<TaskEntry> {
     let as_of = plan.meta.as_of;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
@@ -28,7 +30,23 @@ pub(super) fn task_entries(
         // Only the deciders' reports decide; the others are named when no decider has
         // reported.
         let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
-        let decision = decide(task, &current, as_of);
+        // In a lead unit's round a co-lead or co-responsible unit answers to the bureau
+        // itself: its answer counts when it sent one through the lead unit, but it is
+        // not waited for.
+        let in_round: Vec<String>;
+        let deciders = match scope.lead() {
+            Some(lead) => {
+                in_round = task
+                    .deciders()
+                    .iter()
+                    .filter(|d| *d == lead || current.iter().any(|r| &r.unit == *d))
+                    .cloned()
+                    .collect();
+                &in_round[..]
+            }
+            None => task.deciders(),
+        };
+        let decision = decide(deciders, &current, as_of);
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
         let light = Light::of(

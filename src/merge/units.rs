@@ -11,12 +11,20 @@ use crate::plan::Plan;
 fn owes(plan: &Plan, unit: &str, tasks: &[TaskEntry], scope: &Scope) -> (Vec<u32>, Vec<String>) {
     let in_round = |id: u32| tasks.iter().any(|t| t.id == id);
     match scope {
-        // A lead unit's round: it and every partner on its tasks owe their part of
-        // them, and the partners report to it.
+        // A lead unit's round: it owes its part of every task of the round, and its
+        // partners theirs on the tasks it gathers (it leads them, or is their only
+        // responsible unit). Its fellow deciders (co-leads, co-responsible units) and
+        // the bureau report to the bureau themselves: the lead does not chase them.
         Scope::Lead(lead) => {
             let expected: Vec<u32> = plan
                 .tasks_of(unit)
                 .iter()
+                .filter(|(t, _)| {
+                    unit == lead
+                        || (t.gathered_by(lead)
+                            && !t.deciders().iter().any(|d| d == unit)
+                            && unit != plan.meta.collector)
+                })
                 .map(|(t, _)| t.id)
                 .filter(|&id| in_round(id))
                 .collect();

@@ -65,6 +65,10 @@ pub struct PlanInfo {
     pub bureau: String,
     pub report_date: NaiveDate,
     pub return_deadline: NaiveDate,
+    /// In a lead unit's round, the date its partners report to it by (before its own
+    /// `return_deadline` to the bureau); none in the bureau's round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_deadline: Option<NaiveDate>,
     /// The date on the checklist notices.
     pub notice_date: NaiveDate,
     pub contact: Contact,
@@ -80,6 +84,13 @@ pub struct PlanInfo {
     /// The 版记 to print (plan.toml `[imprint]`), defaults filled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imprint: Option<ImprintInfo>,
+}
+
+impl PlanInfo {
+    /// The date the units this round's documents go to report to its collector by.
+    pub fn reports_due(&self) -> NaiveDate {
+        self.partner_deadline.unwrap_or(self.return_deadline)
+    }
 }
 
 fn default_warning_days() -> u32 {

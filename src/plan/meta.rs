@@ -19,6 +19,10 @@ pub struct PlanMeta {
     pub as_of: NaiveDate,
     pub report_date: NaiveDate,
     pub return_deadline: NaiveDate,
+    /// In a lead unit's round (`--as`), the date its partners report to it by (default:
+    /// three days before `return_deadline`, a weekend moved back to the Friday).
+    #[serde(default)]
+    pub partner_deadline: Option<NaiveDate>,
     /// The date printed on the checklist notices sent to the units (default: as_of).
     #[serde(default)]
     pub notice_date: Option<NaiveDate>,

@@ -103,6 +103,14 @@ impl Task {
         }
     }
 
+    /// Whether `unit` gathers the task's progress from its partners: it leads the task,
+    /// or is its only responsible unit. Several responsible units sharing a task without
+    /// a lead each answer for themselves.
+    pub fn gathered_by(&self, unit: &str) -> bool {
+        (!self.lead.units.is_empty() || self.responsible.units.len() == 1)
+            && self.deciders().iter().any(|d| d == unit)
+    }
+
     /// Every unit named on the task (each once, lead first), with its role.
     pub fn expected_units(&self) -> Vec<(&str, Role)> {
         let mut out: Vec<(&str, Role)> = Vec::new();

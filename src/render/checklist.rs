@@ -548,7 +548,7 @@ fn guide_lines(c: &ChecklistInput) -> [String; 6] {
         format!("5. 灰色单元格（{fixed}）为下发内容，已锁定，请勿修改；请勿增删行列或复制到其他表格填写。文件可以改名，不影响汇总。"),
         format!(
             "6. 请于{}前将本表（Excel格式）报送{}。{}。",
-            render_date(p.return_deadline),
+            render_date(p.reports_due()),
             p.collector,
             contact
         ),

@@ -284,7 +284,7 @@ fn unit_context<'a>(
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
-        return_deadline: render_date(ledger.plan.return_deadline),
+        return_deadline: render_date(ledger.plan.reports_due()),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
         expected: unit.expected.len(),
@@ -431,7 +431,7 @@ impl<'a> ListContext<'a> {
             contact: ContactContext::new(ledger),
             date: render_date(date),
             as_of: render_date(date),
-            return_deadline: render_date(ledger.plan.return_deadline),
+            return_deadline: render_date(ledger.plan.reports_due()),
             units_expected: expected,
             units_complete: expected - owing.len(),
             task_count: tasks.len(),

@@ -366,6 +366,9 @@ pub(crate) struct PlanContext<'a> {
     bureau: &'a str,
     /// A lead unit's round (`rectify --as`): the collector is the lead unit.
     lead_tier: bool,
+    /// In a lead unit's round, what it is to its tasks: 牵头 when it leads every one,
+    /// else 牵头或负责 (some it answers for as a responsible unit, no lead named).
+    lead_word: &'static str,
     /// The bureau's round in lead reporting: checklists and reminders go to lead units,
     /// which consolidate their partners' progress.
     chain: bool,
@@ -403,6 +406,11 @@ impl<'a> PlanContext<'a> {
             self_word: &p.self_word,
             bureau: &p.bureau,
             lead_tier: p.tier == Tier::Lead,
+            lead_word: if l.tasks.iter().all(|t| t.lead.contains(&p.collector)) {
+                "牵头"
+            } else {
+                "牵头或负责"
+            },
             chain: p.tier == Tier::Bureau && p.reporting == Reporting::Lead,
         }
     }
