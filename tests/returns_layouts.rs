@@ -1035,3 +1035,40 @@ fn a_file_named_for_another_unit_than_its_inside_is_warned_about() {
         .unwrap();
     assert_eq!(file.unit.as_deref(), Some("区商务委"));
 }
+
+/// A unit numbers its rows 1, 2, 3 … in 序号 and gives the plan's number in a column of
+/// its own (方案序号, 对应序号, 任务编号 …): each row is the task that column names.
+#[test]
+fn the_plans_number_beside_the_units_own_numbering_names_the_task() {
+    for plan_header in [
+        "方案序号",
+        "对应序号",
+        "任务编号",
+        "整改任务序号",
+        "方案中的序号",
+    ] {
+        let header = ["序号", plan_header, "工作进展", "完成状态"];
+        let rows = [
+            row(&["1", "6", "农委第6项进展。", "长期坚持"]),
+            row(&["2", "54", "农委第54项进展。", "正在推进"]),
+            row(&["3", "1", "农委第1项进展。", "已完成"]),
+        ];
+        let ledger = read_one("区农业农村委", &header, &rows);
+        for id in [6, 54, 1] {
+            let t = ledger.task(id).unwrap();
+            let r: Vec<&str> = t.current_reports().map(|r| r.progress.as_str()).collect();
+            assert_eq!(
+                r,
+                [format!("农委第{id}项进展。")],
+                "{plan_header}: task {id}"
+            );
+        }
+        for id in [2, 3] {
+            assert_eq!(
+                ledger.task(id).unwrap().current_reports().count(),
+                0,
+                "{plan_header}"
+            );
+        }
+    }
+}

@@ -150,6 +150,7 @@ fn header_at(
         })
         .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
+    prefer_plan_numbers(grid, &mut layout, &kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
     Some(layout)
 }
@@ -204,6 +205,30 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
         }
     }
     columns
+}
+
+/// Two number columns, the unit's own (序号: 1, 2, 3 …) and the plan's (方案序号,
+/// 对应序号, 任务编号 …): the task is the plan's number.
+fn prefer_plan_numbers(grid: &Grid, layout: &mut Layout, kinds: &[Option<ColumnKind>]) {
+    const PLAN_WORDS: [&str; 4] = ["方案", "对应", "任务", "原"];
+    let ids: Vec<usize> = (0..kinds.len())
+        .filter(|&c| kinds[c] == Some(ColumnKind::Id))
+        .collect();
+    if ids.len() < 2 {
+        return;
+    }
+    let names_plan = |c: usize| {
+        let h = normalise_header(&layout.header_text(grid, c));
+        PLAN_WORDS.iter().any(|w| h.contains(w))
+    };
+    let plans: Vec<usize> = ids.iter().copied().filter(|&c| names_plan(c)).collect();
+    if let ([plan], true) = (&plans[..], plans.len() < ids.len()) {
+        for (k, c) in layout.columns.iter_mut() {
+            if *k == ColumnKind::Id {
+                *c = *plan;
+            }
+        }
+    }
 }
 
 /// The columns of a text kind (measure, progress, note, evidence) that repeat a kind
