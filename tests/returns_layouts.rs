@@ -1072,3 +1072,56 @@ fn the_plans_number_beside_the_units_own_numbering_names_the_task() {
         }
     }
 }
+
+/// A lead unit's consolidation names its own rows in its words for itself (我委, 本单位,
+/// 牵头单位): those rows are the sender's, not rows without a unit.
+#[test]
+fn the_senders_word_for_itself_in_the_unit_column_is_the_sender() {
+    let header = ["序号", "具体举措", "单位", "整改进展情况", "完成状态"];
+    let rows = [
+        row(&["1", "", "我委", "农委出台水产养殖整治政策。", "正在推进"]),
+        row(&["1", "", "来苏镇", "来苏镇建成尾水设施3处。", "已完成"]),
+        row(&["4", "", "本单位", "推广绿色种植45万亩。", "长期坚持"]),
+        row(&["4", "", "双石镇", "双石镇推广测土配方。", "长期坚持"]),
+        row(&["11", "", "牵头单位", "印发管理办法。", "已完成"]),
+        row(&[
+            "11",
+            "",
+            "红炉镇（责任单位）",
+            "红炉镇已建立机制。",
+            "已完成",
+        ]),
+    ];
+    let ledger = read_one("区农业农村委", &header, &rows);
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    let unit_of = |id: u32, progress: &str| {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .find(|r| r.progress == progress)
+            .map(|r| r.unit.clone())
+    };
+    assert_eq!(
+        unit_of(1, "农委出台水产养殖整治政策。").as_deref(),
+        Some("区农业农村委")
+    );
+    assert_eq!(
+        unit_of(4, "推广绿色种植45万亩。").as_deref(),
+        Some("区农业农村委")
+    );
+    assert_eq!(
+        unit_of(11, "印发管理办法。").as_deref(),
+        Some("区农业农村委")
+    );
+    assert_eq!(
+        unit_of(1, "来苏镇建成尾水设施3处。").as_deref(),
+        Some("来苏镇")
+    );
+    assert_eq!(unit_of(11, "红炉镇已建立机制。").as_deref(), Some("红炉镇"));
+    assert!(
+        ledger.problems.iter().all(|p| p.code != Code::UnitUnknown),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -137,8 +137,9 @@ impl<'a> SheetUnit<'a> {
             return Cell::Blank;
         };
         let t = grid.value_through_merge(r, c).text_ref();
-        // Empty, or a group or list (各镇街) in a consolidation: the sender's row.
-        if t.trim().is_empty() || is_assignment_text(&t, self.units) {
+        // Empty, a group or list (各镇街) in a consolidation, or the sender's word for
+        // itself (我委, 本单位, 牵头单位): the sender's row.
+        if t.trim().is_empty() || is_assignment_text(&t, self.units) || names_the_sender(&t) {
             return Cell::Blank;
         }
         match resolve(self.units, &t) {
@@ -254,6 +255,19 @@ fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Optio
         return None;
     }
     (assignment == 0 || consolidation).then_some(c)
+}
+
+/// A unit cell in the sender's words for itself: 我委, 我局, 本单位, 我镇（牵头）, and
+/// 牵头单位 in a lead unit's consolidation.
+fn names_the_sender(text: &str) -> bool {
+    let t: String = one_line(text)
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    t == "牵头单位" || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
 }
 
 /// The plan's assignment as written: several units (、，；/ or a line break between
