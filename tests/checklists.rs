@@ -223,25 +223,53 @@ fn an_edited_checklist_is_still_recognised_exactly() {
     assert_reports_equal(&ledger, u, &f, file);
 }
 
+/// A unit that fills in a copy of another unit's checklist and writes its own name in
+/// 填报单位 (towns share most tasks) has sent its own return: the rows are the writer's,
+/// with a warning, and the checklist's unit keeps its own return.
 #[test]
-fn a_checklist_filed_under_another_units_name_counts_for_its_unit_with_a_warning() {
+fn a_checklist_filled_in_under_another_units_name_counts_for_the_writer_with_a_warning() {
     let blank = blank_ledger();
-    let u = unit(blank, "区水利局");
-    let mut f = fill_for(u, 2);
-    f.unit_text = Some("区农业农村委".into());
+    let u = unit(blank, "宝峰镇");
     let dir = tempfile::tempdir().unwrap();
     let returns = returns_dir(dir.path());
+    // 宝峰镇's own return, filed first.
+    let mut own = fill_for(u, 0);
+    own.filed_on = Some(date(2020, 12, 3));
+    std::fs::write(
+        returns.join("宝峰镇.xlsx"),
+        filled_checklist_bytes(blank, u, &own).unwrap(),
+    )
+    .unwrap();
+    // 来苏镇 fills in 宝峰镇's checklist a day later, under its own name.
+    let mut copy = fill_for(u, 2);
+    copy.unit_text = Some("来苏镇".into());
+    copy.filed_on = Some(date(2020, 12, 4));
     std::fs::write(
         returns.join("a.xlsx"),
-        filled_checklist_bytes(blank, u, &f).unwrap(),
+        filled_checklist_bytes(blank, u, &copy).unwrap(),
     )
     .unwrap();
     let ledger = common::ledger_for(&returns);
-    assert_reports_equal(&ledger, u, &f, "a.xlsx");
-    assert!(ledger
+    assert_reports_equal(&ledger, u, &own, "宝峰镇.xlsx");
+    let file = ledger.files.iter().find(|f| f.file == "a.xlsx").unwrap();
+    assert_eq!(file.unit.as_deref(), Some("来苏镇"));
+    for id in &u.expected {
+        let by_copy: Vec<&str> = ledger
+            .task(*id)
+            .unwrap()
+            .current_reports()
+            .filter(|r| r.source.file == "a.xlsx")
+            .map(|r| r.unit.as_str())
+            .collect();
+        assert_eq!(by_copy, ["来苏镇"], "task {id}");
+    }
+    let p = ledger
         .problems
         .iter()
-        .any(|p| p.code == Code::MarkerMismatch && p.severity == Severity::Warning));
+        .find(|p| p.code == Code::MarkerMismatch)
+        .expect("a warning");
+    assert_eq!(p.severity, Severity::Warning);
+    assert!(p.message.contains("已按来苏镇计入"), "{}", p.message);
 }
 
 #[test]

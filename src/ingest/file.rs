@@ -97,7 +97,12 @@ pub(super) fn file_outcome(
             }
             date_undated_sheets(&mut out);
             entry.records = out.records.len() as u32;
-            entry.unit = marked.or_else(|| sender(&out, named));
+            // A checklist's unit, unless its 填报单位 line names another (the sheet
+            // reader credits the rows to that one).
+            entry.unit = match marked {
+                Some(m) => named.or(Some(m)),
+                None => sender(&out, named),
+            };
             if let Some(sender) = &entry.unit {
                 for r in out.records.iter_mut().filter(|r| r.unit_from_row()) {
                     if r.unit.as_ref().is_some_and(|u| u != sender) {

@@ -1,7 +1,8 @@
 //! Which unit filed a sheet, and what to tell when that is not clear.
 //!
-//! In order: our checklist's marker (whatever the sheet says; a different 填报单位 is
-//! warned about); on a lead unit's consolidated return (报送表) the unit its marker
+//! In order: our checklist's marker (whatever the title or file name says; a 填报单位
+//! line naming another unit wins, with a warning: a unit filled in a copy of another's
+//! checklist); on a lead unit's consolidated return (报送表) the unit its marker
 //! names for the row, else the row's 填报单位 column, else the lead unit; per row a unit column (单位 / 填报单位, or 责任单位: a lead unit's
 //! consolidated return names each row's unit, and the row is that unit's report, not
 //! the sender's); the 填报单位 line (the sender); then a Word return's signature, the
@@ -61,11 +62,16 @@ impl<'a> SheetUnit<'a> {
             .marker
             .filter(|m| m.kind == Kind::Consolidated && m.sheet == grid.name);
         let marker = ctx.marker.filter(|_| rows.is_none()).map(|m| {
-            if let Some((written, _)) = whole_sheet.as_ref().filter(|(u, _)| *u != m.unit) {
-                problems.push(marker_overrides(ctx, &grid.name, &m.unit, written));
-            }
             failures.clear();
-            (m.unit.clone(), UnitFrom::Marker)
+            match whole_sheet.as_ref().filter(|(u, _)| *u != m.unit) {
+                // Another unit took this one's checklist and wrote its own name in: the
+                // rows are the writer's.
+                Some(written) => {
+                    problems.push(filled_in_by_another(ctx, &grid.name, &m.unit, &written.0));
+                    written.clone()
+                }
+                None => (m.unit.clone(), UnitFrom::Marker),
+            }
         });
         if let Some(m) = rows {
             // The lead unit consolidated the sheet: rows its marker does not name are
@@ -302,14 +308,16 @@ fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
     .find_map(|(text, from)| resolve(ctx.units, text).ok().map(|u| (u, from)))
 }
 
-/// Our checklist names one unit, the 填报单位 line another: the marker wins.
-fn marker_overrides(ctx: &SheetContext, sheet: &str, unit: &str, written: &str) -> Problem {
+/// Our checklist names one unit, the 填报单位 line another (a unit filled in a copy of
+/// another's checklist): what the unit wrote wins, so the checklist's unit keeps its own
+/// return.
+fn filled_in_by_another(ctx: &SheetContext, sheet: &str, unit: &str, written: &str) -> Problem {
     Problem::new(
         Severity::Warning,
         Code::MarkerMismatch,
         ctx.file,
         format!(
-            "此表是下发给{unit}的任务清单，但“填报单位”填写的是{written}，已按{unit}计入。如确为{written}报送，请使用其本单位的任务清单。"
+            "此表是下发给{unit}的任务清单，但“填报单位”填写的是{written}，已按{written}计入（{written}可能沿用了{unit}的任务清单，表中任务按{written}的分工核对）。如确为{unit}报送，请其改正“填报单位”后重新报送。"
         ),
     )
     .at(Some(sheet), None)
