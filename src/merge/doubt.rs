@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUE, UNFINISHED_CLAIMS};
+use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUES, UNFINISHED_CLAIMS};
 use crate::model::Status;
 
 /// The completion statements and the unfinished claims, each found in one pass over a
@@ -90,16 +90,34 @@ fn unfinished(text: &str) -> Option<&str> {
     if let Some(i) = first {
         return Some(UNFINISHED_CLAIMS[i]);
     }
-    text.match_indices(PLANNED_CUE).find_map(|(i, cue)| {
-        let rest = &text[i + cue.len()..];
-        let next = rest.chars().next()?;
-        let planned = next.is_ascii_digit()
-            || "年月于在".contains(next)
-            || ["今年", "明年", "下一步"]
-                .iter()
-                .any(|w| rest.starts_with(w));
-        planned.then(|| &text[i..i + cue.len()])
+    PLANNED_CUES.iter().find_map(|cue| {
+        text.match_indices(cue).find_map(|(i, cue)| {
+            let rest = &text[i + cue.len()..];
+            let next = rest.chars().next()?;
+            let planned = next.is_ascii_digit()
+                || "年月于在".contains(next)
+                || ["今年", "明年", "下一步"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            planned.then(|| &text[i..i + cue.len()])
+        })
     })
+}
+
+/// The doubt about a report of 已完成 whose completion date is a plan (完成时间 预计2020
+/// 年12月31日, kept in the note as “完成时间：…” by ingest).
+pub fn planned_completion(status: Status, note: &str) -> Option<String> {
+    if status != Status::Completed {
+        return None;
+    }
+    let (_, written) = note.split_once("完成时间：")?;
+    let written = written.lines().next().unwrap_or_default().trim();
+    unfinished(written)?;
+    Some(format!(
+        "报送“{}”，但完成时间写明“{}”",
+        status.label(),
+        crate::common::text::excerpt(written, 16)
+    ))
 }
 
 /// The phrase as quoted in the doubt: from `phrase` in `text` to the end of its clause,
@@ -262,6 +280,27 @@ mod tests {
             .as_deref(),
             Some("报送“已完成”，但进展情况写明“计划12月底前完成”")
         );
+        // A forecast is no completion; work under way neither.
+        assert_eq!(
+            doubt(Status::Completed, "预计12月底完成纳入规划。").as_deref(),
+            Some("报送“已完成”，但进展情况写明“预计12月底完成纳入规划”")
+        );
+        assert!(doubt(Status::Completed, "力争于明年建成。").is_some());
+        assert!(doubt(Status::Completed, "河堰修复工程进行中。").is_some());
+        assert!(doubt(Status::Completed, "预计投资500万元，已全面完成。").is_none());
+    }
+
+    #[test]
+    fn a_planned_completion_date_is_a_doubt_on_a_completion() {
+        assert_eq!(
+            planned_completion(Status::Completed, "完成时间：预计2020年12月31日").as_deref(),
+            Some("报送“已完成”，但完成时间写明“预计2020年12月31日”")
+        );
+        assert_eq!(
+            planned_completion(Status::InProgress, "完成时间：预计2020年12月31日"),
+            None
+        );
+        assert_eq!(planned_completion(Status::Completed, "无"), None);
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub(super) fn place_records(
                         .is_some()
                         .then(|| match_task(&rec, plan, &candidates));
                     let doubt = matches!(m, Some(TaskMatch::Found { .. }))
-                        .then(|| super::doubt::doubt(rec.status, &rec.progress))
+                        .then(|| {
+                            super::doubt::doubt(rec.status, &rec.progress)
+                                .or_else(|| super::doubt::planned_completion(rec.status, &rec.note))
+                        })
                         .flatten();
                     (rec, m, doubt)
                 })

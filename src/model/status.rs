@@ -326,11 +326,16 @@ pub const UNFINISHED_CLAIMS: &[&str] = &[
     "未完成",
     "暂未",
     "待完成",
+    "进行中",
+    "实施中",
+    "建设中",
+    "施工中",
 ];
 
-/// A plan for later (计划12月底前完成, 计划于明年实施) also says the work is unfinished:
-/// this word followed by a date or 于/在/今年/明年/下一步 (not 计划用水).
-pub const PLANNED_CUE: &str = "计划";
+/// A plan for later (计划12月底前完成, 预计2020年12月底完成, 力争于明年实施) also says
+/// the work is unfinished: one of these words followed by a date or 于/在/今年/明年/下一步
+/// (not 计划用水).
+pub const PLANNED_CUES: &[&str] = &["计划", "预计", "力争", "争取"];
 
 /// The labels a unit picks from (a form's dropdown), in order, as a constant.
 pub const CHOICES: [&str; 5] = [
