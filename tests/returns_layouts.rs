@@ -1125,3 +1125,61 @@ fn the_senders_word_for_itself_in_the_unit_column_is_the_sender() {
         ledger.problems
     );
 }
+
+/// A list of the evidence sent (佐证材料目录: 序号 | 佐证材料名称 | 对应整改任务 | 完成情况说明),
+/// beside the return in a bundle or on its own, is evidence: none of its rows becomes a
+/// report (its 序号 1, 2 … are not tasks 1, 2 …), and it is no error.
+#[test]
+fn an_evidence_list_is_evidence_not_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = SheetSpec::new("Sheet")
+        .text_row(&["区水利局整改佐证材料目录"])
+        .text_row(&["序号", "佐证材料名称", "对应整改任务", "完成情况说明"])
+        .text_row(&[
+            "1",
+            "小水电清理整改销号表",
+            "第21项小水电清理整改",
+            "已销号",
+        ])
+        .text_row(&[
+            "2",
+            "消落带规划编制合同",
+            "第26项水库消落带治理专项规划",
+            "合同已签订",
+        ]);
+    write_workbook(&dir.path().join("佐证材料目录.xlsx"), &[list]);
+    write_workbook(
+        &dir.path().join("区水利局.xlsx"),
+        &[sheet(
+            "区水利局",
+            &["序号", "具体举措", "整改进展情况", "完成状态"],
+            &[row(&["21", "", "小水电清理整改全部完成。", "已完成"])],
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    let from_list: Vec<u32> = ledger
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.reports
+                .iter()
+                .any(|r| r.source.file == "佐证材料目录.xlsx")
+        })
+        .map(|t| t.id)
+        .collect();
+    assert!(from_list.is_empty(), "{from_list:?}");
+    assert_eq!(ledger.task(21).unwrap().status, Status::Completed);
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .filter(|p| p.file == "佐证材料目录.xlsx")
+            .all(|p| p.severity == rectify::model::Severity::Info),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.file == "佐证材料目录.xlsx" && s.reason == SkipReason::EvidenceList));
+}

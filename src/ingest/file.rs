@@ -262,7 +262,13 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
             "文件中没有任何内容。请填写后重新报送。",
         ));
     }
-    if !out.records.is_empty() {
+    // An evidence list sent on its own says so itself (its sheet's note).
+    if !out.records.is_empty()
+        || out
+            .skips
+            .iter()
+            .any(|s| s.reason == SkipReason::EvidenceList)
+    {
         return None;
     }
     if out.skips.iter().any(|s| s.reason == SkipReason::Header) {

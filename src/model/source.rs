@@ -41,6 +41,8 @@ pub enum SkipReason {
     /// A lead unit's round (`--as`): a report on a task the unit does not lead,
     /// left to the bureau.
     OutOfScope,
+    /// A list of the evidence sent (佐证材料目录): one material per row, no progress.
+    EvidenceList,
 }
 
 impl SkipReason {
@@ -57,6 +59,7 @@ impl SkipReason {
             SkipReason::Total => "合计或汇总行",
             SkipReason::Paragraph => "表格后的段落（落款、日期、说明）",
             SkipReason::OutOfScope => "不属于本单位牵头汇总的任务",
+            SkipReason::EvidenceList => "佐证材料目录（不含进展）",
         }
     }
 }

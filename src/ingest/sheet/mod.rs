@@ -26,6 +26,7 @@ use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::ingest::values::parse_task_ids;
+use crate::ingest::vocabulary::ColumnKind;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
 /// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
@@ -50,8 +51,22 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
     };
-    skip_above_table(grid, ctx, &layout, &non_empty, out);
     let filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
+    if is_evidence_list(ctx, &filing, &layout) {
+        out.skips
+            .push(sheet_skip(grid, ctx, &non_empty, SkipReason::EvidenceList));
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::SheetSkipped,
+                ctx.file,
+                "此工作表是佐证材料目录（每行一份材料），不作为进展读取。",
+            )
+            .at(Some(&grid.name), None),
+        );
+        return None;
+    }
+    skip_above_table(grid, ctx, &layout, &non_empty, out);
     let mut unit = SheetUnit::decide(grid, ctx, &layout, &filing, &mut out.problems);
     let default_year = filing
         .filed_on
@@ -183,6 +198,31 @@ fn append_continuation(record: &mut Record, texts: [String; 3]) {
 
 /// A sheet without a header is passed over as instructions; outside our own checklist
 /// (whose instructions sheet is expected) the unit is told.
+/// A list of the evidence a unit sends (佐证材料目录: 序号 | 佐证材料名称 | 对应整改任务 |
+/// 说明): named so in its title or file name, and each row's subject is the material (its
+/// column before any progress column). Its rows are not progress.
+fn is_evidence_list(ctx: &SheetContext, filing: &Filing, layout: &Layout) -> bool {
+    const NAMES: [&str; 6] = [
+        "佐证材料",
+        "佐证资料",
+        "证明材料",
+        "材料目录",
+        "材料清单",
+        "附件目录",
+    ];
+    let Some(evidence) = layout.col(ColumnKind::Evidence) else {
+        return false;
+    };
+    let first = layout
+        .col(ColumnKind::Progress)
+        .is_none_or(|p| evidence < p);
+    let title = filing.title.as_deref().unwrap_or_default();
+    first
+        && NAMES
+            .iter()
+            .any(|n| title.contains(n) || ctx.file_stem.contains(n))
+}
+
 fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &mut Ingested) {
     out.skips
         .push(sheet_skip(grid, ctx, non_empty, SkipReason::NoHeaderSheet));
