@@ -1183,3 +1183,40 @@ fn an_evidence_list_is_evidence_not_progress() {
         .iter()
         .any(|s| s.file == "佐证材料目录.xlsx" && s.reason == SkipReason::EvidenceList));
 }
+
+/// Rows numbered 1. 2. or （一）（二） with only progress text under a task's row are items
+/// of that task's progress, not reports on tasks 1 and 2; a next task's plain number
+/// (8) under them is a task again.
+#[test]
+fn numbered_items_under_a_task_are_its_progress() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = [
+        row(&["7", "", "对两家公司开展调查，具体如下：", "已完成"]),
+        row(&["1.", "", "正绿农产品有限公司：已立案；", ""]),
+        row(&["2.", "", "亚冠食品有限公司：已处罚款5万元。", ""]),
+        row(&["8", "", "布点规划已印发。", "已完成"]),
+        row(&["（一）", "", "城区：完成排查。", ""]),
+        row(&["（二）", "", "乡镇：完成排查85%。", ""]),
+    ];
+    let ledger = read_one("区农业农村委", &header, &rows);
+    for id in [1, 2] {
+        assert_eq!(ledger.task(id).unwrap().reports.len(), 0, "task {id}");
+    }
+    let progress = |id: u32| {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.progress.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        progress(7),
+        ["对两家公司开展调查，具体如下：\n1.正绿农产品有限公司：已立案；\n2.亚冠食品有限公司：已处罚款5万元。"]
+    );
+    assert_eq!(
+        progress(8),
+        ["布点规划已印发。\n（一）城区：完成排查。\n（二）乡镇：完成排查85%。"]
+    );
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+}

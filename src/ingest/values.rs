@@ -95,7 +95,7 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
 }
 
 /// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
-fn chinese_number(s: &str) -> Option<u32> {
+pub(crate) fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
         "零一二三四五六七八九"
             .chars()

@@ -76,6 +76,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // The record the next row may continue: its index in `out.records` and the last row
     // it covers (a continuation must be right under it).
     let mut open: Option<(usize, usize)> = None;
+    // Items (1. 2. …) appended to the open record so far.
+    let mut items = 0u32;
     let mut layout = layout;
     let first_header_bottom = layout.bottom;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
@@ -103,6 +105,24 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             open = Some((i, r));
             continue;
         }
+        // 1. 2. under a task's row: items of its progress, not tasks 1 and 2.
+        if let Some((i, item)) = under.and_then(|(i, _)| {
+            rows::sub_item(grid, r, &layout, items + 1, out.records[i].id).map(|m| (i, m))
+        }) {
+            let [progress, note, evidence] = rows::continued_texts(grid, r, &layout);
+            let progress = if progress.is_empty() {
+                progress
+            } else {
+                format!("{item}{progress}")
+            };
+            append_continuation(&mut out.records[i], [progress, note, evidence]);
+            out.skips
+                .push(row_skip(grid, ctx, r, SkipReason::Continuation));
+            open = Some((i, r));
+            items += 1;
+            continue;
+        }
+        items = 0;
         let mut v = rows::values(
             grid,
             r,
@@ -196,8 +216,6 @@ fn append_continuation(record: &mut Record, texts: [String; 3]) {
     }
 }
 
-/// A sheet without a header is passed over as instructions; outside our own checklist
-/// (whose instructions sheet is expected) the unit is told.
 /// A list of the evidence a unit sends (佐证材料目录: 序号 | 佐证材料名称 | 对应整改任务 |
 /// 说明): named so in its title or file name, and each row's subject is the material (its
 /// column before any progress column). Its rows are not progress.
@@ -223,6 +241,8 @@ fn is_evidence_list(ctx: &SheetContext, filing: &Filing, layout: &Layout) -> boo
             .any(|n| title.contains(n) || ctx.file_stem.contains(n))
 }
 
+/// A sheet without a header is passed over as instructions; outside our own checklist
+/// (whose instructions sheet is expected) the unit is told.
 fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &mut Ingested) {
     out.skips
         .push(sheet_skip(grid, ctx, non_empty, SkipReason::NoHeaderSheet));

@@ -192,6 +192,60 @@ pub(super) fn is_continuation(grid: &Grid, r: usize, layout: &Layout) -> bool {
     text
 }
 
+/// Row `r` as an item of the task row above (1. 2. or （一）（二） in the 序号 column, text
+/// only in the columns a continuation holds): the item number it gives, if it is the
+/// next one (`next`) and below the task's own number (`task`). A bare number (8) is a
+/// task's, not an item's.
+pub(super) fn sub_item(
+    grid: &Grid,
+    r: usize,
+    layout: &Layout,
+    next: u32,
+    task: Option<u32>,
+) -> Option<String> {
+    let id_col = layout.col(ColumnKind::Id)?;
+    let continued: Vec<usize> = CONTINUED_COLUMNS
+        .iter()
+        .filter_map(|k| layout.col(*k))
+        .collect();
+    let mut text = false;
+    for c in 0..grid.row_len(r) {
+        if grid.cell(r, c).is_empty() || c == id_col {
+            continue;
+        }
+        if !continued.contains(&c) {
+            return None;
+        }
+        text = true;
+    }
+    let Cell::Text(written) = grid.cell(r, id_col) else {
+        return None;
+    };
+    let written = one_line(written);
+    let n = item_number(&written)?;
+    (text && n == next && task.is_some_and(|t| n < t)).then_some(written)
+}
+
+/// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
+fn item_number(s: &str) -> Option<u32> {
+    let n: String = crate::common::dates::nfkc(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let bracketed = n.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
+    let marked = bracketed.or_else(|| n.strip_suffix(['.', '、']));
+    let circled = s.trim().chars().count() == 1 && ('①'..='⑳').contains(&s.trim().chars().next()?);
+    let inner = match (marked, circled) {
+        (Some(inner), _) => inner,
+        (None, true) => n.as_str(),
+        (None, false) => return None,
+    };
+    match inner.parse::<u32>() {
+        Ok(v) => Some(v),
+        Err(_) => crate::ingest::values::chinese_number(inner),
+    }
+}
+
 /// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
 pub(super) fn continued_texts(grid: &Grid, r: usize, layout: &Layout) -> [String; 3] {
     CONTINUED_COLUMNS.map(|k| match layout.col(k) {
