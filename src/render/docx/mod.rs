@@ -596,7 +596,9 @@ impl<'a> Builder<'a> {
             .map(|(c, &w)| self.cell(std::slice::from_ref(&c.header), w, CellLook::Header))
             .collect();
         let mut rows = vec![TableRow::new(header_cells)];
-        let max_unsplit_lines = text_height / 2 / TABLE_LINE as u32;
+        // A row up to a third of a page is kept whole; a taller one may split, so that
+        // the first rows still fit under the attachment's title on its page.
+        let max_unsplit_lines = text_height / 3 / TABLE_LINE as u32;
         for row in &data.rows {
             let r = match row {
                 TableRowData::Cells(cells) => {
