@@ -375,15 +375,12 @@ fn task_block(
     Ok(())
 }
 
-/// The status as the unit wrote it when those words mean the same status wherever they
-/// stand (基本完成, 持续推进: the bureau then sees the same words, and the same report);
-/// else its label (a 是 of a 是否完成 column, a tick, a percentage). A status that was
-/// not recognised (待核实) keeps the words the unit wrote, so it stays as it was.
+/// The status in the form's own terms (the dropdown's: 基本完成 and 持续推进 as 正在推进,
+/// the same terms the 汇总意见 counts); a status that was not recognised (待核实) keeps
+/// the words the unit wrote, so it stays as it was.
 fn status_word(r: &UnitReport) -> String {
-    let written = r.status_text.trim();
     match r.status {
-        Status::Unclear => written.to_string(),
-        s if s.words().contains(&written) => written.to_string(),
+        Status::Unclear => r.status_text.trim().to_string(),
         s => s.label().to_string(),
     }
 }
