@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::common::dates::render_date;
@@ -58,20 +58,43 @@ fn filed_late(
     rows: &[u32],
     as_of: NaiveDate,
 ) -> Problem {
-    Problem::new(
-        Severity::Info,
-        Code::FiledAfterAsOf,
-        file,
+    // Months after the round: more likely a slip of the year (2021年 for 2020年) than a
+    // return filed ahead of its time.
+    let slip = (filed - as_of).num_days() > SLIP_DAYS;
+    let message = if slip {
+        let meant = filed
+            .with_year(as_of.year())
+            .filter(|d| *d <= as_of)
+            .map(|d| format!("（如应为{}）", render_date(d)))
+            .unwrap_or_default();
+        format!(
+            "填报日期{}比本期统计截止日期{}晚{}天，可能是年份填写有误{meant}。其中{}行进展本期未计入（第{}行）；如日期有误，请该单位改正后重新报送。",
+            render_date(filed),
+            render_date(as_of),
+            (filed - as_of).num_days(),
+            rows.len(),
+            join_rows(rows)
+        )
+    } else {
         format!(
             "填报日期{}晚于本期统计截止日期{}，其中{}行进展本期不计入，将在下一期汇总时计入（第{}行）。",
             render_date(filed),
             render_date(as_of),
             rows.len(),
             join_rows(rows)
-        ),
-    )
-    .at(Some(sheet), rows.iter().min().copied())
+        )
+    };
+    let severity = if slip {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    Problem::new(severity, Code::FiledAfterAsOf, file, message)
+        .at(Some(sheet), rows.iter().min().copied())
 }
+
+/// How many days after the as-of date a filing date looks like a slip of the pen.
+const SLIP_DAYS: i64 = 90;
 
 /// The problem of a completion dated after the as-of date (the row counts as 正在推进).
 fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
@@ -256,6 +279,24 @@ mod tests {
         assert!(p1.iter().any(|p| p.code == Code::FiledAfterAsOf));
         assert!(p1.iter().any(|p| p.code == Code::CompletedAfterAsOf));
         assert_eq!(p1, p2);
+    }
+
+    #[test]
+    fn a_filing_date_months_late_is_a_likely_slip() {
+        let as_of = NaiveDate::from_ymd_opt(2020, 12, 10).unwrap();
+        let next_year = NaiveDate::from_ymd_opt(2021, 12, 4).unwrap();
+        let p = filed_late("a.xlsx", "Sheet", next_year, &[4, 5], as_of);
+        assert_eq!(p.severity, Severity::Warning);
+        assert!(
+            p.message
+                .contains("可能是年份填写有误（如应为2020年12月4日）"),
+            "{}",
+            p.message
+        );
+        let soon = NaiveDate::from_ymd_opt(2020, 12, 15).unwrap();
+        let p = filed_late("a.xlsx", "Sheet", soon, &[4], as_of);
+        assert_eq!(p.severity, Severity::Info);
+        assert!(p.message.contains("将在下一期汇总时计入"), "{}", p.message);
     }
 
     #[test]
