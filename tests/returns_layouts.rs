@@ -1220,3 +1220,51 @@ fn numbered_items_under_a_task_are_its_progress() {
     );
     assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
 }
+
+/// A unit that answers it has no task (a letter: 经核查，我院无相关整改任务; a table whose
+/// one row says 我镇无此项工作任务) gets a warning quoting it, not a “no table found”
+/// error, and the file is known as its own.
+#[test]
+fn an_answer_of_no_tasks_is_quoted_for_the_clerk() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("区检察院.docx"),
+        docx_bytes(
+            docx_rs::Docx::new()
+                .add_paragraph(para("关于整改方案任务落实情况的说明"))
+                .add_paragraph(para("区生态环境局："))
+                .add_paragraph(para(
+                    "根据整改方案要求，经核查，我院无相关整改任务。特此说明。",
+                ))
+                .add_paragraph(para("重庆市永川区人民检察院")),
+        ),
+    )
+    .unwrap();
+    write_workbook(
+        &dir.path().join("来苏镇.xlsx"),
+        &[SheetSpec::new("Sheet")
+            .text_row(&["填报单位：来苏镇"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["我镇无此项工作任务"])],
+    );
+    let ledger = ledger_for(dir.path());
+    for (file, unit, said) in [
+        ("区检察院.docx", "区检察院", "此文件称“我院无相关整改任务”"),
+        ("来苏镇.xlsx", "来苏镇", "此文件称“我镇无此项工作任务”"),
+    ] {
+        let mine: Vec<_> = ledger.problems.iter().filter(|p| p.file == file).collect();
+        assert!(
+            mine.iter()
+                .any(|p| p.code == Code::NothingFilled && p.message.contains(said)),
+            "{mine:#?}"
+        );
+        assert!(
+            mine.iter()
+                .all(|p| p.severity != rectify::model::Severity::Error),
+            "{mine:#?}"
+        );
+        let f = ledger.files.iter().find(|f| f.file == file).unwrap();
+        assert_eq!(f.unit.as_deref(), Some(unit));
+    }
+}

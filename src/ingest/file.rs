@@ -78,13 +78,7 @@ pub(super) fn file_outcome(
             entry.outcome = FileOutcome::Failed;
             // Whose file it was, when its name says so: the unit is told it could not
             // be read, not that nothing arrived.
-            let stem = Path::new(rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if let NameMatch::Unit(u) = opts.units.resolve(&stem) {
-                entry.unit = Some(u);
-            }
+            entry.unit = named_unit(rel, opts);
         }
         Ok(read) => {
             entry.format = Some(read.format.name().to_string());
@@ -103,6 +97,10 @@ pub(super) fn file_outcome(
                 Some(m) => named.or(Some(m)),
                 None => sender(&out, named),
             };
+            // Nothing read: still whose file it was, when its name says so.
+            if entry.unit.is_none() && out.records.is_empty() {
+                entry.unit = named_unit(rel, opts);
+            }
             if let Some(sender) = &entry.unit {
                 for r in out.records.iter_mut().filter(|r| r.unit_from_row()) {
                     if r.unit.as_ref().is_some_and(|u| u != sender) {
@@ -121,6 +119,15 @@ pub(super) fn file_outcome(
     out
 }
 
+/// The unit a file's name gives (区水利局.xlsx, 区城管局(2).xlsx), if one.
+fn named_unit(rel: &str, opts: &IngestOptions) -> Option<String> {
+    let stem = Path::new(rel).file_stem()?.to_string_lossy();
+    match opts.units.resolve(&stem) {
+        NameMatch::Unit(u) => Some(u),
+        _ => None,
+    }
+}
+
 /// A file whose name is one unit's while what it says inside credits another, none of
 /// whose rows is that unit's: often a unit that took another's return as its own and
 /// renamed only the file. The inside wins; the clerk is asked to check.
@@ -131,10 +138,7 @@ fn named_otherwise(
     out: &Ingested,
 ) -> Option<Problem> {
     let unit = unit?;
-    let stem = Path::new(rel).file_stem()?.to_string_lossy();
-    let NameMatch::Unit(named) = opts.units.resolve(&stem) else {
-        return None;
-    };
+    let named = named_unit(rel, opts)?;
     if named == unit
         || out
             .records
@@ -271,6 +275,17 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
     {
         return None;
     }
+    if let Some(said) = no_tasks_statement(grids) {
+        return Some(Problem::new(
+            Severity::Warning,
+            Code::NothingFilled,
+            rel,
+            format!(
+                "此文件称“{}”，没有填写任何任务的进展，相关任务仍为未报送。请核实该单位在《整改方案》中的分工：确有任务的，请其逐项填报（不涉及的任务完成状态填“不涉及”）。",
+                excerpt(&said, 30)
+            ),
+        ));
+    }
     if out.skips.iter().any(|s| s.reason == SkipReason::Header) {
         return Some(Problem::new(
             Severity::Warning,
@@ -297,6 +312,33 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
         "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"
     };
     Some(Problem::new(Severity::Error, Code::NoHeader, rel, message))
+}
+
+/// A unit's answer that it has nothing to report (我院无相关整改任务, 我镇无此项工作任务):
+/// the first short clause saying so. (不涉及 alone is a status word, and our checklist's
+/// instructions explain it.)
+fn no_tasks_statement(grids: &[Grid]) -> Option<String> {
+    const SAID: [&str; 7] = [
+        "无相关整改任务",
+        "无相关任务",
+        "无此项工作任务",
+        "无此项任务",
+        "无整改任务",
+        "无承担任务",
+        "没有相关任务",
+    ];
+    grids.iter().find_map(|g| {
+        (0..g.rows.len()).find_map(|r| {
+            g.filled_cells(r).find_map(|cell| {
+                let t = crate::common::text::one_line(&cell.text_ref());
+                // The clause that says it: 经核查，我院无相关整改任务。 → 我院无相关整改任务.
+                t.split(['，', '。', '；', ',', ';'])
+                    .find(|c| c.chars().count() <= 30 && SAID.iter().any(|w| c.contains(w)))
+                    .filter(|_| t.chars().count() <= 200)
+                    .map(str::to_string)
+            })
+        })
+    })
 }
 
 /// The first paragraph of a document without a table that reports on a task: it names
