@@ -1268,3 +1268,30 @@ fn an_answer_of_no_tasks_is_quoted_for_the_clerk() {
         assert_eq!(f.unit.as_deref(), Some(unit));
     }
 }
+
+/// The same report sent twice on one day, once with 持续推进 and once with 长期坚持 (a
+/// lead unit's 报送表 writes the form's term for the unit's word) is one report, not a
+/// conflict; other statuses on the same text are.
+#[test]
+fn the_same_status_in_other_words_is_no_conflict() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let conflicts = |second: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        for (file, status) in [("a.xlsx", "持续推进"), ("b.xlsx", second)] {
+            write_workbook(
+                &dir.path().join(file),
+                &[sheet(
+                    "区水利局",
+                    &header,
+                    &[row(&["23", "", "河堰修复12处。", status])],
+                )],
+            );
+        }
+        let ledger = ledger_for(dir.path());
+        let current = ledger.task(23).unwrap().current_reports().count();
+        let conflict = ledger.problems.iter().any(|p| p.code == Code::Conflict);
+        (current, conflict)
+    };
+    assert_eq!(conflicts("长期坚持"), (1, false));
+    assert_eq!(conflicts("正在推进").1, true);
+}

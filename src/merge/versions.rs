@@ -42,10 +42,16 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
     if top.len() < 2 {
         return;
     }
+    // The same status in other words (持续推进, 长期坚持) is the same content; the words
+    // of a status not recognised are the content.
     let key = |r: &UnitReport| {
         (
             r.status,
-            r.status_text.trim().to_string(),
+            if r.status == Status::Unclear {
+                r.status_text.trim().to_string()
+            } else {
+                String::new()
+            },
             r.progress.trim().to_string(),
             r.completed_on,
         )

@@ -386,88 +386,36 @@ const SELF_WORDS: [&str; 20] = [
 /// 我区 and 我市 (the district, the city) are the collector's as much as the unit's:
 /// that text stays as written.
 ///
-/// In the collector's own words (`spoken` is its 我局), a text that does not open with
-/// what it did (已, 会同, 完成 …) but with the work itself goes without 我局: “我局长征渠
-/// 引水工程…” would read 我局长 (our director).
+/// A name and a text that read as another word where they meet (我局 + 长征渠… reads 我局长,
+/// our director) are kept apart: the collector's own words go without 我局 (the report is
+/// its own), another unit's name takes a colon.
 fn said_by(spoken: &str, unit: &str, text: String) -> String {
     if text.starts_with(unit) || text.starts_with("我区") || text.starts_with("我市") {
         return text;
     }
     let rest = without_self_word(&text);
-    if spoken != unit && !ACTION_OPENINGS.iter().any(|w| rest.starts_with(w)) {
-        return rest.to_string();
+    if !misread_together(spoken, rest) {
+        format!("{spoken}{rest}")
+    } else if spoken != unit {
+        rest.to_string()
+    } else {
+        format!("{spoken}：{rest}")
     }
-    format!("{spoken}{rest}")
 }
 
-/// How a text opens that tells what its unit did, so reads on from the unit's name.
-const ACTION_OPENINGS: &[&str] = &[
-    "已",
-    "正",
-    "将",
-    "均",
-    "共",
-    "累计",
-    "先后",
-    "多次",
-    "及时",
-    "积极",
-    "主动",
-    "认真",
-    "全面",
-    "进一步",
-    "持续",
-    "会同",
-    "联合",
-    "配合",
-    "牵头",
-    "组织",
-    "开展",
-    "完成",
-    "加快",
-    "加强",
-    "督促",
-    "指导",
-    "协调",
-    "按照",
-    "根据",
-    "对照",
-    "结合",
-    "围绕",
-    "对",
-    "于",
-    "在",
-    "从",
-    "通过",
-    "建立",
-    "制定",
-    "印发",
-    "编制",
-    "召开",
-    "推进",
-    "实施",
-    "启动",
-    "落实",
-    "委托",
-    "争取",
-    "采取",
-    "投入",
-    "新建",
-    "建成",
-    "排查",
-    "清理",
-    "整治",
-    "依法",
-    "严格",
-    "定期",
-    "按期",
-    "按时",
-    "目前",
-    "截至",
-    "今年",
-    "本年",
-    "20",
-];
+/// Titles a unit's last character and a text's first make together: 局长, 镇长 ….
+fn misread_together(name: &str, text: &str) -> bool {
+    const TITLES: [&str; 8] = [
+        "局长", "委员", "镇长", "院长", "站长", "所长", "处长", "科长",
+    ];
+    let (Some(last), Some(first)) = (name.chars().last(), text.chars().next()) else {
+        return false;
+    };
+    TITLES.iter().any(|t| {
+        let mut c = t.chars();
+        c.next() == Some(last) && c.next() == Some(first)
+    })
+}
 
 /// A further sentence of a unit whose first one named it: without its name or its word
 /// for itself.
@@ -932,6 +880,19 @@ mod tests {
         for text in ["我局召开会议。", "区水利局召开会议。", "召开会议。"] {
             assert_eq!(said_again("区水利局", text), "召开会议。", "{text}");
         }
+        // 局 + 长征渠 would read 局长: kept apart.
+        assert_eq!(
+            said_by("区水利局", "区水利局", "长征渠引水工程已入库。".into()),
+            "区水利局：长征渠引水工程已入库。"
+        );
+        assert_eq!(
+            said_by("我局", "区水利局", "长征渠引水工程已入库。".into()),
+            "长征渠引水工程已入库。"
+        );
+        assert_eq!(
+            said_by("我局", "区生态环境局", "与区公安局建立机制。".into()),
+            "我局与区公安局建立机制。"
+        );
     }
 
     #[test]
