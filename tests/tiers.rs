@@ -391,6 +391,47 @@ fn a_lead_unit_chases_only_its_own_partners_and_before_its_own_deadline() {
     assert!(text.contains("请于2020年12月5日前"), "{text}");
 }
 
+/// A lead unit's round counts its own return whatever day it was written (its report
+/// is made of it), while a partner's return filed after the round's date waits; on a
+/// task it shares as one of several responsible units it answers for its part alone.
+#[test]
+fn a_lead_units_own_late_return_counts_in_its_round() {
+    let mut plan = common::shipped_plan();
+    plan.meta.as_of = date(2020, 12, 5);
+    let dir = tempfile::tempdir().unwrap();
+    for (unit, id, day) in [(LEAD, 23, 7), ("来苏镇", 23, 7), ("来苏镇", 24, 3)] {
+        let sheet = common::standard_return(
+            &format!("填报单位：{unit}    填报日期：2020年12月{day}日"),
+            vec![common::std_row(
+                common::n(id as f64),
+                &common::measure(id),
+                "已开展排查整治。",
+                "已完成",
+                common::V::E,
+            )],
+        );
+        common::write_workbook(&dir.path().join(format!("{unit}{id}.xlsx")), &[sheet]);
+    }
+    let l = build_round(&plan, dir.path(), &Scope::Lead(LEAD.into()));
+    let units_on = |id: u32| -> Vec<String> {
+        l.task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.unit.clone())
+            .collect()
+    };
+    assert_eq!(units_on(23), [LEAD], "the partner's late return waits");
+    assert!(l
+        .problems
+        .iter()
+        .any(|p| p.code == rectify::model::Code::FiledAfterAsOf && p.file == "来苏镇23.xlsx"));
+    // Task 24: 区水利局 and the towns are responsible, no lead. 来苏镇's part is not the
+    // lead unit's to answer for: its own part (not reported) decides.
+    let t = l.task(24).unwrap();
+    assert_eq!(t.breakdown.deciders, 1);
+    assert_eq!(t.status, Status::Unreported);
+}
+
 #[test]
 fn as_an_unknown_unit_is_a_chinese_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))

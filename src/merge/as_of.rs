@@ -20,14 +20,18 @@ use crate::model::{Code, Problem, Severity, Status};
 /// step. Each part is freed as it is split, so no more memory is held than when done in
 /// one pass, and the parts come back in order: the records kept, the problems and each
 /// late sheet's rows are those of one pass over the records.
+///
+/// `own`: in a lead unit's round, the lead unit, whose own rows count whatever day they
+/// were written (its report is made of them).
 pub(super) fn this_round(
     records: Vec<Vec<Record>>,
     as_of: NaiveDate,
+    own: Option<&str>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Vec<Record>> {
     let parts: Vec<Part> = records
         .into_par_iter()
-        .map(|part| split(part, as_of))
+        .map(|part| split(part, as_of, own))
         .collect();
     let mut kept = Vec::with_capacity(parts.len());
     // (file, sheet) → (filing date, rows) of the late rows.
@@ -121,7 +125,7 @@ struct Part {
     late: Vec<((String, String), NaiveDate, Vec<u32>)>,
 }
 
-fn split(records: Vec<Record>, as_of: NaiveDate) -> Part {
+fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
     // Grown as needed: most records of a chunk can be late.
     let mut part = Part {
         kept: Vec::new(),
@@ -130,7 +134,7 @@ fn split(records: Vec<Record>, as_of: NaiveDate) -> Part {
     };
     for r in records {
         match r.filed_on {
-            Some(d) if d > as_of => {
+            Some(d) if d > as_of && (own.is_none() || r.unit.as_deref() != own) => {
                 let source = r.source;
                 match part.late.last_mut() {
                     // Rows come sheet by sheet: a late row usually continues a run.
@@ -269,7 +273,7 @@ mod tests {
             parts.push(part);
         }
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
-        let kept: Vec<Record> = this_round(parts, as_of, &mut p1)
+        let kept: Vec<Record> = this_round(parts, as_of, None, &mut p1)
             .into_iter()
             .flatten()
             .collect();

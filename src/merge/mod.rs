@@ -59,7 +59,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
         mut problems,
         ..
     } = rest;
-    let records = as_of::this_round(records, plan.meta.as_of, &mut problems);
+    let records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);

@@ -5,9 +5,10 @@
 //! The deciders are the task's lead units, or where the table names none, its
 //! responsible units. Each decider's answer is its current report's status (the least
 //! advanced when several conflict; 待核实 when its status contradicts its own text).
-//! Cooperating and unassigned units never decide. In a lead unit's round (`--as`) its
-//! fellow deciders (co-leads, co-responsible units) decide only if they answered
-//! through it: they report to the bureau themselves and are not waited for. Then:
+//! Cooperating and unassigned units never decide. In a lead unit's round (`--as`) a
+//! co-lead decides only if it answered through the lead unit (it reports to the bureau
+//! itself and is not waited for); on a task the lead unit shares as one of several
+//! responsible units, it decides its own part alone. Then:
 //!
 //! - 未报送 (unreported): no decider answered; also when the only answers are 不涉及
 //!   while other deciders are still to answer (不涉及 says nothing of progress);
