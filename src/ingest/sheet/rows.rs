@@ -175,13 +175,19 @@ fn is_count(t: &str) -> bool {
 /// progress, note or evidence columns only (no 序号, measure, status, date or unit of
 /// its own; cells merged down from above are not its own).
 pub(super) fn is_continuation(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    only_continued_text(grid, r, layout, None)
+}
+
+/// Whether row `r`'s own cells hold text, and only in the progress, note or evidence
+/// columns (`besides`: one more column that may hold anything).
+fn only_continued_text(grid: &Grid, r: usize, layout: &Layout, besides: Option<usize>) -> bool {
     let continued: Vec<usize> = CONTINUED_COLUMNS
         .iter()
         .filter_map(|k| layout.col(*k))
         .collect();
     let mut text = false;
     for c in 0..grid.row_len(r) {
-        if grid.cell(r, c).is_empty() {
+        if grid.cell(r, c).is_empty() || Some(c) == besides {
             continue;
         }
         if !continued.contains(&c) {
@@ -204,26 +210,15 @@ pub(super) fn sub_item(
     task: Option<u32>,
 ) -> Option<String> {
     let id_col = layout.col(ColumnKind::Id)?;
-    let continued: Vec<usize> = CONTINUED_COLUMNS
-        .iter()
-        .filter_map(|k| layout.col(*k))
-        .collect();
-    let mut text = false;
-    for c in 0..grid.row_len(r) {
-        if grid.cell(r, c).is_empty() || c == id_col {
-            continue;
-        }
-        if !continued.contains(&c) {
-            return None;
-        }
-        text = true;
+    if !only_continued_text(grid, r, layout, Some(id_col)) {
+        return None;
     }
     let Cell::Text(written) = grid.cell(r, id_col) else {
         return None;
     };
     let written = one_line(written);
     let n = item_number(&written)?;
-    (text && n == next && task.is_some_and(|t| n < t)).then_some(written)
+    (n == next && task.is_some_and(|t| n < t)).then_some(written)
 }
 
 /// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
