@@ -562,6 +562,21 @@ fn a_doubtful_task_is_awaiting_verification_with_its_reason() {
     assert!(body.contains(&format!("{short}（待核实）")));
 }
 
+/// With nothing completed, the next steps do not ask to look back on completed tasks.
+#[test]
+fn nothing_completed_asks_no_look_back() {
+    let empty = rectify::build_ledger(&shipped_plan(), Path::new("/nonexistent"));
+    assert_eq!(empty.summary.completed, 0);
+    let body = report_body(&report_docx(&empty, &Templates::default()).unwrap());
+    assert!(!body.contains("回头看"), "{body}");
+    assert!(
+        body.contains("持续抓好整改落实，不断改善全区水环境质量。"),
+        "{body}"
+    );
+    // The demo, with tasks completed, still does.
+    assert!(report_body(demo_docx()).contains("对已完成的任务开展“回头看”"));
+}
+
 #[test]
 fn hostile_unit_text_stays_plain_text() {
     let mut l = demo_ledger().clone();

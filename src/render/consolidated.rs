@@ -131,7 +131,8 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
             (n > 0).then(|| format!("{}{n}条", s.label()))
         })
         .collect();
-    let missing: Vec<&str> = ledger
+    // The lead unit itself first (我委), then its partners in directory order.
+    let mut missing: Vec<&str> = ledger
         .units
         .iter()
         .filter(|u| u.missing.contains(&t.id))
@@ -143,6 +144,7 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
             }
         })
         .collect();
+    missing.sort_by_key(|u| *u != ledger.plan.self_word);
     let mut s = if units.is_empty() {
         "尚无单位报送".to_string()
     } else {
