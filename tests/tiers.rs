@@ -377,6 +377,12 @@ fn a_lead_unit_chases_only_its_own_partners_and_before_its_own_deadline() {
     for t in &l.tasks {
         assert_eq!(t.awaiting, [LEAD], "task {}", t.id);
     }
+    // 区水利局 leads task 18 (with 区经济信息委) and answers for the rest as a responsible
+    // unit: its 报送表 says so.
+    assert_eq!(
+        rectify::consolidated_title(&l),
+        "《整改方案》牵头或负责任务落实情况报送表"
+    );
     // 2020-12-05 (a Saturday) less three days: Wednesday 2 December.
     assert_eq!(l.plan.return_deadline, date(2020, 12, 5));
     assert_eq!(l.plan.partner_deadline, Some(date(2020, 12, 2)));

@@ -153,3 +153,14 @@ pub fn unreadable_files<'a>(ledger: &'a Ledger, unit: &str) -> Vec<Unreadable<'a
         })
         .collect()
 }
+
+/// What the collector of a lead unit's round is to its tasks: 牵头 when it leads every
+/// one, else 牵头或负责 (some it answers for as a responsible unit, no lead named).
+pub fn lead_word(ledger: &Ledger) -> &'static str {
+    let me = &ledger.plan.collector;
+    if ledger.tasks.iter().all(|t| t.lead.contains(me)) {
+        "牵头"
+    } else {
+        "牵头或负责"
+    }
+}

@@ -116,7 +116,11 @@ fn task_rows<'a>(ledger: &'a Ledger, t: &'a TaskEntry) -> Vec<Row<'a>> {
 
 /// The title of the form.
 pub fn consolidated_title(ledger: &Ledger) -> String {
-    format!("《{}》牵头任务落实情况报送表", ledger.plan.short_title)
+    format!(
+        "《{}》{}任务落实情况报送表",
+        ledger.plan.short_title,
+        crate::model::queries::lead_word(ledger)
+    )
 }
 
 /// The lead unit's summary of a task: how many units reported and how, who has not.
@@ -391,8 +395,10 @@ fn notes(ws: &mut Worksheet, ledger: &Ledger, r: u32, st: &Styles) -> Result<(),
     let p = &ledger.plan;
     let lines = [
         format!(
-            "注：1．本表由{}汇总其牵头任务的责任单位、配合单位报送的进展，每行为“填报单位”列所列单位的报送内容；“汇总意见”为{}对该项任务的汇总说明。",
-            p.collector, p.collector
+            "注：1．本表由{}汇总其{}任务的责任单位、配合单位报送的进展，每行为“填报单位”列所列单位的报送内容；“汇总意见”为{}对该项任务的汇总说明。",
+            p.collector,
+            crate::model::queries::lead_word(ledger),
+            p.collector
         ),
         format!(
             "2．{}自身进展一行为空的，请填写后再报送；请勿增删行、调整行序，文件可以改名。",

@@ -406,11 +406,7 @@ impl<'a> PlanContext<'a> {
             self_word: &p.self_word,
             bureau: &p.bureau,
             lead_tier: p.tier == Tier::Lead,
-            lead_word: if l.tasks.iter().all(|t| t.lead.contains(&p.collector)) {
-                "牵头"
-            } else {
-                "牵头或负责"
-            },
+            lead_word: crate::model::queries::lead_word(l),
             chain: p.tier == Tier::Bureau && p.reporting == Reporting::Lead,
         }
     }
