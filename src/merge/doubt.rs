@@ -81,6 +81,30 @@ fn ends_claim(after: &str) -> bool {
         || rest.starts_with("投入")
 }
 
+/// The first phrase in `text` that counts work done: 已完成…80%, 已排查12处, 已拆除4处
+/// (a figure in its clause). 已完成前期工作, with no figure, is a step before the start.
+fn started(text: &str) -> Option<&'static str> {
+    const DONE: [&str; 9] = [
+        "已完成",
+        "已建成",
+        "已开展",
+        "已排查",
+        "已拆除",
+        "已清理",
+        "已整改",
+        "已实施",
+        "已改造",
+    ];
+    DONE.iter().copied().find(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            text[i..]
+                .split(['，', '。', '；', ',', ';'])
+                .next()
+                .is_some_and(|clause| clause.chars().any(|c| c.is_ascii_digit()))
+        })
+    })
+}
+
 /// The first phrase in `text` that says the work is not finished yet.
 fn unfinished(text: &str) -> Option<&str> {
     let first = UNFINISHED
@@ -164,6 +188,12 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             Some(phrase) if claimed_done(&text).is_none() => phrase,
             _ => return None,
         }
+    } else if let Some(done) = (status == Status::NotStarted)
+        .then(|| started(&text))
+        .flatten()
+    {
+        // Work done, even in part (已完成80%, 已排查12处), is work started.
+        done
     } else {
         match claimed_done(&text) {
             Some(claim) if unfinished(&text).is_none() => claim,
@@ -198,6 +228,15 @@ mod tests {
             .find(|c| text.contains(*c))
             .copied()
             .or_else(|| unfinished(&text));
+        if status == Status::NotStarted {
+            if let Some(done) = started(&text) {
+                return Some(format!(
+                    "报送“{}”，但进展情况写明“{}”",
+                    status.label(),
+                    clause_from(&text, done)
+                ));
+            }
+        }
         let said = match (status, claims_done, unfinished) {
             (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
             (Status::Completed, None, Some(phrase)) => phrase,
@@ -288,6 +327,13 @@ mod tests {
         assert!(doubt(Status::Completed, "力争于明年建成。").is_some());
         assert!(doubt(Status::Completed, "河堰修复工程进行中。").is_some());
         assert!(doubt(Status::Completed, "预计投资500万元，已全面完成。").is_none());
+        // Work done in part is work started.
+        assert_eq!(
+            doubt(Status::NotStarted, "已完成小水电清理整改80%。").as_deref(),
+            Some("报送“未启动”，但进展情况写明“已完成小水电清理整改80%”")
+        );
+        assert!(doubt(Status::NotStarted, "尚未开展，计划明年实施。").is_none());
+        assert!(doubt(Status::NotStarted, "前期调研中。").is_none());
     }
 
     #[test]
