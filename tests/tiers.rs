@@ -41,7 +41,11 @@ fn fill_for(u: &UnitEntry, i: usize) -> Filled {
         rows.insert(
             *id,
             FilledRow {
-                progress: format!("{}第{id}项：已完成排查12处。\n下一步继续推进。", u.name),
+                progress: if word == Status::NotStarted.label() {
+                    format!("{}第{id}项：尚未开展。\n下一步按计划启动。", u.name)
+                } else {
+                    format!("{}第{id}项：已完成排查12处。\n下一步继续推进。", u.name)
+                },
                 status: typed.to_string(),
                 completed_on: (word == Status::Completed.label())
                     .then(|| date(2020, 9, 10 + (k % 18) as u32)),
