@@ -15,7 +15,7 @@ use super::record::Ingested;
 use super::sheet::{read_sheet, SheetContext};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
-use crate::common::text::excerpt;
+use crate::common::text::{excerpt, one_line};
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
 use crate::plan::NameMatch;
 
@@ -330,7 +330,7 @@ fn no_tasks_statement(grids: &[Grid]) -> Option<String> {
     grids.iter().find_map(|g| {
         (0..g.rows.len()).find_map(|r| {
             g.filled_cells(r).find_map(|cell| {
-                let t = crate::common::text::one_line(&cell.text_ref());
+                let t = one_line(&cell.text_ref());
                 // The clause that says it: 经核查，我院无相关整改任务。 → 我院无相关整改任务.
                 t.split(['，', '。', '；', ',', ';'])
                     .find(|c| c.chars().count() <= 30 && SAID.iter().any(|w| c.contains(w)))

@@ -95,7 +95,7 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
 }
 
 /// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
-pub(crate) fn chinese_number(s: &str) -> Option<u32> {
+fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
         "零一二三四五六七八九"
             .chars()
@@ -130,6 +130,23 @@ pub(crate) fn chinese_number(s: &str) -> Option<u32> {
         last_unit = unit;
     }
     Some(total + pending.unwrap_or(0))
+}
+
+/// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
+pub(crate) fn item_number(s: &str) -> Option<u32> {
+    let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
+    let bracketed = n.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
+    let marked = bracketed.or_else(|| n.strip_suffix(['.', '、']));
+    let circled = s.trim().chars().count() == 1 && ('①'..='⑳').contains(&s.trim().chars().next()?);
+    let inner = match (marked, circled) {
+        (Some(inner), _) => inner,
+        (None, true) => n.as_str(),
+        (None, false) => return None,
+    };
+    match inner.parse::<u32>() {
+        Ok(v) => Some(v),
+        Err(_) => chinese_number(inner),
+    }
 }
 
 /// The category number a unit wrote before the task number: （五）49, 五、49, 五-49.

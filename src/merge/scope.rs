@@ -4,11 +4,12 @@
 //! tasks are left to the bureau: each becomes a skip entry, so every row read is still
 //! accounted for.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::common::text::excerpt;
 use crate::model::{Skip, SkipReason, UnitReport};
-use crate::plan::Plan;
+use crate::plan::{Plan, Task};
 
 /// Whose round.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,25 @@ impl Scope {
             Scope::Bureau => plan.tasks.iter().map(|t| t.id).collect(),
             Scope::Lead(unit) => plan.tasks_led_by(unit).iter().map(|t| t.id).collect(),
         }
+    }
+
+    /// The units whose answers decide `task` in this round, given its `current` reports:
+    /// its deciders ([`Task::deciders`]) in the bureau's round. In a lead unit's round a
+    /// co-lead answers to the bureau itself: its answer counts when it sent one through
+    /// the lead unit, but it is not waited for; on a task the lead unit shares as one of
+    /// several responsible units (no lead named) it answers for its own part only.
+    pub fn deciders<'t>(&self, task: &'t Task, current: &[&UnitReport]) -> Cow<'t, [String]> {
+        let Scope::Lead(lead) = self else {
+            return Cow::Borrowed(task.deciders());
+        };
+        let gathered = task.gathered_by(lead);
+        Cow::Owned(
+            task.deciders()
+                .iter()
+                .filter(|d| *d == lead || (gathered && current.iter().any(|r| &r.unit == *d)))
+                .cloned()
+                .collect(),
+        )
     }
 
     /// The lead unit of a lead unit's round.

@@ -30,25 +30,8 @@ pub(super) fn task_entries(
         // Only the deciders' reports decide; the others are named when no decider has
         // reported.
         let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
-        // In a lead unit's round a co-lead answers to the bureau itself: its answer
-        // counts when it sent one through the lead unit, but it is not waited for. On a
-        // task the lead unit shares as one of several responsible units (no lead named)
-        // it answers for its own part only.
-        let in_round: Vec<String>;
-        let deciders = match scope.lead() {
-            Some(lead) => {
-                let gathered = task.gathered_by(lead);
-                in_round = task
-                    .deciders()
-                    .iter()
-                    .filter(|d| *d == lead || (gathered && current.iter().any(|r| &r.unit == *d)))
-                    .cloned()
-                    .collect();
-                &in_round[..]
-            }
-            None => task.deciders(),
-        };
-        let decision = decide(deciders, &current, as_of);
+        let deciders = scope.deciders(task, &current);
+        let decision = decide(&deciders, &current, as_of);
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
         let light = Light::of(

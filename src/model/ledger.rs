@@ -236,11 +236,7 @@ impl TaskEntry {
     /// The units whose reports decide the task's status: its lead units, or where it
     /// has none, its responsible units (as `plan::Task::deciders`).
     pub fn deciders(&self) -> &[String] {
-        if self.lead.is_empty() {
-            &self.responsible
-        } else {
-            &self.lead
-        }
+        crate::plan::task::deciders(&self.lead, &self.responsible)
     }
 
     /// Whether `unit` gathers the other units' progress on the task: one of its lead
@@ -248,8 +244,7 @@ impl TaskEntry {
     /// responsible units share a task without a lead (各镇街), none of them speaks for
     /// the others, and a town is never asked to chase a district bureau.
     pub fn gathered_by(&self, unit: &str) -> bool {
-        (!self.lead.is_empty() || self.responsible.len() == 1)
-            && self.deciders().iter().any(|d| d == unit)
+        crate::plan::task::gathers(&self.lead, &self.responsible, unit)
     }
 }
 

@@ -96,19 +96,12 @@ impl Task {
     /// The units whose reports decide the task's status: its lead units, or where the
     /// table names none, its responsible units.
     pub fn deciders(&self) -> &[String] {
-        if self.lead.units.is_empty() {
-            &self.responsible.units
-        } else {
-            &self.lead.units
-        }
+        deciders(&self.lead.units, &self.responsible.units)
     }
 
-    /// Whether `unit` gathers the task's progress from its partners: it leads the task,
-    /// or is its only responsible unit. Several responsible units sharing a task without
-    /// a lead each answer for themselves.
+    /// Whether `unit` gathers the task's progress from its partners ([`gathers`]).
     pub fn gathered_by(&self, unit: &str) -> bool {
-        (!self.lead.units.is_empty() || self.responsible.units.len() == 1)
-            && self.deciders().iter().any(|d| d == unit)
+        gathers(&self.lead.units, &self.responsible.units, unit)
     }
 
     /// Every unit named on the task (each once, lead first), with its role.
@@ -125,4 +118,22 @@ impl Task {
         }
         out
     }
+}
+
+/// The units that decide a task: its lead units, or where it names none, its
+/// responsible units. The plan's task and the ledger's entry both answer by this.
+pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [String] {
+    if lead.is_empty() {
+        responsible
+    } else {
+        lead
+    }
+}
+
+/// Whether `unit` gathers a task's progress from its partners: it leads the task, or is
+/// its only responsible unit. Several responsible units sharing a task without a lead
+/// (各镇街) each answer for themselves, and a town is never asked to chase a bureau.
+pub fn gathers(lead: &[String], responsible: &[String], unit: &str) -> bool {
+    (!lead.is_empty() || responsible.len() == 1)
+        && deciders(lead, responsible).iter().any(|d| d == unit)
 }

@@ -19,7 +19,7 @@ use rust_xlsxwriter::{
 use crate::common::dates::render_date;
 use crate::common::marker::{self, Marker};
 use crate::model::queries::role_of;
-use crate::model::{Ledger, Status, TaskEntry, Tier, UnitReport};
+use crate::model::{Ledger, Status, TaskEntry, Tier, UnitEntry, UnitReport};
 use crate::render::checklist::marker_tier;
 use crate::render::error::RenderError;
 use crate::render::files::consolidated_file;
@@ -136,10 +136,14 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
         })
         .collect();
     // The lead unit itself first (我委), then its partners in directory order.
-    let mut missing: Vec<&str> = ledger
+    let mut owing: Vec<&UnitEntry> = ledger
         .units
         .iter()
         .filter(|u| u.missing.contains(&t.id))
+        .collect();
+    owing.sort_by_key(|u| u.name != ledger.plan.collector);
+    let missing: Vec<&str> = owing
+        .iter()
         .map(|u| {
             if u.name == ledger.plan.collector {
                 ledger.plan.self_word.as_str()
@@ -148,7 +152,6 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
             }
         })
         .collect();
-    missing.sort_by_key(|u| *u != ledger.plan.self_word);
     let mut s = if units.is_empty() {
         "尚无单位报送".to_string()
     } else {

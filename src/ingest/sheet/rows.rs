@@ -217,28 +217,8 @@ pub(super) fn sub_item(
         return None;
     };
     let written = one_line(written);
-    let n = item_number(&written)?;
+    let n = crate::ingest::values::item_number(&written)?;
     (n == next && task.is_some_and(|t| n < t)).then_some(written)
-}
-
-/// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
-fn item_number(s: &str) -> Option<u32> {
-    let n: String = crate::common::dates::nfkc(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let bracketed = n.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
-    let marked = bracketed.or_else(|| n.strip_suffix(['.', '、']));
-    let circled = s.trim().chars().count() == 1 && ('①'..='⑳').contains(&s.trim().chars().next()?);
-    let inner = match (marked, circled) {
-        (Some(inner), _) => inner,
-        (None, true) => n.as_str(),
-        (None, false) => return None,
-    };
-    match inner.parse::<u32>() {
-        Ok(v) => Some(v),
-        Err(_) => crate::ingest::values::chinese_number(inner),
-    }
 }
 
 /// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
