@@ -1295,3 +1295,46 @@ fn the_same_status_in_other_words_is_no_conflict() {
     assert_eq!(conflicts("长期坚持"), (1, false));
     assert!(conflicts("正在推进").1);
 }
+
+/// A table with no measure column numbered in Chinese numerals (十二, （十八）): each row
+/// is the task it numbers, with a warning to check; without a number it reads there is
+/// still nothing to go by, and 十二 beside measure text still goes by the text.
+#[test]
+fn chinese_numerals_alone_number_the_tasks_of_a_table_without_measures() {
+    let header = ["序号", "工作进展情况", "完成状态"];
+    let rows = [
+        row(&["十二", "淘汰落后产能企业6家。", "长期坚持"]),
+        row(&["（十八）", "重点企业水重复利用率达到92%。", "长期坚持"]),
+        row(&["", "另有一行没有序号。", "正在推进"]),
+    ];
+    let ledger = read_one("区经济信息委", &header, &rows);
+    for (id, text) in [
+        (12, "淘汰落后产能企业6家。"),
+        (18, "重点企业水重复利用率达到92%。"),
+    ] {
+        let t = ledger.task(id).unwrap();
+        let got: Vec<&str> = t.current_reports().map(|r| r.progress.as_str()).collect();
+        assert_eq!(got, [text], "task {id}");
+    }
+    let warned: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::TaskMatchedByNumeral)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(warned[0].contains("已按第12项"), "{}", warned[0]);
+    // The row without a number is still unplaced, not guessed.
+    assert_eq!(ledger.unplaced.len(), 1);
+    assert_eq!(ledger.unplaced[0].progress, "另有一行没有序号。");
+
+    // With measure text the text decides, as before: 二 beside task 3's measure is task 3.
+    let header = ["序号", "具体举措", "工作进展情况", "完成状态"];
+    let ledger = read_one(
+        "区经济信息委",
+        &header,
+        &[row(&["二", &measure(3), "第3项进展。", "正在推进"])],
+    );
+    assert_eq!(ledger.task(3).unwrap().current_reports().count(), 1);
+    assert_eq!(ledger.task(2).unwrap().current_reports().count(), 0);
+}

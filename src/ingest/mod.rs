@@ -27,7 +27,7 @@ mod options;
 pub(crate) mod record;
 mod sheet;
 pub(crate) mod similarity;
-mod values;
+pub(crate) mod values;
 mod vocabulary;
 mod walk;
 

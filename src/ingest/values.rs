@@ -132,6 +132,20 @@ fn chinese_number(s: &str) -> Option<u32> {
     Some(total + pending.unwrap_or(0))
 }
 
+/// A task number written in Chinese numerals alone (十二, 二十六, （十八）, 十二、), as a
+/// unit may number the rows of a table that has no measure column. [`parse_task_id`]
+/// does not read these (alone they usually number the category rows), so the caller
+/// uses this only for a data row that has no measure text to go by.
+pub fn chinese_task_id(s: &str) -> Option<u32> {
+    let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = n
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| n.strip_suffix(['、', '.']))
+        .unwrap_or(&n);
+    chinese_number(inner).filter(|v| (1..=999).contains(v))
+}
+
 /// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
 pub(crate) fn item_number(s: &str) -> Option<u32> {
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();

@@ -250,6 +250,10 @@ pub fn classify_header(text: &str) -> Option<ColumnKind> {
     if text.len() > MAX_HEADER_BYTES {
         return None;
     }
+    // A sentence (另有一行没有序号。) is not a header cell, whatever words it holds.
+    if text.trim_end().ends_with(['。', '；', ';']) {
+        return None;
+    }
     MEMO.with_borrow_mut(|memo| {
         if let Some(kind) = memo.get(text) {
             return *kind;
@@ -987,6 +991,9 @@ mod tests {
     fn header_normalisation() {
         assert_eq!(classify_header(" 序 号 "), Some(Id));
         assert_eq!(classify_header("序\n号"), Some(Id));
+        // A sentence holding a header word is progress, not a header cell.
+        assert_eq!(classify_header("另有一行没有序号。"), None);
+        assert_eq!(classify_header("备注；"), None);
         assert_eq!(classify_header("具体举措："), Some(Measure));
         assert_eq!(classify_header("具体举措:"), Some(Measure));
         assert_eq!(classify_header("整改进展情况（必填）"), Some(Progress));

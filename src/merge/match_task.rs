@@ -5,6 +5,7 @@
 use crate::common::text::excerpt;
 use crate::ingest::record::Record;
 use crate::ingest::similarity::{best_match, same_task, MatchOutcome};
+use crate::ingest::values::chinese_task_id;
 use crate::model::MatchedBy;
 use crate::model::{Code, Problem, Severity};
 use crate::plan::Plan;
@@ -94,6 +95,25 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 format!("序号“{}”无法识别", excerpt(&rec.id_text, 12))
             };
             if !has_text {
+                // 十二 alone in the 序号 column of a row with no measure text: the task
+                // number in Chinese numerals (category rows never carry progress).
+                if let Some(task) = chinese_task_id(&rec.id_text).and_then(|n| plan.task(n)) {
+                    return TaskMatch::Found {
+                        id: task.id,
+                        by: MatchedBy::Id,
+                        warning: Some(problem(
+                            rec,
+                            Severity::Warning,
+                            Code::TaskMatchedByNumeral,
+                            format!(
+                                "序号“{}”为中文数字，已按第{}项（{}）计入。请核实。",
+                                rec.id_text.trim(),
+                                task.id,
+                                excerpt(&task.measure, 16)
+                            ),
+                        )),
+                    };
+                }
                 let code = if rec.id.is_some() {
                     Code::TaskUnknown
                 } else {

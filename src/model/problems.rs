@@ -58,6 +58,8 @@ pub enum Code {
     TaskUnknown,
     TaskUnmatched,
     TaskMatchedByText,
+    /// A bare Chinese-numeral 序号 (十二) on a row with no measure text, read as the task.
+    TaskMatchedByNumeral,
     TaskTextMismatch,
     StatusUnclear,
     /// The status a unit picked contradicts its own progress text.
@@ -104,6 +106,7 @@ impl Code {
             Code::TaskUnknown => "序号不在方案中",
             Code::TaskUnmatched => "无法对应整改任务",
             Code::TaskMatchedByText => "按举措文字对应任务",
+            Code::TaskMatchedByNumeral => "中文数字序号",
             Code::TaskTextMismatch => "序号与举措文字不符",
             Code::StatusUnclear => "完成状态不明确",
             Code::StatusContradicted => "状态与进展不符",
@@ -140,6 +143,7 @@ impl Code {
             Code::TaskUnknown => "task_unknown",
             Code::TaskUnmatched => "task_unmatched",
             Code::TaskMatchedByText => "task_matched_by_text",
+            Code::TaskMatchedByNumeral => "task_matched_by_numeral",
             Code::TaskTextMismatch => "task_text_mismatch",
             Code::StatusUnclear => "status_unclear",
             Code::StatusContradicted => "status_contradicted",
