@@ -350,9 +350,7 @@ fn at_most_six(names: Vec<String>) -> String {
 /// A decider's words on the task: its name (我局 for the collector) and one or two
 /// sentences of its text.
 fn result(l: &Ledger, t: &TaskEntry) -> String {
-    result_parts(t).map_or_else(String::new, |(unit, text)| {
-        said_by(&who(l, &unit), &unit, text)
-    })
+    result_parts(t).map_or_else(String::new, |r| r.opened(&who(l, &r.unit)))
 }
 
 /// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
@@ -436,12 +434,12 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
     // (unit for grouping, or None for a task several units decide; the fragments)
     let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
     for t in entries {
-        let Some((unit, text)) = result_parts(t) else {
+        let Some(said) = result_parts(t) else {
             continue;
         };
-        let spoken = who(l, &unit);
+        let spoken = who(l, &said.unit);
         if let Some(b) = t.breakdown.describe(decider_noun(l, t)) {
-            let body = said_by(&spoken, &unit, text);
+            let body = said.opened(&spoken);
             groups.push((
                 None,
                 vec![format!(
@@ -455,12 +453,12 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         // At most three sentences to a point, so a point stays readable.
         match groups
             .iter_mut()
-            .find(|(u, f)| u.as_deref() == Some(&unit) && f.len() < 3)
+            .find(|(u, f)| u.as_deref() == Some(&said.unit) && f.len() < 3)
         {
-            Some((_, fragments)) => fragments.push(said_again(&unit, &text).to_string()),
+            Some((_, fragments)) => fragments.push(said_again(&said.unit, &said.text).to_string()),
             None => {
-                let first = said_by(&spoken, &unit, text);
-                groups.push((Some(unit), vec![first]));
+                let first = said.opened(&spoken);
+                groups.push((Some(said.unit), vec![first]));
             }
         }
     }
@@ -483,13 +481,116 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         .collect()
 }
 
-/// The reporting decider and one sentence of its text (ended with 。).
-fn result_parts(t: &TaskEntry) -> Option<(String, String)> {
+/// What the report tells of a task: the reporting decider and one sentence of its text
+/// (ended with 。), or its progress place by place when its text lists it so.
+struct Said {
+    unit: String,
+    text: String,
+    /// `text` tells several places' progress (来苏镇已完成…；宝峰镇正在推进…).
+    by_place: bool,
+}
+
+impl Said {
+    /// The sentence opened with the unit's name (`spoken`: 我局 for the collector). A
+    /// listing place by place is the unit's consolidation: 据区农业农村委汇总，来苏镇…
+    /// (the collector's own needs no opening).
+    fn opened(&self, spoken: &str) -> String {
+        match self.by_place {
+            true if spoken != self.unit => self.text.clone(),
+            true => format!("据{spoken}汇总，{}", self.text),
+            false => said_by(spoken, &self.unit, self.text.clone()),
+        }
+    }
+}
+
+fn result_parts(t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
     let r = t
         .current_reports()
         .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())?;
-    Some((r.unit.clone(), lead_sentences(&r.progress, 34)))
+    let (text, by_place) = match places_told(&r.progress) {
+        Some(told) => (told, true),
+        None => (lead_sentences(&r.progress, 34), false),
+    };
+    Some(Said {
+        unit: r.unit.clone(),
+        text,
+        by_place,
+    })
+}
+
+/// The most places a listing place by place names in the report's sentence.
+const PLACES_TOLD: usize = 4;
+
+/// A text listing progress place by place, as a lead unit consolidating its partners
+/// writes it in one cell (来苏镇：已完成尾水处理设施建设3处；宝峰镇：正在推进…；双石镇：
+/// 未启动。), told as one sentence: each place and the first clause of its part, the
+/// label's colon dropped (来苏镇已完成…；宝峰镇正在推进…；双石镇未启动。); beyond
+/// [`PLACES_TOLD`] places, the count. `None` unless the text opens with such a place and
+/// names two or more.
+fn places_told(text: &str) -> Option<String> {
+    let pieces = split_outside_quotes(text, &['。', '；', ';', '\n']);
+    let mut pieces = pieces.iter().map(|p| p.trim()).filter(|p| !p.is_empty());
+    let first = place_label(pieces.next()?)?;
+    let places: Vec<(&str, &str)> = std::iter::once(first)
+        .chain(pieces.filter_map(place_label))
+        .collect();
+    if places.len() < 2 {
+        return None;
+    }
+    let told: Vec<String> = places
+        .iter()
+        .take(PLACES_TOLD)
+        .map(|(name, rest)| {
+            let part = clause_cut(rest, 20);
+            let part = part.trim_end_matches(['，', ',', '、', '：', ':']);
+            // 来苏镇已完成 reads on; 来苏镇：3处 keeps its colon.
+            let joined = part.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            format!("{name}{}{part}", if joined { "" } else { "：" })
+        })
+        .collect();
+    let all_towns = places
+        .iter()
+        .all(|(name, _)| name.ends_with(['镇', '乡']) || name.ends_with("街道"));
+    let noun = if all_towns { "镇街" } else { "单位" };
+    Some(if places.len() > PLACES_TOLD {
+        format!(
+            "共{}个{noun}报送进展，其中{}等。",
+            places.len(),
+            told.join("；")
+        )
+    } else {
+        format!("{}。", told.join("；"))
+    })
+}
+
+/// A piece of a text opened by a place's or a unit's name and a colon (来苏镇：…,
+/// 区水务集团:…): the name and the rest.
+fn place_label(piece: &str) -> Option<(&str, &str)> {
+    const ENDINGS: [&str; 14] = [
+        "镇",
+        "乡",
+        "街道",
+        "村",
+        "社区",
+        "局",
+        "委",
+        "办",
+        "中心",
+        "公司",
+        "集团",
+        "园区",
+        "指挥部",
+        "区",
+    ];
+    let (name, rest) = piece.split_once(['：', ':'])?;
+    let (name, rest) = (name.trim(), rest.trim());
+    let n = name.chars().count();
+    ((2..=10).contains(&n)
+        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ENDINGS.iter().any(|e| name.ends_with(e))
+        && !rest.is_empty())
+    .then_some((name, rest))
 }
 
 #[derive(Debug, Serialize)]
@@ -860,6 +961,40 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_listed_place_by_place_is_told_place_by_place() {
+        let text = "来苏镇：已完成尾水处理设施建设3处；宝峰镇：正在推进池塘标准化改造，完成60%，预计12月底完成；双石镇：3处正在施工。";
+        assert_eq!(
+            places_told(text).unwrap(),
+            "来苏镇已完成尾水处理设施建设3处；宝峰镇正在推进池塘标准化改造，完成60%；双石镇：3处正在施工。"
+        );
+        // Lines instead of ；, and more places than told: the count and the first four.
+        let lines = "来苏镇：已完成。\n宝峰镇：已完成。\n双石镇：已完成。\n临江镇：已完成。\n吉安镇：正在推进。";
+        assert_eq!(
+            places_told(lines).unwrap(),
+            "共5个镇街报送进展，其中来苏镇已完成；宝峰镇已完成；双石镇已完成；临江镇已完成等。"
+        );
+        // One place, a text not opened by a place, or a label that is not a place: as
+        // before.
+        for plain in [
+            "来苏镇：已完成尾水处理设施建设3处。",
+            "全区已完成；来苏镇：已完成；宝峰镇：已完成。",
+            "工作进展：已完成；存在问题：无。",
+        ] {
+            assert_eq!(places_told(plain), None, "{plain}");
+        }
+        // The lead's consolidation opens with 据…汇总; the collector's own needs none.
+        let said = Said {
+            unit: "区农业农村委".into(),
+            text: places_told(text).unwrap(),
+            by_place: true,
+        };
+        assert!(said
+            .opened("区农业农村委")
+            .starts_with("据区农业农村委汇总，来苏镇已完成"));
+        assert!(said.opened("我委").starts_with("来苏镇已完成"));
+    }
 
     #[test]
     fn a_units_word_for_itself_becomes_its_name() {
