@@ -1338,3 +1338,63 @@ fn chinese_numerals_alone_number_the_tasks_of_a_table_without_measures() {
     assert_eq!(ledger.task(3).unwrap().current_reports().count(), 1);
     assert_eq!(ledger.task(2).unwrap().current_reports().count(), 0);
 }
+
+/// 否 in a 是否完成 column with no progress says "not completed", not "not started":
+/// 待核实 with the reason; beside 无 it is 未启动.
+#[test]
+fn no_alone_is_awaiting_verification_not_not_started() {
+    let header = ["序号", "具体举措", "整改进展情况", "是否完成"];
+    let rows = [
+        row(&["3", &measure(3), "", "否"]),
+        row(&["5", &measure(5), "无", "否"]),
+    ];
+    let ledger = read_one("何埂镇", &header, &rows);
+    let t = ledger.task(3).unwrap();
+    assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
+    assert_eq!(t.doubts, ["何埂镇只填写“否”（未完成），未写明进展"]);
+    let warned = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::StatusUnclear && p.row == Some(3))
+        .expect("a warning on the row");
+    assert!(
+        warned.message.contains("无法判断是正在推进还是未启动"),
+        "{}",
+        warned.message
+    );
+    let r5: Vec<Status> = ledger
+        .task(5)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(r5, [Status::NotStarted]);
+}
+
+/// A status cell whose completion is planned (预计12月底完成, 12月底前完成), of a stage
+/// (已完成初稿) or owed (待完成) is not counted 已完成.
+#[test]
+fn a_planned_or_partial_completion_in_the_status_cell_is_not_completed() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let cases = [
+        (20, "预计12月底完成", Status::InProgress),
+        (21, "12月底前完成", Status::InProgress),
+        (23, "已完成初稿编制", Status::InProgress),
+        (26, "待完成", Status::Unclear),
+        (53, "已按期完成", Status::Completed),
+    ];
+    let rows: Vec<Vec<String>> = cases
+        .iter()
+        .map(|(id, st, _)| row(&[&id.to_string(), &measure(*id), "相关工作有序开展。", st]))
+        .collect();
+    let ledger = read_one("区水利局", &header, &rows);
+    for (id, st, want) in cases {
+        let got: Vec<Status> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(got, [want], "{st}");
+    }
+}

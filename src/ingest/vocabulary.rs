@@ -21,8 +21,12 @@
 //!   without telling whether work started, so other columns decide.
 //! - A progress text is read after a lead-in (目前, 现, 截至11月30日，…) as without it; a
 //!   short one saying 不涉及 / 无此项工作 and naming no other status is 不涉及; 否 or × beside
-//!   a text reporting no progress (暂未开展) is 未启动. The phrase lists are
+//!   a text reporting no progress (暂未开展, 无) is 未启动, beside no text at all 待核实
+//!   (否 says "not completed", not whether work started). The phrase lists are
 //!   `model::status`'s.
+//! - A short status cell's completion that is planned (预计12月底完成, 12月底前完成),
+//!   owed (待完成, 原定10月底完成) or of a stage (已完成初稿, 已完成招标) is not
+//!   已完成: 正在推进, or 待核实 for the owed.
 //! - Not statuses, but read here: totals labels (汇总 合计 小计), and a progress cell
 //!   pointing to its comment (详见批注).
 
@@ -36,7 +40,8 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::status::{
     COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS, NOT_APPLICABLE_PHRASES,
-    NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, STATUS_LEAD_INS,
+    NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, PARTIAL_STAGES,
+    STATUS_DOUBT_CUES, STATUS_LEAD_INS, STATUS_PLAN_CUES,
 };
 use crate::model::Status;
 
@@ -435,6 +440,13 @@ pub fn classify_status(text: &str) -> Status {
     if negated {
         return Status::Unclear;
     }
+    // A completion planned or owed (预计12月底完成, 12月底前完成, 待完成) or a stage of
+    // the task done (已完成初稿): not completed.
+    if found.contains(&Status::Completed) {
+        if let Some(s) = completion_not_yet(&key, &found) {
+            return s;
+        }
+    }
     // A percentage below 100 next to 完成 (完成80%) is not completed.
     if found == [Status::Completed] {
         if let Some(p) = percent_in(&key) {
@@ -450,6 +462,54 @@ pub fn classify_status(text: &str) -> Status {
         }
         _ => Status::Unclear,
     }
+}
+
+/// For a short status cell naming a completion (`found` holds `Completed`): the status
+/// when that completion is not a fact. A plan (预计 / 力争 / 确保 …, or a bare 完成 after
+/// a time: 12月底前完成, 年底完成) is under way; an owed one (待 / 需 / 原定 …) is
+/// unclear unless the cell also says under way; 已完成 of a stage (初稿, 招标, 前期工作)
+/// is under way.
+fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
+    // Each 完成 that is not stated done (已完成, 已全部完成, 已按期完成): what comes before
+    // it says whether it is planned or owed.
+    let mut planned = false;
+    for (i, _) in key.match_indices("完成") {
+        let before = &key[..i];
+        let done = [
+            "已",
+            "已全部",
+            "已按期",
+            "已全面",
+            "已如期",
+            "已基本",
+            "全面",
+            "已整改",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        if done {
+            continue;
+        }
+        if STATUS_DOUBT_CUES.iter().any(|c| before.contains(c)) {
+            return Some(if found.contains(&Status::InProgress) {
+                Status::InProgress
+            } else {
+                Status::Unclear
+            });
+        }
+        planned |= STATUS_PLAN_CUES.iter().any(|c| before.contains(c))
+            || ["月", "年底", "前", "底", "日"]
+                .iter()
+                .any(|w| before.ends_with(w));
+    }
+    if planned {
+        return Some(Status::InProgress);
+    }
+    let staged = key.match_indices("已完成").any(|(i, w)| {
+        let after = &key[i + w.len()..];
+        PARTIAL_STAGES.iter().any(|s| after.starts_with(s))
+    });
+    staged.then_some(Status::InProgress)
 }
 
 /// The first number directly followed by % in `key`.
@@ -495,6 +555,11 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     let no = matches!(upper.as_str(), "否" | "N" | "NO" | "X" | "未")
         || (key.is_empty() && text.contains(['×', '✗', '✘']));
     if no {
+        // 否 alone says "not completed", not whether work started: unclear. 否 beside
+        // 无 or 暂未开展 is not started.
+        if status_key(progress).is_empty() {
+            return Status::Unclear;
+        }
         if says_nothing(progress) || reports_no_progress(progress) {
             return Status::NotStarted;
         }
@@ -1103,6 +1168,47 @@ mod tests {
     }
 
     #[test]
+    fn a_completion_planned_owed_or_of_a_stage_is_not_completed() {
+        for w in [
+            "预计12月底完成",
+            "力争年底前完成",
+            "12月底前完成",
+            "年底完成",
+            "确保按期完成",
+            "已完成初稿编制",
+            "已完成招标",
+            "已完成前期工作",
+            "已完成阶段性任务",
+            "正在推进，预计12月底完成",
+            "正在推进，待验收后完成",
+            // A stage done and the next under way.
+            "已完成一期，二期正在推进",
+        ] {
+            assert_eq!(classify_status(w), Status::InProgress, "{w}");
+        }
+        for w in [
+            "待完成",
+            "需市级审批后完成",
+            "原定10月底完成",
+            "原计划9月底完成",
+        ] {
+            assert_eq!(classify_status(w), Status::Unclear, "{w}");
+        }
+        for w in [
+            "已完成",
+            "已按期完成",
+            "已全部完成",
+            "已完成，待验收",
+            "已完成整改",
+            "完成",
+            "已完成并长期坚持",
+            "全面完成",
+        ] {
+            assert_eq!(classify_status(w), Status::Completed, "{w}");
+        }
+    }
+
+    #[test]
     fn status_negations() {
         for w in [
             "未完成",
@@ -1125,7 +1231,6 @@ mod tests {
             "   ",
             "见附件",
             "详见附件3",
-            "已完成一期，二期正在推进",
             "一期已完成，二期未启动",
             "√",
             "是",
@@ -1142,11 +1247,14 @@ mod tests {
         assert_eq!(classify_yes_no(" 是 ", "见附件"), Status::Completed);
         assert_eq!(classify_yes_no("已完成", ""), Status::Completed);
         assert_eq!(classify_yes_no("√", ""), Status::Completed);
-        assert_eq!(classify_yes_no("否", ""), Status::NotStarted);
-        assert_eq!(classify_yes_no("×", ""), Status::NotStarted);
-        assert_eq!(classify_yes_no("x", ""), Status::NotStarted);
+        // 否 alone: not completed, started or not unknown.
+        assert_eq!(classify_yes_no("否", ""), Status::Unclear);
+        assert_eq!(classify_yes_no("×", ""), Status::Unclear);
+        assert_eq!(classify_yes_no("x", " "), Status::Unclear);
         assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
-        assert_eq!(classify_yes_no("否", "/"), Status::NotStarted);
+        assert_eq!(classify_yes_no("×", "暂无"), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "/"), Status::Unclear);
         assert_eq!(
             classify_yes_no("否", "正在推进管网建设，已完成60%"),
             Status::InProgress

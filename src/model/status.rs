@@ -337,6 +337,37 @@ pub const UNFINISHED_CLAIMS: &[&str] = &[
 /// (not 计划用水).
 pub const PLANNED_CUES: &[&str] = &["计划", "预计", "力争", "争取"];
 
+/// Words that make a completion in a short status cell a plan, not a fact (预计12月底完成,
+/// 力争年底前完成, 确保按期完成, 拟于12月完成): the work is under way.
+pub const STATUS_PLAN_CUES: &[&str] =
+    &["预计", "计划", "力争", "争取", "确保", "拟于", "拟", "将于"];
+
+/// Words that make a completion in a short status cell doubtful (待完成, 需市级审批后完成,
+/// 原定10月底完成: not done, and nothing says whether work started).
+pub const STATUS_DOUBT_CUES: &[&str] = &["待", "需", "原定", "原计划", "尚需", "仍需"];
+
+/// Stages of a task that 已完成 may name in a status cell (已完成初稿, 已完成招标,
+/// 已完成前期工作): a step done, the task under way.
+pub const PARTIAL_STAGES: &[&str] = &[
+    "初稿",
+    "招标",
+    "前期",
+    "阶段性",
+    "部分",
+    "设计",
+    "立项",
+    "选址",
+    "可研",
+    "征求意见",
+    "采购",
+    "摸排",
+    "调查",
+    "方案编制",
+    "编制初稿",
+    "第一阶段",
+    "一期",
+];
+
 /// The labels a unit picks from (a form's dropdown), in order, as a constant.
 pub const CHOICES: [&str; 5] = [
     Status::REPORTED[0].label(),

@@ -500,17 +500,26 @@ fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Pro
     } else {
         format!("“{}”", excerpt(status_text, 20))
     };
-    Problem::new(
-        Severity::Warning,
-        Code::StatusUnclear,
-        ctx.file,
+    // 否 alone (no progress text): understood, but it does not say whether work started.
+    let no = matches!(
+        one_line(status_text).to_uppercase().as_str(),
+        "否" | "×" | "✗" | "N" | "NO" | "X" | "未"
+    );
+    let message = if no {
+        format!(
+            "完成状态填写“{}”（未完成），但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
+            one_line(status_text),
+            Status::Unclear.label()
+        )
+    } else {
         format!(
             "完成状态{shown}无法识别，记为“{}”。请填写：{}。",
             Status::Unclear.label(),
             choices_or()
-        ),
-    )
-    .at(Some(&source.sheet), Some(source.row))
+        )
+    };
+    Problem::new(Severity::Warning, Code::StatusUnclear, ctx.file, message)
+        .at(Some(&source.sheet), Some(source.row))
 }
 
 /// The date a progress text says the work was finished on: 于2020年9月25日完成 /
