@@ -1398,3 +1398,68 @@ fn a_planned_or_partial_completion_in_the_status_cell_is_not_completed() {
         assert_eq!(got, [want], "{st}");
     }
 }
+
+/// Everyday headers: 目前进展 is the progress; 存在问题 and 下一步打算 are kept as notes
+/// under their header; 21（牵头） is task 21.
+#[test]
+fn everyday_progress_and_problem_headers_are_read() {
+    for progress_header in ["目前进展", "进展", "本月进展", "进度情况", "整改进度"]
+    {
+        let header = [
+            "序号",
+            progress_header,
+            "完成状态",
+            "存在问题",
+            "下一步打算",
+        ];
+        let rows = [row(&[
+            "21（牵头）",
+            "小水电站整改已完成27座。",
+            "正在推进",
+            "资金未全部到位。",
+            "12月底前完成剩余整改。",
+        ])];
+        let ledger = read_one("区水利局", &header, &rows);
+        let r: Vec<_> = ledger.task(21).unwrap().current_reports().collect();
+        assert_eq!(r.len(), 1, "{progress_header}: {:?}", ledger.unplaced);
+        assert_eq!(
+            r[0].progress, "小水电站整改已完成27座。",
+            "{progress_header}"
+        );
+        assert_eq!(r[0].status, Status::InProgress, "{progress_header}");
+        assert_eq!(
+            r[0].note, "存在问题：资金未全部到位。\n下一步打算：12月底前完成剩余整改。",
+            "{progress_header}"
+        );
+    }
+}
+
+/// A status column left empty beside 完成进度: the percentage decides, written with
+/// words around it too (约60%, 100%（已验收）).
+#[test]
+fn the_percentage_decides_when_the_status_cell_is_empty() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成进度"];
+    let rows = [
+        row(&["20", &measure(20), "前期工作有序推进。", "", "约60%"]),
+        row(&["21", &measure(21), "整改工作已结束。", "", "100%（已验收）"]),
+        row(&["23", &measure(23), "河堰修复有序推进。", "", "90%以上"]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    for (id, want) in [
+        (20, Status::InProgress),
+        (21, Status::Completed),
+        (23, Status::InProgress),
+    ] {
+        let got: Vec<Status> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(got, [want], "task {id}");
+    }
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::StatusUnclear));
+}

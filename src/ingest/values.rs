@@ -52,7 +52,8 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
         }
     }
     let n: String = chars.into_iter().filter(|c| !c.is_whitespace()).collect();
-    let mut t: &str = strip_category_prefix(&n);
+    let n = without_marks(&n);
+    let mut t: &str = strip_category_prefix(n);
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         t = inner;
     }
@@ -92,6 +93,19 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
     }
     let v: u32 = int_part.parse().ok()?;
     (1..=999).contains(&v).then_some(v)
+}
+
+/// A task number without what a unit marks it with: ★26, 55*, 21(牵头), 第53项(配合)
+/// (a bracketed note with no digit in it, at the end).
+fn without_marks(n: &str) -> &str {
+    let mut t = n.trim_matches(['★', '☆', '*', '※', '#', '▲', '△']);
+    if let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        let note = &t[open + 1..t.len() - 1];
+        if open > 0 && !note.is_empty() && !note.chars().any(|c| c.is_ascii_digit()) {
+            t = &t[..open];
+        }
+    }
+    t
 }
 
 /// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
@@ -245,6 +259,12 @@ mod tests {
             "１２．",
             "12)",
             "\t12\n",
+            // Marks and a bracketed note a unit adds.
+            "12（牵头）",
+            "12\n（配合）",
+            "★12",
+            "12*",
+            "第12项（配合）",
         ] {
             assert_eq!(parse_task_id(s), Some(12), "{s:?}");
         }

@@ -136,6 +136,14 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "整改情况",
             "落实情况",
             "开展情况",
+            "进展",
+            "目前进展",
+            "本月进展",
+            "进度情况",
+            "整改进度",
+            "工作进度",
+            "整改成效",
+            "工作成效",
         ],
     ),
     (
@@ -163,7 +171,26 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
         &["完成时间", "实际完成时间", "完成日期", "办结时间"],
     ),
     (ColumnKind::FiledOn, &["填报日期", "填报时间"]),
-    (ColumnKind::Note, &["备注"]),
+    (
+        ColumnKind::Note,
+        &[
+            "备注",
+            "存在问题",
+            "存在的问题",
+            "困难和问题",
+            "存在困难",
+            "未完成原因",
+            "下步工作计划",
+            "下一步工作计划",
+            "下步计划",
+            "下一步计划",
+            "下一步打算",
+            "下步打算",
+            "下步措施",
+            "下一步措施",
+            "工作打算",
+        ],
+    ),
     (ColumnKind::Evidence, &["佐证材料", "佐证资料", "附件"]),
     (
         ColumnKind::Unit,
@@ -510,6 +537,15 @@ fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
         PARTIAL_STAGES.iter().any(|s| after.starts_with(s))
     });
     staged.then_some(Status::InProgress)
+}
+
+/// The percentage a short cell writes with words around it (约60%, 90%以上,
+/// 100%（已验收）): the first number directly followed by %.
+pub fn percent_written(text: &str) -> Option<f64> {
+    let key = status_key(text);
+    (key.chars().count() <= MAX_CONTAINMENT_STATUS)
+        .then(|| percent_in(&key))
+        .flatten()
 }
 
 /// The first number directly followed by % in `key`.

@@ -15,8 +15,8 @@ use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_note_row, is_status_placeholder,
-    is_tick_mark, is_totals_label, refers_to_comment, status_from_progress, status_of_percent,
-    ticked_option, ColumnKind,
+    is_tick_mark, is_totals_label, percent_written, refers_to_comment, status_from_progress,
+    status_of_percent, ticked_option, ColumnKind,
 };
 use crate::model::status::choices_or;
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -318,7 +318,32 @@ pub(super) fn values(
         problems.push(filed_on_unreadable(ctx, &source, &filed_text));
     }
     let mut measure_text = text_of(ColumnKind::Measure);
-    let mut note = with_extra(ColumnKind::Note, text_of(ColumnKind::Note), false);
+    // Notes under their header unless it is 备注: 存在问题：…, 下步打算：….
+    let labelled_note = |c: usize| {
+        let text = one_line_keep_breaks(&grid.value_through_merge(r, c).text_ref());
+        if text.is_empty() {
+            return text;
+        }
+        let header = one_line(&layout.header_text(grid, c));
+        if header.is_empty() || header.contains("备注") {
+            text
+        } else {
+            format!("{header}：{text}")
+        }
+    };
+    let mut note = layout
+        .col(ColumnKind::Note)
+        .map(labelled_note)
+        .unwrap_or_default();
+    for c in layout.extra_cols(ColumnKind::Note) {
+        let more = labelled_note(c);
+        if !more.is_empty() && !note.contains(&more) {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&more);
+        }
+    }
     if planned && !note.contains(&completed_text) {
         if !note.is_empty() {
             note.push('\n');
@@ -383,7 +408,7 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 }
 
 /// The row's status and the text it was read from: the status column, a 是否完成 column,
-/// an 已完成 tick column, a 完成进度 percentage (only without a status column), a bare
+/// an 已完成 tick column, a 完成进度 percentage (when the status cell is empty), a bare
 /// status word in 备注 (units put it there when the form has only a tick column), then
 /// a progress text that says it plainly. A dash or slash in a status cell is nothing
 /// picked: the next source decides, and the dash is kept as the text written.
@@ -424,15 +449,16 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
     } else if let Some(found) = ticked_column(layout, text) {
         return found;
     }
-    if !layout.has(ColumnKind::Status) {
-        if let Some(c) = layout.col(ColumnKind::Percent) {
-            let cell = grid.value_through_merge(r, c);
-            if let Some(found) = percent_status(cell) {
-                return found;
-            }
+    // A status cell left empty: the percentage decides.
+    if let Some(c) = layout.col(ColumnKind::Percent) {
+        let cell = grid.value_through_merge(r, c);
+        if let Some(found) = percent_status(cell) {
+            return found;
         }
     }
-    if let Some(c) = layout.col(ColumnKind::Note) {
+    // A status word in 备注 (not in 存在问题 or 下步打算, which speak of what is left).
+    let remark = |c: &usize| layout.header_text(grid, *c).contains("备注");
+    if let Some(c) = layout.col(ColumnKind::Note).filter(remark) {
         let t = text(c);
         if t.chars().count() <= STATUS_NOTE_CHARS {
             let s = classify_status(&t);
@@ -481,7 +507,11 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
             match bare.parse::<f64>() {
                 Ok(x) if bare.len() < t.len() => (x, Some(t)),
                 Ok(x) => (points(x), Some(t)),
-                Err(_) => return Some((classify_status(&t), t)),
+                // 约60%, 90%以上, 100%（已验收）: the percentage written.
+                Err(_) => match percent_written(&t) {
+                    Some(x) => (x, Some(t)),
+                    None => return Some((classify_status(&t), t)),
+                },
             }
         }
         Cell::Empty => return None,
