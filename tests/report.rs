@@ -559,7 +559,13 @@ fn a_doubtful_task_is_awaiting_verification_with_its_reason() {
         )),
         "reason clause"
     );
-    assert!(body.contains(&format!("{short}（待核实）")));
+    // Task 26 is overdue: the overdue list counts it as 待核实.
+    let overdue = &body[body
+        .find("已超过完成时限但尚未完成的任务")
+        .expect("overdue list")..];
+    let overdue = &overdue[..overdue.find('。').unwrap()];
+    assert!(overdue.contains("（其中待核实"), "{overdue}");
+    assert!(overdue.contains(&short), "{overdue}");
 }
 
 /// With nothing completed, the next steps do not ask to look back on completed tasks.
@@ -1354,4 +1360,35 @@ fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
         assert!(text.contains(&line), "task {}: {line}", t.id);
     }
     assert!(seen > 0, "the demo has such a task");
+}
+
+/// An overdue task no decider has reported on is not called unfinished: it is named
+/// apart, as awaiting its responsible unit's report.
+#[test]
+fn overdue_tasks_nobody_reported_are_named_apart_from_unfinished_ones() {
+    let l = demo_ledger();
+    let body = report_body(&report_docx(l, &Templates::default()).unwrap());
+    let section = |start: &str| -> String {
+        let from = &body[body.find(start).unwrap_or_else(|| panic!("{start}"))..];
+        from[..from.find('。').unwrap()].to_string()
+    };
+    let unfinished = section("已超过完成时限但尚未完成的任务");
+    let apart = section("项任务已超过完成时限，责任单位尚未报送完成情况");
+    let overdue: Vec<_> = l.tasks.iter().filter(|t| t.overdue).collect();
+    assert!(overdue
+        .iter()
+        .any(|t| t.status == rectify::model::Status::Unreported));
+    for t in overdue {
+        let (is_in, not_in) = if t.status == rectify::model::Status::Unreported {
+            (&apart, &unfinished)
+        } else {
+            (&unfinished, &apart)
+        };
+        assert!(is_in.contains(&t.short_name), "{}: {is_in}", t.short_name);
+        assert!(
+            !not_in.contains(&t.short_name),
+            "{}: {not_in}",
+            t.short_name
+        );
+    }
 }

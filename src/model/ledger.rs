@@ -312,6 +312,15 @@ impl Breakdown {
         }
     }
 
+    /// Whether every decider is in one state (all 已完成, or none heard from).
+    pub fn uniform(&self) -> bool {
+        Status::ALL
+            .into_iter()
+            .filter(|s| self.count(*s) > 0)
+            .count()
+            == 1
+    }
+
     /// Add one decider's answer.
     pub fn add(&mut self, status: Status) {
         let slot = match status {
@@ -339,11 +348,17 @@ impl Breakdown {
             .filter(|s| self.count(*s) > 0)
             .map(|s| format!("{}{}个", s.label(), self.count(s)))
             .collect();
-        let mut text = format!("{}个{noun}中", self.deciders);
         if answered.is_empty() {
-            text.push_str("均未报送");
-            return Some(text);
+            return Some(format!("{}个{noun}均未报送", self.deciders));
         }
+        // 3个单位均已完成, not 3个单位中已完成3个.
+        if let Some(all) = Status::ALL
+            .into_iter()
+            .find(|s| self.count(*s) == self.deciders)
+        {
+            return Some(format!("{}个{noun}均{}", self.deciders, all.label()));
+        }
+        let mut text = format!("{}个{noun}中", self.deciders);
         text.push_str(&answered.join("、"));
         if self.unreported > 0 {
             text.push_str(&format!(
@@ -555,5 +570,33 @@ mod json_tests {
         let want = serde_json::to_string_pretty(&ledger).unwrap() + "\n";
         assert!(ledger.tasks.iter().any(|t| !t.reports.is_empty()));
         assert_eq!(ledger.to_json(), want);
+    }
+}
+
+#[cfg(test)]
+mod breakdown_tests {
+    use super::*;
+
+    #[test]
+    fn a_breakdown_all_in_one_state_says_all() {
+        let mut b = Breakdown::default();
+        assert_eq!(b.describe("单位"), None);
+        b.deciders = 4;
+        (0..4).for_each(|_| b.add(Status::Unreported));
+        assert_eq!(b.describe("单位").as_deref(), Some("4个单位均未报送"));
+        let mut b = Breakdown {
+            deciders: 3,
+            ..Breakdown::default()
+        };
+        (0..3).for_each(|_| b.add(Status::Completed));
+        assert!(b.uniform());
+        assert_eq!(b.describe("单位").as_deref(), Some("3个单位均已完成"));
+        b.add(Status::InProgress);
+        b.deciders = 4;
+        assert!(!b.uniform());
+        assert_eq!(
+            b.describe("镇街").as_deref(),
+            Some("4个镇街中已完成3个、正在推进1个")
+        );
     }
 }

@@ -80,6 +80,8 @@ fn who(l: &Ledger, unit: &str) -> String {
 /// The status as printed: the label, the breakdown when several units decide the task.
 fn status_full(l: &Ledger, t: &TaskEntry) -> String {
     match t.breakdown.describe(decider_noun(l, t)) {
+        // 已完成, not 已完成，3个单位均已完成.
+        Some(_) if t.breakdown.uniform() => t.status.label().to_string(),
         Some(b) => format!("{}，{b}", t.status.label()),
         None => t.status.label().to_string(),
     }
@@ -438,15 +440,11 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             continue;
         };
         let spoken = who(l, &said.unit);
-        if let Some(b) = t.breakdown.describe(decider_noun(l, t)) {
+        if t.breakdown.describe(decider_noun(l, t)).is_some() {
             let body = said.opened(&spoken);
             groups.push((
                 None,
-                vec![format!(
-                    "{}（{}，{b}），{body}",
-                    t.short_name,
-                    t.status.label()
-                )],
+                vec![format!("{}（{}），{body}", t.short_name, status_full(l, t))],
             ));
             continue;
         }
@@ -643,6 +641,13 @@ struct ConflictBrief {
 #[derive(Debug, Serialize)]
 struct Issues {
     overdue: Vec<TaskContext>,
+    /// The overdue tasks split: those a decider reported on (not completed), and those
+    /// no decider has (not known to be unfinished: named apart).
+    overdue_reported: Vec<TaskContext>,
+    overdue_unreported: Vec<TaskContext>,
+    /// Of `overdue_reported`, those not 正在推进 by status: 其中待核实1项、未启动1项
+    /// (empty when all are under way).
+    overdue_statuses: String,
     not_started: Vec<TaskContext>,
     /// Tasks no decider reported on, split: those only non-deciders reported on, and
     /// those nobody reported on.
@@ -853,6 +858,26 @@ impl Issues {
             .collect();
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
+            overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
+            overdue_unreported: with(&|t| t.overdue && t.status == Status::Unreported),
+            overdue_statuses: {
+                let counts: Vec<String> = [Status::Unclear, Status::NotStarted, Status::Ongoing]
+                    .iter()
+                    .filter_map(|s| {
+                        let n = l
+                            .tasks
+                            .iter()
+                            .filter(|t| t.overdue && t.status == *s)
+                            .count();
+                        (n > 0).then(|| format!("{}{n}项", s.label()))
+                    })
+                    .collect();
+                if counts.is_empty() {
+                    String::new()
+                } else {
+                    format!("其中{}", counts.join("、"))
+                }
+            },
             not_started: with(&|t| t.status == Status::NotStarted),
             others_only: with(&|t| {
                 t.status == Status::Unreported && !t.reported_by_others.is_empty()

@@ -219,7 +219,7 @@ fn light_column<'a>() -> Column<'a, &'a TaskEntry> {
     })
     .highlight(Highlight::Light)
     .note(
-        "按统计截止日判定：红灯为已逾期未完成，黄灯为即将到期（天数见 plan.toml 的 warning_days，默认30天）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
+        "按统计截止日判定：红灯为已超过完成时限仍未完成，黄灯为临近完成时限（默认30天内）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
             .into(),
     )
 }
@@ -487,7 +487,7 @@ pub(super) fn reports_sheet(
 // ---------------------------------------------------------------------------
 // 问题清单
 
-fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 7] {
+fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 6] {
     [
         col("严重程度", Kind::Center, 10.0, 10.0, |r: &Row<'a, &'a Problem>| {
             t(r.item.severity.label())
@@ -507,10 +507,6 @@ fn problem_columns<'a>() -> [Column<'a, &'a Problem>; 7] {
             None => t(""),
         }),
         col("说明", Kind::Text, 30.0, WIDE, |r| t(&r.item.message)),
-        col("代码", Kind::Text, 12.0, 24.0, |r: &Row<'a, &'a Problem>| {
-            t(r.item.code.as_str())
-        })
-            .note("问题代码，供查阅 docs/ledger.md 或向开发人员反馈时使用。".into()),
     ]
 }
 
@@ -540,7 +536,7 @@ fn unplaced_reason(code: Code) -> &'static str {
 
 type UnplacedRow<'a> = Row<'a, &'a Unplaced>;
 
-fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 10] {
+fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 9] {
     [
         col("文件", Kind::Text, 16.0, 40.0, |r: &UnplacedRow<'a>| {
             t(&r.item.source.file)
@@ -570,9 +566,6 @@ fn unplaced_columns<'a>() -> [Column<'a, &'a Unplaced>; 10] {
         }),
         col("进展（原文）", Kind::Text, 20.0, WIDE, |r| {
             t(&r.item.progress)
-        }),
-        col("代码", Kind::Text, 12.0, 20.0, |r| {
-            t(r.item.code.as_str())
         }),
     ]
 }
