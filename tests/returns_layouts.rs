@@ -1463,3 +1463,51 @@ fn the_percentage_decides_when_the_status_cell_is_empty() {
         .iter()
         .any(|p| p.code == Code::StatusUnclear));
 }
+
+/// The bureau's own collection sheet, one row per unit, one cell naming two units: the
+/// column still names each row's unit; the joint row is its first unit's, with a
+/// warning (before, the one joint cell made every row the sender's).
+#[test]
+fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
+    let header = ["序号", "单位", "工作进展", "完成状态"];
+    let rows = [
+        row(&["21", "区水利局", "小水电清理整改全部完成。", "已完成"]),
+        row(&["22", "区农业农村委", "保留冬水田1.2万亩。", "长期坚持"]),
+        row(&["28", "区城市管理局", "考核办法已印发。", "已完成"]),
+        row(&["33", "区住房城乡建委", "规划已通过专家评审。", "已完成"]),
+        row(&[
+            "55",
+            "区水利局、区农业农村委",
+            "联合开展水源地巡查4次。",
+            "长期坚持",
+        ]),
+    ];
+    let ledger = read_one("区生态环境局", &header, &rows);
+    for (id, unit) in [
+        (21, "区水利局"),
+        (22, "区农业农村委"),
+        (28, "区城市管理局"),
+        (33, "区住房城乡建委"),
+        (55, "区水利局"),
+    ] {
+        let units: Vec<&str> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.unit.as_str())
+            .collect();
+        assert_eq!(units, [unit], "task {id}");
+    }
+    let warned = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::UnitAmbiguous)
+        .expect("a warning on the joint row");
+    assert!(
+        warned
+            .message
+            .contains("“区水利局、区农业农村委”写有多个单位，已计入区水利局"),
+        "{}",
+        warned.message
+    );
+}

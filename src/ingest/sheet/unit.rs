@@ -44,6 +44,11 @@ pub(super) struct SheetUnit<'a> {
     failures: Vec<String>,
     /// Rows (1-based) left without a unit.
     rows_without_unit: Vec<u32>,
+    /// The unit column lists many units' rows (a collection sheet): a joint row is its
+    /// first unit's. In a lead unit's consolidation it stays the lead's line.
+    collection: bool,
+    /// Joint rows credited to their first unit, described (each once).
+    joint: Vec<String>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -79,9 +84,10 @@ impl<'a> SheetUnit<'a> {
             failures.clear();
             whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
         }
-        let column = match marker {
-            Some(_) => None,
-            None => row_unit_column(grid, layout, ctx.units),
+        let (column, collection) = match marker {
+            Some(_) => (None, false),
+            None => row_unit_column(grid, layout, ctx.units)
+                .map_or((None, false), |(c, collection)| (Some(c), collection)),
         };
         let fallback = match (&marker, &whole_sheet) {
             (None, None) => fallback(ctx, &grid.name, filing),
@@ -96,6 +102,8 @@ impl<'a> SheetUnit<'a> {
             fallback,
             failures,
             rows_without_unit: Vec::new(),
+            collection,
+            joint: Vec::new(),
         }
     }
 
@@ -143,6 +151,15 @@ impl<'a> SheetUnit<'a> {
             return Cell::Blank;
         };
         let t = grid.value_through_merge(r, c).text_ref();
+        // Two or three units named together (区水利局、区农业农村委): a joint row, the
+        // first unit's, with a warning.
+        if let Some((first, all)) = joint_units(&t, self.units).filter(|_| self.collection) {
+            let msg = format!("单位列“{all}”写有多个单位，已计入{first}");
+            if !self.joint.contains(&msg) {
+                self.joint.push(msg);
+            }
+            return Cell::Named((first, UnitFrom::UnitColumn));
+        }
         // Empty, a group or list (各镇街) in a consolidation, or the sender's word for
         // itself (我委, 本单位, 牵头单位): the sender's row.
         if t.trim().is_empty() || is_assignment_text(&t, self.units) || names_the_sender(&t) {
@@ -182,18 +199,22 @@ impl<'a> SheetUnit<'a> {
                 .at(Some(sheet), Some(first)),
             );
         }
-        if self.failures.is_empty() {
+        if self.failures.is_empty() && self.joint.is_empty() {
             return None;
+        }
+        let mut said: Vec<String> = self.joint;
+        if !self.failures.is_empty() {
+            said.push(format!(
+                "{}；已按其他信息识别单位",
+                self.failures.join("；")
+            ));
         }
         Some(
             Problem::new(
                 Severity::Warning,
                 Code::UnitAmbiguous,
                 ctx.file,
-                format!(
-                    "{}；已按其他信息识别单位，请核实。",
-                    self.failures.join("；")
-                ),
+                format!("{}。请核实。", said.join("；")),
             )
             .at(Some(sheet), None),
         )
@@ -230,11 +251,17 @@ enum Cell {
 /// table is a lead unit's consolidation: its rows name single units, several on one
 /// task (each task's rows, 序号 merged down or left blank under the first). Then a
 /// group row among them (各镇街：其余镇街均已完成) is the sender's.
-fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<usize> {
+/// Distinct units named one to a cell that make a unit column a collection's.
+const MANY_UNITS: usize = 4;
+
+/// The column and whether the sheet is a collection of many units' rows (not a lead
+/// unit's consolidation).
+fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<(usize, bool)> {
     let unit_col = layout.col(ColumnKind::Unit);
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
     let mut assignment = 0;
     let mut single = 0;
+    let mut distinct: Vec<String> = Vec::new();
     // Task of each single-unit row: its 序号, or the last one above it.
     let mut task = String::new();
     let mut tasks: Vec<String> = Vec::new();
@@ -249,18 +276,24 @@ fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Optio
         }
         if is_assignment_text(&t, units) {
             assignment += 1;
-        } else if matches!(units.resolve(&t), NameMatch::Unit(_)) {
+        } else if let NameMatch::Unit(u) = units.resolve(&t) {
             single += 1;
+            if !distinct.contains(&u) {
+                distinct.push(u);
+            }
             if !tasks.contains(&task) {
                 tasks.push(task.clone());
             }
         }
     }
     let consolidation = single >= 2 && single > tasks.len() && single > assignment;
+    // A collection sheet of many units (the bureau's own, one row per unit and task),
+    // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
+    let collection = distinct.len() >= MANY_UNITS && single >= 3 * assignment;
     if unit_col.is_none() && layout.has(ColumnKind::Assignment) && !consolidation {
         return None;
     }
-    (assignment == 0 || consolidation).then_some(c)
+    (assignment == 0 || consolidation || collection).then_some((c, collection && !consolidation))
 }
 
 /// A unit cell in the sender's words for itself: 我委, 我局, 本单位, 我镇（牵头）, and
@@ -274,6 +307,27 @@ fn names_the_sender(text: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect();
     t == "牵头单位" || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
+}
+
+/// A cell naming two or three units of the directory, one by one and no group
+/// (区水利局、区农业农村委): the first unit's name and the cell as one line.
+fn joint_units(text: &str, units: &UnitDirectory) -> Option<(String, String)> {
+    let names: Vec<&str> = text
+        .split(['、', '，', ',', '；', ';', '/', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !(2..=3).contains(&names.len()) || text.trim_end().ends_with('等') {
+        return None;
+    }
+    let resolved: Vec<String> = names
+        .iter()
+        .map(|n| match units.resolve(n) {
+            NameMatch::Unit(u) => Some(u),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    Some((resolved[0].clone(), one_line(text)))
 }
 
 /// The plan's assignment as written: several units (、，；/ or a line break between
