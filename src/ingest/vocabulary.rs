@@ -634,7 +634,7 @@ pub fn is_tick_mark(text: &str) -> bool {
 /// option's words. `None` when the cell has fewer than two boxes, or no option or more
 /// than one is ticked.
 pub fn ticked_option(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = bracket_boxes(text);
     let is_box = |c: &char| TICKED.contains(c) || UNTICKED.contains(c);
     let boxes: Vec<usize> = (0..chars.len()).filter(|&i| is_box(&chars[i])).collect();
     if boxes.len() < 2 || !boxes.iter().any(|&i| UNTICKED.contains(&chars[i])) {
@@ -665,6 +665,50 @@ pub fn ticked_option(text: &str) -> Option<String> {
         .trim_matches(['，', ',', '；', ';', '、'])
         .trim();
     (!label.is_empty()).then(|| label.to_string())
+}
+
+/// The characters of a cell with options in brackets turned into boxes, as forms typed
+/// without box characters write them: 是（ ）否（√）, 已完成[ ] 正在推进[×] → 是□否☑,
+/// 已完成□ 正在推进☑. A bracket holding nothing is an empty box, one holding a single
+/// mark (√ × x * ●) a ticked one; other brackets stay as written.
+fn bracket_boxes(text: &str) -> Vec<char> {
+    const MARKS: &[char] = &[
+        '√', '✓', '✔', '×', 'x', 'X', '✗', '✘', '*', '●', '■', '☑', '☒',
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i] {
+            '（' => Some('）'),
+            '(' => Some(')'),
+            '[' => Some(']'),
+            '【' => Some('】'),
+            _ => None,
+        };
+        if let Some(close) = close {
+            if let Some(len) = chars[i + 1..].iter().take(5).position(|&c| c == close) {
+                let inner: Vec<char> = chars[i + 1..i + 1 + len]
+                    .iter()
+                    .copied()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let boxed = match inner[..] {
+                    [] => Some('□'),
+                    [m] if MARKS.contains(&m) => Some('☑'),
+                    _ => None,
+                };
+                if let Some(b) = boxed {
+                    out.push(b);
+                    i += len + 2;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// Classify an 已完成 tick column: √ ✓ ✔ ☑ 是 Y → Completed; blank → None; a cross
@@ -961,6 +1005,19 @@ mod tests {
             t("√已完成 √正在推进"),
             None,
             "no empty box: not a form's options"
+        );
+        // Options in brackets, as forms typed without box characters write them.
+        assert_eq!(t("是（ ）否（√）").as_deref(), Some("否"));
+        assert_eq!(t("是(√) 否( )").as_deref(), Some("是"));
+        assert_eq!(
+            t("已完成（√）正在推进（ ）未启动（ ）").as_deref(),
+            Some("已完成")
+        );
+        assert_eq!(t("已完成[ ] 正在推进[×]").as_deref(), Some("正在推进"));
+        assert_eq!(t("已完成（验收）"), None, "a bracket of words is no box");
+        assert_eq!(
+            classify_yes_no(&t("是（ ）否（√）").unwrap(), "办法报审中。"),
+            Status::InProgress
         );
         assert!(is_tick_mark(" √ ") && is_tick_mark("是") && is_tick_mark("1"));
         assert!(!is_tick_mark("×") && !is_tick_mark("否") && !is_tick_mark("□"));
