@@ -735,7 +735,21 @@ fn bad_files_become_problems_and_the_rest_is_read() {
         vec![Code::NoHeader],
         "a Word document is read; without a table it has no progress (one problem: the file's)"
     );
-    assert_eq!(code_of("photo.jpg"), vec![Code::FileNotSpreadsheet]);
+    // A photo or a scan is evidence, with a warning (it may be the unit's only return).
+    assert_eq!(code_of("photo.jpg"), vec![Code::FileSkipped]);
+    let photo = ledger.files.iter().find(|f| f.file == "photo.jpg").unwrap();
+    assert_eq!(photo.outcome, rectify::model::FileOutcome::Evidence);
+    let warned = ledger
+        .problems
+        .iter()
+        .find(|p| p.file == "photo.jpg")
+        .unwrap();
+    assert_eq!(warned.severity, rectify::model::Severity::Warning);
+    assert!(
+        warned.message.contains("扫描件或照片"),
+        "{}",
+        warned.message
+    );
     assert_eq!(code_of("empty.xlsx"), vec![Code::FileEmpty]);
     assert_eq!(code_of("~$good.xlsx"), vec![Code::FileSkipped]);
     assert_eq!(code_of(".DS_Store"), vec![Code::FileSkipped]);

@@ -51,6 +51,9 @@ pub(super) fn parse(
         .unwrap_or_else(|m| Err(ReadError::Panic(m)))
 }
 
+/// Kinds of file (as the sniffer names them) that are scans or photos, not returns.
+const SCANS: [&str; 4] = ["PDF文件", "JPEG图片", "PNG图片", "GIF图片"];
+
 /// What became of the file at `rel` (relative to the returns folder; inside a bundle
 /// `bundle.zip/inner.xlsx`, with the bundle's name as the last resort for the unit).
 pub(super) fn file_outcome(
@@ -70,6 +73,20 @@ pub(super) fn file_outcome(
         filed_on: None,
     };
     match read {
+        // A scan or a photo (a stamped page, evidence) sent beside a return: evidence,
+        // with a warning in case it is the only return the unit sent.
+        Err(ReadError::NotSpreadsheet(what)) if SCANS.contains(&what) => {
+            out.problems.push(Problem::new(
+                Severity::Warning,
+                Code::FileSkipped,
+                rel,
+                format!(
+                    "这是{what}（扫描件或照片），无法读取其中的文字，已作为佐证材料记录。如为盖章页或佐证材料，无需处理；如这是该单位唯一的报送，请该单位另报可编辑的Excel或Word版本，或按扫描件手工录入。"
+                ),
+            ));
+            entry.outcome = FileOutcome::Evidence;
+            entry.unit = named_unit(rel, opts);
+        }
         Err(e) => {
             out.problems.push(
                 Problem::new(Severity::Error, e.kind().code(), rel, e.to_string())
