@@ -593,17 +593,68 @@ fn one_templates_value_renders_as_fresh_ones_do() {
 
 #[test]
 fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
-    let l = blank_ledger();
-    for u in units_owing(l) {
+    // The test plan (every unit reports straight) and the shipped one (through leads).
+    let shipped = rectify::build_ledger(
+        &common::shipped_plan(),
+        std::path::Path::new("/nonexistent"),
+    );
+    let mut told_of_leads = 0;
+    for (l, u) in units_owing(blank_ledger())
+        .into_iter()
+        .map(|u| (blank_ledger(), u))
+        .chain(units_owing(&shipped).into_iter().map(|u| (&shipped, u)))
+    {
         let b = notice_blocks(l, u, &Templates::default(), date(2020, 11, 20)).unwrap();
-        let text = block_text(&b);
+        let full = block_text(&b);
+        // The tasks reported to lead units are told apart, after the unit's own list.
+        let (text, via) = match full.find("此外，你单位还承担") {
+            Some(at) => {
+                let end = at + full[at..].find("不再单独报送").unwrap();
+                (
+                    format!("{}{}", &full[..at], &full[end..]),
+                    full[at..end].to_string(),
+                )
+            }
+            None => (full.clone(), String::new()),
+        };
         let want: BTreeSet<u32> = u.expected.iter().copied().collect();
         assert_eq!(task_refs(&text), want, "{}", u.name);
+        // Every other task the unit has a role on that a lead unit (not the bureau)
+        // gathers is in the paragraph on lead units, and none of its own.
+        let via_ids: BTreeSet<u32> = via
+            .split(['第', '、', '项'])
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let others: BTreeSet<u32> = l
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.lead
+                    .iter()
+                    .chain(&t.responsible)
+                    .chain(&t.cooperating)
+                    .any(|x| *x == u.name)
+                    && !want.contains(&t.id)
+                    && !t.gathered_by(&u.name)
+                    && t
+                        .lead
+                        .iter()
+                        .chain(&t.responsible)
+                        .any(|g| t.gathered_by(g) && *g != l.plan.collector)
+            })
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(via_ids, others, "{}: {via}", u.name);
+        told_of_leads += usize::from(!via.is_empty());
         assert!(text.contains("2020年12月5日"), "return deadline");
         assert!(text.contains(&l.plan.contact.phone) && text.contains(&l.plan.contact.name));
         assert!(text.contains(&l.plan.collector_full));
         assert!(text.contains(&l.plan.doc_number));
     }
+    assert!(
+        told_of_leads > 20,
+        "towns are told of their tasks under lead units: {told_of_leads}"
+    );
 }
 
 #[test]

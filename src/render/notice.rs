@@ -119,6 +119,66 @@ struct UnitNoticeContext<'a> {
     /// For a reminder in lead reporting: per task, the partners whose progress is
     /// still missing.
     partners_missing: Vec<PartnersMissing>,
+    /// In lead reporting, the unit's other tasks: those a lead unit gathers, reported
+    /// to that lead (a town told of its 4 tasks to report here is told of the 22 it
+    /// reports to the leads too). One entry per lead.
+    via_leads: Vec<ViaLead>,
+    /// How many tasks `via_leads` lists in all.
+    via_leads_count: usize,
+}
+
+/// The tasks a unit reports to one lead unit, not to the collector.
+#[derive(Debug, Serialize)]
+pub struct ViaLead {
+    pub lead: String,
+    /// 第1、4、11项.
+    pub ids: String,
+    pub count: usize,
+}
+
+/// The unit's tasks outside `ids` that a lead unit (not the unit) gathers, grouped by
+/// that lead in the order of its first task. Empty unless the plan reports through lead
+/// units.
+fn via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<ViaLead> {
+    use crate::{model::Tier, plan::meta::Reporting};
+    if !(ledger.plan.tier == Tier::Bureau && ledger.plan.reporting == Reporting::Lead) {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Vec<u32>)> = Vec::new();
+    for t in &ledger.tasks {
+        let has_role = t
+            .lead
+            .iter()
+            .chain(&t.responsible)
+            .chain(&t.cooperating)
+            .any(|u| u == unit);
+        if !has_role || ids.contains(&t.id) || t.gathered_by(unit) {
+            continue;
+        }
+        // A task the collector itself gathers is not "reported to a lead" elsewhere.
+        let Some(lead) = t
+            .lead
+            .iter()
+            .chain(&t.responsible)
+            .find(|l| t.gathered_by(l) && *l != unit && **l != ledger.plan.collector)
+        else {
+            continue;
+        };
+        match out.iter_mut().find(|(l, _)| l == lead) {
+            Some((_, v)) => v.push(t.id),
+            None => out.push((lead.clone(), vec![t.id])),
+        }
+    }
+    out.into_iter()
+        .map(|(lead, v)| ViaLead {
+            ids: format!(
+                "第{}项",
+                v.iter().map(u32::to_string).collect::<Vec<_>>().join("、")
+            ),
+            count: v.len(),
+            lead,
+        })
+        .collect()
 }
 
 /// A task of a lead unit's, and the partners whose progress has not arrived.
@@ -304,6 +364,17 @@ fn unit_context<'a>(
             .filter(|t| t.gathered_by(&unit.name))
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
+        via_leads_count: 0,
+        via_leads: Vec::new(),
+    }
+    .with_via_leads(ledger, &unit.name, ids)
+}
+
+impl UnitNoticeContext<'_> {
+    fn with_via_leads(mut self, ledger: &Ledger, unit: &str, ids: &[u32]) -> Self {
+        self.via_leads = via_leads(ledger, unit, ids);
+        self.via_leads_count = self.via_leads.iter().map(|v| v.count).sum();
+        self
     }
 }
 
