@@ -636,8 +636,7 @@ fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
                     .any(|x| *x == u.name)
                     && !want.contains(&t.id)
                     && !t.gathered_by(&u.name)
-                    && t
-                        .lead
+                    && t.lead
                         .iter()
                         .chain(&t.responsible)
                         .any(|g| t.gathered_by(g) && *g != l.plan.collector)

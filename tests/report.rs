@@ -865,10 +865,12 @@ fn demo_pdf() -> Option<(&'static Path, &'static Vec<String>)> {
     .map(|(_, pdf, pages)| (pdf.as_path(), pages))
 }
 
-/// The body (everything before the page that opens with 附件) fits on eight pages: a
-/// report of the length a 区人大常委会 reads, the detail in 附件1.
+/// The body (everything before the page that opens with 附件) fits on nine pages: a
+/// report of the length a 区人大常委会 reads, the detail in 附件1. (Eight until the
+/// body told what came of each task's work and named the reports to verify: its
+/// closing block, kept with 特此报告 and room for the seal, moved to a ninth page.)
 #[test]
-fn the_demo_body_is_at_most_eight_pages() {
+fn the_demo_body_is_at_most_nine_pages() {
     let Some(pages) = demo_pdf_pages() else {
         return;
     };
@@ -880,7 +882,7 @@ fn the_demo_body_is_at_most_eight_pages() {
         body >= 4,
         "the body has {body} pages: too short to be whole"
     );
-    assert!(body <= 8, "the body has {body} pages, at most 8 wanted");
+    assert!(body <= 9, "the body has {body} pages, at most 9 wanted");
 }
 
 /// GB/T 9704: a body line holds 28 characters. Lines of the body pages made only of

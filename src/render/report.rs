@@ -87,7 +87,27 @@ fn status_full(l: &Ledger, t: &TaskEntry) -> String {
     }
 }
 
-/// The first sentence (two when the first is short) of a unit's text, ended with 。.
+/// Words that tell what came of the work (done, accepted, solved) or when it will be.
+const RESULT_CUES: [&str; 14] = [
+    "已全部",
+    "已完成",
+    "通过验收",
+    "验收",
+    "销号",
+    "已解决",
+    "已建成",
+    "投入运行",
+    "投入使用",
+    "恢复原状",
+    "已整改",
+    "完工",
+    "预计",
+    "已印发",
+];
+
+/// The first sentence (two when the first is short) of a unit's text, ended with 。
+/// and, when it does not say what came of the work, the first clause after it that
+/// does ([`RESULT_CUES`]).
 /// A sentence ends at 。！？； or a line break, never inside quotation marks or
 /// brackets; its opening clauses that only frame the work (高度重视, 根据…统一部署,
 /// 对照整改任务清单, 围绕“…”工作: no figure in them) are left out when a clause of
@@ -115,6 +135,21 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
         if let Some(second) = sentences.get(at + 1) {
             if out.chars().count() + second.chars().count() < max {
                 out = format!("{out}，{second}");
+            }
+        }
+    }
+    // What came of the work, when the cut left it out (共排查出设施14处 | ，已全部拆除;
+    // a cause, then 溢流问题已解决): its clause follows, within one and a half `max`.
+    if !RESULT_CUES.iter().any(|w| out.contains(w)) {
+        let rest_of_first = first.get(out.len()..).unwrap_or_default();
+        let result = std::iter::once(rest_of_first)
+            .chain(sentences[at + 1..].iter().map(String::as_str))
+            .flat_map(|s| split_outside_quotes(s, &['，', ',']))
+            .map(|c| c.trim().to_string())
+            .find(|c| RESULT_CUES.iter().any(|w| c.contains(w)));
+        if let Some(result) = result {
+            if out.chars().count() + result.chars().count() < max + max / 2 {
+                out = format!("{}，{result}", out.trim_end_matches(['，', ',']));
             }
         }
     }
@@ -506,9 +541,10 @@ fn result_parts(t: &TaskEntry) -> Option<Said> {
     let r = t
         .current_reports()
         .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())?;
-    let (text, by_place) = match places_told(&r.progress) {
+    let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
+    let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
-        None => (lead_sentences(&r.progress, 34), false),
+        None => (lead_sentences(&progress, 34), false),
     };
     Some(Said {
         unit: r.unit.clone(),
@@ -879,8 +915,9 @@ impl Issues {
                 }
             },
             not_started: with(&|t| t.status == Status::NotStarted),
+            // Overdue ones are named in the overdue list, with who reported.
             others_only: with(&|t| {
-                t.status == Status::Unreported && !t.reported_by_others.is_empty()
+                t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
             }),
             unreported: with(&|t| {
                 t.status == Status::Unreported && t.reported_by_others.is_empty()
@@ -1073,9 +1110,25 @@ mod tests {
         let long = "已新建及整治排灌沟渠142公里，新建蓄水池38口，剩余工程正在加紧施工，预计12月底前完工，并同步开展验收准备工作和资料整理归档工作";
         let cut = lead_sentences(long, 40);
         assert!(long.starts_with(cut.trim_end_matches('。')), "{cut}");
+        // Cut at the limit, and the clause telling when it will be done follows.
         assert!(
-            cut.chars().count() <= 41 && cut.ends_with("施工。"),
+            cut.chars().count() <= 80 && cut.ends_with("施工，预计12月底前完工。"),
             "{cut}"
+        );
+        // A result left out by the cut or in a later sentence is told.
+        assert_eq!(
+            lead_sentences(
+                "会同各镇街开展拦河养鱼专项排查，共排查出拦河养鱼设施14处，已全部拆除，河道恢复原状。",
+                34
+            ),
+            "会同各镇街开展拦河养鱼专项排查，共排查出拦河养鱼设施14处，已全部拆除。"
+        );
+        assert_eq!(
+            lead_sentences(
+                "经排查，溢流系进水量超设计规模及场镇雨污混流所致。目前溢流问题已解决，经区级验收同意销号。",
+                34
+            ),
+            "经排查，溢流系进水量超设计规模及场镇雨污混流所致，目前溢流问题已解决。"
         );
         assert_eq!(lead_sentences("短句。第二句也在", 60), "短句，第二句也在。");
         // A clause boundary only in the first eight characters: a sentence up to three

@@ -96,7 +96,108 @@ fn progress(t: &TaskEntry) -> Vec<String> {
     }
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() { g.note } else { g.text };
-        format!("{}：{}", g.units, text)
+        format!("{}：{}", g.units, without_annex_refs(&text))
     }));
     lines
+}
+
+/// A unit's text without its pointers to its own attachments (具体情况详见附件3, 见附表1):
+/// the report has no such 附件. A text that is nothing but the pointer stays as written.
+pub fn without_annex_refs(text: &str) -> String {
+    let is_ref = |clause: &str| {
+        let c = clause.trim().trim_end_matches(['。', '.', '）', ')']);
+        let c = c.trim_start_matches(['（', '(']);
+        let c = c
+            .strip_prefix("具体情况")
+            .or_else(|| c.strip_prefix("具体内容"))
+            .or_else(|| c.strip_prefix("具体"))
+            .unwrap_or(c);
+        let Some(rest) = ["详见", "请见", "参见", "见"]
+            .iter()
+            .find_map(|w| c.strip_prefix(w))
+        else {
+            return false;
+        };
+        let Some(n) = rest
+            .strip_prefix("附件")
+            .or_else(|| rest.strip_prefix("附表"))
+        else {
+            return false;
+        };
+        n.chars()
+            .all(|ch| ch.is_ascii_digit() || "一二三四五六七八九十、".contains(ch))
+    };
+    // （详见附件1） inside a clause: the bracket goes.
+    let mut unbracketed = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['（', '(']) {
+        let after = &rest[open..];
+        let close = after
+            .find(['）', ')'])
+            .map(|i| i + after[i..].chars().next().unwrap().len_utf8());
+        match close {
+            Some(end) if is_ref(&after[..end]) => {
+                unbracketed.push_str(&rest[..open]);
+                rest = &after[end..];
+            }
+            _ => {
+                let step = open + after.chars().next().unwrap().len_utf8();
+                unbracketed.push_str(&rest[..step]);
+                rest = &rest[step..];
+            }
+        }
+    }
+    unbracketed.push_str(rest);
+    let text_in = unbracketed;
+    let mut out = String::new();
+    let mut clause = String::new();
+    for ch in text_in.chars() {
+        clause.push(ch);
+        if matches!(ch, '，' | '。' | '；' | '\n') {
+            if !is_ref(&clause) {
+                out.push_str(&clause);
+            } else if ch == '。' && out.ends_with('，') {
+                // 建设中，具体情况详见附件3。 → 建设中。
+                out.pop();
+                out.push('。');
+            }
+            clause.clear();
+        }
+    }
+    if !is_ref(&clause) {
+        out.push_str(&clause);
+    } else if out.ends_with('，') {
+        out.pop();
+        out.push('。');
+    }
+    if out.trim().is_empty() {
+        text.to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod annex_tests {
+    use super::without_annex_refs;
+
+    #[test]
+    fn a_units_pointers_to_its_own_attachments_are_left_out() {
+        for (text, want) in [
+            (
+                "配合推进城南污水处理厂建设，具体情况详见附件3。",
+                "配合推进城南污水处理厂建设。",
+            ),
+            ("已完成清掏356座（详见附件1）。", "已完成清掏356座。"),
+            ("已完成清掏356座。见附表2。", "已完成清掏356座。"),
+            ("已完成清掏356座，见附件", "已完成清掏356座。"),
+            ("详见附件3", "详见附件3"),
+            (
+                "已印发《附件管理办法》，见附件说明。",
+                "已印发《附件管理办法》，见附件说明。",
+            ),
+        ] {
+            assert_eq!(without_annex_refs(text), want, "{text}");
+        }
+    }
 }
