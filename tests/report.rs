@@ -520,13 +520,17 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
         "{}（正在推进，23个镇街中已完成2个、未启动1个，20个未报送）",
         t27.short_name
     )));
-    // Tasks only non-deciders reported on say so in plain words.
+    // Tasks only non-deciders reported on say so in plain words (task 12 is overdue:
+    // in the overdue list, once).
     let t12 = l.task(12).unwrap();
     assert_eq!(t12.reported_by_others, ["区发展改革委"]);
-    assert!(body.contains(&format!(
-        "{}，区发展改革委报送了相关进展，但该任务的责任单位尚未报送。",
-        t12.short_name
-    )));
+    assert!(t12.overdue);
+    assert!(body.contains(&format!("{}（区发展改革委报送了相关进展）", t12.short_name)));
+    assert_eq!(
+        body.matches(t12.short_name.as_str()).count(),
+        1,
+        "named once"
+    );
     // Results keep their figures and end at a sentence boundary.
     // One unit's tasks are told together under its name, one sentence each, without a
     // status bracket (the part's counts say it); no point holds more than three.

@@ -264,7 +264,8 @@ fn an_upload_is_saved_under_its_own_name_and_the_round_reruns_as_run_does() {
     assert!(first["records"].as_u64().unwrap() > 0);
     assert_eq!(first["filed_on"], "2020年12月3日");
     let junk = &results[3];
-    assert_eq!(junk["files"][0]["outcome"], "failed");
+    // A PDF is kept as evidence, with a warning saying so.
+    assert_eq!(junk["files"][0]["outcome"], "evidence");
     assert!(junk["problems"][0]["message"].as_str().unwrap().len() > 10);
     // Everything inside the returns folder, nothing beside it.
     assert_eq!(
