@@ -1511,3 +1511,42 @@ fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
         warned.message
     );
 }
+
+/// 填报单位 and 填报日期 as a label cell beside a value cell, right above the header
+/// (read with it as a two-row header before): the unit and the date are read.
+#[test]
+fn a_label_cell_beside_its_value_above_the_header_names_the_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["整改任务进展情况表"])
+        .text_row(&[
+            "填报单位",
+            "区住房城乡建委（盖章）",
+            "填报时间",
+            "2020年12月3日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["33", &measure(33), "规划已批复。", "已完成"]);
+    write_workbook(&dir.path().join("报送表.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r: Vec<_> = ledger.task(33).unwrap().current_reports().collect();
+    assert_eq!(r.len(), 1, "{:?}", ledger.unplaced);
+    assert_eq!(r[0].unit, "区住房城乡建委");
+    assert_eq!(r[0].filed_on, Some(date(2020, 12, 3)));
+    // A header whose unit column is headed 填报单位 takes no header word for a unit.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：区水利局"])
+        .text_row(&["序号", "填报单位", "整改进展情况", "完成状态"])
+        .text_row(&["", "", "进展", "状态"])
+        .text_row(&["21", "区水利局", "小水电整改完成。", "已完成"]);
+    write_workbook(&dir.path().join("进展.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let units: Vec<&str> = ledger
+        .task(21)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.unit.as_str())
+        .collect();
+    assert_eq!(units, ["区水利局"]);
+}

@@ -11,7 +11,7 @@ use super::layout::Layout;
 use crate::common::dates::{find_date_in_text, parse_date_text};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::date_of_cell;
-use crate::ingest::vocabulary::is_note_row;
+use crate::ingest::vocabulary::{classify_header, is_note_row};
 
 const UNIT_LABELS: [&str; 4] = ["填报单位", "报送单位", "单位名称", "单位（盖章）"];
 const DATE_LABELS: [&str; 6] = [
@@ -67,6 +67,18 @@ impl Filing {
                 if let Some(d) = date_only_row(grid, r, default_year) {
                     filing.signed_on.get_or_insert(d);
                 }
+            }
+        }
+        // A label cell and its value cell taken into the header's top row (填报单位 |
+        // 区住房城乡建委 | 联系人 | 张三 above 序号 | 具体举措 …, or a Word return's info
+        // table): the value is a name or a date, not another header word.
+        for r in layout.top..layout.bottom.min(layout.top + 1) {
+            if filing.unit_text.is_none() {
+                filing.unit_text = labelled_value(grid, r, &UNIT_LABELS)
+                    .filter(|v| !v.is_empty() && classify_header(v).is_none());
+            }
+            if filing.filed_on.is_none() {
+                filing.filed_on = filed_on_in_row(grid, r, default_year);
             }
         }
         if filing.filed_on.is_some() && filing.unit_text.is_some() && grid.paragraphs.is_empty() {
