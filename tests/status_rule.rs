@@ -191,3 +191,23 @@ fn an_unreadable_or_missing_status_is_awaiting_verification_with_the_reason() {
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
     assert_eq!(t.doubts, ["卫星湖街道未写明完成情况"]);
 }
+
+/// The lead says 已完成 while a responsible unit under it says 正在推进: the task is
+/// 待核实, with both named (the report does not call it done on the lead's word alone).
+#[test]
+fn a_lead_done_while_a_unit_under_it_goes_on_is_awaiting_verification() {
+    // Task 1: 区农业农村委 leads, 各镇街 are responsible.
+    let ledger = ledger_of(&[
+        ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),
+        ("宝峰镇", vec![(1, "池塘标准化改造完成477亩。", "正在推进")]),
+    ]);
+    let t = ledger.task(1).unwrap();
+    assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
+    assert_eq!(t.doubts, ["区农业农村委报送已完成，但宝峰镇报送正在推进"]);
+    // A town that is done too is no contradiction.
+    let ledger = ledger_of(&[
+        ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),
+        ("宝峰镇", vec![(1, "池塘标准化改造全部完成。", "已完成")]),
+    ]);
+    assert_eq!(ledger.task(1).unwrap().status, Status::Completed);
+}

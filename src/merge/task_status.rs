@@ -13,7 +13,9 @@
 //! - 未报送 (unreported): no decider answered; also when the only answers are 不涉及
 //!   while other deciders are still to answer (不涉及 says nothing of progress);
 //! - 不涉及 (not applicable): every decider answered 不涉及;
-//! - 待核实 (unclear): some decider's answer is unclear or doubtful;
+//! - 待核实 (unclear): some decider's answer is unclear or doubtful; or the deciders
+//!   say 已完成 while a responsible unit under the lead reports 正在推进 or 未启动
+//!   (the lead's word and the unit's need reconciling);
 //! - 已完成 (completed): every decider answered, each 已完成 or 不涉及;
 //! - 长期坚持 (ongoing): every decider answered, each 已完成, 长期坚持 or 不涉及;
 //! - 未启动 (not started): every decider that answered (不涉及 aside) has not started;
@@ -30,6 +32,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{Breakdown, Status, UnitReport};
+use crate::plan::task::Role;
 use crate::plan::Task;
 
 /// What the deciders' answers make of a task.
@@ -76,8 +79,31 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
             reported_by_others.push(r.unit.clone());
         }
     }
+    let mut status = rule(&answers, awaiting.is_empty());
+    // 已完成 from the lead while a responsible unit under it says the work goes on: the
+    // two need reconciling.
+    if status == Status::Completed {
+        let behind: Vec<String> = current
+            .iter()
+            .filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit))
+            .filter_map(|r| {
+                let s = effective(r, as_of);
+                matches!(s, Status::InProgress | Status::NotStarted)
+                    .then(|| format!("{}报送{}", r.unit, s.label()))
+            })
+            .collect();
+        if !behind.is_empty() {
+            doubts.push(format!(
+                "{}报送{}，但{}",
+                deciders.join("、"),
+                Status::Completed.label(),
+                behind.join("、")
+            ));
+            status = Status::Unclear;
+        }
+    }
     Decision {
-        status: rule(&answers, awaiting.is_empty()),
+        status,
         breakdown,
         awaiting,
         reported_by_others,

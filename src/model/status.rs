@@ -419,7 +419,7 @@ pub fn rule_explained() -> String {
         "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送不计入：\
          各单位均报“{done}”（或“{na}”）才计为{done}；均为“{done}”或“{ongoing}”时计为{ongoing}；\
          已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\
-         均未报送时为{ur}；有单位报送的状态与其进展情况矛盾时为{uc}。",
+         均未报送时为{ur}；有单位报送的状态与其进展情况矛盾，或牵头单位报“{done}”而其下责任单位报“{ip}”“{ns}”时为{uc}。",
         done = Completed.label(),
         na = NotApplicable.label(),
         ongoing = Ongoing.label(),
