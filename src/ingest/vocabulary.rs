@@ -502,18 +502,13 @@ fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
     let mut planned = false;
     for (i, _) in key.match_indices("完成") {
         let before = &key[..i];
-        let done = [
-            "已",
-            "已全部",
-            "已按期",
-            "已全面",
-            "已如期",
-            "已基本",
-            "全面",
-            "已整改",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
+        // 已 earlier in the clause states it done (已于9月底完成, 已提前完成, 已全部完成).
+        let clause = before
+            .rsplit([',', '，', ';', '；'])
+            .next()
+            .unwrap_or(before);
+        let done =
+            clause.contains('已') || ["全面", "提前", "如期"].iter().any(|w| before.ends_with(w));
         if done {
             continue;
         }
@@ -1296,6 +1291,9 @@ mod tests {
             "完成",
             "已完成并长期坚持",
             "全面完成",
+            "已于9月底完成",
+            "已提前完成",
+            "提前完成",
         ] {
             assert_eq!(classify_status(w), Status::Completed, "{w}");
         }

@@ -245,17 +245,19 @@ enum Cell {
     Unknown,
 }
 
+/// Distinct units named one to a cell that make a unit column a collection's.
+const MANY_UNITS: usize = 4;
+
 /// The column naming each row's unit: a 单位 / 填报单位 column, else a 责任单位 column.
 /// Not when its cells hold the plan's assignment (a list, a group, 等), nor a 责任单位
 /// column beside the plan's 牵头单位 / 配合单位 columns (a whole-plan copy), unless the
 /// table is a lead unit's consolidation: its rows name single units, several on one
 /// task (each task's rows, 序号 merged down or left blank under the first). Then a
 /// group row among them (各镇街：其余镇街均已完成) is the sender's.
-/// Distinct units named one to a cell that make a unit column a collection's.
-const MANY_UNITS: usize = 4;
-
-/// The column and whether the sheet is a collection of many units' rows (not a lead
-/// unit's consolidation).
+///
+/// Returns the column and whether the sheet is a collection of many units' rows (at
+/// least [`MANY_UNITS`] named one to a cell; not a lead unit's consolidation): there a
+/// cell naming two or three units is a joint row, not the plan's assignment.
 fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<(usize, bool)> {
     let unit_col = layout.col(ColumnKind::Unit);
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
