@@ -120,6 +120,12 @@ struct Body<'l> {
     list: (Option<String>, usize),
     row: Option<(usize, Vec<PlacedCell>)>,
     cell: Option<TableCell>,
+    /// A content control's properties said it shows its placeholder (单击或点击此处输入
+    /// 文字。): its content, next, is not the unit's text.
+    placeholder_next: bool,
+    /// Open content controls' contents, true for one showing its placeholder: their
+    /// text is not read, their cells and paragraphs are (columns keep their places).
+    contents: Vec<bool>,
 }
 
 impl<'l> Body<'l> {
@@ -140,7 +146,14 @@ impl<'l> Body<'l> {
             list: (None, 0),
             row: None,
             cell: None,
+            placeholder_next: false,
+            contents: Vec::new(),
         }
+    }
+
+    /// Whether text read now is the unit's (not deleted, not a placeholder).
+    fn reading(&self) -> bool {
+        self.in_text && self.skipping == 0 && !self.contents.contains(&true)
     }
 
     fn parse(mut self, xml: &[u8]) -> Result<Grid, ReadError> {
@@ -154,18 +167,16 @@ impl<'l> Body<'l> {
                     let name = e.local_name();
                     self.end(name.as_ref())?;
                 }
-                Event::Text(t) if self.in_text && self.skipping == 0 => {
+                Event::Text(t) if self.reading() => {
                     self.paragraph.push_str(&t.xml10_content());
                 }
-                Event::GeneralRef(r) if self.in_text && self.skipping == 0 => {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) => self.paragraph.push(c),
-                        _ => self
-                            .paragraph
-                            .push_str(resolve_predefined_entity(&r).unwrap_or("")),
-                    }
-                }
-                Event::CData(t) if self.in_text && self.skipping == 0 => {
+                Event::GeneralRef(r) if self.reading() => match r.resolve_char_ref() {
+                    Ok(Some(c)) => self.paragraph.push(c),
+                    _ => self
+                        .paragraph
+                        .push_str(resolve_predefined_entity(&r).unwrap_or("")),
+                },
+                Event::CData(t) if self.reading() => {
                     self.paragraph.push_str(&t.xml10_content());
                 }
                 Event::Eof => break,
@@ -197,6 +208,12 @@ impl<'l> Body<'l> {
             "Fallback" | "txbxContent" | "del" | "moveFrom" | "instrText" | "delText" if !empty => {
                 self.skipping = 1;
             }
+            "showingPlcHdr" => self.placeholder_next = true,
+            "sdtContent" if !empty => {
+                self.contents
+                    .push(std::mem::take(&mut self.placeholder_next));
+            }
+            "sdtContent" => self.placeholder_next = false,
             "tbl" if !empty => self.tables += 1,
             "tr" if !empty && self.tables == 1 => self.row = Some((0, Vec::new())),
             "gridBefore" if self.tables == 1 => {
@@ -284,6 +301,9 @@ impl<'l> Body<'l> {
                 }
             }
             "tbl" => self.tables = self.tables.saturating_sub(1),
+            "sdtContent" => {
+                self.contents.pop();
+            }
             _ => {}
         }
         Ok(())
@@ -666,6 +686,35 @@ mod tests {
             "<w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/><w:t>正在推进</w:t></w:r></w:p>",
         ));
         assert_eq!(g.cell(0, 0).text(), "□已完成☑正在推进");
+    }
+
+    #[test]
+    fn a_content_control_showing_its_placeholder_reads_empty() {
+        let sdt = |placeholder: bool, inner: &str| {
+            format!(
+                "<w:sdt><w:sdtPr>{}</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>",
+                if placeholder {
+                    "<w:showingPlcHdr/>"
+                } else {
+                    ""
+                }
+            )
+        };
+        // Cell-level controls: the placeholder cell stays a cell, empty; a filled one
+        // reads; a run-level placeholder inside a paragraph is left out.
+        let g = grid(&format!(
+            "<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>",
+            tc("", &["23"]),
+            sdt(true, &tc("", &["单击或点击此处输入文字。"])),
+            sdt(false, &tc("", &["已完成"])),
+        ));
+        let row: Vec<String> = g.rows[0].iter().map(Cell::text).collect();
+        assert_eq!(row, ["23", "", "已完成"]);
+        let g = grid(&format!(
+            "<w:p><w:r><w:t>完成时间：</w:t></w:r>{}</w:p>",
+            sdt(true, "<w:r><w:t>单击或点击此处输入日期。</w:t></w:r>")
+        ));
+        assert_eq!(g.cell(0, 0).text(), "完成时间：");
     }
 
     #[test]
