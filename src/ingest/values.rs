@@ -152,19 +152,21 @@ fn chinese_number(s: &str) -> Option<u32> {
 /// uses this only for a data row that has no measure text to go by.
 pub fn chinese_task_id(s: &str) -> Option<u32> {
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = n
-        .strip_prefix('(')
+    chinese_number(inside_item_mark(&n).unwrap_or(&n)).filter(|v| (1..=999).contains(v))
+}
+
+/// What a list item's mark holds: (1) → 1, 1. → 1, 一、 → 一; `None` when unmarked.
+/// `n` is in NFKC without whitespace.
+fn inside_item_mark(n: &str) -> Option<&str> {
+    n.strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
-        .or_else(|| n.strip_suffix(['、', '.']))
-        .unwrap_or(&n);
-    chinese_number(inner).filter(|v| (1..=999).contains(v))
+        .or_else(|| n.strip_suffix(['.', '、']))
 }
 
 /// The number of a list item as units write them: 1. 1、 (1) （1） ① 一、 （一）.
 pub(crate) fn item_number(s: &str) -> Option<u32> {
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
-    let bracketed = n.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
-    let marked = bracketed.or_else(|| n.strip_suffix(['.', '、']));
+    let marked = inside_item_mark(&n);
     let circled = s.trim().chars().count() == 1 && ('①'..='⑳').contains(&s.trim().chars().next()?);
     let inner = match (marked, circled) {
         (Some(inner), _) => inner,

@@ -583,9 +583,7 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     {
         return Status::Completed;
     }
-    let no = matches!(upper.as_str(), "否" | "N" | "NO" | "X" | "未")
-        || (key.is_empty() && text.contains(['×', '✗', '✘']));
-    if no {
+    if is_no_answer(text) {
         // 否 alone says "not completed", not whether work started: unclear. 否 beside
         // 无 or 暂未开展 is not started.
         if status_key(progress).is_empty() {
@@ -606,6 +604,13 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
         return status_from_progress(progress).unwrap_or(Status::Unclear);
     }
     classify_status(text)
+}
+
+/// Whether a 是否完成 cell answers no: 否 N NO X 未, or only a cross (× ✗ ✘).
+pub fn is_no_answer(text: &str) -> bool {
+    let key = status_key(text);
+    matches!(key.to_uppercase().as_str(), "否" | "N" | "NO" | "X" | "未")
+        || (key.is_empty() && text.contains(['×', '✗', '✘']))
 }
 
 /// Marks that tick a box or a column: check marks, a checked or crossed box (Word's

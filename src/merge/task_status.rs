@@ -31,6 +31,7 @@
 
 use chrono::NaiveDate;
 
+use crate::ingest::is_no_answer;
 use crate::model::{Breakdown, Status, UnitReport};
 use crate::plan::task::Role;
 use crate::plan::Task;
@@ -121,13 +122,9 @@ fn why_unclear(r: &UnitReport) -> Option<String> {
         return None;
     }
     let written = crate::common::text::one_line(&r.status_text);
-    let no = matches!(
-        written.to_uppercase().as_str(),
-        "否" | "×" | "✗" | "N" | "NO" | "X" | "未"
-    );
     Some(if written.is_empty() {
         format!("{}未写明完成情况", r.unit)
-    } else if no && r.progress.trim().is_empty() {
+    } else if is_no_answer(&written) && r.progress.trim().is_empty() {
         format!("{}只填写“{written}”（未完成），未写明进展", r.unit)
     } else {
         format!(

@@ -314,11 +314,18 @@ impl Breakdown {
 
     /// Whether every decider is in one state (all 已完成, or none heard from).
     pub fn uniform(&self) -> bool {
-        Status::ALL
-            .into_iter()
-            .filter(|s| self.count(*s) > 0)
-            .count()
-            == 1
+        self.sole_state().is_some()
+    }
+
+    /// The one state every decider is in, if they are all in one.
+    fn sole_state(&self) -> Option<Status> {
+        (self.deciders > 0)
+            .then(|| {
+                Status::ALL
+                    .into_iter()
+                    .find(|s| self.count(*s) == self.deciders)
+            })
+            .flatten()
     }
 
     /// Add one decider's answer.
@@ -342,22 +349,16 @@ impl Breakdown {
         if self.deciders < 2 {
             return None;
         }
+        // 3个单位均已完成 (4个单位均未报送), not 3个单位中已完成3个.
+        if let Some(all) = self.sole_state() {
+            return Some(format!("{}个{noun}均{}", self.deciders, all.label()));
+        }
         let answered: Vec<String> = Status::ALL
             .into_iter()
             .filter(|s| *s != Status::Unreported)
             .filter(|s| self.count(*s) > 0)
             .map(|s| format!("{}{}个", s.label(), self.count(s)))
             .collect();
-        if answered.is_empty() {
-            return Some(format!("{}个{noun}均未报送", self.deciders));
-        }
-        // 3个单位均已完成, not 3个单位中已完成3个.
-        if let Some(all) = Status::ALL
-            .into_iter()
-            .find(|s| self.count(*s) == self.deciders)
-        {
-            return Some(format!("{}个{noun}均{}", self.deciders, all.label()));
-        }
         let mut text = format!("{}个{noun}中", self.deciders);
         text.push_str(&answered.join("、"));
         if self.unreported > 0 {

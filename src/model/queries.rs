@@ -37,7 +37,7 @@ pub fn units_missing(ledger: &Ledger) -> Vec<&UnitEntry> {
 }
 
 /// The bureau's round in lead reporting: lead units consolidate their partners.
-fn chain(ledger: &Ledger) -> bool {
+pub fn chain(ledger: &Ledger) -> bool {
     ledger.plan.tier == super::ledger::Tier::Bureau
         && ledger.plan.reporting == crate::plan::meta::Reporting::Lead
 }
@@ -163,4 +163,39 @@ pub fn lead_word(ledger: &Ledger) -> &'static str {
     } else {
         "牵头或负责"
     }
+}
+
+/// In lead reporting, `unit`'s tasks outside `ids` (the ones it reports straight) that
+/// a lead unit other than it and the collector gathers: per lead, in the order of its
+/// first task, the task ids. Empty outside lead reporting.
+pub fn tasks_via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<(String, Vec<u32>)> {
+    let mut out: Vec<(String, Vec<u32>)> = Vec::new();
+    if !chain(ledger) {
+        return out;
+    }
+    for t in &ledger.tasks {
+        let named = t
+            .lead
+            .iter()
+            .chain(&t.responsible)
+            .chain(&t.cooperating)
+            .any(|u| u == unit);
+        if !named || ids.contains(&t.id) || t.gathered_by(unit) {
+            continue;
+        }
+        // A task the collector itself gathers is not "reported to a lead" elsewhere.
+        let Some(lead) = t
+            .lead
+            .iter()
+            .chain(&t.responsible)
+            .find(|l| t.gathered_by(l) && *l != unit && **l != ledger.plan.collector)
+        else {
+            continue;
+        };
+        match out.iter_mut().find(|(l, _)| l == lead) {
+            Some((_, v)) => v.push(t.id),
+            None => out.push((lead.clone(), vec![t.id])),
+        }
+    }
+    out
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::model::queries::{
-    partners_missing, role_of, unit_tasks, units_missing, unreadable_files,
+    partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing, unreadable_files,
 };
 use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::plan::Role;
@@ -136,40 +136,10 @@ pub struct ViaLead {
     pub count: usize,
 }
 
-/// The unit's tasks outside `ids` that a lead unit (not the unit) gathers, grouped by
-/// that lead in the order of its first task. Empty unless the plan reports through lead
-/// units.
+/// [`tasks_via_leads`] as the notice names them.
 fn via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<ViaLead> {
-    use crate::{model::Tier, plan::meta::Reporting};
-    if !(ledger.plan.tier == Tier::Bureau && ledger.plan.reporting == Reporting::Lead) {
-        return Vec::new();
-    }
-    let mut out: Vec<(String, Vec<u32>)> = Vec::new();
-    for t in &ledger.tasks {
-        let has_role = t
-            .lead
-            .iter()
-            .chain(&t.responsible)
-            .chain(&t.cooperating)
-            .any(|u| u == unit);
-        if !has_role || ids.contains(&t.id) || t.gathered_by(unit) {
-            continue;
-        }
-        // A task the collector itself gathers is not "reported to a lead" elsewhere.
-        let Some(lead) = t
-            .lead
-            .iter()
-            .chain(&t.responsible)
-            .find(|l| t.gathered_by(l) && *l != unit && **l != ledger.plan.collector)
-        else {
-            continue;
-        };
-        match out.iter_mut().find(|(l, _)| l == lead) {
-            Some((_, v)) => v.push(t.id),
-            None => out.push((lead.clone(), vec![t.id])),
-        }
-    }
-    out.into_iter()
+    tasks_via_leads(ledger, unit, ids)
+        .into_iter()
         .map(|(lead, v)| ViaLead {
             ids: format!(
                 "第{}项",
@@ -315,6 +285,7 @@ fn unit_context<'a>(
     date: NaiveDate,
 ) -> UnitNoticeContext<'a> {
     let tasks = unit_tasks(ledger, &unit.name, ids);
+    let via = via_leads(ledger, &unit.name, ids);
     let red = red_tasks(ledger, unit);
     let (red_open, red_unreported): (Vec<&TaskEntry>, Vec<&TaskEntry>) =
         red.iter().partition(|t| reported_on(t, &unit.name));
@@ -364,17 +335,8 @@ fn unit_context<'a>(
             .filter(|t| t.gathered_by(&unit.name))
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
-        via_leads_count: 0,
-        via_leads: Vec::new(),
-    }
-    .with_via_leads(ledger, &unit.name, ids)
-}
-
-impl UnitNoticeContext<'_> {
-    fn with_via_leads(mut self, ledger: &Ledger, unit: &str, ids: &[u32]) -> Self {
-        self.via_leads = via_leads(ledger, unit, ids);
-        self.via_leads_count = self.via_leads.iter().map(|v| v.count).sum();
-        self
+        via_leads_count: via.iter().map(|v| v.count).sum(),
+        via_leads: via,
     }
 }
 

@@ -148,27 +148,15 @@ pub fn without_annex_refs(text: &str) -> String {
         }
     }
     unbracketed.push_str(rest);
-    let text_in = unbracketed;
     let mut out = String::new();
-    let mut clause = String::new();
-    for ch in text_in.chars() {
-        clause.push(ch);
-        if matches!(ch, '，' | '。' | '；' | '\n') {
-            if !is_ref(&clause) {
-                out.push_str(&clause);
-            } else if ch == '。' && out.ends_with('，') {
-                // 建设中，具体情况详见附件3。 → 建设中。
-                out.pop();
-                out.push('。');
-            }
-            clause.clear();
+    for clause in unbracketed.split_inclusive(['，', '。', '；', '\n']) {
+        if !is_ref(clause) {
+            out.push_str(clause);
+        } else if !clause.ends_with(['，', '；', '\n']) && out.ends_with('，') {
+            // 建设中，具体情况详见附件3。 → 建设中。 (also at the text's end)
+            out.pop();
+            out.push('。');
         }
-    }
-    if !is_ref(&clause) {
-        out.push_str(&clause);
-    } else if out.ends_with('，') {
-        out.pop();
-        out.push('。');
     }
     if out.trim().is_empty() {
         text.to_string()

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, Tier};
-use crate::plan::meta::Reporting;
 use crate::render::blocks::{self, Block};
 use crate::render::error::RenderError;
 
@@ -407,7 +406,7 @@ impl<'a> PlanContext<'a> {
             bureau: &p.bureau,
             lead_tier: p.tier == Tier::Lead,
             lead_word: crate::model::queries::lead_word(l),
-            chain: p.tier == Tier::Bureau && p.reporting == Reporting::Lead,
+            chain: crate::model::queries::chain(l),
         }
     }
 }

@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::common::dates::render_date;
 use crate::model::queries::{partners_missing, unreadable_files};
 use crate::model::{FileEntry, FileOutcome, Ledger, Light, Problem, Status, Tier};
-use crate::plan::meta::Reporting;
 
 /// The whole page's data.
 #[derive(Debug, Serialize)]
@@ -248,7 +247,7 @@ pub fn state<'a>(
 /// Every unit expected this round (the collector aside), then in lead reporting the
 /// partners whose progress the lead units consolidate.
 fn units(ledger: &Ledger) -> Vec<UnitView<'_>> {
-    let chain = ledger.plan.tier == Tier::Bureau && ledger.plan.reporting == Reporting::Lead;
+    let chain = crate::model::queries::chain(ledger);
     let to = match ledger.plan.tier {
         Tier::Bureau => format!("向{}报送", ledger.plan.collector),
         Tier::Lead => format!("向{}报送", ledger.plan.collector),

@@ -72,7 +72,8 @@ impl Filing {
         // A label cell and its value cell taken into the header's top row (填报单位 |
         // 区住房城乡建委 | 联系人 | 张三 above 序号 | 具体举措 …, or a Word return's info
         // table): the value is a name or a date, not another header word.
-        for r in layout.top..layout.bottom.min(layout.top + 1) {
+        if layout.bottom > layout.top {
+            let r = layout.top;
             if filing.unit_text.is_none() {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS)
                     .filter(|v| !v.is_empty() && classify_header(v).is_none());

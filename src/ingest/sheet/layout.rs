@@ -36,6 +36,9 @@ pub(super) struct Layout {
     /// Tick columns headed by a status word (已完成 / 正在推进 / 未启动 / 未完成), each
     /// with the status it ticks (待核实 for 未完成) and its header word, left to right.
     pub ticks: Vec<(Status, String, usize)>,
+    /// Note columns headed other than 备注 (存在问题, 下一步打算 …), with their header:
+    /// their text is kept under it, and never read as a status.
+    note_labels: Vec<(usize, String)>,
 }
 
 impl Layout {
@@ -82,6 +85,14 @@ impl Layout {
             .map(|r| one_line(&grid.value_through_merge(r, c).text_ref()))
             .find(|t| !t.is_empty())
             .unwrap_or_default()
+    }
+
+    /// The header a note column's text is kept under (存在问题), `None` for 备注.
+    pub fn note_label(&self, c: usize) -> Option<&str> {
+        self.note_labels
+            .iter()
+            .find(|(n, _)| *n == c)
+            .map(|(_, h)| h.as_str())
     }
 
     /// Whether the header names a `kind` column.
@@ -141,6 +152,7 @@ fn header_at(
         columns: first_column_of_each(&kinds),
         extra: Vec::new(),
         ticks: Vec::new(),
+        note_labels: Vec::new(),
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))
@@ -152,6 +164,13 @@ fn header_at(
     promote_status_like_progress(grid, &mut layout, &kinds);
     prefer_plan_numbers(grid, &mut layout, &kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
+    layout.note_labels = layout
+        .col(ColumnKind::Note)
+        .into_iter()
+        .chain(layout.extra_cols(ColumnKind::Note))
+        .map(|c| (c, layout.header_text(grid, c)))
+        .filter(|(_, h)| !h.is_empty() && !h.contains("备注"))
+        .collect();
     Some(layout)
 }
 

@@ -14,9 +14,9 @@ use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
-    classify_status, classify_tick, classify_yes_no, is_note_row, is_status_placeholder,
-    is_tick_mark, is_totals_label, percent_written, refers_to_comment, status_from_progress,
-    status_of_percent, ticked_option, ColumnKind,
+    classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
+    is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
+    status_from_progress, status_of_percent, ticked_option, ColumnKind,
 };
 use crate::model::status::choices_or;
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -321,14 +321,9 @@ pub(super) fn values(
     // Notes under their header unless it is 备注: 存在问题：…, 下步打算：….
     let labelled_note = |c: usize| {
         let text = one_line_keep_breaks(&grid.value_through_merge(r, c).text_ref());
-        if text.is_empty() {
-            return text;
-        }
-        let header = one_line(&layout.header_text(grid, c));
-        if header.is_empty() || header.contains("备注") {
-            text
-        } else {
-            format!("{header}：{text}")
+        match layout.note_label(c) {
+            Some(header) if !text.is_empty() => format!("{header}：{text}"),
+            _ => text,
         }
     };
     let mut note = layout
@@ -457,8 +452,10 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
         }
     }
     // A status word in 备注 (not in 存在问题 or 下步打算, which speak of what is left).
-    let remark = |c: &usize| layout.header_text(grid, *c).contains("备注");
-    if let Some(c) = layout.col(ColumnKind::Note).filter(remark) {
+    if let Some(c) = layout
+        .col(ColumnKind::Note)
+        .filter(|c| layout.note_label(*c).is_none())
+    {
         let t = text(c);
         if t.chars().count() <= STATUS_NOTE_CHARS {
             let s = classify_status(&t);
@@ -531,11 +528,7 @@ fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Pro
         format!("“{}”", excerpt(status_text, 20))
     };
     // 否 alone (no progress text): understood, but it does not say whether work started.
-    let no = matches!(
-        one_line(status_text).to_uppercase().as_str(),
-        "否" | "×" | "✗" | "N" | "NO" | "X" | "未"
-    );
-    let message = if no {
+    let message = if is_no_answer(status_text) {
         format!(
             "完成状态填写“{}”（未完成），但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
             one_line(status_text),
