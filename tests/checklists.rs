@@ -1079,7 +1079,7 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
                 .unwrap_or_default()
         };
         let asking = sentence("请在报送时写明完成情况；尚未完成的，写明预计完成时间");
-        let hurrying = sentence("已超过完成时限仍未完成（红灯）");
+        let hurrying = sentence("已超过完成时限仍未完成，请加快推进");
         for id in red_tasks(&ledger, u) {
             let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
             let reported = task.current_reports().any(|r| r.unit == u.name);

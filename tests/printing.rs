@@ -135,6 +135,51 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
         "workbook text under 9 pt: {:?}",
         &small[..small.len().min(5)]
     );
+
+    // 任务台账 and 单位报送情况 print one page wide: every page with a sheet's first
+    // header also has its last printed one (before, 进展情况 printed on the page after
+    // 具体举措). 任务台账's lookup columns are left off paper.
+    let pages_with = |text: &str| -> std::collections::BTreeSet<u32> {
+        wb_spans
+            .iter()
+            .filter(|s| s.2 == text)
+            .map(|s| s.0)
+            .collect()
+    };
+    for (first, last) in [("具体举措", "进展情况"), ("应报任务数", "情况说明")] {
+        let (a, b) = (pages_with(first), pages_with(last));
+        assert!(a.len() > 1, "{first}: {a:?}");
+        assert_eq!(a, b, "{first} / {last}");
+    }
+    assert!(pages_with("未报送单位").is_empty());
+    // The column chart prints whole: its legend on its title's page (it printed alone
+    // at the top of the next page).
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&wb)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let legend = [
+        "已完成",
+        "长期坚持",
+        "正在推进",
+        "未启动",
+        "不涉及",
+        "未报送",
+        "待核实",
+    ];
+    let chart_page = text
+        .split('\u{c}')
+        .find(|p| p.contains("各重点任务完成情况"))
+        .expect("the column chart prints");
+    assert!(
+        chart_page
+            .lines()
+            .any(|l| l.split_whitespace().eq(legend.iter().copied())),
+        "{chart_page}"
+    );
 }
 
 /// GB/T 9704: the signature and date never stand alone on a page, and a heading never

@@ -27,11 +27,72 @@ pub(crate) const BODY_PT: f64 = 11.0;
 pub(crate) const MIN_PRINT_PT: f64 = 9.0;
 /// A4 landscape width in points.
 const A4_LANDSCAPE_PT: f64 = 841.89;
+/// A4 landscape height (portrait width) in points.
+const A4_PORTRAIT_WIDTH_PT: f64 = 595.28;
 
 /// A column of `width` Excel units in points (Calibri 11 default font: 7 px per unit
 /// plus 5 px padding, 96 px per inch).
 pub(crate) fn column_points(width: f64) -> f64 {
     ((width * 7.0 + 0.5).trunc() + 5.0) * 0.75
+}
+
+/// The widest a sheet's columns may print one page wide on A4 landscape with left and
+/// right margins of `margin_in` inches, in points at 100 %, with body text at
+/// [`MIN_PRINT_PT`] or more, `slack` added to the scale for the viewer's own arithmetic.
+fn one_page_points(margin_in: f64, slack: f64) -> f64 {
+    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
+    printable / (MIN_PRINT_PT / BODY_PT + slack)
+}
+
+/// The slack [`print_width`] allows.
+const PRINT_SLACK: f64 = 0.03;
+/// The slack [`fit_widths`] narrows to: LibreOffice printed a sheet narrowed to the
+/// print's slack at 8.8 pt (its columns come out a few per cent wider than Excel's 7 px
+/// per unit).
+const FIT_SLACK: f64 = 0.08;
+
+fn total_points(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| column_points(*w)).sum()
+}
+
+/// The height of an A4 landscape page for rows, in row points, when columns `widths`
+/// print one page wide (scaled down when wider than the page) with left and right
+/// margins of `margin_in` inches and top and bottom ones of `margin_v_in`.
+pub(crate) fn page_rows_points(widths: &[f64], margin_in: f64, margin_v_in: f64) -> f64 {
+    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
+    let scale = (printable / total_points(widths)).min(1.0);
+    (A4_PORTRAIT_WIDTH_PT - 2.0 * 72.0 * margin_v_in) / scale
+}
+
+/// Narrow `widths` so the columns print one page wide at [`MIN_PRINT_PT`] or more
+/// ([`print_width`]): every column wider than its minimum in `mins` gives up the same
+/// share of its room above it (wrapped text takes more lines instead). When the
+/// minimums alone are too wide, the widths stay as they are and the sheet prints
+/// across pages.
+pub(crate) fn fit_widths(widths: &mut [f64], mins: &[f64], margin_in: f64) {
+    let budget = one_page_points(margin_in, FIT_SLACK);
+    let floors: Vec<f64> = widths.iter().zip(mins).map(|(w, m)| w.min(*m)).collect();
+    if total_points(widths) <= budget || total_points(&floors) > budget {
+        return;
+    }
+    let at = |share: f64| -> Vec<f64> {
+        widths
+            .iter()
+            .zip(&floors)
+            .map(|(w, f)| ((f + (w - f) * share) * 10.0).floor() / 10.0)
+            .collect()
+    };
+    // The largest share of the room kept (to 1/1024) that fits.
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    for _ in 0..10 {
+        let mid = (lo + hi) / 2.0;
+        if total_points(&at(mid)) <= budget {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    widths.copy_from_slice(&at(lo));
 }
 
 /// How a sheet of columns `widths` prints on A4 landscape with left and right margins
@@ -44,10 +105,8 @@ pub(crate) fn print_width(
     margin_in: f64,
     key_cols: u16,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
-    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
     let min_scale = MIN_PRINT_PT / BODY_PT;
-    if total * (min_scale + 0.03) <= printable {
+    if total_points(widths) <= one_page_points(margin_in, PRINT_SLACK) {
         ws.set_print_fit_to_pages(1, 0);
     } else {
         ws.set_print_scale((min_scale * 100.0).ceil() as u16 + 1);
@@ -190,6 +249,28 @@ pub fn title_format() -> rust_xlsxwriter::Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fitting_narrows_the_room_above_the_minimums_to_one_page() {
+        let budget = one_page_points(0.3, FIT_SLACK);
+        // Too wide: every column keeps the same share of its room above its minimum.
+        let mut w = vec![6.0, 40.0, 12.0, 50.0, 30.0, 30.0];
+        let mins = [6.0, 20.0, 10.0, 40.0, 10.0, 10.0];
+        fit_widths(&mut w, &mins, 0.3);
+        assert!(total_points(&w) <= budget);
+        assert!(total_points(&w) > budget - 6.0 * 6.0, "{w:?}");
+        assert!(w.iter().zip(&mins).all(|(w, m)| w >= m), "{w:?}");
+        assert_eq!(w[0], 6.0);
+        let share = |i: usize, from: f64| (w[i] - mins[i]) / (from - mins[i]);
+        assert!((share(1, 40.0) - share(3, 50.0)).abs() < 0.05, "{w:?}");
+        // Narrow enough already, or too wide even at the minimums: unchanged.
+        let mut narrow = vec![10.0, 20.0];
+        fit_widths(&mut narrow, &[5.0, 5.0], 0.3);
+        assert_eq!(narrow, [10.0, 20.0]);
+        let mut wide = vec![60.0; 8];
+        fit_widths(&mut wide, &[40.0; 8], 0.3);
+        assert_eq!(wide, [60.0; 8]);
+    }
 
     #[test]
     fn text_caps_at_excel_limit() {

@@ -18,6 +18,14 @@ pub const SHEET_REPORTS: &str = "报送明细";
 pub const SHEET_PROBLEMS: &str = "问题清单";
 pub const SHEET_UNPLACED: &str = "未归集数据";
 
+/// The left and right print margins, in inches (7.6 mm: room for the columns, within
+/// what office printers print).
+pub(super) const PRINT_MARGIN_IN: f64 = 0.3;
+/// The top and bottom print margins, in inches.
+pub(super) const PRINT_MARGIN_V_IN: f64 = 0.75;
+/// The height of a row left at its default, in points.
+pub(super) const DEFAULT_ROW_PT: f64 = 15.0;
+
 /// Widest a wrapped text column grows, in Excel width units (about 25 Chinese characters):
 /// wide enough to read, narrow enough that a page-wide print stays legible.
 pub(super) const WIDE: f64 = 50.0;
@@ -52,8 +60,15 @@ pub(super) fn print_setup(
 ) -> Result<(), XlsxError> {
     ws.set_paper_size(PAPER_A4);
     ws.set_landscape();
-    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
-    print_width(ws, widths, 0.5, 1)?;
+    ws.set_margins(
+        PRINT_MARGIN_IN,
+        PRINT_MARGIN_IN,
+        PRINT_MARGIN_V_IN,
+        PRINT_MARGIN_V_IN,
+        0.3,
+        0.3,
+    );
+    print_width(ws, widths, PRINT_MARGIN_IN, 1)?;
     if let Some(r) = repeat_row {
         ws.set_repeat_rows(0, r)?;
     }

@@ -9,9 +9,9 @@ use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Note, Worksheet, XlsxError,
 };
 
-use super::layout::{column_width, print_setup, row_height, stopped, Styles};
+use super::layout::{column_width, print_setup, row_height, stopped, Styles, PRINT_MARGIN_IN};
 use crate::model::{Ledger, Severity, Status};
-use crate::render::xlsx_common::{display_width, excel_date, text_cow, Measure};
+use crate::render::xlsx_common::{display_width, excel_date, fit_widths, text_cow, Measure};
 
 /// How a list column is written.
 #[derive(Clone, Copy, PartialEq)]
@@ -40,6 +40,20 @@ pub(super) struct Column<'a, T> {
     pub cell: fn(&Row<'a, T>) -> ListCell<'a>,
     pub highlight: Option<Highlight>,
     pub note: Option<String>,
+    /// Printed (the print area ends before the first column that is not; such
+    /// columns come last).
+    pub on_paper: bool,
+}
+
+/// How a list sheet prints.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Paper {
+    /// One page wide where it can be: columns narrowed toward their minimums until
+    /// the printed ones fit at 9 pt (`xlsx_common::fit_widths`).
+    OnePage,
+    /// At the widths read best on screen, across pages when too wide (a long sheet
+    /// mostly filtered on screen, printed rarely).
+    ScreenWidths,
 }
 
 /// Which data cells of a column are coloured.
@@ -69,6 +83,14 @@ impl<'a, T> Column<'a, T> {
             ..self
         }
     }
+
+    /// Left out of the print (for a column that a sheet on paper can do without).
+    pub fn off_paper(self) -> Self {
+        Column {
+            on_paper: false,
+            ..self
+        }
+    }
 }
 
 /// A column definition (a table of these is a sheet's layout).
@@ -87,6 +109,7 @@ pub(super) fn col<'a, T>(
         cell,
         highlight: None,
         note: None,
+        on_paper: true,
     }
 }
 
@@ -131,6 +154,8 @@ pub(super) struct List<'w> {
     pub ws: &'w mut Worksheet,
     styles: &'w Styles<'w>,
     columns: usize,
+    /// Columns printed (the first ones).
+    printed: usize,
     widths: Vec<f64>,
     /// Data rows written.
     pub row: u32,
@@ -143,6 +168,7 @@ impl<'w> List<'w> {
         name: &str,
         cols: &[Column<'a, T>],
         styles: &'w Styles<'w>,
+        paper: Paper,
         rows: impl Fn() -> I,
     ) -> Result<List<'w>, XlsxError>
     where
@@ -152,7 +178,19 @@ impl<'w> List<'w> {
             return Err(stopped());
         }
         ws.set_name(name)?;
-        let widths = measure_widths(cols, rows());
+        let mut widths = measure_widths(cols, rows());
+        let printed = match paper {
+            Paper::OnePage => cols.iter().take_while(|c| c.on_paper).count(),
+            Paper::ScreenWidths => cols.len(),
+        };
+        if paper == Paper::OnePage {
+            // Never narrower than its header, which would wrap mid-word.
+            let mins: Vec<f64> = cols[..printed]
+                .iter()
+                .map(|c| column_width(display_width(c.header), c.min, c.max))
+                .collect();
+            fit_widths(&mut widths[..printed], &mins, PRINT_MARGIN_IN);
+        }
         for (c, &w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, w)?;
         }
@@ -167,6 +205,7 @@ impl<'w> List<'w> {
             ws,
             styles,
             columns: cols.len(),
+            printed,
             widths: widths.clone(),
             row: 0,
         };
@@ -272,7 +311,11 @@ impl<'w> List<'w> {
         let last_col = (self.columns - 1) as u16;
         self.ws.set_freeze_panes(1, 0)?;
         self.ws.autofilter(0, 0, self.row, last_col)?;
-        print_setup(self.ws, page_title, Some(0), &self.widths)?;
+        print_setup(self.ws, page_title, Some(0), &self.widths[..self.printed])?;
+        if self.printed < self.columns {
+            self.ws
+                .set_print_area(0, 0, self.row, (self.printed - 1) as u16)?;
+        }
         Ok(())
     }
 
@@ -473,6 +516,7 @@ mod tests {
             ws: &mut ws,
             styles: &styles,
             columns: cols.len(),
+            printed: cols.len(),
             widths: vec![12.0; cols.len()],
             row: 0,
         };

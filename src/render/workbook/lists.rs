@@ -8,7 +8,7 @@ use super::layout::{workbook_title, Styles, WIDE};
 use super::layout::{
     SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
 };
-use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
+use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Paper, Row};
 use crate::model::queries::{unit_completed, unreadable_files};
 use crate::model::{
     Code, Ledger, Light, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced,
@@ -22,13 +22,14 @@ fn list_sheet<'a, T, I>(
     cols: &[Column<'a, T>],
     st: &Styles,
     ledger: &'a Ledger,
+    paper: Paper,
     items: impl Fn() -> I,
 ) -> Result<(), XlsxError>
 where
     I: Iterator<Item = T>,
 {
     let rows = || items().map(|item| Row { ledger, item });
-    let list = List::write(ws, name, cols, st, rows)?;
+    let list = List::write(ws, name, cols, st, paper, rows)?;
     list.finish(&format!("{}——{name}", workbook_title(ledger)))
 }
 
@@ -130,13 +131,13 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
         col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
             num(r.item.id)
         }),
-        col("重点任务", Kind::Text, 12.0, 16.0, |r| {
+        col("重点任务", Kind::Text, 10.0, 16.0, |r| {
             t(punctuated(&r.item.category))
         }),
         col("具体举措", Kind::Text, 20.0, 40.0, |r| {
             t(punctuated(&r.item.measure))
         }),
-        col("完成时限", Kind::Text, 12.0, 14.0, |r| {
+        col("完成时限", Kind::Text, 10.0, 14.0, |r| {
             t(punctuated(&r.item.deadline.text))
         }),
         col("牵头单位", Kind::Text, 10.0, 16.0, |r| {
@@ -172,12 +173,16 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
         )
         .highlight(Highlight::Red("是")),
         light_column(),
-        col("进展情况", Kind::Text, 20.0, WIDE, |r| {
+        // Its many units' paragraphs need the room: the columns before it narrow first.
+        col("进展情况", Kind::Text, 40.0, WIDE, |r| {
             t(merged_progress(r.item))
         }),
+        // Printed, the sheet stops at 进展情况 (one page wide at 9 pt); who reported
+        // what is on the 单位报送情况 sheet.
         col("已报送单位", Kind::Text, 12.0, 18.0, |r| {
             t(reporting_units(r.item).join("、"))
-        }),
+        })
+        .off_paper(),
         col(
             "未报送单位",
             Kind::Text,
@@ -185,10 +190,18 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             20.0,
             |r: &TaskRow<'a>| t(missing_units(r.ledger, r.item).join("、")),
         )
-        .note("有任务分工（牵头、责任、配合）但尚未报送该任务进展的单位。".into()),
-        col("最近填报日期", Kind::Date, 17.0, 17.0, |r| {
-            ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())
-        }),
+        .note("有任务分工（牵头、责任、配合）但尚未报送该任务进展的单位。".into())
+        .off_paper(),
+        col(
+            "最近填报日期",
+            Kind::Date,
+            17.0,
+            17.0,
+            |r: &TaskRow<'a>| {
+                ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())
+            },
+        )
+        .off_paper(),
     ];
     if previous {
         let at = cols
@@ -238,7 +251,9 @@ pub(super) fn tasks_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = task_columns(ledger.previous.is_some());
-    list_sheet(ws, SHEET_TASKS, &cols, st, ledger, || ledger.tasks.iter())
+    list_sheet(ws, SHEET_TASKS, &cols, st, ledger, Paper::OnePage, || {
+        ledger.tasks.iter()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -297,7 +312,9 @@ pub(super) fn compare_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = compare_columns();
-    list_sheet(ws, SHEET_COMPARE, &cols, st, ledger, || ledger.tasks.iter())
+    list_sheet(ws, SHEET_COMPARE, &cols, st, ledger, Paper::OnePage, || {
+        ledger.tasks.iter()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -416,7 +433,9 @@ pub(super) fn units_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = unit_columns();
-    list_sheet(ws, SHEET_UNITS, &cols, st, ledger, || ledger.units.iter())
+    list_sheet(ws, SHEET_UNITS, &cols, st, ledger, Paper::OnePage, || {
+        ledger.units.iter()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -481,7 +500,15 @@ pub(super) fn reports_sheet(
             .iter()
             .flat_map(|task| task.reports.iter().map(move |r| (task, r)))
     };
-    list_sheet(ws, SHEET_REPORTS, &cols, st, ledger, items)
+    list_sheet(
+        ws,
+        SHEET_REPORTS,
+        &cols,
+        st,
+        ledger,
+        Paper::ScreenWidths,
+        items,
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -516,9 +543,15 @@ pub(super) fn problems_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = problem_columns();
-    list_sheet(ws, SHEET_PROBLEMS, &cols, st, ledger, || {
-        ledger.problems.iter()
-    })
+    list_sheet(
+        ws,
+        SHEET_PROBLEMS,
+        &cols,
+        st,
+        ledger,
+        Paper::OnePage,
+        || ledger.problems.iter(),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -576,7 +609,13 @@ pub(super) fn unplaced_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = unplaced_columns();
-    list_sheet(ws, SHEET_UNPLACED, &cols, st, ledger, || {
-        ledger.unplaced.iter()
-    })
+    list_sheet(
+        ws,
+        SHEET_UNPLACED,
+        &cols,
+        st,
+        ledger,
+        Paper::OnePage,
+        || ledger.unplaced.iter(),
+    )
 }

@@ -8,11 +8,12 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::{column_width, print_setup, row_height, workbook_title, Styles};
+use super::layout::{DEFAULT_ROW_PT, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN};
 use super::layout::{SHEET_PROBLEMS, SHEET_SUMMARY};
 use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, TaskEntry};
 use crate::render::typography::punctuated;
-use crate::render::xlsx_common::{display_width, text, Measure};
+use crate::render::xlsx_common::{display_width, page_rows_points, text, Measure};
 
 /// The last column the title, subtitle and notes span (A 重点任务 / 指标, B 简称 / 数值,
 /// C.. counts).
@@ -25,6 +26,8 @@ const CATEGORY_MAX: f64 = 30.0;
 const SHORT_MAX: f64 = 20.0;
 /// The first status column of the 重点任务 table (after 重点任务, 简称, 任务数).
 const FIRST_STATUS_COL: u16 = 3;
+/// The column chart's height in pixels.
+const CATEGORY_CHART_PX: f64 = 360.0;
 
 /// Data rows of a table (first and last, 0-based).
 #[derive(Clone, Copy)]
@@ -38,6 +41,8 @@ struct CategoryTable {
     rows: Span,
     widest_category: usize,
     widest_short: usize,
+    /// Its height from heading to total, in points.
+    points: f64,
 }
 
 pub(super) fn summary_sheet(
@@ -49,27 +54,34 @@ pub(super) fn summary_sheet(
     heading(ws, ledger, st)?;
     let r = indicators(ws, ledger, st, 3)?;
     let (statuses, r) = status_table(ws, ledger, st, r + 2)?;
+    // Printed, a page each: 一 and 二; 三 with its column chart (the chart on a page
+    // of its own when both would not fit); the pie; 四 with its line. A chart cut by a
+    // page break printed its legend alone on the next page.
+    let mut breaks = vec![r + 2];
     let (categories, r) = category_table(ws, ledger, st, r + 2)?;
-    widths(ws, &categories)?;
+    let all = widths(ws, &categories)?;
     let chart_row = r + 2;
     if categories.rows.last >= categories.rows.first {
+        let page = page_rows_points(&all, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN);
+        // The table, the two rows above the chart, the chart (px to points), a margin.
+        if categories.points + 2.0 * DEFAULT_ROW_PT + CATEGORY_CHART_PX * 0.75 + 20.0 > page {
+            breaks.push(chart_row);
+        }
         ws.insert_chart(chart_row, 0, &category_chart(categories.rows))?;
     }
     if !ledger.tasks.is_empty() {
         // Below the column chart: side by side they made the page too wide to print at
         // 9 pt.
+        breaks.push(chart_row + 21);
         ws.insert_chart(chart_row + 22, 0, &status_pie(statuses))?;
     }
     if ledger.rounds.len() >= 2 {
         // 四、各期完成情况, right of the column chart's rows, and its line below the pie.
+        breaks.push(chart_row + 44);
         let rows = rounds_table(ws, ledger, st, chart_row + 44)?;
         ws.insert_chart(rows.last + 2, 0, &rounds_chart(rows))?;
     }
-    let mut all = vec![
-        column_width(categories.widest_category, 12.0, CATEGORY_MAX),
-        column_width(categories.widest_short, 12.0, SHORT_MAX),
-    ];
-    all.extend((2..=LAST_COL).map(|_| 8.0));
+    ws.set_page_breaks(&breaks)?;
     // One page wide, as many pages tall as it takes: a page-high fit shrank the text to
     // 6 pt.
     print_setup(ws, &workbook_title(ledger), None, &all)?;
@@ -293,6 +305,8 @@ fn category_table(
         },
         widest_category: display_width("重点任务"),
         widest_short: display_width("简称"),
+        // The heading and the header row.
+        points: 2.0 * DEFAULT_ROW_PT,
     };
     for cat in categories(ledger) {
         r += 1;
@@ -308,9 +322,11 @@ fn category_table(
             .wrapped_lines(CATEGORY_MAX)
             .max(Measure::of(&short).wrapped_lines(SHORT_MAX));
         ws.set_row_height(r, row_height(lines))?;
+        table.points += row_height(lines);
         counts_row(ws, r, &tasks, &st.number, &st.percent)?;
     }
     table.rows.last = r;
+    table.points += DEFAULT_ROW_PT;
     r += 1;
     ws.write_string_with_format(r, 0, "合计", &st.total_text)?;
     ws.write_string_with_format(r, 1, "", &st.total_text)?;
@@ -344,14 +360,16 @@ fn counts_row(
 
 /// Widths: A holds the 重点任务 names (wrapped), B their short names, the rest short
 /// numbers.
-fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<(), XlsxError> {
-    // print_setup in `write` repeats these widths: keep the two in step.
-    ws.set_column_width(0, column_width(table.widest_category, 12.0, CATEGORY_MAX))?;
-    ws.set_column_width(1, column_width(table.widest_short, 12.0, SHORT_MAX))?;
-    for c in 2..=LAST_COL {
-        ws.set_column_width(c, 8)?;
+fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<Vec<f64>, XlsxError> {
+    let mut all = vec![
+        column_width(table.widest_category, 12.0, CATEGORY_MAX),
+        column_width(table.widest_short, 12.0, SHORT_MAX),
+    ];
+    all.extend((2..=LAST_COL).map(|_| 8.0));
+    for (c, w) in all.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
-    Ok(())
+    Ok(all)
 }
 
 /// Stacked columns: the statuses of each 重点任务.
@@ -372,7 +390,7 @@ fn category_chart(rows: Span) -> Chart {
         .legend()
         .set_position(ChartLegendPosition::Bottom)
         .set_font(&chart_font());
-    chart.set_width(720).set_height(400);
+    chart.set_width(720).set_height(CATEGORY_CHART_PX as u32);
     chart
 }
 
