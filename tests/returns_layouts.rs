@@ -1550,3 +1550,53 @@ fn a_label_cell_beside_its_value_above_the_header_names_the_unit() {
         .collect();
     assert_eq!(units, ["区水利局"]);
 }
+
+/// Dates in Chinese numerals (二〇二〇年十二月三日, 2020年十二月四日) read as dates, and a
+/// filing date with only a month (2020年12月) is the month's first day: the return is
+/// in the round. Before, the numerals were no date (填报日期 "not found"), and the month
+/// read as 12月31日, after the round's date, which left the return out.
+#[test]
+fn chinese_numeral_dates_and_a_filing_month_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    for (unit, filed, id, done) in [
+        (
+            "区财政局",
+            "二〇二〇年十二月三日",
+            58,
+            "二〇二〇年九月二十五日",
+        ),
+        ("区金融办", "2020年12月", 60, ""),
+        ("区水利局", "2020年十二月四日", 21, "2020年10月"),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                &format!("填报日期：{filed}"),
+            ])
+            .text_row(&header)
+            .text_row(&[&id.to_string(), &measure(id), "已办结。", "已完成", done]);
+        write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let report = |id: u32| {
+        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
+        assert_eq!(r.len(), 1, "task {id}: {:?}", ledger.problems);
+        (r[0].filed_on, r[0].completed_on)
+    };
+    assert_eq!(
+        report(58),
+        (Some(date(2020, 12, 3)), Some(date(2020, 9, 25)))
+    );
+    assert_eq!(report(60), (Some(date(2020, 12, 1)), None));
+    // A completion month still reads as the month's end.
+    assert_eq!(
+        report(21),
+        (Some(date(2020, 12, 4)), Some(date(2020, 10, 31)))
+    );
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::FilingDateMissing || p.code == Code::FiledAfterAsOf));
+}

@@ -112,6 +112,25 @@ enum Mode {
     Find,
 }
 
+/// Which day a month written without one (`2020年12月`, `2020.12`) reads as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MonthOnly {
+    /// Its last day: a completion or deadline "in December" is met by the month's end.
+    End,
+    /// Its first day: a return "filed in December" was filed no later than any day of
+    /// it (read as the month's end, a return filed this month counted as filed after
+    /// the round's date and was left out).
+    Start,
+}
+
+/// A month without a day under `month`.
+fn month_only(year: i32, m: u32, month: MonthOnly) -> Option<NaiveDate> {
+    match month {
+        MonthOnly::End => ym_end(year, m),
+        MonthOnly::Start => ymd(year, m, 1),
+    }
+}
+
 /// Read a run of ASCII digits at `i`: (value, number of digits).
 fn digits_at(c: &[char], i: usize) -> Option<(u32, usize)> {
     let mut n = 0usize;
@@ -133,6 +152,7 @@ fn date_at(
     i: usize,
     default_year: Option<i32>,
     mode: Mode,
+    month: MonthOnly,
 ) -> Option<(NaiveDate, usize)> {
     let (first, n1) = digits_at(c, i)?;
     let j = i + n1;
@@ -154,7 +174,7 @@ fn date_at(
                 if matches!(c.get(k), Some('底') | Some('末')) {
                     return ymd(year, 12, 31).map(|d| (d, k + 1));
                 }
-                return month_day_at(c, k, year);
+                return month_day_at(c, k, year, month);
             }
             Some(sep @ ('.' | '-' | '/')) => {
                 let (m, nm) = digits_at(c, j + 1)?;
@@ -172,7 +192,7 @@ fn date_at(
                 // Year and month only (2020.9): strict cells only, because running text
                 // is full of decimal numbers.
                 if mode == Mode::Strict && c.get(k) != Some(&sep) {
-                    return ym_end(year, m).map(|dt| (dt, k));
+                    return month_only(year, m, month).map(|dt| (dt, k));
                 }
                 return None;
             }
@@ -183,13 +203,13 @@ fn date_at(
     // Month first, year implied: 9月30日, 9月底, 9月.
     if n1 <= 2 && next == Some('月') {
         let year = default_year?;
-        return month_day_at(c, i, year);
+        return month_day_at(c, i, year, month);
     }
     None
 }
 
 /// Read `M月D日`, `M月D号`, `M月D`, `M月底`, `M月末` or `M月` at `k` for `year`.
-fn month_day_at(c: &[char], k: usize, year: i32) -> Option<(NaiveDate, usize)> {
+fn month_day_at(c: &[char], k: usize, year: i32, month: MonthOnly) -> Option<(NaiveDate, usize)> {
     let (m, nm) = digits_at(c, k)?;
     if nm > 2 || c.get(k + nm) != Some(&'月') {
         return None;
@@ -208,8 +228,96 @@ fn month_day_at(c: &[char], k: usize, year: i32) -> Option<(NaiveDate, usize)> {
             }
             ymd(year, m, d).map(|dt| (dt, end))
         }
-        _ => ym_end(year, m).map(|d| (d, k)),
+        _ => month_only(year, m, month).map(|d| (d, k)),
     }
+}
+
+/// A Chinese numeral digit (〇 also typed as ○ or the letter O) and its value.
+fn numeral_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'O' | 'o' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a month or day in Chinese numerals: 四, 十, 十二, 二十五, 三十一, 〇四.
+fn numeral_value(run: &[char]) -> Option<u32> {
+    let v = match run.iter().position(|&c| c == '十') {
+        None => run
+            .iter()
+            .try_fold(0, |acc, &c| Some(acc * 10 + numeral_digit(c)?))?,
+        Some(p) => {
+            let tens = match &run[..p] {
+                [] => 1,
+                [d] => numeral_digit(*d)?,
+                _ => return None,
+            };
+            let ones = match &run[p + 1..] {
+                [] => 0,
+                [d] => numeral_digit(*d)?,
+                _ => return None,
+            };
+            tens * 10 + ones
+        }
+    };
+    (1..=31).contains(&v).then_some(v)
+}
+
+/// A date's parts written in Chinese numerals as digits: 二〇二〇年十二月四日 →
+/// 2020年12月4日, 2020年十二月三日 → 2020年12月3日. A year needs four digits (no 十);
+/// only runs right before 年, 月, 日 or 号 change, and only into a plausible part.
+fn arabic_date_numerals(s: &str) -> std::borrow::Cow<'_, str> {
+    let is_numeral = |c: char| c == '十' || (numeral_digit(c).is_some() && !c.is_ascii());
+    if !s.chars().any(is_numeral) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let c: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < c.len() {
+        let start = i;
+        // A run of numerals (the letter O only inside one that has a Chinese numeral).
+        while i < c.len() && (c[i] == '十' || numeral_digit(c[i]).is_some()) {
+            i += 1;
+        }
+        if i == start {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        let run = &c[start..i];
+        let chinese = run.iter().any(|&ch| is_numeral(ch));
+        let year = || {
+            (run.len() == 4 && !run.contains(&'十'))
+                .then(|| {
+                    run.iter()
+                        .map(|&d| numeral_digit(d))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .flatten()
+        };
+        match c.get(i) {
+            Some('年') if chinese => match year() {
+                Some(ds) => ds.iter().for_each(|d| out.push_str(&d.to_string())),
+                None => out.extend(run),
+            },
+            Some('月' | '日' | '号') if chinese => match numeral_value(run) {
+                Some(v) => out.push_str(&v.to_string()),
+                None => out.extend(run),
+            },
+            _ => out.extend(run),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Parse a cell that is a date and nothing else. See the module notes for the forms.
@@ -217,7 +325,18 @@ fn month_day_at(c: &[char], k: usize, year: i32) -> Option<(NaiveDate, usize)> {
 /// A bare 5-digit number (optionally with a fraction) is read as an Excel serial
 /// (`"44104"` → 2020-09-30). Invalid calendar dates give `None`.
 pub fn parse_date_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    parse_date_as(s, default_year, MonthOnly::End)
+}
+
+/// [`parse_date_text`] for the date a return was filed: a month without a day reads as
+/// the month's first day.
+pub fn parse_filing_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    parse_date_as(s, default_year, MonthOnly::Start)
+}
+
+fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
     let n = nfkc(s);
+    let n = arabic_date_numerals(&n);
     let n = strip_time_suffix(&n);
     let mut c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
     // Trailing 前 / 止 / 之前 / 以前.
@@ -240,7 +359,7 @@ pub fn parse_date_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> 
     {
         return date_from_serial(text.parse::<f64>().ok()?);
     }
-    match date_at(&c, 0, default_year, Mode::Strict) {
+    match date_at(&c, 0, default_year, Mode::Strict, month) {
         Some((d, end)) if end == c.len() => Some(d),
         _ => None,
     }
@@ -251,7 +370,17 @@ pub fn parse_date_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> 
 /// Looks only at digit runs that start a number (not preceded by a digit or a decimal
 /// point) and does not read `2020.9`-style year-month pairs or serial numbers.
 pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    find_date_as(s, default_year, MonthOnly::End)
+}
+
+/// [`find_date_in_text`] for the date a return was filed (see [`parse_filing_date`]).
+pub fn find_filing_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    find_date_as(s, default_year, MonthOnly::Start)
+}
+
+fn find_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
     let n = nfkc(s);
+    let n = arabic_date_numerals(&n);
     let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
     for i in 0..c.len() {
         if !c[i].is_ascii_digit() {
@@ -260,7 +389,7 @@ pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate
         if i > 0 && (c[i - 1].is_ascii_digit() || c[i - 1] == '.') {
             continue;
         }
-        if let Some((d, end)) = date_at(&c, i, default_year, Mode::Find) {
+        if let Some((d, end)) = date_at(&c, i, default_year, Mode::Find, month) {
             // A date must not run on into more digits (20200930123 is not a date).
             if !c.get(end).is_some_and(|ch| ch.is_ascii_digit()) {
                 return Some(d);
@@ -303,6 +432,50 @@ pub mod compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_in_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            parse_date_text("二〇二〇年十二月四日", None),
+            d(2020, 12, 4)
+        );
+        assert_eq!(parse_date_text("二○二○年九月三十日", None), d(2020, 9, 30));
+        assert_eq!(
+            parse_date_text("二O二O年十月二十一日", None),
+            d(2020, 10, 21)
+        );
+        assert_eq!(parse_date_text("2020年十二月三日", None), d(2020, 12, 3));
+        assert_eq!(parse_date_text("十一月十日", Some(2020)), d(2020, 11, 10));
+        assert_eq!(
+            find_date_in_text("已于二〇二〇年九月二十五日完成", None),
+            d(2020, 9, 25)
+        );
+        assert_eq!(
+            find_date_in_text("十二月底前完成", Some(2020)),
+            d(2020, 12, 31)
+        );
+        // Not a date: a count of months or days, a year without four digits.
+        assert_eq!(find_date_in_text("用时三个月", Some(2020)), None);
+        assert_eq!(find_date_in_text("九十日内", Some(2020)), None);
+        assert_eq!(parse_date_text("二十年", None), None);
+        assert_eq!(parse_date_text("十三月一日", Some(2020)), None);
+    }
+
+    #[test]
+    fn a_filing_month_is_its_first_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_filing_date("2020年12月", None), d(2020, 12, 1));
+        assert_eq!(parse_filing_date("2020.12", None), d(2020, 12, 1));
+        assert_eq!(
+            find_filing_date("填报时间：2020年12月", None),
+            d(2020, 12, 1)
+        );
+        assert_eq!(parse_filing_date("2020年12月3日", None), d(2020, 12, 3));
+        // 月底 says the day.
+        assert_eq!(parse_filing_date("2020年11月底", None), d(2020, 11, 30));
+        assert_eq!(parse_date_text("2020年12月", None), d(2020, 12, 31));
+    }
 
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Dated {

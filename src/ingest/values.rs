@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::common::dates::{date_from_serial, find_date_in_text, nfkc, parse_date_text};
+use crate::common::dates::{
+    date_from_serial, find_date_in_text, find_filing_date, nfkc, parse_date_text, parse_filing_date,
+};
 use crate::common::text::one_line;
 use crate::ingest::grid::Cell;
 
@@ -25,14 +27,31 @@ pub(crate) fn task_id_of_cell(cell: &Cell) -> (String, Option<u32>) {
 /// `default_year`).
 pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
     match cell {
+        Cell::Text(t) => parse_date_text(t, Some(default_year))
+            .or_else(|| find_date_in_text(t, Some(default_year))),
+        other => date_of_value(other, default_year),
+    }
+}
+
+/// [`date_of_cell`] for the date a return was filed: a month without a day is its
+/// first day (`common::dates::parse_filing_date`).
+pub(crate) fn filing_date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
+    match cell {
+        Cell::Text(t) => parse_filing_date(t, Some(default_year))
+            .or_else(|| find_filing_date(t, Some(default_year))),
+        other => date_of_value(other, default_year),
+    }
+}
+
+/// The date of a cell that is not text.
+fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
+    match cell {
         Cell::Date(d) => Some(*d),
         Cell::DateTime(dt) => Some(dt.date()),
         Cell::Number(n) if (19_000_101.0..=21_001_231.0).contains(n) && n.fract() == 0.0 => {
             parse_date_text(&format!("{}", *n as i64), Some(default_year))
         }
         Cell::Number(n) => date_from_serial(*n),
-        Cell::Text(t) => parse_date_text(t, Some(default_year))
-            .or_else(|| find_date_in_text(t, Some(default_year))),
         _ => None,
     }
 }

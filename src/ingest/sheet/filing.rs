@@ -8,9 +8,9 @@
 use chrono::NaiveDate;
 
 use super::layout::Layout;
-use crate::common::dates::{find_date_in_text, parse_date_text};
+use crate::common::dates::{find_filing_date, parse_filing_date};
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::values::date_of_cell;
+use crate::ingest::values::filing_date_of_cell;
 use crate::ingest::vocabulary::{classify_header, is_note_row};
 
 const UNIT_LABELS: [&str; 4] = ["填报单位", "报送单位", "单位名称", "单位（盖章）"];
@@ -120,7 +120,7 @@ impl Filing {
     /// A signature paragraph below a Word return's table: a date on its own is the
     /// filing date when no label gave one; the first other short line is the signature.
     fn read_signature(&mut self, text: &str, default_year: i32) {
-        if let Some(d) = parse_date_text(text, Some(default_year)) {
+        if let Some(d) = parse_filing_date(text, Some(default_year)) {
             self.signed_on.get_or_insert(d);
             return;
         }
@@ -147,9 +147,9 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
         return None;
     }
     match cell {
-        Cell::Text(t) => parse_date_text(t.trim(), Some(default_year)),
+        Cell::Text(t) => parse_filing_date(t.trim(), Some(default_year)),
         Cell::Number(_) => None,
-        other => date_of_cell(other, default_year),
+        other => filing_date_of_cell(other, default_year),
     }
 }
 
@@ -193,7 +193,7 @@ pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Opt
         return None;
     };
     let name = |t: &str| t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS);
-    let date = |t: &str| parse_date_text(t, Some(default_year));
+    let date = |t: &str| parse_filing_date(t, Some(default_year));
     if name(a) {
         date(b)
     } else if name(b) {
@@ -315,13 +315,13 @@ fn filed_on_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate
             .filter_map(|label| label_value(&text, label))
             .chain(bare.and_then(|t| BARE_DATE_LABELS.iter().find_map(|l| label_value(t, l))));
         for after in labelled {
-            if let Some(d) = find_date_in_text(after, Some(default_year)) {
+            if let Some(d) = find_filing_date(after, Some(default_year)) {
                 return Some(d);
             }
             for c2 in c + 1..grid.row_len(r) {
                 let cell = grid.cell(r, c2);
                 if !cell.is_empty() {
-                    return date_of_cell(cell, default_year);
+                    return filing_date_of_cell(cell, default_year);
                 }
             }
         }

@@ -12,7 +12,7 @@ use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::values::{date_of_cell, task_id_of_cell};
+use crate::ingest::values::{date_of_cell, filing_date_of_cell, task_id_of_cell};
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
     is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
@@ -313,7 +313,7 @@ pub(super) fn values(
     });
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
     let filed_text = one_line(&filed_cell.text_ref());
-    let filed_on = date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
+    let filed_on = filing_date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text));
     }
