@@ -1600,3 +1600,48 @@ fn chinese_numeral_dates_and_a_filing_month_are_read() {
         .iter()
         .any(|p| p.code == Code::FilingDateMissing || p.code == Code::FiledAfterAsOf));
 }
+
+/// Other everyday wordings: 不涉及 as 未涉及 / 无此情况 / 不存在该问题, or a short progress
+/// text saying the town has none of it (我镇无…, 与我镇无关); 在推进 / 正常推进 / 按月推进
+/// under way; 已落实 / 已整改完毕 done, also opening a progress text after 该问题. Before,
+/// each was 待核实 with a warning asking the unit to refill it.
+#[test]
+fn everyday_status_wordings_are_read() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows: Vec<Vec<String>> = [
+        ("1", "我镇无水产养殖池塘。", "/"),
+        ("24", "本镇无拦河养鱼现象。", ""),
+        ("56", "此项工作与我镇无关。", ""),
+        ("30", "", "不存在该问题"),
+        ("35", "", "无此情况"),
+        ("11", "", "未涉及"),
+        ("4", "按要求开展。", "在推进"),
+        ("5", "按要求开展。", "正常推进"),
+        ("50", "按要求开展。", "按月推进"),
+        ("27", "按要求开展。", "已落实"),
+        ("28", "该问题已整改到位，考核机制已建立。", ""),
+        ("34", "已整改完毕，排水户日常巡查。", ""),
+    ]
+    .iter()
+    .map(|(id, prog, st)| row(&[id, &measure(id.parse().unwrap()), prog, st]))
+    .collect();
+    let ledger = read_one("仙龙镇", &header, &rows);
+    let status = |id: u32| {
+        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
+        assert_eq!(r.len(), 1, "task {id}");
+        r[0].status
+    };
+    for id in [1, 24, 56, 30, 35, 11] {
+        assert_eq!(status(id), Status::NotApplicable, "task {id}");
+    }
+    for id in [4, 5, 50] {
+        assert_eq!(status(id), Status::InProgress, "task {id}");
+    }
+    for id in [27, 28, 34] {
+        assert_eq!(status(id), Status::Completed, "task {id}");
+    }
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::StatusUnclear));
+}

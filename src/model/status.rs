@@ -160,6 +160,10 @@ const COMPLETED_WORDS: &[&str] = &[
     "已完成整改",
     "整改完成",
     "已整改完成",
+    "已整改完毕",
+    "整改完毕",
+    "已落实",
+    "已落实到位",
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
@@ -192,6 +196,11 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "实施中",
     "办理中",
     "正在办理",
+    "在推进",
+    "正常推进",
+    "按月推进",
+    "稳步推进",
+    "有序推进",
 ];
 const NOT_STARTED_WORDS: &[&str] = &[
     "未启动",
@@ -218,6 +227,7 @@ pub const COMPLETION_CLAIMS: &[&str] = &[
     "已销号",
     "全面完成",
     "已整改完成",
+    "已整改完毕",
 ];
 
 /// What may follow a completion claim and leave it standing: 已完成并长期坚持.
@@ -237,6 +247,13 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
     "我镇不涉及",
     "我街道不涉及",
     "我单位不涉及",
+    "未涉及",
+    "无此情况",
+    "无此问题",
+    "无该问题",
+    "不存在该问题",
+    "不存在此问题",
+    "与我单位无关",
 ];
 
 /// Phrases of a short progress text that say the task does not concern the unit
@@ -258,6 +275,16 @@ pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
     "辖区无",
     "辖区内没有",
     "辖区内不存在",
+    "无此情况",
+    "不存在该问题",
+    "不存在此问题",
+    "无关",
+    "我镇无",
+    "本镇无",
+    "我街道无",
+    "本街道无",
+    "我单位无",
+    "本单位无",
 ];
 
 /// The longest progress text (in characters) read as 不涉及 by its phrase: a longer
@@ -282,6 +309,8 @@ pub const STATUS_LEAD_INS: &[&str] = &[
     "此项工作",
     "此项任务",
     "该任务",
+    "该问题",
+    "此问题",
 ];
 
 /// Words that open a dated lead-in: 截至2020年11月30日， 截止11月底，.
