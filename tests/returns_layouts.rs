@@ -1645,3 +1645,71 @@ fn everyday_status_wordings_are_read() {
         .iter()
         .any(|p| p.code == Code::StatusUnclear));
 }
+
+/// A 完成情况 column beside 整改进展情况 whose cells list the options with one ticked
+/// (☑已完成 □正在推进 □未启动) is the status column, however long the list. Before, the
+/// options were appended to the progress and every row was 待核实.
+#[test]
+fn a_completion_column_of_ticked_options_is_the_status() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成情况"];
+    let rows: Vec<Vec<String>> = [
+        ("21", "小水电站清理整改。", "☑已完成 □正在推进 □未启动"),
+        ("26", "初稿编制中。", "□已完成 ☑正在推进 □未启动"),
+        ("55", "每月开展水质监测。", "☑长期坚持 □正在推进 □未启动"),
+    ]
+    .iter()
+    .map(|(id, prog, st)| row(&[id, &measure(id.parse().unwrap()), prog, st]))
+    .collect();
+    let ledger = read_one("区水利局", &header, &rows);
+    let report = |id: u32| {
+        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
+        assert_eq!(r.len(), 1, "task {id}");
+        (r[0].status, r[0].progress.clone())
+    };
+    assert_eq!(
+        report(21),
+        (Status::Completed, "小水电站清理整改。".to_string())
+    );
+    assert_eq!(report(26).0, Status::InProgress);
+    assert_eq!(report(55).0, Status::Ongoing);
+}
+
+/// Tick columns with a check typed in a Wingdings font: the cell holds ü (or P, R in
+/// Wingdings 2), which a spreadsheet reader sees as the letter. Before, each row was
+/// 待核实 with "完成状态（空）".
+#[test]
+fn a_wingdings_check_letter_in_a_tick_column_ticks_it() {
+    let header = [
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "已完成",
+        "正在推进",
+        "未启动",
+    ];
+    let rows: Vec<Vec<String>> = [
+        ("43", "每日清运。", 0, "ü"),
+        ("44", "联合执法检查。", 1, "P"),
+        ("45", "采购准备中。", 2, "R"),
+    ]
+    .iter()
+    .map(|(id, prog, col, mark)| {
+        let mut r = row(&[id, &measure(id.parse().unwrap()), prog, "", "", ""]);
+        r[3 + col] = mark.to_string();
+        r
+    })
+    .collect();
+    let ledger = read_one("区城市管理局", &header, &rows);
+    let status = |id: u32| {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .next()
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(43), Status::Completed);
+    assert_eq!(status(44), Status::InProgress);
+    assert_eq!(status(45), Status::NotStarted);
+}

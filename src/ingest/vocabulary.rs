@@ -626,7 +626,23 @@ pub fn is_tick_mark(text: &str) -> bool {
         return true;
     }
     let key = status_key(text).to_uppercase();
-    matches!(key.as_str(), "是" | "Y" | "YES" | "1" | "对")
+    // Ü Þ P R: a check mark typed in a Wingdings font (ü, þ) or Wingdings 2 (P, R), which
+    // a spreadsheet reader sees as the letter.
+    matches!(
+        key.as_str(),
+        "是" | "Y" | "YES" | "1" | "对" | "Ü" | "Þ" | "P" | "R"
+    )
+}
+
+/// Whether a cell lists options with boxes (☑已完成 □正在推进 □未启动, 是（ ）否（√）): two
+/// boxes or more, one of them empty.
+pub fn lists_options(text: &str) -> bool {
+    let chars = bracket_boxes(text);
+    let boxes = chars
+        .iter()
+        .filter(|c| TICKED.contains(c) || UNTICKED.contains(c))
+        .count();
+    boxes >= 2 && chars.iter().any(|c| UNTICKED.contains(c))
 }
 
 /// The one option ticked in a cell that lists options with boxes, as forms print them

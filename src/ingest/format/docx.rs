@@ -126,6 +126,12 @@ struct Body<'l> {
     /// Open content controls' contents, true for one showing its placeholder: their
     /// text is not read, their cells and paragraphs are (columns keep their places).
     contents: Vec<bool>,
+    /// The symbol font (Wingdings, Wingdings 2) of the run being read: its letters are
+    /// the check marks and boxes they show (R is ☑ in Wingdings 2), not letters.
+    run_symbol_font: Option<String>,
+    /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
+    /// when given).
+    checkbox: Option<(bool, Option<bool>)>,
 }
 
 impl<'l> Body<'l> {
@@ -148,6 +154,8 @@ impl<'l> Body<'l> {
             cell: None,
             placeholder_next: false,
             contents: Vec::new(),
+            run_symbol_font: None,
+            checkbox: None,
         }
     }
 
@@ -167,9 +175,13 @@ impl<'l> Body<'l> {
                     let name = e.local_name();
                     self.end(name.as_ref())?;
                 }
-                Event::Text(t) if self.reading() => {
-                    self.paragraph.push_str(&t.xml10_content());
-                }
+                Event::Text(t) if self.reading() => match &self.run_symbol_font {
+                    Some(font) => {
+                        let shown = symbol_text(font, &t.xml10_content());
+                        self.paragraph.push_str(&shown);
+                    }
+                    None => self.paragraph.push_str(&t.xml10_content()),
+                },
                 Event::GeneralRef(r) if self.reading() => match r.resolve_char_ref() {
                     Ok(Some(c)) => self.paragraph.push(c),
                     _ => self
@@ -249,7 +261,27 @@ impl<'l> Body<'l> {
             }
             "numId" => self.list.0 = val(e),
             "ilvl" => self.list.1 = number_attr(e).unwrap_or(0),
-            "r" if !empty => self.runs += 1,
+            "r" if !empty => {
+                self.runs += 1;
+                self.run_symbol_font = None;
+            }
+            "rFonts" if self.runs > 0 => {
+                self.run_symbol_font = ["ascii", "hAnsi", "cs", "eastAsia"]
+                    .iter()
+                    .filter_map(|a| attr(e, a))
+                    .find(|f| f.to_ascii_lowercase().contains("wingdings"));
+            }
+            "checkBox" if !empty && self.runs > 0 => self.checkbox = Some((false, None)),
+            "default" if self.checkbox.is_some() => {
+                if let Some((default, _)) = self.checkbox.as_mut() {
+                    *default = on(val(e).as_deref());
+                }
+            }
+            "checked" if self.checkbox.is_some() => {
+                if let Some((_, checked)) = self.checkbox.as_mut() {
+                    *checked = Some(on(val(e).as_deref()));
+                }
+            }
             "t" if !empty => self.in_text = true,
             "tab" if self.runs > 0 => self.paragraph.push(' '),
             "br" | "cr"
@@ -275,7 +307,21 @@ impl<'l> Body<'l> {
         }
         match name {
             "t" => self.in_text = false,
-            "r" => self.runs = self.runs.saturating_sub(1),
+            "r" => {
+                self.runs = self.runs.saturating_sub(1);
+                self.run_symbol_font = None;
+            }
+            "checkBox" => {
+                if let Some((default, checked)) = self.checkbox.take() {
+                    if !self.contents.contains(&true) {
+                        self.paragraph.push(if checked.unwrap_or(default) {
+                            '☑'
+                        } else {
+                            '□'
+                        });
+                    }
+                }
+            }
             "p" => self.end_paragraph()?,
             "tc" if self.tables == 1 => {
                 if let (Some(cell), Some((col, cells))) = (self.cell.take(), self.row.as_mut()) {
@@ -434,6 +480,31 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
     attr(e, "val")
 }
 
+/// An on/off property's value: on when absent (`<w:checked/>`), or 1 / true / on.
+fn on(v: Option<&str>) -> bool {
+    matches!(v, None | Some("1") | Some("true") | Some("on"))
+}
+
+/// The text of a run in a symbol font as it shows: each character that is a symbol
+/// code (a letter such as R, or the private-use U+F052 a converted .doc holds) becomes
+/// the mark [`symbol`] knows, or nothing; other characters (Chinese, shown in another
+/// font) stay.
+fn symbol_text(font: &str, text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let code = c as u32;
+            if code < 0x100 || (0xF000..=0xF0FF).contains(&code) {
+                if c.is_whitespace() {
+                    return Some(c);
+                }
+                symbol(Some(font), Some(&format!("{:X}", code & 0xFF)))
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
 fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
     val(e)?.trim().parse().ok()
 }
@@ -449,7 +520,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
             0x50 => Some('√'),
             0x4F => Some('×'),
             0x52 => Some('☑'),
-            0x53 => Some('☒'),
+            0x53 | 0x54 => Some('☒'),
             0x2A | 0xA3 => Some('□'),
             _ => None,
         };
@@ -459,7 +530,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
             0xFC => Some('√'),
             0xFB => Some('×'),
             0xFE => Some('☑'),
-            0xFD => Some('☒'),
+            0xFD | 0x78 => Some('☒'),
             0x6F | 0x71 | 0xA8 => Some('□'),
             _ => None,
         };
@@ -686,6 +757,50 @@ mod tests {
             "<w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/><w:t>正在推进</w:t></w:r></w:p>",
         ));
         assert_eq!(g.cell(0, 0).text(), "□已完成☑正在推进");
+    }
+
+    #[test]
+    fn symbol_font_letters_and_form_checkboxes_are_marks() {
+        // Letters typed in Wingdings 2 (£ □, R ☑, P √) and Wingdings (ü √, x ☒), and
+        // the private-use characters a .doc converted by LibreOffice holds (U+F052);
+        // Chinese text in the same run keeps its characters.
+        let run = |font: &str, t: &str| {
+            format!(
+                "<w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/></w:rPr><w:t>{t}</w:t></w:r>"
+            )
+        };
+        let g = grid(&format!(
+            "<w:p>{}<w:r><w:t>已完成</w:t></w:r>{}<w:r><w:t>正在推进</w:t></w:r></w:p><w:p>{}{}{}</w:p>",
+            run("Wingdings 2", "£"),
+            run("Wingdings 2", "R"),
+            run("Wingdings", "ü"),
+            run("Wingdings 2", "\u{F052}完成"),
+            run("Wingdings", "x"),
+        ));
+        assert_eq!(g.cell(0, 0).text(), "□已完成☑正在推进");
+        assert_eq!(g.cell(1, 0).text(), "√☑完成☒");
+        // The same letters in an ordinary font stay letters.
+        let g = grid(&format!("<w:p>{}</w:p>", run("宋体", "R")));
+        assert_eq!(g.cell(0, 0).text(), "R");
+        // Legacy form checkboxes (FORMCHECKBOX): checked, checked by default, unchecked.
+        let checkbox = |inner: &str| {
+            format!(
+                "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:sizeAuto/>{inner}</w:checkBox></w:ffData></w:fldChar></w:r>\
+                 <w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+            )
+        };
+        let g = grid(&format!(
+            "<w:p>{}<w:r><w:t>已完成</w:t></w:r>{}<w:r><w:t>正在推进</w:t></w:r>{}<w:r><w:t>未启动</w:t></w:r></w:p>",
+            checkbox("<w:default w:val=\"0\"/><w:checked/>"),
+            checkbox("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>"),
+            checkbox("<w:default w:val=\"0\"/>"),
+        ));
+        assert_eq!(g.cell(0, 0).text(), "☑已完成□正在推进□未启动");
+        let g = grid(&format!(
+            "<w:p>{}</w:p>",
+            checkbox("<w:default w:val=\"1\"/>")
+        ));
+        assert_eq!(g.cell(0, 0).text(), "☑");
     }
 
     #[test]

@@ -11,8 +11,8 @@ use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::parse_task_id;
 use crate::ingest::vocabulary::{
-    classify_header, classify_status, is_status_placeholder, is_yes_no_word, normalise_header,
-    ColumnKind,
+    classify_header, classify_status, is_status_placeholder, is_yes_no_word, lists_options,
+    normalise_header, ticked_option, ColumnKind,
 };
 use crate::model::Status;
 
@@ -348,7 +348,9 @@ fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Optio
         .map(|r| one_line(&grid.cell(r, c).text_ref()))
         .filter(|t| !t.is_empty() && !is_status_placeholder(t))
         .collect();
-    if values.is_empty() || values.iter().any(|v| v.chars().count() > STATUS_CELL_CHARS) {
+    // A cell listing the options with boxes is a status cell at any length.
+    let long = |v: &String| v.chars().count() > STATUS_CELL_CHARS && !lists_options(v);
+    if values.is_empty() || values.iter().any(long) {
         return None;
     }
     if values.iter().all(|v| is_yes_no_word(v)) {
@@ -356,7 +358,10 @@ fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Optio
     }
     let known = values
         .iter()
-        .filter(|v| classify_status(v) != Status::Unclear || is_yes_no_word(v))
+        .filter(|v| {
+            let picked = ticked_option(v);
+            classify_status(picked.as_deref().unwrap_or(v)) != Status::Unclear || is_yes_no_word(v)
+        })
         .count();
     let enough = if lenient {
         known * 2 >= values.len()
