@@ -1713,3 +1713,71 @@ fn a_wingdings_check_letter_in_a_tick_column_ticks_it() {
     assert_eq!(status(44), Status::InProgress);
     assert_eq!(status(45), Status::NotStarted);
 }
+
+/// Two units' tables stacked on one sheet, each under its own title and 填报单位 line:
+/// the second block's rows are the second unit's, dated by its line. Before, its line
+/// was skipped as a note and every row went to the first unit (凤凰湖's 已完成 on task
+/// 13 merged with 三教's 正在推进).
+#[test]
+fn a_second_units_block_on_one_sheet_is_that_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let mut spec = SheetSpec::new("Sheet1");
+    for (unit, filed, rows) in [
+        (
+            "凤凰湖产业促进中心",
+            "2020年12月3日",
+            [(13, "已完成"), (15, "长期坚持")],
+        ),
+        (
+            "三教产业促进中心",
+            "2020年12月4日",
+            [(13, "正在推进"), (16, "已完成")],
+        ),
+    ] {
+        spec = spec
+            .text_row(&[&format!("{unit}整改任务进展情况表")])
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                "",
+                &format!("填报日期：{filed}"),
+            ])
+            .text_row(&header);
+        for (id, st) in rows {
+            spec = spec.text_row(&[&id.to_string(), &measure(id), "按计划推进。", st]);
+        }
+        spec = spec.text_row(&[]);
+    }
+    write_workbook(&dir.path().join("产业促进中心进展汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let mut on_13: Vec<(String, Status, Option<NaiveDate>)> = ledger
+        .task(13)
+        .unwrap()
+        .current_reports()
+        .map(|r| (r.unit.clone(), r.status, r.filed_on))
+        .collect();
+    on_13.sort();
+    assert_eq!(
+        on_13,
+        [
+            (
+                "三教产业促进中心".to_string(),
+                Status::InProgress,
+                Some(date(2020, 12, 4))
+            ),
+            (
+                "凤凰湖产业促进中心".to_string(),
+                Status::Completed,
+                Some(date(2020, 12, 3))
+            ),
+        ]
+    );
+    let on_16: Vec<&str> = ledger
+        .task(16)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.unit.as_str())
+        .collect();
+    assert_eq!(on_16, ["三教产业促进中心"]);
+}

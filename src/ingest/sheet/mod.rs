@@ -80,6 +80,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut items = 0u32;
     let mut layout = layout;
     let first_header_bottom = layout.bottom;
+    // The filing date of the block a 填报单位 line below the header started.
+    let mut block_filed = None;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
@@ -89,6 +91,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             continue;
         }
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
+            if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
+                if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {
+                    if unit.start_block(&text) {
+                        block_filed = filed;
+                    }
+                }
+            }
             if reason == SkipReason::Header {
                 // A block under a header of its own columns is read by that header.
                 if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
@@ -159,7 +168,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             source: v.source,
             unit: found.as_ref().map(|(u, _)| u.clone()),
             unit_from: found.as_ref().map(|(_, f)| *f),
-            filed_on: v.filed_on.or(filing.filed_on),
+            filed_on: v.filed_on.or(block_filed).or(filing.filed_on),
             id_text: v.id_text,
             id: v.id,
             measure_text: v.measure_text,

@@ -49,6 +49,8 @@ pub(super) struct SheetUnit<'a> {
     collection: bool,
     /// Joint rows credited to their first unit, described (each once).
     joint: Vec<String>,
+    /// The unit of a 填报单位 line below the header: the rows after it are its block.
+    block: Option<Found>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -104,6 +106,24 @@ impl<'a> SheetUnit<'a> {
             rows_without_unit: Vec::new(),
             collection,
             joint: Vec::new(),
+            block: None,
+        }
+    }
+
+    /// A 填报单位 line below the header naming `text`: when it is a unit of the
+    /// directory, the rows after it that do not name their own unit are that unit's
+    /// (two units' tables stacked on one sheet). Not on our own checklist, whose marker
+    /// decides.
+    pub fn start_block(&mut self, text: &str) -> bool {
+        if self.marker.is_some() || self.rows.is_some() {
+            return false;
+        }
+        match resolve(self.units, text) {
+            Ok(u) => {
+                self.block = Some((u, UnitFrom::FiledCell));
+                true
+            }
+            Err(_) => false,
         }
     }
 
@@ -127,7 +147,11 @@ impl<'a> SheetUnit<'a> {
             (None, None) => match self.in_column(grid, r) {
                 Cell::Named(found) => Some(found),
                 Cell::Unknown => None,
-                Cell::Blank => self.whole_sheet.clone().or_else(|| self.fallback.clone()),
+                Cell::Blank => self
+                    .block
+                    .clone()
+                    .or_else(|| self.whole_sheet.clone())
+                    .or_else(|| self.fallback.clone()),
             },
         };
         if unit.is_none() {
