@@ -1781,3 +1781,75 @@ fn a_second_units_block_on_one_sheet_is_that_units() {
         .collect();
     assert_eq!(on_16, ["三教产业促进中心"]);
 }
+
+/// A sheet updated month by month, one progress and one status column per month: the
+/// latest month's columns are read (a column naming no month counts as the latest), the
+/// earlier months' kept as notes under their headers. Before, the first (oldest)
+/// column decided: 已完成 in 12月 read 正在推进 from 11月.
+#[test]
+fn the_latest_months_columns_are_read() {
+    let header = [
+        "序号",
+        "具体举措",
+        "11月进展情况",
+        "11月完成状态",
+        "12月进展情况",
+        "完成状态",
+    ];
+    let rows = vec![
+        row(&[
+            "33",
+            &measure(33),
+            "规划编制中。",
+            "正在推进",
+            "专项规划已批复印发。",
+            "已完成",
+        ]),
+        row(&[
+            "37",
+            &measure(37),
+            "",
+            "未启动",
+            "扩容工程已开工建设。",
+            "正在推进",
+        ]),
+    ];
+    let ledger = read_one("区住房城乡建委", &header, &rows);
+    let report = |id: u32| {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .next()
+            .unwrap()
+            .clone()
+    };
+    let r33 = report(33);
+    assert_eq!(r33.status, Status::Completed);
+    assert_eq!(r33.progress, "专项规划已批复印发。");
+    assert!(
+        r33.note.contains("11月进展情况：规划编制中。"),
+        "{}",
+        r33.note
+    );
+    assert_eq!(report(37).status, Status::InProgress);
+    // Progress columns only, 10月 to 12月: the 12月 text decides.
+    let header = [
+        "序号",
+        "具体举措",
+        "10月进展情况",
+        "11月进展情况",
+        "12月进展情况",
+    ];
+    let rows = vec![row(&[
+        "26",
+        &measure(26),
+        "正在推进，确定编制单位。",
+        "正在推进，初稿编制中。",
+        "已完成，规划已印发。",
+    ])];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r = ledger.task(26).unwrap().current_reports().next().unwrap();
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.progress, "已完成，规划已印发。");
+}

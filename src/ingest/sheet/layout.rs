@@ -163,6 +163,7 @@ fn header_at(
         .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
     prefer_plan_numbers(grid, &mut layout, &kinds);
+    let kinds = prefer_latest_month(grid, &mut layout, kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
     layout.note_labels = layout
         .col(ColumnKind::Note)
@@ -224,6 +225,84 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
         }
     }
     columns
+}
+
+/// Several progress or status columns, one per month (10月进展情况 | 11月进展情况 |
+/// 12月进展情况, or 11月完成状态 | 完成状态): the latest month's is read, a column naming
+/// no month (完成状态, 本月进展) counting as the latest and 上月 as the earliest, the
+/// rightmost of equals. The earlier months' columns are kept as notes under their
+/// headers (returned as note columns in the kinds). Before, the first column decided.
+fn prefer_latest_month(
+    grid: &Grid,
+    layout: &mut Layout,
+    mut kinds: Vec<Option<ColumnKind>>,
+) -> Vec<Option<ColumnKind>> {
+    use ColumnKind::{CompletedOn, Note, Percent, Progress, Status, StatusYesNo};
+    for kind in [Progress, Status, StatusYesNo, Percent, CompletedOn] {
+        let Some(chosen) = layout.col(kind) else {
+            continue;
+        };
+        let cols: Vec<usize> = (0..kinds.len())
+            .filter(|&c| kinds[c] == Some(kind))
+            .collect();
+        let months: Vec<Option<u32>> = cols
+            .iter()
+            .map(|&c| header_month(&normalise_header(&layout.header_text(grid, c))))
+            .collect();
+        // A column under 本月 / no month is the latest: only month-named columns give way.
+        if cols.len() < 2 || months.iter().all(Option::is_none) {
+            continue;
+        }
+        let rank = |i: usize| months[i].unwrap_or(13);
+        let latest = (0..cols.len())
+            .max_by_key(|&i| (rank(i), cols[i]))
+            .map(|i| cols[i])
+            .unwrap_or(chosen);
+        for (k, c) in layout.columns.iter_mut() {
+            if *k == kind {
+                *c = latest;
+            }
+        }
+        for &c in cols.iter().filter(|&&c| c != latest) {
+            kinds[c] = Some(Note);
+            if !layout.has(Note) {
+                layout.columns.push((Note, c));
+            }
+        }
+    }
+    kinds
+}
+
+/// The month a header names at its start (11月进展情况, 2020年12月完成状态, 十二月进展):
+/// 0 for 上月, none for 本月 or no month.
+fn header_month(header: &str) -> Option<u32> {
+    if header.starts_with("上月") || header.starts_with("上个月") {
+        return Some(0);
+    }
+    let rest = match header.find('年') {
+        Some(i) if header[..i].chars().all(|c| c.is_ascii_digit()) => {
+            &header[i + '年'.len_utf8()..]
+        }
+        _ => header,
+    };
+    let end = rest.find('月')?;
+    let m = &rest[..end];
+    let month = match m {
+        "一" => 1,
+        "二" => 2,
+        "三" => 3,
+        "四" => 4,
+        "五" => 5,
+        "六" => 6,
+        "七" => 7,
+        "八" => 8,
+        "九" => 9,
+        "十" => 10,
+        "十一" => 11,
+        "十二" => 12,
+        _ => m.parse().ok()?,
+    };
+    (1..=12).contains(&month).then_some(month)
 }
 
 /// Two number columns, the unit's own (序号: 1, 2, 3 …) and the plan's (方案序号,
