@@ -1853,3 +1853,55 @@ fn the_latest_months_columns_are_read() {
     assert_eq!(r.status, Status::Completed);
     assert_eq!(r.progress, "已完成，规划已印发。");
 }
+
+/// Two tables side by side under one header row (tasks in A–D and again in F–I): each
+/// row gives two reports, each with its own status. Before, the right table's columns
+/// were read as a second progress column of the left one: its tasks were lost and its
+/// text went to the left task.
+#[test]
+fn two_tables_side_by_side_are_both_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let half = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let header: Vec<&str> = half
+        .iter()
+        .chain([""].iter())
+        .chain(half.iter())
+        .copied()
+        .collect();
+    let mut spec = SheetSpec::new("来苏镇")
+        .text_row(&["填报单位：来苏镇", "", "", "填报日期：2020年12月3日"])
+        .text_row(&header);
+    for ((a, sa), (b, sb)) in [
+        ((1, "正在推进"), (27, "已完成")),
+        ((4, "长期坚持"), (35, "未启动")),
+    ] {
+        spec = spec.text_row(&[
+            &a.to_string(),
+            &measure(a),
+            &format!("第{a}项进展。"),
+            sa,
+            "",
+            &b.to_string(),
+            &measure(b),
+            &format!("第{b}项进展。"),
+            sb,
+        ]);
+    }
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    for (id, st) in [
+        (1, Status::InProgress),
+        (27, Status::Completed),
+        (4, Status::Ongoing),
+        (35, Status::NotStarted),
+    ] {
+        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
+        assert_eq!(r.len(), 1, "task {id}");
+        assert_eq!(
+            (r[0].unit.as_str(), r[0].status, r[0].progress.as_str()),
+            ("来苏镇", st, format!("第{id}项进展。").as_str()),
+            "task {id}"
+        );
+        assert_eq!(r[0].filed_on, Some(date(2020, 12, 3)));
+    }
+}

@@ -121,6 +121,64 @@ pub struct Comment {
 }
 
 impl Grid {
+    /// The sheet with only columns `cols` from row `from` down (shifted to start at
+    /// column 0); the rows above it whole (a title and 填报单位 line over two tables side
+    /// by side belong to both). Row numbers are kept.
+    pub fn columns_below(&self, from: usize, cols: std::ops::Range<usize>) -> Grid {
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                if r < from {
+                    row.clone()
+                } else {
+                    row.get(cols.start..cols.end.min(row.len()))
+                        .map(<[Cell]>::to_vec)
+                        .unwrap_or_default()
+                }
+            })
+            .collect();
+        let (start, end) = (cols.start as u32, cols.end as u32);
+        let merges = self
+            .merges
+            .iter()
+            .filter_map(|m| {
+                if (m.last_row as usize) < from {
+                    return Some(*m);
+                }
+                (m.first_row as usize >= from && m.first_col >= start && m.last_col < end).then(
+                    || Merge {
+                        first_col: m.first_col - start,
+                        last_col: m.last_col - start,
+                        ..*m
+                    },
+                )
+            })
+            .collect();
+        let comments = self
+            .comments
+            .iter()
+            .filter_map(|c| {
+                if (c.row as usize) < from {
+                    return Some(c.clone());
+                }
+                (c.col >= start && c.col < end).then(|| Comment {
+                    col: c.col - start,
+                    ..c.clone()
+                })
+            })
+            .collect();
+        Grid {
+            name: self.name.clone(),
+            rows,
+            merges,
+            hidden: self.hidden,
+            comments,
+            paragraphs: self.paragraphs.clone(),
+        }
+    }
+
     /// The cell at (r, c), 0-based; `Cell::Empty` out of range.
     pub fn cell(&self, r: usize, c: usize) -> &Cell {
         self.rows

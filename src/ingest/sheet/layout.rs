@@ -56,6 +56,33 @@ impl Layout {
         header_at(grid, top, grid.width(), None)
     }
 
+    /// The first column of a second table beside this one, under the same header row
+    /// (tasks 1–30 in A–E, 31–63 in G–K): the column where the header names the task
+    /// number (else the measure) again after an input column, with input columns after
+    /// it too. Not for a sheet whose second number column is the plan's (序号 | 方案序号).
+    pub fn second_table_at(&self, grid: &Grid) -> Option<usize> {
+        use ColumnKind::{Id, Measure, Percent, Progress, Status, StatusTick, StatusYesNo};
+        let width = grid.width();
+        let kinds: Vec<Option<ColumnKind>> = (0..width)
+            .map(|c| header_kind(&self.header_text(grid, c)))
+            .collect();
+        let key = if kinds.contains(&Some(Id)) {
+            Id
+        } else {
+            Measure
+        };
+        let input = |k: &Option<ColumnKind>| {
+            matches!(
+                k,
+                Some(Progress | Status | StatusYesNo | StatusTick | Percent)
+            )
+        };
+        let first = kinds.iter().position(|k| *k == Some(key))?;
+        let second = (first + 1..width)
+            .find(|&c| kinds[c] == Some(key) && kinds[first + 1..c].iter().any(input))?;
+        kinds[second + 1..].iter().any(input).then_some(second)
+    }
+
     /// Whether `other` reads the same kinds from the same columns.
     pub fn same_columns(&self, other: &Layout) -> bool {
         self.columns == other.columns && self.extra == other.extra && self.ticks == other.ticks

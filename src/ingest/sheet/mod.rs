@@ -51,6 +51,21 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
     };
+    // Two tables side by side under one header row: each read on its own (the lines
+    // above the table and the header, shared, are skipped once, with the left table).
+    if let Some(second) = layout.second_table_at(grid).filter(|_| marker.is_none()) {
+        let left = grid.columns_below(layout.top, 0..second);
+        let right = grid.columns_below(layout.top, second..grid.width());
+        let sender = read_sheet(&left, ctx, out);
+        let mut part = Ingested::default();
+        let right_sender = read_sheet(&right, ctx, &mut part);
+        // Skip rows are 1-based: those of the table's body stay.
+        part.skips.retain(|s| s.row as usize > layout.bottom + 1);
+        out.records.extend(part.records);
+        out.skips.extend(part.skips);
+        out.problems.extend(part.problems);
+        return sender.or(right_sender);
+    }
     let filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
     if is_evidence_list(ctx, &filing, &layout) {
         out.skips
