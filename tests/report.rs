@@ -126,7 +126,7 @@ fn headline(l: &Ledger) -> String {
         }
     }
     format!(
-        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%。",
+        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%（按已完成项数占任务总数计算）。",
         s.total,
         rectify::common::dates::render_date(l.as_of),
         rate_text(s.completion_rate),
@@ -517,7 +517,7 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     // A task several towns decide prints its breakdown.
     let t27 = l.task(27).unwrap();
     assert!(body.contains(&format!(
-        "{}（正在推进，23个镇街中已完成2个、未启动1个，20个未报送）",
+        "{}（正在推进，23个镇街中，已完成2个、未启动1个，20个未报送）",
         t27.short_name
     )));
     // Tasks only non-deciders reported on say so in plain words (task 12 is overdue:
@@ -1318,8 +1318,8 @@ fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
 }
 
 /// The green light covers every task neither overdue nor due soon; most of them are due
-/// 长期坚持 with no date at all, so the overview does not call them “未到完成时限”: it
-/// counts the long-term ones apart.
+/// 长期坚持 with no date at all, so the overview does not call them “尚未到期”: it
+/// counts the long-term ones apart, and names no light (红灯 is office jargon).
 #[test]
 fn the_green_light_says_which_tasks_have_no_due_date() {
     use rectify::model::Light;
@@ -1335,12 +1335,14 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     );
     let text = body_text(demo_docx());
     let said = format!(
-        "其余{}项为绿灯（长期坚持、无固定完成时限的{long_term}项，未到完成时限的{}项）",
-        green.len(),
+        "，完成时限为长期坚持的{long_term}项，尚未到期的{}项",
         green.len() - long_term
     );
     assert!(text.contains(&said), "{said}\n{text}");
-    assert!(!text.contains("项未到完成时限（绿灯）"), "{text}");
+    // No traffic-light jargon in a report sent up.
+    for light in ["红灯", "黄灯", "绿灯", "亮灯"] {
+        assert!(!text.contains(light), "{light}: {text}");
+    }
 }
 
 /// A task whose deciders have not reported, though other units sent related progress,
@@ -1380,7 +1382,12 @@ fn overdue_tasks_nobody_reported_are_named_apart_from_unfinished_ones() {
     };
     let unfinished = section("已超过完成时限但尚未完成的任务");
     let apart = section("项任务已超过完成时限，责任单位尚未报送完成情况");
-    let overdue: Vec<_> = l.tasks.iter().filter(|t| t.overdue).collect();
+    // Those whose reporting units all finished are named apart too (the test above).
+    let overdue: Vec<_> = l
+        .tasks
+        .iter()
+        .filter(|t| t.overdue && !t.breakdown.done_awaiting_others())
+        .collect();
     assert!(overdue
         .iter()
         .any(|t| t.status == rectify::model::Status::Unreported));
@@ -1394,6 +1401,43 @@ fn overdue_tasks_nobody_reported_are_named_apart_from_unfinished_ones() {
         assert!(
             !not_in.contains(&t.short_name),
             "{}: {not_in}",
+            t.short_name
+        );
+    }
+}
+
+/// An overdue task whose deciders that reported all say 已完成 (others not heard from)
+/// is not called "尚未完成": part three names it apart, waiting on the others, with the
+/// breakdown. Before, a task whose four reporting towns had all finished was listed
+/// as 已超过完成时限但尚未完成 beside an annex row quoting their completions.
+#[test]
+fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
+    let l = demo_ledger();
+    let waiting: Vec<_> = l
+        .tasks
+        .iter()
+        .filter(|t| t.overdue && t.breakdown.done_awaiting_others())
+        .collect();
+    assert!(!waiting.is_empty(), "the demo has such a task");
+    let text = body_text(demo_docx());
+    let unfinished = text
+        .split('。')
+        .find(|s| s.contains("已超过完成时限但尚未完成的任务"))
+        .unwrap();
+    let awaiting = text
+        .split('。')
+        .find(|s| s.contains("已报送的单位均已完成，尚待其他责任单位报送后确认"))
+        .unwrap();
+    for t in waiting {
+        assert!(
+            !unfinished.contains(&t.short_name),
+            "{}: {unfinished}",
+            t.short_name
+        );
+        let breakdown = t.breakdown.describe("单位").unwrap();
+        assert!(
+            awaiting.contains(&format!("{}（{breakdown}）", t.short_name)),
+            "{}: {awaiting}",
             t.short_name
         );
     }

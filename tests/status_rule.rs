@@ -60,7 +60,7 @@ fn towns_that_disagree_make_a_task_under_way_with_the_breakdown_kept() {
     );
     assert_eq!(
         t.breakdown.describe("镇街").as_deref(),
-        Some("23个镇街中已完成2个、未启动1个，20个未报送")
+        Some("23个镇街中，已完成2个、未启动1个，20个未报送")
     );
     assert_eq!(t.awaiting.len(), 20);
 }

@@ -125,7 +125,7 @@ fn why_unclear(r: &UnitReport) -> Option<String> {
     Some(if written.is_empty() {
         format!("{}未写明完成情况", r.unit)
     } else if is_no_answer(&written) && r.progress.trim().is_empty() {
-        format!("{}只填写“{written}”（未完成），未写明进展", r.unit)
+        format!("{}只填写“{written}”，未写明进展", r.unit)
     } else {
         format!(
             "{}报送的完成情况“{}”无法判断",

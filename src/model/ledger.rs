@@ -299,6 +299,14 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
+    /// Every decider that answered reports the task done (已完成, or 不涉及), and some
+    /// have not answered: the task waits on them, not on work.
+    pub fn done_awaiting_others(&self) -> bool {
+        self.completed > 0
+            && self.unreported > 0
+            && self.ongoing + self.in_progress + self.not_started + self.unclear == 0
+    }
+
     /// How many deciders answered with `status` (`Unreported`: not heard from).
     pub fn count(&self, status: Status) -> u32 {
         match status {
@@ -343,7 +351,7 @@ impl Breakdown {
     }
 
     /// The breakdown in words, for a task several units decide:
-    /// “23个镇街中已完成2个、未启动1个，20个未报送”. `noun` names the deciders (镇街,
+    /// “23个镇街中，已完成2个、未启动1个，20个未报送”. `noun` names the deciders (镇街,
     /// 单位). `None` for a task one unit decides (its status says it all).
     pub fn describe(&self, noun: &str) -> Option<String> {
         if self.deciders < 2 {
@@ -359,7 +367,8 @@ impl Breakdown {
             .filter(|s| self.count(*s) > 0)
             .map(|s| format!("{}{}个", s.label(), self.count(s)))
             .collect();
-        let mut text = format!("{}个{noun}中", self.deciders);
+        // 中， not 中: “3个单位中长期坚持2个” read as 中长期.
+        let mut text = format!("{}个{noun}中，", self.deciders);
         text.push_str(&answered.join("、"));
         if self.unreported > 0 {
             text.push_str(&format!(
@@ -597,7 +606,7 @@ mod breakdown_tests {
         assert!(!b.uniform());
         assert_eq!(
             b.describe("镇街").as_deref(),
-            Some("4个镇街中已完成3个、正在推进1个")
+            Some("4个镇街中，已完成3个、正在推进1个")
         );
     }
 }

@@ -125,6 +125,8 @@ struct UnitNoticeContext<'a> {
     via_leads: Vec<ViaLead>,
     /// How many tasks `via_leads` lists in all.
     via_leads_count: usize,
+    /// Who gathers them: 牵头单位, 责任单位 (tasks without a lead unit), or both.
+    via_word: &'static str,
 }
 
 /// The tasks a unit reports to one lead unit, not to the collector.
@@ -336,7 +338,27 @@ fn unit_context<'a>(
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
         via_leads_count: via.iter().map(|v| v.count).sum(),
+        via_word: gatherers_word(ledger, &unit.name, ids),
         via_leads: via,
+    }
+}
+
+/// Who gathers the tasks a unit reports through another unit: 牵头单位; 责任单位 for
+/// tasks that have no lead unit (卫星湖街道 gathers task 2); both when both occur.
+fn gatherers_word(ledger: &Ledger, unit: &str, ids: &[u32]) -> &'static str {
+    let (mut leads, mut others) = (false, false);
+    for (gatherer, tasks) in tasks_via_leads(ledger, unit, ids) {
+        for id in tasks {
+            match ledger.tasks.iter().find(|t| t.id == id) {
+                Some(t) if t.lead.contains(&gatherer) => leads = true,
+                _ => others = true,
+            }
+        }
+    }
+    match (leads, others) {
+        (true, true) => "牵头单位（无牵头单位的为责任单位）",
+        (false, true) => "责任单位",
+        _ => "牵头单位",
     }
 }
 

@@ -680,6 +680,8 @@ struct Issues {
     /// The overdue tasks split: those a decider reported on (not completed), and those
     /// no decider has (not known to be unfinished: named apart).
     overdue_reported: Vec<TaskContext>,
+    /// Overdue tasks whose deciders that reported all say 已完成, waiting on the others.
+    overdue_awaiting: Vec<TaskContext>,
     overdue_unreported: Vec<TaskContext>,
     /// Of `overdue_reported`, those not 正在推进 by status: 其中待核实1项、未启动1项
     /// (empty when all are under way).
@@ -894,7 +896,12 @@ impl Issues {
             .collect();
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
-            overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
+            overdue_reported: with(&|t| {
+                t.overdue && t.status != Status::Unreported && !t.breakdown.done_awaiting_others()
+            }),
+            overdue_awaiting: with(&|t| {
+                t.overdue && t.status != Status::Unreported && t.breakdown.done_awaiting_others()
+            }),
             overdue_unreported: with(&|t| t.overdue && t.status == Status::Unreported),
             overdue_statuses: {
                 let counts: Vec<String> = [Status::Unclear, Status::NotStarted, Status::Ongoing]

@@ -41,7 +41,11 @@ fn role_name(r: Role) -> &'static str {
 fn report_note(r: &UnitReport) -> String {
     let mut note = match r.status {
         s @ Status::Unclear if !r.status_text.trim().is_empty() => {
-            format!("状态{}：“{}”", s.label(), excerpt(&r.status_text, 20))
+            format!(
+                "完成状态填写“{}”（{}）",
+                excerpt(&r.status_text, 20),
+                s.label()
+            )
         }
         s => s.label().to_string(),
     };
