@@ -1442,3 +1442,50 @@ fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
         );
     }
 }
+
+/// A unit that reported, but none of the tasks it owes (中山路街道 sent other tasks'
+/// progress), is not called 部分未报送: the report counts it apart and 附件2 says so;
+/// the reminders' list gives it a group of its own.
+#[test]
+fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
+    // As shipped (lead units consolidate): 中山路街道 owes 4 tasks, and sent others'.
+    let l = &rectify::build_ledger(&shipped_plan(), &repo().join("input/returns"));
+    let none_owed: Vec<_> = l
+        .units
+        .iter()
+        .filter(|u| {
+            !u.reported.is_empty()
+                && !u.expected.is_empty()
+                && u.missing.len() == u.expected.len()
+                && u.name != l.plan.collector
+        })
+        .collect();
+    assert!(!none_owed.is_empty(), "the demo has such a unit");
+    let text = body_text(&report_docx(l, &Templates::default()).unwrap());
+    assert!(
+        text.contains(&format!(
+            "{}个单位报送了其他任务的进展、应报任务均未报送",
+            none_owed.len()
+        )),
+        "{text}"
+    );
+    let list = format!(
+        "{:?}",
+        rectify::reminder_list_blocks(l, &Templates::default(), l.as_of).unwrap()
+    );
+    let group = list
+        .split("部分未报送的单位")
+        .next()
+        .unwrap()
+        .split("应报任务均未报送的单位")
+        .nth(1)
+        .expect("a group of its own");
+    for u in none_owed {
+        assert!(
+            text.contains(&format!("{}（应报任务均未报送）", u.name)),
+            "{}",
+            u.name
+        );
+        assert!(group.contains(&u.name), "{}: {list}", u.name);
+    }
+}

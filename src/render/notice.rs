@@ -440,8 +440,9 @@ struct ListContext<'a> {
     units_complete: usize,
     /// Distinct tasks some unit still owes.
     task_count: usize,
-    /// Sent nothing / sent part.
+    /// Sent nothing / sent progress, none of it on the tasks owed / sent part.
     silent: Vec<OwingUnit>,
+    none_owed: Vec<OwingUnit>,
     partial: Vec<OwingUnit>,
     units: Vec<OwingUnit>,
 }
@@ -491,7 +492,8 @@ impl<'a> ListContext<'a> {
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
             silent: briefs(|u| u.reported.is_empty()),
-            partial: briefs(|u| !u.reported.is_empty()),
+            none_owed: briefs(|u| !u.reported.is_empty() && u.missing.len() == u.expected.len()),
+            partial: briefs(|u| !u.reported.is_empty() && u.missing.len() < u.expected.len()),
             units: briefs(|_| true),
         }
     }

@@ -663,6 +663,9 @@ struct UnitBrief {
     missing_count: usize,
     /// It reported nothing at all.
     silent: bool,
+    /// It reported, but none of the tasks it owes (only other units' or tasks it does
+    /// not owe): not 部分未报送.
+    none_owed: bool,
     /// It owed a report in the previous round too and sent none in either.
     twice: bool,
 }
@@ -696,6 +699,8 @@ struct Issues {
     units_missing: Vec<UnitBrief>,
     /// How many of them reported nothing, and how many reported part.
     silent_count: usize,
+    /// Units that reported, none of it on the tasks they owe.
+    none_owed_count: usize,
     partial_count: usize,
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
@@ -931,7 +936,11 @@ impl Issues {
             }),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
-            partial_count: units_missing.iter().filter(|u| !u.silent).count(),
+            none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
+            partial_count: units_missing
+                .iter()
+                .filter(|u| !u.silent && !u.none_owed)
+                .count(),
             units_missing,
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
@@ -975,6 +984,7 @@ impl UnitBrief {
                 .join("、"),
             missing_count: u.missing.len(),
             silent: u.reported.is_empty(),
+            none_owed: !u.reported.is_empty() && u.missing.len() == u.expected.len(),
             twice: l
                 .changes
                 .as_ref()
