@@ -211,3 +211,23 @@ fn a_lead_done_while_a_unit_under_it_goes_on_is_awaiting_verification() {
     ]);
     assert_eq!(ledger.task(1).unwrap().status, Status::Completed);
 }
+
+/// `run` says on the terminal, not only in the problem list, which of the bureau's own
+/// tasks it has not filled in: a report sent up otherwise says 未报送 of its own work.
+#[test]
+fn run_tells_the_clerk_of_the_bureaus_own_empty_tasks() {
+    let plan = common::shipped_plan();
+    let l = rectify::build_ledger(&plan, &common::repo().join("input/returns"));
+    let me = l
+        .units
+        .iter()
+        .find(|u| u.name == plan.meta.collector)
+        .unwrap();
+    assert!(!me.missing.is_empty(), "the demo leaves some of them empty");
+    let ids: Vec<String> = me.missing.iter().map(u32::to_string).collect();
+    let out = tempfile::tempdir().unwrap();
+    let o = common::rectify_ok(&common::repo().join("input"), out.path(), &["run"]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let line = format!("注意：我局承担的第{}项任务尚未填写进展", ids.join("、"));
+    assert!(stdout.contains(&line), "{stdout}");
+}

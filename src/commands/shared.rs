@@ -195,12 +195,22 @@ fn at(p: &Problem) -> String {
 
 /// The problem count line after a run: 问题…条（错误…条，警告…条），`see`。
 pub fn problems_line(ledger: &Ledger, see: &str) -> String {
-    format!(
+    let mut line = format!(
         "问题{}条（错误{}条，警告{}条），{see}。",
         ledger.problems.len(),
         ledger.summary.errors,
         ledger.summary.warnings
-    )
+    );
+    // The bureau's own tasks left empty: a line of its own, or the report goes up
+    // saying 未报送 of the bureau's own work.
+    if let Some(p) = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == crate::model::Code::CollectorMissing)
+    {
+        line.push_str(&format!("\n注意：{}", p.message));
+    }
+    line
 }
 
 /// The files written, for a message: top-level files by name, folders by count
