@@ -166,6 +166,11 @@ fn word_return_signed_below_the_table() {
 
 /// A .doc made from a .docx by LibreOffice, as old Word saves it.
 fn legacy_doc(dir: &Path) -> Option<Vec<u8>> {
+    converted_return(dir, "doc")
+}
+
+/// The Word return converted by LibreOffice to `format` (doc, rtf).
+fn converted_return(dir: &Path, format: &str) -> Option<Vec<u8>> {
     if !tools::available("soffice", &["--version"], "LibreOffice (soffice)") {
         return None;
     }
@@ -178,15 +183,15 @@ fn legacy_doc(dir: &Path) -> Option<Vec<u8>> {
             "-env:UserInstallation=file://{}",
             dir.join("profile").display()
         ))
-        .args(["--convert-to", "doc", "--outdir"])
+        .args(["--convert-to", format, "--outdir"])
         .arg(&src)
         .arg(src.join("old.docx"))
         .output()
         .unwrap();
-    let doc = src.join("old.doc");
+    let doc = src.join(format!("old.{format}"));
     assert!(
         doc.is_file(),
-        "soffice made no .doc: {}",
+        "soffice made no .{format}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     Some(std::fs::read(doc).unwrap())
@@ -198,8 +203,12 @@ fn legacy_doc_and_wps_are_converted_and_et_reads_as_xls() {
     let Some(doc) = legacy_doc(work.path()) else {
         return;
     };
+    // Word's RTF saved under .doc, as older systems name it.
+    let rtf = converted_return(work.path(), "rtf").unwrap();
+    assert!(rtf.starts_with(b"{\\rtf"));
     let input = input_with_returns(|d| {
         std::fs::write(d.join("水利局进展.doc"), &doc).unwrap();
+        std::fs::write(d.join("水利局进展（RTF）.doc"), &rtf).unwrap();
         std::fs::write(d.join("水利局进展（WPS）.wps"), &doc).unwrap();
         std::fs::copy(
             repo().join("input/returns/区生态环境局.xls"),
@@ -217,9 +226,10 @@ fn legacy_doc_and_wps_are_converted_and_et_reads_as_xls() {
     };
     assert_eq!(format_of("水利局进展.doc").as_deref(), Some("doc"));
     assert_eq!(format_of("水利局进展（WPS）.wps").as_deref(), Some("doc"));
+    assert_eq!(format_of("水利局进展（RTF）.doc").as_deref(), Some("doc"));
     assert_eq!(format_of("区生态环境局.et").as_deref(), Some("xls"));
     let r20 = reports_of(&ledger, 20, "区水利局");
-    assert_eq!(r20.len(), 2, "one per copy: {:#?}", ledger.problems);
+    assert_eq!(r20.len(), 3, "one per copy: {:#?}", ledger.problems);
     assert!(r20.iter().all(|r| r.status == Status::Completed));
     assert_eq!(
         r20[0].progress,

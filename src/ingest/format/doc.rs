@@ -1,4 +1,5 @@
-//! Legacy Word returns (.doc, and WPS's .wps, the same format inside): a copy is
+//! Legacy Word returns (.doc, and WPS's .wps, the same format inside; also RTF, often
+//! saved as .doc): a copy is
 //! converted to .docx by LibreOffice (`soffice --headless --convert-to docx`) in a
 //! temporary folder, with a profile of its own and a time limit (`max_convert_seconds`),
 //! then read as a Word return (`docx.rs`). Conversions run one at a time.
@@ -86,7 +87,13 @@ fn convert(program: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Rea
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let dir = tempfile::Builder::new().prefix("rectify-doc-").tempdir()?;
-    let input = dir.path().join("return.doc");
+    // LibreOffice reads an RTF document by its extension.
+    let name = if bytes.starts_with(b"{\\rtf") {
+        "return.rtf"
+    } else {
+        "return.doc"
+    };
+    let input = dir.path().join(name);
     std::fs::write(&input, bytes)?;
     let out_dir = dir.path().join("out");
     let mut profile = OsString::from("-env:UserInstallation=file://");

@@ -43,6 +43,10 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if is_raw_biff(head) {
         return Err(ReadError::OldExcel);
     }
+    // A Word document saved as RTF (often named .doc): converted like a .doc.
+    if head.starts_with(b"{\\rtf") {
+        return Ok(Format::Doc);
+    }
     if let Some(what) = binary_magic(head) {
         return Err(ReadError::NotSpreadsheet(what));
     }
@@ -81,7 +85,6 @@ fn binary_magic(head: &[u8]) -> Option<&'static str> {
         (b"Rar!\x1A\x07", "RAR压缩包"),
         (b"7z\xBC\xAF\x27\x1C", "7z压缩包"),
         (b"\x1F\x8B", "gzip压缩包"),
-        (b"{\\rtf", "RTF文档"),
     ];
     MAGICS
         .iter()
