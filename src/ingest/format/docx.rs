@@ -44,11 +44,23 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         Ok(Some(xml)) => Numbering::parse(&xml),
         _ => Numbering::default(),
     };
-    let grid = Body::new(numbering, limits).parse(&document)?;
+    let grid = body_grid(&document, numbering, limits)?;
     Ok(Parsed {
         grids: vec![grid],
         ..Parsed::default()
     })
+}
+
+/// The document body as one grid. The return's table laid out inside a frame table (a
+/// cell of a table of three rows or fewer, two columns or fewer, holds it): the tables
+/// one level in are read,
+/// the frame's own text as paragraphs.
+fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<Grid, ReadError> {
+    let (grid, frame) = Body::new(numbering.clone(), limits, 1).parse(document)?;
+    if frame {
+        return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
+    }
+    Ok(grid)
 }
 
 /// A part of the package, if present (the declared sizes were checked by the guard).
@@ -111,6 +123,12 @@ struct Body<'l> {
     open: BTreeMap<usize, OpenMerge>,
     /// Nesting of w:tbl (1 = a top-level table).
     tables: usize,
+    /// The nesting level whose tables are read (1; 2 for tables inside a frame table).
+    level: usize,
+    /// Rows read of the tables at `level`.
+    table_rows: usize,
+    /// A table nested inside a table at `level` was seen.
+    nested: bool,
     /// Inside a subtree that is not read (text boxes, deleted text, fallbacks).
     skipping: usize,
     runs: usize,
@@ -135,8 +153,11 @@ struct Body<'l> {
 }
 
 impl<'l> Body<'l> {
-    fn new(numbering: Numbering, limits: &'l Limits) -> Body<'l> {
+    fn new(numbering: Numbering, limits: &'l Limits, level: usize) -> Body<'l> {
         Body {
+            level,
+            table_rows: 0,
+            nested: false,
             limits,
             numbering,
             rows: Vec::new(),
@@ -164,7 +185,9 @@ impl<'l> Body<'l> {
         self.in_text && self.skipping == 0 && !self.contents.contains(&true)
     }
 
-    fn parse(mut self, xml: &[u8]) -> Result<Grid, ReadError> {
+    /// The grid, and whether its tables look like a frame around a nested table (a
+    /// nested table, and at this level three rows or fewer of two cells or fewer).
+    fn parse(mut self, xml: &[u8]) -> Result<(Grid, bool), ReadError> {
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
         loop {
@@ -199,13 +222,15 @@ impl<'l> Body<'l> {
         self.close_all_merges();
         let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         check_extent(SHEET, self.rows.len() as u64, width as u64, self.limits)?;
-        Ok(Grid {
+        let frame = self.nested && self.table_rows <= FRAME_ROWS && width <= FRAME_COLUMNS;
+        let grid = Grid {
             name: SHEET.to_string(),
             rows: self.rows,
             merges: self.merges,
             paragraphs: self.paragraphs,
             ..Grid::default()
-        })
+        };
+        Ok((grid, frame))
     }
 
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), ReadError> {
@@ -226,25 +251,31 @@ impl<'l> Body<'l> {
                     .push(std::mem::take(&mut self.placeholder_next));
             }
             "sdtContent" => self.placeholder_next = false,
-            "tbl" if !empty => self.tables += 1,
-            "tr" if !empty && self.tables == 1 => self.row = Some((0, Vec::new())),
-            "gridBefore" if self.tables == 1 => {
+            "tbl" if !empty => {
+                self.tables += 1;
+                self.nested |= self.tables == self.level + 1;
+            }
+            "tr" if !empty && self.tables == self.level => {
+                self.row = Some((0, Vec::new()));
+                self.table_rows += 1;
+            }
+            "gridBefore" if self.tables == self.level => {
                 if let Some((col, _)) = self.row.as_mut() {
                     *col += number_attr(e).unwrap_or(0);
                 }
             }
-            "tc" if !empty && self.tables == 1 => {
+            "tc" if !empty && self.tables == self.level => {
                 self.cell = Some(TableCell {
                     span: 1,
                     ..TableCell::default()
                 });
             }
-            "gridSpan" if self.tables == 1 => {
+            "gridSpan" if self.tables == self.level => {
                 if let Some(cell) = self.cell.as_mut() {
                     cell.span = number_attr(e).unwrap_or(1).clamp(1, 64);
                 }
             }
-            "vMerge" if self.tables == 1 => {
+            "vMerge" if self.tables == self.level => {
                 if let Some(cell) = self.cell.as_mut() {
                     cell.vmerge = Some(match val(e).as_deref() {
                         Some("restart") => VMerge::Restart,
@@ -323,7 +354,7 @@ impl<'l> Body<'l> {
                 }
             }
             "p" => self.end_paragraph()?,
-            "tc" if self.tables == 1 => {
+            "tc" if self.tables == self.level => {
                 if let (Some(cell), Some((col, cells))) = (self.cell.take(), self.row.as_mut()) {
                     let text = cell
                         .paragraphs
@@ -341,7 +372,7 @@ impl<'l> Body<'l> {
                     *col += cell.span;
                 }
             }
-            "tr" if self.tables == 1 => {
+            "tr" if self.tables == self.level => {
                 if let Some((_, cells)) = self.row.take() {
                     self.end_row(cells)?;
                 }
@@ -366,7 +397,7 @@ impl<'l> Body<'l> {
             cell.paragraphs.push(text);
             return Ok(());
         }
-        if self.tables > 0 || text.trim().is_empty() {
+        if self.tables >= self.level || text.trim().is_empty() {
             return Ok(());
         }
         self.close_all_merges();
@@ -509,6 +540,13 @@ fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
     val(e)?.trim().parse().ok()
 }
 
+/// The most rows a frame table has (a title row, the cell holding the return's table,
+/// a signature row).
+const FRAME_ROWS: usize = 3;
+/// The most columns a frame table has (a return's table has at least three: number or
+/// measure, progress, status).
+const FRAME_COLUMNS: usize = 2;
+
 /// The character a `w:sym` shows, for the check marks, crosses and boxes units put in
 /// a 是否完成 column or a status cell's options (Wingdings and Wingdings 2); `None`
 /// for anything else.
@@ -540,7 +578,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
 
 /// Automatic numbering: which abstract list each list id uses, each level's start,
 /// format and label text, and the counters as the document goes.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Numbering {
     /// numId → abstractNumId.
     lists: HashMap<String, String>,
@@ -655,9 +693,7 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
         );
-        Body::new(Numbering::default(), &Limits::default())
-            .parse(xml.as_bytes())
-            .unwrap()
+        body_grid(xml.as_bytes(), Numbering::default(), &Limits::default()).unwrap()
     }
 
     fn p(text: &str) -> String {
@@ -667,6 +703,49 @@ mod tests {
     fn tc(props: &str, paragraphs: &[&str]) -> String {
         let ps: String = paragraphs.iter().map(|t| p(t)).collect();
         format!("<w:tc><w:tcPr>{props}</w:tcPr>{ps}</w:tc>")
+    }
+
+    #[test]
+    fn a_table_inside_a_frame_table_is_the_one_read() {
+        let row = |cells: &[&str]| -> String {
+            let tcs: String = cells.iter().map(|c| tc("", &[c])).collect();
+            format!("<w:tr>{tcs}</w:tr>")
+        };
+        let inner = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row(&["序号", "整改进展情况", "完成状态"]),
+            row(&["47", "已纳入规划。", "已完成"])
+        );
+        // A one-column frame: its title paragraph, then the nested table's rows.
+        let g = grid(&format!(
+            "<w:tbl><w:tr><w:tc>{}{inner}</w:tc></w:tr></w:tbl>",
+            p("区发展改革委整改进展情况表"),
+        ));
+        let rows: Vec<Vec<String>> = g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["区发展改革委整改进展情况表"],
+                vec!["序号", "整改进展情况", "完成状态"],
+                vec!["47", "已纳入规划。", "已完成"],
+            ]
+        );
+        assert_eq!(g.paragraphs, [0]);
+        // A return's own table with a small table in a progress cell stays the one read
+        // (the small table's text joins its cell).
+        let g = grid(&format!(
+            "<w:tbl>{}<w:tr>{}{}<w:tc>{inner}</w:tc></w:tr></w:tbl>",
+            row(&["序号", "具体举措", "整改进展情况"]),
+            tc("", &["60"]),
+            tc("", &["投融资"]),
+        ));
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.cell(1, 0).text(), "60");
+        assert!(g.cell(1, 2).text().contains("已纳入规划。"));
     }
 
     #[test]
