@@ -1905,3 +1905,80 @@ fn two_tables_side_by_side_are_both_read() {
         assert_eq!(r[0].filed_on, Some(date(2020, 12, 3)));
     }
 }
+
+/// An online form's export (问卷星, 腾讯文档): one row per answer, 序号 numbering the
+/// answers, a 提交答卷时间 column, and the task as the option picked (21.小水电清理整改,
+/// 【3】…, 第29项 …, several joined by ┋). Each answer is on its task, dated by its
+/// submission, and a later answer supersedes an earlier one. Before, the answer numbers
+/// 1, 2, 3 … were read as tasks 1, 2, 3 …, silently.
+#[test]
+fn an_online_form_export_reads_the_task_picked_and_the_submission_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&[
+            "序号",
+            "提交答卷时间",
+            "1、填报单位",
+            "2、涉及任务",
+            "3、完成情况",
+            "4、具体进展",
+        ])
+        .text_row(&[
+            "1",
+            "2020/12/1 10:00:00",
+            "区水利局",
+            "21.小水电清理整改",
+            "正在推进",
+            "推进中。",
+        ])
+        .text_row(&[
+            "2",
+            "2020/12/2 10:00:00",
+            "区水利局",
+            "26.水库消落带治理专项规划┋55.饮用水全过程监管",
+            "正在推进",
+            "编制中。",
+        ])
+        .text_row(&[
+            "3",
+            "2020/12/3 09:00:00",
+            "何埂镇",
+            "【3】何埂镇杨开科养殖场鱼塘尾水处理设施",
+            "正在推进",
+            "主体完工。",
+        ])
+        .text_row(&[
+            "4",
+            "2020/12/4 16:45:00",
+            "区水利局",
+            "21.小水电清理整改",
+            "已完成",
+            "全部完成。",
+        ]);
+    write_workbook(&dir.path().join("问卷星导出.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let current = |id: u32| -> Vec<(String, Status, Option<NaiveDate>)> {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| (r.unit.clone(), r.status, r.filed_on))
+            .collect()
+    };
+    assert_eq!(
+        current(21),
+        [(
+            "区水利局".to_string(),
+            Status::Completed,
+            Some(date(2020, 12, 4))
+        )]
+    );
+    for id in [26, 55] {
+        assert_eq!(current(id).len(), 1, "task {id}");
+        assert_eq!(current(id)[0].0, "区水利局");
+    }
+    assert_eq!(current(3)[0].0, "何埂镇");
+    for id in [1, 2, 4] {
+        assert!(current(id).is_empty(), "task {id}: {:?}", current(id));
+    }
+}

@@ -222,6 +222,37 @@ fn strip_category_prefix(n: &str) -> &str {
 /// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
 /// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
 /// unless there are two or more and every part is one.
+/// The task numbers an online form's option labels start with (21.小水电清理整改,
+/// 【3】何埂镇…, 第29项 九龙河…; several joined by ┋ or a line break when the question
+/// allows more than one): joined with 、, `None` unless every option starts with one.
+pub(crate) fn form_option_task_ids(text: &str) -> Option<String> {
+    let ids: Option<Vec<String>> = text
+        .split(['┋', '\n', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|option| {
+            let n = nfkc(option);
+            let (number, rest) = if let Some(r) = n.strip_prefix('第') {
+                let end = r.find('项')?;
+                (&r[..end], &r[end + '项'.len_utf8()..])
+            } else if let Some(r) = n.strip_prefix('【').or_else(|| n.strip_prefix('[')) {
+                let (end, close) = r.char_indices().find(|(_, c)| matches!(c, '】' | ']'))?;
+                (&r[..end], &r[end + close.len_utf8()..])
+            } else {
+                let end = n.find(|c: char| !c.is_ascii_digit())?;
+                let (d, r) = n.split_at(end);
+                (d, r.strip_prefix(['.', '、', '．'])?)
+            };
+            let id = number.trim().parse::<u32>().ok().filter(|&i| i > 0)?;
+            let rest = rest.trim();
+            // 21.5万亩 is a decimal, not option 21.
+            (!rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| id.to_string())
+        })
+        .collect();
+    ids.filter(|v| !v.is_empty()).map(|v| v.join("、"))
+}
+
 pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
     let inner = n
@@ -258,6 +289,20 @@ pub fn task_id_from_number(f: f64) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_online_forms_option_labels_give_task_numbers() {
+        let ids = |t: &str| form_option_task_ids(t);
+        assert_eq!(ids("21.小水电清理整改").as_deref(), Some("21"));
+        assert_eq!(ids("21、小水电清理整改").as_deref(), Some("21"));
+        assert_eq!(ids("【3】何埂镇养殖场尾水").as_deref(), Some("3"));
+        assert_eq!(ids("第29项 九龙河清漂").as_deref(), Some("29"));
+        assert_eq!(ids("26.规划┋55.饮用水监管").as_deref(), Some("26、55"));
+        // Not an option label: no number, a number alone, a decimal.
+        assert_eq!(ids("小水电清理整改"), None);
+        assert_eq!(ids("21"), None);
+        assert_eq!(ids("21.5万亩"), None);
+    }
 
     #[test]
     fn task_ids_accepted() {

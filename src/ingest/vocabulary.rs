@@ -109,6 +109,11 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "工作任务",
             "具体措施",
             "任务名称",
+            // An online form's question (问卷星, 金山表单): 2、涉及任务.
+            "涉及任务",
+            "对应任务",
+            "所涉任务",
+            "整改任务名称",
         ],
     ),
     (
@@ -170,7 +175,18 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
         ColumnKind::CompletedOn,
         &["完成时间", "实际完成时间", "完成日期", "办结时间"],
     ),
-    (ColumnKind::FiledOn, &["填报日期", "填报时间"]),
+    (
+        ColumnKind::FiledOn,
+        &[
+            "填报日期",
+            "填报时间",
+            // An online form's export (问卷星, 腾讯文档, 金山表单): one row per answer.
+            "提交时间",
+            "提交答卷时间",
+            "答题时间",
+            "提交日期",
+        ],
+    ),
     (
         ColumnKind::Note,
         &[

@@ -39,6 +39,9 @@ pub(super) struct Layout {
     /// Note columns headed other than 备注 (存在问题, 下一步打算 …), with their header:
     /// their text is kept under it, and never read as a status.
     note_labels: Vec<(usize, String)>,
+    /// An online form's export (a 提交时间 column): its 序号 numbers the answers, and the
+    /// task is the option picked in the task column (21.小水电清理整改).
+    pub form_export: bool,
 }
 
 impl Layout {
@@ -180,6 +183,7 @@ fn header_at(
         extra: Vec::new(),
         ticks: Vec::new(),
         note_labels: Vec::new(),
+        form_export: false,
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))
@@ -190,6 +194,14 @@ fn header_at(
         .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
     prefer_plan_numbers(grid, &mut layout, &kinds);
+    // An online form's export: 序号 numbers the answers, not the tasks.
+    layout.form_export = layout.col(ColumnKind::FiledOn).is_some_and(|c| {
+        let h = normalise_header(&layout.header_text(grid, c));
+        ["提交", "答卷", "答题"].iter().any(|w| h.contains(w))
+    }) && layout.has(ColumnKind::Measure);
+    if layout.form_export {
+        layout.columns.retain(|(k, _)| *k != ColumnKind::Id);
+    }
     let kinds = prefer_latest_month(grid, &mut layout, kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
     layout.note_labels = layout

@@ -12,7 +12,9 @@ use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::values::{date_of_cell, filing_date_of_cell, task_id_of_cell};
+use crate::ingest::values::{
+    date_of_cell, filing_date_of_cell, form_option_task_ids, task_id_of_cell,
+};
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
     is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
@@ -263,7 +265,15 @@ pub(super) fn values(
         sheet: grid.name.clone(),
         row: r as u32 + 1,
     };
-    let (id_text, id) = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id));
+    let (mut id_text, mut id) = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id));
+    // An online form's answer: the task is the option picked (21.小水电清理整改, several
+    // joined by ┋), its number first.
+    if layout.form_export && id_text.is_empty() {
+        if let Some(ids) = form_option_task_ids(&text_of(ColumnKind::Measure)) {
+            id = crate::ingest::values::parse_task_id(&ids);
+            id_text = ids;
+        }
+    }
     // A second column of a text kind adds its text: progress to progress; the unit's
     // own 整改措施 beside the plan's 整改任务 to the note, under its header.
     let with_extra = |kind: ColumnKind, mut text: String, labelled: bool| {
