@@ -1489,3 +1489,42 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         assert!(group.contains(&u.name), "{}: {list}", u.name);
     }
 }
+
+/// 附件2 names every unit that owes reports once, units owing the same tasks in the
+/// same state in one entry (13 towns silent on tasks 24, 25, 27 and 50 were 13 entries
+/// repeating the same four task names).
+#[test]
+fn annex_two_groups_units_owing_the_same_tasks() {
+    let l = &rectify::build_ledger(&shipped_plan(), &repo().join("input/returns"));
+    let text = body_text(&report_docx(l, &Templates::default()).unwrap());
+    let annex = text.rsplit("未报送进展的单位及任务清单").next().unwrap();
+    let entries: Vec<&str> = annex
+        .lines()
+        .filter(|p| p.contains('．') && p.contains("项）"))
+        .collect();
+    let owing: Vec<_> = rectify::model::queries::units_missing(l)
+        .into_iter()
+        .filter(|u| u.name != l.plan.collector)
+        .collect();
+    assert!(entries.len() < owing.len(), "{entries:#?}");
+    for u in &owing {
+        let holding: Vec<&&str> = entries
+            .iter()
+            .filter(|e| {
+                let names = e.split('：').next().unwrap();
+                let names = names.split_once('．').unwrap().1;
+                let names = names.split('（').next().unwrap();
+                names.split('、').any(|n| n == u.name)
+            })
+            .collect();
+        assert_eq!(holding.len(), 1, "{}: {entries:#?}", u.name);
+        let ids: Vec<String> = u.missing.iter().map(u32::to_string).collect();
+        let ids = ids.join("、");
+        let said: String = holding[0].chars().filter(|c| *c != '\u{200b}').collect();
+        assert!(
+            said.contains(&format!("（第{ids}项）")),
+            "{}: {said}",
+            u.name
+        );
+    }
+}

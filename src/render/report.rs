@@ -670,6 +670,52 @@ struct UnitBrief {
     twice: bool,
 }
 
+/// Units of 附件2 that owe the same tasks in the same state.
+#[derive(Debug, Serialize)]
+struct MissingGroup {
+    /// The units' names, joined with 、.
+    names: String,
+    count: usize,
+    /// 连续两期未报送, 未报送任何进展, 应报任务均未报送, or empty (some tasks reported).
+    state: &'static str,
+    missing: String,
+    missing_names: String,
+}
+
+fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
+    let state = |u: &UnitBrief| {
+        if u.twice {
+            "连续两期未报送"
+        } else if u.silent {
+            "未报送任何进展"
+        } else if u.none_owed {
+            "应报任务均未报送"
+        } else {
+            ""
+        }
+    };
+    let mut groups: Vec<(Vec<&str>, &UnitBrief)> = Vec::new();
+    for u in units {
+        match groups
+            .iter_mut()
+            .find(|(_, first)| first.missing == u.missing && state(first) == state(u))
+        {
+            Some((names, _)) => names.push(&u.name),
+            None => groups.push((vec![&u.name], u)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(names, first)| MissingGroup {
+            count: names.len(),
+            names: names.join("、"),
+            state: state(first),
+            missing: first.missing.clone(),
+            missing_names: first.missing_names.clone(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 struct ConflictBrief {
     id: u32,
@@ -697,6 +743,9 @@ struct Issues {
     unclear: Vec<TaskContext>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
     units_missing: Vec<UnitBrief>,
+    /// `units_missing` grouped for 附件2: units owing the same tasks in the same state
+    /// (18 towns silent on tasks 24, 25, 27, 50) in one entry, in first-appearance order.
+    missing_groups: Vec<MissingGroup>,
     /// How many of them reported nothing, and how many reported part.
     silent_count: usize,
     /// Units that reported, none of it on the tasks they owe.
@@ -941,6 +990,7 @@ impl Issues {
                 .iter()
                 .filter(|u| !u.silent && !u.none_owed)
                 .count(),
+            missing_groups: missing_groups(&units_missing),
             units_missing,
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
