@@ -1150,3 +1150,32 @@ fn a_shared_task_without_a_lead_is_gathered_by_nobody() {
         .expect("a task with one responsible unit and no lead");
     assert!(sole.gathered_by(&sole.responsible[0]));
 }
+
+/// The contact line is a paragraph of its own in notices and reminders: inside the
+/// 报送要求 sentence the e-mail address, which cannot break, stretched the justified line
+/// before it (环 境 局 （ 联 系 人 ：).
+#[test]
+fn the_contact_is_a_paragraph_of_its_own() {
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let c = &ledger.plan.contact;
+    assert!(
+        !c.name.is_empty() && !c.email.is_empty(),
+        "the demo has a contact"
+    );
+    let want = format!(
+        "联系人：{}，联系电话：{}，电子邮箱：{}。",
+        c.name, c.phone, c.email
+    );
+    let t = Templates::default();
+    let u = ledger.units.iter().find(|u| !u.missing.is_empty()).unwrap();
+    for blocks in [
+        rectify::notice_blocks(&ledger, u, &t, ledger.as_of).unwrap(),
+        reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap(),
+    ] {
+        assert!(
+            blocks.iter().any(|b| *b == Block::Para(want.clone())),
+            "{blocks:?}"
+        );
+        assert!(!format!("{blocks:?}").contains("（联系人："));
+    }
+}
