@@ -475,3 +475,44 @@ fn marker_sheet_text(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A lead unit's notices name its own contact (units.toml `contact`), never the
+/// bureau's; a lead unit without one names none.
+#[test]
+fn a_lead_units_notices_name_its_own_contact() {
+    let plan = common::shipped_plan();
+    let own = plan
+        .units
+        .unit(LEAD)
+        .and_then(|u| u.contact.clone())
+        .expect("the demo gives the lead unit a contact");
+    let bureau = plan.meta.contact.clone();
+    let t = rectify::Templates::default();
+    let notice_of = |lead: &str| {
+        let l = build_round(&plan, Path::new("/nonexistent"), &Scope::Lead(lead.into()));
+        let u = units_owing(&l)
+            .into_iter()
+            .find(|u| u.name != lead)
+            .unwrap()
+            .clone();
+        blocks_text(&rectify::notice_blocks(&l, &u, &t, l.as_of).unwrap())
+    };
+    let text = notice_of(LEAD);
+    assert!(
+        text.contains(&format!("联系人：{}，联系电话：{}", own.name, own.phone)),
+        "{text}"
+    );
+    assert!(!text.contains(&bureau.name), "{text}");
+    let other = plan
+        .units
+        .units()
+        .iter()
+        .find(|u| u.contact.is_none() && !plan.tasks_led_by(&u.name).is_empty())
+        .map(|u| u.name.clone())
+        .expect("a lead unit without a contact");
+    let text = notice_of(&other);
+    assert!(
+        !text.contains("联系人") && !text.contains(&bureau.name),
+        "{text}"
+    );
+}

@@ -115,7 +115,7 @@ fn partner_deadline(lead_deadline: NaiveDate) -> NaiveDate {
 
 /// What renderers need to know about the plan. In a lead unit's round the lead unit
 /// is the collector, writes to the bureau, and files its return by the plan's
-/// return deadline; its own contact is not in the plan (left empty).
+/// return deadline; its contact is units.toml's for it (none when not given).
 pub(super) fn plan_info(plan: &Plan, scope: &Scope) -> PlanInfo {
     let meta = &plan.meta;
     let self_word = |name: &str| {
@@ -182,11 +182,12 @@ pub(super) fn plan_info(plan: &Plan, scope: &Scope) -> PlanInfo {
             meta.partner_deadline
                 .unwrap_or_else(|| partner_deadline(meta.return_deadline)),
         );
-        info.contact = Contact {
+        // Its own contact when units.toml gives one; else none (never the bureau's).
+        info.contact = unit.and_then(|u| u.contact.clone()).unwrap_or(Contact {
             name: String::new(),
             phone: String::new(),
             email: String::new(),
-        };
+        });
         // The bureau's 版头 and 版记 are not the lead unit's.
         info.masthead = None;
         info.imprint = None;

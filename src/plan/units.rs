@@ -48,6 +48,10 @@ pub struct Unit {
     /// the name when not given ([`self_word`]).
     #[serde(default)]
     pub self_word: Option<String>,
+    /// The unit's contact for its partners (联系人、电话、邮箱): in a lead unit's round its
+    /// notices and reminders name it, as the bureau's name plan.toml's `[contact]`.
+    #[serde(default)]
+    pub contact: Option<crate::plan::meta::Contact>,
 }
 
 impl Unit {
