@@ -1982,3 +1982,33 @@ fn an_online_form_export_reads_the_task_picked_and_the_submission_time() {
         assert!(current(id).is_empty(), "task {id}: {:?}", current(id));
     }
 }
+
+/// The warning for a row whose status cannot be told says why: the sheet has no status
+/// column, or the unit left the cell empty. Before, both read "完成状态（空）无法识别",
+/// about a cell that did not exist.
+#[test]
+fn an_unclear_status_warning_says_whether_the_column_is_missing_or_empty() {
+    let messages = |header: &[&str], rows: &[Vec<String>]| -> Vec<String> {
+        read_one("区水利局", header, rows)
+            .problems
+            .iter()
+            .filter(|p| p.code == Code::StatusUnclear)
+            .map(|p| p.message.clone())
+            .collect()
+    };
+    let no_column = messages(
+        &["序号", "具体举措", "整改进展情况"],
+        &[row(&["21", &measure(21), "按计划推进。"])],
+    );
+    assert_eq!(no_column.len(), 1);
+    assert!(
+        no_column[0].starts_with("表中没有完成状态列"),
+        "{no_column:?}"
+    );
+    let empty = messages(
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[row(&["21", &measure(21), "按计划推进。", ""])],
+    );
+    assert_eq!(empty.len(), 1);
+    assert!(empty[0].starts_with("完成状态未填写"), "{empty:?}");
+}

@@ -300,7 +300,15 @@ pub(super) fn values(
     );
     let (status, status_text) = read_status(layout, grid, r, &progress);
     if status == Status::Unclear {
-        problems.push(status_unclear(ctx, &source, &status_text));
+        let has_column = [
+            ColumnKind::Status,
+            ColumnKind::StatusYesNo,
+            ColumnKind::Percent,
+        ]
+        .iter()
+        .any(|k| layout.has(*k))
+            || !layout.ticks.is_empty();
+        problems.push(status_unclear(ctx, &source, &status_text, has_column));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
     let completed_text = one_line(&completed_cell.text_ref());
@@ -531,14 +539,27 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
     Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
 }
 
-fn status_unclear(ctx: &SheetContext, source: &Source, status_text: &str) -> Problem {
-    let shown = if status_text.is_empty() {
-        "（空）".to_string()
-    } else {
-        format!("“{}”", excerpt(status_text, 20))
-    };
+fn status_unclear(
+    ctx: &SheetContext,
+    source: &Source,
+    status_text: &str,
+    has_column: bool,
+) -> Problem {
+    let shown = format!("“{}”", excerpt(status_text, 20));
     // 否 alone (no progress text): understood, but it does not say whether work started.
-    let message = if is_no_answer(status_text) {
+    let message = if status_text.is_empty() && !has_column {
+        format!(
+            "表中没有完成状态列，进展情况也没有写明完成情况，记为“{}”。请增加“完成状态”列并填写：{}。",
+            Status::Unclear.label(),
+            choices_or()
+        )
+    } else if status_text.is_empty() {
+        format!(
+            "完成状态未填写，进展情况也没有写明完成情况，记为“{}”。请填写：{}。",
+            Status::Unclear.label(),
+            choices_or()
+        )
+    } else if is_no_answer(status_text) {
         format!(
             "完成状态填写“{}”（未完成），但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
             one_line(status_text),
