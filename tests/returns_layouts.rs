@@ -49,6 +49,36 @@ fn row(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
 }
 
+/// Rows of (序号, progress, status) with the task's measure between.
+fn progress_rows(cells: &[(&str, &str, &str)]) -> Vec<Vec<String>> {
+    cells
+        .iter()
+        .map(|(id, prog, st)| row(&[id, &measure(id.parse().unwrap()), prog, st]))
+        .collect()
+}
+
+/// The one current report on task `id`.
+fn only_report(ledger: &rectify::model::Ledger, id: u32) -> rectify::model::UnitReport {
+    let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
+    assert_eq!(r.len(), 1, "task {id}");
+    r[0].clone()
+}
+
+/// Whether the ledger has a problem of `code`.
+fn raised(ledger: &rectify::model::Ledger, code: Code) -> bool {
+    ledger.problems.iter().any(|p| p.code == code)
+}
+
+/// The units with a current report on task `id`, in the ledger's order.
+fn units_on(ledger: &rectify::model::Ledger, id: u32) -> Vec<String> {
+    ledger
+        .task(id)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.unit.clone())
+        .collect()
+}
+
 /// 完成情况 holds status words, one of them one the vocabulary does not know (未完成):
 /// it is still the status column, on either side of 整改进展情况, and the progress
 /// column is read; the unknown word reads 待核实 with its text kept.
@@ -1458,10 +1488,7 @@ fn the_percentage_decides_when_the_status_cell_is_empty() {
             .collect();
         assert_eq!(got, [want], "task {id}");
     }
-    assert!(!ledger
-        .problems
-        .iter()
-        .any(|p| p.code == Code::StatusUnclear));
+    assert!(!raised(&ledger, Code::StatusUnclear));
 }
 
 /// The bureau's own collection sheet, one row per unit, one cell naming two units: the
@@ -1542,13 +1569,7 @@ fn a_label_cell_beside_its_value_above_the_header_names_the_unit() {
         .text_row(&["21", "区水利局", "小水电整改完成。", "已完成"]);
     write_workbook(&dir.path().join("进展.xlsx"), &[spec]);
     let ledger = ledger_for(dir.path());
-    let units: Vec<&str> = ledger
-        .task(21)
-        .unwrap()
-        .current_reports()
-        .map(|r| r.unit.as_str())
-        .collect();
-    assert_eq!(units, ["区水利局"]);
+    assert_eq!(units_on(&ledger, 21), ["区水利局"]);
 }
 
 /// Dates in Chinese numerals (二〇二〇年十二月三日, 2020年十二月四日) read as dates, and a
@@ -1581,9 +1602,8 @@ fn chinese_numeral_dates_and_a_filing_month_are_read() {
     }
     let ledger = ledger_for(dir.path());
     let report = |id: u32| {
-        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
-        assert_eq!(r.len(), 1, "task {id}: {:?}", ledger.problems);
-        (r[0].filed_on, r[0].completed_on)
+        let r = only_report(&ledger, id);
+        (r.filed_on, r.completed_on)
     };
     assert_eq!(
         report(58),
@@ -1608,7 +1628,7 @@ fn chinese_numeral_dates_and_a_filing_month_are_read() {
 #[test]
 fn everyday_status_wordings_are_read() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
-    let rows: Vec<Vec<String>> = [
+    let rows = progress_rows(&[
         ("1", "我镇无水产养殖池塘。", "/"),
         ("24", "本镇无拦河养鱼现象。", ""),
         ("56", "此项工作与我镇无关。", ""),
@@ -1621,16 +1641,9 @@ fn everyday_status_wordings_are_read() {
         ("27", "按要求开展。", "已落实"),
         ("28", "该问题已整改到位，考核机制已建立。", ""),
         ("34", "已整改完毕，排水户日常巡查。", ""),
-    ]
-    .iter()
-    .map(|(id, prog, st)| row(&[id, &measure(id.parse().unwrap()), prog, st]))
-    .collect();
+    ]);
     let ledger = read_one("仙龙镇", &header, &rows);
-    let status = |id: u32| {
-        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
-        assert_eq!(r.len(), 1, "task {id}");
-        r[0].status
-    };
+    let status = |id: u32| only_report(&ledger, id).status;
     for id in [1, 24, 56, 30, 35, 11] {
         assert_eq!(status(id), Status::NotApplicable, "task {id}");
     }
@@ -1640,10 +1653,7 @@ fn everyday_status_wordings_are_read() {
     for id in [27, 28, 34] {
         assert_eq!(status(id), Status::Completed, "task {id}");
     }
-    assert!(!ledger
-        .problems
-        .iter()
-        .any(|p| p.code == Code::StatusUnclear));
+    assert!(!raised(&ledger, Code::StatusUnclear));
 }
 
 /// A 完成情况 column beside 整改进展情况 whose cells list the options with one ticked
@@ -1652,19 +1662,15 @@ fn everyday_status_wordings_are_read() {
 #[test]
 fn a_completion_column_of_ticked_options_is_the_status() {
     let header = ["序号", "具体举措", "整改进展情况", "完成情况"];
-    let rows: Vec<Vec<String>> = [
+    let rows = progress_rows(&[
         ("21", "小水电站清理整改。", "☑已完成 □正在推进 □未启动"),
         ("26", "初稿编制中。", "□已完成 ☑正在推进 □未启动"),
         ("55", "每月开展水质监测。", "☑长期坚持 □正在推进 □未启动"),
-    ]
-    .iter()
-    .map(|(id, prog, st)| row(&[id, &measure(id.parse().unwrap()), prog, st]))
-    .collect();
+    ]);
     let ledger = read_one("区水利局", &header, &rows);
     let report = |id: u32| {
-        let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
-        assert_eq!(r.len(), 1, "task {id}");
-        (r[0].status, r[0].progress.clone())
+        let r = only_report(&ledger, id);
+        (r.status, r.progress)
     };
     assert_eq!(
         report(21),
@@ -1700,15 +1706,7 @@ fn a_wingdings_check_letter_in_a_tick_column_ticks_it() {
     })
     .collect();
     let ledger = read_one("区城市管理局", &header, &rows);
-    let status = |id: u32| {
-        ledger
-            .task(id)
-            .unwrap()
-            .current_reports()
-            .next()
-            .unwrap()
-            .status
-    };
+    let status = |id: u32| only_report(&ledger, id).status;
     assert_eq!(status(43), Status::Completed);
     assert_eq!(status(44), Status::InProgress);
     assert_eq!(status(45), Status::NotStarted);
@@ -1773,13 +1771,7 @@ fn a_second_units_block_on_one_sheet_is_that_units() {
             ),
         ]
     );
-    let on_16: Vec<&str> = ledger
-        .task(16)
-        .unwrap()
-        .current_reports()
-        .map(|r| r.unit.as_str())
-        .collect();
-    assert_eq!(on_16, ["三教产业促进中心"]);
+    assert_eq!(units_on(&ledger, 16), ["三教产业促进中心"]);
 }
 
 /// A sheet updated month by month, one progress and one status column per month: the
@@ -1796,35 +1788,22 @@ fn the_latest_months_columns_are_read() {
         "12月进展情况",
         "完成状态",
     ];
+    // 序号 and the measure, then `rest`.
+    let task_row = |id: u32, rest: &[&str]| -> Vec<String> {
+        [id.to_string(), measure(id)]
+            .into_iter()
+            .chain(rest.iter().map(|t| t.to_string()))
+            .collect()
+    };
     let rows = vec![
-        row(&[
-            "33",
-            &measure(33),
-            "规划编制中。",
-            "正在推进",
-            "专项规划已批复印发。",
-            "已完成",
-        ]),
-        row(&[
-            "37",
-            &measure(37),
-            "",
-            "未启动",
-            "扩容工程已开工建设。",
-            "正在推进",
-        ]),
+        task_row(
+            33,
+            &["规划编制中。", "正在推进", "专项规划已批复印发。", "已完成"],
+        ),
+        task_row(37, &["", "未启动", "扩容工程已开工建设。", "正在推进"]),
     ];
     let ledger = read_one("区住房城乡建委", &header, &rows);
-    let report = |id: u32| {
-        ledger
-            .task(id)
-            .unwrap()
-            .current_reports()
-            .next()
-            .unwrap()
-            .clone()
-    };
-    let r33 = report(33);
+    let r33 = only_report(&ledger, 33);
     assert_eq!(r33.status, Status::Completed);
     assert_eq!(r33.progress, "专项规划已批复印发。");
     assert!(
@@ -1832,7 +1811,7 @@ fn the_latest_months_columns_are_read() {
         "{}",
         r33.note
     );
-    assert_eq!(report(37).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
     // Progress columns only, 10月 to 12月: the 12月 text decides.
     let header = [
         "序号",
@@ -1841,15 +1820,16 @@ fn the_latest_months_columns_are_read() {
         "11月进展情况",
         "12月进展情况",
     ];
-    let rows = vec![row(&[
-        "26",
-        &measure(26),
-        "正在推进，确定编制单位。",
-        "正在推进，初稿编制中。",
-        "已完成，规划已印发。",
-    ])];
+    let rows = vec![task_row(
+        26,
+        &[
+            "正在推进，确定编制单位。",
+            "正在推进，初稿编制中。",
+            "已完成，规划已印发。",
+        ],
+    )];
     let ledger = read_one("区水利局", &header, &rows);
-    let r = ledger.task(26).unwrap().current_reports().next().unwrap();
+    let r = only_report(&ledger, 26);
     assert_eq!(r.status, Status::Completed);
     assert_eq!(r.progress, "已完成，规划已印发。");
 }
@@ -1974,12 +1954,11 @@ fn an_online_form_export_reads_the_task_picked_and_the_submission_time() {
         )]
     );
     for id in [26, 55] {
-        assert_eq!(current(id).len(), 1, "task {id}");
-        assert_eq!(current(id)[0].0, "区水利局");
+        assert_eq!(units_on(&ledger, id), ["区水利局"], "task {id}");
     }
-    assert_eq!(current(3)[0].0, "何埂镇");
+    assert_eq!(units_on(&ledger, 3), ["何埂镇"]);
     for id in [1, 2, 4] {
-        assert!(current(id).is_empty(), "task {id}: {:?}", current(id));
+        assert!(units_on(&ledger, id).is_empty(), "task {id}");
     }
 }
 
