@@ -13,11 +13,14 @@
 //!   also into a second table that continues the first (a paragraph between them ends
 //!   it). The value is in the top-left cell, as in a workbook.
 //! - The paragraphs of one cell are joined with line breaks; `w:br` is a line break,
-//!   `w:tab` a space; a nested table's text joins its cell's text.
+//!   `w:tab` a space; a nested table's text joins its cell's text, unless the outer
+//!   table is only a frame around it (`body_grid`): then the nested table is the one
+//!   read.
 //! - Automatic numbering (a 序号 column numbered by Word) is written out for decimal
 //!   lists: the number is not in the text, but it is what the reader sees.
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
-//!   alternate content are not read; Wingdings check marks (√ ☑ ×) are.
+//!   alternate content are not read; Wingdings check marks (√ ☑ ×) are, as symbols or as
+//!   letters typed in a Wingdings font, and so are legacy form checkboxes.
 
 use super::xml::attr;
 use quick_xml::escape::resolve_predefined_entity;
@@ -51,10 +54,9 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     })
 }
 
-/// The document body as one grid. The return's table laid out inside a frame table (a
-/// cell of a table of three rows or fewer, two columns or fewer, holds it): the tables
-/// one level in are read,
-/// the frame's own text as paragraphs.
+/// The document body as one grid. When the return's table is laid out inside a frame
+/// table (one of three rows or fewer and two columns or fewer, a cell of which holds
+/// it), the tables one level in are read and the frame's own text reads as paragraphs.
 fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<Grid, ReadError> {
     let (grid, frame) = Body::new(numbering.clone(), limits, 1).parse(document)?;
     if frame {

@@ -241,8 +241,6 @@ fn opens_with_bare_date_label(text: &str) -> bool {
     })
 }
 
-/// The value after a label such as 填报单位： in a row: in the same cell, or in the next
-/// non-empty cell. Stops at the next label on the line.
 /// A 填报单位 line below a table's header, which starts a block of another unit's rows
 /// (two units' tables stacked on one sheet or in one document): the unit written and
 /// the line's filing date.
@@ -255,6 +253,8 @@ pub(super) fn block_filing(
     Some((unit, filed_on_in_row(grid, r, default_year)))
 }
 
+/// The value after a label such as 填报单位： in a row: in the same cell, or in the next
+/// non-empty cell. Stops at the next label on the line.
 fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
     let width = grid.row_len(r);
     for c in 0..width {
