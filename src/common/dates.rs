@@ -16,6 +16,8 @@
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use super::numerals::chinese_number;
+
 /// Plausible year range for any date read from a return.
 const MIN_YEAR: i32 = 1990;
 const MAX_YEAR: i32 = 2100;
@@ -249,27 +251,20 @@ fn numeral_digit(c: char) -> Option<u32> {
     })
 }
 
-/// The value of a month or day in Chinese numerals: 四, 十, 十二, 二十五, 三十一, 〇四.
+/// The value of a month or day in Chinese numerals: 四, 十, 十二, 二十五, 三十一
+/// (`common::numerals`), or digits one by one (〇四).
 fn numeral_value(run: &[char]) -> Option<u32> {
-    let v = match run.iter().position(|&c| c == '十') {
-        None => run
-            .iter()
-            .try_fold(0, |acc, &c| Some(acc * 10 + numeral_digit(c)?))?,
-        Some(p) => {
-            let tens = match &run[..p] {
-                [] => 1,
-                [d] => numeral_digit(*d)?,
-                _ => return None,
-            };
-            let ones = match &run[p + 1..] {
-                [] => 0,
-                [d] => numeral_digit(*d)?,
-                _ => return None,
-            };
-            tens * 10 + ones
-        }
-    };
-    (1..=31).contains(&v).then_some(v)
+    let text: String = run.iter().collect();
+    chinese_number(&text)
+        .or_else(|| numeral_digits(run))
+        .filter(|v| (1..=31).contains(v))
+}
+
+/// Numerals read one by one as digits (二〇二〇 → 2020), 〇 also as ○ or the letter O.
+fn numeral_digits(run: &[char]) -> Option<u32> {
+    run.iter().try_fold(0u32, |acc, &c| {
+        acc.checked_mul(10)?.checked_add(numeral_digit(c)?)
+    })
 }
 
 /// A date's parts written in Chinese numerals as digits: 二〇二〇年十二月四日 →
@@ -296,18 +291,9 @@ fn arabic_date_numerals(s: &str) -> std::borrow::Cow<'_, str> {
         }
         let run = &c[start..i];
         let chinese = run.iter().any(|&ch| is_numeral(ch));
-        let year = || {
-            (run.len() == 4 && !run.contains(&'十'))
-                .then(|| {
-                    run.iter()
-                        .map(|&d| numeral_digit(d))
-                        .collect::<Option<Vec<_>>>()
-                })
-                .flatten()
-        };
         match c.get(i) {
-            Some('年') if chinese => match year() {
-                Some(ds) => ds.iter().for_each(|d| out.push_str(&d.to_string())),
+            Some('年') if chinese && run.len() == 4 => match numeral_digits(run) {
+                Some(year) => out.push_str(&format!("{year:04}")),
                 None => out.extend(run),
             },
             Some('月' | '日' | '号') if chinese => match numeral_value(run) {

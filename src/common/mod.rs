@@ -1,10 +1,12 @@
 //! Formats shared by ingest and render, below both: the checklist marker (written by
-//! the checklist renderer, read back by ingest), dates, text clean-up, disk hints, and
+//! the checklist renderer, read back by ingest), dates, Chinese numerals, text clean-up,
+//! disk hints, and
 //! the fingerprint of the code.
 
 pub mod dates;
 pub mod disk;
 pub mod marker;
+pub mod numerals;
 pub mod os_error;
 pub mod text;
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::common::dates::{
     date_from_serial, find_date_in_text, find_filing_date, nfkc, parse_date_text, parse_filing_date,
 };
+use crate::common::numerals::chinese_number;
 use crate::common::text::one_line;
 use crate::ingest::grid::Cell;
 
@@ -127,44 +128,6 @@ fn without_marks(n: &str) -> &str {
     t
 }
 
-/// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
-fn chinese_number(s: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|i| i as u32)
-            .or((c == '两').then_some(2))
-    }
-    if s.is_empty() {
-        return None;
-    }
-    let (mut total, mut pending, mut last_unit) = (0u32, None::<u32>, 1000u32);
-    for c in s.chars() {
-        let unit = match c {
-            '百' => 100,
-            '十' => 10,
-            // 零 only bridges a gap after a unit: 一百零三.
-            '零' if pending.is_none() && total > 0 => continue,
-            _ => {
-                // Two digits in a row (一二) are not a number.
-                if pending.is_some() {
-                    return None;
-                }
-                pending = Some(digit(c)?);
-                continue;
-            }
-        };
-        if unit >= last_unit {
-            return None;
-        }
-        // 十二: a leading 十 is 一十.
-        total += pending.take().unwrap_or(1) * unit;
-        last_unit = unit;
-    }
-    Some(total + pending.unwrap_or(0))
-}
-
 /// A task number written in Chinese numerals alone (十二, 二十六, （十八）, 十二、), as a
 /// unit may number the rows of a table that has no measure column. [`parse_task_id`]
 /// does not read these (alone they usually number the category rows), so the caller
@@ -219,9 +182,6 @@ fn strip_category_prefix(n: &str) -> &str {
     }
 }
 
-/// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
-/// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
-/// unless there are two or more and every part is one.
 /// The task numbers an online form's option labels start with (21.小水电清理整改,
 /// 【3】何埂镇…, 第29项 九龙河…; several joined by ┋ or a line break when the question
 /// allows more than one): joined with 、, `None` unless every option starts with one.
@@ -253,6 +213,9 @@ pub(crate) fn form_option_task_ids(text: &str) -> Option<String> {
     ids.filter(|v| !v.is_empty()).map(|v| v.join("、"))
 }
 
+/// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
+/// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
+/// unless there are two or more and every part is one.
 pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
     let inner = n

@@ -653,12 +653,18 @@ pub fn is_tick_mark(text: &str) -> bool {
 /// Whether a cell lists options with boxes (☑已完成 □正在推进 □未启动, 是（ ）否（√）): two
 /// boxes or more, one of them empty.
 pub fn lists_options(text: &str) -> bool {
-    let chars = bracket_boxes(text);
-    let boxes = chars
-        .iter()
-        .filter(|c| TICKED.contains(c) || UNTICKED.contains(c))
-        .count();
-    boxes >= 2 && chars.iter().any(|c| UNTICKED.contains(c))
+    option_boxes(&bracket_boxes(text)).is_some()
+}
+
+fn is_box(c: &char) -> bool {
+    TICKED.contains(c) || UNTICKED.contains(c)
+}
+
+/// Where the boxes are in a cell's characters ([`bracket_boxes`]) when it lists options:
+/// two boxes or more, one of them empty.
+fn option_boxes(chars: &[char]) -> Option<Vec<usize>> {
+    let boxes: Vec<usize> = (0..chars.len()).filter(|&i| is_box(&chars[i])).collect();
+    (boxes.len() >= 2 && boxes.iter().any(|&i| UNTICKED.contains(&chars[i]))).then_some(boxes)
 }
 
 /// The one option ticked in a cell that lists options with boxes, as forms print them
@@ -667,11 +673,7 @@ pub fn lists_options(text: &str) -> bool {
 /// than one is ticked.
 pub fn ticked_option(text: &str) -> Option<String> {
     let chars = bracket_boxes(text);
-    let is_box = |c: &char| TICKED.contains(c) || UNTICKED.contains(c);
-    let boxes: Vec<usize> = (0..chars.len()).filter(|&i| is_box(&chars[i])).collect();
-    if boxes.len() < 2 || !boxes.iter().any(|&i| UNTICKED.contains(&chars[i])) {
-        return None;
-    }
+    let boxes = option_boxes(&chars)?;
     // The boxes come before their options unless the text ends with a box and does not
     // start with one.
     let first = chars.iter().position(|c| !c.is_whitespace())?;

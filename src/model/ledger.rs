@@ -411,6 +411,16 @@ pub struct UnitEntry {
     pub direct: bool,
 }
 
+impl UnitEntry {
+    /// It sent progress, but on none of the tasks it owes (other units' tasks, or tasks
+    /// it does not owe): neither silent nor 部分未报送.
+    pub fn reported_none_owed(&self) -> bool {
+        !self.reported.is_empty()
+            && !self.expected.is_empty()
+            && self.missing.len() == self.expected.len()
+    }
+}
+
 /// A row kept out of the tasks, with why.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unplaced {

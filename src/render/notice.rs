@@ -139,8 +139,8 @@ pub struct ViaLead {
 }
 
 /// [`tasks_via_leads`] as the notice names them.
-fn via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<ViaLead> {
-    tasks_via_leads(ledger, unit, ids)
+fn via_leads(via_tasks: Vec<(String, Vec<u32>)>) -> Vec<ViaLead> {
+    via_tasks
         .into_iter()
         .map(|(lead, v)| ViaLead {
             ids: format!(
@@ -287,7 +287,9 @@ fn unit_context<'a>(
     date: NaiveDate,
 ) -> UnitNoticeContext<'a> {
     let tasks = unit_tasks(ledger, &unit.name, ids);
-    let via = via_leads(ledger, &unit.name, ids);
+    let via_tasks = tasks_via_leads(ledger, &unit.name, ids);
+    let via_word = gatherers_word(ledger, &via_tasks);
+    let via = via_leads(via_tasks);
     let red = red_tasks(ledger, unit);
     let (red_open, red_unreported): (Vec<&TaskEntry>, Vec<&TaskEntry>) =
         red.iter().partition(|t| reported_on(t, &unit.name));
@@ -338,19 +340,20 @@ fn unit_context<'a>(
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
         via_leads_count: via.iter().map(|v| v.count).sum(),
-        via_word: gatherers_word(ledger, &unit.name, ids),
+        via_word,
         via_leads: via,
     }
 }
 
-/// Who gathers the tasks a unit reports through another unit: 牵头单位; 责任单位 for
-/// tasks that have no lead unit (卫星湖街道 gathers task 2); both when both occur.
-fn gatherers_word(ledger: &Ledger, unit: &str, ids: &[u32]) -> &'static str {
+/// Who gathers the tasks a unit reports through another unit ([`tasks_via_leads`]):
+/// 牵头单位; 责任单位 for tasks that have no lead unit (卫星湖街道 gathers task 2); both
+/// when both occur.
+fn gatherers_word(ledger: &Ledger, via_tasks: &[(String, Vec<u32>)]) -> &'static str {
     let (mut leads, mut others) = (false, false);
-    for (gatherer, tasks) in tasks_via_leads(ledger, unit, ids) {
+    for (gatherer, tasks) in via_tasks {
         for id in tasks {
-            match ledger.tasks.iter().find(|t| t.id == id) {
-                Some(t) if t.lead.contains(&gatherer) => leads = true,
+            match ledger.task(*id) {
+                Some(t) if t.lead.contains(gatherer) => leads = true,
                 _ => others = true,
             }
         }
@@ -492,8 +495,8 @@ impl<'a> ListContext<'a> {
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
             silent: briefs(|u| u.reported.is_empty()),
-            none_owed: briefs(|u| !u.reported.is_empty() && u.missing.len() == u.expected.len()),
-            partial: briefs(|u| !u.reported.is_empty() && u.missing.len() < u.expected.len()),
+            none_owed: briefs(UnitEntry::reported_none_owed),
+            partial: briefs(|u| !u.reported.is_empty() && !u.reported_none_owed()),
             units: briefs(|_| true),
         }
     }

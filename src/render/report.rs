@@ -1034,7 +1034,7 @@ impl UnitBrief {
                 .join("、"),
             missing_count: u.missing.len(),
             silent: u.reported.is_empty(),
-            none_owed: !u.reported.is_empty() && u.missing.len() == u.expected.len(),
+            none_owed: u.reported_none_owed(),
             twice: l
                 .changes
                 .as_ref()

@@ -40,8 +40,12 @@ pub(crate) fn column_points(width: f64) -> f64 {
 /// right margins of `margin_in` inches, in points at 100 %, with body text at
 /// [`MIN_PRINT_PT`] or more, `slack` added to the scale for the viewer's own arithmetic.
 fn one_page_points(margin_in: f64, slack: f64) -> f64 {
-    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
-    printable / (MIN_PRINT_PT / BODY_PT + slack)
+    printable_width(margin_in) / (MIN_PRINT_PT / BODY_PT + slack)
+}
+
+/// The width A4 landscape prints with left and right margins of `margin_in` inches.
+fn printable_width(margin_in: f64) -> f64 {
+    A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in
 }
 
 /// The slack [`print_width`] allows.
@@ -59,8 +63,7 @@ fn total_points(widths: &[f64]) -> f64 {
 /// print one page wide (scaled down when wider than the page) with left and right
 /// margins of `margin_in` inches and top and bottom ones of `margin_v_in`.
 pub(crate) fn page_rows_points(widths: &[f64], margin_in: f64, margin_v_in: f64) -> f64 {
-    let printable = A4_LANDSCAPE_PT - 2.0 * 72.0 * margin_in;
-    let scale = (printable / total_points(widths)).min(1.0);
+    let scale = (printable_width(margin_in) / total_points(widths)).min(1.0);
     (A4_PORTRAIT_WIDTH_PT - 2.0 * 72.0 * margin_v_in) / scale
 }
 

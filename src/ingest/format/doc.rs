@@ -88,7 +88,7 @@ fn convert(program: &Path, bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Rea
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let dir = tempfile::Builder::new().prefix("rectify-doc-").tempdir()?;
     // LibreOffice reads an RTF document by its extension.
-    let name = if bytes.starts_with(b"{\\rtf") {
+    let name = if bytes.starts_with(super::sniff::RTF_MAGIC) {
         "return.rtf"
     } else {
         "return.doc"

@@ -14,6 +14,8 @@ use crate::ingest::grid::Limits;
 
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+/// How an RTF document starts.
+pub(super) const RTF_MAGIC: &[u8] = b"{\\rtf";
 
 /// Sniff the format of `path` from its bytes `head`.
 ///
@@ -44,7 +46,7 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
         return Err(ReadError::OldExcel);
     }
     // A Word document saved as RTF (often named .doc): converted like a .doc.
-    if head.starts_with(b"{\\rtf") {
+    if head.starts_with(RTF_MAGIC) {
         return Ok(Format::Doc);
     }
     if let Some(what) = binary_magic(head) {

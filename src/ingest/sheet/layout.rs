@@ -125,6 +125,19 @@ impl Layout {
             .map(|(_, h)| h.as_str())
     }
 
+    /// Whether the header names a column that gives a status: 完成状态, 是否完成, tick
+    /// columns or 完成进度.
+    pub fn has_status_column(&self) -> bool {
+        [
+            ColumnKind::Status,
+            ColumnKind::StatusYesNo,
+            ColumnKind::Percent,
+        ]
+        .iter()
+        .any(|k| self.has(*k))
+            || !self.ticks.is_empty()
+    }
+
     /// Whether the header names a `kind` column.
     pub fn has(&self, kind: ColumnKind) -> bool {
         self.col(kind).is_some()

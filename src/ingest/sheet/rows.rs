@@ -13,7 +13,7 @@ use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::{
-    date_of_cell, filing_date_of_cell, form_option_task_ids, task_id_of_cell,
+    date_of_cell, filing_date_of_cell, form_option_task_ids, parse_task_id, task_id_of_cell,
 };
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
@@ -270,7 +270,7 @@ pub(super) fn values(
     // joined by ┋), its number first.
     if layout.form_export && id_text.is_empty() {
         if let Some(ids) = form_option_task_ids(&text_of(ColumnKind::Measure)) {
-            id = crate::ingest::values::parse_task_id(&ids);
+            id = parse_task_id(&ids);
             id_text = ids;
         }
     }
@@ -300,15 +300,12 @@ pub(super) fn values(
     );
     let (status, status_text) = read_status(layout, grid, r, &progress);
     if status == Status::Unclear {
-        let has_column = [
-            ColumnKind::Status,
-            ColumnKind::StatusYesNo,
-            ColumnKind::Percent,
-        ]
-        .iter()
-        .any(|k| layout.has(*k))
-            || !layout.ticks.is_empty();
-        problems.push(status_unclear(ctx, &source, &status_text, has_column));
+        problems.push(status_unclear(
+            ctx,
+            &source,
+            &status_text,
+            layout.has_status_column(),
+        ));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
     let completed_text = one_line(&completed_cell.text_ref());
