@@ -1991,3 +1991,56 @@ fn an_unclear_status_warning_says_whether_the_column_is_missing_or_empty() {
     assert_eq!(empty.len(), 1);
     assert!(empty[0].starts_with("完成状态未填写"), "{empty:?}");
 }
+
+/// A unit that hides last month's rows and types this month's below them: each task's
+/// visible row is its report and the hidden one is skipped (with one info naming the
+/// rows); a task whose only row is hidden (a filter hides rows from view only) is still
+/// read. Before, the hidden 正在推进 row was combined with the visible 已完成 one and the
+/// task read 正在推进.
+#[test]
+fn a_hidden_row_yields_to_a_visible_row_of_the_same_task() {
+    let unit = "区住房城乡建委";
+    let rows = progress_rows(&[
+        ("33", "规划编制中。", "正在推进"),
+        ("33", "专项规划已批复印发。", "已完成"),
+        ("37", "暂未启动。", "未启动"),
+        ("37", "扩容工程已开工。", "正在推进"),
+        ("38", "溢流问题已解决。", "已完成"),
+    ]);
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    // Rows 3, 5 and 7 (0-based 2, 4, 6): the first row of 33 and 37, and 38's only row.
+    let spec = sheet(unit, &header, &rows)
+        .hide_row(2)
+        .hide_row(4)
+        .hide_row(6);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(r33.status, Status::Completed);
+    assert_eq!(r33.progress, "专项规划已批复印发。");
+    assert_eq!(r33.source.row, 4);
+    let r37 = only_report(&ledger, 37);
+    assert_eq!(r37.status, Status::InProgress);
+    assert_eq!(r37.progress, "扩容工程已开工。");
+    let r38 = only_report(&ledger, 38);
+    assert_eq!(r38.status, Status::Completed);
+    assert_eq!(r38.source.row, 7);
+    let hidden: Vec<u32> = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::HiddenRow)
+        .map(|s| s.row)
+        .collect();
+    assert_eq!(hidden, [3, 5]);
+    let info: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("已隐藏"))
+        .collect();
+    assert_eq!(info.len(), 1, "{info:?}");
+    assert!(info[0].message.contains("第3、5行"), "{}", info[0].message);
+    // Shown, the same rows are one report per task, combined as before.
+    let shown = read_one(unit, &header, &rows);
+    assert_eq!(only_report(&shown, 33).status, Status::InProgress);
+}

@@ -109,6 +109,9 @@ pub struct Grid {
     /// ascending): above a table they are the title and filing lines, below it the
     /// signature and notes.
     pub paragraphs: Vec<usize>,
+    /// Rows hidden on the sheet (by hand, a filter or a collapsed outline; xlsx), 0-based,
+    /// ascending.
+    pub hidden_rows: Vec<u32>,
 }
 
 /// A cell's comment: its text without the author line.
@@ -176,7 +179,13 @@ impl Grid {
             hidden: self.hidden,
             comments,
             paragraphs: self.paragraphs.clone(),
+            hidden_rows: self.hidden_rows.clone(),
         }
+    }
+
+    /// Whether row `r` (0-based) is hidden on the sheet.
+    pub fn row_hidden(&self, r: usize) -> bool {
+        u32::try_from(r).is_ok_and(|r| self.hidden_rows.binary_search(&r).is_ok())
     }
 
     /// The cell at (r, c), 0-based; `Cell::Empty` out of range.

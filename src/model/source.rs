@@ -43,6 +43,9 @@ pub enum SkipReason {
     OutOfScope,
     /// A list of the evidence sent (佐证材料目录): one material per row, no progress.
     EvidenceList,
+    /// A row hidden on the sheet whose task a visible row of the same unit also
+    /// reports: the older version.
+    HiddenRow,
 }
 
 impl SkipReason {
@@ -60,6 +63,7 @@ impl SkipReason {
             SkipReason::Paragraph => "表格后的段落（落款、日期、说明）",
             SkipReason::OutOfScope => "不属于本单位牵头汇总的任务",
             SkipReason::EvidenceList => "佐证材料目录（不含进展）",
+            SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
         }
     }
 }

@@ -98,6 +98,8 @@ pub struct SheetSpec {
     pub rows: Vec<Vec<V>>,
     pub merges: Vec<(u32, u16, u32, u16)>,
     pub hidden: bool,
+    /// Rows hidden on the sheet (0-based).
+    pub hidden_rows: Vec<u32>,
 }
 
 impl SheetSpec {
@@ -124,6 +126,12 @@ impl SheetSpec {
 
     pub fn merge(mut self, r0: u32, c0: u16, r1: u32, c1: u16) -> SheetSpec {
         self.merges.push((r0, c0, r1, c1));
+        self
+    }
+
+    /// Hide row `r` (0-based), as a unit does by hand.
+    pub fn hide_row(mut self, r: u32) -> SheetSpec {
+        self.hidden_rows.push(r);
         self
     }
 }
@@ -161,6 +169,9 @@ pub fn write_workbook(path: &Path, sheets: &[SheetSpec]) {
             };
             ws.merge_range(r0, c0, r1, c1, &text, &Format::new())
                 .unwrap();
+        }
+        for &r in &spec.hidden_rows {
+            ws.set_row_hidden(r).unwrap();
         }
         if spec.hidden {
             ws.set_hidden(true);

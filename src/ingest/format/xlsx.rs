@@ -47,8 +47,12 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         else {
             continue;
         };
-        let merges = merges(&mut wb, parts.as_mut(), name, &mut out.notes);
+        let (ours, hidden_rows) = parts
+            .as_mut()
+            .map_or((None, Vec::new()), |p| p.merges_and_hidden_rows(name));
+        let merges = merges(&mut wb, ours, name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
+        grid.hidden_rows = hidden_rows;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }
@@ -60,15 +64,14 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
     Ok(out)
 }
 
-/// The sheet's merged regions: from the `<mergeCells>` element alone, else from calamine
-/// (a second parse of the whole sheet); none, with a note, when neither reads.
+/// The sheet's merged regions: `ours` (from the `<mergeCells>` element alone), else from
+/// calamine (a second parse of the whole sheet); none, with a note, when neither reads.
 fn merges(
     wb: &mut Xlsx<Cursor<&[u8]>>,
-    parts: Option<&mut SheetParts>,
+    ours: Option<Vec<Merge>>,
     name: &str,
     notes: &mut Vec<String>,
 ) -> Vec<Merge> {
-    let ours = parts.and_then(|p| p.merges(name));
     match ours {
         Some(m) => Ok(m),
         None => wb.merge_cells_by_sheet_name(name).map(|d| merges_from(&d)),

@@ -56,11 +56,19 @@ impl<'a> SheetParts<'a> {
         Some(SheetParts { zip, paths })
     }
 
-    /// The merged regions of the sheet called `name` (0-based rows and columns).
-    pub(super) fn merges(&mut self, name: &str) -> Option<Vec<Merge>> {
-        let path = self.paths.get(name)?.clone();
-        let xml = read_part(&mut self.zip, &path)?;
-        merge_cells(&xml)
+    /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
+    /// when they do not read) and its hidden rows (0-based, ascending), from one
+    /// inflate of the part.
+    pub(super) fn merges_and_hidden_rows(&mut self, name: &str) -> (Option<Vec<Merge>>, Vec<u32>) {
+        let Some(xml) = self
+            .paths
+            .get(name)
+            .cloned()
+            .and_then(|path| read_part(&mut self.zip, &path))
+        else {
+            return (None, Vec::new());
+        };
+        (merge_cells(&xml), hidden_rows(&xml))
     }
 
     /// The cell comments of the sheet called `name`: threaded comments where a cell has
@@ -286,6 +294,35 @@ fn merge_cells_start(xml: &[u8]) -> Option<usize> {
     })
 }
 
+/// The rows a `<row>` element marks `hidden` (by hand, by a filter or a collapsed
+/// outline), 0-based and ascending. Found by a byte search for the attribute, each hit
+/// parsed as the tag it sits in; a row without its `r` number is passed over.
+fn hidden_rows(xml: &[u8]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for i in memchr::memmem::find_iter(xml, b"hidden=") {
+        let Some(lt) = xml[..i].iter().rposition(|&b| b == b'<') else {
+            continue;
+        };
+        let mut reader = Reader::from_reader(&xml[lt..]);
+        let (Ok(Event::Start(e)) | Ok(Event::Empty(e))) = reader.read_event() else {
+            continue;
+        };
+        if e.local_name().as_ref() != "row"
+            || !matches!(attr(&e, "hidden").as_deref(), Some("1" | "true"))
+        {
+            continue;
+        }
+        if let Some(r) = attr(&e, "r").and_then(|r| r.trim().parse::<u32>().ok()) {
+            if r >= 1 {
+                out.push(r - 1);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The regions of the `<mergeCells>` element; an empty list when the sheet has none.
 fn merge_cells(xml: &[u8]) -> Option<Vec<Merge>> {
     let Some(start) = merge_cells_start(xml) else {
@@ -343,6 +380,16 @@ fn parse_cell(s: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_rows_are_the_rows_marked_hidden() {
+        let xml = br#"<worksheet><cols><col min="3" max="4" hidden="1"/></cols><sheetData>
+            <row r="1"><c r="A1"/></row><row r="4" spans="1:5" hidden="1" ht="0"><c r="A4"/></row>
+            <x:row r="6" hidden="true"/><row r="7" hidden="0"/><row hidden="1"/>
+            <row r="2" customHeight="1" hidden="1"></row></sheetData></worksheet>"#;
+        assert_eq!(hidden_rows(xml), [1, 3, 5]);
+        assert!(hidden_rows(b"<worksheet><sheetData/></worksheet>").is_empty());
+    }
 
     #[test]
     fn ranges_read_as_zero_based() {
@@ -424,7 +471,8 @@ mod tests {
                     .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
                     .collect();
                 let ours: Vec<(u32, u32, u32, u32)> = parts
-                    .merges(&sheet)
+                    .merges_and_hidden_rows(&sheet)
+                    .0
                     .expect("merges read")
                     .iter()
                     .map(|m| (m.first_row, m.first_col, m.last_row, m.last_col))

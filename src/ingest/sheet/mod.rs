@@ -95,6 +95,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut items = 0u32;
     let mut layout = layout;
     let first_header_bottom = layout.bottom;
+    let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
     let mut block_filed = None;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
@@ -213,12 +214,71 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     if records == 0 {
         return None;
     }
+    yield_hidden_rows(grid, ctx, out, first_record);
     let sender = unit.named_sender().map(str::to_string);
     out.problems.extend(unit.report(ctx, &grid.name));
     if filing.filed_on.is_none() && !rows_dated {
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// Rows hidden on the sheet that report a task which a visible row of the same unit
+/// also reports: an older version the unit hid (last month's rows kept above this
+/// month's). They become skip entries, with one info for the sheet; a hidden row that is
+/// its task's only row is read like any other (a filter hides rows only from view).
+fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first: usize) {
+    if grid.hidden_rows.is_empty() {
+        return;
+    }
+    let hidden = |r: &Record| grid.row_hidden(r.source.row as usize - 1);
+    let key = |r: &Record| {
+        let task = match r.id {
+            Some(id) => id.to_string(),
+            None => r.measure_text.split_whitespace().collect::<String>(),
+        };
+        (!task.is_empty()).then(|| (r.unit.clone(), task))
+    };
+    let shown: std::collections::HashSet<_> = out.records[first..]
+        .iter()
+        .filter(|r| !hidden(r))
+        .filter_map(key)
+        .collect();
+    let mut rows: Vec<usize> = Vec::new();
+    let mut i = first;
+    while i < out.records.len() {
+        let r = &out.records[i];
+        if hidden(r) && key(r).is_some_and(|k| shown.contains(&k)) {
+            let row = r.source.row as usize - 1;
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+            out.records.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let list: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+    for &r in &rows {
+        out.skips
+            .push(row_skip(grid, ctx, r, SkipReason::HiddenRow));
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::Duplicate,
+            ctx.file,
+            format!(
+                "工作表“{}”第{}行已隐藏，所填任务在未隐藏的行中另有填写，已按未隐藏的行读取，隐藏行未计入。",
+                grid.name,
+                list.join("、")
+            ),
+        )
+        .at(Some(&grid.name), Some(rows[0] as u32 + 1)),
+    );
 }
 
 /// Append a continuation row's texts (progress, note, evidence) to the record above,
