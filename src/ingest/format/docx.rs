@@ -149,6 +149,9 @@ struct Body<'l> {
     /// The symbol font (Wingdings, Wingdings 2) of the run being read: its letters are
     /// the check marks and boxes they show (R is ☑ in Wingdings 2), not letters.
     run_symbol_font: Option<String>,
+    /// The run being read is struck through (single or double): words the unit
+    /// withdrew (last month's 正在推进 struck beside this month's 已完成), not read.
+    run_struck: bool,
     /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
     /// when given).
     checkbox: Option<(bool, Option<bool>)>,
@@ -178,13 +181,15 @@ impl<'l> Body<'l> {
             placeholder_next: false,
             contents: Vec::new(),
             run_symbol_font: None,
+            run_struck: false,
             checkbox: None,
         }
     }
 
-    /// Whether text read now is the unit's (not deleted, not a placeholder).
+    /// Whether text read now is the unit's (not deleted or struck through, not a
+    /// placeholder).
     fn reading(&self) -> bool {
-        self.in_text && self.skipping == 0 && !self.contents.contains(&true)
+        self.in_text && self.skipping == 0 && !self.run_struck && !self.contents.contains(&true)
     }
 
     /// The grid, and whether its tables look like a frame around a nested table (a
@@ -297,7 +302,9 @@ impl<'l> Body<'l> {
             "r" if !empty => {
                 self.runs += 1;
                 self.run_symbol_font = None;
+                self.run_struck = false;
             }
+            "strike" | "dstrike" if self.runs > 0 => self.run_struck = on(val(e).as_deref()),
             "rFonts" if self.runs > 0 => {
                 self.run_symbol_font = ["ascii", "hAnsi", "cs", "eastAsia"]
                     .iter()
@@ -343,6 +350,7 @@ impl<'l> Body<'l> {
             "r" => {
                 self.runs = self.runs.saturating_sub(1);
                 self.run_symbol_font = None;
+                self.run_struck = false;
             }
             "checkBox" => {
                 if let Some((default, checked)) = self.checkbox.take() {
@@ -820,6 +828,22 @@ mod tests {
             table(cont, &[])
         ));
         assert_eq!(g.value_through_merge(2, 0).text(), "", "{:?}", g.merges);
+    }
+
+    /// Struck-through words are withdrawn ones: a unit striking last month's status
+    /// beside this month's (without track changes).
+    #[test]
+    fn struck_through_text_is_not_read() {
+        let g = grid(concat!(
+            "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>正在推进</w:t></w:r>",
+            "<w:r><w:t>已完成</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:dstrike w:val=\"true\"/></w:rPr><w:t>招标中。</w:t></w:r>",
+            "<w:r><w:rPr><w:strike w:val=\"0\"/></w:rPr><w:t>已开工。</w:t></w:r></w:p>",
+            "<w:p><w:pPr><w:rPr><w:strike/></w:rPr></w:pPr><w:r><w:t>段落标记删除线不算</w:t></w:r></w:p>",
+        ));
+        assert_eq!(g.cell(0, 0).text(), "已完成");
+        assert_eq!(g.cell(1, 0).text(), "已开工。");
+        assert_eq!(g.cell(2, 0).text(), "段落标记删除线不算");
     }
 
     #[test]
