@@ -2044,3 +2044,23 @@ fn a_hidden_row_yields_to_a_visible_row_of_the_same_task() {
     let shown = read_one(unit, &header, &rows);
     assert_eq!(only_report(&shown, 33).status, Status::InProgress);
 }
+
+/// Status columns headed 完成状况 or 办理状态 are read as the status; a 办理情况 column
+/// beside 整改进展情况 holding status words is the status column. Before, the status was
+/// dropped and the row read 待核实 with "表中没有完成状态列".
+#[test]
+fn other_status_headers_are_read() {
+    for (header, word, status) in [
+        ("完成状况", "已完成", Status::Completed),
+        ("办理状态", "正在推进", Status::InProgress),
+        ("办理情况", "长期坚持", Status::Ongoing),
+    ] {
+        let ledger = read_one(
+            "区水利局",
+            &["序号", "具体举措", "整改进展情况", header],
+            &progress_rows(&[("21", "按计划推进相关工作。", word)]),
+        );
+        assert_eq!(only_report(&ledger, 21).status, status, "{header}");
+        assert!(!raised(&ledger, Code::StatusUnclear), "{header}");
+    }
+}

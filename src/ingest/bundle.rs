@@ -125,18 +125,14 @@ fn evidence_unless_table(mut part: Ingested) -> Ingested {
     part
 }
 
-/// Why a file in a bundle is set aside (as in the returns folder: lock files, hidden
-/// files, the folder macOS adds), or `None` to read it.
+/// Why a file in a bundle is set aside (as in the returns folder, and the folder macOS
+/// adds), or `None` to read it.
 fn set_aside(inner: &str) -> Option<&'static str> {
     let name = inner.rsplit('/').next().unwrap_or(inner);
     if inner.split('/').any(|p| p == "__MACOSX") {
         Some("压缩时附带的系统文件（__MACOSX），已跳过。")
-    } else if name.starts_with("~$") {
-        Some("Office临时锁定文件（文件正被打开时产生），已跳过。")
-    } else if name.starts_with('.') {
-        Some("隐藏文件，已跳过。")
     } else {
-        None
+        super::walk::set_aside(name)
     }
 }
 

@@ -149,11 +149,23 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "工作进度",
             "整改成效",
             "工作成效",
+            // Beside 整改进展情况 it often holds the status words (办结, 正在办理):
+            // then it is promoted to the status column.
+            "办理情况",
         ],
     ),
     (
         ColumnKind::Status,
-        &["完成状态", "整改状态", "状态", "进度状态"],
+        &[
+            "完成状态",
+            "整改状态",
+            "状态",
+            "进度状态",
+            "完成状况",
+            "整改状况",
+            "办理状态",
+            "办结状态",
+        ],
     ),
     (
         ColumnKind::Percent,

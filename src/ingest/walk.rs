@@ -25,13 +25,8 @@ pub(super) fn walk(dir: &Path) -> std::io::Result<Walked> {
                 } else {
                     stack.push(path);
                 }
-            } else if name.starts_with("~$") {
-                skipped.push((
-                    rel,
-                    "Office临时锁定文件（文件正被打开时产生），已跳过。".to_string(),
-                ));
-            } else if name.starts_with('.') {
-                skipped.push((rel, "隐藏文件，已跳过。".to_string()));
+            } else if let Some(why) = set_aside(&name) {
+                skipped.push((rel, why.to_string()));
             } else if ft.is_file() || path.is_file() {
                 files.push((rel, path));
             }
@@ -42,6 +37,24 @@ pub(super) fn walk(dir: &Path) -> std::io::Result<Walked> {
     Ok((files, skipped))
 }
 
+/// Why a file called `name` is set aside, in the returns folder or a bundle: an Office
+/// lock file, a hidden file, a file Windows writes beside pictures and folders
+/// (Thumbs.db, desktop.ini); `None` to read it.
+pub(super) fn set_aside(name: &str) -> Option<&'static str> {
+    if name.starts_with("~$") {
+        Some("Office临时锁定文件（文件正被打开时产生），已跳过。")
+    } else if name.starts_with('.') {
+        Some("隐藏文件，已跳过。")
+    } else if ["thumbs.db", "ehthumbs.db", "desktop.ini"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+    {
+        Some("Windows系统文件（缩略图缓存或文件夹设置），已跳过。")
+    } else {
+        None
+    }
+}
+
 /// Relative path with `/` separators.
 fn rel_path(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
@@ -49,4 +62,24 @@ fn rel_path(dir: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_aside;
+
+    #[test]
+    fn system_files_are_set_aside_and_returns_are_read() {
+        for name in [
+            "~$区水利局.xlsx",
+            ".~lock.x.xlsx#",
+            "Thumbs.db",
+            "DESKTOP.INI",
+        ] {
+            assert!(set_aside(name).is_some(), "{name}");
+        }
+        for name in ["区水利局.xlsx", "thumbs.xlsx", "桌面.ini.xlsx"] {
+            assert!(set_aside(name).is_none(), "{name}");
+        }
+    }
 }

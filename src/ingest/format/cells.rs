@@ -6,6 +6,7 @@
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Range, SheetType, SheetVisible};
 use chrono::NaiveDate;
 
+use crate::common::text::visible;
 use crate::ingest::error::{InSheet, ReadError};
 use crate::ingest::grid::{Cell, Grid, Limits, Merge};
 
@@ -54,10 +55,11 @@ pub(super) fn serial_date(value: f64, is_1904: bool) -> Cell {
 }
 
 fn text_cell(s: &str) -> Cell {
+    let s = visible(s);
     if s.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(s.to_string())
+        Cell::Text(s.into_owned())
     }
 }
 

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::output::Parsed;
+use crate::common::text::visible;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Grid, Limits};
 
@@ -127,10 +128,11 @@ fn row(record: &csv::StringRecord) -> Vec<Cell> {
     let mut row: Vec<Cell> = record
         .iter()
         .map(|f| {
+            let f = visible(unguarded(f));
             if f.is_empty() {
                 Cell::Empty
             } else {
-                Cell::Text(f.to_string())
+                Cell::Text(f.into_owned())
             }
         })
         .collect();
@@ -140,9 +142,37 @@ fn row(record: &csv::StringRecord) -> Vec<Cell> {
     row
 }
 
+/// A field as its value: office systems export `="21"` (a formula giving the text) to
+/// keep Excel from turning 序号 and dates into numbers.
+fn unguarded(field: &str) -> &str {
+    field
+        .strip_prefix("=\"")
+        .and_then(|f| f.strip_suffix('"'))
+        .filter(|inner| !inner.contains('"'))
+        .unwrap_or(field)
+}
+
 /// The grid name for a CSV file: its stem.
 fn grid_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_fields_read_as_their_text() {
+        let g = grid(
+            "序号,进展\n=\"21\",已完成\n=\"2020-12-04\",=SUM(A1)\n".as_bytes(),
+            "x",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(g.cell(1, 0).text(), "21");
+        assert_eq!(g.cell(2, 0).text(), "2020-12-04");
+        assert_eq!(g.cell(2, 1).text(), "=SUM(A1)");
+    }
 }

@@ -33,6 +33,7 @@ use quick_xml::Reader;
 use super::cells::check_extent;
 use super::guard;
 use super::output::Parsed;
+use crate::common::text::visible;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Grid, Limits, Merge};
 
@@ -399,7 +400,11 @@ impl<'l> Body<'l> {
     /// A paragraph ends: into its cell, or a row of its own when outside a table and not
     /// empty (then it ends any vertical merge).
     fn end_paragraph(&mut self) -> Result<(), ReadError> {
-        let mut text = std::mem::take(&mut self.paragraph);
+        let taken = std::mem::take(&mut self.paragraph);
+        let mut text = match visible(&taken) {
+            std::borrow::Cow::Borrowed(_) => taken,
+            std::borrow::Cow::Owned(shown) => shown,
+        };
         if let Some(label) = self.list_label() {
             text.insert_str(0, &label);
         }
