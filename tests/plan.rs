@@ -182,6 +182,10 @@ fn unit_aliases_resolve() {
         ),
         ("惠永水务公司", "重庆市永川区惠永水务有限公司"),
         ("区农业农村委员会", "区农业农村委"),
+        // A place name alone that starts one unit's name.
+        ("港桥", "港桥产业促进中心"),
+        ("凤凰湖", "凤凰湖产业促进中心"),
+        ("来苏", "来苏镇"),
     ];
     for (raw, canonical) in cases {
         assert_eq!(plan.units.resolve(raw), unit(canonical), "{raw:?}");
@@ -203,6 +207,11 @@ fn unknown_and_ambiguous_names_are_not_guessed() {
         "梗 is not 埂"
     );
     assert_eq!(plan.units.resolve(""), NameMatch::Unknown);
+    // 三教 is 三教镇 without its 镇, and starts 三教产业促进中心: not guessed.
+    assert_eq!(
+        plan.units.resolve("三教"),
+        NameMatch::Ambiguous(vec!["三教产业促进中心".into(), "三教镇".into()])
+    );
     match plan.units.resolve("区水利局、区财政局") {
         NameMatch::Ambiguous(mut c) => {
             c.sort();

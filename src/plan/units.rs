@@ -266,11 +266,19 @@ impl UnitDirectory {
         if let Some(names) = self.index.get(&key) {
             return one_or_ambiguous(names.iter().cloned().collect());
         }
-        // A 镇街 written without its 镇 / 街道.
+        // A short name that starts a unit's name (港桥 → 港桥产业促进中心), or several
+        // (三教: 三教镇 or 三教产业促进中心).
+        let starting = self.starting_with(&key);
+        // A 镇街 written without its 镇 / 街道, unless it starts another unit's name too.
         for suffix in ["镇", "街道"] {
             if let Some(names) = self.index.get(&format!("{key}{suffix}")) {
-                return one_or_ambiguous(names.iter().cloned().collect());
+                let mut all: BTreeSet<String> = names.iter().cloned().collect();
+                all.extend(starting);
+                return one_or_ambiguous(all.into_iter().collect());
             }
+        }
+        if starting.len() == 1 {
+            return one_or_ambiguous(starting.into_iter().collect());
         }
         // The text contains one unit's name (e.g. "区水利局河长制科" or a sentence).
         let mut found: BTreeSet<String> = BTreeSet::new();
@@ -297,6 +305,19 @@ impl UnitDirectory {
             0 => NameMatch::Unknown,
             _ => one_or_ambiguous(found.into_iter().collect()),
         }
+    }
+
+    /// The units whose name or alias starts with `key` (a match key of two to four
+    /// characters: a place name such as 三教 or 港桥, not a phrase).
+    fn starting_with(&self, key: &str) -> BTreeSet<String> {
+        if !(2..=4).contains(&key.chars().count()) {
+            return BTreeSet::new();
+        }
+        self.index
+            .iter()
+            .filter(|(k, _)| k.len() > key.len() && k.starts_with(key))
+            .flat_map(|(_, names)| names.iter().cloned())
+            .collect()
     }
 
     /// The unit a misspelt name most likely means (区水力局 → 区水利局, 区生态局 →
