@@ -207,11 +207,10 @@ fn unknown_and_ambiguous_names_are_not_guessed() {
         "梗 is not 埂"
     );
     assert_eq!(plan.units.resolve(""), NameMatch::Unknown);
-    // 三教 is 三教镇 without its 镇, and starts 三教产业促进中心: not guessed.
-    assert_eq!(
-        plan.units.resolve("三教"),
-        NameMatch::Ambiguous(vec!["三教产业促进中心".into(), "三教镇".into()])
-    );
+    // A short name starting several units' names is not guessed; a town written
+    // without its 镇 is the town.
+    assert_eq!(plan.units.resolve("区农"), NameMatch::Unknown);
+    assert_eq!(plan.units.resolve("三教"), NameMatch::Unit("三教镇".into()));
     match plan.units.resolve("区水利局、区财政局") {
         NameMatch::Ambiguous(mut c) => {
             c.sort();

@@ -2064,3 +2064,90 @@ fn other_status_headers_are_read() {
         assert!(!raised(&ledger, Code::StatusUnclear), "{header}");
     }
 }
+
+/// A lead unit's consolidation grouped by unit, a heading row over each group and no
+/// unit column (二、来苏镇 merged across the table; 双石镇： in the first column): each
+/// group's rows are its unit's, reported through the lead. Before, every row was the
+/// lead's: its three rows on task 30 were merged into one 未启动 and the towns stayed
+/// unreported.
+#[test]
+fn a_unit_heading_row_starts_that_units_rows() {
+    let lead = "区住房城乡建委";
+    let mut spec = SheetSpec::new("汇总")
+        .text_row(&["区住房城乡建委牵头任务进展情况汇总表"])
+        .text_row(&[
+            &format!("填报单位：{lead}"),
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    let mut r = 3;
+    for (heading, merged, rows) in [
+        (
+            "一、区住房城乡建委",
+            true,
+            [(30, "正在推进"), (33, "已完成")],
+        ),
+        ("二、来苏镇", true, [(30, "已完成"), (34, "长期坚持")]),
+        ("双石镇：", false, [(30, "未启动"), (35, "正在推进")]),
+    ] {
+        spec = spec.text_row(&[heading]);
+        if merged {
+            spec = spec.merge(r, 0, r, 3);
+        }
+        r += 1;
+        for (id, st) in rows {
+            spec = spec.text_row(&[&id.to_string(), &measure(id), "按计划推进。", st]);
+            r += 1;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区住房城乡建委汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let mut on_30: Vec<(String, Status, Option<String>)> = ledger
+        .task(30)
+        .unwrap()
+        .current_reports()
+        .map(|r| (r.unit.clone(), r.status, r.via.clone()))
+        .collect();
+    on_30.sort();
+    assert_eq!(
+        on_30,
+        [
+            (lead.to_string(), Status::InProgress, None),
+            (
+                "双石镇".to_string(),
+                Status::NotStarted,
+                Some(lead.to_string())
+            ),
+            (
+                "来苏镇".to_string(),
+                Status::Completed,
+                Some(lead.to_string())
+            ),
+        ]
+    );
+    assert_eq!(units_on(&ledger, 34), ["来苏镇"]);
+    assert_eq!(units_on(&ledger, 35), ["双石镇"]);
+    let headings = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::UnitHeading)
+        .count();
+    assert_eq!(headings, 3);
+    // A category heading naming no unit is still a category heading.
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["一、全面排查"]),
+            row(&["21", &measure(21), "已完成整改。", "已完成"]),
+        ],
+    );
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::CategoryHeading));
+    assert_eq!(units_on(&ledger, 21), ["区水利局"]);
+}

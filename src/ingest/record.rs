@@ -19,6 +19,8 @@ pub enum UnitFrom {
     /// A row of a lead unit's consolidated return (报送表): its marker names the unit
     /// that reported the row.
     MarkerRow,
+    /// A row heading a group of rows of a consolidated return (二、来苏镇).
+    Heading,
     /// The signature (落款) below a Word return's table.
     Signature,
     /// The sheet's title row.
@@ -60,7 +62,7 @@ impl Record {
     pub fn unit_from_row(&self) -> bool {
         matches!(
             self.unit_from,
-            Some(UnitFrom::UnitColumn | UnitFrom::MarkerRow)
+            Some(UnitFrom::UnitColumn | UnitFrom::MarkerRow | UnitFrom::Heading)
         )
     }
 

@@ -46,6 +46,8 @@ pub enum SkipReason {
     /// A row hidden on the sheet whose task a visible row of the same unit also
     /// reports: the older version.
     HiddenRow,
+    /// A row naming the unit whose rows follow (二、来苏镇) in a consolidated return.
+    UnitHeading,
 }
 
 impl SkipReason {
@@ -64,6 +66,7 @@ impl SkipReason {
             SkipReason::OutOfScope => "不属于本单位牵头汇总的任务",
             SkipReason::EvidenceList => "佐证材料目录（不含进展）",
             SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
+            SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
         }
     }
 }

@@ -266,17 +266,15 @@ impl UnitDirectory {
         if let Some(names) = self.index.get(&key) {
             return one_or_ambiguous(names.iter().cloned().collect());
         }
-        // A short name that starts a unit's name (港桥 → 港桥产业促进中心), or several
-        // (三教: 三教镇 or 三教产业促进中心).
-        let starting = self.starting_with(&key);
-        // A 镇街 written without its 镇 / 街道, unless it starts another unit's name too.
+        // A 镇街 written without its 镇 / 街道 (三教 is 三教镇, though it starts
+        // 三教产业促进中心 too: towns are the units most often written short).
         for suffix in ["镇", "街道"] {
             if let Some(names) = self.index.get(&format!("{key}{suffix}")) {
-                let mut all: BTreeSet<String> = names.iter().cloned().collect();
-                all.extend(starting);
-                return one_or_ambiguous(all.into_iter().collect());
+                return one_or_ambiguous(names.iter().cloned().collect());
             }
         }
+        // A short name that starts one unit's name (港桥 → 港桥产业促进中心).
+        let starting = self.starting_with(&key);
         if starting.len() == 1 {
             return one_or_ambiguous(starting.into_iter().collect());
         }
@@ -308,9 +306,10 @@ impl UnitDirectory {
     }
 
     /// The units whose name or alias starts with `key` (a match key of two to four
-    /// characters: a place name such as 三教 or 港桥, not a phrase).
+    /// characters: a place name such as 三教 or 港桥, not a phrase; not 区…, which a
+    /// district office's name is never shortened to).
     fn starting_with(&self, key: &str) -> BTreeSet<String> {
-        if !(2..=4).contains(&key.chars().count()) {
+        if !(2..=4).contains(&key.chars().count()) || key.starts_with('区') {
             return BTreeSet::new();
         }
         self.index

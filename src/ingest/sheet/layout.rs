@@ -45,6 +45,14 @@ pub(super) struct Layout {
 }
 
 impl Layout {
+    /// The table's leftmost column read.
+    pub fn first_column(&self) -> usize {
+        (self.columns.iter().chain(&self.extra))
+            .map(|&(_, c)| c)
+            .min()
+            .unwrap_or(0)
+    }
+
     /// The header, if the sheet has one. With `last_header_row` (our checklist: the
     /// marker knows its rows) the header ends there at the latest.
     pub fn find(grid: &Grid, last_header_row: Option<usize>) -> Option<Layout> {

@@ -106,6 +106,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
             continue;
         }
+        // 二、来苏镇 over a group of rows of a consolidated return: that unit's rows.
+        if rows::unit_heading(grid, r, &layout).is_some_and(|name| unit.start_heading(&name)) {
+            out.skips
+                .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
+            continue;
+        }
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
                 if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {

@@ -676,6 +676,35 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
 
 const NUMERALS: &str = "一二三四五六七八九十";
 
+/// Longest text of a row that may name a unit heading a group of rows.
+const UNIT_HEADING_CHARS: usize = 24;
+
+/// A row that may head a group of rows of one unit in a consolidated return (二、来苏镇
+/// merged across the table, 来苏镇： in the first column, a Word row spanning the
+/// table): one text in the row, in its first column (a merged cell starts there), with
+/// no task number; the text without its numbering (一、 （二） 3. ) and trailing colon.
+/// Whether it names a unit is the caller's question.
+pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<String> {
+    let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
+    let c = filled.next()?;
+    if filled.next().is_some() || c > layout.first_column() {
+        return None;
+    }
+    let text = one_line(&grid.cell(r, c).text_ref());
+    if text.chars().count() > UNIT_HEADING_CHARS || parse_task_id(&text).is_some() {
+        return None;
+    }
+    let numbered = text.trim_start_matches(['（', '(']);
+    let rest = numbered.trim_start_matches(|c: char| NUMERALS.contains(c) || c.is_ascii_digit());
+    let rest = if rest.len() < numbered.len() {
+        rest.trim_start_matches(['、', '）', ')', '.', '．', ' '])
+    } else {
+        text.as_str()
+    };
+    let name = rest.trim_end_matches(['：', ':', ' ']).trim();
+    (name.chars().count() >= 2).then(|| name.to_string())
+}
+
 /// 一、… （二）… (三)…: a Chinese numeral, then 、 or a closing bracket.
 fn is_numbered_heading(text: &str) -> bool {
     let text = text.trim_start_matches(['（', '(']);

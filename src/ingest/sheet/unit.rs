@@ -127,6 +127,23 @@ impl<'a> SheetUnit<'a> {
         }
     }
 
+    /// A row heading a group of rows (二、来苏镇) naming `text`: when it is a unit of the
+    /// directory, the rows after it that do not name their own unit are that unit's,
+    /// reported through the sender (a lead unit's consolidation grouped by unit). Not on
+    /// a checklist, whose marker decides.
+    pub fn start_heading(&mut self, text: &str) -> bool {
+        if self.marker.is_some() || self.rows.is_some() {
+            return false;
+        }
+        match resolve(self.units, text) {
+            Ok(u) => {
+                self.block = Some((u, UnitFrom::Heading));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// The unit the sheet names as its sender: our marker's, or the 填报单位 line's.
     pub fn named_sender(&self) -> Option<&str> {
         self.marker
