@@ -1528,3 +1528,46 @@ fn annex_two_groups_units_owing_the_same_tasks() {
         );
     }
 }
+
+/// The collector's own tasks it has not filled in carry a marker for the clerk, in the
+/// attachment's row and in the body (三), never 暂未收到报送 about itself; no other row
+/// has one.
+#[test]
+fn the_collectors_own_empty_tasks_are_marked_to_fill_in() {
+    let l = demo_ledger();
+    let own: Vec<u32> = l
+        .tasks
+        .iter()
+        .filter(|t| t.awaiting.contains(&l.plan.collector))
+        .map(|t| t.id)
+        .collect();
+    assert!(!own.is_empty(), "the demo's bureau leaves tasks empty");
+    let xml = part(demo_docx(), "word/document.xml");
+    let start = xml.find("<w:tbl>").unwrap();
+    let end = xml.find("</w:tbl>").unwrap();
+    for row in xml[start..end].split("<w:tr>").skip(1) {
+        let cells = paragraphs(&format!("<w:tr>{row}"));
+        let Some(id) = cells.first().and_then(|c| c.parse::<u32>().ok()) else {
+            continue;
+        };
+        let text = cells.join("\n");
+        assert_eq!(
+            text.contains("【待补充：我局进展】"),
+            own.contains(&id),
+            "{id}: {text}"
+        );
+        if own.contains(&id) {
+            assert!(!text.contains("暂未收到报送。"), "{id}: {text}");
+        }
+    }
+    let ids: Vec<String> = own.iter().map(u32::to_string).collect();
+    // Without the zero-width breaks the writer puts after 、 between numbers.
+    let body = report_body(demo_docx()).replace('\u{200B}', "");
+    assert!(
+        body.contains(&format!(
+            "【待补充：我局承担的第{}项任务进展】",
+            ids.join("、")
+        )),
+        "{body}"
+    );
+}

@@ -177,6 +177,21 @@ fn the_change_set_against_a_known_previous_round() {
             )],
         )],
     );
+    // The collector fills in its own task: not a unit newly reporting to itself.
+    let own = p.tasks_of(&p.meta.collector)[0].0.id;
+    write_workbook(
+        &returns.path().join("我局.xlsx"),
+        &[standard_return(
+            &format!("填报单位：{}    填报日期：2020年12月9日", p.meta.collector),
+            vec![std_row(
+                n(own as f64),
+                &measure(own),
+                "已开展",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
     let mut second = ledger_at(returns.path(), day(12, 10));
     attach_previous(&mut second, output.path(), None).unwrap();
     let previous = second.previous.as_ref().expect("compared with round one");
@@ -223,6 +238,9 @@ fn the_change_set_against_a_known_previous_round() {
         "{text}"
     );
     assert!(text.contains("连续两期未报送"));
+    // Who can act on units silent twice: not the bureau itself.
+    assert!(text.contains("提请区政府督查室督办"), "{text}");
+    assert!(!text.contains("予以通报"), "{text}");
     assert!(
         text.contains("区商务委（连续两期未报送）"),
         "附件2 marks it"

@@ -516,3 +516,64 @@ fn a_lead_units_notices_name_its_own_contact() {
         "{text}"
     );
 }
+
+/// The 汇总意见 of the lead unit's 报送表 counts units in words a clerk writes (已报送3个
+/// 单位，均为长期坚持), lists the partners it still waits on, and says its own progress is
+/// still to fill in (我局进展待补充) rather than naming itself among them.
+#[test]
+fn the_consolidated_summary_reads_as_written_by_the_lead_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let returns = dir.path().join("lead");
+    lead_round(&returns);
+    // The lead unit has not filled in its own checklist yet.
+    std::fs::remove_file(returns.join(format!("{LEAD}.xlsx"))).unwrap();
+    let plan = common::shipped_plan();
+    let lead = build_round(&plan, &returns, &Scope::Lead(LEAD.into()));
+    let own: Vec<u32> = lead
+        .units
+        .iter()
+        .find(|u| u.name == LEAD)
+        .unwrap()
+        .missing
+        .clone();
+    assert!(!own.is_empty());
+    let bytes = consolidated_bytes(&lead).unwrap();
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let header = rows
+        .iter()
+        .position(|r| r.contains(&"汇总意见".to_string()))
+        .unwrap();
+    let col = rows[header].iter().position(|c| c == "汇总意见").unwrap();
+    let mut seen = 0;
+    for row in &rows[header + 1..] {
+        let (Some(id), Some(summary)) = (
+            row.first().and_then(|c| c.parse::<u32>().ok()),
+            row.get(col).filter(|s| !s.is_empty()),
+        ) else {
+            continue;
+        };
+        seen += 1;
+        assert!(
+            summary.starts_with("已报送") || summary.starts_with("尚无单位报送"),
+            "{id}: {summary}"
+        );
+        assert!(
+            !summary.contains("条") && !summary.contains("：我局"),
+            "{id}: {summary}"
+        );
+        assert_eq!(
+            summary.contains("我局进展待补充"),
+            own.contains(&id),
+            "{id}: {summary}"
+        );
+    }
+    assert!(seen >= own.len(), "{seen}");
+}

@@ -171,7 +171,9 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         let old = then_units.get(u.name.as_str());
         let reported_then = old.is_some_and(|o| !o.reported.is_empty());
         let reported_now = !u.reported.is_empty();
-        if reported_now && !reported_then {
+        // As the summary counts them: units owing progress, the collector not among them.
+        let owing = !u.expected.is_empty() && u.name != collector;
+        if owing && reported_now && !reported_then {
             changes.newly_reported.push(u.name.clone());
         }
         let owed_both = !u.expected.is_empty() && old.is_some_and(|o| !o.expected.is_empty());

@@ -19,7 +19,7 @@ use rust_xlsxwriter::{
 use crate::common::dates::render_date;
 use crate::common::marker::{self, Marker};
 use crate::model::queries::role_of;
-use crate::model::{Ledger, Status, TaskEntry, Tier, UnitEntry, UnitReport};
+use crate::model::{Ledger, Status, TaskEntry, Tier, UnitReport};
 use crate::render::checklist::marker_tier;
 use crate::render::error::RenderError;
 use crate::render::files::consolidated_file;
@@ -123,45 +123,51 @@ pub fn consolidated_title(ledger: &Ledger) -> String {
     )
 }
 
-/// The lead unit's summary of a task: how many units reported and how, who has not.
+/// The lead unit's summary of a task: how many units reported and how, who has not,
+/// and the lead unit's own progress still to fill in (我委进展待补充), not listed among
+/// the units it waits on.
 fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let current: Vec<&UnitReport> = t.current_reports().collect();
     let mut units: Vec<&str> = current.iter().map(|r| r.unit.as_str()).collect();
     units.dedup();
-    let counts: Vec<String> = Status::ALL
+    let counts: Vec<(Status, usize)> = Status::ALL
         .into_iter()
-        .filter_map(|s| {
-            let n = current.iter().filter(|r| r.status == s).count();
-            (n > 0).then(|| format!("{}{n}条", s.label()))
-        })
+        .map(|s| (s, current.iter().filter(|r| r.status == s).count()))
+        .filter(|&(_, n)| n > 0)
         .collect();
-    // The lead unit itself first (我委), then its partners in directory order.
-    let mut owing: Vec<&UnitEntry> = ledger
+    let missing: Vec<&str> = ledger
         .units
         .iter()
-        .filter(|u| u.missing.contains(&t.id))
+        .filter(|u| u.missing.contains(&t.id) && u.name != ledger.plan.collector)
+        .map(|u| u.name.as_str())
         .collect();
-    owing.sort_by_key(|u| u.name != ledger.plan.collector);
-    let missing: Vec<&str> = owing
+    let own_missing = ledger
+        .units
         .iter()
-        .map(|u| {
-            if u.name == ledger.plan.collector {
-                ledger.plan.self_word.as_str()
-            } else {
-                u.name.as_str()
-            }
-        })
-        .collect();
-    let mut s = if units.is_empty() {
-        "尚无单位报送".to_string()
-    } else {
-        format!("{}个单位已报送（{}）", units.len(), counts.join("、"))
-    };
+        .any(|u| u.missing.contains(&t.id) && u.name == ledger.plan.collector);
+    let mut parts = vec![match counts.as_slice() {
+        [] => "尚无单位报送".to_string(),
+        [(s, n)] if *n == units.len() && *n > 1 => {
+            format!("已报送{n}个单位，均为{}", s.label())
+        }
+        [(s, _)] if units.len() == 1 => format!("已报送1个单位，为{}", s.label()),
+        _ => format!(
+            "已报送{}个单位，其中{}",
+            units.len(),
+            counts
+                .iter()
+                .map(|(s, n)| format!("{}{n}个", s.label()))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    }];
     if !missing.is_empty() {
-        s.push_str(&format!("；尚未报送：{}", missing.join("、")));
+        parts.push(format!("尚未报送：{}", missing.join("、")));
     }
-    s.push('。');
-    s
+    if own_missing {
+        parts.push(format!("{}进展待补充", ledger.plan.self_word));
+    }
+    format!("{}。", parts.join("；"))
 }
 
 struct Styles {

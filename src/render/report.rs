@@ -754,6 +754,9 @@ struct Issues {
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
     leads_missing_count: usize,
+    /// The collector's own tasks it has not filled in yet (第53、62项), for a marker
+    /// the clerk fills before sending; empty when none.
+    own_missing: String,
     conflicts: Vec<ConflictBrief>,
     /// Tasks to keep up (需长期坚持 or long-term deadlines), short names joined with 、.
     ongoing_names: String,
@@ -994,6 +997,19 @@ impl Issues {
             units_missing,
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
+            own_missing: {
+                let own: Vec<String> = l
+                    .tasks
+                    .iter()
+                    .filter(|t| t.awaiting.contains(&l.plan.collector))
+                    .map(|t| t.id.to_string())
+                    .collect();
+                if own.is_empty() {
+                    String::new()
+                } else {
+                    format!("第{}项", own.join("、"))
+                }
+            },
             conflicts: conflicts(l),
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing

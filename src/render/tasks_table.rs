@@ -42,7 +42,7 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
             vec![t.deadline.text.clone()],
             units(t),
             status(t),
-            progress(t),
+            progress(t, &ledger.plan.collector, &ledger.plan.self_word),
         ]));
     }
     TableData { columns, rows }
@@ -75,8 +75,10 @@ fn status(t: &TaskEntry) -> Vec<String> {
 }
 
 /// The deciders' breakdown and the doubts first (when there are), then every current
-/// report group as 单位：进展 (or its status note when it has no text).
-fn progress(t: &TaskEntry) -> Vec<String> {
+/// report group as 单位：进展 (or its status note when it has no text). Where the
+/// collector itself owes the task and has not filled it in, a marker the clerk fills
+/// before sending (【待补充：我局进展】), not 暂未收到报送 about itself.
+fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(b) = t.breakdown.describe("单位") {
         lines.push(format!("（{b}）"));
@@ -85,8 +87,16 @@ fn progress(t: &TaskEntry) -> Vec<String> {
         lines.push(format!("（{}）", t.doubts.join("；")));
     }
     let groups = report_groups(t);
+    let own_missing = t.awaiting.iter().any(|u| u == collector);
+    if own_missing {
+        lines.push(format!("【待补充：{self_word}进展】"));
+    }
     if groups.is_empty() {
-        lines.push("暂未收到报送。".to_string());
+        if !own_missing {
+            lines.push("暂未收到报送。".to_string());
+        } else if t.awaiting.len() > 1 {
+            lines.push("暂未收到其他单位报送。".to_string());
+        }
     } else if t.status == Status::Unreported {
         // Only units that do not decide the task reported: say whose report is awaited.
         lines.push(format!(
