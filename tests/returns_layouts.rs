@@ -2151,3 +2151,96 @@ fn a_unit_heading_row_starts_that_units_rows() {
         .any(|s| s.reason == SkipReason::CategoryHeading));
     assert_eq!(units_on(&ledger, 21), ["区水利局"]);
 }
+
+/// A lead unit's consolidation listing partners that sent it nothing (未报送, （未反馈）,
+/// 暂未收到该镇材料。 with no status): those partners have not reported, and are still
+/// owed. Before, each was a 待核实 report, counted as reported.
+#[test]
+fn a_partner_marked_not_reported_has_not_reported() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"],
+        &[
+            row(&["34", &measure(34), "来苏镇", "开展巡查12次。", "长期坚持"]),
+            row(&["", "", "双石镇", "未报送", ""]),
+            row(&["", "", "仙龙镇", "（未反馈）", ""]),
+            row(&["", "", "红炉镇", "暂未收到该镇材料。", ""]),
+        ],
+    );
+    assert_eq!(units_on(&ledger, 34), ["来苏镇"]);
+    assert!(!raised(&ledger, Code::StatusUnclear));
+    let unfilled = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Unfilled)
+        .count();
+    assert_eq!(unfilled, 3);
+}
+
+/// Last month's table pasted under this month's, below 附：11月报送情况（供参考）: the
+/// rest of the sheet is reference, skipped with one info. Before, its rows were read
+/// as this month's: 21 and 26 fell from 已完成 to 正在推进, and task 20 got a report.
+#[test]
+fn a_reference_block_below_the_table_is_not_read() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let mut rows = progress_rows(&[
+        ("21", "28座全部完成。", "已完成"),
+        ("26", "规划已印发。", "已完成"),
+    ]);
+    rows.push(row(&[]));
+    rows.push(row(&["附：11月报送情况（供参考）"]));
+    rows.push(row(&header));
+    rows.extend(progress_rows(&[
+        ("21", "剩余2座整改中。", "正在推进"),
+        ("26", "初稿编制中。", "正在推进"),
+        ("20", "积极争取纳入规划。", "正在推进"),
+    ]));
+    let ledger = read_one("区水利局", &header, &rows);
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 26).progress, "规划已印发。");
+    assert!(ledger.task(20).unwrap().current_reports().next().is_none());
+    let reference = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Reference)
+        .count();
+    assert_eq!(reference, 5);
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("作参考资料，未读取（5行）")));
+}
+
+/// A template sent with 正在推进 filled in on every row, the unit's answer written in
+/// 备注 (已于2020年9月28日全部完成): the report counts as 待核实, with why. Before, it
+/// was a plain 正在推进.
+#[test]
+fn a_note_saying_done_beside_in_progress_is_doubted() {
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "备注"],
+        &[
+            row(&[
+                "21",
+                &measure(21),
+                "小水电清理整改。",
+                "正在推进",
+                "已于2020年9月28日全部完成",
+            ]),
+            row(&[
+                "20",
+                &measure(20),
+                "争取纳入规划。",
+                "正在推进",
+                "待上级批复",
+            ]),
+        ],
+    );
+    let r21 = only_report(&ledger, 21);
+    assert!(
+        r21.doubt.as_deref().is_some_and(|d| d.contains("备注写明")),
+        "{r21:?}"
+    );
+    assert_eq!(ledger.task(21).unwrap().status, Status::Unclear);
+    assert!(only_report(&ledger, 20).doubt.is_none());
+}

@@ -191,6 +191,15 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         for rep in t.current_reports() {
             assert!(progress.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
             assert!(reported.contains(&rep.unit));
+            // A report contradicting its text is marked where it is quoted.
+            let marked = format!("{}（{}，", rep.unit, rep.role.label());
+            let line = progress
+                .lines()
+                .find(|l| l.starts_with(&marked))
+                .unwrap_or("");
+            if rep.doubt.is_some() {
+                assert!(line.contains("，待核实）"), "task {}: {line}", t.id);
+            }
         }
         let missing = cell(&s, r, 12);
         for u in &t.awaiting {
@@ -274,7 +283,13 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         assert_eq!(cell(&s, r, 0), id.to_string());
         assert_eq!(cell(&s, r, 1), rep.unit);
         assert_eq!(cell(&s, r, 2), rep.role.label());
-        assert_eq!(cell(&s, r, 3), rep.status.label());
+        // The status it counts as: 待核实 when it contradicts its text (as the problem
+        // list says), the unit's word in 原文状态.
+        let counted = rep.counted_status(ledger.as_of);
+        assert_eq!(cell(&s, r, 3), counted.label());
+        if rep.doubt.is_some() {
+            assert_eq!(counted, Status::Unclear);
+        }
         assert_eq!(
             cell(&s, r, 4),
             rectify::common::text::sanitize(&rep.status_text)
@@ -372,6 +387,13 @@ fn mixed_fixture_folder_matches_the_ledger() {
 fn shipped_returns_match_the_ledger() {
     let ledger = ledger_for(&repo().join("input").join("returns"));
     assert!(ledger.tasks.iter().map(|t| t.reports.len()).sum::<usize>() > 0);
+    // The demo has a report whose status contradicts its text (双石镇 on task 5): the
+    // sheets must show it as the problem list does.
+    assert!(ledger
+        .tasks
+        .iter()
+        .flat_map(|t| &t.reports)
+        .any(|r| r.doubt.is_some() && r.status != Status::Unclear));
     let bytes = workbook_bytes(&ledger).unwrap();
     check_against(&ledger, &bytes);
     // Reporting straight to the bureau: every unit with a task owes progress.

@@ -144,6 +144,23 @@ pub fn planned_completion(status: Status, note: &str) -> Option<String> {
     ))
 }
 
+/// The doubt about a report of 正在推进 or 未启动 whose note says the task is done
+/// (备注 已于2020年9月28日全部完成: a template arrived with 正在推进 filled in, and the
+/// unit wrote its answer beside it). The reverse, a 已完成 with a reservation in the
+/// note, is a nuance, not a contradiction.
+pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
+    if !matches!(status, Status::InProgress | Status::NotStarted) {
+        return None;
+    }
+    let text: String = note.chars().filter(|c| !c.is_whitespace()).collect();
+    let claim = claimed_done(&text).filter(|_| unfinished(&text).is_none())?;
+    Some(format!(
+        "报送“{}”，但备注写明“{}”",
+        status.label(),
+        clause_from(&text, claim)
+    ))
+}
+
 /// The phrase as quoted in the doubt: from `phrase` in `text` to the end of its clause,
 /// at most 16 characters, never cut inside a clause (a longer one is quoted to the
 /// phrase alone).

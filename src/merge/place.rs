@@ -46,6 +46,7 @@ pub(super) fn place_records(
                         .then(|| {
                             super::doubt::doubt(rec.status, &rec.progress)
                                 .or_else(|| super::doubt::planned_completion(rec.status, &rec.note))
+                                .or_else(|| super::doubt::note_claims_done(rec.status, &rec.note))
                         })
                         .flatten();
                     (rec, m, doubt)
@@ -140,7 +141,7 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
         Code::StatusContradicted,
         &r.source.file,
         format!(
-            "{}对第{id}项{why}，状态与进展不一致，此项暂记为“{}”。请该单位核实后重新报送。",
+            "{}对第{id}项{why}，状态与进展不一致，此条报送暂按“{}”计。请该单位核实后重新报送。",
             r.unit,
             crate::model::Status::Unclear.label()
         ),

@@ -63,7 +63,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
         let Some(answer) = mine
             .iter()
-            .map(|r| effective(r, as_of))
+            .map(|r| r.counted_status(as_of))
             .min_by_key(|s| s.advancement())
         else {
             awaiting.push(d.clone());
@@ -88,7 +88,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
             .iter()
             .filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit))
             .filter_map(|r| {
-                let s = effective(r, as_of);
+                let s = r.counted_status(as_of);
                 matches!(s, Status::InProgress | Status::NotStarted)
                     .then(|| format!("{}报送{}", r.unit, s.label()))
             })
@@ -133,19 +133,6 @@ fn why_unclear(r: &UnitReport) -> Option<String> {
             crate::common::text::excerpt(&written, 16)
         )
     })
-}
-
-/// The status a report counts as at `as_of`: 待核实 when its status contradicts its
-/// text; 正在推进 when it says 已完成 with a completion date after `as_of` (not yet a
-/// completion in this round).
-pub fn effective(r: &UnitReport, as_of: NaiveDate) -> Status {
-    if r.doubt.is_some() {
-        Status::Unclear
-    } else if r.status == Status::Completed && r.completed_on.is_some_and(|d| d > as_of) {
-        Status::InProgress
-    } else {
-        r.status
-    }
 }
 
 /// The rule of the module docs, on the deciders' answers.

@@ -282,6 +282,21 @@ pub struct UnitReport {
     pub via: Option<String>,
 }
 
+impl UnitReport {
+    /// The status the report counts as at `as_of`: 待核实 when its status contradicts
+    /// its text; 正在推进 when it says 已完成 with a completion date after `as_of` (not
+    /// yet a completion in this round); else its status.
+    pub fn counted_status(&self, as_of: NaiveDate) -> Status {
+        if self.doubt.is_some() {
+            Status::Unclear
+        } else if self.status == Status::Completed && self.completed_on.is_some_and(|d| d > as_of) {
+            Status::InProgress
+        } else {
+            self.status
+        }
+    }
+}
+
 /// How the units that decide a task (its lead units, else its responsible units)
 /// answered: one count per status of their current reports, and those not yet heard.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -48,6 +48,9 @@ pub enum SkipReason {
     HiddenRow,
     /// A row naming the unit whose rows follow (二、来苏镇) in a consolidated return.
     UnitHeading,
+    /// A row from a line setting off reference material (附：11月报送情况（供参考）) to
+    /// the end of the sheet.
+    Reference,
 }
 
 impl SkipReason {
@@ -67,6 +70,7 @@ impl SkipReason {
             SkipReason::EvidenceList => "佐证材料目录（不含进展）",
             SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
             SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
+            SkipReason::Reference => "附带的参考内容（如上期报送情况）",
         }
     }
 }

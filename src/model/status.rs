@@ -218,6 +218,8 @@ const NOT_STARTED_WORDS: &[&str] = &[
 /// 已完成 (`ingest::vocabulary::status_from_progress`).
 pub const COMPLETION_CLAIMS: &[&str] = &[
     "已全面完成",
+    "已全部完成",
+    "全部完成",
     "已按期完成",
     "已按时完成",
     "已整改到位",
@@ -327,6 +329,8 @@ pub const NO_PROGRESS_OPENINGS: &[&str] = &["暂未", "尚未", "还未", "暂�
 pub const COMPLETION_STATEMENTS: &[&str] = &[
     "已完成",
     "已全面完成",
+    "已全部完成",
+    "全部完成",
     "已按期完成",
     "已通过验收",
     "通过验收",

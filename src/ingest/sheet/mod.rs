@@ -106,6 +106,30 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
             continue;
         }
+        // 附：11月报送情况（供参考）: the rest of the sheet is reference, not a return.
+        if grid.filled_cells(r).count() == 1 && rows::opens_reference(&grid.first_text(r)) {
+            let rest: Vec<usize> = non_empty.iter().copied().filter(|&x| x >= r).collect();
+            for &x in &rest {
+                out.skips
+                    .push(row_skip(grid, ctx, x, SkipReason::Reference));
+            }
+            out.problems.push(
+                Problem::new(
+                    Severity::Info,
+                    Code::SheetSkipped,
+                    ctx.file,
+                    format!(
+                        "工作表“{}”第{}行起为“{}”，作参考资料，未读取（{}行）。",
+                        grid.name,
+                        r + 1,
+                        excerpt(&grid.first_text(r), 30),
+                        rest.len()
+                    ),
+                )
+                .at(Some(&grid.name), Some(r as u32 + 1)),
+            );
+            break;
+        }
         // 二、来苏镇 over a group of rows of a consolidated return: that unit's rows.
         if rows::unit_heading(grid, r, &layout).is_some_and(|name| unit.start_heading(&name)) {
             out.skips

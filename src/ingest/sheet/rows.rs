@@ -134,10 +134,28 @@ const SIGNATURE_NAME_CHARS: usize = 30;
 
 /// 无, 暂无 or 没有 alone: what a whole-plan copy's rows that are not the unit's hold.
 fn says_none(t: &str) -> bool {
-    matches!(
-        t.trim().trim_end_matches(['。', '.']),
-        "无" | "暂无" | "没有"
-    )
+    let t = t
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['。', '.', '）', ')']);
+    matches!(t, "无" | "暂无" | "没有") || says_not_reported(t)
+}
+
+/// A consolidation's word for a partner that sent nothing (未报送, 未反馈, 暂未收到该镇
+/// 材料): the partner has not reported, whoever wrote it.
+fn says_not_reported(t: &str) -> bool {
+    let t = t.trim_start_matches(['暂', '尚', '还']);
+    if matches!(
+        t,
+        "未报送" | "未反馈" | "未上报" | "未报" | "未提供" | "未报送材料" | "未报送进展"
+    ) {
+        return true;
+    }
+    t.chars().count() <= 16
+        && (t.starts_with("未收到") || t.starts_with("未接到"))
+        && ["材料", "报送", "反馈", "进展", "资料"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
@@ -675,6 +693,27 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
 }
 
 const NUMERALS: &str = "一二三四五六七八九十";
+
+/// A line below a table that sets off what follows as reference only, not this
+/// round's return: 附：11月报送情况（供参考）, 以下为上期报送内容.
+pub(super) fn opens_reference(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let earlier = [
+        "上月",
+        "上期",
+        "上次",
+        "往期",
+        "前期报送",
+        "月报送情况",
+        "月份报送",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    t.contains("供参考") || ((t.starts_with('附') || t.starts_with("以下")) && earlier)
+}
 
 /// Longest text of a row that may name a unit heading a group of rows.
 const UNIT_HEADING_CHARS: usize = 24;

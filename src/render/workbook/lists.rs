@@ -67,15 +67,20 @@ fn join_ids(ids: &[u32]) -> String {
 // ---------------------------------------------------------------------------
 // 任务台账
 
-/// 进展情况: every current report, one paragraph each, with its unit.
+/// 进展情况: every current report, one paragraph each, with its unit, its status as
+/// written, and 待核实 after it when that status contradicts its text.
 fn merged_progress(task: &TaskEntry) -> String {
     let mut parts = Vec::new();
     for r in task.current_reports() {
-        let status = if r.status_text.trim().is_empty() {
+        let mut status = if r.status_text.trim().is_empty() {
             r.status.label().to_string()
         } else {
             crate::common::text::one_line(&r.status_text)
         };
+        if r.doubt.is_some() {
+            status.push('，');
+            status.push_str(crate::model::Status::Unclear.label());
+        }
         let progress = r.progress.trim();
         let progress = if progress.is_empty() {
             "（未填写进展）"
@@ -454,8 +459,10 @@ fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 12] {
         col("角色", Kind::Center, 8.0, 10.0, |r| {
             t(r.item.1.role.label())
         }),
+        // As the report counts: 待核实 when its status contradicts its text (原文状态
+        // keeps the unit's word).
         col("状态", Kind::Center, 10.0, 12.0, |r: &ReportRow<'a>| {
-            t(r.item.1.status.label())
+            t(r.item.1.counted_status(r.ledger.as_of).label())
         })
         .highlight(Highlight::Status),
         col("原文状态", Kind::Text, 10.0, 24.0, |r| {
