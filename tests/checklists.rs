@@ -447,6 +447,19 @@ fn protection_dropdown_and_unlocked_cells_are_in_the_xml() {
     );
     assert!(sheet.contains(r#"type="date""#));
     assert!(sheet.contains("请输入日期，如2020年9月30日"));
+    // The 填报日期 cell's prompt is its own, not 完成时间's (尚未完成的请留空).
+    let validation_of = |cell: &str| -> &str {
+        sheet
+            .split("<dataValidation ")
+            .skip(1)
+            .find(|v| v.contains(&format!(r#"sqref="{cell}""#)))
+            .and_then(|v| v.split("</dataValidation>").next())
+            .unwrap_or_else(|| panic!("a validation on {cell}"))
+    };
+    let filed = validation_of("E2");
+    assert!(filed.contains(r#"promptTitle="填报日期""#), "{filed}");
+    assert!(!filed.contains("尚未完成"), "{filed}");
+    assert!(sheet.contains(r#"promptTitle="完成时间""#));
     // Unlocked input cells: a cell format with locked="0", used by the input columns.
     assert!(styles.contains(r#"locked="0""#));
     let unlocked: Vec<usize> = styles
@@ -957,10 +970,37 @@ fn notices_name_their_attachment_address_full_names_and_use_short_names() {
             }
         }
         let notice = notice_blocks(l, u, &t, date(2020, 11, 20)).unwrap();
+        let text = block_text(&notice);
         assert!(
-            block_text(&notice).contains(&format!("附件：{name}任务落实情况表")),
+            text.contains(&format!("附件：{name}任务落实情况表")),
             "{notice:?}"
         );
+        // A letter's words: no file name or tool talk, one way of addressing the unit,
+        // and the contact last, after what the unit must do.
+        for tool in [".xlsx", "改名", "你们"] {
+            assert!(!text.contains(tool), "{tool}: {text}");
+        }
+        let contact = text.find("联系人：").expect("a contact");
+        for before in ["报送要求", "请于"] {
+            assert!(text.find(before).unwrap() < contact, "{text}");
+        }
+        if let Some(lead) = text.find("请收集汇总") {
+            assert!(lead < contact, "{text}");
+        }
+        // One task reported through another unit is 该项任务, several 这些任务.
+        if let Some(at) = text.find("此外，你单位还承担") {
+            let n: String = text[at..]
+                .chars()
+                .skip("此外，你单位还承担".chars().count())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let word = if n == "1" {
+                "该项任务的进展"
+            } else {
+                "这些任务的进展"
+            };
+            assert!(text.contains(word), "{text}");
+        }
     }
 }
 

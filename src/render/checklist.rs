@@ -429,9 +429,16 @@ fn validations(ws: &mut Worksheet, last: u32) -> Result<(), XlsxError> {
             dropdown_prompt()
         ))?;
     ws.add_data_validation(FIRST_TASK_ROW, COL_STATUS, last, COL_STATUS, &status)?;
-    let date = date_validation()?;
-    ws.add_data_validation(FIRST_TASK_ROW, COL_COMPLETED, last, COL_COMPLETED, &date)?;
-    ws.add_data_validation(INFO_ROW, COL_FILED_ON, INFO_ROW, COL_FILED_ON, &date)?;
+    let completed = date_validation("完成时间", "尚未完成的请留空。")?;
+    ws.add_data_validation(
+        FIRST_TASK_ROW,
+        COL_COMPLETED,
+        last,
+        COL_COMPLETED,
+        &completed,
+    )?;
+    let filed = date_validation("填报日期", "")?;
+    ws.add_data_validation(INFO_ROW, COL_FILED_ON, INFO_ROW, COL_FILED_ON, &filed)?;
     Ok(())
 }
 
@@ -475,17 +482,19 @@ fn row_height(task: &FormTask, filled: Option<&FilledRow>) -> f64 {
     (n as f64 * 15.0 + 6.0).min(409.0)
 }
 
-fn date_validation() -> Result<DataValidation, XlsxError> {
+/// A date cell's validation: its prompt titled `title`, the error text ending with
+/// `empty_note` (what to do when there is no date yet).
+fn date_validation(title: &str, empty_note: &str) -> Result<DataValidation, XlsxError> {
     let from = ExcelDateTime::from_ymd(2020, 1, 1)?;
     let to = ExcelDateTime::from_ymd(2030, 12, 31)?;
     DataValidation::new()
         .allow_date(DataValidationRule::Between(from, to))
-        .set_input_title("完成时间")?
+        .set_input_title(title)?
         .set_input_message("请输入日期，如2020年9月30日")?
         .set_error_title("日期有误")?
-        .set_error_message(
-            "请输入2020年1月1日至2030年12月31日之间的日期，如2020年9月30日（也可输入2020-9-30）。尚未完成的请留空。",
-        )
+        .set_error_message(format!(
+            "请输入2020年1月1日至2030年12月31日之间的日期，如2020年9月30日（也可输入2020-9-30）。{empty_note}"
+        ))
         .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
 }
 
