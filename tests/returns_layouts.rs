@@ -2244,3 +2244,55 @@ fn a_note_saying_done_beside_in_progress_is_doubted() {
     assert_eq!(ledger.task(21).unwrap().status, Status::Unclear);
     assert!(only_report(&ledger, 20).doubt.is_none());
 }
+
+/// Ditto marks (同上, 〃) in the status or progress cell say what the row above says.
+/// Before, each was a 待核实 with the progress 同上.
+#[test]
+fn ditto_marks_repeat_the_row_above() {
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["1", &measure(1), "已建成尾水处理设施3处。", "已完成"]),
+            row(&["4", &measure(4), "同上", "〃"]),
+            row(&["24", &measure(24), "本镇无拦河养鱼。", "不涉及"]),
+            row(&["27", &measure(27), "本镇无开垦种植。", "同上"]),
+        ],
+    );
+    let r4 = only_report(&ledger, 4);
+    assert_eq!(
+        (r4.status, r4.progress.as_str()),
+        (Status::Completed, "已建成尾水处理设施3处。")
+    );
+    let r27 = only_report(&ledger, 27);
+    assert_eq!(
+        (r27.status, r27.progress.as_str()),
+        (Status::NotApplicable, "本镇无开垦种植。")
+    );
+    assert!(!raised(&ledger, Code::StatusUnclear));
+}
+
+/// Items numbered 21.1, 21.2 under task 21's row (left blank, or filled) are parts of
+/// task 21: one report, the least advanced status, both texts. Before, each was
+/// refused as an unknown number and task 21 had no report.
+#[test]
+fn decimal_items_under_a_task_are_parts_of_it() {
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["21", &measure(21), "", ""]),
+            row(&["21.1", "小水电站退出", "退出类12座已完成。", "已完成"]),
+            row(&["21.2", "小水电站整改", "整改类16座剩余2座。", "正在推进"]),
+            row(&["24", &measure(24), "拦河设施已拆除。", "已完成"]),
+            row(&["1.2", "小水电站整改", "另一行。", "正在推进"]),
+        ],
+    );
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(r21.status, Status::InProgress);
+    assert_eq!(r21.progress, "退出类12座已完成。\n整改类16座剩余2座。");
+    assert_eq!(only_report(&ledger, 24).status, Status::Completed);
+    // An item number not under its task is not guessed.
+    assert!(ledger.task(1).unwrap().current_reports().next().is_none());
+    assert_eq!(ledger.unplaced.len(), 1);
+}

@@ -25,7 +25,7 @@ use self::unit::SheetUnit;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record, UnitFrom};
-use crate::ingest::values::parse_task_ids;
+use crate::ingest::values::{parse_task_ids, task_id_of_cell};
 use crate::ingest::vocabulary::ColumnKind;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
@@ -98,9 +98,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
     let mut block_filed = None;
+    // The task number of the last row that had one (a task row left blank included):
+    // 21.1, 21.2 under it are its items.
+    let mut last_id: Option<u32> = None;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
+        let row_id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1;
         if r <= layout.bottom {
             // The lower row of a later block's two-row header.
             out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
@@ -135,6 +139,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             out.skips
                 .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
             continue;
+        }
+        if row_id.is_some() {
+            last_id = row_id;
         }
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
@@ -178,6 +185,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             continue;
         }
         items = 0;
+        let above = out.records[first_record..].last();
         let mut v = rows::values(
             grid,
             r,
@@ -185,8 +193,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             ctx,
             marker,
             default_year,
+            above,
             &mut out.problems,
         );
+        // 21.1, 21.2 under task 21's row: parts of task 21.
+        if v.id.is_none() && last_id.is_some() && rows::item_of(&v.id_text) == last_id {
+            v.id = last_id;
+        }
         let found = unit.of_row(grid, r);
         // A consolidated return whose 序号 and measure are not merged down over a task's
         // rows: a row naming another unit (or a group: 各镇街) with neither is on the

@@ -12,6 +12,7 @@ use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::record::Record;
 use crate::ingest::values::{
     date_of_cell, filing_date_of_cell, form_option_task_ids, parse_task_id, task_id_of_cell,
 };
@@ -139,6 +140,22 @@ fn says_none(t: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['。', '.', '）', ')']);
     matches!(t, "无" | "暂无" | "没有") || says_not_reported(t)
+}
+
+/// The task an item number such as 21.1 or 21.2 belongs to (21): a task number, a dot
+/// and one or two digits.
+pub(super) fn item_of(id_text: &str) -> Option<u32> {
+    let (task, item) = id_text.trim().split_once(['.', '．'])?;
+    let item_ok = (1..=2).contains(&item.len()) && item.bytes().all(|b| b.is_ascii_digit());
+    item_ok.then(|| parse_task_id(task)).flatten()
+}
+
+/// A ditto mark (同上, 〃): the cell says what the one above says.
+fn is_ditto(t: &str) -> bool {
+    matches!(
+        t.trim().trim_end_matches(['。', '.']),
+        "同上" | "仝上" | "同上一行" | "〃" | "″" | "\"" | "''" | "同前"
+    )
 }
 
 /// A consolidation's word for a partner that sent nothing (未报送, 未反馈, 暂未收到该镇
@@ -275,6 +292,7 @@ pub(super) fn values(
     ctx: &SheetContext,
     marker: Option<&Marker>,
     default_year: i32,
+    above: Option<&Record>,
     problems: &mut Vec<Problem>,
 ) -> RowValues {
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
@@ -311,12 +329,19 @@ pub(super) fn values(
         }
         text
     };
-    let progress = with_extra(
+    let mut progress = with_extra(
         ColumnKind::Progress,
         progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress)),
         false,
     );
-    let (status, status_text) = read_status(layout, grid, r, &progress);
+    // 同上 / 〃: the row above's words.
+    if let Some(a) = above.filter(|_| is_ditto(&progress)) {
+        progress = a.progress.clone();
+    }
+    let (mut status, mut status_text) = read_status(layout, grid, r, &progress);
+    if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
+        (status, status_text) = (a.status, a.status_text.clone());
+    }
     if status == Status::Unclear {
         problems.push(status_unclear(
             ctx,
