@@ -191,9 +191,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             r,
             &layout,
             ctx,
-            marker,
-            default_year,
-            above,
+            rows::Around {
+                marker,
+                default_year,
+                above,
+            },
             &mut out.problems,
         );
         // 21.1, 21.2 under task 21's row: parts of task 21.

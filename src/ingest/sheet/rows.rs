@@ -283,6 +283,16 @@ pub(super) struct RowValues {
     pub filed_on: Option<NaiveDate>,
 }
 
+/// What a row's values depend on beyond its own cells.
+pub(super) struct Around<'a> {
+    /// Our checklist's marker, which knows each row's task.
+    pub marker: Option<&'a Marker>,
+    /// The year of a date written without one.
+    pub default_year: i32,
+    /// The record of the row above in the same table, for ditto marks.
+    pub above: Option<&'a Record>,
+}
+
 /// Read data row `r`. A status that is not recognised and a completion date that does
 /// not read are reported into `problems`.
 pub(super) fn values(
@@ -290,11 +300,14 @@ pub(super) fn values(
     r: usize,
     layout: &Layout,
     ctx: &SheetContext,
-    marker: Option<&Marker>,
-    default_year: i32,
-    above: Option<&Record>,
+    around: Around,
     problems: &mut Vec<Problem>,
 ) -> RowValues {
+    let Around {
+        marker,
+        default_year,
+        above,
+    } = around;
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
         file: ctx.file.to_string(),
