@@ -1075,8 +1075,16 @@ fn a_notice_names_as_partners_only_the_units_the_unit_collects_from() {
         };
         let rest = &text[start + "请收集汇总".len()..];
         let list = &rest[..rest.find("的进展情况").unwrap()];
-        let list = list.split('等').next().unwrap();
-        for name in list.split('、') {
+        // The towns of a long list are a group (各镇街（23个）, 除…外的20个镇街): the
+        // units named one by one are checked.
+        let named = list
+            .split("各镇街（")
+            .next()
+            .unwrap()
+            .split('除')
+            .next()
+            .unwrap();
+        for name in named.split(['、', '和']).filter(|n| !n.is_empty()) {
             let collects = ledger.tasks.iter().any(|t| {
                 let deciders = if t.lead.is_empty() {
                     &t.responsible
@@ -1218,4 +1226,37 @@ fn the_contact_is_a_paragraph_of_its_own() {
         );
         assert!(!format!("{blocks:?}").contains("（联系人："));
     }
+}
+
+/// A lead unit is told every partner it must chase: no list cut to 等30个单位; the towns
+/// of a long list said as a group (各镇街（23个）, 除来苏镇…外的20个镇街).
+#[test]
+fn partner_lists_name_every_unit_to_chase() {
+    // The shipped plan: lead units gather their partners' progress.
+    let l = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input").join("returns"),
+    );
+    let t = Templates::default();
+    let mut grouped = 0;
+    for u in l.units.iter().filter(|u| !u.expected.is_empty()) {
+        for blocks in [
+            notice_blocks(&l, u, &t, date(2020, 11, 20)).unwrap(),
+            reminder_blocks(&l, u, &t, date(2020, 12, 10)).unwrap(),
+        ] {
+            let text = block_text(&blocks);
+            assert!(!cuts_a_list(&text), "{}: {text}", u.name);
+            grouped += text.matches("各镇街（").count() + text.matches("个镇街").count();
+        }
+    }
+    assert!(grouped > 0, "the demo's lead units gather from the towns");
+}
+
+/// Whether a text cuts a list short: 等 followed by a count of units (等30个单位).
+fn cuts_a_list(text: &str) -> bool {
+    text.match_indices('等').any(|(i, _)| {
+        let rest = &text[i + '等'.len_utf8()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        !digits.is_empty() && rest[digits.len()..].starts_with("个单位")
+    })
 }

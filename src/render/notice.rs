@@ -12,7 +12,7 @@ use crate::model::queries::{
     partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing, unreadable_files,
 };
 use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
-use crate::plan::Role;
+use crate::plan::{Role, UnitKind};
 use crate::render::blocks::Block;
 use crate::render::error::RenderError;
 use crate::render::files::checklist_files;
@@ -162,13 +162,44 @@ pub struct PartnersMissing {
     pub units: String,
 }
 
-/// Names joined with 、; past six, the first three and the count (来苏镇、宝峰镇、
-/// 双石镇等23个单位).
-fn names_text(names: &[&str]) -> String {
-    if names.len() > 6 {
-        format!("{}等{}个单位", names[..3].join("、"), names.len())
+/// Names joined with 、, every unit named (a lead unit must know whom to chase); the
+/// towns of a long list said as a group: 各镇街 when all are there, 除来苏镇、宝峰镇、
+/// 双石镇外的20个镇街 when a few are not, else each named.
+fn names_text(ledger: &Ledger, names: &[&str]) -> String {
+    if names.len() <= 6 {
+        return names.join("、");
+    }
+    let is_town = |n: &str| {
+        ledger
+            .units
+            .iter()
+            .any(|u| u.name == n && u.kind == UnitKind::Town)
+    };
+    let (towns, others): (Vec<&str>, Vec<&str>) = names.iter().partition(|n| is_town(n));
+    let all_towns: Vec<&str> = ledger
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Town)
+        .map(|u| u.name.as_str())
+        .collect();
+    let left_out: Vec<&str> = all_towns
+        .iter()
+        .copied()
+        .filter(|t| !towns.contains(t))
+        .collect();
+    let town_text = if towns.len() < 4 {
+        towns.join("、")
+    } else if left_out.is_empty() {
+        format!("各镇街（{}个）", towns.len())
+    } else if left_out.len() <= 3 {
+        format!("除{}外的{}个镇街", left_out.join("、"), towns.len())
     } else {
-        names.join("、")
+        towns.join("、")
+    };
+    match (others.is_empty(), town_text.is_empty()) {
+        (true, _) => town_text,
+        (false, true) => others.join("、"),
+        (false, false) => format!("{}和{}", others.join("、"), town_text),
     }
 }
 
@@ -332,7 +363,7 @@ fn unit_context<'a>(
         red: notice_tasks(&red),
         red_open: notice_tasks(&red_open),
         red_unreported: notice_tasks(&red_unreported),
-        partners: names_text(&partners_of(ledger, &unit.name, ids)),
+        partners: names_text(ledger, &partners_of(ledger, &unit.name, ids)),
         leads_all: ledger
             .tasks
             .iter()
@@ -415,7 +446,7 @@ pub fn reminder_blocks(
         .map(|(t, units)| PartnersMissing {
             id: t.id,
             short: notice_task(ledger, t, &unit.name).short,
-            units: names_text(&units),
+            units: names_text(ledger, &units),
         })
         .collect();
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
