@@ -2296,3 +2296,31 @@ fn decimal_items_under_a_task_are_parts_of_it() {
     assert!(ledger.task(1).unwrap().current_reports().next().is_none());
     assert_eq!(ledger.unplaced.len(), 1);
 }
+
+/// Status codes keyed in the header (完成状态（1.已完成 2.正在推进 3.未启动 4.长期坚持）)
+/// read as the words they stand for. Before, every row was 待核实.
+#[test]
+fn status_codes_read_by_the_headers_key() {
+    let ledger = read_one(
+        "区水利局",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "完成状态（1.已完成 2.正在推进 3.未启动 4.长期坚持）",
+        ],
+        &progress_rows(&[
+            ("21", "28座全部完成。", "1"),
+            ("26", "初稿编制中。", "2"),
+            ("53", "制度起草中。", "3"),
+            ("55", "常态化巡查。", "4"),
+            ("23", "河堰修复推进中。", "5"),
+        ]),
+    );
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 26).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 53).status, Status::NotStarted);
+    assert_eq!(only_report(&ledger, 55).status, Status::Ongoing);
+    // A code the key does not give stays 待核实.
+    assert_eq!(only_report(&ledger, 23).status, Status::Unclear);
+}

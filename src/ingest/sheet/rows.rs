@@ -150,6 +150,30 @@ pub(super) fn item_of(id_text: &str) -> Option<u32> {
     item_ok.then(|| parse_task_id(task)).flatten()
 }
 
+/// The status word a header's key gives a code (完成状态（1.已完成 2.正在推进 3.未启动）
+/// and 2 → 正在推进; A、B keys alike): the code, a separator, then a status word.
+fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
+    let code = code.trim();
+    let short =
+        (1..=2).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_alphanumeric());
+    if !short {
+        return None;
+    }
+    header.match_indices(code).find_map(|(i, _)| {
+        let before = header[..i].chars().last();
+        if before.is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let rest = &header[i + code.len()..];
+        let rest = rest.strip_prefix(['.', '、', '．', ':', '：', '-', '=', '为'])?;
+        let end = rest
+            .find(|c: char| c.is_ascii_alphanumeric() || " ，,;；/、）)".contains(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        (classify_status(word) != Status::Unclear).then_some(word)
+    })
+}
+
 /// A ditto mark (同上, 〃): the cell says what the one above says.
 fn is_ditto(t: &str) -> bool {
     matches!(
@@ -493,12 +517,22 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
             Some(t)
         }
     };
-    if let Some(t) = layout.col(ColumnKind::Status).and_then(|c| picked(text(c))) {
+    if let Some((c, t)) = layout
+        .col(ColumnKind::Status)
+        .and_then(|c| picked(text(c)).map(|t| (c, t)))
+    {
         // ☑已完成 □正在推进 □未启动: the ticked option is the status.
         if let Some(option) = ticked_option(&t) {
             return (classify_status(&option), option);
         }
-        return (classify_status(&t), t);
+        let status = classify_status(&t);
+        // 2 under 完成状态（1.已完成 2.正在推进 3.未启动）: the word the header gives it.
+        if status == Status::Unclear {
+            if let Some(word) = coded_status(&layout.header_text(grid, c), &t) {
+                return (classify_status(word), word.to_string());
+            }
+        }
+        return (status, t);
     }
     if let Some(t) = layout
         .col(ColumnKind::StatusYesNo)
