@@ -2324,3 +2324,37 @@ fn status_codes_read_by_the_headers_key() {
     // A code the key does not give stays 待核实.
     assert_eq!(only_report(&ledger, 23).status, Status::Unclear);
 }
+
+/// Two returns of one unit with no 填报日期, dated only by their file names (区水利局
+/// （12.3）, 区水利局（12.4修改）): the later one stands, with an info saying where the
+/// date came from. Before, neither was dated and the two were a conflict.
+#[test]
+fn a_date_in_the_file_name_dates_an_undated_return() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, status) in [
+        ("区水利局（12.3）", "正在推进"),
+        ("区水利局（12.4修改）", "已完成"),
+        ("区财政局v1.2", "已完成"),
+    ] {
+        let unit = name.split(['（', 'v']).next().unwrap();
+        let id = if unit == "区水利局" { 21 } else { 58 };
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[&id.to_string(), &measure(id), "按计划推进。", status]);
+        write_workbook(&dir.path().join(format!("{name}.xlsx")), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(
+        (r21.status, r21.filed_on),
+        (Status::Completed, Some(date(2020, 12, 4)))
+    );
+    assert!(!raised(&ledger, Code::Conflict));
+    // A version number is no date.
+    assert_eq!(only_report(&ledger, 58).filed_on, None);
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("按文件名中的日期（2020年12月4日）计")));
+}

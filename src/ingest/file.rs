@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::bundle;
 use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
@@ -106,7 +108,7 @@ pub(super) fn file_outcome(
                 // written report) says what is missing.
                 out.problems.retain(|p| p.code != Code::SheetSkipped);
             }
-            date_undated_sheets(&mut out);
+            date_undated_sheets(&mut out, rel, opts.default_year);
             entry.records = out.records.len() as u32;
             // A checklist's unit, unless its 填报单位 line names another (the sheet
             // reader credits the rows to that one).
@@ -177,14 +179,67 @@ fn named_otherwise(
 /// One workbook is sent at one time: the rows of a sheet without a filing date (a
 /// sheet per town beside a dated 汇总 sheet) take the file's latest, and its sheets are
 /// not warned about a missing date.
-fn date_undated_sheets(out: &mut Ingested) {
+fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
     let Some(latest) = out.records.iter().filter_map(|r| r.filed_on).max() else {
+        // No sheet dated: the date in the file's name (区水利局（12.4修改）.xlsx), said.
+        if let Some(day) = (!out.records.is_empty())
+            .then(|| date_in_file_name(rel, default_year))
+            .flatten()
+        {
+            for r in &mut out.records {
+                r.filed_on = Some(day);
+            }
+            out.problems.retain(|p| p.code != Code::FilingDateMissing);
+            out.problems.push(Problem::new(
+                Severity::Info,
+                Code::FilingDateMissing,
+                rel,
+                format!(
+                    "文件中没有填报日期，按文件名中的日期（{}）计。",
+                    crate::common::dates::render_date(day)
+                ),
+            ));
+        }
         return;
     };
     for r in out.records.iter_mut().filter(|r| r.filed_on.is_none()) {
         r.filed_on = Some(latest);
     }
     out.problems.retain(|p| p.code != Code::FilingDateMissing);
+}
+
+/// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）):
+/// a written date, else a month.day pair of plausible numbers not inside a longer number.
+fn date_in_file_name(rel: &str, default_year: i32) -> Option<NaiveDate> {
+    let stem = Path::new(rel).file_stem()?.to_string_lossy().into_owned();
+    if let Some(d) = crate::common::dates::find_filing_date(&stem, Some(default_year)) {
+        return Some(d);
+    }
+    let chars: Vec<char> = stem.chars().collect();
+    let number = |from: usize| -> (u32, usize) {
+        let digits: String = chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        (digits.parse().unwrap_or(0), digits.len())
+    };
+    (0..chars.len()).find_map(|i| {
+        // Not inside a longer number or a version (v1.2).
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        let (month, m_len) = number(i);
+        let dot = i + m_len;
+        if !matches!(chars.get(dot), Some('.' | '．')) || !(1..=2).contains(&m_len) {
+            return None;
+        }
+        let (day, d_len) = number(dot + 1);
+        let after = chars.get(dot + 1 + d_len);
+        if !(1..=2).contains(&d_len) || after.is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(default_year, month, day)
+    })
 }
 
 /// The unit that sent the file (after the marker's): the first a sheet names by its
