@@ -223,20 +223,29 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             number(&s, r, 3),
             (u.expected.len() - u.missing.len()) as f64
         );
-        let others: Vec<String> = u
+        // Reports on tasks it does not owe: its own that go through a lead unit, and
+        // tasks it has no part in, each said as what it is.
+        let (own, others): (Vec<u32>, Vec<u32>) = u
             .reported
             .iter()
+            .copied()
             .filter(|id| !u.expected.contains(id))
-            .map(u32::to_string)
-            .collect();
-        if !others.is_empty() {
-            let remark = cell(&s, r, 10);
-            assert!(
-                remark.contains(&format!(
-                    "另报送了不在应报任务中的{}项（第{}项）",
-                    others.len(),
-                    others.join("、")
-                )),
+            .partition(|id| {
+                let t = ledger.task(*id).unwrap();
+                t.lead.contains(&u.name)
+                    || t.responsible.contains(&u.name)
+                    || t.cooperating.contains(&u.name)
+            });
+        let remark = cell(&s, r, 10);
+        for (ids, words) in [
+            (own, "另直接报送了应经牵头单位汇总的"),
+            (others, "另报送了未分工的"),
+        ] {
+            let listed: Vec<String> = ids.iter().map(u32::to_string).collect();
+            let said = format!("{words}{}项（第{}项）", ids.len(), listed.join("、"));
+            assert_eq!(
+                remark.contains(&said),
+                !ids.is_empty(),
                 "{}: {remark}",
                 u.name
             );

@@ -343,10 +343,27 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
             format!("另有文件无法读取，需重新报送（{files}）")
         });
     }
-    let others = other_tasks(unit);
+    // Tasks it reported on without owing a report: its own, which reach the bureau
+    // through their lead unit; and tasks it has no part in.
+    let (own, others): (Vec<u32>, Vec<u32>) = other_tasks(unit).into_iter().partition(|id| {
+        ledger.task(*id).is_some_and(|t| {
+            t.lead
+                .iter()
+                .chain(&t.responsible)
+                .chain(&t.cooperating)
+                .any(|u| *u == unit.name)
+        })
+    });
+    if !own.is_empty() {
+        remarks.push(format!(
+            "另直接报送了应经牵头单位汇总的{}项（第{}项）",
+            own.len(),
+            join_ids(&own)
+        ));
+    }
     if !others.is_empty() {
         remarks.push(format!(
-            "另报送了不在应报任务中的{}项（第{}项）",
+            "另报送了未分工的{}项（第{}项）",
             others.len(),
             join_ids(&others)
         ));
