@@ -80,6 +80,12 @@ pub enum ReadError {
     /// is what reading it as one spreadsheet says).
     #[error("这是压缩包（zip），不是表格文件，无法读取。请解压后直接报送其中的表格文件。")]
     Archive,
+    /// An archive of a kind not read (RAR, 7z, gzip: the payload says which): its files
+    /// are returns once unpacked.
+    #[error(
+        "这是{0}，本程序只能直接读取zip压缩包。请解压后把其中的表格文件放入报送文件夹再运行。"
+    )]
+    OtherArchive(&'static str),
     /// A zip inside a zip inside the bundle: one level is read, no more.
     #[error("这是压缩包中的压缩包里又套的压缩包（超过一层），没有读取。请解压后直接报送其中的表格文件。")]
     BundleTooDeep,
@@ -166,9 +172,8 @@ impl ReadError {
             NotAFile | NotFound | PermissionDenied | Io(_) => ReadErrorKind::Io,
             Panic(_) => ReadErrorKind::Panic,
             Empty => ReadErrorKind::Empty,
-            NotSpreadsheet(_) | OldExcel | Markup(_) | Archive | BundleTooDeep | LegacyWord => {
-                ReadErrorKind::NotSpreadsheet
-            }
+            NotSpreadsheet(_) | OldExcel | Markup(_) | Archive | OtherArchive(_)
+            | BundleTooDeep | LegacyWord => ReadErrorKind::NotSpreadsheet,
             ConversionFailed | ConversionTimeout { .. } => ReadErrorKind::Conversion,
             Encrypted => ReadErrorKind::Encrypted,
             Corrupt

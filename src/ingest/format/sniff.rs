@@ -50,6 +50,9 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
         return Ok(Format::Doc);
     }
     if let Some(what) = binary_magic(head) {
+        if what.ends_with("压缩包") {
+            return Err(ReadError::OtherArchive(what));
+        }
         return Err(ReadError::NotSpreadsheet(what));
     }
     // UTF-16 text has NULs; a BOM says it is text.
@@ -375,6 +378,21 @@ mod tests {
     }
 
     const RELS_TO_DOCUMENT: &str = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+    /// A RAR or 7z archive is told to be unpacked, not to be filled in as a table.
+    #[test]
+    fn other_archives_are_told_to_be_unpacked() {
+        let limits = Limits::default();
+        for head in [&b"Rar!\x1A\x07\x00rest"[..], &b"7z\xBC\xAF\x27\x1Crest"[..]] {
+            let err = sniff_bytes(head, &limits).unwrap_err();
+            assert!(matches!(err, ReadError::OtherArchive(_)), "{err:?}");
+            assert!(err.to_string().contains("请解压后"), "{err}");
+        }
+        assert!(matches!(
+            sniff_bytes(b"\x89PNG\r\n\x1a\nrest", &limits),
+            Err(ReadError::NotSpreadsheet("PNG图片"))
+        ));
+    }
 
     /// The shortcut for an ordinary workbook (no `_rels/.rels` inflated) gives what the
     /// relationships would: xlsx when no other main part is there, the part the
