@@ -248,6 +248,25 @@ fn the_change_set_against_a_known_previous_round() {
     // Without a previous round it says nothing of one.
     let text = docx_text(&report_docx(&first, &Templates::default()).unwrap());
     assert!(!text.contains("较上期") && !text.contains("连续两期"));
+    // A unit silent twice gets a second reminder, saying so; the first round's is plain.
+    let reminder = |l: &Ledger, name: &str| {
+        let u = l.units.iter().find(|u| u.name == name).unwrap();
+        format!(
+            "{:?}",
+            rectify::reminder_blocks(l, u, &Templates::default(), day(12, 10)).unwrap()
+        )
+    };
+    let again = reminder(&second, "区商务委");
+    assert!(
+        again.contains("关于再次催报整改任务落实情况的通知"),
+        "{again}"
+    );
+    assert!(
+        again.contains("上期（2020年12月5日）汇总时你单位也未报送"),
+        "{again}"
+    );
+    let once = reminder(&first, "区商务委");
+    assert!(!once.contains("再次"), "{once}");
 
     // The workbook: 上期状态 in 任务台账, the 进展对比 sheet, the rounds' table.
     let bytes = workbook_bytes(&second).unwrap();

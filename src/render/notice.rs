@@ -98,6 +98,9 @@ struct UnitNoticeContext<'a> {
     total: usize,
     /// For a reminder: the unit sent nothing at all.
     silent: bool,
+    /// For a reminder: the previous round's date (2020年12月5日) when the unit sent
+    /// nothing then either (连续两期未报送), else empty.
+    silent_since: String,
     /// For a reminder: tasks the unit owes in all, and has reported.
     expected: usize,
     reported: usize,
@@ -353,6 +356,10 @@ fn unit_context<'a>(
         return_deadline: render_date(ledger.plan.reports_due()),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
+        silent_since: match (&ledger.previous, &ledger.changes) {
+            (Some(p), Some(c)) if c.still_missing.contains(&unit.name) => render_date(p.as_of),
+            _ => String::new(),
+        },
         expected: unit.expected.len(),
         reported: unit.expected.len() - unit.missing.len(),
         groups: role_groups(ledger, &unit.name, ids),
