@@ -793,9 +793,17 @@ const UNIT_HEADING_CHARS: usize = 24;
 /// A row that may head a group of rows of one unit in a consolidated return (二、来苏镇
 /// merged across the table, 来苏镇： in the first column, a Word row spanning the
 /// table): one text in the row, in its first column (a merged cell starts there), with
-/// no task number; the text without its numbering (一、 （二） 3. ) and trailing colon.
+/// no task number, and a task's row next; the text without its numbering (一、 （二）
+/// 3. ) and trailing colon.
 /// Whether it names a unit is the caller's question.
 pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<String> {
+    // A paragraph below a Word table is its signature, not a heading; a heading has task
+    // rows under it (a signature has a date or nothing).
+    if grid.is_paragraph(r) {
+        return None;
+    }
+    let next = (r + 1..grid.rows.len()).find(|&n| !grid.row_is_empty(n))?;
+    task_id_of_cell(layout.cell(grid, next, ColumnKind::Id)).1?;
     let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
     let c = filled.next()?;
     if filled.next().is_some() || c > layout.first_column() {
