@@ -135,7 +135,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             break;
         }
         // 二、来苏镇 over a group of rows of a consolidated return: that unit's rows.
-        if rows::unit_heading(grid, r, &layout).is_some_and(|name| unit.start_heading(&name)) {
+        if rows::unit_heading(grid, r, &layout)
+            .is_some_and(|name| unit.start_block(&name, UnitFrom::Heading))
+        {
             out.skips
                 .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
             continue;
@@ -146,7 +148,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
                 if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {
-                    if unit.start_block(&text) {
+                    if unit.start_block(&text, UnitFrom::FiledCell) {
                         block_filed = filed;
                     }
                 }
@@ -290,17 +292,14 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
         .filter_map(key)
         .collect();
     let mut rows: Vec<usize> = Vec::new();
-    let mut i = first;
-    while i < out.records.len() {
-        let r = &out.records[i];
-        if hidden(r) && key(r).is_some_and(|k| shown.contains(&k)) {
+    for r in out.records.split_off(first) {
+        if hidden(&r) && key(&r).is_some_and(|k| shown.contains(&k)) {
             let row = r.source.row as usize - 1;
             if !rows.contains(&row) {
                 rows.push(row);
             }
-            out.records.remove(i);
         } else {
-            i += 1;
+            out.records.push(r);
         }
     }
     if rows.is_empty() {

@@ -110,34 +110,19 @@ impl<'a> SheetUnit<'a> {
         }
     }
 
-    /// A 填报单位 line below the header naming `text`: when it is a unit of the
-    /// directory, the rows after it that do not name their own unit are that unit's
-    /// (two units' tables stacked on one sheet). Not on our own checklist, whose marker
-    /// decides.
-    pub fn start_block(&mut self, text: &str) -> bool {
+    /// A line below the header naming `text` starts a block of rows: a 填报单位 line
+    /// (`UnitFrom::FiledCell`: two units' tables stacked on one sheet) or a heading row
+    /// over a group of rows (`UnitFrom::Heading`: 二、来苏镇 in a lead unit's
+    /// consolidation, its rows reported through the sender). When `text` is a unit of
+    /// the directory, the rows after it that do not name their own unit are that unit's.
+    /// Not on a checklist, whose marker decides.
+    pub fn start_block(&mut self, text: &str, from: UnitFrom) -> bool {
         if self.marker.is_some() || self.rows.is_some() {
             return false;
         }
         match resolve(self.units, text) {
             Ok(u) => {
-                self.block = Some((u, UnitFrom::FiledCell));
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    /// A row heading a group of rows (二、来苏镇) naming `text`: when it is a unit of the
-    /// directory, the rows after it that do not name their own unit are that unit's,
-    /// reported through the sender (a lead unit's consolidation grouped by unit). Not on
-    /// a checklist, whose marker decides.
-    pub fn start_heading(&mut self, text: &str) -> bool {
-        if self.marker.is_some() || self.rows.is_some() {
-            return false;
-        }
-        match resolve(self.units, text) {
-            Ok(u) => {
-                self.block = Some((u, UnitFrom::Heading));
+                self.block = Some((u, from));
                 true
             }
             Err(_) => false,
