@@ -239,6 +239,21 @@ impl TaskEntry {
         crate::plan::task::deciders(&self.lead, &self.responsible)
     }
 
+    /// Whether the task still waits on `unit`'s report (one of its deciders that has
+    /// not reported): for the collector, its own progress still to fill in.
+    pub fn awaits(&self, unit: &str) -> bool {
+        self.awaiting.iter().any(|u| u == unit)
+    }
+
+    /// Every unit the task names: its lead, responsible, then cooperating units (a unit
+    /// named in two roles comes twice).
+    pub fn named_units(&self) -> impl Iterator<Item = &String> {
+        self.lead
+            .iter()
+            .chain(&self.responsible)
+            .chain(&self.cooperating)
+    }
+
     /// Whether `unit` gathers the other units' progress on the task: one of its lead
     /// units, or, where it has none, its only responsible unit. Where several
     /// responsible units share a task without a lead (各镇街), none of them speaks for

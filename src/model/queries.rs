@@ -60,10 +60,7 @@ pub fn partners_missing<'a>(
         .filter_map(|t| {
             let deciders = t.deciders();
             let missing: Vec<&str> = t
-                .lead
-                .iter()
-                .chain(&t.responsible)
-                .chain(&t.cooperating)
+                .named_units()
                 .filter(|u| !deciders.contains(u) && **u != ledger.plan.collector)
                 .filter(|u| !t.current_reports().any(|r| &r.unit == *u))
                 .map(String::as_str)
@@ -174,12 +171,7 @@ pub fn tasks_via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<(String,
         return out;
     }
     for t in &ledger.tasks {
-        let named = t
-            .lead
-            .iter()
-            .chain(&t.responsible)
-            .chain(&t.cooperating)
-            .any(|u| u == unit);
+        let named = t.named_units().any(|u| u == unit);
         if !named || ids.contains(&t.id) || t.gathered_by(unit) {
             continue;
         }

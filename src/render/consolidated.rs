@@ -141,10 +141,7 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
         .filter(|u| u.missing.contains(&t.id) && u.name != ledger.plan.collector)
         .map(|u| u.name.as_str())
         .collect();
-    let own_missing = ledger
-        .units
-        .iter()
-        .any(|u| u.missing.contains(&t.id) && u.name == ledger.plan.collector);
+    let own_missing = t.awaits(&ledger.plan.collector);
     let mut parts = vec![match counts.as_slice() {
         [] => "尚无单位报送".to_string(),
         [(s, n)] if *n == units.len() && *n > 1 => {

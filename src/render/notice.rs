@@ -216,7 +216,7 @@ fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> 
             continue;
         }
         let deciders = t.deciders();
-        for u in t.lead.iter().chain(&t.responsible).chain(&t.cooperating) {
+        for u in t.named_units() {
             if !deciders.contains(u) && *u != ledger.plan.collector && !out.contains(&u.as_str()) {
                 out.push(u);
             }

@@ -1001,7 +1001,7 @@ impl Issues {
                 let own: Vec<String> = l
                     .tasks
                     .iter()
-                    .filter(|t| t.awaiting.contains(&l.plan.collector))
+                    .filter(|t| t.awaits(&l.plan.collector))
                     .map(|t| t.id.to_string())
                     .collect();
                 if own.is_empty() {

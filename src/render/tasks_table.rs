@@ -87,7 +87,7 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
         lines.push(format!("（{}）", t.doubts.join("；")));
     }
     let groups = report_groups(t);
-    let own_missing = t.awaiting.iter().any(|u| u == collector);
+    let own_missing = t.awaits(collector);
     if own_missing {
         lines.push(format!("【待补充：{self_word}进展】"));
     }

@@ -1,6 +1,7 @@
-//! Merged regions of xlsx worksheets, read from the `<mergeCells>` element alone; and
-//! the worksheets' cell comments (批注: legacy notes and threaded comments), from the
-//! parts the sheet's relationships name.
+//! Merged regions of xlsx worksheets, read from the `<mergeCells>` element alone, and
+//! their hidden rows (`<row hidden="1">`), from the same inflate of the part; and the
+//! worksheets' cell comments (批注: legacy notes and threaded comments), from the parts
+//! the sheet's relationships name (calamine reads neither hidden rows nor comments).
 //!
 //! calamine's `merge_cells_by_sheet_name` parses a worksheet's whole XML a second time
 //! to reach `<mergeCells>`, which the schema puts after `<sheetData>`: about a third of

@@ -98,13 +98,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
     let mut block_filed = None;
-    // The task number of the last row that had one (a task row left blank included):
-    // 21.1, 21.2 under it are its items.
+    // The task number of the last task row, read or left blank: 21.1, 21.2 under it
+    // are its items.
     let mut last_id: Option<u32> = None;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
-        let row_id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1;
         if r <= layout.bottom {
             // The lower row of a later block's two-row header.
             out.skips.push(row_skip(grid, ctx, r, SkipReason::Header));
@@ -142,10 +141,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
             continue;
         }
-        if row_id.is_some() {
-            last_id = row_id;
-        }
         if let Some(reason) = rows::skip_reason(grid, r, &layout) {
+            if reason == SkipReason::Unfilled {
+                last_id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id))
+                    .1
+                    .or(last_id);
+            }
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
                 if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {
                     if unit.start_block(&text, UnitFrom::FiledCell) {
@@ -204,6 +205,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         if v.id.is_none() && last_id.is_some() && rows::item_of(&v.id_text) == last_id {
             v.id = last_id;
         }
+        last_id = v.id.or(last_id);
         let found = unit.of_row(grid, r);
         // A consolidated return whose 序号 and measure are not merged down over a task's
         // rows: a row naming another unit (or a group: 各镇街) with neither is on the

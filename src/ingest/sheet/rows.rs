@@ -797,6 +797,12 @@ const UNIT_HEADING_CHARS: usize = 24;
 /// 3. ) and trailing colon.
 /// Whether it names a unit is the caller's question.
 pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<String> {
+    // One cell first: the cheap test that turns away every data row.
+    let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
+    let c = filled.next()?;
+    if filled.next().is_some() || c > layout.first_column() {
+        return None;
+    }
     // A paragraph below a Word table is its signature, not a heading; a heading has task
     // rows under it (a signature has a date or nothing).
     if grid.is_paragraph(r) {
@@ -804,11 +810,6 @@ pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<Str
     }
     let next = (r + 1..grid.rows.len()).find(|&n| !grid.row_is_empty(n))?;
     task_id_of_cell(layout.cell(grid, next, ColumnKind::Id)).1?;
-    let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
-    let c = filled.next()?;
-    if filled.next().is_some() || c > layout.first_column() {
-        return None;
-    }
     let text = one_line(&grid.cell(r, c).text_ref());
     if text.chars().count() > UNIT_HEADING_CHARS || parse_task_id(&text).is_some() {
         return None;

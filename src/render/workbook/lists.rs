@@ -346,13 +346,9 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
     // Tasks it reported on without owing a report: its own, which reach the bureau
     // through their lead unit; and tasks it has no part in.
     let (own, others): (Vec<u32>, Vec<u32>) = other_tasks(unit).into_iter().partition(|id| {
-        ledger.task(*id).is_some_and(|t| {
-            t.lead
-                .iter()
-                .chain(&t.responsible)
-                .chain(&t.cooperating)
-                .any(|u| *u == unit.name)
-        })
+        ledger
+            .task(*id)
+            .is_some_and(|t| t.named_units().any(|u| *u == unit.name))
     });
     if !own.is_empty() {
         remarks.push(format!(
