@@ -197,6 +197,32 @@ fn unit_aliases_resolve() {
     assert_eq!(plan.units.group("各镇街").unwrap().members, TOWNS.to_vec());
 }
 
+/// Units named after one place: a town and the bodies whose names start with its
+/// name without 镇 (either way round); none for a department.
+#[test]
+fn units_of_one_place_are_known() {
+    let plan = plan();
+    assert_eq!(plan.units.same_place("三教镇"), ["三教产业促进中心"]);
+    assert_eq!(plan.units.same_place("三教产业促进中心"), ["三教镇"]);
+    assert_eq!(plan.units.same_place("临江河指挥部办公室"), ["临江镇"]);
+    assert!(plan.units.same_place("区水利局").is_empty());
+    // The usual short forms of the centres' names.
+    for (written, unit) in [
+        ("三教产促中心", "三教产业促进中心"),
+        ("凤凰湖产促中心", "凤凰湖产业促进中心"),
+        ("港桥工业园区", "港桥产业促进中心"),
+        ("永川区港桥工业园区管委会", "港桥产业促进中心"),
+    ] {
+        assert_eq!(
+            plan.units.resolve(written),
+            NameMatch::Unit(unit.into()),
+            "{written}"
+        );
+    }
+    assert!(plan.units.same_place("来苏镇").is_empty());
+    assert!(plan.units.same_place("不存在的单位").is_empty());
+}
+
 #[test]
 fn unknown_and_ambiguous_names_are_not_guessed() {
     let plan = plan();

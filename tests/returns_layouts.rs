@@ -2358,3 +2358,66 @@ fn a_date_in_the_file_name_dates_an_undated_return() {
         .iter()
         .any(|p| p.message.contains("按文件名中的日期（2020年12月4日）计")));
 }
+
+/// A return filed as 三教 (the place), which the directory reads as 三教镇, whose tasks
+/// are all 三教产业促进中心's: its rows are the centre's, with a warning, and the file
+/// is listed as the centre's. A 三教 return on the town's own tasks, or on tasks of
+/// both, stays the town's. Before, 16 and 17 were the town's (not counted) and the
+/// centre stayed 未报送.
+#[test]
+fn a_place_name_return_goes_to_the_unit_of_that_place_owning_its_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, ids) in [
+        ("三教", &[16, 17][..]),
+        ("三教镇进展", &[1]),
+        ("三教汇总", &[1, 16]),
+    ] {
+        let rows: Vec<Vec<String>> = ids
+            .iter()
+            .map(|id| row(&[&id.to_string(), &measure(*id), "已按计划完成。", "已完成"]))
+            .collect();
+        write_workbook(
+            &dir.path().join(format!("{file}.xlsx")),
+            &[sheet(
+                "三教",
+                &["序号", "具体举措", "整改进展情况", "完成状态"],
+                &rows,
+            )],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    let units_of = |file: &str| -> Vec<String> {
+        let mut u: Vec<String> = ledger
+            .tasks
+            .iter()
+            .flat_map(|t| t.reports.iter())
+            .filter(|r| r.source.file == format!("{file}.xlsx"))
+            .map(|r| r.unit.clone())
+            .collect();
+        u.dedup();
+        u
+    };
+    assert_eq!(units_of("三教"), ["三教产业促进中心"]);
+    assert_eq!(units_of("三教镇进展"), ["三教镇"]);
+    assert_eq!(units_of("三教汇总"), ["三教镇"]);
+    assert_eq!(
+        reports_of(&ledger, 16, "三教产业促进中心")[0].status,
+        Status::Completed
+    );
+    let file = |name: &str| ledger.files.iter().find(|f| f.file == name).unwrap();
+    assert_eq!(file("三教.xlsx").unit.as_deref(), Some("三教产业促进中心"));
+    assert_eq!(file("三教汇总.xlsx").unit.as_deref(), Some("三教镇"));
+    let moved: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::UnitAmbiguous)
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].file, "三教.xlsx");
+    assert!(moved[0].message.contains("已计入三教产业促进中心"));
+    // The mixed return keeps the town, and its row on 16 is not counted.
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::Unassigned && p.file == "三教汇总.xlsx"));
+}

@@ -2,7 +2,9 @@
 //!
 //! 0. `as_of`: rows filed after the round's as-of date wait for the next round;
 //! 1. `place`: tie each record to a task (序号 confirmed by text, or text alone) and to
-//!    the unit's role on it; rows that fit no unit or task go to `unplaced`;
+//!    the unit's role on it; rows that fit no unit or task go to `unplaced`; a sheet
+//!    read as a 镇街's whose tasks are all another unit's of that place is that unit's
+//!    (`same_place`);
 //! 2. `versions`: several reports of one unit on one task (the latest 填报日期 stands;
 //!    equal or unknown dates with different content are a conflict);
 //! 3. `tasks`: each task's reports in order, its status from its deciders' answers
@@ -20,6 +22,7 @@ mod as_of;
 mod doubt;
 pub mod match_task;
 mod place;
+mod same_place;
 mod scope;
 mod summary;
 pub mod task_status;
@@ -54,13 +57,14 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     let IngestedParts { rest, mut records } = IngestedParts::from(rest);
     records.extend(later);
     let Ingested {
-        files,
+        mut files,
         mut skips,
         mut problems,
         ..
     } = rest;
     let records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
+    same_place::relabel(&mut files, &placed.moved);
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);
     let by_task = versions::resolve_all(placed.by_key, &mut problems);

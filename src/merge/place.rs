@@ -13,6 +13,8 @@ use crate::plan::{Plan, Role};
 pub(super) struct Placed {
     pub by_key: BTreeMap<(u32, String), Vec<UnitReport>>,
     pub unplaced: Vec<Unplaced>,
+    /// Sheets whose unit was taken for another unit of the same place (`same_place`).
+    pub moved: Vec<super::same_place::Moved>,
 }
 
 /// A record, the task it matched (`None`: no unit), and the doubt about its status.
@@ -33,7 +35,7 @@ pub(super) fn place_records(
     let mut by_key: BTreeMap<(u32, String), Vec<UnitReport>> = BTreeMap::new();
     // Matching, and the check of a matched record's status against its text, are
     // independent per record: in parallel, part by part, in record order.
-    let matched: Vec<Vec<Matched>> = records
+    let mut matched: Vec<Vec<Matched>> = records
         .into_par_iter()
         .map(|part| {
             part.into_iter()
@@ -54,6 +56,11 @@ pub(super) fn place_records(
                 .collect()
         })
         .collect();
+    let moved = super::same_place::reassign(
+        plan,
+        matched.iter_mut().flatten().map(|(rec, m, _)| (rec, &*m)),
+        problems,
+    );
     let renumbered = renumbered_sheets(matched.iter().flatten());
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
@@ -101,7 +108,11 @@ pub(super) fn place_records(
             .into_iter()
             .map(|((file, unit), rows)| unassigned_warning(&file, &unit, &rows)),
     );
-    Placed { by_key, unplaced }
+    Placed {
+        by_key,
+        unplaced,
+        moved,
+    }
 }
 
 /// A row of a unit on a task it has no role in: (sheet, row, task id).

@@ -319,6 +319,36 @@ impl UnitDirectory {
             .collect()
     }
 
+    /// The other units named after the same place as `unit`: for a 镇街 its name
+    /// without 镇 / 街道 starts theirs (三教镇 → 三教产业促进中心), for any other unit
+    /// the 镇街 whose place name starts its name (临江河指挥部办公室 → 临江镇). A
+    /// return naming the place alone (三教) may mean either.
+    pub fn same_place(&self, unit: &str) -> Vec<&str> {
+        fn stem(u: &Unit) -> Option<&str> {
+            let s = (u.kind == UnitKind::Town)
+                .then(|| ["街道", "镇"].iter().find_map(|x| u.name.strip_suffix(x)))
+                .flatten()?;
+            (s.chars().count() >= 2).then_some(s)
+        }
+        let Some(this) = self.unit(unit) else {
+            return Vec::new();
+        };
+        match stem(this) {
+            Some(place) => self
+                .units
+                .iter()
+                .filter(|u| u.name != this.name && u.name.starts_with(place))
+                .map(|u| u.name.as_str())
+                .collect(),
+            None => self
+                .units
+                .iter()
+                .filter(|u| stem(u).is_some_and(|place| this.name.starts_with(place)))
+                .map(|u| u.name.as_str())
+                .collect(),
+        }
+    }
+
     /// The unit a misspelt name most likely means (区水力局 → 区水利局, 区生态局 →
     /// 区生态环境局), for a “是否要写…” hint: the unit whose name or alias is nearest by
     /// edit distance on the match keys, when near enough and not tied with another unit.
@@ -412,6 +442,7 @@ pub fn match_key(raw: &str) -> String {
         .replace("办事处", "")
         .replace("镇政府", "镇")
         .replace("街办", "街道")
+        .replace("产促中心", "产业促进中心")
         .replace('和', "");
     s.trim_matches(|c: char| c == ':' || c == '、').to_string()
 }
@@ -438,6 +469,7 @@ mod tests {
             "中山路街道"
         );
         assert_eq!(match_key("来苏镇政府"), "来苏镇");
+        assert_eq!(match_key("三教产促中心"), "三教产业促进中心");
         assert_eq!(match_key("填报单位：区水利局（盖章）"), "水利局");
     }
 }
