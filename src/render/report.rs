@@ -131,10 +131,12 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
         s => s,
     };
     let mut out = clause_cut(&first, max);
+    let mut next = at + 1;
     if out.chars().count() < 16 {
         if let Some(second) = sentences.get(at + 1) {
             if out.chars().count() + second.chars().count() < max {
                 out = format!("{out}，{second}");
+                next = at + 2;
             }
         }
     }
@@ -142,12 +144,8 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     // a cause, then 溢流问题已解决): its clause follows, within one and a half `max`.
     if !RESULT_CUES.iter().any(|w| out.contains(w)) {
         let rest_of_first = first.get(out.len()..).unwrap_or_default();
-        let result = std::iter::once(rest_of_first)
-            .chain(sentences[at + 1..].iter().map(String::as_str))
-            .flat_map(|s| split_outside_quotes(s, &['，', ',']))
-            .map(|c| c.trim().to_string())
-            .find(|c| RESULT_CUES.iter().any(|w| c.contains(w)));
-        if let Some(result) = result {
+        if let Some(result) = result_after(rest_of_first, sentences.get(next..).unwrap_or_default())
+        {
             if out.chars().count() + result.chars().count() < max + max / 2 {
                 out = format!("{}，{result}", out.trim_end_matches(['，', ',']));
             }
@@ -155,6 +153,71 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     }
     let out = out.trim_end_matches(['，', ',', '、', '：', ':']);
     format!("{out}。")
+}
+
+/// Clauses that go on from the one before without a subject of their own (预计12月底
+/// 完工, 计划…, 已全部拆除): told after another sentence's words, they would say what
+/// that sentence's subject will do.
+const GOING_ON: [&str; 15] = [
+    "预计",
+    "计划",
+    "目前",
+    "剩余",
+    "将",
+    "力争",
+    "争取",
+    "确保",
+    "已",
+    "并",
+    "同时",
+    "下一步",
+    "现",
+    "均",
+    "全部",
+];
+
+/// The words telling what came of the work ([`RESULT_CUES`]) after the part already
+/// told: the text that follows it up to the clause with the cue, all of it (never a
+/// clause lifted from its context: 计划12月底投入使用 is the platform's, not the
+/// monitoring points' told before); else a later sentence up to that clause, when the
+/// sentence names its own subject (水质监测预警平台正在建设，计划12月底投入使用).
+fn result_after(rest_of_first: &str, later: &[String]) -> Option<String> {
+    // Each clause, and whether it opens a sentence.
+    let clauses: Vec<(String, bool)> = split_outside_quotes(rest_of_first, &['，', ','])
+        .into_iter()
+        .map(|c| (c, false))
+        .chain(later.iter().flat_map(|s| {
+            split_outside_quotes(s, &['，', ','])
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (c, i == 0))
+        }))
+        .map(|(c, opens)| {
+            (
+                c.trim().trim_start_matches(['…', '.', '·']).to_string(),
+                opens,
+            )
+        })
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
+    let cue = clauses
+        .iter()
+        .position(|(c, _)| RESULT_CUES.iter().any(|w| c.contains(w)))?;
+    let joined = |from: usize| {
+        clauses[from..=cue]
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect::<Vec<_>>()
+            .join("，")
+    };
+    let opens = (0..=cue).rev().find(|&i| clauses[i].1).unwrap_or(0);
+    let on_its_own = opens > 0 && !GOING_ON.iter().any(|w| clauses[opens].0.starts_with(w));
+    // The shorter faithful one: the whole way there, or the cue's own sentence.
+    if on_its_own {
+        Some(joined(opens))
+    } else {
+        Some(joined(0))
+    }
 }
 
 /// `text` split at any of `marks` outside “…” 《…》 （…） (…) 【…】 ‘…’.
@@ -1212,6 +1275,29 @@ mod tests {
                 34
             ),
             "经排查，溢流系进水量超设计规模及场镇雨污混流所致，目前溢流问题已解决。"
+        );
+        // A result clause is never lifted out of its sentence: a plan told after other
+        // words comes with its own subject, or not at all.
+        assert_eq!(
+            lead_sentences(
+                "已在9个重点水产养殖镇街布设水质监测点32个，每季度开展一次养殖水体监测。……水质监测预警平台正在建设，计划12月底投入使用。",
+                34
+            ),
+            "已在9个重点水产养殖镇街布设水质监测点32个，水质监测预警平台正在建设，计划12月底投入使用。"
+        );
+        assert_eq!(
+            lead_sentences(
+                "石庙污水处理站溢流原因已查明，主要为管网雨水混入及设备老化。已更换提升泵2台；截流管网改造工程因征地协调进度滞后，目前完成工程量的70%，预计2021年1月完工。",
+                34
+            ),
+            "石庙污水处理站溢流原因已查明，主要为管网雨水混入及设备老化。"
+        );
+        assert_eq!(
+            lead_sentences(
+                "排查河道12条，清理漂浮物30吨。另有2处河段因涉及征地拆迁和群众补偿问题，正在协调区级有关部门和所在镇街加快整治。预计12月底完工。",
+                34
+            ),
+            "排查河道12条，清理漂浮物30吨。"
         );
         assert_eq!(lead_sentences("短句。第二句也在", 60), "短句，第二句也在。");
         // A clause boundary only in the first eight characters: a sentence up to three
