@@ -139,8 +139,8 @@ fn page_setup_per_section() {
     let secs = sections(&xml);
     assert_eq!(
         secs.len(),
-        3,
-        "portrait body + landscape attachment + portrait 版记"
+        4,
+        "portrait body + landscape 附件1 + portrait 附件2 (a list, not a table) + portrait 版记"
     );
     for (i, s) in secs.iter().enumerate() {
         let sz = tags(s, "w:pgSz")[0];
@@ -821,7 +821,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         &["-c", "import docx"],
         "python-docx (pip install python-docx)",
     ) {
-        // 3 sections (body, attachments, 版记); 70 rows: the header, 6 banners, 63 tasks.
+        // 4 sections (body, 附件1 landscape, 附件2, 版记); 70 rows: the header, 6 banners, 63 tasks.
         let script = "import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.sections), int(d.sections[1].page_width > d.sections[1].page_height), len(d.tables), len(d.tables[0].rows), d.core_properties.author)";
         let out = Command::new("python3")
             .args(["-c", script])
@@ -835,7 +835,7 @@ fn the_finished_report_passes_openxml_audit_and_python_docx() {
         );
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),
-            "3 1 2 70 重庆市永川区生态环境局"
+            "4 1 2 70 重庆市永川区生态环境局"
         );
     }
 }

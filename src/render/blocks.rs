@@ -33,6 +33,9 @@ pub enum Block {
     PageBreak,
     /// `@landscape`: end the portrait section; what follows is on landscape pages.
     Landscape,
+    /// `@portrait`: end the landscape section; what follows is on portrait pages again
+    /// (a text attachment after a landscape table).
+    Portrait,
     /// `@attachment`: the 附件 label, top left, heading-1 font.
     Attachment(String),
     /// `@attachment-title`: the attachment's title, centred, 2号 title font.
@@ -182,6 +185,7 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
             "blank" => no_text(Block::Blank)?,
             "pagebreak" => no_text(Block::PageBreak)?,
             "landscape" => no_text(Block::Landscape)?,
+            "portrait" => no_text(Block::Portrait)?,
             "table" => match text.as_str() {
                 "tasks" => Block::Table(TableKind::Tasks),
                 other => {
@@ -196,7 +200,7 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
                     line,
                     message: format!(
                         "未知的块类型“@{other}”（可用：@title @to @h1 @h2 @h3 @h4 @p @annex \
-                         @signature @date @blank @pagebreak @landscape @attachment \
+                         @signature @date @blank @pagebreak @landscape @portrait @attachment \
                          @attachment-title @table @masthead @docnum @cc @imprint）"
                     ),
                 })
@@ -208,6 +212,20 @@ pub fn parse(src: &str) -> Result<Vec<Block>, BlockError> {
         return Err(BlockError {
             line: 0,
             message: "@landscape 只能出现一次".into(),
+        });
+    }
+    let landscape_at = blocks.iter().position(|b| *b == Block::Landscape);
+    let portrait_at: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i] == Block::Portrait)
+        .collect();
+    if portrait_at.len() > 1
+        || portrait_at
+            .iter()
+            .any(|&p| landscape_at.is_none_or(|l| p < l))
+    {
+        return Err(BlockError {
+            line: 0,
+            message: "@portrait 只能在 @landscape 之后出现一次（结束横向页面）".into(),
         });
     }
     Ok(blocks)
@@ -273,6 +291,14 @@ mod tests {
         assert!(e.to_string().contains("@bogus"));
         assert_eq!(parse("orphan").unwrap_err().line, 1);
         assert!(parse("@pagebreak x").is_err());
+        // @portrait ends a landscape part: only after @landscape, once.
+        assert!(parse("@portrait").is_err());
+        assert!(parse("@portrait\n@landscape").is_err());
+        assert!(parse("@landscape\n@portrait\n@portrait").is_err());
+        assert_eq!(
+            parse("@landscape\n@portrait").unwrap(),
+            [Block::Landscape, Block::Portrait]
+        );
         assert!(parse("@table other").is_err());
     }
 

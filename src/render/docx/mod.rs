@@ -197,6 +197,24 @@ fn signature_indents(blocks: &[Block]) -> (i32, i32) {
     (twips(s), twips(d))
 }
 
+/// Whether `next` is a block the body writes as a paragraph of its own (one that can
+/// carry a page break before it).
+fn opens_a_paragraph(next: Option<&Block>) -> bool {
+    !matches!(
+        next,
+        None | Some(
+            Block::Landscape
+                | Block::Portrait
+                | Block::PageBreak
+                | Block::Table(_)
+                | Block::Masthead(_)
+                | Block::DocNumber(_)
+                | Block::Cc(_)
+                | Block::Imprint(_)
+        )
+    )
+}
+
 /// The document's last section.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum LastSection {
@@ -229,12 +247,21 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|b| matches!(b, Block::DocNumber(t) if t.contains('\t')));
         let mut imprint = Vec::new();
+        // A page break before the next paragraph (`w:pageBreakBefore`): a paragraph
+        // holding only the break, after a table that fills its page, would open a
+        // blank page of its own.
+        let mut break_before = false;
         for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Landscape => {
                     self.end_section(false);
                     landscape = true;
                 }
+                Block::Portrait => {
+                    self.end_section(true);
+                    landscape = false;
+                }
+                Block::PageBreak if opens_a_paragraph(blocks.get(i + 1)) => break_before = true,
                 Block::Table(kind) => {
                     let data = tables
                         .iter()
@@ -261,6 +288,9 @@ impl<'a> Builder<'a> {
                 }
                 other => {
                     let mut p = self.block_paragraph(other);
+                    if std::mem::take(&mut break_before) {
+                        p = p.page_break_before(true);
+                    }
                     if matches!(other, Block::Para(_)) && closes_the_body(&blocks[i + 1..]) {
                         // GB/T 9704 7.3.5: the signature and date never stand alone on
                         // a page; the last paragraph goes with them.
@@ -478,6 +508,7 @@ impl<'a> Builder<'a> {
                 p.add_run(Run::new().add_break(BreakType::Page))
             }
             Block::Landscape
+            | Block::Portrait
             | Block::Table(_)
             | Block::Masthead(_)
             | Block::DocNumber(_)
@@ -733,5 +764,57 @@ mod tests {
             unzipped.keys().collect::<Vec<_>>()
         );
         assert!(parts == unzipped, "same names, different bytes");
+    }
+
+    /// `@pagebreak` before a paragraph is that paragraph's `w:pageBreakBefore`, not a
+    /// paragraph holding a break (which, after a table filling its page, made a blank
+    /// page); `@portrait` ends the landscape section.
+    #[test]
+    fn a_page_break_starts_the_next_paragraph_and_portrait_ends_landscape() {
+        let fonts = FontSettings::default().resolve();
+        let setup = Setup {
+            fonts: &fonts,
+            date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        };
+        let table = TableData {
+            columns: vec![TableColumn {
+                header: "序号".into(),
+                landscape_width: None,
+                center: true,
+            }],
+            rows: vec![TableRowData::Cells(vec![vec!["1".into()]])],
+        };
+        let tables = [(TableKind::Tasks, table)];
+        let xml = |blocks: &[Block]| {
+            let parts = build_docx(blocks, &setup, &tables).unwrap();
+            String::from_utf8(parts["word/document.xml"].clone()).unwrap()
+        };
+        let doc = xml(&[
+            Block::Para("正文".into()),
+            Block::Landscape,
+            Block::Table(TableKind::Tasks),
+            Block::PageBreak,
+            Block::Attachment("附件2".into()),
+        ]);
+        assert!(!doc.contains("w:type=\"page\""), "{doc}");
+        let label = doc.find("附件2").unwrap();
+        let para = doc[..label].rfind("<w:p ").unwrap();
+        assert!(doc[para..label].contains("<w:pageBreakBefore"), "{doc}");
+        // A break before a table keeps its paragraph: a table has no pageBreakBefore.
+        let doc = xml(&[
+            Block::Para("正文".into()),
+            Block::PageBreak,
+            Block::Table(TableKind::Tasks),
+        ]);
+        assert!(doc.contains("w:type=\"page\""), "{doc}");
+        let doc = xml(&[
+            Block::Para("正文".into()),
+            Block::Landscape,
+            Block::Table(TableKind::Tasks),
+            Block::Portrait,
+            Block::Attachment("附件2".into()),
+        ]);
+        assert_eq!(doc.matches("<w:sectPr").count(), 3, "{doc}");
+        assert_eq!(doc.matches("w:orient=\"landscape\"").count(), 1, "{doc}");
     }
 }
