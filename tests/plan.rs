@@ -30,11 +30,19 @@ fn seed_rows() -> Vec<Vec<String>> {
 }
 
 /// Expand a seed cell independently of the crate: split on 、, groups, the one
-/// misspelt unit, and a trailing 等… dropped.
+/// misspelt unit, and a trailing 等… dropped but for a group joined by 及
+/// (等区级部门及各镇街).
 fn expand(cell: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut toks: Vec<&str> = Vec::new();
     for tok in cell.split('、').filter(|t| !t.is_empty()) {
-        let tok = tok.split('等').next().unwrap();
+        let mut parts = tok.split('等');
+        toks.push(parts.next().unwrap());
+        if let Some((_, joined)) = parts.next().and_then(|rest| rest.split_once('及')) {
+            toks.push(joined);
+        }
+    }
+    for tok in toks {
         let names: Vec<&str> = match tok {
             "各镇街" => TOWNS.to_vec(),
             "各产业促进中心" => CENTRES.to_vec(),
@@ -97,7 +105,9 @@ fn open_group_and_and_others_notes() {
     );
     let t48 = plan.task(48).unwrap();
     assert_eq!(t48.cooperating.note.as_deref(), Some("等区级部门及各镇街"));
-    assert_eq!(t48.cooperating.units.last().unwrap(), "区住房城乡建委");
+    // ……区住房城乡建委等区级部门及各镇街: the five departments, then the 23 towns.
+    assert_eq!(t48.cooperating.units[4], "区住房城乡建委");
+    assert_eq!(t48.cooperating.units[5..], TOWNS);
     let t49 = plan.task(49).unwrap();
     assert_eq!(t49.cooperating.note.as_deref(), Some("等"));
     // Task 1: 各镇街 expands to the 23 镇街.

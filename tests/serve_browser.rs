@@ -102,8 +102,8 @@ fn the_page_takes_two_returns_and_hands_back_runs_report() {
         .arg(repo().join("tests/browser/serve_page.py"))
         .arg(&url)
         .arg(downloads.path())
-        .arg("区城市管理局,区发展改革委")
-        .arg(returns.join("区城管局.xlsx"))
+        .arg("区财政局,区发展改革委")
+        .arg(returns.join("区财政局-整改进展.xlsx"))
         .arg(returns.join("区发展改革委.xlsx"))
         .output()
         .unwrap();
@@ -119,14 +119,14 @@ fn the_page_takes_two_returns_and_hands_back_runs_report() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(seen["before"]["区城市管理局"], "未报送", "{seen}");
+    assert_eq!(seen["before"]["区财政局"], "未报送", "{seen}");
     assert_eq!(seen["before"]["区发展改革委"], "未报送", "{seen}");
-    assert_eq!(seen["after"]["区城市管理局"], "已报送", "{seen}");
+    assert_eq!(seen["after"]["区财政局"], "已报送", "{seen}");
     assert_eq!(seen["after"]["区发展改革委"], "已报送", "{seen}");
     // Each file, picked or dropped, says what was read from it.
     let results = seen["results"].as_array().unwrap();
     assert_eq!(results.len(), 2, "{seen}");
-    for (result, unit) in results.iter().zip(["区城市管理局", "区发展改革委"]) {
+    for (result, unit) in results.iter().zip(["区财政局", "区发展改革委"]) {
         assert!(
             result
                 .as_str()

@@ -300,10 +300,43 @@ fn lead_reporting_expects_and_reminds_the_lead_units_only() {
     let plan = common::shipped_plan();
     assert_eq!(plan.meta.reporting, rectify::plan::meta::Reporting::Lead);
     let l = build_ledger(&plan, Path::new("/nonexistent"));
-    // Expected from each unit: the tasks it decides; cooperating units owe nothing.
+    // Expected from each unit: the tasks it decides, and the ones it cooperates on
+    // that no unit but the bureau gathers; the rest goes through a lead unit.
     for u in &l.units {
-        let decides: Vec<u32> = plan.tasks_led_by(&u.name).iter().map(|t| t.id).collect();
-        assert_eq!(u.expected, decides, "{}", u.name);
+        for id in plan.tasks_led_by(&u.name).iter().map(|t| t.id) {
+            assert!(u.expected.contains(&id), "{} decides {id}", u.name);
+        }
+    }
+    let unit = |name: &str| l.units.iter().find(|u| u.name == name).unwrap();
+    let company = |name: &String| {
+        plan.units.unit(name).unwrap().kind == rectify::plan::units::UnitKind::Company
+    };
+    // Task 50: 各镇街 responsible, no lead; 区委编办 cooperates: it reports to the
+    // bureau, not through 23 towns.
+    assert_eq!(unit("区委编办").expected, [50]);
+    assert!(unit("区委编办").reports_to.is_empty());
+    // Task 19: a company is responsible; 区城市管理局, which oversees it, reports to
+    // the bureau. Task 52 is the bureau's own: its partners report to it.
+    assert!(unit("区城市管理局").expected.contains(&19));
+    assert!(unit("来苏镇").expected.contains(&52));
+    // Nobody reports through a company or to the bureau as a lead; every task a unit
+    // is named on is asked of it directly or gathered by a unit it reports to.
+    for u in l.units.iter().filter(|u| u.name != l.plan.collector) {
+        assert!(!u.reports_to.iter().any(company), "{}", u.name);
+        assert!(!u.reports_to.contains(&l.plan.collector), "{}", u.name);
+        for t in l
+            .tasks
+            .iter()
+            .filter(|t| t.named_units().any(|n| *n == u.name))
+        {
+            let through = t.gatherers.iter().any(|g| u.reports_to.contains(g));
+            assert!(
+                u.expected.contains(&t.id) || through,
+                "{} on task {}: asked by nobody",
+                u.name,
+                t.id
+            );
+        }
     }
     let owing: Vec<&str> = units_owing(&l).iter().map(|u| u.name.as_str()).collect();
     assert!(owing.contains(&LEAD));

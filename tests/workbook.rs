@@ -268,6 +268,19 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
                 u.name
             );
         }
+        // Nothing in yet from a unit that owes the bureau some tasks and a lead unit
+        // others: both are said (区卫健委: 53 to the bureau, 39 through 区住房城乡建委).
+        if !u.direct && u.via.is_empty() && !u.reports_to.is_empty() {
+            let channel = cell(&s, r, 8);
+            let through = format!("应经{}汇总", u.reports_to.join("、"));
+            assert!(channel.ends_with(&through), "{}: {channel}", u.name);
+            assert_eq!(
+                channel.starts_with(&format!("{}项应直报，", u.expected.len())),
+                !u.expected.is_empty(),
+                "{}: {channel}",
+                u.name
+            );
+        }
         assert_eq!(cell(&s, r, 9), u.reports_to.join("、"), "{}", u.name);
         let remark = cell(&s, r, 10);
         assert_eq!(

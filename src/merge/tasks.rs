@@ -50,6 +50,7 @@ pub(super) fn task_entries(
             lead: task.lead.units.clone(),
             responsible: task.responsible.units.clone(),
             cooperating: task.cooperating.units.clone(),
+            gatherers: task.gatherers.clone(),
             assigned_text: AssignedText {
                 lead: task.lead.text.clone(),
                 responsible: task.responsible.text.clone(),

@@ -41,17 +41,24 @@ fn owes(plan: &Plan, unit: &str, tasks: &[TaskEntry], scope: &Scope) -> (Vec<u32
                 Vec::new(),
             ),
             // The chain: the bureau expects each task from its deciders (lead units,
-            // else responsible units); the others report to those deciders.
+            // else responsible units); the others report to the units that gather the
+            // task, or to the bureau where none does (several responsible units and no
+            // lead, a company deciding, the bureau's own task).
             Reporting::Lead => {
-                let expected = plan.tasks_led_by(unit).iter().map(|t| t.id).collect();
+                let collector = &plan.meta.collector;
+                let mut expected = Vec::new();
                 let mut to: Vec<String> = Vec::new();
                 for (t, _) in plan.tasks_of(unit) {
-                    if t.deciders().iter().any(|d| d == unit) {
+                    let decides = t.deciders().iter().any(|d| d == unit);
+                    let through: Vec<&String> =
+                        t.gatherers.iter().filter(|g| *g != collector).collect();
+                    if decides || (through.is_empty() && unit != collector) {
+                        expected.push(t.id);
                         continue;
                     }
-                    for d in t.deciders() {
-                        if !to.contains(d) {
-                            to.push(d.clone());
+                    for g in through {
+                        if !to.contains(g) {
+                            to.push(g.clone());
                         }
                     }
                 }

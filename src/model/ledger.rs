@@ -205,6 +205,10 @@ pub struct TaskEntry {
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
     pub cooperating: Vec<String>,
+    /// The units that gather the other units' progress on the task
+    /// (`plan::task::gatherers`).
+    #[serde(default)]
+    pub gatherers: Vec<String>,
     pub assigned_text: AssignedText,
     pub status: Status,
     pub overdue: bool,
@@ -254,12 +258,10 @@ impl TaskEntry {
             .chain(&self.cooperating)
     }
 
-    /// Whether `unit` gathers the other units' progress on the task: one of its lead
-    /// units, or, where it has none, its only responsible unit. Where several
-    /// responsible units share a task without a lead (各镇街), none of them speaks for
-    /// the others, and a town is never asked to chase a district bureau.
+    /// Whether `unit` gathers the other units' progress on the task
+    /// (`plan::task::gatherers`).
     pub fn gathered_by(&self, unit: &str) -> bool {
-        crate::plan::task::gathers(&self.lead, &self.responsible, unit)
+        self.gatherers.iter().any(|g| g == unit)
     }
 }
 

@@ -422,15 +422,23 @@ fn tasks_from_rows(
                     .map(|s| s.trim().to_string())
                     .unwrap_or_default(),
             );
+            let lead = roles.next().unwrap_or_default();
+            let responsible = roles.next().unwrap_or_default();
+            let gatherers = super::task::gatherers(&lead.units, &responsible.units, |u| {
+                units
+                    .unit(u)
+                    .is_some_and(|u| u.kind == super::units::UnitKind::Company)
+            });
             tasks.push(Task {
                 id,
                 category: category.clone(),
                 measure,
                 short_name: String::new(),
                 deadline,
-                lead: roles.next().unwrap_or_default(),
-                responsible: roles.next().unwrap_or_default(),
+                lead,
+                responsible,
                 cooperating: roles.next().unwrap_or_default(),
+                gatherers,
             });
         }
     }
@@ -467,9 +475,11 @@ pub fn parse_assignment(text: &str, units: &UnitDirectory) -> Result<Assignment,
         .filter(|t| !t.is_empty())
         .collect();
     let n = tokens.len();
+    let mut names: Vec<&str> = Vec::with_capacity(n + 1);
     for (i, token) in tokens.into_iter().enumerate() {
         let mut name = token;
-        // A trailing 等 / 等区级部门及各镇街 on the last name is a note, never names.
+        // A trailing 等 / 等区级部门 on the last name is a note, never names; a unit or
+        // group joined to it by 及 / 和 (等区级部门及各镇街) is named too.
         if i + 1 == n {
             if let Some(pos) = token.find('等') {
                 if matches!(
@@ -477,10 +487,23 @@ pub fn parse_assignment(text: &str, units: &UnitDirectory) -> Result<Assignment,
                     NameMatch::Unit(_) | NameMatch::Group(_)
                 ) {
                     name = &token[..pos];
-                    a.note = Some(token[pos..].to_string());
+                    let note = &token[pos..];
+                    a.note = Some(note.to_string());
+                    let joined = ["以及", "及", "和"]
+                        .iter()
+                        .find_map(|w| note.rfind(w).map(|at| &note[at + w.len()..]));
+                    if let Some(more) = joined.filter(|m| {
+                        matches!(units.resolve(m), NameMatch::Unit(_) | NameMatch::Group(_))
+                    }) {
+                        names.push(name);
+                        name = more;
+                    }
                 }
             }
         }
+        names.push(name);
+    }
+    for name in names {
         match units.resolve(name) {
             NameMatch::Unit(u) => push_unique(&mut a.units, u),
             NameMatch::Group(g) => {

@@ -60,6 +60,8 @@ pub struct Task {
     pub lead: Assignment,
     pub responsible: Assignment,
     pub cooperating: Assignment,
+    /// The units that gather the other units' progress on the task ([`gatherers`]).
+    pub gatherers: Vec<String>,
 }
 
 impl Task {
@@ -99,9 +101,9 @@ impl Task {
         deciders(&self.lead.units, &self.responsible.units)
     }
 
-    /// Whether `unit` gathers the task's progress from its partners ([`gathers`]).
+    /// Whether `unit` gathers the task's progress from its partners ([`gatherers`]).
     pub fn gathered_by(&self, unit: &str) -> bool {
-        gathers(&self.lead.units, &self.responsible.units, unit)
+        self.gatherers.iter().any(|g| g == unit)
     }
 
     /// Every unit named on the task (each once, lead first), with its role.
@@ -130,10 +132,22 @@ pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [Strin
     }
 }
 
-/// Whether `unit` gathers a task's progress from its partners: it leads the task, or is
-/// its only responsible unit. Several responsible units sharing a task without a lead
-/// (各镇街) each answer for themselves, and a town is never asked to chase a bureau.
-pub fn gathers(lead: &[String], responsible: &[String], unit: &str) -> bool {
-    (!lead.is_empty() || responsible.len() == 1)
-        && deciders(lead, responsible).iter().any(|d| d == unit)
+/// The units that gather a task's progress from its partners: its lead units, or its
+/// only responsible unit. Several responsible units sharing a task without a lead
+/// (各镇街) each answer for themselves, and a town is never asked to chase a bureau;
+/// nor is a company (`is_company`) asked to gather the departments that oversee it.
+/// Where no unit gathers a task, its partners report to the collector themselves.
+pub fn gatherers(
+    lead: &[String],
+    responsible: &[String],
+    is_company: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    if lead.is_empty() && responsible.len() != 1 {
+        return Vec::new();
+    }
+    deciders(lead, responsible)
+        .iter()
+        .filter(|u| !is_company(u))
+        .cloned()
+        .collect()
 }

@@ -384,10 +384,16 @@ fn unit_channel(unit: &UnitEntry) -> String {
         (true, true) => "直接报送".into(),
         (true, false) => format!("直接报送；经{via}汇总"),
         (false, false) => format!("经{via}汇总"),
-        (false, true) if !unit.reports_to.is_empty() => {
+        // Nothing in yet: whom it should report to, the bureau for the tasks it owes.
+        (false, true) if unit.reports_to.is_empty() => String::new(),
+        (false, true) if unit.expected.is_empty() => {
             format!("应经{}汇总", unit.reports_to.join("、"))
         }
-        (false, true) => String::new(),
+        (false, true) => format!(
+            "{}项应直报，其余应经{}汇总",
+            unit.expected.len(),
+            unit.reports_to.join("、")
+        ),
     }
 }
 
