@@ -2421,3 +2421,46 @@ fn a_place_name_return_goes_to_the_unit_of_that_place_owning_its_tasks() {
         .iter()
         .any(|p| p.code == Code::Unassigned && p.file == "三教汇总.xlsx"));
 }
+
+/// A column whose header the tool does not know (督导组意见) is never dropped: a
+/// report's text there is kept in its note under the header, with one info for the
+/// sheet; a row with text only there reports nothing. 具体工作措施及成效 is the
+/// progress. Before, both columns' text vanished.
+#[test]
+fn an_unknown_column_is_kept_in_the_note() {
+    let header = [
+        "序号",
+        "具体举措",
+        "具体工作措施及成效",
+        "完成状态",
+        "督导组意见",
+    ];
+    let rows = vec![
+        row(&[
+            "21",
+            &measure(21),
+            "28座电站全部完成整改。",
+            "已完成",
+            "已现场核查",
+        ]),
+        row(&["26", &measure(26), "规划送审中。", "正在推进", ""]),
+        row(&["55", &measure(55), "", "", "请尽快报送"]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(r21.progress, "28座电站全部完成整改。");
+    assert_eq!(r21.note, "督导组意见：已现场核查");
+    assert_eq!(only_report(&ledger, 26).note, "");
+    assert_eq!(ledger.task(55).unwrap().current_reports().count(), 0);
+    let infos: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ColumnUnknown)
+        .collect();
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(
+        infos[0].message.contains("“督导组意见”"),
+        "{}",
+        infos[0].message
+    );
+}

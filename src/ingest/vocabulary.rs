@@ -152,6 +152,16 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             // Beside 整改进展情况 it often holds the status words (办结, 正在办理):
             // then it is promoted to the status column.
             "办理情况",
+            // 具体工作措施及成效, 主要做法及成效, 采取的措施及取得的成效: longer than the
+            // measure's 整改措施 they contain.
+            "成效",
+            "措施及成效",
+            "做法及成效",
+            "取得的成效",
+            // 已完成工作 | 下步计划 | 存在问题: the work done, not a tick column.
+            "已完成工作",
+            "已开展工作",
+            "主要工作",
         ],
     ),
     (
@@ -217,6 +227,8 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "下步措施",
             "下一步措施",
             "工作打算",
+            // A lead unit's column on its partners' rows (牵头单位审核意见).
+            "审核意见",
         ],
     ),
     (ColumnKind::Evidence, &["佐证材料", "佐证资料", "附件"]),
@@ -1216,6 +1228,18 @@ mod tests {
 
     #[test]
     fn header_overlaps() {
+        // Work and its results, though the measure's 整改措施 or a tick column's 已完成
+        // is in the words; a lead unit's 审核意见 is a note, not its name.
+        for h in [
+            "具体工作措施及成效",
+            "整改措施及成效",
+            "主要做法及成效",
+            "采取的措施及取得的成效",
+            "已完成工作",
+        ] {
+            assert_eq!(classify_header(h), Some(Progress), "{h}");
+        }
+        assert_eq!(classify_header("牵头单位审核意见"), Some(Note));
         assert_eq!(classify_header("完成时限"), Some(Deadline));
         assert_eq!(classify_header("计划完成时间"), Some(Deadline));
         assert_eq!(classify_header("预计完成时间"), Some(Deadline));

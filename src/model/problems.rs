@@ -43,6 +43,8 @@ pub enum Code {
     /// page read with the nearest one.
     ReadNote,
     NoHeader,
+    /// A column whose header the tool does not know: its text kept in the notes.
+    ColumnUnknown,
     /// A Word document with no table whose text reports progress (第12项…已完成): a
     /// written report, to be entered by hand.
     ProseReport,
@@ -97,6 +99,7 @@ impl Code {
             Code::SheetSkipped => "工作表已跳过",
             Code::ReadNote => "读取说明",
             Code::NoHeader => "未找到表头",
+            Code::ColumnUnknown => "未识别的列",
             Code::ProseReport => "文字报告需人工录入",
             Code::NothingFilled => "未填写任何进展",
             Code::UnitUnknown => "无法识别填报单位",
@@ -134,6 +137,7 @@ impl Code {
             Code::SheetSkipped => "sheet_skipped",
             Code::ReadNote => "read_note",
             Code::NoHeader => "no_header",
+            Code::ColumnUnknown => "column_unknown",
             Code::ProseReport => "prose_report",
             Code::NothingFilled => "nothing_filled",
             Code::UnitUnknown => "unit_unknown",

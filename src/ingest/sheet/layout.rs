@@ -42,6 +42,10 @@ pub(super) struct Layout {
     /// An online form's export (a 提交时间 column): its 序号 numbers the answers, and the
     /// task is the option picked in the task column (21.小水电清理整改).
     pub form_export: bool,
+    /// Columns whose header names no column the tool knows (督导组意见, 责任人 …), with
+    /// their header: a record's text there is kept in its note under the header, never
+    /// dropped. They do not make a row a report.
+    pub unnamed: Vec<(usize, String)>,
 }
 
 impl Layout {
@@ -205,6 +209,7 @@ fn header_at(
         ticks: Vec::new(),
         note_labels: Vec::new(),
         form_export: false,
+        unnamed: Vec::new(),
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))
@@ -231,6 +236,11 @@ fn header_at(
         .chain(layout.extra_cols(ColumnKind::Note))
         .map(|c| (c, layout.header_text(grid, c)))
         .filter(|(_, h)| !h.is_empty() && !h.contains("备注"))
+        .collect();
+    layout.unnamed = (layout.first_column()..width)
+        .filter(|&c| kinds[c].is_none())
+        .map(|c| (c, normalise_header(&layout.header_text(grid, c))))
+        .filter(|(_, h)| h.chars().any(char::is_alphabetic))
         .collect();
     Some(layout)
 }

@@ -94,6 +94,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
     let mut layout = layout;
+    // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
+    if marker.is_some() {
+        layout.unnamed.clear();
+    }
     let first_header_bottom = layout.bottom;
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
@@ -101,6 +105,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // The task number of the last task row, read or left blank: 21.1, 21.2 under it
     // are its items.
     let mut last_id: Option<u32> = None;
+    // Headers of unknown columns whose text went into a record's note.
+    let mut unnamed_read: Vec<String> = Vec::new();
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
@@ -158,6 +164,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 // A block under a header of its own columns is read by that header.
                 if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
                     layout = next;
+                    if marker.is_some() {
+                        layout.unnamed.clear();
+                    }
                 }
             }
             out.skips.push(row_skip(grid, ctx, r, reason));
@@ -226,6 +235,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         }
         rows_dated |= v.filed_on.is_some();
         records += 1;
+        for (c, header) in &layout.unnamed {
+            if !grid.cell(r, *c).is_empty() && !unnamed_read.contains(header) {
+                unnamed_read.push(header.clone());
+            }
+        }
         // 23、24 / 第20至21项: one report per task, each by its number alone (the row's
         // measure text, if any, speaks of them together).
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
@@ -264,12 +278,31 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     yield_hidden_rows(grid, ctx, out, first_record);
+    if !unnamed_read.is_empty() {
+        out.problems
+            .push(unnamed_columns_kept(ctx, &grid.name, &unnamed_read));
+    }
     let sender = unit.named_sender().map(str::to_string);
     out.problems.extend(unit.report(ctx, &grid.name));
     if filing.filed_on.is_none() && !rows_dated {
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// The columns whose header the tool does not know, kept in the records' notes.
+fn unnamed_columns_kept(ctx: &SheetContext, sheet: &str, headers: &[String]) -> Problem {
+    let named: Vec<String> = headers.iter().map(|h| format!("“{h}”")).collect();
+    Problem::new(
+        Severity::Info,
+        Code::ColumnUnknown,
+        ctx.file,
+        format!(
+            "工作表“{sheet}”的{}列不是进展表的常用列，其内容已按列名记入备注。如其中有完成状态或进展，请核实。",
+            named.join("、")
+        ),
+    )
+    .at(Some(sheet), None)
 }
 
 /// Rows hidden on the sheet that report a task which a visible row of the same unit

@@ -434,6 +434,16 @@ pub(super) fn values(
             note.push_str(&more);
         }
     }
+    // Columns the tool does not know: their text under their header (never dropped).
+    for (c, header) in &layout.unnamed {
+        let text = one_line_keep_breaks(&grid.cell(r, *c).text_ref());
+        if !text.is_empty() {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&format!("{header}：{text}"));
+        }
+    }
     if planned && !note.contains(&completed_text) {
         if !note.is_empty() {
             note.push('\n');
