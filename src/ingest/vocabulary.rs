@@ -81,7 +81,8 @@ pub enum ColumnKind {
     ResponsibleUnit,
     /// 牵头单位, 配合单位: the plan's assignment copied, never the unit a row is from
     Assignment,
-    /// 联系人, 电话
+    /// 联系人, 电话, 责任人, and an online form's 来源 / 来自IP: who answered and how,
+    /// never progress (not read)
     Contact,
     /// 本单位角色
     Role,
@@ -195,7 +196,14 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     (ColumnKind::StatusTick, &["已完成"]),
     (
         ColumnKind::CompletedOn,
-        &["完成时间", "实际完成时间", "完成日期", "办结时间"],
+        &[
+            "完成时间",
+            "实际完成时间",
+            "完成日期",
+            "办结时间",
+            "销号时间",
+            "销号日期",
+        ],
     ),
     (
         ColumnKind::FiledOn,
@@ -253,7 +261,22 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     ),
     (
         ColumnKind::Contact,
-        &["联系人", "联系电话", "填报人", "电话"],
+        &[
+            "联系人",
+            "联系电话",
+            "填报人",
+            "电话",
+            "责任人",
+            "分管领导",
+            "分管负责人",
+            "经办人",
+            "审核人",
+            // An online form's export (问卷星): how the answer came, not what it says.
+            "所用时间",
+            "来源",
+            "来源详情",
+            "来自IP",
+        ],
     ),
     (ColumnKind::Role, &["本单位角色", "角色"]),
 ];
@@ -1240,6 +1263,11 @@ mod tests {
             assert_eq!(classify_header(h), Some(Progress), "{h}");
         }
         assert_eq!(classify_header("牵头单位审核意见"), Some(Note));
+        // Who answered, not what: never progress.
+        for h in ["责任人", "分管领导", "来自IP"] {
+            assert_eq!(classify_header(h), Some(ColumnKind::Contact), "{h}");
+        }
+        assert_eq!(classify_header("销号时间"), Some(CompletedOn));
         assert_eq!(classify_header("完成时限"), Some(Deadline));
         assert_eq!(classify_header("计划完成时间"), Some(Deadline));
         assert_eq!(classify_header("预计完成时间"), Some(Deadline));
