@@ -2464,3 +2464,61 @@ fn an_unknown_column_is_kept_in_the_note() {
         infos[0].message
     );
 }
+
+/// The months in a two-row header's upper row, merged over each month's 进展情况 |
+/// 完成状态, and 截至 headers (截至11月底工作进展 | 截至12月4日工作进展): the latest
+/// month's columns are read, the earlier month's kept in the note under its full
+/// header. Before, the first (November) status decided and both texts were joined.
+#[test]
+fn months_in_the_upper_header_row_and_up_to_dates_pick_the_latest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区水利局", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "11月份", "", "12月份", ""])
+        .text_row(&["", "", "进展情况", "完成状态", "进展情况", "完成状态"])
+        .merge(1, 0, 2, 0)
+        .merge(1, 1, 2, 1)
+        .merge(1, 2, 1, 3)
+        .merge(1, 4, 1, 5);
+    for (id, nov, nov_st, dec, dec_st) in [
+        (
+            21,
+            "剩余2座正在拆除。",
+            "正在推进",
+            "28座全部完成整改。",
+            "已完成",
+        ),
+        (26, "初稿编制中。", "正在推进", "规划已印发。", "已完成"),
+    ] {
+        spec = spec.text_row(&[&id.to_string(), &measure(id), nov, nov_st, dec, dec_st]);
+    }
+    write_workbook(&dir.path().join("区水利局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(r21.status, Status::Completed);
+    assert_eq!(r21.progress, "28座全部完成整改。");
+    assert_eq!(
+        r21.note,
+        "11月份进展情况：剩余2座正在拆除。\n11月份完成状态：正在推进"
+    );
+    assert_eq!(only_report(&ledger, 26).status, Status::Completed);
+
+    let header = [
+        "序号",
+        "具体举措",
+        "截至11月底工作进展",
+        "截至12月4日工作进展",
+        "完成状态",
+    ];
+    let rows = vec![row(&[
+        "33",
+        &measure(33),
+        "规划送审中。",
+        "规划已印发实施。",
+        "已完成",
+    ])];
+    let ledger = read_one("区住房城乡建委", &header, &rows);
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(r33.progress, "规划已印发实施。");
+    assert_eq!(r33.note, "截至11月底工作进展：规划送审中。");
+}

@@ -129,6 +129,19 @@ impl Layout {
             .unwrap_or_default()
     }
 
+    /// The header's text over column `c` from its top row down, normalised: 11月份 over
+    /// 进展情况 in a two-row header is 11月份进展情况 (the lower row alone names no month).
+    pub fn full_header(&self, grid: &Grid, c: usize) -> String {
+        let mut out = String::new();
+        for r in self.top..=self.bottom {
+            let t = normalise_header(&grid.value_through_merge(r, c).text_ref());
+            if !out.ends_with(&t) {
+                out.push_str(&t);
+            }
+        }
+        out
+    }
+
     /// The header a note column's text is kept under (存在问题), `None` for 备注.
     pub fn note_label(&self, c: usize) -> Option<&str> {
         self.note_labels
@@ -234,7 +247,15 @@ fn header_at(
         .col(ColumnKind::Note)
         .into_iter()
         .chain(layout.extra_cols(ColumnKind::Note))
-        .map(|c| (c, layout.header_text(grid, c)))
+        .map(|c| {
+            // An earlier month's column under a month in the upper row: named with it.
+            let full = layout.full_header(grid, c);
+            let own = layout.header_text(grid, c);
+            match header_month(&normalise_header(&own)) {
+                None if header_month(&full).is_some() => (c, full),
+                _ => (c, own),
+            }
+        })
         .filter(|(_, h)| !h.is_empty() && !h.contains("备注"))
         .collect();
     layout.unnamed = (layout.first_column()..width)
@@ -317,7 +338,7 @@ fn prefer_latest_month(
             .collect();
         let months: Vec<Option<u32>> = cols
             .iter()
-            .map(|&c| header_month(&normalise_header(&layout.header_text(grid, c))))
+            .map(|&c| header_month(&layout.full_header(grid, c)))
             .collect();
         // A column under 本月 / no month is the latest: only month-named columns give way.
         if cols.len() < 2 || months.iter().all(Option::is_none) {
@@ -346,6 +367,11 @@ fn prefer_latest_month(
 /// The month a header names at its start (11月进展情况, 2020年12月完成状态, 十二月进展):
 /// 0 for 上月, none for 本月 or no month.
 fn header_month(header: &str) -> Option<u32> {
+    // 截至11月底工作进展, 截止12月4日: the month the text runs to.
+    let header = ["截至", "截止"]
+        .iter()
+        .find_map(|w| header.strip_prefix(w))
+        .unwrap_or(header);
     if header.starts_with("上月") || header.starts_with("上个月") {
         return Some(0);
     }
