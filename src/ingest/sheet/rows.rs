@@ -794,7 +794,19 @@ pub(super) fn opens_reference(text: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w));
-    t.contains("供参考") || ((t.starts_with('附') || t.starts_with("以下")) && earlier)
+    t.contains("供参考")
+        || ((t.starts_with('附') || t.starts_with("以下")) && (earlier || names_a_month(&t)))
+}
+
+/// Whether a text names a month (11月, 十一月): a table appended under such a heading
+/// (附表：11月份进展情况) is an earlier month's.
+fn names_a_month(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '月'
+            && i > 0
+            && (chars[i - 1].is_ascii_digit() || "一二三四五六七八九十".contains(chars[i - 1]))
+    })
 }
 
 /// Longest text of a row that may name a unit heading a group of rows.
@@ -877,6 +889,28 @@ mod tests {
             one_line_keep_breaks("一、\r\n二、\r\r\n\n 三、 \r"),
             "一、\n二、\n三、"
         );
+    }
+
+    /// A heading opening last month's block under this month's table.
+    #[test]
+    fn reference_headings() {
+        use super::opens_reference;
+        for t in [
+            "附：11月报送情况（供参考）",
+            "附表：11月份进展情况",
+            "附：十一月进展",
+            "以下为上月报送内容",
+        ] {
+            assert!(opens_reference(t), "{t}");
+        }
+        for t in [
+            "附件：佐证材料3份",
+            "附表：问题清单",
+            "11月份进展情况",
+            "备注：已于11月完成",
+        ] {
+            assert!(!opens_reference(t), "{t}");
+        }
     }
 
     proptest! {
