@@ -105,6 +105,19 @@ fn started(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Words of a 不涉及 answer's text saying there is nothing to do.
+const NOTHING_HERE: [&str; 9] = [
+    "未发现",
+    "不存在",
+    "没有",
+    "不涉及",
+    "辖区内无",
+    "无此",
+    "无相关",
+    "均无",
+    "无需",
+];
+
 /// The first phrase in `text` that says the work is not finished yet.
 fn unfinished(text: &str) -> Option<&str> {
     let first = UNFINISHED
@@ -187,7 +200,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     // Only these statuses can contradict a text.
     if !matches!(
         status,
-        Status::InProgress | Status::NotStarted | Status::Completed
+        Status::InProgress | Status::NotStarted | Status::Completed | Status::NotApplicable
     ) {
         return None;
     }
@@ -200,7 +213,17 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     if text.is_empty() {
         return None;
     }
-    let said = if status == Status::Completed {
+    let said = if status == Status::NotApplicable {
+        // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
+        // the task is the unit's after all. Not where the text says there is nothing
+        // to do (经排查未发现, 辖区内无).
+        if NOTHING_HERE.iter().any(|w| text.contains(w)) {
+            return None;
+        }
+        started(&text)
+            .or_else(|| claimed_done(&text))
+            .or_else(|| text.contains("正在").then_some("正在"))?
+    } else if status == Status::Completed {
         match unfinished(&text) {
             Some(phrase) if claimed_done(&text).is_none() => phrase,
             _ => return None,
@@ -300,7 +323,11 @@ mod tests {
         }
         let mut doubts = 0;
         for t in &texts {
-            for s in Status::ALL {
+            // 不涉及's own rule is newer than the reference (its own test below).
+            for s in Status::ALL
+                .into_iter()
+                .filter(|s| *s != Status::NotApplicable)
+            {
                 let want = doubt_by_phrase(s, t);
                 doubts += usize::from(want.is_some());
                 assert_eq!(doubt(s, t), want, "{s:?} {t}");
@@ -364,6 +391,26 @@ mod tests {
             None
         );
         assert_eq!(planned_completion(Status::Completed, "无"), None);
+    }
+
+    /// 不涉及 beside work done or under way is a doubt; beside nothing found, not.
+    #[test]
+    fn not_applicable_beside_work_is_a_doubt() {
+        assert_eq!(
+            doubt(Status::NotApplicable, "已拆除辖区内拦河设施3处。").as_deref(),
+            Some("报送“不涉及”，但进展情况写明“已拆除辖区内拦河设施3处”")
+        );
+        assert!(doubt(Status::NotApplicable, "正在开展竹林补植。").is_some());
+        assert!(doubt(Status::NotApplicable, "已完成。").is_some());
+        for plain in [
+            "经排查，辖区内未发现拦河养鱼。",
+            "辖区内无化工企业。",
+            "本单位不涉及此项任务。",
+            "",
+            "无",
+        ] {
+            assert_eq!(doubt(Status::NotApplicable, plain), None, "{plain}");
+        }
     }
 
     #[test]
