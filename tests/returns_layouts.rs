@@ -2522,3 +2522,54 @@ fn months_in_the_upper_header_row_and_up_to_dates_pick_the_latest() {
     assert_eq!(r33.progress, "规划已印发实施。");
     assert_eq!(r33.note, "截至11月底工作进展：规划送审中。");
 }
+
+/// A lead unit's consolidation whose unit column says 来苏镇等12个镇街 or 其余镇街: a
+/// line on a group of units, the lead's own, never 来苏镇's report alone nor an unknown
+/// unit. A row naming one town stays that town's. Before, 来苏镇 got 已完成 for twelve
+/// towns and 其余镇街 was refused.
+#[test]
+fn a_unit_and_others_in_the_unit_column_is_the_senders_line() {
+    for unit_header in ["单位", "责任单位"] {
+        let header = ["序号", "具体举措", unit_header, "整改进展情况", "完成状态"];
+        a_unit_and_others(&header);
+    }
+}
+
+fn a_unit_and_others(header: &[&str]) {
+    let rows = vec![
+        row(&[
+            "34",
+            &measure(34),
+            "区住房城乡建委",
+            "开展巡查。",
+            "正在推进",
+        ]),
+        row(&[
+            "34",
+            &measure(34),
+            "来苏镇等12个镇街",
+            "已完成阳台排污排查。",
+            "已完成",
+        ]),
+        row(&["34", &measure(34), "其余镇街", "正在排查。", "正在推进"]),
+        row(&["34", &measure(34), "双石镇", "巡查8次。", "长期坚持"]),
+    ];
+    let ledger = read_one("区住房城乡建委", header, &rows);
+    assert!(reports_of(&ledger, 34, "来苏镇").is_empty());
+    let town = reports_of(&ledger, 34, "双石镇");
+    assert_eq!(town.len(), 1);
+    assert_eq!(town[0].via.as_deref(), Some("区住房城乡建委"));
+    let own: Vec<_> = ledger
+        .task(34)
+        .unwrap()
+        .current_reports()
+        .filter(|r| r.unit == "区住房城乡建委")
+        .collect();
+    assert_eq!(own.len(), 1);
+    assert!(
+        own[0].progress.contains("已完成阳台排污排查。"),
+        "{}",
+        own[0].progress
+    );
+    assert!(!raised(&ledger, Code::UnitUnknown));
+}

@@ -314,7 +314,9 @@ fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Optio
             }
         }
     }
-    let consolidation = single >= 2 && single > tasks.len() && single > assignment;
+    // Several rows of one task naming units one by one: a consolidation, with group
+    // lines (其余镇街, 来苏镇等12个镇街) among them as often as not.
+    let consolidation = single >= 2 && single > tasks.len() && single >= assignment;
     // A collection sheet of many units (the bureau's own, one row per unit and task),
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
     let collection = distinct.len() >= MANY_UNITS && single >= 3 * assignment;
@@ -359,7 +361,8 @@ fn joint_units(text: &str, units: &UnitDirectory) -> Option<(String, String)> {
 }
 
 /// The plan's assignment as written: several units (、，；/ or a line break between
-/// names), a group (各镇街), or a list ending in 等.
+/// names), a group (各镇街), a list ending in 等, a unit and others (来苏镇等12个镇街,
+/// 区水利局等部门), or the rest of a group (其余镇街, 其他单位): never one unit's row.
 fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
     let t = text.trim();
     if t.is_empty() {
@@ -369,7 +372,16 @@ fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
         .split(['、', '，', ',', '；', ';', '/', '\n'])
         .filter(|p| !p.trim().is_empty())
         .count();
-    names > 1 || t.ends_with('等') || matches!(units.resolve(t), NameMatch::Group(_))
+    let the_rest = ["其余", "其他", "剩余", "另外"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && ["镇街", "单位", "部门", "街道", "镇"]
+            .iter()
+            .any(|w| t.ends_with(w));
+    names > 1
+        || t.find('等').is_some_and(|i| i > 0)
+        || the_rest
+        || matches!(units.resolve(t), NameMatch::Group(_))
 }
 
 /// The first of a Word return's signature, the title, the sheet name, the file name and
