@@ -1558,7 +1558,26 @@ fn the_collectors_own_empty_tasks_are_marked_to_fill_in() {
         );
         if own.contains(&id) {
             assert!(!text.contains("暂未收到报送。"), "{id}: {text}");
+            // The collector is not counted among the units that have not reported.
+            assert!(!text.contains("均未报送"), "{id}: {text}");
         }
+    }
+    // Each marker is a run of its own, highlighted, so the clerk sees it.
+    for (at, _) in xml.match_indices("【待补充") {
+        let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+        assert!(run.contains("<w:highlight w:val=\"yellow\""), "{run}");
+        let rest = &xml[at..];
+        let closes = rest.find('】').unwrap();
+        assert!(
+            !rest[..closes].contains("</w:r>"),
+            "one run: {}",
+            &rest[..closes]
+        );
+        assert!(
+            rest[closes..].starts_with("】</w:t></w:r>"),
+            "{}",
+            &rest[..closes + 20]
+        );
     }
     let ids: Vec<String> = own.iter().map(u32::to_string).collect();
     // Without the zero-width breaks the writer puts after 、 between numbers.

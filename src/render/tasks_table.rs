@@ -80,22 +80,34 @@ fn status(t: &TaskEntry) -> Vec<String> {
 /// before sending (【待补充：我局进展】), not 暂未收到报送 about itself.
 fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(b) = t.breakdown.describe("单位") {
+    let groups = report_groups(t);
+    let own_missing = t.awaits(collector);
+    // Nothing in and the collector's own part still to write: no count of units that
+    // have not reported (it would count the collector among them).
+    let nothing_in = groups.is_empty() && own_missing;
+    if let Some(b) = t.breakdown.describe("单位").filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
     }
     if !t.doubts.is_empty() {
         lines.push(format!("（{}）", t.doubts.join("；")));
     }
-    let groups = report_groups(t);
-    let own_missing = t.awaits(collector);
     if own_missing {
-        lines.push(format!("【待补充：{self_word}进展】"));
+        lines.push(format!(
+            "{}：{self_word}进展】",
+            crate::render::typography::TO_FILL
+        ));
     }
     if groups.is_empty() {
+        let others: Vec<&str> = t
+            .awaiting
+            .iter()
+            .map(String::as_str)
+            .filter(|u| *u != collector)
+            .collect();
         if !own_missing {
             lines.push("暂未收到报送。".to_string());
-        } else if t.awaiting.len() > 1 {
-            lines.push("暂未收到其他单位报送。".to_string());
+        } else if !others.is_empty() {
+            lines.push(format!("{}暂未报送。", others.join("、")));
         }
     } else if t.status == Status::Unreported {
         // Only units that do not decide the task reported: say whose report is awaited.

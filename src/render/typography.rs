@@ -113,6 +113,10 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
 /// A line-break opportunity that prints nothing.
 pub const ZERO_WIDTH_SPACE: char = '\u{200B}';
 
+/// How a clerk's marker opens (【待补充：我局进展】): text the clerk fills in before the
+/// document is sent; the Word writer highlights it.
+pub const TO_FILL: &str = "【待补充";
+
 #[cfg(test)]
 mod tests {
     use super::{typeset, typeset_each_char};

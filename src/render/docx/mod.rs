@@ -197,6 +197,28 @@ fn signature_indents(blocks: &[Block]) -> (i32, i32) {
     (twips(s), twips(d))
 }
 
+/// `text` cut around the clerk's markers (【待补充：…】): each part, and whether it is a
+/// marker. A text without one is one part.
+fn marked_parts(text: &str) -> Vec<(&str, bool)> {
+    const OPEN: &str = crate::render::typography::TO_FILL;
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(OPEN) {
+        let Some(len) = rest[start..].find('】').map(|e| e + '】'.len_utf8()) else {
+            break;
+        };
+        if start > 0 {
+            parts.push((&rest[..start], false));
+        }
+        parts.push((&rest[start..start + len], true));
+        rest = &rest[start + len..];
+    }
+    if !rest.is_empty() || parts.is_empty() {
+        parts.push((rest, false));
+    }
+    parts
+}
+
 /// Whether `next` is a block the body writes as a paragraph of its own (one that can
 /// carry a page break before it).
 fn opens_a_paragraph(next: Option<&Block>) -> bool {
@@ -390,26 +412,34 @@ impl<'a> Builder<'a> {
     }
 
     /// A run of `text`: sanitised, set in Chinese typography (`typography::typeset`), "\n" as a line break, "\t" as a tab.
-    fn runs(&self, p: Paragraph, text: &str, font: &str, size: usize) -> Paragraph {
+    /// The text as runs: line breaks and tabs kept; a clerk's marker (【待补充：…】) in
+    /// a run of its own, highlighted yellow, so it is not signed over unseen.
+    fn runs(&self, mut p: Paragraph, text: &str, font: &str, size: usize) -> Paragraph {
         let text = crate::render::typography::typeset(&sanitize(text));
-        let mut run = Run::new().fonts(run_fonts(font, self.fonts)).size(size);
-        if size == SIZE_3HAO {
-            run = run.character_spacing(BODY_CHAR_SPACING);
-        }
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                run = run.add_break(BreakType::TextWrapping);
+        for (part, marked) in marked_parts(&text) {
+            let mut run = Run::new().fonts(run_fonts(font, self.fonts)).size(size);
+            if size == SIZE_3HAO {
+                run = run.character_spacing(BODY_CHAR_SPACING);
             }
-            for (j, piece) in line.split('\t').enumerate() {
-                if j > 0 {
-                    run = run.add_tab();
+            if marked {
+                run = run.highlight("yellow");
+            }
+            for (i, line) in part.split('\n').enumerate() {
+                if i > 0 {
+                    run = run.add_break(BreakType::TextWrapping);
                 }
-                if !piece.is_empty() {
-                    run = run.add_text(piece);
+                for (j, piece) in line.split('\t').enumerate() {
+                    if j > 0 {
+                        run = run.add_tab();
+                    }
+                    if !piece.is_empty() {
+                        run = run.add_text(piece);
+                    }
                 }
             }
+            p = p.add_run(run);
         }
-        p.add_run(run)
+        p
     }
 
     fn styled(&mut self, text: &str, look: Look) -> Paragraph {
