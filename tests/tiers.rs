@@ -43,6 +43,8 @@ fn fill_for(u: &UnitEntry, i: usize) -> Filled {
             FilledRow {
                 progress: if word == Status::NotStarted.label() {
                     format!("{}第{id}项：尚未开展。\n下一步按计划启动。", u.name)
+                } else if word == Status::NotApplicable.label() {
+                    format!("{}第{id}项：辖区内无相关问题。", u.name)
                 } else {
                     format!("{}第{id}项：已完成排查12处。\n下一步继续推进。", u.name)
                 },
