@@ -2573,3 +2573,39 @@ fn a_unit_and_others(header: &[&str]) {
     );
     assert!(!raised(&ledger, Code::UnitUnknown));
 }
+
+/// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;
+/// 2020.9 typed as a number reads as the same text does. Before, both were warned about.
+#[test]
+fn ongoing_words_and_number_dates_in_the_completion_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区水利局", "", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .row(vec![
+            s("55"),
+            s(&measure(55)),
+            s("持续开展巡查。"),
+            s("长期坚持"),
+            s("长期"),
+        ])
+        .row(vec![
+            s("21"),
+            s(&measure(21)),
+            s("28座全部完成整改。"),
+            s("已完成"),
+            n(2020.9),
+        ]);
+    write_workbook(&dir.path().join("区水利局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:?}",
+        ledger.problems
+    );
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(
+        r21.completed_on.map(|d| (chrono::Datelike::month(&d))),
+        Some(9)
+    );
+}

@@ -52,6 +52,10 @@ fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
         Cell::Number(n) if (19_000_101.0..=21_001_231.0).contains(n) && n.fract() == 0.0 => {
             parse_date_text(&format!("{}", *n as i64), Some(default_year))
         }
+        // 2020.9 typed into a number cell: year and month, as the same text reads.
+        Cell::Number(n) if (1990.0..2100.0).contains(n) && n.fract() != 0.0 => {
+            parse_date_text(&format!("{n}"), Some(default_year))
+        }
         Cell::Number(n) => date_from_serial(*n),
         _ => None,
     }
@@ -265,6 +269,19 @@ mod tests {
         assert_eq!(ids("小水电清理整改"), None);
         assert_eq!(ids("21"), None);
         assert_eq!(ids("21.5万亩"), None);
+    }
+
+    /// 2020.9 read the same from a number cell as from a text cell.
+    #[test]
+    fn a_year_and_month_typed_as_a_number_is_a_date() {
+        let text = date_of_cell(&Cell::Text("2020.9".into()), 2020);
+        assert!(text.is_some());
+        assert_eq!(date_of_cell(&Cell::Number(2020.9), 2020), text);
+        // An Excel serial stays a serial.
+        assert_eq!(
+            date_of_cell(&Cell::Number(44_166.0), 2020),
+            NaiveDate::from_ymd_opt(2020, 12, 1)
+        );
     }
 
     #[test]

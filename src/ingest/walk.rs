@@ -50,9 +50,20 @@ pub(super) fn set_aside(name: &str) -> Option<&'static str> {
         .any(|n| name.eq_ignore_ascii_case(n))
     {
         Some("Windows系统文件（缩略图缓存或文件夹设置），已跳过。")
+    } else if name.starts_with('~') && ends_with_ignore_case(name, ".tmp") {
+        Some("Word或Excel保存时产生的临时文件，已跳过。")
+    } else if ends_with_ignore_case(name, ".lnk") {
+        Some("Windows快捷方式，不是文件本身，已跳过。如所指的报送表未在文件夹中，请将原文件放入。")
     } else {
         None
     }
+}
+
+fn ends_with_ignore_case(name: &str, suffix: &str) -> bool {
+    name.len() >= suffix.len()
+        && name
+            .get(name.len() - suffix.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
 }
 
 /// Relative path with `/` separators.
@@ -75,10 +86,18 @@ mod tests {
             ".~lock.x.xlsx#",
             "Thumbs.db",
             "DESKTOP.INI",
+            "~WRL0003.tmp",
+            "~WRD1234.TMP",
+            "区水利局.xlsx.lnk",
         ] {
             assert!(set_aside(name).is_some(), "{name}");
         }
-        for name in ["区水利局.xlsx", "thumbs.xlsx", "桌面.ini.xlsx"] {
+        for name in [
+            "区水利局.xlsx",
+            "thumbs.xlsx",
+            "桌面.ini.xlsx",
+            "区水利局.tmp.xlsx",
+        ] {
             assert!(set_aside(name).is_none(), "{name}");
         }
     }

@@ -393,8 +393,13 @@ pub(super) fn values(
     let planned = is_planned_date(&completed_text);
     let completed_on = date_of_cell(completed_cell, default_year)
         .filter(|_| !completed_text.is_empty() && !planned);
+    // 长期 / 长期坚持 / 持续 in 完成时间: the task goes on; no date is owed.
+    let goes_on = ["长期", "持续", "常态"]
+        .iter()
+        .any(|w| completed_text.starts_with(w));
     if completed_on.is_none()
         && !planned
+        && !goes_on
         && !completed_text.is_empty()
         && !is_placeholder(&completed_text)
     {
