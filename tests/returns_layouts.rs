@@ -2605,7 +2605,7 @@ fn ongoing_words_and_number_dates_in_the_completion_column() {
     );
     let r21 = only_report(&ledger, 21);
     assert_eq!(
-        r21.completed_on.map(|d| (chrono::Datelike::month(&d))),
+        r21.completed_on.map(|d| chrono::Datelike::month(&d)),
         Some(9)
     );
 }
