@@ -639,6 +639,22 @@ pub fn is_yes_no_word(text: &str) -> bool {
 /// claims completion is contradictory → `Unclear`. Other words go through
 /// [`classify_status`]; a blank cell falls back to the progress text.
 pub fn classify_yes_no(text: &str, progress: &str) -> Status {
+    // 否（正在推进）, 否，预计12月底完成, 是/长期: the answer and the status beside it.
+    if let Some((yes, rest)) = annotated_answer(text) {
+        let beside = if rest.starts_with("长期") {
+            Status::Ongoing
+        } else {
+            classify_status(rest)
+        };
+        return match (yes, beside) {
+            (true, Status::Ongoing) => Status::Ongoing,
+            (true, Status::InProgress | Status::NotStarted) => Status::Unclear,
+            (true, _) => Status::Completed,
+            (false, s @ (Status::InProgress | Status::NotStarted | Status::Ongoing)) => s,
+            // Not done, and a word the status list does not know (a plan, a reason).
+            (false, _) => Status::InProgress,
+        };
+    }
     let key = status_key(text);
     let upper = key.to_uppercase();
     if matches!(upper.as_str(), "是" | "Y" | "YES" | "已" | "对")
@@ -667,6 +683,24 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
         return status_from_progress(progress).unwrap_or(Status::Unclear);
     }
     classify_status(text)
+}
+
+/// A 是否完成 answer with words after it (否（正在推进）, 是/长期): whether it is 是, and
+/// the words.
+fn annotated_answer(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim();
+    let (yes, rest) = match t.chars().next()? {
+        '是' => (true, &t['是'.len_utf8()..]),
+        '否' => (false, &t['否'.len_utf8()..]),
+        _ => return None,
+    };
+    let rest = rest
+        .strip_prefix([
+            '（', '(', '，', ',', '/', '、', '；', ';', '：', ':', '-', ' ',
+        ])?
+        .trim_end_matches(['）', ')', '。'])
+        .trim();
+    (!rest.is_empty()).then_some((yes, rest))
 }
 
 /// Whether a 是否完成 cell answers no: 否 N NO X 未, or only a cross (× ✗ ✘).
@@ -1437,6 +1471,17 @@ mod tests {
 
     #[test]
     fn yes_no() {
+        // An answer with the status beside it.
+        assert_eq!(classify_yes_no("否（正在推进）", ""), Status::InProgress);
+        assert_eq!(
+            classify_yes_no("否，预计12月底完成", ""),
+            Status::InProgress
+        );
+        assert_eq!(classify_yes_no("否(未启动)", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("是/长期", ""), Status::Ongoing);
+        assert_eq!(classify_yes_no("是（长期坚持）", ""), Status::Ongoing);
+        assert_eq!(classify_yes_no("是（已验收）", ""), Status::Completed);
+        assert_eq!(classify_yes_no("是（正在推进）", ""), Status::Unclear);
         assert_eq!(classify_yes_no("是", ""), Status::Completed);
         assert_eq!(classify_yes_no(" 是 ", "见附件"), Status::Completed);
         assert_eq!(classify_yes_no("已完成", ""), Status::Completed);
