@@ -177,10 +177,9 @@ pub fn tasks_via_leads(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<(String,
         }
         // A task the collector itself gathers is not "reported to a lead" elsewhere.
         let Some(lead) = t
-            .lead
+            .gatherers
             .iter()
-            .chain(&t.responsible)
-            .find(|l| t.gathered_by(l) && *l != unit && **l != ledger.plan.collector)
+            .find(|l| *l != unit && **l != ledger.plan.collector)
         else {
             continue;
         };

@@ -799,8 +799,11 @@ pub(super) fn opens_reference(text: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w));
+    // A month alone opens a block under 附表 / 附： / 以下, not under 附件 (the list of
+    // attachments: 附件：11月会议纪要).
+    let month_block = names_a_month(&t) && !t.starts_with("附件");
     t.contains("供参考")
-        || ((t.starts_with('附') || t.starts_with("以下")) && (earlier || names_a_month(&t)))
+        || ((t.starts_with('附') || t.starts_with("以下")) && (earlier || month_block))
 }
 
 /// Whether a text names a month (11月, 十一月): a table appended under such a heading
@@ -910,6 +913,7 @@ mod tests {
         }
         for t in [
             "附件：佐证材料3份",
+            "附件：11月会议纪要",
             "附表：问题清单",
             "11月份进展情况",
             "备注：已于11月完成",
