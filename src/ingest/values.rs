@@ -52,9 +52,13 @@ fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
         Cell::Number(n) if (19_000_101.0..=21_001_231.0).contains(n) && n.fract() == 0.0 => {
             parse_date_text(&format!("{}", *n as i64), Some(default_year))
         }
-        // 2020.9 typed into a number cell: year and month, as the same text reads.
+        // 2020.9 typed into a number cell: year and month, as the same text reads. Not
+        // 2020.1, which the cell shows for 2020.10 as well (the clerk is asked).
         Cell::Number(n) if (1990.0..2100.0).contains(n) && n.fract() != 0.0 => {
-            parse_date_text(&format!("{n}"), Some(default_year))
+            let text = format!("{n}");
+            (!text.ends_with(".1"))
+                .then(|| parse_date_text(&text, Some(default_year)))
+                .flatten()
         }
         Cell::Number(n) => date_from_serial(*n),
         _ => None,
@@ -277,6 +281,8 @@ mod tests {
         let text = date_of_cell(&Cell::Text("2020.9".into()), 2020);
         assert!(text.is_some());
         assert_eq!(date_of_cell(&Cell::Number(2020.9), 2020), text);
+        // 2020.1 is January or October (2020.10): not read.
+        assert_eq!(date_of_cell(&Cell::Number(2020.1), 2020), None);
         // An Excel serial stays a serial.
         assert_eq!(
             date_of_cell(&Cell::Number(44_166.0), 2020),
