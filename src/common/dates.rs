@@ -385,6 +385,29 @@ fn find_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<
     None
 }
 
+/// A month.day pair in a name (区水利局（12.4修改）, 进展12．3): one or two digits, a dot,
+/// one or two digits, not inside a longer number or a version (v1.2, 1.2.3), and a date
+/// in `year`.
+pub fn find_month_dot_day(s: &str, year: i32) -> Option<NaiveDate> {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len()).find_map(|i| {
+        if i > 0 && c[i - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let (month, m_len) = digits_at(&c, i)?;
+        let dot = i + m_len;
+        if !matches!(c.get(dot), Some('.' | '．')) || m_len > 2 {
+            return None;
+        }
+        let (day, d_len) = digits_at(&c, dot + 1)?;
+        let after = c.get(dot + 1 + d_len);
+        if d_len > 2 || after.is_some_and(|ch| ch.is_ascii_digit() || *ch == '.') {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
+}
+
 /// `#[serde(with = "crate::common::dates::compact")]` for an `Option<NaiveDate>`: as
 /// chrono writes it (`"2020-12-03"`) in JSON and every other human-readable format, so
 /// ledger.json does not change; as the day number (`num_days_from_ce`) in a binary one,
@@ -418,6 +441,16 @@ pub mod compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_dot_day_in_a_name() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        assert_eq!(find_month_dot_day("区水利局（12.4修改）", 2020), d(12, 4));
+        assert_eq!(find_month_dot_day("进展12．3", 2020), d(12, 3));
+        for no in ["区财政局v1.2", "区水利局", "第123.45号", "13.40"] {
+            assert_eq!(find_month_dot_day(no, 2020), None, "{no}");
+        }
+    }
 
     #[test]
     fn chinese_numerals_in_dates() {

@@ -212,34 +212,8 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
 /// a written date, else a month.day pair of plausible numbers not inside a longer number.
 fn date_in_file_name(rel: &str, default_year: i32) -> Option<NaiveDate> {
     let stem = Path::new(rel).file_stem()?.to_string_lossy().into_owned();
-    if let Some(d) = crate::common::dates::find_filing_date(&stem, Some(default_year)) {
-        return Some(d);
-    }
-    let chars: Vec<char> = stem.chars().collect();
-    let number = |from: usize| -> (u32, usize) {
-        let digits: String = chars[from..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        (digits.parse().unwrap_or(0), digits.len())
-    };
-    (0..chars.len()).find_map(|i| {
-        // Not inside a longer number or a version (v1.2).
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_alphanumeric()) {
-            return None;
-        }
-        let (month, m_len) = number(i);
-        let dot = i + m_len;
-        if !matches!(chars.get(dot), Some('.' | '．')) || !(1..=2).contains(&m_len) {
-            return None;
-        }
-        let (day, d_len) = number(dot + 1);
-        let after = chars.get(dot + 1 + d_len);
-        if !(1..=2).contains(&d_len) || after.is_some_and(|c| c.is_ascii_digit() || *c == '.') {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(default_year, month, day)
-    })
+    crate::common::dates::find_filing_date(&stem, Some(default_year))
+        .or_else(|| crate::common::dates::find_month_dot_day(&stem, default_year))
 }
 
 /// The unit that sent the file (after the marker's): the first a sheet names by its

@@ -212,12 +212,8 @@ fn result_after(rest_of_first: &str, later: &[String]) -> Option<String> {
     };
     let opens = (0..=cue).rev().find(|&i| clauses[i].1).unwrap_or(0);
     let on_its_own = opens > 0 && !GOING_ON.iter().any(|w| clauses[opens].0.starts_with(w));
-    // The shorter faithful one: the whole way there, or the cue's own sentence.
-    if on_its_own {
-        Some(joined(opens))
-    } else {
-        Some(joined(0))
-    }
+    // The shorter faithful one: the cue's own sentence, or the whole way there.
+    Some(joined(if on_its_own { opens } else { 0 }))
 }
 
 /// `text` split at any of `marks` outside “…” 《…》 （…） (…) 【…】 ‘…’.

@@ -49,11 +49,12 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if head.starts_with(RTF_MAGIC) {
         return Ok(Format::Doc);
     }
-    if let Some(what) = binary_magic(head) {
-        if what.ends_with("压缩包") {
-            return Err(ReadError::OtherArchive(what));
-        }
-        return Err(ReadError::NotSpreadsheet(what));
+    if let Some((what, archive)) = binary_magic(head) {
+        return Err(if archive {
+            ReadError::OtherArchive(what)
+        } else {
+            ReadError::NotSpreadsheet(what)
+        });
     }
     // UTF-16 text has NULs; a BOM says it is text.
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
@@ -80,21 +81,23 @@ fn is_raw_biff(head: &[u8]) -> bool {
     lo == 0x09 && matches!(hi, 0x00 | 0x02 | 0x04 | 0x08) && (4..=20).contains(&len)
 }
 
-fn binary_magic(head: &[u8]) -> Option<&'static str> {
-    const MAGICS: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG图片"),
-        (b"\xFF\xD8\xFF", "JPEG图片"),
-        (b"GIF87a", "GIF图片"),
-        (b"GIF89a", "GIF图片"),
-        (b"%PDF", "PDF文件"),
-        (b"Rar!\x1A\x07", "RAR压缩包"),
-        (b"7z\xBC\xAF\x27\x1C", "7z压缩包"),
-        (b"\x1F\x8B", "gzip压缩包"),
+/// A format that is no spreadsheet, known by its first bytes: what it is, and whether
+/// it is an archive (its files are returns once unpacked).
+fn binary_magic(head: &[u8]) -> Option<(&'static str, bool)> {
+    const MAGICS: &[(&[u8], &str, bool)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG图片", false),
+        (b"\xFF\xD8\xFF", "JPEG图片", false),
+        (b"GIF87a", "GIF图片", false),
+        (b"GIF89a", "GIF图片", false),
+        (b"%PDF", "PDF文件", false),
+        (b"Rar!\x1A\x07", "RAR压缩包", true),
+        (b"7z\xBC\xAF\x27\x1C", "7z压缩包", true),
+        (b"\x1F\x8B", "gzip压缩包", true),
     ];
     MAGICS
         .iter()
-        .find(|(m, _)| head.starts_with(m))
-        .map(|(_, what)| *what)
+        .find(|(m, _, _)| head.starts_with(m))
+        .map(|(_, what, archive)| (*what, *archive))
 }
 
 /// Many C0 control characters (other than tab, CR, LF, FF) mean binary data.

@@ -93,11 +93,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut open: Option<(usize, usize)> = None;
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
-    let mut layout = layout;
     // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
-    if marker.is_some() {
-        layout.unnamed.clear();
-    }
+    let for_this_sheet = |mut layout: Layout| {
+        if marker.is_some() {
+            layout.unnamed.clear();
+        }
+        layout
+    };
+    let mut layout = for_this_sheet(layout);
     let first_header_bottom = layout.bottom;
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
@@ -163,10 +166,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             if reason == SkipReason::Header {
                 // A block under a header of its own columns is read by that header.
                 if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
-                    layout = next;
-                    if marker.is_some() {
-                        layout.unnamed.clear();
-                    }
+                    layout = for_this_sheet(next);
                 }
             }
             out.skips.push(row_skip(grid, ctx, r, reason));
