@@ -2609,3 +2609,130 @@ fn ongoing_words_and_number_dates_in_the_completion_column() {
         Some(9)
     );
 }
+
+/// A 月份 column: one unit's rows on the same tasks month after month in one table.
+/// The latest month's row stands (not the least advanced of the rows, as for a task
+/// split over rows), and a later month saying less than an earlier one is warned of.
+#[test]
+fn rows_of_several_months_in_one_table_are_versions() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "月份", "完成状态", "整改进展情况"];
+    let m = |id: u32| measure(id);
+    let rows = vec![
+        row(&["20", &m(20), "11月", "正在推进", "可研报告编制中"]),
+        row(&["20", &m(20), "12月", "已完成", "可研报告已通过审查"]),
+        row(&["26", &m(26), "11月份", "已完成", "专项规划已印发"]),
+        row(&["26", &m(26), "12月份", "正在推进", "专项规划修编中"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    let r20 = only_report(&ledger, 20);
+    assert_eq!(r20.status, Status::Completed);
+    assert_eq!(r20.progress, "可研报告已通过审查");
+    assert_eq!(r20.period, Some(date(2020, 12, 1)));
+    // The month is the row's period, not a note.
+    assert!(r20.note.is_empty(), "{}", r20.note);
+    assert_eq!(only_report(&ledger, 26).status, Status::InProgress);
+    assert!(!raised(&ledger, Code::Conflict));
+    let back: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::SteppedBack)
+        .collect();
+    assert_eq!(back.len(), 1, "{:?}", ledger.problems);
+    assert!(
+        back[0].message.contains("第26项11月报“已完成”")
+            && back[0].message.contains("12月报“正在推进”"),
+        "{}",
+        back[0].message
+    );
+    let said: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("已按最近一期（12月）汇总"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", ledger.problems);
+    assert!(
+        said[0].message.contains("第20、26项"),
+        "{}",
+        said[0].message
+    );
+}
+
+/// A workbook with a sheet per month (11月, 12月) and no filing date: the latest
+/// month's sheet stands; no conflict is raised. A sheet named by its day (12.4报送)
+/// works the same way; a table's number (附表1.2) is no period.
+#[test]
+fn a_sheet_per_month_is_a_version_each() {
+    let unit = "区水利局";
+    for (earlier, later) in [("11月", "12月"), ("11.30报送", "12.4报送")] {
+        let dir = tempfile::tempdir().unwrap();
+        let month = |name: &str, status: &str, text: &str| {
+            SheetSpec::new(name)
+                .text_row(&[&format!("填报单位：{unit}")])
+                .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+                .text_row(&["20", &measure(20), status, text])
+        };
+        // The later sheet first: the order of the sheets does not decide.
+        write_workbook(
+            &dir.path().join("整改进展.xlsx"),
+            &[
+                month(later, "已完成", "可研报告已通过审查"),
+                month(earlier, "正在推进", "可研报告编制中"),
+            ],
+        );
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 20);
+        assert_eq!(r.status, Status::Completed, "{later}");
+        assert_eq!(r.source.sheet, later);
+        assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let table = |name: &str, status: &str| {
+        SheetSpec::new(name)
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+            .text_row(&["20", &measure(20), status, status])
+    };
+    write_workbook(
+        &dir.path().join("整改进展.xlsx"),
+        &[table("附表1.1", "正在推进"), table("附表1.2", "已完成")],
+    );
+    assert!(raised(&ledger_for(dir.path()), Code::Conflict));
+}
+
+/// Two returns of one unit, neither dated, the second named 修改版: the corrected one
+/// stands, and the clerk is told which file was set aside.
+#[test]
+fn a_corrected_return_stands_over_the_first() {
+    let unit = "区水利局";
+    let dir = tempfile::tempdir().unwrap();
+    for (file, status, text) in [
+        ("区水利局整改进展.xlsx", "正在推进", "可研报告编制中"),
+        (
+            "区水利局整改进展（修改版）.xlsx",
+            "已完成",
+            "可研报告已通过审查",
+        ),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+            .text_row(&["20", &measure(20), status, text]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.source.file, "区水利局整改进展（修改版）.xlsx");
+    assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.file == "区水利局整改进展（修改版）.xlsx"
+                && p.message
+                    .contains("“区水利局整改进展.xlsx”中的进展不再计入")),
+        "{:?}",
+        ledger.problems
+    );
+}

@@ -38,6 +38,11 @@ pub struct Record {
     pub unit_from: Option<UnitFrom>,
     #[serde(default, with = "crate::common::dates::compact")]
     pub filed_on: Option<NaiveDate>,
+    /// The month (or day) the row reports on, when its table or its sheet says (a 月份
+    /// column, a sheet named 11月): of one unit's reports on a task filed together, the
+    /// latest period's stands.
+    #[serde(default, with = "crate::common::dates::compact")]
+    pub period: Option<NaiveDate>,
     /// The 序号 cell as written, and its number.
     pub id_text: String,
     pub id: Option<u32>,

@@ -44,6 +44,24 @@ pub(crate) fn filing_date_of_cell(cell: &Cell, default_year: i32) -> Option<Naiv
     }
 }
 
+/// The month (or day) a row reports on, from a 月份 cell (11月, 11月份, 2020年11月,
+/// 2020.11, the number 11, a date): a month is its first day, so that months and days
+/// order as they follow one another.
+pub(crate) fn period_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
+    match cell {
+        Cell::Number(n) if (1.0..=12.0).contains(n) && n.fract() == 0.0 => {
+            NaiveDate::from_ymd_opt(default_year, *n as u32, 1)
+        }
+        Cell::Text(t) => t
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|m| NaiveDate::from_ymd_opt(default_year, m, 1))
+            .or_else(|| filing_date_of_cell(cell, default_year)),
+        other => filing_date_of_cell(other, default_year),
+    }
+}
+
 /// The date of a cell that is not text.
 fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
     match cell {
@@ -273,6 +291,20 @@ mod tests {
         assert_eq!(ids("小水电清理整改"), None);
         assert_eq!(ids("21"), None);
         assert_eq!(ids("21.5万亩"), None);
+    }
+
+    #[test]
+    fn a_month_cell_is_its_first_day() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        let p = |c: Cell| period_of_cell(&c, 2020);
+        assert_eq!(p(Cell::Text("11月".into())), d(11, 1));
+        assert_eq!(p(Cell::Text("12月份".into())), d(12, 1));
+        assert_eq!(p(Cell::Text("2020年11月".into())), d(11, 1));
+        assert_eq!(p(Cell::Text("12".into())), d(12, 1));
+        assert_eq!(p(Cell::Number(11.0)), d(11, 1));
+        assert_eq!(p(Cell::Text("12月4日".into())), d(12, 4));
+        assert_eq!(p(Cell::Text("本月".into())), None);
+        assert_eq!(p(Cell::Number(13.0)), None);
     }
 
     /// 2020.9 read the same from a number cell as from a text cell.

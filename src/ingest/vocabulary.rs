@@ -70,6 +70,9 @@ pub enum ColumnKind {
     CompletedOn,
     /// 填报日期
     FiledOn,
+    /// 月份, 报送月份: the month (or round) a row reports on, when one table or one
+    /// workbook holds several months' rows of the same tasks
+    Period,
     /// 备注
     Note,
     /// 佐证材料
@@ -215,6 +218,19 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "提交答卷时间",
             "答题时间",
             "提交日期",
+        ],
+    ),
+    (
+        ColumnKind::Period,
+        &[
+            "月份",
+            "报送月份",
+            "填报月份",
+            "所属月份",
+            "统计月份",
+            "报告期",
+            "期次",
+            "报送期次",
         ],
     ),
     (
@@ -1100,8 +1116,8 @@ pub fn is_note_row(text: &str) -> bool {
 mod tests {
     use super::*;
     use ColumnKind::{
-        Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Progress,
-        Role, StatusTick, StatusYesNo, Unit,
+        Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Period,
+        Progress, Role, StatusTick, StatusYesNo, Unit,
     };
 
     #[test]
@@ -1339,6 +1355,10 @@ mod tests {
         assert_eq!(classify_header("联系人及电话"), Some(Contact));
         assert_eq!(classify_header("填报单位"), Some(Unit));
         assert_eq!(classify_header("填报日期"), Some(FiledOn));
+        assert_eq!(classify_header("月份"), Some(Period));
+        assert_eq!(classify_header("报送月份"), Some(Period));
+        // A month in a progress header is that column's month, not a period column.
+        assert_eq!(classify_header("11月份进展情况"), Some(Progress));
         assert_eq!(classify_header("填报人"), Some(Contact));
         assert_eq!(classify_header("具体整改措施"), Some(Measure));
         assert_eq!(classify_header("重点任务"), Some(Category));

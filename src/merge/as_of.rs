@@ -205,6 +205,7 @@ mod tests {
             } else {
                 day(file * 7 + i % 2)
             },
+            period: None,
             id_text: i.to_string(),
             id: Some(i % 63 + 1),
             measure_text: String::new(),

@@ -177,6 +177,7 @@ fn report(
         progress: rec.progress,
         completed_on: rec.completed_on,
         filed_on: rec.filed_on,
+        period: rec.period,
         superseded: false,
         matched_by: by,
         note: rec.note,

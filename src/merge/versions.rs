@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::model::{Code, Problem, Severity, Status, UnitReport};
 
 /// Resolve every (task, unit) group; returns the reports per task (group order kept).
@@ -10,18 +12,27 @@ pub(super) fn resolve_all(
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<u32, Vec<UnitReport>> {
     let mut by_task: BTreeMap<u32, Vec<UnitReport>> = BTreeMap::new();
+    let mut stood = StoodOver::default();
     for ((id, unit), mut reports) in by_key {
-        resolve_versions(id, &unit, &mut reports, problems);
+        resolve_versions(id, &unit, &mut reports, problems, &mut stood);
         by_task.entry(id).or_default().append(&mut reports);
     }
+    problems.extend(stood.infos());
     by_task
 }
 
-/// Several reports of one unit on one task: the latest filing date stands. Among the
-/// latest (equal or unknown dates), identical content is a duplicate; different content
-/// is a conflict, and all of them stay current (the task status takes the least
-/// advanced).
-fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &mut Vec<Problem>) {
+/// Several reports of one unit on one task: the latest filing date stands. Of those
+/// filed together (equal or unknown dates), the latest period's stands (a 月份 column,
+/// a sheet per month), then a corrected file's (区水利局（修改版）.xlsx). Among what is
+/// left, identical content is a duplicate; different content is a conflict, and all of
+/// them stay current (the task status takes the least advanced).
+fn resolve_versions(
+    id: u32,
+    unit: &str,
+    reports: &mut [UnitReport],
+    problems: &mut Vec<Problem>,
+    stood: &mut StoodOver,
+) {
     if reports.len() < 2 {
         return;
     }
@@ -35,10 +46,21 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
     for r in reports.iter_mut() {
         r.superseded = !in_top(r);
     }
-    problems.extend(stepped_back(id, unit, reports));
-    let top: Vec<usize> = (0..reports.len())
+    if let Some(latest) = reports
+        .iter()
+        .find(|r| !r.superseded && r.filed_on.is_some())
+    {
+        let date = |r: &UnitReport| {
+            r.filed_on
+                .map_or_else(String::new, crate::common::dates::render_date)
+        };
+        let earlier = reports.iter().filter(|r| r.superseded);
+        problems.extend(stepped_back(id, unit, latest, earlier, date));
+    }
+    let mut top: Vec<usize> = (0..reports.len())
         .filter(|&i| !reports[i].superseded)
         .collect();
+    stood.narrow(id, unit, reports, &mut top, problems);
     if top.len() < 2 {
         return;
     }
@@ -115,24 +137,22 @@ fn resolve_versions(id: u32, unit: &str, reports: &mut [UnitReport], problems: &
 
 /// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
 /// the latest stands, as a unit may find its work not finished after all, but the clerk
-/// is told to check. `reports` are sorted latest first, the superseded ones marked.
-fn stepped_back(id: u32, unit: &str, reports: &[UnitReport]) -> Option<Problem> {
-    let latest = reports
-        .iter()
-        .find(|r| !r.superseded && r.filed_on.is_some())?;
-    let earlier = reports
-        .iter()
-        .filter(|r| r.superseded && r.status.is_reported())
+/// is told to check. `when` names a report's time (its filing date, its month).
+fn stepped_back<'r>(
+    id: u32,
+    unit: &str,
+    latest: &UnitReport,
+    earlier: impl Iterator<Item = &'r UnitReport>,
+    when: impl Fn(&UnitReport) -> String,
+) -> Option<Problem> {
+    let earlier = earlier
+        .filter(|r| r.status.is_reported())
         .max_by_key(|r| r.status.advancement())?;
     if earlier.status.advancement() <= latest.status.advancement()
         || !matches!(earlier.status, Status::Completed | Status::NotApplicable)
     {
         return None;
     }
-    let date = |r: &UnitReport| {
-        r.filed_on
-            .map_or_else(String::new, crate::common::dates::render_date)
-    };
     Some(
         Problem::new(
             Severity::Warning,
@@ -140,15 +160,161 @@ fn stepped_back(id: u32, unit: &str, reports: &[UnitReport]) -> Option<Problem> 
             &latest.source.file,
             format!(
                 "{unit}第{id}项{}报“{}”（{}），{}报“{}”，已按后者汇总。请与该单位核实是否出现反复。",
-                date(earlier),
+                when(earlier),
                 earlier.status.label(),
-                earlier.source.file,
-                date(latest),
+                place(earlier),
+                when(latest),
                 latest.status.label()
             ),
         )
         .at(Some(&latest.source.sheet), Some(latest.source.row)),
     )
+}
+
+/// Where a report was read: its file, and its sheet when the sheet's name tells a
+/// period (区水利局.xlsx 工作表“11月”).
+fn place(r: &UnitReport) -> String {
+    if r.period.is_some() && !r.source.sheet.is_empty() {
+        format!(
+            "{} 工作表“{}”第{}行",
+            r.source.file, r.source.sheet, r.source.row
+        )
+    } else {
+        r.source.file.clone()
+    }
+}
+
+/// Words in a return's name (or its folder's) that say it corrects one sent before.
+const CORRECTED: [&str; 8] = [
+    "修改", "更正", "修订", "更新", "最终", "终稿", "定稿", "替换",
+];
+
+/// Whether a return's path says it corrects an earlier one (区水利局（修改版）.xlsx).
+fn is_corrected(file: &str) -> bool {
+    CORRECTED.iter().any(|w| file.contains(w))
+}
+
+/// A month as a clerk writes it: 11月, or 12月4日 for a day.
+fn period_label(d: NaiveDate) -> String {
+    if d.day() == 1 {
+        format!("{}月", d.month())
+    } else {
+        format!("{}月{}日", d.month(), d.day())
+    }
+}
+
+/// Why some reports filed together stood over the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Over {
+    /// A later month (a 月份 column, a sheet per month).
+    Period,
+    /// A corrected file (修改版).
+    Correction,
+}
+
+/// The reports that stood over others filed with them, gathered so that a file says it
+/// once: per (unit, why, the standing file, the latest period), the tasks and what was
+/// set aside (earlier months, or the files corrected).
+#[derive(Default)]
+struct StoodOver {
+    groups: BTreeMap<(String, Over, String, String), (BTreeSet<u32>, BTreeSet<String>)>,
+}
+
+impl StoodOver {
+    /// Of `top` (reports filed together), keep those of the latest period, then those of
+    /// corrected files when some are and some are not; mark the rest superseded.
+    fn narrow(
+        &mut self,
+        id: u32,
+        unit: &str,
+        reports: &mut [UnitReport],
+        top: &mut Vec<usize>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let periods: BTreeSet<NaiveDate> = top.iter().filter_map(|&i| reports[i].period).collect();
+        if let (Some(&last), true) = (periods.last(), periods.len() > 1) {
+            let earlier: Vec<usize> = top
+                .iter()
+                .copied()
+                .filter(|&i| reports[i].period.is_some_and(|p| p < last))
+                .collect();
+            self.set_aside(id, unit, reports, top, &earlier, Over::Period, problems);
+        }
+        let corrected = |i: &usize| is_corrected(&reports[*i].source.file);
+        if top.iter().any(corrected) && !top.iter().all(corrected) {
+            let earlier: Vec<usize> = top.iter().copied().filter(|i| !corrected(i)).collect();
+            self.set_aside(id, unit, reports, top, &earlier, Over::Correction, problems);
+        }
+    }
+
+    /// Mark `earlier` superseded, take them out of `top`, and note why.
+    #[allow(clippy::too_many_arguments)]
+    fn set_aside(
+        &mut self,
+        id: u32,
+        unit: &str,
+        reports: &mut [UnitReport],
+        top: &mut Vec<usize>,
+        earlier: &[usize],
+        why: Over,
+        problems: &mut Vec<Problem>,
+    ) {
+        for &i in earlier {
+            reports[i].superseded = true;
+        }
+        top.retain(|i| !earlier.contains(i));
+        let Some(&first) = top.first() else {
+            return;
+        };
+        let standing = &reports[first];
+        let label = |r: &UnitReport| match why {
+            Over::Period => r.period.map(period_label).unwrap_or_default(),
+            Over::Correction => r.source.file.clone(),
+        };
+        let key = (
+            unit.to_string(),
+            why,
+            standing.source.file.clone(),
+            label(standing),
+        );
+        let entry = self.groups.entry(key).or_default();
+        entry.0.insert(id);
+        entry.1.extend(earlier.iter().map(|&i| label(&reports[i])));
+        let when = |r: &UnitReport| match why {
+            Over::Period => label(r),
+            Over::Correction if is_corrected(&r.source.file) => "修改后".to_string(),
+            Over::Correction => "原".to_string(),
+        };
+        problems.extend(stepped_back(
+            id,
+            unit,
+            standing,
+            earlier.iter().map(|&i| &reports[i]),
+            when,
+        ));
+    }
+
+    /// One info per group.
+    fn infos(self) -> impl Iterator<Item = Problem> {
+        self.groups
+            .into_iter()
+            .map(|((unit, why, file, latest), (ids, earlier))| {
+                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+                let ids = ids.join("、");
+                let earlier: Vec<String> = earlier.into_iter().collect();
+                let message = match why {
+                    Over::Period => format!(
+                        "{unit}分期填写了进展（{}及{latest}），第{ids}项已按最近一期（{latest}）汇总，之前各期的进展不再计入。",
+                        earlier.join("、")
+                    ),
+                    Over::Correction => format!(
+                        "{unit}报送了多份报表，其中“{file}”注明为修改或更正后的版本，第{ids}项已按该文件汇总，“{}”中的进展不再计入。",
+                        earlier.join("”“")
+                    ),
+                };
+                Problem::new(Severity::Info, Code::Duplicate, &file, message)
+            })
+    }
 }
 
 /// Whether the current reports `top` all come from one sheet of one file: rows of one

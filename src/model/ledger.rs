@@ -284,6 +284,10 @@ pub struct UnitReport {
     pub progress: String,
     pub completed_on: Option<NaiveDate>,
     pub filed_on: Option<NaiveDate>,
+    /// The month (or day) the report is on, when its row or sheet says (a 月份 column,
+    /// a sheet named 11月); absent from the ledger when neither does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<NaiveDate>,
     pub superseded: bool,
     pub matched_by: MatchedBy,
     pub note: String,

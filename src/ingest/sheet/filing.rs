@@ -29,6 +29,26 @@ const BARE_DATE_LABELS: [&str; 2] = ["日期", "时间"];
 /// besides the date labels.
 const NEXT_LABELS: [&str; 5] = ["填报人", "联系人", "联系电话", "审核人", "填报单位"];
 
+/// Words after a month.day pair that make a sheet's name a round's (12.4报送): without
+/// one, 附表1.2 is a table's number.
+const ROUND_WORDS: [&str; 6] = ["报送", "报", "更新", "修改", "进展", "版"];
+
+/// The month (or day) a sheet's name says its rows report on: 11月, 12月份, 2020年11月,
+/// 11月进展, 12.4报送. A workbook with a sheet per month holds one unit's reports on the
+/// same tasks month after month; the latest stands (`merge::versions`).
+pub(super) fn period_of_sheet_name(name: &str, default_year: i32) -> Option<NaiveDate> {
+    let name = name.trim();
+    if name.chars().count() > 16 {
+        return None;
+    }
+    if name.contains('月') {
+        return find_filing_date(name, Some(default_year));
+    }
+    let day = crate::common::dates::find_month_dot_day(name, default_year)?;
+    let rest = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '．');
+    (rest.is_empty() || ROUND_WORDS.iter().any(|w| rest.starts_with(w))).then_some(day)
+}
+
 /// What the lines around the table say.
 #[derive(Debug, Default)]
 pub(super) struct Filing {

@@ -86,6 +86,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let default_year = filing
         .filed_on
         .map_or(ctx.default_year, |d| chrono::Datelike::year(&d));
+    // A sheet named by its month (11月, 12.4报送): the period of its rows.
+    let sheet_period = filing::period_of_sheet_name(&grid.name, default_year);
     let mut records = 0u32;
     let mut rows_dated = false;
     // The record the next row may continue: its index in `out.records` and the last row
@@ -248,6 +250,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             unit: found.as_ref().map(|(u, _)| u.clone()),
             unit_from: found.as_ref().map(|(_, f)| *f),
             filed_on: v.filed_on.or(block_filed).or(filing.filed_on),
+            period: v.period.or(sheet_period),
             id_text: v.id_text,
             id: v.id,
             measure_text: v.measure_text,

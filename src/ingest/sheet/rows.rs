@@ -305,6 +305,8 @@ pub(super) struct RowValues {
     pub evidence: String,
     /// The row's own 填报日期 (a column of web exports), if it has one.
     pub filed_on: Option<NaiveDate>,
+    /// The month the row reports on (a 月份 column), if the table has one.
+    pub period: Option<NaiveDate>,
 }
 
 /// What a row's values depend on beyond its own cells.
@@ -417,6 +419,8 @@ pub(super) fn values(
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text));
     }
+    let period_cell = layout.cell(grid, r, ColumnKind::Period);
+    let period = crate::ingest::values::period_of_cell(period_cell, default_year);
     let mut measure_text = text_of(ColumnKind::Measure);
     // Notes under their header unless it is 备注: 存在问题：…, 下步打算：….
     let labelled_note = |c: usize| {
@@ -437,6 +441,19 @@ pub(super) fn values(
                 note.push('\n');
             }
             note.push_str(&more);
+        }
+    }
+    // A 月份 that does not read as a month: kept, under its header.
+    if period.is_none() {
+        let text = one_line(&period_cell.text_ref());
+        if let Some(c) = layout.col(ColumnKind::Period).filter(|_| !text.is_empty()) {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&format!(
+                "{}：{text}",
+                one_line(&layout.header_text(grid, c))
+            ));
         }
     }
     // Columns the tool does not know: their text under their header (never dropped).
@@ -482,6 +499,7 @@ pub(super) fn values(
         note,
         evidence: with_extra(ColumnKind::Evidence, text_of(ColumnKind::Evidence), false),
         filed_on,
+        period,
     }
 }
 
