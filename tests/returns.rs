@@ -643,6 +643,11 @@ fn percent_decides_only_without_a_status_column() {
     let ing = ingest_one(&with_status);
     assert_eq!(ing.records[0].status, Status::Completed);
     assert_eq!(ing.records[0].status_text, "已完成");
+    // The percentage is kept, and the report it contradicts is to be checked.
+    assert_eq!(ing.records[0].note, "完成进度：60%");
+    let ledger = ledger_for(dir.path());
+    let r = &reports_of(&ledger, 20, "区水利局")[0];
+    assert_eq!(r.doubt.as_deref(), Some("报送“已完成”，但完成进度为60%"));
 
     let percent_only = dir.path().join("b.xlsx");
     percent_workbook(

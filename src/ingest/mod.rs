@@ -45,7 +45,9 @@ pub use self::format::{read_file, sniff, Format, ReadOutput};
 pub use self::grid::{Cell, Limits, Merge};
 pub use self::options::IngestOptions;
 pub use self::record::{Ingested, IngestedParts, UnitFrom};
-pub use self::vocabulary::{classify_status, is_no_answer};
+pub use self::vocabulary::{
+    classify_status, is_no_answer, percent_written, status_of_percent, PERCENT_LABEL,
+};
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).
 pub trait Progress: Sync {

@@ -480,6 +480,10 @@ fn status_key(text: &str) -> String {
     nfkc_filtered(text, |c| c.is_alphanumeric() || c == '%')
 }
 
+/// How a 完成进度 that did not decide the status is kept in a record's note (read back
+/// by `merge::doubt::percent_disagrees`).
+pub const PERCENT_LABEL: &str = "完成进度：";
+
 /// Percentage form: "100%" → Completed, "0%" → NotStarted, 1–99% → InProgress.
 fn status_from_percent(key: &str) -> Option<Status> {
     let num = key.strip_suffix('%')?;

@@ -157,6 +157,23 @@ pub fn planned_completion(status: Status, note: &str) -> Option<String> {
     ))
 }
 
+/// The doubt about a report whose status a 完成进度 beside it contradicts (kept in the
+/// note as “完成进度：60%” by ingest): 已完成 at 60%, 正在推进 at 100%, 未启动 at 30%.
+/// A 长期坚持 or 不涉及 is no step on that scale, and 正在推进 at 0% only a slow start.
+pub fn percent_disagrees(status: Status, note: &str) -> Option<String> {
+    let (_, written) = note.split_once(crate::ingest::PERCENT_LABEL)?;
+    let written = written.lines().next().unwrap_or_default().trim();
+    let said =
+        crate::ingest::percent_written(written).and_then(crate::ingest::status_of_percent)?;
+    let disagrees = match status {
+        Status::Completed => said != Status::Completed,
+        Status::InProgress => said == Status::Completed,
+        Status::NotStarted => said != Status::NotStarted,
+        _ => false,
+    };
+    disagrees.then(|| format!("报送“{}”，但完成进度为{written}", status.label()))
+}
+
 /// The doubt about a report of 正在推进 or 未启动 whose note says the task is done
 /// (备注 已于2020年9月28日全部完成: a template arrived with 正在推进 filled in, and the
 /// unit wrote its answer beside it). The reverse, a 已完成 with a reservation in the
@@ -411,6 +428,23 @@ mod tests {
         ] {
             assert_eq!(doubt(Status::NotApplicable, plain), None, "{plain}");
         }
+    }
+
+    #[test]
+    fn a_percentage_beside_the_status_can_contradict_it() {
+        let d = |status, note: &str| percent_disagrees(status, note);
+        assert_eq!(
+            d(Status::Completed, "备注\n完成进度：60%").as_deref(),
+            Some("报送“已完成”，但完成进度为60%")
+        );
+        assert!(d(Status::InProgress, "完成进度：100%").is_some());
+        assert!(d(Status::NotStarted, "完成进度：30%").is_some());
+        assert!(d(Status::Completed, "完成进度：100%").is_none());
+        assert!(d(Status::InProgress, "完成进度：0%").is_none());
+        assert!(d(Status::InProgress, "完成进度：80%").is_none());
+        assert!(d(Status::Ongoing, "完成进度：60%").is_none());
+        assert!(d(Status::Completed, "完成进度：见附件").is_none());
+        assert!(d(Status::Completed, "").is_none());
     }
 
     #[test]

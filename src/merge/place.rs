@@ -49,6 +49,7 @@ pub(super) fn place_records(
                             super::doubt::doubt(rec.status, &rec.progress)
                                 .or_else(|| super::doubt::planned_completion(rec.status, &rec.note))
                                 .or_else(|| super::doubt::note_claims_done(rec.status, &rec.note))
+                                .or_else(|| super::doubt::percent_disagrees(rec.status, &rec.note))
                         })
                         .flatten();
                     (rec, m, doubt)

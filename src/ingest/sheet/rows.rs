@@ -443,6 +443,19 @@ pub(super) fn values(
             note.push_str(&more);
         }
     }
+    // 完成进度 beside a status given elsewhere: kept in the note (the merge doubts a
+    // status it contradicts: 已完成 at 60%).
+    if let Some(c) = layout.col(ColumnKind::Percent) {
+        if let Some(shown) = percent_status(grid.value_through_merge(r, c))
+            .map(|(_, shown)| shown)
+            .filter(|shown| *shown != status_text)
+        {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&format!("{}{shown}", crate::ingest::PERCENT_LABEL));
+        }
+    }
     // A 月份 that does not read as a month: kept, under its header.
     if period.is_none() {
         let text = one_line(&period_cell.text_ref());
@@ -652,10 +665,13 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
         Cell::Empty => return None,
         other => return Some((Status::Unclear, other.text())),
     };
-    let shown = written.unwrap_or_else(|| {
-        let p = (p * 10.0).round() / 10.0;
-        format!("{p}%")
-    });
+    // 60 in a text cell is 60%.
+    let shown = written
+        .filter(|t| t.contains(['%', '％']))
+        .unwrap_or_else(|| {
+            let p = (p * 10.0).round() / 10.0;
+            format!("{p}%")
+        });
     Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
 }
 
