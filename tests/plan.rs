@@ -196,6 +196,12 @@ fn unit_aliases_resolve() {
         ("港桥", "港桥产业促进中心"),
         ("凤凰湖", "凤凰湖产业促进中心"),
         ("来苏", "来苏镇"),
+        // Short forms offices use, and names inside file names.
+        ("区市监局", "区市场监管局"),
+        ("区城管执法局", "区城市管理局"),
+        ("临江河流域综合治理指挥部办公室", "临江河指挥部办公室"),
+        ("附件1-区农委", "区农业农村委"),
+        ("附件2：区市监局整改情况", "区市场监管局"),
     ];
     for (raw, canonical) in cases {
         assert_eq!(plan.units.resolve(raw), unit(canonical), "{raw:?}");
@@ -237,6 +243,8 @@ fn units_of_one_place_are_known() {
 fn unknown_and_ambiguous_names_are_not_guessed() {
     let plan = plan();
     assert_eq!(plan.units.resolve("区教委"), NameMatch::Unknown);
+    // A two-character name (农委) counts inside a text only after 区.
+    assert_eq!(plan.units.resolve("农委会议纪要"), NameMatch::Unknown);
     assert_eq!(
         plan.units.resolve("何梗镇"),
         NameMatch::Unknown,

@@ -2736,3 +2736,19 @@ fn a_corrected_return_stands_over_the_first() {
         ledger.problems
     );
 }
+
+/// A return that names no unit inside, in a folder named after its unit (the clerk
+/// saved each unit's mail in a folder of its own): the folder names the unit.
+#[test]
+fn a_returns_folder_named_after_a_unit_names_its_files_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("区住建委")).unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["整改进展情况表"])
+        .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+        .text_row(&["38", &measure(38), "正在推进", "已改造管网2公里"]);
+    write_workbook(&dir.path().join("区住建委/整改进展表.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(units_on(&ledger, 38), ["区住房城乡建委"]);
+    assert!(!raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
+}

@@ -281,8 +281,11 @@ impl UnitDirectory {
         // The text contains one unit's name (e.g. "区水利局河长制科" or a sentence).
         let mut found: BTreeSet<String> = BTreeSet::new();
         let mut hit_keys: Vec<&str> = Vec::new();
+        // A two-character name counts with the district's 区 before it (附件1-区农委):
+        // alone it is too short to be told from other words.
         for (k, names) in &self.index {
-            if k.chars().count() >= 3 && key.contains(k.as_str()) {
+            let long = k.chars().count() >= 3;
+            if (long && key.contains(k.as_str())) || (!long && key.contains(&format!("区{k}"))) {
                 hit_keys.push(k);
                 found.extend(names.iter().cloned());
             }

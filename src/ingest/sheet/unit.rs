@@ -384,9 +384,15 @@ fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
         || matches!(units.resolve(t), NameMatch::Group(_))
 }
 
-/// The first of a Word return's signature, the title, the sheet name, the file name and
-/// the name of the bundle it came in that names a unit.
+/// The first of a Word return's signature, the title, the sheet name, the file name, the
+/// name of the bundle it came in and the names of the folders it sits in (区住建委/整改
+/// 进展表.xlsx), nearest first, that names a unit.
 fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
+    let folders = std::path::Path::new(ctx.file)
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.iter().rev())
+        .map(|name| (name.to_str().unwrap_or(""), UnitFrom::FileName));
     [
         (
             filing.signature.as_deref().unwrap_or(""),
@@ -398,6 +404,7 @@ fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
         (ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName),
     ]
     .into_iter()
+    .chain(folders)
     .filter(|(text, _)| !text.trim().is_empty())
     .find_map(|(text, from)| resolve(ctx.units, text).ok().map(|u| (u, from)))
 }
