@@ -1202,7 +1202,7 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
     let named = towns[..6].join("、");
     assert!(
         text.contains(&format!(
-            "{}，{named}等7个单位报送了相关进展，但该任务的责任单位尚未报送。",
+            "{}，{named}等7个单位报送了相关进展，但该任务的牵头单位尚未报送。",
             task.short_name
         )),
         "{text}"
@@ -1580,13 +1580,47 @@ fn the_collectors_own_empty_tasks_are_marked_to_fill_in() {
         );
     }
     let ids: Vec<String> = own.iter().map(u32::to_string).collect();
-    // Without the zero-width breaks the writer puts after 、 between numbers.
-    let body = report_body(demo_docx()).replace('\u{200B}', "");
-    assert!(
-        body.contains(&format!(
-            "【待补充：我局承担的第{}项任务进展】",
-            ids.join("、")
-        )),
-        "{body}"
+    // A paragraph of its own (where the clerk writes the bureau's progress), not a
+    // clause among other units' failures to report. Without the zero-width breaks the
+    // writer puts after 、 between numbers.
+    let marker = format!("【待补充：我局承担的第{}项任务进展】", ids.join("、"));
+    let paras: Vec<String> = paragraphs(&part(demo_docx(), "word/document.xml"))
+        .into_iter()
+        .map(|p| p.replace('\u{200B}', ""))
+        .collect();
+    assert!(paras.contains(&marker), "{paras:#?}");
+}
+
+/// Two tasks that only the same non-deciding units reported on: one sentence names both,
+/// not the same sentence twice.
+#[test]
+fn tasks_only_the_same_others_reported_on_are_told_in_one_sentence() {
+    let plan = plan();
+    let with_lead: Vec<_> = plan
+        .tasks
+        .iter()
+        .filter(|t| !t.lead.units.is_empty() && t.responsible.units.contains(&"来苏镇".into()))
+        .take(2)
+        .collect();
+    assert_eq!(
+        with_lead.len(),
+        2,
+        "two led tasks 来苏镇 is responsible for"
     );
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：来苏镇", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for t in &with_lead {
+        spec = spec.text_row(&[&t.id.to_string(), &t.measure, "已排查整改", "正在推进"]);
+    }
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let l = rectify::build_ledger(&plan, dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let sentence = format!(
+        "{}、{}等2项任务，来苏镇报送了相关进展，但这些任务的牵头单位尚未报送。",
+        with_lead[0].short_name, with_lead[1].short_name
+    );
+    assert!(text.contains(&sentence), "{sentence}\n{text}");
+    assert_eq!(text.matches("报送了相关进展").count(), 1, "{text}");
 }

@@ -798,6 +798,9 @@ struct Issues {
     /// Tasks no decider reported on, split: those only non-deciders reported on, and
     /// those nobody reported on.
     others_only: Vec<TaskContext>,
+    /// `others_only` in runs of tasks the same units reported on and whose owners are
+    /// named the same way (牵头单位 / 责任单位): one sentence each.
+    others_only_groups: Vec<OthersGroup>,
     unreported: Vec<TaskContext>,
     unclear: Vec<TaskContext>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
@@ -822,6 +825,42 @@ struct Issues {
     ongoing_count: usize,
     /// True when there is nothing to report under 三、.
     none: bool,
+}
+
+/// Tasks only non-deciders reported on, the same units on each (中山路街道、来苏镇…
+/// on 阳台违规改造排污巡查 and 封盖河道周边污水管网摸排修复).
+#[derive(Debug, Serialize)]
+struct OthersGroup {
+    /// Short names joined with 、.
+    shorts: String,
+    count: usize,
+    reported_by_others: String,
+    /// 牵头单位 or 责任单位: who has not reported.
+    owner_label: &'static str,
+}
+
+/// [`OthersGroup`]s of `tasks`, in order: a task joins the group of the same reporters
+/// and owner word, wherever it is.
+fn others_groups(tasks: &[TaskContext]) -> Vec<OthersGroup> {
+    let mut groups: Vec<OthersGroup> = Vec::new();
+    for t in tasks {
+        match groups.iter_mut().find(|g| {
+            g.reported_by_others == t.reported_by_others && g.owner_label == t.owner_label
+        }) {
+            Some(g) => {
+                g.shorts.push('、');
+                g.shorts.push_str(&t.short);
+                g.count += 1;
+            }
+            None => groups.push(OthersGroup {
+                shorts: t.short.clone(),
+                count: 1,
+                reported_by_others: t.reported_by_others.clone(),
+                owner_label: t.owner_label,
+            }),
+        }
+    }
+    groups
 }
 
 /// Everything report.tera sees (documented in docs/blocks.md).
@@ -1065,6 +1104,7 @@ impl Issues {
             others_only: with(&|t| {
                 t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
             }),
+            others_only_groups: Vec::new(),
             unreported: with(&|t| {
                 t.status == Status::Unreported && t.reported_by_others.is_empty()
             }),
@@ -1102,6 +1142,7 @@ impl Issues {
                 .join("、"),
             none: false,
         };
+        issues.others_only_groups = others_groups(&issues.others_only);
         issues.none = issues.overdue.is_empty()
             && issues.not_started.is_empty()
             && issues.unreported.is_empty()
