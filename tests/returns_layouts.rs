@@ -2752,3 +2752,31 @@ fn a_returns_folder_named_after_a_unit_names_its_files_unit() {
     assert_eq!(units_on(&ledger, 38), ["区住房城乡建委"]);
     assert!(!raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
 }
+
+/// A unit's return copying the plan's 责任单位 column, one unit to a row: the rows are
+/// the sender's (区财政局's funding on task 45), never the report of the unit the cell
+/// names, which would close a task its decider never reported on.
+#[test]
+fn a_copied_responsible_unit_column_does_not_credit_the_named_unit() {
+    let header = ["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "45",
+            &measure(45),
+            "区城市管理局",
+            "已拨付化粪池清掏经费200万元",
+            "已完成",
+        ]),
+        row(&[
+            "58",
+            &measure(58),
+            "区财政局",
+            "已建立绩效评估机制",
+            "已完成",
+        ]),
+    ];
+    let ledger = read_one("区财政局", &header, &rows);
+    assert_eq!(units_on(&ledger, 45), ["区财政局"]);
+    assert_eq!(units_on(&ledger, 58), ["区财政局"]);
+    assert_ne!(ledger.task(45).unwrap().status, Status::Completed);
+}

@@ -88,7 +88,7 @@ impl<'a> SheetUnit<'a> {
         }
         let (column, collection) = match marker {
             Some(_) => (None, false),
-            None => row_unit_column(grid, layout, ctx.units)
+            None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some())
                 .map_or((None, false), |(c, collection)| (Some(c), collection)),
         };
         let fallback = match (&marker, &whole_sheet) {
@@ -281,10 +281,19 @@ const MANY_UNITS: usize = 4;
 /// task (each task's rows, 序号 merged down or left blank under the first). Then a
 /// group row among them (各镇街：其余镇街均已完成) is the sender's.
 ///
+/// Nor a 责任单位 column of a sheet whose 填报单位 line names its sender (`sender_named`),
+/// one unit to a row and task: the plan's 责任单位 copied beside the sender's own work
+/// on each task (区财政局 writing 已拨付经费 on the row whose 责任单位 is 区城市管理局).
+///
 /// Returns the column and whether the sheet is a collection of many units' rows (at
 /// least [`MANY_UNITS`] named one to a cell; not a lead unit's consolidation): there a
 /// cell naming two or three units is a joint row, not the plan's assignment.
-fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<(usize, bool)> {
+fn row_unit_column(
+    grid: &Grid,
+    layout: &Layout,
+    units: &UnitDirectory,
+    sender_named: bool,
+) -> Option<(usize, bool)> {
     let unit_col = layout.col(ColumnKind::Unit);
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
     let mut assignment = 0;
@@ -321,6 +330,9 @@ fn row_unit_column(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Optio
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
     let collection = distinct.len() >= MANY_UNITS && single >= 3 * assignment;
     if unit_col.is_none() && layout.has(ColumnKind::Assignment) && !consolidation {
+        return None;
+    }
+    if unit_col.is_none() && sender_named && !consolidation && !collection {
         return None;
     }
     (assignment == 0 || consolidation || collection).then_some((c, collection && !consolidation))
