@@ -2780,3 +2780,40 @@ fn a_copied_responsible_unit_column_does_not_credit_the_named_unit() {
     assert_eq!(units_on(&ledger, 58), ["区财政局"]);
     assert_ne!(ledger.task(45).unwrap().status, Status::Completed);
 }
+
+/// 整改进展情况 beside 完成情况, the progress texts short and some of them reading as a
+/// status (已全部完成清掏): the column whose cells are all status words is the status
+/// column, whichever comes first.
+#[test]
+fn of_two_progress_like_columns_the_one_of_status_words_is_the_status() {
+    let header = ["序号", "具体举措", "时间节点", "整改进展情况", "完成情况"];
+    let rows = vec![
+        row(&[
+            "45",
+            &measure(45),
+            "2020年12月底",
+            "已全部完成清掏",
+            "已完成",
+        ]),
+        row(&[
+            "43",
+            &measure(43),
+            "2020年9月底",
+            "已出台管理办法",
+            "已完成",
+        ]),
+    ];
+    let ledger = read_one("区城市管理局", &header, &rows);
+    for (id, text) in [(45, "已全部完成清掏"), (43, "已出台管理办法")] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, Status::Completed, "{id}");
+        assert_eq!(r.progress, text);
+        // 时间节点 is the plan's deadline copied, not a note.
+        assert!(r.note.is_empty(), "{}", r.note);
+    }
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:?}",
+        ledger.problems
+    );
+}

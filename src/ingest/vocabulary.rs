@@ -131,6 +131,7 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "预计完成时间",
             "要求完成时间",
             "计划完成时限",
+            "时间节点",
         ],
     ),
     (
@@ -1360,6 +1361,8 @@ mod tests {
         assert_eq!(classify_header("填报单位"), Some(Unit));
         assert_eq!(classify_header("填报日期"), Some(FiledOn));
         assert_eq!(classify_header("月份"), Some(Period));
+        assert_eq!(classify_header("时间节点"), Some(Deadline));
+        assert_eq!(classify_header("完成时间节点"), Some(Deadline));
         assert_eq!(classify_header("报送月份"), Some(Period));
         // A month in a progress header is that column's month, not a period column.
         assert_eq!(classify_header("11月份进展情况"), Some(Progress));

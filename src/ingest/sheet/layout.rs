@@ -504,9 +504,22 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
         .map(|(c, _)| c)
         .collect();
     let beside_progress = progress_cols.len() > 1;
-    let Some((c, kind)) = progress_cols.iter().find_map(|&c| {
-        status_words_kind(grid, layout.bottom + 1, c, beside_progress).map(|k| (c, k))
-    }) else {
+    // Of two that could be, the one more of whose cells are status words (完成情况 of
+    // 已完成 beside 整改进展情况 of 已全部完成清掏, 已出台管理办法), else the first.
+    let Some((c, kind, _)) = progress_cols
+        .iter()
+        .filter_map(|&c| {
+            status_words_kind(grid, layout.bottom + 1, c, beside_progress)
+                .map(|(k, share)| (c, k, share))
+        })
+        .fold(
+            None,
+            |best: Option<(usize, ColumnKind, f64)>, cand| match best {
+                Some(b) if b.2 >= cand.2 => Some(b),
+                _ => Some(cand),
+            },
+        )
+    else {
         return;
     };
     layout.columns.retain(|(k, _)| *k != Progress);
@@ -517,8 +530,14 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
 }
 
 /// Whether column `c` from row `from` down holds status words (see
-/// [`promote_status_like_progress`]): as which kind of status column, if so.
-fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Option<ColumnKind> {
+/// [`promote_status_like_progress`]): as which kind of status column, if so, and the
+/// share of its cells that are.
+fn status_words_kind(
+    grid: &Grid,
+    from: usize,
+    c: usize,
+    lenient: bool,
+) -> Option<(ColumnKind, f64)> {
     let values: Vec<String> = (from..grid.rows.len())
         .map(|r| one_line(&grid.cell(r, c).text_ref()))
         .filter(|t| !t.is_empty() && !is_status_placeholder(t))
@@ -529,7 +548,7 @@ fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Optio
         return None;
     }
     if values.iter().all(|v| is_yes_no_word(v)) {
-        return Some(ColumnKind::StatusYesNo);
+        return Some((ColumnKind::StatusYesNo, 1.0));
     }
     let known = values
         .iter()
@@ -543,5 +562,5 @@ fn status_words_kind(grid: &Grid, from: usize, c: usize, lenient: bool) -> Optio
     } else {
         known == values.len()
     };
-    enough.then_some(ColumnKind::Status)
+    enough.then_some((ColumnKind::Status, known as f64 / values.len() as f64))
 }
