@@ -2817,3 +2817,33 @@ fn of_two_progress_like_columns_the_one_of_status_words_is_the_status() {
         ledger.problems
     );
 }
+
+/// Last round's 整改进展情况 | 完成状态 left in place and this round's pair added on the
+/// right, no month named: the right pair is read, the left kept in the note as 前期….
+#[test]
+fn a_pair_of_columns_repeated_for_a_new_round_reads_the_right_one() {
+    let header = [
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "完成状态",
+        "整改进展情况",
+        "完成状态",
+    ];
+    let rows = vec![row(&[
+        "8",
+        &measure(8),
+        "规划初稿已完成",
+        "正在推进",
+        "规划已经区政府批准印发",
+        "已完成",
+    ])];
+    let ledger = read_one("区农业农村委", &header, &rows);
+    let r = only_report(&ledger, 8);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.progress, "规划已经区政府批准印发");
+    assert_eq!(
+        r.note,
+        "前期整改进展情况：规划初稿已完成\n前期完成状态：正在推进"
+    );
+}

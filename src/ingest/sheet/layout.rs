@@ -241,7 +241,7 @@ fn header_at(
     if layout.form_export {
         layout.columns.retain(|(k, _)| *k != ColumnKind::Id);
     }
-    let kinds = prefer_latest_month(grid, &mut layout, kinds);
+    let (kinds, repeated) = prefer_latest_month(grid, &mut layout, kinds);
     layout.extra = extra_text_columns(&layout, &kinds);
     layout.note_labels = layout
         .col(ColumnKind::Note)
@@ -252,6 +252,8 @@ fn header_at(
             let full = layout.full_header(grid, c);
             let own = layout.header_text(grid, c);
             match header_month(&normalise_header(&own)) {
+                // The left one of a pair of columns repeated for a new round.
+                _ if repeated.contains(&c) => (c, format!("前期{}", normalise_header(&own))),
                 None if header_month(&full).is_some() => (c, full),
                 _ => (c, own),
             }
@@ -323,12 +325,28 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
 /// no month (完成状态, 本月进展) counting as the latest and 上月 as the earliest, the
 /// rightmost of equals. The earlier months' columns are kept as notes under their
 /// headers (returned as note columns in the kinds). Before, the first column decided.
+///
+/// Two status columns naming no month (整改进展情况 | 完成状态 | 整改进展情况 | 完成
+/// 状态: last round's pair left in place, the new one added on its right) are rounds
+/// too: the rightmost of each kind is read, the others kept as notes headed 前期…; those
+/// columns are returned with the kinds.
 fn prefer_latest_month(
     grid: &Grid,
     layout: &mut Layout,
     mut kinds: Vec<Option<ColumnKind>>,
-) -> Vec<Option<ColumnKind>> {
+) -> (Vec<Option<ColumnKind>>, Vec<usize>) {
     use ColumnKind::{CompletedOn, Note, Percent, Progress, Status, StatusYesNo};
+    let unmonthed = |kind: ColumnKind| {
+        let cols: Vec<usize> = (0..kinds.len())
+            .filter(|&c| kinds[c] == Some(kind))
+            .collect();
+        cols.len() >= 2
+            && cols
+                .iter()
+                .all(|&c| header_month(&layout.full_header(grid, c)).is_none())
+    };
+    let rounds = unmonthed(Status) || unmonthed(StatusYesNo);
+    let mut repeated = Vec::new();
     for kind in [Progress, Status, StatusYesNo, Percent, CompletedOn] {
         let Some(chosen) = layout.col(kind) else {
             continue;
@@ -341,7 +359,8 @@ fn prefer_latest_month(
             .map(|&c| header_month(&layout.full_header(grid, c)))
             .collect();
         // A column under 本月 / no month is the latest: only month-named columns give way.
-        if cols.len() < 2 || months.iter().all(Option::is_none) {
+        let by_round = rounds && months.iter().all(Option::is_none);
+        if cols.len() < 2 || (months.iter().all(Option::is_none) && !by_round) {
             continue;
         }
         let rank = |i: usize| months[i].unwrap_or(13);
@@ -359,9 +378,12 @@ fn prefer_latest_month(
             if !layout.has(Note) {
                 layout.columns.push((Note, c));
             }
+            if by_round {
+                repeated.push(c);
+            }
         }
     }
-    kinds
+    (kinds, repeated)
 }
 
 /// The month a header names at its start (11月进展情况, 2020年12月完成状态, 十二月进展):
