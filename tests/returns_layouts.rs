@@ -2847,3 +2847,62 @@ fn a_pair_of_columns_repeated_for_a_new_round_reads_the_right_one() {
         "前期整改进展情况：规划初稿已完成\n前期完成状态：正在推进"
     );
 }
+
+/// 不涉及 answers: the only unit a task was written for answering 不涉及 is to be
+/// checked (待核实), not a task closed; 正在推进 beside 无此项工作 is a contradiction;
+/// 否 or 无 in 完成状态 beside a text saying there is nothing to do, and 辖区内未发现, are
+/// 不涉及; a task every decider answered 不涉及 is not overdue.
+#[test]
+fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
+    let header = ["序号", "具体举措", "完成状态", "整改进展情况"];
+    // 区水利局 alone is responsible for task 20.
+    let ledger = read_one(
+        "区水利局",
+        &header,
+        &[row(&["20", &measure(20), "不涉及", ""])],
+    );
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.status, Status::NotApplicable);
+    assert!(
+        r.doubt.as_deref().is_some_and(|d| d.contains("唯一")),
+        "{:?}",
+        r.doubt
+    );
+    assert_eq!(ledger.task(20).unwrap().status, Status::Unclear);
+
+    // 金龙镇 is one of four towns deciding task 29, one of 24 on task 24.
+    let town = "金龙镇";
+    let ledger = read_one(
+        town,
+        &header,
+        &[
+            row(&["29", &measure(29), "正在推进", "无此项工作"]),
+            row(&["24", &measure(24), "", "经排查，辖区内未发现拦河养鱼现象"]),
+            row(&["35", &measure(35), "否", "辖区内无此类工程"]),
+            row(&["34", &measure(34), "无", "不涉及我镇"]),
+        ],
+    );
+    let doubt = reports_of(&ledger, 29, town)[0].doubt.clone();
+    assert!(
+        doubt.as_deref().is_some_and(|d| d.contains("无此项工作")),
+        "{doubt:?}"
+    );
+    for id in [24, 35, 34] {
+        let r = &reports_of(&ledger, id, town)[0];
+        assert_eq!(r.status, Status::NotApplicable, "{id}: {}", r.status_text);
+        assert!(r.doubt.is_none(), "{id}: {:?}", r.doubt);
+    }
+
+    // Both deciders of task 37 (due 2020年9月底) answer 不涉及: not overdue.
+    let dir = tempfile::tempdir().unwrap();
+    for unit in ["区住房城乡建委", "重庆市永川区惠永水务有限公司"] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}"), "", "填报日期：2020年12月4日"])
+            .text_row(&header)
+            .text_row(&["37", &measure(37), "不涉及", ""]);
+        write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    }
+    let t = ledger_for(dir.path()).task(37).unwrap().clone();
+    assert_eq!(t.status, Status::NotApplicable);
+    assert!(!t.overdue);
+}

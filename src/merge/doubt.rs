@@ -118,6 +118,25 @@ const NOTHING_HERE: [&str; 9] = [
     "无需",
 ];
 
+/// The phrase by which `text` says the task does not concern the unit.
+fn not_applicable_phrase(text: &str) -> Option<&'static str> {
+    crate::model::status::NOT_APPLICABLE_PHRASES
+        .iter()
+        .copied()
+        .find(|p| text.contains(p))
+}
+
+/// The doubt about a 不涉及 from the only unit that decides a task: the task was written
+/// for it, so the answer is likely a slip (a row filled for another task), to be checked.
+pub fn sole_decider_not_applicable(
+    status: Status,
+    deciders: &[String],
+    unit: &str,
+) -> Option<String> {
+    (status == Status::NotApplicable && deciders.len() == 1 && deciders[0] == unit)
+        .then(|| "报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位".to_string())
+}
+
 /// The first phrase in `text` that says the work is not finished yet.
 fn unfinished(text: &str) -> Option<&str> {
     let first = UNFINISHED
@@ -245,6 +264,13 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             Some(phrase) if claimed_done(&text).is_none() => phrase,
             _ => return None,
         }
+    } else if let Some(not_ours) = (crate::ingest::status_from_progress(&text)
+        == Some(Status::NotApplicable))
+    .then(|| not_applicable_phrase(&text))
+    .flatten()
+    {
+        // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
+        not_ours
     } else if let Some(done) = (status == Status::NotStarted)
         .then(|| started(&text))
         .flatten()
@@ -445,6 +471,20 @@ mod tests {
         assert!(d(Status::Ongoing, "完成进度：60%").is_none());
         assert!(d(Status::Completed, "完成进度：见附件").is_none());
         assert!(d(Status::Completed, "").is_none());
+    }
+
+    #[test]
+    fn work_under_way_on_a_task_the_text_calls_not_ours_is_a_doubt() {
+        assert_eq!(
+            doubt(Status::InProgress, "无此项工作").as_deref(),
+            Some("报送“正在推进”，但进展情况写明“无此项工作”")
+        );
+        assert!(doubt(Status::NotStarted, "我镇不涉及此项任务").is_some());
+        assert!(doubt(Status::InProgress, "辖区内无此类问题，持续开展巡查").is_none());
+        let one = ["区水利局".to_string()];
+        assert!(sole_decider_not_applicable(Status::NotApplicable, &one, "区水利局").is_some());
+        assert!(sole_decider_not_applicable(Status::NotApplicable, &one, "来苏镇").is_none());
+        assert!(sole_decider_not_applicable(Status::InProgress, &one, "区水利局").is_none());
     }
 
     #[test]

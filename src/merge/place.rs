@@ -93,6 +93,9 @@ pub(super) fn place_records(
                         .or_default()
                         .push((rec.source.sheet.clone(), rec.source.row, id));
                 }
+                let doubt = doubt.or_else(|| {
+                    super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit)
+                });
                 let report = report(rec, unit, role, by, doubt);
                 if let Some(why) = &report.doubt {
                     problems.push(contradiction(&report, id, why));

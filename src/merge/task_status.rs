@@ -169,7 +169,9 @@ fn rule(answers: &[Status], all_answered: bool) -> Status {
 }
 
 pub fn is_overdue(task: &Task, status: Status, as_of: NaiveDate) -> bool {
-    if !task.deadline.is_past(as_of) || status == Status::Completed {
+    // 不涉及: nothing was owed, so nothing is late.
+    if !task.deadline.is_past(as_of) || matches!(status, Status::Completed | Status::NotApplicable)
+    {
         return false;
     }
     !(task.deadline.ongoing && status == Status::Ongoing)

@@ -577,6 +577,16 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
             if let Some(word) = coded_status(&layout.header_text(grid, c), &t) {
                 return (classify_status(word), word.to_string());
             }
+            // 否 in 完成状态: as in 是否完成, the text beside it says how far (否 beside
+            // 辖区内无此类工程 is 不涉及). 无: no status picked, the text decides.
+            if is_no_answer(&t) {
+                return (classify_yes_no(&t, progress), t);
+            }
+            if t.trim() == "无" {
+                if let Some(said) = status_from_progress(progress) {
+                    return (said, t);
+                }
+            }
         }
         return (status, t);
     }
