@@ -1260,3 +1260,36 @@ fn cuts_a_list(text: &str) -> bool {
         !digits.is_empty() && rest[digits.len()..].starts_with("个单位")
     })
 }
+
+/// A reminder never calls a task its deciders report done 已逾期 (凤凰湖产业促进中心,
+/// a cooperating unit of task 14, was told the bureau's own closed case was overdue);
+/// the task is still listed, under its deadline alone.
+#[test]
+fn reminders_do_not_call_a_completed_task_overdue() {
+    let input = common::input_with_returns(|r| {
+        for entry in std::fs::read_dir(common::repo().join("input/returns")).unwrap() {
+            let p = entry.unwrap().path();
+            std::fs::copy(&p, r.join(p.file_name().unwrap())).unwrap();
+        }
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let templates = Templates::default();
+    let mut listed_done_past_due = 0;
+    for u in ledger.units.iter().filter(|u| !u.missing.is_empty()) {
+        let text = block_text(&reminder_blocks(&ledger, u, &templates, ledger.as_of).unwrap());
+        for clause in text.split(['；', '。']) {
+            for id in task_refs(clause) {
+                let t = ledger.task(id).unwrap();
+                if t.status != Status::Completed || !t.deadline.is_past(ledger.as_of) {
+                    continue;
+                }
+                assert!(!clause.contains("已逾期"), "{}: {clause}", u.name);
+                listed_done_past_due += 1;
+            }
+        }
+    }
+    assert!(
+        listed_done_past_due > 0,
+        "no reminder lists a completed task past its deadline"
+    );
+}

@@ -53,7 +53,7 @@ pub struct NoticeTask {
     pub deadline_text: String,
     /// The deadline as a phrase: 2020年12月31日前完成，并长期坚持 / 长期坚持.
     pub deadline: String,
-    /// The due date has passed on the ledger's as-of date.
+    /// The due date has passed on the ledger's as-of date and the task is not done.
     pub past_due: bool,
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
@@ -272,7 +272,10 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         measure: t.measure.clone(),
         deadline_text: t.deadline.text.clone(),
         deadline: deadline_phrase(t),
-        past_due: t.deadline.due.is_some_and(|d| d < ledger.as_of),
+        // Not of a task its deciders report done: the unit is asked for its part, not
+        // told the task is late.
+        past_due: t.deadline.due.is_some_and(|d| d < ledger.as_of)
+            && !matches!(t.status, Status::Completed | Status::NotApplicable),
         role: role_of(t, unit).label(),
     }
 }
@@ -295,7 +298,10 @@ pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
             let mut deadlines: Vec<DeadlineGroup> = Vec::new();
             for t in &mine {
                 let nt = notice_task(ledger, t, unit);
-                match deadlines.iter_mut().find(|g| g.deadline == nt.deadline) {
+                match deadlines
+                    .iter_mut()
+                    .find(|g| g.deadline == nt.deadline && g.past_due == nt.past_due)
+                {
                     Some(g) => g.tasks.push(nt),
                     None => deadlines.push(DeadlineGroup {
                         deadline: nt.deadline.clone(),
