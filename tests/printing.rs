@@ -136,7 +136,7 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
         &small[..small.len().min(5)]
     );
 
-    // 任务台账 and 单位报送情况 print one page wide: every page with a sheet's first
+    // 任务台账, 单位报送情况 and 报送明细 print one page wide: every page with a sheet's first
     // header also has its last printed one (before, 进展情况 printed on the page after
     // 具体举措). 任务台账's lookup columns are left off paper.
     let pages_with = |text: &str| -> std::collections::BTreeSet<u32> {
@@ -146,7 +146,13 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
             .map(|s| s.0)
             .collect()
     };
-    for (first, last) in [("具体举措", "进展情况"), ("应报任务数", "情况说明")] {
+    // 报送明细 too, its source columns (来源文件, 工作表, 行号) left off paper (its
+    // pages alternated between the reports and where they were read).
+    for (first, last) in [
+        ("具体举措", "进展情况"),
+        ("应报任务数", "情况说明"),
+        ("原文状态", "是否被覆盖"),
+    ] {
         let (a, b) = (pages_with(first), pages_with(last));
         assert!(a.len() > 1, "{first}: {a:?}");
         assert_eq!(a, b, "{first} / {last}");

@@ -45,17 +45,6 @@ pub(super) struct Column<'a, T> {
     pub on_paper: bool,
 }
 
-/// How a list sheet prints.
-#[derive(Clone, Copy, PartialEq)]
-pub(super) enum Paper {
-    /// One page wide where it can be: columns narrowed toward their minimums until
-    /// the printed ones fit at 9 pt (`xlsx_common::fit_widths`).
-    OnePage,
-    /// At the widths read best on screen, across pages when too wide (a long sheet
-    /// mostly filtered on screen, printed rarely).
-    ScreenWidths,
-}
-
 /// Which data cells of a column are coloured.
 #[derive(Clone, Copy)]
 pub(super) enum Highlight {
@@ -168,7 +157,6 @@ impl<'w> List<'w> {
         name: &str,
         cols: &[Column<'a, T>],
         styles: &'w Styles<'w>,
-        paper: Paper,
         rows: impl Fn() -> I,
     ) -> Result<List<'w>, XlsxError>
     where
@@ -179,18 +167,15 @@ impl<'w> List<'w> {
         }
         ws.set_name(name)?;
         let mut widths = measure_widths(cols, rows());
-        let printed = match paper {
-            Paper::OnePage => cols.iter().take_while(|c| c.on_paper).count(),
-            Paper::ScreenWidths => cols.len(),
-        };
-        if paper == Paper::OnePage {
-            // Never narrower than its header, which would wrap mid-word.
-            let mins: Vec<f64> = cols[..printed]
-                .iter()
-                .map(|c| column_width(display_width(c.header), c.min, c.max))
-                .collect();
-            fit_widths(&mut widths[..printed], &mins, PRINT_MARGIN_IN);
-        }
+        // One page wide where it can be: the printed columns narrowed toward their
+        // minimums until they fit at 9 pt (`xlsx_common::fit_widths`), never narrower
+        // than their headers, which would wrap mid-word.
+        let printed = cols.iter().take_while(|c| c.on_paper).count();
+        let mins: Vec<f64> = cols[..printed]
+            .iter()
+            .map(|c| column_width(display_width(c.header), c.min, c.max))
+            .collect();
+        fit_widths(&mut widths[..printed], &mins, PRINT_MARGIN_IN);
         for (c, &w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, w)?;
         }

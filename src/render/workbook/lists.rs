@@ -8,7 +8,7 @@ use super::layout::{workbook_title, Styles, WIDE};
 use super::layout::{
     SHEET_COMPARE, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_TASKS, SHEET_UNITS, SHEET_UNPLACED,
 };
-use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Paper, Row};
+use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
 use crate::model::queries::{unit_completed, unreadable_files};
 use crate::model::{
     Code, Ledger, Light, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced,
@@ -22,14 +22,13 @@ fn list_sheet<'a, T, I>(
     cols: &[Column<'a, T>],
     st: &Styles,
     ledger: &'a Ledger,
-    paper: Paper,
     items: impl Fn() -> I,
 ) -> Result<(), XlsxError>
 where
     I: Iterator<Item = T>,
 {
     let rows = || items().map(|item| Row { ledger, item });
-    let list = List::write(ws, name, cols, st, paper, rows)?;
+    let list = List::write(ws, name, cols, st, rows)?;
     list.finish(&format!("{}——{name}", workbook_title(ledger)))
 }
 
@@ -256,9 +255,7 @@ pub(super) fn tasks_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = task_columns(ledger.previous.is_some());
-    list_sheet(ws, SHEET_TASKS, &cols, st, ledger, Paper::OnePage, || {
-        ledger.tasks.iter()
-    })
+    list_sheet(ws, SHEET_TASKS, &cols, st, ledger, || ledger.tasks.iter())
 }
 
 // ---------------------------------------------------------------------------
@@ -317,9 +314,7 @@ pub(super) fn compare_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = compare_columns();
-    list_sheet(ws, SHEET_COMPARE, &cols, st, ledger, Paper::OnePage, || {
-        ledger.tasks.iter()
-    })
+    list_sheet(ws, SHEET_COMPARE, &cols, st, ledger, || ledger.tasks.iter())
 }
 
 // ---------------------------------------------------------------------------
@@ -457,9 +452,7 @@ pub(super) fn units_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = unit_columns();
-    list_sheet(ws, SHEET_UNITS, &cols, st, ledger, Paper::OnePage, || {
-        ledger.units.iter()
-    })
+    list_sheet(ws, SHEET_UNITS, &cols, st, ledger, || ledger.units.iter())
 }
 
 // ---------------------------------------------------------------------------
@@ -501,16 +494,20 @@ fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 12] {
             12.0,
             |r: &ReportRow<'a>| t(yes_no(r.item.1.superseded)),
         )
-        .note("同一单位对同一任务多次报送时，以填报日期最晚的为准，其余标记为“是”。".into()),
-        col("来源文件", Kind::Text, 16.0, 40.0, |r| {
+        .note("同一单位对同一任务多次报送时，以最新的一份为准（填报日期最晚的；同一天的，按月份最近的、注明修改或更正的），其余标记为“是”。".into()),
+        // Where each report was read: for the screen, not the printout.
+        col("来源文件", Kind::Text, 16.0, 40.0, |r: &ReportRow<'a>| {
             t(&r.item.1.source.file)
-        }),
-        col("工作表", Kind::Text, 10.0, 20.0, |r| {
+        })
+        .off_paper(),
+        col("工作表", Kind::Text, 10.0, 20.0, |r: &ReportRow<'a>| {
             t(&r.item.1.source.sheet)
-        }),
-        col("行号", Kind::Number, 6.0, 8.0, |r| {
+        })
+        .off_paper(),
+        col("行号", Kind::Number, 6.0, 8.0, |r: &ReportRow<'a>| {
             num(r.item.1.source.row)
-        }),
+        })
+        .off_paper(),
     ]
 }
 
@@ -526,15 +523,7 @@ pub(super) fn reports_sheet(
             .iter()
             .flat_map(|task| task.reports.iter().map(move |r| (task, r)))
     };
-    list_sheet(
-        ws,
-        SHEET_REPORTS,
-        &cols,
-        st,
-        ledger,
-        Paper::ScreenWidths,
-        items,
-    )
+    list_sheet(ws, SHEET_REPORTS, &cols, st, ledger, items)
 }
 
 // ---------------------------------------------------------------------------
@@ -569,15 +558,9 @@ pub(super) fn problems_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = problem_columns();
-    list_sheet(
-        ws,
-        SHEET_PROBLEMS,
-        &cols,
-        st,
-        ledger,
-        Paper::OnePage,
-        || ledger.problems.iter(),
-    )
+    list_sheet(ws, SHEET_PROBLEMS, &cols, st, ledger, || {
+        ledger.problems.iter()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -635,13 +618,7 @@ pub(super) fn unplaced_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let cols = unplaced_columns();
-    list_sheet(
-        ws,
-        SHEET_UNPLACED,
-        &cols,
-        st,
-        ledger,
-        Paper::OnePage,
-        || ledger.unplaced.iter(),
-    )
+    list_sheet(ws, SHEET_UNPLACED, &cols, st, ledger, || {
+        ledger.unplaced.iter()
+    })
 }
