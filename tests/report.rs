@@ -1319,12 +1319,21 @@ fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
 
 /// The green light covers every task neither overdue nor due soon; most of them are due
 /// 长期坚持 with no date at all, so the overview does not call them “尚未到期”: it
-/// counts the long-term ones apart, and names no light (红灯 is office jargon).
+/// counts the long-term ones apart, and names no light (红灯 is office jargon). Tasks
+/// reported 长期坚持 (and not late) are kept up, not unfinished: the overview counts the
+/// rest apart from them and the completed ones, and its numbers add up.
 #[test]
 fn the_green_light_says_which_tasks_have_no_due_date() {
-    use rectify::model::Light;
+    use rectify::model::{Light, Status};
     let l = demo_ledger();
-    let green: Vec<_> = l.tasks.iter().filter(|t| t.light == Light::Green).collect();
+    let kept_up =
+        |t: &&rectify::model::TaskEntry| t.status == Status::Ongoing && t.light != Light::Red;
+    let green: Vec<_> = l
+        .tasks
+        .iter()
+        .filter(|t| t.light == Light::Green)
+        .filter(|t| !kept_up(t))
+        .collect();
     let long_term = green
         .iter()
         .filter(|t| t.deadline.due.is_none() && t.deadline.ongoing)
@@ -1339,6 +1348,22 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
         green.len() - long_term
     );
     assert!(text.contains(&said), "{said}\n{text}");
+    let rest = l
+        .tasks
+        .iter()
+        .filter(|t| t.light != Light::Off)
+        .filter(|t| !kept_up(t))
+        .count();
+    let red = l.tasks.iter().filter(|t| t.light == Light::Red).count();
+    let yellow = rest - red - green.len();
+    assert!(
+        l.summary.ongoing > 0,
+        "the demo has tasks reported 长期坚持"
+    );
+    let opening = format!(
+        "除已完成和需长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，30天内到期的{yellow}项"
+    );
+    assert!(text.contains(&opening), "{opening}\n{text}");
     // No traffic-light jargon in a report sent up.
     for light in ["红灯", "黄灯", "绿灯", "亮灯"] {
         assert!(!text.contains(light), "{light}: {text}");
@@ -1623,4 +1648,42 @@ fn tasks_only_the_same_others_reported_on_are_told_in_one_sentence() {
     );
     assert!(text.contains(&sentence), "{sentence}\n{text}");
     assert_eq!(text.matches("报送了相关进展").count(), 1, "{text}");
+}
+
+/// A unit that owes tasks and sent progress only on others (a town reporting, to the
+/// bureau, tasks it should send through its lead units, none of those it owes the
+/// bureau) is not counted 已报送: the report says it apart, and the counts add up.
+#[test]
+fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
+    let plan = shipped_plan();
+    let blank = rectify::build_ledger(&plan, Path::new("/nonexistent"));
+    let town = blank
+        .units
+        .iter()
+        .find(|u| u.name == "中山路街道")
+        .expect("中山路街道 owes the bureau tasks");
+    let other = plan
+        .tasks
+        .iter()
+        .find(|t| {
+            plan.role_of(t, &town.name) != rectify::plan::Role::Unassigned
+                && !town.expected.contains(&t.id)
+        })
+        .expect("a task of 中山路街道's it reports through a lead unit");
+    let dir = tempfile::tempdir().unwrap();
+    one_row_return(
+        &dir.path().join("中山路街道.xlsx"),
+        &town.name,
+        other.id,
+        "已完成排查",
+    );
+    let l = rectify::build_ledger(&plan, dir.path());
+    assert_eq!(l.summary.units_reported, 0, "{:?}", l.summary);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let said = format!(
+        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，1个单位只报送了其他任务的进展。",
+        l.summary.units_expected,
+        l.summary.units_expected - 1
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
 }

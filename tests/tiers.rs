@@ -28,10 +28,19 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// What partner number `i` of the lead unit types into its checklist: every status of
 /// the dropdown in turn, dates for completed tasks, line breaks, evidence and notes.
 fn fill_for(u: &UnitEntry, i: usize) -> Filled {
+    let plan = common::shipped_plan();
     let mut rows = BTreeMap::new();
     for (k, id) in u.expected.iter().enumerate() {
         let words = choices();
-        let word = words[(i + k) % words.len()];
+        let mut word = words[(i + k) % words.len()];
+        // 不涉及 from the only unit a task was written for is to be checked: not a clean
+        // return.
+        let sole = plan
+            .task(*id)
+            .is_some_and(|t| t.deciders() == [u.name.clone()]);
+        if sole && word == Status::NotApplicable.label() {
+            word = words[(i + k + 1) % words.len()];
+        }
         // Now and then a synonym a unit types instead of picking from the list.
         let typed = match word {
             "正在推进" if k % 2 == 0 => "基本完成",

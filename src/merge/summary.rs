@@ -50,7 +50,13 @@ pub(super) fn summarise(
         .iter()
         .filter(|u| !u.files.is_empty() && u.name != info.collector)
         .partition(|u| !u.expected.is_empty());
-    let (units_reported, units_other) = (owing.len() as u32, not_owing.len() as u32);
+    // Reported: at least one of the tasks it owes (a unit whose return covers only other
+    // units' tasks, or whose file could not be read, has not).
+    let units_reported = owing
+        .iter()
+        .filter(|u| u.missing.len() < u.expected.len())
+        .count() as u32;
+    let units_other = not_owing.len() as u32;
     Summary {
         total,
         completed,

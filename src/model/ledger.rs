@@ -159,7 +159,8 @@ pub struct Summary {
     pub green: u32,
     /// Units that owe progress in this round (the collector left out).
     pub units_expected: u32,
-    /// Of those, the units that sent it: never more than `units_expected`.
+    /// Of those, the units that sent progress on at least one task they owe: never
+    /// more than `units_expected`.
     pub units_reported: u32,
     /// Units that sent progress though they owe none in this round (under lead
     /// reporting, a partner writing to the bureau instead of its lead unit; a unit

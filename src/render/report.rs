@@ -364,12 +364,22 @@ struct SummaryContext<'a> {
     green: u32,
     /// Of the green tasks, those due 长期坚持 alone (no date to be due by).
     green_long_term: u32,
+    /// The lit tasks but those reported 长期坚持 and not late (said apart in the report:
+    /// they are kept up, not unfinished): how many, and the yellow and green among them
+    /// (the red ones are all `red`).
+    rest: u32,
+    rest_yellow: u32,
+    rest_green: u32,
+    rest_green_long_term: u32,
     warning_days: u32,
     rate: String,
     basis: &'a str,
     units_expected: u32,
     units_reported: u32,
     units_silent: u32,
+    /// Units that sent progress, none of it on the tasks they owe (neither reported nor
+    /// silent).
+    units_none_owed: u32,
     /// Units that reported though they owe nothing in this round.
     units_other: u32,
     categories: usize,
@@ -960,7 +970,12 @@ impl<'a> ReportContext<'a> {
             plan: PlanContext::new(l),
             as_of: render_date(l.as_of),
             report_date: render_date(l.plan.report_date),
-            summary: SummaryContext::new(l, categories.len(), issues.silent_count as u32),
+            summary: SummaryContext::new(
+                l,
+                categories.len(),
+                issues.silent_count as u32,
+                issues.none_owed_count as u32,
+            ),
             categories,
             issues,
             rounds: RoundsContext::new(l),
@@ -969,8 +984,21 @@ impl<'a> ReportContext<'a> {
 }
 
 impl<'a> SummaryContext<'a> {
-    fn new(l: &'a Ledger, categories: usize, units_silent: u32) -> SummaryContext<'a> {
+    fn new(
+        l: &'a Ledger,
+        categories: usize,
+        units_silent: u32,
+        units_none_owed: u32,
+    ) -> SummaryContext<'a> {
         let s = &l.summary;
+        let rest = |which: &dyn Fn(&TaskEntry) -> bool| {
+            l.tasks
+                .iter()
+                .filter(|t| t.light != Light::Off)
+                .filter(|t| t.light == Light::Red || t.status != Status::Ongoing)
+                .filter(|t| which(t))
+                .count() as u32
+        };
         SummaryContext {
             total: s.total,
             completed: s.completed,
@@ -989,12 +1017,19 @@ impl<'a> SummaryContext<'a> {
                 .iter()
                 .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
                 .count() as u32,
+            rest: rest(&|_| true),
+            rest_yellow: rest(&|t| t.light == Light::Yellow),
+            rest_green: rest(&|t| t.light == Light::Green),
+            rest_green_long_term: rest(&|t| {
+                t.light == Light::Green && t.deadline.is_long_term_only()
+            }),
             warning_days: l.plan.warning_days,
             rate: rate_text(s.completion_rate),
             basis: &s.completion_basis,
             units_expected: s.units_expected,
             units_reported: s.units_reported,
             units_silent,
+            units_none_owed,
             units_other: s.units_other,
             categories,
         }

@@ -168,7 +168,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             "已报送单位",
             n(sum.units_reported),
             format!(
-                "应报送单位中报送了至少一项任务进展的单位（不含{}）",
+                "应报送单位中报送了至少一项应报任务进展的单位（不含{}）",
                 ledger.plan.self_word
             ),
         ),
