@@ -164,6 +164,36 @@ fn word_return_signed_below_the_table() {
     );
 }
 
+/// A paragraph below a Word return's table reporting a task the table leaves out (另：
+/// 第28项…已完成) is not counted, but the clerk is told, quoting it; a paragraph about
+/// a task of the table (第45项 as a remark) is not flagged.
+#[test]
+fn progress_written_below_a_word_table_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .add_paragraph(para("填报单位：区城市管理局    填报日期：2020年12月4日"))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进", ""]),
+        ]))
+        .add_paragraph(para("注：第45项剩余部分正在推进。"))
+        .add_paragraph(para("另：第28项管理办法已于9月20日印发实施，已完成。"));
+    std::fs::write(dir.path().join("进展情况.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let flagged: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == "进展情况.docx" && p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(flagged.len(), 1, "{:#?}", ledger.problems);
+    assert!(
+        flagged[0].message.contains("第28项"),
+        "{}",
+        flagged[0].message
+    );
+    assert_eq!(flagged[0].row, Some(5));
+}
+
 /// A .doc made from a .docx by LibreOffice, as old Word saves it.
 fn legacy_doc(dir: &Path) -> Option<Vec<u8>> {
     converted_return(dir, "doc")

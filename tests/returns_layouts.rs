@@ -2906,3 +2906,26 @@ fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
     assert_eq!(t.status, Status::NotApplicable);
     assert!(!t.overdue);
 }
+
+/// Three undated returns of one unit: the first, an update (（更新）) and a final one
+/// (最终版): the final one stands over both, no conflict.
+#[test]
+fn a_final_return_stands_over_an_update() {
+    let unit = "区水利局";
+    let dir = tempfile::tempdir().unwrap();
+    for (file, status) in [
+        ("区水利局.xlsx", "未启动"),
+        ("区水利局（更新）.xlsx", "正在推进"),
+        ("区水利局-最终版.xlsx", "已完成"),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+            .text_row(&["20", &measure(20), status, "长征渠引水工程"]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.source.file, "区水利局-最终版.xlsx");
+    assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+}

@@ -3,6 +3,7 @@
 //! panic while interpreting a sheet one problem for that sheet. A bundle (.zip) is
 //! handed to `bundle.rs`, which comes back here for each file in it.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -18,7 +19,7 @@ use super::sheet::{read_sheet, SheetContext};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
-use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, Skip, SkipReason};
 use crate::plan::NameMatch;
 
 /// A file's bytes (the whole file, within the size limit) → what became of it: a
@@ -130,6 +131,10 @@ pub(super) fn file_outcome(
             entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
+            if matches!(read.format, Format::Docx | Format::Doc) {
+                out.problems
+                    .extend(progress_below_table(&read.grids, &out, rel));
+            }
             out.problems
                 .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
         }
@@ -398,12 +403,54 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
     })
 }
 
+/// Paragraphs of a Word return outside its table that report a task the table does not
+/// (另：第45项…已清掏326座，正在推进): skipped as paragraphs, their progress is not
+/// counted, so the clerk is told, quoting the first (one warning per file).
+fn progress_below_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
+    let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
+    let skipped: Vec<&Skip> = out
+        .skips
+        .iter()
+        .filter(|s| s.reason == SkipReason::Paragraph)
+        .collect();
+    let (skip, text) = skipped.iter().find_map(|s| {
+        let grid = grids.iter().find(|g| g.name == s.sheet)?;
+        let text = grid.first_text(s.row as usize - 1);
+        let ids = task_numbers(&text);
+        (!ids.is_empty() && mentions_status(&text) && ids.iter().any(|id| !read.contains(id)))
+            .then_some((s, text))
+    })?;
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::ProseReport,
+            rel,
+            format!(
+                "表格以外的文字中报送了任务进展（“{}”），未计入汇总。请人工核对后补录，或请该单位将其填入表格后重新报送。",
+                excerpt(&text, 40)
+            ),
+        )
+        .at(Some(&skip.sheet), Some(skip.row)),
+    )
+}
+
+/// The task numbers a text names as 第12项 / 第12条.
+fn task_numbers(t: &str) -> Vec<u32> {
+    t.split('第')
+        .skip(1)
+        .filter_map(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            rest[digits..]
+                .starts_with(['项', '条'])
+                .then(|| rest[..digits].parse().ok())
+                .flatten()
+        })
+        .collect()
+}
+
 /// 第12项 / 第12条 somewhere in the text.
 fn names_a_task(t: &str) -> bool {
-    t.split('第').skip(1).any(|rest| {
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && rest[digits..].starts_with(['项', '条'])
-    })
+    !task_numbers(t).is_empty()
 }
 
 /// The marker of our own checklist, if the file has one that fits this plan: from the

@@ -184,14 +184,35 @@ fn place(r: &UnitReport) -> String {
     }
 }
 
-/// Words in a return's name (or its folder's) that say it corrects one sent before.
+/// Words in a return's name (or its folder's) that say it corrects one sent before, and
+/// those that say it is the last word (最终版 over 修改版 and 更新).
 const CORRECTED: [&str; 8] = [
-    "修改", "更正", "修订", "更新", "最终", "终稿", "定稿", "替换",
+    "修改",
+    "更正",
+    "修订",
+    "更新",
+    "替换",
+    "最新",
+    "新版",
+    "第二版",
 ];
+const FINAL: [&str; 3] = ["最终", "终稿", "定稿"];
 
-/// Whether a return's path says it corrects an earlier one (区水利局（修改版）.xlsx).
+/// How late a return's path says it is: 2 for 最终版, 1 for a correction (区水利局（修改
+/// 版）.xlsx), 0 for neither.
+fn correction_rank(file: &str) -> u8 {
+    if FINAL.iter().any(|w| file.contains(w)) {
+        2
+    } else if CORRECTED.iter().any(|w| file.contains(w)) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether a return's path says it corrects an earlier one.
 fn is_corrected(file: &str) -> bool {
-    CORRECTED.iter().any(|w| file.contains(w))
+    correction_rank(file) > 0
 }
 
 /// A month as a clerk writes it: 11月, or 12月4日 for a day.
@@ -240,9 +261,10 @@ impl StoodOver {
                 .collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Period, problems);
         }
-        let corrected = |i: &usize| is_corrected(&reports[*i].source.file);
-        if top.iter().any(corrected) && !top.iter().all(corrected) {
-            let earlier: Vec<usize> = top.iter().copied().filter(|i| !corrected(i)).collect();
+        let rank = |i: &usize| correction_rank(&reports[*i].source.file);
+        let last = top.iter().map(rank).max().unwrap_or(0);
+        if last > 0 && top.iter().any(|i| rank(i) < last) {
+            let earlier: Vec<usize> = top.iter().copied().filter(|i| rank(i) < last).collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Correction, problems);
         }
     }
@@ -308,7 +330,7 @@ impl StoodOver {
                         earlier.join("、")
                     ),
                     Over::Correction => format!(
-                        "{unit}报送了多份报表，其中“{file}”注明为修改或更正后的版本，第{ids}项已按该文件汇总，“{}”中的进展不再计入。",
+                        "{unit}报送了多份报表，其中“{file}”注明为修改后或最终的版本，第{ids}项已按该文件汇总，“{}”中的进展不再计入。",
                         earlier.join("”“")
                     ),
                 };
