@@ -621,3 +621,28 @@ fn the_consolidated_summary_reads_as_written_by_the_lead_unit() {
     }
     assert!(seen >= own.len(), "{seen}");
 }
+
+/// A lead unit's reminder to its partners never gives them until after its own deadline
+/// to the bureau (收到本通知后3个工作日内 ran past it): before that deadline it names the
+/// deadline, on or after it asks at once. The bureau's reminders keep the 3 working days.
+#[test]
+fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
+    let plan = common::shipped_plan();
+    let l = build_round(&plan, Path::new("/nonexistent"), &Scope::Lead(LEAD.into()));
+    let due = l.plan.return_deadline;
+    let partner = units_to_remind(&l)
+        .into_iter()
+        .find(|u| u.name != LEAD)
+        .expect("a partner to remind");
+    let t = Templates::new(None);
+    let text = |date: NaiveDate| blocks_text(&reminder_blocks(&l, partner, &t, date).unwrap());
+    let before = text(due - chrono::Duration::days(1));
+    let said = format!("请于{}前", rectify::common::dates::render_date(due));
+    assert!(before.contains(&said), "{said}\n{before}");
+    assert!(!before.contains("3个工作日内"), "{before}");
+    assert!(text(due).contains("请于收到本通知后立即"));
+    let bureau = build_ledger(&plan, Path::new("/nonexistent"));
+    let u = units_to_remind(&bureau)[0];
+    let text = blocks_text(&reminder_blocks(&bureau, u, &t, bureau.as_of).unwrap());
+    assert!(text.contains("请于收到本通知后3个工作日内"), "{text}");
+}

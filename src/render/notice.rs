@@ -94,6 +94,12 @@ struct UnitNoticeContext<'a> {
     date: String,
     as_of: String,
     return_deadline: String,
+    /// For a reminder in a lead unit's round: the lead unit's own deadline to the bureau
+    /// while it is still ahead (a partner is never given until after it); empty
+    /// otherwise.
+    resend_by: String,
+    /// For a reminder in a lead unit's round on or after that deadline: resend at once.
+    resend_now: bool,
     /// Tasks in the notice (all of the unit's, or the missing ones for a reminder).
     total: usize,
     /// For a reminder: the unit sent nothing at all.
@@ -360,6 +366,10 @@ fn unit_context<'a>(
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
         return_deadline: render_date(ledger.plan.reports_due()),
+        resend_by: (ledger.plan.partner_deadline.is_some() && date < ledger.plan.return_deadline)
+            .then(|| render_date(ledger.plan.return_deadline))
+            .unwrap_or_default(),
+        resend_now: ledger.plan.partner_deadline.is_some() && date >= ledger.plan.return_deadline,
         total: tasks.len(),
         silent: unit.reported.is_empty(),
         silent_since: match (&ledger.previous, &ledger.changes) {
