@@ -727,7 +727,7 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
     let s = &ledger.summary;
     let listed = rectify::model::queries::units_missing(&ledger).len();
     let counts = format!(
-        "应报送单位{}个，已报全{}个，{listed}个单位未报送或未报全",
+        "应报送单位{}个，已全部报送{}个，{listed}个单位未报送或未报全",
         s.units_expected,
         s.units_expected as usize - listed
     );

@@ -646,3 +646,20 @@ fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
     let text = blocks_text(&reminder_blocks(&bureau, u, &t, bureau.as_of).unwrap());
     assert!(text.contains("请于收到本通知后3个工作日内"), "{text}");
 }
+
+/// A lead unit's list of units not yet reporting counts the units that report to it,
+/// not the plan's (《整改方案》应报送单位30个 read as if the plan had 30).
+#[test]
+fn a_lead_units_list_of_missing_units_says_whose_units_they_are() {
+    let plan = common::shipped_plan();
+    let l = build_round(&plan, Path::new("/nonexistent"), &Scope::Lead(LEAD.into()));
+    let text =
+        blocks_text(&rectify::reminder_list_blocks(&l, &Templates::new(None), l.as_of).unwrap());
+    let said = format!(
+        "我局{}的整改任务应向我局报送进展的单位{}个",
+        rectify::model::queries::lead_word(&l),
+        l.summary.units_expected
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+    assert!(!text.contains("《整改方案》应报送单位"), "{text}");
+}
