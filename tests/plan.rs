@@ -245,6 +245,11 @@ fn unknown_and_ambiguous_names_are_not_guessed() {
     assert_eq!(plan.units.resolve("区教委"), NameMatch::Unknown);
     // A two-character name (农委) counts inside a text only after 区.
     assert_eq!(plan.units.resolve("农委会议纪要"), NameMatch::Unknown);
+    // Two units named together: neither is guessed (区水利局 was).
+    assert!(matches!(
+        plan.units.resolve("区农委、区水利局"),
+        NameMatch::Ambiguous(_)
+    ));
     assert_eq!(
         plan.units.resolve("何梗镇"),
         NameMatch::Unknown,

@@ -283,9 +283,12 @@ impl UnitDirectory {
         let mut hit_keys: Vec<&str> = Vec::new();
         // A two-character name counts with the district's 区 before it (附件1-区农委):
         // alone it is too short to be told from other words.
+        // The text as written, 区 kept (the key drops a leading one: 区农委、区水利局).
+        let written = compact_nfkc(raw);
         for (k, names) in &self.index {
             let long = k.chars().count() >= 3;
-            if (long && key.contains(k.as_str())) || (!long && key.contains(&format!("区{k}"))) {
+            if (long && key.contains(k.as_str())) || (!long && written.contains(&format!("区{k}")))
+            {
                 hit_keys.push(k);
                 found.extend(names.iter().cloned());
             }
