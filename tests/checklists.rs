@@ -1233,6 +1233,20 @@ fn the_contact_is_a_paragraph_of_its_own() {
             "{blocks:?}"
         );
         assert!(!format!("{blocks:?}").contains("（联系人："));
+        // Set flush left: justified, the address (which cannot break) ran onto the next
+        // line and the line before it was spread to the margin (联 系 人 ： 郑 强 ，).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.docx");
+        std::fs::write(&path, rectify::blocks_docx(&ledger, &blocks).unwrap()).unwrap();
+        let xml = zip_part(&path, "word/document.xml");
+        let para = xml
+            .split("<w:p ")
+            .find(|p| p.contains(c.email.as_str()))
+            .expect("the contact paragraph");
+        assert!(
+            para.contains(r#"<w:jc w:val="left" />"#) || para.contains(r#"<w:jc w:val="left"/>"#),
+            "{para}"
+        );
     }
 }
 

@@ -487,6 +487,16 @@ impl<'a> Builder<'a> {
                 .styled(t, body(&f.heading2, indent))
                 .style(HEADING2_STYLE)
                 .keep_next(true),
+            // A paragraph with a long word that cannot break (an e-mail address, a web
+            // address) is set flush left: justified, the line before the word would be
+            // stretched to the margin (联 系 人 ： 郑 强 ，).
+            Block::Para(t) if has_unbreakable_word(t) => self.styled(
+                t,
+                Look {
+                    align: AlignmentType::Left,
+                    ..body(&f.body, indent)
+                },
+            ),
             Block::Heading(_, t) | Block::Para(t) => self.styled(t, body(&f.body, indent)),
             Block::Attachment(t) => self.styled(
                 t,
@@ -721,6 +731,17 @@ fn text_width_chars(s: &str) -> f64 {
     s.width() as f64 / 2.0
 }
 
+/// The longest run of Latin letters, digits and address punctuation a line can end
+/// before without stretching much: a longer one (283782263@qq.com) cannot break, and a
+/// justified line before it is spread across the page.
+const UNBREAKABLE_CHARS: usize = 12;
+
+/// Whether `text` holds a word of more than [`UNBREAKABLE_CHARS`] that cannot break.
+fn has_unbreakable_word(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "@._-/:%".contains(c)))
+        .any(|w| w.len() > UNBREAKABLE_CHARS && w.contains(['@', '/', '.']))
+}
+
 #[cfg(test)]
 mod tests {
     use std::io::{Cursor, Read};
@@ -730,6 +751,18 @@ mod tests {
 
     /// docx-rs's parts as [`build_docx`] hands them on are exactly what unzipping the
     /// package docx-rs packs gives (names and bytes).
+    #[test]
+    fn an_address_that_cannot_break_is_set_flush_left() {
+        assert!(has_unbreakable_word(
+            "联系人：郑强，联系电话：49584707，电子邮箱：283782263@qq.com。"
+        ));
+        assert!(has_unbreakable_word("网址：https://www.cqyc.gov.cn/"));
+        assert!(!has_unbreakable_word("联系电话：49584707，2020.12.05"));
+        assert!(!has_unbreakable_word(
+            "按照《整改方案》要求，各单位应于2020年12月5日前报送。"
+        ));
+    }
+
     #[test]
     fn parts_are_the_packed_package() {
         let fonts = FontSettings::default().resolve();
