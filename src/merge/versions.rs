@@ -238,8 +238,11 @@ enum Over {
 /// set aside (earlier months, or the files corrected).
 #[derive(Default)]
 struct StoodOver {
-    groups: BTreeMap<(String, Over, String, String), (BTreeSet<u32>, BTreeSet<String>)>,
+    groups: BTreeMap<StoodKey, (BTreeSet<u32>, BTreeSet<String>)>,
 }
+
+/// The unit, why, the standing file and the latest period (or the standing file).
+type StoodKey = (String, Over, String, String);
 
 impl StoodOver {
     /// Of `top` (reports filed together), keep those of the latest period, then those of

@@ -366,9 +366,11 @@ fn unit_context<'a>(
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
         return_deadline: render_date(ledger.plan.reports_due()),
-        resend_by: (ledger.plan.partner_deadline.is_some() && date < ledger.plan.return_deadline)
-            .then(|| render_date(ledger.plan.return_deadline))
-            .unwrap_or_default(),
+        resend_by: if ledger.plan.partner_deadline.is_some() && date < ledger.plan.return_deadline {
+            render_date(ledger.plan.return_deadline)
+        } else {
+            String::new()
+        },
         resend_now: ledger.plan.partner_deadline.is_some() && date >= ledger.plan.return_deadline,
         total: tasks.len(),
         silent: unit.reported.is_empty(),
