@@ -437,10 +437,7 @@ pub(super) fn values(
     for c in layout.extra_cols(ColumnKind::Note) {
         let more = labelled_note(c);
         if !more.is_empty() && !note.contains(&more) {
-            if !note.is_empty() {
-                note.push('\n');
-            }
-            note.push_str(&more);
+            add_line(&mut note, &more);
         }
     }
     // 完成进度 beside a status given elsewhere: kept in the note (the merge doubts a
@@ -450,40 +447,31 @@ pub(super) fn values(
             .map(|(_, shown)| shown)
             .filter(|shown| *shown != status_text)
         {
-            if !note.is_empty() {
-                note.push('\n');
-            }
-            note.push_str(&format!("{}{shown}", crate::ingest::PERCENT_LABEL));
+            add_line(
+                &mut note,
+                &format!("{}{shown}", crate::ingest::PERCENT_LABEL),
+            );
         }
     }
     // A 月份 that does not read as a month: kept, under its header.
     if period.is_none() {
         let text = one_line(&period_cell.text_ref());
         if let Some(c) = layout.col(ColumnKind::Period).filter(|_| !text.is_empty()) {
-            if !note.is_empty() {
-                note.push('\n');
-            }
-            note.push_str(&format!(
-                "{}：{text}",
-                one_line(&layout.header_text(grid, c))
-            ));
+            add_line(
+                &mut note,
+                &format!("{}：{text}", one_line(&layout.header_text(grid, c))),
+            );
         }
     }
     // Columns the tool does not know: their text under their header (never dropped).
     for (c, header) in &layout.unnamed {
         let text = one_line_keep_breaks(&grid.cell(r, *c).text_ref());
         if !text.is_empty() {
-            if !note.is_empty() {
-                note.push('\n');
-            }
-            note.push_str(&format!("{header}：{text}"));
+            add_line(&mut note, &format!("{header}：{text}"));
         }
     }
     if planned && !note.contains(&completed_text) {
-        if !note.is_empty() {
-            note.push('\n');
-        }
-        note.push_str(&format!("完成时间：{completed_text}"));
+        add_line(&mut note, &format!("完成时间：{completed_text}"));
     }
     if measure_text.is_empty() {
         // The plan's text may sit in the second measure column only.
@@ -493,10 +481,7 @@ pub(super) fn values(
     } else {
         let own_measures = with_extra(ColumnKind::Measure, String::new(), true);
         if !own_measures.is_empty() {
-            if !note.is_empty() {
-                note.push('\n');
-            }
-            note.push_str(&own_measures);
+            add_line(&mut note, &own_measures);
         }
     }
     RowValues {
@@ -514,6 +499,14 @@ pub(super) fn values(
         filed_on,
         period,
     }
+}
+
+/// Append `line` to `text` on a line of its own.
+fn add_line(text: &mut String, line: &str) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(line);
 }
 
 /// The progress text, or, when it only says 详见批注, the comment it points to (on the
