@@ -19,7 +19,7 @@ use super::sheet::{read_sheet, SheetContext};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
-use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, Skip, SkipReason};
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
 use crate::plan::NameMatch;
 
 /// A file's bytes (the whole file, within the size limit) → what became of it: a
@@ -408,18 +408,17 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
 /// counted, so the clerk is told, quoting the first (one warning per file).
 fn progress_below_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
-    let skipped: Vec<&Skip> = out
+    let (skip, text) = out
         .skips
         .iter()
         .filter(|s| s.reason == SkipReason::Paragraph)
-        .collect();
-    let (skip, text) = skipped.iter().find_map(|s| {
-        let grid = grids.iter().find(|g| g.name == s.sheet)?;
-        let text = grid.first_text(s.row as usize - 1);
-        let ids = task_numbers(&text);
-        (!ids.is_empty() && mentions_status(&text) && ids.iter().any(|id| !read.contains(id)))
-            .then_some((s, text))
-    })?;
+        .find_map(|s| {
+            let grid = grids.iter().find(|g| g.name == s.sheet)?;
+            let text = grid.first_text(s.row as usize - 1);
+            let ids = task_numbers(&text);
+            (!ids.is_empty() && mentions_status(&text) && ids.iter().any(|id| !read.contains(id)))
+                .then_some((s, text))
+        })?;
     Some(
         Problem::new(
             Severity::Warning,

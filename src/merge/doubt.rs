@@ -264,11 +264,11 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             Some(phrase) if claimed_done(&text).is_none() => phrase,
             _ => return None,
         }
-    } else if let Some(not_ours) = (crate::ingest::status_from_progress(&text)
-        == Some(Status::NotApplicable))
-    .then(|| not_applicable_phrase(&text))
-    .flatten()
+    } else if let Some(not_ours) = not_applicable_phrase(&text)
+        .filter(|_| crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable))
     {
+        // (The phrase first: a plain search, where reading the text's status is not;
+        // most texts have none.)
         // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
         not_ours
     } else if let Some(done) = (status == Status::NotStarted)

@@ -337,6 +337,12 @@ fn unit_context<'a>(
     let via_word = gatherers_word(ledger, &via_tasks);
     let via = via_leads(via_tasks);
     let red = red_tasks(ledger, unit);
+    // In a lead unit's round, its own deadline to the bureau: a partner is never given
+    // until after it.
+    let lead_due = ledger
+        .plan
+        .partner_deadline
+        .map(|_| ledger.plan.return_deadline);
     let (red_open, red_unreported): (Vec<&TaskEntry>, Vec<&TaskEntry>) =
         red.iter().partition(|t| reported_on(t, &unit.name));
     let notice_tasks = |ts: &[&TaskEntry]| -> Vec<NoticeTask> {
@@ -366,12 +372,11 @@ fn unit_context<'a>(
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
         return_deadline: render_date(ledger.plan.reports_due()),
-        resend_by: if ledger.plan.partner_deadline.is_some() && date < ledger.plan.return_deadline {
-            render_date(ledger.plan.return_deadline)
-        } else {
-            String::new()
-        },
-        resend_now: ledger.plan.partner_deadline.is_some() && date >= ledger.plan.return_deadline,
+        resend_by: lead_due
+            .filter(|due| date < *due)
+            .map(render_date)
+            .unwrap_or_default(),
+        resend_now: lead_due.is_some_and(|due| date >= due),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
         silent_since: match (&ledger.previous, &ledger.changes) {

@@ -1107,6 +1107,10 @@ impl Issues {
             .filter(|t| t.status == Status::Ongoing)
             .map(|t| t.short_name.clone())
             .collect();
+        // Overdue ones are named in the overdue list, with who reported.
+        let others_only = with(&|t| {
+            t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
+        });
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| {
@@ -1135,11 +1139,8 @@ impl Issues {
                 }
             },
             not_started: with(&|t| t.status == Status::NotStarted),
-            // Overdue ones are named in the overdue list, with who reported.
-            others_only: with(&|t| {
-                t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
-            }),
-            others_only_groups: Vec::new(),
+            others_only_groups: others_groups(&others_only),
+            others_only,
             unreported: with(&|t| {
                 t.status == Status::Unreported && t.reported_by_others.is_empty()
             }),
@@ -1177,7 +1178,6 @@ impl Issues {
                 .join("、"),
             none: false,
         };
-        issues.others_only_groups = others_groups(&issues.others_only);
         issues.none = issues.overdue.is_empty()
             && issues.not_started.is_empty()
             && issues.unreported.is_empty()

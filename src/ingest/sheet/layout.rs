@@ -534,13 +534,7 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
             status_words_kind(grid, layout.bottom + 1, c, beside_progress)
                 .map(|(k, share)| (c, k, share))
         })
-        .fold(
-            None,
-            |best: Option<(usize, ColumnKind, f64)>, cand| match best {
-                Some(b) if b.2 >= cand.2 => Some(b),
-                _ => Some(cand),
-            },
-        )
+        .reduce(|best, cand| if cand.2 > best.2 { cand } else { best })
     else {
         return;
     };
