@@ -2574,6 +2574,80 @@ fn a_unit_and_others(header: &[&str]) {
     assert!(!raised(&ledger, Code::UnitUnknown));
 }
 
+/// A lead unit's consolidation with a line for the rest of a group under its own row
+/// (其余镇街｜不涉及, 其他镇街｜均无此项工作): the line is part of the lead's text, in the
+/// group's name, and its 不涉及 is the group's answer, not the lead's. Before, the
+/// lead's text read “已出台餐厨垃圾管理办法\n不涉及”, and the lead, the task's only
+/// decider, was doubted for answering 不涉及 on its own task. A group line that reports
+/// work keeps the group's name too.
+#[test]
+fn a_group_line_under_the_leads_row_speaks_in_the_groups_name() {
+    let lead = "区城市管理局";
+    let header = ["序号", "具体举措", "单位", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "43",
+            &measure(43),
+            lead,
+            "已出台餐厨垃圾管理办法。",
+            "已完成",
+        ]),
+        row(&["", "", "中山路街道", "建立清运台账。", "已完成"]),
+        row(&["", "", "其余镇街", "不涉及", "不涉及"]),
+        row(&["28", &measure(28), lead, "已印发考核办法。", "已完成"]),
+        row(&["", "", "其他镇街", "均无此项工作", ""]),
+        row(&["34", &measure(34), lead, "开展巡查。", "正在推进"]),
+        row(&["", "", "来苏镇等12个镇街", "已完成阳台排污排查。", "已完成"]),
+    ];
+    let ledger = read_one(lead, &header, &rows);
+    let own = |id: u32| -> Vec<rectify::model::UnitReport> {
+        ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .filter(|r| r.unit == lead)
+            .cloned()
+            .collect()
+    };
+    let t43 = own(43);
+    assert_eq!(t43.len(), 1, "{t43:#?}");
+    assert_eq!(t43[0].status, Status::Completed);
+    assert_eq!(
+        t43[0].progress,
+        "已出台餐厨垃圾管理办法。\n其余镇街：不涉及"
+    );
+    let t28 = own(28);
+    assert_eq!(t28.len(), 1, "{t28:#?}");
+    assert_eq!(t28[0].progress, "已印发考核办法。\n其他镇街：均无此项工作");
+    assert_eq!(ledger.task(43).unwrap().status, Status::Completed);
+    assert!(
+        ledger
+            .task(34)
+            .unwrap()
+            .reports
+            .iter()
+            .any(|r| r.unit == lead
+                && r.progress
+                    .contains("来苏镇等12个镇街：已完成阳台排污排查。")),
+        "{:#?}",
+        ledger.task(34).unwrap().reports
+    );
+    assert!(
+        !ledger.problems.iter().any(|p| matches!(
+            p.code,
+            Code::StatusContradicted | Code::Duplicate
+        ) && p.row.is_some_and(|r| r < 8)),
+        "{:#?}",
+        ledger.problems
+    );
+    let folded = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Continuation)
+        .count();
+    assert_eq!(folded, 2, "{:#?}", ledger.skipped);
+}
+
 /// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;
 /// 2020.9 typed as a number reads as the same text does. Before, both were warned about.
 #[test]

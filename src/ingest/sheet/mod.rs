@@ -27,6 +27,7 @@ use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::ingest::values::{parse_task_ids, task_id_of_cell};
 use crate::ingest::vocabulary::ColumnKind;
+use crate::model::status::Status;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
 /// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
@@ -221,11 +222,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // A consolidated return whose 序号 and measure are not merged down over a task's
         // rows: a row naming another unit (or a group: 各镇街) with neither is on the
         // task above.
+        let group = unit.group_row(grid, r);
         let names_row = match &found {
             Some((u, UnitFrom::UnitColumn | UnitFrom::MarkerRow)) => Some(u.as_str()),
-            _ if unit.group_row(grid, r) => Some(""),
+            _ if group.is_some() => Some(""),
             _ => None,
         };
+        // A group's line (其余镇街｜不涉及) is the sender's, in the group's name: its
+        // text says whose it is, not the sender's own work on the task.
+        let group_line = group.is_some() && found.is_some();
+        if let Some(group) = group.filter(|_| found.is_some()) {
+            let said = if v.progress.is_empty() {
+                v.status_text.clone()
+            } else {
+                std::mem::take(&mut v.progress)
+            };
+            v.progress = in_the_groups_name(&group, said);
+        }
         if let (Some((i, _)), Some(u)) = (under, names_row) {
             let above = &out.records[i];
             if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_deref() != Some(u)
@@ -263,6 +276,24 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             evidence: v.evidence,
             via: None,
         };
+        // The rest of the group answering 不涉及 under the sender's own row on the task:
+        // a line of the sender's text, not an answer on the sender's behalf (the sender
+        // did the work its own row reports).
+        if group_line && record.status == Status::NotApplicable && record.id.is_some() {
+            let own = out.records[first_record..]
+                .iter()
+                .rposition(|o| o.id == record.id && o.unit == record.unit);
+            if let Some(i) = own {
+                append_continuation(
+                    &mut out.records[first_record + i],
+                    [record.progress, record.note, record.evidence],
+                );
+                out.skips
+                    .push(row_skip(grid, ctx, r, SkipReason::Continuation));
+                open = Some((first_record + i, r));
+                continue;
+            }
+        }
         match together {
             Some(ids) => {
                 for id in ids {
@@ -365,6 +396,18 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
 
 /// Append a continuation row's texts (progress, note, evidence) to the record above,
 /// each on a new line.
+/// A group line's text with the group's name before it (其余镇街：不涉及), unless the
+/// text names its subject itself (其余镇街均已完成排查: the group's last two characters,
+/// 镇街, 单位, 部门).
+fn in_the_groups_name(group: &str, said: String) -> String {
+    let kind = &group[group.char_indices().rev().nth(1).map_or(0, |(i, _)| i)..];
+    if said.is_empty() || said.contains(group) || said.contains(kind) {
+        said
+    } else {
+        format!("{group}：{said}")
+    }
+}
+
 fn append_continuation(record: &mut Record, texts: [String; 3]) {
     let [progress, note, evidence] = texts;
     for (field, text) in [

@@ -165,10 +165,11 @@ impl<'a> SheetUnit<'a> {
     /// Whether the row's unit column names a group or a list (各镇街) where the column
     /// names each row's unit: a lead unit's line on the units it does not list one by
     /// one, counted as the sender's.
-    pub fn group_row(&self, grid: &Grid, r: usize) -> bool {
-        self.column.is_some_and(|c| {
-            is_assignment_text(&grid.value_through_merge(r, c).text_ref(), self.units)
-        })
+    /// Returns the cell's text, as one line.
+    pub fn group_row(&self, grid: &Grid, r: usize) -> Option<String> {
+        let c = self.column?;
+        let t = one_line(&grid.value_through_merge(r, c).text_ref());
+        is_assignment_text(&t, self.units).then_some(t)
     }
 
     /// The unit in the row's unit column; a name that does not resolve is remembered.
