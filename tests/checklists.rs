@@ -1283,6 +1283,93 @@ fn cuts_a_list(text: &str) -> bool {
     })
 }
 
+/// A notice lists each deadline once in a role's list, whatever the task's state (the
+/// plan writes a deadline two ways, and a task its deciders report done is no longer
+/// past due), and the deadlines in date order, 长期坚持 last. Before, 区水利局's notice
+/// listed 2020年9月30日前完成，并长期坚持 twice, and its deadlines out of order.
+#[test]
+fn a_notice_lists_each_deadline_once_in_date_order() {
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let templates = Templates::default();
+    let due_of = |phrase: &str| -> Option<NaiveDate> {
+        let (y, rest) = phrase.split_once('年')?;
+        let (m, rest) = rest.split_once('月')?;
+        let (d, _) = rest.split_once('日')?;
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    };
+    let mut lists = 0;
+    for u in units_owing(&ledger) {
+        let blocks = notice_blocks(&ledger, u, &templates, date(2020, 11, 20)).unwrap();
+        for b in &blocks {
+            let Block::Para(text) = b else { continue };
+            let Some((_, list)) = text.split_once("项。").filter(|_| text.starts_with('（'))
+            else {
+                continue;
+            };
+            if !list.contains("：第") {
+                continue;
+            }
+            lists += 1;
+            let phrases: Vec<&str> = list
+                .split('；')
+                .map(|g| g.split_once('：').map_or(g, |(p, _)| p))
+                .collect();
+            let distinct: BTreeSet<&str> = phrases.iter().copied().collect();
+            assert_eq!(distinct.len(), phrases.len(), "{}: {text}", u.name);
+            let keys: Vec<(bool, Option<NaiveDate>)> = phrases
+                .iter()
+                .map(|p| (due_of(p).is_none(), due_of(p)))
+                .collect();
+            assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{}: {text}", u.name);
+        }
+    }
+    assert!(lists > 40, "{lists}");
+}
+
+/// A reminder to a unit that reports some tasks through lead units counts only the
+/// tasks it owes the bureau directly, and says so (来苏镇: 7 of its 26); the 报送要求
+/// line is a sentence, without the file's name (the form was sent with the notice).
+#[test]
+fn a_reminder_counts_the_tasks_owed_directly_in_those_words() {
+    let ledger = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    let templates = Templates::default();
+    let mut partial = 0;
+    for u in ledger.units.iter().filter(|u| !u.missing.is_empty()) {
+        let text = block_text(&reminder_blocks(&ledger, u, &templates, ledger.as_of).unwrap());
+        assert!(text.contains("在下发的填报表中填写"), "{}: {text}", u.name);
+        assert!(!text.contains(".xlsx）中"), "{}: {text}", u.name);
+        let reported = u.expected.len() - u.missing.len();
+        if reported == 0 {
+            continue;
+        }
+        let via = ledger.tasks.iter().any(|t| {
+            t.named_units().any(|n| *n == u.name)
+                && !u.expected.contains(&t.id)
+                && !t.gathered_by(&u.name)
+        });
+        let said = if via {
+            format!(
+                "你单位应直接向我局报送的{}项任务中，已报送{reported}项",
+                u.expected.len()
+            )
+        } else {
+            format!(
+                "你单位承担的{}项任务中，已报送{reported}项",
+                u.expected.len()
+            )
+        };
+        assert!(text.contains(&said), "{}: {said}\n{text}", u.name);
+        partial += usize::from(via);
+    }
+    assert!(
+        partial > 0,
+        "no partial reporter with tasks through lead units"
+    );
+}
+
 /// A reminder never calls a task its deciders report done 已逾期 (凤凰湖产业促进中心,
 /// a cooperating unit of task 14, was told the bureau's own closed case was overdue);
 /// the task is still listed, under its deadline alone.

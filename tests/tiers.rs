@@ -640,7 +640,7 @@ fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
     let said = format!("请于{}前", rectify::common::dates::render_date(due));
     assert!(before.contains(&said), "{said}\n{before}");
     assert!(!before.contains("3个工作日内"), "{before}");
-    assert!(text(due).contains("请于收到本通知后立即"));
+    assert!(text(due).contains("请接到本通知后立即在下发的填报表中填写"));
     let bureau = build_ledger(&plan, Path::new("/nonexistent"));
     let u = units_to_remind(&bureau)[0];
     let text = blocks_text(&reminder_blocks(&bureau, u, &t, bureau.as_of).unwrap());

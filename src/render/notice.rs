@@ -287,8 +287,14 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
 }
 
 /// The tasks `ids` of `unit`, grouped by role (牵头, 责任, 配合), then by deadline phrase
-/// in order of first appearance.
-pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
+/// (and, for a reminder, `past_due`: a task its deciders report done is not called
+/// late), the phrases in date order and 长期坚持 last, ties in order of first appearance.
+pub fn role_groups(
+    ledger: &Ledger,
+    unit: &str,
+    ids: &[u32],
+    split_past_due: bool,
+) -> Vec<RoleGroup> {
     let tasks = unit_tasks(ledger, unit, ids);
     Role::ASSIGNED
         .iter()
@@ -301,21 +307,28 @@ pub fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32]) -> Vec<RoleGroup> {
             if mine.is_empty() {
                 return None;
             }
-            let mut deadlines: Vec<DeadlineGroup> = Vec::new();
+            let mut deadlines: Vec<(Option<NaiveDate>, DeadlineGroup)> = Vec::new();
             for t in &mine {
                 let nt = notice_task(ledger, t, unit);
-                match deadlines
-                    .iter_mut()
-                    .find(|g| g.deadline == nt.deadline && g.past_due == nt.past_due)
-                {
-                    Some(g) => g.tasks.push(nt),
-                    None => deadlines.push(DeadlineGroup {
-                        deadline: nt.deadline.clone(),
-                        past_due: nt.past_due,
-                        tasks: vec![nt],
-                    }),
+                match deadlines.iter_mut().find(|(_, g)| {
+                    g.deadline == nt.deadline && (!split_past_due || g.past_due == nt.past_due)
+                }) {
+                    Some((_, g)) => {
+                        g.past_due &= nt.past_due;
+                        g.tasks.push(nt);
+                    }
+                    None => deadlines.push((
+                        t.deadline.due,
+                        DeadlineGroup {
+                            deadline: nt.deadline.clone(),
+                            past_due: nt.past_due,
+                            tasks: vec![nt],
+                        },
+                    )),
                 }
             }
+            deadlines.sort_by_key(|(due, _)| (due.is_none(), *due));
+            let deadlines = deadlines.into_iter().map(|(_, g)| g).collect();
             Some(RoleGroup {
                 role: role_key(role),
                 label: role.label(),
@@ -331,6 +344,7 @@ fn unit_context<'a>(
     unit: &'a UnitEntry,
     ids: &[u32],
     date: NaiveDate,
+    reminder: bool,
 ) -> UnitNoticeContext<'a> {
     let tasks = unit_tasks(ledger, &unit.name, ids);
     let via_tasks = tasks_via_leads(ledger, &unit.name, ids);
@@ -385,7 +399,7 @@ fn unit_context<'a>(
         },
         expected: unit.expected.len(),
         reported: unit.expected.len() - unit.missing.len(),
-        groups: role_groups(ledger, &unit.name, ids),
+        groups: role_groups(ledger, &unit.name, ids, reminder),
         tasks: tasks
             .iter()
             .map(|t| notice_task(ledger, t.task, &unit.name))
@@ -459,7 +473,7 @@ pub fn notice_blocks(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<Block>, RenderError> {
-    let ctx = unit_context(ledger, unit, &unit.expected, date);
+    let ctx = unit_context(ledger, unit, &unit.expected, date, false);
     template_blocks(templates, NOTICE_TEMPLATE, &ctx)
 }
 
@@ -470,7 +484,7 @@ pub fn reminder_blocks(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<Block>, RenderError> {
-    let mut ctx = unit_context(ledger, unit, &unit.missing, date);
+    let mut ctx = unit_context(ledger, unit, &unit.missing, date, true);
     ctx.partners_missing = partners_missing(ledger, unit)
         .into_iter()
         .map(|(t, units)| PartnersMissing {
