@@ -711,7 +711,16 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
             .chain(red_tasks(&ledger, u))
             .collect();
         assert_eq!(task_refs(&text), want, "{}", u.name);
-        assert!(text.contains(&u.name));
+        let to = if u.full_name.is_empty() {
+            &u.name
+        } else {
+            &u.full_name
+        };
+        assert!(
+            text.contains(&format!("To(\"{to}：\")")),
+            "{}: {text}",
+            u.name
+        );
     }
     let list = block_text(&reminder_list_blocks(&ledger, &templates, ledger.as_of).unwrap());
     for u in &ledger.units {
@@ -1198,13 +1207,76 @@ fn a_shared_task_without_a_lead_is_gathered_by_nobody() {
             assert!(!text.contains(bureau), "{bureau}: {text}");
         }
     }
-    // A task without a lead and with one responsible unit is that unit's to gather.
+    // A task without a lead and with one responsible unit (a department) is that
+    // unit's to gather.
     let sole = ledger
         .tasks
         .iter()
-        .find(|t| t.lead.is_empty() && t.responsible.len() == 1)
-        .expect("a task with one responsible unit and no lead");
+        .find(|t| {
+            t.lead.is_empty()
+                && t.responsible.len() == 1
+                && t.responsible[0].starts_with('区')
+                && !t.cooperating.is_empty()
+        })
+        .expect("a task with one responsible department and no lead");
     assert!(sole.gathered_by(&sole.responsible[0]));
+}
+
+/// A town that is a task's only responsible unit does not gather a district
+/// department's part (卫星湖街道 and the 区农业农村委 on task 2, 何埂镇 on task 3): the
+/// town is not told to collect and chase the 区农业农村委, nor the 区农业农村委 to
+/// report through a town; both report to the bureau. Before, the notices ran the
+/// chain upside down.
+#[test]
+fn a_town_does_not_gather_a_district_departments_part() {
+    let plan = common::shipped_plan();
+    let ledger = rectify::build_ledger(&plan, &common::repo().join("input/returns"));
+    let kind = |u: &str| plan.units.unit(u).map(|u| u.kind);
+    let mut seen = 0;
+    for task in &ledger.tasks {
+        let town_decides = task.lead.is_empty()
+            && task.responsible.len() == 1
+            && kind(&task.responsible[0]) == Some(rectify::plan::units::UnitKind::Town);
+        let department_partner = task
+            .cooperating
+            .iter()
+            .any(|u| kind(u) == Some(rectify::plan::units::UnitKind::Department));
+        if !(town_decides && department_partner) {
+            continue;
+        }
+        seen += 1;
+        let town = &task.responsible[0];
+        assert!(
+            task.gatherers.is_empty(),
+            "task {}: {:?}",
+            task.id,
+            task.gatherers
+        );
+        for partner in task
+            .cooperating
+            .iter()
+            .filter(|u| kind(u) == Some(rectify::plan::units::UnitKind::Department))
+        {
+            assert!(
+                unit(&ledger, partner).expected.contains(&task.id),
+                "{partner} on {}",
+                task.id
+            );
+        }
+        let t = Templates::default();
+        let text =
+            block_text(&notice_blocks(&ledger, unit(&ledger, town), &t, ledger.as_of).unwrap());
+        assert!(!text.contains("请收集汇总"), "{town}: {text}");
+    }
+    assert!(seen >= 2, "{seen}");
+    let t = Templates::default();
+    let text = block_text(
+        &notice_blocks(&ledger, unit(&ledger, "区农业农村委"), &t, ledger.as_of).unwrap(),
+    );
+    assert!(
+        !text.contains("报卫星湖街道") && !text.contains("报何埂镇"),
+        "{text}"
+    );
 }
 
 /// The contact line is a paragraph of its own in notices and reminders: inside the

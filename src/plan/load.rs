@@ -424,11 +424,11 @@ fn tasks_from_rows(
             );
             let lead = roles.next().unwrap_or_default();
             let responsible = roles.next().unwrap_or_default();
-            let gatherers = super::task::gatherers(&lead.units, &responsible.units, |u| {
-                units
-                    .unit(u)
-                    .is_some_and(|u| u.kind == super::units::UnitKind::Company)
-            });
+            let cooperating = roles.next().unwrap_or_default();
+            let gatherers =
+                super::task::gatherers(&lead.units, &responsible.units, &cooperating.units, |u| {
+                    units.unit(u).map(|u| u.kind)
+                });
             tasks.push(Task {
                 id,
                 category: category.clone(),
@@ -437,7 +437,7 @@ fn tasks_from_rows(
                 deadline,
                 lead,
                 responsible,
-                cooperating: roles.next().unwrap_or_default(),
+                cooperating,
                 gatherers,
             });
         }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::deadline::Deadline;
+use super::units::UnitKind;
 
 /// A unit's role on a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -134,20 +135,33 @@ pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [Strin
 
 /// The units that gather a task's progress from its partners: its lead units, or its
 /// only responsible unit. Several responsible units sharing a task without a lead
-/// (各镇街) each answer for themselves, and a town is never asked to chase a bureau;
-/// nor is a company (`is_company`) asked to gather the departments that oversee it.
-/// Where no unit gathers a task, its partners report to the collector themselves.
+/// (各镇街) each answer for themselves; a company is never asked to gather the
+/// departments that oversee it, nor a town or an industrial park's centre a district
+/// department among its partners (卫星湖街道 and the 区农业农村委 on task 2 both
+/// report to the collector). Where no unit gathers a task, its partners report to the
+/// collector themselves.
 pub fn gatherers(
     lead: &[String],
     responsible: &[String],
-    is_company: impl Fn(&str) -> bool,
+    cooperating: &[String],
+    kind: impl Fn(&str) -> Option<UnitKind>,
 ) -> Vec<String> {
     if lead.is_empty() && responsible.len() != 1 {
         return Vec::new();
     }
-    deciders(lead, responsible)
+    let deciders = deciders(lead, responsible);
+    let department_partner = responsible
         .iter()
-        .filter(|u| !is_company(u))
+        .chain(cooperating)
+        .filter(|u| !deciders.contains(u))
+        .any(|u| kind(u) == Some(UnitKind::Department));
+    deciders
+        .iter()
+        .filter(|u| match kind(u) {
+            Some(UnitKind::Company) => false,
+            Some(UnitKind::Town | UnitKind::Centre) => !department_partner,
+            _ => true,
+        })
         .cloned()
         .collect()
 }
