@@ -2648,6 +2648,82 @@ fn a_group_line_under_the_leads_row_speaks_in_the_groups_name() {
     assert_eq!(folded, 2, "{:#?}", ledger.skipped);
 }
 
+/// 已完成 with a completion month, or part of one, that holds the day the return was
+/// filed (2020年12月, 12月上旬, filed on 12月4日) is done by that day: not on the 31st,
+/// after the round's date, as 正在推进. The plan's deadline copied under 完成时间
+/// (2020年12月底完成,并长期坚持) is no completion date. A completion month after the
+/// filing month stays as written. Before, tasks 30 and 32 read 正在推进, one of them red.
+#[test]
+fn a_completion_month_that_holds_the_filing_day_is_done_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&[
+            "填报单位：区住房城乡建委",
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .row(vec![
+            s("30"),
+            s(&measure(30)),
+            s("已完成改造。"),
+            s("已完成"),
+            s("2020年12月"),
+        ])
+        .row(vec![
+            s("32"),
+            s(&measure(32)),
+            s("已完成清掏。"),
+            s("已完成"),
+            s("12月上旬"),
+        ])
+        .row(vec![
+            s("35"),
+            s(&measure(35)),
+            s("已完成修复。"),
+            s("已完成"),
+            s("2020年12月底完成,并长期坚持"),
+        ])
+        .row(vec![
+            s("33"),
+            s(&measure(33)),
+            s("已完成建设。"),
+            s("已完成"),
+            s("2021年1月"),
+        ]);
+    write_workbook(&dir.path().join("区住房城乡建委.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let filed = NaiveDate::from_ymd_opt(2020, 12, 4);
+    for id in [30, 32] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.completed_on, filed, "task {id}");
+        assert_eq!(
+            r.counted_status(ledger.as_of),
+            Status::Completed,
+            "task {id}"
+        );
+    }
+    assert_eq!(only_report(&ledger, 35).completed_on, None);
+    assert_eq!(
+        only_report(&ledger, 33).completed_on,
+        NaiveDate::from_ymd_opt(2021, 1, 31)
+    );
+    let late: Vec<u32> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::CompletedAfterAsOf)
+        .filter_map(|p| p.row)
+        .collect();
+    assert_eq!(late, vec![6], "{:#?}", ledger.problems);
+    // The message quotes what the unit wrote, not the day it was read as.
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::CompletedAfterAsOf && p.message.contains("“2021年1月”")));
+}
+
 /// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;
 /// 2020.9 typed as a number reads as the same text does. Before, both were warned about.
 #[test]

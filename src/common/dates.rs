@@ -7,7 +7,9 @@
 //! Date decisions:
 //! - A month without a day (`2020年9月`, `9月`, `2020.9` in a strict cell) and `月底`/`月末`
 //!   read as the last day of that month: a completion or deadline "in September" is met
-//!   by the month's end. `2020年底`/`2020年末` reads as 31 December.
+//!   by the month's end. `2020年底`/`2020年末` reads as 31 December. `上旬`/`中旬`/`下旬`
+//!   (and `初`) read as the 10th, the 20th and the month's end (as a filing date: the 1st,
+//!   the 11th, the 21st).
 //! - A date without a year (`9月30日`, `9月底`) takes `default_year`; without one, `None`.
 //! - `parse_date_text` is strict: the whole cell must be a date, allowing surrounding
 //!   whitespace, a time part (`T00:00:00`, ` 00:00:00`) and a trailing 前/止/之前/以前.
@@ -217,6 +219,22 @@ fn month_day_at(c: &[char], k: usize, year: i32, month: MonthOnly) -> Option<(Na
         return None;
     }
     let k = k + nm + 1;
+    // 上旬 / 中旬 / 下旬 (days 1–10, 11–20, 21 to the end), 初 as 上旬.
+    let part = match (c.get(k), c.get(k + 1)) {
+        (Some('上'), Some('旬')) | (Some('初'), _) => Some(0),
+        (Some('中'), Some('旬')) => Some(1),
+        (Some('下'), Some('旬')) => Some(2),
+        _ => None,
+    };
+    if let Some(part) = part {
+        let len = if c.get(k) == Some(&'初') { 1 } else { 2 };
+        let d = match (part, month) {
+            (2, MonthOnly::End) => ym_end(year, m),
+            (_, MonthOnly::End) => ymd(year, m, 10 * (part + 1)),
+            (_, MonthOnly::Start) => ymd(year, m, 10 * part + 1),
+        };
+        return d.map(|d| (d, k + len));
+    }
     match c.get(k) {
         Some('底') | Some('末') => ym_end(year, m).map(|d| (d, k + 1)),
         Some(ch) if ch.is_ascii_digit() => {
@@ -349,6 +367,16 @@ fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option
         Some((d, end)) if end == c.len() => Some(d),
         _ => None,
     }
+}
+
+/// The days a cell that is a date and nothing else may mean: one day for a date, the
+/// whole month for a month without a day (`2020年12月`, `2020.12`), ten days or so for
+/// `12月上旬` (`12月底` is its last day).
+pub fn parse_date_span(s: &str, default_year: Option<i32>) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        parse_date_as(s, default_year, MonthOnly::Start)?,
+        parse_date_as(s, default_year, MonthOnly::End)?,
+    ))
 }
 
 /// The first date found in running text, e.g. `已于2020年9月30日完成` → 2020-09-30.
@@ -592,6 +620,45 @@ mod tests {
         assert_eq!(parse_date_text("2020年2月底", None), Some(d(2020, 2, 29)));
         assert_eq!(parse_date_text("2021年2月", None), Some(d(2021, 2, 28)));
         assert_eq!(parse_date_text("2020年11月底", None), Some(d(2020, 11, 30)));
+    }
+
+    /// 上旬 / 中旬 / 下旬 / 初: the last day of the ten days (a filing date: the first);
+    /// the span of a month or part of one, one day for a date.
+    #[test]
+    fn parts_of_a_month_and_spans() {
+        assert_eq!(
+            parse_date_text("12月上旬", Some(2020)),
+            Some(d(2020, 12, 10))
+        );
+        assert_eq!(
+            parse_date_text("2020年11月中旬", None),
+            Some(d(2020, 11, 20))
+        );
+        assert_eq!(
+            parse_date_text("2020年11月下旬", None),
+            Some(d(2020, 11, 30))
+        );
+        assert_eq!(parse_date_text("2020年12月初", None), Some(d(2020, 12, 10)));
+        assert_eq!(
+            parse_filing_date("12月中旬", Some(2020)),
+            Some(d(2020, 12, 11))
+        );
+        assert_eq!(
+            parse_date_span("2020年12月", None),
+            Some((d(2020, 12, 1), d(2020, 12, 31)))
+        );
+        assert_eq!(
+            parse_date_span("12月上旬", Some(2020)),
+            Some((d(2020, 12, 1), d(2020, 12, 10)))
+        );
+        assert_eq!(
+            parse_date_span("2020年12月4日", None),
+            Some((d(2020, 12, 4), d(2020, 12, 4)))
+        );
+        assert_eq!(
+            parse_date_span("2020年12月底", None),
+            Some((d(2020, 12, 31), d(2020, 12, 31)))
+        );
     }
 
     #[test]

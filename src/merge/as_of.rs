@@ -107,8 +107,12 @@ fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
         Code::CompletedAfterAsOf,
         &r.source.file,
         format!(
-            "填报的完成日期{}晚于本期统计截止日期{}，本期按“{}”统计。",
-            render_date(done),
+            "填报的完成{}晚于本期统计截止日期{}，本期按“{}”统计。",
+            // What the unit wrote (2021年1月), not the day it was read as.
+            match r.completed_text.trim() {
+                "" => format!("日期{}", render_date(done)),
+                t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
+            },
             render_date(as_of),
             Status::InProgress.label()
         ),

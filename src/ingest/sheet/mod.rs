@@ -258,11 +258,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 23、24 / 第20至21项: one report per task, each by its number alone (the row's
         // measure text, if any, speaks of them together).
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
+        let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
+        let completed_on = done_by_filing(&v, filed_on, Some(default_year));
         let record = Record {
             source: v.source,
             unit: found.as_ref().map(|(u, _)| u.clone()),
             unit_from: found.as_ref().map(|(_, f)| *f),
-            filed_on: v.filed_on.or(block_filed).or(filing.filed_on),
+            filed_on,
             period: v.period.or(sheet_period),
             id_text: v.id_text,
             id: v.id,
@@ -270,7 +272,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             status: v.status,
             status_text: v.status_text,
             progress: v.progress,
-            completed_on: v.completed_on,
+            completed_on,
             completed_text: v.completed_text,
             note: v.note,
             evidence: v.evidence,
@@ -396,6 +398,25 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
 
 /// Append a continuation row's texts (progress, note, evidence) to the record above,
 /// each on a new line.
+/// The completion date of a 已完成 row: a month or part of one that holds the day the
+/// return was filed (2020年12月, 12月上旬, filed on 12月4日) means done by that day, not
+/// on the span's last day, which may lie after the round's date and count the task as
+/// still under way.
+fn done_by_filing(
+    v: &rows::RowValues,
+    filed_on: Option<chrono::NaiveDate>,
+    default_year: Option<i32>,
+) -> Option<chrono::NaiveDate> {
+    let done = v.completed_on?;
+    let Some(filed) = filed_on.filter(|f| v.status == Status::Completed && *f < done) else {
+        return Some(done);
+    };
+    match crate::common::dates::parse_date_span(&v.completed_text, default_year) {
+        Some((first, last)) if first <= filed && last == done => Some(filed),
+        _ => Some(done),
+    }
+}
+
 /// A group line's text with the group's name before it (其余镇街：不涉及), unless the
 /// text names its subject itself (其余镇街均已完成排查: the group's last two characters,
 /// 镇街, 单位, 部门).

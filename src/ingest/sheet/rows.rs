@@ -731,7 +731,8 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
 /// A 完成时间 cell giving a date the unit plans to finish by (预计 / 计划 / 力争 / 争取 /
 /// 拟): not a completion date.
 fn is_planned_date(text: &str) -> bool {
-    ["预计", "计划", "力争", "争取", "拟于", "拟在"]
+    // …完成，并长期坚持: the plan's deadline copied under 完成时间.
+    ["预计", "计划", "力争", "争取", "拟于", "拟在", "长期坚持"]
         .iter()
         .any(|w| text.contains(w))
 }
