@@ -199,6 +199,11 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
                 .unwrap_or("");
             if rep.doubt.is_some() {
                 assert!(line.contains("，待核实）"), "task {}: {line}", t.id);
+            } else {
+                // The status as read, never the unit's own words (√, 是, 按序时推进):
+                // those are in 报送明细.
+                let said = format!("{marked}{}）", rep.status.label());
+                assert!(line.starts_with(&said), "task {}: {line}", t.id);
             }
         }
         let missing = cell(&s, r, 12);

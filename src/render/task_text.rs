@@ -18,7 +18,7 @@ pub struct ReportGroup {
     pub units: String,
     /// lead / responsible / cooperating / unassigned
     pub role: &'static str,
-    /// 牵头单位 / 责任单位 / 配合单位 / 未分配单位
+    /// 牵头单位 / 责任单位 / 配合单位 / 非承担单位
     pub role_label: String,
     /// The progress text as reported (line breaks kept).
     pub text: String,

@@ -67,16 +67,13 @@ fn join_ids(ids: &[u32]) -> String {
 // 任务台账
 
 /// 进展情况: every current report, one paragraph each, with its unit, its status as
-/// written, and 待核实 after it when that status contradicts its text.
+/// read (the words the unit wrote, √ or 按序时推进, are in 报送明细), and 待核实 after it
+/// when that status contradicts its text.
 fn merged_progress(task: &TaskEntry) -> String {
     let mut parts = Vec::new();
     for r in task.current_reports() {
-        let mut status = if r.status_text.trim().is_empty() {
-            r.status.label().to_string()
-        } else {
-            crate::common::text::one_line(&r.status_text)
-        };
-        if r.doubt.is_some() {
+        let mut status = r.status.label().to_string();
+        if r.doubt.is_some() && r.status != crate::model::Status::Unclear {
             status.push('，');
             status.push_str(crate::model::Status::Unclear.label());
         }
