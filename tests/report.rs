@@ -497,7 +497,8 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     let l = demo_ledger();
     let body = report_body(demo_docx());
     // The bureau is 我局, never named as a unit that failed to report.
-    assert!(body.contains("我局按照要求收集汇总"));
+    // Returns come from lead, responsible and cooperating units, not lead units alone.
+    assert!(body.contains("我局按照要求收集汇总各有关单位整改进展"), "{body}");
     assert!(body.contains("我局已对重庆鼎牛食品有限公司"));
     let collector = &l.plan.collector;
     let three =
@@ -1608,7 +1609,11 @@ fn the_collectors_own_empty_tasks_are_marked_to_fill_in() {
     // A paragraph of its own (where the clerk writes the bureau's progress), not a
     // clause among other units' failures to report. Without the zero-width breaks the
     // writer puts after 、 between numbers.
-    let marker = format!("【待补充：我局承担的第{}项任务进展】", ids.join("、"));
+    // It says how to fill it in: through the bureau's own form, or the counts stay.
+    let marker = format!(
+        "【待补充：我局承担的第{}项任务进展。请填写我局的填报表后重新生成本报告，直接在此处填写不会更新报告中的统计数字】",
+        ids.join("、")
+    );
     let paras: Vec<String> = paragraphs(&part(demo_docx(), "word/document.xml"))
         .into_iter()
         .map(|p| p.replace('\u{200B}', ""))

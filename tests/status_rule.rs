@@ -230,4 +230,12 @@ fn run_tells_the_clerk_of_the_bureaus_own_empty_tasks() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     let line = format!("注意：我局承担的第{}项任务尚未填写进展", ids.join("、"));
     assert!(stdout.contains(&line), "{stdout}");
+    // How to fill them in so that the report's counts follow.
+    assert!(
+        stdout.contains(&format!(
+            "请在 checklists/{}.xlsx 中填写",
+            plan.meta.collector
+        )),
+        "{stdout}"
+    );
 }

@@ -208,7 +208,12 @@ pub fn problems_line(ledger: &Ledger, see: &str) -> String {
         .iter()
         .find(|p| p.code == crate::model::Code::CollectorMissing)
     {
-        line.push_str(&format!("\n注意：{}", p.message));
+        // Filled in the report by hand, the counts computed from it (未报送N项) stay.
+        line.push_str(&format!(
+            "\n注意：{}请在 checklists/{} 中填写，与各单位报送表放在一起后重新运行；直接在报告中填写不会更新报告中的统计数字。",
+            p.message,
+            crate::render::checklist_files(&ledger.plan.collector).0
+        ));
     }
     line
 }
