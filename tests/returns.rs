@@ -330,11 +330,14 @@ fn not_applicable_is_an_answer() {
         assert_eq!(r[0].status, Status::NotApplicable, "task {id}");
     }
     assert_eq!(reports_of(&ledger, 50, "来苏镇")[0].status_text, "/");
-    // Not assigned to 来苏镇 (29 names four towns): kept, flagged as usual.
-    assert_eq!(
-        reports_of(&ledger, 29, "来苏镇")[0].status,
-        Status::NotApplicable
-    );
+    // Not assigned to 来苏镇 (29 names four towns): 不涉及 is so, and says nothing to
+    // count or check; the row is skipped as not the town's, with no warning.
+    assert!(reports_of(&ledger, 29, "来苏镇").is_empty());
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::NotOwed && s.text.contains("第29项")));
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::Unassigned));
     assert_eq!(
         reports_of(&ledger, 56, "来苏镇")[0].status,
         Status::Completed,
@@ -527,6 +530,95 @@ fn whole_plan_copy_counts_only_the_rows_filled() {
         .collect();
     assert_eq!(town.missing, expected_missing);
     assert!(town.missing.contains(&50), "left empty: still missing");
+}
+
+/// A whole-plan copy answering 不涉及 on every row that is not the unit's own: those
+/// rows are no reports (skipped, `not_owed`), raise no warning and are never cited as
+/// the unit's progress. A copy with other units' progress filled in (the bureau's last
+/// 台账 sent back) is warned of as a copy, not as wrong numbers. Before, 来苏镇 was
+/// credited with 35 reports and cited on tasks that are not its own.
+#[test]
+fn a_whole_plan_copy_answering_not_applicable_elsewhere_is_not_credited() {
+    let plan = common::plan();
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("整改任务分解表")
+        .text_row(&["填报单位：来苏镇 填报日期：2020年12月5日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    let mut not_owed = 0;
+    for t in &plan.tasks {
+        let role = plan.role_of(t, "来苏镇");
+        let (progress, status) = match (t.id, role) {
+            (27, _) => ("完成污水治理。", "已完成"),
+            (_, rectify::plan::Role::Unassigned) => {
+                not_owed += 1;
+                ("不涉及", "不涉及")
+            }
+            _ => ("", ""),
+        };
+        spec = spec.row(vec![
+            n(f64::from(t.id)),
+            s(&t.measure),
+            s(progress),
+            s(status),
+        ]);
+    }
+    assert!(not_owed > 20, "{not_owed}");
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let town = ledger.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    assert_eq!(town.reported, [27]);
+    let skipped = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::NotOwed)
+        .count();
+    assert_eq!(skipped, not_owed);
+    assert!(
+        !ledger.problems.iter().any(|p| p.code == Code::Unassigned),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(ledger
+        .tasks
+        .iter()
+        .all(|t| !t.reported_by_others.contains(&"来苏镇".to_string())));
+
+    // The bureau's last 台账 sent back by 区水利局 with every row's progress in it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("整改台账")
+        .text_row(&["填报单位：区水利局 填报日期：2020年12月5日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for t in &plan.tasks {
+        spec = spec.row(vec![
+            n(f64::from(t.id)),
+            s(&t.measure),
+            s("（11月）工作有序推进。"),
+            s("正在推进"),
+        ]);
+    }
+    write_workbook(&dir.path().join("区水利局-整改台账.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let warning = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::Unassigned)
+        .expect("a warning on the rows of other units' tasks");
+    assert!(
+        warning.message.contains("全表的副本"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        !warning.message.contains("请核实序号"),
+        "{}",
+        warning.message
+    );
+    assert!(ledger
+        .tasks
+        .iter()
+        .filter(|t| plan.role_of(plan.task(t.id).unwrap(), "区水利局")
+            == rectify::plan::Role::Unassigned)
+        .all(|t| !t.reported_by_others.contains(&"区水利局".to_string())));
 }
 
 #[test]

@@ -4,9 +4,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::common::text::excerpt;
 use crate::ingest::record::Record;
 use crate::merge::match_task::{match_task, TaskMatch};
-use crate::model::{Code, MatchedBy, Problem, Severity, UnitReport, Unplaced};
+use crate::model::{
+    Code, MatchedBy, Problem, Severity, Skip, SkipReason, Status, UnitReport, Unplaced,
+};
 use crate::plan::{Plan, Role};
 
 /// The records placed: reports grouped by (task id, unit), and the rows left out.
@@ -15,6 +18,9 @@ pub(super) struct Placed {
     pub unplaced: Vec<Unplaced>,
     /// Sheets whose unit was taken for another unit of the same place (`same_place`).
     pub moved: Vec<super::same_place::Moved>,
+    /// 不涉及 on tasks the unit has no role in (a whole-plan copy answering every row
+    /// that is not the unit's): no report, and no warning.
+    pub skipped: Vec<Skip>,
 }
 
 /// A record, the task it matched (`None`: no unit), and the doubt about its status.
@@ -65,6 +71,7 @@ pub(super) fn place_records(
     let renumbered = renumbered_sheets(matched.iter().flatten());
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    let mut skipped = Vec::new();
     for (rec, m, doubt) in matched.into_iter().flatten() {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
@@ -87,6 +94,10 @@ pub(super) fn place_records(
                 problems.extend(warning);
                 let task = plan.task(id).expect("matched task exists");
                 let role = plan.role_of(task, &unit);
+                if role == Role::Unassigned && rec.status == Status::NotApplicable {
+                    skipped.push(not_owed(id, &unit, &rec.status_text, rec.source));
+                    continue;
+                }
                 if role == Role::Unassigned {
                     unassigned
                         .entry((rec.source.file.clone(), unit.clone()))
@@ -107,6 +118,28 @@ pub(super) fn place_records(
             }
         }
     }
+    // A copy of the whole table (the bureau's last 台账 sent back): its rows on other
+    // units' tasks are no reports of the sender's, and are not cited as its progress.
+    for ((file, unit), rows) in &unassigned {
+        if rows.len() < WHOLE_TABLE_ROWS {
+            continue;
+        }
+        for (sheet, row, id) in rows {
+            let Some(reports) = by_key.get_mut(&(*id, unit.clone())) else {
+                continue;
+            };
+            let Some(i) = reports.iter().position(|r| {
+                r.source.file == *file && r.source.sheet == *sheet && r.source.row == *row
+            }) else {
+                continue;
+            };
+            let r = reports.remove(i);
+            if reports.is_empty() {
+                by_key.remove(&(*id, unit.clone()));
+            }
+            skipped.push(not_owed(*id, &r.unit, &r.progress, r.source));
+        }
+    }
     problems.extend(
         unassigned
             .into_iter()
@@ -116,8 +149,26 @@ pub(super) fn place_records(
         by_key,
         unplaced,
         moved,
+        skipped,
     }
 }
+
+/// A row on a task its unit has no role in that is no report: 不涉及, or a row of a
+/// copy of the whole table.
+fn not_owed(id: u32, unit: &str, text: &str, source: crate::model::Source) -> Skip {
+    Skip {
+        text: excerpt(&format!("第{id}项 {unit} {text}"), 40),
+        file: source.file,
+        sheet: source.sheet,
+        row: source.row,
+        rows: 1,
+        reason: SkipReason::NotOwed,
+    }
+}
+
+/// Rows on tasks a unit has no role in from which a file reads as a copy of the whole
+/// table rather than a few wrong numbers.
+const WHOLE_TABLE_ROWS: usize = 10;
 
 /// A row of a unit on a task it has no role in: (sheet, row, task id).
 type UnassignedRow = (String, u32, u32);
@@ -139,15 +190,17 @@ fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem
         [(_, row, _)] => ("此条进展已保留".to_string(), Some(*row)),
         _ => (format!("这{}条进展已保留", rows.len()), None),
     };
-    Problem::new(
-        Severity::Warning,
-        Code::Unassigned,
-        file,
+    // Many rows on other units' tasks: a copy of the whole table (the bureau's last
+    // 台账 updated and sent back), not wrong numbers.
+    let message = if rows.len() >= WHOLE_TABLE_ROWS {
+        format!("表中第{ids}项不是{unit}承担的任务，却填写了进展（{}行），可能是整改台账或整改方案全表的副本，这些行未作为{unit}的进展汇总。请{unit}只填写本单位承担的任务后重新报送。", rows.len())
+    } else {
         format!(
             "{unit}不是第{ids}项的牵头、责任或配合单位，{what}但不计入任务完成情况。请核实序号。"
-        ),
-    )
-    .at(one_sheet.then_some(rows[0].0.as_str()), row)
+        )
+    };
+    Problem::new(Severity::Warning, Code::Unassigned, file, message)
+        .at(one_sheet.then_some(rows[0].0.as_str()), row)
 }
 
 fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {

@@ -76,7 +76,11 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     }
     let mut reported_by_others: Vec<String> = Vec::new();
     for r in current {
-        if !deciders.contains(&r.unit) && !reported_by_others.contains(&r.unit) {
+        // 不涉及 is no progress to cite.
+        if !deciders.contains(&r.unit)
+            && r.status != Status::NotApplicable
+            && !reported_by_others.contains(&r.unit)
+        {
             reported_by_others.push(r.unit.clone());
         }
     }

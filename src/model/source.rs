@@ -48,6 +48,10 @@ pub enum SkipReason {
     HiddenRow,
     /// A row naming the unit whose rows follow (二、来苏镇) in a consolidated return.
     UnitHeading,
+    /// A row on a task the unit has no role in that is no report of its own: 不涉及 (a
+    /// whole-plan copy answering every row that is not the unit's), or any row of a
+    /// copy of the whole table filled in on other units' tasks (warned of).
+    NotOwed,
     /// A row from a line setting off reference material (附：11月报送情况（供参考）) to
     /// the end of the sheet.
     Reference,
@@ -71,6 +75,7 @@ impl SkipReason {
             SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
             SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
             SkipReason::Reference => "附带的参考内容（如上期报送情况）",
+            SkipReason::NotOwed => "非本单位承担的任务行（“不涉及”或全表副本）",
         }
     }
 }
