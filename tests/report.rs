@@ -1213,6 +1213,28 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
     assert!(!text.contains("督促尚未报送的"), "{text}");
 }
 
+/// Another unit naming the bureau in its text (已会同区生态环境局…): the bureau's own
+/// report says 我局, as it does everywhere else in its body. The attachment's verbatim
+/// quote keeps the unit's words.
+#[test]
+fn the_bureau_named_in_another_units_text_is_我局_in_the_body() {
+    let plan = plan();
+    let unit = "区水利局";
+    let id = plan.tasks_led_by(unit)[0].id;
+    let dir = tempfile::tempdir().unwrap();
+    let said = "已会同区生态环境局开展联合检查3次。";
+    one_row_return(&dir.path().join("区水利局.xlsx"), unit, id, said);
+    let l = rectify::build_ledger(&plan, dir.path());
+    assert_eq!(l.plan.self_word, "我局");
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(text.contains("区水利局已会同我局开展联合检查3次"), "{text}");
+    assert_eq!(
+        text.matches("会同区生态环境局").count(),
+        text.matches("区水利局：已会同区生态环境局").count(),
+        "{text}"
+    );
+}
+
 /// A unit writes of itself as 我局: quoted in the bureau's report that would be the
 /// bureau speaking, so the report puts the unit's name in its place.
 #[test]

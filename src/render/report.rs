@@ -456,7 +456,7 @@ fn at_most_six(names: Vec<String>) -> String {
 /// A decider's words on the task: its name (我局 for the collector) and one or two
 /// sentences of its text.
 fn result(l: &Ledger, t: &TaskEntry) -> String {
-    result_parts(t).map_or_else(String::new, |r| r.opened(&who(l, &r.unit)))
+    result_parts(l, t).map_or_else(String::new, |r| r.opened(&who(l, &r.unit)))
 }
 
 /// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
@@ -540,7 +540,7 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
     // (unit for grouping, or None for a task several units decide; the fragments)
     let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
     for t in entries {
-        let Some(said) = result_parts(t) else {
+        let Some(said) = result_parts(l, t) else {
             continue;
         };
         let spoken = who(l, &said.unit);
@@ -605,7 +605,7 @@ impl Said {
     }
 }
 
-fn result_parts(t: &TaskEntry) -> Option<Said> {
+fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
     let r = t
         .current_reports()
@@ -614,6 +614,20 @@ fn result_parts(t: &TaskEntry) -> Option<Said> {
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None => (lead_sentences(&progress, 34), false),
+    };
+    // Another unit naming the collector (已会同区生态环境局…): in the collector's own
+    // report, 我局.
+    let text = if r.unit == l.plan.collector {
+        text
+    } else {
+        let ours = |text: String, name: &str| {
+            if name.is_empty() {
+                text
+            } else {
+                text.replace(name, &l.plan.self_word)
+            }
+        };
+        ours(ours(text, &l.plan.collector_full), &l.plan.collector)
     };
     Some(Said {
         unit: r.unit.clone(),
