@@ -89,6 +89,33 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
     );
     let form_spans = spans(&form);
     assert!(form_spans.iter().any(|s| s.2.contains("具体举措")));
+    // Every line of 填报说明 prints whole: not cut at the paper's edge, nor hidden by a
+    // row too low for its wrapped lines.
+    let printed: String = form_spans
+        .iter()
+        .flat_map(|s| s.2.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let guide = {
+        use calamine::{Reader, Xlsx};
+        let bytes = checklist_bytes(&ledger, u).unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        wb.worksheet_range("填报说明").unwrap()
+    };
+    let mut lines = 0;
+    for cell in guide.rows().filter_map(|r| r.first()) {
+        let want: String = cell
+            .to_string()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if want.is_empty() {
+            continue;
+        }
+        lines += 1;
+        assert!(printed.contains(&want), "cut in print: {want}");
+    }
+    assert!(lines >= 5, "{lines}");
     let small: Vec<_> = form_spans.iter().filter(|s| s.1 < 9.0).collect();
     let t = rectify::Templates::default();
     let date = ledger.as_of;

@@ -498,18 +498,23 @@ fn date_validation(title: &str, empty_note: &str) -> Result<DataValidation, Xlsx
         .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
 }
 
+/// The 填报说明 column's width, in characters.
+const GUIDE_WIDTH: f64 = 86.0;
+
 fn guide_sheet(ws: &mut Worksheet, c: &ChecklistInput, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name(GUIDE_SHEET)?;
-    ws.set_column_width(0, 100)?;
+    // Narrower than a portrait A4 page's printable width: LibreOffice prints the sheet
+    // unscaled, whatever the fit-to-width setting says.
+    ws.set_column_width(0, GUIDE_WIDTH)?;
     ws.write_string_with_format(0, 0, "填报说明", &st.guide_title)?;
     ws.set_row_height(0, 24)?;
     for (i, l) in guide_lines(c).iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_string_with_format(r, 0, text(l), &st.guide)?;
-        let rows = (display_width(l) as f64 / 105.0).ceil().max(1.0);
+        let rows = (display_width(l) as f64 / (GUIDE_WIDTH * 0.9)).ceil().max(1.0);
         ws.set_row_height(r, rows * 15.0 + 6.0)?;
     }
-    // Portrait, fitted to the page width (the column is wider than a portrait page).
+    // Portrait, fitted to the page width.
     ws.set_paper_size(PAPER_A4);
     ws.set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3);
     ws.set_print_fit_to_pages(1, 0);
