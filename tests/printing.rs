@@ -12,8 +12,18 @@ use rectify::{checklist_bytes, workbook_bytes};
 
 /// (page, size, text) of every span of `pdf`.
 fn spans(pdf: &Path) -> Vec<(u32, f64, String)> {
+    spans_with(pdf, &[])
+}
+
+/// (page, points between the span's right end and the paper's edge, text).
+fn right_room(pdf: &Path) -> Vec<(u32, f64, String)> {
+    spans_with(pdf, &["--right"])
+}
+
+fn spans_with(pdf: &Path, flags: &[&str]) -> Vec<(u32, f64, String)> {
     let out = Command::new("python3")
         .arg(common::repo().join("tests/tools/pdf_font_sizes.py"))
+        .args(flags)
         .arg(pdf)
         .output()
         .unwrap();
@@ -89,8 +99,20 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
     );
     let form_spans = spans(&form);
     assert!(form_spans.iter().any(|s| s.2.contains("具体举措")));
-    // Every line of 填报说明 prints whole: not cut at the paper's edge, nor hidden by a
-    // row too low for its wrapped lines.
+    // 填报说明 keeps a margin: its text does not run to the paper's edge (its column
+    // was wider than the page, which LibreOffice prints unscaled).
+    let guide_page = form_spans
+        .iter()
+        .find(|s| s.2.starts_with("填报说明"))
+        .map(|s| s.0)
+        .expect("填报说明 printed");
+    let edge: Vec<_> = right_room(&form)
+        .into_iter()
+        .filter(|s| s.0 == guide_page && s.1 < 28.0)
+        .collect();
+    assert!(edge.is_empty(), "printed to the edge: {edge:?}");
+    // Every line of 填报说明 prints whole: not hidden by a row too low for its wrapped
+    // lines.
     let printed: String = form_spans
         .iter()
         .flat_map(|s| s.2.chars())

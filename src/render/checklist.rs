@@ -511,7 +511,9 @@ fn guide_sheet(ws: &mut Worksheet, c: &ChecklistInput, st: &Styles) -> Result<()
     for (i, l) in guide_lines(c).iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_string_with_format(r, 0, text(l), &st.guide)?;
-        let rows = (display_width(l) as f64 / (GUIDE_WIDTH * 0.9)).ceil().max(1.0);
+        let rows = (display_width(l) as f64 / (GUIDE_WIDTH * 0.9))
+            .ceil()
+            .max(1.0);
         ws.set_row_height(r, rows * 15.0 + 6.0)?;
     }
     // Portrait, fitted to the page width.
