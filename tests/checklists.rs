@@ -1222,6 +1222,46 @@ fn a_shared_task_without_a_lead_is_gathered_by_nobody() {
     assert!(sole.gathered_by(&sole.responsible[0]));
 }
 
+/// A task with two lead units (task 18: 区经济信息委、区水利局) is gathered by the
+/// first named: its partners are told one unit to report to, and only that lead is
+/// told to collect from them. Before, both leads were told to collect, and the
+/// partners were told to report to the first.
+#[test]
+fn a_task_with_two_lead_units_is_gathered_by_the_first() {
+    let plan = common::shipped_plan();
+    let ledger = rectify::build_ledger(&plan, Path::new("/nonexistent"));
+    let two: Vec<_> = ledger.tasks.iter().filter(|t| t.lead.len() == 2).collect();
+    assert!(!two.is_empty());
+    let t = Templates::default();
+    for task in two {
+        assert_eq!(task.gatherers, task.lead[..1], "task {}", task.id);
+        let second = &task.lead[1];
+        // The partners of this task that the second lead gathers on no other task.
+        let gathered_elsewhere = |p: &String| {
+            ledger.tasks.iter().any(|o| {
+                o.id != task.id && o.gathered_by(second) && o.named_units().any(|n| n == p)
+            })
+        };
+        let partners: Vec<&String> = task
+            .responsible
+            .iter()
+            .chain(&task.cooperating)
+            .filter(|p| !gathered_elsewhere(p))
+            .collect();
+        assert!(!partners.is_empty(), "task {}", task.id);
+        let text =
+            block_text(&notice_blocks(&ledger, unit(&ledger, second), &t, ledger.as_of).unwrap());
+        let collect = text.split("请收集汇总").nth(1).unwrap_or("");
+        let collect = collect.split("的进展情况").next().unwrap_or("");
+        for p in partners {
+            assert!(
+                !collect.contains(p.as_str()),
+                "{second} told to collect {p}: {collect}"
+            );
+        }
+    }
+}
+
 /// A town that is a task's only responsible unit does not gather a district
 /// department's part (卫星湖街道 and the 区农业农村委 on task 2, 何埂镇 on task 3): the
 /// town is not told to collect and chase the 区农业农村委, nor the 区农业农村委 to

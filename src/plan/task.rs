@@ -133,8 +133,8 @@ pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [Strin
     }
 }
 
-/// The units that gather a task's progress from its partners: its lead units, or its
-/// only responsible unit. Several responsible units sharing a task without a lead
+/// The unit that gathers a task's progress from its partners: its first lead unit, or
+/// its only responsible unit (a list of one, or none). Several responsible units sharing a task without a lead
 /// (各镇街) each answer for themselves; a company is never asked to gather the
 /// departments that oversee it, nor a town or an industrial park's centre a district
 /// department among its partners (卫星湖街道 and the 区农业农村委 on task 2 both
@@ -162,6 +162,9 @@ pub fn gatherers(
             Some(UnitKind::Town | UnitKind::Centre) => !department_partner,
             _ => true,
         })
+        // Two lead units (区经济信息委、区水利局): the first named gathers, so a partner
+        // is told one unit to report to, and the two leads are not both told to collect.
+        .take(1)
         .cloned()
         .collect()
 }
