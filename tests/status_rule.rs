@@ -232,10 +232,7 @@ fn run_tells_the_clerk_of_the_bureaus_own_empty_tasks() {
     assert!(stdout.contains(&line), "{stdout}");
     // How to fill them in so that the report's counts follow.
     assert!(
-        stdout.contains(&format!(
-            "请在 checklists/{}.xlsx 中填写",
-            plan.meta.collector
-        )),
+        stdout.contains(&format!("填报表为 checklists/{}.xlsx", plan.meta.collector)),
         "{stdout}"
     );
 }

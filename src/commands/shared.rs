@@ -210,7 +210,7 @@ pub fn problems_line(ledger: &Ledger, see: &str) -> String {
     {
         // Filled in the report by hand, the counts computed from it (未报送N项) stay.
         line.push_str(&format!(
-            "\n注意：{}请在 checklists/{} 中填写，与各单位报送表放在一起后重新运行；直接在报告中填写不会更新报告中的统计数字。",
+            "\n注意：{}填报表为 checklists/{}，填好后与各单位报送表放在一起；直接在报告中填写不会更新报告中的统计数字。",
             p.message,
             crate::render::checklist_files(&ledger.plan.collector).0
         ));

@@ -149,7 +149,7 @@ pub(super) fn collector_warning(info: &PlanInfo, units: &[UnitEntry]) -> Option<
         Code::CollectorMissing,
         "",
         format!(
-            "{w}承担的第{}项任务尚未填写进展，请在报送前补充{w}自己的进展情况。",
+            "{w}承担的第{}项任务尚未填写进展，报告中按未报送统计。请在报送前填写{w}的填报表后重新运行。",
             ids.join("、"),
             w = info.self_word
         ),
