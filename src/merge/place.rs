@@ -18,8 +18,9 @@ pub(super) struct Placed {
     pub unplaced: Vec<Unplaced>,
     /// Sheets whose unit was taken for another unit of the same place (`same_place`).
     pub moved: Vec<super::same_place::Moved>,
-    /// 不涉及 on tasks the unit has no role in (a whole-plan copy answering every row
-    /// that is not the unit's): no report, and no warning.
+    /// Rows on tasks the unit has no role in that are no reports ([`not_owed`]): 不涉及
+    /// (a whole-plan copy answering every row that is not the unit's; no warning), and
+    /// the rows of a copy of the whole table (one warning).
     pub skipped: Vec<Skip>,
 }
 

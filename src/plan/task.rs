@@ -134,12 +134,12 @@ pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [Strin
 }
 
 /// The unit that gathers a task's progress from its partners: its first lead unit, or
-/// its only responsible unit (a list of one, or none). Several responsible units sharing a task without a lead
-/// (各镇街) each answer for themselves; a company is never asked to gather the
-/// departments that oversee it, nor a town or an industrial park's centre a district
-/// department among its partners (卫星湖街道 and the 区农业农村委 on task 2 both
-/// report to the collector). Where no unit gathers a task, its partners report to the
-/// collector themselves.
+/// its only responsible unit (a list of one, or none). Several responsible units
+/// sharing a task without a lead (各镇街) each answer for themselves; a company is never
+/// asked to gather the departments that oversee it, nor a town or an industrial park's
+/// centre a district department among its partners (卫星湖街道 and the 区农业农村委 on
+/// task 2 both report to the collector). Where no unit gathers a task, its partners
+/// report to the collector themselves.
 pub fn gatherers(
     lead: &[String],
     responsible: &[String],

@@ -396,8 +396,6 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
     );
 }
 
-/// Append a continuation row's texts (progress, note, evidence) to the record above,
-/// each on a new line.
 /// The completion date of a 已完成 row: a month or part of one that holds the day the
 /// return was filed (2020年12月, 12月上旬, filed on 12月4日) means done by that day, not
 /// on the span's last day, which may lie after the round's date and count the task as
@@ -429,6 +427,8 @@ fn in_the_groups_name(group: &str, said: String) -> String {
     }
 }
 
+/// Append a continuation row's texts (progress, note, evidence) to the record above,
+/// each on a new line.
 fn append_continuation(record: &mut Record, texts: [String; 3]) {
     let [progress, note, evidence] = texts;
     for (field, text) in [
