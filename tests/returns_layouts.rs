@@ -2724,6 +2724,60 @@ fn a_completion_month_that_holds_the_filing_day_is_done_by_it() {
         .any(|p| p.code == Code::CompletedAfterAsOf && p.message.contains("“2021年1月”")));
 }
 
+/// A lead unit's consolidation of its towns whose unit column is headed 镇街 or 责任镇街:
+/// the towns' rows are theirs, on the task above, and a town still at work keeps the
+/// lead's 已完成 from closing the task. Before, the column was unknown, the town rows
+/// unmatched, and task 5 read 已完成. 办结情况 is a status column (已办结).
+#[test]
+fn a_towns_column_headed_镇街_names_each_rows_unit() {
+    let lead = "区农业农村委";
+    let task = plan()
+        .tasks
+        .into_iter()
+        .find(|t| t.lead.units == [lead] && t.responsible.units.len() >= 3)
+        .expect("a task 区农业农村委 leads with towns responsible");
+    let towns = &task.responsible.units[..2];
+    let id = task.id.to_string();
+    for unit_header in ["镇街", "责任镇街"] {
+        let header = ["序号", "具体举措", unit_header, "整改进展情况", "完成状态"];
+        let rows = vec![
+            row(&[&id, &task.measure, lead, "印发实施方案。", "已完成"]),
+            row(&["", "", &towns[0], "完成改造120亩。", "已完成"]),
+            row(&["", "", &towns[1], "整修2公里，剩余1公里。", "正在推进"]),
+        ];
+        let ledger = read_one(lead, &header, &rows);
+        assert!(
+            ledger.unplaced.is_empty(),
+            "{unit_header}: {:#?}",
+            ledger.unplaced
+        );
+        let r = reports_of(&ledger, task.id, &towns[1]);
+        assert_eq!(r.len(), 1, "{unit_header}");
+        assert_eq!(r[0].status, Status::InProgress);
+        assert_eq!(r[0].via.as_deref(), Some(lead));
+        assert_ne!(
+            ledger.task(task.id).unwrap().status,
+            Status::Completed,
+            "{unit_header}"
+        );
+        assert!(!raised(&ledger, Code::ColumnUnknown), "{unit_header}");
+    }
+    let header = ["序号", "整改任务", "办理情况", "办结情况"];
+    let t60 = plan().task(60).unwrap().clone();
+    let unit = &t60.deciders()[0];
+    let ledger = read_one(
+        unit,
+        &header,
+        &[row(&[
+            "60",
+            &t60.measure,
+            "已出台引导社会资本参与办法。",
+            "已办结",
+        ])],
+    );
+    assert_eq!(only_report(&ledger, 60).status, Status::Completed);
+}
+
 /// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;
 /// 2020.9 typed as a number reads as the same text does. Before, both were warned about.
 #[test]

@@ -180,6 +180,7 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "整改状况",
             "办理状态",
             "办结状态",
+            "办结情况",
         ],
     ),
     (
@@ -259,11 +260,26 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     (ColumnKind::Evidence, &["佐证材料", "佐证资料", "附件"]),
     (
         ColumnKind::Unit,
-        &["单位", "填报单位", "报送单位", "单位名称"],
+        // A town's column in a lead unit's consolidation of its towns (镇街 | 进展).
+        &[
+            "单位",
+            "填报单位",
+            "报送单位",
+            "单位名称",
+            "镇街",
+            "镇街名称",
+            "街镇",
+        ],
     ),
     (
         ColumnKind::ResponsibleUnit,
-        &["责任单位", "责任部门", "责任主体", "责任单位名称"],
+        &[
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "责任单位名称",
+            "责任镇街",
+        ],
     ),
     (
         ColumnKind::Assignment,
