@@ -2778,6 +2778,35 @@ fn a_towns_column_headed_镇街_names_each_rows_unit() {
     assert_eq!(only_report(&ledger, 60).status, Status::Completed);
 }
 
+/// A first task row without a 序号 whose cells are short (巡查监测信息公开 | 已完成 |
+/// 已完成) is data: 已完成 under 整改进展情况 and 完成状态 is the row's answer, not the
+/// header of a tick column. Before, the row joined the header, its task went missing,
+/// and the next row's 长期坚持 was read under a column named 已完成 (待核实).
+#[test]
+fn a_short_first_row_of_status_words_is_data_not_a_second_header_row() {
+    let header = ["整改任务", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["巡查监测信息公开", "已完成", "已完成"]),
+        row(&["农村居民集聚点生活污水处理设施", "配合", "长期坚持"]),
+    ];
+    let ledger = read_one("区卫健委", &header, &rows);
+    assert_eq!(header_rows(&ledger), 1, "{:#?}", ledger.skipped);
+    let reports: Vec<_> = ledger
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports())
+        .filter(|r| r.unit == "区卫健委")
+        .collect();
+    assert_eq!(reports.len(), 2, "{reports:#?}");
+    assert!(reports.iter().any(|r| r.status == Status::Completed));
+    assert!(reports.iter().any(|r| r.status == Status::Ongoing));
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;
 /// 2020.9 typed as a number reads as the same text does. Before, both were warned about.
 #[test]

@@ -271,7 +271,8 @@ fn header_at(
 /// The row below `top` belongs to the header when it names columns, holds no task
 /// number of its own, and at least half of the cells it fills itself (not through a
 /// merge from above) are header words: a first data row without a 序号 whose status
-/// cell says 已完成 (a header word of a tick column) is data, not a second header row.
+/// cell says 已完成 (a header word of a tick column) is data, not a second header row;
+/// so is a status word under the status or progress column.
 fn continues_header(
     grid: &Grid,
     top: usize,
@@ -287,13 +288,17 @@ fn continues_header(
             }
     };
     let (mut filled, mut named) = (0, 0);
-    for c in 0..upper.len() {
+    for (c, kind) in upper.iter().enumerate() {
         let cell = grid.cell(top + 1, c);
         if cell.is_empty() {
             continue;
         }
         let text = cell.text_ref();
-        if header_kind(&text).is_some() {
+        // 已完成 under 完成状态 or 整改进展情况 is the row's answer, not a tick column's
+        // header (巡查监测信息公开 | 已完成 | 已完成 is a task row without a 序号).
+        let answers = matches!(kind, Some(ColumnKind::Status | ColumnKind::Progress))
+            && classify_status(&text) != Status::Unclear;
+        if header_kind(&text).is_some() && !answers {
             named += 1;
         } else if text.trim().chars().count() > HEADER_CELL_CHARS {
             // A task's measure or progress: a data row, whatever words sit beside it.
