@@ -2805,6 +2805,29 @@ fn a_short_first_row_of_status_words_is_data_not_a_second_header_row() {
         "{:#?}",
         ledger.problems
     );
+    // A real second header row (11月 | 12月 under 工作进展, 是否完成 | 完成时间 under
+    // 完成情况) still joins the header.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区城市管理局 填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "工作进展", "", "完成情况", ""])
+        .text_row(&["", "", "11月", "12月", "是否完成", "完成时间"])
+        .text_row(&[
+            "45",
+            &measure(45),
+            "清掏200座。",
+            "清掏380座，全部完成。",
+            "是",
+            "2020年12月1日",
+        ])
+        .merge(1, 2, 1, 3)
+        .merge(1, 4, 1, 5)
+        .merge(1, 0, 2, 0)
+        .merge(1, 1, 2, 1);
+    write_workbook(&dir.path().join("区城市管理局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(header_rows(&ledger), 2, "{:#?}", ledger.skipped);
+    assert_eq!(only_report(&ledger, 45).status, Status::Completed);
 }
 
 /// 长期 / 持续 in 完成时间 on a task that goes on is an answer, not an unreadable date;

@@ -296,9 +296,10 @@ fn continues_header(
         let text = cell.text_ref();
         // 已完成 under 完成状态 or 整改进展情况 is the row's answer, not a tick column's
         // header (巡查监测信息公开 | 已完成 | 已完成 is a task row without a 序号).
+        let here = header_kind(&text);
         let answers = matches!(kind, Some(ColumnKind::Status | ColumnKind::Progress))
-            && classify_status(&text) != Status::Unclear;
-        if header_kind(&text).is_some() && !answers {
+            && here == Some(ColumnKind::StatusTick);
+        if here.is_some() && !answers {
             named += 1;
         } else if text.trim().chars().count() > HEADER_CELL_CHARS {
             // A task's measure or progress: a data row, whatever words sit beside it.
