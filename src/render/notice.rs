@@ -289,12 +289,7 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
 /// The tasks `ids` of `unit`, grouped by role (牵头, 责任, 配合), then by deadline phrase
 /// (and, for a reminder, `past_due`: a task its deciders report done is not called
 /// late), the phrases in date order and 长期坚持 last, ties in order of first appearance.
-pub fn role_groups(
-    ledger: &Ledger,
-    unit: &str,
-    ids: &[u32],
-    split_past_due: bool,
-) -> Vec<RoleGroup> {
+fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -> Vec<RoleGroup> {
     let tasks = unit_tasks(ledger, unit, ids);
     Role::ASSIGNED
         .iter()

@@ -617,18 +617,15 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     };
     // Another unit naming the collector (已会同区生态环境局…): in the collector's own
     // report, 我局.
-    let text = if r.unit == l.plan.collector {
-        text
-    } else {
-        let ours = |text: String, name: &str| {
-            if name.is_empty() {
-                text
-            } else {
-                text.replace(name, &l.plan.self_word)
+    let mut text = text;
+    if r.unit != l.plan.collector {
+        // The full name first: it holds the short one.
+        for name in [&l.plan.collector_full, &l.plan.collector] {
+            if !name.is_empty() {
+                text = text.replace(name.as_str(), &l.plan.self_word);
             }
-        };
-        ours(ours(text, &l.plan.collector_full), &l.plan.collector)
-    };
+        }
+    }
     Some(Said {
         unit: r.unit.clone(),
         text,

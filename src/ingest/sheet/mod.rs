@@ -230,14 +230,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         };
         // A group's line (其余镇街｜不涉及) is the sender's, in the group's name: its
         // text says whose it is, not the sender's own work on the task.
-        let group_line = group.is_some() && found.is_some();
-        if let Some(group) = group.filter(|_| found.is_some()) {
+        let group_line = group.filter(|_| found.is_some());
+        if let Some(group) = &group_line {
             let said = if v.progress.is_empty() {
                 v.status_text.clone()
             } else {
                 std::mem::take(&mut v.progress)
             };
-            v.progress = in_the_groups_name(&group, said);
+            v.progress = in_the_groups_name(group, said);
         }
         if let (Some((i, _)), Some(u)) = (under, names_row) {
             let above = &out.records[i];
@@ -259,7 +259,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // measure text, if any, speaks of them together).
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-        let completed_on = done_by_filing(&v, filed_on, Some(default_year));
+        let completed_on = done_by_filing(&v, filed_on, default_year);
         let record = Record {
             source: v.source,
             unit: found.as_ref().map(|(u, _)| u.clone()),
@@ -281,7 +281,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // The rest of the group answering 不涉及 under the sender's own row on the task:
         // a line of the sender's text, not an answer on the sender's behalf (the sender
         // did the work its own row reports).
-        if group_line && record.status == Status::NotApplicable && record.id.is_some() {
+        if group_line.is_some() && record.status == Status::NotApplicable && record.id.is_some() {
             let own = out.records[first_record..]
                 .iter()
                 .rposition(|o| o.id == record.id && o.unit == record.unit);
@@ -403,13 +403,13 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
 fn done_by_filing(
     v: &rows::RowValues,
     filed_on: Option<chrono::NaiveDate>,
-    default_year: Option<i32>,
+    default_year: i32,
 ) -> Option<chrono::NaiveDate> {
     let done = v.completed_on?;
     let Some(filed) = filed_on.filter(|f| v.status == Status::Completed && *f < done) else {
         return Some(done);
     };
-    match crate::common::dates::parse_date_span(&v.completed_text, default_year) {
+    match crate::common::dates::parse_date_span(&v.completed_text, Some(default_year)) {
         Some((first, last)) if first <= filed && last == done => Some(filed),
         _ => Some(done),
     }
