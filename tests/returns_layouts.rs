@@ -3185,3 +3185,37 @@ fn a_final_return_stands_over_an_update() {
     assert_eq!(r.source.file, "区水利局-最终版.xlsx");
     assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
 }
+
+/// A 是否涉及 column: 否 with the other cells empty or "/" is the unit's 不涉及, not a row
+/// left blank; 是 beside a progress text leaves the status to the other columns; 否
+/// beside 已完成 contradicts itself and reads 待核实.
+#[test]
+fn a_no_under_is_it_ours_is_not_applicable() {
+    let header = ["序号", "具体举措", "是否涉及", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "临江镇",
+        &header,
+        &[
+            row(&["24", &measure(24), "否", "", ""]),
+            row(&["25", &measure(25), "是", "已清淤2公里", "正在推进"]),
+            row(&["27", &measure(27), "否", "已拆除3处", "已完成"]),
+            row(&["52", &measure(52), "否", "/", "/"]),
+        ],
+    );
+    for id in [24, 52] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, Status::NotApplicable, "{id}: {}", r.status_text);
+    }
+    assert_eq!(only_report(&ledger, 25).status, Status::InProgress);
+    let r = only_report(&ledger, 27);
+    assert_eq!(r.status, Status::Unclear, "{}", r.status_text);
+    assert!(r.status_text.contains("是否涉及：否"), "{}", r.status_text);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.message.contains("是否涉及") && p.code == Code::ColumnUnknown),
+        "{:?}",
+        ledger.problems
+    );
+}

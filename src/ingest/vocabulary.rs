@@ -89,6 +89,9 @@ pub enum ColumnKind {
     Contact,
     /// 本单位角色
     Role,
+    /// 是否涉及 (是/否): 否 says the task is not the unit's (不涉及); 是 says nothing of
+    /// its progress
+    Applies,
 }
 
 /// Header synonyms per column kind.
@@ -312,6 +315,10 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
         ],
     ),
     (ColumnKind::Role, &["本单位角色", "角色"]),
+    (
+        ColumnKind::Applies,
+        &["是否涉及", "是否涉及本单位", "涉及与否", "本单位是否涉及"],
+    ),
 ];
 
 /// Longest header (in characters) still matched by containment; longer cells are titles

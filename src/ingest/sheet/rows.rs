@@ -74,6 +74,7 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if INPUT_COLUMNS
         .iter()
         .all(|k| unfilled(layout.cell(grid, r, *k)))
+        && !denies_task(layout, grid, r)
         && extra_inputs
             .into_iter()
             .all(|c| unfilled(grid.value_through_merge(r, c)))
@@ -81,6 +82,15 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// Whether the row's 是否涉及 cell answers no (否, ×, 不涉及): the unit's answer that the
+/// task is not its own.
+fn denies_task(layout: &Layout, grid: &Grid, r: usize) -> bool {
+    layout.col(ColumnKind::Applies).is_some_and(|c| {
+        let t = one_line(&grid.value_through_merge(r, c).text_ref());
+        is_no_answer(&t) || classify_status(&t) == Status::NotApplicable
+    })
 }
 
 /// A signature under the table (落款): no task number, and only a date, a sealed name
@@ -542,6 +552,27 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 /// a progress text that says it plainly. A dash or slash in a status cell is nothing
 /// picked: the next source decides, and the dash is kept as the text written.
 fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
+    let (status, written) = read_status_columns(layout, grid, r, progress);
+    if !denies_task(layout, grid, r) {
+        return (status, written);
+    }
+    // 是否涉及：否. The row is 不涉及 unless another column gives it a status of its own,
+    // which contradicts the answer.
+    match status {
+        Status::NotApplicable => (status, written),
+        Status::Unclear if written.is_empty() || is_status_placeholder(&written) => {
+            (Status::NotApplicable, "是否涉及：否".to_string())
+        }
+        _ => (Status::Unclear, format!("{DENIED_BUT}{written}")),
+    }
+}
+
+/// How a row answering 否 under 是否涉及 beside a status of its own is written: the
+/// status text read after it.
+const DENIED_BUT: &str = "是否涉及：否；";
+
+/// [`read_status`] from the status columns, the percentage, 备注 and the progress text.
+fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
     let text = |c: usize| one_line(&grid.value_through_merge(r, c).text_ref());
     let mut placeholder = String::new();
     let mut picked = |t: String| -> Option<String> {
@@ -697,6 +728,16 @@ fn status_unclear(
             "完成状态未填写，进展情况也没有写明完成情况，记为“{}”。请填写：{}。",
             Status::Unclear.label(),
             choices_or()
+        )
+    } else if let Some(said) = status_text.strip_prefix(DENIED_BUT) {
+        format!(
+            "“是否涉及”填写“否”，但{}，两者矛盾，记为“{}”。请核实该任务是否涉及你单位。",
+            if said.is_empty() {
+                "进展情况写明了完成情况".to_string()
+            } else {
+                format!("完成状态为“{}”", excerpt(said, 20))
+            },
+            Status::Unclear.label()
         )
     } else if is_no_answer(status_text) {
         format!(
