@@ -3219,3 +3219,82 @@ fn a_no_under_is_it_ours_is_not_applicable() {
         ledger.problems
     );
 }
+
+/// A statement under the table that none of its tasks concern the unit (以上任务均不涉及
+/// 我街道, in a spreadsheet row; 说明：…上述任务均不涉及, in a paragraph under a Word
+/// table) is the unit's 不涉及 on the task rows it left blank: the unit has answered, and
+/// an info quotes the statement. A row it did fill keeps its own answer; an instruction
+/// (表中不涉及的任务请填写“不涉及”) answers nothing.
+#[test]
+fn a_statement_under_the_table_answers_its_blank_rows() {
+    use common::word::*;
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "南大街街道",
+        &header,
+        &[
+            row(&["24", &measure(24), "", ""]),
+            row(&["25", &measure(25), "已清淤2公里", "正在推进"]),
+            row(&["27", &measure(27), "/", ""]),
+            row(&["以上任务均不涉及我街道。", "", "", ""]),
+        ],
+    );
+    for id in [24, 27] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, Status::NotApplicable, "{id}");
+        assert_eq!(r.status_text, "以上任务均不涉及我街道");
+    }
+    assert_eq!(only_report(&ledger, 25).status, Status::InProgress);
+    assert!(raised(&ledger, Code::NotApplicableStatement));
+    assert!(
+        !raised(&ledger, Code::NothingFilled),
+        "{:?}",
+        ledger.problems
+    );
+
+    // A Word table with every row blank, and the statement in a paragraph below it.
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "胜利路街道";
+    let mut rows = vec![text_row(&header)];
+    for id in [24, 27] {
+        rows.push(text_row(&[&id.to_string(), &measure(id), "", ""]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月4日"
+        )))
+        .add_table(table(rows))
+        .add_paragraph(para(
+            "说明：我街道为城区街道，辖区内无拦河养鱼问题，上述任务均不涉及。",
+        ));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    for id in [24, 27] {
+        assert_eq!(
+            only_report(&ledger, id).status,
+            Status::NotApplicable,
+            "{id}"
+        );
+    }
+    assert!(
+        !raised(&ledger, Code::NothingFilled),
+        "{:?}",
+        ledger.problems
+    );
+
+    // An instruction under a blank table is no answer.
+    let ledger = read_one(
+        "南大街街道",
+        &header,
+        &[
+            row(&["24", &measure(24), "", ""]),
+            row(&["注：表中不涉及的任务请填写“不涉及”。", "", "", ""]),
+        ],
+    );
+    assert!(ledger.task(24).unwrap().current_reports().next().is_none());
+    assert!(
+        raised(&ledger, Code::NothingFilled),
+        "{:?}",
+        ledger.problems
+    );
+}

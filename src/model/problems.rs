@@ -68,6 +68,9 @@ pub enum Code {
     StatusContradicted,
     DateUnreadable,
     Unassigned,
+    /// A statement under a table (以上任务均不涉及我街道) read as the 不涉及 of the task
+    /// rows above it left blank.
+    NotApplicableStatement,
     // Merge
     Conflict,
     Duplicate,
@@ -115,6 +118,7 @@ impl Code {
             Code::StatusContradicted => "状态与进展不符",
             Code::DateUnreadable => "日期无法识别",
             Code::Unassigned => "非责任单位报送",
+            Code::NotApplicableStatement => "按说明记为不涉及",
             Code::Conflict => "报送内容冲突",
             Code::Duplicate => "重复报送",
             Code::SteppedBack => "进展倒退",
@@ -153,6 +157,7 @@ impl Code {
             Code::StatusContradicted => "status_contradicted",
             Code::DateUnreadable => "date_unreadable",
             Code::Unassigned => "unassigned",
+            Code::NotApplicableStatement => "not_applicable_statement",
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
             Code::SteppedBack => "stepped_back",

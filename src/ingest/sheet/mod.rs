@@ -113,6 +113,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut last_id: Option<u32> = None;
     // Headers of unknown columns whose text went into a record's note.
     let mut unnamed_read: Vec<String> = Vec::new();
+    // Task rows left blank so far, with their index in `out.skips`: a statement under
+    // them (以上任务均不涉及我街道) answers them.
+    let mut blank_rows: Vec<(usize, usize)> = Vec::new();
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
@@ -153,11 +156,70 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
             continue;
         }
-        if let Some(reason) = rows::skip_reason(grid, r, &layout) {
+        if let Some(mut reason) = rows::skip_reason(grid, r, &layout) {
             if reason == SkipReason::Unfilled {
-                last_id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id))
-                    .1
-                    .or(last_id);
+                let id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1;
+                if id.is_some() {
+                    blank_rows.push((r, out.skips.len()));
+                }
+                last_id = id.or(last_id);
+            }
+            if matches!(
+                reason,
+                SkipReason::Unfilled | SkipReason::Note | SkipReason::Paragraph
+            ) && !blank_rows.is_empty()
+            {
+                if let Some(said) = rows::none_of_these_apply(&grid.row_text(r)) {
+                    let answered = std::mem::take(&mut blank_rows);
+                    let answered_rows: Vec<usize> = answered.iter().map(|(r, _)| *r).collect();
+                    for &(b, _) in &answered {
+                        let mut scratch = Vec::new();
+                        let mut v = rows::values(
+                            grid,
+                            b,
+                            &layout,
+                            ctx,
+                            rows::Around {
+                                marker,
+                                default_year,
+                                above: None,
+                            },
+                            &mut scratch,
+                        );
+                        v.status = Status::NotApplicable;
+                        v.status_text = said.clone();
+                        let found = unit.of_row(grid, b);
+                        let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
+                        out.records.push(Record {
+                            source: v.source,
+                            unit: found.as_ref().map(|(u, _)| u.clone()),
+                            unit_from: found.as_ref().map(|(_, f)| *f),
+                            filed_on,
+                            period: v.period.or(sheet_period),
+                            id_text: v.id_text,
+                            id: v.id,
+                            measure_text: v.measure_text,
+                            status: v.status,
+                            status_text: v.status_text,
+                            progress: v.progress,
+                            completed_on: None,
+                            completed_text: v.completed_text,
+                            note: v.note,
+                            evidence: v.evidence,
+                            via: None,
+                        });
+                        records += 1;
+                    }
+                    let gone: Vec<usize> = answered.iter().map(|(_, i)| *i).collect();
+                    let mut i = 0;
+                    out.skips.retain(|_| {
+                        i += 1;
+                        !gone.contains(&(i - 1))
+                    });
+                    out.problems
+                        .push(blanket_not_applicable(ctx, grid, r, &said, &answered_rows));
+                    reason = SkipReason::Note;
+                }
             }
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
                 if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {
@@ -324,6 +386,29 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// The info on a statement under a table (以上任务均不涉及我街道) read as the answer of
+/// the task rows above it left blank.
+fn blanket_not_applicable(
+    ctx: &SheetContext,
+    grid: &Grid,
+    r: usize,
+    said: &str,
+    rows: &[usize],
+) -> Problem {
+    let list: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+    Problem::new(
+        Severity::Info,
+        Code::NotApplicableStatement,
+        ctx.file,
+        format!(
+            "此行称“{}”，上方未填写进展的第{}行已按“不涉及”计入。",
+            excerpt(said, 30),
+            list.join("、")
+        ),
+    )
+    .at(Some(&grid.name), Some(r as u32 + 1))
 }
 
 /// The columns whose header the tool does not know, kept in the records' notes.

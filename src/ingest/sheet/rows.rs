@@ -21,7 +21,7 @@ use crate::ingest::vocabulary::{
     is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
     status_from_progress, status_of_percent, ticked_option, ColumnKind,
 };
-use crate::model::status::choices_or;
+use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
 
 /// The columns a unit fills in: all empty (or only a dash), the row reports nothing.
@@ -142,6 +142,41 @@ const ANY_YEAR: i32 = 2000;
 
 /// The longest line (in characters) taken for a unit's name above a signature date.
 const SIGNATURE_NAME_CHARS: usize = 30;
+
+/// Words by which a statement under a table speaks of every task in it.
+const WHOLE_TABLE_SCOPE: [&str; 8] = [
+    "以上",
+    "上述",
+    "本表",
+    "表中",
+    "表内",
+    "所列",
+    "以上各项",
+    "该表",
+];
+
+/// Words of an instruction to whoever fills the table (表中不涉及的任务请填写“不涉及”),
+/// which is no answer.
+const INSTRUCTION_WORDS: [&str; 6] = ["请", "填", "如", "若", "应", "可"];
+
+/// The clause of a statement under a table saying that none of its tasks concern the
+/// unit (以上任务均不涉及我街道。 说明：…，上述任务均不涉及。): a scope word and a
+/// not-applicable phrase in one clause of a short text. `None` for a text that makes an
+/// exception (除第24项外) or names a task of its own.
+pub(super) fn none_of_these_apply(text: &str) -> Option<String> {
+    let t = one_line(text);
+    if t.chars().count() > 120 || t.contains('除') || (t.contains('第') && t.contains('项')) {
+        return None;
+    }
+    t.split(['，', '。', '；', ',', ';', '：', ':'])
+        .map(str::trim)
+        .find(|c| {
+            WHOLE_TABLE_SCOPE.iter().any(|w| c.contains(w))
+                && NOT_APPLICABLE_PHRASES.iter().any(|p| c.contains(p))
+                && !INSTRUCTION_WORDS.iter().any(|w| c.contains(w))
+        })
+        .map(str::to_string)
+}
 
 /// 无, 暂无 or 没有 alone: what a whole-plan copy's rows that are not the unit's hold.
 fn says_none(t: &str) -> bool {
@@ -944,8 +979,35 @@ fn is_numbered_heading(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::one_line_keep_breaks;
+    use super::{none_of_these_apply, one_line_keep_breaks};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_statement_that_none_of_the_tasks_apply() {
+        for (text, said) in [
+            ("以上任务均不涉及我街道。", "以上任务均不涉及我街道"),
+            (
+                "说明：我街道为城区街道，辖区内无拦河养鱼问题，上述任务均不涉及。",
+                "上述任务均不涉及",
+            ),
+            (
+                "注：表中所列任务我镇辖区内均无此类问题",
+                "表中所列任务我镇辖区内均无此类问题",
+            ),
+        ] {
+            assert_eq!(none_of_these_apply(text).as_deref(), Some(said), "{text}");
+        }
+        for text in [
+            // An instruction, an exception, a task of its own, a group line.
+            "注：表中不涉及的任务请填写“不涉及”。",
+            "以上任务除第24项外均不涉及我街道。",
+            "第24项以上不涉及",
+            "其余镇街不涉及",
+            "以上任务正在推进",
+        ] {
+            assert_eq!(none_of_these_apply(text), None, "{text}");
+        }
+    }
 
     /// The rule as first written (three copies and a join), the reference for the one
     /// pass.
