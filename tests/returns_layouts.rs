@@ -3298,3 +3298,56 @@ fn a_statement_under_the_table_answers_its_blank_rows() {
         ledger.problems
     );
 }
+
+/// The return's sheet hidden by mistake, its instructions sheet left visible: with no
+/// progress on any sheet shown, the hidden one is read, with a warning naming it. A
+/// hidden sheet beside a visible return (last month's) is still not read.
+#[test]
+fn a_hidden_return_sheet_is_read_when_nothing_else_is() {
+    let unit = "区城市管理局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let guide = SheetSpec::new("填表说明")
+        .text_row(&["填表说明"])
+        .text_row(&["1.请逐项填写整改进展。"]);
+    let mut hidden = sheet(
+        unit,
+        &header,
+        &progress_rows(&[("43", "已建成餐厨垃圾处理厂", "已完成")]),
+    );
+    hidden.hidden = true;
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[guide, hidden]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 43).status, Status::Completed);
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::ReadNote && p.message.contains("已隐藏")),
+        "{:?}",
+        ledger.problems
+    );
+    assert!(!ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::HiddenSheet));
+
+    // Last month's sheet hidden beside this month's: only the visible one counts.
+    let mut old = sheet(
+        unit,
+        &header,
+        &progress_rows(&[("43", "正在建设", "正在推进")]),
+    );
+    old.name = "11月".into();
+    old.hidden = true;
+    let now = sheet(unit, &header, &progress_rows(&[("43", "已建成", "已完成")]));
+    let dir = tempfile::tempdir().unwrap();
+    // The first sheet of a workbook cannot be hidden: last month's comes second.
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[now, old]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 43).status, Status::Completed);
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::HiddenSheet));
+}

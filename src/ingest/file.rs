@@ -270,6 +270,39 @@ fn read_sheets(
         let sender = read_isolated(grid, &ctx, out);
         named = named.or(sender);
     }
+    // No progress on any sheet shown: a sheet hidden by mistake (the form hidden, its
+    // instructions left) is the return after all.
+    if out.records.is_empty() {
+        for grid in read.grids.iter().filter(|g| g.hidden) {
+            let shown = Grid {
+                hidden: false,
+                ..grid.clone()
+            };
+            let mut part = Ingested::default();
+            let sender = read_isolated(&shown, &ctx, &mut part);
+            if part.records.is_empty() {
+                continue;
+            }
+            out.skips
+                .retain(|s| !(s.sheet == grid.name && s.reason == SkipReason::HiddenSheet));
+            out.problems.push(
+                Problem::new(
+                    Severity::Warning,
+                    Code::ReadNote,
+                    rel,
+                    format!(
+                        "工作表“{}”已隐藏，其他工作表中没有进展数据，已读取该隐藏工作表。请核实其内容是否为本次报送的进展。",
+                        grid.name
+                    ),
+                )
+                .at(Some(&grid.name), None),
+            );
+            out.records.extend(part.records);
+            out.skips.extend(part.skips);
+            out.problems.extend(part.problems);
+            named = named.or(sender);
+        }
+    }
     (marker.map(|m| m.unit), named)
 }
 
