@@ -3351,3 +3351,26 @@ fn a_hidden_return_sheet_is_read_when_nothing_else_is() {
         .iter()
         .any(|s| s.reason == SkipReason::HiddenSheet));
 }
+
+/// A header naming the progress and then the plan (进展情况及下步打算) is the progress
+/// column, not a note: 否 beside 已清掏326座 is work under way, and the report has the
+/// text. A 进度 column of status words gives the status.
+#[test]
+fn progress_and_plan_in_one_header_is_the_progress() {
+    let ledger = read_one(
+        "区城市管理局",
+        &["序号", "工作任务", "进展情况及下步打算", "是否完成"],
+        &[row(&["45", &measure(45), "已清掏326座，下步继续清掏", "否"])],
+    );
+    let r = only_report(&ledger, 45);
+    assert_eq!(r.status, Status::InProgress, "{}", r.status_text);
+    assert_eq!(r.progress, "已清掏326座，下步继续清掏");
+
+    let ledger = read_one(
+        "区金融办",
+        &["序号", "具体举措", "落实情况", "进度"],
+        &[row(&["60", &measure(60), "已出台绿色金融支持政策", "已完成"])],
+    );
+    assert_eq!(only_report(&ledger, 60).status, Status::Completed);
+    assert!(!raised(&ledger, Code::ColumnUnknown), "{:?}", ledger.problems);
+}

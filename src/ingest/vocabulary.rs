@@ -195,6 +195,8 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "进度百分比",
             "完成率",
             "完成进度百分比",
+            // 进度: 60% or a status word (已完成), read as 完成进度 is.
+            "进度",
         ],
     ),
     (
@@ -437,7 +439,10 @@ fn classify_header_text(text: &str) -> Option<ColumnKind> {
     if h.chars().count() > MAX_CONTAINMENT_HEADER {
         return None;
     }
-    contained_kind(&h)
+    match contained_kind(&h) {
+        Some(ColumnKind::Note) if progress_before_note(&h) => Some(ColumnKind::Progress),
+        kind => kind,
+    }
 }
 
 /// The column a normalised header names by containing a synonym of two or more
@@ -455,6 +460,26 @@ fn contained_kind(h: &str) -> Option<ColumnKind> {
         }
     }
     best.map(|(_, id)| synonyms.kinds[id])
+}
+
+/// Whether a header names the progress before a note's words (进展情况及下步打算,
+/// 目前进展情况及下一步工作打算): the progress column, with the plan after it.
+fn progress_before_note(h: &str) -> bool {
+    let synonyms = &*SYNONYMS;
+    let mut progress_end: Option<usize> = None;
+    let mut note_start: Option<usize> = None;
+    for m in synonyms.contained.find_overlapping_iter(h) {
+        match synonyms.kinds[m.pattern().as_usize()] {
+            ColumnKind::Progress => {
+                progress_end = Some(progress_end.map_or(m.end(), |e| e.min(m.end())))
+            }
+            ColumnKind::Note => {
+                note_start = Some(note_start.map_or(m.start(), |s| s.max(m.start())))
+            }
+            _ => {}
+        }
+    }
+    matches!((progress_end, note_start), (Some(e), Some(s)) if e <= s)
 }
 
 /// Longest header cell (in UTF-8 bytes) that is classified at all.
@@ -1341,6 +1366,18 @@ mod tests {
             assert_eq!(classify_header(h), Some(Progress), "{h}");
         }
         assert_eq!(classify_header("牵头单位审核意见"), Some(Note));
+        // The progress with the plan after it is the progress; the plan alone a note.
+        for h in [
+            "目前进展情况及下一步工作打算",
+            "进展情况及下步打算",
+            "整改情况及存在问题",
+        ] {
+            assert_eq!(classify_header(h), Some(Progress), "{h}");
+        }
+        for h in ["下步打算", "存在问题及下步打算", "下一步工作计划"] {
+            assert_eq!(classify_header(h), Some(Note), "{h}");
+        }
+        assert_eq!(classify_header("进度"), Some(ColumnKind::Percent));
         // Who answered, not what: never progress.
         for h in ["责任人", "分管领导", "来自IP"] {
             assert_eq!(classify_header(h), Some(ColumnKind::Contact), "{h}");
