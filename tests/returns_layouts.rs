@@ -3360,7 +3360,12 @@ fn progress_and_plan_in_one_header_is_the_progress() {
     let ledger = read_one(
         "区城市管理局",
         &["序号", "工作任务", "进展情况及下步打算", "是否完成"],
-        &[row(&["45", &measure(45), "已清掏326座，下步继续清掏", "否"])],
+        &[row(&[
+            "45",
+            &measure(45),
+            "已清掏326座，下步继续清掏",
+            "否",
+        ])],
     );
     let r = only_report(&ledger, 45);
     assert_eq!(r.status, Status::InProgress, "{}", r.status_text);
@@ -3369,8 +3374,113 @@ fn progress_and_plan_in_one_header_is_the_progress() {
     let ledger = read_one(
         "区金融办",
         &["序号", "具体举措", "落实情况", "进度"],
-        &[row(&["60", &measure(60), "已出台绿色金融支持政策", "已完成"])],
+        &[row(&[
+            "60",
+            &measure(60),
+            "已出台绿色金融支持政策",
+            "已完成",
+        ])],
     );
     assert_eq!(only_report(&ledger, 60).status, Status::Completed);
-    assert!(!raised(&ledger, Code::ColumnUnknown), "{:?}", ledger.problems);
+    assert!(
+        !raised(&ledger, Code::ColumnUnknown),
+        "{:?}",
+        ledger.problems
+    );
+}
+
+/// Versions by name: an undated 初稿 beside the dated return is set aside (not a
+/// conflict whose least advanced status is the draft's); a return sent again (v2,
+/// 第2次报送) stands over the first; 更新 inside a content word (更新改造) marks no
+/// version; a 更正 file dated before an unmarked return that says otherwise is set aside
+/// by the date, with a warning naming both.
+#[test]
+fn versions_named_by_drafts_resends_and_corrections() {
+    let unit = "区水利局";
+    let write = |dir: &std::path::Path, file: &str, date: &str, status: &str, text: &str| {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}"), "", date])
+            .text_row(&["序号", "具体举措", "完成状态", "整改进展情况"])
+            .text_row(&["20", &measure(20), status, text]);
+        write_workbook(&dir.join(file), &[spec]);
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "区水利局.xlsx",
+        "填报日期：2020年12月3日",
+        "正在推进",
+        "可研报告编制中",
+    );
+    write(
+        dir.path(),
+        "区水利局（初稿）.xlsx",
+        "",
+        "未启动",
+        "尚未开展",
+    );
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.source.file, "区水利局.xlsx");
+    assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("注明为初稿")));
+
+    for again in ["区水利局v2.xlsx", "区水利局第2次报送.xlsx"] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "区水利局.xlsx",
+            "",
+            "正在推进",
+            "可研报告编制中",
+        );
+        write(dir.path(), again, "", "已完成", "可研报告已通过审查");
+        let ledger = ledger_for(dir.path());
+        assert_eq!(only_report(&ledger, 20).source.file, again);
+        assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "区水利局-河道更新改造进展.xlsx",
+        "",
+        "正在推进",
+        "可研报告编制中",
+    );
+    write(
+        dir.path(),
+        "区水利局.xlsx",
+        "",
+        "已完成",
+        "可研报告已通过审查",
+    );
+    assert!(raised(&ledger_for(dir.path()), Code::Conflict));
+
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "区水利局.xlsx",
+        "填报日期：2020年12月5日",
+        "已完成",
+        "可研报告已通过审查",
+    );
+    write(
+        dir.path(),
+        "区水利局（更正）.xlsx",
+        "填报日期：2020年12月4日",
+        "正在推进",
+        "经复核，可研报告尚未通过审查",
+    );
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 20).source.file, "区水利局.xlsx");
+    assert!(
+        ledger.problems.iter().any(|p| p.code == Code::SteppedBack
+            && p.message.contains("“区水利局（更正）.xlsx”注明为更正版本")),
+        "{:?}",
+        ledger.problems
+    );
 }

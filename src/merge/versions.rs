@@ -56,6 +56,7 @@ fn resolve_versions(
         };
         let earlier = reports.iter().filter(|r| r.superseded);
         problems.extend(stepped_back(id, unit, latest, earlier, date));
+        problems.extend(correction_dated_earlier(id, unit, latest, reports));
     }
     let mut top: Vec<usize> = (0..reports.len())
         .filter(|&i| !reports[i].superseded)
@@ -74,7 +75,7 @@ fn resolve_versions(
             } else {
                 String::new()
             },
-            r.progress.trim().to_string(),
+            words_of(&r.progress),
             r.completed_on,
         )
     };
@@ -135,6 +136,18 @@ fn resolve_versions(
     }
 }
 
+/// A text's words without spaces, line breaks and punctuation: the same progress copied
+/// into a Word version for the seal (a final 。 added, two lines joined) is the same.
+fn words_of(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_ascii_punctuation()
+                && !"，。；：、！？“”‘’（）《》…—".contains(*c)
+        })
+        .collect()
+}
+
 /// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
 /// the latest stands, as a unit may find its work not finished after all, but the clerk
 /// is told to check. `when` names a report's time (its filing date, its month).
@@ -171,6 +184,44 @@ fn stepped_back<'r>(
     )
 }
 
+/// A file that says it corrects another (区水利局（更正）.xlsx) but is dated before an
+/// unmarked return saying something else (the original's 填报日期 typed in advance): the
+/// later date stands, and the clerk is told to check which the unit meant.
+fn correction_dated_earlier(
+    id: u32,
+    unit: &str,
+    latest: &UnitReport,
+    reports: &[UnitReport],
+) -> Option<Problem> {
+    if is_corrected(&latest.source.file) {
+        return None;
+    }
+    let corrected = reports.iter().find(|r| {
+        r.superseded
+            && is_corrected(&r.source.file)
+            && r.source.file != latest.source.file
+            && (r.status != latest.status || r.progress.trim() != latest.progress.trim())
+    })?;
+    let date = |r: &UnitReport| r.filed_on.map(crate::common::dates::render_date);
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::SteppedBack,
+            &latest.source.file,
+            format!(
+                "{unit}第{id}项：“{}”注明为更正版本（报“{}”），但填报日期（{}）早于“{}”（{}，报“{}”），已按填报日期较晚的汇总。请与该单位核实以哪份为准。",
+                corrected.source.file,
+                corrected.status.label(),
+                date(corrected).unwrap_or_default(),
+                latest.source.file,
+                date(latest).unwrap_or_default(),
+                latest.status.label()
+            ),
+        )
+        .at(Some(&latest.source.sheet), Some(latest.source.row)),
+    )
+}
+
 /// Where a report was read: its file, and its sheet when the sheet's name tells a
 /// period (区水利局.xlsx 工作表“11月”).
 fn place(r: &UnitReport) -> String {
@@ -196,15 +247,60 @@ const CORRECTED: [&str; 8] = [
     "新版",
     "第二版",
 ];
+/// Words that say a return was sent again, wherever they stand in its name (区财政局第2次
+/// 报送.xlsx).
+const RESENT: [&str; 7] = [
+    "重新报送",
+    "再次报送",
+    "重报",
+    "第二次",
+    "第2次",
+    "第三次",
+    "第3次",
+];
 const FINAL: [&str; 3] = ["最终", "终稿", "定稿"];
+/// Words that say a return is a draft, set aside by the unit's other returns.
+const DRAFT: [&str; 3] = ["初稿", "草稿", "征求意见稿"];
 
-/// How late a return's path says it is: 2 for 最终版, 1 for a correction (区水利局（修改
-/// 版）.xlsx), 0 for neither.
-fn correction_rank(file: &str) -> u8 {
-    if FINAL.iter().any(|w| file.contains(w)) {
+/// Whether `word` marks the version in a return's path: followed by the end of the name,
+/// a bracket, a separator or 版 / 稿 (区水利局（修改）.xlsx, 区水利局-更正.xlsx, 更新版),
+/// not opening a content word (老旧管网更新改造专项进展.xlsx).
+fn marks_version(path: &str, word: &str) -> bool {
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    stem.match_indices(word).any(|(i, w)| {
+        stem[i + w.len()..].chars().next().is_none_or(|c| {
+            matches!(
+                c,
+                ')' | '）' | ']' | '】' | '-' | '_' | '—' | ' ' | '/' | '.' | '版' | '稿' | '后'
+            ) || c.is_ascii_digit()
+        })
+    })
+}
+
+/// v2, V3: a version number of 2 or more, not inside a word of letters.
+fn numbered_version(path: &str) -> bool {
+    let chars: Vec<char> = path.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| {
+        matches!(w[0], 'v' | 'V')
+            && w[1].is_ascii_digit()
+            && w[1] >= '2'
+            && (i == 0 || !chars[i - 1].is_ascii_alphabetic())
+    })
+}
+
+/// How late a return's path says it is: 2 for 最终版, 1 for a correction or a return sent
+/// again (区水利局（修改版）.xlsx, v2, 第2次报送), 0 for neither, -1 for a draft (初稿).
+fn correction_rank(file: &str) -> i8 {
+    let marked = |words: &[&str]| words.iter().any(|w| marks_version(file, w));
+    if marked(&FINAL) {
         2
-    } else if CORRECTED.iter().any(|w| file.contains(w)) {
+    } else if marked(&CORRECTED)
+        || RESENT.iter().any(|w| file.contains(w))
+        || numbered_version(file)
+    {
         1
+    } else if marked(&DRAFT) {
+        -1
     } else {
         0
     }
@@ -231,6 +327,8 @@ enum Over {
     Period,
     /// A corrected file (修改版).
     Correction,
+    /// A return over a draft (初稿) of it.
+    Draft,
 }
 
 /// The reports that stood over others filed with them, gathered so that a file says it
@@ -264,7 +362,15 @@ impl StoodOver {
                 .collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Period, problems);
         }
-        let rank = |i: &usize| correction_rank(&reports[*i].source.file);
+        let ranks: Vec<i8> = reports
+            .iter()
+            .map(|r| correction_rank(&r.source.file))
+            .collect();
+        let rank = |i: &usize| ranks[*i];
+        if top.iter().any(|i| rank(i) < 0) && top.iter().any(|i| rank(i) >= 0) {
+            let drafts: Vec<usize> = top.iter().copied().filter(|i| rank(i) < 0).collect();
+            self.set_aside(id, unit, reports, top, &drafts, Over::Draft, problems);
+        }
         let last = top.iter().map(rank).max().unwrap_or(0);
         if last > 0 && top.iter().any(|i| rank(i) < last) {
             let earlier: Vec<usize> = top.iter().copied().filter(|i| rank(i) < last).collect();
@@ -294,7 +400,7 @@ impl StoodOver {
         let standing = &reports[first];
         let label = |r: &UnitReport| match why {
             Over::Period => r.period.map(period_label).unwrap_or_default(),
-            Over::Correction => r.source.file.clone(),
+            Over::Correction | Over::Draft => r.source.file.clone(),
         };
         let key = (
             unit.to_string(),
@@ -309,6 +415,8 @@ impl StoodOver {
             Over::Period => label(r),
             Over::Correction if is_corrected(&r.source.file) => "修改后".to_string(),
             Over::Correction => "原".to_string(),
+            Over::Draft if correction_rank(&r.source.file) < 0 => "初稿".to_string(),
+            Over::Draft => "正式报表".to_string(),
         };
         problems.extend(stepped_back(
             id,
@@ -334,6 +442,10 @@ impl StoodOver {
                     ),
                     Over::Correction => format!(
                         "{unit}报送了多份报表，其中“{file}”注明为修改后或最终的版本，第{ids}项已按该文件汇总，“{}”中的进展不再计入。",
+                        earlier.join("”“")
+                    ),
+                    Over::Draft => format!(
+                        "{unit}报送了多份报表，其中“{}”注明为初稿，第{ids}项已按“{file}”汇总，初稿中的进展不再计入。",
                         earlier.join("”“")
                     ),
                 };
@@ -428,4 +540,41 @@ fn combine_rows(
         )
         .at(Some(&s.sheet), Some(s.row)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{correction_rank, words_of};
+
+    #[test]
+    fn the_same_words_whatever_the_punctuation() {
+        assert_eq!(
+            words_of("已清掏326座，\n下步继续清掏"),
+            words_of("已清掏326座，下步继续清掏。")
+        );
+        assert_ne!(words_of("已清掏326座"), words_of("已清掏325座"));
+    }
+
+    #[test]
+    fn version_marks_in_file_names() {
+        for (file, rank) in [
+            ("区水利局.xlsx", 0),
+            ("区水利局（修改版）.xlsx", 1),
+            ("区水利局-更正.xlsx", 1),
+            ("区水利局（更新）.xlsx", 1),
+            ("修改/区水利局.xlsx", 1),
+            ("区河长办（修改）.zip/进展表.xlsx", 1),
+            ("区城市管理局v2.xlsx", 1),
+            ("区财政局第2次报送.xlsx", 1),
+            ("区发展改革委（重新报送）.xlsx", 1),
+            ("区水利局（最终版）.xlsx", 2),
+            ("区住房城乡建委（初稿）.xlsx", -1),
+            // Content words, not version marks.
+            ("区住房城乡建委-老旧管网更新改造专项进展（10月）.xlsx", 0),
+            ("区水利局最新进展情况表.xlsx", 0),
+            ("区水利局v1.xlsx", 0),
+        ] {
+            assert_eq!(correction_rank(file), rank, "{file}");
+        }
+    }
 }
