@@ -3484,3 +3484,33 @@ fn versions_named_by_drafts_resends_and_corrections() {
         ledger.problems
     );
 }
+
+/// An autofilter left on (完成状态 = 已完成) hides a task's 正在推进 sub-row by its value,
+/// not by its age: the hidden row is read with the visible one, and the task is under
+/// way. A row hidden by hand beside a visible one of the same task is still the older
+/// version.
+#[test]
+fn rows_a_filter_hides_are_read() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = &[
+        ("21", "已完成23座电站生态流量改造", "已完成"),
+        ("21", "剩余2座正在改造，预计12月底完成", "正在推进"),
+    ];
+    let mut spec = sheet(unit, &header, &progress_rows(rows));
+    // Rows 3–4 (0-based): the data under the header in row 2.
+    spec.filter = Some(((1, 0, 3, 3), 3, vec!["已完成".into()]));
+    spec.hidden_rows = vec![3];
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 21);
+    assert_eq!(r.status, Status::InProgress, "{}", r.progress);
+    assert!(r.progress.contains("剩余2座"), "{}", r.progress);
+
+    let spec = sheet(unit, &header, &progress_rows(rows)).hide_row(3);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+}

@@ -100,6 +100,9 @@ pub struct SheetSpec {
     pub hidden: bool,
     /// Rows hidden on the sheet (0-based).
     pub hidden_rows: Vec<u32>,
+    /// An autofilter over (r0, c0, r1, c1) showing only the listed values of column
+    /// `col`: (range, col, values).
+    pub filter: Option<((u32, u16, u32, u16), u16, Vec<String>)>,
 }
 
 impl SheetSpec {
@@ -169,6 +172,14 @@ pub fn write_workbook(path: &Path, sheets: &[SheetSpec]) {
             };
             ws.merge_range(r0, c0, r1, c1, &text, &Format::new())
                 .unwrap();
+        }
+        if let Some(((r0, c0, r1, c1), col, values)) = &spec.filter {
+            ws.autofilter(*r0, *c0, *r1, *c1).unwrap();
+            let mut condition = rust_xlsxwriter::FilterCondition::new();
+            for v in values {
+                condition = condition.add_list_filter(v.as_str());
+            }
+            ws.filter_column(*col, &condition).unwrap();
         }
         for &r in &spec.hidden_rows {
             ws.set_row_hidden(r).unwrap();

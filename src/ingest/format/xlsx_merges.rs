@@ -69,7 +69,12 @@ impl<'a> SheetParts<'a> {
         else {
             return (None, Vec::new());
         };
-        (merge_cells(&xml), hidden_rows(&xml))
+        let mut hidden = hidden_rows(&xml);
+        // Rows a filter hides are hidden by their value, not withdrawn: read as shown.
+        if let Some(range) = filtered_range(&xml) {
+            hidden.retain(|&r| r < range.first_row || r > range.last_row);
+        }
+        (merge_cells(&xml), hidden)
     }
 
     /// The cell comments of the sheet called `name`: threaded comments where a cell has
@@ -324,6 +329,21 @@ fn hidden_rows(xml: &[u8]) -> Vec<u32> {
     out
 }
 
+/// The range of the sheet's `<autoFilter>` when a filter is set on one of its columns
+/// (a `<filterColumn>` inside it); `None` for a sheet without one, or with filter
+/// buttons but nothing filtered.
+fn filtered_range(xml: &[u8]) -> Option<Merge> {
+    let start = memchr::memmem::find(xml, b"<autoFilter")?;
+    let mut reader = Reader::from_reader(&xml[start..]);
+    let (Event::Start(e) | Event::Empty(e)) = reader.read_event().ok()? else {
+        return None;
+    };
+    let range = parse_range(&attr(&e, "ref")?)?;
+    let rest = &xml[start..];
+    let end = memchr::memmem::find(rest, b"</autoFilter>")?;
+    memchr::memmem::find(&rest[..end], b"<filterColumn").map(|_| range)
+}
+
 /// The regions of the `<mergeCells>` element; an empty list when the sheet has none.
 fn merge_cells(xml: &[u8]) -> Option<Vec<Merge>> {
     let Some(start) = merge_cells_start(xml) else {
@@ -381,6 +401,16 @@ fn parse_cell(s: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filters_range_is_found_only_when_a_column_is_filtered() {
+        let filtered = br#"<worksheet><sheetData/><autoFilter ref="A3:E9"><filterColumn colId="3"><filters><filter val="x"/></filters></filterColumn></autoFilter></worksheet>"#;
+        let range = filtered_range(filtered).unwrap();
+        assert_eq!((range.first_row, range.last_row), (2, 8));
+        let buttons = br#"<worksheet><sheetData/><autoFilter ref="A3:E9"/></worksheet>"#;
+        assert!(filtered_range(buttons).is_none());
+        assert!(filtered_range(b"<worksheet><sheetData/></worksheet>").is_none());
+    }
 
     #[test]
     fn hidden_rows_are_the_rows_marked_hidden() {
