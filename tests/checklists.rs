@@ -1508,3 +1508,106 @@ fn reminders_do_not_call_a_completed_task_overdue() {
         "no reminder lists a completed task past its deadline"
     );
 }
+
+/// A filled checklist, saved again after the unit moved its rows: a second row inserted
+/// under task 20 (no 序号, no measure, a status of its own), then rows sorted with one
+/// row's 序号 and measure cleared. The form's positions no longer tell the tasks: the
+/// inserted row is task 20's second row (task 21 keeps its 已完成), and the cleared row
+/// is not given the task whose place it took.
+#[test]
+fn rows_moved_in_a_checklist_keep_their_own_tasks() {
+    use common::V;
+    let blank = blank_ledger();
+    let u = unit(blank, "区水利局");
+    let mut f = fill_for(u, 0);
+    for (id, row) in f.rows.iter_mut() {
+        row.status = if *id == 21 {
+            "已完成"
+        } else {
+            "长期坚持"
+        }
+        .into();
+        row.progress = format!("第{id}项的进展");
+    }
+    let bytes = filled_checklist_bytes(blank, u, &f).unwrap();
+    let text = |v: &V| match v {
+        V::S(s) => s.clone(),
+        V::N(x) => x.to_string(),
+        _ => String::new(),
+    };
+    // The header row, and the columns of 序号, measure, progress and status.
+    let find = |rows: &Vec<Vec<V>>| {
+        let header = rows
+            .iter()
+            .position(|r| r.iter().any(|c| text(c) == "整改进展情况"))
+            .unwrap();
+        let col = |w: &str| rows[header].iter().position(|c| text(c) == w).unwrap();
+        (
+            header,
+            col("序号"),
+            col("具体举措"),
+            col("整改进展情况"),
+            col("完成状态"),
+        )
+    };
+
+    // A row inserted under task 20.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("区水利局.xlsx");
+    common::resaved(&bytes, &path, |rows| {
+        let (header, id, _, progress, status) = find(rows);
+        let at = (header + 1..rows.len())
+            .find(|&r| text(&rows[r][id]) == "20")
+            .unwrap();
+        let mut extra = vec![V::E; rows[at].len()];
+        extra[progress] = V::S("二是争取项目前期经费500万元".into());
+        extra[status] = V::S("正在推进".into());
+        rows.insert(at + 1, extra);
+    });
+    let ledger = common::ledger_for(dir.path());
+    let r = common::reports_of(&ledger, 21, "区水利局");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].status, Status::Completed, "{}", r[0].progress);
+    let r20: Vec<String> = ledger
+        .task(20)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.progress.clone())
+        .collect();
+    assert!(
+        r20.iter().any(|p| p.contains("二是争取项目前期经费")),
+        "{r20:?}"
+    );
+
+    // Rows sorted (task 21's row last), its 序号 and measure cleared.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("区水利局.xlsx");
+    common::resaved(&bytes, &path, |rows| {
+        let (header, id, measure, _, _) = find(rows);
+        let at = (header + 1..rows.len())
+            .find(|&r| text(&rows[r][id]) == "21")
+            .unwrap();
+        let mut row = rows.remove(at);
+        row[id] = V::E;
+        row[measure] = V::E;
+        let last = (header + 1..rows.len())
+            .rev()
+            .find(|&r| !text(&rows[r][id]).is_empty())
+            .unwrap();
+        rows.insert(last + 1, row);
+    });
+    let ledger = common::ledger_for(dir.path());
+    for t in &ledger.tasks {
+        for r in t.current_reports() {
+            assert!(
+                !r.progress.contains("第21项") || t.id == 21,
+                "task 21's row credited to task {}",
+                t.id
+            );
+        }
+    }
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::TaskUnmatched && p.severity == Severity::Error));
+}

@@ -663,3 +663,98 @@ fn a_lead_units_list_of_missing_units_says_whose_units_they_are() {
     assert!(text.contains(&said), "{said}\n{text}");
     assert!(!text.contains("《整改方案》应报送单位"), "{text}");
 }
+
+/// A lead unit edits its 报送表 before sending it: it deletes a partner's row and
+/// corrects the 填报单位 cell of another. Each row is the unit its 填报单位 cell names,
+/// not the one the form's hidden list had at that position.
+#[test]
+fn a_lead_units_edited_consolidated_return_is_read_as_written() {
+    use common::V;
+    let dir = tempfile::tempdir().unwrap();
+    let mut lead = lead_round(&dir.path().join("lead"));
+    lead.plan.report_date = date(2020, 12, 4);
+    let bytes = consolidated_bytes(&lead).unwrap();
+    let text = |v: &V| match v {
+        V::S(s) => s.clone(),
+        V::N(x) => x.to_string(),
+        _ => String::new(),
+    };
+    // Task 23's partner rows: the first is deleted, the second's unit corrected to a
+    // partner of task 23 that has no row of its own.
+    let plan = common::shipped_plan();
+    let t23 = plan.tasks.iter().find(|t| t.id == 23).unwrap();
+    let mut deleted = String::new();
+    let mut moved: Option<(String, String, String)> = None;
+    let bureau_returns = dir.path().join("bureau");
+    std::fs::create_dir_all(&bureau_returns).unwrap();
+    common::resaved(
+        &bytes,
+        &bureau_returns.join("报送表-区水利局.xlsx"),
+        |rows| {
+            let header = rows
+                .iter()
+                .position(|r| r.iter().any(|c| text(c) == "填报单位"))
+                .unwrap();
+            let unit_col = rows[header]
+                .iter()
+                .position(|c| text(c) == "填报单位")
+                .unwrap();
+            let progress_col = rows[header]
+                .iter()
+                .position(|c| text(c) == "整改进展情况")
+                .unwrap();
+            let start = (header + 1..rows.len())
+                .find(|&r| text(&rows[r][0]) == "23")
+                .unwrap();
+            let group: Vec<usize> = (start + 1..rows.len())
+                .take_while(|&r| {
+                    text(&rows[r][0]).is_empty() && !text(&rows[r][unit_col]).is_empty()
+                })
+                .collect();
+            assert!(group.len() >= 2, "task 23 has partner rows: {group:?}");
+            let listed: Vec<String> = (start..start + 1 + group.len())
+                .map(|r| text(&rows[r][unit_col]))
+                .collect();
+            let other = t23
+                .cooperating
+                .units
+                .iter()
+                .chain(&t23.responsible.units)
+                .find(|u| !listed.contains(u))
+                .unwrap()
+                .clone();
+            let keep = group[1];
+            moved = Some((
+                text(&rows[keep][unit_col]),
+                other.clone(),
+                text(&rows[keep][progress_col]),
+            ));
+            rows[keep][unit_col] = V::S(other);
+            deleted = text(&rows[group[0]][unit_col]);
+            rows.remove(group[0]);
+        },
+    );
+    let bureau = build_ledger(&plan, &bureau_returns);
+    let (was, now, progress) = moved.unwrap();
+    assert!(current(&bureau, 23, &deleted).is_empty(), "{deleted}");
+    assert!(current(&bureau, 23, &was).is_empty(), "{was}");
+    let r = current(&bureau, 23, &now);
+    assert_eq!(r.len(), 1, "{now}");
+    assert_eq!(r[0].progress, progress);
+    assert_eq!(r[0].via.as_deref(), Some(LEAD));
+    // The rows below the deleted one keep their own units and tasks.
+    for t in &lead.tasks {
+        for r in t.current_reports() {
+            if t.id == 23 && [deleted.as_str(), was.as_str()].contains(&r.unit.as_str()) {
+                continue;
+            }
+            let found = current(&bureau, t.id, &r.unit);
+            assert_eq!(found.len(), 1, "task {} unit {}", t.id, r.unit);
+            assert_eq!(
+                found[0].progress, r.progress,
+                "task {} unit {}",
+                t.id, r.unit
+            );
+        }
+    }
+}

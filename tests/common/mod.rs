@@ -100,10 +100,13 @@ pub struct SheetSpec {
     pub hidden: bool,
     /// Rows hidden on the sheet (0-based).
     pub hidden_rows: Vec<u32>,
-    /// An autofilter over (r0, c0, r1, c1) showing only the listed values of column
-    /// `col`: (range, col, values).
-    pub filter: Option<((u32, u16, u32, u16), u16, Vec<String>)>,
+    /// An autofilter showing only some values of one column.
+    pub filter: Option<Filter>,
 }
+
+/// An autofilter over (r0, c0, r1, c1) showing only the listed values of column `col`:
+/// (range, col, values).
+pub type Filter = ((u32, u16, u32, u16), u16, Vec<String>);
 
 impl SheetSpec {
     pub fn new(name: &str) -> SheetSpec {
@@ -493,4 +496,37 @@ pub fn rectify_ok(input: &Path, out: &Path, args: &[&str]) -> std::process::Outp
         String::from_utf8_lossy(&o.stderr)
     );
     o
+}
+
+/// One of our forms (a checklist, a 报送表) as a unit's clerk may save it again: every
+/// cell's value, the marker sheet hidden, after `edit` changed the main sheet's rows.
+pub fn resaved(bytes: &[u8], path: &Path, mut edit: impl FnMut(&mut Vec<Vec<V>>)) {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut specs = Vec::new();
+    for (i, name) in wb.sheet_names().into_iter().enumerate() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let mut rows: Vec<Vec<V>> = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Empty => V::E,
+                        Data::String(s) => V::S(s.clone()),
+                        Data::Float(x) => V::N(*x),
+                        Data::Int(x) => V::N(*x as f64),
+                        other => V::S(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        if i == 0 {
+            edit(&mut rows);
+        }
+        let mut spec = SheetSpec::new(&name);
+        spec.rows = rows;
+        spec.hidden = name == "_rectify";
+        specs.push(spec);
+    }
+    write_workbook(path, &specs);
 }

@@ -22,6 +22,7 @@ pub(crate) use self::context::SheetContext;
 use self::filing::Filing;
 use self::layout::Layout;
 use self::unit::SheetUnit;
+use crate::common::marker::Marker;
 use crate::common::text::excerpt;
 use crate::ingest::grid::Grid;
 use crate::ingest::record::{Ingested, Record, UnitFrom};
@@ -104,6 +105,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         layout
     };
     let mut layout = for_this_sheet(layout);
+    // The marker's rows tell a row's task only while the form's rows are where it put
+    // them: not after a sort, an inserted row or a deleted one.
+    let in_place = marker.filter(|m| rows_in_place(grid, &layout, m));
     let first_header_bottom = layout.bottom;
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
@@ -180,7 +184,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                             &layout,
                             ctx,
                             rows::Around {
-                                marker,
+                                marker: in_place,
                                 default_year,
                                 above: None,
                             },
@@ -269,12 +273,24 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             &layout,
             ctx,
             rows::Around {
-                marker,
+                marker: in_place,
                 default_year,
                 above,
             },
             &mut out.problems,
         );
+        // A row inserted into our form under a task's row, with neither 序号 nor measure:
+        // a second row of that task (the next row carries the task this position had).
+        if let (Some(m), Some((i, _)), None) = (marker, under, in_place) {
+            if v.id.is_none()
+                && v.id_text.trim().is_empty()
+                && v.measure_text.trim().is_empty()
+                && next_row_task(grid, &layout, &non_empty, r) == m.task_at(r)
+                && m.task_at(r).is_some()
+            {
+                v.id = out.records[i].id;
+            }
+        }
         // 21.1, 21.2 under task 21's row: parts of task 21.
         if v.id.is_none() && last_id.is_some() && rows::item_of(&v.id_text) == last_id {
             v.id = last_id;
@@ -386,6 +402,27 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// Whether the rows of our form are still where its marker put them: every row whose
+/// 序号 is one of the form's tasks sits at that task's position. A 序号 the unit wrote
+/// that is not on the form (its own numbering) says nothing either way.
+fn rows_in_place(grid: &Grid, layout: &Layout, m: &Marker) -> bool {
+    let first = (m.first_row as usize)
+        .saturating_sub(1)
+        .max(layout.bottom + 1);
+    (first..grid.rows.len()).all(|r| {
+        match task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1 {
+            Some(id) if m.tasks.contains(&id) => m.task_at(r) == Some(id),
+            _ => true,
+        }
+    })
+}
+
+/// The task number written on the next non-empty row after `r`.
+fn next_row_task(grid: &Grid, layout: &Layout, non_empty: &[usize], r: usize) -> Option<u32> {
+    let next = non_empty.iter().find(|&&x| x > r)?;
+    task_id_of_cell(layout.cell(grid, *next, ColumnKind::Id)).1
 }
 
 /// The info on a statement under a table (以上任务均不涉及我街道) read as the answer of

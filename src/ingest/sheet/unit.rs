@@ -145,7 +145,13 @@ impl<'a> SheetUnit<'a> {
             .and_then(|u| resolve(self.units, u).ok());
         let unit = match (&self.marker, marked) {
             (Some(m), _) => Some(m.clone()),
-            (None, Some(u)) => Some((u, UnitFrom::MarkerRow)),
+            // A 报送表's row: the unit its 填报单位 cell names, when the lead unit wrote
+            // or corrected one there (rows inserted, deleted, sorted or retyped leave the
+            // marker's list behind), else the marker's.
+            (None, Some(u)) => match self.in_column(grid, r) {
+                Cell::Named(found) => Some(found),
+                Cell::Blank | Cell::Unknown => Some((u, UnitFrom::MarkerRow)),
+            },
             (None, None) => match self.in_column(grid, r) {
                 Cell::Named(found) => Some(found),
                 Cell::Unknown => None,
