@@ -3514,3 +3514,49 @@ fn rows_a_filter_hides_are_read() {
     let ledger = ledger_for(dir.path());
     assert_eq!(only_report(&ledger, 21).status, Status::Completed);
 }
+
+/// Everyday words of units' status cells and progress texts, and completion dates
+/// written short: each read as a clerk reads it, without a warning.
+#[test]
+fn everyday_status_words_and_short_dates() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let ledger = read_one(
+        "区住房城乡建委",
+        &header,
+        &[
+            row(&["30", &measure(30), "问题已处理", "已解决", "9.30"]),
+            row(&["32", &measure(32), "方案已报区政府", "待审定", ""]),
+            row(&["33", &measure(33), "", "还没有开始", ""]),
+            row(&["34", &measure(34), "N/A", "", ""]),
+            row(&["35", &measure(35), "此项不是我单位任务", "", ""]),
+            row(&["36", &measure(36), "持续巡查", "长期坚持", "年底前"]),
+            row(&["37", &measure(37), "已建成", "已完成", "20.9.30"]),
+        ],
+    );
+    let expect = [
+        (30, Status::Completed),
+        (32, Status::InProgress),
+        (33, Status::NotStarted),
+        (34, Status::NotApplicable),
+        (35, Status::NotApplicable),
+        (36, Status::Ongoing),
+        (37, Status::Completed),
+    ];
+    for (id, status) in expect {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, status, "{id}: {} {}", r.status_text, r.progress);
+    }
+    assert_eq!(
+        only_report(&ledger, 30).completed_on,
+        Some(date(2020, 9, 30))
+    );
+    assert_eq!(
+        only_report(&ledger, 37).completed_on,
+        Some(date(2020, 9, 30))
+    );
+    assert!(
+        !raised(&ledger, Code::StatusUnclear) && !raised(&ledger, Code::DateUnreadable),
+        "{:?}",
+        ledger.problems
+    );
+}

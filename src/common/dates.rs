@@ -363,10 +363,51 @@ fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option
     {
         return date_from_serial(text.parse::<f64>().ok()?);
     }
+    // 2020.9. with the dot typed after the month.
+    if c.len() > 1 && matches!(c.last(), Some('.' | '．')) {
+        c.pop();
+    }
     match date_at(&c, 0, default_year, Mode::Strict, month) {
         Some((d, end)) if end == c.len() => Some(d),
+        _ => dotted_short_date(&c, default_year).or_else(|| quarter(&c, default_year, month)),
+    }
+}
+
+/// 9.30 (month.day, the year of the return) and 20.9.30 (a two-digit year).
+fn dotted_short_date(c: &[char], default_year: Option<i32>) -> Option<NaiveDate> {
+    let text: String = c.iter().collect();
+    let parts: Vec<&str> = text.split(['.', '．']).collect();
+    let num = |p: &str| {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [m, d] => ymd(default_year?, num(m)?, num(d)?),
+        [y, m, d] if y.len() == 2 => ymd(2000 + num(y)? as i32, num(m)?, num(d)?),
         _ => None,
     }
+}
+
+/// 2020年第四季度, 第4季度: the quarter's last month (or first, for a filing date).
+fn quarter(c: &[char], default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
+    let text: String = c.iter().collect();
+    let (year, rest) = match text.split_once('年') {
+        Some((y, rest)) => (y.parse::<i32>().ok()?, rest),
+        None => (default_year?, text.as_str()),
+    };
+    let q = match rest.strip_prefix('第')?.strip_suffix("季度")? {
+        "一" | "1" => 1,
+        "二" | "2" => 2,
+        "三" | "3" => 3,
+        "四" | "4" => 4,
+        _ => return None,
+    };
+    let m = match month {
+        MonthOnly::Start => q * 3 - 2,
+        MonthOnly::End => q * 3,
+    };
+    month_only(year, m, month)
 }
 
 /// The days a cell that is a date and nothing else may mean: one day for a date, the
@@ -469,6 +510,28 @@ pub mod compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_dotted_dates_and_quarters() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date_text("9.30", Some(2020)), d(2020, 9, 30));
+        assert_eq!(parse_date_text("12.5", Some(2020)), d(2020, 12, 5));
+        assert_eq!(parse_date_text("20.9.30", Some(2020)), d(2020, 9, 30));
+        assert_eq!(parse_date_text("2020.9.", Some(2020)), d(2020, 9, 30));
+        assert_eq!(
+            parse_date_text("2020年第四季度", Some(2020)),
+            d(2020, 12, 31)
+        );
+        assert_eq!(parse_date_text("第3季度", Some(2020)), d(2020, 9, 30));
+        assert_eq!(
+            parse_date_span("2020年第四季度", Some(2020)),
+            Some((d(2020, 10, 1).unwrap(), d(2020, 12, 31).unwrap()))
+        );
+        // Not dates: a month 13, no year to give a month.day, a fifth quarter.
+        assert_eq!(parse_date_text("13.5", Some(2020)), None);
+        assert_eq!(parse_date_text("9.30", None), None);
+        assert_eq!(parse_date_text("第五季度", Some(2020)), None);
+    }
 
     #[test]
     fn month_dot_day_in_a_name() {

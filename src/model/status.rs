@@ -164,6 +164,8 @@ const COMPLETED_WORDS: &[&str] = &[
     "整改完毕",
     "已落实",
     "已落实到位",
+    "已解决",
+    "问题已解决",
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
@@ -201,6 +203,12 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "按月推进",
     "稳步推进",
     "有序推进",
+    "待审定",
+    "待审批",
+    "审批中",
+    "报批中",
+    "尚未全部完成",
+    "未全部完成",
 ];
 const NOT_STARTED_WORDS: &[&str] = &[
     "未启动",
@@ -211,6 +219,10 @@ const NOT_STARTED_WORDS: &[&str] = &[
     "暂未启动",
     "未开始",
     "尚未开始",
+    "还没有开始",
+    "还未开始",
+    "还未启动",
+    "还没有启动",
 ];
 
 /// Phrases that claim completion when they open a progress text and the claim stands
@@ -256,6 +268,8 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
     "不存在该问题",
     "不存在此问题",
     "与我单位无关",
+    "NA",
+    "na",
 ];
 
 /// Phrases of a short progress text that say the task does not concern the unit
@@ -263,6 +277,11 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
 /// “/”, “—”), ingest reads such a text as 不涉及 when it names no other status
 /// (`ingest::vocabulary::status_from_progress`).
 pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
+    "不是本单位任务",
+    "不是我单位任务",
+    "不是我镇任务",
+    "不是我街道任务",
+    "非本单位任务",
     "不涉及",
     "未涉及",
     "不适用",

@@ -758,7 +758,7 @@ fn status_unclear(
             Status::Unclear.label(),
             choices_or()
         )
-    } else if status_text.is_empty() {
+    } else if status_text.is_empty() || is_status_placeholder(status_text) {
         format!(
             "完成状态未填写，进展情况也没有写明完成情况，记为“{}”。请填写：{}。",
             Status::Unclear.label(),
@@ -811,6 +811,8 @@ fn is_planned_date(text: &str) -> bool {
     ["预计", "计划", "力争", "争取", "拟于", "拟在", "长期坚持"]
         .iter()
         .any(|w| text.contains(w))
+        // 年底前 without a year: a time the unit aims at, not a date it finished on.
+        || (text.contains("年底前") && !text.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn date_unreadable(ctx: &SheetContext, source: &Source, completed_text: &str) -> Problem {
