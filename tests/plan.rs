@@ -237,6 +237,24 @@ fn units_of_one_place_are_known() {
     }
     assert!(plan.units.same_place("来苏镇").is_empty());
     assert!(plan.units.same_place("不存在的单位").is_empty());
+    // A name given only in brackets (a file's name), and the units' full names.
+    for (written, unit) in [
+        ("整改任务进展情况表（区水利局）", "区水利局"),
+        ("附件2 整改进展情况表【区财政局】", "区财政局"),
+        ("中共重庆市永川区纪律检查委员会", "区纪委监委"),
+        ("临江河综合整治指挥部", "临江河指挥部办公室"),
+    ] {
+        assert_eq!(
+            plan.units.resolve(written),
+            NameMatch::Unit(unit.into()),
+            "{written}"
+        );
+    }
+    // Two units in brackets: neither is guessed.
+    assert_eq!(
+        plan.units.resolve("进展表（区水利局）（区财政局）"),
+        NameMatch::Unknown
+    );
 }
 
 #[test]

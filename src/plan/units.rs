@@ -258,7 +258,7 @@ impl UnitDirectory {
     pub fn resolve(&self, raw: &str) -> NameMatch {
         let key = match_key(raw);
         if key.is_empty() {
-            return NameMatch::Unknown;
+            return self.in_brackets(raw);
         }
         if let Some(g) = self.group_index.get(&key) {
             return NameMatch::Group(g.clone());
@@ -306,8 +306,46 @@ impl UnitDirectory {
                 .collect();
         }
         match found.len() {
-            0 => NameMatch::Unknown,
+            0 => self.in_brackets(raw),
             _ => one_or_ambiguous(found.into_iter().collect()),
+        }
+    }
+
+    /// The one unit named in brackets in a text that names none outside them
+    /// (整改任务进展情况表（区水利局）, 附件2【区财政局】): a file's name often puts it
+    /// there. `Unknown` when no bracket, or more than one, names a unit.
+    fn in_brackets(&self, raw: &str) -> NameMatch {
+        let s = compact_nfkc(raw);
+        let mut parts: Vec<String> = Vec::new();
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                '(' | '[' | '【' | '〔' => {
+                    depth += 1;
+                    if depth == 1 {
+                        parts.push(String::new());
+                    }
+                }
+                ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {
+                    if let Some(p) = parts.last_mut() {
+                        p.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let named: BTreeSet<String> = parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| match self.resolve(p) {
+                NameMatch::Unit(u) => Some(u),
+                _ => None,
+            })
+            .collect();
+        match named.len() {
+            1 => NameMatch::Unit(named.into_iter().next().unwrap_or_default()),
+            _ => NameMatch::Unknown,
         }
     }
 
