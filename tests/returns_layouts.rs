@@ -3560,3 +3560,21 @@ fn everyday_status_words_and_short_dates() {
         ledger.problems
     );
 }
+
+/// A lead unit's consolidation whose first row on a task is its own summary, its unit
+/// cell 汇总 or 全区: the lead unit's report, not a row of an unknown unit.
+#[test]
+fn a_summary_row_in_a_consolidation_is_the_lead_units() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "单位", "整改进展情况", "完成状态"],
+        &[
+            row(&["11", &measure(11), "汇总", "全区畜禽养殖场整治完成", "已完成"]),
+            row(&["", "", "何埂镇", "完成2家养殖场整治", "已完成"]),
+            row(&["4", &measure(4), "全区", "推广测土配方施肥", "长期坚持"]),
+        ],
+    );
+    assert_eq!(units_on(&ledger, 11), ["区农业农村委", "何埂镇"]);
+    assert_eq!(units_on(&ledger, 4), ["区农业农村委"]);
+    assert!(!raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
+}

@@ -355,7 +355,12 @@ fn names_the_sender(text: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    t == "牵头单位" || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
+    // 汇总, 全区, 合计: the lead unit's own line over the whole task (its sum of the units
+    // below).
+    matches!(
+        t.as_str(),
+        "牵头单位" | "汇总" | "全区" | "合计" | "总体" | "总体情况" | "全区情况" | "全区汇总"
+    ) || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
 }
 
 /// A cell naming two or three units of the directory, one by one and no group
