@@ -3569,7 +3569,13 @@ fn a_summary_row_in_a_consolidation_is_the_lead_units() {
         "区农业农村委",
         &["序号", "具体举措", "单位", "整改进展情况", "完成状态"],
         &[
-            row(&["11", &measure(11), "汇总", "全区畜禽养殖场整治完成", "已完成"]),
+            row(&[
+                "11",
+                &measure(11),
+                "汇总",
+                "全区畜禽养殖场整治完成",
+                "已完成",
+            ]),
             row(&["", "", "何埂镇", "完成2家养殖场整治", "已完成"]),
             row(&["4", &measure(4), "全区", "推广测土配方施肥", "长期坚持"]),
         ],
@@ -3577,4 +3583,36 @@ fn a_summary_row_in_a_consolidation_is_the_lead_units() {
     assert_eq!(units_on(&ledger, 11), ["区农业农村委", "何埂镇"]);
     assert_eq!(units_on(&ledger, 4), ["区农业农村委"]);
     assert!(!raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
+}
+
+/// Tasks named by the plan's own 简称 (the names the tool prints in its documents), by a
+/// 第N项 opening the measure text, or by a short name found in one task's measure only.
+#[test]
+fn tasks_named_by_short_names() {
+    let plan = common::shipped_plan();
+    let short = |id: u32| plan.task(id).unwrap().short_name.clone();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区水利局",
+        &header,
+        &[
+            row(&["", &short(24), "拆除网箱3处", "已完成"]),
+            row(&["", "第23项 河堰修复", "修复河堰12处", "长期坚持"]),
+            row(&["", "循环用水", "推广循环用水", "长期坚持"]),
+            row(&["26", &short(26), "规划已印发", "已完成"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 24).progress, "拆除网箱3处");
+    assert_eq!(only_report(&ledger, 23).progress, "修复河堰12处");
+    assert_eq!(only_report(&ledger, 18).progress, "推广循环用水");
+    assert_eq!(only_report(&ledger, 26).progress, "规划已印发");
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+    // Only the unit's own short name is doubted; the plan's names are not.
+    let warned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| matches!(p.code, Code::TaskTextMismatch | Code::TaskMatchedByText))
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(warned, [Some(5)], "{:?}", ledger.problems);
 }

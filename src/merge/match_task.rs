@@ -4,7 +4,7 @@
 
 use crate::common::text::excerpt;
 use crate::ingest::record::Record;
-use crate::ingest::similarity::{best_match, same_task, MatchOutcome};
+use crate::ingest::similarity::{best_match, normalise_for_match, same_task, MatchOutcome};
 use crate::ingest::values::chinese_task_id;
 use crate::model::MatchedBy;
 use crate::model::{Code, Problem, Severity};
@@ -39,7 +39,11 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
         Some(task) => {
             // Copied verbatim (the usual case) needs no similarity.
             let verbatim = rec.measure_text.trim() == task.measure.trim();
-            if !has_text || verbatim || same_task(&rec.measure_text, &task.measure) {
+            if !has_text
+                || verbatim
+                || same_task(&rec.measure_text, &task.measure)
+                || named_task(rec, plan) == Some(task.id)
+            {
                 return TaskMatch::Found {
                     id: task.id,
                     by: MatchedBy::Id,
@@ -94,6 +98,15 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
             } else {
                 format!("序号“{}”无法识别", excerpt(&rec.id_text, 12))
             };
+            // The plan's own 简称 (the name the tool prints in its documents), or 第23项
+            // opening the text: the task it names.
+            if let Some(id) = named_task(rec, plan) {
+                return TaskMatch::Found {
+                    id,
+                    by: MatchedBy::Text,
+                    warning: None,
+                };
+            }
             if !has_text {
                 // 十二 alone in the 序号 column of a row with no measure text: the task
                 // number in Chinese numerals (category rows never carry progress).
@@ -150,6 +163,22 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                         ),
                     ))
                 }
+                MatchOutcome::NoMatch { .. } if contained_in_one(rec, plan, candidates).is_some() => {
+                    let id = contained_in_one(rec, plan, candidates).unwrap_or_default();
+                    TaskMatch::Found {
+                        id,
+                        by: MatchedBy::Text,
+                        warning: Some(problem(
+                            rec,
+                            Severity::Warning,
+                            Code::TaskMatchedByText,
+                            format!(
+                                "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
+                                excerpt(&rec.measure_text, 20)
+                            ),
+                        )),
+                    }
+                }
                 MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
                     rec,
                     Severity::Error,
@@ -165,5 +194,51 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 )),
             }
         }
+    }
+}
+
+/// The task a row's measure text names outright: a 第N项 opening it (第23项 河堰修复), or
+/// the plan's 简称 of one task, as written (拦河养鱼问题整治).
+fn named_task(rec: &Record, plan: &Plan) -> Option<u32> {
+    let text = rec.measure_text.trim();
+    if let Some(rest) = text.strip_prefix('第') {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = &rest[digits.len()..];
+        if after.starts_with('项') {
+            if let Some(task) = digits.parse().ok().and_then(|n| plan.task(n)) {
+                return Some(task.id);
+            }
+        }
+    }
+    let key = normalise_for_match(text);
+    if key.chars().count() < 4 {
+        return None;
+    }
+    let mut named = plan
+        .tasks
+        .iter()
+        .filter(|t| normalise_for_match(&t.short_name) == key);
+    match (named.next(), named.next()) {
+        (Some(t), None) => Some(t.id),
+        _ => None,
+    }
+}
+
+/// A short name of the unit's own making (拦河养鱼, 循环用水) found in the measure or the
+/// 简称 of exactly one candidate task: that task.
+fn contained_in_one(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Option<u32> {
+    let key = normalise_for_match(&rec.measure_text);
+    if !(4..=12).contains(&key.chars().count()) {
+        return None;
+    }
+    let mut hits = candidates.iter().filter(|(id, measure)| {
+        normalise_for_match(measure).contains(&key)
+            || plan
+                .task(*id)
+                .is_some_and(|t| normalise_for_match(&t.short_name).contains(&key))
+    });
+    match (hits.next(), hits.next()) {
+        (Some((id, _)), None) => Some(*id),
+        _ => None,
     }
 }
