@@ -3616,3 +3616,57 @@ fn tasks_named_by_short_names() {
         .collect();
     assert_eq!(warned, [Some(5)], "{:?}", ledger.problems);
 }
+
+/// A Word return's text outside its table rows that reports a task the table does not:
+/// the body of a 报告 above the table, and a note row merged across the table. Neither
+/// is counted, and the clerk is warned, as for a paragraph below the table.
+#[test]
+fn progress_written_outside_a_word_table_is_flagged() {
+    use common::word::*;
+    let unit = "区水利局";
+    let table_of = |rows: Vec<docx_rs::TableRow>| {
+        let mut all = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
+        all.extend(rows);
+        table(all)
+    };
+    let task_row = |id: u32| text_row(&[&id.to_string(), &measure(id), "按计划推进。", "正在推进"]);
+    let warned = |doc: docx_rs::Docx| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        ledger
+            .problems
+            .iter()
+            .filter(|p| p.code == Code::ProseReport)
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let above = docx_rs::Docx::new()
+        .add_paragraph(para("区水利局关于整改进展情况的报告"))
+        .add_paragraph(para("区生态环境局："))
+        .add_paragraph(para(
+            "二、具体情况。第26项水库消落带治理专项规划已编制完成并通过专家评审，已完成。",
+        ))
+        .add_paragraph(para("填报日期：2020年12月4日"))
+        .add_table(table_of(vec![task_row(20), task_row(21)]));
+    let w = warned(above);
+    assert!(w.iter().any(|m| m.contains("第26项")), "{w:?}");
+
+    let note = docx_rs::TableRow::new(vec![docx_rs::TableCell::new()
+        .add_paragraph(para("备注：第23、53、55项为长期坚持任务，均按要求推进。"))
+        .grid_span(4)]);
+    let inside = docx_rs::Docx::new()
+        .add_paragraph(para("填报单位：区水利局    填报日期：2020年12月4日"))
+        .add_table(table_of(vec![task_row(20), note]));
+    let w = warned(inside);
+    assert!(w.iter().any(|m| m.contains("第23、53、55项")), "{w:?}");
+
+    // A note on tasks the table does report: no warning.
+    let note = docx_rs::TableRow::new(vec![docx_rs::TableCell::new()
+        .add_paragraph(para("备注：第20项正在推进。"))
+        .grid_span(4)]);
+    let reported = docx_rs::Docx::new()
+        .add_paragraph(para("填报单位：区水利局    填报日期：2020年12月4日"))
+        .add_table(table_of(vec![task_row(20), note]));
+    assert!(warned(reported).is_empty());
+}

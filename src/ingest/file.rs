@@ -133,7 +133,7 @@ pub(super) fn file_outcome(
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
             if matches!(read.format, Format::Docx | Format::Doc) {
                 out.problems
-                    .extend(progress_below_table(&read.grids, &out, rel));
+                    .extend(progress_outside_table(&read.grids, &out, rel));
             }
             out.problems
                 .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
@@ -436,15 +436,22 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
     })
 }
 
-/// Paragraphs of a Word return outside its table that report a task the table does not
-/// (另：第45项…已清掏326座，正在推进): skipped as paragraphs, their progress is not
-/// counted, so the clerk is told, quoting the first (one warning per file).
-fn progress_below_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
+/// Text of a Word return outside its table rows that reports a task the table does not:
+/// a paragraph below it (另：第45项…已清掏326座，正在推进), the body of a 报告 above it
+/// (二、具体情况。第26项…已完成), a note row merged across it (备注：第23、53、55项…均按要求
+/// 推进). Skipped as paragraphs, titles or notes, their progress is not counted, so the
+/// clerk is told, quoting the first (one warning per file).
+fn progress_outside_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
     let (skip, text) = out
         .skips
         .iter()
-        .filter(|s| s.reason == SkipReason::Paragraph)
+        .filter(|s| {
+            matches!(
+                s.reason,
+                SkipReason::Paragraph | SkipReason::Title | SkipReason::Note
+            )
+        })
         .find_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
             let text = grid.first_text(s.row as usize - 1);
@@ -466,16 +473,20 @@ fn progress_below_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Pro
     )
 }
 
-/// The task numbers a text names as 第12项 / 第12条.
+/// The task numbers a text names as 第12项 / 第12条, or as a list (第23、53、55项).
 fn task_numbers(t: &str) -> Vec<u32> {
     t.split('第')
         .skip(1)
-        .filter_map(|rest| {
-            let digits = rest.chars().take_while(char::is_ascii_digit).count();
-            rest[digits..]
-                .starts_with(['项', '条'])
-                .then(|| rest[..digits].parse().ok())
-                .flatten()
+        .flat_map(|rest| {
+            let list: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '、' | '，' | ',' | '和' | '及'))
+                .collect();
+            let names = rest[list.len()..].starts_with(['项', '条']);
+            list.split(['、', '，', ',', '和', '及'])
+                .filter(|_| names)
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<u32>>()
         })
         .collect()
 }
