@@ -1611,3 +1611,30 @@ fn rows_moved_in_a_checklist_keep_their_own_tasks() {
         .iter()
         .any(|p| p.code == Code::TaskUnmatched && p.severity == Severity::Error));
 }
+
+/// The instructions sheet counts the unit's tasks by the roles it has: 共7项（牵头2项、
+/// 责任5项）, or 共2项（配合任务） for one role alone; never a role with 0项.
+#[test]
+fn the_instructions_count_only_the_roles_the_unit_has() {
+    use calamine::{Reader, Xlsx};
+    let blank = blank_ledger();
+    let guide = |name: &str| {
+        let bytes = checklist_bytes(blank, unit(blank, name)).unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("填报说明").unwrap();
+        range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let one_role = guide("区交通局");
+    assert!(one_role.contains("项（配合任务）"), "{one_role}");
+    for name in ["区交通局", "区水利局", "来苏镇"] {
+        let text = guide(name);
+        assert!(!text.contains("0项"), "{name}: {text}");
+        assert!(text.contains("共"), "{name}");
+    }
+    let several = guide("区水利局");
+    assert!(several.contains("（牵头") && several.contains("项、"), "{several}");
+}

@@ -544,16 +544,31 @@ fn guide_lines(c: &ChecklistInput) -> [String; 6] {
     };
     let inputs = headers(&COLUMNS[COL_PROGRESS as usize..], "“", "”").concat();
     let fixed = headers(&COLUMNS[..=COL_ROLE as usize], "", "").join("、");
+    // 共7项（牵头2项、责任5项）; one role alone: 共1项（配合任务）.
+    let roles: Vec<(Role, usize)> = [Role::Lead, Role::Responsible, Role::Cooperating]
+        .into_iter()
+        .map(|r| (r, count(r)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let by_role = match roles[..] {
+        [] => String::new(),
+        [(r, _)] => format!("（{}任务）", r.label()),
+        _ => format!(
+            "（{}）",
+            roles
+                .iter()
+                .map(|(r, n)| format!("{}{n}项", r.label()))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    };
     [
         format!(
-            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项（牵头{}项、责任{}项、配合{}项）。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
+            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项{by_role}。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
             p.title,
             p.doc_number,
             c.unit,
             tasks.len(),
-            count(Role::Lead),
-            count(Role::Responsible),
-            count(Role::Cooperating)
         ),
         format!("2. 完成状态请从下拉列表中选择：{}。", choices_explained()),
         format!(
