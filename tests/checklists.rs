@@ -1636,5 +1636,8 @@ fn the_instructions_count_only_the_roles_the_unit_has() {
         assert!(text.contains("共"), "{name}");
     }
     let several = guide("区水利局");
-    assert!(several.contains("（牵头") && several.contains("项、"), "{several}");
+    assert!(
+        several.contains("（牵头") && several.contains("项、"),
+        "{several}"
+    );
 }

@@ -3670,3 +3670,21 @@ fn progress_written_outside_a_word_table_is_flagged() {
         .add_table(table_of(vec![task_row(20), note]));
     assert!(warned(reported).is_empty());
 }
+
+/// 整改要求 | 整改措施 | 完成情况: the plan's requirement is the measure, and the unit's
+/// measures beside it are kept in the note, never taken for the measure.
+#[test]
+fn a_requirement_column_is_the_measure() {
+    let ledger = read_one(
+        "区委编办",
+        &["序号", "整改要求", "整改措施", "完成情况"],
+        &[row(&["50", &measure(50), "已核定编制", "已完成"])],
+    );
+    let r = only_report(&ledger, 50);
+    assert!(r.note.contains("已核定编制"), "{r:?}");
+    assert!(
+        !raised(&ledger, Code::TaskTextMismatch),
+        "{:?}",
+        ledger.problems
+    );
+}

@@ -121,6 +121,9 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "对应任务",
             "所涉任务",
             "整改任务名称",
+            // 整改要求 | 整改措施: the plan's requirement, then the unit's measures taken.
+            "整改要求",
+            "整改事项",
         ],
     ),
     (
@@ -1378,6 +1381,8 @@ mod tests {
             assert_eq!(classify_header(h), Some(Note), "{h}");
         }
         assert_eq!(classify_header("进度"), Some(ColumnKind::Percent));
+        assert_eq!(classify_header("整改要求"), Some(Measure));
+        assert_eq!(classify_header("整改事项"), Some(Measure));
         // Who answered, not what: never progress.
         for h in ["责任人", "分管领导", "来自IP"] {
             assert_eq!(classify_header(h), Some(ColumnKind::Contact), "{h}");
