@@ -139,17 +139,28 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                     format!("{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"),
                 ));
             }
-            match by_text() {
-                MatchOutcome::Clear { id, .. } => TaskMatch::Found {
+            let outcome = by_text();
+            // A short name of the unit's own, found in one task's measure only.
+            let unmatched = matches!(outcome, MatchOutcome::NoMatch { .. });
+            if let Some(id) = unmatched
+                .then(|| contained_in_one(rec, plan, candidates))
+                .flatten()
+            {
+                return found_by_text(
+                    rec,
                     id,
-                    by: MatchedBy::Text,
-                    warning: Some(problem(
-                        rec,
-                        Severity::Warning,
-                        Code::TaskMatchedByText,
-                        format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
-                    )),
-                },
+                    format!(
+                        "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
+                        excerpt(&rec.measure_text, 20)
+                    ),
+                );
+            }
+            match outcome {
+                MatchOutcome::Clear { id, .. } => found_by_text(
+                    rec,
+                    id,
+                    format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
+                ),
                 MatchOutcome::Ambiguous { candidates } => {
                     let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
                     TaskMatch::Missing(problem(
@@ -162,22 +173,6 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                             ids.join("、")
                         ),
                     ))
-                }
-                MatchOutcome::NoMatch { .. } if contained_in_one(rec, plan, candidates).is_some() => {
-                    let id = contained_in_one(rec, plan, candidates).unwrap_or_default();
-                    TaskMatch::Found {
-                        id,
-                        by: MatchedBy::Text,
-                        warning: Some(problem(
-                            rec,
-                            Severity::Warning,
-                            Code::TaskMatchedByText,
-                            format!(
-                                "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
-                                excerpt(&rec.measure_text, 20)
-                            ),
-                        )),
-                    }
                 }
                 MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
                     rec,
@@ -194,6 +189,20 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 )),
             }
         }
+    }
+}
+
+/// Tied to task `id` by the measure text, with a warning saying how.
+fn found_by_text(rec: &Record, id: u32, message: String) -> TaskMatch {
+    TaskMatch::Found {
+        id,
+        by: MatchedBy::Text,
+        warning: Some(problem(
+            rec,
+            Severity::Warning,
+            Code::TaskMatchedByText,
+            message,
+        )),
     }
 }
 

@@ -194,24 +194,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                         v.status_text = said.clone();
                         let found = unit.of_row(grid, b);
                         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-                        out.records.push(Record {
-                            source: v.source,
-                            unit: found.as_ref().map(|(u, _)| u.clone()),
-                            unit_from: found.as_ref().map(|(_, f)| *f),
-                            filed_on,
-                            period: v.period.or(sheet_period),
-                            id_text: v.id_text,
-                            id: v.id,
-                            measure_text: v.measure_text,
-                            status: v.status,
-                            status_text: v.status_text,
-                            progress: v.progress,
-                            completed_on: None,
-                            completed_text: v.completed_text,
-                            note: v.note,
-                            evidence: v.evidence,
-                            via: None,
-                        });
+                        let period = v.period.or(sheet_period);
+                        out.records
+                            .push(record_of(v, found, filed_on, period, None));
                         records += 1;
                     }
                     let gone: Vec<usize> = answered.iter().map(|(_, i)| *i).collect();
@@ -338,24 +323,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
         let completed_on = done_by_filing(&v, filed_on, default_year);
-        let record = Record {
-            source: v.source,
-            unit: found.as_ref().map(|(u, _)| u.clone()),
-            unit_from: found.as_ref().map(|(_, f)| *f),
-            filed_on,
-            period: v.period.or(sheet_period),
-            id_text: v.id_text,
-            id: v.id,
-            measure_text: v.measure_text,
-            status: v.status,
-            status_text: v.status_text,
-            progress: v.progress,
-            completed_on,
-            completed_text: v.completed_text,
-            note: v.note,
-            evidence: v.evidence,
-            via: None,
-        };
+        let period = v.period.or(sheet_period);
+        let record = record_of(v, found, filed_on, period, completed_on);
         // The rest of the group answering 不涉及 under the sender's own row on the task:
         // a line of the sender's text, not an answer on the sender's behalf (the sender
         // did the work its own row reports).
@@ -402,6 +371,36 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// The record of a row's values, with what the sheet adds to them: the row's unit, its
+/// filing date, its month and its completion date.
+fn record_of(
+    v: rows::RowValues,
+    found: Option<(String, UnitFrom)>,
+    filed_on: Option<chrono::NaiveDate>,
+    period: Option<chrono::NaiveDate>,
+    completed_on: Option<chrono::NaiveDate>,
+) -> Record {
+    let (unit, unit_from) = found.unzip();
+    Record {
+        source: v.source,
+        unit,
+        unit_from,
+        filed_on,
+        period,
+        id_text: v.id_text,
+        id: v.id,
+        measure_text: v.measure_text,
+        status: v.status,
+        status_text: v.status_text,
+        progress: v.progress,
+        completed_on,
+        completed_text: v.completed_text,
+        note: v.note,
+        evidence: v.evidence,
+        via: None,
+    }
 }
 
 /// Whether the rows of our form are still where its marker put them: every row whose
