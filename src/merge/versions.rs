@@ -200,7 +200,7 @@ fn correction_dated_earlier(
         r.superseded
             && is_corrected(&r.source.file)
             && r.source.file != latest.source.file
-            && (r.status != latest.status || r.progress.trim() != latest.progress.trim())
+            && (r.status != latest.status || words_of(&r.progress) != words_of(&latest.progress))
     })?;
     let date = |r: &UnitReport| r.filed_on.map(crate::common::dates::render_date);
     Some(

@@ -117,9 +117,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut last_id: Option<u32> = None;
     // Headers of unknown columns whose text went into a record's note.
     let mut unnamed_read: Vec<String> = Vec::new();
-    // Task rows left blank so far, with their index in `out.skips`: a statement under
-    // them (以上任务均不涉及我街道) answers them.
-    let mut blank_rows: Vec<(usize, usize)> = Vec::new();
+    // Task rows left blank so far: a statement under them (以上任务均不涉及我街道)
+    // answers them.
+    let mut blank_rows: Vec<usize> = Vec::new();
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
@@ -164,7 +164,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             if reason == SkipReason::Unfilled {
                 let id = task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1;
                 if id.is_some() {
-                    blank_rows.push((r, out.skips.len()));
+                    blank_rows.push(r);
                 }
                 last_id = id.or(last_id);
             }
@@ -175,8 +175,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             {
                 if let Some(said) = rows::none_of_these_apply(&grid.row_text(r)) {
                     let answered = std::mem::take(&mut blank_rows);
-                    let answered_rows: Vec<usize> = answered.iter().map(|(r, _)| *r).collect();
-                    for &(b, _) in &answered {
+                    for &b in &answered {
                         let mut scratch = Vec::new();
                         let mut v = rows::values(
                             grid,
@@ -199,14 +198,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                             .push(record_of(v, found, filed_on, period, None));
                         records += 1;
                     }
-                    let gone: Vec<usize> = answered.iter().map(|(_, i)| *i).collect();
-                    let mut i = 0;
-                    out.skips.retain(|_| {
-                        i += 1;
-                        !gone.contains(&(i - 1))
+                    // Those rows are records now, not rows left blank.
+                    out.skips.retain(|s| {
+                        !(s.reason == SkipReason::Unfilled
+                            && s.sheet == grid.name
+                            && answered.contains(&(s.row as usize - 1)))
                     });
                     out.problems
-                        .push(blanket_not_applicable(ctx, grid, r, &said, &answered_rows));
+                        .push(blanket_not_applicable(ctx, grid, r, &said, &answered));
                     reason = SkipReason::Note;
                 }
             }

@@ -144,16 +144,7 @@ const ANY_YEAR: i32 = 2000;
 const SIGNATURE_NAME_CHARS: usize = 30;
 
 /// Words by which a statement under a table speaks of every task in it.
-const WHOLE_TABLE_SCOPE: [&str; 8] = [
-    "以上",
-    "上述",
-    "本表",
-    "表中",
-    "表内",
-    "所列",
-    "以上各项",
-    "该表",
-];
+const WHOLE_TABLE_SCOPE: [&str; 7] = ["以上", "上述", "本表", "表中", "表内", "所列", "该表"];
 
 /// Words of an instruction to whoever fills the table (表中不涉及的任务请填写“不涉及”),
 /// which is no answer.
