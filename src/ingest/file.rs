@@ -16,6 +16,7 @@ use super::isolate::isolated;
 use super::options::IngestOptions;
 use super::record::Ingested;
 use super::sheet::{read_sheet, SheetContext};
+use super::values::{parse_task_id, parse_task_ids};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
@@ -482,11 +483,11 @@ fn task_numbers(t: &str) -> Vec<u32> {
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || matches!(c, '、' | '，' | ',' | '和' | '及'))
                 .collect();
-            let names = rest[list.len()..].starts_with(['项', '条']);
-            list.split(['、', '，', ',', '和', '及'])
-                .filter(|_| names)
-                .filter_map(|n| n.parse().ok())
-                .collect::<Vec<u32>>()
+            let named = !list.is_empty() && rest[list.len()..].starts_with(['项', '条']);
+            named
+                .then(|| parse_task_ids(&list).or_else(|| parse_task_id(&list).map(|id| vec![id])))
+                .flatten()
+                .unwrap_or_default()
         })
         .collect()
 }

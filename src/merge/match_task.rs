@@ -5,7 +5,7 @@
 use crate::common::text::excerpt;
 use crate::ingest::record::Record;
 use crate::ingest::similarity::{best_match, normalise_for_match, same_task, MatchOutcome};
-use crate::ingest::values::chinese_task_id;
+use crate::ingest::values::{chinese_task_id, parse_task_id};
 use crate::model::MatchedBy;
 use crate::model::{Code, Problem, Severity};
 use crate::plan::Plan;
@@ -210,13 +210,11 @@ fn found_by_text(rec: &Record, id: u32, message: String) -> TaskMatch {
 /// the plan's 简称 of one task, as written (拦河养鱼问题整治).
 fn named_task(rec: &Record, plan: &Plan) -> Option<u32> {
     let text = rec.measure_text.trim();
-    if let Some(rest) = text.strip_prefix('第') {
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let after = &rest[digits.len()..];
-        if after.starts_with('项') {
-            if let Some(task) = digits.parse().ok().and_then(|n| plan.task(n)) {
-                return Some(task.id);
-            }
+    // 第23项 河堰修复: the number as a 序号 cell would give it.
+    if let Some(end) = text.find('项').filter(|_| text.starts_with('第')) {
+        if let Some(task) = parse_task_id(&text[..end + '项'.len_utf8()]).and_then(|n| plan.task(n))
+        {
+            return Some(task.id);
         }
     }
     let key = normalise_for_match(text);

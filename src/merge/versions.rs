@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::ingest::similarity::normalise_for_match;
 use crate::model::{Code, Problem, Severity, Status, UnitReport};
 
 /// Resolve every (task, unit) group; returns the reports per task (group order kept).
@@ -75,7 +76,9 @@ fn resolve_versions(
             } else {
                 String::new()
             },
-            words_of(&r.progress),
+            // Its words: the same progress copied into a Word version for the seal (a
+            // final 。 added, two lines joined) is the same.
+            normalise_for_match(&r.progress),
             r.completed_on,
         )
     };
@@ -136,18 +139,6 @@ fn resolve_versions(
     }
 }
 
-/// A text's words without spaces, line breaks and punctuation: the same progress copied
-/// into a Word version for the seal (a final 。 added, two lines joined) is the same.
-fn words_of(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !c.is_ascii_punctuation()
-                && !"，。；：、！？“”‘’（）《》…—".contains(*c)
-        })
-        .collect()
-}
-
 /// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
 /// the latest stands, as a unit may find its work not finished after all, but the clerk
 /// is told to check. `when` names a report's time (its filing date, its month).
@@ -200,7 +191,8 @@ fn correction_dated_earlier(
         r.superseded
             && is_corrected(&r.source.file)
             && r.source.file != latest.source.file
-            && (r.status != latest.status || words_of(&r.progress) != words_of(&latest.progress))
+            && (r.status != latest.status
+                || normalise_for_match(&r.progress) != normalise_for_match(&latest.progress))
     })?;
     let date = |r: &UnitReport| r.filed_on.map(crate::common::dates::render_date);
     Some(
@@ -544,15 +536,18 @@ fn combine_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{correction_rank, words_of};
+    use super::{correction_rank, normalise_for_match};
 
     #[test]
     fn the_same_words_whatever_the_punctuation() {
         assert_eq!(
-            words_of("已清掏326座，\n下步继续清掏"),
-            words_of("已清掏326座，下步继续清掏。")
+            normalise_for_match("已清掏326座，\n下步继续清掏"),
+            normalise_for_match("已清掏326座，下步继续清掏。")
         );
-        assert_ne!(words_of("已清掏326座"), words_of("已清掏325座"));
+        assert_ne!(
+            normalise_for_match("已清掏326座"),
+            normalise_for_match("已清掏325座")
+        );
     }
 
     #[test]

@@ -316,27 +316,10 @@ impl UnitDirectory {
     /// there. `Unknown` when no bracket, or more than one, names a unit.
     fn in_brackets(&self, raw: &str) -> NameMatch {
         let s = compact_nfkc(raw);
-        let mut parts: Vec<String> = Vec::new();
-        let mut depth = 0usize;
-        for c in s.chars() {
-            match c {
-                '(' | '[' | '【' | '〔' => {
-                    depth += 1;
-                    if depth == 1 {
-                        parts.push(String::new());
-                    }
-                }
-                ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-                _ if depth > 0 => {
-                    if let Some(p) = parts.last_mut() {
-                        p.push(c);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let named: BTreeSet<String> = parts
-            .iter()
+        let named: BTreeSet<String> = s
+            .split(['(', '[', '【', '〔'])
+            .skip(1)
+            .filter_map(|part| part.split([')', ']', '】', '〕']).next())
             .filter(|p| !p.is_empty())
             .filter_map(|p| match self.resolve(p) {
                 NameMatch::Unit(u) => Some(u),
