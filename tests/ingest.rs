@@ -353,6 +353,51 @@ fn every_date_form_reads_as_the_same_day() {
     assert!(!ing.problems.iter().any(|p| p.code == Code::DateUnreadable));
 }
 
+/// A date written in the right form that does not exist says why, instead of asking
+/// for the form the unit already used; a text that is no date keeps the form's example.
+#[test]
+fn a_date_that_does_not_exist_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = [
+        ("2020年11月31日", "不是实际存在的日期（11月只有30天）"),
+        ("2020.13.5", "不是实际存在的日期（没有13月）"),
+        ("2021-02-29", "不是实际存在的日期（2021年2月只有28天）"),
+        ("11月31日", "不是实际存在的日期（11月只有30天）"),
+        ("验收后", "无法识别为日期"),
+    ];
+    let tasks = [14, 48, 51, 52, 53];
+    let rows = forms
+        .iter()
+        .zip(tasks)
+        .map(|((d, _), id)| std_row(n(id as f64), &measure(id), "已完成。", "已完成", s(d)))
+        .collect();
+    let path = dir.path().join("生态环境局.xlsx");
+    write_workbook(
+        &path,
+        &[standard_return(
+            "填报单位：区生态环境局 填报日期：2020年12月1日",
+            rows,
+        )],
+    );
+    let ing = ingest_one(&path);
+    let said: Vec<&str> = ing
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::DateUnreadable)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(said.len(), forms.len(), "{said:?}");
+    for ((text, what), message) in forms.iter().zip(&said) {
+        assert!(
+            message.contains(&format!("完成时间“{text}”{what}")),
+            "{message}"
+        );
+        let asks_for_form = message.contains("请按“2020年9月30日”格式填写");
+        assert_eq!(asks_for_form, what.starts_with("无法识别"), "{message}");
+    }
+    assert!(ing.records.iter().all(|r| r.completed_on.is_none()));
+}
+
 #[test]
 fn a_deadline_column_is_never_a_status_or_completion_date() {
     let dir = tempfile::tempdir().unwrap();

@@ -373,6 +373,56 @@ fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option
     }
 }
 
+/// Why a cell written as a date names no day of the calendar: `2020年11月31日` →
+/// “11月只有30天”, `2020.13.5` → “没有13月”, `2021年2月29日` → “2021年2月只有28天”.
+/// `None` when the cell is not shaped as a date (year, month, day or month, day) or is
+/// a real date: the caller's plain “cannot read” message stands then.
+pub fn impossible_date_reason(s: &str, default_year: Option<i32>) -> Option<String> {
+    let n = nfkc(s);
+    let n = arabic_date_numerals(&n);
+    let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
+    let mut numbers = Vec::new();
+    let mut month_mark = false;
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '0'..='9' => {
+                let (v, len) = digits_at(&c, i)?;
+                numbers.push((v, len));
+                i += len;
+                continue;
+            }
+            '月' => month_mark = true,
+            '年' | '日' | '号' | '.' | '-' | '/' => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    let (year, m, d) = match numbers[..] {
+        [(y, 4), (m, 1..=2), (d, 1..=2)] => (y as i32, m, d),
+        [(m, 1..=2), (d, 1..=2)] if month_mark => (default_year?, m, d),
+        _ => return None,
+    };
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return None;
+    }
+    if !(1..=12).contains(&m) {
+        return Some(format!("没有{m}月"));
+    }
+    let days = last_day_of_month(year, m)?.day();
+    if d == 0 {
+        return Some("没有0日".to_string());
+    }
+    if d > days {
+        return Some(if m == 2 {
+            format!("{year}年2月只有{days}天")
+        } else {
+            format!("{m}月只有{days}天")
+        });
+    }
+    None
+}
+
 /// 9.30 (month.day, the year of the return) and 20.9.30 (a two-digit year).
 fn dotted_short_date(c: &[char], default_year: Option<i32>) -> Option<NaiveDate> {
     let text: String = c.iter().collect();
@@ -510,6 +560,35 @@ pub mod compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_dates_say_why() {
+        let why = |s| impossible_date_reason(s, Some(2020));
+        assert_eq!(why("2020年11月31日").as_deref(), Some("11月只有30天"));
+        assert_eq!(why("2020/4/31").as_deref(), Some("4月只有30天"));
+        assert_eq!(why("2020.13.5").as_deref(), Some("没有13月"));
+        assert_eq!(why("2020-02-30").as_deref(), Some("2020年2月只有29天"));
+        assert_eq!(
+            why("２０２１年２月２９日").as_deref(),
+            Some("2021年2月只有28天")
+        );
+        assert_eq!(why("9月0日").as_deref(), Some("没有0日"));
+        assert_eq!(
+            why("二〇二〇年十一月三十一日").as_deref(),
+            Some("11月只有30天")
+        );
+        // Real dates, and texts that are no date at all, have no reason.
+        for fine in [
+            "2020年11月30日",
+            "2020.12.5",
+            "12月底",
+            "预计12月31日",
+            "2020年",
+            "31",
+        ] {
+            assert_eq!(why(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn short_dotted_dates_and_quarters() {

@@ -441,7 +441,7 @@ pub(super) fn values(
         && !completed_text.is_empty()
         && !is_placeholder(&completed_text)
     {
-        problems.push(date_unreadable(ctx, &source, &completed_text));
+        problems.push(date_unreadable(ctx, &source, &completed_text, default_year));
     }
     // 已于2020年9月25日完成整改: the date in the text, when no cell gives one.
     let completed_on = completed_on.or_else(|| {
@@ -453,7 +453,7 @@ pub(super) fn values(
     let filed_text = one_line(&filed_cell.text_ref());
     let filed_on = filing_date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
-        problems.push(filed_on_unreadable(ctx, &source, &filed_text));
+        problems.push(filed_on_unreadable(ctx, &source, &filed_text, default_year));
     }
     let period_cell = layout.cell(grid, r, ColumnKind::Period);
     let period = crate::ingest::values::period_of_cell(period_cell, default_year);
@@ -806,30 +806,58 @@ fn is_planned_date(text: &str) -> bool {
         || (text.contains("年底前") && !text.chars().any(|c| c.is_ascii_digit()))
 }
 
-fn date_unreadable(ctx: &SheetContext, source: &Source, completed_text: &str) -> Problem {
+fn date_unreadable(
+    ctx: &SheetContext,
+    source: &Source,
+    completed_text: &str,
+    default_year: i32,
+) -> Problem {
+    let (what, ask) = unreadable_date_words(completed_text, default_year, "2020年9月30日");
     Problem::new(
         Severity::Warning,
         Code::DateUnreadable,
         ctx.file,
         format!(
-            "完成时间“{}”无法识别为日期，已保留原文。请按“2020年9月30日”格式填写。",
+            "完成时间“{}”{what}，已保留原文。{ask}",
             excerpt(completed_text, 20)
         ),
     )
     .at(Some(&source.sheet), Some(source.row))
 }
 
-fn filed_on_unreadable(ctx: &SheetContext, source: &Source, text: &str) -> Problem {
+fn filed_on_unreadable(
+    ctx: &SheetContext,
+    source: &Source,
+    text: &str,
+    default_year: i32,
+) -> Problem {
+    let (what, ask) = unreadable_date_words(text, default_year, "2020年12月5日");
     Problem::new(
         Severity::Warning,
         Code::DateUnreadable,
         ctx.file,
         format!(
-            "填报日期“{}”无法识别为日期，此行按表头上方的填报日期计。请按“2020年12月5日”格式填写。",
+            "填报日期“{}”{what}，此行按表头上方的填报日期计。{ask}",
             excerpt(text, 20)
         ),
     )
     .at(Some(&source.sheet), Some(source.row))
+}
+
+/// What is wrong with a date cell that reads as no date, and what to ask: a date that
+/// does not exist (2020年11月31日) is written in the right form, so asking for the form
+/// again would not help the unit.
+fn unreadable_date_words(text: &str, default_year: i32, example: &str) -> (String, String) {
+    match crate::common::dates::impossible_date_reason(text, Some(default_year)) {
+        Some(reason) => (
+            format!("不是实际存在的日期（{reason}）"),
+            "请核实后填写正确的日期。".to_string(),
+        ),
+        None => (
+            "无法识别为日期".to_string(),
+            format!("请按“{example}”格式填写。"),
+        ),
+    }
 }
 
 /// Keep line breaks inside a cell as single newlines, trim the ends.
