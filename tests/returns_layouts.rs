@@ -3688,3 +3688,152 @@ fn a_requirement_column_is_the_measure() {
         ledger.problems
     );
 }
+
+/// A registration form (登记表): labels down the side, one task a form. One sheet a task,
+/// as a unit sends when each task's form goes to a different officer: each sheet is
+/// that task's report, at the row of its status, and every row of the form is accounted
+/// for (the record, or a form-field skip).
+#[test]
+fn a_registration_form_per_sheet_is_read_as_its_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = [
+        (
+            20,
+            "长征渠引水工程已纳入规划纲要",
+            "已完成",
+            "2020年10月20日",
+        ),
+        (21, "小水电清理整改推进中，已完成70%", "正在推进", ""),
+        (26, "专项规划已编制完成", "已完成", "2020年9月28日"),
+    ];
+    let expected = [Status::Completed, Status::InProgress, Status::Completed];
+    let sheets: Vec<SheetSpec> = forms
+        .iter()
+        .map(|(id, progress, status, done)| {
+            SheetSpec::new(&format!("第{id}项"))
+                .text_row(&["整改任务进展情况登记表"])
+                .text_row(&["填报单位", "区水利局"])
+                .text_row(&["任务序号", &id.to_string()])
+                .text_row(&["具体举措", &measure(*id)])
+                .text_row(&["整改进展情况", progress])
+                .text_row(&["完成状态：", status])
+                .text_row(&["完成时间", done])
+                .text_row(&["填报日期", "2020年12月5日"])
+        })
+        .collect();
+    write_workbook(&dir.path().join("区水利局.xlsx"), &sheets);
+    let ledger = ledger_for(dir.path());
+    for ((id, progress, _, done), status) in forms.into_iter().zip(expected) {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.unit, "区水利局", "{id}");
+        assert_eq!(r.status, status, "{id}");
+        assert_eq!(r.progress, progress);
+        assert_eq!(
+            r.completed_on,
+            rectify::common::dates::parse_date_text(done, None)
+        );
+        assert_eq!(r.filed_on, Some(date(2020, 12, 5)));
+        assert_eq!(r.matched_by, rectify::model::MatchedBy::Id, "{id}");
+        assert_eq!(
+            (r.source.sheet.as_str(), r.source.row),
+            (&*format!("第{id}项"), 6)
+        );
+    }
+    // Eight rows a sheet: the record's, the title's and six form fields.
+    for (id, ..) in forms {
+        let sheet = format!("第{id}项");
+        let skips: Vec<_> = ledger.skipped.iter().filter(|s| s.sheet == sheet).collect();
+        assert_eq!(skips.len(), 7, "{skips:#?}");
+        assert_eq!(skips[0].reason, SkipReason::Title);
+        assert!(skips[1..].iter().all(|s| s.reason == SkipReason::FormField));
+    }
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.severity != rectify::model::Severity::Error
+                && p.code != Code::SheetSkipped
+                && p.code != Code::TaskTextMismatch),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// Forms one under another: in a Word document, one table a task with two label–value
+/// pairs a row (完成状态 | 已完成 | 完成时间 | …, which is no header), and in a sheet,
+/// forms parted by blank rows, one answering 不涉及.
+#[test]
+fn registration_forms_one_under_another_are_each_a_report() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = docx_rs::Docx::new()
+        .add_paragraph(para("区水利局整改任务落实情况登记表"))
+        .add_paragraph(para("填报单位（盖章）：区水利局"));
+    for (id, progress, status, done) in [
+        (23, "已加固河堤2处，持续开展支流治理", "长期坚持", ""),
+        (24, "已拆除拦河养鱼设施5处", "已完成", "2020年9月25日"),
+    ] {
+        doc = doc
+            .add_table(table(vec![
+                text_row(&["任务序号", &id.to_string(), "完成时限", "2020年9月底"]),
+                text_row(&["具体举措", "", "", ""]),
+                text_row(&["整改进展情况", progress, "", ""]),
+                text_row(&["完成状态", status, "完成时间", done]),
+            ]))
+            .add_paragraph(para(""));
+    }
+    doc = doc.add_paragraph(para("2020年12月6日"));
+    std::fs::write(dir.path().join("区水利局.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 23);
+    assert_eq!((r.unit.as_str(), r.status), ("区水利局", Status::Ongoing));
+    assert_eq!(r.source.row, 6);
+    let r = only_report(&ledger, 24);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.completed_on, Some(date(2020, 9, 25)));
+    assert_eq!(r.filed_on, Some(date(2020, 12, 6)));
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.severity != rectify::model::Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("进展")
+        .text_row(&["来苏镇整改任务进展"])
+        .text_row(&["填报日期：2020年12月4日"]);
+    for (id, progress, status) in [
+        (24, "", "不涉及"),
+        (27, "已清理河道边种植12处", "已完成"),
+        (28, "漂浮物考核机制已建立，每月考核", "长期坚持"),
+    ] {
+        spec = spec
+            .text_row(&["序号", &id.to_string()])
+            .text_row(&["整改进展情况", progress])
+            .text_row(&["完成状态", status])
+            .text_row(&[]);
+    }
+    write_workbook(&dir.path().join("来苏镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let statuses: Vec<(Status, u32)> = [24, 27, 28]
+        .iter()
+        .map(|&id| {
+            let r = only_report(&ledger, id);
+            assert_eq!(r.unit, "来苏镇");
+            (r.status, r.source.row)
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (Status::NotApplicable, 5),
+            (Status::Completed, 9),
+            (Status::Ongoing, 13)
+        ]
+    );
+    // 2 title lines and 6 form fields.
+    assert_eq!(ledger.skipped.len(), 8, "{:#?}", ledger.skipped);
+}

@@ -55,6 +55,9 @@ pub enum SkipReason {
     /// A row from a line setting off reference material (附：11月报送情况（供参考）) to
     /// the end of the sheet.
     Reference,
+    /// A label row of a registration form (登记表: 完成状态 | 已完成, labels down the
+    /// side) whose value went into the form's record.
+    FormField,
 }
 
 impl SkipReason {
@@ -76,6 +79,7 @@ impl SkipReason {
             SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
             SkipReason::Reference => "附带的参考内容（如上期报送情况）",
             SkipReason::NotOwed => "非本单位承担的任务行（“不涉及”或全表副本）",
+            SkipReason::FormField => "登记表中的一栏（已并入该任务的记录）",
         }
     }
 }

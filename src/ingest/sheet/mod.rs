@@ -14,6 +14,7 @@
 
 mod context;
 mod filing;
+mod form;
 mod layout;
 mod rows;
 mod unit;
@@ -49,7 +50,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // Our own checklist's form: the marker knows where the tasks start.
     let marker = ctx.marker.filter(|m| m.sheet == grid.name);
     let first_task_row = marker.map(|m| m.first_row as usize - 1);
-    let Some(layout) = Layout::find(grid, first_task_row.and_then(|r| r.checked_sub(1))) else {
+    let layout = Layout::find(grid, first_task_row.and_then(|r| r.checked_sub(1)));
+    // A registration form (labels down the side), read as the table it stands for: on a
+    // sheet without a header, or where the "header" found is a form's row (完成状态 |
+    // 已完成 | 完成时间 | 2020年10月20日).
+    if marker.is_none()
+        && layout
+            .as_ref()
+            .is_none_or(|l| form::answers_a_label(grid, l.top))
+    {
+        if let Some(forms) = form::read(grid) {
+            return read_forms(grid, forms, ctx, out);
+        }
+    }
+    let Some(layout) = layout else {
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
     };
@@ -589,6 +603,28 @@ fn is_evidence_list(ctx: &SheetContext, filing: &Filing, layout: &Layout) -> boo
         && NAMES
             .iter()
             .any(|n| title.contains(n) || ctx.file_stem.contains(n))
+}
+
+/// A sheet of registration forms: read as their table, each label row accounted for as
+/// the form's (the header's row too: its label is the form's, not a header's).
+fn read_forms(
+    grid: &Grid,
+    forms: form::Forms,
+    ctx: &SheetContext,
+    out: &mut Ingested,
+) -> Option<String> {
+    let first_skip = out.skips.len();
+    let sender = read_sheet(&forms.table, ctx, out);
+    for skip in &mut out.skips[first_skip..] {
+        if skip.row as usize == forms.header + 1 && skip.reason == SkipReason::Header {
+            *skip = row_skip(grid, ctx, forms.header, SkipReason::FormField);
+        }
+    }
+    for &r in &forms.folded {
+        out.skips
+            .push(row_skip(grid, ctx, r, SkipReason::FormField));
+    }
+    sender
 }
 
 /// A sheet without a header is passed over as instructions; outside our own checklist
