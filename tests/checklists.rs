@@ -628,7 +628,7 @@ fn a_notice_names_exactly_the_units_tasks_and_the_return_details() {
         let b = notice_blocks(l, u, &Templates::default(), date(2020, 11, 20)).unwrap();
         let full = block_text(&b);
         // The tasks reported to lead units are told apart, after the unit's own list.
-        let (text, via) = match full.find("此外，你单位还承担") {
+        let (text, via) = match full.find("此外，你单位") {
             Some(at) => {
                 let end = at + full[at..].find("不再单独报送").unwrap();
                 (
@@ -736,9 +736,28 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
     let s = &ledger.summary;
     let listed = rectify::model::queries::units_missing(&ledger).len();
     let counts = format!(
-        "应报送单位{}个，已全部报送{}个，{listed}个单位未报送或未报全",
+        "应报送单位{}个，已报送{}个，其中已全部报送{}个；尚有{listed}个单位未报送或未报全",
         s.units_expected,
+        s.units_reported,
         s.units_expected as usize - listed
+    );
+    // Signed and dated as the bureau's own document.
+    let tail: Vec<String> = reminder_list_blocks(&ledger, &templates, ledger.as_of)
+        .unwrap()
+        .iter()
+        .rev()
+        .take(2)
+        .map(|b| format!("{b:?}"))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            format!(
+                "Date(\"{}\")",
+                rectify::common::dates::render_date(ledger.as_of)
+            ),
+            format!("Signature(\"{}\")", ledger.plan.collector_full),
+        ]
     );
     assert!(list.contains(&counts), "{counts}\n{list}");
 
@@ -782,7 +801,7 @@ fn checklists_writes_two_files_per_unit_and_is_deterministic() {
 }
 
 #[test]
-fn notices_fit_two_pages_in_libreoffice_three_for_the_longest() {
+fn notices_fit_two_pages_in_libreoffice_three_for_the_longest_one_for_one_task() {
     if !tool_available("soffice", "--version") || !tool_available("pdfinfo", "-v") {
         return;
     }
@@ -790,8 +809,15 @@ fn notices_fit_two_pages_in_libreoffice_three_for_the_longest() {
     let dir = tempfile::tempdir().unwrap();
     let t = Templates::default();
     let files = write_checklists(l, dir.path(), &t, date(2020, 11, 20)).unwrap();
+    // A unit with one task: its notice, without headings, is one page.
+    let one = l
+        .units
+        .iter()
+        .find(|u| u.expected.len() == 1)
+        .expect("a unit with one task");
+    let one_file = format!("{}.docx", one.name);
     // A 镇街 (the most tasks) and a 区级部门.
-    let picks: Vec<PathBuf> = ["卫星湖街道.docx", "区水利局.docx"]
+    let picks: Vec<PathBuf> = ["卫星湖街道.docx", "区水利局.docx", one_file.as_str()]
         .iter()
         .map(|n| {
             let f = files.iter().find(|f| f.ends_with(*n)).unwrap();
@@ -814,6 +840,8 @@ fn notices_fit_two_pages_in_libreoffice_three_for_the_longest() {
         // 镇街 with 27 tasks run onto a third page; a 区级部门's stays within two.
         let most = if p.ends_with("卫星湖街道.docx") {
             3
+        } else if p.ends_with(&one_file) {
+            1
         } else {
             2
         };
@@ -1005,13 +1033,13 @@ fn notices_name_their_attachment_address_full_names_and_use_short_names() {
             assert!(lead < contact, "{text}");
         }
         // One task reported through another unit is 该项任务, several 这些任务.
-        if let Some(at) = text.find("此外，你单位还承担") {
-            let n: String = text[at..]
-                .chars()
-                .skip("此外，你单位还承担".chars().count())
-                .take_while(char::is_ascii_digit)
-                .collect();
-            let word = if n == "1" {
+        if let Some(at) = text.find("此外，你单位") {
+            let end = at + text[at..].find("不再单独报送").unwrap();
+            let n = text[at..end]
+                .split(['第', '、', '项'])
+                .filter(|p| p.parse::<u32>().is_ok())
+                .count();
+            let word = if n == 1 {
                 "该项任务的进展"
             } else {
                 "这些任务的进展"
@@ -1143,7 +1171,25 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
                 .map(|p| task_refs(&p))
                 .unwrap_or_default()
         };
-        let asking = sentence("请在报送时写明完成情况；尚未完成的，写明预计完成时间");
+        // Unreported overdue tasks are listed under their deadline marked 已逾期, and the
+        // requirements ask for their completion (once, not a list of them again).
+        let asking: Vec<u32> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .flat_map(|p| p.split(['；', '。']))
+            .filter(|part| part.contains("（已逾期）："))
+            .flat_map(|part| task_refs(part))
+            .collect();
+        if !asking.is_empty() {
+            assert!(
+                text.contains("已逾期的任务，请写明完成情况；尚未完成的，写明预计完成时间"),
+                "{}: {text}",
+                u.name
+            );
+        }
         let hurrying = sentence("已超过完成时限仍未完成，请加快推进");
         for id in red_tasks(&ledger, u) {
             let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
@@ -1380,10 +1426,34 @@ fn partner_lists_name_every_unit_to_chase() {
         ] {
             let text = block_text(&blocks);
             assert!(!cuts_a_list(&text), "{}: {text}", u.name);
+            // Tasks lacking the same units share one line: no list of units twice.
+            for b in &blocks {
+                let Block::Para(p) = b else { continue };
+                if !p.contains("请督促上述单位") {
+                    continue;
+                }
+                let lists: Vec<&str> = p
+                    .split('；')
+                    .map(|entry| entry.rsplit_once("”：").map_or(entry, |(_, l)| l))
+                    .map(|l| l.split('。').next().unwrap())
+                    .collect();
+                let mut seen = BTreeSet::new();
+                for list in &lists {
+                    assert!(seen.insert(*list), "{}: {list} twice in {p}", u.name);
+                }
+            }
             grouped += text.matches("各镇街（").count() + text.matches("个镇街").count();
         }
     }
     assert!(grouped > 0, "the demo's lead units gather from the towns");
+    // Four towns left out of 23 are still a group, not 19 names.
+    let housing = l.units.iter().find(|u| u.name == "区住房城乡建委").unwrap();
+    let text = block_text(&reminder_blocks(&l, housing, &t, date(2020, 12, 10)).unwrap());
+    assert!(
+        text.contains("除中山路街道、来苏镇、宝峰镇、双石镇外的19个镇街"),
+        "{text}"
+    );
+    assert!(!text.contains("胜利路街道、南大街街道"), "{text}");
 }
 
 /// Whether a text cuts a list short: 等 followed by a count of units (等30个单位).

@@ -237,10 +237,10 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
     );
 }
 
-/// GB/T 9704: the signature and date never stand alone on a page, and a heading never
-/// ends a page, in any reminder the demo sends (LibreOffice's layout; six
-/// reminders had the signature alone on their second page before the last paragraph
-/// was kept with it).
+/// GB/T 9704: the signature and date never stand alone on a page (nor with only the
+/// contact line), and a heading never ends a page, in any reminder the demo sends
+/// (LibreOffice's layout; six reminders had the signature alone on their second page
+/// before the last paragraph was kept with it, ten the contact line and the signature).
 #[test]
 fn no_signature_alone_and_no_heading_last_on_a_page() {
     if !tool_available("soffice", "--version") || !has_pymupdf() {
@@ -265,6 +265,11 @@ fn no_signature_alone_and_no_heading_last_on_a_page() {
     // A profile of its own: the other test may run LibreOffice at the same time.
     convert(dir.path(), &files, Some(&dir.path().join("profile")));
     let signature = ledger.plan.collector_full.clone();
+    let c = &ledger.plan.contact;
+    let contact = format!(
+        "联系人：{}，联系电话：{}，电子邮箱：{}。",
+        c.name, c.phone, c.email
+    );
     let is_page_number = |s: &str| {
         let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
         t.starts_with('—') && t.ends_with('—')
@@ -293,7 +298,8 @@ fn no_signature_alone_and_no_heading_last_on_a_page() {
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                let rest = all.replacen(&signature, "", 1);
+                // Nor with only the contact line (联系人：…): no body text.
+                let rest = all.replacen(&signature, "", 1).replacen(&contact, "", 1);
                 let rest: String = rest
                     .chars()
                     .filter(|c| !c.is_ascii_digit() && !"年月日".contains(*c))

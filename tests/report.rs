@@ -1526,7 +1526,7 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         .split("部分未报送的单位")
         .next()
         .unwrap()
-        .split("只报送了其他任务进展的单位")
+        .split("报送内容不含应报任务的单位")
         .nth(1)
         .expect("a group of its own");
     for u in none_owed {

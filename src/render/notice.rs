@@ -125,9 +125,23 @@ struct UnitNoticeContext<'a> {
     /// The unit leads every task it gathers progress on (牵头); otherwise some are tasks
     /// without a lead that it is the only responsible unit of (负责汇总).
     leads_all: bool,
-    /// For a reminder in lead reporting: per task, the partners whose progress is
-    /// still missing.
+    /// For a reminder in lead reporting: the partners whose progress is still missing,
+    /// a line per set of units (tasks lacking the same units share one).
     partners_missing: Vec<PartnersMissing>,
+    /// How many tasks `partners_missing` covers.
+    partners_missing_tasks: usize,
+    /// The tasks of the notice the unit gathers its partners' progress on: 上述任务 when
+    /// it is all of them, else 第63项 / 第1、4、11项; empty when none.
+    gathered: String,
+    /// How many tasks `gathered` names.
+    gathered_count: usize,
+    /// What the unit is on them: 牵头, 负责汇总 (tasks without a lead unit), or
+    /// 牵头或负责汇总.
+    gather_word: &'static str,
+    /// The date of the collector's checklist notice (plan.toml `notice_date`) when it
+    /// is before this document's date: the notice that set the return deadline. Empty
+    /// otherwise (the notice itself, or no earlier notice known).
+    noticed_on: String,
     /// In lead reporting, the unit's other tasks: those a lead unit gathers, reported
     /// to that lead (a town told of its 4 tasks to report here is told of the 22 it
     /// reports to the leads too). One entry per lead.
@@ -136,6 +150,8 @@ struct UnitNoticeContext<'a> {
     via_leads_count: usize,
     /// Who gathers them: 牵头单位, 责任单位 (tasks without a lead unit), or both.
     via_word: &'static str,
+    /// The one unit gathering them when there is one (请按区水利局的要求), else empty.
+    via_lead: String,
 }
 
 /// The tasks a unit reports to one lead unit, not to the collector.
@@ -162,18 +178,53 @@ fn via_leads(via_tasks: Vec<(String, Vec<u32>)>) -> Vec<ViaLead> {
         .collect()
 }
 
-/// A task of a lead unit's, and the partners whose progress has not arrived.
+/// Tasks of a lead unit's whose missing partners are the same units, and those units:
+/// one line for 第30、35项 when both lack the same 19 towns.
 #[derive(Debug, Serialize)]
 pub struct PartnersMissing {
+    /// The first task's id and short name.
     pub id: u32,
     pub short: String,
+    /// Every task of the line: 第30项“排水信息清单”、第35项“封盖河道周边污水管网摸排修复”.
+    pub tasks: String,
+    pub ids: Vec<u32>,
     /// Unit names joined with 、.
     pub units: String,
 }
 
+/// [`partners_missing`] a line per set of units, in the order of each set's first task.
+fn partners_missing_lines(ledger: &Ledger, unit: &UnitEntry) -> Vec<PartnersMissing> {
+    let mut lines: Vec<PartnersMissing> = Vec::new();
+    for (t, units) in partners_missing(ledger, unit) {
+        let units = names_text(ledger, &units);
+        let short = notice_task(ledger, t, &unit.name).short;
+        let task = format!("第{}项“{short}”", t.id);
+        match lines.iter_mut().find(|l| l.units == units) {
+            Some(line) => {
+                line.tasks.push('、');
+                line.tasks.push_str(&task);
+                line.ids.push(t.id);
+            }
+            None => lines.push(PartnersMissing {
+                id: t.id,
+                short,
+                tasks: task,
+                ids: vec![t.id],
+                units,
+            }),
+        }
+    }
+    lines
+}
+
+/// The most towns a group leaves out by name (除中山路街道、来苏镇、宝峰镇、双石镇外的
+/// 19个镇街): past that, naming the towns themselves is shorter to read.
+const MAX_LEFT_OUT: usize = 6;
+
 /// Names joined with 、, every unit named (a lead unit must know whom to chase); the
 /// towns of a long list said as a group: 各镇街 when all are there, 除来苏镇、宝峰镇、
-/// 双石镇外的20个镇街 when a few are not, else each named.
+/// 双石镇外的20个镇街 when a few are not (up to [`MAX_LEFT_OUT`], fewer than half), else
+/// each named.
 fn names_text(ledger: &Ledger, names: &[&str]) -> String {
     if names.len() <= 6 {
         return names.join("、");
@@ -200,7 +251,7 @@ fn names_text(ledger: &Ledger, names: &[&str]) -> String {
         towns.join("、")
     } else if left_out.is_empty() {
         format!("各镇街（{}个）", towns.len())
-    } else if left_out.len() <= 3 {
+    } else if left_out.len() <= MAX_LEFT_OUT && left_out.len() * 2 < towns.len() {
         format!("除{}外的{}个镇街", left_out.join("、"), towns.len())
     } else {
         towns.join("、")
@@ -345,6 +396,7 @@ fn unit_context<'a>(
     let via_tasks = tasks_via_leads(ledger, &unit.name, ids);
     let via_word = gatherers_word(ledger, &via_tasks);
     let via = via_leads(via_tasks);
+    let (gathered, gathered_count, gather_word) = gathered_text(ledger, &unit.name, ids);
     let red = red_tasks(ledger, unit);
     // In a lead unit's round, its own deadline to the bureau: a partner is never given
     // until after it.
@@ -409,10 +461,61 @@ fn unit_context<'a>(
             .filter(|t| t.gathered_by(&unit.name))
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
+        partners_missing_tasks: 0,
+        gathered,
+        gathered_count,
+        gather_word,
+        noticed_on: (ledger.plan.notice_date < date)
+            .then(|| render_date(ledger.plan.notice_date))
+            .unwrap_or_default(),
         via_leads_count: via.iter().map(|v| v.count).sum(),
         via_word,
+        via_lead: match &via[..] {
+            [one] => one.lead.clone(),
+            _ => String::new(),
+        },
         via_leads: via,
     }
+}
+
+/// The tasks `ids` that `unit` gathers its partners' progress on, as a notice names
+/// them, how many, and what the unit is to them (牵头, 负责汇总 for tasks without a lead
+/// unit, or both): 上述任务 when every one, else 第63项 / 第1、4、11项; empty when none or none
+/// has a partner to gather from.
+fn gathered_text(ledger: &Ledger, unit: &str, ids: &[u32]) -> (String, usize, &'static str) {
+    let gathered: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| !partners_of(ledger, unit, &[id]).is_empty())
+        .collect();
+    let text = if gathered.is_empty() {
+        String::new()
+    } else if gathered.len() == ids.len() && ids.len() > 1 {
+        "上述任务".to_string()
+    } else {
+        format!(
+            "第{}项",
+            gathered
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join("、")
+        )
+    };
+    let leads = gathered
+        .iter()
+        .filter(|&&id| {
+            ledger
+                .task(id)
+                .is_some_and(|t| t.lead.iter().any(|l| l == unit))
+        })
+        .count();
+    let word = match leads {
+        0 => "负责汇总",
+        n if n == gathered.len() => "牵头",
+        _ => "牵头或负责汇总",
+    };
+    (text, gathered.len(), word)
 }
 
 /// Who gathers the tasks a unit reports through another unit ([`tasks_via_leads`]):
@@ -480,14 +583,8 @@ pub fn reminder_blocks(
     date: NaiveDate,
 ) -> Result<Vec<Block>, RenderError> {
     let mut ctx = unit_context(ledger, unit, &unit.missing, date, true);
-    ctx.partners_missing = partners_missing(ledger, unit)
-        .into_iter()
-        .map(|(t, units)| PartnersMissing {
-            id: t.id,
-            short: notice_task(ledger, t, &unit.name).short,
-            units: names_text(ledger, &units),
-        })
-        .collect();
+    ctx.partners_missing = partners_missing_lines(ledger, unit);
+    ctx.partners_missing_tasks = ctx.partners_missing.iter().map(|p| p.ids.len()).sum();
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
 }
 
@@ -509,6 +606,8 @@ struct ListContext<'a> {
     as_of: String,
     return_deadline: String,
     units_expected: usize,
+    /// Units that reported on any task (the report's 已报送).
+    units_reported: usize,
     /// Units with every expected task reported.
     units_complete: usize,
     /// Distinct tasks some unit still owes.
@@ -562,6 +661,7 @@ impl<'a> ListContext<'a> {
             as_of: render_date(date),
             return_deadline: render_date(ledger.plan.reports_due()),
             units_expected: expected,
+            units_reported: ledger.summary.units_reported as usize,
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
             silent: briefs(|u| u.reported.is_empty()),

@@ -163,10 +163,22 @@ struct Builder<'a> {
 /// Whether the blocks after a paragraph are the document's close: blank lines, then
 /// the 附件 note or the signature.
 fn closes_the_body(rest: &[Block]) -> bool {
-    matches!(
-        rest.iter().find(|b| !matches!(b, Block::Blank)),
-        Some(Block::Signature(_) | Block::Annex(_))
-    )
+    let mut rest = rest.iter().filter(|b| !matches!(b, Block::Blank));
+    match rest.next() {
+        Some(Block::Signature(_) | Block::Annex(_)) => true,
+        // The contact line (联系人：…) is no body text: the paragraph before it goes
+        // with it and the signature, or the last page holds only the contact and the
+        // signature.
+        Some(Block::Para(t)) if is_contact_line(t) => {
+            matches!(rest.next(), Some(Block::Signature(_) | Block::Annex(_)))
+        }
+        _ => false,
+    }
+}
+
+/// A paragraph giving whom to call (联系人：郑强，联系电话：…).
+fn is_contact_line(text: &str) -> bool {
+    text.trim_start().starts_with("联系人")
 }
 
 /// GB/T 9704 7.3.5: the date sits four characters from the right margin and the
@@ -467,16 +479,21 @@ impl<'a> Builder<'a> {
         };
         let indent = 2 * BODY_CHAR;
         match block {
-            Block::Title(t) | Block::AttachmentTitle(t) => self.styled(
-                t,
-                Look {
-                    font: &f.title,
-                    size: SIZE_2HAO,
-                    align: AlignmentType::Center,
-                    first_line: 0,
-                    right: 0,
-                },
-            ),
+            // Off the document grid: a 2号 line is one line of the 28.95 pt grid, as in
+            // Word (exact spacing), not two, as LibreOffice and WPS snap a character
+            // taller than the grid's.
+            Block::Title(t) | Block::AttachmentTitle(t) => self
+                .styled(
+                    t,
+                    Look {
+                        font: &f.title,
+                        size: SIZE_2HAO,
+                        align: AlignmentType::Center,
+                        first_line: 0,
+                        right: 0,
+                    },
+                )
+                .snap_to_grid(false),
             Block::To(t) => self.styled(t, body(&f.body, 0)),
             // A heading stays with the text under it (never last on a page).
             Block::Heading(1, t) => self
