@@ -465,9 +465,11 @@ fn unit_context<'a>(
         gathered,
         gathered_count,
         gather_word,
-        noticed_on: (ledger.plan.notice_date < date)
-            .then(|| render_date(ledger.plan.notice_date))
-            .unwrap_or_default(),
+        noticed_on: if ledger.plan.notice_date < date {
+            render_date(ledger.plan.notice_date)
+        } else {
+            String::new()
+        },
         via_leads_count: via.iter().map(|v| v.count).sum(),
         via_word,
         via_lead: match &via[..] {
