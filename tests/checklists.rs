@@ -1181,7 +1181,7 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
             })
             .flat_map(|p| p.split(['；', '。']))
             .filter(|part| part.contains("（已逾期）："))
-            .flat_map(|part| task_refs(part))
+            .flat_map(task_refs)
             .collect();
         if !asking.is_empty() {
             assert!(
