@@ -3837,3 +3837,70 @@ fn registration_forms_one_under_another_are_each_a_report() {
     // 2 title lines and 6 form fields.
     assert_eq!(ledger.skipped.len(), 8, "{:#?}", ledger.skipped);
 }
+
+/// A whole-plan copy whose 完成状态 column holds the plan's 完成时限, pasted down it: no
+/// cell of it is a status (not 长期坚持, not 2020年9月底完成并长期坚持 read as planned).
+/// Rows with progress are read from their text, rows with only the deadline are
+/// unfilled, and one warning says what the column holds. A single 长期坚持 beside the
+/// deadline 长期坚持 elsewhere is the unit's status.
+#[test]
+fn deadlines_pasted_into_the_status_column_are_no_status() {
+    let header = ["序号", "具体举措", "完成时限", "整改进展情况", "完成状态"];
+    let deadline = |id: u32| plan().task(id).unwrap().deadline.text.clone();
+    let progress = [
+        (24, "已完成整改，拆除拦河设施3处。"),
+        (25, "正在推进河道整治工程自查。"),
+    ];
+    let rows: Vec<Vec<String>> = [1, 4, 24, 25, 27, 34]
+        .iter()
+        .map(|&id| {
+            let text = progress
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map_or("", |(_, t)| t);
+            row(&[
+                &id.to_string(),
+                &measure(id),
+                &deadline(id),
+                text,
+                &deadline(id),
+            ])
+        })
+        .collect();
+    assert_eq!(deadline(34), "长期坚持", "an undated deadline among them");
+    let ledger = read_one("来苏镇", &header, &rows);
+    assert_eq!(only_report(&ledger, 24).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 25).status, Status::InProgress);
+    for id in [1, 4, 27, 34] {
+        assert!(
+            ledger.task(id).unwrap().current_reports().next().is_none(),
+            "{id}"
+        );
+    }
+    let said: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("完成状态填写的是该行的完成时限"))
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", ledger.problems);
+    assert!(said[0].starts_with("6行"), "{}", said[0]);
+
+    // One 长期坚持 under the deadline 长期坚持: the unit's own answer.
+    let ledger = read_one(
+        "来苏镇",
+        &header,
+        &[row(&[
+            "34",
+            &measure(34),
+            "长期坚持",
+            "每月开展阳台排污巡查。",
+            "长期坚持",
+        ])],
+    );
+    assert_eq!(only_report(&ledger, 34).status, Status::Ongoing);
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("完成时限（如")));
+}

@@ -46,6 +46,11 @@ pub(super) struct Layout {
     /// their header: a record's text there is kept in its note under the header, never
     /// dropped. They do not make a row a report.
     pub unnamed: Vec<(usize, String)>,
+    /// The status column holds the plan's 完成时限, pasted down it (a whole-plan copy
+    /// with one column slipped): a status cell equal to its row's 完成时限 is no status
+    /// even when it reads as one (长期坚持). Set by the sheet reader once it has seen
+    /// the rows.
+    pub status_holds_deadlines: bool,
 }
 
 impl Layout {
@@ -223,6 +228,7 @@ fn header_at(
         note_labels: Vec::new(),
         form_export: false,
         unnamed: Vec::new(),
+        status_holds_deadlines: false,
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))

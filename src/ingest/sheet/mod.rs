@@ -119,6 +119,19 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         layout
     };
     let mut layout = for_this_sheet(layout);
+    // The plan's 完成时限 pasted down the status column: every copy is no status.
+    let body = || non_empty.iter().copied().filter(|&r| r > layout.bottom);
+    let dated_copies = body()
+        .filter(|&r| rows::deadline_copied(&layout, grid, r))
+        .count();
+    layout.status_holds_deadlines = dated_copies >= DEADLINE_COLUMN_ROWS;
+    let copies: Vec<usize> = body()
+        .filter(|&r| rows::deadline_copied(&layout, grid, r))
+        .collect();
+    if let Some(&first) = copies.first() {
+        out.problems
+            .push(deadlines_in_status(ctx, grid, &layout, first, copies.len()));
+    }
     // The marker's rows tell a row's task only while the form's rows are where it put
     // them: not after a sort, an inserted row or a deleted one.
     let in_place = marker.filter(|m| rows_in_place(grid, &layout, m));
@@ -384,6 +397,44 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// Rows whose status cell repeats a dated 完成时限 from which the status column is
+/// taken to hold the plan's deadlines (长期坚持 there then too).
+const DEADLINE_COLUMN_ROWS: usize = 3;
+
+/// The warning for status cells that repeat their row's 完成时限: read as no status.
+fn deadlines_in_status(
+    ctx: &SheetContext,
+    grid: &Grid,
+    layout: &Layout,
+    first: usize,
+    rows: usize,
+) -> Problem {
+    let deadline = excerpt(
+        &crate::common::text::one_line(&layout.cell(grid, first, ColumnKind::Deadline).text_ref()),
+        24,
+    );
+    let id = task_id_of_cell(layout.cell(grid, first, ColumnKind::Id)).0;
+    let example = if id.is_empty() {
+        format!("“{deadline}”")
+    } else {
+        format!("第{id}项“{deadline}”")
+    };
+    let (at, many) = if rows == 1 {
+        (Some(first as u32 + 1), String::new())
+    } else {
+        (None, format!("{rows}行"))
+    };
+    Problem::new(
+        Severity::Warning,
+        Code::StatusUnclear,
+        ctx.file,
+        format!(
+            "{many}完成状态填写的是该行的完成时限（如{example}），不是完成状态，未按完成状态读取：写了进展的按进展文字判断，只有完成时限的行按未填写计。请在完成状态列填写“已完成”“正在推进”等。"
+        ),
+    )
+    .at(Some(&grid.name), at)
 }
 
 /// The record of a row's values, with what the sheet adds to them: the row's unit, its

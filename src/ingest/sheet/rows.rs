@@ -68,12 +68,13 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         Cell::Text(t) => t.trim().is_empty() || is_status_placeholder(t) || says_none(t),
         cell => cell.is_empty(),
     };
+    let copied = deadline_copied(layout, grid, r);
     let extra_inputs = [ColumnKind::Progress, ColumnKind::Note, ColumnKind::Evidence]
         .into_iter()
         .flat_map(|k| layout.extra_cols(k));
     if INPUT_COLUMNS
         .iter()
-        .all(|k| unfilled(layout.cell(grid, r, *k)))
+        .all(|k| (copied && *k == ColumnKind::Status) || unfilled(layout.cell(grid, r, *k)))
         && !denies_task(layout, grid, r)
         && extra_inputs
             .into_iter()
@@ -82,6 +83,27 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// Whether row `r`'s status cell repeats its 完成时限 cell: the plan's deadline pasted
+/// into the status column, no status. A dated deadline (2020年9月底完成并长期坚持) is
+/// never a status word; an undated one (长期坚持) is taken for a copy only where the
+/// column holds deadlines ([`Layout::status_holds_deadlines`]).
+pub(super) fn deadline_copied(layout: &Layout, grid: &Grid, r: usize) -> bool {
+    let (Some(s), Some(d)) = (
+        layout.col(ColumnKind::Status),
+        layout.col(ColumnKind::Deadline),
+    ) else {
+        return false;
+    };
+    let text = |c: usize| {
+        let t = grid.value_through_merge(r, c).text_ref();
+        crate::ingest::similarity::normalise_for_match(&t)
+    };
+    let status = text(s);
+    !status.is_empty()
+        && status == text(d)
+        && (layout.status_holds_deadlines || status.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether the row's 是否涉及 cell answers no (否, ×, 不涉及): the unit's answer that the
@@ -600,6 +622,7 @@ const DENIED_BUT: &str = "是否涉及：否；";
 /// [`read_status`] from the status columns, the percentage, 备注 and the progress text.
 fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
     let text = |c: usize| one_line(&grid.value_through_merge(r, c).text_ref());
+    let copied = deadline_copied(layout, grid, r);
     let mut placeholder = String::new();
     let mut picked = |t: String| -> Option<String> {
         if t.is_empty() {
@@ -615,6 +638,7 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
     };
     if let Some((c, t)) = layout
         .col(ColumnKind::Status)
+        .filter(|_| !copied)
         .and_then(|c| picked(text(c)).map(|t| (c, t)))
     {
         // ☑已完成 □正在推进 □未启动: the ticked option is the status.
