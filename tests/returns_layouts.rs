@@ -3904,3 +3904,39 @@ fn deadlines_pasted_into_the_status_column_are_no_status() {
         .iter()
         .any(|p| p.message.contains("完成时限（如")));
 }
+
+/// A drop-down's prompt left in the status cell (请选择, --请选择--) is nothing picked:
+/// a row with nothing else is unfilled (the task stays missing and is reminded), a row
+/// with progress is read from its text.
+#[test]
+fn a_drop_down_prompt_left_in_place_is_no_status() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区农业农村委",
+        &header,
+        &[
+            row(&["1", &measure(1), "已完成，政策已出台。", "请选择"]),
+            row(&["2", &measure(2), "", "--请选择--"]),
+            row(&["3", &measure(3), "", "【请选择】"]),
+            row(&["4", &measure(4), "长期坚持推广测土配方施肥。", "长期坚持"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 1).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 4).status, Status::Ongoing);
+    for id in [2, 3] {
+        assert!(
+            ledger.task(id).unwrap().current_reports().next().is_none(),
+            "{id}"
+        );
+        let unit = ledger.units.iter().find(|u| u.name == "区农业农村委").unwrap();
+        assert!(unit.missing.contains(&id) || !unit.expected.contains(&id), "{id}");
+    }
+    assert_eq!(
+        ledger
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::Unfilled)
+            .count(),
+        2
+    );
+}

@@ -1089,12 +1089,24 @@ fn reports_no_progress(text: &str) -> bool {
             .any(|w| n.contains(w))
 }
 
-/// A status cell that holds only a dash or slash (“/”, “—”, “-”): nothing picked.
+/// A status cell that holds only a dash or slash (“/”, “—”, “-”), or a drop-down list's
+/// prompt left in place (请选择, --请选择--, 【请下拉选择】): nothing picked.
 pub fn is_status_placeholder(text: &str) -> bool {
+    const MARKS: &str = "/／\\-－—–_~～、.。·…";
     let t = text.trim();
-    !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_whitespace() || "/／\\-－—–_~～、.。·…".contains(c))
+    if t.is_empty() {
+        return false;
+    }
+    if t.chars().all(|c| c.is_whitespace() || MARKS.contains(c)) {
+        return true;
+    }
+    let prompt = t.trim_matches(|c: char| {
+        c.is_whitespace() || MARKS.contains(c) || "()（）[]【】<>〈〉《》".contains(c)
+    });
+    matches!(
+        prompt,
+        "请选择" | "选择" | "请下拉选择" | "下拉选择" | "点击选择" | "请点击选择"
+    )
 }
 
 /// The status a percentage gives (100 → completed, 1–99 → in progress, 0 → not
