@@ -3928,8 +3928,15 @@ fn a_drop_down_prompt_left_in_place_is_no_status() {
             ledger.task(id).unwrap().current_reports().next().is_none(),
             "{id}"
         );
-        let unit = ledger.units.iter().find(|u| u.name == "区农业农村委").unwrap();
-        assert!(unit.missing.contains(&id) || !unit.expected.contains(&id), "{id}");
+        let unit = ledger
+            .units
+            .iter()
+            .find(|u| u.name == "区农业农村委")
+            .unwrap();
+        assert!(
+            unit.missing.contains(&id) || !unit.expected.contains(&id),
+            "{id}"
+        );
     }
     assert_eq!(
         ledger
@@ -3938,5 +3945,79 @@ fn a_drop_down_prompt_left_in_place_is_no_status() {
             .filter(|s| s.reason == SkipReason::Unfilled)
             .count(),
         2
+    );
+}
+
+/// A status cell dating the work (2020年9月完成, 2020.9.30, 9月底已完成) on a return
+/// filed after that date: done then, not a plan (正在推进) or unreadable (待核实). A
+/// month still open on the filing day, or a plan's words, keep their reading.
+#[test]
+fn a_status_cell_dating_the_work_before_the_filing_day_is_done_then() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区经济信息委",
+        &header,
+        &[
+            row(&[
+                "12",
+                &measure(12),
+                "产业结构调整方案已印发。",
+                "2020年9月完成",
+            ]),
+            row(&["13", &measure(13), "巡查制度已建立。", "2020.9.30"]),
+            row(&["15", &measure(15), "园区管网已建成。", "9月底已完成"]),
+            row(&["16", &measure(16), "排污许可核发推进中。", "2020年12月完成"]),
+            row(&["17", &measure(17), "正在编制。", "预计2020年11月完成"]),
+        ],
+    );
+    for (id, day) in [(12, 30), (13, 30), (15, 30)] {
+        let r = only_report(&ledger, id);
+        assert_eq!(
+            (r.status, r.completed_on),
+            (Status::Completed, Some(date(2020, 9, day))),
+            "{id}"
+        );
+    }
+    // Filed 12月4日: December is not over, 预计 is a plan.
+    assert_ne!(only_report(&ledger, 16).status, Status::Completed);
+    assert_ne!(only_report(&ledger, 17).status, Status::Completed);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear && p.row.is_some_and(|r| r <= 5)),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A table turned on its side (one task a column) is not a registration form: none of
+/// its columns is read as the form's value (before, the first task's column was read
+/// and the others dropped), and the file's error says why nothing was read.
+#[test]
+fn a_table_turned_on_its_side_is_named_not_half_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("整改进展")
+        .text_row(&["填报单位：区城市管理局", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "28", "43", "44"])
+        .text_row(&["整改进展情况", "已建立考核机制", "正在排查", "已开展巡查"])
+        .text_row(&["完成状态", "已完成", "正在推进", "长期坚持"]);
+    write_workbook(&dir.path().join("区城市管理局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    for id in [28, 43, 44] {
+        assert!(
+            ledger.task(id).unwrap().current_reports().next().is_none(),
+            "{id}"
+        );
+    }
+    let error = ledger
+        .problems
+        .iter()
+        .find(|p| p.severity == rectify::model::Severity::Error)
+        .expect("an error for the file");
+    assert!(
+        error.message.contains("横向排列（每列一项任务）"),
+        "{}",
+        error.message
     );
 }

@@ -391,7 +391,9 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
             ),
         ));
     }
-    let message = if word {
+    let message = if grids.iter().any(crate::ingest::sheet::turned_on_its_side) {
+        "表格为横向排列（每列一项任务），无法逐项读取，没有计入汇总。请该单位使用下发的填报表（每行一项任务）重新报送。"
+    } else if word {
         "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。"
     } else {
         "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"

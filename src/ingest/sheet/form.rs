@@ -65,15 +65,19 @@ fn fields_of(grid: &Grid, r: usize) -> Vec<Field> {
         let text = cells[i].text_ref();
         let Some(kind) = label_kind(&text) else {
             // A cell that is neither a label nor a label's value: not a form's row.
-            return if fields.is_empty() {
-                Vec::new()
-            } else {
-                fields
-            };
+            return Vec::new();
         };
         let value = cells.get(i + 1).copied().cloned().unwrap_or_default();
         // The next cell a label too (序号 | 完成状态 …): a header's cells, not a form's.
         if label_kind(&value.text_ref()).is_some() && !is_value_word(&value) {
+            return Vec::new();
+        }
+        // A second value after it (序号 | 20 | 21 | 22): a table turned on its side, one
+        // task a column, not a form.
+        if cells
+            .get(i + 2)
+            .is_some_and(|next| *next != &value && label_kind(&next.text_ref()).is_none())
+        {
             return Vec::new();
         }
         fields.push(Field {
@@ -82,6 +86,13 @@ fn fields_of(grid: &Grid, r: usize) -> Vec<Field> {
             value,
         });
         i += 2;
+        // A merge written out: the value repeated in the cells it spans.
+        while cells
+            .get(i)
+            .is_some_and(|c| **c == fields[fields.len() - 1].value)
+        {
+            i += 1;
+        }
     }
     fields
 }
@@ -91,6 +102,37 @@ fn fields_of(grid: &Grid, r: usize) -> Vec<Field> {
 pub(super) fn answers_a_label(grid: &Grid, r: usize) -> bool {
     fields_of(grid, r).iter().any(|f| !f.value.is_empty())
 }
+
+/// Whether the sheet holds a table turned on its side: a label naming the task (序号,
+/// 具体举措) and one naming progress or status, each followed by two or more values,
+/// one task a column.
+pub(super) fn turned_on_its_side(grid: &Grid) -> bool {
+    use ColumnKind::*;
+    let mut kinds = Vec::new();
+    for r in 0..grid.height().min(TURNED_SCAN_ROWS) {
+        if grid.is_paragraph(r) {
+            continue;
+        }
+        let mut cells = grid.filled_cells(r);
+        let Some(kind) = cells.next().and_then(|c| label_kind(&c.text_ref())) else {
+            continue;
+        };
+        if cells
+            .filter(|c| label_kind(&c.text_ref()).is_none())
+            .count()
+            >= 2
+        {
+            kinds.push(kind);
+        }
+    }
+    kinds.iter().any(|k| matches!(k, Id | Measure))
+        && kinds
+            .iter()
+            .any(|k| matches!(k, Progress | Status | StatusYesNo | Percent))
+}
+
+/// How far down a turned table's labels are looked for.
+const TURNED_SCAN_ROWS: usize = 30;
 
 /// A value that reads like a label but is an answer (已完成 heads a tick column, and is
 /// also what a 完成状态 field holds).

@@ -32,6 +32,12 @@ use crate::ingest::vocabulary::ColumnKind;
 use crate::model::status::Status;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
 
+/// Whether a sheet holds a table turned on its side (one task a column), which is not
+/// read: the file's problem says so.
+pub(crate) fn turned_on_its_side(grid: &Grid) -> bool {
+    form::turned_on_its_side(grid)
+}
+
 /// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
 /// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
 /// rows each name their unit is still the sender's.
@@ -213,6 +219,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                                 marker: in_place,
                                 default_year,
                                 above: None,
+                                filed_by: block_filed.or(filing.filed_on),
                             },
                             &mut scratch,
                         );
@@ -287,6 +294,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 marker: in_place,
                 default_year,
                 above,
+                filed_by: block_filed.or(filing.filed_on),
             },
             &mut out.problems,
         );
@@ -686,14 +694,14 @@ fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &m
     if ctx.marker.is_some() {
         return;
     }
+    let message = if form::turned_on_its_side(grid) {
+        "此工作表的表格为横向排列（每列一项任务），无法逐项读取，未计入汇总。请使用下发的表格，每行填写一项任务后重新报送。"
+    } else {
+        "此工作表没有可识别的表头（应含“序号”或“具体举措”，以及“整改进展情况”或“完成状态”等列），按说明页跳过。如这是报送数据，请使用下发的表头。"
+    };
     out.problems.push(
-        Problem::new(
-            Severity::Info,
-            Code::SheetSkipped,
-            ctx.file,
-            "此工作表没有可识别的表头（应含“序号”或“具体举措”，以及“整改进展情况”或“完成状态”等列），按说明页跳过。如这是报送数据，请使用下发的表头。",
-        )
-        .at(Some(&grid.name), None),
+        Problem::new(Severity::Info, Code::SheetSkipped, ctx.file, message)
+            .at(Some(&grid.name), None),
     );
 }
 

@@ -96,6 +96,10 @@ pub(super) fn deadline_copied(layout: &Layout, grid: &Grid, r: usize) -> bool {
     ) else {
         return false;
     };
+    // One merged cell over both (a note row across the table) is no status cell.
+    if grid.merge_at(r, s).is_some_and(|m| m.contains(r, d)) {
+        return false;
+    }
     let text = |c: usize| {
         let t = grid.value_through_merge(r, c).text_ref();
         crate::ingest::similarity::normalise_for_match(&t)
@@ -375,6 +379,9 @@ pub(super) struct Around<'a> {
     pub default_year: i32,
     /// The record of the row above in the same table, for ditto marks.
     pub above: Option<&'a Record>,
+    /// When the return (or the block of the row) was filed, if known: a status cell
+    /// dating the work (2020年9月完成) before it says the work is done.
+    pub filed_by: Option<NaiveDate>,
 }
 
 /// Read data row `r`. A status that is not recognised and a completion date that does
@@ -391,6 +398,7 @@ pub(super) fn values(
         marker,
         default_year,
         above,
+        filed_by,
     } = around;
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
@@ -439,6 +447,17 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
     }
+    // 2020年9月完成 / 2020.9.30 / 9月底已完成 in the status cell, before the return was
+    // filed: done then.
+    let filed_by =
+        filing_date_of_cell(layout.cell(grid, r, ColumnKind::FiledOn), default_year).or(filed_by);
+    let done_as_dated = layout
+        .col(ColumnKind::Status)
+        .filter(|_| status != Status::NotApplicable)
+        .and_then(|_| done_on_status_date(&status_text, default_year, filed_by?));
+    if done_as_dated.is_some() {
+        status = Status::Completed;
+    }
     if status == Status::Unclear {
         problems.push(status_unclear(
             ctx,
@@ -466,7 +485,7 @@ pub(super) fn values(
         problems.push(date_unreadable(ctx, &source, &completed_text, default_year));
     }
     // 已于2020年9月25日完成整改: the date in the text, when no cell gives one.
-    let completed_on = completed_on.or_else(|| {
+    let completed_on = completed_on.or(done_as_dated).or_else(|| {
         (status == Status::Completed && completed_text.is_empty())
             .then(|| completion_date_in(&progress, default_year))
             .flatten()
@@ -817,6 +836,32 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
             .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
             .flatten()
     })
+}
+
+/// The day a status cell dates the work done on (2020年9月完成, 2020.9.30, 9月底已完成,
+/// 已于9月25日完成): when the whole day or month lies on or before `filed` (a month
+/// holding the filing day may still be a plan); its last day, or the filing day. `None`
+/// for a plan (预计, 计划, …前) or a cell that gives no date.
+fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Option<NaiveDate> {
+    let t = crate::common::dates::nfkc(text);
+    if ["预计", "计划", "力争", "争取", "拟", "前", "将", "待"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return None;
+    }
+    let t = t.trim_end_matches(['。', '.']);
+    let t = t
+        .strip_prefix("已于")
+        .or_else(|| t.strip_prefix('于'))
+        .unwrap_or(t);
+    let t = ["已全部完成", "已完成", "完成"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t);
+    let t = t.trim_end_matches(['已', '，', ',', ' ']);
+    let (_, last) = crate::common::dates::parse_date_span(t, Some(default_year))?;
+    (last <= filed).then_some(last)
 }
 
 /// A 完成时间 cell giving a date the unit plans to finish by (预计 / 计划 / 力争 / 争取 /
