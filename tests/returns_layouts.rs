@@ -4021,3 +4021,63 @@ fn a_table_turned_on_its_side_is_named_not_half_read() {
         error.message
     );
 }
+
+/// Units named in a progress text by clause. A lead unit's 已完成 over a text saying a
+/// town's part is under way or not started (宝峰镇：正在推进…；双石镇：尚未启动) is 待核实,
+/// as it would be with the towns on rows of their own; a text that is another unit's
+/// progress (区卫健委：已完成…, copied from the bureau's 台账) is kept and warned of.
+#[test]
+fn units_named_clause_by_clause_in_a_progress_text() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区城市管理局",
+        &header,
+        &[
+            row(&[
+                "28",
+                &measure(28),
+                "区城市管理局：已完成。\n来苏镇：已完成。\n宝峰镇：正在推进临江河宝峰段清漂，预计12月中旬完成。",
+                "已完成",
+            ]),
+            row(&["43", &measure(43), "区城市管理局：已完成排查。", "已完成"]),
+            row(&["44", &measure(44), "已开展巡查；来苏镇：已完成。", "长期坚持"]),
+        ],
+    );
+    let r = only_report(&ledger, 28);
+    assert!(
+        r.doubt.as_deref().is_some_and(|d| d.contains("宝峰镇")),
+        "{:?}",
+        r.doubt
+    );
+    assert!(only_report(&ledger, 43).doubt.is_none());
+    assert!(only_report(&ledger, 44).doubt.is_none());
+    assert!(
+        !raised(&ledger, Code::UnitAmbiguous),
+        "{:#?}",
+        ledger.problems
+    );
+
+    let ledger = read_one(
+        "区水利局",
+        &header,
+        &[row(&[
+            "53",
+            &measure(53),
+            "区卫健委：已完成饮用水水源水质信息公开。",
+            "已完成",
+        ])],
+    );
+    assert_eq!(only_report(&ledger, 53).unit, "区水利局");
+    let warned: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::UnitAmbiguous)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 1, "{:#?}", ledger.problems);
+    assert!(
+        warned[0].contains("写的可能是区卫健委的进展"),
+        "{}",
+        warned[0]
+    );
+}

@@ -230,6 +230,60 @@ fn clause_from<'a>(text: &'a str, phrase: &'a str) -> &'a str {
     }
 }
 
+/// The clauses of a text that open with a unit's or group's name and a colon (宝峰镇：…；
+/// 双石镇：…), each as (the name resolved, the clause, what it says after the colon).
+pub fn unit_clauses<'t>(
+    text: &'t str,
+    units: &crate::plan::UnitDirectory,
+) -> Vec<(String, &'t str, &'t str)> {
+    use crate::plan::units::NameMatch;
+    if !text.contains(['：', ':']) {
+        return Vec::new();
+    }
+    text.split(['；', ';', '\n', '。'])
+        .filter_map(|clause| {
+            let clause = clause.trim();
+            let (who, said) = clause.split_once(['：', ':'])?;
+            if who.is_empty() || who.chars().count() > UNIT_LABEL_CHARS {
+                return None;
+            }
+            match units.resolve(who) {
+                NameMatch::Unit(name) | NameMatch::Group(name) => Some((name, clause, said)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The longest text before a colon read as a unit's name.
+const UNIT_LABEL_CHARS: usize = 20;
+
+/// A 已完成 whose text reports a unit's part unfinished, clause by clause (区城市管理局
+/// 已完成; 宝峰镇：正在推进…；双石镇：尚未启动…): the task is not done while a part is
+/// not. The doubt names the clause.
+pub fn part_unfinished(
+    status: Status,
+    progress: &str,
+    units: &crate::plan::UnitDirectory,
+) -> Option<String> {
+    if status != Status::Completed {
+        return None;
+    }
+    let (_, clause, _) = unit_clauses(progress, units)
+        .into_iter()
+        .find(|(_, _, said)| {
+            matches!(
+                crate::ingest::status_from_progress(said),
+                Some(Status::InProgress | Status::NotStarted)
+            )
+        })?;
+    Some(format!(
+        "报送“{}”，但进展情况写明“{}”",
+        status.label(),
+        crate::common::text::excerpt(clause, 30)
+    ))
+}
+
 /// The doubt about a report, if its status contradicts its text: a clause such as
 /// “报送“正在推进”，但进展情况写明“已通过验收””.
 pub fn doubt(status: Status, progress: &str) -> Option<String> {

@@ -57,6 +57,13 @@ pub(super) fn place_records(
                                 .or_else(|| super::doubt::planned_completion(rec.status, &rec.note))
                                 .or_else(|| super::doubt::note_claims_done(rec.status, &rec.note))
                                 .or_else(|| super::doubt::percent_disagrees(rec.status, &rec.note))
+                                .or_else(|| {
+                                    super::doubt::part_unfinished(
+                                        rec.status,
+                                        &rec.progress,
+                                        &plan.units,
+                                    )
+                                })
                         })
                         .flatten();
                     (rec, m, doubt)
@@ -111,6 +118,9 @@ pub(super) fn place_records(
                 let report = report(rec, unit, role, by, doubt);
                 if let Some(why) = &report.doubt {
                     problems.push(contradiction(&report, id, why));
+                }
+                if let Some(other) = speaks_for(&report, &plan.units) {
+                    problems.push(another_units_progress(&report, id, &other));
                 }
                 by_key
                     .entry((id, report.unit.clone()))
@@ -202,6 +212,38 @@ fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem
     };
     Problem::new(Severity::Warning, Code::Unassigned, file, message)
         .at(one_sheet.then_some(rows[0].0.as_str()), row)
+}
+
+/// The one other unit a report's text speaks for: a text that is one clause opening with
+/// that unit's name and a colon (区卫健委：已完成…), as copied from the bureau's 台账.
+fn speaks_for(r: &UnitReport, units: &crate::plan::UnitDirectory) -> Option<String> {
+    let text = r.progress.trim_start();
+    if !text.contains(['：', ':']) {
+        return None;
+    }
+    let clauses = super::doubt::unit_clauses(text, units);
+    match &clauses[..] {
+        [(name, clause, _)]
+            if *name != r.unit && text.starts_with(clause) && units.unit(name).is_some() =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A report whose text is another unit's progress: kept as the unit's, flagged.
+fn another_units_progress(r: &UnitReport, id: u32, other: &str) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::UnitAmbiguous,
+        &r.source.file,
+        format!(
+            "第{id}项的进展以“{other}：”开头，写的可能是{other}的进展，已计入{}的报送。请核实：如是{other}的进展，应由{other}报送，或在单位列注明{other}。",
+            r.unit
+        ),
+    )
+    .at(Some(&r.source.sheet), Some(r.source.row))
 }
 
 fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
