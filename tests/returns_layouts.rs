@@ -4081,3 +4081,35 @@ fn units_named_clause_by_clause_in_a_progress_text() {
         warned[0]
     );
 }
+
+/// A Word return whose progress cell says 详见批注 and whose text is in a Word comment
+/// (批注) on that cell: the comment is the progress, as in a spreadsheet (before, the
+/// progress read 详见批注 and the comment was lost).
+#[test]
+fn a_word_cells_comment_is_read_where_the_cell_points_to_it() {
+    use common::word::*;
+    use docx_rs::{Comment, Paragraph, Run, TableCell, TableRow};
+    let dir = tempfile::tempdir().unwrap();
+    let said = "每季度公开饮用水水质监测信息，已公开4期。";
+    let comment = Comment::new(1).author("区卫健委").add_paragraph(para(said));
+    let pointing = Paragraph::new()
+        .add_comment_start(comment)
+        .add_run(Run::new().add_text("详见批注"))
+        .add_comment_end(1);
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("填报单位：区卫健委    填报日期：2020年12月4日"))
+        .add_table(table(vec![
+            text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]),
+            TableRow::new(vec![
+                cell(&["53"]),
+                cell(&[&measure(53)]),
+                TableCell::new().add_paragraph(pointing),
+                cell(&["长期坚持"]),
+            ]),
+        ]));
+    std::fs::write(dir.path().join("区卫健委.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 53);
+    assert_eq!(r.progress, said);
+    assert_eq!(r.status, Status::Ongoing);
+}

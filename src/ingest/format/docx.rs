@@ -35,7 +35,7 @@ use super::guard;
 use super::output::Parsed;
 use crate::common::text::visible;
 use crate::ingest::error::ReadError;
-use crate::ingest::grid::{Cell, Grid, Limits, Merge};
+use crate::ingest::grid::{Cell, Comment, Grid, Limits, Merge};
 
 /// The name of a Word return's one sheet.
 pub(crate) const SHEET: &str = "正文";
@@ -48,7 +48,23 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         Ok(Some(xml)) => Numbering::parse(&xml),
         _ => Numbering::default(),
     };
-    let grid = body_grid(&document, numbering, limits)?;
+    let mut grid = body_grid(&document, numbering, limits)?;
+    // Comments (批注) on table cells: a progress cell saying 详见批注 is read from its
+    // comment, as in a spreadsheet. The body holds each comment's id; its text is in
+    // word/comments.xml.
+    if !grid.comments.is_empty() {
+        let texts = match part(&mut zip, "word/comments.xml", limits) {
+            Ok(Some(xml)) => comment_texts(&xml),
+            _ => HashMap::new(),
+        };
+        grid.comments = std::mem::take(&mut grid.comments)
+            .into_iter()
+            .filter_map(|c| {
+                let text = texts.get(&c.text)?.clone();
+                Some(Comment { text, ..c })
+            })
+            .collect();
+    }
     Ok(Parsed {
         grids: vec![grid],
         ..Parsed::default()
@@ -64,6 +80,48 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
         return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
     }
     Ok(grid)
+}
+
+/// The text of each comment in word/comments.xml by its id, paragraphs on lines of
+/// their own.
+fn comment_texts(xml: &[u8]) -> HashMap<String, String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = HashMap::new();
+    let mut current: Option<(String, String)> = None;
+    let mut in_text = false;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "comment" => current = attr(&e, "id").map(|id| (id, String::new())),
+                "t" => in_text = true,
+                "p" => {
+                    if let Some((_, text)) = current.as_mut().filter(|(_, t)| !t.is_empty()) {
+                        text.push('\n');
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "comment" => {
+                    if let Some((id, text)) = current.take() {
+                        out.insert(id, text.trim().to_string());
+                    }
+                }
+                "t" => in_text = false,
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_text => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 /// A part of the package, if present (the declared sizes were checked by the guard).
@@ -97,6 +155,8 @@ struct TableCell {
     span: usize,
     vmerge: Option<VMerge>,
     paragraphs: Vec<String>,
+    /// Ids of the comments anchored in the cell.
+    comments: Vec<String>,
 }
 
 /// A cell read, in its grid column.
@@ -105,6 +165,7 @@ struct PlacedCell {
     span: usize,
     vmerge: Option<VMerge>,
     text: String,
+    comments: Vec<String>,
 }
 
 /// A vertical merge still open: its first row and its columns.
@@ -156,6 +217,8 @@ struct Body<'l> {
     /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
     /// when given).
     checkbox: Option<(bool, Option<bool>)>,
+    /// Comments anchored in table cells: the cell, and the comment's id as its text.
+    comments: Vec<Comment>,
 }
 
 impl<'l> Body<'l> {
@@ -184,6 +247,7 @@ impl<'l> Body<'l> {
             run_symbol_font: None,
             run_struck: false,
             checkbox: None,
+            comments: Vec::new(),
         }
     }
 
@@ -236,6 +300,7 @@ impl<'l> Body<'l> {
             rows: self.rows,
             merges: self.merges,
             paragraphs: self.paragraphs,
+            comments: self.comments,
             ..Grid::default()
         };
         Ok((grid, frame))
@@ -254,6 +319,13 @@ impl<'l> Body<'l> {
                 self.skipping = 1;
             }
             "showingPlcHdr" => self.placeholder_next = true,
+            "commentReference" | "commentRangeStart" if self.tables == self.level => {
+                if let (Some(cell), Some(id)) = (self.cell.as_mut(), attr(e, "id")) {
+                    if !cell.comments.contains(&id) {
+                        cell.comments.push(id);
+                    }
+                }
+            }
             "sdtContent" if !empty => {
                 self.contents
                     .push(std::mem::take(&mut self.placeholder_next));
@@ -379,6 +451,7 @@ impl<'l> Body<'l> {
                         span: cell.span,
                         vmerge: cell.vmerge,
                         text,
+                        comments: cell.comments,
                     });
                     *col += cell.span;
                 }
@@ -435,6 +508,13 @@ impl<'l> Body<'l> {
         let mut row = vec![Cell::Empty; width];
         let mut continued: Vec<usize> = Vec::new();
         for cell in cells {
+            for id in &cell.comments {
+                self.comments.push(Comment {
+                    row: r as u32,
+                    col: cell.col as u32,
+                    text: id.clone(),
+                });
+            }
             match cell.vmerge {
                 Some(VMerge::Continue) if self.open.contains_key(&cell.col) => {
                     if let Some(m) = self.open.get_mut(&cell.col) {
