@@ -1368,7 +1368,7 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     );
     let text = body_text(demo_docx());
     let said = format!(
-        "，完成时限为长期坚持的{long_term}项，尚未到期的{}项",
+        "，没有截止日期（长期坚持）的{long_term}项，尚未到期的{}项",
         green.len() - long_term
     );
     assert!(text.contains(&said), "{said}\n{text}");

@@ -4113,3 +4113,58 @@ fn a_word_cells_comment_is_read_where_the_cell_points_to_it() {
     assert_eq!(r.progress, said);
     assert_eq!(r.status, Status::Ongoing);
 }
+
+/// A completion date after the return was filed, on a row not reported done, is when
+/// the unit plans to finish: kept in the note, not the completion date (the workbook
+/// showed 完成时间 2021-06-30 for a 正在推进 row). A completion date years before the
+/// plan is kept and warned of as a slip of the year.
+#[test]
+fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let ledger = read_one(
+        "区水利局",
+        &header,
+        &[
+            row(&[
+                "20",
+                &measure(20),
+                "正在协调纳入规划。",
+                "正在推进",
+                "2021年6月底",
+            ]),
+            row(&[
+                "26",
+                &measure(26),
+                "规划已编制。",
+                "已完成",
+                "2020年9月28日",
+            ]),
+            row(&[
+                "55",
+                &measure(55),
+                "水质监管已加强。",
+                "已完成",
+                "2002-09-30",
+            ]),
+        ],
+    );
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.completed_on, None);
+    assert!(r.note.contains("完成时间：2021年6月底"), "{}", r.note);
+    assert_eq!(
+        only_report(&ledger, 26).completed_on,
+        Some(date(2020, 9, 28))
+    );
+    assert_eq!(
+        only_report(&ledger, 55).completed_on,
+        Some(date(2002, 9, 30))
+    );
+    let slips: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("可能是年份填写有误"))
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(slips.len(), 1, "{:#?}", ledger.problems);
+    assert!(slips[0].contains("2002-09-30"), "{}", slips[0]);
+}

@@ -468,10 +468,35 @@ pub(super) fn values(
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
     let completed_text = one_line(&completed_cell.text_ref());
-    // 预计2020年12月底: when the unit means to finish, not when it did.
-    let planned = is_planned_date(&completed_text);
-    let completed_on = date_of_cell(completed_cell, default_year)
-        .filter(|_| !completed_text.is_empty() && !planned);
+    let written_on =
+        date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
+    // 预计2020年12月底: when the unit means to finish, not when it did; so is a date after
+    // the return was filed on a row not reported done (正在推进 beside 2021年6月底).
+    let planned = is_planned_date(&completed_text)
+        || (!matches!(status, Status::Completed | Status::NotApplicable)
+            && written_on.is_some_and(|on| match filed_by {
+                Some(filed) => on > filed,
+                // Not knowing when the return was filed: a later year than the return's.
+                None => chrono::Datelike::year(&on) > default_year,
+            }));
+    let completed_on = written_on.filter(|_| !planned);
+    if let Some(on) =
+        completed_on.filter(|on| chrono::Datelike::year(on) < default_year - YEARS_BEFORE_PLAN)
+    {
+        problems.push(
+            Problem::new(
+                Severity::Warning,
+                Code::DateUnreadable,
+                ctx.file,
+                format!(
+                    "完成时间“{}”是{}年，早于整改方案多年，可能是年份填写有误，已按原文计入。请核实。",
+                    excerpt(&completed_text, 20),
+                    chrono::Datelike::year(&on)
+                ),
+            )
+            .at(Some(&source.sheet), Some(source.row)),
+        );
+    }
     // 长期 / 长期坚持 / 持续 in 完成时间: the task goes on; no date is owed.
     let goes_on = ["长期", "持续", "常态"]
         .iter()
@@ -863,6 +888,10 @@ fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Optio
     let (_, last) = crate::common::dates::parse_date_span(t, Some(default_year))?;
     (last <= filed).then_some(last)
 }
+
+/// How many years before the return's year a completion date is taken for a slip of
+/// the year (2002 for 2020).
+const YEARS_BEFORE_PLAN: i32 = 5;
 
 /// A 完成时间 cell giving a date the unit plans to finish by (预计 / 计划 / 力争 / 争取 /
 /// 拟): not a completion date.
