@@ -4168,3 +4168,33 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
     assert_eq!(slips.len(), 1, "{:#?}", ledger.problems);
     assert!(slips[0].contains("2002-09-30"), "{}", slips[0]);
 }
+
+/// One Word document carrying a second unit's table under a title naming it (附：区河长办
+/// 整改任务进展情况表), with no 填报单位 line: that table's rows are the named unit's
+/// (before, 区河长办's 已完成 on task 49 was credited to the sender as a co-operator and
+/// 区河长办 stayed missing).
+#[test]
+fn a_second_units_table_under_its_title_in_one_word_document_is_that_units() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区水利局整改任务进展情况表"))
+        .add_paragraph(para("填报单位：区水利局    填报日期：2020年12月4日"))
+        .add_table(table(vec![
+            text_row(&header),
+            text_row(&["24", &measure(24), "已拆除拦河设施5处。", "已完成"]),
+        ]))
+        .add_paragraph(para(
+            "附：区河长办整改任务进展情况表（区河长办设在我局，一并报送）",
+        ))
+        .add_table(table(vec![
+            text_row(&header),
+            text_row(&["56", &measure(56), "河长制各项制度已落实。", "长期坚持"]),
+        ]));
+    std::fs::write(dir.path().join("区水利局.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 24).unit, "区水利局");
+    assert_eq!(units_on(&ledger, 56), ["区河长办"]);
+    assert!(!raised(&ledger, Code::Unassigned), "{:#?}", ledger.problems);
+}

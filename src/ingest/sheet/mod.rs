@@ -248,6 +248,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     if unit.start_block(&text, UnitFrom::FiledCell) {
                         block_filed = filed;
                     }
+                } else if reason == SkipReason::Paragraph
+                    && names_the_table_below(grid, &non_empty, r)
+                {
+                    // 附：区河长办整改任务进展情况表 over a table of its own: that unit's rows.
+                    unit.start_block(&grid.first_text(r), UnitFrom::Title);
                 }
             }
             if reason == SkipReason::Header {
@@ -406,6 +411,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     }
     sender
 }
+
+/// Whether Word paragraph `r` is the title of the table right under it (附：区河长办整改
+/// 任务进展情况表, 区河长办整改进展表): a short line naming a 表, the next row a header.
+fn names_the_table_below(grid: &Grid, non_empty: &[usize], r: usize) -> bool {
+    let text = grid.first_text(r);
+    let t = text.trim_end_matches(['：', ':', '。']);
+    let titled = t.chars().count() <= TABLE_TITLE_CHARS
+        && (t.ends_with('表') || t.ends_with("情况") || t.contains("情况表"));
+    titled
+        && non_empty
+            .iter()
+            .find(|&&x| x > r)
+            .is_some_and(|&next| !grid.is_paragraph(next) && Layout::at(grid, next).is_some())
+}
+
+/// The longest line read as a table's title.
+const TABLE_TITLE_CHARS: usize = 60;
 
 /// Rows whose status cell repeats a dated 完成时限 from which the status column is
 /// taken to hold the plan's deadlines (长期坚持 there then too).
