@@ -4198,3 +4198,47 @@ fn a_second_units_table_under_its_title_in_one_word_document_is_that_units() {
     assert_eq!(units_on(&ledger, 56), ["区河长办"]);
     assert!(!raised(&ledger, Code::Unassigned), "{:#?}", ledger.problems);
 }
+
+/// 不涉及 where units put it beside a dashed status: a short 备注 saying there is nothing
+/// of the kind (我镇无此类情况), or 不涉及 under 完成时间 (which is then no unreadable
+/// date).
+#[test]
+fn not_applicable_in_the_note_or_the_completion_column() {
+    let header = [
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "完成状态",
+        "完成时间",
+        "备注",
+    ];
+    let ledger = read_one(
+        "双石镇",
+        &header,
+        &[
+            row(&["27", &measure(27), "/", "/", "/", "我镇无此类情况"]),
+            row(&["28", &measure(28), "", "", "不涉及", ""]),
+            row(&[
+                "34",
+                &measure(34),
+                "已开展巡查。",
+                "/",
+                "",
+                "巡查中发现部分问题",
+            ]),
+        ],
+    );
+    for id in [27, 28] {
+        assert_eq!(
+            only_report(&ledger, id).status,
+            Status::NotApplicable,
+            "{id}"
+        );
+    }
+    assert_ne!(only_report(&ledger, 34).status, Status::NotApplicable);
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:#?}",
+        ledger.problems
+    );
+}

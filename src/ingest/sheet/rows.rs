@@ -44,6 +44,9 @@ const CONTINUED_COLUMNS: [ColumnKind; 3] =
 /// The longest 备注 (in characters) read as a status word.
 const STATUS_NOTE_CHARS: usize = 10;
 
+/// The longest 备注 read as a 不涉及 answer (我镇辖区内无此类情况).
+const NOT_APPLICABLE_NOTE_CHARS: usize = 20;
+
 /// Why row `r` is not a record, or `None` when it is one.
 pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<SkipReason> {
     if grid.is_paragraph(r) {
@@ -504,6 +507,7 @@ pub(super) fn values(
     if completed_on.is_none()
         && !planned
         && !goes_on
+        && classify_status(&completed_text) != Status::NotApplicable
         && !completed_text.is_empty()
         && !is_placeholder(&completed_text)
     {
@@ -741,6 +745,18 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
             if s != Status::Unclear {
                 return (s, t);
             }
+        }
+        // 我镇无此类情况 in 备注 beside a dash: the unit's 不涉及.
+        if t.chars().count() <= NOT_APPLICABLE_NOTE_CHARS
+            && status_from_progress(&t) == Some(Status::NotApplicable)
+        {
+            return (Status::NotApplicable, t);
+        }
+    }
+    // 不涉及 written under 完成时间 (the status left blank or dashed).
+    if let Some(t) = layout.col(ColumnKind::CompletedOn).map(text) {
+        if classify_status(&t) == Status::NotApplicable {
+            return (Status::NotApplicable, t);
         }
     }
     let status = status_from_progress(progress).unwrap_or(Status::Unclear);
