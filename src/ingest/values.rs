@@ -109,8 +109,17 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
         let (a, b) = (parse_task_id(head)?, item.parse::<u32>().ok()?);
         return (b <= a).then_some(a);
     }
-    // 任务23, 任务第23项.
+    // 任务23, 任务第23项; No.26, NO.26, №26.
     t = t.strip_prefix("任务").unwrap_or(t);
+    for mark in ["No.", "NO.", "no.", "No", "NO", "№"] {
+        if let Some(rest) = t
+            .strip_prefix(mark)
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            t = rest;
+            break;
+        }
+    }
     if let Some(rest) = t.strip_prefix('第') {
         t = rest
             .strip_suffix('项')
@@ -331,6 +340,9 @@ mod tests {
             "12.00",
             "１２",
             "第12项",
+            "No.12",
+            "NO.12",
+            "№12",
             "第１２条",
             "第12号",
             "任务12",
