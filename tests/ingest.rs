@@ -312,6 +312,19 @@ fn renumbered_rows_are_matched_by_their_text() {
     );
 }
 
+/// The bureau's return of `rows` in the standard layout (filed 2020年12月1日), read.
+fn bureau_rows(dir: &std::path::Path, rows: Vec<Vec<V>>) -> Ingested {
+    let path = dir.join("生态环境局.xlsx");
+    write_workbook(
+        &path,
+        &[standard_return(
+            "填报单位：区生态环境局 填报日期：2020年12月1日",
+            rows,
+        )],
+    );
+    ingest_one(&path)
+}
+
 #[test]
 fn every_date_form_reads_as_the_same_day() {
     let dir = tempfile::tempdir().unwrap();
@@ -332,15 +345,7 @@ fn every_date_form_reads_as_the_same_day() {
         .zip(tasks)
         .map(|(d, id)| std_row(n(id as f64), &measure(id), "已完成。", "已完成", d))
         .collect();
-    let path = dir.path().join("生态环境局.xlsx");
-    write_workbook(
-        &path,
-        &[standard_return(
-            "填报单位：区生态环境局 填报日期：2020年12月1日",
-            rows,
-        )],
-    );
-    let ing = ingest_one(&path);
+    let ing = bureau_rows(dir.path(), rows);
     assert_eq!(ing.records.len(), 9);
     for r in &ing.records {
         assert_eq!(
@@ -371,15 +376,7 @@ fn a_date_that_does_not_exist_is_named_as_such() {
         .zip(tasks)
         .map(|((d, _), id)| std_row(n(id as f64), &measure(id), "已完成。", "已完成", s(d)))
         .collect();
-    let path = dir.path().join("生态环境局.xlsx");
-    write_workbook(
-        &path,
-        &[standard_return(
-            "填报单位：区生态环境局 填报日期：2020年12月1日",
-            rows,
-        )],
-    );
-    let ing = ingest_one(&path);
+    let ing = bureau_rows(dir.path(), rows);
     let said: Vec<&str> = ing
         .problems
         .iter()

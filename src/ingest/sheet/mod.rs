@@ -126,14 +126,18 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     };
     let mut layout = for_this_sheet(layout);
     // The plan's 完成时限 pasted down the status column: every copy is no status.
-    let body = || non_empty.iter().copied().filter(|&r| r > layout.bottom);
-    let dated_copies = body()
-        .filter(|&r| rows::deadline_copied(&layout, grid, r))
-        .count();
-    layout.status_holds_deadlines = dated_copies >= DEADLINE_COLUMN_ROWS;
-    let copies: Vec<usize> = body()
-        .filter(|&r| rows::deadline_copied(&layout, grid, r))
-        .collect();
+    let copied = |layout: &Layout| -> Vec<usize> {
+        non_empty
+            .iter()
+            .copied()
+            .filter(|&r| r > layout.bottom && rows::deadline_copied(layout, grid, r))
+            .collect()
+    };
+    let mut copies = copied(&layout);
+    if copies.len() >= DEADLINE_COLUMN_ROWS {
+        layout.status_holds_deadlines = true;
+        copies = copied(&layout);
+    }
     if let Some(&first) = copies.first() {
         out.problems
             .push(deadlines_in_status(ctx, grid, &layout, first, copies.len()));

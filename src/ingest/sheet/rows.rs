@@ -103,14 +103,19 @@ pub(super) fn deadline_copied(layout: &Layout, grid: &Grid, r: usize) -> bool {
     if grid.merge_at(r, s).is_some_and(|m| m.contains(r, d)) {
         return false;
     }
-    let text = |c: usize| {
-        let t = grid.value_through_merge(r, c).text_ref();
-        crate::ingest::similarity::normalise_for_match(&t)
-    };
-    let status = text(s);
-    !status.is_empty()
-        && status == text(d)
-        && (layout.status_holds_deadlines || status.chars().any(|c| c.is_ascii_digit()))
+    let raw = grid.value_through_merge(r, s).text_ref();
+    // The cheap test first: most status cells (已完成) hold no digit.
+    if raw.trim().is_empty()
+        || !(layout.status_holds_deadlines
+            || raw
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    {
+        return false;
+    }
+    let normalised = crate::ingest::similarity::normalise_for_match;
+    let status = normalised(&raw);
+    !status.is_empty() && status == normalised(&grid.value_through_merge(r, d).text_ref())
 }
 
 /// Whether the row's 是否涉及 cell answers no (否, ×, 不涉及): the unit's answer that the
