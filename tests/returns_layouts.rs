@@ -4117,7 +4117,8 @@ fn a_word_cells_comment_is_read_where_the_cell_points_to_it() {
 /// A completion date after the return was filed, on a row not reported done, is when
 /// the unit plans to finish: kept in the note, not the completion date (the workbook
 /// showed 完成时间 2021-06-30 for a 正在推进 row). A completion date years before the
-/// plan is kept and warned of as a slip of the year.
+/// plan, or months after the round's date on a 已完成 row, is warned of as a slip of the
+/// year.
 #[test]
 fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
@@ -4146,6 +4147,13 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
                 "已完成",
                 "2002-09-30",
             ]),
+            row(&[
+                "24",
+                &measure(24),
+                "拦河设施已拆除。",
+                "已完成",
+                "2029年9月30日",
+            ]),
         ],
     );
     let r = only_report(&ledger, 20);
@@ -4165,8 +4173,22 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
         .filter(|p| p.message.contains("可能是年份填写有误"))
         .map(|p| p.message.as_str())
         .collect();
-    assert_eq!(slips.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(slips.len(), 2, "{:#?}", ledger.problems);
     assert!(slips[0].contains("2002-09-30"), "{}", slips[0]);
+    // Years after the round's date: a slip too, warned of (it was an info), and counted
+    // as under way this round.
+    let late = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::CompletedAfterAsOf)
+        .unwrap();
+    assert_eq!(late.severity, rectify::model::Severity::Warning);
+    assert!(late.message.contains("“2029年9月30日”"), "{}", late.message);
+    assert!(
+        late.message.contains("可能是年份填写有误"),
+        "{}",
+        late.message
+    );
 }
 
 /// One Word document carrying a second unit's table under a title naming it (附：区河长办

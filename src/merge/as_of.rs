@@ -101,13 +101,24 @@ fn filed_late(
 const SLIP_DAYS: i64 = 90;
 
 /// The problem of a completion dated after the as-of date (the row counts as 正在推进).
+/// A completion that far after the as-of date on a row reported 已完成 reads as a slip
+/// of the year (2029年9月30日 for 2020), and is warned of as one.
 fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
+    let slip = (done - as_of).num_days() > SLIP_DAYS;
+    let (severity, hint) = if slip {
+        (
+            Severity::Warning,
+            "可能是年份填写有误，如日期有误请该单位改正后重新报送；",
+        )
+    } else {
+        (Severity::Info, "")
+    };
     Problem::new(
-        Severity::Info,
+        severity,
         Code::CompletedAfterAsOf,
         &r.source.file,
         format!(
-            "填报的完成{}晚于本期统计截止日期{}，本期按“{}”统计。",
+            "填报的完成{}晚于本期统计截止日期{}，{hint}本期按“{}”统计。",
             // What the unit wrote (2021年1月), not the day it was read as.
             match r.completed_text.trim() {
                 "" => format!("日期{}", render_date(done)),

@@ -512,9 +512,9 @@ pub(super) fn values(
     if completed_on.is_none()
         && !planned
         && !goes_on
-        && classify_status(&completed_text) != Status::NotApplicable
         && !completed_text.is_empty()
         && !is_placeholder(&completed_text)
+        && classify_status(&completed_text) != Status::NotApplicable
     {
         problems.push(date_unreadable(ctx, &source, &completed_text, default_year));
     }
