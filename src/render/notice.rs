@@ -168,14 +168,17 @@ fn via_leads(via_tasks: Vec<(String, Vec<u32>)>) -> Vec<ViaLead> {
     via_tasks
         .into_iter()
         .map(|(lead, v)| ViaLead {
-            ids: format!(
-                "第{}项",
-                v.iter().map(u32::to_string).collect::<Vec<_>>().join("、")
-            ),
+            ids: task_list(&v),
             count: v.len(),
             lead,
         })
         .collect()
+}
+
+/// Task numbers as a notice names them together: 第63项, 第1、4、11项.
+fn task_list(ids: &[u32]) -> String {
+    let numbers: Vec<String> = ids.iter().map(u32::to_string).collect();
+    format!("第{}项", numbers.join("、"))
 }
 
 /// Tasks of a lead unit's whose missing partners are the same units, and those units:
@@ -495,14 +498,7 @@ fn gathered_text(ledger: &Ledger, unit: &str, ids: &[u32]) -> (String, usize, &'
     } else if gathered.len() == ids.len() && ids.len() > 1 {
         "上述任务".to_string()
     } else {
-        format!(
-            "第{}项",
-            gathered
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join("、")
-        )
+        task_list(&gathered)
     };
     let leads = gathered
         .iter()

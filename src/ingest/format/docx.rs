@@ -116,6 +116,15 @@ fn comment_texts(xml: &[u8]) -> HashMap<String, String> {
                     text.push_str(&t.xml10_content());
                 }
             }
+            // &amp; and &#26041; in a comment's text, as in the body.
+            Ok(Event::GeneralRef(r)) if in_text => {
+                if let Some((_, text)) = current.as_mut() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => text.push(c),
+                        _ => text.push_str(resolve_predefined_entity(&r).unwrap_or("")),
+                    }
+                }
+            }
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }

@@ -10,9 +10,10 @@
 //! stay where they are; the other label rows are left empty in the table and listed as
 //! [`SkipReason::FormField`] rows by the caller.
 
+use super::layout::header_kind;
 use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::vocabulary::{classify_header, normalise_header, ColumnKind};
+use crate::ingest::vocabulary::{normalise_header, ColumnKind};
 
 /// The longest label (in characters, normalised): 整改进展情况及下一步打算 fits.
 const LABEL_CHARS: usize = 14;
@@ -33,15 +34,26 @@ struct Field {
     value: Cell,
 }
 
-/// The column a label cell names: a short cell naming a column, with at most a colon
-/// after it (填报单位：区水利局 in one cell is a line, not a label).
+/// The column a label cell names: a short cell naming a column as a header cell does,
+/// with at most a colon after it (填报单位：区水利局 in one cell is a line, not a label).
 fn label_kind(text: &str) -> Option<ColumnKind> {
     let t = one_line(text);
     let t = t.trim_end_matches([':', '：']);
-    if t.contains([':', '：']) || normalise_header(t).chars().count() > LABEL_CHARS {
+    if normalise_header(t).chars().count() > LABEL_CHARS {
         return None;
     }
-    classify_header(t)
+    header_kind(t)
+}
+
+/// A label naming the task: 序号, 具体举措.
+fn names_the_task(kind: ColumnKind) -> bool {
+    matches!(kind, ColumnKind::Id | ColumnKind::Measure)
+}
+
+/// A label naming the answer: progress, status, 是否完成, 完成进度.
+fn names_the_answer(kind: ColumnKind) -> bool {
+    use ColumnKind::*;
+    matches!(kind, Progress | Status | StatusYesNo | Percent)
 }
 
 /// The fields of row `r`: label, value, label, value … from its first filled cell; none
@@ -107,7 +119,6 @@ pub(super) fn answers_a_label(grid: &Grid, r: usize) -> bool {
 /// 具体举措) and one naming progress or status, each followed by two or more values,
 /// one task a column.
 pub(super) fn turned_on_its_side(grid: &Grid) -> bool {
-    use ColumnKind::*;
     let mut kinds = Vec::new();
     for r in 0..grid.height().min(TURNED_SCAN_ROWS) {
         if grid.is_paragraph(r) {
@@ -125,10 +136,7 @@ pub(super) fn turned_on_its_side(grid: &Grid) -> bool {
             kinds.push(kind);
         }
     }
-    kinds.iter().any(|k| matches!(k, Id | Measure))
-        && kinds
-            .iter()
-            .any(|k| matches!(k, Progress | Status | StatusYesNo | Percent))
+    kinds.iter().copied().any(names_the_task) && kinds.iter().copied().any(names_the_answer)
 }
 
 /// How far down a turned table's labels are looked for.
@@ -146,7 +154,6 @@ fn is_value_word(cell: &Cell) -> bool {
 /// The sheet as forms, when it is: label rows naming a task (序号 or 具体举措) and its
 /// progress or status, for at least one form. `None` for any other sheet.
 pub(super) fn read(grid: &Grid) -> Option<Forms> {
-    use ColumnKind::*;
     // Each form: its label rows and their fields. A label seen again starts the next.
     let mut forms: Vec<Vec<(usize, Vec<Field>)>> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -187,10 +194,7 @@ pub(super) fn read(grid: &Grid) -> Option<Forms> {
             .iter()
             .flat_map(|(_, f)| f.iter().map(|f| f.kind))
             .collect();
-        kinds.iter().any(|k| matches!(k, Id | Measure))
-            && kinds
-                .iter()
-                .any(|k| matches!(k, Progress | Status | StatusYesNo | Percent))
+        kinds.iter().copied().any(names_the_task) && kinds.iter().copied().any(names_the_answer)
     };
     if !forms.iter().any(names_task) {
         return None;
@@ -216,10 +220,7 @@ pub(super) fn read(grid: &Grid) -> Option<Forms> {
     let row_of = |form: &Vec<(usize, Vec<Field>)>| {
         let answer = form
             .iter()
-            .filter(|(_, f)| {
-                f.iter()
-                    .any(|f| matches!(f.kind, Progress | Status | StatusYesNo | Percent))
-            })
+            .filter(|(_, f)| f.iter().any(|f| names_the_answer(f.kind)))
             .map(|(r, _)| *r)
             .max();
         answer

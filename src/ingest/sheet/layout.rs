@@ -485,7 +485,7 @@ fn header_kinds(grid: &Grid, r: usize, width: usize) -> Vec<Option<ColumnKind>> 
 
 /// The column a header cell names: not a label with a colon (填报日期：… is a line
 /// above the table).
-fn header_kind(text: &str) -> Option<ColumnKind> {
+pub(super) fn header_kind(text: &str) -> Option<ColumnKind> {
     if text.contains(':') || text.contains('：') {
         return None;
     }

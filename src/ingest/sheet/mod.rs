@@ -231,9 +231,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                         v.status_text = said.clone();
                         let found = unit.of_row(grid, b);
                         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-                        let period = v.period.or(sheet_period);
                         out.records
-                            .push(record_of(v, found, filed_on, period, None));
+                            .push(record_of(v, found, filed_on, sheet_period, None));
                         records += 1;
                     }
                     // Those rows are records now, not rows left blank.
@@ -366,8 +365,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
         let completed_on = done_by_filing(&v, filed_on, default_year);
-        let period = v.period.or(sheet_period);
-        let record = record_of(v, found, filed_on, period, completed_on);
+        let record = record_of(v, found, filed_on, sheet_period, completed_on);
         // The rest of the group answering 不涉及 under the sender's own row on the task:
         // a line of the sender's text, not an answer on the sender's behalf (the sender
         // did the work its own row reports).
@@ -472,12 +470,12 @@ fn deadlines_in_status(
 }
 
 /// The record of a row's values, with what the sheet adds to them: the row's unit, its
-/// filing date, its month and its completion date.
+/// filing date, the sheet's month (for a row giving none) and its completion date.
 fn record_of(
     v: rows::RowValues,
     found: Option<(String, UnitFrom)>,
     filed_on: Option<chrono::NaiveDate>,
-    period: Option<chrono::NaiveDate>,
+    sheet_period: Option<chrono::NaiveDate>,
     completed_on: Option<chrono::NaiveDate>,
 ) -> Record {
     let (unit, unit_from) = found.unzip();
@@ -486,7 +484,7 @@ fn record_of(
         unit,
         unit_from,
         filed_on,
-        period,
+        period: v.period.or(sheet_period),
         id_text: v.id_text,
         id: v.id,
         measure_text: v.measure_text,

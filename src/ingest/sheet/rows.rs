@@ -21,7 +21,7 @@ use crate::ingest::vocabulary::{
     is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
     status_from_progress, status_of_percent, ticked_option, ColumnKind,
 };
-use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES};
+use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES, STATUS_PLAN_CUES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
 
 /// The columns a unit fills in: all empty (or only a dash), the row reports nothing.
@@ -455,10 +455,13 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
     }
+    // The row's own 填报日期 (its warning, if it does not read, comes after the dates').
+    let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
+    let filed_text = one_line(&filed_cell.text_ref());
+    let filed_on = filing_date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
     // 2020年9月完成 / 2020.9.30 / 9月底已完成 in the status cell, before the return was
     // filed: done then.
-    let filed_by =
-        filing_date_of_cell(layout.cell(grid, r, ColumnKind::FiledOn), default_year).or(filed_by);
+    let filed_by = filed_on.or(filed_by);
     let done_as_dated = layout
         .col(ColumnKind::Status)
         .filter(|_| status != Status::NotApplicable)
@@ -524,9 +527,6 @@ pub(super) fn values(
             .then(|| completion_date_in(&progress, default_year))
             .flatten()
     });
-    let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
-    let filed_text = one_line(&filed_cell.text_ref());
-    let filed_on = filing_date_of_cell(filed_cell, default_year).filter(|_| !filed_text.is_empty());
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text, default_year));
     }
@@ -890,8 +890,10 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
 /// for a plan (预计, 计划, …前) or a cell that gives no date.
 fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Option<NaiveDate> {
     let t = crate::common::dates::nfkc(text);
-    if ["预计", "计划", "力争", "争取", "拟", "前", "将", "待"]
+    // A status cell's plan words (预计, 计划, 拟 …), and 前 (12月底前), 将 and 待.
+    if STATUS_PLAN_CUES
         .iter()
+        .chain(&["前", "将", "待"])
         .any(|w| t.contains(w))
     {
         return None;
