@@ -365,13 +365,16 @@ fn short_rows_never_split_long_rows_may() {
         .collect();
     assert_eq!(rows.len(), l.tasks.len());
     // A third of the landscape text height (5216 twips) in 16 pt table lines: 8 lines.
-    // 进展情况, the widest text, is 5326 twips wide: 48 ASCII halves, 24 CJK a line.
+    // 进展情况, the widest text, is 4876 twips wide: 44 ASCII halves, 22 CJK a line.
     let mut unsplit = 0;
     for row in rows {
         let text = paragraphs(row).join("");
         let tiny = text.chars().count() < 8 * 12;
         let huge = text.chars().count() > 8 * 24 * 3;
         let cant = row.contains("<w:cantSplit");
+        // A row that splits leaves no line of a paragraph alone on either page.
+        let paras = row.matches("<w:p ").count() + row.matches("<w:p>").count();
+        assert_eq!(row.matches("<w:widowControl").count(), paras, "{text}");
         if tiny {
             assert!(cant, "a short row may split: {text}");
         }

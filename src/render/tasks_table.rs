@@ -9,13 +9,15 @@ use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
 
 /// The columns: header, width on a landscape page (twips; the text width is 13776),
-/// centred. 完成情况 at 1150 holds its header on one line; 进展情况 takes the rest (5326).
+/// centred. 完成时限 at 1500 holds 2020年12月底 on one line, 牵头/责任单位 at 2400 a
+/// role and a unit of up to seven characters (责任：区住房城乡建委), 完成情况 at 1100 its
+/// header; 进展情况 takes the rest (4876).
 const COLUMNS: [(&str, Option<u32>, bool); 6] = [
     ("序号", Some(700), true),
-    ("具体举措", Some(3600), false),
-    ("完成时限", Some(1200), true),
-    ("牵头/责任单位", Some(1800), false),
-    ("完成情况", Some(1150), true),
+    ("具体举措", Some(3200), false),
+    ("完成时限", Some(1500), true),
+    ("牵头/责任单位", Some(2400), false),
+    ("完成情况", Some(1100), true),
     ("进展情况", None, false),
 ];
 
@@ -184,6 +186,44 @@ pub fn without_annex_refs(text: &str) -> String {
         text.to_string()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+    use crate::render::docx::{cell_lines, LANDSCAPE_TEXT_WIDTH};
+
+    /// A deadline, a role with a unit of seven characters and a status each take one
+    /// line, so that no unit's name is broken across lines (区农业农 / 村委).
+    #[test]
+    fn short_cells_take_one_line() {
+        let table = TableData {
+            columns: COLUMNS
+                .iter()
+                .map(|&(header, landscape_width, center)| TableColumn {
+                    header: header.to_string(),
+                    landscape_width,
+                    center,
+                })
+                .collect(),
+            rows: Vec::new(),
+        };
+        let w = table.widths(LANDSCAPE_TEXT_WIDTH, LANDSCAPE_TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), LANDSCAPE_TEXT_WIDTH);
+        for (i, text) in [
+            (0, "序号"),
+            (0, "63"),
+            (2, "2020年12月底"),
+            (2, "完成时限"),
+            (3, "牵头：区农业农村委"),
+            (3, "责任：区住房城乡建委"),
+            (4, "完成情况"),
+            (4, "长期坚持"),
+        ] {
+            assert_eq!(cell_lines(text, w[i]), 1, "{text} in {} twips", w[i]);
+        }
+        assert!(w[5] > w[1], "进展情况 is the widest column: {w:?}");
     }
 }
 

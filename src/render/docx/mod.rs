@@ -39,7 +39,8 @@ use page::*;
 pub const HEADING1_STYLE: &str = "Heading1";
 pub const HEADING2_STYLE: &str = "Heading2";
 
-pub use table::{TableColumn, TableData, TableRowData};
+pub use page::LANDSCAPE_TEXT_WIDTH;
+pub use table::{cell_lines, TableColumn, TableData, TableRowData};
 
 /// What the page and the runs need besides the blocks: the fonts (plan.toml) and the
 /// document's date (its creation and modification time).
@@ -657,6 +658,11 @@ impl<'a> Builder<'a> {
             }
             if look == CellLook::Banner {
                 p = p.keep_next(true);
+            }
+            if matches!(look, CellLook::Left | CellLook::Centred) {
+                // A row that may split across pages leaves no line of a paragraph
+                // alone at the foot of one page or the head of the next.
+                p = p.widow_control(true);
             }
             let p = p
                 .align(if matches!(look, CellLook::Header | CellLook::Centred) {
