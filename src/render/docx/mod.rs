@@ -40,7 +40,10 @@ pub const HEADING1_STYLE: &str = "Heading1";
 pub const HEADING2_STYLE: &str = "Heading2";
 
 pub use page::LANDSCAPE_TEXT_WIDTH;
-pub use table::{cell_lines, TableColumn, TableData, TableRowData};
+/// Lines a cell's text takes at a width; the report table's tests size its columns by it.
+#[cfg(test)]
+pub(crate) use table::cell_lines;
+pub use table::{TableColumn, TableData, TableRowData};
 
 /// What the page and the runs need besides the blocks: the fonts (plan.toml) and the
 /// document's date (its creation and modification time).
