@@ -56,6 +56,10 @@ pub struct Record {
     pub completed_text: String,
     pub note: String,
     pub evidence: String,
+    /// The row's 完成时限 as written (the plan's, copied, or one the unit moved: an
+    /// added 调整后完成时限 column's, when filled); empty when the table has none.
+    #[serde(default)]
+    pub deadline_text: String,
     /// The unit that sent the file, when the row is another unit's (a consolidated
     /// return): the report came through it.
     pub via: Option<String>,

@@ -138,6 +138,13 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "要求完成时间",
             "计划完成时限",
             "时间节点",
+            // A deadline the unit moved (调整后完成时限 beside the plan's 完成时限): read as
+            // a second deadline column, never as the date the work was done.
+            "调整后完成时间",
+            "调整完成时间",
+            "延期完成时间",
+            "延期完成时限",
+            "延期时限",
         ],
     ),
     (
@@ -1401,6 +1408,14 @@ mod tests {
         }
         assert_eq!(classify_header("销号时间"), Some(CompletedOn));
         assert_eq!(classify_header("完成时限"), Some(Deadline));
+        for moved in [
+            "调整后完成时限",
+            "调整后完成时间",
+            "延期完成时间",
+            "延期后完成时限",
+        ] {
+            assert_eq!(classify_header(moved), Some(Deadline), "{moved}");
+        }
         assert_eq!(classify_header("计划完成时间"), Some(Deadline));
         assert_eq!(classify_header("预计完成时间"), Some(Deadline));
         assert_eq!(classify_header("实际完成时间"), Some(CompletedOn));
@@ -1476,6 +1491,17 @@ mod tests {
         assert!(Status::Unreported.words().is_empty());
         assert_eq!(classify_status("已完成并长期坚持"), Status::Completed);
         assert_eq!(classify_status("基本完成"), Status::InProgress);
+        // Words units write that are no labels of ours.
+        for (word, status) in [
+            ("已完结", Status::Completed),
+            ("已完工", Status::Completed),
+            ("落实中", Status::InProgress),
+            ("延期", Status::InProgress),
+            ("已申请延期", Status::InProgress),
+            ("已申请延期。", Status::InProgress),
+        ] {
+            assert_eq!(classify_status(word), status, "{word}");
+        }
     }
 
     #[test]

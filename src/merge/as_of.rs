@@ -235,6 +235,7 @@ mod tests {
             completed_text: String::new(),
             note: String::new(),
             evidence: String::new(),
+            deadline_text: String::new(),
             via: None,
         }
     }

@@ -21,6 +21,7 @@
 mod as_of;
 mod doubt;
 pub mod match_task;
+mod moved_deadline;
 mod place;
 mod same_place;
 mod scope;
@@ -69,6 +70,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);
     let by_task = versions::resolve_all(placed.by_key, &mut problems);
+    problems.extend(moved_deadline::warnings(plan, &by_task));
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));
     let mut info = summary::plan_info(plan, scope);

@@ -115,7 +115,10 @@ pub(super) fn place_records(
                 let doubt = doubt.or_else(|| {
                     super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit)
                 });
-                let report = report(rec, unit, role, by, doubt);
+                let moved =
+                    super::moved_deadline::moved_deadline(&rec.deadline_text, &task.deadline);
+                let mut report = report(rec, unit, role, by, doubt);
+                report.deadline_moved = moved;
                 if let Some(why) = &report.doubt {
                     problems.push(contradiction(&report, id, why));
                 }
@@ -282,6 +285,7 @@ fn report(
         matched_by: by,
         note: rec.note,
         evidence: rec.evidence,
+        deadline_moved: None,
         doubt,
         via: rec.via,
         source: rec.source,

@@ -298,6 +298,10 @@ pub struct UnitReport {
     /// 推进 while the text says 已通过验收 …): the clause saying why. Such a report
     /// counts as 待核实 for the task's status.
     pub doubt: Option<String>,
+    /// The 完成时限 the unit wrote, when it moves the plan's later (2021年3月底（已申请
+    /// 延期）): said beside its progress in the report; the plan's deadline still counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_moved: Option<String>,
     /// The unit whose consolidated return carried this report (a lead unit's 报送表,
     /// or a return with a 单位 column), when not the reporting unit itself.
     #[serde(default)]

@@ -77,6 +77,10 @@ pub enum Code {
     /// A later return says less than an earlier one of the same unit (已完成, then
     /// 正在推进): the later stands, the clerk checks.
     SteppedBack,
+    /// A unit wrote a 完成时限 other than the plan's (2021年3月底（已申请延期）, or an
+    /// added 调整后完成时限 column): the plan's still counts, the clerk checks the
+    /// extension.
+    DeadlineChanged,
     /// Tasks of the collector (the bureau itself) with no progress in its own return.
     CollectorMissing,
     // Rounds
@@ -122,6 +126,7 @@ impl Code {
             Code::Conflict => "报送内容冲突",
             Code::Duplicate => "重复报送",
             Code::SteppedBack => "进展倒退",
+            Code::DeadlineChanged => "完成时限变更",
             Code::FiledAfterAsOf => "晚于统计截止日期报送",
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
             Code::PreviousRound => "上期汇总无法读取",
@@ -161,6 +166,7 @@ impl Code {
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
             Code::SteppedBack => "stepped_back",
+            Code::DeadlineChanged => "deadline_changed",
             Code::FiledAfterAsOf => "filed_after_as_of",
             Code::CompletedAfterAsOf => "completed_after_as_of",
             Code::PreviousRound => "previous_round",

@@ -166,6 +166,9 @@ const COMPLETED_WORDS: &[&str] = &[
     "已落实到位",
     "已解决",
     "问题已解决",
+    "已完结",
+    "完结",
+    "已完工",
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
@@ -209,6 +212,13 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "报批中",
     "尚未全部完成",
     "未全部完成",
+    "落实中",
+    "推进落实中",
+    // Late, the unit asking for more time: not done, still worked on.
+    "延期",
+    "已申请延期",
+    "申请延期",
+    "延期推进",
 ];
 const NOT_STARTED_WORDS: &[&str] = &[
     "未启动",

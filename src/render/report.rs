@@ -413,6 +413,9 @@ struct TaskContext {
     /// One or two sentences from a decider's return, the unit named first; empty when
     /// no decider wrote any text.
     result: String,
+    /// The deadlines units wrote over the plan's: 来苏镇填报完成时限为“2021年3月底（已申
+    /// 请延期）”, joined with ；; empty when none did.
+    moved: String,
 }
 
 impl TaskContext {
@@ -439,6 +442,13 @@ impl TaskContext {
             ),
             awaiting: at_most_six(awaiting),
             result: result(l, t),
+            moved: (t.current_reports())
+                .filter_map(|r| {
+                    let moved = r.deadline_moved.as_deref()?;
+                    Some(format!("{}填报完成时限为“{moved}”", who(l, &r.unit)))
+                })
+                .collect::<Vec<_>>()
+                .join("；"),
         }
     }
 }

@@ -24,6 +24,9 @@ pub struct ReportGroup {
     pub text: String,
     /// The status as a short note: 已完成，完成时间2020年9月30日 / 待核实（“见附件”）…
     pub note: String,
+    /// The 完成时限 the units wrote over the plan's (2021年3月底（已申请延期）), empty
+    /// when they kept it.
+    pub deadline_moved: String,
     /// Several units of a supporting role told in one sentence (names and status
     /// counts); their full text is in the attachment table.
     pub condensed: bool,
@@ -58,27 +61,31 @@ fn report_note(r: &UnitReport) -> String {
 /// The current reports of a task, grouped (lead, responsible, cooperating, unassigned:
 /// the ledger's order).
 pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
-    let mut groups: Vec<(Vec<&str>, Role, String, String)> = Vec::new();
+    let mut groups: Vec<(Vec<&str>, Role, String, String, &str)> = Vec::new();
     for r in task.current_reports() {
         let text = r.progress.trim().to_string();
         let note = report_note(r);
+        let moved = r.deadline_moved.as_deref().unwrap_or_default();
         match groups.last_mut() {
-            Some((units, role, t, n)) if *role == r.role && *t == text && *n == note => {
+            Some((units, role, t, n, m))
+                if *role == r.role && *t == text && *n == note && *m == moved =>
+            {
                 if !units.contains(&r.unit.as_str()) {
                     units.push(&r.unit);
                 }
             }
-            _ => groups.push((vec![&r.unit], r.role, text, note)),
+            _ => groups.push((vec![&r.unit], r.role, text, note, moved)),
         }
     }
     groups
         .into_iter()
-        .map(|(units, role, text, note)| ReportGroup {
+        .map(|(units, role, text, note, moved)| ReportGroup {
             units: units.join("、"),
             role: role_name(role),
             role_label: format!("{}单位", role.label()),
             text,
             note,
+            deadline_moved: moved.to_string(),
             condensed: false,
         })
         .collect()

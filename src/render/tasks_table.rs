@@ -120,7 +120,12 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     }
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() { g.note } else { g.text };
-        format!("{}：{}", g.units, without_annex_refs(&text))
+        let mut line = format!("{}：{}", g.units, without_annex_refs(&text));
+        // A deadline the unit moved: said, the plan's still in the 完成时限 column.
+        if !g.deadline_moved.is_empty() {
+            line.push_str(&format!("（完成时限填报为“{}”）", g.deadline_moved));
+        }
+        line
     }));
     lines
 }

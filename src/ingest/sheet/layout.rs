@@ -460,15 +460,18 @@ fn prefer_plan_numbers(grid: &Grid, layout: &mut Layout, kinds: &[Option<ColumnK
 }
 
 /// The columns of a text kind (measure, progress, note, evidence) that repeat a kind
-/// the layout already reads at another column: their text is data too.
+/// the layout already reads at another column: their text is data too. So is a second
+/// 完成时限 (调整后完成时限 beside the plan's): the deadline the unit moved the task to.
 fn extra_text_columns(layout: &Layout, kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)> {
-    use ColumnKind::{Evidence, Measure, Note, Progress};
+    use ColumnKind::{Deadline, Evidence, Measure, Note, Progress};
     let used = |c: usize| layout.columns.iter().any(|(_, cc)| *cc == c);
     kinds
         .iter()
         .enumerate()
         .filter_map(|(c, k)| match k {
-            Some(k @ (Measure | Progress | Note | Evidence)) if !used(c) && layout.has(*k) => {
+            Some(k @ (Measure | Progress | Note | Evidence | Deadline))
+                if !used(c) && layout.has(*k) =>
+            {
                 Some((*k, c))
             }
             _ => None,

@@ -373,6 +373,9 @@ pub(super) struct RowValues {
     pub completed_text: String,
     pub note: String,
     pub evidence: String,
+    /// The 完成时限 as written: an added 调整后完成时限 column's when filled, else the
+    /// 完成时限 column's.
+    pub deadline_text: String,
     /// The row's own 填报日期 (a column of web exports), if it has one.
     pub filed_on: Option<NaiveDate>,
     /// The month the row reports on (a 月份 column), if the table has one.
@@ -607,9 +610,22 @@ pub(super) fn values(
         completed_text,
         note,
         evidence: with_extra(ColumnKind::Evidence, text_of(ColumnKind::Evidence), false),
+        deadline_text: deadline_text(grid, r, layout),
         filed_on,
         period,
     }
+}
+
+/// Row `r`'s 完成时限 as written: the rightmost filled of the deadline columns after the
+/// first (调整后完成时限, 延期完成时间: the deadline the unit moved the task to), else the
+/// first (the plan's, copied or edited).
+fn deadline_text(grid: &Grid, r: usize, layout: &Layout) -> String {
+    let moved = layout
+        .extra_cols(ColumnKind::Deadline)
+        .map(|c| one_line(&grid.value_through_merge(r, c).text_ref()))
+        .filter(|t| !t.is_empty() && !is_placeholder(t))
+        .last();
+    moved.unwrap_or_else(|| one_line(&layout.cell(grid, r, ColumnKind::Deadline).text_ref()))
 }
 
 /// Append `line` to `text` on a line of its own.
