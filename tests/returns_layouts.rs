@@ -4264,3 +4264,195 @@ fn not_applicable_in_the_note_or_the_completion_column() {
         ledger.problems
     );
 }
+
+/// A 完成时限 the unit moved, written over the plan's (2021年3月底（已申请延期）) or in
+/// an added 调整后完成时限 column, is kept: the report's table says it beside the unit's
+/// progress, the overdue list names it, and a warning asks the clerk to check the
+/// extension; the plan's deadline still decides 逾期. The plan's deadline copied (in
+/// another spelling) and an empty adjusted cell move nothing, and the added column's
+/// text is not taken for a note.
+#[test]
+fn a_deadline_the_unit_moved_is_reported_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    // Task 3 is 何埂镇's, due 2020年12月底; task 5 every 镇街's, 2020年12月底完成,并长期坚持.
+    let edited = [
+        row(&[
+            "3",
+            &measure(3),
+            "2021年3月底（已申请延期）",
+            "设施主体已完工，正在调试。",
+            "正在推进",
+        ]),
+        row(&[
+            "5",
+            &measure(5),
+            "2020年12月31日",
+            "排灌渠系整治完成80%。",
+            "正在推进",
+        ]),
+    ];
+    write_workbook(
+        &dir.path().join("何埂镇.xlsx"),
+        &[sheet(
+            "何埂镇",
+            &["序号", "具体举措", "完成时限", "整改进展情况", "完成状态"],
+            &edited,
+        )],
+    );
+    // Task 8 is 区农业农村委's, due 2020年9月底 (overdue at the round's date); task 7 too,
+    // 2020年12月底, its adjusted cell left empty.
+    let added = [
+        row(&[
+            "8",
+            &measure(8),
+            "2020年9月底",
+            "2021年6月底",
+            "规划已完成初稿，正在征求意见。",
+            "正在推进",
+        ]),
+        row(&[
+            "7",
+            &measure(7),
+            "2020年12月底",
+            "",
+            "已立案调查。",
+            "正在推进",
+        ]),
+    ];
+    write_workbook(
+        &dir.path().join("区农业农村委.xlsx"),
+        &[sheet(
+            "区农业农村委",
+            &[
+                "序号",
+                "具体举措",
+                "完成时限",
+                "调整后完成时限",
+                "整改进展情况",
+                "完成状态",
+            ],
+            &added,
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    let moved = |id: u32, unit: &str| reports_of(&ledger, id, unit)[0].deadline_moved.clone();
+    assert_eq!(
+        moved(3, "何埂镇").as_deref(),
+        Some("2021年3月底（已申请延期）")
+    );
+    assert_eq!(moved(5, "何埂镇"), None, "the plan's deadline copied");
+    assert_eq!(moved(8, "区农业农村委").as_deref(), Some("2021年6月底"));
+    assert_eq!(moved(7, "区农业农村委"), None, "adjusted cell left empty");
+    let r8 = reports_of(&ledger, 8, "区农业农村委")[0].clone();
+    assert!(!r8.note.contains("2021年6月底"), "not a note: {}", r8.note);
+    assert!(
+        ledger.task(8).unwrap().overdue,
+        "the plan's deadline still counts"
+    );
+    let warned: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::DeadlineChanged)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(warned
+        .iter()
+        .any(|m| m.contains("何埂镇填报第3项的完成时限为“2021年3月底（已申请延期）”")));
+    assert!(warned.iter().any(|m| m.contains("方案规定为“2020年9月底”")));
+    assert!(!raised(&ledger, Code::ColumnUnknown));
+
+    let docx = rectify::report_docx(&ledger, &rectify::Templates::default()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(docx))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let text: String = xml
+        .split('<')
+        .filter_map(|piece| {
+            piece.strip_prefix("w:t>").or_else(|| {
+                piece
+                    .split_once("w:t xml:space=\"preserve\">")
+                    .map(|(_, t)| t)
+            })
+        })
+        .collect();
+    assert!(
+        text.contains(
+            "何埂镇：设施主体已完工，正在调试。（完成时限填报为“2021年3月底（已申请延期）”）"
+        ),
+        "the table's line"
+    );
+    assert!(
+        text.contains("（区农业农村委填报完成时限为“2021年6月底”）"),
+        "the overdue list"
+    );
+}
+
+/// A sheet that numbers a task's items 6-1 … 6-8 reads 6-7 and 6-8 as items of task 6
+/// too, not as the ranges 6–7 and 6–8 (which would report task 7 and task 8); a lone
+/// 20-21 on another sheet is still tasks 20 and 21.
+#[test]
+fn hyphenated_item_numbers_are_items_of_their_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<Vec<String>> = (1..=8)
+        .map(|i| {
+            row(&[
+                &format!("6-{i}"),
+                "",
+                &format!("第{i}项措施已落实。"),
+                "正在推进",
+            ])
+        })
+        .collect();
+    write_workbook(
+        &dir.path().join("区农业农村委.xlsx"),
+        &[sheet(
+            "区农业农村委",
+            &["序号", "具体举措", "整改进展情况", "完成状态"],
+            &rows,
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    let on6 = reports_of(&ledger, 6, "区农业农村委");
+    let text: String = on6.iter().map(|r| r.progress.clone()).collect();
+    for i in 1..=8 {
+        assert!(
+            text.contains(&format!("第{i}项措施已落实。")),
+            "item {i}: {text}"
+        );
+    }
+    for other in [7, 8] {
+        assert!(
+            reports_of(&ledger, other, "区农业农村委").is_empty(),
+            "6-{other} is no report on task {other}"
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let rows = vec![
+        row(&["19", &measure(19), "已完成整治。", "已完成"]),
+        row(&["20-21", "", "两项一并推进。", "正在推进"]),
+    ];
+    write_workbook(
+        &dir.path().join("区水利局.xlsx"),
+        &[sheet(
+            "区水利局",
+            &["序号", "具体举措", "整改进展情况", "完成状态"],
+            &rows,
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    for id in [20, 21] {
+        assert_eq!(
+            units_on(&ledger, id),
+            vec!["区水利局".to_string()],
+            "task {id}"
+        );
+    }
+}

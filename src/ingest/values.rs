@@ -248,6 +248,32 @@ pub(crate) fn form_option_task_ids(text: &str) -> Option<String> {
     ids.filter(|v| !v.is_empty()).map(|v| v.join("、"))
 }
 
+/// A 序号 of two numbers joined by a hyphen (6-1, 6－8): the task and its item, or a
+/// range of tasks ([`parse_task_ids`]); which, the sheet decides
+/// ([`sub_item_heads`]).
+pub(crate) fn hyphen_pair(s: &str) -> Option<(u32, u32)> {
+    let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
+    let (a, b) = n.split_once(['-', '－', '—'])?;
+    let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    ((1..=999).contains(&a) && b >= 1).then_some((a, b))
+}
+
+/// The tasks a sheet numbers items of with hyphens (6-1, 6-2 … 6-8): a head written
+/// with two or more hyphenated numbers, or with an item number not above it (6-1 can be
+/// no range). There 6-7 is the seventh item of task 6, not tasks 6 and 7.
+pub(crate) fn sub_item_heads(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut heads: Vec<u32> = Vec::new();
+    for (a, b) in pairs {
+        let again = seen.iter().any(|&(x, y)| x == a && y != b);
+        if (b <= a || again) && !heads.contains(&a) {
+            heads.push(a);
+        }
+        seen.push((a, b));
+    }
+    heads
+}
+
 /// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
 /// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
 /// unless there are two or more and every part is one.
@@ -287,6 +313,19 @@ pub fn task_id_from_number(f: f64) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphenated_numbers_are_items_where_the_sheet_numbers_items() {
+        let heads = |ids: &[&str]| sub_item_heads(ids.iter().filter_map(|i| hyphen_pair(i)));
+        // 6-1 … 6-8: items of task 6, so 6-7 and 6-8 are too.
+        assert_eq!(heads(&["5", "6-1", "6-2", "6-7", "6-8", "7"]), vec![6]);
+        assert_eq!(heads(&["6-7", "6-8"]), vec![6]);
+        // A lone 20-21 is a range of tasks.
+        assert_eq!(heads(&["19", "20-21", "22"]), Vec::<u32>::new());
+        assert_eq!(heads(&["29-1"]), vec![29]);
+        assert_eq!(hyphen_pair("6－8"), Some((6, 8)));
+        assert_eq!(hyphen_pair("第6项"), None);
+    }
 
     #[test]
     fn an_online_forms_option_labels_give_task_numbers() {

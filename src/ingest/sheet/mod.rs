@@ -25,9 +25,9 @@ use self::layout::Layout;
 use self::unit::SheetUnit;
 use crate::common::marker::Marker;
 use crate::common::text::excerpt;
-use crate::ingest::grid::Grid;
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::record::{Ingested, Record, UnitFrom};
-use crate::ingest::values::{parse_task_ids, task_id_of_cell};
+use crate::ingest::values::{hyphen_pair, parse_task_ids, sub_item_heads, task_id_of_cell};
 use crate::ingest::vocabulary::ColumnKind;
 use crate::model::status::Status;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason};
@@ -157,6 +157,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // Task rows left blank so far: a statement under them (以上任务均不涉及我街道)
     // answers them.
     let mut blank_rows: Vec<usize> = Vec::new();
+    // Tasks whose items the sheet numbers 6-1 … 6-8: 6-7 is an item, not tasks 6 and 7.
+    let item_heads = sub_item_heads(
+        (non_empty.iter().filter(|&&r| r > layout.bottom)).filter_map(|&r| {
+            match layout.cell(grid, r, ColumnKind::Id) {
+                Cell::Text(t) => hyphen_pair(t),
+                _ => None,
+            }
+        }),
+    );
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         open = None;
@@ -321,6 +330,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 21.1, 21.2 under task 21's row: parts of task 21.
         if v.id.is_none() && last_id.is_some() && rows::item_of(&v.id_text) == last_id {
             v.id = last_id;
+        }
+        // 6-7 where the sheet numbers task 6's items 6-1 … 6-8.
+        if let Some((head, _)) =
+            hyphen_pair(&v.id_text).filter(|(a, _)| v.id.is_none() && item_heads.contains(a))
+        {
+            v.id = Some(head);
         }
         last_id = v.id.or(last_id);
         let found = unit.of_row(grid, r);
@@ -495,6 +510,7 @@ fn record_of(
         completed_text: v.completed_text,
         note: v.note,
         evidence: v.evidence,
+        deadline_text: v.deadline_text,
         via: None,
     }
 }
