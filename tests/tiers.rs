@@ -225,6 +225,25 @@ fn the_bureau_reads_a_lead_units_consolidated_return_exactly() {
         .unwrap();
     assert_eq!(entry.via, vec![LEAD.to_string()]);
     assert!(!entry.direct);
+    // …and its row in the workbook's 单位报送情况 says so, never that it sent its reports
+    // straight to the bureau (another unit's 汇总 is the way it should report).
+    use calamine::Reader;
+    let bytes = rectify::workbook_bytes(&bureau).unwrap();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let units = book.worksheet_range(rectify::SHEET_UNITS).unwrap();
+    let row: Vec<String> = units
+        .rows()
+        .find(|row| row[0].to_string() == partner.unit)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(row.contains(&format!("经{LEAD}汇总")), "{row:?}");
+    assert!(
+        !row.iter().any(|c| c.contains("直接报送")),
+        "{}: {row:?}",
+        partner.unit
+    );
 }
 
 #[test]

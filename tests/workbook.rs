@@ -228,7 +228,8 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             number(&s, r, 3),
             (u.expected.len() - u.missing.len()) as f64
         );
-        // Reports on tasks it does not owe: its own that go through a lead unit, and
+        // Reports on tasks it does not owe: its own that should go through a lead unit
+        // and that it sent itself (what came through the lead unit is no remark), and
         // tasks it has no part in, each said as what it is.
         let (own, others): (Vec<u32>, Vec<u32>) = u
             .reported
@@ -241,6 +242,14 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
                     || t.responsible.contains(&u.name)
                     || t.cooperating.contains(&u.name)
             });
+        let own: Vec<u32> = own
+            .into_iter()
+            .filter(|id| {
+                ledger.task(*id).unwrap().current_reports().any(|r| {
+                    r.unit == u.name && r.via.as_deref().is_none_or(|v| v == u.name)
+                })
+            })
+            .collect();
         let remark = cell(&s, r, 10);
         for (ids, words) in [
             (own, "另直接报送了应经牵头单位汇总的"),

@@ -342,6 +342,17 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
             .task(*id)
             .is_some_and(|t| t.named_units().any(|u| *u == unit.name))
     });
+    // Of its own, those it sent itself: what came through a lead unit's consolidated
+    // return went the way it should and is no remark.
+    let own: Vec<u32> = own
+        .into_iter()
+        .filter(|id| {
+            ledger.task(*id).is_some_and(|t| {
+                t.current_reports()
+                    .any(|r| r.unit == unit.name && r.via.as_ref().is_none_or(|v| *v == unit.name))
+            })
+        })
+        .collect();
     if !own.is_empty() {
         remarks.push(format!(
             "另直接报送了应经牵头单位汇总的{}项（第{}项）",
