@@ -4456,3 +4456,64 @@ fn hyphenated_item_numbers_are_items_of_their_task() {
         );
     }
 }
+
+/// A lead unit's workbook, named for it, with its own sheet and a sheet per partner
+/// (named 来苏镇, 宝峰镇): the partners' reports came through the lead unit (`via`), as
+/// rows naming their unit in one sheet do. A workbook named for no unit that gathers
+/// two units' sheets (a clerk's merge) makes neither the other's carrier.
+#[test]
+fn partner_sheets_in_a_lead_units_workbook_came_through_it() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = || {
+        progress_rows(&[
+            ("1", "推进尾水治理。", "正在推进"),
+            ("5", "整治排灌渠系。", "正在推进"),
+        ])
+    };
+    let partner = |town: &str| {
+        let mut spec = SheetSpec::new(town).text_row(&header);
+        for r in rows() {
+            let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+            spec = spec.text_row(&cells);
+        }
+        spec
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join("区农业农村委.xlsx"),
+        &[
+            sheet("区农业农村委", &header, &rows()),
+            partner("来苏镇"),
+            partner("宝峰镇"),
+        ],
+    );
+    let ledger = ledger_for(dir.path());
+    for id in [1, 5] {
+        let lead = reports_of(&ledger, id, "区农业农村委");
+        assert_eq!(lead.len(), 1);
+        assert_eq!(lead[0].via, None);
+        for town in ["来苏镇", "宝峰镇"] {
+            let r = reports_of(&ledger, id, town);
+            assert_eq!(r.len(), 1, "task {id} {town}");
+            assert_eq!(
+                r[0].via.as_deref(),
+                Some("区农业农村委"),
+                "task {id} {town}"
+            );
+        }
+    }
+    let town = ledger.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    assert_eq!(town.via, vec!["区农业农村委".to_string()]);
+
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join("汇总.xlsx"),
+        &[partner("来苏镇"), partner("宝峰镇")],
+    );
+    let ledger = ledger_for(dir.path());
+    for town in ["来苏镇", "宝峰镇"] {
+        let r = reports_of(&ledger, 1, town);
+        assert_eq!(r.len(), 1, "{town}");
+        assert_eq!(r[0].via, None, "{town}");
+    }
+}

@@ -245,9 +245,11 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         let own: Vec<u32> = own
             .into_iter()
             .filter(|id| {
-                ledger.task(*id).unwrap().current_reports().any(|r| {
-                    r.unit == u.name && r.via.as_deref().is_none_or(|v| v == u.name)
-                })
+                ledger
+                    .task(*id)
+                    .unwrap()
+                    .current_reports()
+                    .any(|r| r.unit == u.name && r.via.as_deref().is_none_or(|v| v == u.name))
             })
             .collect();
         let remark = cell(&s, r, 10);

@@ -114,6 +114,7 @@ pub(super) fn file_outcome(
             entry.records = out.records.len() as u32;
             // A checklist's unit, unless its 填报单位 line names another (the sheet
             // reader credits the rows to that one).
+            let has_marker = marked.is_some();
             entry.unit = match marked {
                 Some(m) => named.or(Some(m)),
                 None => sender(&out, named),
@@ -123,8 +124,15 @@ pub(super) fn file_outcome(
                 entry.unit = named_unit(rel, opts);
             }
             if let Some(sender) = &entry.unit {
-                for r in out.records.iter_mut().filter(|r| r.unit_from_row()) {
-                    if r.unit.as_ref().is_some_and(|u| u != sender) {
+                // A lead unit's workbook with its own sheet and a sheet per partner
+                // (来苏镇, 宝峰镇), the file named for it or marked as its 报送表: the
+                // partners' sheets came through it too, not only rows naming their unit.
+                let gathered = (has_marker || named_unit(rel, opts).as_ref() == Some(sender))
+                    && out.records.iter().any(|r| r.unit.as_ref() == Some(sender));
+                for r in out.records.iter_mut() {
+                    if (gathered || r.unit_from_row())
+                        && r.unit.as_ref().is_some_and(|u| u != sender)
+                    {
                         r.via = Some(sender.clone());
                     }
                 }
