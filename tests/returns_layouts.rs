@@ -4517,3 +4517,74 @@ fn partner_sheets_in_a_lead_units_workbook_came_through_it() {
         assert_eq!(r[0].via, None, "{town}");
     }
 }
+
+/// The bureau's whole 台账 sent back with the rows that are not the unit's hidden (a
+/// filter, or rows hidden by hand): the hidden rows on other units' tasks are passed over
+/// (one info, no 未分工 warning, nothing said of their statuses), the unit's own visible
+/// rows read; a hidden row on a task of its own is still read.
+#[test]
+fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
+    let unit = "何埂镇";
+    let plan = plan();
+    let role = |id: u32| plan.role_of(plan.task(id).unwrap(), unit);
+    let ids: Vec<u32> = (1..=20).collect();
+    let rows: Vec<Vec<String>> = ids
+        .iter()
+        .map(|&id| {
+            let text = format!("第{id}项的进展。");
+            row(&[&id.to_string(), &measure(id), &text, "进展顺利，待验收"])
+        })
+        .collect();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let mut spec = sheet(unit, &header, &rows);
+    let own: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| role(id) != rectify::plan::Role::Unassigned)
+        .collect();
+    assert!(own.contains(&3) && own.len() < 10, "{own:?}");
+    // Rows start under the 填报单位 line and the header (0-based row 2 is task 1); task
+    // 3's row is hidden too: a task of its own, still read.
+    for &id in &ids {
+        if !own.contains(&id) || id == 3 {
+            spec = spec.hide_row(id + 1);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("整改台账（何埂镇更新）.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let with_reports: Vec<u32> = ledger
+        .tasks
+        .iter()
+        .filter(|t| t.current_reports().any(|r| r.unit == unit))
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(with_reports, own);
+    let passed = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::HiddenOther)
+        .count();
+    assert_eq!(passed, ids.len() - own.len());
+    let infos: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::Unassigned)
+        .map(|p| p.message.as_str())
+        .collect();
+    // One info, no warning of progress on tasks not the unit's.
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(
+        infos[0].contains(&format!("表中已隐藏的{passed}行")),
+        "{}",
+        infos[0]
+    );
+    // Statuses were said to be unclear only on the rows read.
+    let unclear: Vec<u32> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusUnclear)
+        .filter_map(|p| p.row)
+        .collect();
+    assert_eq!(unclear.len(), own.len(), "{unclear:?}");
+}

@@ -60,6 +60,9 @@ pub struct Record {
     /// added 调整后完成时限 column's, when filled); empty when the table has none.
     #[serde(default)]
     pub deadline_text: String,
+    /// The row is hidden on its sheet (rows hidden or filtered out of view).
+    #[serde(default)]
+    pub hidden: bool,
     /// The unit that sent the file, when the row is another unit's (a consolidated
     /// return): the report came through it.
     pub via: Option<String>,

@@ -236,6 +236,7 @@ mod tests {
             note: String::new(),
             evidence: String::new(),
             deadline_text: String::new(),
+            hidden: false,
             via: None,
         }
     }

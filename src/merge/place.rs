@@ -79,6 +79,11 @@ pub(super) fn place_records(
     let renumbered = renumbered_sheets(matched.iter().flatten());
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
+    let mut hidden_other: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    // The warnings of matching a row (its number confirmed by text …), given once the
+    // row is known to be kept: a row passed over is not said to be counted.
+    let mut row_warnings: Vec<Problem> = Vec::new();
     let mut skipped = Vec::new();
     for (rec, m, doubt) in matched.into_iter().flatten() {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
@@ -99,13 +104,25 @@ pub(super) fn place_records(
                 problems.push(p);
             }
             TaskMatch::Found { id, by, warning } => {
-                problems.extend(warning);
                 let task = plan.task(id).expect("matched task exists");
                 let role = plan.role_of(task, &unit);
                 if role == Role::Unassigned && rec.status == Status::NotApplicable {
                     skipped.push(not_owed(id, &unit, &rec.status_text, rec.source));
                     continue;
                 }
+                // A row hidden from view on another unit's task: the unit hid the rows
+                // of the table that are not its own.
+                if role == Role::Unassigned && rec.hidden {
+                    hidden_other
+                        .entry((rec.source.file.clone(), unit.clone()))
+                        .or_default()
+                        .push((rec.source.sheet.clone(), rec.source.row, id));
+                    let mut skip = not_owed(id, &unit, &rec.progress, rec.source);
+                    skip.reason = SkipReason::HiddenOther;
+                    skipped.push(skip);
+                    continue;
+                }
+                row_warnings.extend(warning);
                 if role == Role::Unassigned {
                     unassigned
                         .entry((rec.source.file.clone(), unit.clone()))
@@ -154,10 +171,29 @@ pub(super) fn place_records(
             skipped.push(not_owed(*id, &r.unit, &r.progress, r.source));
         }
     }
+    problems.append(&mut row_warnings);
+    // A row passed over here (不涉及 on another unit's task, a row of a copy of the
+    // whole table, a hidden row on another unit's task) is not in the summary: what was
+    // said of its content (a status not recognised, counted as 待核实 …) is moot.
+    if !skipped.is_empty() {
+        let passed: BTreeSet<(&str, &str, u32)> = skipped
+            .iter()
+            .map(|s| (s.file.as_str(), s.sheet.as_str(), s.row))
+            .collect();
+        problems.retain(|p| {
+            p.severity == Severity::Error
+                || !matches!((&p.sheet, p.row), (Some(sheet), Some(row)) if passed.contains(&(p.file.as_str(), sheet.as_str(), row)))
+        });
+    }
     problems.extend(
         unassigned
             .into_iter()
             .map(|((file, unit), rows)| unassigned_warning(&file, &unit, &rows)),
+    );
+    problems.extend(
+        hidden_other
+            .into_iter()
+            .map(|((file, unit), rows)| hidden_other_info(&file, &unit, &rows)),
     );
     Placed {
         by_key,
@@ -215,6 +251,29 @@ fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem
     };
     Problem::new(Severity::Warning, Code::Unassigned, file, message)
         .at(one_sheet.then_some(rows[0].0.as_str()), row)
+}
+
+/// One info for a file's hidden rows of `unit` on tasks it has no role in.
+fn hidden_other_info(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+    let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids = ids
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("、");
+    let one_sheet = rows.iter().all(|r| r.0 == rows[0].0);
+    Problem::new(
+        Severity::Info,
+        Code::Unassigned,
+        file,
+        format!(
+            "表中已隐藏的{}行（第{ids}项）不是{unit}承担的任务，未作为{unit}的进展汇总。",
+            rows.len()
+        ),
+    )
+    .at(one_sheet.then_some(rows[0].0.as_str()), None)
 }
 
 /// The one other unit a report's text speaks for: a text that is one clause opening with

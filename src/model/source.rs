@@ -48,6 +48,9 @@ pub enum SkipReason {
     HiddenRow,
     /// A row naming the unit whose rows follow (二、来苏镇) in a consolidated return.
     UnitHeading,
+    /// A row hidden on the sheet, on a task its unit has no role in: the rows of a copy
+    /// of the whole table (the bureau's 台账 sent back) the unit hid to show its own.
+    HiddenOther,
     /// A row on a task the unit has no role in that is no report of its own: 不涉及 (a
     /// whole-plan copy answering every row that is not the unit's), or any row of a
     /// copy of the whole table filled in on other units' tasks (warned of).
@@ -77,6 +80,7 @@ impl SkipReason {
             SkipReason::EvidenceList => "佐证材料目录（不含进展）",
             SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
             SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
+            SkipReason::HiddenOther => "已隐藏的行（不是本单位承担的任务）",
             SkipReason::Reference => "附带的参考内容（如上期报送情况）",
             SkipReason::NotOwed => "非本单位承担的任务行（“不涉及”或全表副本）",
             SkipReason::FormField => "登记表中的一栏（已并入该任务的记录）",

@@ -511,6 +511,7 @@ fn record_of(
         note: v.note,
         evidence: v.evidence,
         deadline_text: v.deadline_text,
+        hidden: false,
         via: None,
     }
 }
@@ -577,7 +578,8 @@ fn unnamed_columns_kept(ctx: &SheetContext, sheet: &str, headers: &[String]) -> 
 /// Rows hidden on the sheet that report a task which a visible row of the same unit
 /// also reports: an older version the unit hid (last month's rows kept above this
 /// month's). They become skip entries, with one info for the sheet; a hidden row that is
-/// its task's only row is read like any other (a filter hides rows only from view).
+/// its task's only row is read like any other (a filter hides rows only from view), and
+/// marked hidden: the merge passes over a hidden row on another unit's task.
 fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first: usize) {
     if grid.hidden_rows.is_empty() {
         return;
@@ -596,8 +598,9 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
         .filter_map(key)
         .collect();
     let mut rows: Vec<usize> = Vec::new();
-    for r in out.records.split_off(first) {
-        if hidden(&r) && key(&r).is_some_and(|k| shown.contains(&k)) {
+    for mut r in out.records.split_off(first) {
+        r.hidden = hidden(&r);
+        if r.hidden && key(&r).is_some_and(|k| shown.contains(&k)) {
             let row = r.source.row as usize - 1;
             if !rows.contains(&row) {
                 rows.push(row);
