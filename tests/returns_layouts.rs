@@ -4588,3 +4588,41 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
         .collect();
     assert_eq!(unclear.len(), own.len(), "{unclear:?}");
 }
+
+/// A 完成时间 written as a span (2020年9月—11月, 9月至11月) dates the work by the span's
+/// end; a date beside a status that is not done (正在推进, 未启动) is no completion: it
+/// stays in the note under its header, and the report never says 正在推进，完成时间….
+#[test]
+fn a_completion_span_ends_the_work_and_undone_rows_have_no_completion_date() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = vec![
+        row(&[
+            "3",
+            &measure(3),
+            "尾水处理设施已建成。",
+            "已完成",
+            "2020年9月—11月",
+        ]),
+        row(&["5", &measure(5), "排灌渠系整治。", "已完成", "9月至10月"]),
+        row(&[
+            "11",
+            &measure(11),
+            "正在推进整治。",
+            "正在推进",
+            "2020年10月",
+        ]),
+    ];
+    let ledger = read_one("何埂镇", &header, &rows);
+    assert_eq!(
+        only_report(&ledger, 3).completed_on,
+        Some(date(2020, 11, 30))
+    );
+    assert_eq!(
+        only_report(&ledger, 5).completed_on,
+        Some(date(2020, 10, 31))
+    );
+    let r11 = only_report(&ledger, 11);
+    assert_eq!(r11.status, Status::InProgress);
+    assert_eq!(r11.completed_on, None);
+    assert!(r11.note.contains("完成时间：2020年10月"), "{}", r11.note);
+}

@@ -470,6 +470,23 @@ pub fn parse_date_span(s: &str, default_year: Option<i32>) -> Option<(NaiveDate,
     ))
 }
 
+/// The end of a span written as two dates (`2020年9月—11月`, `9月至10月`,
+/// `2020.9.1-2020.9.30`): the work ran over it and was done by its end (a month without
+/// a day is its last day; an end without a year takes the start's). `None` unless both
+/// ends read and the end is not before the start.
+pub fn parse_span_end(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    let n = nfkc(s);
+    ['—', '–', '－', '-', '~', '～', '至', '到']
+        .iter()
+        .find_map(|&sep| {
+            let (a, b) = n.split_once(sep)?;
+            let (a, b) = (a.trim_end_matches(sep), b.trim_start_matches(sep));
+            let start = parse_date_as(a, default_year, MonthOnly::Start)?;
+            let end = parse_date_as(b, Some(start.year()), MonthOnly::End)?;
+            (end >= start).then_some(end)
+        })
+}
+
 /// The first date found in running text, e.g. `已于2020年9月30日完成` → 2020-09-30.
 ///
 /// Looks only at digit runs that start a number (not preceded by a digit or a decimal
@@ -588,6 +605,20 @@ mod tests {
         ] {
             assert_eq!(why(fine), None, "{fine}");
         }
+    }
+
+    #[test]
+    fn a_span_ends_at_its_second_date() {
+        let end = |s: &str| parse_span_end(s, Some(2020));
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(end("2020年9月—11月"), d(2020, 11, 30));
+        assert_eq!(end("9月至10月"), d(2020, 10, 31));
+        assert_eq!(end("2020.9.1-2020.9.30"), d(2020, 9, 30));
+        assert_eq!(end("2020年9月——2021年1月"), d(2021, 1, 31));
+        // Not a span: one date, an end before its start, words.
+        assert_eq!(end("2020年9月30日"), None);
+        assert_eq!(end("11月至9月"), None);
+        assert_eq!(end("9月至今"), None);
     }
 
     #[test]

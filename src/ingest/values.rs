@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::common::dates::{
-    date_from_serial, find_date_in_text, find_filing_date, nfkc, parse_date_text, parse_filing_date,
+    date_from_serial, find_date_in_text, find_filing_date, nfkc, parse_date_text,
+    parse_filing_date, parse_span_end,
 };
 use crate::common::numerals::chinese_number;
 use crate::common::text::one_line;
@@ -24,11 +25,12 @@ pub(crate) fn task_id_of_cell(cell: &Cell) -> (String, Option<u32>) {
 }
 
 /// The date a cell holds: a date cell; a number typed as 20200930 or an Excel serial;
-/// a text that is a date, else the first date in it (a year-less date takes
-/// `default_year`).
+/// a text that is a date, else the end of a span of two (2020年9月—11月), else the first
+/// date in it (a year-less date takes `default_year`).
 pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
     match cell {
         Cell::Text(t) => parse_date_text(t, Some(default_year))
+            .or_else(|| parse_span_end(t, Some(default_year)))
             .or_else(|| find_date_in_text(t, Some(default_year))),
         other => date_of_value(other, default_year),
     }

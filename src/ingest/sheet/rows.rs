@@ -493,7 +493,10 @@ pub(super) fn values(
                 // Not knowing when the return was filed: a later year than the return's.
                 None => chrono::Datelike::year(&on) > default_year,
             }));
-    let completed_on = written_on.filter(|_| !planned);
+    // A date beside 正在推进 / 未启动 is no completion (the start, a stage, a slip): kept
+    // in the note, so the documents never say 正在推进，完成时间….
+    let undone = matches!(status, Status::InProgress | Status::NotStarted);
+    let completed_on = written_on.filter(|_| !planned && !undone);
     if let Some(on) =
         completed_on.filter(|on| chrono::Datelike::year(on) < default_year - YEARS_BEFORE_PLAN)
     {
@@ -515,7 +518,7 @@ pub(super) fn values(
     let goes_on = ["长期", "持续", "常态"]
         .iter()
         .any(|w| completed_text.starts_with(w));
-    if completed_on.is_none()
+    if written_on.is_none()
         && !planned
         && !goes_on
         && !completed_text.is_empty()
@@ -584,7 +587,7 @@ pub(super) fn values(
             add_line(&mut note, &format!("{header}：{text}"));
         }
     }
-    if planned && !note.contains(&completed_text) {
+    if (planned || (undone && written_on.is_some())) && !note.contains(&completed_text) {
         add_line(&mut note, &format!("完成时间：{completed_text}"));
     }
     if measure_text.is_empty() {
