@@ -250,7 +250,7 @@ const RESENT: [&str; 7] = [
     "第三次",
     "第3次",
 ];
-const FINAL: [&str; 3] = ["最终", "终稿", "定稿"];
+const FINAL: [&str; 4] = ["最终", "终稿", "定稿", "终版"];
 /// Words that say a return is a draft, set aside by the unit's other returns.
 const DRAFT: [&str; 3] = ["初稿", "草稿", "征求意见稿"];
 
@@ -266,6 +266,20 @@ fn marks_version(path: &str, word: &str) -> bool {
                 ')' | '）' | ']' | '】' | '-' | '_' | '—' | ' ' | '/' | '.' | '版' | '稿' | '后'
             ) || c.is_ascii_digit()
         })
+    })
+}
+
+/// 改 alone as a version mark, set off before it by a separator or a bracket and after
+/// it as [`marks_version`] wants (区水利局-改.xlsx, 区水利局（改）.xlsx, 区水利局_改2),
+/// never inside a word (整改进展.xlsx).
+fn marks_short_correction(path: &str) -> bool {
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    stem.match_indices('改').any(|(i, w)| {
+        let set_off = stem[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '-' | '_' | '—' | ' ' | '(' | '（' | '[' | '【'));
+        set_off && marks_version(&stem[i..], w)
     })
 }
 
@@ -287,6 +301,7 @@ fn correction_rank(file: &str) -> i8 {
     if marked(&FINAL) {
         2
     } else if marked(&CORRECTED)
+        || marks_short_correction(file)
         || RESENT.iter().any(|w| file.contains(w))
         || numbered_version(file)
     {
@@ -563,6 +578,13 @@ mod tests {
             ("区财政局第2次报送.xlsx", 1),
             ("区发展改革委（重新报送）.xlsx", 1),
             ("区水利局（最终版）.xlsx", 2),
+            ("区水利局（终版）.xlsx", 2),
+            ("区水利局-终版.xlsx", 2),
+            ("区水利局-改.xlsx", 1),
+            ("区水利局（改）.xlsx", 1),
+            ("区水利局_改2.xlsx", 1),
+            ("区水利局整改进展.xlsx", 0),
+            ("区水利局-整改.xlsx", 0),
             ("区住房城乡建委（初稿）.xlsx", -1),
             // Content words, not version marks.
             ("区住房城乡建委-老旧管网更新改造专项进展（10月）.xlsx", 0),
