@@ -4626,3 +4626,44 @@ fn a_completion_span_ends_the_work_and_undone_rows_have_no_completion_date() {
     assert_eq!(r11.completed_on, None);
     assert!(r11.note.contains("完成时间：2020年10月"), "{}", r11.note);
 }
+
+/// A unit whose only return is dated before this round's notice (plan.toml
+/// notice_date 2020-11-20) is warned of, its progress still counted; a unit that also
+/// sent a return dated after the notice is not.
+#[test]
+fn a_unit_whose_latest_return_predates_the_notice_is_warned_of() {
+    let dated = |unit: &str, on: &str, text: &str| {
+        SheetSpec::new("进展情况")
+            .text_row(&[&format!("填报单位：{unit}"), "", &format!("填报日期：{on}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["3", &measure(3), text, "正在推进"])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join("何埂镇.xlsx"),
+        &[dated("何埂镇", "2020年11月5日", "设施建设中。")],
+    );
+    write_workbook(
+        &dir.path().join("卫星湖街道（11月）.xlsx"),
+        &[dated("卫星湖街道", "2020年11月5日", "设施选址中。")],
+    );
+    write_workbook(
+        &dir.path().join("卫星湖街道（12月）.xlsx"),
+        &[dated("卫星湖街道", "2020年12月4日", "设施建设中。")]
+            .map(|s| s.text_row(&["2", &measure(2), "设施建设中。", "正在推进"])),
+    );
+    let ledger = ledger_for(dir.path());
+    let warned: Vec<&rectify::model::Problem> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::FiledBeforeNotice)
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:#?}");
+    assert_eq!(warned[0].file, "何埂镇.xlsx");
+    assert!(
+        warned[0].message.contains("早于本轮通知日期2020年11月20日"),
+        "{}",
+        warned[0].message
+    );
+    assert_eq!(reports_of(&ledger, 3, "何埂镇")[0].progress, "设施建设中。");
+}

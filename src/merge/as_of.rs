@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::common::dates::render_date;
 use crate::ingest::record::Record;
-use crate::model::{Code, Problem, Severity, Status};
+use crate::model::{Code, FileEntry, Problem, Severity, Status};
 
 /// The records of this round, in their parts (file by file); the late ones become
 /// problems.
@@ -52,6 +52,42 @@ pub(super) fn this_round(
         problems.push(filed_late(&file, &sheet, filed, &rows, as_of));
     }
     kept
+}
+
+/// Units whose latest return is dated before this round's notice (plan.toml
+/// `notice_date`, when set): most likely last round's file sent again. Its progress
+/// counts (it is the unit's latest word), with a warning per such file asking whether
+/// there is news. A unit that also sent a return dated on or after the notice is not
+/// warned of: its old file is an earlier version.
+pub(super) fn before_notice(files: &[FileEntry], notice: Option<NaiveDate>) -> Vec<Problem> {
+    let Some(notice) = notice else {
+        return Vec::new();
+    };
+    let mut latest: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+    for f in files {
+        if let (Some(unit), Some(on)) = (&f.unit, f.filed_on) {
+            let e = latest.entry(unit.as_str()).or_insert(on);
+            *e = (*e).max(on);
+        }
+    }
+    files
+        .iter()
+        .filter_map(|f| {
+            let (unit, on) = (f.unit.as_deref()?, f.filed_on?);
+            (on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
+                Problem::new(
+                    Severity::Warning,
+                    Code::FiledBeforeNotice,
+                    &f.file,
+                    format!(
+                        "填报日期为{}，早于本轮通知日期{}，可能是{unit}上一轮的报表。其中的进展已计入本期汇总；请与{unit}核实本轮有无新进展，如有请重新报送。",
+                        render_date(on),
+                        render_date(notice)
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// The problem of a sheet's rows filed after the as-of date.

@@ -66,6 +66,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     let records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     same_place::relabel(&mut files, &placed.moved);
+    problems.extend(as_of::before_notice(&files, plan.meta.notice_date));
     skips.append(&mut placed.skipped);
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);

@@ -54,6 +54,9 @@ pub enum Code {
     UnitUnknown,
     UnitAmbiguous,
     FilingDateMissing,
+    /// A unit's latest return is dated before this round's notice: likely last round's
+    /// file sent again.
+    FiledBeforeNotice,
     /// A checklist marker that does not fit this plan or its unit directory.
     MarkerMismatch,
     // Rows
@@ -113,6 +116,7 @@ impl Code {
             Code::UnitAmbiguous => "填报单位不明确",
             Code::MarkerMismatch => "任务清单与单位不符",
             Code::FilingDateMissing => "缺少填报日期",
+            Code::FiledBeforeNotice => "填报日期早于通知",
             Code::TaskUnknown => "序号不在方案中",
             Code::TaskUnmatched => "无法对应整改任务",
             Code::TaskMatchedByText => "按举措文字对应任务",
@@ -153,6 +157,7 @@ impl Code {
             Code::UnitAmbiguous => "unit_ambiguous",
             Code::MarkerMismatch => "marker_mismatch",
             Code::FilingDateMissing => "filing_date_missing",
+            Code::FiledBeforeNotice => "filed_before_notice",
             Code::TaskUnknown => "task_unknown",
             Code::TaskUnmatched => "task_unmatched",
             Code::TaskMatchedByText => "task_matched_by_text",
