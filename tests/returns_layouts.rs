@@ -4667,3 +4667,63 @@ fn a_unit_whose_latest_return_predates_the_notice_is_warned_of() {
     );
     assert_eq!(reports_of(&ledger, 3, "何埂镇")[0].progress, "设施建设中。");
 }
+
+/// A Word table split across pages where a row broke in two: the second table opens
+/// with the rest of that row (no 序号; the tail of the measure and of the progress),
+/// with or without a 续表 line or the header repeated. The tail joins its row, and no
+/// row is lost or left unmatched.
+#[test]
+fn a_word_row_split_across_two_tables_is_one_row() {
+    use common::word::*;
+    let unit = "区城市管理局";
+    let (m43, m44) = (measure(43), measure(44));
+    let cut = m43.char_indices().nth(m43.chars().count() / 2).unwrap().0;
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for between in ["", "续表", "header"] {
+        let dir = tempfile::tempdir().unwrap();
+        let first = table(vec![
+            text_row(&header),
+            text_row(&["28", &measure(28), "排查完成。", "已完成"]),
+            text_row(&["43", &m43[..cut], "管理办法已起草，", "正在推进"]),
+        ]);
+        let mut rest = vec![
+            text_row(&["", &m43[cut..], "正在征求意见。", ""]),
+            text_row(&["44", &m44, "长期坚持巡查。", "长期坚持"]),
+        ];
+        if between == "header" {
+            rest.insert(0, text_row(&header));
+        }
+        let mut doc = docx_rs::Docx::new()
+            .add_paragraph(para(&format!(
+                "填报单位：{unit}    填报日期：2020年12月4日"
+            )))
+            .add_table(first);
+        if between == "续表" {
+            doc = doc.add_paragraph(para("续表"));
+        }
+        let doc = doc.add_table(table(rest));
+        std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        assert!(
+            ledger.unplaced.is_empty(),
+            "{between}: {:#?}",
+            ledger.unplaced
+        );
+        assert!(
+            !ledger
+                .problems
+                .iter()
+                .any(|p| p.severity == rectify::model::Severity::Error),
+            "{between}: {:#?}",
+            ledger.problems
+        );
+        let r43 = reports_of(&ledger, 43, unit);
+        assert_eq!(r43.len(), 1, "{between}");
+        assert_eq!(
+            r43[0].progress, "管理办法已起草，\n正在征求意见。",
+            "{between}"
+        );
+        assert_eq!(r43[0].status, Status::InProgress, "{between}");
+        assert_eq!(reports_of(&ledger, 44, unit).len(), 1, "{between}");
+    }
+}

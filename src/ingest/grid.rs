@@ -109,6 +109,10 @@ pub struct Grid {
     /// ascending): above a table they are the title and filing lines, below it the
     /// signature and notes.
     pub paragraphs: Vec<usize>,
+    /// Rows that open a table of a Word document after its first (0-based, ascending):
+    /// a table split across pages continues there, maybe with the rest of a row that
+    /// broke at the page.
+    pub table_starts: Vec<usize>,
     /// Rows hidden on the sheet (by hand, a filter or a collapsed outline; xlsx), 0-based,
     /// ascending.
     pub hidden_rows: Vec<u32>,
@@ -179,6 +183,7 @@ impl Grid {
             hidden: self.hidden,
             comments,
             paragraphs: self.paragraphs.clone(),
+            table_starts: self.table_starts.clone(),
             hidden_rows: self.hidden_rows.clone(),
         }
     }

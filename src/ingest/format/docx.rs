@@ -191,6 +191,10 @@ struct Body<'l> {
     rows: Vec<Vec<Cell>>,
     merges: Vec<Merge>,
     paragraphs: Vec<usize>,
+    /// Rows that open a table at `level` after the first.
+    table_starts: Vec<usize>,
+    /// Tables at `level` opened so far.
+    tables_seen: usize,
     cells: u64,
     /// Open vertical merges by first column.
     open: BTreeMap<usize, OpenMerge>,
@@ -241,6 +245,8 @@ impl<'l> Body<'l> {
             rows: Vec::new(),
             merges: Vec::new(),
             paragraphs: Vec::new(),
+            table_starts: Vec::new(),
+            tables_seen: 0,
             cells: 0,
             open: BTreeMap::new(),
             tables: 0,
@@ -309,6 +315,7 @@ impl<'l> Body<'l> {
             rows: self.rows,
             merges: self.merges,
             paragraphs: self.paragraphs,
+            table_starts: self.table_starts,
             comments: self.comments,
             ..Grid::default()
         };
@@ -343,6 +350,12 @@ impl<'l> Body<'l> {
             "tbl" if !empty => {
                 self.tables += 1;
                 self.nested |= self.tables == self.level + 1;
+                if self.tables == self.level {
+                    if self.tables_seen > 0 {
+                        self.table_starts.push(self.rows.len());
+                    }
+                    self.tables_seen += 1;
+                }
             }
             "tr" if !empty && self.tables == self.level => {
                 self.row = Some((0, Vec::new()));

@@ -166,8 +166,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
         }),
     );
+    // A Word table split across pages: the record of the last row before the next table
+    // opened, while that table has had no data row yet (a 续表 line and a repeated
+    // header may come between).
+    let mut split_from: Option<usize> = None;
+    // The record of the last data row read, whatever rows were passed over since.
+    let mut last_record: Option<usize> = None;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
+        if let Some((i, _)) = open {
+            last_record = Some(i);
+        }
+        if grid.table_starts.contains(&r) {
+            split_from = last_record;
+        }
         open = None;
         if r <= layout.bottom {
             // The lower row of a later block's two-row header.
@@ -275,6 +287,26 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
             out.skips.push(row_skip(grid, ctx, r, reason));
             continue;
+        }
+        // The first data row of a table continuing a split one, without a 序号: the rest
+        // of the row that broke at the page (the tail of its measure and progress).
+        if let Some(i) = split_from.take() {
+            // Not a row naming its own unit (a consolidation's next unit on the task).
+            let tail = [ColumnKind::Id, ColumnKind::Unit]
+                .iter()
+                .all(|&k| layout.cell(grid, r, k).is_empty());
+            if tail {
+                let tail = crate::common::text::one_line(
+                    &layout.cell(grid, r, ColumnKind::Measure).text_ref(),
+                );
+                let record = &mut out.records[i];
+                record.measure_text.push_str(&tail);
+                append_continuation(record, rows::continued_texts(grid, r, &layout));
+                out.skips
+                    .push(row_skip(grid, ctx, r, SkipReason::Continuation));
+                open = Some((i, r));
+                continue;
+            }
         }
         if let Some((i, _)) = under.filter(|_| rows::is_continuation(grid, r, &layout)) {
             append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));
