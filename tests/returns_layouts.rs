@@ -4727,3 +4727,66 @@ fn a_word_row_split_across_two_tables_is_one_row() {
         assert_eq!(reports_of(&ledger, 44, unit).len(), 1, "{between}");
     }
 }
+
+/// Struck-through text in a workbook is withdrawn, as in Word: a status cell whose old
+/// word is struck beside the new one reads the new one; a row struck out whole is no
+/// report; a note says how many cells had struck text.
+#[test]
+fn struck_through_text_in_a_workbook_is_not_read() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let unit = "区城市管理局";
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet().set_name("进展情况").unwrap();
+    let struck = Format::new().set_font_strikethrough();
+    let plain = Format::new();
+    ws.write_string(0, 0, format!("填报单位：{unit}")).unwrap();
+    ws.write_string(0, 2, "填报日期：2020年12月4日").unwrap();
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    ws.write_string(2, 0, "28").unwrap();
+    ws.write_string(2, 1, measure(28)).unwrap();
+    ws.write_string(2, 2, "排查完成。").unwrap();
+    ws.write_string(2, 3, "已完成").unwrap();
+    ws.write_string(3, 0, "43").unwrap();
+    ws.write_string(3, 1, measure(43)).unwrap();
+    ws.write_rich_string(
+        3,
+        2,
+        &[(&struck, "正在起草。"), (&plain, "管理办法已印发。")],
+    )
+    .unwrap();
+    ws.write_rich_string(3, 3, &[(&struck, "正在推进"), (&plain, " 已完成")])
+        .unwrap();
+    for (c, text) in ["44", &measure(44), "长期坚持巡查。", "长期坚持"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(4, c as u16, *text, &struck)
+            .unwrap();
+    }
+    book.save(dir.path().join(format!("{unit}.xlsx"))).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 28).status, Status::Completed);
+    let r43 = only_report(&ledger, 43);
+    assert_eq!(
+        (r43.status, r43.status_text.as_str()),
+        (Status::Completed, "已完成")
+    );
+    assert_eq!(r43.progress, "管理办法已印发。");
+    assert!(reports_of(&ledger, 44, unit).is_empty());
+    let notes: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ReadNote)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert!(
+        notes.iter().any(|m| m.contains("有6个单元格含删除线文字")),
+        "{notes:?}"
+    );
+}

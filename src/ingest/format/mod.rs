@@ -31,6 +31,7 @@ mod xls_repair;
 mod xlsb;
 mod xlsx;
 mod xlsx_merges;
+mod xlsx_strike;
 mod xml;
 
 use std::io::Read;

@@ -33,6 +33,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
     };
     let sheets = wb.sheets_metadata().to_vec();
     let mut parts = SheetParts::open(bytes);
+    let strikes = parts.as_mut().map(|p| p.strikes()).unwrap_or_default();
     let mut skipped = false;
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
@@ -55,6 +56,14 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         grid.hidden_rows = hidden_rows;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
+            if !strikes.is_empty() {
+                let struck = strikes.apply(p.sheet_xml(name).as_deref(), &mut grid);
+                if struck > 0 {
+                    out.notes.push(format!(
+                        "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"
+                    ));
+                }
+            }
         }
         out.grids.push(grid);
     }

@@ -57,16 +57,25 @@ impl<'a> SheetParts<'a> {
         Some(SheetParts { zip, paths })
     }
 
+    /// What of the workbook is struck through (`xlsx_strike.rs`), from its styles and
+    /// shared strings parts.
+    pub(super) fn strikes(&mut self) -> super::xlsx_strike::Strikes {
+        let styles = read_part(&mut self.zip, "xl/styles.xml");
+        let shared = read_part(&mut self.zip, "xl/sharedStrings.xml");
+        super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref())
+    }
+
+    /// The XML of the sheet called `name`, if it reads.
+    pub(super) fn sheet_xml(&mut self, name: &str) -> Option<Vec<u8>> {
+        let path = self.paths.get(name).cloned()?;
+        read_part(&mut self.zip, &path)
+    }
+
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
     /// when they do not read) and its hidden rows (0-based, ascending), from one
     /// inflate of the part.
     pub(super) fn merges_and_hidden_rows(&mut self, name: &str) -> (Option<Vec<Merge>>, Vec<u32>) {
-        let Some(xml) = self
-            .paths
-            .get(name)
-            .cloned()
-            .and_then(|path| read_part(&mut self.zip, &path))
-        else {
+        let Some(xml) = self.sheet_xml(name) else {
             return (None, Vec::new());
         };
         let mut hidden = hidden_rows(&xml);
