@@ -124,3 +124,29 @@ fn the_demo_set_merges_as_intended() {
         s.unreported
     );
 }
+
+/// 区商务委's file is cut short. It owes the bureau no task (its progress goes through
+/// 区农业农村委), yet it sent a file: it gets a reminder saying the file could not be read
+/// and where its progress goes, not silence.
+#[test]
+fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
+    let ledger = rectify::build_ledger(&shipped_plan(), &repo().join("input/returns"));
+    let unit = ledger.units.iter().find(|u| u.name == "区商务委").unwrap();
+    assert!(unit.expected.is_empty());
+    let reminded = rectify::model::queries::units_to_remind(&ledger);
+    assert!(reminded.iter().any(|u| u.name == "区商务委"));
+    let blocks = rectify::reminder_blocks(
+        &ledger,
+        unit,
+        &rectify::Templates::default(),
+        ledger.plan.report_date,
+    )
+    .unwrap();
+    let text: String = blocks.iter().map(|b| format!("{b:?}")).collect();
+    assert!(text.contains("文件“区商务委.xlsx”无法读取"), "{text}");
+    assert!(
+        text.contains(&format!("由{}汇总后报送我局", unit.reports_to.join("、"))),
+        "{text}"
+    );
+    assert!(!text.contains("需报送的任务"), "{text}");
+}

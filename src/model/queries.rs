@@ -83,7 +83,13 @@ pub fn units_to_remind(ledger: &Ledger) -> Vec<&UnitEntry> {
         .units
         .iter()
         .filter(|u| u.name != ledger.plan.collector)
-        .filter(|u| !u.missing.is_empty() || !partners_missing(ledger, u).is_empty())
+        .filter(|u| {
+            !u.missing.is_empty()
+                || !partners_missing(ledger, u).is_empty()
+                // A file it sent could not be read: it is told so, even when it owes the
+                // collector nothing (a partner that sent its file to the bureau).
+                || !unreadable_files(ledger, &u.name).is_empty()
+        })
         .collect()
 }
 

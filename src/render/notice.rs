@@ -104,6 +104,11 @@ struct UnitNoticeContext<'a> {
     total: usize,
     /// For a reminder: the unit sent nothing at all.
     silent: bool,
+    /// For a reminder: the unit owes the collector no task and gathers no partner's
+    /// progress (it is reminded because a file it sent could not be read).
+    owes_nothing: bool,
+    /// The units the unit reports its progress through (lead reporting), joined with 、.
+    reports_to: String,
     /// For a reminder: the previous round's date (2020年12月5日) when the unit sent
     /// nothing then either (连续两期未报送), else empty.
     silent_since: String,
@@ -443,6 +448,8 @@ fn unit_context<'a>(
         resend_now: lead_due.is_some_and(|due| date >= due),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
+        owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
+        reports_to: unit.reports_to.join("、"),
         silent_since: match (&ledger.previous, &ledger.changes) {
             (Some(p), Some(c)) if c.still_missing.contains(&unit.name) => render_date(p.as_of),
             _ => String::new(),
