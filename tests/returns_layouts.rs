@@ -4790,3 +4790,44 @@ fn struck_through_text_in_a_workbook_is_not_read() {
         "{notes:?}"
     );
 }
+
+/// A joint return (填报单位：区水利局、区河长办, one table for both): each row is both
+/// units' report, not a file refused for naming two units.
+#[test]
+fn a_joint_return_of_two_units_reports_for_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = progress_rows(&[
+        ("55", "河长巡河制度落实。", "长期坚持"),
+        ("56", "执法检查已开展。", "正在推进"),
+    ]);
+    write_workbook(
+        &dir.path().join("区水利局 区河长办联合报送.xlsx"),
+        &[sheet(
+            "区水利局、区河长办",
+            &["序号", "具体举措", "整改进展情况", "完成状态"],
+            &rows,
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    for unit in ["区水利局", "区河长办"] {
+        for id in [55, 56] {
+            assert_eq!(reports_of(&ledger, id, unit).len(), 1, "{unit} {id}");
+        }
+    }
+    let said: Vec<(rectify::model::Severity, &str)> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::UnitAmbiguous)
+        .map(|p| (p.severity, p.message.as_str()))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].0, rectify::model::Severity::Info);
+    assert!(
+        said[0]
+            .1
+            .contains("为区水利局、区河长办联合报送，表中2行进展已分别计入各单位"),
+        "{}",
+        said[0].1
+    );
+}

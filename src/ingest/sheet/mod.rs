@@ -449,6 +449,39 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     yield_hidden_rows(grid, ctx, out, first_record);
+    // A joint return: the rows credited to its first unit by the 填报单位 line are the
+    // other units' reports too.
+    let joint = unit.joint_senders().to_vec();
+    if !joint.is_empty() {
+        let sender = unit.named_sender().map(str::to_string);
+        let theirs: Vec<Record> = out.records[first_record..]
+            .iter()
+            .filter(|r| r.unit == sender && r.unit_from == Some(UnitFrom::FiledCell))
+            .cloned()
+            .collect();
+        for other in &joint {
+            out.records.extend(theirs.iter().map(|r| Record {
+                unit: Some(other.clone()),
+                ..r.clone()
+            }));
+        }
+        let mut all = sender.into_iter().collect::<Vec<_>>();
+        all.extend(joint.iter().cloned());
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::UnitAmbiguous,
+                ctx.file,
+                format!(
+                    "工作表“{}”为{}联合报送，表中{}行进展已分别计入各单位。",
+                    grid.name,
+                    all.join("、"),
+                    theirs.len()
+                ),
+            )
+            .at(Some(&grid.name), None),
+        );
+    }
     if !unnamed_read.is_empty() {
         out.problems
             .push(unnamed_columns_kept(ctx, &grid.name, &unnamed_read));

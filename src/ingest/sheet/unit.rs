@@ -51,6 +51,9 @@ pub(super) struct SheetUnit<'a> {
     joint: Vec<String>,
     /// The unit of a 填报单位 line below the header: the rows after it are its block.
     block: Option<Found>,
+    /// A joint return (填报单位：区水利局、区河长办): the units after the first, whose
+    /// reports the sheet's rows are too.
+    joint_senders: Vec<String>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -64,7 +67,7 @@ impl<'a> SheetUnit<'a> {
         problems: &mut Vec<Problem>,
     ) -> SheetUnit<'a> {
         let mut failures = Vec::new();
-        let mut whole_sheet = filed_unit(ctx.units, filing, &mut failures);
+        let (mut whole_sheet, mut joint_senders) = filed_unit(ctx.units, filing, &mut failures);
         let rows = ctx
             .marker
             .filter(|m| m.kind == Kind::Consolidated && m.sheet == grid.name);
@@ -80,10 +83,14 @@ impl<'a> SheetUnit<'a> {
                 None => (m.unit.clone(), UnitFrom::Marker),
             }
         });
+        if marker.is_some() {
+            joint_senders.clear();
+        }
         if let Some(m) = rows {
             // The lead unit consolidated the sheet: rows its marker does not name are
             // its own, unless the row's 填报单位 column says otherwise.
             failures.clear();
+            joint_senders.clear();
             whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
         }
         let (column, collection) = match marker {
@@ -107,7 +114,14 @@ impl<'a> SheetUnit<'a> {
             collection,
             joint: Vec::new(),
             block: None,
+            joint_senders,
         }
+    }
+
+    /// A joint return's units after the first (填报单位：区水利局、区河长办): the rows
+    /// the sheet credits to the first are theirs too.
+    pub fn joint_senders(&self) -> &[String] {
+        &self.joint_senders
     }
 
     /// A line below the header naming `text` starts a block of rows: a 填报单位 line
@@ -254,19 +268,63 @@ impl<'a> SheetUnit<'a> {
     }
 }
 
-/// The unit of the 填报单位 line, if it resolves; otherwise its failure is noted.
-fn filed_unit(units: &UnitDirectory, filing: &Filing, failures: &mut Vec<String>) -> Option<Found> {
-    let t = filing
-        .unit_text
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())?;
+/// The unit of the 填报单位 line, if it resolves; otherwise its failure is noted. A line
+/// naming two or more units of the directory (区水利局、区河长办, 区水利局和区河长办) is a
+/// joint return: the first unit, and the others.
+fn filed_unit(
+    units: &UnitDirectory,
+    filing: &Filing,
+    failures: &mut Vec<String>,
+) -> (Option<Found>, Vec<String>) {
+    let Some(t) = filing.unit_text.as_deref().filter(|t| !t.trim().is_empty()) else {
+        return (None, Vec::new());
+    };
     match resolve(units, t) {
-        Ok(u) => Some((u, UnitFrom::FiledCell)),
-        Err(m) => {
-            failures.push(format!("填报单位{}", describe_failure(t, &m)));
-            None
-        }
+        Ok(u) => (Some((u, UnitFrom::FiledCell)), Vec::new()),
+        Err(m) => match joint_filers(units, t) {
+            Some(mut all) => {
+                let first = all.remove(0);
+                (Some((first, UnitFrom::FiledCell)), all)
+            }
+            None => {
+                failures.push(format!("填报单位{}", describe_failure(t, &m)));
+                (None, Vec::new())
+            }
+        },
     }
+}
+
+/// Two or more distinct units of the directory, one per part of `text` split at 、 ， ,
+/// / or spaces, else also at 和 与 及 (a name with 和 in it, 区人力资源和社会保障局, stays
+/// whole when the first split reads); 联合 / 联合报送 after them dropped. `None` unless
+/// every part is one.
+fn joint_filers(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
+    let text = text
+        .trim()
+        .trim_end_matches("联合报送")
+        .trim_end_matches("联合");
+    let split = |seps: &[char]| -> Option<Vec<String>> {
+        let parts: Vec<&str> = text
+            .split(seps)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut found: Vec<String> = Vec::new();
+        for p in parts {
+            let u = resolve(units, p).ok()?;
+            if found.contains(&u) {
+                return None;
+            }
+            found.push(u);
+        }
+        Some(found)
+    };
+    const LIST: &[char] = &['、', '，', ',', '/', ' ', '\u{3000}'];
+    const WORDS: &[char] = &['、', '，', ',', '/', ' ', '\u{3000}', '和', '与', '及'];
+    split(LIST).or_else(|| split(WORDS))
 }
 
 /// What a row's unit cell says.
