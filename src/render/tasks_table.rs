@@ -9,13 +9,14 @@ use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
 
 /// The columns: header, width on a landscape page (twips; the text width is 13776),
-/// centred. 完成时限 at 1500 holds 2020年12月底 on one line, 牵头/责任单位 at 2400 a
+/// centred. 完成时限 at 2000 holds 2020年12月底 on one line and 完成，并长期坚持 on the
+/// next (Word and LibreOffice space digits off from Chinese), 牵头/责任单位 at 2400 a
 /// role and a unit of up to seven characters (责任：区住房城乡建委), 完成情况 at 1100 its
-/// header; 进展情况 takes the rest (4876).
+/// header; 进展情况 takes the rest (4576).
 const COLUMNS: [(&str, Option<u32>, bool); 6] = [
     ("序号", Some(700), true),
-    ("具体举措", Some(3200), false),
-    ("完成时限", Some(1500), true),
+    ("具体举措", Some(3000), false),
+    ("完成时限", Some(2000), true),
     ("牵头/责任单位", Some(2400), false),
     ("完成情况", Some(1100), true),
     ("进展情况", None, false),
@@ -41,13 +42,32 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
         rows.push(TableRowData::Cells(vec![
             vec![t.id.to_string()],
             vec![t.measure.clone()],
-            vec![t.deadline.text.clone()],
+            deadline_lines(&t.deadline.text),
             units(t),
             status(t),
             progress(t, &ledger.plan.collector, &ledger.plan.self_word),
         ]));
     }
     TableData { columns, rows }
+}
+
+/// The deadline with its date on a line of its own (2020年12月底 / 完成，并长期坚持):
+/// the date is never broken across lines.
+fn deadline_lines(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let date_end = text.find('月').and_then(|m| {
+        let rest = &text[m..];
+        rest.find(['底', '日'])
+            .filter(|&i| rest[..i].chars().count() <= 3)
+            .map(|i| m + i + rest[i..].chars().next().map_or(0, char::len_utf8))
+    });
+    match date_end {
+        Some(end) if !text[end..].trim_start_matches(['前', ' ']).is_empty() => {
+            let end = end + text[end..].find(|c| c != '前').unwrap_or(0);
+            vec![text[..end].to_string(), text[end..].to_string()]
+        }
+        _ => vec![text.to_string()],
+    }
 }
 
 /// 牵头：… / 责任：… as the table of the plan writes them, else who answers for it.
@@ -195,6 +215,24 @@ pub fn without_annex_refs(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod deadline_tests {
+    use super::deadline_lines;
+
+    #[test]
+    fn the_date_of_a_deadline_stands_on_its_own_line() {
+        let lines = |t: &str| deadline_lines(t);
+        assert_eq!(
+            lines("2020年12月底完成,并长期坚持"),
+            ["2020年12月底", "完成,并长期坚持"]
+        );
+        assert_eq!(lines("2020年9月30日前完成"), ["2020年9月30日前", "完成"]);
+        assert_eq!(lines("2020年12月底"), ["2020年12月底"]);
+        assert_eq!(lines("2020年12月31日前"), ["2020年12月31日前"]);
+        assert_eq!(lines("长期坚持"), ["长期坚持"]);
+    }
+}
+
+#[cfg(test)]
 mod width_tests {
     use super::*;
     use crate::render::docx::{cell_lines, LANDSCAPE_TEXT_WIDTH};
@@ -220,6 +258,8 @@ mod width_tests {
             (0, "序号"),
             (0, "63"),
             (2, "2020年12月底"),
+            (2, "2021年12月底"),
+            (2, "完成，并长期坚持"),
             (2, "完成时限"),
             (3, "牵头：区农业农村委"),
             (3, "责任：区住房城乡建委"),
