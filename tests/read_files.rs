@@ -496,6 +496,36 @@ fn ods_small_reads_and_repeats_bomb_is_refused() {
     assert!(t.elapsed() < Duration::from_secs(1));
 }
 
+/// Rows hidden by hand in an .ods (table:visibility="collapse", repeats counted) are
+/// the grid's hidden rows, as in xlsx; rows a filter hides ("filter") and empty hidden
+/// rows are not.
+#[test]
+fn ods_hidden_rows_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |attrs: &str, text: &str| {
+        format!(
+            r#"<table:table-row{attrs}><table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>"#
+        )
+    };
+    let body = [
+        row("", "a"),
+        row(r#" table:visibility="collapse""#, "b"),
+        r#"<table:table-row table:visibility="collapse"><table:table-cell/></table:table-row>"#
+            .to_string(),
+        row(
+            r#" table:visibility="collapse" table:number-rows-repeated="2""#,
+            "c",
+        ),
+        row(r#" table:visibility="filter""#, "d"),
+        row("", "e"),
+    ]
+    .concat();
+    let p = write(dir.path(), "hidden.ods", &ods_with_table(&body));
+    let g = &read(&p).grids[0];
+    assert_eq!(g.hidden_rows, [1, 3, 4]);
+    assert_eq!(g.cell(6, 0), &Cell::Text("e".into()));
+}
+
 #[test]
 fn cell_text_and_emptiness() {
     assert_eq!(Cell::Number(12.0).text(), "12");

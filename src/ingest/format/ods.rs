@@ -8,6 +8,7 @@
 //! the zip budget) and each table's extent of non-empty cells, repeats included, is
 //! checked against the cell cap before calamine parses it.
 
+use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
 
 use calamine::{Ods, Reader};
@@ -25,10 +26,18 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     if encrypted(bytes) {
         return Err(ReadError::Encrypted);
     }
-    prescan(bytes, limits)?;
-    repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
+    let hidden = prescan(bytes, limits)?;
+    let mut parsed = repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
         read_package(b, limits, sheets)
-    })
+    })?;
+    // Rows hidden by hand (table:visibility="collapse"; a filter's are "filter", read
+    // as shown, as in xlsx), by sheet.
+    for grid in &mut parsed.grids {
+        if let Some(rows) = hidden.get(&grid.name) {
+            grid.hidden_rows = rows.clone();
+        }
+    }
+    Ok(parsed)
 }
 
 fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {
@@ -74,8 +83,9 @@ fn encrypted(bytes: &[u8]) -> bool {
 }
 
 /// Stream content.xml and refuse a table whose extent of non-empty cells, repeats
-/// included, is over the cell cap.
-fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// included, is over the cell cap. Returns each table's hidden rows with values
+/// (0-based, ascending).
+fn prescan(bytes: &[u8], limits: &Limits) -> Result<HashMap<String, Vec<u32>>, ReadError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let content = archive.by_name("content.xml")?;
     let limited = content.take(limits.max_uncompressed_bytes);
@@ -88,7 +98,7 @@ fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
             Event::Start(e) => scan.start(&e, false),
             Event::Empty(e) => scan.start(&e, true),
             Event::End(e) => scan.end(e.name().as_ref(), limits)?,
-            Event::Eof => return Ok(()),
+            Event::Eof => return Ok(scan.hidden),
             _ => {}
         }
     }
@@ -101,6 +111,8 @@ struct Prescan {
     table: Option<TableExtent>,
     /// Depth inside a cell's content: nested tables inside cells are not scanned.
     depth_in_cell: u32,
+    /// Hidden rows with values, by table.
+    hidden: HashMap<String, Vec<u32>>,
 }
 
 impl Prescan {
@@ -119,6 +131,7 @@ impl Prescan {
             "table:table-row" => {
                 if let Some(t) = self.table.as_mut() {
                     t.row_start(attr_u64(e, "table:number-rows-repeated"), empty);
+                    t.row_hidden = attr_string(e, "table:visibility") == "collapse";
                 }
             }
             "table:table-cell" | "table:covered-table-cell" => {
@@ -142,6 +155,14 @@ impl Prescan {
         match name {
             "table:table-row" => {
                 if let Some(t) = self.table.as_mut() {
+                    if t.row_hidden && t.row_max_col.is_some() {
+                        let first = u32::try_from(t.row).unwrap_or(u32::MAX);
+                        let count = u32::try_from(t.row_repeat.min(HIDDEN_REPEAT)).unwrap_or(0);
+                        self.hidden
+                            .entry(t.name.clone())
+                            .or_default()
+                            .extend((0..count).map_while(|i| first.checked_add(i)));
+                    }
                     t.row_end(limits)?;
                 }
             }
@@ -156,9 +177,15 @@ impl Prescan {
     }
 }
 
+/// Most rows of one repeated hidden row element recorded (a repeat past the cell cap is
+/// refused anyway).
+const HIDDEN_REPEAT: u64 = 100_000;
+
 /// The extent of one table's non-empty cells (0-based, repeats included).
 struct TableExtent {
     name: String,
+    /// The current row is hidden (table:visibility="collapse").
+    row_hidden: bool,
     /// The current row.
     row: u64,
     max_row: Option<u64>,
@@ -175,6 +202,7 @@ impl TableExtent {
     fn new(name: String) -> Self {
         TableExtent {
             name,
+            row_hidden: false,
             row: 0,
             max_row: None,
             max_col: 0,
