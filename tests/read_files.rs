@@ -496,6 +496,17 @@ fn ods_small_reads_and_repeats_bomb_is_refused() {
     assert!(t.elapsed() < Duration::from_secs(1));
 }
 
+/// Rows hidden in an .xls (ROW records with fDyZero) are the grid's hidden rows.
+#[test]
+fn xls_hidden_rows_are_recorded() {
+    let p =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls/hidden_rows.xls");
+    let out = read(&p);
+    assert_eq!(out.format, Format::Xls);
+    assert_eq!(out.grids[0].name, "进展");
+    assert_eq!(out.grids[0].hidden_rows, [1, 3]);
+}
+
 /// Rows hidden by hand in an .ods (table:visibility="collapse", repeats counted) are
 /// the grid's hidden rows, as in xlsx; rows a filter hides ("filter") and empty hidden
 /// rows are not.

@@ -144,6 +144,91 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     })
 }
 
+/// The rows hidden by hand on each sheet (ROW records with fDyZero, 0-based,
+/// ascending), by the sheet's name; a sheet with a filter set (FILTERMODE) is left out:
+/// rows a filter hides are read as shown, as in xlsx. Empty when the stream does not
+/// read.
+pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec<u32>> {
+    let mut out = std::collections::HashMap::new();
+    let Some(stream) = workbook_stream(bytes) else {
+        return out;
+    };
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    records(&stream, |id, data| {
+        if id == FILEPASS {
+            return false;
+        }
+        if id == 0x0085 {
+            if let (Some(p), Some(name)) = (u32_at(data, 0), bound_sheet_name(data)) {
+                sheets.push((p as usize, name));
+            }
+        }
+        id != 0x000A
+    });
+    for (pos, name) in sheets {
+        let Some(sheet) = stream.get(pos..) else {
+            continue;
+        };
+        let (mut rows, mut filtered) = (Vec::new(), false);
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        records(sheet, |id, data| {
+            if depth > 0 {
+                match id {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                return true;
+            }
+            match id {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => return false,
+                // FILTERMODE: a filter hides rows.
+                0x009B => filtered = true,
+                // ROW: rw at 0, grbit at 12 (fDyZero 0x20: the row is hidden).
+                0x0208 if data.len() >= 14 => {
+                    let rw = u16::from_le_bytes([data[0], data[1]]);
+                    if u16::from_le_bytes([data[12], data[13]]) & 0x20 != 0 {
+                        rows.push(u32::from(rw));
+                    }
+                }
+                _ => {}
+            }
+            true
+        });
+        if !filtered && !rows.is_empty() {
+            rows.sort_unstable();
+            rows.dedup();
+            out.insert(name, rows);
+        }
+    }
+    out
+}
+
+/// A BoundSheet8 record's sheet name (ShortXLUnicodeString at 6: a length, a flag for
+/// two-byte characters, then the characters).
+fn bound_sheet_name(data: &[u8]) -> Option<String> {
+    let (&cch, &flags) = (data.get(6)?, data.get(7)?);
+    let chars = data.get(8..)?;
+    if flags & 1 == 1 {
+        let units: Vec<u16> = chars
+            .get(..usize::from(cch) * 2)?
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    } else {
+        Some(
+            chars
+                .get(..usize::from(cch))?
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
+        )
+    }
+}
+
 /// The cells calamine reserves for a DIMENSIONS record (calamine 0.38 `parse_dimensions`
 /// and the `reserve` after it): `None` when calamine ignores the record (a length it
 /// does not read), `Some(None)` when its range is inverted (calamine's subtraction
@@ -426,6 +511,16 @@ mod tests {
         assert_eq!(dimensions_cells(&inv), Some(None));
         // A length calamine does not read.
         assert_eq!(dimensions_cells(&[0; 12]), None);
+    }
+
+    /// LibreOffice's BIFF8 of a sheet 进展 with rows 2 and 4 hidden
+    /// (tests/fixtures/xls/hidden_rows.xls).
+    #[test]
+    fn hidden_rows_by_sheet_name() {
+        let got = hidden_rows(&fixture("tests/fixtures/xls/hidden_rows.xls"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got["进展"], [1, 3]);
+        assert!(hidden_rows(&fixture("tests/fixtures/xls/standard.xls")).is_empty());
     }
 
     #[test]

@@ -76,6 +76,12 @@ fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             .unwrap_or_default();
         out.grids.push(grid(sheet, rows, merges));
     }
+    let mut hidden = biff::hidden_rows(bytes);
+    for g in &mut out.grids {
+        if let Some(rows) = hidden.remove(&g.name) {
+            g.hidden_rows = rows;
+        }
+    }
     Ok(out)
 }
 
