@@ -223,10 +223,9 @@ const WHOLE_TABLE_ROWS: usize = 10;
 /// A row of a unit on a task it has no role in: (sheet, row, task id).
 type UnassignedRow = (String, u32, u32);
 
-/// One warning for a file's rows of `unit` on tasks it has no role in, in record order.
-/// One row: at that row; rows of one sheet: at that sheet; the task ids listed once
-/// each, ascending.
-fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+/// The task ids of `rows`, once each, ascending, joined with 、; and whether the rows
+/// are all on one sheet.
+fn ids_and_sheet(rows: &[UnassignedRow]) -> (String, bool) {
     let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -235,7 +234,14 @@ fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join("、");
-    let one_sheet = rows.iter().all(|r| r.0 == rows[0].0);
+    (ids, rows.iter().all(|r| r.0 == rows[0].0))
+}
+
+/// One warning for a file's rows of `unit` on tasks it has no role in, in record order.
+/// One row: at that row; rows of one sheet: at that sheet; the task ids listed once
+/// each, ascending.
+fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+    let (ids, one_sheet) = ids_and_sheet(rows);
     let (what, row) = match rows {
         [(_, row, _)] => ("此条进展已保留".to_string(), Some(*row)),
         _ => (format!("这{}条进展已保留", rows.len()), None),
@@ -255,15 +261,7 @@ fn unassigned_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem
 
 /// One info for a file's hidden rows of `unit` on tasks it has no role in.
 fn hidden_other_info(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
-    let mut ids: Vec<u32> = rows.iter().map(|r| r.2).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let ids = ids
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join("、");
-    let one_sheet = rows.iter().all(|r| r.0 == rows[0].0);
+    let (ids, one_sheet) = ids_and_sheet(rows);
     Problem::new(
         Severity::Info,
         Code::Unassigned,

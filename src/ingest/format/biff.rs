@@ -90,16 +90,7 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
             continue;
         };
         let (mut rows, mut cols) = (0u64, 0u64);
-        let (mut seen_bof, mut depth) = (false, 0usize);
-        records(sheet, |id, data| {
-            if depth > 0 {
-                match id {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
-                return true;
-            }
+        sheet_records(sheet, |id, data| {
             if too_short(id, data) {
                 flag(id, data.len());
             }
@@ -114,9 +105,6 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
                     Some(None) => flag(id, data.len()),
                     None => {}
                 },
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A => return false,
                 // NUMBER, RK, LABELSST, LABEL, BLANK, BOOLERR, FORMULA, RSTRING: row, col.
                 0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006 | 0x00D6 => {
                     if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
@@ -133,7 +121,6 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
                 }
                 _ => {}
             }
-            true
         });
         worst = worst.max(rows * cols);
     }
@@ -170,20 +157,8 @@ pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec
             continue;
         };
         let (mut rows, mut filtered) = (Vec::new(), false);
-        let (mut seen_bof, mut depth) = (false, 0usize);
-        records(sheet, |id, data| {
-            if depth > 0 {
-                match id {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
-                return true;
-            }
+        sheet_records(sheet, |id, data| {
             match id {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A => return false,
                 // FILTERMODE: a filter hides rows.
                 0x009B => filtered = true,
                 // ROW: rw at 0, grbit at 12 (fDyZero 0x20: the row is hidden).
@@ -195,7 +170,6 @@ pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec
                 }
                 _ => {}
             }
-            true
         });
         if !filtered && !rows.is_empty() {
             rows.sort_unstable();
@@ -204,6 +178,30 @@ pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec
         }
     }
     out
+}
+
+/// Every record of one sheet's substream, from its BOF up to and including its EOF, to
+/// `f`: the BOF of an embedded substream (a chart) too, but not what is inside it.
+fn sheet_records(sheet: &[u8], mut f: impl FnMut(u16, &[u8])) {
+    let (mut seen_bof, mut depth) = (false, 0usize);
+    records(sheet, |id, data| {
+        if depth > 0 {
+            match id {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            return true;
+        }
+        f(id, data);
+        match id {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => return false,
+            _ => {}
+        }
+        true
+    });
 }
 
 /// A BoundSheet8 record's sheet name (ShortXLUnicodeString at 6: a length, a flag for
