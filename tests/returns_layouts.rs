@@ -4831,3 +4831,32 @@ fn a_joint_return_of_two_units_reports_for_both() {
         said[0].1
     );
 }
+
+/// A second Word table with columns of its own (no 序号 column) is not the first one
+/// continued: its first row is a report of its own, not the tail of the last task row.
+#[test]
+fn a_second_word_table_with_its_own_columns_continues_nothing() {
+    use common::word::*;
+    let unit = "区城市管理局";
+    let dir = tempfile::tempdir().unwrap();
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月4日"
+        )))
+        .add_table(table(vec![
+            text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]),
+            text_row(&["43", &measure(43), "管理办法已印发。", "已完成"]),
+        ]))
+        .add_table(table(vec![
+            text_row(&["具体举措", "整改进展情况", "完成状态"]),
+            text_row(&[&measure(44), "长期坚持巡查。", "长期坚持"]),
+        ]));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r43 = reports_of(&ledger, 43, unit);
+    assert_eq!(r43.len(), 1);
+    assert_eq!(r43[0].progress, "管理办法已印发。");
+    let r44 = reports_of(&ledger, 44, unit);
+    assert_eq!(r44.len(), 1, "{:#?}", ledger.unplaced);
+    assert_eq!(r44[0].status, Status::Ongoing);
+}

@@ -283,6 +283,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 // A block under a header of its own columns is read by that header.
                 if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
                     layout = for_this_sheet(next);
+                    // Another table (its own columns), not the split one continued.
+                    split_from = None;
                 }
             }
             out.skips.push(row_skip(grid, ctx, r, reason));
