@@ -81,9 +81,6 @@ pub(super) fn place_records(
     let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
     let mut hidden_other: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
-    // The warnings of matching a row (its number confirmed by text …), given once the
-    // row is known to be kept: a row passed over is not said to be counted.
-    let mut row_warnings: Vec<Problem> = Vec::new();
     let mut skipped = Vec::new();
     for (rec, m, doubt) in matched.into_iter().flatten() {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
@@ -104,6 +101,8 @@ pub(super) fn place_records(
                 problems.push(p);
             }
             TaskMatch::Found { id, by, warning } => {
+                // A row passed over below loses it again (the retain after the loop).
+                problems.extend(warning);
                 let task = plan.task(id).expect("matched task exists");
                 let role = plan.role_of(task, &unit);
                 if role == Role::Unassigned && rec.status == Status::NotApplicable {
@@ -122,7 +121,6 @@ pub(super) fn place_records(
                     skipped.push(skip);
                     continue;
                 }
-                row_warnings.extend(warning);
                 if role == Role::Unassigned {
                     unassigned
                         .entry((rec.source.file.clone(), unit.clone()))
@@ -132,10 +130,7 @@ pub(super) fn place_records(
                 let doubt = doubt.or_else(|| {
                     super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit)
                 });
-                let moved =
-                    super::moved_deadline::moved_deadline(&rec.deadline_text, &task.deadline);
-                let mut report = report(rec, unit, role, by, doubt);
-                report.deadline_moved = moved;
+                let report = report(rec, unit, role, by, doubt, &task.deadline);
                 if let Some(why) = &report.doubt {
                     problems.push(contradiction(&report, id, why));
                 }
@@ -171,7 +166,6 @@ pub(super) fn place_records(
             skipped.push(not_owed(*id, &r.unit, &r.progress, r.source));
         }
     }
-    problems.append(&mut row_warnings);
     // A row passed over here (不涉及 on another unit's task, a row of a copy of the
     // whole table, a hidden row on another unit's task) is not in the summary: what was
     // said of its content (a status not recognised, counted as 待核实 …) is moot.
@@ -321,15 +315,17 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
 }
 
 /// The report of a placed record; `doubt`: its status against its text
-/// (`doubt::doubt`).
+/// (`doubt::doubt`); `deadline`: its task's, which the row's 完成时限 may move.
 fn report(
     rec: Record,
     unit: String,
     role: Role,
     by: MatchedBy,
     doubt: Option<String>,
+    deadline: &crate::plan::Deadline,
 ) -> UnitReport {
     UnitReport {
+        deadline_moved: super::moved_deadline::moved_deadline(&rec.deadline_text, deadline),
         unit,
         role,
         status: rec.status,
@@ -342,7 +338,6 @@ fn report(
         matched_by: by,
         note: rec.note,
         evidence: rec.evidence,
-        deadline_moved: None,
         doubt,
         via: rec.via,
         source: rec.source,

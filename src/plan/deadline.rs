@@ -66,6 +66,26 @@ impl Deadline {
     }
 }
 
+/// A deadline phrase as written, cut after its date (2020年12月底, 2020年9月30日前) when
+/// more follows: (`2020年12月底`, `完成,并长期坚持`); the whole phrase and "" when it
+/// has no such date or nothing follows it.
+pub fn date_and_rest(text: &str) -> (&str, &str) {
+    let text = text.trim();
+    let date_end = text.find('月').and_then(|m| {
+        let rest = &text[m..];
+        rest.find(['底', '日'])
+            .filter(|&i| rest[..i].chars().count() <= 3)
+            .map(|i| m + i + rest[i..].chars().next().map_or(0, char::len_utf8))
+    });
+    match date_end {
+        Some(end) if !text[end..].trim_start_matches(['前', ' ']).is_empty() => {
+            let end = end + text[end..].find(|c| c != '前').unwrap_or(0);
+            text.split_at(end)
+        }
+        _ => (text, ""),
+    }
+}
+
 /// `YYYY年M月底` or `YYYY年M月D日` at the start of `s`; returns the date and the rest.
 fn parse_due(s: &str) -> Option<(NaiveDate, &str)> {
     let (year, rest) = take_number(s)?;
@@ -189,5 +209,20 @@ mod tests {
         assert!(!Deadline::parse("长期坚持")
             .unwrap()
             .is_past(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
+    }
+
+    #[test]
+    fn the_date_of_a_deadline_and_the_rest() {
+        assert_eq!(
+            date_and_rest("2020年12月底完成,并长期坚持"),
+            ("2020年12月底", "完成,并长期坚持")
+        );
+        assert_eq!(
+            date_and_rest("2020年9月30日前完成"),
+            ("2020年9月30日前", "完成")
+        );
+        assert_eq!(date_and_rest("2020年12月底"), ("2020年12月底", ""));
+        assert_eq!(date_and_rest("2020年12月31日前"), ("2020年12月31日前", ""));
+        assert_eq!(date_and_rest("长期坚持"), ("长期坚持", ""));
     }
 }

@@ -54,19 +54,9 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
 /// The deadline with its date on a line of its own (2020年12月底 / 完成，并长期坚持):
 /// the date is never broken across lines.
 fn deadline_lines(text: &str) -> Vec<String> {
-    let text = text.trim();
-    let date_end = text.find('月').and_then(|m| {
-        let rest = &text[m..];
-        rest.find(['底', '日'])
-            .filter(|&i| rest[..i].chars().count() <= 3)
-            .map(|i| m + i + rest[i..].chars().next().map_or(0, char::len_utf8))
-    });
-    match date_end {
-        Some(end) if !text[end..].trim_start_matches(['前', ' ']).is_empty() => {
-            let end = end + text[end..].find(|c| c != '前').unwrap_or(0);
-            vec![text[..end].to_string(), text[end..].to_string()]
-        }
-        _ => vec![text.to_string()],
+    match crate::plan::deadline::date_and_rest(text) {
+        (date, "") => vec![date.to_string()],
+        (date, rest) => vec![date.to_string(), rest.to_string()],
     }
 }
 

@@ -26,15 +26,15 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     if encrypted(bytes) {
         return Err(ReadError::Encrypted);
     }
-    let hidden = prescan(bytes, limits)?;
+    let mut hidden = prescan(bytes, limits)?;
     let mut parsed = repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
         read_package(b, limits, sheets)
     })?;
     // Rows hidden by hand (table:visibility="collapse"; a filter's are "filter", read
     // as shown, as in xlsx), by sheet.
     for grid in &mut parsed.grids {
-        if let Some(rows) = hidden.get(&grid.name) {
-            grid.hidden_rows = rows.clone();
+        if let Some(rows) = hidden.remove(&grid.name) {
+            grid.hidden_rows = rows;
         }
     }
     Ok(parsed)

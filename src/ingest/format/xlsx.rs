@@ -48,22 +48,21 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         else {
             continue;
         };
-        let (ours, hidden_rows) = parts
+        let facts = parts
             .as_mut()
-            .map_or((None, Vec::new()), |p| p.merges_and_hidden_rows(name));
-        let merges = merges(&mut wb, ours, name, &mut out.notes);
+            .map(|p| p.merges_and_hidden_rows(name, &strikes))
+            .unwrap_or_default();
+        let merges = merges(&mut wb, facts.merges, name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
-        grid.hidden_rows = hidden_rows;
+        grid.hidden_rows = facts.hidden_rows;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
-            if !strikes.is_empty() {
-                let struck = strikes.apply(p.sheet_xml(name).as_deref(), &mut grid);
-                if struck > 0 {
-                    out.notes.push(format!(
-                        "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"
-                    ));
-                }
-            }
+        }
+        let struck = strikes.apply(&facts.struck, &mut grid);
+        if struck > 0 {
+            out.notes.push(format!(
+                "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"
+            ));
         }
         out.grids.push(grid);
     }

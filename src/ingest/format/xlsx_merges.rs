@@ -23,6 +23,17 @@ use crate::ingest::grid::{Comment, Merge};
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
+/// What one inflate of a worksheet's part gives besides its cells.
+#[derive(Debug, Default)]
+pub(super) struct SheetFacts {
+    /// The merged regions (0-based; `None` when they do not read).
+    pub merges: Option<Vec<Merge>>,
+    /// Hidden rows (0-based, ascending), not those a filter hides.
+    pub hidden_rows: Vec<u32>,
+    /// Cells whose style is struck through (0-based row, column).
+    pub struck: Vec<(usize, usize)>,
+}
+
 /// A workbook's worksheets by name, with the zip entry of each.
 pub(super) struct SheetParts<'a> {
     zip: Archive<'a>,
@@ -66,24 +77,32 @@ impl<'a> SheetParts<'a> {
     }
 
     /// The XML of the sheet called `name`, if it reads.
-    pub(super) fn sheet_xml(&mut self, name: &str) -> Option<Vec<u8>> {
+    fn sheet_xml(&mut self, name: &str) -> Option<Vec<u8>> {
         let path = self.paths.get(name).cloned()?;
         read_part(&mut self.zip, &path)
     }
 
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
-    /// when they do not read) and its hidden rows (0-based, ascending), from one
-    /// inflate of the part.
-    pub(super) fn merges_and_hidden_rows(&mut self, name: &str) -> (Option<Vec<Merge>>, Vec<u32>) {
+    /// when they do not read), its hidden rows (0-based, ascending) and its struck cells
+    /// (`strikes`), from one inflate of the part.
+    pub(super) fn merges_and_hidden_rows(
+        &mut self,
+        name: &str,
+        strikes: &super::xlsx_strike::Strikes,
+    ) -> SheetFacts {
         let Some(xml) = self.sheet_xml(name) else {
-            return (None, Vec::new());
+            return SheetFacts::default();
         };
         let mut hidden = hidden_rows(&xml);
         // Rows a filter hides are hidden by their value, not withdrawn: read as shown.
         if let Some(range) = filtered_range(&xml) {
             hidden.retain(|&r| r < range.first_row || r > range.last_row);
         }
-        (merge_cells(&xml), hidden)
+        SheetFacts {
+            merges: merge_cells(&xml),
+            hidden_rows: hidden,
+            struck: strikes.struck_cells(&xml),
+        }
     }
 
     /// The cell comments of the sheet called `name`: threaded comments where a cell has
@@ -511,8 +530,8 @@ mod tests {
                     .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
                     .collect();
                 let ours: Vec<(u32, u32, u32, u32)> = parts
-                    .merges_and_hidden_rows(&sheet)
-                    .0
+                    .merges_and_hidden_rows(&sheet, &Default::default())
+                    .merges
                     .expect("merges read")
                     .iter()
                     .map(|m| (m.first_row, m.first_col, m.last_row, m.last_col))

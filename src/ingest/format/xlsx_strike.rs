@@ -34,25 +34,24 @@ impl Strikes {
         }
     }
 
-    /// Whether nothing is struck (the grids need no pass).
-    pub(super) fn is_empty(&self) -> bool {
-        self.styles.is_empty() && self.shared.is_empty()
+    /// The cells (0-based row, column) of a sheet's XML whose style is struck; none
+    /// without a parse when no style is.
+    pub(super) fn struck_cells(&self, sheet_xml: &[u8]) -> Vec<(usize, usize)> {
+        if self.styles.is_empty() {
+            return Vec::new();
+        }
+        struck_cells(sheet_xml, &self.styles)
     }
 
-    /// Blank the struck cells of `grid` (from the sheet's XML) and take the struck runs
-    /// out of its texts. Returns how many cells lost text.
-    pub(super) fn apply(&self, sheet_xml: Option<&[u8]>, grid: &mut Grid) -> usize {
+    /// Blank the `struck` cells of `grid` ([`Self::struck_cells`]) and take the struck
+    /// runs out of its texts. Returns how many cells lost text.
+    pub(super) fn apply(&self, struck: &[(usize, usize)], grid: &mut Grid) -> usize {
         let mut changed = 0;
-        if !self.styles.is_empty() {
-            for (r, c) in sheet_xml
-                .map(|x| struck_cells(x, &self.styles))
-                .unwrap_or_default()
-            {
-                if let Some(cell) = grid.rows.get_mut(r).and_then(|row| row.get_mut(c)) {
-                    if !cell.is_empty() {
-                        *cell = Cell::Empty;
-                        changed += 1;
-                    }
+        for &(r, c) in struck {
+            if let Some(cell) = grid.rows.get_mut(r).and_then(|row| row.get_mut(c)) {
+                if !cell.is_empty() {
+                    *cell = Cell::Empty;
+                    changed += 1;
                 }
             }
         }

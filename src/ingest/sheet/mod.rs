@@ -451,39 +451,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     yield_hidden_rows(grid, ctx, out, first_record);
-    // A joint return: the rows credited to its first unit by the 填报单位 line are the
-    // other units' reports too.
-    let joint = unit.joint_senders().to_vec();
-    if !joint.is_empty() {
-        let sender = unit.named_sender().map(str::to_string);
-        let theirs: Vec<Record> = out.records[first_record..]
-            .iter()
-            .filter(|r| r.unit == sender && r.unit_from == Some(UnitFrom::FiledCell))
-            .cloned()
-            .collect();
-        for other in &joint {
-            out.records.extend(theirs.iter().map(|r| Record {
-                unit: Some(other.clone()),
-                ..r.clone()
-            }));
-        }
-        let mut all = sender.into_iter().collect::<Vec<_>>();
-        all.extend(joint.iter().cloned());
-        out.problems.push(
-            Problem::new(
-                Severity::Info,
-                Code::UnitAmbiguous,
-                ctx.file,
-                format!(
-                    "工作表“{}”为{}联合报送，表中{}行进展已分别计入各单位。",
-                    grid.name,
-                    all.join("、"),
-                    theirs.len()
-                ),
-            )
-            .at(Some(&grid.name), None),
-        );
-    }
+    credit_joint_senders(grid, ctx, &unit, out, first_record);
     if !unnamed_read.is_empty() {
         out.problems
             .push(unnamed_columns_kept(ctx, &grid.name, &unnamed_read));
@@ -640,6 +608,48 @@ fn unnamed_columns_kept(ctx: &SheetContext, sheet: &str, headers: &[String]) -> 
         ),
     )
     .at(Some(sheet), None)
+}
+
+/// A joint return (填报单位：区水利局、区河长办): the rows the sheet credits to its first
+/// unit by that line are the other units' reports too, with one info.
+fn credit_joint_senders(
+    grid: &Grid,
+    ctx: &SheetContext,
+    unit: &SheetUnit,
+    out: &mut Ingested,
+    first: usize,
+) {
+    let joint = unit.joint_senders();
+    if joint.is_empty() {
+        return;
+    }
+    let sender = unit.named_sender().map(str::to_string);
+    let theirs: Vec<Record> = out.records[first..]
+        .iter()
+        .filter(|r| r.unit == sender && r.unit_from == Some(UnitFrom::FiledCell))
+        .cloned()
+        .collect();
+    for other in joint {
+        out.records.extend(theirs.iter().map(|r| Record {
+            unit: Some(other.clone()),
+            ..r.clone()
+        }));
+    }
+    let all: Vec<&str> = sender.iter().chain(joint).map(String::as_str).collect();
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::UnitAmbiguous,
+            ctx.file,
+            format!(
+                "工作表“{}”为{}联合报送，表中{}行进展已分别计入各单位。",
+                grid.name,
+                all.join("、"),
+                theirs.len()
+            ),
+        )
+        .at(Some(&grid.name), None),
+    );
 }
 
 /// Rows hidden on the sheet that report a task which a visible row of the same unit
