@@ -4860,3 +4860,90 @@ fn a_second_word_table_with_its_own_columns_continues_nothing() {
     assert_eq!(r44.len(), 1, "{:#?}", ledger.unplaced);
     assert_eq!(r44[0].status, Status::Ongoing);
 }
+
+/// A Word return written one small table a task, the task named in a heading above
+/// each (任务28：, 第44项, 43.建立…), the table holding only the answer: as labels down
+/// the side or as a header and a row. Each table is that task's report; the headings
+/// and labels are accounted for as skipped rows. A heading numbered as a list item
+/// names its task by the measure it quotes (a unit numbers its own tasks 1..n): in a
+/// prose report, a table under 2、加强… is tied to no task.
+#[test]
+fn word_tables_under_task_headings_report_on_the_task_named() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城管局";
+    let label_form = |progress: &str, status: &str| {
+        table(vec![
+            text_row(&["整改进展情况", progress]),
+            text_row(&["完成状态", status]),
+            text_row(&["备注", ""]),
+        ])
+    };
+    let answer_table = |progress: &str, status: &str| {
+        table(vec![
+            text_row(&["整改进展情况", "完成状态"]),
+            text_row(&[progress, status]),
+        ])
+    };
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区城市管理局水污染防治整改任务进展情况"))
+        .add_paragraph(para("填报单位：区城市管理局    填报日期：2020年12月4日"))
+        .add_paragraph(para("任务28："))
+        .add_table(label_form("漂浮物监管考核办法已印发，每月通报。", "已完成"))
+        .add_paragraph(para("第44项"))
+        .add_table(label_form(
+            "开展餐饮油污专项检查3次，查处12家。",
+            "长期坚持",
+        ))
+        .add_paragraph(para(&format!("43.{}", measure(43))))
+        .add_table(answer_table("餐厨垃圾清运监管办法正在起草。", "正在推进"))
+        .add_paragraph(para(&format!("（45）{}", measure(45))))
+        .add_table(answer_table("化粪池清掏已完成80%。", "正在推进"));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let one = |id| {
+        let r = reports_of(&ledger, id, "区城市管理局");
+        assert_eq!(
+            r.len(),
+            1,
+            "task {id}: {:?} {:?}",
+            ledger.unplaced,
+            ledger.problems
+        );
+        r[0].clone()
+    };
+    assert_eq!(one(28).status, Status::Completed);
+    assert!(one(28).progress.contains("漂浮物监管考核办法"));
+    assert_eq!(one(44).status, Status::Ongoing);
+    assert!(one(44).progress.contains("查处12家"));
+    assert_eq!(one(43).status, Status::InProgress);
+    assert!(one(45).progress.contains("化粪池清掏"));
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+    assert!(!raised(&ledger, Code::NoHeader), "{:?}", ledger.problems);
+    assert!(
+        !raised(&ledger, Code::TaskTextMismatch),
+        "{:?}",
+        ledger.problems
+    );
+    // Every non-empty row is a report or a skipped row: 4 reports, and the title, the
+    // filing line, 4 headings, 2 header rows and the other label rows skipped.
+    let rows =
+        docx_non_empty_rows(&std::fs::read(dir.path().join(format!("{unit}.docx"))).unwrap());
+    assert_eq!(4 + ledger.skipped.len(), rows, "{:?}", ledger.skipped);
+
+    // A prose report numbered 1、2、 with a table answering under no task heading.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区城市管理局关于水污染防治整改工作的情况报告"))
+        .add_paragraph(para("1、我局高度重视整改工作，成立了领导小组。"))
+        .add_paragraph(para("2、加强餐饮油污巡查，查处违法行为12起。"))
+        .add_table(answer_table("各项工作有序推进。", "正在推进"));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.tasks.iter().all(|t| t.reports.is_empty()));
+    assert!(
+        raised(&ledger, Code::NoHeader) || raised(&ledger, Code::TaskUnmatched),
+        "{:?}",
+        ledger.problems
+    );
+}

@@ -17,6 +17,7 @@ mod filing;
 mod form;
 mod layout;
 mod rows;
+mod task_heading;
 mod unit;
 
 pub(crate) use self::context::SheetContext;
@@ -70,6 +71,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         }
     }
     let Some(layout) = layout else {
+        // One small table a task, each under a heading naming the task (任务12：…).
+        if let Some(annotated) = marker
+            .is_none()
+            .then(|| task_heading::annotate(grid))
+            .flatten()
+            .filter(|a| Layout::find(a, None).is_some() || form::read(a).is_some())
+        {
+            return read_sheet(&annotated, ctx, out);
+        }
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
     };
@@ -172,13 +182,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let mut split_from: Option<usize> = None;
     // The record of the last data row read, whatever rows were passed over since.
     let mut last_record: Option<usize> = None;
+    // A paragraph other than a 续表 line since that record: the next table is another
+    // (任务13： over a table of its own), not the split one continued.
+    let mut headed = false;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
         let under = open.filter(|&(_, last)| last + 1 == r);
         if let Some((i, _)) = open {
             last_record = Some(i);
+            headed = false;
         }
         if grid.table_starts.contains(&r) {
-            split_from = last_record;
+            split_from = last_record.filter(|_| !headed);
+        }
+        if grid.is_paragraph(r) && !is_continued_line(&grid.first_text(r)) {
+            headed = true;
         }
         open = None;
         if r <= layout.bottom {
@@ -857,6 +874,12 @@ fn filing_date_missing(ctx: &SheetContext, sheet: &str) -> Problem {
         "没有找到填报日期。同一单位报送多份时无法判断先后，请在表头上方填写“填报日期：2020年12月5日”。",
     )
     .at(Some(sheet), None)
+}
+
+/// A line saying the table goes on from the page before: 续表, （续）, 续上表.
+fn is_continued_line(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || "()（）:：".contains(c));
+    t == "续" || t.starts_with("续表") || t.starts_with("续上表")
 }
 
 /// A whole sheet passed over: its first non-empty row, counting all of them.
