@@ -1492,8 +1492,8 @@ fn the_percentage_decides_when_the_status_cell_is_empty() {
 }
 
 /// The bureau's own collection sheet, one row per unit, one cell naming two units: the
-/// column still names each row's unit; the joint row is its first unit's, with a
-/// warning (before, the one joint cell made every row the sender's).
+/// column still names each row's unit; the joint row is each named unit's report, with
+/// an info (before, the one joint cell made every row the sender's).
 #[test]
 fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
     let header = ["序号", "单位", "工作进展", "完成状态"];
@@ -1515,7 +1515,6 @@ fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
         (22, "区农业农村委"),
         (28, "区城市管理局"),
         (33, "区住房城乡建委"),
-        (55, "区水利局"),
     ] {
         let units: Vec<&str> = ledger
             .task(id)
@@ -1525,17 +1524,25 @@ fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
             .collect();
         assert_eq!(units, [unit], "task {id}");
     }
-    let warned = ledger
+    let mut joint: Vec<&str> = ledger
+        .task(55)
+        .unwrap()
+        .reports
+        .iter()
+        .map(|r| r.unit.as_str())
+        .collect();
+    joint.sort_unstable();
+    assert_eq!(joint, ["区农业农村委", "区水利局"]);
+    let said = ledger
         .problems
         .iter()
         .find(|p| p.code == Code::UnitAmbiguous)
-        .expect("a warning on the joint row");
+        .expect("an info on the joint row");
+    assert_eq!(said.severity, rectify::model::Severity::Info);
     assert!(
-        warned
-            .message
-            .contains("“区水利局、区农业农村委”写有多个单位，已计入区水利局"),
+        said.message.contains("第7行") && said.message.contains("“区水利局、区农业农村委”），该行"),
         "{}",
-        warned.message
+        said.message
     );
 }
 
@@ -4946,4 +4953,68 @@ fn word_tables_under_task_headings_report_on_the_task_named() {
         "{:?}",
         ledger.problems
     );
+}
+
+/// A lead unit's consolidation naming two towns in one 责任单位 cell (来苏镇、宝峰镇, or
+/// with a space between) beside rows of single towns: the row is each town's report
+/// (before, the joint cell was the lead's own line, and both towns stayed unreported).
+/// The plan's assignment copied (各镇街, 来苏镇等12个镇街) is still the lead's line.
+#[test]
+fn a_consolidation_row_naming_two_towns_reports_for_each() {
+    let header = ["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+    let rows = [
+        row(&[
+            "1",
+            &measure(1),
+            "来苏镇、宝峰镇",
+            "两镇尾水处理设施已建成。",
+            "已完成",
+        ]),
+        row(&[
+            "1",
+            &measure(1),
+            "双石镇",
+            "尾水处理设施正在建设。",
+            "正在推进",
+        ]),
+        row(&["1", &measure(1), "其余镇街", "不涉及。", "不涉及"]),
+        row(&[
+            "4",
+            &measure(4),
+            "来苏镇 宝峰镇",
+            "推广测土配方施肥。",
+            "长期坚持",
+        ]),
+        row(&["4", &measure(4), "双石镇", "推广水肥一体化。", "长期坚持"]),
+    ];
+    let ledger = read_one("区农业农村委", &header, &rows);
+    let status_of = |id: u32, unit: &str| {
+        let r = reports_of(&ledger, id, unit);
+        assert_eq!(
+            r.len(),
+            1,
+            "task {id} {unit}: {:?}",
+            ledger.task(id).unwrap().reports
+        );
+        r[0].status
+    };
+    assert_eq!(status_of(1, "来苏镇"), Status::Completed);
+    assert_eq!(status_of(1, "宝峰镇"), Status::Completed);
+    assert_eq!(status_of(1, "双石镇"), Status::InProgress);
+    assert_eq!(status_of(4, "来苏镇"), Status::Ongoing);
+    assert_eq!(status_of(4, "宝峰镇"), Status::Ongoing);
+    assert!(reports_of(&ledger, 1, "来苏镇")[0]
+        .progress
+        .starts_with("两镇尾水处理"));
+    let said = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::UnitAmbiguous)
+        .expect("an info on the joint rows");
+    assert!(
+        said.message.contains("第3、6行") && said.message.contains("“来苏镇、宝峰镇”"),
+        "{}",
+        said.message
+    );
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
 }

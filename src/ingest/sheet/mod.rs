@@ -469,6 +469,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     }
     yield_hidden_rows(grid, ctx, out, first_record);
     credit_joint_senders(grid, ctx, &unit, out, first_record);
+    credit_joint_rows(grid, ctx, &unit, out, first_record);
     if !unnamed_read.is_empty() {
         out.problems
             .push(unnamed_columns_kept(ctx, &grid.name, &unnamed_read));
@@ -663,6 +664,62 @@ fn credit_joint_senders(
                 grid.name,
                 all.join("、"),
                 theirs.len()
+            ),
+        )
+        .at(Some(&grid.name), None),
+    );
+}
+
+/// Rows whose unit cell names two or three units (来苏镇、宝峰镇 in a lead unit's
+/// consolidation): each unit's report, with one info naming the rows.
+fn credit_joint_rows(
+    grid: &Grid,
+    ctx: &SheetContext,
+    unit: &SheetUnit,
+    out: &mut Ingested,
+    first: usize,
+) {
+    let joint = unit.joint_rows();
+    if joint.is_empty() {
+        return;
+    }
+    let mut copies = Vec::new();
+    for record in &out.records[first..] {
+        let on = joint
+            .iter()
+            .find(|(r, ..)| *r as u32 + 1 == record.source.row);
+        if let Some((_, others, _)) = on.filter(|_| record.unit_from == Some(UnitFrom::UnitColumn))
+        {
+            copies.extend(others.iter().map(|u| Record {
+                unit: Some(u.clone()),
+                ..record.clone()
+            }));
+        }
+    }
+    out.records.extend(copies);
+    let rows: Vec<String> = joint.iter().map(|(r, ..)| (r + 1).to_string()).collect();
+    let cells: Vec<&str> = joint.iter().map(|(.., cell)| cell.as_str()).collect();
+    let mut said: Vec<&str> = Vec::new();
+    for c in cells {
+        if !said.contains(&c) {
+            said.push(c);
+        }
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::UnitAmbiguous,
+            ctx.file,
+            format!(
+                "工作表“{}”第{}行的单位列同时写有几个单位（“{}”），{}的进展已分别计入所列各单位。",
+                grid.name,
+                rows.join("、"),
+                said.join("”“"),
+                if rows.len() == 1 {
+                    "该行"
+                } else {
+                    "这些行"
+                }
             ),
         )
         .at(Some(&grid.name), None),

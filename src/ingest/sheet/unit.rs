@@ -44,11 +44,13 @@ pub(super) struct SheetUnit<'a> {
     failures: Vec<String>,
     /// Rows (1-based) left without a unit.
     rows_without_unit: Vec<u32>,
-    /// The unit column lists many units' rows (a collection sheet): a joint row is its
-    /// first unit's. In a lead unit's consolidation it stays the lead's line.
-    collection: bool,
-    /// Joint rows credited to their first unit, described (each once).
-    joint: Vec<String>,
+    /// The unit column names each row's units one by one (a collection sheet, or a lead
+    /// unit's consolidation): a cell naming two or three units (来苏镇、宝峰镇) is a row
+    /// of each.
+    joint_cells: bool,
+    /// Rows (0-based) whose unit cell names several units: the units after the first
+    /// (whose the row's record is), and the cell as one line.
+    joint_rows: Vec<(usize, Vec<String>, String)>,
     /// The unit of a 填报单位 line below the header: the rows after it are its block.
     block: Option<Found>,
     /// A joint return (填报单位：区水利局、区河长办): the units after the first, whose
@@ -93,10 +95,10 @@ impl<'a> SheetUnit<'a> {
             joint_senders.clear();
             whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
         }
-        let (column, collection) = match marker {
+        let (column, joint_cells) = match marker {
             Some(_) => (None, false),
             None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some())
-                .map_or((None, false), |(c, collection)| (Some(c), collection)),
+                .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
         };
         let fallback = match (&marker, &whole_sheet) {
             (None, None) => fallback(ctx, &grid.name, filing),
@@ -111,8 +113,8 @@ impl<'a> SheetUnit<'a> {
             fallback,
             failures,
             rows_without_unit: Vec::new(),
-            collection,
-            joint: Vec::new(),
+            joint_cells,
+            joint_rows: Vec::new(),
             block: None,
             joint_senders,
         }
@@ -189,7 +191,14 @@ impl<'a> SheetUnit<'a> {
     pub fn group_row(&self, grid: &Grid, r: usize) -> Option<String> {
         let c = self.column?;
         let t = one_line(&grid.value_through_merge(r, c).text_ref());
-        is_assignment_text(&t, self.units).then_some(t)
+        let joint = self.joint_cells && joint_units(&t, self.units).is_some();
+        (!joint && is_assignment_text(&t, self.units)).then_some(t)
+    }
+
+    /// Rows (0-based) whose unit cell names two or three units: the units after the
+    /// first, whose reports the row's record is too, and the cell.
+    pub fn joint_rows(&self) -> &[(usize, Vec<String>, String)] {
+        &self.joint_rows
     }
 
     /// The unit in the row's unit column; a name that does not resolve is remembered.
@@ -198,12 +207,12 @@ impl<'a> SheetUnit<'a> {
             return Cell::Blank;
         };
         let t = grid.value_through_merge(r, c).text_ref();
-        // Two or three units named together (区水利局、区农业农村委): a joint row, the
-        // first unit's, with a warning.
-        if let Some((first, all)) = joint_units(&t, self.units).filter(|_| self.collection) {
-            let msg = format!("单位列“{all}”写有多个单位，已计入{first}");
-            if !self.joint.contains(&msg) {
-                self.joint.push(msg);
+        // Two or three units named together (来苏镇、宝峰镇): a row of each, the record
+        // the first's and copied to the others when the sheet is read.
+        if let Some((mut named, all)) = joint_units(&t, self.units).filter(|_| self.joint_cells) {
+            let first = named.remove(0);
+            if !self.joint_rows.iter().any(|(row, ..)| *row == r) {
+                self.joint_rows.push((r, named, all));
             }
             return Cell::Named((first, UnitFrom::UnitColumn));
         }
@@ -246,22 +255,18 @@ impl<'a> SheetUnit<'a> {
                 .at(Some(sheet), Some(first)),
             );
         }
-        if self.failures.is_empty() && self.joint.is_empty() {
+        if self.failures.is_empty() {
             return None;
-        }
-        let mut said: Vec<String> = self.joint;
-        if !self.failures.is_empty() {
-            said.push(format!(
-                "{}；已按其他信息识别单位",
-                self.failures.join("；")
-            ));
         }
         Some(
             Problem::new(
                 Severity::Warning,
                 Code::UnitAmbiguous,
                 ctx.file,
-                format!("{}。请核实。", said.join("；")),
+                format!(
+                    "{}；已按其他信息识别单位。请核实。",
+                    self.failures.join("；")
+                ),
             )
             .at(Some(sheet), None),
         )
@@ -350,9 +355,10 @@ const MANY_UNITS: usize = 4;
 /// one unit to a row and task: the plan's 责任单位 copied beside the sender's own work
 /// on each task (区财政局 writing 已拨付经费 on the row whose 责任单位 is 区城市管理局).
 ///
-/// Returns the column and whether the sheet is a collection of many units' rows (at
-/// least [`MANY_UNITS`] named one to a cell; not a lead unit's consolidation): there a
-/// cell naming two or three units is a joint row, not the plan's assignment.
+/// Returns the column and whether it names each row's units one by one: a collection of
+/// many units' rows (at least [`MANY_UNITS`] named one to a cell) or a lead unit's
+/// consolidation. There a cell naming two or three units (来苏镇、宝峰镇) is a row of
+/// each, not the plan's assignment.
 fn row_unit_column(
     grid: &Grid,
     layout: &Layout,
@@ -363,6 +369,9 @@ fn row_unit_column(
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
     let mut assignment = 0;
     let mut single = 0;
+    // Cells naming two or three units one by one: the plan's assignment copied, or a
+    // consolidation's row on those units together.
+    let mut joint = 0;
     let mut distinct: Vec<String> = Vec::new();
     // Task of each single-unit row: its 序号, or the last one above it.
     let mut task = String::new();
@@ -376,7 +385,17 @@ fn row_unit_column(
         if t.is_empty() {
             continue;
         }
-        if is_assignment_text(&t, units) {
+        if let Some((named, _)) = joint_units(&t, units) {
+            joint += 1;
+            for u in named {
+                if !distinct.contains(&u) {
+                    distinct.push(u);
+                }
+            }
+            if !tasks.contains(&task) {
+                tasks.push(task.clone());
+            }
+        } else if is_assignment_text(&t, units) {
             assignment += 1;
         } else if let NameMatch::Unit(u) = units.resolve(&t) {
             single += 1;
@@ -390,17 +409,20 @@ fn row_unit_column(
     }
     // Several rows of one task naming units one by one: a consolidation, with group
     // lines (其余镇街, 来苏镇等12个镇街) among them as often as not.
-    let consolidation = single >= 2 && single > tasks.len() && single >= assignment;
+    // A row naming two towns together is such a row too.
+    let named = single + joint;
+    let consolidation = single >= 1 && named >= 2 && named > tasks.len() && named >= assignment;
     // A collection sheet of many units (the bureau's own, one row per unit and task),
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
-    let collection = distinct.len() >= MANY_UNITS && single >= 3 * assignment;
+    let collection = distinct.len() >= MANY_UNITS && single >= 3 * (assignment + joint);
     if unit_col.is_none() && layout.has(ColumnKind::Assignment) && !consolidation {
         return None;
     }
     if unit_col.is_none() && sender_named && !consolidation && !collection {
         return None;
     }
-    (assignment == 0 || consolidation || collection).then_some((c, collection && !consolidation))
+    (assignment + joint == 0 || consolidation || collection)
+        .then_some((c, consolidation || collection))
 }
 
 /// A unit cell in the sender's words for itself: 我委, 我局, 本单位, 我镇（牵头）, and
@@ -422,10 +444,10 @@ fn names_the_sender(text: &str) -> bool {
 }
 
 /// A cell naming two or three units of the directory, one by one and no group
-/// (区水利局、区农业农村委): the first unit's name and the cell as one line.
-fn joint_units(text: &str, units: &UnitDirectory) -> Option<(String, String)> {
+/// (区水利局、区农业农村委, 来苏镇 宝峰镇): the units' names and the cell as one line.
+fn joint_units(text: &str, units: &UnitDirectory) -> Option<(Vec<String>, String)> {
     let names: Vec<&str> = text
-        .split(['、', '，', ',', '；', ';', '/', '\n'])
+        .split(['、', '，', ',', '；', ';', '/', '\n', ' ', '\u{3000}'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -439,7 +461,11 @@ fn joint_units(text: &str, units: &UnitDirectory) -> Option<(String, String)> {
             _ => None,
         })
         .collect::<Option<_>>()?;
-    Some((resolved[0].clone(), one_line(text)))
+    let distinct = resolved
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    (distinct == resolved.len()).then(|| (resolved, names.join("、")))
 }
 
 /// The plan's assignment as written: several units (、，；/ or a line break between
