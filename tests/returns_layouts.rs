@@ -5018,3 +5018,73 @@ fn a_consolidation_row_naming_two_towns_reports_for_each() {
     );
     assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
 }
+
+/// A return dated only in its title (区水利局整改进展情况（12月4日报送）) is filed that
+/// day, with an info: of two returns, the one whose title names the later day stands. A
+/// title naming a month only (11月份) dates nothing: the sheet is still warned about.
+#[test]
+fn a_title_naming_the_day_dates_the_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let one = |title: &str, progress: &str, status: &str| {
+        SheetSpec::new("Sheet1")
+            .text_row(&[title])
+            .text_row(&header)
+            .text_row(&["21", &measure(21), progress, status])
+    };
+    write_workbook(
+        &dir.path().join("区水利局-a.xlsx"),
+        &[one(
+            "区水利局整改进展情况（12月4日报送）",
+            "清理整改全部完成。",
+            "已完成",
+        )],
+    );
+    write_workbook(
+        &dir.path().join("区水利局-b.xlsx"),
+        &[one(
+            "区水利局整改进展情况表（截至2020年11月20日）",
+            "正在清理整改。",
+            "正在推进",
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = ledger.task(21).unwrap().current_reports().collect();
+    assert_eq!(current.len(), 1, "{:?}", ledger.task(21).unwrap().reports);
+    assert_eq!(current[0].status, Status::Completed);
+    assert_eq!(current[0].filed_on, Some(date(2020, 12, 4)));
+    assert!(!raised(&ledger, Code::Conflict), "{:?}", ledger.problems);
+    let infos: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::FilingDateMissing)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert!(
+        infos.contains(&"没有填报日期，按标题中的日期（2020年12月4日）计。"),
+        "{infos:?}"
+    );
+    assert!(ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::FilingDateMissing)
+        .all(|p| p.severity == rectify::model::Severity::Info));
+
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[one(
+            "区水利局2020年11月份整改进展情况",
+            "正在清理整改。",
+            "正在推进",
+        )],
+    );
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 21).filed_on, None);
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::FilingDateMissing
+            && p.severity == rectify::model::Severity::Warning));
+}

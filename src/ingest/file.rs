@@ -203,7 +203,9 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
             for r in &mut out.records {
                 r.filed_on = Some(day);
             }
-            out.problems.retain(|p| p.code != Code::FilingDateMissing);
+            out.problems.retain(|p| {
+                !(p.code == Code::FilingDateMissing && p.severity == Severity::Warning)
+            });
             out.problems.push(Problem::new(
                 Severity::Info,
                 Code::FilingDateMissing,
@@ -219,7 +221,8 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
     for r in out.records.iter_mut().filter(|r| r.filed_on.is_none()) {
         r.filed_on = Some(latest);
     }
-    out.problems.retain(|p| p.code != Code::FilingDateMissing);
+    out.problems
+        .retain(|p| !(p.code == Code::FilingDateMissing && p.severity == Severity::Warning));
 }
 
 /// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）):

@@ -62,6 +62,9 @@ pub(super) struct Filing {
     pub signature: Option<String>,
     /// A date on its own below a Word return's table (落款日期).
     signed_on: Option<NaiveDate>,
+    /// The filing date is the day the title names (区水利局整改进展情况（12月4日报送）):
+    /// the sheet gives no other.
+    pub dated_by_title: bool,
 }
 
 impl Filing {
@@ -134,7 +137,7 @@ impl Filing {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS);
             }
         }
-        filing.settle()
+        filing.settle(default_year)
     }
 
     /// A signature paragraph below a Word return's table: a date on its own is the
@@ -149,13 +152,30 @@ impl Filing {
         }
     }
 
-    /// The filing date: a labelled one, else the signature's date.
-    fn settle(mut self) -> Filing {
+    /// The filing date: a labelled one, else the signature's date, else a day the title
+    /// names.
+    fn settle(mut self, default_year: i32) -> Filing {
         if self.filed_on.is_none() {
             self.filed_on = self.signed_on;
         }
+        if self.filed_on.is_none() {
+            self.filed_on = self
+                .title
+                .as_deref()
+                .and_then(|t| day_in_title(t, default_year));
+            self.dated_by_title = self.filed_on.is_some();
+        }
         self
     }
+}
+
+/// A day a title names (（2020年12月4日）, （截至11月30日）, 12月4日报送): a date to the
+/// day; a month (11月份进展情况) is the round's, not a day the sheet was filed.
+fn day_in_title(title: &str, default_year: i32) -> Option<NaiveDate> {
+    let first = find_filing_date(title, Some(default_year))?;
+    // A month alone reads as its first day here and its last there.
+    (crate::common::dates::find_date_in_text(title, Some(default_year)) == Some(first))
+        .then_some(first)
 }
 
 /// The date of a row whose only content is one date (a date cell, or a text that is a

@@ -476,6 +476,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     }
     let sender = unit.named_sender().map(str::to_string);
     out.problems.extend(unit.report(ctx, &grid.name));
+    if let Some(day) = filing
+        .filed_on
+        .filter(|_| filing.dated_by_title && !rows_dated)
+    {
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::FilingDateMissing,
+                ctx.file,
+                format!(
+                    "没有填报日期，按标题中的日期（{}）计。",
+                    crate::common::dates::render_date(day)
+                ),
+            )
+            .at(Some(&grid.name), None),
+        );
+    }
     if filing.filed_on.is_none() && !rows_dated {
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
