@@ -5088,3 +5088,44 @@ fn a_title_naming_the_day_dates_the_return() {
         .any(|p| p.code == Code::FilingDateMissing
             && p.severity == rectify::model::Severity::Warning));
 }
+
+/// A return with no status column whose progress texts state the status at their end
+/// (…，该项工作已于10月底完成。 …，目前正在加快推进。 …，长期坚持。): each reads that
+/// status, and no row is called unclear.
+#[test]
+fn a_status_concluding_the_progress_text_is_read() {
+    let header = ["序号", "具体举措", "整改进展情况"];
+    let rows = [
+        row(&[
+            "31",
+            &measure(31),
+            "老旧小区雨污分流改造15个，目前正在加快推进。",
+        ]),
+        row(&[
+            "41",
+            &measure(41),
+            "对3个进水浓度不高的镇街完成论证，该项工作已于10月底完成。",
+        ]),
+        row(&[
+            "44",
+            &measure(44),
+            "落实巡查人员，每月检查餐饮店，长期坚持。",
+        ]),
+        row(&["46", &measure(46), "一期培训正在推进，二期尚未启动。"]),
+    ];
+    let ledger = read_one("区住建委", &header, &rows);
+    assert_eq!(only_report(&ledger, 31).status, Status::InProgress);
+    let done = only_report(&ledger, 41);
+    assert_eq!(done.status, Status::Completed);
+    assert_eq!(done.completed_on, Some(date(2020, 10, 31)));
+    assert_eq!(only_report(&ledger, 44).status, Status::Ongoing);
+    // Clauses that disagree: the clerk checks.
+    assert_eq!(only_report(&ledger, 46).status, Status::Unclear);
+    let unclear: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusUnclear)
+        .collect();
+    assert_eq!(unclear.len(), 1, "{unclear:?}");
+    assert_eq!(unclear[0].row, Some(6));
+}

@@ -952,19 +952,67 @@ fn completion_claim_ends(rest: &str) -> bool {
 /// - the whole text being a status word;
 /// - each of these after a lead-in (目前 现 截至目前 截至11月30日，…);
 /// - not applicable (不涉及) when a short text says so (我镇不涉及此项工作, 经排查，
-///   本街道无此项任务) and names no other status.
+///   本街道无此项任务) and names no other status;
+/// - else the status a short last clause states as the text's conclusion (…，该项工作
+///   已于10月底完成。 …，目前正在加快推进。 …，长期坚持。).
 pub fn status_from_progress(text: &str) -> Option<Status> {
     let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     if n.is_empty() {
         return None;
     }
-    stated_status(&n)
-        .or_else(|| {
-            let once = strip_lead_in(&n)?;
-            stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
-        })
+    opening_status(&n)
+        .or_else(|| concluding_status(&n))
         .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
         .or_else(|| completed_percent(&n))
+}
+
+/// The status `n` states by its opening, after up to two lead-ins (目前 截至11月30日，).
+fn opening_status(n: &str) -> Option<Status> {
+    stated_status(n).or_else(|| {
+        let once = strip_lead_in(n)?;
+        stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
+    })
+}
+
+/// The longest last clause read as a text's conclusion.
+const LAST_CLAUSE_CHARS: usize = 16;
+
+/// The status a text's short last clause states as its conclusion (…，该项工作已于10月
+/// 底完成。 …，正在安装设备。), unless the text before it says otherwise: not started
+/// after any word of progress (一期正在推进，二期尚未启动), completed after work under
+/// way or not started (二期正在施工，一期已完成), ongoing after not started.
+fn concluding_status(n: &str) -> Option<Status> {
+    let (before, clause) = last_clause(n)?;
+    let said = opening_status(clause).or_else(|| {
+        let body = strip_lead_in(clause).unwrap_or(clause);
+        body.starts_with("正在").then_some(Status::InProgress)
+    })?;
+    let names = |statuses: &[Status]| {
+        statuses
+            .iter()
+            .flat_map(|s| s.words().iter())
+            .any(|w| before.contains(w))
+    };
+    let contradicted = match said {
+        Status::NotStarted => names_progress(before),
+        Status::Completed => {
+            before.contains("正在") || names(&[Status::InProgress, Status::NotStarted])
+        }
+        Status::Ongoing => names(&[Status::NotStarted]),
+        _ => false,
+    };
+    (!contradicted).then_some(said)
+}
+
+/// A text of two or more clauses (split at ， 。 ； ！) cut before its last, when that
+/// is short: the text before it, and the clause.
+fn last_clause(n: &str) -> Option<(&str, &str)> {
+    let body = n.trim_end_matches([',', '。', ';', '!', '.']);
+    let cut = body.rfind([',', '。', ';', '!'])?;
+    let (before, last) = (&body[..cut], &body[cut..]);
+    let last = last.trim_start_matches([',', '。', ';', '!']);
+    (!before.is_empty() && !last.is_empty() && last.chars().count() <= LAST_CLAUSE_CHARS)
+        .then_some((before, last))
 }
 
 /// 完成80% / 修订完成80% / 已完成100%: the share a text says is done, as a status.
@@ -1670,7 +1718,11 @@ mod tests {
             status_from_progress("已完成整改任务。"),
             Some(Status::Completed)
         );
-        assert_eq!(status_from_progress("已完成前期工作，正在施工"), None);
+        // The conclusion after the steps: under way.
+        assert_eq!(
+            status_from_progress("已完成前期工作，正在施工"),
+            Some(Status::InProgress)
+        );
         assert_eq!(
             status_from_progress("正在推进管网建设"),
             Some(Status::InProgress)
@@ -1690,10 +1742,52 @@ mod tests {
             Some(Status::NotStarted)
         );
         assert_eq!(status_from_progress("一期正在推进，二期尚未启动"), None);
-        assert_eq!(status_from_progress("建成污水管网5公里，已完成"), None);
+        assert_eq!(
+            status_from_progress("建成污水管网5公里，已完成"),
+            Some(Status::Completed)
+        );
         assert_eq!(status_from_progress("未完成"), None);
         assert_eq!(status_from_progress(""), None);
         assert_eq!(status_from_progress("见附件"), None);
+    }
+
+    /// The status a text concludes with, after what was done.
+    #[test]
+    fn progress_concluded_in_the_last_clause() {
+        for (text, want) in [
+            (
+                "已完成全区污水处理厂进水情况分析，该项工作已于10月底完成。",
+                Status::Completed,
+            ),
+            (
+                "老旧小区雨污分流改造15个，目前正在加快推进。",
+                Status::InProgress,
+            ),
+            (
+                "联合区农业农村委依法取缔宰杀作坊，该项工作已完成。",
+                Status::Completed,
+            ),
+            ("落实保洁员15名，每日清漂，长期坚持。", Status::Ongoing),
+            ("主体工程已完工，正在安装设备。", Status::InProgress),
+            ("一期已完成；目前正在推进二期", Status::InProgress),
+            ("完成排查，目前已全面完成整改", Status::Completed),
+        ] {
+            assert_eq!(status_from_progress(text), Some(want), "{text}");
+        }
+        for text in [
+            // The earlier clauses say otherwise.
+            "一期正在推进，二期尚未启动",
+            "二期正在施工，一期已完成",
+            "尚未开工建设，长期坚持巡查",
+            // A step done, a share done, a plan: no conclusion about the task.
+            "完成排查15处，其中3处已完成",
+            "排查封盖河道周边管网8.6公里，修复工作已完成",
+            "已完成方案编制，确保12月底前完成",
+            // A long last clause is more report, not a conclusion.
+            "完成排查，正在按照区政府要求加快推进管网建设和雨污分流改造工作",
+        ] {
+            assert_eq!(status_from_progress(text), None, "{text}");
+        }
     }
 
     #[test]
