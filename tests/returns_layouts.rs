@@ -5129,3 +5129,51 @@ fn a_status_concluding_the_progress_text_is_read() {
     assert_eq!(unclear.len(), 1, "{unclear:?}");
     assert_eq!(unclear[0].row, Some(6));
 }
+
+/// A lead unit's Word return with a table per town, each under a paragraph naming the
+/// town (一、来苏镇 / 宝峰镇： / 宝峰镇整改进展情况表), the first right under the title
+/// and 填报单位 line: each table is its town's, come through the lead unit, not the
+/// lead's own rows folded into one.
+#[test]
+fn word_tables_under_town_headings_are_the_towns_reports() {
+    use common::word::*;
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for (first, second) in [
+        ("一、来苏镇", "二、宝峰镇"),
+        ("来苏镇：", "宝峰镇："),
+        ("来苏镇整改进展情况表", "宝峰镇整改进展情况表"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let town_table = |progress: &str, status: &str| {
+            table(vec![
+                text_row(&header),
+                text_row(&["56", &measure(56), progress, status]),
+            ])
+        };
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("区河长办牵头任务各镇街进展汇总"))
+            .add_paragraph(para("填报单位：区河长办    填报日期：2020年12月5日"))
+            .add_paragraph(para(first))
+            .add_table(town_table("来苏镇河长巡河。", "长期坚持"))
+            .add_paragraph(para(second))
+            .add_table(town_table("宝峰镇河长制工作已落实。", "已完成"));
+        std::fs::write(dir.path().join("区河长办汇总.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let of = |unit: &str| {
+            let r = reports_of(&ledger, 56, unit);
+            assert_eq!(
+                r.len(),
+                1,
+                "{first} {unit}: {:?}",
+                ledger.task(56).unwrap().reports
+            );
+            r[0].clone()
+        };
+        assert_eq!(of("来苏镇").status, Status::Ongoing, "{first}");
+        assert_eq!(of("宝峰镇").status, Status::Completed, "{first}");
+        for town in ["来苏镇", "宝峰镇"] {
+            assert_eq!(of(town).via.as_deref(), Some("区河长办"), "{first} {town}");
+        }
+        assert!(reports_of(&ledger, 56, "区河长办").is_empty(), "{first}");
+    }
+}

@@ -115,6 +115,19 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     }
     skip_above_table(grid, ctx, &layout, &non_empty, out);
     let mut unit = SheetUnit::decide(grid, ctx, &layout, &filing, &mut out.problems);
+    // 一、来苏镇 (or 来苏镇整改进展情况表) right above the first table of a lead unit's
+    // Word return, under its title and 填报单位 line: that unit's rows, as for the
+    // tables after it.
+    if let Some(&p) = non_empty.iter().rev().find(|&&x| x < layout.top) {
+        let is_title = non_empty.first() == Some(&p);
+        if !is_title && filing::block_filing(grid, p, ctx.default_year).is_none() {
+            if let Some(name) = rows::paragraph_heading(grid, p) {
+                unit.start_block(&name, UnitFrom::Heading);
+            } else if grid.is_paragraph(p) && names_the_table_below(grid, &non_empty, p) {
+                unit.start_block(&grid.first_text(p), UnitFrom::Title);
+            }
+        }
+    }
     let default_year = filing
         .filed_on
         .map_or(ctx.default_year, |d| chrono::Datelike::year(&d));
@@ -294,6 +307,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 {
                     // 附：区河长办整改任务进展情况表 over a table of its own: that unit's rows.
                     unit.start_block(&grid.first_text(r), UnitFrom::Title);
+                } else if let Some(name) = rows::paragraph_heading(grid, r) {
+                    // 二、宝峰镇 over a table of its own in a lead unit's Word return.
+                    unit.start_block(&name, UnitFrom::Heading);
                 }
             }
             if reason == SkipReason::Header {

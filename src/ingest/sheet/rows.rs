@@ -1115,8 +1115,27 @@ pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<Str
     }
     let next = (r + 1..grid.rows.len()).find(|&n| !grid.row_is_empty(n))?;
     task_id_of_cell(layout.cell(grid, next, ColumnKind::Id)).1?;
-    let text = one_line(&grid.cell(r, c).text_ref());
-    if text.chars().count() > UNIT_HEADING_CHARS || parse_task_id(&text).is_some() {
+    heading_name(&one_line(&grid.cell(r, c).text_ref()))
+}
+
+/// A Word paragraph right above a table (its header or its first row) that may name
+/// the unit whose table it is: 一、来苏镇, 来苏镇：, 宝峰镇. The name without numbering
+/// and colon; whether it names a unit is the caller's question.
+pub(super) fn paragraph_heading(grid: &Grid, r: usize) -> Option<String> {
+    if !grid.is_paragraph(r) {
+        return None;
+    }
+    let next = (r + 1..grid.rows.len()).find(|&n| !grid.row_is_empty(n))?;
+    if grid.is_paragraph(next) {
+        return None;
+    }
+    heading_name(&grid.first_text(r))
+}
+
+/// A heading's name: short, no task number, without its numbering (一、 （二） 3. ) and
+/// trailing colon.
+fn heading_name(text: &str) -> Option<String> {
+    if text.chars().count() > UNIT_HEADING_CHARS || parse_task_id(text).is_some() {
         return None;
     }
     let numbered = text.trim_start_matches(['（', '(']);
@@ -1124,7 +1143,7 @@ pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<Str
     let rest = if rest.len() < numbered.len() {
         rest.trim_start_matches(['、', '）', ')', '.', '．', ' '])
     } else {
-        text.as_str()
+        text
     };
     let name = rest.trim_end_matches(['：', ':', ' ']).trim();
     (name.chars().count() >= 2).then(|| name.to_string())

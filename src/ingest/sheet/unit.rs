@@ -138,6 +138,14 @@ impl<'a> SheetUnit<'a> {
         }
         match resolve(self.units, text) {
             Ok(u) => {
+                // A table titled for another unit than the one whose 填报单位 line the
+                // sheet bears came through that one, as a heading's rows do.
+                let from = match &self.whole_sheet {
+                    Some((sender, _)) if from == UnitFrom::Title && *sender != u => {
+                        UnitFrom::Heading
+                    }
+                    _ => from,
+                };
                 self.block = Some((u, from));
                 true
             }
