@@ -373,8 +373,9 @@ fn task_word_numbers_and_nothing_in_the_area_answers() {
 }
 
 /// A task split over two rows of one table (序号 merged down, a part of the work on
-/// each): one report with both texts and the less advanced status, no conflict; the
-/// second row stays in the ledger as superseded. Two files saying different things on
+/// each): one report with both texts and the less advanced status (but 已完成 and
+/// 长期坚持 on a task due by a date then kept up: 已完成), no conflict; the second row
+/// stays in the ledger as superseded. Two files saying different things on
 /// the same day are still a conflict.
 #[test]
 fn two_rows_of_one_table_on_a_task_are_one_report() {
@@ -382,7 +383,7 @@ fn two_rows_of_one_table_on_a_task_are_one_report() {
     let spec = SheetSpec::new("进展情况")
         .text_row(&["填报单位：区交通局 填报日期：2020年12月4日"])
         .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
-        .text_row(&["55", &measure(55), "开展联合检查12次。", "长期坚持"])
+        .text_row(&["55", &measure(55), "开展联合检查12次。", "正在推进"])
         .text_row(&["", "", "设置警示标志8处。", "已完成"])
         .merge(2, 0, 3, 0)
         .merge(2, 1, 3, 1);
@@ -393,13 +394,61 @@ fn two_rows_of_one_table_on_a_task_are_one_report() {
     let current: Vec<_> = all.iter().filter(|r| !r.superseded).collect();
     assert_eq!(current.len(), 1);
     assert_eq!(current[0].progress, "开展联合检查12次。\n设置警示标志8处。");
-    assert_eq!(current[0].status, Status::Ongoing);
+    assert_eq!(current[0].status, Status::InProgress);
     assert_eq!(current[0].source.row, 3);
     assert!(!ledger.problems.iter().any(|p| p.code == Code::Conflict));
     assert!(ledger
         .problems
         .iter()
         .any(|p| p.code == Code::Duplicate && p.message.contains("已合并为一条")));
+
+    // On a task due by a date and kept up after it (2020年9月底完成并长期坚持), 已完成 on
+    // one row and 长期坚持 on the other is 已完成并长期坚持: completed, its date kept.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区城管局 填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "考核办法已印发。",
+            "已完成",
+            "2020年9月25日",
+        ])
+        .text_row(&["", "", "每月考核通报。", "长期坚持", ""])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1);
+    write_workbook(&dir.path().join("区城管局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = reports_of(&ledger, 28, "区城市管理局")
+        .into_iter()
+        .filter(|r| !r.superseded)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].status, Status::Completed);
+    assert_eq!(current[0].completed_on, Some(date(2020, 9, 25)));
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::Duplicate && p.message.contains("按已完成并长期坚持计为已完成")));
+
+    // On a task kept up with no date (长期坚持), the part done is a part: 长期坚持.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("进展情况")
+        .text_row(&["填报单位：区城管局 填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["44", &measure(44), "专项检查已完成。", "已完成"])
+        .text_row(&["", "", "每月巡查。", "长期坚持"])
+        .merge(2, 0, 3, 0)
+        .merge(2, 1, 3, 1);
+    write_workbook(&dir.path().join("区城管局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = reports_of(&ledger, 44, "区城市管理局")
+        .into_iter()
+        .filter(|r| !r.superseded)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].status, Status::Ongoing);
 
     // The same two texts in two files of the same day: versions that disagree.
     let dir = tempfile::tempdir().unwrap();

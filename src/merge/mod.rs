@@ -70,7 +70,13 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     skips.append(&mut placed.skipped);
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);
-    let by_task = versions::resolve_all(placed.by_key, &mut problems);
+    let done_then_kept_up: std::collections::BTreeSet<u32> = plan
+        .tasks
+        .iter()
+        .filter(|t| t.deadline.due.is_some() && t.deadline.ongoing)
+        .map(|t| t.id)
+        .collect();
+    let by_task = versions::resolve_all(placed.by_key, &done_then_kept_up, &mut problems);
     problems.extend(moved_deadline::warnings(plan, &by_task));
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));

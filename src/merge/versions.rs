@@ -8,14 +8,18 @@ use crate::ingest::similarity::normalise_for_match;
 use crate::model::{Code, Problem, Severity, Status, UnitReport};
 
 /// Resolve every (task, unit) group; returns the reports per task (group order kept).
+/// `done_then_kept_up` lists the tasks due by a date and kept up after it (2020年9月底
+/// 完成并长期坚持).
 pub(super) fn resolve_all(
     by_key: BTreeMap<(u32, String), Vec<UnitReport>>,
+    done_then_kept_up: &BTreeSet<u32>,
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<u32, Vec<UnitReport>> {
     let mut by_task: BTreeMap<u32, Vec<UnitReport>> = BTreeMap::new();
     let mut stood = StoodOver::default();
     for ((id, unit), mut reports) in by_key {
-        resolve_versions(id, &unit, &mut reports, problems, &mut stood);
+        let kept_up = done_then_kept_up.contains(&id);
+        resolve_versions(id, &unit, &mut reports, kept_up, problems, &mut stood);
         by_task.entry(id).or_default().append(&mut reports);
     }
     problems.extend(stood.infos());
@@ -31,6 +35,7 @@ fn resolve_versions(
     id: u32,
     unit: &str,
     reports: &mut [UnitReport],
+    kept_up_task: bool,
     problems: &mut Vec<Problem>,
     stood: &mut StoodOver,
 ) {
@@ -83,7 +88,7 @@ fn resolve_versions(
         )
     };
     if one_table(reports, &top) {
-        combine_rows(id, unit, reports, &top, problems);
+        combine_rows(id, unit, reports, &top, kept_up_task, problems);
         return;
     }
     let first = key(&reports[top[0]]);
@@ -480,6 +485,7 @@ fn combine_rows(
     unit: &str,
     reports: &mut [UnitReport],
     top: &[usize],
+    kept_up_task: bool,
     problems: &mut Vec<Problem>,
 ) {
     let mut rows: Vec<usize> = top.to_vec();
@@ -489,10 +495,27 @@ fn combine_rows(
         .copied()
         .filter(|&i| reports[i].status.advancement() > 1)
         .collect();
+    // 已完成 on one row and 长期坚持 on another of a task due by a date and kept up
+    // after it: 已完成并长期坚持, which is 已完成 (the work done, then kept up), not the
+    // slower of the two. (On a task kept up with no date, the part done is a part.)
+    let kept_up = kept_up_task
+        && known
+            .iter()
+            .any(|&i| reports[i].status == Status::Completed)
+        && known.iter().any(|&i| reports[i].status == Status::Ongoing)
+        && known
+            .iter()
+            .all(|&i| matches!(reports[i].status, Status::Completed | Status::Ongoing));
     let pick = known
         .iter()
         .copied()
-        .min_by_key(|&i| (reports[i].status.advancement(), reports[i].source.row))
+        .min_by_key(|&i| {
+            let rank = match reports[i].status {
+                Status::Completed if kept_up => 0,
+                s => s.advancement(),
+            };
+            (rank, reports[i].source.row)
+        })
         .unwrap_or(rows[0]);
     let join = |texts: Vec<&str>| {
         let mut out: Vec<&str> = Vec::new();
@@ -540,9 +563,14 @@ fn combine_rows(
             Code::Duplicate,
             &s.file,
             format!(
-                "{unit}在工作表“{}”第{}行对第{id}项分行填写了进展，已合并为一条汇总，完成状态按其中进度最慢的计。",
+                "{unit}在工作表“{}”第{}行对第{id}项分行填写了进展，已合并为一条汇总，{}",
                 s.sheet,
-                lines.join("、")
+                lines.join("、"),
+                if kept_up {
+                    "完成状态为“已完成”和“长期坚持”，按已完成并长期坚持计为已完成。"
+                } else {
+                    "完成状态按其中进度最慢的计。"
+                }
             ),
         )
         .at(Some(&s.sheet), Some(s.row)),
