@@ -5002,6 +5002,26 @@ fn word_tables_under_task_headings_report_on_the_task_named() {
         "{:?}",
         ledger.problems
     );
+
+    // A report whose table names no task, the progress in the text: the clerk is told
+    // the table was not read, not that there is no table.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区城市管理局关于水污染防治整改工作的情况报告"))
+        .add_table(answer_table("各项工作有序推进。", "正在推进"))
+        .add_paragraph(para("第44项：开展餐饮油污专项检查3次，已完成。"));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let said = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::ProseReport)
+        .unwrap_or_else(|| panic!("{:?}", ledger.problems));
+    assert!(
+        said.message.starts_with("Word文档中的表格未能识别为进展表"),
+        "{}",
+        said.message
+    );
 }
 
 /// A lead unit's consolidation naming two towns in one 责任单位 cell (来苏镇、宝峰镇, or

@@ -392,12 +392,21 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
     }
     let word = matches!(format, Format::Docx | Format::Doc);
     if let Some(said) = word.then(|| reported_in_prose(grids)).flatten() {
+        // Tables there, but none read as a progress table: not "no table".
+        let tables = grids.iter().any(|g| {
+            (0..g.rows.len()).any(|r| !g.is_paragraph(r) && g.filled_cells(r).nth(1).is_some())
+        });
+        let what = if tables {
+            "Word文档中的表格未能识别为进展表（没有“序号/具体举措”列，各表上方也没有写明第几项任务），文中写有进展"
+        } else {
+            "Word文档中没有进展表格，是文字形式的情况报告"
+        };
         return Some(Problem::new(
             Severity::Error,
             Code::ProseReport,
             rel,
             format!(
-                "Word文档中没有进展表格，是文字形式的情况报告（如“{}”），其中的进展未能自动汇总。请人工核对后补录，或请该单位用下发的填报表重新报送。",
+                "{what}（如“{}”），其中的进展未能自动汇总。请人工核对后补录，或请该单位用下发的填报表重新报送。",
                 excerpt(&said, 30)
             ),
         ));

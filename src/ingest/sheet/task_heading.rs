@@ -43,6 +43,12 @@ fn heading_task(text: &str) -> Option<Heading> {
         return None;
     }
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // 一、第33项：… （一）任务33：…: a category's numbering before the task's.
+    let t = without_category_mark(t);
+    // …（第33项）: the task's number in a bracket after its measure.
+    if let Some(found) = bracketed_at_end(t) {
+        return Some(found);
+    }
     let (id, rest, needs_measure) = if let Some(r) = t
         .strip_prefix("任务序号")
         .or_else(|| t.strip_prefix("任务"))
@@ -89,6 +95,53 @@ fn heading_task(text: &str) -> Option<Heading> {
         id: (!needs_measure).then_some(id),
         measure,
     })
+}
+
+/// `t` without a Chinese-numeral list mark (一、 （一） (一)) before a task's own
+/// number (第33项, 任务33, 序号33).
+fn without_category_mark(t: &str) -> &str {
+    let rest = strip_list_mark(t);
+    if ["第", "任务", "序号"].iter().any(|w| rest.starts_with(w)) {
+        rest
+    } else {
+        t
+    }
+}
+
+/// A heading whose task number stands in a bracket at its end: 推进雨污分流改造
+/// （第33项）, …(任务33). The measure before the bracket.
+fn bracketed_at_end(t: &str) -> Option<Heading> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let named =
+        heading_task(&inner[open + 1..]).filter(|h| h.id.is_some() && h.measure.is_empty())?;
+    let before = inner[..open].trim_end_matches(['。', ':', ' ']).trim();
+    // （一）海绵城市建设专项规划（第33项）: the list mark is no part of the measure.
+    let before = strip_list_mark(before);
+    let measure = if before.chars().count() >= MEASURE_CHARS {
+        before.to_string()
+    } else {
+        String::new()
+    };
+    Some(Heading {
+        id: named.id,
+        measure,
+    })
+}
+
+/// `t` without a leading Chinese-numeral list mark (一、 （一） (一)).
+fn strip_list_mark(t: &str) -> &str {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let rest = if let Some(r) = t.strip_prefix('(') {
+        let end = r.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
+        (end > 0).then(|| r[end..].strip_prefix(')')).flatten()
+    } else {
+        let end = t.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
+        (end > 0)
+            .then(|| t[end..].strip_prefix(['、', '.']))
+            .flatten()
+    };
+    rest.map_or(t, str::trim_start)
 }
 
 /// Digits or Chinese numerals at the start of `s`, and what follows.
@@ -299,6 +352,28 @@ mod tests {
             item("推进城区雨污分流改造")
         );
         assert_eq!(heading_task("16号任务"), h(16, ""));
+        // A category's numbering before the task's, the number in a bracket at the end.
+        assert_eq!(
+            heading_task("（一）第33项：加快污水管网建设"),
+            h(33, "加快污水管网建设")
+        );
+        assert_eq!(heading_task("一、第33项"), h(33, ""));
+        assert_eq!(
+            heading_task("二、任务34：推进雨污分流"),
+            h(34, "推进雨污分流")
+        );
+        assert_eq!(
+            heading_task("加快污水管网建设（第33项）"),
+            h(33, "加快污水管网建设")
+        );
+        assert_eq!(
+            heading_task("加快污水管网建设(任务33)"),
+            h(33, "加快污水管网建设")
+        );
+        assert_eq!(
+            heading_task("（一）海绵城市建设专项规划（第33项）"),
+            h(33, "海绵城市建设专项规划")
+        );
     }
 
     #[test]
@@ -311,5 +386,8 @@ mod tests {
         assert_eq!(heading_task("任务进展情况"), None);
         assert_eq!(heading_task("区城管局整改进展情况报告"), None);
         assert_eq!(heading_task("2020年11月30日"), None);
+        assert_eq!(heading_task("一、工作开展情况"), None);
+        assert_eq!(heading_task("工作进展（截至11月30日）"), None);
+        assert_eq!(heading_task("（二）第二阶段"), None);
     }
 }
