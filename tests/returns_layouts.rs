@@ -5246,3 +5246,58 @@ fn word_tables_under_town_headings_are_the_towns_reports() {
         assert!(reports_of(&ledger, 56, "区河长办").is_empty(), "{first}");
     }
 }
+
+/// Headers units write for the status and the completion date: 完成与否 (已完成 /
+/// 正在推进 / 是 / 否), 整改结果 beside the progress (status words: the status column),
+/// 整改时间 and 完成时点 (the day the work was done).
+#[test]
+fn status_and_completion_headers_in_other_words() {
+    for (status_header, date_header) in [
+        ("完成与否", "整改时间"),
+        ("整改结果", "完成时点"),
+        ("是否已完成", "整改完成时间"),
+    ] {
+        let header = [
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            status_header,
+            date_header,
+        ];
+        let rows = [
+            row(&[
+                "21",
+                &measure(21),
+                "完成42座小水电清理整改。",
+                "已完成",
+                "2020年9月25日",
+            ]),
+            row(&["26", &measure(26), "规划正在报批。", "正在推进", ""]),
+        ];
+        let ledger = read_one("区水利局", &header, &rows);
+        let done = only_report(&ledger, 21);
+        assert_eq!(done.status, Status::Completed, "{status_header}");
+        assert_eq!(done.completed_on, Some(date(2020, 9, 25)), "{date_header}");
+        assert_eq!(
+            only_report(&ledger, 26).status,
+            Status::InProgress,
+            "{status_header}"
+        );
+        assert!(
+            !raised(&ledger, Code::StatusUnclear),
+            "{:?}",
+            ledger.problems
+        );
+    }
+    // 整改结果 holding what was achieved is the progress, not a status.
+    let header = ["序号", "具体举措", "整改结果"];
+    let rows = [row(&[
+        "21",
+        &measure(21),
+        "完成42座小水电清理整改，已全部完成。",
+    ])];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r = only_report(&ledger, 21);
+    assert_eq!(r.status, Status::Completed);
+    assert!(r.progress.starts_with("完成42座"), "{r:?}");
+}

@@ -180,6 +180,11 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "已完成工作",
             "已开展工作",
             "主要工作",
+            // 已完成 / 正在推进 as often as a description: promoted to the status column
+            // when its cells are status words.
+            "整改结果",
+            "完成结果",
+            "办理结果",
         ],
     ),
     (
@@ -211,7 +216,14 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
     ),
     (
         ColumnKind::StatusYesNo,
-        &["是否完成", "是否办结", "是否整改到位"],
+        &[
+            "是否完成",
+            "是否办结",
+            "是否整改到位",
+            "完成与否",
+            "是否已完成",
+            "是否完成整改",
+        ],
     ),
     (ColumnKind::StatusTick, &["已完成"]),
     (
@@ -223,6 +235,13 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "办结时间",
             "销号时间",
             "销号日期",
+            "实际完成日期",
+            "办结日期",
+            "完成时点",
+            "整改完成时间",
+            "整改完成日期",
+            // When the work was done (a plan written there, 预计…, is no date of it).
+            "整改时间",
         ],
     ),
     (
