@@ -5301,3 +5301,38 @@ fn status_and_completion_headers_in_other_words() {
     assert_eq!(r.status, Status::Completed);
     assert!(r.progress.starts_with("完成42座"), "{r:?}");
 }
+
+/// A spreadsheet signed under its table without a seal: the unit's name over the date
+/// (重庆市永川区永荣镇人民政府 / 2020年12月3日) or beside it, in any column, and no
+/// 填报单位 line, sheet or file name naming the unit: the signature names it.
+#[test]
+fn an_unsealed_signature_under_a_spreadsheet_names_the_unit() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for signature in [
+        vec![
+            vec!["", "", "重庆市永川区永荣镇人民政府", ""],
+            vec!["", "", "2020年12月3日", ""],
+        ],
+        vec![
+            vec!["", "", "", "永荣镇人民政府"],
+            vec!["", "", "", "2020年12月3日"],
+        ],
+        vec![vec!["", "", "永荣镇人民政府", "2020年12月3日"]],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spec = SheetSpec::new("Sheet1")
+            .text_row(&["水污染防治整改任务进展情况表"])
+            .text_row(&header)
+            .text_row(&["24", &measure(24), "拆除网箱。", "已完成"])
+            .text_row(&[]);
+        for line in &signature {
+            spec = spec.text_row(line);
+        }
+        write_workbook(&dir.path().join("附件2.xlsx"), &[spec]);
+        let ledger = ledger_for(dir.path());
+        let r = reports_of(&ledger, 24, "永荣镇");
+        assert_eq!(r.len(), 1, "{signature:?}: {:?}", ledger.unplaced);
+        assert_eq!(r[0].filed_on, Some(date(2020, 12, 3)), "{signature:?}");
+        assert!(ledger.unplaced.is_empty());
+    }
+}

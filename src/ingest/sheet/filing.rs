@@ -114,16 +114,26 @@ impl Filing {
                 filing.read_signature(&first, default_year);
                 continue;
             }
-            // A sealed name alone under a spreadsheet's table (…（盖章）): the signature.
-            if let Some(name) = sealed_name_row(grid, r) {
+            // A sealed name alone under a spreadsheet's table (…（盖章）), or a unit's
+            // name over the date (重庆市永川区永荣镇人民政府 / 2020年12月3日): the
+            // signature.
+            if let Some(name) = sealed_name_row(grid, r).or_else(|| {
+                let next = non_empty.iter().find(|&&n| n > r);
+                next.is_none_or(|&n| date_only_row(grid, n, default_year).is_some())
+                    .then(|| named_row(grid, r))
+                    .flatten()
+            }) {
                 filing.read_signature(&name, default_year);
                 continue;
             }
-            // A spreadsheet's signature date under the table, in whichever column, alone
-            // or beside the unit's name.
-            if let Some(d) = date_only_row(grid, r, default_year)
-                .or_else(|| name_and_date_row(grid, r, default_year))
-            {
+            // The name and the date side by side: both.
+            if let Some((name, d)) = name_and_date(grid, r, default_year) {
+                filing.read_signature(&name, default_year);
+                filing.signed_on.get_or_insert(d);
+                continue;
+            }
+            // A spreadsheet's signature date under the table, in whichever column.
+            if let Some(d) = date_only_row(grid, r, default_year) {
                 filing.signed_on.get_or_insert(d);
                 continue;
             }
@@ -211,6 +221,23 @@ fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
     (!name.is_empty() && name.chars().count() <= SIGNATURE_CHARS).then(|| name.to_string())
 }
 
+/// The one text of a row that reads as a unit's name (ends as one does: 局, 委, 镇,
+/// 人民政府 …), short: a signature without its seal.
+fn named_row(grid: &Grid, r: usize) -> Option<String> {
+    let mut cells = grid.filled_cells(r);
+    let Cell::Text(t) = cells.next()? else {
+        return None;
+    };
+    if cells.next().is_some() {
+        return None;
+    }
+    let t = t.trim();
+    (t.chars().count() <= SIGNATURE_CHARS
+        && t.ends_with(UNIT_NAME_ENDINGS)
+        && !t.contains(['：', ':']))
+    .then(|| t.to_string())
+}
+
 /// A signature's seal: …（盖章）, …（章）.
 pub(super) fn is_sealed(t: &str) -> bool {
     t.contains("盖章") || t.ends_with("（章）") || t.ends_with("(章)")
@@ -225,6 +252,11 @@ const UNIT_NAME_ENDINGS: [char; 12] = [
 /// A signature line with the unit's name and the date side by side (区经济信息委 |
 /// 2020年12月4日, the name perhaps in the 序号 column): the date.
 pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
+    name_and_date(grid, r, default_year).map(|(_, d)| d)
+}
+
+/// [`name_and_date_row`]'s name and date.
+fn name_and_date(grid: &Grid, r: usize, default_year: i32) -> Option<(String, NaiveDate)> {
     let texts: Vec<String> = grid
         .filled_cells(r)
         .map(|cell| cell.text().trim().to_string())
@@ -235,9 +267,9 @@ pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Opt
     let name = |t: &str| t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS);
     let date = |t: &str| parse_filing_date(t, Some(default_year));
     if name(a) {
-        date(b)
+        Some((a.clone(), date(b)?))
     } else if name(b) {
-        date(a)
+        Some((b.clone(), date(a)?))
     } else {
         None
     }
