@@ -5336,3 +5336,40 @@ fn an_unsealed_signature_under_a_spreadsheet_names_the_unit() {
         assert!(ledger.unplaced.is_empty());
     }
 }
+
+/// A town written with one character wrong (何梗镇 for 何埂镇) is that town, with a
+/// warning naming both; a name one character off two towns, or off a department, is
+/// still not guessed.
+#[test]
+fn a_town_written_with_one_character_wrong_is_that_town() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = [row(&[
+        "3",
+        &measure(3),
+        "尾水处理设施主体完工，正在调试。",
+        "正在推进",
+    ])];
+    let ledger = read_one("何梗镇人民政府", &header, &rows);
+    assert_eq!(
+        reports_of(&ledger, 3, "何埂镇").len(),
+        1,
+        "{:?}",
+        ledger.unplaced
+    );
+    let warned = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::UnitAmbiguous)
+        .expect("a warning");
+    assert!(
+        warned
+            .message
+            .contains("“何梗镇人民政府”与名录中的何埂镇相差一字"),
+        "{}",
+        warned.message
+    );
+    // 区房管局 is one character off 区城管局 (an alias), but no town: not guessed.
+    let ledger = read_one("区房管局", &header, &rows);
+    assert!(ledger.task(3).unwrap().reports.is_empty());
+    assert!(raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
+}

@@ -251,6 +251,40 @@ impl UnitDirectory {
             .unwrap_or(usize::MAX)
     }
 
+    /// The one town or street (…镇, …街道) a text names with one character of its name
+    /// written wrong (何梗镇 for 何埂镇): the district's 镇街 are all in the directory,
+    /// so a name one character off one of them, and no other, is that one. `None` when
+    /// none or several are that near.
+    pub fn near_town(&self, raw: &str) -> Option<String> {
+        let text: Vec<char> = compact_nfkc(raw).chars().collect();
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        for (k, names) in &self.index {
+            let suffix = if k.ends_with("街道") {
+                2
+            } else if k.ends_with('镇') {
+                1
+            } else {
+                continue;
+            };
+            let key: Vec<char> = k.chars().collect();
+            if key.len() < suffix + 2 {
+                continue;
+            }
+            let stem = key.len() - suffix;
+            let near = text.windows(key.len()).any(|w| {
+                w[stem..] == key[stem..] && (0..stem).filter(|&i| w[i] != key[i]).count() == 1
+            });
+            if near {
+                found.extend(names.iter().cloned());
+            }
+        }
+        let mut found = found.into_iter();
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
     /// Resolve a name as a unit wrote it. The alias table first (canonical, full and
     /// alias names under the normalised match key), then the pattern rules: a bare
     /// 镇街 name without 镇/街道, and a text that contains exactly one unit's name.

@@ -56,6 +56,8 @@ pub(super) struct SheetUnit<'a> {
     /// A joint return (填报单位：区水利局、区河长办): the units after the first, whose
     /// reports the sheet's rows are too.
     joint_senders: Vec<String>,
+    /// Names read with one character wrong (何梗镇 for 何埂镇), described (each once).
+    near: Vec<String>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -69,7 +71,9 @@ impl<'a> SheetUnit<'a> {
         problems: &mut Vec<Problem>,
     ) -> SheetUnit<'a> {
         let mut failures = Vec::new();
-        let (mut whole_sheet, mut joint_senders) = filed_unit(ctx.units, filing, &mut failures);
+        let mut near = Vec::new();
+        let (mut whole_sheet, mut joint_senders) =
+            filed_unit(ctx.units, filing, &mut failures, &mut near);
         let rows = ctx
             .marker
             .filter(|m| m.kind == Kind::Consolidated && m.sheet == grid.name);
@@ -101,7 +105,7 @@ impl<'a> SheetUnit<'a> {
                 .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
         };
         let fallback = match (&marker, &whole_sheet) {
-            (None, None) => fallback(ctx, &grid.name, filing),
+            (None, None) => fallback(ctx, &grid.name, filing, &mut near),
             _ => None,
         };
         SheetUnit {
@@ -117,6 +121,7 @@ impl<'a> SheetUnit<'a> {
             joint_rows: Vec::new(),
             block: None,
             joint_senders,
+            near,
         }
     }
 
@@ -136,7 +141,9 @@ impl<'a> SheetUnit<'a> {
         if self.marker.is_some() || self.rows.is_some() {
             return false;
         }
-        match resolve(self.units, text) {
+        let found = resolve(self.units, text)
+            .or_else(|m| resolve_near(self.units, text, &mut self.near).ok_or(m));
+        match found {
             Ok(u) => {
                 // A table titled for another unit than the one whose 填报单位 line the
                 // sheet bears came through that one, as a heading's rows do.
@@ -229,7 +236,9 @@ impl<'a> SheetUnit<'a> {
         if t.trim().is_empty() || is_assignment_text(&t, self.units) || names_the_sender(&t) {
             return Cell::Blank;
         }
-        match resolve(self.units, &t) {
+        let found = resolve(self.units, &t)
+            .or_else(|m| resolve_near(self.units, &t, &mut self.near).ok_or(m));
+        match found {
             Ok(u) => Cell::Named((u, UnitFrom::UnitColumn)),
             Err(m) => {
                 let msg = format!("单位列{}", describe_failure(&t, &m));
@@ -263,18 +272,22 @@ impl<'a> SheetUnit<'a> {
                 .at(Some(sheet), Some(first)),
             );
         }
-        if self.failures.is_empty() {
+        if self.failures.is_empty() && self.near.is_empty() {
             return None;
+        }
+        let mut said = self.near;
+        if !self.failures.is_empty() {
+            said.push(format!(
+                "{}；已按其他信息识别单位",
+                self.failures.join("；")
+            ));
         }
         Some(
             Problem::new(
                 Severity::Warning,
                 Code::UnitAmbiguous,
                 ctx.file,
-                format!(
-                    "{}；已按其他信息识别单位。请核实。",
-                    self.failures.join("；")
-                ),
+                format!("{}。请核实。", said.join("；")),
             )
             .at(Some(sheet), None),
         )
@@ -288,6 +301,7 @@ fn filed_unit(
     units: &UnitDirectory,
     filing: &Filing,
     failures: &mut Vec<String>,
+    near: &mut Vec<String>,
 ) -> (Option<Found>, Vec<String>) {
     let Some(t) = filing.unit_text.as_deref().filter(|t| !t.trim().is_empty()) else {
         return (None, Vec::new());
@@ -299,10 +313,13 @@ fn filed_unit(
                 let first = all.remove(0);
                 (Some((first, UnitFrom::FiledCell)), all)
             }
-            None => {
-                failures.push(format!("填报单位{}", describe_failure(t, &m)));
-                (None, Vec::new())
-            }
+            None => match resolve_near(units, t, near) {
+                Some(u) => (Some((u, UnitFrom::FiledCell)), Vec::new()),
+                None => {
+                    failures.push(format!("填报单位{}", describe_failure(t, &m)));
+                    (None, Vec::new())
+                }
+            },
         },
     }
 }
@@ -503,13 +520,18 @@ fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
 /// The first of a Word return's signature, the title, the sheet name, the file name, the
 /// name of the bundle it came in and the names of the folders it sits in (区住建委/整改
 /// 进展表.xlsx), nearest first, that names a unit.
-fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
+fn fallback(
+    ctx: &SheetContext,
+    sheet: &str,
+    filing: &Filing,
+    near: &mut Vec<String>,
+) -> Option<Found> {
     let folders = std::path::Path::new(ctx.file)
         .parent()
         .into_iter()
         .flat_map(|p| p.iter().rev())
         .map(|name| (name.to_str().unwrap_or(""), UnitFrom::FileName));
-    [
+    let sources = [
         (
             filing.signature.as_deref().unwrap_or(""),
             UnitFrom::Signature,
@@ -521,8 +543,17 @@ fn fallback(ctx: &SheetContext, sheet: &str, filing: &Filing) -> Option<Found> {
     ]
     .into_iter()
     .chain(folders)
-    .filter(|(text, _)| !text.trim().is_empty())
-    .find_map(|(text, from)| resolve(ctx.units, text).ok().map(|u| (u, from)))
+    .filter(|(text, _)| !text.trim().is_empty());
+    let sources: Vec<(&str, UnitFrom)> = sources.collect();
+    // Names as written first, then one written with a character wrong.
+    sources
+        .iter()
+        .find_map(|&(text, from)| resolve(ctx.units, text).ok().map(|u| (u, from)))
+        .or_else(|| {
+            sources
+                .iter()
+                .find_map(|&(text, from)| resolve_near(ctx.units, text, near).map(|u| (u, from)))
+        })
 }
 
 /// Our checklist names one unit, the 填报单位 line another (a unit filled in a copy of
@@ -545,6 +576,23 @@ fn resolve(units: &UnitDirectory, text: &str) -> Result<String, NameMatch> {
         NameMatch::Unit(u) => Ok(u),
         other => Err(other),
     }
+}
+
+/// The town `text` names with one character wrong (何梗镇 → 何埂镇), when the
+/// directory names none as written; the clerk is told, once per name.
+fn resolve_near(units: &UnitDirectory, text: &str, near: &mut Vec<String>) -> Option<String> {
+    if !matches!(units.resolve(text), NameMatch::Unknown) {
+        return None;
+    }
+    let unit = units.near_town(text)?;
+    let said = format!(
+        "“{}”与名录中的{unit}相差一字，已按{unit}计入",
+        excerpt(text, 30)
+    );
+    if !near.contains(&said) {
+        near.push(said);
+    }
+    Some(unit)
 }
 
 fn describe_failure(text: &str, m: &NameMatch) -> String {
