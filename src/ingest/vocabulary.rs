@@ -643,6 +643,14 @@ pub fn classify_status(text: &str) -> Status {
             }
         }
     }
+    // 正在推进（完成80%）: the share done says the same as the word.
+    if found.len() == 2
+        && found.contains(&Status::InProgress)
+        && found.contains(&Status::Completed)
+        && percent_in(&key).is_some_and(|p| p < 100.0)
+    {
+        return Status::InProgress;
+    }
     match found.as_slice() {
         [s] => *s,
         [a, b] if [*a, *b].contains(&Status::Completed) && [*a, *b].contains(&Status::Ongoing) => {
@@ -1580,6 +1588,8 @@ mod tests {
         assert_eq!(classify_status("已完成,需长期坚持"), Status::Completed);
         assert_eq!(classify_status("持续推进中"), Status::Ongoing);
         assert_eq!(classify_status("正在推进（二期）"), Status::InProgress);
+        assert_eq!(classify_status("正在推进（完成80%）"), Status::InProgress);
+        assert_eq!(classify_status("正在推进（已完成100%）"), Status::Unclear);
         assert_eq!(classify_status("大部分完成"), Status::InProgress);
         assert_eq!(classify_status("完成80%"), Status::InProgress);
         assert_eq!(classify_status("100%"), Status::Completed);
