@@ -5373,3 +5373,29 @@ fn a_town_written_with_one_character_wrong_is_that_town() {
     assert!(ledger.task(3).unwrap().reports.is_empty());
     assert!(raised(&ledger, Code::UnitUnknown), "{:?}", ledger.problems);
 }
+
+/// 已完成 with a completion date after the day the return was filed (filed 12月4日,
+/// done 12月8日): counted as written, the clerk asked whether it is a planned date. A
+/// completion on or before the filing day raises nothing.
+#[test]
+fn a_completion_dated_after_the_filing_day_is_questioned() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = [
+        row(&["24", &measure(24), "拆除网箱。", "已完成", "2020年12月8日"]),
+        row(&["27", &measure(27), "清理完毕。", "已完成", "2020年12月4日"]),
+    ];
+    let ledger = read_one("胜利路街道", &header, &rows);
+    assert_eq!(only_report(&ledger, 24).status, Status::Completed);
+    let asked: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::CompletedAfterFiling)
+        .collect();
+    assert_eq!(asked.len(), 1, "{:?}", ledger.problems);
+    assert_eq!(asked[0].row, Some(3));
+    assert!(
+        asked[0].message.contains("晚于填报日期2020年12月4日"),
+        "{}",
+        asked[0].message
+    );
+}

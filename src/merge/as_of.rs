@@ -136,6 +136,36 @@ fn filed_late(
 /// How many days after the as-of date a filing date looks like a slip of the pen.
 const SLIP_DAYS: i64 = 90;
 
+/// The problem of a row reported 已完成 whose completion date is after the as-of date
+/// ([`completed_late`]) or after the day the return was filed (a date planned, or a
+/// slip: the clerk is asked, the row counts as written).
+fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
+    if r.status != Status::Completed {
+        return None;
+    }
+    let done = r.completed_on?;
+    if done > as_of {
+        return Some(completed_late(r, done, as_of));
+    }
+    let filed = r.filed_on.filter(|f| done > *f)?;
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::CompletedAfterFiling,
+            &r.source.file,
+            format!(
+                "填报为已完成，但完成{}晚于填报日期{}。请核实完成时间（是否为计划完成时间）。",
+                match r.completed_text.trim() {
+                    "" => format!("日期{}", render_date(done)),
+                    t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
+                },
+                render_date(filed)
+            ),
+        )
+        .at(Some(&r.source.sheet), Some(r.source.row)),
+    )
+}
+
 /// The problem of a completion dated after the as-of date (the row counts as 正在推进).
 /// A completion that far after the as-of date on a row reported 已完成 reads as a slip
 /// of the year (2029年9月30日 for 2020), and is warned of as one.
@@ -200,11 +230,7 @@ fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
                 }
             }
             _ => {
-                if r.status == Status::Completed {
-                    if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
-                        part.problems.push(completed_late(&r, done, as_of));
-                    }
-                }
+                part.problems.extend(completion_dated_late(&r, as_of));
                 part.kept.push(r);
             }
         }
@@ -296,11 +322,7 @@ mod tests {
                         .push(r.source.row);
                 }
                 _ => {
-                    if r.status == Status::Completed {
-                        if let Some(done) = r.completed_on.filter(|d| *d > as_of) {
-                            problems.push(completed_late(&r, done, as_of));
-                        }
-                    }
+                    problems.extend(completion_dated_late(&r, as_of));
                     kept.push(r);
                 }
             }

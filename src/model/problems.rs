@@ -91,6 +91,9 @@ pub enum Code {
     FiledAfterAsOf,
     /// A completion dated after the as-of date: counted as 正在推进 in this round.
     CompletedAfterAsOf,
+    /// 已完成 with a completion date after the return's filing date (and not after the
+    /// as-of date): a date planned, or a slip; counted as written, the clerk asked.
+    CompletedAfterFiling,
     /// The previous round could not be read: no comparison made.
     PreviousRound,
 }
@@ -133,6 +136,7 @@ impl Code {
             Code::DeadlineChanged => "完成时限变更",
             Code::FiledAfterAsOf => "晚于统计截止日期报送",
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
+            Code::CompletedAfterFiling => "完成日期晚于填报日期",
             Code::PreviousRound => "上期汇总无法读取",
             Code::CollectorMissing => "我局任务未填写",
         }
@@ -174,6 +178,7 @@ impl Code {
             Code::DeadlineChanged => "deadline_changed",
             Code::FiledAfterAsOf => "filed_after_as_of",
             Code::CompletedAfterAsOf => "completed_after_as_of",
+            Code::CompletedAfterFiling => "completed_after_filing",
             Code::PreviousRound => "previous_round",
             Code::CollectorMissing => "collector_missing",
         }
