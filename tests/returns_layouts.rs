@@ -5399,3 +5399,47 @@ fn a_completion_dated_after_the_filing_day_is_questioned() {
         asked[0].message
     );
 }
+
+/// A lead unit's workbook named for it (区城管局汇总.xlsx) holding only a sheet per town,
+/// no 填报单位 line: the file is the lead unit's, each town's report came through it, and
+/// the clerk is not told the file was "filled in by" a town. A file named for one unit
+/// with one other unit's rows is still questioned.
+#[test]
+fn a_workbook_named_for_a_lead_with_only_town_sheets_is_the_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let sheets: Vec<SheetSpec> = [
+        ("来苏镇", "每日清漂。", "长期坚持"),
+        ("宝峰镇", "建立清漂考核机制。", "已完成"),
+    ]
+    .iter()
+    .map(|(town, progress, status)| {
+        SheetSpec::new(town)
+            .text_row(&header)
+            .text_row(&["28", &measure(28), progress, status])
+    })
+    .collect();
+    write_workbook(&dir.path().join("区城管局汇总.xlsx"), &sheets);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(ledger.files[0].unit.as_deref(), Some("区城市管理局"));
+    for town in ["来苏镇", "宝峰镇"] {
+        let r = reports_of(&ledger, 28, town);
+        assert_eq!(r.len(), 1, "{town}");
+        assert_eq!(r[0].via.as_deref(), Some("区城市管理局"), "{town}");
+    }
+    assert!(
+        !raised(&ledger, Code::UnitAmbiguous),
+        "{:?}",
+        ledger.problems
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区城管局汇总.xlsx"), &sheets[..1]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 28, "来苏镇")[0].via, None);
+    assert!(
+        raised(&ledger, Code::UnitAmbiguous),
+        "{:?}",
+        ledger.problems
+    );
+}

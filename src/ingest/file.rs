@@ -115,8 +115,15 @@ pub(super) fn file_outcome(
             // A checklist's unit, unless its 填报单位 line names another (the sheet
             // reader credits the rows to that one).
             let has_marker = marked.is_some();
+            // A workbook named for one unit whose sheets are each another's (区城管局汇总
+            // .xlsx with a sheet per town, no 填报单位 line): that unit's consolidation.
+            let by_file = named_unit(rel, opts);
+            let gathered_by_file = marked.is_none()
+                && named.is_none()
+                && by_file.as_ref().is_some_and(|l| others_only(&out, l));
             entry.unit = match marked {
                 Some(m) => named.or(Some(m)),
+                None if gathered_by_file => by_file.clone(),
                 None => sender(&out, named),
             };
             // Nothing read: still whose file it was, when its name says so.
@@ -127,8 +134,9 @@ pub(super) fn file_outcome(
                 // A lead unit's workbook with its own sheet and a sheet per partner
                 // (来苏镇, 宝峰镇), the file named for it or marked as its 报送表: the
                 // partners' sheets came through it too, not only rows naming their unit.
-                let gathered = (has_marker || named_unit(rel, opts).as_ref() == Some(sender))
-                    && out.records.iter().any(|r| r.unit.as_ref() == Some(sender));
+                let gathered = gathered_by_file
+                    || ((has_marker || by_file.as_ref() == Some(sender))
+                        && out.records.iter().any(|r| r.unit.as_ref() == Some(sender)));
                 for r in out.records.iter_mut() {
                     if (gathered || r.unit_from_row())
                         && r.unit.as_ref().is_some_and(|u| u != sender)
@@ -159,6 +167,19 @@ fn named_unit(rel: &str, opts: &IngestOptions) -> Option<String> {
         NameMatch::Unit(u) => Some(u),
         _ => None,
     }
+}
+
+/// Whether the file's rows are two or more units' and none of them `unit`'s.
+fn others_only(out: &Ingested, unit: &str) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    for r in &out.records {
+        match r.unit.as_deref() {
+            Some(u) if u == unit => return false,
+            Some(u) if !seen.contains(&u) => seen.push(u),
+            _ => {}
+        }
+    }
+    seen.len() >= 2
 }
 
 /// A file whose name is one unit's while what it says inside credits another, none of
