@@ -1371,7 +1371,7 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     );
     let text = body_text(demo_docx());
     let said = format!(
-        "，没有截止日期（长期坚持）的{long_term}项，尚未到期的{}项",
+        "，没有截止日期的长期任务{long_term}项，尚未到期的{}项",
         green.len() - long_term
     );
     assert!(text.contains(&said), "{said}\n{text}");
@@ -1387,10 +1387,23 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
         l.summary.ongoing > 0,
         "the demo has tasks reported 长期坚持"
     );
+    // The demo's tasks due soon are all due at the end of December: said so, not as the
+    // warning window's days.
+    let dues: std::collections::BTreeSet<_> = l
+        .tasks
+        .iter()
+        .filter(|t| t.light == Light::Yellow)
+        .map(|t| t.deadline.due)
+        .collect();
+    assert_eq!(
+        dues.into_iter().collect::<Vec<_>>(),
+        [chrono::NaiveDate::from_ymd_opt(2020, 12, 31)]
+    );
     let opening = format!(
-        "除已完成和需长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，30天内到期的{yellow}项"
+        "除已完成和报送为长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，12月底到期的{yellow}项"
     );
     assert!(text.contains(&opening), "{opening}\n{text}");
+    assert!(!text.contains("天内到期"), "{text}");
     // No traffic-light jargon in a report sent up.
     for light in ["红灯", "黄灯", "绿灯", "亮灯"] {
         assert!(!text.contains(light), "{light}: {text}");
@@ -1717,4 +1730,41 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
         l.summary.units_expected - 1
     );
     assert!(text.contains(&said), "{said}\n{text}");
+}
+
+/// 四（一） asks for what each overdue task needs, as 三（一） describes them: the ones
+/// still unfinished finished, the ones every reporting unit has finished confirmed by
+/// the others' reports, the ones nobody has answered for reported; never "尽快完成整改"
+/// of a task its units call finished.
+#[test]
+fn next_steps_for_overdue_tasks_follow_what_each_needs() {
+    use rectify::model::Status;
+    let l = demo_ledger();
+    let overdue: Vec<_> = l.tasks.iter().filter(|t| t.overdue).collect();
+    let unreported = overdue
+        .iter()
+        .filter(|t| t.status == Status::Unreported)
+        .count();
+    let awaiting = overdue
+        .iter()
+        .filter(|t| t.status != Status::Unreported && t.breakdown.done_awaiting_others())
+        .count();
+    let unfinished = overdue.len() - unreported - awaiting;
+    assert!(
+        unreported > 0 && awaiting > 0 && unfinished > 0,
+        "the demo has all three: {unfinished} {awaiting} {unreported}"
+    );
+    let text = body_text(demo_docx());
+    let next = &text[text.find("四、下一步工作打算").expect("part four")..];
+    for said in [
+        format!("对已超过完成时限但尚未完成的{unfinished}项任务，督促责任单位明确完成时间"),
+        format!("对已报送单位均已完成的{awaiting}项逾期任务，督促其他责任单位尽快报送，核实后确认完成。"),
+        format!("对责任单位尚未报送完成情况的{unreported}项逾期任务，督促尽快报送"),
+    ] {
+        assert!(next.contains(&said), "{said}\n{next}");
+    }
+    assert!(
+        !next.contains("项逾期任务，督促责任单位明确完成时间"),
+        "{next}"
+    );
 }

@@ -392,6 +392,11 @@ fn lead_reporting_expects_and_reminds_the_lead_units_only() {
     let text = blocks_text(&blocks);
     assert!(text.contains("尚未汇总进展的责任单位、配合单位"), "{text}");
     assert!(text.contains(missing[0].1[0]), "{text}");
+    // The bureau writes of itself as 我局, not by its name.
+    assert!(
+        text.contains("请督促上述单位尽快报送，汇总后一并报送我局。"),
+        "{text}"
+    );
 
     // Direct reporting: today's behaviour, everyone owes every task it is named on.
     let mut direct = plan.clone();

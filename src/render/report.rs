@@ -32,6 +32,30 @@ pub fn report_blocks(ledger: &Ledger, templates: &Templates) -> Result<Vec<Block
     template_blocks(templates, REPORT_TEMPLATE, &ReportContext::new(ledger))
 }
 
+/// The yellow light's window in words ([`SummaryContext::soon`]).
+fn soon_words(l: &Ledger) -> String {
+    use chrono::Datelike;
+    let mut dues = l
+        .tasks
+        .iter()
+        .filter(|t| t.light == Light::Yellow)
+        .map(|t| t.deadline.due);
+    let Some(Some(first)) = dues.next() else {
+        return format!("{}天内到期", l.plan.warning_days);
+    };
+    if !dues.all(|d| d == Some(first)) {
+        return format!("{}天内到期", l.plan.warning_days);
+    }
+    let month_end = first
+        .succ_opt()
+        .is_some_and(|next| next.month() != first.month());
+    if month_end {
+        format!("{}月底到期", first.month())
+    } else {
+        format!("{}月{}日前到期", first.month(), first.day())
+    }
+}
+
 /// A completion rate as written: one decimal, without a trailing ".0".
 pub fn rate_text(rate: f64) -> String {
     let s = format!("{rate:.1}");
@@ -372,6 +396,9 @@ struct SummaryContext<'a> {
     rest_green: u32,
     rest_green_long_term: u32,
     warning_days: u32,
+    /// The yellow light's window in words: 12月底到期 when every yellow task is due at
+    /// the end of the same month, 12月20日前到期 on the same day, else 30天内到期.
+    soon: String,
     rate: String,
     basis: &'a str,
     units_expected: u32,
@@ -1045,6 +1072,7 @@ impl<'a> SummaryContext<'a> {
                 t.light == Light::Green && t.deadline.is_long_term_only()
             }),
             warning_days: l.plan.warning_days,
+            soon: soon_words(l),
             rate: rate_text(s.completion_rate),
             basis: &s.completion_basis,
             units_expected: s.units_expected,

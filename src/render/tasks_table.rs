@@ -11,14 +11,14 @@ use crate::render::task_text::{owner, report_groups};
 /// The columns: header, width on a landscape page (twips; the text width is 13776),
 /// centred. 完成时限 at 2000 holds 2020年12月底 on one line and 完成，并长期坚持 on the
 /// next (Word and LibreOffice space digits off from Chinese), 牵头/责任单位 at 2400 a
-/// role and a unit of up to seven characters (责任：区住房城乡建委), 完成情况 at 1100 its
-/// header; 进展情况 takes the rest (4576).
+/// role and a unit of up to seven characters (责任：区住房城乡建委), 完成情况 at 1300 its
+/// header and （已逾期） unbroken; 进展情况 takes the rest (4376).
 const COLUMNS: [(&str, Option<u32>, bool); 6] = [
     ("序号", Some(700), true),
     ("具体举措", Some(3000), false),
     ("完成时限", Some(2000), true),
     ("牵头/责任单位", Some(2400), false),
-    ("完成情况", Some(1100), true),
+    ("完成情况", Some(1300), true),
     ("进展情况", None, false),
 ];
 
@@ -255,6 +255,7 @@ mod width_tests {
             (3, "责任：区住房城乡建委"),
             (4, "完成情况"),
             (4, "长期坚持"),
+            (4, "（已逾期）"),
         ] {
             assert_eq!(cell_lines(text, w[i]), 1, "{text} in {} twips", w[i]);
         }
