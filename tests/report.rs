@@ -1768,3 +1768,27 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
         "{next}"
     );
 }
+
+/// A unit's unclear answer given without text reads in the attachment as what it
+/// reported (报送为“否”，待核实), not as the form's field (完成状态填写…).
+#[test]
+fn an_unclear_answer_without_text_reads_as_reported() {
+    use rectify::model::Status;
+    let l = demo_ledger();
+    let (task, report) = l
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports().map(move |r| (t, r)))
+        .find(|(_, r)| {
+            r.status == Status::Unclear && r.progress.trim().is_empty() && !r.status_text.is_empty()
+        })
+        .expect("the demo has one");
+    let text = body_text(demo_docx());
+    let said = format!(
+        "{}：报送为“{}”，待核实",
+        report.unit,
+        report.status_text.trim()
+    );
+    assert!(text.contains(&said), "task {}: {said}", task.id);
+    assert!(!text.contains("完成状态填写"), "{text}");
+}

@@ -22,7 +22,7 @@ pub struct ReportGroup {
     pub role_label: String,
     /// The progress text as reported (line breaks kept).
     pub text: String,
-    /// The status as a short note: 已完成，完成时间2020年9月30日 / 待核实（“见附件”）…
+    /// The status as a short note: 已完成，完成时间2020年9月30日 / 报送为“见附件”，待核实…
     pub note: String,
     /// The 完成时限 the units wrote over the plan's (2021年3月底（已申请延期）), empty
     /// when they kept it.
@@ -44,11 +44,7 @@ fn role_name(r: Role) -> &'static str {
 fn report_note(r: &UnitReport) -> String {
     let mut note = match r.status {
         s @ Status::Unclear if !r.status_text.trim().is_empty() => {
-            format!(
-                "完成状态填写“{}”（{}）",
-                excerpt(&r.status_text, 20),
-                s.label()
-            )
+            format!("报送为“{}”，{}", excerpt(&r.status_text, 20), s.label())
         }
         s => s.label().to_string(),
     };
