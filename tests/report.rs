@@ -1529,7 +1529,7 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
     let text = body_text(&report_docx(l, &Templates::default()).unwrap());
     assert!(
         text.contains(&format!(
-            "{}个单位报送了其他任务的进展、应报任务均未报送",
+            "{}个单位报送了进展但应报任务均未报送",
             none_owed.len()
         )),
         "{text}"
@@ -1725,7 +1725,7 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
     assert_eq!(l.summary.units_reported, 0, "{:?}", l.summary);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let said = format!(
-        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，1个单位只报送了其他任务的进展。",
+        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，1个单位报送了进展但应报任务均未报送。",
         l.summary.units_expected,
         l.summary.units_expected - 1
     );
