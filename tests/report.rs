@@ -940,14 +940,24 @@ fn heading_styles_page_number_font_annex_and_attachment_title() {
     let a = texts.iter().position(|t| t == "附件1").expect("附件1");
     assert_eq!(texts[a + 1], "", "line 2 blank");
     assert!(texts[a + 2].starts_with("区人大常委会"), "title on line 3");
-    // 附件说明: left 5 characters, hanging 3 (附件：), the 2．line at the same left.
+    // 附件说明 (GB/T 9704 7.3.4): wrapped lines under the first character of the name,
+    // 2 + 3 (附件：) + 1.5 (1．) characters in; the 2．line under 1．, its own wrapped
+    // lines under its name too.
     let annex = doc.find("附件：1．").expect("附件说明");
     let p_start = doc[..annex].rfind("<w:p ").unwrap();
     assert!(
-        doc[p_start..annex].contains(r#"w:left="1600""#)
-            && doc[p_start..annex].contains(r#"w:hanging="960""#),
+        doc[p_start..annex].contains(r#"w:left="2080""#)
+            && doc[p_start..annex].contains(r#"w:hanging="1440""#),
         "{}",
         &doc[p_start..annex]
+    );
+    let second = doc.find("2．未报送").expect("the second attachment");
+    let p_start = doc[..second].rfind("<w:p ").unwrap();
+    assert!(
+        doc[p_start..second].contains(r#"w:left="2080""#)
+            && doc[p_start..second].contains(r#"w:hanging="480""#),
+        "{}",
+        &doc[p_start..second]
     );
     if tools::available(
         "python3",

@@ -185,6 +185,18 @@ fn is_contact_line(text: &str) -> bool {
     text.trim_start().starts_with("联系人")
 }
 
+/// The width in twips of an attachment's number (1． 12．: half a character a digit,
+/// one for the full-width point); 0 for a name without one.
+fn annex_number_width(text: &str) -> i32 {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let numbered = digits > 0 && text[digits..].starts_with(['．', '.']);
+    if numbered {
+        (digits as i32 * BODY_CHAR + 1) / 2 + BODY_CHAR
+    } else {
+        0
+    }
+}
+
 /// GB/T 9704 7.3.5: the date sits four characters from the right margin and the
 /// signature is centred over it; a signature longer than the date sits two characters
 /// from the margin and the date is centred under it. Returns (signature, date) right
@@ -546,22 +558,22 @@ impl<'a> Builder<'a> {
                 )
                 .keep_next(true)
             }
-            // 附件说明: "附件：1．…" hangs so that its wrapped lines and the "2．…" line
-            // below stand under "1．" (2 characters of indent plus the 3 of 附件：).
+            // 附件说明 (GB/T 9704 7.3.4): "附件：1．…" with the "2．…" line below it under
+            // "1．" (2 characters of indent plus the 3 of 附件：), and every wrapped line
+            // under the first character of its attachment's name.
             Block::Annex(t) => {
-                let name = 3 * BODY_CHAR;
+                let label = 3 * BODY_CHAR;
+                let rest = t.strip_prefix("附件：").unwrap_or(t);
+                let number = annex_number_width(rest);
+                let first = if t.starts_with("附件") { label } else { 0 };
                 let p = self.styled(t, body(&f.body, 0));
-                let p = if t.starts_with("附件") {
-                    p.indent(
-                        Some(indent + name),
-                        Some(SpecialIndentType::Hanging(name)),
-                        None,
-                        None,
-                    )
-                } else {
-                    p.indent(Some(indent + name), None, None, None)
-                };
-                p.keep_next(true)
+                p.indent(
+                    Some(indent + label + number),
+                    Some(SpecialIndentType::Hanging(first + number)),
+                    None,
+                    None,
+                )
+                .keep_next(true)
             }
             Block::Blank => self.styled("", body(&f.body, 0)).keep_next(true),
             Block::PageBreak => {
@@ -754,7 +766,8 @@ const BANNER_FILL: &str = "F2F2F2";
 /// Display width in characters of body text: CJK 1, ASCII ½.
 fn text_width_chars(s: &str) -> f64 {
     use unicode_width::UnicodeWidthStr;
-    s.width() as f64 / 2.0
+    // With the quarter character Word and LibreOffice put where digits meet Chinese.
+    s.width() as f64 / 2.0 + table::autospaces(s) as f64 / 4.0
 }
 
 /// The longest run of Latin letters, digits and address punctuation a line can end
@@ -787,6 +800,23 @@ mod tests {
         assert!(!has_unbreakable_word(
             "按照《整改方案》要求，各单位应于2020年12月5日前报送。"
         ));
+    }
+
+    /// A signature longer than its date sits two characters from the margin with the
+    /// date centred under it, the date's width counting the space set where its digits
+    /// meet Chinese (2020年12月10日: 7 characters and 5 quarter-character spaces).
+    #[test]
+    fn the_date_is_centred_under_a_longer_signature() {
+        let blocks = [
+            Block::Signature("重庆市永川区生态环境局".into()),
+            Block::Date("2020年12月10日".into()),
+        ];
+        let (sig, date) = signature_indents(&blocks);
+        assert_eq!(sig, 2 * BODY_CHAR);
+        // 2 + (11 − 8.25) / 2 = 3.375 characters.
+        assert_eq!(date, (3.375 * BODY_CHAR as f64).round() as i32);
+        assert_eq!(annex_number_width("1．整改任务清单"), BODY_CHAR * 3 / 2);
+        assert_eq!(annex_number_width("整改任务清单"), 0);
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn cell_lines(text: &str, width: u32) -> u32 {
 }
 
 /// Places where an ASCII letter or digit meets a CJK ideograph (2020年: one).
-fn autospaces(text: &str) -> usize {
+pub(super) fn autospaces(text: &str) -> usize {
     let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let mut count = 0;
     let mut prev: Option<char> = None;
