@@ -271,7 +271,7 @@ pub(super) fn annotate(grid: &Grid) -> Option<Grid> {
     }
     // The columns added: 序号 where a heading numbers its task, 具体举措 where one
     // quotes the measure.
-    let mut columns: Vec<(&str, fn(&Heading) -> String)> = Vec::new();
+    let mut columns: Vec<(&str, HeadingValue)> = Vec::new();
     if blocks.iter().any(|b| b.heading.id.is_some()) {
         columns.push(("序号", |h| {
             h.id.map(|i| i.to_string()).unwrap_or_default()
@@ -307,6 +307,9 @@ pub(super) fn annotate(grid: &Grid) -> Option<Grid> {
     }
     Some(out)
 }
+
+/// What an added column holds for a heading.
+type HeadingValue = fn(&Heading) -> String;
 
 /// Append `cells` to a row from column `width` on (past every table's last column).
 fn append(row: &mut Vec<Cell>, width: usize, cells: impl Iterator<Item = Cell>) {
