@@ -203,17 +203,19 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
     }
 }
 
-/// The one text of a row that is a sealed name (重庆市永川区卫生健康委员会（盖章）), without
-/// the seal words.
-fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
+/// The row's one filled cell, when it is a text: trimmed.
+fn only_text(grid: &Grid, r: usize) -> Option<&str> {
     let mut cells = grid.filled_cells(r);
     let Cell::Text(t) = cells.next()? else {
         return None;
     };
-    if cells.next().is_some() {
-        return None;
-    }
-    let t = t.trim();
+    cells.next().is_none().then(|| t.trim())
+}
+
+/// The one text of a row that is a sealed name (重庆市永川区卫生健康委员会（盖章）), without
+/// the seal words.
+fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
+    let t = only_text(grid, r)?;
     let name = ["（盖章）", "(盖章)", "（章）", "(章)", "盖章"]
         .iter()
         .find_map(|seal| t.strip_suffix(seal))?
@@ -224,14 +226,7 @@ fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
 /// The one text of a row that reads as a unit's name (ends as one does: 局, 委, 镇,
 /// 人民政府 …), short: a signature without its seal.
 fn named_row(grid: &Grid, r: usize) -> Option<String> {
-    let mut cells = grid.filled_cells(r);
-    let Cell::Text(t) = cells.next()? else {
-        return None;
-    };
-    if cells.next().is_some() {
-        return None;
-    }
-    let t = t.trim();
+    let t = only_text(grid, r)?;
     (t.chars().count() <= SIGNATURE_CHARS
         && t.ends_with(UNIT_NAME_ENDINGS)
         && !t.contains(['：', ':']))
