@@ -144,8 +144,22 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
     .unwrap();
     let text: String = blocks.iter().map(|b| format!("{b:?}")).collect();
     assert!(text.contains("文件“区商务委.xlsx”无法读取"), "{text}");
+    // The reason alone in the brackets: what to do is said once, below.
+    assert!(text.contains("无法读取（文件已损坏，无法打开）"), "{text}");
+    // The task it answers for is named.
+    let own: Vec<String> = ledger
+        .tasks
+        .iter()
+        .filter(|t| t.cooperating.contains(&unit.name) || t.responsible.contains(&unit.name))
+        .map(|t| t.id.to_string())
+        .collect();
+    assert!(!own.is_empty());
     assert!(
-        text.contains(&format!("由{}汇总后报送我局", unit.reports_to.join("、"))),
+        text.contains(&format!(
+            "你单位承担的第{}项任务的进展情况由{}汇总后报送我局",
+            own.join("、"),
+            unit.reports_to.join("、")
+        )),
         "{text}"
     );
     assert!(!text.contains("需报送的任务"), "{text}");

@@ -109,6 +109,8 @@ struct UnitNoticeContext<'a> {
     owes_nothing: bool,
     /// The units the unit reports its progress through (lead reporting), joined with 、.
     reports_to: String,
+    /// The tasks the plan gives the unit in any role (第9项, 第9、12项), empty if none.
+    own_tasks: String,
     /// For a reminder: the previous round's date (2020年12月5日) when the unit sent
     /// nothing then either (连续两期未报送), else empty.
     silent_since: String,
@@ -434,7 +436,8 @@ fn unit_context<'a>(
             .into_iter()
             .map(|u| UnreadableFile {
                 file: u.file.to_string(),
-                reason: u.reason.trim_end_matches('。').to_string(),
+                // The reason, not what to do about it (the notice says that itself).
+                reason: u.reason.split('。').next().unwrap_or_default().to_string(),
             })
             .collect(),
         date: render_date(date),
@@ -450,6 +453,23 @@ fn unit_context<'a>(
         silent: unit.reported.is_empty(),
         owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
         reports_to: unit.reports_to.join("、"),
+        own_tasks: {
+            let ids: Vec<String> = ledger
+                .tasks
+                .iter()
+                .filter(|t| {
+                    [&t.lead, &t.responsible, &t.cooperating]
+                        .iter()
+                        .any(|units| units.contains(&unit.name))
+                })
+                .map(|t| t.id.to_string())
+                .collect();
+            if ids.is_empty() {
+                String::new()
+            } else {
+                format!("第{}项", ids.join("、"))
+            }
+        },
         silent_since: match (&ledger.previous, &ledger.changes) {
             (Some(p), Some(c)) if c.still_missing.contains(&unit.name) => render_date(p.as_of),
             _ => String::new(),
