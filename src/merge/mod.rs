@@ -73,7 +73,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     let done_then_kept_up: std::collections::BTreeSet<u32> = plan
         .tasks
         .iter()
-        .filter(|t| t.deadline.due.is_some() && t.deadline.ongoing)
+        .filter(|t| t.deadline.is_done_then_kept_up())
         .map(|t| t.id)
         .collect();
     let by_task = versions::resolve_all(placed.by_key, &done_then_kept_up, &mut problems);

@@ -108,6 +108,20 @@ pub fn role_of(task: &TaskEntry, unit: &str) -> Role {
     }
 }
 
+/// The tasks whose lead, responsible or cooperating units name `unit`, in ledger order.
+pub fn named_on(ledger: &Ledger, unit: &str) -> Vec<u32> {
+    ledger
+        .tasks
+        .iter()
+        .filter(|t| {
+            [&t.lead, &t.responsible, &t.cooperating]
+                .iter()
+                .any(|l| l.iter().any(|u| u == unit))
+        })
+        .map(|t| t.id)
+        .collect()
+}
+
 /// The tasks `ids` of `unit` (ledger order), each with the unit's role.
 pub fn unit_tasks<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<UnitTask<'a>> {
     ledger

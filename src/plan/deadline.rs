@@ -64,6 +64,11 @@ impl Deadline {
     pub fn is_long_term_only(&self) -> bool {
         self.ongoing && self.due.is_none()
     }
+
+    /// Due by a date and kept up after it (2020年9月底完成并长期坚持).
+    pub fn is_done_then_kept_up(&self) -> bool {
+        self.ongoing && self.due.is_some()
+    }
 }
 
 /// A deadline phrase as written, cut after its date (2020年12月底, 2020年9月30日前) when

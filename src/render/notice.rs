@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::model::queries::{
-    partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing, unreadable_files,
+    named_on, partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing,
+    unreadable_files,
 };
 use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::plan::{Role, UnitKind};
@@ -454,20 +455,11 @@ fn unit_context<'a>(
         owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
         reports_to: unit.reports_to.join("、"),
         own_tasks: {
-            let ids: Vec<String> = ledger
-                .tasks
-                .iter()
-                .filter(|t| {
-                    [&t.lead, &t.responsible, &t.cooperating]
-                        .iter()
-                        .any(|units| units.contains(&unit.name))
-                })
-                .map(|t| t.id.to_string())
-                .collect();
+            let ids = named_on(ledger, &unit.name);
             if ids.is_empty() {
                 String::new()
             } else {
-                format!("第{}项", ids.join("、"))
+                task_list(&ids)
             }
         },
         silent_since: match (&ledger.previous, &ledger.changes) {

@@ -46,10 +46,7 @@ fn soon_words(l: &Ledger) -> String {
     if !dues.all(|d| d == Some(first)) {
         return format!("{}天内到期", l.plan.warning_days);
     }
-    let month_end = first
-        .succ_opt()
-        .is_some_and(|next| next.month() != first.month());
-    if month_end {
+    if crate::plan::deadline::last_day_of_month(first.year(), first.month()) == Some(first) {
         format!("{}月底到期", first.month())
     } else {
         format!("{}月{}日前到期", first.month(), first.day())

@@ -227,10 +227,12 @@ fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
 /// 人民政府 …), short: a signature without its seal.
 fn named_row(grid: &Grid, r: usize) -> Option<String> {
     let t = only_text(grid, r)?;
-    (t.chars().count() <= SIGNATURE_CHARS
-        && t.ends_with(UNIT_NAME_ENDINGS)
-        && !t.contains(['：', ':']))
-    .then(|| t.to_string())
+    (reads_as_unit_name(t) && !t.contains(['：', ':'])).then(|| t.to_string())
+}
+
+/// A short text ending as a unit's name does (…局, …委, …人民政府): a signature's name.
+fn reads_as_unit_name(t: &str) -> bool {
+    t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS)
 }
 
 /// A signature's seal: …（盖章）, …（章）.
@@ -245,13 +247,12 @@ const UNIT_NAME_ENDINGS: [char; 12] = [
 ];
 
 /// A signature line with the unit's name and the date side by side (区经济信息委 |
-/// 2020年12月4日, the name perhaps in the 序号 column): the date.
-pub(super) fn name_and_date_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
-    name_and_date(grid, r, default_year).map(|(_, d)| d)
-}
-
-/// [`name_and_date_row`]'s name and date.
-fn name_and_date(grid: &Grid, r: usize, default_year: i32) -> Option<(String, NaiveDate)> {
+/// 2020年12月4日, the name perhaps in the 序号 column): the name and the date.
+pub(super) fn name_and_date(
+    grid: &Grid,
+    r: usize,
+    default_year: i32,
+) -> Option<(String, NaiveDate)> {
     let texts: Vec<String> = grid
         .filled_cells(r)
         .map(|cell| cell.text().trim().to_string())
@@ -259,11 +260,10 @@ fn name_and_date(grid: &Grid, r: usize, default_year: i32) -> Option<(String, Na
     let [a, b] = &texts[..] else {
         return None;
     };
-    let name = |t: &str| t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS);
     let date = |t: &str| parse_filing_date(t, Some(default_year));
-    if name(a) {
+    if reads_as_unit_name(a) {
         Some((a.clone(), date(b)?))
-    } else if name(b) {
+    } else if reads_as_unit_name(b) {
         Some((b.clone(), date(a)?))
     } else {
         None

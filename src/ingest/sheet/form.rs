@@ -36,7 +36,7 @@ struct Field {
 
 /// The column a label cell names: a short cell naming a column as a header cell does,
 /// with at most a colon after it (填报单位：区水利局 in one cell is a line, not a label).
-fn label_kind(text: &str) -> Option<ColumnKind> {
+pub(super) fn label_kind(text: &str) -> Option<ColumnKind> {
     let t = one_line(text);
     let t = t.trim_end_matches([':', '：']);
     if normalise_header(t).chars().count() > LABEL_CHARS {
@@ -51,7 +51,7 @@ fn names_the_task(kind: ColumnKind) -> bool {
 }
 
 /// A label naming the answer: progress, status, 是否完成, 完成进度.
-fn names_the_answer(kind: ColumnKind) -> bool {
+pub(super) fn names_the_answer(kind: ColumnKind) -> bool {
     use ColumnKind::*;
     matches!(kind, Progress | Status | StatusYesNo | Percent)
 }

@@ -675,17 +675,9 @@ fn credit_joint_senders(
         return;
     }
     let sender = unit.named_sender().map(str::to_string);
-    let theirs: Vec<Record> = out.records[first..]
-        .iter()
-        .filter(|r| r.unit == sender && r.unit_from == Some(UnitFrom::FiledCell))
-        .cloned()
-        .collect();
-    for other in joint {
-        out.records.extend(theirs.iter().map(|r| Record {
-            unit: Some(other.clone()),
-            ..r.clone()
-        }));
-    }
+    let theirs = credit_others(out, first, |r| {
+        (r.unit == sender && r.unit_from == Some(UnitFrom::FiledCell)).then_some(joint)
+    });
     let all: Vec<&str> = sender.iter().chain(joint).map(String::as_str).collect();
     out.problems.push(
         Problem::new(
@@ -696,11 +688,38 @@ fn credit_joint_senders(
                 "工作表“{}”为{}联合报送，表中{}行进展已分别计入各单位。",
                 grid.name,
                 all.join("、"),
-                theirs.len()
+                theirs
             ),
         )
         .at(Some(&grid.name), None),
     );
+}
+
+/// Each record from `first` on copied for every unit `others_of` gives it (a report of
+/// those units too), the copies for each unit in record order; how many records were
+/// copied.
+fn credit_others<'u>(
+    out: &mut Ingested,
+    first: usize,
+    others_of: impl Fn(&Record) -> Option<&'u [String]>,
+) -> usize {
+    let picked: Vec<(usize, &[String])> = (first..out.records.len())
+        .filter_map(|i| others_of(&out.records[i]).map(|others| (i, others)))
+        .collect();
+    let most = picked.iter().map(|(_, o)| o.len()).max().unwrap_or(0);
+    let mut copies = Vec::new();
+    for k in 0..most {
+        for &(i, others) in &picked {
+            if let Some(u) = others.get(k) {
+                copies.push(Record {
+                    unit: Some(u.clone()),
+                    ..out.records[i].clone()
+                });
+            }
+        }
+    }
+    out.records.extend(copies);
+    picked.len()
 }
 
 /// Rows whose unit cell names two or three units (来苏镇、宝峰镇 in a lead unit's
@@ -716,20 +735,12 @@ fn credit_joint_rows(
     if joint.is_empty() {
         return;
     }
-    let mut copies = Vec::new();
-    for record in &out.records[first..] {
+    credit_others(out, first, |record| {
         let on = joint
             .iter()
-            .find(|(r, ..)| *r as u32 + 1 == record.source.row);
-        if let Some((_, others, _)) = on.filter(|_| record.unit_from == Some(UnitFrom::UnitColumn))
-        {
-            copies.extend(others.iter().map(|u| Record {
-                unit: Some(u.clone()),
-                ..record.clone()
-            }));
-        }
-    }
-    out.records.extend(copies);
+            .find(|(r, ..)| *r as u32 + 1 == record.source.row)?;
+        (record.unit_from == Some(UnitFrom::UnitColumn)).then_some(on.1.as_slice())
+    });
     let rows: Vec<String> = joint.iter().map(|(r, ..)| (r + 1).to_string()).collect();
     let cells: Vec<&str> = joint.iter().map(|(.., cell)| cell.as_str()).collect();
     let mut said: Vec<&str> = Vec::new();

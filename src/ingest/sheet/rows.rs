@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::context::SheetContext;
-use super::filing::{date_only_row, is_note_or_label_row, is_sealed, name_and_date_row};
+use super::filing::{date_only_row, is_note_or_label_row, is_sealed, name_and_date};
 use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
@@ -155,7 +155,7 @@ fn is_signature_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
     if texts.iter().all(|t| is_sealed(t) || is_note_row(t)) {
         return true;
     }
-    if name_and_date_row(grid, r, ANY_YEAR).is_some() {
+    if name_and_date(grid, r, ANY_YEAR).is_some() {
         return true;
     }
     if !layout.cell(grid, r, ColumnKind::Id).is_empty() {

@@ -10,6 +10,7 @@
 //! that answers stands under such a heading: a table with a 序号 of its own, or answers
 //! under no heading, leave the sheet as it was (and its problem as it was).
 
+use super::form::{label_kind, names_the_answer};
 use super::layout::header_kind;
 use crate::common::dates::nfkc;
 use crate::common::numerals::chinese_number;
@@ -198,16 +199,12 @@ fn answer_header(grid: &Grid, r: usize) -> bool {
 
 /// Whether row `r` is a label with its answer beside it (整改进展情况 | 已完成排查…).
 fn answer_label(grid: &Grid, r: usize) -> bool {
-    let cells: Vec<&Cell> = grid.filled_cells(r).collect();
-    cells.len() >= 2
-        && header_kind(one_line(&cells[0].text_ref()).trim_end_matches([':', '：']))
-            .is_some_and(names_the_answer)
-        && header_kind(&cells[1].text_ref()).is_none()
-}
-
-fn names_the_answer(kind: ColumnKind) -> bool {
-    use ColumnKind::*;
-    matches!(kind, Progress | Status | StatusYesNo | Percent)
+    let mut cells = grid.filled_cells(r);
+    let (Some(label), Some(answer)) = (cells.next(), cells.next()) else {
+        return false;
+    };
+    label_kind(&label.text_ref()).is_some_and(names_the_answer)
+        && header_kind(&answer.text_ref()).is_none()
 }
 
 /// One table under a heading: its rows (0-based) and how it answers.

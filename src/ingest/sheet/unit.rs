@@ -141,9 +141,7 @@ impl<'a> SheetUnit<'a> {
         if self.marker.is_some() || self.rows.is_some() {
             return false;
         }
-        let found = resolve(self.units, text)
-            .or_else(|m| resolve_near(self.units, text, &mut self.near).ok_or(m));
-        match found {
+        match resolve_or_near(self.units, text, &mut self.near) {
             Ok(u) => {
                 // A table titled for another unit than the one whose 填报单位 line the
                 // sheet bears came through that one, as a heading's rows do.
@@ -206,7 +204,8 @@ impl<'a> SheetUnit<'a> {
     pub fn group_row(&self, grid: &Grid, r: usize) -> Option<String> {
         let c = self.column?;
         let t = one_line(&grid.value_through_merge(r, c).text_ref());
-        let joint = self.joint_cells && joint_units(&t, self.units).is_some();
+        // A joint row (来苏镇、宝峰镇), recorded when its unit was read, names its units.
+        let joint = self.joint_rows.iter().any(|(row, ..)| *row == r);
         (!joint && is_assignment_text(&t, self.units)).then_some(t)
     }
 
@@ -236,9 +235,7 @@ impl<'a> SheetUnit<'a> {
         if t.trim().is_empty() || is_assignment_text(&t, self.units) || names_the_sender(&t) {
             return Cell::Blank;
         }
-        let found = resolve(self.units, &t)
-            .or_else(|m| resolve_near(self.units, &t, &mut self.near).ok_or(m));
-        match found {
+        match resolve_or_near(self.units, &t, &mut self.near) {
             Ok(u) => Cell::Named((u, UnitFrom::UnitColumn)),
             Err(m) => {
                 let msg = format!("单位列{}", describe_failure(&t, &m));
@@ -306,21 +303,25 @@ fn filed_unit(
     let Some(t) = filing.unit_text.as_deref().filter(|t| !t.trim().is_empty()) else {
         return (None, Vec::new());
     };
-    match resolve(units, t) {
-        Ok(u) => (Some((u, UnitFrom::FiledCell)), Vec::new()),
-        Err(m) => match joint_filers(units, t) {
-            Some(mut all) => {
-                let first = all.remove(0);
-                (Some((first, UnitFrom::FiledCell)), all)
-            }
-            None => match resolve_near(units, t, near) {
-                Some(u) => (Some((u, UnitFrom::FiledCell)), Vec::new()),
-                None => {
-                    failures.push(format!("填报单位{}", describe_failure(t, &m)));
-                    (None, Vec::new())
-                }
-            },
-        },
+    // As written, then several units (a joint return), then a town one character off.
+    let found = resolve(units, t)
+        .map(|u| (u, Vec::new()))
+        .or_else(|m| {
+            joint_filers(units, t)
+                .map(|mut all| (all.remove(0), all))
+                .ok_or(m)
+        })
+        .or_else(|m| {
+            near_town(units, t, &m, near)
+                .map(|u| (u, Vec::new()))
+                .ok_or(m)
+        });
+    match found {
+        Ok((first, others)) => (Some((first, UnitFrom::FiledCell)), others),
+        Err(m) => {
+            failures.push(format!("填报单位{}", describe_failure(t, &m)));
+            (None, Vec::new())
+        }
     }
 }
 
@@ -544,16 +545,17 @@ fn fallback(
     .into_iter()
     .chain(folders)
     .filter(|(text, _)| !text.trim().is_empty());
-    let sources: Vec<(&str, UnitFrom)> = sources.collect();
     // Names as written first, then one written with a character wrong.
-    sources
-        .iter()
-        .find_map(|&(text, from)| resolve(ctx.units, text).ok().map(|u| (u, from)))
-        .or_else(|| {
-            sources
-                .iter()
-                .find_map(|&(text, from)| resolve_near(ctx.units, text, near).map(|u| (u, from)))
-        })
+    let mut misses = Vec::new();
+    for (text, from) in sources {
+        match resolve(ctx.units, text) {
+            Ok(u) => return Some((u, from)),
+            Err(m) => misses.push((text, from, m)),
+        }
+    }
+    misses
+        .into_iter()
+        .find_map(|(text, from, m)| near_town(ctx.units, text, &m, near).map(|u| (u, from)))
 }
 
 /// Our checklist names one unit, the 填报单位 line another (a unit filled in a copy of
@@ -578,10 +580,24 @@ fn resolve(units: &UnitDirectory, text: &str) -> Result<String, NameMatch> {
     }
 }
 
-/// The town `text` names with one character wrong (何梗镇 → 何埂镇), when the
-/// directory names none as written; the clerk is told, once per name.
-fn resolve_near(units: &UnitDirectory, text: &str, near: &mut Vec<String>) -> Option<String> {
-    if !matches!(units.resolve(text), NameMatch::Unknown) {
+/// [`resolve`], else the town `text` names with one character wrong.
+fn resolve_or_near(
+    units: &UnitDirectory,
+    text: &str,
+    near: &mut Vec<String>,
+) -> Result<String, NameMatch> {
+    resolve(units, text).or_else(|m| near_town(units, text, &m, near).ok_or(m))
+}
+
+/// The town `text` names with one character wrong (何梗镇 → 何埂镇), when resolving it
+/// as written found no unit at all (`missed`); the clerk is told, once per name.
+fn near_town(
+    units: &UnitDirectory,
+    text: &str,
+    missed: &NameMatch,
+    near: &mut Vec<String>,
+) -> Option<String> {
+    if !matches!(missed, NameMatch::Unknown) {
         return None;
     }
     let unit = units.near_town(text)?;
