@@ -1711,3 +1711,48 @@ fn the_instructions_count_only_the_roles_the_unit_has() {
         "{several}"
     );
 }
+
+/// The plan's texts in the form's narrow columns are broken where a typesetter would
+/// break them: the text is the plan's once the breaks are taken out, no line starts
+/// with a comma or a 、, a date stays on one line, and a 重点任务 wider than its column
+/// is broken by the form itself (Excel and Calc would start a line with its comma).
+#[test]
+fn the_forms_plan_texts_break_where_a_typesetter_would() {
+    use calamine::{Data, Reader, Xlsx};
+    let blank = blank_ledger();
+    for name in ["区农业农村委", "来苏镇", "区水利局"] {
+        let u = unit(blank, name);
+        let bytes = checklist_bytes(blank, u).unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("填报表").unwrap();
+        let mut rows = 0;
+        for row in range.rows().skip(3) {
+            let Some(Data::Float(id)) = row.first() else {
+                continue;
+            };
+            let task = blank.tasks.iter().find(|t| t.id == *id as u32).unwrap();
+            let shown = |c: usize| row[c].to_string();
+            let plan = |s: &str| rectify::punctuated(s).into_owned();
+            assert_eq!(shown(1).replace('\n', ""), plan(&task.category));
+            assert_eq!(shown(2).replace('\n', ""), plan(&task.measure));
+            assert_eq!(shown(3).replace('\n', ""), plan(&task.deadline.text));
+            assert!(shown(1).contains('\n'), "{name} {id}: {}", shown(1));
+            for c in 1..=3 {
+                let text = shown(c);
+                for line in text.lines().skip(1) {
+                    assert!(
+                        !line.starts_with(['，', '、', '。', '；', '）']),
+                        "{name} task {id}: {text:?}"
+                    );
+                }
+            }
+            assert!(
+                !shown(3).contains("月\n底") && !shown(3).contains("年\n"),
+                "{}",
+                shown(3)
+            );
+            rows += 1;
+        }
+        assert!(rows > 0, "{name}");
+    }
+}

@@ -26,6 +26,7 @@ use crate::model::queries::unit_tasks;
 use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, PlanInfo, Status, UnitEntry};
 use crate::plan::Role;
+use crate::render::line_break::{broken_lines, line_count};
 use crate::render::reuse::Key;
 use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{
@@ -44,8 +45,8 @@ pub const GUIDE_SHEET: &str = "填报说明";
 const COLUMNS: [(&str, f64); 10] = [
     ("序号", 5.0),
     ("重点任务", 12.0),
-    ("具体举措", 38.0),
-    ("完成时限", 12.0),
+    ("具体举措", 37.0),
+    ("完成时限", 13.0),
     ("本单位角色", 7.0),
     ("整改进展情况", 38.0),
     ("完成状态", 10.0),
@@ -396,11 +397,24 @@ fn task_row(
     } else {
         ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
     }
-    // The plan's text with full-width punctuation (the plan's table has ASCII commas).
-    let plan_text = |s: &str| text(&punctuated(s));
-    ws.write_string_with_format(r, COL_CATEGORY, plan_text(task.category), &st.fixed)?;
-    ws.write_string_with_format(r, COL_MEASURE, plan_text(task.measure), &st.fixed)?;
-    ws.write_string_with_format(r, COL_DEADLINE, plan_text(task.deadline), &st.fixed)?;
+    // The plan's text with full-width punctuation (the plan's table has ASCII commas),
+    // its lines broken as a typesetter would (Calc and Excel start a line with a comma).
+    let plan_text =
+        |s: &str, col: u16| text(&broken_lines(&punctuated(s), COLUMNS[col as usize].1));
+    let measure = plan_text(task.measure, COL_MEASURE);
+    ws.write_string_with_format(
+        r,
+        COL_CATEGORY,
+        plan_text(task.category, COL_CATEGORY),
+        &st.fixed,
+    )?;
+    ws.write_string_with_format(r, COL_MEASURE, &measure, &st.fixed)?;
+    ws.write_string_with_format(
+        r,
+        COL_DEADLINE,
+        plan_text(task.deadline, COL_DEADLINE),
+        &st.fixed,
+    )?;
     ws.write_string_with_format(r, COL_ROLE, task.role.label(), &st.fixed_centre)?;
     let row = filled.and_then(|f| f.rows.get(&task.id));
     let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
@@ -412,7 +426,7 @@ fn task_row(
     };
     ws.write_string_with_format(r, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
     ws.write_string_with_format(r, COL_NOTE, s(|x| &x.note), &st.cell)?;
-    ws.set_row_height(r, row_height(task, row))?;
+    ws.set_row_height(r, row_height(&measure, row))?;
     Ok(())
 }
 
@@ -470,9 +484,9 @@ fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
 /// Room for the measure and for what was typed (each wrapped in its column), and at
 /// least five lines to write progress in. Viewers do not grow a row on opening, so the
 /// height is set; Excel and WPS still grow it while the unit types.
-fn row_height(task: &FormTask, filled: Option<&FilledRow>) -> f64 {
+fn row_height(measure: &str, filled: Option<&FilledRow>) -> f64 {
     let lines = |s: &str, col: u16| Measure::of(s).wrapped_lines(COLUMNS[col as usize].1);
-    let mut n = lines(task.measure, COL_MEASURE).max(5);
+    let mut n = line_count(measure, COLUMNS[COL_MEASURE as usize].1).max(5);
     if let Some(f) = filled {
         n = n
             .max(lines(&f.progress, COL_PROGRESS))

@@ -31,6 +31,7 @@ mod error;
 mod files;
 mod finish;
 mod ledger_json;
+mod line_break;
 mod manifest;
 mod notice;
 mod output;

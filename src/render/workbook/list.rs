@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
 
 use super::layout::{column_width, print_setup, row_height, stopped, Styles, PRINT_MARGIN_IN};
 use crate::model::{Ledger, Severity, Status};
+use crate::render::line_break::{broken_lines, broken_names, line_count};
 use crate::render::xlsx_common::{display_width, excel_date, fit_widths, text_cow, Measure};
 
 /// How a list column is written.
@@ -43,6 +44,8 @@ pub(super) struct Column<'a, T> {
     /// Printed (the print area ends before the first column that is not; such
     /// columns come last).
     pub on_paper: bool,
+    /// The plan's text, its lines broken to the column's width (`line_break`).
+    pub typeset: Option<fn(&str, f64) -> String>,
 }
 
 /// Which data cells of a column are coloured.
@@ -73,6 +76,24 @@ impl<'a, T> Column<'a, T> {
         }
     }
 
+    /// The plan's own text: its lines broken as a typesetter would, so no line starts
+    /// with a comma (not for what units wrote, which stays as written).
+    pub fn typeset(self) -> Self {
+        Column {
+            typeset: Some(broken_lines),
+            ..self
+        }
+    }
+
+    /// [`Column::typeset`] for a list of units: a break between two names rather than
+    /// inside one.
+    pub fn typeset_names(self) -> Self {
+        Column {
+            typeset: Some(broken_names),
+            ..self
+        }
+    }
+
     /// Left out of the print (for a column that a sheet on paper can do without).
     pub fn off_paper(self) -> Self {
         Column {
@@ -99,6 +120,7 @@ pub(super) fn col<'a, T>(
         highlight: None,
         note: None,
         on_paper: true,
+        typeset: None,
     }
 }
 
@@ -258,13 +280,32 @@ impl<'w> List<'w> {
         let r = self.row;
         let texts: Vec<Cow<str>> = cells
             .iter()
-            .map(|cell| match cell {
-                ListCell::Text(s) => text_cow(s),
+            .zip(cols)
+            .zip(widths)
+            .map(|((cell, col), &w)| match cell {
+                ListCell::Text(s) => match col.typeset {
+                    // Capped after the breaks are in (they count toward the cap).
+                    Some(typeset) => {
+                        let broken = typeset(&crate::common::text::sanitized(s), w);
+                        Cow::Owned(text_cow(&broken).into_owned())
+                    }
+                    None => text_cow(s),
+                },
                 _ => Cow::Borrowed(""),
             })
             .collect();
-        let measures = texts.iter().map(|s| Measure::of(s));
-        self.ws.set_row_height(r, height(measures, widths))?;
+        let lines = texts.iter().zip(cols).zip(widths).map(|((s, col), &w)| {
+            if col.typeset.is_some() {
+                // A line in hand for a viewer whose lines are taller than 15 pt
+                // (LibreOffice's CJK fonts run to 16).
+                let n = line_count(s, w);
+                n + n / 3
+            } else {
+                Measure::of(s).wrapped_lines(w)
+            }
+        });
+        self.ws
+            .set_row_height(r, row_height(lines.max().unwrap_or(1)))?;
         let mut run: Option<(u16, &Format)> = None;
         for (c, (cell, shown)) in cells.iter().zip(texts).enumerate() {
             let c16 = c as u16;

@@ -132,30 +132,36 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
         col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
             num(r.item.id)
         }),
-        col("重点任务", Kind::Text, 10.0, 16.0, |r| {
+        col("重点任务", Kind::Text, 10.0, 16.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.category))
-        }),
-        col("具体举措", Kind::Text, 20.0, 40.0, |r| {
+        })
+        .typeset(),
+        col("具体举措", Kind::Text, 20.0, 40.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.measure))
-        }),
-        col("完成时限", Kind::Text, 10.0, 14.0, |r| {
+        })
+        .typeset(),
+        col("完成时限", Kind::Text, 13.0, 14.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.deadline.text))
-        }),
-        col("牵头单位", Kind::Text, 10.0, 16.0, |r| {
+        })
+        .typeset(),
+        col("牵头单位", Kind::Text, 13.0, 16.0, |r: &TaskRow<'a>| {
             t(assigned(&r.item.assigned_text.lead, &r.item.lead))
-        }),
-        col("责任单位", Kind::Text, 10.0, 18.0, |r| {
+        })
+        .typeset_names(),
+        col("责任单位", Kind::Text, 13.0, 18.0, |r: &TaskRow<'a>| {
             t(assigned(
                 &r.item.assigned_text.responsible,
                 &r.item.responsible,
             ))
-        }),
-        col("配合单位", Kind::Text, 10.0, 18.0, |r| {
+        })
+        .typeset_names(),
+        col("配合单位", Kind::Text, 13.0, 18.0, |r: &TaskRow<'a>| {
             t(assigned(
                 &r.item.assigned_text.cooperating,
                 &r.item.cooperating,
             ))
-        }),
+        })
+        .typeset_names(),
         col(
             "完成情况",
             Kind::Center,
@@ -284,10 +290,14 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
         col("序号", Kind::Number, 6.0, 6.0, |r: &TaskRow<'a>| {
             num(r.item.id)
         }),
-        col("任务", Kind::Text, 16.0, 30.0, |r| t(&r.item.short_name)),
-        col("完成时限", Kind::Text, 12.0, 14.0, |r| {
+        col("任务", Kind::Text, 16.0, 30.0, |r: &TaskRow<'a>| {
+            t(&r.item.short_name)
+        })
+        .typeset(),
+        col("完成时限", Kind::Text, 13.0, 14.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.deadline.text))
-        }),
+        })
+        .typeset(),
         previous_status_column(),
         col(
             "本期状态",
