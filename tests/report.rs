@@ -1330,6 +1330,11 @@ fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
         let names = names.split('等').next().unwrap();
         // Towns are counted, not named (和23个镇街).
         for name in names.split(['、', '和']).filter(|n| !n.ends_with("个镇街")) {
+            let name = if name == l.plan.self_word {
+                l.plan.collector.as_str()
+            } else {
+                name
+            };
             assert!(
                 l.tasks
                     .iter()
@@ -1801,4 +1806,30 @@ fn an_unclear_answer_without_text_reads_as_reported() {
     );
     assert!(text.contains(&said), "task {}: {said}", task.id);
     assert!(!text.contains("完成状态填写"), "{text}");
+}
+
+/// A task of the bureau's own that nobody has reported yet is listed with the others
+/// nobody reported, and 我局 leads the units it names: the list never leaves one of
+/// the tasks without a unit.
+#[test]
+fn the_units_owing_unreported_tasks_name_the_bureau_first_when_it_owes_one() {
+    let l = demo_ledger();
+    let owes = |unit: &str| {
+        l.tasks.iter().any(|t| {
+            t.status == rectify::model::Status::Unreported
+                && t.reported_by_others.is_empty()
+                && t.awaiting.iter().any(|u| u == unit)
+        })
+    };
+    assert!(
+        owes(&l.plan.collector),
+        "the shipped input leaves the bureau's tasks open"
+    );
+    let text = body_text(demo_docx());
+    let start = text.find("项任务尚未收到任何报送：").unwrap();
+    let sentence = &text[start..start + text[start..].find('。').unwrap()];
+    assert!(
+        sentence.contains(&format!("，涉及责任单位{}、", l.plan.self_word)),
+        "{sentence}"
+    );
 }

@@ -147,7 +147,11 @@ fn pieces(s: &str, words: bool) -> Vec<Piece<'_>> {
             i = j;
             continue;
         }
-        let word = || WHOLE_WORDS.iter().find(|w| s[chars[i].0..].starts_with(**w));
+        let word = || {
+            WHOLE_WORDS
+                .iter()
+                .find(|w| s[chars[i].0..].starts_with(**w))
+        };
         if c.is_ascii_alphanumeric() {
             j = if words {
                 word_or_date_end(&chars, i)

@@ -1135,18 +1135,28 @@ impl Issues {
             .collect();
         let mut leads: Vec<String> = Vec::new();
         // The units owing the tasks nobody reported on (the sentence names them after
-        // those tasks; a task others reported on has its own sentence).
+        // those tasks; a task others reported on has its own sentence), 我局 first when
+        // its own return is still to be filled in (the list would otherwise leave a task
+        // of its own without a unit).
+        let mut own_owed = false;
         for t in l
             .tasks
             .iter()
             .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
         {
             for u in &t.awaiting {
-                if *u != l.plan.collector && !leads.contains(u) {
+                if *u == l.plan.collector {
+                    own_owed = true;
+                } else if !leads.contains(u) {
                     leads.push(u.clone());
                 }
             }
         }
+        let leads_named = match (own_owed, name_units(l, &leads)) {
+            (false, named) => named,
+            (true, named) if named.is_empty() => l.plan.self_word.clone(),
+            (true, named) => format!("{}、{named}", l.plan.self_word),
+        };
         let ongoing: Vec<String> = l
             .tasks
             .iter()
@@ -1199,8 +1209,8 @@ impl Issues {
                 .count(),
             missing_groups: missing_groups(&units_missing),
             units_missing,
-            leads_missing_count: leads.len(),
-            leads_missing: name_units(l, &leads),
+            leads_missing_count: leads.len() + usize::from(own_owed),
+            leads_missing: leads_named,
             own_missing: {
                 let own: Vec<String> = l
                     .tasks
