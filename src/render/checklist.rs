@@ -26,7 +26,7 @@ use crate::model::queries::unit_tasks;
 use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, PlanInfo, Status, UnitEntry};
 use crate::plan::Role;
-use crate::render::line_break::{broken_lines, line_count};
+use crate::render::line_break::{broken_lines, line_count, typeset_cell};
 use crate::render::reuse::Key;
 use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{
@@ -400,7 +400,7 @@ fn task_row(
     // The plan's text with full-width punctuation (the plan's table has ASCII commas),
     // its lines broken as a typesetter would (Calc and Excel start a line with a comma).
     let plan_text =
-        |s: &str, col: u16| text(&broken_lines(&punctuated(s), COLUMNS[col as usize].1));
+        |s: &str, col: u16| typeset_cell(&punctuated(s), COLUMNS[col as usize].1, broken_lines);
     let measure = plan_text(task.measure, COL_MEASURE);
     ws.write_string_with_format(
         r,

@@ -7,7 +7,7 @@
 //! preferred. The line width is a little under the column's, so a viewer whose cells
 //! are a point narrower still keeps each line whole.
 
-use super::xlsx_common::{column_points, BODY_PT};
+use super::xlsx_common::{char_width as char_units, column_points, text_cow, BODY_PT};
 
 /// Characters a line must not start with.
 const NO_START: &str = "，。、；：？！）》」』】〕”’…%％,.;:?!)";
@@ -34,6 +34,14 @@ pub(crate) fn broken_lines(text: &str, width: f64) -> String {
 /// names rather than inside one, where the names fit a line.
 pub(crate) fn broken_names(text: &str, width: f64) -> String {
     broken(text, width, true)
+}
+
+/// A cell of the plan's text: made safe for a cell, broken by `typeset`
+/// ([`broken_lines`] or [`broken_names`]) to a column `width` wide, then capped (the
+/// breaks count toward Excel's limit).
+pub(crate) fn typeset_cell(text: &str, width: f64, typeset: fn(&str, f64) -> String) -> String {
+    let broken = typeset(&crate::common::text::sanitized(text), width);
+    text_cow(&broken).into_owned()
 }
 
 fn broken(text: &str, width: f64, names: bool) -> String {
@@ -123,14 +131,6 @@ fn piece(text: &str) -> Piece<'_> {
     }
 }
 
-fn char_units(c: char) -> usize {
-    if c.is_ascii() {
-        1
-    } else {
-        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
-    }
-}
-
 /// The unbreakable pieces of a line of text: runs of letters and digits always, dates
 /// and [`WHOLE_WORDS`] when `words`.
 fn pieces(s: &str, words: bool) -> Vec<Piece<'_>> {
@@ -147,9 +147,10 @@ fn pieces(s: &str, words: bool) -> Vec<Piece<'_>> {
             i = j;
             continue;
         }
-        let word = || {
+        let whole_word = || {
             WHOLE_WORDS
                 .iter()
+                .filter(|_| words)
                 .find(|w| s[chars[i].0..].starts_with(**w))
         };
         if c.is_ascii_alphanumeric() {
@@ -161,7 +162,7 @@ fn pieces(s: &str, words: bool) -> Vec<Piece<'_>> {
                     .take_while(|x| x.1.is_ascii_alphanumeric())
                     .count()
             };
-        } else if let Some(w) = word().filter(|_| words) {
+        } else if let Some(w) = whole_word() {
             j = i + w.chars().count();
         }
         // Closing punctuation stays up with what precedes it.

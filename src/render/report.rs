@@ -1152,11 +1152,9 @@ impl Issues {
                 }
             }
         }
-        let leads_named = match (own_owed, name_units(l, &leads)) {
-            (false, named) => named,
-            (true, named) if named.is_empty() => l.plan.self_word.clone(),
-            (true, named) => format!("{}、{named}", l.plan.self_word),
-        };
+        if own_owed {
+            leads.insert(0, l.plan.self_word.clone());
+        }
         let ongoing: Vec<String> = l
             .tasks
             .iter()
@@ -1209,8 +1207,8 @@ impl Issues {
                 .count(),
             missing_groups: missing_groups(&units_missing),
             units_missing,
-            leads_missing_count: leads.len() + usize::from(own_owed),
-            leads_missing: leads_named,
+            leads_missing_count: leads.len(),
+            leads_missing: name_units(l, &leads),
             own_missing: {
                 let own: Vec<String> = l
                     .tasks

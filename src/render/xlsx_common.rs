@@ -162,7 +162,7 @@ pub(crate) fn display_width(s: &str) -> usize {
 
 /// Display width of one character: ASCII and CJK ideographs directly (most of the
 /// text), everything else through unicode-width.
-fn char_width(c: char) -> usize {
+pub(crate) fn char_width(c: char) -> usize {
     match c {
         ' '..='~' => 1,
         '\u{4E00}'..='\u{9FFF}' => 2,

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 
 use super::layout::{column_width, print_setup, row_height, stopped, Styles, PRINT_MARGIN_IN};
 use crate::model::{Ledger, Severity, Status};
-use crate::render::line_break::{broken_lines, broken_names, line_count};
+use crate::render::line_break::{broken_lines, broken_names, line_count, typeset_cell};
 use crate::render::xlsx_common::{display_width, excel_date, fit_widths, text_cow, Measure};
 
 /// How a list column is written.
@@ -284,11 +284,7 @@ impl<'w> List<'w> {
             .zip(widths)
             .map(|((cell, col), &w)| match cell {
                 ListCell::Text(s) => match col.typeset {
-                    // Capped after the breaks are in (they count toward the cap).
-                    Some(typeset) => {
-                        let broken = typeset(&crate::common::text::sanitized(s), w);
-                        Cow::Owned(text_cow(&broken).into_owned())
-                    }
+                    Some(typeset) => Cow::Owned(typeset_cell(s, w, typeset)),
                     None => text_cow(s),
                 },
                 _ => Cow::Borrowed(""),
