@@ -507,6 +507,50 @@ fn xls_hidden_rows_are_recorded() {
     assert_eq!(out.grids[0].hidden_rows, [1, 3]);
 }
 
+/// Columns hidden in an .xls (COLINFO with fHidden, by hand or a collapsed outline
+/// group) are the grid's hidden columns; so are an xlsx's (`<col hidden="1">`).
+#[test]
+fn xls_and_xlsx_hidden_columns_are_recorded() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/xls/hidden_columns.xls");
+    let out = read(&p);
+    assert_eq!(out.format, Format::Xls);
+    assert_eq!(out.grids[0].hidden_cols, [1, 3, 4]);
+    assert_eq!(out.grids[0].cell(1, 4), &Cell::Text("E2".into()));
+    assert!(out.grids[0].hidden_rows.is_empty());
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("cols.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for c in 0..6u16 {
+        ws.write_string(0, c, format!("c{c}")).unwrap();
+    }
+    ws.set_column_hidden(2).unwrap();
+    ws.set_column_hidden(5).unwrap();
+    wb.save(&p).unwrap();
+    let g = &read(&p).grids[0];
+    assert_eq!(g.hidden_cols, [2, 5]);
+    assert!(g.col_hidden(5) && !g.col_hidden(4) && !g.col_hidden(usize::MAX));
+}
+
+/// Columns hidden in an .ods (table:table-column with table:visibility="collapse",
+/// repeats counted, in a header-columns group too) are the grid's hidden columns.
+#[test]
+fn ods_hidden_columns_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let cells: String = (0..6)
+        .map(|c| format!(r#"<table:table-cell office:value-type="string"><text:p>c{c}</text:p></table:table-cell>"#))
+        .collect();
+    let body = format!(
+        r#"<table:table-header-columns><table:table-column/></table:table-header-columns><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/><table:table-column/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="1020"/><table:table-row>{cells}</table:table-row>"#
+    );
+    let p = write(dir.path(), "cols.ods", &ods_with_table(&body));
+    let g = &read(&p).grids[0];
+    assert_eq!(g.hidden_cols, [1, 2, 4]);
+    assert_eq!(g.cell(0, 5), &Cell::Text("c5".into()));
+}
+
 /// Rows hidden by hand in an .ods (table:visibility="collapse", repeats counted) are
 /// the grid's hidden rows, as in xlsx; rows a filter hides ("filter") and empty hidden
 /// rows are not.

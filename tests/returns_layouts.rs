@@ -69,6 +69,14 @@ fn raised(ledger: &rectify::model::Ledger, code: Code) -> bool {
     ledger.problems.iter().any(|p| p.code == code)
 }
 
+/// Whether the ledger has a problem of `code` whose message holds `words`.
+fn said(ledger: &rectify::model::Ledger, code: Code, words: &str) -> bool {
+    ledger
+        .problems
+        .iter()
+        .any(|p| p.code == code && p.message.contains(words))
+}
+
 /// The units with a current report on task `id`, in the ledger's order.
 fn units_on(ledger: &rectify::model::Ledger, id: u32) -> Vec<String> {
     ledger
@@ -5439,6 +5447,72 @@ fn a_workbook_named_for_a_lead_with_only_town_sheets_is_the_leads() {
     assert_eq!(reports_of(&ledger, 28, "来苏镇")[0].via, None);
     assert!(
         raised(&ledger, Code::UnitAmbiguous),
+        "{:?}",
+        ledger.problems
+    );
+}
+
+/// Last round's 整改进展情况 | 完成状态 pair kept in hidden columns beside this round's:
+/// the shown pair is read wherever the hidden one stands (right or left), the hidden one
+/// kept in the notes as 前期…, with one info. Before, the rightmost pair won even hidden.
+#[test]
+fn a_hidden_pair_of_answer_columns_gives_way_to_the_shown_one() {
+    let unit = "区水利局";
+    let header = [
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "完成状态",
+        "整改进展情况",
+        "完成状态",
+    ];
+    let now = ("《消落带治理专项规划》已经区政府审定印发", "已完成");
+    let then = ("已委托设计单位编制规划，形成初稿", "正在推进");
+    for hidden_right in [true, false] {
+        let (left, right) = if hidden_right {
+            (now, then)
+        } else {
+            (then, now)
+        };
+        let rows = [row(&["26", &measure(26), left.0, left.1, right.0, right.1])];
+        let hidden = if hidden_right { [4, 5] } else { [2, 3] };
+        let spec = sheet(unit, &header, &rows)
+            .hide_col(hidden[0])
+            .hide_col(hidden[1]);
+        let dir = tempfile::tempdir().unwrap();
+        write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 26);
+        assert_eq!(r.status, Status::Completed, "hidden right {hidden_right}");
+        assert!(r.progress.contains("审定印发"), "{}", r.progress);
+        assert!(r.note.contains("前期整改进展情况：已委托"), "{}", r.note);
+        assert!(
+            said(&ledger, Code::ReadNote, "隐藏列的内容按前期情况记入备注"),
+            "{:?}",
+            ledger.problems
+        );
+    }
+    // Without hiding, the rightmost pair is this round's, as before.
+    let rows = [row(&["26", &measure(26), now.0, now.1, then.0, then.1])];
+    let ledger = read_one(unit, &header, &rows);
+    assert_eq!(only_report(&ledger, 26).status, Status::InProgress);
+    assert!(!said(&ledger, Code::ReadNote, "隐藏列"));
+}
+
+/// The only 完成状态 column hidden: still read (nothing else answers), and the clerk
+/// told it is hidden, so a contradiction with the text can be traced to it.
+#[test]
+fn a_hidden_status_column_standing_alone_is_read_and_named() {
+    let unit = "区发展改革委";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = progress_rows(&[("47", "规划纲要（草案）已起草，正在征求意见", "正在推进")]);
+    let spec = sheet(unit, &header, &rows).hide_col(3);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 47).status, Status::InProgress);
+    assert!(
+        said(&ledger, Code::ReadNote, "“完成状态”列是隐藏列"),
         "{:?}",
         ledger.problems
     );

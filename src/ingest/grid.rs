@@ -116,6 +116,17 @@ pub struct Grid {
     /// Rows hidden on the sheet (by hand, a filter or a collapsed outline; xlsx), 0-based,
     /// ascending.
     pub hidden_rows: Vec<u32>,
+    /// Columns hidden on the sheet (xlsx, xls, ODS), 0-based, ascending: last round's
+    /// pair of columns kept out of sight beside this round's.
+    pub hidden_cols: Vec<u32>,
+}
+
+/// The rows and columns hidden on one sheet (0-based, ascending), as a format's
+/// pre-scan finds them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HiddenLines {
+    pub rows: Vec<u32>,
+    pub cols: Vec<u32>,
 }
 
 /// A cell's comment: its text without the author line.
@@ -185,12 +196,29 @@ impl Grid {
             paragraphs: self.paragraphs.clone(),
             table_starts: self.table_starts.clone(),
             hidden_rows: self.hidden_rows.clone(),
+            hidden_cols: self
+                .hidden_cols
+                .iter()
+                .filter(|&&c| c >= start && c < end)
+                .map(|c| c - start)
+                .collect(),
         }
     }
 
     /// Whether row `r` (0-based) is hidden on the sheet.
     pub fn row_hidden(&self, r: usize) -> bool {
         u32::try_from(r).is_ok_and(|r| self.hidden_rows.binary_search(&r).is_ok())
+    }
+
+    /// Take the rows and columns a pre-scan found hidden.
+    pub fn set_hidden(&mut self, lines: HiddenLines) {
+        self.hidden_rows = lines.rows;
+        self.hidden_cols = lines.cols;
+    }
+
+    /// Whether column `c` (0-based) is hidden on the sheet.
+    pub fn col_hidden(&self, c: usize) -> bool {
+        u32::try_from(c).is_ok_and(|c| self.hidden_cols.binary_search(&c).is_ok())
     }
 
     /// The cell at (r, c), 0-based; `Cell::Empty` out of range.

@@ -100,6 +100,8 @@ pub struct SheetSpec {
     pub hidden: bool,
     /// Rows hidden on the sheet (0-based).
     pub hidden_rows: Vec<u32>,
+    /// Columns hidden on the sheet (0-based).
+    pub hidden_cols: Vec<u16>,
     /// An autofilter showing only some values of one column.
     pub filter: Option<Filter>,
 }
@@ -138,6 +140,12 @@ impl SheetSpec {
     /// Hide row `r` (0-based), as a unit does by hand.
     pub fn hide_row(mut self, r: u32) -> SheetSpec {
         self.hidden_rows.push(r);
+        self
+    }
+
+    /// Hide column `c` (0-based), as a unit does by hand.
+    pub fn hide_col(mut self, c: u16) -> SheetSpec {
+        self.hidden_cols.push(c);
         self
     }
 }
@@ -186,6 +194,9 @@ pub fn write_workbook(path: &Path, sheets: &[SheetSpec]) {
         }
         for &r in &spec.hidden_rows {
             ws.set_row_hidden(r).unwrap();
+        }
+        for &c in &spec.hidden_cols {
+            ws.set_column_hidden(c).unwrap();
         }
         if spec.hidden {
             ws.set_hidden(true);

@@ -11,6 +11,7 @@
 //! The Workbook stream is read through the OLE chains (validated first by
 //! `guard::ole_tables`, when the sniffer took the file for an xls).
 
+use crate::ingest::grid::HiddenLines;
 /// What the scan found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Scan {
@@ -131,11 +132,11 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     })
 }
 
-/// The rows hidden by hand on each sheet (ROW records with fDyZero, 0-based,
-/// ascending), by the sheet's name; a sheet with a filter set (FILTERMODE) is left out:
-/// rows a filter hides are read as shown, as in xlsx. Empty when the stream does not
-/// read.
-pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec<u32>> {
+/// The rows hidden by hand on each sheet (ROW records with fDyZero) and its hidden
+/// columns (COLINFO with fHidden), 0-based, ascending, by the sheet's name; the rows of
+/// a sheet with a filter set (FILTERMODE) are left out: rows a filter hides are read as
+/// shown, as in xlsx. Empty when the stream does not read.
+pub(super) fn hidden_lines(bytes: &[u8]) -> std::collections::HashMap<String, HiddenLines> {
     let mut out = std::collections::HashMap::new();
     let Some(stream) = workbook_stream(bytes) else {
         return out;
@@ -156,25 +157,45 @@ pub(super) fn hidden_rows(bytes: &[u8]) -> std::collections::HashMap<String, Vec
         let Some(sheet) = stream.get(pos..) else {
             continue;
         };
-        let (mut rows, mut filtered) = (Vec::new(), false);
+        let (mut lines, mut filtered) = (HiddenLines::default(), false);
         sheet_records(sheet, |id, data| {
+            let u16_at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
             match id {
                 // FILTERMODE: a filter hides rows.
                 0x009B => filtered = true,
                 // ROW: rw at 0, grbit at 12 (fDyZero 0x20: the row is hidden).
-                0x0208 if data.len() >= 14 => {
-                    let rw = u16::from_le_bytes([data[0], data[1]]);
-                    if u16::from_le_bytes([data[12], data[13]]) & 0x20 != 0 {
-                        rows.push(u32::from(rw));
+                0x0208 => {
+                    if let (Some(rw), Some(grbit)) = (u16_at(0), u16_at(12)) {
+                        if grbit & 0x20 != 0 {
+                            lines.rows.push(u32::from(rw));
+                        }
+                    }
+                }
+                // COLINFO: colFirst at 0, colLast at 2, options at 8 (fHidden 0x01); a
+                // sheet has 256 columns, the last COLINFO often runs to 255 or past it.
+                0x007D => {
+                    if let (Some(first), Some(last), Some(options)) =
+                        (u16_at(0), u16_at(2), u16_at(8))
+                    {
+                        if options & 1 != 0 && first <= last {
+                            lines
+                                .cols
+                                .extend(u32::from(first)..=u32::from(last.min(255)));
+                        }
                     }
                 }
                 _ => {}
             }
         });
-        if !filtered && !rows.is_empty() {
-            rows.sort_unstable();
-            rows.dedup();
-            out.insert(name, rows);
+        if filtered {
+            lines.rows.clear();
+        }
+        if !lines.rows.is_empty() || !lines.cols.is_empty() {
+            for l in [&mut lines.rows, &mut lines.cols] {
+                l.sort_unstable();
+                l.dedup();
+            }
+            out.insert(name, lines);
         }
     }
     out
@@ -515,10 +536,11 @@ mod tests {
     /// (tests/fixtures/xls/hidden_rows.xls).
     #[test]
     fn hidden_rows_by_sheet_name() {
-        let got = hidden_rows(&fixture("tests/fixtures/xls/hidden_rows.xls"));
+        let got = hidden_lines(&fixture("tests/fixtures/xls/hidden_rows.xls"));
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got["进展"], [1, 3]);
-        assert!(hidden_rows(&fixture("tests/fixtures/xls/standard.xls")).is_empty());
+        assert_eq!(got["进展"].rows, [1, 3]);
+        assert!(got["进展"].cols.is_empty());
+        assert!(hidden_lines(&fixture("tests/fixtures/xls/standard.xls")).is_empty());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::guard;
 use super::output::Parsed;
 use super::repair::{self, Kind, Sheets};
 use crate::ingest::error::{InSheet, ReadError};
-use crate::ingest::grid::Limits;
+use crate::ingest::grid::{HiddenLines, Limits};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
@@ -30,11 +30,11 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     let mut parsed = repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
         read_package(b, limits, sheets)
     })?;
-    // Rows hidden by hand (table:visibility="collapse"; a filter's are "filter", read
-    // as shown, as in xlsx), by sheet.
+    // Rows and columns hidden by hand (table:visibility="collapse"; a filter's are
+    // "filter", read as shown, as in xlsx), by sheet.
     for grid in &mut parsed.grids {
-        if let Some(rows) = hidden.remove(&grid.name) {
-            grid.hidden_rows = rows;
+        if let Some(lines) = hidden.remove(&grid.name) {
+            grid.set_hidden(lines);
         }
     }
     Ok(parsed)
@@ -83,9 +83,9 @@ fn encrypted(bytes: &[u8]) -> bool {
 }
 
 /// Stream content.xml and refuse a table whose extent of non-empty cells, repeats
-/// included, is over the cell cap. Returns each table's hidden rows with values
-/// (0-based, ascending).
-fn prescan(bytes: &[u8], limits: &Limits) -> Result<HashMap<String, Vec<u32>>, ReadError> {
+/// included, is over the cell cap. Returns each table's hidden rows with values and
+/// hidden columns (0-based, ascending).
+fn prescan(bytes: &[u8], limits: &Limits) -> Result<HashMap<String, HiddenLines>, ReadError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let content = archive.by_name("content.xml")?;
     let limited = content.take(limits.max_uncompressed_bytes);
@@ -111,8 +111,8 @@ struct Prescan {
     table: Option<TableExtent>,
     /// Depth inside a cell's content: nested tables inside cells are not scanned.
     depth_in_cell: u32,
-    /// Hidden rows with values, by table.
-    hidden: HashMap<String, Vec<u32>>,
+    /// Hidden rows with values and hidden columns, by table.
+    hidden: HashMap<String, HiddenLines>,
 }
 
 impl Prescan {
@@ -127,6 +127,21 @@ impl Prescan {
         match e.name().as_ref() {
             "table:table" if !empty => {
                 self.table = Some(TableExtent::new(attr_string(e, "table:name")));
+            }
+            "table:table-column" => {
+                if let Some(t) = self.table.as_mut() {
+                    let repeat = attr_u64(e, "table:number-columns-repeated");
+                    if attr_string(e, "table:visibility") == "collapse" {
+                        let first = u32::try_from(t.column).unwrap_or(u32::MAX);
+                        let count = u32::try_from(repeat.min(HIDDEN_REPEAT)).unwrap_or(0);
+                        self.hidden
+                            .entry(t.name.clone())
+                            .or_default()
+                            .cols
+                            .extend((0..count).map_while(|i| first.checked_add(i)));
+                    }
+                    t.column = t.column.saturating_add(repeat);
+                }
             }
             "table:table-row" => {
                 if let Some(t) = self.table.as_mut() {
@@ -161,6 +176,7 @@ impl Prescan {
                         self.hidden
                             .entry(t.name.clone())
                             .or_default()
+                            .rows
                             .extend((0..count).map_while(|i| first.checked_add(i)));
                     }
                     t.row_end(limits)?;
@@ -177,7 +193,7 @@ impl Prescan {
     }
 }
 
-/// Most rows of one repeated hidden row element recorded (a repeat past the cell cap is
+/// Most rows (columns) of one repeated hidden row (column) element recorded (a repeat past the cell cap is
 /// refused anyway).
 const HIDDEN_REPEAT: u64 = 100_000;
 
@@ -186,6 +202,8 @@ struct TableExtent {
     name: String,
     /// The current row is hidden (table:visibility="collapse").
     row_hidden: bool,
+    /// The columns declared so far (table:table-column, repeats included).
+    column: u64,
     /// The current row.
     row: u64,
     max_row: Option<u64>,
@@ -203,6 +221,7 @@ impl TableExtent {
         TableExtent {
             name,
             row_hidden: false,
+            column: 0,
             row: 0,
             max_row: None,
             max_col: 0,

@@ -76,10 +76,10 @@ fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             .unwrap_or_default();
         out.grids.push(grid(sheet, rows, merges));
     }
-    let mut hidden = biff::hidden_rows(bytes);
+    let mut hidden = biff::hidden_lines(bytes);
     for g in &mut out.grids {
-        if let Some(rows) = hidden.remove(&g.name) {
-            g.hidden_rows = rows;
+        if let Some(lines) = hidden.remove(&g.name) {
+            g.set_hidden(lines);
         }
     }
     Ok(out)

@@ -55,6 +55,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         let merges = merges(&mut wb, facts.merges, name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
         grid.hidden_rows = facts.hidden_rows;
+        grid.hidden_cols = facts.hidden_cols;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }

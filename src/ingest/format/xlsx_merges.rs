@@ -30,6 +30,8 @@ pub(super) struct SheetFacts {
     pub merges: Option<Vec<Merge>>,
     /// Hidden rows (0-based, ascending), not those a filter hides.
     pub hidden_rows: Vec<u32>,
+    /// Hidden columns (0-based, ascending).
+    pub hidden_cols: Vec<u32>,
     /// Cells whose style is struck through (0-based row, column).
     pub struck: Vec<(usize, usize)>,
 }
@@ -93,7 +95,7 @@ impl<'a> SheetParts<'a> {
         let Some(xml) = self.sheet_xml(name) else {
             return SheetFacts::default();
         };
-        let mut hidden = hidden_rows(&xml);
+        let (mut hidden, hidden_cols) = hidden_lines(&xml);
         // Rows a filter hides are hidden by their value, not withdrawn: read as shown.
         if let Some(range) = filtered_range(&xml) {
             hidden.retain(|&r| r < range.first_row || r > range.last_row);
@@ -101,6 +103,7 @@ impl<'a> SheetParts<'a> {
         SheetFacts {
             merges: merge_cells(&xml),
             hidden_rows: hidden,
+            hidden_cols,
             struck: strikes.struck_cells(&xml),
         }
     }
@@ -329,10 +332,11 @@ fn merge_cells_start(xml: &[u8]) -> Option<usize> {
 }
 
 /// The rows a `<row>` element marks `hidden` (by hand, by a filter or a collapsed
-/// outline), 0-based and ascending. Found by a byte search for the attribute, each hit
-/// parsed as the tag it sits in; a row without its `r` number is passed over.
-fn hidden_rows(xml: &[u8]) -> Vec<u32> {
-    let mut out = Vec::new();
+/// outline) and the columns a `<col>` element does, 0-based and ascending. Found by a
+/// byte search for the attribute, each hit parsed as the tag it sits in; a row without
+/// its `r` number, or a column range that does not read, is passed over.
+fn hidden_lines(xml: &[u8]) -> (Vec<u32>, Vec<u32>) {
+    let (mut rows, mut cols) = (Vec::new(), Vec::new());
     for i in memchr::memmem::find_iter(xml, b"hidden=") {
         let Some(lt) = xml[..i].iter().rposition(|&b| b == b'<') else {
             continue;
@@ -341,21 +345,36 @@ fn hidden_rows(xml: &[u8]) -> Vec<u32> {
         let (Ok(Event::Start(e)) | Ok(Event::Empty(e))) = reader.read_event() else {
             continue;
         };
-        if e.local_name().as_ref() != "row"
-            || !matches!(attr(&e, "hidden").as_deref(), Some("1" | "true"))
-        {
+        if !matches!(attr(&e, "hidden").as_deref(), Some("1" | "true")) {
             continue;
         }
-        if let Some(r) = attr(&e, "r").and_then(|r| r.trim().parse::<u32>().ok()) {
-            if r >= 1 {
-                out.push(r - 1);
+        let number = |name: &str| attr(&e, name).and_then(|v| v.trim().parse::<u32>().ok());
+        match e.local_name().as_ref() {
+            "row" => {
+                if let Some(r) = number("r").filter(|&r| r >= 1) {
+                    rows.push(r - 1);
+                }
             }
+            "col" => {
+                // A sheet's columns end at XFD (16384); a range past it is cut there.
+                if let (Some(min), Some(max)) = (number("min"), number("max")) {
+                    if min >= 1 && min <= max {
+                        cols.extend(min - 1..max.min(MAX_COLUMNS));
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    for lines in [&mut rows, &mut cols] {
+        lines.sort_unstable();
+        lines.dedup();
+    }
+    (rows, cols)
 }
+
+/// The columns of an xlsx sheet (A to XFD).
+const MAX_COLUMNS: u32 = 16_384;
 
 /// The range of the sheet's `<autoFilter>` when a filter is set on one of its columns
 /// (a `<filterColumn>` inside it); `None` for a sheet without one, or with filter
@@ -441,13 +460,21 @@ mod tests {
     }
 
     #[test]
-    fn hidden_rows_are_the_rows_marked_hidden() {
+    fn hidden_lines_are_the_rows_and_columns_marked_hidden() {
         let xml = br#"<worksheet><cols><col min="3" max="4" hidden="1"/></cols><sheetData>
             <row r="1"><c r="A1"/></row><row r="4" spans="1:5" hidden="1" ht="0"><c r="A4"/></row>
             <x:row r="6" hidden="true"/><row r="7" hidden="0"/><row hidden="1"/>
             <row r="2" customHeight="1" hidden="1"></row></sheetData></worksheet>"#;
-        assert_eq!(hidden_rows(xml), [1, 3, 5]);
-        assert!(hidden_rows(b"<worksheet><sheetData/></worksheet>").is_empty());
+        assert_eq!(hidden_lines(xml), (vec![1, 3, 5], vec![2, 3]));
+        let cols = br#"<worksheet><cols><col min="2" max="2" width="9"/><col min="7" max="8"
+            customWidth="1" hidden="true"/><col min="9" max="9" hidden="0"/>
+            <col min="16380" max="20000" hidden="1"/></cols></worksheet>"#;
+        assert_eq!(
+            hidden_lines(cols).1,
+            [6, 7, 16379, 16380, 16381, 16382, 16383]
+        );
+        let none = hidden_lines(b"<worksheet><sheetData/></worksheet>");
+        assert!(none.0.is_empty() && none.1.is_empty());
     }
 
     #[test]

@@ -240,6 +240,7 @@ pub(super) fn read(grid: &Grid) -> Option<Forms> {
     let mut table = Grid {
         merges: Vec::new(),
         comments: Vec::new(),
+        hidden_cols: Vec::new(),
         ..grid.clone()
     };
     let mut folded = Vec::new();

@@ -341,7 +341,8 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
 /// Two status columns naming no month (整改进展情况 | 完成状态 | 整改进展情况 | 完成
 /// 状态: last round's pair left in place, the new one added on its right) are rounds
 /// too: the rightmost of each kind is read, the others kept as notes headed 前期…; those
-/// columns are returned with the kinds.
+/// columns are returned with the kinds. A shown column beats a hidden one of its kind
+/// whatever their months or places: a hidden pair is last round's, put out of sight.
 fn prefer_latest_month(
     grid: &Grid,
     layout: &mut Layout,
@@ -372,12 +373,16 @@ fn prefer_latest_month(
             .collect();
         // A column under 本月 / no month is the latest: only month-named columns give way.
         let by_round = rounds && months.iter().all(Option::is_none);
-        if cols.len() < 2 || (months.iter().all(Option::is_none) && !by_round) {
+        // A hidden column beside a shown one of its kind is out of sight on purpose:
+        // last round's pair kept hidden, wherever it stands.
+        let shown = |c: usize| !grid.col_hidden(c);
+        let hidden_beside = cols.iter().any(|&c| shown(c)) && !cols.iter().all(|&c| shown(c));
+        if cols.len() < 2 || (months.iter().all(Option::is_none) && !by_round && !hidden_beside) {
             continue;
         }
         let rank = |i: usize| months[i].unwrap_or(13);
         let latest = (0..cols.len())
-            .max_by_key(|&i| (rank(i), cols[i]))
+            .max_by_key(|&i| (shown(cols[i]), rank(i), cols[i]))
             .map(|i| cols[i])
             .unwrap_or(chosen);
         for (k, c) in layout.columns.iter_mut() {
@@ -390,7 +395,7 @@ fn prefer_latest_month(
             if !layout.has(Note) {
                 layout.columns.push((Note, c));
             }
-            if by_round {
+            if by_round || !shown(c) {
                 repeated.push(c);
             }
         }

@@ -490,6 +490,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems
             .push(unnamed_columns_kept(ctx, &grid.name, &unnamed_read));
     }
+    out.problems
+        .extend(hidden_answer_columns(grid, &layout, ctx));
     let sender = unit.named_sender().map(str::to_string);
     out.problems.extend(unit.report(ctx, &grid.name));
     if let Some(day) = filing
@@ -644,6 +646,57 @@ fn blanket_not_applicable(
         ),
     )
     .at(Some(&grid.name), Some(r as u32 + 1))
+}
+
+/// The answer columns (status, progress, completion date) hidden on the sheet: one
+/// read because no shown column of its kind stands beside it (the unit may have hidden
+/// this round's answer by mistake, or left last round's in it), or several passed over
+/// for the shown ones of their kind and kept in the notes as 前期… (last round's pair
+/// put out of sight). One info for each case.
+fn hidden_answer_columns(grid: &Grid, layout: &Layout, ctx: &SheetContext) -> Vec<Problem> {
+    use ColumnKind::{CompletedOn, Progress, Status, StatusYesNo};
+    if grid.hidden_cols.is_empty() {
+        return Vec::new();
+    }
+    let header = |c: usize| {
+        format!(
+            "“{}”",
+            crate::ingest::vocabulary::normalise_header(&layout.header_text(grid, c))
+        )
+    };
+    let answers = [Progress, Status, StatusYesNo, CompletedOn];
+    let read: Vec<String> = answers
+        .iter()
+        .filter_map(|&k| layout.col(k))
+        .filter(|&c| grid.col_hidden(c))
+        .map(header)
+        .collect();
+    let passed: Vec<String> = grid
+        .hidden_cols
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| layout.note_label(c).is_some_and(|l| l.starts_with("前期")))
+        .map(header)
+        .collect();
+    let mut out = Vec::new();
+    let info = |message: String| {
+        Problem::new(Severity::Info, Code::ReadNote, ctx.file, message).at(Some(&grid.name), None)
+    };
+    if !read.is_empty() {
+        out.push(info(format!(
+            "工作表“{}”的{}列是隐藏列，表中没有同名的未隐藏列，仍按其内容读取。如该列是以前的旧内容，请该单位删除该列、填写本轮情况后重新报送。",
+            grid.name,
+            read.join("")
+        )));
+    }
+    if !passed.is_empty() {
+        out.push(info(format!(
+            "工作表“{}”的{}列是隐藏列，已按同名的未隐藏列读取本轮情况，隐藏列的内容按前期情况记入备注。",
+            grid.name,
+            passed.join("")
+        )));
+    }
+    out
 }
 
 /// The columns whose header the tool does not know, kept in the records' notes.
