@@ -1153,6 +1153,56 @@ fn a_bundle_reads_every_return_and_lists_the_evidence() {
     assert_eq!(ledger.summary.records, 3);
 }
 
+/// A Word return in a bundle whose table was lost (a .doc whose table did not convert,
+/// a table pasted as a picture) names itself a return form: its title and 填报单位 line
+/// are there. It is not evidence: it keeps a problem saying what to do, and its unit is
+/// not taken as having sent only supporting material. A supporting document beside it
+/// (no title of a form, no 填报单位) stays evidence without a problem.
+#[test]
+fn a_return_form_without_its_table_in_a_bundle_is_a_problem_not_evidence() {
+    let lost = docx_bytes(
+        Docx::new()
+            .add_paragraph(para("区公安局水污染防治整改任务进展情况表"))
+            .add_paragraph(para("填报单位：区公安局      填报日期：2020年12月4日"))
+            .add_paragraph(para("联系人：张三  电话：49800000")),
+    );
+    let bundle = zip_raw(&[
+        (gbk("第二批/公安分局.docx"), lost.clone()),
+        (gbk("第二批/情况说明.docx"), prose_docx()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("第二批报送材料.zip"), bundle).unwrap();
+    let ledger = ledger_for(dir.path());
+    let file = |f: &str| {
+        ledger
+            .files
+            .iter()
+            .find(|e| e.file == format!("第二批报送材料.zip/第二批/{f}"))
+            .unwrap_or_else(|| panic!("{f}: {:#?}", ledger.files))
+            .clone()
+    };
+    let form = file("公安分局.docx");
+    assert_eq!(form.outcome, FileOutcome::Read);
+    assert_eq!(form.unit.as_deref(), Some("区公安局"));
+    let said = problems_in(&ledger, &form.file);
+    assert!(
+        said.iter().any(|(c, m)| *c == Code::NoHeader
+            && m.contains("没有读到表格")
+            && m.contains("另存为.docx")),
+        "{said:?}"
+    );
+    let evidence = file("情况说明.docx");
+    assert_eq!(evidence.outcome, FileOutcome::Evidence);
+    assert!(problems_in(&ledger, &evidence.file).is_empty());
+    // Sent on its own, the same document gets the same message.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("公安分局.docx"), lost).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert!(problems_in(&ledger, "公安分局.docx")
+        .iter()
+        .any(|(c, m)| *c == Code::NoHeader && m.contains("没有读到表格")));
+}
+
 #[test]
 fn bundle_guards_apply_to_each_file_and_a_bundle_without_returns_is_a_problem() {
     let water = xlsx_bytes(&[standard_return(

@@ -9,7 +9,7 @@
 //! with no return in it at all is a problem.
 
 use super::error::ReadError;
-use super::file::{file_outcome, parse, sniffed};
+use super::file::{file_outcome, names_a_return_form, parse, sniffed};
 use super::format::bundle::for_each_file;
 use super::format::{Conversion, Format};
 use super::options::IngestOptions;
@@ -97,7 +97,8 @@ fn member(
         Ok(Format::Zip) => file_outcome(Err(ReadError::BundleTooDeep), inner, opts, None),
         Ok(format) => {
             let read = parse(format, inner, &bytes, opts, conversion);
-            evidence_unless_table(file_outcome(read, inner, opts, Some(bundle_stem)))
+            let form = read.as_ref().is_ok_and(|r| names_a_return_form(&r.grids));
+            evidence_unless_table(file_outcome(read, inner, opts, Some(bundle_stem)), form)
         }
         Err(ReadError::NotSpreadsheet(what)) if !what.contains("压缩包") => {
             let mut out = Ingested::default();
@@ -109,13 +110,16 @@ fn member(
 }
 
 /// A file read from a bundle with no progress table in it (no header on any sheet) is
-/// evidence: its rows stay accounted for as skipped sheets, without the problems a
+/// evidence, unless it names itself a return form (`names_a_return_form`: a 填报单位 line,
+/// a 进展情况表 title) and its table was lost (a .doc whose table did not convert, a
+/// table pasted as a picture): that one keeps its problem, and its unit is asked again: its rows stay accounted for as skipped sheets, without the problems a
 /// return without a table gets.
-fn evidence_unless_table(mut part: Ingested) -> Ingested {
+fn evidence_unless_table(mut part: Ingested, form: bool) -> Ingested {
     let read = part.files.iter().all(|f| f.outcome == FileOutcome::Read);
     let table = part.skips.iter().any(|s| s.reason == SkipReason::Header);
     let empty = part.problems.iter().any(|p| p.code == Code::FileEmpty);
-    if read && !table && !empty && part.records.is_empty() {
+    let lost = form && part.problems.iter().any(|p| p.code == Code::NoHeader);
+    if read && !table && !empty && !lost && part.records.is_empty() {
         part.problems
             .retain(|p| !matches!(p.code, Code::NoHeader | Code::SheetSkipped));
         for f in &mut part.files {

@@ -434,12 +434,34 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
     }
     let message = if grids.iter().any(crate::ingest::sheet::turned_on_its_side) {
         "表格为横向排列（每列一项任务），无法逐项读取，没有计入汇总。请该单位使用下发的填报表（每行一项任务）重新报送。"
+    } else if word && names_a_return_form(grids) {
+        "Word文档有进展情况表的标题或填报单位、填报日期，但其中没有读到表格（表格可能是图片，或.doc格式的表格未能转换），没有计入汇总。请该单位把表格另存为.docx或Excel文件后重新报送。"
     } else if word {
         "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。"
     } else {
         "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"
     };
     Some(Problem::new(Severity::Error, Code::NoHeader, rel, message))
+}
+
+/// Whether a document names itself a progress return: a line beginning 填报单位 or 填报
+/// 日期, or a short title ending in 进展情况表 / 进展表 / 情况表 / 报送表 (a supporting
+/// document, 佐证材料, has neither).
+pub(super) fn names_a_return_form(grids: &[Grid]) -> bool {
+    const TITLES: [&str; 4] = ["进展情况表", "进展表", "情况表", "报送表"];
+    grids.iter().any(|g| {
+        (0..g.rows.len()).any(|r| {
+            g.filled_cells(r).any(|cell| {
+                let t: String = one_line(&cell.text_ref())
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                t.starts_with("填报单位")
+                    || t.starts_with("填报日期")
+                    || (t.chars().count() <= 40 && TITLES.iter().any(|w| t.ends_with(w)))
+            })
+        })
+    })
 }
 
 /// A unit's answer that it has nothing to report (我院无相关整改任务, 我镇无此项工作任务):
