@@ -114,6 +114,12 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 fn headline(l: &Ledger) -> String {
     let s = &l.summary;
     let mut counts = format!("已完成{}项", s.completed);
+    if s.confirming > 0 {
+        counts.push_str(&format!(
+            "，已报完成待确认{}项（已报送的单位均已完成，尚待其他单位报送后确认）",
+            s.confirming
+        ));
+    }
     for (label, n) in [
         ("正在推进", s.in_progress),
         ("需长期坚持", s.ongoing),
@@ -426,8 +432,18 @@ fn headline_numbers_equal_the_ledger() {
     assert_eq!(s.not_started, 0, "the demo has no task not started");
     assert!(!text.contains("未启动0项"), "{text}");
     assert!(!text.contains("÷"), "no formula in the body: {text}");
+    assert!(
+        s.confirming > 0,
+        "the demo has tasks done by all who answered"
+    );
     assert_eq!(
-        s.completed + s.ongoing + s.in_progress + s.not_started + s.unreported + s.unclear,
+        s.completed
+            + s.confirming
+            + s.ongoing
+            + s.in_progress
+            + s.not_started
+            + s.unreported
+            + s.unclear,
         s.total
     );
     assert_eq!(s.total, 63);
@@ -1414,8 +1430,9 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
         dues.into_iter().collect::<Vec<_>>(),
         [chrono::NaiveDate::from_ymd_opt(2020, 12, 31)]
     );
+    assert!(l.summary.confirming > 0);
     let opening = format!(
-        "除已完成和报送为长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，12月底到期的{yellow}项"
+        "除已完成、已报完成待确认和报送为长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，12月底到期的{yellow}项"
     );
     assert!(text.contains(&opening), "{opening}\n{text}");
     assert!(!text.contains("天内到期"), "{text}");
@@ -1463,11 +1480,7 @@ fn overdue_tasks_nobody_reported_are_named_apart_from_unfinished_ones() {
     let unfinished = section("已超过完成时限但尚未完成的任务");
     let apart = section("项任务已超过完成时限，责任单位尚未报送完成情况");
     // Those whose reporting units all finished are named apart too (the test above).
-    let overdue: Vec<_> = l
-        .tasks
-        .iter()
-        .filter(|t| t.overdue && !t.breakdown.done_awaiting_others())
-        .collect();
+    let overdue: Vec<_> = l.tasks.iter().filter(|t| t.overdue).collect();
     assert!(overdue
         .iter()
         .any(|t| t.status == rectify::model::Status::Unreported));
@@ -1496,8 +1509,10 @@ fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
     let waiting: Vec<_> = l
         .tasks
         .iter()
-        .filter(|t| t.overdue && t.breakdown.done_awaiting_others())
+        .filter(|t| t.status == rectify::model::Status::Confirming && t.deadline.is_past(l.as_of))
         .collect();
+    // 已报完成待确认: never overdue, never lit.
+    assert!(waiting.iter().all(|t| !t.overdue));
     assert!(!waiting.is_empty(), "the demo has such a task");
     let text = body_text(demo_docx());
     let unfinished = text
@@ -1760,11 +1775,12 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
         .iter()
         .filter(|t| t.status == Status::Unreported)
         .count();
-    let awaiting = overdue
+    let awaiting = l
+        .tasks
         .iter()
-        .filter(|t| t.status != Status::Unreported && t.breakdown.done_awaiting_others())
+        .filter(|t| t.status == Status::Confirming && t.deadline.is_past(l.as_of))
         .count();
-    let unfinished = overdue.len() - unreported - awaiting;
+    let unfinished = overdue.len() - unreported;
     assert!(
         unreported > 0 && awaiting > 0 && unfinished > 0,
         "the demo has all three: {unfinished} {awaiting} {unreported}"
@@ -1773,7 +1789,7 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
     let next = &text[text.find("四、下一步工作打算").expect("part four")..];
     for said in [
         format!("对已超过完成时限但尚未完成的{unfinished}项任务，督促责任单位明确完成时间"),
-        format!("对已报送单位均已完成的{awaiting}项逾期任务，督促其他责任单位尽快报送，核实后确认完成。"),
+        format!("对已报送单位均已完成、已过完成时限的{awaiting}项任务，督促其他责任单位尽快报送，核实后确认完成。"),
         format!("对责任单位尚未报送完成情况的{unreported}项逾期任务，督促尽快报送"),
     ] {
         assert!(next.contains(&said), "{said}\n{next}");

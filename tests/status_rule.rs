@@ -65,6 +65,42 @@ fn towns_that_disagree_make_a_task_under_way_with_the_breakdown_kept() {
     assert_eq!(t.awaiting.len(), 20);
 }
 
+/// Every town that answered has finished (one says 不涉及), the others have not answered:
+/// 已报完成待确认, neither 正在推进 (its text says done) nor 已完成 (not all are in). Past
+/// its deadline it is not overdue and has no light; once the last town answers 已完成
+/// the task is completed.
+#[test]
+fn towns_that_answered_all_finished_make_a_task_to_be_confirmed() {
+    // Task 27 (各镇街, responsible, no lead), due 2020年9月底: past at the as-of date.
+    let some = [
+        ("来苏镇", vec![(27, "已清理开垦地12亩。", "已完成")]),
+        ("宝峰镇", vec![(27, "已清理开垦地8亩。", "已完成")]),
+        ("双石镇", vec![(27, "我镇无此项工作。", "不涉及")]),
+    ];
+    let ledger = ledger_of(&some);
+    let t = ledger.task(27).unwrap();
+    assert!(t.deadline.is_past(ledger.as_of), "{:?}", t.deadline);
+    assert_eq!(t.status, Status::Confirming);
+    assert_eq!(t.status.label(), "已报完成待确认");
+    assert!(!t.overdue);
+    assert_eq!(t.light, rectify::model::Light::Off);
+    assert_eq!(t.awaiting.len(), 20);
+    assert_eq!(ledger.summary.confirming, 1);
+    assert_eq!(ledger.summary.completed, 0, "not counted completed");
+    // One town still at work: under way, and late.
+    let mut mixed = some.to_vec();
+    mixed.push(("永荣镇", vec![(27, "正在清理。", "正在推进")]));
+    let t = ledger_of(&mixed).task(27).unwrap().clone();
+    assert_eq!(t.status, Status::InProgress);
+    assert!(t.overdue);
+    // Every town in, all finished: completed.
+    let all: Vec<Return> = TOWNS
+        .iter()
+        .map(|town| (*town, vec![(27, "已全部清理。", "已完成")]))
+        .collect();
+    assert_eq!(ledger_of(&all).task(27).unwrap().status, Status::Completed);
+}
+
 #[test]
 fn every_town_answered_completed_or_not_applicable_is_completed() {
     let units: Vec<Return> = TOWNS

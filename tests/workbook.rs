@@ -105,6 +105,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     let indicator = |label: &str| number(&s, row_of(&s, 0, label, ind), 1);
     assert_eq!(indicator("任务总数"), f64::from(sum.total));
     assert_eq!(indicator("已完成"), f64::from(sum.completed));
+    assert_eq!(indicator("已报完成待确认"), f64::from(sum.confirming));
     // A fraction with a percent format (36.5% is 0.365), not 36.5 and a literal “%”.
     assert!((indicator("完成率") - sum.completion_rate / 100.0).abs() < 1e-12);
     assert_eq!(indicator("逾期任务"), f64::from(sum.overdue));
@@ -121,6 +122,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
 
     let expected = [
         (Status::Completed, sum.completed),
+        (Status::Confirming, sum.confirming),
         (Status::Ongoing, sum.ongoing),
         (Status::InProgress, sum.in_progress),
         (Status::NotStarted, sum.not_started),
@@ -192,12 +194,18 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         }
         assert_eq!(cell(&s, r, 7), t.status.label(), "task {}", t.id);
         assert_eq!(cell(&s, r, 8), if t.overdue { "是" } else { "否" });
-        // 亮灯: the light, or the status of a task that needs none.
+        // 亮灯: the light; blank for a task that needs none (已完成 …), as its note says.
         let light = match t.light {
-            rectify::model::Light::Off => t.status.label(),
+            rectify::model::Light::Off => "",
             lit => lit.label(),
         };
         assert_eq!(cell(&s, r, 9), light, "task {}", t.id);
+        if matches!(
+            t.status,
+            rectify::model::Status::Completed | rectify::model::Status::Confirming
+        ) {
+            assert_eq!(cell(&s, r, 9), "", "task {}", t.id);
+        }
         let progress = cell(&s, r, 10);
         let reported = cell(&s, r, 11);
         for rep in t.current_reports() {

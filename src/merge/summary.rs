@@ -60,6 +60,7 @@ pub(super) fn summarise(
     Summary {
         total,
         completed,
+        confirming: count(Status::Confirming),
         ongoing: count(Status::Ongoing),
         in_progress: count(Status::InProgress),
         not_started: count(Status::NotStarted),

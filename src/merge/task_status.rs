@@ -19,13 +19,16 @@
 //! - 已完成 (completed): every decider answered, each 已完成 or 不涉及;
 //! - 长期坚持 (ongoing): every decider answered, each 已完成, 长期坚持 or 不涉及;
 //! - 未启动 (not started): every decider that answered (不涉及 aside) has not started;
-//! - 正在推进 (in progress): any other mix, including some completed while others have
-//!   not answered yet.
+//! - 已报完成待确认 (confirming): every decider that answered (不涉及 aside) has
+//!   completed, and others have not answered yet;
+//! - 正在推进 (in progress): any other mix.
 //!
 //! A report of 已完成 whose completion date is after the as-of date counts as 正在推进
 //! in that round (the ledger keeps what the unit wrote).
 //!
-//! Overdue: the due date is before the as-of date and the task is not completed; a
+//! Overdue: the due date is before the as-of date and the task is not completed nor
+//! reported completed by everyone who answered (confirming: late only if the others'
+//! answers say so, and the report lists it apart, as waiting on them); a
 //! task whose deadline goes on (…并长期坚持) and is reported ongoing is not overdue for
 //! that alone, and a task with no due date never is.
 
@@ -161,8 +164,12 @@ fn rule(answers: &[Status], all_answered: bool) -> Status {
         };
     }
     let all = |set: &[Status]| progress.iter().all(|s| set.contains(s));
-    if all_answered && all(&[Completed]) {
-        Completed
+    if all(&[Completed]) {
+        if all_answered {
+            Completed
+        } else {
+            Confirming
+        }
     } else if all_answered && all(&[Completed, Ongoing]) {
         Ongoing
     } else if all(&[NotStarted]) {
@@ -174,7 +181,11 @@ fn rule(answers: &[Status], all_answered: bool) -> Status {
 
 pub fn is_overdue(task: &Task, status: Status, as_of: NaiveDate) -> bool {
     // 不涉及: nothing was owed, so nothing is late.
-    if !task.deadline.is_past(as_of) || matches!(status, Status::Completed | Status::NotApplicable)
+    if !task.deadline.is_past(as_of)
+        || matches!(
+            status,
+            Status::Completed | Status::Confirming | Status::NotApplicable
+        )
     {
         return false;
     }
@@ -193,8 +204,10 @@ mod tests {
         // Every decider completed, or completed where the task concerns it.
         assert_eq!(rule(&[Completed, Completed], true), Completed);
         assert_eq!(rule(&[Completed, NotApplicable], true), Completed);
-        // Some completed, others still to answer: under way, not completed.
-        assert_eq!(rule(&[Completed, Completed], false), InProgress);
+        // Some completed, others still to answer: done by all accounts in, to be
+        // confirmed; 不涉及 beside them changes nothing.
+        assert_eq!(rule(&[Completed, Completed], false), Confirming);
+        assert_eq!(rule(&[Completed, NotApplicable], false), Confirming);
         // Two towns completed, one not started (20 to answer): a mix.
         assert_eq!(rule(&[Completed, Completed, NotStarted], false), InProgress);
         // Every answer not started (others still to answer): not started.

@@ -139,6 +139,9 @@ pub enum Tier {
 pub struct Summary {
     pub total: u32,
     pub completed: u32,
+    /// 已报完成待确认: everyone who answered has finished, others still to answer.
+    #[serde(default)]
+    pub confirming: u32,
     pub ongoing: u32,
     pub in_progress: u32,
     pub not_started: u32,
@@ -340,18 +343,12 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
-    /// Every decider that answered reports the task done (已完成, or 不涉及), and some
-    /// have not answered: the task waits on them, not on work.
-    pub fn done_awaiting_others(&self) -> bool {
-        self.completed > 0
-            && self.unreported > 0
-            && self.ongoing + self.in_progress + self.not_started + self.unclear == 0
-    }
-
     /// How many deciders answered with `status` (`Unreported`: not heard from).
     pub fn count(&self, status: Status) -> u32 {
         match status {
             Status::Completed => self.completed,
+            // A task's status, never one decider's answer.
+            Status::Confirming => 0,
             Status::Ongoing => self.ongoing,
             Status::InProgress => self.in_progress,
             Status::NotStarted => self.not_started,
@@ -380,7 +377,8 @@ impl Breakdown {
     /// Add one decider's answer.
     pub fn add(&mut self, status: Status) {
         let slot = match status {
-            Status::Completed => &mut self.completed,
+            // A task's status, never one decider's answer: as what it stands for.
+            Status::Completed | Status::Confirming => &mut self.completed,
             Status::Ongoing => &mut self.ongoing,
             Status::InProgress => &mut self.in_progress,
             Status::NotStarted => &mut self.not_started,

@@ -84,7 +84,11 @@ impl Light {
         as_of: NaiveDate,
         warning_days: u32,
     ) -> Light {
-        if matches!(status, Status::Completed | Status::NotApplicable) {
+        // 已报完成待确认: done by every account in; no light until the rest answer.
+        if matches!(
+            status,
+            Status::Completed | Status::Confirming | Status::NotApplicable
+        ) {
             Light::Off
         } else if overdue {
             Light::Red

@@ -5,10 +5,11 @@
 //! here and nowhere else (templates get the labels from their context).
 //!
 //! Five statuses are answers a unit can give (`REPORTED`): four say how far the work is,
-//! and 不涉及 says the task does not concern the unit (an answer, never progress). Two
-//! are derived by the tool: `Unreported` (nobody reported on the task) and `Unclear`
-//! (a text was reported but not recognised, or contradicts itself; the original text is
-//! kept elsewhere).
+//! and 不涉及 says the task does not concern the unit (an answer, never progress). Three
+//! are derived by the tool: `Unreported` (nobody reported on the task), `Unclear` (a
+//! text was reported but not recognised, or contradicts itself; the original text is
+//! kept elsewhere) and, for a task only, `Confirming` (everyone who answered has
+//! finished, others have not answered yet).
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,10 @@ use serde::{Deserialize, Serialize};
 pub enum Status {
     /// 已完成: the time-bound part of the task is done (also 已完成并长期坚持).
     Completed,
+    /// 已报完成待确认: derived for a task, every unit that decides it and answered says
+    /// 已完成 (or 不涉及) while others have not answered yet: done by all accounts in,
+    /// to be confirmed when the rest report. Never overdue, never counted completed.
+    Confirming,
     /// 长期坚持: a long-term task that is being kept up.
     Ongoing,
     /// 正在推进: work is under way but not finished.
@@ -35,8 +40,9 @@ pub enum Status {
 
 impl Status {
     /// Every status, in declaration order.
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Completed,
+        Status::Confirming,
         Status::Ongoing,
         Status::InProgress,
         Status::NotStarted,
@@ -58,6 +64,7 @@ impl Status {
     pub const fn label(self) -> &'static str {
         match self {
             Status::Completed => "已完成",
+            Status::Confirming => "已报完成待确认",
             Status::Ongoing => "长期坚持",
             Status::InProgress => "正在推进",
             Status::NotStarted => "未启动",
@@ -71,6 +78,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Completed => "completed",
+            Status::Confirming => "confirming",
             Status::Ongoing => "ongoing",
             Status::InProgress => "in_progress",
             Status::NotStarted => "not_started",
@@ -95,7 +103,7 @@ impl Status {
             Status::Unclear => 1,
             Status::NotStarted => 2,
             Status::InProgress => 3,
-            Status::Ongoing => 4,
+            Status::Ongoing | Status::Confirming => 4,
             Status::Completed => 5,
         }
     }
@@ -123,7 +131,7 @@ impl Status {
             Status::InProgress => IN_PROGRESS_WORDS,
             Status::NotStarted => NOT_STARTED_WORDS,
             Status::NotApplicable => NOT_APPLICABLE_WORDS,
-            Status::Unreported | Status::Unclear => &[],
+            Status::Unreported | Status::Unclear | Status::Confirming => &[],
         }
     }
 
@@ -136,6 +144,7 @@ impl Status {
             Status::NotStarted => "尚未开展",
             Status::NotApplicable => "本单位无此项工作",
             Status::Unreported => "没有单位报送该任务的进展",
+            Status::Confirming => "已报送的单位均已完成，尚待其他责任单位报送后确认",
             Status::Unclear => "报送的完成状态无法识别，需核实",
         }
     }
@@ -485,9 +494,11 @@ pub fn rule_explained() -> String {
     format!(
         "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送不计入：\
          各单位均报“{done}”（或“{na}”）才计为{done}；均为“{done}”或“{ongoing}”时计为{ongoing}；\
+         已答复的单位均为“{done}”（或“{na}”）而其余单位未报送时计为{cf}；\
          已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\
          均未报送时为{ur}；有单位报送的状态与其进展情况矛盾，或牵头单位报“{done}”而其下责任单位报“{ip}”“{ns}”时为{uc}。",
         done = Completed.label(),
+        cf = Confirming.label(),
         na = NotApplicable.label(),
         ongoing = Ongoing.label(),
         ns = NotStarted.label(),

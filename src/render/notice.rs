@@ -340,10 +340,13 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         measure: t.measure.clone(),
         deadline_text: t.deadline.text.clone(),
         deadline: deadline_phrase(t),
-        // Not of a task its deciders report done: the unit is asked for its part, not
-        // told the task is late.
+        // Not of a task its deciders report done (or all that answered, 已报完成待确认):
+        // the unit is asked for its part, not told the task is late.
         past_due: t.deadline.due.is_some_and(|d| d < ledger.as_of)
-            && !matches!(t.status, Status::Completed | Status::NotApplicable),
+            && !matches!(
+                t.status,
+                Status::Completed | Status::Confirming | Status::NotApplicable
+            ),
         role: role_of(t, unit).label(),
     }
 }

@@ -372,6 +372,7 @@ fn clause_cut(s: &str, max: usize) -> String {
 struct SummaryContext<'a> {
     total: u32,
     completed: u32,
+    confirming: u32,
     ongoing: u32,
     in_progress: u32,
     not_started: u32,
@@ -751,6 +752,7 @@ struct CategoryContext {
     full: String,
     total: usize,
     completed: usize,
+    confirming: usize,
     ongoing: usize,
     in_progress: usize,
     not_started: usize,
@@ -843,7 +845,8 @@ struct Issues {
     /// The overdue tasks split: those a decider reported on (not completed), and those
     /// no decider has (not known to be unfinished: named apart).
     overdue_reported: Vec<TaskContext>,
-    /// Overdue tasks whose deciders that reported all say 已完成, waiting on the others.
+    /// Tasks past their deadline whose deciders that reported all say 已完成 (已报完成
+    /// 待确认, not overdue by status), waiting on the others.
     overdue_awaiting: Vec<TaskContext>,
     overdue_unreported: Vec<TaskContext>,
     /// Of `overdue_reported`, those not 正在推进 by status: 其中待核实1项、未启动1项
@@ -1047,6 +1050,7 @@ impl<'a> SummaryContext<'a> {
         SummaryContext {
             total: s.total,
             completed: s.completed,
+            confirming: s.confirming,
             ongoing: s.ongoing,
             in_progress: s.in_progress,
             not_started: s.not_started,
@@ -1104,6 +1108,7 @@ fn category_contexts(l: &Ledger) -> Vec<CategoryContext> {
                 full: c.clone(),
                 total: entries.len(),
                 completed: count(Status::Completed),
+                confirming: count(Status::Confirming),
                 ongoing: count(Status::Ongoing),
                 in_progress: count(Status::InProgress),
                 not_started: count(Status::NotStarted),
@@ -1167,11 +1172,10 @@ impl Issues {
         });
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
-            overdue_reported: with(&|t| {
-                t.overdue && t.status != Status::Unreported && !t.breakdown.done_awaiting_others()
-            }),
+            overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
+            // Not overdue by status (reported done by all who answered), but past due.
             overdue_awaiting: with(&|t| {
-                t.overdue && t.status != Status::Unreported && t.breakdown.done_awaiting_others()
+                t.status == Status::Confirming && t.deadline.is_past(l.as_of)
             }),
             overdue_unreported: with(&|t| t.overdue && t.status == Status::Unreported),
             overdue_statuses: {
@@ -1233,6 +1237,7 @@ impl Issues {
             none: false,
         };
         issues.none = issues.overdue.is_empty()
+            && issues.overdue_awaiting.is_empty()
             && issues.not_started.is_empty()
             && issues.unreported.is_empty()
             && issues.others_only.is_empty()

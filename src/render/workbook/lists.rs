@@ -10,9 +10,7 @@ use super::layout::{
 };
 use super::list::{col, num, t, Column, Highlight, Kind, List, ListCell, Row};
 use crate::model::queries::{unit_completed, unreadable_files};
-use crate::model::{
-    Code, Ledger, Light, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced,
-};
+use crate::model::{Code, Ledger, Problem, Status, TaskEntry, UnitEntry, UnitReport, Unplaced};
 use crate::render::typography::punctuated;
 
 /// Write a list sheet: its columns, a row per item, frozen header, filter, print setup.
@@ -235,21 +233,13 @@ fn previous_status_column<'a>() -> Column<'a, &'a TaskEntry> {
 /// 亮灯, coloured, with the rule in its header note.
 fn light_column<'a>() -> Column<'a, &'a TaskEntry> {
     col("亮灯", Kind::Center, 8.0, 8.0, |r: &TaskRow<'a>| {
-        t(light_text(r.item))
+        t(r.item.light.label())
     })
     .highlight(Highlight::Light)
     .note(
-        "按统计截止日判定：红灯为已超过完成时限仍未完成，黄灯为临近完成时限（默认30天内）且未完成，绿灯为其余未完成的任务；已完成的任务不亮灯。"
+        "按统计截止日判定：红灯为已超过完成时限仍未完成，黄灯为临近完成时限（默认30天内）且未完成，绿灯为其余未完成的任务；已完成、已报完成待确认（已报送的单位均已完成，尚待其他单位报送）和不涉及的任务不亮灯。"
             .into(),
     )
-}
-
-/// 亮灯: 红灯 / 黄灯 / 绿灯, or the status of a task that needs none (已完成, 不涉及).
-fn light_text(task: &TaskEntry) -> &'static str {
-    match task.light {
-        Light::Off => task.status.label(),
-        lit => lit.label(),
-    }
 }
 
 pub(super) fn tasks_sheet(

@@ -135,6 +135,14 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             ),
         ),
         (
+            Status::Confirming.label(),
+            n(sum.confirming),
+            format!(
+                "已报送的牵头单位（无牵头单位时为责任单位）均报“{done}”，其余尚未报送的任务，\
+                 待其余单位报送后确认；不计入{done}和逾期"
+            ),
+        ),
+        (
             "完成率",
             // Stored as a fraction (0.365) with a percent format: Excel computes with it.
             Value::Number(sum.completion_rate / 100.0, &st.percent),
@@ -144,8 +152,9 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             "逾期任务",
             n(sum.overdue),
             format!(
-                "完成时限早于统计截止日（{}）且未完成的任务",
-                render_date(ledger.as_of)
+                "完成时限早于统计截止日（{}）且未完成的任务（不含{}）",
+                render_date(ledger.as_of),
+                Status::Confirming.label()
             ),
         ),
         (
@@ -155,7 +164,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
                 sum.red, sum.yellow, sum.green
             )),
             format!(
-                "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余未到完成时限或需长期坚持的任务；已完成的不亮灯",
+                "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余未到完成时限或需长期坚持的任务；已完成、已报完成待确认的不亮灯",
                 ledger.plan.warning_days
             ),
         ),
@@ -501,6 +510,7 @@ fn fill(rgb: &str) -> ChartFormat {
 fn status_colour(s: Status) -> &'static str {
     match s {
         Status::Completed => "70AD47",
+        Status::Confirming => "A9D18E",
         Status::Ongoing => "5B9BD5",
         Status::InProgress => "FFC000",
         Status::NotStarted => "ED7D31",
@@ -511,15 +521,34 @@ fn status_colour(s: Status) -> &'static str {
 }
 
 /// A short label for a 重点任务 (`一、科学施策,有效…` → `一、科学施策`), for the chart
-/// axis: its first clause whole, never cut inside a word (the column wraps a long one).
+/// axis: its first clause whole.
+///
+/// A heading without a clause break (六、不断健全水污染防治保障体系) keeps its numbering and
+/// the four characters it ends on, the thing it names (六、保障体系), when its first
+/// clause is longer than [`SHORT_CLAUSE`]: the others are four-character phrases
+/// (一、科学施策), and a long label squeezed the chart's axis.
 fn category_short(category: &str) -> String {
-    let s = category.trim();
+    let s = crate::common::text::one_line(category.trim());
     let cut = s
         .find([',', '，', '；', ';', '。'])
-        .map(|i| &s[..i])
-        .unwrap_or(s);
-    crate::common::text::one_line(cut)
+        .map_or(s.as_str(), |i| &s[..i]);
+    let (number, words) = match cut.split_once('、') {
+        Some((n, w)) if n.chars().count() <= 3 => (Some(n), w),
+        _ => (None, cut),
+    };
+    let chars: Vec<char> = words.chars().collect();
+    if chars.len() <= SHORT_CLAUSE {
+        return cut.to_string();
+    }
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    match number {
+        Some(n) => format!("{n}、{tail}"),
+        None => tail,
+    }
 }
+
+/// The longest first clause of a 重点任务 kept whole as its short label.
+const SHORT_CLAUSE: usize = 8;
 
 /// The 重点任务 in plan order, then any a task names that the plan list lacks.
 fn categories(ledger: &Ledger) -> Vec<String> {
@@ -555,10 +584,14 @@ mod tests {
             category_short("一、科学施策,有效降低农业农村污染"),
             "一、科学施策"
         );
+        // No clause break, and long: the numbering and the thing it names.
         assert_eq!(
             category_short("六、不断健全水污染防治保障体系"),
-            "六、不断健全水污染防治保障体系",
-            "never cut inside a word"
+            "六、保障体系"
         );
+        // Short enough whole, with or without numbering.
+        assert_eq!(category_short("七、加强组织领导"), "七、加强组织领导");
+        assert_eq!(category_short("强化督查考核问责"), "强化督查考核问责");
+        assert_eq!(category_short("全面加强水生态环境保护修复"), "保护修复");
     }
 }
