@@ -327,6 +327,32 @@ fn xlsx_with_sheet_stream(chunk: &[u8], repeats: usize) -> Vec<u8> {
     w.finish().unwrap().into_inner()
 }
 
+/// Rich text kept in the sheet as an inline string (openpyxl writes it so): its struck
+/// runs are withdrawn words, taken out as in shared strings; a cell struck whole is
+/// emptied; an inline string without a strike is read whole.
+#[test]
+fn struck_runs_of_inline_strings_are_taken_out() {
+    let row = r#"<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><strike val="1"/></rPr><t>正在推进</t></r><r><t xml:space="preserve"> 已完成</t></r></is></c><c r="B1" t="inlineStr"><is><r><rPr><strike/></rPr><t>旧的进展</t></r></is></c><c r="C1" t="inlineStr"><is><r><rPr><b/></rPr><t>加粗</t></r><r><t>照常</t></r></is></c></row>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "inline.xlsx",
+        &xlsx_with_sheet_stream(row.as_bytes(), 1),
+    );
+    let out = read(&p);
+    let g = &out.grids[0];
+    assert_eq!(g.cell(0, 0), &Cell::Text("已完成".into()));
+    assert_eq!(g.cell(0, 1), &Cell::Empty);
+    assert_eq!(g.cell(0, 2), &Cell::Text("加粗照常".into()));
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("2个单元格含删除线文字")),
+        "{:?}",
+        out.notes
+    );
+}
+
 /// sheet1.xml inflating to 1.1 GiB (built once, streamed in 1 MiB chunks).
 fn bomb() -> &'static [u8] {
     static BOMB: OnceLock<Vec<u8>> = OnceLock::new();

@@ -59,7 +59,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }
-        let struck = strikes.apply(&facts.struck, &mut grid);
+        let struck = strikes.apply(&facts.struck, &facts.struck_inline, &mut grid);
         if struck > 0 {
             out.notes.push(format!(
                 "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"

@@ -34,6 +34,9 @@ pub(super) struct SheetFacts {
     pub hidden_cols: Vec<u32>,
     /// Cells whose style is struck through (0-based row, column).
     pub struck: Vec<(usize, usize)>,
+    /// Inline strings (rich text kept in the sheet, as openpyxl and some exporters
+    /// write it) with struck runs: whole text → the text not struck.
+    pub struck_inline: HashMap<String, String>,
 }
 
 /// A workbook's worksheets by name, with the zip entry of each.
@@ -105,6 +108,11 @@ impl<'a> SheetParts<'a> {
             hidden_rows: hidden,
             hidden_cols,
             struck: strikes.struck_cells(&xml),
+            struck_inline: if memchr::memmem::find(&xml, b"strike").is_some() {
+                super::xlsx_strike::struck_runs(&xml)
+            } else {
+                HashMap::new()
+            },
         }
     }
 

@@ -44,8 +44,14 @@ impl Strikes {
     }
 
     /// Blank the `struck` cells of `grid` ([`Self::struck_cells`]) and take the struck
-    /// runs out of its texts. Returns how many cells lost text.
-    pub(super) fn apply(&self, struck: &[(usize, usize)], grid: &mut Grid) -> usize {
+    /// runs out of its texts: the shared strings' and the sheet's own inline strings'
+    /// (`inline`, [`struck_runs`] of the sheet's XML). Returns how many cells lost text.
+    pub(super) fn apply(
+        &self,
+        struck: &[(usize, usize)],
+        inline: &HashMap<String, String>,
+        grid: &mut Grid,
+    ) -> usize {
         let mut changed = 0;
         for &(r, c) in struck {
             if let Some(cell) = grid.rows.get_mut(r).and_then(|row| row.get_mut(c)) {
@@ -55,10 +61,14 @@ impl Strikes {
                 }
             }
         }
-        if !self.shared.is_empty() {
+        if !self.shared.is_empty() || !inline.is_empty() {
             for cell in grid.rows.iter_mut().flatten() {
                 let Cell::Text(t) = cell else { continue };
-                if let Some(kept) = self.shared.get(t.as_str()) {
+                let kept = self
+                    .shared
+                    .get(t.as_str())
+                    .or_else(|| inline.get(t.as_str()));
+                if let Some(kept) = kept {
                     *cell = if kept.trim().is_empty() {
                         Cell::Empty
                     } else {
@@ -122,8 +132,9 @@ fn struck_styles(xml: &[u8]) -> HashSet<u32> {
         .collect()
 }
 
-/// Shared strings with a struck run: whole text → text of the runs not struck.
-fn struck_runs(xml: &[u8]) -> HashMap<String, String> {
+/// Shared strings (`<si>` of the shared strings part) or inline strings (`<is>` of a
+/// sheet) with a struck run: whole text → text of the runs not struck.
+pub(super) fn struck_runs(xml: &[u8]) -> HashMap<String, String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = HashMap::new();
@@ -139,7 +150,8 @@ fn struck_runs(xml: &[u8]) -> HashMap<String, String> {
         };
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "si" => si = Some(Default::default()),
+                // A shared string, or a cell's inline string (t="inlineStr").
+                "si" | "is" => si = Some(Default::default()),
                 "r" => run_struck = false,
                 "strike" => run_struck = on(&e),
                 "rPh" => phonetic = true,
@@ -160,7 +172,7 @@ fn struck_runs(xml: &[u8]) -> HashMap<String, String> {
                 "t" => in_t = false,
                 "rPh" => phonetic = false,
                 "r" => run_struck = false,
-                "si" => {
+                "si" | "is" => {
                     if let Some((whole, kept, true)) = si.take() {
                         out.insert(whole, kept);
                     }
