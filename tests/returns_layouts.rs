@@ -5517,3 +5517,55 @@ fn a_hidden_status_column_standing_alone_is_read_and_named() {
         ledger.problems
     );
 }
+
+/// A date in the status cell after its word (已完成（11月30日通过验收）) is the completion
+/// date when no 完成时间 is given; a half year planned beside 正在推进 (2021年上半年) is a
+/// plan, kept in the note, with no warning that it does not read as a date.
+#[test]
+fn a_date_in_the_status_cell_and_a_planned_half_year_read_as_written() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let ledger = read_one(
+        "临江河指挥部办公室",
+        &header,
+        &[
+            row(&[
+                "42",
+                &measure(42),
+                "主体工程已完工，10月20日通水调试，11月30日通过环保验收。",
+                "已完成（11月30日通过验收）",
+                "",
+            ]),
+            row(&[
+                "57",
+                &measure(57),
+                "已成立统筹调度中心，联席会议制度草案已形成。",
+                "正在推进",
+                "2021年上半年",
+            ]),
+            row(&[
+                "31",
+                &measure(31),
+                "老城区雨污分流改造完成管网18.6公里。",
+                "已完成（预计12月31日验收）",
+                "",
+            ]),
+        ],
+    );
+    let r = only_report(&ledger, 42);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(
+        r.completed_on,
+        chrono::NaiveDate::from_ymd_opt(2020, 11, 30)
+    );
+    let r = only_report(&ledger, 57);
+    assert_eq!(r.status, Status::InProgress);
+    assert_eq!(r.completed_on, None);
+    assert!(r.note.contains("2021年上半年"), "{}", r.note);
+    // A planned day after the status word is no completion date.
+    assert_eq!(only_report(&ledger, 31).completed_on, None);
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:?}",
+        ledger.problems
+    );
+}

@@ -439,23 +439,33 @@ fn dotted_short_date(c: &[char], default_year: Option<i32>) -> Option<NaiveDate>
     }
 }
 
-/// 2020年第四季度, 第4季度: the quarter's last month (or first, for a filing date).
+/// 2020年第四季度, 第4季度, 2021年一季度, 2021年上半年 / 下半年: the last month of the
+/// quarter or half year (or its first, for a filing date).
 fn quarter(c: &[char], default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
     let text: String = c.iter().collect();
     let (year, rest) = match text.split_once('年') {
         Some((y, rest)) => (y.parse::<i32>().ok()?, rest),
         None => (default_year?, text.as_str()),
     };
-    let q = match rest.strip_prefix('第')?.strip_suffix("季度")? {
-        "一" | "1" => 1,
-        "二" | "2" => 2,
-        "三" | "3" => 3,
-        "四" | "4" => 4,
-        _ => return None,
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    // 上半年 / 下半年: months 1–6 / 7–12; a quarter (第一季度, 一季度, 4季度): its three.
+    let (first, last) = match rest {
+        "上半年" => (1, 6),
+        "下半年" => (7, 12),
+        _ => {
+            let q = match rest.strip_suffix("季度")? {
+                "一" | "1" => 1,
+                "二" | "2" => 2,
+                "三" | "3" => 3,
+                "四" | "4" => 4,
+                _ => return None,
+            };
+            (q * 3 - 2, q * 3)
+        }
     };
     let m = match month {
-        MonthOnly::Start => q * 3 - 2,
-        MonthOnly::End => q * 3,
+        MonthOnly::Start => first,
+        MonthOnly::End => last,
     };
     month_only(year, m, month)
 }
@@ -637,6 +647,16 @@ mod tests {
             parse_date_span("2020年第四季度", Some(2020)),
             Some((d(2020, 10, 1).unwrap(), d(2020, 12, 31).unwrap()))
         );
+        // Half years and quarters without 第: the span of their months.
+        assert_eq!(
+            parse_date_span("2021年上半年", Some(2020)),
+            Some((d(2021, 1, 1).unwrap(), d(2021, 6, 30).unwrap()))
+        );
+        assert_eq!(
+            parse_date_span("2020年下半年", None),
+            Some((d(2020, 7, 1).unwrap(), d(2020, 12, 31).unwrap()))
+        );
+        assert_eq!(parse_date_text("2021年一季度", None), d(2021, 3, 31));
         // Not dates: a month 13, no year to give a month.day, a fifth quarter.
         assert_eq!(parse_date_text("13.5", Some(2020)), None);
         assert_eq!(parse_date_text("9.30", None), None);

@@ -527,10 +527,15 @@ pub(super) fn values(
     {
         problems.push(date_unreadable(ctx, &source, &completed_text, default_year));
     }
-    // 已于2020年9月25日完成整改: the date in the text, when no cell gives one.
+    // 已完成（11月30日通过验收） in the status cell, or 已于2020年9月25日完成整改 in the
+    // text: the date written there, when no cell gives one.
     let completed_on = completed_on.or(done_as_dated).or_else(|| {
         (status == Status::Completed && completed_text.is_empty())
-            .then(|| completion_date_in(&progress, default_year))
+            .then(|| {
+                filed_by
+                    .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
+                    .or_else(|| completion_date_in(&progress, default_year))
+            })
             .flatten()
     });
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
@@ -928,6 +933,35 @@ fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Optio
         .unwrap_or(t);
     let t = t.trim_end_matches(['已', '，', ',', ' ']);
     let (_, last) = crate::common::dates::parse_date_span(t, Some(default_year))?;
+    (last <= filed).then_some(last)
+}
+
+/// The day a status cell names after its status word (已完成（11月30日通过验收）,
+/// 已完成，2020.11.30验收, 完成(2020年11月30日)): the date that opens the words after
+/// it, when it lies on or before `filed`. `None` for a plan (预计, 计划, …前) or no date
+/// there.
+fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Option<NaiveDate> {
+    let t = crate::common::dates::nfkc(text);
+    if STATUS_PLAN_CUES
+        .iter()
+        .chain(&["前", "将", "待"])
+        .any(|w| t.contains(w))
+    {
+        return None;
+    }
+    let rest = ["已全部完成", "已完成", "完成"]
+        .iter()
+        .find_map(|w| t.trim().strip_prefix(w))?;
+    let rest = rest.trim_start_matches(['(', '（', ',', '，', ':', '：', ' ', '于']);
+    let date: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "年月日号.-/".contains(*c))
+        .collect();
+    let date = date.trim_end_matches(['.', '-', '/']);
+    if !date.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (_, last) = crate::common::dates::parse_date_span(date, Some(default_year))?;
     (last <= filed).then_some(last)
 }
 
