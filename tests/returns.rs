@@ -164,6 +164,57 @@ fn word_return_signed_below_the_table() {
     );
 }
 
+/// A return naming its unit only in the page header (a letterhead in a Word header, an
+/// xlsx print header), under a generic file name: the header names the unit. Before,
+/// its rows went unassigned.
+#[test]
+fn a_return_naming_its_unit_only_in_the_page_header_is_that_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .header(docx_rs::Header::new().add_paragraph(para("重庆市永川区交通局")))
+        .add_paragraph(para("整改任务进展情况表"))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&[
+                "48",
+                &measure(48),
+                "完成码头污水收集设施建设3处。",
+                "正在推进",
+                "",
+            ]),
+        ]))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(dir.path().join("整改进展情况表.docx"), docx_bytes(doc)).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_header("&L&\"宋体,常规\"&12重庆市永川区朱沱镇人民政府&R第&P页");
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, 50.0).unwrap();
+    ws.write_string(1, 1, measure(50)).unwrap();
+    ws.write_string(1, 2, "明确镇水环境执法人员2名。").unwrap();
+    ws.write_string(1, 3, "长期坚持").unwrap();
+    wb.save(dir.path().join("整改进展情况.xlsx")).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 48, "区交通局").len(),
+        1,
+        "{:#?}",
+        ledger.problems
+    );
+    assert_eq!(
+        reports_of(&ledger, 50, "朱沱镇").len(),
+        1,
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::UnitUnknown));
+}
+
 /// A paragraph below a Word return's table reporting a task the table leaves out (另：
 /// 第28项…已完成) is not counted, but the clerk is told, quoting it; a paragraph about
 /// a task of the table (第45项 as a remark) is not flagged.

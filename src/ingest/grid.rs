@@ -119,6 +119,10 @@ pub struct Grid {
     /// Columns hidden on the sheet (xlsx, xls, ODS), 0-based, ascending: last round's
     /// pair of columns kept out of sight beside this round's.
     pub hidden_cols: Vec<u32>,
+    /// The text of the page's header and footer (an xlsx sheet's print header, a Word
+    /// document's header parts), one line per part: a letterhead may be the only place
+    /// a return names its unit.
+    pub page_header: String,
 }
 
 /// The rows and columns hidden on one sheet (0-based, ascending), as a format's
@@ -202,6 +206,7 @@ impl Grid {
                 .filter(|&&c| c >= start && c < end)
                 .map(|c| c - start)
                 .collect(),
+            page_header: self.page_header.clone(),
         }
     }
 

@@ -25,6 +25,8 @@ pub enum UnitFrom {
     Signature,
     /// The sheet's title row.
     Title,
+    /// The page header (a letterhead in a Word header, an xlsx print header).
+    PageHeader,
     SheetName,
     FileName,
 }

@@ -94,6 +94,7 @@ fn by_the_sheet(from: Option<UnitFrom>) -> bool {
             UnitFrom::FiledCell
                 | UnitFrom::Signature
                 | UnitFrom::Title
+                | UnitFrom::PageHeader
                 | UnitFrom::SheetName
                 | UnitFrom::FileName
         )

@@ -65,10 +65,78 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             })
             .collect();
     }
+    grid.page_header = page_header_text(&mut zip, limits);
     Ok(Parsed {
         grids: vec![grid],
         ..Parsed::default()
     })
+}
+
+/// The text of the document's header parts (word/header1.xml …, a letterhead 重庆市
+/// 永川区交通局), then its footers, one line per paragraph; parts that do not read are
+/// passed over.
+fn page_header_text(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, limits: &Limits) -> String {
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| {
+            let n = n.to_ascii_lowercase();
+            (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml")
+        })
+        .collect();
+    // Headers before footers, each in its number's order (header2 before header10).
+    names.sort_by_key(|n| {
+        let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+        (
+            n.contains("footer"),
+            digits.parse::<u32>().unwrap_or(0),
+            n.clone(),
+        )
+    });
+    let mut lines: Vec<String> = Vec::new();
+    for name in names {
+        if let Ok(Some(xml)) = part(zip, &name, limits) {
+            for line in paragraph_texts(&xml) {
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// The non-empty paragraphs of a WordprocessingML part, each as one line of its runs'
+/// text.
+fn paragraph_texts(xml: &[u8]) -> Vec<String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let (mut out, mut line, mut in_text) = (Vec::new(), String::new(), false);
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "t" => in_text = true,
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "p" => {
+                    let text = line.trim().to_string();
+                    if !text.is_empty() {
+                        out.push(text);
+                    }
+                    line.clear();
+                }
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_text => line.push_str(&t.xml10_content()),
+            Ok(Event::GeneralRef(r)) if in_text => match r.resolve_char_ref() {
+                Ok(Some(c)) => line.push(c),
+                _ => line.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap_or("")),
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 /// The document body as one grid. When the return's table is laid out inside a frame

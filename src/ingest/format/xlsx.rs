@@ -56,6 +56,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         let mut grid = grid(sheet, rows, merges);
         grid.hidden_rows = facts.hidden_rows;
         grid.hidden_cols = facts.hidden_cols;
+        grid.page_header = facts.page_header;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }

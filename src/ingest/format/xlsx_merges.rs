@@ -37,6 +37,8 @@ pub(super) struct SheetFacts {
     /// Inline strings (rich text kept in the sheet, as openpyxl and some exporters
     /// write it) with struck runs: whole text → the text not struck.
     pub struck_inline: HashMap<String, String>,
+    /// The print header and footer's text, one line per part (`header_footer_text`).
+    pub page_header: String,
 }
 
 /// A workbook's worksheets by name, with the zip entry of each.
@@ -108,6 +110,7 @@ impl<'a> SheetParts<'a> {
             hidden_rows: hidden,
             hidden_cols,
             struck: strikes.struck_cells(&xml),
+            page_header: header_footer_text(&xml),
             struck_inline: if memchr::memmem::find(&xml, b"strike").is_some() {
                 super::xlsx_strike::struck_runs(&xml)
             } else {
@@ -384,6 +387,94 @@ fn hidden_lines(xml: &[u8]) -> (Vec<u32>, Vec<u32>) {
 /// The columns of an xlsx sheet (A to XFD).
 const MAX_COLUMNS: u32 = 16_384;
 
+/// The text of a sheet's `<headerFooter>` parts (oddHeader, firstHeader, oddFooter …),
+/// one line per section of each, without Excel's codes (&L &C &R sections, &"宋体,常规"
+/// fonts, &12 sizes, &P page fields; && is an ampersand). Empty when there is none.
+fn header_footer_text(xml: &[u8]) -> String {
+    let Some(start) = memchr::memmem::find(xml, b"<headerFooter") else {
+        return String::new();
+    };
+    let mut reader = Reader::from_reader(&xml[start..]);
+    let mut buf = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() != "headerFooter" => {
+                current = Some(String::new());
+            }
+            Ok(Event::Text(t)) => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(g)) => {
+                if let Some(c) = current.as_mut() {
+                    match g.resolve_char_ref() {
+                        Ok(Some(ch)) => c.push(ch),
+                        _ => c.push_str(resolve_predefined_entity(&g).unwrap_or("")),
+                    }
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "headerFooter" => break,
+            Ok(Event::End(_)) => {
+                if let Some(c) = current.take() {
+                    parts.extend(header_sections(&c));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    parts.join("\n")
+}
+
+/// The sections of one header or footer string, codes taken out, the empty ones left.
+fn header_sections(code: &str) -> Vec<String> {
+    let mut sections = vec![String::new()];
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        let text = if c != '&' {
+            Some(c)
+        } else {
+            match chars.next() {
+                Some('&') => Some('&'),
+                Some('L' | 'C' | 'R') => {
+                    sections.push(String::new());
+                    None
+                }
+                // A font: &"name,style".
+                Some('"') => {
+                    for f in chars.by_ref() {
+                        if f == '"' {
+                            break;
+                        }
+                    }
+                    None
+                }
+                // A size: &12.
+                Some(d) if d.is_ascii_digit() => {
+                    while chars.peek().is_some_and(char::is_ascii_digit) {
+                        chars.next();
+                    }
+                    None
+                }
+                // A field (&P, &N, &D, &T, &F, &A, &G) or a style toggle (&B, &I …).
+                _ => None,
+            }
+        };
+        if let (Some(t), Some(section)) = (text, sections.last_mut()) {
+            section.push(t);
+        }
+    }
+    sections
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// The range of the sheet's `<autoFilter>` when a filter is set on one of its columns
 /// (a `<filterColumn>` inside it); `None` for a sheet without one, or with filter
 /// buttons but nothing filtered.
@@ -483,6 +574,19 @@ mod tests {
         );
         let none = hidden_lines(b"<worksheet><sheetData/></worksheet>");
         assert!(none.0.is_empty() && none.1.is_empty());
+    }
+
+    #[test]
+    fn header_footer_text_without_codes() {
+        let xml = r#"<worksheet><sheetData/><headerFooter differentFirst="0"><oddHeader>&amp;L&amp;"宋体,常规"&amp;12重庆市永川区朱沱镇人民政府&amp;R第&amp;P页</oddHeader><oddFooter>&amp;C甲&amp;&amp;乙</oddFooter></headerFooter></worksheet>"#;
+        assert_eq!(
+            header_footer_text(xml.as_bytes()),
+            "重庆市永川区朱沱镇人民政府\n第页\n甲&乙"
+        );
+        assert_eq!(
+            header_footer_text(b"<worksheet><sheetData/></worksheet>"),
+            ""
+        );
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl<'a> SheetUnit<'a> {
                 .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
         };
         let fallback = match (&marker, &whole_sheet) {
-            (None, None) => fallback(ctx, &grid.name, filing, &mut near),
+            (None, None) => fallback(ctx, grid, filing, &mut near),
             _ => None,
         };
         SheetUnit {
@@ -518,15 +518,21 @@ fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
         || matches!(units.resolve(t), NameMatch::Group(_))
 }
 
-/// The first of a Word return's signature, the title, the sheet name, the file name, the
-/// name of the bundle it came in and the names of the folders it sits in (区住建委/整改
-/// 进展表.xlsx), nearest first, that names a unit.
+/// The first of a Word return's signature, the title, a line of the page header, the
+/// sheet name, the file name, the name of the bundle it came in and the names of the
+/// folders it sits in (区住建委/整改进展表.xlsx), nearest first, that names a unit.
 fn fallback(
     ctx: &SheetContext,
-    sheet: &str,
+    grid: &Grid,
     filing: &Filing,
     near: &mut Vec<String>,
 ) -> Option<Found> {
+    let sheet = grid.name.as_str();
+    // The page header's lines (重庆市永川区交通局 over 第1页), after the title.
+    let header = grid
+        .page_header
+        .lines()
+        .map(|line| (line, UnitFrom::PageHeader));
     let folders = std::path::Path::new(ctx.file)
         .parent()
         .into_iter()
@@ -538,11 +544,14 @@ fn fallback(
             UnitFrom::Signature,
         ),
         (filing.title.as_deref().unwrap_or(""), UnitFrom::Title),
+    ]
+    .into_iter()
+    .chain(header)
+    .chain([
         (sheet, UnitFrom::SheetName),
         (ctx.file_stem, UnitFrom::FileName),
         (ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName),
-    ]
-    .into_iter()
+    ])
     .chain(folders)
     .filter(|(text, _)| !text.trim().is_empty());
     // Names as written first, then one written with a character wrong.
