@@ -5569,3 +5569,44 @@ fn a_date_in_the_status_cell_and_a_planned_half_year_read_as_written() {
         ledger.problems
     );
 }
+
+/// A progress cell that only points elsewhere (见附件, 详见上表) is no progress: the
+/// words go to the note, so no document quotes “见附件” as a unit's progress, and the
+/// clerk is told once what to do (an unclear status already says so, once).
+#[test]
+fn progress_that_points_to_an_attachment_is_not_quoted_as_progress() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区住房城乡建委",
+        &header,
+        &progress_rows(&[
+            ("39", "详见附件3。", "长期坚持"),
+            ("40", "详见上表", ""),
+            (
+                "30",
+                "排水管网清单已建立，编制完成附件所列的整改方案",
+                "正在推进",
+            ),
+        ]),
+    );
+    let r = only_report(&ledger, 39);
+    assert_eq!(r.status, Status::Ongoing);
+    assert_eq!(r.progress, "");
+    assert!(r.note.contains("进展情况：详见附件3"), "{}", r.note);
+    let r = only_report(&ledger, 40);
+    assert_eq!(r.status, Status::Unclear);
+    assert_eq!(r.progress, "");
+    assert!(only_report(&ledger, 30).progress.contains("附件所列"));
+    let pointing: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(pointing.len(), 1, "{:?}", ledger.problems);
+    assert!(
+        pointing[0].message.contains("只写了“详见附件3。”"),
+        "{}",
+        pointing[0].message
+    );
+    assert_eq!(pointing[0].row, Some(3));
+}

@@ -1222,6 +1222,28 @@ pub fn is_totals_label(text: &str) -> bool {
     })
 }
 
+/// Whether a progress cell only points elsewhere for its content (见附件, 详见附件3,
+/// 详见上表, 具体情况见报告, 另附): the words are not progress, and nothing they point
+/// to was read. Not 详见批注 (`refers_to_comment`: the comment is read).
+pub fn refers_elsewhere(text: &str) -> bool {
+    if text.len() > 60 || text.contains("批注") {
+        return false;
+    }
+    let key = status_key(text);
+    let n = key.chars().count();
+    if n == 0 || n > 12 {
+        return false;
+    }
+    const POINTERS: [&str; 6] = ["见", "另附", "附后", "附件", "附表", "后附"];
+    const PLACES: [&str; 9] = [
+        "附件", "附表", "上表", "下表", "报告", "材料", "说明", "另附", "附后",
+    ];
+    POINTERS.iter().any(|w| key.contains(w))
+        && PLACES.iter().any(|w| key.contains(w))
+        // 已完成，见附件 says a status too; the words around must be pointing only.
+        && !["完成", "推进", "坚持", "启动", "涉及"].iter().any(|w| key.contains(w))
+}
+
 /// Whether a progress cell only points to the cell's comment (详见批注, 见批注).
 pub fn refers_to_comment(text: &str) -> bool {
     if text.len() > 60 || !text.contains("批注") {
@@ -1940,6 +1962,31 @@ mod tests {
             "",
         ] {
             assert!(!is_note_row(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn progress_pointing_elsewhere() {
+        for yes in [
+            "见附件",
+            "详见附件3",
+            "详见附件。",
+            "详见上表",
+            "具体情况见报告",
+            "另附",
+            "见附表1",
+            "（见附件二）",
+        ] {
+            assert!(refers_elsewhere(yes), "{yes}");
+        }
+        for no in [
+            "详见批注",
+            "已完成，见附件",
+            "已完成全部整改工作，验收材料已报区住房城乡建委备案",
+            "",
+            "编制完成附件所列12个项目的实施方案并报区政府审定",
+        ] {
+            assert!(!refers_elsewhere(no), "{no}");
         }
     }
 }

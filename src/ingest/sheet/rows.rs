@@ -18,8 +18,8 @@ use crate::ingest::values::{
 };
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
-    is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_to_comment,
-    status_from_progress, status_of_percent, ticked_option, ColumnKind,
+    is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_elsewhere,
+    refers_to_comment, status_from_progress, status_of_percent, ticked_option, ColumnKind,
 };
 use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES, STATUS_PLAN_CUES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -480,6 +480,12 @@ pub(super) fn values(
             layout.has_status_column(),
         ));
     }
+    // 见附件 / 详见上表: no progress in the cell (what it points to was not read). The
+    // words go to the note; the clerk is told once (an unclear status says it already).
+    let pointer = refers_elsewhere(&progress).then(|| std::mem::take(&mut progress));
+    if let Some(words) = pointer.as_deref().filter(|_| status != Status::Unclear) {
+        problems.push(progress_elsewhere(ctx, &source, words));
+    }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
     let completed_text = one_line(&completed_cell.text_ref());
     let written_on =
@@ -591,6 +597,9 @@ pub(super) fn values(
         if !text.is_empty() {
             add_line(&mut note, &format!("{header}：{text}"));
         }
+    }
+    if let Some(words) = &pointer {
+        add_line(&mut note, &format!("进展情况：{words}"));
     }
     if (planned || (undone && written_on.is_some())) && !note.contains(&completed_text) {
         add_line(&mut note, &format!("完成时间：{completed_text}"));
@@ -846,6 +855,20 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
             format!("{p}%")
         });
     Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
+}
+
+/// A progress cell that only points elsewhere (见附件): nothing of the progress was read.
+fn progress_elsewhere(ctx: &SheetContext, source: &Source, words: &str) -> Problem {
+    Problem::new(
+        Severity::Warning,
+        Code::ProseReport,
+        ctx.file,
+        format!(
+            "进展情况只写了“{}”，所指的附件或材料中的进展未能汇总，报告中只列出完成状态。请人工补录，或请该单位把进展情况直接填入表中后重新报送。",
+            excerpt(words, 20)
+        ),
+    )
+    .at(Some(&source.sheet), Some(source.row))
 }
 
 fn status_unclear(
