@@ -702,13 +702,14 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
     let templates = Templates::default();
     for u in &owing {
         let text = block_text(&reminder_blocks(&ledger, u, &templates, ledger.as_of).unwrap());
-        // The tasks still to report, and the unit's 红灯 tasks (overdue, not completed),
-        // which the reminder names even when reported.
+        // The tasks still to report, the unit's 红灯 tasks (overdue, not completed),
+        // which the reminder names even when reported, and the answers to check.
         let want: BTreeSet<u32> = u
             .missing
             .iter()
             .copied()
             .chain(red_tasks(&ledger, u))
+            .chain(u.to_verify.iter().map(|v| v.task))
             .collect();
         assert_eq!(task_refs(&text), want, "{}", u.name);
         let to = if u.full_name.is_empty() {
@@ -1194,7 +1195,10 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
         for id in red_tasks(&ledger, u) {
             let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
             let reported = task.current_reports().any(|r| r.unit == u.name);
-            if reported {
+            if u.to_verify.iter().any(|v| v.task == id) {
+                // Its answer is in question: asked about, not hurried.
+                assert!(!hurrying.contains(&id), "{}: {text}", u.name);
+            } else if reported {
                 assert!(
                     hurrying.contains(&id) && !asking.contains(&id),
                     "{}: {text}",
@@ -1755,4 +1759,99 @@ fn the_forms_plan_texts_break_where_a_typesetter_would() {
         }
         assert!(rows > 0, "{name}");
     }
+}
+
+/// A unit that has reported every task it owes, one answer in doubt (已完成 beside a
+/// text saying the work goes on), is asked to check it: a 核实 notice naming the task
+/// and why, not a 催报. A unit with a task missing and an answer of 否 alone is told
+/// both, and not told to hurry the task whose answer is in question.
+#[test]
+fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
+    let unit = "区发展改革委";
+    let empty = tempfile::tempdir().unwrap();
+    let blank = common::ledger_for(empty.path());
+    let expected = blank
+        .units
+        .iter()
+        .find(|u| u.name == unit)
+        .map(|u| u.expected.clone())
+        .unwrap();
+    assert!(!expected.is_empty());
+    let first = expected[0];
+    let rows: Vec<_> = expected
+        .iter()
+        .map(|&id| {
+            let (progress, status) = if id == first {
+                ("规划纲要草案正在征求意见，尚未提交审议。", "已完成")
+            } else {
+                ("已印发实施。", "已完成")
+            };
+            common::std_row(
+                common::n(f64::from(id)),
+                &common::measure(id),
+                progress,
+                status,
+                common::V::E,
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    common::write_workbook(
+        &dir.path().join(format!("{unit}.xlsx")),
+        &[common::standard_return(
+            &format!("填报单位：{unit}    填报日期：2020年12月4日"),
+            rows,
+        )],
+    );
+    let ledger = common::ledger_for(dir.path());
+    let u = ledger.units.iter().find(|u| u.name == unit).unwrap();
+    assert!(u.missing.is_empty(), "{:?}", u.missing);
+    assert_eq!(u.to_verify.len(), 1, "{:?}", u.to_verify);
+    assert_eq!(u.to_verify[0].task, first);
+    assert!(rectify::model::queries::units_to_remind(&ledger)
+        .iter()
+        .any(|r| r.name == unit));
+    let text =
+        block_text(&reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap());
+    for said in [
+        "关于核实整改任务落实情况的通知".to_string(),
+        format!(
+            "{}项任务均已报送，其中1项的报送内容需要核实",
+            expected.len()
+        ),
+        format!("需核实的报送内容（1项）"),
+        format!("第{first}项“"),
+        "报送“已完成”，但进展情况".to_string(),
+        "请于收到本通知后3个工作日内将核实更正后的填报表报送我局".to_string(),
+    ] {
+        assert!(text.contains(&said), "{said}\n{text}");
+    }
+    assert!(
+        !text.contains("催报") && !text.contains("需报送的任务"),
+        "{text}"
+    );
+
+    // The shipped returns: every unit with answers to check is told of them, and never
+    // told to hurry a task whose answer is in question.
+    let ledger = common::ledger_for(&common::repo().join("input/returns"));
+    let mut checked = 0;
+    for u in ledger.units.iter().filter(|u| !u.to_verify.is_empty()) {
+        let blocks = reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap();
+        let text = block_text(&blocks);
+        assert!(text.contains("需核实的报送内容"), "{}: {text}", u.name);
+        let hurry = text
+            .split('。')
+            .find(|s| s.contains("已超过完成时限仍未完成，请加快推进"))
+            .unwrap_or("");
+        for v in &u.to_verify {
+            assert!(text.contains(&v.why), "{}: {text}", u.name);
+            assert!(
+                !hurry.contains(&format!("第{}项", v.task)),
+                "{}: {hurry}",
+                u.name
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "the demo has units with answers to check");
 }

@@ -119,24 +119,28 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     }
 }
 
-/// Why a report counts as 待核实, if it does: its status contradicts its text, or no
-/// status could be read from what the unit wrote.
+/// Why a report counts as 待核实, if it does, the unit named first.
 fn why_unclear(r: &UnitReport) -> Option<String> {
+    unclear_reason(r).map(|why| format!("{}{why}", r.unit))
+}
+
+/// Why a report counts as 待核实, if it does: its status contradicts its text, or no
+/// status could be read from what the unit wrote (未写明完成情况; 只填写“否”，未写明进展).
+pub fn unclear_reason(r: &UnitReport) -> Option<String> {
     if let Some(why) = &r.doubt {
-        return Some(format!("{}{why}", r.unit));
+        return Some(why.clone());
     }
     if r.status != Status::Unclear {
         return None;
     }
     let written = crate::common::text::one_line(&r.status_text);
     Some(if written.is_empty() {
-        format!("{}未写明完成情况", r.unit)
+        "未写明完成情况".to_string()
     } else if is_no_answer(&written) && r.progress.trim().is_empty() {
-        format!("{}只填写“{written}”，未写明进展", r.unit)
+        format!("只填写“{written}”，未写明进展")
     } else {
         format!(
-            "{}报送的完成情况“{}”无法判断",
-            r.unit,
+            "报送的完成情况“{}”无法判断",
             crate::common::text::excerpt(&written, 16)
         )
     })

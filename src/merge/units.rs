@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::scope::Scope;
-use crate::model::{Code, PlanInfo, Problem, Severity, TaskEntry, UnitEntry, UnitReport};
+use crate::model::{Code, PlanInfo, Problem, Severity, TaskEntry, ToVerify, UnitEntry, UnitReport};
 use crate::plan::meta::Reporting;
 use crate::plan::Plan;
 
@@ -115,6 +115,25 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             .copied()
             .filter(|id| !reported.contains(id))
             .collect();
+        // The current reports it sent whose answer needs checking: its own rows in
+        // files of its own, and the rows of others its consolidation carried (named).
+        let to_verify = tasks
+            .iter()
+            .flat_map(|t| t.current_reports().map(move |r| (t.id, r)))
+            .filter(|(_, r)| match &r.via {
+                None => r.unit == u.name,
+                Some(v) => *v == u.name,
+            })
+            .filter_map(|(task, r)| {
+                let why = super::task_status::unclear_reason(r)?;
+                let why = if r.unit == u.name {
+                    why
+                } else {
+                    format!("{}{why}", r.unit)
+                };
+                Some(ToVerify { task, why })
+            })
+            .collect();
         out.push(UnitEntry {
             name: u.name.clone(),
             full_name: if u.full_name.trim().is_empty() {
@@ -131,6 +150,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             reports_to,
             via,
             direct,
+            to_verify,
         });
     }
     out

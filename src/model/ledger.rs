@@ -448,6 +448,20 @@ pub struct UnitEntry {
     /// Some of its reports came in files of its own (not only through another unit).
     #[serde(default)]
     pub direct: bool,
+    /// The current reports it sent that need checking with it (its own rows in files
+    /// of its own, and others' rows its consolidation carried, their unit named in
+    /// `why`): a status that contradicts its text, or none that reads (待核实). Task
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_verify: Vec<ToVerify>,
+}
+
+/// A report a unit is asked to check: the task, and why (报送“正在推进”，但进展情况写明
+/// “已完成”; 只填写“否”，未写明进展).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToVerify {
+    pub task: u32,
+    pub why: String,
 }
 
 impl UnitEntry {

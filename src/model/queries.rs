@@ -75,9 +75,10 @@ pub fn partners_missing<'a>(
         .collect()
 }
 
-/// The units that receive a reminder: those that still owe reports, and in lead
-/// reporting the lead units whose partners' progress is still missing. Directory
-/// order; never the collector.
+/// The units that receive a reminder: those that still owe reports, in lead reporting
+/// the lead units whose partners' progress is still missing, those a file of which
+/// could not be read, and those with reports to check (待核实). Directory order; never
+/// the collector.
 pub fn units_to_remind(ledger: &Ledger) -> Vec<&UnitEntry> {
     ledger
         .units
@@ -89,6 +90,8 @@ pub fn units_to_remind(ledger: &Ledger) -> Vec<&UnitEntry> {
                 // A file it sent could not be read: it is told so, even when it owes the
                 // collector nothing (a partner that sent its file to the bureau).
                 || !unreadable_files(ledger, &u.name).is_empty()
+                // Reports to check with it (待核实), though it owes nothing more.
+                || !u.to_verify.is_empty()
         })
         .collect()
 }

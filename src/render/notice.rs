@@ -138,6 +138,11 @@ struct UnitNoticeContext<'a> {
     partners_missing: Vec<PartnersMissing>,
     /// How many tasks `partners_missing` covers.
     partners_missing_tasks: usize,
+    /// For a reminder: the unit's reports to check (待核实), each with why.
+    to_verify: Vec<VerifyLine>,
+    /// For a reminder: nothing is missing and no file failed; only reports to check
+    /// (the notice asks to verify, not for reports).
+    verify_only: bool,
     /// The tasks of the notice the unit gathers its partners' progress on: 上述任务 when
     /// it is all of them, else 第63项 / 第1、4、11项; empty when none.
     gathered: String,
@@ -160,6 +165,14 @@ struct UnitNoticeContext<'a> {
     via_word: &'static str,
     /// The one unit gathering them when there is one (请按区水利局的要求), else empty.
     via_lead: String,
+}
+
+/// A report to check, as a reminder names it: 第25项“…”：只填写“否”，未写明进展.
+#[derive(Debug, Serialize)]
+pub struct VerifyLine {
+    pub id: u32,
+    pub short: String,
+    pub why: String,
 }
 
 /// The tasks a unit reports to one lead unit, not to the collector.
@@ -487,6 +500,8 @@ fn unit_context<'a>(
             .all(|t| t.lead.contains(&unit.name)),
         partners_missing: Vec::new(),
         partners_missing_tasks: 0,
+        to_verify: Vec::new(),
+        verify_only: false,
         gathered,
         gathered_count,
         gather_word,
@@ -605,6 +620,26 @@ pub fn reminder_blocks(
     let mut ctx = unit_context(ledger, unit, &unit.missing, date, true);
     ctx.partners_missing = partners_missing_lines(ledger, unit);
     ctx.partners_missing_tasks = ctx.partners_missing.iter().map(|p| p.ids.len()).sum();
+    ctx.to_verify = unit
+        .to_verify
+        .iter()
+        .filter_map(|v| {
+            let t = ledger.task(v.task)?;
+            Some(VerifyLine {
+                id: v.task,
+                short: notice_task(ledger, t, &unit.name).short,
+                why: v.why.clone(),
+            })
+        })
+        .collect();
+    // A task whose answer is to be checked is not one the unit is told to hurry: its
+    // answer (否, a contradiction) is asked about first.
+    ctx.red_open
+        .retain(|t| !unit.to_verify.iter().any(|v| v.task == t.id));
+    ctx.verify_only = ctx.total == 0
+        && ctx.partners_missing.is_empty()
+        && ctx.unreadable.is_empty()
+        && !ctx.to_verify.is_empty();
     template_blocks(templates, REMINDER_TEMPLATE, &ctx)
 }
 
