@@ -1819,7 +1819,7 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
             "{}项任务均已报送，其中1项的报送内容需要核实",
             expected.len()
         ),
-        format!("需核实的报送内容（1项）"),
+        "需核实的报送内容（1项）".to_string(),
         format!("第{first}项“"),
         "报送“已完成”，但进展情况".to_string(),
         "请于收到本通知后3个工作日内将核实更正后的填报表报送我局".to_string(),
