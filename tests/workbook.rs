@@ -106,6 +106,25 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
     assert_eq!(indicator("任务总数"), f64::from(sum.total));
     assert_eq!(indicator("已完成"), f64::from(sum.completed));
     assert_eq!(indicator("已报完成待确认"), f64::from(sum.confirming));
+    assert_eq!(indicator("汇总进展条数"), f64::from(sum.records));
+    // Said as the bureau counts what arrived, not as the program read it.
+    let sub = cell(&s, 1, 0);
+    assert!(
+        sub.contains(&format!("汇总报送文件 {} 份", sum.files_read)),
+        "{sub}"
+    );
+    if sum.files_failed > 0 {
+        assert!(
+            sub.contains(&format!("另有 {} 份无法打开", sum.files_failed)),
+            "{sub}"
+        );
+    }
+    for tool_speak in ["读取文件", "读取失败", "数据行", "错误 / 警告"] {
+        assert!(
+            (0..s.height()).all(|r| !cell(&s, r, 0).contains(tool_speak)),
+            "{tool_speak}"
+        );
+    }
     // A fraction with a percent format (36.5% is 0.365), not 36.5 and a literal “%”.
     assert!((indicator("完成率") - sum.completion_rate / 100.0).abs() < 1e-12);
     assert_eq!(indicator("逾期任务"), f64::from(sum.overdue));

@@ -405,6 +405,8 @@ struct SummaryContext<'a> {
     /// Units that sent progress, none of it on the tasks they owe (neither reported nor
     /// silent).
     units_none_owed: u32,
+    /// Their names when three or fewer (`Issues::none_owed_names`), else empty.
+    units_none_owed_names: String,
     /// Units that reported though they owe nothing in this round.
     units_other: u32,
     categories: usize,
@@ -870,6 +872,8 @@ struct Issues {
     silent_count: usize,
     /// Units that reported, none of it on the tasks they owe.
     none_owed_count: usize,
+    /// Their names joined with 、 when three or fewer, else empty (the count says it).
+    none_owed_names: String,
     partial_count: usize,
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
@@ -1023,6 +1027,7 @@ impl<'a> ReportContext<'a> {
                 categories.len(),
                 issues.silent_count as u32,
                 issues.none_owed_count as u32,
+                issues.none_owed_names.clone(),
             ),
             categories,
             issues,
@@ -1037,6 +1042,7 @@ impl<'a> SummaryContext<'a> {
         categories: usize,
         units_silent: u32,
         units_none_owed: u32,
+        units_none_owed_names: String,
     ) -> SummaryContext<'a> {
         let s = &l.summary;
         let rest = |which: &dyn Fn(&TaskEntry) -> bool| {
@@ -1080,6 +1086,7 @@ impl<'a> SummaryContext<'a> {
             units_reported: s.units_reported,
             units_silent,
             units_none_owed,
+            units_none_owed_names,
             units_other: s.units_other,
             categories,
         }
@@ -1205,6 +1212,18 @@ impl Issues {
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
+            none_owed_names: {
+                let names: Vec<&str> = units_missing
+                    .iter()
+                    .filter(|u| u.none_owed)
+                    .map(|u| u.name.as_str())
+                    .collect();
+                if names.len() <= 3 {
+                    names.join("、")
+                } else {
+                    String::new()
+                }
+            },
             partial_count: units_missing
                 .iter()
                 .filter(|u| !u.silent && !u.none_owed)

@@ -98,14 +98,23 @@ fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxE
     } else {
         String::new()
     };
+    // The files as the bureau counts what arrived: those summarised, then those that
+    // would not open and those set aside, only when there are any.
+    let mut files = format!("汇总报送文件 {} 份", sum.files_read);
+    if sum.files_failed > 0 {
+        files.push_str(&format!("，另有 {} 份无法打开", sum.files_failed));
+    }
+    if sum.files_skipped > 0 {
+        files.push_str(&format!("，{} 份未汇总", sum.files_skipped));
+    }
+    if sum.files_failed + sum.files_skipped > 0 {
+        files.push_str(&format!("（见“{SHEET_PROBLEMS}”）"));
+    }
     let sub = format!(
-        "统计截止：{}    应报送单位 {} 个，已报送 {} 个{other}    读取文件 {} 个，读取失败 {} 个，跳过 {} 个",
+        "统计截止：{}    应报送单位 {} 个，已报送 {} 个{other}    {files}",
         render_date(ledger.as_of),
         sum.units_expected,
         sum.units_reported,
-        sum.files_read,
-        sum.files_failed,
-        sum.files_skipped,
     );
     ws.merge_range(1, 0, 1, LAST_COL, &text(&sub), &st.subtitle)?;
     Ok(())
@@ -182,15 +191,15 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             ),
         ),
         (
-            "报送数据行",
+            "汇总进展条数",
             n(sum.records),
-            "各报送表中读取的数据行".into(),
+            "从各报送表中汇总的任务进展条数（一项任务可有多个单位报送）".into(),
         ),
         (
-            "错误 / 警告",
+            "待处理问题",
             Value::Text(format!("{} / {}", sum.errors, sum.warnings)),
             format!(
-                "错误 {} 条，警告 {} 条，详见“{}”工作表",
+                "须处理的错误 {} 条（如文件无法打开）/ 须核实的警告 {} 条，详见“{}”工作表",
                 sum.errors, sum.warnings, SHEET_PROBLEMS
             ),
         ),
