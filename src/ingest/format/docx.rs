@@ -341,7 +341,8 @@ impl<'l> Body<'l> {
     }
 
     /// The grid, and whether its tables look like a frame around a nested table (a
-    /// nested table, and at this level three rows or fewer of two cells or fewer).
+    /// nested table, and at this level [`FRAME_ROWS`] rows or fewer of two cells or
+    /// fewer).
     fn parse(mut self, xml: &[u8]) -> Result<(Grid, bool), ReadError> {
         let mut reader = Reader::from_reader(xml);
         let mut buf = Vec::new();
@@ -725,9 +726,9 @@ fn number_attr(e: &BytesStart<'_>) -> Option<usize> {
     val(e)?.trim().parse().ok()
 }
 
-/// The most rows a frame table has (a title row, the cell holding the return's table,
-/// a signature row).
-const FRAME_ROWS: usize = 3;
+/// The most rows a frame table has (a title row, a 填报单位 row, the cell holding the
+/// return's table, a signature row, a note row, a contact row).
+const FRAME_ROWS: usize = 6;
 /// The most columns a frame table has (a return's table has at least three: number or
 /// measure, progress, status).
 const FRAME_COLUMNS: usize = 2;
@@ -920,6 +921,23 @@ mod tests {
             ]
         );
         assert_eq!(g.paragraphs, [0]);
+        // A frame of four rows, one column: title, 填报单位, the table, the signature.
+        let one = |text: &str| format!("<w:tr>{}</w:tr>", tc("", &[text]));
+        let g = grid(&format!(
+            "<w:tbl>{}{}<w:tr><w:tc>{inner}<w:p/></w:tc></w:tr>{}</w:tbl>",
+            one("永川区水污染防治整改任务进展情况表"),
+            one("填报单位：区发展改革委    填报日期：2020年12月3日"),
+            one("单位负责人：王伟    填报人：陈静"),
+        ));
+        let texts: Vec<String> = g.rows.iter().map(|r| r[0].text()).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(
+            texts[1],
+            "填报单位：区发展改革委    填报日期：2020年12月3日"
+        );
+        assert_eq!(texts[2], "序号");
+        assert_eq!(g.cell(3, 1).text(), "已纳入规划。");
+        assert_eq!(g.paragraphs, [0, 1, 4]);
         // A return's own table with a small table in a progress cell stays the one read
         // (the small table's text joins its cell).
         let g = grid(&format!(
