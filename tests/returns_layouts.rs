@@ -5610,3 +5610,54 @@ fn progress_that_points_to_an_attachment_is_not_quoted_as_progress() {
     );
     assert_eq!(pointing[0].row, Some(3));
 }
+
+/// An 更新版 file whose 填报日期 was left from the old form (12月3日, before the first
+/// file's 12月5日) while it reports a completion on 12月6日, after both: the update
+/// stands, with one warning saying why. Without that completion the later date stands.
+#[test]
+fn an_update_whose_filing_date_was_left_from_the_old_form_stands() {
+    let unit = "区城市管理局";
+    let write = |dir: &std::path::Path, file: &str, date: &str, rows: &[[&str; 4]]| {
+        let mut spec = SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                &format!("填报日期：{date}"),
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"]);
+        for [id, text, status, done] in rows {
+            spec = spec.text_row(&[id, &measure(id.parse().unwrap()), text, status, done]);
+        }
+        write_workbook(&dir.join(file), &[spec]);
+    };
+    let first = [[
+        "45",
+        "城区化粪池清掏326座，镇街清掏正在推进。",
+        "正在推进",
+        "",
+    ]];
+    for (done, update_stands) in [("2020年12月6日", true), ("2020年12月2日", false)] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "区城市管理局.xlsx", "2020年12月5日", &first);
+        write(
+            dir.path(),
+            "区城市管理局（更新版）.xlsx",
+            "2020年12月3日",
+            &[[
+                "45",
+                "城区及镇街化粪池清掏全部完成，共512座。",
+                "已完成",
+                done,
+            ]],
+        );
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 45);
+        assert_eq!(r.status == Status::Completed, update_stands, "{done}");
+        assert_eq!(
+            said(&ledger, Code::SteppedBack, "填报日期应是沿用了旧表"),
+            update_stands,
+            "{:?}",
+            ledger.problems
+        );
+    }
+}

@@ -17,9 +17,18 @@ pub(super) fn resolve_all(
 ) -> BTreeMap<u32, Vec<UnitReport>> {
     let mut by_task: BTreeMap<u32, Vec<UnitReport>> = BTreeMap::new();
     let mut stood = StoodOver::default();
+    let stale = stale_corrections(&by_key, problems);
     for ((id, unit), mut reports) in by_key {
         let kept_up = done_then_kept_up.contains(&id);
-        resolve_versions(id, &unit, &mut reports, kept_up, problems, &mut stood);
+        resolve_versions(
+            id,
+            &unit,
+            &mut reports,
+            kept_up,
+            &stale,
+            problems,
+            &mut stood,
+        );
         by_task.entry(id).or_default().append(&mut reports);
     }
     problems.extend(stood.infos());
@@ -31,24 +40,29 @@ pub(super) fn resolve_all(
 /// a sheet per month), then a corrected file's (区水利局（修改版）.xlsx). Among what is
 /// left, identical content is a duplicate; different content is a conflict, and all of
 /// them stay current (the task status takes the least advanced).
+///
+/// A corrected file whose 填报日期 was left from the old form (`stale`) counts as dated
+/// by the latest completion it reports.
 fn resolve_versions(
     id: u32,
     unit: &str,
     reports: &mut [UnitReport],
     kept_up_task: bool,
+    stale: &BTreeMap<String, NaiveDate>,
     problems: &mut Vec<Problem>,
     stood: &mut StoodOver,
 ) {
     if reports.len() < 2 {
         return;
     }
+    let dated = |r: &UnitReport| stale.get(&r.source.file).copied().or(r.filed_on);
     reports.sort_by(|a, b| {
-        b.filed_on
-            .cmp(&a.filed_on)
+        dated(b)
+            .cmp(&dated(a))
             .then_with(|| a.source.cmp(&b.source))
     });
-    let latest = reports.iter().filter_map(|r| r.filed_on).max();
-    let in_top = |r: &UnitReport| r.filed_on.is_none() || r.filed_on == latest;
+    let latest = reports.iter().filter_map(dated).max();
+    let in_top = |r: &UnitReport| dated(r).is_none() || dated(r) == latest;
     for r in reports.iter_mut() {
         r.superseded = !in_top(r);
     }
@@ -178,6 +192,59 @@ fn stepped_back<'r>(
         )
         .at(Some(&latest.source.sheet), Some(latest.source.row)),
     )
+}
+
+/// Corrected files (区城市管理局（更新版）.xlsx) whose 填报日期 is older than another
+/// return of the same unit while a completion they report is after both: the date was
+/// left from the old form, and the file stands as dated by that completion (the latest
+/// one within the other files' dates and its own). One info per such file, saying so.
+fn stale_corrections(
+    by_key: &BTreeMap<(u32, String), Vec<UnitReport>>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, NaiveDate> {
+    // Per (unit, file): its filing date and latest completion.
+    let mut files: BTreeMap<(&str, &str), (Option<NaiveDate>, Option<NaiveDate>)> = BTreeMap::new();
+    for ((_, unit), reports) in by_key {
+        for r in reports {
+            let e = files
+                .entry((unit.as_str(), r.source.file.as_str()))
+                .or_insert((r.filed_on, None));
+            e.1 = e.1.max(r.completed_on);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (&(unit, file), &(filed, done)) in &files {
+        let (Some(filed), Some(done)) = (filed, done) else {
+            continue;
+        };
+        if !is_corrected(file) || done <= filed {
+            continue;
+        }
+        // The other files of the unit dated after this one, and before its completion.
+        let newer: Vec<(&str, NaiveDate)> = files
+            .iter()
+            .filter(|((u, f), _)| *u == unit && *f != file)
+            .filter_map(|(&(_, f), &(d, _))| Some((f, d?)))
+            .filter(|&(_, d)| d > filed && d < done)
+            .collect();
+        let Some(&(other, other_date)) = newer.iter().max_by_key(|(_, d)| *d) else {
+            continue;
+        };
+        out.insert(file.to_string(), done);
+        let date = crate::common::dates::render_date;
+        problems.push(Problem::new(
+            Severity::Warning,
+            Code::SteppedBack,
+            file,
+            format!(
+                "“{file}”注明为更新版本，填报日期（{}）早于“{other}”（{}），但其中报送的完成时间（{}）晚于两者，填报日期应是沿用了旧表，已按“{file}”汇总。请与{unit}核实。",
+                date(filed),
+                date(other_date),
+                date(done)
+            ),
+        ));
+    }
+    out
 }
 
 /// A file that says it corrects another (区水利局（更正）.xlsx) but is dated before an
