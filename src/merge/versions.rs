@@ -194,6 +194,9 @@ fn stepped_back<'r>(
     )
 }
 
+/// A file's filing date and the latest completion it reports.
+type FiledAndDone = (Option<NaiveDate>, Option<NaiveDate>);
+
 /// Corrected files (区城市管理局（更新版）.xlsx) whose 填报日期 is older than another
 /// return of the same unit while a completion they report is after both: the date was
 /// left from the old form, and the file stands as dated by that completion (the latest
