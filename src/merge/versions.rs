@@ -200,13 +200,13 @@ type FiledAndDone = (Option<NaiveDate>, Option<NaiveDate>);
 /// Corrected files (区城市管理局（更新版）.xlsx) whose 填报日期 is older than another
 /// return of the same unit while a completion they report is after both: the date was
 /// left from the old form, and the file stands as dated by that completion (the latest
-/// one within the other files' dates and its own). One info per such file, saying so.
+/// one within the other files' dates and its own). One warning per such file, saying so.
 fn stale_corrections(
     by_key: &BTreeMap<(u32, String), Vec<UnitReport>>,
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<String, NaiveDate> {
     // Per (unit, file): its filing date and latest completion.
-    let mut files: BTreeMap<(&str, &str), (Option<NaiveDate>, Option<NaiveDate>)> = BTreeMap::new();
+    let mut files: BTreeMap<(&str, &str), FiledAndDone> = BTreeMap::new();
     for ((_, unit), reports) in by_key {
         for r in reports {
             let e = files
