@@ -298,6 +298,10 @@ struct Body<'l> {
     /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
     /// when given).
     checkbox: Option<(bool, Option<bool>)>,
+    /// Inside a legacy drop-down form field (FORMDROPDOWN's `w:ddList`): the chosen
+    /// entry's index (`w:result`), the default's, and the entries. Word stores no text
+    /// for what it shows: the entry chosen is written out when the list ends.
+    dropdown: Option<(Option<usize>, Option<usize>, Vec<String>)>,
     /// Comments anchored in table cells: the cell, and the comment's id as its text.
     comments: Vec<Comment>,
 }
@@ -330,6 +334,7 @@ impl<'l> Body<'l> {
             run_symbol_font: None,
             run_struck: false,
             checkbox: None,
+            dropdown: None,
             comments: Vec::new(),
         }
     }
@@ -475,6 +480,17 @@ impl<'l> Body<'l> {
                     .filter_map(|a| attr(e, a))
                     .find(|f| f.to_ascii_lowercase().contains("wingdings"));
             }
+            "ddList" if !empty && self.runs > 0 => self.dropdown = Some((None, None, Vec::new())),
+            "result" | "default" | "listEntry" if self.dropdown.is_some() => {
+                let v = val(e);
+                if let Some((result, default, entries)) = self.dropdown.as_mut() {
+                    match e.local_name().as_ref() {
+                        "result" => *result = v.and_then(|v| v.trim().parse().ok()),
+                        "default" => *default = v.and_then(|v| v.trim().parse().ok()),
+                        _ => entries.push(v.unwrap_or_default()),
+                    }
+                }
+            }
             "checkBox" if !empty && self.runs > 0 => self.checkbox = Some((false, None)),
             "default" if self.checkbox.is_some() => {
                 if let Some((default, _)) = self.checkbox.as_mut() {
@@ -515,6 +531,17 @@ impl<'l> Body<'l> {
                 self.runs = self.runs.saturating_sub(1);
                 self.run_symbol_font = None;
                 self.run_struck = false;
+            }
+            "ddList" => {
+                if let Some((result, default, entries)) = self.dropdown.take() {
+                    let chosen = result.or(default).unwrap_or(0);
+                    if let Some(text) = entries
+                        .get(chosen)
+                        .filter(|_| !self.contents.contains(&true))
+                    {
+                        self.paragraph.push_str(text);
+                    }
+                }
             }
             "checkBox" => {
                 if let Some((default, checked)) = self.checkbox.take() {
@@ -1099,6 +1126,27 @@ mod tests {
             checkbox("<w:default w:val=\"1\"/>")
         ));
         assert_eq!(g.cell(0, 0).text(), "☑");
+        // Legacy drop-downs (FORMDROPDOWN): the entry chosen (w:result), else the
+        // default, else the first, shown where the field stands.
+        let dropdown = |inner: &str| {
+            let entries: String = ["请选择", "已完成", "正在推进", "长期坚持"]
+                .iter()
+                .map(|e| format!("<w:listEntry w:val=\"{e}\"/>"))
+                .collect();
+            format!(
+                "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"Dropdown1\"/><w:ddList>{inner}{entries}</w:ddList></w:ffData></w:fldChar></w:r>\
+                 <w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+            )
+        };
+        let g = grid(&format!(
+            "<w:p>{}</w:p><w:p>{}</w:p><w:p>状态：{}</w:p>",
+            dropdown("<w:result w:val=\"3\"/>"),
+            dropdown("<w:default w:val=\"2\"/>"),
+            dropdown(""),
+        ));
+        assert_eq!(g.cell(0, 0).text(), "长期坚持");
+        assert_eq!(g.cell(1, 0).text(), "正在推进");
+        assert_eq!(g.cell(2, 0).text(), "状态：请选择");
     }
 
     #[test]
