@@ -1139,7 +1139,7 @@ mod tests {
             )
         };
         let g = grid(&format!(
-            "<w:p>{}</w:p><w:p>{}</w:p><w:p>状态：{}</w:p>",
+            "<w:p>{}</w:p><w:p>{}</w:p><w:p><w:r><w:t>状态：</w:t></w:r>{}</w:p>",
             dropdown("<w:result w:val=\"3\"/>"),
             dropdown("<w:default w:val=\"2\"/>"),
             dropdown(""),
