@@ -931,18 +931,22 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
     })
 }
 
+/// Whether a status cell's words say a plan: its plan words (预计, 计划, 拟 …), and 前
+/// (12月底前), 将 and 待.
+fn states_a_plan(text: &str) -> bool {
+    STATUS_PLAN_CUES
+        .iter()
+        .chain(&["前", "将", "待"])
+        .any(|w| text.contains(w))
+}
+
 /// The day a status cell dates the work done on (2020年9月完成, 2020.9.30, 9月底已完成,
 /// 已于9月25日完成): when the whole day or month lies on or before `filed` (a month
 /// holding the filing day may still be a plan); its last day, or the filing day. `None`
 /// for a plan (预计, 计划, …前) or a cell that gives no date.
 fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Option<NaiveDate> {
     let t = crate::common::dates::nfkc(text);
-    // A status cell's plan words (预计, 计划, 拟 …), and 前 (12月底前), 将 and 待.
-    if STATUS_PLAN_CUES
-        .iter()
-        .chain(&["前", "将", "待"])
-        .any(|w| t.contains(w))
-    {
+    if states_a_plan(&t) {
         return None;
     }
     let t = t.trim_end_matches(['。', '.']);
@@ -965,11 +969,7 @@ fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Optio
 /// there.
 fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Option<NaiveDate> {
     let t = crate::common::dates::nfkc(text);
-    if STATUS_PLAN_CUES
-        .iter()
-        .chain(&["前", "将", "待"])
-        .any(|w| t.contains(w))
-    {
+    if states_a_plan(&t) {
         return None;
     }
     let rest = ["已全部完成", "已完成", "完成"]
