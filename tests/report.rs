@@ -1860,3 +1860,31 @@ fn the_units_owing_unreported_tasks_name_the_bureau_first_when_it_owes_one() {
         "{sentence}"
     );
 }
+
+/// The attachment's 完成情况 column (four characters wide) breaks 已报完成待确认 before
+/// its 待, as a clerk would: 已报完成 / 待确认, never 已报完成待 / 确认.
+#[test]
+fn a_long_status_breaks_before_its_wait_in_the_attachment() {
+    let l = demo_ledger();
+    let xml = part(demo_docx(), "word/document.xml");
+    let rows = table_rows(&xml);
+    let mut seen = 0;
+    for t in l
+        .tasks
+        .iter()
+        .filter(|t| t.status == rectify::model::Status::Confirming)
+    {
+        let row = rows
+            .iter()
+            .find(|r| paragraphs(r).first().map(String::as_str) == Some(&t.id.to_string()))
+            .unwrap_or_else(|| panic!("row of task {}", t.id));
+        let lines = paragraphs(row);
+        let at = lines
+            .iter()
+            .position(|p| p == "已报完成")
+            .unwrap_or_else(|| panic!("{lines:?}"));
+        assert_eq!(lines[at + 1], "待确认", "{lines:?}");
+        seen += 1;
+    }
+    assert!(seen > 0, "the demo has tasks to be confirmed");
+}

@@ -79,7 +79,15 @@ fn units(t: &TaskEntry) -> Vec<String> {
 /// The status, and （已逾期） on a line of its own when overdue: a narrow column, so the
 /// breakdown and doubts go to the progress column.
 fn status(t: &TaskEntry) -> Vec<String> {
-    let mut lines = vec![t.status.label().to_string()];
+    // A label longer than the column's four characters breaks before its 待 (已报完成 /
+    // 待确认), not where the column runs out (已报完成待 / 确认).
+    let label = t.status.label();
+    let mut lines: Vec<String> = match label.char_indices().find(|&(i, c)| c == '待' && i > 0) {
+        Some((i, _)) if label.chars().count() > 4 => {
+            vec![label[..i].to_string(), label[i..].to_string()]
+        }
+        _ => vec![label.to_string()],
+    };
     if t.overdue {
         lines.push("（已逾期）".to_string());
     }
