@@ -114,16 +114,7 @@ fn the_demo_set_merges_as_intended() {
 
     // Every task is accounted for and the summary adds up.
     let s = &ledger.summary;
-    assert_eq!(
-        s.completed
-            + s.confirming
-            + s.ongoing
-            + s.in_progress
-            + s.not_started
-            + s.unreported
-            + s.unclear,
-        63
-    );
+    assert_eq!(status_total(s), 63);
     assert!(
         s.unreported <= 10,
         "most tasks have a report ({} unreported)",

@@ -436,16 +436,7 @@ fn headline_numbers_equal_the_ledger() {
         s.confirming > 0,
         "the demo has tasks done by all who answered"
     );
-    assert_eq!(
-        s.completed
-            + s.confirming
-            + s.ongoing
-            + s.in_progress
-            + s.not_started
-            + s.unreported
-            + s.unclear,
-        s.total
-    );
+    assert_eq!(status_total(s), s.total);
     assert_eq!(s.total, 63);
     for heading in [
         "一、总体情况",

@@ -345,11 +345,7 @@ fn role_key(r: Role) -> &'static str {
 fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
     NoticeTask {
         id: t.id,
-        short: if t.short_name.trim().is_empty() {
-            short_measure(&t.measure, SHORT)
-        } else {
-            t.short_name.clone()
-        },
+        short: task_short(t),
         measure: t.measure.clone(),
         deadline_text: t.deadline.text.clone(),
         deadline: deadline_phrase(t),
@@ -361,6 +357,15 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
                 Status::Completed | Status::Confirming | Status::NotApplicable
             ),
         role: role_of(t, unit).label(),
+    }
+}
+
+/// The task's short name as notices give it: 简称, else whole clauses of its measure.
+fn task_short(t: &TaskEntry) -> String {
+    if t.short_name.trim().is_empty() {
+        short_measure(&t.measure, SHORT)
+    } else {
+        t.short_name.clone()
     }
 }
 
@@ -627,7 +632,7 @@ pub fn reminder_blocks(
             let t = ledger.task(v.task)?;
             Some(VerifyLine {
                 id: v.task,
-                short: notice_task(ledger, t, &unit.name).short,
+                short: task_short(t),
                 why: v.why.clone(),
             })
         })

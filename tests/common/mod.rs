@@ -541,3 +541,15 @@ pub fn resaved(bytes: &[u8], path: &Path, mut edit: impl FnMut(&mut Vec<Vec<V>>)
     }
     write_workbook(path, &specs);
 }
+
+/// The tasks of a summary by status, added up (不涉及 aside, as the report counts them):
+/// equal to its total when every task is accounted for.
+pub fn status_total(s: &rectify::model::Summary) -> u32 {
+    s.completed
+        + s.confirming
+        + s.ongoing
+        + s.in_progress
+        + s.not_started
+        + s.unreported
+        + s.unclear
+}

@@ -22,8 +22,7 @@
 //!   alternate content are not read; Wingdings check marks (√ ☑ ×) are, as symbols or as
 //!   letters typed in a Wingdings font, and so are legacy form checkboxes.
 
-use super::xml::attr;
-use quick_xml::escape::resolve_predefined_entity;
+use super::xml::{attr, push_ref};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Cursor, Read};
 
@@ -127,10 +126,7 @@ fn paragraph_texts(xml: &[u8]) -> Vec<String> {
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => line.push_str(&t.xml10_content()),
-            Ok(Event::GeneralRef(r)) if in_text => match r.resolve_char_ref() {
-                Ok(Some(c)) => line.push(c),
-                _ => line.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap_or("")),
-            },
+            Ok(Event::GeneralRef(r)) if in_text => push_ref(&mut line, &r),
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
@@ -187,10 +183,7 @@ fn comment_texts(xml: &[u8]) -> HashMap<String, String> {
             // &amp; and &#26041; in a comment's text, as in the body.
             Ok(Event::GeneralRef(r)) if in_text => {
                 if let Some((_, text)) = current.as_mut() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) => text.push(c),
-                        _ => text.push_str(resolve_predefined_entity(&r).unwrap_or("")),
-                    }
+                    push_ref(text, &r);
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -366,12 +359,7 @@ impl<'l> Body<'l> {
                     }
                     None => self.paragraph.push_str(&t.xml10_content()),
                 },
-                Event::GeneralRef(r) if self.reading() => match r.resolve_char_ref() {
-                    Ok(Some(c)) => self.paragraph.push(c),
-                    _ => self
-                        .paragraph
-                        .push_str(resolve_predefined_entity(&r).unwrap_or("")),
-                },
+                Event::GeneralRef(r) if self.reading() => push_ref(&mut self.paragraph, &r),
                 Event::CData(t) if self.reading() => {
                     self.paragraph.push_str(&t.xml10_content());
                 }

@@ -54,8 +54,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             .unwrap_or_default();
         let merges = merges(&mut wb, facts.merges, name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
-        grid.hidden_rows = facts.hidden_rows;
-        grid.hidden_cols = facts.hidden_cols;
+        grid.set_hidden(facts.hidden);
         grid.page_header = facts.page_header;
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);

@@ -10,8 +10,7 @@
 //! unexpected (a part not found, XML that does not parse, a reference that does not
 //! read) gives `None`, and the caller asks calamine instead.
 
-use super::xml::attr;
-use quick_xml::escape::resolve_predefined_entity;
+use super::xml::{attr, push_ref};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -19,7 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use zip::ZipArchive;
 
-use crate::ingest::grid::{Comment, Merge};
+use crate::ingest::grid::{Comment, HiddenLines, Merge};
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
@@ -28,10 +27,8 @@ type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 pub(super) struct SheetFacts {
     /// The merged regions (0-based; `None` when they do not read).
     pub merges: Option<Vec<Merge>>,
-    /// Hidden rows (0-based, ascending), not those a filter hides.
-    pub hidden_rows: Vec<u32>,
-    /// Hidden columns (0-based, ascending).
-    pub hidden_cols: Vec<u32>,
+    /// Hidden rows (not those a filter hides) and hidden columns.
+    pub hidden: HiddenLines,
     /// Cells whose style is struck through (0-based row, column).
     pub struck: Vec<(usize, usize)>,
     /// Inline strings (rich text kept in the sheet, as openpyxl and some exporters
@@ -100,15 +97,16 @@ impl<'a> SheetParts<'a> {
         let Some(xml) = self.sheet_xml(name) else {
             return SheetFacts::default();
         };
-        let (mut hidden, hidden_cols) = hidden_lines(&xml);
+        let mut hidden = hidden_lines(&xml);
         // Rows a filter hides are hidden by their value, not withdrawn: read as shown.
         if let Some(range) = filtered_range(&xml) {
-            hidden.retain(|&r| r < range.first_row || r > range.last_row);
+            hidden
+                .rows
+                .retain(|&r| r < range.first_row || r > range.last_row);
         }
         SheetFacts {
             merges: merge_cells(&xml),
-            hidden_rows: hidden,
-            hidden_cols,
+            hidden,
             struck: strikes.struck_cells(&xml),
             page_header: header_footer_text(&xml),
             struck_inline: if memchr::memmem::find(&xml, b"strike").is_some() {
@@ -194,12 +192,8 @@ fn comment_list(xml: &[u8], element: &str) -> Vec<Comment> {
                 }
             }
             Event::GeneralRef(r) if in_t && phonetic == 0 => {
-                if let (Some((_, _, _, text)), Ok(Some(c))) =
-                    (current.as_mut(), r.resolve_char_ref())
-                {
-                    text.push(c);
-                } else if let Some((_, _, _, text)) = current.as_mut() {
-                    text.push_str(resolve_predefined_entity(&r).unwrap_or(""));
+                if let Some((_, _, _, text)) = current.as_mut() {
+                    push_ref(text, &r);
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -346,7 +340,7 @@ fn merge_cells_start(xml: &[u8]) -> Option<usize> {
 /// outline) and the columns a `<col>` element does, 0-based and ascending. Found by a
 /// byte search for the attribute, each hit parsed as the tag it sits in; a row without
 /// its `r` number, or a column range that does not read, is passed over.
-fn hidden_lines(xml: &[u8]) -> (Vec<u32>, Vec<u32>) {
+fn hidden_lines(xml: &[u8]) -> HiddenLines {
     let (mut rows, mut cols) = (Vec::new(), Vec::new());
     for i in memchr::memmem::find_iter(xml, b"hidden=") {
         let Some(lt) = xml[..i].iter().rposition(|&b| b == b'<') else {
@@ -381,7 +375,7 @@ fn hidden_lines(xml: &[u8]) -> (Vec<u32>, Vec<u32>) {
         lines.sort_unstable();
         lines.dedup();
     }
-    (rows, cols)
+    HiddenLines { rows, cols }
 }
 
 /// The columns of an xlsx sheet (A to XFD).
@@ -410,10 +404,7 @@ fn header_footer_text(xml: &[u8]) -> String {
             }
             Ok(Event::GeneralRef(g)) => {
                 if let Some(c) = current.as_mut() {
-                    match g.resolve_char_ref() {
-                        Ok(Some(ch)) => c.push(ch),
-                        _ => c.push_str(resolve_predefined_entity(&g).unwrap_or("")),
-                    }
+                    push_ref(c, &g);
                 }
             }
             Ok(Event::End(e)) if e.local_name().as_ref() == "headerFooter" => break,
@@ -564,16 +555,17 @@ mod tests {
             <row r="1"><c r="A1"/></row><row r="4" spans="1:5" hidden="1" ht="0"><c r="A4"/></row>
             <x:row r="6" hidden="true"/><row r="7" hidden="0"/><row hidden="1"/>
             <row r="2" customHeight="1" hidden="1"></row></sheetData></worksheet>"#;
-        assert_eq!(hidden_lines(xml), (vec![1, 3, 5], vec![2, 3]));
+        let got = hidden_lines(xml);
+        assert_eq!((got.rows, got.cols), (vec![1, 3, 5], vec![2, 3]));
         let cols = br#"<worksheet><cols><col min="2" max="2" width="9"/><col min="7" max="8"
             customWidth="1" hidden="true"/><col min="9" max="9" hidden="0"/>
             <col min="16380" max="20000" hidden="1"/></cols></worksheet>"#;
         assert_eq!(
-            hidden_lines(cols).1,
+            hidden_lines(cols).cols,
             [6, 7, 16379, 16380, 16381, 16382, 16383]
         );
         let none = hidden_lines(b"<worksheet><sheetData/></worksheet>");
-        assert!(none.0.is_empty() && none.1.is_empty());
+        assert!(none.rows.is_empty() && none.cols.is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::xml::attr;
+use super::xml::{attr, push_ref};
 use crate::ingest::grid::{Cell, Grid};
 
 /// What of a workbook is struck through.
@@ -160,12 +160,8 @@ pub(super) fn struck_runs(xml: &[u8]) -> HashMap<String, String> {
             },
             Event::Text(t) if in_t => add(&mut si, run_struck, &t.xml10_content()),
             Event::GeneralRef(g) if in_t => {
-                let text = match g.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&g)
-                        .unwrap_or("")
-                        .to_string(),
-                };
+                let mut text = String::new();
+                push_ref(&mut text, &g);
                 add(&mut si, run_struck, &text);
             }
             Event::End(e) => match e.local_name().as_ref() {

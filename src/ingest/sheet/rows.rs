@@ -931,6 +931,10 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
     })
 }
 
+/// The words that say work is done, as a status cell opens or ends with them (longest
+/// first).
+const DONE_WORDS: [&str; 3] = ["已全部完成", "已完成", "完成"];
+
 /// Whether a status cell's words say a plan: its plan words (预计, 计划, 拟 …), and 前
 /// (12月底前), 将 and 待.
 fn states_a_plan(text: &str) -> bool {
@@ -954,7 +958,7 @@ fn done_on_status_date(text: &str, default_year: i32, filed: NaiveDate) -> Optio
         .strip_prefix("已于")
         .or_else(|| t.strip_prefix('于'))
         .unwrap_or(t);
-    let t = ["已全部完成", "已完成", "完成"]
+    let t = DONE_WORDS
         .iter()
         .find_map(|w| t.strip_suffix(w))
         .unwrap_or(t);
@@ -972,9 +976,7 @@ fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Op
     if states_a_plan(&t) {
         return None;
     }
-    let rest = ["已全部完成", "已完成", "完成"]
-        .iter()
-        .find_map(|w| t.trim().strip_prefix(w))?;
+    let rest = DONE_WORDS.iter().find_map(|w| t.trim().strip_prefix(w))?;
     let rest = rest.trim_start_matches(['(', '（', ',', '，', ':', '：', ' ', '于']);
     let date: String = rest
         .chars()
