@@ -676,6 +676,70 @@ fn tick_columns_one_per_status() {
 /// A Word form's status cell printing its options with boxes, the unit ticking one (the
 /// box before or after the word, ☑ ■ √ for ticked, □ for not): the ticked option is the
 /// status. 阶段性完成 is not 已完成.
+/// A docx's document.xml with its first table moved into a text box, as Word saves a
+/// table pasted into a 文本框 (the drawing's box, then a VML copy for older readers).
+fn table_into_text_box(docx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let (start, end) = (
+                xml.find("<w:tbl>").unwrap(),
+                xml.find("</w:tbl>").unwrap() + 8,
+            );
+            let table = &xml[start..end];
+            let boxed = format!(
+                "<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">\
+                 <mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>\
+                 <w:txbxContent>{table}<w:p/></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>\
+                 </wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>\
+                 <w:txbxContent>{table}<w:p/></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>\
+                 </mc:AlternateContent></w:r></w:p>"
+            );
+            data = format!("{}{boxed}{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_return_whose_table_sits_in_a_text_box_is_read_once() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城市管理局";
+    let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
+    for (id, status) in [(28, "已完成"), (43, "正在推进")] {
+        rows.push(text_row(&[
+            &id.to_string(),
+            &measure(id),
+            "按计划推进。",
+            status,
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月4日"
+        )))
+        .add_table(table(rows));
+    let bytes = table_into_text_box(&docx_bytes(doc));
+    std::fs::write(dir.path().join("进展情况表.docx"), bytes).unwrap();
+    let ledger = ledger_for(dir.path());
+    // Each row once (not again from the box's fallback copy), the unit from the line above.
+    assert_eq!(reports_of(&ledger, 28, unit).len(), 1);
+    assert_eq!(reports_of(&ledger, 28, unit)[0].status, Status::Completed);
+    assert_eq!(reports_of(&ledger, 43, unit)[0].status, Status::InProgress);
+    assert_eq!(ledger.files[0].records, 2, "{:?}", ledger.problems);
+}
+
 #[test]
 fn a_status_cell_with_boxed_options_reads_the_ticked_one() {
     use common::word::*;

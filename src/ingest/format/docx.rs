@@ -138,10 +138,23 @@ fn paragraph_texts(xml: &[u8]) -> Vec<String> {
 /// The document body as one grid. When the return's table is laid out inside a frame
 /// table (one of three rows or fewer and two columns or fewer, a cell of which holds
 /// it), the tables one level in are read and the frame's own text reads as paragraphs.
+///
+/// A return whose table sits in a text box (文本框, pasted in to keep it on one page) is
+/// read from the text box when the body itself has no table; otherwise text boxes are
+/// passed over (a letterhead's box, a stamp's caption).
 fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<Grid, ReadError> {
     let (grid, frame) = Body::new(numbering.clone(), limits, 1).parse(document)?;
     if frame {
         return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
+    }
+    let has_table = |g: &Grid| g.rows.len() > g.paragraphs.len();
+    if !has_table(&grid) && memchr::memmem::find(document, b"txbxContent").is_some() {
+        let mut boxed = Body::new(numbering, limits, 1);
+        boxed.text_boxes = true;
+        let (boxed, _) = boxed.parse(document)?;
+        if has_table(&boxed) {
+            return Ok(boxed);
+        }
     }
     Ok(grid)
 }
@@ -297,6 +310,8 @@ struct Body<'l> {
     dropdown: Option<(Option<usize>, Option<usize>, Vec<String>)>,
     /// Comments anchored in table cells: the cell, and the comment's id as its text.
     comments: Vec<Comment>,
+    /// Text boxes' contents are read (their drawing's fallback copy still is not).
+    text_boxes: bool,
 }
 
 impl<'l> Body<'l> {
@@ -329,6 +344,7 @@ impl<'l> Body<'l> {
             checkbox: None,
             dropdown: None,
             comments: Vec::new(),
+            text_boxes: false,
         }
     }
 
@@ -393,7 +409,8 @@ impl<'l> Body<'l> {
         }
         let name = e.local_name();
         match name.as_ref() {
-            "Fallback" | "txbxContent" | "del" | "moveFrom" | "instrText" | "delText" if !empty => {
+            "txbxContent" if !empty && !self.text_boxes => self.skipping = 1,
+            "Fallback" | "del" | "moveFrom" | "instrText" | "delText" if !empty => {
                 self.skipping = 1;
             }
             "showingPlcHdr" => self.placeholder_next = true,
@@ -1070,6 +1087,57 @@ mod tests {
             "<w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/><w:t>正在推进</w:t></w:r></w:p>",
         ));
         assert_eq!(g.cell(0, 0).text(), "□已完成☑正在推进");
+    }
+
+    /// A table in a text box as Word writes it: the drawing's text box, then the same
+    /// box again as VML for older readers (mc:Fallback).
+    fn text_box(inner: &str) -> String {
+        format!(
+            "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>\
+             <a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{inner}</w:txbxContent>\
+             </wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>\
+             <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent>\
+             </v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        )
+    }
+
+    #[test]
+    fn a_table_in_a_text_box_is_read_when_the_body_has_none() {
+        let row = |cells: &[&str]| -> String {
+            let tcs: String = cells.iter().map(|c| tc("", &[c])).collect();
+            format!("<w:tr>{tcs}</w:tr>")
+        };
+        let table = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row(&["序号", "完成状态"]),
+            row(&["5", "已完成"])
+        );
+        let boxed = text_box(&format!("{}{table}", p("整改进展情况表")));
+        let g = grid(&format!(
+            "{}{boxed}{}",
+            p("填报单位：区水利局"),
+            p("（盖章）")
+        ));
+        let texts: Vec<String> = g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text()).collect::<Vec<_>>().join("|"))
+            .collect();
+        // Once, not again from the fallback copy; the body's own lines kept around it.
+        assert_eq!(
+            texts,
+            [
+                "填报单位：区水利局",
+                "整改进展情况表",
+                "序号|完成状态",
+                "5|已完成",
+                "（盖章）"
+            ]
+        );
+        // A body with a table of its own: the text box (a letterhead's) is not read.
+        let g = grid(&format!("{}{table}", text_box(&p("重庆市永川区水利局"))));
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.cell(0, 0).text(), "序号");
     }
 
     #[test]
