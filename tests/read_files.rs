@@ -206,15 +206,90 @@ fn random_bytes_png_pdf_are_not_spreadsheets() {
     assert!(e.to_string().contains("图片"), "{e}");
     let p = write(dir.path(), "d.csv", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     assert_eq!(kind(&p), ReadErrorKind::NotSpreadsheet);
-    // An HTML table saved as .xls is named as such, not parsed as CSV.
+    // XML that is no spreadsheet is named as such, not parsed as CSV.
     let p = write(
         dir.path(),
-        "h.xls",
-        "<html><body><table><tr><td>单位</td></tr></table></body></html>".as_bytes(),
+        "x.xls",
+        b"<?xml version=\"1.0\"?><root><a>1</a></root>",
     );
     let e = read_file(&p, &Limits::default()).unwrap_err();
     assert_eq!(e.kind(), ReadErrorKind::NotSpreadsheet);
-    assert!(e.to_string().contains("HTML"), "{e}");
+    assert!(e.to_string().contains("XML"), "{e}");
+}
+
+/// An OA system's “导出Excel”: a GB2312 web page named .xls, as Excel's own web page
+/// save writes it (conditional comments, `x:` attributes, a hidden row and column).
+const OA_EXPORT: &str = r#"<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<title>整改进展</title>
+<style>td {mso-number-format:"\@";}</style>
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet>
+<x:Name>Sheet1</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->
+</head>
+<body link=blue>
+<table border=0 cellpadding=0 cellspacing=0 width=600>
+ <col width=40><col width=0 style='display:none'><col width=200 span=2>
+ <tr><td colspan=4 class=xl65>区水利局整改进展情况表</td></tr>
+ <tr height=0 style='display:none'><td>旧</td><td>旧</td><td>旧</td><td>旧</td></tr>
+ <tr><td>序号</td><td>备用</td><td>整改进展</td><td>完成状态</td></tr>
+ <tr><td rowspan=2 x:num>5</td><td>&nbsp;</td><td>已建成
+  管网<br>3.2公里</td><td><s>正在推进</s>已完成</td></tr>
+ <tr><td></td><td>续</td><td x:str>正在推进</td></tr>
+</table>
+<p>填报人：张三&nbsp;&nbsp;电话：49800000</p>
+</body></html>"#;
+
+#[test]
+fn a_web_page_named_xls_is_read_as_its_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gb, _, unmappable) = encoding_rs::GBK.encode(OA_EXPORT);
+    assert!(!unmappable);
+    let p = write(dir.path(), "水利局.xls", &gb);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Html);
+    let g = &out.grids[0];
+    assert_eq!(g.name, "整改进展");
+    let text = |r: usize, c: usize| g.cell(r, c).text();
+    assert_eq!(text(0, 0), "区水利局整改进展情况表");
+    assert!(g.merges.contains(&Merge {
+        first_row: 0,
+        first_col: 0,
+        last_row: 0,
+        last_col: 3
+    }));
+    assert_eq!((text(2, 0), text(2, 3)), ("序号".into(), "完成状态".into()));
+    // The source file's line break is white space; <br> is a break; struck words out.
+    assert_eq!(text(3, 2), "已建成 管网\n3.2公里");
+    assert_eq!(text(3, 3), "已完成");
+    assert!(g.cell(3, 1).is_empty());
+    // The rowspan holds column 0 of the next row: its cells move right.
+    assert!(g.merges.contains(&Merge {
+        first_row: 3,
+        first_col: 0,
+        last_row: 4,
+        last_col: 0
+    }));
+    assert_eq!(
+        (text(4, 1), text(4, 2), text(4, 3)),
+        ("".into(), "续".into(), "正在推进".into())
+    );
+    assert_eq!(g.hidden_rows, vec![1]);
+    assert_eq!(g.hidden_cols, vec![1]);
+    // Text outside the table is a paragraph row.
+    assert_eq!(text(5, 0), "填报人：张三 电话：49800000");
+    assert_eq!(g.paragraphs, vec![5]);
+    // UTF-8 without a charset, and a bare table.
+    let p = write(
+        dir.path(),
+        "h.xls",
+        "<table><tr><td>单位</td><th>区水利局</th></tr></table>".as_bytes(),
+    );
+    let out = read(&p);
+    assert_eq!(
+        (out.format, out.grids[0].cell(0, 1).text()),
+        (Format::Html, "区水利局".into())
+    );
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {

@@ -676,6 +676,36 @@ fn tick_columns_one_per_status() {
 /// A Word form's status cell printing its options with boxes, the unit ticking one (the
 /// box before or after the word, ☑ ■ √ for ticked, □ for not): the ticked option is the
 /// status. 阶段性完成 is not 已完成.
+#[test]
+fn an_oa_systems_excel_export_that_is_a_web_page_is_read_as_a_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><head><meta charset=\"gbk\"><title>导出数据</title></head><body>\
+         <table border=1><tr><td colspan=4>区城市管理局整改进展情况表</td></tr>\
+         <tr><td>序号</td><td>具体举措</td><td>整改进展情况</td><td>完成状态</td></tr>\
+         <tr><td>28</td><td>{}</td><td>已完成建设。<br>11月30日通过验收。</td><td>已完成</td></tr>\
+         <tr><td>43</td><td>{}</td><td>按计划推进。</td><td>正在推进</td></tr>\
+         </table><p>填报日期：2020年12月4日</p></body></html>",
+        measure(28),
+        measure(43)
+    );
+    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+    std::fs::write(dir.path().join("导出数据.xls"), &gbk).unwrap();
+    let ledger = ledger_for(dir.path());
+    let unit = "区城市管理局";
+    let done = &reports_of(&ledger, 28, unit)[0];
+    assert_eq!(done.status, Status::Completed);
+    assert_eq!(done.progress, "已完成建设。\n11月30日通过验收。");
+    assert_eq!(done.source.sheet, "导出数据");
+    assert_eq!(done.source.row, 3);
+    assert_eq!(reports_of(&ledger, 43, unit)[0].status, Status::InProgress);
+    assert_eq!(ledger.files[0].format.as_deref(), Some("html"));
+    assert_eq!(
+        ledger.files[0].filed_on,
+        NaiveDate::from_ymd_opt(2020, 12, 4)
+    );
+}
+
 /// A docx's document.xml with its first table moved into a text box, as Word saves a
 /// table pasted into a 文本框 (the drawing's box, then a VML copy for older readers).
 fn table_into_text_box(docx: &[u8]) -> Vec<u8> {

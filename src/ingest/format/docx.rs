@@ -19,7 +19,8 @@
 //! - Automatic numbering (a 序号 column numbered by Word) is written out for decimal
 //!   lists: the number is not in the text, but it is what the reader sees.
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
-//!   alternate content are not read; Wingdings check marks (√ ☑ ×) are, as symbols or as
+//!   alternate content are not read (a text box is when it holds the table the body
+//!   lacks); Wingdings check marks (√ ☑ ×) are, as symbols or as
 //!   letters typed in a Wingdings font, and so are legacy form checkboxes.
 
 use super::xml::{attr, push_ref};

@@ -22,6 +22,7 @@ mod decrypt;
 mod doc;
 pub(crate) mod docx;
 mod guard;
+mod html;
 mod ods;
 mod output;
 mod repair;
@@ -130,6 +131,7 @@ pub(crate) fn read_sniffed(
         Format::Ods => ods::read(bytes, limits)?,
         Format::Csv => csv::read(path, bytes, limits)?,
         Format::Docx => docx::read(bytes, limits)?,
+        Format::Html => html::read(bytes, limits)?,
         Format::Doc => doc::read(bytes, limits, conversion)?,
         Format::Zip => return Err(ReadError::Archive),
         Format::Encrypted => {

@@ -15,6 +15,8 @@ pub enum Format {
     Docx,
     /// A legacy Word document (.doc, .wps): converted to .docx with LibreOffice.
     Doc,
+    /// A web page (an HTML table), whatever its name: an OA system's “Excel” export.
+    Html,
     /// A zip that is no Office package: a bundle of returns and evidence.
     Zip,
     /// An encrypted Office package (OLE container with an EncryptedPackage stream):
@@ -34,6 +36,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Docx => "docx",
             Format::Doc => "doc",
+            Format::Html => "html",
             Format::Zip => "zip",
             Format::Encrypted => "encrypted",
         }
@@ -74,6 +77,7 @@ mod tests {
             Format::Csv,
             Format::Docx,
             Format::Doc,
+            Format::Html,
             Format::Zip,
             Format::Encrypted,
         ] {

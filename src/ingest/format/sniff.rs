@@ -64,8 +64,10 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if window.contains(&0) || control_ratio_too_high(window) {
         return Err(ReadError::NotSpreadsheet("无法识别的二进制文件"));
     }
-    if let Some(what) = markup_kind(window) {
-        return Err(ReadError::Markup(what));
+    match markup_kind(window) {
+        Some(Markup::Html) => return Ok(Format::Html),
+        Some(Markup::Other(what)) => return Err(ReadError::Markup(what)),
+        None => {}
     }
     Ok(Format::Csv)
 }
@@ -109,8 +111,15 @@ fn control_ratio_too_high(window: &[u8]) -> bool {
     controls * 20 > window.len().max(1)
 }
 
-/// HTML or XML saved with a spreadsheet extension (common "xls" exports).
-fn markup_kind(window: &[u8]) -> Option<&'static str> {
+/// Markup saved with a spreadsheet extension (common "xls" exports).
+enum Markup {
+    /// A web page: read as its tables.
+    Html,
+    /// Markup not read (what it is, for the message).
+    Other(&'static str),
+}
+
+fn markup_kind(window: &[u8]) -> Option<Markup> {
     // Markup starts with '<': a CSV without one is not read as text here.
     memchr::memchr(b'<', window)?;
     let text = String::from_utf8_lossy(window);
@@ -120,12 +129,12 @@ fn markup_kind(window: &[u8]) -> Option<&'static str> {
     }
     let lower = t.to_ascii_lowercase();
     if lower.contains("urn:schemas-microsoft-com:office:spreadsheet") && !lower.contains("<html") {
-        Some("Excel 2003 XML 表格")
+        Some(Markup::Other("Excel 2003 XML 表格"))
     } else if lower.contains("<html") || lower.contains("<table") || lower.starts_with("<!doctype")
     {
-        Some("网页（HTML）格式的文件")
+        Some(Markup::Html)
     } else if lower.starts_with("<?xml") {
-        Some("XML文件")
+        Some(Markup::Other("XML文件"))
     } else {
         None
     }
