@@ -5546,6 +5546,36 @@ fn a_workbook_named_for_a_lead_with_only_town_sheets_is_the_leads() {
     );
 }
 
+/// An office keeps last period's status beside this one's to show the change (本期完成状态
+/// | 上期完成状态): 上期 (上次, 上轮 …) is the earlier column wherever it stands, 本期 the
+/// latest. Before, neither named a month and the rightmost, last period's, was read.
+#[test]
+fn this_periods_column_is_read_not_last_periods_beside_it() {
+    let unit = "区城市管理局";
+    for (earlier, now) in [("上期", "本期"), ("上次", "本次"), ("前期", "本期")] {
+        let header = [
+            "序号".to_string(),
+            "具体举措".to_string(),
+            format!("{now}进展情况"),
+            format!("{now}完成状态"),
+            format!("{earlier}完成状态"),
+        ];
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let rows = progress_rows(&[("43", "已于9月25日完成改造。", "已完成")]);
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.push("正在推进".to_string());
+                r
+            })
+            .collect();
+        let ledger = read_one(unit, &header, &rows);
+        let r = only_report(&ledger, 43);
+        assert_eq!(r.status, Status::Completed, "{earlier}/{now}");
+        assert!(r.note.contains(&format!("{earlier}完成状态：正在推进")), "{}", r.note);
+    }
+}
+
 /// Last round's 整改进展情况 | 完成状态 pair kept in hidden columns beside this round's:
 /// the shown pair is read wherever the hidden one stands (right or left), the hidden one
 /// kept in the notes as 前期…, with one info. Before, the rightmost pair won even hidden.

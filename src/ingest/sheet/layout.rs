@@ -404,14 +404,16 @@ fn prefer_latest_month(
 }
 
 /// The month a header names at its start (11月进展情况, 2020年12月完成状态, 十二月进展):
-/// 0 for 上月, none for 本月 or no month.
+/// 0 for 上月 (上期, 上次 …), none for 本月 (本期 …) or no month.
 fn header_month(header: &str) -> Option<u32> {
     // 截至11月底工作进展, 截止12月4日: the month the text runs to.
     let header = ["截至", "截止"]
         .iter()
         .find_map(|w| header.strip_prefix(w))
         .unwrap_or(header);
-    if header.starts_with("上月") || header.starts_with("上个月") {
+    // Last period's column kept beside this one's (上期完成状态 beside 本期完成状态).
+    const EARLIER: [&str; 7] = ["上月", "上个月", "上期", "上一期", "上次", "上轮", "前期"];
+    if EARLIER.iter().any(|w| header.starts_with(w)) {
         return Some(0);
     }
     let rest = match header.find('年') {
