@@ -5572,7 +5572,11 @@ fn this_periods_column_is_read_not_last_periods_beside_it() {
         let ledger = read_one(unit, &header, &rows);
         let r = only_report(&ledger, 43);
         assert_eq!(r.status, Status::Completed, "{earlier}/{now}");
-        assert!(r.note.contains(&format!("{earlier}完成状态：正在推进")), "{}", r.note);
+        assert!(
+            r.note.contains(&format!("{earlier}完成状态：正在推进")),
+            "{}",
+            r.note
+        );
     }
 }
 
@@ -5783,5 +5787,93 @@ fn an_update_whose_filing_date_was_left_from_the_old_form_stands() {
             "{:?}",
             ledger.problems
         );
+    }
+}
+
+/// A form's worked example left in is no report: a 示例 row under the header, a row
+/// whose progress opens （填写示例）, a row saying 此行为示例. Before, the example matched
+/// task 21 by its measure text and counted it 已完成 for the unit.
+#[test]
+fn a_forms_worked_example_left_in_is_not_a_report() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "备注"];
+    for example in [
+        row(&[
+            "示例",
+            &measure(21),
+            "全区XX座小水电站已全部完成整改。",
+            "已完成",
+            "",
+        ]),
+        row(&[
+            "21",
+            &measure(21),
+            "（填写示例）全区XX座小水电站已完成整改。",
+            "已完成",
+            "",
+        ]),
+        row(&[
+            "",
+            &measure(21),
+            "全区XX座小水电站已完成整改。",
+            "已完成",
+            "此行为示例，请勿删除",
+        ]),
+    ] {
+        let mut rows = vec![example];
+        rows.extend(progress_rows(&[(
+            "20",
+            "可研报告已完成，正在争取立项。",
+            "正在推进",
+        )]));
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.resize(5, String::new());
+                r
+            })
+            .collect();
+        let ledger = read_one(unit, &header, &rows);
+        assert!(reports_of(&ledger, 21, unit).is_empty(), "{:?}", rows[0]);
+        assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
+        assert!(ledger
+            .skipped
+            .iter()
+            .any(|s| s.reason == SkipReason::Example));
+    }
+    // A real row is read, whatever its text holds of the word 示例 (示范, 示例工程 …).
+    let rows = progress_rows(&[("21", "已建成示例工程3处，全面完成整改。", "已完成")]);
+    let ledger = read_one(unit, &header[..4], &rows);
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+}
+
+/// A printed statistical form numbers its columns under the header (1 2 3 … or 栏次 |
+/// 1 | 2 …): that row is part of the header. Before, 1 read as task 1 with progress “4”.
+#[test]
+fn a_row_numbering_the_columns_under_the_header_is_no_report() {
+    let unit = "区农业农村委";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    for numbers in [
+        row(&["1", "2", "3", "4", "5"]),
+        row(&["栏次", "1", "2", "3", "4"]),
+        row(&["0", "1", "", "3", "4"]),
+    ] {
+        let mut rows = vec![numbers.clone()];
+        let mut done = row(&["7", &measure(7), "已建成。", "已完成", "2020年10月15日"]);
+        done.truncate(5);
+        rows.push(done);
+        let ledger = read_one(unit, &header, &rows);
+        assert!(reports_of(&ledger, 1, unit).is_empty(), "{numbers:?}");
+        let skip = ledger
+            .skipped
+            .iter()
+            .find(|s| s.reason == SkipReason::ColumnNumbers)
+            .unwrap_or_else(|| panic!("{numbers:?}: {:?}", ledger.skipped));
+        assert!(
+            !ledger.problems.iter().any(|p| p.row == Some(skip.row)),
+            "{numbers:?}: {:?}",
+            ledger.problems
+        );
+        assert_eq!(only_report(&ledger, 7).status, Status::Completed);
     }
 }

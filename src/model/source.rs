@@ -61,6 +61,12 @@ pub enum SkipReason {
     /// A label row of a registration form (登记表: 完成状态 | 已完成, labels down the
     /// side) whose value went into the form's record.
     FormField,
+    /// A form's worked example left in (序号 示例, （填写示例）全区XX座…, 此行为示例):
+    /// no unit's report.
+    Example,
+    /// A row numbering the columns under the header (栏次 | 1 | 2 | 3 …, as printed
+    /// statistical forms have).
+    ColumnNumbers,
 }
 
 impl SkipReason {
@@ -84,6 +90,8 @@ impl SkipReason {
             SkipReason::Reference => "附带的参考内容（如上期报送情况）",
             SkipReason::NotOwed => "非本单位承担的任务行（“不涉及”或全表副本）",
             SkipReason::FormField => "登记表中的一栏（已并入该任务的记录）",
+            SkipReason::Example => "填写示例行",
+            SkipReason::ColumnNumbers => "表头下的栏次编号行",
         }
     }
 }

@@ -62,6 +62,12 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if is_repeated_header(grid, r, &first) {
         return Some(SkipReason::Header);
     }
+    if is_example_row(grid, r, layout) {
+        return Some(SkipReason::Example);
+    }
+    if is_column_numbers_row(grid, r, layout) {
+        return Some(SkipReason::ColumnNumbers);
+    }
     if is_category_heading(grid, r) {
         return Some(SkipReason::CategoryHeading);
     }
@@ -86,6 +92,77 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// Whether row `r` is a form's worked example left in: its 序号 says 示例 (样例, 例),
+/// or a cell opens with an example mark (（示例）, 【填写示例】, 示例：) or says it is one
+/// (此行为示例).
+fn is_example_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    const MARKS: [&str; 4] = ["示例", "样例", "填写示例", "填表示例"];
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| c.is_whitespace() || "（）()【】[]:：".contains(c))
+            .to_string()
+    };
+    let id = bare(&one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref()));
+    if MARKS.contains(&id.as_str()) || id == "例" {
+        return true;
+    }
+    (0..grid.row_len(r)).any(|c| {
+        let t = grid.cell(r, c).text_ref();
+        let t = t.trim_start();
+        let opens = ['（', '(', '【', '['].iter().any(|o| {
+            t.strip_prefix(*o).is_some_and(|rest| {
+                MARKS.iter().any(|m| {
+                    rest.strip_prefix(m)
+                        .is_some_and(|x| x.starts_with(['）', ')', '】', ']']))
+                })
+            })
+        });
+        opens
+            || MARKS.iter().any(|m| {
+                t.strip_prefix(m)
+                    .is_some_and(|x| x.starts_with(['：', ':']))
+            })
+            || t.contains("此行为示例")
+            || t.contains("示例行")
+    })
+}
+
+/// Whether row `r` numbers the columns (栏次 | 1 | 2 | 3 …, or 1 2 3 … from the first
+/// column): every non-empty cell but a leading 栏次 label is its column's number counted
+/// from the first numbered one, three or more of them.
+fn is_column_numbers_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    let mut expected: Option<f64> = None;
+    let mut numbered = 0;
+    for c in layout.first_column()..grid.row_len(r) {
+        let cell = grid.cell(r, c);
+        if cell.is_empty() {
+            // A gap keeps the count: a blank column still has its number.
+            if let Some(e) = expected.as_mut() {
+                *e += 1.0;
+            }
+            continue;
+        }
+        let text = one_line(&cell.text_ref());
+        if expected.is_none() && numbered == 0 && matches!(text.as_str(), "栏次" | "栏号" | "列号")
+        {
+            continue;
+        }
+        let n = match cell {
+            Cell::Number(n) => *n,
+            _ => match text.trim().parse::<f64>() {
+                Ok(n) => n,
+                Err(_) => return false,
+            },
+        };
+        match expected {
+            None if n == 1.0 || n == 0.0 => expected = Some(n + 1.0),
+            Some(e) if n == e => expected = Some(e + 1.0),
+            _ => return false,
+        }
+        numbered += 1;
+    }
+    numbered >= 3
 }
 
 /// Whether row `r`'s status cell repeats its 完成时限 cell: the plan's deadline pasted
