@@ -5877,3 +5877,33 @@ fn a_row_numbering_the_columns_under_the_header_is_no_report() {
         assert_eq!(only_report(&ledger, 7).status, Status::Completed);
     }
 }
+
+/// A form's date alone in a cell at the end of the 填报单位 line, without a 填报日期 label,
+/// dates the return (as a date on a line of its own does).
+#[test]
+fn a_date_alone_at_the_end_of_the_unit_line_is_the_filing_date() {
+    let unit = "区农业农村委";
+    for date_cell in [s("2020年12月4日"), V::D(2020, 12, 4)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut done = row(&["7", &measure(7), "已建成。", "已完成"]);
+        done.truncate(4);
+        let cells: Vec<&str> = done.iter().map(String::as_str).collect();
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("{unit}整改任务推进情况")])
+            .row(vec![
+                V::S(format!("填报单位：{unit}")),
+                V::E,
+                V::E,
+                date_cell,
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&cells);
+        write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+        let ledger = ledger_for(dir.path());
+        assert_eq!(only_report(&ledger, 7).filed_on, Some(date(2020, 12, 4)));
+        assert!(!ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::FilingDateMissing));
+    }
+}

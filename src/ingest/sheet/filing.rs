@@ -85,9 +85,14 @@ impl Filing {
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
             }
-            // A date on a line of its own under the title (2020年12月4日).
+            // A date on a line of its own under the title (2020年12月4日), or alone in a
+            // cell at the end of the 填报单位 line (填报单位：区农业农村委 | … | 2020年12月4日).
             if filing.title.as_deref() != Some(grid.row_text(r).as_str()) {
-                if let Some(d) = date_only_row(grid, r, default_year) {
+                let beside_unit = || {
+                    labelled_value(grid, r, &UNIT_LABELS)
+                        .and_then(|_| date_cell_in_row(grid, r, default_year))
+                };
+                if let Some(d) = date_only_row(grid, r, default_year).or_else(beside_unit) {
                     filing.signed_on.get_or_insert(d);
                 }
             }
@@ -201,6 +206,18 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
         Cell::Number(_) => None,
         other => filing_date_of_cell(other, default_year),
     }
+}
+
+/// The last cell of row `r` that holds only a date (a date cell, or text that is a
+/// whole date).
+fn date_cell_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
+    (0..grid.row_len(r))
+        .rev()
+        .find_map(|c| match grid.cell(r, c) {
+            Cell::Text(t) => parse_filing_date(t.trim(), Some(default_year)),
+            Cell::Empty | Cell::Number(_) => None,
+            other => filing_date_of_cell(other, default_year),
+        })
 }
 
 /// The row's one filled cell, when it is a text: trimmed.
