@@ -5907,3 +5907,80 @@ fn a_date_alone_at_the_end_of_the_unit_line_is_the_filing_date() {
             .any(|p| p.code == Code::FilingDateMissing));
     }
 }
+
+/// An online form's export (问卷星, 腾讯问卷) lists every submission: a unit correcting its
+/// answer the same afternoon submits again. The last submission stands, by its time of
+/// day; the earlier is skipped with one info. Before, the two were joined as one split
+/// row and the slower status (正在推进) won.
+#[test]
+fn a_units_later_submission_of_an_online_form_replaces_its_earlier_one() {
+    let header = [
+        "序号",
+        "提交时间",
+        "所用时间",
+        "1、填报单位",
+        "2、任务序号",
+        "3、整改进展情况",
+        "4、完成状态",
+        "5、完成时间",
+    ];
+    let rows = [
+        row(&[
+            "1",
+            "2020/12/3 16:40:09",
+            "150秒",
+            "宝峰镇",
+            "24",
+            "拦河网箱5处已全部拆除。",
+            "已完成",
+            "2020/12/2",
+        ]),
+        row(&[
+            "2",
+            "2020/12/3 11:20:40",
+            "250秒",
+            "来苏镇",
+            "24",
+            "拆除拦河网箱3处。",
+            "已完成",
+            "2020/9/20",
+        ]),
+        row(&[
+            "3",
+            "2020/12/3 10:05:12",
+            "320秒",
+            "宝峰镇",
+            "24",
+            "正在拆除拦河网箱。",
+            "正在推进",
+            "",
+        ]),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("数据").text_row(&header);
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        spec = spec.text_row(&cells);
+    }
+    write_workbook(&dir.path().join("整改进展填报_数据导出.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    // Listed newest first here: the time decides, not the row.
+    let r = reports_of(&ledger, 24, "宝峰镇");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].status, r[0].completed_on),
+        (Status::Completed, Some(date(2020, 12, 2)))
+    );
+    assert_eq!(r[0].progress, "拦河网箱5处已全部拆除。");
+    assert_eq!(
+        reports_of(&ledger, 24, "来苏镇")[0].status,
+        Status::Completed
+    );
+    let skip = ledger
+        .skipped
+        .iter()
+        .find(|s| s.reason == SkipReason::Resubmitted)
+        .expect("the earlier submission is skipped");
+    assert_eq!(skip.row, 4);
+    assert!(said(&ledger, Code::Duplicate, "已按最后一次提交读取"));
+}

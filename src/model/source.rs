@@ -67,6 +67,9 @@ pub enum SkipReason {
     /// A row numbering the columns under the header (栏次 | 1 | 2 | 3 …, as printed
     /// statistical forms have).
     ColumnNumbers,
+    /// An online form's answer on a task the same unit answered again later (问卷星's
+    /// export lists every submission): the later one is read.
+    Resubmitted,
 }
 
 impl SkipReason {
@@ -92,6 +95,7 @@ impl SkipReason {
             SkipReason::FormField => "登记表中的一栏（已并入该任务的记录）",
             SkipReason::Example => "填写示例行",
             SkipReason::ColumnNumbers => "表头下的栏次编号行",
+            SkipReason::Resubmitted => "同一单位之后再次提交的答卷已取代的答卷",
         }
     }
 }

@@ -42,6 +42,9 @@ pub(super) struct Layout {
     /// An online form's export (a 提交时间 column): its 序号 numbers the answers, and the
     /// task is the option picked in the task column (21.小水电清理整改).
     pub form_export: bool,
+    /// The rows are an online form's submissions (the 填报日期 column says 提交时间,
+    /// 答卷时间 …): a unit's later answer on a task replaces its earlier one.
+    pub submissions: bool,
     /// Columns whose header names no column the tool knows (督导组意见, 责任人 …), with
     /// their header: a record's text there is kept in its note under the header, never
     /// dropped. They do not make a row a report.
@@ -227,6 +230,7 @@ fn header_at(
         ticks: Vec::new(),
         note_labels: Vec::new(),
         form_export: false,
+        submissions: false,
         unnamed: Vec::new(),
         status_holds_deadlines: false,
     };
@@ -240,10 +244,11 @@ fn header_at(
     promote_status_like_progress(grid, &mut layout, &kinds);
     prefer_plan_numbers(grid, &mut layout, &kinds);
     // An online form's export: 序号 numbers the answers, not the tasks.
-    layout.form_export = layout.col(ColumnKind::FiledOn).is_some_and(|c| {
+    layout.submissions = layout.col(ColumnKind::FiledOn).is_some_and(|c| {
         let h = normalise_header(&layout.header_text(grid, c));
         ["提交", "答卷", "答题"].iter().any(|w| h.contains(w))
-    }) && layout.has(ColumnKind::Measure);
+    });
+    layout.form_export = layout.submissions && layout.has(ColumnKind::Measure);
     if layout.form_export {
         layout.columns.retain(|(k, _)| *k != ColumnKind::Id);
     }

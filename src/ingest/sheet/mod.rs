@@ -484,6 +484,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     yield_hidden_rows(grid, ctx, out, first_record);
+    if layout.submissions {
+        yield_earlier_submissions(grid, ctx, &layout, out, first_record);
+    }
     credit_joint_senders(grid, ctx, &unit, out, first_record);
     credit_joint_rows(grid, ctx, &unit, out, first_record);
     if !unnamed_read.is_empty() {
@@ -828,18 +831,110 @@ fn credit_joint_rows(
 /// month's). They become skip entries, with one info for the sheet; a hidden row that is
 /// its task's only row is read like any other (a filter hides rows only from view), and
 /// marked hidden: the merge passes over a hidden row on another unit's task.
+/// The task a record of this sheet answers, as rows of one unit are compared: its number,
+/// else its measure text; with the unit.
+fn unit_and_task(r: &Record) -> Option<(Option<String>, String)> {
+    let task = match r.id {
+        Some(id) => id.to_string(),
+        None => r.measure_text.split_whitespace().collect::<String>(),
+    };
+    (!task.is_empty()).then(|| (r.unit.clone(), task))
+}
+
+/// An online form's export lists every submission: a unit correcting its answer submits
+/// again, the same day as often as not. Of one unit's answers on one task the last
+/// submitted (by the 提交时间 to the second, else the later row) is read; the earlier are
+/// skipped, with one info for the sheet.
+fn yield_earlier_submissions(
+    grid: &Grid,
+    ctx: &SheetContext,
+    layout: &Layout,
+    out: &mut Ingested,
+    first: usize,
+) {
+    let submitted = |r: &Record| {
+        let cell = layout.cell(grid, r.source.row as usize - 1, ColumnKind::FiledOn);
+        match cell {
+            Cell::DateTime(dt) => Some(*dt),
+            Cell::Date(d) => d.and_hms_opt(0, 0, 0),
+            other => {
+                let t = crate::common::text::one_line(&other.text_ref());
+                [
+                    "%Y/%m/%d %H:%M:%S",
+                    "%Y-%m-%d %H:%M:%S",
+                    "%Y/%m/%d %H:%M",
+                    "%Y-%m-%d %H:%M",
+                ]
+                .iter()
+                .find_map(|f| chrono::NaiveDateTime::parse_from_str(t.trim(), f).ok())
+            }
+        }
+    };
+    let records = &out.records[first..];
+    let mut latest: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    let times: Vec<_> = records.iter().map(submitted).collect();
+    let all_timed = times.iter().all(Option::is_some);
+    for (i, r) in records.iter().enumerate() {
+        let Some(key) = unit_and_task(r) else {
+            continue;
+        };
+        let order = |j: usize| {
+            (
+                if all_timed { times[j] } else { None },
+                records[j].source.row,
+            )
+        };
+        latest
+            .entry(key)
+            .and_modify(|k| {
+                if order(i) > order(*k) {
+                    *k = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let kept: std::collections::HashSet<usize> = latest.values().copied().collect();
+    let mut rows: Vec<usize> = Vec::new();
+    for (i, r) in out.records.split_off(first).into_iter().enumerate() {
+        if unit_and_task(&r).is_some() && !kept.contains(&i) {
+            let row = r.source.row as usize - 1;
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        } else {
+            out.records.push(r);
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    rows.sort_unstable();
+    let list: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+    for &r in &rows {
+        out.skips
+            .push(row_skip(grid, ctx, r, SkipReason::Resubmitted));
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::Duplicate,
+            ctx.file,
+            format!(
+                "工作表“{}”第{}行的答卷，同一单位对同一任务之后又提交了答卷，已按最后一次提交读取，之前的答卷未计入。",
+                grid.name,
+                list.join("、")
+            ),
+        )
+        .at(Some(&grid.name), Some(rows[0] as u32 + 1)),
+    );
+}
+
 fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first: usize) {
     if grid.hidden_rows.is_empty() {
         return;
     }
     let hidden = |r: &Record| grid.row_hidden(r.source.row as usize - 1);
-    let key = |r: &Record| {
-        let task = match r.id {
-            Some(id) => id.to_string(),
-            None => r.measure_text.split_whitespace().collect::<String>(),
-        };
-        (!task.is_empty()).then(|| (r.unit.clone(), task))
-    };
+    let key = unit_and_task;
     let shown: std::collections::HashSet<_> = out.records[first..]
         .iter()
         .filter(|r| !hidden(r))
