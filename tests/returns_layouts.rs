@@ -5984,3 +5984,42 @@ fn a_units_later_submission_of_an_online_form_replaces_its_earlier_one() {
     assert_eq!(skip.row, 4);
     assert!(said(&ledger, Code::Duplicate, "已按最后一次提交读取"));
 }
+
+/// Last month's table pasted under this month's, under a title of its own naming its
+/// month (11月份整改进展情况) and its header repeated, in a sheet filed in December: it
+/// is reference, not this round's report. Before, its rows joined this month's as split
+/// rows and the slower (stale) status won.
+#[test]
+fn an_earlier_months_table_pasted_below_is_reference() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let now = progress_rows(&[
+        ("20", "可研报告已完成，正在争取立项。", "正在推进"),
+        ("26", "专项规划已编制完成并印发实施。", "已完成"),
+    ]);
+    let then = progress_rows(&[
+        ("20", "正在开展前期研究。", "未启动"),
+        ("26", "规划初稿已完成，正在征求意见。", "正在推进"),
+    ]);
+    for (below, earlier) in [
+        ("11月份整改进展情况", true),
+        ("12月份整改进展情况（补充）", false),
+    ] {
+        let mut rows = now.clone();
+        rows.push(row(&[]));
+        rows.push(row(&[below]));
+        rows.push(row(&header));
+        rows.extend(then.clone());
+        let ledger = read_one(unit, &header, &rows);
+        let referenced = ledger
+            .skipped
+            .iter()
+            .any(|s| s.reason == SkipReason::Reference);
+        assert_eq!(referenced, earlier, "{below}");
+        if earlier {
+            assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
+            assert_eq!(only_report(&ledger, 26).status, Status::Completed);
+            assert!(!only_report(&ledger, 26).progress.contains("初稿"));
+        }
+    }
+}

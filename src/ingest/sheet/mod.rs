@@ -217,7 +217,25 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             continue;
         }
         // 附：11月报送情况（供参考）: the rest of the sheet is reference, not a return.
-        if grid.filled_cells(r).count() == 1 && rows::opens_reference(&grid.first_text(r)) {
+        // A table of an earlier month pasted under this one (11月份整改进展情况 over a
+        // header of its own, the sheet being December's): reference too.
+        let earlier_table = || {
+            let named = rows::month_named(&grid.first_text(r));
+            let current = filing
+                .title
+                .as_deref()
+                .and_then(rows::month_named)
+                .or(filing.filed_on.map(|d| chrono::Datelike::month(&d)));
+            let next = non_empty.iter().copied().find(|&x| x > r);
+            grid.first_text(r).chars().count() <= 40
+                && named.zip(current).is_some_and(|(m, now)| m < now)
+                && next.is_some_and(|x| {
+                    rows::skip_reason(grid, x, &layout) == Some(SkipReason::Header)
+                })
+        };
+        if grid.filled_cells(r).count() == 1
+            && (rows::opens_reference(&grid.first_text(r)) || earlier_table())
+        {
             let rest: Vec<usize> = non_empty.iter().copied().filter(|&x| x >= r).collect();
             for &x in &rest {
                 out.skips

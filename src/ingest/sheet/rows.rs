@@ -1228,6 +1228,38 @@ fn names_a_month(t: &str) -> bool {
     })
 }
 
+/// The first month a text names (11月份整改进展情况 → 11, 情况表（十二月） → 12), in
+/// figures or Chinese numerals.
+pub(super) fn month_named(t: &str) -> Option<u32> {
+    let chars: Vec<char> = t.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        if c != '月' {
+            return None;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| chars[j].is_ascii_digit() || "一二三四五六七八九十".contains(chars[j]))
+            .last()?;
+        let n: String = chars[start..i].iter().collect();
+        let m = match n.as_str() {
+            "一" => 1,
+            "二" => 2,
+            "三" => 3,
+            "四" => 4,
+            "五" => 5,
+            "六" => 6,
+            "七" => 7,
+            "八" => 8,
+            "九" => 9,
+            "十" => 10,
+            "十一" => 11,
+            "十二" => 12,
+            digits => digits.parse().ok()?,
+        };
+        (1..=12).contains(&m).then_some(m)
+    })
+}
+
 /// Longest text of a row that may name a unit heading a group of rows.
 const UNIT_HEADING_CHARS: usize = 24;
 
