@@ -6023,3 +6023,31 @@ fn an_earlier_months_table_pasted_below_is_reference() {
         }
     }
 }
+
+/// Offices sharing their staff sign as one with the other in brackets (填报单位：区水利局
+/// （区河长办）): a joint return of both, as 区水利局、区河长办 is. A bracket naming no
+/// unit of its own (（盖章）) is no second unit. Before, every row went to 区水利局 and
+/// 区河长办 stayed missing on its own tasks.
+#[test]
+fn a_unit_named_in_brackets_after_another_files_jointly_with_it() {
+    let rows = progress_rows(&[
+        ("49", "开展联合执法12次。", "已完成"),
+        ("56", "全区河长巡河4200余次。", "长期坚持"),
+    ]);
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one("区水利局（区河长办）", &header, &rows);
+    assert_eq!(reports_of(&ledger, 49, "区河长办").len(), 1);
+    assert_eq!(
+        reports_of(&ledger, 56, "区河长办")[0].status,
+        Status::Ongoing
+    );
+    assert!(said(
+        &ledger,
+        Code::UnitAmbiguous,
+        "区水利局、区河长办联合报送"
+    ));
+    let ledger = read_one("区水利局（盖章）", &header, &rows);
+    assert_eq!(reports_of(&ledger, 49, "区水利局").len(), 1);
+    assert!(reports_of(&ledger, 49, "区河长办").is_empty());
+    assert!(!said(&ledger, Code::UnitAmbiguous, "联合报送"));
+}

@@ -303,9 +303,13 @@ fn filed_unit(
     let Some(t) = filing.unit_text.as_deref().filter(|t| !t.trim().is_empty()) else {
         return (None, Vec::new());
     };
-    // As written, then several units (a joint return), then a town one character off.
-    let found = resolve(units, t)
-        .map(|u| (u, Vec::new()))
+    // Two units one in brackets after the other (区水利局（区河长办）: resolving reads the
+    // first alone), as written, then several units (a joint return), then a town one
+    // character off.
+    let found = bracketed_pair(units, t.trim())
+        .map(|mut all| (all.remove(0), all))
+        .ok_or(())
+        .or_else(|_| resolve(units, t).map(|u| (u, Vec::new())))
         .or_else(|m| {
             joint_filers(units, t)
                 .map(|mut all| (all.remove(0), all))
@@ -356,6 +360,21 @@ fn joint_filers(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
     const LIST: &[char] = &['、', '，', ',', '/', ' ', '\u{3000}'];
     const WORDS: &[char] = &['、', '，', ',', '/', ' ', '\u{3000}', '和', '与', '及'];
     split(LIST).or_else(|| split(WORDS))
+}
+
+/// Two units of the directory written one in brackets after the other, as offices that
+/// share their staff sign (区水利局（区河长办）): both. Not a bracket naming no unit of
+/// its own (区水利局（盖章）, 区农业农村委（区畜牧中心）).
+fn bracketed_pair(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
+    let inner = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let (outer, inner) = (&inner[..open], &inner[open..]);
+    let inner = inner.trim_start_matches(['（', '(']);
+    let (a, b) = (
+        resolve(units, outer.trim()).ok()?,
+        resolve(units, inner.trim()).ok()?,
+    );
+    (a != b).then(|| vec![a, b])
 }
 
 /// What a row's unit cell says.
