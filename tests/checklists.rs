@@ -1822,12 +1822,24 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
         "需核实的报送内容（1项）".to_string(),
         format!("第{first}项“"),
         "报送“已完成”，但进展情况".to_string(),
-        "请于收到本通知后3个工作日内将核实更正后的填报表报送我局".to_string(),
+        // By a date: three working days after the notice's (never 收到本通知后…).
+        format!("请于{}前将核实更正后的填报表报送我局", {
+            use chrono::Datelike;
+            let mut d = ledger.as_of;
+            let mut left = 3;
+            while left > 0 {
+                d = d.succ_opt().unwrap();
+                if d.weekday().number_from_monday() <= 5 {
+                    left -= 1;
+                }
+            }
+            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        }),
     ] {
         assert!(text.contains(&said), "{said}\n{text}");
     }
     assert!(
-        !text.contains("催报") && !text.contains("需报送的任务"),
+        !text.contains("催报") && !text.contains("需报送的任务") && !text.contains("收到本通知后"),
         "{text}"
     );
 

@@ -1491,9 +1491,10 @@ fn overdue_tasks_nobody_reported_are_named_apart_from_unfinished_ones() {
 }
 
 /// An overdue task whose deciders that reported all say 已完成 (others not heard from)
-/// is not called "尚未完成": part three names it apart, waiting on the others, with the
-/// breakdown. Before, a task whose four reporting towns had all finished was listed
-/// as 已超过完成时限但尚未完成 beside an annex row quoting their completions.
+/// is not called "尚未完成": part three names it in a section of its own (not under 逾期
+/// 未完成), waiting on the others, with the breakdown. Before, a task whose four
+/// reporting towns had all finished was listed as 已超过完成时限但尚未完成 beside an
+/// annex row quoting their completions.
 #[test]
 fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
     let l = demo_ledger();
@@ -1512,8 +1513,13 @@ fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
         .unwrap();
     let awaiting = text
         .split('。')
-        .find(|s| s.contains("已报送的单位均已完成，尚待其他责任单位报送后确认"))
+        .find(|s| s.contains("已报送的单位均报已完成，尚待其他责任单位报送后确认"))
         .unwrap();
+    // Under a heading of its own, not the overdue one.
+    let overdue_heading = text.find("部分任务逾期未完成").unwrap();
+    let own_heading = text.find("部分已报完成的任务待确认").unwrap();
+    let at = text.find("尚待其他责任单位报送后确认").unwrap();
+    assert!(overdue_heading < own_heading && own_heading < at, "{text}");
     for t in waiting {
         assert!(
             !unfinished.contains(&t.short_name),
@@ -1548,7 +1554,8 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         .collect();
     assert!(!none_owed.is_empty(), "the demo has such a unit");
     let text = body_text(&report_docx(l, &Templates::default()).unwrap());
-    // Named when few: 中山路街道报送的进展均不是其应报送的任务，其应报任务尚未报送.
+    // Named when few: 中山路街道报送了部分进展，但应直接报送的任务尚未报送 (what it
+    // sent may be its own tasks' progress owed through a lead: not "not its tasks").
     let who = if none_owed.len() <= 3 {
         none_owed
             .iter()
@@ -1559,9 +1566,7 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         format!("{}个单位", none_owed.len())
     };
     assert!(
-        text.contains(&format!(
-            "{who}报送的进展均不是其应报送的任务，其应报任务尚未报送"
-        )),
+        text.contains(&format!("{who}报送了部分进展，但应直接报送的任务尚未报送")),
         "{text}"
     );
     assert!(!text.contains("报送了进展但应报任务均未报送"), "{text}");
@@ -1573,12 +1578,12 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         .split("部分未报送的单位")
         .next()
         .unwrap()
-        .split("报送内容不含应报任务的单位")
+        .split("已报送部分进展但应直接报送的任务均未报送的单位")
         .nth(1)
         .expect("a group of its own");
     for u in none_owed {
         assert!(
-            text.contains(&format!("{}（应报任务均未报送）", u.name)),
+            text.contains(&format!("{}（应直接报送的任务均未报送）", u.name)),
             "{}",
             u.name
         );
@@ -1679,11 +1684,8 @@ fn the_collectors_own_empty_tasks_are_marked_to_fill_in() {
     // A paragraph of its own (where the clerk writes the bureau's progress), not a
     // clause among other units' failures to report. Without the zero-width breaks the
     // writer puts after 、 between numbers.
-    // It says how to fill it in: through the bureau's own form, or the counts stay.
-    let marker = format!(
-        "【待补充：我局承担的第{}项任务进展。请填写我局的填报表后重新生成本报告，直接在此处填写不会更新报告中的统计数字】",
-        ids.join("、")
-    );
+    // Nothing of the software in it (how to fill it in is the run's message).
+    let marker = format!("【待补充：我局承担的第{}项任务进展】", ids.join("、"));
     let paras: Vec<String> = paragraphs(&part(demo_docx(), "word/document.xml"))
         .into_iter()
         .map(|p| p.replace('\u{200B}', ""))
@@ -1756,7 +1758,7 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
     assert_eq!(l.summary.units_reported, 0, "{:?}", l.summary);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let said = format!(
-        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，{}报送的进展均不是其应报送的任务，其应报任务尚未报送。",
+        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，{}报送了部分进展，但应直接报送的任务尚未报送。",
         l.summary.units_expected,
         l.summary.units_expected - 1,
         town.name
@@ -1827,10 +1829,10 @@ fn an_unclear_answer_without_text_reads_as_reported() {
 }
 
 /// A task of the bureau's own that nobody has reported yet is listed with the others
-/// nobody reported, and 我局 leads the units it names: the list never leaves one of
-/// the tasks without a unit.
+/// nobody reported, but 我局 is never among the units named as not having reported: a
+/// report it signs does not say so of itself (its tasks have their 待补充 line).
 #[test]
-fn the_units_owing_unreported_tasks_name_the_bureau_first_when_it_owes_one() {
+fn the_units_owing_unreported_tasks_never_name_the_bureau() {
     let l = demo_ledger();
     let owes = |unit: &str| {
         l.tasks.iter().any(|t| {
@@ -1846,10 +1848,8 @@ fn the_units_owing_unreported_tasks_name_the_bureau_first_when_it_owes_one() {
     let text = body_text(demo_docx());
     let start = text.find("项任务尚未收到任何报送：").unwrap();
     let sentence = &text[start..start + text[start..].find('。').unwrap()];
-    assert!(
-        sentence.contains(&format!("，涉及责任单位{}、", l.plan.self_word)),
-        "{sentence}"
-    );
+    assert!(sentence.contains("，涉及责任单位"), "{sentence}");
+    assert!(!sentence.contains(&l.plan.self_word), "{sentence}");
 }
 
 /// The attachment's 完成情况 column (four characters wide) breaks 已报完成待确认 before

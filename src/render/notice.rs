@@ -101,6 +101,9 @@ struct UnitNoticeContext<'a> {
     resend_by: String,
     /// For a reminder in a lead unit's round on or after that deadline: resend at once.
     resend_now: bool,
+    /// For a reminder: the day to answer by, three working days after its date (a
+    /// date, not 收到本通知后3个工作日内: units log deadlines by the day).
+    reply_by: String,
     /// Tasks in the notice (all of the unit's, or the missing ones for a reminder).
     total: usize,
     /// For a reminder: the unit sent nothing at all.
@@ -471,6 +474,7 @@ fn unit_context<'a>(
             .map(render_date)
             .unwrap_or_default(),
         resend_now: lead_due.is_some_and(|due| date >= due),
+        reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS)),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
         owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
@@ -742,6 +746,23 @@ pub fn reminder_list_blocks(
     template_blocks(templates, REMINDER_LIST_TEMPLATE, &ctx)
 }
 
+/// Working days a reminder gives a unit to answer.
+const REPLY_WORKING_DAYS: u32 = 3;
+
+/// The day `n` working days (Monday to Friday) after `date`.
+fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
+    use chrono::{Datelike, Weekday};
+    let mut day = date;
+    let mut left = n;
+    while left > 0 {
+        day = day.succ_opt().unwrap_or(day);
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    day
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -754,5 +775,14 @@ mod tests {
             "制定出台水产养殖整治相关政策"
         );
         assert_eq!(short_measure(&"字".repeat(20), 16).chars().count(), 17);
+    }
+
+    #[test]
+    fn three_working_days_skip_the_weekend() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day).unwrap();
+        // Thursday 10 December → Tuesday 15 December; Monday → Thursday; Saturday → Wednesday.
+        assert_eq!(working_days_after(d(12, 10), 3), d(12, 15));
+        assert_eq!(working_days_after(d(12, 7), 3), d(12, 10));
+        assert_eq!(working_days_after(d(12, 12), 3), d(12, 16));
     }
 }

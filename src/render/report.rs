@@ -794,7 +794,8 @@ struct MissingGroup {
     /// The units' names, joined with 、.
     names: String,
     count: usize,
-    /// 连续两期未报送, 未报送任何进展, 应报任务均未报送, or empty (some tasks reported).
+    /// 连续两期未报送, 未报送任何进展, 应直接报送的任务均未报送, or empty (some tasks
+    /// reported).
     state: &'static str,
     missing: String,
     missing_names: String,
@@ -807,7 +808,7 @@ fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
         } else if u.silent {
             "未报送任何进展"
         } else if u.none_owed {
-            "应报任务均未报送"
+            "应直接报送的任务均未报送"
         } else {
             ""
         }
@@ -1147,25 +1148,19 @@ impl Issues {
             .collect();
         let mut leads: Vec<String> = Vec::new();
         // The units owing the tasks nobody reported on (the sentence names them after
-        // those tasks; a task others reported on has its own sentence), 我局 first when
-        // its own return is still to be filled in (the list would otherwise leave a task
-        // of its own without a unit).
-        let mut own_owed = false;
+        // those tasks; a task others reported on has its own sentence). Never 我局: a
+        // report signed by it does not list it among those who have not reported (its
+        // own tasks have their 待补充 line in section 二).
         for t in l
             .tasks
             .iter()
             .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
         {
             for u in &t.awaiting {
-                if *u == l.plan.collector {
-                    own_owed = true;
-                } else if !leads.contains(u) {
+                if *u != l.plan.collector && !leads.contains(u) {
                     leads.push(u.clone());
                 }
             }
-        }
-        if own_owed {
-            leads.insert(0, l.plan.self_word.clone());
         }
         let ongoing: Vec<String> = l
             .tasks
