@@ -782,3 +782,42 @@ fn a_lead_units_edited_consolidated_return_is_read_as_written() {
         }
     }
 }
+
+/// A lead unit is not asked to chase its partners on a task already reported done: on
+/// the shipped returns 区农业农村委's task 10 (作坊 closed in September) has partners
+/// that never wrote, and its reminder leaves that task out of 尚未汇总进展.
+#[test]
+fn a_lead_is_not_asked_to_chase_partners_on_a_finished_task() {
+    use rectify::model::Status;
+    let l = build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    let mut finished_with_silent_partners = 0;
+    for lead in &l.units {
+        for t in l.tasks.iter().filter(|t| {
+            lead.expected.contains(&t.id)
+                && t.gathered_by(&lead.name)
+                && t.status == Status::Completed
+        }) {
+            let deciders = t.deciders();
+            if t.named_units().any(|u| {
+                !deciders.contains(&u)
+                    && *u != l.plan.collector
+                    && !t.current_reports().any(|r| &r.unit == u)
+            }) {
+                finished_with_silent_partners += 1;
+                assert!(
+                    partners_missing(&l, lead).iter().all(|(m, _)| m.id != t.id),
+                    "{} chased on finished task {}",
+                    lead.name,
+                    t.id
+                );
+            }
+        }
+    }
+    assert!(
+        finished_with_silent_partners > 0,
+        "the shipped returns have such a task"
+    );
+}

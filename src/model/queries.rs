@@ -44,7 +44,8 @@ pub fn chain(ledger: &Ledger) -> bool {
 
 /// On the tasks `unit` owes and gathers ([`TaskEntry::gathered_by`]), the units named
 /// on the task that decide nothing and have no current report: the partners whose
-/// progress its return still lacks (the collector aside: it does not chase itself).
+/// progress its return still lacks (the collector aside: it does not chase itself), on
+/// tasks not yet done (a task reported 已完成 needs no partner chased).
 /// Empty outside lead reporting. Task order.
 pub fn partners_missing<'a>(
     ledger: &'a Ledger,
@@ -57,6 +58,8 @@ pub fn partners_missing<'a>(
         .tasks
         .iter()
         .filter(|t| unit.expected.contains(&t.id) && t.gathered_by(&unit.name))
+        // A task done (or not applying) needs no partner chased for it.
+        .filter(|t| !matches!(t.status, Status::Completed | Status::NotApplicable))
         .filter_map(|t| {
             let deciders = t.deciders();
             let missing: Vec<&str> = t
