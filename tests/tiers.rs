@@ -648,7 +648,7 @@ fn the_consolidated_summary_reads_as_written_by_the_lead_unit() {
 
 /// A lead unit's reminder to its partners never gives them until after its own deadline
 /// to the bureau (收到本通知后3个工作日内 ran past it): before that deadline it names the
-/// deadline, on or after it asks at once. The bureau's reminders keep the 3 working days.
+/// deadline, on or after it asks at once. The bureau's reminders give 3 working days.
 #[test]
 fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
     let plan = common::shipped_plan();
@@ -667,8 +667,20 @@ fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
     assert!(text(due).contains("请接到本通知后立即在下发的填报表中填写"));
     let bureau = build_ledger(&plan, Path::new("/nonexistent"));
     let u = units_to_remind(&bureau)[0];
-    let text = blocks_text(&reminder_blocks(&bureau, u, &t, bureau.as_of).unwrap());
-    assert!(text.contains("请于收到本通知后3个工作日内"), "{text}");
+    // The bureau's reminders give three working days, as a date: 12月10日 (a Thursday)
+    // → 12月15日.
+    let text = |date| blocks_text(&reminder_blocks(&bureau, u, &t, date).unwrap());
+    let thursday = NaiveDate::from_ymd_opt(2020, 12, 10).unwrap();
+    assert!(
+        text(thursday).contains("请于2020年12月15日前"),
+        "{}",
+        text(thursday)
+    );
+    assert!(
+        !text(thursday).contains("收到本通知后"),
+        "{}",
+        text(thursday)
+    );
 }
 
 /// A lead unit's list of units not yet reporting counts the units that report to it,
