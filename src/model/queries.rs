@@ -141,14 +141,17 @@ pub fn unit_tasks<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<UnitTa
         .collect()
 }
 
-/// Tasks on which the unit's current report says completed.
-pub fn unit_completed(ledger: &Ledger, unit: &str) -> u32 {
+/// Of the tasks `unit` owes (`expected`) and has reported, those on which its current
+/// report says completed: a part of its 已报, never more (a lead's partner reporting
+/// other tasks too has those in the 情况说明, not here).
+pub fn unit_completed(ledger: &Ledger, unit: &UnitEntry) -> u32 {
     ledger
         .tasks
         .iter()
+        .filter(|t| unit.expected.contains(&t.id) && !unit.missing.contains(&t.id))
         .filter(|t| {
             t.current_reports()
-                .any(|r| r.unit == unit && r.status == Status::Completed)
+                .any(|r| r.unit == unit.name && r.status == Status::Completed)
         })
         .count() as u32
 }

@@ -423,10 +423,10 @@ fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 11] {
             t(join_ids(&r.item.missing))
         }),
         col(done, Kind::Number, 8.0, 10.0, |r: &UnitRow<'a>| {
-            num(unit_completed(r.ledger, &r.item.name))
+            num(unit_completed(r.ledger, r.item))
         })
         .note(format!(
-            "该单位当前有效的报送中，完成状态为“{done}”的任务数（不含已被后报内容覆盖的报送）。"
+            "已报任务中，该单位当前有效的报送完成状态为“{done}”的任务数（不多于已报；另报送的其他任务不计）。"
         )),
         col("来源文件", Kind::Text, 16.0, 50.0, |r| {
             t(r.item.files.join("\n"))
