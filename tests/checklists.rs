@@ -1867,3 +1867,50 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
     }
     assert!(checked >= 2, "the demo has units with answers to check");
 }
+
+/// A reminder marks a passed due date by what the task's state is: 已逾期 for a task not
+/// done, 已过完成时限 for one every unit that answered reports done (已报完成待确认),
+/// whose part from this unit is still owed. Before, 中山路街道 read 第25、27项 marked
+/// 已逾期 and 第24项, due the same day, unmarked.
+#[test]
+fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
+    use rectify::model::Status;
+    let l = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    let mut confirming_seen = 0;
+    for u in rectify::model::queries::units_to_remind(&l) {
+        let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
+        for t in l
+            .tasks
+            .iter()
+            .filter(|t| u.missing.contains(&t.id) && t.deadline.due.is_some_and(|d| d < l.as_of))
+        {
+            let at = text.find(&format!("第{}项“", t.id)).unwrap();
+            // The mark closes the deadline phrase the task is listed under.
+            let before = &text[..at];
+            let phrase = &before[before.rfind(['；', '。']).map_or(0, |i| i + 3)..];
+            let want = match t.status {
+                Status::Confirming => "（已过完成时限）：",
+                Status::Completed | Status::NotApplicable => "",
+                _ => "（已逾期）：",
+            };
+            if want.is_empty() {
+                assert!(
+                    !phrase.contains("（已"),
+                    "{} task {}: {phrase}",
+                    u.name,
+                    t.id
+                );
+            } else {
+                assert!(phrase.contains(want), "{} task {}: {phrase}", u.name, t.id);
+            }
+            confirming_seen += usize::from(t.status == Status::Confirming);
+        }
+    }
+    assert!(
+        confirming_seen > 0,
+        "the shipped returns remind units of such a task"
+    );
+}

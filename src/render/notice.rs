@@ -56,6 +56,10 @@ pub struct NoticeTask {
     pub deadline: String,
     /// The due date has passed on the ledger's as-of date and the task is not done.
     pub past_due: bool,
+    /// What a reminder says of a due date passed: 已逾期 (the task is not done), 已过完成
+    /// 时限 (reported done by those who answered, 已报完成待确认: this unit's part is
+    /// still owed), or nothing.
+    pub past_mark: &'static str,
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
 }
@@ -65,6 +69,8 @@ pub struct NoticeTask {
 pub struct DeadlineGroup {
     pub deadline: String,
     pub past_due: bool,
+    /// The tasks' [`NoticeTask::past_mark`] (a group splits where it differs).
+    pub past_mark: &'static str,
     pub tasks: Vec<NoticeTask>,
 }
 
@@ -359,6 +365,12 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
                 t.status,
                 Status::Completed | Status::Confirming | Status::NotApplicable
             ),
+        past_mark: match t.status {
+            _ if !t.deadline.due.is_some_and(|d| d < ledger.as_of) => "",
+            Status::Completed | Status::NotApplicable => "",
+            Status::Confirming => "已过完成时限",
+            _ => "已逾期",
+        },
         role: role_of(t, unit).label(),
     }
 }
@@ -392,7 +404,9 @@ fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -
             for t in &mine {
                 let nt = notice_task(ledger, t, unit);
                 match deadlines.iter_mut().find(|(_, g)| {
-                    g.deadline == nt.deadline && (!split_past_due || g.past_due == nt.past_due)
+                    g.deadline == nt.deadline
+                        && (!split_past_due
+                            || (g.past_due == nt.past_due && g.past_mark == nt.past_mark))
                 }) {
                     Some((_, g)) => {
                         g.past_due &= nt.past_due;
@@ -403,6 +417,7 @@ fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -
                         DeadlineGroup {
                             deadline: nt.deadline.clone(),
                             past_due: nt.past_due,
+                            past_mark: if split_past_due { nt.past_mark } else { "" },
                             tasks: vec![nt],
                         },
                     )),
