@@ -164,6 +164,27 @@ fn a_task_reported_only_by_a_unit_without_a_role_is_not_reported_and_says_who_di
     assert_eq!(t.awaiting, vec!["何埂镇"]);
 }
 
+/// The responsible unit is silent, and the cooperating unit reports the work done (区城市
+/// 管理局: the company's 应急收集池 accepted on 9月28日): 已报完成待确认, not a silence
+/// called late beside a text saying it was done on time. A cooperating unit still at
+/// work leaves it 未报送; a unit without a role never decides (above).
+#[test]
+fn a_silent_responsible_unit_whose_partner_reports_it_done_is_to_be_confirmed() {
+    let done = ledger_of(&[(
+        "区城市管理局",
+        vec![(19, "应急收集池已于9月28日通过验收。", "已完成")],
+    )]);
+    let t = done.task(19).unwrap();
+    assert!(t.deadline.is_past(done.as_of), "{:?}", t.deadline);
+    assert_eq!(t.status, Status::Confirming);
+    assert!(!t.overdue);
+    assert_eq!(t.awaiting, vec!["重庆市永川区三峰环保发电有限公司"]);
+    let going = ledger_of(&[("区城市管理局", vec![(19, "正在督促建设。", "正在推进")])]);
+    let t = going.task(19).unwrap();
+    assert_eq!(t.status, Status::Unreported);
+    assert!(t.overdue);
+}
+
 #[test]
 fn the_collector_is_warned_of_its_own_missing_tasks_and_not_counted_among_units() {
     let plan = plan();

@@ -20,7 +20,8 @@
 //! - 长期坚持 (ongoing): every decider answered, each 已完成, 长期坚持 or 不涉及;
 //! - 未启动 (not started): every decider that answered (不涉及 aside) has not started;
 //! - 已报完成待确认 (confirming): every decider that answered (不涉及 aside) has
-//!   completed, and others have not answered yet;
+//!   completed, and others have not answered yet; or no decider has answered and the
+//!   cooperating units that did all report 已完成;
 //! - 正在推进 (in progress): any other mix.
 //!
 //! A report of 已完成 whose completion date is after the as-of date counts as 正在推进
@@ -88,6 +89,20 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
         }
     }
     let mut status = rule(&answers, awaiting.is_empty());
+    // No decider has answered, but the cooperating units that did all report the work
+    // done (区城市管理局: 渗漏液应急收集池已于9月28日通过验收, while the responsible
+    // company is silent): reported done, to be confirmed, not a silence late.
+    if status == Status::Unreported && answers.is_empty() {
+        let partners: Vec<Status> = current
+            .iter()
+            .filter(|r| r.role == Role::Cooperating && !deciders.contains(&r.unit))
+            .map(|r| r.counted_status(as_of))
+            .filter(|s| *s != Status::NotApplicable)
+            .collect();
+        if !partners.is_empty() && partners.iter().all(|s| *s == Status::Completed) {
+            status = Status::Confirming;
+        }
+    }
     // 已完成 from the lead while a responsible unit under it says the work goes on: the
     // two need reconciling.
     if status == Status::Completed {

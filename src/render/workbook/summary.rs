@@ -147,7 +147,8 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             Status::Confirming.label(),
             n(sum.confirming),
             format!(
-                "已报送的牵头单位（无牵头单位时为责任单位）均报“{done}”，其余尚未报送的任务，\
+                "已报送的牵头单位（无牵头单位时为责任单位）均报“{done}”，其余尚未报送的任务\
+                 （或牵头、责任单位均未报送，已报送的配合单位均报“{done}”），\
                  待其余单位报送后确认；不计入{done}和逾期"
             ),
         ),
