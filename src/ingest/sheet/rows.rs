@@ -103,12 +103,17 @@ fn is_example_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
         t.trim_matches(|c: char| c.is_whitespace() || "（）()【】[]:：".contains(c))
             .to_string()
     };
-    let id = bare(&one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref()));
-    if MARKS.contains(&id.as_str()) || id == "例" {
-        return true;
+    // Text cells only: a number or date is no mark (and is not formatted to look).
+    if let Cell::Text(id) = layout.cell(grid, r, ColumnKind::Id) {
+        let id = bare(id);
+        if MARKS.contains(&id.as_str()) || id == "例" {
+            return true;
+        }
     }
     (0..grid.row_len(r)).any(|c| {
-        let t = grid.cell(r, c).text_ref();
+        let Cell::Text(t) = grid.cell(r, c) else {
+            return false;
+        };
         let t = t.trim_start();
         let opens = ['（', '(', '【', '['].iter().any(|o| {
             t.strip_prefix(*o).is_some_and(|rest| {
@@ -143,17 +148,21 @@ fn is_column_numbers_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
             }
             continue;
         }
-        let text = one_line(&cell.text_ref());
-        if expected.is_none() && numbered == 0 && matches!(text.as_str(), "栏次" | "栏号" | "列号")
-        {
-            continue;
-        }
+        // No text is made of a cell to look at it: most rows fail at their first.
         let n = match cell {
             Cell::Number(n) => *n,
-            _ => match text.trim().parse::<f64>() {
-                Ok(n) => n,
-                Err(_) => return false,
-            },
+            Cell::Text(t) => {
+                let t = t.trim();
+                if expected.is_none() && numbered == 0 && matches!(t, "栏次" | "栏号" | "列号")
+                {
+                    continue;
+                }
+                match t.parse::<f64>() {
+                    Ok(n) => n,
+                    Err(_) => return false,
+                }
+            }
+            _ => return false,
         };
         match expected {
             None if n == 1.0 || n == 0.0 => expected = Some(n + 1.0),
