@@ -492,7 +492,7 @@ pub fn choices_explained() -> String {
 pub fn rule_explained() -> String {
     use Status::*;
     format!(
-        "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送一般不计入：\
+        "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送不计入（“均未报送”一条除外）：\
          各单位均报“{done}”（或“{na}”）才计为{done}；均为“{done}”或“{ongoing}”时计为{ongoing}；\
          已答复的单位均为“{done}”（或“{na}”）而其余单位未报送时计为{cf}；\
          已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\

@@ -428,22 +428,15 @@ fn header_month(header: &str) -> Option<u32> {
         _ => header,
     };
     let end = rest.find('月')?;
-    let m = &rest[..end];
-    let month = match m {
-        "一" => 1,
-        "二" => 2,
-        "三" => 3,
-        "四" => 4,
-        "五" => 5,
-        "六" => 6,
-        "七" => 7,
-        "八" => 8,
-        "九" => 9,
-        "十" => 10,
-        "十一" => 11,
-        "十二" => 12,
-        _ => m.parse().ok()?,
-    };
+    month_number(&rest[..end])
+}
+
+/// A month's number written before its 月 (11, 十一): 1 to 12.
+pub(super) fn month_number(m: &str) -> Option<u32> {
+    let month = m
+        .parse()
+        .ok()
+        .or_else(|| crate::common::numerals::chinese_number(m))?;
     (1..=12).contains(&month).then_some(month)
 }
 

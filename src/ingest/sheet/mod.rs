@@ -927,21 +927,36 @@ fn yield_earlier_submissions(
         return;
     }
     rows.sort_unstable();
+    skip_yielded_rows(
+        grid,
+        ctx,
+        out,
+        &rows,
+        SkipReason::Resubmitted,
+        "的答卷，同一单位对同一任务之后又提交了答卷，已按最后一次提交读取，之前的答卷未计入。",
+    );
+}
+
+/// Rows whose records gave way to others of the sheet (0-based, ascending): skipped
+/// with `reason`, and one info “工作表“…”第3、5行{why}”.
+fn skip_yielded_rows(
+    grid: &Grid,
+    ctx: &SheetContext,
+    out: &mut Ingested,
+    rows: &[usize],
+    reason: SkipReason,
+    why: &str,
+) {
     let list: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
-    for &r in &rows {
-        out.skips
-            .push(row_skip(grid, ctx, r, SkipReason::Resubmitted));
+    for &r in rows {
+        out.skips.push(row_skip(grid, ctx, r, reason));
     }
     out.problems.push(
         Problem::new(
             Severity::Info,
             Code::Duplicate,
             ctx.file,
-            format!(
-                "工作表“{}”第{}行的答卷，同一单位对同一任务之后又提交了答卷，已按最后一次提交读取，之前的答卷未计入。",
-                grid.name,
-                list.join("、")
-            ),
+            format!("工作表“{}”第{}行{why}", grid.name, list.join("、")),
         )
         .at(Some(&grid.name), Some(rows[0] as u32 + 1)),
     );
@@ -973,23 +988,13 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
     if rows.is_empty() {
         return;
     }
-    let list: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
-    for &r in &rows {
-        out.skips
-            .push(row_skip(grid, ctx, r, SkipReason::HiddenRow));
-    }
-    out.problems.push(
-        Problem::new(
-            Severity::Info,
-            Code::Duplicate,
-            ctx.file,
-            format!(
-                "工作表“{}”第{}行已隐藏，所填任务在未隐藏的行中另有填写，已按未隐藏的行读取，隐藏行未计入。",
-                grid.name,
-                list.join("、")
-            ),
-        )
-        .at(Some(&grid.name), Some(rows[0] as u32 + 1)),
+    skip_yielded_rows(
+        grid,
+        ctx,
+        out,
+        &rows,
+        SkipReason::HiddenRow,
+        "已隐藏，所填任务在未隐藏的行中另有填写，已按未隐藏的行读取，隐藏行未计入。",
     );
 }
 

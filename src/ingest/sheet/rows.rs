@@ -1250,22 +1250,7 @@ pub(super) fn month_named(t: &str) -> Option<u32> {
             .take_while(|&j| chars[j].is_ascii_digit() || "一二三四五六七八九十".contains(chars[j]))
             .last()?;
         let n: String = chars[start..i].iter().collect();
-        let m = match n.as_str() {
-            "一" => 1,
-            "二" => 2,
-            "三" => 3,
-            "四" => 4,
-            "五" => 5,
-            "六" => 6,
-            "七" => 7,
-            "八" => 8,
-            "九" => 9,
-            "十" => 10,
-            "十一" => 11,
-            "十二" => 12,
-            digits => digits.parse().ok()?,
-        };
-        (1..=12).contains(&m).then_some(m)
+        super::layout::month_number(&n)
     })
 }
 
