@@ -366,7 +366,7 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
                 Status::Completed | Status::Confirming | Status::NotApplicable
             ),
         past_mark: match t.status {
-            _ if !t.deadline.due.is_some_and(|d| d < ledger.as_of) => "",
+            _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
             Status::Completed | Status::NotApplicable => "",
             Status::Confirming => "已过完成时限",
             _ => "已逾期",
