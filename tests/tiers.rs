@@ -814,7 +814,7 @@ fn a_lead_is_not_asked_to_chase_partners_on_a_finished_task() {
         }) {
             let deciders = t.deciders();
             if t.named_units().any(|u| {
-                !deciders.contains(&u)
+                !deciders.contains(u)
                     && *u != l.plan.collector
                     && !t.current_reports().any(|r| &r.unit == u)
             }) {
