@@ -164,5 +164,8 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
     // named that it was never sent.
     assert!(!text.contains("一、报送要求"), "{text}");
     assert!(!text.contains("填报表"), "{text}");
-    assert!(text.contains("如该文件另有需报送我局的材料，请重新发送"), "{text}");
+    assert!(
+        text.contains("如该文件另有需报送我局的材料，请重新发送"),
+        "{text}"
+    );
 }
