@@ -1884,3 +1884,28 @@ fn a_long_status_breaks_before_its_wait_in_the_attachment() {
     }
     assert!(seen > 0, "the demo has tasks to be confirmed");
 }
+
+/// 一 counts every 未报送 task; 三（四） lists those nobody reported on. When the two
+/// differ (a task only others reported on is told elsewhere), 三（四） says of how many
+/// its list is a part, so 10 in one place and 8 in the other do not read as two counts
+/// of one thing.
+#[test]
+fn the_unreported_tasks_listed_say_of_how_many_they_are_a_part() {
+    use rectify::model::Status;
+    let l = demo_ledger();
+    let nobody = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
+        .count();
+    assert!(
+        nobody < l.summary.unreported as usize,
+        "the demo has both kinds"
+    );
+    let text = body_text(demo_docx());
+    let said = format!(
+        "未报送的{}项任务中，{nobody}项任务尚未收到任何报送：",
+        l.summary.unreported
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+}
