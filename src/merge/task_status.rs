@@ -95,7 +95,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     if status == Status::Unreported && answers.is_empty() {
         let partners: Vec<Status> = current
             .iter()
-            .filter(|r| r.role == Role::Cooperating && !deciders.contains(&r.unit))
+            .filter(|r| r.role == Role::Cooperating)
             .map(|r| r.counted_status(as_of))
             .filter(|s| *s != Status::NotApplicable)
             .collect();

@@ -352,6 +352,12 @@ fn role_key(r: Role) -> &'static str {
 }
 
 fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
+    let mark = match t.status {
+        _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
+        Status::Completed | Status::NotApplicable => "",
+        Status::Confirming => "已过完成时限",
+        _ => PAST_DUE,
+    };
     NoticeTask {
         id: t.id,
         short: task_short(t),
@@ -360,20 +366,14 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         deadline: deadline_phrase(t),
         // Not of a task its deciders report done (or all that answered, 已报完成待确认):
         // the unit is asked for its part, not told the task is late.
-        past_due: t.deadline.due.is_some_and(|d| d < ledger.as_of)
-            && !matches!(
-                t.status,
-                Status::Completed | Status::Confirming | Status::NotApplicable
-            ),
-        past_mark: match t.status {
-            _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
-            Status::Completed | Status::NotApplicable => "",
-            Status::Confirming => "已过完成时限",
-            _ => "已逾期",
-        },
+        past_due: mark == PAST_DUE,
+        past_mark: mark,
         role: role_of(t, unit).label(),
     }
 }
+
+/// A reminder's mark on a task past its due date and not done.
+const PAST_DUE: &str = "已逾期";
 
 /// The task's short name as notices give it: 简称, else whole clauses of its measure.
 fn task_short(t: &TaskEntry) -> String {
@@ -404,9 +404,7 @@ fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -
             for t in &mine {
                 let nt = notice_task(ledger, t, unit);
                 match deadlines.iter_mut().find(|(_, g)| {
-                    g.deadline == nt.deadline
-                        && (!split_past_due
-                            || (g.past_due == nt.past_due && g.past_mark == nt.past_mark))
+                    g.deadline == nt.deadline && (!split_past_due || g.past_mark == nt.past_mark)
                 }) {
                     Some((_, g)) => {
                         g.past_due &= nt.past_due;

@@ -16,7 +16,7 @@ const SNIFF_RECORDS: usize = 30;
 
 /// Decode bytes to text: BOM (UTF-8, UTF-16LE/BE), else strict UTF-8, else
 /// GB18030 (a superset of GBK and GB2312).
-fn decode(bytes: &[u8]) -> String {
+pub(super) fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();

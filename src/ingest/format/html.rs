@@ -27,7 +27,7 @@ use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Grid, Limits, Merge};
 
 /// The sheet's name when the page has no title.
-pub(crate) const SHEET: &str = "网页表格";
+const SHEET: &str = "网页表格";
 /// A line break in text being gathered (white space in the source is not one).
 const BREAK: char = '\u{2028}';
 /// Columns past Excel's last (XFD) are not placed: a page of wide spans is no return.
@@ -78,24 +78,15 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
 /// Bytes → text: a byte-order mark, else the charset a `<meta>` near the top names,
 /// else strict UTF-8, else GB18030 (a superset of GBK and GB2312).
 fn decode(bytes: &[u8]) -> String {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    if let Some(enc) = declared_charset(&bytes[..bytes.len().min(4096)]) {
-        if enc != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
-            return enc.decode_without_bom_handling(bytes).0.into_owned();
+    if encoding_rs::Encoding::for_bom(bytes).is_none() {
+        if let Some(enc) = declared_charset(&bytes[..bytes.len().min(4096)]) {
+            if enc != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
+                return enc.decode_without_bom_handling(bytes).0.into_owned();
+            }
         }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
+    // As a CSV is decoded: the byte-order mark, else UTF-8, else GB18030.
+    super::csv::decode(bytes)
 }
 
 /// The encoding a `charset=` in the page's head names (gb2312, gbk, utf-8 …).

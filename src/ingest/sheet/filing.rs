@@ -201,6 +201,12 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
     if cells.next().is_some() {
         return None;
     }
+    date_alone(cell, default_year)
+}
+
+/// The date a cell holds as its whole value (a date cell, or text that is a whole date;
+/// a number is no date here).
+fn date_alone(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
     match cell {
         Cell::Text(t) => parse_filing_date(t.trim(), Some(default_year)),
         Cell::Number(_) => None,
@@ -213,11 +219,7 @@ pub(super) fn date_only_row(grid: &Grid, r: usize, default_year: i32) -> Option<
 fn date_cell_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate> {
     (0..grid.row_len(r))
         .rev()
-        .find_map(|c| match grid.cell(r, c) {
-            Cell::Text(t) => parse_filing_date(t.trim(), Some(default_year)),
-            Cell::Empty | Cell::Number(_) => None,
-            other => filing_date_of_cell(other, default_year),
-        })
+        .find_map(|c| date_alone(grid.cell(r, c), default_year))
 }
 
 /// The row's one filled cell, when it is a text: trimmed.

@@ -172,6 +172,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let first_record = out.records.len();
     // The filing date of the block a 填报单位 line below the header started.
     let mut block_filed = None;
+    // The month the sheet reports on: its title's, else its filing date's (a table
+    // below under an earlier month's title is last month's, pasted in).
+    let sheet_month = filing
+        .title
+        .as_deref()
+        .and_then(rows::month_named)
+        .or(filing.filed_on.map(|d| chrono::Datelike::month(&d)));
     // The task number of the last task row, read or left blank: 21.1, 21.2 under it
     // are its items.
     let mut last_id: Option<u32> = None;
@@ -219,23 +226,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 附：11月报送情况（供参考）: the rest of the sheet is reference, not a return.
         // A table of an earlier month pasted under this one (11月份整改进展情况 over a
         // header of its own, the sheet being December's): reference too.
-        let earlier_table = || {
-            let named = rows::month_named(&grid.first_text(r));
-            let current = filing
-                .title
-                .as_deref()
-                .and_then(rows::month_named)
-                .or(filing.filed_on.map(|d| chrono::Datelike::month(&d)));
+        let earlier_table = |text: &str| {
             let next = non_empty.iter().copied().find(|&x| x > r);
-            grid.first_text(r).chars().count() <= 40
-                && named.zip(current).is_some_and(|(m, now)| m < now)
+            text.chars().count() <= 40
+                && rows::month_named(text)
+                    .zip(sheet_month)
+                    .is_some_and(|(m, now)| m < now)
                 && next.is_some_and(|x| {
                     rows::skip_reason(grid, x, &layout) == Some(SkipReason::Header)
                 })
         };
-        if grid.filled_cells(r).count() == 1
-            && (rows::opens_reference(&grid.first_text(r)) || earlier_table())
-        {
+        if grid.filled_cells(r).count() == 1 && {
+            let text = grid.first_text(r);
+            rows::opens_reference(&text) || earlier_table(&text)
+        } {
             let rest: Vec<usize> = non_empty.iter().copied().filter(|&x| x >= r).collect();
             for &x in &rest {
                 out.skips
@@ -912,17 +916,9 @@ fn yield_earlier_submissions(
             .or_insert(i);
     }
     let kept: std::collections::HashSet<usize> = latest.values().copied().collect();
-    let mut rows: Vec<usize> = Vec::new();
-    for (i, r) in out.records.split_off(first).into_iter().enumerate() {
-        if unit_and_task(&r).is_some() && !kept.contains(&i) {
-            let row = r.source.row as usize - 1;
-            if !rows.contains(&row) {
-                rows.push(row);
-            }
-        } else {
-            out.records.push(r);
-        }
-    }
+    let mut rows = take_records(out, first, |i, r| {
+        unit_and_task(r).is_some() && !kept.contains(&i)
+    });
     if rows.is_empty() {
         return;
     }
@@ -935,6 +931,27 @@ fn yield_earlier_submissions(
         SkipReason::Resubmitted,
         "的答卷，同一单位对同一任务之后又提交了答卷，已按最后一次提交读取，之前的答卷未计入。",
     );
+}
+
+/// Takes out the records from `first` on that `gives_way` picks (by their index from
+/// `first`): the rows they came from (0-based), each once, in record order.
+fn take_records(
+    out: &mut Ingested,
+    first: usize,
+    gives_way: impl Fn(usize, &Record) -> bool,
+) -> Vec<usize> {
+    let mut rows: Vec<usize> = Vec::new();
+    for (i, r) in out.records.split_off(first).into_iter().enumerate() {
+        if gives_way(i, &r) {
+            let row = r.source.row as usize - 1;
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        } else {
+            out.records.push(r);
+        }
+    }
+    rows
 }
 
 /// Rows whose records gave way to others of the sheet (0-based, ascending): skipped
@@ -973,18 +990,12 @@ fn yield_hidden_rows(grid: &Grid, ctx: &SheetContext, out: &mut Ingested, first:
         .filter(|r| !hidden(r))
         .filter_map(key)
         .collect();
-    let mut rows: Vec<usize> = Vec::new();
-    for mut r in out.records.split_off(first) {
-        r.hidden = hidden(&r);
-        if r.hidden && key(&r).is_some_and(|k| shown.contains(&k)) {
-            let row = r.source.row as usize - 1;
-            if !rows.contains(&row) {
-                rows.push(row);
-            }
-        } else {
-            out.records.push(r);
-        }
+    for r in &mut out.records[first..] {
+        r.hidden = hidden(r);
     }
+    let rows = take_records(out, first, |_, r| {
+        r.hidden && key(r).is_some_and(|k| shown.contains(&k))
+    });
     if rows.is_empty() {
         return;
     }

@@ -1229,28 +1229,28 @@ pub(super) fn opens_reference(text: &str) -> bool {
 /// Whether a text names a month (11月, 十一月): a table appended under such a heading
 /// (附表：11月份进展情况) is an earlier month's.
 fn names_a_month(t: &str) -> bool {
-    let chars: Vec<char> = t.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        c == '月'
-            && i > 0
-            && (chars[i - 1].is_ascii_digit() || "一二三四五六七八九十".contains(chars[i - 1]))
-    })
+    month_numerals(t).next().is_some()
 }
 
 /// The first month a text names (11月份整改进展情况 → 11, 情况表（十二月） → 12), in
 /// figures or Chinese numerals.
 pub(super) fn month_named(t: &str) -> Option<u32> {
-    let chars: Vec<char> = t.chars().collect();
-    chars.iter().enumerate().find_map(|(i, &c)| {
-        if c != '月' {
-            return None;
-        }
-        let start = (0..i)
+    month_numerals(t).find_map(super::layout::month_number)
+}
+
+/// The run of figures or Chinese numerals before each 月 of a text (11 of 11月份, 十二 of
+/// 十二月), in order; a 月 after anything else gives none.
+fn month_numerals(t: &str) -> impl Iterator<Item = &str> {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    t.match_indices('月').filter_map(move |(at, _)| {
+        let before = &t[..at];
+        let start = before
+            .char_indices()
             .rev()
-            .take_while(|&j| chars[j].is_ascii_digit() || "一二三四五六七八九十".contains(chars[j]))
-            .last()?;
-        let n: String = chars[start..i].iter().collect();
-        super::layout::month_number(&n)
+            .take_while(|&(_, c)| numeral(c))
+            .last()?
+            .0;
+        Some(&before[start..])
     })
 }
 

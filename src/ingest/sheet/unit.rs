@@ -306,20 +306,20 @@ fn filed_unit(
     // Two units one in brackets after the other (区水利局（区河长办）: resolving reads the
     // first alone), as written, then several units (a joint return), then a town one
     // character off.
-    let found = bracketed_pair(units, t.trim())
-        .map(|mut all| (all.remove(0), all))
-        .ok_or(())
-        .or_else(|_| resolve(units, t).map(|u| (u, Vec::new())))
-        .or_else(|m| {
-            joint_filers(units, t)
-                .map(|mut all| (all.remove(0), all))
-                .ok_or(m)
-        })
-        .or_else(|m| {
-            near_town(units, t, &m, near)
-                .map(|u| (u, Vec::new()))
-                .ok_or(m)
-        });
+    let found = match bracketed_pair(units, t.trim()) {
+        Some((first, second)) => Ok((first, vec![second])),
+        None => resolve(units, t).map(|u| (u, Vec::new())),
+    }
+    .or_else(|m| {
+        joint_filers(units, t)
+            .map(|mut all| (all.remove(0), all))
+            .ok_or(m)
+    })
+    .or_else(|m| {
+        near_town(units, t, &m, near)
+            .map(|u| (u, Vec::new()))
+            .ok_or(m)
+    });
     match found {
         Ok((first, others)) => (Some((first, UnitFrom::FiledCell)), others),
         Err(m) => {
@@ -365,7 +365,7 @@ fn joint_filers(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
 /// Two units of the directory written one in brackets after the other, as offices that
 /// share their staff sign (区水利局（区河长办）): both. Not a bracket naming no unit of
 /// its own (区水利局（盖章）, 区农业农村委（区畜牧中心）).
-fn bracketed_pair(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
+fn bracketed_pair(units: &UnitDirectory, text: &str) -> Option<(String, String)> {
     let inner = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
     let open = inner.rfind(['（', '('])?;
     let (outer, inner) = (&inner[..open], &inner[open..]);
@@ -374,7 +374,7 @@ fn bracketed_pair(units: &UnitDirectory, text: &str) -> Option<Vec<String>> {
         resolve(units, outer.trim()).ok()?,
         resolve(units, inner.trim()).ok()?,
     );
-    (a != b).then(|| vec![a, b])
+    (a != b).then_some((a, b))
 }
 
 /// What a row's unit cell says.
