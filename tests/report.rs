@@ -132,7 +132,7 @@ fn headline(l: &Ledger) -> String {
         }
     }
     format!(
-        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%（按已完成项数占任务总数计算）。",
+        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%。",
         s.total,
         rectify::common::dates::render_date(l.as_of),
         rate_text(s.completion_rate),
@@ -526,12 +526,10 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     ] {
         assert!(!body.contains(bad), "{bad} in the body");
     }
-    // A task several towns decide prints its breakdown.
     let t27 = l.task(27).unwrap();
-    assert!(body.contains(&format!(
-        "{}（正在推进，23个镇街中，已完成2个、未启动1个，20个未报送）",
-        t27.short_name
-    )));
+    // A task several towns decide: 二 names the task and tells the work; its tally is for 三 and 附件1.
+    assert!(body.contains(&format!("在{}方面，", t27.short_name)));
+    assert!(!body.contains("（正在推进，23个镇街中"), "{body}");
     // Tasks only non-deciders reported on say so in plain words (task 12 is overdue:
     // in the overdue list, once).
     let t12 = l.task(12).unwrap();
@@ -1189,7 +1187,7 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     let silent = s.units_expected - 1;
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let said = format!(
-        "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
+        "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送（名单见附件2）；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
         s.units_expected
     );
     assert!(text.contains(&said), "{said}\n{text}");
@@ -1229,7 +1227,7 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
         )),
         "{text}"
     );
-    assert!(text.contains("督促尚未报送或未报全的"), "{text}");
+    assert!(text.contains("和未报全的"), "{text}");
     assert!(!text.contains("督促尚未报送的"), "{text}");
 }
 
@@ -1762,9 +1760,15 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
     let l = rectify::build_ledger(&plan, dir.path());
     assert_eq!(l.summary.units_reported, 0, "{:?}", l.summary);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    // 一 counts it among the units that have not sent what they owe; 三（四） says
+    // what it did send.
     let said = format!(
-        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送，{}报送了部分进展，但应直接报送的任务尚未报送。",
-        l.summary.units_expected,
+        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送应直接报送的任务进展（名单见附件2）。",
+        l.summary.units_expected, l.summary.units_expected,
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+    let said = format!(
+        "尚有{}个单位未报送任何进展，{}报送了部分进展，但应直接报送的任务尚未报送",
         l.summary.units_expected - 1,
         town.name
     );
@@ -1809,8 +1813,9 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
     );
 }
 
-/// A unit's unclear answer given without text reads in the attachment as what it
-/// reported (报送为“否”，待核实), not as the form's field (完成状态填写…).
+/// A unit's unclear answer given without text reads in the attachment as what is
+/// missing (未写明具体进展，待核实。), not as the form's field (完成状态填写…) nor as
+/// the bare answer (报送为“否”).
 #[test]
 fn an_unclear_answer_without_text_reads_as_reported() {
     use rectify::model::Status;
@@ -1824,10 +1829,10 @@ fn an_unclear_answer_without_text_reads_as_reported() {
         })
         .expect("the demo has one");
     let text = body_text(demo_docx());
-    let said = format!(
-        "{}：报送为“{}”，待核实",
-        report.unit,
-        report.status_text.trim()
+    let said = format!("{}：未写明具体进展，待核实。", report.unit);
+    assert!(
+        !text.contains(&format!("报送为“{}”", report.status_text.trim())),
+        "{text}"
     );
     assert!(text.contains(&said), "task {}: {said}", task.id);
     assert!(!text.contains("完成状态填写"), "{text}");
@@ -1908,4 +1913,55 @@ fn the_unreported_tasks_listed_say_of_how_many_they_are_a_part() {
         l.summary.unreported
     );
     assert!(text.contains(&said), "{said}\n{text}");
+}
+
+/// The attachment's rows as (序号, the row's paragraphs joined by line breaks).
+fn attachment_rows(xml: &str) -> Vec<(u32, String)> {
+    let start = xml.find("<w:tbl>").unwrap();
+    let end = xml.find("</w:tbl>").unwrap();
+    xml[start..end]
+        .split("<w:tr>")
+        .skip(1)
+        .filter_map(|row| {
+            let cells = paragraphs(&format!("<w:tr>{row}"));
+            let id = cells.first()?.parse::<u32>().ok()?;
+            Some((id, cells.join("\n")))
+        })
+        .collect()
+}
+
+/// A row nobody reported on says so once (4个单位均暂未报送。), not a count of units
+/// and then 暂未收到报送 again; a unit that wrote only a bare answer is told once
+/// (单位：未写明具体进展，待核实。), not again in the row's doubts.
+#[test]
+fn an_attachment_row_says_each_thing_once() {
+    let l = demo_ledger();
+    let rows = attachment_rows(&part(demo_docx(), "word/document.xml"));
+    let mut silent_many = 0;
+    for t in &l.tasks {
+        let (_, text) = rows.iter().find(|(id, _)| *id == t.id).unwrap();
+        let many = t.breakdown.deciders > 1;
+        if t.current_reports().next().is_none() && !t.awaits(&l.plan.collector) {
+            let said = if many {
+                silent_many += 1;
+                format!("{}个单位均暂未报送。", t.breakdown.deciders)
+            } else {
+                "暂未收到报送。".to_string()
+            };
+            assert!(text.ends_with(&said), "{}: {text}", t.id);
+            assert!(!text.contains("均未报送）"), "{}: {text}", t.id);
+        }
+        assert!(
+            text.matches("未写明具体进展").count() <= 1,
+            "{}: {text}",
+            t.id
+        );
+    }
+    assert!(
+        silent_many > 0,
+        "the demo has tasks several units owe, all silent"
+    );
+    assert!(rows
+        .iter()
+        .any(|(_, t)| t.contains("：未写明具体进展，待核实。")));
 }

@@ -260,7 +260,7 @@ fn a_lead_done_while_a_unit_under_it_goes_on_is_awaiting_verification() {
     ]);
     let t = ledger.task(1).unwrap();
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
-    assert_eq!(t.doubts, ["区农业农村委报送已完成，但宝峰镇报送正在推进"]);
+    assert_eq!(t.doubts, ["区农业农村委报“已完成”，宝峰镇报“正在推进”"]);
     // A town that is done too is no contradiction.
     let ledger = ledger_of(&[
         ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),

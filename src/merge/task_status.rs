@@ -112,12 +112,12 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
             .filter_map(|r| {
                 let s = r.counted_status(as_of);
                 matches!(s, Status::InProgress | Status::NotStarted)
-                    .then(|| format!("{}报送{}", r.unit, s.label()))
+                    .then(|| format!("{}报“{}”", r.unit, s.label()))
             })
             .collect();
         if !behind.is_empty() {
             doubts.push(format!(
-                "{}报送{}，但{}",
+                "{}报“{}”，{}",
                 deciders.join("、"),
                 Status::Completed.label(),
                 behind.join("、")
@@ -134,9 +134,26 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     }
 }
 
-/// Why a report counts as 待核实, if it does, the unit named first.
+/// Why a report counts as 待核实, if it does, the unit named first, as the report tells
+/// it: a bare 否 is 未写明具体进展 (the unit's own reminder quotes what it wrote).
 fn why_unclear(r: &UnitReport) -> Option<String> {
-    unclear_reason(r).map(|why| format!("{}{why}", r.unit))
+    let why = if bare_answer(r).is_some() {
+        crate::model::NO_PROGRESS_WRITTEN.to_string()
+    } else {
+        unclear_reason(r)?
+    };
+    Some(format!("{}{why}", r.unit))
+}
+
+/// The status cell of a 待核实 report that holds only a yes/no answer (否, 是) with no
+/// progress text: the form's column answered, the progress left out.
+pub fn bare_answer(r: &UnitReport) -> Option<String> {
+    let written = crate::common::text::one_line(&r.status_text);
+    (r.doubt.is_none()
+        && r.status == Status::Unclear
+        && is_no_answer(&written)
+        && r.progress.trim().is_empty())
+    .then_some(written)
 }
 
 /// Why a report counts as 待核实, if it does: its status contradicts its text, or no
@@ -151,7 +168,7 @@ pub fn unclear_reason(r: &UnitReport) -> Option<String> {
     let written = crate::common::text::one_line(&r.status_text);
     Some(if written.is_empty() {
         "未写明完成情况".to_string()
-    } else if is_no_answer(&written) && r.progress.trim().is_empty() {
+    } else if let Some(written) = bare_answer(r) {
         format!("只填写“{written}”，未写明进展")
     } else {
         format!(

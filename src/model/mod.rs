@@ -13,4 +13,4 @@ pub use ledger::*;
 pub use problems::{Code, Problem, Severity};
 pub use rounds::{Changes, Light, Previous, RoundPoint};
 pub use source::{FileEntry, FileOutcome, Skip, SkipReason, Source};
-pub use status::Status;
+pub use status::{Status, NO_PROGRESS_WRITTEN};

@@ -38,6 +38,10 @@ pub enum Status {
     Unclear,
 }
 
+/// What the ledger and the documents say of a 待核实 report that holds a status cell
+/// and no progress (否, 见附件): the unit wrote nothing of its work.
+pub const NO_PROGRESS_WRITTEN: &str = "未写明具体进展";
+
 impl Status {
     /// Every status, in declaration order.
     pub const ALL: [Status; 8] = [

@@ -529,19 +529,107 @@ const SELF_WORDS: [&str; 20] = [
 ///
 /// A name and a text that read as another word where they meet (我局 + 长征渠… reads 我局长,
 /// our director) are kept apart: the collector's own words go without 我局 (the report is
-/// its own), another unit's name takes a colon.
+/// its own), another unit's words are opened 据…报送，. So are the words of a sentence
+/// with a subject of its own (`own_subject`), which the name would seem to own.
 fn said_by(spoken: &str, unit: &str, text: String) -> String {
     if text.starts_with(unit) || text.starts_with("我区") || text.starts_with("我市") {
         return text;
     }
     let rest = without_self_word(&text);
-    if !misread_together(spoken, rest) {
+    let collector = spoken != unit;
+    if !misread_together(spoken, rest) && (collector || !own_subject(rest)) {
         format!("{spoken}{rest}")
     } else if spoken != unit {
         rest.to_string()
     } else {
-        format!("{spoken}：{rest}")
+        format!("据{spoken}报送，{rest}")
     }
+}
+
+/// Words a unit's sentence opens with when the unit is its subject (区水利局联合…,
+/// 区住房城乡建委经排查…, 区农业农村委今年以来…).
+const SUBJECT_CONTINUES: [&str; 62] = [
+    "已",
+    "正",
+    "将",
+    "会同",
+    "联合",
+    "对",
+    "按",
+    "依",
+    "根据",
+    "针对",
+    "结合",
+    "围绕",
+    "在",
+    "于",
+    "向",
+    "把",
+    "以",
+    "通过",
+    "抓",
+    "统筹",
+    "强化",
+    "健全",
+    "完成",
+    "完善",
+    "推",
+    "落实",
+    "严",
+    "实施",
+    "组织",
+    "建立",
+    "建成",
+    "制定",
+    "出台",
+    "印发",
+    "编制",
+    "启动",
+    "召开",
+    "牵头",
+    "配合",
+    "协调",
+    "积极",
+    "加",
+    "多",
+    "深入",
+    "进一步",
+    "坚持",
+    "大力",
+    "着力",
+    "采取",
+    "安排",
+    "摸",
+    "招",
+    "今年",
+    "目前",
+    "截至",
+    "经",
+    "开展",
+    "修订",
+    "签发",
+    "与",
+    "持续",
+    "督促",
+];
+
+/// The sentence has a subject of its own before its verb (石庙污水处理站溢流原因已查明):
+/// the unit's name put before it would read as the thing's owner (区住房城乡建委石庙污水
+/// 处理站…).
+fn own_subject(text: &str) -> bool {
+    if SUBJECT_CONTINUES.iter().any(|w| text.starts_with(w))
+        || !text.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '《')
+    {
+        return false;
+    }
+    let clause = text
+        .split(['，', '。', '；', ',', ';', '：'])
+        .next()
+        .unwrap_or("");
+    clause
+        .char_indices()
+        .skip(2)
+        .any(|(i, _)| clause[i..].starts_with('已') || clause[i..].starts_with("正在"))
 }
 
 /// Titles a unit's last character and a text's first make together: 局长, 镇长 ….
@@ -585,7 +673,9 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             let body = said.opened(&spoken);
             groups.push((
                 None,
-                vec![format!("{}（{}），{body}", t.short_name, status_full(l, t))],
+                // The task named, not its status tally: 二 tells the work, 三 and 附件1
+                // the counts.
+                vec![format!("在{}方面，{body}", t.short_name)],
             ));
             continue;
         }
@@ -1394,7 +1484,34 @@ mod tests {
         // 局 + 长征渠 would read 局长: kept apart.
         assert_eq!(
             said_by("区水利局", "区水利局", "长征渠引水工程已入库。".into()),
-            "区水利局：长征渠引水工程已入库。"
+            "据区水利局报送，长征渠引水工程已入库。"
+        );
+        // A sentence with a subject of its own: the name would seem to own it.
+        for (text, said) in [
+            (
+                "石庙污水处理站溢流原因已查明。",
+                "据区住房城乡建委报送，石庙污水处理站溢流原因已查明。",
+            ),
+            (
+                "双石污水处理厂正在扩容。",
+                "据区住房城乡建委报送，双石污水处理厂正在扩容。",
+            ),
+            (
+                "经排查，溢流原因已查明。",
+                "区住房城乡建委经排查，溢流原因已查明。",
+            ),
+            ("联合各镇街开展排查。", "区住房城乡建委联合各镇街开展排查。"),
+            ("严格执行准入要求。", "区住房城乡建委严格执行准入要求。"),
+            ("已完成改造。", "区住房城乡建委已完成改造。"),
+            ("2020年建成设施32座。", "区住房城乡建委2020年建成设施32座。"),
+        ] {
+            let unit = "区住房城乡建委";
+            assert_eq!(said_by(unit, unit, text.into()), said, "{text}");
+        }
+        // The collector's own words are its own: 我局《规划》已完成初稿.
+        assert_eq!(
+            said_by("我局", "区生态环境局", "《规划》已完成初稿。".into()),
+            "我局《规划》已完成初稿。"
         );
         assert_eq!(
             said_by("我局", "区水利局", "长征渠引水工程已入库。".into()),

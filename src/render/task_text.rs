@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::common::text::excerpt;
-use crate::model::{Status, TaskEntry, UnitReport};
+use crate::model::{Status, TaskEntry, UnitReport, NO_PROGRESS_WRITTEN};
 use crate::plan::Role;
 
 /// Consecutive current reports with the same role and the same words, told once:
@@ -43,6 +43,11 @@ fn role_name(r: Role) -> &'static str {
 
 fn report_note(r: &UnitReport) -> String {
     let mut note = match r.status {
+        // Only a status cell, and one that says nothing (否, 见附件): what matters to the
+        // reader is that no progress was written.
+        s @ Status::Unclear if r.progress.trim().is_empty() => {
+            format!("{NO_PROGRESS_WRITTEN}，{}", s.label())
+        }
         s @ Status::Unclear if !r.status_text.trim().is_empty() => {
             format!("报送为“{}”，{}", excerpt(&r.status_text, 20), s.label())
         }

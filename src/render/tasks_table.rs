@@ -4,7 +4,7 @@
 //! rather than a cell merged down the 重点任务's rows: a merged cell shows its text on
 //! the first page only, a banner sits right above the rows it names.
 
-use crate::model::{Ledger, Status, TaskEntry};
+use crate::model::{Ledger, Status, TaskEntry, NO_PROGRESS_WRITTEN};
 use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
 
@@ -104,12 +104,26 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     let own_missing = t.awaits(collector);
     // Nothing in and the collector's own part still to write: no count of units that
     // have not reported (it would count the collector among them).
-    let nothing_in = groups.is_empty() && own_missing;
+    // Nothing in at all: one line says so (4个单位均暂未报送。), not a count of units
+    // and then 暂未收到报送 again.
+    let nothing_in = groups.is_empty();
     if let Some(b) = t.breakdown.describe("单位").filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
     }
-    if !t.doubts.is_empty() {
-        lines.push(format!("（{}）", t.doubts.join("；")));
+    // A doubt that a unit wrote no progress is its line's own note (单位：未写明具体进展，
+    // 待核实。): not said twice.
+    let doubts: Vec<&str> = t
+        .doubts
+        .iter()
+        .map(String::as_str)
+        .filter(|d| {
+            !groups.iter().any(|g| {
+                g.text.is_empty() && d.strip_prefix(g.units.as_str()) == Some(NO_PROGRESS_WRITTEN)
+            })
+        })
+        .collect();
+    if !doubts.is_empty() {
+        lines.push(format!("（{}）", doubts.join("；")));
     }
     if own_missing {
         lines.push(format!(
@@ -124,7 +138,9 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
             .map(String::as_str)
             .filter(|u| *u != collector)
             .collect();
-        if !own_missing {
+        if !own_missing && t.breakdown.deciders > 1 {
+            lines.push(format!("{}个单位均暂未报送。", t.breakdown.deciders));
+        } else if !own_missing {
             lines.push("暂未收到报送。".to_string());
         } else if !others.is_empty() {
             lines.push(format!("{}暂未报送。", others.join("、")));
@@ -137,7 +153,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
         ));
     }
     lines.extend(groups.into_iter().map(|g| {
-        let text = if g.text.is_empty() { g.note } else { g.text };
+        let text = if g.text.is_empty() {
+            format!("{}。", g.note)
+        } else {
+            g.text
+        };
         let mut line = format!("{}：{}", g.units, without_annex_refs(&text));
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
