@@ -1532,7 +1532,8 @@ fn no_alone_is_awaiting_verification_not_not_started() {
     let ledger = read_one("何埂镇", &header, &rows);
     let t = ledger.task(3).unwrap();
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
-    assert_eq!(t.doubts, ["何埂镇只填写“否”，未写明进展"]);
+    // The report's words; the unit's reminder quotes the 否 (units::to_verify).
+    assert_eq!(t.doubts, ["何埂镇未写明具体进展"]);
     let warned = ledger
         .problems
         .iter()
@@ -6050,4 +6051,171 @@ fn a_unit_named_in_brackets_after_another_files_jointly_with_it() {
     assert_eq!(reports_of(&ledger, 49, "区水利局").len(), 1);
     assert!(reports_of(&ledger, 49, "区河长办").is_empty());
     assert!(!said(&ledger, Code::UnitAmbiguous, "联合报送"));
+}
+
+/// A workbook whose sender and date are only on its cover sheet (封面: 报送单位 / 报送日期,
+/// or 填报单位 / 填报日期, or the sealed name alone): the data sheet's rows are the
+/// cover's unit's, filed that day.
+#[test]
+fn a_cover_sheet_names_the_sender_and_the_date() {
+    let unit = "区财政局";
+    for (unit_line, date_line) in [
+        (
+            "报送单位：重庆市永川区财政局（盖章）",
+            "报送日期：2020年12月3日",
+        ),
+        ("填报单位：区财政局", "填报日期：2020年12月3日"),
+        ("重庆市永川区财政局（盖章）", "2020年12月3日"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let cover = SheetSpec::new("封面")
+            .text_row(&["附件2"])
+            .text_row(&["水污染防治整改任务进展情况表"])
+            .text_row(&[unit_line])
+            .text_row(&[date_line]);
+        let data = SheetSpec::new("进展情况")
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["58", &measure(58), "专项资金已拨付到位。", "已完成"])
+            .text_row(&["45", &measure(45), "正在安排资金。", "正在推进"]);
+        write_workbook(&dir.path().join("整改进展情况表.xlsx"), &[cover, data]);
+        let ledger = ledger_for(dir.path());
+        assert_eq!(
+            reports_of(&ledger, 58, unit).len(),
+            1,
+            "{unit_line}: {:#?}",
+            ledger.problems
+        );
+        let r = reports_of(&ledger, 45, unit)[0];
+        assert_eq!(r.status, Status::InProgress);
+        assert_eq!(r.filed_on, Some(date(2020, 12, 3)), "{unit_line}");
+        assert!(!raised(&ledger, Code::UnitUnknown), "{unit_line}");
+        assert_eq!(ledger.files[0].unit.as_deref(), Some(unit));
+    }
+}
+
+/// A Word return with a cover page (附件2 / the unit's name / the title / the date) and
+/// no 填报单位 line: the name alone on its line above the table is the sender.
+#[test]
+fn a_word_cover_page_naming_the_unit_is_the_sender() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
+    for (id, status) in [(58, "已完成"), (45, "正在推进")] {
+        rows.push(text_row(&[
+            &id.to_string(),
+            &measure(id),
+            "按计划推进。",
+            status,
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("附件2"))
+        .add_paragraph(para("区财政局"))
+        .add_paragraph(para("水污染防治整改任务进展情况"))
+        .add_paragraph(para("2020年12月3日"))
+        .add_table(table(rows));
+    std::fs::write(dir.path().join("附件2.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 58, "区财政局").len(),
+        1,
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(!raised(&ledger, Code::UnitUnknown));
+}
+
+/// A second sheet counting the tasks by status (完成情况统计: 序号 | 完成状态 | 任务数 |
+/// 占比) is the unit's summary, not reports on tasks 1, 2 and 3.
+#[test]
+fn a_sheet_counting_tasks_by_status_is_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区农业农村委";
+    let data = sheet(
+        unit,
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &progress_rows(&[
+            ("7", "已出台管理办法。", "已完成"),
+            ("54", "正在建设平台。", "正在推进"),
+        ]),
+    );
+    let tally = SheetSpec::new("完成情况统计")
+        .text_row(&["区农业农村委整改任务完成情况统计"])
+        .text_row(&["序号", "完成状态", "任务数（项）", "占比"])
+        .text_row(&["1", "已完成", "1", "50%"])
+        .text_row(&["2", "正在推进", "1", "50%"])
+        .text_row(&["3", "未启动", "0", "0%"])
+        .text_row(&["合计", "", "2", "100%"]);
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[data, tally]);
+    let ledger = ledger_for(dir.path());
+    for id in [1, 2, 3] {
+        assert!(reports_of(&ledger, id, unit).is_empty(), "task {id}");
+    }
+    assert_eq!(only_report(&ledger, 7).status, Status::Completed);
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::Tally && s.sheet == "完成情况统计"));
+    assert!(ledger
+        .problems
+        .iter()
+        .all(|p| p.severity != rectify::model::Severity::Error));
+}
+
+/// Rows grouped under headings naming their status (一、已完成的任务（2项） / 二、正在推进
+/// 的任务 / 三、长期坚持的任务), with no status column: each row takes its heading's
+/// status, and the first heading is no second header row.
+#[test]
+fn a_heading_naming_a_status_gives_it_to_the_rows_under_it() {
+    let unit = "区水利局";
+    let ledger = read_one(
+        unit,
+        &["序号", "具体举措", "整改进展情况", "完成时间"],
+        &[
+            row(&["一、已完成的任务（2项）"]),
+            row(&[
+                "21",
+                &measure(21),
+                "全区27座小水电站清理整改通过市级验收。",
+                "2020年9月28日",
+            ]),
+            row(&["26", &measure(26), "专项规划印发实施。", "2020年11月20日"]),
+            row(&["二、正在推进的任务（1项）"]),
+            row(&["20", &measure(20), "可研报告编制，争取纳入规划。", ""]),
+            row(&["三、长期坚持的任务"]),
+            row(&["23", &measure(23), "今年修复河堰5处。", ""]),
+        ],
+    );
+    let status = |id| only_report(&ledger, id).status;
+    assert_eq!(status(21), Status::Completed);
+    assert_eq!(
+        only_report(&ledger, 21).completed_on,
+        Some(date(2020, 9, 28))
+    );
+    assert_eq!(status(26), Status::Completed);
+    assert_eq!(status(20), Status::InProgress);
+    assert_eq!(status(23), Status::Ongoing);
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    // The header only: the heading is no second header row.
+    assert_eq!(header_rows(&ledger), 1);
+}
+
+/// 一 typed as a dash in the status cell is no answer: the progress text decides.
+#[test]
+fn a_dash_typed_as_yi_in_the_status_cell_is_no_answer() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &progress_rows(&[("40", "正在推进，每月开展运行质量监管。", "一")]),
+    );
+    assert_eq!(only_report(&ledger, 40).status, Status::InProgress);
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
 }

@@ -290,6 +290,10 @@ fn read_sheets(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let cover = marker
+        .is_none()
+        .then(|| crate::ingest::sheet::cover_of(&read.grids, opts.default_year))
+        .flatten();
     let ctx = SheetContext {
         file: rel,
         file_stem: &stem,
@@ -297,6 +301,7 @@ fn read_sheets(
         units: opts.units,
         default_year: opts.default_year,
         marker: marker.as_ref(),
+        cover: cover.as_ref(),
     };
     let mut named = None;
     for grid in &read.grids {

@@ -989,16 +989,62 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
     }
     opening_status(&n)
         .or_else(|| concluding_status(&n))
+        .or_else(|| closing_claim(&n))
         .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
         .or_else(|| completed_percent(&n))
 }
 
-/// The status `n` states by its opening, after up to two lead-ins (目前 截至11月30日，).
+/// The status `n` states by its opening, after up to two lead-ins (目前 截至11月30日，);
+/// a text opening with work under way (正在起草…, 正在摸排…) is in progress.
 fn opening_status(n: &str) -> Option<Status> {
-    stated_status(n).or_else(|| {
-        let once = strip_lead_in(n)?;
-        stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
-    })
+    let body = strip_lead_in(n)
+        .map(|once| strip_lead_in(once).unwrap_or(once))
+        .unwrap_or(n);
+    stated_status(n)
+        .or_else(|| {
+            let once = strip_lead_in(n)?;
+            stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
+        })
+        .or_else(|| body.starts_with("正在").then_some(Status::InProgress))
+}
+
+/// Claims that close a one-clause text on the task's completion (…编制工作已完成。).
+const CLOSING_CLAIMS: [&str; 6] = [
+    "已完成",
+    "已全部完成",
+    "已全面完成",
+    "已办结",
+    "已整改到位",
+    "已整改完毕",
+];
+
+/// Words before a closing claim that make it a part's or a stage's (一期工程已完成,
+/// 初稿已完成, 部分已完成): not the task's.
+const PART_WORDS: [&str; 10] = [
+    "一期", "二期", "首期", "初稿", "前期", "部分", "阶段", "招标", "设计", "其中",
+];
+
+/// The completion a text of one clause closes on (海绵城市专项规划编制工作已完成。: a
+/// whole text, not the last clause of a longer one),
+/// unless what comes before names a part, a stage, a negation or other work under way.
+fn closing_claim(n: &str) -> Option<Status> {
+    let body = n.trim_end_matches([',', '。', ';', '!', '.']);
+    if body.contains([',', '。', ';', '!', '，', '；']) {
+        return None;
+    }
+    let before = CLOSING_CLAIMS.iter().find_map(|w| body.strip_suffix(w))?;
+    let other = [Status::InProgress, Status::NotStarted]
+        .iter()
+        .flat_map(|s| s.words().iter())
+        .any(|w| before.contains(w));
+    // 无 is too often a word's own (无害化): only the plain negations.
+    let negated = before.contains(['未', '没', '不']);
+    (!before.is_empty()
+        && !other
+        && !negated
+        && !before.contains("正在")
+        && !PART_WORDS.iter().any(|w| before.contains(w)))
+    .then_some(Status::Completed)
 }
 
 /// The longest last clause read as a text's conclusion.
@@ -1010,10 +1056,7 @@ const LAST_CLAUSE_CHARS: usize = 16;
 /// way or not started (二期正在施工，一期已完成), ongoing after not started.
 fn concluding_status(n: &str) -> Option<Status> {
     let (before, clause) = last_clause(n)?;
-    let said = opening_status(clause).or_else(|| {
-        let body = strip_lead_in(clause).unwrap_or(clause);
-        body.starts_with("正在").then_some(Status::InProgress)
-    })?;
+    let said = opening_status(clause)?;
     let names = |statuses: &[Status]| {
         statuses
             .iter()
@@ -1180,6 +1223,10 @@ pub fn is_status_placeholder(text: &str) -> bool {
         return false;
     }
     if t.chars().all(|c| c.is_whitespace() || MARKS.contains(c)) {
+        return true;
+    }
+    // 一 typed as a dash (the key beside it on a Chinese keyboard), alone in the cell.
+    if t.chars().all(|c| c == '一') && t.chars().count() <= 2 {
         return true;
     }
     let prompt = t.trim_matches(|c: char| {
@@ -1588,6 +1635,11 @@ mod tests {
         assert!(Status::Unreported.words().is_empty());
         assert_eq!(classify_status("已完成并长期坚持"), Status::Completed);
         assert_eq!(classify_status("基本完成"), Status::InProgress);
+        // Building started is under way; not started stays so.
+        assert_eq!(classify_status("已开工建设"), Status::InProgress);
+        assert_eq!(classify_status("正在施工"), Status::InProgress);
+        assert_eq!(classify_status("未开工建设"), Status::NotStarted);
+        assert_eq!(classify_status("尚未开工"), Status::NotStarted);
         // Words units write that are no labels of ours.
         for (word, status) in [
             ("已完结", Status::Completed),
@@ -1778,6 +1830,22 @@ mod tests {
             status_from_progress("正在推进管网建设"),
             Some(Status::InProgress)
         );
+        // Work under way named by its verb; a one-clause text closing on completion.
+        for (text, said) in [
+            (
+                "正在起草排水管网整治工程建设管理办法。",
+                Some(Status::InProgress),
+            ),
+            ("目前正在摸排封盖河道污水管网。", Some(Status::InProgress)),
+            ("海绵城市专项规划编制工作已完成。", Some(Status::Completed)),
+            ("无害化处理设施建设已全部完成", Some(Status::Completed)),
+            ("规划初稿已完成。", None),
+            ("一期工程已完成。", None),
+            ("尚未招标，设计已完成。", None),
+            ("管网未改造已完成", None),
+        ] {
+            assert_eq!(status_from_progress(text), said, "{text}");
+        }
         assert_eq!(
             status_from_progress("基本完成，剩余扫尾"),
             Some(Status::InProgress)
@@ -1908,7 +1976,7 @@ mod tests {
 
     #[test]
     fn placeholders_totals_and_comment_references() {
-        for t in ["/", "—", "——", "-", " / ", "、"] {
+        for t in ["/", "—", "——", "-", " / ", "、", "一", "一一"] {
             assert!(is_status_placeholder(t), "{t:?}");
         }
         for t in ["", "√", "×", "无", "不涉及"] {

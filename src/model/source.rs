@@ -43,6 +43,9 @@ pub enum SkipReason {
     OutOfScope,
     /// A list of the evidence sent (佐证材料目录): one material per row, no progress.
     EvidenceList,
+    /// A sheet counting the tasks by status (完成情况统计: 序号 | 完成状态 | 任务数 |
+    /// 占比): the unit's summary of its progress, no report on a task.
+    Tally,
     /// A row hidden on the sheet whose task a visible row of the same unit also
     /// reports: the older version.
     HiddenRow,
@@ -87,6 +90,7 @@ impl SkipReason {
             SkipReason::Paragraph => "表格后的段落（落款、日期、说明）",
             SkipReason::OutOfScope => "不属于本单位牵头汇总的任务",
             SkipReason::EvidenceList => "佐证材料目录（不含进展）",
+            SkipReason::Tally => "按完成状态统计任务数的统计表（不含进展）",
             SkipReason::HiddenRow => "已隐藏的行（同一任务另有未隐藏的行）",
             SkipReason::UnitHeading => "单位标题行（其下各行为该单位的进展）",
             SkipReason::HiddenOther => "已隐藏的行（不是本单位承担的任务）",

@@ -227,6 +227,14 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "未全部完成",
     "落实中",
     "推进落实中",
+    // Building started (已开工建设, 正在施工), not finished.
+    "已开工",
+    "已开工建设",
+    "正在施工",
+    "施工中",
+    "已进场施工",
+    "正在建设",
+    "建设中",
     // Late, the unit asking for more time: not done, still worked on.
     "延期",
     "已申请延期",

@@ -1,5 +1,6 @@
 //! What a sheet reader knows about its file and the plan.
 
+use super::filing::Cover;
 use crate::common::marker::Marker;
 use crate::plan::UnitDirectory;
 
@@ -17,4 +18,6 @@ pub(crate) struct SheetContext<'a> {
     pub default_year: i32,
     /// The file's checklist marker (our own checklist), unit already canonical.
     pub marker: Option<&'a Marker>,
+    /// The workbook's cover sheet's unit and date lines ([`cover_of`](super::cover_of)).
+    pub cover: Option<&'a Cover>,
 }

@@ -65,6 +65,56 @@ pub(super) struct Filing {
     /// The filing date is the day the title names (区水利局整改进展情况（12月4日报送）):
     /// the sheet gives no other.
     pub dated_by_title: bool,
+    /// A line above the header that is nothing but a unit's name (a Word return's cover
+    /// page: 附件2 / 区财政局 / 标题 / 日期): a last source for the sender, after the title.
+    pub named_above: Option<String>,
+}
+
+/// What a cover sheet says of its workbook's return (封面: 报送单位：重庆市永川区财政局
+/// （盖章） / 报送日期：2020年12月3日): a sheet with no table, whose lines the sheets
+/// with the table take when they say nothing of their own.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Cover {
+    /// The text after a 填报单位 / 报送单位 label, or a sealed or bare unit's name.
+    pub unit_text: Option<String>,
+    pub filed_on: Option<NaiveDate>,
+}
+
+/// The most rows a cover sheet has.
+const COVER_ROWS: usize = 30;
+
+impl Cover {
+    /// The cover lines of a sheet (its unit and date lines; not 填表说明), if it has any.
+    /// The caller knows the sheet holds no table.
+    pub(crate) fn read(grid: &Grid, default_year: i32) -> Option<Cover> {
+        let rows: Vec<usize> = (0..grid.rows.len())
+            .filter(|&r| !grid.row_is_empty(r))
+            .collect();
+        if rows.len() > COVER_ROWS {
+            return None;
+        }
+        let mut cover = Cover::default();
+        let mut named = None;
+        for &r in &rows {
+            if is_instruction_line(&grid.first_text(r)) {
+                continue;
+            }
+            if cover.unit_text.is_none() {
+                cover.unit_text = labelled_value(grid, r, &UNIT_LABELS).filter(|v| !v.is_empty());
+            }
+            if named.is_none() {
+                named = sealed_name_row(grid, r).or_else(|| named_row(grid, r));
+            }
+            if cover.filed_on.is_none() {
+                cover.filed_on = filed_on_in_row(grid, r, default_year)
+                    .or_else(|| date_only_row(grid, r, default_year));
+            }
+        }
+        if cover.unit_text.is_none() {
+            cover.unit_text = named;
+        }
+        (cover.unit_text.is_some() || cover.filed_on.is_some()).then_some(cover)
+    }
 }
 
 impl Filing {
@@ -84,6 +134,9 @@ impl Filing {
             }
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
+            }
+            if filing.named_above.is_none() {
+                filing.named_above = named_row(grid, r);
             }
             // A date on a line of its own under the title (2020年12月4日), or alone in a
             // cell at the end of the 填报单位 line (填报单位：区农业农村委 | … | 2020年12月4日).
@@ -153,6 +206,20 @@ impl Filing {
             }
         }
         filing.settle(default_year)
+    }
+
+    /// What the workbook's cover sheet says, where the sheet says nothing of its own
+    /// (its unit, its date: a day its title names is weaker than the cover's date).
+    pub fn take_cover(&mut self, cover: &Cover) {
+        if self.unit_text.is_none() {
+            self.unit_text = cover.unit_text.clone();
+        }
+        if self.filed_on.is_none() || self.dated_by_title {
+            if let Some(d) = cover.filed_on {
+                self.filed_on = Some(d);
+                self.dated_by_title = false;
+            }
+        }
     }
 
     /// A signature paragraph below a Word return's table: a date on its own is the

@@ -56,7 +56,40 @@ pub(super) struct Layout {
     pub status_holds_deadlines: bool,
 }
 
+/// Headers of a column counting tasks (任务数（项）, 占比): a tally's, not a return's.
+const COUNT_HEADERS: [&str; 8] = [
+    "任务数",
+    "项数",
+    "数量",
+    "个数",
+    "占比",
+    "比例",
+    "比重",
+    "百分比",
+];
+
 impl Layout {
+    /// A table counting the tasks by status (序号 | 完成状态 | 任务数 | 占比): a status
+    /// and a count column, and nothing saying which task or what was done.
+    pub fn is_tally(&self) -> bool {
+        use ColumnKind::*;
+        self.has(Status)
+            && ![
+                Measure,
+                Progress,
+                Category,
+                CompletedOn,
+                Unit,
+                ResponsibleUnit,
+            ]
+            .into_iter()
+            .any(|k| self.has(k))
+            && self
+                .unnamed
+                .iter()
+                .any(|(_, h)| COUNT_HEADERS.iter().any(|w| h.contains(w)))
+    }
+
     /// The table's leftmost column read.
     pub fn first_column(&self) -> usize {
         (self.columns.iter().chain(&self.extra))
@@ -305,6 +338,11 @@ fn continues_header(
             continue;
         }
         let text = cell.text_ref();
+        // 一、已完成的任务 under the header: a group heading over the rows, not a
+        // second header row.
+        if opens_with_enumerator(&text) {
+            return false;
+        }
         // 已完成 under 完成状态 or 整改进展情况 is the row's answer, not a tick column's
         // header (巡查监测信息公开 | 已完成 | 已完成 is a task row without a 序号).
         let here = header_kind(&text);
@@ -319,6 +357,20 @@ fn continues_header(
         filled += 1;
     }
     lower.iter().flatten().count() >= 1 && !(0..upper.len()).any(id_below) && named * 2 >= filled
+}
+
+/// Whether `text` opens with a Chinese enumerator: 一、 二. （三） (a heading's number).
+fn opens_with_enumerator(text: &str) -> bool {
+    let t = text.trim_start();
+    let t = t.strip_prefix(['（', '(']).unwrap_or(t);
+    let numerals = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    numerals > 0
+        && t.chars()
+            .nth(numerals)
+            .is_some_and(|c| matches!(c, '、' | '．' | '.' | '）' | ')'))
 }
 
 /// The longest cell of a header row that names no column (整改落实情况 spanning two).

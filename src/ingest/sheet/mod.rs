@@ -42,6 +42,19 @@ pub(crate) fn turned_on_its_side(grid: &Grid) -> bool {
 /// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
 /// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
 /// rows each name their unit is still the sender's.
+/// The cover sheet of a workbook of several sheets (封面: the sender and the date, no
+/// table): its lines, for the sheets with the table that do not say them. Not for our
+/// own checklist (its marker names the unit).
+pub(crate) fn cover_of(grids: &[Grid], default_year: i32) -> Option<filing::Cover> {
+    if grids.len() < 2 {
+        return None;
+    }
+    grids.iter().filter(|g| !g.hidden).find_map(|g| {
+        let cover = filing::Cover::read(g, default_year)?;
+        (Layout::find(g, None).is_none() && form::read(g).is_none()).then_some(cover)
+    })
+}
+
 pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) -> Option<String> {
     let non_empty: Vec<usize> = (0..grid.rows.len())
         .filter(|&r| !grid.row_is_empty(r))
@@ -98,7 +111,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.extend(part.problems);
         return sender.or(right_sender);
     }
-    let filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
+    let mut filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
+    if let Some(cover) = ctx.cover {
+        filing.take_cover(cover);
+    }
     if is_evidence_list(ctx, &filing, &layout) {
         out.skips
             .push(sheet_skip(grid, ctx, &non_empty, SkipReason::EvidenceList));
@@ -108,6 +124,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 Code::SheetSkipped,
                 ctx.file,
                 "此工作表是佐证材料目录（每行一份材料），不作为进展读取。",
+            )
+            .at(Some(&grid.name), None),
+        );
+        return None;
+    }
+    if layout.is_tally() {
+        out.skips
+            .push(sheet_skip(grid, ctx, &non_empty, SkipReason::Tally));
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::SheetSkipped,
+                ctx.file,
+                "此工作表是按完成状态统计任务数的统计表，不含各项任务的进展，未作为进展读取。",
             )
             .at(Some(&grid.name), None),
         );
@@ -138,6 +168,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // The record the next row may continue: its index in `out.records` and the last row
     // it covers (a continuation must be right under it).
     let mut open: Option<(usize, usize)> = None;
+    // The status a group heading over the rows names (一、已完成的任务), if one.
+    let mut group_status: Option<Status> = None;
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
     // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
@@ -297,6 +329,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                                 default_year,
                                 above: None,
                                 filed_by: block_filed.or(filing.filed_on),
+                                group_status: None,
                             },
                             &mut scratch,
                         );
@@ -333,6 +366,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     // 二、宝峰镇 over a table of its own in a lead unit's Word return.
                     unit.start_block(&name, UnitFrom::Heading);
                 }
+            }
+            if reason == SkipReason::CategoryHeading {
+                // 一、已完成的任务: the status of the rows under it that give none.
+                group_status = rows::heading_status(&grid.first_text(r));
             }
             if reason == SkipReason::Header {
                 // A block under a header of its own columns is read by that header.
@@ -401,6 +438,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 default_year,
                 above,
                 filed_by: block_filed.or(filing.filed_on),
+                group_status,
             },
             &mut out.problems,
         );

@@ -479,6 +479,45 @@ pub(super) struct Around<'a> {
     /// When the return (or the block of the row) was filed, if known: a status cell
     /// dating the work (2020年9月完成) before it says the work is done.
     pub filed_by: Option<NaiveDate>,
+    /// The status the group heading over the row names (一、已完成的任务), for a row
+    /// that gives none of its own.
+    pub group_status: Option<Status>,
+}
+
+/// The status a category heading names for the rows under it (一、已完成的任务（2项）,
+/// （二）正在推进的事项, 三、长期坚持类): a heading that is a status and nothing more.
+pub(super) fn heading_status(text: &str) -> Option<Status> {
+    let t = one_line(text);
+    let t = t
+        .trim_start_matches(|c: char| {
+            "一二三四五六七八九十（(）)、.．".contains(c) || c.is_whitespace()
+        })
+        .trim_end();
+    // Its count: （2项）, (3个).
+    let t = match t.rfind(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => &t[..i],
+        _ => t,
+    };
+    let t = [
+        "的任务",
+        "任务",
+        "的事项",
+        "事项",
+        "的项目",
+        "项目",
+        "类",
+        "的",
+    ]
+    .iter()
+    .find_map(|w| t.strip_suffix(w))
+    .unwrap_or(t);
+    if t.is_empty() || t.chars().count() > 6 {
+        return None;
+    }
+    match classify_status(t) {
+        Status::Unclear => None,
+        s => Some(s),
+    }
 }
 
 /// Read data row `r`. A status that is not recognised and a completion date that does
@@ -496,6 +535,7 @@ pub(super) fn values(
         default_year,
         above,
         filed_by,
+        group_status,
     } = around;
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
@@ -543,6 +583,11 @@ pub(super) fn values(
     let (mut status, mut status_text) = read_status(layout, grid, r, &progress);
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
+    }
+    if let Some(g) = group_status.filter(|_| {
+        status == Status::Unclear && (status_text.is_empty() || is_status_placeholder(&status_text))
+    }) {
+        (status, status_text) = (g, g.label().to_string());
     }
     // The row's own 填报日期 (its warning, if it does not read, comes after the dates').
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);

@@ -563,6 +563,7 @@ fn fallback(
             UnitFrom::Signature,
         ),
         (filing.title.as_deref().unwrap_or(""), UnitFrom::Title),
+        (filing.named_above.as_deref().unwrap_or(""), UnitFrom::Title),
     ]
     .into_iter()
     .chain(header)
