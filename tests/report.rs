@@ -530,16 +530,20 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     // A task several towns decide: 二 names the task and tells the work; its tally is for 三 and 附件1.
     assert!(body.contains(&format!("在{}方面，", t27.short_name)));
     assert!(!body.contains("（正在推进，23个镇街中"), "{body}");
-    // Tasks only non-deciders reported on say so in plain words (task 12 is overdue:
-    // in the overdue list, once).
+    // A unit with no role on a task is not cited (区发展改革委 on task 12, which is
+    // overdue: in the overdue list, once, as a task nobody reported on).
     let t12 = l.task(12).unwrap();
-    assert_eq!(t12.reported_by_others, ["区发展改革委"]);
+    assert!(t12.reported_by_others.is_empty());
+    assert!(t12
+        .current_reports()
+        .any(|r| r.unit == "区发展改革委" && r.role == rectify::plan::Role::Unassigned));
     assert!(t12.overdue);
-    assert!(body.contains(&format!("{}（区发展改革委报送了相关进展）", t12.short_name)));
+    assert!(!body.contains("区发展改革委报送了相关进展"), "{body}");
+    // Named as the other overdue tasks nobody reported on are: in 三（一） and 三（四）.
     assert_eq!(
         body.matches(t12.short_name.as_str()).count(),
-        1,
-        "named once"
+        body.matches(l.task(63).unwrap().short_name.as_str())
+            .count(),
     );
     // Results keep their figures and end at a sentence boundary.
     // One unit's tasks are told together under its name, one sentence each, without a
@@ -1291,16 +1295,18 @@ fn a_units_own_我局_is_quoted_as_its_name() {
 #[test]
 fn unreported_tasks_name_their_own_units_and_others_only_tasks_are_grouped() {
     let plan = plan();
-    // A unit reports on four tasks led by others who say nothing.
-    let reporter = "区财政局";
+    // A unit reports on four tasks it cooperates on, not yet due, whose deciders say
+    // nothing (an overdue one is told in 三（一）).
+    let reporter = "来苏镇";
+    let owing = rectify::build_ledger(&plan, std::path::Path::new("/nonexistent"));
     let others: Vec<&rectify::plan::Task> = plan
         .tasks
         .iter()
         .filter(|t| {
-            !t.lead.units.is_empty()
-                && !t.lead.units.iter().any(|u| u == reporter)
+            !t.lead.units.iter().any(|u| u == reporter)
                 && !t.responsible.units.iter().any(|u| u == reporter)
-                && !t.cooperating.units.iter().any(|u| u == reporter)
+                && t.cooperating.units.iter().any(|u| u == reporter)
+                && !owing.task(t.id).unwrap().overdue
         })
         .take(4)
         .collect();
@@ -1436,11 +1442,20 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
 /// texts: the status never seems to contradict the progress beside it.
 #[test]
 fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
-    let l = demo_ledger();
-    let text = body_text(demo_docx());
+    // 区城市管理局 cooperates on task 25, whose responsible units say nothing.
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    one_row_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        25,
+        "配合开展排查。",
+    );
+    let l = rectify::build_ledger(&plan, dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let mut seen = 0;
     for t in &l.tasks {
-        if t.status != rectify::model::Status::Unreported || t.current_reports().next().is_none() {
+        if t.status != rectify::model::Status::Unreported || t.cited_reports().next().is_none() {
             continue;
         }
         seen += 1;
@@ -1453,7 +1468,7 @@ fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
         let line = format!("（{}尚未报送，以下为其他单位报送的相关进展）", who.trim());
         assert!(text.contains(&line), "task {}: {line}", t.id);
     }
-    assert!(seen > 0, "the demo has such a task");
+    assert_eq!(seen, 1, "task 25");
 }
 
 /// An overdue task no decider has reported on is not called unfinished: it is named
@@ -1897,17 +1912,36 @@ fn a_long_status_breaks_before_its_wait_in_the_attachment() {
 #[test]
 fn the_unreported_tasks_listed_say_of_how_many_they_are_a_part() {
     use rectify::model::Status;
+    // In the demo every 未报送 task is one nobody reported on: the list is all of them.
     let l = demo_ledger();
+    let text = body_text(demo_docx());
+    assert!(
+        text.contains(&format!(
+            "。{}项任务尚未收到任何报送：",
+            l.summary.unreported
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&format!("未报送的{}项任务中", l.summary.unreported)),
+        "{text}"
+    );
+    // 区城市管理局 cooperates on task 25, whose responsible units say nothing.
+    let dir = tempfile::tempdir().unwrap();
+    one_row_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        25,
+        "配合开展排查。",
+    );
+    let l = rectify::build_ledger(&plan(), dir.path());
     let nobody = l
         .tasks
         .iter()
         .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
         .count();
-    assert!(
-        nobody < l.summary.unreported as usize,
-        "the demo has both kinds"
-    );
-    let text = body_text(demo_docx());
+    assert_eq!(nobody + 1, l.summary.unreported as usize);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let said = format!(
         "未报送的{}项任务中，{nobody}项任务尚未收到任何报送：",
         l.summary.unreported

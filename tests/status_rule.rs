@@ -155,13 +155,25 @@ fn a_status_that_contradicts_its_text_is_awaiting_verification() {
 }
 
 #[test]
-fn a_task_reported_only_by_a_unit_without_a_role_is_not_reported_and_says_who_did() {
-    // 区发展改革委 has no role on task 3.
+fn a_task_reported_only_by_a_unit_without_a_role_is_not_reported_and_cites_nobody() {
+    // 区发展改革委 has no role on task 3: its row is kept, neither counted nor cited as
+    // the task's progress by others (docs/ledger.md).
     let ledger = ledger_of(&[("区发展改革委", vec![(3, "配合完成项目审批。", "已完成")])]);
     let t = ledger.task(3).unwrap();
     assert_eq!(t.status, Status::Unreported);
-    assert_eq!(t.reported_by_others, vec!["区发展改革委"]);
+    assert!(t.reported_by_others.is_empty());
+    assert_eq!(t.current_reports().count(), 1);
+    assert_eq!(t.cited_reports().count(), 0);
     assert_eq!(t.awaiting, vec!["何埂镇"]);
+    // A cooperating unit's row is cited (区农业农村委 cooperates on task 3).
+    let ledger = ledger_of(&[(
+        "区农业农村委",
+        vec![(3, "指导尾水处理设施建设。", "正在推进")],
+    )]);
+    assert_eq!(
+        ledger.task(3).unwrap().reported_by_others,
+        vec!["区农业农村委"]
+    );
 }
 
 /// The responsible unit is silent, and the cooperating unit reports the work done (区城市

@@ -227,7 +227,18 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         }
         let progress = cell(&s, r, 10);
         let reported = cell(&s, r, 11);
-        for rep in t.current_reports() {
+        // A unit with no role on the task is not quoted nor counted as reporting on it
+        // (its row is in 报送明细).
+        for rep in t
+            .current_reports()
+            .filter(|r| r.role == rectify::plan::Role::Unassigned)
+        {
+            if !t.cited_reports().any(|c| c.unit == rep.unit) {
+                assert!(!reported.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
+                assert!(!progress.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
+            }
+        }
+        for rep in t.cited_reports() {
             assert!(progress.contains(&rep.unit), "task {}: {}", t.id, rep.unit);
             assert!(reported.contains(&rep.unit));
             // A report contradicting its text is marked where it is quoted.
@@ -249,7 +260,7 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
         for u in &t.awaiting {
             assert!(missing.contains(u.as_str()), "task {}: awaiting {u}", t.id);
         }
-        let last = t.current_reports().filter_map(|r| r.filed_on).max();
+        let last = t.cited_reports().filter_map(|r| r.filed_on).max();
         assert_eq!(cell(&s, r, 13), date(last));
     }
 

@@ -80,9 +80,10 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     }
     let mut reported_by_others: Vec<String> = Vec::new();
     for r in current {
-        // 不涉及 is no progress to cite.
+        // 不涉及 is no progress to cite, nor is a unit's with no role on the task.
         if !deciders.contains(&r.unit)
             && r.status != Status::NotApplicable
+            && r.role != Role::Unassigned
             && !reported_by_others.contains(&r.unit)
         {
             reported_by_others.push(r.unit.clone());

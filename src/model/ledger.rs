@@ -241,6 +241,14 @@ impl TaskEntry {
         self.reports.iter().filter(|r| !r.superseded)
     }
 
+    /// The current reports of units with a role on the task: what the documents cite. A
+    /// unit with none (区发展改革委 writing on task 12) is kept in the ledger and the
+    /// workbook's 报送明细, not quoted as the task's progress.
+    pub fn cited_reports(&self) -> impl Iterator<Item = &UnitReport> {
+        self.current_reports()
+            .filter(|r| r.role != crate::plan::Role::Unassigned)
+    }
+
     /// The units whose reports decide the task's status: its lead units, or where it
     /// has none, its responsible units (as `plan::Task::deciders`).
     pub fn deciders(&self) -> &[String] {

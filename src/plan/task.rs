@@ -22,7 +22,7 @@ impl Role {
             Role::Lead => "牵头",
             Role::Responsible => "责任",
             Role::Cooperating => "配合",
-            Role::Unassigned => "非承担",
+            Role::Unassigned => "无分工",
         }
     }
 

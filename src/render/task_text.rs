@@ -18,7 +18,7 @@ pub struct ReportGroup {
     pub units: String,
     /// lead / responsible / cooperating / unassigned
     pub role: &'static str,
-    /// 牵头单位 / 责任单位 / 配合单位 / 非承担单位
+    /// 牵头单位 / 责任单位 / 配合单位
     pub role_label: String,
     /// The progress text as reported (line breaks kept).
     pub text: String,
@@ -63,7 +63,7 @@ fn report_note(r: &UnitReport) -> String {
 /// the ledger's order).
 pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
     let mut groups: Vec<(Vec<&str>, Role, String, String, &str)> = Vec::new();
-    for r in task.current_reports() {
+    for r in task.cited_reports() {
         let text = r.progress.trim().to_string();
         let note = report_note(r);
         let moved = r.deadline_moved.as_deref().unwrap_or_default();

@@ -69,7 +69,7 @@ fn join_ids(ids: &[u32]) -> String {
 /// when that status contradicts its text.
 fn merged_progress(task: &TaskEntry) -> String {
     let mut parts = Vec::new();
-    for r in task.current_reports() {
+    for r in task.cited_reports() {
         let mut status = r.status.label().to_string();
         if r.doubt.is_some() && r.status != crate::model::Status::Unclear {
             status.push('，');
@@ -92,10 +92,10 @@ fn merged_progress(task: &TaskEntry) -> String {
     parts.join("\n")
 }
 
-/// Units with a current report on the task, first appearance order.
+/// Units with a role on the task and a current report on it, first appearance order.
 fn reporting_units(task: &TaskEntry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for r in task.current_reports() {
+    for r in task.cited_reports() {
         if !out.contains(&r.unit) {
             out.push(r.unit.clone());
         }
@@ -203,7 +203,7 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             17.0,
             17.0,
             |r: &TaskRow<'a>| {
-                ListCell::Date(r.item.current_reports().filter_map(|x| x.filed_on).max())
+                ListCell::Date(r.item.cited_reports().filter_map(|x| x.filed_on).max())
             },
         )
         .off_paper(),
