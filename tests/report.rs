@@ -1637,14 +1637,21 @@ fn annex_two_groups_units_owing_the_same_tasks() {
             })
             .collect();
         assert_eq!(holding.len(), 1, "{}: {entries:#?}", u.name);
-        let ids: Vec<String> = u.missing.iter().map(u32::to_string).collect();
-        let ids = ids.join("、");
+        // Its tasks, those it decides and those it cooperates on (配合…（第48项）).
         let said: String = holding[0].chars().filter(|c| *c != '\u{200b}').collect();
-        assert!(
-            said.contains(&format!("（第{ids}项）")),
-            "{}: {said}",
-            u.name
-        );
+        let mut listed: Vec<u32> = said
+            .split("（第")
+            .skip(1)
+            .flat_map(|part| {
+                part.split("项）")
+                    .next()
+                    .unwrap()
+                    .split('、')
+                    .map(|n| n.parse::<u32>().unwrap())
+            })
+            .collect();
+        listed.sort_unstable();
+        assert_eq!(listed, u.missing, "{}: {said}", u.name);
     }
 }
 
@@ -1998,4 +2005,47 @@ fn an_attachment_row_says_each_thing_once() {
     assert!(rows
         .iter()
         .any(|(_, t)| t.contains("：未写明具体进展，待核实。")));
+}
+
+/// 附件2 lists apart the tasks a unit owes as a cooperating unit (配合…), so its lists
+/// and 附件1's counts of the deciders that have not reported do not seem to disagree,
+/// and says once why a cooperating unit is listed at all.
+#[test]
+fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
+    let l = demo_ledger();
+    let text = body_text(demo_docx());
+    let annex2 =
+        &text[text.find("\n附件2\n").expect("附件2")..text.find("\n抄送：").expect("版记")];
+    assert!(annex2.contains("由配合单位直接报送配合情况"), "{annex2}");
+    let mut cooperating = 0;
+    for line in annex2.lines().filter(|l| l.contains("项）")) {
+        // 4．区水利局：…（第53项）；配合…（第48项）。
+        let (names, list) = line.split_once('：').unwrap();
+        let names = names.split_once('．').unwrap().1;
+        let names = names.split('（').next().unwrap();
+        for part in list.trim_end_matches('。').split('；') {
+            let ids: Vec<u32> = part[part.rfind("（第").unwrap() + "（第".len()..]
+                .trim_end_matches("项）")
+                .split('、')
+                .map(|n| n.trim_matches('\u{200b}').parse().unwrap())
+                .collect();
+            let as_partner = part.starts_with("配合");
+            for unit in names.split('、') {
+                for id in &ids {
+                    let t = l.task(*id).unwrap();
+                    assert_eq!(
+                        !t.deciders().iter().any(|d| d == unit),
+                        as_partner,
+                        "{unit} on task {id}: {line}"
+                    );
+                    cooperating += usize::from(as_partner);
+                }
+            }
+        }
+    }
+    assert!(cooperating > 0, "the demo has cooperating units to chase");
+    assert!(
+        annex2.contains("区市场监管局（未报送任何进展）：配合"),
+        "{annex2}"
+    );
 }

@@ -226,8 +226,9 @@ pub struct TaskEntry {
     pub breakdown: Breakdown,
     /// Units that decide the status (lead, else responsible) and have not reported.
     pub awaiting: Vec<String>,
-    /// Units without a deciding role (cooperating, or not assigned) whose current report
-    /// is on the task: said in words when no decider has reported.
+    /// Units with a role but not a deciding one (cooperating, or responsible under a
+    /// lead) whose current report is on the task: said in words when no decider has
+    /// reported. A unit with no role on the task is not cited.
     pub reported_by_others: Vec<String>,
     /// Why the task is 待核实, one clause per doubtful report (empty otherwise).
     pub doubts: Vec<String>,

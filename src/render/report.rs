@@ -869,6 +869,10 @@ struct UnitBrief {
     /// The short names of those tasks, joined with 、.
     missing_names: String,
     missing_count: usize,
+    /// Of those, the tasks it decides, and the ones it owes as a cooperating unit (so
+    /// 附件2 and 附件1's count of deciders do not seem to disagree).
+    owned: Listed,
+    cooperated: Listed,
     /// It reported nothing at all.
     silent: bool,
     /// It reported, but none of the tasks it owes (only other units' or tasks it does
@@ -876,6 +880,32 @@ struct UnitBrief {
     none_owed: bool,
     /// It owed a report in the previous round too and sent none in either.
     twice: bool,
+}
+
+/// Tasks of one kind a unit owes and has not reported on: ids and short names, each
+/// joined with 、 (empty when none).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+struct Listed {
+    ids: String,
+    names: String,
+}
+
+/// The tasks `u` owes and has not reported on that it decides (`deciding`), or those it
+/// owes as a cooperating unit (no unit gathers its part: it reports it to the bureau).
+fn listed(l: &Ledger, u: &UnitEntry, deciding: bool) -> Listed {
+    let tasks: Vec<&TaskEntry> = u
+        .missing
+        .iter()
+        .filter_map(|id| l.task(*id))
+        .filter(|t| t.deciders().contains(&u.name) == deciding)
+        .collect();
+    let join = |f: &dyn Fn(&TaskEntry) -> String| {
+        tasks.iter().map(|t| f(t)).collect::<Vec<_>>().join("、")
+    };
+    Listed {
+        ids: join(&|t| t.id.to_string()),
+        names: join(&|t| t.short_name.clone()),
+    }
 }
 
 /// Units of 附件2 that owe the same tasks in the same state.
@@ -889,6 +919,8 @@ struct MissingGroup {
     state: &'static str,
     missing: String,
     missing_names: String,
+    owned: Listed,
+    cooperated: Listed,
 }
 
 fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
@@ -905,10 +937,9 @@ fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
     };
     let mut groups: Vec<(Vec<&str>, &UnitBrief)> = Vec::new();
     for u in units {
-        match groups
-            .iter_mut()
-            .find(|(_, first)| first.missing == u.missing && state(first) == state(u))
-        {
+        match groups.iter_mut().find(|(_, first)| {
+            first.owned == u.owned && first.cooperated == u.cooperated && state(first) == state(u)
+        }) {
             Some((names, _)) => names.push(&u.name),
             None => groups.push((vec![&u.name], u)),
         }
@@ -921,6 +952,8 @@ fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
             state: state(first),
             missing: first.missing.clone(),
             missing_names: first.missing_names.clone(),
+            owned: first.owned.clone(),
+            cooperated: first.cooperated.clone(),
         })
         .collect()
 }
@@ -956,6 +989,8 @@ struct Issues {
     unclear: Vec<TaskContext>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
     units_missing: Vec<UnitBrief>,
+    /// Some unit of 附件2 owes tasks as a cooperating unit: the attachment says why.
+    cooperating_marked: bool,
     /// `units_missing` grouped for 附件2: units owing the same tasks in the same state
     /// (18 towns silent on tasks 24, 25, 27, 50) in one entry, in first-appearance order.
     missing_groups: Vec<MissingGroup>,
@@ -1314,6 +1349,7 @@ impl Issues {
                 .filter(|u| !u.silent && !u.none_owed)
                 .count(),
             missing_groups: missing_groups(&units_missing),
+            cooperating_marked: units_missing.iter().any(|u| !u.cooperated.ids.is_empty()),
             units_missing,
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
@@ -1369,6 +1405,8 @@ impl UnitBrief {
                 .map(|t| t.short_name.clone())
                 .collect::<Vec<_>>()
                 .join("、"),
+            owned: listed(l, u, true),
+            cooperated: listed(l, u, false),
             missing_count: u.missing.len(),
             silent: u.reported.is_empty(),
             none_owed: u.reported_none_owed(),

@@ -232,7 +232,7 @@ fn expected_note(ledger: &Ledger) -> String {
     let who = match (p.tier, p.reporting) {
         (Tier::Lead, _) => "本单位牵头任务的责任单位、配合单位",
         (Tier::Bureau, Reporting::Lead) => {
-            "各任务的牵头单位（无牵头单位时为责任单位），配合单位的进展由其汇总"
+            "各任务的牵头单位（无牵头单位时为责任单位）；配合单位的进展由牵头单位或唯一的责任单位汇总，无单位汇总的（如多个责任单位共同承担的任务）由配合单位直接报送"
         }
         (Tier::Bureau, Reporting::Direct) => "有任务分工的单位",
     };
