@@ -1181,7 +1181,7 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
                 _ => None,
             })
             .flat_map(|p| p.split(['；', '。']))
-            .filter(|part| part.contains("（已逾期）："))
+            .filter(|part| part.ends_with("，已逾期）"))
             .flat_map(task_refs)
             .collect();
         if !asking.is_empty() {
@@ -1469,44 +1469,56 @@ fn cuts_a_list(text: &str) -> bool {
     })
 }
 
-/// A notice lists each deadline once in a role's list, whatever the task's state (the
-/// plan writes a deadline two ways, and a task its deciders report done is no longer
-/// past due), and the deadlines in date order, 长期坚持 last. Before, 区水利局's notice
-/// listed 2020年9月30日前完成，并长期坚持 twice, and its deadlines out of order.
+/// A notice lists a role's tasks by their 序号, as an office does, each with its own
+/// deadline in brackets (第1项“…”（2020年12月31日前完成，并长期坚持）；第4项…): not
+/// grouped under deadline phrases, which put the numbers out of order.
 #[test]
-fn a_notice_lists_each_deadline_once_in_date_order() {
+fn a_notice_lists_tasks_by_number_each_with_its_deadline() {
     let ledger = common::ledger_for(&common::repo().join("input/returns"));
     let templates = Templates::default();
-    let due_of = |phrase: &str| -> Option<NaiveDate> {
-        let (y, rest) = phrase.split_once('年')?;
-        let (m, rest) = rest.split_once('月')?;
-        let (d, _) = rest.split_once('日')?;
-        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    };
     let mut lists = 0;
     for u in units_owing(&ledger) {
         let blocks = notice_blocks(&ledger, u, &templates, date(2020, 11, 20)).unwrap();
         for b in &blocks {
             let Block::Para(text) = b else { continue };
-            let Some((_, list)) = text.split_once("项。").filter(|_| text.starts_with('（'))
+            let Some((head, list)) = text.split_once("项：第").filter(|_| text.contains("任务"))
             else {
                 continue;
             };
-            if !list.contains("：第") {
+            if !head.ends_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
             lists += 1;
-            let phrases: Vec<&str> = list
-                .split('；')
-                .map(|g| g.split_once('：').map_or(g, |(p, _)| p))
+            let items: Vec<&str> = list.trim_end_matches('。').split('；').collect();
+            let count: usize = head
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .parse()
+                .unwrap();
+            assert_eq!(items.len(), count, "{}: {text}", u.name);
+            let ids: Vec<u32> = std::iter::once(format!("第{}", items[0]))
+                .chain(items[1..].iter().map(|i| i.to_string()))
+                .map(|i| *task_refs(&i).first().unwrap())
                 .collect();
-            let distinct: BTreeSet<&str> = phrases.iter().copied().collect();
-            assert_eq!(distinct.len(), phrases.len(), "{}: {text}", u.name);
-            let keys: Vec<(bool, Option<NaiveDate>)> = phrases
-                .iter()
-                .map(|p| (due_of(p).is_none(), due_of(p)))
-                .collect();
-            assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{}: {text}", u.name);
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}: {text}", u.name);
+            for (item, id) in items.iter().zip(&ids) {
+                let t = ledger.task(*id).unwrap();
+                let deadline = &item[item.rfind('（').unwrap()..];
+                use chrono::Datelike;
+                let due = t
+                    .deadline
+                    .due
+                    .map(|d| format!("{}年{}月{}日前完成", d.year(), d.month(), d.day()));
+                match due {
+                    Some(phrase) => assert!(deadline.contains(&phrase), "{}: {item}", u.name),
+                    None => assert!(deadline.contains("长期坚持"), "{}: {item}", u.name),
+                }
+            }
         }
     }
     assert!(lists > 40, "{lists}");
@@ -1888,17 +1900,18 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
             .filter(|t| u.missing.contains(&t.id) && t.deadline.due.is_some_and(|d| d < l.as_of))
         {
             let at = text.find(&format!("第{}项“", t.id)).unwrap();
-            // The mark closes the deadline phrase the task is listed under.
-            let before = &text[..at];
-            let phrase = &before[before.rfind(['；', '。']).map_or(0, |i| i + 3)..];
+            // The mark closes the task's own deadline, in its brackets after its name.
+            let after = &text[at..];
+            let phrase = &after[after.find('”').unwrap()..];
+            let phrase = &phrase[..phrase.find('）').unwrap() + '）'.len_utf8()];
             let want = match t.status {
-                Status::Confirming => "（已过完成时限）：",
+                Status::Confirming => "，已过完成时限）",
                 Status::Completed | Status::NotApplicable => "",
-                _ => "（已逾期）：",
+                _ => "，已逾期）",
             };
             if want.is_empty() {
                 assert!(
-                    !phrase.contains("（已"),
+                    !phrase.contains("，已"),
                     "{} task {}: {phrase}",
                     u.name,
                     t.id

@@ -83,6 +83,9 @@ pub struct RoleGroup {
     pub label: &'static str,
     pub count: usize,
     pub deadlines: Vec<DeadlineGroup>,
+    /// The same tasks in task order, each with its deadline (how an office lists them:
+    /// by 序号).
+    pub tasks: Vec<NoticeTask>,
 }
 
 #[derive(Debug, Serialize)]
@@ -423,11 +426,15 @@ fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -
             }
             deadlines.sort_by_key(|(due, _)| (due.is_none(), *due));
             let deadlines = deadlines.into_iter().map(|(_, g)| g).collect();
+            let mut tasks: Vec<NoticeTask> =
+                mine.iter().map(|t| notice_task(ledger, t, unit)).collect();
+            tasks.sort_by_key(|t| t.id);
             Some(RoleGroup {
                 role: role_key(role),
                 label: role.label(),
                 count: mine.len(),
                 deadlines,
+                tasks,
             })
         })
         .collect()
