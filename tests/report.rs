@@ -114,6 +114,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 fn headline(l: &Ledger) -> String {
     let s = &l.summary;
     let mut counts = format!("已完成{}项", s.completed);
+    if s.done_late > 0 {
+        counts.push_str(&format!("（其中{}项晚于完成时限完成）", s.done_late));
+    }
     if s.confirming > 0 {
         counts.push_str(&format!(
             "，已报完成待确认{}项（已报送的单位均已完成，尚待其他单位报送后确认）",
@@ -2047,5 +2050,37 @@ fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     assert!(
         annex2.contains("区市场监管局（未报送任何进展）：配合"),
         "{annex2}"
+    );
+}
+
+/// A task done after its deadline (城南污水处理厂: due 9月底, 通水调试 on 12月6日) is
+/// 已完成 with （逾期完成） under it in 附件1, and 一 says how many of the completed
+/// tasks were late; a task done in time has no such mark.
+#[test]
+fn a_task_done_after_its_deadline_says_so() {
+    let l = demo_ledger();
+    let late: Vec<u32> = l
+        .tasks
+        .iter()
+        .filter(|t| t.done_late.is_some())
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(late, [42], "the demo's one late completion");
+    let t = l.task(42).unwrap();
+    assert!(t.done_late.unwrap() > t.deadline.due.unwrap());
+    assert_eq!(l.summary.done_late, 1);
+    let rows = attachment_rows(&part(demo_docx(), "word/document.xml"));
+    for (id, text) in &rows {
+        let task = l.task(*id).unwrap();
+        assert_eq!(
+            text.contains("（逾期完成）"),
+            task.done_late.is_some(),
+            "{id}: {text}"
+        );
+    }
+    let text = body_text(demo_docx());
+    assert!(
+        text.contains("已完成22项（其中1项晚于完成时限完成）"),
+        "{text}"
     );
 }

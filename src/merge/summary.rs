@@ -74,6 +74,7 @@ pub(super) fn summarise(
         },
         completion_basis: format!("{}项数÷任务总数（{total}项）", Status::Completed.label()),
         overdue: tasks.iter().filter(|t| t.overdue).count() as u32,
+        done_late: tasks.iter().filter(|t| t.done_late.is_some()).count() as u32,
         red: lit(Light::Red),
         yellow: lit(Light::Yellow),
         green: lit(Light::Green),

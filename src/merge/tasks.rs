@@ -34,6 +34,17 @@ pub(super) fn task_entries(
         let decision = decide(&deciders, &current, as_of);
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
+        // Done, but after the deadline: the latest completion date a decider gave.
+        let done_late = (status == crate::model::Status::Completed)
+            .then(|| {
+                current
+                    .iter()
+                    .filter(|r| deciders.contains(&r.unit))
+                    .filter_map(|r| r.completed_on)
+                    .max()
+            })
+            .flatten()
+            .filter(|done| task.deadline.due.is_some_and(|due| *done > due));
         let light = Light::of(
             status,
             overdue,
@@ -57,6 +68,7 @@ pub(super) fn task_entries(
                 cooperating: task.cooperating.text.clone(),
             },
             overdue,
+            done_late,
             light,
             previous_status: None,
             status,

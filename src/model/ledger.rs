@@ -153,6 +153,9 @@ pub struct Summary {
     /// The basis of the rate, in words.
     pub completion_basis: String,
     pub overdue: u32,
+    /// Completed tasks done after their deadline (`TaskEntry::done_late`).
+    #[serde(default)]
+    pub done_late: u32,
     /// Tasks by warning light at the as-of date.
     #[serde(default)]
     pub red: u32,
@@ -216,6 +219,10 @@ pub struct TaskEntry {
     pub assigned_text: AssignedText,
     pub status: Status,
     pub overdue: bool,
+    /// For a completed task, the day it was done when that is after its deadline (the
+    /// latest completion date its deciders gave): done, but late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_late: Option<NaiveDate>,
     /// The warning light at the as-of date (红灯 overdue, 黄灯 due soon, 绿灯 on time).
     #[serde(default)]
     pub light: Light,

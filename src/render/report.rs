@@ -380,6 +380,8 @@ struct SummaryContext<'a> {
     unreported: u32,
     unclear: u32,
     overdue: u32,
+    /// Completed tasks done after their deadline.
+    done_late: u32,
     /// Tasks by warning light, and the yellow light's window in days.
     red: u32,
     yellow: u32,
@@ -1183,6 +1185,7 @@ impl<'a> SummaryContext<'a> {
             total: s.total,
             completed: s.completed,
             confirming: s.confirming,
+            done_late: s.done_late,
             ongoing: s.ongoing,
             in_progress: s.in_progress,
             not_started: s.not_started,

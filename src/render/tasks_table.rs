@@ -76,7 +76,8 @@ fn units(t: &TaskEntry) -> Vec<String> {
     units
 }
 
-/// The status, and （已逾期） on a line of its own when overdue: a narrow column, so the
+/// The status, and （已逾期） on a line of its own when overdue (（逾期完成） when done
+/// after the deadline): a narrow column, so the
 /// breakdown and doubts go to the progress column.
 fn status(t: &TaskEntry) -> Vec<String> {
     // A label longer than the column's four characters breaks before its 待 (已报完成 /
@@ -90,6 +91,9 @@ fn status(t: &TaskEntry) -> Vec<String> {
     };
     if t.overdue {
         lines.push("（已逾期）".to_string());
+    }
+    if t.done_late.is_some() {
+        lines.push("（逾期完成）".to_string());
     }
     lines
 }
