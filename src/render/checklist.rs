@@ -26,7 +26,7 @@ use crate::model::queries::unit_tasks;
 use crate::model::status::{choices, choices_explained, dropdown_prompt};
 use crate::model::{Ledger, PlanInfo, Status, UnitEntry};
 use crate::plan::Role;
-use crate::render::line_break::{broken_lines, line_count, typeset_cell};
+use crate::render::line_break::line_count;
 use crate::render::reuse::Key;
 use crate::render::typography::punctuated;
 use crate::render::xlsx_common::{
@@ -398,23 +398,12 @@ fn task_row(
         ws.write_number_with_format(r, COL_ID, task.id, &st.fixed_centre)?;
     }
     // The plan's text with full-width punctuation (the plan's table has ASCII commas),
-    // its lines broken as a typesetter would (Calc and Excel start a line with a comma).
-    let plan_text =
-        |s: &str, col: u16| typeset_cell(&punctuated(s), COLUMNS[col as usize].1, broken_lines);
-    let measure = plan_text(task.measure, COL_MEASURE);
-    ws.write_string_with_format(
-        r,
-        COL_CATEGORY,
-        plan_text(task.category, COL_CATEGORY),
-        &st.fixed,
-    )?;
+    // whole: the viewer wraps it (a unit copies the measure into its own report).
+    let plan_text = |s: &str| text(&punctuated(s)).to_string();
+    let measure = plan_text(task.measure);
+    ws.write_string_with_format(r, COL_CATEGORY, plan_text(task.category), &st.fixed)?;
     ws.write_string_with_format(r, COL_MEASURE, &measure, &st.fixed)?;
-    ws.write_string_with_format(
-        r,
-        COL_DEADLINE,
-        plan_text(task.deadline, COL_DEADLINE),
-        &st.fixed,
-    )?;
+    ws.write_string_with_format(r, COL_DEADLINE, plan_text(task.deadline), &st.fixed)?;
     ws.write_string_with_format(r, COL_ROLE, task.role.label(), &st.fixed_centre)?;
     let row = filled.and_then(|f| f.rows.get(&task.id));
     let s = |f: fn(&FilledRow) -> &String| text(row.map_or("", |x| f(x)));
@@ -486,7 +475,10 @@ fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
 /// height is set; Excel and WPS still grow it while the unit types.
 fn row_height(measure: &str, filled: Option<&FilledRow>) -> f64 {
     let lines = |s: &str, col: u16| Measure::of(s).wrapped_lines(COLUMNS[col as usize].1);
-    let mut n = line_count(measure, COLUMNS[COL_MEASURE as usize].1).max(5);
+    // A line in hand for the viewer's own wrapping of the whole text (and LibreOffice's
+    // taller CJK lines), as the workbook's lists keep.
+    let wrapped = line_count(measure, COLUMNS[COL_MEASURE as usize].1);
+    let mut n = (wrapped + wrapped.div_ceil(3)).max(5);
     if let Some(f) = filled {
         n = n
             .max(lines(&f.progress, COL_PROGRESS))

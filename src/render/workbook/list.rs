@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 
 use super::layout::{column_width, print_setup, row_height, stopped, Styles, PRINT_MARGIN_IN};
 use crate::model::{Ledger, Severity, Status};
-use crate::render::line_break::{broken_lines, broken_names, line_count, typeset_cell};
+use crate::render::line_break::line_count;
 use crate::render::xlsx_common::{display_width, excel_date, fit_widths, text_cow, Measure};
 
 /// How a list column is written.
@@ -44,8 +44,10 @@ pub(super) struct Column<'a, T> {
     /// Printed (the print area ends before the first column that is not; such
     /// columns come last).
     pub on_paper: bool,
-    /// The plan's text, its lines broken to the column's width (`line_break`).
-    pub typeset: Option<fn(&str, f64) -> String>,
+    /// The plan's text (重点任务, 具体举措, the units): written as it is, wrapped by
+    /// the viewer; its row is sized for its lines (`line_break::line_count`) with a
+    /// line in hand.
+    pub plan_text: bool,
 }
 
 /// Which data cells of a column are coloured.
@@ -76,20 +78,11 @@ impl<'a, T> Column<'a, T> {
         }
     }
 
-    /// The plan's own text: its lines broken as a typesetter would, so no line starts
-    /// with a comma (not for what units wrote, which stays as written).
-    pub fn typeset(self) -> Self {
+    /// The plan's own text: never broken by hand (a clerk filters, searches and copies
+    /// it whole), its row sized with a line in hand for the viewer's wrapping.
+    pub fn plan_text(self) -> Self {
         Column {
-            typeset: Some(broken_lines),
-            ..self
-        }
-    }
-
-    /// [`Column::typeset`] for a list of units: a break between two names rather than
-    /// inside one.
-    pub fn typeset_names(self) -> Self {
-        Column {
-            typeset: Some(broken_names),
+            plan_text: true,
             ..self
         }
     }
@@ -120,7 +113,7 @@ pub(super) fn col<'a, T>(
         highlight: None,
         note: None,
         on_paper: true,
-        typeset: None,
+        plan_text: false,
     }
 }
 
@@ -280,18 +273,13 @@ impl<'w> List<'w> {
         let r = self.row;
         let texts: Vec<Cow<str>> = cells
             .iter()
-            .zip(cols)
-            .zip(widths)
-            .map(|((cell, col), &w)| match cell {
-                ListCell::Text(s) => match col.typeset {
-                    Some(typeset) => Cow::Owned(typeset_cell(s, w, typeset)),
-                    None => text_cow(s),
-                },
+            .map(|cell| match cell {
+                ListCell::Text(s) => text_cow(s),
                 _ => Cow::Borrowed(""),
             })
             .collect();
         let lines = texts.iter().zip(cols).zip(widths).map(|((s, col), &w)| {
-            if col.typeset.is_some() {
+            if col.plan_text {
                 // A line in hand for a viewer whose lines are taller than 15 pt
                 // (LibreOffice's CJK fonts run to 16).
                 let n = line_count(s, w);

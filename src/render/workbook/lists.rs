@@ -133,33 +133,33 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
         col("重点任务", Kind::Text, 10.0, 16.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.category))
         })
-        .typeset(),
+        .plan_text(),
         col("具体举措", Kind::Text, 20.0, 40.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.measure))
         })
-        .typeset(),
+        .plan_text(),
         col("完成时限", Kind::Text, 13.0, 14.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.deadline.text))
         })
-        .typeset(),
+        .plan_text(),
         col("牵头单位", Kind::Text, 13.0, 16.0, |r: &TaskRow<'a>| {
             t(assigned(&r.item.assigned_text.lead, &r.item.lead))
         })
-        .typeset_names(),
+        .plan_text(),
         col("责任单位", Kind::Text, 13.0, 18.0, |r: &TaskRow<'a>| {
             t(assigned(
                 &r.item.assigned_text.responsible,
                 &r.item.responsible,
             ))
         })
-        .typeset_names(),
+        .plan_text(),
         col("配合单位", Kind::Text, 13.0, 18.0, |r: &TaskRow<'a>| {
             t(assigned(
                 &r.item.assigned_text.cooperating,
                 &r.item.cooperating,
             ))
         })
-        .typeset_names(),
+        .plan_text(),
         col(
             "完成情况",
             Kind::Center,
@@ -283,11 +283,11 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
         col("任务", Kind::Text, 16.0, 30.0, |r: &TaskRow<'a>| {
             t(&r.item.short_name)
         })
-        .typeset(),
+        .plan_text(),
         col("完成时限", Kind::Text, 13.0, 14.0, |r: &TaskRow<'a>| {
             t(punctuated(&r.item.deadline.text))
         })
-        .typeset(),
+        .plan_text(),
         previous_status_column(),
         col(
             "本期状态",
