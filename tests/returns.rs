@@ -1336,3 +1336,96 @@ fn not_applicable_shows_in_the_workbook_report_and_checklist() {
     let checklist = std::fs::read(out.join("checklists/来苏镇.xlsx")).unwrap();
     assert!(unzip_part(&checklist, "xl/worksheets/sheet1.xml").contains("不涉及"));
 }
+
+/// An e-mail saved as a file (.eml) is opened like a bundle: its attachments are read
+/// as returns, a GBK file name (RFC 2231) decoded, and a forwarded message's own
+/// attachments too. The message itself counts no rows.
+#[test]
+fn an_email_saved_as_a_file_is_read_by_its_attachments() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let b64 = |bytes: &[u8]| {
+        let text = base64::engine::general_purpose::STANDARD.encode(bytes);
+        text.as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    };
+    let workbook = |unit: &str, id: u32, status: &str| {
+        let path = dir.path().join("tmp.xlsx");
+        write_workbook(
+            &path,
+            &[SheetSpec::new("Sheet1")
+                .text_row(&[&format!("填报单位：{unit}"), "", "填报日期：2020年12月3日"])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&[&id.to_string(), &measure(id), "按计划推进。", status])],
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        bytes
+    };
+    // 区交通局整改进展.xlsx in GBK, percent-encoded.
+    let (gbk, _, _) = encoding_rs::GBK.encode("区交通局整改进展.xlsx");
+    let gbk_name: String = gbk.iter().map(|b| format!("%{b:02X}")).collect();
+    let attachment = |disposition: &str, bytes: &[u8]| {
+        format!(
+            "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\
+             Content-Transfer-Encoding: base64\r\n\
+             Content-Disposition: attachment;\r\n {disposition}\r\n\r\n{}\r\n",
+            b64(bytes)
+        )
+    };
+    let inner = format!(
+        "From: slj@example.cn\r\nSubject: progress\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\n{}--in--\r\n",
+        attachment(
+            "filename=\"区水利局.xlsx\"",
+            &workbook("区水利局", 21, "已完成")
+        )
+    );
+    let mail = format!(
+        "From: jtj@example.cn\r\nTo: sthjj@example.cn\r\nSubject: =?utf-8?b?6L2s5Y+R?=\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"out\"\r\n\r\n\
+         --out\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n请查收附件。\r\n\
+         --out\r\n{}--out\r\nContent-Type: message/rfc822\r\n\r\n{inner}\r\n--out--\r\n",
+        attachment(
+            &format!("filename*=gbk''{gbk_name}"),
+            &workbook("区交通局", 55, "长期坚持")
+        )
+    );
+    std::fs::write(dir.path().join("转发：区交通局整改进展情况.eml"), mail).unwrap();
+    let ledger = ledger_for(dir.path());
+    let files: Vec<(&str, &str)> = ledger
+        .files
+        .iter()
+        .map(|f| (f.file.as_str(), f.format.as_deref().unwrap_or("")))
+        .collect();
+    assert!(
+        files.contains(&(
+            "转发：区交通局整改进展情况.eml/区交通局整改进展.xlsx",
+            "xlsx"
+        )),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&("转发：区交通局整改进展情况.eml", "mail")),
+        "{files:?}"
+    );
+    assert_eq!(
+        reports_of(&ledger, 55, "区交通局")[0].status,
+        Status::Ongoing
+    );
+    assert_eq!(
+        reports_of(&ledger, 21, "区水利局")[0].status,
+        Status::Completed
+    );
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.severity != rectify::model::Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -11,15 +11,18 @@
 use super::error::ReadError;
 use super::file::{file_outcome, names_a_return_form, parse, sniffed};
 use super::format::bundle::for_each_file;
+use super::format::mail::for_each_attachment;
 use super::format::{Conversion, Format};
 use super::options::IngestOptions;
 use super::record::Ingested;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
 
-/// The bundle at `rel` with its `bytes`; `nested` when it sits inside another bundle.
+/// The bundle at `rel` with its `bytes` (a zip, or an e-mail's attachments: `format`);
+/// `nested` when it sits inside another bundle.
 pub(super) fn ingest_bundle(
     rel: &str,
     bytes: &[u8],
+    format: Format,
     opts: &IngestOptions,
     conversion: Conversion,
     nested: bool,
@@ -28,21 +31,29 @@ pub(super) fn ingest_bundle(
     let mut out = Ingested::default();
     let mut entry = FileEntry {
         file: rel.to_string(),
-        format: Some(Format::Zip.name().to_string()),
+        format: Some(format.name().to_string()),
         outcome: FileOutcome::Unpacked,
         sheets: 0,
         records: 0,
         unit: None,
         filed_on: None,
     };
-    let listed = for_each_file(bytes, opts.limits, |name, taken| {
+    let each = |name: String, taken: Result<Vec<u8>, ReadError>| {
         let inner = format!("{rel}/{name}");
         let part = member(&inner, taken, opts, conversion, nested, &stem);
         out.files.extend(part.files);
         out.records.extend(part.records);
         out.skips.extend(part.skips);
         out.problems.extend(part.problems);
-    });
+    };
+    let listed = match format {
+        Format::Mail => for_each_attachment(bytes, opts.limits, each),
+        _ => for_each_file(bytes, opts.limits, each),
+    };
+    let empty_message = match format {
+        Format::Mail => "邮件附件中没有找到进展情况表（只有佐证材料，或没有附件）。请把填好的进展情况表作为附件发送，或直接报送表格文件。",
+        _ => "压缩包中没有找到进展情况表（只有佐证材料，或是空的）。请把填好的进展情况表放入压缩包，或直接报送表格文件。",
+    };
     match listed {
         Err(e) => {
             out.problems.push(
@@ -63,7 +74,7 @@ pub(super) fn ingest_bundle(
                 Severity::Error,
                 Code::NoHeader,
                 rel,
-                "压缩包中没有找到进展情况表（只有佐证材料，或是空的）。请把填好的进展情况表放入压缩包，或直接报送表格文件。",
+                empty_message,
             ));
         }
         Ok(()) => {}
@@ -93,8 +104,12 @@ fn member(
         Err(e) => return file_outcome(Err(e), inner, opts, Some(bundle_stem)),
     };
     match sniffed(&bytes, opts) {
-        Ok(Format::Zip) if !nested => ingest_bundle(inner, &bytes, opts, conversion, true),
-        Ok(Format::Zip) => file_outcome(Err(ReadError::BundleTooDeep), inner, opts, None),
+        Ok(f @ (Format::Zip | Format::Mail)) if !nested => {
+            ingest_bundle(inner, &bytes, f, opts, conversion, true)
+        }
+        Ok(Format::Zip | Format::Mail) => {
+            file_outcome(Err(ReadError::BundleTooDeep), inner, opts, None)
+        }
         Ok(format) => {
             let read = parse(format, inner, &bytes, opts, conversion);
             let form = read.as_ref().is_ok_and(|r| names_a_return_form(&r.grids));

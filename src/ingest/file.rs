@@ -32,7 +32,9 @@ pub(super) fn ingest_loaded(
     conversion: Conversion,
 ) -> Ingested {
     match sniffed(bytes, opts) {
-        Ok(Format::Zip) => bundle::ingest_bundle(rel, bytes, opts, conversion, false),
+        Ok(f @ (Format::Zip | Format::Mail)) => {
+            bundle::ingest_bundle(rel, bytes, f, opts, conversion, false)
+        }
         Ok(format) => file_outcome(parse(format, rel, bytes, opts, conversion), rel, opts, None),
         Err(e) => file_outcome(Err(e), rel, opts, None),
     }

@@ -23,6 +23,7 @@ mod doc;
 pub(crate) mod docx;
 mod guard;
 mod html;
+pub(crate) mod mail;
 mod ods;
 mod output;
 mod repair;
@@ -133,7 +134,7 @@ pub(crate) fn read_sniffed(
         Format::Docx => docx::read(bytes, limits)?,
         Format::Html => html::read(bytes, limits)?,
         Format::Doc => doc::read(bytes, limits, conversion)?,
-        Format::Zip => return Err(ReadError::Archive),
+        Format::Zip | Format::Mail => return Err(ReadError::Archive),
         Format::Encrypted => {
             // Opened with the built-in password, or refused: then read as what it is.
             let plain = decrypt::package(bytes)?;

@@ -19,6 +19,8 @@ pub enum Format {
     Html,
     /// A zip that is no Office package: a bundle of returns and evidence.
     Zip,
+    /// An e-mail saved as a file (.eml): its attachments read like a bundle's files.
+    Mail,
     /// An encrypted Office package (OLE container with an EncryptedPackage stream):
     /// read as the package inside when it opens with Excel's built-in password, so the
     /// ledger names the inner format; never a ledger name itself.
@@ -38,6 +40,7 @@ impl Format {
             Format::Doc => "doc",
             Format::Html => "html",
             Format::Zip => "zip",
+            Format::Mail => "mail",
             Format::Encrypted => "encrypted",
         }
     }
@@ -79,6 +82,7 @@ mod tests {
             Format::Doc,
             Format::Html,
             Format::Zip,
+            Format::Mail,
             Format::Encrypted,
         ] {
             assert_eq!(f.name(), format!("{f:?}").to_lowercase());

@@ -64,6 +64,9 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if window.contains(&0) || control_ratio_too_high(window) {
         return Err(ReadError::NotSpreadsheet("无法识别的二进制文件"));
     }
+    if super::mail::looks_like_mail(window) {
+        return Ok(Format::Mail);
+    }
     match markup_kind(window) {
         Some(Markup::Html) => return Ok(Format::Html),
         Some(Markup::Other(what)) => return Err(ReadError::Markup(what)),
