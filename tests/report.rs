@@ -1529,12 +1529,12 @@ fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
         .unwrap();
     let awaiting = text
         .split('。')
-        .find(|s| s.contains("已报送的单位均报已完成，尚待其他责任单位报送后确认"))
+        .find(|s| s.contains("已报送的单位均报已完成，尚待未报送的责任单位报送后确认"))
         .unwrap();
     // Under a heading of its own, not the overdue one.
     let overdue_heading = text.find("部分任务逾期未完成").unwrap();
     let own_heading = text.find("部分已报完成的任务待确认").unwrap();
-    let at = text.find("尚待其他责任单位报送后确认").unwrap();
+    let at = text.find("尚待未报送的责任单位报送后确认").unwrap();
     assert!(overdue_heading < own_heading && own_heading < at, "{text}");
     for t in waiting {
         assert!(
@@ -1622,7 +1622,7 @@ fn annex_two_groups_units_owing_the_same_tasks() {
     let annex = text.rsplit("未报送进展的单位及任务清单").next().unwrap();
     let entries: Vec<&str> = annex
         .lines()
-        .filter(|p| p.contains('．') && p.contains("项）"))
+        .filter(|p| p.contains('．') && (p.contains("项）") || p.contains("项，配合）")))
         .collect();
     let owing: Vec<_> = rectify::model::queries::units_missing(l)
         .into_iter()
@@ -1640,13 +1640,13 @@ fn annex_two_groups_units_owing_the_same_tasks() {
             })
             .collect();
         assert_eq!(holding.len(), 1, "{}: {entries:#?}", u.name);
-        // Its tasks, those it decides and those it cooperates on (配合…（第48项）).
+        // Its tasks, those it decides and those it cooperates on (…（第48项，配合）).
         let said: String = holding[0].chars().filter(|c| *c != '\u{200b}').collect();
         let mut listed: Vec<u32> = said
             .split("（第")
             .skip(1)
             .flat_map(|part| {
-                part.split("项）")
+                part.split('项')
                     .next()
                     .unwrap()
                     .split('、')
@@ -1982,6 +1982,7 @@ fn an_attachment_row_says_each_thing_once() {
     let l = demo_ledger();
     let rows = attachment_rows(&part(demo_docx(), "word/document.xml"));
     let mut silent_many = 0;
+    let mut silent_deciders = 0;
     for t in &l.tasks {
         let (_, text) = rows.iter().find(|(id, _)| *id == t.id).unwrap();
         let many = t.breakdown.deciders > 1;
@@ -2000,7 +2001,18 @@ fn an_attachment_row_says_each_thing_once() {
             "{}: {text}",
             t.id
         );
+        // 已报完成待确认 on a partner's word alone (task 19): whose report is awaited.
+        if t.status == rectify::model::Status::Confirming && t.awaiting.len() == t.deciders().len()
+        {
+            silent_deciders += 1;
+            assert!(
+                text.contains("尚未报送，以下为其他单位报送的相关进展"),
+                "{}: {text}",
+                t.id
+            );
+        }
     }
+    assert!(silent_deciders > 0, "the demo's task 19");
     assert!(
         silent_many > 0,
         "the demo has tasks several units owe, all silent"
@@ -2019,20 +2031,27 @@ fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     let text = body_text(demo_docx());
     let annex2 =
         &text[text.find("\n附件2\n").expect("附件2")..text.find("\n抄送：").expect("版记")];
-    assert!(annex2.contains("由配合单位直接报送配合情况"), "{annex2}");
+    assert!(
+        annex2.contains("由配合单位直接报送配合情况（下文注明“配合”）"),
+        "{annex2}"
+    );
     let mut cooperating = 0;
-    for line in annex2.lines().filter(|l| l.contains("项）")) {
-        // 4．区水利局：…（第53项）；配合…（第48项）。
+    for line in annex2
+        .lines()
+        .filter(|l| l.contains("项）") || l.contains("项，配合）"))
+    {
+        // 4．区水利局：…（第53项）；…（第48项，配合）。
         let (names, list) = line.split_once('：').unwrap();
         let names = names.split_once('．').unwrap().1;
         let names = names.split('（').next().unwrap();
         for part in list.trim_end_matches('。').split('；') {
+            let as_partner = part.ends_with("项，配合）");
             let ids: Vec<u32> = part[part.rfind("（第").unwrap() + "（第".len()..]
+                .trim_end_matches("项，配合）")
                 .trim_end_matches("项）")
                 .split('、')
                 .map(|n| n.trim_matches('\u{200b}').parse().unwrap())
                 .collect();
-            let as_partner = part.starts_with("配合");
             for unit in names.split('、') {
                 for id in &ids {
                     let t = l.task(*id).unwrap();
@@ -2048,13 +2067,15 @@ fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     }
     assert!(cooperating > 0, "the demo has cooperating units to chase");
     assert!(
-        annex2.contains("区市场监管局（未报送任何进展）：配合"),
+        annex2
+            .lines()
+            .any(|l| l.contains("区市场监管局（未报送任何进展）：") && l.ends_with("项，配合）。")),
         "{annex2}"
     );
 }
 
 /// A task done after its deadline (城南污水处理厂: due 9月底, 通水调试 on 12月6日) is
-/// 已完成 with （逾期完成） under it in 附件1, and 一 says how many of the completed
+/// 已完成 with 逾期完成 under it in 附件1, and 一 says how many of the completed
 /// tasks were late; a task done in time has no such mark.
 #[test]
 fn a_task_done_after_its_deadline_says_so() {
@@ -2073,7 +2094,7 @@ fn a_task_done_after_its_deadline_says_so() {
     for (id, text) in &rows {
         let task = l.task(*id).unwrap();
         assert_eq!(
-            text.contains("（逾期完成）"),
+            text.contains("\n逾期完成"),
             task.done_late.is_some(),
             "{id}: {text}"
         );

@@ -273,6 +273,18 @@ fn a_lead_done_while_a_unit_under_it_goes_on_is_awaiting_verification() {
     let t = ledger.task(1).unwrap();
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
     assert_eq!(t.doubts, ["区农业农村委报“已完成”，宝峰镇报“正在推进”"]);
+    // The lead is asked to reconcile the two in its reminder's 核实 list.
+    let lead = ledger
+        .units
+        .iter()
+        .find(|u| u.name == "区农业农村委")
+        .unwrap();
+    let asked: Vec<(u32, &str)> = lead
+        .to_verify
+        .iter()
+        .map(|v| (v.task, v.why.as_str()))
+        .collect();
+    assert_eq!(asked, [(1, "你单位报“已完成”，但宝峰镇报“正在推进”")]);
     // A town that is done too is no contradiction.
     let ledger = ledger_of(&[
         ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),
@@ -304,4 +316,21 @@ fn run_tells_the_clerk_of_the_bureaus_own_empty_tasks() {
         stdout.contains(&format!("填报表为 checklists/{}.xlsx", plan.meta.collector)),
         "{stdout}"
     );
+}
+
+/// Long-term work kept up by every decider that answered, the others silent: 长期坚持
+/// (the silent ones are chased), not a 正在推进 that nobody reported.
+#[test]
+fn long_term_work_kept_up_by_those_who_answered_is_ongoing() {
+    // Task 29: 金龙镇、大安街道、陈食街道、茶山竹海街道 are responsible.
+    let ledger = ledger_of(&[("金龙镇", vec![(29, "每周组织清漂一次。", "长期坚持")])]);
+    let t = ledger.task(29).unwrap();
+    assert_eq!(t.status, Status::Ongoing, "{:?}", t.breakdown);
+    assert_eq!(t.awaiting.len(), 3);
+    // One of them still at work on it: under way.
+    let ledger = ledger_of(&[
+        ("金龙镇", vec![(29, "每周组织清漂一次。", "长期坚持")]),
+        ("大安街道", vec![(29, "正在建立清漂机制。", "正在推进")]),
+    ]);
+    assert_eq!(ledger.task(29).unwrap().status, Status::InProgress);
 }

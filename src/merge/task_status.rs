@@ -207,7 +207,9 @@ fn rule(answers: &[Status], all_answered: bool) -> Status {
         } else {
             Confirming
         }
-    } else if all_answered && all(&[Completed, Ongoing]) {
+    } else if all(&[Completed, Ongoing]) {
+        // Some ongoing, the rest done, some deciders silent: ongoing by every account
+        // in (正在推进 would be a word nobody reported); the silent ones are chased.
         Ongoing
     } else if all(&[NotStarted]) {
         NotStarted
@@ -251,7 +253,11 @@ mod tests {
         assert_eq!(rule(&[NotStarted, NotApplicable], false), NotStarted);
         // Long-term work kept up by everyone.
         assert_eq!(rule(&[Ongoing, Completed], true), Ongoing);
-        assert_eq!(rule(&[Ongoing], false), InProgress);
+        // Kept up by every decider that answered, others silent: ongoing by every
+        // account in (the silent ones are chased), not a 正在推进 nobody reported.
+        assert_eq!(rule(&[Ongoing], false), Ongoing);
+        assert_eq!(rule(&[Ongoing, Completed], false), Ongoing);
+        assert_eq!(rule(&[Ongoing, InProgress], false), InProgress);
         // 不涉及 alone.
         assert_eq!(rule(&[NotApplicable, NotApplicable], true), NotApplicable);
         assert_eq!(rule(&[NotApplicable], false), Unreported);

@@ -134,6 +134,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
                 Some(ToVerify { task, why })
             })
             .collect();
+        let to_verify = with_contradicted_leads(tasks, &u.name, plan.meta.as_of, to_verify);
         out.push(UnitEntry {
             name: u.name.clone(),
             full_name: if u.full_name.trim().is_empty() {
@@ -174,4 +175,50 @@ pub(super) fn collector_warning(info: &PlanInfo, units: &[UnitEntry]) -> Option<
             w = info.self_word
         ),
     ))
+}
+
+/// `to_verify` with the tasks `unit` leads and reported 已完成 while a responsible unit
+/// under it reports the work still going on (the task is 待核实 for that): the lead is
+/// asked to reconcile them (你单位报“已完成”，宝峰镇报“正在推进”), in task order.
+fn with_contradicted_leads(
+    tasks: &[TaskEntry],
+    unit: &str,
+    as_of: chrono::NaiveDate,
+    mut to_verify: Vec<ToVerify>,
+) -> Vec<ToVerify> {
+    use crate::model::Status;
+    use crate::plan::Role;
+    for t in tasks
+        .iter()
+        .filter(|t| t.status == Status::Unclear && t.lead.iter().any(|l| l == unit))
+    {
+        if to_verify.iter().any(|v| v.task == t.id)
+            || !t
+                .current_reports()
+                .any(|r| r.unit == unit && r.counted_status(as_of) == Status::Completed)
+        {
+            continue;
+        }
+        let behind: Vec<String> = t
+            .current_reports()
+            .filter(|r| r.role == Role::Responsible && !t.lead.contains(&r.unit))
+            .filter_map(|r| {
+                let s = r.counted_status(as_of);
+                matches!(s, Status::InProgress | Status::NotStarted)
+                    .then(|| format!("{}报“{}”", r.unit, s.label()))
+            })
+            .collect();
+        if !behind.is_empty() {
+            to_verify.push(ToVerify {
+                task: t.id,
+                why: format!(
+                    "你单位报“{}”，但{}",
+                    Status::Completed.label(),
+                    behind.join("、")
+                ),
+            });
+        }
+    }
+    to_verify.sort_by_key(|v| v.task);
+    to_verify
 }

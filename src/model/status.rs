@@ -148,7 +148,7 @@ impl Status {
             Status::NotStarted => "尚未开展",
             Status::NotApplicable => "本单位无此项工作",
             Status::Unreported => "没有单位报送该任务的进展",
-            Status::Confirming => "已报送的单位均已完成，尚待其他责任单位报送后确认",
+            Status::Confirming => "已报送的单位均已完成，尚待未报送的责任单位报送后确认",
             Status::Unclear => "报送的完成状态无法识别，需核实",
         }
     }
@@ -505,7 +505,7 @@ pub fn rule_explained() -> String {
     use Status::*;
     format!(
         "任务状态由牵头单位（无牵头单位时为责任单位）的报送决定，配合单位的报送不计入（“均未报送”一条除外）：\
-         各单位均报“{done}”（或“{na}”）才计为{done}；均为“{done}”或“{ongoing}”时计为{ongoing}；\
+         各单位均报“{done}”（或“{na}”）才计为{done}；已答复的单位均为“{done}”或“{ongoing}”（至少一个“{ongoing}”）时计为{ongoing}；\
          已答复的单位均为“{done}”（或“{na}”）而其余单位未报送时计为{cf}；\
          已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\
          均未报送时为{ur}，但已报送的配合单位均报“{done}”时计为{cf}；有单位报送的状态与其进展情况矛盾，或牵头单位报“{done}”而其下责任单位报“{ip}”“{ns}”时为{uc}。",

@@ -76,7 +76,7 @@ fn units(t: &TaskEntry) -> Vec<String> {
     units
 }
 
-/// The status, and （已逾期） on a line of its own when overdue (（逾期完成） when done
+/// The status, and （已逾期） on a line of its own when overdue (逾期完成 when done
 /// after the deadline): a narrow column, so the
 /// breakdown and doubts go to the progress column.
 fn status(t: &TaskEntry) -> Vec<String> {
@@ -93,7 +93,8 @@ fn status(t: &TaskEntry) -> Vec<String> {
         lines.push("（已逾期）".to_string());
     }
     if t.done_late.is_some() {
-        lines.push("（逾期完成）".to_string());
+        // Four characters, the column's width: one line.
+        lines.push("逾期完成".to_string());
     }
     lines
 }
@@ -149,8 +150,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
         } else if !others.is_empty() {
             lines.push(format!("{}暂未报送。", others.join("、")));
         }
-    } else if t.status == Status::Unreported {
-        // Only units that do not decide the task reported: say whose report is awaited.
+    } else if t.status == Status::Unreported
+        || (t.status == Status::Confirming && t.awaiting.len() == t.deciders().len())
+    {
+        // Only units that do not decide the task reported (a cooperating unit reporting
+        // it done, 已报完成待确认): say whose report is awaited.
         lines.push(format!(
             "（{}尚未报送，以下为其他单位报送的相关进展）",
             t.assigned_text.deciders()

@@ -174,7 +174,14 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
             Kind::Center,
             10.0,
             10.0,
-            |r: &TaskRow<'a>| t(yes_no(r.item.overdue)),
+            // Done, but after its deadline: said, as 附件1 says it.
+            |r: &TaskRow<'a>| {
+                if r.item.done_late.is_some() {
+                    t("逾期完成")
+                } else {
+                    t(yes_no(r.item.overdue))
+                }
+            },
         )
         .highlight(Highlight::Red("是")),
         light_column(),

@@ -98,18 +98,19 @@ fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxE
     } else {
         String::new()
     };
-    // The files as the bureau counts what arrived: those summarised, then those that
-    // would not open and those set aside, only when there are any.
-    let mut files = format!("汇总报送文件 {} 份", sum.files_read);
-    if sum.files_failed > 0 {
-        files.push_str(&format!("，另有 {} 份无法打开", sum.files_failed));
-    }
-    if sum.files_skipped > 0 {
-        files.push_str(&format!("，{} 份未汇总", sum.files_skipped));
-    }
-    if sum.files_failed + sum.files_skipped > 0 {
-        files.push_str(&format!("（见“{SHEET_PROBLEMS}”）"));
-    }
+    // The files as the bureau counts what arrived: the returns received, those summarised
+    // and those that would not open. Files set aside (an Office lock file ~$…, a hidden
+    // system file) are no return and are not counted here (问题清单 lists them).
+    let files = if sum.files_failed > 0 {
+        format!(
+            "收到报送文件 {} 份，汇总 {} 份，{} 份无法打开（见“{SHEET_PROBLEMS}”）",
+            sum.files_read + sum.files_failed,
+            sum.files_read,
+            sum.files_failed
+        )
+    } else {
+        format!("收到并汇总报送文件 {} 份", sum.files_read)
+    };
     let sub = format!(
         "统计截止：{}    应报送单位 {} 个，已报送 {} 个{other}    {files}",
         render_date(ledger.as_of),
@@ -162,9 +163,17 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             "逾期任务",
             n(sum.overdue),
             format!(
-                "完成时限早于统计截止日（{}）且未完成的任务（不含{}）",
+                "完成时限早于统计截止日（{}）且未完成的任务（不含{}）{}",
                 render_date(ledger.as_of),
-                Status::Confirming.label()
+                Status::Confirming.label(),
+                if sum.done_late > 0 {
+                    format!(
+                        "；另有{}项逾期完成（见任务台账“是否逾期”列）",
+                        sum.done_late
+                    )
+                } else {
+                    String::new()
+                }
             ),
         ),
         (
