@@ -533,6 +533,12 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
     // A task several towns decide: 二 names the task and tells the work; its tally is for 三 and 附件1.
     assert!(body.contains(&format!("在{}方面，", t27.short_name)));
     assert!(!body.contains("（正在推进，23个镇街中"), "{body}");
+    // Words opened 据…报送 take no 在…方面 frame as well (石庙污水处理站, task 38).
+    assert!(!body.contains("方面，据"), "{body}");
+    assert!(
+        body.contains("据区住房城乡建委报送，石庙污水处理站溢流原因已查明"),
+        "{body}"
+    );
     // A unit with no role on a task is not cited (区发展改革委 on task 12, which is
     // overdue: in the overdue list, once, as a task nobody reported on).
     let t12 = l.task(12).unwrap();

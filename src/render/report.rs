@@ -677,7 +677,12 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
                 None,
                 // The task named, not its status tally: 二 tells the work, 三 and 附件1
                 // the counts.
-                vec![format!("在{}方面，{body}", t.short_name)],
+                // 据…报送 opens with its own frame: not 在…方面 as well.
+                vec![if body.starts_with('据') {
+                    body
+                } else {
+                    format!("在{}方面，{body}", t.short_name)
+                }],
             ));
             continue;
         }
