@@ -1451,16 +1451,7 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
 /// texts: the status never seems to contradict the progress beside it.
 #[test]
 fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
-    // 区城市管理局 cooperates on task 25, whose responsible units say nothing.
-    let plan = plan();
-    let dir = tempfile::tempdir().unwrap();
-    one_row_return(
-        &dir.path().join("区城市管理局.xlsx"),
-        "区城市管理局",
-        25,
-        "配合开展排查。",
-    );
-    let l = rectify::build_ledger(&plan, dir.path());
+    let l = partner_alone_on_task_25();
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let mut seen = 0;
     for t in &l.tasks {
@@ -1942,15 +1933,7 @@ fn the_unreported_tasks_listed_say_of_how_many_they_are_a_part() {
         !text.contains(&format!("未报送的{}项任务中", l.summary.unreported)),
         "{text}"
     );
-    // 区城市管理局 cooperates on task 25, whose responsible units say nothing.
-    let dir = tempfile::tempdir().unwrap();
-    one_row_return(
-        &dir.path().join("区城市管理局.xlsx"),
-        "区城市管理局",
-        25,
-        "配合开展排查。",
-    );
-    let l = rectify::build_ledger(&plan(), dir.path());
+    let l = partner_alone_on_task_25();
     let nobody = l
         .tasks
         .iter()
@@ -2110,4 +2093,17 @@ fn a_task_done_after_its_deadline_says_so() {
         text.contains("已完成22项（其中1项晚于完成时限完成）"),
         "{text}"
     );
+}
+
+/// The ledger of one return: 区城市管理局 cooperating on task 25 (正在推进), whose
+/// responsible units say nothing.
+fn partner_alone_on_task_25() -> Ledger {
+    let dir = tempfile::tempdir().unwrap();
+    one_row_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        25,
+        "配合开展排查。",
+    );
+    rectify::build_ledger(&plan(), dir.path())
 }

@@ -107,15 +107,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     // 已完成 from the lead while a responsible unit under it says the work goes on: the
     // two need reconciling.
     if status == Status::Completed {
-        let behind: Vec<String> = current
-            .iter()
-            .filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit))
-            .filter_map(|r| {
-                let s = r.counted_status(as_of);
-                matches!(s, Status::InProgress | Status::NotStarted)
-                    .then(|| format!("{}报“{}”", r.unit, s.label()))
-            })
-            .collect();
+        let behind = behind_the_lead(current.iter().copied(), deciders, as_of);
         if !behind.is_empty() {
             doubts.push(format!(
                 "{}报“{}”，{}",
@@ -133,6 +125,24 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
         reported_by_others,
         doubts,
     }
+}
+
+/// The responsible units under a task's lead (`deciders`) whose current report says the
+/// work still goes on or has not started, as 宝峰镇报“正在推进”: what contradicts a lead's
+/// 已完成.
+pub(super) fn behind_the_lead<'r>(
+    current: impl Iterator<Item = &'r UnitReport>,
+    deciders: &[String],
+    as_of: NaiveDate,
+) -> Vec<String> {
+    current
+        .filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit))
+        .filter_map(|r| {
+            let s = r.counted_status(as_of);
+            matches!(s, Status::InProgress | Status::NotStarted)
+                .then(|| format!("{}报“{}”", r.unit, s.label()))
+        })
+        .collect()
 }
 
 /// Why a report counts as 待核实, if it does, the unit named first, as the report tells

@@ -187,7 +187,6 @@ fn with_contradicted_leads(
     mut to_verify: Vec<ToVerify>,
 ) -> Vec<ToVerify> {
     use crate::model::Status;
-    use crate::plan::Role;
     for t in tasks
         .iter()
         .filter(|t| t.status == Status::Unclear && t.lead.iter().any(|l| l == unit))
@@ -199,15 +198,7 @@ fn with_contradicted_leads(
         {
             continue;
         }
-        let behind: Vec<String> = t
-            .current_reports()
-            .filter(|r| r.role == Role::Responsible && !t.lead.contains(&r.unit))
-            .filter_map(|r| {
-                let s = r.counted_status(as_of);
-                matches!(s, Status::InProgress | Status::NotStarted)
-                    .then(|| format!("{}报“{}”", r.unit, s.label()))
-            })
-            .collect();
+        let behind = super::task_status::behind_the_lead(t.current_reports(), &t.lead, as_of);
         if !behind.is_empty() {
             to_verify.push(ToVerify {
                 task: t.id,
