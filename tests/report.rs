@@ -2002,6 +2002,17 @@ fn an_attachment_row_says_each_thing_once() {
         }
     }
     assert!(silent_deciders > 0, "the demo's task 19");
+    // A cooperating unit's part says so (the 牵头/责任单位 column does not name it).
+    let t19 = &rows.iter().find(|(id, _)| *id == 19).unwrap().1;
+    assert!(t19.contains("区城市管理局（配合）："), "{t19}");
+    for (id, text) in &rows {
+        let t = l.task(*id).unwrap();
+        for r in t.cited_reports() {
+            if text.contains(&format!("{}（配合）：", r.unit)) {
+                assert!(t.cooperating.contains(&r.unit), "{id}: {}", r.unit);
+            }
+        }
+    }
     assert!(
         silent_many > 0,
         "the demo has tasks several units owe, all silent"

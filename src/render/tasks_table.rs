@@ -166,7 +166,13 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
         } else {
             g.text
         };
-        let mut line = format!("{}：{}", g.units, without_annex_refs(&text));
+        // A cooperating unit's part is marked so: the 牵头/责任单位 column does not name it.
+        let role = if g.role == "cooperating" {
+            "（配合）"
+        } else {
+            ""
+        };
+        let mut line = format!("{}{role}：{}", g.units, without_annex_refs(&text));
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
             line.push_str(&format!("（完成时限填报为“{}”）", g.deadline_moved));
