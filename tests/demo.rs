@@ -168,4 +168,18 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
         text.contains("如该文件另有需报送我局的材料，请重新发送"),
         "{text}"
     );
+    // It was sent no notice (it owes the bureau nothing directly): none is cited; a
+    // unit that was sent one is reminded of its date.
+    assert!(!text.contains("通知要求"), "{text}");
+    let water = ledger.units.iter().find(|u| u.name == "区水利局").unwrap();
+    assert!(!water.expected.is_empty());
+    let blocks = rectify::reminder_blocks(
+        &ledger,
+        water,
+        &rectify::Templates::default(),
+        ledger.plan.report_date,
+    )
+    .unwrap();
+    let text: String = blocks.iter().map(|b| format!("{b:?}")).collect();
+    assert!(text.contains("和我局2020年11月20日通知要求"), "{text}");
 }

@@ -534,7 +534,9 @@ fn unit_context<'a>(
         gathered,
         gathered_count,
         gather_word,
-        noticed_on: if ledger.plan.notice_date < date {
+        // Only a unit that was sent the notice (a unit that owes the bureau nothing
+        // directly got none) is reminded of it.
+        noticed_on: if ledger.plan.notice_date < date && !unit.expected.is_empty() {
             render_date(ledger.plan.notice_date)
         } else {
             String::new()
