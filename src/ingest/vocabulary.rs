@@ -997,15 +997,15 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
 /// The status `n` states by its opening, after up to two lead-ins (目前 截至11月30日，);
 /// a text opening with work under way (正在起草…, 正在摸排…) is in progress.
 fn opening_status(n: &str) -> Option<Status> {
-    let body = strip_lead_in(n)
-        .map(|once| strip_lead_in(once).unwrap_or(once))
-        .unwrap_or(n);
+    let once = strip_lead_in(n);
+    let twice = once.and_then(strip_lead_in);
     stated_status(n)
+        .or_else(|| once.and_then(stated_status))
+        .or_else(|| twice.and_then(stated_status))
         .or_else(|| {
-            let once = strip_lead_in(n)?;
-            stated_status(once).or_else(|| strip_lead_in(once).and_then(stated_status))
+            let body = twice.or(once).unwrap_or(n);
+            body.starts_with("正在").then_some(Status::InProgress)
         })
-        .or_else(|| body.starts_with("正在").then_some(Status::InProgress))
 }
 
 /// Claims that close a one-clause text on the task's completion (…编制工作已完成。).

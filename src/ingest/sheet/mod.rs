@@ -39,9 +39,6 @@ pub(crate) fn turned_on_its_side(grid: &Grid) -> bool {
     form::turned_on_its_side(grid)
 }
 
-/// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
-/// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
-/// rows each name their unit is still the sender's.
 /// The cover sheet of a workbook of several sheets (封面: the sender and the date, no
 /// table): its lines, for the sheets with the table that do not say them. Not for our
 /// own checklist (its marker names the unit).
@@ -55,6 +52,9 @@ pub(crate) fn cover_of(grids: &[Grid], default_year: i32) -> Option<filing::Cove
     })
 }
 
+/// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
+/// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
+/// rows each name their unit is still the sender's.
 pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) -> Option<String> {
     let non_empty: Vec<usize> = (0..grid.rows.len())
         .filter(|&r| !grid.row_is_empty(r))
