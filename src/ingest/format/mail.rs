@@ -80,32 +80,47 @@ fn numbered(name: &str, n: usize) -> String {
 /// (Name: value) up to the first blank line, among them MIME-Version or Content-Type
 /// and a sender, recipient, subject or date.
 pub(crate) fn looks_like_mail(window: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(window);
+    // Read as bytes, line by line: a header's names are ASCII, and a GBK table (most
+    // CSV returns) is refused at its first line without decoding the whole window.
+    let mut window = window;
+    while let Some(rest) = window.strip_prefix("\u{feff}".as_bytes()) {
+        window = rest;
+    }
     let mut mime = false;
     let mut envelope = false;
-    for line in text.trim_start_matches('\u{feff}').lines().take(200) {
-        if line.trim().is_empty() {
+    for line in window.split(|&b| b == b'\n').take(200) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if is_blank(line) {
             break;
         }
         // A folded line continues the header above it.
-        if line.starts_with([' ', '\t']) {
+        if line.starts_with(b" ") || line.starts_with(b"\t") {
             continue;
         }
-        let Some((name, _)) = line.split_once(':') else {
+        let Some(colon) = memchr::memchr(b':', line) else {
             return false;
         };
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        let name = &line[..colon];
+        if name.is_empty() || !name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-') {
             return false;
         }
-        match name.to_ascii_lowercase().as_str() {
-            "mime-version" | "content-type" => mime = true,
-            "from" | "to" | "subject" | "date" | "received" | "message-id" | "return-path" => {
-                envelope = true
-            }
+        match name.to_ascii_lowercase().as_slice() {
+            b"mime-version" | b"content-type" => mime = true,
+            b"from" | b"to" | b"subject" | b"date" | b"received" | b"message-id"
+            | b"return-path" => envelope = true,
             _ => {}
         }
     }
     mime && envelope
+}
+
+/// A line of nothing but white space (any Unicode space, as `str::trim` takes).
+fn is_blank(line: &[u8]) -> bool {
+    if line.is_ascii() {
+        line.iter().all(|&b| char::from(b).is_whitespace())
+    } else {
+        String::from_utf8_lossy(line).trim().is_empty()
+    }
 }
 
 #[cfg(test)]
