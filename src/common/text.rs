@@ -98,42 +98,95 @@ pub fn is_xml_char(c: char) -> bool {
 /// text and to one space elsewhere. Used to clean a cell for display in messages.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    one_line_into(s, &mut out, usize::MAX);
+    out
+}
+
+/// `one_line(s)` into `out`, stopping after `max` characters; returns how many it
+/// wrote. Leading and trailing white space never shows: a run of it is written only
+/// before the next visible character, and only between two ASCII letters or digits.
+fn one_line_into(s: &str, out: &mut String, max: usize) -> usize {
+    let mut written = 0;
     let mut pending_space = false;
-    for c in s.trim().chars() {
+    let mut prev_ascii = false;
+    for c in s.chars() {
+        if written == max {
+            break;
+        }
         if c.is_whitespace() {
             pending_space = true;
             continue;
         }
         if pending_space {
-            let prev_ascii = out
-                .chars()
-                .last()
-                .is_some_and(|p| p.is_ascii_alphanumeric());
             if prev_ascii && c.is_ascii_alphanumeric() {
                 out.push(' ');
+                written += 1;
+                if written == max {
+                    break;
+                }
             }
             pending_space = false;
         }
         out.push(c);
+        written += 1;
+        prev_ascii = c.is_ascii_alphanumeric();
     }
-    out
+    written
 }
 
 /// Shorten text for a message: at most `max` characters, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
-    let s = one_line(s);
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
+    let mut out = String::with_capacity(s.len().min(4 * max + 4));
+    // One character past `max` says whether anything was cut.
+    if one_line_into(s, &mut out, max.saturating_add(1)) > max {
+        out.pop();
+        out.push('…');
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `excerpt` as it was first written: the whole text made one line, then cut.
+    fn excerpt_of_whole(s: &str, max: usize) -> String {
+        let s = one_line(s);
+        if s.chars().count() <= max {
+            s
+        } else {
+            let mut t: String = s.chars().take(max).collect();
+            t.push('…');
+            t
+        }
+    }
+
+    #[test]
+    fn an_excerpt_is_the_start_of_the_whole_line() {
+        for s in [
+            "",
+            "  ",
+            "已完成",
+            " a  b\n c ",
+            "区水利局\n\t完成",
+            "ab cd",
+            "第1项 区水利局 已完成整治 GPS 100 km",
+        ] {
+            for max in 0..12 {
+                assert_eq!(excerpt(s, max), excerpt_of_whole(s, max), "{s:?} {max}");
+            }
+        }
+        assert_eq!(excerpt("ab cd", 2), "ab…");
+        assert_eq!(excerpt("ab cd", 3), "ab …");
+        assert_eq!(one_line("  a \n b 中 \t文 "), "a b中文");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn excerpt_matches_the_whole_line_cut(s in "[a-z1 \t\n中文，。]{0,40}", max in 0usize..30) {
+            proptest::prop_assert_eq!(excerpt(&s, max), excerpt_of_whole(&s, max));
+        }
+    }
 
     #[test]
     fn invisible_format_characters_are_dropped() {

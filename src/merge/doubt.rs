@@ -19,6 +19,8 @@ use crate::model::Status;
 /// text (every occurrence, overlapping) instead of one search per phrase.
 static STATEMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(COMPLETION_STATEMENTS));
 static UNFINISHED: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(UNFINISHED_CLAIMS));
+static NOT_APPLICABLE: LazyLock<AhoCorasick> =
+    LazyLock::new(|| phrases(crate::model::status::NOT_APPLICABLE_PHRASES));
 
 fn phrases(list: &[&str]) -> AhoCorasick {
     AhoCorasick::new(list).expect("fixed phrase lists build")
@@ -120,10 +122,12 @@ const NOTHING_HERE: [&str; 9] = [
 
 /// The phrase by which `text` says the task does not concern the unit.
 fn not_applicable_phrase(text: &str) -> Option<&'static str> {
-    crate::model::status::NOT_APPLICABLE_PHRASES
-        .iter()
-        .copied()
-        .find(|p| text.contains(p))
+    // The first phrase in list order that the text contains, in one pass over it.
+    NOT_APPLICABLE
+        .find_overlapping_iter(text)
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| crate::model::status::NOT_APPLICABLE_PHRASES[i])
 }
 
 /// The doubt about a 不涉及 from the only unit that decides a task: the task was written
@@ -347,6 +351,18 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_not_applicable_phrase_is_the_first_in_list_order() {
+        let list = crate::model::status::NOT_APPLICABLE_PHRASES;
+        let by_search = |t: &str| list.iter().copied().find(|p| t.contains(p));
+        let mut texts: Vec<String> = list.iter().map(|p| format!("经核实，{p}。")).collect();
+        texts.push(format!("{}，{}", list[list.len() - 1], list[0]));
+        texts.push("正在推进清淤工作".to_string());
+        for t in &texts {
+            assert_eq!(not_applicable_phrase(t), by_search(t), "{t}");
+        }
+    }
 
     /// The rule as first written, one search per phrase: the one-pass search must give
     /// the same doubt on every text.

@@ -21,13 +21,17 @@ const EXTENSION_WORDS: &[&str] = &["延期", "推迟", "延后", "顺延", "延�
 /// placeholder are none.
 pub(super) fn moved_deadline(written: &str, deadline: &Deadline) -> Option<String> {
     let text = one_line(written);
+    // The plan's text copied as it is, by far the most common: no need to compare keys.
+    if text.is_empty() || text == deadline.text {
+        return None;
+    }
     let key = |s: &str| -> String {
         compact_nfkc(s)
             .chars()
             .filter(|c| !c.is_ascii_punctuation() && !"，。、；：（）".contains(*c))
             .collect()
     };
-    if text.is_empty() || key(&text) == key(&deadline.text) {
+    if key(&text) == key(&deadline.text) {
         return None;
     }
     let year = deadline.due.map(|d| chrono::Datelike::year(&d));
