@@ -25,7 +25,7 @@
 
 use super::xml::{attr, push_ref};
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -214,16 +214,13 @@ fn part(
     name: &str,
     limits: &Limits,
 ) -> Result<Option<Vec<u8>>, ReadError> {
-    let entry = match zip.by_name(name) {
-        Ok(e) => e,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    let mut out = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-    entry
-        .take(limits.max_uncompressed_bytes)
-        .read_to_end(&mut out)?;
-    Ok(Some(out))
+    match super::zip_entry::read_entry(zip, name, limits.max_uncompressed_bytes) {
+        Ok(out) => Ok(Some(out)),
+        Err(zip::result::ZipError::FileNotFound) => Ok(None),
+        // A part that does not inflate is a read error, as from the zip crate's reader.
+        Err(zip::result::ZipError::Io(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// How a cell takes part in a vertical merge.

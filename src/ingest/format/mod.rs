@@ -35,6 +35,7 @@ mod xlsx;
 mod xlsx_merges;
 mod xlsx_strike;
 mod xml;
+mod zip_entry;
 
 use std::io::Read;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! compound file (xls, a .doc/.wps, or a .ppt/encrypted package), a known binary,
 //! markup, or text (CSV).
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
 
 use super::biff;
@@ -267,14 +267,7 @@ fn read_part(
     name: &str,
     limit: u64,
 ) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    archive
-        .by_name(name)
-        .ok()?
-        .take(limit)
-        .read_to_end(&mut out)
-        .ok()?;
-    Some(out)
+    super::zip_entry::read_entry(archive, name, limit).ok()
 }
 
 /// The Target of the package relationship of type …/officeDocument.

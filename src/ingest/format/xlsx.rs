@@ -26,13 +26,15 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
 }
 
 fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Parsed, ReadError> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
+    let mut parts = SheetParts::open(bytes);
+    // The parts calamine and `SheetParts` both read, inflated once (`stored_copy`).
+    let copy = parts.as_mut().and_then(|p| p.stored_copy());
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(copy.as_deref().unwrap_or(bytes)))?;
     let mut out = Parsed {
         defined_names: wb.defined_names().to_vec(),
         ..Parsed::default()
     };
     let sheets = wb.sheets_metadata().to_vec();
-    let mut parts = SheetParts::open(bytes);
     let strikes = parts.as_mut().map(|p| p.strikes()).unwrap_or_default();
     let mut skipped = false;
     for sheet in &sheets {

@@ -12,7 +12,7 @@
 
 use super::xml::{attr, push_ref};
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -42,6 +42,10 @@ pub(super) struct SheetFacts {
 pub(super) struct SheetParts<'a> {
     zip: Archive<'a>,
     paths: HashMap<String, String>,
+    /// The workbook part's folder (`xl`).
+    dir: String,
+    /// Parts already inflated, by entry name, each taken out when it is read.
+    inflated: HashMap<String, Vec<u8>>,
 }
 
 impl<'a> SheetParts<'a> {
@@ -59,31 +63,98 @@ impl<'a> SheetParts<'a> {
         } else {
             format!("{dir}/_rels/{file}.rels")
         };
-        let targets: HashMap<String, String> = relationships(&read_part(&mut zip, &rels_path)?)?
+        let rels = read_part(&mut zip, &rels_path)?;
+        let targets: HashMap<String, String> = relationships(&rels)?
             .into_iter()
             .map(|(id, _, target)| (id, resolve(&dir, &target)))
             .collect();
+        let book = read_part(&mut zip, &workbook)?;
         let mut paths = HashMap::new();
-        for (name, rid) in sheets(&read_part(&mut zip, &workbook)?)? {
+        for (name, rid) in sheets(&book)? {
             if let Some(target) = targets.get(&rid) {
                 paths.insert(name, target.clone());
             }
         }
-        Some(SheetParts { zip, paths })
+        let inflated = HashMap::from([(rels_path, rels), (workbook, book)]);
+        Some(SheetParts {
+            zip,
+            paths,
+            dir,
+            inflated,
+        })
+    }
+
+    /// The part at `path`: inflated before (taken out), else now.
+    fn part(&mut self, path: &str) -> Option<Vec<u8>> {
+        match self.inflated.remove(path) {
+            Some(xml) => Some(xml),
+            None => read_part(&mut self.zip, path),
+        }
+    }
+
+    /// The package again for calamine, with the parts both it and this module read
+    /// (the workbook and its relationships, the shared strings, the styles, every
+    /// worksheet) stored, not deflated: each is inflated once, here, and kept for this
+    /// module's reading; calamine then copies it instead of inflating it a second time.
+    /// The theme is left out: calamine reads only its colours (default ones without
+    /// it), which nothing here uses. Every other entry is copied as it is, compressed;
+    /// an entry that does not inflate too, for calamine to refuse as it would have.
+    /// `None` when the copy cannot be written (calamine then reads the original).
+    pub(super) fn stored_copy(&mut self) -> Option<Vec<u8>> {
+        let at = |name: &str| {
+            if self.dir.is_empty() {
+                name.to_string()
+            } else {
+                format!("{}/{name}", self.dir)
+            }
+        };
+        let theme = at("theme/theme1.xml");
+        let mut wanted: Vec<String> = vec![
+            at("sharedStrings.xml"),
+            at("styles.xml"),
+            "xl/sharedStrings.xml".into(),
+            "xl/styles.xml".into(),
+        ];
+        wanted.extend(self.paths.values().cloned());
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
+            self.zip.decompressed_size().unwrap_or(0).min(64 << 20) as usize,
+        )));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .large_file(true);
+        for i in 0..self.zip.len() {
+            let name = self.zip.name_for_index(i)?.ok()?.into_owned();
+            if name == theme {
+                continue;
+            }
+            if !self.inflated.contains_key(&name) && wanted.contains(&name) {
+                if let Ok(xml) = super::zip_entry::read_entry_at(&mut self.zip, i, u64::MAX) {
+                    self.inflated.insert(name.clone(), xml);
+                }
+            }
+            match self.inflated.get(&name) {
+                Some(xml) => {
+                    out.start_file(name, stored).ok()?;
+                    std::io::Write::write_all(&mut out, xml).ok()?;
+                }
+                None => out.raw_copy_file(self.zip.by_index_raw(i).ok()?).ok()?,
+            }
+        }
+        Some(out.finish().ok()?.into_inner())
     }
 
     /// What of the workbook is struck through (`xlsx_strike.rs`), from its styles and
     /// shared strings parts.
     pub(super) fn strikes(&mut self) -> super::xlsx_strike::Strikes {
-        let styles = read_part(&mut self.zip, "xl/styles.xml");
-        let shared = read_part(&mut self.zip, "xl/sharedStrings.xml");
+        let styles = self.part("xl/styles.xml");
+        let shared = self.part("xl/sharedStrings.xml");
         super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref())
     }
 
     /// The XML of the sheet called `name`, if it reads.
     fn sheet_xml(&mut self, name: &str) -> Option<Vec<u8>> {
         let path = self.paths.get(name).cloned()?;
-        read_part(&mut self.zip, &path)
+        self.part(&path)
     }
 
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
@@ -243,10 +314,7 @@ fn without_author(text: &str, author: Option<&str>) -> String {
 }
 
 fn read_part(zip: &mut Archive<'_>, path: &str) -> Option<Vec<u8>> {
-    let mut entry = zip.by_name(path).ok()?;
-    let mut out = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-    entry.read_to_end(&mut out).ok()?;
-    Some(out)
+    super::zip_entry::read_entry(zip, path, u64::MAX).ok()
 }
 
 /// The main part named by `_rels/.rels` (its officeDocument relationship).
@@ -672,6 +740,64 @@ mod tests {
             }
         }
         assert!(compared >= 10, "{compared}");
+    }
+
+    #[test]
+    fn the_stored_copy_holds_the_same_workbook() {
+        use calamine::{Data, Reader as _, Xlsx};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut copied = 0;
+        for entry in std::fs::read_dir(root.join("input/returns"))
+            .unwrap()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !name.ends_with(".xlsx") || name.starts_with("~$") {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let Some(mut parts) = SheetParts::open(&bytes) else {
+                continue;
+            };
+            let copy = parts.stored_copy().expect("the copy is written");
+            let mut before = ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+            let mut after = ZipArchive::new(Cursor::new(&copy[..])).unwrap();
+            // Every entry but the theme, with the same bytes; the sheets stored.
+            for i in 0..before.len() {
+                let entry = before.name_for_index(i).unwrap().unwrap().into_owned();
+                let theirs = super::super::zip_entry::read_entry_at(&mut before, i, u64::MAX);
+                if entry == "xl/theme/theme1.xml" {
+                    assert!(after.index_for_name(&entry).is_none());
+                    continue;
+                }
+                let ours = super::super::zip_entry::read_entry(&mut after, &entry, u64::MAX);
+                assert_eq!(ours.ok(), theirs.ok(), "{name}: {entry}");
+                if entry.starts_with("xl/worksheets/sheet") {
+                    let raw = after.by_name(&entry).unwrap();
+                    assert_eq!(raw.compression(), zip::CompressionMethod::Stored, "{entry}");
+                }
+            }
+            // calamine reads the same cells from either.
+            let cells = |b: &[u8]| -> Vec<Vec<Vec<Data>>> {
+                let mut wb = Xlsx::<Cursor<&[u8]>>::new(Cursor::new(b)).unwrap();
+                wb.sheet_names()
+                    .iter()
+                    .map(|s| {
+                        let range = wb.worksheet_range(s).unwrap();
+                        range.rows().map(|r| r.to_vec()).collect()
+                    })
+                    .collect()
+            };
+            assert_eq!(cells(&copy), cells(&bytes), "{name}");
+            // This module's parts are the ones inflated for the copy.
+            let sheet = parts.paths.keys().next().unwrap().clone();
+            assert!(parts
+                .merges_and_hidden_rows(&sheet, &Default::default())
+                .merges
+                .is_some());
+            copied += 1;
+        }
+        assert!(copied >= 5, "{copied}");
     }
 
     #[test]
