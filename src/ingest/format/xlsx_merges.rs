@@ -5,8 +5,10 @@
 //!
 //! calamine's `merge_cells_by_sheet_name` parses a worksheet's whole XML a second time
 //! to reach `<mergeCells>`, which the schema puts after `<sheetData>`: about a third of
-//! the time of reading a return. Here the part is inflated again (much cheaper than
-//! parsing it), the element is found by a byte search, and only it is parsed. Anything
+//! the time of reading a return. Here the element is found by a byte search in the
+//! part's XML, and only it is parsed. The part is inflated once for both readers: this
+//! module inflates the parts it shares with calamine and hands calamine a copy of the
+//! package with them stored (`SheetParts::stored_copy`). Anything
 //! unexpected (a part not found, XML that does not parse, a reference that does not
 //! read) gives `None`, and the caller asks calamine instead.
 
