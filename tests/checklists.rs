@@ -1470,13 +1470,16 @@ fn cuts_a_list(text: &str) -> bool {
 }
 
 /// A notice lists a role's tasks by their 序号, as an office does, each with its own
-/// deadline in brackets (第1项“…”（2020年12月31日前完成，并长期坚持）；第4项…): not
-/// grouped under deadline phrases, which put the numbers out of order.
+/// deadline in brackets in the plan's words (第1项“…”（2020年12月底完成，并长期坚持）；
+/// 第4项“…”（2020年9月底前完成）…): not grouped under deadline phrases, which put the
+/// numbers out of order, nor restated (9月底 as 9月30日, 长期保持 as 长期坚持).
 #[test]
 fn a_notice_lists_tasks_by_number_each_with_its_deadline() {
     let ledger = common::ledger_for(&common::repo().join("input/returns"));
     let templates = Templates::default();
     let mut lists = 0;
+    // Task 36, due 2020年11月底完成,并长期保持, in the words of the plan.
+    let mut kept_up_as_written = 0;
     for u in units_owing(&ledger) {
         let blocks = notice_blocks(&ledger, u, &templates, date(2020, 11, 20)).unwrap();
         for b in &blocks {
@@ -1509,19 +1512,29 @@ fn a_notice_lists_tasks_by_number_each_with_its_deadline() {
             for (item, id) in items.iter().zip(&ids) {
                 let t = ledger.task(*id).unwrap();
                 let deadline = &item[item.rfind('（').unwrap()..];
-                use chrono::Datelike;
-                let due = t
+                let plan = t
                     .deadline
-                    .due
-                    .map(|d| format!("{}年{}月{}日前完成", d.year(), d.month(), d.day()));
-                match due {
-                    Some(phrase) => assert!(deadline.contains(&phrase), "{}: {item}", u.name),
-                    None => assert!(deadline.contains("长期坚持"), "{}: {item}", u.name),
+                    .text
+                    .replace(',', "，")
+                    .replace("完成并长期", "完成，并长期");
+                assert!(
+                    deadline.starts_with(&format!("（{plan}")),
+                    "{}: {item}",
+                    u.name
+                );
+                if !plan.contains("长期") {
+                    assert!(
+                        deadline.contains(&format!("{plan}前完成")),
+                        "{}: {item}",
+                        u.name
+                    );
                 }
+                kept_up_as_written += usize::from(deadline.contains("11月底完成，并长期保持"));
             }
         }
     }
     assert!(lists > 40, "{lists}");
+    assert!(kept_up_as_written >= 1);
 }
 
 /// A reminder to a unit that reports some tasks through lead units counts only the

@@ -160,6 +160,26 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
         "{text}"
     );
     assert!(!text.contains("需报送的任务"), "{text}");
+    // It sends its part to the gatherer a working day before the gatherer's own day to
+    // answer the bureau (report date 2020年12月10日, a Thursday: 14日 Monday, 15日 Tuesday).
+    assert!(
+        text.contains("请于2020年12月14日前报送区农业农村委"),
+        "{text}"
+    );
+    let gatherer = ledger
+        .units
+        .iter()
+        .find(|u| u.name == "区农业农村委")
+        .unwrap();
+    let blocks = rectify::reminder_blocks(
+        &ledger,
+        gatherer,
+        &rectify::Templates::default(),
+        ledger.plan.report_date,
+    )
+    .unwrap();
+    let gathering: String = blocks.iter().map(|b| format!("{b:?}")).collect();
+    assert!(gathering.contains("请于2020年12月15日前"), "{gathering}");
     // One part, no numbered heading (a lone 一、 reads as a list that stops); no form
     // named that it was never sent.
     assert!(!text.contains("一、报送要求"), "{text}");

@@ -113,6 +113,10 @@ struct UnitNoticeContext<'a> {
     /// For a reminder: the day to answer by, three working days after its date (a
     /// date, not 收到本通知后3个工作日内: units log deadlines by the day).
     reply_by: String,
+    /// For a reminder to a unit whose progress another unit gathers: the day to send it
+    /// to that unit, a working day before `reply_by` (the gatherer's own day to answer),
+    /// so that it has a day to put the parts together.
+    partner_reply_by: String,
     /// Tasks in the notice (all of the unit's, or the missing ones for a reminder).
     total: usize,
     /// For a reminder: the unit sent nothing at all.
@@ -336,12 +340,44 @@ pub fn short_measure(measure: &str, max: usize) -> String {
     crate::common::text::excerpt(first, max)
 }
 
+/// The deadline in the plan's own words, as a deadline: 2020年9月底 reads 2020年9月底前完成,
+/// 2020年11月底完成,并长期保持 stays as written but for its comma (a notice quotes the
+/// plan; it does not restate 9月底 as 9月30日 nor 长期保持 as 长期坚持). One written in figures
+/// (2020/12/31) reads 2020年12月31日前完成.
 fn deadline_phrase(t: &TaskEntry) -> String {
-    match (t.deadline.due, t.deadline.ongoing) {
-        (Some(d), true) => format!("{}前完成，并长期坚持", render_date(d)),
-        (Some(d), false) => format!("{}前完成", render_date(d)),
-        (None, _) if t.deadline.text.trim().is_empty() => "未明确完成时限".to_string(),
-        (None, _) => t.deadline.text.trim().to_string(),
+    // The plan writes both 9月底完成,并长期坚持 and 9月底完成并长期坚持: one form in a
+    // notice, the comma full-width.
+    let text = t
+        .deadline
+        .text
+        .trim()
+        .replace(',', "，")
+        .replace("完成并长期", "完成，并长期");
+    let Some(due) = t.deadline.due else {
+        return if text.is_empty() {
+            "未明确完成时限".to_string()
+        } else {
+            text
+        };
+    };
+    if text.contains('年') && text.contains('月') {
+        if text.contains("完成") {
+            return text;
+        }
+        if !t.deadline.ongoing {
+            let before = if text.ends_with('前') { "" } else { "前" };
+            return format!("{text}{before}完成");
+        }
+    }
+    let kept = if text.contains("保持") {
+        "并长期保持"
+    } else {
+        "并长期坚持"
+    };
+    if t.deadline.ongoing {
+        format!("{}前完成，{kept}", render_date(due))
+    } else {
+        format!("{}前完成", render_date(due))
     }
 }
 
@@ -495,6 +531,7 @@ fn unit_context<'a>(
             .unwrap_or_default(),
         resend_now: lead_due.is_some_and(|due| date >= due),
         reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS)),
+        partner_reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS - 1)),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
         owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
