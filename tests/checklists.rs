@@ -1739,6 +1739,55 @@ fn the_instructions_count_only_the_roles_the_unit_has() {
         several.contains("（牵头") && several.contains("项、"),
         "{several}"
     );
+    // A unit with tasks other units gather (the shipped plan's chain) is not told the
+    // form lists all it 承担: the count says what it sends the bureau, and the rest is
+    // named apart, as the notice does (宝峰镇: 7 here, 19 through lead units).
+    let empty = tempfile::tempdir().unwrap();
+    let chained = rectify::build_ledger(&common::shipped_plan(), empty.path());
+    let guide = |name: &str| {
+        let bytes = checklist_bytes(&chained, unit(&chained, name)).unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("填报说明").unwrap();
+        range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let via = |u: &UnitEntry| -> usize {
+        rectify::model::queries::tasks_via_leads(&chained, &u.name, &u.expected)
+            .iter()
+            .map(|(_, ids)| ids.len())
+            .sum()
+    };
+    let town = unit(&chained, "宝峰镇");
+    assert!(via(town) > 0);
+    let text = guide("宝峰镇");
+    assert!(
+        text.contains(&format!(
+            "中宝峰镇承担并直接报送区生态环境局的整改任务，共{}项",
+            town.expected.len()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "宝峰镇另承担的{}项任务由其他单位汇总报送",
+            via(town)
+        )),
+        "{text}"
+    );
+    // One that reports all its tasks itself keeps the short line.
+    let direct = chained
+        .units
+        .iter()
+        .find(|u| !u.expected.is_empty() && via(u) == 0)
+        .unwrap();
+    let text = guide(&direct.name);
+    assert!(
+        text.contains(&format!("中{}承担的整改任务，共", direct.name)),
+        "{text}"
+    );
 }
 
 /// The plan's texts in the form's narrow columns are written whole, with full-width

@@ -101,6 +101,8 @@ pub struct ChecklistInput<'a> {
     as_of: NaiveDate,
     unit: &'a str,
     tasks: Vec<FormTask<'a>>,
+    /// How many more of the unit's tasks other units gather (not on this form).
+    elsewhere: usize,
 }
 
 /// One task of a unit's form.
@@ -129,6 +131,10 @@ impl<'a> ChecklistInput<'a> {
                     role: t.role,
                 })
                 .collect(),
+            elsewhere: crate::model::queries::tasks_via_leads(ledger, &unit.name, &unit.expected)
+                .iter()
+                .map(|(_, ids)| ids.len())
+                .sum(),
         }
     }
 
@@ -569,13 +575,28 @@ fn guide_lines(c: &ChecklistInput) -> [String; 6] {
         ),
     };
     [
-        format!(
-            "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项{by_role}。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
-            p.title,
-            p.doc_number,
-            c.unit,
-            tasks.len(),
-        ),
+        if c.elsewhere == 0 {
+            format!(
+                "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项{by_role}。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
+                p.title,
+                p.doc_number,
+                c.unit,
+                tasks.len(),
+            )
+        } else {
+            // The notice says the unit has more tasks, reported through the units that
+            // gather them: the form must not call these 7 all it 承担.
+            format!(
+                "1. 本表列出《{}》（{}）中{}承担并直接报送{}的整改任务，共{}项{by_role}；{}另承担的{}项任务由其他单位汇总报送，不在本表内，请按通知要求报送相应单位。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
+                p.title,
+                p.doc_number,
+                c.unit,
+                p.collector,
+                tasks.len(),
+                c.unit,
+                c.elsewhere,
+            )
+        },
         format!("2. 完成状态请从下拉列表中选择：{}。", choices_explained()),
         format!(
             "3. 完成时间：{}的任务填写实际完成日期，如2020年9月30日；尚未完成的请留空。",
