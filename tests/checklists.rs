@@ -2001,3 +2001,30 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
         "the shipped returns remind units of such a task"
     );
 }
+
+/// A unit whose reports are all on tasks it does not owe the bureau directly (中山路街道
+/// sent its parts of tasks the lead units gather) is told which arrived, not only that
+/// "部分进展" did: it would read that as its return having been ignored (clerk review 28
+/// #12).
+#[test]
+fn a_reminder_names_the_tasks_received_when_none_is_owed() {
+    let ledger = rectify::build_ledger(
+        &common::shipped_plan(),
+        &common::repo().join("input/returns"),
+    );
+    let town = unit(&ledger, "中山路街道");
+    assert!(!town.reported.is_empty());
+    assert!(town.reported.iter().all(|id| !town.expected.contains(id)));
+    let ids: Vec<String> = town.reported.iter().map(u32::to_string).collect();
+    let text =
+        block_text(&reminder_blocks(&ledger, town, &Templates::default(), ledger.as_of).unwrap());
+    assert!(
+        text.contains(&format!(
+            "已收到你单位报送的第{}项任务的进展，但你单位应直接向我局报送的{}项任务尚未报送",
+            ids.join("、"),
+            town.expected.len()
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("部分进展"), "{text}");
+}

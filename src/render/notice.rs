@@ -121,6 +121,10 @@ struct UnitNoticeContext<'a> {
     total: usize,
     /// For a reminder: the unit sent nothing at all.
     silent: bool,
+    /// The 序号 of the tasks the unit reported on, joined with 、 (30、31、34): a reminder
+    /// to a unit whose reports are all on tasks it does not owe the collector says what
+    /// arrived, not only that something did.
+    reported_ids: String,
     /// For a reminder: the unit owes the collector no task and gathers no partner's
     /// progress (it is reminded because a file it sent could not be read).
     owes_nothing: bool,
@@ -534,6 +538,12 @@ fn unit_context<'a>(
         partner_reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS - 1)),
         total: tasks.len(),
         silent: unit.reported.is_empty(),
+        reported_ids: unit
+            .reported
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
         owes_nothing: unit.expected.is_empty() && partners_missing(ledger, unit).is_empty(),
         reports_to: unit.reports_to.join("、"),
         own_tasks: {
