@@ -6219,3 +6219,77 @@ fn a_dash_typed_as_yi_in_the_status_cell_is_no_answer() {
         ledger.problems
     );
 }
+
+/// A column headed just 任务, holding the tasks' 简称: the table is found and each row
+/// placed by the name (adversarial round 18: header_bare_renwu read nothing).
+#[test]
+fn a_column_headed_renwu_names_the_task() {
+    let plan = common::plan();
+    let short = |id: u32| plan.task(id).unwrap().short_name.clone();
+    let ledger = read_one(
+        "区水利局",
+        &["任务", "进展情况", "完成状态", "完成时间"],
+        &[
+            row(&[&short(20), "已纳入“十四五”规划前期研究。", "正在推进", ""]),
+            row(&[
+                &short(21),
+                "已完成小水电清理整改。",
+                "已完成",
+                "2020年9月28日",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+}
+
+/// 不涉及 said in other words in the status cell (我镇无此类问题, 无该项任务) or in the
+/// progress beside a slash (不存在此类情况): the task is not the town's, not 待核实.
+#[test]
+fn a_town_saying_the_task_is_not_its_own_in_other_words() {
+    let ledger = read_one(
+        "宝峰镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &progress_rows(&[
+            ("25", "", "我镇无此类问题"),
+            ("27", "不存在此类情况", "/"),
+            ("24", "", "无该项任务"),
+        ]),
+    );
+    for id in [24, 25, 27] {
+        assert_eq!(
+            only_report(&ledger, id).status,
+            Status::NotApplicable,
+            "{id}"
+        );
+    }
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// No status column; each progress text opens with its status as a tag: 【已完成】….
+#[test]
+fn a_status_tag_opening_the_progress_is_the_status() {
+    let ledger = read_one(
+        "区市场监管局",
+        &["序号", "具体举措", "整改进展情况"],
+        &[
+            row(&[
+                "10",
+                &common::measure(10),
+                "【已完成】石脚迹村家禽宰杀作坊已于9月关停。",
+            ]),
+            row(&[
+                "13",
+                &common::measure(13),
+                "【正在推进】已排查工业园区企业42家。",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 10).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 13).status, Status::InProgress);
+}

@@ -524,8 +524,15 @@ struct Synonyms {
     chars: Vec<usize>,
 }
 
+/// Headers read only when a cell says exactly this: as a part of a longer header they
+/// would take it over (任务 is in 任务完成情况, 任务数, 牵头任务).
+const EXACT_ONLY_HEADERS: &[(&str, ColumnKind)] = &[
+    // A column of the tasks' 简称 or names, headed just 任务.
+    ("任务", ColumnKind::Measure),
+];
+
 static SYNONYMS: LazyLock<Synonyms> = LazyLock::new(|| {
-    let mut exact = HashMap::new();
+    let mut exact: HashMap<&str, ColumnKind> = EXACT_ONLY_HEADERS.iter().copied().collect();
     let (mut words, mut kinds, mut chars) = (Vec::new(), Vec::new(), Vec::new());
     for (kind, list) in HEADER_SYNONYMS {
         for w in list.iter() {
@@ -586,6 +593,17 @@ fn exact_status(key: &str) -> Option<Status> {
 
 /// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
 pub fn classify_status(text: &str) -> Status {
+    let status = classify_status_words(text);
+    // 我镇无此类问题, 无该项任务: a short cell saying the task is not the unit's, in words
+    // the status vocabulary lacks (its 无 would read as a negation).
+    if status == Status::Unclear && says_not_applicable(&status_key(text)) {
+        return Status::NotApplicable;
+    }
+    status
+}
+
+/// [`classify_status`] by the status words alone.
+fn classify_status_words(text: &str) -> Status {
     let key = status_key(text);
     if key.is_empty() {
         return Status::Unclear;
@@ -987,11 +1005,27 @@ pub fn status_from_progress(text: &str) -> Option<Status> {
     if n.is_empty() {
         return None;
     }
-    opening_status(&n)
+    bracket_tag(&n)
+        .or_else(|| opening_status(&n))
         .or_else(|| concluding_status(&n))
         .or_else(|| closing_claim(&n))
         .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
         .or_else(|| completed_percent(&n))
+}
+
+/// A status word in brackets opening the text, as a tag: 【已完成】…, [正在推进]….
+fn bracket_tag(n: &str) -> Option<Status> {
+    const PAIRS: [(char, char); 5] = [
+        ('【', '】'),
+        ('[', ']'),
+        ('〔', '〕'),
+        ('(', ')'),
+        ('〖', '〗'),
+    ];
+    let (open, close) = PAIRS.iter().find(|(o, _)| n.starts_with(*o))?;
+    let inner = &n[open.len_utf8()..];
+    let tag = &inner[..inner.find(*close)?];
+    exact_status(&status_key(tag))
 }
 
 /// The status `n` states by its opening, after up to two lead-ins (目前 截至11月30日，);
@@ -1334,6 +1368,42 @@ pub fn is_note_row(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_tag_in_brackets_opens_the_text() {
+        assert_eq!(
+            status_from_progress("【已完成】已关停作坊2家。"),
+            Some(Status::Completed)
+        );
+        assert_eq!(
+            status_from_progress("【长期坚持】每月巡查。"),
+            Some(Status::Ongoing)
+        );
+        assert_eq!(
+            status_from_progress("[正在推进]已完成招标。"),
+            Some(Status::InProgress)
+        );
+        // Brackets holding anything else say nothing of the status.
+        assert_eq!(status_from_progress("【第一季度】开展巡查"), None);
+    }
+
+    #[test]
+    fn a_status_cell_saying_the_task_is_not_the_units() {
+        for cell in [
+            "我镇无此类问题",
+            "无该项任务",
+            "本单位无此项工作",
+            "不存在此类情况",
+        ] {
+            assert_eq!(classify_status(cell), Status::NotApplicable, "{cell}");
+        }
+        // A negation of a status word stays unclear.
+        assert_eq!(classify_status("未完成"), Status::Unclear);
+        assert_eq!(
+            status_from_progress("经核实，不存在此类情况。"),
+            Some(Status::NotApplicable)
+        );
+    }
     use ColumnKind::{
         Category, CompletedOn, Contact, Deadline, Evidence, FiledOn, Id, Measure, Note, Period,
         Progress, Role, StatusTick, StatusYesNo, Unit,
