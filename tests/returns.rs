@@ -215,6 +215,52 @@ fn a_return_naming_its_unit_only_in_the_page_header_is_that_units() {
     assert!(!ledger.problems.iter().any(|p| p.code == Code::UnitUnknown));
 }
 
+/// The filing date written only in a Word return's page footer (填报人：… 联系电话：…
+/// 填报日期：2020年12月4日), or an xlsx print footer: the return is dated by it. Before,
+/// the footer's text was read for the unit but not for the date (adversarial round 18).
+#[test]
+fn a_filing_date_in_the_page_footer_dates_the_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .footer(docx_rs::Footer::new().add_paragraph(para(
+            "填报人：李敏    联系电话：49861234    填报日期：2020年12月4日",
+        )))
+        .add_paragraph(para("填报单位：区财政局"))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&[
+                "58",
+                &measure(58),
+                "已拨付专项资金480万元。",
+                "正在推进",
+                "",
+            ]),
+        ]));
+    std::fs::write(dir.path().join("区财政局.docx"), docx_bytes(doc)).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_footer("&L填报日期：2020年12月3日&R第&P页");
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, 50.0).unwrap();
+    ws.write_string(1, 1, measure(50)).unwrap();
+    ws.write_string(1, 2, "明确镇水环境执法人员2名。").unwrap();
+    ws.write_string(1, 3, "长期坚持").unwrap();
+    wb.save(dir.path().join("朱沱镇.xlsx")).unwrap();
+    let ledger = ledger_for(dir.path());
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2020, m, d);
+    let finance = reports_of(&ledger, 58, "区财政局");
+    assert_eq!(finance.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(finance[0].filed_on, day(12, 4));
+    let town = reports_of(&ledger, 50, "朱沱镇");
+    assert_eq!(town.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(town[0].filed_on, day(12, 3));
+}
+
 /// A paragraph below a Word return's table reporting a task the table leaves out (另：
 /// 第28项…已完成) is not counted, but the clerk is told, quoting it; a paragraph about
 /// a task of the table (第45项 as a remark) is not flagged.

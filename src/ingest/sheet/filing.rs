@@ -205,6 +205,14 @@ impl Filing {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS);
             }
         }
+        // A Word return's page footer or header holding the labelled date (填报人：… 填报
+        // 日期：2020年12月4日 at the foot of every page).
+        if filing.filed_on.is_none() {
+            filing.filed_on = grid
+                .page_header
+                .lines()
+                .find_map(|line| labelled_date(line, default_year));
+        }
         filing.settle(default_year)
     }
 
@@ -467,6 +475,14 @@ fn cut_at_next_label(s: &str) -> &str {
         .min()
         .unwrap_or(s.len());
     &s[..end]
+}
+
+/// The date after a 填报日期 label in one line of text (the label and the date both in it).
+fn labelled_date(text: &str, default_year: i32) -> Option<NaiveDate> {
+    DATE_LABELS
+        .iter()
+        .filter_map(|label| label_value(text, label))
+        .find_map(|after| find_filing_date(after, Some(default_year)))
 }
 
 /// The filing date on a row with a 填报日期 label: in the label's cell, or the next
