@@ -6293,3 +6293,55 @@ fn a_status_tag_opening_the_progress_is_the_status() {
     assert_eq!(only_report(&ledger, 10).status, Status::Completed);
     assert_eq!(only_report(&ledger, 13).status, Status::InProgress);
 }
+
+/// A column per status and no progress column, the unit's text written under the column
+/// that says its status (已完成（填写完成情况） | 未完成（填写进展情况））: the text is the
+/// progress, the column the status (under 未完成: under way, or what the text says).
+/// Before, the rows with text under 未完成 were skipped as unfilled, silently, and the
+/// one under 已完成 lost its text (adversarial round 18).
+#[test]
+fn text_written_under_a_status_column_is_the_progress() {
+    let ledger = read_one(
+        "区生态环境局",
+        &[
+            "序号",
+            "具体举措",
+            "已完成（填写完成情况）",
+            "未完成（填写进展情况）",
+        ],
+        &[
+            row(&[
+                "14",
+                &measure(14),
+                "已对鼎牛食品公司立案处罚，罚款20万元，雨污管网已整改。",
+                "",
+            ]),
+            row(&["59", &measure(59), "", "生态补偿办法已起草，正在征求意见。"]),
+            row(&["51", &measure(51), "", "已开展镇街执法培训3期，持续开展。"]),
+        ],
+    );
+    let done = only_report(&ledger, 14);
+    assert_eq!(done.status, Status::Completed);
+    assert!(done.progress.contains("鼎牛"), "{}", done.progress);
+    let drafting = only_report(&ledger, 59);
+    assert_eq!(drafting.status, Status::InProgress);
+    assert!(drafting.progress.contains("征求意见"));
+    let training = only_report(&ledger, 51);
+    assert!(
+        matches!(training.status, Status::InProgress | Status::Ongoing),
+        "{:?}",
+        training.status
+    );
+    assert!(training.progress.contains("3期"));
+    // A tick in such a column is still a tick.
+    let ticked = read_one(
+        "区生态环境局",
+        &["序号", "具体举措", "已完成", "正在推进"],
+        &[
+            row(&["14", &measure(14), "√", ""]),
+            row(&["59", &measure(59), "", "√"]),
+        ],
+    );
+    assert_eq!(only_report(&ticked, 14).status, Status::Completed);
+    assert_eq!(only_report(&ticked, 59).status, Status::InProgress);
+}

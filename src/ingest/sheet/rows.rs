@@ -88,6 +88,11 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         && extra_inputs
             .into_iter()
             .all(|c| unfilled(grid.value_through_merge(r, c)))
+        // A column per status (已完成 | 正在推进 | 未完成): a mark or a text in any.
+        && layout
+            .ticks
+            .iter()
+            .all(|(_, _, c)| unfilled(grid.value_through_merge(r, *c)))
     {
         return Some(SkipReason::Unfilled);
     }
@@ -580,7 +585,19 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         progress = a.progress.clone();
     }
-    let (mut status, mut status_text) = read_status(layout, grid, r, &progress);
+    // No progress column, and the text written under a status column (已完成（填写完成情
+    // 况） | 未完成（填写进展情况））: the text is the progress, the column its status.
+    let filed_under = progress
+        .is_empty()
+        .then(|| text_under_status_column(layout, grid, r))
+        .flatten();
+    let (mut status, mut status_text) = match filed_under {
+        Some((status, word, text)) => {
+            progress = text;
+            (status, word)
+        }
+        None => read_status(layout, grid, r, &progress),
+    };
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
     }
@@ -935,6 +952,41 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
 /// Of several tick columns (已完成 / 正在推进 / 未启动), the one ticked on the row: its
 /// status with its header word. Ticks in two columns read 待核实 naming both; no tick
 /// leaves the status to the other sources.
+/// The shortest text read as progress written under a status column: shorter, it is
+/// the column's word or mark (已完成, √, 是, 已完成并长期坚持).
+const FILED_UNDER_CHARS: usize = 10;
+
+/// A row of a table with a column per status and no progress column, where the unit
+/// wrote its text under the column that says its status (已完成（填写完成情况） |
+/// 未完成（填写进展情况））: that column's status, its header word, and the text. Text
+/// under a column that says only "not done" (未完成) is under way unless it says
+/// otherwise. `None` unless exactly one status column holds such a text.
+fn text_under_status_column(
+    layout: &Layout,
+    grid: &Grid,
+    r: usize,
+) -> Option<(Status, String, String)> {
+    let filed: Vec<(Status, &String, String)> = layout
+        .ticks
+        .iter()
+        .map(|(status, word, c)| (*status, word, grid.value_through_merge(r, *c).text()))
+        .filter(|(_, _, t)| {
+            let t = t.trim();
+            t.chars().count() >= FILED_UNDER_CHARS && !is_tick_mark(t)
+        })
+        .collect();
+    let [(status, word, text)] = &filed[..] else {
+        return None;
+    };
+    let status = match status {
+        Status::Unclear => status_from_progress(text)
+            .filter(|s| *s != Status::Completed)
+            .unwrap_or(Status::InProgress),
+        s => *s,
+    };
+    Some((status, word.to_string(), one_line_keep_breaks(text)))
+}
+
 fn ticked_column(layout: &Layout, text: impl Fn(usize) -> String) -> Option<(Status, String)> {
     let ticked: Vec<&(Status, String, usize)> = layout
         .ticks
