@@ -261,6 +261,32 @@ fn a_filing_date_in_the_page_footer_dates_the_return() {
     assert_eq!(town[0].filed_on, day(12, 3));
 }
 
+/// The 填报单位 line written in the print header (or a Word text box over the table, read
+/// with it) under a generic file name: the label names the unit.
+#[test]
+fn a_unit_labelled_in_the_page_header_is_the_sender() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_header("&L填报单位：区金融办（盖章）&R填报日期：2020年12月3日");
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, 60.0).unwrap();
+    ws.write_string(1, 1, measure(60)).unwrap();
+    ws.write_string(1, 2, "已出台绿色金融支持政策。").unwrap();
+    ws.write_string(1, 3, "正在推进").unwrap();
+    wb.save(dir.path().join("进展情况表.xlsx")).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r = reports_of(&ledger, 60, "区金融办");
+    assert_eq!(r.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(r[0].filed_on, chrono::NaiveDate::from_ymd_opt(2020, 12, 3));
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::UnitUnknown));
+}
+
 /// A paragraph below a Word return's table reporting a task the table leaves out (另：
 /// 第28项…已完成) is not counted, but the clerk is told, quoting it; a paragraph about
 /// a task of the table (第45项 as a remark) is not flagged.

@@ -19,8 +19,9 @@
 //! - Automatic numbering (a 序号 column numbered by Word) is written out for decimal
 //!   lists: the number is not in the text, but it is what the reader sees.
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
-//!   alternate content are not read (a text box is when it holds the table the body
-//!   lacks); Wingdings check marks (√ ☑ ×) are, as symbols or as
+//!   alternate content are not read as rows (a text box is when it holds the table the
+//!   body lacks; otherwise its short lines go with the page header's, where a filing
+//!   line boxed above the table is found); Wingdings check marks (√ ☑ ×) are, as symbols or as
 //!   letters typed in a Wingdings font, and so are legacy form checkboxes.
 
 use super::xml::{attr, push_ref};
@@ -65,7 +66,15 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             })
             .collect();
     }
+    // The page header's lines, then the text boxes' (set by `body_grid`).
+    let boxes = std::mem::take(&mut grid.page_header);
     grid.page_header = page_header_text(&mut zip, limits);
+    if !boxes.is_empty() {
+        if !grid.page_header.is_empty() {
+            grid.page_header.push('\n');
+        }
+        grid.page_header.push_str(&boxes);
+    }
     Ok(Parsed {
         grids: vec![grid],
         ..Parsed::default()
@@ -149,16 +158,34 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
         return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
     }
     let has_table = |g: &Grid| g.rows.len() > g.paragraphs.len();
-    if !has_table(&grid) && memchr::memmem::find(document, b"txbxContent").is_some() {
-        let mut boxed = Body::new(numbering, limits, 1);
-        boxed.text_boxes = true;
-        let (boxed, _) = boxed.parse(document)?;
-        if has_table(&boxed) {
-            return Ok(boxed);
-        }
+    if memchr::memmem::find(document, b"txbxContent").is_none() {
+        return Ok(grid);
     }
+    let mut boxed = Body::new(numbering, limits, 1);
+    boxed.text_boxes = true;
+    let (boxed, _) = boxed.parse(document)?;
+    if !has_table(&grid) {
+        return Ok(if has_table(&boxed) { boxed } else { grid });
+    }
+    // A body with a table of its own: its text boxes' short lines (a 填报单位 / 填报日期
+    // line boxed above the table, a letterhead) are read like the page header's.
+    let mut grid = grid;
+    let plain: Vec<String> = grid.paragraphs.iter().map(|&r| grid.row_text(r)).collect();
+    grid.page_header = boxed
+        .paragraphs
+        .iter()
+        .map(|&r| boxed.row_text(r))
+        .filter(|t| {
+            let t = t.trim();
+            !t.is_empty() && t.chars().count() <= BOX_LINE_CHARS && !plain.iter().any(|p| p == t)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     Ok(grid)
 }
+
+/// The longest text box line read with the page header's (a filing line, a letterhead).
+const BOX_LINE_CHARS: usize = 80;
 
 /// The text of each comment in word/comments.xml by its id, paragraphs on lines of
 /// their own.
@@ -1132,10 +1159,21 @@ mod tests {
                 "（盖章）"
             ]
         );
-        // A body with a table of its own: the text box (a letterhead's) is not read.
-        let g = grid(&format!("{}{table}", text_box(&p("重庆市永川区水利局"))));
+        // A body with a table of its own: the text box (a letterhead's) is not read as
+        // rows; its short lines go with the page header's, once (not again from the
+        // fallback copy), for the unit and the filing date.
+        let boxed = text_box(&format!(
+            "{}{}",
+            p("重庆市永川区水利局"),
+            p("填报单位：区水利局  填报日期：2020年12月3日")
+        ));
+        let g = grid(&format!("{boxed}{table}"));
         assert_eq!(g.rows.len(), 2);
         assert_eq!(g.cell(0, 0).text(), "序号");
+        assert_eq!(
+            g.page_header,
+            "重庆市永川区水利局\n填报单位：区水利局填报日期：2020年12月3日"
+        );
     }
 
     #[test]

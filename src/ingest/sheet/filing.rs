@@ -213,6 +213,16 @@ impl Filing {
                 .lines()
                 .find_map(|line| labelled_date(line, default_year));
         }
+        // … and the labelled unit (填报单位：区金融办（盖章） in a text box over the table).
+        if filing.unit_text.is_none() {
+            filing.unit_text = grid.page_header.lines().find_map(|line| {
+                UNIT_LABELS
+                    .iter()
+                    .filter_map(|label| label_value(line, label))
+                    .map(|after| cut_at_next_label(after).trim().to_string())
+                    .find(|v| !v.is_empty())
+            });
+        }
         filing.settle(default_year)
     }
 
