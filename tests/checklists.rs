@@ -1711,22 +1711,25 @@ fn rows_moved_in_a_checklist_keep_their_own_tasks() {
         .any(|p| p.code == Code::TaskUnmatched && p.severity == Severity::Error));
 }
 
+/// The text of a unit's form's 填报说明 sheet, one line a row.
+fn guide_text(ledger: &Ledger, name: &str) -> String {
+    use calamine::{Reader, Xlsx};
+    let bytes = checklist_bytes(ledger, unit(ledger, name)).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range("填报说明").unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The instructions sheet counts the unit's tasks by the roles it has: 共7项（牵头2项、
 /// 责任5项）, or 共2项（配合任务） for one role alone; never a role with 0项.
 #[test]
 fn the_instructions_count_only_the_roles_the_unit_has() {
-    use calamine::{Reader, Xlsx};
     let blank = blank_ledger();
-    let guide = |name: &str| {
-        let bytes = checklist_bytes(blank, unit(blank, name)).unwrap();
-        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        let range = wb.worksheet_range("填报说明").unwrap();
-        range
-            .rows()
-            .map(|r| r.iter().map(|c| c.to_string()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let guide = |name: &str| guide_text(blank, name);
     let one_role = guide("区交通局");
     assert!(one_role.contains("项（配合任务）"), "{one_role}");
     for name in ["区交通局", "区水利局", "来苏镇"] {
@@ -1744,16 +1747,7 @@ fn the_instructions_count_only_the_roles_the_unit_has() {
     // named apart, as the notice does (宝峰镇: 7 here, 19 through lead units).
     let empty = tempfile::tempdir().unwrap();
     let chained = rectify::build_ledger(&common::shipped_plan(), empty.path());
-    let guide = |name: &str| {
-        let bytes = checklist_bytes(&chained, unit(&chained, name)).unwrap();
-        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        let range = wb.worksheet_range("填报说明").unwrap();
-        range
-            .rows()
-            .map(|r| r.iter().map(|c| c.to_string()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let guide = |name: &str| guide_text(&chained, name);
     let via = |u: &UnitEntry| -> usize {
         rectify::model::queries::tasks_via_leads(&chained, &u.name, &u.expected)
             .iter()

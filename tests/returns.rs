@@ -98,6 +98,31 @@ fn water_word_return() -> Vec<u8> {
     )
 }
 
+/// A one-sheet workbook of one task row (序号 | 具体举措 | 整改进展情况 | 完成状态) whose
+/// print header and footer `page` sets, saved at `path`.
+fn one_row_workbook(
+    path: &std::path::Path,
+    page: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+    id: u32,
+    progress: &str,
+    status: &str,
+) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    page(ws);
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, f64::from(id)).unwrap();
+    ws.write_string(1, 1, measure(id)).unwrap();
+    ws.write_string(1, 2, progress).unwrap();
+    ws.write_string(1, 3, status).unwrap();
+    wb.save(path).unwrap();
+}
+
 #[test]
 fn word_return_reads_like_a_sheet() {
     let dir = tempfile::tempdir().unwrap();
@@ -185,20 +210,15 @@ fn a_return_naming_its_unit_only_in_the_page_header_is_that_units() {
         ]))
         .add_paragraph(para("2020年12月4日"));
     std::fs::write(dir.path().join("整改进展情况表.docx"), docx_bytes(doc)).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_header("&L&\"宋体,常规\"&12重庆市永川区朱沱镇人民政府&R第&P页");
-    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    ws.write_number(1, 0, 50.0).unwrap();
-    ws.write_string(1, 1, measure(50)).unwrap();
-    ws.write_string(1, 2, "明确镇水环境执法人员2名。").unwrap();
-    ws.write_string(1, 3, "长期坚持").unwrap();
-    wb.save(dir.path().join("整改进展情况.xlsx")).unwrap();
+    one_row_workbook(
+        &dir.path().join("整改进展情况.xlsx"),
+        |ws| {
+            ws.set_header("&L&\"宋体,常规\"&12重庆市永川区朱沱镇人民政府&R第&P页");
+        },
+        50,
+        "明确镇水环境执法人员2名。",
+        "长期坚持",
+    );
     let ledger = ledger_for(dir.path());
     assert_eq!(
         reports_of(&ledger, 48, "区交通局").len(),
@@ -237,20 +257,15 @@ fn a_filing_date_in_the_page_footer_dates_the_return() {
             ]),
         ]));
     std::fs::write(dir.path().join("区财政局.docx"), docx_bytes(doc)).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_footer("&L填报日期：2020年12月3日&R第&P页");
-    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    ws.write_number(1, 0, 50.0).unwrap();
-    ws.write_string(1, 1, measure(50)).unwrap();
-    ws.write_string(1, 2, "明确镇水环境执法人员2名。").unwrap();
-    ws.write_string(1, 3, "长期坚持").unwrap();
-    wb.save(dir.path().join("朱沱镇.xlsx")).unwrap();
+    one_row_workbook(
+        &dir.path().join("朱沱镇.xlsx"),
+        |ws| {
+            ws.set_footer("&L填报日期：2020年12月3日&R第&P页");
+        },
+        50,
+        "明确镇水环境执法人员2名。",
+        "长期坚持",
+    );
     let ledger = ledger_for(dir.path());
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(2020, m, d);
     let finance = reports_of(&ledger, 58, "区财政局");
@@ -266,20 +281,15 @@ fn a_filing_date_in_the_page_footer_dates_the_return() {
 #[test]
 fn a_unit_labelled_in_the_page_header_is_the_sender() {
     let dir = tempfile::tempdir().unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_header("&L填报单位：区金融办（盖章）&R填报日期：2020年12月3日");
-    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    ws.write_number(1, 0, 60.0).unwrap();
-    ws.write_string(1, 1, measure(60)).unwrap();
-    ws.write_string(1, 2, "已出台绿色金融支持政策。").unwrap();
-    ws.write_string(1, 3, "正在推进").unwrap();
-    wb.save(dir.path().join("进展情况表.xlsx")).unwrap();
+    one_row_workbook(
+        &dir.path().join("进展情况表.xlsx"),
+        |ws| {
+            ws.set_header("&L填报单位：区金融办（盖章）&R填报日期：2020年12月3日");
+        },
+        60,
+        "已出台绿色金融支持政策。",
+        "正在推进",
+    );
     let ledger = ledger_for(dir.path());
     let r = reports_of(&ledger, 60, "区金融办");
     assert_eq!(r.len(), 1, "{:#?}", ledger.problems);
