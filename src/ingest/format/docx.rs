@@ -21,8 +21,8 @@
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
 //!   alternate content are not read as rows (a text box is when it holds the table the
 //!   body lacks; otherwise its short lines go with the page header's, where a filing
-//!   line boxed above the table is found); Wingdings check marks (√ ☑ ×) are, as symbols or as
-//!   letters typed in a Wingdings font, and so are legacy form checkboxes.
+//!   line boxed above the table is found); Wingdings check marks (√ ☑ ×) are, as
+//!   symbols or as letters typed in a Wingdings font, and so are legacy form checkboxes.
 
 use super::xml::{attr, push_ref};
 use std::collections::{BTreeMap, HashMap};

@@ -949,9 +949,6 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
     (status, placeholder)
 }
 
-/// Of several tick columns (已完成 / 正在推进 / 未启动), the one ticked on the row: its
-/// status with its header word. Ticks in two columns read 待核实 naming both; no tick
-/// leaves the status to the other sources.
 /// The shortest text read as progress written under a status column: shorter, it is
 /// the column's word or mark (已完成, √, 是, 已完成并长期坚持).
 const FILED_UNDER_CHARS: usize = 10;
@@ -987,6 +984,9 @@ fn text_under_status_column(
     Some((status, word.to_string(), one_line_keep_breaks(text)))
 }
 
+/// Of several tick columns (已完成 / 正在推进 / 未启动), the one ticked on the row: its
+/// status with its header word. Ticks in two columns read 待核实 naming both; no tick
+/// leaves the status to the other sources.
 fn ticked_column(layout: &Layout, text: impl Fn(usize) -> String) -> Option<(Status, String)> {
     let ticked: Vec<&(Status, String, usize)> = layout
         .ticks
