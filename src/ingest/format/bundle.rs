@@ -4,7 +4,7 @@
 //! what it holds, its format's guards. Names written by Chinese Windows are GBK without
 //! the UTF-8 flag: a name that is not UTF-8 is decoded as GB18030.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use super::guard;
 use crate::ingest::error::ReadError;
@@ -49,13 +49,8 @@ fn take_out(
         return Err(ReadError::Encrypted);
     }
     guard::file_size(raw.size(), limits)?;
-    let declared = raw.size();
     drop(raw);
-    let entry = zip.by_index(i)?;
-    let mut out = Vec::with_capacity(declared.min(limits.max_file_bytes) as usize);
-    entry
-        .take(limits.max_file_bytes + 1)
-        .read_to_end(&mut out)
+    let out = super::zip_entry::read_entry_at(zip, i, limits.max_file_bytes + 1)
         .map_err(|_| ReadError::Corrupt)?;
     guard::file_size(out.len() as u64, limits)?;
     if out.is_empty() {

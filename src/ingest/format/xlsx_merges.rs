@@ -40,6 +40,10 @@ pub(super) struct SheetFacts {
     pub page_header: String,
 }
 
+/// The styles and shared strings parts, in the workbook part's folder.
+const STYLES: &str = "styles.xml";
+const SHARED_STRINGS: &str = "sharedStrings.xml";
+
 /// A workbook's worksheets by name, with the zip entry of each.
 pub(super) struct SheetParts<'a> {
     zip: Archive<'a>,
@@ -103,20 +107,8 @@ impl<'a> SheetParts<'a> {
     /// an entry that does not inflate too, for calamine to refuse as it would have.
     /// `None` when the copy cannot be written (calamine then reads the original).
     pub(super) fn stored_copy(&mut self) -> Option<Vec<u8>> {
-        let at = |name: &str| {
-            if self.dir.is_empty() {
-                name.to_string()
-            } else {
-                format!("{}/{name}", self.dir)
-            }
-        };
-        let theme = at("theme/theme1.xml");
-        let mut wanted: Vec<String> = vec![
-            at("sharedStrings.xml"),
-            at("styles.xml"),
-            "xl/sharedStrings.xml".into(),
-            "xl/styles.xml".into(),
-        ];
+        let theme = self.at("theme/theme1.xml");
+        let mut wanted: Vec<String> = vec![self.at(SHARED_STRINGS), self.at(STYLES)];
         wanted.extend(self.paths.values().cloned());
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
             self.zip.decompressed_size().unwrap_or(0).min(64 << 20) as usize,
@@ -145,11 +137,21 @@ impl<'a> SheetParts<'a> {
         Some(out.finish().ok()?.into_inner())
     }
 
+    /// The entry of a part in the workbook part's folder (`xl/styles.xml`), where
+    /// calamine looks for it.
+    fn at(&self, name: &str) -> String {
+        if self.dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}/{name}", self.dir)
+        }
+    }
+
     /// What of the workbook is struck through (`xlsx_strike.rs`), from its styles and
     /// shared strings parts.
     pub(super) fn strikes(&mut self) -> super::xlsx_strike::Strikes {
-        let styles = self.part("xl/styles.xml");
-        let shared = self.part("xl/sharedStrings.xml");
+        let styles = self.part(&self.at(STYLES));
+        let shared = self.part(&self.at(SHARED_STRINGS));
         super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref())
     }
 

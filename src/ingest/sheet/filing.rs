@@ -218,9 +218,9 @@ impl Filing {
             filing.unit_text = grid.page_header.lines().find_map(|line| {
                 UNIT_LABELS
                     .iter()
-                    .filter_map(|label| label_value(line, label))
-                    .map(|after| cut_at_next_label(after).trim().to_string())
+                    .filter_map(|label| value_after_label(line, label))
                     .find(|v| !v.is_empty())
+                    .map(str::to_string)
             });
         }
         filing.settle(default_year)
@@ -431,12 +431,11 @@ fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
     for c in 0..width {
         let text = grid.cell(r, c).text();
         for label in labels {
-            let Some(after) = label_value(&text, label) else {
+            let Some(value) = value_after_label(&text, label) else {
                 continue;
             };
-            let value = cut_at_next_label(after);
-            if !value.trim().is_empty() {
-                return Some(value.trim().to_string());
+            if !value.is_empty() {
+                return Some(value.to_string());
             }
             // The value sits in the next non-empty cell.
             for c2 in c + 1..width {
@@ -475,6 +474,12 @@ fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
         ((opens && ends) || colon)
             .then(|| after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']))
     })
+}
+
+/// The value a `label` in `text` gives, up to the next label on the line, trimmed
+/// (empty when the value sits in the next cell).
+fn value_after_label<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    label_value(text, label).map(|after| cut_at_next_label(after).trim())
 }
 
 fn cut_at_next_label(s: &str) -> &str {
