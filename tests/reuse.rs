@@ -256,6 +256,28 @@ fn another_report_date_or_template_renders_the_documents_again() {
 }
 
 #[test]
+fn a_document_another_command_rewrote_is_made_again_by_the_next_run() {
+    let input = input_copy();
+    let out = tempfile::tempdir().unwrap();
+    run(input.path(), out.path(), &[]);
+    let report = out.path().join(rectify::REPORT_DOCX);
+    let first = std::fs::read(&report).unwrap();
+    // `report` alone, with another date: the report is rewritten, the ledger is not.
+    let o = common::rectify_ok(
+        input.path(),
+        out.path(),
+        &["report", "--date", "2020-12-03"],
+    );
+    assert!(o.status.success());
+    assert_ne!(std::fs::read(&report).unwrap(), first);
+    // The run after it has the same ledger, templates and dates as the first: its
+    // report is the first run's again, not the one `report` left.
+    run(input.path(), out.path(), &[]);
+    assert_eq!(std::fs::read(&report).unwrap(), first);
+    assert_same_files(&files(out.path()), &fresh(input.path(), &[]));
+}
+
+#[test]
 fn an_edited_deleted_or_differently_keyed_document_is_made_again() {
     let input = input_copy();
     let out = tempfile::tempdir().unwrap();

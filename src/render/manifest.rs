@@ -35,6 +35,17 @@ pub(super) struct Manifest {
     outputs: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// Output name → what all its files were made from (`output::Job::output_key`) and
+    /// their paths in the order the output made them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    made_from: BTreeMap<String, MadeFrom>,
+}
+
+/// What every file of an output was made from, as one key, and the files in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct MadeFrom {
+    pub key: String,
+    pub files: Vec<String>,
 }
 
 impl Manifest {
@@ -75,13 +86,27 @@ impl Manifest {
         })
     }
 
-    /// Record what `output` wrote now: each file's hash, and the keys of those made from
-    /// known inputs.
+    /// What all the files of `output` were made from and their order, when the last
+    /// run recorded it.
+    pub fn made_from(&self, output: &str) -> Option<&MadeFrom> {
+        self.made_from.get(output)
+    }
+
+    /// The key of the document at `path` of `output`, when it was made from known
+    /// inputs.
+    pub fn key(&self, output: &str, path: &str) -> Option<&str> {
+        self.keys.get(output)?.get(path).map(String::as_str)
+    }
+
+    /// Record what `output` wrote now: each file's hash, the keys of those made from
+    /// known inputs, and what all of them were made from (`None`: not known, and
+    /// whatever the last run recorded no longer holds).
     pub fn set(
         &mut self,
         output: &str,
         files: BTreeMap<String, String>,
         keys: BTreeMap<String, String>,
+        made_from: Option<MadeFrom>,
     ) {
         self.version = 2;
         self.outputs.insert(output.to_string(), files);
@@ -90,6 +115,10 @@ impl Manifest {
         } else {
             self.keys.insert(output.to_string(), keys);
         }
+        match made_from {
+            Some(m) => self.made_from.insert(output.to_string(), m),
+            None => self.made_from.remove(output),
+        };
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -119,6 +119,13 @@ fn render_rank(name: &str) -> usize {
         .unwrap_or(LONGEST_FIRST.len())
 }
 
+/// Whether the output `name` may stand as the last run left it, as a whole, when it is
+/// made from the same inputs (`output::last_output`): every output but the ledger,
+/// which works out the digest that tells.
+fn may_stand_whole(name: &str) -> bool {
+    name != "ledger"
+}
+
 /// The outputs called `names`, in list order.
 ///
 /// # Panics
@@ -166,14 +173,27 @@ pub fn write_outputs(job: &Job, outputs: &[&Output]) -> Result<Written, RenderEr
         for (o, slot) in tasks {
             // Each output's files are staged as soon as it has rendered.
             s.spawn_fifo(move |_| {
-                *slot = Some((o.render)(job).and_then(|files| output::stage(job.out_dir, files)));
+                // An output the last run made from the same inputs, untouched since,
+                // stands as a whole: nothing of it is rendered.
+                let last = may_stand_whole(o.name)
+                    .then(|| output::last_output(job, o.name))
+                    .flatten();
+                let files = match last {
+                    Some(files) => Ok(files),
+                    None => (o.render)(job),
+                };
+                *slot = Some(files.and_then(|files| output::stage(job.out_dir, files)));
             });
         }
         s.spawn_fifo(|_| reuse.hash_all());
     });
     let mut groups = Vec::with_capacity(outputs.len());
     for (o, r) in outputs.iter().zip(rendered) {
-        groups.push((o.name, r.expect("every output rendered")?));
+        // What its files were made from, once the ledger's digest is known.
+        let made_from = may_stand_whole(o.name)
+            .then(|| job.output_key(o.name))
+            .flatten();
+        groups.push((o.name, r.expect("every output rendered")?, made_from));
     }
     output::write_all(job.out_dir, groups, reuse, &digest)
 }

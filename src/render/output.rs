@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::model::Ledger;
 use crate::render::error::RenderError;
-use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, MANIFEST};
+use crate::render::manifest::{edited_copy_path, hash_bytes, hash_file, MadeFrom, MANIFEST};
 use crate::render::reuse::{Key, Reuse};
 use crate::render::templates::Templates;
 use crate::render::write::Staged;
@@ -48,6 +48,20 @@ pub struct Job<'a> {
 }
 
 impl<'a> Job<'a> {
+    /// What every file of the output `name` is made from besides the code (`reuse.rs`):
+    /// the ledger (its digest), the templates and the dates on the documents; a render
+    /// reads nothing else. `None` until the ledger's digest is known, or when a template
+    /// cannot be read.
+    pub(super) fn output_key(&self, name: &str) -> Option<Key> {
+        let digest = self.digest?.get()?;
+        let templates = self.templates.key()?;
+        let dates = (self.notice_date, self.reminder_date);
+        Some(Key::of(
+            "output",
+            &(name, digest, templates.as_str(), dates),
+        ))
+    }
+
     /// A job with the default dates.
     pub fn new(ledger: &'a Ledger, templates: &'a Templates, out_dir: &'a Path) -> Job<'a> {
         Job {
@@ -155,6 +169,37 @@ impl<'j, 'a> LedgerKeyed<'j, 'a> {
             ..r
         })
     }
+}
+
+/// Every file the output `name` made on the last run, left as it is, when the last run
+/// made them all from what this run makes them from ([`Job::output_key`]: the same
+/// ledger, templates and dates) and none has changed since: a render would make the
+/// same files, so none is rendered, not even to work out its key. `None` otherwise, or
+/// while the ledger's digest is not known.
+pub(super) fn last_output(job: &Job, name: &str) -> Option<Vec<Rendered>> {
+    let reuse = job.reuse?;
+    let manifest = reuse.manifest();
+    let made = manifest.made_from(name)?;
+    if made.key != job.output_key(name)?.as_str() {
+        return None;
+    }
+    let hashes = manifest.files(name)?;
+    if hashes.len() != made.files.len() {
+        return None;
+    }
+    made.files
+        .iter()
+        .map(|path| {
+            let hash = hashes.get(path)?;
+            (reuse.on_disk(path).as_deref() == Some(hash.as_str())).then(|| Rendered {
+                path: path.clone(),
+                body: Body::Unchanged(hash.clone()),
+                key: manifest.key(name, path).map(Key::recorded),
+                by_ledger: None,
+                record: false,
+            })
+        })
+        .collect()
 }
 
 /// One output: what it is called (commands select outputs by it) and how it renders.
@@ -470,7 +515,7 @@ pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<StagedFi
 /// keys of files made from the ledger alone.
 pub(super) fn write_all(
     out_dir: &Path,
-    outputs: Vec<(&str, Vec<StagedFile>)>,
+    outputs: Vec<(&str, Vec<StagedFile>, Option<Key>)>,
     last: &Reuse,
     digest: &LedgerDigest,
 ) -> Result<Written, RenderError> {
@@ -480,11 +525,13 @@ pub(super) fn write_all(
     let mut records: Vec<Staged> = Vec::new();
     // Their paths and content hashes (when known), for the memo of hashes.
     let mut record_hashes: Vec<(String, String)> = Vec::new();
-    // Per output: its name, each file's content hash, each document's key.
-    let mut groups: Vec<(&str, Paths, Paths)> = Vec::new();
-    for (name, files) in outputs {
+    // Per output: its name, each file's content hash, each document's key, and what
+    // all its files were made from.
+    let mut groups: Vec<(&str, Paths, Paths, Option<MadeFrom>)> = Vec::new();
+    for (name, files, made_from) in outputs {
         let mut hashes = BTreeMap::new();
         let mut keys = BTreeMap::new();
+        let mut order = Vec::with_capacity(files.len());
         for f in files {
             if f.record {
                 record_hashes.push((f.path, f.hash));
@@ -506,14 +553,19 @@ pub(super) fn write_all(
             if let Some(k) = key {
                 keys.insert(f.path.clone(), k.as_str().to_string());
             }
+            order.push(f.path.clone());
             placed.push((f.path, file));
         }
-        groups.push((name, hashes, keys));
+        let made_from = made_from.map(|key| MadeFrom {
+            key: key.as_str().to_string(),
+            files: order,
+        });
+        groups.push((name, hashes, keys, made_from));
     }
     // The manifest as it will be, staged with the files.
     let mut manifest = last.manifest().clone();
-    for (name, hashes, keys) in &groups {
-        manifest.set(name, hashes.clone(), keys.clone());
+    for (name, hashes, keys, made_from) in &groups {
+        manifest.set(name, hashes.clone(), keys.clone(), made_from.clone());
     }
     let manifest_path = out_dir.join(MANIFEST);
     // Every file left as the last run wrote it and the manifest as the last run left it
@@ -539,9 +591,9 @@ pub(super) fn write_all(
         .filter(|(_, s)| s.is_none())
         .map(|(p, _)| p.as_str())
         .collect();
-    let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h, _)| h.keys()).collect();
+    let now: BTreeSet<&String> = groups.iter().flat_map(|(_, h, ..)| h.keys()).collect();
     let mut stale = Vec::new();
-    for (name, hashes, _) in &groups {
+    for (name, hashes, ..) in &groups {
         let Some(before) = last.manifest().files(name) else {
             continue;
         };
@@ -598,8 +650,91 @@ pub(super) fn write_all(
     // The next run need not read these files again to know their hashes.
     let now = groups
         .iter()
-        .flat_map(|(_, hashes, _)| hashes.iter())
+        .flat_map(|(_, hashes, ..)| hashes.iter())
         .chain(record_hashes.iter().map(|(p, h)| (p, h)));
     last.save_memo(now.map(|(p, h)| (p.as_str(), h.as_str())));
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{select, write_outputs};
+
+    #[test]
+    fn an_output_made_from_the_same_inputs_and_untouched_stands_as_a_whole() {
+        let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+        let plan = crate::plan::load_plan(&input).unwrap();
+        let ledger = crate::pipeline::build_ledger(&plan, &input.join("returns"));
+        let templates = Templates::new(None);
+        let out = tempfile::tempdir().unwrap();
+        let first = Job::new(&ledger, &templates, out.path());
+        write_outputs(&first, &select(&["ledger", "checklists", "reminders"])).unwrap();
+        let reuse = Reuse::load(out.path());
+        let digest = LedgerDigest::default();
+        let job = Job {
+            reuse: Some(&reuse),
+            digest: Some(&digest),
+            ..first
+        };
+        // The ledger's digest not yet known: nothing is known to stand.
+        assert!(last_output(&job, "checklists").is_none());
+        let json = std::fs::read(out.path().join(crate::render::LEDGER_JSON)).unwrap();
+        digest.publish(&hash_bytes(&json));
+        // Known, and the same: every file stands, in the order the output made them,
+        // with each document's key and content hash as the last run recorded them.
+        let files = last_output(&job, "checklists").expect("the checklists stand");
+        let manifest = reuse.manifest();
+        let made = manifest.made_from("checklists").unwrap();
+        assert!(files.len() > 40, "{}", files.len());
+        let paths: Vec<&str> = files.iter().map(Rendered::path).collect();
+        assert_eq!(paths, made.files);
+        assert!(paths[0].ends_with(".xlsx") && paths[1].ends_with(".docx"));
+        for f in &files {
+            assert!(f.content().is_none());
+            assert_eq!(f.content_hash(), manifest.hash(f.path()));
+            assert_eq!(
+                f.key.as_ref().map(Key::as_str),
+                manifest.key("checklists", f.path())
+            );
+        }
+        // Other dates on the documents: made again.
+        let later = Job {
+            reminder_date: first.reminder_date.succ_opt().unwrap(),
+            ..job
+        };
+        assert!(last_output(&later, "reminders").is_none());
+        assert!(last_output(&later, "checklists").is_none());
+        // Other templates: made again.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notice.tera"), "@p 另一份通知。\n").unwrap();
+        let other = Templates::new(Some(dir.path()));
+        let edited_templates = Job {
+            templates: &other,
+            ..job
+        };
+        assert!(last_output(&edited_templates, "checklists").is_none());
+        // Another ledger: made again.
+        let another = LedgerDigest::default();
+        another.publish(&hash_bytes(b"another ledger"));
+        let another_ledger = Job {
+            digest: Some(&another),
+            ..job
+        };
+        assert!(last_output(&another_ledger, "checklists").is_none());
+        // One file edited since: the output is made again (each document then stands
+        // or not by its own key).
+        assert!(last_output(&job, "reminders").is_some());
+        let reminder = out
+            .path()
+            .join(&manifest.made_from("reminders").unwrap().files[0]);
+        std::fs::write(&reminder, b"edited").unwrap();
+        let reuse = Reuse::load(out.path());
+        let edited = Job {
+            reuse: Some(&reuse),
+            ..job
+        };
+        assert!(last_output(&edited, "reminders").is_none());
+        assert!(last_output(&edited, "checklists").is_some());
+    }
 }

@@ -45,6 +45,11 @@ impl Key {
         Key(crate::render::manifest::hex(&h.finalize()))
     }
 
+    /// A key as the manifest recorded it.
+    pub(super) fn recorded(key: &str) -> Key {
+        Key(key.to_string())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

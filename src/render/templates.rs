@@ -13,6 +13,7 @@ use crate::common::dates::render_date;
 use crate::model::{Ledger, Status, Tier};
 use crate::render::blocks::{self, Block};
 use crate::render::error::RenderError;
+use crate::render::reuse::Key;
 
 /// The consolidated report (整改情况报告).
 pub const REPORT_TEMPLATE: &str = "report.tera";
@@ -45,6 +46,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 pub struct Templates {
     pub dir: Option<PathBuf>,
     loaded: std::sync::OnceLock<std::sync::Arc<Loaded>>,
+    /// [`Templates::key`], worked out once.
+    key: std::sync::OnceLock<Option<Key>>,
 }
 
 /// The templates read and parsed: their sources (for messages) and the engine.
@@ -73,7 +76,24 @@ impl Templates {
         Templates {
             dir: dir.map(Path::to_path_buf),
             loaded: std::sync::OnceLock::new(),
+            key: std::sync::OnceLock::new(),
         }
+    }
+
+    /// What the templates say, as a reuse key: every template's name and text (the
+    /// defaults, as overridden), read but not parsed. `None` when an override cannot be
+    /// read (rendering reports it).
+    pub fn key(&self) -> Option<Key> {
+        self.key
+            .get_or_init(|| {
+                let sources = self.sources().ok()?;
+                let texts: Vec<(&str, &str)> = sources
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.content.as_str()))
+                    .collect();
+                Some(Key::of("templates", &texts))
+            })
+            .clone()
     }
 
     /// The sources and the engine, read and parsed on first use.
