@@ -7,7 +7,6 @@
 //! 推进) is no contradiction; 长期坚持 never contradicts a completion (已完成并长期坚持).
 //! The phrases are the status module's (`model::status`).
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -15,26 +14,171 @@ use aho_corasick::AhoCorasick;
 use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUES, UNFINISHED_CLAIMS};
 use crate::model::Status;
 
-/// The completion statements and the unfinished claims, each found in one pass over a
-/// text (every occurrence, overlapping) instead of one search per phrase.
-static STATEMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(COMPLETION_STATEMENTS));
-static UNFINISHED: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(UNFINISHED_CLAIMS));
-static NOT_APPLICABLE: LazyLock<AhoCorasick> =
-    LazyLock::new(|| phrases(crate::model::status::NOT_APPLICABLE_PHRASES));
-
-fn phrases(list: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(list).expect("fixed phrase lists build")
+/// Which list a phrase comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    /// `COMPLETION_STATEMENTS`.
+    Statement,
+    /// `UNFINISHED_CLAIMS`.
+    Unfinished,
+    /// `PLANNED_CUES`.
+    Planned,
+    /// `NOT_APPLICABLE_PHRASES`.
+    NotApplicable,
+    /// [`NOTHING_HERE`].
+    NothingHere,
+    /// [`DONE`].
+    Done,
+    /// White space (`char::is_whitespace`): a text holding any is searched again
+    /// without it.
+    White,
 }
 
-/// The first completion statement (in list order) that `text` states about the whole
-/// task.
-fn claimed_done(text: &str) -> Option<&'static str> {
-    STATEMENTS
-        .find_overlapping_iter(text)
-        .filter(|m| opens_clause(&text[..m.start()]) && ends_claim(&text[m.end()..]))
-        .map(|m| m.pattern().as_usize())
-        .min()
-        .map(|i| COMPLETION_STATEMENTS[i])
+/// Every phrase the checks look for, each list in its order, in one automaton: a text
+/// is searched once for all of them (every occurrence, overlapping) instead of once per
+/// list and once per plain word. A phrase in two lists (已完成, 不涉及) is one pattern
+/// with both tags.
+struct Phrases {
+    search: AhoCorasick,
+    /// Per pattern: the lists it is in and its place in each.
+    tags: Vec<Vec<(List, usize)>>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let lists: [(List, &[&str]); 6] = [
+        (List::Statement, COMPLETION_STATEMENTS),
+        (List::Unfinished, UNFINISHED_CLAIMS),
+        (List::Planned, PLANNED_CUES),
+        (
+            List::NotApplicable,
+            crate::model::status::NOT_APPLICABLE_PHRASES,
+        ),
+        (List::NothingHere, &NOTHING_HERE),
+        (List::Done, &DONE),
+    ];
+    let white: Vec<String> = (0..=0x3000)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace())
+        .map(String::from)
+        .collect();
+    let white: Vec<&str> = white.iter().map(String::as_str).collect();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut tags: Vec<Vec<(List, usize)>> = Vec::new();
+    for (list, phrases) in lists.into_iter().chain([(List::White, &white[..])]) {
+        for (i, phrase) in phrases.iter().enumerate() {
+            let id = match patterns.iter().position(|p| p == phrase) {
+                Some(id) => id,
+                None => {
+                    patterns.push(phrase.to_string());
+                    tags.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
+            tags[id].push((list, i));
+        }
+    }
+    Phrases {
+        search: AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("fixed phrase lists build"),
+        tags,
+    }
+});
+
+/// Where the phrases of every list occur in a text, found in one pass.
+struct Found<'t> {
+    text: &'t str,
+    /// (list, place in the list, start, end), every occurrence.
+    hits: Vec<(List, usize, usize, usize)>,
+}
+
+impl<'t> Found<'t> {
+    fn in_text(text: &'t str) -> Found<'t> {
+        let mut hits = Vec::new();
+        for m in PHRASES.search.find_overlapping_iter(text) {
+            for &(list, i) in &PHRASES.tags[m.pattern().as_usize()] {
+                hits.push((list, i, m.start(), m.end()));
+            }
+        }
+        Found { text, hits }
+    }
+
+    /// The occurrences of `list`'s phrases: (place in the list, start, end).
+    fn of(&self, list: List) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.0 == list)
+            .map(|&(_, i, start, end)| (i, start, end))
+    }
+
+    /// Whether a phrase of `list` occurs.
+    fn any(&self, list: List) -> bool {
+        self.of(list).next().is_some()
+    }
+
+    /// The first completion statement (in list order) that the text states about the
+    /// whole task.
+    fn claimed_done(&self) -> Option<&'static str> {
+        self.of(List::Statement)
+            .filter(|&(_, start, end)| {
+                opens_clause(&self.text[..start]) && ends_claim(&self.text[end..])
+            })
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| COMPLETION_STATEMENTS[i])
+    }
+
+    /// The first phrase that says the work is not finished yet: an unfinished claim (in
+    /// list order), else a plan for later (计划 followed by a date or 于/在/今年/明年/下一步).
+    fn unfinished(&self) -> Option<&'static str> {
+        if let Some(i) = self.of(List::Unfinished).map(|(i, ..)| i).min() {
+            return Some(UNFINISHED_CLAIMS[i]);
+        }
+        self.of(List::Planned)
+            .filter(|&(_, _, end)| plans_later(&self.text[end..]))
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| PLANNED_CUES[i])
+    }
+
+    /// The first phrase (in list order) that counts work done: 已完成…80%, 已排查12处,
+    /// 已拆除4处 (a figure in its clause). 已完成前期工作, with no figure, is a step
+    /// before the start.
+    fn started(&self) -> Option<&'static str> {
+        self.of(List::Done)
+            .filter(|&(_, start, _)| {
+                self.text[start..]
+                    .split(['，', '。', '；', ',', ';'])
+                    .next()
+                    .is_some_and(|clause| clause.chars().any(|c| c.is_ascii_digit()))
+            })
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| DONE[i])
+    }
+
+    /// The phrase by which the text says the task does not concern the unit (the first
+    /// in list order).
+    fn not_applicable_phrase(&self) -> Option<&'static str> {
+        self.of(List::NotApplicable)
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| crate::model::status::NOT_APPLICABLE_PHRASES[i])
+    }
+}
+
+/// What follows a 计划/预计/力争/争取 that makes it a plan for later: a date, or
+/// 于/在/今年/明年/下一步 (not 计划用水).
+fn plans_later(rest: &str) -> bool {
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    next.is_ascii_digit()
+        || "年月于在".contains(next)
+        || ["今年", "明年", "下一步"]
+            .iter()
+            .any(|w| rest.starts_with(w))
 }
 
 /// A claim is about the whole task when it opens a clause (or follows the task itself:
@@ -83,29 +227,22 @@ fn ends_claim(after: &str) -> bool {
         || rest.starts_with("投入")
 }
 
-/// The first phrase in `text` that counts work done: 已完成…80%, 已排查12处, 已拆除4处
-/// (a figure in its clause). 已完成前期工作, with no figure, is a step before the start.
-fn started(text: &str) -> Option<&'static str> {
-    const DONE: [&str; 9] = [
-        "已完成",
-        "已建成",
-        "已开展",
-        "已排查",
-        "已拆除",
-        "已清理",
-        "已整改",
-        "已实施",
-        "已改造",
-    ];
-    DONE.iter().copied().find(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            text[i..]
-                .split(['，', '。', '；', ',', ';'])
-                .next()
-                .is_some_and(|clause| clause.chars().any(|c| c.is_ascii_digit()))
-        })
-    })
-}
+/// Words that count work done when a figure stands in their clause (`Found::started`).
+const DONE: [&str; 9] = [
+    "已完成",
+    "已建成",
+    "已开展",
+    "已排查",
+    "已拆除",
+    "已清理",
+    "已整改",
+    "已实施",
+    "已改造",
+];
+
+/// Work under way: beside 不涉及, the task is the unit's after all (one of the
+/// unfinished claims).
+const UNDERWAY: &str = "正在";
 
 /// Words of a 不涉及 answer's text saying there is nothing to do.
 const NOTHING_HERE: [&str; 9] = [
@@ -120,16 +257,6 @@ const NOTHING_HERE: [&str; 9] = [
     "无需",
 ];
 
-/// The phrase by which `text` says the task does not concern the unit.
-fn not_applicable_phrase(text: &str) -> Option<&'static str> {
-    // The first phrase in list order that the text contains, in one pass over it.
-    NOT_APPLICABLE
-        .find_overlapping_iter(text)
-        .map(|m| m.pattern().as_usize())
-        .min()
-        .map(|i| crate::model::status::NOT_APPLICABLE_PHRASES[i])
-}
-
 /// The doubt about a 不涉及 from the only unit that decides a task: the task was written
 /// for it, so the answer is likely a slip (a row filled for another task), to be checked.
 pub fn sole_decider_not_applicable(
@@ -142,26 +269,8 @@ pub fn sole_decider_not_applicable(
 }
 
 /// The first phrase in `text` that says the work is not finished yet.
-fn unfinished(text: &str) -> Option<&str> {
-    let first = UNFINISHED
-        .find_overlapping_iter(text)
-        .map(|m| m.pattern().as_usize())
-        .min();
-    if let Some(i) = first {
-        return Some(UNFINISHED_CLAIMS[i]);
-    }
-    PLANNED_CUES.iter().find_map(|cue| {
-        text.match_indices(cue).find_map(|(i, cue)| {
-            let rest = &text[i + cue.len()..];
-            let next = rest.chars().next()?;
-            let planned = next.is_ascii_digit()
-                || "年月于在".contains(next)
-                || ["今年", "明年", "下一步"]
-                    .iter()
-                    .any(|w| rest.starts_with(w));
-            planned.then(|| &text[i..i + cue.len()])
-        })
-    })
+fn unfinished(text: &str) -> Option<&'static str> {
+    Found::in_text(text).unfinished()
 }
 
 /// The doubt about a report of 已完成 whose completion date is a plan (完成时间 预计2020
@@ -206,7 +315,10 @@ pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
         return None;
     }
     let text: String = note.chars().filter(|c| !c.is_whitespace()).collect();
-    let claim = claimed_done(&text).filter(|_| unfinished(&text).is_none())?;
+    let found = Found::in_text(&text);
+    let claim = found
+        .claimed_done()
+        .filter(|_| found.unfinished().is_none())?;
     Some(format!(
         "报送“{}”，但备注写明“{}”",
         status.label(),
@@ -298,12 +410,17 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     ) {
         return None;
     }
-    // Whitespace is dropped (a clause may be broken across lines); most texts have none.
-    let text: Cow<str> = if progress.contains(char::is_whitespace) {
-        Cow::Owned(progress.chars().filter(|c| !c.is_whitespace()).collect())
+    // Every list's phrases, found in one pass. White space is dropped (a clause may be
+    // broken across lines) and the text searched again; most texts have none.
+    let found = Found::in_text(progress);
+    let without_white: String;
+    let found = if found.any(List::White) {
+        without_white = progress.chars().filter(|c| !c.is_whitespace()).collect();
+        Found::in_text(&without_white)
     } else {
-        Cow::Borrowed(progress)
+        found
     };
+    let text = found.text;
     if text.is_empty() {
         return None;
     }
@@ -311,33 +428,38 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
         // the task is the unit's after all. Not where the text says there is nothing
         // to do (经排查未发现, 辖区内无).
-        if NOTHING_HERE.iter().any(|w| text.contains(w)) {
+        if found.any(List::NothingHere) {
             return None;
         }
-        started(&text)
-            .or_else(|| claimed_done(&text))
-            .or_else(|| text.contains("正在").then_some("正在"))?
+        let underway = found
+            .of(List::Unfinished)
+            .any(|(i, ..)| UNFINISHED_CLAIMS[i] == UNDERWAY);
+        found
+            .started()
+            .or_else(|| found.claimed_done())
+            .or_else(|| underway.then_some(UNDERWAY))?
     } else if status == Status::Completed {
-        match unfinished(&text) {
-            Some(phrase) if claimed_done(&text).is_none() => phrase,
+        match found.unfinished() {
+            Some(phrase) if found.claimed_done().is_none() => phrase,
             _ => return None,
         }
-    } else if let Some(not_ours) = not_applicable_phrase(&text)
+    } else if let Some(not_ours) = found
+        .not_applicable_phrase()
         .filter(|_| crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable))
     {
-        // (The phrase first: a plain search, where reading the text's status is not;
-        // most texts have none.)
+        // (The phrase first: found already, where reading the text's status is a
+        // search of its own; most texts have none.)
         // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
         not_ours
     } else if let Some(done) = (status == Status::NotStarted)
-        .then(|| started(&text))
+        .then(|| found.started())
         .flatten()
     {
         // Work done, even in part (已完成80%, 已排查12处), is work started.
         done
     } else {
-        match claimed_done(&text) {
-            Some(claim) if unfinished(&text).is_none() => claim,
+        match found.claimed_done() {
+            Some(claim) if found.unfinished().is_none() => claim,
             _ => return None,
         }
     };
@@ -346,6 +468,152 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         status.label(),
         clause_from(&text, said)
     ))
+}
+
+/// The checks as written before they shared one search (three passes of three
+/// automatons and a search per plain word): the reference the one-pass [`Found`] must
+/// agree with.
+#[cfg(test)]
+mod by_list {
+    use std::borrow::Cow;
+    use std::sync::LazyLock;
+
+    use aho_corasick::AhoCorasick;
+
+    use super::{clause_from, ends_claim, opens_clause, NOTHING_HERE};
+    use crate::model::status::{COMPLETION_STATEMENTS, PLANNED_CUES, UNFINISHED_CLAIMS};
+    use crate::model::Status;
+
+    static STATEMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(COMPLETION_STATEMENTS));
+    static UNFINISHED: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(UNFINISHED_CLAIMS));
+    static NOT_APPLICABLE: LazyLock<AhoCorasick> =
+        LazyLock::new(|| phrases(crate::model::status::NOT_APPLICABLE_PHRASES));
+
+    fn phrases(list: &[&str]) -> AhoCorasick {
+        AhoCorasick::new(list).expect("fixed phrase lists build")
+    }
+
+    /// The first completion statement (in list order) that `text` states about the whole
+    /// task.
+    pub(super) fn claimed_done(text: &str) -> Option<&'static str> {
+        STATEMENTS
+            .find_overlapping_iter(text)
+            .filter(|m| opens_clause(&text[..m.start()]) && ends_claim(&text[m.end()..]))
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .map(|i| COMPLETION_STATEMENTS[i])
+    }
+
+    fn started(text: &str) -> Option<&'static str> {
+        const DONE: [&str; 9] = [
+            "已完成",
+            "已建成",
+            "已开展",
+            "已排查",
+            "已拆除",
+            "已清理",
+            "已整改",
+            "已实施",
+            "已改造",
+        ];
+        DONE.iter().copied().find(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                text[i..]
+                    .split(['，', '。', '；', ',', ';'])
+                    .next()
+                    .is_some_and(|clause| clause.chars().any(|c| c.is_ascii_digit()))
+            })
+        })
+    }
+
+    fn not_applicable_phrase(text: &str) -> Option<&'static str> {
+        // The first phrase in list order that the text contains, in one pass over it.
+        NOT_APPLICABLE
+            .find_overlapping_iter(text)
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .map(|i| crate::model::status::NOT_APPLICABLE_PHRASES[i])
+    }
+
+    pub(super) fn unfinished(text: &str) -> Option<&str> {
+        let first = UNFINISHED
+            .find_overlapping_iter(text)
+            .map(|m| m.pattern().as_usize())
+            .min();
+        if let Some(i) = first {
+            return Some(UNFINISHED_CLAIMS[i]);
+        }
+        PLANNED_CUES.iter().find_map(|cue| {
+            text.match_indices(cue).find_map(|(i, cue)| {
+                let rest = &text[i + cue.len()..];
+                let next = rest.chars().next()?;
+                let planned = next.is_ascii_digit()
+                    || "年月于在".contains(next)
+                    || ["今年", "明年", "下一步"]
+                        .iter()
+                        .any(|w| rest.starts_with(w));
+                planned.then(|| &text[i..i + cue.len()])
+            })
+        })
+    }
+
+    pub(super) fn doubt(status: Status, progress: &str) -> Option<String> {
+        // Only these statuses can contradict a text.
+        if !matches!(
+            status,
+            Status::InProgress | Status::NotStarted | Status::Completed | Status::NotApplicable
+        ) {
+            return None;
+        }
+        // Whitespace is dropped (a clause may be broken across lines); most texts have none.
+        let text: Cow<str> = if progress.contains(char::is_whitespace) {
+            Cow::Owned(progress.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(progress)
+        };
+        if text.is_empty() {
+            return None;
+        }
+        let said = if status == Status::NotApplicable {
+            // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
+            // the task is the unit's after all. Not where the text says there is nothing
+            // to do (经排查未发现, 辖区内无).
+            if NOTHING_HERE.iter().any(|w| text.contains(w)) {
+                return None;
+            }
+            started(&text)
+                .or_else(|| claimed_done(&text))
+                .or_else(|| text.contains("正在").then_some("正在"))?
+        } else if status == Status::Completed {
+            match unfinished(&text) {
+                Some(phrase) if claimed_done(&text).is_none() => phrase,
+                _ => return None,
+            }
+        } else if let Some(not_ours) = not_applicable_phrase(&text)
+            .filter(|_| crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable))
+        {
+            // (The phrase first: a plain search, where reading the text's status is not;
+            // most texts have none.)
+            // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
+            not_ours
+        } else if let Some(done) = (status == Status::NotStarted)
+            .then(|| started(&text))
+            .flatten()
+        {
+            // Work done, even in part (已完成80%, 已排查12处), is work started.
+            done
+        } else {
+            match claimed_done(&text) {
+                Some(claim) if unfinished(&text).is_none() => claim,
+                _ => return None,
+            }
+        };
+        Some(format!(
+            "报送“{}”，但进展情况写明“{}”",
+            status.label(),
+            clause_from(&text, said)
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -360,7 +628,11 @@ mod tests {
         texts.push(format!("{}，{}", list[list.len() - 1], list[0]));
         texts.push("正在推进清淤工作".to_string());
         for t in &texts {
-            assert_eq!(not_applicable_phrase(t), by_search(t), "{t}");
+            assert_eq!(
+                Found::in_text(t).not_applicable_phrase(),
+                by_search(t),
+                "{t}"
+            );
         }
     }
 
@@ -382,7 +654,7 @@ mod tests {
             .copied()
             .or_else(|| unfinished(&text));
         if status == Status::NotStarted {
-            if let Some(done) = started(&text) {
+            if let Some(done) = Found::in_text(&text).started() {
                 return Some(format!(
                     "报送“{}”，但进展情况写明“{}”",
                     status.label(),
@@ -447,6 +719,67 @@ mod tests {
             }
         }
         assert!(doubts > 100, "the texts include contradictions: {doubts}");
+    }
+
+    #[test]
+    fn one_search_for_every_list_gives_what_a_search_per_list_gave() {
+        let phrases: Vec<&str> = COMPLETION_STATEMENTS
+            .iter()
+            .chain(UNFINISHED_CLAIMS)
+            .chain(PLANNED_CUES)
+            .chain(crate::model::status::NOT_APPLICABLE_PHRASES)
+            .chain(&NOTHING_HERE)
+            .chain(&DONE)
+            .copied()
+            .collect();
+        let before = ["", "该工程", "已于9月28日", "，", "经排查", "辖区内"];
+        let after = [
+            "",
+            "。",
+            "12处",
+            "80%，",
+            "前期工作",
+            "整改任务",
+            "于明年",
+            "用水",
+            "下一步实施",
+            "，二期正在推进",
+        ];
+        let mut texts = Vec::new();
+        for b in before {
+            for p in &phrases {
+                for a in after {
+                    texts.push(format!("{b}{p}{a}"));
+                }
+            }
+        }
+        for p in &phrases {
+            for q in &phrases {
+                texts.push(format!("{p}，{q}3处。"));
+                texts.push(format!("该项 {p}{q}"));
+            }
+            // White space inside a phrase (a cell's line break, a full-width space).
+            let mut chars = p.chars();
+            let first = chars.next().unwrap();
+            let rest: String = chars.collect();
+            texts.push(format!("该工程{first}\n{rest}。"));
+            texts.push(format!("{first}\u{3000}{rest}12处"));
+        }
+        let mut doubts = 0;
+        for t in &texts {
+            assert_eq!(
+                Found::in_text(t).claimed_done(),
+                by_list::claimed_done(t),
+                "{t}"
+            );
+            assert_eq!(unfinished(t), by_list::unfinished(t), "{t}");
+            for s in Status::ALL {
+                let want = by_list::doubt(s, t);
+                doubts += usize::from(want.is_some());
+                assert_eq!(doubt(s, t), want, "{s:?} {t}");
+            }
+        }
+        assert!(doubts > 1000, "the texts include contradictions: {doubts}");
     }
 
     #[test]
