@@ -445,7 +445,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         }
     } else if let Some(not_ours) = found
         .not_applicable_phrase()
-        .filter(|_| crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable))
+        .filter(|_| crate::ingest::status_from_progress(text) == Some(Status::NotApplicable))
     {
         // (The phrase first: found already, where reading the text's status is a
         // search of its own; most texts have none.)
@@ -466,7 +466,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     Some(format!(
         "报送“{}”，但进展情况写明“{}”",
         status.label(),
-        clause_from(&text, said)
+        clause_from(text, said)
     ))
 }
 
