@@ -353,7 +353,7 @@ pub fn unit_clauses<'t>(
     units: &crate::plan::UnitDirectory,
 ) -> Vec<(String, &'t str, &'t str)> {
     use crate::plan::units::NameMatch;
-    if !text.contains(['：', ':']) {
+    if !has_colon(text) {
         return Vec::new();
     }
     text.split(['；', ';', '\n', '。'])
@@ -369,6 +369,12 @@ pub fn unit_clauses<'t>(
             }
         })
         .collect()
+}
+
+/// Whether `text` holds a colon (full-width or not): two byte searches, where a search
+/// for either character decodes every character of a long text.
+pub fn has_colon(text: &str) -> bool {
+    text.contains('：') || text.contains(':')
 }
 
 /// The longest text before a colon read as a unit's name.

@@ -82,6 +82,9 @@ pub(super) fn place_records(
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
     let mut hidden_other: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     let mut skipped = Vec::new();
+    // The rows of units on tasks they have no role in, in record order: placed once it
+    // is known which files are copies of the whole table (below).
+    let mut on_others: Vec<Placing> = Vec::new();
     for (rec, m, doubt) in matched.into_iter().flatten() {
         let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
@@ -121,51 +124,44 @@ pub(super) fn place_records(
                     skipped.push(skip);
                     continue;
                 }
+                let placing = Placing {
+                    rec,
+                    unit,
+                    role,
+                    by,
+                    doubt,
+                    id,
+                };
                 if role == Role::Unassigned {
                     unassigned
-                        .entry((rec.source.file.clone(), unit.clone()))
+                        .entry((placing.rec.source.file.clone(), placing.unit.clone()))
                         .or_default()
-                        .push((rec.source.sheet.clone(), rec.source.row, id));
+                        .push((placing.rec.source.sheet.clone(), placing.rec.source.row, id));
+                    on_others.push(placing);
+                } else {
+                    place_report(plan, placing, &mut by_key, problems);
                 }
-                let doubt = doubt.or_else(|| {
-                    super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit)
-                });
-                let report = report(rec, unit, role, by, doubt, &task.deadline);
-                if let Some(why) = &report.doubt {
-                    problems.push(contradiction(&report, id, why));
-                }
-                if let Some(other) = speaks_for(&report, &plan.units) {
-                    problems.push(another_units_progress(&report, id, &other));
-                }
-                by_key
-                    .entry((id, report.unit.clone()))
-                    .or_default()
-                    .push(report);
             }
         }
     }
     // A copy of the whole table (the bureau's last 台账 sent back): its rows on other
     // units' tasks are no reports of the sender's, and are not cited as its progress.
-    for ((file, unit), rows) in &unassigned {
-        if rows.len() < WHOLE_TABLE_ROWS {
-            continue;
-        }
-        for (sheet, row, id) in rows {
-            let Some(reports) = by_key.get_mut(&(*id, unit.clone())) else {
-                continue;
-            };
-            let Some(i) = reports.iter().position(|r| {
-                r.source.file == *file && r.source.sheet == *sheet && r.source.row == *row
-            }) else {
-                continue;
-            };
-            let r = reports.remove(i);
-            if reports.is_empty() {
-                by_key.remove(&(*id, unit.clone()));
-            }
-            skipped.push(not_owed(*id, &r.unit, &r.progress, r.source));
+    // (Per file and unit, in record order.)
+    let mut whole_table: BTreeMap<(String, String), Vec<Skip>> = BTreeMap::new();
+    for placing in on_others {
+        let key = (placing.rec.source.file.clone(), placing.unit.clone());
+        if unassigned.get(&key).map_or(0, Vec::len) >= WHOLE_TABLE_ROWS {
+            let Placing { rec, unit, id, .. } = placing;
+            let skip = not_owed(id, &unit, &rec.progress, rec.source);
+            whole_table.entry(key).or_default().push(skip);
+        } else {
+            // A few rows on other units' tasks (wrong numbers, say): kept as reports.
+            // Every row of a task and unit has the same role, so each task's reports
+            // keep their record order.
+            place_report(plan, placing, &mut by_key, problems);
         }
     }
+    skipped.extend(whole_table.into_values().flatten());
     // A row passed over here (不涉及 on another unit's task, a row of a copy of the
     // whole table, a hidden row on another unit's task) is not in the summary: what was
     // said of its content (a status not recognised, counted as 待核实 …) is moot.
@@ -195,6 +191,48 @@ pub(super) fn place_records(
         moved,
         skipped,
     }
+}
+
+/// A record matched to a task, with what placing it as a report needs.
+struct Placing {
+    rec: Record,
+    unit: String,
+    role: Role,
+    by: MatchedBy,
+    doubt: Option<String>,
+    id: u32,
+}
+
+/// Place a record as a report of its unit on its task, with the warnings its content
+/// calls for (status against text, another unit's progress).
+fn place_report(
+    plan: &Plan,
+    placing: Placing,
+    by_key: &mut BTreeMap<(u32, String), Vec<UnitReport>>,
+    problems: &mut Vec<Problem>,
+) {
+    let Placing {
+        rec,
+        unit,
+        role,
+        by,
+        doubt,
+        id,
+    } = placing;
+    let task = plan.task(id).expect("matched task exists");
+    let doubt = doubt
+        .or_else(|| super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit));
+    let report = report(rec, unit, role, by, doubt, &task.deadline);
+    if let Some(why) = &report.doubt {
+        problems.push(contradiction(&report, id, why));
+    }
+    if let Some(other) = speaks_for(&report, &plan.units) {
+        problems.push(another_units_progress(&report, id, &other));
+    }
+    by_key
+        .entry((id, report.unit.clone()))
+        .or_default()
+        .push(report);
 }
 
 /// A row on a task its unit has no role in that is no report: 不涉及, or a row of a
@@ -272,7 +310,7 @@ fn hidden_other_info(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem 
 /// that unit's name and a colon (区卫健委：已完成…), as copied from the bureau's 台账.
 fn speaks_for(r: &UnitReport, units: &crate::plan::UnitDirectory) -> Option<String> {
     let text = r.progress.trim_start();
-    if !text.contains(['：', ':']) {
+    if !super::doubt::has_colon(text) {
         return None;
     }
     let clauses = super::doubt::unit_clauses(text, units);
