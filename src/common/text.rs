@@ -98,47 +98,62 @@ pub fn is_xml_char(c: char) -> bool {
 /// text and to one space elsewhere. Used to clean a cell for display in messages.
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    one_line_into(s, &mut out, usize::MAX);
+    one_line_into(&[s], &mut out, usize::MAX);
     out
 }
 
 /// `one_line(s)` into `out`, stopping after `max` characters; returns how many it
 /// wrote. Leading and trailing white space never shows: a run of it is written only
 /// before the next visible character, and only between two ASCII letters or digits.
-fn one_line_into(s: &str, out: &mut String, max: usize) -> usize {
+fn one_line_into(parts: &[&str], out: &mut String, max: usize) -> usize {
     let mut written = 0;
     let mut pending_space = false;
     let mut prev_ascii = false;
-    for c in s.chars() {
-        if written == max {
-            break;
-        }
-        if c.is_whitespace() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space {
-            if prev_ascii && c.is_ascii_alphanumeric() {
-                out.push(' ');
-                written += 1;
-                if written == max {
-                    break;
-                }
+    for s in parts {
+        // The visible characters since the last white space are copied as one slice.
+        let mut run = 0..0;
+        for (i, c) in s.char_indices() {
+            if written == max {
+                out.push_str(&s[run]);
+                return written;
             }
-            pending_space = false;
+            if c.is_whitespace() {
+                out.push_str(&s[run]);
+                run = i + c.len_utf8()..i + c.len_utf8();
+                pending_space = true;
+                continue;
+            }
+            if pending_space {
+                if prev_ascii && c.is_ascii_alphanumeric() {
+                    out.push(' ');
+                    written += 1;
+                    if written == max {
+                        return written;
+                    }
+                }
+                pending_space = false;
+            }
+            run.end = i + c.len_utf8();
+            written += 1;
+            prev_ascii = c.is_ascii_alphanumeric();
         }
-        out.push(c);
-        written += 1;
-        prev_ascii = c.is_ascii_alphanumeric();
+        out.push_str(&s[run]);
     }
     written
 }
 
 /// Shorten text for a message: at most `max` characters, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(4 * max + 4));
+    excerpt_of(&[s], max)
+}
+
+/// [`excerpt`] of the texts written one after another, without writing them out whole
+/// first (a long progress text after a short label).
+pub fn excerpt_of(parts: &[&str], max: usize) -> String {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = String::with_capacity(len.min(4 * max + 4));
     // One character past `max` says whether anything was cut.
-    if one_line_into(s, &mut out, max.saturating_add(1)) > max {
+    if one_line_into(parts, &mut out, max.saturating_add(1)) > max {
         out.pop();
         out.push('…');
     }
@@ -148,6 +163,84 @@ pub fn excerpt(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `one_line_into` as first written, a character at a time: the reference.
+    fn one_line_by_char(s: &str, max: usize) -> (String, usize) {
+        let (mut out, mut written, mut pending_space, mut prev_ascii) =
+            (String::new(), 0, false, false);
+        for c in s.chars() {
+            if written == max {
+                break;
+            }
+            if c.is_whitespace() {
+                pending_space = true;
+                continue;
+            }
+            if pending_space {
+                if prev_ascii && c.is_ascii_alphanumeric() {
+                    out.push(' ');
+                    written += 1;
+                    if written == max {
+                        break;
+                    }
+                }
+                pending_space = false;
+            }
+            out.push(c);
+            written += 1;
+            prev_ascii = c.is_ascii_alphanumeric();
+        }
+        (out, written)
+    }
+
+    #[test]
+    fn a_line_is_copied_in_runs_as_it_was_a_character_at_a_time() {
+        let texts = [
+            "",
+            " ",
+            "  a  b  ",
+            "已清理河道垃圾108吨，\n 正在推进 AB 12",
+            "\u{3000}第5项\t区水利局 x\r\ny 😀 z",
+            "ab",
+        ];
+        for a in texts {
+            for b in texts {
+                let joined = format!("{a}{b}");
+                for max in 0..=joined.chars().count() + 1 {
+                    let mut out = String::new();
+                    let written = one_line_into(&[a, b], &mut out, max);
+                    assert_eq!(
+                        (out, written),
+                        one_line_by_char(&joined, max),
+                        "{joined:?} {max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_excerpt_of_parts_is_the_excerpt_of_them_written_out() {
+        let texts = [
+            "第5项 区水利局 ",
+            "",
+            " ",
+            "已清理河道垃圾108吨，\n 正在推进 AB 12",
+            "a",
+            "b c",
+        ];
+        for a in texts {
+            for b in texts {
+                for max in [0, 3, 8, 40] {
+                    assert_eq!(
+                        excerpt_of(&[a, b], max),
+                        excerpt(&format!("{a}{b}"), max),
+                        "{a:?} {b:?} {max}"
+                    );
+                }
+            }
+        }
+    }
 
     /// `excerpt` as it was first written: the whole text made one line, then cut.
     fn excerpt_of_whole(s: &str, max: usize) -> String {

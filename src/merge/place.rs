@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::common::text::excerpt;
+use crate::common::text::excerpt_of;
 use crate::ingest::record::Record;
 use crate::merge::match_task::{match_task, TaskMatch};
 use crate::model::{
@@ -239,7 +239,7 @@ fn place_report(
 /// copy of the whole table.
 fn not_owed(id: u32, unit: &str, text: &str, source: crate::model::Source) -> Skip {
     Skip {
-        text: excerpt(&format!("第{id}项 {unit} {text}"), 40),
+        text: excerpt_of(&[&format!("第{id}项 {unit} "), text], 40),
         file: source.file,
         sheet: source.sheet,
         row: source.row,

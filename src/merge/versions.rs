@@ -419,12 +419,25 @@ enum Over {
 #[derive(Default)]
 struct StoodOver {
     groups: BTreeMap<StoodKey, (BTreeSet<u32>, BTreeSet<String>)>,
+    /// Each file's [`correction_rank`], worked out once (a file holds a report on
+    /// every task it answers).
+    ranks: std::collections::HashMap<String, i8>,
 }
 
 /// The unit, why, the standing file and the latest period (or the standing file).
 type StoodKey = (String, Over, String, String);
 
 impl StoodOver {
+    /// The file's [`correction_rank`].
+    fn rank(&mut self, file: &str) -> i8 {
+        if let Some(&rank) = self.ranks.get(file) {
+            return rank;
+        }
+        let rank = correction_rank(file);
+        self.ranks.insert(file.to_string(), rank);
+        rank
+    }
+
     /// Of `top` (reports filed together), keep those of the latest period, then those of
     /// corrected files when some are and some are not; mark the rest superseded.
     fn narrow(
@@ -444,10 +457,7 @@ impl StoodOver {
                 .collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Period, problems);
         }
-        let ranks: Vec<i8> = reports
-            .iter()
-            .map(|r| correction_rank(&r.source.file))
-            .collect();
+        let ranks: Vec<i8> = reports.iter().map(|r| self.rank(&r.source.file)).collect();
         let rank = |i: &usize| ranks[*i];
         if top.iter().any(|i| rank(i) < 0) && top.iter().any(|i| rank(i) >= 0) {
             let drafts: Vec<usize> = top.iter().copied().filter(|i| rank(i) < 0).collect();
