@@ -680,6 +680,19 @@ mod tests {
         ))
     }
 
+    /// Every phrase with every text before and after it.
+    fn around(before: &[&str], phrases: &[&str], after: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for b in before {
+            for p in phrases {
+                for a in after {
+                    texts.push(format!("{b}{p}{a}"));
+                }
+            }
+        }
+        texts
+    }
+
     #[test]
     fn one_pass_gives_the_doubts_of_one_search_per_phrase() {
         let before = ["", "该工程", "初稿", "已于9月28日", "，", "项目整体"];
@@ -698,14 +711,7 @@ mod tests {
             .copied()
             .chain(["计划于明年", "计划", "已完成已通过验收", "尚未已完成"])
             .collect();
-        let mut texts = Vec::new();
-        for b in before {
-            for p in &phrases {
-                for a in after {
-                    texts.push(format!("{b}{p}{a}"));
-                }
-            }
-        }
+        let mut texts = around(&before, &phrases, &after);
         for p in &phrases {
             for q in &phrases {
                 texts.push(format!("{p}，{q}。"));
@@ -751,14 +757,7 @@ mod tests {
             "下一步实施",
             "，二期正在推进",
         ];
-        let mut texts = Vec::new();
-        for b in before {
-            for p in &phrases {
-                for a in after {
-                    texts.push(format!("{b}{p}{a}"));
-                }
-            }
-        }
+        let mut texts = around(&before, &phrases, &after);
         for p in &phrases {
             for q in &phrases {
                 texts.push(format!("{p}，{q}3处。"));
