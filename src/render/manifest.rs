@@ -11,7 +11,9 @@
 //! It also says what each document was made from: the SHA-256 of its inputs and of the
 //! code that renders it (its key, `reuse.rs`). A rerun reuses a document whose key is
 //! unchanged and whose file still has the hash the manifest gives, instead of rendering
-//! it again.
+//! it again; and what each output as a whole was made from (the ledger's digest, the
+//! templates, the dates: `output::last_output`), so a rerun with the same inputs
+//! renders none of it.
 //!
 //! Outputs a command did not select keep their entries untouched (`remind` does not
 //! forget the report). A missing or unreadable manifest counts as empty: nothing is
@@ -27,8 +29,9 @@ use sha2::{Digest, Sha256};
 /// The manifest's file name in the output folder.
 pub const MANIFEST: &str = ".rectify-manifest.json";
 
-/// Output name → (path relative to the output folder → SHA-256 hex); and for the files
-/// made from a known set of inputs, output name → (path → key).
+/// Output name → (path relative to the output folder → SHA-256 hex); for the files
+/// made from a known set of inputs, output name → (path → key); and for an output whose
+/// inputs as a whole are known, output name → that key and its files in order.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Manifest {
     version: u32,

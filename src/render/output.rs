@@ -512,7 +512,8 @@ pub(super) fn stage(out_dir: &Path, files: Vec<Rendered>) -> Result<Vec<StagedFi
 /// removed, and the manifest is renamed into place last. A failure before the renames
 /// leaves the folder as it was (the staged files are removed). `last`: what the last
 /// run left in the folder (perhaps already hashed); `digest`: the ledger's, for the
-/// keys of files made from the ledger alone.
+/// keys of files made from the ledger alone. Each output comes with its key as a whole
+/// (`Job::output_key`), recorded in the manifest with its files' order.
 pub(super) fn write_all(
     out_dir: &Path,
     outputs: Vec<(&str, Vec<StagedFile>, Option<Key>)>,
