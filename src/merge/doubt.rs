@@ -511,18 +511,7 @@ mod by_list {
     }
 
     fn started(text: &str) -> Option<&'static str> {
-        const DONE: [&str; 9] = [
-            "已完成",
-            "已建成",
-            "已开展",
-            "已排查",
-            "已拆除",
-            "已清理",
-            "已整改",
-            "已实施",
-            "已改造",
-        ];
-        DONE.iter().copied().find(|w| {
+        super::DONE.iter().copied().find(|w| {
             text.match_indices(w).any(|(i, _)| {
                 text[i..]
                     .split(['，', '。', '；', ',', ';'])
