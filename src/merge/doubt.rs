@@ -104,6 +104,18 @@ impl<'t> Found<'t> {
         Found { text, hits }
     }
 
+    /// The phrases of every list in `text` without its white space (a clause may be
+    /// broken across lines), found in one pass; `owned` holds the text when it had white
+    /// space to drop (then searched again; most texts have none).
+    fn without_white(text: &'t str, owned: &'t mut String) -> Found<'t> {
+        let found = Found::in_text(text);
+        if !found.any(List::White) {
+            return found;
+        }
+        *owned = text.chars().filter(|c| !c.is_whitespace()).collect();
+        Found::in_text(owned)
+    }
+
     /// The occurrences of `list`'s phrases: (place in the list, start, end).
     fn of(&self, list: List) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
         self.hits
@@ -314,15 +326,15 @@ pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
     if !matches!(status, Status::InProgress | Status::NotStarted) {
         return None;
     }
-    let text: String = note.chars().filter(|c| !c.is_whitespace()).collect();
-    let found = Found::in_text(&text);
+    let mut without_white = String::new();
+    let found = Found::without_white(note, &mut without_white);
     let claim = found
         .claimed_done()
         .filter(|_| found.unfinished().is_none())?;
     Some(format!(
         "报送“{}”，但备注写明“{}”",
         status.label(),
-        clause_from(&text, claim)
+        clause_from(found.text, claim)
     ))
 }
 
@@ -416,16 +428,8 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     ) {
         return None;
     }
-    // Every list's phrases, found in one pass. White space is dropped (a clause may be
-    // broken across lines) and the text searched again; most texts have none.
-    let found = Found::in_text(progress);
-    let without_white: String;
-    let found = if found.any(List::White) {
-        without_white = progress.chars().filter(|c| !c.is_whitespace()).collect();
-        Found::in_text(&without_white)
-    } else {
-        found
-    };
+    let mut without_white = String::new();
+    let found = Found::without_white(progress, &mut without_white);
     let text = found.text;
     if text.is_empty() {
         return None;

@@ -537,6 +537,20 @@ fn guide_sheet(ws: &mut Worksheet, c: &ChecklistInput, st: &Styles) -> Result<()
 
 /// The instructions, numbered: what the form lists, how to choose a status, dates,
 /// what to write, what not to touch, where and when to send it.
+/// What the form lists, as its 填报说明 says (after 中): the unit's tasks and how many. When
+/// units gather some of its tasks, the notice says it has more: the form must not call
+/// these all it 承担.
+fn what_it_lists(c: &ChecklistInput, n: usize, by_role: &str) -> String {
+    if c.elsewhere == 0 {
+        format!("{}承担的整改任务，共{n}项{by_role}", c.unit)
+    } else {
+        format!(
+            "{}承担并直接报送{}的整改任务，共{n}项{by_role}；{}另承担的{}项任务由其他单位汇总报送，不在本表内，请按通知要求报送相应单位",
+            c.unit, c.plan.collector, c.unit, c.elsewhere,
+        )
+    }
+}
+
 fn guide_lines(c: &ChecklistInput) -> [String; 6] {
     let tasks = &c.tasks;
     let count = |r: Role| tasks.iter().filter(|t| t.role == r).count();
@@ -575,28 +589,12 @@ fn guide_lines(c: &ChecklistInput) -> [String; 6] {
         ),
     };
     [
-        if c.elsewhere == 0 {
-            format!(
-                "1. 本表列出《{}》（{}）中{}承担的整改任务，共{}项{by_role}。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
-                p.title,
-                p.doc_number,
-                c.unit,
-                tasks.len(),
-            )
-        } else {
-            // The notice says the unit has more tasks, reported through the units that
-            // gather them: the form must not call these 7 all it 承担.
-            format!(
-                "1. 本表列出《{}》（{}）中{}承担并直接报送{}的整改任务，共{}项{by_role}；{}另承担的{}项任务由其他单位汇总报送，不在本表内，请按通知要求报送相应单位。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
-                p.title,
-                p.doc_number,
-                c.unit,
-                p.collector,
-                tasks.len(),
-                c.unit,
-                c.elsewhere,
-            )
-        },
+        format!(
+            "1. 本表列出《{}》（{}）中{}。请逐项填写{inputs}，并在表格上方填写填报日期、填报人和联系电话。",
+            p.title,
+            p.doc_number,
+            what_it_lists(c, tasks.len(), &by_role),
+        ),
         format!("2. 完成状态请从下拉列表中选择：{}。", choices_explained()),
         format!(
             "3. 完成时间：{}的任务填写实际完成日期，如2020年9月30日；尚未完成的请留空。",
