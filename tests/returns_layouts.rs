@@ -551,6 +551,80 @@ fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_uni
     }
 }
 
+/// A lead unit's consolidation that lists its partners under each task by writing their
+/// names in the 序号 column (39 | measure | …, then 来苏镇 | | …): each such row is that
+/// unit's report on the task above, through the lead; the next numbered row is a task
+/// of the lead's own, and the signature under the table is no report.
+#[test]
+fn partner_names_in_the_number_column_under_a_task_are_the_partners_reports() {
+    let lead = "区农业农村委";
+    let tasks: Vec<_> = plan()
+        .tasks
+        .into_iter()
+        .filter(|t| t.lead.units == [lead] && t.responsible.units.len() >= 2)
+        .collect();
+    let (task, next) = (&tasks[0], &tasks[1]);
+    let towns: Vec<String> = task.responsible.units[..2].to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("汇总表")
+        .text_row(&[
+            &format!("填报单位：{lead}"),
+            "",
+            "",
+            "填报日期：2020年12月6日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            &task.id.to_string(),
+            &task.measure,
+            "全区已完成86座。",
+            "正在推进",
+            "",
+        ])
+        .text_row(&[
+            &towns[0],
+            "",
+            "完成观音井村设施建设。",
+            "已完成",
+            "2020年10月30日",
+        ])
+        .text_row(&[&towns[1], "", "设施正在建设。", "正在推进", ""])
+        .text_row(&[
+            &next.id.to_string(),
+            &next.measure,
+            "开展巡查4次。",
+            "长期坚持",
+            "",
+        ])
+        .text_row(&[lead, "", "", "2020年12月6日", ""]);
+    write_workbook(&dir.path().join(format!("{lead}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, Code::TaskUnmatched | Code::UnitUnknown)),
+        "{:#?}",
+        ledger.problems
+    );
+    let first = reports_of(&ledger, task.id, &towns[0]);
+    assert_eq!(first.len(), 1, "{:#?}", ledger.tasks);
+    assert_eq!(first[0].status, Status::Completed);
+    assert_eq!(first[0].completed_on, Some(date(2020, 10, 30)));
+    assert_eq!(first[0].progress, "完成观音井村设施建设。");
+    assert_eq!(first[0].via.as_deref(), Some(lead));
+    let second = reports_of(&ledger, task.id, &towns[1]);
+    assert_eq!(second.len(), 1);
+    assert_eq!(second[0].status, Status::InProgress);
+    assert_eq!(second[0].via.as_deref(), Some(lead));
+    let own = reports_of(&ledger, task.id, lead);
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].progress, "全区已完成86座。");
+    assert_eq!(units_on(&ledger, next.id), [lead]);
+    assert_eq!(only_report(&ledger, next.id).status, Status::Ongoing);
+}
+
 /// The row right under the header is data even when its 序号 is blank and one of its
 /// cells (已完成) is a word that heads a tick column: a second header row is made of
 /// header words, not of a task's measure, dates and progress.

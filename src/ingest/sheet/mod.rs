@@ -464,8 +464,26 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         {
             v.id = Some(head);
         }
+        // 来苏镇 in the 序号 column right under task 39's row, with its own progress or
+        // status: that unit's report on task 39 (a lead unit's consolidation listing
+        // its partners under each task).
+        let partner = under
+            .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
+            .filter(|&(i, _)| out.records[i].id.is_some())
+            .and_then(|(i, _)| unit.named_in_id_cell(&v.id_text).map(|u| (i, u)));
+        if let Some((i, _)) = &partner {
+            let above = &out.records[*i];
+            v.id_text = above.id_text.clone();
+            v.id = above.id;
+            if v.measure_text.is_empty() {
+                v.measure_text = above.measure_text.clone();
+            }
+        }
         last_id = v.id.or(last_id);
-        let found = unit.of_row(grid, r);
+        let found = match partner {
+            Some((_, u)) => Some((u, UnitFrom::UnitColumn)),
+            None => unit.of_row(grid, r),
+        };
         // A consolidated return whose 序号 and measure are not merged down over a task's
         // rows: a row naming another unit (or a group: 各镇街) with neither is on the
         // task above.

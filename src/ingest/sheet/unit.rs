@@ -166,6 +166,19 @@ impl<'a> SheetUnit<'a> {
             .map(|(u, _)| u.as_str())
     }
 
+    /// The unit a 序号 cell names right under a task's row (来苏镇 under task 39 in a
+    /// lead unit's consolidation): the cell holds a unit's name and nothing else. Not on
+    /// a 报送表, whose marker names each row's unit.
+    pub fn named_in_id_cell(&self, text: &str) -> Option<String> {
+        if self.rows.is_some() {
+            return None;
+        }
+        let name = one_line(text);
+        (!name.is_empty() && !name.chars().any(|c| c.is_ascii_digit()))
+            .then(|| resolve(self.units, &name).ok())
+            .flatten()
+    }
+
     /// The unit of row `r`; a row left without one is remembered for [`Self::report`].
     pub fn of_row(&mut self, grid: &Grid, r: usize) -> Option<Found> {
         let marked = self
