@@ -1204,12 +1204,53 @@ fn strip_lead_in(n: &str) -> Option<&str> {
     trim(rest)
 }
 
-/// A short text saying the task does not concern the unit, naming no other status.
+/// A short text saying the task does not concern the unit, naming no other status; or
+/// a longer answer ([`answers_not_applicable`]).
 fn says_not_applicable(n: &str) -> bool {
-    n.chars().count() <= NOT_APPLICABLE_TEXT_CHARS
+    let chars = n.chars().count();
+    (chars <= NOT_APPLICABLE_TEXT_CHARS
         && NOT_APPLICABLE_PHRASES.iter().any(|p| n.contains(p))
-        && !names_progress(n)
+        && !names_progress(n))
+        || (chars <= NOT_APPLICABLE_ANSWER_CHARS && answers_not_applicable(n))
 }
+
+/// The longest text read as an answer of 不涉及 by one of its clauses.
+const NOT_APPLICABLE_ANSWER_CHARS: usize = 80;
+
+/// Openings of a clause on what the unit will go on doing (今后将持续加强巡查): no
+/// status of the task.
+const INTENTION_OPENINGS: [&str; 7] =
+    ["今后", "下一步", "下步", "后续", "将持续", "将继续", "持续"];
+
+/// An answer of 不涉及 in a few clauses (经全面排查，我镇辖区内各河段均不存在拦河养鱼
+/// 的情况，本项任务我镇不涉及，今后将持续加强巡查。): one short clause says the task
+/// does not concern the unit (its phrase not describing something else: 不涉及的镇街做好
+/// 配合), and no clause but the unit's intentions names progress.
+fn answers_not_applicable(n: &str) -> bool {
+    let clauses = || {
+        n.split([',', '。', ';', '!', '.', '，', '；'])
+            .filter(|c| !c.is_empty())
+    };
+    let says_so = |c: &str| {
+        c.chars().count() <= LAST_CLAUSE_CHARS
+            && NOT_APPLICABLE_PHRASES.iter().any(|p| {
+                c.match_indices(p)
+                    .any(|(i, p)| !c[i + p.len()..].starts_with('的'))
+            })
+    };
+    let intention = |c: &str| INTENTION_OPENINGS.iter().any(|w| c.starts_with(w));
+    // Work done or under way (已拆除网箱3处, 正在配合排查); having checked is the
+    // finding itself (已全面排查).
+    let works = |c: &str| {
+        names_progress(c)
+            || c.contains("正在")
+            || (c.contains('已') && !CHECKING.iter().any(|w| c.contains(w)))
+    };
+    clauses().any(says_so) && clauses().all(|c| intention(c) || !works(c))
+}
+
+/// Words of checking, whose 已 (已全面排查) is the finding of an answer of 不涉及.
+const CHECKING: [&str; 5] = ["排查", "核查", "摸排", "核实", "调查"];
 
 /// Whether `n` names a status of progress (a word of completed, ongoing, in progress or
 /// not started, or a completion claim).
@@ -2024,6 +2065,30 @@ mod tests {
         // Long prose that mentions the words in passing is not an answer of 不涉及.
         let long = "加强污水处理厂运行管理，对进水水质水量实时监控，督促各污水处理厂稳定达标排放，不涉及的镇街做好配合。";
         assert_eq!(status_from_progress(long), None);
+        // A longer answer: findings, a clause of 不涉及, what the unit will keep doing.
+        for text in [
+            "经全面排查，我镇辖区内各河段均不存在拦河养鱼的情况，本项任务我镇不涉及，今后将持续加强巡查。",
+            "经组织人员对辖区内河道、水库逐一排查，未发现开垦种植现象，该项任务我街道不涉及；下一步将加强日常巡查，发现一处整治一处。",
+            "我镇已全面排查辖区内河段，本项任务我镇不涉及。今后将持续加强巡查。",
+        ] {
+            assert_eq!(
+                status_from_progress(text),
+                Some(Status::NotApplicable),
+                "{text}"
+            );
+        }
+        // A clause of 不涉及 beside work done or under way is no such answer.
+        for text in [
+            "经全面排查，我镇辖区内各河段基本不涉及拦河养鱼问题，已督促业主拆除网箱3处，今后将持续加强巡查。",
+            "经排查，本项任务我镇不涉及，目前正在配合区农业农村委开展全区拦河养鱼排查整治，今后将持续加强巡查。",
+            "经排查，部分村社不涉及，其余村社的整治工作正在推进，下一步将加强巡查。",
+        ] {
+            assert_ne!(
+                status_from_progress(text),
+                Some(Status::NotApplicable),
+                "{text}"
+            );
+        }
     }
 
     #[test]
