@@ -154,6 +154,33 @@ fn a_status_that_contradicts_its_text_is_awaiting_verification() {
     assert_eq!(p.row, Some(4));
 }
 
+/// A row on a task its unit has no role in, kept as the unit's report (a wrong number,
+/// not a copy of the whole table), is checked against its text like any report.
+#[test]
+fn a_report_on_a_task_without_a_role_is_checked_against_its_text() {
+    // 区发展改革委 has no role on task 3.
+    let ledger = ledger_of(&[(
+        "区发展改革委",
+        vec![(
+            3,
+            "鱼塘尾水处理设施已建成，已通过验收并投入使用。",
+            "正在推进",
+        )],
+    )]);
+    let t = ledger.task(3).unwrap();
+    let r = t
+        .current_reports()
+        .next()
+        .expect("the row is kept as a report");
+    assert_eq!(r.unit, "区发展改革委");
+    let doubt = r.doubt.as_deref().expect("its status is doubted");
+    assert!(doubt.contains("已通过验收"), "{doubt}");
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::StatusContradicted && p.message.contains("区发展改革委")));
+}
+
 #[test]
 fn a_task_reported_only_by_a_unit_without_a_role_is_not_reported_and_cites_nobody() {
     // 区发展改革委 has no role on task 3: its row is kept, neither counted nor cited as

@@ -24,8 +24,9 @@ pub(super) struct Placed {
     pub skipped: Vec<Skip>,
 }
 
-/// A record, the task it matched (`None`: no unit), and the doubt about its status.
-type Matched = (Record, Option<TaskMatch>, Option<String>);
+/// A record, the task it matched (`None`: no unit), and the doubt about its status
+/// when it was checked (`None`: not yet, [`Placing::doubt`]).
+type Matched = (Record, Option<TaskMatch>, Option<Option<String>>);
 
 /// Tie every record (in parts, in order) to its task and the unit's role on it.
 pub(super) fn place_records(
@@ -41,7 +42,9 @@ pub(super) fn place_records(
     let mut unplaced = Vec::new();
     let mut by_key: BTreeMap<(u32, String), Vec<UnitReport>> = BTreeMap::new();
     // Matching, and the check of a matched record's status against its text, are
-    // independent per record: in parallel, part by part, in record order.
+    // independent per record: in parallel, part by part, in record order. The check is
+    // for reports only: a record on a task its unit has no role in is most often passed
+    // over (a copy of the whole table, 不涉及), and is checked if it is placed after all.
     let mut matched: Vec<Vec<Matched>> = records
         .into_par_iter()
         .map(|part| {
@@ -51,21 +54,16 @@ pub(super) fn place_records(
                         .unit
                         .is_some()
                         .then(|| match_task(&rec, plan, &candidates));
-                    let doubt = matches!(m, Some(TaskMatch::Found { .. }))
-                        .then(|| {
-                            super::doubt::doubt(rec.status, &rec.progress)
-                                .or_else(|| super::doubt::planned_completion(rec.status, &rec.note))
-                                .or_else(|| super::doubt::note_claims_done(rec.status, &rec.note))
-                                .or_else(|| super::doubt::percent_disagrees(rec.status, &rec.note))
-                                .or_else(|| {
-                                    super::doubt::part_unfinished(
-                                        rec.status,
-                                        &rec.progress,
-                                        &plan.units,
-                                    )
-                                })
-                        })
-                        .flatten();
+                    let doubt = match (&m, &rec.unit) {
+                        (Some(TaskMatch::Found { id, .. }), Some(unit))
+                            if plan
+                                .task(*id)
+                                .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned) =>
+                        {
+                            Some(record_doubt(&rec, plan))
+                        }
+                        _ => None,
+                    };
                     (rec, m, doubt)
                 })
                 .collect()
@@ -193,13 +191,25 @@ pub(super) fn place_records(
     }
 }
 
+/// The doubt about a record's status: what its progress text, its note (a planned
+/// completion date, a claim of done, a 完成进度) or a part still unfinished say against it.
+fn record_doubt(rec: &Record, plan: &Plan) -> Option<String> {
+    use super::doubt;
+    doubt::doubt(rec.status, &rec.progress)
+        .or_else(|| doubt::planned_completion(rec.status, &rec.note))
+        .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
+        .or_else(|| doubt::percent_disagrees(rec.status, &rec.note))
+        .or_else(|| doubt::part_unfinished(rec.status, &rec.progress, &plan.units))
+}
+
 /// A record matched to a task, with what placing it as a report needs.
 struct Placing {
     rec: Record,
     unit: String,
     role: Role,
     by: MatchedBy,
-    doubt: Option<String>,
+    /// The doubt about its status, if checked already (`record_doubt`).
+    doubt: Option<Option<String>>,
     id: u32,
 }
 
@@ -221,6 +231,7 @@ fn place_report(
     } = placing;
     let task = plan.task(id).expect("matched task exists");
     let doubt = doubt
+        .unwrap_or_else(|| record_doubt(&rec, plan))
         .or_else(|| super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit));
     let report = report(rec, unit, role, by, doubt, &task.deadline);
     if let Some(why) = &report.doubt {
