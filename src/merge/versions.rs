@@ -76,7 +76,7 @@ fn resolve_versions(
         };
         let earlier = reports.iter().filter(|r| r.superseded);
         problems.extend(stepped_back(id, unit, latest, earlier, date));
-        problems.extend(correction_dated_earlier(id, unit, latest, reports));
+        problems.extend(correction_dated_earlier(id, unit, latest, reports, stood));
     }
     let mut top: Vec<usize> = (0..reports.len())
         .filter(|&i| !reports[i].superseded)
@@ -258,13 +258,14 @@ fn correction_dated_earlier(
     unit: &str,
     latest: &UnitReport,
     reports: &[UnitReport],
+    ranks: &mut StoodOver,
 ) -> Option<Problem> {
-    if is_corrected(&latest.source.file) {
+    if ranks.rank(&latest.source.file) > 0 {
         return None;
     }
     let corrected = reports.iter().find(|r| {
         r.superseded
-            && is_corrected(&r.source.file)
+            && ranks.rank(&r.source.file) > 0
             && r.source.file != latest.source.file
             && (r.status != latest.status
                 || normalise_for_match(&r.progress) != normalise_for_match(&latest.progress))
