@@ -551,12 +551,13 @@ fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_uni
     }
 }
 
-/// A lead unit's consolidation that lists its partners under each task by writing their
-/// names in the 序号 column (39 | measure | …, then 来苏镇 | | …): each such row is that
-/// unit's report on the task above, through the lead; the next numbered row is a task
-/// of the lead's own, and the signature under the table is no report.
+/// A lead unit's consolidation that lists its partners under each task: their names in
+/// the 序号 column (39 | measure | …, then 来苏镇 | | …), in the 具体举措 column (| 来苏镇 |
+/// …), or opening the progress (| | 来苏镇：建成…). Each such row is that unit's report on
+/// the task above, through the lead, its text without the name; the next numbered row
+/// is a task of the lead's own, and the signature under the table is no report.
 #[test]
-fn partner_names_in_the_number_column_under_a_task_are_the_partners_reports() {
+fn partner_names_under_a_task_are_the_partners_reports() {
     let lead = "区农业农村委";
     let tasks: Vec<_> = plan()
         .tasks
@@ -565,64 +566,85 @@ fn partner_names_in_the_number_column_under_a_task_are_the_partners_reports() {
         .collect();
     let (task, next) = (&tasks[0], &tasks[1]);
     let towns: Vec<String> = task.responsible.units[..2].to_vec();
-    let dir = tempfile::tempdir().unwrap();
-    let spec = SheetSpec::new("汇总表")
-        .text_row(&[
-            &format!("填报单位：{lead}"),
-            "",
-            "",
-            "填报日期：2020年12月6日",
-        ])
-        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
-        .text_row(&[
-            &task.id.to_string(),
-            &task.measure,
-            "全区已完成86座。",
-            "正在推进",
-            "",
-        ])
-        .text_row(&[
-            &towns[0],
-            "",
-            "完成观音井村设施建设。",
-            "已完成",
-            "2020年10月30日",
-        ])
-        .text_row(&[&towns[1], "", "设施正在建设。", "正在推进", ""])
-        .text_row(&[
-            &next.id.to_string(),
-            &next.measure,
-            "开展巡查4次。",
-            "长期坚持",
-            "",
-        ])
-        .text_row(&[lead, "", "", "2020年12月6日", ""]);
-    write_workbook(&dir.path().join(format!("{lead}.xlsx")), &[spec]);
-    let ledger = ledger_for(dir.path());
-    assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);
-    assert!(
-        !ledger
-            .problems
-            .iter()
-            .any(|p| matches!(p.code, Code::TaskUnmatched | Code::UnitUnknown)),
-        "{:#?}",
-        ledger.problems
-    );
-    let first = reports_of(&ledger, task.id, &towns[0]);
-    assert_eq!(first.len(), 1, "{:#?}", ledger.tasks);
-    assert_eq!(first[0].status, Status::Completed);
-    assert_eq!(first[0].completed_on, Some(date(2020, 10, 30)));
-    assert_eq!(first[0].progress, "完成观音井村设施建设。");
-    assert_eq!(first[0].via.as_deref(), Some(lead));
-    let second = reports_of(&ledger, task.id, &towns[1]);
-    assert_eq!(second.len(), 1);
-    assert_eq!(second[0].status, Status::InProgress);
-    assert_eq!(second[0].via.as_deref(), Some(lead));
-    let own = reports_of(&ledger, task.id, lead);
-    assert_eq!(own.len(), 1);
-    assert_eq!(own[0].progress, "全区已完成86座。");
-    assert_eq!(units_on(&ledger, next.id), [lead]);
-    assert_eq!(only_report(&ledger, next.id).status, Status::Ongoing);
+    let texts = ["完成观音井村设施建设。", "设施正在建设。"];
+    for shape in ["序号", "具体举措", "进展"] {
+        let partner_row = |town: &str, text: &str, status: &str, date: &str| -> Vec<String> {
+            let cells = match shape {
+                "序号" => [town.to_string(), String::new(), text.to_string()],
+                "具体举措" => [String::new(), town.to_string(), text.to_string()],
+                _ => [String::new(), String::new(), format!("{town}：{text}")],
+            };
+            cells
+                .into_iter()
+                .chain([status.to_string(), date.to_string()])
+                .collect()
+        };
+        let first = partner_row(&towns[0], texts[0], "已完成", "2020年10月30日");
+        let second = partner_row(&towns[1], texts[1], "正在推进", "");
+        let first: Vec<&str> = first.iter().map(String::as_str).collect();
+        let second: Vec<&str> = second.iter().map(String::as_str).collect();
+        let dir = tempfile::tempdir().unwrap();
+        let spec = SheetSpec::new("汇总表")
+            .text_row(&[
+                &format!("填报单位：{lead}"),
+                "",
+                "",
+                "填报日期：2020年12月6日",
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+            .text_row(&[
+                &task.id.to_string(),
+                &task.measure,
+                "全区已完成86座。",
+                "正在推进",
+                "",
+            ])
+            .text_row(&first)
+            .text_row(&second)
+            .text_row(&[
+                &next.id.to_string(),
+                &next.measure,
+                "开展巡查4次。",
+                "长期坚持",
+                "",
+            ])
+            .text_row(&[lead, "", "", "2020年12月6日", ""]);
+        write_workbook(&dir.path().join(format!("{lead}.xlsx")), &[spec]);
+        let ledger = ledger_for(dir.path());
+        assert!(
+            ledger.unplaced.is_empty(),
+            "{shape}: {:#?}",
+            ledger.unplaced
+        );
+        assert!(
+            !ledger
+                .problems
+                .iter()
+                .any(|p| matches!(p.code, Code::TaskUnmatched | Code::UnitUnknown)),
+            "{shape}: {:#?}",
+            ledger.problems
+        );
+        let first = reports_of(&ledger, task.id, &towns[0]);
+        assert_eq!(first.len(), 1, "{shape}: {:#?}", ledger.tasks);
+        assert_eq!(first[0].status, Status::Completed, "{shape}");
+        assert_eq!(first[0].completed_on, Some(date(2020, 10, 30)), "{shape}");
+        assert_eq!(first[0].progress, texts[0], "{shape}");
+        assert_eq!(first[0].via.as_deref(), Some(lead), "{shape}");
+        let second = reports_of(&ledger, task.id, &towns[1]);
+        assert_eq!(second.len(), 1, "{shape}");
+        assert_eq!(second[0].status, Status::InProgress, "{shape}");
+        assert_eq!(second[0].progress, texts[1], "{shape}");
+        assert_eq!(second[0].via.as_deref(), Some(lead), "{shape}");
+        let own = reports_of(&ledger, task.id, lead);
+        assert_eq!(own.len(), 1, "{shape}");
+        assert_eq!(own[0].progress, "全区已完成86座。", "{shape}");
+        assert_eq!(units_on(&ledger, next.id), [lead], "{shape}");
+        assert_eq!(
+            only_report(&ledger, next.id).status,
+            Status::Ongoing,
+            "{shape}"
+        );
+    }
 }
 
 /// The row right under the header is data even when its 序号 is blank and one of its

@@ -464,13 +464,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         {
             v.id = Some(head);
         }
-        // 来苏镇 in the 序号 column right under task 39's row, with its own progress or
-        // status: that unit's report on task 39 (a lead unit's consolidation listing
-        // its partners under each task).
+        // 来苏镇 in the 序号 or the 具体举措 column right under task 39's row, or opening
+        // the row's progress (来苏镇：建成…), with its own progress or status: that unit's
+        // report on task 39 (a lead unit's consolidation listing its partners under each
+        // task).
         let partner = under
             .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
             .filter(|&(i, _)| out.records[i].id.is_some())
-            .and_then(|(i, _)| unit.named_in_id_cell(&v.id_text).map(|u| (i, u)));
+            .and_then(|(i, _)| partner_named(&unit, &mut v).map(|u| (i, u)));
         if let Some((i, _)) = &partner {
             let above = &out.records[*i];
             v.id_text = above.id_text.clone();
@@ -597,6 +598,31 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     }
     sender
 }
+
+/// The partner a row right under a task's row names, taken out of the row's values: its
+/// 序号 cell holding a unit's name (来苏镇); else, 序号 blank, its 具体举措 cell doing so;
+/// else, both blank, its progress opening with a unit's name and a colon (来苏镇：建成…,
+/// the name taken off the text).
+fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
+    if !v.id_text.trim().is_empty() {
+        return unit.named_in_cell(&v.id_text);
+    }
+    if !v.measure_text.trim().is_empty() {
+        let u = unit.named_in_cell(&v.measure_text)?;
+        v.measure_text.clear();
+        return Some(u);
+    }
+    let text = v.progress.trim_start();
+    let (name, rest) = text.split_once(['：', ':']).filter(|(name, rest)| {
+        name.chars().count() <= UNIT_PREFIX_CHARS && !rest.trim().is_empty()
+    })?;
+    let u = unit.named_in_cell(name)?;
+    v.progress = rest.trim_start().to_string();
+    Some(u)
+}
+
+/// The longest unit name read before a colon opening a row's progress.
+const UNIT_PREFIX_CHARS: usize = 30;
 
 /// Whether Word paragraph `r` is the title of the table right under it (附：区河长办整改
 /// 任务进展情况表, 区河长办整改进展表): a short line naming a 表, the next row a header.

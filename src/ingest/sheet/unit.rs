@@ -166,10 +166,10 @@ impl<'a> SheetUnit<'a> {
             .map(|(u, _)| u.as_str())
     }
 
-    /// The unit a 序号 cell names right under a task's row (来苏镇 under task 39 in a
-    /// lead unit's consolidation): the cell holds a unit's name and nothing else. Not on
-    /// a 报送表, whose marker names each row's unit.
-    pub fn named_in_id_cell(&self, text: &str) -> Option<String> {
+    /// The unit a cell names right under a task's row (来苏镇 in the 序号 or the 具体举措
+    /// column under task 39 in a lead unit's consolidation): the cell holds a unit's
+    /// name and nothing else. Not on a 报送表, whose marker names each row's unit.
+    pub fn named_in_cell(&self, text: &str) -> Option<String> {
         if self.rows.is_some() {
             return None;
         }
