@@ -346,9 +346,15 @@ fn is_ditto(t: &str) -> bool {
 /// A consolidation's word for a partner that sent nothing (未报送, 未反馈, 暂未收到该镇
 /// 材料): the partner has not reported, whoever wrote it.
 fn says_not_reported(t: &str) -> bool {
+    // 截至12月3日未报送进展情况: as of a day, the same word.
+    let t = as_of_lead_in(t);
     let t = t.trim_start_matches(['暂', '尚', '还']);
+    let word = ["进展情况", "相关材料", "进展", "材料", "情况"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w).filter(|rest| rest.starts_with('未')))
+        .unwrap_or(t);
     if matches!(
-        t,
+        word,
         "未报送" | "未反馈" | "未上报" | "未报" | "未提供" | "未报送材料" | "未报送进展"
     ) {
         return true;
@@ -358,6 +364,28 @@ fn says_not_reported(t: &str) -> bool {
         && ["材料", "报送", "反馈", "进展", "资料"]
             .iter()
             .any(|w| t.contains(w))
+}
+
+/// `t` without an as-of lead-in (截至12月3日, 截止目前, 到目前为止 and a comma after).
+fn as_of_lead_in(t: &str) -> &str {
+    let t = t.trim();
+    let Some(rest) = ["截至", "截止", "到"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    else {
+        return t;
+    };
+    let end = ["目前为止", "目前", "当前", "现在"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .or_else(|| {
+            let (day, after) = rest.split_once(['日', '号', '底'])?;
+            (day.chars().count() <= 10 && day.chars().any(|c| c.is_ascii_digit())).then_some(after)
+        });
+    match end {
+        Some(after) => after.trim_start_matches([',', '，', ' ']),
+        None => t,
+    }
 }
 
 /// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
@@ -1418,8 +1446,34 @@ fn is_numbered_heading(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{none_of_these_apply, one_line_keep_breaks};
+    use super::{as_of_lead_in, none_of_these_apply, one_line_keep_breaks, says_not_reported};
     use proptest::prelude::*;
+
+    #[test]
+    fn an_as_of_lead_in_before_not_reported_is_still_not_reported() {
+        for t in [
+            "未报送",
+            "截至12月3日未报送进展情况",
+            "截至目前，尚未报送材料",
+            "截止12月4日暂未上报",
+            "到目前为止未反馈",
+            "暂未收到该镇材料。",
+            "暂未收到该镇材料",
+        ] {
+            assert!(says_not_reported(t), "{t}");
+        }
+        for t in [
+            "截至12月3日已完成",
+            "截至12月3日未报送的3户已督促整改",
+            "未报送情况已通报",
+            "截至2020年12月底前完成",
+        ] {
+            assert!(!says_not_reported(t), "{t}");
+        }
+        assert_eq!(as_of_lead_in("截至12月3日，正在推进"), "正在推进");
+        assert_eq!(as_of_lead_in("截至目前未报"), "未报");
+        assert_eq!(as_of_lead_in("到位率100%"), "到位率100%");
+    }
 
     #[test]
     fn a_statement_that_none_of_the_tasks_apply() {
