@@ -647,6 +647,58 @@ fn partner_names_under_a_task_are_the_partners_reports() {
     }
 }
 
+/// A lead unit's workbook with a sheet per task (titled 任务44：…, or only named 第28项),
+/// its rows numbered 1, 2, 3 … one per unit (责任单位 column): every row is on the
+/// sheet's task, each its unit's report; the numbers count rows, they are not tasks 1–3.
+#[test]
+fn a_sheet_per_task_numbering_its_unit_rows_reads_them_on_its_task() {
+    let lead = "区农业农村委";
+    let tasks: Vec<_> = plan()
+        .tasks
+        .into_iter()
+        .filter(|t| t.lead.units == [lead] && t.responsible.units.len() >= 2 && t.id > 3)
+        .collect();
+    let (a, b) = (&tasks[0], &tasks[1]);
+    let header = ["序号", "责任单位", "工作进展", "完成状态"];
+    let titled = SheetSpec::new(&format!("第{}项", a.id))
+        .text_row(&[&format!("任务{}：{}（牵头单位：{lead}）", a.id, a.measure)])
+        .text_row(&[&format!("填报单位：{lead}"), "", "填报日期：2020年12月4日"])
+        .text_row(&header)
+        .text_row(&["1", lead, "印发工作方案。", "已完成"])
+        .text_row(&["2", &a.responsible.units[0], "完成排查。", "长期坚持"])
+        .text_row(&["3", &a.responsible.units[1], "正在整治。", "正在推进"]);
+    let named = SheetSpec::new(&format!("第{}项", b.id))
+        .text_row(&[&format!("填报单位：{lead}"), "", "填报日期：2020年12月4日"])
+        .text_row(&header)
+        .text_row(&["1", lead, "督促镇街落实。", "长期坚持"])
+        .text_row(&["2", &b.responsible.units[1], "已全部完成。", "已完成"]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("牵头任务汇总.xlsx"), &[titled, named]);
+    let ledger = ledger_for(dir.path());
+    let mut want_a = vec![lead.to_string()];
+    want_a.extend(a.responsible.units[..2].iter().cloned());
+    let mut got_a = units_on(&ledger, a.id);
+    got_a.sort();
+    want_a.sort();
+    assert_eq!(got_a, want_a, "{:#?}", ledger.problems);
+    let mut got_b = units_on(&ledger, b.id);
+    got_b.sort();
+    let mut want_b = vec![lead.to_string(), b.responsible.units[1].clone()];
+    want_b.sort();
+    assert_eq!(got_b, want_b);
+    for id in 1..=3 {
+        assert!(
+            ledger.task(id).unwrap().current_reports().next().is_none(),
+            "task {id}"
+        );
+    }
+    let town = reports_of(&ledger, a.id, &a.responsible.units[1]);
+    assert_eq!(town[0].status, Status::InProgress);
+    assert_eq!(town[0].via.as_deref(), Some(lead));
+    assert!(!raised(&ledger, Code::Unassigned), "{:#?}", ledger.problems);
+    assert!(!raised(&ledger, Code::Conflict));
+}
+
 /// The row right under the header is data even when its 序号 is blank and one of its
 /// cells (已完成) is a word that heads a tick column: a second header row is made of
 /// header words, not of a task's measure, dates and progress.

@@ -144,7 +144,17 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     skip_above_table(grid, ctx, &layout, &non_empty, out);
-    let mut unit = SheetUnit::decide(grid, ctx, &layout, &filing, &mut out.problems);
+    // A sheet on one task (titled 任务44：…, or named 第44项) whose 序号 counts its rows
+    // 1, 2, 3 (a lead unit's sheet per task, a row per unit): every row is on that task.
+    let counted = counted_rows_task(grid, &layout, &non_empty, filing.title.as_deref());
+    let mut unit = SheetUnit::decide(
+        grid,
+        ctx,
+        &layout,
+        &filing,
+        counted.is_some(),
+        &mut out.problems,
+    );
     // 一、来苏镇 (or 来苏镇整改进展情况表) right above the first table of a lead unit's
     // Word return, under its title and 填报单位 line: that unit's rows, as for the
     // tables after it.
@@ -232,6 +242,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // opened, while that table has had no data row yet (a 续表 line and a repeated
     // header may come between).
     let mut split_from: Option<usize> = None;
+
     // The record of the last data row read, whatever rows were passed over since.
     let mut last_record: Option<usize> = None;
     // A paragraph other than a 续表 line since that record: the next table is another
@@ -410,7 +421,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             continue;
         }
         // 1. 2. under a task's row: items of its progress, not tasks 1 and 2.
-        if let Some((i, item)) = under.and_then(|(i, _)| {
+        if let Some((i, item)) = under.filter(|_| counted.is_none()).and_then(|(i, _)| {
             rows::sub_item(grid, r, &layout, items + 1, out.records[i].id).map(|m| (i, m))
         }) {
             let [progress, note, evidence] = rows::continued_texts(grid, r, &layout);
@@ -442,6 +453,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             },
             &mut out.problems,
         );
+        if let Some(task) = counted {
+            v.id = Some(task);
+            v.id_text = task.to_string();
+        }
         // A row inserted into our form under a task's row, with neither 序号 nor measure:
         // a second row of that task (the next row carries the task this position had).
         if let (Some(m), Some((i, _)), None) = (marker, under, in_place) {
@@ -597,6 +612,39 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// The task of a sheet titled for one task (任务44：…) or named for it (第44项) whose
+/// 序号 column counts its rows 1, 2, 3 … in order, with no measure beside them: a row
+/// counter, not task numbers.
+fn counted_rows_task(
+    grid: &Grid,
+    layout: &Layout,
+    non_empty: &[usize],
+    title: Option<&str>,
+) -> Option<u32> {
+    if !layout.has(ColumnKind::Id) {
+        return None;
+    }
+    let task = title
+        .and_then(task_heading::titled_task)
+        .or_else(|| task_heading::titled_task(&grid.name))?;
+    let mut count = 0;
+    for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
+        let measure = layout.cell(grid, r, ColumnKind::Measure);
+        if !measure.is_empty() {
+            return None;
+        }
+        match task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)) {
+            (_, Some(n)) if n == count + 1 => count = n,
+            (_, Some(_)) => return None,
+            (text, None) if text.trim().is_empty() => {}
+            // A note or a signature under the table ends the count.
+            (_, None) if count > 0 => break,
+            (_, None) => return None,
+        }
+    }
+    (count > 0).then_some(task)
 }
 
 /// The partner a row right under a task's row names, taken out of the row's values: its

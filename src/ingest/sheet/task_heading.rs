@@ -98,6 +98,12 @@ fn heading_task(text: &str) -> Option<Heading> {
     })
 }
 
+/// The task a sheet's title or name names by its number (任务44：…, 第44项, 44号任务),
+/// if one.
+pub(super) fn titled_task(text: &str) -> Option<u32> {
+    heading_task(text)?.id
+}
+
 /// `t` without a Chinese-numeral list mark (一、 （一） (一)) before a task's own
 /// number (第33项, 任务33, 序号33).
 fn without_category_mark(t: &str) -> &str {

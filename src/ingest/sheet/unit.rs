@@ -68,6 +68,7 @@ impl<'a> SheetUnit<'a> {
         ctx: &SheetContext<'a>,
         layout: &Layout,
         filing: &Filing,
+        one_task: bool,
         problems: &mut Vec<Problem>,
     ) -> SheetUnit<'a> {
         let mut failures = Vec::new();
@@ -101,7 +102,7 @@ impl<'a> SheetUnit<'a> {
         }
         let (column, joint_cells) = match marker {
             Some(_) => (None, false),
-            None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some())
+            None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some(), one_task)
                 .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
         };
         let fallback = match (&marker, &whole_sheet) {
@@ -422,6 +423,7 @@ fn row_unit_column(
     layout: &Layout,
     units: &UnitDirectory,
     sender_named: bool,
+    one_task: bool,
 ) -> Option<(usize, bool)> {
     let unit_col = layout.col(ColumnKind::Unit);
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
@@ -435,8 +437,9 @@ fn row_unit_column(
     let mut task = String::new();
     let mut tasks: Vec<String> = Vec::new();
     for r in layout.bottom + 1..grid.rows.len() {
+        // On a sheet of one task the 序号 counts rows (`counted_rows_task`).
         let id = one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref());
-        if !id.is_empty() {
+        if !id.is_empty() && !one_task {
             task = id;
         }
         let t = one_line(&grid.value_through_merge(r, c).text_ref());
