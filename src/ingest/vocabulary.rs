@@ -1755,6 +1755,10 @@ mod tests {
         for (word, status) in [
             ("已完结", Status::Completed),
             ("已完工", Status::Completed),
+            ("已建成投用", Status::Completed),
+            ("建成投运", Status::Completed),
+            ("已出台", Status::Completed),
+            ("已印发", Status::Completed),
             ("落实中", Status::InProgress),
             ("延期", Status::InProgress),
             ("已申请延期", Status::InProgress),

@@ -182,6 +182,14 @@ const COMPLETED_WORDS: &[&str] = &[
     "已完结",
     "完结",
     "已完工",
+    // A work built, a policy issued: the task done (建设…设施, 出台…办法).
+    "已建成",
+    "已建成投用",
+    "建成投用",
+    "已建成投运",
+    "建成投运",
+    "已出台",
+    "已印发",
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
