@@ -1312,6 +1312,20 @@ fn a_completion_date_written_in_the_progress_text_is_read() {
             "已完成",
         ]),
         row(&["40", &measure(40), "计划于12月31日完成修订。", "正在推进"]),
+        // A completed task's text opening with the day the work was done.
+        row(&[
+            "39",
+            &measure(39),
+            "已于2020年9月28日将集聚点污水处理设施纳入统一运维。",
+            "已完成",
+        ]),
+        // Not completed: the day something started is no completion.
+        row(&[
+            "41",
+            &measure(41),
+            "已于2020年10月8日启动管网排查。",
+            "正在推进",
+        ]),
     ];
     let ledger = read_one(unit, &header, &rows);
     assert_eq!(
@@ -1319,6 +1333,11 @@ fn a_completion_date_written_in_the_progress_text_is_read() {
         Some(date(2020, 9, 25))
     );
     assert_eq!(reports_of(&ledger, 40, unit)[0].completed_on, None);
+    assert_eq!(
+        reports_of(&ledger, 39, unit)[0].completed_on,
+        Some(date(2020, 9, 28))
+    );
+    assert_eq!(reports_of(&ledger, 41, unit)[0].completed_on, None);
 }
 
 /// A file named for one unit whose inside names another (a unit took another's return

@@ -1130,16 +1130,27 @@ fn status_unclear(
 }
 
 /// The date a progress text says the work was finished on: 于2020年9月25日完成 /
-/// 已于9月25日完成整改 (the year of the return when not written).
+/// 已于9月25日完成整改; or the date a text of a completed task opens with (已于2020年9月
+/// 28日将生态环境保护纳入…: the work done that day). The year of the return when not
+/// written.
 fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
-    progress.match_indices('于').find_map(|(i, w)| {
-        let rest = &progress[i + w.len()..];
-        let end = rest.find("完成")?;
-        let date = rest[..end].trim().trim_end_matches(['前', '已']);
+    let parse = |date: &str| {
         (date.chars().count() <= 12)
             .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
             .flatten()
-    })
+    };
+    progress
+        .match_indices('于')
+        .find_map(|(i, w)| {
+            let rest = &progress[i + w.len()..];
+            let end = rest.find("完成")?;
+            parse(rest[..end].trim().trim_end_matches(['前', '已']))
+        })
+        .or_else(|| {
+            let rest = progress.trim_start().strip_prefix("已于")?;
+            let end = rest.find(['日', '号'])?;
+            parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+        })
 }
 
 /// The words that say work is done, as a status cell opens or ends with them (longest
