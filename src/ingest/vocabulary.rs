@@ -39,9 +39,9 @@ use aho_corasick::AhoCorasick;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::status::{
-    COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS, NOT_APPLICABLE_PHRASES,
-    NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, PARTIAL_STAGES,
-    STATUS_DOUBT_CUES, STATUS_LEAD_INS, STATUS_PLAN_CUES,
+    COMPLETED_CELL_WORDS, COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS,
+    NOT_APPLICABLE_PHRASES, NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS,
+    PARTIAL_STAGES, STATUS_DOUBT_CUES, STATUS_LEAD_INS, STATUS_PLAN_CUES,
 };
 use crate::model::Status;
 
@@ -589,6 +589,11 @@ fn exact_status(key: &str) -> Option<Status> {
     Status::REPORTED
         .into_iter()
         .find(|&s| s.words().contains(&key))
+        .or_else(|| {
+            COMPLETED_CELL_WORDS
+                .contains(&key)
+                .then_some(Status::Completed)
+        })
 }
 
 /// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
@@ -1758,7 +1763,7 @@ mod tests {
             ("已建成投用", Status::Completed),
             ("建成投运", Status::Completed),
             ("已出台", Status::Completed),
-            ("已印发", Status::Completed),
+            ("已印发。", Status::Completed),
             ("落实中", Status::InProgress),
             ("延期", Status::InProgress),
             ("已申请延期", Status::InProgress),

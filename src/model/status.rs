@@ -182,7 +182,12 @@ const COMPLETED_WORDS: &[&str] = &[
     "已完结",
     "完结",
     "已完工",
-    // A work built, a policy issued: the task done (建设…设施, 出台…办法).
+];
+
+/// Words that read 已完成 as a whole status cell only: a work built, a policy issued (建设
+/// …设施, 出台…办法). They open progress texts too (已出台管理办法, 已建成3座), so they
+/// are no words of a status inside a longer text.
+pub const COMPLETED_CELL_WORDS: &[&str] = &[
     "已建成",
     "已建成投用",
     "建成投用",
