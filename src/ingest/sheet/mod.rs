@@ -242,7 +242,6 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // opened, while that table has had no data row yet (a 续表 line and a repeated
     // header may come between).
     let mut split_from: Option<usize> = None;
-
     // The record of the last data row read, whatever rows were passed over since.
     let mut last_record: Option<usize> = None;
     // A paragraph other than a 续表 line since that record: the next table is another
