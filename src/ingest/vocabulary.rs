@@ -1183,6 +1183,13 @@ fn stated_status(n: &str) -> Option<Status> {
     None
 }
 
+/// `text` without its lead-in and the punctuation after it ([`strip_lead_in`]): 截至12月3日
+/// 未报送 → 未报送. `text` itself when it has none.
+pub(crate) fn without_lead_in(text: &str) -> &str {
+    let t = text.trim();
+    strip_lead_in(t).unwrap_or(t)
+}
+
 /// `n` without its lead-in (目前, 现, 截至目前, 截至11月30日, …) and the punctuation
 /// after it; `None` when it has none.
 fn strip_lead_in(n: &str) -> Option<&str> {

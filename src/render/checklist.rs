@@ -535,8 +535,6 @@ fn guide_sheet(ws: &mut Worksheet, c: &ChecklistInput, st: &Styles) -> Result<()
     Ok(())
 }
 
-/// The instructions, numbered: what the form lists, how to choose a status, dates,
-/// what to write, what not to touch, where and when to send it.
 /// What the form lists, as its 填报说明 says (after 中): the unit's tasks and how many. When
 /// units gather some of its tasks, the notice says it has more: the form must not call
 /// these all it 承担.
@@ -551,6 +549,8 @@ fn what_it_lists(c: &ChecklistInput, n: usize, by_role: &str) -> String {
     }
 }
 
+/// The instructions, numbered: what the form lists, how to choose a status, dates,
+/// what to write, what not to touch, where and when to send it.
 fn guide_lines(c: &ChecklistInput) -> [String; 6] {
     let tasks = &c.tasks;
     let count = |r: Role| tasks.iter().filter(|t| t.role == r).count();

@@ -19,7 +19,8 @@ use crate::ingest::values::{
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
     is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_elsewhere,
-    refers_to_comment, status_from_progress, status_of_percent, ticked_option, ColumnKind,
+    refers_to_comment, status_from_progress, status_of_percent, ticked_option, without_lead_in,
+    ColumnKind,
 };
 use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES, STATUS_PLAN_CUES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -347,7 +348,7 @@ fn is_ditto(t: &str) -> bool {
 /// 材料): the partner has not reported, whoever wrote it.
 fn says_not_reported(t: &str) -> bool {
     // 截至12月3日未报送进展情况: as of a day, the same word.
-    let t = as_of_lead_in(t);
+    let t = without_lead_in(t);
     let t = t.trim_start_matches(['暂', '尚', '还']);
     let word = ["进展情况", "相关材料", "进展", "材料", "情况"]
         .iter()
@@ -364,28 +365,6 @@ fn says_not_reported(t: &str) -> bool {
         && ["材料", "报送", "反馈", "进展", "资料"]
             .iter()
             .any(|w| t.contains(w))
-}
-
-/// `t` without an as-of lead-in (截至12月3日, 截止目前, 到目前为止 and a comma after).
-fn as_of_lead_in(t: &str) -> &str {
-    let t = t.trim();
-    let Some(rest) = ["截至", "截止", "到"]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
-    else {
-        return t;
-    };
-    let end = ["目前为止", "目前", "当前", "现在"]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-        .or_else(|| {
-            let (day, after) = rest.split_once(['日', '号', '底'])?;
-            (day.chars().count() <= 10 && day.chars().any(|c| c.is_ascii_digit())).then_some(after)
-        });
-    match end {
-        Some(after) => after.trim_start_matches([',', '，', ' ']),
-        None => t,
-    }
 }
 
 /// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
@@ -1457,7 +1436,7 @@ fn is_numbered_heading(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_of_lead_in, none_of_these_apply, one_line_keep_breaks, says_not_reported};
+    use super::{none_of_these_apply, one_line_keep_breaks, says_not_reported, without_lead_in};
     use proptest::prelude::*;
 
     #[test]
@@ -1481,9 +1460,9 @@ mod tests {
         ] {
             assert!(!says_not_reported(t), "{t}");
         }
-        assert_eq!(as_of_lead_in("截至12月3日，正在推进"), "正在推进");
-        assert_eq!(as_of_lead_in("截至目前未报"), "未报");
-        assert_eq!(as_of_lead_in("到位率100%"), "到位率100%");
+        assert_eq!(without_lead_in("截至12月3日，正在推进"), "正在推进");
+        assert_eq!(without_lead_in("截至目前未报"), "未报");
+        assert_eq!(without_lead_in("到位率100%"), "到位率100%");
     }
 
     #[test]
