@@ -706,6 +706,22 @@ fn a_whole_plan_copy_answering_not_applicable_elsewhere_is_not_credited() {
         .filter(|s| s.reason == SkipReason::NotOwed)
         .count();
     assert_eq!(skipped, not_owed);
+    // Each says which task and unit, then what the row said (on one line: no space
+    // is kept between Chinese characters).
+    let first_other = plan
+        .tasks
+        .iter()
+        .find(|t| plan.role_of(t, "来苏镇") == rectify::plan::Role::Unassigned)
+        .unwrap();
+    let first_skip = ledger
+        .skipped
+        .iter()
+        .find(|s| s.reason == SkipReason::NotOwed)
+        .unwrap();
+    assert_eq!(
+        first_skip.text,
+        format!("第{}项来苏镇不涉及", first_other.id)
+    );
     assert!(
         !ledger.problems.iter().any(|p| p.code == Code::Unassigned),
         "{:#?}",
@@ -745,6 +761,20 @@ fn a_whole_plan_copy_answering_not_applicable_elsewhere_is_not_credited() {
         !warning.message.contains("请核实序号"),
         "{}",
         warning.message
+    );
+    let first_other = plan
+        .tasks
+        .iter()
+        .find(|t| plan.role_of(t, "区水利局") == rectify::plan::Role::Unassigned)
+        .unwrap();
+    let first_skip = ledger
+        .skipped
+        .iter()
+        .find(|s| s.reason == SkipReason::NotOwed)
+        .expect("the copy's rows on other units' tasks are passed over");
+    assert_eq!(
+        first_skip.text,
+        format!("第{}项区水利局（11月）工作有序推进。", first_other.id)
     );
     assert!(ledger
         .tasks

@@ -117,7 +117,9 @@ fn one_line_into(parts: &[&str], out: &mut String, max: usize) -> usize {
                 out.push_str(&s[run]);
                 return written;
             }
-            if c.is_whitespace() {
+            // No white space lies past U+3000 (the ideographic space): most Chinese
+            // text skips the Unicode table.
+            if c <= '\u{3000}' && c.is_whitespace() {
                 out.push_str(&s[run]);
                 run = i + c.len_utf8()..i + c.len_utf8();
                 pending_space = true;

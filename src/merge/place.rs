@@ -1,6 +1,6 @@
 //! Step 1: each record to a task and a role, or to `unplaced` with why.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -76,18 +76,20 @@ pub(super) fn place_records(
     );
     let renumbered = renumbered_sheets(matched.iter().flatten());
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
-    let mut unassigned: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    let mut unassigned: ByFileUnit<UnassignedRow> = ByFileUnit::default();
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
     let mut hidden_other: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
-    let mut skipped = Vec::new();
+    // The rows passed over, their excerpts made at the end (in parallel), in order.
+    let mut skipped: Vec<NotOwed> = Vec::new();
     // The rows of units on tasks they have no role in, in record order: placed once it
     // is known which files are copies of the whole table (below).
-    let mut on_others: Vec<Placing> = Vec::new();
-    for (rec, m, doubt) in matched.into_iter().flatten() {
-        let (Some(unit), Some(m)) = (rec.unit.clone(), m) else {
+    let mut on_others: Vec<(usize, Placing)> = Vec::new();
+    for (mut rec, m, doubt) in matched.into_iter().flatten() {
+        let (Some(m), true) = (m, rec.unit.is_some()) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
             continue;
         };
+        let unit = rec.unit.take().expect("the unit is known");
         // Usually no sheet is renumbered: no key is built then.
         let m = if !renumbered.is_empty()
             && renumbered.contains(&(rec.source.file.clone(), rec.source.sheet.clone()))
@@ -98,6 +100,7 @@ pub(super) fn place_records(
         };
         match m {
             TaskMatch::Missing(p) => {
+                rec.unit = Some(unit);
                 unplaced.push(unplace(&rec, p.code));
                 problems.push(p);
             }
@@ -107,7 +110,7 @@ pub(super) fn place_records(
                 let task = plan.task(id).expect("matched task exists");
                 let role = plan.role_of(task, &unit);
                 if role == Role::Unassigned && rec.status == Status::NotApplicable {
-                    skipped.push(not_owed(id, &unit, &rec.status_text, rec.source));
+                    skipped.push(NotOwed::of(id, unit, rec.status_text, rec.source));
                     continue;
                 }
                 // A row hidden from view on another unit's task: the unit hid the rows
@@ -117,7 +120,7 @@ pub(super) fn place_records(
                         .entry((rec.source.file.clone(), unit.clone()))
                         .or_default()
                         .push((rec.source.sheet.clone(), rec.source.row, id));
-                    let mut skip = not_owed(id, &unit, &rec.progress, rec.source);
+                    let mut skip = NotOwed::of(id, unit, rec.progress, rec.source);
                     skip.reason = SkipReason::HiddenOther;
                     skipped.push(skip);
                     continue;
@@ -131,11 +134,13 @@ pub(super) fn place_records(
                     id,
                 };
                 if role == Role::Unassigned {
-                    unassigned
-                        .entry((placing.rec.source.file.clone(), placing.unit.clone()))
-                        .or_default()
-                        .push((placing.rec.source.sheet.clone(), placing.rec.source.row, id));
-                    on_others.push(placing);
+                    let group = unassigned.group(&placing.rec.source.file, &placing.unit);
+                    unassigned.rows[group].push((
+                        placing.rec.source.sheet.clone(),
+                        placing.rec.source.row,
+                        id,
+                    ));
+                    on_others.push((group, placing));
                 } else {
                     place_report(plan, placing, &mut by_key, problems);
                 }
@@ -145,13 +150,12 @@ pub(super) fn place_records(
     // A copy of the whole table (the bureau's last 台账 sent back): its rows on other
     // units' tasks are no reports of the sender's, and are not cited as its progress.
     // (Per file and unit, in record order.)
-    let mut whole_table: BTreeMap<(String, String), Vec<Skip>> = BTreeMap::new();
-    for placing in on_others {
-        let key = (placing.rec.source.file.clone(), placing.unit.clone());
-        if unassigned.get(&key).map_or(0, Vec::len) >= WHOLE_TABLE_ROWS {
+    let mut whole_table: Vec<Vec<NotOwed>> = Vec::new();
+    whole_table.resize_with(unassigned.rows.len(), Vec::new);
+    for (group, placing) in on_others {
+        if unassigned.rows[group].len() >= WHOLE_TABLE_ROWS {
             let Placing { rec, unit, id, .. } = placing;
-            let skip = not_owed(id, &unit, &rec.progress, rec.source);
-            whole_table.entry(key).or_default().push(skip);
+            whole_table[group].push(NotOwed::of(id, unit, rec.progress, rec.source));
         } else {
             // A few rows on other units' tasks (wrong numbers, say): kept as reports.
             // Every row of a task and unit has the same role, so each task's reports
@@ -159,7 +163,11 @@ pub(super) fn place_records(
             place_report(plan, placing, &mut by_key, problems);
         }
     }
-    skipped.extend(whole_table.into_values().flatten());
+    let order = unassigned.sorted();
+    for &group in &order {
+        skipped.append(&mut whole_table[group]);
+    }
+    let skipped: Vec<Skip> = skipped.into_par_iter().map(NotOwed::skip).collect();
     // A row passed over here (不涉及 on another unit's task, a row of a copy of the
     // whole table, a hidden row on another unit's task) is not in the summary: what was
     // said of its content (a status not recognised, counted as 待核实 …) is moot.
@@ -173,11 +181,10 @@ pub(super) fn place_records(
                 || !matches!((&p.sheet, p.row), (Some(sheet), Some(row)) if passed.contains(&(p.file.as_str(), sheet.as_str(), row)))
         });
     }
-    problems.extend(
-        unassigned
-            .into_iter()
-            .map(|((file, unit), rows)| unassigned_warning(&file, &unit, &rows)),
-    );
+    problems.extend(order.iter().map(|&group| {
+        let (file, unit) = &unassigned.keys[group];
+        unassigned_warning(file, unit, &unassigned.rows[group])
+    }));
     problems.extend(
         hidden_other
             .into_iter()
@@ -247,15 +254,92 @@ fn place_report(
 }
 
 /// A row on a task its unit has no role in that is no report: 不涉及, or a row of a
-/// copy of the whole table.
-fn not_owed(id: u32, unit: &str, text: &str, source: crate::model::Source) -> Skip {
-    Skip {
-        text: excerpt_of(&[&format!("第{id}项 {unit} "), text], 40),
-        file: source.file,
-        sheet: source.sheet,
-        row: source.row,
-        rows: 1,
-        reason: SkipReason::NotOwed,
+/// copy of the whole table. Its excerpt is made by [`NotOwed::skip`], in parallel.
+struct NotOwed {
+    id: u32,
+    unit: String,
+    text: String,
+    source: crate::model::Source,
+    reason: SkipReason,
+}
+
+impl NotOwed {
+    fn of(id: u32, unit: String, text: String, source: crate::model::Source) -> Self {
+        NotOwed {
+            id,
+            unit,
+            text,
+            source,
+            reason: SkipReason::NotOwed,
+        }
+    }
+
+    /// The skip, its text “第{id}项 {unit} ” and the row's text, shortened.
+    fn skip(self) -> Skip {
+        let id = self.id.to_string();
+        Skip {
+            text: excerpt_of(&["第", &id, "项 ", &self.unit, " ", &self.text], 40),
+            file: self.source.file,
+            sheet: self.source.sheet,
+            row: self.source.row,
+            rows: 1,
+            reason: self.reason,
+        }
+    }
+}
+
+/// Rows grouped by file and unit. A group's key is built once: consecutive records
+/// mostly share their file and unit, and the map is looked up only when they change.
+struct ByFileUnit<T> {
+    /// Group `i`'s (file, unit) and rows.
+    keys: Vec<(String, String)>,
+    rows: Vec<Vec<T>>,
+    index: HashMap<String, HashMap<String, usize>>,
+    last: Option<usize>,
+}
+
+impl<T> Default for ByFileUnit<T> {
+    fn default() -> Self {
+        ByFileUnit {
+            keys: Vec::new(),
+            rows: Vec::new(),
+            index: HashMap::new(),
+            last: None,
+        }
+    }
+}
+
+impl<T> ByFileUnit<T> {
+    /// The group of `file` and `unit`, made if new.
+    fn group(&mut self, file: &str, unit: &str) -> usize {
+        if let Some(i) = self.last {
+            if self.keys[i].0 == file && self.keys[i].1 == unit {
+                return i;
+            }
+        }
+        if !self.index.contains_key(file) {
+            self.index.insert(file.to_string(), HashMap::new());
+        }
+        let units = self.index.get_mut(file).expect("inserted above");
+        let i = match units.get(unit) {
+            Some(&i) => i,
+            None => {
+                let i = self.keys.len();
+                units.insert(unit.to_string(), i);
+                self.keys.push((file.to_string(), unit.to_string()));
+                self.rows.push(Vec::new());
+                i
+            }
+        };
+        self.last = Some(i);
+        i
+    }
+
+    /// The groups in (file, unit) order.
+    fn sorted(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
+        order
     }
 }
 
@@ -461,5 +545,47 @@ fn unplace(rec: &Record, code: Code) -> Unplaced {
         measure_text: rec.measure_text.clone(),
         status_text: rec.status_text.clone(),
         progress: rec.progress.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_group_by_file_and_unit_whatever_their_order() {
+        let mut groups: ByFileUnit<u32> = ByFileUnit::default();
+        let rows = [
+            ("b.xlsx", "来苏镇", 1),
+            ("b.xlsx", "来苏镇", 2),
+            ("a.xlsx", "区水利局", 3),
+            ("b.xlsx", "宝峰镇", 4),
+            ("b.xlsx", "来苏镇", 5),
+            ("a.xlsx", "区水利局", 6),
+        ];
+        for (file, unit, row) in rows {
+            let g = groups.group(file, unit);
+            groups.rows[g].push(row);
+        }
+        let listed: Vec<(&str, &str, &[u32])> = groups
+            .sorted()
+            .into_iter()
+            .map(|g| {
+                let (file, unit) = &groups.keys[g];
+                (file.as_str(), unit.as_str(), groups.rows[g].as_slice())
+            })
+            .collect();
+        // As a BTreeMap keyed by (file, unit) would list them, rows in their order.
+        let mut by_map: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
+        for (file, unit, row) in rows {
+            by_map.entry((file, unit)).or_default().push(row);
+        }
+        let expected: Vec<(&str, &str, &[u32])> = by_map
+            .iter()
+            .map(|((f, u), r)| (*f, *u, r.as_slice()))
+            .collect();
+        assert_eq!(listed, expected);
+        assert_eq!(listed[0], ("a.xlsx", "区水利局", &[3, 6][..]));
+        assert_eq!(listed[2], ("b.xlsx", "来苏镇", &[1, 2, 5][..]));
     }
 }
