@@ -160,6 +160,45 @@ fn a_yes_no_column_named_like_progress_is_a_yes_no_column() {
     );
 }
 
+/// A 是否完成 column of Excel logical values (a check box linked to its cell): TRUE
+/// is 是, FALSE is 否. They read “完成状态“TRUE”无法识别” before, 待核实.
+#[test]
+fn logical_values_in_a_yes_no_column_answer_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["序号", "具体举措", "进展情况", "是否完成"])
+        .row(vec![
+            n(29.0),
+            s(&measure(29)),
+            s("每周清理水白菜，累计清漂860吨。"),
+            V::B(true),
+        ])
+        .row(vec![
+            n(1.0),
+            s(&measure(1)),
+            s("完成池塘改造40亩，尾水设施建设正在推进。"),
+            V::B(false),
+        ]);
+    write_workbook(&dir.path().join("大安街道.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 29, "大安街道")[0].status,
+        Status::Completed
+    );
+    assert_eq!(
+        reports_of(&ledger, 1, "大安街道")[0].status,
+        Status::InProgress
+    );
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// The unit's own 整改措施 beside the plan's 整改任务 is kept (in the report's note,
 /// under its header); a second progress column adds to the progress.
 #[test]

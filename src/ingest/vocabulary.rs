@@ -757,8 +757,11 @@ fn says_nothing(text: &str) -> bool {
 /// Whether a cell holds only a yes or no answer (是 / 否, a tick or a cross).
 pub fn is_yes_no_word(text: &str) -> bool {
     let upper = status_key(text).to_uppercase();
-    matches!(upper.as_str(), "是" | "否" | "Y" | "N" | "YES" | "NO")
-        || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
+    // TRUE / FALSE: an Excel logical value (a check box linked to its cell).
+    matches!(
+        upper.as_str(),
+        "是" | "否" | "Y" | "N" | "YES" | "NO" | "TRUE" | "FALSE"
+    ) || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
 }
 
 /// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
@@ -786,7 +789,7 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     }
     let key = status_key(text);
     let upper = key.to_uppercase();
-    if matches!(upper.as_str(), "是" | "Y" | "YES" | "已" | "对")
+    if matches!(upper.as_str(), "是" | "Y" | "YES" | "TRUE" | "已" | "对")
         || text.contains(['√', '✓', '✔', '☑'])
     {
         return Status::Completed;
@@ -835,8 +838,10 @@ fn annotated_answer(text: &str) -> Option<(bool, &str)> {
 /// Whether a 是否完成 cell answers no: 否 N NO X 未, or only a cross (× ✗ ✘).
 pub fn is_no_answer(text: &str) -> bool {
     let key = status_key(text);
-    matches!(key.to_uppercase().as_str(), "否" | "N" | "NO" | "X" | "未")
-        || (key.is_empty() && text.contains(['×', '✗', '✘']))
+    matches!(
+        key.to_uppercase().as_str(),
+        "否" | "N" | "NO" | "FALSE" | "X" | "未"
+    ) || (key.is_empty() && text.contains(['×', '✗', '✘']))
 }
 
 /// Marks that tick a box or a column: check marks, a checked or crossed box (Word's
@@ -856,7 +861,7 @@ pub fn is_tick_mark(text: &str) -> bool {
     // a spreadsheet reader sees as the letter.
     matches!(
         key.as_str(),
-        "是" | "Y" | "YES" | "1" | "对" | "Ü" | "Þ" | "P" | "R"
+        "是" | "Y" | "YES" | "TRUE" | "1" | "对" | "Ü" | "Þ" | "P" | "R"
     )
 }
 
@@ -1771,6 +1776,12 @@ mod tests {
             ("建成投运", Status::Completed),
             ("已出台", Status::Completed),
             ("已印发。", Status::Completed),
+            ("已制定", Status::Completed),
+            ("已批复", Status::Completed),
+            ("已投运", Status::Completed),
+            ("已建立", Status::Completed),
+            ("按计划推进", Status::InProgress),
+            ("持续实施", Status::Ongoing),
             ("落实中", Status::InProgress),
             ("延期", Status::InProgress),
             ("已申请延期", Status::InProgress),
@@ -1902,6 +1913,13 @@ mod tests {
         assert_eq!(classify_yes_no("×", "暂无"), Status::NotStarted);
         assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
         assert_eq!(classify_yes_no("否", "/"), Status::Unclear);
+        // Excel's logical values (a check box linked to the cell) answer yes or no.
+        assert_eq!(classify_yes_no("TRUE", ""), Status::Completed);
+        assert_eq!(
+            classify_yes_no("FALSE", "正在推进管网建设"),
+            Status::InProgress
+        );
+        assert!(is_yes_no_word("FALSE") && is_tick_mark("TRUE") && !is_tick_mark("FALSE"));
         assert_eq!(
             classify_yes_no("否", "正在推进管网建设，已完成60%"),
             Status::InProgress

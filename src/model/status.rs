@@ -195,6 +195,11 @@ pub const COMPLETED_CELL_WORDS: &[&str] = &[
     "建成投运",
     "已出台",
     "已印发",
+    "已制定",
+    "已批复",
+    "已投运",
+    "已投用",
+    "已建立",
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
@@ -205,6 +210,7 @@ const ONGOING_WORDS: &[&str] = &[
     "常态化",
     "长期保持",
     "持续开展",
+    "持续实施",
 ];
 const IN_PROGRESS_WORDS: &[&str] = &[
     "正在推进",
@@ -229,6 +235,7 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "正在办理",
     "在推进",
     "正常推进",
+    "按计划推进",
     "按月推进",
     "稳步推进",
     "有序推进",

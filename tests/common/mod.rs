@@ -63,6 +63,8 @@ pub enum V {
     N(f64),
     /// A real date cell.
     D(u16, u8, u8),
+    /// A logical value (TRUE / FALSE).
+    B(bool),
     E,
 }
 
@@ -86,6 +88,9 @@ pub fn write_cell(ws: &mut Worksheet, r: u32, c: u16, v: &V) {
             let fmt = Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
             let dt = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
             ws.write_datetime_with_format(r, c, &dt, &fmt).unwrap();
+        }
+        V::B(b) => {
+            ws.write_boolean(r, c, *b).unwrap();
         }
         V::E => {}
     }
