@@ -590,6 +590,60 @@ fn a_consolidation_with_a_group_row_or_the_plans_lead_column_reads_each_rows_uni
     }
 }
 
+/// A lead unit's consolidation whose unit cells carry the partner's contact after the
+/// name (来苏镇 and a line （联系人：张伟 138…）, 宝峰镇（李静，4980…）): each row is that
+/// partner's. Before, the line break and the comma read as a list of units, the unit
+/// column was taken for the plan's assignment and every row went to the lead.
+#[test]
+fn a_contact_after_a_partners_name_leaves_the_name() {
+    let lead = "区农业农村委";
+    let task = plan()
+        .tasks
+        .into_iter()
+        .find(|t| t.lead.units == [lead] && t.responsible.units.len() >= 2)
+        .unwrap();
+    let towns = &task.responsible.units[..2];
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("汇总表")
+        .text_row(&[&format!("填报单位：{lead}")])
+        .text_row(&["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"])
+        .text_row(&[
+            &task.id.to_string(),
+            &task.measure,
+            &format!("{lead}（牵头）"),
+            "全区已完成86座。",
+            "正在推进",
+        ])
+        .text_row(&[
+            "",
+            "",
+            &format!("{}\n（联系人：张伟 13896012345）", towns[0]),
+            "完成观音井村设施建设。",
+            "已完成",
+        ])
+        .text_row(&[
+            "",
+            "",
+            &format!("{}（李静，49801234）", towns[1]),
+            "设施正在建设。",
+            "正在推进",
+        ]);
+    write_workbook(&dir.path().join(format!("{lead}汇总.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let lead_report = &reports_of(&ledger, task.id, lead)[0];
+    assert_eq!(lead_report.progress, "全区已完成86座。");
+    let first = &reports_of(&ledger, task.id, &towns[0])[0];
+    assert_eq!(
+        (first.status, first.progress.as_str()),
+        (Status::Completed, "完成观音井村设施建设。")
+    );
+    let second = &reports_of(&ledger, task.id, &towns[1])[0];
+    assert_eq!(
+        (second.status, second.progress.as_str()),
+        (Status::InProgress, "设施正在建设。")
+    );
+}
+
 /// A lead unit's consolidation that lists its partners under each task: their names in
 /// the 序号 column (39 | measure | …, then 来苏镇 | | …), in the 具体举措 column (| 来苏镇 |
 /// …), or opening the progress (| | 来苏镇：建成…). Each such row is that unit's report on

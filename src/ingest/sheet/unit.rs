@@ -533,7 +533,7 @@ fn joint_units(text: &str, units: &UnitDirectory) -> Option<(Vec<String>, String
 /// names), a group (各镇街), a list ending in 等, a unit and others (来苏镇等12个镇街,
 /// 区水利局等部门), or the rest of a group (其余镇街, 其他单位): never one unit's row.
 fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
-    let t = text.trim();
+    let t = without_contact(text).trim();
     if t.is_empty() {
         return false;
     }
@@ -551,6 +551,27 @@ fn is_assignment_text(text: &str, units: &UnitDirectory) -> bool {
         || t.find('等').is_some_and(|i| i > 0)
         || the_rest
         || matches!(units.resolve(t), NameMatch::Group(_))
+}
+
+/// A unit cell without the contact written after the name (来苏镇\n（联系人：张伟
+/// 138…）, 宝峰镇（李静，4980…）): the name alone. A cell with no contact is returned
+/// as it is.
+fn without_contact(text: &str) -> &str {
+    let Some(at) = text.find(['（', '(', '\n']) else {
+        return text;
+    };
+    let (name, rest) = text.split_at(at);
+    let digits = rest
+        .split(|c: char| !c.is_ascii_digit() && c != '-')
+        .map(|run| run.chars().filter(char::is_ascii_digit).count())
+        .max()
+        .unwrap_or(0);
+    let contact = ["联系", "电话", "手机"].iter().any(|w| rest.contains(w)) || digits >= 7;
+    if contact && !name.trim().is_empty() {
+        name.trim_end()
+    } else {
+        text
+    }
 }
 
 /// The first of a Word return's signature, the title, a line of the page header, the
