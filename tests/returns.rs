@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use common::word::*;
 use common::*;
 use docx_rs::{Docx, TableRow};
-use rectify::model::{Code, FileOutcome, Ledger, SkipReason, Status};
+use rectify::model::{Code, FileOutcome, Ledger, Severity, SkipReason, Status};
 use rectify::{ingest_file, IngestOptions, Ingested, Limits, UnitFrom};
 use rust_xlsxwriter::{Format, Note, Table, TableColumn, TableFunction, Workbook};
 
@@ -325,6 +325,56 @@ fn progress_written_below_a_word_table_is_flagged() {
         flagged[0].message
     );
     assert_eq!(flagged[0].row, Some(5));
+}
+
+/// A lead unit's written 报告 sent with its progress table, in one folder (or one
+/// bundle): the table is read, and the report is an info to look over, not an error
+/// asking for the progress to be re-entered by hand. A report alone at the top of the
+/// returns folder, beside other units' tables, stays an error.
+#[test]
+fn a_written_report_beside_its_table_is_no_error() {
+    let report = || {
+        Docx::new()
+            .add_paragraph(para("关于整改任务进展情况的报告"))
+            .add_paragraph(para("（一）第45项化粪池清掏工作正在推进，已清掏126座。"))
+    };
+    let table = || {
+        SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区城市管理局"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进"])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("区城市管理局");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("报告.docx"), docx_bytes(report())).unwrap();
+    write_workbook(&folder.join("进展情况表.xlsx"), &[table()]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 45, "区城市管理局").len(), 1);
+    let prose: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(prose.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(prose[0].severity, Severity::Info);
+    assert!(
+        prose[0].message.contains("“进展情况表.xlsx”"),
+        "{}",
+        prose[0].message
+    );
+
+    // Side by side at the top of the returns folder: nothing ties the two together.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("报告.docx"), docx_bytes(report())).unwrap();
+    write_workbook(&dir.path().join("进展情况表.xlsx"), &[table()]);
+    let ledger = ledger_for(dir.path());
+    let prose = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::ProseReport)
+        .expect("the report is flagged");
+    assert_eq!(prose.severity, Severity::Error);
 }
 
 /// A .doc made from a .docx by LibreOffice, as old Word saves it.

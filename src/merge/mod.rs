@@ -12,7 +12,8 @@
 //!    overdue flag;
 //! 4. `units`: per unit what it owes, reported and is missing, and whom it reports
 //!    through;
-//! 5. `summary`: the counts, and the plan's metadata for the renderers.
+//! 5. `summary`: the counts, and the plan's metadata for the renderers; before them, a
+//!    written report sent beside a table is no error (`prose`).
 //!
 //! A lead unit's round ([`Scope::Lead`], `rectify --as 单位`) keeps the tasks the unit
 //! decides (`scope.rs`): reports on other tasks become skip entries, the unit is the
@@ -23,6 +24,7 @@ mod doubt;
 pub mod match_task;
 mod moved_deadline;
 mod place;
+mod prose;
 mod same_place;
 mod scope;
 mod summary;
@@ -86,6 +88,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
         .retain(|c| tasks.iter().any(|t| &t.category == c));
     let units = units::unit_entries(plan, &tasks, scope);
     problems.extend(units::collector_warning(&info, &units));
+    prose::beside_a_table(&files, &mut problems);
     summary::sort_problems(&mut problems);
     let summary = summary::summarise(&info, &tasks, &units, &files, &problems);
     Ledger {
