@@ -1391,6 +1391,86 @@ fn a_later_return_stepping_back_from_done_is_warned_about() {
     assert_eq!(warned[0].file, "区水利局（12月）.xlsx");
 }
 
+/// A later return that says only 同上月 or 无新进展，同上月 keeps the unit's earlier
+/// words, and its status when the later left the status blank; the clerk is told. A
+/// later return with real words stands as ever. Before, “同上月” replaced November's
+/// progress in the report, and the blank status read 待核实.
+#[test]
+fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let rows = |month: &str| -> Vec<[&str; 3]> {
+        match month {
+            "11" => vec![
+                ["20", "已签订合作框架协议。", "正在推进"],
+                ["23", "修复河堰4处。", "长期坚持"],
+                ["56", "巡河4200余次。", "长期坚持"],
+            ],
+            _ => vec![
+                ["20", "无新进展，同上月。", ""],
+                ["23", "同上月", "长期坚持"],
+                ["56", "巡河5100余次。", "长期坚持"],
+            ],
+        }
+    };
+    for (month, day) in [("11", "2020年11月2日"), ("12", "2020年12月3日")] {
+        let mut spec = SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                &format!("填报日期：{day}"),
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+        for [id, text, status] in rows(month) {
+            spec = spec.text_row(&[id, &measure(id.parse().unwrap()), text, status]);
+        }
+        write_workbook(
+            &dir.path().join(format!("{unit}（{month}月）.xlsx")),
+            &[spec],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    let current = |id: u32| {
+        let now: Vec<_> = reports_of(&ledger, id, unit)
+            .into_iter()
+            .filter(|r| !r.superseded)
+            .collect();
+        assert_eq!(now.len(), 1, "{id}");
+        now[0].clone()
+    };
+    let r20 = current(20);
+    assert_eq!(
+        (r20.progress.as_str(), r20.status),
+        ("已签订合作框架协议。", Status::InProgress)
+    );
+    assert_eq!(r20.source.file, "区水利局（12月）.xlsx");
+    assert!(
+        r20.note.contains("沿用2020年11月2日报送的进展"),
+        "{}",
+        r20.note
+    );
+    let r23 = current(23);
+    assert_eq!(
+        (r23.progress.as_str(), r23.status),
+        ("修复河堰4处。", Status::Ongoing)
+    );
+    assert_eq!(current(56).progress, "巡河5100余次。");
+    let told: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("已沿用其2020年11月2日报送的进展"))
+        .collect();
+    assert_eq!(told.len(), 2, "{:#?}", ledger.problems);
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// A completed row whose completion date is only in its text (已于2020年9月25日完成整改)
 /// takes that date; a row not completed takes none from its text.
 #[test]

@@ -82,6 +82,9 @@ fn resolve_versions(
         .filter(|&i| !reports[i].superseded)
         .collect();
     stood.narrow(id, unit, reports, &mut top, problems);
+    if let [current] = top[..] {
+        same_as_before(id, unit, reports, current, problems);
+    }
     if top.len() < 2 {
         return;
     }
@@ -156,6 +159,98 @@ fn resolve_versions(
             .at(Some(&sheet0), Some(row0)),
         );
     }
+}
+
+/// The latest report says only that nothing changed (同上月, 无新进展，同上月): the
+/// unit's last report before it stands in its words, and in its status when the latest
+/// left the status blank. The clerk is told (an info), and the note says so.
+fn same_as_before(
+    id: u32,
+    unit: &str,
+    reports: &mut [UnitReport],
+    current: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(said) = says_same_as_before(&reports[current].progress) else {
+        return;
+    };
+    // The reports are newest first: the last real one before it.
+    let Some(before) = reports.iter().position(|r| {
+        r.superseded && says_same_as_before(&r.progress).is_none() && !r.progress.trim().is_empty()
+    }) else {
+        return;
+    };
+    let earlier = reports[before].clone();
+    let when = earlier
+        .filed_on
+        .map_or_else(|| "上次".to_string(), crate::common::dates::render_date);
+    let r = &mut reports[current];
+    r.progress = earlier.progress;
+    let blank_status = r.status == Status::Unclear && r.status_text.trim().is_empty();
+    if blank_status {
+        r.status = earlier.status;
+        r.status_text = earlier.status_text;
+        r.doubt = earlier.doubt;
+        // Ingest's warning of the blank status is answered by the earlier report.
+        let at = (&r.source.file, Some(&r.source.sheet), Some(r.source.row));
+        problems
+            .retain(|p| p.code != Code::StatusUnclear || (&p.file, p.sheet.as_ref(), p.row) != at);
+    }
+    if r.completed_on.is_none() && r.status == earlier.status {
+        r.completed_on = earlier.completed_on;
+    }
+    let note = format!("本次填写“{said}”，沿用{when}报送的进展。");
+    r.note = if r.note.is_empty() {
+        note
+    } else {
+        format!("{}\n{note}", r.note)
+    };
+    problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::Duplicate,
+            &r.source.file,
+            format!("{unit}对第{id}项填写“{said}”，已沿用其{when}报送的进展。"),
+        )
+        .at(Some(&r.source.sheet), Some(r.source.row)),
+    );
+}
+
+/// Progress that says only that nothing changed since the last report: 同上月, 同上期,
+/// 与上月相同, 无新进展, 本月无新进展，同上月. The text as written, on one line.
+fn says_same_as_before(progress: &str) -> Option<String> {
+    const SAID: &[&str] = &[
+        "同上月",
+        "同上期",
+        "同上次",
+        "同上一期",
+        "同上月报送",
+        "同上月情况",
+        "进展同上月",
+        "情况同上月",
+        "与上月相同",
+        "与上期相同",
+        "与上月一致",
+        "与上期一致",
+        "无新进展",
+        "暂无新进展",
+        "本月无新进展",
+        "本期无新进展",
+        "无新进展同上月",
+        "本月无新进展同上月",
+        "无新进展同上期",
+        "无变化同上月",
+        "无变化",
+    ];
+    let key: String = progress
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"，。、；：,.;:！!（）()".contains(*c))
+        .collect();
+    SAID.contains(&key.as_str()).then(|| {
+        crate::common::text::one_line(progress)
+            .trim_end_matches(['。', '.'])
+            .to_string()
+    })
 }
 
 /// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
@@ -660,7 +755,31 @@ fn combine_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{correction_rank, normalise_for_match};
+    use super::{correction_rank, normalise_for_match, says_same_as_before};
+
+    #[test]
+    fn same_as_before_is_the_whole_text_only() {
+        for said in [
+            "同上月",
+            "无新进展，同上月。",
+            " 本月无新进展 ",
+            "与上月相同。",
+        ] {
+            assert!(says_same_as_before(said).is_some(), "{said}");
+        }
+        assert_eq!(
+            says_same_as_before("无新进展，同上月。").as_deref(),
+            Some("无新进展，同上月")
+        );
+        for other in [
+            "同上",
+            "",
+            "巡河5100余次，其余同上月。",
+            "无新进展的原因是资金未到位。",
+        ] {
+            assert!(says_same_as_before(other).is_none(), "{other}");
+        }
+    }
 
     #[test]
     fn the_same_words_whatever_the_punctuation() {
