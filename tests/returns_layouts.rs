@@ -2863,6 +2863,35 @@ fn a_date_in_the_file_name_dates_an_undated_return() {
         .problems
         .iter()
         .any(|p| p.message.contains("按文件名中的日期（2020年12月4日）计")));
+
+    // The round's month before the day in one name: the day (before, 12月 gave 12月1日).
+    let dir = tempfile::tempdir().unwrap();
+    for (name, day) in [
+        (
+            "区水利局11月份整改进展情况（2020.11.30报）",
+            date(2020, 11, 30),
+        ),
+        (
+            "区水利局12月整改进展情况（2020年12月3日）",
+            date(2020, 12, 3),
+        ),
+        ("区财政局12月进展", date(2020, 12, 1)),
+    ] {
+        let unit = &name[..name.find("局").unwrap() + "局".len()];
+        let id = if unit == "区水利局" { 21 } else { 58 };
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[&id.to_string(), &measure(id), name, "正在推进"]);
+        write_workbook(&dir.path().join(format!("{name}.xlsx")), &[spec]);
+        let ledger = ledger_for(dir.path());
+        let filed = reports_of(&ledger, id, unit)
+            .into_iter()
+            .find(|r| r.progress == name)
+            .unwrap()
+            .filed_on;
+        assert_eq!(filed, Some(day), "{name}");
+    }
 }
 
 /// A return filed as 三教 (the place), which the directory reads as 三教镇, whose tasks

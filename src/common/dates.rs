@@ -510,6 +510,22 @@ pub fn find_filing_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate>
     find_date_as(s, default_year, MonthOnly::Start)
 }
 
+/// The first date in `s` that names a day (2020年12月3日, 2020.11.30), passing over a
+/// month alone (12月) or a part of one (12月上旬).
+pub fn find_day_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    let n = nfkc(s);
+    let n = arabic_date_numerals(&n);
+    let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
+    (0..c.len()).find_map(|i| {
+        if !c[i].is_ascii_digit() || (i > 0 && (c[i - 1].is_ascii_digit() || c[i - 1] == '.')) {
+            return None;
+        }
+        let (start, end) = date_at(&c, i, default_year, Mode::Find, MonthOnly::Start)?;
+        let (last, _) = date_at(&c, i, default_year, Mode::Find, MonthOnly::End)?;
+        (start == last && !c.get(end).is_some_and(|ch| ch.is_ascii_digit())).then_some(start)
+    })
+}
+
 fn find_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
     let n = nfkc(s);
     let n = arabic_date_numerals(&n);
@@ -715,6 +731,22 @@ mod tests {
         // 月底 says the day.
         assert_eq!(parse_filing_date("2020年11月底", None), d(2020, 11, 30));
         assert_eq!(parse_date_text("2020年12月", None), d(2020, 12, 31));
+    }
+
+    #[test]
+    fn a_day_is_found_past_a_month_alone() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            find_day_date("区水利局12月整改进展（2020年12月3日）", Some(2020)),
+            d(2020, 12, 3)
+        );
+        assert_eq!(
+            find_day_date("11月份进展（2020.11.30报）", None),
+            d(2020, 11, 30)
+        );
+        assert_eq!(find_day_date("区水利局12月上旬进展", Some(2020)), None);
+        assert_eq!(find_day_date("区水利局12月进展", Some(2020)), None);
+        assert_eq!(find_day_date("编号202012031", Some(2020)), None);
     }
 
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]

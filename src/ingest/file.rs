@@ -249,11 +249,15 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
 }
 
 /// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）):
-/// a written date, else a month.day pair of plausible numbers not inside a longer number.
+/// a written date of a day, else a month.day pair of plausible numbers not inside a
+/// longer number, else a month (区水利局12月进展). A day wins over the round's month
+/// before it (区水利局12月整改进展情况（2020年12月3日）).
 fn date_in_file_name(rel: &str, default_year: i32) -> Option<NaiveDate> {
+    use crate::common::dates::{find_day_date, find_filing_date, find_month_dot_day};
     let stem = Path::new(rel).file_stem()?.to_string_lossy().into_owned();
-    crate::common::dates::find_filing_date(&stem, Some(default_year))
-        .or_else(|| crate::common::dates::find_month_dot_day(&stem, default_year))
+    find_day_date(&stem, Some(default_year))
+        .or_else(|| find_month_dot_day(&stem, default_year))
+        .or_else(|| find_filing_date(&stem, Some(default_year)))
 }
 
 /// The unit that sent the file (after the marker's): the first a sheet names by its
