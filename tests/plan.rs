@@ -198,6 +198,9 @@ fn unit_aliases_resolve() {
         ("来苏", "来苏镇"),
         // Short forms offices use, and names inside file names.
         ("区市监局", "区市场监管局"),
+        ("区编委办", "区委编办"),
+        // The bureau's name before the 2019 reform (区交通委员会).
+        ("区交委", "区交通局"),
         ("区城管执法局", "区城市管理局"),
         ("临江河流域综合治理指挥部办公室", "临江河指挥部办公室"),
         ("附件1-区农委", "区农业农村委"),
