@@ -2331,6 +2331,64 @@ fn the_latest_months_columns_are_read() {
     let r = only_report(&ledger, 26);
     assert_eq!(r.status, Status::Completed);
     assert_eq!(r.progress, "已完成，规划已印发。");
+
+    // A row finished in 10月 and left blank in 11月 (nothing changed): read from 10月,
+    // the note saying so. Before, it was 待核实 with no progress.
+    let header = [
+        "序号",
+        "具体举措",
+        "10月进展情况",
+        "10月完成状态",
+        "11月进展情况",
+        "11月完成状态",
+    ];
+    let rows = vec![
+        task_row(26, &["专项规划已印发实施。", "已完成", "", ""]),
+        task_row(
+            20,
+            &["已对接。", "正在推进", "已签订合作协议。", "正在推进"],
+        ),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r = only_report(&ledger, 26);
+    assert_eq!(
+        (r.status, r.progress.as_str()),
+        (Status::Completed, "专项规划已印发实施。")
+    );
+    assert_eq!(r.note, "11月进展情况未填写，按10月进展情况计");
+    let r = only_report(&ledger, 20);
+    assert_eq!(r.progress, "已签订合作协议。");
+    assert!(r.note.contains("10月进展情况：已对接。"), "{}", r.note);
+
+    // Quarters are periods as months are: the latest quarter's text is the progress,
+    // the earlier kept in the note. Before, the two were joined and 三季度's 正在开展
+    // contradicted 已完成.
+    let header = [
+        "序号",
+        "具体举措",
+        "三季度进展情况",
+        "第四季度进展情况",
+        "完成状态",
+    ];
+    let rows = vec![task_row(
+        47,
+        &[
+            "正在开展前期研究。",
+            "已将生态环境保护作为专章纳入规划。",
+            "已完成",
+        ],
+    )];
+    let ledger = read_one("区发展改革委", &header, &rows);
+    let r = only_report(&ledger, 47);
+    assert_eq!(
+        (r.status, r.progress.as_str()),
+        (Status::Completed, "已将生态环境保护作为专章纳入规划。")
+    );
+    assert!(
+        r.note.contains("三季度进展情况：正在开展前期研究。"),
+        "{}",
+        r.note
+    );
 }
 
 /// Two tables side by side under one header row (tasks in A–D and again in F–I): each
@@ -2476,7 +2534,8 @@ fn an_unclear_status_warning_says_whether_the_column_is_missing_or_empty() {
     };
     let no_column = messages(
         &["序号", "具体举措", "整改进展情况"],
-        &[row(&["21", &measure(21), "按计划推进。"])],
+        // (按计划推进。 alone would say 正在推进: a text that gives no status.)
+        &[row(&["21", &measure(21), "已召开专题会议研究。"])],
     );
     assert_eq!(no_column.len(), 1);
     assert!(
@@ -2485,7 +2544,7 @@ fn an_unclear_status_warning_says_whether_the_column_is_missing_or_empty() {
     );
     let empty = messages(
         &["序号", "具体举措", "整改进展情况", "完成状态"],
-        &[row(&["21", &measure(21), "按计划推进。", ""])],
+        &[row(&["21", &measure(21), "已召开专题会议研究。", ""])],
     );
     assert_eq!(empty.len(), 1);
     assert!(empty[0].starts_with("完成状态未填写"), "{empty:?}");

@@ -40,8 +40,9 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::status::{
     COMPLETED_CELL_WORDS, COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS,
-    NOT_APPLICABLE_PHRASES, NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS,
-    PARTIAL_STAGES, STATUS_DOUBT_CUES, STATUS_LEAD_INS, STATUS_PLAN_CUES,
+    IN_PROGRESS_CELL_WORDS, NOT_APPLICABLE_PHRASES, NOT_APPLICABLE_TEXT_CHARS,
+    NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, PARTIAL_STAGES, STATUS_DOUBT_CUES, STATUS_LEAD_INS,
+    STATUS_PLAN_CUES,
 };
 use crate::model::Status;
 
@@ -593,6 +594,11 @@ fn exact_status(key: &str) -> Option<Status> {
             COMPLETED_CELL_WORDS
                 .contains(&key)
                 .then_some(Status::Completed)
+        })
+        .or_else(|| {
+            IN_PROGRESS_CELL_WORDS
+                .contains(&key)
+                .then_some(Status::InProgress)
         })
 }
 

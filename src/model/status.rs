@@ -201,6 +201,9 @@ pub const COMPLETED_CELL_WORDS: &[&str] = &[
     "已投用",
     "已建立",
 ];
+/// Words that read 正在推进 as a whole status cell only: progress texts open with them
+/// too (按计划推进相关工作。), where they say how, not a status.
+pub const IN_PROGRESS_CELL_WORDS: &[&str] = &["按计划推进", "按计划实施"];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
     "持续推进",
@@ -235,7 +238,6 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "正在办理",
     "在推进",
     "正常推进",
-    "按计划推进",
     "按月推进",
     "稳步推进",
     "有序推进",

@@ -23,7 +23,7 @@ const HEADER_SCAN_ROWS: usize = 60;
 const STATUS_CELL_CHARS: usize = 10;
 
 /// The header's rows and the columns it names.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Layout {
     /// First and last header row (0-based).
     pub top: usize,
@@ -54,7 +54,16 @@ pub(super) struct Layout {
     /// even when it reads as one (长期坚持). Set by the sheet reader once it has seen
     /// the rows.
     pub status_holds_deadlines: bool,
+    /// The earlier months' columns of the input kinds (progress, status, 完成时间 …),
+    /// one group per month, the latest first ([`prefer_latest_month`]): a row that leaves
+    /// the latest month blank is read from the latest month it filled ([`Layout::for_row`]).
+    earlier_months: Vec<MonthColumns>,
+    /// Set on a row's layout read from an earlier month: what the note says of it.
+    pub fell_back: Option<String>,
 }
+
+/// One month's columns of the input kinds.
+type MonthColumns = Vec<(ColumnKind, usize)>;
 
 /// Headers of a column counting tasks (任务数（项）, 占比): a tally's, not a return's.
 const COUNT_HEADERS: [&str; 8] = [
@@ -142,6 +151,69 @@ impl Layout {
     /// Whether `other` reads the same kinds from the same columns.
     pub fn same_columns(&self, other: &Layout) -> bool {
         self.columns == other.columns && self.extra == other.extra && self.ticks == other.ticks
+    }
+
+    /// The layout to read row `r` with when it leaves the latest month's progress and
+    /// status blank and fills an earlier month's (10月 已完成, 11月 left blank: nothing
+    /// changed): that month's columns, no longer in the note. `None`: the sheet's.
+    pub fn for_row(&self, grid: &Grid, r: usize) -> Option<Layout> {
+        use ColumnKind::{Note, Progress, Status, StatusYesNo};
+        if self.earlier_months.is_empty() {
+            return None;
+        }
+        let inputs = [Progress, Status, StatusYesNo];
+        let blank = |c: usize| grid.value_through_merge(r, c).text_ref().trim().is_empty();
+        if inputs
+            .iter()
+            .any(|&k| self.col(k).is_some_and(|c| !blank(c)))
+        {
+            return None;
+        }
+        let group = self
+            .earlier_months
+            .iter()
+            .find(|group| group.iter().any(|&(k, c)| inputs.contains(&k) && !blank(c)))?;
+        let mut layout = self.clone();
+        let header = |l: &Layout, c: usize| normalise_header(&l.full_header(grid, c));
+        let latest = self
+            .col(Progress)
+            .or(self.col(Status))
+            .or(self.col(StatusYesNo));
+        let used = group
+            .iter()
+            .find(|(k, _)| *k == Progress)
+            .or_else(|| group.first())
+            .map(|&(_, c)| c);
+        if let (Some(latest), Some(used)) = (latest, used) {
+            layout.fell_back = Some(format!(
+                "{}未填写，按{}计",
+                header(self, latest),
+                header(self, used)
+            ));
+        }
+        for &(kind, c) in group {
+            for (k, col) in layout.columns.iter_mut() {
+                if *k == kind {
+                    *col = c;
+                }
+            }
+        }
+        // The month's columns are read as its inputs now, not kept as notes.
+        let taken = |c: usize| group.iter().any(|&(_, g)| g == c);
+        let notes: Vec<usize> = self
+            .col(Note)
+            .into_iter()
+            .chain(self.extra_cols(Note))
+            .filter(|&c| !taken(c))
+            .collect();
+        layout.columns.retain(|(k, _)| *k != Note);
+        layout.extra.retain(|(k, _)| *k != Note);
+        if let Some((&first, rest)) = notes.split_first() {
+            layout.columns.push((Note, first));
+            layout.extra.extend(rest.iter().map(|&c| (Note, c)));
+        }
+        layout.note_labels.retain(|(c, _)| !taken(*c));
+        Some(layout)
     }
 
     /// The column of `kind`, if the header names one.
@@ -266,6 +338,8 @@ fn header_at(
         submissions: false,
         unnamed: Vec::new(),
         status_holds_deadlines: false,
+        earlier_months: Vec::new(),
+        fell_back: None,
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))
@@ -285,7 +359,8 @@ fn header_at(
     if layout.form_export {
         layout.columns.retain(|(k, _)| *k != ColumnKind::Id);
     }
-    let (kinds, repeated) = prefer_latest_month(grid, &mut layout, kinds);
+    let (kinds, repeated, earlier) = prefer_latest_month(grid, &mut layout, kinds);
+    layout.earlier_months = earlier;
     layout.extra = extra_text_columns(&layout, &kinds);
     layout.note_labels = layout
         .col(ColumnKind::Note)
@@ -400,11 +475,13 @@ fn first_column_of_each(kinds: &[Option<ColumnKind>]) -> Vec<(ColumnKind, usize)
 /// too: the rightmost of each kind is read, the others kept as notes headed 前期…; those
 /// columns are returned with the kinds. A shown column beats a hidden one of its kind
 /// whatever their months or places: a hidden pair is last round's, put out of sight.
+/// Returns the kinds, the columns of a repeated pair, and the earlier months' columns
+/// grouped by month, the latest first ([`Layout::earlier_months`]).
 fn prefer_latest_month(
     grid: &Grid,
     layout: &mut Layout,
     mut kinds: Vec<Option<ColumnKind>>,
-) -> (Vec<Option<ColumnKind>>, Vec<usize>) {
+) -> (Vec<Option<ColumnKind>>, Vec<usize>, Vec<MonthColumns>) {
     use ColumnKind::{CompletedOn, Note, Percent, Progress, Status, StatusYesNo};
     let unmonthed = |kind: ColumnKind| {
         let cols: Vec<usize> = (0..kinds.len())
@@ -417,6 +494,8 @@ fn prefer_latest_month(
     };
     let rounds = unmonthed(Status) || unmonthed(StatusYesNo);
     let mut repeated = Vec::new();
+    // (month, kind, column) of the earlier months' columns named by a month.
+    let mut earlier: Vec<(u32, ColumnKind, usize)> = Vec::new();
     for kind in [Progress, Status, StatusYesNo, Percent, CompletedOn] {
         let Some(chosen) = layout.col(kind) else {
             continue;
@@ -442,12 +521,19 @@ fn prefer_latest_month(
             .max_by_key(|&i| (shown(cols[i]), rank(i), cols[i]))
             .map(|i| cols[i])
             .unwrap_or(chosen);
+        let rank_of = |c: usize| cols.iter().position(|&x| x == c).map_or(13, rank);
         for (k, c) in layout.columns.iter_mut() {
             if *k == kind {
                 *c = latest;
             }
         }
-        for &c in cols.iter().filter(|&&c| c != latest) {
+        for (i, &c) in cols.iter().enumerate().filter(|&(_, &c)| c != latest) {
+            // A shown column of a month before the latest (not 上月, not a hidden pair).
+            if let Some(m) = months[i].filter(|&m| m > 0 && m < rank_of(latest)) {
+                if shown(c) {
+                    earlier.push((m, kind, c));
+                }
+            }
             kinds[c] = Some(Note);
             if !layout.has(Note) {
                 layout.columns.push((Note, c));
@@ -457,7 +543,19 @@ fn prefer_latest_month(
             }
         }
     }
-    (kinds, repeated)
+    earlier.sort_by_key(|&(m, _, c)| (std::cmp::Reverse(m), c));
+    let mut groups: Vec<(u32, MonthColumns)> = Vec::new();
+    for (m, kind, c) in earlier {
+        match groups.last_mut() {
+            Some((month, group)) if *month == m => group.push((kind, c)),
+            _ => groups.push((m, vec![(kind, c)])),
+        }
+    }
+    (
+        kinds,
+        repeated,
+        groups.into_iter().map(|(_, g)| g).collect(),
+    )
 }
 
 /// The month a header names at its start (11月进展情况, 2020年12月完成状态, 十二月进展):
@@ -479,6 +577,25 @@ fn header_month(header: &str) -> Option<u32> {
         }
         _ => header,
     };
+    // 三季度 / 第四季度 / 上半年: the period's last month.
+    let period = rest.strip_prefix('第').unwrap_or(rest);
+    if let Some(end) = period.find("季度") {
+        let q = &period[..end];
+        let quarter = q
+            .parse()
+            .ok()
+            .or_else(|| crate::common::numerals::chinese_number(q))
+            .filter(|q| (1..=4).contains(q));
+        if let Some(q) = quarter {
+            return Some(3 * q);
+        }
+    }
+    if period.starts_with("上半年") {
+        return Some(6);
+    }
+    if period.starts_with("下半年") {
+        return Some(12);
+    }
     let end = rest.find('月')?;
     month_number(&rest[..end])
 }

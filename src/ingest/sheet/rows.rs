@@ -549,6 +549,9 @@ pub(super) fn values(
         filed_by,
         group_status,
     } = around;
+    // The latest month left blank, an earlier one filled: that month's columns.
+    let own_layout = layout.for_row(grid, r);
+    let layout = own_layout.as_ref().unwrap_or(layout);
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
         file: ctx.file.to_string(),
@@ -722,6 +725,9 @@ pub(super) fn values(
         if !more.is_empty() && !note.contains(&more) {
             add_line(&mut note, &more);
         }
+    }
+    if let Some(said) = &layout.fell_back {
+        add_line(&mut note, said);
     }
     // 完成进度 beside a status given elsewhere: kept in the note (the merge doubts a
     // status it contradicts: 已完成 at 60%).
