@@ -1471,6 +1471,33 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
     );
 }
 
+/// Progress typed into the 具体举措 cell under the plan's words (…\n进展：12家…), the
+/// progress column left blank: the words after 进展： are the progress. Before, the
+/// report had no progress and the unit's words were lost without a word.
+#[test]
+fn progress_typed_under_the_measure_is_the_progress() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "16",
+            &format!("{}\n进展：12家食品加工企业已完善预处理设施。", measure(16)),
+            "",
+            "已完成",
+        ]),
+        row(&["17", &measure(17), "在线监控已联网。", "已完成"]),
+    ];
+    let ledger = read_one("三教产业促进中心", &header, &rows);
+    let r16 = only_report(&ledger, 16);
+    assert_eq!(r16.progress, "12家食品加工企业已完善预处理设施。");
+    assert_eq!(r16.status, Status::Completed);
+    assert_eq!(only_report(&ledger, 17).progress, "在线监控已联网。");
+    assert!(
+        !raised(&ledger, Code::TaskTextMismatch),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// A completed row whose completion date is only in its text (已于2020年9月25日完成整改)
 /// takes that date; a row not completed takes none from its text.
 #[test]

@@ -532,6 +532,42 @@ pub(super) fn heading_status(text: &str) -> Option<Status> {
     }
 }
 
+/// A measure cell with the unit's progress on a line of its own after the plan's words,
+/// under a label (进展：…, 进展情况：…, 完成情况：…): the measure and the progress (the
+/// label's line and the lines after it, the label taken off).
+fn progress_in_measure(cell: &str) -> Option<(String, String)> {
+    const LABELS: [&str; 7] = [
+        "进展情况",
+        "工作进展",
+        "整改进展",
+        "进展",
+        "完成情况",
+        "整改情况",
+        "落实情况",
+    ];
+    let mut at = 0;
+    for line in cell.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if start == 0 {
+            continue;
+        }
+        let t = line.trim_start();
+        let words = LABELS.iter().find_map(|l| {
+            t.strip_prefix(l)
+                .and_then(|rest| rest.strip_prefix(['：', ':']))
+        });
+        if let Some(words) = words {
+            let progress = format!("{}{}", words.trim_start(), &cell[at..]);
+            let measure = cell[..start].trim_end();
+            let progress = progress.trim();
+            return (!measure.is_empty() && !progress.is_empty())
+                .then(|| (measure.to_string(), progress.to_string()));
+        }
+    }
+    None
+}
+
 /// Read data row `r`. A status that is not recognised and a completion date that does
 /// not read are reported into `problems`.
 pub(super) fn values(
@@ -591,6 +627,16 @@ pub(super) fn values(
         progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress)),
         false,
     );
+    // Progress typed into the measure cell under the plan's words (…禁止违法排污行为。
+    // \n进展：12家企业已完善设施), the progress column left blank: the measure and the
+    // progress apart.
+    let measure_and_progress = progress
+        .is_empty()
+        .then(|| progress_in_measure(&text_of(ColumnKind::Measure)))
+        .flatten();
+    if let Some((_, words)) = &measure_and_progress {
+        progress = words.clone();
+    }
     // 同上 / 〃: the row above's words.
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         progress = a.progress.clone();
@@ -707,7 +753,10 @@ pub(super) fn values(
     }
     let period_cell = layout.cell(grid, r, ColumnKind::Period);
     let period = crate::ingest::values::period_of_cell(period_cell, default_year);
-    let mut measure_text = text_of(ColumnKind::Measure);
+    let mut measure_text = match measure_and_progress {
+        Some((measure, _)) => measure,
+        None => text_of(ColumnKind::Measure),
+    };
     // Notes under their header unless it is 备注: 存在问题：…, 下步打算：….
     let labelled_note = |c: usize| {
         let text = one_line_keep_breaks(&grid.value_through_merge(r, c).text_ref());
@@ -1442,7 +1491,30 @@ fn is_numbered_heading(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{none_of_these_apply, one_line_keep_breaks, says_not_reported, without_lead_in};
+    use super::{
+        none_of_these_apply, one_line_keep_breaks, progress_in_measure, says_not_reported,
+        without_lead_in,
+    };
+
+    #[test]
+    fn progress_under_a_label_in_the_measure_cell() {
+        let split = |s: &str| progress_in_measure(s);
+        assert_eq!(
+            split("加强企业监管。\n进展：12家企业已完善设施。\n已验收。"),
+            Some((
+                "加强企业监管。".to_string(),
+                "12家企业已完善设施。\n已验收。".to_string()
+            ))
+        );
+        assert_eq!(
+            split("加强企业监管。\n  进展情况: 已完成。").map(|(_, p)| p),
+            Some("已完成。".to_string())
+        );
+        // The plan's words only, a label opening the cell, or a label with nothing after it.
+        assert_eq!(split("加强企业监管，推进工作进展。"), None);
+        assert_eq!(split("进展：已完成。"), None);
+        assert_eq!(split("加强企业监管。\n进展："), None);
+    }
     use proptest::prelude::*;
 
     #[test]
