@@ -292,6 +292,76 @@ fn a_web_page_named_xls_is_read_as_its_table() {
     );
 }
 
+/// Excel's “单个文件网页” (MHTML) named .xls, as OA exports write it too: a MIME header
+/// (Excel adds From, Subject and Date lines), a page per sheet. Each page is a sheet;
+/// before, the file was read as CSV and said to hold no table.
+#[test]
+fn a_web_archive_named_xls_is_read_as_its_pages() {
+    let page = |title: &str, cell: &str| {
+        format!(
+            "<html><head><meta charset=utf-8><title>{title}</title></head><body>\
+             <table><tr><td>序号</td><td>整改进展</td></tr><tr><td>5</td><td>{cell}</td></tr>\
+             </table></body></html>"
+        )
+    };
+    let archive = format!(
+        "From: <Saved by Microsoft Excel>\r\nSubject: 整改进展\r\nDate: Thu, 3 Dec 2020 \
+         10:00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; \
+         boundary=\"----=_NextPart_X\"\r\n\r\nThis document is a Single File Web Page.\r\n\
+         \r\n------=_NextPart_X\r\nContent-Location: file:///C:/X/sheet001.htm\r\n\
+         Content-Transfer-Encoding: 8bit\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\
+         \r\n{}\r\n------=_NextPart_X\r\nContent-Location: file:///C:/X/sheet002.htm\r\n\
+         Content-Transfer-Encoding: 8bit\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\
+         \r\n{}\r\n------=_NextPart_X--\r\n",
+        page("区司法局", "已开展普法宣传12场。"),
+        page("附表", "已完成。")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "区司法局.xls", archive.as_bytes());
+    let out = read(&p);
+    assert_eq!(out.format, Format::Html);
+    let sheets: Vec<(String, String)> = out
+        .grids
+        .iter()
+        .map(|g| (g.name.clone(), g.cell(1, 1).text()))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            ("区司法局".to_string(), "已开展普法宣传12场。".to_string()),
+            ("附表".to_string(), "已完成。".to_string())
+        ]
+    );
+}
+
+/// A Word document whose body is an imported web page (w:altChunk: an OA system's
+/// “导出Word”): the page's table is read as the document's. Before, the file was said to
+/// be empty.
+#[test]
+fn a_word_document_of_an_imported_page_is_read_as_that_page() {
+    let document = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<w:body><w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body></w:document>"#;
+    let page = "<html><head><meta charset=utf-8></head><body><p>填报单位：区司法局</p>                <table><tr><td>序号</td><td>整改进展</td></tr>                <tr><td>61</td><td>已开展普法宣传12场。</td></tr></table></body></html>";
+    let bytes = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document),
+        ("word/afchunk.htm", page.as_bytes()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "区司法局.docx", &bytes);
+    let out = read(&p);
+    assert_eq!(out.format, Format::Docx);
+    assert_eq!(out.grids.len(), 1, "the empty body is no sheet");
+    let g = &out.grids[0];
+    assert_eq!(g.cell(0, 0).text(), "填报单位：区司法局");
+    assert_eq!(
+        (g.cell(2, 0).text(), g.cell(2, 1).text()),
+        ("61".to_string(), "已开展普法宣传12场。".to_string())
+    );
+}
+
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in entries {

@@ -75,10 +75,48 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         }
         grid.page_header.push_str(&boxes);
     }
+    let mut grids = vec![grid];
+    // Content imported whole (w:altChunk: an OA system's “导出Word” that wraps its HTML
+    // page in a .docx): Word shows the page as the body, so its tables are read as the
+    // document's. The body's own paragraphs, if any, come first.
+    if memchr::memmem::find(&document, b"altChunk").is_some() {
+        let chunks = alt_chunks(&mut zip, limits)?;
+        if !chunks.is_empty() {
+            grids.retain(|g| !g.rows.is_empty());
+            grids.extend(chunks);
+        }
+    }
     Ok(Parsed {
-        grids: vec![grid],
+        grids,
         ..Parsed::default()
     })
+}
+
+/// The sheets of the document's imported pages (word/afchunk.htm, .mht …: the parts an
+/// altChunk points to; nothing else in a package is a web page), in name order.
+fn alt_chunks(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: &Limits,
+) -> Result<Vec<crate::ingest::grid::Grid>, ReadError> {
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| {
+            let n = n.to_ascii_lowercase();
+            n.starts_with("word/")
+                && [".htm", ".html", ".xhtml", ".mht", ".mhtml"]
+                    .iter()
+                    .any(|e| n.ends_with(e))
+        })
+        .collect();
+    names.sort();
+    let mut grids = Vec::new();
+    for name in names {
+        if let Some(bytes) = part(zip, &name, limits)? {
+            grids.extend(super::html::grids(&bytes, limits)?);
+        }
+    }
+    Ok(grids)
 }
 
 /// The text of the document's header parts (word/header1.xml …, a letterhead 重庆市

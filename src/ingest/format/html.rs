@@ -15,7 +15,9 @@
 //!   so) are recorded as hidden.
 //!
 //! The text is decoded from its byte-order mark, else the `charset` its `<meta>` names,
-//! else UTF-8 when it is valid, else GB18030.
+//! else UTF-8 when it is valid, else GB18030. A page saved as one file (MHTML: Excel's
+//! “单个文件网页”, an OA export named .xls) is read from its page part, decoded by
+//! mail-parser.
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
@@ -36,8 +38,39 @@ const MAX_COLS: usize = 16_384;
 const MAX_SPAN: usize = 256;
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
-    let text = decode(bytes);
-    let page = Html::parse_document(&text);
+    Ok(Parsed {
+        grids: grids(bytes, limits)?,
+        ..Parsed::default()
+    })
+}
+
+/// The sheets of a web page, or of a page saved as one file (MHTML, “单个文件网页”): each
+/// page part a sheet (Excel saves a workbook's sheets as pages, with a page listing
+/// their tabs), empty pages left out.
+pub(super) fn grids(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, ReadError> {
+    let Some(pages) = super::mail::web_archive_pages(bytes) else {
+        return Ok(vec![page_grid(&decode(bytes), SHEET, limits)?]);
+    };
+    let mut grids: Vec<Grid> = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let unnamed = match i {
+            0 => SHEET.to_string(),
+            _ => format!("{SHEET}{}", i + 1),
+        };
+        let mut grid = page_grid(page, &unnamed, limits)?;
+        if grids.iter().any(|g| g.name == grid.name) {
+            grid.name = unnamed;
+        }
+        if !grid.rows.is_empty() {
+            grids.push(grid);
+        }
+    }
+    Ok(grids)
+}
+
+/// One page's sheet, named by its title, else `unnamed`.
+fn page_grid(text: &str, unnamed: &str, limits: &Limits) -> Result<Grid, ReadError> {
+    let page = Html::parse_document(text);
     let title = page
         .root_element()
         .descendants()
@@ -45,7 +78,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         .map(|n| collapse(&inline_text(n)))
         .unwrap_or_default();
     let name = match title.trim() {
-        "" => SHEET.to_string(),
+        "" => unnamed.to_string(),
         t => t.chars().take(31).collect(),
     };
     let mut sheet = Sheet::default();
@@ -69,10 +102,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     };
     grid.hidden_cols.sort_unstable();
     grid.hidden_cols.dedup();
-    Ok(Parsed {
-        grids: vec![grid],
-        ..Parsed::default()
-    })
+    Ok(grid)
 }
 
 /// Bytes → text: a byte-order mark, else the charset a `<meta>` near the top names,

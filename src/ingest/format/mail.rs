@@ -80,6 +80,39 @@ fn numbered(name: &str, n: usize) -> String {
 /// (Name: value) up to the first blank line, among them MIME-Version or Content-Type
 /// and a sender, recipient, subject or date.
 pub(crate) fn looks_like_mail(window: &[u8]) -> bool {
+    matches!(header_kind(window), Some((true, true, false)))
+}
+
+/// Whether `window` opens a web page saved as one file (MHTML: Excel's “单个文件网页”, an
+/// OA system's export, often named .xls or .doc): a MIME header whose type is
+/// multipart/related. Excel writes From, Subject and Date lines too (“Saved by
+/// Microsoft Excel”), so the envelope does not tell it from a message.
+pub(crate) fn looks_like_web_archive(window: &[u8]) -> bool {
+    matches!(header_kind(window), Some((true, _, true)))
+}
+
+/// The pages of a web archive (its text/html parts: a workbook's sheets, each a page),
+/// decoded, in order; `None` when `bytes` is no web archive or holds no page.
+pub(crate) fn web_archive_pages(bytes: &[u8]) -> Option<Vec<String>> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if !looks_like_web_archive(head) {
+        return None;
+    }
+    let message = MessageParser::default().parse(bytes)?;
+    let pages: Vec<String> = message
+        .parts
+        .iter()
+        .filter_map(|part| match &part.body {
+            mail_parser::PartType::Html(page) => Some(page.to_string()),
+            _ => None,
+        })
+        .collect();
+    (!pages.is_empty()).then_some(pages)
+}
+
+/// The header block at the top of `window`: (MIME lines, envelope lines, a
+/// multipart/related type), or `None` when it is no header.
+fn header_kind(window: &[u8]) -> Option<(bool, bool, bool)> {
     // Read as bytes, line by line: a header's names are ASCII, and a GBK table (most
     // CSV returns) is refused at its first line without decoding the whole window.
     let mut window = window;
@@ -88,6 +121,7 @@ pub(crate) fn looks_like_mail(window: &[u8]) -> bool {
     }
     let mut mime = false;
     let mut envelope = false;
+    let mut related = false;
     for line in window.split(|&b| b == b'\n').take(200) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if is_blank(line) {
@@ -97,21 +131,26 @@ pub(crate) fn looks_like_mail(window: &[u8]) -> bool {
         if line.starts_with(b" ") || line.starts_with(b"\t") {
             continue;
         }
-        let Some(colon) = memchr::memchr(b':', line) else {
-            return false;
-        };
+        let colon = memchr::memchr(b':', line)?;
         let name = &line[..colon];
         if name.is_empty() || !name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-') {
-            return false;
+            return None;
         }
         match name.to_ascii_lowercase().as_slice() {
-            b"mime-version" | b"content-type" => mime = true,
+            b"content-type" => {
+                mime = true;
+                related |= line[colon + 1..]
+                    .to_ascii_lowercase()
+                    .windows(17)
+                    .any(|w| w == b"multipart/related");
+            }
+            b"mime-version" => mime = true,
             b"from" | b"to" | b"subject" | b"date" | b"received" | b"message-id"
             | b"return-path" => envelope = true,
             _ => {}
         }
     }
-    mime && envelope
+    Some((mime, envelope, related))
 }
 
 /// A line of nothing but white space (any Unicode space, as `str::trim` takes).

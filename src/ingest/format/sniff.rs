@@ -64,6 +64,10 @@ fn sniff_in(path: Option<&Path>, head: &[u8], limits: &Limits) -> Result<Format,
     if window.contains(&0) || control_ratio_too_high(window) {
         return Err(ReadError::NotSpreadsheet("无法识别的二进制文件"));
     }
+    // A web page saved as one file (MHTML) is a page, not a message.
+    if super::mail::looks_like_web_archive(window) {
+        return Ok(Format::Html);
+    }
     if super::mail::looks_like_mail(window) {
         return Ok(Format::Mail);
     }
