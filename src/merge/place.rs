@@ -85,11 +85,11 @@ pub(super) fn place_records(
     // is known which files are copies of the whole table (below).
     let mut on_others: Vec<(usize, Placing)> = Vec::new();
     for (mut rec, m, doubt) in matched.into_iter().flatten() {
-        let (Some(m), true) = (m, rec.unit.is_some()) else {
+        // A record is matched when it has a unit: the unit moves out of it here.
+        let (Some(m), Some(unit)) = (m, rec.unit.take()) else {
             unplaced.push(unplace(&rec, Code::UnitUnknown));
             continue;
         };
-        let unit = rec.unit.take().expect("the unit is known");
         // Usually no sheet is renumbered: no key is built then.
         let m = if !renumbered.is_empty()
             && renumbered.contains(&(rec.source.file.clone(), rec.source.sheet.clone()))
