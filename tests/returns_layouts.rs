@@ -190,10 +190,7 @@ fn logical_values_in_a_yes_no_column_answer_it() {
         Status::InProgress
     );
     assert!(
-        !ledger
-            .problems
-            .iter()
-            .any(|p| p.code == Code::StatusUnclear),
+        !raised(&ledger, Code::StatusUnclear),
         "{:#?}",
         ledger.problems
     );
@@ -1462,10 +1459,7 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
         .collect();
     assert_eq!(told.len(), 2, "{:#?}", ledger.problems);
     assert!(
-        !ledger
-            .problems
-            .iter()
-            .any(|p| p.code == Code::StatusUnclear),
+        !raised(&ledger, Code::StatusUnclear),
         "{:#?}",
         ledger.problems
     );
