@@ -752,6 +752,44 @@ fn ods_hidden_rows_are_recorded() {
     assert_eq!(g.cell(6, 0), &Cell::Text("e".into()));
 }
 
+/// Cells merged in an .ods (a cell spanning rows or columns, covered cells after it) are
+/// the grid's merges, as an xlsx's are: a progress merged down over three tasks is each
+/// task's. Before, calamine gave none and the rows below read as unfilled.
+#[test]
+fn ods_merged_cells_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let covered = "<table:covered-table-cell/>";
+    let body = [
+        format!(
+            r#"<table:table-row><table:table-cell table:number-columns-spanned="3" office:value-type="string"><text:p>整改进展情况表</text:p></table:table-cell>{covered}{covered}</table:table-row>"#
+        ),
+        format!(
+            r#"<table:table-row>{}<table:table-cell table:number-rows-spanned="3" office:value-type="string"><text:p>三项一并推进。</text:p></table:table-cell>{}</table:table-row>"#,
+            text("43"),
+            text("正在推进")
+        ),
+        format!("<table:table-row>{}{covered}{}</table:table-row>", text("44"), text("")),
+        format!("<table:table-row>{}{covered}</table:table-row>", text("45")),
+    ]
+    .concat();
+    let p = write(dir.path(), "merged.ods", &ods_with_table(&body));
+    let g = &read(&p).grids[0];
+    let merge = |first_row, first_col, last_row, last_col| Merge {
+        first_row,
+        first_col,
+        last_row,
+        last_col,
+    };
+    assert_eq!(g.merges, [merge(0, 0, 0, 2), merge(1, 1, 3, 1)]);
+    assert_eq!(g.value_through_merge(3, 1).text(), "三项一并推进。");
+    assert_eq!(g.cell(3, 0).text(), "45");
+}
+
 #[test]
 fn cell_text_and_emptiness() {
     assert_eq!(Cell::Number(12.0).text(), "12");

@@ -1,6 +1,7 @@
 //! ods: the zip guards and the repeat pre-scan, then calamine's dense range per sheet.
-//! calamine gives no merges for ODS. Defined names are kept (our checklist's marker
-//! may be one).
+//! calamine gives no merges for ODS: the pre-scan reads them (a cell's
+//! `table:number-rows-spanned` / `number-columns-spanned`). Defined names are kept (our
+//! checklist's marker may be one).
 //!
 //! The pre-scan: calamine expands ODS `number-rows-repeated` /
 //! `number-columns-repeated` of non-empty cells into a dense range (its own cap is 100
@@ -19,14 +20,17 @@ use super::guard;
 use super::output::Parsed;
 use super::repair::{self, Kind, Sheets};
 use crate::ingest::error::{InSheet, ReadError};
-use crate::ingest::grid::{HiddenLines, Limits};
+use crate::ingest::grid::{HiddenLines, Limits, Merge};
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
     if encrypted(bytes) {
         return Err(ReadError::Encrypted);
     }
-    let mut hidden = prescan(bytes, limits)?;
+    let Scanned {
+        mut hidden,
+        mut merges,
+    } = prescan(bytes, limits)?;
     let mut parsed = repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
         read_package(b, limits, sheets)
     })?;
@@ -35,6 +39,9 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     for grid in &mut parsed.grids {
         if let Some(lines) = hidden.remove(&grid.name) {
             grid.set_hidden(lines);
+        }
+        if let Some(regions) = merges.remove(&grid.name) {
+            grid.merges = regions;
         }
     }
     Ok(parsed)
@@ -82,10 +89,17 @@ fn encrypted(bytes: &[u8]) -> bool {
         && memchr::memmem::find(&text, b"encryption-data").is_some()
 }
 
+/// What the pre-scan found, by table: the hidden rows with values and hidden columns
+/// (0-based, ascending), and the merged regions.
+#[derive(Default)]
+struct Scanned {
+    hidden: HashMap<String, HiddenLines>,
+    merges: HashMap<String, Vec<Merge>>,
+}
+
 /// Stream content.xml and refuse a table whose extent of non-empty cells, repeats
-/// included, is over the cell cap. Returns each table's hidden rows with values and
-/// hidden columns (0-based, ascending).
-fn prescan(bytes: &[u8], limits: &Limits) -> Result<HashMap<String, HiddenLines>, ReadError> {
+/// included, is over the cell cap. Returns each table's hidden lines and merges.
+fn prescan(bytes: &[u8], limits: &Limits) -> Result<Scanned, ReadError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let content = archive.by_name("content.xml")?;
     let limited = content.take(limits.max_uncompressed_bytes);
@@ -98,7 +112,12 @@ fn prescan(bytes: &[u8], limits: &Limits) -> Result<HashMap<String, HiddenLines>
             Event::Start(e) => scan.start(&e, false),
             Event::Empty(e) => scan.start(&e, true),
             Event::End(e) => scan.end(e.name().as_ref(), limits)?,
-            Event::Eof => return Ok(scan.hidden),
+            Event::Eof => {
+                return Ok(Scanned {
+                    hidden: scan.hidden,
+                    merges: scan.merges,
+                })
+            }
             _ => {}
         }
     }
@@ -113,6 +132,8 @@ struct Prescan {
     depth_in_cell: u32,
     /// Hidden rows with values and hidden columns, by table.
     hidden: HashMap<String, HiddenLines>,
+    /// Merged regions (a cell spanning rows or columns), by table.
+    merges: HashMap<String, Vec<Merge>>,
 }
 
 impl Prescan {
@@ -151,6 +172,17 @@ impl Prescan {
             }
             "table:table-cell" | "table:covered-table-cell" => {
                 if let Some(t) = self.table.as_mut() {
+                    let rows = attr_u64(e, "table:number-rows-spanned");
+                    let cols = attr_u64(e, "table:number-columns-spanned");
+                    if rows > 1 || cols > 1 {
+                        let at = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+                        self.merges.entry(t.name.clone()).or_default().push(Merge {
+                            first_row: at(t.row),
+                            first_col: at(t.col),
+                            last_row: at(t.row.saturating_add(rows - 1)),
+                            last_col: at(t.col.saturating_add(cols - 1)),
+                        });
+                    }
                     t.cell(attr_u64(e, "table:number-columns-repeated"), has_value(e));
                     if !empty {
                         self.depth_in_cell = 1;
