@@ -1400,11 +1400,13 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
         match month {
             "11" => vec![
                 ["20", "已签订合作框架协议。", "正在推进"],
+                ["21", "27座小水电站已全部完成整改。", "已完成"],
                 ["23", "修复河堰4处。", "长期坚持"],
                 ["56", "巡河4200余次。", "长期坚持"],
             ],
             _ => vec![
                 ["20", "无新进展，同上月。", ""],
+                ["21", "同上月。", ""],
                 ["23", "同上月", "长期坚持"],
                 ["56", "巡河5100余次。", "长期坚持"],
             ],
@@ -1446,6 +1448,13 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
         "{}",
         r20.note
     );
+    // 已完成 kept: no warning that the later return stepped back from it.
+    assert_eq!(current(21).status, Status::Completed);
+    assert!(
+        !raised(&ledger, Code::SteppedBack),
+        "{:#?}",
+        ledger.problems
+    );
     let r23 = current(23);
     assert_eq!(
         (r23.progress.as_str(), r23.status),
@@ -1457,7 +1466,7 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
         .iter()
         .filter(|p| p.message.contains("已沿用其2020年11月2日报送的进展"))
         .collect();
-    assert_eq!(told.len(), 2, "{:#?}", ledger.problems);
+    assert_eq!(told.len(), 3, "{:#?}", ledger.problems);
     assert!(
         !raised(&ledger, Code::StatusUnclear),
         "{:#?}",

@@ -83,7 +83,21 @@ fn resolve_versions(
         .collect();
     stood.narrow(id, unit, reports, &mut top, problems);
     if let [current] = top[..] {
-        same_as_before(id, unit, reports, current, problems);
+        if same_as_before(id, unit, reports, current, problems) {
+            // Its status is now the earlier report's: whether it stepped back is asked
+            // again (a blank status had read as one).
+            let r = &reports[current];
+            let at = (&r.source.file, Some(&r.source.sheet), Some(r.source.row));
+            problems.retain(|p| {
+                p.code != Code::SteppedBack || (&p.file, p.sheet.as_ref(), p.row) != at
+            });
+            let date = |r: &UnitReport| {
+                r.filed_on
+                    .map_or_else(String::new, crate::common::dates::render_date)
+            };
+            let earlier = reports.iter().filter(|r| r.superseded);
+            problems.extend(stepped_back(id, unit, &reports[current], earlier, date));
+        }
     }
     if top.len() < 2 {
         return;
@@ -163,22 +177,23 @@ fn resolve_versions(
 
 /// The latest report says only that nothing changed (同上月, 无新进展，同上月): the
 /// unit's last report before it stands in its words, and in its status when the latest
-/// left the status blank. The clerk is told (an info), and the note says so.
+/// left the status blank. The clerk is told (an info), and the note says so. Returns
+/// whether the status was taken.
 fn same_as_before(
     id: u32,
     unit: &str,
     reports: &mut [UnitReport],
     current: usize,
     problems: &mut Vec<Problem>,
-) {
+) -> bool {
     let Some(said) = says_same_as_before(&reports[current].progress) else {
-        return;
+        return false;
     };
     // The reports are newest first: the last real one before it.
     let Some(before) = reports.iter().position(|r| {
         r.superseded && says_same_as_before(&r.progress).is_none() && !r.progress.trim().is_empty()
     }) else {
-        return;
+        return false;
     };
     let earlier = reports[before].clone();
     let when = earlier
@@ -214,6 +229,7 @@ fn same_as_before(
         )
         .at(Some(&r.source.sheet), Some(r.source.row)),
     );
+    blank_status
 }
 
 /// Progress that says only that nothing changed since the last report: 同上月, 同上期,
