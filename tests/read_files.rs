@@ -344,9 +344,11 @@ fn a_word_document_of_an_imported_page_is_read_as_that_page() {
  xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <w:body><w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body></w:document>"#;
     let page = "<html><head><meta charset=utf-8></head><body><p>填报单位：区司法局</p>                <table><tr><td>序号</td><td>整改进展</td></tr>                <tr><td>61</td><td>已开展普法宣传12场。</td></tr></table></body></html>";
+    let letterhead = r#"<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>重庆市永川区司法局</w:t></w:r></w:p></w:hdr>"#;
     let bytes = zip_of(&[
         ("[Content_Types].xml", b"<Types/>"),
         ("word/document.xml", document),
+        ("word/header1.xml", letterhead.as_bytes()),
         ("word/afchunk.htm", page.as_bytes()),
     ]);
     let dir = tempfile::tempdir().unwrap();
@@ -355,6 +357,8 @@ fn a_word_document_of_an_imported_page_is_read_as_that_page() {
     assert_eq!(out.format, Format::Docx);
     assert_eq!(out.grids.len(), 1, "the empty body is no sheet");
     let g = &out.grids[0];
+    // The letterhead stays with the page.
+    assert_eq!(g.page_header, "重庆市永川区司法局");
     assert_eq!(g.cell(0, 0).text(), "填报单位：区司法局");
     assert_eq!(
         (g.cell(2, 0).text(), g.cell(2, 1).text()),

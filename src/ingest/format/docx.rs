@@ -80,9 +80,16 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     // page in a .docx): Word shows the page as the body, so its tables are read as the
     // document's. The body's own paragraphs, if any, come first.
     if memchr::memmem::find(&document, b"altChunk").is_some() {
-        let chunks = alt_chunks(&mut zip, limits)?;
+        let mut chunks = alt_chunks(&mut zip, limits)?;
         if !chunks.is_empty() {
-            grids.retain(|g| !g.rows.is_empty());
+            // A body of nothing but the import is no sheet; its page header (a
+            // letterhead naming the unit) goes with the page.
+            if grids[0].rows.is_empty() {
+                let body = grids.remove(0);
+                if chunks[0].page_header.is_empty() {
+                    chunks[0].page_header = body.page_header;
+                }
+            }
             grids.extend(chunks);
         }
     }

@@ -16,8 +16,8 @@
 //!
 //! The text is decoded from its byte-order mark, else the `charset` its `<meta>` names,
 //! else UTF-8 when it is valid, else GB18030. A page saved as one file (MHTML: Excel's
-//! “单个文件网页”, an OA export named .xls) is read from its page part, decoded by
-//! mail-parser.
+//! “单个文件网页”, an OA export named .xls) is read from its page parts, each a sheet,
+//! decoded by mail-parser.
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
