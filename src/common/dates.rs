@@ -513,20 +513,21 @@ pub fn find_filing_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate>
 /// The first date in `s` that names a day (2020年12月3日, 2020.11.30), passing over a
 /// month alone (12月) or a part of one (12月上旬).
 pub fn find_day_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
-    let n = nfkc(s);
-    let n = arabic_date_numerals(&n);
-    let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
-    (0..c.len()).find_map(|i| {
-        if !c[i].is_ascii_digit() || (i > 0 && (c[i - 1].is_ascii_digit() || c[i - 1] == '.')) {
-            return None;
-        }
-        let (start, end) = date_at(&c, i, default_year, Mode::Find, MonthOnly::Start)?;
-        let (last, _) = date_at(&c, i, default_year, Mode::Find, MonthOnly::End)?;
-        (start == last && !c.get(end).is_some_and(|ch| ch.is_ascii_digit())).then_some(start)
-    })
+    first_date(s, default_year, MonthOnly::Start, true)
 }
 
 fn find_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
+    first_date(s, default_year, month, false)
+}
+
+/// The first date in `s`; with `day_only`, the first that names a day (its first and
+/// last day the same).
+fn first_date(
+    s: &str,
+    default_year: Option<i32>,
+    month: MonthOnly,
+    day_only: bool,
+) -> Option<NaiveDate> {
     let n = nfkc(s);
     let n = arabic_date_numerals(&n);
     let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
@@ -539,7 +540,11 @@ fn find_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<
         }
         if let Some((d, end)) = date_at(&c, i, default_year, Mode::Find, month) {
             // A date must not run on into more digits (20200930123 is not a date).
-            if !c.get(end).is_some_and(|ch| ch.is_ascii_digit()) {
+            let whole = !c.get(end).is_some_and(|ch| ch.is_ascii_digit());
+            let a_day = !day_only
+                || date_at(&c, i, default_year, Mode::Find, MonthOnly::End)
+                    .is_some_and(|(last, _)| last == d);
+            if whole && a_day {
                 return Some(d);
             }
         }

@@ -39,10 +39,9 @@ use aho_corasick::AhoCorasick;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::status::{
-    COMPLETED_CELL_WORDS, COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS,
-    IN_PROGRESS_CELL_WORDS, NOT_APPLICABLE_PHRASES, NOT_APPLICABLE_TEXT_CHARS,
-    NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, PARTIAL_STAGES, STATUS_DOUBT_CUES, STATUS_LEAD_INS,
-    STATUS_PLAN_CUES,
+    COMPLETION_CLAIMS, COMPLETION_KEPT_UP, DATED_LEAD_INS, NOT_APPLICABLE_PHRASES,
+    NOT_APPLICABLE_TEXT_CHARS, NOT_STARTED_ANYWHERE, NO_PROGRESS_OPENINGS, PARTIAL_STAGES,
+    STATUS_DOUBT_CUES, STATUS_LEAD_INS, STATUS_PLAN_CUES, WHOLE_CELL_WORDS,
 };
 use crate::model::Status;
 
@@ -591,14 +590,10 @@ fn exact_status(key: &str) -> Option<Status> {
         .into_iter()
         .find(|&s| s.words().contains(&key))
         .or_else(|| {
-            COMPLETED_CELL_WORDS
-                .contains(&key)
-                .then_some(Status::Completed)
-        })
-        .or_else(|| {
-            IN_PROGRESS_CELL_WORDS
-                .contains(&key)
-                .then_some(Status::InProgress)
+            WHOLE_CELL_WORDS
+                .iter()
+                .find(|(_, words)| words.contains(&key))
+                .map(|&(status, _)| status)
         })
 }
 
@@ -760,14 +755,18 @@ fn says_nothing(text: &str) -> bool {
     key.is_empty() || ["无", "暂无", "略", "空"].contains(&key.as_str())
 }
 
+/// A cell's yes, upper-cased: 是, Y, YES, and TRUE (an Excel logical value: a check box
+/// linked to its cell).
+const YES_WORDS: [&str; 4] = ["是", "Y", "YES", "TRUE"];
+/// A cell's no, upper-cased: 否, N, NO, FALSE.
+const NO_WORDS: [&str; 4] = ["否", "N", "NO", "FALSE"];
+
 /// Whether a cell holds only a yes or no answer (是 / 否, a tick or a cross).
 pub fn is_yes_no_word(text: &str) -> bool {
     let upper = status_key(text).to_uppercase();
-    // TRUE / FALSE: an Excel logical value (a check box linked to its cell).
-    matches!(
-        upper.as_str(),
-        "是" | "否" | "Y" | "N" | "YES" | "NO" | "TRUE" | "FALSE"
-    ) || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
+    YES_WORDS.contains(&upper.as_str())
+        || NO_WORDS.contains(&upper.as_str())
+        || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
 }
 
 /// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
@@ -795,7 +794,8 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     }
     let key = status_key(text);
     let upper = key.to_uppercase();
-    if matches!(upper.as_str(), "是" | "Y" | "YES" | "TRUE" | "已" | "对")
+    if YES_WORDS.contains(&upper.as_str())
+        || matches!(upper.as_str(), "已" | "对")
         || text.contains(['√', '✓', '✔', '☑'])
     {
         return Status::Completed;
@@ -844,10 +844,10 @@ fn annotated_answer(text: &str) -> Option<(bool, &str)> {
 /// Whether a 是否完成 cell answers no: 否 N NO X 未, or only a cross (× ✗ ✘).
 pub fn is_no_answer(text: &str) -> bool {
     let key = status_key(text);
-    matches!(
-        key.to_uppercase().as_str(),
-        "否" | "N" | "NO" | "FALSE" | "X" | "未"
-    ) || (key.is_empty() && text.contains(['×', '✗', '✘']))
+    let upper = key.to_uppercase();
+    NO_WORDS.contains(&upper.as_str())
+        || matches!(upper.as_str(), "X" | "未")
+        || (key.is_empty() && text.contains(['×', '✗', '✘']))
 }
 
 /// Marks that tick a box or a column: check marks, a checked or crossed box (Word's
@@ -865,10 +865,7 @@ pub fn is_tick_mark(text: &str) -> bool {
     let key = status_key(text).to_uppercase();
     // Ü Þ P R: a check mark typed in a Wingdings font (ü, þ) or Wingdings 2 (P, R), which
     // a spreadsheet reader sees as the letter.
-    matches!(
-        key.as_str(),
-        "是" | "Y" | "YES" | "TRUE" | "1" | "对" | "Ü" | "Þ" | "P" | "R"
-    )
+    YES_WORDS.contains(&key.as_str()) || matches!(key.as_str(), "1" | "对" | "Ü" | "Þ" | "P" | "R")
 }
 
 /// Whether a cell lists options with boxes (☑已完成 □正在推进 □未启动, 是（ ）否（√）): two

@@ -66,14 +66,14 @@ fn resolve_versions(
     for r in reports.iter_mut() {
         r.superseded = !in_top(r);
     }
+    let date = |r: &UnitReport| {
+        r.filed_on
+            .map_or_else(String::new, crate::common::dates::render_date)
+    };
     if let Some(latest) = reports
         .iter()
         .find(|r| !r.superseded && r.filed_on.is_some())
     {
-        let date = |r: &UnitReport| {
-            r.filed_on
-                .map_or_else(String::new, crate::common::dates::render_date)
-        };
         let earlier = reports.iter().filter(|r| r.superseded);
         problems.extend(stepped_back(id, unit, latest, earlier, date));
         problems.extend(correction_dated_earlier(id, unit, latest, reports, stood));
@@ -87,14 +87,7 @@ fn resolve_versions(
             // Its status is now the earlier report's: whether it stepped back is asked
             // again (a blank status had read as one).
             let r = &reports[current];
-            let at = (&r.source.file, Some(&r.source.sheet), Some(r.source.row));
-            problems.retain(|p| {
-                p.code != Code::SteppedBack || (&p.file, p.sheet.as_ref(), p.row) != at
-            });
-            let date = |r: &UnitReport| {
-                r.filed_on
-                    .map_or_else(String::new, crate::common::dates::render_date)
-            };
+            problems.retain(|p| p.code != Code::SteppedBack || !at_row(p, r));
             let earlier = reports.iter().filter(|r| r.superseded);
             problems.extend(stepped_back(id, unit, &reports[current], earlier, date));
         }
@@ -207,9 +200,7 @@ fn same_as_before(
         r.status_text = earlier.status_text;
         r.doubt = earlier.doubt;
         // Ingest's warning of the blank status is answered by the earlier report.
-        let at = (&r.source.file, Some(&r.source.sheet), Some(r.source.row));
-        problems
-            .retain(|p| p.code != Code::StatusUnclear || (&p.file, p.sheet.as_ref(), p.row) != at);
+        problems.retain(|p| p.code != Code::StatusUnclear || !at_row(p, r));
     }
     if r.completed_on.is_none() && r.status == earlier.status {
         r.completed_on = earlier.completed_on;
@@ -230,6 +221,13 @@ fn same_as_before(
         .at(Some(&r.source.sheet), Some(r.source.row)),
     );
     blank_status
+}
+
+/// Whether `p` is raised at the row of `r`.
+fn at_row(p: &Problem, r: &UnitReport) -> bool {
+    p.file == r.source.file
+        && p.sheet.as_ref() == Some(&r.source.sheet)
+        && p.row == Some(r.source.row)
 }
 
 /// Progress that says only that nothing changed since the last report: 同上月, 同上期,

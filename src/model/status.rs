@@ -184,26 +184,30 @@ const COMPLETED_WORDS: &[&str] = &[
     "已完工",
 ];
 
-/// Words that read 已完成 as a whole status cell only: a work built, a policy issued (建设
-/// …设施, 出台…办法). They open progress texts too (已出台管理办法, 已建成3座), so they
-/// are no words of a status inside a longer text.
-pub const COMPLETED_CELL_WORDS: &[&str] = &[
-    "已建成",
-    "已建成投用",
-    "建成投用",
-    "已建成投运",
-    "建成投运",
-    "已出台",
-    "已印发",
-    "已制定",
-    "已批复",
-    "已投运",
-    "已投用",
-    "已建立",
+/// Words that are a status as a whole status cell only: a work built, a policy issued
+/// (已建成, 已出台: 已完成), a plan kept to (按计划推进: 正在推进). Progress texts open
+/// with them too (已出台管理办法, 已建成3座, 按计划推进相关工作), where they say what
+/// was done or how, so they are no words of a status inside a longer text.
+pub const WHOLE_CELL_WORDS: &[(Status, &[&str])] = &[
+    (
+        Status::Completed,
+        &[
+            "已建成",
+            "已建成投用",
+            "建成投用",
+            "已建成投运",
+            "建成投运",
+            "已出台",
+            "已印发",
+            "已制定",
+            "已批复",
+            "已投运",
+            "已投用",
+            "已建立",
+        ],
+    ),
+    (Status::InProgress, &["按计划推进", "按计划实施"]),
 ];
-/// Words that read 正在推进 as a whole status cell only: progress texts open with them
-/// too (按计划推进相关工作。), where they say how, not a status.
-pub const IN_PROGRESS_CELL_WORDS: &[&str] = &["按计划推进", "按计划实施"];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
     "持续推进",

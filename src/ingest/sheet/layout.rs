@@ -58,8 +58,6 @@ pub(super) struct Layout {
     /// one group per month, the latest first ([`prefer_latest_month`]): a row that leaves
     /// the latest month blank is read from the latest month it filled ([`Layout::for_row`]).
     earlier_months: Vec<MonthColumns>,
-    /// Set on a row's layout read from an earlier month: what the note says of it.
-    pub fell_back: Option<String>,
 }
 
 /// One month's columns of the input kinds.
@@ -155,8 +153,9 @@ impl Layout {
 
     /// The layout to read row `r` with when it leaves the latest month's progress and
     /// status blank and fills an earlier month's (10月 已完成, 11月 left blank: nothing
-    /// changed): that month's columns, no longer in the note. `None`: the sheet's.
-    pub fn for_row(&self, grid: &Grid, r: usize) -> Option<Layout> {
+    /// changed): that month's columns, no longer in the note, and what the note says of
+    /// it (11月进展情况未填写，按10月进展情况计). `None`: the sheet's.
+    pub fn for_row(&self, grid: &Grid, r: usize) -> Option<(Layout, String)> {
         use ColumnKind::{Note, Progress, Status, StatusYesNo};
         if self.earlier_months.is_empty() {
             return None;
@@ -184,13 +183,12 @@ impl Layout {
             .find(|(k, _)| *k == Progress)
             .or_else(|| group.first())
             .map(|&(_, c)| c);
-        if let (Some(latest), Some(used)) = (latest, used) {
-            layout.fell_back = Some(format!(
-                "{}未填写，按{}计",
-                header(self, latest),
-                header(self, used)
-            ));
-        }
+        let said = match (latest, used) {
+            (Some(latest), Some(used)) => {
+                format!("{}未填写，按{}计", header(self, latest), header(self, used))
+            }
+            _ => String::new(),
+        };
         for &(kind, c) in group {
             for (k, col) in layout.columns.iter_mut() {
                 if *k == kind {
@@ -213,7 +211,7 @@ impl Layout {
             layout.extra.extend(rest.iter().map(|&c| (Note, c)));
         }
         layout.note_labels.retain(|(c, _)| !taken(*c));
-        Some(layout)
+        Some((layout, said))
     }
 
     /// The column of `kind`, if the header names one.
@@ -339,7 +337,6 @@ fn header_at(
         unnamed: Vec::new(),
         status_holds_deadlines: false,
         earlier_months: Vec::new(),
-        fell_back: None,
     };
     layout.ticks = (0..width)
         .filter(|&c| kinds[c] == Some(ColumnKind::StatusTick))

@@ -587,7 +587,10 @@ pub(super) fn values(
     } = around;
     // The latest month left blank, an earlier one filled: that month's columns.
     let own_layout = layout.for_row(grid, r);
-    let layout = own_layout.as_ref().unwrap_or(layout);
+    let (layout, fell_back) = match &own_layout {
+        Some((own, said)) => (own, Some(said.as_str())),
+        None => (layout, None),
+    };
     let text_of = |kind: ColumnKind| one_line_keep_breaks(&layout.cell(grid, r, kind).text_ref());
     let source = Source {
         file: ctx.file.to_string(),
@@ -775,7 +778,7 @@ pub(super) fn values(
             add_line(&mut note, &more);
         }
     }
-    if let Some(said) = &layout.fell_back {
+    if let Some(said) = fell_back.filter(|s| !s.is_empty()) {
         add_line(&mut note, said);
     }
     // 完成进度 beside a status given elsewhere: kept in the note (the merge doubts a
