@@ -6810,3 +6810,54 @@ fn text_written_under_a_status_column_is_the_progress() {
     assert_eq!(only_report(&ticked, 14).status, Status::Completed);
     assert_eq!(only_report(&ticked, 59).status, Status::InProgress);
 }
+
+/// A Word table headed 具体举措及整改进展情况 with the plan's measure on one row and the
+/// unit's 进展情况：… on the row under it (序号 and status merged down both): the
+/// measure's words are not the progress. Before, the report quoted the plan's measure
+/// above the unit's words.
+#[test]
+fn a_measure_row_with_its_progress_row_under_it_keeps_the_measure_out() {
+    use common::word::*;
+    use docx_rs::TableRow;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区水利局";
+    let mut rows = vec![text_row(&[
+        "序号",
+        "具体举措及整改进展情况",
+        "完成状态",
+        "完成时间",
+    ])];
+    for (id, progress, status) in [
+        (21, "27座小水电站已全部完成整改。", "已完成"),
+        (55, "完成12个水源地规范化建设。", "长期坚持"),
+    ] {
+        rows.push(TableRow::new(vec![
+            merge_start(&id.to_string()),
+            cell(&[&measure(id)]),
+            merge_start(status),
+            cell(&[]),
+        ]));
+        rows.push(TableRow::new(vec![
+            merge_continue(),
+            cell(&[&format!("进展情况：{progress}")]),
+            merge_continue(),
+            cell(&[]),
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月3日"
+        )))
+        .add_table(table(rows));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].clone();
+    assert_eq!(
+        (one(21).progress.as_str(), one(21).status),
+        ("27座小水电站已全部完成整改。", Status::Completed)
+    );
+    assert_eq!(
+        (one(55).progress.as_str(), one(55).status),
+        ("完成12个水源地规范化建设。", Status::Ongoing)
+    );
+}

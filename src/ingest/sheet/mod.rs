@@ -576,6 +576,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     if records == 0 {
         return None;
     }
+    for record in &mut out.records[first_record..] {
+        rows::measure_before_progress(record);
+    }
     yield_hidden_rows(grid, ctx, out, first_record);
     if layout.submissions {
         yield_earlier_submissions(grid, ctx, &layout, out, first_record);

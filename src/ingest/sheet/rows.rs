@@ -568,6 +568,20 @@ fn progress_in_measure(cell: &str) -> Option<(String, String)> {
     None
 }
 
+/// A progress cell holding the plan's words and then the unit's under a label (a column
+/// headed 具体举措及整改进展情况, or a measure row with a 进展情况：… row under it), on a
+/// sheet without a measure of its own: the plan's words are the measure, the rest the
+/// progress.
+pub(super) fn measure_before_progress(record: &mut Record) {
+    if !record.measure_text.is_empty() {
+        return;
+    }
+    if let Some((measure, progress)) = progress_in_measure(&record.progress) {
+        record.measure_text = measure;
+        record.progress = progress;
+    }
+}
+
 /// Read data row `r`. A status that is not recognised and a completion date that does
 /// not read are reported into `problems`.
 pub(super) fn values(
