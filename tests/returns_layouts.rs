@@ -6861,3 +6861,45 @@ fn a_measure_row_with_its_progress_row_under_it_keeps_the_measure_out() {
         ("完成12个水源地规范化建设。", Status::Ongoing)
     );
 }
+
+/// A Word return with no table, its rows typed with tabs (序号⇥具体举措⇥整改进展情况…,
+/// a tab pressed twice to line a column up): read as the table it stands for. Lines of
+/// two texts between tabs alone (填报单位⇥填报日期, 联系人⇥电话) are not a table.
+/// Before, the file was “没有读到表格”, its progress lost.
+#[test]
+fn a_table_typed_with_tabs_in_word_is_read() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区金融办";
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("整改任务进展情况表"))
+        .add_paragraph(tabbed_para(&format!(
+            "填报单位：{unit}\t\t填报日期：2020年12月4日"
+        )))
+        .add_paragraph(tabbed_para("序号\t具体举措\t\t整改进展情况\t完成状态"))
+        .add_paragraph(tabbed_para(&format!(
+            "60\t{}\t设立生态环保产业基金2亿元。\t长期坚持",
+            measure(60).chars().take(12).collect::<String>()
+        )))
+        .add_paragraph(tabbed_para("联系人：张三\t电话：49581111"));
+    std::fs::write(dir.path().join("进展情况.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 60);
+    assert_eq!(
+        (r.unit.as_str(), r.progress.as_str(), r.status),
+        (unit, "设立生态环保产业基金2亿元。", Status::Ongoing)
+    );
+    assert_eq!(ledger.files[0].records, 1, "{:#?}", ledger.problems);
+    assert!(!raised(&ledger, Code::NoHeader), "{:#?}", ledger.problems);
+
+    // Two lines of two texts each: paragraphs, as before (a prose report's lines).
+    let prose = tempfile::tempdir().unwrap();
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(tabbed_para(&format!(
+            "填报单位：{unit}\t填报日期：2020年12月4日"
+        )))
+        .add_paragraph(tabbed_para("联系人：张三\t电话：49581111"));
+    std::fs::write(prose.path().join("进展情况.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(prose.path());
+    assert_eq!(ledger.files[0].records, 0);
+}

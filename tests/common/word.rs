@@ -152,3 +152,16 @@ pub fn docx_non_empty_rows(bytes: &[u8]) -> usize {
         }
     }
 }
+
+/// A paragraph of texts with a tab between each two (`\t` in `line`), as a table typed
+/// without a Word table.
+pub fn tabbed_para(line: &str) -> Paragraph {
+    let mut run = Run::new();
+    for (i, text) in line.split('\t').enumerate() {
+        if i > 0 {
+            run = run.add_tab();
+        }
+        run = run.add_text(text);
+    }
+    Paragraph::new().add_run(run)
+}

@@ -335,6 +335,8 @@ struct Body<'l> {
     rows: Vec<Vec<Cell>>,
     merges: Vec<Merge>,
     paragraphs: Vec<usize>,
+    /// Paragraph rows typed with tabs: the row and its texts between the tabs.
+    tab_lines: Vec<(usize, Vec<String>)>,
     /// Rows that open a table at `level` after the first.
     table_starts: Vec<usize>,
     /// Tables at `level` opened so far.
@@ -395,6 +397,7 @@ impl<'l> Body<'l> {
             rows: Vec::new(),
             merges: Vec::new(),
             paragraphs: Vec::new(),
+            tab_lines: Vec::new(),
             table_starts: Vec::new(),
             tables_seen: 0,
             cells: 0,
@@ -455,6 +458,7 @@ impl<'l> Body<'l> {
             buf.clear();
         }
         self.close_all_merges();
+        self.tab_table();
         let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         check_extent(SHEET, self.rows.len() as u64, width as u64, self.limits)?;
         let frame = self.nested && self.table_rows <= FRAME_ROWS && width <= FRAME_COLUMNS;
@@ -578,7 +582,7 @@ impl<'l> Body<'l> {
                 }
             }
             "t" if !empty => self.in_text = true,
-            "tab" if self.runs > 0 => self.paragraph.push(' '),
+            "tab" if self.runs > 0 => self.paragraph.push('\t'),
             "br" | "cr"
                 if self.runs > 0
                     && !matches!(attr(e, "type").as_deref(), Some("page") | Some("column")) =>
@@ -674,18 +678,54 @@ impl<'l> Body<'l> {
         if let Some(label) = self.list_label() {
             text.insert_str(0, &label);
         }
+        let tabbed = text.contains('\t');
         if let Some(cell) = self.cell.as_mut() {
-            cell.paragraphs.push(text);
+            cell.paragraphs.push(if tabbed {
+                text.replace('\t', " ")
+            } else {
+                text
+            });
             return Ok(());
         }
         if self.tables >= self.level || text.trim().is_empty() {
             return Ok(());
         }
         self.close_all_merges();
+        if tabbed {
+            let cells: Vec<String> = text
+                .split('\t')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            self.tab_lines.push((self.rows.len(), cells));
+            text = text.replace('\t', " ");
+        }
         self.paragraphs.push(self.rows.len());
         self.count_cell()?;
         self.rows.push(vec![Cell::Text(text.trim().to_string())]);
         Ok(())
+    }
+
+    /// A table typed with tabs instead of a Word table (序号⇥具体举措⇥整改进展情况⇥完成状态
+    /// on one paragraph, each task on the next): in a document with no table, consecutive
+    /// paragraphs of which at least two hold three or more texts between tabs are rows,
+    /// one cell a text. Tabs pressed several times to line a text up are one.
+    fn tab_table(&mut self) {
+        const TABLE_WIDTH: usize = 3;
+        if self.tables_seen > 0 {
+            return;
+        }
+        let lines = std::mem::take(&mut self.tab_lines);
+        for run in lines.chunk_by(|a, b| b.0 == a.0 + 1) {
+            if run.iter().filter(|(_, c)| c.len() >= TABLE_WIDTH).count() < 2 {
+                continue;
+            }
+            for (r, cells) in run.iter().filter(|(_, c)| c.len() >= 2) {
+                self.rows[*r] = cells.iter().cloned().map(Cell::Text).collect();
+                self.cells += cells.len() as u64 - 1;
+                self.paragraphs.retain(|p| p != r);
+            }
+        }
     }
 
     /// The paragraph's list number, counted (decimal lists only give a label).
