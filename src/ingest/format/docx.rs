@@ -370,9 +370,10 @@ struct Body<'l> {
     /// The symbol font (Wingdings, Wingdings 2) of the run being read: its letters are
     /// the check marks and boxes they show (R is ☑ in Wingdings 2), not letters.
     run_symbol_font: Option<String>,
-    /// The run being read is struck through (single or double): words the unit
-    /// withdrew (last month's 正在推进 struck beside this month's 已完成), not read.
-    run_struck: bool,
+    /// The run being read is struck through (single or double) or hidden (w:vanish: not
+    /// shown nor printed): words the unit withdrew (last month's 正在推进 struck or hidden
+    /// beside this month's 已完成), not read.
+    run_withdrawn: bool,
     /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
     /// when given).
     checkbox: Option<(bool, Option<bool>)>,
@@ -413,7 +414,7 @@ impl<'l> Body<'l> {
             placeholder_next: false,
             contents: Vec::new(),
             run_symbol_font: None,
-            run_struck: false,
+            run_withdrawn: false,
             checkbox: None,
             dropdown: None,
             comments: Vec::new(),
@@ -424,7 +425,7 @@ impl<'l> Body<'l> {
     /// Whether text read now is the unit's (not deleted or struck through, not a
     /// placeholder).
     fn reading(&self) -> bool {
-        self.in_text && self.skipping == 0 && !self.run_struck && !self.contents.contains(&true)
+        self.in_text && self.skipping == 0 && !self.run_withdrawn && !self.contents.contains(&true)
     }
 
     /// The grid, and whether its tables look like a frame around a nested table (a
@@ -485,6 +486,14 @@ impl<'l> Body<'l> {
         match name.as_ref() {
             "txbxContent" if !empty && !self.text_boxes => self.skipping = 1,
             "Fallback" | "del" | "moveFrom" | "instrText" | "delText" if !empty => {
+                self.skipping = 1;
+            }
+            // A tracked change's record of the properties before it (the strike, the
+            // merge or the hiding the reviser took away): not the document's.
+            "rPrChange" | "pPrChange" | "tcPrChange" | "trPrChange" | "tblPrChange"
+            | "tblGridChange" | "sectPrChange"
+                if !empty =>
+            {
                 self.skipping = 1;
             }
             "showingPlcHdr" => self.placeholder_next = true,
@@ -550,9 +559,11 @@ impl<'l> Body<'l> {
             "r" if !empty => {
                 self.runs += 1;
                 self.run_symbol_font = None;
-                self.run_struck = false;
+                self.run_withdrawn = false;
             }
-            "strike" | "dstrike" if self.runs > 0 => self.run_struck = on(val(e).as_deref()),
+            "strike" | "dstrike" | "vanish" if self.runs > 0 => {
+                self.run_withdrawn |= on(val(e).as_deref());
+            }
             "rFonts" if self.runs > 0 => {
                 self.run_symbol_font = ["ascii", "hAnsi", "cs", "eastAsia"]
                     .iter()
@@ -609,7 +620,7 @@ impl<'l> Body<'l> {
             "r" => {
                 self.runs = self.runs.saturating_sub(1);
                 self.run_symbol_font = None;
-                self.run_struck = false;
+                self.run_withdrawn = false;
             }
             "ddList" => {
                 if let Some((result, default, entries)) = self.dropdown.take() {
@@ -1179,6 +1190,38 @@ mod tests {
         assert_eq!(g.cell(0, 0).text(), "已完成");
         assert_eq!(g.cell(1, 0).text(), "已开工。");
         assert_eq!(g.cell(2, 0).text(), "段落标记删除线不算");
+    }
+
+    /// Hidden text (w:vanish) is not shown nor printed: words the unit took back, as
+    /// struck ones. A tracked change's record of the old properties (a strike, a hiding
+    /// or a merge the reviser took away) is not the document's: its words and cells
+    /// read. Before, both were read the other way round.
+    #[test]
+    fn hidden_text_and_old_properties_of_a_tracked_change() {
+        let g = grid(concat!(
+            "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>正在推进</w:t></w:r>",
+            "<w:r><w:t>已完成</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>已开工。</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:rPrChange w:id=\"1\" w:author=\"a\"><w:rPr><w:strike/>",
+            "</w:rPr></w:rPrChange></w:rPr><w:t>曾删除线</w:t></w:r>",
+            "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"2\" w:author=\"a\"><w:rPr><w:vanish/>",
+            "</w:rPr></w:rPrChange></w:rPr><w:t>曾隐藏</w:t></w:r></w:p>",
+        ));
+        assert_eq!(g.cell(0, 0).text(), "已完成");
+        assert_eq!(g.cell(1, 0).text(), "已开工。");
+        assert_eq!(g.cell(2, 0).text(), "曾删除线曾隐藏");
+        // A cell once merged with the one above (its old vMerge in w:tcPrChange).
+        let old_merge = concat!(
+            "<w:tcPrChange w:id=\"3\" w:author=\"a\"><w:tcPr><w:vMerge/>",
+            "</w:tcPr></w:tcPrChange>"
+        );
+        let g = grid(&format!(
+            "<w:tbl><w:tr>{}</w:tr><w:tr>{}</w:tr></w:tbl>",
+            tc(r#"<w:vMerge w:val="restart"/>"#, &["7"]),
+            tc(old_merge, &["8"])
+        ));
+        assert_eq!(g.cell(1, 0).text(), "8");
+        assert!(g.merges.is_empty(), "{:?}", g.merges);
     }
 
     #[test]
