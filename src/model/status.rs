@@ -204,9 +204,22 @@ pub const WHOLE_CELL_WORDS: &[(Status, &[&str])] = &[
             "已投运",
             "已投用",
             "已建立",
+            "已竣工",
+            "已通过验收",
         ],
     ),
-    (Status::InProgress, &["按计划推进", "按计划实施"]),
+    (
+        Status::InProgress,
+        &[
+            "按计划推进",
+            "按计划实施",
+            "进展顺利",
+            "正在收尾",
+            "基本建成",
+            "主体完工",
+            "主体已完工",
+        ],
+    ),
 ];
 const ONGOING_WORDS: &[&str] = &[
     "长期坚持",
@@ -372,6 +385,16 @@ pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
     "本街道无",
     "我单位无",
     "本单位无",
+    // 非我单位职责, 此项不属于我镇职责范围: not the unit's duty.
+    "非我单位职责",
+    "非本单位职责",
+    "非我镇职责",
+    "非我街道职责",
+    "非我局职责",
+    "不属于我",
+    "不属于本单位",
+    "不属于本镇",
+    "不属于本街道",
 ];
 
 /// The longest progress text (in characters) read as 不涉及 by its phrase: a longer
