@@ -2983,6 +2983,70 @@ fn a_date_in_the_file_name_dates_an_undated_return() {
     }
 }
 
+/// Undated returns of one unit whose names give the date another way: four digits of
+/// month and day (区水利局进展1130 / 1203), the folder of the round (11月份/, 12月份/
+/// holding files of the same name) or the bundle they came in (区财政局（12月3日报送）.zip):
+/// the later one stands and no conflict is raised. Before, each pair was undated and a
+/// conflict, and the earlier status could be shown.
+#[test]
+fn a_date_in_a_compact_name_a_folder_or_a_bundle_dates_an_undated_return() {
+    let spec = |unit: &str, id: u32, status: &str| {
+        SheetSpec::new("Sheet1")
+            .text_row(&[&format!("填报单位：{unit}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[&id.to_string(), &measure(id), status, status])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_workbook(
+        &root.join("区水利局进展1130.xlsx"),
+        &[spec("区水利局", 21, "正在推进")],
+    );
+    write_workbook(
+        &root.join("区水利局进展1203.xlsx"),
+        &[spec("区水利局", 21, "已完成")],
+    );
+    for (folder, status) in [("11月份", "正在推进"), ("12月份", "已完成")] {
+        std::fs::create_dir(root.join(folder)).unwrap();
+        write_workbook(
+            &root.join(folder).join("区司法局.xlsx"),
+            &[spec("区司法局", 61, status)],
+        );
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    for (bundle, status) in [
+        ("区财政局（11月30日报送）", "正在推进"),
+        ("区财政局（12月3日报送）", "已完成"),
+    ] {
+        let sheet = scratch.path().join(format!("{bundle}.xlsx"));
+        write_workbook(&sheet, &[spec("区财政局", 58, status)]);
+        let bytes = std::fs::read(&sheet).unwrap();
+        let zip = common::word::zip_raw(&[(b"progress.xlsx".to_vec(), bytes)]);
+        std::fs::write(root.join(format!("{bundle}.zip")), zip).unwrap();
+    }
+    let ledger = ledger_for(root);
+    for (id, day) in [
+        (21, date(2020, 12, 3)),
+        (61, date(2020, 12, 1)),
+        (58, date(2020, 12, 3)),
+    ] {
+        let r = only_report(&ledger, id);
+        assert_eq!(
+            (r.status, r.filed_on),
+            (Status::Completed, Some(day)),
+            "task {id}"
+        );
+    }
+    assert!(!raised(&ledger, Code::Conflict), "{:#?}", ledger.problems);
+    // The clerk is told where each date came from.
+    for words in [
+        "按“12月份”中的日期（2020年12月1日）计",
+        "按文件名中的日期（2020年12月3日）计",
+    ] {
+        assert!(said(&ledger, Code::FilingDateMissing, words), "{words}");
+    }
+}
+
 /// A return filed as 三教 (the place), which the directory reads as 三教镇, whose tasks
 /// are all 三教产业促进中心's: its rows are the centre's, with a warning, and the file
 /// is listed as the centre's. A 三教 return on the town's own tasks, or on tasks of

@@ -575,6 +575,29 @@ pub fn find_month_dot_day(s: &str, year: i32) -> Option<NaiveDate> {
     })
 }
 
+/// A month and day written as four digits in a name (区水利局进展1130, 1203报送): a run
+/// of exactly four digits, not beside a letter or another digit, whose first two are a
+/// month and last two a day of it in `year`.
+pub fn find_compact_month_day(s: &str, year: i32) -> Option<NaiveDate> {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len()).find_map(|i| {
+        if i > 0 && c[i - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let (_, len) = digits_at(&c, i)?;
+        if len != 4 || c.get(i + 4).is_some_and(char::is_ascii_alphabetic) {
+            return None;
+        }
+        let two = |at: usize| {
+            c[at]
+                .to_digit(10)
+                .zip(c[at + 1].to_digit(10))
+                .map(|(a, b)| a * 10 + b)
+        };
+        NaiveDate::from_ymd_opt(year, two(i)?, two(i + 2)?)
+    })
+}
+
 /// `#[serde(with = "crate::common::dates::compact")]` for an `Option<NaiveDate>`: as
 /// chrono writes it (`"2020-12-03"`) in JSON and every other human-readable format, so
 /// ledger.json does not change; as the day number (`num_days_from_ce`) in a binary one,
@@ -691,6 +714,24 @@ mod tests {
         assert_eq!(find_month_dot_day("进展12．3", 2020), d(12, 3));
         for no in ["区财政局v1.2", "区水利局", "第123.45号", "13.40"] {
             assert_eq!(find_month_dot_day(no, 2020), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn compact_month_day_in_a_name() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        assert_eq!(find_compact_month_day("区水利局进展1130", 2020), d(11, 30));
+        assert_eq!(find_compact_month_day("1203报送", 2020), d(12, 3));
+        // A year, a longer number, a code of letters, an impossible day: no date.
+        for no in [
+            "区水利局2020",
+            "区财政局20201204",
+            "区水利局v1203",
+            "进展1231a",
+            "区水利局1131",
+            "123",
+        ] {
+            assert_eq!(find_compact_month_day(no, 2020), None, "{no}");
         }
     }
 

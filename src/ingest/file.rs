@@ -219,7 +219,7 @@ fn named_otherwise(
 fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
     let Some(latest) = out.records.iter().filter_map(|r| r.filed_on).max() else {
         // No sheet dated: the date in the file's name (区水利局（12.4修改）.xlsx), said.
-        if let Some(day) = (!out.records.is_empty())
+        if let Some((day, folder)) = (!out.records.is_empty())
             .then(|| date_in_file_name(rel, default_year))
             .flatten()
         {
@@ -234,7 +234,8 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
                 Code::FilingDateMissing,
                 rel,
                 format!(
-                    "文件中没有填报日期，按文件名中的日期（{}）计。",
+                    "文件中没有填报日期，按{}中的日期（{}）计。",
+                    folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
                     crate::common::dates::render_date(day)
                 ),
             ));
@@ -248,16 +249,43 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
         .retain(|p| !(p.code == Code::FilingDateMissing && p.severity == Severity::Warning));
 }
 
-/// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）):
-/// a written date of a day, else a month.day pair of plausible numbers not inside a
-/// longer number, else a month (区水利局12月进展). A day wins over the round's month
-/// before it (区水利局12月整改进展情况（2020年12月3日）).
-fn date_in_file_name(rel: &str, default_year: i32) -> Option<NaiveDate> {
-    use crate::common::dates::{find_day_date, find_filing_date, find_month_dot_day};
-    let stem = Path::new(rel).file_stem()?.to_string_lossy().into_owned();
-    find_day_date(&stem, Some(default_year))
-        .or_else(|| find_month_dot_day(&stem, default_year))
-        .or_else(|| find_filing_date(&stem, Some(default_year)))
+/// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）,
+/// 区水利局进展1130): a written date of a day, else a month.day pair of plausible numbers
+/// not inside a longer number, else four digits of a month and day, else a month
+/// (区水利局12月进展). A day wins over the round's month before it (区水利局12月整改进展情况
+/// （2020年12月3日）). A name without a date takes its folder's or bundle's, the nearest
+/// first (11月份/区水利局.xlsx, 区水利局（12月3日报送）.zip/进展表.xlsx): then with that
+/// folder's or bundle's name.
+fn date_in_file_name(rel: &str, default_year: i32) -> Option<(NaiveDate, Option<&str>)> {
+    use crate::common::dates::{
+        find_compact_month_day, find_day_date, find_filing_date, find_month_dot_day,
+    };
+    let in_name = |name: &str| {
+        find_day_date(name, Some(default_year))
+            .or_else(|| find_month_dot_day(name, default_year))
+            .or_else(|| find_compact_month_day(name, default_year))
+            .or_else(|| find_filing_date(name, Some(default_year)))
+    };
+    let mut names = rel.split(['/', '\\']).rev();
+    let stem = Path::new(names.next()?)
+        .file_stem()?
+        .to_string_lossy()
+        .into_owned();
+    if let Some(day) = in_name(&stem) {
+        return Some((day, None));
+    }
+    names.find_map(|folder| {
+        let lower = folder.to_ascii_lowercase();
+        let name = [".zip", ".rar", ".7z"]
+            .iter()
+            .find_map(|ext| {
+                lower
+                    .ends_with(ext)
+                    .then(|| &folder[..folder.len() - ext.len()])
+            })
+            .unwrap_or(folder);
+        in_name(name).map(|day| (day, Some(folder)))
+    })
 }
 
 /// The unit that sent the file (after the marker's): the first a sheet names by its

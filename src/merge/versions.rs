@@ -414,10 +414,13 @@ fn place(r: &UnitReport) -> String {
 
 /// Words in a return's name (or its folder's) that say it corrects one sent before, and
 /// those that say it is the last word (最终版 over 修改版 and 更新).
-const CORRECTED: [&str; 8] = [
+const CORRECTED: [&str; 11] = [
     "修改",
     "更正",
     "修订",
+    "修正",
+    "完善",
+    "调整",
     "更新",
     "替换",
     "最新",
@@ -825,6 +828,10 @@ mod tests {
             ("区水利局-改.xlsx", 1),
             ("区水利局（改）.xlsx", 1),
             ("区水利局_改2.xlsx", 1),
+            ("区水利局（修正）.xlsx", 1),
+            ("区金融办进展表（完善后）.xlsx", 1),
+            ("区司法局（调整版）.xlsx", 1),
+            ("区经济信息委产业结构调整进展.xlsx", 0),
             ("区水利局整改进展.xlsx", 0),
             ("区水利局-整改.xlsx", 0),
             ("区住房城乡建委（初稿）.xlsx", -1),
