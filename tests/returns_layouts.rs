@@ -6967,3 +6967,46 @@ fn a_table_typed_with_tabs_in_word_is_read() {
     let ledger = ledger_for(prose.path());
     assert_eq!(ledger.files[0].records, 0);
 }
+
+/// A lead unit's consolidation numbering its partners' rows by the task with the unit
+/// in a bracket (44（来苏镇）, 28(双石镇)): each such row is that unit's report, not the
+/// lead's. Before, the rows were merged into the lead's report with an info only, and
+/// the towns stayed 未报送.
+#[test]
+fn a_unit_in_brackets_after_the_task_number_is_that_units_row() {
+    let lead = "区城市管理局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["44", &measure(44), "检查餐饮店1260家次。", "长期坚持"]),
+        row(&["44（来苏镇）", "", "检查场镇餐饮店86家。", "长期坚持"]),
+        row(&["28", &measure(28), "出台漂浮物考核办法。", "长期坚持"]),
+        row(&["28(双石镇)", "", "落实河道保洁员18名。", "正在推进"]),
+        // A bracket naming no unit: the lead's own row on the task.
+        row(&["43（续）", &measure(43), "日均收运120吨。", "已完成"]),
+    ];
+    let ledger = read_one(lead, &header, &rows);
+    let one = |id, unit| {
+        let r = reports_of(&ledger, id, unit);
+        assert_eq!(
+            r.len(),
+            1,
+            "{unit} on {id}: {:#?}",
+            ledger.tasks[id as usize - 1]
+        );
+        (r[0].progress.clone(), r[0].status)
+    };
+    assert_eq!(
+        one(44, lead),
+        ("检查餐饮店1260家次。".into(), Status::Ongoing)
+    );
+    assert_eq!(
+        one(44, "来苏镇"),
+        ("检查场镇餐饮店86家。".into(), Status::Ongoing)
+    );
+    assert_eq!(
+        one(28, "双石镇"),
+        ("落实河道保洁员18名。".into(), Status::InProgress)
+    );
+    assert_eq!(one(43, lead), ("日均收运120吨。".into(), Status::Completed));
+    assert!(!raised(&ledger, Code::Duplicate), "{:#?}", ledger.problems);
+}

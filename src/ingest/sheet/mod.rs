@@ -25,7 +25,7 @@ use self::filing::Filing;
 use self::layout::Layout;
 use self::unit::SheetUnit;
 use crate::common::marker::Marker;
-use crate::common::text::excerpt;
+use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::ingest::values::{hyphen_pair, parse_task_ids, sub_item_heads, task_id_of_cell};
@@ -495,8 +495,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
         }
         last_id = v.id.or(last_id);
-        let found = match partner {
-            Some((_, u)) => Some((u, UnitFrom::UnitColumn)),
+        // 44（来苏镇）: the task's number with, in a bracket after it, the unit whose row
+        // it is (a lead unit's consolidation numbering its partners' rows by the task).
+        let in_id =
+            v.id.is_some()
+                .then(|| unit_after_task_number(&unit, &v.id_text))
+                .flatten();
+        let found = match partner.map(|(_, u)| u).or(in_id) {
+            Some(u) => Some((u, UnitFrom::UnitColumn)),
             None => unit.of_row(grid, r),
         };
         // A consolidated return whose 序号 and measure are not merged down over a task's
@@ -669,6 +675,20 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     let u = unit.named_in_cell(name)?;
     v.progress = rest.trim_start().to_string();
     Some(u)
+}
+
+/// The unit named in a bracket after a task's number in a 序号 cell (44（来苏镇）,
+/// 28(双石镇)), if the bracket holds a unit's name and nothing else.
+fn unit_after_task_number(unit: &SheetUnit, id_text: &str) -> Option<String> {
+    let t = one_line(id_text);
+    let rest = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    if rest.len() == t.len() {
+        return None;
+    }
+    let inner = rest.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    unit.named_in_cell(inner)
 }
 
 /// The longest unit name read before a colon opening a row's progress.
