@@ -7010,3 +7010,74 @@ fn a_unit_in_brackets_after_the_task_number_is_that_units_row() {
     assert_eq!(one(43, lead), ("日均收运120吨。".into(), Status::Completed));
     assert!(!raised(&ledger, Code::Duplicate), "{:#?}", ledger.problems);
 }
+
+/// A Word return opening with a table counting its tasks by status (序号 | 任务类别 |
+/// 任务数 | 已完成 | 正在推进 | 长期坚持), its own table of tasks under it, or the other
+/// way round: the counts are no reports (their 1, 2, 3 are no tasks), the tasks are read.
+/// Before, the count rows were read as tick columns: 正在推进 on task 1 from its count of
+/// 1, and 待核实 on tasks 2 and 3.
+#[test]
+fn a_table_of_counts_by_status_beside_the_tasks_is_no_report() {
+    use common::word::*;
+    let unit = "区农业农村委";
+    let counts = || {
+        table(vec![
+            text_row(&[
+                "序号",
+                "任务类别",
+                "任务数",
+                "已完成",
+                "正在推进",
+                "长期坚持",
+            ]),
+            text_row(&["1", "牵头任务", "4", "0", "1", "3"]),
+            text_row(&["2", "负责任务", "7", "3", "0", "4"]),
+            text_row(&["3", "配合任务", "5", "1", "1", "3"]),
+            text_row(&["", "合计", "16", "4", "2", "10"]),
+        ])
+    };
+    let tasks = || {
+        table(vec![
+            text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]),
+            text_row(&["6", &measure(6), "屠宰厂由9家减至6家。", "长期坚持"]),
+            text_row(&["7", &measure(7), "已立案查处并结案。", "已完成"]),
+        ])
+    };
+    for counts_first in [true, false] {
+        let mut doc = docx_rs::Docx::new().add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月3日"
+        )));
+        let (first, second) = if counts_first {
+            (counts(), tasks())
+        } else {
+            (tasks(), counts())
+        };
+        doc = doc
+            .add_paragraph(para("一、总体情况"))
+            .add_table(first)
+            .add_paragraph(para("二、具体情况"))
+            .add_table(second);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        for id in [1, 2, 3] {
+            assert!(
+                reports_of(&ledger, id, unit).is_empty(),
+                "task {id}, {counts_first}"
+            );
+        }
+        assert_eq!(only_report(&ledger, 6).status, Status::Ongoing);
+        assert_eq!(only_report(&ledger, 7).status, Status::Completed);
+        let tally_rows = ledger
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::Tally)
+            .count();
+        assert_eq!(tally_rows, 5, "{counts_first}: {:#?}", ledger.skipped);
+        assert!(
+            !raised(&ledger, Code::StatusUnclear),
+            "{:#?}",
+            ledger.problems
+        );
+    }
+}

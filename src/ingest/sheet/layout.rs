@@ -76,21 +76,17 @@ const COUNT_HEADERS: [&str; 8] = [
 ];
 
 impl Layout {
-    /// A table counting the tasks by status (序号 | 完成状态 | 任务数 | 占比): a status
-    /// and a count column, and nothing saying which task or what was done.
+    /// A table counting the tasks by status (序号 | 完成状态 | 任务数 | 占比, or 序号 |
+    /// 任务类别 | 任务数 | 已完成 | 正在推进 | 长期坚持: a column of counts per status): a
+    /// status and a count column, and nothing saying which task or what was done.
     pub fn is_tally(&self) -> bool {
         use ColumnKind::*;
-        self.has(Status)
-            && ![
-                Measure,
-                Progress,
-                Category,
-                CompletedOn,
-                Unit,
-                ResponsibleUnit,
-            ]
-            .into_iter()
-            .any(|k| self.has(k))
+        let per_status = self.ticks.len() >= 2;
+        (self.has(Status) || per_status)
+            && ![Measure, Progress, CompletedOn, Unit, ResponsibleUnit]
+                .into_iter()
+                .any(|k| self.has(k))
+            && (per_status || !self.has(Category))
             && self
                 .unnamed
                 .iter()

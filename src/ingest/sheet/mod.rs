@@ -130,6 +130,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         return None;
     }
     if layout.is_tally() {
+        // A return's own table under the tally (一、总体情况 counted by status, then 二、
+        // 具体进展情况 task by task): the tally's rows skipped, the table read.
+        if let Some(rest) = without_tally(grid, &layout) {
+            for &r in non_empty.iter().filter(|&&r| rest.row_is_empty(r)) {
+                out.skips.push(row_skip(grid, ctx, r, SkipReason::Tally));
+            }
+            return read_sheet(&rest, ctx, out);
+        }
         out.skips
             .push(sheet_skip(grid, ctx, &non_empty, SkipReason::Tally));
         out.problems.push(
@@ -247,7 +255,18 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // A paragraph other than a 续表 line since that record: the next table is another
     // (任务13： over a table of its own), not the split one continued.
     let mut headed = false;
+    // Inside a tally under the table (二、完成情况统计: 任务类别 | 任务数 | 已完成 …):
+    // its rows are counts, up to the next table's header.
+    let mut in_tally = false;
     for &r in non_empty.iter().filter(|&&r| r > first_header_bottom) {
+        if in_tally {
+            if Layout::at(grid, r).is_some_and(|l| !l.is_tally()) {
+                in_tally = false;
+            } else if !grid.is_paragraph(r) && grid.filled_cells(r).count() > 1 {
+                out.skips.push(row_skip(grid, ctx, r, SkipReason::Tally));
+                continue;
+            }
+        }
         let under = open.filter(|&(_, last)| last + 1 == r);
         if let Some((i, _)) = open {
             last_record = Some(i);
@@ -382,8 +401,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 group_status = rows::heading_status(&grid.first_text(r));
             }
             if reason == SkipReason::Header {
+                let next = Layout::at(grid, r);
+                if next.as_ref().is_some_and(Layout::is_tally) {
+                    in_tally = true;
+                    out.skips.push(row_skip(grid, ctx, r, SkipReason::Tally));
+                    continue;
+                }
                 // A block under a header of its own columns is read by that header.
-                if let Some(next) = Layout::at(grid, r).filter(|n| !n.same_columns(&layout)) {
+                if let Some(next) = next.filter(|n| !n.same_columns(&layout)) {
                     layout = for_this_sheet(next);
                     // Another table (its own columns), not the split one continued.
                     split_from = None;
@@ -1256,6 +1281,23 @@ fn read_forms(
             .push(row_skip(grid, ctx, r, SkipReason::FormField));
     }
     sender
+}
+
+/// The sheet with the tally under `tally` blanked out (its header and rows, up to the
+/// next table's header, but the lines of one text between: 二、具体进展情况), when a
+/// table of the return's own columns follows it; `None` when none does.
+fn without_tally(grid: &Grid, tally: &Layout) -> Option<Grid> {
+    let next = (tally.bottom + 1..grid.height())
+        .find(|&r| Layout::at(grid, r).is_some_and(|l| !l.is_tally()))?;
+    let mut rest = grid.clone();
+    for r in tally.top..next {
+        if !grid.is_paragraph(r) && grid.filled_cells(r).count() > 1 {
+            rest.rows[r].clear();
+        }
+    }
+    // The tally's own header row, whatever it holds.
+    rest.rows[tally.top].clear();
+    Some(rest)
 }
 
 /// A sheet without a header is passed over as instructions; outside our own checklist
