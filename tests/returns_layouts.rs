@@ -7081,3 +7081,51 @@ fn a_table_of_counts_by_status_beside_the_tasks_is_no_report() {
         );
     }
 }
+
+/// A 完成时间 column holding the plan's deadline and an 实际完成时间 column on the right:
+/// the actual date is the completion date, the plan's words are no date of the unit's.
+/// Before, the first column was read (“2020年9月底” gave 9月30日) and the actual date
+/// was dropped without a word.
+#[test]
+fn an_actual_completion_column_beats_a_completion_column_of_deadlines() {
+    let header = [
+        "序号",
+        "具体举措",
+        "完成时间",
+        "整改进展情况",
+        "完成状态",
+        "实际完成时间",
+    ];
+    let rows = vec![
+        row(&[
+            "26",
+            &measure(26),
+            "2020年9月底",
+            "规划已印发实施。",
+            "已完成",
+            "2020年9月25日",
+        ]),
+        row(&[
+            "20",
+            &measure(20),
+            "2020年12月底",
+            "已签订合作协议。",
+            "正在推进",
+            "",
+        ]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r26 = only_report(&ledger, 26);
+    assert_eq!(
+        (r26.status, r26.completed_on),
+        (Status::Completed, Some(date(2020, 9, 25)))
+    );
+    let r20 = only_report(&ledger, 20);
+    assert_eq!((r20.status, r20.completed_on), (Status::InProgress, None));
+    assert!(!r20.note.contains("2020年12月底"), "{}", r20.note);
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:#?}",
+        ledger.problems
+    );
+}

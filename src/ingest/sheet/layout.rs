@@ -312,7 +312,7 @@ fn header_at(
     } else {
         vec![None; width]
     };
-    let (kinds, bottom) = if continues_header(grid, top, &upper, &lower) {
+    let (mut kinds, bottom) = if continues_header(grid, top, &upper, &lower) {
         let combined: Vec<Option<ColumnKind>> = (0..width).map(|c| lower[c].or(upper[c])).collect();
         (combined, top + 1)
     } else {
@@ -343,6 +343,7 @@ fn header_at(
         .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
     prefer_plan_numbers(grid, &mut layout, &kinds);
+    prefer_actual_completion(grid, &mut layout, &mut kinds);
     // An online form's export: 序号 numbers the answers, not the tasks.
     layout.submissions = layout.col(ColumnKind::FiledOn).is_some_and(|c| {
         let h = normalise_header(&layout.header_text(grid, c));
@@ -622,6 +623,40 @@ fn prefer_plan_numbers(grid: &Grid, layout: &mut Layout, kinds: &[Option<ColumnK
             if *k == ColumnKind::Id {
                 *c = *plan;
             }
+        }
+    }
+}
+
+/// Two 完成时间 columns, one of them 实际完成时间 (序号 | 具体举措 | 完成时间 | … |
+/// 实际完成时间: the plan's deadline copied under the first): the actual one is the
+/// completion date; the other is the plan's deadline (a note when the sheet has a
+/// 完成时限 too). Before, the first was read and the actual date dropped.
+fn prefer_actual_completion(grid: &Grid, layout: &mut Layout, kinds: &mut [Option<ColumnKind>]) {
+    use ColumnKind::{CompletedOn, Deadline, Note};
+    let dates: Vec<usize> = (0..kinds.len())
+        .filter(|&c| kinds[c] == Some(CompletedOn))
+        .collect();
+    let actual: Vec<usize> = dates
+        .iter()
+        .copied()
+        .filter(|&c| normalise_header(&layout.header_text(grid, c)).contains("实际"))
+        .collect();
+    let [actual] = actual[..] else {
+        return;
+    };
+    if dates.len() < 2 {
+        return;
+    }
+    for (k, c) in layout.columns.iter_mut() {
+        if *k == CompletedOn {
+            *c = actual;
+        }
+    }
+    for c in dates.into_iter().filter(|&c| c != actual) {
+        let kind = if layout.has(Deadline) { Note } else { Deadline };
+        kinds[c] = Some(kind);
+        if !layout.has(kind) {
+            layout.columns.push((kind, c));
         }
     }
 }
