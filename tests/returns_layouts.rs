@@ -7129,3 +7129,70 @@ fn an_actual_completion_column_beats_a_completion_column_of_deadlines() {
         ledger.problems
     );
 }
+
+/// A Word table with no status column whose progress cells end in labelled lines
+/// (完成状态：已完成 / 完成时间：2020年9月25日): those lines are the row's status and
+/// date, not progress. A 完成情况： line is the unit's progress and stays.
+#[test]
+fn status_and_date_lines_inside_a_progress_cell_are_read() {
+    use common::word::*;
+    use docx_rs::TableRow;
+    let unit = "区财政局";
+    let mut rows = vec![text_row(&["序号", "具体举措", "工作推进情况", "备注"])];
+    for (id, lines) in [
+        (
+            58,
+            vec![
+                "对12个项目开展绩效评价。",
+                "完成状态：已完成",
+                "完成时间：2020年9月25日",
+            ],
+        ),
+        (
+            45,
+            vec![
+                "拨付清掏经费860万元。",
+                "完成情况：已清掏150座。",
+                "完成状态： 长期坚持",
+            ],
+        ),
+    ] {
+        rows.push(TableRow::new(vec![
+            cell(&[&id.to_string()]),
+            cell(&[&measure(id)]),
+            cell(&lines),
+            cell(&[]),
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月4日"
+        )))
+        .add_table(table(rows));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit)[0].clone();
+    let r58 = one(58);
+    assert_eq!(
+        (r58.progress.as_str(), r58.status, r58.completed_on),
+        (
+            "对12个项目开展绩效评价。",
+            Status::Completed,
+            Some(date(2020, 9, 25))
+        )
+    );
+    let r45 = one(45);
+    assert_eq!(
+        (r45.progress.as_str(), r45.status),
+        (
+            "拨付清掏经费860万元。\n完成情况：已清掏150座。",
+            Status::Ongoing
+        )
+    );
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}

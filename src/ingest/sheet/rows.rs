@@ -582,6 +582,57 @@ pub(super) fn measure_before_progress(record: &mut Record) {
     }
 }
 
+/// A progress cell's answer lines: 完成状态：已完成 and 完成时间：2020年9月25日, each
+/// on a line of its own, taken out of the progress.
+struct AnswerLines {
+    progress: String,
+    status: Option<String>,
+    completed: Option<String>,
+}
+
+/// The status and completion date a progress cell gives on labelled lines of their own
+/// (a Word return with no status column: the unit's words, then 完成状态：已完成, then
+/// 完成时间：…); `None` when it gives neither. A status line only when its word reads as
+/// a status, a date line only when it reads as a date: other lines stay progress
+/// (完成情况：已清掏150座 is the unit's progress).
+fn answer_lines(progress: &str, default_year: i32) -> Option<AnswerLines> {
+    const STATUS_LABELS: [&str; 3] = ["完成状态", "状态", "进展状态"];
+    const DATE_LABELS: [&str; 3] = ["完成时间", "实际完成时间", "完成日期"];
+    if !progress.contains(['：', ':']) {
+        return None;
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let (mut status, mut completed) = (None, None);
+    for line in progress.lines() {
+        let labelled = line.trim().split_once(['：', ':']).map(|(l, v)| {
+            let label: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+            (label, v.trim())
+        });
+        match labelled {
+            Some((label, word))
+                if status.is_none()
+                    && STATUS_LABELS.contains(&label.as_str())
+                    && classify_status(word) != Status::Unclear =>
+            {
+                status = Some(word.to_string());
+            }
+            Some((label, day))
+                if completed.is_none()
+                    && DATE_LABELS.contains(&label.as_str())
+                    && crate::common::dates::parse_date_text(day, Some(default_year)).is_some() =>
+            {
+                completed = Some(day.to_string());
+            }
+            _ => kept.push(line),
+        }
+    }
+    (status.is_some() || completed.is_some()).then(|| AnswerLines {
+        progress: kept.join("\n").trim().to_string(),
+        status,
+        completed,
+    })
+}
+
 /// Read data row `r`. A status that is not recognised and a completion date that does
 /// not read are reported into `problems`.
 pub(super) fn values(
@@ -664,12 +715,23 @@ pub(super) fn values(
         .is_empty()
         .then(|| text_under_status_column(layout, grid, r))
         .flatten();
+    // 完成状态：已完成 and 完成时间：2020年9月25日 on lines of their own under the
+    // progress, the row's status and date cells blank or missing: the row's answers.
+    let answers = (filed_under.is_none() && layout.cell(grid, r, ColumnKind::Status).is_empty())
+        .then(|| answer_lines(&progress, default_year))
+        .flatten();
+    if let Some(a) = &answers {
+        progress = a.progress.clone();
+    }
     let (mut status, mut status_text) = match filed_under {
         Some((status, word, text)) => {
             progress = text;
             (status, word)
         }
-        None => read_status(layout, grid, r, &progress),
+        None => match answers.as_ref().and_then(|a| a.status.clone()) {
+            Some(word) => (classify_status(&word), word),
+            None => read_status(layout, grid, r, &progress),
+        },
     };
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
@@ -708,6 +770,11 @@ pub(super) fn values(
         problems.push(progress_elsewhere(ctx, &source, words));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
+    let labelled_date = answers
+        .and_then(|a| a.completed)
+        .filter(|_| completed_cell.is_empty())
+        .map(Cell::Text);
+    let completed_cell = labelled_date.as_ref().unwrap_or(completed_cell);
     let completed_text = one_line(&completed_cell.text_ref());
     let written_on =
         date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
