@@ -7196,3 +7196,56 @@ fn status_and_date_lines_inside_a_progress_cell_are_read() {
         ledger.problems
     );
 }
+
+/// Progress and status filled in each other's columns (长期坚持 under 整改进展情况, the
+/// account under 完成状态): read the right way round, each row with an info. A status
+/// with words after it (已完成，11月30日通过验收) beside a short progress is left as it is.
+#[test]
+fn progress_and_status_filled_in_each_others_columns_are_read_the_right_way() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "28",
+            &measure(28),
+            "长期坚持",
+            "出台漂浮物考核办法，每月考核通报。",
+        ]),
+        row(&[
+            "45",
+            &measure(45),
+            "已完成。",
+            "完成河道两岸化粪池清掏150座，购置清掏车2台。",
+        ]),
+        row(&["43", &measure(43), "已完成。", "已完成，11月30日通过验收。"]),
+    ];
+    let ledger = read_one("区城市管理局", &header, &rows);
+    let r28 = only_report(&ledger, 28);
+    assert_eq!(
+        (r28.status, r28.progress.as_str()),
+        (Status::Ongoing, "出台漂浮物考核办法，每月考核通报。")
+    );
+    let r45 = only_report(&ledger, 45);
+    assert_eq!(
+        (r45.status, r45.progress.as_str()),
+        (
+            Status::Completed,
+            "完成河道两岸化粪池清掏150座，购置清掏车2台。"
+        )
+    );
+    let r43 = only_report(&ledger, 43);
+    assert_eq!(
+        (r43.status, r43.progress.as_str()),
+        (Status::Completed, "已完成。")
+    );
+    let swapped = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("已对调读取"))
+        .count();
+    assert_eq!(swapped, 2, "{:#?}", ledger.problems);
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}

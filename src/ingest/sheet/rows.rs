@@ -582,6 +582,43 @@ pub(super) fn measure_before_progress(record: &mut Record) {
     }
 }
 
+/// An account under 完成状态 is longer than twice this; its first clause, when longer
+/// than twice this too, is no status even if it opens with one (完成河道清掏150座).
+const SWAPPED_WORD_CHARS: usize = 6;
+
+/// Row `r`'s progress and status filled in each other's columns: the progress cell a
+/// status label alone (长期坚持), the status cell an account whose first clause is no
+/// status (出台监管办法，每月考核通报). The status word and the account.
+fn swapped_answers(
+    layout: &Layout,
+    grid: &Grid,
+    r: usize,
+    progress: &str,
+) -> Option<(String, String)> {
+    // One of the status labels the checklist offers (按计划推进 is a progress of its own).
+    let word = progress.trim().trim_end_matches(['。', '.']);
+    if !Status::ALL
+        .iter()
+        .any(|s| s.label() == word && !matches!(s, Status::Unclear | Status::Unreported))
+    {
+        return None;
+    }
+    let account = one_line_keep_breaks(&layout.cell(grid, r, ColumnKind::Status).text_ref());
+    // Options with a box ticked (☑已完成 □正在推进): a status cell as the form made it.
+    if account.contains(['☑', '□', '■', '☐', '☒', '√', '✓', '✔']) {
+        return None;
+    }
+    let first_clause = account
+        .split(['，', ',', '。', '；', ';', '（', '(', '\n'])
+        .next()
+        .unwrap_or_default();
+    // An account opening with a status word (完成河道清掏150座) still runs on.
+    let no_status = first_clause.chars().count() > 2 * SWAPPED_WORD_CHARS
+        || classify_status(first_clause) == Status::Unclear;
+    (account.chars().count() > 2 * SWAPPED_WORD_CHARS && no_status)
+        .then(|| (word.to_string(), account))
+}
+
 /// A progress cell's answer lines: 完成状态：已完成 and 完成时间：2020年9月25日, each
 /// on a line of its own, taken out of the progress.
 struct AnswerLines {
@@ -733,6 +770,21 @@ pub(super) fn values(
             None => read_status(layout, grid, r, &progress),
         },
     };
+    // 长期坚持 under 整改进展情况 and the unit's account under 完成状态: the two cells
+    // filled in each other's column, read the right way round.
+    if let Some((word, account)) = swapped_answers(layout, grid, r, &progress) {
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::ReadNote,
+                ctx.file,
+                "此行“完成状态”栏填写的是进展情况、进展栏填写的是完成状态，已对调读取。请核实。",
+            )
+            .at(Some(&source.sheet), Some(source.row)),
+        );
+        (status, status_text) = (classify_status(&word), word);
+        progress = account;
+    }
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
     }
