@@ -7249,3 +7249,49 @@ fn progress_and_status_filled_in_each_others_columns_are_read_the_right_way() {
         ledger.problems
     );
 }
+
+/// A Word table whose progress cells say 详见后附说明, the progress in numbered
+/// paragraphs under it (1.第20项：…): each row takes its paragraph's words, an info says
+/// so, and no warning asks for them to be typed in by hand. A pointer with no paragraph
+/// for its task keeps its warning.
+#[test]
+fn progress_pointing_to_paragraphs_under_the_table_is_read_from_them() {
+    use common::word::*;
+    let unit = "区水利局";
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月3日"
+        )))
+        .add_table(table(vec![
+            text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]),
+            text_row(&["20", &measure(20), "详见后附说明", "正在推进"]),
+            text_row(&["23", &measure(23), "详见后附说明", "长期坚持"]),
+            text_row(&["21", &measure(21), "详见附件", "已完成"]),
+        ]))
+        .add_paragraph(para("附：具体进展情况说明"))
+        .add_paragraph(para("1.第20项：已与大足、荣昌签订合作框架协议。"))
+        .add_paragraph(para("2.第23项：修复河堰4处。"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r20 = only_report(&ledger, 20);
+    assert_eq!(
+        (r20.progress.as_str(), r20.status),
+        ("已与大足、荣昌签订合作框架协议。", Status::InProgress)
+    );
+    assert!(!r20.note.contains("详见"), "{}", r20.note);
+    assert_eq!(only_report(&ledger, 23).progress, "修复河堰4处。");
+    assert!(only_report(&ledger, 21).progress.is_empty());
+    let asked: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(asked.len(), 1, "only task 21's pointer: {asked:#?}");
+    assert!(asked[0].message.contains("详见附件"));
+    assert!(said(
+        &ledger,
+        Code::ReadNote,
+        "已按表格下方第7行的说明文字汇总"
+    ));
+}

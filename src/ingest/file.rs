@@ -151,6 +151,7 @@ pub(super) fn file_outcome(
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
             if matches!(read.format, Format::Docx | Format::Doc) {
+                progress_from_notes_below(&read.grids, &mut out, rel);
                 out.problems
                     .extend(progress_outside_table(&read.grids, &out, rel));
             }
@@ -576,6 +577,92 @@ fn progress_outside_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<P
         )
         .at(Some(&skip.sheet), Some(skip.row)),
     )
+}
+
+/// Rows of a Word table whose progress only points elsewhere (详见后附说明), with the
+/// progress in paragraphs outside the table, one a task (1.第20项：已签订合作协议…):
+/// each such row takes its paragraph's words (after 第N项), the warning that asked for
+/// them to be typed in by hand is dropped, and an info names the paragraph.
+fn progress_from_notes_below(grids: &[Grid], out: &mut Ingested, rel: &str) {
+    const POINTED: &str = "进展情况：";
+    let mut filled = Vec::new();
+    for record in &mut out.records {
+        let Some(id) = record.id.filter(|_| record.progress.is_empty()) else {
+            continue;
+        };
+        let Some(pointer) = record
+            .note
+            .lines()
+            .find_map(|l| l.strip_prefix(POINTED))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let Some(grid) = grids.iter().find(|g| g.name == record.source.sheet) else {
+            continue;
+        };
+        let found = out
+            .skips
+            .iter()
+            .filter(|s| s.sheet == grid.name && s.reason == SkipReason::Paragraph)
+            .find_map(|s| {
+                let text = grid.first_text(s.row as usize - 1);
+                (task_numbers(&text) == [id]).then(|| (s.row, words_after_task_number(&text)))
+            });
+        let Some((row, words)) = found.filter(|(_, w)| !w.is_empty()) else {
+            continue;
+        };
+        record.progress = words;
+        let kept: Vec<&str> = record
+            .note
+            .lines()
+            .filter(|l| l.strip_prefix(POINTED) != Some(pointer.as_str()))
+            .collect();
+        record.note = kept.join("\n");
+        filled.push((record.source.clone(), id, row, pointer));
+    }
+    for (source, id, row, pointer) in filled {
+        // The paragraph is the row's progress now, not a paragraph passed over.
+        for skip in out
+            .skips
+            .iter_mut()
+            .filter(|s| s.sheet == source.sheet && s.row == row)
+        {
+            skip.reason = SkipReason::Continuation;
+        }
+        out.problems.retain(|p| {
+            !(p.code == Code::ProseReport
+                && p.sheet.as_deref() == Some(source.sheet.as_str())
+                && p.row == Some(source.row))
+        });
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::ReadNote,
+                rel,
+                format!(
+                    "第{id}项进展情况填写“{}”，已按表格下方第{row}行的说明文字汇总。",
+                    excerpt(&pointer, 20)
+                ),
+            )
+            .at(Some(&source.sheet), Some(source.row)),
+        );
+    }
+}
+
+/// A paragraph's words after the task number it names (1.第20项：已签订… gives 已签订…).
+fn words_after_task_number(text: &str) -> String {
+    let Some(at) = text.find('第') else {
+        return String::new();
+    };
+    let rest = &text[at + '第'.len_utf8()..];
+    let Some(end) = rest.find(['项', '条']) else {
+        return String::new();
+    };
+    rest[end + '项'.len_utf8()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c))
+        .trim()
+        .to_string()
 }
 
 /// The task numbers a text names as 第12项 / 第12条, or as a list (第23、53、55项).
