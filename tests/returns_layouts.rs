@@ -7295,3 +7295,41 @@ fn progress_pointing_to_paragraphs_under_the_table_is_read_from_them() {
         "已按表格下方第7行的说明文字汇总"
     ));
 }
+
+/// A measure column filled by a lookup formula that found nothing (#N/A): no text of the
+/// task, so no warning that the measure and the 序号 disagree. Before, each row warned.
+#[test]
+fn a_lookup_error_in_the_measure_column_is_no_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区生态环境局";
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, format!("填报单位：{unit}")).unwrap();
+    for (c, h) in ["序号", "具体举措", "整改进展情况", "完成状态"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    for (r, id) in [(2u32, 51u32), (3, 62)] {
+        ws.write_number(r, 0, f64::from(id)).unwrap();
+        ws.write_formula(
+            r,
+            1,
+            rust_xlsxwriter::Formula::new(format!("=VLOOKUP(A{},任务!A:C,3,0)", r + 1))
+                .set_result("#N/A"),
+        )
+        .unwrap();
+        ws.write_string(r, 2, "每月通报。").unwrap();
+        ws.write_string(r, 3, "长期坚持").unwrap();
+    }
+    wb.save(dir.path().join(format!("{unit}.xlsx"))).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 51).status, Status::Ongoing);
+    assert_eq!(only_report(&ledger, 62).status, Status::Ongoing);
+    assert!(
+        !raised(&ledger, Code::TaskTextMismatch),
+        "{:#?}",
+        ledger.problems
+    );
+}

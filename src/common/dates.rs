@@ -369,7 +369,48 @@ fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option
     }
     match date_at(&c, 0, default_year, Mode::Strict, month) {
         Some((d, end)) if end == c.len() => Some(d),
-        _ => dotted_short_date(&c, default_year).or_else(|| quarter(&c, default_year, month)),
+        _ => dotted_short_date(&c, default_year)
+            .or_else(|| quarter(&c, default_year, month))
+            .or_else(|| odd_separator_date(&c)),
+    }
+}
+
+/// Three numbers of a date with separators no date uses, typed as they came: the year
+/// first with 。，、 between (2020。9。28, 2020，9，25, 2020、11、20); or the year last
+/// with slashes, day and month told apart by a number above 12 (9/27/2020 is month
+/// first, 24/11/2020 day first; 5/6/2020 reads neither way).
+fn odd_separator_date(c: &[char]) -> Option<NaiveDate> {
+    let text: String = c.iter().collect();
+    let parts: Vec<&str> = text.split(['。', ',', '、', '/']).collect();
+    let [a, b, d] = parts[..] else {
+        return None;
+    };
+    let sep = text[a.len()..].chars().next()?;
+    if !text[a.len() + sep.len_utf8() + b.len()..].starts_with(sep)
+        || [a, b, d]
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    let year_range = |y: u32| (MIN_YEAR..=MAX_YEAR).contains(&(y as i32));
+    match (sep, a.len(), d.len()) {
+        ('/', 1..=2, 4) => {
+            let (x, y, year) = (n(a)?, n(b)?, n(d)?);
+            let (m, day) = match (x > 12, y > 12) {
+                (false, true) => (x, y),
+                (true, false) => (y, x),
+                _ => return None,
+            };
+            year_range(year).then(|| NaiveDate::from_ymd_opt(year as i32, m, day))?
+        }
+        ('/', _, _) => None,
+        (_, 4, 1..=2) => {
+            let year = n(a)?;
+            year_range(year).then(|| NaiveDate::from_ymd_opt(year as i32, n(b)?, n(d)?))?
+        }
+        _ => None,
     }
 }
 
@@ -714,6 +755,25 @@ mod tests {
         assert_eq!(find_month_dot_day("进展12．3", 2020), d(12, 3));
         for no in ["区财政局v1.2", "区水利局", "第123.45号", "13.40"] {
             assert_eq!(find_month_dot_day(no, 2020), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn dates_with_odd_separators() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        for (text, want) in [
+            ("2020。9。28", d(2020, 9, 28)),
+            ("2020，9，25", d(2020, 9, 25)),
+            ("2020、11、20", d(2020, 11, 20)),
+            ("9/27/2020", d(2020, 9, 27)),
+            ("24/11/2020", d(2020, 11, 24)),
+            // Either way round, or mixed separators, or a year out of range: no date.
+            ("5/6/2020", None),
+            ("2020、11。20", None),
+            ("1850、1、2", None),
+            ("12、13、14", None),
+        ] {
+            assert_eq!(parse_date_text(text, Some(2020)), want, "{text}");
         }
     }
 

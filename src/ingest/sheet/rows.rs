@@ -891,6 +891,10 @@ pub(super) fn values(
     let period = crate::ingest::values::period_of_cell(period_cell, default_year);
     let mut measure_text = match measure_and_progress {
         Some((measure, _)) => measure,
+        // #N/A from a lookup formula that found nothing: no text of the task.
+        None if matches!(layout.cell(grid, r, ColumnKind::Measure), Cell::Error(_)) => {
+            String::new()
+        }
         None => text_of(ColumnKind::Measure),
     };
     // Notes under their header unless it is 备注: 存在问题：…, 下步打算：….
