@@ -14,6 +14,9 @@
 //! - `parse_date_text` is strict: the whole cell must be a date, allowing surrounding
 //!   whitespace, a time part (`T00:00:00`, ` 00:00:00`) and a trailing 前/止/之前/以前.
 //!   `find_date_in_text` extracts the first date from running text.
+//! - Separators no date uses but units type (`2020。9。28`, `2020，9，25`, `2020、11、20`)
+//!   read with the year first; a year last with slashes (`9/27/2020`, `24/11/2020`) only
+//!   when a number above 12 tells the day from the month.
 
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
