@@ -7333,3 +7333,45 @@ fn a_lookup_error_in_the_measure_column_is_no_measure() {
         ledger.problems
     );
 }
+
+/// A row answering 同第24项 / 同序号24 (the same as the sheet's row on task 24, not the
+/// row above): it takes that row's words, status and date. Before, both read 待核实.
+#[test]
+fn a_row_saying_same_as_another_tasks_row_takes_that_rows_answer() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = vec![
+        row(&[
+            "24",
+            &measure(24),
+            "拆除拦河养鱼设施2处。",
+            "已完成",
+            "2020年9月20日",
+        ]),
+        row(&["56", &measure(56), "巡河1800人次。", "长期坚持", ""]),
+        row(&["25", &measure(25), "同第24项", "同第24项", ""]),
+        row(&["27", &measure(27), "同序号24。", "同序号24", "同序号24"]),
+    ];
+    let ledger = read_one("来苏镇", &header, &rows);
+    for id in [25, 27] {
+        let r = only_report(&ledger, id);
+        assert_eq!(
+            (r.progress.as_str(), r.status),
+            ("拆除拦河养鱼设施2处。", Status::Completed),
+            "task {id}"
+        );
+    }
+    assert_eq!(
+        only_report(&ledger, 27).completed_on,
+        Some(date(2020, 9, 20))
+    );
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:#?}",
+        ledger.problems
+    );
+}

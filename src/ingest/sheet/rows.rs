@@ -337,6 +337,19 @@ fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
 }
 
 /// A ditto mark (同上, 〃): the cell says what the one above says.
+/// The task whose row a cell repeats: 同第24项, 同序号24, 同第24条 (the words, status or
+/// date of the sheet's row on that task).
+fn same_as_task(t: &str) -> Option<u32> {
+    let t = t.trim().trim_end_matches(['。', '.']);
+    let rest = t.strip_prefix('同')?;
+    let number = if let Some(r) = rest.strip_prefix('第') {
+        r.strip_suffix(['项', '条'])?
+    } else {
+        rest.strip_prefix("序号")?
+    };
+    crate::ingest::values::parse_task_id(number.trim())
+}
+
 fn is_ditto(t: &str) -> bool {
     matches!(
         t.trim().trim_end_matches(['。', '.']),
@@ -488,6 +501,8 @@ pub(super) struct Around<'a> {
     pub default_year: i32,
     /// The record of the row above in the same table, for ditto marks.
     pub above: Option<&'a Record>,
+    /// The records of the sheet read so far, for a row saying 同第24项.
+    pub earlier: &'a [Record],
     /// When the return (or the block of the row) was filed, if known: a status cell
     /// dating the work (2020年9月完成) before it says the work is done.
     pub filed_by: Option<NaiveDate>,
@@ -684,9 +699,15 @@ pub(super) fn values(
         marker,
         default_year,
         above,
+        earlier,
         filed_by,
         group_status,
     } = around;
+    // 同第24项: the sheet's row on task 24 (the latest read), for a cell repeating it.
+    let referred = |t: &str| {
+        let id = same_as_task(t)?;
+        earlier.iter().rev().find(|o| o.id == Some(id))
+    };
     // The latest month left blank, an earlier one filled: that month's columns.
     let own_layout = layout.for_row(grid, r);
     let (layout, fell_back) = match &own_layout {
@@ -746,6 +767,9 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         progress = a.progress.clone();
     }
+    if let Some(a) = referred(&progress) {
+        progress = a.progress.clone();
+    }
     // No progress column, and the text written under a status column (已完成（填写完成情
     // 况） | 未完成（填写进展情况））: the text is the progress, the column its status.
     let filed_under = progress
@@ -788,6 +812,9 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
         (status, status_text) = (a.status, a.status_text.clone());
     }
+    if let Some(a) = referred(&status_text) {
+        (status, status_text) = (a.status, a.status_text.clone());
+    }
     if let Some(g) = group_status.filter(|_| {
         status == Status::Unclear && (status_text.is_empty() || is_status_placeholder(&status_text))
     }) {
@@ -822,6 +849,12 @@ pub(super) fn values(
         problems.push(progress_elsewhere(ctx, &source, words));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
+    let date_of_referred = referred(&one_line(&completed_cell.text_ref()));
+    let completed_cell = if date_of_referred.is_some() {
+        &Cell::Empty
+    } else {
+        completed_cell
+    };
     let labelled_date = answers
         .and_then(|a| a.completed)
         .filter(|_| completed_cell.is_empty())
@@ -875,15 +908,18 @@ pub(super) fn values(
     }
     // 已完成（11月30日通过验收） in the status cell, or 已于2020年9月25日完成整改 in the
     // text: the date written there, when no cell gives one.
-    let completed_on = completed_on.or(done_as_dated).or_else(|| {
-        (status == Status::Completed && completed_text.is_empty())
-            .then(|| {
-                filed_by
-                    .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
-                    .or_else(|| completion_date_in(&progress, default_year))
-            })
-            .flatten()
-    });
+    let completed_on = completed_on
+        .or(done_as_dated)
+        .or_else(|| date_of_referred.and_then(|a| a.completed_on))
+        .or_else(|| {
+            (status == Status::Completed && completed_text.is_empty())
+                .then(|| {
+                    filed_by
+                        .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
+                        .or_else(|| completion_date_in(&progress, default_year))
+                })
+                .flatten()
+        });
     if filed_on.is_none() && !filed_text.is_empty() && !is_placeholder(&filed_text) {
         problems.push(filed_on_unreadable(ctx, &source, &filed_text, default_year));
     }
