@@ -1008,6 +1008,45 @@ fn a_word_return_whose_table_sits_in_a_text_box_is_read_once() {
     assert_eq!(ledger.files[0].records, 2, "{:?}", ledger.problems);
 }
 
+/// The return's table in a text box and, in the body, only a one-row table of the
+/// filing line (填报单位 | … | 填报日期 | …): the box's table is read, with the unit
+/// and date of the body's. Before, the body's small table hid the box: “没有读到表格”.
+#[test]
+fn a_text_box_table_beside_a_small_table_in_the_body_is_read() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城市管理局";
+    let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
+    for (id, status) in [(28, "已完成"), (43, "正在推进")] {
+        rows.push(text_row(&[
+            &id.to_string(),
+            &measure(id),
+            "按计划推进。",
+            status,
+        ]));
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("整改任务进展情况表"))
+        .add_table(table(rows))
+        .add_table(table(vec![text_row(&[
+            "填报单位",
+            unit,
+            "填报日期",
+            "2020年12月4日",
+        ])]));
+    let bytes = table_into_text_box(&docx_bytes(doc));
+    std::fs::write(dir.path().join("进展情况表.docx"), bytes).unwrap();
+    let ledger = ledger_for(dir.path());
+    let one = |id| reports_of(&ledger, id, unit);
+    assert_eq!(one(28).len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(
+        (one(28)[0].status, one(28)[0].filed_on),
+        (Status::Completed, Some(date(2020, 12, 4)))
+    );
+    assert_eq!(one(43)[0].status, Status::InProgress);
+    assert!(!raised(&ledger, Code::NoHeader), "{:#?}", ledger.problems);
+}
+
 #[test]
 fn a_status_cell_with_boxed_options_reads_the_ticked_one() {
     use common::word::*;

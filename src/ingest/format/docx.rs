@@ -212,6 +212,12 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
     if !has_table(&grid) {
         return Ok(if has_table(&boxed) { boxed } else { grid });
     }
+    // The return's table in a text box, the body's own table a small one beside it (a
+    // one-row 填报单位 | 填报日期 table): the body read with its boxes.
+    let table_rows = |g: &Grid| g.rows.len() - g.paragraphs.len();
+    if table_rows(&boxed) >= table_rows(&grid) + BOXED_TABLE_ROWS {
+        return Ok(boxed);
+    }
     // A body with a table of its own: its text boxes' short lines (a 填报单位 / 填报日期
     // line boxed above the table, a letterhead) are read like the page header's.
     let mut grid = grid;
@@ -228,6 +234,10 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
         .join("\n");
     Ok(grid)
 }
+
+/// Table rows a text box adds to a body with a table of its own for the box to be read
+/// as holding the return's table (a header and a task).
+const BOXED_TABLE_ROWS: usize = 2;
 
 /// The longest text box line read with the page header's (a filing line, a letterhead).
 const BOX_LINE_CHARS: usize = 80;
