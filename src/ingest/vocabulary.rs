@@ -1423,12 +1423,23 @@ pub fn is_note_row(text: &str) -> bool {
         "小计",
         "总计",
     ];
+    // （填报说明：…） in a bracket, as a form's instruction row often is.
+    let n = n.trim_start_matches(['(', '[', '【']);
     OPENINGS.iter().any(|w| n.starts_with(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_rows_open_with_a_note_word_maybe_in_a_bracket() {
+        assert!(is_note_row("填报说明：完成状态请从下拉菜单中选择"));
+        assert!(is_note_row("（填报说明：完成状态请从下拉菜单中选择）"));
+        assert!(is_note_row("【注：未完成的不填】"));
+        assert!(!is_note_row("（一）加强工业污染防治"));
+        assert!(!is_note_row("出台说明文件"));
+    }
 
     #[test]
     fn a_status_tag_in_brackets_opens_the_text() {
