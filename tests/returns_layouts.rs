@@ -979,11 +979,9 @@ fn table_into_text_box(docx: &[u8]) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
-#[test]
-fn a_word_return_whose_table_sits_in_a_text_box_is_read_once() {
+/// The Word table the text-box tests put in a box: tasks 28 (已完成) and 43 (正在推进).
+fn boxed_task_table() -> docx_rs::Table {
     use common::word::*;
-    let dir = tempfile::tempdir().unwrap();
-    let unit = "区城市管理局";
     let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
     for (id, status) in [(28, "已完成"), (43, "正在推进")] {
         rows.push(text_row(&[
@@ -993,11 +991,19 @@ fn a_word_return_whose_table_sits_in_a_text_box_is_read_once() {
             status,
         ]));
     }
+    table(rows)
+}
+
+#[test]
+fn a_word_return_whose_table_sits_in_a_text_box_is_read_once() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城市管理局";
     let doc = docx_rs::Docx::new()
         .add_paragraph(para(&format!(
             "填报单位：{unit}    填报日期：2020年12月4日"
         )))
-        .add_table(table(rows));
+        .add_table(boxed_task_table());
     let bytes = table_into_text_box(&docx_bytes(doc));
     std::fs::write(dir.path().join("进展情况表.docx"), bytes).unwrap();
     let ledger = ledger_for(dir.path());
@@ -1016,18 +1022,9 @@ fn a_text_box_table_beside_a_small_table_in_the_body_is_read() {
     use common::word::*;
     let dir = tempfile::tempdir().unwrap();
     let unit = "区城市管理局";
-    let mut rows = vec![text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])];
-    for (id, status) in [(28, "已完成"), (43, "正在推进")] {
-        rows.push(text_row(&[
-            &id.to_string(),
-            &measure(id),
-            "按计划推进。",
-            status,
-        ]));
-    }
     let doc = docx_rs::Docx::new()
         .add_paragraph(para("整改任务进展情况表"))
-        .add_table(table(rows))
+        .add_table(boxed_task_table())
         .add_table(table(vec![text_row(&[
             "填报单位",
             unit,
