@@ -7231,6 +7231,24 @@ fn status_and_date_lines_inside_a_progress_cell_are_read() {
         "{:#?}",
         ledger.problems
     );
+
+    // A 完成进度 column that gives a status stands over such a line; the line still
+    // leaves the progress.
+    let ledger = read_one(
+        unit,
+        &["序号", "具体举措", "整改进展情况", "完成进度"],
+        &[row(&[
+            "58",
+            &measure(58),
+            "开展绩效评价。\n完成状态：已完成",
+            "60%",
+        ])],
+    );
+    let r58 = only_report(&ledger, 58);
+    assert_eq!(
+        (r58.progress.as_str(), r58.status),
+        ("开展绩效评价。", Status::InProgress)
+    );
 }
 
 /// Progress and status filled in each other's columns (长期坚持 under 整改进展情况, the

@@ -737,6 +737,7 @@ impl<'l> Body<'l> {
             return;
         }
         let lines = std::mem::take(&mut self.tab_lines);
+        let mut rows: Vec<usize> = Vec::new();
         for run in lines.chunk_by(|a, b| b.0 == a.0 + 1) {
             if run.iter().filter(|(_, c)| c.len() >= TABLE_WIDTH).count() < 2 {
                 continue;
@@ -744,8 +745,12 @@ impl<'l> Body<'l> {
             for (r, cells) in run.iter().filter(|(_, c)| c.len() >= 2) {
                 self.rows[*r] = cells.iter().cloned().map(Cell::Text).collect();
                 self.cells += cells.len() as u64 - 1;
-                self.paragraphs.retain(|p| p != r);
+                rows.push(*r);
             }
+        }
+        // Both lists are in row order.
+        if !rows.is_empty() {
+            self.paragraphs.retain(|p| rows.binary_search(p).is_err());
         }
     }
 

@@ -336,7 +336,6 @@ fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
     })
 }
 
-/// A ditto mark (同上, 〃): the cell says what the one above says.
 /// The task whose row a cell repeats: 同第24项, 同序号24, 同第24条 (the words, status or
 /// date of the sheet's row on that task).
 fn same_as_task(t: &str) -> Option<u32> {
@@ -350,6 +349,7 @@ fn same_as_task(t: &str) -> Option<u32> {
     crate::ingest::values::parse_task_id(number.trim())
 }
 
+/// A ditto mark (同上, 〃): the cell says what the one above says.
 fn is_ditto(t: &str) -> bool {
     matches!(
         t.trim().trim_end_matches(['。', '.']),
@@ -789,10 +789,17 @@ pub(super) fn values(
             progress = text;
             (status, word)
         }
-        None => match answers.as_ref().and_then(|a| a.status.clone()) {
-            Some(word) => (classify_status(&word), word),
-            None => read_status(layout, grid, r, &progress),
-        },
+        // The labelled line over what the text says; a tick, 是否完成 or 完成进度 column
+        // that gives a status over the line.
+        None => {
+            let read = read_status(layout, grid, r, &progress);
+            match answers.as_ref().and_then(|a| a.status.clone()) {
+                Some(word) if read.0 == Status::Unclear || !layout.has_status_column() => {
+                    (classify_status(&word), word)
+                }
+                _ => read,
+            }
+        }
     };
     // 长期坚持 under 整改进展情况 and the unit's account under 完成状态: the two cells
     // filled in each other's column, read the right way round.
