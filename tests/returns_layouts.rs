@@ -7429,3 +7429,30 @@ fn a_row_saying_same_as_another_tasks_row_takes_that_rows_answer() {
         ledger.problems
     );
 }
+
+/// Two returns of one unit with the same 填报日期 inside (December's made from November's
+/// file, its date left as it was), their names naming the months (区水利局整改进展（11月）
+/// and …（12月）): the December file's stands, and an info asks the clerk to check the
+/// dates. Before, the two were a conflict and November's status could be shown.
+#[test]
+fn a_month_in_the_names_of_two_returns_filed_the_same_day_orders_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for (month, status) in [("11月", "正在推进"), ("12月", "已完成")] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区水利局", "", "填报日期：2020年11月30日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["26", &measure(26), status, status]);
+        write_workbook(
+            &dir.path().join(format!("区水利局整改进展（{month}）.xlsx")),
+            &[spec],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 26).status, Status::Completed);
+    assert!(!raised(&ledger, Code::Conflict), "{:#?}", ledger.problems);
+    assert!(
+        said(&ledger, Code::Duplicate, "文件名注明为12月"),
+        "{:#?}",
+        ledger.problems
+    );
+}

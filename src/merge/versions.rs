@@ -482,6 +482,18 @@ fn numbered_version(path: &str) -> bool {
     })
 }
 
+/// The month a return's file name names alone (区水利局整改进展（12月）, 11月份进展), not a
+/// day of it: the round it was made for.
+fn name_month(file: &str) -> Option<u32> {
+    use chrono::Datelike;
+    let name = file.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    if crate::common::dates::find_day_date(stem, Some(2020)).is_some() {
+        return None;
+    }
+    crate::common::dates::find_filing_date(stem, Some(2020)).map(|d| d.month())
+}
+
 /// How late a return's path says it is: 2 for 最终版, 1 for a correction or a return sent
 /// again (区水利局（修改版）.xlsx, v2, 第2次报送), 0 for neither, -1 for a draft (初稿).
 fn correction_rank(file: &str) -> i8 {
@@ -524,6 +536,9 @@ enum Over {
     Correction,
     /// A return over a draft (初稿) of it.
     Draft,
+    /// A file whose name names a later month (区水利局整改进展（12月）.xlsx beside …（11月）
+    /// .xlsx), both filed on one day: last month's file copied with its 填报日期 kept.
+    NamedMonth,
 }
 
 /// The reports that stood over others filed with them, gathered so that a file says it
@@ -581,6 +596,23 @@ impl StoodOver {
             let earlier: Vec<usize> = top.iter().copied().filter(|i| rank(i) < last).collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Correction, problems);
         }
+        // Files of one day each naming its month: the latest month's.
+        let months: Vec<Option<u32>> = top
+            .iter()
+            .map(|&i| name_month(&reports[i].source.file))
+            .collect();
+        if months.len() > 1 && months.iter().all(Option::is_some) {
+            let last = months.iter().flatten().max().copied();
+            let earlier: Vec<usize> = top
+                .iter()
+                .zip(&months)
+                .filter(|(_, m)| **m < last)
+                .map(|(&i, _)| i)
+                .collect();
+            if !earlier.is_empty() {
+                self.set_aside(id, unit, reports, top, &earlier, Over::NamedMonth, problems);
+            }
+        }
     }
 
     /// Mark `earlier` superseded, take them out of `top`, and note why.
@@ -605,6 +637,9 @@ impl StoodOver {
         let standing = &reports[first];
         let label = |r: &UnitReport| match why {
             Over::Period => r.period.map(period_label).unwrap_or_default(),
+            Over::NamedMonth => name_month(&r.source.file)
+                .map(|m| format!("{m}月"))
+                .unwrap_or_default(),
             Over::Correction | Over::Draft => r.source.file.clone(),
         };
         let key = (
@@ -617,7 +652,7 @@ impl StoodOver {
         entry.0.insert(id);
         entry.1.extend(earlier.iter().map(|&i| label(&reports[i])));
         let when = |r: &UnitReport| match why {
-            Over::Period => label(r),
+            Over::Period | Over::NamedMonth => label(r),
             Over::Correction if is_corrected(&r.source.file) => "修改后".to_string(),
             Over::Correction => "原".to_string(),
             Over::Draft if correction_rank(&r.source.file) < 0 => "初稿".to_string(),
@@ -648,6 +683,10 @@ impl StoodOver {
                     Over::Correction => format!(
                         "{unit}报送了多份报表，其中“{file}”注明为修改后或最终的版本，第{ids}项已按该文件汇总，“{}”中的进展不再计入。",
                         earlier.join("”“")
+                    ),
+                    Over::NamedMonth => format!(
+                        "{unit}报送的多份报表填报日期相同，其中“{file}”的文件名注明为{latest}，第{ids}项已按该文件汇总，文件名注明为{}的报表中的进展不再计入。请核实各表的填报日期是否已更新。",
+                        earlier.join("、")
                     ),
                     Over::Draft => format!(
                         "{unit}报送了多份报表，其中“{}”注明为初稿，第{ids}项已按“{file}”汇总，初稿中的进展不再计入。",
@@ -772,7 +811,7 @@ fn combine_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{correction_rank, normalise_for_match, says_same_as_before};
+    use super::{correction_rank, name_month, normalise_for_match, says_same_as_before};
 
     #[test]
     fn same_as_before_is_the_whole_text_only() {
@@ -808,6 +847,15 @@ mod tests {
             normalise_for_match("已清掏326座"),
             normalise_for_match("已清掏325座")
         );
+    }
+
+    #[test]
+    fn months_named_alone_in_file_names() {
+        assert_eq!(name_month("区水利局整改进展（12月）.xlsx"), Some(12));
+        assert_eq!(name_month("11月份/区水利局11月份进展.xlsx"), Some(11));
+        // A day, or no month: none.
+        assert_eq!(name_month("区水利局（12月3日）.xlsx"), None);
+        assert_eq!(name_month("区水利局.xlsx"), None);
     }
 
     #[test]
