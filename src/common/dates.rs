@@ -383,36 +383,30 @@ fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option
 /// with slashes, day and month told apart by a number above 12 (9/27/2020 is month
 /// first, 24/11/2020 day first; 5/6/2020 reads neither way).
 fn odd_separator_date(c: &[char]) -> Option<NaiveDate> {
+    let sep = *c.iter().find(|ch| !ch.is_ascii_digit())?;
+    if !matches!(sep, '。' | ',' | '、' | '/') {
+        return None;
+    }
     let text: String = c.iter().collect();
-    let parts: Vec<&str> = text.split(['。', ',', '、', '/']).collect();
+    // Split at the first separator only: another one left in a part makes it no number.
+    let parts: Vec<&str> = text.split(sep).collect();
     let [a, b, d] = parts[..] else {
         return None;
     };
-    let sep = text[a.len()..].chars().next()?;
-    if !text[a.len() + sep.len_utf8() + b.len()..].starts_with(sep)
-        || [a, b, d]
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|x| x.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n = |p: &str| p.parse::<u32>().ok();
-    let year_range = |y: u32| (MIN_YEAR..=MAX_YEAR).contains(&(y as i32));
+    let n = |p: &str| {
+        (!p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (x, y, z) = (n(a)?, n(b)?, n(d)?);
     match (sep, a.len(), d.len()) {
-        ('/', 1..=2, 4) => {
-            let (x, y, year) = (n(a)?, n(b)?, n(d)?);
-            let (m, day) = match (x > 12, y > 12) {
-                (false, true) => (x, y),
-                (true, false) => (y, x),
-                _ => return None,
-            };
-            year_range(year).then(|| NaiveDate::from_ymd_opt(year as i32, m, day))?
-        }
+        ('/', 1..=2, 4) => match (x > 12, y > 12) {
+            (false, true) => ymd(z as i32, x, y),
+            (true, false) => ymd(z as i32, y, x),
+            _ => None,
+        },
         ('/', _, _) => None,
-        (_, 4, 1..=2) => {
-            let year = n(a)?;
-            year_range(year).then(|| NaiveDate::from_ymd_opt(year as i32, n(b)?, n(d)?))?
-        }
+        (_, 4, 1..=2) => ymd(x as i32, y, z),
         _ => None,
     }
 }

@@ -596,12 +596,16 @@ impl StoodOver {
             let earlier: Vec<usize> = top.iter().copied().filter(|i| rank(i) < last).collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Correction, problems);
         }
-        // Files of one day each naming its month: the latest month's.
+        // Files of one day each naming its month: the latest month's. (Most tasks have
+        // one report left by now: the names are read only for a tie.)
+        if top.len() < 2 {
+            return;
+        }
         let months: Vec<Option<u32>> = top
             .iter()
             .map(|&i| name_month(&reports[i].source.file))
             .collect();
-        if months.len() > 1 && months.iter().all(Option::is_some) {
+        if months.iter().all(Option::is_some) {
             let last = months.iter().flatten().max().copied();
             let earlier: Vec<usize> = top
                 .iter()

@@ -202,7 +202,8 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
     if frame {
         return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
     }
-    let has_table = |g: &Grid| g.rows.len() > g.paragraphs.len();
+    let table_rows = |g: &Grid| g.rows.len() - g.paragraphs.len();
+    let has_table = |g: &Grid| table_rows(g) > 0;
     if memchr::memmem::find(document, b"txbxContent").is_none() {
         return Ok(grid);
     }
@@ -214,7 +215,6 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
     }
     // The return's table in a text box, the body's own table a small one beside it (a
     // one-row 填报单位 | 填报日期 table): the body read with its boxes.
-    let table_rows = |g: &Grid| g.rows.len() - g.paragraphs.len();
     if table_rows(&boxed) >= table_rows(&grid) + BOXED_TABLE_ROWS {
         return Ok(boxed);
     }
