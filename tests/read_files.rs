@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::word::{ole_object, word_package, word_para};
+
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -364,6 +366,175 @@ fn a_word_document_of_an_imported_page_is_read_as_that_page() {
         (g.cell(2, 0).text(), g.cell(2, 1).text()),
         ("61".to_string(), "已开展普法宣传12场。".to_string())
     );
+}
+
+/// A table pasted into Word as an Excel object: the body shows its picture; the
+/// workbook is a part of the package (an .xlsx for Excel.Sheet.12, an .xls in an OLE
+/// container for Excel.Sheet.8). Its sheets are read as the document's, after the
+/// body's title line, with an info saying where the table was. Before: “没有读到表格”.
+#[test]
+fn a_table_pasted_into_word_as_an_excel_object_is_read_from_the_object() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = format!(
+        "{}{}{}",
+        word_para("填报单位：区经济信息委"),
+        ole_object("Excel.Sheet.12", "rIdOle1"),
+        word_para("填报人：王敏")
+    );
+    let bytes = word_package(
+        &body,
+        &[(
+            "rIdOle1",
+            "package",
+            "embeddings/Microsoft_Excel_Worksheet.xlsx",
+        )],
+        &[(
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+            plain_xlsx(),
+        )],
+    );
+    let out = read(&write(dir.path(), "区经济信息委.docx", &bytes));
+    assert_eq!(out.format, Format::Docx);
+    let names: Vec<&str> = out.grids.iter().map(|g| g.name.as_str()).collect();
+    // The body's lines, then the object's sheets (its hidden one kept hidden, as in a
+    // workbook).
+    assert_eq!(names, ["正文", "进度", "隐藏"]);
+    assert!(!out.grids[1].hidden && out.grids[2].hidden);
+    assert_eq!(out.grids[0].cell(0, 0).text(), "填报单位：区经济信息委");
+    assert_eq!(out.grids[1].cell(1, 1).text(), "完成时间");
+    assert!(
+        out.infos.iter().any(|i| i.contains("嵌入的Excel对象")),
+        "{:?}",
+        out.infos
+    );
+    assert!(
+        out.notes.iter().all(|n| !n.contains("嵌入")),
+        "{:?}",
+        out.notes
+    );
+
+    // Excel 97-2003 (an .xls in an OLE container, oleObject1.bin), and nothing else in
+    // the body: the object's sheet is the document's only one.
+    let xls = std::fs::read(fixture("xls/standard.xls")).unwrap();
+    let bytes = word_package(
+        &ole_object("Excel.Sheet.8", "rIdOle1"),
+        &[("rIdOle1", "oleObject", "embeddings/oleObject1.bin")],
+        &[("word/embeddings/oleObject1.bin", xls)],
+    );
+    let out = read(&write(dir.path(), "区水利局.docx", &bytes));
+    let names: Vec<&str> = out.grids.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Sheet1"]);
+    assert!(out.grids[0].rows.len() > 3);
+
+    // An object that does not open: passed over, with a note asking for the table.
+    let bytes = word_package(
+        &ole_object("Excel.Sheet.12", "rIdOle1"),
+        &[(
+            "rIdOle1",
+            "package",
+            "embeddings/Microsoft_Excel_Worksheet.xlsx",
+        )],
+        &[(
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+            plain_xlsx()[..400].to_vec(),
+        )],
+    );
+    let out = read(&write(dir.path(), "区财政局.docx", &bytes));
+    assert!(out.grids.iter().all(|g| g.rows.is_empty()));
+    assert!(
+        out.notes.iter().any(|n| n.contains("无法读取")),
+        "{:?}",
+        out.notes
+    );
+}
+
+/// Workbooks a Word document holds that are not the body's object are not its table:
+/// a chart's data (the chart's part names it, not the document) beside prose, and an
+/// object beside a table of the body's own.
+#[test]
+fn a_charts_workbook_or_an_object_beside_the_bodys_table_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>"#;
+    let bytes = word_package(
+        &word_para("今年以来，我局全力推进整改工作，情况如下图。"),
+        &[("rId5", "chart", "charts/chart1.xml")],
+        &[
+            ("word/charts/chart1.xml", b"<c:chartSpace/>".to_vec()),
+            (
+                "word/charts/_rels/chart1.xml.rels",
+                chart_rels.as_bytes().to_vec(),
+            ),
+            (
+                "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+                plain_xlsx(),
+            ),
+        ],
+    );
+    let out = read(&write(dir.path(), "情况汇报.docx", &bytes));
+    assert_eq!(out.grids.len(), 1);
+    assert!(out.infos.is_empty());
+
+    let table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>整改进展</w:t></w:r></w:p></w:tc></w:tr>\
+        <w:tr><w:tc><w:p><w:r><w:t>28</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>已完成。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let bytes = word_package(
+        &format!("{table}{}", ole_object("Excel.Sheet.12", "rIdOle1")),
+        &[(
+            "rIdOle1",
+            "package",
+            "embeddings/Microsoft_Excel_Worksheet.xlsx",
+        )],
+        &[(
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+            plain_xlsx(),
+        )],
+    );
+    let out = read(&write(dir.path(), "区水利局.docx", &bytes));
+    assert_eq!(out.grids.len(), 1);
+    assert_eq!(out.grids[0].cell(1, 1).text(), "已完成。");
+}
+
+/// A document merged in whole (w:altChunk pointing to a .docx part, as document
+/// assembly tools and OA “导出Word” merge them): its body is read after the outer
+/// document's lines. An import of an import is read; one deeper is not (a package
+/// holding itself would never end).
+#[test]
+fn a_word_document_merged_into_a_word_document_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = word_package(
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>整改进展</w:t></w:r></w:p></w:tc></w:tr>\
+         <w:tr><w:tc><w:p><w:r><w:t>61</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>已开展巡逻86次。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        &[],
+        &[],
+    );
+    let wrap = |inner: Vec<u8>, line: &str| {
+        word_package(
+            &format!("{}<w:altChunk r:id=\"AltChunk1\"/>", word_para(line)),
+            &[("AltChunk1", "aFChunk", "/word/afchunk.docx")],
+            &[("word/afchunk.docx", inner)],
+        )
+    };
+    let outer = wrap(inner.clone(), "填报单位：区公安局");
+    let out = read(&write(dir.path(), "区公安局.docx", &outer));
+    let names: Vec<&str> = out.grids.iter().map(|g| g.name.as_str()).collect();
+    // Two sheets of one document named alike: the second gets its place.
+    assert_eq!(names, ["正文", "正文2"]);
+    assert_eq!(out.grids[0].cell(0, 0).text(), "填报单位：区公安局");
+    assert_eq!(out.grids[1].cell(1, 1).text(), "已开展巡逻86次。");
+
+    // Imported twice over: read. Three times over: the innermost is not.
+    let twice = wrap(wrap(inner.clone(), "第二层"), "第一层");
+    let out = read(&write(dir.path(), "twice.docx", &twice));
+    assert!(out
+        .grids
+        .iter()
+        .any(|g| g.row_text(1).contains("已开展巡逻")));
+    let thrice = wrap(wrap(wrap(inner, "第三层"), "第二层"), "第一层");
+    let out = read(&write(dir.path(), "thrice.docx", &thrice));
+    assert!(out.grids.iter().any(|g| g.row_text(0).contains("第三层")));
+    assert!(!out
+        .grids
+        .iter()
+        .any(|g| g.rows.len() > 1 && g.row_text(1).contains("已开展巡逻")));
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {

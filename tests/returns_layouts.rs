@@ -7456,3 +7456,51 @@ fn a_month_in_the_names_of_two_returns_filed_the_same_day_orders_them() {
         ledger.problems
     );
 }
+
+/// A Word return whose table is an Excel object pasted into it (the body shows the
+/// object's picture; the workbook is inside the document), the unit and date on the
+/// lines above it: the object's rows are the unit's reports, with an info saying where
+/// they came from. Before: no table read, an error asking the unit to send it again.
+#[test]
+fn a_word_return_with_its_table_as_an_embedded_excel_object_is_read() {
+    use common::word::{ole_object, word_package, word_para};
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区经济信息委";
+    let mut object =
+        SheetSpec::new("Sheet1").text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for (id, progress, status) in [
+        (12, "推动12家企业转型升级。", "长期坚持"),
+        (18, "6家企业完成改造。", "已完成"),
+    ] {
+        object = object.text_row(&[&id.to_string(), &measure(id), progress, status]);
+    }
+    let workbook = dir.path().join("object.xlsx");
+    write_workbook(&workbook, &[object]);
+    let body = format!(
+        "{}{}{}",
+        word_para(&format!("{unit}整改任务进展情况表")),
+        word_para("填报单位：重庆市永川区经济和信息化委员会    填报日期：2020年12月4日"),
+        ole_object("Excel.Sheet.12", "rIdOle1")
+    );
+    let bytes = word_package(
+        &body,
+        &[(
+            "rIdOle1",
+            "package",
+            "embeddings/Microsoft_Excel_Worksheet.xlsx",
+        )],
+        &[(
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+            std::fs::read(&workbook).unwrap(),
+        )],
+    );
+    std::fs::remove_file(&workbook).unwrap();
+    std::fs::write(dir.path().join(format!("{unit}.docx")), bytes).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 12, unit)[0].status, Status::Ongoing);
+    assert_eq!(reports_of(&ledger, 18, unit)[0].status, Status::Completed);
+    assert_eq!(ledger.files[0].records, 2, "{:?}", ledger.problems);
+    assert_eq!(ledger.files[0].filed_on, Some(date(2020, 12, 4)));
+    assert!(said(&ledger, Code::ReadNote, "嵌入的Excel对象"));
+    assert!(!raised(&ledger, Code::NoHeader));
+}

@@ -320,6 +320,10 @@ fn read_sheets(
         out.problems
             .push(Problem::new(Severity::Warning, Code::ReadNote, rel, note));
     }
+    for info in &read.infos {
+        out.problems
+            .push(Problem::new(Severity::Info, Code::ReadNote, rel, info));
+    }
     let marker = find_marker(read, opts, rel, &mut out.problems);
     let stem = Path::new(rel)
         .file_stem()

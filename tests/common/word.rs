@@ -165,3 +165,50 @@ pub fn tabbed_para(line: &str) -> Paragraph {
     }
     Paragraph::new().add_run(run)
 }
+
+/// A Word package of `body` (WordprocessingML inside `<w:body>`), the document's
+/// relationships `rels` (id, type's last segment, target) and extra `parts`.
+pub fn word_package(body: &str, rels: &[(&str, &str, &str)], parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+ xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml">
+<w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let rels: String = rels
+        .iter()
+        .map(|(id, kind, target)| {
+            format!(
+                r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>"#
+            )
+        })
+        .collect();
+    let rels = format!(
+        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+    );
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+    ];
+    entries.extend(parts.iter().map(|(n, b)| (*n, b.as_slice())));
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+pub fn word_para(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+/// An embedded OLE object's paragraph: its picture and the object (r:id `rid`).
+pub fn ole_object(prog_id: &str, rid: &str) -> String {
+    format!(
+        r#"<w:p><w:r><w:object><v:shape id="s1" o:ole=""><v:imagedata r:id="rIdPic"/></v:shape><o:OLEObject Type="Embed" ProgID="{prog_id}" ShapeID="s1" r:id="{rid}"/></w:object></w:r></w:p>"#
+    )
+}

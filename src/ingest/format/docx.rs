@@ -42,6 +42,16 @@ use crate::ingest::grid::{Cell, Comment, Grid, Limits, Merge};
 pub(crate) const SHEET: &str = "正文";
 
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
+    read_nested(bytes, limits, 0)
+}
+
+/// How many documents deep a document imported into a document (an altChunk that is a
+/// whole .docx) is read: an import of an import is, no further (a package that holds
+/// itself would never end).
+const MAX_NESTING: usize = 2;
+
+/// A document `depth` imports deep.
+fn read_nested(bytes: &[u8], limits: &Limits, depth: usize) -> Result<Parsed, ReadError> {
     guard::zip_package(bytes, limits)?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))?;
     let document = part(&mut zip, "word/document.xml", limits)?.ok_or(ReadError::Corrupt)?;
@@ -76,11 +86,12 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         grid.page_header.push_str(&boxes);
     }
     let mut grids = vec![grid];
+    let (mut notes, mut infos) = (Vec::new(), Vec::new());
     // Content imported whole (w:altChunk: an OA system's “导出Word” that wraps its HTML
     // page in a .docx): Word shows the page as the body, so its tables are read as the
     // document's. The body's own paragraphs, if any, come first.
     if memchr::memmem::find(&document, b"altChunk").is_some() {
-        let mut chunks = alt_chunks(&mut zip, limits)?;
+        let mut chunks = alt_chunks(&mut zip, limits, depth, &mut notes, &mut infos)?;
         if !chunks.is_empty() {
             // A body of nothing but the import is no sheet; its page header (a
             // letterhead naming the unit) goes with the page.
@@ -93,34 +104,161 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             grids.extend(chunks);
         }
     }
+    // A table pasted as an Excel object (the body shows its picture; the workbook is in
+    // word/embeddings/): read as the document's sheets when the document has no table
+    // of its own. A clerk double-clicks it and reads the same table.
+    if grids.iter().all(|g| table_rows(g) < BOXED_TABLE_ROWS) {
+        let mut embedded = embedded_workbooks(&mut zip, limits, &mut notes, &mut infos);
+        if !embedded.is_empty() {
+            // A body of nothing but the object: its page header goes with the table.
+            if grids.len() == 1 && grids[0].rows.is_empty() {
+                let body = grids.remove(0);
+                if embedded[0].page_header.is_empty() {
+                    embedded[0].page_header = body.page_header;
+                }
+            }
+            grids.extend(embedded);
+        }
+    }
+    unique_names(&mut grids);
     Ok(Parsed {
         grids,
+        notes,
+        infos,
         ..Parsed::default()
     })
 }
 
-/// The sheets of the document's imported pages (word/afchunk.htm, .mht …: the parts an
-/// altChunk points to; nothing else in a package is a web page), in name order.
+/// Rows of a sheet read from a table (not a paragraph's line).
+fn table_rows(g: &Grid) -> usize {
+    g.rows.len() - g.paragraphs.len()
+}
+
+/// Sheets of one document named alike (the body and an imported page both 正文) get
+/// their place as a suffix: 正文2.
+fn unique_names(grids: &mut [Grid]) {
+    for i in 1..grids.len() {
+        if grids[..i].iter().any(|g| g.name == grids[i].name) {
+            grids[i].name = format!("{}{}", grids[i].name, i + 1);
+        }
+    }
+}
+
+/// The sheets of the workbooks embedded in the document's body as objects (OLE
+/// `Excel.Sheet.12`: an .xlsx package; `Excel.Sheet.8`: an .xls in an OLE container),
+/// in their part names' order, with their readers' notes and an info saying where the
+/// rows came from. The workbooks behind charts belong to the charts' parts, not the
+/// body's, and are not read. An object that does not read is passed over with a note.
+fn embedded_workbooks(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: &Limits,
+    notes: &mut Vec<String>,
+    infos: &mut Vec<String>,
+) -> Vec<Grid> {
+    let Some(rels) = part(zip, "word/_rels/document.xml.rels", limits)
+        .ok()
+        .flatten()
+    else {
+        return Vec::new();
+    };
+    let mut targets: Vec<String> = super::xlsx_merges::relationships(&rels)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, kind, _)| kind.ends_with("/package") || kind.ends_with("/oleObject"))
+        .map(|(_, _, target)| super::xlsx_merges::resolve("word", &target))
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let mut grids = Vec::new();
+    for target in targets {
+        let Ok(Some(bytes)) = part(zip, &target, limits) else {
+            continue;
+        };
+        // Another kind of object (a Word document, a drawing) is no workbook: the
+        // document's own message about a missing table stands for it.
+        let parsed = match super::sniff::sniff_bytes(&bytes, limits) {
+            Ok(super::Format::Xlsx) => super::xlsx::read(&bytes, limits),
+            Ok(super::Format::Xls) => super::xls::read(&bytes, limits),
+            Ok(super::Format::Xlsb) => super::xlsb::read(&bytes, limits),
+            Ok(super::Format::Ods) => super::ods::read(&bytes, limits),
+            Ok(_) => continue,
+            Err(e) => Err(e),
+        };
+        match parsed {
+            Ok(parsed) if parsed.grids.iter().any(|g| !g.rows.is_empty()) => {
+                infos.push(
+                    "文档中的表格是嵌入的Excel对象，已读取该对象中的表格（来源中的工作表名是该对象中的工作表）。"
+                        .to_string(),
+                );
+                notes.extend(parsed.notes);
+                infos.extend(parsed.infos);
+                grids.extend(parsed.grids.into_iter().filter(|g| !g.rows.is_empty()));
+            }
+            Ok(_) => {}
+            Err(_) => notes.push(
+                "文档中嵌入的Excel对象无法读取，未计入汇总。请该单位把其中的表格另存为Excel文件后重新报送。"
+                    .to_string(),
+            ),
+        }
+    }
+    grids
+}
+
+/// The sheets of the document's imported pages, in part name order: web pages
+/// (word/afchunk.htm, .mht …: nothing else in a package is one) and whole Word
+/// documents an altChunk points to (word/afchunk.docx, as document assembly tools
+/// merge them), read as documents themselves while `depth` allows (their notes into
+/// `notes` and `infos`; one that does not read is passed over with a note).
 fn alt_chunks(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     limits: &Limits,
-) -> Result<Vec<crate::ingest::grid::Grid>, ReadError> {
+    depth: usize,
+    notes: &mut Vec<String>,
+    infos: &mut Vec<String>,
+) -> Result<Vec<Grid>, ReadError> {
+    let web_page = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        n.starts_with("word/")
+            && [".htm", ".html", ".xhtml", ".mht", ".mhtml"]
+                .iter()
+                .any(|e| n.ends_with(e))
+    };
     let mut names: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
-        .filter(|n| {
-            let n = n.to_ascii_lowercase();
-            n.starts_with("word/")
-                && [".htm", ".html", ".xhtml", ".mht", ".mhtml"]
-                    .iter()
-                    .any(|e| n.ends_with(e))
-        })
+        .filter(|n| web_page(n))
         .collect();
+    if let Ok(Some(rels)) = part(zip, "word/_rels/document.xml.rels", limits) {
+        names.extend(
+            super::xlsx_merges::relationships(&rels)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(_, kind, _)| kind.ends_with("/aFChunk"))
+                .map(|(_, _, target)| super::xlsx_merges::resolve("word", &target))
+                .filter(|n| !web_page(n)),
+        );
+    }
     names.sort();
+    names.dedup();
     let mut grids = Vec::new();
     for name in names {
-        if let Some(bytes) = part(zip, &name, limits)? {
+        let Some(bytes) = part(zip, &name, limits)? else {
+            continue;
+        };
+        if web_page(&name) {
             grids.extend(super::html::grids(&bytes, limits)?);
+        } else if bytes.starts_with(b"PK\x03\x04") && depth < MAX_NESTING {
+            match read_nested(&bytes, limits, depth + 1) {
+                Ok(inner) => {
+                    notes.extend(inner.notes);
+                    infos.extend(inner.infos);
+                    grids.extend(inner.grids.into_iter().filter(|g| !g.rows.is_empty()));
+                }
+                Err(_) => notes.push(
+                    "文档中合并进来的另一个Word文档无法读取，其中的内容未计入汇总。请该单位把表格复制到正文中（或另存为Excel文件）后重新报送。"
+                        .to_string(),
+                ),
+            }
         }
     }
     Ok(grids)
@@ -202,7 +340,6 @@ fn body_grid(document: &[u8], numbering: Numbering, limits: &Limits) -> Result<G
     if frame {
         return Ok(Body::new(numbering, limits, 2).parse(document)?.0);
     }
-    let table_rows = |g: &Grid| g.rows.len() - g.paragraphs.len();
     let has_table = |g: &Grid| table_rows(g) > 0;
     if memchr::memmem::find(document, b"txbxContent").is_none() {
         return Ok(grid);

@@ -114,6 +114,7 @@ fn read_old_excel(
         format: Format::Xls,
         grids: parsed.grids,
         notes: parsed.notes,
+        infos: parsed.infos,
         defined_names: parsed.defined_names,
     })
 }
@@ -151,6 +152,7 @@ pub(crate) fn read_sniffed(
         format,
         grids: parsed.grids,
         notes: parsed.notes,
+        infos: parsed.infos,
         defined_names: parsed.defined_names,
     })
 }

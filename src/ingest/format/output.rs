@@ -53,6 +53,9 @@ pub struct ReadOutput {
     pub grids: Vec<Grid>,
     /// Chinese notes for the reader of the log (e.g. a chart sheet skipped).
     pub notes: Vec<String>,
+    /// Chinese notes that ask nothing of the unit (where a table was found: an
+    /// embedded object, an imported document): information for the clerk.
+    pub infos: Vec<String>,
     /// Workbook defined names (name, formula text), where the format has them.
     pub defined_names: Vec<(String, String)>,
 }
@@ -62,6 +65,7 @@ pub struct ReadOutput {
 pub(super) struct Parsed {
     pub grids: Vec<Grid>,
     pub notes: Vec<String>,
+    pub infos: Vec<String>,
     pub defined_names: Vec<(String, String)>,
 }
 

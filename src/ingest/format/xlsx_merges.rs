@@ -372,7 +372,7 @@ fn elements<T>(
 }
 
 /// (Id, Type, Target) of every Relationship in a .rels part.
-fn relationships(xml: &[u8]) -> Option<Vec<(String, String, String)>> {
+pub(super) fn relationships(xml: &[u8]) -> Option<Vec<(String, String, String)>> {
     elements(xml, "Relationship", |e| {
         Some((
             attr(e, "Id")?,
