@@ -7504,3 +7504,67 @@ fn a_word_return_with_its_table_as_an_embedded_excel_object_is_read() {
     assert!(said(&ledger, Code::ReadNote, "嵌入的Excel对象"));
     assert!(!raised(&ledger, Code::NoHeader));
 }
+
+/// A Word status cell holding a small table of the options, each beside a cell for its
+/// mark (已完成 | √, 正在推进 | , 长期坚持 | ): the marked option is the status, and
+/// the option list is not glued into the progress. A nested table of other rows (a
+/// town and its progress) keeps each row's texts on one line of the cell.
+#[test]
+fn a_status_cell_holding_a_table_of_options_reads_the_marked_one() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区生态环境局";
+    let options = |marked: &str| {
+        table(
+            ["已完成", "正在推进", "长期坚持"]
+                .iter()
+                .map(|o| text_row(&[o, if *o == marked { "√" } else { "" }]))
+                .collect(),
+        )
+    };
+    let towns = table(vec![
+        text_row(&["来苏镇", "已建成污水管网3公里。"]),
+        text_row(&["宝峰镇", "正在施工。"]),
+    ]);
+    let mut rows = vec![text_row(&[
+        "序号",
+        "具体举措",
+        "整改进展情况",
+        "完成情况（请勾选）",
+    ])];
+    for (id, progress, marked) in [
+        (51, "举办培训班3期。", "长期坚持"),
+        (62, "办法已起草。", "正在推进"),
+    ] {
+        rows.push(docx_rs::TableRow::new(vec![
+            cell(&[&id.to_string()]),
+            cell(&[&measure(id)]),
+            cell(&[progress]),
+            docx_rs::TableCell::new().add_table(options(marked)),
+        ]));
+    }
+    rows.push(docx_rs::TableRow::new(vec![
+        cell(&["28"]),
+        cell(&[&measure(28)]),
+        docx_rs::TableCell::new().add_table(towns),
+        docx_rs::TableCell::new().add_table(options("正在推进")),
+    ]));
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para(&format!(
+            "填报单位：{unit}    填报日期：2020年12月3日"
+        )))
+        .add_table(table(rows));
+    std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r51 = &reports_of(&ledger, 51, unit)[0];
+    assert_eq!(r51.status, Status::Ongoing);
+    assert_eq!(r51.progress, "举办培训班3期。");
+    assert_eq!(reports_of(&ledger, 62, unit)[0].status, Status::InProgress);
+    let r28 = &reports_of(&ledger, 28, unit)[0];
+    assert_eq!(r28.status, Status::InProgress);
+    assert!(
+        r28.progress.contains("来苏镇 已建成污水管网3公里。"),
+        "{}",
+        r28.progress
+    );
+}

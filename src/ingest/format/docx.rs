@@ -13,9 +13,9 @@
 //!   also into a second table that continues the first (a paragraph between them ends
 //!   it). The value is in the top-left cell, as in a workbook.
 //! - The paragraphs of one cell are joined with line breaks; `w:br` is a line break,
-//!   `w:tab` a space; a nested table's text joins its cell's text, unless the outer
-//!   table is only a frame around it (`body_grid`): then the nested table is the one
-//!   read.
+//!   `w:tab` a space; a nested table's text joins its cell's text, a line a row (an
+//!   option table's options as boxes: ☑已完成 □正在推进), unless the outer table is
+//!   only a frame around it (`body_grid`): then the nested table is the one read.
 //! - Automatic numbering (a 序号 column numbered by Word) is written out for decimal
 //!   lists: the number is not in the text, but it is what the reader sees.
 //! - Deleted text of tracked changes, field codes, text boxes and the fallback copy of
@@ -459,6 +459,80 @@ struct TableCell {
     comments: Vec<String>,
 }
 
+/// A table nested in the cell being read, one level in: its rows of cell texts, to go
+/// into the cell as lines (`InnerTable::lines`).
+#[derive(Debug, Default)]
+struct InnerTable {
+    rows: Vec<Vec<String>>,
+    /// The paragraphs of its cell being read (and of any table nested deeper in it).
+    cell: Option<Vec<String>>,
+}
+
+impl InnerTable {
+    /// The cell's lines for the table: one line a row, its cells' texts joined by a
+    /// space (来苏镇 已建成…), so that a row's texts stay together. An option table
+    /// (已完成 | √, 正在推进 | , 长期坚持 | : each option beside a cell for its mark,
+    /// one of them marked) gives its options as boxes (☑已完成, □正在推进 …), as a
+    /// status cell typed with boxes reads.
+    fn lines(self) -> Vec<String> {
+        if let Some(options) = option_boxes(&self.rows) {
+            return options;
+        }
+        self.rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+}
+
+/// An option table's options as boxes: every row pairs of (option, mark or nothing),
+/// the marks all after their options or all before, at least one mark, options short.
+fn option_boxes(rows: &[Vec<String>]) -> Option<Vec<String>> {
+    const MARKS: &[&str] = &["√", "✓", "✔", "☑", "☒", "×", "✗", "✘", "●", "■"];
+    const OPTION_CHARS: usize = 8;
+    let is_mark = |t: &str| MARKS.contains(&t.trim());
+    let is_option = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && !is_mark(t) && t.chars().count() <= OPTION_CHARS
+    };
+    for marks_after in [true, false] {
+        let mut out = Vec::new();
+        let mut marked = 0;
+        let fits = rows.iter().all(|row| {
+            let row: Vec<&str> = row.iter().map(|t| t.trim()).collect();
+            row.len() >= 2
+                && row.len().is_multiple_of(2)
+                && row.chunks(2).all(|pair| {
+                    let (option, mark) = if marks_after {
+                        (pair[0], pair[1])
+                    } else {
+                        (pair[1], pair[0])
+                    };
+                    if !is_option(option) || !(mark.is_empty() || is_mark(mark)) {
+                        return false;
+                    }
+                    marked += usize::from(!mark.is_empty());
+                    out.push(format!(
+                        "{}{option}",
+                        if mark.is_empty() { '□' } else { '☑' }
+                    ));
+                    true
+                })
+        });
+        if fits && marked > 0 && out.len() >= 2 {
+            return Some(out);
+        }
+    }
+    None
+}
+
 /// A cell read, in its grid column.
 struct PlacedCell {
     col: usize,
@@ -508,6 +582,8 @@ struct Body<'l> {
     list: (Option<String>, usize),
     row: Option<(usize, Vec<PlacedCell>)>,
     cell: Option<TableCell>,
+    /// A table nested in `cell`, one level in.
+    inner: Option<InnerTable>,
     /// A content control's properties said it shows its placeholder (单击或点击此处输入
     /// 文字。): its content, next, is not the unit's text.
     placeholder_next: bool,
@@ -558,6 +634,7 @@ impl<'l> Body<'l> {
             list: (None, 0),
             row: None,
             cell: None,
+            inner: None,
             placeholder_next: false,
             contents: Vec::new(),
             run_symbol_font: None,
@@ -659,6 +736,9 @@ impl<'l> Body<'l> {
             "tbl" if !empty => {
                 self.tables += 1;
                 self.nested |= self.tables == self.level + 1;
+                if self.tables == self.level + 1 && self.cell.is_some() {
+                    self.inner = Some(InnerTable::default());
+                }
                 if self.tables == self.level {
                     if self.tables_seen > 0 {
                         self.table_starts.push(self.rows.len());
@@ -669,6 +749,16 @@ impl<'l> Body<'l> {
             "tr" if !empty && self.tables == self.level => {
                 self.row = Some((0, Vec::new()));
                 self.table_rows += 1;
+            }
+            "tr" if !empty && self.tables == self.level + 1 => {
+                if let Some(inner) = self.inner.as_mut() {
+                    inner.rows.push(Vec::new());
+                }
+            }
+            "tc" if !empty && self.tables == self.level + 1 => {
+                if let Some(inner) = self.inner.as_mut() {
+                    inner.cell = Some(Vec::new());
+                }
             }
             "gridBefore" if self.tables == self.level => {
                 if let Some((col, _)) = self.row.as_mut() {
@@ -816,7 +906,23 @@ impl<'l> Body<'l> {
                     self.end_row(cells)?;
                 }
             }
-            "tbl" => self.tables = self.tables.saturating_sub(1),
+            "tc" if self.tables == self.level + 1 => {
+                if let Some(inner) = self.inner.as_mut() {
+                    let text = inner.cell.take().unwrap_or_default().join(" ");
+                    match inner.rows.last_mut() {
+                        Some(row) => row.push(text),
+                        None => inner.rows.push(vec![text]),
+                    }
+                }
+            }
+            "tbl" => {
+                if self.tables == self.level + 1 {
+                    if let (Some(inner), Some(cell)) = (self.inner.take(), self.cell.as_mut()) {
+                        cell.paragraphs.extend(inner.lines());
+                    }
+                }
+                self.tables = self.tables.saturating_sub(1);
+            }
             "sdtContent" => {
                 self.contents.pop();
             }
@@ -837,6 +943,10 @@ impl<'l> Body<'l> {
             text.insert_str(0, &label);
         }
         let tabbed = text.contains('\t');
+        if let Some(inner) = self.inner.as_mut().and_then(|t| t.cell.as_mut()) {
+            inner.push(text.replace('\t', " ").trim().to_string());
+            return Ok(());
+        }
         if let Some(cell) = self.cell.as_mut() {
             cell.paragraphs.push(if tabbed {
                 text.replace('\t', " ")
@@ -1189,6 +1299,51 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn option_tables_give_boxes_and_other_tables_lines() {
+        let rows = |rs: &[&[&str]]| -> Vec<Vec<String>> {
+            rs.iter()
+                .map(|r| r.iter().map(|t| t.to_string()).collect())
+                .collect()
+        };
+        // Marks after their options, down the rows.
+        assert_eq!(
+            option_boxes(&rows(&[
+                &["已完成", ""],
+                &["正在推进", "√"],
+                &["长期坚持", " "]
+            ])),
+            Some(vec![
+                "□已完成".into(),
+                "☑正在推进".into(),
+                "□长期坚持".into()
+            ])
+        );
+        // Marks before, across one row.
+        assert_eq!(
+            option_boxes(&rows(&[&["✔", "已完成", "", "正在推进"]])),
+            Some(vec!["☑已完成".into(), "□正在推进".into()])
+        );
+        // No mark, a long text, or a text where a mark goes: no option table.
+        assert_eq!(
+            option_boxes(&rows(&[&["已完成", ""], &["正在推进", ""]])),
+            None
+        );
+        assert_eq!(
+            option_boxes(&rows(&[
+                &["来苏镇", "已建成污水管网3公里。"],
+                &["宝峰镇", "√"]
+            ])),
+            None
+        );
+        let lines = InnerTable {
+            rows: rows(&[&["来苏镇", "", "已建成。"], &["", ""]]),
+            cell: None,
+        }
+        .lines();
+        assert_eq!(lines, ["来苏镇 已建成。"]);
     }
 
     fn tc(props: &str, paragraphs: &[&str]) -> String {
