@@ -7568,3 +7568,65 @@ fn a_status_cell_holding_a_table_of_options_reads_the_marked_one() {
         r28.progress
     );
 }
+
+/// A lead unit's summary of its towns' answers as a table of units by tasks (镇街 |
+/// 第28项（…） | 第44项（…）, a town a row), under the lead's own rows or as a sheet of
+/// its own: each filled cell is that town's report on that task, through the lead. A
+/// town that answered nothing is not a report. Before: the header row was read as the
+/// lead's report on task 28 and each town's row was unplaced.
+#[test]
+fn a_table_of_towns_by_tasks_gives_each_town_its_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区城市管理局";
+    let matrix = |spec: SheetSpec| {
+        spec.text_row(&[
+            "镇街",
+            "第28项（河道漂浮物清理）",
+            "第44项（餐饮店油水分离）",
+        ])
+        .text_row(&["来苏镇", "长期坚持", "不涉及"])
+        .text_row(&["宝峰镇", "已建立河道巡查制度，每周清理一次。", "长期坚持"])
+        .text_row(&["双石镇", "", ""])
+    };
+    let own = sheet(
+        lead,
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &progress_rows(&[("28", "出台考核办法。", "长期坚持")]),
+    )
+    .text_row(&[])
+    .text_row(&["附：各镇街落实情况"]);
+    write_workbook(&dir.path().join("汇总.xlsx"), &[matrix(own)]);
+    let alone = SheetSpec::new("镇街情况").text_row(&[
+        "填报单位：区城市管理局",
+        "",
+        "填报日期：2020年12月5日",
+    ]);
+    write_workbook(&dir.path().join("镇街情况.xlsx"), &[matrix(alone)]);
+    let ledger = ledger_for(dir.path());
+    let from = |file: &str, id: u32, unit: &str| -> Vec<Status> {
+        reports_of(&ledger, id, unit)
+            .iter()
+            .filter(|r| r.source.file == file)
+            .map(|r| r.status)
+            .collect()
+    };
+    for file in ["汇总.xlsx", "镇街情况.xlsx"] {
+        assert_eq!(from(file, 28, "来苏镇"), [Status::Ongoing], "{file}");
+        assert_eq!(from(file, 44, "来苏镇"), [Status::NotApplicable], "{file}");
+        assert_eq!(from(file, 44, "宝峰镇"), [Status::Ongoing], "{file}");
+        assert!(from(file, 28, "双石镇").is_empty(), "{file}");
+        let f = ledger.files.iter().find(|f| f.file == file).unwrap();
+        assert_eq!(f.unit.as_deref(), Some(lead), "{file}");
+    }
+    let baofeng = reports_of(&ledger, 28, "宝峰镇");
+    assert!(baofeng
+        .iter()
+        .all(|r| r.progress == "已建立河道巡查制度，每周清理一次。"
+            && r.via.as_deref() == Some(lead)));
+    // The lead's own row on 28 is its own, not the header's.
+    let own: Vec<_> = reports_of(&ledger, 28, lead);
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].progress, "出台考核办法。");
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+    assert!(said(&ledger, Code::ReadNote, "按单位、按任务填写的汇总表"));
+}

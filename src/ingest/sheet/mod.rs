@@ -16,6 +16,7 @@ mod context;
 mod filing;
 mod form;
 mod layout;
+mod matrix;
 mod rows;
 mod task_heading;
 mod unit;
@@ -23,6 +24,7 @@ mod unit;
 pub(crate) use self::context::SheetContext;
 use self::filing::Filing;
 use self::layout::Layout;
+use self::matrix::Matrix;
 use self::unit::SheetUnit;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
@@ -81,6 +83,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     {
         if let Some(forms) = form::read(grid) {
             return read_forms(grid, forms, ctx, out);
+        }
+    }
+    // A table of units by tasks (镇街 | 第28项 | 第44项): under the return's own table,
+    // or the sheet's only table.
+    if marker.is_none() {
+        let from = layout.as_ref().map_or(0, |l| l.top);
+        if let Some(m) = Matrix::find(grid, from, ctx.units) {
+            let below = layout.as_ref().filter(|l| m.header > l.bottom);
+            return read_with_matrix(grid, below, m, &non_empty, ctx, out);
         }
     }
     let Some(layout) = layout else {
@@ -1288,6 +1299,77 @@ fn read_forms(
 /// The sheet with the tally under `tally` blanked out (its header and rows, up to the
 /// next table's header, but the lines of one text between: 二、具体进展情况), when a
 /// table of the return's own columns follows it; `None` when none does.
+/// A sheet holding a table of units by tasks ([`Matrix`]): the return's own table
+/// (`layout`, when the matrix is under it) read without the matrix's rows, then a
+/// report per filled cell, dated as the sheet is. A sheet of the matrix alone is the
+/// unit's its 填报单位 line names.
+fn read_with_matrix(
+    grid: &Grid,
+    layout: Option<&Layout>,
+    m: Matrix,
+    non_empty: &[usize],
+    ctx: &SheetContext,
+    out: &mut Ingested,
+) -> Option<String> {
+    let mut above = Layout::default();
+    (above.top, above.bottom) = (m.header, m.header);
+    let sender = match layout {
+        Some(_) => {
+            let mut rest = grid.clone();
+            for r in m.header..=m.last_row() {
+                rest.rows[r].clear();
+            }
+            let sender = read_sheet(&rest, ctx, out);
+            out.skips
+                .push(row_skip(grid, ctx, m.header, SkipReason::Header));
+            sender
+        }
+        None => {
+            skip_above_table(grid, ctx, &above, non_empty, out);
+            None
+        }
+    };
+    let mut filing = Filing::read(grid, layout.unwrap_or(&above), non_empty, ctx.default_year);
+    if let Some(cover) = ctx.cover {
+        filing.take_cover(cover);
+    }
+    let default_year = filing
+        .filed_on
+        .map_or(ctx.default_year, |d| chrono::Datelike::year(&d));
+    let period = filing::period_of_sheet_name(&grid.name, default_year);
+    let (records, unanswered) = m.records(grid, ctx.file, filing.filed_on, period);
+    for r in unanswered {
+        out.skips.push(row_skip(grid, ctx, r, SkipReason::Unfilled));
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::ReadNote,
+            ctx.file,
+            format!(
+                "工作表“{}”第{}行起是按单位、按任务填写的汇总表，每个填写了的格子已计为该行单位对该列任务的报送（{}条）。",
+                grid.name,
+                m.header + 1,
+                records.len()
+            ),
+        )
+        .at(Some(&grid.name), Some(m.header as u32 + 1)),
+    );
+    out.records.extend(records);
+    if layout.is_none() && filing.filed_on.is_none() {
+        out.problems.push(filing_date_missing(ctx, &grid.name));
+    }
+    sender.or_else(|| {
+        filing
+            .unit_text
+            .as_deref()
+            .and_then(|t| match ctx.units.resolve(t) {
+                crate::plan::NameMatch::Unit(u) => Some(u),
+                _ => None,
+            })
+    })
+}
+
 fn without_tally(grid: &Grid, tally: &Layout) -> Option<Grid> {
     let next = (tally.bottom + 1..grid.height())
         .find(|&r| Layout::at(grid, r).is_some_and(|l| !l.is_tally()))?;
