@@ -4,11 +4,13 @@
 
 use crate::common::text::excerpt;
 use crate::ingest::record::Record;
-use crate::ingest::similarity::{best_match, normalise_for_match, same_task, MatchOutcome};
+use crate::ingest::similarity::{
+    best_match, match_score, normalise_for_match, same_task, MatchOutcome,
+};
 use crate::ingest::values::{chinese_task_id, parse_task_id};
 use crate::model::MatchedBy;
 use crate::model::{Code, Problem, Severity};
-use crate::plan::Plan;
+use crate::plan::{Plan, Role};
 
 /// The outcome for one record.
 pub enum TaskMatch {
@@ -155,6 +157,18 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                     ),
                 );
             }
+            // No task of the plan stands out, but one of the unit's own does (its own
+            // short name for it: 餐厨垃圾收运监管 for 餐厨垃圾清运长效监管机制).
+            if let Some(id) = own_task(rec, plan, &outcome) {
+                return found_by_text(
+                    rec,
+                    id,
+                    format!(
+                        "{id_desc}，举措内容“{}”与本单位承担的第{id}项最相近，已按第{id}项计入。请核实。",
+                        excerpt(&rec.measure_text, 20)
+                    ),
+                );
+            }
             match outcome {
                 MatchOutcome::Clear { id, .. } => found_by_text(
                     rec,
@@ -188,6 +202,54 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                     ),
                 )),
             }
+        }
+    }
+}
+
+/// Least score of a unit's own task against a text that matches no task of the whole
+/// plan clearly, and its least lead over the unit's next task. Unrelated texts score
+/// up to about 0.3 (`similarity`'s notes); a short name of the unit's own making scores
+/// about 0.5 against the task's 简称 (餐厨垃圾收运监管: 0.49 against 餐厨垃圾清运长效监管
+/// 机制, 0.05 or less against the unit's other tasks).
+const OWN_MIN_SCORE: f64 = 0.4;
+const OWN_MIN_MARGIN: f64 = 0.15;
+
+/// The task, among those the record's unit has a role in, that its text names when the
+/// whole plan gives no clear one: the only one of the unit's among tasks found alike
+/// (37 and 38 differ by a town's name), or the unit's task whose measure or 简称 the text
+/// is clearly closest to.
+fn own_task(rec: &Record, plan: &Plan, outcome: &MatchOutcome) -> Option<u32> {
+    let unit = rec.unit.as_deref()?;
+    let own = |id: u32| {
+        plan.task(id)
+            .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned)
+    };
+    match outcome {
+        MatchOutcome::Clear { .. } => None,
+        MatchOutcome::Ambiguous { candidates } => {
+            let mut mine = candidates.iter().filter(|(id, _)| own(*id));
+            match (mine.next(), mine.next()) {
+                (Some((id, _)), None) => Some(*id),
+                _ => None,
+            }
+        }
+        MatchOutcome::NoMatch { .. } => {
+            let mut scored: Vec<(u32, f64)> = plan
+                .tasks
+                .iter()
+                .filter(|t| own(t.id))
+                .map(|t| {
+                    let by_measure = match_score(&rec.measure_text, &t.measure);
+                    (
+                        t.id,
+                        by_measure.max(match_score(&rec.measure_text, &t.short_name)),
+                    )
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let (id, best) = *scored.first()?;
+            let next = scored.get(1).map_or(0.0, |s| s.1);
+            (best >= OWN_MIN_SCORE && best - next >= OWN_MIN_MARGIN).then_some(id)
         }
     }
 }
@@ -247,5 +309,85 @@ fn contained_in_one(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Op
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn plan() -> Plan {
+        let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+        crate::plan::load_plan(&input).unwrap()
+    }
+
+    fn record(unit: &str, measure: &str) -> Record {
+        Record {
+            source: Source {
+                file: "a.xlsx".into(),
+                sheet: "Sheet1".into(),
+                row: 5,
+            },
+            unit: Some(unit.into()),
+            unit_from: None,
+            filed_on: None,
+            period: None,
+            id_text: String::new(),
+            id: None,
+            measure_text: measure.into(),
+            status: crate::model::Status::InProgress,
+            status_text: String::new(),
+            progress: "按计划推进。".into(),
+            completed_on: None,
+            completed_text: String::new(),
+            note: String::new(),
+            evidence: String::new(),
+            deadline_text: String::new(),
+            hidden: false,
+            via: None,
+        }
+    }
+
+    fn found(plan: &Plan, unit: &str, measure: &str) -> Option<u32> {
+        let candidates: Vec<(u32, &str)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id, t.measure.as_str()))
+            .collect();
+        match match_task(&record(unit, measure), plan, &candidates) {
+            TaskMatch::Found { id, .. } => Some(id),
+            TaskMatch::Missing(_) => None,
+        }
+    }
+
+    #[test]
+    fn a_units_own_short_name_finds_its_own_task() {
+        let plan = plan();
+        // Near-misses of the tasks' 简称 (收运 for 清运, 执法检查 for 违法行为查处): too far
+        // from any task of the plan as a whole, clearly the closest of the unit's own.
+        assert_eq!(found(&plan, "区城市管理局", "餐厨垃圾收运监管"), Some(43));
+        assert_eq!(
+            found(&plan, "区城市管理局", "餐饮店油水分离执法检查"),
+            Some(44)
+        );
+        // The same words from a unit with neither task: not placed.
+        assert_eq!(found(&plan, "区水利局", "餐厨垃圾收运监管"), None);
+        // Words of none of the unit's tasks: not placed.
+        assert_eq!(found(&plan, "区城市管理局", "加强干部队伍作风建设"), None);
+        // Alike in two tasks (37 and 38 differ by the plant's name): the one the unit
+        // has a role in.
+        assert_eq!(
+            found(&plan, "双石镇", "制定整改措施，解决污水溢流问题"),
+            Some(37)
+        );
+        assert_eq!(
+            found(&plan, "大安街道", "制定整改措施，解决污水溢流问题"),
+            Some(38)
+        );
+        assert_eq!(
+            found(&plan, "区住房城乡建委", "制定整改措施，解决污水溢流问题"),
+            None
+        );
     }
 }
