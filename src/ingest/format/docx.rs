@@ -1185,6 +1185,11 @@ struct Numbering {
     lists: HashMap<String, String>,
     /// (abstractNumId, level) → (start, format, label text such as "%1.").
     levels: HashMap<(String, usize), (u32, String, String)>,
+    /// (numId, level) → the start a list sets for itself (`w:startOverride`: a list
+    /// numbered from 32 on a style that starts at 1).
+    overrides: HashMap<(String, usize), u32>,
+    /// Counters by abstract list, or by list id for a list with a start of its own
+    /// (Word restarts such a list, apart from the others of its abstract list).
     counters: HashMap<String, Vec<u32>>,
 }
 
@@ -1196,6 +1201,8 @@ impl Numbering {
         let mut abstract_id: Option<String> = None;
         let mut num_id: Option<String> = None;
         let mut level: Option<(usize, u32, String, String)> = None;
+        // The level of the `w:lvlOverride` being read, inside a `w:num`.
+        let mut override_level: Option<usize> = None;
         loop {
             let event = match reader.read_event_into(&mut buf) {
                 Ok(e) => e,
@@ -1210,7 +1217,20 @@ impl Numbering {
                             n.lists.insert(num, a);
                         }
                     }
-                    "lvl" => {
+                    "lvlOverride" => {
+                        override_level =
+                            Some(attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0));
+                    }
+                    "startOverride" => {
+                        if let (Some(num), Some(l), Some(v)) =
+                            (num_id.clone(), override_level, number_attr(&e))
+                        {
+                            n.overrides.insert((num, l), v as u32);
+                        }
+                    }
+                    // A level redefined inside a list's override is not the abstract
+                    // list's.
+                    "lvl" if override_level.is_none() => {
                         let ilvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
                         level = Some((ilvl, 1, "decimal".into(), String::new()));
                     }
@@ -1231,6 +1251,9 @@ impl Numbering {
                     }
                     _ => {}
                 },
+                Event::End(e) if e.local_name().as_ref() == "lvlOverride" => {
+                    override_level = None;
+                }
                 Event::End(e) if e.local_name().as_ref() == "lvl" => {
                     if let (Some(a), Some((ilvl, start, fmt, text))) =
                         (abstract_id.clone(), level.take())
@@ -1251,16 +1274,21 @@ impl Numbering {
     fn next(&mut self, num_id: &str, level: usize) -> Option<String> {
         let level = level.min(8);
         let abstract_id = self.lists.get(num_id)?.clone();
-        let start_of = |l: usize| {
-            self.levels
+        let start_of = |l: usize| match self.overrides.get(&(num_id.to_string(), l)) {
+            Some(&start) => start,
+            None => self
+                .levels
                 .get(&(abstract_id.clone(), l))
-                .map_or(1, |(s, _, _)| *s)
+                .map_or(1, |(s, _, _)| *s),
         };
         let starts: Vec<u32> = (0..=8).map(start_of).collect();
-        let counters = self
-            .counters
-            .entry(abstract_id.clone())
-            .or_insert_with(|| vec![0; 9]);
+        let restarted = self.overrides.keys().any(|(num, _)| num == num_id);
+        let key = if restarted {
+            format!("num {num_id}")
+        } else {
+            abstract_id.clone()
+        };
+        let counters = self.counters.entry(key).or_insert_with(|| vec![0; 9]);
         counters[level] = if counters[level] == 0 {
             starts[level]
         } else {
@@ -1712,5 +1740,19 @@ mod tests {
         assert_eq!(n.next("2", 0).as_deref(), Some("1"));
         assert_eq!(n.next("2", 0).as_deref(), Some("2"));
         assert_eq!(n.next("9", 0), None);
+    }
+
+    /// A list that sets its own start (`w:lvlOverride/w:startOverride`: the 序号 column
+    /// numbered from 32 on a list style starting at 1) is numbered from it, apart from
+    /// the other lists of its abstract list, as Word shows it. Before: 1, 2, 3.
+    #[test]
+    fn a_lists_own_start_overrides_its_styles() {
+        let numbering = br#"<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="90"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="32"/></w:lvlOverride></w:num></w:numbering>"#;
+        let mut n = Numbering::parse(numbering);
+        assert_eq!(n.next("2", 0).as_deref(), Some("1"));
+        assert_eq!(n.next("90", 0).as_deref(), Some("32"));
+        assert_eq!(n.next("90", 0).as_deref(), Some("33"));
+        assert_eq!(n.next("2", 0).as_deref(), Some("2"));
+        assert_eq!(n.next("90", 0).as_deref(), Some("34"));
     }
 }
