@@ -7630,3 +7630,38 @@ fn a_table_of_towns_by_tasks_gives_each_town_its_reports() {
     assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
     assert!(said(&ledger, Code::ReadNote, "按单位、按任务填写的汇总表"));
 }
+
+/// The lead's form as each town filled it, in a folder named for the town, the file and
+/// its title still the lead's (区城市管理局牵头任务进展情况表), 填报单位 left blank: each
+/// file is its folder's town's. Before: both were the lead's, superseding each other,
+/// and the towns were chased.
+#[test]
+fn a_leads_form_filled_by_a_town_in_its_own_folder_is_the_towns() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区城市管理局";
+    for (town, progress) in [("来苏镇", "每日巡河清漂。"), ("宝峰镇", "签订清漂协议。")]
+    {
+        let folder = dir.path().join("镇街报送").join(town);
+        std::fs::create_dir_all(&folder).unwrap();
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&["区城市管理局牵头任务进展情况表"])
+            .text_row(&["填报单位：", "", "填报日期：2020年12月1日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["28", &measure(28), progress, "长期坚持"]);
+        write_workbook(
+            &folder.join(format!("{lead}牵头任务进展情况表.xlsx")),
+            &[spec],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 28, "来苏镇")[0].progress,
+        "每日巡河清漂。"
+    );
+    assert_eq!(
+        reports_of(&ledger, 28, "宝峰镇")[0].progress,
+        "签订清漂协议。"
+    );
+    assert!(reports_of(&ledger, 28, lead).is_empty());
+    assert!(!raised(&ledger, Code::SteppedBack));
+}

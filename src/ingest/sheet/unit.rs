@@ -589,11 +589,13 @@ fn fallback(
         .page_header
         .lines()
         .map(|line| (line, UnitFrom::PageHeader));
-    let folders = std::path::Path::new(ctx.file)
-        .parent()
-        .into_iter()
-        .flat_map(|p| p.iter().rev())
-        .map(|name| (name.to_str().unwrap_or(""), UnitFrom::FileName));
+    let folders = || {
+        std::path::Path::new(ctx.file)
+            .parent()
+            .into_iter()
+            .flat_map(|p| p.iter().rev())
+            .map(|name| (name.to_str().unwrap_or(""), UnitFrom::FileName))
+    };
     let sources = [
         (
             filing.signature.as_deref().unwrap_or(""),
@@ -609,12 +611,22 @@ fn fallback(
         (ctx.file_stem, UnitFrom::FileName),
         (ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName),
     ])
-    .chain(folders)
+    .chain(folders())
     .filter(|(text, _)| !text.trim().is_empty());
     // Names as written first, then one written with a character wrong.
     let mut misses = Vec::new();
     for (text, from) in sources {
         match resolve(ctx.units, text) {
+            // The lead's form as a partner filled it (来苏镇/区城市管理局牵头任务进展情况
+            // 表.xlsx, its 填报单位 left blank): a title or name saying whose tasks the
+            // form lists (X牵头…) does not say who filled it; a folder naming another
+            // unit does.
+            Ok(u) if text.contains("牵头") => {
+                let folder = folders()
+                    .find_map(|(name, from)| resolve(ctx.units, name).ok().map(|f| (f, from)))
+                    .filter(|(f, _)| *f != u);
+                return Some(folder.unwrap_or((u, from)));
+            }
             Ok(u) => return Some((u, from)),
             Err(m) => misses.push((text, from, m)),
         }
