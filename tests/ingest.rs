@@ -674,8 +674,10 @@ fn a_later_filing_supersedes_and_equal_dates_conflict() {
         .any(|r| r.superseded && r.source.file == "第一次.xlsx"));
     assert!(!codes(&ledger).contains(&Code::Conflict));
 
-    // Same date, different content: a conflict; the least advanced stands.
-    write("第三次.xlsx", "2020年12月8日", "正在推进");
+    // Same date, different content, names that say nothing of which came last: a
+    // conflict; the least advanced stands.
+    std::fs::rename(dir.path().join("第二次.xlsx"), dir.path().join("甲.xlsx")).unwrap();
+    write("另一份.xlsx", "2020年12月8日", "正在推进");
     let ledger = ledger_for(dir.path());
     let t = ledger.task(26).unwrap();
     assert_eq!(t.current_reports().count(), 2);
@@ -686,10 +688,22 @@ fn a_later_filing_supersedes_and_equal_dates_conflict() {
         .find(|p| p.code == Code::Conflict)
         .unwrap();
     assert!(
-        conflict.message.contains("第二次.xlsx") && conflict.message.contains("第三次.xlsx"),
+        conflict.message.contains("甲.xlsx") && conflict.message.contains("另一份.xlsx"),
         "{}",
         conflict.message
     );
+
+    // The same day, a second and a third sending named so: the last of the series
+    // stands.
+    std::fs::remove_file(dir.path().join("另一份.xlsx")).unwrap();
+    std::fs::rename(dir.path().join("甲.xlsx"), dir.path().join("第二次.xlsx")).unwrap();
+    write("第三次.xlsx", "2020年12月8日", "正在推进");
+    let ledger = ledger_for(dir.path());
+    let t = ledger.task(26).unwrap();
+    let current: Vec<_> = t.current_reports().collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].source.file, "第三次.xlsx");
+    assert!(!codes(&ledger).contains(&Code::Conflict));
 }
 
 #[test]

@@ -427,17 +427,9 @@ const CORRECTED: [&str; 11] = [
     "新版",
     "第二版",
 ];
-/// Words that say a return was sent again, wherever they stand in its name (区财政局第2次
-/// 报送.xlsx).
-const RESENT: [&str; 7] = [
-    "重新报送",
-    "再次报送",
-    "重报",
-    "第二次",
-    "第2次",
-    "第三次",
-    "第3次",
-];
+/// Words that say a return was sent again, wherever they stand in its name (区财政局重新
+/// 报送.xlsx); and 第N次 with N of 2 or more ([`name_ordinal`]).
+const RESENT: [&str; 3] = ["重新报送", "再次报送", "重报"];
 const FINAL: [&str; 4] = ["最终", "终稿", "定稿", "终版"];
 /// Words that say a return is a draft, set aside by the unit's other returns.
 const DRAFT: [&str; 3] = ["初稿", "草稿", "征求意见稿"];
@@ -494,6 +486,30 @@ fn name_month(file: &str) -> Option<u32> {
     crate::common::dates::find_filing_date(stem, Some(2020)).map(|d| d.month())
 }
 
+/// The ordinal a return's file name gives it as one of a series (区住房城乡建委（第四次
+/// 报送）: 4, 次; 整改进展第3期: 3, 期; 第12轮: 12, 轮), the last one written, with the
+/// word counted.
+fn name_ordinal(file: &str) -> Option<(u32, char)> {
+    let name = file.rsplit(['/', '\\']).next()?;
+    ordinal_in(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
+}
+
+/// The last 第N次 / 第N期 / 第N轮 in `text`: N and the word.
+fn ordinal_in(text: &str) -> Option<(u32, char)> {
+    text.match_indices('第').rev().find_map(|(i, w)| {
+        let rest = &text[i + w.len()..];
+        let end = rest.find(['次', '期', '轮'])?;
+        let number = &rest[..end];
+        let n = if number.chars().all(|c| c.is_ascii_digit()) {
+            number.parse().ok()
+        } else {
+            crate::common::numerals::chinese_number(number)
+        }?;
+        let kind = rest[end..].chars().next()?;
+        (n > 0).then_some((n, kind))
+    })
+}
+
 /// How late a return's path says it is: 2 for 最终版, 1 for a correction or a return sent
 /// again (区水利局（修改版）.xlsx, v2, 第2次报送), 0 for neither, -1 for a draft (初稿).
 fn correction_rank(file: &str) -> i8 {
@@ -503,6 +519,10 @@ fn correction_rank(file: &str) -> i8 {
     } else if marked(&CORRECTED)
         || marks_short_correction(file)
         || RESENT.iter().any(|w| file.contains(w))
+        || file
+            .split(['/', '\\'])
+            .filter_map(ordinal_in)
+            .any(|(n, kind)| kind == '次' && n >= 2)
         || numbered_version(file)
     {
         1
@@ -539,6 +559,9 @@ enum Over {
     /// A file whose name names a later month (区水利局整改进展（12月）.xlsx beside …（11月）
     /// .xlsx), both filed on one day: last month's file copied with its 填报日期 kept.
     NamedMonth,
+    /// A file whose name numbers it later in a series (第四次报送 beside 第三次报送, 第4期
+    /// beside 第3期), both filed on one day or both undated.
+    NamedOrdinal,
 }
 
 /// The reports that stood over others filed with them, gathered so that a file says it
@@ -617,6 +640,35 @@ impl StoodOver {
                 self.set_aside(id, unit, reports, top, &earlier, Over::NamedMonth, problems);
             }
         }
+        // Files numbered in a series of one kind (第三次 / 第四次报送): the last.
+        if top.len() < 2 {
+            return;
+        }
+        let ordinals: Vec<Option<(u32, char)>> = top
+            .iter()
+            .map(|&i| name_ordinal(&reports[i].source.file))
+            .collect();
+        let kinds: BTreeSet<char> = ordinals.iter().flatten().map(|&(_, k)| k).collect();
+        if ordinals.iter().all(Option::is_some) && kinds.len() == 1 {
+            let last = ordinals.iter().flatten().map(|&(n, _)| n).max();
+            let earlier: Vec<usize> = top
+                .iter()
+                .zip(&ordinals)
+                .filter(|(_, o)| o.map(|(n, _)| n) < last)
+                .map(|(&i, _)| i)
+                .collect();
+            if !earlier.is_empty() {
+                self.set_aside(
+                    id,
+                    unit,
+                    reports,
+                    top,
+                    &earlier,
+                    Over::NamedOrdinal,
+                    problems,
+                );
+            }
+        }
     }
 
     /// Mark `earlier` superseded, take them out of `top`, and note why.
@@ -644,6 +696,9 @@ impl StoodOver {
             Over::NamedMonth => name_month(&r.source.file)
                 .map(|m| format!("{m}月"))
                 .unwrap_or_default(),
+            Over::NamedOrdinal => name_ordinal(&r.source.file)
+                .map(|(n, kind)| format!("第{n}{kind}"))
+                .unwrap_or_default(),
             Over::Correction | Over::Draft => r.source.file.clone(),
         };
         let key = (
@@ -656,7 +711,7 @@ impl StoodOver {
         entry.0.insert(id);
         entry.1.extend(earlier.iter().map(|&i| label(&reports[i])));
         let when = |r: &UnitReport| match why {
-            Over::Period | Over::NamedMonth => label(r),
+            Over::Period | Over::NamedMonth | Over::NamedOrdinal => label(r),
             Over::Correction if is_corrected(&r.source.file) => "修改后".to_string(),
             Over::Correction => "原".to_string(),
             Over::Draft if correction_rank(&r.source.file) < 0 => "初稿".to_string(),
@@ -690,6 +745,10 @@ impl StoodOver {
                     ),
                     Over::NamedMonth => format!(
                         "{unit}报送的多份报表填报日期相同，其中“{file}”的文件名注明为{latest}，第{ids}项已按该文件汇总，文件名注明为{}的报表中的进展不再计入。请核实各表的填报日期是否已更新。",
+                        earlier.join("、")
+                    ),
+                    Over::NamedOrdinal => format!(
+                        "{unit}报送的多份报表填报日期相同或都未填写，其中“{file}”的文件名注明为{latest}，第{ids}项已按该文件汇总，文件名注明为{}的报表中的进展不再计入。",
                         earlier.join("、")
                     ),
                     Over::Draft => format!(
@@ -815,7 +874,9 @@ fn combine_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::{correction_rank, name_month, normalise_for_match, says_same_as_before};
+    use super::{
+        correction_rank, name_month, name_ordinal, normalise_for_match, says_same_as_before,
+    };
 
     #[test]
     fn same_as_before_is_the_whole_text_only() {
@@ -860,6 +921,31 @@ mod tests {
         // A day, or no month: none.
         assert_eq!(name_month("区水利局（12月3日）.xlsx"), None);
         assert_eq!(name_month("区水利局.xlsx"), None);
+    }
+
+    #[test]
+    fn ordinals_in_file_names() {
+        assert_eq!(
+            name_ordinal("区住房城乡建委（第四次报送）.xlsx"),
+            Some((4, '次'))
+        );
+        assert_eq!(name_ordinal("区水利局整改进展第3期.xlsx"), Some((3, '期')));
+        assert_eq!(
+            name_ordinal("回表/三教产业促进中心-第12轮.xlsx"),
+            Some((12, '轮'))
+        );
+        // The last one written; none in a folder's name or without its word.
+        assert_eq!(
+            name_ordinal("第1期/区水利局（第2次报送）.xlsx"),
+            Some((2, '次'))
+        );
+        assert_eq!(name_ordinal("第1期/区水利局.xlsx"), None);
+        assert_eq!(name_ordinal("区水利局第26项.xlsx"), None);
+        // 第N次 from the second on marks a return sent again; 第N期 does not.
+        assert_eq!(correction_rank("区财政局第十二次报送.xlsx"), 1);
+        assert_eq!(correction_rank("区财政局第1次报送.xlsx"), 0);
+        assert_eq!(correction_rank("区财政局第4期.xlsx"), 0);
+        assert_eq!(correction_rank("第二次报送/区财政局.xlsx"), 1);
     }
 
     #[test]
