@@ -7665,3 +7665,51 @@ fn a_leads_form_filled_by_a_town_in_its_own_folder_is_the_towns() {
     assert!(reports_of(&ledger, 28, lead).is_empty());
     assert!(!raised(&ledger, Code::SteppedBack));
 }
+
+/// 否 under 是否按期完成 says the task was not done on time: beside a completion date
+/// already past, or a text saying it is done, the task is done (late); beside work
+/// under way or a planned date it is not. Before: every 否 read 正在推进, the date in
+/// the note.
+#[test]
+fn no_under_done_on_time_beside_a_past_completion_is_done_late() {
+    let ledger = read_one(
+        "区水利局",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "是否按期完成",
+            "完成时间",
+        ],
+        &[
+            row(&[
+                "26",
+                &measure(26),
+                "规划于2020年10月20日经区政府批复印发，较计划推迟20天。",
+                "否",
+                "2020年10月20日",
+            ]),
+            row(&["21", &measure(21), "小水电站清理整改工作已完成。", "否", ""]),
+            row(&[
+                "20",
+                &measure(20),
+                "已与大足区对接2次，正在争取纳入规划。",
+                "否",
+                "预计2020年12月底",
+            ]),
+            row(&[
+                "23",
+                &measure(23),
+                "已完成河堰修复。",
+                "是",
+                "2020年9月28日",
+            ]),
+        ],
+    );
+    let r26 = only_report(&ledger, 26);
+    assert_eq!(r26.status, Status::Completed);
+    assert_eq!(r26.completed_on, Some(date(2020, 10, 20)));
+    assert_eq!(only_report(&ledger, 21).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 23).status, Status::Completed);
+}

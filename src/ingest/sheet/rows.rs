@@ -841,6 +841,17 @@ pub(super) fn values(
     if done_as_dated.is_some() {
         status = Status::Completed;
     }
+    if done_late(
+        layout,
+        grid,
+        r,
+        &status_text,
+        &progress,
+        default_year,
+        filed_by,
+    ) {
+        status = Status::Completed;
+    }
     if status == Status::Unclear {
         problems.push(status_unclear(
             ctx,
@@ -1097,6 +1108,38 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
 /// How a row answering 否 under 是否涉及 beside a status of its own is written: the
 /// status text read after it.
 const DENIED_BUT: &str = "是否涉及：否；";
+
+/// 否 under 是否按期完成 (按时, 如期) says the task was not done on time, not that it is
+/// not done: beside a completion date on or before the return was filed, or a text
+/// saying it is done (规划于10月20日经区政府批复印发，较计划推迟20天), the task is done,
+/// late.
+fn done_late(
+    layout: &Layout,
+    grid: &Grid,
+    r: usize,
+    status_text: &str,
+    progress: &str,
+    default_year: i32,
+    filed_by: Option<NaiveDate>,
+) -> bool {
+    let Some(c) = layout.col(ColumnKind::StatusYesNo) else {
+        return false;
+    };
+    let header = layout.header_text(grid, c);
+    if !["按期", "按时", "如期"].iter().any(|w| header.contains(w)) || !is_no_answer(status_text)
+    {
+        return false;
+    }
+    let cell = layout.cell(grid, r, ColumnKind::CompletedOn);
+    let text = one_line(&cell.text_ref());
+    let dated = date_of_cell(cell, default_year)
+        .filter(|_| !text.is_empty() && !is_planned_date(&text))
+        .is_some_and(|on| match filed_by {
+            Some(filed) => on <= filed,
+            None => chrono::Datelike::year(&on) <= default_year,
+        });
+    dated || status_from_progress(progress) == Some(Status::Completed)
+}
 
 /// [`read_status`] from the status columns, the percentage, 备注 and the progress text.
 fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
