@@ -7713,3 +7713,50 @@ fn no_under_done_on_time_beside_a_past_completion_is_done_late() {
     assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
     assert_eq!(only_report(&ledger, 23).status, Status::Completed);
 }
+
+/// A day in the status cell (已完成（11月20日）) beside a 完成时间 cell of a month alone
+/// (2020年12月底: the plan's 完成时限 copied down the column): the day is the completion,
+/// the month kept in the note. Before: done on 12月31日, after the round's cut-off, so
+/// counted as 正在推进.
+#[test]
+fn a_day_in_the_status_cell_stands_over_a_month_in_the_date_column() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&[
+                "32",
+                &measure(32),
+                "管理办法已印发实施。",
+                "已完成（11月20日）",
+                "2020年12月底",
+            ]),
+            row(&[
+                "41",
+                &measure(41),
+                "形成论证报告。",
+                "已完成",
+                "2020年10月底",
+            ]),
+            row(&[
+                "40",
+                &measure(40),
+                "正在征求意见。",
+                "已完成（10月28日）",
+                "2020年10月15日",
+            ]),
+        ],
+    );
+    let r32 = only_report(&ledger, 32);
+    assert_eq!(r32.completed_on, Some(date(2020, 11, 20)));
+    assert!(r32.note.contains("2020年12月底"), "{}", r32.note);
+    // No day in the status: the month's end, as before; a day in the date column stands.
+    assert_eq!(
+        only_report(&ledger, 41).completed_on,
+        Some(date(2020, 10, 31))
+    );
+    assert_eq!(
+        only_report(&ledger, 40).completed_on,
+        Some(date(2020, 10, 15))
+    );
+}

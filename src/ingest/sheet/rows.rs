@@ -925,8 +925,15 @@ pub(super) fn values(
         problems.push(date_unreadable(ctx, &source, &completed_text, default_year));
     }
     // 已完成（11月30日通过验收） in the status cell, or 已于2020年9月25日完成整改 in the
-    // text: the date written there, when no cell gives one.
-    let completed_on = completed_on
+    // text: the date written there, when no cell gives one. A day there also stands over
+    // a 完成时间 cell of a month alone (2020年12月底: the plan's 完成时限 copied down the
+    // column), which is then kept in the note.
+    let day_in_status = (status == Status::Completed && month_only(&completed_text))
+        .then(|| filed_by.and_then(|f| date_after_status_word(&status_text, default_year, f)))
+        .flatten();
+    let month_set_aside = day_in_status.is_some();
+    let completed_on = day_in_status
+        .or(completed_on)
         .or(done_as_dated)
         .or_else(|| date_of_referred.and_then(|a| a.completed_on))
         .or_else(|| {
@@ -1005,7 +1012,9 @@ pub(super) fn values(
     if let Some(words) = &pointer {
         add_line(&mut note, &format!("进展情况：{words}"));
     }
-    if (planned || (undone && written_on.is_some())) && !note.contains(&completed_text) {
+    if month_set_aside && !note.contains(&completed_text) {
+        add_line(&mut note, &format!("完成时间栏填写：{completed_text}"));
+    } else if (planned || (undone && written_on.is_some())) && !note.contains(&completed_text) {
         add_line(&mut note, &format!("完成时间：{completed_text}"));
     }
     if measure_text.is_empty() {
@@ -1470,6 +1479,15 @@ fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Op
     }
     let (_, last) = crate::common::dates::parse_date_span(date, Some(default_year))?;
     (last <= filed).then_some(last)
+}
+
+/// Whether a 完成时间 text names a month, not a day (2020年12月底, 12月, 2020年10月中旬).
+fn month_only(text: &str) -> bool {
+    let t = crate::common::dates::nfkc(text);
+    t.contains('月') && !t.contains(['日', '号']) && {
+        let after = t.rsplit('月').next().unwrap_or("");
+        !after.chars().any(|c| c.is_ascii_digit())
+    }
 }
 
 /// How many years before the return's year a completion date is taken for a slip of
