@@ -7760,3 +7760,46 @@ fn a_day_in_the_status_cell_stands_over_a_month_in_the_date_column() {
         Some(date(2020, 10, 15))
     );
 }
+
+/// Remarks typed in a column with no header beside the table are the unit's words: kept
+/// in the row's note as written, with one info naming the column by its letter (and,
+/// beside a headed column the tool does not know, both). Before: dropped silently.
+#[test]
+fn text_in_a_column_with_no_header_is_kept_in_the_note() {
+    let ledger = read_one(
+        "区城市管理局",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "完成状态",
+            "督导意见",
+            "",
+        ],
+        &[
+            row(&[
+                "43",
+                &measure(43),
+                "建立收运台账。",
+                "已完成",
+                "",
+                "11月20日已通过现场验收",
+            ]),
+            row(&[
+                "45",
+                &measure(45),
+                "已清掏化粪池328座。",
+                "正在推进",
+                "加快进度",
+                "",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 43).note, "11月20日已通过现场验收");
+    assert_eq!(only_report(&ledger, 45).note, "督导意见：加快进度");
+    assert!(said(
+        &ledger,
+        Code::ColumnUnknown,
+        "“督导意见”列不是进展表的常用列，其内容已按列名记入备注；F列没有列名"
+    ));
+}

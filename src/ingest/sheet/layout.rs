@@ -373,10 +373,12 @@ fn header_at(
         })
         .filter(|(_, h)| !h.is_empty() && !h.contains("备注"))
         .collect();
+    // A column with no header at all (remarks typed beside the table) is kept too, its
+    // header empty; one whose header is only punctuation or numbers is not.
     layout.unnamed = (layout.first_column()..width)
         .filter(|&c| kinds[c].is_none())
         .map(|c| (c, normalise_header(&layout.header_text(grid, c))))
-        .filter(|(_, h)| h.chars().any(char::is_alphabetic))
+        .filter(|(_, h)| h.is_empty() || h.chars().any(char::is_alphabetic))
         .collect();
     Some(layout)
 }

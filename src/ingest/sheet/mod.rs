@@ -575,8 +575,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         rows_dated |= v.filed_on.is_some();
         records += 1;
         for (c, header) in &layout.unnamed {
-            if !grid.cell(r, *c).is_empty() && !unnamed_read.contains(header) {
-                unnamed_read.push(header.clone());
+            // A column with no header is named by its letter (F列).
+            let named = if header.is_empty() {
+                format!("{UNHEADED}{}列", column_letter(*c))
+            } else {
+                header.clone()
+            };
+            if !grid.cell(r, *c).is_empty() && !unnamed_read.contains(&named) {
+                unnamed_read.push(named);
             }
         }
         // 23、24 / 第20至21项: one report per task, each by its number alone (the row's
@@ -916,17 +922,44 @@ fn hidden_answer_columns(grid: &Grid, layout: &Layout, ctx: &SheetContext) -> Ve
 
 /// The columns whose header the tool does not know, kept in the records' notes.
 fn unnamed_columns_kept(ctx: &SheetContext, sheet: &str, headers: &[String]) -> Problem {
-    let named: Vec<String> = headers.iter().map(|h| format!("“{h}”")).collect();
-    Problem::new(
-        Severity::Info,
-        Code::ColumnUnknown,
-        ctx.file,
-        format!(
+    let (unheaded, named): (Vec<&String>, Vec<&String>) =
+        headers.iter().partition(|h| h.starts_with(UNHEADED));
+    let named: Vec<String> = named.iter().map(|h| format!("“{h}”")).collect();
+    let letters: Vec<&str> = unheaded
+        .iter()
+        .map(|h| h.trim_start_matches(UNHEADED))
+        .collect();
+    let message = match (named.is_empty(), letters.is_empty()) {
+        (false, true) => format!(
             "工作表“{sheet}”的{}列不是进展表的常用列，其内容已按列名记入备注。如其中有完成状态或进展，请核实。",
             named.join("、")
         ),
-    )
-    .at(Some(sheet), None)
+        (true, _) => format!(
+            "工作表“{sheet}”的{}没有列名，其中的内容已记入备注。如其中有完成状态或进展，请核实。",
+            letters.join("、")
+        ),
+        (false, false) => format!(
+            "工作表“{sheet}”的{}列不是进展表的常用列，其内容已按列名记入备注；{}没有列名，其中的内容也已记入备注。如其中有完成状态或进展，请核实。",
+            named.join("、"),
+            letters.join("、")
+        ),
+    };
+    Problem::new(Severity::Info, Code::ColumnUnknown, ctx.file, message).at(Some(sheet), None)
+}
+
+/// What marks a column with no header among the headers read (then its letter: F列).
+const UNHEADED: &str = "\u{1}";
+
+/// A column's letter as Excel shows it (0 → A, 26 → AA).
+fn column_letter(c: usize) -> String {
+    let mut n = c + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// A joint return (填报单位：区水利局、区河长办): the rows the sheet credits to its first

@@ -1005,7 +1005,13 @@ pub(super) fn values(
     // Columns the tool does not know: their text under their header (never dropped).
     for (c, header) in &layout.unnamed {
         let text = one_line_keep_breaks(&grid.cell(r, *c).text_ref());
-        if !text.is_empty() {
+        if text.is_empty() {
+            continue;
+        }
+        // A column with no header: the unit's remark beside the row, kept as written.
+        if header.is_empty() {
+            add_line(&mut note, &text);
+        } else {
             add_line(&mut note, &format!("{header}：{text}"));
         }
     }
