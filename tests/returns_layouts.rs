@@ -7803,3 +7803,62 @@ fn text_in_a_column_with_no_header_is_kept_in_the_note() {
         "“督导意见”列不是进展表的常用列，其内容已按列名记入备注；F列没有列名"
     ));
 }
+
+/// The template's 本月进展情况 / 完成状态 still holding last round's answer, the unit's
+/// 12月进展情况 / 12月完成状态 added beside them, the title naming 12月: the December pair
+/// is read, the other kept in the note. Before: the pair under no month was taken as the
+/// latest, and last month's words were quoted.
+#[test]
+fn a_pair_named_for_the_returns_month_stands_over_one_under_this_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["区水利局整改任务进展情况表（12月）"])
+        .text_row(&["填报单位：区水利局", "", "填报日期：2020年12月3日"])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "本月进展情况",
+            "完成状态",
+            "12月进展情况",
+            "12月完成状态",
+        ])
+        .text_row(&[
+            "26",
+            &measure(26),
+            "规划初稿已完成。",
+            "正在推进",
+            "规划已经区政府批复印发。",
+            "已完成",
+        ]);
+    write_workbook(&dir.path().join("区水利局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 26);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.progress, "规划已经区政府批复印发。");
+    assert!(r.note.contains("规划初稿已完成。"), "{}", r.note);
+
+    // A title naming no month: the pair under no month stays the one read.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["区水利局整改任务进展情况表"])
+        .text_row(&["填报单位：区水利局"])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "本月进展情况",
+            "完成状态",
+            "10月进展情况",
+            "10月完成状态",
+        ])
+        .text_row(&[
+            "26",
+            &measure(26),
+            "规划已经区政府批复印发。",
+            "已完成",
+            "规划初稿已完成。",
+            "正在推进",
+        ]);
+    write_workbook(&dir.path().join("区水利局.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 26).status, Status::Completed);
+}

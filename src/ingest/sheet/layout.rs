@@ -489,6 +489,12 @@ fn prefer_latest_month(
                 .all(|&c| header_month(&layout.full_header(grid, c)).is_none())
     };
     let rounds = unmonthed(Status) || unmonthed(StatusYesNo);
+    // The month the lines above the table name (the title's （12月）, else the filing
+    // date's): a column named for it is this round's, even beside one under 本月 or no
+    // month (the template's, left holding last round's answer).
+    let sheet_month = (0..layout.top)
+        .filter(|&r| !grid.row_is_empty(r))
+        .find_map(|r| super::rows::month_named(&grid.row_text(r)));
     let mut repeated = Vec::new();
     // (month, kind, column) of the earlier months' columns named by a month.
     let mut earlier: Vec<(u32, ColumnKind, usize)> = Vec::new();
@@ -512,7 +518,11 @@ fn prefer_latest_month(
         if cols.len() < 2 || (months.iter().all(Option::is_none) && !by_round && !hidden_beside) {
             continue;
         }
-        let rank = |i: usize| months[i].unwrap_or(13);
+        let rank = |i: usize| match months[i] {
+            Some(m) if Some(m) == sheet_month => 14,
+            Some(m) => m,
+            None => 13,
+        };
         let latest = (0..cols.len())
             .max_by_key(|&i| (shown(cols[i]), rank(i), cols[i]))
             .map(|i| cols[i])
