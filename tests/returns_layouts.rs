@@ -7862,3 +7862,49 @@ fn a_pair_named_for_the_returns_month_stands_over_one_under_this_month() {
     let ledger = ledger_for(dir.path());
     assert_eq!(only_report(&ledger, 26).status, Status::Completed);
 }
+
+/// A December return whose 填报日期 says 2019年12月3日, the plan issued in September 2020:
+/// a slip of the year, read as 2020年12月3日 (the records, the file's entry) with one
+/// warning, so December's return stands over November's. Before: it was the older one,
+/// and November's words were quoted.
+#[test]
+fn a_filing_date_before_the_plan_was_issued_is_a_slip_of_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, filed, progress, status) in [
+        (
+            "区水利局（11月）.xlsx",
+            "2020年11月30日",
+            "规划初稿已完成。",
+            "正在推进",
+        ),
+        (
+            "区水利局（12月）.xlsx",
+            "2019年12月3日",
+            "规划已经区政府批复印发。",
+            "已完成",
+        ),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区水利局", "", &format!("填报日期：{filed}")])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["26", &measure(26), progress, status]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = ledger.task(26).unwrap().current_reports().collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].status, Status::Completed);
+    assert_eq!(current[0].filed_on, Some(date(2020, 12, 3)));
+    let entry = ledger
+        .files
+        .iter()
+        .find(|f| f.file == "区水利局（12月）.xlsx")
+        .unwrap();
+    assert_eq!(entry.filed_on, Some(date(2020, 12, 3)));
+    assert!(said(
+        &ledger,
+        Code::DateUnreadable,
+        "填报日期写为2019年12月3日"
+    ));
+    assert!(!raised(&ledger, Code::SteppedBack));
+}

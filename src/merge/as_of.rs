@@ -54,6 +54,56 @@ pub(super) fn this_round(
     kept
 }
 
+/// Filing dates before the plan was issued (2019年12月3日 on a December return of a plan
+/// issued 2020-09-23) cannot be: a slip of the year. Each is read as the same day of the
+/// latest year that puts it between the plan's issue and the as-of date, in the records
+/// and in the files' entries, with one warning per file; a date no year mends is left.
+pub(super) fn year_slips(
+    records: &mut [Vec<Record>],
+    files: &mut [FileEntry],
+    issued: NaiveDate,
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let mended = |on: NaiveDate| -> Option<NaiveDate> {
+        (on < issued).then_some(())?;
+        [as_of.year(), as_of.year() - 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, on.month(), on.day()))
+            .find(|d| (issued..=as_of).contains(d))
+    };
+    // (file, written) → mended, in file order.
+    let mut slips: BTreeMap<(String, NaiveDate), NaiveDate> = BTreeMap::new();
+    for record in records.iter_mut().flatten() {
+        let Some(on) = record.filed_on else { continue };
+        if let Some(fixed) = mended(on) {
+            record.filed_on = Some(fixed);
+            slips.insert((record.source.file.clone(), on), fixed);
+        }
+    }
+    if slips.is_empty() {
+        return;
+    }
+    for f in files.iter_mut() {
+        if let Some(&fixed) = f.filed_on.and_then(|on| slips.get(&(f.file.clone(), on))) {
+            f.filed_on = Some(fixed);
+        }
+    }
+    for ((file, written), fixed) in slips {
+        problems.push(Problem::new(
+            Severity::Warning,
+            Code::DateUnreadable,
+            &file,
+            format!(
+                "填报日期写为{}，早于整改方案印发日期{}，应是年份笔误，已按{}计。请与报送单位核实。",
+                render_date(written),
+                render_date(issued),
+                render_date(fixed)
+            ),
+        ));
+    }
+}
+
 /// Units whose latest return is dated before this round's notice (plan.toml
 /// `notice_date`, when set): most likely last round's file sent again. Its progress
 /// counts (it is the unit's latest word), with a warning per such file asking whether

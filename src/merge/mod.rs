@@ -65,6 +65,13 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
         mut problems,
         ..
     } = rest;
+    as_of::year_slips(
+        &mut records,
+        &mut files,
+        plan.meta.issued_on,
+        plan.meta.as_of,
+        &mut problems,
+    );
     let records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     same_place::relabel(&mut files, &placed.moved);
