@@ -7908,3 +7908,60 @@ fn a_filing_date_before_the_plan_was_issued_is_a_slip_of_the_year() {
     ));
     assert!(!raised(&ledger, Code::SteppedBack));
 }
+
+/// A 完成时间 cell giving both dates (计划：2020年12月底 / 实际：2020年11月20日) is done on
+/// the actual one, the cell kept in the note; a completed row with no 完成时间 whose 备注
+/// opens with the day (2020年9月28日已销号) is done that day. Before: no date either way.
+#[test]
+fn actual_dates_beside_planned_ones_and_in_the_note_are_read() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "完成状态",
+            "完成时间",
+            "备注",
+        ],
+        &[
+            row(&[
+                "32",
+                &measure(32),
+                "办法已印发。",
+                "已完成",
+                "计划：2020年12月底\n实际：2020年11月20日",
+                "",
+            ]),
+            row(&[
+                "41",
+                &measure(41),
+                "形成论证报告。",
+                "已完成",
+                "",
+                "2020年9月28日已销号",
+            ]),
+            row(&[
+                "40",
+                &measure(40),
+                "正在征求意见。",
+                "正在推进",
+                "计划：2020年12月底\n实际：",
+                "",
+            ]),
+        ],
+    );
+    let r32 = only_report(&ledger, 32);
+    assert_eq!(r32.completed_on, Some(date(2020, 11, 20)));
+    assert!(
+        r32.note
+            .contains("计划：2020年12月底；实际：2020年11月20日"),
+        "{}",
+        r32.note
+    );
+    assert_eq!(
+        only_report(&ledger, 41).completed_on,
+        Some(date(2020, 9, 28))
+    );
+    assert_eq!(only_report(&ledger, 40).completed_on, None);
+}

@@ -214,11 +214,15 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
 const OWN_MIN_SCORE: f64 = 0.4;
 const OWN_MIN_MARGIN: f64 = 0.15;
 
-/// The task, among those the record's unit has a role in, that its text names when the
-/// whole plan gives no clear one: the only one of the unit's among tasks found alike
+/// The task, among those the record's unit has a role in, that the text of a row with no
+/// 序号 names when the whole plan gives no clear one: the only one of the unit's among tasks found alike
 /// (37 and 38 differ by a town's name), or the unit's task whose measure or 简称 the text
 /// is clearly closest to.
 fn own_task(rec: &Record, plan: &Plan, outcome: &MatchOutcome) -> Option<u32> {
+    // A 序号 that does not read (1.2, an item of another task) is no row without one.
+    if !rec.id_text.trim().is_empty() {
+        return None;
+    }
     let unit = rec.unit.as_deref()?;
     let own = |id: u32| {
         plan.task(id)

@@ -878,6 +878,16 @@ pub(super) fn values(
         .filter(|_| completed_cell.is_empty())
         .map(Cell::Text);
     let completed_cell = labelled_date.as_ref().unwrap_or(completed_cell);
+    // 计划：2020年12月底 / 实际：2020年11月20日 in one cell: the actual date is the
+    // completion; the cell as written is kept in the note.
+    let whole_cell = (completed_cell.text_ref().lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("；");
+    let actual = actual_line(&completed_cell.text_ref()).map(Cell::Text);
+    let plan_beside_actual = actual.is_some();
+    let completed_cell = actual.as_ref().unwrap_or(completed_cell);
     let completed_text = one_line(&completed_cell.text_ref());
     let written_on =
         date_of_cell(completed_cell, default_year).filter(|_| !completed_text.is_empty());
@@ -942,6 +952,13 @@ pub(super) fn values(
                     filed_by
                         .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
                         .or_else(|| completion_date_in(&progress, default_year))
+                        .or_else(|| {
+                            // 备注 opening with the day: 2020年9月28日已销号.
+                            let c = layout.col(ColumnKind::Note)?;
+                            let note = one_line(&grid.value_through_merge(r, c).text_ref());
+                            day_opening(&note, default_year)
+                                .filter(|on| filed_by.is_none_or(|f| *on <= f))
+                        })
                 })
                 .flatten()
         });
@@ -1017,6 +1034,9 @@ pub(super) fn values(
     }
     if let Some(words) = &pointer {
         add_line(&mut note, &format!("进展情况：{words}"));
+    }
+    if plan_beside_actual && !note.contains(&whole_cell) {
+        add_line(&mut note, &format!("完成时间栏填写：{whole_cell}"));
     }
     if month_set_aside && !note.contains(&completed_text) {
         add_line(&mut note, &format!("完成时间栏填写：{completed_text}"));
@@ -1428,6 +1448,20 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
         })
 }
 
+/// The day a text opens with (2020年9月28日已销号, 9月25日经区政府批复), written to the
+/// day; the year of the return when not written.
+fn day_opening(text: &str, default_year: i32) -> Option<NaiveDate> {
+    let t = crate::common::dates::nfkc(text);
+    let head: String = t
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "年月日号".contains(*c))
+        .collect();
+    let end = head.find(['日', '号'])?;
+    let day = head[..end].to_string() + "日";
+    crate::common::dates::parse_date_text(&day, Some(default_year))
+}
+
 /// The words that say work is done, as a status cell opens or ends with them (longest
 /// first).
 const DONE_WORDS: [&str; 3] = ["已全部完成", "已完成", "完成"];
@@ -1485,6 +1519,29 @@ fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Op
     }
     let (_, last) = crate::common::dates::parse_date_span(date, Some(default_year))?;
     (last <= filed).then_some(last)
+}
+
+/// The date on a 实际 line of a 完成时间 cell that also gives the planned one (计划：
+/// 2020年12月底 / 实际：2020年11月20日; 实际完成：…), when the cell has both.
+fn actual_line(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text
+        .split(['\n', '；', ';', '，', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2
+        || !parts
+            .iter()
+            .any(|p| p.starts_with("计划") || p.starts_with("预计"))
+    {
+        return None;
+    }
+    parts.iter().find_map(|p| {
+        let rest = p.strip_prefix("实际")?;
+        let rest = rest.trim_start_matches(|c: char| "完成时间日期".contains(c));
+        let rest = rest.trim_start_matches([':', '：', ' ', '于']).trim();
+        (!rest.is_empty()).then(|| rest.to_string())
+    })
 }
 
 /// Whether a 完成时间 text names a month, not a day (2020年12月底, 12月, 2020年10月中旬).
