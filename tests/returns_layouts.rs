@@ -7965,3 +7965,34 @@ fn actual_dates_beside_planned_ones_and_in_the_note_are_read() {
     );
     assert_eq!(only_report(&ledger, 40).completed_on, None);
 }
+
+/// A lead's consolidation tagging each text with its unit (【区城市管理局】… on its own
+/// row, 【来苏镇】… on the partners' rows under it, 序号 and measure blank): each partner
+/// row is that unit's report on the task above, and the tags are no part of the texts.
+/// A lone √ in 完成状态 is done. Before: the partners' rows were unplaced errors, the
+/// lead's text kept its tag, and √ read 待核实.
+#[test]
+fn partner_rows_tagged_with_their_unit_in_brackets_are_theirs() {
+    let ledger = read_one(
+        "区城市管理局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "44",
+                &measure(44),
+                "【区城市管理局】检查城区餐饮店1260家次。",
+                "长期坚持",
+            ]),
+            row(&["", "", "【来苏镇】督促安装油水分离器9台。", "正在推进"]),
+            row(&["", "", "【宝峰镇】立案查处1件。", "√"]),
+        ],
+    );
+    let lead = reports_of(&ledger, 44, "区城市管理局");
+    assert_eq!(lead[0].progress, "检查城区餐饮店1260家次。");
+    let laisu = reports_of(&ledger, 44, "来苏镇");
+    assert_eq!(laisu[0].progress, "督促安装油水分离器9台。");
+    assert_eq!(laisu[0].status, Status::InProgress);
+    let baofeng = reports_of(&ledger, 44, "宝峰镇");
+    assert_eq!(baofeng[0].status, Status::Completed);
+    assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+}

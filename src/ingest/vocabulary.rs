@@ -1798,6 +1798,9 @@ mod tests {
             ("持续实施", Status::Ongoing),
             ("已竣工", Status::Completed),
             ("已通过验收", Status::Completed),
+            ("已验收", Status::Completed),
+            ("持续办理", Status::Ongoing),
+            ("持续抓好", Status::Ongoing),
             ("进展顺利", Status::InProgress),
             ("正在收尾", Status::InProgress),
             // Built or finished in the main, not yet done.

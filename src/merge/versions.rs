@@ -255,16 +255,55 @@ fn says_same_as_before(progress: &str) -> Option<String> {
         "无新进展同上期",
         "无变化同上月",
         "无变化",
+        "与上月报送内容一致",
+        "与上月报送内容相同",
+        "与上月报送一致",
+        "与上期报送内容一致",
+        "与上次报送内容一致",
+        "与上次报送一致",
+        "同上月报送内容",
     ];
     let key: String = progress
         .chars()
         .filter(|c| !c.is_whitespace() && !"，。、；：,.;:！!（）()".contains(*c))
         .collect();
+    // 与11月报送内容一致, 同十一月: a month named for 上月.
+    let key = month_as_last(&key);
     SAID.contains(&key.as_str()).then(|| {
         crate::common::text::one_line(progress)
             .trim_end_matches(['。', '.'])
             .to_string()
     })
+}
+
+/// `key` with a month named by its number (11月, 十一月, 11月份) read as 上月: the return
+/// before, as 与上月… says it.
+fn month_as_last(key: &str) -> String {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if numeral(chars[i]) {
+            let start = i;
+            while i < chars.len() && numeral(chars[i]) {
+                i += 1;
+            }
+            if chars.get(i) == Some(&'月') {
+                out.push_str("上月");
+                i += 1;
+                if chars.get(i) == Some(&'份') {
+                    i += 1;
+                }
+                continue;
+            }
+            out.extend(&chars[start..i]);
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// An earlier return said more than the latest (已完成 on 11月30日, 正在推进 on 12月8日):
@@ -449,12 +488,18 @@ fn marks_version(path: &str, word: &str) -> bool {
     })
 }
 
-/// 改 alone as a version mark, set off before it by a separator or a bracket and after
-/// it as [`marks_version`] wants (区水利局-改.xlsx, 区水利局（改）.xlsx, 区水利局_改2),
-/// never inside a word (整改进展.xlsx).
+/// 改 or 新 alone as a version mark, set off before it by a separator or a bracket and
+/// after it as [`marks_version`] wants (区水利局-改.xlsx, 区水利局（改）.xlsx, 区水利局_改2,
+/// 区发展改革委（新）.xlsx), never inside a word (整改进展.xlsx, 新建污水管网.xlsx).
 fn marks_short_correction(path: &str) -> bool {
+    marks_alone(path, '改') || marks_alone(path, '新')
+}
+
+/// `word` alone as a version mark (改, 新: 区水利局（新）.xlsx), as
+/// [`marks_short_correction`] wants it.
+fn marks_alone(path: &str, word: char) -> bool {
     let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
-    stem.match_indices('改').any(|(i, w)| {
+    stem.match_indices(word).any(|(i, w)| {
         let set_off = stem[..i]
             .chars()
             .next_back()
@@ -885,6 +930,9 @@ mod tests {
             "无新进展，同上月。",
             " 本月无新进展 ",
             "与上月相同。",
+            "与11月报送内容一致",
+            "与十一月份报送内容一致。",
+            "同11月",
         ] {
             assert!(says_same_as_before(said).is_some(), "{said}");
         }
@@ -897,6 +945,8 @@ mod tests {
             "",
             "巡河5100余次，其余同上月。",
             "无新进展的原因是资金未到位。",
+            "11月完成",
+            "与2020年报送内容一致",
         ] {
             assert!(says_same_as_before(other).is_none(), "{other}");
         }
@@ -959,6 +1009,10 @@ mod tests {
             ("区河长办（修改）.zip/进展表.xlsx", 1),
             ("区城市管理局v2.xlsx", 1),
             ("区财政局第2次报送.xlsx", 1),
+            ("区发展改革委（新）.xlsx", 1),
+            ("区发展改革委-新.xlsx", 1),
+            ("区发展改革委新建管网进展.xlsx", 0),
+            ("新区污水厂（进展）.xlsx", 0),
             ("区发展改革委（重新报送）.xlsx", 1),
             ("区水利局（最终版）.xlsx", 2),
             ("区水利局（终版）.xlsx", 2),

@@ -206,6 +206,7 @@ pub const WHOLE_CELL_WORDS: &[(Status, &[&str])] = &[
             "已建立",
             "已竣工",
             "已通过验收",
+            "已验收",
         ],
     ),
     (
@@ -231,6 +232,8 @@ const ONGOING_WORDS: &[&str] = &[
     "长期保持",
     "持续开展",
     "持续实施",
+    "持续办理",
+    "持续抓好",
 ];
 const IN_PROGRESS_WORDS: &[&str] = &[
     "正在推进",

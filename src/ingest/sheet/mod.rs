@@ -590,6 +590,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
         let completed_on = done_by_filing(&v, filed_on, default_year);
+        // 【区城市管理局】印发…: the row's own unit tagged, as its partners' rows under it
+        // are (【来苏镇】…): the tag is no part of the text.
+        let own = found
+            .as_ref()
+            .map(|(u, _)| u.as_str())
+            .or(unit.named_sender());
+        if let Some(rest) = own.and_then(|own| own_tag_removed(&unit, &v.progress, own)) {
+            v.progress = rest;
+        }
         let record = record_of(v, found, filed_on, sheet_period, completed_on);
         // The rest of the group answering 不涉及 under the sender's own row on the task:
         // a line of the sender's text, not an answer on the sender's behalf (the sender
@@ -702,7 +711,7 @@ fn counted_rows_task(
 /// The partner a row right under a task's row names, taken out of the row's values: its
 /// 序号 cell holding a unit's name (来苏镇); else, 序号 blank, its 具体举措 cell doing so;
 /// else, both blank, its progress opening with a unit's name and a colon (来苏镇：建成…,
-/// the name taken off the text).
+/// the name taken off the text) or in 【】 (【来苏镇】建成…).
 fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     if !v.id_text.trim().is_empty() {
         return unit.named_in_cell(&v.id_text);
@@ -713,12 +722,28 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
         return Some(u);
     }
     let text = v.progress.trim_start();
-    let (name, rest) = text.split_once(['：', ':']).filter(|(name, rest)| {
-        name.chars().count() <= UNIT_PREFIX_CHARS && !rest.trim().is_empty()
-    })?;
+    // 【来苏镇】建成… (a WPS summary's tag), else 来苏镇：建成….
+    let tagged = text
+        .strip_prefix(['【', '['])
+        .and_then(|t| t.split_once(['】', ']']));
+    let (name, rest) = tagged
+        .or_else(|| text.split_once(['：', ':']))
+        .filter(|(name, rest)| {
+            name.chars().count() <= UNIT_PREFIX_CHARS && !rest.trim().is_empty()
+        })?;
     let u = unit.named_in_cell(name)?;
     v.progress = rest.trim_start().to_string();
     Some(u)
+}
+
+/// `progress` without a 【unit】 tag opening it that names `own`, if it has one.
+fn own_tag_removed(unit: &SheetUnit, progress: &str, own: &str) -> Option<String> {
+    let (name, rest) = progress
+        .trim_start()
+        .strip_prefix(['【', '['])?
+        .split_once(['】', ']'])?;
+    (!rest.trim().is_empty() && unit.named_in_cell(name).as_deref() == Some(own))
+        .then(|| rest.trim_start().to_string())
 }
 
 /// The unit named in a bracket after a task's number in a 序号 cell (44（来苏镇）,

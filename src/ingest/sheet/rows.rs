@@ -1208,6 +1208,12 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
             if let Some(word) = coded_status(&layout.header_text(grid, c), &t) {
                 return (classify_status(word), word.to_string());
             }
+            // A lone check mark in 完成状态 (√ on the rows done, words on the others):
+            // done.
+            if !t.trim().is_empty() && t.trim().chars().all(|c| ['√', '✓', '✔', '☑'].contains(&c))
+            {
+                return (Status::Completed, t);
+            }
             // 否 in 完成状态: as in 是否完成, the text beside it says how far (否 beside
             // 辖区内无此类工程 is 不涉及). 无: no status picked, the text decides.
             if is_no_answer(&t) {
