@@ -7996,3 +7996,34 @@ fn partner_rows_tagged_with_their_unit_in_brackets_are_theirs() {
     assert_eq!(baofeng[0].status, Status::Completed);
     assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
 }
+
+/// One cell merged across 整改进展情况, 完成状态 and 完成时间 (已完成。2020年9月25日，…经区
+/// 政府批复实施。): the text is the progress, its opening words the status. Before: the
+/// whole text was read as a status word and was 待核实.
+#[test]
+fn a_cell_merged_across_progress_and_status_reads_its_status_from_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：区住房城乡建委", "", "填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            "33",
+            &measure(33),
+            "已完成。2020年9月25日，专项规划经区政府批复实施。",
+            "",
+            "",
+        ])
+        .merge(2, 2, 2, 4)
+        .text_row(&["37", &measure(37), "管网改造工程完成60%。", "正在推进", ""]);
+    write_workbook(&dir.path().join("区住房城乡建委.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(r33.status, Status::Completed);
+    assert!(
+        r33.progress.starts_with("已完成。2020年9月25日"),
+        "{}",
+        r33.progress
+    );
+    assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
+    assert!(!raised(&ledger, Code::StatusUnclear));
+}

@@ -1193,9 +1193,18 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
             Some(t)
         }
     };
+    // One cell merged across the progress and the status columns (已完成。2020年9月25日，
+    // …经区政府批复实施。): the text is the progress, and its words say the status.
+    let merged_with_progress = |c: usize| {
+        layout
+            .col(ColumnKind::Progress)
+            .zip(grid.merge_at(r, c))
+            .is_some_and(|(p, m)| m.contains(r, p))
+    };
     if let Some((c, t)) = layout
         .col(ColumnKind::Status)
         .filter(|_| !copied)
+        .filter(|&c| !merged_with_progress(c))
         .and_then(|c| picked(text(c)).map(|t| (c, t)))
     {
         // ☑已完成 □正在推进 □未启动: the ticked option is the status.
