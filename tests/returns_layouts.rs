@@ -8027,3 +8027,26 @@ fn a_cell_merged_across_progress_and_status_reads_its_status_from_its_words() {
     assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
     assert!(!raised(&ledger, Code::StatusUnclear));
 }
+
+/// Tick columns headed by a status word with an instruction to tick it (完成（打√）,
+/// 长期坚持（打√）): the ticked column is the status. Before: 完成（打√） named no column
+/// and the row ticked there was 待核实.
+#[test]
+fn a_status_word_asking_for_a_tick_heads_a_tick_column() {
+    let ledger = read_one(
+        "区城市管理局",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "完成（打√）",
+            "长期坚持（打√）",
+        ],
+        &[
+            row(&["43", &measure(43), "监管办法已印发实施。", "√", ""]),
+            row(&["44", &measure(44), "检查餐饮店1260家次。", "", "√"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 43).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 44).status, Status::Ongoing);
+}
