@@ -446,6 +446,29 @@ const TICK_HEADERS: &[&str] = &[
 
 /// [`classify_header`] worked out (for a text of at most `MAX_HEADER_BYTES`).
 fn classify_header_text(text: &str) -> Option<ColumnKind> {
+    classify_header_words(text).or_else(|| ticked_status_header(text))
+}
+
+/// A status word with an instruction to tick it (完成（打√）, 已办结（请勾选）): a tick
+/// column of that status, whatever the word.
+fn ticked_status_header(text: &str) -> Option<ColumnKind> {
+    const TICK_ASKED: [&str; 5] = ["打√", "打勾", "勾选", "划√", "画√"];
+    if !TICK_ASKED.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    let word: String = normalise_header(text)
+        .chars()
+        .take_while(|c| !"（(【[".contains(*c))
+        .collect();
+    let word = word.trim();
+    (!word.is_empty()
+        && word.chars().count() <= 6
+        && !matches!(classify_status(word), Status::Unclear))
+    .then_some(ColumnKind::StatusTick)
+}
+
+/// The column a header's words name ([`classify_header_text`] but for tick requests).
+fn classify_header_words(text: &str) -> Option<ColumnKind> {
     let h = normalise_header(text);
     if h.is_empty() {
         return None;

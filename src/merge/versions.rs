@@ -263,6 +263,10 @@ fn says_same_as_before(progress: &str) -> Option<String> {
         "与上次报送一致",
         "同上月报送内容",
     ];
+    // Every phrase is short: a longer text says something.
+    if progress.len() > SAME_AS_BEFORE_BYTES {
+        return None;
+    }
     let key: String = progress
         .chars()
         .filter(|c| !c.is_whitespace() && !"，。、；：,.;:！!（）()".contains(*c))
@@ -275,6 +279,10 @@ fn says_same_as_before(progress: &str) -> Option<String> {
             .to_string()
     })
 }
+
+/// The longest text read as saying nothing changed (a phrase of a dozen characters
+/// with spaces and punctuation around it).
+const SAME_AS_BEFORE_BYTES: usize = 96;
 
 /// `key` with a month named by its number (11月, 十一月, 11月份) read as 上月: the return
 /// before, as 与上月… says it.

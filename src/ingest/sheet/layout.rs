@@ -706,28 +706,7 @@ pub(super) fn header_kind(text: &str) -> Option<ColumnKind> {
     if text.contains(':') || text.contains('：') {
         return None;
     }
-    classify_header(text).or_else(|| ticked_status_header(text))
-}
-
-/// A status word with an instruction to tick it (完成（打√）, 已办结（请勾选）): a tick
-/// column of that status, whatever the word.
-fn ticked_status_header(text: &str) -> Option<ColumnKind> {
-    const TICK_ASKED: [&str; 5] = ["打√", "打勾", "勾选", "划√", "画√"];
-    if !TICK_ASKED.iter().any(|w| text.contains(w)) {
-        return None;
-    }
-    let word: String = normalise_header(text)
-        .chars()
-        .take_while(|c| !"（(【[".contains(*c))
-        .collect();
-    let word = word.trim();
-    (!word.is_empty()
-        && word.chars().count() <= 6
-        && !matches!(
-            crate::ingest::vocabulary::classify_status(word),
-            Status::Unclear
-        ))
-    .then_some(ColumnKind::StatusTick)
+    classify_header(text)
 }
 
 fn distinct(kinds: &[Option<ColumnKind>]) -> usize {

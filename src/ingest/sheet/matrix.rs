@@ -48,6 +48,12 @@ impl Matrix {
         if grid.is_paragraph(r) {
             return None;
         }
+        // Most rows are data: their first filled cell names no unit column.
+        let first = (0..grid.row_len(r)).find(|&c| !grid.cell(r, c).is_empty())?;
+        match grid.cell(r, first) {
+            crate::ingest::grid::Cell::Text(t) if is_unit_label(t) => {}
+            _ => return None,
+        }
         let filled: Vec<(usize, String)> = (0..grid.row_len(r))
             .map(|c| (c, one_line(&grid.cell(r, c).text())))
             .filter(|(_, t)| !t.is_empty())
@@ -151,6 +157,9 @@ impl Matrix {
 /// Whether a header cell names the column of units: 镇街, 镇（街道）, 单位, 单位名称,
 /// 责任单位, 配合单位 … (short, no digits).
 fn is_unit_label(text: &str) -> bool {
+    if text.len() > 4 * UNIT_LABEL_CHARS * 3 {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     t.chars().count() <= UNIT_LABEL_CHARS
         && !t.chars().any(|c| c.is_ascii_digit())

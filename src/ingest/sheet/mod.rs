@@ -575,13 +575,16 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         rows_dated |= v.filed_on.is_some();
         records += 1;
         for (c, header) in &layout.unnamed {
+            if grid.cell(r, *c).is_empty() {
+                continue;
+            }
             // A column with no header is named by its letter (F列).
             let named = if header.is_empty() {
                 format!("{UNHEADED}{}列", column_letter(*c))
             } else {
                 header.clone()
             };
-            if !grid.cell(r, *c).is_empty() && !unnamed_read.contains(&named) {
+            if !unnamed_read.contains(&named) {
                 unnamed_read.push(named);
             }
         }

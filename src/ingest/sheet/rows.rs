@@ -880,13 +880,17 @@ pub(super) fn values(
     let completed_cell = labelled_date.as_ref().unwrap_or(completed_cell);
     // 计划：2020年12月底 / 实际：2020年11月20日 in one cell: the actual date is the
     // completion; the cell as written is kept in the note.
-    let whole_cell = (completed_cell.text_ref().lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("；");
     let actual = actual_line(&completed_cell.text_ref()).map(Cell::Text);
     let plan_beside_actual = actual.is_some();
+    let whole_cell = if plan_beside_actual {
+        (completed_cell.text_ref().lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("；")
+    } else {
+        String::new()
+    };
     let completed_cell = actual.as_ref().unwrap_or(completed_cell);
     let completed_text = one_line(&completed_cell.text_ref());
     let written_on =
@@ -1539,6 +1543,9 @@ fn date_after_status_word(text: &str, default_year: i32, filed: NaiveDate) -> Op
 /// The date on a 实际 line of a 完成时间 cell that also gives the planned one (计划：
 /// 2020年12月底 / 实际：2020年11月20日; 实际完成：…), when the cell has both.
 fn actual_line(text: &str) -> Option<String> {
+    if !text.contains("实际") {
+        return None;
+    }
     let parts: Vec<&str> = text
         .split(['\n', '；', ';', '，', ','])
         .map(str::trim)
@@ -1561,6 +1568,10 @@ fn actual_line(text: &str) -> Option<String> {
 
 /// Whether a 完成时间 text names a month, not a day (2020年12月底, 12月, 2020年10月中旬).
 fn month_only(text: &str) -> bool {
+    // Most dates are written to the day: told without normalising.
+    if !text.contains('月') || text.contains(['日', '号']) {
+        return false;
+    }
     let t = crate::common::dates::nfkc(text);
     t.contains('月') && !t.contains(['日', '号']) && {
         let after = t.rsplit('月').next().unwrap_or("");
