@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::word::{ole_object, word_package, word_para};
+use common::word::{ole_object, with_excel_object, word_package, word_para};
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -375,24 +375,7 @@ fn a_word_document_of_an_imported_page_is_read_as_that_page() {
 #[test]
 fn a_table_pasted_into_word_as_an_excel_object_is_read_from_the_object() {
     let dir = tempfile::tempdir().unwrap();
-    let body = format!(
-        "{}{}{}",
-        word_para("填报单位：区经济信息委"),
-        ole_object("Excel.Sheet.12", "rIdOle1"),
-        word_para("填报人：王敏")
-    );
-    let bytes = word_package(
-        &body,
-        &[(
-            "rIdOle1",
-            "package",
-            "embeddings/Microsoft_Excel_Worksheet.xlsx",
-        )],
-        &[(
-            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
-            plain_xlsx(),
-        )],
-    );
+    let bytes = with_excel_object(&word_para("填报单位：区经济信息委"), plain_xlsx());
     let out = read(&write(dir.path(), "区经济信息委.docx", &bytes));
     assert_eq!(out.format, Format::Docx);
     let names: Vec<&str> = out.grids.iter().map(|g| g.name.as_str()).collect();
@@ -476,18 +459,7 @@ fn a_charts_workbook_or_an_object_beside_the_bodys_table_is_not_read() {
 
     let table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>整改进展</w:t></w:r></w:p></w:tc></w:tr>\
         <w:tr><w:tc><w:p><w:r><w:t>28</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>已完成。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
-    let bytes = word_package(
-        &format!("{table}{}", ole_object("Excel.Sheet.12", "rIdOle1")),
-        &[(
-            "rIdOle1",
-            "package",
-            "embeddings/Microsoft_Excel_Worksheet.xlsx",
-        )],
-        &[(
-            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
-            plain_xlsx(),
-        )],
-    );
+    let bytes = with_excel_object(table, plain_xlsx());
     let out = read(&write(dir.path(), "区水利局.docx", &bytes));
     assert_eq!(out.grids.len(), 1);
     assert_eq!(out.grids[0].cell(1, 1).text(), "已完成。");

@@ -7463,7 +7463,7 @@ fn a_month_in_the_names_of_two_returns_filed_the_same_day_orders_them() {
 /// they came from. Before: no table read, an error asking the unit to send it again.
 #[test]
 fn a_word_return_with_its_table_as_an_embedded_excel_object_is_read() {
-    use common::word::{ole_object, word_package, word_para};
+    use common::word::{with_excel_object, word_para};
     let dir = tempfile::tempdir().unwrap();
     let unit = "区经济信息委";
     let mut object =
@@ -7477,23 +7477,11 @@ fn a_word_return_with_its_table_as_an_embedded_excel_object_is_read() {
     let workbook = dir.path().join("object.xlsx");
     write_workbook(&workbook, &[object]);
     let body = format!(
-        "{}{}{}",
+        "{}{}",
         word_para(&format!("{unit}整改任务进展情况表")),
         word_para("填报单位：重庆市永川区经济和信息化委员会    填报日期：2020年12月4日"),
-        ole_object("Excel.Sheet.12", "rIdOle1")
     );
-    let bytes = word_package(
-        &body,
-        &[(
-            "rIdOle1",
-            "package",
-            "embeddings/Microsoft_Excel_Worksheet.xlsx",
-        )],
-        &[(
-            "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
-            std::fs::read(&workbook).unwrap(),
-        )],
-    );
+    let bytes = with_excel_object(&body, std::fs::read(&workbook).unwrap());
     std::fs::remove_file(&workbook).unwrap();
     std::fs::write(dir.path().join(format!("{unit}.docx")), bytes).unwrap();
     let ledger = ledger_for(dir.path());

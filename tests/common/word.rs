@@ -212,3 +212,17 @@ pub fn ole_object(prog_id: &str, rid: &str) -> String {
         r#"<w:p><w:r><w:object><v:shape id="s1" o:ole=""><v:imagedata r:id="rIdPic"/></v:shape><o:OLEObject Type="Embed" ProgID="{prog_id}" ShapeID="s1" r:id="{rid}"/></w:object></w:r></w:p>"#
     )
 }
+
+/// A Word package of `body` with an Excel object after it: the workbook `xlsx` embedded
+/// (word/embeddings/Microsoft_Excel_Worksheet.xlsx) and shown by its picture.
+pub fn with_excel_object(body: &str, xlsx: Vec<u8>) -> Vec<u8> {
+    word_package(
+        &format!("{body}{}", ole_object("Excel.Sheet.12", "rIdOle1")),
+        &[(
+            "rIdOle1",
+            "package",
+            "embeddings/Microsoft_Excel_Worksheet.xlsx",
+        )],
+        &[("word/embeddings/Microsoft_Excel_Worksheet.xlsx", xlsx)],
+    )
+}
