@@ -672,55 +672,63 @@ impl StoodOver {
             let earlier: Vec<usize> = top.iter().copied().filter(|i| rank(i) < last).collect();
             self.set_aside(id, unit, reports, top, &earlier, Over::Correction, problems);
         }
-        // Files of one day each naming its month: the latest month's. (Most tasks have
-        // one report left by now: the names are read only for a tie.)
-        if top.len() < 2 {
-            return;
-        }
-        let months: Vec<Option<u32>> = top
-            .iter()
-            .map(|&i| name_month(&reports[i].source.file))
-            .collect();
-        if months.iter().all(Option::is_some) {
-            let last = months.iter().flatten().max().copied();
-            let earlier: Vec<usize> = top
+        // Files of one day each naming its month: the latest month's; then files
+        // numbered in one series (第三次 / 第四次报送): the last. (Most tasks have one
+        // report left by now: the names are read only for a tie.)
+        if top.len() >= 2 {
+            let months: Vec<Option<u32>> = top
                 .iter()
-                .zip(&months)
-                .filter(|(_, m)| **m < last)
-                .map(|(&i, _)| i)
+                .map(|&i| name_month(&reports[i].source.file))
                 .collect();
-            if !earlier.is_empty() {
-                self.set_aside(id, unit, reports, top, &earlier, Over::NamedMonth, problems);
-            }
+            self.set_aside_named(id, unit, reports, top, &months, Over::NamedMonth, problems);
         }
-        // Files numbered in a series of one kind (第三次 / 第四次报送): the last.
-        if top.len() < 2 {
-            return;
-        }
-        let ordinals: Vec<Option<(u32, char)>> = top
-            .iter()
-            .map(|&i| name_ordinal(&reports[i].source.file))
-            .collect();
-        let kinds: BTreeSet<char> = ordinals.iter().flatten().map(|&(_, k)| k).collect();
-        if ordinals.iter().all(Option::is_some) && kinds.len() == 1 {
-            let last = ordinals.iter().flatten().map(|&(n, _)| n).max();
-            let earlier: Vec<usize> = top
+        if top.len() >= 2 {
+            let ordinals: Vec<Option<(u32, char)>> = top
                 .iter()
-                .zip(&ordinals)
-                .filter(|(_, o)| o.map(|(n, _)| n) < last)
-                .map(|(&i, _)| i)
+                .map(|&i| name_ordinal(&reports[i].source.file))
                 .collect();
-            if !earlier.is_empty() {
-                self.set_aside(
+            let kinds: BTreeSet<char> = ordinals.iter().flatten().map(|&(_, k)| k).collect();
+            if kinds.len() == 1 {
+                let numbers: Vec<Option<u32>> =
+                    ordinals.iter().map(|o| o.map(|(n, _)| n)).collect();
+                self.set_aside_named(
                     id,
                     unit,
                     reports,
                     top,
-                    &earlier,
+                    &numbers,
                     Over::NamedOrdinal,
                     problems,
                 );
             }
+        }
+    }
+
+    /// Of `top`, each with the rank its file name gives it (`ranks`, in `top`'s order),
+    /// set aside those ranked below the highest, when every name gives one.
+    #[allow(clippy::too_many_arguments)]
+    fn set_aside_named(
+        &mut self,
+        id: u32,
+        unit: &str,
+        reports: &mut [UnitReport],
+        top: &mut Vec<usize>,
+        ranks: &[Option<u32>],
+        why: Over,
+        problems: &mut Vec<Problem>,
+    ) {
+        if !ranks.iter().all(Option::is_some) {
+            return;
+        }
+        let last = ranks.iter().flatten().max().copied();
+        let earlier: Vec<usize> = top
+            .iter()
+            .zip(ranks)
+            .filter(|(_, r)| **r < last)
+            .map(|(&i, _)| i)
+            .collect();
+        if !earlier.is_empty() {
+            self.set_aside(id, unit, reports, top, &earlier, why, problems);
         }
     }
 

@@ -87,38 +87,23 @@ fn read_nested(bytes: &[u8], limits: &Limits, depth: usize) -> Result<Parsed, Re
     }
     let mut grids = vec![grid];
     let (mut notes, mut infos) = (Vec::new(), Vec::new());
+    // The body's relationships, read when an import or an object needs them.
+    let mut rels: Option<Vec<Relationship>> = None;
     // Content imported whole (w:altChunk: an OA system's “导出Word” that wraps its HTML
     // page in a .docx): Word shows the page as the body, so its tables are read as the
     // document's. The body's own paragraphs, if any, come first.
     if memchr::memmem::find(&document, b"altChunk").is_some() {
-        let mut chunks = alt_chunks(&mut zip, limits, depth, &mut notes, &mut infos)?;
-        if !chunks.is_empty() {
-            // A body of nothing but the import is no sheet; its page header (a
-            // letterhead naming the unit) goes with the page.
-            if grids[0].rows.is_empty() {
-                let body = grids.remove(0);
-                if chunks[0].page_header.is_empty() {
-                    chunks[0].page_header = body.page_header;
-                }
-            }
-            grids.extend(chunks);
-        }
+        let rels = rels.get_or_insert_with(|| body_relationships(&mut zip, limits));
+        let chunks = alt_chunks(&mut zip, rels, limits, depth, &mut notes, &mut infos)?;
+        add_to_body(&mut grids, chunks);
     }
     // A table pasted as an Excel object (the body shows its picture; the workbook is in
     // word/embeddings/): read as the document's sheets when the document has no table
     // of its own. A clerk double-clicks it and reads the same table.
     if grids.iter().all(|g| table_rows(g) < BOXED_TABLE_ROWS) {
-        let mut embedded = embedded_workbooks(&mut zip, limits, &mut notes, &mut infos);
-        if !embedded.is_empty() {
-            // A body of nothing but the object: its page header goes with the table.
-            if grids.len() == 1 && grids[0].rows.is_empty() {
-                let body = grids.remove(0);
-                if embedded[0].page_header.is_empty() {
-                    embedded[0].page_header = body.page_header;
-                }
-            }
-            grids.extend(embedded);
-        }
+        let rels = rels.get_or_insert_with(|| body_relationships(&mut zip, limits));
+        let embedded = embedded_workbooks(&mut zip, rels, limits, &mut notes, &mut infos);
+        add_to_body(&mut grids, embedded);
     }
     unique_names(&mut grids);
     Ok(Parsed {
@@ -127,6 +112,49 @@ fn read_nested(bytes: &[u8], limits: &Limits, depth: usize) -> Result<Parsed, Re
         infos,
         ..Parsed::default()
     })
+}
+
+/// A relationship of the document body: (id, type, target as a zip entry name).
+type Relationship = (String, String, String);
+
+/// The body's relationships (word/_rels/document.xml.rels), targets resolved; none
+/// when the part is missing or does not read.
+fn body_relationships(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: &Limits,
+) -> Vec<Relationship> {
+    let Ok(Some(xml)) = part(zip, "word/_rels/document.xml.rels", limits) else {
+        return Vec::new();
+    };
+    super::xlsx_merges::relationships(&xml)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, kind, target)| (id, kind, super::xlsx_merges::resolve("word", &target)))
+        .collect()
+}
+
+/// The targets of the body's relationships whose type ends with one of `kinds`.
+fn targets_of(rels: &[Relationship], kinds: &[&str]) -> Vec<String> {
+    rels.iter()
+        .filter(|(_, kind, _)| kinds.iter().any(|k| kind.ends_with(k)))
+        .map(|(_, _, target)| target.clone())
+        .collect()
+}
+
+/// Sheets found beyond the body (an imported page or document, an embedded workbook)
+/// after the body's: a body of nothing but them is no sheet, and its page header (a
+/// letterhead naming the unit) goes with the first of them.
+fn add_to_body(grids: &mut Vec<Grid>, mut found: Vec<Grid>) {
+    if found.is_empty() {
+        return;
+    }
+    if grids.len() == 1 && grids[0].rows.is_empty() {
+        let body = grids.remove(0);
+        if found[0].page_header.is_empty() {
+            found[0].page_header = body.page_header;
+        }
+    }
+    grids.extend(found);
 }
 
 /// Rows of a sheet read from a table (not a paragraph's line).
@@ -151,22 +179,12 @@ fn unique_names(grids: &mut [Grid]) {
 /// body's, and are not read. An object that does not read is passed over with a note.
 fn embedded_workbooks(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    rels: &[Relationship],
     limits: &Limits,
     notes: &mut Vec<String>,
     infos: &mut Vec<String>,
 ) -> Vec<Grid> {
-    let Some(rels) = part(zip, "word/_rels/document.xml.rels", limits)
-        .ok()
-        .flatten()
-    else {
-        return Vec::new();
-    };
-    let mut targets: Vec<String> = super::xlsx_merges::relationships(&rels)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(_, kind, _)| kind.ends_with("/package") || kind.ends_with("/oleObject"))
-        .map(|(_, _, target)| super::xlsx_merges::resolve("word", &target))
-        .collect();
+    let mut targets = targets_of(rels, &["/package", "/oleObject"]);
     targets.sort();
     targets.dedup();
     let mut grids = Vec::new();
@@ -176,11 +194,15 @@ fn embedded_workbooks(
         };
         // Another kind of object (a Word document, a drawing) is no workbook: the
         // document's own message about a missing table stands for it.
+        use super::Format::{Ods, Xls, Xlsb, Xlsx};
         let parsed = match super::sniff::sniff_bytes(&bytes, limits) {
-            Ok(super::Format::Xlsx) => super::xlsx::read(&bytes, limits),
-            Ok(super::Format::Xls) => super::xls::read(&bytes, limits),
-            Ok(super::Format::Xlsb) => super::xlsb::read(&bytes, limits),
-            Ok(super::Format::Ods) => super::ods::read(&bytes, limits),
+            Ok(format @ (Xlsx | Xls | Xlsb | Ods)) => super::read_sniffed(
+                format,
+                std::path::Path::new(&target),
+                &bytes,
+                limits,
+                super::doc::Conversion::Refused,
+            ),
             Ok(_) => continue,
             Err(e) => Err(e),
         };
@@ -211,6 +233,7 @@ fn embedded_workbooks(
 /// `notes` and `infos`; one that does not read is passed over with a note).
 fn alt_chunks(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    rels: &[Relationship],
     limits: &Limits,
     depth: usize,
     notes: &mut Vec<String>,
@@ -228,16 +251,11 @@ fn alt_chunks(
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .filter(|n| web_page(n))
         .collect();
-    if let Ok(Some(rels)) = part(zip, "word/_rels/document.xml.rels", limits) {
-        names.extend(
-            super::xlsx_merges::relationships(&rels)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|(_, kind, _)| kind.ends_with("/aFChunk"))
-                .map(|(_, _, target)| super::xlsx_merges::resolve("word", &target))
-                .filter(|n| !web_page(n)),
-        );
-    }
+    names.extend(
+        targets_of(rels, &["/aFChunk"])
+            .into_iter()
+            .filter(|n| !web_page(n)),
+    );
     names.sort();
     names.dedup();
     let mut grids = Vec::new();
@@ -1185,9 +1203,9 @@ struct Numbering {
     lists: HashMap<String, String>,
     /// (abstractNumId, level) → (start, format, label text such as "%1.").
     levels: HashMap<(String, usize), (u32, String, String)>,
-    /// (numId, level) → the start a list sets for itself (`w:startOverride`: a list
+    /// numId → the start a list sets for itself per level (`w:startOverride`: a list
     /// numbered from 32 on a style that starts at 1).
-    overrides: HashMap<(String, usize), u32>,
+    overrides: HashMap<String, [Option<u32>; 9]>,
     /// Counters by abstract list, or by list id for a list with a start of its own
     /// (Word restarts such a list, apart from the others of its abstract list).
     counters: HashMap<String, Vec<u32>>,
@@ -1222,10 +1240,12 @@ impl Numbering {
                             Some(attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0));
                     }
                     "startOverride" => {
-                        if let (Some(num), Some(l), Some(v)) =
-                            (num_id.clone(), override_level, number_attr(&e))
-                        {
-                            n.overrides.insert((num, l), v as u32);
+                        if let (Some(num), Some(l), Some(v)) = (
+                            num_id.clone(),
+                            override_level.filter(|&l| l <= 8),
+                            number_attr(&e),
+                        ) {
+                            n.overrides.entry(num).or_default()[l] = Some(v as u32);
                         }
                     }
                     // A level redefined inside a list's override is not the abstract
@@ -1274,16 +1294,16 @@ impl Numbering {
     fn next(&mut self, num_id: &str, level: usize) -> Option<String> {
         let level = level.min(8);
         let abstract_id = self.lists.get(num_id)?.clone();
-        let start_of = |l: usize| match self.overrides.get(&(num_id.to_string(), l)) {
-            Some(&start) => start,
+        let own = self.overrides.get(num_id);
+        let start_of = |l: usize| match own.and_then(|o| o[l]) {
+            Some(start) => start,
             None => self
                 .levels
                 .get(&(abstract_id.clone(), l))
                 .map_or(1, |(s, _, _)| *s),
         };
         let starts: Vec<u32> = (0..=8).map(start_of).collect();
-        let restarted = self.overrides.keys().any(|(num, _)| num == num_id);
-        let key = if restarted {
+        let key = if own.is_some() {
             format!("num {num_id}")
         } else {
             abstract_id.clone()

@@ -492,9 +492,8 @@ fn prefer_latest_month(
     // The month the lines above the table name (the title's （12月）, else the filing
     // date's): a column named for it is this round's, even beside one under 本月 or no
     // month (the template's, left holding last round's answer).
-    let sheet_month = (0..layout.top)
-        .filter(|&r| !grid.row_is_empty(r))
-        .find_map(|r| super::rows::month_named(&grid.row_text(r)));
+    // Read once, when a column names a month.
+    let mut sheet_month: Option<Option<u32>> = None;
     let mut repeated = Vec::new();
     // (month, kind, column) of the earlier months' columns named by a month.
     let mut earlier: Vec<(u32, ColumnKind, usize)> = Vec::new();
@@ -518,6 +517,15 @@ fn prefer_latest_month(
         if cols.len() < 2 || (months.iter().all(Option::is_none) && !by_round && !hidden_beside) {
             continue;
         }
+        let sheet_month = if months.iter().any(Option::is_some) {
+            *sheet_month.get_or_insert_with(|| {
+                (0..layout.top)
+                    .filter(|&r| !grid.row_is_empty(r))
+                    .find_map(|r| super::rows::month_named(&grid.row_text(r)))
+            })
+        } else {
+            None
+        };
         let rank = |i: usize| match months[i] {
             Some(m) if Some(m) == sheet_month => 14,
             Some(m) => m,

@@ -11,7 +11,7 @@
 
 use super::task_heading::titled_task;
 use crate::common::text::one_line;
-use crate::ingest::grid::Grid;
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::record::{Record, UnitFrom};
 use crate::ingest::vocabulary::{classify_status, status_from_progress};
 use crate::model::{Source, Status};
@@ -48,18 +48,19 @@ impl Matrix {
         if grid.is_paragraph(r) {
             return None;
         }
-        // Most rows are data: their first filled cell names no unit column.
+        // Most rows are data: their first filled cell names no unit column (checked
+        // before the row's texts are gathered).
         let first = (0..grid.row_len(r)).find(|&c| !grid.cell(r, c).is_empty())?;
         match grid.cell(r, first) {
-            crate::ingest::grid::Cell::Text(t) if is_unit_label(t) => {}
+            Cell::Text(t) if is_unit_label(t) => {}
             _ => return None,
         }
         let filled: Vec<(usize, String)> = (0..grid.row_len(r))
-            .map(|c| (c, one_line(&grid.cell(r, c).text())))
+            .map(|c| (c, one_line(&grid.cell(r, c).text_ref())))
             .filter(|(_, t)| !t.is_empty())
             .collect();
-        let ((unit_col, label), rest) = filled.split_first()?;
-        if !is_unit_label(label) || rest.len() < 2 {
+        let ((unit_col, _), rest) = filled.split_first()?;
+        if rest.len() < 2 {
             return None;
         }
         let mut tasks = Vec::with_capacity(rest.len());
@@ -75,7 +76,7 @@ impl Matrix {
             if grid.row_is_empty(x) {
                 continue;
             }
-            let named = one_line(&grid.cell(x, *unit_col).text());
+            let named = one_line(&grid.cell(x, *unit_col).text_ref());
             match units.resolve(&named) {
                 NameMatch::Unit(u) if !grid.is_paragraph(x) => rows.push((x, u)),
                 _ => break,
@@ -157,6 +158,8 @@ impl Matrix {
 /// Whether a header cell names the column of units: 镇街, 镇（街道）, 单位, 单位名称,
 /// 责任单位, 配合单位 … (short, no digits).
 fn is_unit_label(text: &str) -> bool {
+    // A label's characters are 3 bytes each: a text four times that long, spaces
+    // and all, is data.
     if text.len() > 4 * UNIT_LABEL_CHARS * 3 {
         return false;
     }
@@ -169,7 +172,6 @@ fn is_unit_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::grid::Cell;
 
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {

@@ -726,10 +726,7 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     }
     let text = v.progress.trim_start();
     // 【来苏镇】建成… (a WPS summary's tag), else 来苏镇：建成….
-    let tagged = text
-        .strip_prefix(['【', '['])
-        .and_then(|t| t.split_once(['】', ']']));
-    let (name, rest) = tagged
+    let (name, rest) = unit_tag(text)
         .or_else(|| text.split_once(['：', ':']))
         .filter(|(name, rest)| {
             name.chars().count() <= UNIT_PREFIX_CHARS && !rest.trim().is_empty()
@@ -739,12 +736,16 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     Some(u)
 }
 
+/// The tag opening a text (【来苏镇】建成…) and the text after it.
+fn unit_tag(text: &str) -> Option<(&str, &str)> {
+    text.trim_start()
+        .strip_prefix(['【', '['])?
+        .split_once(['】', ']'])
+}
+
 /// `progress` without a 【unit】 tag opening it that names `own`, if it has one.
 fn own_tag_removed(unit: &SheetUnit, progress: &str, own: &str) -> Option<String> {
-    let (name, rest) = progress
-        .trim_start()
-        .strip_prefix(['【', '['])?
-        .split_once(['】', ']'])?;
+    let (name, rest) = unit_tag(progress)?;
     (!rest.trim().is_empty() && unit.named_in_cell(name).as_deref() == Some(own))
         .then(|| rest.trim_start().to_string())
 }
@@ -1357,9 +1358,6 @@ fn read_forms(
     sender
 }
 
-/// The sheet with the tally under `tally` blanked out (its header and rows, up to the
-/// next table's header, but the lines of one text between: 二、具体进展情况), when a
-/// table of the return's own columns follows it; `None` when none does.
 /// A sheet holding a table of units by tasks ([`Matrix`]): the return's own table
 /// (`layout`, when the matrix is under it) read without the matrix's rows, then a
 /// report per filled cell, dated as the sheet is. A sheet of the matrix alone is the
@@ -1420,17 +1418,12 @@ fn read_with_matrix(
     if layout.is_none() && filing.filed_on.is_none() {
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
-    sender.or_else(|| {
-        filing
-            .unit_text
-            .as_deref()
-            .and_then(|t| match ctx.units.resolve(t) {
-                crate::plan::NameMatch::Unit(u) => Some(u),
-                _ => None,
-            })
-    })
+    sender.or_else(|| unit::resolve(ctx.units, filing.unit_text.as_deref()?).ok())
 }
 
+/// The sheet with the tally under `tally` blanked out (its header and rows, up to the
+/// next table's header, but the lines of one text between: 二、具体进展情况), when a
+/// table of the return's own columns follows it; `None` when none does.
 fn without_tally(grid: &Grid, tally: &Layout) -> Option<Grid> {
     let next = (tally.bottom + 1..grid.height())
         .find(|&r| Layout::at(grid, r).is_some_and(|l| !l.is_tally()))?;

@@ -651,7 +651,7 @@ fn filled_in_by_another(ctx: &SheetContext, sheet: &str, unit: &str, written: &s
     .at(Some(sheet), None)
 }
 
-fn resolve(units: &UnitDirectory, text: &str) -> Result<String, NameMatch> {
+pub(super) fn resolve(units: &UnitDirectory, text: &str) -> Result<String, NameMatch> {
     match units.resolve(text) {
         NameMatch::Unit(u) => Ok(u),
         other => Err(other),
