@@ -8038,3 +8038,33 @@ fn a_status_word_asking_for_a_tick_heads_a_tick_column() {
     assert_eq!(only_report(&ledger, 43).status, Status::Completed);
     assert_eq!(only_report(&ledger, 44).status, Status::Ongoing);
 }
+
+/// A table with no status column whose progress is a log by month (9月：…；10月：…；
+/// 11月：…该项工作已完成。): the last entry gives the status. Before: the log named
+/// both work under way and completion and the row was 待核实.
+#[test]
+fn a_progress_log_by_month_takes_its_status_from_the_last_entry() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "工作进展情况", "完成时间"],
+        &[
+            row(&[
+                "33",
+                &measure(33),
+                "9月：完成规划初稿编制，正在征求意见；\n10月：规划通过专家评审；\n11月：规划经区政府批复实施，该项工作已完成。",
+                "2020年11月20日",
+            ]),
+            row(&[
+                "37",
+                &measure(37),
+                "9月：已完成溢流原因排查；\n10月：正在实施管网改造工程；\n11月：改造工程完成60%。",
+                "",
+            ]),
+        ],
+    );
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(r33.status, Status::Completed);
+    assert!(r33.progress.starts_with("9月：完成规划初稿编制"), "{}", r33.progress);
+    assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
+    assert!(!raised(&ledger, Code::StatusUnclear));
+}

@@ -1035,18 +1035,81 @@ fn completion_claim_ends(rest: &str) -> bool {
 /// - not applicable (不涉及) when a short text says so (我镇不涉及此项工作, 经排查，
 ///   本街道无此项任务) and names no other status;
 /// - else the status a short last clause states as the text's conclusion (…，该项工作
-///   已于10月底完成。 …，目前正在加快推进。 …，长期坚持。).
+///   已于10月底完成。 …，目前正在加快推进。 …，长期坚持。);
+/// - in a log kept by month (9月：…；10月：…；11月：…), what its last entry states.
 pub fn status_from_progress(text: &str) -> Option<Status> {
     let n: String = nfkc_filtered(text, |c| !c.is_whitespace());
     if n.is_empty() {
         return None;
     }
-    bracket_tag(&n)
-        .or_else(|| opening_status(&n))
-        .or_else(|| concluding_status(&n))
-        .or_else(|| closing_claim(&n))
-        .or_else(|| says_not_applicable(&n).then_some(Status::NotApplicable))
-        .or_else(|| completed_percent(&n))
+    log_entry(&n)
+        .and_then(status_of_entry)
+        .or_else(|| status_of_entry(&n))
+}
+
+/// The last entry of a progress log kept by month (9月：…；10月：…；11月：…已完成。):
+/// the text after its last month marker, when the text opens with one and has two or
+/// more. `n` is NFKC without whitespace, so the lines run together.
+fn log_entry(n: &str) -> Option<&str> {
+    // Cheap bail-out: a log opens with its first month.
+    if !n.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut last = month_marker(n)?;
+    let mut markers = 1;
+    for (i, c) in n.char_indices() {
+        if matches!(c, ';' | '。' | ',') {
+            let at = i + c.len_utf8();
+            if let Some(len) = month_marker(&n[at..]) {
+                last = at + len;
+                markers += 1;
+            }
+        }
+    }
+    (markers >= 2).then(|| &n[last..]).filter(|e| !e.is_empty())
+}
+
+/// The length of a month marker opening `s` (9月: 10月份: 11月20日: 2020年11月:), colon
+/// included.
+fn month_marker(s: &str) -> Option<usize> {
+    fn digits(s: &str, most: usize) -> usize {
+        let d = s.bytes().take_while(u8::is_ascii_digit).count();
+        if d <= most {
+            d
+        } else {
+            0
+        }
+    }
+    let mut at = 0;
+    let year = digits(s, 4);
+    if year == 4 && s[4..].starts_with('年') {
+        at = 4 + '年'.len_utf8();
+    }
+    let month = digits(&s[at..], 2);
+    if month == 0 || !s[at + month..].starts_with('月') {
+        return None;
+    }
+    at += month + '月'.len_utf8();
+    let day = digits(&s[at..], 2);
+    if day > 0 {
+        let rest = &s[at + day..];
+        let unit = ['日', '号'].into_iter().find(|u| rest.starts_with(*u))?;
+        at += day + unit.len_utf8();
+    }
+    if s[at..].starts_with('份') {
+        at += '份'.len_utf8();
+    }
+    s[at..].starts_with(':').then_some(at + 1)
+}
+
+/// The status a text (NFKC, no whitespace) or one entry of a log states.
+fn status_of_entry(e: &str) -> Option<Status> {
+    bracket_tag(e)
+        .or_else(|| opening_status(e))
+        .or_else(|| concluding_status(e))
+        .or_else(|| closing_claim(e))
+        .or_else(|| says_not_applicable(e).then_some(Status::NotApplicable))
+        .or_else(|| completed_percent(e))
 }
 
 /// A status word in brackets opening the text, as a tag: 【已完成】…, [正在推进]….
@@ -1462,6 +1525,28 @@ mod tests {
         assert!(is_note_row("【注：未完成的不填】"));
         assert!(!is_note_row("（一）加强工业污染防治"));
         assert!(!is_note_row("出台说明文件"));
+    }
+
+    #[test]
+    fn a_log_by_month_is_read_by_its_last_entry() {
+        assert_eq!(
+            status_from_progress(
+                "9月：完成规划初稿编制，正在征求意见；\n10月：规划通过专家评审；\n11月：规划经区政府批复实施，该项工作已完成。"
+            ),
+            Some(Status::Completed)
+        );
+        assert_eq!(
+            status_from_progress("9月：已完成溢流原因排查；\n10月：正在实施管网改造工程；\n11月：改造工程完成60%。"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(
+            status_from_progress("10月20日：已完成招标；11月份：正在施工。"),
+            Some(Status::InProgress)
+        );
+        // One dated opening is a lead-in, not a log.
+        assert_eq!(log_entry("11月:已完成。"), None);
+        // A month inside a clause is not a marker.
+        assert_eq!(log_entry("9月完成初稿;10月:已完成。"), None);
     }
 
     #[test]
