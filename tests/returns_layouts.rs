@@ -8064,7 +8064,11 @@ fn a_progress_log_by_month_takes_its_status_from_the_last_entry() {
     );
     let r33 = only_report(&ledger, 33);
     assert_eq!(r33.status, Status::Completed);
-    assert!(r33.progress.starts_with("9月：完成规划初稿编制"), "{}", r33.progress);
+    assert!(
+        r33.progress.starts_with("9月：完成规划初稿编制"),
+        "{}",
+        r33.progress
+    );
     assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
     assert!(!raised(&ledger, Code::StatusUnclear));
 }

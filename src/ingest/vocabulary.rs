@@ -1536,7 +1536,9 @@ mod tests {
             Some(Status::Completed)
         );
         assert_eq!(
-            status_from_progress("9月：已完成溢流原因排查；\n10月：正在实施管网改造工程；\n11月：改造工程完成60%。"),
+            status_from_progress(
+                "9月：已完成溢流原因排查；\n10月：正在实施管网改造工程；\n11月：改造工程完成60%。"
+            ),
             Some(Status::InProgress)
         );
         assert_eq!(
