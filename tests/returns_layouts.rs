@@ -8072,3 +8072,43 @@ fn a_progress_log_by_month_takes_its_status_from_the_last_entry() {
     assert_eq!(only_report(&ledger, 37).status, Status::InProgress);
     assert!(!raised(&ledger, Code::StatusUnclear));
 }
+
+/// A completion date typed as 9.28 is a number in the cell: read as 9月28日 of the
+/// plan's year. 10.1 may be 10月1日 or 10月10日 (the cell drops the 0 of 10.10): kept as
+/// written, and the unit is told both days. Before: every such number was unreadable.
+#[test]
+fn a_completion_date_typed_as_month_dot_day_is_read_from_the_number() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let mut spec = SheetSpec::new("进展情况")
+        .text_row(&[&format!("填报单位：{unit}"), "", "填报日期：2020年12月4日"])
+        .text_row(&header);
+    for (id, on) in [(20, 9.28), (21, 11.15), (26, 10.1)] {
+        spec = spec.row(vec![
+            n(id as f64),
+            s(&measure(id)),
+            s("已按要求完成"),
+            s("已完成"),
+            n(on),
+        ]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let on = |m, d| NaiveDate::from_ymd_opt(2020, m, d);
+    assert_eq!(only_report(&ledger, 20).completed_on, on(9, 28));
+    assert_eq!(only_report(&ledger, 21).completed_on, on(11, 15));
+    assert_eq!(only_report(&ledger, 26).completed_on, None);
+    let warnings: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::DateUnreadable)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("可能是10月1日，也可能是10月10日"),
+        "{}",
+        warnings[0]
+    );
+}

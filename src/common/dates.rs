@@ -613,6 +613,33 @@ pub fn find_month_dot_day(s: &str, year: i32) -> Option<NaiveDate> {
     })
 }
 
+/// A month and day typed into a number cell (9.28, 11.15: the cell keeps the number):
+/// `Some(Ok(date))` in `year`; `Some(Err((a, b)))` when the number cannot tell two days
+/// apart, because the cell drops a trailing zero (10.1 is what 10.1 and 10.10 both
+/// become; 2.3 is only 2月3日, there being no 2月30日); `None` for anything else
+/// (whole numbers, more than two decimals, no such month or day).
+pub fn month_day_of_number(n: f64, year: i32) -> Option<Result<NaiveDate, (NaiveDate, NaiveDate)>> {
+    if !(1.0..13.0).contains(&n) || n.fract() == 0.0 {
+        return None;
+    }
+    let text = format!("{n}");
+    let (month, day) = text.split_once('.')?;
+    let month: u32 = month.parse().ok()?;
+    let as_written: u32 = day.parse().ok()?;
+    match day.len() {
+        2 => NaiveDate::from_ymd_opt(year, month, as_written).map(Ok),
+        1 => {
+            let short = NaiveDate::from_ymd_opt(year, month, as_written);
+            match (short, NaiveDate::from_ymd_opt(year, month, as_written * 10)) {
+                (Some(a), Some(b)) => Some(Err((a, b))),
+                (Some(a), None) => Some(Ok(a)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// A month and day written as four digits in a name (区水利局进展1130, 1203报送): a run
 /// of exactly four digits, not beside a letter or another digit, whose first two are a
 /// month and last two a day of it in `year`.
@@ -752,6 +779,28 @@ mod tests {
         assert_eq!(find_month_dot_day("进展12．3", 2020), d(12, 3));
         for no in ["区财政局v1.2", "区水利局", "第123.45号", "13.40"] {
             assert_eq!(find_month_dot_day(no, 2020), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn a_month_and_day_typed_as_a_number() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day).unwrap();
+        assert_eq!(month_day_of_number(9.28, 2020), Some(Ok(d(9, 28))));
+        assert_eq!(month_day_of_number(11.15, 2020), Some(Ok(d(11, 15))));
+        assert_eq!(month_day_of_number(12.05, 2020), Some(Ok(d(12, 5))));
+        // One decimal: the day as written, or ten times it when the cell dropped a 0.
+        assert_eq!(month_day_of_number(9.5, 2020), Some(Ok(d(9, 5))));
+        assert_eq!(month_day_of_number(2.3, 2020), Some(Ok(d(2, 3))));
+        assert_eq!(
+            month_day_of_number(10.1, 2020),
+            Some(Err((d(10, 1), d(10, 10))))
+        );
+        assert_eq!(
+            month_day_of_number(9.3, 2020),
+            Some(Err((d(9, 3), d(9, 30))))
+        );
+        for no in [9.0, 0.5, 13.2, 9.31, 9.283, 12.0] {
+            assert_eq!(month_day_of_number(no, 2020), None, "{no}");
         }
     }
 

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::common::dates::{
-    date_from_serial, find_date_in_text, find_filing_date, nfkc, parse_date_text,
-    parse_filing_date, parse_span_end,
+    date_from_serial, find_date_in_text, find_filing_date, month_day_of_number, nfkc,
+    parse_date_text, parse_filing_date, parse_span_end,
 };
 use crate::common::numerals::chinese_number;
 use crate::common::text::one_line;
@@ -24,7 +24,8 @@ pub(crate) fn task_id_of_cell(cell: &Cell) -> (String, Option<u32>) {
     }
 }
 
-/// The date a cell holds: a date cell; a number typed as 20200930 or an Excel serial;
+/// The date a cell holds: a date cell; a number typed as 20200930, as 9.28 (month and
+/// day) or an Excel serial;
 /// a text that is a date, else the end of a span of two (2020年9月—11月), else the first
 /// date in it (a year-less date takes `default_year`).
 pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
@@ -80,6 +81,8 @@ fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
                 .then(|| parse_date_text(&text, Some(default_year)))
                 .flatten()
         }
+        // 9.28 typed for 9月28日: the number cell keeps it as a number.
+        Cell::Number(n) if *n < 13.0 => month_day_of_number(*n, default_year)?.ok(),
         Cell::Number(n) => date_from_serial(*n),
         _ => None,
     }

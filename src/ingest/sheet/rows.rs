@@ -1635,7 +1635,27 @@ fn filed_on_unreadable(
 /// What is wrong with a date cell that reads as no date, and what to ask: a date that
 /// does not exist (2020年11月31日) is written in the right form, so asking for the form
 /// again would not help the unit.
+///
+/// A number such as 10.1 may be 10月1日 or 10月10日 (the cell drops the trailing zero of
+/// 10.10): the unit is told both, and asked for the day in words.
 fn unreadable_date_words(text: &str, default_year: i32, example: &str) -> (String, String) {
+    let two_days = text
+        .parse::<f64>()
+        .ok()
+        .and_then(|n| crate::common::dates::month_day_of_number(n, default_year))
+        .and_then(Result::err);
+    if let Some((a, b)) = two_days {
+        use chrono::Datelike;
+        let day = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
+        return (
+            format!(
+                "可能是{}，也可能是{}（以数字填写时末尾的0不保留）",
+                day(a),
+                day(b)
+            ),
+            format!("请写明日期，如“{}年{}”。", b.year(), day(b)),
+        );
+    }
     match crate::common::dates::impossible_date_reason(text, Some(default_year)) {
         Some(reason) => (
             format!("不是实际存在的日期（{reason}）"),
