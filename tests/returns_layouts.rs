@@ -8112,3 +8112,61 @@ fn a_completion_date_typed_as_month_dot_day_is_read_from_the_number() {
         warnings[0]
     );
 }
+
+/// A return with no status column whose 完成时限 column holds the units' statuses
+/// (已完成, 正在推进, 长期坚持) instead of deadlines: each row's status is read from it,
+/// with one note for the sheet, and no deadline is taken from those cells. A real
+/// deadline (2020年12月底前) and a deadline-like phrase (年底前完成) on the same sheet stay
+/// deadlines. Before: every such row was 待核实.
+#[test]
+fn status_words_written_under_the_deadline_are_the_rows_status() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "完成时限", "整改进展情况"];
+    let rows = vec![
+        row(&["20", &measure(20), "已完成", "可研报告已通过审查"]),
+        row(&["21", &measure(21), "正在推进", "剩余2座电站正在改造"]),
+        row(&["23", &measure(23), "长期坚持", "按要求持续开展巡查"]),
+        row(&["48", &measure(48), "2021年6月底", "正在编制实施方案"]),
+        row(&["49", &measure(49), "年底前完成", "正在开展前期工作"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    assert_eq!(only_report(&ledger, 20).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 21).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 23).status, Status::Ongoing);
+    let r48 = only_report(&ledger, 48);
+    assert_eq!(r48.status, Status::InProgress, "from its progress text");
+    assert_eq!(r48.deadline_moved.as_deref(), Some("2021年6月底"));
+    assert_ne!(only_report(&ledger, 49).status, Status::Completed);
+    assert!(only_report(&ledger, 20).deadline_moved.is_none());
+    let notes: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("不是完成时限"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].message.contains("有3行"), "{}", notes[0].message);
+    let unclear: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusUnclear)
+        .collect();
+    assert!(unclear.is_empty(), "{unclear:?}");
+}
+
+/// The plan's 长期坚持 copied into 完成时限 on a sheet whose other rows keep the plan's
+/// deadlines is a deadline, not a status.
+#[test]
+fn a_copied_long_term_deadline_is_no_status() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "完成时限", "整改进展情况"];
+    let rows = vec![
+        row(&["23", &measure(23), "长期坚持", "按要求持续开展巡查"]),
+        row(&["48", &measure(48), "2020年12月底", "正在编制实施方案"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    assert_ne!(only_report(&ledger, 23).status, Status::Ongoing);
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("不是完成时限")));
+}

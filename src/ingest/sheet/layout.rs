@@ -54,6 +54,11 @@ pub(super) struct Layout {
     /// even when it reads as one (长期坚持). Set by the sheet reader once it has seen
     /// the rows.
     pub status_holds_deadlines: bool,
+    /// The 完成时限 column holds status words (已完成, 正在推进) where the plan's
+    /// deadlines would be: the unit wrote its status there. 长期坚持, a deadline the plan
+    /// also gives, is then a status too ([`super::rows::status_in_deadline`]). Set by
+    /// the sheet reader once it has seen the rows.
+    pub deadline_holds_statuses: bool,
     /// The earlier months' columns of the input kinds (progress, status, 完成时间 …),
     /// one group per month, the latest first ([`prefer_latest_month`]): a row that leaves
     /// the latest month blank is read from the latest month it filled ([`Layout::for_row`]).
@@ -332,6 +337,7 @@ fn header_at(
         submissions: false,
         unnamed: Vec::new(),
         status_holds_deadlines: false,
+        deadline_holds_statuses: false,
         earlier_months: Vec::new(),
     };
     layout.ticks = (0..width)

@@ -226,6 +226,27 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems
             .push(deadlines_in_status(ctx, grid, &layout, first, copies.len()));
     }
+    // Status words written down the 完成时限 column (已完成, 正在推进): the rows' status.
+    let statuses_in_deadline = |layout: &Layout| -> Vec<usize> {
+        non_empty
+            .iter()
+            .copied()
+            .filter(|&r| r > layout.bottom && rows::status_in_deadline(layout, grid, r).is_some())
+            .collect()
+    };
+    if !statuses_in_deadline(&layout).is_empty() {
+        layout.deadline_holds_statuses = true;
+    }
+    let statuses_in_deadline = statuses_in_deadline(&layout);
+    if let Some(&first) = statuses_in_deadline.first() {
+        out.problems.push(statuses_in_deadline_note(
+            ctx,
+            grid,
+            &layout,
+            first,
+            statuses_in_deadline.len(),
+        ));
+    }
     // The marker's rows tell a row's task only while the form's rows are where it put
     // them: not after a sort, an inserted row or a deleted one.
     let in_place = marker.filter(|m| rows_in_place(grid, &layout, m));
@@ -789,6 +810,36 @@ const TABLE_TITLE_CHARS: usize = 60;
 const DEADLINE_COLUMN_ROWS: usize = 3;
 
 /// The warning for status cells that repeat their row's 完成时限: read as no status.
+/// The note that `rows` rows (the first `first`) have their status written under 完成时限.
+fn statuses_in_deadline_note(
+    ctx: &SheetContext,
+    grid: &Grid,
+    layout: &Layout,
+    first: usize,
+    rows: usize,
+) -> Problem {
+    let header = layout
+        .col(ColumnKind::Deadline)
+        .map(|c| one_line(&layout.header_text(grid, c)))
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "完成时限".to_string());
+    let (at, many) = if rows == 1 {
+        (Some(first as u32 + 1), String::new())
+    } else {
+        (None, format!("有{rows}行"))
+    };
+    Problem::new(
+        Severity::Info,
+        Code::ReadNote,
+        ctx.file,
+        format!(
+            "“{}”列{many}填写的是完成情况（如“已完成”“正在推进”），不是完成时限，已按完成状态计入。",
+            excerpt(&header, 12)
+        ),
+    )
+    .at(Some(&grid.name), at)
+}
+
 fn deadlines_in_status(
     ctx: &SheetContext,
     grid: &Grid,

@@ -1078,14 +1078,19 @@ pub(super) fn values(
 
 /// Row `r`'s 完成时限 as written: the rightmost filled of the deadline columns after the
 /// first (调整后完成时限, 延期完成时间: the deadline the unit moved the task to), else the
-/// first (the plan's, copied or edited).
+/// first (the plan's, copied or edited) unless it holds the row's status.
 fn deadline_text(grid: &Grid, r: usize, layout: &Layout) -> String {
     let moved = layout
         .extra_cols(ColumnKind::Deadline)
         .map(|c| one_line(&grid.value_through_merge(r, c).text_ref()))
         .filter(|t| !t.is_empty() && !is_placeholder(t))
         .last();
-    moved.unwrap_or_else(|| one_line(&layout.cell(grid, r, ColumnKind::Deadline).text_ref()))
+    match moved {
+        Some(moved) => moved,
+        // 已完成 under 完成时限 is the row's status, not a deadline.
+        None if status_in_deadline(layout, grid, r).is_some() => String::new(),
+        None => one_line(&layout.cell(grid, r, ColumnKind::Deadline).text_ref()),
+    }
 }
 
 /// Append `line` to `text` on a line of its own.
@@ -1287,8 +1292,42 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
             return (Status::NotApplicable, t);
         }
     }
+    // 已完成 written under 完成时限 (the unit's status in the wrong column).
+    if let Some(found) = status_in_deadline(layout, grid, r) {
+        return found;
+    }
     let status = status_from_progress(progress).unwrap_or(Status::Unclear);
     (status, placeholder)
+}
+
+/// A status word written under 完成时限 (已完成, 正在推进, 未启动, 不涉及) and the text:
+/// the unit's status, put in the wrong column. Never a deadline: no digit (2020年12月底
+/// 完成), no word of time (年底前完成, 近期完成). 长期坚持 is also a deadline the plan
+/// gives, so it counts only on a sheet whose 完成时限 column holds other status words
+/// ([`Layout::deadline_holds_statuses`]).
+pub(super) fn status_in_deadline(
+    layout: &Layout,
+    grid: &Grid,
+    r: usize,
+) -> Option<(Status, String)> {
+    let c = layout.col(ColumnKind::Deadline)?;
+    let t = one_line(&grid.value_through_merge(r, c).text_ref());
+    if t.is_empty()
+        || t.chars().count() > FILED_UNDER_CHARS
+        || t.chars().any(|ch| {
+            ch.is_ascii_digit()
+                || ('０'..='９').contains(&ch)
+                || "年月日底前内季旬初末".contains(ch)
+        })
+        || ["近期", "尽快", "及时"].iter().any(|w| t.contains(w))
+    {
+        return None;
+    }
+    match classify_status(&t) {
+        Status::Unclear => None,
+        Status::Ongoing if !layout.deadline_holds_statuses => None,
+        s => Some((s, t)),
+    }
 }
 
 /// The shortest text read as progress written under a status column: shorter, it is
