@@ -189,6 +189,57 @@ fn word_return_signed_below_the_table() {
     );
 }
 
+/// A return written as a letter to the bureau: its salutation (区生态环境局：) names the
+/// unit it is sent to, the signature under 特此报告。 the unit that sent it. Before: the
+/// salutation was read as the title and the rows went to 区生态环境局.
+#[test]
+fn a_letters_salutation_is_not_its_sender() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .add_paragraph(para("区生态环境局："))
+        .add_paragraph(para(
+            "根据《永川区水污染防治整改方案》要求，现将我局整改任务推进情况报告如下：",
+        ))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进", ""]),
+        ]))
+        .add_paragraph(para("特此报告。"))
+        .add_paragraph(para("重庆市永川区城市管理局"))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(dir.path().join("进展报告.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let reports = reports_of(&ledger, 45, "区城市管理局");
+    assert_eq!(reports.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(reports[0].filed_on, Some(date(2020, 12, 4)));
+    assert!(reports_of(&ledger, 45, "区生态环境局").is_empty());
+}
+
+/// The same letter unsigned: the salutation names no sender, so the unit is asked for,
+/// not guessed.
+#[test]
+fn an_unsigned_letter_is_not_the_addressees() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .add_paragraph(para("区生态环境局："))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进", ""]),
+        ]))
+        .add_paragraph(para("特此报告。"));
+    std::fs::write(dir.path().join("进展报告.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert!(reports_of(&ledger, 45, "区生态环境局").is_empty());
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::UnitUnknown && p.file == "进展报告.docx"),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// A return naming its unit only in the page header (a letterhead in a Word header, an
 /// xlsx print header), under a generic file name: the header names the unit. Before,
 /// its rows went unassigned.

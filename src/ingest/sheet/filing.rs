@@ -123,6 +123,10 @@ impl Filing {
     pub fn read(grid: &Grid, layout: &Layout, non_empty: &[usize], default_year: i32) -> Filing {
         let mut filing = Filing::default();
         for &r in non_empty.iter().filter(|&&r| r < layout.top) {
+            // 区生态环境局： over a letter: whom it is sent to, not who sent it.
+            if only_text(grid, r).is_some_and(is_salutation) {
+                continue;
+            }
             if filing.title.is_none() {
                 filing.title = Some(grid.row_text(r));
             }
@@ -242,12 +246,17 @@ impl Filing {
 
     /// A signature paragraph below a Word return's table: a date on its own is the
     /// filing date when no label gave one; the first other short line is the signature.
+    /// A closing (特此报告。此致 敬礼！) is no signature.
     fn read_signature(&mut self, text: &str, default_year: i32) {
         if let Some(d) = parse_filing_date(text, Some(default_year)) {
             self.signed_on.get_or_insert(d);
             return;
         }
-        if self.signature.is_none() && text.chars().count() <= SIGNATURE_CHARS {
+        if self.signature.is_none()
+            && text.chars().count() <= SIGNATURE_CHARS
+            && !is_closing(text)
+            && !is_salutation(text)
+        {
             self.signature = Some(text.to_string());
         }
     }
@@ -337,6 +346,20 @@ fn named_row(grid: &Grid, r: usize) -> Option<String> {
 /// A short text ending as a unit's name does (…局, …委, …人民政府): a signature's name.
 fn reads_as_unit_name(t: &str) -> bool {
     t.chars().count() <= SIGNATURE_CHARS && t.ends_with(UNIT_NAME_ENDINGS)
+}
+
+/// A letter's salutation, alone on its line: the name of the unit it is sent to and a
+/// colon (区生态环境局：, 区水利局:).
+fn is_salutation(t: &str) -> bool {
+    t.trim()
+        .strip_suffix(['：', ':'])
+        .is_some_and(|name| reads_as_unit_name(name.trim()) && !name.contains(['：', ':']))
+}
+
+/// A letter's closing line: a sentence (特此报告。), or the formula 此致 / 敬礼！.
+fn is_closing(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with(['。', '！', '!', '；', ';', '：', ':']) || matches!(t, "此致" | "敬礼")
 }
 
 /// A signature's seal: …（盖章）, …（章）.
