@@ -240,6 +240,37 @@ fn an_unsigned_letter_is_not_the_addressees() {
     );
 }
 
+/// A Word return with a table per status under headings (一、已完成的任务 over the first
+/// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
+/// heading's status. Before: every row was 待核实.
+#[test]
+fn a_word_returns_tables_under_status_headings_take_their_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况"];
+    let doc = Docx::new()
+        .add_paragraph(para("区城市管理局整改任务进展情况"))
+        .add_paragraph(para("一、已完成的任务"))
+        .add_table(table(vec![
+            text_row(&header),
+            text_row(&["45", &measure(45), "清掏化粪池126座"]),
+        ]))
+        .add_paragraph(para("二、正在推进的任务（1项）"))
+        .add_table(table(vec![
+            text_row(&header),
+            text_row(&["43", &measure(43), "管网排查覆盖城区主干道"]),
+        ]))
+        .add_paragraph(para("重庆市永川区城市管理局"))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(dir.path().join("进展情况.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let done = reports_of(&ledger, 45, "区城市管理局");
+    assert_eq!(done.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(done[0].status, Status::Completed);
+    let under_way = reports_of(&ledger, 43, "区城市管理局");
+    assert_eq!(under_way.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(under_way[0].status, Status::InProgress);
+}
+
 /// A return naming its unit only in the page header (a letterhead in a Word header, an
 /// xlsx print header), under a generic file name: the header names the unit. Before,
 /// its rows went unassigned.

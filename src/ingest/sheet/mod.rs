@@ -198,7 +198,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // it covers (a continuation must be right under it).
     let mut open: Option<(usize, usize)> = None;
     // The status a group heading over the rows names (一、已完成的任务), if one.
-    let mut group_status: Option<Status> = None;
+    // A Word return's heading right over the first table counts too.
+    let mut group_status: Option<Status> = non_empty
+        .iter()
+        .rev()
+        .find(|&&r| r < layout.top)
+        .and_then(|&r| rows::heading_status(&grid.first_text(r)));
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
     // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
@@ -432,6 +437,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             if reason == SkipReason::CategoryHeading {
                 // 一、已完成的任务: the status of the rows under it that give none.
                 group_status = rows::heading_status(&grid.first_text(r));
+            } else if reason == SkipReason::Paragraph {
+                // The same as a paragraph between a Word return's tables.
+                if let Some(s) = rows::heading_status(&grid.first_text(r)) {
+                    group_status = Some(s);
+                }
             }
             if reason == SkipReason::Header {
                 let next = Layout::at(grid, r);
