@@ -2118,3 +2118,37 @@ fn partner_alone_on_task_25() -> Ledger {
     );
     rectify::build_ledger(&plan(), dir.path())
 }
+
+/// A completion the unit dated by its month alone (2020年10月) is said as the month in
+/// the attachment (where a report without progress text is told by its status note),
+/// not as the month's last day, which the unit never wrote.
+#[test]
+fn a_completion_month_is_said_as_the_month() {
+    let mut l = demo_ledger().clone();
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    let (id, unit) = l
+        .tasks
+        .iter_mut()
+        .find_map(|t| {
+            let id = t.id;
+            let r = t
+                .reports
+                .iter_mut()
+                .find(|r| !r.superseded && r.status == rectify::model::Status::Completed)?;
+            r.completed_on = Some(day(10, 31));
+            r.completed_in_month = true;
+            r.progress.clear();
+            Some((id, r.unit.clone()))
+        })
+        .expect("a completed report");
+    let docx = report_docx(&l, &Templates::default()).unwrap();
+    let text = body_text(&docx);
+    assert!(
+        text.contains(&format!("{unit}：已完成，完成时间2020年10月。")),
+        "task {id}, {unit}"
+    );
+    assert!(
+        !text.contains("完成时间2020年10月31日"),
+        "task {id}, {unit}"
+    );
+}

@@ -8170,3 +8170,46 @@ fn a_copied_long_term_deadline_is_no_status() {
         .iter()
         .any(|p| p.message.contains("不是完成时限")));
 }
+
+/// A completion dated by its month (2020年10月, 2020.10) is kept as a month: the ledger
+/// marks it, so the report says 2020年10月, not the month's last day. A day (10月20日) or
+/// a month's end written as such (10月底) names its day.
+#[test]
+fn a_completion_month_without_a_day_is_kept_as_a_month() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = vec![
+        row(&[
+            "20",
+            &measure(20),
+            "可研报告已通过审查",
+            "已完成",
+            "2020年10月",
+        ]),
+        row(&["21", &measure(21), "生态流量改造已完成", "已完成", "2020.9"]),
+        row(&["23", &measure(23), "巡查已完成", "已完成", "10月20日"]),
+        row(&["26", &measure(26), "专项规划已印发", "已完成", "9月底"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    let on = |m, d| NaiveDate::from_ymd_opt(2020, m, d);
+    let r20 = only_report(&ledger, 20);
+    assert_eq!(
+        (r20.completed_on, r20.completed_in_month),
+        (on(10, 31), true)
+    );
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(
+        (r21.completed_on, r21.completed_in_month),
+        (on(9, 30), true)
+    );
+    let r23 = only_report(&ledger, 23);
+    assert_eq!(
+        (r23.completed_on, r23.completed_in_month),
+        (on(10, 20), false)
+    );
+    let r26 = only_report(&ledger, 26);
+    assert_eq!(
+        (r26.completed_on, r26.completed_in_month),
+        (on(9, 30), false)
+    );
+}

@@ -32,6 +32,11 @@ pub fn render_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// The month of `d` as the documents write it: 2020年10月.
+pub fn render_month(d: NaiveDate) -> String {
+    format!("{}年{}月", d.year(), d.month())
+}
+
 /// NFKC (full-width digits and punctuation → ASCII) and trim.
 pub(crate) fn nfkc(s: &str) -> String {
     s.nfkc().collect::<String>().trim().to_string()
@@ -541,6 +546,21 @@ pub fn parse_span_end(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
 /// point) and does not read `2020.9`-style year-month pairs or serial numbers.
 pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
     find_date_as(s, default_year, MonthOnly::End)
+}
+
+/// The date [`parse_date_text`] (else [`find_date_in_text`]) reads from `s`, when it is
+/// a month without a day (2020年10月, 2020.10, 10月份, 已于10月完成): the month's last
+/// day, which is to be said as the month (2020年10月), never as a day the unit did not
+/// write. `None` for a day, and for a month's end written as such (10月底, 10月31日).
+pub fn month_only_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    let (end, start) = match parse_date_text(s, default_year) {
+        Some(end) => (end, parse_filing_date(s, default_year)?),
+        None => {
+            let end = find_date_in_text(s, default_year)?;
+            (end, find_filing_date(s, default_year)?)
+        }
+    };
+    (start != end && start.day() == 1 && start.with_day(end.day()) == Some(end)).then_some(end)
 }
 
 /// [`find_date_in_text`] for the date a return was filed (see [`parse_filing_date`]).

@@ -464,6 +464,12 @@ fn report(
         status: rec.status,
         status_text: rec.status_text,
         progress: rec.progress,
+        completed_in_month: rec.completed_on.is_some_and(|on| {
+            crate::common::dates::month_only_date(
+                &rec.completed_text,
+                Some(chrono::Datelike::year(&on)),
+            ) == Some(on)
+        }),
         completed_on: rec.completed_on,
         filed_on: rec.filed_on,
         period: rec.period,

@@ -204,6 +204,7 @@ fn same_as_before(
     }
     if r.completed_on.is_none() && r.status == earlier.status {
         r.completed_on = earlier.completed_on;
+        r.completed_in_month = earlier.completed_in_month;
     }
     let note = format!("本次填写“{said}”，沿用{when}报送的进展。");
     r.note = if r.note.is_empty() {
@@ -888,12 +889,17 @@ fn combine_rows(
     let status = reports[pick].status;
     let status_text = reports[pick].status_text.clone();
     let doubt = reports[pick].doubt.clone();
-    let completed_on = rows
+    // The latest completion; said as a day when any row gave that day.
+    let completed = rows
         .iter()
         .filter(|&&i| reports[i].status == Status::Completed)
-        .filter_map(|&i| reports[i].completed_on)
+        .filter_map(|&i| Some((reports[i].completed_on?, !reports[i].completed_in_month)))
         .max()
         .filter(|_| status == Status::Completed);
+    let (completed_on, completed_in_month) = match completed {
+        Some((on, as_day)) => (Some(on), !as_day),
+        None => (None, false),
+    };
     let first = rows[0];
     {
         let r = &mut reports[first];
@@ -904,6 +910,7 @@ fn combine_rows(
         r.status_text = status_text;
         r.doubt = doubt;
         r.completed_on = completed_on;
+        r.completed_in_month = completed_in_month;
     }
     for &i in &rows[1..] {
         reports[i].superseded = true;

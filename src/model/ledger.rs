@@ -303,6 +303,10 @@ pub struct UnitReport {
     pub status_text: String,
     pub progress: String,
     pub completed_on: Option<NaiveDate>,
+    /// The unit wrote a month and no day for its completion (2020年10月):
+    /// `completed_on` is the month's last day, and the report names the month.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub completed_in_month: bool,
     pub filed_on: Option<NaiveDate>,
     /// The month (or day) the report is on, when its row or sheet says (a 月份 column,
     /// a sheet named 11月); absent from the ledger when neither does.

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::common::dates::render_date;
+use crate::common::dates::{render_date, render_month};
 use crate::common::text::excerpt;
 use crate::model::{Status, TaskEntry, UnitReport, NO_PROGRESS_WRITTEN};
 use crate::plan::Role;
@@ -53,8 +53,12 @@ fn report_note(r: &UnitReport) -> String {
         }
         s => s.label().to_string(),
     };
-    if let Some(d) = r.completed_on {
-        note.push_str(&format!("，完成时间{}", render_date(d)));
+    match r.completed_on {
+        Some(d) if r.completed_in_month => {
+            note.push_str(&format!("，完成时间{}", render_month(d)));
+        }
+        Some(d) => note.push_str(&format!("，完成时间{}", render_date(d))),
+        None => {}
     }
     note
 }
