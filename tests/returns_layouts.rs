@@ -8213,3 +8213,44 @@ fn a_completion_month_without_a_day_is_kept_as_a_month() {
         (on(9, 30), false)
     );
 }
+
+/// A completion typed as a date and formatted as a month (2020年10月: the cell holds
+/// 2020-10-01) is the month the unit showed, as if typed as text: not the 1st.
+#[test]
+fn a_date_cell_shown_as_a_month_is_read_as_that_month() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let unit = "区水利局";
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("进展情况").unwrap();
+    ws.write_string(0, 0, format!("填报单位：{unit}")).unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let month = Format::new().set_num_format("yyyy\"年\"m\"月\"");
+    let day = Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+    for (r, (id, format)) in [(20u32, &month), (26, &day)].into_iter().enumerate() {
+        let r = r as u32 + 2;
+        ws.write_number(r, 0, id).unwrap();
+        ws.write_string(r, 1, measure(id)).unwrap();
+        ws.write_string(r, 2, "已按要求完成").unwrap();
+        ws.write_string(r, 3, "已完成").unwrap();
+        let on = ExcelDateTime::from_ymd(2020, 10, 1).unwrap();
+        ws.write_datetime_with_format(r, 4, &on, format).unwrap();
+    }
+    wb.save(dir.path().join(format!("{unit}.xlsx"))).unwrap();
+    let ledger = ledger_for(dir.path());
+    let on = |m, d| NaiveDate::from_ymd_opt(2020, m, d);
+    let r20 = only_report(&ledger, 20);
+    assert_eq!(
+        (r20.completed_on, r20.completed_in_month),
+        (on(10, 31), true)
+    );
+    let r26 = only_report(&ledger, 26);
+    assert_eq!(
+        (r26.completed_on, r26.completed_in_month),
+        (on(10, 1), false)
+    );
+}

@@ -553,6 +553,15 @@ pub fn find_date_in_text(s: &str, default_year: Option<i32>) -> Option<NaiveDate
 /// day, which is to be said as the month (2020年10月), never as a day the unit did not
 /// write. `None` for a day, and for a month's end written as such (10月底, 10月31日).
 pub fn month_only_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    // The cheap test first: three runs of digits (2020-11-20, 2020年11月20日) name a day.
+    let runs = s
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .count();
+    if runs >= 3 {
+        return None;
+    }
     let (end, start) = match parse_date_text(s, default_year) {
         Some(end) => (end, parse_filing_date(s, default_year)?),
         None => {

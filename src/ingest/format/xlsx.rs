@@ -35,7 +35,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         ..Parsed::default()
     };
     let sheets = wb.sheets_metadata().to_vec();
-    let strikes = parts.as_mut().map(|p| p.strikes()).unwrap_or_default();
+    let styles = parts.as_mut().map(|p| p.styles()).unwrap_or_default();
     let mut skipped = false;
     for sheet in &sheets {
         if let Some(note) = skip_note(sheet) {
@@ -52,7 +52,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         };
         let facts = parts
             .as_mut()
-            .map(|p| p.merges_and_hidden_rows(name, &strikes))
+            .map(|p| p.merges_and_hidden_rows(name, &styles))
             .unwrap_or_default();
         let merges = merges(&mut wb, facts.merges, name, &mut out.notes);
         let mut grid = grid(sheet, rows, merges);
@@ -61,7 +61,8 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }
-        let struck = strikes.apply(&facts.struck, &facts.struck_inline, &mut grid);
+        super::xlsx_months::apply(&facts.months, &mut grid);
+        let struck = (styles.strikes).apply(&facts.struck, &facts.struck_inline, &mut grid);
         if struck > 0 {
             out.notes.push(format!(
                 "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"

@@ -38,6 +38,17 @@ pub(super) struct SheetFacts {
     pub struck_inline: HashMap<String, String>,
     /// The print header and footer's text, one line per part (`header_footer_text`).
     pub page_header: String,
+    /// Date cells shown as a month (`xlsx_months.rs`).
+    pub months: Vec<(usize, usize)>,
+}
+
+/// What the reader needs of a workbook's cell styles that calamine does not give.
+#[derive(Debug, Default)]
+pub(super) struct CellStyles {
+    /// Struck fonts and runs.
+    pub strikes: super::xlsx_strike::Strikes,
+    /// The cell style indices whose number format shows a month and no day.
+    pub months: std::collections::HashSet<u32>,
 }
 
 /// The styles and shared strings parts, in the workbook part's folder.
@@ -147,12 +158,16 @@ impl<'a> SheetParts<'a> {
         }
     }
 
-    /// What of the workbook is struck through (`xlsx_strike.rs`), from its styles and
-    /// shared strings parts.
-    pub(super) fn strikes(&mut self) -> super::xlsx_strike::Strikes {
+    /// What of the workbook is struck through (`xlsx_strike.rs`) and which cell styles
+    /// show a date as a month (`xlsx_months.rs`), from its styles and shared strings
+    /// parts.
+    pub(super) fn styles(&mut self) -> CellStyles {
         let styles = self.part(&self.at(STYLES));
         let shared = self.part(&self.at(SHARED_STRINGS));
-        super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref())
+        CellStyles {
+            strikes: super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref()),
+            months: super::xlsx_months::month_styles(styles.as_deref()),
+        }
     }
 
     /// The XML of the sheet called `name`, if it reads.
@@ -164,11 +179,7 @@ impl<'a> SheetParts<'a> {
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
     /// when they do not read), its hidden rows (0-based, ascending) and its struck cells
     /// (`strikes`), from one inflate of the part.
-    pub(super) fn merges_and_hidden_rows(
-        &mut self,
-        name: &str,
-        strikes: &super::xlsx_strike::Strikes,
-    ) -> SheetFacts {
+    pub(super) fn merges_and_hidden_rows(&mut self, name: &str, styles: &CellStyles) -> SheetFacts {
         let Some(xml) = self.sheet_xml(name) else {
             return SheetFacts::default();
         };
@@ -182,7 +193,8 @@ impl<'a> SheetParts<'a> {
         SheetFacts {
             merges: merge_cells(&xml),
             hidden,
-            struck: strikes.struck_cells(&xml),
+            struck: styles.strikes.struck_cells(&xml),
+            months: super::xlsx_months::month_cells(&xml, &styles.months),
             page_header: header_footer_text(&xml),
             struck_inline: if memchr::memmem::find(&xml, b"strike").is_some() {
                 super::xlsx_strike::struck_runs(&xml)

@@ -40,7 +40,7 @@ impl Strikes {
         if self.styles.is_empty() {
             return Vec::new();
         }
-        struck_cells(sheet_xml, &self.styles)
+        cells_with_styles(sheet_xml, &self.styles)
     }
 
     /// Blank the `struck` cells of `grid` ([`Self::struck_cells`]) and take the struck
@@ -196,7 +196,7 @@ fn add(si: &mut Option<(String, String, bool)>, struck: bool, text: &str) {
 }
 
 /// The cells (0-based row, column) of a sheet whose style is one of `styles`.
-fn struck_cells(xml: &[u8], styles: &HashSet<u32>) -> Vec<(usize, usize)> {
+pub(super) fn cells_with_styles(xml: &[u8], styles: &HashSet<u32>) -> Vec<(usize, usize)> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -258,7 +258,7 @@ mod tests {
     fn cells_of_struck_styles_are_found() {
         let xml = br#"<worksheet><sheetData><row r="2"><c r="A2" s="1" t="s"><v>0</v></c><c r="B2" s="2"><v>3</v></c><c r="AA10" s="1"/></row></sheetData></worksheet>"#;
         let styles: HashSet<u32> = [1].into_iter().collect();
-        assert_eq!(struck_cells(xml, &styles), [(1, 0), (9, 26)]);
+        assert_eq!(cells_with_styles(xml, &styles), [(1, 0), (9, 26)]);
         assert_eq!(cell_ref("B5"), Some((4, 1)));
     }
 }

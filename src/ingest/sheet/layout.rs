@@ -54,8 +54,8 @@ pub(super) struct Layout {
     /// even when it reads as one (长期坚持). Set by the sheet reader once it has seen
     /// the rows.
     pub status_holds_deadlines: bool,
-    /// The 完成时限 column holds status words (已完成, 正在推进) where the plan's
-    /// deadlines would be: the unit wrote its status there. 长期坚持, a deadline the plan
+    /// The 完成时限 column of a table with no status column holds status words (已完成,
+    /// 正在推进) where the plan's deadlines would be: the unit wrote its status there. 长期坚持, a deadline the plan
     /// also gives, is then a status too ([`super::rows::status_in_deadline`]). Set by
     /// the sheet reader once it has seen the rows.
     pub deadline_holds_statuses: bool,

@@ -231,8 +231,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems
             .push(deadlines_in_status(ctx, grid, &layout, first, copies.len()));
     }
-    // Status words written down the 完成时限 column (已完成, 正在推进): the rows' status.
+    // Status words written down the 完成时限 column (已完成, 正在推进) of a table with no
+    // column for the status: the rows' status.
+    let no_status_column = layout.col(ColumnKind::Status).is_none()
+        && layout.col(ColumnKind::StatusYesNo).is_none()
+        && layout.ticks.is_empty();
     let statuses_in_deadline = |layout: &Layout| -> Vec<usize> {
+        if !no_status_column {
+            return Vec::new();
+        }
         non_empty
             .iter()
             .copied()

@@ -1088,7 +1088,9 @@ fn deadline_text(grid: &Grid, r: usize, layout: &Layout) -> String {
     match moved {
         Some(moved) => moved,
         // 已完成 under 完成时限 is the row's status, not a deadline.
-        None if status_in_deadline(layout, grid, r).is_some() => String::new(),
+        None if layout.deadline_holds_statuses && status_in_deadline(layout, grid, r).is_some() => {
+            String::new()
+        }
         None => one_line(&layout.cell(grid, r, ColumnKind::Deadline).text_ref()),
     }
 }
@@ -1293,7 +1295,11 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
         }
     }
     // 已完成 written under 完成时限 (the unit's status in the wrong column).
-    if let Some(found) = status_in_deadline(layout, grid, r) {
+    if let Some(found) = layout
+        .deadline_holds_statuses
+        .then(|| status_in_deadline(layout, grid, r))
+        .flatten()
+    {
         return found;
     }
     let status = status_from_progress(progress).unwrap_or(Status::Unclear);
@@ -1311,16 +1317,22 @@ pub(super) fn status_in_deadline(
     r: usize,
 ) -> Option<(Status, String)> {
     let c = layout.col(ColumnKind::Deadline)?;
-    let t = one_line(&grid.value_through_merge(r, c).text_ref());
-    if t.is_empty()
-        || t.chars().count() > FILED_UNDER_CHARS
-        || t.chars().any(|ch| {
-            ch.is_ascii_digit()
-                || ('０'..='９').contains(&ch)
-                || "年月日底前内季旬初末".contains(ch)
+    // Cheap tests first, on the cell as it is: nearly every 完成时限 is a date.
+    let Cell::Text(raw) = grid.value_through_merge(r, c) else {
+        return None;
+    };
+    if raw.len() > FILED_UNDER_CHARS * 4
+        // 长期坚持 is the plan's deadline unless the column holds statuses.
+        || (!layout.deadline_holds_statuses && raw.contains("长期"))
+        || raw.chars().any(|ch| {
+            ch.is_ascii_digit() || ('０'..='９').contains(&ch) || "年月日底前内季旬初末".contains(ch)
         })
-        || ["近期", "尽快", "及时"].iter().any(|w| t.contains(w))
+        || ["近期", "尽快", "及时"].iter().any(|w| raw.contains(w))
     {
+        return None;
+    }
+    let t = one_line(raw);
+    if t.is_empty() || t.chars().count() > FILED_UNDER_CHARS {
         return None;
     }
     match classify_status(&t) {
