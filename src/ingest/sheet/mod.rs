@@ -840,10 +840,11 @@ fn statuses_in_deadline_note(
         .map(|c| one_line(&layout.header_text(grid, c)))
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "完成时限".to_string());
-    let (at, many) = if rows == 1 {
-        (Some(first as u32 + 1), String::new())
+    let (at, many) = row_or_count(first, rows);
+    let many = if many.is_empty() {
+        many
     } else {
-        (None, format!("有{rows}行"))
+        format!("有{many}")
     };
     Problem::new(
         Severity::Info,
@@ -855,6 +856,16 @@ fn statuses_in_deadline_note(
         ),
     )
     .at(Some(&grid.name), at)
+}
+
+/// Where a sheet-wide note points: the one row (1-based) when there is one, else the
+/// sheet, with the count said (“3行”).
+fn row_or_count(first: usize, rows: usize) -> (Option<u32>, String) {
+    if rows == 1 {
+        (Some(first as u32 + 1), String::new())
+    } else {
+        (None, format!("{rows}行"))
+    }
 }
 
 fn deadlines_in_status(
@@ -874,11 +885,7 @@ fn deadlines_in_status(
     } else {
         format!("第{id}项“{deadline}”")
     };
-    let (at, many) = if rows == 1 {
-        (Some(first as u32 + 1), String::new())
-    } else {
-        (None, format!("{rows}行"))
-    };
+    let (at, many) = row_or_count(first, rows);
     Problem::new(
         Severity::Warning,
         Code::StatusUnclear,
