@@ -62,7 +62,9 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             grid.comments = p.comments(name);
         }
         super::xlsx_months::apply(&facts.months, &mut grid);
-        let struck = (styles.strikes).apply(&facts.struck, &facts.struck_inline, &mut grid);
+        let struck = styles
+            .strikes
+            .apply(&facts.struck, &facts.struck_inline, &mut grid);
         if struck > 0 {
             out.notes.push(format!(
                 "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"

@@ -177,8 +177,8 @@ impl<'a> SheetParts<'a> {
     }
 
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
-    /// when they do not read), its hidden rows (0-based, ascending) and its struck cells
-    /// (`strikes`), from one inflate of the part.
+    /// when they do not read), its hidden rows (0-based, ascending), its struck cells
+    /// and its cells shown as a month (`styles`), from one inflate of the part.
     pub(super) fn merges_and_hidden_rows(&mut self, name: &str, styles: &CellStyles) -> SheetFacts {
         let Some(xml) = self.sheet_xml(name) else {
             return SheetFacts::default();

@@ -55,9 +55,10 @@ pub(super) struct Layout {
     /// the rows.
     pub status_holds_deadlines: bool,
     /// The 完成时限 column of a table with no status column holds status words (已完成,
-    /// 正在推进) where the plan's deadlines would be: the unit wrote its status there. 长期坚持, a deadline the plan
-    /// also gives, is then a status too ([`super::rows::status_in_deadline`]). Set by
-    /// the sheet reader once it has seen the rows.
+    /// 正在推进) where the plan's deadlines would be: the unit wrote its status there.
+    /// 长期坚持, a deadline the plan also gives, is then a status too
+    /// ([`super::rows::status_in_deadline`]). Set by the sheet reader once it has seen
+    /// the rows.
     pub deadline_holds_statuses: bool,
     /// The earlier months' columns of the input kinds (progress, status, 完成时间 …),
     /// one group per month, the latest first ([`prefer_latest_month`]): a row that leaves

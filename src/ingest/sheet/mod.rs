@@ -236,20 +236,21 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let no_status_column = layout.col(ColumnKind::Status).is_none()
         && layout.col(ColumnKind::StatusYesNo).is_none()
         && layout.ticks.is_empty();
-    let statuses_in_deadline = |layout: &Layout| -> Vec<usize> {
-        if !no_status_column {
-            return Vec::new();
-        }
+    let in_deadline = |layout: &Layout, r: usize| {
+        r > layout.bottom && rows::status_in_deadline(layout, grid, r).is_some()
+    };
+    // Once one row has a status word there, 长期坚持 counts as one too: so set, then count.
+    layout.deadline_holds_statuses =
+        no_status_column && non_empty.iter().any(|&r| in_deadline(&layout, r));
+    let statuses_in_deadline: Vec<usize> = if layout.deadline_holds_statuses {
         non_empty
             .iter()
             .copied()
-            .filter(|&r| r > layout.bottom && rows::status_in_deadline(layout, grid, r).is_some())
+            .filter(|&r| in_deadline(&layout, r))
             .collect()
+    } else {
+        Vec::new()
     };
-    if !statuses_in_deadline(&layout).is_empty() {
-        layout.deadline_holds_statuses = true;
-    }
-    let statuses_in_deadline = statuses_in_deadline(&layout);
     if let Some(&first) = statuses_in_deadline.first() {
         out.problems.push(statuses_in_deadline_note(
             ctx,
@@ -826,7 +827,6 @@ const TABLE_TITLE_CHARS: usize = 60;
 /// taken to hold the plan's deadlines (长期坚持 there then too).
 const DEADLINE_COLUMN_ROWS: usize = 3;
 
-/// The warning for status cells that repeat their row's 完成时限: read as no status.
 /// The note that `rows` rows (the first `first`) have their status written under 完成时限.
 fn statuses_in_deadline_note(
     ctx: &SheetContext,
@@ -840,11 +840,11 @@ fn statuses_in_deadline_note(
         .map(|c| one_line(&layout.header_text(grid, c)))
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "完成时限".to_string());
-    let (at, many) = row_or_count(first, rows);
-    let many = if many.is_empty() {
-        many
+    let (at, count) = row_or_count(first, rows);
+    let many = if at.is_some() {
+        count
     } else {
-        format!("有{many}")
+        format!("有{count}")
     };
     Problem::new(
         Severity::Info,
@@ -868,6 +868,7 @@ fn row_or_count(first: usize, rows: usize) -> (Option<u32>, String) {
     }
 }
 
+/// The warning for status cells that repeat their row's 完成时限: read as no status.
 fn deadlines_in_status(
     ctx: &SheetContext,
     grid: &Grid,
