@@ -6413,6 +6413,60 @@ fn a_forms_worked_example_left_in_is_not_a_report() {
     assert_eq!(only_report(&ledger, 21).status, Status::Completed);
 }
 
+/// A form's hint row left under the header (填写方案中的序号 | 照抄方案原文 | 填写：已完成/
+/// 正在推进…) is a note, not a second header row. Before, its texts became the column
+/// names: the 完成状态 answers went to the note and a row marked 已完成 read 待核实.
+#[test]
+fn a_forms_hint_row_under_the_header_is_a_note() {
+    let unit = "区住房城乡建委";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let mut rows = vec![row(&[
+        "填写方案中的序号",
+        "照抄方案原文",
+        "简要填写工作措施及成效",
+        "填写：已完成/正在推进/长期坚持/未启动",
+        "已完成的填写完成时间",
+    ])];
+    rows.push(row(&[
+        "31",
+        &measure(31),
+        "新城片区雨污分流改造完成65%。",
+        "正在推进",
+        "",
+    ]));
+    rows.push(row(&[
+        "36",
+        &measure(36),
+        "已查明原因，完成截污改造。",
+        "已完成",
+        "2020年11月20日",
+    ]));
+    let ledger = read_one(unit, &header, &rows);
+    let done = only_report(&ledger, 36);
+    assert_eq!(done.status, Status::Completed);
+    assert_eq!(done.completed_on, NaiveDate::from_ymd_opt(2020, 11, 20));
+    assert_eq!(done.note, "");
+    assert_eq!(only_report(&ledger, 31).status, Status::InProgress);
+    assert_eq!(header_rows(&ledger), 1);
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::Note && s.text.contains("照抄方案原文")));
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("完成状态列")));
+    // A report whose progress and note both speak of filling in is still a report.
+    let rows = vec![row(&[
+        "36",
+        "已按要求填写排查台账。",
+        "已完成",
+        "台账已填报",
+    ])];
+    let ledger = read_one(unit, &["序号", "整改进展情况", "完成状态", "备注"], &rows);
+    assert_eq!(only_report(&ledger, 36).status, Status::Completed);
+}
+
 /// A printed statistical form numbers its columns under the header (1 2 3 … or 栏次 |
 /// 1 | 2 …): that row is part of the header. Before, 1 read as task 1 with progress “4”.
 #[test]

@@ -409,6 +409,11 @@ fn continues_header(
                 _ => false,
             }
     };
+    // 填写方案中的序号 | 照抄方案原文 | 填写：已完成/正在推进 under the header: the
+    // form's hints, not column names.
+    if super::rows::is_hint_row(grid, top + 1) {
+        return false;
+    }
     let (mut filled, mut named) = (0, 0);
     for (c, kind) in upper.iter().enumerate() {
         let cell = grid.cell(top + 1, c);

@@ -60,6 +60,11 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if is_note_or_label_row(&first) || is_signature_row(grid, r, layout) {
         return Some(SkipReason::Note);
     }
+    // 填写方案中的序号 | 照抄方案原文 | 填写：已完成/正在推进 under the header: the
+    // form's hints (their words name columns, but this is no second header).
+    if is_hint_row(grid, r) {
+        return Some(SkipReason::Note);
+    }
     if is_repeated_header(grid, r, &first) {
         return Some(SkipReason::Header);
     }
@@ -98,6 +103,44 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// Words that tell whoever fills a form what to write in a column.
+const HINT_WORDS: [&str; 6] = ["填写", "填报", "照抄", "抄录", "勾选", "选填"];
+
+/// The longest cell (in characters) read as a fill-in hint.
+const HINT_CHARS: usize = 40;
+
+/// Whether `text` tells what to write in its column (填写方案中的序号, 照抄方案原文,
+/// 填写：已完成/正在推进): short, with a hint word, and no task number of its own.
+fn is_hint(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= HINT_CHARS
+        && HINT_WORDS.iter().any(|w| t.contains(w))
+        && parse_task_id(t).is_none()
+}
+
+/// Whether row `r` is a form's hint row left under its header (填写方案中的序号 |
+/// 照抄方案原文 | 简要填写工作措施及成效 | 填写：已完成/正在推进): two or more text
+/// cells, at least half of them hints, and none a number or a task number (36 |
+/// 已按要求填写台账 | 已完成 | 已填报 is a report).
+pub(super) fn is_hint_row(grid: &Grid, r: usize) -> bool {
+    let (mut filled, mut hints) = (0, 0);
+    for c in 0..grid.row_len(r) {
+        match grid.cell(r, c) {
+            Cell::Text(t) if t.trim().is_empty() => {}
+            Cell::Text(t) if t.trim().chars().count() <= 6 && parse_task_id(t).is_some() => {
+                return false
+            }
+            Cell::Text(t) => {
+                filled += 1;
+                hints += usize::from(is_hint(t));
+            }
+            cell if cell.is_empty() => {}
+            _ => return false,
+        }
+    }
+    hints >= 2 && hints * 2 >= filled
 }
 
 /// Whether row `r` is a form's worked example left in: its 序号 says 示例 (样例, 例),
