@@ -8308,3 +8308,54 @@ fn a_date_cell_shown_as_a_month_is_read_as_that_month() {
         (on(10, 1), false)
     );
 }
+
+/// A 完成状态 column answered with numbers formatted as percentages (the unit sees
+/// 100% and 60%; the cells hold 1 and 0.6) reads as those percentages: 100% is done,
+/// 60% under way. Before, both read 待核实 and the message quoted “1” and “0.6”.
+#[test]
+fn percentages_formatted_in_the_status_column_read_as_shown() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let unit = "区经济信息委";
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, format!("填报单位：{unit}")).unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let whole = Format::new().set_num_format("0%");
+    let tenths = Format::new().set_num_format("0.0%");
+    for (r, (id, value, format)) in [
+        (12u32, 1.0, &whole),
+        (18, 0.6, &whole),
+        (20, 0.455, &tenths),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = r as u32 + 2;
+        ws.write_number(r, 0, id).unwrap();
+        ws.write_string(r, 1, measure(id)).unwrap();
+        ws.write_string(r, 2, "按要求推进").unwrap();
+        ws.write_number_with_format(r, 3, value, format).unwrap();
+    }
+    wb.save(dir.path().join(format!("{unit}.xlsx"))).unwrap();
+    let ledger = ledger_for(dir.path());
+    let got: Vec<(Status, String)> = [12, 18, 20]
+        .into_iter()
+        .map(|id| {
+            let r = only_report(&ledger, id);
+            (r.status, r.status_text)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Status::Completed, "100%".to_string()),
+            (Status::InProgress, "60%".to_string()),
+            (Status::InProgress, "45.5%".to_string()),
+        ]
+    );
+    assert!(!ledger.problems.iter().any(|p| p.message.contains("“0.6”")));
+}

@@ -33,7 +33,7 @@ mod xls_repair;
 mod xlsb;
 mod xlsx;
 mod xlsx_merges;
-mod xlsx_months;
+mod xlsx_number_formats;
 mod xlsx_strike;
 mod xml;
 mod zip_entry;

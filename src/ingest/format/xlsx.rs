@@ -61,7 +61,7 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
         if let Some(p) = parts.as_mut() {
             grid.comments = p.comments(name);
         }
-        super::xlsx_months::apply(&facts.months, &mut grid);
+        super::xlsx_number_formats::apply(&facts.shown, &mut grid);
         let struck = styles
             .strikes
             .apply(&facts.struck, &facts.struck_inline, &mut grid);

@@ -38,8 +38,9 @@ pub(super) struct SheetFacts {
     pub struck_inline: HashMap<String, String>,
     /// The print header and footer's text, one line per part (`header_footer_text`).
     pub page_header: String,
-    /// Date cells shown as a month (`xlsx_months.rs`).
-    pub months: Vec<(usize, usize)>,
+    /// Date cells shown as a month and numbers shown as a percentage
+    /// (`xlsx_number_formats.rs`).
+    pub shown: Vec<(usize, usize, super::xlsx_number_formats::Shown)>,
 }
 
 /// What the reader needs of a workbook's cell styles that calamine does not give.
@@ -47,8 +48,9 @@ pub(super) struct SheetFacts {
 pub(super) struct CellStyles {
     /// Struck fonts and runs.
     pub strikes: super::xlsx_strike::Strikes,
-    /// The cell style indices whose number format shows a month and no day.
-    pub months: std::collections::HashSet<u32>,
+    /// The cell style indices whose number format shows a month and no day, or a
+    /// percentage.
+    pub shown: HashMap<u32, super::xlsx_number_formats::Shown>,
 }
 
 /// The styles and shared strings parts, in the workbook part's folder.
@@ -159,14 +161,14 @@ impl<'a> SheetParts<'a> {
     }
 
     /// What of the workbook is struck through (`xlsx_strike.rs`) and which cell styles
-    /// show a date as a month (`xlsx_months.rs`), from its styles and shared strings
-    /// parts.
+    /// show a date as a month or a number as a percentage (`xlsx_number_formats.rs`),
+    /// from its styles and shared strings parts.
     pub(super) fn styles(&mut self) -> CellStyles {
         let styles = self.part(&self.at(STYLES));
         let shared = self.part(&self.at(SHARED_STRINGS));
         CellStyles {
             strikes: super::xlsx_strike::Strikes::read(styles.as_deref(), shared.as_deref()),
-            months: super::xlsx_months::month_styles(styles.as_deref()),
+            shown: super::xlsx_number_formats::shown_styles(styles.as_deref()),
         }
     }
 
@@ -178,7 +180,8 @@ impl<'a> SheetParts<'a> {
 
     /// The merged regions of the sheet called `name` (0-based rows and columns; `None`
     /// when they do not read), its hidden rows (0-based, ascending), its struck cells
-    /// and its cells shown as a month (`styles`), from one inflate of the part.
+    /// and its cells shown as a month or a percentage (`styles`), from one inflate of
+    /// the part.
     pub(super) fn merges_and_hidden_rows(&mut self, name: &str, styles: &CellStyles) -> SheetFacts {
         let Some(xml) = self.sheet_xml(name) else {
             return SheetFacts::default();
@@ -194,7 +197,7 @@ impl<'a> SheetParts<'a> {
             merges: merge_cells(&xml),
             hidden,
             struck: styles.strikes.struck_cells(&xml),
-            months: super::xlsx_months::month_cells(&xml, &styles.months),
+            shown: super::xlsx_number_formats::shown_cells(&xml, &styles.shown),
             page_header: header_footer_text(&xml),
             struck_inline: if memchr::memmem::find(&xml, b"strike").is_some() {
                 super::xlsx_strike::struck_runs(&xml)

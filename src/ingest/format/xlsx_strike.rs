@@ -197,17 +197,31 @@ fn add(si: &mut Option<(String, String, bool)>, struck: bool, text: &str) {
 
 /// The cells (0-based row, column) of a sheet whose style is one of `styles`.
 pub(super) fn cells_with_styles(xml: &[u8], styles: &HashSet<u32>) -> Vec<(usize, usize)> {
+    styled_cells(xml, |s| styles.contains(&s).then_some(()))
+        .into_iter()
+        .map(|(r, c, ())| (r, c))
+        .collect()
+}
+
+/// The cells (0-based row, column) of a sheet with what `pick` gives for their style
+/// (`None`: not wanted).
+pub(super) fn styled_cells<T>(
+    xml: &[u8],
+    pick: impl Fn(u32) -> Option<T>,
+) -> Vec<(usize, usize, T)> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "c" => {
-                let struck = attr(&e, "s")
+                let picked = attr(&e, "s")
                     .and_then(|s| s.parse::<u32>().ok())
-                    .is_some_and(|s| styles.contains(&s));
-                if let Some(at) = attr(&e, "r").filter(|_| struck).and_then(|r| cell_ref(&r)) {
-                    out.push(at);
+                    .and_then(&pick);
+                if let Some(value) = picked {
+                    if let Some((r, c)) = attr(&e, "r").and_then(|r| cell_ref(&r)) {
+                        out.push((r, c, value));
+                    }
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
