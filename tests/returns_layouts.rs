@@ -8359,3 +8359,60 @@ fn percentages_formatted_in_the_status_column_read_as_shown() {
     );
     assert!(!ledger.problems.iter().any(|p| p.message.contains("“0.6”")));
 }
+
+/// 未完成 in a 是否完成 or 完成状态 column says only "not done"; beside progress saying
+/// the work is under way (正在施工，预计12月底完工) it is 正在推进. Beside a text that
+/// does not say how far, it stays 待核实 (a_status_column_named_like_progress_keeps_both_columns).
+#[test]
+fn not_done_beside_work_under_way_is_in_progress() {
+    let unit = "凤凰湖产业促进中心";
+    for status_header in ["是否完成", "完成状态"] {
+        let header = [
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            status_header,
+            "完成时间",
+        ];
+        let rows = vec![
+            row(&[
+                "15",
+                &measure(15),
+                "新建园区污水管网2.3公里，正在施工，预计12月底完工。",
+                "未完成",
+                "",
+            ]),
+            row(&[
+                "42",
+                &measure(42),
+                "配合完成厂外配套管网建设。",
+                "已完成",
+                "2020年9月20日",
+            ]),
+            row(&[
+                "36",
+                &measure(36),
+                "已查明原因，正在实施截污工程。",
+                "未完成",
+                "",
+            ]),
+        ];
+        let ledger = read_one(unit, &header, &rows);
+        for (id, status) in [
+            (15, Status::InProgress),
+            (42, Status::Completed),
+            (36, Status::InProgress),
+        ] {
+            let r = only_report(&ledger, id);
+            assert_eq!(r.status, status, "{status_header} {id}");
+        }
+        assert_eq!(only_report(&ledger, 15).status_text, "未完成");
+        assert!(
+            !ledger
+                .problems
+                .iter()
+                .any(|p| p.message.contains("“未完成”")),
+            "{status_header}"
+        );
+    }
+}

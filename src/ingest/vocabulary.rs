@@ -10,7 +10,8 @@
 //! Status decisions:
 //! - 未完成 / 尚未完成 / 没有完成 only say "not completed": work may or may not have
 //!   started, so they read `Unclear` (待核实, text kept), never `InProgress` or
-//!   `Completed`.
+//!   `Completed`, unless the progress beside them says how far the work is
+//!   (正在施工: `InProgress`; [`not_done_by_progress`]).
 //! - A short cell containing a status word next to a negation (未 没 不 无 否 非) that is
 //!   not itself part of a not-started word reads `Unclear`.
 //! - A cell naming two statuses reads `Unclear`, except completed + ongoing
@@ -799,6 +800,45 @@ pub fn is_yes_no_word(text: &str) -> bool {
         || (upper.is_empty() && text.contains(['√', '✓', '✔', '☑', '×', '✗', '✘']))
 }
 
+/// Words that say only "not completed" (未完成, 尚未完成), as a status cell's answer.
+const NOT_DONE_WORDS: [&str; 6] = [
+    "未完成",
+    "尚未完成",
+    "没有完成",
+    "还未完成",
+    "暂未完成",
+    "未全部完成",
+];
+
+/// The status of a 未完成 answer (work may or may not have started) from the progress
+/// beside it, when that says the work is under way, not started or standing
+/// (未完成 beside 正在施工，预计12月底完工 is under way). The unit has said the task
+/// is not done, so a clause saying so is enough: the progress's status, else the one
+/// status its short clauses state, plans (预计12月底完工) left out. `None` for another
+/// cell, or a progress text that does not say (尚有2处未清理) or claims completion.
+pub fn not_done_by_progress(text: &str, progress: &str) -> Option<Status> {
+    if !NOT_DONE_WORDS.contains(&status_key(text).as_str()) {
+        return None;
+    }
+    let by_clauses = || {
+        let mut said = progress
+            .split(['，', '。', '；', ',', ';', '\n'])
+            .map(str::trim)
+            .filter(|c| {
+                !c.is_empty()
+                    && c.chars().count() <= MAX_CONTAINMENT_STATUS
+                    && !STATUS_PLAN_CUES.iter().any(|p| c.contains(p))
+            })
+            .map(classify_status)
+            .filter(|s| *s != Status::Unclear);
+        let first = said.next()?;
+        said.all(|s| s == first).then_some(first)
+    };
+    status_from_progress(progress)
+        .or_else(by_clauses)
+        .filter(|s| matches!(s, Status::InProgress | Status::NotStarted | Status::Ongoing))
+}
+
 /// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
 /// progress text is blank, says nothing, or reports no progress (暂未开展, 尚未…); otherwise the status the progress text clearly states
 /// (in progress, ongoing, not started); otherwise `InProgress` (not completed, and the
@@ -850,7 +890,8 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
     if key.is_empty() {
         return status_from_progress(progress).unwrap_or(Status::Unclear);
     }
-    classify_status(text)
+    // 未完成 beside 正在施工: under way, as the text says.
+    not_done_by_progress(text, progress).unwrap_or_else(|| classify_status(text))
 }
 
 /// A 是否完成 answer with words after it (否（正在推进）, 是/长期): whether it is 是, and
@@ -1996,6 +2037,23 @@ mod tests {
         ] {
             assert_eq!(classify_status(w), Status::Completed, "{w}");
         }
+    }
+
+    #[test]
+    fn not_done_reads_by_the_progress_beside_it() {
+        let by = not_done_by_progress;
+        assert_eq!(
+            by("未完成", "新建管网2.3公里，正在施工，预计12月底完工。"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(by("尚未完成", "暂未开展。"), Some(Status::NotStarted));
+        // The text says nothing of how far, or claims completion: no status.
+        assert_eq!(by("未完成", "清理开垦点位5处，尚有2处未清理。"), None);
+        assert_eq!(by("未完成", "已全面完成整改。"), None);
+        // Words in the progress, not the answer, decide only after a 未完成.
+        assert_eq!(by("已完成", "正在施工。"), None);
+        assert_eq!(classify_yes_no("未完成", "正在施工。"), Status::InProgress);
+        assert_eq!(classify_yes_no("未完成", ""), Status::Unclear);
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::ingest::values::{
 };
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
-    is_status_placeholder, is_tick_mark, is_totals_label, percent_written, refers_elsewhere,
-    refers_to_comment, status_from_progress, status_of_percent, ticked_option, without_lead_in,
-    ColumnKind,
+    is_status_placeholder, is_tick_mark, is_totals_label, not_done_by_progress, percent_written,
+    refers_elsewhere, refers_to_comment, status_from_progress, status_of_percent, ticked_option,
+    without_lead_in, ColumnKind,
 };
 use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES, STATUS_PLAN_CUES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -1286,6 +1286,10 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
                 if let Some(said) = status_from_progress(progress) {
                     return (said, t);
                 }
+            }
+            // 未完成 beside 正在施工，预计12月底完工: under way, as the text says.
+            if let Some(said) = not_done_by_progress(&t, progress) {
+                return (said, t);
             }
         }
         return (status, t);
