@@ -409,6 +409,45 @@ fn progress_written_below_a_word_table_is_flagged() {
     assert_eq!(flagged[0].row, Some(5));
 }
 
+/// A written report with no table whose task is a heading (一、关于“…”（第60项）) and
+/// whose status is in the paragraph below it is a prose report to enter by hand, as one
+/// saying both in one paragraph is, not a document with no table to ignore; a cover
+/// letter naming the task with no status below it is not.
+#[test]
+fn a_written_report_with_the_task_as_a_heading_is_a_prose_report() {
+    let letter = |body: &str| {
+        Docx::new()
+            .add_paragraph(para("关于水污染防治工作评议意见整改落实情况的报告"))
+            .add_paragraph(para("区生态环境局："))
+            .add_paragraph(para("现将第60项整改任务落实情况报告如下："))
+            .add_paragraph(para("一、关于“创新投融资政策”（第60项）"))
+            .add_paragraph(para(body))
+            .add_paragraph(para("重庆市永川区金融工作办公室"))
+            .add_paragraph(para("2020年12月2日"))
+    };
+    let code_of = |body: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("区金融办报告.docx"),
+            docx_bytes(letter(body)),
+        )
+        .unwrap();
+        let ledger = ledger_for(dir.path());
+        let p = ledger
+            .problems
+            .iter()
+            .find(|p| p.file == "区金融办报告.docx" && p.severity == Severity::Error)
+            .cloned()
+            .expect("the file is an error");
+        (p.code, p.message)
+    };
+    let (code, message) = code_of("已于2020年9月28日出台实施意见，该项工作已完成。");
+    assert_eq!(code, Code::ProseReport, "{message}");
+    assert!(message.contains("第60项"), "{message}");
+    let (code, _) = code_of("详见附件。");
+    assert_eq!(code, Code::NoHeader);
+}
+
 /// A lead unit's written 报告 sent with its progress table, in one folder (or one
 /// bundle): the table is read, and the report is an info to look over, not an error
 /// asking for the progress to be re-entered by hand. A report alone at the top of the

@@ -536,13 +536,25 @@ fn no_tasks_statement(grids: &[Grid]) -> Option<String> {
 }
 
 /// The first paragraph of a document without a table that reports on a task: it names
-/// one (第12项) and says a status (已完成, 正在推进 …). `None` for a cover letter or
-/// evidence.
+/// one (第12项) and says a status (已完成, 正在推进 …), or it is a heading naming one
+/// (一、关于“…”（第60项）) and the next paragraph, naming none, says the status. `None`
+/// for a cover letter or evidence.
 fn reported_in_prose(grids: &[Grid]) -> Option<String> {
     grids.iter().find_map(|g| {
-        (0..g.rows.len())
+        let lines: Vec<String> = (0..g.rows.len())
             .map(|r| g.first_text(r))
-            .find(|t| names_a_task(t) && mentions_status(t))
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        lines.iter().enumerate().find_map(|(i, t)| {
+            if !names_a_task(t) {
+                return None;
+            }
+            if mentions_status(t) {
+                return Some(t.clone());
+            }
+            let next = lines.get(i + 1)?;
+            (!names_a_task(next) && mentions_status(next)).then(|| t.clone())
+        })
     })
 }
 
