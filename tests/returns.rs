@@ -439,6 +439,13 @@ fn a_written_report_with_the_task_as_a_heading_is_a_prose_report() {
             .find(|p| p.file == "区金融办报告.docx" && p.severity == Severity::Error)
             .cloned()
             .expect("the file is an error");
+        // Dated by its signature, though nothing was read from it.
+        let file = ledger
+            .files
+            .iter()
+            .find(|f| f.file == "区金融办报告.docx")
+            .unwrap();
+        assert_eq!(file.filed_on, chrono::NaiveDate::from_ymd_opt(2020, 12, 2));
         (p.code, p.message)
     };
     let (code, message) = code_of("已于2020年9月28日出台实施意见，该项工作已完成。");

@@ -5376,7 +5376,22 @@ fn a_unit_whose_latest_return_predates_the_notice_is_warned_of() {
         &[dated("卫星湖街道", "2020年12月4日", "设施建设中。")]
             .map(|s| s.text_row(&["2", &measure(2), "设施建设中。", "正在推进"])),
     );
+    use common::word::{docx_bytes, para};
+    // A letter dated before the notice with nothing read from it: no progress counted,
+    // so no warning that it was.
+    let letter = docx_rs::Docx::new()
+        .add_paragraph(para("区生态环境局："))
+        .add_paragraph(para("我局正在整理进展情况，近期报送。"))
+        .add_paragraph(para("区水利局"))
+        .add_paragraph(para("2020年11月2日"));
+    std::fs::write(dir.path().join("区水利局.docx"), docx_bytes(letter)).unwrap();
     let ledger = ledger_for(dir.path());
+    let letter = ledger
+        .files
+        .iter()
+        .find(|f| f.file == "区水利局.docx")
+        .unwrap();
+    assert_eq!(letter.filed_on, Some(date(2020, 11, 2)));
     let warned: Vec<&rectify::model::Problem> = ledger
         .problems
         .iter()

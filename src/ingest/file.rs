@@ -148,6 +148,11 @@ pub(super) fn file_outcome(
                 }
             }
             entry.filed_on = out.records.iter().filter_map(|r| r.filed_on).max();
+            // A letter or written report with nothing read: the date it is signed on.
+            if out.records.is_empty() && matches!(read.format, Format::Docx | Format::Doc) {
+                entry.filed_on =
+                    crate::ingest::sheet::signature_date(&read.grids, opts.default_year);
+            }
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
             if matches!(read.format, Format::Docx | Format::Doc) {

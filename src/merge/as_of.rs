@@ -124,7 +124,9 @@ pub(super) fn before_notice(files: &[FileEntry], notice: Option<NaiveDate>) -> V
         .iter()
         .filter_map(|f| {
             let (unit, on) = (f.unit.as_deref()?, f.filed_on?);
-            (on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
+            // A letter with nothing read (dated by its signature) counted no progress.
+            (f.records > 0
+                && on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
                 Problem::new(
                     Severity::Warning,
                     Code::FiledBeforeNotice,

@@ -54,6 +54,18 @@ pub(crate) fn cover_of(grids: &[Grid], default_year: i32) -> Option<filing::Cove
     })
 }
 
+/// The date a document without a table is signed on: its last paragraph that is a
+/// date alone (2020年12月2日 under the signature), among its last five.
+pub(crate) fn signature_date(grids: &[Grid], default_year: i32) -> Option<chrono::NaiveDate> {
+    grids.iter().rev().find_map(|g| {
+        (0..g.rows.len())
+            .rev()
+            .filter(|&r| g.filled_cells(r).next().is_some())
+            .take(5)
+            .find_map(|r| filing::date_only_row(g, r, default_year))
+    })
+}
+
 /// Read one sheet into `out`. Returns the unit the sheet names as its sender (its
 /// 填报单位 line or our marker) when the sheet gave records: a consolidated return whose
 /// rows each name their unit is still the sender's.
