@@ -1719,3 +1719,88 @@ fn an_email_saved_as_a_file_is_read_by_its_attachments() {
         ledger.problems
     );
 }
+
+/// A Word status cell listing the options with the unit's pick highlighted, shaded or
+/// coloured (已完成/正在推进/未启动 with 正在推进 marked) reads as that option. A cell with
+/// every option marked, or a progress text with a number in red, is read as written.
+#[test]
+fn a_marked_option_among_status_options_is_the_status() {
+    use docx_rs::{Paragraph, Run, TableCell};
+    let options = |marked: &[&str], mark: fn(Run) -> Run| {
+        let mut p = Paragraph::new();
+        for (i, option) in ["已完成", "正在推进", "未启动"].into_iter().enumerate() {
+            if i > 0 {
+                p = p.add_run(Run::new().add_text("/"));
+            }
+            let run = Run::new().add_text(option);
+            p = p.add_run(if marked.contains(&option) {
+                mark(run)
+            } else {
+                run
+            });
+        }
+        TableCell::new().add_paragraph(p)
+    };
+    let marks: [fn(Run) -> Run; 3] = [
+        |r| r.highlight("yellow"),
+        |r| r.color("FF0000"),
+        |r| r.shading(docx_rs::Shading::new().fill("FFFF00")),
+    ];
+    for mark in marks {
+        let unit = "区水利局";
+        let row = |id: u32, marked: &[&str]| {
+            TableRow::new(vec![
+                cell(&[&id.to_string()]),
+                cell(&[&measure(id)]),
+                cell(&["按计划推进。"]),
+                options(marked, mark),
+                cell(&[""]),
+            ])
+        };
+        let doc = Docx::new()
+            .add_paragraph(para(&format!(
+                "填报单位：{unit}    填报日期：2020年12月4日"
+            )))
+            .add_table(table(vec![
+                text_row(&WORD_HEADER),
+                row(20, &["正在推进"]),
+                row(21, &["已完成"]),
+                row(23, &["已完成", "正在推进", "未启动"]),
+            ]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("进展.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let one = |id| reports_of(&ledger, id, unit)[0].clone();
+        assert_eq!(
+            (one(20).status, one(20).status_text.as_str()),
+            (Status::InProgress, "正在推进")
+        );
+        assert_eq!(one(21).status, Status::Completed);
+        assert_eq!(one(23).status, Status::Unclear, "all marked: no pick");
+    }
+    // A progress text with a figure in red is kept whole.
+    let unit = "区水利局";
+    let progress = Paragraph::new()
+        .add_run(Run::new().add_text("已清理"))
+        .add_run(Run::new().add_text("5处").color("FF0000"))
+        .add_run(Run::new().add_text("，正在推进。"));
+    let doc = Docx::new()
+        .add_paragraph(para(&format!("填报单位：{unit}")))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            TableRow::new(vec![
+                cell(&["20"]),
+                cell(&[&measure(20)]),
+                TableCell::new().add_paragraph(progress),
+                cell(&["正在推进"]),
+                cell(&[""]),
+            ]),
+        ]));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("进展.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 20, unit)[0].progress,
+        "已清理5处，正在推进。"
+    );
+}

@@ -615,6 +615,11 @@ struct Body<'l> {
     /// shown nor printed): words the unit withdrew (last month's 正在推进 struck or hidden
     /// beside this month's 已完成), not read.
     run_withdrawn: bool,
+    /// The run being read is highlighted, shaded or coloured: a status option the unit
+    /// marked among others (已完成/正在推进/未启动 with 正在推进 highlighted).
+    run_marked: bool,
+    /// The byte ranges of the paragraph's text read from marked runs.
+    marked: Vec<std::ops::Range<usize>>,
     /// A legacy form checkbox (FORMCHECKBOX) being read: (its default, its checked state
     /// when given).
     checkbox: Option<(bool, Option<bool>)>,
@@ -657,6 +662,8 @@ impl<'l> Body<'l> {
             contents: Vec::new(),
             run_symbol_font: None,
             run_withdrawn: false,
+            run_marked: false,
+            marked: Vec::new(),
             checkbox: None,
             dropdown: None,
             comments: Vec::new(),
@@ -684,13 +691,19 @@ impl<'l> Body<'l> {
                     let name = e.local_name();
                     self.end(name.as_ref())?;
                 }
-                Event::Text(t) if self.reading() => match &self.run_symbol_font {
-                    Some(font) => {
-                        let shown = symbol_text(font, &t.xml10_content());
-                        self.paragraph.push_str(&shown);
+                Event::Text(t) if self.reading() => {
+                    let from = self.paragraph.len();
+                    match &self.run_symbol_font {
+                        Some(font) => {
+                            let shown = symbol_text(font, &t.xml10_content());
+                            self.paragraph.push_str(&shown);
+                        }
+                        None => self.paragraph.push_str(&t.xml10_content()),
                     }
-                    None => self.paragraph.push_str(&t.xml10_content()),
-                },
+                    if self.run_marked {
+                        self.marked.push(from..self.paragraph.len());
+                    }
+                }
                 Event::GeneralRef(r) if self.reading() => push_ref(&mut self.paragraph, &r),
                 Event::CData(t) if self.reading() => {
                     self.paragraph.push_str(&t.xml10_content());
@@ -804,6 +817,7 @@ impl<'l> Body<'l> {
             }
             "p" => {
                 self.paragraph.clear();
+                self.marked.clear();
                 self.list = (None, 0);
                 if empty {
                     self.end_paragraph()?;
@@ -815,9 +829,19 @@ impl<'l> Body<'l> {
                 self.runs += 1;
                 self.run_symbol_font = None;
                 self.run_withdrawn = false;
+                self.run_marked = false;
             }
             "strike" | "dstrike" | "vanish" if self.runs > 0 => {
                 self.run_withdrawn |= on(val(e).as_deref());
+            }
+            "highlight" if self.runs > 0 => {
+                self.run_marked |= val(e).is_some_and(|v| v != "none");
+            }
+            "shd" if self.runs > 0 => {
+                self.run_marked |= attr(e, "fill").is_some_and(|f| is_colour(&f, "FFFFFF"));
+            }
+            "color" if self.runs > 0 => {
+                self.run_marked |= val(e).is_some_and(|c| is_colour(&c, "000000"));
             }
             "rFonts" if self.runs > 0 => {
                 self.run_symbol_font = ["ascii", "hAnsi", "cs", "eastAsia"]
@@ -876,6 +900,7 @@ impl<'l> Body<'l> {
                 self.runs = self.runs.saturating_sub(1);
                 self.run_symbol_font = None;
                 self.run_withdrawn = false;
+                self.run_marked = false;
             }
             "ddList" => {
                 if let Some((result, default, entries)) = self.dropdown.take() {
@@ -952,7 +977,11 @@ impl<'l> Body<'l> {
     /// A paragraph ends: into its cell, or a row of its own when outside a table and not
     /// empty (then it ends any vertical merge).
     fn end_paragraph(&mut self) -> Result<(), ReadError> {
-        let taken = std::mem::take(&mut self.paragraph);
+        let mut taken = std::mem::take(&mut self.paragraph);
+        let marked = std::mem::take(&mut self.marked);
+        if let Some(option) = marked_option(&taken, &marked) {
+            taken = option;
+        }
         let mut text = match visible(&taken) {
             std::borrow::Cow::Borrowed(_) => taken,
             std::borrow::Cow::Owned(shown) => shown,
@@ -1131,6 +1160,66 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
 }
 
 /// An on/off property's value: on when absent (`<w:checked/>`), or 1 / true / on.
+/// Whether a run's colour or fill marks it: a colour given, not automatic and not
+/// `plain` (the text's black, the page's white).
+fn is_colour(value: &str, plain: &str) -> bool {
+    !value.eq_ignore_ascii_case("auto") && !value.eq_ignore_ascii_case(plain)
+}
+
+/// The status option a unit marked in a paragraph listing the options (已完成/正在推进/
+/// 未启动, 已完成 正在推进 未启动, 已完成□正在推进□): the one option its marked runs
+/// (highlighted, shaded, coloured) cover, when every part of the paragraph is a status
+/// option, two or more different ones, and exactly one is marked. `None` otherwise: a
+/// progress text with a number in red is left as written.
+fn marked_option(text: &str, marked: &[std::ops::Range<usize>]) -> Option<String> {
+    use crate::ingest::vocabulary::classify_status;
+    use crate::model::Status;
+    if marked.is_empty() || text.chars().count() > 40 {
+        return None;
+    }
+    let is_separator = |c: char| c.is_whitespace() || "/／、|｜,，;；□☐■◇○".contains(c);
+    let mut parts: Vec<(std::ops::Range<usize>, Status)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_separator(c), start) {
+            (false, None) => start = Some(i),
+            (true, Some(from)) => {
+                let status = classify_status(&text[from..i]);
+                if status == Status::Unclear {
+                    return None;
+                }
+                parts.push((from..i, status));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let distinct = parts
+        .iter()
+        .map(|(_, s)| *s)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if parts.len() < 2 || distinct < 2 {
+        return None;
+    }
+    let covered = |r: &std::ops::Range<usize>| {
+        let bytes: usize = marked
+            .iter()
+            .map(|m| m.end.min(r.end).saturating_sub(m.start.max(r.start)))
+            .sum();
+        bytes * 2 > r.len()
+    };
+    let mut chosen = parts.iter().filter(|(r, _)| covered(r));
+    let (range, _) = chosen.next()?;
+    chosen
+        .next()
+        .is_none()
+        .then(|| text[range.clone()].to_string())
+}
+
 fn on(v: Option<&str>) -> bool {
     matches!(v, None | Some("1") | Some("true") | Some("on"))
 }
