@@ -268,15 +268,17 @@ fn the_collector_is_warned_of_its_own_missing_tasks_and_not_counted_among_units(
         .any(|p| p.code == Code::CollectorMissing));
 }
 
-/// A status word that cannot be read (尚未完成) or no status at all makes the task
-/// 待核实 with the reason stated, so the report never lists it without one.
+/// A status word that cannot be read (尚未完成 beside a text that does not say how far
+/// the work is) or no status at all makes the task 待核实 with the reason stated, so the
+/// report never lists it without one. (尚未完成 beside 正在建设 is 正在推进:
+/// returns_layouts `not_done_beside_work_under_way_is_in_progress`.)
 #[test]
 fn an_unreadable_or_missing_status_is_awaiting_verification_with_the_reason() {
     // Task 3: 何埂镇 alone is responsible; task 2: 卫星湖街道 alone.
     let ledger = ledger_of(&[
         (
             "何埂镇",
-            vec![(3, "鱼塘尾水处理设施正在建设。", "尚未完成")],
+            vec![(3, "鱼塘尾水处理设施建成2处，尚有1处。", "尚未完成")],
         ),
         ("卫星湖街道", vec![(2, "已摸排养殖场12家。", "")]),
     ]);
