@@ -640,10 +640,14 @@ fn classify_status_words(text: &str) -> Status {
     }
     // 45.5%: the key drops the point, so the percentage is read from the text.
     let percent = || {
-        status_from_percent(&nfkc_filtered(text, |c| {
-            c.is_ascii_digit() || c == '.' || c == '%'
-        }))
-        .filter(|_| key.chars().all(|c| c.is_ascii_digit() || c == '%'))
+        key.chars()
+            .all(|c| c.is_ascii_digit() || c == '%')
+            .then(|| {
+                status_from_percent(&nfkc_filtered(text, |c| {
+                    c.is_ascii_digit() || c == '.' || c == '%'
+                }))
+            })
+            .flatten()
     };
     if let Some(s) = exact_status(&key).or_else(percent) {
         return s;

@@ -114,7 +114,9 @@ pub(super) fn before_notice(files: &[FileEntry], notice: Option<NaiveDate>) -> V
         return Vec::new();
     };
     let mut latest: BTreeMap<&str, NaiveDate> = BTreeMap::new();
-    for f in files {
+    // Files with progress read only: a letter with nothing read (dated by its
+    // signature) counted none, and does not make an older return's progress current.
+    for f in files.iter().filter(|f| f.records > 0) {
         if let (Some(unit), Some(on)) = (&f.unit, f.filed_on) {
             let e = latest.entry(unit.as_str()).or_insert(on);
             *e = (*e).max(on);
@@ -124,7 +126,6 @@ pub(super) fn before_notice(files: &[FileEntry], notice: Option<NaiveDate>) -> V
         .iter()
         .filter_map(|f| {
             let (unit, on) = (f.unit.as_deref()?, f.filed_on?);
-            // A letter with nothing read (dated by its signature) counted no progress.
             (f.records > 0
                 && on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
                 Problem::new(
