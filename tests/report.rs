@@ -2152,3 +2152,30 @@ fn a_completion_month_is_said_as_the_month() {
         "task {id}, {unit}"
     );
 }
+
+/// Full-width digits a unit typed (３２０万元) are printed as the report's own digits;
+/// the ledger keeps them as written.
+#[test]
+fn full_width_digits_from_a_return_print_half_width() {
+    let mut l = demo_ledger().clone();
+    let (id, unit) = l
+        .tasks
+        .iter_mut()
+        .find_map(|t| {
+            let id = t.id;
+            let r = t
+                .reports
+                .iter_mut()
+                .find(|r| !r.superseded && !r.progress.is_empty())?;
+            r.progress = "已拨付清掏经费３２０万元，达标率９５．５％。".to_string();
+            Some((id, r.unit.clone()))
+        })
+        .expect("a report with progress");
+    let docx = report_docx(&l, &Templates::default()).unwrap();
+    let text = body_text(&docx);
+    assert!(
+        text.contains("已拨付清掏经费320万元，达标率95.5%。"),
+        "task {id}, {unit}"
+    );
+    assert!(!text.contains('３'), "task {id}, {unit}");
+}

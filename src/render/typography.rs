@@ -9,7 +9,9 @@
 //! - a list of numbers (第1、4、5项) gets a zero-width space after each 、，； between
 //!   digits: LibreOffice finds no line break in such a run and would push it whole to
 //!   the next line, then cut it anywhere (“第\n1\n、4、5…”); Word and WPS ignore the
-//!   mark.
+//!   mark;
+//! - full-width digits a unit typed (３２０万元, ９５．５％) are printed as the document's
+//!   own digits (320万元, 95.5%), with a ． or ％ beside them.
 
 /// Whether `c` is a Chinese character or full-width punctuation.
 fn is_cjk(c: char) -> bool {
@@ -53,6 +55,12 @@ fn untouched(text: &str) -> bool {
         return false;
     }
     if text.contains(['“', '”']) {
+        return false;
+    }
+    // A full-width digit: EF BC 90 to EF BC 99.
+    if b.windows(3)
+        .any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+    {
         return false;
     }
     !text.match_indices(['、', '，', '；']).any(|(i, sep)| {
@@ -104,10 +112,24 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
                 out.push(c);
                 out.push(ZERO_WIDTH_SPACE);
             }
+            '０'..='９' => out.push(half_width_digit(c)),
+            '．' | '％' if prev.is_some_and(is_wide_digit) || next.is_some_and(is_wide_digit) => {
+                out.push(if c == '．' { '.' } else { '%' });
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` is a full-width digit (０ to ９).
+fn is_wide_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// A full-width digit as its ASCII digit.
+fn half_width_digit(c: char) -> char {
+    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
 }
 
 /// A line-break opportunity that prints nothing.
@@ -126,10 +148,18 @@ mod tests {
         /// every character a rule looks at, digits, letters and Chinese.
         #[test]
         fn the_shortcut_changes_nothing(
-            text in "[“”‘’,;:()、，；：0-9a-z 一二三项（）。\n]{0,24}"
+            text in "[“”‘’,;:()、，；：0-9a-z０-９．％% 一二三项（）。\n]{0,24}"
         ) {
             proptest::prop_assert_eq!(typeset(&text), typeset_each_char(&text, true));
         }
+    }
+
+    #[test]
+    fn full_width_digits_print_as_the_documents_own() {
+        assert_eq!(typeset("已拨付经费３２０万元"), "已拨付经费320万元");
+        assert_eq!(typeset("达标率９５．５％，完成"), "达标率95.5%，完成");
+        // A ． or ％ with no full-width digit beside it stays.
+        assert_eq!(typeset("第一．二％"), "第一．二％");
     }
 
     #[test]
