@@ -2024,7 +2024,8 @@ fn an_attachment_row_says_each_thing_once() {
 
 /// 附件2 lists apart the tasks a unit owes as a cooperating unit (配合…), so its lists
 /// and 附件1's counts of the deciders that have not reported do not seem to disagree,
-/// and says once why a cooperating unit is listed at all.
+/// and says once, in one plain line, that such a unit reports its part to the bureau
+/// itself (the rule that decides it is the workbook's note, not the report's).
 #[test]
 fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     let l = demo_ledger();
@@ -2032,7 +2033,7 @@ fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     let annex2 =
         &text[text.find("\n附件2\n").expect("附件2")..text.find("\n抄送：").expect("版记")];
     assert!(
-        annex2.contains("由配合单位直接报送配合情况（下文注明“配合”）"),
+        annex2.contains("下列注明“配合”的任务，由该单位作为配合单位直接向我局报送配合情况。"),
         "{annex2}"
     );
     let mut cooperating = 0;
