@@ -2044,6 +2044,15 @@ mod tests {
     }
 
     #[test]
+    fn nothing_to_rectify_is_not_applicable() {
+        for w in ["无需整改", "无需整治", "不需要整改", "无需整改。"] {
+            assert_eq!(classify_status(w), Status::NotApplicable, "{w}");
+        }
+        // 整改 said done is still done.
+        assert_eq!(classify_status("已整改"), Status::Completed);
+    }
+
+    #[test]
     fn not_done_reads_by_the_progress_beside_it() {
         let by = not_done_by_progress;
         assert_eq!(

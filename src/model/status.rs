@@ -341,6 +341,11 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
     "不存在该问题",
     "不存在此问题",
     "与我单位无关",
+    // Nothing to rectify here (the unit checked): no task of its own, not a completion.
+    "无需整改",
+    "无需整治",
+    "不需整改",
+    "不需要整改",
     "NA",
     "na",
 ];
