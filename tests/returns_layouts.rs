@@ -8431,3 +8431,35 @@ fn not_done_beside_work_under_way_is_in_progress() {
         );
     }
 }
+
+/// A 完成情况 column beside 整改进展情况 holding status words is the status column, also
+/// when one of its cells dates the completion (已于2020年9月25日完成: longer than a status
+/// word, but its date does not count). Before, that one cell made it a second progress
+/// column and every status read from the text, a completion as 待核实.
+#[test]
+fn a_dated_status_cell_keeps_its_column_a_status_column() {
+    let unit = "区城市管理局";
+    let header = ["序号", "具体举措", "完成情况", "整改进展情况"];
+    let rows = vec![
+        row(&[
+            "28",
+            &measure(28),
+            "已于2020年9月25日完成",
+            "印发长效监管考核办法，按月考核。",
+        ]),
+        row(&["43", &measure(43), "长期坚持", "每月开展巡查。"]),
+        row(&["45", &measure(45), "正在推进", "清掏化粪池126座。"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    let done = only_report(&ledger, 28);
+    assert_eq!(done.status, Status::Completed);
+    assert_eq!(done.status_text, "已于2020年9月25日完成");
+    assert_eq!(done.completed_on, NaiveDate::from_ymd_opt(2020, 9, 25));
+    assert_eq!(done.progress, "印发长效监管考核办法，按月考核。");
+    assert_eq!(only_report(&ledger, 43).status_text, "长期坚持");
+    assert_eq!(only_report(&ledger, 45).status_text, "正在推进");
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("完成状态列")));
+}

@@ -807,8 +807,14 @@ fn status_words_kind(
         .map(|r| one_line(&grid.cell(r, c).text_ref()))
         .filter(|t| !t.is_empty() && !is_status_placeholder(t))
         .collect();
-    // A cell listing the options with boxes is a status cell at any length.
-    let long = |v: &String| v.chars().count() > STATUS_CELL_CHARS && !lists_options(v);
+    // A cell listing the options with boxes is a status cell at any length; a date in
+    // it (已于2020年9月25日完成) does not count to the length.
+    let undated_len = |v: &str| {
+        v.chars()
+            .filter(|c| !c.is_ascii_digit() && !"年月日号.-/（）()".contains(*c))
+            .count()
+    };
+    let long = |v: &String| undated_len(v) > STATUS_CELL_CHARS && !lists_options(v);
     if values.is_empty() || values.iter().any(long) {
         return None;
     }
