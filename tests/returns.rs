@@ -1804,3 +1804,40 @@ fn a_marked_option_among_status_options_is_the_status() {
         "已清理5处，正在推进。"
     );
 }
+
+/// A lead unit's bundle with a partner's file in a folder named for the partner
+/// (区住房城乡建委报送材料.zip/镇街报送/来苏镇/进展表.xlsx, the table naming no unit):
+/// the folder, nearer than the bundle, names the unit. Before, the bundle's name won and
+/// the partner's rows clashed with the lead's own as two reports of one unit.
+#[test]
+fn a_folder_inside_a_bundle_names_its_files_unit_before_the_bundle() {
+    let lead = "区住房城乡建委";
+    let tmp = tempfile::tempdir().unwrap();
+    let table = |unit_line: &str, status: &str| {
+        SheetSpec::new("Sheet1")
+            .text_row(&[unit_line])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["30", &measure(30), "按要求推进。", status])
+    };
+    write_workbook(
+        &tmp.path().join("lead.xlsx"),
+        &[table(&format!("填报单位：{lead}"), "已完成")],
+    );
+    write_workbook(
+        &tmp.path().join("town.xlsx"),
+        &[table("整改任务进展情况表", "正在推进")],
+    );
+    let read = |name: &str| std::fs::read(tmp.path().join(name)).unwrap();
+    let bundle = zip_raw(&[
+        (gbk("区住房城乡建委汇总表.xlsx"), read("lead.xlsx")),
+        (gbk("镇街报送/来苏镇/进展表.xlsx"), read("town.xlsx")),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("区住房城乡建委报送材料.zip"), bundle).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(reports_of(&ledger, 30, lead)[0].status, Status::Completed);
+    let town = reports_of(&ledger, 30, "来苏镇");
+    assert_eq!(town.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(town[0].status, Status::InProgress);
+    assert!(!ledger.problems.iter().any(|p| p.code == Code::Conflict));
+}

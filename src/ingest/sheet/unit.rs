@@ -609,9 +609,11 @@ fn fallback(
     .chain([
         (sheet, UnitFrom::SheetName),
         (ctx.file_stem, UnitFrom::FileName),
-        (ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName),
     ])
+    // The folders nearest first: inside a bundle (区住建委报送材料.zip/镇街报送/来苏镇/
+    // 进展表.xlsx) its folders come before the bundle's own name, a folder of the path.
     .chain(folders())
+    .chain([(ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName)])
     .filter(|(text, _)| !text.trim().is_empty());
     // Names as written first, then one written with a character wrong.
     let mut misses = Vec::new();
