@@ -4,6 +4,16 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Whether `c` is a full-width digit (０ to ９), as Chinese input methods type them.
+pub fn is_full_width_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// Whether `c` is a digit as units type them: ASCII or full-width.
+pub fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_full_width_digit(c)
+}
+
 /// NFKC-normalise and drop all whitespace (including newlines and full-width spaces).
 /// For match keys only: NFKC changes the text (① → 1), so never show its result.
 pub fn compact_nfkc(s: &str) -> String {

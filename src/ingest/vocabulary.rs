@@ -843,6 +843,59 @@ pub fn not_done_by_progress(text: &str, progress: &str) -> Option<Status> {
         .filter(|s| matches!(s, Status::InProgress | Status::NotStarted | Status::Ongoing))
 }
 
+/// The status option a unit marked in a paragraph listing the options (已完成/正在推进/
+/// 未启动, 已完成 正在推进 未启动, 已完成□正在推进□): the one option its marked runs
+/// (highlighted, shaded, coloured) cover, when every part of the paragraph is a status
+/// option, two or more different ones, and exactly one is marked. `None` otherwise: a
+/// progress text with a number in red is left as written. The reader of Word returns
+/// gives the paragraph and the byte ranges of its marked runs (`format/docx.rs`).
+pub fn marked_status_option(text: &str, marked: &[std::ops::Range<usize>]) -> Option<String> {
+    if marked.is_empty() || text.chars().count() > 40 {
+        return None;
+    }
+    let is_separator = |c: char| c.is_whitespace() || "/／、|｜,，;；□☐■◇○".contains(c);
+    let mut parts: Vec<(std::ops::Range<usize>, Status)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_separator(c), start) {
+            (false, None) => start = Some(i),
+            (true, Some(from)) => {
+                let status = classify_status(&text[from..i]);
+                if status == Status::Unclear {
+                    return None;
+                }
+                parts.push((from..i, status));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let distinct = parts
+        .iter()
+        .map(|(_, s)| *s)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if parts.len() < 2 || distinct < 2 {
+        return None;
+    }
+    let covered = |r: &std::ops::Range<usize>| {
+        let bytes: usize = marked
+            .iter()
+            .map(|m| m.end.min(r.end).saturating_sub(m.start.max(r.start)))
+            .sum();
+        bytes * 2 > r.len()
+    };
+    let mut chosen = parts.iter().filter(|(r, _)| covered(r));
+    let (range, _) = chosen.next()?;
+    chosen
+        .next()
+        .is_none()
+        .then(|| text[range.clone()].to_string())
+}
+
 /// Classify a 是否完成 column: 是 / 已完成 → Completed. 否 (or ×) → NotStarted when the
 /// progress text is blank, says nothing, or reports no progress (暂未开展, 尚未…); otherwise the status the progress text clearly states
 /// (in progress, ongoing, not started); otherwise `InProgress` (not completed, and the

@@ -113,21 +113,20 @@ pub(super) fn before_notice(files: &[FileEntry], notice: Option<NaiveDate>) -> V
     let Some(notice) = notice else {
         return Vec::new();
     };
-    let mut latest: BTreeMap<&str, NaiveDate> = BTreeMap::new();
     // Files with progress read only: a letter with nothing read (dated by its
     // signature) counted none, and does not make an older return's progress current.
-    for f in files.iter().filter(|f| f.records > 0) {
+    let read = || files.iter().filter(|f| f.records > 0);
+    let mut latest: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+    for f in read() {
         if let (Some(unit), Some(on)) = (&f.unit, f.filed_on) {
             let e = latest.entry(unit.as_str()).or_insert(on);
             *e = (*e).max(on);
         }
     }
-    files
-        .iter()
+    read()
         .filter_map(|f| {
             let (unit, on) = (f.unit.as_deref()?, f.filed_on?);
-            (f.records > 0
-                && on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
+            (on < notice && latest.get(unit).is_some_and(|l| *l < notice)).then(|| {
                 Problem::new(
                     Severity::Warning,
                     Code::FiledBeforeNotice,

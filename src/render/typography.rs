@@ -13,6 +13,8 @@
 //! - full-width digits a unit typed (３２０万元, ９５．５％) are printed as the document's
 //!   own digits (320万元, 95.5%), with a ． or ％ beside them.
 
+use crate::common::text::is_full_width_digit;
+
 /// Whether `c` is a Chinese character or full-width punctuation.
 fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -113,18 +115,16 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
                 out.push(ZERO_WIDTH_SPACE);
             }
             '０'..='９' => out.push(half_width_digit(c)),
-            '．' | '％' if prev.is_some_and(is_wide_digit) || next.is_some_and(is_wide_digit) => {
+            '．' | '％'
+                if prev.is_some_and(is_full_width_digit)
+                    || next.is_some_and(is_full_width_digit) =>
+            {
                 out.push(if c == '．' { '.' } else { '%' });
             }
             c => out.push(c),
         }
     }
     out
-}
-
-/// Whether `c` is a full-width digit (０ to ９).
-fn is_wide_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
 }
 
 /// A full-width digit as its ASCII digit.

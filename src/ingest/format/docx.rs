@@ -37,6 +37,7 @@ use super::output::Parsed;
 use crate::common::text::visible;
 use crate::ingest::error::ReadError;
 use crate::ingest::grid::{Cell, Comment, Grid, Limits, Merge};
+use crate::ingest::vocabulary::marked_status_option;
 
 /// The name of a Word return's one sheet.
 pub(crate) const SHEET: &str = "正文";
@@ -979,7 +980,7 @@ impl<'l> Body<'l> {
     fn end_paragraph(&mut self) -> Result<(), ReadError> {
         let mut taken = std::mem::take(&mut self.paragraph);
         let marked = std::mem::take(&mut self.marked);
-        if let Some(option) = marked_option(&taken, &marked) {
+        if let Some(option) = marked_status_option(&taken, &marked) {
             taken = option;
         }
         let mut text = match visible(&taken) {
@@ -1159,67 +1160,13 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
     attr(e, "val")
 }
 
-/// An on/off property's value: on when absent (`<w:checked/>`), or 1 / true / on.
 /// Whether a run's colour or fill marks it: a colour given, not automatic and not
 /// `plain` (the text's black, the page's white).
 fn is_colour(value: &str, plain: &str) -> bool {
     !value.eq_ignore_ascii_case("auto") && !value.eq_ignore_ascii_case(plain)
 }
 
-/// The status option a unit marked in a paragraph listing the options (已完成/正在推进/
-/// 未启动, 已完成 正在推进 未启动, 已完成□正在推进□): the one option its marked runs
-/// (highlighted, shaded, coloured) cover, when every part of the paragraph is a status
-/// option, two or more different ones, and exactly one is marked. `None` otherwise: a
-/// progress text with a number in red is left as written.
-fn marked_option(text: &str, marked: &[std::ops::Range<usize>]) -> Option<String> {
-    use crate::ingest::vocabulary::classify_status;
-    use crate::model::Status;
-    if marked.is_empty() || text.chars().count() > 40 {
-        return None;
-    }
-    let is_separator = |c: char| c.is_whitespace() || "/／、|｜,，;；□☐■◇○".contains(c);
-    let mut parts: Vec<(std::ops::Range<usize>, Status)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (is_separator(c), start) {
-            (false, None) => start = Some(i),
-            (true, Some(from)) => {
-                let status = classify_status(&text[from..i]);
-                if status == Status::Unclear {
-                    return None;
-                }
-                parts.push((from..i, status));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    let distinct = parts
-        .iter()
-        .map(|(_, s)| *s)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    if parts.len() < 2 || distinct < 2 {
-        return None;
-    }
-    let covered = |r: &std::ops::Range<usize>| {
-        let bytes: usize = marked
-            .iter()
-            .map(|m| m.end.min(r.end).saturating_sub(m.start.max(r.start)))
-            .sum();
-        bytes * 2 > r.len()
-    };
-    let mut chosen = parts.iter().filter(|(r, _)| covered(r));
-    let (range, _) = chosen.next()?;
-    chosen
-        .next()
-        .is_none()
-        .then(|| text[range.clone()].to_string())
-}
-
+/// An on/off property's value: on when absent (`<w:checked/>`), or 1 / true / on.
 fn on(v: Option<&str>) -> bool {
     matches!(v, None | Some("1") | Some("true") | Some("on"))
 }

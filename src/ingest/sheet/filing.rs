@@ -490,9 +490,8 @@ fn label_value<'t>(text: &'t str, label: &str) -> Option<&'t str> {
         }
         let next = after.chars().next();
         let colon = matches!(next, Some(':' | '：'));
-        let ends = next.is_none_or(|c| {
-            c.is_whitespace() || colon || c.is_ascii_digit() || ('０'..='９').contains(&c)
-        });
+        let ends =
+            next.is_none_or(|c| c.is_whitespace() || colon || crate::common::text::is_any_digit(c));
         // Run on after a value without a space (…区水利局填报日期：…): the colon says it.
         ((opens && ends) || colon)
             .then(|| after.trim_start_matches([':', '：', ' ', '\u{3000}', '\t']))

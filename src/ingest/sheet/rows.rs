@@ -241,10 +241,7 @@ pub(super) fn deadline_copied(layout: &Layout, grid: &Grid, r: usize) -> bool {
     let raw = grid.value_through_merge(r, s).text_ref();
     // The cheap test first: most status cells (已完成) hold no digit.
     if raw.trim().is_empty()
-        || !(layout.status_holds_deadlines
-            || raw
-                .chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        || !(layout.status_holds_deadlines || raw.chars().any(crate::common::text::is_any_digit))
     {
         return false;
     }
@@ -1372,7 +1369,7 @@ pub(super) fn status_in_deadline(
         // 长期坚持 is the plan's deadline unless the column holds statuses.
         || (!layout.deadline_holds_statuses && raw.contains("长期"))
         || raw.chars().any(|ch| {
-            ch.is_ascii_digit() || ('０'..='９').contains(&ch) || "年月日底前内季旬初末".contains(ch)
+            crate::common::text::is_any_digit(ch) || "年月日底前内季旬初末".contains(ch)
         })
         || ["近期", "尽快", "及时"].iter().any(|w| raw.contains(w))
     {
