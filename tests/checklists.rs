@@ -973,6 +973,62 @@ fn a_unit_whose_file_could_not_be_read_is_told_which_file_why_and_how_to_resend(
     assert!(!text.contains("无法读取"));
 }
 
+/// A unit whose only file opened but held nothing to read (a Word document with no
+/// table; a written report naming several tasks in a line) is not told that nothing
+/// arrived, nor that its file is damaged: the reminder names the file and what it was.
+#[test]
+fn a_unit_whose_file_held_no_table_is_told_so_not_that_nothing_arrived() {
+    use common::word::{docx_bytes, para};
+    let input = common::input_with_returns(|r| {
+        let doc = |lines: &[&str]| {
+            let mut d = docx_rs::Docx::new();
+            for l in lines {
+                d = d.add_paragraph(para(l));
+            }
+            docx_bytes(d)
+        };
+        std::fs::write(
+            r.join("区水利局.docx"),
+            doc(&["关于整改情况的说明", "我局高度重视，认真落实整改任务。"]),
+        )
+        .unwrap();
+        std::fs::write(
+            r.join("区城市管理局.docx"),
+            doc(&[
+                "关于整改情况的报告",
+                "区生态环境局：",
+                "第23、53、55项任务均已完成。",
+            ]),
+        )
+        .unwrap();
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let t = Templates::default();
+    let text_of = |name: &str| {
+        let u = unit(&ledger, name);
+        block_text(&reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap())
+    };
+    let water = text_of("区水利局");
+    assert!(!water.contains("尚未收到"), "{water}");
+    assert!(
+        water.contains(
+            "你单位报送的文件“区水利局.docx”中没有找到进展情况表，其中的进展情况未能汇总"
+        ),
+        "{water}"
+    );
+    // Not the advice for a damaged or encrypted file.
+    assert!(!water.contains("不要加密"), "{water}");
+    let city = text_of("区城市管理局");
+    assert!(
+        city.contains("文件“区城市管理局.docx”是文字报告，未按下发的填报表逐项填写"),
+        "{city}"
+    );
+    // Still no progress from either: the list of units owing reports keeps them.
+    for name in ["区水利局", "区城市管理局"] {
+        assert!(unit(&ledger, name).reported.is_empty());
+    }
+}
+
 #[test]
 fn the_reminder_date_is_also_the_status_date() {
     let l = blank_ledger();

@@ -409,12 +409,12 @@ fn progress_written_below_a_word_table_is_flagged() {
     assert_eq!(flagged[0].row, Some(5));
 }
 
-/// A written report with no table whose task is a heading (一、关于“…”（第60项）) and
-/// whose status is in the paragraph below it is a prose report to enter by hand, as one
-/// saying both in one paragraph is, not a document with no table to ignore; a cover
-/// letter naming the task with no status below it is not.
+/// A written report with no table whose task is a heading (一、关于“…”（第60项）) over
+/// the paragraphs saying its progress is read as that task's report, its status from the
+/// words, the unit from the letterhead and signature (not the salutation), dated by its
+/// signature; a cover letter naming the task with nothing said below it is no return.
 #[test]
-fn a_written_report_with_the_task_as_a_heading_is_a_prose_report() {
+fn a_written_report_with_the_task_as_a_heading_is_read() {
     let letter = |body: &str| {
         Docx::new()
             .add_paragraph(para("关于水污染防治工作评议意见整改落实情况的报告"))
@@ -422,37 +422,54 @@ fn a_written_report_with_the_task_as_a_heading_is_a_prose_report() {
             .add_paragraph(para("现将第60项整改任务落实情况报告如下："))
             .add_paragraph(para("一、关于“创新投融资政策”（第60项）"))
             .add_paragraph(para(body))
+            .add_paragraph(para("二、下一步工作打算"))
+            .add_paragraph(para("继续加大绿色金融支持力度。"))
             .add_paragraph(para("重庆市永川区金融工作办公室"))
             .add_paragraph(para("2020年12月2日"))
     };
-    let code_of = |body: &str| {
+    let ledger_of = |body: &str| {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("区金融办报告.docx"),
             docx_bytes(letter(body)),
         )
         .unwrap();
-        let ledger = ledger_for(dir.path());
-        let p = ledger
+        ledger_for(dir.path())
+    };
+    let ledger = ledger_of("已于2020年9月28日出台实施意见，该项工作已完成。");
+    let r = reports_of(&ledger, 60, "区金融办");
+    assert_eq!(r.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(r[0].status, Status::Completed);
+    assert_eq!(
+        r[0].progress,
+        "已于2020年9月28日出台实施意见，该项工作已完成。"
+    );
+    assert_eq!(r[0].filed_on, chrono::NaiveDate::from_ymd_opt(2020, 12, 2));
+    assert_eq!(r[0].source.row, 4);
+    // The unit counts as having reported.
+    let unit = ledger.units.iter().find(|u| u.name == "区金融办").unwrap();
+    assert_eq!(unit.reported, [60]);
+    assert!(
+        ledger
             .problems
             .iter()
-            .find(|p| p.file == "区金融办报告.docx" && p.severity == Severity::Error)
-            .cloned()
-            .expect("the file is an error");
-        // Dated by its signature, though nothing was read from it.
-        let file = ledger
-            .files
-            .iter()
-            .find(|f| f.file == "区金融办报告.docx")
-            .unwrap();
-        assert_eq!(file.filed_on, chrono::NaiveDate::from_ymd_opt(2020, 12, 2));
-        (p.code, p.message)
-    };
-    let (code, message) = code_of("已于2020年9月28日出台实施意见，该项工作已完成。");
-    assert_eq!(code, Code::ProseReport, "{message}");
-    assert!(message.contains("第60项"), "{message}");
-    let (code, _) = code_of("详见附件。");
-    assert_eq!(code, Code::NoHeader);
+            .all(|p| p.severity != Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+    let read: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseRead)
+        .collect();
+    assert_eq!(read.len(), 1, "{:#?}", ledger.problems);
+    assert!(read[0].message.contains("第60项"), "{}", read[0].message);
+    // The lines after the section (下一步工作打算) are no part of it.
+    assert!(!r[0].progress.contains("下一步"));
+
+    let ledger = ledger_of("详见附件。");
+    assert!(ledger.tasks.iter().all(|t| t.reports.is_empty()));
+    assert!(ledger.problems.iter().any(|p| p.code == Code::NoHeader));
 }
 
 /// A lead unit's written 报告 sent with its progress table, in one folder (or one
@@ -492,17 +509,30 @@ fn a_written_report_beside_its_table_is_no_error() {
         prose[0].message
     );
 
-    // Side by side at the top of the returns folder: nothing ties the two together.
+    // The report's own reading of task 45 gave way to the table: counted once.
+    assert!(ledger.problems.iter().all(|p| p.code != Code::ProseRead));
+    let file = ledger
+        .files
+        .iter()
+        .find(|f| f.file == "区城市管理局/报告.docx")
+        .unwrap();
+    assert_eq!(file.records, 0);
+
+    // Side by side at the top of the returns folder: nothing ties the two together. The
+    // report is read on its own, and as it names no unit, its row is an error to place.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("报告.docx"), docx_bytes(report())).unwrap();
     write_workbook(&dir.path().join("进展情况表.xlsx"), &[table()]);
     let ledger = ledger_for(dir.path());
-    let prose = ledger
+    assert!(ledger
         .problems
         .iter()
-        .find(|p| p.code == Code::ProseReport)
-        .expect("the report is flagged");
-    assert_eq!(prose.severity, Severity::Error);
+        .any(|p| p.code == Code::ProseRead && p.file == "报告.docx"));
+    assert!(ledger
+        .problems
+        .iter()
+        .any(|p| p.code == Code::UnitUnknown && p.file == "报告.docx"));
+    assert_eq!(reports_of(&ledger, 45, "区城市管理局").len(), 1);
 }
 
 /// A .doc made from a .docx by LibreOffice, as old Word saves it.

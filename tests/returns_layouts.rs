@@ -8,7 +8,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use rectify::model::{Code, SkipReason, Status};
+use rectify::model::{Code, Severity, SkipReason, Status};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -1148,16 +1148,18 @@ fn a_planned_date_is_not_a_completion_date() {
     );
 }
 
-/// A unit answering with a written report (no table: 一、关于第33项…已完成…) is not
-/// silently set aside: the clerk gets one error saying it must be entered by hand,
-/// quoting it, on its own or inside a bundle; a cover letter in a bundle stays evidence.
+/// A unit answering with a written report (no table: 一、关于第33项…已完成…, 二、关于
+/// 第42项…) is read section by section, on its own or inside a bundle: each heading's
+/// task with its words, the status read from them, and one warning per file naming the
+/// tasks so read; a cover letter in a bundle stays evidence. A report naming several
+/// tasks in one line (第23、53、55项均已完成) cannot be split: an error to enter it by hand.
 #[test]
-fn a_written_report_without_a_table_is_an_error_to_enter_by_hand() {
+fn a_written_report_without_a_table_is_read_section_by_section() {
     use common::word::*;
     let prose = || {
         docx_bytes(
             docx_rs::Docx::new()
-                .add_paragraph(para("临江河指挥部办公室关于整改任务落实情况的报告"))
+                .add_paragraph(para("关于整改任务落实情况的报告"))
                 .add_paragraph(para("区生态环境局："))
                 .add_paragraph(para(
                     "一、关于第33项“排水信息清单”任务。已完成，已建立全区排水信息清单。",
@@ -1180,14 +1182,24 @@ fn a_written_report_without_a_table_is_an_error_to_enter_by_hand() {
     ]);
     std::fs::write(dir.path().join("报送材料.zip"), bundle).unwrap();
     let ledger = ledger_for(dir.path());
-    let prose_files: Vec<&str> = ledger
+    for unit in ["临江河指挥部办公室", "区住房城乡建委"] {
+        let done = reports_of(&ledger, 33, unit);
+        assert_eq!(done.len(), 1, "{unit}: {:#?}", ledger.problems);
+        assert_eq!(done[0].status, Status::Completed);
+        assert_eq!(done[0].progress, "已完成，已建立全区排水信息清单。");
+        assert_eq!(done[0].source.row, 3);
+        let ongoing = reports_of(&ledger, 42, unit);
+        assert_eq!(ongoing.len(), 1, "{unit}");
+        assert_eq!(ongoing[0].status, Status::InProgress);
+    }
+    let read: Vec<&str> = ledger
         .problems
         .iter()
-        .filter(|p| p.code == Code::ProseReport)
+        .filter(|p| p.code == Code::ProseRead)
         .map(|p| p.file.as_str())
         .collect();
     assert_eq!(
-        prose_files,
+        read,
         [
             "临江河指挥部办公室情况报告.docx",
             "报送材料.zip/区住房城乡建委情况报告.docx"
@@ -1198,23 +1210,43 @@ fn a_written_report_without_a_table_is_an_error_to_enter_by_hand() {
     let p = ledger
         .problems
         .iter()
-        .find(|p| p.code == Code::ProseReport)
+        .find(|p| p.code == Code::ProseRead)
         .unwrap();
-    assert!(p.message.contains("一、关于第33项"), "{}", p.message);
-    assert!(p.message.contains("请人工核对后补录"), "{}", p.message);
-    // One problem per file: no sheet-skipped note contradicting it.
+    assert_eq!(p.severity, Severity::Warning);
+    assert!(p.message.contains("第33、42项"), "{}", p.message);
+    // Nothing left to enter by hand, and no unit taken from the salutation.
     assert!(
-        ledger
-            .problems
-            .iter()
-            .all(|p| p.code != Code::SheetSkipped && p.code != Code::NoHeader),
+        ledger.problems.iter().all(|p| !matches!(
+            p.code,
+            Code::ProseReport | Code::SheetSkipped | Code::NoHeader | Code::UnitAmbiguous
+        )),
         "{:?}",
         ledger.problems
     );
+    assert!(reports_of(&ledger, 33, "区生态环境局").is_empty());
     assert!(ledger
         .problems
         .iter()
         .all(|p| !p.file.ends_with("报送说明.docx")));
+
+    // Several tasks in one line: not split, the clerk enters it.
+    let dir = tempfile::tempdir().unwrap();
+    let joint = docx_bytes(
+        docx_rs::Docx::new()
+            .add_paragraph(para("关于整改任务落实情况的报告"))
+            .add_paragraph(para("区生态环境局："))
+            .add_paragraph(para("第23、53、55项任务均已完成，已通过验收。")),
+    );
+    std::fs::write(dir.path().join("区城市管理局情况报告.docx"), joint).unwrap();
+    let ledger = ledger_for(dir.path());
+    let p = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::ProseReport)
+        .expect("flagged to enter by hand");
+    assert_eq!(p.severity, Severity::Error);
+    assert!(p.message.contains("请人工核对后补录"), "{}", p.message);
+    assert!(ledger.tasks.iter().all(|t| t.reports.is_empty()));
 }
 
 /// A second block under a header of its own columns (二、我局配合的任务 with 牵头单位
@@ -1761,7 +1793,7 @@ fn an_evidence_list_is_evidence_not_progress() {
             .problems
             .iter()
             .filter(|p| p.file == "佐证材料目录.xlsx")
-            .all(|p| p.severity == rectify::model::Severity::Info),
+            .all(|p| p.severity == Severity::Info),
         "{:#?}",
         ledger.problems
     );
@@ -1847,8 +1879,7 @@ fn an_answer_of_no_tasks_is_quoted_for_the_clerk() {
             "{mine:#?}"
         );
         assert!(
-            mine.iter()
-                .all(|p| p.severity != rectify::model::Severity::Error),
+            mine.iter().all(|p| p.severity != Severity::Error),
             "{mine:#?}"
         );
         let f = ledger.files.iter().find(|f| f.file == file).unwrap();
@@ -2096,7 +2127,7 @@ fn a_collection_sheet_with_a_joint_row_keeps_each_rows_unit() {
         .iter()
         .find(|p| p.code == Code::UnitAmbiguous)
         .expect("an info on the joint row");
-    assert_eq!(said.severity, rectify::model::Severity::Info);
+    assert_eq!(said.severity, Severity::Info);
     assert!(
         said.message.contains("第7行") && said.message.contains("“区水利局、区农业农村委”），该行"),
         "{}",
@@ -4472,12 +4503,9 @@ fn a_registration_form_per_sheet_is_read_as_its_task() {
         assert!(skips[1..].iter().all(|s| s.reason == SkipReason::FormField));
     }
     assert!(
-        ledger
-            .problems
-            .iter()
-            .all(|p| p.severity != rectify::model::Severity::Error
-                && p.code != Code::SheetSkipped
-                && p.code != Code::TaskTextMismatch),
+        ledger.problems.iter().all(|p| p.severity != Severity::Error
+            && p.code != Code::SheetSkipped
+            && p.code != Code::TaskTextMismatch),
         "{:#?}",
         ledger.problems
     );
@@ -4520,7 +4548,7 @@ fn registration_forms_one_under_another_are_each_a_report() {
         ledger
             .problems
             .iter()
-            .all(|p| p.severity != rectify::model::Severity::Error),
+            .all(|p| p.severity != Severity::Error),
         "{:#?}",
         ledger.problems
     );
@@ -4737,7 +4765,7 @@ fn a_table_turned_on_its_side_is_named_not_half_read() {
     let error = ledger
         .problems
         .iter()
-        .find(|p| p.severity == rectify::model::Severity::Error)
+        .find(|p| p.severity == Severity::Error)
         .expect("an error for the file");
     assert!(
         error.message.contains("横向排列（每列一项任务）"),
@@ -4906,7 +4934,7 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
         .iter()
         .find(|p| p.code == Code::CompletedAfterAsOf)
         .unwrap();
-    assert_eq!(late.severity, rectify::model::Severity::Warning);
+    assert_eq!(late.severity, Severity::Warning);
     assert!(late.message.contains("“2029年9月30日”"), "{}", late.message);
     assert!(
         late.message.contains("可能是年份填写有误"),
@@ -5452,7 +5480,7 @@ fn a_word_row_split_across_two_tables_is_one_row() {
             !ledger
                 .problems
                 .iter()
-                .any(|p| p.severity == rectify::model::Severity::Error),
+                .any(|p| p.severity == Severity::Error),
             "{between}: {:#?}",
             ledger.problems
         );
@@ -5561,7 +5589,7 @@ fn a_joint_return_of_two_units_reports_for_both() {
         .map(|p| (p.severity, p.message.as_str()))
         .collect();
     assert_eq!(said.len(), 1, "{said:?}");
-    assert_eq!(said[0].0, rectify::model::Severity::Info);
+    assert_eq!(said[0].0, Severity::Info);
     assert!(
         said[0]
             .1
@@ -5821,7 +5849,7 @@ fn a_title_naming_the_day_dates_the_return() {
         .problems
         .iter()
         .filter(|p| p.code == Code::FilingDateMissing)
-        .all(|p| p.severity == rectify::model::Severity::Info));
+        .all(|p| p.severity == Severity::Info));
 
     let dir = tempfile::tempdir().unwrap();
     write_workbook(
@@ -5837,8 +5865,7 @@ fn a_title_naming_the_day_dates_the_return() {
     assert!(ledger
         .problems
         .iter()
-        .any(|p| p.code == Code::FilingDateMissing
-            && p.severity == rectify::model::Severity::Warning));
+        .any(|p| p.code == Code::FilingDateMissing && p.severity == Severity::Warning));
 }
 
 /// A return with no status column whose progress texts state the status at their end
@@ -6793,7 +6820,7 @@ fn a_sheet_counting_tasks_by_status_is_no_report() {
     assert!(ledger
         .problems
         .iter()
-        .all(|p| p.severity != rectify::model::Severity::Error));
+        .all(|p| p.severity != Severity::Error));
 }
 
 /// Rows grouped under headings naming their status (一、已完成的任务（2项） / 二、正在推进

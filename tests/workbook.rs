@@ -13,8 +13,8 @@ use std::process::Command;
 use calamine::{Data, DataType, Range, Reader, Xlsx};
 use common::*;
 use rectify::model::queries::unit_completed;
-use rectify::model::Ledger;
 use rectify::model::Status;
+use rectify::model::{Code, Ledger};
 use rectify::{
     workbook_bytes, workbook_headers, SHEET_PROBLEMS, SHEET_REPORTS, SHEET_SUMMARY, SHEET_TASKS,
     SHEET_UNITS, SHEET_UNPLACED, WORKBOOK_XLSX,
@@ -367,6 +367,24 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             remark.contains("文件无法读取，需重新报送"),
             unreadable,
             "{}",
+            u.name
+        );
+        // A file that opened with nothing read and an error saying why (no table, a
+        // report to enter by hand) is said so, unless a damaged one is said already.
+        let opened = ledger.files.iter().any(|f| {
+            f.outcome == rectify::model::FileOutcome::Read
+                && f.records == 0
+                && f.unit.as_ref() == Some(&u.name)
+                && ledger.problems.iter().any(|p| {
+                    p.file == f.file
+                        && p.severity == rectify::model::Severity::Error
+                        && matches!(p.code, Code::NoHeader | Code::ProseReport)
+                })
+        });
+        assert_eq!(
+            remark.contains("文件未按填报表填写，进展未能汇总"),
+            opened && !unreadable,
+            "{}: {remark}",
             u.name
         );
     }

@@ -65,6 +65,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
         mut problems,
         ..
     } = rest;
+    prose::give_way_to_tables(&mut records, &mut files, &mut problems);
     as_of::year_slips(
         &mut records,
         &mut files,

@@ -1,8 +1,68 @@
 //! A written report (报告, no table) sent beside a progress table, in one bundle or one
 //! unit's folder: a lead unit's 报告 and its 汇总表, as the notice asks for. The table is
 //! read; the report is then no error to re-enter by hand, only a note to look it over.
+//! A report read section by section (`prose_read`) beside such a table gives way to it:
+//! its records are set aside, so the unit's progress is counted once, from its table.
 
+use crate::ingest::record::Record;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
+
+/// The records of a written report read section by section, when a table read with
+/// records sits beside it (`beside_a_table`'s rule): dropped, its file counted as read
+/// with none, its warning made the note that the table was counted instead.
+pub(super) fn give_way_to_tables(
+    records: &mut [Vec<Record>],
+    files: &mut [FileEntry],
+    problems: &mut [Problem],
+) {
+    let prose: Vec<String> = problems
+        .iter()
+        .filter(|p| p.code == Code::ProseRead)
+        .map(|p| p.file.clone())
+        .collect();
+    for file in &prose {
+        let Some(table) = table_beside(files, file, &prose) else {
+            continue;
+        };
+        let name = table.rsplit('/').next().unwrap_or(&table).to_string();
+        for part in records.iter_mut() {
+            part.retain(|r| r.source.file != *file);
+        }
+        if let Some(f) = files.iter_mut().find(|f| f.file == *file) {
+            f.records = 0;
+        }
+        for p in problems
+            .iter_mut()
+            .filter(|p| p.file == *file && p.code == Code::ProseRead)
+        {
+            p.code = Code::ProseReport;
+            p.severity = Severity::Info;
+            p.message = written_beside(&name);
+            p.row = None;
+        }
+    }
+}
+
+/// The first file with records in the folder or bundle of `file` that is not itself a
+/// written report read section by section.
+fn table_beside(files: &[FileEntry], file: &str, prose: &[String]) -> Option<String> {
+    let folder = parent(file)?;
+    files
+        .iter()
+        .find(|f| {
+            f.outcome == FileOutcome::Read
+                && f.records > 0
+                && parent(&f.file) == Some(folder)
+                && !prose.contains(&f.file)
+        })
+        .map(|f| f.file.clone())
+}
+
+fn written_beside(table: &str) -> String {
+    format!(
+        "这是与进展表“{table}”一同报送的文字报告，进展已按该表汇总，报告正文未逐项读取。如报告写有表中没有的任务，请人工核对后补录。"
+    )
+}
 
 /// Turn the error on a written report into an info when a table read with records sits
 /// in the same bundle or folder (not the returns folder itself, where every unit's
@@ -21,9 +81,7 @@ pub(super) fn beside_a_table(files: &[FileEntry], problems: &mut [Problem]) {
         if let Some(table) = table {
             let name = table.file.rsplit('/').next().unwrap_or(&table.file);
             p.severity = Severity::Info;
-            p.message = format!(
-                "这是与进展表“{name}”一同报送的文字报告，进展已按该表汇总，报告正文未逐项读取。如报告写有表中没有的任务，请人工核对后补录。"
-            );
+            p.message = written_beside(name);
         }
     }
 }

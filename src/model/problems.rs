@@ -48,6 +48,9 @@ pub enum Code {
     /// A Word document with no table whose text reports progress (第12项…已完成): a
     /// written report, to be entered by hand.
     ProseReport,
+    /// A Word document with no table, read section by section: each under a heading
+    /// naming its task (一、关于“…”（第60项）), its status read from the words.
+    ProseRead,
     /// A table found, but none of its task rows filled in.
     NothingFilled,
     // Units and dates of a return
@@ -114,6 +117,7 @@ impl Code {
             Code::NoHeader => "未找到表头",
             Code::ColumnUnknown => "未识别的列",
             Code::ProseReport => "文字报告需人工录入",
+            Code::ProseRead => "从文字报告读取",
             Code::NothingFilled => "未填写任何进展",
             Code::UnitUnknown => "无法识别填报单位",
             Code::UnitAmbiguous => "填报单位不明确",
@@ -156,6 +160,7 @@ impl Code {
             Code::NoHeader => "no_header",
             Code::ColumnUnknown => "column_unknown",
             Code::ProseReport => "prose_report",
+            Code::ProseRead => "prose_read",
             Code::NothingFilled => "nothing_filled",
             Code::UnitUnknown => "unit_unknown",
             Code::UnitAmbiguous => "unit_ambiguous",

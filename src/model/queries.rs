@@ -3,7 +3,7 @@
 //! many of a unit's tasks it reports completed. Reads only the ledger.
 
 use super::ledger::{Ledger, TaskEntry, UnitEntry};
-use super::problems::Severity;
+use super::problems::{Code, Severity};
 use super::source::FileOutcome;
 use super::status::Status;
 use crate::plan::Role;
@@ -161,21 +161,42 @@ pub fn unit_completed(ledger: &Ledger, unit: &UnitEntry) -> u32 {
 pub struct Unreadable<'a> {
     pub file: &'a str,
     pub reason: &'a str,
+    /// The error's code (`None` when there is none).
+    pub code: Option<Code>,
+    /// The file opened, but holds no progress table that could be read (a document
+    /// without a table, a written report naming several tasks in a line): to be sent
+    /// again on the form, not because it is damaged.
+    pub opened: bool,
 }
 
-/// The files of `unit` (known from their names) that could not be read, in file order.
+/// The files of `unit` (known from their names) that could not be read, or that opened
+/// with nothing read from them and an error saying why, in file order.
 pub fn unreadable_files<'a>(ledger: &'a Ledger, unit: &str) -> Vec<Unreadable<'a>> {
     ledger
         .files
         .iter()
-        .filter(|f| f.outcome == FileOutcome::Failed && f.unit.as_deref() == Some(unit))
-        .map(|f| Unreadable {
-            file: &f.file,
-            reason: ledger
-                .problems
-                .iter()
-                .find(|p| p.file == f.file && p.severity == Severity::Error)
-                .map_or("", |p| p.message.as_str()),
+        .filter(|f| f.unit.as_deref() == Some(unit))
+        .filter_map(|f| {
+            let error = |codes: &[Code]| {
+                ledger.problems.iter().find(|p| {
+                    p.file == f.file
+                        && p.severity == Severity::Error
+                        && (codes.is_empty() || codes.contains(&p.code))
+                })
+            };
+            let (opened, error) = match f.outcome {
+                FileOutcome::Failed => (false, error(&[])),
+                FileOutcome::Read if f.records == 0 => {
+                    (true, Some(error(&[Code::NoHeader, Code::ProseReport])?))
+                }
+                _ => return None,
+            };
+            Some(Unreadable {
+                file: &f.file,
+                reason: error.map_or("", |p| p.message.as_str()),
+                code: error.map(|p| p.code),
+                opened,
+            })
         })
         .collect()
 }

@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::common::dates::render_date;
 use crate::model::queries::{
     named_on, partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing,
-    unreadable_files,
+    unreadable_files, Unreadable,
 };
-use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
+use crate::model::{Code, Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::plan::{Role, UnitKind};
 use crate::render::blocks::Block;
 use crate::render::error::RenderError;
@@ -101,6 +101,9 @@ struct UnitNoticeContext<'a> {
     attachment: String,
     /// For a reminder: the unit's files that arrived but could not be read, and why.
     unreadable: Vec<UnreadableFile>,
+    /// Some of them did not open (damaged, encrypted): the unit is told how to send a
+    /// file that opens.
+    damaged: bool,
     date: String,
     as_of: String,
     return_deadline: String,
@@ -330,8 +333,34 @@ fn partners_of<'a>(ledger: &'a Ledger, unit: &str, ids: &[u32]) -> Vec<&'a str> 
 #[derive(Debug, Serialize)]
 pub struct UnreadableFile {
     pub file: String,
-    /// Why, in Chinese (the error the clerk also sees in 问题清单).
+    /// Why, in Chinese: the error's reason alone (for a file that did not open).
     pub reason: String,
+    /// What happened to it, in Chinese, after the file's name: 无法读取（文件已损坏，
+    /// 无法打开） (the error the clerk also sees in 问题清单, its reason alone), or, for a
+    /// file that opened with nothing read, 是文字报告，未按下发的填报表填写.
+    pub said: String,
+    /// It opened; only what it holds could not be read.
+    pub opened: bool,
+}
+
+impl UnreadableFile {
+    fn new(u: &Unreadable) -> UnreadableFile {
+        let said = match (u.opened, u.code) {
+            (true, Some(Code::ProseReport)) => "是文字报告，未按下发的填报表逐项填写".to_string(),
+            (true, _) => "中没有找到进展情况表".to_string(),
+            // The reason, not what to do about it (the notice says that itself).
+            (false, _) => format!(
+                "无法读取（{}）",
+                u.reason.split('。').next().unwrap_or_default()
+            ),
+        };
+        UnreadableFile {
+            file: u.file.to_string(),
+            reason: u.reason.split('。').next().unwrap_or_default().to_string(),
+            said,
+            opened: u.opened,
+        }
+    }
 }
 
 /// The first clause of a measure, at most `max` characters.
@@ -518,13 +547,12 @@ fn unit_context<'a>(
         file: checklist_files(&unit.name).0,
         attachment: format!("{}任务落实情况表", unit.name),
         unreadable: unreadable_files(ledger, &unit.name)
-            .into_iter()
-            .map(|u| UnreadableFile {
-                file: u.file.to_string(),
-                // The reason, not what to do about it (the notice says that itself).
-                reason: u.reason.split('。').next().unwrap_or_default().to_string(),
-            })
+            .iter()
+            .map(UnreadableFile::new)
             .collect(),
+        damaged: unreadable_files(ledger, &unit.name)
+            .iter()
+            .any(|u| !u.opened),
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),

@@ -350,7 +350,7 @@ fn reads_as_unit_name(t: &str) -> bool {
 
 /// A letter's salutation, alone on its line: the name of the unit it is sent to and a
 /// colon (区生态环境局：, 区水利局:).
-fn is_salutation(t: &str) -> bool {
+pub(super) fn is_salutation(t: &str) -> bool {
     t.trim()
         .strip_suffix(['：', ':'])
         .is_some_and(|name| reads_as_unit_name(name.trim()) && !name.contains(['：', ':']))

@@ -17,6 +17,7 @@ mod filing;
 mod form;
 mod layout;
 mod matrix;
+mod prose;
 mod rows;
 mod task_heading;
 mod unit;
@@ -115,6 +116,16 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             .filter(|a| Layout::find(a, None).is_some() || form::read(a).is_some())
         {
             return read_sheet(&annotated, ctx, out);
+        }
+        // A written report with no table, one section a task under a heading naming it.
+        let sections = if marker.is_none() {
+            prose::sections(grid)
+        } else {
+            Vec::new()
+        };
+        if let Some(table) = prose::as_table(grid, &sections) {
+            out.problems.push(prose_read(ctx, &grid.name, &sections));
+            return read_sheet(&table, ctx, out);
         }
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
@@ -1543,6 +1554,22 @@ fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &m
         Problem::new(Severity::Info, Code::SheetSkipped, ctx.file, message)
             .at(Some(&grid.name), None),
     );
+}
+
+/// The warning on a written report read section by section: which tasks, and that the
+/// status was read from the words.
+fn prose_read(ctx: &SheetContext, sheet: &str, sections: &[prose::Section]) -> Problem {
+    let ids: Vec<String> = sections.iter().map(|s| s.task.to_string()).collect();
+    Problem::new(
+        Severity::Warning,
+        Code::ProseRead,
+        ctx.file,
+        format!(
+            "此文件是文字形式的情况报告，没有进展表格。已按正文中的任务标题读取第{}项的进展，完成状态按正文文字判断。请核对读取结果；如有出入，请该单位用下发的填报表重新报送。",
+            ids.join("、")
+        ),
+    )
+    .at(Some(sheet), Some(sections[0].row as u32 + 1))
 }
 
 /// The title, filing and instruction lines above the header, then the header rows.

@@ -105,9 +105,10 @@ pub(super) fn titled_task(text: &str) -> Option<u32> {
 }
 
 /// `t` without a Chinese-numeral list mark (一、 （一） (一)) before a task's own
-/// number (第33项, 任务33, 序号33).
+/// number (第33项, 任务33, 序号33, 关于第33项).
 fn without_category_mark(t: &str) -> &str {
     let rest = strip_list_mark(t);
+    let rest = rest.strip_prefix("关于").unwrap_or(rest);
     if ["第", "任务", "序号"].iter().any(|w| rest.starts_with(w)) {
         rest
     } else {
@@ -364,6 +365,7 @@ mod tests {
             h(33, "加快污水管网建设")
         );
         assert_eq!(heading_task("一、第33项"), h(33, ""));
+        assert_eq!(heading_task("（一）关于第33项"), h(33, ""));
         assert_eq!(
             heading_task("二、任务34：推进雨污分流"),
             h(34, "推进雨污分流")

@@ -336,10 +336,16 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
             .map(|b| format!("“{}”", b.file))
             .collect::<Vec<_>>()
             .join("、");
-        remarks.push(if unit.reported.is_empty() {
-            format!("文件无法读取，需重新报送（{files}）")
+        // Files that opened with nothing read are no damaged files.
+        let what = if bad.iter().all(|b| b.opened) {
+            "文件未按填报表填写，进展未能汇总"
         } else {
-            format!("另有文件无法读取，需重新报送（{files}）")
+            "文件无法读取"
+        };
+        remarks.push(if unit.reported.is_empty() {
+            format!("{what}，需重新报送（{files}）")
+        } else {
+            format!("另有{what}，需重新报送（{files}）")
         });
     }
     // Tasks it reported on without owing a report: its own, which reach the bureau

@@ -1,0 +1,242 @@
+//! A written report with no table (情况报告, a letter): one section a task, each under a
+//! heading naming it (一、关于“…”（第60项）, 第12项：…), its progress in the paragraphs
+//! below. The sections are turned into the table the reader looks for: the heading's
+//! row gets the task number and the section's paragraphs (序号 | 整改进展情况), and a
+//! header row is put in the salutation (区生态环境局：) or, in a report without one, the
+//! line above the first heading. Row numbers are kept, so every record names the
+//! heading's row.
+//!
+//! Only a document with no table is read so: a table, even a small one, is the unit's
+//! answer and is read as one. A line naming several tasks (第23、53、55项均按要求推进)
+//! is no section: it stays a paragraph and is flagged as progress outside a table.
+
+use super::filing::is_salutation;
+use super::task_heading::titled_task;
+use crate::common::text::one_line;
+use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::vocabulary::mentions_status;
+
+/// A line this short without a full stop is a heading (二、下一步工作打算), a signature or
+/// a date, not progress.
+const HEADING_CHARS: usize = 25;
+
+/// One task's section: the heading's row, the task, the section's lines (rows), and
+/// the progress (the lines joined).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Section {
+    pub row: usize,
+    pub task: u32,
+    pub lines: Vec<usize>,
+    pub progress: String,
+}
+
+/// The task sections of a document with no table, in order; empty when it has a table
+/// or no section that says a status.
+pub(super) fn sections(grid: &Grid) -> Vec<Section> {
+    let lines: Vec<usize> = (0..grid.height())
+        .filter(|&r| !grid.row_is_empty(r))
+        .collect();
+    if lines.is_empty() || lines.iter().any(|&r| !grid.is_paragraph(r)) {
+        return Vec::new();
+    }
+    let text = |r: usize| one_line(&grid.first_text(r)).trim().to_string();
+    let mut out: Vec<Section> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let head = text(lines[i]);
+        let Some(task) = titled_task(&head) else {
+            i += 1;
+            continue;
+        };
+        // The paragraphs below, up to the next heading, signature or date.
+        let mut j = i + 1;
+        while j < lines.len() && is_body(&text(lines[j])) {
+            j += 1;
+        }
+        let body: Vec<String> = lines[i + 1..j].iter().map(|&r| text(r)).collect();
+        let progress = if body.is_empty() {
+            // 第12项：已完成…: the heading line says it all.
+            words_after_heading(&head)
+        } else {
+            body.join("\n")
+        };
+        if !progress.is_empty() && mentions_status(&progress) && !out.iter().any(|s| s.task == task)
+        {
+            out.push(Section {
+                row: lines[i],
+                task,
+                lines: lines[i..j].to_vec(),
+                progress,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    // Only the heading of the first section may open the document: the header row goes
+    // in a line above it.
+    if out.first().is_some_and(|s| s.row == lines[0]) {
+        return Vec::new();
+    }
+    out
+}
+
+/// A line of a section's progress: a sentence, not a heading of its own (a task's, a
+/// list item's short title), a signature or a date.
+fn is_body(line: &str) -> bool {
+    if titled_task(line).is_some() {
+        return false;
+    }
+    let n = line.chars().count();
+    n > HEADING_CHARS || line.ends_with(['。', '；', ';'])
+}
+
+/// What a heading line says after its task number (第12项：已完成… → 已完成…); empty
+/// when it names the task in a bracket at its end, or says nothing more.
+fn words_after_heading(head: &str) -> String {
+    let Some(at) = head.find('第') else {
+        return String::new();
+    };
+    let rest = &head[at + '第'.len_utf8()..];
+    let Some(end) = rest.find(['项', '条']) else {
+        return String::new();
+    };
+    let said = rest[end + '项'.len_utf8()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.任务".contains(c));
+    // 第60项“创新投融资政策…”。我办于…: the measure quoted is no progress.
+    let said = said
+        .strip_prefix('“')
+        .and_then(|q| q.split_once('”'))
+        .map_or(said, |(_, after)| after);
+    // …”任务。已完成: the word 任务 after the quote.
+    let said = said.trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c));
+    said.strip_prefix("任务")
+        .unwrap_or(said)
+        .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c))
+        .trim()
+        .to_string()
+}
+
+/// The document as a table: a header (序号 | 整改进展情况) in the line above the first
+/// section, each section's heading row its task and progress, the rest of its lines
+/// emptied (their text is the record's). Lines outside the sections stay paragraphs
+/// (the title, the salutation, the signature and date, 下一步工作打算).
+pub(super) fn as_table(grid: &Grid, sections: &[Section]) -> Option<Grid> {
+    let first = sections.first()?;
+    // The salutation (区生态环境局：) when there is one: whom the letter is sent to, it
+    // must not read as the name of a unit heading the table. The lines between it and
+    // the first section (现将…报告如下：) are paragraphs in the table.
+    let above = (0..first.row).filter(|&r| !grid.row_is_empty(r));
+    let header = above
+        .clone()
+        .find(|&r| is_salutation(&grid.first_text(r)))
+        .or_else(|| above.clone().next_back())?;
+    let mut out = grid.clone();
+    let text = |s: &str| Cell::Text(s.to_string());
+    out.rows[header] = vec![text("序号"), text("整改进展情况")];
+    let mut tabled = vec![header];
+    for s in sections {
+        out.rows[s.row] = vec![text(&s.task.to_string()), text(&s.progress)];
+        for &r in &s.lines[1..] {
+            out.rows[r].clear();
+        }
+        tabled.push(s.row);
+    }
+    out.paragraphs.retain(|r| !tabled.contains(r));
+    // One table: no row of it opens another.
+    out.table_starts.clear();
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(lines: &[&str]) -> Grid {
+        Grid {
+            name: "正文".into(),
+            rows: lines
+                .iter()
+                .map(|l| vec![Cell::Text((*l).into())])
+                .collect(),
+            paragraphs: (0..lines.len()).collect(),
+            ..Grid::default()
+        }
+    }
+
+    #[test]
+    fn a_heading_naming_a_task_and_its_paragraphs() {
+        let g = letter(&[
+            "重庆市永川区金融工作办公室",
+            "区生态环境局：",
+            "现将第60项整改任务落实情况报告如下：",
+            "一、关于“创新投融资政策”（第60项）",
+            "我办积极对接金融机构，推动绿色信贷产品创新，该项工作已完成。",
+            "今年以来共投放贷款3.2亿元。",
+            "二、下一步工作打算",
+            "继续加大绿色金融支持力度，长期坚持。",
+            "重庆市永川区金融工作办公室",
+            "2020年12月2日",
+        ]);
+        let s = sections(&g);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!((s[0].row, s[0].task), (3, 60));
+        assert_eq!(s[0].lines, vec![3, 4, 5]);
+        assert!(s[0].progress.ends_with("共投放贷款3.2亿元。"));
+        let t = as_table(&g, &s).unwrap();
+        // The header in the salutation; the lead-in a paragraph of the table.
+        assert_eq!(t.first_text(1), "序号");
+        assert!(t.is_paragraph(2));
+        assert_eq!(t.first_text(3), "60");
+        assert!(t.row_is_empty(4) && t.row_is_empty(5));
+        assert!(!t.is_paragraph(1) && !t.is_paragraph(3));
+        assert!(t.is_paragraph(6) && t.is_paragraph(9));
+    }
+
+    #[test]
+    fn a_heading_line_that_says_it_all() {
+        let g = letter(&[
+            "区城管局关于整改情况的报告",
+            "第12项：已完成城区12座公厕改造。",
+            "第13项：正在推进，预计12月底完成。",
+            "区城管局",
+        ]);
+        let s = sections(&g);
+        assert_eq!(
+            s.iter()
+                .map(|s| (s.task, s.progress.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (12, "已完成城区12座公厕改造。"),
+                (13, "正在推进，预计12月底完成。")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_quoting_its_measure_then_its_progress() {
+        let g = letter(&[
+            "区金融办关于整改落实情况的报告",
+            "（一）关于第60项“创新投融资政策”。我办于2020年9月28日出台实施意见，目前已完成。",
+            "2020年12月2日",
+        ]);
+        let s = sections(&g);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(
+            s[0].progress,
+            "我办于2020年9月28日出台实施意见，目前已完成。"
+        );
+    }
+
+    #[test]
+    fn no_sections_in_a_table_or_a_cover_letter() {
+        // A cover letter: names a task, says no status.
+        let g = letter(&["区城管局：", "第12项", "详见附件。", "区城管局"]);
+        assert!(sections(&g).is_empty());
+        // A table anywhere: read as a table, not as prose.
+        let mut g = letter(&["标题", "一、第12项", "已完成改造。", "x"]);
+        g.paragraphs.pop();
+        assert!(sections(&g).is_empty());
+        // The first line is the heading: no line above it for the header.
+        let g = letter(&["第12项", "已完成改造。"]);
+        assert!(sections(&g).is_empty());
+    }
+}
