@@ -1249,6 +1249,66 @@ fn a_written_report_without_a_table_is_read_section_by_section() {
     assert!(ledger.tasks.iter().all(|t| t.reports.is_empty()));
 }
 
+/// A note under the table answering tasks by number as none of the unit's (说明：…第1项、
+/// 第24项不涉及我镇。), their rows left blank: those rows read 不涉及, with the note's
+/// words; the rows the table answers keep their answers, and the clerk is told.
+#[test]
+fn a_note_saying_tasks_do_not_apply_answers_their_blank_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "说明：我镇无水产养殖场和拦河养鱼情况，第1项、第24项、第4项不涉及我镇。";
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：松溉镇", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["1", &measure(1), "", ""])
+        .text_row(&["4", &measure(4), "推广测土配方施肥0.8万亩。", "长期坚持"])
+        .text_row(&["24", &measure(24), "", ""])
+        .text_row(&[note]);
+    write_workbook(&dir.path().join("松溉镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    for (id, row) in [(1, 3), (24, 5)] {
+        let r = reports_of(&ledger, id, "松溉镇");
+        assert_eq!(r.len(), 1, "{id}: {:#?}", ledger.problems);
+        assert_eq!(r[0].status, Status::NotApplicable);
+        assert_eq!(r[0].source.row, row);
+        assert!(
+            r[0].progress.starts_with("我镇无水产养殖场"),
+            "{}",
+            r[0].progress
+        );
+    }
+    // The table's own answer stands.
+    assert_eq!(only_report(&ledger, 4).status, Status::Ongoing);
+    let said: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ReadNote && p.row == Some(6))
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", ledger.problems);
+    assert!(
+        said[0].message.contains("第1、24项不涉及"),
+        "{}",
+        said[0].message
+    );
+    // Every row accounted for once: the blank rows are reports now, not skips.
+    assert!(ledger
+        .skipped
+        .iter()
+        .all(|s| s.reason != SkipReason::Unfilled));
+
+    // A note naming a task with another status is not a 不涉及.
+    assert!(ledger.units.iter().any(|u| u.name == "松溉镇"));
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：松溉镇", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["1", &measure(1), "", ""])
+        .text_row(&["4", &measure(4), "推广测土配方施肥0.8万亩。", "长期坚持"])
+        .text_row(&["说明：第1项已完成，资料后补。"]);
+    write_workbook(&dir.path().join("松溉镇.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(reports_of(&ledger, 1, "松溉镇").is_empty());
+}
+
 /// A second block under a header of its own columns (二、我局配合的任务 with 牵头单位
 /// and 配合工作开展情况) is read by its own header, not the first block's.
 #[test]
@@ -1912,6 +1972,32 @@ fn the_same_status_in_other_words_is_no_conflict() {
     };
     assert_eq!(conflicts("长期坚持"), (1, false));
     assert!(conflicts("正在推进").1);
+}
+
+/// A 序号 in Chinese numerals in brackets (（二十三）) beside the measure of that very task
+/// is that task, with nothing to check; beside another task's measure the measure decides
+/// and the clerk is asked to check, as before.
+#[test]
+fn a_chinese_numeral_that_agrees_with_its_measure_needs_no_check() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["（二十三）", &measure(23), "已完成排查。", "已完成"]),
+        row(&["（二十五）", &measure(26), "正在施工。", "正在推进"]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    assert_eq!(only_report(&ledger, 23).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 26).status, Status::InProgress);
+    let checks: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::TaskMatchedByText)
+        .collect();
+    assert_eq!(checks.len(), 1, "{checks:#?}");
+    assert!(
+        checks[0].message.contains("（二十五）"),
+        "{}",
+        checks[0].message
+    );
 }
 
 /// A table with no measure column numbered in Chinese numerals (十二, （十八）): each row

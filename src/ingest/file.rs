@@ -14,13 +14,13 @@ use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
 use super::isolate::isolated;
 use super::options::IngestOptions;
-use super::record::Ingested;
+use super::record::{Ingested, Record};
 use super::sheet::{read_sheet, SheetContext};
 use super::values::{parse_task_id, parse_task_ids};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
-use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason};
+use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason, Source, Status};
 use crate::plan::NameMatch;
 
 /// A file's bytes (the whole file, within the size limit) → what became of it: a
@@ -113,6 +113,7 @@ pub(super) fn file_outcome(
                 out.problems.retain(|p| p.code != Code::SheetSkipped);
             }
             date_undated_sheets(&mut out, rel, opts.default_year);
+            not_applicable_by_note(&read.grids, &mut out, rel);
             entry.records = out.records.len() as u32;
             // A checklist's unit, unless its 填报单位 line names another (the sheet
             // reader credits the rows to that one).
@@ -598,6 +599,144 @@ fn progress_outside_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<P
         )
         .at(Some(&skip.sheet), Some(skip.row)),
     )
+}
+
+/// A note under a table answering tasks by number as none of the unit's (说明：…第1项、
+/// 第24项不涉及我镇。), where those tasks' rows are left blank: each such row is read as
+/// 不涉及, its progress the note's words, and an info says so. A task the note names
+/// without a row on the sheet gets its report at the note's row. A task the table
+/// answers keeps its answer; a sheet of several units' rows is left as it is.
+fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
+    let notes: Vec<(String, u32, String, Vec<u32>)> = out
+        .skips
+        .iter()
+        .filter(|s| matches!(s.reason, SkipReason::Note | SkipReason::Paragraph))
+        .filter_map(|s| {
+            let grid = grids.iter().find(|g| g.name == s.sheet)?;
+            let text = grid.first_text(s.row as usize - 1);
+            let ids = not_applicable_ids(&text);
+            (!ids.is_empty()).then(|| (s.sheet.clone(), s.row, text, ids))
+        })
+        .collect();
+    for (sheet, note_row, text, ids) in notes {
+        let mut units = out
+            .records
+            .iter()
+            .filter(|r| r.source.sheet == sheet)
+            .map(|r| &r.unit);
+        let Some(first) = units.next().cloned() else {
+            continue;
+        };
+        if units.any(|u| *u != first) {
+            continue;
+        }
+        let Some(model) = out
+            .records
+            .iter()
+            .find(|r| r.source.sheet == sheet)
+            .cloned()
+        else {
+            continue;
+        };
+        let grid = grids.iter().find(|g| g.name == sheet);
+        // The note's words without its label (说明：, 注：).
+        let said = ["说明", "备注", "注"]
+            .iter()
+            .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']))
+            .unwrap_or(&text)
+            .trim();
+        let mut taken = Vec::new();
+        for id in ids {
+            if out
+                .records
+                .iter()
+                .any(|r| r.source.sheet == sheet && r.id == Some(id))
+            {
+                continue;
+            }
+            // The task's own row, left blank.
+            let blank = out.skips.iter().position(|s| {
+                s.sheet == sheet
+                    && s.reason == SkipReason::Unfilled
+                    && grid.is_some_and(|g| {
+                        parse_task_id(&g.first_text(s.row as usize - 1)) == Some(id)
+                    })
+            });
+            let row = match blank {
+                Some(i) => out.skips.remove(i).row,
+                None => note_row,
+            };
+            // In row order among the sheet's records.
+            let at = out
+                .records
+                .iter()
+                .position(|r| r.source.sheet == sheet && r.source.row > row)
+                .or_else(|| {
+                    out.records
+                        .iter()
+                        .rposition(|r| r.source.sheet == sheet)
+                        .map(|i| i + 1)
+                })
+                .unwrap_or(out.records.len());
+            out.records.insert(
+                at,
+                Record {
+                    source: Source {
+                        file: model.source.file.clone(),
+                        sheet: sheet.clone(),
+                        row,
+                    },
+                    id_text: id.to_string(),
+                    id: Some(id),
+                    measure_text: String::new(),
+                    status: Status::NotApplicable,
+                    status_text: String::new(),
+                    progress: said.to_string(),
+                    completed_on: None,
+                    completed_text: String::new(),
+                    note: String::new(),
+                    evidence: String::new(),
+                    deadline_text: String::new(),
+                    hidden: false,
+                    ..model.clone()
+                },
+            );
+            taken.push(id.to_string());
+        }
+        if taken.is_empty() {
+            continue;
+        }
+        out.problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::ReadNote,
+                rel,
+                format!(
+                    "表下说明“{}”写明第{}项不涉及，这些任务的空白行已按“不涉及”计入。如有误，请该单位在表中逐项填写后重新报送。",
+                    excerpt(&text, 40),
+                    taken.join("、")
+                ),
+            )
+            .at(Some(&sheet), Some(note_row)),
+        );
+    }
+}
+
+/// The tasks a note says are none of the unit's: a clause naming them by number (第1项、
+/// 第24项, 第1、24项) and saying 不涉及 (or another not-applicable word), and no other
+/// status.
+fn not_applicable_ids(text: &str) -> Vec<u32> {
+    text.split(['。', '；', ';'])
+        .filter(|clause| {
+            Status::NotApplicable
+                .words()
+                .iter()
+                .any(|w| clause.contains(w))
+                && !clause.contains("已完成")
+                && !clause.contains("正在")
+        })
+        .flat_map(|clause| task_numbers(clause))
+        .collect()
 }
 
 /// Rows of a Word table whose progress only points elsewhere (详见后附说明), with the

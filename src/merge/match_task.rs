@@ -170,6 +170,15 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 );
             }
             match outcome {
+                // （二十三） beside task 23's measure: the number in Chinese numerals, and
+                // the measure agrees with it.
+                MatchOutcome::Clear { id, .. } if chinese_task_id(&rec.id_text) == Some(id) => {
+                    TaskMatch::Found {
+                        id,
+                        by: MatchedBy::Id,
+                        warning: None,
+                    }
+                }
                 MatchOutcome::Clear { id, .. } => found_by_text(
                     rec,
                     id,
