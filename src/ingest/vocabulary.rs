@@ -653,7 +653,8 @@ fn classify_status_words(text: &str) -> Status {
         return s;
     }
     let chars: Vec<char> = key.chars().collect();
-    if chars.len() > MAX_CONTAINMENT_STATUS {
+    // A date's digits do not count (正在推进，预计2021年3月底前完成 is a short answer).
+    if chars.iter().filter(|c| !c.is_ascii_digit()).count() > MAX_CONTAINMENT_STATUS {
         return Status::Unclear;
     }
     // Greedy longest-first: mark the characters each matched word covers.
@@ -759,7 +760,12 @@ fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
         let after = &key[i + w.len()..];
         PARTIAL_STAGES.iter().any(|s| after.starts_with(s))
     });
-    staged.then_some(Status::InProgress)
+    // 已完成阶段性任务，长期坚持: a stage done of a task kept up.
+    staged.then_some(if found.contains(&Status::Ongoing) {
+        Status::Ongoing
+    } else {
+        Status::InProgress
+    })
 }
 
 /// The percentage a short cell writes with words around it (约60%, 90%以上,
@@ -2068,9 +2074,16 @@ mod tests {
             "正在推进，待验收后完成",
             // A stage done and the next under way.
             "已完成一期，二期正在推进",
+            // A planned date's digits do not make the answer prose.
+            "正在推进，预计2021年3月底前完成",
         ] {
             assert_eq!(classify_status(w), Status::InProgress, "{w}");
         }
+        // A stage done of a task the unit keeps up.
+        assert_eq!(
+            classify_status("已完成阶段性任务，长期坚持"),
+            Status::Ongoing
+        );
         for w in [
             "待完成",
             "需市级审批后完成",
