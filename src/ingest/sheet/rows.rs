@@ -1556,9 +1556,16 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
             parse(rest[..end].trim().trim_end_matches(['前', '已']))
         })
         .or_else(|| {
-            let rest = progress.trim_start().strip_prefix("已于")?;
-            let end = rest.find(['日', '号'])?;
-            parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+            // 已于 and a day, at the start or after the subject (…设施已于2020年11月25日
+            // 建成投用): the work done that day; of several, the latest.
+            progress
+                .match_indices("已于")
+                .filter_map(|(i, w)| {
+                    let rest = &progress[i + w.len()..];
+                    let end = rest.find(['日', '号'])?;
+                    parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+                })
+                .max()
         })
 }
 
@@ -1940,9 +1947,35 @@ fn is_numbered_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        none_of_these_apply, one_line_keep_breaks, progress_in_measure, says_not_reported,
-        without_lead_in,
+        completion_date_in, none_of_these_apply, one_line_keep_breaks, progress_in_measure,
+        says_not_reported, without_lead_in,
     };
+
+    #[test]
+    fn the_day_a_completed_tasks_text_says_it_was_done() {
+        let day = |s: &str| completion_date_in(s, 2020).map(|d| d.to_string());
+        assert_eq!(
+            day("已于2020年9月25日完成整改。").as_deref(),
+            Some("2020-09-25")
+        );
+        assert_eq!(
+            day("已于9月28日出台实施意见。").as_deref(),
+            Some("2020-09-28")
+        );
+        // After the subject, with a verb other than 完成.
+        assert_eq!(
+            day("杨开科养殖场鱼塘尾水处理设施已于2020年11月25日建成投用。").as_deref(),
+            Some("2020-11-25")
+        );
+        // Of several, the latest.
+        assert_eq!(
+            day("已于9月20日开工，已于11月25日建成投用。").as_deref(),
+            Some("2020-11-25")
+        );
+        // No day: no date.
+        assert_eq!(day("设施已于近日建成投用。"), None);
+        assert_eq!(day("设施已建成投用。"), None);
+    }
 
     #[test]
     fn progress_under_a_label_in_the_measure_cell() {
