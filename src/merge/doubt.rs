@@ -141,6 +141,15 @@ impl<'t> Found<'t> {
             .map(|i| COMPLETION_STATEMENTS[i])
     }
 
+    /// Every completion statement the text states about the whole task, in text order.
+    fn claims(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.of(List::Statement)
+            .filter(|&(_, start, end)| {
+                opens_clause(&self.text[..start]) && ends_claim(&self.text[end..])
+            })
+            .map(|(i, ..)| COMPLETION_STATEMENTS[i])
+    }
+
     /// The first phrase that says the work is not finished yet: an unfinished claim (in
     /// list order), else a plan for later (计划 followed by a date or 于/在/今年/明年/下一步).
     fn unfinished(&self) -> Option<&'static str> {
@@ -418,6 +427,28 @@ pub fn part_unfinished(
     ))
 }
 
+/// Whether a 正在推进 text's only claims of completion are of documents issued (已出台
+/// 《…》, 已印发) on a task of several parts (its measure more than a sentence or two
+/// clauses: 制定出台…政策，…实施…改造，…建设…设施): one part done, the rest under way, no
+/// contradiction.
+pub fn one_part_of_many(status: Status, progress: &str, measure: &str) -> bool {
+    const DOCUMENTS: [&str; 2] = ["已出台", "已印发"];
+    if status != Status::InProgress {
+        return false;
+    }
+    let parts = measure
+        .split(['。', '；', ';', '，', ','])
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    if parts < 3 {
+        return false;
+    }
+    let mut without_white = String::new();
+    let found = Found::without_white(progress, &mut without_white);
+    let mut claims = found.claims().peekable();
+    claims.peek().is_some() && claims.all(|c| DOCUMENTS.contains(&c))
+}
+
 /// The doubt about a report, if its status contradicts its text: a clause such as
 /// “报送“正在推进”，但进展情况写明“已通过验收””.
 pub fn doubt(status: Status, progress: &str) -> Option<String> {
@@ -618,6 +649,27 @@ mod by_list {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_issued_is_one_part_of_a_task_of_several() {
+        let many = "制定出台水产养殖整治相关政策,促进水产养殖健康发展。做好水产养殖尾水处理,实施水产养殖池塘标准化改造。";
+        let text = "已出台《永川区水产养殖尾水治理工作方案》，完成池塘标准化改造1200亩。";
+        assert!(doubt(Status::InProgress, text).is_some());
+        assert!(one_part_of_many(Status::InProgress, text, many));
+        // A task that is the document alone: 已出台 beside 正在推进 is a contradiction.
+        assert!(!one_part_of_many(
+            Status::InProgress,
+            text,
+            "制定出台水产养殖整治相关政策。"
+        ));
+        // A claim about the whole task is one whatever the task.
+        assert!(!one_part_of_many(
+            Status::InProgress,
+            "已出台方案，该项工作已完成。",
+            many
+        ));
+        assert!(!one_part_of_many(Status::NotStarted, text, many));
+    }
 
     #[test]
     fn the_not_applicable_phrase_is_the_first_in_list_order() {
