@@ -735,7 +735,7 @@ fn not_applicable_ids(text: &str) -> Vec<u32> {
                 && !clause.contains("已完成")
                 && !clause.contains("正在")
         })
-        .flat_map(|clause| task_numbers(clause))
+        .flat_map(task_numbers)
         .collect()
 }
 
