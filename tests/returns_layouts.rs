@@ -1974,6 +1974,59 @@ fn the_same_status_in_other_words_is_no_conflict() {
     assert!(conflicts("正在推进").1);
 }
 
+/// An extension written in the status or 完成时间 cell (延期至2021年6月底完成, 因疫情顺延至
+/// 2021年3月) moves the task's deadline as one written under 完成时限 does: the report
+/// keeps it and the clerk is asked to check it; a later date as a plan (预计…完成) does not.
+#[test]
+fn an_extension_in_the_status_or_date_cell_is_a_moved_deadline() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = vec![
+        row(&[
+            "24",
+            &measure(24),
+            "受汛期影响推迟。",
+            "延期至2021年6月底完成",
+            "",
+        ]),
+        row(&[
+            "20",
+            &measure(20),
+            "正在办理用地手续。",
+            "正在推进",
+            "因疫情顺延至2021年3月",
+        ]),
+        row(&[
+            "26",
+            &measure(26),
+            "正在编制。",
+            "正在推进，预计2021年3月底前完成",
+            "",
+        ]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    assert_eq!(
+        only_report(&ledger, 24).deadline_moved.as_deref(),
+        Some("延期至2021年6月底完成")
+    );
+    assert_eq!(
+        only_report(&ledger, 20).deadline_moved.as_deref(),
+        Some("因疫情顺延至2021年3月")
+    );
+    let plan = only_report(&ledger, 26);
+    assert_eq!(plan.status, Status::InProgress);
+    assert_eq!(plan.deadline_moved, None);
+    assert_eq!(
+        ledger
+            .problems
+            .iter()
+            .filter(|p| p.code == Code::DeadlineChanged)
+            .count(),
+        2,
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// A 序号 in Chinese numerals in brackets (（二十三）) beside the measure of that very task
 /// is that task, with nothing to check; beside another task's measure the measure decides
 /// and the clerk is asked to check, as before.

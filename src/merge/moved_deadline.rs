@@ -43,6 +43,17 @@ pub(super) fn moved_deadline(written: &str, deadline: &Deadline) -> Option<Strin
     (later || asks).then_some(text)
 }
 
+/// A deadline moved in a cell that is not the 完成时限 (the status, the 完成时间): only in
+/// words asking for more time (延期至2021年6月底完成, 因疫情顺延至2021年3月); a later date
+/// alone there is a plan (预计2021年3月底完成), not a deadline moved.
+pub(super) fn extension_asked(written: &str, deadline: &Deadline) -> Option<String> {
+    EXTENSION_WORDS
+        .iter()
+        .any(|w| written.contains(w))
+        .then(|| moved_deadline(written, deadline))
+        .flatten()
+}
+
 /// One warning per current report that moved its task's deadline.
 pub(super) fn warnings(plan: &Plan, by_task: &BTreeMap<u32, Vec<UnitReport>>) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -97,6 +108,22 @@ mod tests {
                 "{moved}"
             );
         }
+    }
+
+    #[test]
+    fn a_status_cell_moves_the_deadline_only_in_words_asking_for_time() {
+        let plan = dl("2020年12月底");
+        assert_eq!(
+            extension_asked("延期至2021年6月底完成", &plan).as_deref(),
+            Some("延期至2021年6月底完成")
+        );
+        assert!(extension_asked("因疫情顺延至2021年3月", &plan).is_some());
+        // A plan, or a status: no deadline moved.
+        assert_eq!(
+            extension_asked("正在推进，预计2021年3月底前完成", &plan),
+            None
+        );
+        assert_eq!(extension_asked("已完成", &plan), None);
     }
 
     #[test]

@@ -453,7 +453,8 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
 }
 
 /// The report of a placed record; `doubt`: its status against its text
-/// (`doubt::doubt`); `deadline`: its task's, which the row's 完成时限 may move.
+/// (`doubt::doubt`); `deadline`: its task's, which the row's 完成时限 may move (or its
+/// status or 完成时间 cell, in words asking for more time: 延期至2021年6月底完成).
 fn report(
     rec: Record,
     unit: String,
@@ -463,7 +464,9 @@ fn report(
     deadline: &crate::plan::Deadline,
 ) -> UnitReport {
     UnitReport {
-        deadline_moved: super::moved_deadline::moved_deadline(&rec.deadline_text, deadline),
+        deadline_moved: super::moved_deadline::moved_deadline(&rec.deadline_text, deadline)
+            .or_else(|| super::moved_deadline::extension_asked(&rec.status_text, deadline))
+            .or_else(|| super::moved_deadline::extension_asked(&rec.completed_text, deadline)),
         unit,
         role,
         status: rec.status,
