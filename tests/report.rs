@@ -1835,9 +1835,9 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
     );
 }
 
-/// A unit's unclear answer given without text reads in the attachment as what is
-/// missing (未写明具体进展，待核实。), not as the form's field (完成状态填写…) nor as
-/// the bare answer (报送为“否”).
+/// A unit's unclear answer given without text reads in the attachment as what it
+/// answered and what is missing (报未完成，未写明具体进展，待核实。), not as the form's
+/// field (完成状态填写…) nor as the bare answer (报送为“否”).
 #[test]
 fn an_unclear_answer_without_text_reads_as_reported() {
     use rectify::model::Status;
@@ -1851,7 +1851,13 @@ fn an_unclear_answer_without_text_reads_as_reported() {
         })
         .expect("the demo has one");
     let text = body_text(demo_docx());
-    let said = format!("{}：未写明具体进展，待核实。", report.unit);
+    // What it answered, then what is missing: 区X：报未完成，未写明具体进展，待核实。
+    let said = format!(
+        "{}：{}，待核实。",
+        report.unit,
+        rectify::model::status::answered_without_progress(&report.status_text)
+    );
+    assert!(said.contains("，未写明具体进展，待核实。"), "{said}");
     assert!(
         !text.contains(&format!("报送为“{}”", report.status_text.trim())),
         "{text}"
@@ -2019,7 +2025,7 @@ fn an_attachment_row_says_each_thing_once() {
     );
     assert!(rows
         .iter()
-        .any(|(_, t)| t.contains("：未写明具体进展，待核实。")));
+        .any(|(_, t)| t.contains("，未写明具体进展，待核实。")));
 }
 
 /// 附件2 lists apart the tasks a unit owes as a cooperating unit (配合…), so its lists

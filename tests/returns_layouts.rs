@@ -2109,7 +2109,7 @@ fn no_alone_is_awaiting_verification_not_not_started() {
     let t = ledger.task(3).unwrap();
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
     // The report's words; the unit's reminder quotes the 否 (units::to_verify).
-    assert_eq!(t.doubts, ["何埂镇未写明具体进展"]);
+    assert_eq!(t.doubts, ["何埂镇报未完成，未写明具体进展"]);
     let warned = ledger
         .problems
         .iter()

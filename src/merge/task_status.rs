@@ -146,10 +146,10 @@ pub(super) fn behind_the_lead<'r>(
 }
 
 /// Why a report counts as 待核实, if it does, the unit named first, as the report tells
-/// it: a bare 否 is 未写明具体进展 (the unit's own reminder quotes what it wrote).
+/// it: a bare 否 is 报未完成，未写明具体进展 (what it answered, then what is missing).
 fn why_unclear(r: &UnitReport) -> Option<String> {
-    let why = if bare_answer(r).is_some() {
-        crate::model::NO_PROGRESS_WRITTEN.to_string()
+    let why = if let Some(written) = bare_answer(r) {
+        crate::model::status::answered_without_progress(&written)
     } else {
         unclear_reason(r)?
     };

@@ -42,6 +42,25 @@ pub enum Status {
 /// and no progress (否, 见附件): the unit wrote nothing of its work.
 pub const NO_PROGRESS_WRITTEN: &str = "未写明具体进展";
 
+/// How the documents tell a 待核实 report with a status cell and no progress: what the
+/// unit answered, then what is missing (报未完成，未写明具体进展; 只填写“见附件”，未写明
+/// 具体进展), so that no reader takes the tool's words for the unit's. A bare no (否, ×,
+/// 未完成) is told as 报未完成.
+pub fn answered_without_progress(written: &str) -> String {
+    let t = written.trim();
+    if t.is_empty() {
+        return NO_PROGRESS_WRITTEN.to_string();
+    }
+    const NO: [&str; 8] = ["否", "×", "✗", "✘", "未完成", "N", "No", "NO"];
+    if NO.contains(&t) {
+        format!("报未完成，{NO_PROGRESS_WRITTEN}")
+    } else {
+        let shown: String = t.chars().take(10).collect();
+        let more = if t.chars().count() > 10 { "…" } else { "" };
+        format!("只填写“{shown}{more}”，{NO_PROGRESS_WRITTEN}")
+    }
+}
+
 impl Status {
     /// Every status, in declaration order.
     pub const ALL: [Status; 8] = [
@@ -590,6 +609,17 @@ impl std::fmt::Display for Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_without_progress_is_told_as_answered() {
+        assert_eq!(answered_without_progress("否"), "报未完成，未写明具体进展");
+        assert_eq!(answered_without_progress(" × "), "报未完成，未写明具体进展");
+        assert_eq!(
+            answered_without_progress("见附件"),
+            "只填写“见附件”，未写明具体进展"
+        );
+        assert_eq!(answered_without_progress(""), "未写明具体进展");
+    }
 
     #[test]
     fn labels_and_names() {

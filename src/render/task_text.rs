@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::common::dates::{render_date, render_month};
 use crate::common::text::excerpt;
-use crate::model::{Status, TaskEntry, UnitReport, NO_PROGRESS_WRITTEN};
+use crate::model::status::answered_without_progress;
+use crate::model::{Status, TaskEntry, UnitReport};
 use crate::plan::Role;
 
 /// Consecutive current reports with the same role and the same words, told once:
@@ -45,8 +46,14 @@ fn report_note(r: &UnitReport) -> String {
     let mut note = match r.status {
         // Only a status cell, and one that says nothing (否, 见附件): what matters to the
         // reader is that no progress was written.
+        // 报未完成，未写明具体进展，待核实: what the unit answered, then what is missing
+        // (not words a reader could take for the unit's own).
         s @ Status::Unclear if r.progress.trim().is_empty() => {
-            format!("{NO_PROGRESS_WRITTEN}，{}", s.label())
+            format!(
+                "{}，{}",
+                answered_without_progress(&r.status_text),
+                s.label()
+            )
         }
         s @ Status::Unclear if !r.status_text.trim().is_empty() => {
             format!("报送为“{}”，{}", excerpt(&r.status_text, 20), s.label())

@@ -115,15 +115,17 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     if let Some(b) = t.breakdown.describe("单位").filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
     }
-    // A doubt that a unit wrote no progress is its line's own note (单位：未写明具体进展，
-    // 待核实。): not said twice.
+    // A doubt that a unit wrote no progress is its line's own note (单位：报未完成，
+    // 未写明具体进展，待核实。): not said twice.
     let doubts: Vec<&str> = t
         .doubts
         .iter()
         .map(String::as_str)
         .filter(|d| {
             !groups.iter().any(|g| {
-                g.text.is_empty() && d.strip_prefix(g.units.as_str()) == Some(NO_PROGRESS_WRITTEN)
+                g.text.is_empty()
+                    && d.strip_prefix(g.units.as_str())
+                        .is_some_and(|why| why.ends_with(NO_PROGRESS_WRITTEN))
             })
         })
         .collect();
