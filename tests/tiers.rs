@@ -833,3 +833,77 @@ fn a_lead_is_not_asked_to_chase_partners_on_a_finished_task() {
         "the shipped returns have such a task"
     );
 }
+
+/// Under lead reporting, a town whose only row came in its lead unit's consolidated
+/// return (区城市管理局's 汇总表 with a row of 卫星湖街道 on task 28, which that lead
+/// gathers) sent nothing itself: the report, the list of units owing reports and its
+/// reminder say it sent nothing, not that it "reported part of its progress".
+#[test]
+fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
+    use common::{measure, write_workbook, SheetSpec};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("汇总")
+        .text_row(&[
+            "填报单位：区城市管理局",
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "区城市管理局",
+            "已印发考核办法，按月考核。",
+            "长期坚持",
+        ])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "卫星湖街道",
+            "落实保洁员10名，每日清漂。",
+            "长期坚持",
+        ]);
+    write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[spec]);
+    let l = build_ledger(&plan, dir.path());
+    let town = l.units.iter().find(|u| u.name == "卫星湖街道").unwrap();
+    assert_eq!(current(&l, 28, "卫星湖街道").len(), 1);
+    assert!(!town.direct && town.via == ["区城市管理局"], "{town:?}");
+    assert!(!town.expected.is_empty() && town.missing.len() == town.expected.len());
+    assert!(town.sent_nothing());
+    assert!(!town.reported_none_owed());
+    let text = blocks_text(&reminder_blocks(&l, town, &Templates::new(None), l.as_of).unwrap());
+    assert!(
+        text.contains("我局尚未收到你单位报送的整改进展情况"),
+        "{text}"
+    );
+    assert!(!text.contains("已收到你单位报送的"), "{text}");
+    let docx = rectify::report_docx(&l, &Templates::new(None)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(docx))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    // The text alone, tags dropped.
+    let mut body = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => body.push(c),
+            _ => {}
+        }
+    }
+    assert!(body.contains("卫星湖街道（未报送任何进展）"), "{body}");
+    assert!(
+        !body.contains("卫星湖街道（应直接报送的任务均未报送）"),
+        "{body}"
+    );
+}

@@ -121,7 +121,7 @@ fn units_line(ledger: &Ledger) -> String {
     let silent: Vec<&str> = ledger
         .units
         .iter()
-        .filter(|u| !u.expected.is_empty() && u.files.is_empty())
+        .filter(|u| !u.expected.is_empty() && u.sent_nothing())
         .filter(|u| u.name != ledger.plan.collector)
         .map(|u| u.name.as_str())
         .collect();

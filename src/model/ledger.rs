@@ -485,10 +485,21 @@ pub struct ToVerify {
 }
 
 impl UnitEntry {
-    /// It sent progress, but on none of the tasks it owes (other units' tasks, or tasks
-    /// it does not owe): neither silent nor 部分未报送.
+    /// It sent nothing itself: no report at all, or only reports another unit's
+    /// consolidated return carried, none on a task it owes (a town whose only row came
+    /// in its lead unit's 汇总表, on a task that lead gathers). Told as 未报送任何进展.
+    pub fn sent_nothing(&self) -> bool {
+        self.reported.is_empty()
+            || (!self.direct
+                && !self.via.is_empty()
+                && !self.expected.is_empty()
+                && self.missing.len() == self.expected.len())
+    }
+
+    /// It sent progress itself, but on none of the tasks it owes (other units' tasks, or
+    /// tasks it does not owe): neither silent nor 部分未报送.
     pub fn reported_none_owed(&self) -> bool {
-        !self.reported.is_empty()
+        !self.sent_nothing()
             && !self.expected.is_empty()
             && self.missing.len() == self.expected.len()
     }

@@ -565,7 +565,7 @@ fn unit_context<'a>(
         reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS)),
         partner_reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS - 1)),
         total: tasks.len(),
-        silent: unit.reported.is_empty(),
+        silent: unit.sent_nothing(),
         reported_ids: unit
             .reported
             .iter()
@@ -825,9 +825,9 @@ impl<'a> ListContext<'a> {
             units_reported: ledger.summary.units_reported as usize,
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
-            silent: briefs(|u| u.reported.is_empty()),
+            silent: briefs(UnitEntry::sent_nothing),
             none_owed: briefs(UnitEntry::reported_none_owed),
-            partial: briefs(|u| !u.reported.is_empty() && !u.reported_none_owed()),
+            partial: briefs(|u| !u.sent_nothing() && !u.reported_none_owed()),
             units: briefs(|_| true),
         }
     }

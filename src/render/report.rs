@@ -1416,7 +1416,7 @@ impl UnitBrief {
             owned: listed(l, u, true),
             cooperated: listed(l, u, false),
             missing_count: u.missing.len(),
-            silent: u.reported.is_empty(),
+            silent: u.sent_nothing(),
             none_owed: u.reported_none_owed(),
             twice: l
                 .changes
