@@ -2186,3 +2186,41 @@ fn full_width_digits_from_a_return_print_half_width() {
     );
     assert!(!text.contains('３'), "task {id}, {unit}");
 }
+
+/// A unit's two current returns on a task it alone decides, saying different things
+/// (listed in 三 as to be checked), are not quoted in 二 as fact; its one return on
+/// another task is.
+#[test]
+fn conflicting_returns_are_not_told_as_fact() {
+    let input = common::input_with_returns(|r| {
+        for (file, said) in [
+            (
+                "区财政局.xlsx",
+                "已印发《永川区水污染防治专项资金管理办法》。",
+            ),
+            (
+                "区财政局-整改进展.xlsx",
+                "已印发《永川区生态环境专项资金绩效评价办法》。",
+            ),
+        ] {
+            let sheet = common::SheetSpec::new("Sheet1")
+                .text_row(&["填报单位：区财政局", "", "", "填报日期：2020年12月3日"])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&["58", &common::measure(58), said, "已完成"]);
+            common::write_workbook(&r.join(file), &[sheet]);
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(58).unwrap();
+    assert_eq!(t.current_reports().count(), 2, "{:#?}", t.reports);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let body = text.split("\n附件1").next().unwrap();
+    assert!(
+        body.contains("同一单位对同一任务报送了不一致的内容"),
+        "{body}"
+    );
+    assert!(!body.contains("专项资金管理办法"), "{body}");
+    assert!(!body.contains("绩效评价办法"), "{body}");
+    // Both stay in the attachment, for the clerk to check.
+    assert!(text.contains("专项资金管理办法") && text.contains("绩效评价办法"));
+}

@@ -741,9 +741,19 @@ impl Said {
 
 fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
-    let r = t
-        .current_reports()
-        .find(|r| deciders.contains(&r.unit) && !r.progress.trim().is_empty())?;
+    // A unit with two current reports on the task that say different things (listed in
+    // 三 as to be checked) is not quoted as fact.
+    let in_conflict = |unit: &str| {
+        let mut said = t
+            .current_reports()
+            .filter(|r| r.unit == unit)
+            .map(|r| r.progress.trim());
+        let first = said.next();
+        said.any(|p| Some(p) != first)
+    };
+    let r = t.current_reports().find(|r| {
+        deciders.contains(&r.unit) && !r.progress.trim().is_empty() && !in_conflict(&r.unit)
+    })?;
     let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
