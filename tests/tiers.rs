@@ -907,3 +907,81 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
         "{body}"
     );
 }
+
+/// A town's own return and its lead unit's consolidated row for it, filed the same day,
+/// saying different things: the town's own words stand (the status counts from them),
+/// the lead's row gives way, and one warning asks the lead to check its row. A town
+/// whose two rows agree is counted once, as before.
+#[test]
+fn a_towns_own_return_stands_over_its_leads_row_for_it() {
+    use common::{measure, write_workbook, SheetSpec};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let lead = SheetSpec::new("汇总")
+        .text_row(&[
+            "填报单位：区城市管理局",
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "区城市管理局",
+            "已印发考核办法，按月考核。",
+            "长期坚持",
+        ])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "来苏镇",
+            "正在招聘专职保洁员。",
+            "正在推进",
+        ])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "宝峰镇",
+            "落实保洁员6名，每日清漂。",
+            "长期坚持",
+        ]);
+    write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[lead]);
+    for (town, said) in [
+        ("来苏镇", "组建清漂队伍2支、保洁员16名，每日清漂。"),
+        ("宝峰镇", "落实保洁员6名，每日清漂。"),
+    ] {
+        let own = SheetSpec::new("进展")
+            .text_row(&[
+                &format!("填报单位：{town}"),
+                "",
+                "",
+                "填报日期：2020年12月4日",
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["28", &measure(28), said, "长期坚持"]);
+        write_workbook(&dir.path().join(format!("{town}.xlsx")), &[own]);
+    }
+    let l = build_ledger(&plan, dir.path());
+    let laisu = current(&l, 28, "来苏镇");
+    assert_eq!(laisu.len(), 1, "{laisu:#?}");
+    assert_eq!(laisu[0].via, None);
+    assert_eq!(laisu[0].status, Status::Ongoing);
+    assert_eq!(laisu[0].source.file, "来苏镇.xlsx");
+    let warned: Vec<_> = l
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("汇总表中代填的来苏镇进展"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{:#?}", l.problems);
+    assert_eq!(warned[0].severity, rectify::model::Severity::Warning);
+    assert!(warned[0].message.contains("以来苏镇自行报送的为准"));
+    // No conflict error is left on it, and the agreeing town is counted once.
+    assert!(!l
+        .problems
+        .iter()
+        .any(|p| p.severity == rectify::model::Severity::Error
+            && p.message.contains("来苏镇对第28项")));
+    assert_eq!(current(&l, 28, "宝峰镇").len(), 1);
+}

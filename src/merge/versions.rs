@@ -38,8 +38,10 @@ pub(super) fn resolve_all(
 /// Several reports of one unit on one task: the latest filing date stands. Of those
 /// filed together (equal or unknown dates), the latest period's stands (a 月份 column,
 /// a sheet per month), then a corrected file's (区水利局（修改版）.xlsx). Among what is
-/// left, identical content is a duplicate; different content is a conflict, and all of
-/// them stay current (the task status takes the least advanced).
+/// left, identical content is a duplicate; where the unit's own return and another
+/// unit's consolidation of it disagree, its own stands (a warning names both); other
+/// different content is a conflict, and all of them stay current (the task status takes
+/// the least advanced).
 ///
 /// A corrected file whose 填报日期 was left from the old form (`stale`) counts as dated
 /// by the latest completion it reports.
@@ -143,6 +145,26 @@ fn resolve_versions(
             )
             .at(Some(&sheet0), Some(row0)),
         );
+    } else if let Some(via) = own_over_relayed(reports, &top, &key) {
+        // The unit's own return and another unit's consolidation of it disagree: the
+        // unit's own words stand, the consolidation's row is set aside, said.
+        let own = top.iter().copied().find(|&i| reports[i].via.is_none());
+        for &i in &top {
+            reports[i].superseded = Some(i) != own;
+        }
+        let own = &reports[own.unwrap_or(top[0])].source;
+        problems.push(
+            Problem::new(
+                Severity::Warning,
+                Code::Conflict,
+                &own.file,
+                format!(
+                    "{unit}自行报送的第{id}项进展与{via}汇总表中代填的{unit}进展内容不同（{}），以{unit}自行报送的为准。请{via}核实其汇总表中的这一行。",
+                    places.join("、")
+                ),
+            )
+            .at(Some(&own.sheet), Some(own.row)),
+        );
     } else {
         let dates: BTreeSet<String> = top
             .iter()
@@ -166,6 +188,23 @@ fn resolve_versions(
             .at(Some(&sheet0), Some(row0)),
         );
     }
+}
+
+/// Of a unit's current reports that disagree, whether its own (no `via`) all say the same
+/// and the rest came in other units' consolidated returns: the first consolidating unit,
+/// if so (its rows give way to the unit's own words).
+fn own_over_relayed<K: PartialEq>(
+    reports: &[UnitReport],
+    top: &[usize],
+    key: impl Fn(&UnitReport) -> K,
+) -> Option<String> {
+    let (own, relayed): (Vec<usize>, Vec<usize>) =
+        top.iter().partition(|&&i| reports[i].via.is_none());
+    let first = key(&reports[*own.first()?]);
+    let via = reports[*relayed.first()?].via.clone()?;
+    own.iter()
+        .all(|&i| key(&reports[i]) == first)
+        .then_some(via)
 }
 
 /// The latest report says only that nothing changed (同上月, 无新进展，同上月): the
