@@ -145,7 +145,7 @@ fn resolve_versions(
             )
             .at(Some(&sheet0), Some(row0)),
         );
-    } else if let Some(via) = own_over_relayed(reports, &top, &key) {
+    } else if let Some(via) = own_over_relayed(reports, &top, key) {
         // The unit's own return and another unit's consolidation of it disagree: the
         // unit's own words stand, the consolidation's row is set aside, said.
         let own = top.iter().copied().find(|&i| reports[i].via.is_none());
