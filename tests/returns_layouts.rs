@@ -1249,6 +1249,56 @@ fn a_written_report_without_a_table_is_read_section_by_section() {
     assert!(ledger.tasks.iter().all(|t| t.reports.is_empty()));
 }
 
+/// A written report whose only name of its unit is its signature, under a 下一步工作打算
+/// section: the list heading is no signature, the unit is the one signed; a heading of two
+/// tasks (2.关于第23、24项) is not read into the section above it, and the warning names it.
+#[test]
+fn a_written_report_signed_after_its_plans_is_the_signers() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = docx_rs::Docx::new();
+    for line in [
+        "关于河堰修复工作的报告",
+        "区生态环境局：",
+        "1.关于第23项",
+        "我镇已修复河堰3处，加固河堤0.8公里，该项工作已完成。",
+        "2.关于第24、27项",
+        "拦河养鱼设施已拆除，开垦种植已清理，均已完成。",
+        "二、下一步工作打算",
+        "继续做好河道日常巡查。",
+        "特此报告。",
+        "何埂镇人民政府",
+        "2020年12月3日",
+    ] {
+        doc = doc.add_paragraph(para(line));
+    }
+    std::fs::write(dir.path().join("整改情况报告.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let r = reports_of(&ledger, 23, "何埂镇");
+    assert_eq!(r.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(r[0].status, Status::Completed);
+    assert_eq!(
+        r[0].progress,
+        "我镇已修复河堰3处，加固河堤0.8公里，该项工作已完成。"
+    );
+    assert!(
+        !raised(&ledger, Code::UnitUnknown),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(reports_of(&ledger, 24, "何埂镇").is_empty());
+    let p = ledger
+        .problems
+        .iter()
+        .find(|p| p.code == Code::ProseRead)
+        .unwrap();
+    assert!(
+        p.message.contains("将第24、27项写在同一标题下"),
+        "{}",
+        p.message
+    );
+}
+
 /// A note under the table answering tasks by number as none of the unit's (说明：…第1项、
 /// 第24项不涉及我镇。), their rows left blank: those rows read 不涉及, with the note's
 /// words; the rows the table answers keep their answers, and the clerk is told.

@@ -826,7 +826,7 @@ fn words_after_task_number(text: &str) -> String {
 }
 
 /// The task numbers a text names as 第12项 / 第12条, or as a list (第23、53、55项).
-fn task_numbers(t: &str) -> Vec<u32> {
+pub(crate) fn task_numbers(t: &str) -> Vec<u32> {
     t.split('第')
         .skip(1)
         .flat_map(|rest| {

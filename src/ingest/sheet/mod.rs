@@ -124,8 +124,19 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             Vec::new()
         };
         if let Some(table) = prose::as_table(grid, &sections) {
-            out.problems.push(prose_read(ctx, &grid.name, &sections));
-            return read_sheet(&table, ctx, out);
+            let joint = prose::joint_headings(grid);
+            out.problems
+                .push(prose_read(ctx, &grid.name, &sections, &joint));
+            let before = out.problems.len();
+            let sender = read_sheet(&table, ctx, out);
+            // A section with no status word: said of a letter, not of a form's column.
+            for p in out.problems[before..]
+                .iter_mut()
+                .filter(|p| p.code == Code::StatusUnclear)
+            {
+                p.message = "此段文字没有写明完成情况（已完成、正在推进等），记为“待核实”。请与该单位核实。".to_string();
+            }
+            return sender;
         }
         skip_headerless(grid, ctx, &non_empty, out);
         return None;
@@ -1556,20 +1567,32 @@ fn skip_headerless(grid: &Grid, ctx: &SheetContext, non_empty: &[usize], out: &m
     );
 }
 
-/// The warning on a written report read section by section: which tasks, and that the
-/// status was read from the words.
-fn prose_read(ctx: &SheetContext, sheet: &str, sections: &[prose::Section]) -> Problem {
-    let ids: Vec<String> = sections.iter().map(|s| s.task.to_string()).collect();
-    Problem::new(
-        Severity::Warning,
-        Code::ProseRead,
-        ctx.file,
-        format!(
-            "此文件是文字形式的情况报告，没有进展表格。已按正文中的任务标题读取第{}项的进展，完成状态按正文文字判断。请核对读取结果；如有出入，请该单位用下发的填报表重新报送。",
-            ids.join("、")
-        ),
-    )
-    .at(Some(sheet), Some(sections[0].row as u32 + 1))
+/// The warning on a written report read section by section: which tasks, that the
+/// status was read from the words, and the headings naming several tasks at once, not
+/// split (to enter by hand).
+fn prose_read(
+    ctx: &SheetContext,
+    sheet: &str,
+    sections: &[prose::Section],
+    joint: &[(usize, Vec<u32>)],
+) -> Problem {
+    let list = |ids: &mut dyn Iterator<Item = u32>| {
+        ids.map(|id| id.to_string()).collect::<Vec<_>>().join("、")
+    };
+    let mut message = format!(
+        "此文件是文字形式的情况报告，没有进展表格。已按正文中的任务标题读取第{}项的进展，完成状态按正文文字判断。",
+        list(&mut sections.iter().map(|s| s.task))
+    );
+    for (row, ids) in joint {
+        message.push_str(&format!(
+            "第{}行将第{}项写在同一标题下，未能分项读取，请人工核对后补录。",
+            row + 1,
+            list(&mut ids.iter().copied())
+        ));
+    }
+    message.push_str("请核对读取结果；如有出入，请该单位用下发的填报表重新报送。");
+    Problem::new(Severity::Warning, Code::ProseRead, ctx.file, message)
+        .at(Some(sheet), Some(sections[0].row as u32 + 1))
 }
 
 /// The title, filing and instruction lines above the header, then the header rows.

@@ -31,7 +31,8 @@ pub(super) struct Section {
 }
 
 /// The task sections of a document with no table, in order; empty when it has a table
-/// or no section that says a status.
+/// or no section that says a status. A section saying none (its task's heading over a
+/// paragraph with no status word) is kept, to be read as 待核实, when others say one.
 pub(super) fn sections(grid: &Grid) -> Vec<Section> {
     let lines: Vec<usize> = (0..grid.height())
         .filter(|&r| !grid.row_is_empty(r))
@@ -44,24 +45,25 @@ pub(super) fn sections(grid: &Grid) -> Vec<Section> {
     let mut i = 0;
     while i < lines.len() {
         let head = text(lines[i]);
-        let Some(task) = titled_task(&head) else {
+        let Some(task) = single_task(&head) else {
             i += 1;
             continue;
         };
-        // The paragraphs below, up to the next heading, signature or date.
+        // The paragraphs below, up to the next heading, signature, date or closing.
         let mut j = i + 1;
-        while j < lines.len() && is_body(&text(lines[j])) {
+        while j < lines.len() && is_body(&text(lines[j]), &head) {
             j += 1;
         }
-        let body: Vec<String> = lines[i + 1..j].iter().map(|&r| text(r)).collect();
-        let progress = if body.is_empty() {
-            // 第12项：已完成…: the heading line says it all.
-            words_after_heading(&head)
-        } else {
-            body.join("\n")
-        };
-        if !progress.is_empty() && mentions_status(&progress) && !out.iter().any(|s| s.task == task)
-        {
+        // 第12项：已完成…: what the heading line says itself, then the paragraphs.
+        let said = words_after_heading(&head);
+        let progress: Vec<String> = (mentions_status(&said) || j == i + 1)
+            .then_some(said)
+            .into_iter()
+            .chain(lines[i + 1..j].iter().map(|&r| text(r)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let progress = progress.join("\n");
+        if !progress.is_empty() && !out.iter().any(|s| s.task == task) {
             out.push(Section {
                 row: lines[i],
                 task,
@@ -73,20 +75,86 @@ pub(super) fn sections(grid: &Grid) -> Vec<Section> {
     }
     // Only the heading of the first section may open the document: the header row goes
     // in a line above it.
-    if out.first().is_some_and(|s| s.row == lines[0]) {
+    if out.first().is_some_and(|s| s.row == lines[0])
+        || !out.iter().any(|s| mentions_status(&s.progress))
+    {
         return Vec::new();
     }
     out
 }
 
-/// A line of a section's progress: a sentence, not a heading of its own (a task's, a
-/// list item's short title), a signature or a date.
-fn is_body(line: &str) -> bool {
-    if titled_task(line).is_some() {
+/// The headings of a document with no table that name several tasks (一、关于第24、27项
+/// …): one paragraph for them all, not split; the rows and the tasks, for the clerk.
+pub(super) fn joint_headings(grid: &Grid) -> Vec<(usize, Vec<u32>)> {
+    (0..grid.height())
+        .filter(|&r| grid.is_paragraph(r))
+        .filter_map(|r| {
+            let t = one_line(&grid.first_text(r));
+            is_joint_heading(&t).then(|| (r, crate::ingest::file::task_numbers(&t)))
+        })
+        .collect()
+}
+
+/// A heading naming several tasks (一、关于第24、27项…, 2.第23、24项：…): opened by a
+/// list mark, 关于 or 第, not a lead-in listing the tasks reported (现将第20、21项…).
+fn is_joint_heading(line: &str) -> bool {
+    let t = line.trim();
+    let opens = list_level(t).is_some() || t.starts_with("关于") || t.starts_with('第');
+    opens
+        && single_task(t).is_none()
+        && t.chars().count() <= 80
+        && crate::ingest::file::task_numbers(t).len() >= 2
+}
+
+/// The task a heading names, when it names one only (not …（第24项、第27项）).
+fn single_task(line: &str) -> Option<u32> {
+    let id = titled_task(line)?;
+    crate::ingest::file::task_numbers(line)
+        .iter()
+        .all(|n| *n == id)
+        .then_some(id)
+}
+
+/// A line of a section's progress: a sentence, or a sub-heading of a lower level than
+/// the section's (（一）主要做法 under 一、关于第49项); not a heading of its own (a
+/// task's, a list item's short title: 二、下一步工作打算), a signature, a date or a
+/// closing (特此报告。).
+fn is_body(line: &str, head: &str) -> bool {
+    if single_task(line).is_some() || is_closing_formula(line) || is_joint_heading(line) {
         return false;
     }
     let n = line.chars().count();
-    n > HEADING_CHARS || line.ends_with(['。', '；', ';'])
+    if n > HEADING_CHARS || line.ends_with(['。', '；', ';']) {
+        return true;
+    }
+    list_level(head).is_some_and(|h| list_level(line).is_some_and(|l| l > h))
+}
+
+/// 特此报告。 此致 敬礼！: how a letter closes, no progress.
+fn is_closing_formula(line: &str) -> bool {
+    const CLOSINGS: [&str; 5] = ["特此报告", "特此函告", "特此说明", "此致", "敬礼"];
+    let t = line.trim().trim_end_matches(['。', '！', '!', '：', ':']);
+    CLOSINGS.contains(&t)
+}
+
+/// The level of a list mark opening a line: 1 for 一、, 2 for （一）, 3 for 1. / 1、,
+/// 4 for （1）; `None` without one.
+fn list_level(line: &str) -> Option<u8> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let t = crate::common::dates::nfkc(line.trim());
+    let (bracketed, rest) = match t.strip_prefix('(') {
+        Some(r) => (true, r),
+        None => (false, t.as_str()),
+    };
+    let chinese = rest.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    match (bracketed, chinese > 0, digits > 0) {
+        (false, true, _) if rest[chinese..].starts_with('、') => Some(1),
+        (true, true, _) if rest[chinese..].starts_with(')') => Some(2),
+        (false, _, true) if rest[digits..].starts_with(['.', '、']) => Some(3),
+        (true, _, true) if rest[digits..].starts_with(')') => Some(4),
+        _ => None,
+    }
 }
 
 /// What a heading line says after its task number (第12项：已完成… → 已完成…); empty
@@ -108,11 +176,16 @@ fn words_after_heading(head: &str) -> String {
         .map_or(said, |(_, after)| after);
     // …”任务。已完成: the word 任务 after the quote.
     let said = said.trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c));
-    said.strip_prefix("任务")
+    let said = said
+        .strip_prefix("任务")
         .unwrap_or(said)
         .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c))
-        .trim()
-        .to_string()
+        .trim();
+    // …（第60项）: the bracket's close is no words.
+    if said.chars().all(|c| !c.is_alphanumeric()) {
+        return String::new();
+    }
+    said.to_string()
 }
 
 /// The document as a table: a header (序号 | 整改进展情况) in the line above the first
@@ -224,6 +297,51 @@ mod tests {
             s[0].progress,
             "我办于2020年9月28日出台实施意见，目前已完成。"
         );
+    }
+
+    #[test]
+    fn sections_numbered_in_digits_and_headings_of_several_tasks() {
+        let g = letter(&[
+            "区水利局关于整改进展的报告",
+            "区生态环境局：",
+            "现将我局牵头的第20、23、24、55项整改进展报告如下：",
+            "1.第20项：已完成。长征渠引水工程已纳入项目库。",
+            "2.关于第23、24项",
+            "河堰修复12处，拦河养鱼设施已全部拆除，均已完成。",
+            "3.关于第55项",
+            "（1）主要做法",
+            "已完成全区12处水源地保护区划定，长期坚持巡查。",
+            "特此报告。",
+            "区水利局",
+        ]);
+        let s = sections(&g);
+        assert_eq!(
+            s.iter()
+                .map(|s| (s.task, s.progress.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (20, "已完成。长征渠引水工程已纳入项目库。"),
+                (
+                    55,
+                    "（1）主要做法\n已完成全区12处水源地保护区划定，长期坚持巡查。"
+                ),
+            ]
+        );
+        // The heading of two tasks is said, the lead-in listing four is not.
+        assert_eq!(joint_headings(&g), [(4, vec![23, 24])]);
+        // Two tasks in a bracket at the heading's end: not the first one's section.
+        let g = letter(&[
+            "临江镇整改情况报告",
+            "一、拦河养鱼和消落带开垦种植整治（第24项、第27项）",
+            "我镇不涉及拦河养鱼问题；消落带开垦种植问题已清理3处，正在推进整治。",
+            "二、关于第50项",
+            "已增加专职执法人员1名，此项工作长期坚持。",
+        ]);
+        assert_eq!(
+            sections(&g).iter().map(|s| s.task).collect::<Vec<_>>(),
+            [50]
+        );
+        assert_eq!(joint_headings(&g), [(1, vec![24, 27])]);
     }
 
     #[test]

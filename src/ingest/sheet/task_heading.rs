@@ -137,8 +137,24 @@ fn bracketed_at_end(t: &str) -> Option<Heading> {
     })
 }
 
-/// `t` without a leading Chinese-numeral list mark (一、 （一） (一)).
+/// `t` without a leading list mark: Chinese numerals (一、 （一） (一)), or digits
+/// (1. 1、 (1)) before a task's own number (1.关于第19项…).
 fn strip_list_mark(t: &str) -> &str {
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    let numbered = if let Some(r) = t.strip_prefix('(') {
+        let end = digits(r);
+        (end > 0).then(|| r[end..].strip_prefix(')')).flatten()
+    } else {
+        let end = digits(t);
+        (end > 0)
+            .then(|| t[end..].strip_prefix(['、', '.', '．']))
+            .flatten()
+    };
+    if let Some(rest) = numbered.map(str::trim_start) {
+        if ["第", "关于第", "任务"].iter().any(|w| rest.starts_with(w)) {
+            return rest;
+        }
+    }
     const NUMERALS: &str = "一二三四五六七八九十";
     let rest = if let Some(r) = t.strip_prefix('(') {
         let end = r.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
@@ -366,6 +382,9 @@ mod tests {
         );
         assert_eq!(heading_task("一、第33项"), h(33, ""));
         assert_eq!(heading_task("（一）关于第33项"), h(33, ""));
+        // A list numbered in digits before the task's own number.
+        assert_eq!(heading_task("1.关于第19项任务"), h(19, ""));
+        assert_eq!(heading_task("（2）第25项"), h(25, ""));
         assert_eq!(
             heading_task("二、任务34：推进雨污分流"),
             h(34, "推进雨污分流")
