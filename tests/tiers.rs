@@ -985,3 +985,57 @@ fn a_towns_own_return_stands_over_its_leads_row_for_it() {
             && p.message.contains("来苏镇对第28项")));
     assert_eq!(current(&l, 28, "宝峰镇").len(), 1);
 }
+
+/// A town's reminder names the tasks it reported itself, not a task whose only row came
+/// in its lead unit's consolidated return.
+#[test]
+fn a_reminder_names_only_what_the_unit_sent_itself() {
+    use common::{measure, write_workbook, SheetSpec};
+    let plan = common::shipped_plan();
+    let blank = build_ledger(&plan, Path::new("/nonexistent"));
+    let town = blank.units.iter().find(|u| u.name == "卫星湖街道").unwrap();
+    // A task of the town's that a lead unit gathers, other than 28.
+    let own = blank
+        .tasks
+        .iter()
+        .find(|t| {
+            t.id != 28 && t.named_units().any(|u| *u == town.name) && !town.expected.contains(&t.id)
+        })
+        .expect("a task the town reports through a lead")
+        .id;
+    let dir = tempfile::tempdir().unwrap();
+    let lead = SheetSpec::new("汇总")
+        .text_row(&[
+            "填报单位：区城市管理局",
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "卫星湖街道",
+            "落实保洁员10名，每日清漂。",
+            "长期坚持",
+        ]);
+    write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[lead]);
+    let mine = SheetSpec::new("进展")
+        .text_row(&["填报单位：卫星湖街道", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&[&own.to_string(), &measure(own), "已完成排查。", "已完成"]);
+    write_workbook(&dir.path().join("卫星湖街道.xlsx"), &[mine]);
+    let l = build_ledger(&plan, dir.path());
+    let town = l.units.iter().find(|u| u.name == "卫星湖街道").unwrap();
+    assert!(
+        town.reported.contains(&own) && town.reported.contains(&28),
+        "{town:?}"
+    );
+    let text = blocks_text(&reminder_blocks(&l, town, &Templates::new(None), l.as_of).unwrap());
+    assert!(
+        text.contains(&format!("已收到你单位报送的第{own}项任务的进展")),
+        "{text}"
+    );
+    assert!(!text.contains("28项任务的进展"), "{text}");
+}

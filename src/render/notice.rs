@@ -566,9 +566,16 @@ fn unit_context<'a>(
         partner_reply_by: render_date(working_days_after(date, REPLY_WORKING_DAYS - 1)),
         total: tasks.len(),
         silent: unit.sent_nothing(),
+        // What it sent itself: not a row another unit's consolidation carried for it.
         reported_ids: unit
             .reported
             .iter()
+            .filter(|id| {
+                ledger.task(**id).is_some_and(|t| {
+                    t.current_reports()
+                        .any(|r| r.unit == unit.name && r.via.is_none())
+                })
+            })
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join("、"),
