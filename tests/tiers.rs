@@ -834,16 +834,10 @@ fn a_lead_is_not_asked_to_chase_partners_on_a_finished_task() {
     );
 }
 
-/// Under lead reporting, a town whose only row came in its lead unit's consolidated
-/// return (区城市管理局's 汇总表 with a row of 卫星湖街道 on task 28, which that lead
-/// gathers) sent nothing itself: the report, the list of units owing reports and its
-/// reminder say it sent nothing, not that it "reported part of its progress".
-#[test]
-fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
-    use common::{measure, write_workbook, SheetSpec};
-    let plan = common::shipped_plan();
-    let dir = tempfile::tempdir().unwrap();
-    let spec = SheetSpec::new("汇总")
+/// 区城市管理局's consolidated return, filed 2020年12月4日, with a 报送单位 column: a row
+/// per (task, unit, progress, status).
+fn city_consolidation(rows: &[(u32, &str, &str, &str)]) -> common::SheetSpec {
+    let mut spec = common::SheetSpec::new("汇总")
         .text_row(&[
             "填报单位：区城市管理局",
             "",
@@ -851,21 +845,26 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
             "",
             "填报日期：2020年12月4日",
         ])
-        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "区城市管理局",
-            "已印发考核办法，按月考核。",
-            "长期坚持",
-        ])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "卫星湖街道",
-            "落实保洁员10名，每日清漂。",
-            "长期坚持",
-        ]);
+        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"]);
+    for (id, unit, said, status) in rows {
+        spec = spec.text_row(&[&id.to_string(), &common::measure(*id), unit, said, status]);
+    }
+    spec
+}
+
+/// Under lead reporting, a town whose only row came in its lead unit's consolidated
+/// return (区城市管理局's 汇总表 with a row of 卫星湖街道 on task 28, which that lead
+/// gathers) sent nothing itself: the report, the list of units owing reports and its
+/// reminder say it sent nothing, not that it "reported part of its progress".
+#[test]
+fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
+    use common::write_workbook;
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = city_consolidation(&[
+        (28, "区城市管理局", "已印发考核办法，按月考核。", "长期坚持"),
+        (28, "卫星湖街道", "落实保洁员10名，每日清漂。", "长期坚持"),
+    ]);
     write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[spec]);
     let l = build_ledger(&plan, dir.path());
     let town = l.units.iter().find(|u| u.name == "卫星湖街道").unwrap();
@@ -917,36 +916,11 @@ fn a_towns_own_return_stands_over_its_leads_row_for_it() {
     use common::{measure, write_workbook, SheetSpec};
     let plan = common::shipped_plan();
     let dir = tempfile::tempdir().unwrap();
-    let lead = SheetSpec::new("汇总")
-        .text_row(&[
-            "填报单位：区城市管理局",
-            "",
-            "",
-            "",
-            "填报日期：2020年12月4日",
-        ])
-        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "区城市管理局",
-            "已印发考核办法，按月考核。",
-            "长期坚持",
-        ])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "来苏镇",
-            "正在招聘专职保洁员。",
-            "正在推进",
-        ])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "宝峰镇",
-            "落实保洁员6名，每日清漂。",
-            "长期坚持",
-        ]);
+    let lead = city_consolidation(&[
+        (28, "区城市管理局", "已印发考核办法，按月考核。", "长期坚持"),
+        (28, "来苏镇", "正在招聘专职保洁员。", "正在推进"),
+        (28, "宝峰镇", "落实保洁员6名，每日清漂。", "长期坚持"),
+    ]);
     write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[lead]);
     for (town, said) in [
         ("来苏镇", "组建清漂队伍2支、保洁员16名，每日清漂。"),
@@ -1004,22 +978,7 @@ fn a_reminder_names_only_what_the_unit_sent_itself() {
         .expect("a task the town reports through a lead")
         .id;
     let dir = tempfile::tempdir().unwrap();
-    let lead = SheetSpec::new("汇总")
-        .text_row(&[
-            "填报单位：区城市管理局",
-            "",
-            "",
-            "",
-            "填报日期：2020年12月4日",
-        ])
-        .text_row(&["序号", "具体举措", "报送单位", "整改进展情况", "完成状态"])
-        .text_row(&[
-            "28",
-            &measure(28),
-            "卫星湖街道",
-            "落实保洁员10名，每日清漂。",
-            "长期坚持",
-        ]);
+    let lead = city_consolidation(&[(28, "卫星湖街道", "落实保洁员10名，每日清漂。", "长期坚持")]);
     write_workbook(&dir.path().join("区城市管理局汇总.xlsx"), &[lead]);
     let mine = SheetSpec::new("进展")
         .text_row(&["填报单位：卫星湖街道", "", "", "填报日期：2020年12月4日"])
