@@ -726,15 +726,23 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
 /// 第24项, 第1、24项) and saying 不涉及 (or another not-applicable word), and no other
 /// status.
 fn not_applicable_ids(text: &str) -> Vec<u32> {
+    let not_ours = |clause: &str| {
+        Status::NotApplicable
+            .words()
+            .iter()
+            .any(|w| clause.contains(w))
+    };
+    let other = |clause: &str| clause.contains("已完成") || clause.contains("正在");
     text.split(['。', '；', ';'])
-        .filter(|clause| {
-            Status::NotApplicable
-                .words()
-                .iter()
-                .any(|w| clause.contains(w))
-                && !clause.contains("已完成")
-                && !clause.contains("正在")
+        .flat_map(|sentence| {
+            // 第5项已完成，第1项不涉及我镇: a sentence saying both, taken clause by clause.
+            if other(sentence) {
+                sentence.split(['，', ',']).collect::<Vec<_>>()
+            } else {
+                vec![sentence]
+            }
         })
+        .filter(|clause| not_ours(clause) && !other(clause))
         .flat_map(task_numbers)
         .collect()
 }
@@ -899,4 +907,26 @@ fn find_marker(
         }
     }
     Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_applicable_ids;
+
+    #[test]
+    fn tasks_a_note_says_are_none_of_the_units() {
+        assert_eq!(
+            not_applicable_ids("说明：我镇无水产养殖场，第1项、第24项不涉及我镇。"),
+            [1, 24]
+        );
+        assert_eq!(
+            not_applicable_ids("经核查，第1项、第24项我镇均不涉及，第27项已完成整治。"),
+            [1, 24]
+        );
+        assert_eq!(
+            not_applicable_ids("说明：第5项已完成，第1项不涉及我镇。"),
+            [1]
+        );
+        assert!(not_applicable_ids("说明：第5项已完成，资料后补。").is_empty());
+    }
 }
