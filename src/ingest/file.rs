@@ -619,25 +619,15 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
         })
         .collect();
     for (sheet, note_row, text, ids) in notes {
-        let mut units = out
-            .records
-            .iter()
-            .filter(|r| r.source.sheet == sheet)
-            .map(|r| &r.unit);
-        let Some(first) = units.next().cloned() else {
+        // The sheet's first record lends the new ones its unit and dates; a sheet of
+        // several units' rows is left as it is.
+        let mut on_sheet = out.records.iter().filter(|r| r.source.sheet == sheet);
+        let Some(model) = on_sheet.next().cloned() else {
             continue;
         };
-        if units.any(|u| *u != first) {
+        if on_sheet.any(|r| r.unit != model.unit) {
             continue;
         }
-        let Some(model) = out
-            .records
-            .iter()
-            .find(|r| r.source.sheet == sheet)
-            .cloned()
-        else {
-            continue;
-        };
         let grid = grids.iter().find(|g| g.name == sheet);
         // The note's words without its label (说明：, 注：).
         let said = ["说明", "备注", "注"]

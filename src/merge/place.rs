@@ -202,12 +202,15 @@ pub(super) fn place_records(
 /// completion date, a claim of done, a 完成进度) or a part still unfinished say against it.
 fn record_doubt(rec: &Record, plan: &Plan) -> Option<String> {
     use super::doubt;
-    let measure = rec
-        .id
-        .and_then(|id| plan.task(id))
-        .map_or("", |t| t.measure.as_str());
     doubt::doubt(rec.status, &rec.progress)
-        .filter(|_| !doubt::one_part_of_many(rec.status, &rec.progress, measure))
+        .filter(|_| {
+            // Looked up only for a doubt found (few rows have one).
+            let measure = rec
+                .id
+                .and_then(|id| plan.task(id))
+                .map_or("", |t| t.measure.as_str());
+            !doubt::one_part_of_many(rec.status, &rec.progress, measure)
+        })
         .or_else(|| doubt::planned_completion(rec.status, &rec.note))
         .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
         .or_else(|| doubt::percent_disagrees(rec.status, &rec.note))

@@ -21,10 +21,9 @@ pub(super) fn give_way_to_tables(
         .map(|p| p.file.clone())
         .collect();
     for file in &prose {
-        let Some(table) = table_beside(files, file, &prose) else {
+        let Some(table) = table_beside(files, file, &prose).map(str::to_string) else {
             continue;
         };
-        let name = table.rsplit('/').next().unwrap_or(&table).to_string();
         for part in records.iter_mut() {
             part.retain(|r| r.source.file != *file);
         }
@@ -37,15 +36,16 @@ pub(super) fn give_way_to_tables(
         {
             p.code = Code::ProseReport;
             p.severity = Severity::Info;
-            p.message = written_beside(&name);
+            p.message = written_beside(&table);
             p.row = None;
         }
     }
 }
 
-/// The first file with records in the folder or bundle of `file` that is not itself a
-/// written report read section by section.
-fn table_beside(files: &[FileEntry], file: &str, prose: &[String]) -> Option<String> {
+/// The name of the first file with records in the folder or bundle of `file` (not the
+/// returns folder itself, where every unit's files sit side by side) that is not one of
+/// `besides` (written reports read section by section).
+fn table_beside<'f>(files: &'f [FileEntry], file: &str, besides: &[String]) -> Option<&'f str> {
     let folder = parent(file)?;
     files
         .iter()
@@ -53,9 +53,9 @@ fn table_beside(files: &[FileEntry], file: &str, prose: &[String]) -> Option<Str
             f.outcome == FileOutcome::Read
                 && f.records > 0
                 && parent(&f.file) == Some(folder)
-                && !prose.contains(&f.file)
+                && !besides.contains(&f.file)
         })
-        .map(|f| f.file.clone())
+        .map(|f| f.file.rsplit('/').next().unwrap_or(&f.file))
 }
 
 fn written_beside(table: &str) -> String {
@@ -72,16 +72,9 @@ pub(super) fn beside_a_table(files: &[FileEntry], problems: &mut [Problem]) {
         .iter_mut()
         .filter(|p| p.code == Code::ProseReport && p.severity == Severity::Error)
     {
-        let Some(folder) = parent(&p.file) else {
-            continue;
-        };
-        let table = files.iter().find(|f| {
-            f.outcome == FileOutcome::Read && f.records > 0 && parent(&f.file) == Some(folder)
-        });
-        if let Some(table) = table {
-            let name = table.file.rsplit('/').next().unwrap_or(&table.file);
+        if let Some(table) = table_beside(files, &p.file, &[]) {
             p.severity = Severity::Info;
-            p.message = written_beside(name);
+            p.message = written_beside(table);
         }
     }
 }

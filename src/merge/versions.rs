@@ -145,14 +145,13 @@ fn resolve_versions(
             )
             .at(Some(&sheet0), Some(row0)),
         );
-    } else if let Some(via) = own_over_relayed(reports, &top, key) {
+    } else if let Some((own, via)) = own_over_relayed(reports, &top, key) {
         // The unit's own return and another unit's consolidation of it disagree: the
         // unit's own words stand, the consolidation's row is set aside, said.
-        let own = top.iter().copied().find(|&i| reports[i].via.is_none());
         for &i in &top {
-            reports[i].superseded = Some(i) != own;
+            reports[i].superseded = i != own;
         }
-        let own = &reports[own.unwrap_or(top[0])].source;
+        let own = &reports[own].source;
         problems.push(
             Problem::new(
                 Severity::Warning,
@@ -191,20 +190,21 @@ fn resolve_versions(
 }
 
 /// Of a unit's current reports that disagree, whether its own (no `via`) all say the same
-/// and the rest came in other units' consolidated returns: the first consolidating unit,
-/// if so (its rows give way to the unit's own words).
+/// and the rest came in other units' consolidated returns: if so, its first own report
+/// (the one that stands) and the first consolidating unit (its rows give way).
 fn own_over_relayed<K: PartialEq>(
     reports: &[UnitReport],
     top: &[usize],
     key: impl Fn(&UnitReport) -> K,
-) -> Option<String> {
+) -> Option<(usize, String)> {
     let (own, relayed): (Vec<usize>, Vec<usize>) =
         top.iter().partition(|&&i| reports[i].via.is_none());
-    let first = key(&reports[*own.first()?]);
+    let first = *own.first()?;
     let via = reports[*relayed.first()?].via.clone()?;
+    let said = key(&reports[first]);
     own.iter()
-        .all(|&i| key(&reports[i]) == first)
-        .then_some(via)
+        .all(|&i| key(&reports[i]) == said)
+        .then_some((first, via))
 }
 
 /// The latest report says only that nothing changed (同上月, 无新进展，同上月): the

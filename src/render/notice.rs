@@ -345,18 +345,16 @@ pub struct UnreadableFile {
 
 impl UnreadableFile {
     fn new(u: &Unreadable) -> UnreadableFile {
+        // The reason, not what to do about it (the notice says that itself).
+        let reason = u.reason.split('。').next().unwrap_or_default().to_string();
         let said = match (u.opened, u.code) {
             (true, Some(Code::ProseReport)) => "是文字报告，未按下发的填报表逐项填写".to_string(),
             (true, _) => "中没有找到进展情况表".to_string(),
-            // The reason, not what to do about it (the notice says that itself).
-            (false, _) => format!(
-                "无法读取（{}）",
-                u.reason.split('。').next().unwrap_or_default()
-            ),
+            (false, _) => format!("无法读取（{reason}）"),
         };
         UnreadableFile {
             file: u.file.to_string(),
-            reason: u.reason.split('。').next().unwrap_or_default().to_string(),
+            reason,
             said,
             opened: u.opened,
         }
@@ -530,6 +528,10 @@ fn unit_context<'a>(
         .map(|_| ledger.plan.return_deadline);
     let (red_open, red_unreported): (Vec<&TaskEntry>, Vec<&TaskEntry>) =
         red.iter().partition(|t| reported_on(t, &unit.name));
+    let unreadable: Vec<UnreadableFile> = unreadable_files(ledger, &unit.name)
+        .iter()
+        .map(UnreadableFile::new)
+        .collect();
     let notice_tasks = |ts: &[&TaskEntry]| -> Vec<NoticeTask> {
         ts.iter()
             .map(|t| notice_task(ledger, t, &unit.name))
@@ -546,13 +548,8 @@ fn unit_context<'a>(
         },
         file: checklist_files(&unit.name).0,
         attachment: format!("{}任务落实情况表", unit.name),
-        unreadable: unreadable_files(ledger, &unit.name)
-            .iter()
-            .map(UnreadableFile::new)
-            .collect(),
-        damaged: unreadable_files(ledger, &unit.name)
-            .iter()
-            .any(|u| !u.opened),
+        damaged: unreadable.iter().any(|u| !u.opened),
+        unreadable,
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),

@@ -360,17 +360,11 @@ pub(super) fn is_salutation(t: &str) -> bool {
 /// A heading of a letter's list (二、下一步工作打算, （三）存在问题, 3.工作计划): opened
 /// by a list mark, no signature.
 fn is_list_heading(t: &str) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
-    let t = crate::common::dates::nfkc(t.trim());
-    let rest = t.strip_prefix('(').unwrap_or(&t);
-    let end = rest
-        .find(|c: char| !NUMERALS.contains(c) && !c.is_ascii_digit())
-        .unwrap_or(0);
-    end > 0 && rest[end..].starts_with(['、', '.', ')'])
+    super::task_heading::list_mark(&crate::common::dates::nfkc(t.trim())).is_some()
 }
 
 /// A letter's closing line: a sentence (特此报告。), or the formula 此致 / 敬礼！.
-pub(super) fn is_closing(t: &str) -> bool {
+fn is_closing(t: &str) -> bool {
     let t = t.trim();
     t.ends_with(['。', '！', '!', '；', ';', '：', ':']) || matches!(t, "此致" | "敬礼")
 }

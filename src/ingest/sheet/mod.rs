@@ -1576,18 +1576,16 @@ fn prose_read(
     sections: &[prose::Section],
     joint: &[(usize, Vec<u32>)],
 ) -> Problem {
-    let list = |ids: &mut dyn Iterator<Item = u32>| {
-        ids.map(|id| id.to_string()).collect::<Vec<_>>().join("、")
-    };
+    let list = |ids: Vec<String>| ids.join("、");
     let mut message = format!(
         "此文件是文字形式的情况报告，没有进展表格。已按正文中的任务标题读取第{}项的进展，完成状态按正文文字判断。",
-        list(&mut sections.iter().map(|s| s.task))
+        list(sections.iter().map(|s| s.task.to_string()).collect())
     );
     for (row, ids) in joint {
         message.push_str(&format!(
             "第{}行将第{}项写在同一标题下，未能分项读取，请人工核对后补录。",
             row + 1,
-            list(&mut ids.iter().copied())
+            list(ids.iter().map(u32::to_string).collect())
         ));
     }
     message.push_str("请核对读取结果；如有出入，请该单位用下发的填报表重新报送。");

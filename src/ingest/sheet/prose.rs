@@ -11,7 +11,7 @@
 //! is no section: it stays a paragraph and is flagged as progress outside a table.
 
 use super::filing::is_salutation;
-use super::task_heading::titled_task;
+use super::task_heading::{list_mark, titled_task};
 use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::vocabulary::mentions_status;
@@ -137,24 +137,10 @@ fn is_closing_formula(line: &str) -> bool {
     CLOSINGS.contains(&t)
 }
 
-/// The level of a list mark opening a line: 1 for 一、, 2 for （一）, 3 for 1. / 1、,
-/// 4 for （1）; `None` without one.
+/// The level of a list mark opening a line (`task_heading::list_mark`): 1 for 一、, 2
+/// for （一）, 3 for 1. / 1、, 4 for （1）; `None` without one.
 fn list_level(line: &str) -> Option<u8> {
-    const NUMERALS: &str = "一二三四五六七八九十";
-    let t = crate::common::dates::nfkc(line.trim());
-    let (bracketed, rest) = match t.strip_prefix('(') {
-        Some(r) => (true, r),
-        None => (false, t.as_str()),
-    };
-    let chinese = rest.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
-    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-    match (bracketed, chinese > 0, digits > 0) {
-        (false, true, _) if rest[chinese..].starts_with('、') => Some(1),
-        (true, true, _) if rest[chinese..].starts_with(')') => Some(2),
-        (false, _, true) if rest[digits..].starts_with(['.', '、']) => Some(3),
-        (true, _, true) if rest[digits..].starts_with(')') => Some(4),
-        _ => None,
-    }
+    list_mark(&crate::common::dates::nfkc(line.trim())).map(|(level, _)| level)
 }
 
 /// What a heading line says after its task number (第12项：已完成… → 已完成…); empty

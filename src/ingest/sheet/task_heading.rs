@@ -140,32 +140,36 @@ fn bracketed_at_end(t: &str) -> Option<Heading> {
 /// `t` without a leading list mark: Chinese numerals (一、 （一） (一)), or digits
 /// (1. 1、 (1)) before a task's own number (1.关于第19项…).
 fn strip_list_mark(t: &str) -> &str {
-    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-    let numbered = if let Some(r) = t.strip_prefix('(') {
-        let end = digits(r);
-        (end > 0).then(|| r[end..].strip_prefix(')')).flatten()
-    } else {
-        let end = digits(t);
-        (end > 0)
-            .then(|| t[end..].strip_prefix(['、', '.', '．']))
-            .flatten()
-    };
-    if let Some(rest) = numbered.map(str::trim_start) {
-        if ["第", "关于第", "任务"].iter().any(|w| rest.starts_with(w)) {
-            return rest;
+    match list_mark(t) {
+        // A list numbered in digits numbers a task only when the task's number follows.
+        Some((3 | 4, rest)) if !["第", "关于第", "任务"].iter().any(|w| rest.starts_with(w)) => {
+            t
         }
+        Some((_, rest)) => rest,
+        None => t,
     }
+}
+
+/// The list mark opening `t` (NFKC text), and what follows it: its level — 1 for 一、
+/// (一.), 2 for (一), 3 for 1. (1、), 4 for (1) — and the rest, spaces trimmed. The one
+/// reader of list marks: task headings, a written report's sections and sub-headings,
+/// and the list headings a signature is not (二、下一步工作打算).
+pub(super) fn list_mark(t: &str) -> Option<(u8, &str)> {
     const NUMERALS: &str = "一二三四五六七八九十";
-    let rest = if let Some(r) = t.strip_prefix('(') {
-        let end = r.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
-        (end > 0).then(|| r[end..].strip_prefix(')')).flatten()
-    } else {
-        let end = t.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
-        (end > 0)
-            .then(|| t[end..].strip_prefix(['、', '.']))
-            .flatten()
+    let (bracketed, r) = match t.strip_prefix('(') {
+        Some(r) => (true, r),
+        None => (false, t),
     };
-    rest.map_or(t, str::trim_start)
+    let chinese = r.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
+    let digits = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    let (level, rest) = match (bracketed, chinese > 0, digits > 0) {
+        (false, true, _) => (1, r[chinese..].strip_prefix(['、', '.'])?),
+        (true, true, _) => (2, r[chinese..].strip_prefix(')')?),
+        (false, _, true) => (3, r[digits..].strip_prefix(['、', '.', '．'])?),
+        (true, _, true) => (4, r[digits..].strip_prefix(')')?),
+        _ => return None,
+    };
+    Some((level, rest.trim_start()))
 }
 
 /// Digits or Chinese numerals at the start of `s`, and what follows.
