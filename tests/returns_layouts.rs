@@ -8679,3 +8679,41 @@ fn a_dated_status_cell_keeps_its_column_a_status_column() {
         .iter()
         .any(|p| p.message.contains("完成状态列")));
 }
+
+/// A table with no status column: the status is read from texts that state it after
+/// their subject (…扩容工程正在推进，预计…; …专项规划已编制完成，于…印发实施; 已建立…机制，
+/// 并长期坚持), with the day a dated clause says the work was done; none is left 待核实.
+#[test]
+fn a_status_stated_after_the_subject_is_read_without_a_status_column() {
+    let unit = "区住房城乡建委";
+    let header = ["序号", "具体举措", "整改进展情况"];
+    let rows = vec![
+        row(&[
+            "33",
+            &measure(33),
+            "海绵城市建设专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施。",
+        ]),
+        row(&[
+            "37",
+            &measure(37),
+            "双石污水处理厂扩容工程正在推进，预计2021年3月底前完成。",
+        ]),
+        row(&["40", &measure(40), "水质监测预警体系建设正在有序推进中。"]),
+        row(&["46", &measure(46), "已建立排水监管长效机制，并长期坚持。"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    let status = |id| only_report(&ledger, id).status;
+    assert_eq!(status(33), Status::Completed);
+    assert_eq!(
+        only_report(&ledger, 33).completed_on,
+        NaiveDate::from_ymd_opt(2020, 9, 25)
+    );
+    assert_eq!(status(37), Status::InProgress);
+    assert_eq!(status(40), Status::InProgress);
+    assert_eq!(status(46), Status::Completed);
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:?}",
+        ledger.problems
+    );
+}

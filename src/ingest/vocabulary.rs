@@ -1217,10 +1217,155 @@ fn month_marker(s: &str) -> Option<usize> {
 fn status_of_entry(e: &str) -> Option<Status> {
     bracket_tag(e)
         .or_else(|| opening_status(e))
+        .or_else(|| completed_and_kept_up(e))
         .or_else(|| concluding_status(e))
         .or_else(|| closing_claim(e))
         .or_else(|| says_not_applicable(e).then_some(Status::NotApplicable))
         .or_else(|| completed_percent(e))
+        .or_else(|| subject_status(e))
+}
+
+/// The clauses of `n` (NFKC, no whitespace), split at ， 。 ； ！.
+fn clauses(n: &str) -> impl Iterator<Item = &str> {
+    n.split([',', '。', ';', '!', '，', '；', '！'])
+        .filter(|c| !c.is_empty())
+}
+
+/// Whether a clause names work not started (未启动, 尚未开展).
+fn names_not_started(c: &str) -> bool {
+    Status::NotStarted
+        .words()
+        .iter()
+        .chain(NOT_STARTED_ANYWHERE)
+        .any(|w| c.contains(w))
+}
+
+/// Whether a clause names work under way: 正在 (not describing a thing: 正在建设的项目)
+/// or an in-progress word (推进中, 基本完成, 已开工).
+fn names_work_under_way(c: &str) -> bool {
+    let going = c
+        .match_indices("正在")
+        .any(|(i, w)| !c[i + w.len()..].contains('的'));
+    going
+        || Status::InProgress.words().iter().any(|w| {
+            c.match_indices(w)
+                .any(|(i, w)| !c[i + w.len()..].starts_with('的'))
+        })
+}
+
+/// Words of a clause that keeps done work up (并长期坚持, 长期坚持开展巡查, 并将常态化
+/// 开展): not 持续推进, which also says work is still under way.
+const KEPT_UP_WORDS: [&str; 3] = ["长期坚持", "长期保持", "常态化"];
+
+/// Whether a clause keeps the work up ([`KEPT_UP_WORDS`] after a joining word).
+fn keeps_up(c: &str) -> bool {
+    let c = ["并将", "并", "且", "将"]
+        .iter()
+        .find_map(|w| c.strip_prefix(w))
+        .unwrap_or(c);
+    KEPT_UP_WORDS.iter().any(|w| c.starts_with(w))
+}
+
+/// A text whose first clause is work done and whose later clause keeps it up
+/// (已建立分散式畜禽养殖长效管理机制，并长期坚持。 已完成饮用水源保护区划定，长期坚持开展
+/// 水源地巡查。): 已完成并长期坚持, which counts as completed; ongoing when the work done
+/// is a part or a stage, or no completion (已完成阶段性任务，长期坚持。 开展巡查12次，并长期
+/// 坚持。). Neither when a clause names work under way or not started.
+fn completed_and_kept_up(n: &str) -> Option<Status> {
+    let all: Vec<&str> = clauses(n).collect();
+    let (first, rest) = all.split_first()?;
+    let first = strip_lead_in(first).unwrap_or(first);
+    if !rest.iter().any(|c| keeps_up(c)) {
+        return None;
+    }
+    let done_words = WHOLE_CELL_WORDS
+        .iter()
+        .filter(|(s, _)| *s == Status::Completed)
+        .flat_map(|(_, words)| words.iter());
+    let done = std::iter::once(&"已完成")
+        .chain(done_words)
+        .any(|w| first.starts_with(w) || first.ends_with(w));
+    let busy = all
+        .iter()
+        .any(|c| names_work_under_way(c) || names_not_started(c));
+    if busy {
+        return None;
+    }
+    Some(if done && !PART_WORDS.iter().any(|w| first.contains(w)) {
+        Status::Completed
+    } else {
+        Status::Ongoing
+    })
+}
+
+/// Words between 已 and 完成 that make the completion a part's or a stage's (已基本完成,
+/// 已部分完成) or deny it (已…未完成).
+const NOT_WHOLE_COMPLETION: [&str; 6] = ["基本", "部分", "初步", "阶段", "未", "尚"];
+
+/// A clause closing on completion after its subject (…专项规划已编制完成, 管网已于10月底
+/// 改造完成, …工作已完成): the subject, possibly empty.
+fn completed_close(c: &str) -> Option<&str> {
+    if let Some(before) = CLOSING_CLAIMS.iter().find_map(|w| c.strip_suffix(w)) {
+        return Some(before);
+    }
+    let body = c.strip_suffix("完成")?;
+    if let Some(at) = body.rfind('已') {
+        let middle = &body[at + '已'.len_utf8()..];
+        return (middle.chars().count() <= 14
+            && !NOT_WHOLE_COMPLETION.iter().any(|w| middle.contains(w)))
+        .then_some(&body[..at]);
+    }
+    // 该工程于2020年10月底完成: a day, nothing else, between 于 and 完成.
+    let at = body.rfind('于')?;
+    let day = &body[at + '于'.len_utf8()..];
+    (day.starts_with(|c: char| c.is_ascii_digit())
+        && day
+            .chars()
+            .all(|c| c.is_ascii_digit() || "年月日号底末初中前.-/".contains(c)))
+    .then_some(&body[..at])
+}
+
+/// Whether the words before a completion claim leave it the task's: they name no part
+/// or stage (一期, 初稿, 其中), no negation, no other work under way or not started.
+fn whole_task_subject(before: &str) -> bool {
+    let other = [Status::InProgress, Status::NotStarted]
+        .iter()
+        .flat_map(|s| s.words().iter())
+        .any(|w| before.contains(w));
+    // 无 is too often a word's own (无害化): only the plain negations.
+    let negated = before.contains(['未', '没', '不']);
+    !other && !negated && !before.contains("正在") && !PART_WORDS.iter().any(|w| before.contains(w))
+}
+
+/// Words of a clause on what is planned, not done (预计12月底完成, 力争年底前完成).
+const PLAN_WORDS: [&str; 5] = ["预计", "计划", "力争", "争取", "拟于"];
+
+/// The status a text's clauses state after their subjects, when nothing else says
+/// otherwise (双石污水处理厂扩容工程正在推进，预计2021年3月底前完成。 水质监测预警体系建设
+/// 正在有序推进中。 海绵城市专项规划已编制完成，于2020年9月25日印发实施。):
+/// - in progress when a clause names work under way and none names work not started
+///   or claims the whole task done (…正在推进，其中现状调查已完成; 部分河段已整治完成，
+///   其余河段正在推进);
+/// - completed when the first clause closes on the whole task's completion and no
+///   clause names work under way, planned or not started.
+fn subject_status(n: &str) -> Option<Status> {
+    let all: Vec<&str> = clauses(n).collect();
+    let (first, rest) = all.split_first()?;
+    let first = strip_lead_in(first).unwrap_or(first);
+    if all.iter().any(|c| names_not_started(c)) {
+        return None;
+    }
+    let planned = |c: &str| PLAN_WORDS.iter().any(|w| c.contains(w));
+    let whole_done = |c: &str| {
+        let c = strip_lead_in(c).unwrap_or(c);
+        opening_status(c) == Some(Status::Completed)
+            || completed_close(c).is_some_and(|s| whole_task_subject(s) && !planned(s))
+    };
+    if all.iter().any(|c| names_work_under_way(c)) {
+        return (!all.iter().any(|c| whole_done(c))).then_some(Status::InProgress);
+    }
+    let busy = rest.iter().any(|c| planned(c) || c.contains('未'));
+    (whole_done(first) && !busy).then_some(Status::Completed)
 }
 
 /// A status word in brackets opening the text, as a tag: 【已完成】…, [正在推进]….
@@ -1277,18 +1422,7 @@ fn closing_claim(n: &str) -> Option<Status> {
         return None;
     }
     let before = CLOSING_CLAIMS.iter().find_map(|w| body.strip_suffix(w))?;
-    let other = [Status::InProgress, Status::NotStarted]
-        .iter()
-        .flat_map(|s| s.words().iter())
-        .any(|w| before.contains(w));
-    // 无 is too often a word's own (无害化): only the plain negations.
-    let negated = before.contains(['未', '没', '不']);
-    (!before.is_empty()
-        && !other
-        && !negated
-        && !before.contains("正在")
-        && !PART_WORDS.iter().any(|w| before.contains(w)))
-    .then_some(Status::Completed)
+    (!before.is_empty() && whole_task_subject(before)).then_some(Status::Completed)
 }
 
 /// The longest last clause read as a text's conclusion.
@@ -2315,20 +2449,82 @@ mod tests {
             ("主体工程已完工，正在安装设备。", Status::InProgress),
             ("一期已完成；目前正在推进二期", Status::InProgress),
             ("完成排查，目前已全面完成整改", Status::Completed),
+            // A part done and another under way: the task is under way.
+            ("二期正在施工，一期已完成", Status::InProgress),
+            // A long last clause is no conclusion, but it names work under way.
+            (
+                "完成排查，正在按照区政府要求加快推进管网建设和雨污分流改造工作",
+                Status::InProgress,
+            ),
         ] {
             assert_eq!(status_from_progress(text), Some(want), "{text}");
         }
         for text in [
             // The earlier clauses say otherwise.
             "一期正在推进，二期尚未启动",
-            "二期正在施工，一期已完成",
             "尚未开工建设，长期坚持巡查",
             // A step done, a share done, a plan: no conclusion about the task.
             "完成排查15处，其中3处已完成",
             "排查封盖河道周边管网8.6公里，修复工作已完成",
             "已完成方案编制，确保12月底前完成",
-            // A long last clause is more report, not a conclusion.
-            "完成排查，正在按照区政府要求加快推进管网建设和雨污分流改造工作",
+        ] {
+            assert_eq!(status_from_progress(text), None, "{text}");
+        }
+    }
+
+    /// The status a clause states after its subject (…工程正在推进, …规划已编制完成), and
+    /// work done kept up (已建立…机制，并长期坚持).
+    #[test]
+    fn progress_stated_after_a_subject() {
+        for (text, want) in [
+            (
+                "双石污水处理厂扩容工程正在推进，预计2021年3月底前完成。",
+                Status::InProgress,
+            ),
+            ("水质监测预警体系建设正在有序推进中。", Status::InProgress),
+            (
+                "规划编制工作正在推进，其中现状调查已完成，第二阶段工作正在开展。",
+                Status::InProgress,
+            ),
+            (
+                "我镇河堰修复工作正在推进，已修复河堰3处，剩余2处预计12月底完成。",
+                Status::InProgress,
+            ),
+            ("部分河段已整治完成，其余河段正在推进。", Status::InProgress),
+            ("管网改造已基本完成。", Status::InProgress),
+            (
+                "海绵城市专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施。",
+                Status::Completed,
+            ),
+            ("已编制完成，于2020年9月25日印发。", Status::Completed),
+            ("污水管网已于2020年10月底前改造完成。", Status::Completed),
+            ("该工程于2020年10月底完成", Status::Completed),
+            (
+                "已建立分散式畜禽养殖长效管理机制，并长期坚持。",
+                Status::Completed,
+            ),
+            (
+                "已完成饮用水源保护区划定，长期坚持开展水源地巡查。",
+                Status::Completed,
+            ),
+            (
+                "已完成阶段性任务，长期坚持。2020年未新增屠宰厂点。",
+                Status::Ongoing,
+            ),
+            ("开展巡查12次，并长期坚持。", Status::Ongoing),
+        ] {
+            assert_eq!(status_from_progress(text), Some(want), "{text}");
+        }
+        for text in [
+            // Under way and the whole task done: a contradiction to check.
+            "管网改造正在推进，该项工作已全部完成。",
+            // 正在 describing a thing, not the work.
+            "针对正在建设的项目，加强监管。",
+            // Done, but something is not; a plan; a stage.
+            "管网已改造完成，但仍有2处未接通。",
+            "该工程预计于2020年12月底完成",
+            "其中3处已整治完成",
+            "已完成阶段性任务，正在推进，尚未启动二期",
         ] {
             assert_eq!(status_from_progress(text), None, "{text}");
         }

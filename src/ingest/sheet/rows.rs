@@ -1567,7 +1567,27 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
                 })
                 .max()
         })
+        .or_else(|| {
+            // A clause opening with 于 and a day that says the work was done then
+            // (…专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施).
+            progress
+                .split(['，', ',', '。', '；', ';'])
+                .filter_map(|c| {
+                    let rest = c.trim().strip_prefix('于')?;
+                    let end = rest.find(['日', '号'])?;
+                    let done = DONE_VERBS.iter().any(|v| rest[end..].contains(v));
+                    done.then(|| parse(&rest[..end + '日'.len_utf8()].replace('号', "日")))
+                        .flatten()
+                })
+                .max()
+        })
 }
+
+/// Words that say a piece of work was finished (a plan issued, a work built) in a
+/// clause dated by 于.
+const DONE_VERBS: [&str; 8] = [
+    "印发", "出台", "通过", "批复", "建成", "投用", "投运", "验收",
+];
 
 /// The day a text opens with (2020年9月28日已销号, 9月25日经区政府批复), written to the
 /// day; the year of the return when not written.
@@ -1972,6 +1992,13 @@ mod tests {
             day("已于9月20日开工，已于11月25日建成投用。").as_deref(),
             Some("2020-11-25")
         );
+        // A clause dated by 于 saying the work was finished then.
+        assert_eq!(
+            day("专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施。").as_deref(),
+            Some("2020-09-25")
+        );
+        // A clause dated by 于 on other work: no date.
+        assert_eq!(day("已编制完成，于9月25日召开评审会。"), None);
         // No day: no date.
         assert_eq!(day("设施已于近日建成投用。"), None);
         assert_eq!(day("设施已建成投用。"), None);
