@@ -2214,13 +2214,73 @@ fn conflicting_returns_are_not_told_as_fact() {
     let t = l.task(58).unwrap();
     assert_eq!(t.current_reports().count(), 2, "{:#?}", t.reports);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
-    let body = text.split("\n附件1").next().unwrap();
+    let (body, annex) = text.split_once("\n附件1").unwrap();
+    // 三 names the unit and the task, and says the counts stand: both read 已完成.
     assert!(
-        body.contains("同一单位对同一任务报送了不一致的内容"),
+        body.contains(&format!(
+            "区财政局对{}报送了两份内容不一致的材料，各份材料的完成情况一致，不影响统计，具体内容正在与该单位核实。",
+            t.short_name
+        )),
         "{body}"
     );
+    assert!(!body.contains("最不利"), "{body}");
     assert!(!body.contains("专项资金管理办法"), "{body}");
     assert!(!body.contains("绩效评价办法"), "{body}");
-    // Both stay in the attachment, for the clerk to check.
-    assert!(text.contains("专项资金管理办法") && text.contains("绩效评价办法"));
+    // Both stay in the attachment, for the clerk to check, marked as being checked.
+    assert!(annex.contains("专项资金管理办法") && annex.contains("绩效评价办法"));
+    assert!(
+        annex.contains("（区财政局报送了两份内容不一致的材料，正在核实）"),
+        "{annex}"
+    );
+    // The unit is asked which stands, its two files named, in its notice.
+    let u = l.units.iter().find(|u| u.name == "区财政局").unwrap();
+    assert_eq!(u.to_verify.len(), 1, "{:?}", u.to_verify);
+    assert_eq!(u.to_verify[0].task, 58);
+    assert!(
+        u.to_verify[0].why.contains("“区财政局-整改进展.xlsx”")
+            && u.to_verify[0].why.contains("“区财政局.xlsx”")
+            && u.to_verify[0].why.contains("以哪一份为准"),
+        "{:?}",
+        u.to_verify
+    );
+    let notice = format!(
+        "{:?}",
+        rectify::reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap()
+    );
+    assert!(notice.contains("第58项"), "{notice}");
+    assert!(notice.contains("需核实的报送内容（1项）"), "{notice}");
+}
+
+/// Conflicting returns that give different statuses: 三 says the task is counted by
+/// the slower one until checked.
+#[test]
+fn conflicting_statuses_are_counted_by_the_slower_until_checked() {
+    let input = common::input_with_returns(|r| {
+        for (file, said, status) in [
+            ("区财政局.xlsx", "已印发专项资金管理办法。", "已完成"),
+            (
+                "区财政局-整改进展.xlsx",
+                "绩效评价办法正在起草。",
+                "正在推进",
+            ),
+        ] {
+            let sheet = common::SheetSpec::new("Sheet1")
+                .text_row(&["填报单位：区财政局", "", "", "填报日期：2020年12月3日"])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&["58", &common::measure(58), said, status]);
+            common::write_workbook(&r.join(file), &[sheet]);
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(58).unwrap();
+    assert_eq!(t.status, rectify::model::Status::InProgress);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let body = text.split("\n附件1").next().unwrap();
+    assert!(
+        body.contains(&format!(
+            "其中{}的完成情况不一致，暂按进展较慢的一份统计",
+            t.short_name
+        )),
+        "{body}"
+    );
 }

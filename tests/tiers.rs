@@ -958,6 +958,25 @@ fn a_towns_own_return_stands_over_its_leads_row_for_it() {
         .any(|p| p.severity == rectify::model::Severity::Error
             && p.message.contains("来苏镇对第28项")));
     assert_eq!(current(&l, 28, "宝峰镇").len(), 1);
+    // The lead is asked, in its notice, to check the row that gave way (来苏镇's), not
+    // the one that agreed (宝峰镇's).
+    let lead = l.units.iter().find(|u| u.name == "区城市管理局").unwrap();
+    let asked: Vec<_> = lead.to_verify.iter().filter(|v| v.task == 28).collect();
+    assert_eq!(asked.len(), 1, "{:?}", lead.to_verify);
+    assert!(
+        asked[0]
+            .why
+            .contains("汇总表中代填的来苏镇进展与其自行报送的内容不一致"),
+        "{:?}",
+        asked[0]
+    );
+    assert!(!asked[0].why.contains("宝峰镇"), "{:?}", asked[0]);
+    let town = l.units.iter().find(|u| u.name == "来苏镇").unwrap();
+    assert!(
+        town.to_verify.iter().all(|v| v.task != 28),
+        "{:?}",
+        town.to_verify
+    );
 }
 
 /// A town's reminder names the tasks it reported itself, not a task whose only row came

@@ -490,6 +490,7 @@ fn report(
         evidence: rec.evidence,
         doubt,
         via: rec.via,
+        gave_way: false,
         source: rec.source,
     }
 }

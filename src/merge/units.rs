@@ -134,6 +134,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
                 Some(ToVerify { task, why })
             })
             .collect();
+        let to_verify = with_own_conflicts(tasks, &u.name, to_verify);
         let to_verify = with_contradicted_leads(tasks, &u.name, plan.meta.as_of, to_verify);
         out.push(UnitEntry {
             name: u.name.clone(),
@@ -175,6 +176,77 @@ pub(super) fn collector_warning(info: &PlanInfo, units: &[UnitEntry]) -> Option<
             w = info.self_word
         ),
     ))
+}
+
+/// `to_verify` with the tasks on which `unit` sent two or more reports of its own that
+/// disagree (the merge kept them all, unable to tell which stands): the unit is asked
+/// which stands, its files named; and the tasks where rows of its consolidation gave
+/// way to the units' own returns saying otherwise. Either replaces another reason on
+/// the same task (a status that does not read): the report that stands answers both.
+fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>) -> Vec<ToVerify> {
+    let mut conflicts: Vec<ToVerify> = Vec::new();
+    for t in tasks {
+        let own: Vec<&UnitReport> = t
+            .current_reports()
+            .filter(|r| r.unit == unit && r.via.is_none())
+            .collect();
+        if own.len() < 2 || !t.units_in_conflict().contains(&unit) {
+            continue;
+        }
+        let mut files: Vec<&str> = Vec::new();
+        for r in &own {
+            if !files.contains(&r.source.file.as_str()) {
+                files.push(&r.source.file);
+            }
+        }
+        let why = if files.len() > 1 {
+            let named: Vec<String> = files.iter().map(|f| format!("“{f}”")).collect();
+            format!(
+                "{}中报送的进展内容不一致，请确认以哪一份为准",
+                named.join(if named.len() == 2 { "与" } else { "、" })
+            )
+        } else {
+            format!(
+                "“{}”中有{}行内容不一致的进展，请确认以哪一行为准",
+                files[0],
+                own.len()
+            )
+        };
+        conflicts.push(ToVerify { task: t.id, why });
+    }
+    // Its consolidation's rows that gave way to a unit's own return saying otherwise.
+    for t in tasks {
+        let units: Vec<&str> = t
+            .reports
+            .iter()
+            .filter(|r| r.gave_way && r.via.as_deref() == Some(unit))
+            .map(|r| r.unit.as_str())
+            .collect();
+        if units.is_empty() {
+            continue;
+        }
+        let why = format!(
+            "汇总表中代填的{}进展与其自行报送的内容不一致，已以其自行报送的为准，请核实汇总表中的相应内容",
+            units.join("、")
+        );
+        match conflicts.iter_mut().find(|c| c.task == t.id) {
+            Some(c) => {
+                c.why.push_str("；另外，");
+                c.why.push_str(&why);
+            }
+            None => conflicts.push(ToVerify { task: t.id, why }),
+        }
+    }
+    if conflicts.is_empty() {
+        return to_verify;
+    }
+    let mut out: Vec<ToVerify> = to_verify
+        .into_iter()
+        .filter(|v| !conflicts.iter().any(|c| c.task == v.task))
+        .collect();
+    out.extend(conflicts);
+    out.sort_by_key(|v| v.task);
+    out
 }
 
 /// `to_verify` with the tasks `unit` leads and reported 已完成 while a responsible unit

@@ -150,6 +150,7 @@ fn resolve_versions(
         // unit's own words stand, the consolidation's row is set aside, said.
         for &i in &top {
             reports[i].superseded = i != own;
+            reports[i].gave_way = i != own && reports[i].via.is_some();
         }
         let own = &reports[own].source;
         problems.push(

@@ -249,6 +249,21 @@ impl TaskEntry {
         self.reports.iter().filter(|r| !r.superseded)
     }
 
+    /// The units with two or more current reports on the task that disagree (the merge
+    /// keeps both when it cannot tell which stands: 报送了内容不同的多条进展), in the order
+    /// of their first report.
+    pub fn units_in_conflict(&self) -> Vec<&str> {
+        let mut units: Vec<&str> = Vec::new();
+        for r in self.current_reports() {
+            if !units.contains(&r.unit.as_str())
+                && self.current_reports().filter(|x| x.unit == r.unit).count() > 1
+            {
+                units.push(&r.unit);
+            }
+        }
+        units
+    }
+
     /// The current reports of units with a role on the task: what the documents cite. A
     /// unit with none (区发展改革委 writing on task 12) is kept in the ledger and the
     /// workbook's 报送明细, not quoted as the task's progress.
@@ -329,6 +344,11 @@ pub struct UnitReport {
     /// or a return with a 单位 column), when not the reporting unit itself.
     #[serde(default)]
     pub via: Option<String>,
+    /// A consolidated row set aside for the unit's own return, which said otherwise on
+    /// the same day (`superseded` too): the consolidating unit (`via`) is asked to check
+    /// its row.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gave_way: bool,
 }
 
 impl UnitReport {

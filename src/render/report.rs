@@ -975,11 +975,16 @@ fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
         .collect()
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct ConflictBrief {
     id: u32,
     short: String,
     unit: String,
+    /// Its reports on the task give the same status (the counts stand whichever is
+    /// right).
+    same_status: bool,
+    /// How many current reports the unit has on it.
+    copies: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -1025,6 +1030,15 @@ struct Issues {
     /// the clerk fills before sending; empty when none.
     own_missing: String,
     conflicts: Vec<ConflictBrief>,
+    /// The same by unit, in the order of first conflict: {unit, shorts (、-joined),
+    /// count}.
+    conflict_units: Vec<ConflictUnit>,
+    /// How many reports each conflict has, as the text says it: 两 when every one has
+    /// two, else 多.
+    conflict_copies: &'static str,
+    /// The conflicts whose reports give different statuses (the task counted by the
+    /// slower one until checked).
+    conflicts_differ: Vec<ConflictBrief>,
     /// Tasks to keep up (需长期坚持 or long-term deadlines), short names joined with 、.
     ongoing_names: String,
     ongoing_count: usize,
@@ -1315,6 +1329,7 @@ impl Issues {
         let others_only = with(&|t| {
             t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
         });
+        let conflicts = conflicts(l);
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
@@ -1384,7 +1399,18 @@ impl Issues {
                     format!("第{}项", own.join("、"))
                 }
             },
-            conflicts: conflicts(l),
+            conflict_units: conflict_units(&conflicts),
+            conflicts_differ: conflicts
+                .iter()
+                .filter(|c| !c.same_status)
+                .cloned()
+                .collect(),
+            conflict_copies: if conflicts.iter().all(|c| c.copies == 2) {
+                "两"
+            } else {
+                "多"
+            },
+            conflicts,
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing
                 .iter()
@@ -1460,21 +1486,52 @@ fn name_units(l: &Ledger, units: &[String]) -> String {
     text
 }
 
+/// A unit's conflicts: the tasks it reported twice in different words.
+#[derive(Debug, Serialize)]
+struct ConflictUnit {
+    unit: String,
+    /// The tasks' short names joined with 、.
+    shorts: String,
+    count: usize,
+}
+
+/// `conflicts` gathered by unit, in the order of each unit's first.
+fn conflict_units(conflicts: &[ConflictBrief]) -> Vec<ConflictUnit> {
+    let mut units: Vec<ConflictUnit> = Vec::new();
+    for c in conflicts {
+        match units.iter_mut().find(|u| u.unit == c.unit) {
+            Some(u) => {
+                u.shorts.push('、');
+                u.shorts.push_str(&c.short);
+                u.count += 1;
+            }
+            None => units.push(ConflictUnit {
+                unit: c.unit.clone(),
+                shorts: c.short.clone(),
+                count: 1,
+            }),
+        }
+    }
+    units
+}
+
 /// Units with more than one current report on a task, once per task and unit.
 fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
     let mut conflicts = Vec::new();
     for t in &l.tasks {
-        let mut seen: Vec<&str> = Vec::new();
-        for r in t.current_reports() {
-            let n = t.current_reports().filter(|x| x.unit == r.unit).count();
-            if n > 1 && !seen.contains(&r.unit.as_str()) {
-                seen.push(&r.unit);
-                conflicts.push(ConflictBrief {
-                    id: t.id,
-                    short: t.short_name.clone(),
-                    unit: who(l, &r.unit),
-                });
-            }
+        for unit in t.units_in_conflict() {
+            let statuses: Vec<_> = t
+                .current_reports()
+                .filter(|r| r.unit == unit)
+                .map(|r| r.status)
+                .collect();
+            conflicts.push(ConflictBrief {
+                id: t.id,
+                short: t.short_name.clone(),
+                unit: who(l, unit),
+                same_status: statuses.iter().all(|s| *s == statuses[0]),
+                copies: statuses.len(),
+            });
         }
     }
     conflicts

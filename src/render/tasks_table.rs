@@ -117,10 +117,9 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     }
     // A doubt that a unit wrote no progress is its line's own note (单位：报未完成，
     // 未写明具体进展，待核实。): not said twice.
-    let doubts: Vec<&str> = t
+    let mut doubts: Vec<String> = t
         .doubts
         .iter()
-        .map(String::as_str)
         .filter(|d| {
             !groups.iter().any(|g| {
                 g.text.is_empty()
@@ -128,7 +127,17 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
                         .is_some_and(|why| why.ends_with(NO_PROGRESS_WRITTEN))
             })
         })
+        .cloned()
         .collect();
+    // A unit's reports that disagree are both printed below: the reader is told they
+    // are being checked, not left to pick one.
+    for unit in t.units_in_conflict() {
+        let copies = t.current_reports().filter(|r| r.unit == unit).count();
+        doubts.push(format!(
+            "{unit}报送了{}份内容不一致的材料，正在核实",
+            if copies == 2 { "两" } else { "多" }
+        ));
+    }
     if !doubts.is_empty() {
         lines.push(format!("（{}）", doubts.join("；")));
     }
