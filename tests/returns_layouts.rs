@@ -8717,3 +8717,57 @@ fn a_status_stated_after_the_subject_is_read_without_a_status_column() {
         ledger.problems
     );
 }
+
+/// A count of work done that shrinks between a unit's returns (12月3日 已清掏化粪池560座,
+/// 12月4日 已清掏356座) is warned about, naming both figures and dates; the later return
+/// stands. A count that grows, a count of other work, or a share, is not.
+#[test]
+fn a_count_of_work_done_that_shrinks_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区城市管理局";
+    for (day, file, t45, t44) in [
+        (
+            "2020年12月3日",
+            "区城市管理局（3日）.xlsx",
+            "已清掏化粪池560座，剩余120座正在清掏。",
+            "已查处违法行为30起，已完成80%。",
+        ),
+        (
+            "2020年12月4日",
+            "区城市管理局（4日）.xlsx",
+            "已完成河道两岸化粪池排查，共412座，已清掏356座。",
+            "累计查处违法行为46起，已完成60%，已拆除招牌3块。",
+        ),
+    ] {
+        let spec = SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                &format!("填报日期：{day}"),
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["45", &measure(45), t45, "正在推进"])
+            .text_row(&["44", &measure(44), t44, "正在推进"]);
+        write_workbook(&dir.path().join(file), &[spec]);
+    }
+    let ledger = ledger_for(dir.path());
+    let current: Vec<_> = reports_of(&ledger, 45, unit)
+        .into_iter()
+        .filter(|r| !r.superseded)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert!(current[0].progress.contains("356座"));
+    let warned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::FigureFell)
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", ledger.problems);
+    let m = &warned[0].message;
+    assert!(
+        m.contains("第45项2020年12月4日报送的已清掏数量（356座）少于2020年12月3日报送的（560座"),
+        "{m}"
+    );
+    assert_eq!(warned[0].severity, Severity::Warning);
+    assert_eq!(warned[0].file, "区城市管理局（4日）.xlsx");
+}

@@ -78,6 +78,7 @@ fn resolve_versions(
     {
         let earlier = reports.iter().filter(|r| r.superseded);
         problems.extend(stepped_back(id, unit, latest, earlier, date));
+        problems.extend(figure_fell(id, unit, latest, reports, date));
         problems.extend(correction_dated_earlier(id, unit, latest, reports, stood));
     }
     let mut top: Vec<usize> = (0..reports.len())
@@ -385,6 +386,118 @@ fn stepped_back<'r>(
                 place(earlier),
                 when(latest),
                 latest.status.label()
+            ),
+        )
+        .at(Some(&latest.source.sheet), Some(latest.source.row)),
+    )
+}
+
+/// Measure words a count of work done ends with (已清掏化粪池560座, 累计查处46起).
+const COUNT_WORDS: &[&str] = &[
+    "公里", "万元", "座", "个", "处", "家", "起", "台", "套", "米", "吨", "户", "条", "宗", "件",
+    "次", "名", "人", "亩", "口", "艘", "根",
+];
+
+/// The counts of work done a text gives: the verb after 已 or 累计 (清掏, 查处) and the
+/// measure word, with the number, in the same clause (已清掏化粪池560座 → (清掏, 座,
+/// 560)). A share (已完成80%) is no count.
+fn done_counts(text: &str) -> Vec<(String, &'static str, f64)> {
+    let mut out = Vec::new();
+    for clause in text.split(['，', '。', '；', ',', ';', '\n', '：', ':']) {
+        for opener in ["已", "累计"] {
+            for (i, _) in clause.match_indices(opener) {
+                // 已累计: read once, from 已.
+                if opener == "累计" && clause[..i].ends_with('已') {
+                    continue;
+                }
+                let rest = &clause[i + opener.len()..];
+                let rest = rest.strip_prefix("累计").unwrap_or(rest);
+                let verb: String = rest.chars().take(2).collect();
+                if verb.chars().count() < 2 || verb.chars().any(|c| !is_han(c)) {
+                    continue;
+                }
+                let after = &rest[verb.len()..];
+                let Some(at) = after.find(|c: char| c.is_ascii_digit()) else {
+                    continue;
+                };
+                // The object between the verb and the number: a few characters, no other
+                // number or verb clause.
+                if after[..at].chars().count() > 8 {
+                    continue;
+                }
+                let digits = &after[at..];
+                let end = digits
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(digits.len());
+                let Ok(n) = digits[..end].parse::<f64>() else {
+                    continue;
+                };
+                let tail = digits[end..].trim_start_matches('余');
+                let (n, tail) = match tail.strip_prefix('万') {
+                    Some(t) if !t.starts_with('元') => (n * 10_000.0, t),
+                    _ => (n, tail),
+                };
+                if let Some(w) = COUNT_WORDS.iter().find(|w| tail.starts_with(**w)) {
+                    out.push((verb, *w, n));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A count of work done that the unit's latest report gives smaller than its last
+/// earlier report with a count of the same work (12月3日 已清掏化粪池560座, 12月4日
+/// 已清掏356座): done work does not shrink, so the figures are for the clerk to check
+/// (a different scope, or a typing error). One warning naming both.
+fn figure_fell(
+    id: u32,
+    unit: &str,
+    latest: &UnitReport,
+    reports: &[UnitReport],
+    when: impl Fn(&UnitReport) -> String,
+) -> Option<Problem> {
+    let now = done_counts(&latest.progress);
+    if now.is_empty() {
+        return None;
+    }
+    // Newest first: the last earlier report with a filing date.
+    let (earlier, (verb, word, then, n)) = reports
+        .iter()
+        .filter(|r| r.superseded && r.filed_on.is_some() && r.filed_on < latest.filed_on)
+        .find_map(|r| {
+            let before = done_counts(&r.progress);
+            now.iter().find_map(|(verb, word, n)| {
+                before
+                    .iter()
+                    .find(|(v, w, _)| v == verb && w == word)
+                    .filter(|(_, _, then)| *then > *n)
+                    .map(|(_, _, then)| (r, (verb, *word, *then, *n)))
+            })
+        })?;
+    let figure = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::FigureFell,
+            &latest.source.file,
+            format!(
+                "{unit}第{id}项{now}报送的已{verb}数量（{}{word}）少于{}报送的（{}{word}，{}），已按{now}报送的汇总。已完成的工作量一般不会减少，请与该单位核实统计口径或数字。",
+                figure(n),
+                when(earlier),
+                figure(then),
+                place(earlier),
+                now = when(latest),
             ),
         )
         .at(Some(&latest.source.sheet), Some(latest.source.row)),
@@ -983,8 +1096,37 @@ fn combine_rows(
 #[cfg(test)]
 mod tests {
     use super::{
-        correction_rank, name_month, name_ordinal, normalise_for_match, says_same_as_before,
+        correction_rank, done_counts, name_month, name_ordinal, normalise_for_match,
+        says_same_as_before,
     };
+
+    #[test]
+    fn counts_of_work_done() {
+        let counts = |t: &str| -> Vec<(String, &str, f64)> { done_counts(t) };
+        assert_eq!(
+            counts("已清掏化粪池560座，剩余120座正在清掏。"),
+            vec![("清掏".to_string(), "座", 560.0)]
+        );
+        assert_eq!(
+            counts("累计查处违法行为46起；已改造管网3.5公里"),
+            vec![
+                ("查处".to_string(), "起", 46.0),
+                ("改造".to_string(), "公里", 3.5)
+            ]
+        );
+        assert_eq!(
+            counts("已累计清运垃圾1.2万吨"),
+            vec![("清运".to_string(), "吨", 12_000.0)]
+        );
+        // A share, a date, money in 万元 as written, a number in another clause.
+        assert!(counts("已完成80%").is_empty());
+        assert!(counts("已于2020年9月30日完成").is_empty());
+        assert_eq!(
+            counts("已投入资金320万元"),
+            vec![("投入".to_string(), "万元", 320.0)]
+        );
+        assert!(counts("已完成排查，共412座").is_empty());
+    }
 
     #[test]
     fn same_as_before_is_the_whole_text_only() {

@@ -83,6 +83,9 @@ pub enum Code {
     /// A later return says less than an earlier one of the same unit (已完成, then
     /// 正在推进): the later stands, the clerk checks.
     SteppedBack,
+    /// A count of work done (已清掏化粪池560座) is smaller in a unit's later return than
+    /// in its earlier one (已清掏356座): the later stands, the clerk checks the figures.
+    FigureFell,
     /// A unit wrote a 完成时限 other than the plan's (2021年3月底（已申请延期）, or an
     /// added 调整后完成时限 column): the plan's still counts, the clerk checks the
     /// extension.
@@ -137,6 +140,7 @@ impl Code {
             Code::Conflict => "报送内容冲突",
             Code::Duplicate => "重复报送",
             Code::SteppedBack => "进展倒退",
+            Code::FigureFell => "累计数减少",
             Code::DeadlineChanged => "完成时限变更",
             Code::FiledAfterAsOf => "晚于统计截止日期报送",
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
@@ -180,6 +184,7 @@ impl Code {
             Code::Conflict => "conflict",
             Code::Duplicate => "duplicate",
             Code::SteppedBack => "stepped_back",
+            Code::FigureFell => "figure_fell",
             Code::DeadlineChanged => "deadline_changed",
             Code::FiledAfterAsOf => "filed_after_as_of",
             Code::CompletedAfterAsOf => "completed_after_as_of",
