@@ -1215,14 +1215,46 @@ fn month_marker(s: &str) -> Option<usize> {
 
 /// The status a text (NFKC, no whitespace) or one entry of a log states.
 fn status_of_entry(e: &str) -> Option<Status> {
-    bracket_tag(e)
-        .or_else(|| opening_status(e))
-        .or_else(|| completed_and_kept_up(e))
-        .or_else(|| concluding_status(e))
-        .or_else(|| closing_claim(e))
-        .or_else(|| says_not_applicable(e).then_some(Status::NotApplicable))
-        .or_else(|| completed_percent(e))
-        .or_else(|| subject_status(e))
+    bracket_tag(e).or_else(|| {
+        opening_status(e)
+            .or_else(|| completed_and_kept_up(e))
+            .or_else(|| concluding_status(e))
+            .or_else(|| closing_claim(e))
+            .or_else(|| says_not_applicable(e).then_some(Status::NotApplicable))
+            .or_else(|| completed_percent(e))
+            .or_else(|| subject_status(e))
+            .filter(|s| match s {
+                Status::Completed => !work_left_after_first(e),
+                Status::InProgress => !claims_task_done_after_first(e),
+                _ => true,
+            })
+    })
+}
+
+/// Whether a clause after the first claims the whole task done (正在推进…，该项工作已全部
+/// 完成。): a text saying both, to check (待核实).
+fn claims_task_done_after_first(n: &str) -> bool {
+    clauses(n).skip(1).any(claims_task_done)
+}
+
+/// Whether a clause claims the task done as a whole (该项工作已全部完成, 已完成): a
+/// completion claim after at most a lead-in, not a part's (管网铺设已完成).
+fn claims_task_done(c: &str) -> bool {
+    let c = strip_lead_in(c).unwrap_or(c);
+    opening_status(c) == Some(Status::Completed)
+}
+
+/// Words of a clause saying some of the work is still to do (剩余2处, 尚有3处未整改,
+/// 仍有…).
+const WORK_LEFT: [&str; 6] = ["剩余", "尚有", "仍有", "还有", "未整改", "未完成"];
+
+/// Whether a clause after the first says work is left or under way (已全部完成，尚有3处
+/// 未整改。 已完成整改，剩余2处正在整改。): a claim of completion that the text itself
+/// takes back, to check (待核实).
+fn work_left_after_first(n: &str) -> bool {
+    clauses(n)
+        .skip(1)
+        .any(|c| names_work_under_way(c) || WORK_LEFT.iter().any(|w| c.contains(w)))
 }
 
 /// The clauses of `n` (NFKC, no whitespace), split at ， 。 ； ！.
@@ -1259,10 +1291,19 @@ const KEPT_UP_WORDS: [&str; 3] = ["长期坚持", "长期保持", "常态化"];
 
 /// Whether a clause keeps the work up ([`KEPT_UP_WORDS`] after a joining word).
 fn keeps_up(c: &str) -> bool {
-    let c = ["并将", "并", "且", "将"]
-        .iter()
-        .find_map(|w| c.strip_prefix(w))
-        .unwrap_or(c);
+    let c = [
+        "下一步将",
+        "下步将",
+        "今后将",
+        "后续将",
+        "并将",
+        "并",
+        "且",
+        "将",
+    ]
+    .iter()
+    .find_map(|w| c.strip_prefix(w))
+    .unwrap_or(c);
     KEPT_UP_WORDS.iter().any(|w| c.starts_with(w))
 }
 
@@ -1302,13 +1343,38 @@ fn completed_and_kept_up(n: &str) -> Option<Status> {
 /// 已部分完成) or deny it (已…未完成).
 const NOT_WHOLE_COMPLETION: [&str; 6] = ["基本", "部分", "初步", "阶段", "未", "尚"];
 
+/// Words a clause closes on when the work it names is done (…已编制完成, 已于11月完工,
+/// 养殖场已取缔, 设施已建成投用), longest first where one ends another.
+const DONE_ENDINGS: [&str; 20] = [
+    "完成",
+    "完毕",
+    "完工",
+    "竣工验收",
+    "竣工",
+    "验收合格",
+    "建成投用",
+    "建成投运",
+    "全部建成",
+    "建成",
+    "投入使用",
+    "投用",
+    "投运",
+    "取缔",
+    "拆除",
+    "关停",
+    "印发实施",
+    "印发",
+    "出台",
+    "销号",
+];
+
 /// A clause closing on completion after its subject (…专项规划已编制完成, 管网已于10月底
 /// 改造完成, …工作已完成): the subject, possibly empty.
 fn completed_close(c: &str) -> Option<&str> {
     if let Some(before) = CLOSING_CLAIMS.iter().find_map(|w| c.strip_suffix(w)) {
         return Some(before);
     }
-    let body = c.strip_suffix("完成")?;
+    let body = DONE_ENDINGS.iter().find_map(|w| c.strip_suffix(w))?;
     if let Some(at) = body.rfind('已') {
         let middle = &body[at + '已'.len_utf8()..];
         return (middle.chars().count() <= 14
@@ -1338,7 +1404,19 @@ fn whole_task_subject(before: &str) -> bool {
 }
 
 /// Words of a clause on what is planned, not done (预计12月底完成, 力争年底前完成).
-const PLAN_WORDS: [&str; 5] = ["预计", "计划", "力争", "争取", "拟于"];
+const PLAN_WORDS: [&str; 11] = [
+    "预计",
+    "计划",
+    "力争",
+    "争取",
+    "拟",
+    "将于",
+    "确保",
+    "下一步",
+    "下步",
+    "后续",
+    "待",
+];
 
 /// The status a text's clauses state after their subjects, when nothing else says
 /// otherwise (双石污水处理厂扩容工程正在推进，预计2021年3月底前完成。 水质监测预警体系建设
@@ -1359,10 +1437,12 @@ fn subject_status(n: &str) -> Option<Status> {
     let whole_done = |c: &str| {
         let c = strip_lead_in(c).unwrap_or(c);
         opening_status(c) == Some(Status::Completed)
-            || completed_close(c).is_some_and(|s| whole_task_subject(s) && !planned(s))
+            || completed_close(c).is_some_and(|s| whole_task_subject(s) && !planned(c))
     };
     if all.iter().any(|c| names_work_under_way(c)) {
-        return (!all.iter().any(|c| whole_done(c))).then_some(Status::InProgress);
+        // A part done beside work under way (管网铺设已完成，设备正在安装) is progress;
+        // the task claimed done beside it is a contradiction.
+        return (!all.iter().any(|c| claims_task_done(c))).then_some(Status::InProgress);
     }
     let busy = rest.iter().any(|c| planned(c) || c.contains('未'));
     (whole_done(first) && !busy).then_some(Status::Completed)
@@ -1409,8 +1489,8 @@ const CLOSING_CLAIMS: [&str; 6] = [
 
 /// Words before a closing claim that make it a part's or a stage's (一期工程已完成,
 /// 初稿已完成, 部分已完成): not the task's.
-const PART_WORDS: [&str; 10] = [
-    "一期", "二期", "首期", "初稿", "前期", "部分", "阶段", "招标", "设计", "其中",
+const PART_WORDS: [&str; 12] = [
+    "一期", "二期", "首期", "初稿", "前期", "部分", "阶段", "招标", "设计", "其中", "主体", "土建",
 ];
 
 /// The completion a text of one clause closes on (海绵城市专项规划编制工作已完成。: a
@@ -2512,6 +2592,17 @@ mod tests {
                 Status::Ongoing,
             ),
             ("开展巡查12次，并长期坚持。", Status::Ongoing),
+            (
+                "已建立三级长效管理机制，落实网格员46名。下一步将长期坚持。",
+                Status::Completed,
+            ),
+            // Work named done by the word it closes on.
+            ("尾水处理设施已建成投用。", Status::Completed),
+            ("已于2020年11月完工。", Status::Completed),
+            ("作坊已依法取缔。", Status::Completed),
+            ("已清理完毕。", Status::Completed),
+            // A part done beside work under way: under way.
+            ("管网铺设已完成，设备正在安装。", Status::InProgress),
         ] {
             assert_eq!(status_from_progress(text), Some(want), "{text}");
         }
@@ -2525,6 +2616,15 @@ mod tests {
             "该工程预计于2020年12月底完成",
             "其中3处已整治完成",
             "已完成阶段性任务，正在推进，尚未启动二期",
+            // A main part done, what is next, a plan.
+            "主体工程已完成，下一步进行设备安装。",
+            "沉淀池、过滤坝等主体工程已完成。",
+            "拟于2020年12月底前完成。",
+            "将于12月底前完成。",
+            // A claim the text itself takes back.
+            "正在推进排水管网建设工程质量监管，该项工作已全部完成。",
+            "已全部完成，尚有3处未整改。",
+            "已完成整改，剩余2处正在整改。",
         ] {
             assert_eq!(status_from_progress(text), None, "{text}");
         }

@@ -1568,6 +1568,14 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
                 .max()
         })
         .or_else(|| {
+            // 完成时间为2020年9月15日 / 完成时间：9月15日.
+            progress.match_indices("完成时间").find_map(|(i, w)| {
+                let rest = progress[i + w.len()..].trim_start_matches(['为', '是', '：', ':', ' ']);
+                let end = rest.find(['日', '号'])?;
+                parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+            })
+        })
+        .or_else(|| {
             // A clause opening with 于 and a day that says the work was done then
             // (…专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施).
             progress
@@ -1996,6 +2004,11 @@ mod tests {
         assert_eq!(
             day("专项规划已编制完成，于2020年9月25日经区政府常务会审议通过并印发实施。").as_deref(),
             Some("2020-09-25")
+        );
+        // The day written after 完成时间.
+        assert_eq!(
+            day("水源地规范化建设已全面完成，完成时间为2020年9月15日。").as_deref(),
+            Some("2020-09-15")
         );
         // A clause dated by 于 on other work: no date.
         assert_eq!(day("已编制完成，于9月25日召开评审会。"), None);
