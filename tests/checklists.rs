@@ -1247,7 +1247,10 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
                 u.name
             );
         }
-        let hurrying = sentence("已超过完成时限仍未完成，请加快推进");
+        // Its own tasks are hurried; those it cooperates on, it is asked to go on helping.
+        let hurrying_own = sentence("已超过完成时限仍未完成，请加快推进");
+        let helping = sentence("请继续配合责任单位加快推进");
+        let hurrying: BTreeSet<u32> = hurrying_own.union(&helping).copied().collect();
         for id in red_tasks(&ledger, u) {
             let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
             let reported = task.current_reports().any(|r| r.unit == u.name);
@@ -1255,8 +1258,14 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
                 // Its answer is in question: asked about, not hurried.
                 assert!(!hurrying.contains(&id), "{}: {text}", u.name);
             } else if reported {
+                let cooperating = role_of(task, &u.name) == rectify::plan::Role::Cooperating;
+                let (said, not) = if cooperating {
+                    (&helping, &hurrying_own)
+                } else {
+                    (&hurrying_own, &helping)
+                };
                 assert!(
-                    hurrying.contains(&id) && !asking.contains(&id),
+                    said.contains(&id) && !not.contains(&id) && !asking.contains(&id),
                     "{}: {text}",
                     u.name
                 );
@@ -2004,10 +2013,11 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
     assert!(checked >= 2, "the demo has units with answers to check");
 }
 
-/// A reminder marks a passed due date by what the task's state is: 已逾期 for a task not
-/// done, 已过完成时限 for one every unit that answered reports done (已报完成待确认),
-/// whose part from this unit is still owed. Before, 中山路街道 read 第25、27项 marked
-/// 已逾期 and 第24项, due the same day, unmarked.
+/// A reminder marks every passed due date of a task not known done 已逾期, also one every
+/// unit that answered reports done (已报完成待确认), whose part from this unit is still
+/// owed: to the unit, both are its part past due. Before, 中山路街道 read 第25、27项
+/// marked 已逾期 and 第24项, due the same day, unmarked, then 已过完成时限 (a clerk read
+/// the two words as two kinds of lateness).
 #[test]
 fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
     use rectify::model::Status;
@@ -2029,7 +2039,6 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
             let phrase = &after[after.find('”').unwrap()..];
             let phrase = &phrase[..phrase.find('）').unwrap() + '）'.len_utf8()];
             let want = match t.status {
-                Status::Confirming => "，已过完成时限）",
                 Status::Completed | Status::NotApplicable => "",
                 _ => "，已逾期）",
             };
@@ -2077,4 +2086,31 @@ fn a_reminder_names_the_tasks_received_when_none_is_owed() {
         "{text}"
     );
     assert!(!text.contains("部分进展"), "{text}");
+}
+
+/// A unit that only cooperates on an overdue task, and reported its part under way, is
+/// asked in its reminder to go on helping the responsible units, not told its task is
+/// late (区河长办 on 第27项, which the towns are responsible for).
+#[test]
+fn a_cooperating_unit_on_an_overdue_task_is_asked_to_go_on_helping() {
+    let input = common::input_with_returns(|r| {
+        let sheet = common::SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区河长办", "", "", "填报日期：2020年12月4日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[
+                "27",
+                &common::measure(27),
+                "已清理违规种植312亩，个别镇街因涉及承包地协调进度较慢。",
+                "正在推进",
+            ]);
+        common::write_workbook(&r.join("区河长办.xlsx"), &[sheet]);
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let u = l.units.iter().find(|u| u.name == "区河长办").unwrap();
+    let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
+    assert!(
+        text.contains("你单位配合的第27项“河道边和消落带开垦种植问题整治”任务已超过完成时限，尚未全部完成，请继续配合责任单位加快推进。"),
+        "{text}"
+    );
+    assert!(!text.contains("你单位承担的第27项"), "{text}");
 }

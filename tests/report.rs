@@ -2232,13 +2232,13 @@ fn conflicting_returns_are_not_told_as_fact() {
         annex.contains("（区财政局报送了两份内容不一致的材料，正在核实）"),
         "{annex}"
     );
-    // The unit is asked which stands, its two files named, in its notice.
+    // The unit is asked which stands, what each says quoted, in its notice.
     let u = l.units.iter().find(|u| u.name == "区财政局").unwrap();
     assert_eq!(u.to_verify.len(), 1, "{:?}", u.to_verify);
     assert_eq!(u.to_verify[0].task, 58);
     assert!(
-        u.to_verify[0].why.contains("“区财政局-整改进展.xlsx”")
-            && u.to_verify[0].why.contains("“区财政局.xlsx”")
+        u.to_verify[0].why.contains("专项资金管理办法")
+            && u.to_verify[0].why.contains("绩效评价办法")
             && u.to_verify[0].why.contains("以哪一份为准"),
         "{:?}",
         u.to_verify

@@ -1564,6 +1564,14 @@ fn a_later_return_stepping_back_from_done_is_warned_about() {
         "{m}"
     );
     assert_eq!(warned[0].file, "区水利局（12月）.xlsx");
+    // The unit is asked to explain, in its notice.
+    let u = ledger.units.iter().find(|u| u.name == unit).unwrap();
+    let asked: Vec<_> = u.to_verify.iter().filter(|v| v.task == 20).collect();
+    assert_eq!(asked.len(), 1, "{:?}", u.to_verify);
+    assert_eq!(
+        asked[0].why,
+        "你单位2020年11月5日曾报“已完成”，2020年12月4日改报“正在推进”，请说明情况"
+    );
 }
 
 /// A later return that says only 同上月 or 无新进展，同上月 keeps the unit's earlier

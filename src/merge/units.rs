@@ -3,7 +3,10 @@
 use std::collections::BTreeSet;
 
 use super::scope::Scope;
-use crate::model::{Code, PlanInfo, Problem, Severity, TaskEntry, ToVerify, UnitEntry, UnitReport};
+use crate::common::dates::render_date;
+use crate::model::{
+    Code, PlanInfo, Problem, Severity, Status, TaskEntry, ToVerify, UnitEntry, UnitReport,
+};
 use crate::plan::meta::Reporting;
 use crate::plan::Plan;
 
@@ -135,6 +138,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             })
             .collect();
         let to_verify = with_own_conflicts(tasks, &u.name, to_verify);
+        let to_verify = with_stepped_back(tasks, &u.name, to_verify);
         let to_verify = with_contradicted_leads(tasks, &u.name, plan.meta.as_of, to_verify);
         out.push(UnitEntry {
             name: u.name.clone(),
@@ -193,24 +197,22 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
         if own.len() < 2 || !t.units_in_conflict().contains(&unit) {
             continue;
         }
-        let mut files: Vec<&str> = Vec::new();
-        for r in &own {
-            if !files.contains(&r.source.file.as_str()) {
-                files.push(&r.source.file);
-            }
-        }
-        let why = if files.len() > 1 {
-            let named: Vec<String> = files.iter().map(|f| format!("“{f}”")).collect();
+        let one_file = own.iter().all(|r| r.source.file == own[0].source.file);
+        let texts: Vec<&str> = own.iter().map(|r| r.progress.trim()).collect();
+        let quoted = differing_excerpts(&texts);
+        let said = if quoted.len() == 2 {
+            format!("一份为“{}”，另一份为“{}”", quoted[0], quoted[1])
+        } else {
+            let q: Vec<String> = quoted.iter().map(|q| format!("“{q}”")).collect();
+            format!("分别为{}", q.join("、"))
+        };
+        let copies = if own.len() == 2 { "两" } else { "多" };
+        let why = if one_file {
             format!(
-                "{}中报送的进展内容不一致，请确认以哪一份为准",
-                named.join(if named.len() == 2 { "与" } else { "、" })
+                "你单位报送的材料中该项有{copies}条进展，内容不一致（{said}），请确认以哪一条为准"
             )
         } else {
-            format!(
-                "“{}”中有{}行内容不一致的进展，请确认以哪一行为准",
-                files[0],
-                own.len()
-            )
+            format!("你单位报送的{copies}份材料中该项进展不一致（{said}），请确认以哪一份为准")
         };
         conflicts.push(ToVerify { task: t.id, why });
     }
@@ -226,7 +228,7 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
             continue;
         }
         let why = format!(
-            "汇总表中代填的{}进展与其自行报送的内容不一致，已以其自行报送的为准，请核实汇总表中的相应内容",
+            "你单位汇总表中代填的{}进展与其自行报送的不一致，汇总时采用了其自行报送的内容，请核实并更正汇总表",
             units.join("、")
         );
         match conflicts.iter_mut().find(|c| c.task == t.id) {
@@ -247,6 +249,80 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
     out.extend(conflicts);
     out.sort_by_key(|v| v.task);
     out
+}
+
+/// The most characters of each text a notice quotes of a unit's disagreeing reports.
+const QUOTED_CHARS: usize = 24;
+
+/// Excerpts of texts that disagree, each from a little before where they part (two
+/// texts opening 已印发《永川区河道漂浮物… alike are quoted where they differ).
+fn differing_excerpts(texts: &[&str]) -> Vec<String> {
+    let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+    let common = (0..)
+        .take_while(|&i| chars.iter().all(|c| i < c.len() && c[i] == chars[0][i]))
+        .count();
+    let from = common.saturating_sub(6);
+    chars
+        .iter()
+        .map(|c| {
+            let rest: String = c[from.min(c.len())..].iter().collect();
+            let cut = crate::common::text::excerpt(&rest, QUOTED_CHARS);
+            if from > 0 {
+                format!("…{cut}")
+            } else {
+                cut
+            }
+        })
+        .collect()
+}
+
+/// `to_verify` with the tasks on which `unit`'s latest own report says less than an
+/// earlier one of its own (12月4日 已完成, 12月7日 正在推进: the merge's `stepped_back`
+/// warning): the unit is asked to explain, both dates named. Not where the task is
+/// already asked about.
+fn with_stepped_back(
+    tasks: &[TaskEntry],
+    unit: &str,
+    mut to_verify: Vec<ToVerify>,
+) -> Vec<ToVerify> {
+    let before = to_verify.len();
+    for t in tasks {
+        if to_verify.iter().any(|v| v.task == t.id) {
+            continue;
+        }
+        let own = |r: &&UnitReport| r.unit == unit && r.via.is_none() && r.filed_on.is_some();
+        let mut current = t.current_reports().filter(own);
+        let (Some(now), None) = (current.next(), current.next()) else {
+            continue;
+        };
+        let Some(then) = t
+            .reports
+            .iter()
+            .filter(|r| r.superseded && own(r) && r.filed_on < now.filed_on)
+            .filter(|r| matches!(r.status, Status::Completed | Status::NotApplicable))
+            .max_by_key(|r| r.filed_on)
+        else {
+            continue;
+        };
+        if then.status.advancement() <= now.status.advancement() {
+            continue;
+        }
+        let day = |r: &UnitReport| r.filed_on.map(render_date).unwrap_or_default();
+        to_verify.push(ToVerify {
+            task: t.id,
+            why: format!(
+                "你单位{}曾报“{}”，{}改报“{}”，请说明情况",
+                day(then),
+                then.status.label(),
+                day(now),
+                now.status.label()
+            ),
+        });
+    }
+    if to_verify.len() > before {
+        to_verify.sort_by_key(|v| v.task);
+    }
+    to_verify
 }
 
 /// `to_verify` with the tasks `unit` leads and reported 已完成 while a responsible unit

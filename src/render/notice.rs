@@ -56,9 +56,9 @@ pub struct NoticeTask {
     pub deadline: String,
     /// The due date has passed on the ledger's as-of date and the task is not done.
     pub past_due: bool,
-    /// What a reminder says of a due date passed: 已逾期 (the task is not done), 已过完成
-    /// 时限 (reported done by those who answered, 已报完成待确认: this unit's part is
-    /// still owed), or nothing.
+    /// What a reminder says of a due date passed on a task not known done: 已逾期 (the
+    /// unit's part is past due, also where those who answered report it done, 已报完成
+    /// 待确认), or nothing.
     pub past_mark: &'static str,
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
@@ -149,7 +149,13 @@ struct UnitNoticeContext<'a> {
     /// Of those, the ones the unit has reported on (its part not done) and the ones it
     /// has not: the first are told to hurry, the second to report.
     red_open: Vec<NoticeTask>,
+    /// Of `red_open`, in a reminder, the tasks the unit only cooperates on: it is asked
+    /// to go on helping, not told its task is late (moved out of `red_open`).
+    red_helping: Vec<NoticeTask>,
     red_unreported: Vec<NoticeTask>,
+    /// A reminder lists a task marked 已逾期 (`red_unreported`, or a task 已报完成待确认
+    /// whose part from the unit is owed).
+    marks_overdue: bool,
     /// In lead reporting, the units whose progress a lead unit consolidates on the
     /// notice's tasks, joined with 、 (shortened past six names).
     partners: String,
@@ -422,10 +428,11 @@ fn role_key(r: Role) -> &'static str {
 }
 
 fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
+    // A task its answering deciders report done (已报完成待确认) is marked 已逾期 too: to
+    // the unit, its own part is past due and not reported, as on any other task.
     let mark = match t.status {
         _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
         Status::Completed | Status::NotApplicable => "",
-        Status::Confirming => "已过完成时限",
         _ => PAST_DUE,
     };
     NoticeTask {
@@ -436,7 +443,7 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         deadline: deadline_phrase(t),
         // Not of a task its deciders report done (or all that answered, 已报完成待确认):
         // the unit is asked for its part, not told the task is late.
-        past_due: mark == PAST_DUE,
+        past_due: mark == PAST_DUE && t.status != Status::Confirming,
         past_mark: mark,
         role: role_of(t, unit).label(),
     }
@@ -599,6 +606,8 @@ fn unit_context<'a>(
             .collect(),
         red: notice_tasks(&red),
         red_open: notice_tasks(&red_open),
+        red_helping: Vec::new(),
+        marks_overdue: false,
         red_unreported: notice_tasks(&red_unreported),
         partners: names_text(ledger, &partners_of(ledger, &unit.name, ids)),
         leads_all: ledger
@@ -746,6 +755,16 @@ pub fn reminder_blocks(
     // answer (否, a contradiction) is asked about first.
     ctx.red_open
         .retain(|t| !unit.to_verify.iter().any(|v| v.task == t.id));
+    // Tasks listed 已逾期 (also those 已报完成待确认 whose part from the unit is owed):
+    // the requirements ask for their completion.
+    ctx.marks_overdue = ctx
+        .groups
+        .iter()
+        .flat_map(|g| &g.tasks)
+        .any(|t| t.past_mark == PAST_DUE);
+    (ctx.red_helping, ctx.red_open) = std::mem::take(&mut ctx.red_open)
+        .into_iter()
+        .partition(|t| t.role == Role::Cooperating.label());
     ctx.verify_only = ctx.total == 0
         && ctx.partners_missing.is_empty()
         && ctx.unreadable.is_empty()

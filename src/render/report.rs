@@ -724,6 +724,10 @@ struct Said {
     text: String,
     /// `text` tells several places' progress (来苏镇已完成…；宝峰镇正在推进…).
     by_place: bool,
+    /// The task is 已报完成待确认 (the units that answered report it done, others have
+    /// not answered): the words are told as the unit's report (据区水利局报送，…), not as
+    /// the report's own finding.
+    unconfirmed: bool,
 }
 
 impl Said {
@@ -734,8 +738,34 @@ impl Said {
         match self.by_place {
             true if spoken != self.unit => self.text.clone(),
             true => format!("据{spoken}汇总，{}", self.text),
-            false => said_by(spoken, &self.unit, self.text.clone()),
+            false => {
+                let said = said_by(spoken, &self.unit, self.text.clone());
+                match said.strip_prefix(self.unit.as_str()) {
+                    // The unit the subject of its sentence: 据区水利局报送，该局会同…
+                    Some(rest) if self.unconfirmed && spoken == self.unit => {
+                        format!("据{spoken}报送，{}{rest}", this_unit(&self.unit))
+                    }
+                    _ => said,
+                }
+            }
         }
+    }
+}
+
+/// How a sentence names a unit just named: 该局, 该委, 该镇, 该街道, 该中心; 该单位 for
+/// other names.
+fn this_unit(unit: &str) -> String {
+    if let Some(w) = ["街道", "中心", "公司"]
+        .iter()
+        .find(|w| unit.ends_with(**w))
+    {
+        return format!("该{w}");
+    }
+    match unit.chars().last() {
+        Some(c @ ('局' | '委' | '办' | '镇' | '院' | '部' | '所' | '站' | '队')) => {
+            format!("该{c}")
+        }
+        _ => "该单位".to_string(),
     }
 }
 
@@ -774,6 +804,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         unit: r.unit.clone(),
         text,
         by_place,
+        unconfirmed: t.status == Status::Confirming,
     })
 }
 
@@ -1568,11 +1599,47 @@ mod tests {
             unit: "区农业农村委".into(),
             text: places_told(text).unwrap(),
             by_place: true,
+            unconfirmed: false,
         };
         assert!(said
             .opened("区农业农村委")
             .starts_with("据区农业农村委汇总，来苏镇已完成"));
         assert!(said.opened("我委").starts_with("来苏镇已完成"));
+    }
+
+    /// A task 已报完成待确认 is told as the unit's report, not the report's own finding:
+    /// 据区水利局报送，该局…, the unit's name not repeated.
+    #[test]
+    fn an_unconfirmed_completion_is_told_as_reported() {
+        let said = |text: &str| Said {
+            unit: "区水利局".into(),
+            text: text.into(),
+            by_place: false,
+            unconfirmed: true,
+        };
+        assert_eq!(
+            said("区水利局会同各镇街开展拦河养鱼专项排查，已全部拆除。").opened("区水利局"),
+            "据区水利局报送，该局会同各镇街开展拦河养鱼专项排查，已全部拆除。"
+        );
+        assert_eq!(
+            said("我局已拆除拦河养鱼设施14处。").opened("区水利局"),
+            "据区水利局报送，该局已拆除拦河养鱼设施14处。"
+        );
+        // A sentence with a subject of its own is opened 据…报送 already.
+        assert_eq!(
+            said("长征渠引水工程已入库。").opened("区水利局"),
+            "据区水利局报送，长征渠引水工程已入库。"
+        );
+        assert_eq!(this_unit("凤凰湖产业促进中心"), "该中心");
+        assert_eq!(this_unit("卫星湖街道"), "该街道");
+        assert_eq!(this_unit("临江河指挥部办公室"), "该单位");
+        // The collector's own words stay its own.
+        let mut own = said("已拆除拦河养鱼设施14处。");
+        own.unit = "区生态环境局".into();
+        assert_eq!(
+            own.opened("我局"),
+            said_by("我局", "区生态环境局", own.text.clone())
+        );
     }
 
     #[test]

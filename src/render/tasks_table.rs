@@ -112,7 +112,15 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
     // Nothing in at all: one line says so (4个单位均暂未报送。), not a count of units
     // and then 暂未收到报送 again.
     let nothing_in = groups.is_empty();
-    if let Some(b) = t.breakdown.describe("单位").filter(|_| !nothing_in) {
+    // The count is of the units that decide the task: named so when others' reports are
+    // listed below it too (牵头单位2个均长期坚持 above five units' lines).
+    let others_listed = t.cited_reports().any(|r| !t.deciders().contains(&r.unit));
+    let noun = match (others_listed, t.lead.is_empty()) {
+        (false, _) => "单位",
+        (true, false) => "牵头单位",
+        (true, true) => "责任单位",
+    };
+    if let Some(b) = t.breakdown.describe(noun).filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
     }
     // A doubt that a unit wrote no progress is its line's own note (单位：报未完成，
