@@ -8779,3 +8779,39 @@ fn a_count_of_work_done_that_shrinks_is_warned_about() {
     assert_eq!(warned[0].severity, Severity::Warning);
     assert_eq!(warned[0].file, "区城市管理局（4日）.xlsx");
 }
+
+/// Without a status column, a text whose words of a status take each other back (已全部
+/// 完成，尚有3处未整改) is 待核实 with a warning saying so, not one saying the text has no
+/// status words; a text with none gets that one.
+#[test]
+fn a_text_taking_its_completion_back_is_unclear_and_said_so() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况"];
+    let rows = vec![
+        row(&["20", &measure(20), "已全部完成，尚有3处未整改。"]),
+        row(&["21", &measure(21), "今年开展巡查12次，发现问题5个。"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    assert_eq!(only_report(&ledger, 20).status, Status::Unclear);
+    assert_eq!(only_report(&ledger, 21).status, Status::Unclear);
+    let message = |row: u32| {
+        ledger
+            .problems
+            .iter()
+            .find(|p| p.code == Code::StatusUnclear && p.row == Some(row))
+            .map(|p| p.message.clone())
+            .unwrap()
+    };
+    let r20 = only_report(&ledger, 20).source.row;
+    let r21 = only_report(&ledger, 21).source.row;
+    assert!(
+        message(r20).contains("前后不一致或不够明确"),
+        "{}",
+        message(r20)
+    );
+    assert!(
+        message(r21).contains("也没有写明完成情况"),
+        "{}",
+        message(r21)
+    );
+}

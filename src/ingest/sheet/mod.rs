@@ -134,7 +134,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 .iter_mut()
                 .filter(|p| p.code == Code::StatusUnclear)
             {
-                p.message = "此段文字没有写明完成情况（已完成、正在推进等），记为“待核实”。请与该单位核实。".to_string();
+                p.message = if p.message.starts_with(rows::STATUS_WORDS_UNCLEAR) {
+                    "此段文字中的完成情况前后不一致或不够明确，记为“待核实”。请与该单位核实。"
+                } else {
+                    "此段文字没有写明完成情况（已完成、正在推进等），记为“待核实”。请与该单位核实。"
+                }
+                .to_string();
             }
             return sender;
         }

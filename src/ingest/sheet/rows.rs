@@ -897,6 +897,7 @@ pub(super) fn values(
             ctx,
             &source,
             &status_text,
+            &progress,
             layout.has_status_column(),
         ));
     }
@@ -1477,6 +1478,11 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
     Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
 }
 
+/// How a warning opens on a status column missing and a progress text whose words of a
+/// status disagree or leave it open (the written-report reader rewords it for a letter).
+pub(super) const STATUS_WORDS_UNCLEAR: &str =
+    "表中没有完成状态列，进展情况中的完成情况前后不一致或不够明确，记为“";
+
 /// A progress cell that only points elsewhere (见附件): nothing of the progress was read.
 fn progress_elsewhere(ctx: &SheetContext, source: &Source, words: &str) -> Problem {
     Problem::new(
@@ -1495,11 +1501,23 @@ fn status_unclear(
     ctx: &SheetContext,
     source: &Source,
     status_text: &str,
+    progress: &str,
     has_column: bool,
 ) -> Problem {
     let shown = format!("“{}”", excerpt(status_text, 20));
     // 否 alone (no progress text): understood, but it does not say whether work started.
-    let message = if status_text.is_empty() && !has_column {
+    let message = if status_text.is_empty()
+        && !has_column
+        && crate::ingest::vocabulary::mentions_status(progress)
+    {
+        // Words of a status, but in parts that disagree or leave it open (已全部完成，
+        // 尚有3处未整改).
+        format!(
+            "{STATUS_WORDS_UNCLEAR}{}”。请与该单位核实，并请增加“完成状态”列填写：{}。",
+            Status::Unclear.label(),
+            choices_or()
+        )
+    } else if status_text.is_empty() && !has_column {
         format!(
             "表中没有完成状态列，进展情况也没有写明完成情况，记为“{}”。请增加“完成状态”列并填写：{}。",
             Status::Unclear.label(),
