@@ -2215,10 +2215,10 @@ fn conflicting_returns_are_not_told_as_fact() {
     assert_eq!(t.current_reports().count(), 2, "{:#?}", t.reports);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let (body, annex) = text.split_once("\n附件1").unwrap();
-    // 三 names the unit and the task, and says the counts stand: both read 已完成.
+    // 三 names the unit and the task; both read 已完成, so nothing is said of the counts.
     assert!(
         body.contains(&format!(
-            "区财政局对{}报送了两份内容不一致的材料，各份材料的完成情况一致，不影响统计，具体内容正在与该单位核实。",
+            "区财政局对{}报送了两份内容不一致的材料，具体内容正在与该单位核实。",
             t.short_name
         )),
         "{body}"

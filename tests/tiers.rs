@@ -905,6 +905,11 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
         !body.contains("卫星湖街道（应直接报送的任务均未报送）"),
         "{body}"
     );
+    // 附件1 quotes its row as the lead's consolidation carried it, not as its own report.
+    assert!(
+        body.contains("卫星湖街道（据区城市管理局汇总）：落实保洁员10名"),
+        "{body}"
+    );
 }
 
 /// A town's own return and its lead unit's consolidated row for it, filed the same day,

@@ -34,6 +34,7 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
         .collect();
     let mut rows = Vec::with_capacity(ledger.tasks.len() + ledger.plan.categories.len());
     let mut prev_category: Option<&str> = None;
+    let relayed = relayed_only(ledger);
     for t in &ledger.tasks {
         if prev_category != Some(t.category.as_str()) {
             rows.push(TableRowData::Banner(t.category.clone()));
@@ -45,10 +46,21 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
             deadline_lines(&t.deadline.text),
             units(t),
             status(t),
-            progress(t, &ledger.plan.collector, &ledger.plan.self_word),
+            progress(t, &ledger.plan.collector, &ledger.plan.self_word, &relayed),
         ]));
     }
     TableData { columns, rows }
+}
+
+/// The units that sent nothing themselves though a consolidation carried rows of theirs
+/// (`UnitEntry::sent_nothing` with `via`).
+fn relayed_only(ledger: &Ledger) -> Vec<&str> {
+    ledger
+        .units
+        .iter()
+        .filter(|u| u.sent_nothing() && !u.via.is_empty())
+        .map(|u| u.name.as_str())
+        .collect()
 }
 
 /// The deadline with its date on a line of its own (2020年12月底 / 完成，并长期坚持):
@@ -103,7 +115,7 @@ fn status(t: &TaskEntry) -> Vec<String> {
 /// report group as 单位：进展 (or its status note when it has no text). Where the
 /// collector itself owes the task and has not filled it in, a marker the clerk fills
 /// before sending (【待补充：我局进展】), not 暂未收到报送 about itself.
-fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
+fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&str]) -> Vec<String> {
     let mut lines = Vec::new();
     let groups = report_groups(t);
     let own_missing = t.awaits(collector);
@@ -191,7 +203,24 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str) -> Vec<String> {
         } else {
             ""
         };
-        let mut line = format!("{}{role}：{}", g.units, without_annex_refs(&text));
+        // A unit that sent nothing itself (附件2 lists it so) is quoted from the
+        // consolidation that carried its row: 卫星湖街道（据区城市管理局汇总）：….
+        let names: Vec<String> = g
+            .units
+            .split('、')
+            .map(|u| {
+                let via = t
+                    .current_reports()
+                    .find(|r| r.unit == u)
+                    .and_then(|r| r.via.as_deref())
+                    .filter(|_| relayed_only.contains(&u));
+                match via {
+                    Some(v) => format!("{u}（据{v}汇总）"),
+                    None => u.to_string(),
+                }
+            })
+            .collect();
+        let mut line = format!("{}{role}：{}", names.join("、"), without_annex_refs(&text));
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
             line.push_str(&format!("（完成时限填报为“{}”）", g.deadline_moved));
