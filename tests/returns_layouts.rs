@@ -57,6 +57,22 @@ fn progress_rows(cells: &[(&str, &str, &str)]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A return of `unit` filed on `day` (填报日期), rows of 序号 | 具体举措 | 整改进展情况 |
+/// 完成状态, written to `path`.
+fn write_dated_return(path: &std::path::Path, unit: &str, day: &str, rows: &[&[&str]]) {
+    let mut spec = SheetSpec::new("Sheet1")
+        .text_row(&[
+            &format!("填报单位：{unit}"),
+            "",
+            &format!("填报日期：{day}"),
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for row in rows {
+        spec = spec.text_row(row);
+    }
+    write_workbook(path, &[spec]);
+}
+
 /// The one current report on task `id`.
 fn only_report(ledger: &rectify::model::Ledger, id: u32) -> rectify::model::UnitReport {
     let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
@@ -1535,15 +1551,12 @@ fn a_later_return_stepping_back_from_done_is_warned_about() {
             "纳入的是征求意见稿。",
         ),
     ] {
-        let spec = SheetSpec::new("Sheet1")
-            .text_row(&[
-                &format!("填报单位：{unit}"),
-                "",
-                &format!("填报日期：{day}"),
-            ])
-            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
-            .text_row(&["20", &measure(20), text, status]);
-        write_workbook(&dir.path().join(file), &[spec]);
+        write_dated_return(
+            &dir.path().join(file),
+            unit,
+            day,
+            &[&["20", &measure(20), text, status]],
+        );
     }
     let ledger = ledger_for(dir.path());
     let current: Vec<_> = reports_of(&ledger, 20, unit)
@@ -8747,16 +8760,15 @@ fn a_count_of_work_done_that_shrinks_is_warned_about() {
             "累计查处违法行为46起，已完成60%，已拆除招牌3块。",
         ),
     ] {
-        let spec = SheetSpec::new("Sheet1")
-            .text_row(&[
-                &format!("填报单位：{unit}"),
-                "",
-                &format!("填报日期：{day}"),
-            ])
-            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
-            .text_row(&["45", &measure(45), t45, "正在推进"])
-            .text_row(&["44", &measure(44), t44, "正在推进"]);
-        write_workbook(&dir.path().join(file), &[spec]);
+        write_dated_return(
+            &dir.path().join(file),
+            unit,
+            day,
+            &[
+                &["45", &measure(45), t45, "正在推进"],
+                &["44", &measure(44), t44, "正在推进"],
+            ],
+        );
     }
     let ledger = ledger_for(dir.path());
     let current: Vec<_> = reports_of(&ledger, 45, unit)
