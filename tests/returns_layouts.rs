@@ -8790,6 +8790,20 @@ fn a_count_of_work_done_that_shrinks_is_warned_about() {
     );
     assert_eq!(warned[0].severity, Severity::Warning);
     assert_eq!(warned[0].file, "区城市管理局（4日）.xlsx");
+    // The unit is asked to check the figures in its notice; not of the count that grew.
+    let u = ledger.units.iter().find(|u| u.name == unit).unwrap();
+    let asked: Vec<_> = u
+        .to_verify
+        .iter()
+        .map(|v| (v.task, v.why.as_str()))
+        .collect();
+    assert_eq!(
+        asked,
+        [(
+            45,
+            "你单位2020年12月3日报送的已清掏数量为560座，2020年12月4日报送的为356座，已完成的工作量一般不会减少，请核实统计口径或数字"
+        )]
+    );
 }
 
 /// Without a status column, a text whose words of a status take each other back (已全部

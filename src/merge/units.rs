@@ -139,6 +139,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             .collect();
         let to_verify = with_own_conflicts(tasks, &u.name, to_verify);
         let to_verify = with_stepped_back(tasks, &u.name, to_verify);
+        let to_verify = with_fallen_figures(tasks, &u.name, to_verify);
         let to_verify = with_contradicted_leads(tasks, &u.name, plan.meta.as_of, to_verify);
         out.push(UnitEntry {
             name: u.name.clone(),
@@ -318,6 +319,55 @@ fn with_stepped_back(
                 now.status.label()
             ),
         });
+    }
+    if to_verify.len() > before {
+        to_verify.sort_by_key(|v| v.task);
+    }
+    to_verify
+}
+
+/// `to_verify` with the tasks on which a count of work done in `unit`'s latest own report
+/// is smaller than in an earlier one of its own (已清掏化粪池560座, then 已清掏356座: the
+/// merge's `figure_fell` warning): the unit is asked to check the figures, both named.
+/// Added to the task's other reason when it has one.
+fn with_fallen_figures(
+    tasks: &[TaskEntry],
+    unit: &str,
+    mut to_verify: Vec<ToVerify>,
+) -> Vec<ToVerify> {
+    let before = to_verify.len();
+    for t in tasks {
+        let own = |r: &&UnitReport| r.unit == unit && r.via.is_none() && r.filed_on.is_some();
+        let mut current = t.current_reports().filter(own);
+        let (Some(now), None) = (current.next(), current.next()) else {
+            continue;
+        };
+        let mut earlier: Vec<&UnitReport> = t
+            .reports
+            .iter()
+            .filter(|r| r.superseded && own(r) && r.filed_on < now.filed_on)
+            .collect();
+        earlier.sort_by_key(|r| std::cmp::Reverse(r.filed_on));
+        let Some(fell) = super::versions::fallen_figure(now, earlier.into_iter()) else {
+            continue;
+        };
+        let day = |r: &UnitReport| r.filed_on.map(render_date).unwrap_or_default();
+        let why = format!(
+            "你单位{}报送的已{}数量为{}{w}，{}报送的为{}{w}，已完成的工作量一般不会减少，请核实统计口径或数字",
+            day(fell.earlier),
+            fell.verb,
+            super::versions::figure(fell.then),
+            day(now),
+            super::versions::figure(fell.now),
+            w = fell.word,
+        );
+        match to_verify.iter_mut().find(|v| v.task == t.id) {
+            Some(v) => {
+                v.why.push_str("；另外，");
+                v.why.push_str(&why);
+            }
+            None => to_verify.push(ToVerify { task: t.id, why }),
+        }
     }
     if to_verify.len() > before {
         to_verify.sort_by_key(|v| v.task);

@@ -450,6 +450,52 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// A count of work done that fell between an earlier report and the latest.
+pub(super) struct FallenFigure<'r> {
+    pub earlier: &'r UnitReport,
+    /// The work (清掏) and its measure word (座).
+    pub verb: String,
+    pub word: &'static str,
+    pub then: f64,
+    pub now: f64,
+}
+
+/// Of `earlier` (newest first), the first report giving a count of the same work as
+/// `latest` gives, larger than `latest`'s.
+pub(super) fn fallen_figure<'r>(
+    latest: &UnitReport,
+    earlier: impl Iterator<Item = &'r UnitReport>,
+) -> Option<FallenFigure<'r>> {
+    let now = done_counts(&latest.progress);
+    if now.is_empty() {
+        return None;
+    }
+    earlier.into_iter().find_map(|r| {
+        let before = done_counts(&r.progress);
+        now.iter().find_map(|(verb, word, n)| {
+            before
+                .iter()
+                .find(|(v, w, then)| v == verb && w == word && *then > *n)
+                .map(|(_, _, then)| FallenFigure {
+                    earlier: r,
+                    verb: verb.clone(),
+                    word,
+                    then: *then,
+                    now: *n,
+                })
+        })
+    })
+}
+
+/// A count as written: 560, 3.5.
+pub(super) fn figure(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
 /// A count of work done that the unit's latest report gives smaller than its last
 /// earlier report with a count of the same work (12月3日 已清掏化粪池560座, 12月4日
 /// 已清掏356座): done work does not shrink, so the figures are for the clerk to check
@@ -461,31 +507,17 @@ fn figure_fell(
     reports: &[UnitReport],
     when: impl Fn(&UnitReport) -> String,
 ) -> Option<Problem> {
-    let now = done_counts(&latest.progress);
-    if now.is_empty() {
-        return None;
-    }
     // Newest first: the last earlier report with a filing date.
-    let (earlier, (verb, word, then, n)) = reports
+    let earlier = reports
         .iter()
-        .filter(|r| r.superseded && r.filed_on.is_some() && r.filed_on < latest.filed_on)
-        .find_map(|r| {
-            let before = done_counts(&r.progress);
-            now.iter().find_map(|(verb, word, n)| {
-                before
-                    .iter()
-                    .find(|(v, w, _)| v == verb && w == word)
-                    .filter(|(_, _, then)| *then > *n)
-                    .map(|(_, _, then)| (r, (verb, *word, *then, *n)))
-            })
-        })?;
-    let figure = |x: f64| {
-        if x.fract() == 0.0 {
-            format!("{x:.0}")
-        } else {
-            format!("{x}")
-        }
-    };
+        .filter(|r| r.superseded && r.filed_on.is_some() && r.filed_on < latest.filed_on);
+    let FallenFigure {
+        earlier,
+        verb,
+        word,
+        then,
+        now: n,
+    } = fallen_figure(latest, earlier)?;
     Some(
         Problem::new(
             Severity::Warning,
