@@ -138,8 +138,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             })
             .collect();
         let to_verify = with_own_conflicts(tasks, &u.name, to_verify);
-        let to_verify = with_stepped_back(tasks, &u.name, to_verify);
-        let to_verify = with_fallen_figures(tasks, &u.name, to_verify);
+        let to_verify = with_changed_reports(tasks, &u.name, to_verify);
         let to_verify = with_contradicted_leads(tasks, &u.name, plan.meta.as_of, to_verify);
         out.push(UnitEntry {
             name: u.name.clone(),
@@ -185,7 +184,7 @@ pub(super) fn collector_warning(info: &PlanInfo, units: &[UnitEntry]) -> Option<
 
 /// `to_verify` with the tasks on which `unit` sent two or more reports of its own that
 /// disagree (the merge kept them all, unable to tell which stands): the unit is asked
-/// which stands, its files named; and the tasks where rows of its consolidation gave
+/// which stands, each quoted where they part; and the tasks where rows of its consolidation gave
 /// way to the units' own returns saying otherwise. Either replaces another reason on
 /// the same task (a status that does not read): the report that stands answers both.
 fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>) -> Vec<ToVerify> {
@@ -232,13 +231,7 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
             "你单位汇总表中代填的{}进展与其自行报送的不一致，汇总时采用了其自行报送的内容，请核实并更正汇总表",
             units.join("、")
         );
-        match conflicts.iter_mut().find(|c| c.task == t.id) {
-            Some(c) => {
-                c.why.push_str("；另外，");
-                c.why.push_str(&why);
-            }
-            None => conflicts.push(ToVerify { task: t.id, why }),
-        }
+        ask_also(&mut conflicts, t.id, why);
     }
     if conflicts.is_empty() {
         return to_verify;
@@ -277,48 +270,75 @@ fn differing_excerpts(texts: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// `to_verify` with the tasks on which `unit`'s latest own report says less than an
-/// earlier one of its own (12月4日 已完成, 12月7日 正在推进: the merge's `stepped_back`
-/// warning): the unit is asked to explain, both dates named. Not where the task is
-/// already asked about.
-fn with_stepped_back(
+/// `unit`'s own reports on a task when it filed more than once: its one current report
+/// with a filing date, and its earlier ones (superseded, filed before it), in the
+/// ledger's order. `None` when it has no such pair.
+fn own_history<'t>(t: &'t TaskEntry, unit: &str) -> Option<(&'t UnitReport, Vec<&'t UnitReport>)> {
+    let own = |r: &&UnitReport| r.unit == unit && r.via.is_none() && r.filed_on.is_some();
+    let mut current = t.current_reports().filter(own);
+    let (Some(now), None) = (current.next(), current.next()) else {
+        return None;
+    };
+    let earlier: Vec<&UnitReport> = t
+        .reports
+        .iter()
+        .filter(|r| r.superseded && own(r) && r.filed_on < now.filed_on)
+        .collect();
+    (!earlier.is_empty()).then_some((now, earlier))
+}
+
+/// `to_verify` with what changed between `unit`'s own reports on a task, as the merge's
+/// warnings say:
+/// - its latest says less than an earlier one (12月4日 已完成, 12月7日 正在推进:
+///   `stepped_back`): it is asked to explain, both dates named; not where the task is
+///   already asked about;
+/// - a count of work done is smaller in its latest (已清掏化粪池560座, then 已清掏356座:
+///   `figure_fell`): it is asked to check the figures, both named; added to the task's
+///   other reason when it has one.
+fn with_changed_reports(
     tasks: &[TaskEntry],
     unit: &str,
     mut to_verify: Vec<ToVerify>,
 ) -> Vec<ToVerify> {
     let before = to_verify.len();
+    let day = |r: &UnitReport| r.filed_on.map(render_date).unwrap_or_default();
     for t in tasks {
-        if to_verify.iter().any(|v| v.task == t.id) {
-            continue;
-        }
-        let own = |r: &&UnitReport| r.unit == unit && r.via.is_none() && r.filed_on.is_some();
-        let mut current = t.current_reports().filter(own);
-        let (Some(now), None) = (current.next(), current.next()) else {
+        let Some((now, earlier)) = own_history(t, unit) else {
             continue;
         };
-        let Some(then) = t
-            .reports
+        let asked = to_verify.iter().any(|v| v.task == t.id);
+        let then = earlier
             .iter()
-            .filter(|r| r.superseded && own(r) && r.filed_on < now.filed_on)
             .filter(|r| matches!(r.status, Status::Completed | Status::NotApplicable))
-            .max_by_key(|r| r.filed_on)
-        else {
-            continue;
-        };
-        if then.status.advancement() <= now.status.advancement() {
-            continue;
+            .max_by_key(|r| r.filed_on);
+        if let Some(then) =
+            then.filter(|then| !asked && then.status.advancement() > now.status.advancement())
+        {
+            to_verify.push(ToVerify {
+                task: t.id,
+                why: format!(
+                    "你单位{}曾报“{}”，{}改报“{}”，请说明情况",
+                    day(then),
+                    then.status.label(),
+                    day(now),
+                    now.status.label()
+                ),
+            });
         }
-        let day = |r: &UnitReport| r.filed_on.map(render_date).unwrap_or_default();
-        to_verify.push(ToVerify {
-            task: t.id,
-            why: format!(
-                "你单位{}曾报“{}”，{}改报“{}”，请说明情况",
-                day(then),
-                then.status.label(),
+        let mut newest_first = earlier;
+        newest_first.sort_by_key(|r| std::cmp::Reverse(r.filed_on));
+        if let Some(fell) = super::versions::fallen_figure(now, newest_first.into_iter()) {
+            let why = format!(
+                "你单位{}报送的已{}数量为{}{w}，{}报送的为{}{w}，已完成的工作量一般不会减少，请核实统计口径或数字",
+                day(fell.earlier),
+                fell.verb,
+                super::versions::figure(fell.then),
                 day(now),
-                now.status.label()
-            ),
-        });
+                super::versions::figure(fell.now),
+                w = fell.word,
+            );
+            ask_also(&mut to_verify, t.id, why);
+        }
     }
     if to_verify.len() > before {
         to_verify.sort_by_key(|v| v.task);
@@ -326,53 +346,16 @@ fn with_stepped_back(
     to_verify
 }
 
-/// `to_verify` with the tasks on which a count of work done in `unit`'s latest own report
-/// is smaller than in an earlier one of its own (已清掏化粪池560座, then 已清掏356座: the
-/// merge's `figure_fell` warning): the unit is asked to check the figures, both named.
-/// Added to the task's other reason when it has one.
-fn with_fallen_figures(
-    tasks: &[TaskEntry],
-    unit: &str,
-    mut to_verify: Vec<ToVerify>,
-) -> Vec<ToVerify> {
-    let before = to_verify.len();
-    for t in tasks {
-        let own = |r: &&UnitReport| r.unit == unit && r.via.is_none() && r.filed_on.is_some();
-        let mut current = t.current_reports().filter(own);
-        let (Some(now), None) = (current.next(), current.next()) else {
-            continue;
-        };
-        let mut earlier: Vec<&UnitReport> = t
-            .reports
-            .iter()
-            .filter(|r| r.superseded && own(r) && r.filed_on < now.filed_on)
-            .collect();
-        earlier.sort_by_key(|r| std::cmp::Reverse(r.filed_on));
-        let Some(fell) = super::versions::fallen_figure(now, earlier.into_iter()) else {
-            continue;
-        };
-        let day = |r: &UnitReport| r.filed_on.map(render_date).unwrap_or_default();
-        let why = format!(
-            "你单位{}报送的已{}数量为{}{w}，{}报送的为{}{w}，已完成的工作量一般不会减少，请核实统计口径或数字",
-            day(fell.earlier),
-            fell.verb,
-            super::versions::figure(fell.then),
-            day(now),
-            super::versions::figure(fell.now),
-            w = fell.word,
-        );
-        match to_verify.iter_mut().find(|v| v.task == t.id) {
-            Some(v) => {
-                v.why.push_str("；另外，");
-                v.why.push_str(&why);
-            }
-            None => to_verify.push(ToVerify { task: t.id, why }),
+/// Asks about `task` for `why` too: after the reason it already has (；另外，…), or as a
+/// new item.
+fn ask_also(to_verify: &mut Vec<ToVerify>, task: u32, why: String) {
+    match to_verify.iter_mut().find(|v| v.task == task) {
+        Some(v) => {
+            v.why.push_str("；另外，");
+            v.why.push_str(&why);
         }
+        None => to_verify.push(ToVerify { task, why }),
     }
-    if to_verify.len() > before {
-        to_verify.sort_by_key(|v| v.task);
-    }
-    to_verify
 }
 
 /// `to_verify` with the tasks `unit` leads and reported 已完成 while a responsible unit
