@@ -1,6 +1,16 @@
 //! Numbers written in Chinese numerals, as units write task numbers (十二), list items
 //! (（三）) and dates (十二月四日).
 
+/// How a document counts copies of a unit's material that disagree: 两 for two, else
+/// 多 (报送了两份内容不一致的材料).
+pub(crate) fn copies_word(n: usize) -> &'static str {
+    if n == 2 {
+        "两"
+    } else {
+        "多"
+    }
+}
+
 /// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
 pub(crate) fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {

@@ -16,7 +16,7 @@ use super::isolate::isolated;
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
 use super::sheet::{read_sheet, SheetContext};
-use super::values::{parse_task_id, parse_task_ids};
+use super::values::{parse_task_id, task_numbers};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
@@ -347,6 +347,7 @@ fn read_sheets(
         default_year: opts.default_year,
         marker: marker.as_ref(),
         cover: cover.as_ref(),
+        written_report: false,
     };
     let mut named = None;
     for grid in &read.grids {
@@ -821,24 +822,6 @@ fn words_after_task_number(text: &str) -> String {
         .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、。.".contains(c))
         .trim()
         .to_string()
-}
-
-/// The task numbers a text names as 第12项 / 第12条, or as a list (第23、53、55项).
-pub(crate) fn task_numbers(t: &str) -> Vec<u32> {
-    t.split('第')
-        .skip(1)
-        .flat_map(|rest| {
-            let list: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, '、' | '，' | ',' | '和' | '及'))
-                .collect();
-            let named = !list.is_empty() && rest[list.len()..].starts_with(['项', '条']);
-            named
-                .then(|| parse_task_ids(&list).or_else(|| parse_task_id(&list).map(|id| vec![id])))
-                .flatten()
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// 第12项 / 第12条 somewhere in the text.

@@ -307,6 +307,24 @@ pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
     ids.filter(|ids| ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len())
 }
 
+/// The task numbers a text names as 第12项 / 第12条, or as a list (第23、53、55项).
+pub(crate) fn task_numbers(t: &str) -> Vec<u32> {
+    t.split('第')
+        .skip(1)
+        .flat_map(|rest| {
+            let list: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '、' | '，' | ',' | '和' | '及'))
+                .collect();
+            let named = !list.is_empty() && rest[list.len()..].starts_with(['项', '条']);
+            named
+                .then(|| parse_task_ids(&list).or_else(|| parse_task_id(&list).map(|id| vec![id])))
+                .flatten()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// A task id from a numeric cell: 12.0 → 12; fractions, zero, negatives, > 999 → `None`.
 pub fn task_id_from_number(f: f64) -> Option<u32> {
     if !f.is_finite() || f.fract() != 0.0 || !(1.0..=999.0).contains(&f) {

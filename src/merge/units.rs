@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::scope::Scope;
 use crate::common::dates::render_date;
+use crate::common::numerals::copies_word;
 use crate::model::{
     Code, PlanInfo, Problem, Severity, Status, TaskEntry, ToVerify, UnitEntry, UnitReport,
 };
@@ -206,7 +207,7 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
             let q: Vec<String> = quoted.iter().map(|q| format!("“{q}”")).collect();
             format!("分别为{}", q.join("、"))
         };
-        let copies = if own.len() == 2 { "两" } else { "多" };
+        let copies = copies_word(own.len());
         let why = if one_file {
             format!(
                 "你单位报送的材料中该项有{copies}条进展，内容不一致（{said}），请确认以哪一条为准"

@@ -446,6 +446,8 @@ fn done_counts(text: &str) -> Vec<(String, &'static str, f64)> {
     out
 }
 
+/// A Chinese character (an ideograph of the basic block, no punctuation): what a verb
+/// after 已 is written in.
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }

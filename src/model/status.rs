@@ -55,9 +55,10 @@ pub fn answered_without_progress(written: &str) -> String {
     if NO.contains(&t) {
         format!("报未完成，{NO_PROGRESS_WRITTEN}")
     } else {
-        let shown: String = t.chars().take(10).collect();
-        let more = if t.chars().count() > 10 { "…" } else { "" };
-        format!("只填写“{shown}{more}”，{NO_PROGRESS_WRITTEN}")
+        format!(
+            "只填写“{}”，{NO_PROGRESS_WRITTEN}",
+            crate::common::text::excerpt(t, 10)
+        )
     }
 }
 

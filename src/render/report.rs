@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::common::dates::render_date;
+use crate::common::numerals::copies_word;
 use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::render::blocks::Block;
 use crate::render::document::{blocks_docx, docx_file};
@@ -1436,11 +1437,7 @@ impl Issues {
                 .filter(|c| !c.same_status)
                 .cloned()
                 .collect(),
-            conflict_copies: if conflicts.iter().all(|c| c.copies == 2) {
-                "两"
-            } else {
-                "多"
-            },
+            conflict_copies: copies_word(conflicts.iter().map(|c| c.copies).max().unwrap_or(2)),
             conflicts,
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing

@@ -4,6 +4,7 @@
 //! rather than a cell merged down the 重点任务's rows: a merged cell shows its text on
 //! the first page only, a banner sits right above the rows it names.
 
+use crate::common::numerals::copies_word;
 use crate::model::{Ledger, Status, TaskEntry, NO_PROGRESS_WRITTEN};
 use crate::render::docx::{TableColumn, TableData, TableRowData};
 use crate::render::task_text::{owner, report_groups};
@@ -155,7 +156,7 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         let copies = t.current_reports().filter(|r| r.unit == unit).count();
         doubts.push(format!(
             "{unit}报送了{}份内容不一致的材料，正在核实",
-            if copies == 2 { "两" } else { "多" }
+            copies_word(copies)
         ));
     }
     if !doubts.is_empty() {

@@ -5,6 +5,7 @@ use crate::common::marker::Marker;
 use crate::plan::UnitDirectory;
 
 /// What a sheet reader needs to know about its file and the plan.
+#[derive(Clone, Copy)]
 pub(crate) struct SheetContext<'a> {
     /// Path relative to the returns folder.
     pub file: &'a str,
@@ -20,4 +21,7 @@ pub(crate) struct SheetContext<'a> {
     pub marker: Option<&'a Marker>,
     /// The workbook's cover sheet's unit and date lines ([`cover_of`](super::cover_of)).
     pub cover: Option<&'a Cover>,
+    /// The sheet is a written report's sections read as a table (`prose::as_table`): a
+    /// warning speaks of its paragraphs, not of a form's columns.
+    pub written_report: bool,
 }

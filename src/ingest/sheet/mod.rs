@@ -127,21 +127,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             let joint = prose::joint_headings(grid);
             out.problems
                 .push(prose_read(ctx, &grid.name, &sections, &joint));
-            let before = out.problems.len();
-            let sender = read_sheet(&table, ctx, out);
-            // A section with no status word: said of a letter, not of a form's column.
-            for p in out.problems[before..]
-                .iter_mut()
-                .filter(|p| p.code == Code::StatusUnclear)
-            {
-                p.message = if p.message.starts_with(rows::STATUS_WORDS_UNCLEAR) {
-                    "此段文字中的完成情况前后不一致或不够明确，记为“待核实”。请与该单位核实。"
-                } else {
-                    "此段文字没有写明完成情况（已完成、正在推进等），记为“待核实”。请与该单位核实。"
-                }
-                .to_string();
-            }
-            return sender;
+            let letter = SheetContext {
+                written_report: true,
+                ..*ctx
+            };
+            return read_sheet(&table, &letter, out);
         }
         skip_headerless(grid, ctx, &non_empty, out);
         return None;

@@ -14,6 +14,7 @@ use super::filing::is_salutation;
 use super::task_heading::{list_mark, titled_task};
 use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::values::task_numbers;
 use crate::ingest::vocabulary::mentions_status;
 
 /// A line this short without a full stop is a heading (二、下一步工作打算), a signature or
@@ -90,7 +91,7 @@ pub(super) fn joint_headings(grid: &Grid) -> Vec<(usize, Vec<u32>)> {
         .filter(|&r| grid.is_paragraph(r))
         .filter_map(|r| {
             let t = one_line(&grid.first_text(r));
-            is_joint_heading(&t).then(|| (r, crate::ingest::file::task_numbers(&t)))
+            is_joint_heading(&t).then(|| (r, task_numbers(&t)))
         })
         .collect()
 }
@@ -100,19 +101,13 @@ pub(super) fn joint_headings(grid: &Grid) -> Vec<(usize, Vec<u32>)> {
 fn is_joint_heading(line: &str) -> bool {
     let t = line.trim();
     let opens = list_level(t).is_some() || t.starts_with("关于") || t.starts_with('第');
-    opens
-        && single_task(t).is_none()
-        && t.chars().count() <= 80
-        && crate::ingest::file::task_numbers(t).len() >= 2
+    opens && single_task(t).is_none() && t.chars().count() <= 80 && task_numbers(t).len() >= 2
 }
 
 /// The task a heading names, when it names one only (not …（第24项、第27项）).
 fn single_task(line: &str) -> Option<u32> {
     let id = titled_task(line)?;
-    crate::ingest::file::task_numbers(line)
-        .iter()
-        .all(|n| *n == id)
-        .then_some(id)
+    task_numbers(line).iter().all(|n| *n == id).then_some(id)
 }
 
 /// A line of a section's progress: a sentence, or a sub-heading of a lower level than

@@ -1478,11 +1478,6 @@ fn percent_status(cell: &Cell) -> Option<(Status, String)> {
     Some((status_of_percent(p).unwrap_or(Status::Unclear), shown))
 }
 
-/// How a warning opens on a status column missing and a progress text whose words of a
-/// status disagree or leave it open (the written-report reader rewords it for a letter).
-pub(super) const STATUS_WORDS_UNCLEAR: &str =
-    "表中没有完成状态列，进展情况中的完成情况前后不一致或不够明确，记为“";
-
 /// A progress cell that only points elsewhere (见附件): nothing of the progress was read.
 fn progress_elsewhere(ctx: &SheetContext, source: &Source, words: &str) -> Problem {
     Problem::new(
@@ -1505,15 +1500,26 @@ fn status_unclear(
     has_column: bool,
 ) -> Problem {
     let shown = format!("“{}”", excerpt(status_text, 20));
-    // 否 alone (no progress text): understood, but it does not say whether work started.
-    let message = if status_text.is_empty()
+    // Words of a status, but in parts that disagree or leave it open (已全部完成，尚有3处
+    // 未整改).
+    let words_unclear = status_text.is_empty()
         && !has_column
-        && crate::ingest::vocabulary::mentions_status(progress)
-    {
-        // Words of a status, but in parts that disagree or leave it open (已全部完成，
-        // 尚有3处未整改).
+        && crate::ingest::vocabulary::mentions_status(progress);
+    // 否 alone (no progress text): understood, but it does not say whether work started.
+    let message = if ctx.written_report {
+        // A section of a letter: said of its paragraph, not of a form's column.
         format!(
-            "{STATUS_WORDS_UNCLEAR}{}”。请与该单位核实，并请增加“完成状态”列填写：{}。",
+            "此段文字{}，记为“{}”。请与该单位核实。",
+            if words_unclear {
+                "中的完成情况前后不一致或不够明确"
+            } else {
+                "没有写明完成情况（已完成、正在推进等）"
+            },
+            Status::Unclear.label()
+        )
+    } else if words_unclear {
+        format!(
+            "表中没有完成状态列，进展情况中的完成情况前后不一致或不够明确，记为“{}”。请与该单位核实，并请增加“完成状态”列填写：{}。",
             Status::Unclear.label(),
             choices_or()
         )
@@ -1566,6 +1572,11 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
             .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
             .flatten()
     };
+    // The day `rest` opens with, written up to 日 (or 号).
+    let day_written = |rest: &str| {
+        let end = rest.find(['日', '号'])?;
+        parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+    };
     progress
         .match_indices('于')
         .find_map(|(i, w)| {
@@ -1578,19 +1589,15 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
             // 建成投用): the work done that day; of several, the latest.
             progress
                 .match_indices("已于")
-                .filter_map(|(i, w)| {
-                    let rest = &progress[i + w.len()..];
-                    let end = rest.find(['日', '号'])?;
-                    parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
-                })
+                .filter_map(|(i, w)| day_written(&progress[i + w.len()..]))
                 .max()
         })
         .or_else(|| {
             // 完成时间为2020年9月15日 / 完成时间：9月15日.
             progress.match_indices("完成时间").find_map(|(i, w)| {
-                let rest = progress[i + w.len()..].trim_start_matches(['为', '是', '：', ':', ' ']);
-                let end = rest.find(['日', '号'])?;
-                parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+                day_written(
+                    progress[i + w.len()..].trim_start_matches(['为', '是', '：', ':', ' ']),
+                )
             })
         })
         .or_else(|| {
@@ -1602,8 +1609,7 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
                     let rest = c.trim().strip_prefix('于')?;
                     let end = rest.find(['日', '号'])?;
                     let done = DONE_VERBS.iter().any(|v| rest[end..].contains(v));
-                    done.then(|| parse(&rest[..end + '日'.len_utf8()].replace('号', "日")))
-                        .flatten()
+                    done.then(|| day_written(rest)).flatten()
                 })
                 .max()
         })
