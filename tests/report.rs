@@ -2284,3 +2284,58 @@ fn conflicting_statuses_are_counted_by_the_slower_until_checked() {
         "{body}"
     );
 }
+
+/// A count of work done smaller than in the unit's earlier return (已清掏560座, then
+/// 已清掏356座) is not told in 二 as fact: 三 says it is being checked, both figures named,
+/// and 附件1 quotes the latest text with the same note. A count that grew is told as usual.
+#[test]
+fn a_count_that_fell_is_not_quoted_until_checked() {
+    let input = common::input_with_returns(|r| {
+        for (file, day, t45, t44) in [
+            (
+                "区城市管理局（3日）.xlsx",
+                "填报日期：2020年12月3日",
+                "已清掏化粪池560座，剩余120座正在清掏。",
+                "已查处违法行为30起。",
+            ),
+            (
+                "区城市管理局（4日）.xlsx",
+                "填报日期：2020年12月4日",
+                "已完成河道两岸化粪池排查，共412座，已清掏356座。",
+                "已查处违法行为46起。",
+            ),
+        ] {
+            let sheet = common::SheetSpec::new("Sheet1")
+                .text_row(&["填报单位：区城市管理局", "", "", day])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&["45", &common::measure(45), t45, "正在推进"])
+                .text_row(&["44", &common::measure(44), t44, "正在推进"]);
+            common::write_workbook(&r.join(file), &[sheet]);
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let fell: Vec<_> = l
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports())
+        .filter_map(|r| r.figure_fell.as_deref())
+        .collect();
+    assert_eq!(fell, ["已清掏数量由560座减为356座"]);
+    let short = &l.task(45).unwrap().short_name;
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let (body, annex) = text.split_once("\n附件1").unwrap();
+    assert!(!body.contains("已清掏356座"), "{body}");
+    assert!(
+        body.contains(&format!(
+            "区城市管理局对{short}报送的已清掏数量由560座减为356座，正在与该单位核实统计口径。"
+        )),
+        "{body}"
+    );
+    // The count that grew (30 → 46) is told.
+    assert!(body.contains("46起"), "{body}");
+    assert!(
+        annex.contains("（区城市管理局报送的已清掏数量由560座减为356座，正在核实）")
+            && annex.contains("已清掏356座"),
+        "{annex}"
+    );
+}

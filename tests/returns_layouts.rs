@@ -8777,6 +8777,14 @@ fn a_count_of_work_done_that_shrinks_is_warned_about() {
         .collect();
     assert_eq!(current.len(), 1);
     assert!(current[0].progress.contains("356座"));
+    // The documents are told the change (the report does not quote the figure as fact).
+    assert_eq!(
+        current[0].figure_fell.as_deref(),
+        Some("已清掏数量由560座减为356座")
+    );
+    assert!(reports_of(&ledger, 44, unit)
+        .iter()
+        .all(|r| r.figure_fell.is_none()));
     let warned: Vec<_> = ledger
         .problems
         .iter()

@@ -491,6 +491,7 @@ fn report(
         doubt,
         via: rec.via,
         gave_way: false,
+        figure_fell: None,
         source: rec.source,
     }
 }

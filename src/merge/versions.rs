@@ -72,14 +72,19 @@ fn resolve_versions(
         r.filed_on
             .map_or_else(String::new, crate::common::dates::render_date)
     };
-    if let Some(latest) = reports
+    if let Some(i) = reports
         .iter()
-        .find(|r| !r.superseded && r.filed_on.is_some())
+        .position(|r| !r.superseded && r.filed_on.is_some())
     {
+        let latest = &reports[i];
         let earlier = reports.iter().filter(|r| r.superseded);
         problems.extend(stepped_back(id, unit, latest, earlier, date));
-        problems.extend(figure_fell(id, unit, latest, reports, date));
+        let fell = figure_fell(id, unit, latest, reports, date).map(|(problem, said)| {
+            problems.push(problem);
+            said
+        });
         problems.extend(correction_dated_earlier(id, unit, latest, reports, stood));
+        reports[i].figure_fell = fell;
     }
     let mut top: Vec<usize> = (0..reports.len())
         .filter(|&i| !reports[i].superseded)
@@ -501,14 +506,15 @@ pub(super) fn figure(x: f64) -> String {
 /// A count of work done that the unit's latest report gives smaller than its last
 /// earlier report with a count of the same work (12月3日 已清掏化粪池560座, 12月4日
 /// 已清掏356座): done work does not shrink, so the figures are for the clerk to check
-/// (a different scope, or a typing error). One warning naming both.
+/// (a different scope, or a typing error). One warning naming both, and the change as
+/// the documents say it (已清掏数量由560座减为356座: `UnitReport::figure_fell`).
 fn figure_fell(
     id: u32,
     unit: &str,
     latest: &UnitReport,
     reports: &[UnitReport],
     when: impl Fn(&UnitReport) -> String,
-) -> Option<Problem> {
+) -> Option<(Problem, String)> {
     // Newest first: the last earlier report with a filing date.
     let earlier = reports
         .iter()
@@ -520,8 +526,12 @@ fn figure_fell(
         then,
         now: n,
     } = fallen_figure(latest, earlier)?;
-    Some(
-        Problem::new(
+    let said = format!(
+        "已{verb}数量由{}{word}减为{}{word}",
+        figure(then),
+        figure(n)
+    );
+    let problem = Problem::new(
             Severity::Warning,
             Code::FigureFell,
             &latest.source.file,
@@ -534,8 +544,8 @@ fn figure_fell(
                 now = when(latest),
             ),
         )
-        .at(Some(&latest.source.sheet), Some(latest.source.row)),
-    )
+        .at(Some(&latest.source.sheet), Some(latest.source.row));
+    Some((problem, said))
 }
 
 /// A file's filing date and the latest completion it reports.

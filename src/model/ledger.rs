@@ -349,6 +349,11 @@ pub struct UnitReport {
     /// its row.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub gave_way: bool,
+    /// A count of work done smaller than in the unit's earlier report (`figure_fell`), as
+    /// the documents say it: 已清掏数量由560座减为356座. The figure is being checked with the
+    /// unit, so the report does not tell this text as fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure_fell: Option<String>,
 }
 
 impl UnitReport {

@@ -772,8 +772,9 @@ fn this_unit(unit: &str) -> String {
 
 fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
-    // A unit with two current reports on the task that say different things (listed in
-    // 三 as to be checked) is not quoted as fact.
+    // A unit with two current reports on the task that say different things, or a count
+    // of work done smaller than its earlier report's (listed in 三 as to be checked), is
+    // not quoted as fact.
     let in_conflict = |unit: &str| {
         let mut said = t
             .current_reports()
@@ -783,7 +784,10 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         said.any(|p| Some(p) != first)
     };
     let r = t.current_reports().find(|r| {
-        deciders.contains(&r.unit) && !r.progress.trim().is_empty() && !in_conflict(&r.unit)
+        deciders.contains(&r.unit)
+            && !r.progress.trim().is_empty()
+            && r.figure_fell.is_none()
+            && !in_conflict(&r.unit)
     })?;
     let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
     let (text, by_place) = match places_told(&progress) {
@@ -1071,6 +1075,9 @@ struct Issues {
     /// The conflicts whose reports give different statuses (the task counted by the
     /// slower one until checked).
     conflicts_differ: Vec<ConflictBrief>,
+    /// Counts of work done that fell between a unit's reports: {unit, short, said
+    /// (已清掏数量由560座减为356座)}, in task order.
+    figures_fell: Vec<FigureFellBrief>,
     /// Tasks to keep up (需长期坚持 or long-term deadlines), short names joined with 、.
     ongoing_names: String,
     ongoing_count: usize,
@@ -1439,6 +1446,7 @@ impl Issues {
                 .collect(),
             conflict_copies: copies_word(conflicts.iter().map(|c| c.copies).max().unwrap_or(2)),
             conflicts,
+            figures_fell: figures_fell(l),
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing
                 .iter()
@@ -1455,7 +1463,8 @@ impl Issues {
             && issues.others_only.is_empty()
             && issues.unclear.is_empty()
             && issues.units_missing.is_empty()
-            && issues.conflicts.is_empty();
+            && issues.conflicts.is_empty()
+            && issues.figures_fell.is_empty();
         issues
     }
 }
@@ -1541,6 +1550,31 @@ fn conflict_units(conflicts: &[ConflictBrief]) -> Vec<ConflictUnit> {
         }
     }
     units
+}
+
+/// A count of work done that fell between a unit's reports on a task.
+#[derive(Debug, Serialize)]
+struct FigureFellBrief {
+    unit: String,
+    short: String,
+    said: String,
+}
+
+/// The current reports whose count of work done fell (`UnitReport::figure_fell`), in task
+/// order.
+fn figures_fell(l: &Ledger) -> Vec<FigureFellBrief> {
+    l.tasks
+        .iter()
+        .flat_map(|t| {
+            t.current_reports().filter_map(|r| {
+                Some(FigureFellBrief {
+                    said: r.figure_fell.clone()?,
+                    unit: who(l, &r.unit),
+                    short: t.short_name.clone(),
+                })
+            })
+        })
+        .collect()
 }
 
 /// Units with more than one current report on a task, once per task and unit.

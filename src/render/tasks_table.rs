@@ -159,6 +159,13 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
             copies_word(copies)
         ));
     }
+    // A count of work done smaller than the unit's earlier report: its line below is
+    // not told as settled.
+    for r in t.current_reports() {
+        if let Some(fell) = &r.figure_fell {
+            doubts.push(format!("{}报送的{fell}，正在核实", r.unit));
+        }
+    }
     if !doubts.is_empty() {
         lines.push(format!("（{}）", doubts.join("；")));
     }
