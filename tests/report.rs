@@ -2339,3 +2339,34 @@ fn a_count_that_fell_is_not_quoted_until_checked() {
         "{annex}"
     );
 }
+
+/// Two current returns of a unit with the same words and different statuses are a
+/// conflict like any other: 三 names it and 二 does not quote the words as fact.
+#[test]
+fn the_same_words_under_two_statuses_are_not_quoted_as_fact() {
+    let input = common::input_with_returns(|r| {
+        for (file, status) in [
+            ("区财政局.xlsx", "已完成"),
+            ("区财政局-整改进展.xlsx", "正在推进"),
+        ] {
+            let sheet = common::SheetSpec::new("Sheet1")
+                .text_row(&["填报单位：区财政局", "", "", "填报日期：2020年12月3日"])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+                .text_row(&[
+                    "58",
+                    &common::measure(58),
+                    "专项资金管理办法已报区政府审定。",
+                    status,
+                ]);
+            common::write_workbook(&r.join(file), &[sheet]);
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(58).unwrap();
+    assert_eq!(t.units_in_conflict(), ["区财政局"]);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let (body, annex) = text.split_once("\n附件1").unwrap();
+    assert!(body.contains("暂按进展较慢的一份统计"), "{body}");
+    assert!(!body.contains("已报区政府审定"), "{body}");
+    assert!(annex.contains("已报区政府审定"), "{annex}");
+}

@@ -775,19 +775,12 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     // A unit with two current reports on the task that say different things, or a count
     // of work done smaller than its earlier report's (listed in 三 as to be checked), is
     // not quoted as fact.
-    let in_conflict = |unit: &str| {
-        let mut said = t
-            .current_reports()
-            .filter(|r| r.unit == unit)
-            .map(|r| r.progress.trim());
-        let first = said.next();
-        said.any(|p| Some(p) != first)
-    };
+    let in_conflict = t.units_in_conflict();
     let r = t.current_reports().find(|r| {
         deciders.contains(&r.unit)
             && !r.progress.trim().is_empty()
             && r.figure_fell.is_none()
-            && !in_conflict(&r.unit)
+            && !in_conflict.contains(&r.unit.as_str())
     })?;
     let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
     let (text, by_place) = match places_told(&progress) {
