@@ -739,7 +739,13 @@ fn reminders_list_exactly_the_units_and_tasks_the_ledger_shows_missing() {
     let counts = format!(
         "应报送单位{}个，已报送{}个，其中已全部报送{}个；尚有{listed}个单位未报送或未报全",
         s.units_expected,
-        s.units_reported,
+        // Every unit that sent progress, part of what it owes or none of it.
+        ledger
+            .units
+            .iter()
+            .filter(|u| !u.expected.is_empty() && u.name != ledger.plan.collector)
+            .filter(|u| !u.sent_nothing())
+            .count(),
         s.units_expected as usize - listed
     );
     // Signed and dated as the bureau's own document.

@@ -1199,8 +1199,13 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     assert_eq!(s.units_expected, owing.summary.units_expected);
     let silent = s.units_expected - 1;
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let how = if lead.expected.len() == 1 {
+        "且已报全"
+    } else {
+        "，但尚有任务未报送"
+    };
     let said = format!(
-        "应报送进展的{}个单位中，已报送1个，尚有{silent}个单位未报送（名单见附件2）；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
+        "应报送进展的{}个单位中，1个已报送{how}；{silent}个未报送任何进展（名单见附件2）；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
         s.units_expected
     );
     assert!(text.contains(&said), "{said}\n{text}");
@@ -1572,22 +1577,27 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         .collect();
     assert!(!none_owed.is_empty(), "the demo has such a unit");
     let text = body_text(&report_docx(l, &Templates::default()).unwrap());
-    // Named when few: 中山路街道报送了部分进展，但应直接报送的任务尚未报送 (what it
-    // sent may be its own tasks' progress owed through a lead: not "not its tasks").
-    let who = if none_owed.len() <= 3 {
-        none_owed
-            .iter()
-            .map(|u| u.name.as_str())
-            .collect::<Vec<_>>()
-            .join("、")
-    } else {
-        format!("{}个单位", none_owed.len())
-    };
+    // 一 and 三（四） count it among the units that sent progress and still owe some task
+    // (what it sent may be its own tasks' progress owed through a lead: not "not its
+    // tasks", nor "reported nothing").
+    let silent = l
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty() && u.sent_nothing() && u.name != l.plan.collector)
+        .count();
+    let owing = l
+        .units
+        .iter()
+        .filter(|u| !u.missing.is_empty() && u.name != l.plan.collector)
+        .count();
     assert!(
-        text.contains(&format!("{who}报送了部分进展，但应直接报送的任务尚未报送")),
+        text.contains(&format!(
+            "尚有{silent}个单位未报送任何进展，{}个单位尚有任务未报送（名单见附件2）。",
+            owing - silent
+        )),
         "{text}"
     );
-    assert!(!text.contains("报送了进展但应报任务均未报送"), "{text}");
+    assert!(!text.contains("应直接报送"), "{text}");
     let list = format!(
         "{:?}",
         rectify::reminder_list_blocks(l, &Templates::default(), l.as_of).unwrap()
@@ -1596,12 +1606,12 @@ fn a_unit_that_reported_none_of_its_own_tasks_is_not_called_partial() {
         .split("部分未报送的单位")
         .next()
         .unwrap()
-        .split("已报送部分进展但应直接报送的任务均未报送的单位")
+        .split("已报送进展但应向我局报送的任务均未报送的单位")
         .nth(1)
         .expect("a group of its own");
     for u in none_owed {
         assert!(
-            text.contains(&format!("{}（应直接报送的任务均未报送）", u.name)),
+            text.contains(&format!("{}（应向我局报送的任务均未报送）", u.name)),
             "{}",
             u.name
         );
@@ -1782,19 +1792,23 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
     let l = rectify::build_ledger(&plan, dir.path());
     assert_eq!(l.summary.units_reported, 0, "{:?}", l.summary);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
-    // 一 counts it among the units that have not sent what they owe; 三（四） says
-    // what it did send.
+    // 一 counts it among the units that sent progress but still owe tasks, as does 三（四）;
+    // 附件2 says what it owes.
     let said = format!(
-        "应报送进展的{}个单位中，已报送0个，尚有{}个单位未报送应直接报送的任务进展（名单见附件2）。",
-        l.summary.units_expected, l.summary.units_expected,
-    );
-    assert!(text.contains(&said), "{said}\n{text}");
-    let said = format!(
-        "尚有{}个单位未报送任何进展，{}报送了部分进展，但应直接报送的任务尚未报送",
+        "应报送进展的{}个单位中，1个已报送，但尚有任务未报送；{}个未报送任何进展（名单见附件2）。",
+        l.summary.units_expected,
         l.summary.units_expected - 1,
-        town.name
     );
     assert!(text.contains(&said), "{said}\n{text}");
+    let said = format!(
+        "尚有{}个单位未报送任何进展，1个单位尚有任务未报送（名单见附件2）。",
+        l.summary.units_expected - 1,
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+    assert!(
+        text.contains(&format!("{}（应向我局报送的任务均未报送）", town.name)),
+        "{text}"
+    );
 }
 
 /// 四（一） asks for what each overdue task needs, as 三（一） describes them: the ones

@@ -902,7 +902,7 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
     }
     assert!(body.contains("卫星湖街道（未报送任何进展）"), "{body}");
     assert!(
-        !body.contains("卫星湖街道（应直接报送的任务均未报送）"),
+        !body.contains("卫星湖街道（应向我局报送的任务均未报送）"),
         "{body}"
     );
     // 附件1 quotes its row as the lead's consolidation carried it, not as its own report.

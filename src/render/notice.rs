@@ -790,7 +790,8 @@ struct ListContext<'a> {
     as_of: String,
     return_deadline: String,
     units_expected: usize,
-    /// Units that reported on any task (the report's 已报送).
+    /// Units that sent progress on any task (the report's 已报送: the silent ones left
+    /// out).
     units_reported: usize,
     /// Units with every expected task reported.
     units_complete: usize,
@@ -845,7 +846,7 @@ impl<'a> ListContext<'a> {
             as_of: render_date(date),
             return_deadline: render_date(ledger.plan.reports_due()),
             units_expected: expected,
-            units_reported: ledger.summary.units_reported as usize,
+            units_reported: expected - owing.iter().filter(|u| u.sent_nothing()).count(),
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
             silent: briefs(UnitEntry::sent_nothing),

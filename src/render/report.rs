@@ -960,25 +960,27 @@ struct MissingGroup {
     /// The units' names, joined with 、.
     names: String,
     count: usize,
-    /// 连续两期未报送, 未报送任何进展, 应直接报送的任务均未报送, or empty (some tasks
+    /// 连续两期未报送, 未报送任何进展, 应向我局报送的任务均未报送, or empty (some tasks
     /// reported).
-    state: &'static str,
+    state: String,
     missing: String,
     missing_names: String,
     owned: Listed,
     cooperated: Listed,
 }
 
-fn missing_groups(units: &[UnitBrief]) -> Vec<MissingGroup> {
+/// `self_word`: how the collector names itself (我局).
+fn missing_groups(units: &[UnitBrief], self_word: &str) -> Vec<MissingGroup> {
     let state = |u: &UnitBrief| {
         if u.twice {
-            "连续两期未报送"
+            "连续两期未报送".to_string()
         } else if u.silent {
-            "未报送任何进展"
+            "未报送任何进展".to_string()
         } else if u.none_owed {
-            "应直接报送的任务均未报送"
+            // What it sent may be its part of a task it reports through its lead unit.
+            format!("应向{self_word}报送的任务均未报送")
         } else {
-            ""
+            String::new()
         }
     };
     let mut groups: Vec<(Vec<&str>, &UnitBrief)> = Vec::new();
@@ -1052,6 +1054,9 @@ struct Issues {
     /// Their names joined with 、 when three or fewer, else empty (the count says it).
     none_owed_names: String,
     partial_count: usize,
+    /// Units that sent progress but still owe some task (`partial_count` and
+    /// `none_owed_count` together): 尚有任务未报送.
+    incomplete_count: usize,
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
     leads_missing_count: usize,
@@ -1413,7 +1418,8 @@ impl Issues {
                 .iter()
                 .filter(|u| !u.silent && !u.none_owed)
                 .count(),
-            missing_groups: missing_groups(&units_missing),
+            incomplete_count: units_missing.iter().filter(|u| !u.silent).count(),
+            missing_groups: missing_groups(&units_missing, &l.plan.self_word),
             cooperating_marked: units_missing.iter().any(|u| !u.cooperated.ids.is_empty()),
             units_missing,
             leads_missing_count: leads.len(),
