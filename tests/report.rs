@@ -1410,10 +1410,36 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
         "the demo has both kinds"
     );
     let text = body_text(demo_docx());
-    let said = format!(
-        "，没有截止日期的长期任务{long_term}项，尚未到期的{}项",
-        green.len() - long_term
+    // They are not reported 长期坚持 (those were left out): their statuses are said, and
+    // add up.
+    let said = format!("，未设完成时限的长期任务{long_term}项（");
+    let (_, after) = text.split_once(&said).expect(&said);
+    let (statuses, after) = after.split_once('）').unwrap();
+    let mut counted = 0;
+    for s in Status::ALL {
+        let n = green
+            .iter()
+            .filter(|t| t.deadline.due.is_none() && t.deadline.ongoing && t.status == s)
+            .count();
+        if n > 0 {
+            assert!(
+                statuses.contains(&format!("{}{n}项", s.label()))
+                    || statuses == format!("均{}", s.label()),
+                "{statuses}"
+            );
+            counted += n;
+        }
+    }
+    assert_eq!(counted, long_term, "{statuses}");
+    assert!(
+        statuses.contains("项、") || statuses.starts_with('均'),
+        "{statuses}"
     );
+    assert!(
+        after.starts_with(&format!("，尚未到期的{}项", green.len() - long_term)),
+        "{after}"
+    );
+    let said = format!("项），尚未到期的{}项", green.len() - long_term);
     assert!(text.contains(&said), "{said}\n{text}");
     let rest = l
         .tasks

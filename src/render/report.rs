@@ -396,6 +396,9 @@ struct SummaryContext<'a> {
     rest_yellow: u32,
     rest_green: u32,
     rest_green_long_term: u32,
+    /// Their statuses as the overview says them: 均未报送, or 未报送3项、正在推进2项 (they
+    /// are not 长期坚持, so the sentence says what they are).
+    rest_long_term_statuses: String,
     warning_days: u32,
     /// The yellow light's window in words: 12月底到期 when every yellow task is due at
     /// the end of the same month, 12月20日前到期 on the same day, else 30天内到期.
@@ -1273,6 +1276,16 @@ impl<'a> SummaryContext<'a> {
             rest_green_long_term: rest(&|t| {
                 t.light == Light::Green && t.deadline.is_long_term_only()
             }),
+            rest_long_term_statuses: {
+                let statuses: Vec<Status> = l
+                    .tasks
+                    .iter()
+                    .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
+                    .filter(|t| t.status != Status::Ongoing)
+                    .map(|t| t.status)
+                    .collect();
+                statuses_said(&statuses)
+            },
             warning_days: l.plan.warning_days,
             soon: soon_words(l),
             rate: rate_text(s.completion_rate),
@@ -1285,6 +1298,25 @@ impl<'a> SummaryContext<'a> {
             units_other: s.units_other,
             categories,
         }
+    }
+}
+
+/// Statuses counted as a sentence says them, in the order of `Status::ALL`: 均未报送 when
+/// they are all one, else 未报送3项、正在推进2项.
+fn statuses_said(statuses: &[Status]) -> String {
+    let counts: Vec<(Status, usize)> = Status::ALL
+        .iter()
+        .map(|s| (*s, statuses.iter().filter(|x| *x == s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    match counts[..] {
+        [] => String::new(),
+        [(s, _)] => format!("均{}", s.label()),
+        _ => counts
+            .iter()
+            .map(|(s, n)| format!("{}{n}项", s.label()))
+            .collect::<Vec<_>>()
+            .join("、"),
     }
 }
 
