@@ -658,6 +658,25 @@ fn said_again<'t>(unit: &str, text: &'t str) -> &'t str {
     without_self_word(text.strip_prefix(unit).unwrap_or(text))
 }
 
+/// Openers of a sentence that say its time span (今年以来开展…).
+const TIME_OPENERS: [&str; 4] = ["今年以来", "2020年以来", "截至目前", "目前"];
+
+/// A further sentence of a point without the time span an earlier one said already
+/// (…培训镇街执法人员210人次；今年以来开展… reads …；开展…).
+fn without_time_said<'t>(before: &[String], text: &'t str) -> &'t str {
+    TIME_OPENERS
+        .iter()
+        .find(|w| text.starts_with(**w) && before.iter().any(|b| b.contains(**w)))
+        .map_or(text, |w| {
+            let rest = text[w.len()..].trim_start_matches(['，', ',', ' ']);
+            if rest.is_empty() {
+                text
+            } else {
+                rest
+            }
+        })
+}
+
 /// `text` without the word its unit opens it with for itself (and the comma after).
 fn without_self_word(text: &str) -> &str {
     SELF_WORDS
@@ -695,7 +714,10 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             .iter_mut()
             .find(|(u, f)| u.as_deref() == Some(&said.unit) && f.len() < 3)
         {
-            Some((_, fragments)) => fragments.push(said_again(&said.unit, &said.text).to_string()),
+            Some((_, fragments)) => {
+                let again = said_again(&said.unit, &said.text);
+                fragments.push(without_time_said(fragments, again).to_string());
+            }
             None => {
                 let first = said.opened(&spoken);
                 groups.push((Some(said.unit), vec![first]));
@@ -1671,6 +1693,31 @@ mod tests {
 
     /// A task 已报完成待确认 is told as the unit's report, not the report's own finding:
     /// 据区水利局报送，该局…, the unit's name not repeated.
+    #[test]
+    fn a_time_span_said_once_in_a_point() {
+        let before = [
+            "我局已完成初稿".to_string(),
+            "今年以来举办培训班3期".to_string(),
+        ];
+        assert_eq!(
+            without_time_said(&before, "今年以来开展执法检查1260家次。"),
+            "开展执法检查1260家次。"
+        );
+        assert_eq!(
+            without_time_said(&before, "今年以来，开展执法检查。"),
+            "开展执法检查。"
+        );
+        // Said first here, or another span: kept.
+        assert_eq!(
+            without_time_said(&before[..1], "今年以来开展执法检查。"),
+            "今年以来开展执法检查。"
+        );
+        assert_eq!(
+            without_time_said(&before, "截至目前排查236个。"),
+            "截至目前排查236个。"
+        );
+    }
+
     #[test]
     fn an_unconfirmed_completion_is_told_as_reported() {
         let said = |text: &str| Said {
