@@ -1691,8 +1691,7 @@ mod tests {
         assert!(said.opened("我委").starts_with("来苏镇已完成"));
     }
 
-    /// A task 已报完成待确认 is told as the unit's report, not the report's own finding:
-    /// 据区水利局报送，该局…, the unit's name not repeated.
+    /// A time span said in a point is not said again in its next sentence.
     #[test]
     fn a_time_span_said_once_in_a_point() {
         let before = [
@@ -1718,6 +1717,8 @@ mod tests {
         );
     }
 
+    /// A task 已报完成待确认 is told as the unit's report, not the report's own finding:
+    /// 据区水利局报送，该局…, the unit's name not repeated.
     #[test]
     fn an_unconfirmed_completion_is_told_as_reported() {
         let said = |text: &str| Said {
