@@ -1022,3 +1022,81 @@ fn a_reminder_names_only_what_the_unit_sent_itself() {
     );
     assert!(!text.contains("28项任务的进展"), "{text}");
 }
+
+/// A task its deciders report completed needs nothing more from the units that only help
+/// with it: one that sent nothing on it no longer owes it (no reminder, not in 附件2, not
+/// counted as missing); what one wrote unclearly on it is not asked about.
+#[test]
+fn a_completed_task_is_not_chased_from_its_helpers() {
+    let plan = common::shipped_plan();
+    let none = rectify::build_ledger(&plan, std::path::Path::new("/nonexistent"));
+    // A task two units owe without deciding it, decided by units other than the bureau.
+    let helpers_of = |id: u32| -> Vec<String> {
+        let t = none.task(id).unwrap();
+        none.units
+            .iter()
+            .filter(|u| u.expected.contains(&id) && !t.deciders().contains(&u.name))
+            .map(|u| u.name.clone())
+            .collect()
+    };
+    let t = none
+        .tasks
+        .iter()
+        .find(|t| {
+            !t.deciders().contains(&none.plan.collector)
+                && t.deadline.due.is_some()
+                && helpers_of(t.id).len() >= 2
+        })
+        .expect("a task two units help with");
+    let (task, deciders) = (t.id, t.deciders().to_vec());
+    let helpers = helpers_of(task);
+    let (writer, silent) = (&helpers[0], &helpers[1]);
+    let dir = tempfile::tempdir().unwrap();
+    let write = |unit: &str, status: &str, said: &str| {
+        let sheet = common::SheetSpec::new("Sheet1")
+            .text_row(&[
+                &format!("填报单位：{unit}"),
+                "",
+                "",
+                "填报日期：2020年12月3日",
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[&task.to_string(), &common::measure(task), said, status]);
+        common::write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[sheet]);
+    };
+    // One helper's return says nothing clear of the task.
+    write(writer, "", "已配合开展相关工作。");
+    let before = rectify::build_ledger(&plan, dir.path());
+    let unit =
+        |l: &'_ Ledger, name: &str| l.units.iter().find(|u| u.name == name).cloned().unwrap();
+    assert!(unit(&before, silent).missing.contains(&task));
+    assert!(unit(&before, writer)
+        .to_verify
+        .iter()
+        .any(|v| v.task == task));
+    for d in &deciders {
+        write(d, "已完成", "已全面完成整改，并通过验收。");
+    }
+    let after = rectify::build_ledger(&plan, dir.path());
+    assert_eq!(after.task(task).unwrap().status, Status::Completed);
+    let s = unit(&after, silent);
+    assert!(
+        !s.expected.contains(&task) && !s.missing.contains(&task),
+        "{s:?}"
+    );
+    let w = unit(&after, writer);
+    assert!(
+        w.expected.contains(&task) && !w.missing.contains(&task),
+        "{w:?}"
+    );
+    assert!(
+        w.to_verify.iter().all(|v| v.task != task),
+        "{:?}",
+        w.to_verify
+    );
+    // Its deciders still owe it, and have it.
+    for d in &deciders {
+        let d = unit(&after, d);
+        assert!(d.expected.contains(&task) && !d.missing.contains(&task));
+    }
+}

@@ -78,7 +78,7 @@ fn owes(plan: &Plan, unit: &str, tasks: &[TaskEntry], scope: &Scope) -> (Vec<u32
 pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> Vec<UnitEntry> {
     let mut out = Vec::new();
     for u in plan.units.units() {
-        let (expected, reports_to) = owes(plan, &u.name, tasks, scope);
+        let (mut expected, reports_to) = owes(plan, &u.name, tasks, scope);
         let mut reported = Vec::new();
         let mut files = BTreeSet::new();
         let mut last = None;
@@ -111,6 +111,10 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             }
         }
         via.sort_by_key(|v| plan.units.order(v));
+        // A task its deciders have completed needs nothing more from a unit that only
+        // helps with it (a cooperating unit, a partner under a lead): owed no longer,
+        // unless it reported on it (then it is owed and answered, as before).
+        expected.retain(|id| reported.contains(id) || !settled_for(tasks, *id, &u.name));
         if expected.is_empty() && reported.is_empty() && reports_to.is_empty() {
             continue;
         }
@@ -128,6 +132,8 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
                 None => r.unit == u.name,
                 Some(v) => *v == u.name,
             })
+            // A helper's unclear words on a task its deciders completed change nothing.
+            .filter(|(task, r)| !settled_for(tasks, *task, &r.unit))
             .filter_map(|(task, r)| {
                 let why = super::task_status::unclear_reason(r)?;
                 let why = if r.unit == u.name {
@@ -161,6 +167,14 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
         });
     }
     out
+}
+
+/// `task` is completed by its deciders and `unit` is not one of them: what `unit` says
+/// of it, or has not said, is not asked about.
+fn settled_for(tasks: &[TaskEntry], task: u32, unit: &str) -> bool {
+    tasks.iter().any(|t| {
+        t.id == task && t.status == Status::Completed && !t.deciders().iter().any(|d| d == unit)
+    })
 }
 
 /// The collector (the bureau that runs the tool) owes progress on its own tasks like
