@@ -1345,9 +1345,12 @@ const NOT_WHOLE_COMPLETION: [&str; 6] = ["基本", "部分", "初步", "阶段",
 
 /// Words a clause closes on when the work it names is done (…已编制完成, 已于11月完工,
 /// 养殖场已取缔, 设施已建成投用), longest first where one ends another.
-const DONE_ENDINGS: [&str; 20] = [
+const DONE_ENDINGS: [&str; 23] = [
     "完成",
     "完毕",
+    "通过专家评审",
+    "通过评审",
+    "通过验收",
     "完工",
     "竣工验收",
     "竣工",
@@ -1445,7 +1448,36 @@ fn subject_status(n: &str) -> Option<Status> {
         return (!all.iter().any(|c| claims_task_done(c))).then_some(Status::InProgress);
     }
     let busy = rest.iter().any(|c| planned(c) || c.contains('未'));
-    (whole_done(first) && !busy).then_some(Status::Completed)
+    // 已完成…编制，于10月28日通过专家评审: the work done, then the step closing it.
+    let closed_after = || first.starts_with("已完成") && rest.iter().any(|c| whole_done(c));
+    ((whole_done(first) || removed_outright(first) || closed_after()) && !busy)
+        .then_some(Status::Completed)
+}
+
+/// Verbs of work that ends by what it does to its object (取缔 a workshop, 拆除 a
+/// structure): done once said done.
+const REMOVAL_VERBS: [&str; 5] = ["取缔", "关停", "关闭", "拆除", "封堵"];
+
+/// A clause saying a thing was removed outright: 已 (于<day>, 会同…, 依法) then a
+/// [`REMOVAL_VERBS`] verb and its object, without a count (已依法取缔石脚迹村家禽宰杀作坊;
+/// not 已拆除违规设施3处, which may be part of the work) and nothing between 已 and the
+/// verb making it a part's (已部分拆除).
+fn removed_outright(c: &str) -> bool {
+    let Some(body) = c.strip_prefix('已') else {
+        return false;
+    };
+    REMOVAL_VERBS.iter().any(|v| {
+        body.find(v).is_some_and(|at| {
+            let (before, object) = (&body[..at], &body[at + v.len()..]);
+            before.chars().count() <= 24
+                && !NOT_WHOLE_COMPLETION.iter().any(|w| before.contains(w))
+                && !object.is_empty()
+                && !object
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+                && !PART_WORDS.iter().any(|w| object.contains(w))
+        })
+    })
 }
 
 /// A status word in brackets opening the text, as a tag: 【已完成】…, [正在推进]….
@@ -2601,6 +2633,18 @@ mod tests {
             ("已于2020年11月完工。", Status::Completed),
             ("作坊已依法取缔。", Status::Completed),
             ("已清理完毕。", Status::Completed),
+            ("论证报告已通过专家评审。", Status::Completed),
+            // A thing removed outright, its object named.
+            (
+                "已于2020年9月18日会同卫星湖街道依法取缔石脚迹村家禽宰杀作坊，并对相关责任人进行了处理。",
+                Status::Completed,
+            ),
+            ("已拆除违规建筑。", Status::Completed),
+            // The work done, then the step that closed it.
+            (
+                "已完成收水情况论证报告编制，于2020年10月28日通过专家评审。",
+                Status::Completed,
+            ),
             // A part done beside work under way: under way.
             ("管网铺设已完成，设备正在安装。", Status::InProgress),
         ] {
@@ -2625,6 +2669,13 @@ mod tests {
             "正在推进排水管网建设工程质量监管，该项工作已全部完成。",
             "已全部完成，尚有3处未整改。",
             "已完成整改，剩余2处正在整改。",
+            // Removals counted (maybe part of the work), or a part's.
+            "已关停养殖场2家。",
+            "已拆除违规设施3处。",
+            "已部分拆除违规建筑。",
+            "已拆除一期围挡。",
+            // Done, then a step that is not.
+            "已完成论证报告编制，拟于12月底通过专家评审。",
         ] {
             assert_eq!(status_from_progress(text), None, "{text}");
         }
