@@ -8849,3 +8849,43 @@ fn a_text_taking_its_completion_back_is_unclear_and_said_so() {
         message(r21)
     );
 }
+
+/// A 说明 row under a spreadsheet's table reporting a task the table leaves out (说明：
+/// 第5项已于11月完成…) is not counted, and the clerk is told, quoting it, as for a Word
+/// return; a note on tasks the table has, or with no progress, says nothing.
+#[test]
+fn a_note_under_a_spreadsheet_reporting_another_task_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "区农业农村委";
+    let sheet = SheetSpec::new("Sheet1")
+        .text_row(&[
+            &format!("填报单位：{unit}"),
+            "",
+            "",
+            "填报日期：2020年12月3日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["1", &measure(1), "已出台方案。", "已完成"])
+        .text_row(&["4", &measure(4), "正在推广。", "正在推进"])
+        .text_row(&[""])
+        .text_row(&["说明：第4项正在推进。"])
+        .text_row(&["说明：第5项已于2020年11月完成全区农田排灌沟渠摸底调查，整治工作正在推进。"])
+        .text_row(&["备注：第6项请见下期报送。"]);
+    write_workbook(&dir.path().join("区农业农村委.xlsx"), &[sheet]);
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.task(5).unwrap().reports.is_empty());
+    let flagged: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(flagged.len(), 1, "{:?}", ledger.problems);
+    assert_eq!(flagged[0].severity, Severity::Warning);
+    assert_eq!(flagged[0].row, Some(7));
+    assert!(
+        flagged[0].message.contains("第5项已于2020年11月完成")
+            && flagged[0].message.contains("未计入汇总"),
+        "{}",
+        flagged[0].message
+    );
+}

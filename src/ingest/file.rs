@@ -156,11 +156,12 @@ pub(super) fn file_outcome(
             }
             out.problems
                 .extend(nothing_read(&read.grids, read.format, &out, rel));
-            if matches!(read.format, Format::Docx | Format::Doc) {
+            let word = matches!(read.format, Format::Docx | Format::Doc);
+            if word {
                 progress_from_notes_below(&read.grids, &mut out, rel);
-                out.problems
-                    .extend(progress_outside_table(&read.grids, &out, rel));
             }
+            out.problems
+                .extend(progress_outside_table(&read.grids, &out, rel, word));
             out.problems
                 .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
         }
@@ -565,21 +566,26 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
     })
 }
 
-/// Text of a Word return outside its table rows that reports a task the table does not:
-/// a paragraph below it (另：第45项…已清掏326座，正在推进), the body of a 报告 above it
+/// Text of a return outside its table rows that reports a task the table does not: a
+/// paragraph below it (另：第45项…已清掏326座，正在推进), the body of a 报告 above it
 /// (二、具体情况。第26项…已完成), a note row merged across it (备注：第23、53、55项…均按要求
-/// 推进). Skipped as paragraphs, titles or notes, their progress is not counted, so the
-/// clerk is told, quoting the first (one warning per file).
-fn progress_outside_table(grids: &[Grid], out: &Ingested, rel: &str) -> Option<Problem> {
+/// 推进), a 说明 row under a spreadsheet's table (说明：第5项已于11月完成…). Skipped as
+/// paragraphs, titles (in a Word return: a spreadsheet's titles name the table) or
+/// notes, their progress is not counted, so the clerk is told, quoting the first (one
+/// warning per file).
+fn progress_outside_table(
+    grids: &[Grid],
+    out: &Ingested,
+    rel: &str,
+    word: bool,
+) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
     let (skip, text) = out
         .skips
         .iter()
         .filter(|s| {
-            matches!(
-                s.reason,
-                SkipReason::Paragraph | SkipReason::Title | SkipReason::Note
-            )
+            matches!(s.reason, SkipReason::Paragraph | SkipReason::Note)
+                || (word && s.reason == SkipReason::Title)
         })
         .find_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
