@@ -153,7 +153,7 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
     assert!(!own.is_empty());
     assert!(
         text.contains(&format!(
-            "你单位承担的第{}项任务的进展情况由{}汇总后报送我局",
+            "你单位涉及的第{}项任务的进展情况由{}汇总后报送我局",
             own.join("、"),
             unit.reports_to.join("、")
         )),
@@ -185,7 +185,7 @@ fn a_unit_whose_file_could_not_be_read_is_told_even_when_it_owes_nothing() {
     assert!(!text.contains("一、报送要求"), "{text}");
     assert!(!text.contains("填报表"), "{text}");
     assert!(
-        text.contains("如该文件另有需报送我局的材料，请重新发送"),
+        text.contains("如另有需直接报送我局的内容，请一并重新报送我局"),
         "{text}"
     );
     // It was sent no notice (it owes the bureau nothing directly): none is cited; a

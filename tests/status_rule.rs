@@ -314,6 +314,17 @@ fn a_lead_done_while_a_unit_under_it_goes_on_is_awaiting_verification() {
         .map(|v| (v.task, v.why.as_str()))
         .collect();
     assert_eq!(asked, [(1, "你单位报“已完成”，但宝峰镇报“正在推进”")]);
+    // Towns saying the same are named together, each status once.
+    let ledger = ledger_of(&[
+        ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),
+        ("何埂镇", vec![(1, "改造完成120亩。", "正在推进")]),
+        ("宝峰镇", vec![(1, "池塘标准化改造完成477亩。", "正在推进")]),
+        ("来苏镇", vec![(1, "尚未开展。", "未启动")]),
+    ]);
+    assert_eq!(
+        ledger.task(1).unwrap().doubts,
+        ["区农业农村委报“已完成”，何埂镇、宝峰镇报“正在推进”，来苏镇报“未启动”"]
+    );
     // A town that is done too is no contradiction.
     let ledger = ledger_of(&[
         ("区农业农村委", vec![(1, "已出台尾水治理方案。", "已完成")]),

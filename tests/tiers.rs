@@ -971,7 +971,7 @@ fn a_towns_own_return_stands_over_its_leads_row_for_it() {
     assert!(
         asked[0]
             .why
-            .contains("汇总表中代填的来苏镇进展与其自行报送的不一致"),
+            .contains("汇总表中来苏镇的进展与其自行报送的不一致"),
         "{:?}",
         asked[0]
     );

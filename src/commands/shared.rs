@@ -127,7 +127,8 @@ fn units_line(ledger: &Ledger) -> String {
         .collect();
     let mut out = format!(
         "应报送单位{}个，已报送{}个",
-        s.units_expected, s.units_reported
+        s.units_expected,
+        crate::model::queries::units_sent(ledger)
     );
     if s.units_other > 0 {
         out.push_str(&format!(

@@ -113,7 +113,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
                 "{}报“{}”，{}",
                 deciders.join("、"),
                 Status::Completed.label(),
-                behind.join("、")
+                behind.join("，")
             ));
             status = Status::Unclear;
         }
@@ -128,20 +128,28 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
 }
 
 /// The responsible units under a task's lead (`deciders`) whose current report says the
-/// work still goes on or has not started, as 宝峰镇报“正在推进”: what contradicts a lead's
-/// 已完成.
+/// work still goes on or has not started, as 宝峰镇报“正在推进” (units saying the same
+/// together: 何埂镇、宝峰镇报“正在推进”): what contradicts a lead's 已完成.
 pub(super) fn behind_the_lead<'r>(
     current: impl Iterator<Item = &'r UnitReport>,
     deciders: &[String],
     as_of: NaiveDate,
 ) -> Vec<String> {
-    current
-        .filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit))
-        .filter_map(|r| {
-            let s = r.counted_status(as_of);
-            matches!(s, Status::InProgress | Status::NotStarted)
-                .then(|| format!("{}报“{}”", r.unit, s.label()))
-        })
+    // Units saying the same, together: 何埂镇、宝峰镇报“正在推进”.
+    let mut said: Vec<(Status, Vec<&str>)> = Vec::new();
+    for r in current.filter(|r| r.role == Role::Responsible && !deciders.contains(&r.unit)) {
+        let s = r.counted_status(as_of);
+        if !matches!(s, Status::InProgress | Status::NotStarted) {
+            continue;
+        }
+        match said.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, units)) if !units.contains(&r.unit.as_str()) => units.push(&r.unit),
+            Some(_) => {}
+            None => said.push((s, vec![&r.unit])),
+        }
+    }
+    said.into_iter()
+        .map(|(s, units)| format!("{}报“{}”", units.join("、"), s.label()))
         .collect()
 }
 

@@ -243,7 +243,7 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
             continue;
         }
         let why = format!(
-            "你单位汇总表中代填的{}进展与其自行报送的不一致，汇总时采用了其自行报送的内容，请核实并更正汇总表",
+            "你单位汇总表中{}的进展与其自行报送的不一致，请核实并更正汇总表",
             units.join("、")
         );
         ask_also(&mut conflicts, t.id, why);
@@ -260,29 +260,72 @@ fn with_own_conflicts(tasks: &[TaskEntry], unit: &str, to_verify: Vec<ToVerify>)
     out
 }
 
-/// The most characters of each text a notice quotes of a unit's disagreeing reports.
-const QUOTED_CHARS: usize = 24;
+/// The most characters of each text a notice quotes of a unit's disagreeing reports:
+/// whole clauses up to it, a longer first clause cut.
+const QUOTED_CHARS: usize = 60;
 
-/// Excerpts of texts that disagree, each from a little before where they part (two
-/// texts opening 已印发《永川区河道漂浮物… alike are quoted where they differ).
+/// Excerpts of texts that disagree: of each, the clauses (split at ， 。 ；) no other text
+/// has, whole, up to [`QUOTED_CHARS`] (今年以来检查餐饮店3200余家次，…立案查处违法排放行为
+/// 37起 beside 今年以来查处餐饮店违法行为46起), marked … where clauses are left out before
+/// or after. A clause longer than that is cut, never inside a number (not 检查餐饮店32…).
 fn differing_excerpts(texts: &[&str]) -> Vec<String> {
-    let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
-    let common = (0..)
-        .take_while(|&i| chars.iter().all(|c| i < c.len() && c[i] == chars[0][i]))
-        .count();
-    let from = common.saturating_sub(6);
-    chars
-        .iter()
-        .map(|c| {
-            let rest: String = c[from.min(c.len())..].iter().collect();
-            let cut = crate::common::text::excerpt(&rest, QUOTED_CHARS);
-            if from > 0 {
-                format!("…{cut}")
-            } else {
-                cut
+    const ENDS: [char; 6] = ['，', '。', '；', ',', ';', '\n'];
+    let clauses = |t: &str| -> Vec<String> {
+        t.split(ENDS)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let all: Vec<Vec<String>> = texts.iter().map(|t| clauses(t)).collect();
+    all.iter()
+        .enumerate()
+        .map(|(i, own)| {
+            let differs = |c: &String| {
+                !all.iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.contains(c))
+            };
+            let first = own.iter().position(differs).unwrap_or(0);
+            let mut quote = String::new();
+            let mut last = first;
+            for (k, c) in own.iter().enumerate().skip(first) {
+                let n = quote.chars().count() + c.chars().count();
+                if !quote.is_empty() && n > QUOTED_CHARS {
+                    break;
+                }
+                if !quote.is_empty() {
+                    quote.push('，');
+                }
+                quote.push_str(c);
+                last = k;
             }
+            let mut quote = cut_outside_numbers(&quote, QUOTED_CHARS);
+            if first > 0 {
+                quote.insert(0, '…');
+            }
+            if last + 1 < own.len() && !quote.ends_with('…') {
+                quote.push('…');
+            }
+            quote
         })
         .collect()
+}
+
+/// `text` cut to `max` characters and marked …, moved back before a number it would
+/// split (检查餐饮店3200余家次 cut at 12 reads 检查餐饮店…, not 检查餐饮店32…).
+fn cut_outside_numbers(text: &str, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    let digit = |c: char| c.is_ascii_digit() || c == '.';
+    let mut at = max;
+    while at > 0 && digit(chars[at]) && digit(chars[at - 1]) {
+        at -= 1;
+    }
+    let kept: String = chars[..at].iter().collect();
+    format!("{}…", kept.trim_end_matches(['，', ',', '、']))
 }
 
 /// `unit`'s own reports on a task when it filed more than once: its one current report
@@ -344,7 +387,7 @@ fn with_changed_reports(
         newest_first.sort_by_key(|r| std::cmp::Reverse(r.filed_on));
         if let Some(fell) = super::versions::fallen_figure(now, newest_first.into_iter()) {
             let why = format!(
-                "你单位{}报送的已{}数量为{}{w}，{}报送的为{}{w}，已完成的工作量一般不会减少，请核实统计口径或数字",
+                "你单位{}报送的已{}数量为{}{w}，{}报送的为{}{w}，请说明两个数字的统计口径，或更正有误的数字",
                 day(fell.earlier),
                 fell.verb,
                 super::versions::figure(fell.then),
@@ -401,11 +444,47 @@ fn with_contradicted_leads(
                 why: format!(
                     "你单位报“{}”，但{}",
                     Status::Completed.label(),
-                    behind.join("、")
+                    behind.join("，")
                 ),
             });
         }
     }
     to_verify.sort_by_key(|v| v.task);
     to_verify
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disagreeing_texts_are_quoted_by_the_clauses_they_differ_in() {
+        let a = "开展餐饮油污直排专项整治，今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起。";
+        let b = "开展餐饮油污直排专项整治，今年以来查处餐饮店违法行为46起。";
+        assert_eq!(
+            differing_excerpts(&[a, b]),
+            [
+                "…今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起",
+                "…今年以来查处餐饮店违法行为46起",
+            ]
+        );
+        // Wholly different short texts: whole.
+        assert_eq!(
+            differing_excerpts(&["已印发绩效评价办法。", "已印发专项资金管理办法。"]),
+            ["已印发绩效评价办法", "已印发专项资金管理办法"]
+        );
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_before_a_number() {
+        assert_eq!(
+            cut_outside_numbers("检查餐饮店3200余家次", 7),
+            "检查餐饮店…"
+        );
+        assert_eq!(
+            cut_outside_numbers("检查餐饮店3200余家次", 9),
+            "检查餐饮店3200…"
+        );
+        assert_eq!(cut_outside_numbers("检查餐饮店", 9), "检查餐饮店");
+    }
 }

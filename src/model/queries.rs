@@ -36,6 +36,19 @@ pub fn units_missing(ledger: &Ledger) -> Vec<&UnitEntry> {
         .collect()
 }
 
+/// How many of the units expected to report (the collector left out) sent progress of
+/// their own, on the tasks they owe or not: every document's 已报送 (the report's 一,
+/// the workbook, the list of units, `check`). `summary.units_reported` counts only those
+/// that answered a task they owe.
+pub fn units_sent(ledger: &Ledger) -> u32 {
+    ledger
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty() && u.name != ledger.plan.collector)
+        .filter(|u| !u.sent_nothing())
+        .count() as u32
+}
+
 /// The bureau's round in lead reporting: lead units consolidate their partners.
 pub fn chain(ledger: &Ledger) -> bool {
     ledger.plan.tier == super::ledger::Tier::Bureau

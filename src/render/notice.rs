@@ -846,7 +846,7 @@ impl<'a> ListContext<'a> {
             as_of: render_date(date),
             return_deadline: render_date(ledger.plan.reports_due()),
             units_expected: expected,
-            units_reported: expected - owing.iter().filter(|u| u.sent_nothing()).count(),
+            units_reported: crate::model::queries::units_sent(ledger) as usize,
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
             silent: briefs(UnitEntry::sent_nothing),

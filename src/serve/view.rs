@@ -209,7 +209,10 @@ pub fn state<'a>(
         ("完成率", format!("{:.1}%", s.completion_rate)),
         ("逾期", format!("{}项", s.overdue)),
         ("应报送单位", format!("{}个", s.units_expected)),
-        ("已报送单位", format!("{}个", s.units_reported)),
+        (
+            "已报送单位",
+            format!("{}个", crate::model::queries::units_sent(ledger)),
+        ),
         ("其他报送单位", format!("{}个", s.units_other)),
         (
             "报送文件",

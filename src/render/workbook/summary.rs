@@ -115,7 +115,7 @@ fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxE
         "统计截止：{}    应报送单位 {} 个，已报送 {} 个{other}    {files}",
         render_date(ledger.as_of),
         sum.units_expected,
-        sum.units_reported,
+        crate::model::queries::units_sent(ledger),
     );
     ws.merge_range(1, 0, 1, LAST_COL, &text(&sub), &st.subtitle)?;
     Ok(())
@@ -194,9 +194,9 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         ),
         (
             "已报送单位",
-            n(sum.units_reported),
+            n(crate::model::queries::units_sent(ledger)),
             format!(
-                "应报送单位中报送了至少一项应报任务进展的单位（不含{}）",
+                "应报送单位中报送了进展的单位，含应报任务尚未报全的单位（不含{}）",
                 ledger.plan.self_word
             ),
         ),
