@@ -1254,7 +1254,7 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
             );
         }
         // Its own tasks are hurried; those it cooperates on, it is asked to go on helping.
-        let hurrying_own = sentence("已超过完成时限仍未完成，请加快推进");
+        let hurrying_own = sentence("已超过完成时限仍未完成");
         let helping = sentence("请继续配合责任单位加快推进");
         let hurrying: BTreeSet<u32> = hurrying_own.union(&helping).copied().collect();
         for id in red_tasks(&ledger, u) {
@@ -2131,4 +2131,37 @@ fn a_cooperating_unit_on_an_overdue_task_is_asked_to_go_on_helping() {
         "{text}"
     );
     assert!(!text.contains("你单位承担的第27项"), "{text}");
+}
+
+/// A reminder on an overdue task the unit reports still going does not ask again for
+/// the completion date the unit gave (预计12月底报批): it quotes it and asks that it be
+/// kept; without one, it asks for it.
+#[test]
+fn an_overdue_task_with_a_planned_date_is_not_asked_for_it_again() {
+    let plan = common::shipped_plan();
+    let (unit, id) = ("区水利局", 26);
+    let t = plan.task(id).unwrap();
+    assert!(
+        t.deadline.due.is_some_and(|d| d < plan.meta.as_of),
+        "task 26 is overdue"
+    );
+    let text_for = |progress: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        common::one_row_return(&dir.path().join("区水利局.xlsx"), unit, id, progress);
+        let ledger = common::ledger_for(dir.path());
+        let u = ledger.units.iter().find(|u| u.name == unit).unwrap();
+        block_text(&reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap())
+    };
+    let text = text_for("规划初稿已完成，正在按专家意见修改完善，预计12月底报批。");
+    assert!(
+        text.contains(
+            "已超过完成时限仍未完成（你单位报“预计12月底报批”），请加快推进，确保按所报时间完成。"
+        ),
+        "{text}"
+    );
+    let text = text_for("规划初稿已完成，正在按专家意见修改完善。");
+    assert!(
+        text.contains("已超过完成时限仍未完成，请加快推进，并在报送时写明预计完成时间。"),
+        "{text}"
+    );
 }

@@ -1469,7 +1469,7 @@ fn the_green_light_says_which_tasks_have_no_due_date() {
     );
     assert!(l.summary.confirming > 0);
     let opening = format!(
-        "除已完成、已报完成待确认和报送为长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，12月底到期的{yellow}项"
+        "除已完成、已报完成待确认和需长期坚持的任务外，其余{rest}项任务中，已超过完成时限的{red}项，12月底到期的{yellow}项"
     );
     assert!(text.contains(&opening), "{opening}\n{text}");
     assert!(!text.contains("天内到期"), "{text}");

@@ -62,6 +62,9 @@ pub struct NoticeTask {
     pub past_mark: &'static str,
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
+    /// When the task is done, as the unit's own current report plans it (预计12月底报批),
+    /// or empty: a reminder does not ask again for what it gave.
+    pub planned: String,
 }
 
 /// Tasks with the same deadline phrase, in task order.
@@ -446,7 +449,27 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         past_due: mark == PAST_DUE && t.status != Status::Confirming,
         past_mark: mark,
         role: role_of(t, unit).label(),
+        planned: t
+            .current_reports()
+            .filter(|r| r.unit == unit)
+            .find_map(|r| planned_clause(&r.progress))
+            .unwrap_or_default(),
     }
+}
+
+/// The clause of a progress text that says when the work will be done (…正在按专家意见
+/// 修改完善，预计12月底报批 gives 预计12月底报批): a plan word and a time.
+fn planned_clause(progress: &str) -> Option<String> {
+    const PLANS: [&str; 5] = ["预计", "计划", "力争", "争取", "确保"];
+    progress
+        .split(['，', '。', '；', ',', ';', '\n'])
+        .map(str::trim)
+        .find(|c| {
+            PLANS.iter().any(|w| c.starts_with(w))
+                && (c.contains('月') || c.contains("年底") || c.contains("年内"))
+                && c.chars().count() <= 30
+        })
+        .map(str::to_string)
 }
 
 /// A reminder's mark on a task past its due date and not done.
