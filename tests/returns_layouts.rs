@@ -57,22 +57,6 @@ fn progress_rows(cells: &[(&str, &str, &str)]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A return of `unit` filed on `day` (填报日期), rows of 序号 | 具体举措 | 整改进展情况 |
-/// 完成状态, written to `path`.
-fn write_dated_return(path: &std::path::Path, unit: &str, day: &str, rows: &[&[&str]]) {
-    let mut spec = SheetSpec::new("Sheet1")
-        .text_row(&[
-            &format!("填报单位：{unit}"),
-            "",
-            &format!("填报日期：{day}"),
-        ])
-        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
-    for row in rows {
-        spec = spec.text_row(row);
-    }
-    write_workbook(path, &[spec]);
-}
-
 /// The one current report on task `id`.
 fn only_report(ledger: &rectify::model::Ledger, id: u32) -> rectify::model::UnitReport {
     let r: Vec<_> = ledger.task(id).unwrap().current_reports().collect();
@@ -8856,22 +8840,19 @@ fn a_text_taking_its_completion_back_is_unclear_and_said_so() {
 #[test]
 fn a_note_under_a_spreadsheet_reporting_another_task_is_flagged() {
     let dir = tempfile::tempdir().unwrap();
-    let unit = "区农业农村委";
-    let sheet = SheetSpec::new("Sheet1")
-        .text_row(&[
-            &format!("填报单位：{unit}"),
-            "",
-            "",
-            "填报日期：2020年12月3日",
-        ])
-        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
-        .text_row(&["1", &measure(1), "已出台方案。", "已完成"])
-        .text_row(&["4", &measure(4), "正在推广。", "正在推进"])
-        .text_row(&[""])
-        .text_row(&["说明：第4项正在推进。"])
-        .text_row(&["说明：第5项已于2020年11月完成全区农田排灌沟渠摸底调查，整治工作正在推进。"])
-        .text_row(&["备注：第6项请见下期报送。"]);
-    write_workbook(&dir.path().join("区农业农村委.xlsx"), &[sheet]);
+    write_dated_return(
+        &dir.path().join("区农业农村委.xlsx"),
+        "区农业农村委",
+        "2020年12月3日",
+        &[
+            &["1", &measure(1), "已出台方案。", "已完成"],
+            &["4", &measure(4), "正在推广。", "正在推进"],
+            &[""],
+            &["说明：第4项正在推进。"],
+            &["说明：第5项已于2020年11月完成全区农田排灌沟渠摸底调查，整治工作正在推进。"],
+            &["备注：第6项请见下期报送。"],
+        ],
+    );
     let ledger = ledger_for(dir.path());
     assert!(ledger.task(5).unwrap().reports.is_empty());
     let flagged: Vec<_> = ledger

@@ -1053,16 +1053,12 @@ fn a_completed_task_is_not_chased_from_its_helpers() {
     let (writer, silent) = (&helpers[0], &helpers[1]);
     let dir = tempfile::tempdir().unwrap();
     let write = |unit: &str, status: &str, said: &str| {
-        let sheet = common::SheetSpec::new("Sheet1")
-            .text_row(&[
-                &format!("填报单位：{unit}"),
-                "",
-                "",
-                "填报日期：2020年12月3日",
-            ])
-            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
-            .text_row(&[&task.to_string(), &common::measure(task), said, status]);
-        common::write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[sheet]);
+        common::write_dated_return(
+            &dir.path().join(format!("{unit}.xlsx")),
+            unit,
+            "2020年12月3日",
+            &[&[&task.to_string(), &common::measure(task), said, status]],
+        );
     };
     // One helper's return says nothing clear of the task.
     write(writer, "", "已配合开展相关工作。");

@@ -273,6 +273,22 @@ pub fn cooperating_unit(plan: &Plan) -> (String, u32) {
     (unit.name.clone(), id)
 }
 
+/// A return of `unit` filed on `day` (填报日期), rows of 序号 | 具体举措 | 整改进展情况 |
+/// 完成状态, written to `path`.
+pub fn write_dated_return(path: &Path, unit: &str, day: &str, rows: &[&[&str]]) {
+    let mut spec = SheetSpec::new("Sheet1")
+        .text_row(&[
+            &format!("填报单位：{unit}"),
+            "",
+            &format!("填报日期：{day}"),
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for row in rows {
+        spec = spec.text_row(row);
+    }
+    write_workbook(path, &[spec]);
+}
+
 pub fn ledger_for(dir: &Path) -> Ledger {
     rectify::build_ledger(&plan(), dir)
 }
