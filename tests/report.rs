@@ -2266,6 +2266,11 @@ fn conflicting_returns_are_not_told_as_fact() {
         "{body}"
     );
     assert!(!body.contains("最不利"), "{body}");
+    // 四 says they are checked.
+    assert!(
+        body.contains("对区财政局报送不一致的内容，与该单位核实后更正。"),
+        "{body}"
+    );
     assert!(!body.contains("专项资金管理办法"), "{body}");
     assert!(!body.contains("绩效评价办法"), "{body}");
     // Both stay in the attachment, for the clerk to check, marked as being checked.
@@ -2371,6 +2376,10 @@ fn a_count_that_fell_is_not_quoted_until_checked() {
         body.contains(&format!(
             "区城市管理局对{short}报送的已清掏数量由560座减为356座，正在与该单位核实统计口径。"
         )),
+        "{body}"
+    );
+    assert!(
+        body.contains("对区城市管理局报送不一致的内容，与该单位核实后更正。"),
         "{body}"
     );
     // The count that grew (30 → 46) is told.

@@ -1101,6 +1101,10 @@ struct Issues {
     /// Counts of work done that fell between a unit's reports: {unit, short, said
     /// (已清掏数量由560座减为356座)}, in task order.
     figures_fell: Vec<FigureFellBrief>,
+    /// The units of `conflict_units` and `figures_fell`, each once, joined with 、 (四 says
+    /// their reports are checked), and how many.
+    differing_units: String,
+    differing_count: usize,
     /// Tasks to keep up (需长期坚持 or long-term deadlines), short names joined with 、.
     ongoing_names: String,
     ongoing_count: usize,
@@ -1500,6 +1504,8 @@ impl Issues {
             conflict_copies: copies_word(conflicts.iter().map(|c| c.copies).max().unwrap_or(2)),
             conflicts,
             figures_fell: figures_fell(l),
+            differing_units: String::new(),
+            differing_count: 0,
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing
                 .iter()
@@ -1509,6 +1515,19 @@ impl Issues {
                 .join("、"),
             none: false,
         };
+        let mut differing: Vec<&str> = Vec::new();
+        for u in issues
+            .conflict_units
+            .iter()
+            .map(|c| c.unit.as_str())
+            .chain(issues.figures_fell.iter().map(|f| f.unit.as_str()))
+        {
+            if !differing.contains(&u) {
+                differing.push(u);
+            }
+        }
+        issues.differing_count = differing.len();
+        issues.differing_units = differing.join("、");
         issues.none = issues.overdue.is_empty()
             && issues.overdue_awaiting.is_empty()
             && issues.not_started.is_empty()
