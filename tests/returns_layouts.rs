@@ -1596,19 +1596,27 @@ fn a_later_return_saying_same_as_last_month_keeps_the_earlier_words() {
         }
     };
     for (month, day) in [("11", "2020年11月2日"), ("12", "2020年12月3日")] {
-        let mut spec = SheetSpec::new("Sheet1")
-            .text_row(&[
-                &format!("填报单位：{unit}"),
-                "",
-                &format!("填报日期：{day}"),
-            ])
-            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
-        for [id, text, status] in rows(month) {
-            spec = spec.text_row(&[id, &measure(id.parse().unwrap()), text, status]);
-        }
-        write_workbook(
+        let filled: Vec<[String; 4]> = rows(month)
+            .iter()
+            .map(|[id, text, status]| {
+                [
+                    id.to_string(),
+                    measure(id.parse().unwrap()),
+                    text.to_string(),
+                    status.to_string(),
+                ]
+            })
+            .collect();
+        let filled: Vec<Vec<&str>> = filled
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let filled: Vec<&[&str]> = filled.iter().map(Vec::as_slice).collect();
+        write_dated_return(
             &dir.path().join(format!("{unit}（{month}月）.xlsx")),
-            &[spec],
+            unit,
+            day,
+            &filled,
         );
     }
     let ledger = ledger_for(dir.path());
