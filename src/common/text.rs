@@ -154,6 +154,14 @@ fn one_line_into(parts: &[&str], out: &mut String, max: usize) -> usize {
     written
 }
 
+/// The clauses of a text: its pieces between ， 。 ； (full-width or ASCII) and line
+/// breaks, trimmed, empty ones left out.
+pub fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['，', '。', '；', ',', ';', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
 /// Shorten text for a message: at most `max` characters, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     excerpt_of(&[s], max)

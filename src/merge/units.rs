@@ -114,7 +114,9 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
         // A task its deciders have completed needs nothing more from a unit that only
         // helps with it (a cooperating unit, a partner under a lead): owed no longer,
         // unless it reported on it (then it is owed and answered, as before).
-        expected.retain(|id| reported.contains(id) || !settled_for(tasks, *id, &u.name));
+        expected.retain(|id| {
+            reported.contains(id) || !tasks.iter().any(|t| t.id == *id && settled(t, &u.name))
+        });
         if expected.is_empty() && reported.is_empty() && reports_to.is_empty() {
             continue;
         }
@@ -127,21 +129,21 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
         // files of its own, and the rows of others its consolidation carried (named).
         let to_verify = tasks
             .iter()
-            .flat_map(|t| t.current_reports().map(move |r| (t.id, r)))
+            .flat_map(|t| t.current_reports().map(move |r| (t, r)))
             .filter(|(_, r)| match &r.via {
                 None => r.unit == u.name,
                 Some(v) => *v == u.name,
             })
             // A helper's unclear words on a task its deciders completed change nothing.
-            .filter(|(task, r)| !settled_for(tasks, *task, &r.unit))
-            .filter_map(|(task, r)| {
+            .filter(|(t, r)| !settled(t, &r.unit))
+            .filter_map(|(t, r)| {
                 let why = super::task_status::unclear_reason(r)?;
                 let why = if r.unit == u.name {
                     why
                 } else {
                     format!("{}{why}", r.unit)
                 };
-                Some(ToVerify { task, why })
+                Some(ToVerify { task: t.id, why })
             })
             .collect();
         let to_verify = with_own_conflicts(tasks, &u.name, to_verify);
@@ -169,12 +171,10 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
     out
 }
 
-/// `task` is completed by its deciders and `unit` is not one of them: what `unit` says
-/// of it, or has not said, is not asked about.
-fn settled_for(tasks: &[TaskEntry], task: u32, unit: &str) -> bool {
-    tasks.iter().any(|t| {
-        t.id == task && t.status == Status::Completed && !t.deciders().iter().any(|d| d == unit)
-    })
+/// `t` is completed by its deciders and `unit` is not one of them: what `unit` says of
+/// it, or has not said, is not asked about.
+fn settled(t: &TaskEntry, unit: &str) -> bool {
+    t.status == Status::Completed && !t.deciders().iter().any(|d| d == unit)
 }
 
 /// The collector (the bureau that runs the tool) owes progress on its own tasks like
@@ -269,19 +269,14 @@ const QUOTED_CHARS: usize = 60;
 /// 37起 beside 今年以来查处餐饮店违法行为46起), marked … where clauses are left out before
 /// or after. A clause longer than that is cut, never inside a number (not 检查餐饮店32…).
 fn differing_excerpts(texts: &[&str]) -> Vec<String> {
-    const ENDS: [char; 6] = ['，', '。', '；', ',', ';', '\n'];
-    let clauses = |t: &str| -> Vec<String> {
-        t.split(ENDS)
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let all: Vec<Vec<String>> = texts.iter().map(|t| clauses(t)).collect();
+    let all: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|t| crate::common::text::clauses(t).collect())
+        .collect();
     all.iter()
         .enumerate()
         .map(|(i, own)| {
-            let differs = |c: &String| {
+            let differs = |c: &&str| {
                 !all.iter()
                     .enumerate()
                     .any(|(j, other)| j != i && other.contains(c))

@@ -63,7 +63,8 @@ pub struct NoticeTask {
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
     /// When the task is done, as the unit's own current report plans it (预计12月底报批),
-    /// or empty: a reminder does not ask again for what it gave.
+    /// or empty: a reminder does not ask again for what it gave. Read for `red_open`
+    /// alone, the tasks a reminder hurries.
     pub planned: String,
 }
 
@@ -449,21 +450,24 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         past_due: mark == PAST_DUE && t.status != Status::Confirming,
         past_mark: mark,
         role: role_of(t, unit).label(),
-        planned: t
-            .current_reports()
-            .filter(|r| r.unit == unit)
-            .find_map(|r| planned_clause(&r.progress))
-            .unwrap_or_default(),
+        planned: String::new(),
     }
+}
+
+/// When `unit`'s own current report on `t` says the work will be done
+/// ([`planned_clause`]), or empty.
+fn planned_by(t: &TaskEntry, unit: &str) -> String {
+    t.current_reports()
+        .filter(|r| r.unit == unit)
+        .find_map(|r| planned_clause(&r.progress))
+        .unwrap_or_default()
 }
 
 /// The clause of a progress text that says when the work will be done (…正在按专家意见
 /// 修改完善，预计12月底报批 gives 预计12月底报批): a plan word and a time.
 fn planned_clause(progress: &str) -> Option<String> {
     const PLANS: [&str; 5] = ["预计", "计划", "力争", "争取", "确保"];
-    progress
-        .split(['，', '。', '；', ',', ';', '\n'])
-        .map(str::trim)
+    crate::common::text::clauses(progress)
         .find(|c| {
             PLANS.iter().any(|w| c.starts_with(w))
                 && (c.contains('月') || c.contains("年底") || c.contains("年内"))
@@ -628,7 +632,13 @@ fn unit_context<'a>(
             .map(|t| notice_task(ledger, t.task, &unit.name))
             .collect(),
         red: notice_tasks(&red),
-        red_open: notice_tasks(&red_open),
+        red_open: red_open
+            .iter()
+            .map(|t| NoticeTask {
+                planned: planned_by(t, &unit.name),
+                ..notice_task(ledger, t, &unit.name)
+            })
+            .collect(),
         red_helping: Vec::new(),
         marks_overdue: false,
         red_unreported: notice_tasks(&red_unreported),

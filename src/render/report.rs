@@ -1268,14 +1268,17 @@ impl<'a> SummaryContext<'a> {
         units_none_owed_names: String,
     ) -> SummaryContext<'a> {
         let s = &l.summary;
-        let rest = |which: &dyn Fn(&TaskEntry) -> bool| {
+        // The tasks the overview counts as the rest (not done, not kept up in time).
+        let rest_of = |which: &dyn Fn(&TaskEntry) -> bool| -> Vec<&TaskEntry> {
             l.tasks
                 .iter()
                 .filter(|t| t.light != Light::Off)
                 .filter(|t| t.light == Light::Red || t.status != Status::Ongoing)
                 .filter(|t| which(t))
-                .count() as u32
+                .collect()
         };
+        let rest = |which: &dyn Fn(&TaskEntry) -> bool| rest_of(which).len() as u32;
+        let long_term = |t: &TaskEntry| t.light == Light::Green && t.deadline.is_long_term_only();
         SummaryContext {
             total: s.total,
             completed: s.completed,
@@ -1299,17 +1302,9 @@ impl<'a> SummaryContext<'a> {
             rest: rest(&|_| true),
             rest_yellow: rest(&|t| t.light == Light::Yellow),
             rest_green: rest(&|t| t.light == Light::Green),
-            rest_green_long_term: rest(&|t| {
-                t.light == Light::Green && t.deadline.is_long_term_only()
-            }),
+            rest_green_long_term: rest(&long_term),
             rest_long_term_statuses: {
-                let statuses: Vec<Status> = l
-                    .tasks
-                    .iter()
-                    .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
-                    .filter(|t| t.status != Status::Ongoing)
-                    .map(|t| t.status)
-                    .collect();
+                let statuses: Vec<Status> = rest_of(&long_term).iter().map(|t| t.status).collect();
                 statuses_said(&statuses)
             },
             warning_days: l.plan.warning_days,
@@ -1425,6 +1420,20 @@ impl Issues {
             t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
         });
         let conflicts = conflicts(l);
+        let conflict_units = conflict_units(&conflicts);
+        let figures_fell = figures_fell(l);
+        // The units whose reports 四 says are checked, each once.
+        let mut differing: Vec<&str> = Vec::new();
+        for u in conflict_units
+            .iter()
+            .map(|c| c.unit.as_str())
+            .chain(figures_fell.iter().map(|f| f.unit.as_str()))
+        {
+            if !differing.contains(&u) {
+                differing.push(u);
+            }
+        }
+        let (differing_units, differing_count) = (differing.join("、"), differing.len());
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
@@ -1495,7 +1504,7 @@ impl Issues {
                     format!("第{}项", own.join("、"))
                 }
             },
-            conflict_units: conflict_units(&conflicts),
+            conflict_units,
             conflicts_differ: conflicts
                 .iter()
                 .filter(|c| !c.same_status)
@@ -1503,9 +1512,9 @@ impl Issues {
                 .collect(),
             conflict_copies: copies_word(conflicts.iter().map(|c| c.copies).max().unwrap_or(2)),
             conflicts,
-            figures_fell: figures_fell(l),
-            differing_units: String::new(),
-            differing_count: 0,
+            figures_fell,
+            differing_units,
+            differing_count,
             ongoing_count: ongoing.len(),
             ongoing_names: ongoing
                 .iter()
@@ -1515,19 +1524,6 @@ impl Issues {
                 .join("、"),
             none: false,
         };
-        let mut differing: Vec<&str> = Vec::new();
-        for u in issues
-            .conflict_units
-            .iter()
-            .map(|c| c.unit.as_str())
-            .chain(issues.figures_fell.iter().map(|f| f.unit.as_str()))
-        {
-            if !differing.contains(&u) {
-                differing.push(u);
-            }
-        }
-        issues.differing_count = differing.len();
-        issues.differing_units = differing.join("、");
         issues.none = issues.overdue.is_empty()
             && issues.overdue_awaiting.is_empty()
             && issues.not_started.is_empty()
