@@ -1255,7 +1255,7 @@ fn a_reminder_asks_for_unreported_overdue_tasks_and_hurries_reported_ones() {
         }
         // Its own tasks are hurried; those it cooperates on, it is asked to go on helping.
         let hurrying_own = sentence("已超过完成时限仍未完成");
-        let helping = sentence("请继续配合责任单位加快推进");
+        let helping = sentence("请继续配合加快推进");
         let hurrying: BTreeSet<u32> = hurrying_own.union(&helping).copied().collect();
         for id in red_tasks(&ledger, u) {
             let task = ledger.tasks.iter().find(|x| x.id == id).unwrap();
@@ -1632,17 +1632,11 @@ fn a_reminder_counts_the_tasks_owed_directly_in_those_words() {
                 && !u.expected.contains(&t.id)
                 && !t.gathered_by(&u.name)
         });
-        let said = if via {
-            format!(
-                "你单位应直接向我局报送的{}项任务中，已报送{reported}项",
-                u.expected.len()
-            )
-        } else {
-            format!(
-                "你单位承担的{}项任务中，已报送{reported}项",
-                u.expected.len()
-            )
-        };
+        // One wording whether or not some of its tasks go through a lead unit.
+        let said = format!(
+            "你单位应向我局报送的{}项任务中，已报送{reported}项",
+            u.expected.len()
+        );
         assert!(text.contains(&said), "{}: {said}\n{text}", u.name);
         partial += usize::from(via);
     }
@@ -2097,7 +2091,7 @@ fn a_reminder_names_the_tasks_received_when_none_is_owed() {
         block_text(&reminder_blocks(&ledger, town, &Templates::default(), ledger.as_of).unwrap());
     assert!(
         text.contains(&format!(
-            "已收到你单位报送的第{}项任务的进展，但你单位应直接向我局报送的{}项任务尚未报送",
+            "我局已收到你单位报送的第{}项任务进展，但你单位应向我局报送的{}项任务均尚未报送",
             ids.join("、"),
             town.expected.len()
         )),
@@ -2127,7 +2121,7 @@ fn a_cooperating_unit_on_an_overdue_task_is_asked_to_go_on_helping() {
     let u = l.units.iter().find(|u| u.name == "区河长办").unwrap();
     let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
     assert!(
-        text.contains("你单位配合的第27项“河道边和消落带开垦种植问题整治”任务已超过完成时限，尚未全部完成，请继续配合责任单位加快推进。"),
+        text.contains("你单位配合的第27项“河道边和消落带开垦种植问题整治”任务已超过完成时限，23个责任单位均未报完成，请继续配合加快推进。"),
         "{text}"
     );
     assert!(!text.contains("你单位承担的第27项"), "{text}");
@@ -2162,6 +2156,91 @@ fn an_overdue_task_with_a_planned_date_is_not_asked_for_it_again() {
     let text = text_for("规划初稿已完成，正在按专家意见修改完善。");
     assert!(
         text.contains("已超过完成时限仍未完成，请加快推进，并在报送时写明预计完成时间。"),
+        "{text}"
+    );
+}
+
+/// A cooperating unit is told how far the deciders of its overdue task are behind: the
+/// towns responsible for 第27项 that have not reported it done, counted.
+#[test]
+fn a_cooperating_unit_is_told_how_many_deciders_are_behind() {
+    let input = common::input_with_returns(|r| {
+        common::write_dated_return(
+            &r.join("区河长办.xlsx"),
+            "区河长办",
+            "2020年12月4日",
+            &[&[
+                "27",
+                &common::measure(27),
+                "已清理违规种植312亩。",
+                "正在推进",
+            ]],
+        );
+        // One town done, one under way: the task stays overdue.
+        for (town, progress, status) in [
+            ("来苏镇", "已清理违规种植20亩，整治完毕。", "已完成"),
+            ("宝峰镇", "已清理违规种植8亩，其余正在协调。", "正在推进"),
+        ] {
+            common::write_dated_return(
+                &r.join(format!("{town}.xlsx")),
+                town,
+                "2020年12月4日",
+                &[&["27", &common::measure(27), progress, status]],
+            );
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let towns = l.task(27).unwrap().deciders().len();
+    let u = l.units.iter().find(|u| u.name == "区河长办").unwrap();
+    let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
+    assert!(
+        text.contains(&format!(
+            "第27项“河道边和消落带开垦种植问题整治”任务已超过完成时限，{towns}个责任单位中尚有{}个未报完成，请继续配合加快推进。",
+            towns - 1
+        )),
+        "{text}"
+    );
+}
+
+/// A report to check on an overdue task says the task is overdue, and the requirements
+/// then ask when it will be done; one on a task not yet due says neither.
+#[test]
+fn a_report_to_check_on_an_overdue_task_says_it_is_overdue() {
+    let input = common::input_with_returns(|r| {
+        common::write_dated_return(
+            &r.join("港桥产业促进中心.xlsx"),
+            "港桥产业促进中心",
+            "2020年12月4日",
+            &[
+                &["25", &common::measure(25), "", "否"],
+                &["46", &common::measure(46), "", "否"],
+            ],
+        );
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let u = l
+        .units
+        .iter()
+        .find(|u| u.name == "港桥产业促进中心")
+        .unwrap();
+    let checked: Vec<u32> = u.to_verify.iter().map(|v| v.task).collect();
+    assert!(
+        checked.contains(&25) && checked.contains(&46),
+        "{checked:?}"
+    );
+    let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
+    assert!(
+        text.contains(
+            "第25项“河道整治中砍伐竹林等问题整改”（2020年9月底完成，并长期坚持，已逾期）："
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("第46项“排水监管和污水处理人才队伍建设”：只填写“否”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("已逾期的任务，请写明完成情况；尚未完成的，写明预计完成时间。"),
         "{text}"
     );
 }

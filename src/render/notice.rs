@@ -66,6 +66,10 @@ pub struct NoticeTask {
     /// or empty: a reminder does not ask again for what it gave. Read for `red_open`
     /// alone, the tasks a reminder hurries.
     pub planned: String,
+    /// Of a task the unit only cooperates on, whose deciders are behind: who has not
+    /// reported it done (23个责任单位中尚有20个未报完成 / 23个责任单位均未报完成 / 牵头单位区水利局
+    /// 尚未报完成), or empty. Read for `red_helping` alone.
+    pub behind: String,
 }
 
 /// Tasks with the same deadline phrase, in task order.
@@ -206,6 +210,9 @@ pub struct VerifyLine {
     pub id: u32,
     pub short: String,
     pub why: String,
+    /// The deadline phrase when the task is past due and not done (the line then says
+    /// 已逾期 and the requirements ask when it will be done), else empty.
+    pub overdue_deadline: String,
 }
 
 /// The tasks a unit reports to one lead unit, not to the collector.
@@ -431,14 +438,19 @@ fn role_key(r: Role) -> &'static str {
     }
 }
 
-fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
-    // A task its answering deciders report done (已报完成待确认) is marked 已逾期 too: to
-    // the unit, its own part is past due and not reported, as on any other task.
-    let mark = match t.status {
+/// [`NoticeTask::past_mark`] of `t`. A task its answering deciders report done (已报完成
+/// 待确认) is marked 已逾期 too: to the unit, its own part is past due and not reported,
+/// as on any other task.
+fn past_mark(ledger: &Ledger, t: &TaskEntry) -> &'static str {
+    match t.status {
         _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
         Status::Completed | Status::NotApplicable => "",
         _ => PAST_DUE,
-    };
+    }
+}
+
+fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
+    let mark = past_mark(ledger, t);
     NoticeTask {
         id: t.id,
         short: task_short(t),
@@ -451,6 +463,25 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
         past_mark: mark,
         role: role_of(t, unit).label(),
         planned: String::new(),
+        behind: String::new(),
+    }
+}
+
+/// Who of `t`'s deciders has not reported it done, as a reminder to a cooperating unit
+/// says it: 牵头单位区水利局尚未报完成, 23个责任单位中尚有20个未报完成; empty when all have.
+fn deciders_behind(t: &TaskEntry) -> String {
+    let word = if t.lead.is_empty() {
+        "责任单位"
+    } else {
+        "牵头单位"
+    };
+    let b = &t.breakdown;
+    let behind = b.deciders.saturating_sub(b.completed + b.not_applicable);
+    match t.deciders() {
+        _ if behind == 0 => String::new(),
+        [one] => format!("{word}{one}尚未报完成"),
+        all if behind as usize == all.len() => format!("{}个{word}均未报完成", all.len()),
+        all => format!("{}个{word}中尚有{behind}个未报完成", all.len()),
     }
 }
 
@@ -777,10 +808,16 @@ pub fn reminder_blocks(
         .iter()
         .filter_map(|v| {
             let t = ledger.task(v.task)?;
+            let overdue = past_mark(ledger, t) == PAST_DUE;
             Some(VerifyLine {
                 id: v.task,
                 short: task_short(t),
                 why: v.why.clone(),
+                overdue_deadline: if overdue {
+                    deadline_phrase(t)
+                } else {
+                    String::new()
+                },
             })
         })
         .collect();
@@ -794,10 +831,16 @@ pub fn reminder_blocks(
         .groups
         .iter()
         .flat_map(|g| &g.tasks)
-        .any(|t| t.past_mark == PAST_DUE);
+        .any(|t| t.past_mark == PAST_DUE)
+        || ctx.to_verify.iter().any(|v| !v.overdue_deadline.is_empty());
     (ctx.red_helping, ctx.red_open) = std::mem::take(&mut ctx.red_open)
         .into_iter()
         .partition(|t| t.role == Role::Cooperating.label());
+    for helping in &mut ctx.red_helping {
+        if let Some(t) = ledger.task(helping.id) {
+            helping.behind = deciders_behind(t);
+        }
+    }
     ctx.verify_only = ctx.total == 0
         && ctx.partners_missing.is_empty()
         && ctx.unreadable.is_empty()
