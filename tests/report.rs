@@ -2279,6 +2279,12 @@ fn conflicting_returns_are_not_told_as_fact() {
         annex.contains("（区财政局报送了两份内容不一致的材料，正在核实）"),
         "{annex}"
     );
+    // Filed the same day: each line says which file it is from.
+    assert!(
+        annex.contains("区财政局（12月3日“区财政局”）：已印发《永川区水污染防治专项资金管理办法》")
+            && annex.contains("区财政局（12月3日“区财政局-整改进展”）：已印发《永川区生态环境专项资金绩效评价办法》"),
+        "{annex}"
+    );
     // The unit is asked which stands, what each says quoted, in its notice.
     let u = l.units.iter().find(|u| u.name == "区财政局").unwrap();
     assert_eq!(u.to_verify.len(), 1, "{:?}", u.to_verify);
@@ -2420,4 +2426,37 @@ fn the_same_words_under_two_statuses_are_not_quoted_as_fact() {
     assert!(body.contains("暂按进展较慢的一份统计"), "{body}");
     assert!(!body.contains("已报区政府审定"), "{body}");
     assert!(annex.contains("已报区政府审定"), "{annex}");
+}
+
+/// A unit's disagreeing returns filed on different days (one undated) are told apart in
+/// the attachment by the day, not left as two lines under one name.
+#[test]
+fn disagreeing_returns_are_told_apart_by_their_day() {
+    let input = common::input_with_returns(|r| {
+        let dated = common::SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区财政局", "", "", "填报日期：2020年12月3日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["58", &common::measure(58), "已印发绩效评价办法。", "已完成"]);
+        common::write_workbook(&r.join("区财政局.xlsx"), &[dated]);
+        let undated = common::SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区财政局"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&[
+                "58",
+                &common::measure(58),
+                "已印发专项资金管理办法。",
+                "已完成",
+            ]);
+        common::write_workbook(&r.join("区财政局-整改进展.xlsx"), &[undated]);
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(58).unwrap();
+    assert_eq!(t.units_in_conflict(), ["区财政局"], "{:#?}", t.reports);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let annex = text.split_once("\n附件1").unwrap().1;
+    assert!(
+        annex.contains("区财政局（12月3日报送）：已印发绩效评价办法。")
+            && annex.contains("区财政局（未注明报送日期）：已印发专项资金管理办法。"),
+        "{annex}"
+    );
 }

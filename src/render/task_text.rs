@@ -3,6 +3,7 @@
 //! Shared by the report's body (`report.rs`) and its attachment table
 //! (`tasks_table.rs`).
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::common::dates::{render_date, render_month};
@@ -31,6 +32,37 @@ pub struct ReportGroup {
     /// Several units of a supporting role told in one sentence (names and status
     /// counts); their full text is in the attachment table.
     pub condensed: bool,
+    /// Where each unit's report came from: (unit, filing date, file), in `units` order.
+    /// Tells apart two reports of one unit that disagree ([`origin_label`]).
+    #[serde(skip)]
+    pub origins: Vec<(String, Option<NaiveDate>, String)>,
+}
+
+/// How the attachment tells one of a unit's disagreeing reports from the others: by
+/// the day it was filed when each came on a different day (12月3日报送, 未注明报送日期),
+/// else by its file as well (12月4日“区城管局”).
+pub fn origin_label(
+    task: &TaskEntry,
+    unit: &str,
+    filed_on: Option<NaiveDate>,
+    file: &str,
+) -> String {
+    let days: Vec<Option<NaiveDate>> = task
+        .cited_reports()
+        .filter(|r| r.unit == unit)
+        .map(|r| r.filed_on)
+        .collect();
+    let day = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
+    let distinct = days.iter().enumerate().all(|(i, d)| !days[..i].contains(d));
+    if distinct {
+        return match filed_on {
+            Some(d) => format!("{}报送", day(d)),
+            None => "未注明报送日期".to_string(),
+        };
+    }
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{}“{stem}”", filed_on.map(day).unwrap_or_default())
 }
 
 fn role_name(r: Role) -> &'static str {
@@ -73,26 +105,34 @@ fn report_note(r: &UnitReport) -> String {
 /// The current reports of a task, grouped (lead, responsible, cooperating, unassigned:
 /// the ledger's order).
 pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
-    let mut groups: Vec<(Vec<&str>, Role, String, String, &str)> = Vec::new();
+    let mut groups: Vec<(Vec<&UnitReport>, Role, String, String, &str)> = Vec::new();
     for r in task.cited_reports() {
         let text = r.progress.trim().to_string();
         let note = report_note(r);
         let moved = r.deadline_moved.as_deref().unwrap_or_default();
         match groups.last_mut() {
-            Some((units, role, t, n, m))
+            Some((reports, role, t, n, m))
                 if *role == r.role && *t == text && *n == note && *m == moved =>
             {
-                if !units.contains(&r.unit.as_str()) {
-                    units.push(&r.unit);
+                if !reports.iter().any(|x| x.unit == r.unit) {
+                    reports.push(r);
                 }
             }
-            _ => groups.push((vec![&r.unit], r.role, text, note, moved)),
+            _ => groups.push((vec![r], r.role, text, note, moved)),
         }
     }
     groups
         .into_iter()
-        .map(|(units, role, text, note, moved)| ReportGroup {
-            units: units.join("、"),
+        .map(|(reports, role, text, note, moved)| ReportGroup {
+            units: reports
+                .iter()
+                .map(|r| r.unit.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            origins: reports
+                .iter()
+                .map(|r| (r.unit.clone(), r.filed_on, r.source.file.clone()))
+                .collect(),
             role: role_name(role),
             role_label: format!("{}单位", role.label()),
             text,

@@ -7,7 +7,7 @@
 use crate::common::numerals::copies_word;
 use crate::model::{Ledger, Status, TaskEntry, NO_PROGRESS_WRITTEN};
 use crate::render::docx::{TableColumn, TableData, TableRowData};
-use crate::render::task_text::{owner, report_groups};
+use crate::render::task_text::{origin_label, owner, report_groups};
 
 /// The columns: header, width on a landscape page (twips; the text width is 13776),
 /// centred. 完成时限 at 2000 holds 2020年12月底 on one line and 完成，并长期坚持 on the
@@ -152,7 +152,8 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         .collect();
     // A unit's reports that disagree are both printed below: the reader is told they
     // are being checked, not left to pick one.
-    for unit in t.units_in_conflict() {
+    let in_conflict = t.units_in_conflict();
+    for &unit in &in_conflict {
         let copies = t.current_reports().filter(|r| r.unit == unit).count();
         doubts.push(format!(
             "{unit}报送了{}份内容不一致的材料，正在核实",
@@ -213,18 +214,23 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         };
         // A unit that sent nothing itself (附件2 lists it so) is quoted from the
         // consolidation that carried its row: 卫星湖街道（据区城市管理局汇总）：….
+        // Each of a unit's disagreeing reports is told apart by its day (or file):
+        // 区财政局（12月3日报送）：….
         let names: Vec<String> = g
-            .units
-            .split('、')
-            .map(|u| {
+            .origins
+            .iter()
+            .map(|(u, filed_on, file)| {
                 let via = t
                     .current_reports()
-                    .find(|r| r.unit == u)
+                    .find(|r| r.unit == *u)
                     .and_then(|r| r.via.as_deref())
-                    .filter(|_| relayed_only.contains(&u));
+                    .filter(|_| relayed_only.contains(&u.as_str()));
                 match via {
                     Some(v) => format!("{u}（据{v}汇总）"),
-                    None => u.to_string(),
+                    None if in_conflict.contains(&u.as_str()) => {
+                        format!("{u}（{}）", origin_label(t, u, *filed_on, file))
+                    }
+                    None => u.clone(),
                 }
             })
             .collect();
