@@ -1359,6 +1359,58 @@ fn a_note_saying_tasks_do_not_apply_answers_their_blank_rows() {
     assert!(reports_of(&ledger, 1, "松溉镇").is_empty());
 }
 
+/// A table with nothing filled in and a note under it answering some tasks 不涉及 by
+/// number (a town with little to do sends the form back blank): those rows read 不涉及,
+/// the unit's and the filing date its lines give; the task the note says is done stays
+/// unfilled and the note is flagged for it.
+#[test]
+fn a_note_under_a_blank_table_answers_the_tasks_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "说明：经核查，第1项、第24项我镇均不涉及，第27项已完成整治。";
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：双石镇", "", "", "填报日期：2020年12月3日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&["1", &measure(1), "", ""])
+        .text_row(&["24", &measure(24), "", ""])
+        .text_row(&["27", &measure(27), "", ""])
+        .text_row(&[note]);
+    write_workbook(&dir.path().join("报送表.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    for (id, row) in [(1, 3), (24, 4)] {
+        let r = reports_of(&ledger, id, "双石镇");
+        assert_eq!(r.len(), 1, "{id}: {:#?}", ledger.problems);
+        assert_eq!(r[0].status, Status::NotApplicable);
+        assert_eq!(r[0].source.row, row);
+        assert_eq!(r[0].filed_on, chrono::NaiveDate::from_ymd_opt(2020, 12, 3));
+        assert!(r[0].progress.starts_with("经核查"), "{}", r[0].progress);
+    }
+    assert!(reports_of(&ledger, 27, "双石镇").is_empty());
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::Unfilled && s.row == 5));
+    let codes: Vec<Code> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.row == Some(6))
+        .map(|p| p.code)
+        .collect();
+    assert!(
+        codes.contains(&Code::ReadNote) && codes.contains(&Code::ProseReport),
+        "{:#?}",
+        ledger.problems
+    );
+    // Not told that nothing was filled in: two tasks were answered.
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.message.contains("都没有填写进展")),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// A second block under a header of its own columns (二、我局配合的任务 with 牵头单位
 /// and 配合工作开展情况) is read by its own header, not the first block's.
 #[test]

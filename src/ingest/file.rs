@@ -13,6 +13,7 @@ use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
 use super::isolate::isolated;
+use super::notes::{not_applicable_ids, not_applicable_read, note_words};
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
 use super::sheet::{read_sheet, SheetContext};
@@ -636,12 +637,7 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
             continue;
         }
         let grid = grids.iter().find(|g| g.name == sheet);
-        // The note's words without its label (说明：, 注：).
-        let said = ["说明", "备注", "注"]
-            .iter()
-            .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']))
-            .unwrap_or(&text)
-            .trim();
+        let said = note_words(&text);
         let mut taken = Vec::new();
         for id in ids {
             if out
@@ -703,45 +699,9 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
         if taken.is_empty() {
             continue;
         }
-        out.problems.push(
-            Problem::new(
-                Severity::Info,
-                Code::ReadNote,
-                rel,
-                format!(
-                    "表下说明“{}”写明第{}项不涉及，这些任务的空白行已按“不涉及”计入。如有误，请该单位在表中逐项填写后重新报送。",
-                    excerpt(&text, 40),
-                    taken.join("、")
-                ),
-            )
-            .at(Some(&sheet), Some(note_row)),
-        );
+        out.problems
+            .push(not_applicable_read(rel, &sheet, note_row, &text, &taken));
     }
-}
-
-/// The tasks a note says are none of the unit's: a clause naming them by number (第1项、
-/// 第24项, 第1、24项) and saying 不涉及 (or another not-applicable word), and no other
-/// status.
-fn not_applicable_ids(text: &str) -> Vec<u32> {
-    let not_ours = |clause: &str| {
-        Status::NotApplicable
-            .words()
-            .iter()
-            .any(|w| clause.contains(w))
-    };
-    let other = |clause: &str| clause.contains("已完成") || clause.contains("正在");
-    text.split(['。', '；', ';'])
-        .flat_map(|sentence| {
-            // 第5项已完成，第1项不涉及我镇: a sentence saying both, taken clause by clause.
-            if other(sentence) {
-                sentence.split(['，', ',']).collect::<Vec<_>>()
-            } else {
-                vec![sentence]
-            }
-        })
-        .filter(|clause| not_ours(clause) && !other(clause))
-        .flat_map(task_numbers)
-        .collect()
 }
 
 /// Rows of a Word table whose progress only points elsewhere (详见后附说明), with the
@@ -886,26 +846,4 @@ fn find_marker(
         }
     }
     Some(m)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::not_applicable_ids;
-
-    #[test]
-    fn tasks_a_note_says_are_none_of_the_units() {
-        assert_eq!(
-            not_applicable_ids("说明：我镇无水产养殖场，第1项、第24项不涉及我镇。"),
-            [1, 24]
-        );
-        assert_eq!(
-            not_applicable_ids("经核查，第1项、第24项我镇均不涉及，第27项已完成整治。"),
-            [1, 24]
-        );
-        assert_eq!(
-            not_applicable_ids("说明：第5项已完成，第1项不涉及我镇。"),
-            [1]
-        );
-        assert!(not_applicable_ids("说明：第5项已完成，资料后补。").is_empty());
-    }
 }

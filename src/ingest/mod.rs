@@ -13,7 +13,8 @@
 //! - `sheet`: one grid → records and skip entries (header, filing lines, unit, rows);
 //! - below them: `options` (what a run is told), `grid` (cells and sheets in memory),
 //!   `values` (cell → task id, date), `vocabulary` (header synonyms, how status cells
-//!   and progress texts are read), `record` (what ingest produces);
+//!   and progress texts are read), `notes` (a note under a table answering tasks 不涉及
+//!   by number), `record` (what ingest produces);
 //! - `similarity` (measure text against the plan's measures) is merge's matcher.
 
 mod bundle;
@@ -23,6 +24,7 @@ mod file;
 mod format;
 mod grid;
 pub(crate) mod isolate;
+mod notes;
 mod options;
 pub(crate) mod record;
 mod sheet;

@@ -30,6 +30,7 @@ use self::unit::SheetUnit;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::notes::{not_applicable_ids, not_applicable_read, note_words};
 use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::ingest::values::{hyphen_pair, parse_task_ids, sub_item_heads, task_id_of_cell};
 use crate::ingest::vocabulary::ColumnKind;
@@ -418,42 +419,86 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 SkipReason::Unfilled | SkipReason::Note | SkipReason::Paragraph
             ) && !blank_rows.is_empty()
             {
-                if let Some(said) = rows::none_of_these_apply(&grid.row_text(r)) {
-                    let answered = std::mem::take(&mut blank_rows);
-                    for &b in &answered {
-                        let mut scratch = Vec::new();
-                        let mut v = rows::values(
-                            grid,
-                            b,
-                            &layout,
-                            ctx,
-                            rows::Around {
-                                marker: in_place,
-                                default_year,
-                                above: None,
-                                earlier: &[],
-                                filed_by: block_filed.or(filing.filed_on),
-                                group_status: None,
-                            },
-                            &mut scratch,
-                        );
-                        v.status = Status::NotApplicable;
-                        v.status_text = said.clone();
-                        let found = unit.of_row(grid, b);
-                        let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-                        out.records
-                            .push(record_of(v, found, filed_on, sheet_period, None));
-                        records += 1;
+                // 说明：第1项、第24项不涉及我镇 under a table with nothing else filled in:
+                // the rows of the tasks it names (with rows filled in, the file's pass over
+                // its notes answers them, and tasks the table leaves out).
+                let by_number = (records == 0
+                    && matches!(reason, SkipReason::Note | SkipReason::Paragraph))
+                .then(|| grid.first_text(r))
+                .map(|text| {
+                    let ids = not_applicable_ids(&text);
+                    let named: Vec<usize> = blank_rows
+                        .iter()
+                        .copied()
+                        .filter(|&b| {
+                            task_id_of_cell(layout.cell(grid, b, ColumnKind::Id))
+                                .1
+                                .is_some_and(|id| ids.contains(&id))
+                        })
+                        .collect();
+                    (text, named)
+                })
+                .filter(|(_, named)| !named.is_empty());
+                let statement = rows::none_of_these_apply(&grid.row_text(r));
+                let answered = match (&statement, &by_number) {
+                    (Some(_), _) => std::mem::take(&mut blank_rows),
+                    (None, Some((_, named))) => {
+                        blank_rows.retain(|b| !named.contains(b));
+                        named.clone()
                     }
-                    // Those rows are records now, not rows left blank.
-                    out.skips.retain(|s| {
-                        !(s.reason == SkipReason::Unfilled
-                            && s.sheet == grid.name
-                            && answered.contains(&(s.row as usize - 1)))
-                    });
-                    out.problems
-                        .push(blanket_not_applicable(ctx, grid, r, &said, &answered));
-                    reason = SkipReason::Note;
+                    (None, None) => Vec::new(),
+                };
+                let mut taken = Vec::new();
+                for &b in &answered {
+                    let mut scratch = Vec::new();
+                    let mut v = rows::values(
+                        grid,
+                        b,
+                        &layout,
+                        ctx,
+                        rows::Around {
+                            marker: in_place,
+                            default_year,
+                            above: None,
+                            earlier: &[],
+                            filed_by: block_filed.or(filing.filed_on),
+                            group_status: None,
+                        },
+                        &mut scratch,
+                    );
+                    v.status = Status::NotApplicable;
+                    match (&statement, &by_number) {
+                        (Some(said), _) => v.status_text = said.clone(),
+                        (None, Some((text, _))) => v.progress = note_words(text).to_string(),
+                        (None, None) => {}
+                    }
+                    taken.push(v.id.map_or_else(|| v.id_text.clone(), |id| id.to_string()));
+                    let found = unit.of_row(grid, b);
+                    let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
+                    out.records
+                        .push(record_of(v, found, filed_on, sheet_period, None));
+                    records += 1;
+                }
+                // Those rows are records now, not rows left blank.
+                out.skips.retain(|s| {
+                    !(s.reason == SkipReason::Unfilled
+                        && s.sheet == grid.name
+                        && answered.contains(&(s.row as usize - 1)))
+                });
+                match (statement, by_number) {
+                    (Some(said), _) => {
+                        out.problems
+                            .push(blanket_not_applicable(ctx, grid, r, &said, &answered));
+                        reason = SkipReason::Note;
+                    }
+                    (None, Some((text, _))) => out.problems.push(not_applicable_read(
+                        ctx.file,
+                        &grid.name,
+                        r as u32 + 1,
+                        &text,
+                        &taken,
+                    )),
+                    (None, None) => {}
                 }
             }
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {

@@ -1,0 +1,91 @@
+//! Notes under a return's table (说明：第1项、第24项不涉及我镇。) that answer task rows
+//! left blank: which tasks they say are none of the unit's, and the info that says
+//! they were read so. Shared by the sheet reader (a table with nothing filled in) and
+//! the file's pass over its notes (a table with other rows filled in).
+
+use crate::common::text::excerpt;
+use crate::ingest::values::task_numbers;
+use crate::model::{Code, Problem, Severity, Status};
+
+/// The tasks a note says are none of the unit's: a clause naming them by number (第1项、
+/// 第24项, 第1、24项) and saying 不涉及 (or another not-applicable word), and no other
+/// status.
+pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
+    let not_ours = |clause: &str| {
+        Status::NotApplicable
+            .words()
+            .iter()
+            .any(|w| clause.contains(w))
+    };
+    let other = |clause: &str| clause.contains("已完成") || clause.contains("正在");
+    text.split(['。', '；', ';'])
+        .flat_map(|sentence| {
+            // 第5项已完成，第1项不涉及我镇: a sentence saying both, taken clause by clause.
+            if other(sentence) {
+                sentence.split(['，', ',']).collect::<Vec<_>>()
+            } else {
+                vec![sentence]
+            }
+        })
+        .filter(|clause| not_ours(clause) && !other(clause))
+        .flat_map(task_numbers)
+        .collect()
+}
+
+/// A note's words without its label (说明：, 备注：, 注：).
+pub(crate) fn note_words(text: &str) -> &str {
+    ["说明", "备注", "注"]
+        .iter()
+        .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']))
+        .unwrap_or(text)
+        .trim()
+}
+
+/// The info on a note read as the 不涉及 of the task rows it names (`taken`, ids).
+pub(crate) fn not_applicable_read(
+    file: &str,
+    sheet: &str,
+    row: u32,
+    text: &str,
+    taken: &[String],
+) -> Problem {
+    Problem::new(
+        Severity::Info,
+        Code::ReadNote,
+        file,
+        format!(
+            "表下说明“{}”写明第{}项不涉及，这些任务的空白行已按“不涉及”计入。如有误，请该单位在表中逐项填写后重新报送。",
+            excerpt(text, 40),
+            taken.join("、")
+        ),
+    )
+    .at(Some(sheet), Some(row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{not_applicable_ids, note_words};
+
+    #[test]
+    fn tasks_a_note_says_are_none_of_the_units() {
+        assert_eq!(
+            not_applicable_ids("说明：我镇无水产养殖场，第1项、第24项不涉及我镇。"),
+            [1, 24]
+        );
+        assert_eq!(
+            not_applicable_ids("经核查，第1项、第24项我镇均不涉及，第27项已完成整治。"),
+            [1, 24]
+        );
+        assert_eq!(
+            not_applicable_ids("说明：第5项已完成，第1项不涉及我镇。"),
+            [1]
+        );
+        assert!(not_applicable_ids("说明：第5项已完成，资料后补。").is_empty());
+    }
+
+    #[test]
+    fn a_notes_label_is_not_its_words() {
+        assert_eq!(note_words("说明：第1项不涉及我镇。"), "第1项不涉及我镇。");
+        assert_eq!(note_words("第1、24项无此项工作。"), "第1、24项无此项工作。");
+    }
+}
