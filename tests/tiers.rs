@@ -1017,10 +1017,10 @@ fn a_reminder_names_only_what_the_unit_sent_itself() {
     );
     let text = blocks_text(&reminder_blocks(&l, town, &Templates::new(None), l.as_of).unwrap());
     assert!(
-        text.contains(&format!("已收到你单位报送的第{own}项任务的进展")),
+        text.contains(&format!("我局已收到你单位报送的第{own}项任务进展")),
         "{text}"
     );
-    assert!(!text.contains("28项任务的进展"), "{text}");
+    assert!(!text.contains("28项任务进展"), "{text}");
 }
 
 /// A task its deciders report completed needs nothing more from the units that only help
