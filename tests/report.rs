@@ -2460,3 +2460,38 @@ fn disagreeing_returns_are_told_apart_by_their_day() {
         "{annex}"
     );
 }
+
+/// A task past its deadline and not done is told in 二 with when its unit plans to have
+/// it done, from the rest of the unit's sentence; a task not yet due is told as before.
+#[test]
+fn a_late_task_is_told_with_its_planned_date() {
+    let progress = "已委托专业设计单位编制专项规划，规划初稿已完成并征求相关部门意见，正在按专家意见修改完善，预计12月底报批。";
+    let input = common::input_with_returns(|r| {
+        common::write_dated_return(
+            &r.join("区水利局.xlsx"),
+            "区水利局",
+            "2020年12月4日",
+            &[&["26", &common::measure(26), progress, "正在推进"]],
+        );
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    assert!(l.task(26).unwrap().overdue);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let body = text.split_once("\n附件1").unwrap().0;
+    assert!(
+        body.contains("规划初稿已完成并征求相关部门意见，正在按专家意见修改完善，预计12月底报批。"),
+        "{body}"
+    );
+    // The same words on the report of a task not yet due: its first sentence only.
+    let mut l = l.clone();
+    for t in &mut l.tasks {
+        t.overdue = false;
+    }
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let body = text.split_once("\n附件1").unwrap().0;
+    assert!(!body.contains("预计12月底报批"), "{body}");
+    assert!(
+        body.contains("规划初稿已完成并征求相关部门意见。"),
+        "{body}"
+    );
+}

@@ -162,6 +162,17 @@ pub fn clauses(text: &str) -> impl Iterator<Item = &str> {
         .filter(|c| !c.is_empty())
 }
 
+/// The clause of a progress text that says when the work will be done (…正在按专家意见
+/// 修改完善，预计12月底报批 gives 预计12月底报批): a plan word and a time.
+pub fn planned_clause(progress: &str) -> Option<&str> {
+    const PLANS: [&str; 5] = ["预计", "计划", "力争", "争取", "确保"];
+    clauses(progress).find(|c| {
+        PLANS.iter().any(|w| c.starts_with(w))
+            && (c.contains('月') || c.contains("年底") || c.contains("年内"))
+            && c.chars().count() <= 30
+    })
+}
+
 /// Shorten text for a message: at most `max` characters, with an ellipsis.
 pub fn excerpt(s: &str, max: usize) -> String {
     excerpt_of(&[s], max)

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::common::dates::render_date;
+use crate::common::text::planned_clause;
 use crate::model::queries::{
     named_on, partners_missing, role_of, tasks_via_leads, unit_tasks, units_missing,
     unreadable_files, Unreadable,
@@ -490,21 +491,8 @@ fn deciders_behind(t: &TaskEntry) -> String {
 fn planned_by(t: &TaskEntry, unit: &str) -> String {
     t.current_reports()
         .filter(|r| r.unit == unit)
-        .find_map(|r| planned_clause(&r.progress))
+        .find_map(|r| planned_clause(&r.progress).map(str::to_string))
         .unwrap_or_default()
-}
-
-/// The clause of a progress text that says when the work will be done (…正在按专家意见
-/// 修改完善，预计12月底报批 gives 预计12月底报批): a plan word and a time.
-fn planned_clause(progress: &str) -> Option<String> {
-    const PLANS: [&str; 5] = ["预计", "计划", "力争", "争取", "确保"];
-    crate::common::text::clauses(progress)
-        .find(|c| {
-            PLANS.iter().any(|w| c.starts_with(w))
-                && (c.contains('月') || c.contains("年底") || c.contains("年内"))
-                && c.chars().count() <= 30
-        })
-        .map(str::to_string)
 }
 
 /// A reminder's mark on a task past its due date and not done.

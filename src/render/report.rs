@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::common::dates::render_date;
 use crate::common::numerals::copies_word;
+use crate::common::text::planned_clause;
 use crate::model::{Ledger, Light, Status, TaskEntry, UnitEntry};
 use crate::render::blocks::Block;
 use crate::render::document::{blocks_docx, docx_file};
@@ -810,6 +811,10 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
+        None if t.overdue => (
+            with_planned_date(lead_sentences(&progress, 34), &progress),
+            false,
+        ),
         None => (lead_sentences(&progress, 34), false),
     };
     // Another unit naming the collector (已会同区生态环境局…): in the collector's own
@@ -829,6 +834,40 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         by_place,
         unconfirmed: t.status == Status::Confirming,
     })
+}
+
+/// The most characters [`with_planned_date`] adds.
+const PLANNED_ADDED: usize = 45;
+
+/// An overdue task's sentence with when the unit plans to have the work done, when the
+/// sentence told leaves it out: what a reader asks first of a late task. The rest of a
+/// sentence told in part, up to its date (…规划初稿已完成并征求相关部门意见，正在按专家意见
+/// 修改完善，预计12月底报批。), or another sentence whole (…主要为管网雨水混入及设备老化；
+/// 截流管网改造工程…，预计2021年1月完工。); nothing when that would be long.
+fn with_planned_date(told: String, progress: &str) -> String {
+    if planned_clause(&told).is_some() {
+        return told;
+    }
+    let base = told.trim_end_matches('。');
+    let sentences = split_outside_quotes(progress, &['。', '！', '？', '；', '\n', ';']);
+    for sentence in sentences.iter().map(|s| s.trim()) {
+        let Some(clause) = planned_clause(sentence) else {
+            continue;
+        };
+        // `clause` is a slice of `sentence`: the sentence up to the end of its date.
+        let end = clause.as_ptr() as usize - sentence.as_ptr() as usize + clause.len();
+        let upto = &sentence[..end];
+        let added = match upto.find(base) {
+            Some(at) if at + base.len() < end => upto[at + base.len()..].to_string(),
+            Some(_) => return told,
+            None => format!("；{upto}"),
+        };
+        if added.chars().count() > PLANNED_ADDED {
+            return told;
+        }
+        return format!("{base}{added}。");
+    }
+    told
 }
 
 /// The most places a listing place by place names in the report's sentence.
@@ -1670,6 +1709,37 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_late_tasks_sentence_says_when_it_will_be_done() {
+        // The rest of the sentence told in part, up to its date.
+        assert_eq!(
+            with_planned_date(
+                "规划初稿已完成并征求相关部门意见。".to_string(),
+                "规划初稿已完成并征求相关部门意见，正在按专家意见修改完善，预计12月底报批，争取早日印发。"
+            ),
+            "规划初稿已完成并征求相关部门意见，正在按专家意见修改完善，预计12月底报批。"
+        );
+        // Another sentence, whole.
+        assert_eq!(
+            with_planned_date(
+                "溢流原因已查明，主要为管网雨水混入。".to_string(),
+                "溢流原因已查明，主要为管网雨水混入。已更换提升泵2台；截流管网改造完成70%，预计2021年1月完工。"
+            ),
+            "溢流原因已查明，主要为管网雨水混入；截流管网改造完成70%，预计2021年1月完工。"
+        );
+        // Said already, none given, or too long to add: as told.
+        for (told, progress) in [
+            ("工程预计12月底完工。", "工程预计12月底完工。"),
+            ("正在推进。", "正在推进，进度滞后。"),
+            (
+                "正在推进。",
+                "正在推进。因征地协调、资金拨付、施工许可办理、管线迁改等多方面原因进度严重滞后，目前完成工程量的70%，预计2021年1月完工。",
+            ),
+        ] {
+            assert_eq!(with_planned_date(told.to_string(), progress), told);
+        }
+    }
 
     #[test]
     fn progress_listed_place_by_place_is_told_place_by_place() {
