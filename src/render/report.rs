@@ -528,7 +528,8 @@ const SELF_WORDS: [&str; 20] = [
 ];
 
 /// A unit's words as the report quotes them, opened with its name (`spoken`: 我局 for
-/// the collector). A text that opens with the unit's name stays as written; one that
+/// the collector). A text that opens with the unit's name stays as written, and so does
+/// one that names the unit further on (not said twice in a sentence); one that
 /// opens with a word for itself (我单位高度重视, 我局召开) would read as the collector's
 /// own words in the collector's report, so the unit's name takes that word's place.
 /// 我区 and 我市 (the district, the city) are the collector's as much as the unit's:
@@ -544,6 +545,11 @@ fn said_by(spoken: &str, unit: &str, text: String) -> String {
     }
     let rest = without_self_word(&text);
     let collector = spoken != unit;
+    // A sentence that names the unit further on (已成立领导小组，办公室设在临江河指挥部办公室)
+    // stands without the name in front: it would be said twice in one sentence.
+    if !collector && rest.contains(unit) {
+        return rest.to_string();
+    }
     if !misread_together(spoken, rest) && (collector || !own_subject(rest)) {
         format!("{spoken}{rest}")
     } else if spoken != unit {
@@ -1856,6 +1862,12 @@ mod tests {
         for text in ["我局召开会议。", "区水利局召开会议。", "召开会议。"] {
             assert_eq!(said_again("区水利局", text), "召开会议。", "{text}");
         }
+        // A sentence naming the unit itself further on: not named in front again.
+        let unit = "临江河指挥部办公室";
+        assert_eq!(
+            said_by(unit, unit, "已成立领导小组，办公室设在临江河指挥部办公室。".into()),
+            "已成立领导小组，办公室设在临江河指挥部办公室。"
+        );
         // 局 + 长征渠 would read 局长: kept apart.
         assert_eq!(
             said_by("区水利局", "区水利局", "长征渠引水工程已入库。".into()),
