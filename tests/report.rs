@@ -1574,15 +1574,32 @@ fn an_overdue_task_waiting_only_on_silent_units_is_not_called_unfinished() {
         );
         // The deciders' breakdown, or (one silent decider, a partner reporting it done)
         // who reported it done.
-        let said = match t.breakdown.describe("单位") {
-            Some(breakdown) => format!("{}（{breakdown}）", t.short_name),
-            None => format!(
+        // The deciders named by their role (镇街 when all are towns).
+        let noun = if t.lead.is_empty() {
+            "责任单位"
+        } else {
+            "牵头单位"
+        };
+        let said: Vec<String> = match t.breakdown.describe(noun) {
+            Some(breakdown) => [
+                format!("{}（{breakdown}）", t.short_name),
+                format!(
+                    "{}（{}）",
+                    t.short_name,
+                    t.breakdown.describe("镇街").unwrap()
+                ),
+            ]
+            .to_vec(),
+            None => vec![format!(
                 "{}（{}报已完成，",
                 t.short_name,
                 t.reported_by_others.join("、")
-            ),
+            )],
         };
-        assert!(awaiting.contains(&said), "{said}: {awaiting}");
+        assert!(
+            said.iter().any(|s| awaiting.contains(s)),
+            "{said:?}: {awaiting}"
+        );
     }
 }
 
@@ -2011,7 +2028,7 @@ fn attachment_rows(xml: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// A row nobody reported on says so once (4个单位均暂未报送。), not a count of units
+/// A row nobody reported on says so once (4个责任单位均暂未报送。), not a count of units
 /// and then 暂未收到报送 again; a unit that wrote only a bare answer is told once
 /// (单位：未写明具体进展，待核实。), not again in the row's doubts.
 #[test]
@@ -2026,12 +2043,25 @@ fn an_attachment_row_says_each_thing_once() {
         if t.current_reports().next().is_none() && !t.awaits(&l.plan.collector) {
             let said = if many {
                 silent_many += 1;
-                format!("{}个单位均暂未报送。", t.breakdown.deciders)
+                let noun = if t.lead.is_empty() {
+                    "责任单位"
+                } else {
+                    "牵头单位"
+                };
+                format!("{}个{noun}均暂未报送。", t.breakdown.deciders)
             } else {
                 "暂未收到报送。".to_string()
             };
             assert!(text.ends_with(&said), "{}: {text}", t.id);
             assert!(!text.contains("均未报送）"), "{}: {text}", t.id);
+        }
+        // The deciders counted are named by their role on every row alike.
+        if many {
+            assert!(
+                !text.contains("个单位中") && !text.contains("个单位均"),
+                "{}: {text}",
+                t.id
+            );
         }
         assert!(
             text.matches("未写明具体进展").count() <= 1,

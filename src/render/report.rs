@@ -86,8 +86,10 @@ fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
         });
     if all_towns {
         "镇街"
+    } else if t.lead.is_empty() {
+        "责任单位"
     } else {
-        "单位"
+        "牵头单位"
     }
 }
 
@@ -1865,7 +1867,11 @@ mod tests {
         // A sentence naming the unit itself further on: not named in front again.
         let unit = "临江河指挥部办公室";
         assert_eq!(
-            said_by(unit, unit, "已成立领导小组，办公室设在临江河指挥部办公室。".into()),
+            said_by(
+                unit,
+                unit,
+                "已成立领导小组，办公室设在临江河指挥部办公室。".into()
+            ),
             "已成立领导小组，办公室设在临江河指挥部办公室。"
         );
         // 局 + 长征渠 would read 局长: kept apart.

@@ -122,16 +122,16 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     let own_missing = t.awaits(collector);
     // Nothing in and the collector's own part still to write: no count of units that
     // have not reported (it would count the collector among them).
-    // Nothing in at all: one line says so (4个单位均暂未报送。), not a count of units
+    // Nothing in at all: one line says so (4个责任单位均暂未报送。), not a count of units
     // and then 暂未收到报送 again.
     let nothing_in = groups.is_empty();
-    // The count is of the units that decide the task: named so when others' reports are
-    // listed below it too (牵头单位2个均长期坚持 above five units' lines).
-    let others_listed = t.cited_reports().any(|r| !t.deciders().contains(&r.unit));
-    let noun = match (others_listed, t.lead.is_empty()) {
-        (false, _) => "单位",
-        (true, false) => "牵头单位",
-        (true, true) => "责任单位",
+    // The count is of the units that decide the task, named by their role on every row
+    // alike (24个责任单位中…, 2个牵头单位均长期坚持), also where others' reports are listed
+    // below it.
+    let noun = if t.lead.is_empty() {
+        "责任单位"
+    } else {
+        "牵头单位"
     };
     if let Some(b) = t.breakdown.describe(noun).filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
@@ -184,7 +184,7 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
             .filter(|u| *u != collector)
             .collect();
         if !own_missing && t.breakdown.deciders > 1 {
-            lines.push(format!("{}个单位均暂未报送。", t.breakdown.deciders));
+            lines.push(format!("{}个{noun}均暂未报送。", t.breakdown.deciders));
         } else if !own_missing {
             lines.push("暂未收到报送。".to_string());
         } else if !others.is_empty() {
