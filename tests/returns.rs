@@ -533,6 +533,39 @@ fn a_written_report_beside_its_table_is_no_error() {
         .iter()
         .any(|p| p.code == Code::UnitUnknown && p.file == "报告.docx"));
     assert_eq!(reports_of(&ledger, 45, "区城市管理局").len(), 1);
+
+    // A section of the report on a task the table leaves out (第28项) is read, and the
+    // clerk is asked to check it; task 45 is still counted once, from the table.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("区城市管理局");
+    std::fs::create_dir(&folder).unwrap();
+    let report = report()
+        .add_paragraph(para(
+            "（二）第28项漂浮物清理考核办法已于2020年9月20日印发，该项任务已完成。",
+        ))
+        .add_paragraph(para("重庆市永川区城市管理局"))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(folder.join("报告.docx"), docx_bytes(report)).unwrap();
+    write_workbook(&folder.join("进展情况表.xlsx"), &[table()]);
+    let ledger = ledger_for(dir.path());
+    let r45 = reports_of(&ledger, 45, "区城市管理局");
+    assert_eq!(r45.len(), 1, "{r45:#?}");
+    assert_eq!(r45[0].source.file, "区城市管理局/进展情况表.xlsx");
+    let r28 = reports_of(&ledger, 28, "区城市管理局");
+    assert_eq!(r28.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(r28[0].source.file, "区城市管理局/报告.docx");
+    assert_eq!(r28[0].status, rectify::model::Status::Completed);
+    let said: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == "区城市管理局/报告.docx")
+        .collect();
+    assert!(
+        said.iter().any(|p| p.severity == Severity::Warning
+            && p.message
+                .contains("表中没有的第28项已按报告正文中的任务标题读取")),
+        "{said:#?}"
+    );
 }
 
 /// A .doc made from a .docx by LibreOffice, as old Word saves it.

@@ -2,14 +2,19 @@
 //! unit's folder: a lead unit's 报告 and its 汇总表, as the notice asks for. The table is
 //! read; the report is then no error to re-enter by hand, only a note to look it over.
 //! A report read section by section (`prose_read`) beside such a table gives way to it:
-//! its records are set aside, so the unit's progress is counted once, from its table.
+//! its records on the table's tasks are set aside, so the unit's progress is counted
+//! once, from its table; a section on a task the table leaves out is kept.
+
+use std::collections::BTreeSet;
 
 use crate::ingest::record::Record;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity};
 
 /// The records of a written report read section by section, when a table read with
-/// records sits beside it (`beside_a_table`'s rule): dropped, its file counted as read
-/// with none, its warning made the note that the table was counted instead.
+/// records sits beside it (`beside_a_table`'s rule): those on tasks a table beside it
+/// reports are dropped, its warning made the note that the table was counted instead.
+/// A section on a task no table beside it reports (住建委's 报告 on 第33项 beside a table
+/// of 第30项) is kept, and the note names it for the clerk to check.
 pub(super) fn give_way_to_tables(
     records: &mut [Vec<Record>],
     files: &mut [FileEntry],
@@ -24,19 +29,51 @@ pub(super) fn give_way_to_tables(
         let Some(table) = table_beside(files, file, &prose).map(str::to_string) else {
             continue;
         };
+        // The tasks the tables beside the report (in its bundle or folder) report.
+        let folder = parent(file);
+        let tabled: BTreeSet<u32> = records
+            .iter()
+            .flatten()
+            .filter(|r| {
+                r.source.file != *file
+                    && parent(&r.source.file) == folder
+                    && !prose.contains(&r.source.file)
+            })
+            .filter_map(|r| r.id)
+            .collect();
+        let mut kept: BTreeSet<u32> = BTreeSet::new();
+        let mut count = 0u32;
         for part in records.iter_mut() {
-            part.retain(|r| r.source.file != *file);
+            part.retain(|r| {
+                if r.source.file != *file {
+                    return true;
+                }
+                let keep = r.id.is_some_and(|id| !tabled.contains(&id));
+                if keep {
+                    kept.extend(r.id);
+                    count += 1;
+                }
+                keep
+            });
         }
         if let Some(f) = files.iter_mut().find(|f| f.file == *file) {
-            f.records = 0;
+            f.records = count;
         }
         for p in problems
             .iter_mut()
             .filter(|p| p.file == *file && p.code == Code::ProseRead)
         {
-            p.code = Code::ProseReport;
-            p.severity = Severity::Info;
-            p.message = written_beside(&table);
+            if kept.is_empty() {
+                p.code = Code::ProseReport;
+                p.severity = Severity::Info;
+                p.message = written_beside(&table);
+            } else {
+                let ids: Vec<String> = kept.iter().map(u32::to_string).collect();
+                p.message = format!(
+                    "这是与进展表“{table}”一同报送的文字报告，进展已按该表汇总；表中没有的第{}项已按报告正文中的任务标题读取，完成状态按正文文字判断。请核对读取结果；如有出入，请该单位在进展表中补充后重新报送。",
+                    ids.join("、")
+                );
+            }
             p.row = None;
         }
     }
