@@ -11,6 +11,16 @@ pub(crate) fn copies_word(n: usize) -> &'static str {
     }
 }
 
+/// One of 一 … 十: how list marks (一、, （三）) and months (十二月) write a small number.
+pub(crate) fn is_small_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// A figure or one of 一 … 十 (the 11 of 11月, the 十一 of 十一月).
+pub(crate) fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || is_small_numeral(c)
+}
+
 /// A number up to 999 in Chinese numerals: 六, 十二, 二十六, 一百零三, 一二六 is not one.
 pub(crate) fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {

@@ -334,7 +334,7 @@ const SAME_AS_BEFORE_BYTES: usize = 96;
 /// `key` with a month named by its number (11月, 十一月, 11月份) read as 上月: the return
 /// before, as 与上月… says it.
 fn month_as_last(key: &str) -> String {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = crate::common::numerals::is_numeral;
     let chars: Vec<char> = key.chars().collect();
     let mut out = String::with_capacity(key.len());
     let mut i = 0;

@@ -67,7 +67,7 @@ pub fn category_name(category: &str) -> &str {
         Some(i)
             if category[..i]
                 .chars()
-                .all(|c| "一二三四五六七八九十".contains(c)) =>
+                .all(crate::common::numerals::is_small_numeral) =>
         {
             &category[i + '、'.len_utf8()..]
         }

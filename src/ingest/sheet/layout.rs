@@ -448,7 +448,7 @@ fn opens_with_enumerator(text: &str) -> bool {
     let t = t.strip_prefix(['（', '(']).unwrap_or(t);
     let numerals = t
         .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .take_while(|&c| crate::common::numerals::is_small_numeral(c))
         .count();
     numerals > 0
         && t.chars()

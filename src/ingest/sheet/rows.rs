@@ -10,6 +10,7 @@ use super::context::SheetContext;
 use super::filing::{date_only_row, is_note_or_label_row, is_sealed, name_and_date};
 use super::layout::{is_repeated_header, Layout};
 use crate::common::marker::Marker;
+use crate::common::numerals::{is_numeral, is_small_numeral};
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::record::Record;
@@ -1860,7 +1861,7 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
             Cell::Text(t) => t
                 .chars()
                 .find(|c| !c.is_whitespace() && !matches!(c, '（' | '('))
-                .is_some_and(|c| NUMERALS.contains(c)),
+                .is_some_and(is_small_numeral),
             _ => false,
         });
     if !opens_with_numeral {
@@ -1875,8 +1876,6 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
     };
     texts.iter().all(|t| t == first) && is_numbered_heading(first)
 }
-
-const NUMERALS: &str = "一二三四五六七八九十";
 
 /// A line below a table that sets off what follows as reference only, not this
 /// round's return: 附：11月报送情况（供参考）, 以下为上期报送内容.
@@ -1918,7 +1917,7 @@ pub(super) fn month_named(t: &str) -> Option<u32> {
 /// The run of figures or Chinese numerals before each 月 of a text (11 of 11月份, 十二 of
 /// 十二月), in order; a 月 after anything else gives none.
 fn month_numerals(t: &str) -> impl Iterator<Item = &str> {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = is_numeral;
     t.match_indices('月').filter_map(move |(at, _)| {
         let before = &t[..at];
         let start = before
@@ -1978,7 +1977,7 @@ fn heading_name(text: &str) -> Option<String> {
         return None;
     }
     let numbered = text.trim_start_matches(['（', '(']);
-    let rest = numbered.trim_start_matches(|c: char| NUMERALS.contains(c) || c.is_ascii_digit());
+    let rest = numbered.trim_start_matches(is_numeral);
     let rest = if rest.len() < numbered.len() {
         rest.trim_start_matches(['、', '）', ')', '.', '．', ' '])
     } else {
@@ -1991,7 +1990,7 @@ fn heading_name(text: &str) -> Option<String> {
 /// 一、… （二）… (三)…: a Chinese numeral, then 、 or a closing bracket.
 fn is_numbered_heading(text: &str) -> bool {
     let text = text.trim_start_matches(['（', '(']);
-    let numeral = text.chars().take_while(|c| NUMERALS.contains(*c)).count();
+    let numeral = text.chars().take_while(|&c| is_small_numeral(c)).count();
     let rest: String = text.chars().skip(numeral).collect();
     numeral > 0 && (rest.starts_with('、') || rest.starts_with('）') || rest.starts_with(')'))
 }

@@ -155,12 +155,13 @@ fn strip_list_mark(t: &str) -> &str {
 /// reader of list marks: task headings, a written report's sections and sub-headings,
 /// and the list headings a signature is not (二、下一步工作打算).
 pub(super) fn list_mark(t: &str) -> Option<(u8, &str)> {
-    const NUMERALS: &str = "一二三四五六七八九十";
     let (bracketed, r) = match t.strip_prefix('(') {
         Some(r) => (true, r),
         None => (false, t),
     };
-    let chinese = r.find(|c: char| !NUMERALS.contains(c)).unwrap_or(0);
+    let chinese = r
+        .find(|c: char| !crate::common::numerals::is_small_numeral(c))
+        .unwrap_or(0);
     let digits = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
     let (level, rest) = match (bracketed, chinese > 0, digits > 0) {
         (false, true, _) => (1, r[chinese..].strip_prefix(['、', '.'])?),
