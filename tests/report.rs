@@ -2525,3 +2525,85 @@ fn a_late_task_is_told_with_its_planned_date() {
         "{body}"
     );
 }
+
+/// A lead unit's workbook with a sheet per town and no row of its own on the task (each
+/// sheet under the lead's 填报单位 line, a 责任单位 column naming the town): the rows are
+/// the towns', the lead has answered through them (the task is 正在推进, not 未报送,
+/// and the lead is not listed as silent), and 二 tells the towns' work as its
+/// consolidation. A cooperating unit's row carried the same way answers nothing.
+#[test]
+fn a_leads_sheet_per_town_answers_the_task() {
+    let input = common::input_with_returns(|r| {
+        let town = |name: &str, progress: &str, status: &str, coop: &[&str]| {
+            let mut s = common::SheetSpec::new(name)
+                .text_row(&[
+                    "填报单位：区农业农村委（汇总）",
+                    "",
+                    "",
+                    "填报日期：2020年12月4日",
+                ])
+                .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "责任单位"])
+                .text_row(&["1", &common::measure(1), progress, status, name]);
+            if !coop.is_empty() {
+                s = s.text_row(coop);
+            }
+            s
+        };
+        common::write_workbook(
+            &r.join("区农业农村委汇总各镇街进展.xlsx"),
+            &[
+                town("何埂镇", "尾水处理设施已全部建成。", "已完成", &[]),
+                town("临江镇", "完成池塘改造20口。", "正在推进", &[]),
+            ],
+        );
+        // Task 6: 区农业农村委 responsible, 区生态环境局 cooperating; only the helper's
+        // row, on a sheet of its own.
+        let helper = common::SheetSpec::new("区生态环境局")
+            .text_row(&[
+                "填报单位：区农业农村委（汇总）",
+                "",
+                "",
+                "填报日期：2020年12月4日",
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "责任单位"])
+            .text_row(&[
+                "6",
+                &common::measure(6),
+                "配合开展执法检查15次。",
+                "长期坚持",
+                "区生态环境局",
+            ]);
+        common::write_workbook(&r.join("区农业农村委配合情况.xlsx"), &[helper]);
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(1).unwrap();
+    let units: Vec<&str> = t.current_reports().map(|r| r.unit.as_str()).collect();
+    assert_eq!(units, ["临江镇", "何埂镇"], "{:#?}", t.reports);
+    assert!(t
+        .current_reports()
+        .all(|r| r.via.as_deref() == Some("区农业农村委")));
+    assert_eq!(t.status, rectify::model::Status::InProgress);
+    assert!(t.awaiting.is_empty(), "{:?}", t.awaiting);
+    assert!(!l
+        .problems
+        .iter()
+        .any(|p| p.severity == rectify::model::Severity::Error));
+    // The helper's row alone: the task still waits on its responsible unit.
+    let six = l.task(6).unwrap();
+    assert_eq!(six.status, rectify::model::Status::Unreported);
+    assert_eq!(six.awaiting, ["区农业农村委"]);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let (body, annex) = text.split_once("\n附件1").unwrap();
+    assert!(
+        body.contains("在水产养殖整治政策及尾水处理方面，据区农业农村委汇总，临江镇完成池塘改造20口；何埂镇尾水处理设施已全部建成。"),
+        "{body}"
+    );
+    // Said of task 6 (the helper's row only), not of task 1.
+    assert_eq!(
+        annex
+            .matches("区农业农村委尚未报送，以下为其他单位报送的相关进展")
+            .count(),
+        1,
+        "{annex}"
+    );
+}

@@ -65,16 +65,38 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     let mut answers = Vec::new();
     for d in deciders {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
-        let Some(answer) = mine
+        let answer = match mine
             .iter()
             .map(|r| r.counted_status(as_of))
             .min_by_key(|s| s.advancement())
-        else {
-            awaiting.push(d.clone());
-            breakdown.add(Status::Unreported);
-            continue;
+        {
+            Some(answer) => {
+                doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
+                answer
+            }
+            None => {
+                // A lead unit's consolidation that carried the responsible units' rows on
+                // the task and no row of its own (a sheet per town): it answered with
+                // them. A helper's row carried (a cooperating unit's) is no answer.
+                let carried: Vec<&&UnitReport> = current
+                    .iter()
+                    .filter(|r| {
+                        r.via.as_deref() == Some(d.as_str())
+                            && r.role == Role::Responsible
+                            && !deciders.contains(&r.unit)
+                    })
+                    .collect();
+                if carried.is_empty() {
+                    awaiting.push(d.clone());
+                    breakdown.add(Status::Unreported);
+                    continue;
+                }
+                doubts.extend(carried.iter().filter_map(|r| why_unclear(r)));
+                let statuses: Vec<Status> =
+                    carried.iter().map(|r| r.counted_status(as_of)).collect();
+                rule(&statuses, true)
+            }
         };
-        doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
         breakdown.add(answer);
         answers.push(answer);
     }

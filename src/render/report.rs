@@ -703,6 +703,14 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             continue;
         };
         let spoken = who(l, &said.unit);
+        if said.carried {
+            // A consolidation's places: the task named, as they do not say it.
+            groups.push((
+                None,
+                vec![format!("在{}方面，{}", t.short_name, said.opened(&spoken))],
+            ));
+            continue;
+        }
         if t.breakdown.describe(decider_noun(l, t)).is_some() {
             let body = said.opened(&spoken);
             groups.push((
@@ -763,6 +771,9 @@ struct Said {
     /// not answered): the words are told as the unit's report (据区水利局报送，…), not as
     /// the report's own finding.
     unconfirmed: bool,
+    /// `text` is a decider's consolidation of its partners' rows, with no row of its own
+    /// ([`carried_parts`]).
+    carried: bool,
 }
 
 impl Said {
@@ -810,12 +821,17 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     // of work done smaller than its earlier report's (listed in 三 as to be checked), is
     // not quoted as fact.
     let in_conflict = t.units_in_conflict();
-    let r = t.current_reports().find(|r| {
+    let Some(r) = t.current_reports().find(|r| {
         deciders.contains(&r.unit)
             && !r.progress.trim().is_empty()
             && r.figure_fell.is_none()
             && !in_conflict.contains(&r.unit.as_str())
-    })?;
+    }) else {
+        // Only a decider with no row of its own is told by its consolidation; one whose
+        // own rows are in question (above) is not quoted at all.
+        let own = t.current_reports().any(|r| deciders.contains(&r.unit));
+        return if own { None } else { carried_parts(t) };
+    };
     let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
@@ -841,6 +857,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         text,
         by_place,
         unconfirmed: t.status == Status::Confirming,
+        carried: false,
     })
 }
 
@@ -878,6 +895,44 @@ fn with_planned_date(told: String, progress: &str) -> String {
     told
 }
 
+/// What a decider's consolidation tells of a task it carried its partners' rows on and
+/// wrote no row of its own for (a sheet per town): told place by place, as its listing
+/// in one cell would be (据区农业农村委汇总，临江镇完成池塘改造20口；何埂镇…).
+fn carried_parts(t: &TaskEntry) -> Option<Said> {
+    let deciders = t.deciders();
+    let lead = t
+        .current_reports()
+        .filter(|r| r.role == crate::plan::Role::Responsible)
+        .find_map(|r| r.via.as_deref().filter(|v| deciders.iter().any(|d| d == v)))?;
+    let texts: Vec<(&str, String)> = t
+        .current_reports()
+        .filter(|r| r.via.as_deref() == Some(lead) && r.figure_fell.is_none())
+        .filter(|r| r.role == crate::plan::Role::Responsible)
+        .filter(|r| r.status != Status::NotApplicable && !r.progress.trim().is_empty())
+        .filter_map(|r| {
+            // Its first sentence, as a listing in one cell is told.
+            let text = crate::render::tasks_table::without_annex_refs(&r.progress);
+            let first = split_outside_quotes(&text, &['。', '！', '？', '；', '\n', ';'])
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .find(|s| !s.is_empty())?;
+            Some((r.unit.as_str(), first))
+        })
+        .collect();
+    if texts.is_empty() {
+        return None;
+    }
+    let places: Vec<(&str, &str)> = texts.iter().map(|(u, x)| (*u, x.as_str())).collect();
+    let text = tell_places(&places);
+    Some(Said {
+        unit: lead.to_string(),
+        text,
+        by_place: true,
+        unconfirmed: t.status == Status::Confirming,
+        carried: true,
+    })
+}
+
 /// The most places a listing place by place names in the report's sentence.
 const PLACES_TOLD: usize = 4;
 
@@ -897,6 +952,12 @@ fn places_told(text: &str) -> Option<String> {
     if places.len() < 2 {
         return None;
     }
+    Some(tell_places(&places))
+}
+
+/// Places and their progress told as one sentence (来苏镇已完成…；宝峰镇正在推进…。): each
+/// place and the first clause of its part; beyond [`PLACES_TOLD`] places, the count.
+fn tell_places(places: &[(&str, &str)]) -> String {
     let told: Vec<String> = places
         .iter()
         .take(PLACES_TOLD)
@@ -912,7 +973,7 @@ fn places_told(text: &str) -> Option<String> {
         .iter()
         .all(|(name, _)| name.ends_with(['镇', '乡']) || name.ends_with("街道"));
     let noun = if all_towns { "镇街" } else { "单位" };
-    Some(if places.len() > PLACES_TOLD {
+    if places.len() > PLACES_TOLD {
         format!(
             "共{}个{noun}报送进展，其中{}等。",
             places.len(),
@@ -920,7 +981,7 @@ fn places_told(text: &str) -> Option<String> {
         )
     } else {
         format!("{}。", told.join("；"))
-    })
+    }
 }
 
 /// A piece of a text opened by a place's or a unit's name and a colon (来苏镇：…,
@@ -1777,6 +1838,7 @@ mod tests {
             text: places_told(text).unwrap(),
             by_place: true,
             unconfirmed: false,
+            carried: false,
         };
         assert!(said
             .opened("区农业农村委")
@@ -1819,6 +1881,7 @@ mod tests {
             text: text.into(),
             by_place: false,
             unconfirmed: true,
+            carried: false,
         };
         assert_eq!(
             said("区水利局会同各镇街开展拦河养鱼专项排查，已全部拆除。").opened("区水利局"),

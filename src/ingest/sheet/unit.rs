@@ -472,7 +472,14 @@ fn row_unit_column(
     // lines (其余镇街, 来苏镇等12个镇街) among them as often as not.
     // A row naming two towns together is such a row too.
     let named = single + joint;
-    let consolidation = single >= 1 && named >= 2 && named > tasks.len() && named >= assignment;
+    // A sheet named for the one unit every row names (a lead unit's workbook of a sheet
+    // per town, each under the lead's 填报单位 line): that unit's rows, not the plan's
+    // assignment copied.
+    let sheet_of_its_unit = single >= 1
+        && assignment + joint == 0
+        && matches!(units.resolve(&grid.name), NameMatch::Unit(u) if distinct.len() == 1 && distinct[0] == u);
+    let consolidation = sheet_of_its_unit
+        || (single >= 1 && named >= 2 && named > tasks.len() && named >= assignment);
     // A collection sheet of many units (the bureau's own, one row per unit and task),
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
     let collection = distinct.len() >= MANY_UNITS && single >= 3 * (assignment + joint);
