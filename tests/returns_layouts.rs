@@ -5595,6 +5595,62 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
     assert_eq!(unclear.len(), own.len(), "{unclear:?}");
 }
 
+/// The whole table sent back with last round's words in every row and the rows not
+/// filled this round hidden: a hidden row on a task the unit only cooperates on is the
+/// copy's old words too (passed over, one warning naming it), not the unit's progress;
+/// its hidden row on a task it is responsible for is still read.
+#[test]
+fn hidden_rows_of_a_copy_on_tasks_the_unit_helps_with_are_passed_over() {
+    let unit = "区水利局";
+    let plan = plan();
+    let role = |id: u32| plan.role_of(plan.task(id).unwrap(), unit);
+    use rectify::plan::Role;
+    assert_eq!(role(48), Role::Cooperating);
+    assert_eq!(role(24), Role::Responsible);
+    let filled = [20, 21, 23, 26, 55];
+    let rows: Vec<Vec<String>> = (1..=63)
+        .map(|id: u32| {
+            let (text, status) = if filled.contains(&id) {
+                ("本期进展。", "正在推进")
+            } else {
+                ("该项工作已全部完成。", "已完成")
+            };
+            row(&[&id.to_string(), &measure(id), text, status])
+        })
+        .collect();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let mut spec = sheet(unit, &header, &rows);
+    for id in 1..=63u32 {
+        if !filled.contains(&id) {
+            spec = spec.hide_row(id + 1);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区水利局整改进展.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(reports_of(&ledger, 48, unit).is_empty());
+    assert_eq!(reports_of(&ledger, 24, unit).len(), 1);
+    let copy: Vec<u32> = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::HiddenCopy)
+        // Under the 填报单位 line and the header: task 1 on row 3.
+        .map(|s| s.row - 2)
+        .collect();
+    let helping: Vec<u32> = (1..=63)
+        .filter(|&id| !filled.contains(&id) && role(id) == Role::Cooperating)
+        .collect();
+    assert_eq!(copy, helping);
+    let warned: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::Unassigned && p.severity == Severity::Warning)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("是区水利局配合的任务"), "{}", warned[0]);
+}
+
 /// A 完成时间 written as a span (2020年9月—11月, 9月至11月) dates the work by the span's
 /// end; a date beside a status that is not done (正在推进, 未启动) is no completion: it
 /// stays in the note under its header, and the report never says 正在推进，完成时间….

@@ -75,6 +75,10 @@ pub(super) fn place_records(
         problems,
     );
     let renumbered = renumbered_sheets(matched.iter().flatten());
+    let hidden_copies = hidden_copies(plan, matched.iter().flatten());
+    // Hidden rows of a unit on tasks it cooperates on, in such a copy: one warning per
+    // file and unit.
+    let mut hidden_own: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: ByFileUnit<UnassignedRow> = ByFileUnit::default();
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
@@ -122,6 +126,22 @@ pub(super) fn place_records(
                         .push((rec.source.sheet.clone(), rec.source.row, id));
                     let mut skip = NotOwed::of(id, unit, rec.progress, rec.source);
                     skip.reason = SkipReason::HiddenOther;
+                    skipped.push(skip);
+                    continue;
+                }
+                // A hidden row on a task the unit only cooperates on, in a copy of the
+                // whole table whose other units' rows it hid: the copy's old words as
+                // well (its hidden row on a task it leads or is responsible for is read).
+                if rec.hidden
+                    && role == Role::Cooperating
+                    && hidden_copies.contains(&(rec.source.file.clone(), unit.clone()))
+                {
+                    hidden_own
+                        .entry((rec.source.file.clone(), unit.clone()))
+                        .or_default()
+                        .push((rec.source.sheet.clone(), rec.source.row, id));
+                    let mut skip = NotOwed::of(id, unit, rec.progress, rec.source);
+                    skip.reason = SkipReason::HiddenCopy;
                     skipped.push(skip);
                     continue;
                 }
@@ -189,6 +209,11 @@ pub(super) fn place_records(
         hidden_other
             .into_iter()
             .map(|((file, unit), rows)| hidden_other_info(&file, &unit, &rows)),
+    );
+    problems.extend(
+        hidden_own
+            .into_iter()
+            .map(|((file, unit), rows)| hidden_copy_warning(&file, &unit, &rows)),
     );
     Placed {
         by_key,
@@ -403,6 +428,51 @@ fn hidden_other_info(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem 
         file,
         format!(
             "表中已隐藏的{}行（第{ids}项）不是{unit}承担的任务，未作为{unit}的进展汇总。",
+            rows.len()
+        ),
+    )
+    .at(one_sheet.then_some(rows[0].0.as_str()), None)
+}
+
+/// The files and units whose hidden rows on other units' tasks are many
+/// ([`WHOLE_TABLE_ROWS`]): a copy of the whole table with the unit's own rows left in
+/// view.
+fn hidden_copies<'m>(
+    plan: &Plan,
+    matched: impl Iterator<Item = &'m Matched>,
+) -> BTreeSet<(String, String)> {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (rec, m, _) in matched {
+        let (true, Some(TaskMatch::Found { id, .. }), Some(unit)) = (rec.hidden, m, &rec.unit)
+        else {
+            continue;
+        };
+        if plan
+            .task(*id)
+            .is_some_and(|t| plan.role_of(t, unit) == Role::Unassigned)
+        {
+            *counts
+                .entry((rec.source.file.as_str(), unit.as_str()))
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= WHOLE_TABLE_ROWS)
+        .map(|((file, unit), _)| (file.to_string(), unit.to_string()))
+        .collect()
+}
+
+/// One warning for a file's hidden rows of `unit` on tasks it cooperates on, in a copy
+/// of the whole table ([`hidden_copies`]).
+fn hidden_copy_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+    let (ids, one_sheet) = ids_and_sheet(rows);
+    Problem::new(
+        Severity::Warning,
+        Code::Unassigned,
+        file,
+        format!(
+            "表中已隐藏的{}行（第{ids}项）是{unit}配合的任务，但与其他隐藏行一样是整改台账全表副本中的原有内容，未作为{unit}的进展汇总。如其中有{unit}本期的进展，请该单位取消隐藏、更新后重新报送。",
             rows.len()
         ),
     )

@@ -73,6 +73,10 @@ pub enum SkipReason {
     /// An online form's answer on a task the same unit answered again later (问卷星's
     /// export lists every submission): the later one is read.
     Resubmitted,
+    /// A row hidden on the sheet, on a task the unit cooperates on, in a copy of the whole
+    /// table whose rows on other units' tasks the unit hid (`HiddenOther`): the copy's
+    /// old words, not the unit's progress (warned of).
+    HiddenCopy,
 }
 
 impl SkipReason {
@@ -100,6 +104,7 @@ impl SkipReason {
             SkipReason::Example => "填写示例行",
             SkipReason::ColumnNumbers => "表头下的栏次编号行",
             SkipReason::Resubmitted => "同一单位之后再次提交的答卷已取代的答卷",
+            SkipReason::HiddenCopy => "已隐藏的行（全表副本中的原有内容）",
         }
     }
 }
