@@ -80,11 +80,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
                 // them. A helper's row carried (a cooperating unit's) is no answer.
                 let carried: Vec<&&UnitReport> = current
                     .iter()
-                    .filter(|r| {
-                        r.via.as_deref() == Some(d.as_str())
-                            && r.role == Role::Responsible
-                            && !deciders.contains(&r.unit)
-                    })
+                    .filter(|r| r.carried_for(d) && !deciders.contains(&r.unit))
                     .collect();
                 if carried.is_empty() {
                     awaiting.push(d.clone());

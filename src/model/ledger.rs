@@ -357,6 +357,13 @@ pub struct UnitReport {
 }
 
 impl UnitReport {
+    /// Whether a lead unit's consolidation carried this responsible unit's row (its
+    /// answer on the task when the lead wrote none of its own): not a cooperating
+    /// unit's row, which answers nothing.
+    pub fn carried_for(&self, lead: &str) -> bool {
+        self.via.as_deref() == Some(lead) && self.role == crate::plan::Role::Responsible
+    }
+
     /// The status the report counts as at `as_of`: 待核实 when its status contradicts
     /// its text; 正在推进 when it says 已完成 with a completion date after `as_of` (not
     /// yet a completion in this round); else its status.

@@ -130,6 +130,9 @@ const RESULT_CUES: [&str; 14] = [
     "已印发",
 ];
 
+/// What ends a sentence in a unit's text: 。！？； (full-width), ; and a line break.
+const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '；', '\n', ';'];
+
 /// The first sentence (two when the first is short) of a unit's text, ended with 。
 /// and, when it does not say what came of the work, the first clause after it that
 /// does ([`RESULT_CUES`]).
@@ -139,7 +142,7 @@ const RESULT_CUES: [&str; 14] = [
 /// substance follows; one longer than `max` characters is cut at its last clause
 /// boundary (，) before `max`, never inside a phrase.
 pub fn lead_sentences(text: &str, max: usize) -> String {
-    let sentences: Vec<String> = split_outside_quotes(text, &['。', '！', '？', '；', '\n', ';'])
+    let sentences: Vec<String> = split_outside_quotes(text, &SENTENCE_ENDS)
         .into_iter()
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -874,7 +877,7 @@ fn with_planned_date(told: String, progress: &str) -> String {
         return told;
     }
     let base = told.trim_end_matches('。');
-    let sentences = split_outside_quotes(progress, &['。', '！', '？', '；', '\n', ';']);
+    let sentences = split_outside_quotes(progress, &SENTENCE_ENDS);
     for sentence in sentences.iter().map(|s| s.trim()) {
         let Some(clause) = planned_clause(sentence) else {
             continue;
@@ -900,19 +903,17 @@ fn with_planned_date(told: String, progress: &str) -> String {
 /// in one cell would be (据区农业农村委汇总，临江镇完成池塘改造20口；何埂镇…).
 fn carried_parts(t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
-    let lead = t
-        .current_reports()
-        .filter(|r| r.role == crate::plan::Role::Responsible)
-        .find_map(|r| r.via.as_deref().filter(|v| deciders.iter().any(|d| d == v)))?;
+    let lead = deciders
+        .iter()
+        .find(|d| t.current_reports().any(|r| r.carried_for(d)))?;
     let texts: Vec<(&str, String)> = t
         .current_reports()
-        .filter(|r| r.via.as_deref() == Some(lead) && r.figure_fell.is_none())
-        .filter(|r| r.role == crate::plan::Role::Responsible)
+        .filter(|r| r.carried_for(lead) && r.figure_fell.is_none())
         .filter(|r| r.status != Status::NotApplicable && !r.progress.trim().is_empty())
         .filter_map(|r| {
             // Its first sentence, as a listing in one cell is told.
             let text = crate::render::tasks_table::without_annex_refs(&r.progress);
-            let first = split_outside_quotes(&text, &['。', '！', '？', '；', '\n', ';'])
+            let first = split_outside_quotes(&text, &SENTENCE_ENDS)
                 .into_iter()
                 .map(|s| s.trim().to_string())
                 .find(|s| !s.is_empty())?;
