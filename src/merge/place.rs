@@ -118,30 +118,26 @@ pub(super) fn place_records(
                     continue;
                 }
                 // A row hidden from view on another unit's task: the unit hid the rows
-                // of the table that are not its own.
-                if role == Role::Unassigned && rec.hidden {
-                    hidden_other
-                        .entry((rec.source.file.clone(), unit.clone()))
+                // of the table that are not its own. A hidden row on a task the unit only
+                // cooperates on, in such a copy of the whole table: the copy's old words
+                // as well (its hidden row on a task it leads or is responsible for is
+                // read).
+                let hidden_as = match role {
+                    _ if !rec.hidden => None,
+                    Role::Unassigned => Some((&mut hidden_other, SkipReason::HiddenOther)),
+                    Role::Cooperating
+                        if hidden_copies.contains(&(rec.source.file.clone(), unit.clone())) =>
+                    {
+                        Some((&mut hidden_own, SkipReason::HiddenCopy))
+                    }
+                    _ => None,
+                };
+                if let Some((rows, reason)) = hidden_as {
+                    rows.entry((rec.source.file.clone(), unit.clone()))
                         .or_default()
                         .push((rec.source.sheet.clone(), rec.source.row, id));
                     let mut skip = NotOwed::of(id, unit, rec.progress, rec.source);
-                    skip.reason = SkipReason::HiddenOther;
-                    skipped.push(skip);
-                    continue;
-                }
-                // A hidden row on a task the unit only cooperates on, in a copy of the
-                // whole table whose other units' rows it hid: the copy's old words as
-                // well (its hidden row on a task it leads or is responsible for is read).
-                if rec.hidden
-                    && role == Role::Cooperating
-                    && hidden_copies.contains(&(rec.source.file.clone(), unit.clone()))
-                {
-                    hidden_own
-                        .entry((rec.source.file.clone(), unit.clone()))
-                        .or_default()
-                        .push((rec.source.sheet.clone(), rec.source.row, id));
-                    let mut skip = NotOwed::of(id, unit, rec.progress, rec.source);
-                    skip.reason = SkipReason::HiddenCopy;
+                    skip.reason = reason;
                     skipped.push(skip);
                     continue;
                 }
