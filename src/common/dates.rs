@@ -32,6 +32,11 @@ pub fn render_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// A day of the year in hand as the documents write it: 12月4日.
+pub fn render_day(d: NaiveDate) -> String {
+    format!("{}月{}日", d.month(), d.day())
+}
+
 /// The month of `d` as the documents write it: 2020年10月.
 pub fn render_month(d: NaiveDate) -> String {
     format!("{}年{}月", d.year(), d.month())

@@ -794,7 +794,7 @@ fn period_label(d: NaiveDate) -> String {
     if d.day() == 1 {
         format!("{}月", d.month())
     } else {
-        format!("{}月{}日", d.month(), d.day())
+        crate::common::dates::render_day(d)
     }
 }
 

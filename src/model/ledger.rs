@@ -278,6 +278,16 @@ impl TaskEntry {
         crate::plan::task::deciders(&self.lead, &self.responsible)
     }
 
+    /// What the documents call the deciders: 牵头单位, or 责任单位 for a task without a
+    /// lead unit (24个责任单位中…, 牵头单位区水利局尚未报完成).
+    pub fn deciders_word(&self) -> &'static str {
+        if self.lead.is_empty() {
+            "责任单位"
+        } else {
+            "牵头单位"
+        }
+    }
+
     /// Whether the task still waits on `unit`'s report (one of its deciders that has
     /// not reported): for the collector, its own progress still to fill in.
     pub fn awaits(&self, unit: &str) -> bool {

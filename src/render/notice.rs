@@ -471,11 +471,7 @@ fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
 /// Who of `t`'s deciders has not reported it done, as a reminder to a cooperating unit
 /// says it: 牵头单位区水利局尚未报完成, 23个责任单位中尚有20个未报完成; empty when all have.
 fn deciders_behind(t: &TaskEntry) -> String {
-    let word = if t.lead.is_empty() {
-        "责任单位"
-    } else {
-        "牵头单位"
-    };
+    let word = t.deciders_word();
     let b = &t.breakdown;
     let behind = b.deciders.saturating_sub(b.completed + b.not_applicable);
     match t.deciders() {

@@ -86,10 +86,8 @@ fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
         });
     if all_towns {
         "镇街"
-    } else if t.lead.is_empty() {
-        "责任单位"
     } else {
-        "牵头单位"
+        t.deciders_word()
     }
 }
 

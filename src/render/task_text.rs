@@ -3,10 +3,10 @@
 //! Shared by the report's body (`report.rs`) and its attachment table
 //! (`tasks_table.rs`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::common::dates::{render_date, render_month};
+use crate::common::dates::{render_date, render_day, render_month};
 use crate::common::text::excerpt;
 use crate::model::status::answered_without_progress;
 use crate::model::{Status, TaskEntry, UnitReport};
@@ -52,17 +52,17 @@ pub fn origin_label(
         .filter(|r| r.unit == unit)
         .map(|r| r.filed_on)
         .collect();
-    let day = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
     let distinct = days.iter().enumerate().all(|(i, d)| !days[..i].contains(d));
     if distinct {
         return match filed_on {
-            Some(d) => format!("{}报送", day(d)),
+            Some(d) => format!("{}报送", render_day(d)),
             None => "未注明报送日期".to_string(),
         };
     }
-    let name = file.rsplit('/').next().unwrap_or(file);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    format!("{}“{stem}”", filed_on.map(day).unwrap_or_default())
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map_or(file.into(), |s| s.to_string_lossy());
+    format!("{}“{stem}”", filed_on.map(render_day).unwrap_or_default())
 }
 
 fn role_name(r: Role) -> &'static str {

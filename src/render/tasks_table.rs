@@ -128,11 +128,7 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     // The count is of the units that decide the task, named by their role on every row
     // alike (24个责任单位中…, 2个牵头单位均长期坚持), also where others' reports are listed
     // below it.
-    let noun = if t.lead.is_empty() {
-        "责任单位"
-    } else {
-        "牵头单位"
-    };
+    let noun = t.deciders_word();
     if let Some(b) = t.breakdown.describe(noun).filter(|_| !nothing_in) {
         lines.push(format!("（{b}）"));
     }

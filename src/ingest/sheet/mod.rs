@@ -419,86 +419,80 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 SkipReason::Unfilled | SkipReason::Note | SkipReason::Paragraph
             ) && !blank_rows.is_empty()
             {
-                // 说明：第1项、第24项不涉及我镇 under a table with nothing else filled in:
-                // the rows of the tasks it names (with rows filled in, the file's pass over
-                // its notes answers them, and tasks the table leaves out).
-                let by_number = (records == 0
-                    && matches!(reason, SkipReason::Note | SkipReason::Paragraph))
-                .then(|| grid.first_text(r))
-                .map(|text| {
-                    let ids = not_applicable_ids(&text);
-                    let named: Vec<usize> = blank_rows
-                        .iter()
-                        .copied()
-                        .filter(|&b| {
-                            task_id_of_cell(layout.cell(grid, b, ColumnKind::Id))
-                                .1
-                                .is_some_and(|id| ids.contains(&id))
-                        })
-                        .collect();
-                    (text, named)
-                })
-                .filter(|(_, named)| !named.is_empty());
-                let statement = rows::none_of_these_apply(&grid.row_text(r));
-                let answered = match (&statement, &by_number) {
-                    (Some(_), _) => std::mem::take(&mut blank_rows),
-                    (None, Some((_, named))) => {
-                        blank_rows.retain(|b| !named.contains(b));
-                        named.clone()
-                    }
-                    (None, None) => Vec::new(),
-                };
-                let mut taken = Vec::new();
-                for &b in &answered {
-                    let mut scratch = Vec::new();
-                    let mut v = rows::values(
-                        grid,
-                        b,
-                        &layout,
-                        ctx,
-                        rows::Around {
-                            marker: in_place,
-                            default_year,
-                            above: None,
-                            earlier: &[],
-                            filed_by: block_filed.or(filing.filed_on),
-                            group_status: None,
-                        },
-                        &mut scratch,
-                    );
-                    v.status = Status::NotApplicable;
-                    match (&statement, &by_number) {
-                        (Some(said), _) => v.status_text = said.clone(),
-                        (None, Some((text, _))) => v.progress = note_words(text).to_string(),
-                        (None, None) => {}
-                    }
-                    taken.push(v.id.map_or_else(|| v.id_text.clone(), |id| id.to_string()));
-                    let found = unit.of_row(grid, b);
-                    let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-                    out.records
-                        .push(record_of(v, found, filed_on, sheet_period, None));
-                    records += 1;
-                }
-                // Those rows are records now, not rows left blank.
-                out.skips.retain(|s| {
-                    !(s.reason == SkipReason::Unfilled
-                        && s.sheet == grid.name
-                        && answered.contains(&(s.row as usize - 1)))
-                });
-                match (statement, by_number) {
-                    (Some(said), _) => {
-                        out.problems
-                            .push(blanket_not_applicable(ctx, grid, r, &said, &answered));
-                        reason = SkipReason::Note;
-                    }
-                    (None, Some((text, _))) => out.problems.push(not_applicable_read(
-                        ctx.file,
-                        &grid.name,
-                        r as u32 + 1,
-                        &text,
-                        &taken,
+                // What answers the task rows left blank above: a statement for all of
+                // them (以上任务均不涉及我街道), or under a table with nothing else filled in
+                // a note naming some by number (说明：第1项、第24项不涉及我镇; with rows
+                // filled in, the file's pass over its notes answers those, and tasks the
+                // table leaves out).
+                let answer = match rows::none_of_these_apply(&grid.row_text(r)) {
+                    Some(said) => Some((
+                        BlankAnswer::Statement(said),
+                        std::mem::take(&mut blank_rows),
                     )),
-                    (None, None) => {}
+                    None if records == 0
+                        && matches!(reason, SkipReason::Note | SkipReason::Paragraph) =>
+                    {
+                        let text = grid.first_text(r);
+                        let ids = not_applicable_ids(&text);
+                        let (named, rest): (Vec<usize>, Vec<usize>) =
+                            blank_rows.iter().partition(|&&b| {
+                                task_id_of_cell(layout.cell(grid, b, ColumnKind::Id))
+                                    .1
+                                    .is_some_and(|id| ids.contains(&id))
+                            });
+                        (!named.is_empty()).then(|| {
+                            blank_rows = rest;
+                            (BlankAnswer::Note(text), named)
+                        })
+                    }
+                    None => None,
+                };
+                if let Some((answer, answered)) = answer {
+                    let mut taken = Vec::new();
+                    for &b in &answered {
+                        let mut scratch = Vec::new();
+                        let mut v = rows::values(
+                            grid,
+                            b,
+                            &layout,
+                            ctx,
+                            rows::Around {
+                                marker: in_place,
+                                default_year,
+                                above: None,
+                                earlier: &[],
+                                filed_by: block_filed.or(filing.filed_on),
+                                group_status: None,
+                            },
+                            &mut scratch,
+                        );
+                        v.status = Status::NotApplicable;
+                        match &answer {
+                            BlankAnswer::Statement(said) => v.status_text = said.clone(),
+                            BlankAnswer::Note(text) => v.progress = note_words(text).to_string(),
+                        }
+                        taken.push(v.id.map_or_else(|| v.id_text.clone(), |id| id.to_string()));
+                        let found = unit.of_row(grid, b);
+                        let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
+                        out.records
+                            .push(record_of(v, found, filed_on, sheet_period, None));
+                        records += 1;
+                    }
+                    // Those rows are records now, not rows left blank.
+                    out.skips.retain(|s| {
+                        !(s.reason == SkipReason::Unfilled
+                            && s.sheet == grid.name
+                            && answered.contains(&(s.row as usize - 1)))
+                    });
+                    out.problems.push(match answer {
+                        BlankAnswer::Statement(said) => {
+                            reason = SkipReason::Note;
+                            blanket_not_applicable(ctx, grid, r, &said, &answered)
+                        }
+                        BlankAnswer::Note(text) => {
+                            not_applicable_read(ctx.file, &grid.name, r as u32 + 1, &text, &taken)
+                        }
+                    });
                 }
             }
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
@@ -1023,6 +1017,14 @@ fn rows_in_place(grid: &Grid, layout: &Layout, m: &Marker) -> bool {
 fn next_row_task(grid: &Grid, layout: &Layout, non_empty: &[usize], r: usize) -> Option<u32> {
     let next = non_empty.iter().find(|&&x| x > r)?;
     task_id_of_cell(layout.cell(grid, *next, ColumnKind::Id)).1
+}
+
+/// What answers task rows left blank above it (the rows read as 不涉及).
+enum BlankAnswer {
+    /// A statement for all of them (以上任务均不涉及我街道): the rows' status text.
+    Statement(String),
+    /// A note naming some by number (说明：第1项、第24项不涉及我镇): the rows' progress.
+    Note(String),
 }
 
 /// The info on a statement under a table (以上任务均不涉及我街道) read as the answer of

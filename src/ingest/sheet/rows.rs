@@ -1801,7 +1801,7 @@ fn unreadable_date_words(text: &str, default_year: i32, example: &str) -> (Strin
         .and_then(Result::err);
     if let Some((a, b)) = two_days {
         use chrono::Datelike;
-        let day = |d: NaiveDate| format!("{}月{}日", d.month(), d.day());
+        let day = crate::common::dates::render_day;
         return (
             format!(
                 "可能是{}，也可能是{}（以数字填写时末尾的0不保留）",
