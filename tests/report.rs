@@ -2607,3 +2607,36 @@ fn a_leads_sheet_per_town_answers_the_task() {
         "{annex}"
     );
 }
+
+/// A lead unit's consolidation with its own row on a task and its towns' rows under it
+/// (a 单位 column): the lead's 已完成 is its own part; a town it lists as 正在推进 keeps
+/// the task 正在推进 by the lead's own account, with nothing to reconcile (adv42 c08:
+/// before, 待核实, the lead asked to reconcile its own two rows). A town's separate
+/// return saying so still contradicts the lead (tests/status_rule.rs).
+#[test]
+fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
+    let input = common::input_with_returns(|r| {
+        let sheet = common::SheetSpec::new("汇总")
+            .text_row(&["填报单位：区城市管理局", "", "", "", "填报日期：2020年12月4日"])
+            .text_row(&["序号", "具体举措", "单位", "整改进展情况", "完成状态"])
+            .text_row(&[
+                "28",
+                &common::measure(28),
+                "区城市管理局",
+                "已印发《河道漂浮物长效监管考核办法》。",
+                "已完成",
+            ])
+            .text_row(&["", "", "何埂镇", "已落实河道漂浮物考核。", "已完成"])
+            .text_row(&["", "", "临江镇", "正在建立镇级考核机制。", "正在推进"]);
+        common::write_workbook(&r.join("区城市管理局汇总.xlsx"), &[sheet]);
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(28).unwrap();
+    let mut units: Vec<&str> = t.current_reports().map(|r| r.unit.as_str()).collect();
+    units.sort_unstable();
+    assert_eq!(units, ["临江镇", "何埂镇", "区城市管理局"], "{:#?}", t.reports);
+    assert_eq!(t.status, rectify::model::Status::InProgress, "{:?}", t.doubts);
+    assert!(t.doubts.is_empty(), "{:?}", t.doubts);
+    let lead = l.units.iter().find(|u| u.name == "区城市管理局").unwrap();
+    assert!(lead.to_verify.iter().all(|v| v.task != 28), "{:?}", lead.to_verify);
+}

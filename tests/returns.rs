@@ -189,6 +189,50 @@ fn word_return_signed_below_the_table() {
     );
 }
 
+/// The signature laid out the two other ways Word forms do: a borderless one-row table
+/// (永川区河长制办公室（盖章） | 2020年12月3日), and the name and date on one line, the
+/// date pushed right with spaces. Before: the first return had no unit (its rows went
+/// unplaced and the unit was asked to resend), the second no filing date.
+#[test]
+fn a_signature_in_a_table_or_on_one_line_names_the_unit_and_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |id: u32| {
+        vec![
+            text_row(&WORD_HEADER),
+            text_row(&[&id.to_string(), &measure(id), "落实河长巡河制度。", "长期坚持", ""]),
+        ]
+    };
+    let in_table = Docx::new()
+        .add_paragraph(para("整改任务进展情况表"))
+        .add_table(table(rows(56)))
+        .add_paragraph(para(""))
+        .add_table(table(vec![text_row(&[
+            "永川区河长制办公室（盖章）",
+            "2020年12月3日",
+        ])]));
+    std::fs::write(dir.path().join("进展表.docx"), docx_bytes(in_table)).unwrap();
+    let on_one_line = Docx::new()
+        .add_paragraph(para("关于整改任务进展情况的报告"))
+        .add_table(table(rows(21)))
+        .add_paragraph(para("特此报告。"))
+        .add_paragraph(para("永川区水利局          2020年12月4日"));
+    std::fs::write(dir.path().join("报送材料.docx"), docx_bytes(on_one_line)).unwrap();
+    let ledger = ledger_for(dir.path());
+    for (id, unit, day, file) in [
+        (56, "区河长办", 3, "进展表.docx"),
+        (21, "区水利局", 4, "报送材料.docx"),
+    ] {
+        let reports = reports_of(&ledger, id, unit);
+        assert_eq!(reports.len(), 1, "{file}: {:#?}", ledger.problems);
+        assert_eq!(reports[0].filed_on, Some(date(2020, 12, day)), "{file}");
+        assert!(
+            problems_in(&ledger, file).is_empty(),
+            "{file}: {:#?}",
+            ledger.problems
+        );
+    }
+}
+
 /// A return written as a letter to the bureau: its salutation (区生态环境局：) names the
 /// unit it is sent to, the signature under 特此报告。 the unit that sent it. Before: the
 /// salutation was read as the title and the rows went to 区生态环境局.

@@ -65,32 +65,43 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     let mut answers = Vec::new();
     for d in deciders {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
+        // The responsible units' rows a lead unit's consolidation carried (a sheet per
+        // town, a row per town under its own): part of its answer. A helper's row
+        // carried (a cooperating unit's) is no answer.
+        let carried: Vec<&&UnitReport> = current
+            .iter()
+            .filter(|r| r.carried_for(d) && !deciders.contains(&r.unit))
+            .collect();
         let answer = match mine
             .iter()
             .map(|r| r.counted_status(as_of))
             .min_by_key(|s| s.advancement())
         {
-            Some(answer) => {
+            // Its own row alone: its answer.
+            Some(answer) if carried.is_empty() => {
                 doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
                 answer
             }
-            None => {
-                // A lead unit's consolidation that carried the responsible units' rows on
-                // the task and no row of its own (a sheet per town): it answered with
-                // them. A helper's row carried (a cooperating unit's) is no answer.
-                let carried: Vec<&&UnitReport> = current
-                    .iter()
-                    .filter(|r| r.carried_for(d) && !deciders.contains(&r.unit))
+            // Its own row and its towns' (已完成 for its part, 临江镇 正在推进): the
+            // lead itself says where the task stands, by the rule over them all.
+            Some(answer) => {
+                doubts.extend(mine.iter().chain(&carried).filter_map(|r| why_unclear(r)));
+                let statuses: Vec<Status> = std::iter::once(answer)
+                    .chain(carried.iter().map(|r| r.counted_status(as_of)))
                     .collect();
-                if carried.is_empty() {
-                    awaiting.push(d.clone());
-                    breakdown.add(Status::Unreported);
-                    continue;
-                }
+                rule(&statuses, true)
+            }
+            // No row of its own: it answered with its towns'.
+            None if !carried.is_empty() => {
                 doubts.extend(carried.iter().filter_map(|r| why_unclear(r)));
                 let statuses: Vec<Status> =
                     carried.iter().map(|r| r.counted_status(as_of)).collect();
                 rule(&statuses, true)
+            }
+            None => {
+                awaiting.push(d.clone());
+                breakdown.add(Status::Unreported);
+                continue;
             }
         };
         breakdown.add(answer);

@@ -252,6 +252,15 @@ impl Filing {
             self.signed_on.get_or_insert(d);
             return;
         }
+        // The name and the date on one line (永川区水利局      2020年12月3日, the spaces
+        // that pushed the date right perhaps gone): both.
+        if let Some((name, d)) = name_then_date(text, default_year) {
+            self.signed_on.get_or_insert(d);
+            if self.signature.is_none() {
+                self.signature = Some(name.to_string());
+            }
+            return;
+        }
         if self.signature.is_none()
             && text.chars().count() <= SIGNATURE_CHARS
             && !is_closing(text)
@@ -329,12 +338,17 @@ fn only_text(grid: &Grid, r: usize) -> Option<&str> {
 /// The one text of a row that is a sealed name (重庆市永川区卫生健康委员会（盖章）), without
 /// the seal words.
 fn sealed_name_row(grid: &Grid, r: usize) -> Option<String> {
-    let t = only_text(grid, r)?;
-    let name = ["（盖章）", "(盖章)", "（章）", "(章)", "盖章"]
-        .iter()
-        .find_map(|seal| t.strip_suffix(seal))?
-        .trim();
+    let name = without_seal(only_text(grid, r)?)?;
     (!name.is_empty() && name.chars().count() <= SIGNATURE_CHARS).then(|| name.to_string())
+}
+
+/// A sealed name without its seal words (重庆市永川区卫生健康委员会（盖章） → …委员会);
+/// `None` for a text without a seal.
+fn without_seal(t: &str) -> Option<&str> {
+    ["（盖章）", "(盖章)", "（章）", "(章)", "盖章"]
+        .iter()
+        .find_map(|seal| t.strip_suffix(seal))
+        .map(str::trim)
 }
 
 /// The one text of a row that reads as a unit's name (ends as one does: 局, 委, 镇,
@@ -381,7 +395,8 @@ const UNIT_NAME_ENDINGS: [char; 12] = [
 ];
 
 /// A signature line with the unit's name and the date side by side (区经济信息委 |
-/// 2020年12月4日, the name perhaps in the 序号 column): the name and the date.
+/// 2020年12月4日, the name perhaps in the 序号 column, perhaps sealed: 永川区河长制办公室
+/// （盖章） | 2020年12月3日): the name and the date.
 pub(super) fn name_and_date(
     grid: &Grid,
     r: usize,
@@ -389,7 +404,11 @@ pub(super) fn name_and_date(
 ) -> Option<(String, NaiveDate)> {
     let texts: Vec<String> = grid
         .filled_cells(r)
-        .map(|cell| cell.text().trim().to_string())
+        .map(|cell| {
+            let t = cell.text();
+            let t = t.trim();
+            without_seal(t).unwrap_or(t).to_string()
+        })
         .collect();
     let [a, b] = &texts[..] else {
         return None;
@@ -402,6 +421,20 @@ pub(super) fn name_and_date(
     } else {
         None
     }
+}
+
+/// A line that is a unit's name, then a date and nothing else (永川区水利局2020年12月3日,
+/// 区河长办（盖章） 2020年12月3日): the name, without its seal, and the date.
+fn name_then_date(text: &str, default_year: i32) -> Option<(&str, NaiveDate)> {
+    let t = text.trim();
+    t.char_indices()
+        .filter(|(_, c)| c.is_ascii_digit() || *c == '二')
+        .find_map(|(i, _)| {
+            let name = t[..i].trim();
+            let name = without_seal(name).unwrap_or(name);
+            let d = parse_filing_date(t[i..].trim(), Some(default_year))?;
+            reads_as_unit_name(name).then_some((name, d))
+        })
 }
 
 /// The longest paragraph (in characters) taken as a signature.

@@ -1614,6 +1614,14 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
                 })
                 .max()
         })
+        .or_else(|| {
+            // A text opening with the day the work was done on (2020年11月30日完成全区运行
+            // 质量检查。, 9月25日已印发…).
+            let (on, rest) = day_opening_and_rest(progress, default_year)?;
+            let rest = rest.trim_start_matches(['，', ',', ' ', '已', '全', '面']);
+            (rest.starts_with("完成") || DONE_VERBS.iter().any(|v| rest.starts_with(v)))
+                .then_some(on)
+        })
 }
 
 /// Words that say a piece of work was finished (a plan issued, a work built) in a
@@ -1625,15 +1633,21 @@ const DONE_VERBS: [&str; 8] = [
 /// The day a text opens with (2020年9月28日已销号, 9月25日经区政府批复), written to the
 /// day; the year of the return when not written.
 fn day_opening(text: &str, default_year: i32) -> Option<NaiveDate> {
+    day_opening_and_rest(text, default_year).map(|(on, _)| on)
+}
+
+/// [`day_opening`], with the text after the day (完成全区运行质量检查。).
+fn day_opening_and_rest(text: &str, default_year: i32) -> Option<(NaiveDate, String)> {
     let t = crate::common::dates::nfkc(text);
     let head: String = t
-        .trim_start()
         .chars()
         .take_while(|c| c.is_ascii_digit() || "年月日号".contains(*c))
         .collect();
     let end = head.find(['日', '号'])?;
     let day = head[..end].to_string() + "日";
-    crate::common::dates::parse_date_text(&day, Some(default_year))
+    let on = crate::common::dates::parse_date_text(&day, Some(default_year))?;
+    let rest = t[end + '日'.len_utf8()..].to_string();
+    Some((on, rest))
 }
 
 /// The words that say work is done, as a status cell opens or ends with them (longest
@@ -2033,6 +2047,17 @@ mod tests {
             day("水源地规范化建设已全面完成，完成时间为2020年9月15日。").as_deref(),
             Some("2020-09-15")
         );
+        // The text opening with the day the work was done on.
+        assert_eq!(
+            day("2020年11月30日完成全区运行质量检查。").as_deref(),
+            Some("2020-11-30")
+        );
+        assert_eq!(
+            day("9月25日已印发实施方案。").as_deref(),
+            Some("2020-09-25")
+        );
+        // Opening with a day of other work: no date.
+        assert_eq!(day("11月30日召开推进会，部署质量检查。"), None);
         // A clause dated by 于 on other work: no date.
         assert_eq!(day("已编制完成，于9月25日召开评审会。"), None);
         // No day: no date.
