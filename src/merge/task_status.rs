@@ -66,32 +66,35 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     for d in deciders {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
         // The responsible units' rows a lead unit's consolidation carried (a sheet per
-        // town, a row per town under its own): part of its answer. A helper's row
-        // carried (a cooperating unit's) is no answer.
+        // town, a row per town under its own). A helper's row carried (a cooperating
+        // unit's) is no answer.
         let carried: Vec<&&UnitReport> = current
             .iter()
             .filter(|r| r.carried_for(d) && !deciders.contains(&r.unit))
             .collect();
+        let behind = |r: &&&UnitReport| {
+            matches!(
+                r.counted_status(as_of),
+                Status::InProgress | Status::NotStarted
+            )
+        };
         let answer = match mine
             .iter()
             .map(|r| r.counted_status(as_of))
             .min_by_key(|s| s.advancement())
         {
-            // Its own row alone: its answer.
-            Some(answer) if carried.is_empty() => {
+            // 已完成 for its own part, while a town it lists is still at work: the lead
+            // itself says the task goes on (nothing to reconcile, as with a town's own
+            // return saying so).
+            Some(Status::Completed) if carried.iter().any(behind) => {
+                doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
+                Status::InProgress
+            }
+            Some(answer) => {
                 doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
                 answer
             }
-            // Its own row and its towns' (已完成 for its part, 临江镇 正在推进): the
-            // lead itself says where the task stands, by the rule over them all.
-            Some(answer) => {
-                doubts.extend(mine.iter().chain(&carried).filter_map(|r| why_unclear(r)));
-                let statuses: Vec<Status> = std::iter::once(answer)
-                    .chain(carried.iter().map(|r| r.counted_status(as_of)))
-                    .collect();
-                rule(&statuses, true)
-            }
-            // No row of its own: it answered with its towns'.
+            // No row of its own (a sheet per town): it answered with its towns'.
             None if !carried.is_empty() => {
                 doubts.extend(carried.iter().filter_map(|r| why_unclear(r)));
                 let statuses: Vec<Status> =
