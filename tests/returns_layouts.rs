@@ -5527,7 +5527,8 @@ fn partner_sheets_in_a_lead_units_workbook_came_through_it() {
 /// The bureau's whole 台账 sent back with the rows that are not the unit's hidden (a
 /// filter, or rows hidden by hand): the hidden rows on other units' tasks are passed over
 /// (one info, no 未分工 warning, nothing said of their statuses), the unit's own visible
-/// rows read; a hidden row on a task of its own is still read.
+/// rows read; a hidden row on a task of its own is the copy's too (passed over, with a
+/// warning naming it: the unit is asked to unhide it if it is this round's).
 #[test]
 fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
     let unit = "何埂镇";
@@ -5550,7 +5551,7 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
         .collect();
     assert!(own.contains(&3) && own.len() < 10, "{own:?}");
     // Rows start under the 填报单位 line and the header (0-based row 2 is task 1); task
-    // 3's row is hidden too: a task of its own, still read.
+    // 3's row is hidden too: a task of its own, passed over with the copy.
     for &id in &ids {
         if !own.contains(&id) || id == 3 {
             spec = spec.hide_row(id + 1);
@@ -5565,25 +5566,40 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
         .filter(|t| t.current_reports().any(|r| r.unit == unit))
         .map(|t| t.id)
         .collect();
-    assert_eq!(with_reports, own);
+    let visible: Vec<u32> = own.iter().copied().filter(|&id| id != 3).collect();
+    assert_eq!(with_reports, visible);
     let passed = ledger
         .skipped
         .iter()
         .filter(|s| s.reason == SkipReason::HiddenOther)
         .count();
     assert_eq!(passed, ids.len() - own.len());
+    let copy: Vec<u32> = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::HiddenCopy)
+        .map(|s| s.row - 2)
+        .collect();
+    assert_eq!(copy, [3]);
+    assert!(
+        ledger.problems.iter().any(|p| p.code == Code::Unassigned
+            && p.severity == Severity::Warning
+            && p.message.contains("（第3项）是何埂镇承担的任务")),
+        "{:#?}",
+        ledger.problems
+    );
     let infos: Vec<&str> = ledger
         .problems
         .iter()
         .filter(|p| p.code == Code::Unassigned)
         .map(|p| p.message.as_str())
         .collect();
-    // One info, no warning of progress on tasks not the unit's.
-    assert_eq!(infos.len(), 1, "{infos:?}");
+    // One info on the other units' rows, one warning on its own hidden row; no warning
+    // of progress on tasks not the unit's.
+    assert_eq!(infos.len(), 2, "{infos:?}");
     assert!(
-        infos[0].contains(&format!("表中已隐藏的{passed}行")),
-        "{}",
-        infos[0]
+        infos.iter().any(|i| i.contains(&format!("表中已隐藏的{passed}行"))),
+        "{infos:?}"
     );
     // Statuses were said to be unclear only on the rows read.
     let unclear: Vec<u32> = ledger
@@ -5592,13 +5608,14 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
         .filter(|p| p.code == Code::StatusUnclear)
         .filter_map(|p| p.row)
         .collect();
-    assert_eq!(unclear.len(), own.len(), "{unclear:?}");
+    assert_eq!(unclear.len(), visible.len(), "{unclear:?}");
 }
 
 /// The whole table sent back with last round's words in every row and the rows not
-/// filled this round hidden: a hidden row on a task the unit only cooperates on is the
-/// copy's old words too (passed over, one warning naming it), not the unit's progress;
-/// its hidden row on a task it is responsible for is still read.
+/// filled this round hidden: a hidden row on a task the unit cooperates on, leads or is
+/// responsible for is the copy's old words too (passed over, one warning each naming
+/// them), not the unit's progress (adv42 c11, adv43 b59: last round's 该项工作已全部完成。
+/// was counted a completion).
 #[test]
 fn hidden_rows_of_a_copy_on_tasks_the_unit_helps_with_are_passed_over() {
     let unit = "区水利局";
@@ -5629,7 +5646,8 @@ fn hidden_rows_of_a_copy_on_tasks_the_unit_helps_with_are_passed_over() {
     write_workbook(&dir.path().join("区水利局整改进展.xlsx"), &[spec]);
     let ledger = ledger_for(dir.path());
     assert!(reports_of(&ledger, 48, unit).is_empty());
-    assert_eq!(reports_of(&ledger, 24, unit).len(), 1);
+    assert!(reports_of(&ledger, 24, unit).is_empty());
+    assert_eq!(reports_of(&ledger, 20, unit).len(), 1);
     let copy: Vec<u32> = ledger
         .skipped
         .iter()
@@ -5637,18 +5655,20 @@ fn hidden_rows_of_a_copy_on_tasks_the_unit_helps_with_are_passed_over() {
         // Under the 填报单位 line and the header: task 1 on row 3.
         .map(|s| s.row - 2)
         .collect();
-    let helping: Vec<u32> = (1..=63)
-        .filter(|&id| !filled.contains(&id) && role(id) == Role::Cooperating)
+    let own: Vec<u32> = (1..=63)
+        .filter(|&id| !filled.contains(&id) && role(id) != Role::Unassigned)
         .collect();
-    assert_eq!(copy, helping);
+    assert!(own.contains(&24) && own.contains(&48), "{own:?}");
+    assert_eq!(copy, own);
     let warned: Vec<&str> = ledger
         .problems
         .iter()
         .filter(|p| p.code == Code::Unassigned && p.severity == Severity::Warning)
         .map(|p| p.message.as_str())
         .collect();
-    assert_eq!(warned.len(), 1, "{warned:?}");
-    assert!(warned[0].contains("是区水利局配合的任务"), "{}", warned[0]);
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(warned[0].contains("是区水利局承担的任务"), "{}", warned[0]);
+    assert!(warned[1].contains("是区水利局配合的任务"), "{}", warned[1]);
 }
 
 /// A 完成时间 written as a span (2020年9月—11月, 9月至11月) dates the work by the span's

@@ -76,9 +76,10 @@ pub(super) fn place_records(
     );
     let renumbered = renumbered_sheets(matched.iter().flatten());
     let hidden_copies = hidden_copies(plan, matched.iter().flatten());
-    // Hidden rows of a unit on tasks it cooperates on, in such a copy: one warning per
-    // file and unit.
-    let mut hidden_own: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    // Hidden rows of a unit on tasks it cooperates on, and on tasks it leads or is
+    // responsible for, in such a copy: one warning each per file and unit.
+    let mut hidden_helping: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    let mut hidden_held: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     // Rows of a unit on tasks it has no role in: one warning per file and unit.
     let mut unassigned: ByFileUnit<UnassignedRow> = ByFileUnit::default();
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
@@ -118,17 +119,19 @@ pub(super) fn place_records(
                     continue;
                 }
                 // A row hidden from view on another unit's task: the unit hid the rows
-                // of the table that are not its own. A hidden row on a task the unit only
-                // cooperates on, in such a copy of the whole table: the copy's old words
-                // as well (its hidden row on a task it leads or is responsible for is
-                // read).
+                // of the table that are not its own. A hidden row on a task of its own,
+                // in such a copy of the whole table: the copy's old words as well (last
+                // round's 该项工作已全部完成。), the return being the rows left in view.
                 let hidden_as = match role {
                     _ if !rec.hidden => None,
                     Role::Unassigned => Some((&mut hidden_other, SkipReason::HiddenOther)),
                     Role::Cooperating
                         if hidden_copies.contains(&(rec.source.file.clone(), unit.clone())) =>
                     {
-                        Some((&mut hidden_own, SkipReason::HiddenCopy))
+                        Some((&mut hidden_helping, SkipReason::HiddenCopy))
+                    }
+                    _ if hidden_copies.contains(&(rec.source.file.clone(), unit.clone())) => {
+                        Some((&mut hidden_held, SkipReason::HiddenCopy))
                     }
                     _ => None,
                 };
@@ -207,9 +210,14 @@ pub(super) fn place_records(
             .map(|((file, unit), rows)| hidden_other_info(&file, &unit, &rows)),
     );
     problems.extend(
-        hidden_own
+        hidden_held
             .into_iter()
-            .map(|((file, unit), rows)| hidden_copy_warning(&file, &unit, &rows)),
+            .map(|((file, unit), rows)| hidden_copy_warning(&file, &unit, "承担", &rows)),
+    );
+    problems.extend(
+        hidden_helping
+            .into_iter()
+            .map(|((file, unit), rows)| hidden_copy_warning(&file, &unit, "配合", &rows)),
     );
     Placed {
         by_key,
@@ -459,16 +467,17 @@ fn hidden_copies<'m>(
         .collect()
 }
 
-/// One warning for a file's hidden rows of `unit` on tasks it cooperates on, in a copy
-/// of the whole table ([`hidden_copies`]).
-fn hidden_copy_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+/// One warning for a file's hidden rows of `unit` on tasks it `role_word`s (承担: leads
+/// or is responsible for; 配合: cooperates on), in a copy of the whole table
+/// ([`hidden_copies`]).
+fn hidden_copy_warning(file: &str, unit: &str, role_word: &str, rows: &[UnassignedRow]) -> Problem {
     let (ids, one_sheet) = ids_and_sheet(rows);
     Problem::new(
         Severity::Warning,
         Code::Unassigned,
         file,
         format!(
-            "表中已隐藏的{}行（第{ids}项）是{unit}配合的任务，但与其他隐藏行一样是整改台账全表副本中的原有内容，未作为{unit}的进展汇总。如其中有{unit}本期的进展，请该单位取消隐藏、更新后重新报送。",
+            "表中已隐藏的{}行（第{ids}项）是{unit}{role_word}的任务，但与其他隐藏行一样是整改台账全表副本中的原有内容，未作为{unit}的进展汇总。如其中有{unit}本期的进展，请该单位取消隐藏、更新后重新报送。",
             rows.len()
         ),
     )
