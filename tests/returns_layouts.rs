@@ -9006,3 +9006,48 @@ fn a_note_under_a_spreadsheet_reporting_another_task_is_flagged() {
         flagged[0].message
     );
 }
+
+/// Last round's status kept beside this round's (a 完成状态（上月） or 上期完成状态 column,
+/// a 备注 of 上期：已完成): last round's 已完成 beside this round's 正在推进 is a step
+/// back to show, not a contradiction to send back (adv43 b21, b21c, b40: before, 待核实
+/// and “备注写明“已完成”……请该单位核实后重新报送”, for a note the tool itself wrote).
+#[test]
+fn last_rounds_status_beside_this_rounds_is_no_contradiction() {
+    for earlier in ["完成状态（上月）", "上期完成状态"] {
+        let header = ["序号", "具体举措", "整改进展情况", earlier, "完成状态"];
+        let rows = vec![row(&[
+            "55",
+            &measure(55),
+            "小水电整改正在验收。",
+            "已完成",
+            "正在推进",
+        ])];
+        let ledger = read_one("区水利局", &header, &rows);
+        let r = only_report(&ledger, 55);
+        assert_eq!(r.status, Status::InProgress, "{earlier}");
+        assert_eq!(ledger.task(55).unwrap().status, Status::InProgress, "{earlier}");
+        assert!(r.note.contains(earlier), "{earlier}: {}", r.note);
+        assert!(!raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+    }
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "备注"];
+    let rows = vec![row(&[
+        "55",
+        &measure(55),
+        "小水电整改正在验收。",
+        "正在推进",
+        "上期：已完成",
+    ])];
+    let ledger = read_one("区水利局", &header, &rows);
+    assert_eq!(only_report(&ledger, 55).status, Status::InProgress);
+    assert!(!raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+    // This round's note saying the work is done still contradicts 正在推进.
+    let rows = vec![row(&[
+        "55",
+        &measure(55),
+        "小水电整改正在验收。",
+        "正在推进",
+        "已于2020年11月30日全部完成。",
+    ])];
+    let ledger = read_one("区水利局", &header, &rows);
+    assert!(raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+}

@@ -48,8 +48,8 @@ pub use self::grid::{Cell, Limits, Merge};
 pub use self::options::IngestOptions;
 pub use self::record::{Ingested, IngestedParts, UnitFrom};
 pub use self::vocabulary::{
-    classify_status, is_no_answer, percent_written, status_from_progress, status_of_percent,
-    PERCENT_LABEL,
+    classify_status, is_no_answer, names_earlier_round, percent_written, status_from_progress,
+    status_of_percent, PERCENT_LABEL,
 };
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).

@@ -589,6 +589,20 @@ fn status_key(text: &str) -> String {
     nfkc_filtered(text, |c| c.is_alphanumeric() || c == '%')
 }
 
+/// Words naming an earlier round (上期完成状态, 完成状态（上月）, 上期：已完成).
+const EARLIER_ROUND: [&str; 7] = ["上月", "上个月", "上期", "上一期", "上次", "上轮", "前期"];
+
+/// Whether a header or a note's label names an earlier round (上期完成状态, 完成状态（上
+/// 月）, 前期完成状态): last round's words, not this round's.
+pub fn names_earlier_round(text: &str) -> bool {
+    EARLIER_ROUND.iter().any(|w| text.contains(w))
+}
+
+/// Whether a header opens with an earlier round's word (上期完成状态 beside 本期完成状态).
+pub(crate) fn opens_with_earlier_round(text: &str) -> bool {
+    EARLIER_ROUND.iter().any(|w| text.starts_with(w))
+}
+
 /// How a 完成进度 that did not decide the status is kept in a record's note (read back
 /// by `merge::doubt::percent_disagrees`).
 pub const PERCENT_LABEL: &str = "完成进度：";

@@ -335,8 +335,18 @@ pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
     if !matches!(status, Status::InProgress | Status::NotStarted) {
         return None;
     }
+    // Last round's words kept in the note (前期完成状态：已完成, 上期：已完成) say
+    // nothing of this round.
+    let this_round: String = note
+        .lines()
+        .filter(|line| {
+            let label = line.split_once(['：', ':']).map_or(*line, |(l, _)| l);
+            !crate::ingest::names_earlier_round(label)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut without_white = String::new();
-    let found = Found::without_white(note, &mut without_white);
+    let found = Found::without_white(&this_round, &mut without_white);
     let claim = found
         .claimed_done()
         .filter(|_| found.unfinished().is_none())?;

@@ -373,6 +373,10 @@ fn header_at(
             let own = layout.header_text(grid, c);
             match header_month(&normalise_header(&own)) {
                 // The left one of a pair of columns repeated for a new round.
+                // Named so already (上期完成状态, 完成状态（上月）): as it is.
+                _ if repeated.contains(&c) && crate::ingest::names_earlier_round(&own) => {
+                    (c, own)
+                }
                 _ if repeated.contains(&c) => (c, format!("前期{}", normalise_header(&own))),
                 None if header_month(&full).is_some() => (c, full),
                 _ => (c, own),
@@ -593,8 +597,7 @@ fn header_month(header: &str) -> Option<u32> {
         .find_map(|w| header.strip_prefix(w))
         .unwrap_or(header);
     // Last period's column kept beside this one's (上期完成状态 beside 本期完成状态).
-    const EARLIER: [&str; 7] = ["上月", "上个月", "上期", "上一期", "上次", "上轮", "前期"];
-    if EARLIER.iter().any(|w| header.starts_with(w)) {
+    if crate::ingest::vocabulary::opens_with_earlier_round(header) {
         return Some(0);
     }
     let rest = match header.find('年') {
