@@ -3719,18 +3719,20 @@ fn a_completion_month_that_holds_the_filing_day_is_done_by_it() {
         only_report(&ledger, 33).completed_on,
         NaiveDate::from_ymd_opt(2021, 1, 31)
     );
+    // 已完成 in a month after the filing day and the round's date: to verify, the
+    // message quoting what the unit wrote, not the day it was read as.
+    assert_eq!(only_report(&ledger, 33).counted_status(ledger.as_of), Status::Unclear);
     let late: Vec<u32> = ledger
         .problems
         .iter()
-        .filter(|p| p.code == Code::CompletedAfterAsOf)
+        .filter(|p| p.code == Code::StatusContradicted)
         .filter_map(|p| p.row)
         .collect();
     assert_eq!(late, vec![6], "{:#?}", ledger.problems);
-    // The message quotes what the unit wrote, not the day it was read as.
     assert!(ledger
         .problems
         .iter()
-        .any(|p| p.code == Code::CompletedAfterAsOf && p.message.contains("“2021年1月”")));
+        .any(|p| p.code == Code::StatusContradicted && p.message.contains("“2021年1月”")));
 }
 
 /// A lead unit's consolidation of its towns whose unit column is headed 镇街 or 责任镇街:
@@ -5123,8 +5125,8 @@ fn a_word_cells_comment_is_read_where_the_cell_points_to_it() {
 /// A completion date after the return was filed, on a row not reported done, is when
 /// the unit plans to finish: kept in the note, not the completion date (the workbook
 /// showed 完成时间 2021-06-30 for a 正在推进 row). A completion date years before the
-/// plan, or months after the round's date on a 已完成 row, is warned of as a slip of the
-/// year.
+/// plan, or months after the round's date on a 已完成 row (then 待核实), is warned of as
+/// a slip of the year.
 #[test]
 fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
@@ -5181,12 +5183,13 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
         .collect();
     assert_eq!(slips.len(), 2, "{:#?}", ledger.problems);
     assert!(slips[0].contains("2002-09-30"), "{}", slips[0]);
-    // Years after the round's date: a slip too, warned of (it was an info), and counted
-    // as under way this round.
+    // Years after the round's date (and the filing day): a slip too, warned of, and
+    // the report to verify (not under way: the unit said done).
+    assert_eq!(only_report(&ledger, 24).counted_status(ledger.as_of), Status::Unclear);
     let late = ledger
         .problems
         .iter()
-        .find(|p| p.code == Code::CompletedAfterAsOf)
+        .find(|p| p.code == Code::StatusContradicted && p.row == Some(6))
         .unwrap();
     assert_eq!(late.severity, Severity::Warning);
     assert!(late.message.contains("“2029年9月30日”"), "{}", late.message);
@@ -6438,6 +6441,41 @@ fn a_completion_dated_after_the_filing_day_is_questioned() {
         "{}",
         asked[0].message
     );
+}
+
+/// 已完成 dated after the filing day and after the round's as-of date (filed 12月4日,
+/// done 12月15日, the round closing 12月10日): neither done (the report cannot say so)
+/// nor 正在推进 (the unit said done, and the report would call an overdue task not
+/// done against the unit's own words): 待核实, the unit asked about the date (adv43
+/// c05: before, 正在推进 with an info only, and the report listed the task as overdue).
+#[test]
+fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
+    let rows = [row(&[
+        "63",
+        &measure(63),
+        "已制定《永川区水环境损害责任追究实施细则》。",
+        "已完成",
+        "2020年12月15日",
+    ])];
+    let ledger = read_one("区纪委监委", &header, &rows);
+    assert!(ledger.as_of < date(2020, 12, 15));
+    let t = ledger.task(63).unwrap();
+    assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
+    assert!(
+        t.doubts.iter().any(|d| d.contains("晚于填报日期（2020年12月4日）")),
+        "{:?}",
+        t.doubts
+    );
+    let asked: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusContradicted)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(asked.len(), 1, "{:#?}", ledger.problems);
+    assert!(asked[0].contains("所填完成时间“2020年12月15日”"), "{}", asked[0]);
+    assert!(!raised(&ledger, Code::CompletedAfterAsOf), "{:#?}", ledger.problems);
 }
 
 /// A lead unit's workbook named for it (区城管局汇总.xlsx) holding only a sheet per town,

@@ -186,7 +186,7 @@ fn filed_late(
 }
 
 /// How many days after the as-of date a filing date looks like a slip of the pen.
-const SLIP_DAYS: i64 = 90;
+pub(super) const SLIP_DAYS: i64 = 90;
 
 /// The problem of a row reported 已完成 whose completion date is after the as-of date
 /// ([`completed_late`]) or after the day the return was filed (a date planned, or a
@@ -196,10 +196,15 @@ fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
         return None;
     }
     let done = r.completed_on?;
+    let after_filing = r.filed_on.filter(|f| done > *f);
     if done > as_of {
-        return Some(completed_late(r, done, as_of));
+        // After the day it was filed too: the report is 待核实, and asked about as such
+        // (`doubt::done_after_filing`).
+        return after_filing
+            .is_none()
+            .then(|| completed_late(r, done, as_of));
     }
-    let filed = r.filed_on.filter(|f| done > *f)?;
+    let filed = after_filing?;
     Some(
         Problem::new(
             Severity::Warning,

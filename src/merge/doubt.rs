@@ -310,6 +310,40 @@ pub fn planned_completion(status: Status, note: &str) -> Option<String> {
     ))
 }
 
+/// The doubt about a report of 已完成 dated after the day it was filed and after the
+/// round's as-of date (filed 12月9日, done 12月15日 or 2021年1月, the round closing 12月
+/// 10日): the unit cannot have known it done, so neither 已完成 nor 正在推进 is its word.
+/// The date as written (`written`, else the day read); months after the round, likely a
+/// slip of the year (2029年). A date after the filing day within the round is counted as
+/// written and asked about (`merge::as_of`).
+pub fn done_after_filing(
+    status: Status,
+    done: Option<chrono::NaiveDate>,
+    written: &str,
+    filed: Option<chrono::NaiveDate>,
+    as_of: chrono::NaiveDate,
+) -> Option<String> {
+    use crate::common::dates::render_date;
+    let (done, filed) = (done?, filed?);
+    if status != Status::Completed || done <= filed || done <= as_of {
+        return None;
+    }
+    let date = match written.trim() {
+        "" => format!("（{}）", render_date(done)),
+        t => format!("“{}”", crate::common::text::excerpt(t, 20)),
+    };
+    let slip = if (done - as_of).num_days() > super::as_of::SLIP_DAYS {
+        "，可能是年份填写有误"
+    } else {
+        ""
+    };
+    Some(format!(
+        "报送“{}”，但所填完成时间{date}晚于填报日期（{}）{slip}",
+        status.label(),
+        render_date(filed)
+    ))
+}
+
 /// The doubt about a report whose status a 完成进度 beside it contradicts (kept in the
 /// note as “完成进度：60%” by ingest): 已完成 at 60%, 正在推进 at 100%, 未启动 at 30%.
 /// A 长期坚持 or 不涉及 is no step on that scale, and 正在推进 at 0% only a slow start.

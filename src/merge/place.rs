@@ -244,6 +244,15 @@ fn record_doubt(rec: &Record, plan: &Plan) -> Option<String> {
         .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
         .or_else(|| doubt::percent_disagrees(rec.status, &rec.note))
         .or_else(|| doubt::part_unfinished(rec.status, &rec.progress, &plan.units))
+        .or_else(|| {
+            doubt::done_after_filing(
+                rec.status,
+                rec.completed_on,
+                &rec.completed_text,
+                rec.filed_on,
+                plan.meta.as_of,
+            )
+        })
 }
 
 /// A record matched to a task, with what placing it as a report needs.
@@ -522,8 +531,10 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
         Code::StatusContradicted,
         &r.source.file,
         format!(
-            "{}对第{id}项{why}，状态与进展不一致，此条报送暂按“{}”计。请该单位核实后重新报送。",
+            "{}对第{id}项{why}{}，此条报送暂按“{}”计。请该单位核实后重新报送。",
             r.unit,
+            // A date against the status says so itself.
+            if why.contains("完成时间") { "" } else { "，状态与进展不一致" },
             crate::model::Status::Unclear.label()
         ),
     )
