@@ -2026,10 +2026,13 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
 }
 
 /// A reminder marks every passed due date of a task not known done 已逾期, also one every
-/// unit that answered reports done (已报完成待确认), whose part from this unit is still
+/// decider that answered reports done (已报完成待确认), whose part from this unit is still
 /// owed: to the unit, both are its part past due. Before, 中山路街道 read 第25、27项
 /// marked 已逾期 and 第24项, due the same day, unmarked, then 已过完成时限 (a clerk read
-/// the two words as two kinds of lateness).
+/// the two words as two kinds of lateness). A task no decider has answered, that the
+/// units helping with it report done, is not called late: the mark names who reports it
+/// done and asks the unit to confirm (adv43 c01: 三峰环保 was told 第19项 was overdue
+/// while 区城市管理局 reported the pool accepted on 9月28日).
 #[test]
 fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
     use rectify::model::Status;
@@ -2038,6 +2041,7 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
         &common::repo().join("input/returns"),
     );
     let mut confirming_seen = 0;
+    let mut confirm_asked = 0;
     for u in rectify::model::queries::units_to_remind(&l) {
         let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
         for t in l
@@ -2052,6 +2056,10 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
             let phrase = &phrase[..phrase.find('）').unwrap() + '）'.len_utf8()];
             let want = match t.status {
                 Status::Completed | Status::NotApplicable => "",
+                Status::Confirming if t.breakdown.completed == 0 => {
+                    confirm_asked += 1;
+                    "报送已完成，请确认）"
+                }
                 _ => "，已逾期）",
             };
             if want.is_empty() {
@@ -2068,8 +2076,8 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
         }
     }
     assert!(
-        confirming_seen > 0,
-        "the shipped returns remind units of such a task"
+        confirming_seen > confirm_asked && confirm_asked > 0,
+        "the shipped returns remind units of both kinds of such a task"
     );
 }
 

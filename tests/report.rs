@@ -2617,7 +2617,13 @@ fn a_leads_sheet_per_town_answers_the_task() {
 fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
     let input = common::input_with_returns(|r| {
         let sheet = common::SheetSpec::new("汇总")
-            .text_row(&["填报单位：区城市管理局", "", "", "", "填报日期：2020年12月4日"])
+            .text_row(&[
+                "填报单位：区城市管理局",
+                "",
+                "",
+                "",
+                "填报日期：2020年12月4日",
+            ])
             .text_row(&["序号", "具体举措", "单位", "整改进展情况", "完成状态"])
             .text_row(&[
                 "28",
@@ -2634,9 +2640,23 @@ fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
     let t = l.task(28).unwrap();
     let mut units: Vec<&str> = t.current_reports().map(|r| r.unit.as_str()).collect();
     units.sort_unstable();
-    assert_eq!(units, ["临江镇", "何埂镇", "区城市管理局"], "{:#?}", t.reports);
-    assert_eq!(t.status, rectify::model::Status::InProgress, "{:?}", t.doubts);
+    assert_eq!(
+        units,
+        ["临江镇", "何埂镇", "区城市管理局"],
+        "{:#?}",
+        t.reports
+    );
+    assert_eq!(
+        t.status,
+        rectify::model::Status::InProgress,
+        "{:?}",
+        t.doubts
+    );
     assert!(t.doubts.is_empty(), "{:?}", t.doubts);
     let lead = l.units.iter().find(|u| u.name == "区城市管理局").unwrap();
-    assert!(lead.to_verify.iter().all(|v| v.task != 28), "{:?}", lead.to_verify);
+    assert!(
+        lead.to_verify.iter().all(|v| v.task != 28),
+        "{:?}",
+        lead.to_verify
+    );
 }

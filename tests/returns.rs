@@ -199,7 +199,13 @@ fn a_signature_in_a_table_or_on_one_line_names_the_unit_and_the_day() {
     let rows = |id: u32| {
         vec![
             text_row(&WORD_HEADER),
-            text_row(&[&id.to_string(), &measure(id), "落实河长巡河制度。", "长期坚持", ""]),
+            text_row(&[
+                &id.to_string(),
+                &measure(id),
+                "落实河长巡河制度。",
+                "长期坚持",
+                "",
+            ]),
         ]
     };
     let in_table = Docx::new()

@@ -3721,7 +3721,10 @@ fn a_completion_month_that_holds_the_filing_day_is_done_by_it() {
     );
     // 已完成 in a month after the filing day and the round's date: to verify, the
     // message quoting what the unit wrote, not the day it was read as.
-    assert_eq!(only_report(&ledger, 33).counted_status(ledger.as_of), Status::Unclear);
+    assert_eq!(
+        only_report(&ledger, 33).counted_status(ledger.as_of),
+        Status::Unclear
+    );
     let late: Vec<u32> = ledger
         .problems
         .iter()
@@ -5185,7 +5188,10 @@ fn completion_dates_after_the_filing_day_or_years_before_the_plan() {
     assert!(slips[0].contains("2002-09-30"), "{}", slips[0]);
     // Years after the round's date (and the filing day): a slip too, warned of, and
     // the report to verify (not under way: the unit said done).
-    assert_eq!(only_report(&ledger, 24).counted_status(ledger.as_of), Status::Unclear);
+    assert_eq!(
+        only_report(&ledger, 24).counted_status(ledger.as_of),
+        Status::Unclear
+    );
     let late = ledger
         .problems
         .iter()
@@ -5601,7 +5607,9 @@ fn hidden_rows_of_other_units_tasks_in_a_sent_back_ledger_are_passed_over() {
     // of progress on tasks not the unit's.
     assert_eq!(infos.len(), 2, "{infos:?}");
     assert!(
-        infos.iter().any(|i| i.contains(&format!("表中已隐藏的{passed}行"))),
+        infos
+            .iter()
+            .any(|i| i.contains(&format!("表中已隐藏的{passed}行"))),
         "{infos:?}"
     );
     // Statuses were said to be unclear only on the rows read.
@@ -6463,7 +6471,9 @@ fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
     let t = ledger.task(63).unwrap();
     assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
     assert!(
-        t.doubts.iter().any(|d| d.contains("晚于填报日期（2020年12月4日）")),
+        t.doubts
+            .iter()
+            .any(|d| d.contains("晚于填报日期（2020年12月4日）")),
         "{:?}",
         t.doubts
     );
@@ -6474,8 +6484,16 @@ fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
         .map(|p| p.message.as_str())
         .collect();
     assert_eq!(asked.len(), 1, "{:#?}", ledger.problems);
-    assert!(asked[0].contains("所填完成时间“2020年12月15日”"), "{}", asked[0]);
-    assert!(!raised(&ledger, Code::CompletedAfterAsOf), "{:#?}", ledger.problems);
+    assert!(
+        asked[0].contains("所填完成时间“2020年12月15日”"),
+        "{}",
+        asked[0]
+    );
+    assert!(
+        !raised(&ledger, Code::CompletedAfterAsOf),
+        "{:#?}",
+        ledger.problems
+    );
 }
 
 /// A lead unit's workbook named for it (区城管局汇总.xlsx) holding only a sheet per town,
@@ -9063,9 +9081,17 @@ fn last_rounds_status_beside_this_rounds_is_no_contradiction() {
         let ledger = read_one("区水利局", &header, &rows);
         let r = only_report(&ledger, 55);
         assert_eq!(r.status, Status::InProgress, "{earlier}");
-        assert_eq!(ledger.task(55).unwrap().status, Status::InProgress, "{earlier}");
+        assert_eq!(
+            ledger.task(55).unwrap().status,
+            Status::InProgress,
+            "{earlier}"
+        );
         assert!(r.note.contains(earlier), "{earlier}: {}", r.note);
-        assert!(!raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+        assert!(
+            !raised(&ledger, Code::StatusContradicted),
+            "{:#?}",
+            ledger.problems
+        );
     }
     let header = ["序号", "具体举措", "整改进展情况", "完成状态", "备注"];
     let rows = vec![row(&[
@@ -9077,7 +9103,11 @@ fn last_rounds_status_beside_this_rounds_is_no_contradiction() {
     ])];
     let ledger = read_one("区水利局", &header, &rows);
     assert_eq!(only_report(&ledger, 55).status, Status::InProgress);
-    assert!(!raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+    assert!(
+        !raised(&ledger, Code::StatusContradicted),
+        "{:#?}",
+        ledger.problems
+    );
     // This round's note saying the work is done still contradicts 正在推进.
     let rows = vec![row(&[
         "55",
@@ -9087,5 +9117,9 @@ fn last_rounds_status_beside_this_rounds_is_no_contradiction() {
         "已于2020年11月30日全部完成。",
     ])];
     let ledger = read_one("区水利局", &header, &rows);
-    assert!(raised(&ledger, Code::StatusContradicted), "{:#?}", ledger.problems);
+    assert!(
+        raised(&ledger, Code::StatusContradicted),
+        "{:#?}",
+        ledger.problems
+    );
 }

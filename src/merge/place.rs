@@ -534,7 +534,11 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
             "{}对第{id}项{why}{}，此条报送暂按“{}”计。请该单位核实后重新报送。",
             r.unit,
             // A date against the status says so itself.
-            if why.contains("完成时间") { "" } else { "，状态与进展不一致" },
+            if why.contains("完成时间") {
+                ""
+            } else {
+                "，状态与进展不一致"
+            },
             crate::model::Status::Unclear.label()
         ),
     )

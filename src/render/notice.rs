@@ -58,9 +58,9 @@ pub struct NoticeTask {
     /// The due date has passed on the ledger's as-of date and the task is not done.
     pub past_due: bool,
     /// What a reminder says of a due date passed on a task not known done: 已逾期 (the
-    /// unit's part is past due, also where those who answered report it done, 已报完成
-    /// 待确认), or nothing.
-    pub past_mark: &'static str,
+    /// unit's part is past due); where those who answered report it done (已报完成待确认),
+    /// who says so (据区城市管理局报送已完成，请确认); or nothing.
+    pub past_mark: String,
     /// 牵头 / 责任 / 配合.
     pub role: &'static str,
     /// When the task is done, as the unit's own current report plans it (预计12月底报批),
@@ -79,7 +79,7 @@ pub struct DeadlineGroup {
     pub deadline: String,
     pub past_due: bool,
     /// The tasks' [`NoticeTask::past_mark`] (a group splits where it differs).
-    pub past_mark: &'static str,
+    pub past_mark: String,
     pub tasks: Vec<NoticeTask>,
 }
 
@@ -439,14 +439,32 @@ fn role_key(r: Role) -> &'static str {
     }
 }
 
-/// [`NoticeTask::past_mark`] of `t`. A task its answering deciders report done (已报完成
-/// 待确认) is marked 已逾期 too: to the unit, its own part is past due and not reported,
-/// as on any other task.
-fn past_mark(ledger: &Ledger, t: &TaskEntry) -> &'static str {
+/// [`NoticeTask::past_mark`] of `t`. A task its deciders report done while some are
+/// silent (已报完成待确认) is 已逾期 to a silent one: its own part is past due and not
+/// reported. One no decider has answered, that the units helping with it report done
+/// (区城市管理局: 渗漏液应急收集池已于9月28日通过验收), is not called late to the unit
+/// that owes it (the work may well have been done on time): the mark names who reports
+/// it done and asks the unit to confirm.
+fn past_mark(ledger: &Ledger, t: &TaskEntry) -> String {
     match t.status {
-        _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => "",
-        Status::Completed | Status::NotApplicable => "",
-        _ => PAST_DUE,
+        _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => String::new(),
+        Status::Completed | Status::NotApplicable => String::new(),
+        Status::Confirming if t.breakdown.completed == 0 => {
+            let mut done: Vec<&str> = Vec::new();
+            for r in t.current_reports() {
+                if r.counted_status(ledger.as_of) == Status::Completed
+                    && !done.contains(&r.unit.as_str())
+                {
+                    done.push(&r.unit);
+                }
+            }
+            match done.len() {
+                0 => PAST_DUE.to_string(),
+                1..=3 => format!("据{}报送已完成，请确认", done.join("、")),
+                n => format!("据{}等{n}个单位报送已完成，请确认", done[0]),
+            }
+        }
+        _ => PAST_DUE.to_string(),
     }
 }
 
@@ -534,7 +552,11 @@ fn role_groups(ledger: &Ledger, unit: &str, ids: &[u32], split_past_due: bool) -
                         DeadlineGroup {
                             deadline: nt.deadline.clone(),
                             past_due: nt.past_due,
-                            past_mark: if split_past_due { nt.past_mark } else { "" },
+                            past_mark: if split_past_due {
+                                nt.past_mark.clone()
+                            } else {
+                                String::new()
+                            },
                             tasks: vec![nt],
                         },
                     )),

@@ -374,9 +374,7 @@ fn header_at(
             match header_month(&normalise_header(&own)) {
                 // The left one of a pair of columns repeated for a new round.
                 // Named so already (上期完成状态, 完成状态（上月）): as it is.
-                _ if repeated.contains(&c) && crate::ingest::names_earlier_round(&own) => {
-                    (c, own)
-                }
+                _ if repeated.contains(&c) && crate::ingest::names_earlier_round(&own) => (c, own),
                 _ if repeated.contains(&c) => (c, format!("前期{}", normalise_header(&own))),
                 None if header_month(&full).is_some() => (c, full),
                 _ => (c, own),

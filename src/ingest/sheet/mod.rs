@@ -1077,7 +1077,11 @@ fn hidden_answer_columns(grid: &Grid, layout: &Layout, ctx: &SheetContext) -> Ve
         .hidden_cols
         .iter()
         .map(|&c| c as usize)
-        .filter(|&c| layout.note_label(c).is_some_and(|l| crate::ingest::names_earlier_round(l)))
+        .filter(|&c| {
+            layout
+                .note_label(c)
+                .is_some_and(|l| crate::ingest::names_earlier_round(l))
+        })
         .map(header)
         .collect();
     let mut out = Vec::new();
