@@ -2252,3 +2252,49 @@ fn a_report_to_check_on_an_overdue_task_says_it_is_overdue() {
         "{text}"
     );
 }
+
+/// A unit whose only file held rows on other units' tasks (a copy of the whole table
+/// filled in where others' rows were), or arrived after the round's as-of date, is told
+/// what arrived, not that nothing did (adv43 c03, c05: 区金融办 read “我局尚未收到你单位
+/// 报送的整改进展情况” beside a file of 46 rows, and again beside a return of 12月12日).
+#[test]
+fn a_unit_whose_file_counted_for_nothing_is_told_what_arrived() {
+    let input = common::input_with_returns(|r| {
+        // 区金融办 owes task 60 alone: twelve rows on other units' tasks.
+        let mut copy = common::SheetSpec::new("整改台账")
+            .text_row(&["填报单位：区金融办", "", "", "填报日期：2020年12月4日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+        for id in 1..=12u32 {
+            copy = copy.text_row(&[&id.to_string(), &common::measure(id), "已完成。", "已完成"]);
+        }
+        common::write_workbook(&r.join("区金融办.xlsx"), &[copy]);
+        let late = common::SheetSpec::new("进展")
+            .text_row(&["填报单位：区检察院", "", "", "填报日期：2020年12月12日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["61", &common::measure(61), "建立衔接机制。", "已完成"]);
+        common::write_workbook(&r.join("区检察院.xlsx"), &[late]);
+    });
+    let ledger = common::ledger_for(&input.path().join("returns"));
+    let t = Templates::default();
+    let text_of = |name: &str| {
+        let u = unit(&ledger, name);
+        block_text(&reminder_blocks(&ledger, u, &t, ledger.as_of).unwrap())
+    };
+    let finance = text_of("区金融办");
+    assert!(!finance.contains("尚未收到"), "{finance}");
+    assert!(
+        finance.contains("已收到你单位报送的“区金融办.xlsx”，但其中所填均为其他单位承担的任务"),
+        "{finance}"
+    );
+    let procuratorate = text_of("区检察院");
+    assert!(!procuratorate.contains("尚未收到"), "{procuratorate}");
+    assert!(
+        procuratorate
+            .contains("已收到你单位12月12日报送的进展，因晚于本期统计截止日期，将纳入下期汇总"),
+        "{procuratorate}"
+    );
+    assert!(
+        procuratorate.contains("你单位12月12日报送的材料中已有的任务无需重复报送"),
+        "{procuratorate}"
+    );
+}

@@ -113,6 +113,12 @@ struct UnitNoticeContext<'a> {
     /// Some of them did not open (damaged, encrypted): the unit is told how to send a
     /// file that opens.
     damaged: bool,
+    /// For a reminder to a unit with no report: its files that were read but held only
+    /// rows on other units' tasks (a copy of the whole table), by name.
+    others_only: Vec<String>,
+    /// For a reminder to a unit with no report: the day its latest return filed after
+    /// the as-of date came in (12月12日: counted next round), or empty.
+    late_on: String,
     date: String,
     as_of: String,
     return_deadline: String,
@@ -621,6 +627,32 @@ fn unit_context<'a>(
         attachment: format!("{}任务落实情况表", unit.name),
         damaged: unreadable.iter().any(|u| !u.opened),
         unreadable,
+        others_only: if unit.reported.is_empty() {
+            ledger
+                .files
+                .iter()
+                .filter(|f| {
+                    f.unit.as_deref() == Some(unit.name.as_str())
+                        && f.records > 0
+                        && f.filed_on.is_none_or(|d| d <= ledger.as_of)
+                })
+                .map(|f| f.file.clone())
+                .collect()
+        } else {
+            Vec::new()
+        },
+        late_on: if unit.sent_nothing() {
+            ledger
+                .files
+                .iter()
+                .filter(|f| f.unit.as_deref() == Some(unit.name.as_str()))
+                .filter_map(|f| f.filed_on.filter(|d| *d > ledger.as_of))
+                .max()
+                .map(crate::common::dates::render_day)
+                .unwrap_or_default()
+        } else {
+            String::new()
+        },
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
