@@ -2660,3 +2660,32 @@ fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
         lead.to_verify
     );
 }
+
+/// The report gives one count for the tasks coming due (一 and 四 both: before, 四
+/// counted the 长期坚持 tasks due then too, 12 in 一 and 14 in 四), and says the 长期坚持
+/// tasks go on only of the units that reported (其中2项尚有单位未报送).
+#[test]
+fn the_tasks_coming_due_are_counted_once_and_long_term_ones_not_overstated() {
+    let l = demo_ledger();
+    let text = body_text(demo_docx());
+    let counts: Vec<&str> = text
+        // 12月底到期的N项 (not 尚未到期的).
+        .match_indices("底到期的")
+        .map(|(i, w)| {
+            let rest = &text[i + w.len()..];
+            &rest[..rest.find('项').unwrap()]
+        })
+        .collect();
+    assert!(counts.len() >= 2, "{text}");
+    assert!(counts.iter().all(|c| *c == counts[0]), "{counts:?}");
+    let partly = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == rectify::model::Status::Ongoing && t.breakdown.unreported > 0)
+        .count();
+    assert!(partly > 0, "the demo has such a task");
+    assert!(
+        text.contains(&format!("均在持续推进（其中{partly}项尚有单位未报送）。")),
+        "{text}"
+    );
+}

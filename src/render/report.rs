@@ -397,6 +397,9 @@ struct SummaryContext<'a> {
     /// they are kept up, not unfinished): how many, and the yellow and green among them
     /// (the red ones are all `red`).
     rest: u32,
+    /// The 长期坚持 tasks some of whose deciders have not reported (需长期坚持的13项任务均在
+    /// 持续推进 is said of those who did: 其中2项尚有单位未报送).
+    ongoing_partly: u32,
     rest_yellow: u32,
     rest_green: u32,
     rest_green_long_term: u32,
@@ -1407,6 +1410,11 @@ impl<'a> SummaryContext<'a> {
                 .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
                 .count() as u32,
             rest: rest(&|_| true),
+            ongoing_partly: l
+                .tasks
+                .iter()
+                .filter(|t| t.status == Status::Ongoing && t.breakdown.unreported > 0)
+                .count() as u32,
             rest_yellow: rest(&|t| t.light == Light::Yellow),
             rest_green: rest(&|t| t.light == Light::Green),
             rest_green_long_term: rest(&long_term),
