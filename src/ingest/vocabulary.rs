@@ -1144,6 +1144,19 @@ fn completion_claim_ends(rest: &str) -> bool {
         .chain(COMPLETION_KEPT_UP)
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);
+    // 已完成并经区政府批复, 已全部完成并通过验收: what followed the work done, unless it
+    // is still to come (并正在验收, 并将于12月报批, 并待审批).
+    if let Some(more) = rest.strip_prefix(['并', '且']) {
+        let clause = more
+            .split([',', '。', ';', '，', '；'])
+            .next()
+            .unwrap_or(more);
+        return !crate::model::status::UNFINISHED_CLAIMS
+            .iter()
+            .chain(crate::model::status::PLANNED_CUES)
+            .chain(&["将", "待", "拟", "需"])
+            .any(|w| clause.contains(w));
+    }
     match rest.chars().next() {
         None => true,
         Some(c) => !c.is_alphanumeric(),
@@ -2506,6 +2519,24 @@ mod tests {
             status_from_progress("已完成整改任务。"),
             Some(Status::Completed)
         );
+        // What followed the work done, joined by 并 (adv43 a03: 待核实 before).
+        for text in ["已全部完成并经区政府批复。", "目前已完成并经区政府批复。"]
+        {
+            assert_eq!(
+                status_from_progress(text),
+                Some(Status::Completed),
+                "{text}"
+            );
+        }
+        // … unless it is still to come.
+        for text in ["已完成并正在组织验收。", "已完成并将于12月报区政府审批。"]
+        {
+            assert_ne!(
+                status_from_progress(text),
+                Some(Status::Completed),
+                "{text}"
+            );
+        }
         // The conclusion after the steps: under way.
         assert_eq!(
             status_from_progress("已完成前期工作，正在施工"),
