@@ -344,6 +344,61 @@ pub fn done_after_filing(
     ))
 }
 
+/// The doubt about a report of 长期坚持 on a task whose one-off part is past due (2020年9
+/// 月底完成，并长期坚持) while its text says that part is still being done (正在制定《…办
+/// 法》, 尚未出台, 预计12月底完成): kept up is not yet done, and the task would escape
+/// being called late (adv43 c08).
+pub fn kept_up_before_done(
+    status: Status,
+    progress: &str,
+    deadline: &crate::plan::Deadline,
+    as_of: chrono::NaiveDate,
+) -> Option<String> {
+    if status != Status::Ongoing || !deadline.ongoing || !deadline.is_past(as_of) {
+        return None;
+    }
+    let text: String = progress.split_whitespace().collect();
+    let phrase = PART_NOT_DONE.iter().find(|w| text.contains(*w))?;
+    Some(format!(
+        "报送“{}”，但进展情况写明“{}”，完成时限（{}）已过",
+        status.label(),
+        clause_from(&text, phrase),
+        deadline
+            .text
+            .split([',', '，'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches("完成")
+    ))
+}
+
+/// Words saying the one-off part of a task is not done yet: a deliverable still being
+/// drafted or built, not done, or planned for later.
+const PART_NOT_DONE: [&str; 22] = [
+    "正在制定",
+    "正在编制",
+    "正在起草",
+    "正在修订",
+    "正在修改",
+    "正在建设",
+    "正在施工",
+    "正在改造",
+    "正在招标",
+    "正在报批",
+    "正在审批",
+    "正在征求意见",
+    "尚未完成",
+    "尚未出台",
+    "尚未印发",
+    "尚未建成",
+    "尚未制定",
+    "尚未编制",
+    "暂未完成",
+    "待完成",
+    "预计",
+    "计划于",
+];
+
 /// The doubt about a report whose status a 完成进度 beside it contradicts (kept in the
 /// note as “完成进度：60%” by ingest): 已完成 at 60%, 正在推进 at 100%, 未启动 at 30%.
 /// A 长期坚持 or 不涉及 is no step on that scale, and 正在推进 at 0% only a slow start.
@@ -693,6 +748,37 @@ mod by_list {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_up_is_doubted_while_the_one_off_part_is_still_being_done() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+        let due_sept = crate::plan::Deadline::parse("2020年9月底完成，并长期坚持").unwrap();
+        let drafting = "正在制定《永川区餐厨垃圾收运处置管理办法》，已完成征求意见。";
+        assert_eq!(
+            kept_up_before_done(Status::Ongoing, drafting, &due_sept, day(12, 10)).as_deref(),
+            Some("报送“长期坚持”，但进展情况写明“正在制定”，完成时限（2020年9月底）已过")
+        );
+        // Kept up with work going on: no doubt.
+        let patrols = "正在常态化开展巡查，尚未发现新增问题。";
+        assert_eq!(
+            kept_up_before_done(Status::Ongoing, patrols, &due_sept, day(12, 10)),
+            None
+        );
+        // The one-off part not yet due, or no such part, or another status: none.
+        assert_eq!(
+            kept_up_before_done(Status::Ongoing, drafting, &due_sept, day(9, 20)),
+            None
+        );
+        let only_kept_up = crate::plan::Deadline::parse("长期坚持").unwrap();
+        assert_eq!(
+            kept_up_before_done(Status::Ongoing, drafting, &only_kept_up, day(12, 10)),
+            None
+        );
+        assert_eq!(
+            kept_up_before_done(Status::InProgress, drafting, &due_sept, day(12, 10)),
+            None
+        );
+    }
 
     #[test]
     fn a_document_issued_is_one_part_of_a_task_of_several() {

@@ -60,7 +60,7 @@ pub(super) fn place_records(
                                 .task(*id)
                                 .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned) =>
                         {
-                            Some(record_doubt(&rec, plan))
+                            Some(record_doubt(&rec, plan, *id))
                         }
                         _ => None,
                     };
@@ -227,23 +227,25 @@ pub(super) fn place_records(
     }
 }
 
-/// The doubt about a record's status: what its progress text, its note (a planned
-/// completion date, a claim of done, a 完成进度) or a part still unfinished say against it.
-fn record_doubt(rec: &Record, plan: &Plan) -> Option<String> {
+/// The doubt about a record's status on task `id`: what its progress text, its note (a
+/// planned completion date, a claim of done, a 完成进度), a part still unfinished or its
+/// dates say against it.
+fn record_doubt(rec: &Record, plan: &Plan, id: u32) -> Option<String> {
     use super::doubt;
     doubt::doubt(rec.status, &rec.progress)
         .filter(|_| {
             // Looked up only for a doubt found (few rows have one).
-            let measure = rec
-                .id
-                .and_then(|id| plan.task(id))
-                .map_or("", |t| t.measure.as_str());
+            let measure = plan.task(id).map_or("", |t| t.measure.as_str());
             !doubt::one_part_of_many(rec.status, &rec.progress, measure)
         })
         .or_else(|| doubt::planned_completion(rec.status, &rec.note))
         .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
         .or_else(|| doubt::percent_disagrees(rec.status, &rec.note))
         .or_else(|| doubt::part_unfinished(rec.status, &rec.progress, &plan.units))
+        .or_else(|| {
+            let task = plan.task(id)?;
+            doubt::kept_up_before_done(rec.status, &rec.progress, &task.deadline, plan.meta.as_of)
+        })
         .or_else(|| {
             doubt::done_after_filing(
                 rec.status,
@@ -284,7 +286,7 @@ fn place_report(
     } = placing;
     let task = plan.task(id).expect("matched task exists");
     let doubt = doubt
-        .unwrap_or_else(|| record_doubt(&rec, plan))
+        .unwrap_or_else(|| record_doubt(&rec, plan, id))
         .or_else(|| super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit));
     let report = report(rec, unit, role, by, doubt, &task.deadline);
     if let Some(why) = &report.doubt {
