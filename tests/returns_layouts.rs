@@ -9123,3 +9123,54 @@ fn last_rounds_status_beside_this_rounds_is_no_contradiction() {
         ledger.problems
     );
 }
+
+/// A workbook with the filled form and a worksheet left beside it (Sheet1 without a
+/// 填报日期, or a sheet named 草稿) saying otherwise on the same tasks: the form's rows
+/// stand, the other sheet's are set aside with one info, and no error asks the unit to
+/// resend (adv43 b42, b42b: before, two “内容不同的多条进展” errors and the draft's
+/// 正在推进 counted).
+#[test]
+fn a_draft_sheet_beside_the_filled_form_gives_way() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for (draft_name, draft_dated) in [("Sheet1", false), ("草稿", true)] {
+        let form = SheetSpec::new("填报表")
+            .text_row(&["填报单位：何埂镇", "", "填报日期：2020年12月3日"])
+            .text_row(&header)
+            .text_row(&["24", &measure(24), "已拆除拦河设施2处。", "已完成"])
+            .text_row(&["50", &measure(50), "执法人员已增加。", "长期坚持"]);
+        let draft = SheetSpec::new(draft_name)
+            .text_row(&[
+                "填报单位：何埂镇",
+                "",
+                if draft_dated {
+                    "填报日期：2020年12月3日"
+                } else {
+                    ""
+                },
+            ])
+            .text_row(&header)
+            .text_row(&["24", &measure(24), "正在拆除。", "正在推进"])
+            .text_row(&["50", &measure(50), "执法人员已增加。", "长期坚持"]);
+        let dir = tempfile::tempdir().unwrap();
+        write_workbook(&dir.path().join("何埂镇.xlsx"), &[form, draft]);
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 24);
+        assert_eq!(r.source.sheet, "填报表", "{draft_name}");
+        assert_eq!(r.status, Status::Completed, "{draft_name}");
+        assert!(
+            !ledger
+                .problems
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.code == Code::Duplicate),
+            "{draft_name}: {:#?}",
+            ledger.problems
+        );
+        assert!(
+            ledger.problems.iter().any(|p| p.code == Code::Duplicate
+                && p.message
+                    .contains(&format!("工作表“{draft_name}”未填写填报日期或注明为草稿"))),
+            "{draft_name}: {:#?}",
+            ledger.problems
+        );
+    }
+}

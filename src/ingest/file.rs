@@ -251,8 +251,33 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
         }
         return;
     };
-    for r in out.records.iter_mut().filter(|r| r.filed_on.is_none()) {
-        r.filed_on = Some(latest);
+    // A row of an undated sheet saying otherwise than a dated sheet's row of the same
+    // unit and task (a draft or worksheet left beside the filled form): left undated, so
+    // that the dated sheet's stands over it (`merge::versions`, a draft sheet).
+    let dated: Vec<(&Option<String>, Option<u32>, &str, _)> = out
+        .records
+        .iter()
+        .filter(|r| r.filed_on.is_some())
+        .map(|r| (&r.unit, r.id, r.source.sheet.as_str(), r.content_key()))
+        .collect();
+    let drafts: Vec<bool> = out
+        .records
+        .iter()
+        .map(|r| {
+            r.filed_on.is_none()
+                && r.id.is_some()
+                && dated.iter().any(|(unit, id, sheet, content)| {
+                    **unit == r.unit
+                        && *id == r.id
+                        && *sheet != r.source.sheet
+                        && *content != r.content_key()
+                })
+        })
+        .collect();
+    for (r, draft) in out.records.iter_mut().zip(drafts) {
+        if r.filed_on.is_none() && !draft {
+            r.filed_on = Some(latest);
+        }
     }
     out.problems
         .retain(|p| !(p.code == Code::FilingDateMissing && p.severity == Severity::Warning));

@@ -807,6 +807,9 @@ enum Over {
     Correction,
     /// A return over a draft (初稿) of it.
     Draft,
+    /// A sheet of a workbook over another sheet of it left undated or named a draft (the
+    /// filled form beside a worksheet: 填报表 with its 填报日期 beside Sheet1, or 草稿).
+    DraftSheet,
     /// A file whose name names a later month (区水利局整改进展（12月）.xlsx beside …（11月）
     /// .xlsx), both filed on one day: last month's file copied with its 填报日期 kept.
     NamedMonth,
@@ -864,6 +867,22 @@ impl StoodOver {
         if top.iter().any(|i| rank(i) < 0) && top.iter().any(|i| rank(i) >= 0) {
             let drafts: Vec<usize> = top.iter().copied().filter(|i| rank(i) < 0).collect();
             self.set_aside(id, unit, reports, top, &drafts, Over::Draft, problems);
+        }
+        let draft_sheets: Vec<usize> = top
+            .iter()
+            .copied()
+            .filter(|&i| is_draft_sheet(reports, top, i))
+            .collect();
+        if !draft_sheets.is_empty() && draft_sheets.len() < top.len() {
+            self.set_aside(
+                id,
+                unit,
+                reports,
+                top,
+                &draft_sheets,
+                Over::DraftSheet,
+                problems,
+            );
         }
         let last = top.iter().map(rank).max().unwrap_or(0);
         if last > 0 && top.iter().any(|i| rank(i) < last) {
@@ -959,6 +978,7 @@ impl StoodOver {
                 .map(|(n, kind)| format!("第{n}{kind}"))
                 .unwrap_or_default(),
             Over::Correction | Over::Draft => r.source.file.clone(),
+            Over::DraftSheet => r.source.sheet.clone(),
         };
         let key = (
             unit.to_string(),
@@ -975,6 +995,10 @@ impl StoodOver {
             Over::Correction => "原".to_string(),
             Over::Draft if correction_rank(&r.source.file) < 0 => "初稿".to_string(),
             Over::Draft => "正式报表".to_string(),
+            Over::DraftSheet if r.source.sheet == standing.source.sheet => {
+                format!("工作表“{}”", r.source.sheet)
+            }
+            Over::DraftSheet => format!("工作表“{}”（草稿）", r.source.sheet),
         };
         problems.extend(stepped_back(
             id,
@@ -1010,6 +1034,10 @@ impl StoodOver {
                         "{unit}报送的多份报表填报日期相同或都未填写，其中“{file}”的文件名注明为{latest}，第{ids}项已按该文件汇总，文件名注明为{}的报表中的进展不再计入。",
                         earlier.join("、")
                     ),
+                    Over::DraftSheet => format!(
+                        "{unit}报送的“{file}”中有多个工作表填写了进展，第{ids}项已按工作表“{latest}”汇总；工作表“{}”未填写填报日期或注明为草稿，其中的进展不再计入。请核实。",
+                        earlier.join("”“")
+                    ),
                     Over::Draft => format!(
                         "{unit}报送了多份报表，其中“{}”注明为初稿，第{ids}项已按“{file}”汇总，初稿中的进展不再计入。",
                         earlier.join("”“")
@@ -1018,6 +1046,20 @@ impl StoodOver {
                 Problem::new(Severity::Info, Code::Duplicate, &file, message)
             })
     }
+}
+
+/// Whether report `i` of `top` is on a sheet left beside the form in its workbook: a
+/// sheet without a filing date while another sheet of the file in `top` has one, or a
+/// sheet named a draft (草稿, 初稿) beside one that is not.
+fn is_draft_sheet(reports: &[UnitReport], top: &[usize], i: usize) -> bool {
+    let r = &reports[i];
+    let named_draft = |sheet: &str| DRAFT.iter().any(|w| sheet.contains(w));
+    top.iter().map(|&j| &reports[j]).any(|o| {
+        o.source.file == r.source.file
+            && o.source.sheet != r.source.sheet
+            && ((r.filed_on.is_none() && o.filed_on.is_some())
+                || (named_draft(&r.source.sheet) && !named_draft(&o.source.sheet)))
+    })
 }
 
 /// Whether the current reports `top` all come from one sheet of one file: rows of one
