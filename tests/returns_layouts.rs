@@ -9174,3 +9174,43 @@ fn a_draft_sheet_beside_the_filled_form_gives_way() {
         );
     }
 }
+
+/// A note under the table excepting the tasks the unit does answer (说明：除第27项、第50项
+/// 外，我镇承担的其余任务均不涉及。): its blank rows are 不涉及, the tasks it names keep
+/// their rows' answers and are never read as 不涉及 (adv43 a16: before, the note was read
+/// as naming 27 and 50 not applicable, and the blank rows stayed unanswered).
+#[test]
+fn a_note_excepting_some_tasks_answers_the_blank_rest() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["24", &measure(24), "", ""]),
+        row(&["25", &measure(25), "", ""]),
+        row(&[
+            "27",
+            &measure(27),
+            "已清理开垦种植4处，正在复绿。",
+            "正在推进",
+        ]),
+        row(&["50", &measure(50), "配备执法人员4名。", "长期坚持"]),
+        row(&["说明：除第27项、第50项外，我镇承担的其余任务均不涉及。"]),
+    ];
+    let ledger = read_one("来苏镇", &header, &rows);
+    for id in [24, 25] {
+        assert_eq!(
+            only_report(&ledger, id).status,
+            Status::NotApplicable,
+            "task {id}"
+        );
+    }
+    assert_eq!(only_report(&ledger, 27).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 50).status, Status::Ongoing);
+    // Nothing filled in: the same.
+    let rows = vec![
+        row(&["24", &measure(24), "", ""]),
+        row(&["27", &measure(27), "", ""]),
+        row(&["说明：除第27项外，我镇承担的其余任务均不涉及。"]),
+    ];
+    let ledger = read_one("来苏镇", &header, &rows);
+    assert_eq!(only_report(&ledger, 24).status, Status::NotApplicable);
+    assert!(ledger.task(27).unwrap().reports.is_empty());
+}

@@ -13,7 +13,7 @@ use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
 use super::isolate::isolated;
-use super::notes::{not_applicable_ids, not_applicable_read, note_words};
+use super::notes::{not_applicable_except, not_applicable_ids, not_applicable_read, note_words};
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
 use super::sheet::{read_sheet, SheetContext};
@@ -647,7 +647,17 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
         .filter_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
             let text = grid.first_text(s.row as usize - 1);
-            let ids = not_applicable_ids(&text);
+            let ids = match not_applicable_except(&text) {
+                // 除第27项外，其余均不涉及: the sheet's task rows left blank but those.
+                Some(except) => out
+                    .skips
+                    .iter()
+                    .filter(|b| b.sheet == s.sheet && b.reason == SkipReason::Unfilled)
+                    .filter_map(|b| parse_task_id(&grid.first_text(b.row as usize - 1)))
+                    .filter(|id| !except.contains(id))
+                    .collect(),
+                None => not_applicable_ids(&text),
+            };
             (!ids.is_empty()).then(|| (s.sheet.clone(), s.row, text, ids))
         })
         .collect();

@@ -19,6 +19,8 @@ pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
     };
     let other = |clause: &str| clause.contains("已完成") || clause.contains("正在");
     text.split(['。', '；', ';'])
+        // 除第27项外，其余均不涉及: the tasks named are the ones that are the unit's.
+        .filter(|sentence| not_applicable_except(sentence).is_none())
         .flat_map(|sentence| {
             // 第5项已完成，第1项不涉及我镇: a sentence saying both, taken clause by clause.
             if other(sentence) {
@@ -30,6 +32,25 @@ pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
         .filter(|clause| not_ours(clause) && !other(clause))
         .flat_map(task_numbers)
         .collect()
+}
+
+/// The tasks a note excepts when it says the unit's other tasks are none of its own
+/// (除第27项、第50项外，我镇承担的其余任务均不涉及): those named between 除 and 外, when a
+/// sentence says so; `None` for any other note.
+pub(crate) fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
+    text.split(['。', '；', ';']).find_map(|sentence| {
+        let (_, after) = sentence.split_once('除')?;
+        let (named, rest) = after.split_once('外')?;
+        let ids = task_numbers(named);
+        let says_rest = ["其余", "其他", "其它", "剩余"]
+            .iter()
+            .any(|w| rest.contains(w))
+            && Status::NotApplicable
+                .words()
+                .iter()
+                .any(|w| rest.contains(w));
+        (says_rest && !ids.is_empty()).then_some(ids)
+    })
 }
 
 /// A note's words without its label (说明：, 备注：, 注：).
@@ -64,7 +85,19 @@ pub(crate) fn not_applicable_read(
 
 #[cfg(test)]
 mod tests {
-    use super::{not_applicable_ids, note_words};
+    use super::{not_applicable_except, not_applicable_ids, note_words};
+
+    #[test]
+    fn a_note_excepting_tasks_answers_the_others() {
+        let note = "说明：除第27项、第50项外，我镇承担的其余任务均不涉及。";
+        assert_eq!(not_applicable_except(note), Some(vec![27, 50]));
+        // Not the tasks it names.
+        assert!(not_applicable_ids(note).is_empty());
+        assert_eq!(
+            not_applicable_except("说明：第1项、第24项不涉及我镇。"),
+            None
+        );
+    }
 
     #[test]
     fn tasks_a_note_says_are_none_of_the_units() {
