@@ -60,7 +60,13 @@ pub(super) fn sections(grid: &Grid) -> Vec<Section> {
         let progress: Vec<String> = (mentions_status(&said) || j == i + 1)
             .then_some(said)
             .into_iter()
-            .chain(lines[i + 1..j].iter().map(|&r| text(r)))
+            .chain(
+                lines[i + 1..j]
+                    .iter()
+                    .map(|&r| text(r))
+                    // （一）主要做法: a sub-heading, no progress of its own.
+                    .filter(|t| !is_sub_heading(t)),
+            )
             .filter(|t| !t.is_empty())
             .collect();
         let progress = progress.join("\n");
@@ -125,6 +131,22 @@ fn is_body(line: &str, head: &str) -> bool {
     list_level(head).is_some_and(|h| list_level(line).is_some_and(|l| l > h))
 }
 
+/// A section's sub-heading (（一）主要做法, 2.下一步打算): a list mark and a short title,
+/// no sentence.
+fn is_sub_heading(line: &str) -> bool {
+    list_level(line).is_some()
+        && line.chars().count() <= SUB_HEADING_CHARS
+        && !line.ends_with(['。', '；', ';', '！', '!'])
+        // （二）完成情况 is a title; （二）已完成 an answer.
+        && crate::ingest::status_from_progress(
+            list_mark(&crate::common::dates::nfkc(line.trim())).map_or(line, |(_, rest)| rest),
+        )
+        .is_none()
+}
+
+/// The longest line read as a section's sub-heading.
+const SUB_HEADING_CHARS: usize = 12;
+
 /// 特此报告。 此致 敬礼！: how a letter closes, no progress.
 fn is_closing_formula(line: &str) -> bool {
     const CLOSINGS: [&str; 5] = ["特此报告", "特此函告", "特此说明", "此致", "敬礼"];
@@ -166,8 +188,21 @@ fn words_after_heading(head: &str) -> String {
     if said.chars().all(|c| !c.is_alphanumeric()) {
         return String::new();
     }
+    // 第23项：河堰修复和河堤加固。今年以来…: the task's title before the progress.
+    if let Some((title, rest)) = said.split_once('。') {
+        let titled = title.chars().count() <= TITLE_CHARS
+            && !title.chars().any(|c| c.is_ascii_digit())
+            && !mentions_status(title)
+            && !rest.trim().is_empty();
+        if titled {
+            return rest.trim().to_string();
+        }
+    }
     said.to_string()
 }
+
+/// The longest first sentence after a heading's task number read as the task's title.
+const TITLE_CHARS: usize = 15;
 
 /// The document as a table: a header (序号 | 整改进展情况) in the line above the first
 /// section, each section's heading row its task and progress, the rest of its lines
@@ -246,6 +281,35 @@ mod tests {
     }
 
     #[test]
+    fn sub_headings_and_a_title_are_no_progress() {
+        let g = letter(&[
+            "区水利局关于整改进展情况的报告",
+            "区生态环境局：",
+            "三、第23项：河堰修复和河堤加固。今年以来共修复河堰12处，该项工作长期坚持。",
+            "四、关于第26项（水库消落带治理专项规划）",
+            "（一）主要做法",
+            "委托设计单位编制专项规划。",
+            "（二）完成情况",
+            "规划已于9月28日印发实施，该项任务已完成。",
+            "（三）已完成",
+            "特此报告。",
+        ]);
+        let s = sections(&g);
+        assert_eq!(
+            s.iter()
+                .map(|s| (s.task, s.progress.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (23, "今年以来共修复河堰12处，该项工作长期坚持。"),
+                (
+                    26,
+                    "委托设计单位编制专项规划。\n规划已于9月28日印发实施，该项任务已完成。\n（三）已完成"
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn a_heading_line_that_says_it_all() {
         let g = letter(&[
             "区城管局关于整改情况的报告",
@@ -302,10 +366,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             [
                 (20, "已完成。长征渠引水工程已纳入项目库。"),
-                (
-                    55,
-                    "（1）主要做法\n已完成全区12处水源地保护区划定，长期坚持巡查。"
-                ),
+                (55, "已完成全区12处水源地保护区划定，长期坚持巡查。"),
             ]
         );
         // The heading of two tasks is said, the lead-in listing four is not.
