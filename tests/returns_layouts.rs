@@ -9214,3 +9214,39 @@ fn a_note_excepting_some_tasks_answers_the_blank_rest() {
     assert_eq!(only_report(&ledger, 24).status, Status::NotApplicable);
     assert!(ledger.task(27).unwrap().reports.is_empty());
 }
+
+/// Two units' reports on a task in the same words, each in a file of its own (a town's
+/// form built from its neighbour's): kept as each unit's, the one that looks copied
+/// flagged (the words name the other unit, or its role is the lesser); the same words
+/// from three or more units are a wording handed round, not flagged (adv43 b20, b11).
+#[test]
+fn the_same_words_from_two_units_are_flagged_as_copied() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let dir = tempfile::tempdir().unwrap();
+    let said = "何埂镇综合执法大队已增加执法人员2名。";
+    let handed = "按照区城市管理局统一部署，持续开展河道巡查。";
+    for town in ["何埂镇", "临江镇", "松溉镇"] {
+        let mut rows = vec![row(&["27", &measure(27), handed, "长期坚持"])];
+        if town != "松溉镇" {
+            rows.push(row(&["50", &measure(50), said, "长期坚持"]));
+        }
+        write_workbook(
+            &dir.path().join(format!("{town}.xlsx")),
+            &[sheet(town, &header, &rows)],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    assert_eq!(ledger.task(50).unwrap().current_reports().count(), 2);
+    let flagged: Vec<&rectify::model::Problem> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("一字不差"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    assert_eq!(flagged[0].file, "临江镇.xlsx");
+    assert!(
+        flagged[0].message.contains("可能沿用了何埂镇的表格"),
+        "{}",
+        flagged[0].message
+    );
+}

@@ -20,6 +20,7 @@
 //! collector, its partners the units that owe reports.
 
 mod as_of;
+mod copied;
 mod doubt;
 pub mod match_task;
 mod moved_deadline;
@@ -90,6 +91,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     problems.extend(moved_deadline::warnings(plan, &by_task));
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));
+    problems.extend(copied::copied_progress(&tasks));
     let mut info = summary::plan_info(plan, scope);
     // A lead unit's report has a part for each 重点任务 it has tasks in.
     info.categories
