@@ -9250,3 +9250,34 @@ fn the_same_words_from_two_units_are_flagged_as_copied() {
         flagged[0].message
     );
 }
+
+/// A day typed over the 完成时限 column of a form without a 完成时间 column, on a row
+/// reported done (2020年9月28日 where the plan says 2020年9月底完成，并长期坚持): the day it
+/// was done. The plan's deadline copied there is no completion date (adv43 b47: before,
+/// the day was dropped).
+#[test]
+fn a_day_typed_over_the_deadline_column_dates_a_completion() {
+    let header = ["序号", "具体举措", "完成时限", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&[
+            "24",
+            &measure(24),
+            "2020年9月28日",
+            "已拆除拦河设施2处。",
+            "已完成",
+        ]),
+        row(&[
+            "27",
+            &measure(27),
+            "2020年9月底完成，并长期坚持",
+            "已整治开垦点。",
+            "已完成",
+        ]),
+    ];
+    let ledger = read_one("陈食街道", &header, &rows);
+    assert_eq!(
+        only_report(&ledger, 24).completed_on,
+        Some(date(2020, 9, 28))
+    );
+    assert_eq!(only_report(&ledger, 27).completed_on, None);
+}

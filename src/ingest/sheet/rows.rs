@@ -1005,6 +1005,10 @@ pub(super) fn values(
                             day_opening(&note, default_year)
                                 .filter(|on| filed_by.is_none_or(|f| *on <= f))
                         })
+                        .or_else(|| {
+                            day_in_deadline_column(grid, r, layout, default_year)
+                                .filter(|on| filed_by.is_none_or(|f| *on <= f))
+                        })
                 })
                 .flatten()
         });
@@ -1622,6 +1626,35 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
             (rest.starts_with("完成") || DONE_VERBS.iter().any(|v| rest.starts_with(v)))
                 .then_some(on)
         })
+}
+
+/// A day typed over the 完成时限 column of a form with no 完成时间 column (2020年9月28日
+/// where the plan says 2020年9月底完成): when a row reported done was done. Not the plan's
+/// deadline copied (9月底, 12月31日前, 完成并长期坚持), nor a month.
+fn day_in_deadline_column(
+    grid: &Grid,
+    r: usize,
+    layout: &Layout,
+    default_year: i32,
+) -> Option<NaiveDate> {
+    if layout.col(ColumnKind::CompletedOn).is_some() {
+        return None;
+    }
+    let cell = grid.value_through_merge(r, layout.col(ColumnKind::Deadline)?);
+    // A date cell there is as likely the plan's deadline typed as a date: text only.
+    match cell {
+        Cell::Text(t) => {
+            let t = crate::common::dates::nfkc(t);
+            let a_day = (t.contains('日') || t.contains('号'))
+                && !["前", "底", "完成", "坚持", "保持", "以内"]
+                    .iter()
+                    .any(|w| t.contains(w));
+            a_day
+                .then(|| crate::common::dates::parse_date_text(&t, Some(default_year)))
+                .flatten()
+        }
+        _ => None,
+    }
 }
 
 /// Words that say a piece of work was finished (a plan issued, a work built) in a
