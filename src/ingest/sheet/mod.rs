@@ -1087,7 +1087,7 @@ fn hidden_answer_columns(grid: &Grid, layout: &Layout, ctx: &SheetContext) -> Ve
         .filter(|&c| {
             layout
                 .note_label(c)
-                .is_some_and(|l| crate::ingest::names_earlier_round(l))
+                .is_some_and(crate::ingest::names_earlier_round)
         })
         .map(header)
         .collect();
