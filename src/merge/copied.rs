@@ -29,10 +29,14 @@ pub(super) fn copied_progress(tasks: &[TaskEntry]) -> Vec<Problem> {
             let [a, b] = reports[..] else {
                 continue;
             };
+            // A report on a task its unit has no role in is warned of already and
+            // counts for nothing.
             if units.len() != 2
                 || a.source.file == b.source.file
                 || a.via.is_some()
                 || b.via.is_some()
+                || a.role == Role::Unassigned
+                || b.role == Role::Unassigned
             {
                 continue;
             }
@@ -72,8 +76,7 @@ fn copy_of<'r>(
     let rank = |r: &UnitReport| match r.role {
         Role::Lead => 0,
         Role::Responsible => 1,
-        Role::Cooperating => 2,
-        Role::Unassigned => 3,
+        Role::Cooperating | Role::Unassigned => 2,
     };
     if names(a) != names(b) {
         return if names(a) { (b, a) } else { (a, b) };
