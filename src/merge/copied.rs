@@ -24,14 +24,12 @@ pub(super) fn copied_progress(tasks: &[TaskEntry]) -> Vec<Problem> {
             }
         }
         for (text, reports) in by_text {
-            let mut units: Vec<&str> = reports.iter().map(|r| r.unit.as_str()).collect();
-            units.dedup();
             let [a, b] = reports[..] else {
                 continue;
             };
             // A report on a task its unit has no role in is warned of already and
             // counts for nothing.
-            if units.len() != 2
+            if a.unit == b.unit
                 || a.source.file == b.source.file
                 || a.via.is_some()
                 || b.via.is_some()

@@ -122,18 +122,15 @@ pub(super) fn place_records(
                 // of the table that are not its own. A hidden row on a task of its own,
                 // in such a copy of the whole table: the copy's old words as well (last
                 // round's 该项工作已全部完成。), the return being the rows left in view.
+                let in_copy = || hidden_copies.contains(&(rec.source.file.clone(), unit.clone()));
                 let hidden_as = match role {
                     _ if !rec.hidden => None,
                     Role::Unassigned => Some((&mut hidden_other, SkipReason::HiddenOther)),
-                    Role::Cooperating
-                        if hidden_copies.contains(&(rec.source.file.clone(), unit.clone())) =>
-                    {
-                        Some((&mut hidden_helping, SkipReason::HiddenCopy))
-                    }
-                    _ if hidden_copies.contains(&(rec.source.file.clone(), unit.clone())) => {
+                    _ if !in_copy() => None,
+                    Role::Cooperating => Some((&mut hidden_helping, SkipReason::HiddenCopy)),
+                    Role::Lead | Role::Responsible => {
                         Some((&mut hidden_held, SkipReason::HiddenCopy))
                     }
-                    _ => None,
                 };
                 if let Some((rows, reason)) = hidden_as {
                     rows.entry((rec.source.file.clone(), unit.clone()))

@@ -72,12 +72,12 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
             .iter()
             .filter(|r| r.carried_for(d) && !deciders.contains(&r.unit))
             .collect();
-        let behind = |r: &&&UnitReport| {
+        let town_behind = carried.iter().any(|r| {
             matches!(
                 r.counted_status(as_of),
                 Status::InProgress | Status::NotStarted
             )
-        };
+        });
         let answer = match mine
             .iter()
             .map(|r| r.counted_status(as_of))
@@ -86,7 +86,7 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
             // 已完成 for its own part, while a town it lists is still at work: the lead
             // itself says the task goes on (nothing to reconcile, as with a town's own
             // return saying so).
-            Some(Status::Completed) if carried.iter().any(behind) => {
+            Some(Status::Completed) if town_behind => {
                 doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
                 Status::InProgress
             }

@@ -627,32 +627,8 @@ fn unit_context<'a>(
         attachment: format!("{}任务落实情况表", unit.name),
         damaged: unreadable.iter().any(|u| !u.opened),
         unreadable,
-        others_only: if unit.reported.is_empty() {
-            ledger
-                .files
-                .iter()
-                .filter(|f| {
-                    f.unit.as_deref() == Some(unit.name.as_str())
-                        && f.records > 0
-                        && f.filed_on.is_none_or(|d| d <= ledger.as_of)
-                })
-                .map(|f| f.file.clone())
-                .collect()
-        } else {
-            Vec::new()
-        },
-        late_on: if unit.sent_nothing() {
-            ledger
-                .files
-                .iter()
-                .filter(|f| f.unit.as_deref() == Some(unit.name.as_str()))
-                .filter_map(|f| f.filed_on.filter(|d| *d > ledger.as_of))
-                .max()
-                .map(crate::common::dates::render_day)
-                .unwrap_or_default()
-        } else {
-            String::new()
-        },
+        others_only: files_of_others_tasks(ledger, unit),
+        late_on: late_return_day(ledger, unit),
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
@@ -792,6 +768,40 @@ fn gatherers_word(ledger: &Ledger, via_tasks: &[(String, Vec<u32>)]) -> &'static
         (false, true) => "责任单位",
         _ => "牵头单位",
     }
+}
+
+/// For a unit with no report: its files read this round whose rows were all on other
+/// units' tasks (a copy of the whole table), by name.
+fn files_of_others_tasks(ledger: &Ledger, unit: &UnitEntry) -> Vec<String> {
+    if !unit.reported.is_empty() {
+        return Vec::new();
+    }
+    ledger
+        .files
+        .iter()
+        .filter(|f| {
+            f.unit.as_deref() == Some(unit.name.as_str())
+                && f.records > 0
+                && f.filed_on.is_none_or(|d| d <= ledger.as_of)
+        })
+        .map(|f| f.file.clone())
+        .collect()
+}
+
+/// For a unit that sent nothing this round: the day its latest return filed after the
+/// as-of date came in (12月12日), or empty.
+fn late_return_day(ledger: &Ledger, unit: &UnitEntry) -> String {
+    if !unit.sent_nothing() {
+        return String::new();
+    }
+    ledger
+        .files
+        .iter()
+        .filter(|f| f.unit.as_deref() == Some(unit.name.as_str()))
+        .filter_map(|f| f.filed_on.filter(|d| *d > ledger.as_of))
+        .max()
+        .map(crate::common::dates::render_day)
+        .unwrap_or_default()
 }
 
 /// The unit's red tasks: overdue, not completed, its own part not done.
