@@ -1661,6 +1661,19 @@ fn stated_status(n: &str) -> Option<Status> {
     None
 }
 
+/// How a unit names itself at the head of its progress (我委将长期坚持…).
+const SELF_SUBJECTS: [&str; 9] = [
+    "我委",
+    "我局",
+    "我镇",
+    "我办",
+    "我街道",
+    "我单位",
+    "本单位",
+    "我中心",
+    "我公司",
+];
+
 /// `text` without its lead-in and the punctuation after it ([`strip_lead_in`]): 截至12月3日
 /// 未报送 → 未报送. `text` itself when it has none.
 pub(crate) fn without_lead_in(text: &str) -> &str {
@@ -1676,6 +1689,18 @@ fn strip_lead_in(n: &str) -> Option<&str> {
         (!rest.is_empty()).then_some(rest)
     }
     if let Some(rest) = STATUS_LEAD_INS.iter().find_map(|w| n.strip_prefix(w)) {
+        return trim(rest);
+    }
+    // 我委将长期坚持…, 我局已完成…: the unit naming itself; 将 only before going on.
+    if let Some(rest) = SELF_SUBJECTS.iter().find_map(|w| n.strip_prefix(w)) {
+        let rest = rest
+            .strip_prefix('将')
+            .filter(|r| {
+                ["长期坚持", "长期保持", "持续", "常态化"]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+            })
+            .unwrap_or(rest);
         return trim(rest);
     }
     let rest = DATED_LEAD_INS.iter().find_map(|w| n.strip_prefix(w))?;
@@ -2517,6 +2542,19 @@ mod tests {
         );
         assert_eq!(
             status_from_progress("已完成整改任务。"),
+            Some(Status::Completed)
+        );
+        // The unit naming itself first (adv43 a03: 待核实 before); 将 only before going on.
+        assert_eq!(
+            status_from_progress("该项工作我委将长期坚持，每季度开展一次运行质量检查。"),
+            Some(Status::Ongoing)
+        );
+        assert_eq!(
+            status_from_progress("我局已全面完成整改，建立长效机制。"),
+            Some(Status::Completed)
+        );
+        assert_ne!(
+            status_from_progress("我局将于12月底前完成。"),
             Some(Status::Completed)
         );
         // What followed the work done, joined by 并 (adv43 a03: 待核实 before).
