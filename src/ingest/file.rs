@@ -13,7 +13,7 @@ use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
 use super::isolate::isolated;
-use super::notes::{not_applicable_except, not_applicable_ids, not_applicable_read, note_words};
+use super::notes::{not_applicable_read, note_words, NotApplicableNote};
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
 use super::sheet::{read_sheet, SheetContext};
@@ -634,6 +634,11 @@ fn progress_outside_table(
     )
 }
 
+/// The task number a row skipped as left blank opens with.
+fn blank_row_task(grid: &Grid, skip: &crate::model::Skip) -> Option<u32> {
+    parse_task_id(&grid.first_text(skip.row as usize - 1))
+}
+
 /// A note under a table answering tasks by number as none of the unit's (说明：…第1项、
 /// 第24项不涉及我镇。), where those tasks' rows are left blank: each such row is read as
 /// 不涉及, its progress the note's words, and an info says so. A task the note names
@@ -647,16 +652,16 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
         .filter_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
             let text = grid.first_text(s.row as usize - 1);
-            let ids = match not_applicable_except(&text) {
+            let ids = match NotApplicableNote::of(&text)? {
+                NotApplicableNote::Named(ids) => ids,
                 // 除第27项外，其余均不涉及: the sheet's task rows left blank but those.
-                Some(except) => out
+                note @ NotApplicableNote::AllBut(_) => out
                     .skips
                     .iter()
                     .filter(|b| b.sheet == s.sheet && b.reason == SkipReason::Unfilled)
-                    .filter_map(|b| parse_task_id(&grid.first_text(b.row as usize - 1)))
-                    .filter(|id| !except.contains(id))
+                    .filter_map(|b| blank_row_task(grid, b))
+                    .filter(|&id| note.covers(id))
                     .collect(),
-                None => not_applicable_ids(&text),
             };
             (!ids.is_empty()).then(|| (s.sheet.clone(), s.row, text, ids))
         })
@@ -686,9 +691,7 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
             let blank = out.skips.iter().position(|s| {
                 s.sheet == sheet
                     && s.reason == SkipReason::Unfilled
-                    && grid.is_some_and(|g| {
-                        parse_task_id(&g.first_text(s.row as usize - 1)) == Some(id)
-                    })
+                    && grid.is_some_and(|g| blank_row_task(g, s) == Some(id))
             });
             let row = match blank {
                 Some(i) => out.skips.remove(i).row,

@@ -7,16 +7,46 @@ use crate::common::text::excerpt;
 use crate::ingest::values::task_numbers;
 use crate::model::{Code, Problem, Severity, Status};
 
+/// What a note under a table answers as none of the unit's tasks.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum NotApplicableNote {
+    /// The tasks it names (说明：第1项、第24项不涉及我镇。).
+    Named(Vec<u32>),
+    /// Every task but those it names (除第27项、第50项外，我镇承担的其余任务均不涉及。).
+    AllBut(Vec<u32>),
+}
+
+impl NotApplicableNote {
+    /// What a note's text answers, `None` when it answers no task.
+    pub(crate) fn of(text: &str) -> Option<NotApplicableNote> {
+        if let Some(except) = not_applicable_except(text) {
+            return Some(NotApplicableNote::AllBut(except));
+        }
+        let ids = not_applicable_ids(text);
+        (!ids.is_empty()).then_some(NotApplicableNote::Named(ids))
+    }
+
+    /// Whether it answers task `id` (a blank row of it) as none of the unit's.
+    pub(crate) fn covers(&self, id: u32) -> bool {
+        match self {
+            NotApplicableNote::Named(ids) => ids.contains(&id),
+            NotApplicableNote::AllBut(ids) => !ids.contains(&id),
+        }
+    }
+}
+
+/// Whether a clause says something is none of the unit's (不涉及, 无此项任务 …).
+fn says_not_applicable(clause: &str) -> bool {
+    Status::NotApplicable
+        .words()
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
 /// The tasks a note says are none of the unit's: a clause naming them by number (第1项、
 /// 第24项, 第1、24项) and saying 不涉及 (or another not-applicable word), and no other
 /// status.
-pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
-    let not_ours = |clause: &str| {
-        Status::NotApplicable
-            .words()
-            .iter()
-            .any(|w| clause.contains(w))
-    };
+fn not_applicable_ids(text: &str) -> Vec<u32> {
     let other = |clause: &str| clause.contains("已完成") || clause.contains("正在");
     text.split(['。', '；', ';'])
         // 除第27项外，其余均不涉及: the tasks named are the ones that are the unit's.
@@ -29,7 +59,7 @@ pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
                 vec![sentence]
             }
         })
-        .filter(|clause| not_ours(clause) && !other(clause))
+        .filter(|clause| says_not_applicable(clause) && !other(clause))
         .flat_map(task_numbers)
         .collect()
 }
@@ -37,7 +67,7 @@ pub(crate) fn not_applicable_ids(text: &str) -> Vec<u32> {
 /// The tasks a note excepts when it says the unit's other tasks are none of its own
 /// (除第27项、第50项外，我镇承担的其余任务均不涉及): those named between 除 and 外, when a
 /// sentence says so; `None` for any other note.
-pub(crate) fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
+fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
     text.split(['。', '；', ';']).find_map(|sentence| {
         let (_, after) = sentence.split_once('除')?;
         let (named, rest) = after.split_once('外')?;
@@ -45,10 +75,7 @@ pub(crate) fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
         let says_rest = ["其余", "其他", "其它", "剩余"]
             .iter()
             .any(|w| rest.contains(w))
-            && Status::NotApplicable
-                .words()
-                .iter()
-                .any(|w| rest.contains(w));
+            && says_not_applicable(rest);
         (says_rest && !ids.is_empty()).then_some(ids)
     })
 }

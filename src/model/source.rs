@@ -73,9 +73,10 @@ pub enum SkipReason {
     /// An online form's answer on a task the same unit answered again later (问卷星's
     /// export lists every submission): the later one is read.
     Resubmitted,
-    /// A row hidden on the sheet, on a task the unit cooperates on, in a copy of the whole
-    /// table whose rows on other units' tasks the unit hid (`HiddenOther`): the copy's
-    /// old words, not the unit's progress (warned of).
+    /// A row hidden on the sheet, on a task of the unit's own (lead, responsible or
+    /// cooperating), in a copy of the whole table whose rows on other units' tasks the
+    /// unit hid (`HiddenOther`): the copy's old words, not the unit's progress (warned
+    /// of).
     HiddenCopy,
 }
 

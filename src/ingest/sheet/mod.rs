@@ -30,9 +30,7 @@ use self::unit::SheetUnit;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::notes::{
-    not_applicable_except, not_applicable_ids, not_applicable_read, note_words,
-};
+use crate::ingest::notes::{not_applicable_read, note_words, NotApplicableNote};
 use crate::ingest::record::{Ingested, Record, UnitFrom};
 use crate::ingest::values::{hyphen_pair, parse_task_ids, sub_item_heads, task_id_of_cell};
 use crate::ingest::vocabulary::ColumnKind;
@@ -435,21 +433,17 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                         && matches!(reason, SkipReason::Note | SkipReason::Paragraph) =>
                     {
                         let text = grid.first_text(r);
-                        // 除第27项外，其余均不涉及: every blank row but those.
-                        let except = not_applicable_except(&text);
-                        let ids = not_applicable_ids(&text);
-                        let (named, rest): (Vec<usize>, Vec<usize>) =
-                            blank_rows.iter().partition(|&&b| {
-                                task_id_of_cell(layout.cell(grid, b, ColumnKind::Id))
-                                    .1
-                                    .is_some_and(|id| match &except {
-                                        Some(except) => !except.contains(&id),
-                                        None => ids.contains(&id),
-                                    })
-                            });
-                        (!named.is_empty()).then(|| {
-                            blank_rows = rest;
-                            (BlankAnswer::Note(text), named)
+                        NotApplicableNote::of(&text).and_then(|note| {
+                            let (named, rest): (Vec<usize>, Vec<usize>) =
+                                blank_rows.iter().partition(|&&b| {
+                                    task_id_of_cell(layout.cell(grid, b, ColumnKind::Id))
+                                        .1
+                                        .is_some_and(|id| note.covers(id))
+                                });
+                            (!named.is_empty()).then(|| {
+                                blank_rows = rest;
+                                (BlankAnswer::Note(text), named)
+                            })
                         })
                     }
                     None => None,

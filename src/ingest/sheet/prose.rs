@@ -134,14 +134,14 @@ fn is_body(line: &str, head: &str) -> bool {
 /// A section's sub-heading (（一）主要做法, 2.下一步打算): a list mark and a short title,
 /// no sentence.
 fn is_sub_heading(line: &str) -> bool {
-    list_level(line).is_some()
-        && line.chars().count() <= SUB_HEADING_CHARS
+    let n = crate::common::dates::nfkc(line.trim());
+    let Some((_, title)) = list_mark(&n) else {
+        return false;
+    };
+    line.chars().count() <= SUB_HEADING_CHARS
         && !line.ends_with(['。', '；', ';', '！', '!'])
         // （二）完成情况 is a title; （二）已完成 an answer.
-        && crate::ingest::status_from_progress(
-            list_mark(&crate::common::dates::nfkc(line.trim())).map_or(line, |(_, rest)| rest),
-        )
-        .is_none()
+        && crate::ingest::status_from_progress(title).is_none()
 }
 
 /// The longest line read as a section's sub-heading.
