@@ -3162,7 +3162,8 @@ fn a_note_saying_done_beside_in_progress_is_doubted() {
 }
 
 /// Ditto marks (同上, 〃) in the status or progress cell say what the row above says.
-/// Before, each was a 待核实 with the progress 同上.
+/// Before, each was a 待核实 with the progress 同上. Progress copied from another
+/// task's row is read with a note (adv43 b17: it was silent).
 #[test]
 fn ditto_marks_repeat_the_row_above() {
     let ledger = read_one(
@@ -3186,6 +3187,13 @@ fn ditto_marks_repeat_the_row_above() {
         (Status::NotApplicable, "本镇无开垦种植。")
     );
     assert!(!raised(&ledger, Code::StatusUnclear));
+    // Another task's account copied word for word is worth a look; a status alone is not.
+    assert!(said(
+        &ledger,
+        Code::ReadNote,
+        "第4项的进展填写“同上”，已按上一行（第1项）的进展读取"
+    ));
+    assert!(!said(&ledger, Code::ReadNote, "第27项的进展"));
 }
 
 /// Items numbered 21.1, 21.2 under task 21's row (left blank, or filled) are parts of

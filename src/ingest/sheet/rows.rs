@@ -804,8 +804,24 @@ pub(super) fn values(
     if let Some((_, words)) = &measure_and_progress {
         progress = words.clone();
     }
-    // 同上 / 〃: the row above's words.
+    // 同上 / 〃: the row above's words. Another task's account word for word is
+    // worth a look: said so, as the row is read.
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
+        let own = checklist_task(marker, r, id).or(id);
+        if let (Some(own), Some(theirs)) = (own, a.id.filter(|t| Some(*t) != own && !a.progress.is_empty())) {
+            problems.push(
+                Problem::new(
+                    Severity::Info,
+                    Code::ReadNote,
+                    ctx.file,
+                    format!(
+                        "第{own}项的进展填写“{}”，已按上一行（第{theirs}项）的进展读取。请核实两项任务的进展是否确实相同。",
+                        progress.trim()
+                    ),
+                )
+                .at(Some(&source.sheet), Some(source.row)),
+            );
+        }
         progress = a.progress.clone();
     }
     if let Some(a) = referred(&progress) {
