@@ -8566,6 +8566,7 @@ fn a_progress_log_by_month_takes_its_status_from_the_last_entry() {
 /// A completion date typed as 9.28 is a number in the cell: read as 9月28日 of the
 /// plan's year. 10.1 may be 10月1日 or 10月10日 (the cell drops the 0 of 10.10): kept as
 /// written, and the unit is told both days. Before: every such number was unreadable.
+/// 2020.1 may be 2020.10 typed (adv43 b04): the unit is told both months.
 #[test]
 fn a_completion_date_typed_as_month_dot_day_is_read_from_the_number() {
     let unit = "区水利局";
@@ -8573,7 +8574,7 @@ fn a_completion_date_typed_as_month_dot_day_is_read_from_the_number() {
     let mut spec = SheetSpec::new("进展情况")
         .text_row(&[&format!("填报单位：{unit}"), "", "填报日期：2020年12月4日"])
         .text_row(&header);
-    for (id, on) in [(20, 9.28), (21, 11.15), (26, 10.1)] {
+    for (id, on) in [(20, 9.28), (21, 11.15), (26, 10.1), (55, 2020.1)] {
         spec = spec.row(vec![
             n(id as f64),
             s(&measure(id)),
@@ -8595,11 +8596,18 @@ fn a_completion_date_typed_as_month_dot_day_is_read_from_the_number() {
         .filter(|p| p.code == Code::DateUnreadable)
         .map(|p| p.message.as_str())
         .collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].contains("可能是10月1日，也可能是10月10日"),
         "{}",
         warnings[0]
+    );
+    // 2020.10 typed into a number cell is 2020.1: October or January, the unit is told.
+    assert_eq!(only_report(&ledger, 55).completed_on, None);
+    assert!(
+        warnings[1].contains("“2020.1”可能是2020年10月，也可能是2020年1月"),
+        "{}",
+        warnings[1]
     );
 }
 

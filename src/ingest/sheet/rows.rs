@@ -1874,6 +1874,19 @@ fn unreadable_date_words(text: &str, default_year: i32, example: &str) -> (Strin
             format!("请写明日期，如“{}年{}”。", b.year(), day(b)),
         );
     }
+    // 2020.1 in a number cell: 2020.10 typed, the zero dropped, or January.
+    if let Some(year) = text
+        .strip_suffix(".1")
+        .and_then(|y| y.parse::<i32>().ok())
+        .filter(|y| (2000..2100).contains(y))
+    {
+        return (
+            format!(
+                "可能是{year}年10月，也可能是{year}年1月（以数字填写时末尾的0不保留）"
+            ),
+            format!("请写明日期，如“{year}年10月31日”。"),
+        );
+    }
     match crate::common::dates::impossible_date_reason(text, Some(default_year)) {
         Some(reason) => (
             format!("不是实际存在的日期（{reason}）"),
