@@ -602,7 +602,7 @@ fn first_date(
 ) -> Option<NaiveDate> {
     let n = nfkc(s);
     let n = arabic_date_numerals(&n);
-    let c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
+    let c = spaces_dropped_or_breaking(&n);
     for i in 0..c.len() {
         if !c[i].is_ascii_digit() {
             continue;
@@ -622,6 +622,29 @@ fn first_date(
         }
     }
     None
+}
+
+/// The characters of running text with its spaces dropped (2020年 12月 3日 is one
+/// date), except a space after a day and before a number, which parts them: the time in
+/// 2020/12/1 9:30, a page or copy number in 2020.12.1  3, must not run on into the day.
+/// The space becomes a '|', which no date holds.
+fn spaces_dropped_or_breaking(n: &str) -> Vec<char> {
+    let mut c: Vec<char> = Vec::with_capacity(n.len());
+    let mut chars = n.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if !ch.is_whitespace() {
+            c.push(ch);
+            continue;
+        }
+        while chars.next_if(|x| x.is_whitespace()).is_some() {}
+        let after_day = c
+            .last()
+            .is_some_and(|p| p.is_ascii_digit() || matches!(p, '日' | '号'));
+        if after_day && chars.peek().is_some_and(char::is_ascii_digit) {
+            c.push('|');
+        }
+    }
+    c
 }
 
 /// A month.day pair in a name (区水利局（12.4修改）, 进展12．3): one or two digits, a dot,
@@ -902,6 +925,28 @@ mod tests {
         assert_eq!(find_date_in_text("九十日内", Some(2020)), None);
         assert_eq!(parse_date_text("二十年", None), None);
         assert_eq!(parse_date_text("十三月一日", Some(2020)), None);
+    }
+
+    /// A time or a stray number after a day, a space between, is not part of the day
+    /// (adv44 b08: 2020/12/1 9:30 read as 12月19日, the return left out of the round).
+    #[test]
+    fn a_time_or_number_after_a_day_does_not_run_into_it() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        for (text, on) in [
+            ("填报日期：2020/12/1 9:30", d(12, 1)),
+            ("填报日期：2020/12/2 0:00", d(12, 2)),
+            ("填报日期：2020.12.1  3", d(12, 1)),
+            ("填报日期：2020-12-03 00:00:00", d(12, 3)),
+            ("填报日期：2020年12月3日 0:00", d(12, 3)),
+            ("填报时间：2020/12/3 15:45:12", d(12, 3)),
+            ("仙龙镇 2020.12.1 2", d(12, 1)),
+            ("五间镇整改进展 2020-12-01 10-30", d(12, 1)),
+            // Spaces inside a date still join it.
+            ("填报日期：2020年 12月 3日", d(12, 3)),
+            ("填报日期：2020. 12. 3", d(12, 3)),
+        ] {
+            assert_eq!(find_filing_date(text, Some(2020)), on, "{text}");
+        }
     }
 
     #[test]
