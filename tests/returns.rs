@@ -290,6 +290,94 @@ fn an_unsigned_letter_is_not_the_addressees() {
     );
 }
 
+/// Who a Word return is from when no 填报单位 line says: not the unit whose notice the
+/// opening sentence answers (根据区水利局《…通知》要求，现将我镇…), nor a recipient line
+/// above the signature (抄报：区生态环境局), nor the lead a title names (区农业农村委牵头…
+/// 情况表) or the unit whose opinion it answers (关于落实区生态环境局…): the file's name
+/// or the signature. A title naming the writer before 关于 names it (来苏镇关于配合区水
+/// 利局…). Before (adv44 a16, a27, a51–a56, a73): each went to the other unit, the town
+/// was sent a reminder.
+#[test]
+fn a_word_return_is_not_credited_to_a_unit_it_only_mentions() {
+    let rows = || {
+        table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["24", &measure(24), "已拆除拦河网3处。", "已完成", "2020年9月20日"]),
+        ])
+    };
+    let cases: Vec<(&str, Docx, Option<&str>)> = vec![
+        (
+            "来苏镇.docx",
+            Docx::new()
+                .add_paragraph(para(
+                    "根据区水利局《关于报送水污染防治整改进展情况的通知》要求，现将我镇整改进展情况报告如下：",
+                ))
+                .add_table(rows())
+                .add_paragraph(para("2020年12月3日")),
+            Some("来苏镇"),
+        ),
+        // The same, nothing else naming the writer: asked for, not guessed.
+        (
+            "整改进展.docx",
+            Docx::new()
+                .add_paragraph(para(
+                    "根据区水利局《关于报送水污染防治整改进展情况的通知》要求，现将我镇整改进展情况报告如下：",
+                ))
+                .add_table(rows()),
+            None,
+        ),
+        (
+            "整改进展.docx",
+            Docx::new()
+                .add_table(rows())
+                .add_paragraph(para("抄报：区生态环境局"))
+                .add_paragraph(para("永川区来苏镇人民政府（盖章）"))
+                .add_paragraph(para("2020年12月3日")),
+            Some("来苏镇"),
+        ),
+        (
+            "来苏镇.docx",
+            Docx::new()
+                .add_paragraph(para("区农业农村委牵头整改任务进展情况表"))
+                .add_table(rows()),
+            Some("来苏镇"),
+        ),
+        (
+            "来苏镇.docx",
+            Docx::new()
+                .add_paragraph(para(
+                    "关于落实区生态环境局水污染防治工作评议意见整改情况的报告",
+                ))
+                .add_table(rows()),
+            Some("来苏镇"),
+        ),
+        (
+            "整改进展.docx",
+            Docx::new()
+                .add_paragraph(para("来苏镇关于配合区水利局开展河道整治工作的进展情况"))
+                .add_table(rows()),
+            Some("来苏镇"),
+        ),
+    ];
+    for (i, (name, doc, unit)) in cases.into_iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let units: Vec<&str> = ledger.tasks[23]
+            .reports
+            .iter()
+            .map(|r| r.unit.as_str())
+            .collect();
+        match unit {
+            Some(u) => assert_eq!(units, [u], "case {i}: {:#?}", ledger.problems),
+            None => {
+                assert!(units.is_empty(), "case {i}: {units:?}");
+                assert!(ledger.problems.iter().any(|p| p.code == Code::UnitUnknown));
+            }
+        }
+    }
+}
+
 /// A Word return with a table per status under headings (一、已完成的任务 over the first
 /// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
 /// heading's status. Before: every row was 待核实.

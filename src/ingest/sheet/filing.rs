@@ -266,6 +266,7 @@ impl Filing {
             && !is_closing(text)
             && !is_salutation(text)
             && !is_list_heading(text)
+            && !is_addressee_line(text)
         {
             self.signature = Some(text.to_string());
         }
@@ -369,6 +370,16 @@ pub(super) fn is_salutation(t: &str) -> bool {
     t.trim()
         .strip_suffix(['：', ':'])
         .is_some_and(|name| reads_as_unit_name(name.trim()) && !name.contains(['：', ':']))
+}
+
+/// A line naming whom the return goes to, or who signed it off (抄报：区生态环境局,
+/// 报送：…, 上报：…, 呈报：…, 报：…, 送：…, 签发：张三): not the sender's name. 报送单位：
+/// 来苏镇 is the sender's label and stays one.
+fn is_addressee_line(t: &str) -> bool {
+    let t = t.trim_start();
+    ["抄报", "抄送", "主送", "报送", "上报", "呈报", "呈送", "报", "送", "签发", "发送"]
+        .iter()
+        .any(|label| t.strip_prefix(label).is_some_and(|rest| rest.starts_with(['：', ':'])))
 }
 
 /// A heading of a letter's list (二、下一步工作打算, （三）存在问题, 3.工作计划): opened

@@ -624,25 +624,63 @@ fn fallback(
     .filter(|(text, _)| !text.trim().is_empty());
     // Names as written first, then one written with a character wrong.
     let mut misses = Vec::new();
+    // A name that may be another unit's: taken only when nothing later names one.
+    let mut deferred: Option<Found> = None;
     for (text, from) in sources {
-        match resolve(ctx.units, text) {
+        // 来苏镇关于配合区水利局开展…的报告: the unit before 关于 is the sender.
+        let subject = text
+            .split_once("关于")
+            .filter(|(before, _)| !before.contains('《') && !names_another_unit(before))
+            .and_then(|(before, _)| resolve(ctx.units, before).ok());
+        let by_subject = subject.is_some();
+        match subject.map_or_else(|| resolve(ctx.units, text), Ok) {
             // The lead's form as a partner filled it (来苏镇/区城市管理局牵头任务进展情况
             // 表.xlsx, its 填报单位 left blank): a title or name saying whose tasks the
-            // form lists (X牵头…) does not say who filled it; a folder naming another
-            // unit does.
-            Ok(u) if text.contains("牵头") => {
-                let folder = folders()
-                    .find_map(|(name, from)| resolve(ctx.units, name).ok().map(|f| (f, from)))
-                    .filter(|(f, _)| *f != u);
-                return Some(folder.unwrap_or((u, from)));
+            // form lists (X牵头…) does not say who filled it; a sentence naming the
+            // unit whose notice it answers (根据区水利局《…通知》要求，现将我镇…) or the
+            // one it helps (配合区水利局…) does not either. A later source (the file
+            // name, a folder) naming a unit does.
+            // 根据区水利局《…通知》要求，现将我镇…: the unit whose notice it answers,
+            // never the writer.
+            Ok(_) if !by_subject && answers_a_notice(text) => {}
+            Ok(u) if !by_subject && names_another_unit(text) => {
+                deferred.get_or_insert((u, from));
             }
             Ok(u) => return Some((u, from)),
             Err(m) => misses.push((text, from, m)),
         }
     }
+    if deferred.is_some() {
+        return deferred;
+    }
     misses
         .into_iter()
         .find_map(|(text, from, m)| near_town(ctx.units, text, &m, near).map(|u| (u, from)))
+}
+
+/// A title or line that names a unit other than its writer: the lead whose tasks a form
+/// lists (区农业农村委牵头…), the unit whose notice or opinion it answers (根据…要求,
+/// 关于落实…意见), the one it works with (配合…), or any sentence in which the writer
+/// speaks of itself (现将我镇…).
+fn names_another_unit(text: &str) -> bool {
+    const WORDS: [&str; 10] = [
+        "牵头", "根据", "按照", "依据", "落实", "配合", "协助", "转发", "要求", "通知",
+    ];
+    WORDS.iter().any(|w| text.contains(w)) || speaks_of_itself(text)
+}
+
+/// A sentence in which the writer speaks of itself (现将我镇…, 本单位…).
+fn speaks_of_itself(text: &str) -> bool {
+    const SELF: [&str; 9] = [
+        "我镇", "我局", "我委", "我单位", "我街道", "我中心", "我办", "我公司", "本单位",
+    ];
+    SELF.iter().any(|w| text.contains(w))
+}
+
+/// The opening of a reply to a notice (根据区水利局《…》要求，现将我镇…报告如下): the
+/// unit it names sent the notice.
+fn answers_a_notice(text: &str) -> bool {
+    ["根据", "按照", "依据"].iter().any(|w| text.starts_with(w)) && speaks_of_itself(text)
 }
 
 /// Our checklist names one unit, the 填报单位 line another (a unit filled in a copy of
