@@ -9191,6 +9191,64 @@ fn a_draft_sheet_beside_the_filled_form_gives_way() {
     }
 }
 
+/// Two rounds kept as two sheets of one workbook, named by words rather than months
+/// (第一次报送 / 第二次报送, 初报 / 更新, Sheet1 / Sheet1 (2), 本期 / 上期), dated alike or
+/// the later left undated: the later sheet stands, with one info. Before (adv44 b16):
+/// an undated later sheet was set aside as a worksheet, sheets dated alike were a
+/// conflict error asking the unit to resend.
+#[test]
+fn sheets_named_as_rounds_are_taken_in_their_order() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let sheet = |name: &str, dated: bool, done: bool| {
+        let m = measure(26);
+        let (words, status) = if done {
+            ("规划已印发实施。", "已完成")
+        } else {
+            ("正在编制规划。", "正在推进")
+        };
+        SheetSpec::new(name)
+            .text_row(&[
+                "填报单位：区水利局",
+                "",
+                if dated { "填报日期：2020年11月20日" } else { "" },
+            ])
+            .text_row(&header)
+            .text_row(&["26", &m, words, status])
+    };
+    for (older, newer, newer_dated, newer_first) in [
+        ("第一次报送", "第二次报送", false, false),
+        ("第一次报送", "第二次报送", true, false),
+        ("初报", "更新", true, false),
+        ("Sheet1", "Sheet1 (2)", true, false),
+        ("上期", "本期", true, true),
+    ] {
+        let (a, b) = (sheet(older, true, false), sheet(newer, newer_dated, true));
+        let sheets = if newer_first { [b, a] } else { [a, b] };
+        let dir = tempfile::tempdir().unwrap();
+        write_workbook(&dir.path().join("区水利局.xlsx"), &sheets);
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 26);
+        assert_eq!(
+            (r.source.sheet.as_str(), r.status),
+            (newer, Status::Completed),
+            "{older}/{newer}"
+        );
+        assert!(
+            !ledger.problems.iter().any(|p| p.severity == Severity::Error),
+            "{older}/{newer}: {:#?}",
+            ledger.problems
+        );
+        assert!(
+            ledger.problems.iter().any(|p| p.code == Code::Duplicate
+                && p.message.contains(&format!(
+                    "按工作表名称，第26项已按较新的工作表“{newer}”汇总，工作表“{older}”中的进展不再计入"
+                ))),
+            "{older}/{newer}: {:#?}",
+            ledger.problems
+        );
+    }
+}
+
 /// A note under the table excepting the tasks the unit does answer (说明：除第27项、第50项
 /// 外，我镇承担的其余任务均不涉及。): its blank rows are 不涉及, the tasks it names keep
 /// their rows' answers and are never read as 不涉及 (adv43 a16: before, the note was read

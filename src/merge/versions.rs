@@ -816,6 +816,9 @@ enum Over {
     /// A file whose name numbers it later in a series (第四次报送 beside 第三次报送, 第4期
     /// beside 第3期), both filed on one day or both undated.
     NamedOrdinal,
+    /// A sheet of a workbook whose name says it is the later one (第二次报送 beside 第一次
+    /// 报送, 更新 beside 初报, 本期 beside 上期, Sheet1 (2) beside Sheet1).
+    NamedSheet,
 }
 
 /// The reports that stood over others filed with them, gathered so that a file says it
@@ -867,6 +870,18 @@ impl StoodOver {
         if top.iter().any(|i| rank(i) < 0) && top.iter().any(|i| rank(i) >= 0) {
             let drafts: Vec<usize> = top.iter().copied().filter(|i| rank(i) < 0).collect();
             self.set_aside(id, unit, reports, top, &drafts, Over::Draft, problems);
+        }
+        // Sheets of one workbook whose names order them (第一次报送 / 第二次报送): the
+        // last, before an undated one is taken for a worksheet.
+        if top.len() >= 2 && same_file(reports, top) {
+            let names: Vec<&str> = top
+                .iter()
+                .map(|&i| reports[i].source.sheet.as_str())
+                .collect();
+            if let Some(order) = sheet_order(&names) {
+                let order: Vec<Option<u32>> = order.into_iter().map(Some).collect();
+                self.set_aside_named(id, unit, reports, top, &order, Over::NamedSheet, problems);
+            }
         }
         let draft_sheets: Vec<usize> = top
             .iter()
@@ -978,7 +993,7 @@ impl StoodOver {
                 .map(|(n, kind)| format!("第{n}{kind}"))
                 .unwrap_or_default(),
             Over::Correction | Over::Draft => r.source.file.clone(),
-            Over::DraftSheet => r.source.sheet.clone(),
+            Over::DraftSheet | Over::NamedSheet => r.source.sheet.clone(),
         };
         let key = (
             unit.to_string(),
@@ -999,6 +1014,7 @@ impl StoodOver {
                 format!("工作表“{}”", r.source.sheet)
             }
             Over::DraftSheet => format!("工作表“{}”（草稿）", r.source.sheet),
+            Over::NamedSheet => format!("工作表“{}”", r.source.sheet),
         };
         problems.extend(stepped_back(
             id,
@@ -1042,9 +1058,79 @@ impl StoodOver {
                         "{unit}报送了多份报表，其中“{}”注明为初稿，第{ids}项已按“{file}”汇总，初稿中的进展不再计入。",
                         earlier.join("”“")
                     ),
+                    Over::NamedSheet => format!(
+                        "{unit}报送的“{file}”中有多个工作表填写了进展，按工作表名称，第{ids}项已按较新的工作表“{latest}”汇总，工作表“{}”中的进展不再计入。",
+                        earlier.join("”“")
+                    ),
                 };
                 Problem::new(Severity::Info, Code::Duplicate, &file, message)
             })
+    }
+}
+
+/// Whether the reports `top` all come from one file.
+fn same_file(reports: &[UnitReport], top: &[usize]) -> bool {
+    let file = &reports[top[0]].source.file;
+    top.iter().all(|&i| reports[i].source.file == *file)
+}
+
+/// Sheet-name words that say a sheet is the later of two in a workbook, and those that
+/// say it is the earlier.
+const NEWER_SHEET: [&str; 8] = ["最新", "更新", "修改", "本期", "本次", "新版", "新表", "更正"];
+const OLDER_SHEET: [&str; 6] = ["初报", "原表", "原稿", "上期", "上次", "旧"];
+
+/// The order the names of a workbook's sheets give them, one number each (higher is
+/// later), when they give one and not all alike: 第一次报送 / 第二次报送 (a 第N次, 第N轮
+/// or 第N期 on every sheet); Sheet1 / Sheet1 (2) (a copy's number after the same name,
+/// the name alone the first); 初报 / 更新, 上期 / 本期, 原表 / 修改后 (words). A sheet
+/// named by none is between the older words and the newer.
+fn sheet_order(names: &[&str]) -> Option<Vec<u32>> {
+    let distinct: BTreeSet<&str> = names.iter().copied().collect();
+    if distinct.len() < 2 {
+        return None;
+    }
+    let ordinals: Option<Vec<(u32, char)>> = names.iter().map(|n| ordinal_in(n)).collect();
+    if let Some(o) = ordinals {
+        let kinds: BTreeSet<char> = o.iter().map(|&(_, k)| k).collect();
+        if kinds.len() == 1 {
+            return Some(o.into_iter().map(|(n, _)| n).collect());
+        }
+    }
+    let copies: Vec<(&str, u32)> = names.iter().map(|n| copy_number(n)).collect();
+    if copies.iter().all(|(base, _)| *base == copies[0].0) {
+        return Some(copies.into_iter().map(|(_, n)| n).collect());
+    }
+    let by_words: Vec<u32> = names
+        .iter()
+        .map(|n| {
+            if NEWER_SHEET.iter().any(|w| n.contains(w)) {
+                2
+            } else if OLDER_SHEET.iter().any(|w| n.contains(w)) {
+                0
+            } else {
+                1
+            }
+        })
+        .collect();
+    by_words
+        .iter()
+        .any(|&r| r != by_words[0])
+        .then_some(by_words)
+}
+
+/// A sheet's name without the number Excel gives a copy (Sheet1 (2), 进展表（3）), and
+/// that number: 1 for a name without one.
+fn copy_number(name: &str) -> (&str, u32) {
+    let t = name.trim_end();
+    let Some(open) = t.rfind(['(', '（']) else {
+        return (t, 1);
+    };
+    let inner = t[open..]
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    match inner.parse::<u32>() {
+        Ok(n) if t.ends_with([')', '）']) => (t[..open].trim_end(), n),
+        _ => (t, 1),
     }
 }
 
@@ -1183,8 +1269,28 @@ fn combine_rows(
 mod tests {
     use super::{
         correction_rank, done_counts, name_month, name_ordinal, normalise_for_match,
-        says_same_as_before,
+        says_same_as_before, sheet_order,
     };
+
+    /// Sheets of one workbook ordered by their names (adv44 b16: the later sheet was
+    /// taken for a worksheet, or both were a conflict).
+    #[test]
+    fn sheet_names_that_order_rounds() {
+        let order = |names: &[&str]| sheet_order(names);
+        assert_eq!(order(&["第一次报送", "第二次报送"]), Some(vec![1, 2]));
+        assert_eq!(order(&["第2轮", "第1轮"]), Some(vec![2, 1]));
+        assert_eq!(order(&["Sheet1", "Sheet1 (2)"]), Some(vec![1, 2]));
+        assert_eq!(order(&["进展表（3）", "进展表"]), Some(vec![3, 1]));
+        assert_eq!(order(&["初报", "更新"]), Some(vec![0, 2]));
+        assert_eq!(order(&["本期", "上期"]), Some(vec![2, 0]));
+        assert_eq!(order(&["原表", "修改后"]), Some(vec![0, 2]));
+        assert_eq!(order(&["最新", "旧"]), Some(vec![2, 0]));
+        assert_eq!(order(&["整改进展", "修改稿"]), Some(vec![1, 2]));
+        // Names that say nothing of order.
+        assert_eq!(order(&["Sheet1", "Sheet2"]), None);
+        assert_eq!(order(&["汇总", "来苏镇"]), None);
+        assert_eq!(order(&["更新", "更新"]), None);
+    }
 
     #[test]
     fn counts_of_work_done() {
