@@ -886,7 +886,22 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
         "{text}"
     );
     assert!(!text.contains("已收到你单位报送的"), "{text}");
-    let docx = rectify::report_docx(&l, &Templates::new(None)).unwrap();
+    let body = report_text(&l);
+    assert!(body.contains("卫星湖街道（未报送任何进展）"), "{body}");
+    assert!(
+        !body.contains("卫星湖街道（应向我局报送的任务均未报送）"),
+        "{body}"
+    );
+    // 附件1 quotes its row as the lead's consolidation carried it, not as its own report.
+    assert!(
+        body.contains("卫星湖街道（据区城市管理局汇总）：落实保洁员10名"),
+        "{body}"
+    );
+}
+
+/// The text of the round's report, tags dropped.
+fn report_text(l: &Ledger) -> String {
+    let docx = rectify::report_docx(l, &Templates::new(None)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(
         &mut zip::ZipArchive::new(std::io::Cursor::new(docx))
@@ -896,7 +911,6 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
         &mut xml,
     )
     .unwrap();
-    // The text alone, tags dropped.
     let mut body = String::new();
     let mut in_tag = false;
     for c in xml.chars() {
@@ -907,15 +921,27 @@ fn a_town_heard_of_only_through_its_lead_sent_nothing_itself() {
             _ => {}
         }
     }
-    assert!(body.contains("卫星湖街道（未报送任何进展）"), "{body}");
+    body
+}
+
+/// A lead unit's 附件2 marks as 配合 only the tasks a unit cooperates on: the towns
+/// responsible for 第34、35、39项 under 区住房城乡建委 are not (adv44 c05: they were
+/// called 配合, against the plan and the notices sent them).
+#[test]
+fn a_lead_units_annex_calls_only_cooperating_units_so() {
+    let plan = common::shipped_plan();
+    let empty = tempfile::tempdir().unwrap();
+    let l = build_round(&plan, empty.path(), &Scope::Lead("区住房城乡建委".into()));
+    let body = report_text(&l).replace('\u{200b}', "");
+    let annex = body.rsplit("未报送进展的单位及任务清单").next().unwrap();
+    assert!(annex.contains("（第30、34、35、39项）"), "{annex}");
+    assert!(!annex.contains("35、39项，配合"), "{annex}");
+    // …and on 第40项 they cooperate.
+    assert!(annex.contains("（第40项，配合）"), "{annex}");
+    // 区农业农村委 and 区卫健委 do cooperate on 第39项.
     assert!(
-        !body.contains("卫星湖街道（应向我局报送的任务均未报送）"),
-        "{body}"
-    );
-    // 附件1 quotes its row as the lead's consolidation carried it, not as its own report.
-    assert!(
-        body.contains("卫星湖街道（据区城市管理局汇总）：落实保洁员10名"),
-        "{body}"
+        annex.contains("区农业农村委、区卫健委（2个单位，均未报送任何进展）：农村居民集聚点生活污水处理设施（第39项，配合）"),
+        "{annex}"
     );
 }
 

@@ -1050,8 +1050,8 @@ struct UnitBrief {
     /// The short names of those tasks, joined with 、.
     missing_names: String,
     missing_count: usize,
-    /// Of those, the tasks it decides, and the ones it owes as a cooperating unit (so
-    /// 附件2 and 附件1's count of deciders do not seem to disagree).
+    /// Of those, the tasks it leads or is responsible for, and the ones it owes as a
+    /// cooperating unit (配合 in 附件2, as the plan and its notices call it).
     owned: Listed,
     cooperated: Listed,
     /// It reported nothing at all.
@@ -1071,14 +1071,16 @@ struct Listed {
     names: String,
 }
 
-/// The tasks `u` owes and has not reported on that it decides (`deciding`), or those it
-/// owes as a cooperating unit (no unit gathers its part: it reports it to the bureau).
-fn listed(l: &Ledger, u: &UnitEntry, deciding: bool) -> Listed {
+/// The tasks `u` owes and has not reported on that it leads or is responsible for
+/// (`owning`), or those it owes as a cooperating unit (no unit gathers its part: it
+/// reports it to the bureau). A 责任单位 under a lead is no 配合单位 (adv44 c05: the
+/// towns responsible for 第34、35、39项 were listed as 配合).
+fn listed(l: &Ledger, u: &UnitEntry, owning: bool) -> Listed {
     let tasks: Vec<&TaskEntry> = u
         .missing
         .iter()
         .filter_map(|id| l.task(*id))
-        .filter(|t| t.deciders().contains(&u.name) == deciding)
+        .filter(|t| !t.cooperating.contains(&u.name) == owning)
         .collect();
     let join = |f: &dyn Fn(&TaskEntry) -> String| {
         tasks.iter().map(|t| f(t)).collect::<Vec<_>>().join("、")
