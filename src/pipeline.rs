@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::ingest::{ingest_dir_kept, IngestOptions, Progress, ReturnsCache, Silent};
-use crate::merge::{merge_parts, Scope};
-use crate::model::Ledger;
+use crate::merge::{merge_carrying, Scope};
+use crate::model::{Ledger, UnitReport};
 use crate::plan::Plan;
 
 /// Read every return under `returns` and merge it against the plan.
@@ -43,6 +43,19 @@ pub fn build_round_kept(
     progress: &dyn Progress,
     cache: Option<&ReturnsCache>,
 ) -> Ledger {
+    build_round_carrying(plan, returns, scope, progress, cache, Vec::new())
+}
+
+/// [`build_round_kept`], with the completions the previous round counted standing for
+/// units that send nothing on those tasks (`merge::merge_carrying`).
+pub fn build_round_carrying(
+    plan: &Plan,
+    returns: &Path,
+    scope: &Scope,
+    progress: &dyn Progress,
+    cache: Option<&ReturnsCache>,
+    completions: Vec<(u32, UnitReport)>,
+) -> Ledger {
     let opts = IngestOptions {
         cache,
         ..IngestOptions::for_plan(plan)
@@ -53,7 +66,7 @@ pub fn build_round_kept(
         Default::default()
     };
     // The next run's cache is finished while the returns are merged.
-    let ledger = merge_parts(plan, ingested, scope);
+    let ledger = merge_carrying(plan, ingested, scope, completions);
     if let Some(w) = writing {
         // A cache that could not be written (even a panic there) is a slower next run.
         let _ = w.join();

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::rounds::{compare, history, RoundSnapshot};
-use crate::model::{Code, Ledger, Previous, Problem, Severity};
+use crate::model::rounds::{compare, history, RoundReports, RoundSnapshot};
+use crate::model::{Code, Ledger, Previous, Problem, Severity, UnitReport};
 
 /// The folder of the rounds inside the output folder.
 pub const ROUNDS_DIR: &str = "rounds";
@@ -92,6 +92,27 @@ fn load_previous(path: &Path, as_of: NaiveDate) -> Result<RoundSnapshot, Previou
         )));
     }
     Ok(snap)
+}
+
+/// The completions the previous round counted (`explicit`, else the latest stored
+/// round before `as_of`), to stand for units that send nothing on them this round.
+/// A round that cannot be read carries nothing ([`attach_previous`] warns of it).
+pub fn earlier_completions(
+    output: &Path,
+    as_of: NaiveDate,
+    explicit: Option<&Path>,
+) -> Vec<(u32, UnitReport)> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => earlier_rounds(output, as_of).pop().map(|(_, p)| p),
+    };
+    let Some(bytes) = path.and_then(|p| std::fs::read(p).ok()) else {
+        return Vec::new();
+    };
+    match serde_json::from_slice::<RoundReports>(&bytes) {
+        Ok(round) if round.as_of < as_of => round.completions(),
+        _ => Vec::new(),
+    }
 }
 
 /// How `path` is named in the ledger: relative to the output folder when inside it.

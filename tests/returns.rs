@@ -302,7 +302,13 @@ fn a_word_return_is_not_credited_to_a_unit_it_only_mentions() {
     let rows = || {
         table(vec![
             text_row(&WORD_HEADER),
-            text_row(&["24", &measure(24), "已拆除拦河网3处。", "已完成", "2020年9月20日"]),
+            text_row(&[
+                "24",
+                &measure(24),
+                "已拆除拦河网3处。",
+                "已完成",
+                "2020年9月20日",
+            ]),
         ])
     };
     let cases: Vec<(&str, Docx, Option<&str>)> = vec![

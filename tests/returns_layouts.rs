@@ -9210,7 +9210,11 @@ fn sheets_named_as_rounds_are_taken_in_their_order() {
             .text_row(&[
                 "填报单位：区水利局",
                 "",
-                if dated { "填报日期：2020年11月20日" } else { "" },
+                if dated {
+                    "填报日期：2020年11月20日"
+                } else {
+                    ""
+                },
             ])
             .text_row(&header)
             .text_row(&["26", &m, words, status])
@@ -9234,7 +9238,10 @@ fn sheets_named_as_rounds_are_taken_in_their_order() {
             "{older}/{newer}"
         );
         assert!(
-            !ledger.problems.iter().any(|p| p.severity == Severity::Error),
+            !ledger
+                .problems
+                .iter()
+                .any(|p| p.severity == Severity::Error),
             "{older}/{newer}: {:#?}",
             ledger.problems
         );

@@ -452,3 +452,93 @@ fn the_demo_in_two_rounds() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("不早于本期"));
 }
+
+/// A unit that reported a task done last round and sends nothing on it this round has
+/// not undone it: last round's report stands, marked, the task still done (not 倒退,
+/// not 逾期), the unit not chased for it, the report's attachment saying whence the
+/// words come, and the clerk told. A task it left unfinished last round is chased as
+/// before. Before (adv44 c01): 生态环境保护纳入“十四五”规划 was 上期已完成，本期未报送,
+/// listed as 倒退 and overdue, and the unit was sent a reminder for it.
+#[test]
+fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
+    let input = tempfile::tempdir().unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
+    }
+    let (first, second) = (input.path().join("r1"), input.path().join("r2"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    nongye(
+        &first,
+        "区农业农村委.xlsx",
+        3,
+        &[(8, "已完成", V::D(2020, 9, 25)), (9, "正在推进", V::E)],
+    );
+    // Round two: another unit's return only.
+    write_workbook(
+        &second.join("区水利局.xlsx"),
+        &[standard_return(
+            "填报单位：区水利局    填报日期：2020年12月9日",
+            vec![std_row(
+                n(20.0),
+                &measure(20),
+                "已开展排查",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = |returns: &Path, as_of: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .arg("--input")
+            .arg(input.path())
+            .arg("--returns")
+            .arg(returns)
+            .arg("--output")
+            .arg(out.path())
+            .args(["--as-of", as_of, "run"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    run(&first, "2020-12-05");
+    run(&second, "2020-12-10");
+    let ledger: Ledger =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
+            .unwrap();
+    let t8 = ledger.task(8).unwrap();
+    assert_eq!(t8.status, Status::Completed);
+    let r = t8.current_reports().next().unwrap();
+    assert_eq!(
+        (r.unit.as_str(), r.carried_from, r.filed_on),
+        ("区农业农村委", Some(day(12, 5)), Some(day(12, 3)))
+    );
+    assert!(!ledger.changes.as_ref().unwrap().regressed.contains(&8));
+    // Unfinished last round: nothing carried, chased.
+    assert_eq!(ledger.task(9).unwrap().status, Status::Unreported);
+    let unit = ledger
+        .units
+        .iter()
+        .find(|u| u.name == "区农业农村委")
+        .unwrap();
+    assert!(
+        unit.missing.contains(&9) && !unit.missing.contains(&8),
+        "{:?}",
+        unit.missing
+    );
+    assert!(ledger.problems.iter().any(|p| p.code == Code::Carried
+        && p.message
+            .contains("区农业农村委本期未报送第8项，该单位在2020年12月5日汇总时已报送完成")));
+    let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
+    assert!(
+        text.contains("区农业农村委（12月3日报送，本期未再报送）：第8项的进展"),
+        "{text}"
+    );
+    let reminder =
+        docx_text(&std::fs::read(out.path().join("reminders/催报通知-区农业农村委.docx")).unwrap());
+    assert!(
+        reminder.contains("第9项") && !reminder.contains("第8项"),
+        "{reminder}"
+    );
+}

@@ -9,7 +9,7 @@ use crate::common::dates::render_date;
 use crate::ingest::{IngestOptions, ReturnsCache};
 use crate::merge::Scope;
 use crate::model::{Code, Ledger, Problem, Severity, Status};
-use crate::pipeline::build_round_kept;
+use crate::pipeline::build_round_carrying;
 use crate::plan::Plan;
 use crate::progress::Bar;
 use crate::rounds::attach_previous;
@@ -28,12 +28,18 @@ pub struct Round<'a> {
 fn build(round: &Round, dir: &std::path::Path) -> Ledger {
     let opts = IngestOptions::for_plan(round.plan);
     let cache = ReturnsCache::open(&round.paths.output, &opts, round.writes_output);
-    build_round_kept(
+    let completions = crate::rounds::earlier_completions(
+        &round.paths.output,
+        round.plan.meta.as_of,
+        round.paths.previous.as_deref(),
+    );
+    build_round_carrying(
         round.plan,
         dir,
         round.scope,
         &Bar::for_stderr(),
         Some(&cache),
+        completions,
     )
 }
 

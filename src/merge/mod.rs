@@ -20,6 +20,7 @@
 //! collector, its partners the units that owe reports.
 
 mod as_of;
+mod carried;
 mod copied;
 mod doubt;
 pub mod match_task;
@@ -35,7 +36,7 @@ mod units;
 mod versions;
 
 use crate::ingest::record::{Ingested, IngestedParts};
-use crate::model::Ledger;
+use crate::model::{Ledger, UnitReport};
 use crate::plan::Plan;
 
 pub use scope::Scope;
@@ -52,6 +53,18 @@ pub fn merge_scoped(plan: &Plan, ingested: Ingested, scope: &Scope) -> Ledger {
 
 /// [`merge_scoped`] with the records in parts (`IngestedParts`), each record moved once.
 pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledger {
+    merge_carrying(plan, ingested, scope, Vec::new())
+}
+
+/// [`merge_parts`] with the completions the previous round counted (task id, report:
+/// `model::rounds::RoundReports::completions`), standing for units that sent nothing on
+/// those tasks this round (`carried`).
+pub fn merge_carrying(
+    plan: &Plan,
+    ingested: IngestedParts,
+    scope: &Scope,
+    completions: Vec<(u32, UnitReport)>,
+) -> Ledger {
     // Records still gathered in one list (none from ingest) come first, cut into parts
     // as `merge_scoped` cuts them.
     let IngestedParts {
@@ -81,6 +94,7 @@ pub fn merge_parts(plan: &Plan, ingested: IngestedParts, scope: &Scope) -> Ledge
     skips.append(&mut placed.skipped);
     let in_scope = scope.task_ids(plan);
     scope::leave_out(&mut placed.by_key, &in_scope, &mut skips);
+    carried::carry(&mut placed.by_key, completions, &in_scope, &mut problems);
     let done_then_kept_up: std::collections::BTreeSet<u32> = plan
         .tasks
         .iter()

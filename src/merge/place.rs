@@ -581,6 +581,7 @@ fn report(
         via: rec.via,
         gave_way: false,
         figure_fell: None,
+        carried_from: None,
         source: rec.source,
     }
 }

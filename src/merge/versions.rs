@@ -1076,7 +1076,9 @@ fn same_file(reports: &[UnitReport], top: &[usize]) -> bool {
 
 /// Sheet-name words that say a sheet is the later of two in a workbook, and those that
 /// say it is the earlier.
-const NEWER_SHEET: [&str; 8] = ["最新", "更新", "修改", "本期", "本次", "新版", "新表", "更正"];
+const NEWER_SHEET: [&str; 8] = [
+    "最新", "更新", "修改", "本期", "本次", "新版", "新表", "更正",
+];
 const OLDER_SHEET: [&str; 6] = ["初报", "原表", "原稿", "上期", "上次", "旧"];
 
 /// The order the names of a workbook's sheets give them, one number each (higher is

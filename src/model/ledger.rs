@@ -364,6 +364,11 @@ pub struct UnitReport {
     /// unit, so the report does not tell this text as fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure_fell: Option<String>,
+    /// A completion reported in an earlier round (the as-of date of the round it was
+    /// first counted in) on which the unit sent nothing this round: it stands, and the
+    /// documents say whence it comes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<NaiveDate>,
 }
 
 impl UnitReport {

@@ -102,6 +102,9 @@ pub enum Code {
     CompletedAfterFiling,
     /// The previous round could not be read: no comparison made.
     PreviousRound,
+    /// A unit that reported a task done last round and sent nothing on it this round:
+    /// last round's report stands (`reports[].carried_from`).
+    Carried,
 }
 
 impl Code {
@@ -146,6 +149,7 @@ impl Code {
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
             Code::CompletedAfterFiling => "完成日期晚于填报日期",
             Code::PreviousRound => "上期汇总无法读取",
+            Code::Carried => "沿用上期完成情况",
             Code::CollectorMissing => "我局任务未填写",
         }
     }
@@ -190,6 +194,7 @@ impl Code {
             Code::CompletedAfterAsOf => "completed_after_as_of",
             Code::CompletedAfterFiling => "completed_after_filing",
             Code::PreviousRound => "previous_round",
+            Code::Carried => "carried",
             Code::CollectorMissing => "collector_missing",
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ledger::Ledger;
+use super::ledger::{Ledger, UnitReport};
 use super::status::Status;
 
 /// The round a ledger is compared with.
@@ -144,6 +144,46 @@ impl RoundSnapshot {
                 .count() as u32,
             total: self.tasks.len() as u32,
         }
+    }
+}
+
+/// A stored round read for the completions it counted: each task's reports. Read apart
+/// from [`RoundSnapshot`] so that a round whose reports an older rectify wrote otherwise
+/// still compares.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoundReports {
+    pub as_of: NaiveDate,
+    pub tasks: Vec<TaskReports>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TaskReports {
+    pub id: u32,
+    #[serde(default)]
+    pub reports: Vec<UnitReport>,
+}
+
+impl RoundReports {
+    /// The completions the round counted that a unit need not report again: each
+    /// unit's current report saying 已完成, not in doubt, on a task it has a role in;
+    /// each with the as-of date of the round that first counted it.
+    pub fn completions(self) -> Vec<(u32, UnitReport)> {
+        let as_of = self.as_of;
+        self.tasks
+            .into_iter()
+            .flat_map(|t| t.reports.into_iter().map(move |r| (t.id, r)))
+            .filter(|(_, r)| {
+                !r.superseded
+                    && r.status == Status::Completed
+                    && r.doubt.is_none()
+                    && r.completed_on.is_none_or(|d| d <= as_of)
+                    && r.role != crate::plan::Role::Unassigned
+            })
+            .map(|(id, mut r)| {
+                r.carried_from.get_or_insert(as_of);
+                (id, r)
+            })
+            .collect()
     }
 }
 

@@ -1080,7 +1080,7 @@ fn listed(l: &Ledger, u: &UnitEntry, owning: bool) -> Listed {
         .missing
         .iter()
         .filter_map(|id| l.task(*id))
-        .filter(|t| !t.cooperating.contains(&u.name) == owning)
+        .filter(|t| t.cooperating.contains(&u.name) != owning)
         .collect();
     let join = |f: &dyn Fn(&TaskEntry) -> String| {
         tasks.iter().map(|t| f(t)).collect::<Vec<_>>().join("、")

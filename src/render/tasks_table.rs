@@ -216,12 +216,20 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
             .origins
             .iter()
             .map(|(u, filed_on, file)| {
-                let via = t
-                    .current_reports()
-                    .find(|r| r.unit == *u)
+                let current = t.current_reports().find(|r| r.unit == *u);
+                let via = current
                     .and_then(|r| r.via.as_deref())
                     .filter(|_| relayed_only.contains(&u.as_str()));
+                // Last round's completion, the unit silent on it this round.
+                let carried = current.is_some_and(|r| r.carried_from.is_some());
                 match via {
+                    _ if carried => format!(
+                        "{u}（{}，本期未再报送）",
+                        filed_on.map_or("上期报送".to_string(), |d| format!(
+                            "{}报送",
+                            crate::common::dates::render_day(d)
+                        ))
+                    ),
                     Some(v) => format!("{u}（据{v}汇总）"),
                     None if in_conflict.contains(&u.as_str()) => {
                         format!("{u}（{}）", origin_label(t, u, *filed_on, file))

@@ -377,9 +377,14 @@ pub(super) fn is_salutation(t: &str) -> bool {
 /// 来苏镇 is the sender's label and stays one.
 fn is_addressee_line(t: &str) -> bool {
     let t = t.trim_start();
-    ["抄报", "抄送", "主送", "报送", "上报", "呈报", "呈送", "报", "送", "签发", "发送"]
-        .iter()
-        .any(|label| t.strip_prefix(label).is_some_and(|rest| rest.starts_with(['：', ':'])))
+    [
+        "抄报", "抄送", "主送", "报送", "上报", "呈报", "呈送", "报", "送", "签发", "发送",
+    ]
+    .iter()
+    .any(|label| {
+        t.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
 }
 
 /// A heading of a letter's list (二、下一步工作打算, （三）存在问题, 3.工作计划): opened

@@ -808,7 +808,10 @@ pub(super) fn values(
     // worth a look: said so, as the row is read.
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         let own = checklist_task(marker, r, id).or(id);
-        if let (Some(own), Some(theirs)) = (own, a.id.filter(|t| Some(*t) != own && !a.progress.is_empty())) {
+        if let (Some(own), Some(theirs)) = (
+            own,
+            a.id.filter(|t| Some(*t) != own && !a.progress.is_empty()),
+        ) {
             problems.push(
                 Problem::new(
                     Severity::Info,
@@ -1881,9 +1884,7 @@ fn unreadable_date_words(text: &str, default_year: i32, example: &str) -> (Strin
         .filter(|y| (2000..2100).contains(y))
     {
         return (
-            format!(
-                "可能是{year}年10月，也可能是{year}年1月（以数字填写时末尾的0不保留）"
-            ),
+            format!("可能是{year}年10月，也可能是{year}年1月（以数字填写时末尾的0不保留）"),
             format!("请写明日期，如“{year}年10月31日”。"),
         );
     }

@@ -672,7 +672,15 @@ fn names_another_unit(text: &str) -> bool {
 /// A sentence in which the writer speaks of itself (现将我镇…, 本单位…).
 fn speaks_of_itself(text: &str) -> bool {
     const SELF: [&str; 9] = [
-        "我镇", "我局", "我委", "我单位", "我街道", "我中心", "我办", "我公司", "本单位",
+        "我镇",
+        "我局",
+        "我委",
+        "我单位",
+        "我街道",
+        "我中心",
+        "我办",
+        "我公司",
+        "本单位",
     ];
     SELF.iter().any(|w| text.contains(w))
 }
