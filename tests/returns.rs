@@ -384,6 +384,78 @@ fn a_word_return_is_not_credited_to_a_unit_it_only_mentions() {
     }
 }
 
+/// A table attached under the progress table, set off by its own line: figures (附表：
+/// 拦河养鱼整治统计, 序号 1, 2 | 河流名称 | 拆除拦河网 | 完成情况) or a copy of the plan's
+/// rows (附件：我镇承担的整改任务, 牵头单位 and 责任单位 columns, no progress): not rows of
+/// the return. Before (adv44 a82, a77): 序号 1 and 2 were reports on tasks 1 and 2
+/// (来苏镇：已完成 under the aquaculture task), and the plan's rows were read in the
+/// progress table's columns (牵头单位 as progress), 25 and 50 turned 待核实.
+#[test]
+fn a_table_attached_under_the_return_is_not_read_as_progress() {
+    let progress = || {
+        table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&[
+                "24",
+                &measure(24),
+                "已拆除拦河网3处。",
+                "已完成",
+                "2020年9月20日",
+            ]),
+            text_row(&["27", &measure(27), "清理开垦种植2处。", "正在推进", ""]),
+        ])
+    };
+    let attached = [
+        (
+            "附表：拦河养鱼整治统计",
+            table(vec![
+                text_row(&["序号", "河流名称", "拆除拦河网（处）", "完成情况"]),
+                text_row(&["1", "临江河", "2", "已完成"]),
+                text_row(&["2", "九龙河", "1", "已完成"]),
+            ]),
+        ),
+        (
+            "附件：我镇承担的整改任务",
+            table(vec![
+                text_row(&["序号", "具体举措", "完成时限", "牵头单位", "责任单位"]),
+                text_row(&["24", &measure(24), "2020年9月底", "", "区水利局、各镇街"]),
+                text_row(&["25", &measure(25), "2020年9月底", "", "区水利局、各镇街"]),
+                text_row(&["50", &measure(50), "长期坚持", "", "各镇街"]),
+            ]),
+        ),
+    ];
+    for (line, second) in attached {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Docx::new()
+            .add_paragraph(para("来苏镇整改进展情况表"))
+            .add_paragraph(para("填报单位：来苏镇   填报日期：2020年12月3日"))
+            .add_table(progress())
+            .add_paragraph(para(line))
+            .add_table(second);
+        std::fs::write(dir.path().join("来苏镇.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let reported: Vec<u32> = ledger
+            .tasks
+            .iter()
+            .filter(|t| t.reports.iter().any(|r| r.unit == "来苏镇"))
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(reported, [24, 27], "{line}: {:#?}", ledger.problems);
+        assert_eq!(
+            reports_of(&ledger, 24, "来苏镇")[0].status,
+            Status::Completed
+        );
+        assert!(
+            ledger.problems.iter().any(|p| p.code == Code::ReadNote
+                && p.message
+                    .contains(&format!("为“{line}”，是统计或清单材料，不作为进展，未读取"))),
+            "{line}: {:#?}",
+            ledger.problems
+        );
+        assert!(ledger.unplaced.is_empty(), "{line}");
+    }
+}
+
 /// A Word return with a table per status under headings (一、已完成的任务 over the first
 /// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
 /// heading's status. Before: every row was 待核实.

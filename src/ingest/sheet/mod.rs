@@ -372,22 +372,49 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     rows::skip_reason(grid, x, &layout) == Some(SkipReason::Header)
                 })
         };
-        if grid.filled_cells(r).count() == 1 && {
+        // 附表：拦河养鱼整治统计 / 附件：我镇承担的整改任务清单 over a table of its own:
+        // figures or a list supporting the return, not rows of it.
+        // So is a copy of the plan's rows (序号 | 具体举措 | 完成时限 | 牵头单位 | 责任单位,
+        // no column for progress) under 附件：我镇承担的整改任务.
+        let appendix_table = |text: &str| {
+            let Some(x) = non_empty.iter().copied().find(|&x| x > r) else {
+                return false;
+            };
+            let table = !grid.is_paragraph(x)
+                && (grid.table_starts.contains(&x) || Layout::at(grid, x).is_some());
+            table
+                && (rows::opens_appendix(text)
+                    || (rows::opens_attachment(text) && rows::plan_list_header(grid, x)))
+        };
+        let (reference, appendix) = if grid.filled_cells(r).count() == 1 {
             let text = grid.first_text(r);
-            rows::opens_reference(&text) || earlier_table(&text)
-        } {
+            (
+                rows::opens_reference(&text) || earlier_table(&text),
+                appendix_table(&text),
+            )
+        } else {
+            (false, false)
+        };
+        if reference || appendix {
             let rest: Vec<usize> = non_empty.iter().copied().filter(|&x| x >= r).collect();
             for &x in &rest {
                 out.skips
                     .push(row_skip(grid, ctx, x, SkipReason::Reference));
             }
+            // (A Word document's sheet problems give way to the file's own; the table
+            // left unread is said as a reading note.)
+            let (what, code) = if reference {
+                ("作参考资料", Code::SheetSkipped)
+            } else {
+                ("是统计或清单材料，不作为进展", Code::ReadNote)
+            };
             out.problems.push(
                 Problem::new(
                     Severity::Info,
-                    Code::SheetSkipped,
+                    code,
                     ctx.file,
                     format!(
-                        "工作表“{}”第{}行起为“{}”，作参考资料，未读取（{}行）。",
+                        "工作表“{}”第{}行起为“{}”，{what}，未读取（{}行）。",
                         grid.name,
                         r + 1,
                         excerpt(&grid.first_text(r), 30),

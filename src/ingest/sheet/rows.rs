@@ -1979,6 +1979,52 @@ pub(super) fn opens_reference(text: &str) -> bool {
         || ((t.starts_with('附') || t.starts_with("以下")) && (earlier || month_block))
 }
 
+/// A line setting off a table of figures or a list attached to the return, not its
+/// progress: 附表：拦河养鱼整治统计, 附件：我镇承担的整改任务清单, 附：拆除设施明细. Not a
+/// progress table attached (附：区河长办整改任务进展情况表) nor a list of problems (附表：
+/// 问题清单, read as the return's own words).
+pub(super) fn opens_appendix(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    opens_attachment(&t)
+        && ["统计", "清单", "明细", "一览表"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !t.contains("问题")
+}
+
+/// A short line opening with 附表 / 附件 / 附： that names no progress (附：区河长办整改任
+/// 务进展情况表 is a progress table attached, read).
+pub(super) fn opens_attachment(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() <= 40
+        && ["附表", "附件", "附：", "附:"]
+            .iter()
+            .any(|w| t.starts_with(w))
+        && !["进展", "完成情况", "落实情况"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// Row `r` heads a copy of the plan's rows: the plan's unit columns (牵头单位, 责任单位,
+/// 配合单位) and no column for progress or status.
+pub(super) fn plan_list_header(grid: &Grid, r: usize) -> bool {
+    let cells: Vec<String> = grid
+        .filled_cells(r)
+        .map(|v| one_line(&v.text_ref()))
+        .collect();
+    let units = cells.iter().any(|c| {
+        ["牵头单位", "责任单位", "配合单位"]
+            .iter()
+            .any(|w| c.contains(w))
+    });
+    let input = cells.iter().any(|c| {
+        ["进展", "完成状态", "完成情况", "是否完成", "推进情况"]
+            .iter()
+            .any(|w| c.contains(w))
+    });
+    units && !input
+}
+
 /// Whether a text names a month (11月, 十一月): a table appended under such a heading
 /// (附表：11月份进展情况) is an earlier month's.
 fn names_a_month(t: &str) -> bool {
@@ -2231,6 +2277,30 @@ mod tests {
             one_line_keep_breaks("一、\r\n二、\r\r\n\n 三、 \r"),
             "一、\n二、\n三、"
         );
+    }
+
+    /// A line setting off figures or a list attached to the return.
+    #[test]
+    fn appendix_lines() {
+        use super::{opens_appendix, opens_attachment};
+        for t in [
+            "附表：拦河养鱼整治统计",
+            "附表：各镇街拦河养鱼整治情况统计表",
+            "附件：来苏镇承担的整改任务清单",
+            "附：拆除设施明细",
+        ] {
+            assert!(opens_appendix(t), "{t}");
+        }
+        for t in [
+            "附表：问题清单",
+            "附：区河长办整改任务进展情况表",
+            "附件：各镇街完成情况统计表",
+            "拦河养鱼整治统计",
+        ] {
+            assert!(!opens_appendix(t), "{t}");
+        }
+        assert!(opens_attachment("附件：我镇承担的整改任务"));
+        assert!(!opens_attachment("附件：我镇整改进展情况"));
     }
 
     /// A heading opening last month's block under this month's table.
