@@ -9362,3 +9362,37 @@ fn a_day_typed_over_the_deadline_column_dates_a_completion() {
     );
     assert_eq!(only_report(&ledger, 27).completed_on, None);
 }
+
+/// 已完成 or 长期坚持 beside a text saying only that the task is not the unit's (不涉及,
+/// 无此项工作, 辖区内无拦河养鱼) is to verify, as 正在推进 beside 不适用 already was.
+/// Before (adv44 a67): counted done, and the report listed 据来苏镇报送，该镇不涉及 among
+/// the completions.
+#[test]
+fn done_or_kept_up_beside_not_applicable_words_is_to_verify() {
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["24", &measure(24), "我镇辖区内无拦河养鱼", "已完成"]),
+            row(&["25", &measure(25), "不涉及", "已完成"]),
+            row(&["50", &measure(50), "无此项工作", "长期坚持"]),
+            row(&[
+                "27",
+                &measure(27),
+                "已清理开垦种植4处，已全部复绿。",
+                "已完成",
+            ]),
+        ],
+    );
+    for id in [24, 25, 50] {
+        assert!(only_report(&ledger, id).doubt.is_some(), "{id}");
+        assert_eq!(ledger.task(id).unwrap().status, Status::Unclear, "{id}");
+    }
+    assert!(said(
+        &ledger,
+        Code::StatusContradicted,
+        "对第50项报送“长期坚持”，但进展情况写明“无此项工作”"
+    ));
+    assert_eq!(only_report(&ledger, 27).status, Status::Completed);
+    assert!(only_report(&ledger, 27).doubt.is_none());
+}

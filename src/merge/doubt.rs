@@ -554,7 +554,11 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     // Only these statuses can contradict a text.
     if !matches!(
         status,
-        Status::InProgress | Status::NotStarted | Status::Completed | Status::NotApplicable
+        Status::InProgress
+            | Status::NotStarted
+            | Status::Completed
+            | Status::NotApplicable
+            | Status::Ongoing
     ) {
         return None;
     }
@@ -563,6 +567,24 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     let text = found.text;
     if text.is_empty() {
         return None;
+    }
+    // 不涉及 / 无此项工作 / 辖区内无拦河养鱼 and nothing else, under 已完成 or 长期坚持: the
+    // unit says the task is not its own, the status that it did or keeps up the work
+    // (adv44 a67: counted done, quoted in the report as a completion).
+    let not_ours = || {
+        found
+            .not_applicable_phrase()
+            .filter(|_| found.started().is_none() && found.claimed_done().is_none())
+            .filter(|_| crate::ingest::status_from_progress(text) == Some(Status::NotApplicable))
+    };
+    if status == Status::Ongoing {
+        return not_ours().map(|phrase| {
+            format!(
+                "报送“{}”，但进展情况写明“{}”",
+                status.label(),
+                clause_from(text, phrase)
+            )
+        });
     }
     let said = if status == Status::NotApplicable {
         // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
@@ -581,7 +603,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     } else if status == Status::Completed {
         match found.unfinished() {
             Some(phrase) if found.claimed_done().is_none() => phrase,
-            _ => return None,
+            _ => not_ours()?,
         }
     } else if let Some(not_ours) = found
         .not_applicable_phrase()
@@ -690,7 +712,11 @@ mod by_list {
         // Only these statuses can contradict a text.
         if !matches!(
             status,
-            Status::InProgress | Status::NotStarted | Status::Completed | Status::NotApplicable
+            Status::InProgress
+                | Status::NotStarted
+                | Status::Completed
+                | Status::NotApplicable
+                | Status::Ongoing
         ) {
             return None;
         }
@@ -702,6 +728,22 @@ mod by_list {
         };
         if text.is_empty() {
             return None;
+        }
+        let not_ours = || {
+            not_applicable_phrase(&text)
+                .filter(|_| started(&text).is_none() && claimed_done(&text).is_none())
+                .filter(|_| {
+                    crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable)
+                })
+        };
+        if status == Status::Ongoing {
+            return not_ours().map(|phrase| {
+                format!(
+                    "报送“{}”，但进展情况写明“{}”",
+                    status.label(),
+                    clause_from(&text, phrase)
+                )
+            });
         }
         let said = if status == Status::NotApplicable {
             // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
@@ -716,7 +758,7 @@ mod by_list {
         } else if status == Status::Completed {
             match unfinished(&text) {
                 Some(phrase) if claimed_done(&text).is_none() => phrase,
-                _ => return None,
+                _ => not_ours()?,
             }
         } else if let Some(not_ours) = not_applicable_phrase(&text)
             .filter(|_| crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable))
@@ -1017,6 +1059,30 @@ mod tests {
             None
         );
         assert_eq!(planned_completion(Status::Completed, "无"), None);
+    }
+
+    /// 已完成 or 长期坚持 beside a text saying the task is not the unit's (不涉及, 无此项
+    /// 工作, 辖区内无…) is a doubt; beside work done, or work and nothing left, not.
+    #[test]
+    fn done_or_kept_up_beside_not_applicable_is_a_doubt() {
+        assert_eq!(
+            doubt(Status::Completed, "不涉及").as_deref(),
+            Some("报送“已完成”，但进展情况写明“不涉及”")
+        );
+        assert_eq!(
+            doubt(Status::Ongoing, "无此项工作").as_deref(),
+            Some("报送“长期坚持”，但进展情况写明“无此项工作”")
+        );
+        assert!(doubt(Status::Completed, "我镇辖区内无拦河养鱼").is_some());
+        for fine in [
+            "已拆除拦河网3处，辖区内已无拦河养鱼。",
+            "已完成排查，辖区内无拦河养鱼。",
+            "常态化开展巡查，无新增问题。",
+        ] {
+            assert_eq!(doubt(Status::Completed, fine), None, "{fine}");
+            assert_eq!(doubt(Status::Ongoing, fine), None, "{fine}");
+        }
+        assert_eq!(doubt(Status::Ongoing, "已建立长效机制。"), None);
     }
 
     /// 不涉及 beside work done or under way is a doubt; beside nothing found, not.
