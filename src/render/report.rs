@@ -1440,7 +1440,7 @@ impl<'a> SummaryContext<'a> {
 }
 
 /// Statuses counted as a sentence says them, in the order of `Status::ALL`: 均未报送 when
-/// they are all one, else 未报送3项、正在推进2项.
+/// they are all one (未报送 when there is one), else 未报送3项、正在推进2项.
 fn statuses_said(statuses: &[Status]) -> String {
     let counts: Vec<(Status, usize)> = Status::ALL
         .iter()
@@ -1449,6 +1449,7 @@ fn statuses_said(statuses: &[Status]) -> String {
         .collect();
     match counts[..] {
         [] => String::new(),
+        [(s, 1)] => s.label().to_string(),
         [(s, _)] => format!("均{}", s.label()),
         _ => counts
             .iter()
@@ -2088,5 +2089,17 @@ mod tests {
         let one = "围绕针对部门及镇街排水监管人员严重不足以及污水处理人才缺乏的问题开展工作";
         assert_eq!(lead_sentences(one, 20), format!("{one}。"));
         assert_eq!(lead_sentences("", 60), "");
+    }
+
+    /// One task is 未报送, not 均未报送 (adv44 c03: 未设完成时限的长期任务1项（均未报送）).
+    #[test]
+    fn statuses_of_one_task_are_not_said_as_all() {
+        use crate::model::Status::{InProgress, Unreported};
+        assert_eq!(statuses_said(&[Unreported]), "未报送");
+        assert_eq!(statuses_said(&[Unreported, Unreported]), "均未报送");
+        assert_eq!(
+            statuses_said(&[InProgress, Unreported, Unreported]),
+            "正在推进1项、未报送2项"
+        );
     }
 }
