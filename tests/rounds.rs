@@ -542,3 +542,52 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         "{reminder}"
     );
 }
+
+/// A task that passed its deadline unfinished since the previous round is said so:
+/// 新增逾期 in the changes, the report's comparison sentence and the workbook's 进展对比.
+/// Before (adv44 c01): 进展对比 said 无变化 and the report said nothing of it.
+#[test]
+fn a_task_overdue_since_the_last_round_is_new_overdue() {
+    let returns = tempfile::tempdir().unwrap();
+    let output = tempfile::tempdir().unwrap();
+    // 第36项 is due 2020年11月底; 凤凰湖产业促进中心 says it is at work on 11月8日.
+    write_workbook(
+        &returns.path().join("凤凰湖产业促进中心.xlsx"),
+        &[standard_return(
+            "填报单位：凤凰湖产业促进中心    填报日期：2020年11月8日",
+            vec![std_row(
+                n(36.0),
+                &measure(36),
+                "正在排查暗渠排口。",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let mut first = ledger_at(returns.path(), day(11, 10));
+    attach_previous(&mut first, output.path(), None).unwrap();
+    assert!(!first.task(36).unwrap().overdue);
+    let file = rectify::round_path(output.path(), first.as_of);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, first.to_json()).unwrap();
+    let mut second = ledger_at(returns.path(), day(12, 10));
+    attach_previous(&mut second, output.path(), None).unwrap();
+    let t = second.task(36).unwrap();
+    assert!(t.overdue);
+    assert_eq!(t.previous_status, Some(t.status));
+    let changes = second.changes.as_ref().unwrap();
+    assert_eq!(changes.newly_overdue, [36]);
+    assert!(changes.regressed.is_empty());
+    let text = docx_text(&report_docx(&second, &Templates::default()).unwrap());
+    assert!(
+        text.contains(&format!("新增逾期1项（{}）", t.short_name)),
+        "{text}"
+    );
+    let mut wb = Xlsx::new(Cursor::new(workbook_bytes(&second).unwrap())).unwrap();
+    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| shown(&r[0]) == "36")
+        .expect("task 36 in 进展对比");
+    assert!(row.iter().any(|c| shown(c) == "新增逾期"), "{row:?}");
+}

@@ -29,6 +29,10 @@ pub struct Changes {
     pub newly_reported: Vec<String>,
     /// Units that owed a report in both rounds and sent none in either.
     pub still_missing: Vec<String>,
+    /// Tasks past their deadline and unfinished now that were not then (absent when
+    /// none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub newly_overdue: Vec<u32>,
 }
 
 impl Changes {
@@ -37,6 +41,7 @@ impl Changes {
             && self.regressed.is_empty()
             && self.newly_reported.is_empty()
             && self.still_missing.is_empty()
+            && self.newly_overdue.is_empty()
     }
 }
 
@@ -116,6 +121,8 @@ pub struct RoundSnapshot {
 pub struct SnapshotTask {
     pub id: u32,
     pub status: Status,
+    #[serde(default)]
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -196,15 +203,22 @@ fn ranked(s: Status) -> bool {
 /// The changes from `then` to `now` (the collector is never a missing unit).
 pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
     let before = then.statuses();
+    let overdue_then: BTreeMap<u32, bool> = then.tasks.iter().map(|t| (t.id, t.overdue)).collect();
     let mut changes = Changes::default();
     for t in &now.tasks {
         let Some(&old) = before.get(&t.id) else {
             continue;
         };
+        let regressed =
+            ranked(t.status) && ranked(old) && t.status.advancement() < old.advancement();
+        // Past its deadline since then, as it was (a task gone back is said so once).
+        if t.overdue && overdue_then.get(&t.id) == Some(&false) && !regressed {
+            changes.newly_overdue.push(t.id);
+        }
         if t.status == Status::Completed && old != Status::Completed {
             changes.newly_completed.push(t.id);
         }
-        if ranked(t.status) && ranked(old) && t.status.advancement() < old.advancement() {
+        if regressed {
             changes.regressed.push(t.id);
         }
     }

@@ -1284,6 +1284,10 @@ struct RoundsContext {
     /// Tasks less advanced than then, each with `then` (the status then).
     regressed: Vec<RegressedContext>,
     newly_reported: usize,
+    /// Tasks overdue now that were not then: how many, and their short names joined
+    /// with 、.
+    newly_overdue: usize,
+    newly_overdue_names: String,
     /// Units that owed a report in both rounds and sent none, joined with 、.
     still_missing: String,
     still_missing_count: usize,
@@ -1341,6 +1345,13 @@ impl RoundsContext {
                 })
                 .collect(),
             newly_reported: changes.newly_reported.len(),
+            newly_overdue: changes.newly_overdue.len(),
+            newly_overdue_names: changes
+                .newly_overdue
+                .iter()
+                .filter_map(short)
+                .collect::<Vec<_>>()
+                .join("、"),
             still_missing: changes.still_missing.join("、"),
             still_missing_count: changes.still_missing.len(),
             still_missing_outside: outside.join("、"),

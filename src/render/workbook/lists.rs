@@ -261,13 +261,20 @@ pub(super) fn tasks_sheet(
 // ---------------------------------------------------------------------------
 // 进展对比 (only with a previous round)
 
-/// How a task moved since the previous round.
-fn change_text(task: &TaskEntry) -> &'static str {
+/// How a task moved since the previous round; a task past its deadline since then,
+/// its status the same, 新增逾期.
+fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
     let Some(then) = task.previous_status else {
         return "";
     };
     let now = task.status;
-    if now == then {
+    let newly_overdue = ledger
+        .changes
+        .as_ref()
+        .is_some_and(|c| c.newly_overdue.contains(&task.id));
+    if now == then && newly_overdue {
+        "新增逾期"
+    } else if now == then {
         "无变化"
     } else if now == Status::Completed {
         "新增完成"
@@ -305,7 +312,7 @@ fn compare_columns<'a>() -> Vec<Column<'a, &'a TaskEntry>> {
         )
         .highlight(Highlight::Status),
         col("变化", Kind::Center, 10.0, 10.0, |r: &TaskRow<'a>| {
-            t(change_text(r.item))
+            t(change_text(r.ledger, r.item))
         })
         .highlight(Highlight::Red("进展倒退")),
         light_column(),
