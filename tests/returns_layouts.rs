@@ -9396,3 +9396,34 @@ fn done_or_kept_up_beside_not_applicable_words_is_to_verify() {
     assert_eq!(only_report(&ledger, 27).status, Status::Completed);
     assert!(only_report(&ledger, 27).doubt.is_none());
 }
+
+/// A blank status beside a text that speaks of completion without settling the task
+/// (已完成规划编制) is to verify, and the unit is told the text was read, not that it
+/// said nothing of completion. Before (adv44 a32): "进展情况也没有写明完成情况".
+#[test]
+fn a_blank_status_beside_words_of_completion_is_told_as_such() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["8", &measure(8), "已完成规划编制", ""]),
+            row(&["9", &measure(9), "今年开展执法检查12次。", ""]),
+        ],
+    );
+    let message = |id: u32| {
+        let row = only_report(&ledger, id).source.row;
+        ledger
+            .problems
+            .iter()
+            .find(|p| p.code == Code::StatusUnclear && p.row == Some(row))
+            .map(|p| p.message.clone())
+            .unwrap()
+    };
+    assert_eq!(only_report(&ledger, 8).status, Status::Unclear);
+    assert!(
+        message(8).contains("进展情况“已完成规划编制”不足以确定整项任务的完成情况"),
+        "{}",
+        message(8)
+    );
+    assert!(message(9).contains("也没有写明完成情况"), "{}", message(9));
+}

@@ -1553,6 +1553,17 @@ fn status_unclear(
             Status::Unclear.label(),
             choices_or()
         )
+    } else if (status_text.is_empty() || is_status_placeholder(status_text))
+        && crate::ingest::vocabulary::mentions_status(progress)
+    {
+        // 已完成规划编制, 该项工作已完成。下一步…持续推进: the text speaks of completion,
+        // but not clearly of the whole task (adv44 a32: told it said nothing of it).
+        format!(
+            "完成状态未填写，进展情况“{}”不足以确定整项任务的完成情况，记为“{}”。请填写：{}。",
+            excerpt(progress, 30),
+            Status::Unclear.label(),
+            choices_or()
+        )
     } else if status_text.is_empty() || is_status_placeholder(status_text) {
         format!(
             "完成状态未填写，进展情况也没有写明完成情况，记为“{}”。请填写：{}。",
