@@ -9427,3 +9427,27 @@ fn a_blank_status_beside_words_of_completion_is_told_as_such() {
     );
     assert!(message(9).contains("也没有写明完成情况"), "{}", message(9));
 }
+
+/// 是否完成 against the text: 否 beside 已全部完成 is told as the two disagreeing, not as
+/// progress missing; 进行中 beside 已于11月完成 is to verify, as 已完成 beside 正在推进
+/// is. Before (adv44 b15): "但没有写明进展" for the first, nothing for the second.
+#[test]
+fn a_yes_no_answer_against_the_text_is_told_so() {
+    let ledger = read_one(
+        "区生态环境局",
+        &["序号", "具体举措", "整改进展情况", "是否完成"],
+        &[
+            row(&["59", &measure(59), "已全部完成。", "否"]),
+            row(&["61", &measure(61), "已于11月完成", "进行中"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 59).status, Status::Unclear);
+    assert!(said(
+        &ledger,
+        Code::StatusUnclear,
+        "填写“否”（未完成），但进展情况写明“已全部完成。”，两者不一致"
+    ));
+    assert!(!said(&ledger, Code::StatusUnclear, "没有写明进展"));
+    assert!(only_report(&ledger, 61).doubt.is_some());
+    assert_eq!(ledger.task(61).unwrap().status, Status::Unclear);
+}

@@ -622,6 +622,13 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     } else {
         match found.claimed_done() {
             Some(claim) if found.unfinished().is_none() => claim,
+            // 正在推进 beside 已于11月完成: the text read as done (adv44 b15).
+            None if status == Status::InProgress
+                && found.unfinished().is_none()
+                && reads_done(text) =>
+            {
+                text
+            }
             _ => return None,
         }
     };
@@ -630,6 +637,28 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         status.label(),
         clause_from(text, said)
     ))
+}
+
+/// Whether a text no claim phrase matched says, in one clause, that the work was done
+/// on a day (已于11月完成, 已于9月28日全部完成。): not a part's completion (管网铺设已完
+/// 成), which leaves the rest open.
+fn reads_done(text: &str) -> bool {
+    // 已于, not 于 alone: 于12月底完成 is as often a plan.
+    let t = text.trim_end_matches(['。', '.']);
+    let Some(rest) = t.strip_prefix("已于") else {
+        return false;
+    };
+    let Some(when) = ["全部完成", "已完成", "完成"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+    else {
+        return false;
+    };
+    !when.is_empty()
+        && when.chars().count() <= 12
+        && !when.contains(['，', ',', '；', ';', '、', '前'])
+        // (Whether it names a day or month at all: any year reads 11月.)
+        && crate::common::dates::find_date_in_text(when, Some(2000)).is_some()
 }
 
 /// The checks as written before they shared one search (three passes of three
@@ -776,6 +805,12 @@ mod by_list {
         } else {
             match claimed_done(&text) {
                 Some(claim) if unfinished(&text).is_none() => claim,
+                None if status == Status::InProgress
+                    && unfinished(&text).is_none()
+                    && super::reads_done(&text) =>
+                {
+                    &text
+                }
                 _ => return None,
             }
         };
@@ -888,6 +923,7 @@ mod tests {
         let said = match (status, claims_done, unfinished) {
             (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
             (Status::Completed, None, Some(phrase)) => phrase,
+            (Status::InProgress, None, None) if reads_done(&text) => text.as_str(),
             _ => return None,
         };
         Some(format!(
@@ -1059,6 +1095,25 @@ mod tests {
             None
         );
         assert_eq!(planned_completion(Status::Completed, "无"), None);
+    }
+
+    /// 正在推进 beside a text saying the work was done on a day (已于11月完成) is a doubt;
+    /// beside a part done (管网铺设已完成) or a plan (于12月底前完成), not.
+    #[test]
+    fn in_progress_beside_work_done_on_a_day_is_a_doubt() {
+        assert_eq!(
+            doubt(Status::InProgress, "已于11月完成").as_deref(),
+            Some("报送“正在推进”，但进展情况写明“已于11月完成”")
+        );
+        assert!(doubt(Status::InProgress, "已于9月28日全部完成。").is_some());
+        for fine in [
+            "管网铺设已完成",
+            "计划于12月底前完成",
+            "将于12月底完成",
+            "于12月底前完成",
+        ] {
+            assert_eq!(doubt(Status::InProgress, fine), None, "{fine}");
+        }
     }
 
     /// 已完成 or 长期坚持 beside a text saying the task is not the unit's (不涉及, 无此项

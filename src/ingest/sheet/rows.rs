@@ -1580,6 +1580,21 @@ fn status_unclear(
             },
             Status::Unclear.label()
         )
+    } else if is_no_answer(status_text) && status_from_progress(progress) == Some(Status::Completed)
+    {
+        // 否 beside 已全部完成 (adv44 b15: the unit was asked for progress it wrote).
+        format!(
+            "填写“{}”（未完成），但进展情况写明“{}”，两者不一致，记为“{}”。请核实该任务是否已完成，并据实填写完成状态。",
+            one_line(status_text),
+            excerpt(progress, 30),
+            Status::Unclear.label()
+        )
+    } else if is_no_answer(status_text) && !progress.trim().is_empty() {
+        format!(
+            "填写“{}”（未完成），但进展情况没有写明是正在推进还是未启动，记为“{}”。请填写“正在推进”或“未启动”。",
+            one_line(status_text),
+            Status::Unclear.label()
+        )
     } else if is_no_answer(status_text) {
         format!(
             "完成状态填写“{}”（未完成），但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
