@@ -456,6 +456,68 @@ fn a_table_attached_under_the_return_is_not_read_as_progress() {
     }
 }
 
+/// Last month's table and this month's in one Word return, each under a heading naming
+/// its month (一、11月进展情况 / 二、12月进展情况, or 截至…11月5日 / 截至…12月3日): the
+/// latest month's rows stand, as a sheet per month's do, with one info. Before (adv44
+/// a69): the rows were merged as parts of one report and the slower status won, so two
+/// tasks the town finished read 正在推进.
+#[test]
+fn a_word_returns_tables_under_month_headings_stand_by_month() {
+    let month = |rows: [(&str, &str, &str); 2]| {
+        let mut t = vec![text_row(&WORD_HEADER)];
+        for (id, words, status) in rows {
+            t.push(text_row(&[
+                id,
+                &measure(id.parse().unwrap()),
+                words,
+                status,
+                "",
+            ]));
+        }
+        table(t)
+    };
+    for (earlier, later) in [
+        ("一、11月进展情况", "二、12月进展情况"),
+        (
+            "截至2020年11月5日整改进展情况",
+            "截至2020年12月3日整改进展情况",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Docx::new()
+            .add_paragraph(para("来苏镇整改进展情况"))
+            .add_paragraph(para("填报单位：来苏镇  填报日期：2020年12月3日"))
+            .add_paragraph(para(earlier))
+            .add_table(month([
+                ("24", "正在拆除拦河网。", "正在推进"),
+                ("27", "正在清理。", "正在推进"),
+            ]))
+            .add_paragraph(para(later))
+            .add_table(month([
+                ("24", "已拆除拦河网3处。", "已完成"),
+                ("27", "清理开垦种植2处。", "已完成"),
+            ]));
+        std::fs::write(dir.path().join("来苏镇.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        for id in [24, 27] {
+            let current: Vec<_> = ledger.tasks[id - 1]
+                .current_reports()
+                .filter(|r| r.unit == "来苏镇")
+                .collect();
+            assert_eq!(current.len(), 1, "{later}");
+            assert_eq!(current[0].status, Status::Completed, "{later} {id}");
+        }
+        assert!(
+            ledger
+                .problems
+                .iter()
+                .any(|p| p.code == Code::Duplicate && p.message.contains("分期填写了进展")),
+            "{later}: {:#?}",
+            ledger.problems
+        );
+    }
+}
+
 /// A Word return with a table per status under headings (一、已完成的任务 over the first
 /// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
 /// heading's status. Before: every row was 待核实.

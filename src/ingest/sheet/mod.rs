@@ -234,6 +234,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         .rev()
         .find(|&&r| r < layout.top)
         .and_then(|&r| rows::heading_status(&grid.first_text(r)));
+    // The month a Word return's heading over a table names (一、11月进展情况 over one
+    // table, 二、12月进展情况 over the next): the period of the table's rows, so the
+    // latest month's stands as a sheet per month's does.
+    let heading_period = |r: usize| {
+        (grid.is_paragraph(r) && grid.table_starts.contains(&(r + 1)))
+            .then(|| rows::heading_period(&grid.first_text(r), ctx.default_year))
+            .flatten()
+    };
+    let mut block_period: Option<chrono::NaiveDate> = non_empty
+        .iter()
+        .rev()
+        .find(|&&r| r < layout.top)
+        .filter(|&&r| r + 1 == layout.top && grid.is_paragraph(r))
+        .and_then(|&r| rows::heading_period(&grid.first_text(r), ctx.default_year));
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
     // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
@@ -502,8 +516,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                         taken.push(v.id.map_or_else(|| v.id_text.clone(), |id| id.to_string()));
                         let found = unit.of_row(grid, b);
                         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
-                        out.records
-                            .push(record_of(v, found, filed_on, sheet_period, None));
+                        out.records.push(record_of(
+                            v,
+                            found,
+                            filed_on,
+                            block_period.or(sheet_period),
+                            None,
+                        ));
                         records += 1;
                     }
                     // Those rows are records now, not rows left blank.
@@ -545,6 +564,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 // The same as a paragraph between a Word return's tables.
                 if let Some(s) = rows::heading_status(&grid.first_text(r)) {
                     group_status = Some(s);
+                }
+                if let Some(p) = heading_period(r) {
+                    block_period = Some(p);
                 }
             }
             if reason == SkipReason::Header {
@@ -737,7 +759,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         if let Some(rest) = own.and_then(|own| own_tag_removed(&unit, &v.progress, own)) {
             v.progress = rest;
         }
-        let record = record_of(v, found, filed_on, sheet_period, completed_on);
+        let record = record_of(
+            v,
+            found,
+            filed_on,
+            block_period.or(sheet_period),
+            completed_on,
+        );
         // The rest of the group answering 不涉及 under the sender's own row on the task:
         // a line of the sender's text, not an answer on the sender's behalf (the sender
         // did the work its own row reports).

@@ -2051,6 +2051,20 @@ pub(super) fn plan_list_header(grid: &Grid, r: usize) -> bool {
     units && !input
 }
 
+/// The month (or day) a heading over a Word return's table names as the one its rows
+/// report on: 一、11月进展情况, （二）12月份整改进展, 截至2020年11月5日整改进展情况. A
+/// heading opened by a list mark or by 截至 / 截止, short, of progress (进展, 情况).
+pub(super) fn heading_period(text: &str, default_year: i32) -> Option<NaiveDate> {
+    let t = one_line(text);
+    let t = crate::common::dates::nfkc(&t);
+    let marked = super::task_heading::list_mark(&t).is_some()
+        || t.starts_with("截至")
+        || t.starts_with("截止");
+    (marked && t.chars().count() <= 40 && (t.contains("进展") || t.contains("情况")))
+        .then(|| crate::common::dates::find_filing_date(&t, Some(default_year)))
+        .flatten()
+}
+
 /// Whether a text names a month (11月, 十一月): a table appended under such a heading
 /// (附表：11月份进展情况) is an earlier month's.
 fn names_a_month(t: &str) -> bool {
