@@ -301,6 +301,28 @@ fn numeral_digits(run: &[char]) -> Option<u32> {
 /// A date's parts written in Chinese numerals as digits: 二〇二〇年十二月四日 →
 /// 2020年12月4日, 2020年十二月三日 → 2020年12月3日. A year needs four digits (no 十);
 /// only runs right before 年, 月, 日 or 号 change, and only into a plausible part.
+/// A date cell typed with the letter O for a zero beside a figure (2020.9.3O, 2020年9月2O
+/// 日, 2O20.9.30): the zero. Read as written, the day stopped at the letter (9月3日).
+fn letter_o_as_zero(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['O', 'o']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let c: Vec<char> = s.chars().collect();
+    let digit = |i: Option<usize>| i.and_then(|i| c.get(i)).is_some_and(char::is_ascii_digit);
+    std::borrow::Cow::Owned(
+        c.iter()
+            .enumerate()
+            .map(|(i, &ch)| {
+                if matches!(ch, 'O' | 'o') && (digit(i.checked_sub(1)) || digit(Some(i + 1))) {
+                    '0'
+                } else {
+                    ch
+                }
+            })
+            .collect(),
+    )
+}
+
 fn arabic_date_numerals(s: &str) -> std::borrow::Cow<'_, str> {
     let is_numeral = |c: char| c == '十' || (numeral_digit(c).is_some() && !c.is_ascii());
     if !s.chars().any(is_numeral) {
@@ -353,6 +375,7 @@ pub fn parse_filing_date(s: &str, default_year: Option<i32>) -> Option<NaiveDate
 
 fn parse_date_as(s: &str, default_year: Option<i32>, month: MonthOnly) -> Option<NaiveDate> {
     let n = nfkc(s);
+    let n = letter_o_as_zero(&n);
     let n = arabic_date_numerals(&n);
     let n = strip_time_suffix(&n);
     let mut c: Vec<char> = n.chars().filter(|ch| !ch.is_whitespace()).collect();
@@ -925,6 +948,17 @@ mod tests {
         assert_eq!(find_date_in_text("九十日内", Some(2020)), None);
         assert_eq!(parse_date_text("二十年", None), None);
         assert_eq!(parse_date_text("十三月一日", Some(2020)), None);
+    }
+
+    /// The letter O typed for a zero beside a figure is the zero (adv44 a49: 2020.9.3O
+    /// read as 9月3日).
+    #[test]
+    fn a_letter_o_beside_figures_is_a_zero() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        assert_eq!(parse_date_text("2020.9.3O", None), d(9, 30));
+        assert_eq!(parse_date_text("2020年9月2O日", None), d(9, 20));
+        assert_eq!(parse_date_text("2O2O.09.2o", None), d(9, 20));
+        assert_eq!(parse_date_text("OK", None), None);
     }
 
     /// A time or a stray number after a day, a space between, is not part of the day
