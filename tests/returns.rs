@@ -518,6 +518,69 @@ fn a_word_returns_tables_under_month_headings_stand_by_month() {
     }
 }
 
+/// Text outside the table saying of a task the table reports another status (另：第24
+/// 项已于12月2日全部完成。 under a row saying 正在推进, or a cover letter's 其中第24项已全
+/// 部完成，第27项正在推进): the table counts, and the clerk is asked to check. Text that
+/// agrees says nothing. Before (adv44 a43, a24): no word of it.
+#[test]
+fn text_beside_the_table_saying_otherwise_is_flagged() {
+    let rows = || {
+        table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["24", &measure(24), "正在拆除拦河网。", "正在推进", ""]),
+            text_row(&["27", &measure(27), "清理开垦种植2处。", "正在推进", ""]),
+        ])
+    };
+    let flagged = |doc: Docx| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("来苏镇.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        assert_eq!(
+            reports_of(&ledger, 24, "来苏镇")[0].status,
+            Status::InProgress
+        );
+        ledger
+            .problems
+            .iter()
+            .filter(|p| {
+                p.code == Code::ProseReport
+                    && p.message.contains("与表中第24项填报的“正在推进”不一致")
+            })
+            .count()
+    };
+    let head = || {
+        Docx::new()
+            .add_paragraph(para("来苏镇整改进展情况表"))
+            .add_paragraph(para("填报单位：来苏镇  填报日期：2020年12月3日"))
+    };
+    assert_eq!(
+        flagged(
+            head()
+                .add_table(rows())
+                .add_paragraph(para("另：第24项已于12月2日全部完成，拦河网已全部拆除。"))
+        ),
+        1
+    );
+    assert_eq!(
+        flagged(
+            head()
+                .add_paragraph(para(
+                    "现将进展报送如下，其中第24项已全部完成，第27项正在推进。"
+                ))
+                .add_table(rows())
+        ),
+        1
+    );
+    assert_eq!(
+        flagged(
+            head()
+                .add_table(rows())
+                .add_paragraph(para("另：第24项正在推进，预计12月底完成。"))
+        ),
+        0
+    );
+}
+
 /// A Word return with a table per status under headings (一、已完成的任务 over the first
 /// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
 /// heading's status. Before: every row was 待核实.

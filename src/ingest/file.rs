@@ -164,6 +164,8 @@ pub(super) fn file_outcome(
             out.problems
                 .extend(progress_outside_table(&read.grids, &out, rel, word));
             out.problems
+                .extend(prose_against_table(&read.grids, &out, rel, word));
+            out.problems
                 .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
         }
     }
@@ -632,6 +634,66 @@ fn progress_outside_table(
         )
         .at(Some(&skip.sheet), Some(skip.row)),
     )
+}
+
+/// Text of a return outside its table rows that says of a task the table reports a
+/// status other than the table's (另：第24项已于12月2日全部完成。 under a row saying
+/// 正在推进; a cover letter above the table saying 第27项正在推进 where the row says 已完
+/// 成): the table's answer counts, and the clerk is asked to check, quoting the text
+/// (one warning per file). Only a text on one task, whose status reads plainly.
+fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Option<Problem> {
+    out.skips
+        .iter()
+        .filter(|s| {
+            matches!(s.reason, SkipReason::Paragraph | SkipReason::Note)
+                || (word && s.reason == SkipReason::Title)
+        })
+        .find_map(|s| {
+            let grid = grids.iter().find(|g| g.name == s.sheet)?;
+            let text = grid.first_text(s.row as usize - 1);
+            // Each part naming one task, read from the task on (其中第24项已全部完成，第27项
+            // 正在推进: two parts; a clause naming no task belongs to the part before it).
+            let mut parts: Vec<String> = Vec::new();
+            for clause in text.split(['；', ';', '。', '，', ',']) {
+                match parts.last_mut() {
+                    Some(last) if task_numbers(clause).is_empty() => {
+                        last.push('，');
+                        last.push_str(clause);
+                    }
+                    _ => parts.push(clause.to_string()),
+                }
+            }
+            parts
+                .iter()
+                .filter_map(|part| {
+                    let [id] = task_numbers(part)[..] else {
+                        return None;
+                    };
+                    let from = part.find('第')?;
+                    let said = crate::ingest::vocabulary::status_from_progress(&part[from..])
+                        .filter(|s| !matches!(s, Status::Unclear))?;
+                    Some((id, said))
+                })
+                .find_map(|(id, said)| {
+                    let row = out
+                        .records
+                        .iter()
+                        .find(|r| r.id == Some(id) && r.status != Status::Unclear)?;
+                    (row.status != said).then(|| {
+                        Problem::new(
+                            Severity::Warning,
+                            Code::ProseReport,
+                            rel,
+                            format!(
+                                "表格以外的文字写明“{}”，与表中第{id}项填报的“{}”不一致，汇总按表中填报计。请与该单位核实。",
+                                excerpt(&text, 40),
+                                row.status.label()
+                            ),
+                        )
+                        .at(Some(&s.sheet), Some(s.row))
+                    })
+                })
+        })
 }
 
 /// The task number a row skipped as left blank opens with.
