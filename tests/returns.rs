@@ -581,6 +581,42 @@ fn text_beside_the_table_saying_otherwise_is_flagged() {
     );
 }
 
+/// A return titled for one town and signed by another (a neighbour's template kept):
+/// the signature stands and the clerk is told both names. A title naming a department
+/// (关于区生态环境局…意见的报告, the body addressed) says nothing of the sender. Before
+/// (adv44 a70): silent.
+#[test]
+fn a_title_and_a_signature_naming_two_towns_are_told() {
+    let doc = |title: &str| {
+        Docx::new()
+            .add_paragraph(para(title))
+            .add_table(table(vec![
+                text_row(&WORD_HEADER),
+                text_row(&["24", &measure(24), "已拆除拦河网3处。", "已完成", ""]),
+            ]))
+            .add_paragraph(para("永川区宝峰镇人民政府"))
+            .add_paragraph(para("2020年12月3日"))
+    };
+    for (title, told) in [
+        ("关于来苏镇水污染防治整改进展情况的报告", true),
+        (
+            "关于区生态环境局水污染防治工作评议意见整改进展情况的报告",
+            false,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("整改进展.docx"), docx_bytes(doc(title))).unwrap();
+        let ledger = ledger_for(dir.path());
+        assert_eq!(reports_of(&ledger, 24, "宝峰镇").len(), 1, "{title}");
+        let said = ledger.problems.iter().any(|p| {
+            p.code == Code::UnitAmbiguous
+                && p.message
+                    .contains("落款为宝峰镇，标题中的单位为来苏镇，已按落款计入宝峰镇")
+        });
+        assert_eq!(said, told, "{title}: {:#?}", ledger.problems);
+    }
+}
+
 /// A Word return with a table per status under headings (一、已完成的任务 over the first
 /// table, 二、正在推进的任务 between the tables) and no status column: each row takes its
 /// heading's status. Before: every row was 待核实.

@@ -646,7 +646,30 @@ fn fallback(
             Ok(u) if !by_subject && names_another_unit(text) => {
                 deferred.get_or_insert((u, from));
             }
-            Ok(u) => return Some((u, from)),
+            Ok(u) => {
+                // Signed by one town under a title naming another (a neighbour's
+                // template): the signature stands, and the clerk is told. (A title
+                // naming a department is often the one addressed: 关于区生态环境局…意见.)
+                let town = |name: &str| {
+                    ctx.units
+                        .unit(name)
+                        .is_some_and(|x| x.kind == crate::plan::units::UnitKind::Town)
+                };
+                if from == UnitFrom::Signature && town(&u) {
+                    if let Some(titled) = filing
+                        .title
+                        .as_deref()
+                        .filter(|t| !names_another_unit(t))
+                        .and_then(|t| resolve(ctx.units, t).ok())
+                        .filter(|t| *t != u && town(t))
+                    {
+                        near.push(format!(
+                            "落款为{u}，标题中的单位为{titled}，已按落款计入{u}"
+                        ));
+                    }
+                }
+                return Some((u, from));
+            }
             Err(m) => misses.push((text, from, m)),
         }
     }
