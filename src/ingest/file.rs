@@ -608,20 +608,10 @@ fn progress_outside_table(
     word: bool,
 ) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
-    let (skip, text) = out
-        .skips
-        .iter()
-        .filter(|s| {
-            matches!(s.reason, SkipReason::Paragraph | SkipReason::Note)
-                || (word && s.reason == SkipReason::Title)
-        })
-        .find_map(|s| {
-            let grid = grids.iter().find(|g| g.name == s.sheet)?;
-            let text = grid.first_text(s.row as usize - 1);
-            let ids = task_numbers(&text);
-            (!ids.is_empty() && mentions_status(&text) && ids.iter().any(|id| !read.contains(id)))
-                .then_some((s, text))
-        })?;
+    let (skip, text) = texts_outside_table(grids, out, word).find(|(_, text)| {
+        let ids = task_numbers(text);
+        !ids.is_empty() && mentions_status(text) && ids.iter().any(|id| !read.contains(id))
+    })?;
     Some(
         Problem::new(
             Severity::Warning,
@@ -636,21 +626,32 @@ fn progress_outside_table(
     )
 }
 
+/// The rows of a return skipped as text outside its table (paragraphs, notes, and in a
+/// Word return the lines above the table), each with its text.
+fn texts_outside_table<'a>(
+    grids: &'a [Grid],
+    out: &'a Ingested,
+    word: bool,
+) -> impl Iterator<Item = (&'a crate::model::Skip, String)> + 'a {
+    out.skips
+        .iter()
+        .filter(move |s| {
+            matches!(s.reason, SkipReason::Paragraph | SkipReason::Note)
+                || (word && s.reason == SkipReason::Title)
+        })
+        .filter_map(|s| {
+            let grid = grids.iter().find(|g| g.name == s.sheet)?;
+            Some((s, grid.first_text(s.row as usize - 1)))
+        })
+}
+
 /// Text of a return outside its table rows that says of a task the table reports a
 /// status other than the table's (另：第24项已于12月2日全部完成。 under a row saying
 /// 正在推进; a cover letter above the table saying 第27项正在推进 where the row says 已完
 /// 成): the table's answer counts, and the clerk is asked to check, quoting the text
 /// (one warning per file). Only a text on one task, whose status reads plainly.
 fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Option<Problem> {
-    out.skips
-        .iter()
-        .filter(|s| {
-            matches!(s.reason, SkipReason::Paragraph | SkipReason::Note)
-                || (word && s.reason == SkipReason::Title)
-        })
-        .find_map(|s| {
-            let grid = grids.iter().find(|g| g.name == s.sheet)?;
-            let text = grid.first_text(s.row as usize - 1);
+    texts_outside_table(grids, out, word).find_map(|(s, text)| {
             // Each part naming one task, read from the task on (其中第24项已全部完成，第27项
             // 正在推进: two parts; a clause naming no task belongs to the part before it).
             let mut parts: Vec<String> = Vec::new();
