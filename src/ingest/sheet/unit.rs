@@ -634,39 +634,20 @@ fn fallback(
             .and_then(|(before, _)| resolve(ctx.units, before).ok());
         let by_subject = subject.is_some();
         match subject.map_or_else(|| resolve(ctx.units, text), Ok) {
-            // The lead's form as a partner filled it (来苏镇/区城市管理局牵头任务进展情况
-            // 表.xlsx, its 填报单位 left blank): a title or name saying whose tasks the
-            // form lists (X牵头…) does not say who filled it; a sentence naming the
-            // unit whose notice it answers (根据区水利局《…通知》要求，现将我镇…) or the
-            // one it helps (配合区水利局…) does not either. A later source (the file
-            // name, a folder) naming a unit does.
             // 根据区水利局《…通知》要求，现将我镇…: the unit whose notice it answers,
             // never the writer.
             Ok(_) if !by_subject && answers_a_notice(text) => {}
+            // The lead's form as a partner filled it (来苏镇/区城市管理局牵头任务进展情况
+            // 表.xlsx, its 填报单位 left blank): a title or name saying whose tasks the
+            // form lists (X牵头…) does not say who filled it; a line naming the unit
+            // whose opinion it answers or the one it helps (配合区水利局…) does not
+            // either. A later source (the file name, a folder) naming a unit does.
             Ok(u) if !by_subject && names_another_unit(text) => {
                 deferred.get_or_insert((u, from));
             }
             Ok(u) => {
-                // Signed by one town under a title naming another (a neighbour's
-                // template): the signature stands, and the clerk is told. (A title
-                // naming a department is often the one addressed: 关于区生态环境局…意见.)
-                let town = |name: &str| {
-                    ctx.units
-                        .unit(name)
-                        .is_some_and(|x| x.kind == crate::plan::units::UnitKind::Town)
-                };
-                if from == UnitFrom::Signature && town(&u) {
-                    if let Some(titled) = filing
-                        .title
-                        .as_deref()
-                        .filter(|t| !names_another_unit(t))
-                        .and_then(|t| resolve(ctx.units, t).ok())
-                        .filter(|t| *t != u && town(t))
-                    {
-                        near.push(format!(
-                            "落款为{u}，标题中的单位为{titled}，已按落款计入{u}"
-                        ));
-                    }
+                if from == UnitFrom::Signature {
+                    near.extend(title_names_another_town(ctx, filing, &u));
                 }
                 return Some((u, from));
             }
@@ -679,6 +660,26 @@ fn fallback(
     misses
         .into_iter()
         .find_map(|(text, from, m)| near_town(ctx.units, text, &m, near).map(|u| (u, from)))
+}
+
+/// A return signed by town `signed` under a title naming another town (a neighbour's
+/// template kept): the signature stands, and the clerk is told. Not a title naming a
+/// department, often the one addressed (关于区生态环境局…意见).
+fn title_names_another_town(ctx: &SheetContext, filing: &Filing, signed: &str) -> Option<String> {
+    let town = |name: &str| {
+        ctx.units
+            .unit(name)
+            .is_some_and(|x| x.kind == crate::plan::units::UnitKind::Town)
+    };
+    let titled = filing
+        .title
+        .as_deref()
+        .filter(|t| town(signed) && !names_another_unit(t))
+        .and_then(|t| resolve(ctx.units, t).ok())
+        .filter(|t| t != signed && town(t))?;
+    Some(format!(
+        "落款为{signed}，标题中的单位为{titled}，已按落款计入{signed}"
+    ))
 }
 
 /// A title or line that names a unit other than its writer: the lead whose tasks a form
