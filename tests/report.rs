@@ -2100,10 +2100,10 @@ fn an_attachment_row_says_each_thing_once() {
         .any(|(_, t)| t.contains("，未写明具体进展，待核实。")));
 }
 
-/// 附件2 lists apart the tasks a unit owes as a cooperating unit (配合…), so its lists
-/// and 附件1's counts of the deciders that have not reported do not seem to disagree,
-/// and says once, in one plain line, that such a unit reports its part to the bureau
-/// itself (the rule that decides it is the workbook's note, not the report's).
+/// 附件2 lists apart the tasks a unit owes as a cooperating unit (配合…, as the plan
+/// names it: a 责任单位 under a lead is no 配合单位, adv44 c05), and says once, in one
+/// plain line, that such a unit reports its part to the bureau itself (the rule that
+/// decides it is the workbook's note, not the report's).
 #[test]
 fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
     let l = demo_ledger();
@@ -2135,7 +2135,7 @@ fn annex_two_marks_what_a_unit_owes_as_a_cooperating_unit() {
                 for id in &ids {
                     let t = l.task(*id).unwrap();
                     assert_eq!(
-                        !t.deciders().iter().any(|d| d == unit),
+                        t.cooperating.iter().any(|d| d == unit),
                         as_partner,
                         "{unit} on task {id}: {line}"
                     );

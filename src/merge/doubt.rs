@@ -575,7 +575,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         found
             .not_applicable_phrase()
             .filter(|_| found.started().is_none() && found.claimed_done().is_none())
-            .filter(|_| crate::ingest::status_from_progress(text) == Some(Status::NotApplicable))
+            .filter(|_| opens_not_applicable(text))
     };
     if status == Status::Ongoing {
         return not_ours().map(|phrase| {
@@ -637,6 +637,19 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         status.label(),
         clause_from(text, said)
     ))
+}
+
+/// Whether a text says first, and as a whole, that the task is not the unit's (不涉及,
+/// 我镇辖区内无拦河养鱼。): not a lead's account of its own work with a line for the
+/// rest of a group (已出台管理办法。其余镇街：不涉及).
+fn opens_not_applicable(text: &str) -> bool {
+    let first = text
+        .split(['。', '；', ';'])
+        .find(|c| !c.is_empty())
+        .unwrap_or("");
+    [first, text]
+        .iter()
+        .all(|t| crate::ingest::status_from_progress(t) == Some(Status::NotApplicable))
 }
 
 /// Whether a text no claim phrase matched says, in one clause, that the work was done
@@ -761,9 +774,7 @@ mod by_list {
         let not_ours = || {
             not_applicable_phrase(&text)
                 .filter(|_| started(&text).is_none() && claimed_done(&text).is_none())
-                .filter(|_| {
-                    crate::ingest::status_from_progress(&text) == Some(Status::NotApplicable)
-                })
+                .filter(|_| super::opens_not_applicable(&text))
         };
         if status == Status::Ongoing {
             return not_ours().map(|phrase| {
