@@ -577,16 +577,9 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .filter(|_| found.started().is_none() && found.claimed_done().is_none())
             .filter(|_| opens_not_applicable(text))
     };
-    if status == Status::Ongoing {
-        return not_ours().map(|phrase| {
-            format!(
-                "报送“{}”，但进展情况写明“{}”",
-                status.label(),
-                clause_from(text, phrase)
-            )
-        });
-    }
-    let said = if status == Status::NotApplicable {
+    let said = if status == Status::Ongoing {
+        not_ours()?
+    } else if status == Status::NotApplicable {
         // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
         // the task is the unit's after all. Not where the text says there is nothing
         // to do (经排查未发现, 辖区内无).
@@ -776,16 +769,9 @@ mod by_list {
                 .filter(|_| started(&text).is_none() && claimed_done(&text).is_none())
                 .filter(|_| super::opens_not_applicable(&text))
         };
-        if status == Status::Ongoing {
-            return not_ours().map(|phrase| {
-                format!(
-                    "报送“{}”，但进展情况写明“{}”",
-                    status.label(),
-                    clause_from(&text, phrase)
-                )
-            });
-        }
-        let said = if status == Status::NotApplicable {
+        let said = if status == Status::Ongoing {
+            not_ours()?
+        } else if status == Status::NotApplicable {
             // 不涉及 beside work done or under way (已拆除辖区内拦河设施3处, 正在开展补植):
             // the task is the unit's after all. Not where the text says there is nothing
             // to do (经排查未发现, 辖区内无).

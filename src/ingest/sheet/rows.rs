@@ -1526,9 +1526,8 @@ fn status_unclear(
     let shown = format!("“{}”", excerpt(status_text, 20));
     // Words of a status, but in parts that disagree or leave it open (已全部完成，尚有3处
     // 未整改).
-    let words_unclear = status_text.is_empty()
-        && !has_column
-        && crate::ingest::vocabulary::mentions_status(progress);
+    let mentions = crate::ingest::vocabulary::mentions_status(progress);
+    let words_unclear = status_text.is_empty() && !has_column && mentions;
     // 否 alone (no progress text): understood, but it does not say whether work started.
     let message = if ctx.written_report {
         // A section of a letter: said of its paragraph, not of a form's column.
@@ -1553,9 +1552,7 @@ fn status_unclear(
             Status::Unclear.label(),
             choices_or()
         )
-    } else if (status_text.is_empty() || is_status_placeholder(status_text))
-        && crate::ingest::vocabulary::mentions_status(progress)
-    {
+    } else if (status_text.is_empty() || is_status_placeholder(status_text)) && mentions {
         // 已完成规划编制, 该项工作已完成。下一步…持续推进: the text speaks of completion,
         // but not clearly of the whole task (adv44 a32: told it said nothing of it).
         format!(
