@@ -2689,3 +2689,60 @@ fn the_tasks_coming_due_are_counted_once_and_long_term_ones_not_overstated() {
         "{text}"
     );
 }
+
+/// A 不涉及 tells no work done: a unit's letter saying it has no task in the plan
+/// (区金融办, the only unit on task 60) is not quoted in 二 as the task's result, and the
+/// task is in 三 as one to check. Two units answering 不涉及 in the same words are no
+/// copied progress.
+#[test]
+fn a_not_applicable_answer_is_not_told_as_work_done_nor_as_a_copy() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let letter = |title: &str, signed: &str| {
+        docx_bytes(
+            docx_rs::Docx::new()
+                .add_paragraph(para(title))
+                .add_paragraph(para("区生态环境局："))
+                .add_paragraph(para(
+                    "经认真核查，我单位不涉及该方案中的整改任务。特此报告。",
+                ))
+                .add_paragraph(para(signed))
+                .add_paragraph(para("2020年12月3日")),
+        )
+    };
+    for (file, title, signed) in [
+        (
+            "区金融办.docx",
+            "区金融办关于整改任务落实情况的报告",
+            "重庆市永川区金融工作办公室",
+        ),
+        (
+            "区交通局.docx",
+            "区交通局关于整改任务落实情况的报告",
+            "重庆市永川区交通局",
+        ),
+        (
+            "区公安局.docx",
+            "区公安局关于整改任务落实情况的报告",
+            "重庆市永川区公安局",
+        ),
+    ] {
+        std::fs::write(dir.path().join(file), letter(title, signed)).unwrap();
+    }
+    let l = ledger_for(dir.path());
+    assert_eq!(l.task(60).unwrap().status, rectify::model::Status::Unclear);
+    // 区交通局 and 区公安局 both cooperate on task 55, in the same words.
+    for unit in ["区交通局", "区公安局"] {
+        assert_eq!(reports_of(&l, 55, unit).len(), 1, "{unit}");
+    }
+    assert!(
+        !l.problems.iter().any(|p| p.message.contains("一字不差")),
+        "{:#?}",
+        l.problems
+    );
+    let body = report_body(&report_docx(&l, &Templates::default()).unwrap());
+    let two = &body[body.find("二、").unwrap()..body.find("三、存在的问题").unwrap()];
+    assert!(!two.contains("不涉及"), "{two}");
+    let three = &body[body.find("三、存在的问题").unwrap()..];
+    assert!(three.contains("投融资政策创新和全民治水"), "{three}");
+}

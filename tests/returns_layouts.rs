@@ -2016,50 +2016,194 @@ fn numbered_items_under_a_task_are_its_progress() {
 }
 
 /// A unit that answers it has no task (a letter: 经核查，我院无相关整改任务; a table whose
-/// one row says 我镇无此项工作任务) gets a warning quoting it, not a “no table found”
-/// error, and the file is known as its own.
+/// one row says 我镇无此项工作任务; a Word letter saying 我办不涉及该方案中的整改任务) has
+/// answered every task the plan gives it 不涉及: it is no longer unreported, and one note
+/// a file quotes it and names the tasks. A task it alone decides is 待核实, said in that
+/// note (not a warning a task).
 #[test]
-fn an_answer_of_no_tasks_is_quoted_for_the_clerk() {
+fn an_answer_of_no_tasks_counts_as_not_applicable_on_every_task_of_the_unit() {
     use common::word::*;
+    let plan = plan();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("区检察院.docx"),
+    let letter = |title: &str, body: &str, signed: &str| {
         docx_bytes(
             docx_rs::Docx::new()
-                .add_paragraph(para("关于整改方案任务落实情况的说明"))
+                .add_paragraph(para(title))
                 .add_paragraph(para("区生态环境局："))
-                .add_paragraph(para(
-                    "根据整改方案要求，经核查，我院无相关整改任务。特此说明。",
-                ))
-                .add_paragraph(para("重庆市永川区人民检察院")),
+                .add_paragraph(para(body))
+                .add_paragraph(para(signed))
+                .add_paragraph(para("2020年12月3日")),
+        )
+    };
+    std::fs::write(
+        dir.path().join("区检察院.docx"),
+        letter(
+            "关于整改方案任务落实情况的说明",
+            "根据整改方案要求，经核查，我院无相关整改任务。特此说明。",
+            "重庆市永川区人民检察院",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("情况说明.docx"),
+        letter(
+            "区金融办关于水污染防治整改任务落实情况的报告",
+            "经认真核查，我办不涉及该方案中的整改任务。",
+            "重庆市永川区金融工作办公室",
         ),
     )
     .unwrap();
     write_workbook(
         &dir.path().join("来苏镇.xlsx"),
         &[SheetSpec::new("Sheet")
-            .text_row(&["填报单位：来苏镇"])
+            .text_row(&["填报单位：来苏镇", "", "填报日期：2020年12月3日"])
             .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
             .text_row(&["我镇无此项工作任务"])],
     );
     let ledger = ledger_for(dir.path());
     for (file, unit, said) in [
-        ("区检察院.docx", "区检察院", "此文件称“我院无相关整改任务”"),
-        ("来苏镇.xlsx", "来苏镇", "此文件称“我镇无此项工作任务”"),
+        (
+            "区检察院.docx",
+            "区检察院",
+            "区检察院称“我院无相关整改任务”",
+        ),
+        (
+            "情况说明.docx",
+            "区金融办",
+            "区金融办称“我办不涉及该方案中的整改任务”",
+        ),
+        ("来苏镇.xlsx", "来苏镇", "来苏镇称“我镇无此项工作任务”"),
     ] {
         let mine: Vec<_> = ledger.problems.iter().filter(|p| p.file == file).collect();
+        let owed: Vec<u32> = plan.tasks_of(unit).iter().map(|(t, _)| t.id).collect();
+        assert!(!owed.is_empty(), "{unit}");
+        // One note, quoting the clause and naming every task.
+        let notes: Vec<_> = mine
+            .iter()
+            .filter(|p| p.code == Code::NotApplicableStatement)
+            .collect();
+        assert_eq!(notes.len(), 1, "{mine:#?}");
+        assert!(notes[0].message.contains(said), "{}", notes[0].message);
+        for id in &owed {
+            assert!(
+                notes[0].message.contains(&id.to_string()),
+                "{id}: {}",
+                notes[0].message
+            );
+            let r = reports_of(&ledger, *id, unit);
+            assert_eq!(r.len(), 1, "{unit} on {id}");
+            assert_eq!(r[0].status, Status::NotApplicable, "{unit} on {id}");
+            assert_eq!(r[0].source.file, file);
+        }
         assert!(
             mine.iter()
-                .any(|p| p.code == Code::NothingFilled && p.message.contains(said)),
-            "{mine:#?}"
-        );
-        assert!(
-            mine.iter().all(|p| p.severity != Severity::Error),
+                .all(|p| p.severity != Severity::Error && p.code != Code::NothingFilled),
             "{mine:#?}"
         );
         let f = ledger.files.iter().find(|f| f.file == file).unwrap();
         assert_eq!(f.unit.as_deref(), Some(unit));
+        let entry = ledger.units.iter().find(|u| u.name == unit).unwrap();
+        assert!(entry.missing.is_empty(), "{unit}: {:?}", entry.missing);
+        // Not a row of it left unplaced.
+        assert!(
+            ledger.unplaced.iter().all(|u| u.source.file != file),
+            "{:#?}",
+            ledger.unplaced
+        );
     }
+    // 区金融办 alone decides task 60: 待核实, said once in the note, not again per task.
+    assert_eq!(plan.task(60).unwrap().deciders(), ["区金融办"]);
+    assert_eq!(ledger.task(60).unwrap().status, Status::Unclear);
+    let jinrong: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == "情况说明.docx")
+        .collect();
+    assert!(
+        jinrong.iter().any(|p| p.severity == Severity::Warning
+            && p.message.contains("仅由该单位负责，暂按“待核实”计")),
+        "{jinrong:#?}"
+    );
+    assert!(
+        jinrong.iter().all(|p| p.code != Code::StatusContradicted),
+        "{jinrong:#?}"
+    );
+    // 区检察院 is one of three responsible units on task 61: its 不涉及 leaves the task
+    // to the other two (unreported here), no doubt about it; the clerk is asked to check
+    // its part all the same (a warning).
+    assert_eq!(ledger.task(61).unwrap().status, Status::Unreported);
+    assert!(said(
+        &ledger,
+        Code::NotApplicableStatement,
+        "《整改方案》明确该单位为第61项的牵头或责任单位，请与该单位核实其分工"
+    ));
+}
+
+/// Beside rows filled in, a note 我局不涉及该方案中的其他整改任务 answers the unit's other
+/// tasks 不涉及, and the rows stand; a statement above a blank table's header is no answer
+/// (nothing read under the header): the clerk is told, the tasks stay unreported.
+#[test]
+fn a_statement_of_the_other_tasks_answers_them_and_one_above_the_header_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    write_workbook(
+        &dir.path().join("区交通局.xlsx"),
+        &[SheetSpec::new("Sheet")
+            .text_row(&["填报单位：区交通局", "", "填报日期：2020年12月3日"])
+            .text_row(&header)
+            .text_row(&["48", &measure(48), "已配合完成规划编制", "已完成"])
+            .text_row(&["说明：我局不涉及该方案中的其他整改任务。"])],
+    );
+    write_workbook(
+        &dir.path().join("区卫健委.xlsx"),
+        &[SheetSpec::new("Sheet")
+            .text_row(&["填报单位：区卫健委", "", "填报日期：2020年12月3日"])
+            .text_row(&["经核查，我委不涉及该方案中的整改任务。"])
+            .text_row(&header)],
+    );
+    let ledger = ledger_for(dir.path());
+    let plan = plan();
+    assert_eq!(
+        plan.tasks_of("区交通局")
+            .iter()
+            .map(|(t, _)| t.id)
+            .collect::<Vec<_>>(),
+        [48, 55]
+    );
+    let r48 = reports_of(&ledger, 48, "区交通局");
+    assert_eq!(r48.len(), 1);
+    assert_eq!(r48[0].status, Status::Completed);
+    let r55 = reports_of(&ledger, 55, "区交通局");
+    assert_eq!(r55.len(), 1);
+    assert_eq!(r55[0].status, Status::NotApplicable);
+    // Only cooperating on task 55: nothing for the clerk to check (an info).
+    let note: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::NotApplicableStatement)
+        .collect();
+    assert_eq!(note.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(note[0].severity, Severity::Info);
+    assert_eq!(
+        note[0].message,
+        "区交通局称“我局不涉及该方案中的其他整改任务”，已按该单位在《整改方案》中承担的第55项任务计为“不涉及”。"
+    );
+    let weijian: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.file == "区卫健委.xlsx")
+        .collect();
+    assert!(
+        weijian
+            .iter()
+            .any(|p| p.code == Code::NothingFilled
+                && p.message.contains("我委不涉及该方案中的整改任务")),
+        "{weijian:#?}"
+    );
+    assert!(ledger
+        .tasks
+        .iter()
+        .all(|t| t.current_reports().all(|r| r.unit != "区卫健委")));
 }
 
 /// The same report sent twice on one day, once with 持续推进 and once with 长期坚持 (a

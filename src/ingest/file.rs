@@ -416,6 +416,31 @@ fn read_sheets(
             named = named.or(sender);
         }
     }
+    // A statement that the unit has no task in the plan (我局不涉及该方案中的整改任务, in
+    // a letter or under a table left blank; with rows filled in, 不涉及其他整改任务 under
+    // them) is its answer on all of them (the others), read as one row
+    // (`sheet::statement`): the sheet is read again with it.
+    let rest = !out.records.is_empty();
+    for grid in read.grids.iter().filter(|g| !g.hidden) {
+        let Some(answer) = crate::ingest::sheet::statement::as_answer(grid, rest) else {
+            continue;
+        };
+        let mut part = Ingested::default();
+        let sender = read_isolated(&answer, &ctx, &mut part);
+        if part.records.is_empty() {
+            continue;
+        }
+        // What the first reading of the sheet gave and said is given and said again.
+        out.records.retain(|r| r.source.sheet != grid.name);
+        out.skips.retain(|s| s.sheet != grid.name);
+        out.problems
+            .retain(|p| p.sheet.as_deref() != Some(grid.name.as_str()));
+        out.records.extend(part.records);
+        out.skips.extend(part.skips);
+        out.problems.extend(part.problems);
+        named = named.or(sender);
+        break;
+    }
     (marker.map(|m| m.unit), named)
 }
 
@@ -544,29 +569,14 @@ pub(super) fn names_a_return_form(grids: &[Grid]) -> bool {
     })
 }
 
-/// A unit's answer that it has nothing to report (我院无相关整改任务, 我镇无此项工作任务):
-/// the first short clause saying so. (不涉及 alone is a status word, and our checklist's
-/// instructions explain it.)
+/// A unit's answer that it has nothing to report (我院无相关整改任务, 我镇不涉及该方案
+/// 中的整改任务) beside a table left blank: the first clause saying so
+/// (`sheet::statement::no_task_of_ours`; without a table it is read as the unit's answer).
 fn no_tasks_statement(grids: &[Grid]) -> Option<String> {
-    const SAID: [&str; 7] = [
-        "无相关整改任务",
-        "无相关任务",
-        "无此项工作任务",
-        "无此项任务",
-        "无整改任务",
-        "无承担任务",
-        "没有相关任务",
-    ];
     grids.iter().find_map(|g| {
         (0..g.rows.len()).find_map(|r| {
-            g.filled_cells(r).find_map(|cell| {
-                let t = one_line(&cell.text_ref());
-                // The clause that says it: 经核查，我院无相关整改任务。 → 我院无相关整改任务.
-                t.split(['，', '。', '；', ',', ';'])
-                    .find(|c| c.chars().count() <= 30 && SAID.iter().any(|w| c.contains(w)))
-                    .filter(|_| t.chars().count() <= 200)
-                    .map(str::to_string)
-            })
+            g.filled_cells(r)
+                .find_map(|cell| crate::ingest::sheet::statement::no_task_of_ours(&cell.text_ref()))
         })
     })
 }

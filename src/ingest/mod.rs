@@ -47,6 +47,8 @@ pub use self::format::{read_file, sniff, Format, ReadOutput};
 pub use self::grid::{Cell, Limits, Merge};
 pub use self::options::IngestOptions;
 pub use self::record::{Ingested, IngestedParts, UnitFrom};
+#[cfg(test)]
+pub(crate) use self::sheet::statement::{EVERY_TASK_ID, EVERY_TASK_MEASURE};
 pub use self::vocabulary::{
     classify_status, is_no_answer, names_earlier_round, percent_written, status_from_progress,
     status_of_percent, PERCENT_LABEL,

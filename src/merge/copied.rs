@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Code, Problem, Severity, TaskEntry, UnitReport};
+use crate::model::{Code, Problem, Severity, Status, TaskEntry, UnitReport};
 use crate::plan::Role;
 
 /// The shortest progress text compared (已完成。 and the like are said by many).
@@ -35,6 +35,8 @@ pub(super) fn copied_progress(tasks: &[TaskEntry]) -> Vec<Problem> {
                 || b.via.is_some()
                 || a.role == Role::Unassigned
                 || b.role == Role::Unassigned
+                // Nothing to do, in the same words: no copied progress.
+                || (a.status == Status::NotApplicable && b.status == Status::NotApplicable)
             {
                 continue;
             }

@@ -1,7 +1,9 @@
 //! Merge: records + plan → the ledger, as named steps:
 //!
 //! 0. `as_of`: rows filed after the round's as-of date wait for the next round;
-//! 1. `place`: tie each record to a task (序号 confirmed by text, or text alone) and to
+//! 1. `every_task`: a row answering every task of its unit 不涉及 (a letter saying the
+//!    unit has no task in the plan) becomes a row on each of them;
+//!    `place`: tie each record to a task (序号 confirmed by text, or text alone) and to
 //!    the unit's role on it; rows that fit no unit or task go to `unplaced`; a sheet
 //!    read as a 镇街's whose tasks are all another unit's of that place is that unit's
 //!    (`same_place`);
@@ -23,6 +25,7 @@ mod as_of;
 mod carried;
 mod copied;
 mod doubt;
+mod every_task;
 pub mod match_task;
 mod moved_deadline;
 mod place;
@@ -87,8 +90,10 @@ pub fn merge_carrying(
         plan.meta.as_of,
         &mut problems,
     );
-    let records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
+    let mut records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
+    let every_task_rows = every_task::expand(plan, &mut records, &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
+    every_task::drop_task_warnings(&every_task_rows, &mut problems);
     same_place::relabel(&mut files, &placed.moved);
     problems.extend(as_of::before_notice(&files, plan.meta.notice_date));
     skips.append(&mut placed.skipped);

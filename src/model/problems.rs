@@ -75,7 +75,8 @@ pub enum Code {
     DateUnreadable,
     Unassigned,
     /// A statement under a table (以上任务均不涉及我街道) read as the 不涉及 of the task
-    /// rows above it left blank.
+    /// rows above it left blank; or a return saying the unit has no task in the plan
+    /// (我局不涉及该方案中的整改任务) read as its 不涉及 on each of its tasks.
     NotApplicableStatement,
     // Merge
     Conflict,

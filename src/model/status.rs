@@ -607,9 +607,98 @@ impl std::fmt::Display for Status {
     }
 }
 
+/// Phrases that say by themselves that the unit has no task (我院无相关整改任务).
+const NO_TASKS: [&str; 9] = [
+    "无相关整改任务",
+    "无相关任务",
+    "无此项工作任务",
+    "无此项任务",
+    "无整改任务",
+    "无承担任务",
+    "没有相关任务",
+    "未承担相关任务",
+    "未承担整改任务",
+];
+
+/// Words naming the plan or its tasks as a whole, beside a not-applicable phrase (我局
+/// 不涉及该方案中的整改任务, 我镇不涉及相关工作).
+const WHOLE_PLAN: [&str; 13] = [
+    "方案",
+    "整改任务",
+    "相关任务",
+    "相关工作",
+    "任何任务",
+    "各项任务",
+    "全部任务",
+    "所列任务",
+    "上述任务",
+    "以上任务",
+    "本次整改",
+    "此次整改",
+    "评议意见",
+];
+
+/// Words of an instruction or a condition (不涉及的单位请回复“不涉及”, 如不涉及…):
+/// no answer.
+const NOT_AN_ANSWER: [&str; 8] = ["请", "填", "如", "若", "应", "可", "除", "是否"];
+
+/// The clause of `text` that says the unit has no task in the plan at all: one of
+/// [`NO_TASKS`], or a not-applicable phrase naming the plan as a whole. `None` for a
+/// text naming a task (第12项: a note on some tasks, read elsewhere), an instruction or
+/// an exception, or a long text (a report's body).
+pub fn no_task_of_ours(text: &str) -> Option<String> {
+    let t = crate::common::text::one_line(text);
+    if t.chars().count() > 200 || (t.contains('第') && t.contains('项')) {
+        return None;
+    }
+    t.split(['，', '。', '；', ',', ';', '！', '：', ':'])
+        .map(str::trim)
+        .find(|c| {
+            c.chars().count() <= 40
+                && !NOT_AN_ANSWER.iter().any(|w| c.contains(w))
+                && (NO_TASKS.iter().any(|p| c.contains(p))
+                    || (NOT_APPLICABLE_PHRASES.iter().any(|p| c.contains(p))
+                        && WHOLE_PLAN.iter().any(|w| c.contains(w))))
+        })
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_about_the_whole_plan_is_found_and_instructions_are_not() {
+        for (text, clause) in [
+            (
+                "经认真核查，我局不涉及该方案中的整改任务。",
+                "我局不涉及该方案中的整改任务",
+            ),
+            ("经核查，我院无相关整改任务。", "我院无相关整改任务"),
+            ("我镇不涉及相关工作，特此报告。", "我镇不涉及相关工作"),
+            (
+                "对照整改任务分解表，方案所列任务均不涉及我中心",
+                "方案所列任务均不涉及我中心",
+            ),
+        ] {
+            assert_eq!(no_task_of_ours(text).as_deref(), Some(clause), "{text}");
+        }
+        for text in [
+            // An instruction to whoever fills the table.
+            "不涉及本方案任务的单位请回复“不涉及”。",
+            "如不涉及相关任务，完成状态填写“不涉及”",
+            // Some tasks by number: a note read elsewhere.
+            "第12项、第24项不涉及我镇",
+            // An exception: the rest are the unit's.
+            "除第5项外，其余方案任务不涉及",
+            // One task's matter, not the plan.
+            "我镇辖区内无拦河养鱼现象",
+            // Progress.
+            "我局已完成整改任务",
+        ] {
+            assert_eq!(no_task_of_ours(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn an_answer_without_progress_is_told_as_answered() {

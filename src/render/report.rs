@@ -827,6 +827,8 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let in_conflict = t.units_in_conflict();
     let Some(r) = t.current_reports().find(|r| {
         deciders.contains(&r.unit)
+            // 不涉及 tells no work done.
+            && r.status != Status::NotApplicable
             && !r.progress.trim().is_empty()
             && r.figure_fell.is_none()
             && !in_conflict.contains(&r.unit.as_str())

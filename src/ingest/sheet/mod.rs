@@ -19,6 +19,7 @@ mod layout;
 mod matrix;
 mod prose;
 mod rows;
+pub(crate) mod statement;
 mod task_heading;
 mod unit;
 
