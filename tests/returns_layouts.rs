@@ -9595,3 +9595,79 @@ fn a_yes_no_answer_against_the_text_is_told_so() {
     assert!(only_report(&ledger, 61).doubt.is_some());
     assert_eq!(ledger.task(61).unwrap().status, Status::Unclear);
 }
+
+/// Letters saying the unit has no task in the plan in words of their own (none before a
+/// task: 方案中无我单位牵头或责任的任务, 暂无, 为零, 整改事项) are its 不涉及 on every task;
+/// a letter of the lead role alone (无牵头任务) with its other work done is no such
+/// answer. A status cell saying the task is not the unit's (非我镇任务, 不属我镇任务,
+/// 不是我单位职责) is 不涉及, and 已完成 beside such a text a doubt.
+#[test]
+fn no_task_in_the_units_own_words_and_not_ours_in_a_status_cell() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let letter = |body: &str, signed: &str| {
+        docx_bytes(
+            docx_rs::Docx::new()
+                .add_paragraph(para("关于整改方案任务落实情况的报告"))
+                .add_paragraph(para("区生态环境局："))
+                .add_paragraph(para(body))
+                .add_paragraph(para(signed))
+                .add_paragraph(para("2020年12月3日")),
+        )
+    };
+    for (file, body, signed) in [
+        (
+            "a.docx",
+            "经对照，方案中无我单位牵头或责任的任务。",
+            "永川区委编办",
+        ),
+        (
+            "b.docx",
+            "我街道暂无该方案整改任务。",
+            "永川区中山路街道办事处",
+        ),
+        (
+            "c.docx",
+            "方案中涉及我镇的整改任务为零。",
+            "永川区青峰镇人民政府",
+        ),
+        (
+            "d.docx",
+            "我局无牵头任务，配合任务均已完成。",
+            "重庆市永川区交通局",
+        ),
+    ] {
+        std::fs::write(dir.path().join(file), letter(body, signed)).unwrap();
+    }
+    write_workbook(
+        &dir.path().join("来苏镇.xlsx"),
+        &[SheetSpec::new("Sheet")
+            .text_row(&["填报单位：来苏镇", "", "填报日期：2020年12月3日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["24", &measure(24), "", "非我镇任务"])
+            .text_row(&["25", &measure(25), "", "不属我镇任务"])
+            .text_row(&["27", &measure(27), "非我镇任务", "已完成"])],
+    );
+    let ledger = ledger_for(dir.path());
+    let plan = plan();
+    for unit in ["区委编办", "中山路街道", "青峰镇"] {
+        for (t, _) in plan.tasks_of(unit) {
+            let r = reports_of(&ledger, t.id, unit);
+            assert_eq!(r.len(), 1, "{unit} on {}", t.id);
+            assert_eq!(r[0].status, Status::NotApplicable, "{unit} on {}", t.id);
+        }
+    }
+    // The lead role alone: not read as 不涉及 on the unit's tasks.
+    for (t, _) in plan.tasks_of("区交通局") {
+        assert!(reports_of(&ledger, t.id, "区交通局").is_empty(), "{}", t.id);
+    }
+    for id in [24, 25] {
+        assert_eq!(
+            reports_of(&ledger, id, "来苏镇")[0].status,
+            Status::NotApplicable,
+            "{id}"
+        );
+    }
+    let r27 = reports_of(&ledger, 27, "来苏镇");
+    assert!(r27[0].doubt.is_some(), "{r27:#?}");
+}

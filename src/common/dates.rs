@@ -494,15 +494,19 @@ pub fn impossible_date_reason(s: &str, default_year: Option<i32>) -> Option<Stri
     None
 }
 
-/// 9.30 (month.day, the year of the return) and 20.9.30 (a two-digit year).
+/// 9.30 and 11/30 (month, day, the year of the return) and 20.9.30 (a two-digit year).
 fn dotted_short_date(c: &[char], default_year: Option<i32>) -> Option<NaiveDate> {
     let text: String = c.iter().collect();
-    let parts: Vec<&str> = text.split(['.', '．']).collect();
     let num = |p: &str| {
         (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
             .then(|| p.parse::<u32>().ok())
             .flatten()
     };
+    // 11/30: month and day with a slash, month first as Chinese writes it.
+    if let Some((m, d)) = text.split_once('/') {
+        return ymd(default_year?, num(m)?, num(d)?);
+    }
+    let parts: Vec<&str> = text.split(['.', '．']).collect();
     match parts[..] {
         [m, d] => ymd(default_year?, num(m)?, num(d)?),
         [y, m, d] if y.len() == 2 => ymd(2000 + num(y)? as i32, num(m)?, num(d)?),
@@ -824,6 +828,12 @@ mod tests {
     fn short_dotted_dates_and_quarters() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
         assert_eq!(parse_date_text("9.30", Some(2020)), d(2020, 9, 30));
+        // Month and day with a slash, month first; no such day, no date.
+        assert_eq!(parse_date_text("11/30", Some(2020)), d(2020, 11, 30));
+        assert_eq!(parse_date_text("9/5", Some(2020)), d(2020, 9, 5));
+        assert_eq!(parse_date_text("30/11", Some(2020)), None);
+        assert_eq!(parse_date_text("11/30", None), None);
+        assert_eq!(parse_date_text("1/2/3", Some(2020)), None);
         assert_eq!(parse_date_text("12.5", Some(2020)), d(2020, 12, 5));
         assert_eq!(parse_date_text("20.9.30", Some(2020)), d(2020, 9, 30));
         assert_eq!(parse_date_text("2020.9.", Some(2020)), d(2020, 9, 30));

@@ -413,6 +413,25 @@ pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
     "本街道无",
     "我单位无",
     "本单位无",
+    // 非我镇任务, 非本单位工作, 不属我镇职能, 不是我单位职责: not the unit's task.
+    "非我单位",
+    "非我镇",
+    "非我街道",
+    "非我局",
+    "非我委",
+    "非我办",
+    "非我中心",
+    "非我公司",
+    "非本单位",
+    "非本镇",
+    "非本街道",
+    "不属我",
+    "不是我单位",
+    "不是我镇",
+    "不是我街道",
+    "不是我局",
+    "不是我委",
+    "不是本单位",
     // 非我单位职责, 此项不属于我镇职责范围: not the unit's duty.
     "非我单位职责",
     "非本单位职责",
@@ -531,6 +550,7 @@ pub const PARTIAL_STAGES: &[&str] = &[
     "采购",
     "摸排",
     "调查",
+    "初步",
     "方案编制",
     "编制初稿",
     "第一阶段",
@@ -642,13 +662,29 @@ const WHOLE_PLAN: [&str; 13] = [
 /// no answer.
 const NOT_AN_ANSWER: [&str; 8] = ["请", "填", "如", "若", "应", "可", "除", "是否"];
 
+/// Words of work done or under way: a text saying them reports progress on some task
+/// (无牵头任务，配合任务已完成), whatever else it says.
+const WORK_REPORTED: [&str; 7] = [
+    "已完成",
+    "均已",
+    "已于",
+    "正在",
+    "已开展",
+    "已实施",
+    "推进中",
+];
+
 /// The clause of `text` that says the unit has no task in the plan at all: one of
-/// [`NO_TASKS`], or a not-applicable phrase naming the plan as a whole. `None` for a
-/// text naming a task (第12项: a note on some tasks, read elsewhere), an instruction or
-/// an exception, or a long text (a report's body).
+/// [`NO_TASKS`], a not-applicable phrase naming the plan as a whole, or a word of none
+/// before a word of task ([`lacks_tasks`]). `None` for a text naming a task (第12项: a
+/// note on some tasks, read elsewhere), an instruction or an exception, a text reporting
+/// work, or a long text (a report's body).
 pub fn no_task_of_ours(text: &str) -> Option<String> {
     let t = crate::common::text::one_line(text);
-    if t.chars().count() > 200 || (t.contains('第') && t.contains('项')) {
+    if t.chars().count() > 200
+        || (t.contains('第') && t.contains('项'))
+        || WORK_REPORTED.iter().any(|w| t.contains(w))
+    {
         return None;
     }
     t.split(['，', '。', '；', ',', ';', '！', '：', ':'])
@@ -658,9 +694,29 @@ pub fn no_task_of_ours(text: &str) -> Option<String> {
                 && !NOT_AN_ANSWER.iter().any(|w| c.contains(w))
                 && (NO_TASKS.iter().any(|p| c.contains(p))
                     || (NOT_APPLICABLE_PHRASES.iter().any(|p| c.contains(p))
-                        && WHOLE_PLAN.iter().any(|w| c.contains(w))))
+                        && WHOLE_PLAN.iter().any(|w| c.contains(w)))
+                    || lacks_tasks(c))
         })
         .map(str::to_string)
+}
+
+/// A clause saying the unit has no task in the plan in words of its own: 无, 没有 or 暂无
+/// before its last 任务 or 事项 (方案中无我单位牵头或责任的任务, 我镇在该方案中没有整改任务,
+/// 该方案中无我街道需落实的整改事项), or 为零 after it (涉及我街道的整改任务为零); the clause
+/// naming the plan or the unit itself (我镇, 本单位). Not a clause of the lead role alone
+/// (无牵头任务: its other tasks may be its own).
+fn lacks_tasks(c: &str) -> bool {
+    let Some(task) = ["任务", "事项"].iter().filter_map(|w| c.rfind(w)).max() else {
+        return false;
+    };
+    let none_before = ["无", "没有", "暂无"]
+        .iter()
+        .any(|w| c.find(w).is_some_and(|i| i < task));
+    let zero_after = ["为零", "为0"].iter().any(|w| c[task..].contains(w));
+    let lead_only = c.contains("牵头") && !["责任", "负责"].iter().any(|w| c.contains(w));
+    (none_before || zero_after)
+        && !lead_only
+        && (WHOLE_PLAN.iter().any(|w| c.contains(w)) || c.contains('我') || c.contains("本单位"))
 }
 
 #[cfg(test)]
@@ -680,6 +736,28 @@ mod tests {
                 "对照整改任务分解表，方案所列任务均不涉及我中心",
                 "方案所列任务均不涉及我中心",
             ),
+            // None before a task, in the unit's own words.
+            (
+                "经对照，方案中无我单位牵头或责任的任务。",
+                "方案中无我单位牵头或责任的任务",
+            ),
+            ("我镇在该方案中没有整改任务。", "我镇在该方案中没有整改任务"),
+            (
+                "经核实，整改任务分解表中没有我镇的任务。",
+                "整改任务分解表中没有我镇的任务",
+            ),
+            ("我办在本次整改中无具体任务。", "我办在本次整改中无具体任务"),
+            (
+                "方案中涉及我街道的整改任务为零。",
+                "方案中涉及我街道的整改任务为零",
+            ),
+            ("我街道暂无该方案整改任务。", "我街道暂无该方案整改任务"),
+            (
+                "该方案中无我街道需落实的整改事项。",
+                "该方案中无我街道需落实的整改事项",
+            ),
+            // Not the unit's task, in a clause naming the plan.
+            ("方案所列任务非我镇职责范围", "方案所列任务非我镇职责范围"),
         ] {
             assert_eq!(no_task_of_ours(text).as_deref(), Some(clause), "{text}");
         }
@@ -695,6 +773,11 @@ mod tests {
             "我镇辖区内无拦河养鱼现象",
             // Progress.
             "我局已完成整改任务",
+            // The lead role alone, or work beside it.
+            "我镇无牵头任务",
+            "方案中无我单位牵头或责任的任务，配合任务均已完成",
+            // No task named, nor the plan or the unit.
+            "无人机巡查任务",
         ] {
             assert_eq!(no_task_of_ours(text), None, "{text}");
         }
