@@ -2746,3 +2746,63 @@ fn a_not_applicable_answer_is_not_told_as_work_done_nor_as_a_copy() {
     let three = &body[body.find("三、存在的问题").unwrap()..];
     assert!(three.contains("投融资政策创新和全民治水"), "{three}");
 }
+
+/// A unit's progress written as numbered points (1.…；2.…, 一是…二是…, （1）, ①, 1、, 一、)
+/// is quoted in 二 without its marks: no 一是区水利局1.长征渠…, no 一是 inside 一是.
+#[test]
+fn numbered_points_of_a_units_progress_are_quoted_without_their_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows: Vec<(u32, &str, &str)> =
+        vec![
+        (
+            20,
+            "1.长征渠引水工程已纳入成渝双城经济圈水利项目储备库；\n2.已纳入区“十四五”水利规划。",
+            "已完成",
+        ),
+        (
+            21,
+            "一是全区27座小水电站已全部完成清理整改；二是建立小水电生态流量监管机制。",
+            "已完成",
+        ),
+        (23, "（1）实施河堰修复12处；（2）加固河堤8.6公里。", "长期坚持"),
+        (24, "1、会同各镇街排查拦河养鱼设施14处；2、已全部拆除。", "已完成"),
+        (26, "①规划初稿已完成；②正在征求意见，预计12月底报批。", "正在推进"),
+        (55, "一、已完成15个水源地保护区划定；二、设置标志牌120块。", "已完成"),
+    ];
+    let mut spec = SheetSpec::new("Sheet")
+        .text_row(&["填报单位：区水利局", "", "填报日期：2020年12月4日"])
+        .text_row(&header);
+    for (id, progress, status) in &rows {
+        spec = spec.text_row(&[&id.to_string(), &measure(*id), progress, status]);
+    }
+    write_workbook(&dir.path().join("区水利局.xlsx"), &[spec]);
+    let l = ledger_for(dir.path());
+    let body = report_body(&report_docx(&l, &Templates::default()).unwrap());
+    let two = &body[body.find("二、").unwrap()..body.find("三、存在的问题").unwrap()];
+    for quoted in [
+        "长征渠引水工程已纳入成渝双城经济圈水利项目储备库",
+        "全区27座小水电站已全部完成清理整改",
+        "实施河堰修复12处",
+        "会同各镇街排查拦河养鱼设施14处",
+        "规划初稿已完成",
+        "已完成15个水源地保护区划定",
+    ] {
+        assert!(two.contains(quoted), "{quoted}: {two}");
+    }
+    for marked in [
+        "1.长征渠",
+        "2.已纳入",
+        "一是全区",
+        "二是建立",
+        "（1）实施",
+        "1、会同",
+        "2、已全部",
+        "①规划",
+        "②正在",
+        "一、已完成",
+        "二、设置",
+    ] {
+        assert!(!two.contains(marked), "{marked}: {two}");
+    }
+}

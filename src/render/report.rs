@@ -838,7 +838,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
         return if own { None } else { carried_parts(t) };
     };
-    let progress = crate::render::tasks_table::without_annex_refs(&r.progress);
+    let progress = without_list_marks(&crate::render::tasks_table::without_annex_refs(&r.progress));
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None if t.overdue => (
@@ -915,7 +915,8 @@ fn carried_parts(t: &TaskEntry) -> Option<Said> {
         .filter(|r| r.status != Status::NotApplicable && !r.progress.trim().is_empty())
         .filter_map(|r| {
             // Its first sentence, as a listing in one cell is told.
-            let text = crate::render::tasks_table::without_annex_refs(&r.progress);
+            let text =
+                without_list_marks(&crate::render::tasks_table::without_annex_refs(&r.progress));
             let first = split_outside_quotes(&text, &SENTENCE_ENDS)
                 .into_iter()
                 .map(|s| s.trim().to_string())
@@ -1798,9 +1799,128 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
     conflicts
 }
 
+/// A unit's text without the marks numbering its points (1.、1、、（1）、①、一是、一、),
+/// where a point starts (the text's start, or after 。；， or a line break): quoted in the
+/// report's own 一是…二是…, they would number points inside points (一是区水利局1.长征渠…).
+/// A number that is a figure stays (1.5公里, 3处).
+pub(crate) fn without_list_marks(text: &str) -> String {
+    const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let c: Vec<char> = text.chars().collect();
+    // The length of a mark at `i`, 0 when none.
+    let mark_at = |i: usize| -> usize {
+        let at = |k: usize| c.get(i + k).copied();
+        if at(0).is_some_and(|ch| CIRCLED.contains(ch)) {
+            return 1;
+        }
+        // （1） (1) （一）
+        if matches!(at(0), Some('（' | '(')) {
+            let n = (1..4)
+                .take_while(|&k| {
+                    at(k).is_some_and(|ch| ch.is_ascii_digit() || NUMERALS.contains(ch))
+                })
+                .count();
+            if n > 0 && matches!(at(n + 1), Some('）' | ')')) {
+                return n + 2;
+            }
+            return 0;
+        }
+        // 1. 1、 1） 12．
+        let digits = (0..3)
+            .take_while(|&k| at(k).is_some_and(|ch| ch.is_ascii_digit()))
+            .count();
+        if digits > 0 {
+            return match (at(digits), at(digits + 1)) {
+                (Some('.' | '．'), next) if !next.is_some_and(|ch| ch.is_ascii_digit()) => {
+                    digits + 1
+                }
+                (Some('、' | '）' | ')'), _) => digits + 1,
+                _ => 0,
+            };
+        }
+        // 一是 二是 … 十是, 一、 二、
+        let numerals = (0..2)
+            .take_while(|&k| at(k).is_some_and(|ch| NUMERALS.contains(ch)))
+            .count();
+        if numerals > 0 {
+            return match (at(numerals), at(numerals + 1)) {
+                // 是否: a question, not 一是.
+                (Some('是'), Some('否')) => 0,
+                (Some('是' | '、'), _) => numerals + 1,
+                _ => 0,
+            };
+        }
+        0
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut point_start = true;
+    while i < c.len() {
+        if point_start {
+            // Spaces before a mark, then the mark and the spaces after it.
+            let mut k = i;
+            while c.get(k).is_some_and(|ch| ch.is_whitespace()) {
+                k += 1;
+            }
+            let n = mark_at(k);
+            if n > 0 {
+                out.extend(&c[i..k]);
+                i = k + n;
+                while c.get(i).is_some_and(|ch| ch.is_whitespace() && *ch != '\n') {
+                    i += 1;
+                }
+                point_start = false;
+                continue;
+            }
+        }
+        let ch = c[i];
+        out.push(ch);
+        point_start = matches!(ch, '。' | '；' | ';' | '，' | ',' | '\n' | '：' | ':');
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_marks_numbering_a_units_points_go_and_figures_stay() {
+        for (text, plain) in [
+            (
+                "1.长征渠引水工程已纳入项目储备库；\n2.全区27座小水电站已全部完成清理整改。",
+                "长征渠引水工程已纳入项目储备库；\n全区27座小水电站已全部完成清理整改。",
+            ),
+            (
+                "一是规划初稿已完成；二是正在征求意见。",
+                "规划初稿已完成；正在征求意见。",
+            ),
+            (
+                "（1）实施河堰修复12处，（2）加固河堤8.6公里。",
+                "实施河堰修复12处，加固河堤8.6公里。",
+            ),
+            (
+                "①规划初稿已完成，②正在征求意见",
+                "规划初稿已完成，正在征求意见",
+            ),
+            (
+                "一、已完成15个水源地保护区划定。",
+                "已完成15个水源地保护区划定。",
+            ),
+            (
+                "1、会同各镇街排查拦河养鱼设施14处，2、已全部拆除。",
+                "会同各镇街排查拦河养鱼设施14处，已全部拆除。",
+            ),
+            // Figures, and numerals that are words, stay.
+            ("1.5公里河道已完成清淤。", "1.5公里河道已完成清淤。"),
+            ("3处已拆除，一期工程已完工。", "3处已拆除，一期工程已完工。"),
+            ("十是否完成", "十是否完成"),
+            ("已完成（1处），共2.3万元", "已完成（1处），共2.3万元"),
+        ] {
+            assert_eq!(without_list_marks(text), plain, "{text}");
+        }
+    }
 
     #[test]
     fn a_late_tasks_sentence_says_when_it_will_be_done() {
