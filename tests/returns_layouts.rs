@@ -9671,3 +9671,84 @@ fn no_task_in_the_units_own_words_and_not_ours_in_a_status_cell() {
     let r27 = reports_of(&ledger, 27, "来苏镇");
     assert!(r27[0].doubt.is_some(), "{r27:#?}");
 }
+
+/// The shapes a whole-return statement comes in: a workbook whose first row is the
+/// sentence; the sentence under a 填报 line (its date kept); a note merged across a
+/// blank table right under its header; and, beside a Word table, a cover letter's
+/// 方案中其余任务我镇均不涉及 above the table (the other tasks 不涉及, the rows stand). The
+/// rows named are the file's rows.
+#[test]
+fn a_whole_return_statement_in_the_shapes_offices_send_it() {
+    use common::word::*;
+    let dir = tempfile::tempdir().unwrap();
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    write_workbook(
+        &dir.path().join("青峰镇.xlsx"),
+        &[SheetSpec::new("Sheet1")
+            .text_row(&["我镇无相关工作任务。"])
+            .text_row(&["青峰镇人民政府"])],
+    );
+    write_workbook(
+        &dir.path().join("金龙镇.xlsx"),
+        &[SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：金龙镇    填报日期：2020年12月3日"])
+            .text_row(&["我镇无相关工作任务。"])],
+    );
+    write_workbook(
+        &dir.path().join("五间镇.xlsx"),
+        &[SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：五间镇", "", "填报日期：2020年12月3日"])
+            .text_row(&header)
+            .text_row(&["经认真对照，我镇不涉及该方案中的整改任务。"])
+            .merge(2, 0, 2, 3)],
+    );
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区生态环境局："))
+        .add_paragraph(para(
+            "现将我镇整改任务落实情况报告如下，方案中其余任务我镇均不涉及。",
+        ))
+        .add_paragraph(para("填报单位：吉安镇    填报日期：2020年12月3日"))
+        .add_table(table(vec![
+            text_row(&header),
+            text_row(&["24", &measure(24), "已拆除拦河设施3处", "已完成"]),
+        ]));
+    std::fs::write(dir.path().join("吉安镇.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    let plan = plan();
+    for (unit, file, row) in [
+        ("青峰镇", "青峰镇.xlsx", 1),
+        ("金龙镇", "金龙镇.xlsx", 2),
+        ("五间镇", "五间镇.xlsx", 3),
+    ] {
+        for (t, _) in plan.tasks_of(unit) {
+            let r = reports_of(&ledger, t.id, unit);
+            assert_eq!(r.len(), 1, "{unit} on {}", t.id);
+            assert_eq!(r[0].status, Status::NotApplicable, "{unit} on {}", t.id);
+            assert_eq!((r[0].source.file.as_str(), r[0].source.row), (file, row));
+        }
+        assert!(
+            ledger
+                .problems
+                .iter()
+                .filter(|p| p.file == file)
+                .all(|p| p.severity != Severity::Error),
+            "{:#?}",
+            ledger.problems
+        );
+    }
+    // The 填报 line above the sentence gave the day.
+    let jinlong = reports_of(&ledger, 24, "金龙镇");
+    assert_eq!(jinlong[0].filed_on, NaiveDate::from_ymd_opt(2020, 12, 3));
+    // 吉安镇: its row stands, its other tasks 不涉及 from the letter's line 2.
+    let r24 = reports_of(&ledger, 24, "吉安镇");
+    assert_eq!(r24.len(), 1);
+    assert_eq!(r24[0].status, Status::Completed);
+    for (t, _) in plan.tasks_of("吉安镇") {
+        if t.id != 24 {
+            let r = reports_of(&ledger, t.id, "吉安镇");
+            assert_eq!(r.len(), 1, "吉安镇 on {}", t.id);
+            assert_eq!(r[0].status, Status::NotApplicable);
+            assert_eq!(r[0].source.row, 2);
+        }
+    }
+}

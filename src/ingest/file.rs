@@ -16,7 +16,7 @@ use super::isolate::isolated;
 use super::notes::{not_applicable_read, note_words, NotApplicableNote};
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
-use super::sheet::{read_sheet, SheetContext};
+use super::sheet::{read_sheet, statement, SheetContext};
 use super::values::{parse_task_id, task_numbers};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
@@ -417,18 +417,29 @@ fn read_sheets(
         }
     }
     // A statement that the unit has no task in the plan (我局不涉及该方案中的整改任务, in
-    // a letter or under a table left blank; with rows filled in, 不涉及其他整改任务 under
-    // them) is its answer on all of them (the others), read as one row
-    // (`sheet::statement`): the sheet is read again with it.
-    let rest = !out.records.is_empty();
+    // a letter or under a table left blank; beside rows filled in, 不涉及其他整改任务)
+    // is its answer on all of them (the others), one row (`sheet::statement`).
+    let rest = out.records.iter().any(|r| !is_statement_row(r));
     for grid in read.grids.iter().filter(|g| !g.hidden) {
-        let Some(answer) = crate::ingest::sheet::statement::as_answer(grid, rest) else {
+        let Some(line) = statement::line(grid, rest) else {
+            continue;
+        };
+        if rest {
+            if answer_the_rest(grid, line, rel, out) {
+                break;
+            }
+            continue;
+        }
+        let Some((answer, inserted)) = statement::as_answer(grid, line) else {
             continue;
         };
         let mut part = Ingested::default();
         let sender = read_isolated(&answer, &ctx, &mut part);
         if part.records.is_empty() {
             continue;
+        }
+        if let Some(at) = inserted {
+            back_to_file_rows(&mut part, &grid.name, at as u32 + 1);
         }
         // What the first reading of the sheet gave and said is given and said again.
         out.records.retain(|r| r.source.sheet != grid.name);
@@ -442,6 +453,85 @@ fn read_sheets(
         break;
     }
     (marker.map(|m| m.unit), named)
+}
+
+/// Whether a record is a return's statement that the unit has no task in the plan read
+/// as a row of its own (a note merged across a blank table, the sentence in its progress
+/// column), not progress.
+fn is_statement_row(r: &Record) -> bool {
+    r.id.is_none()
+        && [&r.id_text, &r.measure_text, &r.progress]
+            .iter()
+            .any(|t| statement::no_task_of_ours(t).is_some())
+}
+
+/// The statement at `line` that the unit has no task in the plan but those its rows
+/// answer (我局不涉及该方案中的其他整改任务), beside the sheet's rows: one more record of the
+/// sheet's unit answering every task 不涉及 (the merge leaves out the tasks its rows
+/// answer). False when no row names the sheet's unit as a whole (a consolidated return).
+fn answer_the_rest(grid: &Grid, line: usize, rel: &str, out: &mut Ingested) -> bool {
+    let Some(base) = out
+        .records
+        .iter()
+        .find(|r| r.source.sheet == grid.name && r.unit.is_some() && !r.unit_from_row())
+    else {
+        return false;
+    };
+    let row = line as u32 + 1;
+    let record = Record {
+        source: Source {
+            file: rel.to_string(),
+            sheet: grid.name.clone(),
+            row,
+        },
+        id_text: statement::EVERY_TASK_ID.to_string(),
+        id: None,
+        measure_text: statement::EVERY_TASK_MEASURE.to_string(),
+        status: Status::NotApplicable,
+        status_text: Status::NotApplicable.label().to_string(),
+        progress: grid.first_text(line),
+        completed_on: None,
+        completed_text: String::new(),
+        note: String::new(),
+        evidence: String::new(),
+        deadline_text: String::new(),
+        hidden: false,
+        via: None,
+        ..base.clone()
+    };
+    out.records.push(record);
+    // The line is a record now, not a row passed over.
+    out.skips
+        .retain(|s| !(s.sheet == grid.name && s.row == row && s.rows <= 1));
+    true
+}
+
+/// A sheet read with a header row inserted at 1-based `row` ([`statement::as_answer`]):
+/// its rows below are one further down than in the file, and the header is none of its.
+fn back_to_file_rows(part: &mut Ingested, sheet: &str, row: u32) {
+    part.skips.retain(|s| !(s.sheet == sheet && s.row == row));
+    let back = |r: &mut u32| {
+        if *r > row {
+            *r -= 1;
+        }
+    };
+    for r in &mut part.records {
+        if r.source.sheet == sheet {
+            back(&mut r.source.row);
+        }
+    }
+    for s in &mut part.skips {
+        if s.sheet == sheet {
+            back(&mut s.row);
+        }
+    }
+    for p in &mut part.problems {
+        if p.sheet.as_deref() == Some(sheet) {
+            if let Some(r) = &mut p.row {
+                back(r);
+            }
+        }
+    }
 }
 
 /// One sheet into `out`; a panic while interpreting it is this sheet's problem only.

@@ -72,10 +72,11 @@ fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
         let (_, after) = sentence.split_once('除')?;
         let (named, rest) = after.split_once('外')?;
         let ids = task_numbers(named);
+        // 其余任务均不涉及, 我镇无其他整改任务.
         let says_rest = ["其余", "其他", "其它", "剩余"]
             .iter()
             .any(|w| rest.contains(w))
-            && says_not_applicable(rest);
+            && (says_not_applicable(rest) || crate::model::status::no_task_of_ours(rest).is_some());
         (says_rest && !ids.is_empty()).then_some(ids)
     })
 }
@@ -118,6 +119,10 @@ mod tests {
     fn a_note_excepting_tasks_answers_the_others() {
         let note = "说明：除第27项、第50项外，我镇承担的其余任务均不涉及。";
         assert_eq!(not_applicable_except(note), Some(vec![27, 50]));
+        assert_eq!(
+            not_applicable_except("说明：除第24、27项外，我镇无其他整改任务。"),
+            Some(vec![24, 27])
+        );
         // Not the tasks it names.
         assert!(not_applicable_ids(note).is_empty());
         assert_eq!(

@@ -15,26 +15,33 @@ pub(crate) use crate::model::status::no_task_of_ours;
 pub(crate) const EVERY_TASK_ID: &str = "全部";
 pub(crate) const EVERY_TASK_MEASURE: &str = "全部任务";
 
-/// The sheet with its statement that the unit has no task in the plan as a row answering
-/// every task 不涉及: under its table's header ([`in_table`]), or, without a table, under
-/// a header put in the line above ([`as_table`]). `None` when no line says so where it
-/// can be read as a row.
-///
+/// The first line of the sheet that says the unit has no task in the plan: a row of one
+/// text (one cell, or one text in every cell filled: a note merged across a table).
 /// `rest`: the file gave progress on some tasks; only a statement about the others (我局
-/// 不涉及该方案中的其他整改任务) answers the rest, in a table.
-pub(crate) fn as_answer(grid: &Grid, rest: bool) -> Option<Grid> {
-    // The line first: a file is looked for a table again only when it has one.
-    let line = (0..grid.rows.len()).find(|&r| {
-        grid.filled_cells(r).nth(1).is_none()
-            && no_task_of_ours(&grid.first_text(r)).is_some_and(|said| !rest || of_the_rest(&said))
-    })?;
+/// 不涉及该方案中的其他整改任务) answers the rest.
+pub(crate) fn line(grid: &Grid, rest: bool) -> Option<usize> {
+    (0..grid.rows.len()).find(|&r| {
+        let mut texts = grid.filled_cells(r).map(|c| c.text_ref());
+        let Some(first) = texts.next() else {
+            return false;
+        };
+        texts.all(|t| t == first)
+            && no_task_of_ours(&first).is_some_and(|said| !rest || of_the_rest(&said))
+    })
+}
+
+/// The sheet with its statement at `line` as a row answering every task 不涉及: under
+/// its table's header ([`in_table`]), or, without a table, under a header put in a row
+/// inserted above it ([`as_table`]: the second value, the inserted row's index; the rows
+/// below it are one further down than in the file). `None` when the statement stands
+/// above a table's header (no row there is data) or the table has no columns to hold it.
+pub(crate) fn as_answer(grid: &Grid, line: usize) -> Option<(Grid, Option<usize>)> {
     match Layout::find(grid, None) {
         // (A table with no row filled in: the line under its header may be taken for
         // the header's second row.)
-        Some(layout) if line > layout.top => in_table(grid, &layout, line),
+        Some(layout) if line > layout.top => in_table(grid, &layout, line).map(|g| (g, None)),
         Some(_) => None,
-        None if rest => None,
-        None => as_table(grid, line),
+        None => Some((as_table(grid, line), Some(line))),
     }
 }
 
@@ -81,29 +88,52 @@ fn in_table(grid: &Grid, layout: &Layout, line: usize) -> Option<Grid> {
 }
 
 /// A sheet without a table whose text says the unit has no task in the plan, as a
-/// table of one row: a header (序号 | 具体举措 | 完成状态 | 整改进展情况) in the line above
-/// the statement (the salutation when there is one, as `prose::as_table`), the
-/// statement's line the row (全部 | 全部任务 | 不涉及 | the whole paragraph). The other
-/// lines stay as they are (the title, the signature and date name the unit and the
-/// day). `None` when the statement is the sheet's first line.
-fn as_table(grid: &Grid, line: usize) -> Option<Grid> {
-    let above = (0..line).filter(|&r| !grid.row_is_empty(r));
-    let header = above
-        .clone()
-        .find(|&r| super::filing::is_salutation(&grid.first_text(r)))
-        .or_else(|| above.clone().next_back())?;
-    let mut out = grid.clone();
+/// table of one row: a header (序号 | 具体举措 | 完成状态 | 整改进展情况) in a row inserted
+/// right above the statement, the statement's line the row (全部 | 全部任务 | 不涉及 | the
+/// whole paragraph). The other lines stay as they are (the title, the 填报 line, the
+/// signature and date name the unit and the day) but the salutation (区生态环境局：),
+/// emptied: whom the letter goes to is no unit heading the table.
+fn as_table(grid: &Grid, line: usize) -> Grid {
     let text = |s: &str| Cell::Text(s.to_string());
     let said = grid.first_text(line);
-    out.rows[header] = ["序号", "具体举措", "完成状态", "整改进展情况"]
-        .map(text)
-        .to_vec();
+    let mut out = grid.clone();
+    for r in 0..line {
+        if super::filing::is_salutation(&grid.first_text(r)) {
+            out.rows[r].clear();
+        }
+    }
     out.rows[line] = [EVERY_TASK_ID, EVERY_TASK_MEASURE, "不涉及", &said]
         .map(text)
         .to_vec();
-    out.paragraphs.retain(|&r| r != header && r != line);
+    out.rows.insert(
+        line,
+        ["序号", "具体举措", "完成状态", "整改进展情况"]
+            .map(text)
+            .to_vec(),
+    );
+    // Rows at or below the insertion move one down; the statement and the header are
+    // table rows.
+    let shift = |r: usize| if r >= line { r + 1 } else { r };
+    out.paragraphs = grid
+        .paragraphs
+        .iter()
+        .filter(|&&r| r != line)
+        .map(|&r| shift(r))
+        .collect();
+    for m in &mut out.merges {
+        m.first_row = shift(m.first_row as usize) as u32;
+        m.last_row = shift(m.last_row as usize) as u32;
+    }
+    out.hidden_rows = grid
+        .hidden_rows
+        .iter()
+        .map(|&r| shift(r as usize) as u32)
+        .collect();
+    for c in &mut out.comments {
+        c.row = shift(c.row as usize) as u32;
+    }
     out.table_starts.clear();
-    Some(out)
+    out
 }
 
 #[cfg(test)]
@@ -129,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn the_statement_becomes_one_row_under_a_header_in_the_salutation() {
+    fn the_statement_becomes_one_row_under_a_header_inserted_above_it() {
         let g = letter(&[
             "区交通局关于水污染防治整改落实情况的报告",
             "区生态环境局：",
@@ -139,11 +169,14 @@ mod tests {
             "重庆市永川区交通局",
             "2020年11月30日",
         ]);
-        let t = as_answer(&g, false).expect("read as a table");
+        let at = line(&g, false).expect("a statement");
+        assert_eq!(at, 3);
+        let (t, inserted) = as_answer(&g, at).expect("read as a table");
+        assert_eq!(inserted, Some(3));
         let row = |r: usize| -> Vec<String> { t.rows[r].iter().map(|c| c.text()).collect() };
-        assert_eq!(row(1), ["序号", "具体举措", "完成状态", "整改进展情况"]);
+        assert_eq!(row(3), ["序号", "具体举措", "完成状态", "整改进展情况"]);
         assert_eq!(
-            row(3),
+            row(4),
             [
                 "全部",
                 "全部任务",
@@ -151,14 +184,21 @@ mod tests {
                 "经核查，我局不涉及该方案中的整改任务。"
             ]
         );
-        // The title, the preamble and the signature stay paragraphs where they were.
-        assert_eq!(t.paragraphs, vec![0, 2, 4, 5, 6]);
+        // The title, the preamble and the signature stay paragraphs, those below one
+        // row further down; the salutation is emptied.
+        assert_eq!(t.paragraphs, vec![0, 1, 2, 5, 6, 7]);
         assert_eq!(row(0), ["区交通局关于水污染防治整改落实情况的报告"]);
-        // Nothing to read: a statement on the first line, no statement.
-        assert!(as_answer(&letter(&["我局不涉及该方案中的整改任务。"]), false).is_none());
-        assert!(as_answer(&letter(&["区交通局", "我局已完成整改任务。"]), false).is_none());
-        // Beside progress read, only a statement about the other tasks; and never one
-        // without a table.
-        assert!(as_answer(&g, true).is_none());
+        assert!(t.rows[1].is_empty());
+        assert_eq!(row(7), ["2020年11月30日"]);
+        // A statement on the first line has a header inserted above it too.
+        let first = letter(&["我局不涉及该方案中的整改任务。", "区交通局"]);
+        let (t, inserted) = as_answer(&first, line(&first, false).unwrap()).unwrap();
+        assert_eq!(inserted, Some(0));
+        assert_eq!(t.rows[1][2].text(), "不涉及");
+        // No statement; beside progress read, only a statement about the other tasks.
+        assert!(line(&letter(&["区交通局", "我局已完成整改任务。"]), false).is_none());
+        assert!(line(&g, true).is_none());
+        let rest = letter(&["区交通局", "我局不涉及该方案中的其他整改任务。"]);
+        assert_eq!(line(&rest, true), Some(1));
     }
 }
