@@ -9752,3 +9752,63 @@ fn a_whole_return_statement_in_the_shapes_offices_send_it() {
         }
     }
 }
+
+/// A lead unit's workbook whose first sheet counts its partners' tasks by status (镇街 |
+/// 任务数 | 已完成 | 正在推进 …, a row a town) beside a sheet per town: the count sheet is
+/// a tally, no reports on tasks 1, 2, 3; the towns' rows are their reports.
+#[test]
+fn a_lead_units_count_of_its_partners_tasks_is_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let counts = SheetSpec::new("汇总")
+        .text_row(&["填报单位：区农业农村委", "", "", "填报日期：2020年12月3日"])
+        .text_row(&[
+            "序号",
+            "镇街",
+            "任务数",
+            "已完成",
+            "正在推进",
+            "长期坚持",
+            "未启动",
+            "不涉及",
+        ])
+        .text_row(&["1", "来苏镇", "2", "1", "1", "0", "0", "0"])
+        .text_row(&["2", "宝峰镇", "2", "0", "2", "0", "0", "0"]);
+    let town = |name: &str, status: &str| {
+        SheetSpec::new(name)
+            .text_row(&[&format!("填报单位：{name}"), "", "填报日期：2020年12月3日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["1", &measure(1), "已完成布点规划排查", status])
+            .text_row(&["4", &measure(4), "正在推进畜禽粪污治理", "正在推进"])
+    };
+    write_workbook(
+        &dir.path().join("区农业农村委.xlsx"),
+        &[counts, town("来苏镇", "已完成"), town("宝峰镇", "正在推进")],
+    );
+    let ledger = ledger_for(dir.path());
+    assert!(ledger
+        .skipped
+        .iter()
+        .any(|s| s.reason == SkipReason::Tally && s.sheet == "汇总"));
+    for id in [2, 3] {
+        assert!(
+            ledger.task(id).unwrap().current_reports().next().is_none(),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        reports_of(&ledger, 1, "来苏镇")[0].status,
+        Status::Completed
+    );
+    assert_eq!(
+        reports_of(&ledger, 1, "宝峰镇")[0].status,
+        Status::InProgress
+    );
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .all(|p| p.sheet.as_deref() != Some("汇总") || p.severity == Severity::Info),
+        "{:#?}",
+        ledger.problems
+    );
+}

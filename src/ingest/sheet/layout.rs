@@ -88,10 +88,13 @@ impl Layout {
     pub fn is_tally(&self) -> bool {
         use ColumnKind::*;
         let per_status = self.ticks.len() >= 2;
+        // A unit column beside columns counting each status: a lead unit's count of its
+        // partners' tasks (镇街 | 任务数 | 已完成 | 正在推进 …), a row a unit.
         (self.has(Status) || per_status)
-            && ![Measure, Progress, CompletedOn, Unit, ResponsibleUnit]
+            && ![Measure, Progress, CompletedOn]
                 .into_iter()
                 .any(|k| self.has(k))
+            && (per_status || ![Unit, ResponsibleUnit].into_iter().any(|k| self.has(k)))
             && (per_status || !self.has(Category))
             && self
                 .unnamed
