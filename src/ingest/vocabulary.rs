@@ -1131,6 +1131,7 @@ pub fn classify_tick(text: &str) -> Option<Status> {
 /// punctuation, or a word that only restates the whole task (整改, 该项任务 …).
 fn completion_claim_ends(rest: &str) -> bool {
     const RESTATING: &[&str] = &[
+        "问题整改",
         "整改任务",
         "该项任务",
         "该项整改",
@@ -2545,6 +2546,11 @@ mod tests {
         );
         assert_eq!(
             status_from_progress("已于2020年9月30日完成，并通过验收。"),
+            Some(Status::Completed)
+        );
+        // 完成问题整改: the task's rectification restated.
+        assert_eq!(
+            status_from_progress("我镇已于2020年9月28日完成问题整改。"),
             Some(Status::Completed)
         );
         assert_eq!(
