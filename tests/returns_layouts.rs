@@ -9812,3 +9812,24 @@ fn a_lead_units_count_of_its_partners_tasks_is_no_report() {
         ledger.problems
     );
 }
+
+/// 不涉及 has nothing completed: a completion date beside it (the deadline copied into
+/// 完成时间) is not the report's.
+#[test]
+fn a_not_applicable_row_has_no_completion_date() {
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&["24", &measure(24), "", "不涉及", "2020年9月30日"]),
+            row(&["25", &measure(25), "已拆除", "已完成", "2020年9月30日"]),
+        ],
+    );
+    let na = only_report(&ledger, 24);
+    assert_eq!(na.status, Status::NotApplicable);
+    assert_eq!(na.completed_on, None);
+    assert_eq!(
+        only_report(&ledger, 25).completed_on,
+        NaiveDate::from_ymd_opt(2020, 9, 30)
+    );
+}

@@ -555,6 +555,9 @@ fn report(
     doubt: Option<String>,
     deadline: &crate::plan::Deadline,
 ) -> UnitReport {
+    let completed_on = rec
+        .completed_on
+        .filter(|_| rec.status != Status::NotApplicable);
     UnitReport {
         deadline_moved: super::moved_deadline::moved_deadline(&rec.deadline_text, deadline)
             .or_else(|| super::moved_deadline::extension_asked(&rec.status_text, deadline))
@@ -564,13 +567,14 @@ fn report(
         status: rec.status,
         status_text: rec.status_text,
         progress: rec.progress,
-        completed_in_month: rec.completed_on.is_some_and(|on| {
+        // 不涉及 has nothing completed (a deadline copied into 完成时间 beside it).
+        completed_in_month: completed_on.is_some_and(|on| {
             crate::common::dates::month_only_date(
                 &rec.completed_text,
                 Some(chrono::Datelike::year(&on)),
             ) == Some(on)
         }),
-        completed_on: rec.completed_on,
+        completed_on,
         filed_on: rec.filed_on,
         period: rec.period,
         superseded: false,
