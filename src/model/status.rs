@@ -227,8 +227,13 @@ pub const WHOLE_CELL_WORDS: &[(Status, &[&str])] = &[
             "已竣工",
             "已通过验收",
             "已验收",
+            "已整治",
+            "已整治到位",
+            "已清理",
+            "已清理到位",
         ],
     ),
+    (Status::Ongoing, &["持续落实", "长期"]),
     (
         Status::InProgress,
         &[
@@ -239,6 +244,7 @@ pub const WHOLE_CELL_WORDS: &[(Status, &[&str])] = &[
             "基本建成",
             "主体完工",
             "主体已完工",
+            "正在完善",
         ],
     ),
 ];
@@ -361,6 +367,8 @@ const NOT_APPLICABLE_WORDS: &[&str] = &[
     "不存在该问题",
     "不存在此问题",
     "与我单位无关",
+    "没有涉及",
+    "不存在",
     // Nothing to rectify here (the unit checked): no task of its own, not a completion.
     "无需整改",
     "无需整治",
@@ -400,6 +408,11 @@ pub const NOT_APPLICABLE_PHRASES: &[&str] = &[
     "经排查未发现",
     "经排查,未发现",
     "无此情况",
+    "无该类情况",
+    "未发现此类",
+    "不在我镇辖区",
+    "不在本辖区",
+    "不在我街道辖区",
     "不存在该问题",
     "不存在此问题",
     "不存在此类情况",
