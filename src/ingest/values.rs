@@ -114,6 +114,12 @@ pub fn parse_task_id(s: &str) -> Option<u32> {
         let (a, b) = (parse_task_id(head)?, item.parse::<u32>().ok()?);
         return (b <= a).then_some(a);
     }
+    // 28（1）, 28(2): items of task 28 (the brackets NFKC-folded).
+    if let Some((head, item)) = t.strip_suffix(')').and_then(|x| x.split_once('(')) {
+        if !head.is_empty() && !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()) {
+            return parse_task_id(head);
+        }
+    }
     // 任务23, 任务第23项; No.26, NO.26, №26.
     t = t.strip_prefix("任务").unwrap_or(t);
     for mark in ["No.", "NO.", "no.", "No", "NO", "№"] {
@@ -449,6 +455,9 @@ mod tests {
     #[test]
     fn task_items_and_category_numbers() {
         assert_eq!(parse_task_id("29-1"), Some(29));
+        assert_eq!(parse_task_id("28（1）"), Some(28));
+        assert_eq!(parse_task_id("28(2)"), Some(28));
+        assert_eq!(parse_task_id("（12）"), Some(12));
         assert_eq!(parse_task_id("29－2"), Some(29));
         assert_eq!(parse_task_id("20-21"), None, "a range");
         assert_eq!(parse_task_id("（五）49"), Some(49));
