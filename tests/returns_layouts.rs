@@ -9833,3 +9833,29 @@ fn a_not_applicable_row_has_no_completion_date() {
         NaiveDate::from_ymd_opt(2020, 9, 30)
     );
 }
+
+/// The month or day a completion was said in words (于9月全部完成拆除 in the status cell,
+/// 已于11月底全部整改完毕 in the text) is the completion date.
+#[test]
+fn a_completion_said_with_its_month_in_words_is_dated() {
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["24", &measure(24), "", "于9月全部完成拆除"]),
+            row(&[
+                "25",
+                &measure(25),
+                "该问题已于11月底全部整改完毕。",
+                "已完成",
+            ]),
+        ],
+    );
+    let r24 = only_report(&ledger, 24);
+    assert_eq!(r24.status, Status::Completed);
+    assert_eq!(r24.completed_on, NaiveDate::from_ymd_opt(2020, 9, 30));
+    assert_eq!(
+        only_report(&ledger, 25).completed_on,
+        NaiveDate::from_ymd_opt(2020, 11, 30)
+    );
+}

@@ -1017,6 +1017,12 @@ pub(super) fn values(
                     filed_by
                         .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
                         .or_else(|| completion_date_in(&progress, default_year))
+                        // 于9月全部完成拆除 in the status cell (or as the text the status
+                        // was read from).
+                        .or_else(|| {
+                            completion_date_in(&status_text, default_year)
+                                .filter(|on| filed_by.is_none_or(|f| *on <= f))
+                        })
                         .or_else(|| {
                             // 备注 opening with the day: 2020年9月28日已销号.
                             let c = layout.col(ColumnKind::Note)?;
@@ -1627,9 +1633,19 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
     progress
         .match_indices('于')
         .find_map(|(i, w)| {
+            // 于9月全部完成拆除, 于11月底全部整改完毕: the words of done, and 全部 / 全面
+            // before them.
             let rest = &progress[i + w.len()..];
-            let end = rest.find("完成")?;
-            parse(rest[..end].trim().trim_end_matches(['前', '已']))
+            let end = ["完成", "整改完毕", "整改到位", "清理完毕"]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min()?;
+            let date = rest[..end].trim();
+            let date = ["全部", "全面"]
+                .iter()
+                .find_map(|w| date.strip_suffix(w))
+                .unwrap_or(date);
+            parse(date.trim_end_matches(['前', '已']))
         })
         .or_else(|| {
             // 已于 and a day, at the start or after the subject (…设施已于2020年11月25日
@@ -2177,6 +2193,19 @@ mod tests {
         assert_eq!(
             day("杨开科养殖场鱼塘尾水处理设施已于2020年11月25日建成投用。").as_deref(),
             Some("2020-11-25")
+        );
+        // 全部 before the words of done; 整改完毕, 清理完毕.
+        assert_eq!(
+            day("网箱已于9月全部完成拆除。").as_deref(),
+            Some("2020-09-30")
+        );
+        assert_eq!(
+            day("该问题已于11月底全部整改完毕。").as_deref(),
+            Some("2020-11-30")
+        );
+        assert_eq!(
+            day("已于2020年9月全部清理完毕，整改率100%。").as_deref(),
+            Some("2020-09-30")
         );
         // Of several, the latest.
         assert_eq!(
