@@ -479,31 +479,46 @@ fn answer_the_rest(grid: &Grid, line: usize, rel: &str, out: &mut Ingested) -> b
     };
     let row = line as u32 + 1;
     let record = Record {
-        source: Source {
-            file: rel.to_string(),
-            sheet: grid.name.clone(),
-            row,
-        },
         id_text: statement::EVERY_TASK_ID.to_string(),
-        id: None,
         measure_text: statement::EVERY_TASK_MEASURE.to_string(),
-        status: Status::NotApplicable,
         status_text: Status::NotApplicable.label().to_string(),
-        progress: grid.first_text(line),
-        completed_on: None,
-        completed_text: String::new(),
-        note: String::new(),
-        evidence: String::new(),
-        deadline_text: String::new(),
-        hidden: false,
         via: None,
-        ..base.clone()
+        ..not_applicable_row(
+            base,
+            Source {
+                file: rel.to_string(),
+                sheet: grid.name.clone(),
+                row,
+            },
+            grid.first_text(line),
+        )
     };
     out.records.push(record);
     // The line is a record now, not a row passed over.
     out.skips
         .retain(|s| !(s.sheet == grid.name && s.row == row && s.rows <= 1));
     true
+}
+
+/// A record of `model`'s unit (its filing date, period, unit) answering 不涉及 in
+/// `said` at `source`, with no task yet, nor anything else of the model's row.
+fn not_applicable_row(model: &Record, source: Source, said: String) -> Record {
+    Record {
+        source,
+        id_text: String::new(),
+        id: None,
+        measure_text: String::new(),
+        status: Status::NotApplicable,
+        status_text: String::new(),
+        progress: said,
+        completed_on: None,
+        completed_text: String::new(),
+        note: String::new(),
+        evidence: String::new(),
+        deadline_text: String::new(),
+        hidden: false,
+        ..model.clone()
+    }
 }
 
 /// A sheet read with a header row inserted at 1-based `row` ([`statement::as_answer`]):
@@ -875,24 +890,17 @@ fn not_applicable_by_note(grids: &[Grid], out: &mut Ingested, rel: &str) {
             out.records.insert(
                 at,
                 Record {
-                    source: Source {
-                        file: model.source.file.clone(),
-                        sheet: sheet.clone(),
-                        row,
-                    },
                     id_text: id.to_string(),
                     id: Some(id),
-                    measure_text: String::new(),
-                    status: Status::NotApplicable,
-                    status_text: String::new(),
-                    progress: said.to_string(),
-                    completed_on: None,
-                    completed_text: String::new(),
-                    note: String::new(),
-                    evidence: String::new(),
-                    deadline_text: String::new(),
-                    hidden: false,
-                    ..model.clone()
+                    ..not_applicable_row(
+                        &model,
+                        Source {
+                            file: model.source.file.clone(),
+                            sheet: sheet.clone(),
+                            row,
+                        },
+                        said.to_string(),
+                    )
                 },
             );
             taken.push(id.to_string());

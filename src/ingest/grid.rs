@@ -142,6 +142,29 @@ pub struct Comment {
     pub text: String,
 }
 
+#[cfg(test)]
+impl Grid {
+    /// A Word document without a table in tests: one paragraph a line (an empty line an
+    /// empty row), the sheet named 正文 as a Word return's.
+    pub(crate) fn letter(lines: &[&str]) -> Grid {
+        Grid {
+            name: "正文".into(),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    if l.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![Cell::Text((*l).into())]
+                    }
+                })
+                .collect(),
+            paragraphs: (0..lines.len()).collect(),
+            ..Grid::default()
+        }
+    }
+}
+
 impl Grid {
     /// The sheet with only columns `cols` from row `from` down (shifted to start at
     /// column 0); the rows above it whole (a title and 填报单位 line over two tables side

@@ -141,21 +141,7 @@ mod tests {
     use super::*;
 
     fn letter(lines: &[&str]) -> Grid {
-        Grid {
-            name: "正文".into(),
-            rows: lines
-                .iter()
-                .map(|l| {
-                    if l.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![Cell::Text((*l).into())]
-                    }
-                })
-                .collect(),
-            paragraphs: (0..lines.len()).collect(),
-            ..Grid::default()
-        }
+        Grid::letter(lines)
     }
 
     #[test]
