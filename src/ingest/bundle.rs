@@ -41,10 +41,7 @@ pub(super) fn ingest_bundle(
     let each = |name: String, taken: Result<Vec<u8>, ReadError>| {
         let inner = format!("{rel}/{name}");
         let part = member(&inner, taken, opts, conversion, nested, &stem);
-        out.files.extend(part.files);
-        out.records.extend(part.records);
-        out.skips.extend(part.skips);
-        out.problems.extend(part.problems);
+        out.append(part);
     };
     let listed = match format {
         Format::Mail => for_each_attachment(bytes, opts.limits, each),

@@ -21,6 +21,7 @@ use super::values::{parse_task_id, task_numbers};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
 use crate::common::text::{excerpt, one_line};
+use crate::model::status::no_task_of_ours;
 use crate::model::{Code, FileEntry, FileOutcome, Problem, Severity, SkipReason, Source, Status};
 use crate::plan::NameMatch;
 
@@ -410,9 +411,7 @@ fn read_sheets(
                 )
                 .at(Some(&grid.name), None),
             );
-            out.records.extend(part.records);
-            out.skips.extend(part.skips);
-            out.problems.extend(part.problems);
+            out.append(part);
             named = named.or(sender);
         }
     }
@@ -446,9 +445,7 @@ fn read_sheets(
         out.skips.retain(|s| s.sheet != grid.name);
         out.problems
             .retain(|p| p.sheet.as_deref() != Some(grid.name.as_str()));
-        out.records.extend(part.records);
-        out.skips.extend(part.skips);
-        out.problems.extend(part.problems);
+        out.append(part);
         named = named.or(sender);
         break;
     }
@@ -462,7 +459,7 @@ fn is_statement_row(r: &Record) -> bool {
     r.id.is_none()
         && [&r.id_text, &r.measure_text, &r.progress]
             .iter()
-            .any(|t| statement::no_task_of_ours(t).is_some())
+            .any(|t| no_task_of_ours(t).is_some())
 }
 
 /// The statement at `line` that the unit has no task in the plan but those its rows
@@ -559,9 +556,7 @@ fn read_isolated(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) -> Option<
     });
     match result {
         Ok((part, sender)) => {
-            out.records.extend(part.records);
-            out.skips.extend(part.skips);
-            out.problems.extend(part.problems);
+            out.append(part);
             sender
         }
         Err(_) => {
@@ -676,12 +671,12 @@ pub(super) fn names_a_return_form(grids: &[Grid]) -> bool {
 
 /// A unit's answer that it has nothing to report (我院无相关整改任务, 我镇不涉及该方案
 /// 中的整改任务) beside a table left blank: the first clause saying so
-/// (`sheet::statement::no_task_of_ours`; without a table it is read as the unit's answer).
+/// (`model::status::no_task_of_ours`; without a table it is read as the unit's answer).
 fn no_tasks_statement(grids: &[Grid]) -> Option<String> {
     grids.iter().find_map(|g| {
         (0..g.rows.len()).find_map(|r| {
             g.filled_cells(r)
-                .find_map(|cell| crate::ingest::sheet::statement::no_task_of_ours(&cell.text_ref()))
+                .find_map(|cell| no_task_of_ours(&cell.text_ref()))
         })
     })
 }

@@ -134,6 +134,17 @@ pub struct Ingested {
     pub problems: Vec<Problem>,
 }
 
+impl Ingested {
+    /// Everything `part` found added after what this holds (a sheet's, a bundle
+    /// member's, a sheet read again).
+    pub fn append(&mut self, part: Ingested) {
+        self.files.extend(part.files);
+        self.records.extend(part.records);
+        self.skips.extend(part.skips);
+        self.problems.extend(part.problems);
+    }
+}
+
 /// What ingest hands the merge: every file's entries, skips and problems gathered in
 /// `rest` (its `records` empty), and the records in parts, in order (file by file). At
 /// city scale the records are tens of MB: the merge moves each once into the ledger

@@ -278,6 +278,11 @@ const NOTHING_HERE: [&str; 9] = [
     "无需",
 ];
 
+/// Whether `unit` is the only unit that decides a task (its `deciders`).
+pub fn sole_decider(deciders: &[String], unit: &str) -> bool {
+    matches!(deciders, [only] if only == unit)
+}
+
 /// The doubt about a 不涉及 from the only unit that decides a task: the task was written
 /// for it, so the answer is likely a slip (a row filled for another task), to be checked.
 pub fn sole_decider_not_applicable(
@@ -285,7 +290,7 @@ pub fn sole_decider_not_applicable(
     deciders: &[String],
     unit: &str,
 ) -> Option<String> {
-    (status == Status::NotApplicable && deciders.len() == 1 && deciders[0] == unit)
+    (status == Status::NotApplicable && sole_decider(deciders, unit))
         .then(|| "报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位".to_string())
 }
 

@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use super::doubt::sole_decider;
 use crate::common::text::excerpt;
 use crate::ingest::record::Record;
 use crate::model::status::no_task_of_ours;
@@ -58,35 +59,49 @@ pub(super) fn expand(
     problems: &mut Vec<Problem>,
 ) -> BTreeSet<RowKey> {
     let mut rows = BTreeSet::new();
-    if !records.iter().flatten().any(answers_every_task) {
+    // Most rounds have none: one scan, nothing else.
+    let files_units: HashSet<(&str, &str)> = records
+        .iter()
+        .flatten()
+        .filter(|r| answers_every_task(r))
+        .filter_map(|r| Some((r.source.file.as_str(), r.unit.as_deref()?)))
+        .collect();
+    if files_units.is_empty() {
         return rows;
     }
-    // The tasks each file's unit answers row by row: those rows stand.
-    let answered: HashSet<(&str, &str, u32)> = records
+    // The tasks those files' units answer row by row: those rows stand.
+    let answered: HashSet<(String, String, u32)> = records
         .iter()
         .flatten()
         .filter_map(|r| Some((r.source.file.as_str(), r.unit.as_deref()?, r.id?)))
+        .filter(|(file, unit, _)| files_units.contains(&(*file, *unit)))
+        .map(|(file, unit, id)| (file.to_string(), unit.to_string(), id))
         .collect();
-    let mut expanded: Vec<Vec<Record>> = Vec::with_capacity(records.len());
-    for part in records.iter() {
+    // Only the parts holding such a row are rebuilt; their other records are moved.
+    for part in records.iter_mut() {
+        if !part.iter().any(answers_every_task) {
+            continue;
+        }
         let mut out = Vec::with_capacity(part.len());
-        for rec in part {
-            let Some(unit) = rec.unit.as_deref().filter(|_| answers_every_task(rec)) else {
-                out.push(rec.clone());
+        for rec in std::mem::take(part) {
+            let Some(unit) = rec.unit.as_deref().filter(|_| answers_every_task(&rec)) else {
+                out.push(rec);
                 continue;
             };
             let owed = plan.tasks_of(unit);
             let tasks: Vec<(&Task, Role)> = owed
                 .iter()
                 .copied()
-                .filter(|(t, _)| !answered.contains(&(rec.source.file.as_str(), unit, t.id)))
+                .filter(|(t, _)| {
+                    !answered.contains(&(rec.source.file.clone(), unit.to_string(), t.id))
+                })
                 .collect();
             rows.insert((
                 rec.source.file.clone(),
                 rec.source.sheet.clone(),
                 rec.source.row,
             ));
-            problems.push(note(rec, unit, &tasks, owed.len()));
+            problems.push(note(&rec, unit, &tasks, owed.len()));
             out.extend(tasks.iter().map(|(t, _)| Record {
                 id: Some(t.id),
                 id_text: t.id.to_string(),
@@ -94,10 +109,7 @@ pub(super) fn expand(
                 ..rec.clone()
             }));
         }
-        expanded.push(out);
-    }
-    for (part, new) in records.iter_mut().zip(expanded) {
-        *part = new;
+        *part = out;
     }
     rows
 }
@@ -134,7 +146,7 @@ fn note(rec: &Record, unit: &str, tasks: &[(&Task, Role)], owed: usize) -> Probl
         .collect();
     let sole: Vec<u32> = tasks
         .iter()
-        .filter(|(t, _)| t.deciders() == [unit.to_string()])
+        .filter(|(t, _)| sole_decider(t.deciders(), unit))
         .map(|(t, _)| t.id)
         .collect();
     let (severity, message) = if owed == 0 {

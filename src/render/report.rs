@@ -1804,8 +1804,8 @@ fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
 /// report's own 一是…二是…, they would number points inside points (一是区水利局1.长征渠…).
 /// A number that is a figure stays (1.5公里, 3处).
 pub(crate) fn without_list_marks(text: &str) -> String {
+    use crate::common::numerals::{is_numeral, is_small_numeral};
     const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-    const NUMERALS: &str = "一二三四五六七八九十";
     let c: Vec<char> = text.chars().collect();
     // The length of a mark at `i`, 0 when none.
     let mark_at = |i: usize| -> usize {
@@ -1816,9 +1816,7 @@ pub(crate) fn without_list_marks(text: &str) -> String {
         // （1） (1) （一）
         if matches!(at(0), Some('（' | '(')) {
             let n = (1..4)
-                .take_while(|&k| {
-                    at(k).is_some_and(|ch| ch.is_ascii_digit() || NUMERALS.contains(ch))
-                })
+                .take_while(|&k| at(k).is_some_and(is_numeral))
                 .count();
             if n > 0 && matches!(at(n + 1), Some('）' | ')')) {
                 return n + 2;
@@ -1840,7 +1838,7 @@ pub(crate) fn without_list_marks(text: &str) -> String {
         }
         // 一是 二是 … 十是, 一、 二、
         let numerals = (0..2)
-            .take_while(|&k| at(k).is_some_and(|ch| NUMERALS.contains(ch)))
+            .take_while(|&k| at(k).is_some_and(is_small_numeral))
             .count();
         if numerals > 0 {
             return match (at(numerals), at(numerals + 1)) {

@@ -148,9 +148,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         let right_sender = read_sheet(&right, ctx, &mut part);
         // Skip rows are 1-based: those of the table's body stay.
         part.skips.retain(|s| s.row as usize > layout.bottom + 1);
-        out.records.extend(part.records);
-        out.skips.extend(part.skips);
-        out.problems.extend(part.problems);
+        out.append(part);
         return sender.or(right_sender);
     }
     let mut filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);

@@ -8,7 +8,8 @@
 use super::layout::Layout;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::vocabulary::ColumnKind;
-pub(crate) use crate::model::status::no_task_of_ours;
+use crate::model::status::no_task_of_ours;
+use crate::model::Status;
 
 /// What the 序号 and 具体举措 cells of the row standing for the statement hold: words the
 /// merge reads as every task of the unit (`merge::every_task::names_every_task`).
@@ -70,7 +71,7 @@ fn in_table(grid: &Grid, layout: &Layout, line: usize) -> Option<Grid> {
     for (col, text) in [
         (id, EVERY_TASK_ID),
         (measure, EVERY_TASK_MEASURE),
-        (status, "不涉及"),
+        (status, Status::NotApplicable.label()),
         (progress, said.as_str()),
     ] {
         if let Some(c) = col {
@@ -102,9 +103,14 @@ fn as_table(grid: &Grid, line: usize) -> Grid {
             out.rows[r].clear();
         }
     }
-    out.rows[line] = [EVERY_TASK_ID, EVERY_TASK_MEASURE, "不涉及", &said]
-        .map(text)
-        .to_vec();
+    out.rows[line] = [
+        EVERY_TASK_ID,
+        EVERY_TASK_MEASURE,
+        Status::NotApplicable.label(),
+        &said,
+    ]
+    .map(text)
+    .to_vec();
     out.rows.insert(
         line,
         ["序号", "具体举措", "完成状态", "整改进展情况"]
