@@ -73,12 +73,17 @@ fn not_applicable_except(text: &str) -> Option<Vec<u32>> {
         let (named, rest) = after.split_once('外')?;
         let ids = task_numbers(named);
         // 其余任务均不涉及, 我镇无其他整改任务.
-        let says_rest = ["其余", "其他", "其它", "剩余"]
-            .iter()
-            .any(|w| rest.contains(w))
+        let says_rest = of_the_rest(rest)
             && (says_not_applicable(rest) || crate::model::status::no_task_of_ours(rest).is_some());
         (says_rest && !ids.is_empty()).then_some(ids)
     })
+}
+
+/// Whether a text speaks of the unit's tasks not answered otherwise (其余, 其他).
+pub(crate) fn of_the_rest(text: &str) -> bool {
+    ["其余", "其他", "其它", "剩余"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// A note's words without its label (说明：, 备注：, 注：).

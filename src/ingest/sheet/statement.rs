@@ -7,6 +7,7 @@
 
 use super::layout::Layout;
 use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::notes::of_the_rest;
 use crate::ingest::vocabulary::ColumnKind;
 use crate::model::status::no_task_of_ours;
 use crate::model::Status;
@@ -44,13 +45,6 @@ pub(crate) fn as_answer(grid: &Grid, line: usize) -> Option<(Grid, Option<usize>
         Some(_) => None,
         None => Some((as_table(grid, line), Some(line))),
     }
-}
-
-/// Whether a statement speaks of the tasks not answered otherwise (其他, 其余).
-fn of_the_rest(said: &str) -> bool {
-    ["其他", "其它", "其余", "另外"]
-        .iter()
-        .any(|w| said.contains(w))
 }
 
 /// The `line` below the table's header that says the unit has no task in the plan (a
@@ -192,5 +186,8 @@ mod tests {
         assert!(line(&g, true).is_none());
         let rest = letter(&["区交通局", "我局不涉及该方案中的其他整改任务。"]);
         assert_eq!(line(&rest, true), Some(1));
+        // 另外 (besides) opens a sentence: no word of the other tasks.
+        let besides = letter(&["区交通局", "另外，我局不涉及该方案中的整改任务。"]);
+        assert_eq!(line(&besides, true), None);
     }
 }
