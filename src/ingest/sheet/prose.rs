@@ -239,13 +239,9 @@ pub(super) fn as_table(grid: &Grid, sections: &[Section]) -> Option<Grid> {
 mod tests {
     use super::*;
 
-    fn letter(lines: &[&str]) -> Grid {
-        Grid::letter(lines)
-    }
-
     #[test]
     fn a_heading_naming_a_task_and_its_paragraphs() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "重庆市永川区金融工作办公室",
             "区生态环境局：",
             "现将第60项整改任务落实情况报告如下：",
@@ -274,7 +270,7 @@ mod tests {
 
     #[test]
     fn sub_headings_and_a_title_are_no_progress() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "区水利局关于整改进展情况的报告",
             "区生态环境局：",
             "三、第23项：河堰修复和河堤加固。今年以来共修复河堰12处，该项工作长期坚持。",
@@ -303,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_heading_line_that_says_it_all() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "区城管局关于整改情况的报告",
             "第12项：已完成城区12座公厕改造。",
             "第13项：正在推进，预计12月底完成。",
@@ -323,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_heading_quoting_its_measure_then_its_progress() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "区金融办关于整改落实情况的报告",
             "（一）关于第60项“创新投融资政策”。我办于2020年9月28日出台实施意见，目前已完成。",
             "2020年12月2日",
@@ -338,7 +334,7 @@ mod tests {
 
     #[test]
     fn sections_numbered_in_digits_and_headings_of_several_tasks() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "区水利局关于整改进展的报告",
             "区生态环境局：",
             "现将我局牵头的第20、23、24、55项整改进展报告如下：",
@@ -364,7 +360,7 @@ mod tests {
         // The heading of two tasks is said, the lead-in listing four is not.
         assert_eq!(joint_headings(&g), [(4, vec![23, 24])]);
         // Two tasks in a bracket at the heading's end: not the first one's section.
-        let g = letter(&[
+        let g = Grid::letter(&[
             "临江镇整改情况报告",
             "一、拦河养鱼和消落带开垦种植整治（第24项、第27项）",
             "我镇不涉及拦河养鱼问题；消落带开垦种植问题已清理3处，正在推进整治。",
@@ -381,14 +377,14 @@ mod tests {
     #[test]
     fn no_sections_in_a_table_or_a_cover_letter() {
         // A cover letter: names a task, says no status.
-        let g = letter(&["区城管局：", "第12项", "详见附件。", "区城管局"]);
+        let g = Grid::letter(&["区城管局：", "第12项", "详见附件。", "区城管局"]);
         assert!(sections(&g).is_empty());
         // A table anywhere: read as a table, not as prose.
-        let mut g = letter(&["标题", "一、第12项", "已完成改造。", "x"]);
+        let mut g = Grid::letter(&["标题", "一、第12项", "已完成改造。", "x"]);
         g.paragraphs.pop();
         assert!(sections(&g).is_empty());
         // The first line is the heading: no line above it for the header.
-        let g = letter(&["第12项", "已完成改造。"]);
+        let g = Grid::letter(&["第12项", "已完成改造。"]);
         assert!(sections(&g).is_empty());
     }
 }

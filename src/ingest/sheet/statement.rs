@@ -140,13 +140,9 @@ fn as_table(grid: &Grid, line: usize) -> Grid {
 mod tests {
     use super::*;
 
-    fn letter(lines: &[&str]) -> Grid {
-        Grid::letter(lines)
-    }
-
     #[test]
     fn the_statement_becomes_one_row_under_a_header_inserted_above_it() {
-        let g = letter(&[
+        let g = Grid::letter(&[
             "区交通局关于水污染防治整改落实情况的报告",
             "区生态环境局：",
             "根据通知要求，我局对照任务分解表逐项核查。",
@@ -177,17 +173,17 @@ mod tests {
         assert!(t.rows[1].is_empty());
         assert_eq!(row(7), ["2020年11月30日"]);
         // A statement on the first line has a header inserted above it too.
-        let first = letter(&["我局不涉及该方案中的整改任务。", "区交通局"]);
+        let first = Grid::letter(&["我局不涉及该方案中的整改任务。", "区交通局"]);
         let (t, inserted) = as_answer(&first, line(&first, false).unwrap()).unwrap();
         assert_eq!(inserted, Some(0));
         assert_eq!(t.rows[1][2].text(), "不涉及");
         // No statement; beside progress read, only a statement about the other tasks.
-        assert!(line(&letter(&["区交通局", "我局已完成整改任务。"]), false).is_none());
+        assert!(line(&Grid::letter(&["区交通局", "我局已完成整改任务。"]), false).is_none());
         assert!(line(&g, true).is_none());
-        let rest = letter(&["区交通局", "我局不涉及该方案中的其他整改任务。"]);
+        let rest = Grid::letter(&["区交通局", "我局不涉及该方案中的其他整改任务。"]);
         assert_eq!(line(&rest, true), Some(1));
         // 另外 (besides) opens a sentence: no word of the other tasks.
-        let besides = letter(&["区交通局", "另外，我局不涉及该方案中的整改任务。"]);
+        let besides = Grid::letter(&["区交通局", "另外，我局不涉及该方案中的整改任务。"]);
         assert_eq!(line(&besides, true), None);
     }
 }
