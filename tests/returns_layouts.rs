@@ -9859,3 +9859,108 @@ fn a_completion_said_with_its_month_in_words_is_dated() {
         NaiveDate::from_ymd_opt(2020, 11, 30)
     );
 }
+
+/// The same lead unit's Word return with the towns' tables pasted whole: each table's
+/// first row is its title merged across the table (来苏镇整改进展情况, or 填报单位：来苏镇),
+/// then the header. Each table is its town's, come through the lead unit; a unit's own
+/// return titled inside its table stays the unit's own.
+#[test]
+fn word_tables_titled_inside_for_each_town_are_the_towns_reports() {
+    use common::word::*;
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let titled = |title: &str, rows: Vec<docx_rs::TableRow>| {
+        let mut all = vec![docx_rs::TableRow::new(vec![cell(&[title]).grid_span(4)])];
+        all.push(text_row(&header));
+        all.extend(rows);
+        table(all)
+    };
+    for (first, second) in [
+        ("来苏镇整改进展情况", "宝峰镇整改进展情况"),
+        ("填报单位：来苏镇", "填报单位：宝峰镇"),
+        ("来苏镇整改任务落实情况表", "宝峰镇整改任务落实情况表"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("区住房城乡建委牵头任务各镇街落实情况"))
+            .add_paragraph(para("填报单位：区住房城乡建委    填报日期：2020年12月6日"))
+            .add_table(titled(
+                first,
+                vec![
+                    text_row(&["30", &measure(30), "完成场镇管网排查12.3公里。", "已完成"]),
+                    text_row(&["35", &measure(35), "修复破损管网0.8公里。", "已完成"]),
+                ],
+            ))
+            .add_table(titled(
+                second,
+                vec![
+                    text_row(&["30", &measure(30), "场镇管网排查已完成80%。", "正在推进"]),
+                    text_row(&["35", &measure(35), "摸排工作正在开展。", "正在推进"]),
+                ],
+            ));
+        std::fs::write(dir.path().join("区住建委汇总.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        for task in [30, 35] {
+            let of = |unit: &str| {
+                let r = reports_of(&ledger, task, unit);
+                assert_eq!(
+                    r.len(),
+                    1,
+                    "{first} {unit} {task}: {:?}\n{:?}",
+                    ledger.task(task).unwrap().reports,
+                    ledger.problems
+                );
+                r[0].clone()
+            };
+            assert_eq!(of("来苏镇").status, Status::Completed, "{first}");
+            assert_eq!(of("宝峰镇").status, Status::InProgress, "{first}");
+            for town in ["来苏镇", "宝峰镇"] {
+                assert_eq!(of(town).via.as_deref(), Some("区住房城乡建委"), "{first}");
+            }
+            assert!(
+                reports_of(&ledger, task, "区住房城乡建委").is_empty(),
+                "{first} {task}"
+            );
+        }
+        assert!(
+            !raised(&ledger, Code::TaskTextMismatch),
+            "{first}: {:?}",
+            ledger.problems
+        );
+    }
+    // A town's own return, its title inside the table: its own rows, not come through
+    // anyone.
+    for (para_line, title) in [
+        (
+            Some("填报单位：来苏镇    填报日期：2020年12月6日"),
+            "来苏镇整改进展情况",
+        ),
+        (None, "来苏镇整改进展情况"),
+        (Some("来苏镇整改任务进展情况"), "填报单位：来苏镇"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = docx_rs::Docx::new();
+        if let Some(p) = para_line {
+            doc = doc.add_paragraph(para(p));
+        }
+        doc = doc.add_table(titled(
+            title,
+            vec![text_row(&[
+                "30",
+                &measure(30),
+                "完成场镇管网排查12.3公里。",
+                "已完成",
+            ])],
+        ));
+        std::fs::write(dir.path().join("来苏镇.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let r = reports_of(&ledger, 30, "来苏镇");
+        assert_eq!(
+            r.len(),
+            1,
+            "{title}: {:?}",
+            ledger.task(30).unwrap().reports
+        );
+        assert_eq!(r[0].via, None, "{title}");
+        assert_eq!(r[0].status, Status::Completed, "{title}");
+    }
+}

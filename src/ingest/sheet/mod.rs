@@ -206,13 +206,34 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // 一、来苏镇 (or 来苏镇整改进展情况表) right above the first table of a lead unit's
     // Word return, under its title and 填报单位 line: that unit's rows, as for the
     // tables after it.
+    // So is a table's own first row, merged across it over its header, when the towns'
+    // tables were pasted whole (来苏镇整改进展情况, or 填报单位：来苏镇 under the lead's
+    // 填报单位 line).
+    // The filing date of the block a 填报单位 line below the header started.
+    let mut block_filed = None;
+    // The sheet's 填报单位 line heads other units' tables, each under a 填报单位 line of
+    // its own (a lead unit's consolidation): their rows came through the sender.
+    let mut blocks_through_sender = false;
     if let Some(&p) = non_empty.iter().rev().find(|&&x| x < layout.top) {
         let is_title = non_empty.first() == Some(&p);
-        if !is_title && filing::block_filing(grid, p, ctx.default_year).is_none() {
-            if let Some(name) = rows::paragraph_heading(grid, p) {
-                unit.start_block(&name, UnitFrom::Heading);
-            } else if grid.is_paragraph(p) && names_the_table_below(grid, &non_empty, p) {
-                unit.start_block(&grid.first_text(p), UnitFrom::Title);
+        match filing::block_filing(grid, p, ctx.default_year) {
+            _ if is_title => {}
+            None => {
+                if let Some(name) = rows::paragraph_heading(grid, p) {
+                    unit.start_block(&name, UnitFrom::Heading);
+                } else if is_title_line(grid, p) && names_the_table_below(grid, &non_empty, p) {
+                    unit.start_block(&grid.first_text(p), UnitFrom::Title);
+                }
+            }
+            // Another 填报单位 line than the sheet's (the first) over the first table:
+            // the sender's line heads other units' tables.
+            Some((text, filed)) => {
+                if filing.unit_text.as_deref().map(str::trim) != Some(text.trim())
+                    && unit.start_block(&text, UnitFrom::Heading)
+                {
+                    block_filed = filed;
+                    blocks_through_sender = true;
+                }
             }
         }
     }
@@ -308,8 +329,6 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     let in_place = marker.filter(|m| rows_in_place(grid, &layout, m));
     let first_header_bottom = layout.bottom;
     let first_record = out.records.len();
-    // The filing date of the block a 填报单位 line below the header started.
-    let mut block_filed = None;
     // The month the sheet reports on: its title's, else its filing date's (a table
     // below under an earlier month's title is last month's, pasted in).
     let sheet_month = filing
@@ -438,6 +457,17 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             );
             break;
         }
+        // 宝峰镇整改进展情况 merged across the top of the next pasted table, over its
+        // header: that unit's rows.
+        if !grid.is_paragraph(r)
+            && is_title_line(grid, r)
+            && names_the_table_below(grid, &non_empty, r)
+            && unit.start_block(&grid.first_text(r), UnitFrom::Title)
+        {
+            out.skips
+                .push(row_skip(grid, ctx, r, SkipReason::UnitHeading));
+            continue;
+        }
         // 二、来苏镇 over a group of rows of a consolidated return: that unit's rows.
         if rows::unit_heading(grid, r, &layout)
             .is_some_and(|name| unit.start_block(&name, UnitFrom::Heading))
@@ -543,7 +573,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
             if matches!(reason, SkipReason::Note | SkipReason::Paragraph) {
                 if let Some((text, filed)) = filing::block_filing(grid, r, ctx.default_year) {
-                    if unit.start_block(&text, UnitFrom::FiledCell) {
+                    let from = if blocks_through_sender {
+                        UnitFrom::Heading
+                    } else {
+                        UnitFrom::FiledCell
+                    };
+                    if unit.start_block(&text, from) {
                         block_filed = filed;
                     }
                 } else if reason == SkipReason::Paragraph
@@ -941,6 +976,12 @@ fn names_the_table_below(grid: &Grid, non_empty: &[usize], r: usize) -> bool {
             .iter()
             .find(|&&x| x > r)
             .is_some_and(|&next| !grid.is_paragraph(next) && Layout::at(grid, next).is_some())
+}
+
+/// Whether row `r` is a line of text: a Word paragraph, or a row with one cell filled
+/// (a title merged across the table).
+fn is_title_line(grid: &Grid, r: usize) -> bool {
+    grid.is_paragraph(r) || grid.filled_cells(r).nth(1).is_none()
 }
 
 /// The longest line read as a table's title.

@@ -2127,7 +2127,12 @@ pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<Str
     if grid.is_paragraph(r) {
         return None;
     }
-    let next = (r + 1..grid.rows.len()).find(|&n| !grid.row_is_empty(n))?;
+    let mut below = (r + 1..grid.rows.len()).filter(|&n| !grid.row_is_empty(n));
+    let mut next = below.next()?;
+    // A town's table pasted whole: its name merged over the table's own header.
+    if is_repeated_header(grid, next, &grid.first_text(next)) {
+        next = below.next()?;
+    }
     task_id_of_cell(layout.cell(grid, next, ColumnKind::Id)).1?;
     heading_name(&one_line(&grid.cell(r, c).text_ref()))
 }
