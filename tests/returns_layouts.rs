@@ -9878,6 +9878,8 @@ fn word_tables_titled_inside_for_each_town_are_the_towns_reports() {
         ("来苏镇整改进展情况", "宝峰镇整改进展情况"),
         ("填报单位：来苏镇", "填报单位：宝峰镇"),
         ("来苏镇整改任务落实情况表", "宝峰镇整改任务落实情况表"),
+        ("来苏镇", "宝峰镇"),
+        ("一、来苏镇", "二、宝峰镇"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let doc = docx_rs::Docx::new()

@@ -219,7 +219,13 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         match filing::block_filing(grid, p, ctx.default_year) {
             _ if is_title => {}
             None => {
-                if let Some(name) = rows::paragraph_heading(grid, p) {
+                // (来苏镇 merged across the first table over its header, as a paragraph.)
+                let in_table = || {
+                    (!grid.is_paragraph(p) && is_title_line(grid, p))
+                        .then(|| rows::heading_name(&grid.first_text(p)))
+                        .flatten()
+                };
+                if let Some(name) = rows::paragraph_heading(grid, p).or_else(in_table) {
                     unit.start_block(&name, UnitFrom::Heading);
                 } else if is_title_line(grid, p) && names_the_table_below(grid, &non_empty, p) {
                     unit.start_block(&grid.first_text(p), UnitFrom::Title);

@@ -2153,7 +2153,7 @@ pub(super) fn paragraph_heading(grid: &Grid, r: usize) -> Option<String> {
 
 /// A heading's name: short, no task number, without its numbering (一、 （二） 3. ) and
 /// trailing colon.
-fn heading_name(text: &str) -> Option<String> {
+pub(super) fn heading_name(text: &str) -> Option<String> {
     if text.chars().count() > UNIT_HEADING_CHARS || parse_task_id(text).is_some() {
         return None;
     }
