@@ -9966,3 +9966,92 @@ fn word_tables_titled_inside_for_each_town_are_the_towns_reports() {
         assert_eq!(r[0].status, Status::Completed, "{title}");
     }
 }
+
+/// A lead unit's Word consolidation numbering its partners' rows under the task's own
+/// (28, then 28-1 来苏镇, 28-2 宝峰镇; or 28.1, 28（1）) with the unit under 责任单位 as
+/// under 单位: each partner's row is that partner's report through the lead, the task's
+/// first row the lead's own. Before, under 责任单位 the distinct numbers hid the
+/// consolidation and every row was folded into the lead's report.
+#[test]
+fn partners_rows_numbered_under_the_task_name_their_unit() {
+    use common::word::*;
+    for column in ["责任单位", "单位"] {
+        for numbering in ["{n}-{k}", "{n}.{k}", "{n}（{k}）"] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut rows = vec![text_row(&[
+                "序号",
+                "具体举措",
+                column,
+                "整改进展情况",
+                "完成状态",
+            ])];
+            for (n, own, towns) in [
+                (
+                    28,
+                    ("已制定考核办法。", "已完成"),
+                    [
+                        ("组建清漂队伍。", "长期坚持"),
+                        ("落实保洁员12名。", "已完成"),
+                    ],
+                ),
+                (
+                    44,
+                    ("立案5件。", "长期坚持"),
+                    [
+                        ("排查餐饮店32家。", "正在推进"),
+                        ("排查餐饮店20家，全部整改。", "已完成"),
+                    ],
+                ),
+            ] {
+                rows.push(text_row(&[
+                    &n.to_string(),
+                    &measure(n),
+                    "区城市管理局",
+                    own.0,
+                    own.1,
+                ]));
+                for (k, (town, (progress, status))) in
+                    ["来苏镇", "宝峰镇"].iter().zip(towns).enumerate()
+                {
+                    let id = numbering
+                        .replace("{n}", &n.to_string())
+                        .replace("{k}", &(k + 1).to_string());
+                    rows.push(text_row(&[&id, "", town, progress, status]));
+                }
+            }
+            let doc = docx_rs::Docx::new()
+                .add_paragraph(para("区城市管理局牵头整改任务进展汇总表"))
+                .add_paragraph(para("填报单位：区城市管理局    填报日期：2020年12月5日"))
+                .add_table(table(rows));
+            std::fs::write(dir.path().join("区城市管理局汇总.docx"), docx_bytes(doc)).unwrap();
+            let ledger = ledger_for(dir.path());
+            let case = format!("{column} {numbering}");
+            let of = |task: u32, unit: &str| {
+                let r = reports_of(&ledger, task, unit);
+                assert_eq!(
+                    r.len(),
+                    1,
+                    "{case} {unit} {task}: {:?}",
+                    ledger.task(task).unwrap().reports
+                );
+                r[0].clone()
+            };
+            assert_eq!(of(28, "区城市管理局").status, Status::Completed, "{case}");
+            assert_eq!(of(28, "来苏镇").status, Status::Ongoing, "{case}");
+            assert_eq!(of(44, "区城市管理局").status, Status::Ongoing, "{case}");
+            assert_eq!(of(44, "来苏镇").status, Status::InProgress, "{case}");
+            assert_eq!(of(44, "宝峰镇").status, Status::Completed, "{case}");
+            assert_eq!(
+                of(44, "宝峰镇").via.as_deref(),
+                Some("区城市管理局"),
+                "{case}"
+            );
+            assert_eq!(of(44, "区城市管理局").via, None, "{case}");
+            assert!(
+                !raised(&ledger, Code::Duplicate),
+                "{case}: {:?}",
+                ledger.problems
+            );
+        }
+    }
+}

@@ -440,7 +440,13 @@ fn row_unit_column(
         // On a sheet of one task the 序号 counts rows (`counted_rows_task`).
         let id = one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref());
         if !id.is_empty() && !one_task {
-            task = id;
+            // A partner's row numbered under the task's (28-1, 28.1, 28（1）) is on it.
+            let digits = id.find(|c: char| !c.is_ascii_digit()).unwrap_or(id.len());
+            task = if digits > 0 {
+                id[..digits].to_string()
+            } else {
+                id
+            };
         }
         let t = one_line(&grid.value_through_merge(r, c).text_ref());
         if t.is_empty() {
