@@ -10055,3 +10055,53 @@ fn partners_rows_numbered_under_the_task_name_their_unit() {
         }
     }
 }
+
+/// A unit numbering its own rows 1, 2, 3 … and writing its own short form of each
+/// measure: the rows whose text is no clear match for any task of the whole plan are
+/// tied to the unit's own task they are clearly closest to (加大阳台违规改造巡查力度: 34;
+/// 杨家河暗渠生活污水排入问题, the task's 简称 but for 整改: 36), with a warning, as a
+/// row without a 序号 is. Before, the numbers were distrusted and those rows left out.
+#[test]
+fn own_numbering_ties_a_units_short_forms_to_its_own_tasks() {
+    let header = ["序号", "整改任务", "整改进展情况", "完成状态"];
+    let items = [
+        (30, "建立全区排水信息清单，强化乡镇污水管网排查", "已完成"),
+        (31, "加快老城区、城乡结合部、老旧小区管网改造", "正在推进"),
+        (32, "建立完善排水管网整治工程建设管理办法", "已完成"),
+        (34, "加大阳台违规改造巡查力度", "长期坚持"),
+        (36, "杨家河暗渠生活污水排入问题", "已完成"),
+        (37, "双石污水处理厂污水溢流", "已完成"),
+        // Words of none of the unit's tasks: still left out, and said so.
+        (0, "加强干部队伍作风建设", "已完成"),
+    ];
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (_, m, st))| row(&[&(i + 1).to_string(), m, "按计划推进。", st]))
+        .collect();
+    let ledger = read_one("区住房城乡建委", &header, &rows);
+    for (id, measure, status) in items.iter().filter(|(id, ..)| *id > 0) {
+        let r = reports_of(&ledger, *id, "区住房城乡建委");
+        assert_eq!(r.len(), 1, "{measure}: {:?}", ledger.problems);
+        assert_eq!(r[0].status.label(), *status, "{measure}");
+    }
+    for (row, id) in [(6, 34), (7, 36)] {
+        assert!(
+            ledger.problems.iter().any(|p| p.row == Some(row)
+                && p.severity == Severity::Warning
+                && p.message.contains("自行编号")
+                && p.message.contains(&format!("第{id}项"))),
+            "row {row}: {:?}",
+            ledger.problems
+        );
+    }
+    assert_eq!(ledger.unplaced.len(), 1, "{:?}", ledger.unplaced);
+    assert_eq!(ledger.unplaced[0].source.row, 9);
+    assert!(
+        ledger.problems.iter().any(|p| p.row == Some(9)
+            && p.severity == Severity::Error
+            && p.message.contains("加强干部队伍作风建设")),
+        "{:?}",
+        ledger.problems
+    );
+}

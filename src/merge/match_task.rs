@@ -100,119 +100,153 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
             } else {
                 format!("序号“{}”无法识别", excerpt(&rec.id_text, 12))
             };
-            // The plan's own 简称 (the name the tool prints in its documents), or 第23项
-            // opening the text: the task it names.
-            if let Some(id) = named_task(rec, plan) {
-                return TaskMatch::Found {
+            by_text_alone(
+                rec,
+                rec.unit.as_deref(),
+                plan,
+                candidates,
+                id_desc,
+                !rec.id_text.trim().is_empty(),
+            )
+        }
+    }
+}
+
+/// Tie a record by its text alone (no 序号, one the plan does not have, or a sheet's own
+/// numbering): the plan's 简称 or 第N项 named, a Chinese numeral with no text, a short name
+/// found in one task only, the unit's own task closest to it, or a clear best measure.
+/// `id_desc` opens the problems (what the 序号 was); `numbered`: the row has a 序号 that
+/// did not read, so it is no row without one (1.2, an item of another task).
+pub(super) fn by_text_alone(
+    rec: &Record,
+    unit: Option<&str>,
+    plan: &Plan,
+    candidates: &[(u32, &str)],
+    id_desc: String,
+    numbered: bool,
+) -> TaskMatch {
+    let has_text = rec
+        .measure_text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        >= 4;
+    // The plan's own 简称 (the name the tool prints in its documents), or 第23项
+    // opening the text: the task it names.
+    if let Some(id) = named_task(rec, plan) {
+        return TaskMatch::Found {
+            id,
+            by: MatchedBy::Text,
+            warning: None,
+        };
+    }
+    if !has_text {
+        // 十二 alone in the 序号 column of a row with no measure text: the task
+        // number in Chinese numerals (category rows never carry progress).
+        if let Some(task) = chinese_task_id(&rec.id_text).and_then(|n| plan.task(n)) {
+            return TaskMatch::Found {
+                id: task.id,
+                by: MatchedBy::Id,
+                warning: Some(problem(
+                    rec,
+                    Severity::Warning,
+                    Code::TaskMatchedByNumeral,
+                    format!(
+                        "序号“{}”为中文数字，已按第{}项（{}）计入。请核实。",
+                        rec.id_text.trim(),
+                        task.id,
+                        excerpt(&task.measure, 16)
+                    ),
+                )),
+            };
+        }
+        let code = if rec.id.is_some() {
+            Code::TaskUnknown
+        } else {
+            Code::TaskUnmatched
+        };
+        return TaskMatch::Missing(problem(
+            rec,
+            Severity::Error,
+            code,
+            format!(
+                "{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"
+            ),
+        ));
+    }
+    let outcome = best_match(&rec.measure_text, candidates);
+    // A short name of the unit's own, found in one task's measure only.
+    let unmatched = matches!(outcome, MatchOutcome::NoMatch { .. });
+    if let Some(id) = unmatched
+        .then(|| contained_in_one(rec, plan, candidates))
+        .flatten()
+    {
+        return found_by_text(
+            rec,
+            id,
+            format!(
+                "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
+                excerpt(&rec.measure_text, 20)
+            ),
+        );
+    }
+    // No task of the plan stands out, but one of the unit's own does (its own
+    // short name for it: 餐厨垃圾收运监管 for 餐厨垃圾清运长效监管机制).
+    if let Some(id) = unit
+        .filter(|_| !numbered)
+        .and_then(|unit| own_task(rec, unit, plan, &outcome))
+    {
+        return found_by_text(
+            rec,
+            id,
+            format!(
+                "{id_desc}，举措内容“{}”与本单位承担的第{id}项最相近，已按第{id}项计入。请核实。",
+                excerpt(&rec.measure_text, 20)
+            ),
+        );
+    }
+    match outcome {
+            // （二十三） beside task 23's measure: the number in Chinese numerals, and
+            // the measure agrees with it.
+            MatchOutcome::Clear { id, .. } if chinese_task_id(&rec.id_text) == Some(id) => {
+                TaskMatch::Found {
                     id,
-                    by: MatchedBy::Text,
+                    by: MatchedBy::Id,
                     warning: None,
-                };
-            }
-            if !has_text {
-                // 十二 alone in the 序号 column of a row with no measure text: the task
-                // number in Chinese numerals (category rows never carry progress).
-                if let Some(task) = chinese_task_id(&rec.id_text).and_then(|n| plan.task(n)) {
-                    return TaskMatch::Found {
-                        id: task.id,
-                        by: MatchedBy::Id,
-                        warning: Some(problem(
-                            rec,
-                            Severity::Warning,
-                            Code::TaskMatchedByNumeral,
-                            format!(
-                                "序号“{}”为中文数字，已按第{}项（{}）计入。请核实。",
-                                rec.id_text.trim(),
-                                task.id,
-                                excerpt(&task.measure, 16)
-                            ),
-                        )),
-                    };
                 }
-                let code = if rec.id.is_some() {
+            }
+            MatchOutcome::Clear { id, .. } => found_by_text(
+                rec,
+                id,
+                format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
+            ),
+            MatchOutcome::Ambiguous { candidates } => {
+                let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
+                TaskMatch::Missing(problem(
+                    rec,
+                    Severity::Error,
+                    Code::TaskUnmatched,
+                    format!(
+                        "{id_desc}；举措内容“{}”与{}都相近，无法确定，此行未计入汇总。请填写正确序号。",
+                        excerpt(&rec.measure_text, 20),
+                        ids.join("、")
+                    ),
+                ))
+            }
+            MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
+                rec,
+                Severity::Error,
+                if rec.id.is_some() {
                     Code::TaskUnknown
                 } else {
                     Code::TaskUnmatched
-                };
-                return TaskMatch::Missing(problem(
-                    rec,
-                    Severity::Error,
-                    code,
-                    format!("{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"),
-                ));
-            }
-            let outcome = by_text();
-            // A short name of the unit's own, found in one task's measure only.
-            let unmatched = matches!(outcome, MatchOutcome::NoMatch { .. });
-            if let Some(id) = unmatched
-                .then(|| contained_in_one(rec, plan, candidates))
-                .flatten()
-            {
-                return found_by_text(
-                    rec,
-                    id,
-                    format!(
-                        "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
-                        excerpt(&rec.measure_text, 20)
-                    ),
-                );
-            }
-            // No task of the plan stands out, but one of the unit's own does (its own
-            // short name for it: 餐厨垃圾收运监管 for 餐厨垃圾清运长效监管机制).
-            if let Some(id) = own_task(rec, plan, &outcome) {
-                return found_by_text(
-                    rec,
-                    id,
-                    format!(
-                        "{id_desc}，举措内容“{}”与本单位承担的第{id}项最相近，已按第{id}项计入。请核实。",
-                        excerpt(&rec.measure_text, 20)
-                    ),
-                );
-            }
-            match outcome {
-                // （二十三） beside task 23's measure: the number in Chinese numerals, and
-                // the measure agrees with it.
-                MatchOutcome::Clear { id, .. } if chinese_task_id(&rec.id_text) == Some(id) => {
-                    TaskMatch::Found {
-                        id,
-                        by: MatchedBy::Id,
-                        warning: None,
-                    }
-                }
-                MatchOutcome::Clear { id, .. } => found_by_text(
-                    rec,
-                    id,
-                    format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
+                },
+                format!(
+                    "{id_desc}；举措内容“{}”与方案中的任务都不相符，此行未计入汇总。请按整改任务分解表填写序号和举措。",
+                    excerpt(&rec.measure_text, 20)
                 ),
-                MatchOutcome::Ambiguous { candidates } => {
-                    let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
-                    TaskMatch::Missing(problem(
-                        rec,
-                        Severity::Error,
-                        Code::TaskUnmatched,
-                        format!(
-                            "{id_desc}；举措内容“{}”与{}都相近，无法确定，此行未计入汇总。请填写正确序号。",
-                            excerpt(&rec.measure_text, 20),
-                            ids.join("、")
-                        ),
-                    ))
-                }
-                MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
-                    rec,
-                    Severity::Error,
-                    if rec.id.is_some() {
-                        Code::TaskUnknown
-                    } else {
-                        Code::TaskUnmatched
-                    },
-                    format!(
-                        "{id_desc}；举措内容“{}”与方案中的任务都不相符，此行未计入汇总。请按整改任务分解表填写序号和举措。",
-                        excerpt(&rec.measure_text, 20)
-                    ),
-                )),
-            }
+            )),
         }
-    }
 }
 
 /// Least score of a unit's own task against a text that matches no task of the whole
@@ -227,12 +261,7 @@ const OWN_MIN_MARGIN: f64 = 0.15;
 /// 序号 names when the whole plan gives no clear one: the only one of the unit's among tasks found alike
 /// (37 and 38 differ by a town's name), or the unit's task whose measure or 简称 the text
 /// is clearly closest to.
-fn own_task(rec: &Record, plan: &Plan, outcome: &MatchOutcome) -> Option<u32> {
-    // A 序号 that does not read (1.2, an item of another task) is no row without one.
-    if !rec.id_text.trim().is_empty() {
-        return None;
-    }
-    let unit = rec.unit.as_deref()?;
+fn own_task(rec: &Record, unit: &str, plan: &Plan, outcome: &MatchOutcome) -> Option<u32> {
     let own = |id: u32| {
         plan.task(id)
             .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned)

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::common::text::excerpt_of;
 use crate::ingest::record::Record;
-use crate::merge::match_task::{match_task, TaskMatch};
+use crate::merge::match_task::{by_text_alone, match_task, TaskMatch};
 use crate::model::{
     Code, MatchedBy, Problem, Severity, Skip, SkipReason, Status, UnitReport, Unplaced,
 };
@@ -99,7 +99,7 @@ pub(super) fn place_records(
         let m = if !renumbered.is_empty()
             && renumbered.contains(&(rec.source.file.clone(), rec.source.sheet.clone()))
         {
-            distrust_numbers(&rec, m)
+            distrust_numbers(&rec, &unit, m, plan, &candidates)
         } else {
             m
         };
@@ -615,9 +615,17 @@ fn renumbered_sheets<'m>(matched: impl Iterator<Item = &'m Matched>) -> BTreeSet
         .collect()
 }
 
-/// On a renumbered sheet a 序号 says nothing: a row tied by its number alone (no text,
-/// or text that does not fit) is not placed.
-fn distrust_numbers(rec: &Record, m: TaskMatch) -> TaskMatch {
+/// On a renumbered sheet a 序号 says nothing: a row tied by its number alone (text that
+/// does not fit) is tied by its text alone, as a row without a 序号 is (the unit's own
+/// short name for one of its tasks: 加大阳台违规改造巡查力度 for task 34); one with no
+/// text, or text that names no task, is not placed.
+fn distrust_numbers(
+    rec: &Record,
+    unit: &str,
+    m: TaskMatch,
+    plan: &Plan,
+    candidates: &[(u32, &str)],
+) -> TaskMatch {
     match m {
         TaskMatch::Found {
             by: MatchedBy::Id,
@@ -631,6 +639,19 @@ fn distrust_numbers(rec: &Record, m: TaskMatch) -> TaskMatch {
                     by: MatchedBy::Id,
                     warning,
                 };
+            }
+            let has_text = rec
+                .measure_text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+                >= 4;
+            if has_text {
+                let id_desc = format!(
+                    "本表序号是单位自行编号，此行的序号“{}”不能对应方案任务",
+                    rec.id_text
+                );
+                return by_text_alone(rec, Some(unit), plan, candidates, id_desc, false);
             }
             TaskMatch::Missing(
                 Problem::new(
