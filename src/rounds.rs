@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::rounds::{compare, history, RoundReports, RoundSnapshot};
+use crate::model::rounds::{compare, history, resent_unchanged, RoundReports, RoundSnapshot};
 use crate::model::{Code, Ledger, Previous, Problem, Severity, UnitReport};
 
 /// The folder of the rounds inside the output folder.
@@ -165,6 +165,8 @@ pub fn attach_previous(
         t.previous_status = before.get(&t.id).copied();
     }
     ledger.changes = Some(compare(&snap, ledger));
+    let resent = resent_unchanged(&snap, ledger);
+    ledger.problems.extend(resent);
     ledger.previous = Some(Previous {
         as_of: snap.as_of,
         file,

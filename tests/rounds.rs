@@ -591,3 +591,87 @@ fn a_task_overdue_since_the_last_round_is_new_overdue() {
         .expect("task 36 in 进展对比");
     assert!(row.iter().any(|c| shown(c) == "新增逾期"), "{row:?}");
 }
+
+/// Last round's return sent again with only its 填报日期 changed: every task's progress
+/// word for word as before, tasks still unfinished (one overdue): a warning naming the
+/// unit, both dates and the unfinished tasks. Not for a unit that sent news on one task,
+/// nor for the same file read again (its date unchanged), nor for a unit whose tasks
+/// are all done. Before (adv45 b18) nothing was said.
+#[test]
+fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
+    let input = tempfile::tempdir().unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
+    }
+    // Task 8 was due by the end of September: overdue unless done.
+    let rows_then = [(8, "正在推进", V::E), (9, "正在推进", V::E)];
+    let cases: [(&str, u32, &[(u32, &str, V)], bool); 4] = [
+        ("resent", 9, &rows_then, true),
+        ("same file", 3, &rows_then, false),
+        (
+            "news",
+            9,
+            &[(8, "已完成", V::D(2020, 12, 8)), (9, "正在推进", V::E)],
+            false,
+        ),
+        (
+            "done",
+            9,
+            &[(8, "已完成", V::E), (9, "已完成", V::E)],
+            false,
+        ),
+    ];
+    for (case, filed, rows_now, warned) in cases {
+        let (first, second) = (input.path().join("r1"), input.path().join("r2"));
+        for d in [&first, &second] {
+            let _ = std::fs::remove_dir_all(d);
+            std::fs::create_dir_all(d).unwrap();
+        }
+        // Round one: the units' November return (done tasks compared too in "done").
+        let rows_before: &[(u32, &str, V)] = if case == "done" {
+            &[(8, "已完成", V::E), (9, "已完成", V::E)]
+        } else {
+            &rows_then
+        };
+        nongye(&first, "区农业农村委.xlsx", 3, rows_before);
+        nongye(&second, "区农业农村委.xlsx", filed, rows_now);
+        let out = tempfile::tempdir().unwrap();
+        let run = |returns: &Path, as_of: &str| {
+            let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+                .arg("--input")
+                .arg(input.path())
+                .arg("--returns")
+                .arg(returns)
+                .arg("--output")
+                .arg(out.path())
+                .args(["--as-of", as_of, "run"])
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        };
+        run(&first, "2020-12-05");
+        run(&second, "2020-12-10");
+        let ledger: Ledger =
+            serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
+                .unwrap();
+        let found: Vec<&str> = ledger
+            .problems
+            .iter()
+            .filter(|p| p.code == Code::SameAsLastRound)
+            .map(|p| p.message.as_str())
+            .collect();
+        if warned {
+            assert_eq!(found.len(), 1, "{case}: {:?}", ledger.problems);
+            let overdue = ledger.task(8).unwrap().overdue;
+            assert!(overdue, "task 8 is overdue at 12月10日");
+            assert!(
+                found[0].starts_with("区农业农村委2020年12月9日报送的2项任务进展，与其上期（2020年12月3日）报送的逐字相同")
+                    && found[0].contains("第8、9项仍未完成，其中第8项已逾期"),
+                "{}",
+                found[0]
+            );
+        } else {
+            assert!(found.is_empty(), "{case}: {found:?}");
+        }
+    }
+}

@@ -103,6 +103,9 @@ pub enum Code {
     CompletedAfterFiling,
     /// The previous round could not be read: no comparison made.
     PreviousRound,
+    /// A unit's return, under a newer date, repeats its last round's word for word with
+    /// tasks still unfinished: likely last round's file sent again; the clerk asks.
+    SameAsLastRound,
     /// A unit that reported a task done last round and sent nothing on it this round:
     /// last round's report stands (`reports[].carried_from`).
     Carried,
@@ -148,6 +151,7 @@ impl Code {
             Code::DeadlineChanged => "完成时限变更",
             Code::FiledAfterAsOf => "晚于统计截止日期报送",
             Code::CompletedAfterAsOf => "完成日期晚于统计截止日期",
+            Code::SameAsLastRound => "与上期报送相同",
             Code::CompletedAfterFiling => "完成日期晚于填报日期",
             Code::PreviousRound => "上期汇总无法读取",
             Code::Carried => "沿用上期完成情况",
@@ -193,6 +197,7 @@ impl Code {
             Code::DeadlineChanged => "deadline_changed",
             Code::FiledAfterAsOf => "filed_after_as_of",
             Code::CompletedAfterAsOf => "completed_after_as_of",
+            Code::SameAsLastRound => "same_as_last_round",
             Code::CompletedAfterFiling => "completed_after_filing",
             Code::PreviousRound => "previous_round",
             Code::Carried => "carried",

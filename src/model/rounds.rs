@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::ledger::{Ledger, UnitReport};
+use super::problems::{Code, Problem, Severity};
 use super::status::Status;
 
 /// The round a ledger is compared with.
@@ -123,6 +124,23 @@ pub struct SnapshotTask {
     pub status: Status,
     #[serde(default)]
     pub overdue: bool,
+    /// The units' reports the round held (for [`resent_unchanged`]).
+    #[serde(default)]
+    pub reports: Vec<SnapshotReport>,
+}
+
+/// What [`resent_unchanged`] needs of a report of the round: read leniently, so a round
+/// an earlier version wrote still compares.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SnapshotReport {
+    pub unit: String,
+    pub status: Status,
+    #[serde(default)]
+    pub progress: String,
+    #[serde(default)]
+    pub filed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub superseded: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -240,6 +258,94 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         }
     }
     changes
+}
+
+/// Units whose return this round, under a newer filing date, repeats word for word what
+/// they reported last round on every task they report, some of those tasks still
+/// unfinished: likely last round's file sent again with its date changed. One warning
+/// per unit, naming the unfinished tasks (the overdue among them) and both dates. Not
+/// raised for the same file read again (same date), nor for a unit whose tasks are all
+/// done (nothing new to say).
+pub fn resent_unchanged(then: &RoundSnapshot, now: &Ledger) -> Vec<Problem> {
+    let before: BTreeMap<(&str, u32), &SnapshotReport> = then
+        .tasks
+        .iter()
+        .flat_map(|t| {
+            t.reports
+                .iter()
+                .filter(|r| !r.superseded)
+                .map(move |r| ((r.unit.as_str(), t.id), r))
+        })
+        .collect();
+    if before.is_empty() {
+        return Vec::new();
+    }
+    // Each unit's current reports of its own this round (not carried from a round).
+    let mut by_unit: BTreeMap<&str, Vec<(u32, bool, &UnitReport)>> = BTreeMap::new();
+    for t in &now.tasks {
+        for r in t.current_reports().filter(|r| r.carried_from.is_none()) {
+            by_unit
+                .entry(r.unit.as_str())
+                .or_default()
+                .push((t.id, t.overdue, r));
+        }
+    }
+    let mut out = Vec::new();
+    for (unit, reports) in by_unit {
+        let same = |r: &UnitReport, old: &SnapshotReport| {
+            let text = r.progress.trim();
+            !text.is_empty()
+                && old.progress.trim() == text
+                && old.status == r.status
+                && r.filed_on.zip(old.filed_on).is_some_and(|(n, o)| n > o)
+        };
+        let mut earlier = None;
+        let all_same = reports.iter().all(|(id, _, r)| {
+            before.get(&(unit, *id)).is_some_and(|old| {
+                earlier = earlier.max(old.filed_on);
+                same(r, old)
+            })
+        });
+        let unfinished: Vec<(u32, bool)> = reports
+            .iter()
+            .filter(|(_, _, r)| matches!(r.status, Status::InProgress | Status::NotStarted))
+            .map(|(id, overdue, _)| (*id, *overdue))
+            .collect();
+        if !all_same || unfinished.is_empty() {
+            continue;
+        }
+        let (Some(filed), Some(earlier)) = (
+            reports.iter().filter_map(|(_, _, r)| r.filed_on).max(),
+            earlier,
+        ) else {
+            continue;
+        };
+        let list = |ids: &mut dyn Iterator<Item = u32>| {
+            ids.map(|id| id.to_string()).collect::<Vec<_>>().join("、")
+        };
+        let all = list(&mut unfinished.iter().map(|(id, _)| *id));
+        let overdue = list(&mut unfinished.iter().filter(|(_, o)| *o).map(|(id, _)| *id));
+        let unfinished = if overdue == all {
+            format!("第{all}项已逾期仍未完成")
+        } else if overdue.is_empty() {
+            format!("第{all}项仍未完成")
+        } else {
+            format!("第{all}项仍未完成，其中第{overdue}项已逾期")
+        };
+        let day = crate::common::dates::render_date;
+        out.push(Problem::new(
+            Severity::Warning,
+            Code::SameAsLastRound,
+            &reports[0].2.source.file,
+            format!(
+                "{unit}{}报送的{}项任务进展，与其上期（{}）报送的逐字相同，{unfinished}。可能是把上期的报送表改了日期再次报送，请与该单位核实本期有无新进展。",
+                day(filed),
+                reports.len(),
+                day(earlier),
+            ),
+        ));
+    }
+    out
 }
 
 /// The rounds' headlines in date order, the current one included, each date once.
