@@ -605,7 +605,8 @@ fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
     }
     // Task 8 was due by the end of September: overdue unless done.
     let rows_then = [(8, "正在推进", V::E), (9, "正在推进", V::E)];
-    let cases: [(&str, u32, &[(u32, &str, V)], bool); 4] = [
+    type Rows<'a> = &'a [(u32, &'a str, V)];
+    let cases: [(&str, u32, Rows, bool); 4] = [
         ("resent", 9, &rows_then, true),
         ("same file", 3, &rows_then, false),
         (
