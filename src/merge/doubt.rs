@@ -179,6 +179,29 @@ impl<'t> Found<'t> {
             .map(|i| DONE[i])
     }
 
+    /// Work done named without a figure (已完成辖区河道清理, 已清理河道漂浮物): a [`DONE`]
+    /// phrase opening a clause with what was done after it; not a check that found
+    /// nothing (已完成自查, 已开展排查), nor in a text saying the task is not the unit's.
+    fn work_done(&self) -> Option<&'static str> {
+        if self.not_applicable_phrase().is_some() {
+            return None;
+        }
+        self.of(List::Done)
+            .filter(|&(i, start, end)| {
+                let what = self.text[end..]
+                    .split(['，', '。', '；', ',', ';', '：', ':'])
+                    .next()
+                    .unwrap_or_default();
+                DONE[i] != "已排查"
+                    && opens_clause(&self.text[..start])
+                    && what.chars().count() >= 2
+                    && !CHECKS.iter().any(|w| what.contains(w))
+            })
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| DONE[i])
+    }
+
     /// The phrase by which the text says the task does not concern the unit (the first
     /// in list order).
     fn not_applicable_phrase(&self) -> Option<&'static str> {
@@ -259,6 +282,11 @@ const DONE: [&str; 9] = [
     "已整改",
     "已实施",
     "已改造",
+];
+
+/// Work that looks for something, which finding nothing leaves 不涉及 (已完成自查).
+const CHECKS: [&str; 9] = [
+    "排查", "自查", "核查", "摸排", "调查", "核实", "梳理", "对照", "清查",
 ];
 
 /// Work under way: beside 不涉及, the task is the unit's after all (one of the
@@ -597,7 +625,8 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         found
             .started()
             .or_else(|| found.claimed_done())
-            .or_else(|| underway.then_some(UNDERWAY))?
+            .or_else(|| underway.then_some(UNDERWAY))
+            .or_else(|| found.work_done())?
     } else if status == Status::Completed {
         match found.unfinished() {
             Some(phrase) if found.claimed_done().is_none() => phrase,
@@ -717,6 +746,24 @@ mod by_list {
         })
     }
 
+    fn work_done(text: &str) -> Option<&'static str> {
+        if not_applicable_phrase(text).is_some() {
+            return None;
+        }
+        super::DONE.iter().copied().find(|w| {
+            *w != "已排查"
+                && text.match_indices(w).any(|(i, _)| {
+                    let what = text[i + w.len()..]
+                        .split(['，', '。', '；', ',', ';', '：', ':'])
+                        .next()
+                        .unwrap_or_default();
+                    super::opens_clause(&text[..i])
+                        && what.chars().count() >= 2
+                        && !super::CHECKS.iter().any(|c| what.contains(c))
+                })
+        })
+    }
+
     fn not_applicable_phrase(text: &str) -> Option<&'static str> {
         // The first phrase in list order that the text contains, in one pass over it.
         NOT_APPLICABLE
@@ -785,7 +832,8 @@ mod by_list {
             }
             started(&text)
                 .or_else(|| claimed_done(&text))
-                .or_else(|| text.contains("正在").then_some("正在"))?
+                .or_else(|| text.contains("正在").then_some("正在"))
+                .or_else(|| work_done(&text))?
         } else if status == Status::Completed {
             match unfinished(&text) {
                 Some(phrase) if claimed_done(&text).is_none() => phrase,
@@ -1151,12 +1199,23 @@ mod tests {
         );
         assert!(doubt(Status::NotApplicable, "正在开展竹林补植。").is_some());
         assert!(doubt(Status::NotApplicable, "已完成。").is_some());
+        // Work done named without a figure.
+        assert_eq!(
+            doubt(Status::NotApplicable, "已完成辖区河道清理。").as_deref(),
+            Some("报送“不涉及”，但进展情况写明“已完成辖区河道清理”")
+        );
+        assert!(doubt(Status::NotApplicable, "已清理河道漂浮物").is_some());
         for plain in [
             "经排查，辖区内未发现拦河养鱼。",
             "辖区内无化工企业。",
             "本单位不涉及此项任务。",
             "",
             "无",
+            // A check that found nothing, or work said not to be the unit's.
+            "已完成自查。",
+            "已开展排查，辖区内无此类问题。",
+            "已完成辖区内排查整治",
+            "已完成核实，该项非我镇任务。",
         ] {
             assert_eq!(doubt(Status::NotApplicable, plain), None, "{plain}");
         }
