@@ -8856,6 +8856,29 @@ fn a_completion_month_without_a_day_is_kept_as_a_month() {
     );
 }
 
+/// A completion month named in the progress text with no 完成时间 column (于9月全部完成
+/// 拆除) is kept as a month too: 2020年9月 in the report, not 9月30日. A day there (已于9月
+/// 25日完成) and 于11月底 (a month's end written as such) name their day.
+#[test]
+fn a_completion_month_in_the_text_is_kept_as_a_month() {
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![
+        row(&["20", &measure(20), "于9月全部完成拆除。", "已完成"]),
+        row(&["21", &measure(21), "已于9月25日完成整改。", "已完成"]),
+        row(&["23", &measure(23), "已于11月底全部整改完毕。", "已完成"]),
+    ];
+    let ledger = read_one(unit, &header, &rows);
+    let on = |m, d| NaiveDate::from_ymd_opt(2020, m, d);
+    let got = |id| {
+        let r = only_report(&ledger, id);
+        (r.completed_on, r.completed_in_month)
+    };
+    assert_eq!(got(20), (on(9, 30), true));
+    assert_eq!(got(21), (on(9, 25), false));
+    assert_eq!(got(23), (on(11, 30), false));
+}
+
 /// A completion typed as a date and formatted as a month (2020年10月: the cell holds
 /// 2020-10-01) is the month the unit showed, as if typed as text: not the 1st.
 #[test]

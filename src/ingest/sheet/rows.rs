@@ -1007,6 +1007,9 @@ pub(super) fn values(
         .then(|| filed_by.and_then(|f| date_after_status_word(&status_text, default_year, f)))
         .flatten();
     let month_set_aside = day_in_status.is_some();
+    // 于9月全部完成拆除: the month the text names, kept as the 完成时间 written (done that
+    // month, not on its last day).
+    let mut month_in_text = None;
     let completed_on = day_in_status
         .or(completed_on)
         .or(done_as_dated)
@@ -1016,7 +1019,11 @@ pub(super) fn values(
                 .then(|| {
                     filed_by
                         .and_then(|filed| date_after_status_word(&status_text, default_year, filed))
-                        .or_else(|| completion_date_in(&progress, default_year))
+                        .or_else(|| {
+                            let (on, month) = completion_in(&progress, default_year)?;
+                            month_in_text = month;
+                            Some(on)
+                        })
                         // 于9月全部完成拆除 in the status cell (or as the text the status
                         // was read from).
                         .or_else(|| {
@@ -1129,6 +1136,10 @@ pub(super) fn values(
             add_line(&mut note, &own_measures);
         }
     }
+    let completed_text = match month_in_text {
+        Some(month) if completed_text.is_empty() => month,
+        _ => completed_text,
+    };
     RowValues {
         id: checklist_task(marker, r, id).or(id),
         source,
@@ -1620,15 +1631,20 @@ fn status_unclear(
 /// 28日将生态环境保护纳入…: the work done that day). The year of the return when not
 /// written.
 fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
+    completion_in(progress, default_year).map(|(on, _)| on)
+}
+
+/// [`completion_date_in`], with the date as written when it names a month only (于9月
+/// 全部完成拆除: 9月).
+fn completion_in(progress: &str, default_year: i32) -> Option<(NaiveDate, Option<String>)> {
+    let month = |date: &str, on: NaiveDate| {
+        (crate::common::dates::month_only_date(date, Some(default_year)) == Some(on))
+            .then(|| date.to_string())
+    };
     let parse = |date: &str| {
         (date.chars().count() <= 12)
             .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
             .flatten()
-    };
-    // The day `rest` opens with, written up to 日 (or 号).
-    let day_written = |rest: &str| {
-        let end = rest.find(['日', '号'])?;
-        parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
     };
     progress
         .match_indices('于')
@@ -1645,16 +1661,31 @@ fn completion_date_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
                 .iter()
                 .find_map(|w| date.strip_suffix(w))
                 .unwrap_or(date);
-            parse(date.trim_end_matches(['前', '已']))
+            let date = date.trim_end_matches(['前', '已']);
+            parse(date).map(|on| (on, month(date, on)))
         })
-        .or_else(|| {
-            // 已于 and a day, at the start or after the subject (…设施已于2020年11月25日
-            // 建成投用): the work done that day; of several, the latest.
-            progress
-                .match_indices("已于")
-                .filter_map(|(i, w)| day_written(&progress[i + w.len()..]))
-                .max()
-        })
+        .or_else(|| days_in(progress, default_year).map(|on| (on, None)))
+}
+
+/// The days [`completion_in`] reads after its 于…完成: 已于 a day, 完成时间 a day, a
+/// clause opening with 于 a day and done, a text opening with the day.
+fn days_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
+    let parse = |date: &str| {
+        (date.chars().count() <= 12)
+            .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
+            .flatten()
+    };
+    // The day `rest` opens with, written up to 日 (or 号).
+    let day_written = |rest: &str| {
+        let end = rest.find(['日', '号'])?;
+        parse(&rest[..end + '日'.len_utf8()].replace('号', "日"))
+    };
+    // 已于 and a day, at the start or after the subject (…设施已于2020年11月25日
+    // 建成投用): the work done that day; of several, the latest.
+    progress
+        .match_indices("已于")
+        .filter_map(|(i, w)| day_written(&progress[i + w.len()..]))
+        .max()
         .or_else(|| {
             // 完成时间为2020年9月15日 / 完成时间：9月15日.
             progress.match_indices("完成时间").find_map(|(i, w)| {
