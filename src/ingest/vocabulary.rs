@@ -1251,6 +1251,7 @@ fn status_of_entry(e: &str) -> Option<Status> {
             .or_else(|| says_not_applicable(e).then_some(Status::NotApplicable))
             .or_else(|| completed_percent(e))
             .or_else(|| subject_status(e))
+            .or_else(|| done_with_its_object(e))
             .filter(|s| match s {
                 Status::Completed => !work_left_after_first(e),
                 Status::InProgress => !claims_task_done_after_first(e),
@@ -1482,6 +1483,57 @@ fn subject_status(n: &str) -> Option<Status> {
         .then_some(Status::Completed)
 }
 
+/// Words of an object done that make it a step of the work, not the work (已完成初步
+/// 排查, 已完成实施方案编制, 已完成招标).
+const STEP_WORDS: [&str; 14] = [
+    "初步",
+    "前期",
+    "初稿",
+    "方案",
+    "招标",
+    "设计",
+    "可研",
+    "立项",
+    "选址",
+    "调研",
+    "摸底",
+    "排查",
+    "摸排",
+    "征求意见",
+];
+
+/// A text saying the work named after its completion claim is done, and nothing else
+/// (已全面完成辖区河道清漂。 已按时限完成河道“清四乱”工作。 …，并建立长效机制。): the object is
+/// short, names no part or step and no count (已完成排查12处 may be a part), and no clause
+/// names work under way, planned or not done.
+fn done_with_its_object(n: &str) -> Option<Status> {
+    const CLAIMS: [&str; 6] = [
+        "已全面完成",
+        "已全部完成",
+        "已按时限完成",
+        "已按期完成",
+        "已按时完成",
+        "已完成",
+    ];
+    let all: Vec<&str> = clauses(n).collect();
+    let (first, rest) = all.split_first()?;
+    let first = strip_lead_in(first).unwrap_or(first);
+    let object = CLAIMS.iter().find_map(|w| first.strip_prefix(w))?;
+    let plain = (2..=20).contains(&object.chars().count())
+        && !object.contains(|c: char| c.is_ascii_digit() || c == '%')
+        && !PART_WORDS
+            .iter()
+            .chain(&STEP_WORDS)
+            .any(|w| object.contains(w));
+    let busy = |c: &str| {
+        names_work_under_way(c)
+            || names_not_started(c)
+            || PLAN_WORDS.iter().any(|w| c.contains(w))
+            || c.contains(['未', '尚'])
+    };
+    (plain && !all.iter().any(|c| busy(c)) && rest.len() <= 1).then_some(Status::Completed)
+}
+
 /// Verbs of work that ends by what it does to its object (取缔 a workshop, 拆除 a
 /// structure): done once said done.
 const REMOVAL_VERBS: [&str; 5] = ["取缔", "关停", "关闭", "拆除", "封堵"];
@@ -1538,13 +1590,16 @@ fn opening_status(n: &str) -> Option<Status> {
 }
 
 /// Claims that close a one-clause text on the task's completion (…编制工作已完成。).
-const CLOSING_CLAIMS: [&str; 6] = [
+const CLOSING_CLAIMS: [&str; 9] = [
     "已完成",
     "已全部完成",
     "已全面完成",
     "已办结",
     "已整改到位",
     "已整改完毕",
+    "已全部整改到位",
+    "已全面整改到位",
+    "已全部整改完毕",
 ];
 
 /// Words before a closing claim that make it a part's or a stage's (一期工程已完成,
@@ -1631,14 +1686,23 @@ fn stated_status(n: &str) -> Option<Status> {
         }
     }
     // 已于2020年9月30日完成
+    // 已于9月全部整改到位, 已于11月底全部整改完毕
     if let Some(rest) = n.strip_prefix("已于") {
-        if let Some(pos) = rest.find("完成") {
+        let done = ["完成", "整改到位", "整改完毕", "清理完毕"]
+            .iter()
+            .filter_map(|w| rest.find(w).map(|pos| (pos, w.len())))
+            .min();
+        if let Some((pos, len)) = done {
             let date_part = &rest[..pos];
+            let date_part = ["全部", "全面"]
+                .iter()
+                .find_map(|w| date_part.strip_suffix(w))
+                .unwrap_or(date_part);
             let datey = !date_part.is_empty()
                 && date_part
                     .chars()
                     .all(|c| c.is_ascii_digit() || "年月日号底末前.-/".contains(c));
-            if datey && completion_claim_ends(&rest[pos + "完成".len()..]) {
+            if datey && completion_claim_ends(&rest[pos + len..]) {
                 return Some(Status::Completed);
             }
         }
@@ -2803,6 +2867,41 @@ mod tests {
         }
         // A lead-in before a step, not the task: still nothing to read.
         assert_eq!(status_from_progress("目前已完成前期工作"), None);
+    }
+
+    /// The work named after its completion claim, done and nothing else said (no status
+    /// column beside it: adv45 F3), and 全部整改到位 after a subject or a month.
+    #[test]
+    fn work_said_done_with_its_object_is_completed() {
+        for text in [
+            "已全面完成辖区河道清漂。",
+            "已按时限完成河道“清四乱”工作。",
+            "已全面完成辖区河道清漂，并建立长效机制。",
+            "辖区内河道“四乱”问题（12处）已全部整改到位。",
+            "排查拦河设施3处，已于9月全部整改到位。",
+            "排查拦河设施3处，已全部整改到位。",
+        ] {
+            assert_eq!(
+                status_from_progress(text),
+                Some(Status::Completed),
+                "{text}"
+            );
+        }
+        // A step, a part, a count, or more to do: not the task done.
+        for text in [
+            "已完成初步排查。",
+            "已完成实施方案编制。",
+            "已完成排查12处。",
+            "已完成一期工程。",
+            "已完成河道清漂，下一步将建立长效机制。",
+            "已完成河道清漂，尚有2处未清理。",
+        ] {
+            assert_ne!(
+                status_from_progress(text),
+                Some(Status::Completed),
+                "{text}"
+            );
+        }
         assert_eq!(status_from_progress("现场检查发现问题3处"), None);
     }
 

@@ -341,6 +341,9 @@ pub const COMPLETION_CLAIMS: &[&str] = &[
     "全面完成",
     "已整改完成",
     "已整改完毕",
+    "已全部整改到位",
+    "已全面整改到位",
+    "已全部整改完毕",
 ];
 
 /// What may follow a completion claim and leave it standing: 已完成并长期坚持.
