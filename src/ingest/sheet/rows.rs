@@ -794,6 +794,11 @@ pub(super) fn values(
         progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress)),
         false,
     );
+    // null, N/A, / in the progress cell: a spreadsheet's or a form's empty value, not
+    // words of the unit's (they would be quoted in the report).
+    if is_empty_value(&progress) {
+        progress.clear();
+    }
     // Progress typed into the measure cell under the plan's words (…禁止违法排污行为。
     // \n进展：12家企业已完善设施), the progress column left blank: the measure and the
     // progress apart.
@@ -1992,6 +1997,16 @@ pub(super) fn one_line_keep_breaks(s: &str) -> String {
 }
 
 /// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
+/// A value that says the cell is empty: a dash or slash, or a database's or another
+/// language's word for nothing (null, N/A, none, #N/A).
+fn is_empty_value(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
+    matches!(t, "/" | "\\" | "-" | "—" | "——" | "--" | "－" | "／")
+        || ["null", "n/a", "na", "none", "nil", "#n/a", "undefined"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+}
+
 fn is_placeholder(s: &str) -> bool {
     matches!(s, "/" | "-" | "—" | "——" | "无" | "暂无" | "\\")
 }
