@@ -49,6 +49,21 @@ fn nongye(dir: &Path, file: &str, filed: u32, rows: &[(u32, &str, V)]) {
     );
 }
 
+/// `rectify run` on `returns` at `as_of` into `out`; it must succeed.
+fn run_round(input: &Path, returns: &Path, out: &Path, as_of: &str) {
+    let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("--input")
+        .arg(input)
+        .arg("--returns")
+        .arg(returns)
+        .arg("--output")
+        .arg(out)
+        .args(["--as-of", as_of, "run"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// A cell as shown: text as written, 9.0 as "9".
 fn shown(c: &calamine::Data) -> String {
     c.to_string()
@@ -489,19 +504,7 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         )],
     );
     let out = tempfile::tempdir().unwrap();
-    let run = |returns: &Path, as_of: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
-            .arg("--input")
-            .arg(input.path())
-            .arg("--returns")
-            .arg(returns)
-            .arg("--output")
-            .arg(out.path())
-            .args(["--as-of", as_of, "run"])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    };
+    let run = |returns: &Path, as_of: &str| run_round(input.path(), returns, out.path(), as_of);
     run(&first, "2020-12-05");
     run(&second, "2020-12-10");
     let ledger: Ledger =
@@ -637,19 +640,7 @@ fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
         nongye(&first, "区农业农村委.xlsx", 3, rows_before);
         nongye(&second, "区农业农村委.xlsx", filed, rows_now);
         let out = tempfile::tempdir().unwrap();
-        let run = |returns: &Path, as_of: &str| {
-            let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
-                .arg("--input")
-                .arg(input.path())
-                .arg("--returns")
-                .arg(returns)
-                .arg("--output")
-                .arg(out.path())
-                .args(["--as-of", as_of, "run"])
-                .output()
-                .unwrap();
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        };
+        let run = |returns: &Path, as_of: &str| run_round(input.path(), returns, out.path(), as_of);
         run(&first, "2020-12-05");
         run(&second, "2020-12-10");
         let ledger: Ledger =

@@ -24,18 +24,22 @@ pub enum TaskMatch {
     Missing(Problem),
 }
 
+/// Whether the row has measure text enough to be matched by (four characters or more).
+pub(super) fn has_measure_text(rec: &Record) -> bool {
+    rec.measure_text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        >= 4
+}
+
 fn problem(rec: &Record, severity: Severity, code: Code, message: String) -> Problem {
     Problem::new(severity, code, &rec.source.file, message)
         .at(Some(&rec.source.sheet), Some(rec.source.row))
 }
 
 pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> TaskMatch {
-    let has_text = rec
-        .measure_text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count()
-        >= 4;
+    let has_text = has_measure_text(rec);
     let by_text = || best_match(&rec.measure_text, candidates);
     match rec.id.and_then(|id| plan.task(id)) {
         Some(task) => {
@@ -125,12 +129,7 @@ pub(super) fn by_text_alone(
     id_desc: String,
     numbered: bool,
 ) -> TaskMatch {
-    let has_text = rec
-        .measure_text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count()
-        >= 4;
+    let has_text = has_measure_text(rec);
     // The plan's own 简称 (the name the tool prints in its documents), or 第23项
     // opening the text: the task it names.
     if let Some(id) = named_task(rec, plan) {

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::common::text::excerpt_of;
 use crate::ingest::record::Record;
-use crate::merge::match_task::{by_text_alone, match_task, TaskMatch};
+use crate::merge::match_task::{by_text_alone, has_measure_text, match_task, TaskMatch};
 use crate::model::{
     Code, MatchedBy, Problem, Severity, Skip, SkipReason, Status, UnitReport, Unplaced,
 };
@@ -640,13 +640,7 @@ fn distrust_numbers(
                     warning,
                 };
             }
-            let has_text = rec
-                .measure_text
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-                >= 4;
-            if has_text {
+            if has_measure_text(rec) {
                 let id_desc = format!(
                     "本表序号是单位自行编号，此行的序号“{}”不能对应方案任务",
                     rec.id_text
