@@ -10129,14 +10129,14 @@ fn own_numbering_ties_a_units_short_forms_to_its_own_tasks() {
     );
 }
 
-/// null, N/A, / typed in the progress cell are the cell left empty, not words to quote
-/// in the report (adv46 b1: “一是区住房城乡建委已建立…；null；…”).
+/// null, none, / typed in the progress cell are the cell left empty, not words to quote
+/// in the report (adv46 b1: “一是区住房城乡建委已建立…；null；…”). (N/A says 不涉及.)
 #[test]
 fn null_and_na_in_the_progress_cell_are_no_progress() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
     let rows = vec![
         row(&["30", &measure(30), "null", "已完成"]),
-        row(&["31", &measure(31), "N/A", "正在推进"]),
+        row(&["31", &measure(31), "None", "正在推进"]),
         row(&["32", &measure(32), "/", "已完成"]),
         row(&["33", &measure(33), "NULL。", "已完成"]),
         row(&["34", &measure(34), "无", "正在推进"]),

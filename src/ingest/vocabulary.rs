@@ -1484,8 +1484,9 @@ fn subject_status(n: &str) -> Option<Status> {
 }
 
 /// Words of an object done that make it a step of the work, not the work (已完成初步
-/// 排查, 已完成实施方案编制, 已完成招标).
-const STEP_WORDS: [&str; 14] = [
+/// 排查, 已完成实施方案编制, 已完成招标, 已完成规划编制: drafted, not yet approved).
+const STEP_WORDS: [&str; 15] = [
+    "编制",
     "初步",
     "前期",
     "初稿",

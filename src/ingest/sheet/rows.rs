@@ -794,7 +794,7 @@ pub(super) fn values(
         progress_or_comment(grid, r, layout, text_of(ColumnKind::Progress)),
         false,
     );
-    // null, N/A, / in the progress cell: a spreadsheet's or a form's empty value, not
+    // null, #N/A, / in the progress cell: a spreadsheet's or a form's empty value, not
     // words of the unit's (they would be quoted in the report).
     if is_empty_value(&progress) {
         progress.clear();
@@ -1998,11 +1998,11 @@ pub(super) fn one_line_keep_breaks(s: &str) -> String {
 
 /// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
 /// A value that says the cell is empty: a dash or slash, or a database's or another
-/// language's word for nothing (null, N/A, none, #N/A).
+/// language's word for nothing (null, none, #N/A). Not N/A, which says 不涉及.
 fn is_empty_value(s: &str) -> bool {
     let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
     matches!(t, "/" | "\\" | "-" | "—" | "——" | "--" | "－" | "／")
-        || ["null", "n/a", "na", "none", "nil", "#n/a", "undefined"]
+        || ["null", "none", "nil", "#n/a", "undefined"]
             .iter()
             .any(|w| t.eq_ignore_ascii_case(w))
 }
