@@ -64,6 +64,14 @@ fn run_round(input: &Path, returns: &Path, out: &Path, as_of: &str) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
+/// Round one (as of 12月5日) on `first`, then round two (12月10日) on `second`, into
+/// `out`: round two's ledger.
+fn two_rounds(input: &Path, first: &Path, second: &Path, out: &Path) -> Ledger {
+    run_round(input, first, out, "2020-12-05");
+    run_round(input, second, out, "2020-12-10");
+    serde_json::from_slice(&std::fs::read(out.join(rectify::LEDGER_JSON)).unwrap()).unwrap()
+}
+
 /// A cell as shown: text as written, 9.0 as "9".
 fn shown(c: &calamine::Data) -> String {
     c.to_string()
@@ -504,12 +512,7 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         )],
     );
     let out = tempfile::tempdir().unwrap();
-    let run = |returns: &Path, as_of: &str| run_round(input.path(), returns, out.path(), as_of);
-    run(&first, "2020-12-05");
-    run(&second, "2020-12-10");
-    let ledger: Ledger =
-        serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
-            .unwrap();
+    let ledger = two_rounds(input.path(), &first, &second, out.path());
     let t8 = ledger.task(8).unwrap();
     assert_eq!(t8.status, Status::Completed);
     let r = t8.current_reports().next().unwrap();
@@ -640,12 +643,7 @@ fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
         nongye(&first, "区农业农村委.xlsx", 3, rows_before);
         nongye(&second, "区农业农村委.xlsx", filed, rows_now);
         let out = tempfile::tempdir().unwrap();
-        let run = |returns: &Path, as_of: &str| run_round(input.path(), returns, out.path(), as_of);
-        run(&first, "2020-12-05");
-        run(&second, "2020-12-10");
-        let ledger: Ledger =
-            serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
-                .unwrap();
+        let ledger = two_rounds(input.path(), &first, &second, out.path());
         let found: Vec<&str> = ledger
             .problems
             .iter()

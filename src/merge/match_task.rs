@@ -130,6 +130,12 @@ pub(super) fn by_text_alone(
     numbered: bool,
 ) -> TaskMatch {
     let has_text = has_measure_text(rec);
+    // A 序号 the plan does not have, or none that reads.
+    let not_found = if rec.id.is_some() {
+        Code::TaskUnknown
+    } else {
+        Code::TaskUnmatched
+    };
     // The plan's own 简称 (the name the tool prints in its documents), or 第23项
     // opening the text: the task it names.
     if let Some(id) = named_task(rec, plan) {
@@ -159,15 +165,10 @@ pub(super) fn by_text_alone(
                 )),
             };
         }
-        let code = if rec.id.is_some() {
-            Code::TaskUnknown
-        } else {
-            Code::TaskUnmatched
-        };
         return TaskMatch::Missing(problem(
             rec,
             Severity::Error,
-            code,
+            not_found,
             format!(
                 "{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"
             ),
@@ -205,47 +206,43 @@ pub(super) fn by_text_alone(
         );
     }
     match outcome {
-            // （二十三） beside task 23's measure: the number in Chinese numerals, and
-            // the measure agrees with it.
-            MatchOutcome::Clear { id, .. } if chinese_task_id(&rec.id_text) == Some(id) => {
-                TaskMatch::Found {
-                    id,
-                    by: MatchedBy::Id,
-                    warning: None,
-                }
-            }
-            MatchOutcome::Clear { id, .. } => found_by_text(
-                rec,
+        // （二十三） beside task 23's measure: the number in Chinese numerals, and
+        // the measure agrees with it.
+        MatchOutcome::Clear { id, .. } if chinese_task_id(&rec.id_text) == Some(id) => {
+            TaskMatch::Found {
                 id,
-                format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
-            ),
-            MatchOutcome::Ambiguous { candidates } => {
-                let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
-                TaskMatch::Missing(problem(
-                    rec,
-                    Severity::Error,
-                    Code::TaskUnmatched,
-                    format!(
-                        "{id_desc}；举措内容“{}”与{}都相近，无法确定，此行未计入汇总。请填写正确序号。",
-                        excerpt(&rec.measure_text, 20),
-                        ids.join("、")
-                    ),
-                ))
+                by: MatchedBy::Id,
+                warning: None,
             }
-            MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
+        }
+        MatchOutcome::Clear { id, .. } => found_by_text(
+            rec,
+            id,
+            format!("{id_desc}，已按举措内容对应到第{id}项。请核实。"),
+        ),
+        MatchOutcome::Ambiguous { candidates } => {
+            let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
+            TaskMatch::Missing(problem(
                 rec,
                 Severity::Error,
-                if rec.id.is_some() {
-                    Code::TaskUnknown
-                } else {
-                    Code::TaskUnmatched
-                },
+                Code::TaskUnmatched,
                 format!(
-                    "{id_desc}；举措内容“{}”与方案中的任务都不相符，此行未计入汇总。请按整改任务分解表填写序号和举措。",
-                    excerpt(&rec.measure_text, 20)
+                    "{id_desc}；举措内容“{}”与{}都相近，无法确定，此行未计入汇总。请填写正确序号。",
+                    excerpt(&rec.measure_text, 20),
+                    ids.join("、")
                 ),
-            )),
+            ))
         }
+        MatchOutcome::NoMatch { .. } => TaskMatch::Missing(problem(
+            rec,
+            Severity::Error,
+            not_found,
+            format!(
+                "{id_desc}；举措内容“{}”与方案中的任务都不相符，此行未计入汇总。请按整改任务分解表填写序号和举措。",
+                excerpt(&rec.measure_text, 20)
+            ),
+        )),
+    }
 }
 
 /// Least score of a unit's own task against a text that matches no task of the whole

@@ -299,13 +299,9 @@ pub fn resent_unchanged(then: &RoundSnapshot, now: &Ledger) -> Vec<Problem> {
                 && old.status == r.status
                 && r.filed_on.zip(old.filed_on).is_some_and(|(n, o)| n > o)
         };
-        let mut earlier = None;
-        let all_same = reports.iter().all(|(id, _, r)| {
-            before.get(&(unit, *id)).is_some_and(|old| {
-                earlier = earlier.max(old.filed_on);
-                same(r, old)
-            })
-        });
+        let all_same = reports
+            .iter()
+            .all(|(id, _, r)| before.get(&(unit, *id)).is_some_and(|old| same(r, old)));
         let unfinished: Vec<(u32, bool)> = reports
             .iter()
             .filter(|(_, _, r)| matches!(r.status, Status::InProgress | Status::NotStarted))
@@ -314,17 +310,26 @@ pub fn resent_unchanged(then: &RoundSnapshot, now: &Ledger) -> Vec<Problem> {
         if !all_same || unfinished.is_empty() {
             continue;
         }
+        // (Every report has a filing date and an earlier one, being the same.)
+        let earlier = reports
+            .iter()
+            .filter_map(|(id, ..)| before.get(&(unit, *id))?.filed_on)
+            .max();
         let (Some(filed), Some(earlier)) = (
             reports.iter().filter_map(|(_, _, r)| r.filed_on).max(),
             earlier,
         ) else {
             continue;
         };
-        let list = |ids: &mut dyn Iterator<Item = u32>| {
-            ids.map(|id| id.to_string()).collect::<Vec<_>>().join("、")
+        let list = |overdue_only: bool| {
+            unfinished
+                .iter()
+                .filter(|(_, o)| *o || !overdue_only)
+                .map(|(id, _)| id.to_string())
+                .collect::<Vec<_>>()
+                .join("、")
         };
-        let all = list(&mut unfinished.iter().map(|(id, _)| *id));
-        let overdue = list(&mut unfinished.iter().filter(|(_, o)| *o).map(|(id, _)| *id));
+        let (all, overdue) = (list(false), list(true));
         let unfinished = if overdue == all {
             format!("第{all}项已逾期仍未完成")
         } else if overdue.is_empty() {

@@ -221,13 +221,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             None => {
                 // (来苏镇 merged across the first table over its header, as a paragraph.)
                 let in_table = || {
-                    (!grid.is_paragraph(p) && is_title_line(grid, p))
+                    is_one_cell_row(grid, p)
                         .then(|| rows::heading_name(&grid.first_text(p)))
                         .flatten()
                 };
                 if let Some(name) = rows::paragraph_heading(grid, p).or_else(in_table) {
                     unit.start_block(&name, UnitFrom::Heading);
-                } else if is_title_line(grid, p) && names_the_table_below(grid, &non_empty, p) {
+                } else if (grid.is_paragraph(p) || is_one_cell_row(grid, p))
+                    && names_the_table_below(grid, &non_empty, p)
+                {
                     unit.start_block(&grid.first_text(p), UnitFrom::Title);
                 }
             }
@@ -465,8 +467,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         }
         // 宝峰镇整改进展情况 merged across the top of the next pasted table, over its
         // header: that unit's rows.
-        if !grid.is_paragraph(r)
-            && is_title_line(grid, r)
+        if is_one_cell_row(grid, r)
             && names_the_table_below(grid, &non_empty, r)
             && unit.start_block(&grid.first_text(r), UnitFrom::Title)
         {
@@ -984,10 +985,9 @@ fn names_the_table_below(grid: &Grid, non_empty: &[usize], r: usize) -> bool {
             .is_some_and(|&next| !grid.is_paragraph(next) && Layout::at(grid, next).is_some())
 }
 
-/// Whether row `r` is a line of text: a Word paragraph, or a row with one cell filled
-/// (a title merged across the table).
-fn is_title_line(grid: &Grid, r: usize) -> bool {
-    grid.is_paragraph(r) || grid.filled_cells(r).nth(1).is_none()
+/// Whether row `r` is a table's row with one cell filled (a title merged across it).
+fn is_one_cell_row(grid: &Grid, r: usize) -> bool {
+    !grid.is_paragraph(r) && grid.filled_cells(r).nth(1).is_none()
 }
 
 /// The longest line read as a table's title.

@@ -1646,11 +1646,7 @@ fn completion_in(progress: &str, default_year: i32) -> Option<(NaiveDate, Option
         (crate::common::dates::month_only_date(date, Some(default_year)) == Some(on))
             .then(|| date.to_string())
     };
-    let parse = |date: &str| {
-        (date.chars().count() <= 12)
-            .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
-            .flatten()
-    };
+    let parse = |date: &str| short_date(date, default_year);
     progress
         .match_indices('于')
         .find_map(|(i, w)| {
@@ -1672,14 +1668,17 @@ fn completion_in(progress: &str, default_year: i32) -> Option<(NaiveDate, Option
         .or_else(|| days_in(progress, default_year).map(|on| (on, None)))
 }
 
+/// A date written short (12 characters or fewer: 9月, 2020年9月25日), as a date.
+fn short_date(date: &str, default_year: i32) -> Option<NaiveDate> {
+    (date.chars().count() <= 12)
+        .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
+        .flatten()
+}
+
 /// The days [`completion_in`] reads after its 于…完成: 已于 a day, 完成时间 a day, a
 /// clause opening with 于 a day and done, a text opening with the day.
 fn days_in(progress: &str, default_year: i32) -> Option<NaiveDate> {
-    let parse = |date: &str| {
-        (date.chars().count() <= 12)
-            .then(|| crate::common::dates::parse_date_text(date, Some(default_year)))
-            .flatten()
-    };
+    let parse = |date: &str| short_date(date, default_year);
     // The day `rest` opens with, written up to 日 (or 号).
     let day_written = |rest: &str| {
         let end = rest.find(['日', '号'])?;
@@ -1996,19 +1995,23 @@ pub(super) fn one_line_keep_breaks(s: &str) -> String {
     out
 }
 
-/// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
+/// A slash or dash standing for nothing in a cell.
+const DASHES: [&str; 5] = ["/", "\\", "-", "—", "——"];
+
 /// A value that says the cell is empty: a dash or slash, or a database's or another
 /// language's word for nothing (null, none, #N/A). Not N/A, which says 不涉及.
 fn is_empty_value(s: &str) -> bool {
     let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
-    matches!(t, "/" | "\\" | "-" | "—" | "——" | "--" | "－" | "／")
+    DASHES.contains(&t)
+        || matches!(t, "--" | "－" | "／")
         || ["null", "none", "nil", "#n/a", "undefined"]
             .iter()
             .any(|w| t.eq_ignore_ascii_case(w))
 }
 
+/// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
 fn is_placeholder(s: &str) -> bool {
-    matches!(s, "/" | "-" | "—" | "——" | "无" | "暂无" | "\\")
+    DASHES.contains(&s) || matches!(s, "无" | "暂无")
 }
 
 /// A category heading: one text across the row (often merged), opening with a Chinese
