@@ -3205,6 +3205,84 @@ fn a_unit_heading_row_starts_that_units_rows() {
     assert_eq!(units_on(&ledger, 21), ["区水利局"]);
 }
 
+/// A category heading laid out inside the table as offices do: its number alone in the
+/// 序号 cell and its name merged across the columns beside it (一 | 科学施策… over
+/// 具体举措…完成时间), in a workbook and in a Word table. It is a heading, skipped with no
+/// problem; before, the merged name filled the progress and date columns and the row
+/// was an unplaced record with an error and two warnings.
+#[test]
+fn a_category_heading_merged_beside_its_number_is_a_heading() {
+    use common::word::*;
+    let check = |ledger: &rectify::model::Ledger| {
+        let headings = ledger
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::CategoryHeading)
+            .count();
+        assert_eq!(headings, 2, "{:?}", ledger.skipped);
+        assert!(ledger.unplaced.is_empty(), "{:?}", ledger.unplaced);
+        assert!(
+            ledger.problems.iter().all(|p| p.row.is_none()),
+            "{:?}",
+            ledger.problems
+        );
+        assert_eq!(only_report(ledger, 8).status, Status::Completed);
+        assert_eq!(only_report(ledger, 22).status, Status::Ongoing);
+    };
+    let header = ["序号", "具体举措", "进展情况", "完成状态", "完成时间"];
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：区农业农村委", "", "", "填报日期：2020年12月3日"])
+        .text_row(&header)
+        .text_row(&["一", "科学施策，有效降低农业农村污染"])
+        .merge(2, 1, 2, 4)
+        .text_row(&[
+            "8",
+            &measure(8),
+            "规划已编制完成并印发。",
+            "已完成",
+            "2020年9月20日",
+        ])
+        .text_row(&["三", "综合治理，促进流域生态修复"])
+        .merge(4, 1, 4, 4)
+        .text_row(&[
+            "22",
+            &measure(22),
+            "全区保留冬水田5.6万亩。",
+            "长期坚持",
+            "",
+        ]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区农业农村委.xlsx"), &[spec]);
+    check(&ledger_for(dir.path()));
+
+    let heading =
+        |n: &str, name: &str| docx_rs::TableRow::new(vec![cell(&[n]), cell(&[name]).grid_span(4)]);
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("填报单位：区农业农村委    填报日期：2020年12月3日"))
+        .add_table(table(vec![
+            text_row(&header),
+            heading("一、", "科学施策，有效降低农业农村污染"),
+            text_row(&[
+                "8",
+                &measure(8),
+                "规划已编制完成并印发。",
+                "已完成",
+                "2020年9月20日",
+            ]),
+            heading("（三）", "综合治理，促进流域生态修复"),
+            text_row(&[
+                "22",
+                &measure(22),
+                "全区保留冬水田5.6万亩。",
+                "长期坚持",
+                "",
+            ]),
+        ]));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("区农业农村委.docx"), docx_bytes(doc)).unwrap();
+    check(&ledger_for(dir.path()));
+}
+
 /// A lead unit's consolidation listing partners that sent it nothing (未报送, （未反馈）,
 /// 暂未收到该镇材料。 with no status): those partners have not reported, and are still
 /// owed. Before, each was a 待核实 report, counted as reported.

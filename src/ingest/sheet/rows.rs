@@ -2040,6 +2040,30 @@ fn is_category_heading(grid: &Grid, r: usize) -> bool {
         return false;
     };
     texts.iter().all(|t| t == first) && is_numbered_heading(first)
+        || numbered_and_merged_across(grid, r, first, &texts)
+}
+
+/// Whether row `r` is a category heading split in two: its number alone in the 序号
+/// cell (一, 三、, （二）) and its name in one cell merged across the columns beside it
+/// (一 | 科学施策，有效降低农业农村污染 over 具体举措…完成时间), as Excel and Word users
+/// lay a heading out inside a table. The merge is what tells it from a unit's own
+/// numbering: a task row fills its columns one by one.
+fn numbered_and_merged_across(grid: &Grid, r: usize, first: &str, texts: &[String]) -> bool {
+    let [_, name] = texts else {
+        return false;
+    };
+    let mark = first.trim_matches(|c: char| "（()）、.．".contains(c) || c.is_whitespace());
+    if mark.is_empty() || !mark.chars().all(is_small_numeral) || name.chars().count() > 60 {
+        return false;
+    }
+    (0..grid.row_len(r)).any(|c| {
+        matches!(grid.cell(r, c), Cell::Text(t) if one_line(t) == *name)
+            && grid.merge_at(r, c).is_some_and(|m| {
+                m.first_row == m.last_row
+                    && m.first_col as usize == c
+                    && m.last_col > m.first_col + 1
+            })
+    })
 }
 
 /// A line below a table that sets off what follows as reference only, not this
