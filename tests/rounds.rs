@@ -521,8 +521,12 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         ("区农业农村委", Some(day(12, 5)), Some(day(12, 3)))
     );
     assert!(!ledger.changes.as_ref().unwrap().regressed.contains(&8));
-    // Unfinished last round: nothing carried, chased.
+    // Unfinished last round: nothing carried, chased; not reported again, which is not
+    // 进展倒退 (adv46 in-miss: 19 tasks told as gone back when their units were silent).
     assert_eq!(ledger.task(9).unwrap().status, Status::Unreported);
+    let changes = ledger.changes.as_ref().unwrap();
+    assert!(changes.regressed.is_empty(), "{changes:?}");
+    assert_eq!(changes.no_longer_reported, [9]);
     let unit = ledger
         .units
         .iter()
@@ -541,6 +545,20 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         text.contains("区农业农村委（12月3日报送，本期未再报送）：第8项的进展"),
         "{text}"
     );
+    assert!(
+        text.contains("1项上期已报送进展、本期未再报送") && !text.contains("倒退"),
+        "{text}"
+    );
+    let mut wb = Xlsx::new(Cursor::new(
+        std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
+    ))
+    .unwrap();
+    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| shown(&r[0]) == "9")
+        .expect("task 9 in 进展对比");
+    assert!(row.iter().any(|c| shown(c) == "本期未报送"), "{row:?}");
     let reminder =
         docx_text(&std::fs::read(out.path().join("reminders/催报通知-区农业农村委.docx")).unwrap());
     assert!(

@@ -62,10 +62,11 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
     );
     if let (Some(p), Some(c)) = (&ledger.previous, &ledger.changes) {
         sayln!(
-            "与上期（{}）相比：新增完成{}项，进展倒退{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个。",
+            "与上期（{}）相比：新增完成{}项，进展倒退{}项，本期未再报送{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个。",
             crate::common::dates::render_date(p.as_of),
             c.newly_completed.len(),
             c.regressed.len(),
+            c.no_longer_reported.len(),
             c.newly_overdue.len(),
             c.newly_reported.len(),
             c.still_missing.len()

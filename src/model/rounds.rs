@@ -24,7 +24,7 @@ pub struct Previous {
 pub struct Changes {
     /// Tasks completed now and not then.
     pub newly_completed: Vec<u32>,
-    /// Tasks less advanced now than then (待核实 and 不涉及 on either side aside).
+    /// Tasks less advanced now than then (待核实, 不涉及 and 未报送 on either side aside).
     pub regressed: Vec<u32>,
     /// Units with a report now and none then.
     pub newly_reported: Vec<String>,
@@ -34,6 +34,10 @@ pub struct Changes {
     /// none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub newly_overdue: Vec<u32>,
+    /// Tasks someone reported on then and nobody now (absent when none): not gone back,
+    /// only not reported again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_longer_reported: Vec<u32>,
 }
 
 impl Changes {
@@ -43,6 +47,7 @@ impl Changes {
             && self.newly_reported.is_empty()
             && self.still_missing.is_empty()
             && self.newly_overdue.is_empty()
+            && self.no_longer_reported.is_empty()
     }
 }
 
@@ -213,9 +218,12 @@ impl RoundReports {
 }
 
 /// Whether a status takes part in the regression test: 待核实 and 不涉及 say nothing of
-/// how far the work has come.
+/// how far the work has come, and 未报送 only that nobody said this round.
 fn ranked(s: Status) -> bool {
-    !matches!(s, Status::Unclear | Status::NotApplicable)
+    !matches!(
+        s,
+        Status::Unclear | Status::NotApplicable | Status::Unreported
+    )
 }
 
 /// The changes from `then` to `now` (the collector is never a missing unit).
@@ -238,6 +246,9 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         }
         if regressed {
             changes.regressed.push(t.id);
+        }
+        if t.status == Status::Unreported && old != Status::Unreported {
+            changes.no_longer_reported.push(t.id);
         }
     }
     let then_units: BTreeMap<&str, &SnapshotUnit> =

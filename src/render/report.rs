@@ -1286,6 +1286,8 @@ struct RoundsContext {
     newly_completed_names: String,
     /// Tasks less advanced than then, each with `then` (the status then).
     regressed: Vec<RegressedContext>,
+    /// Tasks reported on then and by nobody now.
+    no_longer_reported: usize,
     newly_reported: usize,
     /// Tasks overdue now that were not then: how many, and their short names joined
     /// with 、.
@@ -1347,6 +1349,7 @@ impl RoundsContext {
                     now: t.status.label(),
                 })
                 .collect(),
+            no_longer_reported: changes.no_longer_reported.len(),
             newly_reported: changes.newly_reported.len(),
             newly_overdue: changes.newly_overdue.len(),
             newly_overdue_names: changes

@@ -262,7 +262,7 @@ pub(super) fn tasks_sheet(
 // 进展对比 (only with a previous round)
 
 /// How a task moved since the previous round; a task past its deadline since then,
-/// its status the same, 新增逾期.
+/// its status the same, 新增逾期; one nobody reported on this round, 本期未报送.
 fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
     let Some(then) = task.previous_status else {
         return "";
@@ -278,6 +278,9 @@ fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
         "无变化"
     } else if now == Status::Completed {
         "新增完成"
+    } else if now == Status::Unreported {
+        // Nobody said this round: not gone back (model::rounds::compare).
+        "本期未报送"
     } else if matches!(now, Status::Unclear | Status::NotApplicable)
         || matches!(then, Status::Unclear | Status::NotApplicable)
     {
