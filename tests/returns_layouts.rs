@@ -2139,6 +2139,61 @@ fn an_answer_of_no_tasks_counts_as_not_applicable_on_every_task_of_the_unit() {
     ));
 }
 
+/// A unit that only helps with tasks saying it leads or is responsible for none (我局无
+/// 牵头或负责的整改任务; 该方案中无需我办牵头或负责落实的整改任务，我办仅配合…) says
+/// something true that leaves its part open: the tasks it helps with are not 不涉及, it
+/// still owes them, and the note says so. Before (adv46 d19, n01) each was 不涉及.
+#[test]
+fn no_task_to_lead_or_hold_leaves_the_tasks_a_unit_helps_with_owed() {
+    use common::word::*;
+    let plan = plan();
+    for (unit, body) in [
+        ("区司法局", "经核查，我局无牵头或负责的整改任务。"),
+        (
+            "区委编办",
+            "该方案中无需我办牵头或负责落实的整改任务，我办仅配合各镇街做好基层执法人员编制保障工作。",
+        ),
+    ] {
+        let owed: Vec<(u32, rectify::plan::Role)> =
+            plan.tasks_of(unit).iter().map(|(t, r)| (t.id, *r)).collect();
+        assert!(
+            !owed.is_empty()
+                && owed
+                    .iter()
+                    .all(|(_, r)| *r == rectify::plan::Role::Cooperating),
+            "{unit}: {owed:?}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para(&format!("{unit}关于整改任务落实情况的说明")))
+            .add_paragraph(para("区生态环境局："))
+            .add_paragraph(para(body))
+            .add_paragraph(para(unit))
+            .add_paragraph(para("2020年12月3日"));
+        std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        for (id, _) in &owed {
+            assert!(reports_of(&ledger, *id, unit).is_empty(), "{unit} on {id}");
+        }
+        let entry = ledger.units.iter().find(|u| u.name == unit).unwrap();
+        assert_eq!(
+            entry.missing,
+            owed.iter().map(|(id, _)| *id).collect::<Vec<_>>()
+        );
+        let note = ledger
+            .problems
+            .iter()
+            .find(|p| p.code == Code::NotApplicableStatement)
+            .expect("a note");
+        assert!(
+            note.message.contains(&format!("该单位是第{}项任务的配合单位", owed[0].0))
+                && note.message.contains("仍需报送配合工作进展"),
+            "{}",
+            note.message
+        );
+    }
+}
+
 /// Beside rows filled in, a note 我局不涉及该方案中的其他整改任务 answers the unit's other
 /// tasks 不涉及, and the rows stand; a statement above a blank table's header is no answer
 /// (nothing read under the header): the clerk is told, the tasks stay unreported.
@@ -5284,12 +5339,33 @@ fn units_named_clause_by_clause_in_a_progress_text() {
             row(&["44", &measure(44), "已开展巡查；来苏镇：已完成。", "长期坚持"]),
         ],
     );
-    let r = only_report(&ledger, 28);
+    // A group's part (各镇街) is no unit's report: the lead's 已完成 is doubted.
+    let lead = read_one(
+        "区住房城乡建委",
+        &header,
+        &[row(&[
+            "30",
+            &measure(30),
+            "区住房城乡建委：已完成。\n各镇街：正在推进雨污分流改造。",
+            "已完成",
+        ])],
+    );
+    let r = only_report(&lead, 30);
     assert!(
-        r.doubt.as_deref().is_some_and(|d| d.contains("宝峰镇")),
+        r.doubt.as_deref().is_some_and(|d| d.contains("各镇街")),
         "{:?}",
         r.doubt
     );
+    // The lead's text town by town is each town's report through it
+    // (a_leads_text_town_by_town_is_each_towns_report): 宝峰镇's part is under way.
+    let t28 = ledger.task(28).unwrap();
+    let baofeng: Vec<_> = t28
+        .current_reports()
+        .filter(|r| r.unit == "宝峰镇")
+        .collect();
+    assert_eq!(baofeng.len(), 1, "{:#?}", t28.reports);
+    assert_eq!(baofeng[0].status, Status::InProgress);
+    assert_ne!(t28.status, Status::Completed);
     assert!(only_report(&ledger, 43).doubt.is_none());
     assert!(only_report(&ledger, 44).doubt.is_none());
     assert!(
@@ -5321,6 +5397,162 @@ fn units_named_clause_by_clause_in_a_progress_text() {
         "{}",
         warned[0]
     );
+}
+
+/// A lead unit's consolidation giving its partners' progress town by town in the text:
+/// lines in one cell (来苏镇：已完成…；宝峰镇：正在推进…；何埂镇：尚未启动。) or one
+/// sub-row a town (来苏镇：… with its status beside it). Each town's words are its
+/// report through the lead, with the status they state; the towns are not chased for
+/// the task. Before (adv46 d08, d09) all of it was the lead's, and the towns stayed 未报送.
+/// A text naming a unit with no part in the task, or a group (各镇街：…), stays the
+/// lead's.
+#[test]
+fn a_leads_text_town_by_town_is_each_towns_report() {
+    use common::word::*;
+    let header = ["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+    let ledger_of = |rows: Vec<docx_rs::TableRow>| {
+        let mut all = vec![text_row(&header)];
+        all.extend(rows);
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("填报单位：区农业农村委   填报日期：2020年12月4日"))
+            .add_table(table(all));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("区农业农村委汇总.docx"), docx_bytes(doc)).unwrap();
+        ledger_for(dir.path())
+    };
+    let reports = |ledger: &rectify::model::Ledger, id: u32| {
+        let mut out: Vec<(String, Status, Option<String>, String)> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| (r.unit.clone(), r.status, r.via.clone(), r.progress.clone()))
+            .collect();
+        out.sort();
+        out
+    };
+    let lead = Some("区农业农村委".to_string());
+    let ledger = ledger_of(vec![
+        text_row(&[
+            "1",
+            &measure(1),
+            "各镇街",
+            "来苏镇：正在推进池塘标准化改造；\n宝峰镇：已全部完成尾水处理设施建设；\n何埂镇：尚未启动。",
+            "",
+        ]),
+        text_row(&[
+            "4",
+            &measure(4),
+            "各镇街",
+            "区农业农村委：已制定推广方案。来苏镇：正在推进水肥一体化建设。",
+            "正在推进",
+        ]),
+    ]);
+    assert_eq!(
+        reports(&ledger, 1),
+        [
+            (
+                "何埂镇".into(),
+                Status::NotStarted,
+                lead.clone(),
+                "尚未启动。".into()
+            ),
+            (
+                "宝峰镇".into(),
+                Status::Completed,
+                lead.clone(),
+                "已全部完成尾水处理设施建设。".into()
+            ),
+            (
+                "来苏镇".into(),
+                Status::InProgress,
+                lead.clone(),
+                "正在推进池塘标准化改造。".into()
+            ),
+        ]
+    );
+    // The lead's own words are its own; a part stating no status takes the row's.
+    assert_eq!(
+        reports(&ledger, 4),
+        [
+            (
+                "区农业农村委".into(),
+                Status::InProgress,
+                None,
+                "已制定推广方案。".into()
+            ),
+            (
+                "来苏镇".into(),
+                Status::InProgress,
+                lead.clone(),
+                "正在推进水肥一体化建设。".into()
+            ),
+        ]
+    );
+    // Every part stated its status: the row's warning that it had none is moot.
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    let town = ledger.units.iter().find(|u| u.name == "何埂镇").unwrap();
+    assert!(!town.missing.contains(&1), "{:?}", town.missing);
+
+    // One sub-row a town, the 序号 merged down over them.
+    let sub = |first: bool, text: &str, status: &str| {
+        docx_rs::TableRow::new(vec![
+            if first {
+                merge_start("1")
+            } else {
+                merge_continue()
+            },
+            if first {
+                merge_start(&measure(1))
+            } else {
+                merge_continue()
+            },
+            cell(&["各镇街"]),
+            cell(&[text]),
+            cell(&[status]),
+        ])
+    };
+    let ledger = ledger_of(vec![
+        sub(true, "来苏镇：完成池塘标准化改造12口。", "已完成"),
+        sub(false, "宝峰镇：尾水处理设施正在建设。", "正在推进"),
+    ]);
+    assert_eq!(
+        reports(&ledger, 1),
+        [
+            (
+                "宝峰镇".into(),
+                Status::InProgress,
+                lead.clone(),
+                "尾水处理设施正在建设。".into()
+            ),
+            (
+                "来苏镇".into(),
+                Status::Completed,
+                lead.clone(),
+                "完成池塘标准化改造12口。".into()
+            ),
+        ]
+    );
+    assert!(
+        !raised(&ledger, Code::UnitAmbiguous),
+        "{:#?}",
+        ledger.problems
+    );
+
+    // 区水利局 has no part in task 1, and 各镇街 is a group: the lead's words.
+    for text in ["区水利局：已完成。", "各镇街：正在推进池塘改造。"] {
+        let ledger = ledger_of(vec![text_row(&[
+            "1",
+            &measure(1),
+            "各镇街",
+            text,
+            "正在推进",
+        ])]);
+        assert_eq!(units_on(&ledger, 1), ["区农业农村委"], "{text}");
+    }
 }
 
 /// A Word return whose progress cell says 详见批注 and whose text is in a Word comment
@@ -9751,16 +9983,24 @@ fn no_task_in_the_units_own_words_and_not_ours_in_a_status_cell() {
     );
     let ledger = ledger_for(dir.path());
     let plan = plan();
-    for unit in ["区委编办", "中山路街道", "青峰镇"] {
+    for unit in ["中山路街道", "青峰镇"] {
         for (t, _) in plan.tasks_of(unit) {
             let r = reports_of(&ledger, t.id, unit);
             assert_eq!(r.len(), 1, "{unit} on {}", t.id);
             assert_eq!(r[0].status, Status::NotApplicable, "{unit} on {}", t.id);
         }
     }
-    // The lead role alone: not read as 不涉及 on the unit's tasks.
-    for (t, _) in plan.tasks_of("区交通局") {
-        assert!(reports_of(&ledger, t.id, "区交通局").is_empty(), "{}", t.id);
+    // The lead role alone, or the lead and responsible roles from a unit that only
+    // helps (区委编办 cooperates on task 50): not read as 不涉及 on the tasks it helps
+    // with (no_task_to_lead_or_hold_leaves_the_tasks_a_unit_helps_with_owed).
+    for unit in ["区交通局", "区委编办"] {
+        for (t, _) in plan.tasks_of(unit) {
+            assert!(
+                reports_of(&ledger, t.id, unit).is_empty(),
+                "{unit} on {}",
+                t.id
+            );
+        }
     }
     for id in [24, 25] {
         assert_eq!(

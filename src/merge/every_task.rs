@@ -16,6 +16,9 @@ use crate::model::status::no_task_of_ours;
 use crate::model::{Code, Problem, Severity, Status};
 use crate::plan::{Plan, Role, Task};
 
+/// A task the plan gives a unit, and the unit's role on it.
+type TaskRole<'p> = (&'p Task, Role);
+
 /// A row's place: file, sheet, row.
 pub(super) type RowKey = (String, String, u32);
 
@@ -89,19 +92,22 @@ pub(super) fn expand(
                 continue;
             };
             let owed = plan.tasks_of(unit);
-            let tasks: Vec<(&Task, Role)> = owed
+            // 我局无牵头或负责的整改任务 says nothing of the tasks it helps with.
+            let holding_only = denies_holding_only(&rec.progress);
+            let (tasks, helping): (Vec<TaskRole>, Vec<TaskRole>) = owed
                 .iter()
                 .copied()
                 .filter(|(t, _)| {
                     !answered.contains(&(rec.source.file.clone(), unit.to_string(), t.id))
                 })
-                .collect();
+                .partition(|(_, role)| !(holding_only && *role == Role::Cooperating));
+            let helping: Vec<u32> = helping.iter().map(|(t, _)| t.id).collect();
             rows.insert((
                 rec.source.file.clone(),
                 rec.source.sheet.clone(),
                 rec.source.row,
             ));
-            problems.push(note(&rec, unit, &tasks, owed.len()));
+            problems.push(note(&rec, unit, &tasks, &helping, owed.len()));
             out.extend(tasks.iter().map(|(t, _)| Record {
                 id: Some(t.id),
                 id_text: t.id.to_string(),
@@ -114,12 +120,31 @@ pub(super) fn expand(
     rows
 }
 
+/// Whether a statement of no tasks speaks of the tasks a unit leads or is responsible
+/// for only (我局无牵头或负责的整改任务, 方案中无需我办牵头或负责落实的整改任务): true of a
+/// unit that only helps, and no answer on the tasks it helps with. Not when it names
+/// helping too (无牵头、负责或配合的任务).
+fn denies_holding_only(text: &str) -> bool {
+    let Some(clause) = no_task_of_ours(text) else {
+        return false;
+    };
+    ["牵头", "负责", "责任"].iter().any(|w| clause.contains(w))
+        && !["配合", "协助", "参与"].iter().any(|w| clause.contains(w))
+}
+
 /// The note on a row answering every task of `unit` (`tasks`: those it was counted on,
-/// with the unit's role; `owed`: how many the plan gives the unit): the tasks, and of
-/// them those the plan makes the unit lead or responsible for (a warning: the clerk
-/// checks the unit's part), the ones it alone decides 待核实; or why it was counted on
-/// none (an info).
-fn note(rec: &Record, unit: &str, tasks: &[(&Task, Role)], owed: usize) -> Problem {
+/// with the unit's role; `helping`: the tasks it helps with that a statement of the
+/// tasks it holds left unanswered; `owed`: how many the plan gives the unit): the
+/// tasks, and of them those the plan makes the unit lead or responsible for (a warning:
+/// the clerk checks the unit's part), the ones it alone decides 待核实; or why it was
+/// counted on none (an info).
+fn note(
+    rec: &Record,
+    unit: &str,
+    tasks: &[(&Task, Role)],
+    helping: &[u32],
+    owed: usize,
+) -> Problem {
     // The clause that says so (经核查，我局不涉及该方案中的整改任务。 → 我局不涉及…), else
     // the row's words.
     let said = no_task_of_ours(&rec.progress).unwrap_or_else(|| {
@@ -149,11 +174,25 @@ fn note(rec: &Record, unit: &str, tasks: &[(&Task, Role)], owed: usize) -> Probl
         .filter(|(t, _)| sole_decider(t.deciders(), unit))
         .map(|(t, _)| t.id)
         .collect();
+    // The tasks it helps with, still owed.
+    let still_owed = match helping {
+        [] => String::new(),
+        [id] => {
+            format!("该单位是第{id}项任务的配合单位，此项未计为“不涉及”，仍需报送配合工作进展。")
+        }
+        ids => format!(
+            "该单位是第{}项任务的配合单位，这{}项未计为“不涉及”，仍需报送配合工作进展。",
+            list(ids),
+            ids.len()
+        ),
+    };
     let (severity, message) = if owed == 0 {
         (
             Severity::Info,
             format!("{unit}称“{said}”。该单位在《整改方案》中没有分工的任务，此行无需计入。"),
         )
+    } else if ids.is_empty() && !helping.is_empty() {
+        (Severity::Info, format!("{unit}称“{said}”。{still_owed}"))
     } else if ids.is_empty() {
         (
             Severity::Info,
@@ -184,6 +223,7 @@ fn note(rec: &Record, unit: &str, tasks: &[(&Task, Role)], owed: usize) -> Probl
                 list(&held)
             ));
         }
+        m.push_str(&still_owed);
         let severity = if held.is_empty() {
             Severity::Info
         } else {

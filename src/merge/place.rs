@@ -157,6 +157,10 @@ pub(super) fn place_records(
                         id,
                     ));
                     on_others.push((group, placing));
+                } else if let Some(parts) = partners_parts(plan, &placing, problems) {
+                    for part in parts {
+                        place_report(plan, part, &mut by_key, problems);
+                    }
                 } else {
                     place_report(plan, placing, &mut by_key, problems);
                 }
@@ -490,6 +494,104 @@ fn hidden_copy_warning(file: &str, unit: &str, role_word: &str, rows: &[Unassign
         ),
     )
     .at(one_sheet.then_some(rows[0].0.as_str()), None)
+}
+
+/// Words naming several units before a colon (来苏镇等12个镇街, 其余镇街, 来苏镇、宝峰镇).
+const MANY_UNITS: [&str; 9] = ["等", "其余", "其他", "其它", "各", "、", "和", "及", "个"];
+
+/// A lead unit's row giving its partners' progress unit by unit in its text (来苏镇：已完成
+/// 池塘改造12口；宝峰镇：正在推进…；何埂镇：尚未启动。, or 来苏镇：… alone on each of
+/// its sub-rows), as a lead that consolidates writes it: a report of each unit named,
+/// through the lead, with that unit's words and the status they state. Only when the
+/// text opens with a unit's name, every unit it names has a part in the task (the lead
+/// itself, or a partner), and one is a partner; else `None` (the row stays the lead's,
+/// and a text that is one other unit's is warned of, [`speaks_for`]).
+///
+/// A part whose words state no status takes the row's status when the row has one
+/// written for it, or the row's alone when it is the only part; else 待核实. When every
+/// part states its status, the row's warning that its status was not clear is moot.
+fn partners_parts(
+    plan: &Plan,
+    placing: &Placing,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Placing>> {
+    let rec = &placing.rec;
+    if placing.role != Role::Lead || rec.via.is_some() {
+        return None;
+    }
+    let text = rec.progress.trim();
+    let clauses = super::doubt::unit_clauses(text, &plan.units);
+    if !clauses.first().is_some_and(|(_, c, _)| text.starts_with(c)) {
+        return None;
+    }
+    let task = plan.task(placing.id)?;
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, clause, _) in &clauses {
+        // One unit by its name: not 来苏镇等12个镇街 nor 其余镇街, which name the
+        // unit they open with or a group.
+        let who = clause.split_once(['：', ':']).map_or("", |(w, _)| w);
+        if MANY_UNITS.iter().any(|w| who.contains(w)) {
+            return None;
+        }
+        let role = plan.role_of(task, name);
+        if role == Role::Unassigned || plan.units.unit(name).is_none() || seen.contains(&&**name) {
+            return None;
+        }
+        seen.push(name);
+    }
+    if seen.iter().all(|u| *u == placing.unit) {
+        return None;
+    }
+    // Each part: from its clause to the next clause naming a unit.
+    let at = |clause: &str| clause.as_ptr() as usize - text.as_ptr() as usize;
+    let starts: Vec<usize> = clauses.iter().map(|(_, c, _)| at(c)).collect();
+    let mut parts = Vec::new();
+    let mut all_stated = true;
+    for (i, (name, _, said)) in clauses.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        // Its words, a sentence of their own: 已完成池塘改造12口； ends in 。.
+        let mut words = text[at(said).min(end)..end]
+            .trim_end_matches(|c: char| c.is_whitespace() || "；;，,".contains(c))
+            .trim()
+            .to_string();
+        if !words.is_empty() && !words.ends_with(['。', '！', '!', '.', '？', '?']) {
+            words.push('。');
+        }
+        let stated = crate::ingest::status_from_progress(&words);
+        all_stated &= stated.is_some();
+        let status = match stated {
+            Some(s) => s,
+            None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => rec.status,
+            None => Status::Unclear,
+        };
+        let mut part = rec.clone();
+        part.progress = words;
+        part.status = status;
+        if status != Status::Completed {
+            part.completed_on = None;
+            part.completed_text.clear();
+        }
+        let lead = placing.unit.clone();
+        part.via = (*name != lead).then_some(lead);
+        parts.push(Placing {
+            rec: part,
+            unit: name.clone(),
+            role: plan.role_of(task, name),
+            by: placing.by,
+            doubt: None,
+            id: placing.id,
+        });
+    }
+    if all_stated && rec.status_text.trim().is_empty() {
+        let (file, sheet, row) = (&rec.source.file, &rec.source.sheet, rec.source.row);
+        problems.retain(|p| {
+            !(p.code == Code::StatusUnclear
+                && p.file == *file
+                && p.sheet.as_deref() == Some(sheet.as_str())
+                && p.row == Some(row))
+        });
+    }
+    Some(parts)
 }
 
 /// The one other unit a report's text speaks for: a text that is one clause opening with
