@@ -2139,6 +2139,37 @@ fn an_answer_of_no_tasks_counts_as_not_applicable_on_every_task_of_the_unit() {
     ));
 }
 
+/// A Word return's 报送单位 line with the date after the name and no label of its own
+/// (报送单位：区农业农村委（盖章）    2020年12月3日): that is the filing date, and the name
+/// is the unit. Before (adv46 d14) the return had no filing date, and a warning.
+#[test]
+fn a_date_after_the_unit_on_its_line_is_the_filing_date() {
+    use common::word::*;
+    for line in [
+        "报送单位：区农业农村委（盖章）                    2020年12月3日",
+        "填报单位：区农业农村委    2020.12.3",
+    ] {
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("区农业农村委整改任务进展情况表"))
+            .add_paragraph(para(line))
+            .add_table(table(vec![
+                text_row(&["序号", "具体举措", "进展情况", "完成状态"]),
+                text_row(&["8", &measure(8), "规划已印发。", "已完成"]),
+            ]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("进展.docx"), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 8);
+        assert_eq!(r.unit, "区农业农村委", "{line}");
+        assert_eq!(r.filed_on, Some(date(2020, 12, 3)), "{line}");
+        assert!(
+            !raised(&ledger, Code::FilingDateMissing),
+            "{line}: {:#?}",
+            ledger.problems
+        );
+    }
+}
+
 /// A unit that only helps with tasks saying it leads or is responsible for none (我局无
 /// 牵头或负责的整改任务; 该方案中无需我办牵头或负责落实的整改任务，我办仅配合…) says
 /// something true that leaves its part open: the tasks it helps with are not 不涉及, it

@@ -135,6 +135,17 @@ impl Filing {
             }
             if filing.unit_text.is_none() {
                 filing.unit_text = labelled_value(grid, r, &UNIT_LABELS);
+                // 报送单位：区农业农村委（盖章）    2020年12月3日: the date with no label
+                // of its own after the name, on one line.
+                let dated = filing
+                    .unit_text
+                    .as_deref()
+                    .and_then(|v| name_then_date(v, default_year))
+                    .map(|(name, d)| (name.to_string(), d));
+                if let Some((name, d)) = dated {
+                    filing.unit_text = Some(name);
+                    filing.signed_on.get_or_insert(d);
+                }
             }
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
