@@ -303,13 +303,26 @@ fn renumbered_rows_are_matched_by_their_text() {
         (ledger.unplaced[0].source.row, ledger.unplaced[0].code),
         (8, Code::TaskUnmatched)
     );
-    assert_eq!(
-        codes(&ledger)
-            .iter()
-            .filter(|c| **c == Code::TaskTextMismatch)
-            .count(),
-        4
-    );
+    // One warning for the sheet, naming each row tied by its text (not one a row).
+    let warned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::TaskTextMismatch)
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:#?}");
+    assert_eq!(warned[0].row, None);
+    for said in [
+        "序号“1”为第33项",
+        "序号“2”为第41项",
+        "序号“3”为第30项",
+        "序号“4”为第34项",
+    ] {
+        assert!(
+            warned[0].message.contains(said),
+            "{said}: {}",
+            warned[0].message
+        );
+    }
 }
 
 /// The bureau's return of `rows` in the standard layout (filed 2020年12月1日), read.

@@ -10457,6 +10457,15 @@ fn own_numbering_ties_a_units_short_forms_to_its_own_tasks() {
         assert_eq!(r.len(), 1, "{measure}: {:?}", ledger.problems);
         assert_eq!(r[0].status.label(), *status, "{measure}");
     }
+    // The rows tied by a close match each say so; the clear ones are named in one
+    // warning for the sheet.
+    assert!(
+        ledger.problems.iter().any(|p| p.row.is_none()
+            && p.message.contains("第3行序号“1”为第30项")
+            && p.message.contains("第8行序号“6”为第37项")),
+        "{:?}",
+        ledger.problems
+    );
     for (row, id) in [(6, 34), (7, 36)] {
         assert!(
             ledger.problems.iter().any(|p| p.row == Some(row)

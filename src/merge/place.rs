@@ -24,6 +24,32 @@ pub(super) struct Placed {
     pub skipped: Vec<Skip>,
 }
 
+/// A row of a sheet the unit numbered itself, tied to its task by its text: the row,
+/// its 序号 as written, the task.
+type OwnNumbered = (u32, String, u32);
+
+/// One warning for a sheet the unit numbered itself, naming each row tied to its task
+/// by its text (第5行序号“1”为第6项); none when no such row is left.
+fn own_numbering_warning(file: &str, sheet: &str, rows: &[OwnNumbered]) -> Option<Problem> {
+    if rows.is_empty() {
+        return None;
+    }
+    let list = rows
+        .iter()
+        .map(|(row, id_text, id)| format!("第{row}行序号“{id_text}”为第{id}项"))
+        .collect::<Vec<_>>()
+        .join("，");
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::TaskTextMismatch,
+            file,
+            format!("序号与整改任务分解表不一致（可能是本单位自行编号），已按举措内容对应：{list}。请核实。"),
+        )
+        .at(Some(sheet), None),
+    )
+}
+
 /// A record, the task it matched (`None`: no unit), and the doubt about its status
 /// when it was checked (`None`: not yet, [`Placing::doubt`]).
 type Matched = (Record, Option<TaskMatch>, Option<Option<String>>);
@@ -89,6 +115,8 @@ pub(super) fn place_records(
     // The rows of units on tasks they have no role in, in record order: placed once it
     // is known which files are copies of the whole table (below).
     let mut on_others: Vec<(usize, Placing)> = Vec::new();
+    // The rows of each renumbered sheet tied by their text: (row, 序号, task).
+    let mut own_numbers: BTreeMap<(String, String), Vec<OwnNumbered>> = BTreeMap::new();
     for (mut rec, m, doubt) in matched.into_iter().flatten() {
         // A record is matched when it has a unit: the unit moves out of it here.
         let (Some(m), Some(unit)) = (m, rec.unit.take()) else {
@@ -110,6 +138,23 @@ pub(super) fn place_records(
                 problems.push(p);
             }
             TaskMatch::Found { id, by, warning } => {
+                // A row of a sheet numbered by the unit itself, tied by its text: one
+                // warning for the sheet (below), not one a row.
+                let warning = match warning {
+                    Some(w)
+                        if by == MatchedBy::Text
+                            && w.code == Code::TaskTextMismatch
+                            && renumbered
+                                .contains(&(rec.source.file.clone(), rec.source.sheet.clone())) =>
+                    {
+                        own_numbers
+                            .entry((rec.source.file.clone(), rec.source.sheet.clone()))
+                            .or_default()
+                            .push((rec.source.row, rec.id_text.clone(), id));
+                        None
+                    }
+                    w => w,
+                };
                 // A row passed over below loses it again (the retain after the loop).
                 problems.extend(warning);
                 let task = plan.task(id).expect("matched task exists");
@@ -188,6 +233,14 @@ pub(super) fn place_records(
         skipped.append(&mut whole_table[group]);
     }
     let skipped: Vec<Skip> = skipped.into_par_iter().map(NotOwed::skip).collect();
+    for ((file, sheet), mut rows) in own_numbers {
+        rows.retain(|(row, ..)| {
+            !skipped
+                .iter()
+                .any(|s| s.row == *row && s.file == file && s.sheet == sheet)
+        });
+        problems.extend(own_numbering_warning(&file, &sheet, &rows));
+    }
     // A row passed over here (不涉及 on another unit's task, a row of a copy of the
     // whole table, a hidden row on another unit's task) is not in the summary: what was
     // said of its content (a status not recognised, counted as 待核实 …) is moot.
