@@ -310,7 +310,7 @@ fn renumbered_rows_are_matched_by_their_text() {
         .filter(|p| p.code == Code::TaskTextMismatch)
         .collect();
     assert_eq!(warned.len(), 1, "{warned:#?}");
-    assert_eq!(warned[0].row, None);
+    assert_eq!(warned[0].row, Some(4), "at the first row named");
     for said in [
         "序号“1”为第33项",
         "序号“2”为第41项",

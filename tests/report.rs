@@ -648,6 +648,103 @@ fn hostile_unit_text_stays_plain_text() {
     assert!(body_text(&docx).contains("四、下一步工作打算"));
 }
 
+/// A unit's words as offices type them, quoted as a clerk would write them: its own name
+/// opening its text said once (区住房城乡建委：区住房城乡建委：…, 该委：… before), half-width
+/// marks full-width ((65座）, 形成论证报告.), 。。 once, a text pasted three times over
+/// once, N/A never quoted, a sentence left open ended with 。; words claiming more than
+/// their status (正在推进 beside 已完成) not told in 二 as done; 同上 under another task's
+/// row not that task's words (adv46 b in-text).
+#[test]
+fn a_units_words_are_quoted_as_a_clerk_would_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pasted =
+        "1.已制定《永川区排水管网排查整治工作方案》，明确责任分工；2.完成城区管网排查156公里。";
+    let rows = vec![
+        std_row(
+            n(37.0),
+            &measure(37),
+            "区住房城乡建委：已完成调节池扩容，溢流问题已解决",
+            "已完成",
+            V::D(2020, 11, 30),
+        ),
+        std_row(
+            n(41.0),
+            &measure(41),
+            "已完成进水情况分析 (65座), 形成论证报告.",
+            "已完成",
+            V::D(2020, 11, 20),
+        ),
+        std_row(
+            n(40.0),
+            &measure(40),
+            "已修订《永川区城乡污水处理服务费拨付管理办法》并印发实施,已完成。",
+            "正在推进",
+            V::E,
+        ),
+        std_row(n(46.0), &measure(46), "N/A", "未启动", V::E),
+        std_row(
+            n(33.0),
+            &measure(33),
+            "（1）委托设计单位编制规划；（2）9月18日区政府批复实施。。",
+            "已完成",
+            V::D(2020, 9, 18),
+        ),
+        std_row(n(34.0), &measure(34), "同上", "长期坚持", V::E),
+        std_row(n(35.0), &measure(35), &pasted.repeat(3), "长期坚持", V::E),
+    ];
+    write_workbook(
+        &dir.path().join("区住房城乡建委.xlsx"),
+        &[standard_return(
+            "填报单位：区住房城乡建委    填报日期：2020年12月4日",
+            rows,
+        )],
+    );
+    let l = ledger_for(dir.path());
+    let docx = report_docx(&l, &Templates::default()).unwrap();
+    let text = body_text(&docx);
+    let body = report_body(&docx);
+    for absent in [
+        "区住房城乡建委：区住房城乡建委",
+        "该委：",
+        "N/A",
+        ".。",
+        "。。",
+        "(65",
+        ", 形成",
+    ] {
+        assert!(!text.contains(absent), "{absent}: {text}");
+    }
+    assert!(
+        text.contains("区住房城乡建委：已完成调节池扩容，溢流问题已解决。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("已完成进水情况分析（65座），形成论证报告。"),
+        "{text}"
+    );
+    assert_eq!(text.matches("完成城区管网排查156公里").count(), 1, "{text}");
+    // 正在推进 beside 已完成: to be checked (三), not told in 二 as done.
+    assert!(
+        !body.contains("已修订《永川区城乡污水处理服务费拨付管理办法》"),
+        "{body}"
+    );
+    // 同上 under task 33's row: not 33's words for 34 (which reports no words).
+    // (Once in 二, once in 附件1 under task 33.)
+    assert_eq!(text.matches("委托设计单位编制规划").count(), 2, "{text}");
+    let r34 = l
+        .task(34)
+        .unwrap()
+        .current_reports()
+        .next()
+        .unwrap()
+        .clone();
+    assert!(r34.progress.is_empty(), "{r34:?}");
+    assert!(l
+        .problems
+        .iter()
+        .any(|p| p.row == Some(r34.source.row) && p.message.contains("两项举措不同")));
+}
+
 #[test]
 fn two_runs_are_byte_identical() {
     let a = report_docx(demo_ledger(), &Templates::default()).unwrap();

@@ -29,7 +29,8 @@ pub(super) struct Placed {
 type OwnNumbered = (u32, String, u32);
 
 /// One warning for a sheet the unit numbered itself, naming each row tied to its task
-/// by its text (第5行序号“1”为第6项); none when no such row is left.
+/// by its text (第5行序号“1”为第6项), at the first of them; none when no such row is
+/// left.
 fn own_numbering_warning(file: &str, sheet: &str, rows: &[OwnNumbered]) -> Option<Problem> {
     if rows.is_empty() {
         return None;
@@ -46,7 +47,7 @@ fn own_numbering_warning(file: &str, sheet: &str, rows: &[OwnNumbered]) -> Optio
             file,
             format!("序号与整改任务分解表不一致（可能是本单位自行编号），已按举措内容对应：{list}。请核实。"),
         )
-        .at(Some(sheet), None),
+        .at(Some(sheet), rows.first().map(|(row, ..)| *row)),
     )
 }
 

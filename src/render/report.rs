@@ -831,6 +831,10 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
             && r.status != Status::NotApplicable
             && !r.progress.trim().is_empty()
             && r.figure_fell.is_none()
+            // Words claiming more than their own status (报送“正在推进”，但进展情况写明
+            // “已完成”) are listed in 三 to be checked, not told here as done. Words
+            // telling less (报送“已完成”，但…正在推进) are the work as it stands.
+            && (r.doubt.is_none() || r.status == Status::Completed)
             && !in_conflict.contains(&r.unit.as_str())
     }) else {
         // Only a decider with no row of its own is told by its consolidation; one whose
@@ -838,7 +842,8 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
         return if own { None } else { carried_parts(t) };
     };
-    let progress = without_list_marks(&crate::render::tasks_table::without_annex_refs(&r.progress));
+    let own_words = crate::render::task_text::as_quoted(&r.progress, &r.unit);
+    let progress = without_list_marks(&crate::render::tasks_table::without_annex_refs(&own_words));
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None if t.overdue => (

@@ -107,7 +107,7 @@ fn report_note(r: &UnitReport) -> String {
 pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
     let mut groups: Vec<(Vec<&UnitReport>, Role, String, String, &str)> = Vec::new();
     for r in task.cited_reports() {
-        let text = r.progress.trim().to_string();
+        let text = as_quoted(&r.progress, &r.unit);
         let note = report_note(r);
         let moved = r.deadline_moved.as_deref().unwrap_or_default();
         match groups.last_mut() {
@@ -143,6 +143,53 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
         .collect()
 }
 
+/// A unit's text as the documents quote it: trimmed, without its own name opening it,
+/// and said once when the unit pasted it several times over.
+pub fn as_quoted(text: &str, unit: &str) -> String {
+    said_once(without_own_name(text.trim(), unit)).to_string()
+}
+
+/// A text pasted two to four times over, one copy after another (1.已制定…4.下一步…1.已
+/// 制定…): one copy.
+fn said_once(text: &str) -> &str {
+    let chars = text.chars().count();
+    for times in 2..=4 {
+        if !chars.is_multiple_of(times) || chars / times < 10 {
+            continue;
+        }
+        let end = text
+            .char_indices()
+            .nth(chars / times)
+            .map_or(text.len(), |(i, _)| i);
+        let copy = &text[..end];
+        if text.len() == copy.len() * times
+            && text
+                .as_bytes()
+                .chunks(copy.len())
+                .all(|c| c == copy.as_bytes())
+        {
+            return copy;
+        }
+    }
+    text
+}
+
+/// A unit's text without its own name opening it (区住房城乡建委：已完成调节池扩容): the
+/// documents name the unit already (区住房城乡建委：区住房城乡建委：… otherwise).
+pub fn without_own_name<'t>(text: &'t str, unit: &str) -> &'t str {
+    let short = unit.strip_prefix('区').filter(|s| s.chars().count() >= 2);
+    [Some(unit), short]
+        .into_iter()
+        .flatten()
+        .find_map(|name| {
+            let rest = text.strip_prefix(name)?.trim_start();
+            rest.strip_prefix(['：', ':'])
+                .map(str::trim_start)
+                .filter(|r| !r.is_empty())
+        })
+        .unwrap_or(text)
+}
+
 /// Who answers for a task, as the table writes it: (label, units).
 pub fn owner(task: &TaskEntry) -> (&'static str, String) {
     let t = &task.assigned_text;
@@ -152,5 +199,36 @@ pub fn owner(task: &TaskEntry) -> (&'static str, String) {
         ("责任单位", t.responsible.clone())
     } else {
         ("责任单位", task.responsible.join("、"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_quoted, without_own_name};
+
+    #[test]
+    fn a_text_pasted_over_again_is_quoted_once() {
+        let once = "1.已制定工作方案，明确责任分工；2.完成城区管网排查156公里。";
+        assert_eq!(as_quoted(&once.repeat(3), "区住房城乡建委"), once);
+        assert_eq!(as_quoted(&once.repeat(2), "区住房城乡建委"), once);
+        // Short repeats are words (好好), and a text repeated in part stays.
+        assert_eq!(as_quoted("已完成已完成", "x"), "已完成已完成");
+        let part = format!("{once}{}", once.chars().take(5).collect::<String>());
+        assert_eq!(as_quoted(&part, "x"), part);
+    }
+
+    #[test]
+    fn a_text_loses_its_own_units_name_and_keeps_others() {
+        let unit = "区住房城乡建委";
+        assert_eq!(
+            without_own_name("区住房城乡建委：已完成调节池扩容", unit),
+            "已完成调节池扩容"
+        );
+        assert_eq!(without_own_name("住房城乡建委: 已完成", unit), "已完成");
+        // Another unit's name, a name not followed by a colon, or nothing after it.
+        for kept in ["来苏镇：已完成", "区住房城乡建委已完成", "区住房城乡建委："]
+        {
+            assert_eq!(without_own_name(kept, unit), kept);
+        }
     }
 }

@@ -199,6 +199,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() {
             format!("{}。", g.note)
+        } else if g.text.ends_with(|c: char| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
+        }) {
+            // A sentence the unit left open (溢流问题已解决) ends as the others do.
+            format!("{}。", g.text)
         } else {
             g.text
         };

@@ -3,9 +3,13 @@
 //!
 //! - nested quotation marks alternate “…‘…’…”: a “ opened inside an open “ becomes ‘,
 //!   and its ” becomes ’;
-//! - ASCII punctuation next to a Chinese character is printed full-width: `,` → ，,
-//!   `;` → ；, `:` → ：, `(` `)` → （ ）. Between digits or Latin letters on both sides
-//!   (1,000 · 10:30 · (a)) it stays as written;
+//! - ASCII punctuation next to a Chinese character (across spaces) is printed
+//!   full-width, the spaces around it dropped: `,` → ，, `;` → ；, `:` → ：, `(` `)` →
+//!   （ ） (a pair alike: both full-width when either is, or Chinese is inside: (65座） →
+//!   （65座）). Between digits or Latin letters on both sides (1,000 · 10:30 · (a)) it
+//!   stays as written;
+//! - a point ending a Chinese sentence (形成论证报告.) is a full stop 。, not a decimal
+//!   point, a file's extension (整改.docx) nor a list's 1.; a doubled 。。 is one;
 //! - a list of numbers (第1、4、5项) gets a zero-width space after each 、，； between
 //!   digits: LibreOffice finds no line break in such a run and would push it whole to
 //!   the next line, then cut it anywhere (“第\n1\n、4、5…”); Word and WPS ignore the
@@ -46,7 +50,7 @@ pub fn punctuated(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether no rule of [`typeset_each_char`] applies to `text`: no curly double quote, no
-/// ASCII `,` `;` `:` `(` `)`, and no 、，； between two ASCII digits. Most cells of a
+/// ASCII `,` `;` `:` `(` `)` `.`, no 。。, and no 、，； between two ASCII digits. Most cells of a
 /// report's tables are such plain text (checked on bytes: UTF-8 never encodes a
 /// multi-byte character with an ASCII byte).
 fn untouched(text: &str) -> bool {
@@ -56,7 +60,7 @@ fn untouched(text: &str) -> bool {
     {
         return false;
     }
-    if text.contains(['“', '”']) {
+    if text.contains(['“', '”', '.']) || text.contains("。。") {
         return false;
     }
     // A full-width digit: EF BC 90 to EF BC 99.
@@ -75,15 +79,40 @@ fn untouched(text: &str) -> bool {
 /// between digits.
 fn typeset_each_char(text: &str, breaks: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
+    // Chinese beside `i`, across spaces: 分析 (65座), 形成 → 分析（65座），形成.
+    let near_cjk = |i: usize| {
+        let prev = chars[..i].iter().rev().find(|c| !is_space(**c));
+        let next = chars[i + 1..].iter().find(|c| !is_space(**c));
+        prev.is_some_and(|c| is_cjk(*c)) || next.is_some_and(|c| is_cjk(*c))
+    };
+    // Each bracket printed full-width or not; a pair alike.
+    let partner = paired_brackets(&chars);
+    let wide_bracket: Vec<bool> = (0..chars.len())
+        .map(|i| match partner[i] {
+            Some(j) => {
+                let (open, close) = (i.min(j), i.max(j));
+                near_cjk(open) || near_cjk(close) || wide_pair(&chars, open, close)
+            }
+            None => near_cjk(i),
+        })
+        .collect();
     let mut out = String::with_capacity(text.len() + 8);
     // Open curly double quotes: true when printed as ‘ (a nested one).
     let mut quotes: Vec<bool> = Vec::new();
-    // Open ASCII parentheses: true when printed as （.
-    let mut parens: Vec<bool> = Vec::new();
+    // Spaces after a mark printed full-width are dropped (the mark holds its own).
+    let mut after_wide = false;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        let near_cjk = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        if after_wide && is_space(c) {
+            continue;
+        }
+        after_wide = false;
+        let mut wide = |out: &mut String, mark: char| {
+            out.truncate(out.trim_end_matches(is_space).len());
+            out.push(mark);
+            after_wide = true;
+        };
         match c {
             '“' => {
                 let nested = quotes.last().is_some_and(|inner| !inner);
@@ -94,18 +123,24 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
                 Some(true) => out.push('’'),
                 _ => out.push('”'),
             },
-            ',' if near_cjk => out.push('，'),
-            ';' if near_cjk => out.push('；'),
-            ':' if near_cjk => out.push('：'),
-            '(' => {
-                let wide = near_cjk;
-                parens.push(wide);
-                out.push(if wide { '（' } else { '(' });
+            ',' if near_cjk(i) => wide(&mut out, '，'),
+            ';' if near_cjk(i) => wide(&mut out, '；'),
+            ':' if near_cjk(i) => wide(&mut out, '：'),
+            '(' if wide_bracket[i] => wide(&mut out, '（'),
+            ')' if wide_bracket[i] => wide(&mut out, '）'),
+            // A sentence's full stop typed as a point after Chinese (形成论证报告.): not
+            // a decimal point, a file's extension (整改.docx) nor a list's 1.
+            '.' if prev.is_some_and(|p| is_cjk(p) && !is_full_width_digit(p))
+                && next.is_none_or(|n| {
+                    is_space(n) || n.is_whitespace() || is_cjk(n) || n.is_ascii_digit()
+                }) =>
+            {
+                if !out.ends_with('。') {
+                    wide(&mut out, '。');
+                }
             }
-            ')' => {
-                let wide = parens.pop().unwrap_or(false) || near_cjk;
-                out.push(if wide { '）' } else { ')' });
-            }
+            // A full stop doubled (批复实施。。) is one.
+            '。' if out.ends_with('。') => {}
             '、' | '，' | '；'
                 if breaks
                     && prev.is_some_and(|p| p.is_ascii_digit())
@@ -125,6 +160,37 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
         }
     }
     out
+}
+
+/// A space between words (not a line break).
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// For each bracket of `chars` ( ( ) （ ） ), the index of the one it pairs with, if any:
+/// a unit's text may open with one width and close with the other ((65座）).
+fn paired_brackets(chars: &[char]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '（' => open.push(i),
+            ')' | '）' => {
+                if let Some(j) = open.pop() {
+                    partner[i] = Some(j);
+                    partner[j] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    partner
+}
+
+/// Whether a pair of brackets holds what makes it full-width besides its neighbours:
+/// one of the two is full-width already, or Chinese is inside.
+fn wide_pair(chars: &[char], open: usize, close: usize) -> bool {
+    chars[open] == '（' || chars[close] == '）' || chars[open + 1..close].iter().any(|c| is_cjk(*c))
 }
 
 /// A full-width digit as its ASCII digit.
@@ -148,7 +214,7 @@ mod tests {
         /// every character a rule looks at, digits, letters and Chinese.
         #[test]
         fn the_shortcut_changes_nothing(
-            text in "[“”‘’,;:()、，；：0-9a-z０-９．％% 一二三项（）。\n]{0,24}"
+            text in "[“”‘’,;:().、，；：0-9a-z０-９．％% 一二三项（）。\n]{0,24}"
         ) {
             proptest::prop_assert_eq!(typeset(&text), typeset_each_char(&text, true));
         }
@@ -187,6 +253,34 @@ mod tests {
         );
         assert_eq!(typeset("1,000 and 10:30 (a, b)"), "1,000 and 10:30 (a, b)");
         assert_eq!(typeset("处理规模(5万吨/日)"), "处理规模（5万吨/日）");
+    }
+
+    #[test]
+    fn half_width_marks_a_unit_typed_in_chinese_are_full_width() {
+        assert_eq!(
+            typeset("已完成进水情况分析 (65座）, 形成论证报告."),
+            "已完成进水情况分析（65座），形成论证报告。"
+        );
+        assert_eq!(
+            typeset("录入排水户2146户.2.完成排查,建立问题清单.3.制定方案23个."),
+            "录入排水户2146户。2.完成排查，建立问题清单。3.制定方案23个。"
+        );
+        assert_eq!(
+            typeset("9月18日区政府批复实施。。"),
+            "9月18日区政府批复实施。"
+        );
+        assert_eq!(typeset("形成论证报告.。"), "形成论证报告。");
+        // A pair stays alike: Chinese beside the opening one makes both full-width.
+        assert_eq!(typeset("报告 (abc) 已印发"), "报告（abc）已印发");
+        // Not a decimal point, a file's extension, a list's number, or Latin text.
+        for kept in [
+            "达标率95.5%",
+            "详见小水电整改.docx",
+            "1.已建立清单",
+            "see p. 3 (a, b)",
+        ] {
+            assert_eq!(typeset(kept), kept);
+        }
     }
 
     #[test]

@@ -813,24 +813,45 @@ pub(super) fn values(
     // worth a look: said so, as the row is read.
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         let own = checklist_task(marker, r, id).or(id);
+        let mut copied = true;
         if let (Some(own), Some(theirs)) = (
             own,
             a.id.filter(|t| Some(*t) != own && !a.progress.is_empty()),
         ) {
-            problems.push(
-                Problem::new(
-                    Severity::Info,
-                    Code::ReadNote,
-                    ctx.file,
-                    format!(
-                        "第{own}项的进展填写“{}”，已按上一行（第{theirs}项）的进展读取。请核实两项任务的进展是否确实相同。",
-                        progress.trim()
-                    ),
+            // Measures that are not alike (海绵城市建设专项规划 over 阳台违规改造巡查):
+            // the row above's account is not this task's; the row reports no progress
+            // of its own.
+            let (mine, theirs_text) = (text_of(ColumnKind::Measure), &a.measure_text);
+            copied = mine.trim().is_empty()
+                || theirs_text.trim().is_empty()
+                || crate::ingest::similarity::same_task(&mine, theirs_text)
+                || crate::ingest::similarity::same_task(theirs_text, &mine);
+            let message = if copied {
+                format!(
+                    "第{own}项的进展填写“{}”，已按上一行（第{theirs}项）的进展读取。请核实两项任务的进展是否确实相同。",
+                    progress.trim()
                 )
-                .at(Some(&source.sheet), Some(source.row)),
+            } else {
+                format!(
+                    "第{own}项的进展填写“{}”，但上一行是第{theirs}项，两项举措不同，未按上一行的进展读取，本项按未写明进展计。请该单位补充第{own}项的进展。",
+                    progress.trim()
+                )
+            };
+            let severity = if copied {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            problems.push(
+                Problem::new(severity, Code::ReadNote, ctx.file, message)
+                    .at(Some(&source.sheet), Some(source.row)),
             );
         }
-        progress = a.progress.clone();
+        if copied {
+            progress = a.progress.clone();
+        } else {
+            progress.clear();
+        }
     }
     if let Some(a) = referred(&progress) {
         progress = a.progress.clone();
@@ -891,6 +912,11 @@ pub(super) fn values(
         status == Status::Unclear && (status_text.is_empty() || is_status_placeholder(&status_text))
     }) {
         (status, status_text) = (g, g.label().to_string());
+    }
+    // N/A has said what it says (不涉及, or nothing beside a status cell): the report
+    // quotes no N/A (46项 未启动 | N/A was told as “区住房城乡建委N/A”).
+    if is_not_applicable_mark(&progress) {
+        progress.clear();
     }
     // The row's own 填报日期 (its warning, if it does not read, comes after the dates').
     let filed_cell = layout.cell(grid, r, ColumnKind::FiledOn);
@@ -2007,6 +2033,15 @@ fn is_empty_value(s: &str) -> bool {
         || ["null", "none", "nil", "#n/a", "undefined"]
             .iter()
             .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// N/A (n/a, NA) alone: the answer 不涉及 where nothing else gives the status, but never
+/// words of the unit's to quote.
+fn is_not_applicable_mark(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
+    ["n/a", "na", "n.a"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// A completion cell that says "none" (/ - — 无 …): not a date, and nothing to warn about.
