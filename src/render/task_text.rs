@@ -146,7 +146,57 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
 /// A unit's text as the documents quote it: trimmed, without its own name opening it,
 /// and said once when the unit pasted it several times over.
 pub fn as_quoted(text: &str, unit: &str) -> String {
-    said_once(without_own_name(text.trim(), unit)).to_string()
+    let text = said_once(without_own_name(text.trim(), unit));
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return text.to_string();
+    }
+    without_foreign_parts(text)
+}
+
+/// A text without what a report to the 人大 does not quote: a sentence in English (The
+/// project has been included in the provincial plan.) and a path on the unit's computer
+/// (C:\Users\admin\Desktop\小水电整改.docx). A text that is nothing else stays.
+fn without_foreign_parts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Paths: from a drive letter and :\ to the next space or Chinese punctuation.
+    while let Some(at) = rest
+        .char_indices()
+        .find(|&(i, c)| c.is_ascii_alphabetic() && rest[i + 1..].starts_with(":\\"))
+        .map(|(i, _)| i)
+    {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || "，。；,;）)".contains(c))
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    // English sentences: three words or more, no Chinese, ended by . ! ? or the text.
+    let mut kept = String::with_capacity(out.len());
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = out.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let ends = matches!(c, '.' | '!' | '?')
+            && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii());
+        if ends || k + 1 == chars.len() {
+            let piece = &out[start..i + c.len_utf8()];
+            let english = !piece.chars().any(|c| !c.is_ascii())
+                && piece.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_alphabetic())).count() >= 3;
+            if !english {
+                kept.push_str(piece);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let kept = kept.trim();
+    if kept.is_empty() {
+        text.to_string()
+    } else {
+        kept.to_string()
+    }
 }
 
 /// A text pasted two to four times over, one copy after another (1.已制定…4.下一步…1.已
@@ -205,6 +255,22 @@ pub fn owner(task: &TaskEntry) -> (&'static str, String) {
 #[cfg(test)]
 mod tests {
     use super::{as_quoted, without_own_name};
+
+    #[test]
+    fn english_sentences_and_paths_are_not_quoted() {
+        assert_eq!(
+            as_quoted("The project has been included in the provincial plan. 已纳入储备库", "x"),
+            "已纳入储备库"
+        );
+        assert_eq!(
+            as_quoted("已完成小水电清理整改27座，详见附件C:\\Users\\admin\\Desktop\\小水电整改.docx", "x"),
+            "已完成小水电清理整改27座，详见附件"
+        );
+        // Latin words inside Chinese, and a text that is only English, stay.
+        for kept in ["完成PPP项目入库，COD削减5%。", "Done as planned.", "已上传至OA系统"] {
+            assert_eq!(as_quoted(kept, "x"), kept);
+        }
+    }
 
     #[test]
     fn a_text_pasted_over_again_is_quoted_once() {
