@@ -2297,4 +2297,11 @@ fn a_unit_whose_file_counted_for_nothing_is_told_what_arrived() {
         procuratorate.contains("你单位12月12日报送的材料中已有的任务无需重复报送"),
         "{procuratorate}"
     );
+    // Written once that return had come: dated no earlier than it (adv47 b: a reminder
+    // dated 12月5日 told of a return of 12月9日).
+    assert!(
+        procuratorate.contains("截至2020年12月12日")
+            && !procuratorate.contains("截至2020年12月10日"),
+        "{procuratorate}"
+    );
 }

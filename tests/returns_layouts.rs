@@ -5591,8 +5591,13 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         ledger.problems
     );
 
-    // 区水利局 has no part in task 1, and 各镇街 is a group: the lead's words.
-    for text in ["区水利局：已完成。", "各镇街：正在推进池塘改造。"] {
+    // 区水利局 has no part in task 1, 各镇街 is a group, and a label not read as a unit
+    // (其余镇街：) would run on into 来苏镇's words (adv47 a03): the lead's words.
+    for text in [
+        "区水利局：已完成。",
+        "各镇街：正在推进池塘改造。",
+        "来苏镇：已完成池塘改造；其余镇街：正在推进。",
+    ] {
         let ledger = ledger_of(vec![text_row(&[
             "1",
             &measure(1),

@@ -578,6 +578,20 @@ fn partners_parts(
     if !clauses.first().is_some_and(|(_, c, _)| text.starts_with(c)) {
         return None;
     }
+    // Every label in the text a unit's: one not read as a unit (其余镇街：, 我委：) would
+    // run on into the unit's words before it.
+    let labels = text
+        .split(['；', ';', '\n', '。'])
+        .filter(|piece| {
+            piece
+                .trim()
+                .split_once(['：', ':'])
+                .is_some_and(|(who, _)| !who.is_empty() && who.chars().count() <= 20)
+        })
+        .count();
+    if labels != clauses.len() {
+        return None;
+    }
     let task = plan.task(placing.id)?;
     let mut seen: Vec<&str> = Vec::new();
     for (name, clause, _) in &clauses {

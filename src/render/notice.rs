@@ -591,6 +591,10 @@ fn unit_context<'a>(
     date: NaiveDate,
     reminder: bool,
 ) -> UnitNoticeContext<'a> {
+    // A reminder mentioning a return that came after the round's date is dated no
+    // earlier than that return (it was written once the return had come).
+    let late = late_return(ledger, unit).filter(|_| reminder);
+    let date = late.map_or(date, |day| date.max(day));
     let tasks = unit_tasks(ledger, &unit.name, ids);
     let via_tasks = tasks_via_leads(ledger, &unit.name, ids);
     let via_word = gatherers_word(ledger, &via_tasks);
@@ -628,7 +632,9 @@ fn unit_context<'a>(
         damaged: unreadable.iter().any(|u| !u.opened),
         unreadable,
         others_only: files_of_others_tasks(ledger, unit),
-        late_on: late_return_day(ledger, unit),
+        late_on: late
+            .map(crate::common::dates::render_day)
+            .unwrap_or_default(),
         date: render_date(date),
         // The status date is the notice's date when one was given (`--date`).
         as_of: render_date(date),
@@ -789,10 +795,10 @@ fn files_of_others_tasks(ledger: &Ledger, unit: &UnitEntry) -> Vec<String> {
 }
 
 /// For a unit that sent nothing this round: the day its latest return filed after the
-/// as-of date came in (12月12日), or empty.
-fn late_return_day(ledger: &Ledger, unit: &UnitEntry) -> String {
+/// as-of date came in (12月12日), if one did.
+fn late_return(ledger: &Ledger, unit: &UnitEntry) -> Option<NaiveDate> {
     if !unit.sent_nothing() {
-        return String::new();
+        return None;
     }
     ledger
         .files
@@ -800,8 +806,6 @@ fn late_return_day(ledger: &Ledger, unit: &UnitEntry) -> String {
         .filter(|f| f.unit.as_deref() == Some(unit.name.as_str()))
         .filter_map(|f| f.filed_on.filter(|d| *d > ledger.as_of))
         .max()
-        .map(crate::common::dates::render_day)
-        .unwrap_or_default()
 }
 
 /// The unit's red tasks: overdue, not completed, its own part not done.

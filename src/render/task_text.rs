@@ -179,12 +179,16 @@ fn without_foreign_parts(text: &str) -> String {
     let chars: Vec<(usize, char)> = out.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, n)| n);
-        let ends = matches!(c, '.' | '!' | '?')
-            && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii());
+        let ends =
+            matches!(c, '.' | '!' | '?') && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii());
         if ends || k + 1 == chars.len() {
             let piece = &out[start..i + c.len_utf8()];
             let english = !piece.chars().any(|c| !c.is_ascii())
-                && piece.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_alphabetic())).count() >= 3;
+                && piece
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+                    .count()
+                    >= 3;
             if !english {
                 kept.push_str(piece);
             }
@@ -259,15 +263,25 @@ mod tests {
     #[test]
     fn english_sentences_and_paths_are_not_quoted() {
         assert_eq!(
-            as_quoted("The project has been included in the provincial plan. 已纳入储备库", "x"),
+            as_quoted(
+                "The project has been included in the provincial plan. 已纳入储备库",
+                "x"
+            ),
             "已纳入储备库"
         );
         assert_eq!(
-            as_quoted("已完成小水电清理整改27座，详见附件C:\\Users\\admin\\Desktop\\小水电整改.docx", "x"),
+            as_quoted(
+                "已完成小水电清理整改27座，详见附件C:\\Users\\admin\\Desktop\\小水电整改.docx",
+                "x"
+            ),
             "已完成小水电清理整改27座，详见附件"
         );
         // Latin words inside Chinese, and a text that is only English, stay.
-        for kept in ["完成PPP项目入库，COD削减5%。", "Done as planned.", "已上传至OA系统"] {
+        for kept in [
+            "完成PPP项目入库，COD削减5%。",
+            "Done as planned.",
+            "已上传至OA系统",
+        ] {
             assert_eq!(as_quoted(kept, "x"), kept);
         }
     }

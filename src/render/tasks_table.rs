@@ -243,7 +243,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
                 }
             })
             .collect();
-        let mut line = format!("{}{role}：{}", names.join("、"), without_annex_refs(&text));
+        let mut line = format!(
+            "{}{role}：{}",
+            joined_names(&names),
+            without_annex_refs(&text)
+        );
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
             line.push_str(&format!("（完成时限填报为“{}”）", g.deadline_moved));
@@ -251,6 +255,19 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         line
     }));
     lines
+}
+
+/// Units told together, their shared note said once: 来苏镇、宝峰镇（据区农业农村委汇总）,
+/// not the note after each.
+fn joined_names(names: &[String]) -> String {
+    let note = |n: &str| n.find('（').map(|i| n[i..].to_string());
+    match names.first().and_then(|n| note(n)) {
+        Some(shared) if names.len() > 1 && names.iter().all(|n| n.ends_with(&shared)) => {
+            let bare: Vec<&str> = names.iter().map(|n| &n[..n.len() - shared.len()]).collect();
+            format!("{}{shared}", bare.join("、"))
+        }
+        _ => names.join("、"),
+    }
 }
 
 /// A unit's text without its pointers to its own attachments (具体情况详见附件3, 见附表1):
@@ -398,5 +415,30 @@ mod annex_tests {
         ] {
             assert_eq!(without_annex_refs(text), want, "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod names_tests {
+    use super::joined_names;
+
+    #[test]
+    fn a_note_shared_by_every_unit_is_said_once() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            joined_names(&names(&[
+                "来苏镇（据区农业农村委汇总）",
+                "宝峰镇（据区农业农村委汇总）"
+            ])),
+            "来苏镇、宝峰镇（据区农业农村委汇总）"
+        );
+        assert_eq!(
+            joined_names(&names(&["来苏镇（据区农业农村委汇总）", "宝峰镇"])),
+            "来苏镇（据区农业农村委汇总）、宝峰镇"
+        );
+        assert_eq!(
+            joined_names(&names(&["来苏镇", "宝峰镇"])),
+            "来苏镇、宝峰镇"
+        );
     }
 }
