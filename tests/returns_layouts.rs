@@ -2139,6 +2139,31 @@ fn an_answer_of_no_tasks_counts_as_not_applicable_on_every_task_of_the_unit() {
     ));
 }
 
+/// The bureau's own task (48, 水污染防治规划编制: 区生态环境局 responsible) reported done
+/// only by the units that help with it: not 已报完成待确认 on their word while the
+/// bureau's own entry is missing (adv46/47 b); their words are still cited.
+#[test]
+fn the_bureaus_own_task_is_not_reported_done_on_its_helpers_word() {
+    let plan = plan();
+    assert_eq!(
+        plan.task(48).unwrap().deciders(),
+        [plan.meta.collector.clone()]
+    );
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[row(&[
+            "48",
+            &measure(48),
+            "已配合完成水利部分的编制。",
+            "已完成",
+        ])],
+    );
+    let t = ledger.task(48).unwrap();
+    assert_eq!(t.status, Status::Unreported);
+    assert_eq!(t.reported_by_others, ["区水利局"]);
+}
+
 /// A Word return's 报送单位 line with the date after the name and no label of its own
 /// (报送单位：区农业农村委（盖章）    2020年12月3日): that is the filing date, and the name
 /// is the unit. Before (adv46 d14) the return had no filing date, and a warning.

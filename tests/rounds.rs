@@ -567,6 +567,59 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
     );
 }
 
+/// A task whose status is lower only because a unit reported on it for the first time
+/// (大安街道 正在推进 beside 金龙镇's 长期坚持) has not gone back: nobody's word did
+/// (adv47 b: 工业园区污水管网建设 was told as 倒退 when 港桥 first reported).
+#[test]
+fn a_first_word_lowering_a_task_is_no_regression() {
+    let input = tempfile::tempdir().unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
+    }
+    let (first, second) = (input.path().join("r1"), input.path().join("r2"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    // Task 29: four towns responsible, no lead.
+    let town = |dir: &Path, unit: &str, day: u32, status: &str| {
+        write_workbook(
+            &dir.join(format!("{unit}.xlsx")),
+            &[standard_return(
+                &format!("填报单位：{unit}    填报日期：2020年12月{day}日"),
+                vec![std_row(n(29.0), &measure(29), "开展巡查。", status, V::E)],
+            )],
+        );
+    };
+    for dir in [&first, &second] {
+        town(dir, "金龙镇", 3, "长期坚持");
+    }
+    town(&second, "大安街道", 8, "正在推进");
+    let out = tempfile::tempdir().unwrap();
+    let ledger = two_rounds(input.path(), &first, &second, out.path());
+    let t = ledger.task(29).unwrap();
+    assert_eq!(t.previous_status, Some(Status::Ongoing));
+    assert_eq!(t.status, Status::InProgress);
+    let changes = ledger.changes.as_ref().unwrap();
+    assert!(!changes.regressed.contains(&29), "{changes:?}");
+    let mut wb = Xlsx::new(Cursor::new(
+        std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
+    ))
+    .unwrap();
+    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| shown(&r[0]) == "29")
+        .expect("task 29 in 进展对比");
+    assert!(row.iter().any(|c| shown(c) == "状态变化"), "{row:?}");
+
+    // The same unit's word going back is 倒退.
+    let third = input.path().join("r3");
+    std::fs::create_dir_all(&third).unwrap();
+    town(&third, "金龙镇", 9, "正在推进");
+    let out = tempfile::tempdir().unwrap();
+    let ledger = two_rounds(input.path(), &first, &third, out.path());
+    assert!(ledger.changes.as_ref().unwrap().regressed.contains(&29));
+}
+
 /// A task that passed its deadline unfinished since the previous round is said so:
 /// 新增逾期 in the changes, the report's comparison sentence and the workbook's 进展对比.
 /// Before (adv44 c01): 进展对比 said 无变化 and the report said nothing of it.

@@ -24,7 +24,9 @@ pub struct Previous {
 pub struct Changes {
     /// Tasks completed now and not then.
     pub newly_completed: Vec<u32>,
-    /// Tasks less advanced now than then (待核实, 不涉及 and 未报送 on either side aside).
+    /// Tasks less advanced now than then (待核实, 不涉及 and 未报送 on either side aside),
+    /// a unit's own report among them less advanced than its report then (when the
+    /// round kept its reports).
     pub regressed: Vec<u32>,
     /// Units with a report now and none then.
     pub newly_reported: Vec<String>,
@@ -230,13 +232,37 @@ fn ranked(s: Status) -> bool {
 pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
     let before = then.statuses();
     let overdue_then: BTreeMap<u32, bool> = then.tasks.iter().map(|t| (t.id, t.overdue)).collect();
+    let reports_then: BTreeMap<u32, &[SnapshotReport]> = then
+        .tasks
+        .iter()
+        .map(|t| (t.id, t.reports.as_slice()))
+        .collect();
     let mut changes = Changes::default();
     for t in &now.tasks {
         let Some(&old) = before.get(&t.id) else {
             continue;
         };
-        let regressed =
-            ranked(t.status) && ranked(old) && t.status.advancement() < old.advancement();
+        // Gone back: the task's status, and, where the round kept its reports, a unit's
+        // own word (a unit reporting for the first time 正在推进 beside another's 长期
+        // 坚持 lowers the task's status, but nobody went back).
+        let unit_went_back = || {
+            let Some(old_reports) = reports_then.get(&t.id).filter(|r| !r.is_empty()) else {
+                return true;
+            };
+            t.current_reports().any(|r| {
+                old_reports.iter().any(|o| {
+                    !o.superseded
+                        && o.unit == r.unit
+                        && ranked(o.status)
+                        && ranked(r.status)
+                        && r.status.advancement() < o.status.advancement()
+                })
+            })
+        };
+        let regressed = ranked(t.status)
+            && ranked(old)
+            && t.status.advancement() < old.advancement()
+            && unit_went_back();
         // Past its deadline since then, as it was (a task gone back is said so once).
         if t.overdue && overdue_then.get(&t.id) == Some(&false) && !regressed {
             changes.newly_overdue.push(t.id);

@@ -285,8 +285,15 @@ fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
         || matches!(then, Status::Unclear | Status::NotApplicable)
     {
         "状态变化"
-    } else if now.advancement() < then.advancement() {
+    } else if ledger
+        .changes
+        .as_ref()
+        .is_some_and(|c| c.regressed.contains(&task.id))
+    {
         "进展倒退"
+    } else if now.advancement() < then.advancement() {
+        // Lower only as another unit's first word came in (model::rounds::compare).
+        "状态变化"
     } else {
         "有进展"
     }
