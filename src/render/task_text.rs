@@ -183,7 +183,7 @@ fn without_foreign_parts(text: &str) -> String {
             matches!(c, '.' | '!' | '?') && next.is_none_or(|n| n.is_whitespace() || !n.is_ascii());
         if ends || k + 1 == chars.len() {
             let piece = &out[start..i + c.len_utf8()];
-            let english = !piece.chars().any(|c| !c.is_ascii())
+            let english = piece.is_ascii()
                 && piece
                     .split_whitespace()
                     .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
