@@ -2147,7 +2147,7 @@ fn the_bureaus_own_task_is_not_reported_done_on_its_helpers_word() {
     let plan = plan();
     assert_eq!(
         plan.task(48).unwrap().deciders(),
-        [plan.meta.collector.clone()]
+        std::slice::from_ref(&plan.meta.collector)
     );
     let ledger = read_one(
         "区水利局",
