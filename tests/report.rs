@@ -691,6 +691,14 @@ fn a_units_words_are_quoted_as_a_clerk_would_write_them() {
         ),
         std_row(n(34.0), &measure(34), "同上", "长期坚持", V::E),
         std_row(n(35.0), &measure(35), &pasted.repeat(3), "长期坚持", V::E),
+        // Words that say no more than the status: the task named in 二.
+        std_row(
+            n(32.0),
+            &measure(32),
+            "已完成。",
+            "已完成",
+            V::D(2020, 9, 30),
+        ),
     ];
     write_workbook(
         &dir.path().join("区住房城乡建委.xlsx"),
@@ -723,6 +731,11 @@ fn a_units_words_are_quoted_as_a_clerk_would_write_them() {
         "{text}"
     );
     assert_eq!(text.matches("完成城区管网排查156公里").count(), 1, "{text}");
+    let short = l.task(32).unwrap().short_name.clone();
+    assert!(
+        body.contains(&format!("在{short}方面，区住房城乡建委已完成。")),
+        "{body}"
+    );
     // 正在推进 beside 已完成: to be checked (三), not told in 二 as done.
     assert!(
         !body.contains("已修订《永川区城乡污水处理服务费拨付管理办法》"),

@@ -8427,8 +8427,19 @@ fn a_row_saying_same_as_another_tasks_row_takes_that_rows_answer() {
         row(&["56", &measure(56), "巡河1800人次。", "长期坚持", ""]),
         row(&["25", &measure(25), "同第24项", "同第24项", ""]),
         row(&["27", &measure(27), "同序号24。", "同序号24", "同序号24"]),
+        // A pointer to the row (详见第24项, 与第24项相同) is its words too: the report
+        // would print 详见第24项 as the unit's progress (adv47 b05).
+        row(&["1", &measure(1), "详见第24项。", "已完成", ""]),
+        row(&["4", &measure(4), "与第24项相同", "已完成", ""]),
     ];
     let ledger = read_one("来苏镇", &header, &rows);
+    for id in [1, 4] {
+        assert_eq!(
+            only_report(&ledger, id).progress,
+            "拆除拦河养鱼设施2处。",
+            "task {id}"
+        );
+    }
     for id in [25, 27] {
         let r = only_report(&ledger, id);
         assert_eq!(

@@ -698,6 +698,10 @@ fn without_self_word(text: &str) -> &str {
         .map_or(text, |rest| rest.trim_start_matches(['，', ',', ' ']))
 }
 
+/// The longest text (in characters, its full stop aside) that says no more than a
+/// status word (已完成, 正在推进中): told with its task named.
+const BARE_STATUS_CHARS: usize = 6;
+
 /// The results of one 重点任务's tasks as points (see `CategoryContext::points`).
 fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
     // (unit for grouping, or None for a task several units decide; the fragments)
@@ -730,6 +734,20 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             ));
             continue;
         }
+        // Words that say no more than a status (已完成。): the task named, or nobody
+        // could tell which work is done.
+        if said.text.trim_end_matches(['。', '.']).chars().count() <= BARE_STATUS_CHARS {
+            let body = said.opened(&spoken);
+            groups.push((
+                None,
+                vec![if body.starts_with('据') {
+                    body
+                } else {
+                    format!("在{}方面，{body}", t.short_name)
+                }],
+            ));
+            continue;
+        }
         // At most three sentences to a point, so a point stays readable.
         match groups
             .iter_mut()
@@ -754,7 +772,8 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
                 .enumerate()
                 .map(|(i, f)| {
                     if i + 1 < n {
-                        format!("{}；", f.trim_end_matches('。'))
+                        // 国家项目.；would print 。； (typography makes the point 。).
+                        format!("{}；", f.trim_end_matches(['。', '.']))
                     } else {
                         f
                     }

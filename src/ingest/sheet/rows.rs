@@ -377,11 +377,19 @@ fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
     })
 }
 
-/// The task whose row a cell repeats: 同第24项, 同序号24, 同第24条 (the words, status or
-/// date of the sheet's row on that task).
+/// The task whose row a cell repeats: 同第24项, 同序号24, 同第24条, 详见第24项, 与第24项
+/// 相同 (the words, status or date of the sheet's row on that task).
 fn same_as_task(t: &str) -> Option<u32> {
     let t = t.trim().trim_end_matches(['。', '.']);
-    let rest = t.strip_prefix('同')?;
+    // 同第24项, 详见第24项, 见序号24, 与第24项相同.
+    let t = t
+        .strip_prefix('与')
+        .and_then(|r| r.strip_suffix("相同").or_else(|| r.strip_suffix("一致")))
+        .map(|r| format!("同{r}"))
+        .unwrap_or_else(|| t.to_string());
+    let rest = ["同", "详见", "参见", "见"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
     let number = if let Some(r) = rest.strip_prefix('第') {
         r.strip_suffix(['项', '条'])?
     } else {
