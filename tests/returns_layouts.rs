@@ -5504,7 +5504,15 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         out.sort();
         out
     };
-    let lead = Some("区农业农村委".to_string());
+    // (unit, status, through the lead, words)
+    let rep = |unit: &str, status: Status, via: bool, text: &str| {
+        (
+            unit.to_string(),
+            status,
+            via.then(|| "区农业农村委".to_string()),
+            text.to_string(),
+        )
+    };
     let ledger = ledger_of(vec![
         text_row(&[
             "1",
@@ -5524,23 +5532,18 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
     assert_eq!(
         reports(&ledger, 1),
         [
-            (
-                "何埂镇".into(),
-                Status::NotStarted,
-                lead.clone(),
-                "尚未启动。".into()
-            ),
-            (
-                "宝峰镇".into(),
+            rep("何埂镇", Status::NotStarted, true, "尚未启动。"),
+            rep(
+                "宝峰镇",
                 Status::Completed,
-                lead.clone(),
-                "已全部完成尾水处理设施建设。".into()
+                true,
+                "已全部完成尾水处理设施建设。"
             ),
-            (
-                "来苏镇".into(),
+            rep(
+                "来苏镇",
                 Status::InProgress,
-                lead.clone(),
-                "正在推进池塘标准化改造。".into()
+                true,
+                "正在推进池塘标准化改造。"
             ),
         ]
     );
@@ -5548,17 +5551,17 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
     assert_eq!(
         reports(&ledger, 4),
         [
-            (
-                "区农业农村委".into(),
+            rep(
+                "区农业农村委",
                 Status::InProgress,
-                None,
-                "已制定推广方案。".into()
+                false,
+                "已制定推广方案。"
             ),
-            (
-                "来苏镇".into(),
+            rep(
+                "来苏镇",
                 Status::InProgress,
-                lead.clone(),
-                "正在推进水肥一体化建设。".into()
+                true,
+                "正在推进水肥一体化建设。"
             ),
         ]
     );
@@ -5596,17 +5599,12 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
     assert_eq!(
         reports(&ledger, 1),
         [
-            (
-                "宝峰镇".into(),
-                Status::InProgress,
-                lead.clone(),
-                "尾水处理设施正在建设。".into()
-            ),
-            (
-                "来苏镇".into(),
+            rep("宝峰镇", Status::InProgress, true, "尾水处理设施正在建设。"),
+            rep(
+                "来苏镇",
                 Status::Completed,
-                lead.clone(),
-                "完成池塘标准化改造12口。".into()
+                true,
+                "完成池塘标准化改造12口。"
             ),
         ]
     );

@@ -72,6 +72,20 @@ fn two_rounds(input: &Path, first: &Path, second: &Path, out: &Path) -> Ledger {
     serde_json::from_slice(&std::fs::read(out.join(rectify::LEDGER_JSON)).unwrap()).unwrap()
 }
 
+/// The 进展对比 row of task `id` in the workbook written into `out`.
+fn compare_row(out: &Path, id: u32) -> Vec<calamine::Data> {
+    let mut wb = Xlsx::new(Cursor::new(
+        std::fs::read(out.join(rectify::WORKBOOK_XLSX)).unwrap(),
+    ))
+    .unwrap();
+    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| shown(&r[0]) == id.to_string())
+        .unwrap_or_else(|| panic!("task {id} in 进展对比"));
+    row.to_vec()
+}
+
 /// A cell as shown: text as written, 9.0 as "9".
 fn shown(c: &calamine::Data) -> String {
     c.to_string()
@@ -549,15 +563,7 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
         text.contains("1项上期已报送进展、本期未再报送") && !text.contains("倒退"),
         "{text}"
     );
-    let mut wb = Xlsx::new(Cursor::new(
-        std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
-    ))
-    .unwrap();
-    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
-    let row = sheet
-        .rows()
-        .find(|r| shown(&r[0]) == "9")
-        .expect("task 9 in 进展对比");
+    let row = compare_row(out.path(), 9);
     assert!(row.iter().any(|c| shown(c) == "本期未报送"), "{row:?}");
     let reminder =
         docx_text(&std::fs::read(out.path().join("reminders/催报通知-区农业农村委.docx")).unwrap());
@@ -600,15 +606,7 @@ fn a_first_word_lowering_a_task_is_no_regression() {
     assert_eq!(t.status, Status::InProgress);
     let changes = ledger.changes.as_ref().unwrap();
     assert!(!changes.regressed.contains(&29), "{changes:?}");
-    let mut wb = Xlsx::new(Cursor::new(
-        std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
-    ))
-    .unwrap();
-    let sheet = wb.worksheet_range(SHEET_COMPARE).unwrap();
-    let row = sheet
-        .rows()
-        .find(|r| shown(&r[0]) == "29")
-        .expect("task 29 in 进展对比");
+    let row = compare_row(out.path(), 29);
     assert!(row.iter().any(|c| shown(c) == "状态变化"), "{row:?}");
 
     // The same unit's word going back is 倒退.

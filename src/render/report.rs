@@ -719,25 +719,14 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             ));
             continue;
         }
-        if t.breakdown.describe(decider_noun(l, t)).is_some() {
+        // A task several deciders answer (the task named, not its status tally: 二
+        // tells the work, 三 and 附件1 the counts), or words that say no more than a
+        // status (已完成。: nobody could tell which work is done): a point of its own.
+        let bare_status =
+            said.text.trim_end_matches(['。', '.']).chars().count() <= BARE_STATUS_CHARS;
+        if bare_status || t.breakdown.describe(decider_noun(l, t)).is_some() {
             let body = said.opened(&spoken);
-            groups.push((
-                None,
-                // The task named, not its status tally: 二 tells the work, 三 and 附件1
-                // the counts.
-                // 据…报送 opens with its own frame: not 在…方面 as well.
-                vec![if body.starts_with('据') {
-                    body
-                } else {
-                    format!("在{}方面，{body}", t.short_name)
-                }],
-            ));
-            continue;
-        }
-        // Words that say no more than a status (已完成。): the task named, or nobody
-        // could tell which work is done.
-        if said.text.trim_end_matches(['。', '.']).chars().count() <= BARE_STATUS_CHARS {
-            let body = said.opened(&spoken);
+            // 据…报送 opens with its own frame: not 在…方面 as well.
             groups.push((
                 None,
                 vec![if body.starts_with('据') {
