@@ -5576,17 +5576,16 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
 
     // One sub-row a town, the 序号 merged down over them.
     let sub = |first: bool, text: &str, status: &str| {
+        let merged = |above: &str| {
+            if first {
+                merge_start(above)
+            } else {
+                merge_continue()
+            }
+        };
         docx_rs::TableRow::new(vec![
-            if first {
-                merge_start("1")
-            } else {
-                merge_continue()
-            },
-            if first {
-                merge_start(&measure(1))
-            } else {
-                merge_continue()
-            },
+            merged("1"),
+            merged(&measure(1)),
             cell(&["各镇街"]),
             cell(&[text]),
             cell(&[status]),

@@ -49,6 +49,24 @@ fn nongye(dir: &Path, file: &str, filed: u32, rows: &[(u32, &str, V)]) {
     );
 }
 
+/// A folder holding the shipped plan (plan.toml, units.toml, tasks.csv) and no returns.
+fn plan_input() -> tempfile::TempDir {
+    let input = tempfile::tempdir().unwrap();
+    for f in ["plan.toml", "units.toml", "tasks.csv"] {
+        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
+    }
+    input
+}
+
+/// [`plan_input`] with two empty returns folders in it, r1 and r2, for two rounds.
+fn round_input() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let input = plan_input();
+    let (first, second) = (input.path().join("r1"), input.path().join("r2"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    (input, first, second)
+}
+
 /// `rectify run` on `returns` at `as_of` into `out`; it must succeed.
 fn run_round(input: &Path, returns: &Path, out: &Path, as_of: &str) {
     let o = Command::new(env!("CARGO_BIN_EXE_rectify"))
@@ -498,13 +516,7 @@ fn the_demo_in_two_rounds() {
 /// listed as 倒退 and overdue, and the unit was sent a reminder for it.
 #[test]
 fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
-    let input = tempfile::tempdir().unwrap();
-    for f in ["plan.toml", "units.toml", "tasks.csv"] {
-        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
-    }
-    let (first, second) = (input.path().join("r1"), input.path().join("r2"));
-    std::fs::create_dir_all(&first).unwrap();
-    std::fs::create_dir_all(&second).unwrap();
+    let (input, first, second) = round_input();
     nongye(
         &first,
         "区农业农村委.xlsx",
@@ -578,13 +590,7 @@ fn last_rounds_completion_stands_for_a_unit_silent_on_it() {
 /// (adv47 b: 工业园区污水管网建设 was told as 倒退 when 港桥 first reported).
 #[test]
 fn a_first_word_lowering_a_task_is_no_regression() {
-    let input = tempfile::tempdir().unwrap();
-    for f in ["plan.toml", "units.toml", "tasks.csv"] {
-        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
-    }
-    let (first, second) = (input.path().join("r1"), input.path().join("r2"));
-    std::fs::create_dir_all(&first).unwrap();
-    std::fs::create_dir_all(&second).unwrap();
+    let (input, first, second) = round_input();
     // Task 29: four towns responsible, no lead.
     let town = |dir: &Path, unit: &str, day: u32, status: &str| {
         write_workbook(
@@ -674,10 +680,7 @@ fn a_task_overdue_since_the_last_round_is_new_overdue() {
 /// are all done. Before (adv45 b18) nothing was said.
 #[test]
 fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
-    let input = tempfile::tempdir().unwrap();
-    for f in ["plan.toml", "units.toml", "tasks.csv"] {
-        std::fs::copy(repo().join("input").join(f), input.path().join(f)).unwrap();
-    }
+    let input = plan_input();
     // Task 8 was due by the end of September: overdue unless done.
     let rows_then = [(8, "正在推进", V::E), (9, "正在推进", V::E)];
     type Rows<'a> = &'a [(u32, &'a str, V)];

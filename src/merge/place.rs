@@ -234,22 +234,19 @@ pub(super) fn place_records(
         skipped.append(&mut whole_table[group]);
     }
     let skipped: Vec<Skip> = skipped.into_par_iter().map(NotOwed::skip).collect();
+    // The rows passed over here (不涉及 on another unit's task, a row of a copy of the
+    // whole table, a hidden row on another unit's task).
+    let passed: BTreeSet<(&str, &str, u32)> = skipped
+        .iter()
+        .map(|s| (s.file.as_str(), s.sheet.as_str(), s.row))
+        .collect();
     for ((file, sheet), mut rows) in own_numbers {
-        rows.retain(|(row, ..)| {
-            !skipped
-                .iter()
-                .any(|s| s.row == *row && s.file == file && s.sheet == sheet)
-        });
+        rows.retain(|(row, ..)| !passed.contains(&(file.as_str(), sheet.as_str(), *row)));
         problems.extend(own_numbering_warning(&file, &sheet, &rows));
     }
-    // A row passed over here (不涉及 on another unit's task, a row of a copy of the
-    // whole table, a hidden row on another unit's task) is not in the summary: what was
-    // said of its content (a status not recognised, counted as 待核实 …) is moot.
-    if !skipped.is_empty() {
-        let passed: BTreeSet<(&str, &str, u32)> = skipped
-            .iter()
-            .map(|s| (s.file.as_str(), s.sheet.as_str(), s.row))
-            .collect();
+    // A row passed over is not in the summary: what was said of its content (a status
+    // not recognised, counted as 待核实 …) is moot.
+    if !passed.is_empty() {
         problems.retain(|p| {
             p.severity == Severity::Error
                 || !matches!((&p.sheet, p.row), (Some(sheet), Some(row)) if passed.contains(&(p.file.as_str(), sheet.as_str(), row)))
@@ -593,7 +590,8 @@ fn partners_parts(
         return None;
     }
     let task = plan.task(placing.id)?;
-    let mut seen: Vec<&str> = Vec::new();
+    // Each clause's unit and its role on the task.
+    let mut seen: Vec<(&str, Role)> = Vec::new();
     for (name, clause, _) in &clauses {
         // One unit by its name: not 来苏镇等12个镇街 nor 其余镇街, which name the
         // unit they open with or a group.
@@ -602,12 +600,15 @@ fn partners_parts(
             return None;
         }
         let role = plan.role_of(task, name);
-        if role == Role::Unassigned || plan.units.unit(name).is_none() || seen.contains(&&**name) {
+        if role == Role::Unassigned
+            || plan.units.unit(name).is_none()
+            || seen.iter().any(|(u, _)| u == name)
+        {
             return None;
         }
-        seen.push(name);
+        seen.push((name, role));
     }
-    if seen.iter().all(|u| *u == placing.unit) {
+    if seen.iter().all(|(u, _)| *u == placing.unit) {
         return None;
     }
     // Each part: from its clause to the next clause naming a unit.
@@ -615,7 +616,7 @@ fn partners_parts(
     let starts: Vec<usize> = clauses.iter().map(|(_, c, _)| at(c)).collect();
     let mut parts = Vec::new();
     let mut all_stated = true;
-    for (i, (name, _, said)) in clauses.iter().enumerate() {
+    for (i, ((name, _, said), (_, role))) in clauses.iter().zip(&seen).enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         // Its words, a sentence of their own: 已完成池塘改造12口； ends in 。.
         let mut words = text[at(said).min(end)..end]
@@ -644,7 +645,7 @@ fn partners_parts(
         parts.push(Placing {
             rec: part,
             unit: name.clone(),
-            role: plan.role_of(task, name),
+            role: *role,
             by: placing.by,
             doubt: None,
             id: placing.id,

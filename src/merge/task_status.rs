@@ -54,8 +54,14 @@ pub struct Decision {
 }
 
 /// Decide a task from its current (not superseded, assigned) reports at `as_of`: the
-/// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round).
-pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) -> Decision {
+/// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round);
+/// `collector`: the bureau, whose own silence its helpers' word does not answer.
+pub fn decide(
+    deciders: &[String],
+    current: &[&UnitReport],
+    as_of: NaiveDate,
+    collector: &str,
+) -> Decision {
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
         ..Breakdown::default()
@@ -124,8 +130,13 @@ pub fn decide(deciders: &[String], current: &[&UnitReport], as_of: NaiveDate) ->
     let mut status = rule(&answers, awaiting.is_empty());
     // No decider has answered, but the cooperating units that did all report the work
     // done (区城市管理局: 渗漏液应急收集池已于9月28日通过验收, while the responsible
-    // company is silent): reported done, to be confirmed, not a silence late.
-    if status == Status::Unreported && answers.is_empty() {
+    // company is silent): reported done, to be confirmed, not a silence late. Not
+    // the bureau's own task: its partners' 已完成 (their part) does not answer for it
+    // (adv46/47 b: 水污染防治规划编制 was 已报完成待确认 on 区水利局's word).
+    if status == Status::Unreported
+        && answers.is_empty()
+        && !deciders.iter().any(|d| d == collector)
+    {
         let partners: Vec<Status> = current
             .iter()
             .filter(|r| r.role == Role::Cooperating)

@@ -31,16 +31,7 @@ pub(super) fn task_entries(
         // reported.
         let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
         let deciders = scope.deciders(task, &current);
-        let mut decision = decide(&deciders, &current, as_of);
-        // The bureau's own task, its own word not yet in: its partners' 已完成 (their
-        // part) does not make it reported done (adv46/47 b: 水污染防治规划编制 was
-        // 已报完成待确认 on 区水利局's and 区住房城乡建委's word).
-        if decision.status == crate::model::Status::Confirming
-            && decision.awaiting.len() == deciders.len()
-            && deciders.contains(&plan.meta.collector)
-        {
-            decision.status = crate::model::Status::Unreported;
-        }
+        let decision = decide(&deciders, &current, as_of, &plan.meta.collector);
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
         // Done, but after the deadline: the latest completion date a decider gave.

@@ -87,15 +87,13 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
     };
     // Each bracket printed full-width or not; a pair alike.
     let partner = paired_brackets(&chars);
-    let wide_bracket: Vec<bool> = (0..chars.len())
-        .map(|i| match partner[i] {
-            Some(j) => {
-                let (open, close) = (i.min(j), i.max(j));
-                near_cjk(open) || near_cjk(close) || wide_pair(&chars, open, close)
-            }
-            None => near_cjk(i),
-        })
-        .collect();
+    let wide_bracket = |i: usize| match partner[i] {
+        Some(j) => {
+            let (open, close) = (i.min(j), i.max(j));
+            near_cjk(open) || near_cjk(close) || wide_pair(&chars, open, close)
+        }
+        None => near_cjk(i),
+    };
     let mut out = String::with_capacity(text.len() + 8);
     // Open curly double quotes: true when printed as ‘ (a nested one).
     let mut quotes: Vec<bool> = Vec::new();
@@ -126,8 +124,8 @@ fn typeset_each_char(text: &str, breaks: bool) -> String {
             ',' if near_cjk(i) => wide(&mut out, '，'),
             ';' if near_cjk(i) => wide(&mut out, '；'),
             ':' if near_cjk(i) => wide(&mut out, '：'),
-            '(' if wide_bracket[i] => wide(&mut out, '（'),
-            ')' if wide_bracket[i] => wide(&mut out, '）'),
+            '(' if wide_bracket(i) => wide(&mut out, '（'),
+            ')' if wide_bracket(i) => wide(&mut out, '）'),
             // A sentence's full stop typed as a point after Chinese (形成论证报告.): not
             // a decimal point, a file's extension (整改.docx) nor a list's 1.
             '.' if prev.is_some_and(|p| is_cjk(p) && !is_full_width_digit(p))

@@ -381,15 +381,16 @@ fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
 /// 相同 (the words, status or date of the sheet's row on that task).
 fn same_as_task(t: &str) -> Option<u32> {
     let t = t.trim().trim_end_matches(['。', '.']);
-    // 同第24项, 详见第24项, 见序号24, 与第24项相同.
-    let t = t
+    // 同第24项, 详见第24项, 见序号24, 与第24项相同 (read on every row: no copy made).
+    let rest = match t
         .strip_prefix('与')
         .and_then(|r| r.strip_suffix("相同").or_else(|| r.strip_suffix("一致")))
-        .map(|r| format!("同{r}"))
-        .unwrap_or_else(|| t.to_string());
-    let rest = ["同", "详见", "参见", "见"]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))?;
+    {
+        Some(inner) => inner,
+        None => ["同", "详见", "参见", "见"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))?,
+    };
     let number = if let Some(r) = rest.strip_prefix('第') {
         r.strip_suffix(['项', '条'])?
     } else {
@@ -2035,7 +2036,7 @@ const DASHES: [&str; 5] = ["/", "\\", "-", "—", "——"];
 /// A value that says the cell is empty: a dash or slash, or a database's or another
 /// language's word for nothing (null, none, #N/A). Not N/A, which says 不涉及.
 fn is_empty_value(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
+    let t = bare_value(s);
     DASHES.contains(&t)
         || matches!(t, "--" | "－" | "／")
         || ["null", "none", "nil", "#n/a", "undefined"]
@@ -2043,10 +2044,15 @@ fn is_empty_value(s: &str) -> bool {
             .any(|w| t.eq_ignore_ascii_case(w))
 }
 
+/// A cell's value without the spaces around it and the stop after it (null。, N/A；).
+fn bare_value(s: &str) -> &str {
+    s.trim().trim_end_matches(['。', '.', '；', ';'])
+}
+
 /// N/A (n/a, NA) alone: the answer 不涉及 where nothing else gives the status, but never
 /// words of the unit's to quote.
 fn is_not_applicable_mark(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(['。', '.', '；', ';']);
+    let t = bare_value(s);
     ["n/a", "na", "n.a"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
