@@ -593,8 +593,11 @@ fn unit_context<'a>(
 ) -> UnitNoticeContext<'a> {
     // A reminder mentioning a return that came after the round's date is dated no
     // earlier than that return (it was written once the return had come).
-    let late = late_return(ledger, unit).filter(|_| reminder);
-    let date = late.map_or(date, |day| date.max(day));
+    let late = late_return(ledger, unit);
+    let date = match late {
+        Some(day) if reminder => date.max(day),
+        _ => date,
+    };
     let tasks = unit_tasks(ledger, &unit.name, ids);
     let via_tasks = tasks_via_leads(ledger, &unit.name, ids);
     let via_word = gatherers_word(ledger, &via_tasks);
