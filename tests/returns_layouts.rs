@@ -5441,7 +5441,14 @@ fn units_named_clause_by_clause_in_a_progress_text() {
     assert_eq!(baofeng[0].status, Status::InProgress);
     assert_ne!(t28.status, Status::Completed);
     assert!(only_report(&ledger, 43).doubt.is_none());
-    assert!(only_report(&ledger, 44).doubt.is_none());
+    // The lead's own words before a town's (已开展巡查；来苏镇：…) are its own report.
+    let lead44 = reports_of(&ledger, 44, "区城市管理局");
+    assert_eq!(lead44.len(), 1);
+    assert_eq!(
+        (lead44[0].progress.as_str(), lead44[0].status, lead44[0].doubt.is_none()),
+        ("已开展巡查。", Status::Ongoing, true)
+    );
+    assert_eq!(reports_of(&ledger, 44, "来苏镇")[0].status, Status::Completed);
     assert!(
         !raised(&ledger, Code::UnitAmbiguous),
         "{:#?}",
@@ -5611,6 +5618,50 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         !raised(&ledger, Code::UnitAmbiguous),
         "{:#?}",
         ledger.problems
+    );
+
+    // A town the lead says sent nothing (宝峰镇：未报送) has no report, and a note says
+    // why (adv48 a01: it was counted 已完成).
+    let ledger = ledger_of(vec![text_row(&[
+        "1",
+        &measure(1),
+        "各镇街",
+        "来苏镇：已完成池塘改造。宝峰镇：未报送。",
+        "已完成",
+    ])]);
+    assert_eq!(
+        reports(&ledger, 1),
+        [rep("来苏镇", Status::Completed, true, "已完成池塘改造。")]
+    );
+    assert!(
+        said(&ledger, Code::ReadNote, "宝峰镇未报送"),
+        "{:#?}",
+        ledger.problems
+    );
+    // The lead answered with its towns' words alone, and not every town's: what they
+    // say is done waits for the rest.
+    assert_eq!(ledger.task(1).unwrap().status, Status::Confirming);
+    // The lead's own sentences, before the first town's or after a town's words (我委…,
+    // 其余镇街…), are the lead's, not the town's before them (adv48 a02).
+    let ledger = ledger_of(vec![text_row(&[
+        "1",
+        &measure(1),
+        "各镇街",
+        "我委已印发推广方案。来苏镇：已完成池塘改造。宝峰镇：已完成。其余镇街正在推进。",
+        "正在推进",
+    ])]);
+    assert_eq!(
+        reports(&ledger, 1),
+        [
+            rep(
+                "区农业农村委",
+                Status::InProgress,
+                false,
+                "我委已印发推广方案。其余镇街正在推进。"
+            ),
+            rep("宝峰镇", Status::Completed, true, "已完成。"),
+            rep("来苏镇", Status::Completed, true, "已完成池塘改造。"),
+        ]
     );
 
     // 区水利局 has no part in task 1, 各镇街 is a group, and a label not read as a unit
@@ -6371,6 +6422,51 @@ fn a_word_row_split_across_two_tables_is_one_row() {
         );
         assert_eq!(r43[0].status, Status::InProgress, "{between}");
         assert_eq!(reports_of(&ledger, 44, unit).len(), 1, "{between}");
+    }
+}
+
+/// A lead unit's consolidation in a Word table split across pages, the second table
+/// opening with the next town's row on the task above (no 序号; the town in the 责任单位
+/// column, its own progress and status): that town's report, not the tail of the row
+/// before (adv48 a03: 宝峰镇's row was joined to 来苏镇's and lost).
+#[test]
+fn a_towns_row_opening_a_split_word_table_is_its_own() {
+    use common::word::*;
+    let unit = "区城市管理局";
+    let header = ["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+    for repeated in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let first = table(vec![
+            text_row(&header),
+            text_row(&["44", &measure(44), unit, "检查餐饮店3200余家次。", "长期坚持"]),
+            text_row(&["", "", "来苏镇", "检查218家次。", "长期坚持"]),
+        ]);
+        let mut rest = vec![
+            text_row(&["", "", "宝峰镇", "督促安装油水分离器8套。", "正在推进"]),
+            text_row(&["", "", "双石镇", "已完成排查。", "已完成"]),
+        ];
+        if repeated {
+            rest.insert(0, text_row(&header));
+        }
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para(&format!(
+                "填报单位：{unit}    填报日期：2020年12月4日"
+            )))
+            .add_table(first)
+            .add_table(table(rest));
+        std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
+        let ledger = ledger_for(dir.path());
+        assert!(ledger.unplaced.is_empty(), "{repeated}: {:#?}", ledger.unplaced);
+        assert_eq!(
+            reports_of(&ledger, 44, "来苏镇")[0].progress,
+            "检查218家次。",
+            "{repeated}"
+        );
+        let town = reports_of(&ledger, 44, "宝峰镇");
+        assert_eq!(town.len(), 1, "{repeated}");
+        assert_eq!(town[0].status, Status::InProgress, "{repeated}");
+        assert_eq!(town[0].progress, "督促安装油水分离器8套。", "{repeated}");
+        assert_eq!(reports_of(&ledger, 44, "双石镇")[0].status, Status::Completed);
     }
 }
 

@@ -1740,6 +1740,29 @@ const SELF_SUBJECTS: [&str; 9] = [
     "我公司",
 ];
 
+/// A consolidation's word for a partner that sent nothing (未报送, 未反馈, 暂未收到该镇
+/// 材料): the partner has not reported, whoever wrote it.
+pub fn says_not_reported(t: &str) -> bool {
+    // 截至12月3日未报送进展情况: as of a day, the same word.
+    let t = without_lead_in(t);
+    let t = t.trim_start_matches(['暂', '尚', '还']);
+    let word = ["进展情况", "相关材料", "进展", "材料", "情况"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w).filter(|rest| rest.starts_with('未')))
+        .unwrap_or(t);
+    if matches!(
+        word,
+        "未报送" | "未反馈" | "未上报" | "未报" | "未提供" | "未报送材料" | "未报送进展"
+    ) {
+        return true;
+    }
+    t.chars().count() <= 16
+        && (t.starts_with("未收到") || t.starts_with("未接到"))
+        && ["材料", "报送", "反馈", "进展", "资料"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
 /// `text` without its lead-in and the punctuation after it ([`strip_lead_in`]): 截至12月3日
 /// 未报送 → 未报送. `text` itself when it has none.
 pub(crate) fn without_lead_in(text: &str) -> &str {

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use crate::common::text::excerpt_of;
 use crate::ingest::record::Record;
+use crate::ingest::says_not_reported;
 use crate::merge::match_task::{by_text_alone, has_measure_text, match_task, TaskMatch};
 use crate::model::{
     Code, MatchedBy, Problem, Severity, Skip, SkipReason, Status, UnitReport, Unplaced,
@@ -572,9 +573,10 @@ fn partners_parts(
     }
     let text = rec.progress.trim();
     let clauses = super::doubt::unit_clauses(text, &plan.units);
-    if !clauses.first().is_some_and(|(_, c, _)| text.starts_with(c)) {
-        return None;
-    }
+    let at = |clause: &str| clause.as_ptr() as usize - text.as_ptr() as usize;
+    // The lead's own words before the first unit's (我局已印发考核办法。来苏镇：…): a
+    // sentence of its own, as the clauses are split at sentence ends.
+    let before = text[..at(clauses.first()?.1)].trim();
     // Every label in the text a unit's: one not read as a unit (其余镇街：, 我委：) would
     // run on into the unit's words before it.
     let labels = text
@@ -611,20 +613,30 @@ fn partners_parts(
     if seen.iter().all(|(u, _)| *u == placing.unit) {
         return None;
     }
+    let lead = placing.unit.as_str();
+    // The lead's own words: before the first unit's, and any sentence after a unit's
+    // that speaks for the lead or of a group (我局已印发…, 其余镇街正在推进).
+    let mut own: Vec<&str> = Vec::new();
+    if !before.is_empty() {
+        own.push(before);
+    }
     // Each part: from its clause to the next clause naming a unit.
-    let at = |clause: &str| clause.as_ptr() as usize - text.as_ptr() as usize;
     let starts: Vec<usize> = clauses.iter().map(|(_, c, _)| at(c)).collect();
     let mut parts = Vec::new();
+    let mut unsent: Vec<&str> = Vec::new();
     let mut all_stated = true;
     for (i, ((name, _, said), (_, role))) in clauses.iter().zip(&seen).enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let (words, lead_words) = own_and_lead(&text[at(said).min(end)..end]);
+        if !lead_words.is_empty() {
+            own.push(lead_words);
+        }
         // Its words, a sentence of their own: 已完成池塘改造12口； ends in 。.
-        let mut words = text[at(said).min(end)..end]
-            .trim_end_matches(|c: char| c.is_whitespace() || "；;，,".contains(c))
-            .trim()
-            .to_string();
-        if !words.is_empty() && !words.ends_with(['。', '！', '!', '.', '？', '?']) {
-            words.push('。');
+        let words = sentence(words);
+        // 宝峰镇：未报送 — the lead has nothing of the unit's: no report of it.
+        if *name != lead && says_not_reported(words.trim_end_matches(['。', '.'])) {
+            unsent.push(name);
+            continue;
         }
         let stated = crate::ingest::status_from_progress(&words);
         all_stated &= stated.is_some();
@@ -633,23 +645,41 @@ fn partners_parts(
             None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => rec.status,
             None => Status::Unclear,
         };
-        let mut part = rec.clone();
-        part.progress = words;
-        part.status = status;
-        if status != Status::Completed {
-            part.completed_on = None;
-            part.completed_text.clear();
+        parts.push(part_of(placing, name, *role, words, status));
+    }
+    if !own.is_empty() {
+        let words = sentence(&own.join(""));
+        match parts.iter_mut().find(|p| p.unit == lead) {
+            Some(p) => p.rec.progress = format!("{}{words}", p.rec.progress),
+            None => {
+                // The lead's status cell is its own; its words' when it wrote none.
+                let status = if rec.status_text.trim().is_empty() {
+                    crate::ingest::status_from_progress(&words).unwrap_or(Status::Unclear)
+                } else {
+                    rec.status
+                };
+                all_stated &= status != Status::Unclear;
+                parts.push(part_of(placing, lead, placing.role, words, status));
+            }
         }
-        let lead = placing.unit.clone();
-        part.via = (*name != lead).then_some(lead);
-        parts.push(Placing {
-            rec: part,
-            unit: name.clone(),
-            role: *role,
-            by: placing.by,
-            doubt: None,
-            id: placing.id,
-        });
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    if !unsent.is_empty() {
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::ReadNote,
+                &rec.source.file,
+                format!(
+                    "{lead}报送的第{}项进展中写明{}未报送，未计为其报送，按未报送统计。",
+                    placing.id,
+                    unsent.join("、")
+                ),
+            )
+            .at(Some(&rec.source.sheet), Some(rec.source.row)),
+        );
     }
     if all_stated && rec.status_text.trim().is_empty() {
         let (file, sheet, row) = (&rec.source.file, &rec.source.sheet, rec.source.row);
@@ -661,6 +691,64 @@ fn partners_parts(
         });
     }
     Some(parts)
+}
+
+/// Openers of a sentence in a unit's part of a lead's text that are the lead's own or
+/// a group's words (我局已印发…, 其余镇街正在推进), not the unit's.
+const LEAD_OPENERS: [&str; 16] = [
+    "我局", "我委", "我办", "本局", "本委", "我单位", "本单位", "我中心", "其余", "其他",
+    "其它", "另有", "各镇街", "各街镇", "全区", "总体",
+];
+
+/// A unit's part of a lead's text split where a sentence of the lead's own begins
+/// ([`LEAD_OPENERS`]): (the unit's words, the lead's).
+fn own_and_lead(part: &str) -> (&str, &str) {
+    let mut from = 0;
+    while let Some(i) = part[from..].find(['。', '；', ';', '\n']) {
+        let end = from + i + part[from + i..].chars().next().map_or(1, char::len_utf8);
+        let rest = part[end..].trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        if LEAD_OPENERS.iter().any(|w| rest.starts_with(w)) {
+            return (&part[..end], rest);
+        }
+        from = end;
+    }
+    (part, "")
+}
+
+/// Words as a sentence of their own: trimmed, ended with 。 unless they end a sentence.
+fn sentence(words: &str) -> String {
+    let mut words = words
+        .trim_end_matches(|c: char| c.is_whitespace() || "；;，,".contains(c))
+        .trim()
+        .to_string();
+    if !words.is_empty() && !words.ends_with(['。', '！', '!', '.', '？', '?']) {
+        words.push('。');
+    }
+    words
+}
+
+/// One unit's part of a lead's row: the row's record with the unit's words and status,
+/// through the lead when the unit is not the lead.
+fn part_of(placing: &Placing, unit: &str, role: Role, words: String, status: Status) -> Placing {
+    let mut part = placing.rec.clone();
+    part.progress = words;
+    part.status = status;
+    if status != Status::Completed {
+        part.completed_on = None;
+        part.completed_text.clear();
+    }
+    part.via = (unit != placing.unit).then(|| placing.unit.clone());
+    Placing {
+        rec: part,
+        unit: unit.to_string(),
+        role,
+        by: placing.by,
+        doubt: None,
+        id: placing.id,
+    }
 }
 
 /// The one other unit a report's text speaks for: a text that is one clause opening with

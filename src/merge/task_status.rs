@@ -55,12 +55,15 @@ pub struct Decision {
 
 /// Decide a task from its current (not superseded, assigned) reports at `as_of`: the
 /// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round);
-/// `collector`: the bureau, whose own silence its helpers' word does not answer.
+/// `collector`: the bureau, whose own silence its helpers' word does not answer;
+/// `partners`: the task's responsible units that do not decide it (the towns under its
+/// lead), whose rows a lead's consolidation carries.
 pub fn decide(
     deciders: &[String],
     current: &[&UnitReport],
     as_of: NaiveDate,
     collector: &str,
+    partners: &[String],
 ) -> Decision {
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
@@ -69,6 +72,9 @@ pub fn decide(
     let mut awaiting = Vec::new();
     let mut doubts = Vec::new();
     let mut answers = Vec::new();
+    // A decider answered with its towns' rows alone, some towns not among them: what
+    // they say is done waits for the rest (已报完成待确认).
+    let mut partly_heard = false;
     for d in deciders {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
         // The responsible units' rows a lead unit's consolidation carried (a sheet per
@@ -105,7 +111,16 @@ pub fn decide(
                 doubts.extend(carried.iter().filter_map(|r| why_unclear(r)));
                 let statuses: Vec<Status> =
                     carried.iter().map(|r| r.counted_status(as_of)).collect();
-                rule(&statuses, true)
+                let all_heard = partners
+                    .iter()
+                    .all(|p| current.iter().any(|r| &r.unit == p));
+                match rule(&statuses, all_heard) {
+                    Status::Confirming => {
+                        partly_heard = true;
+                        Status::Completed
+                    }
+                    answer => answer,
+                }
             }
             None => {
                 awaiting.push(d.clone());
@@ -127,7 +142,7 @@ pub fn decide(
             reported_by_others.push(r.unit.clone());
         }
     }
-    let mut status = rule(&answers, awaiting.is_empty());
+    let mut status = rule(&answers, awaiting.is_empty() && !partly_heard);
     // No decider has answered, but the cooperating units that did all report the work
     // done (区城市管理局: 渗漏液应急收集池已于9月28日通过验收, while the responsible
     // company is silent): reported done, to be confirmed, not a silence late. Not

@@ -31,7 +31,14 @@ pub(super) fn task_entries(
         // reported.
         let current: Vec<&UnitReport> = reports.iter().filter(|r| !r.superseded).collect();
         let deciders = scope.deciders(task, &current);
-        let decision = decide(&deciders, &current, as_of, &plan.meta.collector);
+        let partners: Vec<String> = task
+            .responsible
+            .units
+            .iter()
+            .filter(|u| !deciders.contains(u))
+            .cloned()
+            .collect();
+        let decision = decide(&deciders, &current, as_of, &plan.meta.collector, &partners);
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
         // Done, but after the deadline: the latest completion date a decider gave.

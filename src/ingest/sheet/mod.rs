@@ -382,7 +382,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 continue;
             }
         }
-        let under = open.filter(|&(_, last)| last + 1 == r);
+        let mut under = open.filter(|&(_, last)| last + 1 == r);
         if let Some((i, _)) = open {
             last_record = Some(i);
             headed = false;
@@ -630,10 +630,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // The first data row of a table continuing a split one, without a 序号: the rest
         // of the row that broke at the page (the tail of its measure and progress).
         if let Some(i) = split_from.take() {
-            // Not a row naming its own unit (a consolidation's next unit on the task).
+            // Not a row naming its own unit (a consolidation's next unit on the task, in
+            // its 单位 column or the 责任单位 column read as one).
             let tail = [ColumnKind::Id, ColumnKind::Unit]
                 .iter()
-                .all(|&k| layout.cell(grid, r, k).is_empty());
+                .all(|&k| layout.cell(grid, r, k).is_empty())
+                && !unit.names_row_unit(grid, r);
             if tail {
                 let tail = crate::common::text::one_line(
                     &layout.cell(grid, r, ColumnKind::Measure).text_ref(),
@@ -646,6 +648,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 open = Some((i, r));
                 continue;
             }
+            // A row of its own (宝峰镇's, next on the task): read as right under the last
+            // row of the table before, as if the table had not been split.
+            under = Some((i, r));
         }
         if let Some((i, _)) = under.filter(|_| rows::is_continuation(grid, r, &layout)) {
             append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));

@@ -20,8 +20,8 @@ use crate::ingest::values::{
 use crate::ingest::vocabulary::{
     classify_status, classify_tick, classify_yes_no, is_no_answer, is_note_row,
     is_status_placeholder, is_tick_mark, is_totals_label, not_done_by_progress, percent_written,
-    refers_elsewhere, refers_to_comment, status_from_progress, status_of_percent, ticked_option,
-    without_lead_in, ColumnKind,
+    refers_elsewhere, refers_to_comment, says_not_reported, status_from_progress,
+    status_of_percent, ticked_option, ColumnKind,
 };
 use crate::model::status::{choices_or, NOT_APPLICABLE_PHRASES, STATUS_PLAN_CUES};
 use crate::model::{Code, Problem, Severity, SkipReason, Source, Status};
@@ -405,29 +405,6 @@ fn is_ditto(t: &str) -> bool {
         t.trim().trim_end_matches(['。', '.']),
         "同上" | "仝上" | "同上一行" | "〃" | "″" | "\"" | "''" | "同前"
     )
-}
-
-/// A consolidation's word for a partner that sent nothing (未报送, 未反馈, 暂未收到该镇
-/// 材料): the partner has not reported, whoever wrote it.
-fn says_not_reported(t: &str) -> bool {
-    // 截至12月3日未报送进展情况: as of a day, the same word.
-    let t = without_lead_in(t);
-    let t = t.trim_start_matches(['暂', '尚', '还']);
-    let word = ["进展情况", "相关材料", "进展", "材料", "情况"]
-        .iter()
-        .find_map(|w| t.strip_suffix(w).filter(|rest| rest.starts_with('未')))
-        .unwrap_or(t);
-    if matches!(
-        word,
-        "未报送" | "未反馈" | "未上报" | "未报" | "未提供" | "未报送材料" | "未报送进展"
-    ) {
-        return true;
-    }
-    t.chars().count() <= 16
-        && (t.starts_with("未收到") || t.starts_with("未接到"))
-        && ["材料", "报送", "反馈", "进展", "资料"]
-            .iter()
-            .any(|w| t.contains(w))
 }
 
 /// A totals row: a 汇总 / 合计 / 小计 label, and otherwise only numbers or counts (the
@@ -2302,8 +2279,8 @@ fn is_numbered_heading(text: &str) -> bool {
 mod tests {
     use super::{
         completion_date_in, none_of_these_apply, one_line_keep_breaks, progress_in_measure,
-        says_not_reported, without_lead_in,
     };
+    use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
 
     #[test]
     fn the_day_a_completed_tasks_text_says_it_was_done() {

@@ -211,6 +211,16 @@ impl<'a> SheetUnit<'a> {
         unit
     }
 
+    /// Whether row `r`'s unit column names one unit of its own (a consolidation's next
+    /// unit on a task), as [`Self::of_row`] would read it.
+    pub fn names_row_unit(&self, grid: &Grid, r: usize) -> bool {
+        let Some(c) = self.column else {
+            return false;
+        };
+        let t = one_line(&grid.value_through_merge(r, c).text_ref());
+        !t.is_empty() && !is_assignment_text(&t, self.units) && resolve(self.units, &t).is_ok()
+    }
+
     /// Whether the row's unit column names a group or a list (各镇街) where the column
     /// names each row's unit: a lead unit's line on the units it does not list one by
     /// one, counted as the sender's.
