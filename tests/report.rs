@@ -530,9 +530,16 @@ fn the_body_speaks_plainly_and_tells_the_truth_about_statuses() {
         assert!(!body.contains(bad), "{bad} in the body");
     }
     let t27 = l.task(27).unwrap();
-    // A task several towns decide: 二 names the task and tells the work; its tally is for 三 and 附件1.
-    assert!(body.contains(&format!("在{}方面，", t27.short_name)));
+    // A task several towns decide: 二 names the task and how the towns stand, then their
+    // work: the town done, and the town behind (宝峰镇 未启动) in its own words.
+    assert!(body.contains(&format!("在{}方面，23个镇街中，", t27.short_name)));
     assert!(!body.contains("（正在推进，23个镇街中"), "{body}");
+    assert!(body.contains("宝峰镇涉及群众承包地调整"), "{body}");
+    // A unit's words naming it further on are told as its report, not without a subject.
+    assert!(
+        body.contains("据临江河指挥部办公室报送，已成立永川区水污染防治工作领导小组"),
+        "{body}"
+    );
     // Words opened 据…报送 take no 在…方面 frame as well (石庙污水处理站, task 38).
     assert!(!body.contains("方面，据"), "{body}");
     assert!(
@@ -756,6 +763,78 @@ fn a_units_words_are_quoted_as_a_clerk_would_write_them() {
         .problems
         .iter()
         .any(|p| p.row == Some(r34.source.row) && p.message.contains("两项举措不同")));
+}
+
+/// A task several units decide is told with how they stand first (2个责任单位中，已完成1个、
+/// 未启动1个), then the one told, and the one still behind in its own words: before, 二
+/// named one unit's 已完成 alone while 三 listed the task overdue (adv48 b H1, H2). The
+/// same words on two of a unit's tasks are said once (M1); the collector's words opening
+/// with its own name read 我局 (M5).
+#[test]
+fn a_task_several_units_decide_is_told_with_their_tally() {
+    let dir = tempfile::tempdir().unwrap();
+    let boilerplate = "持续开展相关工作，建立常态化工作机制。";
+    let returns = [
+        (
+            "区住房城乡建委",
+            vec![
+                std_row(
+                    n(37.0),
+                    &measure(37),
+                    "经排查，已完成调节池扩容和场镇主干管截污改造。",
+                    "已完成",
+                    V::D(2020, 9, 28),
+                ),
+                std_row(n(34.0), &measure(34), boilerplate, "长期坚持", V::E),
+                std_row(n(39.0), &measure(39), boilerplate, "长期坚持", V::E),
+            ],
+        ),
+        (
+            "重庆市永川区惠永水务有限公司",
+            vec![std_row(
+                n(37.0),
+                &measure(37),
+                "受资金影响，扩容工程尚未启动。",
+                "未启动",
+                V::E,
+            )],
+        ),
+        (
+            "区生态环境局",
+            vec![std_row(
+                n(51.0),
+                &measure(51),
+                "区生态环境局举办镇街执法培训班3期。",
+                "长期坚持",
+                V::E,
+            )],
+        ),
+    ];
+    for (unit, rows) in returns {
+        write_workbook(
+            &dir.path().join(format!("{unit}.xlsx")),
+            &[standard_return(
+                &format!("填报单位：{unit}    填报日期：2020年12月4日"),
+                rows,
+            )],
+        );
+    }
+    let l = ledger_for(dir.path());
+    let body = report_body(&report_docx(&l, &Templates::default()).unwrap());
+    let short = &l.task(37).unwrap().short_name;
+    assert!(
+        body.contains(&format!(
+            "在{short}方面，2个责任单位中，已完成1个、未启动1个。区住房城乡建委经排查，已完成调节池扩容"
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains("；重庆市永川区惠永水务有限公司受资金影响，扩容工程尚未启动。"),
+        "{body}"
+    );
+    assert_eq!(body.matches("建立常态化工作机制").count(), 1, "{body}");
+    assert!(body.contains("我局举办镇街执法培训班3期"), "{body}");
+    assert!(!body.contains("区生态环境局举办"), "{body}");
 }
 
 #[test]

@@ -5445,10 +5445,17 @@ fn units_named_clause_by_clause_in_a_progress_text() {
     let lead44 = reports_of(&ledger, 44, "区城市管理局");
     assert_eq!(lead44.len(), 1);
     assert_eq!(
-        (lead44[0].progress.as_str(), lead44[0].status, lead44[0].doubt.is_none()),
+        (
+            lead44[0].progress.as_str(),
+            lead44[0].status,
+            lead44[0].doubt.is_none()
+        ),
         ("已开展巡查。", Status::Ongoing, true)
     );
-    assert_eq!(reports_of(&ledger, 44, "来苏镇")[0].status, Status::Completed);
+    assert_eq!(
+        reports_of(&ledger, 44, "来苏镇")[0].status,
+        Status::Completed
+    );
     assert!(
         !raised(&ledger, Code::UnitAmbiguous),
         "{:#?}",
@@ -6438,7 +6445,13 @@ fn a_towns_row_opening_a_split_word_table_is_its_own() {
         let dir = tempfile::tempdir().unwrap();
         let first = table(vec![
             text_row(&header),
-            text_row(&["44", &measure(44), unit, "检查餐饮店3200余家次。", "长期坚持"]),
+            text_row(&[
+                "44",
+                &measure(44),
+                unit,
+                "检查餐饮店3200余家次。",
+                "长期坚持",
+            ]),
             text_row(&["", "", "来苏镇", "检查218家次。", "长期坚持"]),
         ]);
         let mut rest = vec![
@@ -6456,7 +6469,11 @@ fn a_towns_row_opening_a_split_word_table_is_its_own() {
             .add_table(table(rest));
         std::fs::write(dir.path().join(format!("{unit}.docx")), docx_bytes(doc)).unwrap();
         let ledger = ledger_for(dir.path());
-        assert!(ledger.unplaced.is_empty(), "{repeated}: {:#?}", ledger.unplaced);
+        assert!(
+            ledger.unplaced.is_empty(),
+            "{repeated}: {:#?}",
+            ledger.unplaced
+        );
         assert_eq!(
             reports_of(&ledger, 44, "来苏镇")[0].progress,
             "检查218家次。",
@@ -6466,7 +6483,10 @@ fn a_towns_row_opening_a_split_word_table_is_its_own() {
         assert_eq!(town.len(), 1, "{repeated}");
         assert_eq!(town[0].status, Status::InProgress, "{repeated}");
         assert_eq!(town[0].progress, "督促安装油水分离器8套。", "{repeated}");
-        assert_eq!(reports_of(&ledger, 44, "双石镇")[0].status, Status::Completed);
+        assert_eq!(
+            reports_of(&ledger, 44, "双石镇")[0].status,
+            Status::Completed
+        );
     }
 }
 

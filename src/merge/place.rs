@@ -696,8 +696,22 @@ fn partners_parts(
 /// Openers of a sentence in a unit's part of a lead's text that are the lead's own or
 /// a group's words (我局已印发…, 其余镇街正在推进), not the unit's.
 const LEAD_OPENERS: [&str; 16] = [
-    "我局", "我委", "我办", "本局", "本委", "我单位", "本单位", "我中心", "其余", "其他",
-    "其它", "另有", "各镇街", "各街镇", "全区", "总体",
+    "我局",
+    "我委",
+    "我办",
+    "本局",
+    "本委",
+    "我单位",
+    "本单位",
+    "我中心",
+    "其余",
+    "其他",
+    "其它",
+    "另有",
+    "各镇街",
+    "各街镇",
+    "全区",
+    "总体",
 ];
 
 /// A unit's part of a lead's text split where a sentence of the lead's own begins

@@ -546,15 +546,24 @@ const SELF_WORDS: [&str; 20] = [
 /// its own), another unit's words are opened 据…报送，. So are the words of a sentence
 /// with a subject of its own (`own_subject`), which the name would seem to own.
 fn said_by(spoken: &str, unit: &str, text: String) -> String {
+    let collector = spoken != unit;
+    // The collector's words opening with its own name (区生态环境局持续开展…): 我局, as
+    // everywhere else in its report.
+    if let Some(rest) = text
+        .strip_prefix(unit)
+        .filter(|r| collector && !r.is_empty())
+    {
+        return said_by(spoken, unit, rest.to_string());
+    }
     if text.starts_with(unit) || text.starts_with("我区") || text.starts_with("我市") {
         return text;
     }
     let rest = without_self_word(&text);
-    let collector = spoken != unit;
     // A sentence that names the unit further on (已成立领导小组，办公室设在临江河指挥部办公室)
-    // stands without the name in front: it would be said twice in one sentence.
+    // would say it twice with the name in front, and without a subject without it: the
+    // unit's report, as such (据临江河指挥部办公室报送，已成立…).
     if !collector && rest.contains(unit) {
-        return rest.to_string();
+        return format!("据{unit}报送，{rest}");
     }
     if !misread_together(spoken, rest) && (collector || !own_subject(rest)) {
         format!("{spoken}{rest}")
@@ -724,7 +733,20 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         // status (已完成。: nobody could tell which work is done): a point of its own.
         let bare_status =
             said.text.trim_end_matches(['。', '.']).chars().count() <= BARE_STATUS_CHARS;
-        if bare_status || t.breakdown.describe(decider_noun(l, t)).is_some() {
+        let tally = t.breakdown.describe(decider_noun(l, t));
+        if let Some(tally) = &tally {
+            // Several deciders: how they stand first, so no one unit seems to answer for
+            // all (23个镇街均已完成。中山路街道…), then the one told, and one still at
+            // work when the one told is done (adv48 b H1, H2).
+            let mut point = format!("在{}方面，{tally}。{}", t.short_name, said.opened(&spoken));
+            if let Some((unit, words)) = &said.behind {
+                let words = said_by(&who(l, unit), unit, words.clone());
+                point = format!("{}；{words}", point.trim_end_matches(['。', '.']));
+            }
+            groups.push((None, vec![point]));
+            continue;
+        }
+        if bare_status {
             let body = said.opened(&spoken);
             // 据…报送 opens with its own frame: not 在…方面 as well.
             groups.push((
@@ -744,7 +766,16 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         {
             Some((_, fragments)) => {
                 let again = said_again(&said.unit, &said.text);
-                fragments.push(without_time_said(fragments, again).to_string());
+                let again = without_time_said(fragments, again);
+                // The same words on two tasks (a unit's boilerplate: 持续开展相关工作，
+                // 建立常态化工作机制) are said once (adv48 b M1).
+                let bare = |f: &str| f.trim_end_matches(['。', '.', '；']).to_string();
+                if !fragments
+                    .iter()
+                    .any(|f| bare(said_again(&said.unit, f)) == bare(again))
+                {
+                    fragments.push(again.to_string());
+                }
             }
             None => {
                 let first = said.opened(&spoken);
@@ -786,6 +817,9 @@ struct Said {
     /// `text` is a decider's consolidation of its partners' rows, with no row of its own
     /// ([`carried_parts`]).
     carried: bool,
+    /// Another decider whose part is still under way or not started, while `unit`'s is
+    /// done or kept up: its name and its words (the task is not told as done by one).
+    behind: Option<(String, String)>,
 }
 
 impl Said {
@@ -871,12 +905,32 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
             }
         }
     }
+    // The first decider behind the one told (未启动, 正在推进 beside its 已完成), with words.
+    let behind = matches!(r.status, Status::Completed | Status::Ongoing)
+        .then(|| {
+            t.current_reports().find(|b| {
+                b.unit != r.unit
+                    && deciders.contains(&b.unit)
+                    && matches!(b.status, Status::InProgress | Status::NotStarted)
+                    && b.doubt.is_none()
+                    && b.figure_fell.is_none()
+                    && !b.progress.trim().is_empty()
+                    && !in_conflict.contains(&b.unit.as_str())
+            })
+        })
+        .flatten()
+        .map(|b| {
+            let words = crate::render::task_text::as_quoted(&b.progress, &b.unit);
+            let words = without_list_marks(&crate::render::tasks_table::without_annex_refs(&words));
+            (b.unit.clone(), lead_sentences(&words, 34))
+        });
     Some(Said {
         unit: r.unit.clone(),
         text,
         by_place,
         unconfirmed: t.status == Status::Confirming,
         carried: false,
+        behind,
     })
 }
 
@@ -948,6 +1002,7 @@ fn carried_parts(t: &TaskEntry) -> Option<Said> {
         by_place: true,
         unconfirmed: t.status == Status::Confirming,
         carried: true,
+        behind: None,
     })
 }
 
@@ -1996,6 +2051,7 @@ mod tests {
             by_place: true,
             unconfirmed: false,
             carried: false,
+            behind: None,
         };
         assert!(said
             .opened("区农业农村委")
@@ -2039,6 +2095,7 @@ mod tests {
             by_place: false,
             unconfirmed: true,
             carried: false,
+            behind: None,
         };
         assert_eq!(
             said("区水利局会同各镇街开展拦河养鱼专项排查，已全部拆除。").opened("区水利局"),
@@ -2084,7 +2141,8 @@ mod tests {
         for text in ["我局召开会议。", "区水利局召开会议。", "召开会议。"] {
             assert_eq!(said_again("区水利局", text), "召开会议。", "{text}");
         }
-        // A sentence naming the unit itself further on: not named in front again.
+        // A sentence naming the unit itself further on: not named in front again, nor
+        // left without a subject (adv48 b H3), but told as the unit's report.
         let unit = "临江河指挥部办公室";
         assert_eq!(
             said_by(
@@ -2092,7 +2150,16 @@ mod tests {
                 unit,
                 "已成立领导小组，办公室设在临江河指挥部办公室。".into()
             ),
-            "已成立领导小组，办公室设在临江河指挥部办公室。"
+            "据临江河指挥部办公室报送，已成立领导小组，办公室设在临江河指挥部办公室。"
+        );
+        // The collector's words opening with its own name: 我局 (adv48 b M5).
+        assert_eq!(
+            said_by(
+                "我局",
+                "区生态环境局",
+                "区生态环境局持续开展执法检查。".into()
+            ),
+            "我局持续开展执法检查。"
         );
         // 局 + 长征渠 would read 局长: kept apart.
         assert_eq!(
