@@ -10044,11 +10044,11 @@ fn a_day_typed_over_the_deadline_column_dates_a_completion() {
 }
 
 /// 已完成 or 长期坚持 beside a text saying only that the task is not the unit's (不涉及,
-/// 无此项工作, 辖区内无拦河养鱼) is to verify, as 正在推进 beside 不适用 already was.
-/// Before (adv44 a67): counted done, and the report listed 据来苏镇报送，该镇不涉及 among
-/// the completions.
+/// 无此项工作, 辖区内无拦河养鱼) is 不涉及, as the text says, with a note: the unit has no
+/// part to do. Before (adv44 a67) it was counted done and quoted among the completions;
+/// then (adv48 b M3) it was 待核实, which made the task 待核实 and overdue in the report.
 #[test]
-fn done_or_kept_up_beside_not_applicable_words_is_to_verify() {
+fn done_or_kept_up_beside_not_applicable_words_is_not_applicable() {
     let ledger = read_one(
         "来苏镇",
         &["序号", "具体举措", "整改进展情况", "完成状态"],
@@ -10065,13 +10065,15 @@ fn done_or_kept_up_beside_not_applicable_words_is_to_verify() {
         ],
     );
     for id in [24, 25, 50] {
-        assert!(only_report(&ledger, id).doubt.is_some(), "{id}");
-        assert_eq!(ledger.task(id).unwrap().status, Status::Unclear, "{id}");
+        let r = only_report(&ledger, id);
+        assert!(r.doubt.is_none(), "{id}: {r:#?}");
+        assert_eq!(r.status, Status::NotApplicable, "{id}");
+        assert_ne!(ledger.task(id).unwrap().status, Status::Unclear, "{id}");
     }
     assert!(said(
         &ledger,
-        Code::StatusContradicted,
-        "对第50项报送“长期坚持”，但进展情况写明“无此项工作”"
+        Code::NotApplicableStatement,
+        "对第50项报送“长期坚持”，进展情况写明“无此项工作”，按“不涉及”统计"
     ));
     assert_eq!(only_report(&ledger, 27).status, Status::Completed);
     assert!(only_report(&ledger, 27).doubt.is_none());
@@ -10136,7 +10138,7 @@ fn a_yes_no_answer_against_the_text_is_told_so() {
 /// task: 方案中无我单位牵头或责任的任务, 暂无, 为零, 整改事项) are its 不涉及 on every task;
 /// a letter of the lead role alone (无牵头任务) with its other work done is no such
 /// answer. A status cell saying the task is not the unit's (非我镇任务, 不属我镇任务,
-/// 不是我单位职责) is 不涉及, and 已完成 beside such a text a doubt.
+/// 不是我单位职责) is 不涉及, and so is 已完成 beside such a text.
 #[test]
 fn no_task_in_the_units_own_words_and_not_ours_in_a_status_cell() {
     use common::word::*;
@@ -10213,7 +10215,8 @@ fn no_task_in_the_units_own_words_and_not_ours_in_a_status_cell() {
         );
     }
     let r27 = reports_of(&ledger, 27, "来苏镇");
-    assert!(r27[0].doubt.is_some(), "{r27:#?}");
+    assert!(r27[0].doubt.is_none(), "{r27:#?}");
+    assert_eq!(r27[0].status, Status::NotApplicable);
 }
 
 /// The shapes a whole-return statement comes in: a workbook whose first row is the

@@ -666,6 +666,27 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     ))
 }
 
+/// The words of a text that says only that the task is not the unit's (辖区内无拦河养鱼
+/// 设施, 不涉及), under 已完成 or 长期坚持: the unit has no part to do, which its status
+/// cell put as done or kept up. Read as 不涉及, not doubted: the town that found nothing
+/// to clear did not misreport (adv48 b M3; it made the task 待核实 and overdue).
+pub fn not_ours_as_done(status: Status, progress: &str) -> Option<String> {
+    if !matches!(status, Status::Completed | Status::Ongoing) {
+        return None;
+    }
+    let mut without_white = String::new();
+    let found = Found::without_white(progress, &mut without_white);
+    let text = found.text;
+    if text.is_empty() || found.unfinished().is_some() {
+        return None;
+    }
+    found
+        .not_applicable_phrase()
+        .filter(|_| found.started().is_none() && found.claimed_done().is_none())
+        .filter(|_| opens_not_applicable(text))
+        .map(|phrase| clause_from(text, phrase).to_string())
+}
+
 /// Whether a text says first, and as a whole, that the task is not the unit's (不涉及,
 /// 我镇辖区内无拦河养鱼。): not a lead's account of its own work with a line for the
 /// rest of a group (已出台管理办法。其余镇街：不涉及).

@@ -338,6 +338,25 @@ fn place_report(
         id,
     } = placing;
     let task = plan.task(id).expect("matched task exists");
+    let mut rec = rec;
+    let mut doubt = doubt;
+    if let Some(said) = super::doubt::not_ours_as_done(rec.status, &rec.progress) {
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::NotApplicableStatement,
+                &rec.source.file,
+                format!(
+                    "{unit}对第{id}项报送“{}”，进展情况写明“{said}”，按“{}”统计。",
+                    rec.status.label(),
+                    Status::NotApplicable.label()
+                ),
+            )
+            .at(Some(&rec.source.sheet), Some(rec.source.row)),
+        );
+        rec.status = Status::NotApplicable;
+        doubt = None;
+    }
     let doubt = doubt
         .unwrap_or_else(|| record_doubt(&rec, plan, id))
         .or_else(|| super::doubt::sole_decider_not_applicable(rec.status, task.deciders(), &unit));
