@@ -2995,3 +2995,42 @@ fn numbered_points_of_a_units_progress_are_quoted_without_their_marks() {
         assert!(!two.contains(marked), "{marked}: {two}");
     }
 }
+
+/// Every unit has reported all it owes, while leads still lack some partners' progress
+/// (a reporting chain): 一 says so beside 均已报送全部任务进展, as the reminders to the
+/// leads do; the list of units still owing says they are all in, without 尚有0个单位…涉及任务
+/// 0项 (adv48 b M4).
+#[test]
+fn all_units_in_while_leads_lack_partners_is_said() {
+    let mut l = demo_ledger().clone();
+    l.plan.reporting = rectify::plan::meta::Reporting::Lead;
+    for u in l.units.iter_mut() {
+        u.missing.clear();
+        if u.reported.is_empty() {
+            u.reported = u.expected.clone();
+        }
+        u.direct = true;
+    }
+    let mut lacking: Vec<u32> = l
+        .units
+        .iter()
+        .flat_map(|u| rectify::model::queries::partners_missing(&l, u))
+        .map(|(t, _)| t.id)
+        .collect();
+    lacking.sort_unstable();
+    lacking.dedup();
+    assert!(!lacking.is_empty());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let said = format!(
+        "均已报送全部任务进展；另有{}项任务的责任单位、配合单位进展尚未汇总齐全。",
+        lacking.len()
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 12, 10).unwrap();
+    let list = rectify::reminder_list_blocks(&l, &Templates::default(), date).unwrap();
+    let list = format!("{list:?}");
+    assert!(list.contains("均已报全。"), "{list}");
+    assert!(!list.contains("尚有0个"), "{list}");
+    // With units still owing, 附件2 lists them and 一 adds nothing of the partners.
+    assert!(!body_text(demo_docx()).contains("尚未汇总齐全"));
+}

@@ -1265,6 +1265,10 @@ struct Issues {
     /// Units that sent progress but still owe some task (`partial_count` and
     /// `none_owed_count` together): 尚有任务未报送.
     incomplete_count: usize,
+    /// Tasks whose lead (or the unit gathering them) still lacks partners' progress, in
+    /// a reporting chain: the reminders chase them through the lead, so 一 does not say
+    /// every unit has reported everything without saying so.
+    partners_missing_tasks: usize,
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
     leads_missing_count: usize,
@@ -1692,6 +1696,17 @@ impl Issues {
             missing_groups: missing_groups(&units_missing, &l.plan.self_word),
             cooperating_marked: units_missing.iter().any(|u| !u.cooperated.ids.is_empty()),
             units_missing,
+            partners_missing_tasks: {
+                let mut ids: Vec<u32> = l
+                    .units
+                    .iter()
+                    .flat_map(|u| crate::model::queries::partners_missing(l, u))
+                    .map(|(t, _)| t.id)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            },
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
             own_missing: {
