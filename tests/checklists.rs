@@ -2273,6 +2273,12 @@ fn a_unit_whose_file_counted_for_nothing_is_told_what_arrived() {
             .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
             .text_row(&["61", &common::measure(61), "建立衔接机制。", "已完成"]);
         common::write_workbook(&r.join("区检察院.xlsx"), &[late]);
+        // 区公安局 owes tasks 55 and 61; its late return holds 61 alone.
+        let late = common::SheetSpec::new("进展")
+            .text_row(&["填报单位：区公安局", "", "", "填报日期：2020年12月12日"])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"])
+            .text_row(&["61", &common::measure(61), "建立衔接机制。", "已完成"]);
+        common::write_workbook(&r.join("区公安局.xlsx"), &[late]);
     });
     let ledger = common::ledger_for(&input.path().join("returns"));
     let t = Templates::default();
@@ -2304,4 +2310,17 @@ fn a_unit_whose_file_counted_for_nothing_is_told_what_arrived() {
             && !procuratorate.contains("截至2020年12月10日"),
         "{procuratorate}"
     );
+    // The late return holds every task 区检察院 owes: no reminder asks for them again
+    // (adv48 b H4); 区公安局's holds one of two, and its reminder asks for the other.
+    let reminded: Vec<&str> = rectify::model::queries::units_to_remind(&ledger)
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert!(!reminded.contains(&"区检察院"), "{reminded:?}");
+    let police = unit(&ledger, "区公安局");
+    assert_eq!(police.late, [61], "{police:#?}");
+    assert!(reminded.contains(&"区公安局"), "{reminded:?}");
+    let police = text_of("区公安局");
+    assert!(police.contains("第55项"), "{police}");
+    assert!(!police.contains("第61项"), "{police}");
 }

@@ -665,10 +665,11 @@ fn a_lead_units_reminder_asks_for_progress_before_its_own_deadline() {
     assert!(before.contains(&said), "{said}\n{before}");
     assert!(!before.contains("3个工作日内"), "{before}");
     assert!(text(due).contains("请接到本通知后立即在下发的填报表中填写"));
-    // The notice that set the deadline was the bureau's, not the lead unit's (adv43 c06:
-    // 区水利局's reminders read 和我局2020年11月20日通知要求).
+    // The bureau's notice of its date (adv43 c06: 区水利局's reminders read 和我局2020年11月
+    // 20日通知要求), and the lead's own, which set the partners' earlier deadline (adv48 b
+    // H4: the bureau's notice was credited with it).
     let noticed = format!(
-        "和区生态环境局{}通知要求",
+        "、区生态环境局{}通知和我局通知要求",
         rectify::common::dates::render_date(l.plan.notice_date)
     );
     assert!(before.contains(&noticed), "{noticed}\n{before}");

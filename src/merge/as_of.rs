@@ -28,6 +28,7 @@ pub(super) fn this_round(
     as_of: NaiveDate,
     own: Option<&str>,
     problems: &mut Vec<Problem>,
+    late_tasks: &mut LateTasks,
 ) -> Vec<Vec<Record>> {
     let parts: Vec<Part> = records
         .into_par_iter()
@@ -41,6 +42,12 @@ pub(super) fn this_round(
             kept.push(part.kept);
         }
         problems.extend(part.problems);
+        for (unit, id) in part.late_tasks {
+            let ids = late_tasks.entry(unit).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
         for (key, filed, rows) in part.late {
             late.entry(key)
                 .or_insert_with(|| (filed, Vec::new()))
@@ -261,7 +268,13 @@ struct Part {
     kept: Vec<Record>,
     problems: Vec<Problem>,
     late: Vec<((String, String), NaiveDate, Vec<u32>)>,
+    /// (unit, 序号) of each late row that gives both.
+    late_tasks: Vec<(String, u32)>,
 }
+
+/// The tasks (by the 序号 written) each unit's returns filed after the as-of date hold:
+/// a reminder does not ask again for what such a return already has.
+pub(super) type LateTasks = BTreeMap<String, Vec<u32>>;
 
 fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
     // Grown as needed: most records of a chunk can be late.
@@ -269,10 +282,14 @@ fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
         kept: Vec::new(),
         problems: Vec::new(),
         late: Vec::new(),
+        late_tasks: Vec::new(),
     };
     for r in records {
         match r.filed_on {
             Some(d) if d > as_of && (own.is_none() || r.unit.as_deref() != own) => {
+                if let (Some(unit), Some(id)) = (&r.unit, r.id) {
+                    part.late_tasks.push((unit.clone(), id));
+                }
                 let source = r.source;
                 match part.late.last_mut() {
                     // Rows come sheet by sheet: a late row usually continues a run.

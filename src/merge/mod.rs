@@ -90,7 +90,14 @@ pub fn merge_carrying(
         plan.meta.as_of,
         &mut problems,
     );
-    let mut records = as_of::this_round(records, plan.meta.as_of, scope.lead(), &mut problems);
+    let mut late_tasks = as_of::LateTasks::new();
+    let mut records = as_of::this_round(
+        records,
+        plan.meta.as_of,
+        scope.lead(),
+        &mut problems,
+        &mut late_tasks,
+    );
     let every_task_rows = every_task::expand(plan, &mut records, &mut problems);
     let mut placed = place::place_records(plan, records, &mut problems);
     every_task::drop_task_warnings(&every_task_rows, &mut problems);
@@ -115,7 +122,16 @@ pub fn merge_carrying(
     // A lead unit's report has a part for each 重点任务 it has tasks in.
     info.categories
         .retain(|c| tasks.iter().any(|t| &t.category == c));
-    let units = units::unit_entries(plan, &tasks, scope);
+    let mut units = units::unit_entries(plan, &tasks, scope);
+    for u in &mut units {
+        if let Some(ids) = late_tasks.remove(&u.name) {
+            u.late = ids
+                .into_iter()
+                .filter(|id| u.missing.contains(id))
+                .collect();
+            u.late.sort_unstable();
+        }
+    }
     problems.extend(units::collector_warning(&info, &units));
     prose::beside_a_table(&files, &mut problems);
     summary::sort_problems(&mut problems);

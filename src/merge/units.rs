@@ -166,6 +166,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             via,
             direct,
             to_verify,
+            late: Vec::new(),
         });
     }
     out

@@ -501,6 +501,10 @@ pub struct UnitEntry {
     /// or by sending other units' rows on the task (a lead unit's consolidation).
     pub reported: Vec<u32>,
     pub missing: Vec<u32>,
+    /// Of `missing`, the tasks a return of its filed after the as-of date holds (by the
+    /// 序号 written): counted next round, and not asked for again by a reminder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub late: Vec<u32>,
     /// The files of its rows and the files it sent with other units' rows.
     pub files: Vec<String>,
     pub last_filed_on: Option<NaiveDate>,

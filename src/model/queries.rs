@@ -101,7 +101,8 @@ pub fn units_to_remind(ledger: &Ledger) -> Vec<&UnitEntry> {
         .iter()
         .filter(|u| u.name != ledger.plan.collector)
         .filter(|u| {
-            !u.missing.is_empty()
+            // Not for tasks only a return after the as-of date holds (counted next round).
+            u.missing.iter().any(|id| !u.late.contains(id))
                 || !partners_missing(ledger, u).is_empty()
                 // A file it sent could not be read: it is told so, even when it owes the
                 // collector nothing (a partner that sent its file to the bureau).

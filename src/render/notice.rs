@@ -855,7 +855,14 @@ pub fn reminder_blocks(
     templates: &Templates,
     date: NaiveDate,
 ) -> Result<Vec<Block>, RenderError> {
-    let mut ctx = unit_context(ledger, unit, &unit.missing, date, true);
+    // What a return after the as-of date holds is not asked for again.
+    let owed: Vec<u32> = unit
+        .missing
+        .iter()
+        .copied()
+        .filter(|id| !unit.late.contains(id))
+        .collect();
+    let mut ctx = unit_context(ledger, unit, &owed, date, true);
     ctx.partners_missing = partners_missing_lines(ledger, unit);
     ctx.partners_missing_tasks = ctx.partners_missing.iter().map(|p| p.ids.len()).sum();
     ctx.to_verify = unit
