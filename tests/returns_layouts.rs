@@ -10687,3 +10687,27 @@ fn null_and_na_in_the_progress_cell_are_no_progress() {
     // 无 stays the unit's word.
     assert_eq!(only_report(&ledger, 34).progress, "无");
 }
+
+/// 持续推进中 on a task due once (a plan due 2020年9月底) is 正在推进: the work goes on,
+/// it is not kept up for good (adv48 a04: counted 长期坚持). On a task kept up for good
+/// (长期坚持) it stays 长期坚持.
+#[test]
+fn goes_on_on_a_task_due_once_is_under_way() {
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "26",
+                &measure(26),
+                "规划编制招标已完成，正在编制。",
+                "持续推进中",
+            ]),
+            row(&["23", &measure(23), "今年实施河堰修复12处。", "持续推进"]),
+        ],
+    );
+    let r26 = only_report(&ledger, 26);
+    assert_eq!(r26.status, Status::InProgress);
+    assert!(r26.doubt.is_none(), "{r26:#?}");
+    assert_eq!(only_report(&ledger, 23).status, Status::Ongoing);
+}

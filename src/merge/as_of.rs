@@ -423,7 +423,8 @@ mod tests {
             parts.push(part);
         }
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
-        let kept: Vec<Record> = this_round(parts, as_of, None, &mut p1)
+        let mut late_tasks = LateTasks::new();
+        let kept: Vec<Record> = this_round(parts, as_of, None, &mut p1, &mut late_tasks)
             .into_iter()
             .flatten()
             .collect();

@@ -321,6 +321,17 @@ struct Placing {
     id: u32,
 }
 
+/// A status cell saying the work goes on (持续推进中, 持续整改), not that it is kept up
+/// for good (长期坚持, 常态化).
+fn goes_on_word(status_text: &str) -> bool {
+    let t = crate::common::text::one_line(status_text);
+    let t = t.trim_end_matches(['。', '.']).trim_end_matches('中');
+    matches!(
+        t,
+        "持续推进" | "持续整改" | "持续开展" | "持续实施" | "正在持续推进"
+    )
+}
+
 /// Place a record as a report of its unit on its task, with the warnings its content
 /// calls for (status against text, another unit's progress).
 fn place_report(
@@ -340,6 +351,15 @@ fn place_report(
     let task = plan.task(id).expect("matched task exists");
     let mut rec = rec;
     let mut doubt = doubt;
+    // 持续推进(中) on a task due once (2020年9月底), not kept up after: still under way,
+    // not 长期坚持 (adv48 a04: a plan not yet drafted was counted as kept up).
+    if rec.status == Status::Ongoing
+        && !task.deadline.ongoing
+        && task.deadline.due.is_some()
+        && goes_on_word(&rec.status_text)
+    {
+        rec.status = Status::InProgress;
+    }
     if let Some(said) = super::doubt::not_ours_as_done(rec.status, &rec.progress) {
         problems.push(
             Problem::new(
