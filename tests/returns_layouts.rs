@@ -10711,3 +10711,28 @@ fn goes_on_on_a_task_due_once_is_under_way() {
     assert!(r26.doubt.is_none(), "{r26:#?}");
     assert_eq!(only_report(&ledger, 23).status, Status::Ongoing);
 }
+
+/// 详见第35项 on the row above task 35's: that row's words, status and date, as when the
+/// row named comes first, and no warning that the status is missing (adv48 a05: 待核实,
+/// the pointer not followed).
+#[test]
+fn a_pointer_to_a_task_below_is_followed() {
+    let said = "完成场镇封盖河道周边污水管网摸排，修复破损管网320米。";
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&["34", &measure(34), "详见第35项", "", ""]),
+            row(&["35", &measure(35), said, "已完成", "2020年12月3日"]),
+        ],
+    );
+    let r34 = only_report(&ledger, 34);
+    assert_eq!(r34.progress, said);
+    assert_eq!(r34.status, Status::Completed);
+    assert_eq!(r34.completed_on, Some(date(2020, 12, 3)));
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}

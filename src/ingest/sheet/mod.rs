@@ -850,6 +850,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     for record in &mut out.records[first_record..] {
         rows::measure_before_progress(record);
     }
+    refer_forward(out, first_record);
     yield_hidden_rows(grid, ctx, out, first_record);
     if layout.submissions {
         yield_earlier_submissions(grid, ctx, &layout, out, first_record);
@@ -1557,6 +1558,40 @@ fn in_the_groups_name(group: &str, said: String) -> String {
 
 /// Append a continuation row's texts (progress, note, evidence) to the record above,
 /// each on a new line.
+/// 详见第35项 on a row above task 35's (the row a pointer names read after it): that
+/// row's words, and its status and completion when the row gives none, as for a row
+/// named above (`rows::values`); the row's warning that it gave no status is moot
+/// (adv48 a05).
+fn refer_forward(out: &mut Ingested, first: usize) {
+    let records = &mut out.records[first..];
+    for i in 0..records.len() {
+        let Some(id) = rows::same_as_task(&records[i].progress) else {
+            continue;
+        };
+        let Some(j) = (i + 1..records.len()).find(|&j| records[j].id == Some(id)) else {
+            continue;
+        };
+        let (before, after) = records.split_at_mut(j);
+        let (r, named) = (&mut before[i], &after[0]);
+        r.progress = named.progress.clone();
+        if r.status == Status::Unclear && r.status_text.trim().is_empty() {
+            r.status = named.status;
+            r.status_text = named.status_text.clone();
+            if r.completed_on.is_none() && r.completed_text.is_empty() {
+                r.completed_on = named.completed_on;
+                r.completed_text = named.completed_text.clone();
+            }
+            let source = &r.source;
+            out.problems.retain(|p| {
+                !(p.code == Code::StatusUnclear
+                    && p.file == source.file
+                    && p.sheet.as_deref() == Some(source.sheet.as_str())
+                    && p.row == Some(source.row))
+            });
+        }
+    }
+}
+
 fn append_continuation(record: &mut Record, texts: [String; 3]) {
     let [progress, note, evidence] = texts;
     for (field, text) in [

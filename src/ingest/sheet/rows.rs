@@ -379,7 +379,7 @@ fn coded_status<'h>(header: &'h str, code: &str) -> Option<&'h str> {
 
 /// The task whose row a cell repeats: 同第24项, 同序号24, 同第24条, 详见第24项, 与第24项
 /// 相同 (the words, status or date of the sheet's row on that task).
-fn same_as_task(t: &str) -> Option<u32> {
+pub(super) fn same_as_task(t: &str) -> Option<u32> {
     let t = t.trim().trim_end_matches(['。', '.']);
     // 同第24项, 详见第24项, 见序号24, 与第24项相同 (read on every row: no copy made).
     let rest = match t
