@@ -3034,3 +3034,36 @@ fn all_units_in_while_leads_lack_partners_is_said() {
     // With units still owing, 附件2 lists them and 一 adds nothing of the partners.
     assert!(!body_text(demo_docx()).contains("尚未汇总齐全"));
 }
+
+/// A part whose tasks nobody reported reads 均未报送 (not 共有整改任务11项，未报送11项),
+/// and a part with one point tells it without 一是 (adv48 b L1, L4).
+#[test]
+fn a_part_says_all_unreported_once_and_one_point_without_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join("区财政局.xlsx"),
+        &[standard_return(
+            "填报单位：区财政局    填报日期：2020年12月4日",
+            vec![std_row(
+                n(58.0),
+                &measure(58),
+                "已印发《永川区水污染防治专项资金管理办法》。",
+                "已完成",
+                V::D(2020, 11, 20),
+            )],
+        )],
+    );
+    let l = ledger_for(dir.path());
+    let body = report_body(&report_docx(&l, &Templates::default()).unwrap());
+    let first = l.plan.categories[0].clone();
+    let total = l.tasks.iter().filter(|t| t.category == first).count();
+    assert!(
+        body.contains(&format!("该方面共有整改任务{total}项，均未报送。")),
+        "{body}"
+    );
+    assert!(!body.contains("是区财政局"), "{body}");
+    assert!(
+        body.contains("区财政局已印发《永川区水污染防治专项资金管理办法》"),
+        "{body}"
+    );
+}
