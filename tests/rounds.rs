@@ -636,11 +636,36 @@ fn a_task_overdue_since_the_last_round_is_new_overdue() {
         &returns.path().join("凤凰湖产业促进中心.xlsx"),
         &[standard_return(
             "填报单位：凤凰湖产业促进中心    填报日期：2020年11月8日",
+            vec![
+                std_row(
+                    n(36.0),
+                    &measure(36),
+                    "正在排查暗渠排口。",
+                    "正在推进",
+                    V::E,
+                ),
+                // Due 2020年9月底: 已完成 then (the others not heard: 已报完成待确认).
+                std_row(
+                    n(25.0),
+                    &measure(25),
+                    "已对砍伐河段补植复绿。",
+                    "已完成",
+                    V::D(2020, 9, 20),
+                ),
+            ],
+        )],
+    );
+    // Later, its 已完成 beside words of work under way: 待核实, overdue, but not newly so
+    // (its deadline was long past at the first round) (adv48 b M2).
+    write_workbook(
+        &returns.path().join("凤凰湖产业促进中心（更新）.xlsx"),
+        &[standard_return(
+            "填报单位：凤凰湖产业促进中心    填报日期：2020年12月5日",
             vec![std_row(
-                n(36.0),
-                &measure(36),
-                "正在排查暗渠排口。",
-                "正在推进",
+                n(25.0),
+                &measure(25),
+                "补植复绿正在推进。",
+                "已完成",
                 V::E,
             )],
         )],
@@ -657,6 +682,8 @@ fn a_task_overdue_since_the_last_round_is_new_overdue() {
     assert!(t.overdue);
     assert_eq!(t.previous_status, Some(t.status));
     let changes = second.changes.as_ref().unwrap();
+    assert!(second.task(25).unwrap().overdue);
+    assert!(!first.task(25).unwrap().overdue);
     assert_eq!(changes.newly_overdue, [36]);
     assert!(changes.regressed.is_empty());
     let text = docx_text(&report_docx(&second, &Templates::default()).unwrap());

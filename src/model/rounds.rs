@@ -263,8 +263,11 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
             && ranked(old)
             && t.status.advancement() < old.advancement()
             && unit_went_back();
-        // Past its deadline since then, as it was (a task gone back is said so once).
-        if t.overdue && overdue_then.get(&t.id) == Some(&false) && !regressed {
+        // Past its deadline since then, as it was (a task gone back is said so once). Its
+        // deadline fell between the rounds: a task long past it that was counted done
+        // then (已报完成待确认) and is in question now is no new overdue (adv48 b M2).
+        let due_since = t.deadline.due.is_some_and(|due| due > then.as_of);
+        if t.overdue && due_since && overdue_then.get(&t.id) == Some(&false) && !regressed {
             changes.newly_overdue.push(t.id);
         }
         if t.status == Status::Completed && old != Status::Completed {
