@@ -5671,6 +5671,22 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         ]
     );
 
+    // Towns' parts typed on one line, a space between them (adv48 a07: one town's).
+    let ledger = ledger_of(vec![text_row(&[
+        "1",
+        &measure(1),
+        "各镇街",
+        "来苏镇：已完成池塘改造 宝峰镇：尾水处理设施正在建设",
+        "",
+    ])]);
+    assert_eq!(
+        reports(&ledger, 1),
+        [
+            rep("宝峰镇", Status::InProgress, true, "尾水处理设施正在建设。"),
+            rep("来苏镇", Status::Completed, true, "已完成池塘改造。"),
+        ]
+    );
+
     // 区水利局 has no part in task 1, 各镇街 is a group, and a label not read as a unit
     // (其余镇街：) would run on into 来苏镇's words (adv47 a03): the lead's words.
     for text in [

@@ -509,7 +509,8 @@ pub fn unit_clauses<'t>(
     if !has_colon(text) {
         return Vec::new();
     }
-    text.split(['；', ';', '\n', '。'])
+    clause_pieces(text, units)
+        .into_iter()
         .filter_map(|clause| {
             let clause = clause.trim();
             let (who, said) = clause.split_once(['：', ':'])?;
@@ -522,6 +523,35 @@ pub fn unit_clauses<'t>(
             }
         })
         .collect()
+}
+
+/// A text's clauses: split at 。；; and line breaks, and at a space before a unit's
+/// label (来苏镇：已建立清漂队伍 宝峰镇：清漂船正在采购, typed on one line).
+pub fn clause_pieces<'t>(text: &'t str, units: &crate::plan::UnitDirectory) -> Vec<&'t str> {
+    use crate::plan::units::NameMatch;
+    let mut out = Vec::new();
+    for piece in text.split(['；', ';', '\n', '。']) {
+        let mut start = 0;
+        for (i, c) in piece.char_indices() {
+            if !(c == ' ' || c == '\u{3000}') {
+                continue;
+            }
+            let next = i + c.len_utf8();
+            let rest = &piece[next..];
+            let labelled = rest.split_once(['：', ':']).is_some_and(|(who, _)| {
+                !who.is_empty()
+                    && who.chars().count() <= UNIT_LABEL_CHARS
+                    && !who.contains([' ', '\u{3000}'])
+                    && matches!(units.resolve(who), NameMatch::Unit(_) | NameMatch::Group(_))
+            });
+            if labelled && !piece[start..i].trim().is_empty() {
+                out.push(&piece[start..i]);
+                start = next;
+            }
+        }
+        out.push(&piece[start..]);
+    }
+    out
 }
 
 /// Whether `text` holds a colon (full-width or not): two byte searches, where a search

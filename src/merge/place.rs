@@ -618,8 +618,8 @@ fn partners_parts(
     let before = text[..at(clauses.first()?.1)].trim();
     // Every label in the text a unit's: one not read as a unit (其余镇街：, 我委：) would
     // run on into the unit's words before it.
-    let labels = text
-        .split(['；', ';', '\n', '。'])
+    let labels = super::doubt::clause_pieces(text, &plan.units)
+        .into_iter()
         .filter(|piece| {
             piece
                 .trim()
