@@ -10751,4 +10751,18 @@ fn a_pointer_to_a_task_below_is_followed() {
         "{:#?}",
         ledger.problems
     );
+    // In a lead's consolidation, another unit's row on task 35 is not the one meant.
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"],
+        &[
+            row(&["34", &measure(34), "来苏镇", "详见第35项", ""]),
+            row(&["34", &measure(34), "宝峰镇", "开展巡查6次。", "长期坚持"]),
+            row(&["35", &measure(35), "宝峰镇", said, "已完成"]),
+            row(&["35", &measure(35), "双石镇", "正在修复。", "正在推进"]),
+        ],
+    );
+    let r34 = reports_of(&ledger, 34, "来苏镇");
+    assert_eq!(r34.len(), 1, "{:#?}", ledger.task(34));
+    assert_ne!(r34[0].progress, said);
 }

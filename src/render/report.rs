@@ -896,15 +896,17 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     };
     // Another unit naming the collector (已会同区生态环境局…): in the collector's own
     // report, 我局.
-    let mut text = text;
-    if r.unit != l.plan.collector {
-        // The full name first: it holds the short one.
-        for name in [&l.plan.collector_full, &l.plan.collector] {
-            if !name.is_empty() {
-                text = text.replace(name.as_str(), &l.plan.self_word);
-            }
+    let in_own_words = |unit: &str, text: String| {
+        if unit == l.plan.collector {
+            return text;
         }
-    }
+        // The full name first: it holds the short one.
+        [&l.plan.collector_full, &l.plan.collector]
+            .into_iter()
+            .filter(|name| !name.is_empty())
+            .fold(text, |t, name| t.replace(name.as_str(), &l.plan.self_word))
+    };
+    let text = in_own_words(&r.unit, text);
     // The first decider behind the one told (未启动, 正在推进 beside its 已完成), with words.
     let behind = matches!(r.status, Status::Completed | Status::Ongoing)
         .then(|| {
@@ -922,7 +924,10 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         .map(|b| {
             let words = crate::render::task_text::as_quoted(&b.progress, &b.unit);
             let words = without_list_marks(&crate::render::tasks_table::without_annex_refs(&words));
-            (b.unit.clone(), lead_sentences(&words, 34))
+            (
+                b.unit.clone(),
+                in_own_words(&b.unit, lead_sentences(&words, 34)),
+            )
         });
     Some(Said {
         unit: r.unit.clone(),

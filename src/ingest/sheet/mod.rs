@@ -1568,7 +1568,10 @@ fn refer_forward(out: &mut Ingested, first: usize) {
         let Some(id) = rows::same_as_task(&records[i].progress) else {
             continue;
         };
-        let Some(j) = (i + 1..records.len()).find(|&j| records[j].id == Some(id)) else {
+        // The same unit's row (a consolidation's rows are several units').
+        let Some(j) = (i + 1..records.len())
+            .find(|&j| records[j].id == Some(id) && records[j].unit == records[i].unit)
+        else {
             continue;
         };
         let (before, after) = records.split_at_mut(j);
