@@ -721,13 +721,7 @@ fn partners_parts(
         );
     }
     if all_stated && rec.status_text.trim().is_empty() {
-        let (file, sheet, row) = (&rec.source.file, &rec.source.sheet, rec.source.row);
-        problems.retain(|p| {
-            !(p.code == Code::StatusUnclear
-                && p.file == *file
-                && p.sheet.as_deref() == Some(sheet.as_str())
-                && p.row == Some(row))
-        });
+        problems.retain(|p| !p.is_on_row(Code::StatusUnclear, &rec.source));
     }
     Some(parts)
 }

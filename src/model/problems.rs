@@ -238,6 +238,14 @@ impl Problem {
         self
     }
 
+    /// Whether the problem is of `code` and on the row `source` names.
+    pub fn is_on_row(&self, code: Code, source: &crate::model::Source) -> bool {
+        self.code == code
+            && self.file == source.file
+            && self.sheet.as_deref() == Some(source.sheet.as_str())
+            && self.row == Some(source.row)
+    }
+
     /// "文件 工作表“X” 第N行" — where it is, for messages.
     pub fn location(&self) -> String {
         let mut s = self.file.clone();

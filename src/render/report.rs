@@ -884,8 +884,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
         return if own { None } else { carried_parts(t) };
     };
-    let own_words = crate::render::task_text::as_quoted(&r.progress, &r.unit);
-    let progress = without_list_marks(&crate::render::tasks_table::without_annex_refs(&own_words));
+    let progress = quoted_words(r);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None if t.overdue => (
@@ -922,12 +921,8 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         })
         .flatten()
         .map(|b| {
-            let words = crate::render::task_text::as_quoted(&b.progress, &b.unit);
-            let words = without_list_marks(&crate::render::tasks_table::without_annex_refs(&words));
-            (
-                b.unit.clone(),
-                in_own_words(&b.unit, lead_sentences(&words, 34)),
-            )
+            let words = lead_sentences(&quoted_words(b), 34);
+            (b.unit.clone(), in_own_words(&b.unit, words))
         });
     Some(Said {
         unit: r.unit.clone(),
@@ -937,6 +932,13 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         carried: false,
         behind,
     })
+}
+
+/// A report's words as 二 quotes them: cleaned for quoting, without 附件 references or
+/// list marks.
+fn quoted_words(r: &crate::model::UnitReport) -> String {
+    let words = crate::render::task_text::as_quoted(&r.progress, &r.unit);
+    without_list_marks(&crate::render::tasks_table::without_annex_refs(&words))
 }
 
 /// The most characters [`with_planned_date`] adds.

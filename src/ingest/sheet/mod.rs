@@ -1584,13 +1584,8 @@ fn refer_forward(out: &mut Ingested, first: usize) {
                 r.completed_on = named.completed_on;
                 r.completed_text = named.completed_text.clone();
             }
-            let source = &r.source;
-            out.problems.retain(|p| {
-                !(p.code == Code::StatusUnclear
-                    && p.file == source.file
-                    && p.sheet.as_deref() == Some(source.sheet.as_str())
-                    && p.row == Some(source.row))
-            });
+            out.problems
+                .retain(|p| !p.is_on_row(Code::StatusUnclear, &r.source));
         }
     }
 }
