@@ -2167,6 +2167,45 @@ fn the_bureaus_own_task_is_not_reported_done_on_its_helpers_word() {
 /// A Word return's 报送单位 line with the date after the name and no label of its own
 /// (报送单位：区农业农村委（盖章）    2020年12月3日): that is the filing date, and the name
 /// is the unit. Before (adv46 d14) the return had no filing date, and a warning.
+/// 填报日期：12.3 (a month and day without a year, as clerks type it): after the label it
+/// is a date of the plan's year, on the filing line above the table, in the cell beside
+/// the label, and in a Word return's signature below its table. Without a label the same
+/// text is a number (12.3 in a progress text is not a date).
+#[test]
+fn a_month_and_day_after_a_filing_label_is_the_filing_date() {
+    use common::word::*;
+    let unit = "区水利局";
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for (label, beside) in [
+        ("填报日期：12.3", ""),
+        ("填报时间：12/3", ""),
+        ("填报日期：", "12.3"),
+        ("报送日期：12.03", ""),
+    ] {
+        let spec = SheetSpec::new("进展情况")
+            .text_row(&[&format!("填报单位：{unit}"), "", label, beside])
+            .text_row(&header)
+            .text_row(&["21", &measure(21), "已完成改造", "已完成"]);
+        let dir = tempfile::tempdir().unwrap();
+        write_workbook(&dir.path().join("进展.xlsx"), &[spec]);
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 21);
+        assert_eq!(r.filed_on, Some(date(2020, 12, 3)), "{label}{beside}");
+        assert!(!raised(&ledger, Code::FilingDateMissing), "{label}{beside}");
+    }
+    let doc = docx_rs::Docx::new()
+        .add_paragraph(para("区农业农村委整改任务进展情况表"))
+        .add_table(table(vec![
+            text_row(&["序号", "具体举措", "进展情况", "完成状态"]),
+            text_row(&["8", &measure(8), "规划已印发。", "已完成"]),
+        ]))
+        .add_paragraph(para("填报单位：区农业农村委    填报日期：12.3"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("进展.docx"), docx_bytes(doc)).unwrap();
+    let ledger = ledger_for(dir.path());
+    assert_eq!(only_report(&ledger, 8).filed_on, Some(date(2020, 12, 3)));
+}
+
 #[test]
 fn a_date_after_the_unit_on_its_line_is_the_filing_date() {
     use common::word::*;

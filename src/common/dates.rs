@@ -724,6 +724,26 @@ pub fn month_day_of_number(n: f64, year: i32) -> Option<Result<NaiveDate, (Naive
     }
 }
 
+/// A month and day written with a separator and no year, as a value of its own after a
+/// 填报日期 label (12.3, 12/3, 12-3, 12．3): the text opens with it and nothing but a
+/// space or a non-digit follows it (12.3报 but not 12.35 or 12.3.5). Without the label
+/// such a pair is a decimal number, so callers use this only for a labelled value.
+pub fn month_day_after_label(s: &str, year: i32) -> Option<NaiveDate> {
+    let n = nfkc(s.trim());
+    let c: Vec<char> = n.chars().collect();
+    let (month, nm) = digits_at(&c, 0)?;
+    let sep = *c.get(nm)?;
+    if nm > 2 || !matches!(sep, '.' | '/' | '-') {
+        return None;
+    }
+    let (day, nd) = digits_at(&c, nm + 1)?;
+    let end = nm + 1 + nd;
+    if nd > 2 || c.get(end).is_some_and(|ch| ch.is_ascii_digit() || *ch == sep) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 /// A month and day written as four digits in a name (区水利局进展1130, 1203报送): a run
 /// of exactly four digits, not beside a letter or another digit, whose first two are a
 /// month and last two a day of it in `year`.
@@ -910,6 +930,19 @@ mod tests {
             ("12、13、14", None),
         ] {
             assert_eq!(parse_date_text(text, Some(2020)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn month_day_after_a_label() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        assert_eq!(month_day_after_label("12.3", 2020), d(12, 3));
+        assert_eq!(month_day_after_label(" 12/3 ", 2020), d(12, 3));
+        assert_eq!(month_day_after_label("12-03", 2020), d(12, 3));
+        assert_eq!(month_day_after_label("１２．３", 2020), d(12, 3));
+        assert_eq!(month_day_after_label("11.30报", 2020), d(11, 30));
+        for no in ["12.35", "12.3.5", "13.1", "2.30", "123.4", "12.", "区水利局", "2020.12.3"] {
+            assert_eq!(month_day_after_label(no, 2020), None, "{no}");
         }
     }
 

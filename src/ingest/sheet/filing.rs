@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::layout::Layout;
-use crate::common::dates::{find_filing_date, parse_filing_date};
+use crate::common::dates::{find_filing_date, month_day_after_label, parse_filing_date};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::filing_date_of_cell;
 use crate::ingest::vocabulary::{classify_header, is_note_row};
@@ -586,7 +586,14 @@ fn labelled_date(text: &str, default_year: i32) -> Option<NaiveDate> {
     DATE_LABELS
         .iter()
         .filter_map(|label| label_value(text, label))
-        .find_map(|after| find_filing_date(after, Some(default_year)))
+        .find_map(|after| labelled_value_date(after, default_year))
+}
+
+/// The date a labelled value gives: any date form, or a month and day with no year
+/// (填报日期：12.3), which only a label makes a date.
+fn labelled_value_date(after: &str, default_year: i32) -> Option<NaiveDate> {
+    find_filing_date(after, Some(default_year))
+        .or_else(|| month_day_after_label(after, default_year))
 }
 
 /// The filing date on a row with a 填报日期 label: in the label's cell, or the next
@@ -600,13 +607,16 @@ fn filed_on_in_row(grid: &Grid, r: usize, default_year: i32) -> Option<NaiveDate
             .filter_map(|label| label_value(&text, label))
             .chain(bare.and_then(|t| BARE_DATE_LABELS.iter().find_map(|l| label_value(t, l))));
         for after in labelled {
-            if let Some(d) = find_filing_date(after, Some(default_year)) {
+            if let Some(d) = labelled_value_date(after, default_year) {
                 return Some(d);
             }
             for c2 in c + 1..grid.row_len(r) {
                 let cell = grid.cell(r, c2);
                 if !cell.is_empty() {
-                    return filing_date_of_cell(cell, default_year);
+                    return filing_date_of_cell(cell, default_year).or_else(|| match cell {
+                        Cell::Text(t) => month_day_after_label(t, default_year),
+                        _ => None,
+                    });
                 }
             }
         }
