@@ -2167,6 +2167,51 @@ fn the_bureaus_own_task_is_not_reported_done_on_its_helpers_word() {
 /// A Word return's 报送单位 line with the date after the name and no label of its own
 /// (报送单位：区农业农村委（盖章）    2020年12月3日): that is the filing date, and the name
 /// is the unit. Before (adv46 d14) the return had no filing date, and a warning.
+/// A return with no 填报单位 whose file name names both the unit it goes to and the unit
+/// that sends it (区生态环境局牵头任务进展情况（来苏镇）, 来苏镇-报区生态环境局): it is the
+/// sender's, with no warning that the file names another unit. A name that names only the
+/// unit it goes to (报区生态环境局-整改进展) credits nobody: the bureau's own tasks are
+/// not counted from a town's return.
+#[test]
+fn a_file_name_naming_where_a_return_goes_credits_the_sender() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let spec = || {
+        SheetSpec::new("Sheet1")
+            .text_row(&["整改进展情况表"])
+            .text_row(&["", "", "填报日期：2020年12月3日"])
+            .text_row(&header)
+            .text_row(&["48", &measure(48), "已提供辖区基础资料。", "已完成"])
+            .text_row(&["24", &measure(24), "拆除2处。", "已完成"])
+    };
+    for (name, sender) in [
+        ("区生态环境局牵头任务进展情况（来苏镇）", "来苏镇"),
+        ("来苏镇-报区生态环境局", "来苏镇"),
+        ("关于报送区水利局牵头任务进展的函（来苏镇）", "来苏镇"),
+        ("宝峰镇报区水利局", "宝峰镇"),
+        ("宝峰镇报送区水利局整改进展", "宝峰镇"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write_workbook(&dir.path().join(format!("{name}.xlsx")), &[spec()]);
+        let ledger = ledger_for(dir.path());
+        assert_eq!(ledger.files[0].unit.as_deref(), Some(sender), "{name}");
+        assert_eq!(units_on(&ledger, 24), vec![sender.to_string()], "{name}");
+        assert!(reports_of(&ledger, 48, "区生态环境局").is_empty(), "{name}");
+        assert!(!raised(&ledger, Code::UnitAmbiguous), "{name}: {:#?}", ledger.problems);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("报区生态环境局-整改进展.xlsx"), &[spec()]);
+    let ledger = ledger_for(dir.path());
+    assert!(reports_of(&ledger, 48, "区生态环境局").is_empty());
+    assert!(raised(&ledger, Code::UnitUnknown));
+    // A lead's form with its name alone still reads as the lead's, as before.
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区水利局牵头任务进展情况.xlsx"), &[spec()]);
+    assert_eq!(
+        ledger_for(dir.path()).files[0].unit.as_deref(),
+        Some("区水利局")
+    );
+}
+
 /// 填报日期：12.3 (a month and day without a year, as clerks type it): after the label it
 /// is a date of the plan's year, on the filing line above the table, in the cell beside
 /// the label, and in a Word return's signature below its table. Without a label the same

@@ -16,7 +16,7 @@ use super::isolate::isolated;
 use super::notes::{not_applicable_read, note_words, NotApplicableNote};
 use super::options::IngestOptions;
 use super::record::{Ingested, Record};
-use super::sheet::{read_sheet, statement, SheetContext};
+use super::sheet::{read_sheet, sender_in_name, statement, SheetContext};
 use super::values::{parse_task_id, task_numbers};
 use super::vocabulary::mentions_status;
 use crate::common::marker::{self, Marker};
@@ -177,10 +177,7 @@ pub(super) fn file_outcome(
 /// The unit a file's name gives (区水利局.xlsx, 区城管局(2).xlsx), if one.
 fn named_unit(rel: &str, opts: &IngestOptions) -> Option<String> {
     let stem = Path::new(rel).file_stem()?.to_string_lossy();
-    match opts.units.resolve(&stem) {
-        NameMatch::Unit(u) => Some(u),
-        _ => None,
-    }
+    sender_in_name(opts.units, &stem)
 }
 
 /// Whether the file's rows are two or more units' and none of them `unit`'s.

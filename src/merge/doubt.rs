@@ -658,7 +658,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .or_else(|| underway.then_some(UNDERWAY))
             .or_else(|| found.work_done())?
     } else if status == Status::Completed {
-        match found.unfinished() {
+        match found.unfinished().or_else(|| remainder_left(text)) {
             Some(phrase) if found.claimed_done().is_none() => phrase,
             _ => not_ours()?,
         }
@@ -694,6 +694,28 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         status.label(),
         clause_from(text, said)
     ))
+}
+
+/// Words that open a count of what is left (尚有56座未清掏, 仍有3处待整改).
+const REMAINDER_CUES: [&str; 4] = ["尚有", "仍有", "还有", "尚存"];
+
+/// A clause that counts work left undone (共412座，已清掏356座，尚有56座未清掏; 仍有3处
+/// 待整改): a remainder cue, a figure, then 未 or 待 in the same clause. The cue is
+/// returned (its clause is quoted). Without a figure (尚有不足) or a 未/待 it is no count of
+/// work left.
+fn remainder_left(text: &str) -> Option<&'static str> {
+    REMAINDER_CUES.into_iter().find(|cue| {
+        text.match_indices(cue).any(|(at, _)| {
+            let clause = text[at + cue.len()..]
+                .split(['，', '。', '；', ',', ';', '：', ':'])
+                .next()
+                .unwrap_or_default();
+            let figure = clause
+                .chars()
+                .position(|c| c.is_ascii_digit() || "一二两三四五六七八九十百".contains(c));
+            figure.is_some_and(|f| clause.chars().skip(f).any(|c| c == '未' || c == '待'))
+        })
+    })
 }
 
 /// The words of a text that says only that the task is not the unit's (辖区内无拦河养鱼
@@ -1159,6 +1181,26 @@ mod tests {
             )
             .as_deref(),
             Some("报送“已完成”，但进展情况写明“剩余沟渠整治计划12月底前完成”")
+        );
+        assert_eq!(
+            doubt(
+                Status::Completed,
+                "河道两岸化粪池共412座，已清掏356座，尚有56座未清掏。"
+            )
+            .as_deref(),
+            Some("报送“已完成”，但进展情况写明“尚有56座未清掏”")
+        );
+        assert_eq!(
+            doubt(Status::Completed, "已整改15处，仍有3处待整改").as_deref(),
+            Some("报送“已完成”，但进展情况写明“仍有3处待整改”")
+        );
+        for done in [
+            "已清掏412座，尚有部分群众反映的问题已一并解决",
+            "已全部完成，还有2处为新增点位已纳入日常管护",
+        ] {
+            assert_eq!(doubt(Status::Completed, done), None, "{done}");
+        }
+        assert_eq!(doubt(Status::InProgress, "尚有56座未清掏"), None
         );
         assert_eq!(
             doubt(

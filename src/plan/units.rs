@@ -345,6 +345,39 @@ impl UnitDirectory {
         }
     }
 
+    /// Where `raw` names units, as it reads without white space (its `compact_nfkc`
+    /// form, returned too): (byte range in that form, the units the name fits), in text
+    /// order. The names `resolve` finds inside a text, by the same rules (a name of three
+    /// characters or more anywhere, a shorter one after the district's 区), a name inside
+    /// a longer one dropped (三教 inside 三教产业促进中心).
+    pub fn mentions(&self, raw: &str) -> (String, Vec<(std::ops::Range<usize>, BTreeSet<String>)>) {
+        let written = compact_nfkc(raw);
+        let mut found: Vec<(std::ops::Range<usize>, &BTreeSet<String>)> = Vec::new();
+        for (k, names) in &self.index {
+            if k.is_empty() {
+                continue;
+            }
+            let long = k.chars().count() >= 3;
+            for (at, _) in written.match_indices(k.as_str()) {
+                if long || written[..at].ends_with('区') {
+                    found.push((at..at + k.len(), names));
+                }
+            }
+        }
+        let inside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+            a != b && b.start <= a.start && a.end <= b.end
+        };
+        let kept: Vec<(std::ops::Range<usize>, BTreeSet<String>)> = found
+            .iter()
+            .filter(|(r, _)| !found.iter().any(|(o, _)| inside(r, o)))
+            .map(|(r, names)| (r.clone(), (*names).clone()))
+            .collect();
+        let mut kept = kept;
+        kept.sort_by_key(|(r, _)| (r.start, r.end));
+        kept.dedup_by(|a, b| a.0 == b.0);
+        (written, kept)
+    }
+
     /// The one unit named in brackets in a text that names none outside them
     /// (整改任务进展情况表（区水利局）, 附件2【区财政局】): a file's name often puts it
     /// there. `Unknown` when no bracket, or more than one, names a unit.

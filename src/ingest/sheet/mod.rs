@@ -24,6 +24,7 @@ mod task_heading;
 mod unit;
 
 pub(crate) use self::context::SheetContext;
+pub(crate) use self::unit::sender_in_name;
 use self::filing::Filing;
 use self::layout::Layout;
 use self::matrix::Matrix;

@@ -648,6 +648,19 @@ fn fallback(
             .split_once("关于")
             .filter(|(before, _)| !before.contains('《') && !names_another_unit(before))
             .and_then(|(before, _)| resolve(ctx.units, before).ok());
+        // 区生态环境局牵头任务进展（来苏镇）, 来苏镇-报区生态环境局: the unit the return
+        // goes to is not the one that sends it. What names only units it goes to is
+        // passed over.
+        let subject = match subject {
+            Some(u) => Some(u),
+            None => match without_addressees(ctx.units, text) {
+                Some(rest) => match resolve(ctx.units, &rest) {
+                    Ok(u) => Some(u),
+                    Err(_) => continue,
+                },
+                None => None,
+            },
+        };
         let by_subject = subject.is_some();
         match subject.map_or_else(|| resolve(ctx.units, text), Ok) {
             // 根据区水利局《…通知》要求，现将我镇…: the unit whose notice it answers,
@@ -676,6 +689,65 @@ fn fallback(
     misses
         .into_iter()
         .find_map(|(text, from, m)| near_town(ctx.units, text, &m, near).map(|u| (u, from)))
+}
+
+/// The unit a file's name says sent it (区水利局.xlsx, 来苏镇-报区生态环境局.xlsx,
+/// 区水利局牵头任务进展（来苏镇）.xlsx → 来苏镇), if one: not a unit it is addressed to,
+/// nor the lead whose form it is when no other unit is named (区水利局牵头任务进展.xlsx
+/// says whose tasks, not who filled them).
+pub(crate) fn sender_in_name(units: &UnitDirectory, name: &str) -> Option<String> {
+    match without_addressees(units, name) {
+        Some(rest) => resolve(units, &rest).ok(),
+        None => {
+            let (written, mentions) = units.mentions(name);
+            let lead_form = mentions
+                .iter()
+                .any(|(r, _)| written[r.end..].starts_with("牵头"));
+            (!lead_form).then(|| resolve(units, name).ok()).flatten()
+        }
+    }
+}
+
+/// Characters that, just before a unit's name (区 between allowed), make it the unit a
+/// return goes to: 报区生态环境局, 报送区水利局, 致…, 呈…, 向…, 给…, 至….
+const TO_UNIT: [char; 7] = ['报', '送', '致', '呈', '向', '给', '至'];
+
+/// `text` with the units it is addressed to taken out, when it names any: a unit after
+/// [`TO_UNIT`] (来苏镇-报区生态环境局, 报区生态环境局-整改进展), and, beside a unit
+/// that is neither, a unit whose tasks it lists (区水利局牵头任务进展情况（来苏镇）). `None`
+/// when nothing is taken out (then a lead's name alone stays for [`fallback`]'s later
+/// sources to settle).
+fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
+    let (written, mentions) = units.mentions(text);
+    if mentions.is_empty() {
+        return None;
+    }
+    let addressed = |r: &std::ops::Range<usize>| {
+        let before = written[..r.start].strip_suffix('区').unwrap_or(&written[..r.start]);
+        before.ends_with(TO_UNIT)
+    };
+    let leads = |r: &std::ops::Range<usize>| written[r.end..].starts_with("牵头");
+    let others = mentions
+        .iter()
+        .filter(|(r, _)| !addressed(r) && !leads(r))
+        .count();
+    let taken: Vec<&std::ops::Range<usize>> = mentions
+        .iter()
+        .map(|(r, _)| r)
+        .filter(|r| addressed(r) || (others > 0 && leads(r)))
+        .collect();
+    if taken.is_empty() {
+        return None;
+    }
+    let mut rest = String::with_capacity(written.len());
+    let mut at = 0;
+    for r in taken {
+        rest.push_str(&written[at..r.start]);
+        rest.push('-');
+        at = r.end;
+    }
+    rest.push_str(&written[at..]);
+    Some(rest)
 }
 
 /// A return signed by town `signed` under a title naming another town (a neighbour's
