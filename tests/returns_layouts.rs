@@ -2196,7 +2196,11 @@ fn a_file_name_naming_where_a_return_goes_credits_the_sender() {
         assert_eq!(ledger.files[0].unit.as_deref(), Some(sender), "{name}");
         assert_eq!(units_on(&ledger, 24), vec![sender.to_string()], "{name}");
         assert!(reports_of(&ledger, 48, "区生态环境局").is_empty(), "{name}");
-        assert!(!raised(&ledger, Code::UnitAmbiguous), "{name}: {:#?}", ledger.problems);
+        assert!(
+            !raised(&ledger, Code::UnitAmbiguous),
+            "{name}: {:#?}",
+            ledger.problems
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     write_workbook(&dir.path().join("报区生态环境局-整改进展.xlsx"), &[spec()]);
@@ -5578,6 +5582,119 @@ fn units_named_clause_by_clause_in_a_progress_text() {
 /// the task. Before (adv46 d08, d09) all of it was the lead's, and the towns stayed 未报送.
 /// A text naming a unit with no part in the task, or a group (各镇街：…), stays the
 /// lead's.
+/// A consolidation's row under a task's row whose text gives several towns' progress
+/// (来苏镇：…。宝峰镇：…, 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…), its unit cell blank,
+/// a group or a list: each town's part is that town's report through the sender. Before,
+/// the first town took the whole text (and the second town's status), or the row was
+/// lost as one without a task number. Task 24 has no lead: 区水利局, a department among
+/// its responsible units, collects it as a lead does. A part that states no status, the
+/// row giving none, is 待核实 and said.
+#[test]
+fn a_consolidations_row_on_several_towns_is_each_towns_report() {
+    use common::word::*;
+    let header = ["序号", "具体举措", "填报单位", "整改进展情况", "完成状态"];
+    let ledger_of = |unit_cell: &str, text: &str| {
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("填报单位：区水利局   填报日期：2020年12月4日"))
+            .add_table(table(vec![
+                text_row(&header),
+                text_row(&[
+                    "24",
+                    &measure(24),
+                    "区水利局",
+                    "共排查14处，已全部拆除。",
+                    "已完成",
+                ]),
+                text_row(&["", "", unit_cell, text, ""]),
+                text_row(&["21", &measure(21), "区水利局", "已完成改造。", "已完成"]),
+                text_row(&["", "", "各镇街", "镇街配合开展巡查。", "长期坚持"]),
+            ]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("区水利局汇总.docx"), docx_bytes(doc)).unwrap();
+        ledger_for(dir.path())
+    };
+    let on_24 = |ledger: &rectify::model::Ledger| {
+        let mut out: Vec<(String, Status, Option<String>, String)> = ledger
+            .task(24)
+            .unwrap()
+            .current_reports()
+            .map(|r| (r.unit.clone(), r.status, r.via.clone(), r.progress.clone()))
+            .collect();
+        out.sort();
+        out
+    };
+    let via = || Some("区水利局".to_string());
+    let lead = (
+        "区水利局".to_string(),
+        Status::Completed,
+        None,
+        "共排查14处，已全部拆除。".to_string(),
+    );
+    for unit_cell in ["", "各镇街", "来苏镇、宝峰镇"] {
+        for text in [
+            "来苏镇：拆除2处，已完成。宝峰镇：正在协调拆除1处。",
+            "【来苏镇】拆除2处，已完成。【宝峰镇】正在协调拆除1处。",
+        ] {
+            let ledger = ledger_of(unit_cell, text);
+            assert_eq!(
+                on_24(&ledger),
+                [
+                    lead.clone(),
+                    (
+                        "宝峰镇".to_string(),
+                        Status::InProgress,
+                        via(),
+                        "正在协调拆除1处。".to_string()
+                    ),
+                    (
+                        "来苏镇".to_string(),
+                        Status::Completed,
+                        via(),
+                        "拆除2处，已完成。".to_string()
+                    ),
+                ],
+                "[{unit_cell}] {text}"
+            );
+            assert!(
+                !raised(&ledger, Code::TaskUnmatched),
+                "{:#?}",
+                ledger.problems
+            );
+        }
+    }
+    // A list before one colon: each unit listed has the words.
+    let ledger = ledger_of(
+        "各镇街",
+        "来苏镇、宝峰镇：已完成拆除。双石镇：正在协调拆除1处。",
+    );
+    let units: Vec<(String, Status)> = on_24(&ledger)
+        .into_iter()
+        .map(|(u, s, ..)| (u, s))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("区水利局".to_string(), Status::Completed),
+            ("双石镇".to_string(), Status::InProgress),
+            ("宝峰镇".to_string(), Status::Completed),
+            ("来苏镇".to_string(), Status::Completed),
+        ]
+    );
+    // A town's words that state no status, the row's status blank: 待核实, with a warning
+    // naming the town. (With the unit cell blank too, the row continues the lead's row
+    // above, whose status stands for a part that states none, as in one cell.)
+    let ledger = ledger_of("各镇街", "来苏镇：组织开展排查。宝峰镇：正在协调拆除1处。");
+    let laisu = reports_of(&ledger, 24, "来苏镇");
+    assert_eq!(laisu[0].status, Status::Unclear, "{:#?}", on_24(&ledger));
+    assert!(
+        ledger.problems.iter().any(|p| p.code == Code::StatusUnclear
+            && p.message
+                .contains("来苏镇的进展（“组织开展排查。”）没有写明是否完成")),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 #[test]
 fn a_leads_text_town_by_town_is_each_towns_report() {
     use common::word::*;

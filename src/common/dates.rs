@@ -738,7 +738,10 @@ pub fn month_day_after_label(s: &str, year: i32) -> Option<NaiveDate> {
     }
     let (day, nd) = digits_at(&c, nm + 1)?;
     let end = nm + 1 + nd;
-    if nd > 2 || c.get(end).is_some_and(|ch| ch.is_ascii_digit() || *ch == sep) {
+    if nd > 2
+        || c.get(end)
+            .is_some_and(|ch| ch.is_ascii_digit() || *ch == sep)
+    {
         return None;
     }
     NaiveDate::from_ymd_opt(year, month, day)
@@ -941,7 +944,16 @@ mod tests {
         assert_eq!(month_day_after_label("12-03", 2020), d(12, 3));
         assert_eq!(month_day_after_label("１２．３", 2020), d(12, 3));
         assert_eq!(month_day_after_label("11.30报", 2020), d(11, 30));
-        for no in ["12.35", "12.3.5", "13.1", "2.30", "123.4", "12.", "区水利局", "2020.12.3"] {
+        for no in [
+            "12.35",
+            "12.3.5",
+            "13.1",
+            "2.30",
+            "123.4",
+            "12.",
+            "区水利局",
+            "2020.12.3",
+        ] {
             assert_eq!(month_day_after_label(no, 2020), None, "{no}");
         }
     }

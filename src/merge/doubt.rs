@@ -499,70 +499,6 @@ fn clause_from<'a>(text: &'a str, phrase: &'a str) -> &'a str {
     }
 }
 
-/// The clauses of a text that open with a unit's or group's name and a colon (宝峰镇：…；
-/// 双石镇：…), each as (the name resolved, the clause, what it says after the colon).
-pub fn unit_clauses<'t>(
-    text: &'t str,
-    units: &crate::plan::UnitDirectory,
-) -> Vec<(String, &'t str, &'t str)> {
-    use crate::plan::units::NameMatch;
-    if !has_colon(text) {
-        return Vec::new();
-    }
-    clause_pieces(text, units)
-        .into_iter()
-        .filter_map(|clause| {
-            let clause = clause.trim();
-            let (who, said) = clause.split_once(['：', ':'])?;
-            if who.is_empty() || who.chars().count() > UNIT_LABEL_CHARS {
-                return None;
-            }
-            match units.resolve(who) {
-                NameMatch::Unit(name) | NameMatch::Group(name) => Some((name, clause, said)),
-                _ => None,
-            }
-        })
-        .collect()
-}
-
-/// A text's clauses: split at 。；; and line breaks, and at a space before a unit's
-/// label (来苏镇：已建立清漂队伍 宝峰镇：清漂船正在采购, typed on one line).
-pub fn clause_pieces<'t>(text: &'t str, units: &crate::plan::UnitDirectory) -> Vec<&'t str> {
-    use crate::plan::units::NameMatch;
-    let mut out = Vec::new();
-    for piece in text.split(['；', ';', '\n', '。']) {
-        let mut start = 0;
-        for (i, c) in piece.char_indices() {
-            if !(c == ' ' || c == '\u{3000}') {
-                continue;
-            }
-            let next = i + c.len_utf8();
-            let rest = &piece[next..];
-            let labelled = rest.split_once(['：', ':']).is_some_and(|(who, _)| {
-                !who.is_empty()
-                    && who.chars().count() <= UNIT_LABEL_CHARS
-                    && !who.contains([' ', '\u{3000}'])
-                    && matches!(units.resolve(who), NameMatch::Unit(_) | NameMatch::Group(_))
-            });
-            if labelled && !piece[start..i].trim().is_empty() {
-                out.push(&piece[start..i]);
-                start = next;
-            }
-        }
-        out.push(&piece[start..]);
-    }
-    out
-}
-
-/// Whether `text` holds a colon (full-width or not): two byte searches, where a search
-/// for either character decodes every character of a long text.
-pub fn has_colon(text: &str) -> bool {
-    text.contains('：') || text.contains(':')
-}
-
-/// The longest text before a colon read as a unit's name.
-const UNIT_LABEL_CHARS: usize = 20;
-
 /// A 已完成 whose text reports a unit's part unfinished, clause by clause (区城市管理局
 /// 已完成; 宝峰镇：正在推进…；双石镇：尚未启动…): the task is not done while a part is
 /// not. The doubt names the clause.
@@ -574,7 +510,7 @@ pub fn part_unfinished(
     if status != Status::Completed {
         return None;
     }
-    let (_, clause, _) = unit_clauses(progress, units)
+    let (_, clause, _) = crate::plan::labels::unit_clauses(progress, units)
         .into_iter()
         .find(|(_, _, said)| {
             matches!(
@@ -1200,8 +1136,7 @@ mod tests {
         ] {
             assert_eq!(doubt(Status::Completed, done), None, "{done}");
         }
-        assert_eq!(doubt(Status::InProgress, "尚有56座未清掏"), None
-        );
+        assert_eq!(doubt(Status::InProgress, "尚有56座未清掏"), None);
         assert_eq!(
             doubt(
                 Status::Completed,

@@ -591,12 +591,13 @@ fn hidden_copy_warning(file: &str, unit: &str, role_word: &str, rows: &[Unassign
 const MANY_UNITS: [&str; 9] = ["等", "其余", "其他", "其它", "各", "、", "和", "及", "个"];
 
 /// A lead unit's row giving its partners' progress unit by unit in its text (来苏镇：已完成
-/// 池塘改造12口；宝峰镇：正在推进…；何埂镇：尚未启动。, or 来苏镇：… alone on each of
-/// its sub-rows), as a lead that consolidates writes it: a report of each unit named,
-/// through the lead, with that unit's words and the status they state. Only when the
-/// text opens with a unit's name, every unit it names has a part in the task (the lead
-/// itself, or a partner), and one is a partner; else `None` (the row stays the lead's,
-/// and a text that is one other unit's is warned of, [`speaks_for`]).
+/// 池塘改造12口；宝峰镇：正在推进…；何埂镇：尚未启动。, 来苏镇、宝峰镇：已全部拆除, 【来苏镇】…
+/// 【宝峰镇】…, or such a text on a row of its own under the task's), as a lead that
+/// consolidates writes it: a report of each unit named, through the lead, with that unit's
+/// words and the status they state. Only when every unit it names has a part in the task
+/// (the lead itself, or a partner), and one is a partner; else `None` (the row stays the
+/// lead's, and a text that is one other unit's is warned of, [`speaks_for`]). A
+/// department responsible for a task without a lead collects it as a lead does.
 ///
 /// A part whose words state no status takes the row's status when the row has one
 /// written for it, or the row's alone when it is the only part; else 待核实. When every
@@ -607,52 +608,93 @@ fn partners_parts(
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<Placing>> {
     let rec = &placing.rec;
-    if placing.role != Role::Lead || rec.via.is_some() {
+    if rec.via.is_some() {
         return None;
     }
-    let text = rec.progress.trim();
-    let clauses = super::doubt::unit_clauses(text, &plan.units);
+    let task = plan.task(placing.id)?;
+    // The unit that collects the task: its lead, or a department among the responsible
+    // units of a task without a lead (区水利局 beside 各镇街 on task 24), which writes
+    // the towns' progress in its row as a lead does (the towns' only).
+    let collects = match placing.role {
+        Role::Lead => true,
+        Role::Responsible => {
+            task.lead.units.is_empty()
+                && plan
+                    .units
+                    .unit(&placing.unit)
+                    .is_some_and(|u| u.kind != crate::plan::UnitKind::Town)
+        }
+        _ => false,
+    };
+    if !collects {
+        return None;
+    }
+    // 【来苏镇】已建成…【宝峰镇】… read as 来苏镇：已建成…\n宝峰镇：….
+    let tagged = crate::plan::labels::tags_as_labels(rec.progress.trim(), &plan.units);
+    let text: &str = &tagged;
+    let clauses = crate::plan::labels::labelled_parts(text, &plan.units);
     let at = |clause: &str| clause.as_ptr() as usize - text.as_ptr() as usize;
     // The lead's own words before the first unit's (我局已印发考核办法。来苏镇：…): a
     // sentence of its own, as the clauses are split at sentence ends.
     let before = text[..at(clauses.first()?.1)].trim();
-    // Every label in the text a unit's: one not read as a unit (其余镇街：, 我委：) would
-    // run on into the unit's words before it.
-    let labels = super::doubt::clause_pieces(text, &plan.units)
+    // Every label in the text a unit's (or a list of units'): one not read as a unit
+    // (其余镇街：, 我委：) would run on into the unit's words before it.
+    let labels = crate::plan::labels::clause_pieces(text, &plan.units)
         .into_iter()
         .filter(|piece| {
             piece
                 .trim()
                 .split_once(['：', ':'])
-                .is_some_and(|(who, _)| !who.is_empty() && who.chars().count() <= 20)
+                .is_some_and(|(who, _)| {
+                    !who.is_empty()
+                        && (who.chars().count() <= 20
+                            || crate::plan::labels::listed_units(who, &plan.units).is_some())
+                })
         })
         .count();
     if labels != clauses.len() {
         return None;
     }
-    let task = plan.task(placing.id)?;
-    // Each clause's unit and its role on the task.
+    // Each unit named and its role on the task.
     let mut seen: Vec<(&str, Role)> = Vec::new();
-    for (name, clause, _) in &clauses {
+    for (names, clause, _) in &clauses {
         // One unit by its name: not 来苏镇等12个镇街 nor 其余镇街, which name the
-        // unit they open with or a group.
+        // unit they open with or a group. A list (来苏镇、宝峰镇) names each unit.
         let who = clause.split_once(['：', ':']).map_or("", |(w, _)| w);
-        if MANY_UNITS.iter().any(|w| who.contains(w)) {
+        if names.len() == 1 && MANY_UNITS.iter().any(|w| who.contains(w)) {
             return None;
         }
-        let role = plan.role_of(task, name);
-        if role == Role::Unassigned
-            || plan.units.unit(name).is_none()
-            || seen.iter().any(|(u, _)| u == name)
-        {
-            return None;
+        for name in names {
+            let role = plan.role_of(task, name);
+            // Other than the lead, a responsible department collects only the towns
+            // responsible beside it: another department's words are that department's
+            // to send (speaks_for warns), and with towns that only cooperate the row
+            // stays its own answer on the task.
+            let town = plan
+                .units
+                .unit(name)
+                .is_some_and(|u| u.kind == crate::plan::UnitKind::Town);
+            if role == Role::Unassigned
+                || plan.units.unit(name).is_none()
+                || seen.iter().any(|(u, _)| u == name)
+                || (placing.role != Role::Lead
+                    && *name != placing.unit
+                    && !(town && role == Role::Responsible))
+            {
+                return None;
+            }
+            seen.push((name, role));
         }
-        seen.push((name, role));
     }
     if seen.iter().all(|(u, _)| *u == placing.unit) {
         return None;
     }
     let lead = placing.unit.as_str();
+    let role_of = |name: &str| {
+        seen.iter()
+            .find(|(u, _)| *u == name)
+            .map_or(Role::Unassigned, |(_, r)| *r)
+    };
     // The lead's own words: before the first unit's, and any sentence after a unit's
     // that speaks for the lead or of a group (我局已印发…, 其余镇街正在推进).
     let mut own: Vec<&str> = Vec::new();
@@ -663,8 +705,10 @@ fn partners_parts(
     let starts: Vec<usize> = clauses.iter().map(|(_, c, _)| at(c)).collect();
     let mut parts = Vec::new();
     let mut unsent: Vec<&str> = Vec::new();
+    // Units whose words state no status, the row giving none: 待核实, said why.
+    let mut unclear: Vec<(&str, String)> = Vec::new();
     let mut all_stated = true;
-    for (i, ((name, _, said), (_, role))) in clauses.iter().zip(&seen).enumerate() {
+    for (i, (names, _, said)) in clauses.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let (words, lead_words) = own_and_lead(&text[at(said).min(end)..end]);
         if !lead_words.is_empty() {
@@ -672,19 +716,24 @@ fn partners_parts(
         }
         // Its words, a sentence of their own: 已完成池塘改造12口； ends in 。.
         let words = sentence(words);
-        // 宝峰镇：未报送 — the lead has nothing of the unit's: no report of it.
-        if *name != lead && says_not_reported(words.trim_end_matches(['。', '.'])) {
-            unsent.push(name);
-            continue;
+        for name in names {
+            // 宝峰镇：未报送 — the lead has nothing of the unit's: no report of it.
+            if name != lead && says_not_reported(words.trim_end_matches(['。', '.'])) {
+                unsent.push(name);
+                continue;
+            }
+            let stated = crate::ingest::status_from_progress(&words);
+            all_stated &= stated.is_some();
+            let status = match stated {
+                Some(s) => s,
+                None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => rec.status,
+                None => {
+                    unclear.push((name, words.clone()));
+                    Status::Unclear
+                }
+            };
+            parts.push(part_of(placing, name, role_of(name), words.clone(), status));
         }
-        let stated = crate::ingest::status_from_progress(&words);
-        all_stated &= stated.is_some();
-        let status = match stated {
-            Some(s) => s,
-            None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => rec.status,
-            None => Status::Unclear,
-        };
-        parts.push(part_of(placing, name, *role, words, status));
     }
     if !own.is_empty() {
         let words = sentence(&own.join(""));
@@ -722,6 +771,28 @@ fn partners_parts(
     }
     if all_stated && rec.status_text.trim().is_empty() {
         problems.retain(|p| !p.is_on_row(Code::StatusUnclear, &rec.source));
+    }
+    if !unclear.is_empty()
+        && !problems
+            .iter()
+            .any(|p| p.is_on_row(Code::StatusUnclear, &rec.source))
+    {
+        let names: Vec<&str> = unclear.iter().map(|(n, _)| *n).collect();
+        problems.push(
+            Problem::new(
+                Severity::Warning,
+                Code::StatusUnclear,
+                &rec.source.file,
+                format!(
+                    "{lead}报送的第{}项进展中，{}的进展（“{}”）没有写明是否完成，该行也未填写完成状态，记为“{}”。请{lead}核实后填写完成状态。",
+                    placing.id,
+                    names.join("、"),
+                    crate::common::text::excerpt(&unclear[0].1, 30),
+                    Status::Unclear.label()
+                ),
+            )
+            .at(Some(&rec.source.sheet), Some(rec.source.row)),
+        );
     }
     Some(parts)
 }
@@ -802,10 +873,10 @@ fn part_of(placing: &Placing, unit: &str, role: Role, words: String, status: Sta
 /// that unit's name and a colon (区卫健委：已完成…), as copied from the bureau's 台账.
 fn speaks_for(r: &UnitReport, units: &crate::plan::UnitDirectory) -> Option<String> {
     let text = r.progress.trim_start();
-    if !super::doubt::has_colon(text) {
+    if !crate::plan::labels::has_colon(text) {
         return None;
     }
-    let clauses = super::doubt::unit_clauses(text, units);
+    let clauses = crate::plan::labels::unit_clauses(text, units);
     match &clauses[..] {
         [(name, clause, _)]
             if *name != r.unit && text.starts_with(clause) && units.unit(name).is_some() =>

@@ -2,6 +2,7 @@
 //! Depends on nothing above it in the pipeline.
 
 pub mod deadline;
+pub mod labels;
 pub mod load;
 pub mod meta;
 pub mod short_name;

@@ -114,6 +114,10 @@ pub struct Group {
     pub kind: Option<UnitKind>,
 }
 
+/// Where a text names units: a byte range of its compact form and the units the name
+/// there fits ([`UnitDirectory::mentions`]).
+pub type Mention = (std::ops::Range<usize>, BTreeSet<String>);
+
 /// The result of resolving a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameMatch {
@@ -350,7 +354,7 @@ impl UnitDirectory {
     /// order. The names `resolve` finds inside a text, by the same rules (a name of three
     /// characters or more anywhere, a shorter one after the district's 区), a name inside
     /// a longer one dropped (三教 inside 三教产业促进中心).
-    pub fn mentions(&self, raw: &str) -> (String, Vec<(std::ops::Range<usize>, BTreeSet<String>)>) {
+    pub fn mentions(&self, raw: &str) -> (String, Vec<Mention>) {
         let written = compact_nfkc(raw);
         let mut found: Vec<(std::ops::Range<usize>, &BTreeSet<String>)> = Vec::new();
         for (k, names) in &self.index {
@@ -367,7 +371,7 @@ impl UnitDirectory {
         let inside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
             a != b && b.start <= a.start && a.end <= b.end
         };
-        let kept: Vec<(std::ops::Range<usize>, BTreeSet<String>)> = found
+        let kept: Vec<Mention> = found
             .iter()
             .filter(|(r, _)| !found.iter().any(|(o, _)| inside(r, o)))
             .map(|(r, names)| (r.clone(), (*names).clone()))

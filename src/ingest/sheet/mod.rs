@@ -24,10 +24,10 @@ mod task_heading;
 mod unit;
 
 pub(crate) use self::context::SheetContext;
-pub(crate) use self::unit::sender_in_name;
 use self::filing::Filing;
 use self::layout::Layout;
 use self::matrix::Matrix;
+pub(crate) use self::unit::sender_in_name;
 use self::unit::SheetUnit;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
@@ -724,12 +724,25 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // the row's progress (来苏镇：建成…), with its own progress or status: that unit's
         // report on task 39 (a lead unit's consolidation listing its partners under each
         // task).
+        // 来苏镇：…。宝峰镇：… (or 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…) there: several
+        // units' parts in one text, the sender's row on the task above, each unit's part
+        // its report when the row is placed (merge::place).
+        let several = under
+            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
+            .filter(|_| v.measure_text.trim().is_empty())
+            .filter(|&(i, _)| out.records[i].id.is_some())
+            .filter(|_| several_units_labelled(ctx.units, &v.progress));
         let partner = under
+            .filter(|_| several.is_none())
             .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
             .filter(|&(i, _)| out.records[i].id.is_some())
             .and_then(|(i, _)| partner_named(&unit, &mut v).map(|u| (i, u)));
-        if let Some((i, _)) = &partner {
-            let above = &out.records[*i];
+        if let Some(i) = partner
+            .as_ref()
+            .map(|(i, _)| *i)
+            .or(several.map(|(i, _)| i))
+        {
+            let above = &out.records[i];
             v.id_text = above.id_text.clone();
             v.id = above.id;
             if v.measure_text.is_empty() {
@@ -745,6 +758,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 .flatten();
         let found = match partner.map(|(_, u)| u).or(in_id) {
             Some(u) => Some((u, UnitFrom::UnitColumn)),
+            // Several units' parts: the sender's, whatever its unit cell lists.
+            None if several.is_some() => unit
+                .named_sender()
+                .map(|u| (u.to_string(), UnitFrom::FiledCell))
+                .or_else(|| unit.of_row(grid, r)),
             None => unit.of_row(grid, r),
         };
         // A consolidated return whose 序号 and measure are not merged down over a task's
@@ -758,7 +776,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         };
         // A group's line (其余镇街｜不涉及) is the sender's, in the group's name: its
         // text says whose it is, not the sender's own work on the task.
-        let group_line = group.filter(|_| found.is_some());
+        let group_line = group.filter(|_| found.is_some() && several.is_none());
         if let Some(group) = &group_line {
             let said = if v.progress.is_empty() {
                 v.status_text.clone()
@@ -945,6 +963,13 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     let u = unit.named_in_cell(name)?;
     v.progress = rest.trim_start().to_string();
     Some(u)
+}
+
+/// Whether a row's progress names two or more units in labels (来苏镇：…。宝峰镇：…,
+/// 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…): a lead's words on several partners.
+fn several_units_labelled(units: &crate::plan::UnitDirectory, progress: &str) -> bool {
+    (crate::plan::labels::has_colon(progress) || progress.contains('【'))
+        && crate::plan::labels::units_labelled(progress, units) >= 2
 }
 
 /// The tag opening a text (【来苏镇】建成…) and the text after it.

@@ -438,6 +438,10 @@ fn row_unit_column(
     let unit_col = layout.col(ColumnKind::Unit);
     let c = unit_col.or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
     let mut assignment = 0;
+    // Of those, cells on a row under a task's row without a 序号 of its own (各镇街 under
+    // the sender's row on the task): a consolidation's group lines, where the plan's
+    // assignment copied stands on the task's own row.
+    let mut under_tasks = 0;
     let mut single = 0;
     // Cells naming two or three units one by one: the plan's assignment copied, or a
     // consolidation's row on those units together.
@@ -449,6 +453,7 @@ fn row_unit_column(
     for r in layout.bottom + 1..grid.rows.len() {
         // On a sheet of one task the 序号 counts rows (`counted_rows_task`).
         let id = one_line(&layout.cell(grid, r, ColumnKind::Id).text_ref());
+        let own_number = !id.is_empty();
         if !id.is_empty() && !one_task {
             // A partner's row numbered under the task's (28-1, 28.1, 28（1）) is on it.
             let digits = id.find(|c: char| !c.is_ascii_digit()).unwrap_or(id.len());
@@ -474,6 +479,7 @@ fn row_unit_column(
             }
         } else if is_assignment_text(&t, units) {
             assignment += 1;
+            under_tasks += usize::from(!own_number && !task.is_empty());
         } else if let NameMatch::Unit(u) = units.resolve(&t) {
             single += 1;
             if !distinct.contains(&u) {
@@ -494,7 +500,9 @@ fn row_unit_column(
     let sheet_of_its_unit = single >= 1
         && assignment + joint == 0
         && matches!(units.resolve(&grid.name), NameMatch::Unit(u) if distinct.len() == 1 && distinct[0] == u);
+    let group_lines = single >= 1 && assignment >= 1 && under_tasks == assignment;
     let consolidation = sheet_of_its_unit
+        || group_lines
         || (single >= 1 && named >= 2 && named > tasks.len() && named >= assignment);
     // A collection sheet of many units (the bureau's own, one row per unit and task),
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
@@ -723,7 +731,9 @@ fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
         return None;
     }
     let addressed = |r: &std::ops::Range<usize>| {
-        let before = written[..r.start].strip_suffix('区').unwrap_or(&written[..r.start]);
+        let before = written[..r.start]
+            .strip_suffix('区')
+            .unwrap_or(&written[..r.start]);
         before.ends_with(TO_UNIT)
     };
     let leads = |r: &std::ops::Range<usize>| written[r.end..].starts_with("牵头");

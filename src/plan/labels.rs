@@ -1,0 +1,220 @@
+//! Units named as labels in a text: a clause opening with a unit's name and a colon
+//! (来苏镇：已建成…；宝峰镇：正在推进…), several units before one colon (来苏镇、宝峰镇：
+//! 已全部拆除), or a unit in a tag (【来苏镇】已建成…). A lead unit's consolidation writes
+//! its partners' progress so; ingest reads such a row as the lead's, and the merge splits
+//! it into each unit's part.
+
+use std::borrow::Cow;
+
+use super::units::{NameMatch, UnitDirectory};
+
+/// The longest text before a colon read as a unit's name.
+const UNIT_LABEL_CHARS: usize = 20;
+
+/// The longest text before a colon read as a list of units (来苏镇、宝峰镇、双石镇).
+const UNIT_LIST_CHARS: usize = 40;
+
+/// Whether `text` holds a colon (full-width or not): two byte searches, where a search
+/// for either character decodes every character of a long text.
+pub fn has_colon(text: &str) -> bool {
+    text.contains('：') || text.contains(':')
+}
+
+/// The clauses of a text that open with a unit's or group's name and a colon (宝峰镇：…；
+/// 双石镇：…), each as (the name resolved, the clause, what it says after the colon).
+pub fn unit_clauses<'t>(text: &'t str, units: &UnitDirectory) -> Vec<(String, &'t str, &'t str)> {
+    if !has_colon(text) {
+        return Vec::new();
+    }
+    clause_pieces(text, units)
+        .into_iter()
+        .filter_map(|clause| {
+            let clause = clause.trim();
+            let (who, said) = clause.split_once(['：', ':'])?;
+            if who.is_empty() || who.chars().count() > UNIT_LABEL_CHARS {
+                return None;
+            }
+            match units.resolve(who) {
+                NameMatch::Unit(name) | NameMatch::Group(name) => Some((name, clause, said)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The clauses of a text that open with units' names and a colon, one unit or a list of
+/// them (来苏镇、宝峰镇：…), each as (the units, the clause, what it says after the
+/// colon). A group (各镇街：) is not a list of units here: it names no unit.
+pub fn labelled_parts<'t>(
+    text: &'t str,
+    units: &UnitDirectory,
+) -> Vec<(Vec<String>, &'t str, &'t str)> {
+    if !has_colon(text) {
+        return Vec::new();
+    }
+    clause_pieces(text, units)
+        .into_iter()
+        .filter_map(|clause| {
+            let clause = clause.trim();
+            let (who, said) = clause.split_once(['：', ':'])?;
+            Some((listed_units(who, units)?, clause, said))
+        })
+        .collect()
+}
+
+/// The units a label names: one unit, or two or more listed (来苏镇、宝峰镇, 来苏镇和宝峰镇),
+/// each a unit of the directory. `None` for anything else.
+pub fn listed_units(who: &str, units: &UnitDirectory) -> Option<Vec<String>> {
+    let who = who.trim();
+    let chars = who.chars().count();
+    if who.is_empty() || chars > UNIT_LIST_CHARS {
+        return None;
+    }
+    if chars <= UNIT_LABEL_CHARS {
+        if let NameMatch::Unit(name) = units.resolve(who) {
+            return Some(vec![name]);
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for piece in who.split(['、', '，', ',', '和', '及']) {
+        match units.resolve(piece.trim()) {
+            NameMatch::Unit(name) if !piece.trim().is_empty() => {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            _ => return None,
+        }
+    }
+    (names.len() >= 2).then_some(names)
+}
+
+/// Whether a label names units: one unit or group, or a list of units.
+fn is_unit_label(who: &str, units: &UnitDirectory) -> bool {
+    !who.is_empty()
+        && !who.contains([' ', '\u{3000}'])
+        && (who.chars().count() <= UNIT_LABEL_CHARS
+            && matches!(units.resolve(who), NameMatch::Unit(_) | NameMatch::Group(_))
+            || listed_units(who, units).is_some())
+}
+
+/// A text's clauses: split at 。；; and line breaks, and at a space before a unit's
+/// label (来苏镇：已建立清漂队伍 宝峰镇：清漂船正在采购, typed on one line).
+pub fn clause_pieces<'t>(text: &'t str, units: &UnitDirectory) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    for piece in text.split(['；', ';', '\n', '。']) {
+        let mut start = 0;
+        for (i, c) in piece.char_indices() {
+            if !(c == ' ' || c == '\u{3000}') {
+                continue;
+            }
+            let next = i + c.len_utf8();
+            let rest = &piece[next..];
+            let labelled = rest
+                .split_once(['：', ':'])
+                .is_some_and(|(who, _)| is_unit_label(who, units));
+            if labelled && !piece[start..i].trim().is_empty() {
+                out.push(&piece[start..i]);
+                start = next;
+            }
+        }
+        out.push(&piece[start..]);
+    }
+    out
+}
+
+/// `text` with each tag naming units (【来苏镇】已建成…【宝峰镇】正在…, as a WPS summary
+/// writes them) made a label on a line of its own (来苏镇：已建成…\n宝峰镇：正在…), so
+/// that the tagged parts read as labelled ones. Unchanged when no tag names a unit.
+pub fn tags_as_labels<'t>(text: &'t str, units: &UnitDirectory) -> Cow<'t, str> {
+    if !text.contains('【') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(open) = rest.find('【') {
+        let after = &rest[open + '【'.len_utf8()..];
+        let Some(close) = after.find('】') else {
+            break;
+        };
+        let who = &after[..close];
+        out.push_str(&rest[..open]);
+        if listed_units(who, units).is_some() {
+            let before = out.trim_end();
+            out.truncate(before.len());
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(who.trim());
+            out.push('：');
+            changed = true;
+        } else {
+            out.push('【');
+            out.push_str(who);
+            out.push('】');
+        }
+        rest = &after[close + '】'.len_utf8()..];
+    }
+    out.push_str(rest);
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// How many units a text names in labels (来苏镇：…宝峰镇：…, 来苏镇、宝峰镇：…,
+/// 【来苏镇】…【宝峰镇】…), each counted once.
+pub fn units_labelled(text: &str, units: &UnitDirectory) -> usize {
+    let text = tags_as_labels(text, units);
+    let mut seen: Vec<String> = Vec::new();
+    for (names, ..) in labelled_parts(&text, units) {
+        for n in names {
+            if !seen.contains(&n) {
+                seen.push(n);
+            }
+        }
+    }
+    seen.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units() -> UnitDirectory {
+        let src = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/units.toml"),
+        )
+        .unwrap();
+        UnitDirectory::from_toml(&src).unwrap()
+    }
+
+    #[test]
+    fn lists_and_tags_name_units() {
+        let u = units();
+        assert_eq!(
+            listed_units("来苏镇、宝峰镇", &u),
+            Some(vec!["来苏镇".to_string(), "宝峰镇".to_string()])
+        );
+        assert_eq!(listed_units("来苏镇", &u), Some(vec!["来苏镇".to_string()]));
+        assert_eq!(listed_units("其余镇街", &u), None);
+        assert_eq!(listed_units("来苏镇等3个镇", &u), None);
+        assert_eq!(
+            tags_as_labels("【来苏镇】已建成2处。【宝峰镇】正在建设", &u),
+            "来苏镇：已建成2处。\n宝峰镇：正在建设"
+        );
+        assert_eq!(tags_as_labels("【说明】见附件", &u), "【说明】见附件");
+        assert_eq!(
+            units_labelled("来苏镇、宝峰镇：已全部拆除。双石镇：正在协调拆除1处。", &u),
+            3
+        );
+        assert_eq!(units_labelled("来苏镇：已拆除2处。", &u), 1);
+        assert_eq!(
+            units_labelled("【来苏镇】已拆除2处【宝峰镇】正在拆除", &u),
+            2
+        );
+        assert_eq!(units_labelled("已拆除2处，时间：12月", &u), 0);
+    }
+}
