@@ -1130,3 +1130,107 @@ fn a_completed_task_is_not_chased_from_its_helpers() {
         assert!(d.expected.contains(&task) && !d.missing.contains(&task));
     }
 }
+
+/// In a lead unit's own report the lead is 我委, also where a task is 待核实 because its
+/// 已完成 and a town's 正在推进 disagree (adv49 b5: 区农业农村委报“已完成”，宝峰镇报…), and
+/// the tasks it keeps up are counted when two are named (四: 对A、B2项需长期坚持的任务).
+#[test]
+fn a_lead_units_report_names_itself_in_its_doubts() {
+    use common::{measure, n, standard_return, std_row, write_workbook, V};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区农业农村委";
+    write_workbook(
+        &dir.path().join(format!("{lead}.xlsx")),
+        &[standard_return(
+            &format!("填报单位：{lead}"),
+            vec![
+                std_row(
+                    n(1.0),
+                    &measure(1),
+                    "全区池塘标准化改造已全部完成。",
+                    "已完成",
+                    V::E,
+                ),
+                std_row(
+                    n(6.0),
+                    &measure(6),
+                    "严格执行屠宰厂定点要求。",
+                    "长期坚持",
+                    V::E,
+                ),
+                std_row(n(9.0), &measure(9), "开展联合执法检查。", "长期坚持", V::E),
+            ],
+        )],
+    );
+    write_workbook(
+        &dir.path().join("宝峰镇.xlsx"),
+        &[standard_return(
+            "填报单位：宝峰镇",
+            vec![std_row(
+                n(1.0),
+                &measure(1),
+                "尾水处理设施正在建设。",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let l = build_round(&plan, dir.path(), &Scope::Lead(lead.into()));
+    assert_eq!(l.task(1).unwrap().status, Status::Unclear);
+    let body = report_text(&l);
+    // Section 三 (the annex's table names every unit by its name, the lead too).
+    let problems = body
+        .split("三、存在的问题")
+        .nth(1)
+        .and_then(|s| s.split("四、下一步工作打算").next())
+        .unwrap();
+    assert!(
+        problems.contains("我委报“已完成”，宝峰镇报“正在推进”"),
+        "{problems}"
+    );
+    assert!(!problems.contains("区农业农村委报"), "{problems}");
+    let plans = body.split("四、下一步工作打算").nth(1).unwrap();
+    assert!(
+        plans.contains("私屠滥宰等违法行为联动执法2项需长期坚持的任务"),
+        "{plans}"
+    );
+}
+
+/// In a lead unit's round, a partner whose file holds only tasks it owes elsewhere (its
+/// own tasks under other leads) is told they are not the tasks it owes the lead, not that
+/// they are other units' tasks (adv49 b4: 中山路街道 read 所填均为其他单位承担的任务
+/// beside its own tasks 30 and 31).
+#[test]
+fn a_lead_units_reminder_says_a_file_held_no_task_owed_to_it() {
+    use common::{measure, write_workbook, SheetSpec};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let town = "中山路街道";
+    let mut spec = SheetSpec::new("进展")
+        .text_row(&[
+            &format!("填报单位：{town}"),
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态"]);
+    for id in [30u32, 31] {
+        spec = spec.text_row(&[&id.to_string(), &measure(id), "正在推进改造。", "正在推进"]);
+    }
+    write_workbook(&dir.path().join(format!("{town}.xlsx")), &[spec]);
+    let l = build_round(&plan, dir.path(), &Scope::Lead(LEAD.into()));
+    let u = units_to_remind(&l)
+        .into_iter()
+        .find(|u| u.name == town)
+        .expect("the town is reminded");
+    let t = Templates::new(None);
+    let text = blocks_text(&reminder_blocks(&l, u, &t, l.as_of).unwrap());
+    assert!(
+        text.contains(&format!(
+            "已收到你单位报送的“{town}.xlsx”，但其中所填均不是应向我局报送的任务"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("其他单位承担的任务"), "{text}");
+}

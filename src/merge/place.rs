@@ -587,9 +587,6 @@ fn hidden_copy_warning(file: &str, unit: &str, role_word: &str, rows: &[Unassign
     .at(one_sheet.then_some(rows[0].0.as_str()), None)
 }
 
-/// Words naming several units before a colon (来苏镇等12个镇街, 其余镇街, 来苏镇、宝峰镇).
-const MANY_UNITS: [&str; 9] = ["等", "其余", "其他", "其它", "各", "、", "和", "及", "个"];
-
 /// A lead unit's row giving its partners' progress unit by unit in its text (来苏镇：已完成
 /// 池塘改造12口；宝峰镇：正在推进…；何埂镇：尚未启动。, 来苏镇、宝峰镇：已全部拆除, 【来苏镇】…
 /// 【宝峰镇】…, or such a text on a row of its own under the task's), as a lead that
@@ -657,13 +654,7 @@ fn partners_parts(
     }
     // Each unit named and its role on the task.
     let mut seen: Vec<(&str, Role)> = Vec::new();
-    for (names, clause, _) in &clauses {
-        // One unit by its name: not 来苏镇等12个镇街 nor 其余镇街, which name the
-        // unit they open with or a group. A list (来苏镇、宝峰镇) names each unit.
-        let who = clause.split_once(['：', ':']).map_or("", |(w, _)| w);
-        if names.len() == 1 && MANY_UNITS.iter().any(|w| who.contains(w)) {
-            return None;
-        }
+    for (names, ..) in &clauses {
         for name in names {
             let role = plan.role_of(task, name);
             // Other than the lead, a responsible department collects only the towns

@@ -62,12 +62,18 @@ pub fn labelled_parts<'t>(
         .collect()
 }
 
+/// Words of a label naming more units than it lists (来苏镇等12个镇街, 其余镇街, 各镇街):
+/// the unit it opens with is not all it means.
+const MORE_THAN_LISTED: [&str; 6] = ["等", "其余", "其他", "其它", "各", "个"];
+
 /// The units a label names: one unit, or two or more listed (来苏镇、宝峰镇, 来苏镇和宝峰镇),
-/// each a unit of the directory. `None` for anything else.
+/// each a unit of the directory. `None` for anything else, and for a label naming more
+/// units than it lists (来苏镇等12个镇街, 其余镇街).
 pub fn listed_units(who: &str, units: &UnitDirectory) -> Option<Vec<String>> {
     let who = who.trim();
     let chars = who.chars().count();
-    if who.is_empty() || chars > UNIT_LIST_CHARS {
+    if who.is_empty() || chars > UNIT_LIST_CHARS || MORE_THAN_LISTED.iter().any(|w| who.contains(w))
+    {
         return None;
     }
     if chars <= UNIT_LABEL_CHARS {

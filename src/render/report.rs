@@ -92,6 +92,15 @@ fn decider_noun(l: &Ledger, t: &TaskEntry) -> &'static str {
 }
 
 /// The collector writes 我局 (a lead unit 我委, 我镇 …) about itself.
+/// `text` with the collector named as it names itself (区农业农村委报“已完成” → 我委报
+/// “已完成” in 区农业农村委's report): the full name first, as it holds the short one.
+fn collector_as_self(l: &Ledger, text: String) -> String {
+    [&l.plan.collector_full, &l.plan.collector]
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .fold(text, |t, name| t.replace(name.as_str(), &l.plan.self_word))
+}
+
 fn who(l: &Ledger, unit: &str) -> String {
     if unit == l.plan.collector {
         l.plan.self_word.clone()
@@ -476,7 +485,7 @@ impl TaskContext {
             status_full: status_full(l, t),
             breakdown: t.breakdown.describe(decider_noun(l, t)).unwrap_or_default(),
             overdue: t.overdue,
-            doubt: t.doubts.join("；"),
+            doubt: collector_as_self(l, t.doubts.join("；")),
             reported_by_others: at_most_six(
                 t.reported_by_others.iter().map(|u| who(l, u)).collect(),
             ),
@@ -564,6 +573,9 @@ fn said_by(spoken: &str, unit: &str, text: String) -> String {
     // unit's report, as such (据临江河指挥部办公室报送，已成立…).
     if !collector && rest.contains(unit) {
         return format!("据{unit}报送，{rest}");
+    }
+    if let Some(after) = after_kind_word(unit, rest).filter(|_| !collector) {
+        return format!("{unit}{after}");
     }
     if !misread_together(spoken, rest) && (collector || !own_subject(rest)) {
         format!("{spoken}{rest}")
@@ -654,10 +666,26 @@ fn own_subject(text: &str) -> bool {
         .split(['，', '。', '；', ',', ';', '：'])
         .next()
         .unwrap_or("");
-    clause
-        .char_indices()
-        .skip(2)
-        .any(|(i, _)| clause[i..].starts_with('已') || clause[i..].starts_with("正在"))
+    clause.char_indices().skip(2).any(|(i, _)| {
+        ["已", "正在", "尚未", "暂未", "仍"]
+            .iter()
+            .any(|w| clause[i..].starts_with(w))
+    })
+}
+
+/// The kinds of body a unit's name ends with, which its words may open with for itself
+/// (街道综合执法大队配备… by 中山路街道: its own 综合执法大队).
+const UNIT_KIND_WORDS: [&str; 6] = ["街道", "镇", "局", "委", "中心", "公司"];
+
+/// `text` opening with the kind of body `unit` is (街道综合执法大队… by 中山路街道): the
+/// text after that word, which the unit's name before it completes (中山路街道综合执法
+/// 大队…, not 中山路街道街道…).
+fn after_kind_word<'t>(unit: &str, text: &'t str) -> Option<&'t str> {
+    UNIT_KIND_WORDS
+        .iter()
+        .find(|w| unit.ends_with(**w) && text.starts_with(**w))
+        .map(|w| &text[w.len()..])
+        .filter(|rest| !rest.is_empty() && !rest.starts_with(['，', ',', '。']))
 }
 
 /// Titles a unit's last character and a text's first make together: 局长, 镇长 ….
@@ -899,11 +927,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         if unit == l.plan.collector {
             return text;
         }
-        // The full name first: it holds the short one.
-        [&l.plan.collector_full, &l.plan.collector]
-            .into_iter()
-            .filter(|name| !name.is_empty())
-            .fold(text, |t, name| t.replace(name.as_str(), &l.plan.self_word))
+        collector_as_self(l, text)
     };
     let text = in_own_words(&r.unit, text);
     // The first decider behind the one told (未启动, 正在推进 beside its 已完成), with words.
@@ -2206,8 +2230,28 @@ mod tests {
             ("严格执行准入要求。", "区住房城乡建委严格执行准入要求。"),
             ("已完成改造。", "区住房城乡建委已完成改造。"),
             ("2020年建成设施32座。", "区住房城乡建委2020年建成设施32座。"),
+            (
+                "双石污水处理厂雨季溢流问题尚未解决。",
+                "据区住房城乡建委报送，双石污水处理厂雨季溢流问题尚未解决。",
+            ),
         ] {
             let unit = "区住房城乡建委";
+            assert_eq!(said_by(unit, unit, text.into()), said, "{text}");
+        }
+        // Words opening with the kind of body the unit is, for itself: the name completes
+        // them (not 中山路街道街道…).
+        for (unit, text, said) in [
+            (
+                "中山路街道",
+                "街道综合执法大队配备水环境执法人员3名。",
+                "中山路街道综合执法大队配备水环境执法人员3名。",
+            ),
+            (
+                "来苏镇",
+                "镇农业服务中心已完成排查。",
+                "来苏镇农业服务中心已完成排查。",
+            ),
+        ] {
             assert_eq!(said_by(unit, unit, text.into()), said, "{text}");
         }
         // The collector's own words are its own: 我局《规划》已完成初稿.
