@@ -3582,6 +3582,60 @@ fn a_note_saying_done_beside_in_progress_is_doubted() {
     assert!(only_report(&ledger, 20).doubt.is_none());
 }
 
+/// 同上 in a consolidation's 填报单位 column is the unit named above it (adv49 a7: the
+/// row was lost as a unit not in the directory, with advice to add 同上 to it).
+#[test]
+fn ditto_in_the_unit_column_is_the_unit_above() {
+    let spec = SheetSpec::new("汇总")
+        .text_row(&[
+            "填报单位：区住房城乡建委",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&["填报单位", "序号", "具体举措", "整改进展情况", "完成状态"])
+        .text_row(&[
+            "区住房城乡建委",
+            "30",
+            &measure(30),
+            "建立排水信息清单。",
+            "已完成",
+        ])
+        .text_row(&[
+            "区住房城乡建委",
+            "35",
+            &measure(35),
+            "摸排管网。",
+            "正在推进",
+        ])
+        .text_row(&[
+            "来苏镇",
+            "30",
+            &measure(30),
+            "完成管网排查12公里。",
+            "已完成",
+        ])
+        .text_row(&["同上", "35", &measure(35), "修复2处。", "正在推进"])
+        .text_row(&[
+            "宝峰镇",
+            "30",
+            &measure(30),
+            "完成管网排查14公里。",
+            "已完成",
+        ]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区住房城乡建委汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r = reports_of(&ledger, 35, "来苏镇");
+    assert_eq!(r.len(), 1, "{:#?}", ledger.task(35).unwrap().reports);
+    assert_eq!(r[0].progress, "修复2处。");
+    assert!(
+        !raised(&ledger, Code::UnitUnknown),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// Ditto marks (同上, 〃) in the status or progress cell say what the row above says.
 /// Before, each was a 待核实 with the progress 同上. Progress copied from another
 /// task's row is read with a note (adv43 b17: it was silent).
@@ -3597,22 +3651,56 @@ fn ditto_marks_repeat_the_row_above() {
             row(&["27", &measure(27), "本镇无开垦种植。", "同上"]),
         ],
     );
-    // Task 1's account is not task 4's (their measures differ): the status is copied,
-    // the words are not, and the unit is asked for task 4's (adv46 b in-text: 海绵城市
-    // 规划's words were quoted for 阳台违规改造巡查).
+    // Task 1's account is not task 4's (their measures differ): the words are not
+    // copied, and the unit is asked for task 4's (adv46 b in-text: 海绵城市规划's words
+    // were quoted for 阳台违规改造巡查). Nor is the row's 〃 status, which came with
+    // them: 待核实, said once (adv49 a8: task 4 was counted 已完成 with no words of its
+    // own while its 同上 progress was refused).
     let r4 = only_report(&ledger, 4);
-    assert_eq!((r4.status, r4.progress.as_str()), (Status::Completed, ""));
+    assert_eq!((r4.status, r4.progress.as_str()), (Status::Unclear, ""));
     assert!(said(
         &ledger,
         Code::ReadNote,
-        "第4项的进展填写“同上”，但上一行是第1项，两项举措不同"
+        "第4项的进展和完成状态均填写“同上”，但上一行是第1项，两项举措不同，未按上一行读取，本项记为“待核实”"
+    ));
+    // Progress refused, status written: the status stands.
+    let own_status = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["1", &measure(1), "已建成尾水处理设施3处。", "已完成"]),
+            row(&["4", &measure(4), "同上", "长期坚持"]),
+            row(&["5", &measure(5), "已完成排灌体系建设。", "已完成"]),
+            row(&["11", &measure(11), "同上一项", "同上一项"]),
+        ],
+    );
+    assert_eq!(only_report(&own_status, 4).status, Status::Ongoing);
+    assert!(said(
+        &own_status,
+        Code::ReadNote,
+        "第4项的进展填写“同上”，但上一行是第1项，两项举措不同，未按上一行的进展读取"
+    ));
+    // 同上一项 is a ditto mark too.
+    let r11 = only_report(&own_status, 11);
+    assert!(
+        r11.status == Status::Unclear && r11.status_text.is_empty(),
+        "{r11:?}"
+    );
+    assert!(said(
+        &own_status,
+        Code::ReadNote,
+        "第11项的进展和完成状态均填写“同上一项”"
     ));
     let r27 = only_report(&ledger, 27);
     assert_eq!(
         (r27.status, r27.progress.as_str()),
         (Status::NotApplicable, "本镇无开垦种植。")
     );
-    assert!(!raised(&ledger, Code::StatusUnclear));
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
     assert!(!said(&ledger, Code::ReadNote, "第27项的进展"));
     // Another task's account copied word for word, the two measures alike (双石 and
     // 石庙's overflow), is read, with a note: worth a look.

@@ -400,10 +400,20 @@ pub(super) fn same_as_task(t: &str) -> Option<u32> {
 }
 
 /// A ditto mark (同上, 〃): the cell says what the one above says.
-fn is_ditto(t: &str) -> bool {
+pub(super) fn is_ditto(t: &str) -> bool {
     matches!(
         t.trim().trim_end_matches(['。', '.']),
-        "同上" | "仝上" | "同上一行" | "〃" | "″" | "\"" | "''" | "同前"
+        "同上"
+            | "仝上"
+            | "同上一行"
+            | "同上一项"
+            | "同上一条"
+            | "同上栏"
+            | "〃"
+            | "″"
+            | "\""
+            | "''"
+            | "同前"
     )
 }
 
@@ -797,6 +807,8 @@ pub(super) fn values(
     }
     // 同上 / 〃: the row above's words. Another task's account word for word is
     // worth a look: said so, as the row is read.
+    // A 同上 refused as another task's words: the row's 同上 status is not taken either.
+    let mut ditto_refused = false;
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         let own = checklist_task(marker, r, id).or(id);
         let mut copied = true;
@@ -816,6 +828,12 @@ pub(super) fn values(
                 format!(
                     "第{own}项的进展填写“{}”，已按上一行（第{theirs}项）的进展读取。请核实两项任务的进展是否确实相同。",
                     progress.trim()
+                )
+            } else if is_ditto(&text_of(ColumnKind::Status)) {
+                format!(
+                    "第{own}项的进展和完成状态均填写“{}”，但上一行是第{theirs}项，两项举措不同，未按上一行读取，本项记为“{}”。请该单位补充第{own}项的进展和完成状态。",
+                    progress.trim(),
+                    Status::Unclear.label()
                 )
             } else {
                 format!(
@@ -837,6 +855,7 @@ pub(super) fn values(
             progress = a.progress.clone();
         } else {
             progress.clear();
+            ditto_refused = true;
         }
     }
     if let Some(a) = referred(&progress) {
@@ -888,8 +907,13 @@ pub(super) fn values(
         (status, status_text) = (classify_status(&word), word);
         progress = account;
     }
+    let status_ditto_refused = ditto_refused && is_ditto(&status_text);
     if let Some(a) = above.filter(|_| is_ditto(&status_text)) {
-        (status, status_text) = (a.status, a.status_text.clone());
+        if ditto_refused {
+            (status, status_text) = (Status::Unclear, String::new());
+        } else {
+            (status, status_text) = (a.status, a.status_text.clone());
+        }
     }
     if let Some(a) = referred(&status_text) {
         (status, status_text) = (a.status, a.status_text.clone());
@@ -929,7 +953,8 @@ pub(super) fn values(
     ) {
         status = Status::Completed;
     }
-    if status == Status::Unclear {
+    // (A 同上 status refused with the row's 同上 progress: that warning said it.)
+    if status == Status::Unclear && !status_ditto_refused {
         problems.push(status_unclear(
             ctx,
             &source,

@@ -58,6 +58,8 @@ pub(super) struct SheetUnit<'a> {
     joint_senders: Vec<String>,
     /// Names read with one character wrong (何梗镇 for 何埂镇), described (each once).
     near: Vec<String>,
+    /// The unit the column last named on a row of its own (for a 同上 under it).
+    last_in_column: Option<String>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -123,6 +125,7 @@ impl<'a> SheetUnit<'a> {
             block: None,
             joint_senders,
             near,
+            last_in_column: None,
         }
     }
 
@@ -245,6 +248,12 @@ impl<'a> SheetUnit<'a> {
             return Cell::Blank;
         };
         let t = grid.value_through_merge(r, c).text_ref();
+        // 同上 (〃) under a row naming its unit: that unit again.
+        if super::rows::is_ditto(&t) {
+            if let Some(u) = self.last_in_column.clone() {
+                return Cell::Named((u, UnitFrom::UnitColumn));
+            }
+        }
         // Two or three units named together (来苏镇、宝峰镇): a row of each, the record
         // the first's and copied to the others when the sheet is read.
         if let Some((mut named, all)) = joint_units(&t, self.units).filter(|_| self.joint_cells) {
@@ -260,7 +269,10 @@ impl<'a> SheetUnit<'a> {
             return Cell::Blank;
         }
         match resolve_or_near(self.units, &t, &mut self.near) {
-            Ok(u) => Cell::Named((u, UnitFrom::UnitColumn)),
+            Ok(u) => {
+                self.last_in_column = Some(u.clone());
+                Cell::Named((u, UnitFrom::UnitColumn))
+            }
             Err(m) => {
                 let msg = format!("单位列{}", describe_failure(&t, &m));
                 if !self.failures.contains(&msg) {
