@@ -68,7 +68,13 @@ pub(super) struct Filing {
     /// A line above the header that is nothing but a unit's name (a Word return's cover
     /// page: 附件2 / 区财政局 / 标题 / 日期): a last source for the sender, after the title.
     pub named_above: Option<String>,
+    /// The bracket after the name on a 填报人 or 联系人 line below the table (填报人：张三
+    /// （来苏镇农业服务中心）): the last source for the sender, after the file's name.
+    pub contact_unit: Option<String>,
 }
+
+/// Labels of the line naming who filled the form in (填报人：张三（来苏镇）).
+const CONTACT_LABELS: [&str; 3] = ["填报人", "联系人", "经办人"];
 
 /// What a cover sheet says of its workbook's return (封面: 报送单位：重庆市永川区财政局
 /// （盖章） / 报送日期：2020年12月3日): a sheet with no table, whose lines the sheets
@@ -178,7 +184,12 @@ impl Filing {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
             }
         }
-        if filing.filed_on.is_some() && filing.unit_text.is_some() && grid.paragraphs.is_empty() {
+        // (A 填报单位 label left blank names nobody: the lines below may.)
+        let named = filing
+            .unit_text
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty());
+        if filing.filed_on.is_some() && named && grid.paragraphs.is_empty() {
             return filing;
         }
         for &r in non_empty.iter().filter(|&&r| r > layout.bottom) {
@@ -212,6 +223,9 @@ impl Filing {
             }
             if !is_note_or_label_row(&first) {
                 continue;
+            }
+            if filing.contact_unit.is_none() {
+                filing.contact_unit = contact_bracket(grid, r);
             }
             if filing.filed_on.is_none() {
                 filing.filed_on = filed_on_in_row(grid, r, default_year);
@@ -537,6 +551,20 @@ fn labelled_value(grid: &Grid, r: usize, labels: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// The bracket after a 填报人 / 联系人 name on row `r` (填报人：张三（来苏镇农业服务中心）
+/// → 来苏镇农业服务中心), if one.
+fn contact_bracket(grid: &Grid, r: usize) -> Option<String> {
+    (0..grid.row_len(r)).find_map(|c| {
+        let text = grid.cell(r, c).text();
+        CONTACT_LABELS.iter().find_map(|label| {
+            let value = value_after_label(&text, label)?;
+            let inner = value.split_once(['（', '('])?.1;
+            let inner = inner.split([')', '）']).next()?.trim();
+            (!inner.is_empty()).then(|| inner.to_string())
+        })
+    })
 }
 
 /// The text after `label` in `text` where the label is a label: followed (after an

@@ -657,6 +657,11 @@ fn fallback(
     // 进展表.xlsx) its folders come before the bundle's own name, a folder of the path.
     .chain(folders())
     .chain([(ctx.bundle_stem.unwrap_or(""), UnitFrom::FileName)])
+    // 填报人：张三（来苏镇农业服务中心） under the table: the last word on it.
+    .chain([(
+        filing.contact_unit.as_deref().unwrap_or(""),
+        UnitFrom::Signature,
+    )])
     .filter(|(text, _)| !text.trim().is_empty());
     // Names as written first, then one written with a character wrong.
     let mut misses = Vec::new();
