@@ -3067,3 +3067,53 @@ fn a_part_says_all_unreported_once_and_one_point_without_a_number() {
         "{body}"
     );
 }
+
+/// A town heard of only through its lead's consolidation (双石镇 on the tasks 区农业农村委
+/// gathers): 附件2 says it sent none of the tasks it owes the bureau, not that it sent no
+/// progress at all, beside 附件1 quoting it (adv49 d 3); its part on a task it cooperates
+/// on is marked once (双石镇（配合，据区农业农村委汇总）, not （据…汇总）（配合）); and in the
+/// lead's own report no row says it came through the lead (adv49 d 6).
+#[test]
+fn a_town_heard_of_through_its_lead_is_told_so() {
+    let spec = SheetSpec::new("汇总")
+        .text_row(&["填报单位：区农业农村委", "", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "填报单位", "整改进展情况", "完成状态"])
+        .text_row(&["1", &measure(1), "区农业农村委", "政策已出台。", "正在推进"])
+        .text_row(&["", "", "双石镇", "已完成标准化改造693亩。", "正在推进"])
+        .text_row(&[
+            "22",
+            &measure(22),
+            "区农业农村委",
+            "全区保留冬水田4.6万亩。",
+            "长期坚持",
+        ])
+        .text_row(&["", "", "双石镇", "辖区保留冬水田3400亩。", "长期坚持"]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区农业农村委汇总.xlsx"), &[spec]);
+    // The plan as shipped: the towns report these tasks through their lead.
+    let l = rectify::build_ledger(&shipped_plan(), dir.path());
+    let body = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        body.contains("双石镇（据区农业农村委汇总）：已完成标准化改造693亩。"),
+        "{body}"
+    );
+    assert!(
+        body.contains("双石镇（配合，据区农业农村委汇总）：辖区保留冬水田3400亩。"),
+        "{body}"
+    );
+    let annex = body.rsplit("未报送进展的单位及任务清单").next().unwrap();
+    assert!(
+        annex.contains("双石镇（应向我局报送的任务均未报送）"),
+        "{annex}"
+    );
+    assert!(!annex.contains("双石镇（未报送任何进展）"), "{annex}");
+
+    let lead = rectify::build_round(
+        &shipped_plan(),
+        dir.path(),
+        &rectify::Scope::Lead("区农业农村委".into()),
+    );
+    let body = body_text(&report_docx(&lead, &Templates::default()).unwrap());
+    assert!(body.contains("双石镇："), "{body}");
+    assert!(!body.contains("据区农业农村委汇总"), "{body}");
+}

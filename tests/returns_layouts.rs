@@ -2189,6 +2189,16 @@ fn a_file_name_naming_where_a_return_goes_credits_the_sender() {
         ("关于报送区水利局牵头任务进展的函（来苏镇）", "来苏镇"),
         ("宝峰镇报区水利局", "宝峰镇"),
         ("宝峰镇报送区水利局整改进展", "宝峰镇"),
+        // The form's owner before a bracket naming who filled it in (adv49 c 2).
+        ("区水利局负责任务进展（红炉镇）", "红炉镇"),
+        ("区水利局整改任务填报表（朱沱镇）", "朱沱镇"),
+        ("关于区水利局交办事项办理情况（宝峰镇）", "宝峰镇"),
+        ("区水利局牵头任务进展情况（吉安镇填报）", "吉安镇"),
+        // The unit worked with, several addressees, a salutation.
+        ("配合区河长办整改进展（来苏镇）", "来苏镇"),
+        ("板桥镇-报区水利局、区生态环境局", "板桥镇"),
+        ("来苏镇报区水利局和区河长办", "来苏镇"),
+        ("区生态环境局：红炉镇整改进展", "红炉镇"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         write_workbook(&dir.path().join(format!("{name}.xlsx")), &[spec()]);
@@ -5778,6 +5788,179 @@ fn a_consolidations_row_on_several_towns_is_each_towns_report() {
         ledger.problems.iter().any(|p| p.code == Code::StatusUnclear
             && p.message
                 .contains("来苏镇的进展（“组织开展排查。”）没有写明是否完成")),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// More of a consolidation's rows on several towns (adv49 c, d): a phrase holding a
+/// town's name before a colon (督促来苏镇、宝峰镇：, 宝峰镇反映：) is no label, and the row
+/// stays the sender's with no warning that it is a town's; the lead's closing sentence
+/// (下一步，我局…) or a group's (其余镇街…) is not the last town's; a town whose words
+/// contradict the row's status (尚未拆除 under 已完成) is 待核实, its doubt saying whose
+/// status it was; towns that only cooperate (task 23) are each credited, the department
+/// keeping the row as its own answer.
+#[test]
+fn a_consolidations_town_parts_are_told_apart_from_the_leads_words() {
+    use common::word::*;
+    let ledger_of = |id: u32, unit_cell: &str, text: &str, status: &str| {
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("填报单位：区水利局   填报日期：2020年12月4日"))
+            .add_table(table(vec![
+                text_row(&["序号", "具体举措", "填报单位", "整改进展情况", "完成状态"]),
+                text_row(&[&id.to_string(), &measure(id), unit_cell, text, status]),
+            ]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("区水利局汇总.docx"), docx_bytes(doc)).unwrap();
+        ledger_for(dir.path())
+    };
+    let units_of = |ledger: &rectify::model::Ledger, id: u32| {
+        let mut u: Vec<(String, Status)> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| (r.unit.clone(), r.status))
+            .collect();
+        u.sort();
+        u
+    };
+    let own = |s: Status| vec![("区水利局".to_string(), s)];
+    for text in [
+        "督促来苏镇、宝峰镇：限期拆除拦河设施，正在推进。",
+        "宝峰镇反映：来苏镇已拆除2处，正在推进。",
+        "除来苏镇外，其余镇街：均正在拆除。",
+    ] {
+        let ledger = ledger_of(24, "区水利局", text, "正在推进");
+        assert_eq!(units_of(&ledger, 24), own(Status::InProgress), "{text}");
+        assert!(
+            !raised(&ledger, Code::UnitAmbiguous),
+            "{text}: {:#?}",
+            ledger.problems
+        );
+    }
+    let ledger = ledger_of(
+        24,
+        "各镇街",
+        "来苏镇：已拆除2处，已完成。宝峰镇：已拆除1处，已完成。下一步，我局将持续开展巡查。",
+        "",
+    );
+    assert_eq!(
+        reports_of(&ledger, 24, "宝峰镇")[0].progress,
+        "已拆除1处，已完成。"
+    );
+    assert_eq!(
+        reports_of(&ledger, 24, "宝峰镇")[0].status,
+        Status::Completed
+    );
+    let ledger = ledger_of(24, "各镇街", "来苏镇：已完成。其余镇街正在排查。", "");
+    let laisu = reports_of(&ledger, 24, "来苏镇");
+    assert_eq!(
+        (laisu[0].status, laisu[0].progress.as_str()),
+        (Status::Completed, "已完成。")
+    );
+    let ledger = ledger_of(
+        24,
+        "各镇街",
+        "来苏镇、双石镇：已全部拆除，已完成。宝峰镇：尚未拆除。",
+        "已完成",
+    );
+    let baofeng = &reports_of(&ledger, 24, "宝峰镇")[0];
+    assert_eq!(baofeng.status, Status::Unclear);
+    assert_eq!(
+        baofeng.doubt.as_deref(),
+        Some("进展写明“尚未拆除”，区水利局汇总时填写的完成状态为“已完成”")
+    );
+    assert_eq!(
+        reports_of(&ledger, 24, "双石镇")[0].status,
+        Status::Completed
+    );
+    // Task 23: the towns cooperate.
+    let ledger = ledger_of(
+        23,
+        "各镇街",
+        "来苏镇：完成清淤5条，长期坚持。宝峰镇：加固河堤900米，正在推进。",
+        "长期坚持",
+    );
+    assert_eq!(
+        units_of(&ledger, 23),
+        [
+            ("区水利局".to_string(), Status::Ongoing),
+            ("宝峰镇".to_string(), Status::InProgress),
+            ("来苏镇".to_string(), Status::Ongoing),
+        ]
+    );
+    assert_eq!(
+        reports_of(&ledger, 23, "来苏镇")[0].via.as_deref(),
+        Some("区水利局")
+    );
+}
+
+/// A consolidation's 填报单位 column naming towns one by one and two together, however few
+/// its rows (adv49 c 1: three rows were all credited to the lead), and the same town on
+/// two rows under a task (adv49 c 6: the second row and every row after it were lost as
+/// rows without a task number).
+#[test]
+fn a_consolidations_unit_column_is_read_on_few_rows_and_repeated_units() {
+    let header = ["序号", "具体举措", "填报单位", "整改进展情况", "完成状态"];
+    let spec = SheetSpec::new("汇总")
+        .text_row(&["填报单位：区农业农村委", "", "", "填报日期：2020年12月4日"])
+        .text_row(&header)
+        .text_row(&[
+            "1",
+            &measure(1),
+            "来苏镇、宝峰镇",
+            "完成池塘改造。",
+            "正在推进",
+        ])
+        .text_row(&[
+            "4",
+            &measure(4),
+            "宝峰镇",
+            "推广测土配方施肥1万亩。",
+            "长期坚持",
+        ])
+        .text_row(&[
+            "5",
+            &measure(5),
+            "双石镇",
+            "完成沟渠整治3公里。",
+            "正在推进",
+        ]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区农业农村委汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert_eq!(units_on(&ledger, 1), ["来苏镇", "宝峰镇"]);
+    assert_eq!(units_on(&ledger, 4), ["宝峰镇"]);
+    assert_eq!(units_on(&ledger, 5), ["双石镇"]);
+
+    let spec = SheetSpec::new("汇总")
+        .text_row(&["填报单位：区农业农村委", "", "", "填报日期：2020年12月4日"])
+        .text_row(&header)
+        .text_row(&[
+            "4",
+            &measure(4),
+            "区农业农村委",
+            "推广测土配方施肥60万亩。",
+            "长期坚持",
+        ])
+        .text_row(&["", "", "来苏镇", "推广测土配方施肥2万亩。", "长期坚持"])
+        .text_row(&["", "", "来苏镇", "另推广水肥一体化100亩。", "长期坚持"])
+        .text_row(&["", "", "宝峰镇", "推广测土配方施肥1万亩。", "长期坚持"]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("区农业农村委汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let mut on_4 = units_on(&ledger, 4);
+    on_4.sort();
+    assert_eq!(on_4, ["区农业农村委", "宝峰镇", "来苏镇"]);
+    assert!(
+        reports_of(&ledger, 4, "来苏镇")[0]
+            .progress
+            .contains("另推广水肥一体化100亩"),
+        "{:#?}",
+        ledger.task(4).unwrap().reports
+    );
+    assert!(
+        !raised(&ledger, Code::TaskUnmatched),
         "{:#?}",
         ledger.problems
     );

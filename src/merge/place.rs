@@ -657,20 +657,9 @@ fn partners_parts(
     for (names, ..) in &clauses {
         for name in names {
             let role = plan.role_of(task, name);
-            // Other than the lead, a responsible department collects only the towns
-            // responsible beside it: another department's words are that department's
-            // to send (speaks_for warns), and with towns that only cooperate the row
-            // stays its own answer on the task.
-            let town = plan
-                .units
-                .unit(name)
-                .is_some_and(|u| u.kind == crate::plan::UnitKind::Town);
             if role == Role::Unassigned
                 || plan.units.unit(name).is_none()
                 || seen.iter().any(|(u, _)| u == name)
-                || (placing.role != Role::Lead
-                    && *name != placing.unit
-                    && !(town && role == Role::Responsible))
             {
                 return None;
             }
@@ -680,6 +669,21 @@ fn partners_parts(
     if seen.iter().all(|(u, _)| *u == placing.unit) {
         return None;
     }
+    // Other than the lead, a responsible department collects towns: a text naming only
+    // other departments (区卫健委：…) is that department's to send (speaks_for warns).
+    let town = |name: &str| {
+        plan.units
+            .unit(name)
+            .is_some_and(|u| u.kind == crate::plan::UnitKind::Town)
+    };
+    if placing.role != Role::Lead && !seen.iter().any(|(u, _)| *u != placing.unit && town(u)) {
+        return None;
+    }
+    // Only units that cooperate named, and no words of the sender's own: the row is
+    // still the sender's answer on the task (its status), as well as theirs.
+    let helpers_only = seen
+        .iter()
+        .all(|(u, r)| *u == placing.unit || *r == Role::Cooperating);
     let lead = placing.unit.as_str();
     let role_of = |name: &str| {
         seen.iter()
@@ -698,6 +702,9 @@ fn partners_parts(
     let mut unsent: Vec<&str> = Vec::new();
     // Units whose words state no status, the row giving none: 待核实, said why.
     let mut unclear: Vec<(&str, String)> = Vec::new();
+    // Units whose words contradict the row's status, which is not theirs then: 待核实,
+    // the report's doubt saying why.
+    let mut contradicted: Vec<&str> = Vec::new();
     let mut all_stated = true;
     for (i, (names, _, said)) in clauses.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
@@ -717,14 +724,37 @@ fn partners_parts(
             all_stated &= stated.is_some();
             let status = match stated {
                 Some(s) => s,
-                None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => rec.status,
+                // The row's status, unless the unit's own words say otherwise (宝峰镇：
+                // 尚未拆除 under a row's 已完成: the lead's word is not the town's).
+                None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => {
+                    if super::doubt::doubt(rec.status, &words).is_some() {
+                        contradicted.push(name);
+                        Status::Unclear
+                    } else {
+                        rec.status
+                    }
+                }
                 None => {
                     unclear.push((name, words.clone()));
                     Status::Unclear
                 }
             };
-            parts.push(part_of(placing, name, role_of(name), words.clone(), status));
+            let mut part = part_of(placing, name, role_of(name), words.clone(), status);
+            if contradicted.last() == Some(&name.as_str()) {
+                // The row's status cell is not this unit's answer: 待核实, said why.
+                part.rec.status_text.clear();
+                part.doubt = Some(Some(format!(
+                    "进展写明“{}”，{lead}汇总时填写的完成状态为“{}”",
+                    crate::common::text::excerpt(words.trim_end_matches('。'), 20),
+                    crate::common::text::one_line(&rec.status_text)
+                )));
+            }
+            parts.push(part);
         }
+    }
+    if own.is_empty() && helpers_only && !parts.iter().any(|p| p.unit == placing.unit) {
+        // (As written: 【来苏镇】… kept, not read as labels.)
+        own.push(rec.progress.trim());
     }
     if !own.is_empty() {
         let words = sentence(&own.join(""));
@@ -788,29 +818,8 @@ fn partners_parts(
     Some(parts)
 }
 
-/// Openers of a sentence in a unit's part of a lead's text that are the lead's own or
-/// a group's words (我局已印发…, 其余镇街正在推进), not the unit's.
-const LEAD_OPENERS: [&str; 16] = [
-    "我局",
-    "我委",
-    "我办",
-    "本局",
-    "本委",
-    "我单位",
-    "本单位",
-    "我中心",
-    "其余",
-    "其他",
-    "其它",
-    "另有",
-    "各镇街",
-    "各街镇",
-    "全区",
-    "总体",
-];
-
 /// A unit's part of a lead's text split where a sentence of the lead's own begins
-/// ([`LEAD_OPENERS`]): (the unit's words, the lead's).
+/// ([`LEAD_OPENERS`](crate::plan::labels::LEAD_OPENERS)): (the unit's words, the lead's).
 fn own_and_lead(part: &str) -> (&str, &str) {
     let mut from = 0;
     while let Some(i) = part[from..].find(['。', '；', ';', '\n']) {
@@ -819,7 +828,10 @@ fn own_and_lead(part: &str) -> (&str, &str) {
         if rest.is_empty() {
             break;
         }
-        if LEAD_OPENERS.iter().any(|w| rest.starts_with(w)) {
+        if crate::plan::labels::LEAD_OPENERS
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
             return (&part[..end], rest);
         }
         from = end;

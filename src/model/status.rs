@@ -295,6 +295,15 @@ const IN_PROGRESS_WORDS: &[&str] = &[
     "未全部完成",
     "落实中",
     "推进落实中",
+    // Work named under way (摸排中, 整改中, 协调中).
+    "摸排中",
+    "排查中",
+    "整治中",
+    "协调中",
+    "拆除中",
+    "清理中",
+    "修复中",
+    "编制中",
     // Building started (已开工建设, 正在施工), not finished.
     "已开工",
     "已开工建设",

@@ -34,8 +34,10 @@ pub fn unit_clauses<'t>(text: &'t str, units: &UnitDirectory) -> Vec<(String, &'
             if who.is_empty() || who.chars().count() > UNIT_LABEL_CHARS {
                 return None;
             }
+            // A unit by its name alone (not 要求来苏镇, 除来苏镇外其余镇街), or a group.
             match units.resolve(who) {
-                NameMatch::Unit(name) | NameMatch::Group(name) => Some((name, clause, said)),
+                NameMatch::Group(name) => Some((name, clause, said)),
+                NameMatch::Unit(_) => Some((named_alone(who, units)?, clause, said)),
                 _ => None,
             }
         })
@@ -77,22 +79,54 @@ pub fn listed_units(who: &str, units: &UnitDirectory) -> Option<Vec<String>> {
         return None;
     }
     if chars <= UNIT_LABEL_CHARS {
-        if let NameMatch::Unit(name) = units.resolve(who) {
+        if let Some(name) = named_alone(who, units) {
             return Some(vec![name]);
         }
     }
     let mut names: Vec<String> = Vec::new();
     for piece in who.split(['、', '，', ',', '和', '及']) {
-        match units.resolve(piece.trim()) {
-            NameMatch::Unit(name) if !piece.trim().is_empty() => {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-            _ => return None,
+        let name = named_alone(piece, units)?;
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     (names.len() >= 2).then_some(names)
+}
+
+/// What may stand around a unit's name in a label (重庆市永川区来苏镇人民政府：).
+const NAME_PREFIXES: [&str; 3] = ["重庆市", "永川区", "永川"];
+const NAME_SUFFIXES: [&str; 4] = ["人民政府", "政府", "街道办事处", "办事处"];
+
+/// The unit `piece` is the name of, and nothing more: its name, an alias or its full
+/// name, with at most the district's prefix, a 人民政府 after it, or a bracket. Not a
+/// phrase that contains a name (督促来苏镇, 宝峰镇反映, 除来苏镇外其余镇街), which
+/// `resolve` reads as that unit.
+fn named_alone(piece: &str, units: &UnitDirectory) -> Option<String> {
+    let piece = crate::common::text::compact_nfkc(piece);
+    let NameMatch::Unit(name) = units.resolve(&piece) else {
+        return None;
+    };
+    let unit = units.unit(&name)?;
+    let bare = piece
+        .split(['(', '（', '['])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    if bare == unit.full_name {
+        return Some(name);
+    }
+    let mut rest = bare.as_str();
+    for p in NAME_PREFIXES {
+        rest = rest.strip_prefix(p).unwrap_or(rest);
+    }
+    let names = std::iter::once(unit.name.as_str()).chain(unit.aliases.iter().map(String::as_str));
+    let after = names
+        .filter_map(|n| {
+            rest.strip_prefix(n)
+                .or_else(|| rest.strip_prefix(n.strip_prefix('区').unwrap_or(n)))
+        })
+        .min_by_key(|r| r.len())?;
+    (after.is_empty() || NAME_SUFFIXES.contains(&after)).then_some(name)
 }
 
 /// Whether a label names units: one unit or group, or a list of units.
@@ -185,6 +219,55 @@ pub fn units_labelled(text: &str, units: &UnitDirectory) -> usize {
     seen.len()
 }
 
+/// Openers of a sentence in a unit's part of a lead's text that are the lead's own or
+/// a group's words (我局已印发…, 其余镇街正在推进), not the unit's.
+pub const LEAD_OPENERS: [&str; 17] = [
+    "我局",
+    "我委",
+    "我办",
+    "本局",
+    "本委",
+    "我单位",
+    "本单位",
+    "我中心",
+    "其余",
+    "下一步",
+    "其他",
+    "其它",
+    "另有",
+    "各镇街",
+    "各街镇",
+    "全区",
+    "总体",
+];
+
+/// Whether a text speaks for units other than its writer by label: two or more units
+/// labelled (来苏镇：…。宝峰镇：…), or one whose part is followed by a sentence of the
+/// writer's or of a group (来苏镇：已完成。其余镇街正在排查。): a lead's words on its
+/// partners, each part to be told apart.
+pub fn speaks_for_several(text: &str, units: &UnitDirectory) -> bool {
+    if !has_colon(text) && !text.contains('【') {
+        return false;
+    }
+    match units_labelled(text, units) {
+        0 => false,
+        1 => {
+            let text = tags_as_labels(text, units);
+            let parts = labelled_parts(&text, units);
+            let Some((_, first, _)) = parts.first() else {
+                return false;
+            };
+            let at = first.as_ptr() as usize - text.as_ptr() as usize;
+            text[..at].trim().is_empty()
+                && text[at..]
+                    .split(['。', '；', ';', '\n'])
+                    .skip(1)
+                    .any(|s| LEAD_OPENERS.iter().any(|w| s.trim_start().starts_with(w)))
+        }
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +305,26 @@ mod tests {
             2
         );
         assert_eq!(units_labelled("已拆除2处，时间：12月", &u), 0);
+        assert!(speaks_for_several("来苏镇：已完成。其余镇街正在排查。", &u));
+        assert!(speaks_for_several("来苏镇：已完成。宝峰镇：正在推进。", &u));
+        assert!(!speaks_for_several("来苏镇：已完成拆除。河道已恢复。", &u));
+        assert!(!speaks_for_several("我局已排查。来苏镇：已完成。", &u));
+        // A phrase holding a name is no label of it.
+        for not_a_label in [
+            "督促来苏镇、宝峰镇",
+            "宝峰镇反映",
+            "要求来苏镇",
+            "除来苏镇外其余镇街",
+        ] {
+            assert_eq!(listed_units(not_a_label, &u), None, "{not_a_label}");
+        }
+        assert_eq!(
+            listed_units("重庆市永川区来苏镇人民政府", &u),
+            Some(vec!["来苏镇".to_string()])
+        );
+        assert_eq!(
+            listed_units("来苏镇（盖章）", &u),
+            Some(vec!["来苏镇".to_string()])
+        );
     }
 }

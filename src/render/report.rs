@@ -577,7 +577,9 @@ fn said_by(spoken: &str, unit: &str, text: String) -> String {
     if let Some(after) = after_kind_word(unit, rest).filter(|_| !collector) {
         return format!("{unit}{after}");
     }
-    if !misread_together(spoken, rest) && (collector || !own_subject(rest)) {
+    // (The collector's own words with a subject of their own go bare: 我委作坊已关停
+    // would read as its own workshop.)
+    if !misread_together(spoken, rest) && !own_subject(rest) {
         format!("{spoken}{rest}")
     } else if spoken != unit {
         rest.to_string()
@@ -1806,8 +1808,11 @@ impl UnitBrief {
             owned: listed(l, u, true),
             cooperated: listed(l, u, false),
             missing_count: u.missing.len(),
-            silent: u.sent_nothing(),
-            none_owed: u.reported_none_owed(),
+            // A town whose only progress came in its lead's consolidation (on tasks the
+            // lead gathers) has progress in this report, quoted in 附件1: not 未报送任何
+            // 进展 here, but none of the tasks it owes the collector (adv49 d 3).
+            silent: u.reported.is_empty(),
+            none_owed: u.reported_none_owed() || (u.sent_nothing() && !u.reported.is_empty()),
             twice: l
                 .changes
                 .as_ref()
@@ -2254,10 +2259,15 @@ mod tests {
         ] {
             assert_eq!(said_by(unit, unit, text.into()), said, "{text}");
         }
-        // The collector's own words are its own: 我局《规划》已完成初稿.
+        // The collector's own words with a subject of their own go bare (adv49 d 7: 我委
+        // 作坊已关停取缔 read as the commission's own workshop).
         assert_eq!(
             said_by("我局", "区生态环境局", "《规划》已完成初稿。".into()),
-            "我局《规划》已完成初稿。"
+            "《规划》已完成初稿。"
+        );
+        assert_eq!(
+            said_by("我委", "区农业农村委", "作坊已关停取缔。".into()),
+            "作坊已关停取缔。"
         );
         assert_eq!(
             said_by("我局", "区水利局", "长征渠引水工程已入库。".into()),

@@ -235,6 +235,10 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
                             crate::common::dates::render_day(d)
                         ))
                     ),
+                    // In the collector's own report every such row came through it.
+                    Some(v) if v == collector => u.clone(),
+                    // A cooperating unit's mark said with it: 双石镇（配合，据…汇总）.
+                    Some(v) if !role.is_empty() => format!("{u}（配合，据{v}汇总）"),
                     Some(v) => format!("{u}（据{v}汇总）"),
                     None if in_conflict.contains(&u.as_str()) => {
                         format!("{u}（{}）", origin_label(t, u, *filed_on, file))
@@ -243,6 +247,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
                 }
             })
             .collect();
+        let role = if names.iter().all(|n| n.contains("（配合，")) {
+            ""
+        } else {
+            role
+        };
         let mut line = format!(
             "{}{role}：{}",
             joined_names(&names),

@@ -785,10 +785,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             };
             v.progress = in_the_groups_name(group, said);
         }
-        if let (Some((i, _)), Some(u)) = (under, names_row) {
+        // (The same unit again, 来苏镇 under 来苏镇, is a second row of its own on the
+        // task, joined to the first when the reports are merged.)
+        if let (Some((i, _)), Some(_)) = (under, names_row) {
             let above = &out.records[i];
-            if v.id_text.is_empty() && v.measure_text.is_empty() && above.unit.as_deref() != Some(u)
-            {
+            if v.id_text.is_empty() && v.measure_text.is_empty() {
                 v.id_text = above.id_text.clone();
                 v.id = above.id;
                 v.measure_text = above.measure_text.clone();
@@ -966,10 +967,10 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
 }
 
 /// Whether a row's progress names two or more units in labels (来苏镇：…。宝峰镇：…,
-/// 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…): a lead's words on several partners.
+/// 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…), or one and then a group (来苏镇：已完成。
+/// 其余镇街正在排查。): a lead's words on several partners.
 fn several_units_labelled(units: &crate::plan::UnitDirectory, progress: &str) -> bool {
-    (crate::plan::labels::has_colon(progress) || progress.contains('【'))
-        && crate::plan::labels::units_labelled(progress, units) >= 2
+    crate::plan::labels::speaks_for_several(progress, units)
 }
 
 /// The tag opening a text (【来苏镇】建成…) and the text after it.

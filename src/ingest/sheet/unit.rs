@@ -513,8 +513,12 @@ fn row_unit_column(
         && assignment + joint == 0
         && matches!(units.resolve(&grid.name), NameMatch::Unit(u) if distinct.len() == 1 && distinct[0] == u);
     let group_lines = single >= 1 && assignment >= 1 && under_tasks == assignment;
+    // A 填报单位 column naming units one by one and two together (来苏镇、宝峰镇 | 宝峰镇 |
+    // 双石镇), no group among them: each row's units, however few the rows.
+    let filers = unit_col.is_some() && single >= 1 && joint >= 1 && assignment == 0;
     let consolidation = sheet_of_its_unit
         || group_lines
+        || filers
         || (single >= 1 && named >= 2 && named > tasks.len() && named >= assignment);
     // A collection sheet of many units (the bureau's own, one row per unit and task),
     // a joint row or two among them (区水利局、区农业农村委): the column is each row's.
@@ -737,31 +741,73 @@ pub(crate) fn sender_in_name(units: &UnitDirectory, name: &str) -> Option<String
 /// return goes to: 报区生态环境局, 报送区水利局, 致…, 呈…, 向…, 给…, 至….
 const TO_UNIT: [char; 7] = ['报', '送', '致', '呈', '向', '给', '至'];
 
+/// Words that, just before a unit's name, make it the unit the writer works with or
+/// answers (配合区河长办…, 按照区水利局要求…), not the writer.
+const WITH_UNIT: [&str; 7] = ["配合", "协助", "会同", "按照", "根据", "依据", "落实"];
+
+/// Words that, just after a unit's name, make the text that unit's form or business
+/// (区水利局牵头任务…, 区水利局交办事项…), not its return, when another unit is named.
+const FORM_OF_UNIT: [&str; 3] = ["牵头", "交办", "负责"];
+
 /// `text` with the units it is addressed to taken out, when it names any: a unit after
-/// [`TO_UNIT`] (来苏镇-报区生态环境局, 报区生态环境局-整改进展), and, beside a unit
-/// that is neither, a unit whose tasks it lists (区水利局牵头任务进展情况（来苏镇）). `None`
-/// when nothing is taken out (then a lead's name alone stays for [`fallback`]'s later
-/// sources to settle).
+/// [`TO_UNIT`] or [`WITH_UNIT`] (来苏镇-报区生态环境局, 报区生态环境局-整改进展, 配合区河长办
+/// …), others listed with it (报区水利局、区生态环境局), one opening the text with a
+/// colon (区生态环境局：红炉镇整改进展); and, beside a unit that is none of these, a unit
+/// whose form or business it is ([`FORM_OF_UNIT`]: 区水利局牵头任务进展情况（来苏镇）), or
+/// any unit outside a closing bracket that names the one unit in it (区水利局整改任务
+/// 填报表（朱沱镇）: the bracket names who filled the form in). `None` when nothing is
+/// taken out (then a lead's name alone stays for [`fallback`]'s later sources to settle).
 fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
     let (written, mentions) = units.mentions(text);
     if mentions.is_empty() {
         return None;
     }
-    let addressed = |r: &std::ops::Range<usize>| {
-        let before = written[..r.start]
-            .strip_suffix('区')
-            .unwrap_or(&written[..r.start]);
+    let cued = |r: &std::ops::Range<usize>| {
+        let before = &written[..r.start];
+        let before = before.strip_suffix('区').unwrap_or(before);
         before.ends_with(TO_UNIT)
+            || WITH_UNIT.iter().any(|w| before.ends_with(w))
+            || (before.is_empty() && written[r.end..].starts_with(['：', ':']))
     };
-    let leads = |r: &std::ops::Range<usize>| written[r.end..].starts_with("牵头");
-    let others = mentions
-        .iter()
-        .filter(|(r, _)| !addressed(r) && !leads(r))
+    // Addressed: cued, or listed right after a unit addressed (、和及与 between).
+    let mut addressed: Vec<bool> = Vec::with_capacity(mentions.len());
+    for (i, (r, _)) in mentions.iter().enumerate() {
+        let listed = i > 0
+            && addressed[i - 1]
+            && matches!(
+                written[mentions[i - 1].0.end..r.start].trim_start_matches('区'),
+                "、" | "和" | "及" | "与" | "、区" | "和区" | "及区" | "与区"
+            );
+        addressed.push(cued(r) || listed);
+    }
+    let form_of =
+        |r: &std::ops::Range<usize>| FORM_OF_UNIT.iter().any(|w| written[r.end..].starts_with(w));
+    // The one unit in a bracket closing the text (…（朱沱镇）, …（吉安镇填报）).
+    let in_closing_bracket = |r: &std::ops::Range<usize>| {
+        let open = written[..r.start].rfind(['(', '（']);
+        open.is_some_and(|o| !written[o..r.start].contains([')', '）']))
+            && written[r.end..].find([')', '）']).is_some_and(|c| {
+                let after = &written[r.end + c..];
+                after
+                    .trim_start_matches([')', '）'])
+                    .trim_matches(|ch: char| ch.is_ascii_digit() || "-_.".contains(ch))
+                    .is_empty()
+            })
+    };
+    let bracketed: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !addressed[i] && in_closing_bracket(&mentions[i].0))
+        .collect();
+    let sender_in_bracket = bracketed.len() == 1;
+    let others = (0..mentions.len())
+        .filter(|&i| !addressed[i] && !form_of(&mentions[i].0))
         .count();
-    let taken: Vec<&std::ops::Range<usize>> = mentions
-        .iter()
-        .map(|(r, _)| r)
-        .filter(|r| addressed(r) || (others > 0 && leads(r)))
+    let taken: Vec<&std::ops::Range<usize>> = (0..mentions.len())
+        .filter(|&i| {
+            addressed[i]
+                || (others > 0 && form_of(&mentions[i].0))
+                || (sender_in_bracket && !bracketed.contains(&i))
+        })
+        .map(|i| &mentions[i].0)
         .collect();
     if taken.is_empty() {
         return None;
