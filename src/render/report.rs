@@ -1808,11 +1808,8 @@ impl UnitBrief {
             owned: listed(l, u, true),
             cooperated: listed(l, u, false),
             missing_count: u.missing.len(),
-            // A town whose only progress came in its lead's consolidation (on tasks the
-            // lead gathers) has progress in this report, quoted in 附件1: not 未报送任何
-            // 进展 here, but none of the tasks it owes the collector (adv49 d 3).
-            silent: u.reported.is_empty(),
-            none_owed: u.reported_none_owed() || (u.sent_nothing() && !u.reported.is_empty()),
+            silent: u.sent_nothing(),
+            none_owed: u.reported_none_owed(),
             twice: l
                 .changes
                 .as_ref()
