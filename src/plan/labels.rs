@@ -20,17 +20,30 @@ pub fn has_colon(text: &str) -> bool {
     text.contains('：') || text.contains(':')
 }
 
+/// The clauses of a text that open with a label and a colon, each as (the label, the
+/// clause, what it says after the colon): what [`unit_clauses`] and [`labelled_parts`]
+/// read the label of.
+fn colon_clauses<'t>(
+    text: &'t str,
+    units: &UnitDirectory,
+) -> impl Iterator<Item = (&'t str, &'t str, &'t str)> {
+    let pieces = if has_colon(text) {
+        clause_pieces(text, units)
+    } else {
+        Vec::new()
+    };
+    pieces.into_iter().filter_map(|clause| {
+        let clause = clause.trim();
+        let (who, said) = clause.split_once(['：', ':'])?;
+        Some((who, clause, said))
+    })
+}
+
 /// The clauses of a text that open with a unit's or group's name and a colon (宝峰镇：…；
 /// 双石镇：…), each as (the name resolved, the clause, what it says after the colon).
 pub fn unit_clauses<'t>(text: &'t str, units: &UnitDirectory) -> Vec<(String, &'t str, &'t str)> {
-    if !has_colon(text) {
-        return Vec::new();
-    }
-    clause_pieces(text, units)
-        .into_iter()
-        .filter_map(|clause| {
-            let clause = clause.trim();
-            let (who, said) = clause.split_once(['：', ':'])?;
+    colon_clauses(text, units)
+        .filter_map(|(who, clause, said)| {
             if who.is_empty() || who.chars().count() > UNIT_LABEL_CHARS {
                 return None;
             }
@@ -51,16 +64,8 @@ pub fn labelled_parts<'t>(
     text: &'t str,
     units: &UnitDirectory,
 ) -> Vec<(Vec<String>, &'t str, &'t str)> {
-    if !has_colon(text) {
-        return Vec::new();
-    }
-    clause_pieces(text, units)
-        .into_iter()
-        .filter_map(|clause| {
-            let clause = clause.trim();
-            let (who, said) = clause.split_once(['：', ':'])?;
-            Some((listed_units(who, units)?, clause, said))
-        })
+    colon_clauses(text, units)
+        .filter_map(|(who, clause, said)| Some((listed_units(who, units)?, clause, said)))
         .collect()
 }
 
