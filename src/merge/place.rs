@@ -702,9 +702,6 @@ fn partners_parts(
     let mut unsent: Vec<&str> = Vec::new();
     // Units whose words state no status, the row giving none: 待核实, said why.
     let mut unclear: Vec<(&str, String)> = Vec::new();
-    // Units whose words contradict the row's status, which is not theirs then: 待核实,
-    // the report's doubt saying why.
-    let mut contradicted: Vec<&str> = Vec::new();
     let mut all_stated = true;
     for (i, (names, _, said)) in clauses.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
@@ -722,13 +719,16 @@ fn partners_parts(
             }
             let stated = crate::ingest::status_from_progress(&words);
             all_stated &= stated.is_some();
+            // Its words contradict the row's status, which is not its own then: 待核实,
+            // the report's doubt saying why.
+            let mut contradicted = false;
             let status = match stated {
                 Some(s) => s,
                 // The row's status, unless the unit's own words say otherwise (宝峰镇：
                 // 尚未拆除 under a row's 已完成: the lead's word is not the town's).
                 None if clauses.len() == 1 || !rec.status_text.trim().is_empty() => {
                     if super::doubt::doubt(rec.status, &words).is_some() {
-                        contradicted.push(name);
+                        contradicted = true;
                         Status::Unclear
                     } else {
                         rec.status
@@ -740,7 +740,7 @@ fn partners_parts(
                 }
             };
             let mut part = part_of(placing, name, role_of(name), words.clone(), status);
-            if contradicted.last() == Some(&name.as_str()) {
+            if contradicted {
                 // The row's status cell is not this unit's answer: 待核实, said why.
                 part.rec.status_text.clear();
                 part.doubt = Some(Some(format!(

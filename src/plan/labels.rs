@@ -213,12 +213,15 @@ pub fn tags_as_labels<'t>(text: &'t str, units: &UnitDirectory) -> Cow<'t, str> 
 /// 【来苏镇】…【宝峰镇】…), each counted once.
 pub fn units_labelled(text: &str, units: &UnitDirectory) -> usize {
     let text = tags_as_labels(text, units);
-    let mut seen: Vec<String> = Vec::new();
-    for (names, ..) in labelled_parts(&text, units) {
-        for n in names {
-            if !seen.contains(&n) {
-                seen.push(n);
-            }
+    distinct_units(&labelled_parts(&text, units))
+}
+
+/// How many units labelled parts name, each counted once.
+fn distinct_units(parts: &[(Vec<String>, &str, &str)]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in parts.iter().flat_map(|(names, ..)| names) {
+        if !seen.contains(&name.as_str()) {
+            seen.push(name);
         }
     }
     seen.len()
@@ -254,11 +257,11 @@ pub fn speaks_for_several(text: &str, units: &UnitDirectory) -> bool {
     if !has_colon(text) && !text.contains('【') {
         return false;
     }
-    match units_labelled(text, units) {
+    let text = tags_as_labels(text, units);
+    let parts = labelled_parts(&text, units);
+    match distinct_units(&parts) {
         0 => false,
         1 => {
-            let text = tags_as_labels(text, units);
-            let parts = labelled_parts(&text, units);
             let Some((_, first, _)) = parts.first() else {
                 return false;
             };

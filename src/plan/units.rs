@@ -114,10 +114,6 @@ pub struct Group {
     pub kind: Option<UnitKind>,
 }
 
-/// Where a text names units: a byte range of its compact form and the units the name
-/// there fits ([`UnitDirectory::mentions`]).
-pub type Mention = (std::ops::Range<usize>, BTreeSet<String>);
-
 /// The result of resolving a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameMatch {
@@ -350,35 +346,31 @@ impl UnitDirectory {
     }
 
     /// Where `raw` names units, as it reads without white space (its `compact_nfkc`
-    /// form, returned too): (byte range in that form, the units the name fits), in text
-    /// order. The names `resolve` finds inside a text, by the same rules (a name of three
-    /// characters or more anywhere, a shorter one after the district's 区), a name inside
-    /// a longer one dropped (三教 inside 三教产业促进中心).
-    pub fn mentions(&self, raw: &str) -> (String, Vec<Mention>) {
+    /// form, returned too): byte ranges in that form, in text order. The names `resolve`
+    /// finds inside a text, by the same rules (a name of three characters or more
+    /// anywhere, a shorter one after the district's 区), a name inside a longer one
+    /// dropped (三教 inside 三教产业促进中心).
+    pub fn mentions(&self, raw: &str) -> (String, Vec<std::ops::Range<usize>>) {
         let written = compact_nfkc(raw);
-        let mut found: Vec<(std::ops::Range<usize>, &BTreeSet<String>)> = Vec::new();
-        for (k, names) in &self.index {
-            if k.is_empty() {
-                continue;
-            }
+        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+        for k in self.index.keys().filter(|k| !k.is_empty()) {
             let long = k.chars().count() >= 3;
             for (at, _) in written.match_indices(k.as_str()) {
                 if long || written[..at].ends_with('区') {
-                    found.push((at..at + k.len(), names));
+                    found.push(at..at + k.len());
                 }
             }
         }
         let inside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
             a != b && b.start <= a.start && a.end <= b.end
         };
-        let kept: Vec<Mention> = found
+        let mut kept: Vec<std::ops::Range<usize>> = found
             .iter()
-            .filter(|(r, _)| !found.iter().any(|(o, _)| inside(r, o)))
-            .map(|(r, names)| (r.clone(), (*names).clone()))
+            .filter(|r| !found.iter().any(|o| inside(r, o)))
+            .cloned()
             .collect();
-        let mut kept = kept;
-        kept.sort_by_key(|(r, _)| (r.start, r.end));
-        kept.dedup_by(|a, b| a.0 == b.0);
+        kept.sort_by_key(|r| (r.start, r.end));
+        kept.dedup();
         (written, kept)
     }
 

@@ -217,7 +217,8 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         // consolidation that carried its row: 卫星湖街道（据区城市管理局汇总）：….
         // Each of a unit's disagreeing reports is told apart by its day (or file):
         // 区财政局（12月3日报送）：….
-        let names: Vec<String> = g
+        // (Each name, and whether it carries the 配合 mark itself.)
+        let named: Vec<(String, bool)> = g
             .origins
             .iter()
             .map(|(u, filed_on, file)| {
@@ -228,30 +229,35 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
                 // Last round's completion, the unit silent on it this round.
                 let carried = current.is_some_and(|r| r.carried_from.is_some());
                 match via {
-                    _ if carried => format!(
-                        "{u}（{}，本期未再报送）",
-                        filed_on.map_or("上期报送".to_string(), |d| format!(
-                            "{}报送",
-                            crate::common::dates::render_day(d)
-                        ))
+                    _ if carried => (
+                        format!(
+                            "{u}（{}，本期未再报送）",
+                            filed_on.map_or("上期报送".to_string(), |d| format!(
+                                "{}报送",
+                                crate::common::dates::render_day(d)
+                            ))
+                        ),
+                        false,
                     ),
                     // In the collector's own report every such row came through it.
-                    Some(v) if v == collector => u.clone(),
+                    Some(v) if v == collector => (u.clone(), false),
                     // A cooperating unit's mark said with it: 双石镇（配合，据…汇总）.
-                    Some(v) if !role.is_empty() => format!("{u}（配合，据{v}汇总）"),
-                    Some(v) => format!("{u}（据{v}汇总）"),
-                    None if in_conflict.contains(&u.as_str()) => {
-                        format!("{u}（{}）", origin_label(t, u, *filed_on, file))
-                    }
-                    None => u.clone(),
+                    Some(v) if !role.is_empty() => (format!("{u}（配合，据{v}汇总）"), true),
+                    Some(v) => (format!("{u}（据{v}汇总）"), false),
+                    None if in_conflict.contains(&u.as_str()) => (
+                        format!("{u}（{}）", origin_label(t, u, *filed_on, file)),
+                        false,
+                    ),
+                    None => (u.clone(), false),
                 }
             })
             .collect();
-        let role = if names.iter().all(|n| n.contains("（配合，")) {
+        let role = if named.iter().all(|(_, marked)| *marked) {
             ""
         } else {
             role
         };
+        let names: Vec<String> = named.into_iter().map(|(n, _)| n).collect();
         let mut line = format!(
             "{}{role}：{}",
             joined_names(&names),

@@ -731,7 +731,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
             .filter(|_| v.measure_text.trim().is_empty())
             .filter(|&(i, _)| out.records[i].id.is_some())
-            .filter(|_| several_units_labelled(ctx.units, &v.progress));
+            .filter(|_| crate::plan::labels::speaks_for_several(&v.progress, ctx.units));
         let partner = under
             .filter(|_| several.is_none())
             .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
@@ -964,13 +964,6 @@ fn partner_named(unit: &SheetUnit, v: &mut rows::RowValues) -> Option<String> {
     let u = unit.named_in_cell(name)?;
     v.progress = rest.trim_start().to_string();
     Some(u)
-}
-
-/// Whether a row's progress names two or more units in labels (来苏镇：…。宝峰镇：…,
-/// 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…), or one and then a group (来苏镇：已完成。
-/// 其余镇街正在排查。): a lead's words on several partners.
-fn several_units_labelled(units: &crate::plan::UnitDirectory, progress: &str) -> bool {
-    crate::plan::labels::speaks_for_several(progress, units)
 }
 
 /// The tag opening a text (【来苏镇】建成…) and the text after it.

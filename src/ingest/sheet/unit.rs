@@ -725,13 +725,13 @@ fn fallback(
 /// nor the lead whose form it is when no other unit is named (区水利局牵头任务进展.xlsx
 /// says whose tasks, not who filled them).
 pub(crate) fn sender_in_name(units: &UnitDirectory, name: &str) -> Option<String> {
-    match without_addressees(units, name) {
+    let (written, mentions) = units.mentions(name);
+    match addressees_taken_out(&written, &mentions) {
         Some(rest) => resolve(units, &rest).ok(),
         None => {
-            let (written, mentions) = units.mentions(name);
             let lead_form = mentions
                 .iter()
-                .any(|(r, _)| written[r.end..].starts_with("牵头"));
+                .any(|r| written[r.end..].starts_with("牵头"));
             (!lead_form).then(|| resolve(units, name).ok()).flatten()
         }
     }
@@ -759,6 +759,12 @@ const FORM_OF_UNIT: [&str; 3] = ["牵头", "交办", "负责"];
 /// taken out (then a lead's name alone stays for [`fallback`]'s later sources to settle).
 fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
     let (written, mentions) = units.mentions(text);
+    addressees_taken_out(&written, &mentions)
+}
+
+/// [`without_addressees`] on a text's compact form and the places it names units
+/// (`UnitDirectory::mentions`).
+fn addressees_taken_out(written: &str, mentions: &[std::ops::Range<usize>]) -> Option<String> {
     if mentions.is_empty() {
         return None;
     }
@@ -771,11 +777,11 @@ fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
     };
     // Addressed: cued, or listed right after a unit addressed (、和及与 between).
     let mut addressed: Vec<bool> = Vec::with_capacity(mentions.len());
-    for (i, (r, _)) in mentions.iter().enumerate() {
+    for (i, r) in mentions.iter().enumerate() {
         let listed = i > 0
             && addressed[i - 1]
             && matches!(
-                written[mentions[i - 1].0.end..r.start].trim_start_matches('区'),
+                written[mentions[i - 1].end..r.start].trim_start_matches('区'),
                 "、" | "和" | "及" | "与" | "、区" | "和区" | "及区" | "与区"
             );
         addressed.push(cued(r) || listed);
@@ -795,19 +801,19 @@ fn without_addressees(units: &UnitDirectory, text: &str) -> Option<String> {
             })
     };
     let bracketed: Vec<usize> = (0..mentions.len())
-        .filter(|&i| !addressed[i] && in_closing_bracket(&mentions[i].0))
+        .filter(|&i| !addressed[i] && in_closing_bracket(&mentions[i]))
         .collect();
     let sender_in_bracket = bracketed.len() == 1;
     let others = (0..mentions.len())
-        .filter(|&i| !addressed[i] && !form_of(&mentions[i].0))
+        .filter(|&i| !addressed[i] && !form_of(&mentions[i]))
         .count();
     let taken: Vec<&std::ops::Range<usize>> = (0..mentions.len())
         .filter(|&i| {
             addressed[i]
-                || (others > 0 && form_of(&mentions[i].0))
+                || (others > 0 && form_of(&mentions[i]))
                 || (sender_in_bracket && !bracketed.contains(&i))
         })
-        .map(|i| &mentions[i].0)
+        .map(|i| &mentions[i])
         .collect();
     if taken.is_empty() {
         return None;
