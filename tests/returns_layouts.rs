@@ -3758,6 +3758,41 @@ fn decimal_items_under_a_task_are_parts_of_it() {
     assert_eq!(ledger.unplaced.len(), 1);
 }
 
+/// Parts of a task (30-1, 30-2, 30-3), one done, one under way, one not started: the
+/// task has started and is 正在推进, not 未启动 (adv50 a 2: the report listed it among the
+/// tasks not started while quoting the work done). All parts not started stay 未启动.
+#[test]
+fn a_part_not_started_beside_parts_under_way_is_work_under_way() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["30", &measure(30), "", ""]),
+            row(&[
+                "30-1",
+                "建立全区排水信息清单",
+                "已录入排水户2146户。",
+                "已完成",
+            ]),
+            row(&[
+                "30-2",
+                "强化乡镇污水管网排查",
+                "已完成18个镇街排查。",
+                "正在推进",
+            ]),
+            row(&["30-3", "分类制定整改方案", "待排查完成后制定。", "未启动"]),
+            row(&["31", &measure(31), "", ""]),
+            row(&["31-1", "第一部分", "尚未开展。", "未启动"]),
+            row(&["31-2", "第二部分", "暂未开展。", "未启动"]),
+        ],
+    );
+    let r30 = only_report(&ledger, 30);
+    assert_eq!(r30.status, Status::InProgress);
+    assert_eq!(r30.status_text, "已完成、正在推进、未启动");
+    assert!(said(&ledger, Code::Duplicate, "完成状态计为“正在推进”"));
+    assert_eq!(only_report(&ledger, 31).status, Status::NotStarted);
+}
+
 /// Status codes keyed in the header (完成状态（1.已完成 2.正在推进 3.未启动 4.长期坚持）)
 /// read as the words they stand for. Before, every row was 待核实.
 #[test]

@@ -605,8 +605,24 @@ fn a_first_word_lowering_a_task_is_no_regression() {
         town(dir, "金龙镇", 3, "长期坚持");
     }
     town(&second, "大安街道", 8, "正在推进");
+    // Task 60 (区金融办 alone): nothing in round one, 未启动 in round two.
+    write_workbook(
+        &second.join("区金融办.xlsx"),
+        &[standard_return(
+            "填报单位：区金融办    填报日期：2020年12月8日",
+            vec![std_row(n(60.0), &measure(60), "尚未开展。", "未启动", V::E)],
+        )],
+    );
     let out = tempfile::tempdir().unwrap();
     let ledger = two_rounds(input.path(), &first, &second, out.path());
+    // A first word after nothing is no progress (adv50 b 4: 未报送 → 未启动 read 有进展).
+    let t60 = ledger.task(60).unwrap();
+    assert_eq!(
+        (t60.previous_status, t60.status),
+        (Some(Status::Unreported), Status::NotStarted)
+    );
+    let row = compare_row(out.path(), 60);
+    assert!(row.iter().any(|c| shown(c) == "首次报送"), "{row:?}");
     let t = ledger.task(29).unwrap();
     assert_eq!(t.previous_status, Some(Status::Ongoing));
     assert_eq!(t.status, Status::InProgress);

@@ -570,6 +570,9 @@ fn a_lead_units_notices_name_its_own_contact() {
         text.contains(&format!("联系人：{}，联系电话：{}", own.name, own.phone)),
         "{text}"
     );
+    // The lead unit speaks of itself as 我局 in its notice (adv50 b 2: 区水利局汇总后…).
+    assert!(text.contains("我局汇总后将统一报送区生态环境局"), "{text}");
+    assert!(!text.contains(&format!("{LEAD}汇总后")), "{text}");
     assert!(!text.contains(&bureau.name), "{text}");
     let other = plan
         .units
@@ -706,6 +709,33 @@ fn a_lead_units_list_of_missing_units_says_whose_units_they_are() {
     );
     assert!(text.contains(&said), "{said}\n{text}");
     assert!(!text.contains("《整改方案》应报送单位"), "{text}");
+}
+
+/// A unit whose only return came after the as-of date is not reminded (what the return
+/// holds is not asked for again), so the list of units owing and 附件2 say when it came
+/// and that it counts next round (adv50 b 3: both called it silent, and no reminder
+/// said otherwise). On the shipped returns 区发展改革委 sent its file on 12月6日.
+#[test]
+fn a_unit_whose_return_came_late_is_listed_with_its_day() {
+    let mut plan = common::shipped_plan();
+    plan.meta.as_of = NaiveDate::from_ymd_opt(2020, 12, 5).unwrap();
+    let l = build_round(
+        &plan,
+        &common::repo().join("input/returns"),
+        &Scope::Lead(LEAD.into()),
+    );
+    let late = "区发展改革委";
+    let u = l.units.iter().find(|u| u.name == late).unwrap();
+    assert!(u.sent_nothing() && !u.missing.is_empty());
+    assert!(!units_to_remind(&l).iter().any(|u| u.name == late));
+    let said = format!("{late}（12月6日报送，晚于统计截止日期，纳入下期汇总）");
+    let list =
+        blocks_text(&rectify::reminder_list_blocks(&l, &Templates::new(None), l.as_of).unwrap());
+    assert!(list.contains(&said), "{list}");
+    let report = report_text(&l);
+    assert!(report.contains(&format!("1．{said}：")), "{report}");
+    // Units that sent nothing at all are still said to have sent nothing.
+    assert!(list.contains("、中山路街道、"), "{list}");
 }
 
 /// A lead unit edits its 报送表 before sending it: it deletes a partner's row and

@@ -427,12 +427,13 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             cell(&s, r, 5),
             rectify::common::text::sanitize(&rep.progress)
         );
-        assert_eq!(cell(&s, r, 6), date(rep.completed_on));
-        assert_eq!(cell(&s, r, 7), date(rep.filed_on));
-        assert_eq!(cell(&s, r, 8), if rep.superseded { "是" } else { "否" });
-        assert_eq!(cell(&s, r, 9), rep.source.file);
-        assert_eq!(cell(&s, r, 10), rep.source.sheet);
-        assert_eq!(number(&s, r, 11), f64::from(rep.source.row));
+        assert_eq!(cell(&s, r, 6), rectify::common::text::sanitize(&rep.note));
+        assert_eq!(cell(&s, r, 7), date(rep.completed_on));
+        assert_eq!(cell(&s, r, 8), date(rep.filed_on));
+        assert_eq!(cell(&s, r, 9), if rep.superseded { "是" } else { "否" });
+        assert_eq!(cell(&s, r, 10), rep.source.file);
+        assert_eq!(cell(&s, r, 11), rep.source.sheet);
+        assert_eq!(number(&s, r, 12), f64::from(rep.source.row));
     }
 
     // 问题清单: one row per problem, in words only (the program's codes stay in
@@ -598,7 +599,7 @@ fn formula_like_text_stays_text() {
     }
     for r in 1..details.height() {
         assert!(matches!(details.get((r, 5)), Some(Data::String(_))));
-        assert_eq!(cell(&details, r, 9), "=cmd|'calc'!A0.xlsx");
+        assert_eq!(cell(&details, r, 10), "=cmd|'calc'!A0.xlsx");
     }
     let tasks = sheet(&bytes, SHEET_TASKS);
     let merged: String = (1..tasks.height()).map(|r| cell(&tasks, r, 10)).collect();

@@ -1655,8 +1655,10 @@ fn last_clause(n: &str) -> Option<(&str, &str)> {
     let cut = body.rfind([',', '。', ';', '!'])?;
     let (before, last) = (&body[..cut], &body[cut..]);
     let last = last.trim_start_matches([',', '。', ';', '!']);
-    (!before.is_empty() && !last.is_empty() && last.chars().count() <= LAST_CLAUSE_CHARS)
-        .then_some((before, last))
+    // A date's digits count as nothing (该项任务已于2020年9月25日完成 is as short as
+    // 该项任务已于9月25日完成).
+    let chars = last.chars().filter(|c| !c.is_ascii_digit()).count();
+    (!before.is_empty() && !last.is_empty() && chars <= LAST_CLAUSE_CHARS).then_some((before, last))
 }
 
 /// 完成80% / 修订完成80% / 已完成100%: the share a text says is done, as a status.
@@ -2751,6 +2753,21 @@ mod tests {
                 "联合区农业农村委依法取缔宰杀作坊，该项工作已完成。",
                 Status::Completed,
             ),
+            // adv50 a 3: the task restated as 该项整改, and a date with its year (the
+            // digits made the clause too long to be a conclusion).
+            (
+                "两法衔接联席会议制度已建立，该项整改已完成。",
+                Status::Completed,
+            ),
+            (
+                "已对鼎牛食品公司立案查处，该项任务已于2020年9月25日完成。",
+                Status::Completed,
+            ),
+            (
+                "已印发生态补偿办法，本项任务已于2020年9月27日完成。",
+                Status::Completed,
+            ),
+            ("已完成方案编制，该项整改正在推进。", Status::InProgress),
             ("落实保洁员15名，每日清漂，长期坚持。", Status::Ongoing),
             ("主体工程已完工，正在安装设备。", Status::InProgress),
             ("一期已完成；目前正在推进二期", Status::InProgress),

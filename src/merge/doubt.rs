@@ -451,8 +451,8 @@ pub fn percent_disagrees(status: Status, note: &str) -> Option<String> {
 
 /// The doubt about a report of 正在推进 or 未启动 whose note says the task is done
 /// (备注 已于2020年9月28日全部完成: a template arrived with 正在推进 filled in, and the
-/// unit wrote its answer beside it). The reverse, a 已完成 with a reservation in the
-/// note, is a nuance, not a contradiction.
+/// unit wrote its answer beside it). The reverse, a 已完成 whose remark says work is
+/// left, is [`note_reserves_done`].
 pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
     if !matches!(status, Status::InProgress | Status::NotStarted) {
         return None;
@@ -477,6 +477,51 @@ pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
         status.label(),
         clause_from(found.text, claim)
     ))
+}
+
+/// The doubt about a report of 已完成 whose remark takes it back (备注 亚冠食品公司尚未办结,
+/// 规划尚未经区政府批准，预计12月底前印发): the remark says part of the work is still to
+/// do, as a progress text saying so beside 已完成 would. Only the remark itself is read
+/// (the 备注 column, or one headed 说明 or 原因), not the lines ingest keeps under other
+/// headers (下步打算：将于…, 存在问题：…, 完成时间：…), nor last round's words.
+pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
+    const REMARK_LABELS: [&str; 4] = ["备注", "说明", "原因", "情况说明"];
+    if status != Status::Completed {
+        return None;
+    }
+    let remark: String = note
+        .lines()
+        .filter(|line| match line.split_once(['：', ':']) {
+            None => true,
+            Some((label, _)) => REMARK_LABELS.contains(&label.trim()),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut without_white = String::new();
+    let found = Found::without_white(&remark, &mut without_white);
+    if found.text.is_empty() || found.claimed_done().is_some() {
+        return None;
+    }
+    let left = found.unfinished().or_else(|| remainder_left(found.text))?;
+    Some(format!(
+        "报送“{}”，但备注写明“{}”",
+        status.label(),
+        crate::common::text::excerpt(clause_around(found.text, left), 30)
+    ))
+}
+
+/// The clause of `text` holding `phrase` (from the clause's start: 亚冠食品公司尚未办结,
+/// not 尚未办结), or the phrase alone when it is not found.
+fn clause_around<'a>(text: &'a str, phrase: &'a str) -> &'a str {
+    let Some(at) = text.find(phrase) else {
+        return phrase;
+    };
+    let stops = |c: char| "，。；,;\n".contains(c);
+    let start = text[..at].rfind(stops).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[at..].find(stops).map_or(text.len(), |i| at + i);
+    &text[start..end]
 }
 
 /// The phrase as quoted in the doubt: from `phrase` in `text` to the end of its clause,
@@ -1263,6 +1308,29 @@ mod tests {
         assert!(d(Status::InProgress, "完成进度：80%").is_none());
         assert!(d(Status::Ongoing, "完成进度：60%").is_none());
         assert!(d(Status::Completed, "完成进度：见附件").is_none());
+        assert!(d(Status::Completed, "").is_none());
+    }
+
+    /// adv50 a 1: a 已完成 whose remark says part of the work is still to do.
+    #[test]
+    fn a_remark_taking_back_a_completion_is_a_doubt() {
+        let d = |status, note: &str| note_reserves_done(status, note);
+        assert_eq!(
+            d(Status::Completed, "亚冠食品公司尚未办结").as_deref(),
+            Some("报送“已完成”，但备注写明“亚冠食品公司尚未办结”")
+        );
+        assert_eq!(
+            d(Status::Completed, "规划已编制，预计12月底前印发").as_deref(),
+            Some("报送“已完成”，但备注写明“预计12月底前印发”")
+        );
+        assert!(d(Status::Completed, "备注：共12处，尚有3处未拆除").is_some());
+        // Not the lines kept under other headers, nor a remark that restates completion.
+        assert!(d(Status::Completed, "下步打算：将于明年开展回头看").is_none());
+        assert!(d(Status::Completed, "存在问题：资金尚未到位").is_none());
+        assert!(d(Status::Completed, "前期完成状态：正在推进").is_none());
+        assert!(d(Status::Completed, "已销号").is_none());
+        assert!(d(Status::Completed, "已全部完成，尚未发现反弹").is_none());
+        assert!(d(Status::InProgress, "亚冠食品公司尚未办结").is_none());
         assert!(d(Status::Completed, "").is_none());
     }
 

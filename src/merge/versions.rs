@@ -1213,8 +1213,32 @@ fn combine_rows(
     let progress = join(rows.iter().map(|&i| reports[i].progress.as_str()).collect());
     let note = join(rows.iter().map(|&i| reports[i].note.as_str()).collect());
     let evidence = join(rows.iter().map(|&i| reports[i].evidence.as_str()).collect());
-    let status = reports[pick].status;
-    let status_text = reports[pick].status_text.clone();
+    // 未启动 on one part beside another done or under way (30-1 已完成, 30-2 正在推进,
+    // 30-3 未启动): the task has started, so it is under way, not the slowest part's 未启动
+    // (adv50 a 2: the report listed it among tasks not started while quoting its work).
+    let started_beside = reports[pick].status == Status::NotStarted
+        && known.iter().any(|&i| {
+            matches!(
+                reports[i].status,
+                Status::Completed | Status::InProgress | Status::Ongoing
+            )
+        });
+    let status = if started_beside {
+        Status::InProgress
+    } else {
+        reports[pick].status
+    };
+    let status_text = if started_beside {
+        join(
+            known
+                .iter()
+                .map(|&i| reports[i].status_text.as_str())
+                .collect(),
+        )
+        .replace('\n', "、")
+    } else {
+        reports[pick].status_text.clone()
+    };
     let doubt = reports[pick].doubt.clone();
     // The latest completion; said as a day when any row gave that day.
     let completed = rows
@@ -1258,6 +1282,8 @@ fn combine_rows(
                 lines.join("、"),
                 if kept_up {
                     "完成状态为“已完成”和“长期坚持”，按已完成并长期坚持计为已完成。"
+                } else if started_beside {
+                    "其中有的部分未启动、有的已有进展，完成状态计为“正在推进”。"
                 } else {
                     "完成状态按其中进度最慢的计。"
                 }

@@ -799,7 +799,7 @@ fn files_of_others_tasks(ledger: &Ledger, unit: &UnitEntry) -> Vec<String> {
 
 /// For a unit that sent nothing this round: the day its latest return filed after the
 /// as-of date came in (12月12日), if one did.
-fn late_return(ledger: &Ledger, unit: &UnitEntry) -> Option<NaiveDate> {
+pub(crate) fn late_return(ledger: &Ledger, unit: &UnitEntry) -> Option<NaiveDate> {
     if !unit.sent_nothing() {
         return None;
     }
@@ -918,6 +918,9 @@ pub struct OwingUnit {
     pub missing: String,
     pub missing_count: usize,
     pub expected_count: usize,
+    /// The day a return it sent after the as-of date came in (12月6日), when it sent
+    /// nothing this round: counted next round (adv50 b 3: listed as silent, unexplained).
+    pub late_on: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -943,8 +946,11 @@ struct ListContext<'a> {
 }
 
 impl OwingUnit {
-    fn new(u: &UnitEntry) -> OwingUnit {
+    fn new(ledger: &Ledger, u: &UnitEntry) -> OwingUnit {
         OwingUnit {
+            late_on: late_return(ledger, u)
+                .map(crate::common::dates::render_day)
+                .unwrap_or_default(),
             name: u.name.clone(),
             missing: u
                 .missing
@@ -974,7 +980,7 @@ impl<'a> ListContext<'a> {
             owing
                 .iter()
                 .filter(|u| f(u))
-                .map(|u| OwingUnit::new(u))
+                .map(|u| OwingUnit::new(ledger, u))
                 .collect()
         };
         ListContext {

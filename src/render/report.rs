@@ -682,13 +682,40 @@ const UNIT_KIND_WORDS: [&str; 6] = ["街道", "镇", "局", "委", "中心", "�
 /// `text` opening with the kind of body `unit` is (街道综合执法大队… by 中山路街道): the
 /// text after that word, which the unit's name before it completes (中山路街道综合执法
 /// 大队…, not 中山路街道街道…).
+///
+/// A one-character kind (镇, 局, 委) opens many words of its own (镇区, 镇村, 局部, 委托):
+/// its text is taken as the unit's body only when a body's word follows (镇农业服务中心,
+/// 局党组, 委领导); 局部河段… by 区水利局 stays 区水利局局部河段…, not 区水利局部河段….
 fn after_kind_word<'t>(unit: &str, text: &'t str) -> Option<&'t str> {
     UNIT_KIND_WORDS
         .iter()
         .find(|w| unit.ends_with(**w) && text.starts_with(**w))
-        .map(|w| &text[w.len()..])
+        .map(|w| (w.chars().count() == 1, &text[w.len()..]))
+        .filter(|(one, rest)| !one || BODY_AFTER_KIND.iter().any(|b| rest.starts_with(b)))
+        .map(|(_, rest)| rest)
         .filter(|rest| !rest.is_empty() && !rest.starts_with(['，', ',', '。']))
 }
+
+/// Words that, after a one-character kind (镇, 局, 委), name a body of the unit or its
+/// people: 镇农业服务中心, 镇政府, 局党组, 委领导.
+const BODY_AFTER_KIND: [&str; 16] = [
+    "政府",
+    "党委",
+    "党组",
+    "人大",
+    "机关",
+    "领导",
+    "班子",
+    "主要负责",
+    "分管",
+    "农业服务中心",
+    "农服中心",
+    "综合",
+    "规划建设",
+    "执法",
+    "水利站",
+    "水务站",
+];
 
 /// Titles a unit's last character and a text's first make together: 局长, 镇长 ….
 fn misread_together(name: &str, text: &str) -> bool {
@@ -1165,6 +1192,9 @@ struct UnitBrief {
     none_owed: bool,
     /// It owed a report in the previous round too and sent none in either.
     twice: bool,
+    /// It sent nothing this round, but a return after the as-of date (12月6日): counted
+    /// next round.
+    late_on: String,
 }
 
 /// Tasks of one kind a unit owes and has not reported on: ids and short names, each
@@ -1213,7 +1243,11 @@ struct MissingGroup {
 /// `self_word`: how the collector names itself (我局).
 fn missing_groups(units: &[UnitBrief], self_word: &str) -> Vec<MissingGroup> {
     let state = |u: &UnitBrief| {
-        if u.twice {
+        if u.silent && !u.late_on.is_empty() {
+            // Its return came after the as-of date (adv50 b 3: called silent, and no
+            // reminder said otherwise).
+            format!("{}报送，晚于统计截止日期，纳入下期汇总", u.late_on)
+        } else if u.twice {
             "连续两期未报送".to_string()
         } else if u.silent {
             "未报送任何进展".to_string()
@@ -1814,6 +1848,9 @@ impl UnitBrief {
                 .changes
                 .as_ref()
                 .is_some_and(|c| c.still_missing.contains(&u.name)),
+            late_on: crate::render::notice::late_return(l, u)
+                .map(crate::common::dates::render_day)
+                .unwrap_or_default(),
         }
     }
 }
@@ -2252,6 +2289,25 @@ mod tests {
                 "来苏镇",
                 "镇农业服务中心已完成排查。",
                 "来苏镇农业服务中心已完成排查。",
+            ),
+            ("区水利局", "局党组专题研究。", "区水利局党组专题研究。"),
+            // A one-character kind that opens a word of its own (局部, 委托, 镇区) is
+            // not the unit's body: the name is not merged into it (区水利局部…); the
+            // words keep their own subject, or the unit's name stands whole before them.
+            (
+                "区水利局",
+                "局部河段已完成清淤。",
+                "据区水利局报送，局部河段已完成清淤。",
+            ),
+            (
+                "区农业农村委",
+                "委托第三方开展监测。",
+                "区农业农村委委托第三方开展监测。",
+            ),
+            (
+                "来苏镇",
+                "镇区污水管网已建成。",
+                "据来苏镇报送，镇区污水管网已建成。",
             ),
         ] {
             assert_eq!(said_by(unit, unit, text.into()), said, "{text}");

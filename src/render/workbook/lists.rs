@@ -281,6 +281,10 @@ fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
     } else if now == Status::Unreported {
         // Nobody said this round: not gone back (model::rounds::compare).
         "本期未报送"
+    } else if then == Status::Unreported {
+        // Nobody had said anything: a first word, not progress (adv50 b 4: 未报送 →
+        // 未启动 read 有进展).
+        "首次报送"
     } else if matches!(now, Status::Unclear | Status::NotApplicable)
         || matches!(then, Status::Unclear | Status::NotApplicable)
     {
@@ -500,7 +504,7 @@ pub(super) fn units_sheet(
 type ReportItem<'a> = (&'a TaskEntry, &'a UnitReport);
 type ReportRow<'a> = Row<'a, ReportItem<'a>>;
 
-fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 12] {
+fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 13] {
     [
         col("序号", Kind::Number, 6.0, 8.0, |r: &ReportRow<'a>| {
             num(r.item.0.id)
@@ -519,6 +523,9 @@ fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 12] {
             t(&r.item.1.status_text)
         }),
         col("进展", Kind::Text, 20.0, WIDE, |r| t(&r.item.1.progress)),
+        // The unit's remark and the cells kept under their headers (下步打算：…): a
+        // reservation a 已完成 carries is read here (adv50 a 1: it was in ledger.json only).
+        col("备注", Kind::Text, 10.0, 24.0, |r| t(&r.item.1.note)),
         col("完成时间", Kind::Date, 17.0, 17.0, |r| {
             ListCell::Date(r.item.1.completed_on)
         }),
