@@ -3300,11 +3300,49 @@ fn a_hidden_row_yields_to_a_visible_row_of_the_same_task() {
         .iter()
         .filter(|p| p.message.contains("已隐藏"))
         .collect();
-    assert_eq!(info.len(), 1, "{info:?}");
+    assert_eq!(info.len(), 2, "{info:?}");
     assert!(info[0].message.contains("第3、5行"), "{}", info[0].message);
+    // The hidden row read (38's only row) is warned of: the unit may have hidden it to
+    // drop it (adv50 a 5).
+    assert_eq!(info[1].severity, Severity::Warning);
+    assert_eq!(info[1].row, Some(7));
+    assert!(
+        info[1].message.contains("已隐藏的1行（第38项）已按所填内容计入"),
+        "{}",
+        info[1].message
+    );
     // Shown, the same rows are one report per task, combined as before.
     let shown = read_one(unit, &header, &rows);
     assert_eq!(only_report(&shown, 33).status, Status::InProgress);
+}
+
+/// A row the unit marked void (（此行作废）, 删除 in the note), hidden or not, is no
+/// report: a skip entry, the task left unreported (adv50 a 5: （此行作废） read as 未启动
+/// and quoted in 附件1).
+#[test]
+fn a_row_marked_void_is_no_report() {
+    let ledger = read_one(
+        "区河长办",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "备注"],
+        &[
+            row(&["25", &measure(25), "（此行作废）", "未启动", ""]),
+            row(&["26", &measure(26), "已编制初稿。", "正在推进", "删除"]),
+            row(&["55", &measure(55), "每月巡查。", "长期坚持", ""]),
+            row(&["56", &measure(56), "作废单据已清理。", "已完成", ""]),
+        ],
+    );
+    let void: Vec<u32> = ledger
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Void)
+        .map(|s| s.row)
+        .collect();
+    assert_eq!(void, [3, 4]);
+    assert!(ledger.task(25).unwrap().current_reports().next().is_none());
+    assert!(ledger.task(26).unwrap().current_reports().next().is_none());
+    assert_eq!(only_report(&ledger, 55).status, Status::Ongoing);
+    // A text that only mentions 作废 is a report.
+    assert_eq!(only_report(&ledger, 56).status, Status::Completed);
 }
 
 /// Status columns headed 完成状况 or 办理状态 are read as the status; a 办理情况 column

@@ -112,6 +112,9 @@ pub(super) fn place_records(
     let mut unassigned: ByFileUnit<UnassignedRow> = ByFileUnit::default();
     // Hidden rows of a unit on tasks it has no role in: one info per file and unit.
     let mut hidden_other: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
+    // Hidden rows read as the unit's reports (its own tasks, no copy of the whole
+    // table, no shown row on the task): one warning per file and unit.
+    let mut hidden_read: BTreeMap<(String, String), Vec<UnassignedRow>> = BTreeMap::new();
     // The rows passed over, their excerpts made at the end (in parallel), in order.
     let mut skipped: Vec<NotOwed> = Vec::new();
     // The rows of units on tasks they have no role in, in record order: placed once it
@@ -187,6 +190,12 @@ pub(super) fn place_records(
                     skip.reason = reason;
                     skipped.push(skip);
                     continue;
+                }
+                if rec.hidden {
+                    hidden_read
+                        .entry((rec.source.file.clone(), unit.clone()))
+                        .or_default()
+                        .push((rec.source.sheet.clone(), rec.source.row, id));
                 }
                 let placing = Placing {
                     rec,
@@ -271,6 +280,11 @@ pub(super) fn place_records(
         hidden_helping
             .into_iter()
             .map(|((file, unit), rows)| hidden_copy_warning(&file, &unit, "配合", &rows)),
+    );
+    problems.extend(
+        hidden_read
+            .into_iter()
+            .map(|((file, unit), rows)| hidden_read_warning(&file, &unit, &rows)),
     );
     Placed {
         by_key,
@@ -540,6 +554,24 @@ fn hidden_other_info(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem 
         ),
     )
     .at(one_sheet.then_some(rows[0].0.as_str()), None)
+}
+
+/// One warning for a file's hidden rows of `unit` read as its reports: a row hidden by
+/// hand may be one the unit meant to drop (adv50 a 5: （此行作废） hidden and counted,
+/// silently). The rows are read (a filter hides rows only from view); the unit is asked.
+fn hidden_read_warning(file: &str, unit: &str, rows: &[UnassignedRow]) -> Problem {
+    let (ids, one_sheet) = ids_and_sheet(rows);
+    let row = (rows.len() == 1).then_some(rows[0].1);
+    Problem::new(
+        Severity::Warning,
+        Code::ReadNote,
+        file,
+        format!(
+            "表中已隐藏的{}行（第{ids}项）已按所填内容计入{unit}的进展。请核实隐藏的内容是否为本期进展；如已作废，请删除后重新报送。",
+            rows.len()
+        ),
+    )
+    .at(one_sheet.then_some(rows[0].0.as_str()), row)
 }
 
 /// The files and units whose hidden rows on other units' tasks are many

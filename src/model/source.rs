@@ -78,6 +78,8 @@ pub enum SkipReason {
     /// unit hid (`HiddenOther`): the copy's old words, not the unit's progress (warned
     /// of).
     HiddenCopy,
+    /// A row the unit marked void (此行作废, 删除 in its progress, status or note).
+    Void,
 }
 
 impl SkipReason {
@@ -106,6 +108,7 @@ impl SkipReason {
             SkipReason::ColumnNumbers => "表头下的栏次编号行",
             SkipReason::Resubmitted => "同一单位之后再次提交的答卷已取代的答卷",
             SkipReason::HiddenCopy => "已隐藏的行（全表副本中的原有内容）",
+            SkipReason::Void => "注明作废的行",
         }
     }
 }

@@ -75,6 +75,9 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if is_column_numbers_row(grid, r, layout) {
         return Some(SkipReason::ColumnNumbers);
     }
+    if is_void_row(grid, r, layout) {
+        return Some(SkipReason::Void);
+    }
     if is_category_heading(grid, r) {
         return Some(SkipReason::CategoryHeading);
     }
@@ -181,6 +184,37 @@ fn is_example_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
             || t.contains("此行为示例")
             || t.contains("示例行")
     })
+}
+
+/// Whether row `r` is marked void by the unit: its progress, status or note cell says
+/// only 作废 or 删除 (（此行作废）, 本行删除, 已作废). Left in, often hidden, it is no report
+/// (adv50 a 5: （此行作废） counted as 未启动 and quoted in the report).
+fn is_void_row(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    const VOID: [&str; 12] = [
+        "作废",
+        "已作废",
+        "此行作废",
+        "本行作废",
+        "该行作废",
+        "此条作废",
+        "本条作废",
+        "此行删除",
+        "本行删除",
+        "此行已删除",
+        "删除",
+        "此行不用",
+    ];
+    [ColumnKind::Progress, ColumnKind::Status, ColumnKind::Note]
+        .iter()
+        .any(|k| match layout.cell(grid, r, *k) {
+            Cell::Text(t) => {
+                let bare = t.trim_matches(|c: char| {
+                    c.is_whitespace() || "（）()【】[]，,。.；;！!".contains(c)
+                });
+                VOID.contains(&bare)
+            }
+            _ => false,
+        })
 }
 
 /// Whether row `r` numbers the columns (栏次 | 1 | 2 | 3 …, or 1 2 3 … from the first
