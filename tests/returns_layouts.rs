@@ -3307,7 +3307,9 @@ fn a_hidden_row_yields_to_a_visible_row_of_the_same_task() {
     assert_eq!(info[1].severity, Severity::Warning);
     assert_eq!(info[1].row, Some(7));
     assert!(
-        info[1].message.contains("已隐藏的1行（第38项）已按所填内容计入"),
+        info[1]
+            .message
+            .contains("已隐藏的1行（第38项）已按所填内容计入"),
         "{}",
         info[1].message
     );

@@ -177,7 +177,7 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     }
     // What came of the work, when the cut left it out (共排查出设施14处 | ，已全部拆除;
     // a cause, then 溢流问题已解决): its clause follows, within one and a half `max`.
-    if !RESULT_CUES.iter().any(|w| out.contains(w)) {
+    if !tells_result(&out) {
         let rest_of_first = first.get(out.len()..).unwrap_or_default();
         if let Some(result) = result_after(rest_of_first, sentences.get(next..).unwrap_or_default())
         {
@@ -188,6 +188,31 @@ pub fn lead_sentences(text: &str, max: usize) -> String {
     }
     let out = out.trim_end_matches(['，', ',', '、', '：', ':']);
     format!("{out}。")
+}
+
+/// Steps before the work itself that 已完成 may name (已完成设计, 已完成招标): no result of
+/// the work.
+const STEPS_DONE: [&str; 10] = [
+    "已完成设计",
+    "已完成招标",
+    "已完成立项",
+    "已完成可研",
+    "已完成选址",
+    "已完成方案",
+    "已完成初步",
+    "已完成前期",
+    "已完成初稿",
+    "已完成调研",
+];
+
+/// Whether `text` says what came of the work ([`RESULT_CUES`]): a cue other than a step
+/// done before the work (1、已完成设计；2、已完成招标；3、主体工程已完工 told 已完成设计，
+/// 已完成招标 and left out the works finished: adv50 b 5).
+fn tells_result(text: &str) -> bool {
+    RESULT_CUES.iter().any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| *w != "已完成" || !STEPS_DONE.iter().any(|s| text[at..].starts_with(s)))
+    })
 }
 
 /// Clauses that go on from the one before without a subject of their own (预计12月底
@@ -941,7 +966,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
         return if own { None } else { carried_parts(t) };
     };
-    let progress = quoted_words(r);
+    let progress = with_task_named(&quoted_words(r), &t.short_name);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None if t.overdue => (
@@ -974,7 +999,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         })
         .flatten()
         .map(|b| {
-            let words = lead_sentences(&quoted_words(b), 34);
+            let words = lead_sentences(&with_task_named(&quoted_words(b), &t.short_name), 34);
             (b.unit.clone(), in_own_words(&b.unit, words))
         });
     Some(Said {
@@ -985,6 +1010,38 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         carried: false,
         behind,
     })
+}
+
+/// Bare status words a text may open with, and what they say of the task's work.
+const BARE_OPENINGS: [(&str, &str); 8] = [
+    ("未启动", "尚未启动"),
+    ("尚未启动", "尚未启动"),
+    ("暂未启动", "尚未启动"),
+    ("正在推进", "正在推进"),
+    ("推进中", "正在推进"),
+    ("已完成", "已完成"),
+    ("已全部完成", "已全部完成"),
+    ("长期坚持", "长期坚持推进"),
+];
+
+/// A text opening with a bare status word before more (未启动，待区政府研究。): the task
+/// named as its subject (产业结构调整和布局优化工作尚未启动，待区政府研究。), for the unit's
+/// name before it would read as the unit's own state (区经济信息委未启动: adv50 b 5).
+fn with_task_named(text: &str, short: &str) -> String {
+    let Some((rest, said)) = BARE_OPENINGS.iter().find_map(|(w, said)| {
+        text.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(['，', ',']))
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| (r, *said))
+    }) else {
+        return text.to_string();
+    };
+    let work = if short.ends_with("工作") {
+        ""
+    } else {
+        "工作"
+    };
+    format!("{short}{work}{said}，{rest}")
 }
 
 /// A report's words as 二 quotes them: cleaned for quoting, without 附件 references or
@@ -2369,6 +2426,22 @@ mod tests {
                 34
             ),
             "经排查，溢流系进水量超设计规模及场镇雨污混流所致，目前溢流问题已解决。"
+        );
+        assert_eq!(
+            with_task_named("未启动，待区政府研究。", "产业结构调整和布局优化"),
+            "产业结构调整和布局优化工作尚未启动，待区政府研究。"
+        );
+        assert_eq!(
+            with_task_named("已完成，经区政府批复实施。", "排水规划编制工作"),
+            "排水规划编制工作已完成，经区政府批复实施。"
+        );
+        assert_eq!(with_task_named("已完成。", "x"), "已完成。");
+        assert_eq!(with_task_named("已完成设计。", "x"), "已完成设计。");
+        // Steps done before the work (设计, 招标) are no result: the works finished
+        // follow (adv50 b 5: 何埂镇已完成设计，已完成招标。).
+        assert_eq!(
+            lead_sentences("已完成设计；已完成招标；主体工程已完工，正在调试。", 34),
+            "已完成设计，已完成招标，主体工程已完工。"
         );
         // A result clause is never lifted out of its sentence: a plan told after other
         // words comes with its own subject, or not at all.

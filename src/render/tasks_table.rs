@@ -116,6 +116,36 @@ fn status(t: &TaskEntry) -> Vec<String> {
 /// report group as 单位：进展 (or its status note when it has no text). Where the
 /// collector itself owes the task and has not filled it in, a marker the clerk fills
 /// before sending (【待补充：我局进展】), not 暂未收到报送 about itself.
+/// A unit's text as 附件1 prints it, ended as a sentence: one left open (溢流问题已解决)
+/// or on a pause (已增加执法人员2名、、) ends with 。, a bracket left open before its end
+/// (2名（镇综合行政执法大队。) closed (adv50 b 7).
+fn ended(text: &str) -> String {
+    let body = text.trim_end();
+    let open = body.matches('（').count() > body.matches('）').count();
+    let trimmed = body.trim_end_matches(['、', '，', ',', '；', ';', '：', ':']);
+    let needs_stop = trimmed.len() < body.len()
+        || trimmed.ends_with(|c: char| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
+        });
+    // The bracket closes before the full stop the text ends with, if any.
+    if open
+        && body
+            .rfind('（')
+            .is_some_and(|at| !body[at..].contains('\n'))
+    {
+        let (before, stop) = match trimmed.strip_suffix('。') {
+            Some(b) if !needs_stop => (b, "。"),
+            _ => (trimmed, "。"),
+        };
+        return format!("{before}）{stop}");
+    }
+    if needs_stop {
+        format!("{trimmed}。")
+    } else {
+        body.to_string()
+    }
+}
+
 fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&str]) -> Vec<String> {
     let mut lines = Vec::new();
     let groups = report_groups(t);
@@ -199,13 +229,8 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() {
             format!("{}。", g.note)
-        } else if g.text.ends_with(|c: char| {
-            ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
-        }) {
-            // A sentence the unit left open (溢流问题已解决) ends as the others do.
-            format!("{}。", g.text)
         } else {
-            g.text
+            ended(&g.text)
         };
         // A cooperating unit's part is marked so: the 牵头/责任单位 column does not name it.
         let role = if g.role == "cooperating" {
@@ -455,5 +480,32 @@ mod names_tests {
             joined_names(&names(&["来苏镇", "宝峰镇"])),
             "来苏镇、宝峰镇"
         );
+    }
+}
+
+#[cfg(test)]
+mod ending_tests {
+    use super::ended;
+
+    /// A unit's text ends as a sentence in 附件1, whatever it was left on.
+    #[test]
+    fn a_units_text_ends_as_a_sentence() {
+        assert_eq!(ended("溢流问题已解决"), "溢流问题已解决。");
+        assert_eq!(ended("已完成。"), "已完成。");
+        assert_eq!(ended("已增加执法人员2名、、"), "已增加执法人员2名。");
+        assert_eq!(ended("开展巡查，"), "开展巡查。");
+        assert_eq!(
+            ended("已增加执法人员2名（镇综合行政执法大队。"),
+            "已增加执法人员2名（镇综合行政执法大队）。"
+        );
+        assert_eq!(
+            ended("已增加执法人员2名（镇综合行政执法大队"),
+            "已增加执法人员2名（镇综合行政执法大队）。"
+        );
+        assert_eq!(
+            ended("建成设施32座（含提标改造）。"),
+            "建成设施32座（含提标改造）。"
+        );
+        assert_eq!(ended("是否完成？"), "是否完成？");
     }
 }

@@ -826,7 +826,9 @@ pub(super) fn values(
     );
     // null, #N/A, / in the progress cell: a spreadsheet's or a form's empty value, not
     // words of the unit's (they would be quoted in the report).
-    if is_empty_value(&progress) {
+    // 无 / 暂无 / 没有 alone: no words of progress (adv50 b 9: 何埂镇：无。 in 附件1 beside
+    // 已完成).
+    if is_empty_value(&progress) || (says_none(&progress) && !says_not_reported(&progress)) {
         progress.clear();
     }
     // Progress typed into the measure cell under the plan's words (…禁止违法排污行为。
