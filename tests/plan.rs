@@ -205,10 +205,17 @@ fn unit_aliases_resolve() {
         ("临江河流域综合治理指挥部办公室", "临江河指挥部办公室"),
         ("附件1-区农委", "区农业农村委"),
         ("附件2：区市监局整改情况", "区市场监管局"),
+        // A town without its 镇 opening a file's name before a date or a form's word
+        // (adv50 a 7: 来苏12月进展 named nobody, 来苏 alone did).
+        ("来苏12月进展", "来苏镇"),
+        ("宝峰整改进展情况", "宝峰镇"),
+        ("中山路12.3报送", "中山路街道"),
     ];
     for (raw, canonical) in cases {
         assert_eq!(plan.units.resolve(raw), unit(canonical), "{raw:?}");
     }
+    // Not a place's name inside other words (来苏 is no unit in 来苏山庄).
+    assert_eq!(plan.units.resolve("来苏山庄整改进展"), NameMatch::Unknown);
     assert_eq!(
         plan.units.resolve("各镇街"),
         NameMatch::Group("各镇街".into())

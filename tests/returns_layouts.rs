@@ -3924,6 +3924,52 @@ fn a_date_in_the_file_name_dates_an_undated_return() {
     }
 }
 
+/// An undated return whose name gives a month alone (来苏镇12月份整改进展) was filed some
+/// day of that month: a completion within the month is no completion after filing
+/// (adv50 a 6: 完成时间“2020年12月3日”晚于填报日期2020年12月1日, twice), and the clerk is
+/// told the month, not a day the name never gave.
+#[test]
+fn a_month_in_the_file_name_dates_a_return_by_its_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：来苏镇"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            "27",
+            &measure(27),
+            "已清理开垦点位5处。",
+            "已完成",
+            "2020年12月3日",
+        ])
+        .text_row(&[
+            "28",
+            &measure(28),
+            "已补植复绿。",
+            "已完成",
+            "2020年12月6日",
+        ]);
+    write_workbook(&dir.path().join("来苏镇12月份整改进展.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    assert!(
+        said(
+            &ledger,
+            Code::FilingDateMissing,
+            "按文件名中的月份（2020年12月）计"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        !raised(&ledger, Code::CompletedAfterFiling),
+        "{:#?}",
+        ledger.problems
+    );
+    let r = only_report(&ledger, 27);
+    assert_eq!((r.status, r.doubt.as_deref()), (Status::Completed, None));
+    assert_eq!(r.filed_on, Some(date(2020, 12, 1)));
+    assert_eq!(only_report(&ledger, 28).status, Status::Completed);
+}
+
 /// Undated returns of one unit whose names give the date another way: four digits of
 /// month and day (区水利局进展1130 / 1203), the folder of the round (11月份/, 12月份/
 /// holding files of the same name) or the bundle they came in (区财政局（12月3日报送）.zip):
@@ -3981,7 +4027,7 @@ fn a_date_in_a_compact_name_a_folder_or_a_bundle_dates_an_undated_return() {
     assert!(!raised(&ledger, Code::Conflict), "{:#?}", ledger.problems);
     // The clerk is told where each date came from.
     for words in [
-        "按“12月份”中的日期（2020年12月1日）计",
+        "按“12月份”中的月份（2020年12月）计",
         "按文件名中的日期（2020年12月3日）计",
     ] {
         assert!(said(&ledger, Code::FilingDateMissing, words), "{words}");

@@ -68,6 +68,11 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).and_then(plausible)
 }
 
+/// The last day of `d`'s month.
+pub fn month_end(d: NaiveDate) -> Option<NaiveDate> {
+    ym_end(d.year(), d.month())
+}
+
 fn ym_end(year: i32, month: u32) -> Option<NaiveDate> {
     last_day_of_month(year, month).and_then(plausible)
 }

@@ -228,12 +228,13 @@ fn named_otherwise(
 fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
     let Some(latest) = out.records.iter().filter_map(|r| r.filed_on).max() else {
         // No sheet dated: the date in the file's name (区水利局（12.4修改）.xlsx), said.
-        if let Some((day, folder)) = (!out.records.is_empty())
+        if let Some((day, folder, month_only)) = (!out.records.is_empty())
             .then(|| date_in_file_name(rel, default_year))
             .flatten()
         {
             for r in &mut out.records {
                 r.filed_on = Some(day);
+                r.filed_in_month = month_only;
             }
             out.problems.retain(|p| {
                 !(p.code == Code::FilingDateMissing && p.severity == Severity::Warning)
@@ -242,11 +243,19 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
                 Severity::Info,
                 Code::FilingDateMissing,
                 rel,
-                format!(
-                    "文件中没有填报日期，按{}中的日期（{}）计。",
-                    folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
-                    crate::common::dates::render_date(day)
-                ),
+                if month_only {
+                    format!(
+                        "文件中没有填报日期，按{}中的月份（{}）计。",
+                        folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
+                        crate::common::dates::render_month(day)
+                    )
+                } else {
+                    format!(
+                        "文件中没有填报日期，按{}中的日期（{}）计。",
+                        folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
+                        crate::common::dates::render_date(day)
+                    )
+                },
             ));
         }
         return;
@@ -286,11 +295,11 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
 /// The date a file's name gives (区水利局（12月4日）, 整改进展2020.12.3, 区水利局（12.4修改）,
 /// 区水利局进展1130): a written date of a day, else a month.day pair of plausible numbers
 /// not inside a longer number, else four digits of a month and day, else a month
-/// (区水利局12月进展). A day wins over the round's month before it (区水利局12月整改进展情况
-/// （2020年12月3日）). A name without a date takes its folder's or bundle's, the nearest
-/// first (11月份/区水利局.xlsx, 区水利局（12月3日报送）.zip/进展表.xlsx): then with that
-/// folder's or bundle's name.
-fn date_in_file_name(rel: &str, default_year: i32) -> Option<(NaiveDate, Option<&str>)> {
+/// (区水利局12月进展: its first day, and `true`: the day is not known). A day wins over
+/// the round's month before it (区水利局12月整改进展情况（2020年12月3日）). A name without a
+/// date takes its folder's or bundle's, the nearest first (11月份/区水利局.xlsx, 区水利局
+/// （12月3日报送）.zip/进展表.xlsx): then with that folder's or bundle's name.
+fn date_in_file_name(rel: &str, default_year: i32) -> Option<(NaiveDate, Option<&str>, bool)> {
     use crate::common::dates::{
         find_compact_month_day, find_day_date, find_filing_date, find_month_dot_day,
     };
@@ -298,15 +307,16 @@ fn date_in_file_name(rel: &str, default_year: i32) -> Option<(NaiveDate, Option<
         find_day_date(name, Some(default_year))
             .or_else(|| find_month_dot_day(name, default_year))
             .or_else(|| find_compact_month_day(name, default_year))
-            .or_else(|| find_filing_date(name, Some(default_year)))
+            .map(|d| (d, false))
+            .or_else(|| find_filing_date(name, Some(default_year)).map(|d| (d, true)))
     };
     let mut names = rel.split(['/', '\\']).rev();
     let stem = Path::new(names.next()?)
         .file_stem()?
         .to_string_lossy()
         .into_owned();
-    if let Some(day) = in_name(&stem) {
-        return Some((day, None));
+    if let Some((day, month_only)) = in_name(&stem) {
+        return Some((day, None, month_only));
     }
     names.find_map(|folder| {
         let lower = folder.to_ascii_lowercase();
@@ -318,7 +328,7 @@ fn date_in_file_name(rel: &str, default_year: i32) -> Option<(NaiveDate, Option<
                     .then(|| &folder[..folder.len() - ext.len()])
             })
             .unwrap_or(folder);
-        in_name(name).map(|day| (day, Some(folder)))
+        in_name(name).map(|(day, month_only)| (day, Some(folder), month_only))
     })
 }
 

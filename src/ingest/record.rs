@@ -70,6 +70,10 @@ pub struct Record {
     pub unit_from: Option<UnitFrom>,
     #[serde(default, with = "crate::common::dates::compact")]
     pub filed_on: Option<NaiveDate>,
+    /// `filed_on` is the first day of the month a file's name gives (区财政局12月进展): the
+    /// return was filed some day of that month, not known which.
+    #[serde(default)]
+    pub filed_in_month: bool,
     /// The month (or day) the row reports on, when its table or its sheet says (a 月份
     /// column, a sheet named 11月): of one unit's reports on a task filed together, the
     /// latest period's stands.
@@ -104,6 +108,17 @@ pub struct Record {
 }
 
 impl Record {
+    /// The last day the return can have been filed: `filed_on`, or the end of its month
+    /// when the file's name gave a month alone (a completion within the month is no
+    /// completion after filing: adv50 a 6).
+    pub fn filed_by(&self) -> Option<NaiveDate> {
+        let filed = self.filed_on?;
+        if !self.filed_in_month {
+            return Some(filed);
+        }
+        crate::common::dates::month_end(filed).or(Some(filed))
+    }
+
     /// Whether the row's unit was named on the row itself (a consolidated return),
     /// not by the sheet as a whole.
     pub fn unit_from_row(&self) -> bool {

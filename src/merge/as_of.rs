@@ -203,7 +203,7 @@ fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
         return None;
     }
     let done = r.completed_on?;
-    let after_filing = r.filed_on.filter(|f| done > *f);
+    let after_filing = r.filed_by().filter(|f| done > *f);
     if done > as_of {
         // After the day it was filed too: the report is 待核实, and asked about as such
         // (`doubt::done_after_filing`).

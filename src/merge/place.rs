@@ -319,7 +319,7 @@ fn record_doubt(rec: &Record, plan: &Plan, id: u32) -> Option<String> {
                 rec.status,
                 rec.completed_on,
                 &rec.completed_text,
-                rec.filed_on,
+                rec.filed_by(),
                 plan.meta.as_of,
             )
         })

@@ -327,6 +327,10 @@ impl UnitDirectory {
                 found.extend(names.iter().cloned());
             }
         }
+        if let Some((k, _)) = self.town_opening_short(&written) {
+            hit_keys.push(k);
+            found.extend(self.index[k].iter().cloned());
+        }
         // Drop hits that are part of a longer hit for the same text ("三教" inside "三教产业…").
         if found.len() > 1 {
             let longest: Vec<&str> = hit_keys
@@ -345,6 +349,26 @@ impl UnitDirectory {
         }
     }
 
+    /// A town written without its 镇 / 街道 opening `written` (its compact form) before a
+    /// date or a form's word (来苏12月进展, 来苏整改进展情况): the town's key and the
+    /// length of the short name in `written`. Alone (来苏) a short name is the whole
+    /// text ([`resolve`]); inside a text it is too short to be told from other words
+    /// unless it opens it so (adv50 a 7).
+    fn town_opening_short(&self, written: &str) -> Option<(&str, usize)> {
+        const AFTER_SHORT: [&str; 7] = ["整改", "进展", "报送", "填报", "情况", "工作", "任务"];
+        let mut hits = self.index.keys().filter_map(|k| {
+            let short = k.strip_suffix("街道").or_else(|| k.strip_suffix('镇'))?;
+            let rest = written.strip_prefix(short)?;
+            (short.chars().count() >= 2
+                && (rest.starts_with(|c: char| c.is_ascii_digit())
+                    || AFTER_SHORT.iter().any(|w| rest.starts_with(w))))
+            .then_some((k.as_str(), short.len()))
+        });
+        let hit = hits.next()?;
+        // Two towns opening it alike: neither.
+        hits.next().is_none().then_some(hit)
+    }
+
     /// Where `raw` names units, as it reads without white space (its `compact_nfkc`
     /// form, returned too): byte ranges in that form, in text order. The names `resolve`
     /// finds inside a text, by the same rules (a name of three characters or more
@@ -360,6 +384,9 @@ impl UnitDirectory {
                     found.push(at..at + k.len());
                 }
             }
+        }
+        if let Some((_, len)) = self.town_opening_short(&written) {
+            found.push(0..len);
         }
         let inside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
             a != b && b.start <= a.start && a.end <= b.end

@@ -131,6 +131,7 @@ impl Matrix {
                     unit: Some(unit.clone()),
                     unit_from: Some(UnitFrom::UnitColumn),
                     filed_on,
+                    filed_in_month: false,
                     period,
                     id_text: task.to_string(),
                     id: Some(task),

@@ -1109,6 +1109,7 @@ fn record_of(
         unit,
         unit_from,
         filed_on,
+        filed_in_month: false,
         period: v.period.or(sheet_period),
         id_text: v.id_text,
         id: v.id,
