@@ -5195,6 +5195,75 @@ fn rows_a_filter_hides_are_read() {
     assert_eq!(only_report(&ledger, 21).status, Status::Completed);
 }
 
+/// 同上 in the 完成时间 column is the row above's date, as 同上 in the status column is
+/// its status (adv50 a 9: the date was lost, with a warning that 同上 is no date).
+#[test]
+fn ditto_in_the_completion_date_is_the_date_above() {
+    let ledger = read_one(
+        "来苏镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&[
+                "27",
+                &measure(27),
+                "已清理开垦点位5处。",
+                "已完成",
+                "2020-10-05",
+            ]),
+            row(&["28", &measure(28), "已补植复绿300米。", "同上", "同上"]),
+        ],
+    );
+    let r = only_report(&ledger, 28);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.completed_on, Some(date(2020, 10, 5)));
+    assert!(
+        !raised(&ledger, Code::DateUnreadable),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A completion dated in a year before the plan's (2019年11月30日 for a plan of 2020年9月
+/// 23日) is warned of as a likely slip of the year, and counted as written; one weeks
+/// before the plan was issued is not (adv50 a 8).
+#[test]
+fn a_completion_in_a_year_before_the_plan_is_warned_of() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&[
+                "35",
+                &measure(35),
+                "已修复管网1400米。",
+                "已完成",
+                "2019-11-30",
+            ]),
+            row(&[
+                "37",
+                &measure(37),
+                "已完成调节池扩容。",
+                "已完成",
+                "2020-09-15",
+            ]),
+        ],
+    );
+    assert!(
+        said(
+            &ledger,
+            Code::DateUnreadable,
+            "完成时间“2019-11-30”早于整改方案印发日期"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    assert_eq!(only_report(&ledger, 35).status, Status::Completed);
+    assert!(!ledger
+        .problems
+        .iter()
+        .any(|p| p.message.contains("2020-09-15") || p.message.contains("2020年9月15日")));
+}
+
 /// Everyday words of units' status cells and progress texts, and completion dates
 /// written short: each read as a clerk reads it, without a warning.
 #[test]

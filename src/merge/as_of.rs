@@ -25,14 +25,14 @@ use crate::model::{Code, FileEntry, Problem, Severity, Status};
 /// were written (its report is made of them).
 pub(super) fn this_round(
     records: Vec<Vec<Record>>,
-    as_of: NaiveDate,
+    (as_of, issued): (NaiveDate, NaiveDate),
     own: Option<&str>,
     problems: &mut Vec<Problem>,
     late_tasks: &mut LateTasks,
 ) -> Vec<Vec<Record>> {
     let parts: Vec<Part> = records
         .into_par_iter()
-        .map(|part| split(part, as_of, own))
+        .map(|part| split(part, (as_of, issued), own))
         .collect();
     let mut kept = Vec::with_capacity(parts.len());
     // (file, sheet) → (filing date, rows) of the late rows.
@@ -230,6 +230,33 @@ fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
     )
 }
 
+/// The warning of a row reported 已完成 in a year before the plan's (2019年11月30日 for a
+/// plan of 2020年9月23日): a slip of the year, most likely (adv50 a 8: counted without a
+/// word). Work done weeks before the plan was issued (its deadlines were set after an
+/// inspection) is common and not warned of. The row counts as written. Years far before
+/// the plan are warned of as they are read (ingest).
+fn completion_before_plan(r: &Record, issued: NaiveDate) -> Option<Problem> {
+    use chrono::Datelike;
+    let done = r.completed_on.filter(|d| d.year() < issued.year())?;
+    (r.status == Status::Completed && done.year() >= issued.year() - 5)
+        .then(|| {
+            Problem::new(
+                Severity::Warning,
+                Code::DateUnreadable,
+                &r.source.file,
+                format!(
+                    "填报为已完成，但完成{}早于整改方案印发日期{}，可能是年份填写有误，已按原文计入。请核实完成时间。",
+                    match r.completed_text.trim() {
+                        "" => format!("日期{}", render_date(done)),
+                        t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
+                    },
+                    render_date(issued)
+                ),
+            )
+            .at(Some(&r.source.sheet), Some(r.source.row))
+        })
+}
+
 /// The problem of a completion dated after the as-of date (the row counts as 正在推进).
 /// A completion that far after the as-of date on a row reported 已完成 reads as a slip
 /// of the year (2029年9月30日 for 2020), and is warned of as one.
@@ -276,7 +303,7 @@ struct Part {
 /// a reminder does not ask again for what such a return already has.
 pub(super) type LateTasks = BTreeMap<String, Vec<u32>>;
 
-fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
+fn split(records: Vec<Record>, (as_of, issued): (NaiveDate, NaiveDate), own: Option<&str>) -> Part {
     // Grown as needed: most records of a chunk can be late.
     let mut part = Part {
         kept: Vec::new(),
@@ -305,6 +332,7 @@ fn split(records: Vec<Record>, as_of: NaiveDate, own: Option<&str>) -> Part {
             }
             _ => {
                 part.problems.extend(completion_dated_late(&r, as_of));
+                part.problems.extend(completion_before_plan(&r, issued));
                 part.kept.push(r);
             }
         }
@@ -374,6 +402,7 @@ mod tests {
             deadline_text: String::new(),
             hidden: false,
             via: None,
+            filed_in_month: false,
         }
     }
 
@@ -424,7 +453,8 @@ mod tests {
         }
         let (mut p1, mut p2) = (Vec::new(), Vec::new());
         let mut late_tasks = LateTasks::new();
-        let kept: Vec<Record> = this_round(parts, as_of, None, &mut p1, &mut late_tasks)
+        let issued = NaiveDate::from_ymd_opt(2020, 9, 23).unwrap();
+        let kept: Vec<Record> = this_round(parts, (as_of, issued), None, &mut p1, &mut late_tasks)
             .into_iter()
             .flatten()
             .collect();

@@ -383,6 +383,7 @@ mod tests {
             evidence: String::new(),
             deadline_text: String::new(),
             hidden: false,
+            filed_in_month: false,
             via: None,
         }
     }

@@ -93,7 +93,7 @@ pub fn merge_carrying(
     let mut late_tasks = as_of::LateTasks::new();
     let mut records = as_of::this_round(
         records,
-        plan.meta.as_of,
+        (plan.meta.as_of, plan.meta.issued_on),
         scope.lead(),
         &mut problems,
         &mut late_tasks,

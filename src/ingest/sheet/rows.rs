@@ -1006,7 +1006,11 @@ pub(super) fn values(
         problems.push(progress_elsewhere(ctx, &source, words));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
-    let date_of_referred = referred(&one_line(&completed_cell.text_ref()));
+    // 详见第N项, or 同上 (adv50 a 9: 同上 in 完成时间 was kept as text, the date lost) on
+    // a row whose 同上 was not refused: that row's completion date.
+    let date_of_referred = referred(&one_line(&completed_cell.text_ref())).or_else(|| {
+        above.filter(|_| !ditto_refused && is_ditto(&one_line(&completed_cell.text_ref())))
+    });
     let completed_cell = if date_of_referred.is_some() {
         &Cell::Empty
     } else {
