@@ -2161,9 +2161,16 @@ fn an_overdue_task_with_a_planned_date_is_not_asked_for_it_again() {
         ),
         "{text}"
     );
+    assert!(text.contains("已报送的任务无需重复报送。"), "{text}");
     let text = text_for("规划初稿已完成，正在按专家意见修改完善。");
     assert!(
-        text.contains("已超过完成时限仍未完成，请加快推进，并在报送时写明预计完成时间。"),
+        text.contains("已超过完成时限仍未完成，请加快推进，并在本次报送时写明预计完成时间。"),
+        "{text}"
+    );
+    // The task asked for is already reported: the closing does not tell the unit to
+    // send nothing more on it (adv50 b 11).
+    assert!(
+        text.contains("已报送的任务，除第26项需写明预计完成时间外，无需重复报送。"),
         "{text}"
     );
 }

@@ -736,6 +736,10 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
     assert!(report.contains(&format!("1．{said}：")), "{report}");
     // Units that sent nothing at all are still said to have sent nothing.
     assert!(list.contains("、中山路街道、"), "{list}");
+    // The lead's own task still to fill in (第53项, shared with the bureau and 区卫健委)
+    // is its 【待补充】 line, not a task on which it received nothing (adv50 b 12).
+    assert!(report.contains("我局承担的第53项任务进展"), "{report}");
+    assert!(!report.contains("尚未收到任何报送"), "{report}");
 }
 
 /// A lead unit edits its 报送表 before sending it: it deletes a partner's row and

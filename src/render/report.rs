@@ -1794,8 +1794,13 @@ impl Issues {
             not_started: with(&|t| t.status == Status::NotStarted),
             others_only_groups: others_groups(&others_only),
             others_only,
+            // Not a task only the collector's own part of which is awaited: its
+            // 【待补充】 line says so (adv50 b 12: a lead's report said it had received no
+            // report on its own task).
             unreported: with(&|t| {
-                t.status == Status::Unreported && t.reported_by_others.is_empty()
+                t.status == Status::Unreported
+                    && t.reported_by_others.is_empty()
+                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
             }),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
