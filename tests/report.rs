@@ -2188,12 +2188,22 @@ fn the_unreported_tasks_listed_say_of_how_many_they_are_a_part() {
         "{text}"
     );
     let l = partner_alone_on_task_25();
+    // Tasks only the collector decides (第14项…) are its 【待补充】 lines, not tasks on
+    // which it received nothing (adv50 b 12).
+    let own = |t: &rectify::model::TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
     let nobody = l
         .tasks
         .iter()
         .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
+        .filter(|t| !own(t))
         .count();
-    assert_eq!(nobody + 1, l.summary.unreported as usize);
+    let owned = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Unreported && own(t))
+        .count();
+    assert!(owned > 0);
+    assert_eq!(nobody + owned + 1, l.summary.unreported as usize);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let said = format!(
         "未报送的{}项任务中，{nobody}项任务尚未收到任何报送：",
@@ -3113,4 +3123,25 @@ fn a_town_heard_of_through_its_lead_is_told_so() {
     let body = body_text(&report_docx(&lead, &Templates::default()).unwrap());
     assert!(body.contains("双石镇："), "{body}");
     assert!(!body.contains("据区农业农村委汇总"), "{body}");
+}
+
+/// The bureau's own return counts whatever day it is dated, as a lead unit's does in its
+/// round: with the as-of date before it (12月5日; the shipped 区生态环境局.xls is dated
+/// 12月9日), the bureau's tasks are not told as tasks whose responsible unit has not
+/// reported (adv50 d 2), while another unit's late return still waits for its round.
+#[test]
+fn the_bureaus_own_return_counts_whatever_its_date() {
+    use rectify::model::Status;
+    let mut plan = shipped_plan();
+    plan.meta.as_of = chrono::NaiveDate::from_ymd_opt(2020, 12, 5).unwrap();
+    let l = rectify::build_ledger(&plan, &repo().join("input/returns"));
+    let t14 = l.task(14).unwrap();
+    assert!(
+        t14.current_reports().any(|r| r.unit == plan.meta.collector),
+        "{t14:?}"
+    );
+    assert_ne!(t14.status, Status::Unreported);
+    // 区发展改革委's return of 12月6日 is next round's.
+    let fgw = l.units.iter().find(|u| u.name == "区发展改革委").unwrap();
+    assert!(fgw.sent_nothing());
 }

@@ -3340,6 +3340,14 @@ fn a_row_marked_void_is_no_report() {
         .map(|s| s.row)
         .collect();
     assert_eq!(void, [3, 4]);
+    // Each is warned of at its row (adv50 c 5: dropped with no problem listed).
+    let warned: Vec<Option<u32>> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("注明“作废”或“删除”"))
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(warned, [Some(3), Some(4)]);
     assert!(ledger.task(25).unwrap().current_reports().next().is_none());
     assert!(ledger.task(26).unwrap().current_reports().next().is_none());
     assert_eq!(only_report(&ledger, 55).status, Status::Ongoing);
@@ -3824,8 +3832,14 @@ fn a_part_not_started_beside_parts_under_way_is_work_under_way() {
             row(&["31", &measure(31), "", ""]),
             row(&["31-1", "第一部分", "尚未开展。", "未启动"]),
             row(&["31-2", "第二部分", "暂未开展。", "未启动"]),
+            // A part with no status beside a part done (adv50 c 3: counted 已完成).
+            row(&["34", &measure(34), "", ""]),
+            row(&["34-1", "第一部分", "排查阳台354户。", "已完成"]),
+            row(&["34-2", "第二部分", "相关工作", ""]),
         ],
     );
+    assert_eq!(only_report(&ledger, 34).status, Status::Unclear);
+    assert!(said(&ledger, Code::Duplicate, "完成状态计为“待核实”"));
     let r30 = only_report(&ledger, 30);
     assert_eq!(r30.status, Status::InProgress);
     assert_eq!(r30.status_text, "已完成、正在推进、未启动");
@@ -5211,11 +5225,14 @@ fn ditto_in_the_completion_date_is_the_date_above() {
                 "2020-10-05",
             ]),
             row(&["28", &measure(28), "已补植复绿300米。", "同上", "同上"]),
+            // Under 正在推进 the date above is no completion (adv50 c 8).
+            row(&["30", &measure(30), "管网排查正在开展。", "正在推进", "同上"]),
         ],
     );
     let r = only_report(&ledger, 28);
     assert_eq!(r.status, Status::Completed);
     assert_eq!(r.completed_on, Some(date(2020, 10, 5)));
+    assert_eq!(only_report(&ledger, 30).completed_on, None);
     assert!(
         !raised(&ledger, Code::DateUnreadable),
         "{:#?}",

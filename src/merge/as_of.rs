@@ -21,8 +21,9 @@ use crate::model::{Code, FileEntry, Problem, Severity, Status};
 /// one pass, and the parts come back in order: the records kept, the problems and each
 /// late sheet's rows are those of one pass over the records.
 ///
-/// `own`: in a lead unit's round, the lead unit, whose own rows count whatever day they
-/// were written (its report is made of them).
+/// `own`: the round's writer (the lead unit in a lead unit's round, else the
+/// collector), whose own rows count whatever day they were written (its report is made
+/// of them).
 pub(super) fn this_round(
     records: Vec<Vec<Record>>,
     (as_of, issued): (NaiveDate, NaiveDate),

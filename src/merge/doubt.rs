@@ -163,6 +163,33 @@ impl<'t> Found<'t> {
             .map(|i| PLANNED_CUES[i])
     }
 
+    /// [`Found::unfinished`], but not a phrase its clause then says was done since
+    /// (剩余设施已于9月28日全部拆除, 尚未拆除的3处已于11月拆除: adv50 c 2); 已完成主体工程尚未
+    /// 验收 is still unfinished.
+    fn unfinished_undone(&self) -> Option<&'static str> {
+        let stops = |c: char| "，。；,;\n".contains(c);
+        // 已 after the phrase in its clause: done since.
+        let undone = |_start: usize, end: usize| {
+            let to = self.text[end..]
+                .find(stops)
+                .map_or(self.text.len(), |i| end + i);
+            !self.text[end..to].contains('已')
+        };
+        if let Some(i) = self
+            .of(List::Unfinished)
+            .filter(|&(_, start, end)| undone(start, end))
+            .map(|(i, ..)| i)
+            .min()
+        {
+            return Some(UNFINISHED_CLAIMS[i]);
+        }
+        self.of(List::Planned)
+            .filter(|&(_, start, end)| plans_later(&self.text[end..]) && undone(start, end))
+            .map(|(i, ..)| i)
+            .min()
+            .map(|i| PLANNED_CUES[i])
+    }
+
     /// The first phrase (in list order) that counts work done: 已完成…80%, 已排查12处,
     /// 已拆除4处 (a figure in its clause). 已完成前期工作, with no figure, is a step
     /// before the start.
@@ -479,49 +506,112 @@ pub fn note_claims_done(status: Status, note: &str) -> Option<String> {
     ))
 }
 
-/// The doubt about a report of 已完成 whose remark takes it back (备注 亚冠食品公司尚未办结,
-/// 规划尚未经区政府批准，预计12月底前印发): the remark says part of the work is still to
-/// do, as a progress text saying so beside 已完成 would. Only the remark itself is read
-/// (the 备注 column, or one headed 说明 or 原因), not the lines ingest keeps under other
-/// headers (下步打算：将于…, 存在问题：…, 完成时间：…), nor last round's words.
+/// The doubt about a report of 已完成 whose remark says part of the work is still to do
+/// (备注 亚冠食品公司尚未办结, 规划尚未经区政府批准，预计12月底前印发, 还有1处因涉诉暂缓拆除):
+/// as a progress text saying so beside 已完成 would. Remarks are short and say many things
+/// beside the work left (尚未发现反弹, 剩余0处, 原计划12月底完成，已提前完成, 预计年节约用水
+/// 10万吨), so a clause counts only when it names work left with its verb or its count
+/// and says nothing done ([`work_left_in`]); a remark saying the whole is done (现已全部
+/// 拆除) has none. Every line of the note is read but last round's words, the dates and
+/// shares ingest keeps (完成时间：…, 完成进度：…) and a pointer's words (adv50 c 2, c 4).
 pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
-    const REMARK_LABELS: [&str; 4] = ["备注", "说明", "原因", "情况说明"];
+    const NOT_REMARKS: [&str; 4] = ["完成时间", "完成时间栏填写", "完成进度", "进展情况"];
     if status != Status::Completed {
         return None;
     }
-    let remark: String = note
+    let remark: Vec<&str> = note
         .lines()
-        .filter(|line| match line.split_once(['：', ':']) {
-            None => true,
-            Some((label, _)) => REMARK_LABELS.contains(&label.trim()),
+        .filter(|line| {
+            let label = line.split_once(['：', ':']).map(|(l, _)| l.trim());
+            !label
+                .is_some_and(|l| NOT_REMARKS.contains(&l) || crate::ingest::names_earlier_round(l))
         })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut without_white = String::new();
-    let found = Found::without_white(&remark, &mut without_white);
-    if found.text.is_empty() || found.claimed_done().is_some() {
+        .collect();
+    let clauses: Vec<&str> = remark
+        .iter()
+        .flat_map(|l| l.split(['，', '。', '；', ',', ';']))
+        .map(|c| c.trim())
+        .map(|c| c.split_once(['：', ':']).map_or(c, |(_, rest)| rest.trim()))
+        .filter(|c| !c.is_empty())
+        .collect();
+    const WHOLE_DONE: [&str; 6] = [
+        "已全部",
+        "全部完成",
+        "均已",
+        "已提前完成",
+        "已全面完成",
+        "全部拆除",
+    ];
+    if clauses
+        .iter()
+        .any(|c| !c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w)))
+    {
         return None;
     }
-    let left = found.unfinished().or_else(|| remainder_left(found.text))?;
+    let left = clauses.iter().find(|c| work_left_in(c))?;
     Some(format!(
         "报送“{}”，但备注写明“{}”",
         status.label(),
-        crate::common::text::excerpt(clause_around(found.text, left), 30)
+        crate::common::text::excerpt(left, 30)
     ))
 }
 
-/// The clause of `text` holding `phrase` (from the clause's start: 亚冠食品公司尚未办结,
-/// not 尚未办结), or the phrase alone when it is not found.
-fn clause_around<'a>(text: &'a str, phrase: &'a str) -> &'a str {
-    let Some(at) = text.find(phrase) else {
-        return phrase;
-    };
-    let stops = |c: char| "，。；,;\n".contains(c);
-    let start = text[..at].rfind(stops).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[at..].find(stops).map_or(text.len(), |i| at + i);
-    &text[start..end]
+/// Whether a clause of a remark names work still to do: a word of work left (尚未, 未完成,
+/// 暂缓, 还差, 剩余, 尚有 …) or a plan (预计, 计划, 将于, …前完成) with the work's verb
+/// (办结, 拆除, 印发 …) or a count other than 0; and nothing done in it (no 已), no
+/// finding (尚未发现反弹), no earlier state (整改前, 原计划), no denial (无未完成内容).
+fn work_left_in(c: &str) -> bool {
+    const LEFT: [&str; 16] = [
+        "尚未",
+        "未完成",
+        "暂未",
+        "仍未",
+        "还未",
+        "未拆",
+        "未办结",
+        "未整改",
+        "未验收",
+        "未印发",
+        "暂缓",
+        "还差",
+        "剩余",
+        "尚有",
+        "仍有",
+        "还有",
+    ];
+    const PLANNED: [&str; 6] = ["预计", "计划", "力争", "将于", "拟于", "争取"];
+    const VERBS: [&str; 14] = [
+        "完成", "办结", "印发", "批准", "批复", "拆除", "整改", "验收", "建成", "出台", "审批",
+        "实施", "销号", "投用",
+    ];
+    const SET_ASIDE: [&str; 10] = [
+        "已",
+        "发现",
+        "整改前",
+        "原计划",
+        "原预计",
+        "原定",
+        "无未",
+        "无尚未",
+        "没有未",
+        "继续",
+    ];
+    if SET_ASIDE.iter().any(|w| c.contains(w)) {
+        return false;
+    }
+    let digits: Vec<char> = c.chars().filter(char::is_ascii_digit).collect();
+    let counted = digits.iter().any(|d| *d != '0')
+        || c.chars().any(|ch| "一二两三四五六七八九十".contains(ch));
+    let only_zero = !digits.is_empty() && digits.iter().all(|d| *d == '0');
+    let verb = VERBS.iter().any(|v| c.contains(v));
+    let left = LEFT.iter().any(|w| c.contains(w)) && (verb || counted) && !only_zero;
+    // 预计12月底前印发, 12月底前完成验收: a completion still to come.
+    let planned = verb
+        && (PLANNED.iter().any(|w| c.contains(w))
+            || VERBS.iter().any(|v| c.contains(&format!("前{v}"))))
+        && c.chars()
+            .any(|ch| ch.is_ascii_digit() || "年月底".contains(ch));
+    left || planned
 }
 
 /// The phrase as quoted in the doubt: from `phrase` in `text` to the end of its clause,
@@ -639,7 +729,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .or_else(|| underway.then_some(UNDERWAY))
             .or_else(|| found.work_done())?
     } else if status == Status::Completed {
-        match found.unfinished().or_else(|| remainder_left(text)) {
+        match found.unfinished_undone().or_else(|| remainder_left(text)) {
             Some(phrase) if found.claimed_done().is_none() => phrase,
             _ => not_ours()?,
         }
@@ -849,6 +939,38 @@ mod by_list {
         })
     }
 
+    /// Whether the clause after `end` says the work was done since (已 before its end).
+    fn done_since(text: &str, end: usize) -> bool {
+        let to = text[end..]
+            .find(|c: char| "，。；,;\n".contains(c))
+            .map_or(text.len(), |j| end + j);
+        text[end..to].contains('已')
+    }
+
+    /// [`unfinished`], but not a phrase its clause then says was done since.
+    pub(super) fn unfinished_undone(text: &str) -> Option<&str> {
+        let first = UNFINISHED
+            .find_overlapping_iter(text)
+            .filter(|m| !done_since(text, m.end()))
+            .map(|m| m.pattern().as_usize())
+            .min();
+        if let Some(i) = first {
+            return Some(UNFINISHED_CLAIMS[i]);
+        }
+        PLANNED_CUES.iter().find_map(|cue| {
+            text.match_indices(cue).find_map(|(i, cue)| {
+                let rest = &text[i + cue.len()..];
+                let next = rest.chars().next()?;
+                let planned = next.is_ascii_digit()
+                    || "年月于在".contains(next)
+                    || ["今年", "明年", "下一步"]
+                        .iter()
+                        .any(|w| rest.starts_with(w));
+                (planned && !done_since(text, i + cue.len())).then(|| &text[i..i + cue.len()])
+            })
+        })
+    }
+
     pub(super) fn doubt(status: Status, progress: &str) -> Option<String> {
         // Only these statuses can contradict a text.
         if !matches!(
@@ -889,7 +1011,7 @@ mod by_list {
                 .or_else(|| text.contains("正在").then_some("正在"))
                 .or_else(|| work_done(&text))?
         } else if status == Status::Completed {
-            match unfinished(&text) {
+            match unfinished_undone(&text) {
                 Some(phrase) if claimed_done(&text).is_none() => phrase,
                 _ => not_ours()?,
             }
@@ -1015,6 +1137,8 @@ mod tests {
             .find(|c| text.contains(*c))
             .copied()
             .or_else(|| unfinished(&text));
+        // Under 已完成, a phrase its clause then says was done since (剩余…已拆除) is none.
+        let unfinished_undone = by_list::unfinished_undone(&text);
         if status == Status::NotStarted {
             if let Some(done) = Found::in_text(&text).started() {
                 return Some(format!(
@@ -1026,7 +1150,9 @@ mod tests {
         }
         let said = match (status, claims_done, unfinished) {
             (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
-            (Status::Completed, None, Some(phrase)) => phrase,
+            (Status::Completed, None, Some(_)) if unfinished_undone.is_some() => {
+                unfinished_undone.unwrap_or_default()
+            }
             (Status::InProgress, None, None) if reads_done(&text) => text.as_str(),
             _ => return None,
         };
@@ -1142,6 +1268,23 @@ mod tests {
             }
         }
         assert!(doubts > 1000, "the texts include contradictions: {doubts}");
+    }
+
+    /// adv50 c 2: work left that the clause then says was done since is no doubt.
+    #[test]
+    fn work_left_then_done_is_no_doubt() {
+        for done in [
+            "剩余设施已于9月28日全部拆除。",
+            "排查设施14处，尚未拆除的3处已于11月拆除。",
+        ] {
+            assert_eq!(doubt(Status::Completed, done), None, "{done}");
+        }
+        for left in [
+            "已完成主体工程尚未验收。",
+            "已完成18个镇街排查，剩余5个镇街正在排查。",
+        ] {
+            assert!(doubt(Status::Completed, left).is_some(), "{left}");
+        }
     }
 
     #[test]
@@ -1311,27 +1454,56 @@ mod tests {
         assert!(d(Status::Completed, "").is_none());
     }
 
-    /// adv50 a 1: a 已完成 whose remark says part of the work is still to do.
+    /// adv50 a 1, c 2, c 4: a 已完成 whose remark says part of the work is still to do;
+    /// not one whose remark says something else beside it.
     #[test]
     fn a_remark_taking_back_a_completion_is_a_doubt() {
-        let d = |status, note: &str| note_reserves_done(status, note);
+        let d = |note: &str| note_reserves_done(Status::Completed, note);
         assert_eq!(
-            d(Status::Completed, "亚冠食品公司尚未办结").as_deref(),
+            d("亚冠食品公司尚未办结").as_deref(),
             Some("报送“已完成”，但备注写明“亚冠食品公司尚未办结”")
         );
         assert_eq!(
-            d(Status::Completed, "规划已编制，预计12月底前印发").as_deref(),
+            d("规划已编制，预计12月底前印发").as_deref(),
             Some("报送“已完成”，但备注写明“预计12月底前印发”")
         );
-        assert!(d(Status::Completed, "备注：共12处，尚有3处未拆除").is_some());
-        // Not the lines kept under other headers, nor a remark that restates completion.
-        assert!(d(Status::Completed, "下步打算：将于明年开展回头看").is_none());
-        assert!(d(Status::Completed, "存在问题：资金尚未到位").is_none());
-        assert!(d(Status::Completed, "前期完成状态：正在推进").is_none());
-        assert!(d(Status::Completed, "已销号").is_none());
-        assert!(d(Status::Completed, "已全部完成，尚未发现反弹").is_none());
-        assert!(d(Status::InProgress, "亚冠食品公司尚未办结").is_none());
-        assert!(d(Status::Completed, "").is_none());
+        for left in [
+            "备注：共12处，尚有3处未拆除",
+            "还有1处因涉诉暂缓拆除",
+            "12月底前完成验收",
+            "其中1处未拆",
+            "还差2处",
+            "存在问题：尚有3处未拆除",
+            "下步打算：12月底前拆除剩余3处",
+            "未完成原因：尚有3处未拆除",
+        ] {
+            assert!(d(left).is_some(), "{left}");
+        }
+        for not_left in [
+            "下步打算：将于明年开展回头看",
+            "前期完成状态：正在推进",
+            "已销号",
+            "已全部完成，尚未发现反弹",
+            "原计划12月底完成，已提前完成",
+            "尚未发现反弹",
+            "该项无未完成内容",
+            "计划12月底前完成的任务已提前完成",
+            "尚未发现新增拦河养鱼",
+            "剩余0处",
+            "已全部拆除，无尚未拆除设施",
+            "原计划9月底完成，因疫情延期至11月完成",
+            "预计年节约用水10万吨",
+            "计划明年继续巩固提升",
+            "已于12月1日印发（原预计12月底前印发）",
+            "整改前尚有3处未拆除，现已全部拆除",
+            "剩余设施已于9月28日全部拆除",
+            "尚未拆除的3处已于11月拆除",
+            "完成时间：2020年12月底",
+            "",
+        ] {
+            assert_eq!(d(not_left), None, "{not_left}");
+        }
+        assert!(note_reserves_done(Status::InProgress, "亚冠食品公司尚未办结").is_none());
     }
 
     #[test]

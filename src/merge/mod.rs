@@ -91,10 +91,13 @@ pub fn merge_carrying(
         &mut problems,
     );
     let mut late_tasks = as_of::LateTasks::new();
+    // The round's own writer (the lead unit of a lead's round, else the collector)
+    // counts its own rows whatever day it dated them: its report is made of them (adv50
+    // d 2: the bureau's own form, dated after the as-of date, left its tasks 未报送).
     let mut records = as_of::this_round(
         records,
         (plan.meta.as_of, plan.meta.issued_on),
-        scope.lead(),
+        Some(scope.lead().unwrap_or(&plan.meta.collector)),
         &mut problems,
         &mut late_tasks,
     );

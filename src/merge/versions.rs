@@ -1223,12 +1223,20 @@ fn combine_rows(
                 Status::Completed | Status::InProgress | Status::Ongoing
             )
         });
+    // A part whose status is not known beside parts all done (24-1 已完成, 24-2 相关工作):
+    // the task is not known done (adv50 c 3: counted 已完成).
+    let part_unknown = !known.is_empty()
+        && known.len() < rows.len()
+        && matches!(reports[pick].status, Status::Completed | Status::Ongoing)
+        && rows.iter().any(|&i| reports[i].status == Status::Unclear);
     let status = if started_beside {
         Status::InProgress
+    } else if part_unknown {
+        Status::Unclear
     } else {
         reports[pick].status
     };
-    let status_text = if started_beside {
+    let status_text = if started_beside || part_unknown {
         join(
             known
                 .iter()
@@ -1284,6 +1292,8 @@ fn combine_rows(
                     "完成状态为“已完成”和“长期坚持”，按已完成并长期坚持计为已完成。"
                 } else if started_beside {
                     "其中有的部分未启动、有的已有进展，完成状态计为“正在推进”。"
+                } else if part_unknown {
+                    "其中有的部分没有写明完成情况，完成状态计为“待核实”。"
                 } else {
                     "完成状态按其中进度最慢的计。"
                 }

@@ -949,18 +949,33 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     // of work done smaller than its earlier report's (listed in 三 as to be checked), is
     // not quoted as fact.
     let in_conflict = t.units_in_conflict();
-    let Some(r) = t.current_reports().find(|r| {
-        deciders.contains(&r.unit)
-            // 不涉及 tells no work done.
-            && r.status != Status::NotApplicable
-            && !r.progress.trim().is_empty()
-            && r.figure_fell.is_none()
-            // Words claiming more than their own status (报送“正在推进”，但进展情况写明
-            // “已完成”) are listed in 三 to be checked, not told here as done. Words
-            // telling less (报送“已完成”，但…正在推进) are the work as it stands.
-            && (r.doubt.is_none() || r.status == Status::Completed)
-            && !in_conflict.contains(&r.unit.as_str())
-    }) else {
+    // Of the deciders with words that tell something, the one furthest on (the first
+    // of those alike): another behind it is told after it (`behind`). Before, the
+    // first decider was told, though it said only 正在推进。 or 暂未启动 beside a
+    // co-lead's work done (adv50 d 1).
+    let Some(r) = t
+        .current_reports()
+        .filter(|r| {
+            deciders.contains(&r.unit)
+                // 不涉及 tells no work done.
+                && r.status != Status::NotApplicable
+                && !r.progress.trim().is_empty()
+                && r.figure_fell.is_none()
+                // Words claiming more than their own status (报送“正在推进”，但进展情况写明
+                // “已完成”) are listed in 三 to be checked, not told here as done. Words
+                // telling less (报送“已完成”，但…正在推进) are the work as it stands.
+                && (r.doubt.is_none() || r.status == Status::Completed)
+                && !in_conflict.contains(&r.unit.as_str())
+                && tells_something(&quoted_words(r))
+        })
+        .fold(
+            None,
+            |best: Option<&crate::model::UnitReport>, r| match best {
+                Some(b) if b.status.advancement() >= r.status.advancement() => Some(b),
+                _ => Some(r),
+            },
+        )
+    else {
         // Only a decider with no row of its own is told by its consolidation; one whose
         // own rows are in question (above) is not quoted at all.
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
@@ -993,7 +1008,7 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
                     && matches!(b.status, Status::InProgress | Status::NotStarted)
                     && b.doubt.is_none()
                     && b.figure_fell.is_none()
-                    && !b.progress.trim().is_empty()
+                    && tells_something(&quoted_words(b))
                     && !in_conflict.contains(&b.unit.as_str())
             })
         })
@@ -1012,13 +1027,27 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     })
 }
 
+/// Whether a unit's words tell something of the work: not nothing, not a status word
+/// alone (正在推进。, 基本完成，, 已完成).
+fn tells_something(words: &str) -> bool {
+    let bare = words
+        .trim()
+        .trim_end_matches(['。', '，', ',', '.', '；', '！']);
+    !bare.is_empty()
+        && !(bare.chars().count() <= 6 && crate::ingest::classify_status(bare) != Status::Unclear)
+}
+
 /// Bare status words a text may open with, and what they say of the task's work.
-const BARE_OPENINGS: [(&str, &str); 8] = [
+const BARE_OPENINGS: [(&str, &str); 12] = [
     ("未启动", "尚未启动"),
     ("尚未启动", "尚未启动"),
     ("暂未启动", "尚未启动"),
+    ("尚未开展", "尚未开展"),
+    ("暂未开展", "尚未开展"),
+    ("正在推进中", "正在推进"),
     ("正在推进", "正在推进"),
     ("推进中", "正在推进"),
+    ("基本完成", "基本完成"),
     ("已完成", "已完成"),
     ("已全部完成", "已全部完成"),
     ("长期坚持", "长期坚持推进"),
@@ -1028,6 +1057,11 @@ const BARE_OPENINGS: [(&str, &str); 8] = [
 /// named as its subject (产业结构调整和布局优化工作尚未启动，待区政府研究。), for the unit's
 /// name before it would read as the unit's own state (区经济信息委未启动: adv50 b 5).
 fn with_task_named(text: &str, short: &str) -> String {
+    // Steps done before the work (已完成设计，已完成招标): the work they are of (卫星湖水花
+    // 鱼合作社鱼塘尾水处理设施已完成设计，…; adv50 d 6: 卫星湖街道已完成设计).
+    if STEPS_DONE.iter().any(|s| text.starts_with(s)) {
+        return format!("{short}{text}");
+    }
     let Some((rest, said)) = BARE_OPENINGS.iter().find_map(|(w, said)| {
         text.strip_prefix(w)
             .and_then(|r| r.strip_prefix(['，', ',']))
@@ -1772,7 +1806,13 @@ impl Issues {
             overdue_awaiting: with(&|t| {
                 t.status == Status::Confirming && t.deadline.is_past(l.as_of)
             }),
-            overdue_unreported: with(&|t| t.overdue && t.status == Status::Unreported),
+            // (Not a task only the collector's own part of which is awaited: its
+            // 【待补充】 line says so.)
+            overdue_unreported: with(&|t| {
+                t.overdue
+                    && t.status == Status::Unreported
+                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
+            }),
             overdue_statuses: {
                 let counts: Vec<String> = [Status::Unclear, Status::NotStarted, Status::Ongoing]
                     .iter()
@@ -2441,7 +2481,19 @@ mod tests {
             "排水规划编制工作已完成，经区政府批复实施。"
         );
         assert_eq!(with_task_named("已完成。", "x"), "已完成。");
-        assert_eq!(with_task_named("已完成设计。", "x"), "已完成设计。");
+        assert_eq!(
+            with_task_named("已完成设计，已完成招标。", "尾水处理设施"),
+            "尾水处理设施已完成设计，已完成招标。"
+        );
+        assert_eq!(
+            with_task_named("正在推进中，已完成选址。", "尾水处理设施"),
+            "尾水处理设施工作正在推进，已完成选址。"
+        );
+        assert!(!tells_something("正在推进。"));
+        assert!(!tells_something("基本完成，"));
+        assert!(!tells_something(""));
+        assert!(tells_something("已完成设计，已完成招标。"));
+        assert!(tells_something("会同各镇街开展排查。"));
         // Steps done before the work (设计, 招标) are no result: the works finished
         // follow (adv50 b 5: 何埂镇已完成设计，已完成招标。).
         assert_eq!(

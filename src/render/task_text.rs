@@ -147,6 +147,11 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
 /// and said once when the unit pasted it several times over.
 pub fn as_quoted(text: &str, unit: &str) -> String {
     let text = said_once(without_own_name(text.trim(), unit));
+    // 无 / 暂无 alone is no words to quote (adv50 b 9: 何埂镇：无。 beside 已完成); the
+    // status says what there is.
+    if matches!(text.trim_end_matches(['。', '.']), "无" | "暂无" | "没有") {
+        return String::new();
+    }
     if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return text.to_string();
     }
@@ -268,6 +273,8 @@ mod tests {
         for times in [1, 2, 3, 4, 6, 7] {
             assert_eq!(said_once(&one.repeat(times)), one, "{times}");
         }
+        assert_eq!(as_quoted("无。", "何埂镇"), "");
+        assert_eq!(as_quoted("暂无", "何埂镇"), "");
         // A text whose halves differ is as written.
         let two = format!("{one}下一步将持续巡查，防止反弹。");
         assert_eq!(said_once(&two), two);

@@ -625,6 +625,18 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     split_from = None;
                 }
             }
+            if reason == SkipReason::Void {
+                // Its words are not lost without a word (adv50 c 5).
+                out.problems.push(
+                    Problem::new(
+                        Severity::Warning,
+                        Code::ReadNote,
+                        ctx.file,
+                        "此行注明“作废”或“删除”，未计入汇总。如仍是本期的进展，请删去该字样后重新报送。",
+                    )
+                    .at(Some(&grid.name), Some(r as u32 + 1)),
+                );
+            }
             out.skips.push(row_skip(grid, ctx, r, reason));
             continue;
         }

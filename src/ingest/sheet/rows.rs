@@ -826,9 +826,7 @@ pub(super) fn values(
     );
     // null, #N/A, / in the progress cell: a spreadsheet's or a form's empty value, not
     // words of the unit's (they would be quoted in the report).
-    // 无 / 暂无 / 没有 alone: no words of progress (adv50 b 9: 何埂镇：无。 in 附件1 beside
-    // 已完成).
-    if is_empty_value(&progress) || (says_none(&progress) && !says_not_reported(&progress)) {
+    if is_empty_value(&progress) {
         progress.clear();
     }
     // Progress typed into the measure cell under the plan's words (…禁止违法排污行为。
@@ -1009,9 +1007,16 @@ pub(super) fn values(
     // 详见第N项, or 同上 (adv50 a 9: 同上 in 完成时间 was kept as text, the date lost) on
     // a row whose 同上 was not refused: that row's completion date.
     let date_of_referred = referred(&one_line(&completed_cell.text_ref())).or_else(|| {
-        above.filter(|_| !ditto_refused && is_ditto(&one_line(&completed_cell.text_ref())))
+        above.filter(|_| {
+            !ditto_refused
+                && status == Status::Completed
+                && is_ditto(&one_line(&completed_cell.text_ref()))
+        })
     });
-    let completed_cell = if date_of_referred.is_some() {
+    // (同上 beside a status not done: no completion, and no date to read.)
+    let completed_cell = if date_of_referred.is_some()
+        || (above.is_some() && is_ditto(&one_line(&completed_cell.text_ref())))
+    {
         &Cell::Empty
     } else {
         completed_cell
