@@ -1689,6 +1689,13 @@ fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
         };
         let line = format!("（{}尚未报送，以下为其他单位报送的相关进展）", who.trim());
         assert!(text.contains(&line), "task {}: {line}", t.id);
+        // Said once: no count of the deciders saying they have not reported before it
+        // (adv50 d 8: （2个责任单位均未报送）（…尚未报送，…）).
+        assert!(
+            !text.contains(&format!("均未报送）\n{line}")),
+            "task {}",
+            t.id
+        );
     }
     assert_eq!(seen, 1, "task 25");
 }
@@ -3144,4 +3151,13 @@ fn the_bureaus_own_return_counts_whatever_its_date() {
     // 区发展改革委's return of 12月6日 is next round's.
     let fgw = l.units.iter().find(|u| u.name == "区发展改革委").unwrap();
     assert!(fgw.sent_nothing());
+    // A task only a cooperating unit reported done (已报完成待确认, 第37项 this round)
+    // says once whose report is awaited (adv50 d 8).
+    assert!(l
+        .tasks
+        .iter()
+        .any(|t| t.status == Status::Confirming && t.awaiting.len() == t.deciders().len()));
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(text.contains("以下为其他单位报送的相关进展"), "{text}");
+    assert!(!text.contains("均未报送）\n（"), "{text}");
 }

@@ -709,6 +709,9 @@ fn a_lead_units_list_of_missing_units_says_whose_units_they_are() {
     );
     assert!(text.contains(&said), "{said}\n{text}");
     assert!(!text.contains("《整改方案》应报送单位"), "{text}");
+    // One group alone is not numbered （一） (adv50 d 4).
+    assert!(text.contains("Para(\"未报送任何进展的单位（"), "{text}");
+    assert!(!text.contains("（一）"), "{text}");
 }
 
 /// A unit whose only return came after the as-of date is not reminded (what the return
@@ -728,14 +731,22 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
     let u = l.units.iter().find(|u| u.name == late).unwrap();
     assert!(u.sent_nothing() && !u.missing.is_empty());
     assert!(!units_to_remind(&l).iter().any(|u| u.name == late));
-    let said = format!("{late}（12月6日报送，晚于统计截止日期，纳入下期汇总）");
     let list =
         blocks_text(&rectify::reminder_list_blocks(&l, &Templates::new(None), l.as_of).unwrap());
-    assert!(list.contains(&said), "{list}");
+    // Listed apart, not among the units that sent nothing (adv50 d 4).
+    assert!(
+        list.contains(&format!(
+            "统计截止日期后报送、纳入下期汇总的单位（1个）：{late}（12月6日报送）。"
+        )),
+        "{list}"
+    );
+    assert!(
+        list.contains("（一）未报送任何进展的单位（20个）：中山路街道、"),
+        "{list}"
+    );
     let report = report_text(&l);
+    let said = format!("{late}（12月6日报送，晚于统计截止日期，纳入下期汇总）");
     assert!(report.contains(&format!("1．{said}：")), "{report}");
-    // Units that sent nothing at all are still said to have sent nothing.
-    assert!(list.contains("、中山路街道、"), "{list}");
     // The lead's own task still to fill in (第53项, shared with the bureau and 区卫健委)
     // is its 【待补充】 line, not a task on which it received nothing (adv50 b 12).
     assert!(report.contains("我局承担的第53项任务进展"), "{report}");

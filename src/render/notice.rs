@@ -940,9 +940,15 @@ struct ListContext<'a> {
     task_count: usize,
     /// Sent nothing / sent progress, none of it on the tasks owed / sent part.
     silent: Vec<OwingUnit>,
+    /// Of the units that sent nothing this round, those whose return came after the
+    /// as-of date (counted next round): listed apart, not as having sent nothing (adv50
+    /// d 4).
+    late: Vec<OwingUnit>,
     none_owed: Vec<OwingUnit>,
     partial: Vec<OwingUnit>,
     units: Vec<OwingUnit>,
+    /// More than one of the lists above has units: they are numbered （一）（二）.
+    numbered: bool,
 }
 
 impl OwingUnit {
@@ -983,6 +989,16 @@ impl<'a> ListContext<'a> {
                 .map(|u| OwingUnit::new(ledger, u))
                 .collect()
         };
+        let (late, silent): (Vec<OwingUnit>, Vec<OwingUnit>) = briefs(UnitEntry::sent_nothing)
+            .into_iter()
+            .partition(|u| !u.late_on.is_empty());
+        let none_owed = briefs(UnitEntry::reported_none_owed);
+        let partial = briefs(|u| !u.sent_nothing() && !u.reported_none_owed());
+        let numbered = [silent.len(), late.len(), none_owed.len(), partial.len()]
+            .iter()
+            .filter(|n| **n > 0)
+            .count()
+            > 1;
         ListContext {
             plan: PlanContext::new(ledger),
             contact: ContactContext::new(ledger),
@@ -993,10 +1009,12 @@ impl<'a> ListContext<'a> {
             units_reported: crate::model::queries::units_sent(ledger) as usize,
             units_complete: expected - owing.len(),
             task_count: tasks.len(),
-            silent: briefs(UnitEntry::sent_nothing),
-            none_owed: briefs(UnitEntry::reported_none_owed),
-            partial: briefs(|u| !u.sent_nothing() && !u.reported_none_owed()),
+            silent,
+            late,
+            none_owed,
+            partial,
             units: briefs(|_| true),
+            numbered,
         }
     }
 }

@@ -159,7 +159,15 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     // alike (24个责任单位中…, 2个牵头单位均长期坚持), also where others' reports are listed
     // below it.
     let noun = t.deciders_word();
-    if let Some(b) = t.breakdown.describe(noun).filter(|_| !nothing_in) {
+    // Only units that do not decide the task reported: the line below says whose
+    // report is awaited, and the count (2个责任单位均未报送) would say it twice (adv50 d 8).
+    let others_only = t.status == Status::Unreported
+        || (t.status == Status::Confirming && t.awaiting.len() == t.deciders().len());
+    if let Some(b) = t
+        .breakdown
+        .describe(noun)
+        .filter(|_| !nothing_in && !others_only)
+    {
         lines.push(format!("（{b}）"));
     }
     // A doubt that a unit wrote no progress is its line's own note (单位：报未完成，
@@ -216,9 +224,7 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         } else if !others.is_empty() {
             lines.push(format!("{}暂未报送。", others.join("、")));
         }
-    } else if t.status == Status::Unreported
-        || (t.status == Status::Confirming && t.awaiting.len() == t.deciders().len())
-    {
+    } else if others_only {
         // Only units that do not decide the task reported (a cooperating unit reporting
         // it done, 已报完成待确认): say whose report is awaited.
         lines.push(format!(
