@@ -750,6 +750,11 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
     // The lead's own task still to fill in (第53项, shared with the bureau and 区卫健委)
     // is its 【待补充】 line, not a task on which it received nothing (adv50 b 12).
     assert!(report.contains("我局承担的第53项任务进展"), "{report}");
+    // Its one overdue task (第26项) is its own: it sets the date itself (adv50 d 3).
+    assert!(
+        report.contains("对已超过完成时限但尚未完成的1项任务，我局将明确完成时间"),
+        "{report}"
+    );
     assert!(!report.contains("尚未收到任何报送"), "{report}");
 }
 

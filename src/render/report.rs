@@ -1390,6 +1390,10 @@ struct Issues {
     /// The overdue tasks split: those a decider reported on (not completed), and those
     /// no decider has (not known to be unfinished: named apart).
     overdue_reported: Vec<TaskContext>,
+    /// Every task of `overdue_reported` is the collector's alone (a lead unit's own task
+    /// in its round): 四 says it will set the date itself, not that it will press the
+    /// responsible unit (adv50 d 3).
+    overdue_all_own: bool,
     /// Tasks past their deadline whose deciders that reported all say 已完成 (已报完成
     /// 待确认, not overdue by status), waiting on the others.
     overdue_awaiting: Vec<TaskContext>,
@@ -1802,6 +1806,11 @@ impl Issues {
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
+            overdue_all_own: l
+                .tasks
+                .iter()
+                .filter(|t| t.overdue && t.status != Status::Unreported)
+                .all(|t| t.deciders() == [l.plan.collector.clone()]),
             // Not overdue by status (reported done by all who answered), but past due.
             overdue_awaiting: with(&|t| {
                 t.status == Status::Confirming && t.deadline.is_past(l.as_of)

@@ -153,9 +153,47 @@ pub fn as_quoted(text: &str, unit: &str) -> String {
         return String::new();
     }
     if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return text.to_string();
+        return closed(text);
     }
-    without_foreign_parts(text)
+    closed(&without_foreign_parts(text))
+}
+
+/// A text whose last （ or “ is left open (2名（镇综合行政执法大队。, 建立“两法衔接机制。)
+/// with it closed at the end of its line, before the stop it ends on (adv50 b 7, d 5):
+/// the documents never print a bracket or quotation mark left open.
+pub fn closed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut missing = String::new();
+        let mut open: Vec<char> = Vec::new();
+        for c in line.chars() {
+            match c {
+                '（' | '“' => open.push(c),
+                '）' | '”' => {
+                    let opener = if c == '）' { '（' } else { '“' };
+                    if let Some(at) = open.iter().rposition(|&o| o == opener) {
+                        open.truncate(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for o in open.iter().rev() {
+            missing.push(if *o == '（' { '）' } else { '”' });
+        }
+        if missing.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        let body = line.trim_end_matches(['。', '；', '，', '、', '！', '？', ';', ',']);
+        out.push_str(body);
+        out.push_str(&missing);
+        out.push_str(&line[body.len()..]);
+    }
+    out
 }
 
 /// A text without what a report to the 人大 does not quote: a sentence in English (The
@@ -273,6 +311,18 @@ mod tests {
         for times in [1, 2, 3, 4, 6, 7] {
             assert_eq!(said_once(&one.repeat(times)), one, "{times}");
         }
+        assert_eq!(
+            as_quoted("与区生态环境局建立“两法衔接机制。", "区公安局"),
+            "与区生态环境局建立“两法衔接机制”。"
+        );
+        assert_eq!(
+            as_quoted("尚未开展，待上级部署（详见附件", "x"),
+            "尚未开展，待上级部署（详见附件）"
+        );
+        assert_eq!(
+            as_quoted("已建（含“河长制”）3处。\n二、存在问题（略", "x"),
+            "已建（含“河长制”）3处。\n二、存在问题（略）"
+        );
         assert_eq!(as_quoted("无。", "何埂镇"), "");
         assert_eq!(as_quoted("暂无", "何埂镇"), "");
         // A text whose halves differ is as written.

@@ -116,29 +116,18 @@ fn status(t: &TaskEntry) -> Vec<String> {
 /// report group as 单位：进展 (or its status note when it has no text). Where the
 /// collector itself owes the task and has not filled it in, a marker the clerk fills
 /// before sending (【待补充：我局进展】), not 暂未收到报送 about itself.
-/// A unit's text as 附件1 prints it, ended as a sentence: one left open (溢流问题已解决)
-/// or on a pause (已增加执法人员2名、、) ends with 。, a bracket left open before its end
-/// (2名（镇综合行政执法大队。) closed (adv50 b 7).
+/// A unit's text as 附件1 prints it (quoted: brackets closed), ended as a sentence: one
+/// left open (溢流问题已解决) or on a pause (已增加执法人员2名、、) ends with 。 (adv50 b 7).
 fn ended(text: &str) -> String {
     let body = text.trim_end();
-    let open = body.matches('（').count() > body.matches('）').count();
     let trimmed = body.trim_end_matches(['、', '，', ',', '；', ';', '：', ':']);
     let needs_stop = trimmed.len() < body.len()
         || trimmed.ends_with(|c: char| {
-            ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
+            ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                || c.is_ascii_alphanumeric()
+                || c == '）'
+                || c == '”'
         });
-    // The bracket closes before the full stop the text ends with, if any.
-    if open
-        && body
-            .rfind('（')
-            .is_some_and(|at| !body[at..].contains('\n'))
-    {
-        let (before, stop) = match trimmed.strip_suffix('。') {
-            Some(b) if !needs_stop => (b, "。"),
-            _ => (trimmed, "。"),
-        };
-        return format!("{before}）{stop}");
-    }
     if needs_stop {
         format!("{trimmed}。")
     } else {
@@ -501,11 +490,7 @@ mod ending_tests {
         assert_eq!(ended("已增加执法人员2名、、"), "已增加执法人员2名。");
         assert_eq!(ended("开展巡查，"), "开展巡查。");
         assert_eq!(
-            ended("已增加执法人员2名（镇综合行政执法大队。"),
-            "已增加执法人员2名（镇综合行政执法大队）。"
-        );
-        assert_eq!(
-            ended("已增加执法人员2名（镇综合行政执法大队"),
+            ended("已增加执法人员2名（镇综合行政执法大队）"),
             "已增加执法人员2名（镇综合行政执法大队）。"
         );
         assert_eq!(
