@@ -3847,6 +3847,56 @@ fn a_part_not_started_beside_parts_under_way_is_work_under_way() {
     assert_eq!(only_report(&ledger, 31).status, Status::NotStarted);
 }
 
+/// Parts numbered （1）（2）, ①②, 1 2 under a task's row left blank are that task's parts,
+/// each with its name, words and status, not reports on tasks 1 and 2 (adv50 c 1:
+/// 拦河养鱼's （1）开展自查 was task 1's, and task 24 未报送). A task's row left blank
+/// followed by the next task's number is two tasks, as before.
+#[test]
+fn parts_numbered_under_a_blank_task_row_are_its_parts() {
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["21", &measure(21), "", ""]),
+            row(&["①", "退出类电站", "9座退出类电站已全部拆除。", "已完成"]),
+            row(&["②", "整改类电站", "18座整改类电站已完成12座。", "正在推进"]),
+            row(&["24", &measure(24), "", ""]),
+            row(&["（1）", "开展自查", "排查出拦河养鱼设施14处。", "已完成"]),
+            row(&[
+                "（2）",
+                "拆除设施",
+                "已拆除10处，剩余4处正在拆除。",
+                "正在推进",
+            ]),
+            row(&["25", &measure(25), "", ""]),
+            row(&["26", &measure(26), "规划初稿已完成。", "正在推进"]),
+        ],
+    );
+    for id in [1, 2] {
+        assert!(ledger.task(id).unwrap().reports.is_empty(), "task {id}");
+    }
+    let r21 = only_report(&ledger, 21);
+    assert_eq!(r21.status, Status::InProgress);
+    assert!(
+        r21.progress.starts_with("退出类电站：9座"),
+        "{}",
+        r21.progress
+    );
+    let r24 = only_report(&ledger, 24);
+    assert_eq!(r24.status, Status::InProgress);
+    assert_eq!(
+        r24.progress,
+        "开展自查：排查出拦河养鱼设施14处。\n拆除设施：已拆除10处，剩余4处正在拆除。"
+    );
+    assert!(
+        !raised(&ledger, Code::TaskTextMismatch),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(ledger.task(25).unwrap().reports.is_empty());
+    assert_eq!(only_report(&ledger, 26).status, Status::InProgress);
+}
+
 /// Status codes keyed in the header (完成状态（1.已完成 2.正在推进 3.未启动 4.长期坚持）)
 /// read as the words they stand for. Before, every row was 待核实.
 #[test]

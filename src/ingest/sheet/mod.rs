@@ -348,6 +348,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // The task number of the last task row, read or left blank: 21.1, 21.2 under it
     // are its items.
     let mut last_id: Option<u32> = None;
+    // A task's row left blank (24 | 针对…拦河养鱼… | | ) and the number its next part
+    // would have under it (（1）开展自查 …, （2）拆除设施 …).
+    let mut blank_task: Option<(u32, u32)> = None;
     // Headers of unknown columns whose text went into a record's note.
     let mut unnamed_read: Vec<String> = Vec::new();
     // Task rows left blank so far: a statement under them (以上任务均不涉及我街道)
@@ -491,6 +494,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     blank_rows.push(r);
                 }
                 last_id = id.or(last_id);
+                blank_task = id.map(|t| (t, 1));
             }
             if matches!(
                 reason,
@@ -725,6 +729,22 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 21.1, 21.2 under task 21's row: parts of task 21.
         if v.id.is_none() && last_id.is_some() && rows::item_of(&v.id_text) == last_id {
             v.id = last_id;
+        }
+        // （1）, ①, 1、 … counting up from 1 under a task's row left blank: that task's
+        // parts, each with its own words and status, not reports on tasks 1, 2 … (adv50
+        // c 1: 拦河养鱼's （1）开展自查 was read as task 1's, task 24 left 未报送).
+        match blank_task {
+            Some((task, next)) if rows::part_number(&v.id_text) == Some(next) => {
+                v.id = Some(task);
+                blank_task = Some((task, next + 1));
+                // The part's name (开展自查) opens its words; it is no text of the task
+                // to check the number against.
+                let part = std::mem::take(&mut v.measure_text);
+                if !part.trim().is_empty() && !v.progress.trim().is_empty() {
+                    v.progress = format!("{}：{}", part.trim(), v.progress.trim_start());
+                }
+            }
+            _ => blank_task = None,
         }
         // 6-7 where the sheet numbers task 6's items 6-1 … 6-8.
         if let Some((head, _)) =

@@ -379,6 +379,26 @@ fn says_none(t: &str) -> bool {
     matches!(t, "无" | "暂无" | "没有") || says_not_reported(t)
 }
 
+/// The number of a part as a 序号 cell numbers it under its task: （1）, (1), ①, 1、, 1.,
+/// 1, （一）, 一、 (1 to 20).
+pub(super) fn part_number(id_text: &str) -> Option<u32> {
+    let t = id_text.trim();
+    if let Some(c) = t.chars().next().filter(|_| t.chars().count() == 1) {
+        if ('①'..='⑳').contains(&c) {
+            return Some(c as u32 - '①' as u32 + 1);
+        }
+    }
+    let bare = t
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')', '、', '.', '．']);
+    let n = if bare.bytes().all(|b| b.is_ascii_digit()) && !bare.is_empty() && bare.len() <= 2 {
+        bare.parse().ok()
+    } else {
+        crate::common::numerals::chinese_number(bare)
+    }?;
+    (1..=20).contains(&n).then_some(n)
+}
+
 /// The task an item number such as 21.1 or 21.2 belongs to (21): a task number, a dot
 /// and one or two digits.
 pub(super) fn item_of(id_text: &str) -> Option<u32> {
