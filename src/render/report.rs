@@ -943,7 +943,7 @@ fn this_unit(unit: &str) -> String {
     }
 }
 
-fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
+fn result_parts<'t>(l: &Ledger, t: &'t TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
     // A unit with two current reports on the task that say different things, or a count
     // of work done smaller than its earlier report's (listed in 三 as to be checked), is
@@ -953,28 +953,30 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     // of those alike): another behind it is told after it (`behind`). Before, the
     // first decider was told, though it said only 正在推进。 or 暂未启动 beside a
     // co-lead's work done (adv50 d 1).
+    let told = |r: &&crate::model::UnitReport| {
+        deciders.contains(&r.unit)
+            // 不涉及 tells no work done.
+            && r.status != Status::NotApplicable
+            && !r.progress.trim().is_empty()
+            && r.figure_fell.is_none()
+            // Words claiming more than their own status (报送“正在推进”，但进展情况写明
+            // “已完成”) are listed in 三 to be checked, not told here as done. Words
+            // telling less (报送“已完成”，但…正在推进) are the work as it stands.
+            && (r.doubt.is_none() || r.status == Status::Completed)
+            && !in_conflict.contains(&r.unit.as_str())
+    };
+    let furthest =
+        |best: Option<&'t crate::model::UnitReport>, r: &'t crate::model::UnitReport| match best {
+            Some(b) if b.status.advancement() >= r.status.advancement() => Some(b),
+            _ => Some(r),
+        };
+    // (A status word alone is told when no decider says more: 区住房城乡建委已完成。)
     let Some(r) = t
         .current_reports()
-        .filter(|r| {
-            deciders.contains(&r.unit)
-                // 不涉及 tells no work done.
-                && r.status != Status::NotApplicable
-                && !r.progress.trim().is_empty()
-                && r.figure_fell.is_none()
-                // Words claiming more than their own status (报送“正在推进”，但进展情况写明
-                // “已完成”) are listed in 三 to be checked, not told here as done. Words
-                // telling less (报送“已完成”，但…正在推进) are the work as it stands.
-                && (r.doubt.is_none() || r.status == Status::Completed)
-                && !in_conflict.contains(&r.unit.as_str())
-                && tells_something(&quoted_words(r))
-        })
-        .fold(
-            None,
-            |best: Option<&crate::model::UnitReport>, r| match best {
-                Some(b) if b.status.advancement() >= r.status.advancement() => Some(b),
-                _ => Some(r),
-            },
-        )
+        .filter(told)
+        .filter(|r| tells_something(&quoted_words(r)))
+        .fold(None, furthest)
+        .or_else(|| t.current_reports().filter(told).fold(None, furthest))
     else {
         // Only a decider with no row of its own is told by its consolidation; one whose
         // own rows are in question (above) is not quoted at all.
@@ -1033,8 +1035,9 @@ fn tells_something(words: &str) -> bool {
     let bare = words
         .trim()
         .trim_end_matches(['。', '，', ',', '.', '；', '！']);
-    !bare.is_empty()
-        && !(bare.chars().count() <= 6 && crate::ingest::classify_status(bare) != Status::Unclear)
+    let status_alone =
+        bare.chars().count() <= 6 && crate::ingest::classify_status(bare) != Status::Unclear;
+    !(bare.is_empty() || status_alone)
 }
 
 /// Bare status words a text may open with, and what they say of the task's work.

@@ -152,10 +152,11 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
     // report is awaited, and the count (2个责任单位均未报送) would say it twice (adv50 d 8).
     let others_only = t.status == Status::Unreported
         || (t.status == Status::Confirming && t.awaiting.len() == t.deciders().len());
+    let no_decider_in = others_only && t.awaiting.len() == t.deciders().len();
     if let Some(b) = t
         .breakdown
         .describe(noun)
-        .filter(|_| !nothing_in && !others_only)
+        .filter(|_| !nothing_in && !no_decider_in)
     {
         lines.push(format!("（{b}）"));
     }

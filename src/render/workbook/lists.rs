@@ -186,9 +186,15 @@ fn task_columns<'a>(previous: bool) -> Vec<Column<'a, &'a TaskEntry>> {
         .highlight(Highlight::Red("是")),
         light_column(),
         // Its many units' paragraphs need the room: the columns before it narrow first.
-        col("进展情况", Kind::Text, 40.0, WIDE, |r| {
-            t(merged_progress(r.item))
-        }),
+        // Beside last round's status (a column more) it gives up some, so the sheet still
+        // prints one page wide (adv50 d 11: with 上期状态 it ran across two pages).
+        col(
+            "进展情况",
+            Kind::Text,
+            if previous { 30.0 } else { 40.0 },
+            WIDE,
+            |r| t(merged_progress(r.item)),
+        ),
         // Printed, the sheet stops at 进展情况 (one page wide at 9 pt); who reported
         // what is on the 单位报送情况 sheet.
         col("已报送单位", Kind::Text, 12.0, 18.0, |r| {
