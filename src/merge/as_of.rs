@@ -220,15 +220,21 @@ fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
             &r.source.file,
             format!(
                 "填报为已完成，但完成{}晚于填报日期{}。请核实完成时间（是否为计划完成时间）。",
-                match r.completed_text.trim() {
-                    "" => format!("日期{}", render_date(done)),
-                    t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
-                },
+                completion_said(r, done),
                 render_date(filed)
             ),
         )
         .at(Some(&r.source.sheet), Some(r.source.row)),
     )
+}
+
+/// A row's completion as a warning quotes it: 时间“2020年12月3日” as written, else
+/// 日期2020年12月3日.
+fn completion_said(r: &Record, done: NaiveDate) -> String {
+    match r.completed_text.trim() {
+        "" => format!("日期{}", render_date(done)),
+        t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
+    }
 }
 
 /// The warning of a row reported 已完成 in a year before the plan's (2019年11月30日 for a
@@ -247,10 +253,7 @@ fn completion_before_plan(r: &Record, issued: NaiveDate) -> Option<Problem> {
                 &r.source.file,
                 format!(
                     "填报为已完成，但完成{}早于整改方案印发日期{}，可能是年份填写有误，已按原文计入。请核实完成时间。",
-                    match r.completed_text.trim() {
-                        "" => format!("日期{}", render_date(done)),
-                        t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
-                    },
+                    completion_said(r, done),
                     render_date(issued)
                 ),
             )
@@ -278,10 +281,7 @@ fn completed_late(r: &Record, done: NaiveDate, as_of: NaiveDate) -> Problem {
         format!(
             "填报的完成{}晚于本期统计截止日期{}，{hint}本期按“{}”统计。",
             // What the unit wrote (2021年1月), not the day it was read as.
-            match r.completed_text.trim() {
-                "" => format!("日期{}", render_date(done)),
-                t => format!("时间“{}”", crate::common::text::excerpt(t, 20)),
-            },
+            completion_said(r, done),
             render_date(as_of),
             Status::InProgress.label()
         ),

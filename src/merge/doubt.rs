@@ -918,25 +918,7 @@ mod by_list {
     }
 
     pub(super) fn unfinished(text: &str) -> Option<&str> {
-        let first = UNFINISHED
-            .find_overlapping_iter(text)
-            .map(|m| m.pattern().as_usize())
-            .min();
-        if let Some(i) = first {
-            return Some(UNFINISHED_CLAIMS[i]);
-        }
-        PLANNED_CUES.iter().find_map(|cue| {
-            text.match_indices(cue).find_map(|(i, cue)| {
-                let rest = &text[i + cue.len()..];
-                let next = rest.chars().next()?;
-                let planned = next.is_ascii_digit()
-                    || "年月于在".contains(next)
-                    || ["今年", "明年", "下一步"]
-                        .iter()
-                        .any(|w| rest.starts_with(w));
-                planned.then(|| &text[i..i + cue.len()])
-            })
-        })
+        unfinished_where(text, |_| true)
     }
 
     /// Whether the clause after `end` says the work was done since (已 before its end).
@@ -949,9 +931,15 @@ mod by_list {
 
     /// [`unfinished`], but not a phrase its clause then says was done since.
     pub(super) fn unfinished_undone(text: &str) -> Option<&str> {
+        unfinished_where(text, |end| !done_since(text, end))
+    }
+
+    /// The first unfinished claim (in list order) or plan for later whose end `keep`
+    /// accepts.
+    fn unfinished_where(text: &str, keep: impl Fn(usize) -> bool) -> Option<&str> {
         let first = UNFINISHED
             .find_overlapping_iter(text)
-            .filter(|m| !done_since(text, m.end()))
+            .filter(|m| keep(m.end()))
             .map(|m| m.pattern().as_usize())
             .min();
         if let Some(i) = first {
@@ -966,7 +954,7 @@ mod by_list {
                     || ["今年", "明年", "下一步"]
                         .iter()
                         .any(|w| rest.starts_with(w));
-                (planned && !done_since(text, i + cue.len())).then(|| &text[i..i + cue.len()])
+                (planned && keep(i + cue.len())).then(|| &text[i..i + cue.len()])
             })
         })
     }
