@@ -243,19 +243,15 @@ fn date_undated_sheets(out: &mut Ingested, rel: &str, default_year: i32) {
                 Severity::Info,
                 Code::FilingDateMissing,
                 rel,
-                if month_only {
-                    format!(
-                        "文件中没有填报日期，按{}中的月份（{}）计。",
-                        folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
-                        crate::common::dates::render_month(day)
-                    )
-                } else {
-                    format!(
-                        "文件中没有填报日期，按{}中的日期（{}）计。",
-                        folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
-                        crate::common::dates::render_date(day)
-                    )
-                },
+                format!(
+                    "文件中没有填报日期，按{}中的{}计。",
+                    folder.map_or("文件名".to_string(), |f| format!("“{f}”")),
+                    if month_only {
+                        format!("月份（{}）", crate::common::dates::render_month(day))
+                    } else {
+                        format!("日期（{}）", crate::common::dates::render_date(day))
+                    }
+                ),
             ));
         }
         return;

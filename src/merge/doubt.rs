@@ -153,38 +153,35 @@ impl<'t> Found<'t> {
     /// The first phrase that says the work is not finished yet: an unfinished claim (in
     /// list order), else a plan for later (计划 followed by a date or 于/在/今年/明年/下一步).
     fn unfinished(&self) -> Option<&'static str> {
-        if let Some(i) = self.of(List::Unfinished).map(|(i, ..)| i).min() {
-            return Some(UNFINISHED_CLAIMS[i]);
-        }
-        self.of(List::Planned)
-            .filter(|&(_, _, end)| plans_later(&self.text[end..]))
-            .map(|(i, ..)| i)
-            .min()
-            .map(|i| PLANNED_CUES[i])
+        self.unfinished_where(|_| true)
     }
 
     /// [`Found::unfinished`], but not a phrase its clause then says was done since
     /// (剩余设施已于9月28日全部拆除, 尚未拆除的3处已于11月拆除: adv50 c 2); 已完成主体工程尚未
     /// 验收 is still unfinished.
     fn unfinished_undone(&self) -> Option<&'static str> {
-        let stops = |c: char| "，。；,;\n".contains(c);
         // 已 after the phrase in its clause: done since.
-        let undone = |_start: usize, end: usize| {
+        self.unfinished_where(|end| {
             let to = self.text[end..]
-                .find(stops)
+                .find(|c: char| "，。；,;\n".contains(c))
                 .map_or(self.text.len(), |i| end + i);
             !self.text[end..to].contains('已')
-        };
+        })
+    }
+
+    /// The first unfinished claim (in list order) whose end `keep` accepts, else the
+    /// first plan for later whose cue's end it accepts.
+    fn unfinished_where(&self, keep: impl Fn(usize) -> bool) -> Option<&'static str> {
         if let Some(i) = self
             .of(List::Unfinished)
-            .filter(|&(_, start, end)| undone(start, end))
+            .filter(|&(_, _, end)| keep(end))
             .map(|(i, ..)| i)
             .min()
         {
             return Some(UNFINISHED_CLAIMS[i]);
         }
         self.of(List::Planned)
-            .filter(|&(_, start, end)| plans_later(&self.text[end..]) && undone(start, end))
+            .filter(|&(_, _, end)| plans_later(&self.text[end..]) && keep(end))
             .map(|(i, ..)| i)
             .min()
             .map(|i| PLANNED_CUES[i])

@@ -16,6 +16,7 @@ use crate::render::error::RenderError;
 use crate::render::files::REPORT_DOCX;
 use crate::render::output::{Job, Rendered};
 use crate::render::task_text::owner;
+use crate::render::task_text::Nesting;
 use crate::render::templates::{template_blocks, PlanContext, Templates, REPORT_TEMPLATE};
 
 /// The output: 整改情况报告.docx.
@@ -291,37 +292,6 @@ fn split_outside_quotes(text: &str, marks: &[char]) -> Vec<String> {
     }
     parts.push(cur);
     parts
-}
-
-/// The quotation marks and brackets open at a point of a text. A closing mark closes
-/// its opening one and whatever opened inside it and was left open (a quoted excerpt
-/// cut short: “…《永川区…”); a closing mark with no opening one is ignored.
-#[derive(Default)]
-struct Nesting(Vec<char>);
-
-impl Nesting {
-    fn step(&mut self, c: char) {
-        let opener = match c {
-            '”' => '“',
-            '’' => '‘',
-            '》' => '《',
-            '）' => '（',
-            ')' => '(',
-            '】' => '【',
-            '“' | '‘' | '《' | '（' | '(' | '【' => {
-                self.0.push(c);
-                return;
-            }
-            _ => return,
-        };
-        if let Some(at) = self.0.iter().rposition(|&o| o == opener) {
-            self.0.truncate(at);
-        }
-    }
-
-    fn is_outside(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Words of a clause that only frames the work.
@@ -943,7 +913,7 @@ fn this_unit(unit: &str) -> String {
     }
 }
 
-fn result_parts<'t>(l: &Ledger, t: &'t TaskEntry) -> Option<Said> {
+fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
     let deciders = t.deciders();
     // A unit with two current reports on the task that say different things, or a count
     // of work done smaller than its earlier report's (listed in 三 as to be checked), is
@@ -965,25 +935,25 @@ fn result_parts<'t>(l: &Ledger, t: &'t TaskEntry) -> Option<Said> {
             && (r.doubt.is_none() || r.status == Status::Completed)
             && !in_conflict.contains(&r.unit.as_str())
     };
-    let furthest =
-        |best: Option<&'t crate::model::UnitReport>, r: &'t crate::model::UnitReport| match best {
-            Some(b) if b.status.advancement() >= r.status.advancement() => Some(b),
-            _ => Some(r),
-        };
-    // (A status word alone is told when no decider says more: 区住房城乡建委已完成。)
-    let Some(r) = t
+    // Each decider considered with its words as quoted (made once).
+    let candidates: Vec<Candidate> = t
         .current_reports()
         .filter(told)
-        .filter(|r| tells_something(&quoted_words(r)))
+        .map(|r| (r, quoted_words(r)))
+        .collect();
+    // (A status word alone is told when no decider says more: 区住房城乡建委已完成。)
+    let Some((r, words)) = candidates
+        .iter()
+        .filter(|(_, words)| tells_something(words))
         .fold(None, furthest)
-        .or_else(|| t.current_reports().filter(told).fold(None, furthest))
+        .or_else(|| candidates.iter().fold(None, furthest))
     else {
         // Only a decider with no row of its own is told by its consolidation; one whose
         // own rows are in question (above) is not quoted at all.
         let own = t.current_reports().any(|r| deciders.contains(&r.unit));
         return if own { None } else { carried_parts(t) };
     };
-    let progress = with_task_named(&quoted_words(r), &t.short_name);
+    let progress = with_task_named(words, &t.short_name);
     let (text, by_place) = match places_told(&progress) {
         Some(told) => (told, true),
         None if t.overdue => (
@@ -1004,19 +974,21 @@ fn result_parts<'t>(l: &Ledger, t: &'t TaskEntry) -> Option<Said> {
     // The first decider behind the one told (未启动, 正在推进 beside its 已完成), with words.
     let behind = matches!(r.status, Status::Completed | Status::Ongoing)
         .then(|| {
-            t.current_reports().find(|b| {
-                b.unit != r.unit
-                    && deciders.contains(&b.unit)
-                    && matches!(b.status, Status::InProgress | Status::NotStarted)
-                    && b.doubt.is_none()
-                    && b.figure_fell.is_none()
-                    && tells_something(&quoted_words(b))
-                    && !in_conflict.contains(&b.unit.as_str())
-            })
+            t.current_reports()
+                .filter(|b| {
+                    b.unit != r.unit
+                        && deciders.contains(&b.unit)
+                        && matches!(b.status, Status::InProgress | Status::NotStarted)
+                        && b.doubt.is_none()
+                        && b.figure_fell.is_none()
+                        && !in_conflict.contains(&b.unit.as_str())
+                })
+                .map(|b| (b, quoted_words(b)))
+                .find(|(_, words)| tells_something(words))
         })
         .flatten()
-        .map(|b| {
-            let words = lead_sentences(&with_task_named(&quoted_words(b), &t.short_name), 34);
+        .map(|(b, words)| {
+            let words = lead_sentences(&with_task_named(&words, &t.short_name), 34);
             (b.unit.clone(), in_own_words(&b.unit, words))
         });
     Some(Said {
@@ -1029,15 +1001,28 @@ fn result_parts<'t>(l: &Ledger, t: &'t TaskEntry) -> Option<Said> {
     })
 }
 
-/// Whether a unit's words tell something of the work: not nothing, not a status word
-/// alone (正在推进。, 基本完成，, 已完成).
+/// A decider's report with its words as quoted.
+type Candidate<'r> = (&'r crate::model::UnitReport, String);
+
+/// Of `best` and `c`, the one further on (`best` when alike): folded over candidates,
+/// the first of those furthest on.
+fn furthest<'c, 'r>(
+    best: Option<&'c Candidate<'r>>,
+    c: &'c Candidate<'r>,
+) -> Option<&'c Candidate<'r>> {
+    match best {
+        Some(b) if b.0.status.advancement() >= c.0.status.advancement() => Some(b),
+        _ => Some(c),
+    }
+}
+
+/// Whether a unit's words tell something of the work: not nothing, not one of the
+/// model's status words alone (正在推进。, 基本完成，, 已完成).
 fn tells_something(words: &str) -> bool {
     let bare = words
         .trim()
         .trim_end_matches(['。', '，', ',', '.', '；', '！']);
-    let status_alone =
-        bare.chars().count() <= 6 && crate::ingest::classify_status(bare) != Status::Unclear;
-    !(bare.is_empty() || status_alone)
+    !(bare.is_empty() || Status::ALL.iter().any(|s| s.words().contains(&bare)))
 }
 
 /// Bare status words a text may open with, and what they say of the task's work.
@@ -1806,6 +1791,9 @@ impl Issues {
             }
         }
         let (differing_units, differing_count) = (differing.join("、"), differing.len());
+        // A task only the collector's own part of which is awaited: its 【待补充】 line
+        // says so; it is not told as one nobody reported on (adv50 b 12).
+        let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
@@ -1813,7 +1801,7 @@ impl Issues {
                 .tasks
                 .iter()
                 .filter(|t| t.overdue && t.status != Status::Unreported)
-                .all(|t| t.deciders() == [l.plan.collector.clone()]),
+                .all(|t| t.deciders() == std::slice::from_ref(&l.plan.collector)),
             // Not overdue by status (reported done by all who answered), but past due.
             overdue_awaiting: with(&|t| {
                 t.status == Status::Confirming && t.deadline.is_past(l.as_of)
@@ -1821,9 +1809,7 @@ impl Issues {
             // (Not a task only the collector's own part of which is awaited: its
             // 【待补充】 line says so.)
             overdue_unreported: with(&|t| {
-                t.overdue
-                    && t.status == Status::Unreported
-                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
+                t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
             }),
             overdue_statuses: {
                 let counts: Vec<String> = [Status::Unclear, Status::NotStarted, Status::Ongoing]
@@ -1846,13 +1832,10 @@ impl Issues {
             not_started: with(&|t| t.status == Status::NotStarted),
             others_only_groups: others_groups(&others_only),
             others_only,
-            // Not a task only the collector's own part of which is awaited: its
-            // 【待补充】 line says so (adv50 b 12: a lead's report said it had received no
-            // report on its own task).
             unreported: with(&|t| {
                 t.status == Status::Unreported
                     && t.reported_by_others.is_empty()
-                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
+                    && !only_own_awaited(t)
             }),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),

@@ -158,36 +158,27 @@ pub fn as_quoted(text: &str, unit: &str) -> String {
     closed(&without_foreign_parts(text))
 }
 
-/// A text whose last （ or “ is left open (2名（镇综合行政执法大队。, 建立“两法衔接机制。)
-/// with it closed at the end of its line, before the stop it ends on (adv50 b 7, d 5):
-/// the documents never print a bracket or quotation mark left open.
+/// A text whose （ or “ is left open on a line (2名（镇综合行政执法大队。, 建立“两法衔接
+/// 机制。) with it closed at the end of that line, before the stop it ends on (adv50 b 7,
+/// d 5): the documents never print a bracket or quotation mark left open.
 pub fn closed(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 6);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let mut missing = String::new();
-        let mut open: Vec<char> = Vec::new();
-        for c in line.chars() {
-            match c {
-                '（' | '“' => open.push(c),
-                '）' | '”' => {
-                    let opener = if c == '）' { '（' } else { '“' };
-                    if let Some(at) = open.iter().rposition(|&o| o == opener) {
-                        open.truncate(at);
-                    }
-                }
-                _ => {}
-            }
-        }
-        for o in open.iter().rev() {
-            missing.push(if *o == '（' { '）' } else { '”' });
-        }
-        if missing.is_empty() {
-            out.push_str(line);
-            continue;
-        }
+        let mut nesting = Nesting::default();
+        line.chars().for_each(|c| nesting.step(c));
+        let missing: String = nesting
+            .open()
+            .iter()
+            .rev()
+            .filter_map(|o| match o {
+                '（' => Some('）'),
+                '“' => Some('”'),
+                _ => None,
+            })
+            .collect();
         let body = line.trim_end_matches(['。', '；', '，', '、', '！', '？', ';', ',']);
         out.push_str(body);
         out.push_str(&missing);
@@ -297,6 +288,42 @@ pub fn owner(task: &TaskEntry) -> (&'static str, String) {
         ("责任单位", t.responsible.clone())
     } else {
         ("责任单位", task.responsible.join("、"))
+    }
+}
+
+/// The quotation marks and brackets open at a point of a text. A closing mark closes
+/// its opening one and whatever opened inside it and was left open (a quoted excerpt
+/// cut short: “…《永川区…”); a closing mark with no opening one is ignored.
+#[derive(Default)]
+pub(crate) struct Nesting(Vec<char>);
+
+impl Nesting {
+    pub(crate) fn step(&mut self, c: char) {
+        let opener = match c {
+            '”' => '“',
+            '’' => '‘',
+            '》' => '《',
+            '）' => '（',
+            ')' => '(',
+            '】' => '【',
+            '“' | '‘' | '《' | '（' | '(' | '【' => {
+                self.0.push(c);
+                return;
+            }
+            _ => return,
+        };
+        if let Some(at) = self.0.iter().rposition(|&o| o == opener) {
+            self.0.truncate(at);
+        }
+    }
+
+    pub(crate) fn is_outside(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The marks still open, innermost last.
+    pub(crate) fn open(&self) -> &[char] {
+        &self.0
     }
 }
 

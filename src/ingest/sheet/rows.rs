@@ -1024,19 +1024,14 @@ pub(super) fn values(
         problems.push(progress_elsewhere(ctx, &source, words));
     }
     let completed_cell = layout.cell(grid, r, ColumnKind::CompletedOn);
-    // 详见第N项, or 同上 (adv50 a 9: 同上 in 完成时间 was kept as text, the date lost) on
-    // a row whose 同上 was not refused: that row's completion date.
-    let date_of_referred = referred(&one_line(&completed_cell.text_ref())).or_else(|| {
-        above.filter(|_| {
-            !ditto_refused
-                && status == Status::Completed
-                && is_ditto(&one_line(&completed_cell.text_ref()))
-        })
-    });
-    // (同上 beside a status not done: no completion, and no date to read.)
-    let completed_cell = if date_of_referred.is_some()
-        || (above.is_some() && is_ditto(&one_line(&completed_cell.text_ref())))
-    {
+    let completed_written = one_line(&completed_cell.text_ref());
+    // 同上 under another row: its date, beside 已完成 (adv50 a 9: kept as text, the date
+    // lost); beside a status not done, no completion and no date to read.
+    let ditto_date = above.is_some() && is_ditto(&completed_written);
+    // 详见第N项, or 同上 on a row whose 同上 was not refused: that row's completion date.
+    let date_of_referred = referred(&completed_written)
+        .or_else(|| above.filter(|_| ditto_date && !ditto_refused && status == Status::Completed));
+    let completed_cell = if date_of_referred.is_some() || ditto_date {
         &Cell::Empty
     } else {
         completed_cell
