@@ -1166,7 +1166,8 @@ fn a_written_report_without_a_table_is_read_section_by_section() {
                 ))
                 .add_paragraph(para(
                     "二、关于第42项任务。正在推进，城南污水处理厂已通水调试。",
-                )),
+                ))
+                .add_paragraph(para("三、关于第35项任务。已排查管网，部分破损。")),
         )
     };
     let cover = docx_bytes(
@@ -1213,7 +1214,18 @@ fn a_written_report_without_a_table_is_read_section_by_section() {
         .find(|p| p.code == Code::ProseRead)
         .unwrap();
     assert_eq!(p.severity, Severity::Warning);
-    assert!(p.message.contains("第33、42项"), "{}", p.message);
+    assert!(p.message.contains("第33、42、35项"), "{}", p.message);
+    // A section whose status does not read is named by its task and words, as the
+    // clerk finds it in the letter (adv51 a 2).
+    assert!(
+        said(
+            &ledger,
+            Code::StatusUnclear,
+            "第35项的段落“已排查管网，部分破损。”没有写明完成情况"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
     // Nothing left to enter by hand, and no unit taken from the salutation.
     assert!(
         ledger.problems.iter().all(|p| !matches!(
@@ -5329,6 +5341,102 @@ fn a_completion_in_a_year_before_the_plan_is_warned_of() {
         .problems
         .iter()
         .any(|p| p.message.contains("2020-09-15") || p.message.contains("2020年9月15日")));
+}
+
+/// Status read from the words offices close a text on: …，该项已完成。 and 此项已完成
+/// (the task), 该项工作已完成，今后长期坚持 (done and kept up), a count done with the rest
+/// planned (under way), and 长效推进 in the status cell (adv51 a 2, a 5, a 6).
+#[test]
+fn texts_closing_on_this_task_done_or_the_rest_planned() {
+    let ledger = read_one(
+        "区城管局",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&["28", &measure(28), "已印发考核办法，该项已完成。", "", ""]),
+            row(&["45", &measure(45), "已清掏356座，此项已完成。", "", ""]),
+            row(&[
+                "43",
+                &measure(43),
+                "已建立联动执法机制，该项工作已完成，今后长期坚持。",
+                "",
+                "",
+            ]),
+            row(&[
+                "19",
+                &measure(19),
+                "已清理开垦点位4处，剩余1处已约谈当事人，计划12月中旬完成。",
+                "",
+                "",
+            ]),
+            row(&["57", &measure(57), "已建立联席会议制度。", "长效推进", ""]),
+        ],
+    );
+    for (id, status) in [
+        (28, Status::Completed),
+        (45, Status::Completed),
+        (43, Status::Completed),
+        (19, Status::InProgress),
+        (57, Status::Ongoing),
+    ] {
+        assert_eq!(only_report(&ledger, id).status, status, "task {id}");
+    }
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A 完成时间 cell and a text naming another day the work was done (已于2020年10月15日
+/// 完成 beside 2020-11-20) are warned of at the row; the cell's day stands. Not a month's
+/// end typed for 9月底 beside 已于9月28日全部拆除, nor a text naming the cell's day too.
+#[test]
+fn a_completion_day_the_text_contradicts_is_warned_of() {
+    let ledger = read_one(
+        "区城管局",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[
+            row(&[
+                "43",
+                &measure(43),
+                "建立餐厨垃圾清运监管机制，该项工作已于2020年10月15日完成。",
+                "已完成",
+                "2020-11-20",
+            ]),
+            row(&[
+                "28",
+                &measure(28),
+                "漂浮物设施已于9月28日全部拆除。",
+                "已完成",
+                "2020-09-30",
+            ]),
+            row(&[
+                "45",
+                &measure(45),
+                "已于9月10日完成清掏招标，已于11月20日完成清掏。",
+                "已完成",
+                "2020-11-20",
+            ]),
+        ],
+    );
+    let contradicted: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::DateContradicted)
+        .collect();
+    assert_eq!(contradicted.len(), 1, "{contradicted:#?}");
+    assert!(
+        contradicted[0]
+            .message
+            .contains("完成时间填写为2020年11月20日，进展情况写明2020年10月15日完成"),
+        "{}",
+        contradicted[0].message
+    );
+    assert_eq!(contradicted[0].row, Some(3));
+    assert_eq!(
+        only_report(&ledger, 43).completed_on,
+        Some(date(2020, 11, 20))
+    );
 }
 
 /// Everyday words of units' status cells and progress texts, and completion dates

@@ -1257,7 +1257,30 @@ fn status_of_entry(e: &str) -> Option<Status> {
                 Status::InProgress => !claims_task_done_after_first(e),
                 _ => true,
             })
+            .or_else(|| counted_with_rest_planned(e))
     })
+}
+
+/// Words saying when the work left will be done (计划12月中旬完成, 预计年底前完工).
+const PLANNED_FINISH: [&str; 5] = ["计划", "预计", "争取", "力争", "将于"];
+
+/// A count of work done, then the rest planned (已清理开垦点位4处，剩余1处已约谈当事人，
+/// 计划12月中旬完成。): under way (adv51 a 5). Not when a clause claims the whole task
+/// done (已全部完成，尚有3处未整改: a claim taken back, to check).
+fn counted_with_rest_planned(n: &str) -> Option<Status> {
+    let all: Vec<&str> = clauses(n).collect();
+    let first = strip_lead_in(all.first()?).unwrap_or(all[0]);
+    let counted = first.starts_with('已') && first.chars().any(|c| c.is_ascii_digit());
+    let rest_at = all
+        .iter()
+        .position(|c| WORK_LEFT[..4].iter().any(|w| c.contains(w)))?;
+    let planned = all[rest_at..]
+        .iter()
+        .any(|c| PLANNED_FINISH.iter().any(|w| c.contains(w)));
+    let claimed = all
+        .iter()
+        .any(|c| claims_task_done(c) || c.contains("全部"));
+    (counted && rest_at > 0 && planned && !claimed).then_some(Status::InProgress)
 }
 
 /// Whether a clause after the first claims the whole task done (正在推进…，该项工作已全部
@@ -1325,6 +1348,9 @@ fn keeps_up(c: &str) -> bool {
         "下步将",
         "今后将",
         "后续将",
+        "今后",
+        "下一步",
+        "后续",
         "并将",
         "并",
         "且",
@@ -1360,6 +1386,15 @@ fn completed_and_kept_up(n: &str) -> Option<Status> {
         .any(|c| names_work_under_way(c) || names_not_started(c));
     if busy {
         return None;
+    }
+    // 已建立联动执法机制，该项工作已完成，今后长期坚持: the task claimed done before it
+    // is kept up (adv51 a 2).
+    let claimed = rest
+        .iter()
+        .take_while(|c| !keeps_up(c))
+        .any(|c| claims_task_done(c));
+    if claimed {
+        return Some(Status::Completed);
     }
     Some(if done && !PART_WORDS.iter().any(|w| first.contains(w)) {
         Status::Completed
@@ -2835,6 +2870,19 @@ mod tests {
                 Status::Ongoing,
             ),
             ("开展巡查12次，并长期坚持。", Status::Ongoing),
+            // The task claimed done, then kept up (adv51 a 2).
+            (
+                "已建立联动执法机制，该项工作已完成，今后长期坚持。",
+                Status::Completed,
+            ),
+            ("已印发考核办法，该项已完成。", Status::Completed),
+            ("已清掏356座，此项已完成。", Status::Completed),
+            // A count done, the rest planned (adv51 a 5).
+            (
+                "已清理开垦点位4处，剩余1处已约谈当事人，计划12月中旬完成。",
+                Status::InProgress,
+            ),
+            ("已修复管网2处，尚有1处预计年底前完工。", Status::InProgress),
             (
                 "已建立三级长效管理机制，落实网格员46名。下一步将长期坚持。",
                 Status::Completed,

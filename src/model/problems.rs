@@ -73,6 +73,8 @@ pub enum Code {
     /// The status a unit picked contradicts its own progress text.
     StatusContradicted,
     DateUnreadable,
+    /// A 完成时间 cell and the progress text name different days the work was done.
+    DateContradicted,
     Unassigned,
     /// A statement under a table (以上任务均不涉及我街道) read as the 不涉及 of the task
     /// rows above it left blank; or a return saying the unit has no task in the plan
@@ -142,6 +144,7 @@ impl Code {
             Code::StatusUnclear => "完成状态不明确",
             Code::StatusContradicted => "状态与进展不符",
             Code::DateUnreadable => "日期无法识别",
+            Code::DateContradicted => "完成时间与进展不符",
             Code::Unassigned => "非责任单位报送",
             Code::NotApplicableStatement => "按说明记为不涉及",
             Code::Conflict => "报送内容冲突",
@@ -188,6 +191,7 @@ impl Code {
             Code::StatusUnclear => "status_unclear",
             Code::StatusContradicted => "status_contradicted",
             Code::DateUnreadable => "date_unreadable",
+            Code::DateContradicted => "date_contradicted",
             Code::Unassigned => "unassigned",
             Code::NotApplicableStatement => "not_applicable_statement",
             Code::Conflict => "conflict",

@@ -260,6 +260,7 @@ const ONGOING_WORDS: &[&str] = &[
     "持续实施",
     "持续办理",
     "持续抓好",
+    "长效推进",
 ];
 const IN_PROGRESS_WORDS: &[&str] = &[
     "正在推进",
@@ -498,6 +499,10 @@ pub const STATUS_LEAD_INS: &[&str] = &[
     "该任务",
     "该问题",
     "此问题",
+    // Alone, after every longer lead-in it opens (…，该项已完成。: adv51 a 2).
+    "该项",
+    "此项",
+    "本项",
 ];
 
 /// Words that open a dated lead-in: 截至2020年11月30日， 截止11月底，.

@@ -1015,6 +1015,7 @@ pub(super) fn values(
             &status_text,
             &progress,
             layout.has_status_column(),
+            id,
         ));
     }
     // 见附件 / 详见上表: no progress in the cell (what it points to was not read). The
@@ -1086,6 +1087,18 @@ pub(super) fn values(
                 ),
             )
             .at(Some(&source.sheet), Some(source.row)),
+        );
+    }
+    // 完成时间 2020年11月20日 beside a text saying 该项工作已于2020年10月15日完成: two
+    // days of one completion. The cell's stands (the column asked for it); the clerk is
+    // told, or the report would print one day beside words saying another.
+    if let Some(warning) = completed_on
+        .filter(|_| status == Status::Completed)
+        .and_then(|on| completion_day_disagreeing(&completed_text, on, &progress, default_year))
+    {
+        problems.push(
+            Problem::new(Severity::Warning, Code::DateContradicted, ctx.file, warning)
+                .at(Some(&source.sheet), Some(source.row)),
         );
     }
     // 长期 / 长期坚持 / 持续 in 完成时间: the task goes on; no date is owed.
@@ -1641,6 +1654,7 @@ fn status_unclear(
     status_text: &str,
     progress: &str,
     has_column: bool,
+    task: Option<u32>,
 ) -> Problem {
     let shown = format!("“{}”", excerpt(status_text, 20));
     // Words of a status, but in parts that disagree or leave it open (已全部完成，尚有3处
@@ -1649,9 +1663,14 @@ fn status_unclear(
     let words_unclear = status_text.is_empty() && !has_column && mentions;
     // 否 alone (no progress text): understood, but it does not say whether work started.
     let message = if ctx.written_report {
-        // A section of a letter: said of its paragraph, not of a form's column.
+        // A section of a letter: said of its paragraph (and its task, as the clerk
+        // finds it in the letter: adv51 a 2), not of a form's column.
+        let paragraph = match task {
+            Some(id) => format!("第{id}项的段落“{}”", excerpt(progress, 30)),
+            None => "此段文字".to_string(),
+        };
         format!(
-            "此段文字{}，记为“{}”。请与该单位核实。",
+            "{paragraph}{}，记为“{}”。请与该单位核实。",
             if words_unclear {
                 "中的完成情况前后不一致或不够明确"
             } else {
@@ -1763,6 +1782,47 @@ fn completion_in(progress: &str, default_year: i32) -> Option<(NaiveDate, Option
             parse(date).map(|on| (on, month(date, on)))
         })
         .or_else(|| days_in(progress, default_year).map(|on| (on, None)))
+}
+
+/// The warning for a 完成时间 cell's day (`on`, written `written`) that the progress
+/// text contradicts: the text names another day the work was done (已于2020年10月15日
+/// 完成) and not the cell's anywhere. A month on either side is no day to contradict,
+/// nor is the last day of the month the text's day falls in.
+fn completion_day_disagreeing(
+    written: &str,
+    on: NaiveDate,
+    progress: &str,
+    default_year: i32,
+) -> Option<String> {
+    use chrono::Datelike;
+    if month_only(written)
+        || crate::common::dates::month_only_date(written, Some(default_year)).is_some()
+    {
+        return None;
+    }
+    let (said, None) = completion_in(progress, default_year)? else {
+        return None;
+    };
+    let plain = crate::common::dates::nfkc(progress);
+    let names_cell_day = [
+        format!("{}月{}日", on.month(), on.day()),
+        format!("{}月{}号", on.month(), on.day()),
+        format!("{}.{}.{}", on.year(), on.month(), on.day()),
+        format!("{}-{:02}-{:02}", on.year(), on.month(), on.day()),
+    ]
+    .iter()
+    .any(|d| plain.contains(d.as_str()));
+    // 2020-09-30 beside 已于9月28日全部拆除: the month's end typed for 9月底, not
+    // another day.
+    let month_end_typed = (said.year(), said.month()) == (on.year(), on.month())
+        && on.succ_opt().is_some_and(|next| next.month() != on.month());
+    (said != on && !names_cell_day && !month_end_typed).then(|| {
+        format!(
+            "完成时间填写为{}，进展情况写明{}完成，两者不一致，已按完成时间栏计入。请核实后统一。",
+            crate::common::dates::render_date(on),
+            crate::common::dates::render_date(said)
+        )
+    })
 }
 
 /// A date written short (12 characters or fewer: 9月, 2020年9月25日), as a date.
