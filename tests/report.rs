@@ -619,6 +619,70 @@ fn nothing_completed_asks_no_look_back() {
     assert!(report_body(demo_docx()).contains("对已完成的任务开展“回头看”"));
 }
 
+/// The report's counts add up: with nothing received, the overdue tasks of 一 are those
+/// 三（一） names as the units' plus the bureau's own, and the unreported tasks of 三（二）
+/// are those nobody reported on plus the bureau's own (adv51 b 2: 29 against 27, 58 of 63
+/// with the other 5 never named).
+#[test]
+fn the_counts_of_the_problems_add_up_to_the_overall_ones() {
+    let empty = rectify::build_ledger(&shipped_plan(), Path::new("/nonexistent"));
+    let body =
+        report_body(&report_docx(&empty, &Templates::default()).unwrap()).replace('\u{200b}', "");
+    let own: Vec<u32> = empty
+        .tasks
+        .iter()
+        .filter(|t| t.awaiting.iter().all(|u| *u == empty.plan.collector))
+        .map(|t| t.id)
+        .collect();
+    let own_overdue: Vec<u32> = empty
+        .tasks
+        .iter()
+        .filter(|t| t.overdue && own.contains(&t.id))
+        .map(|t| t.id)
+        .collect();
+    assert!(own_overdue.len() >= 2 && own.len() > own_overdue.len());
+    let list = |ids: &[u32]| {
+        ids.iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let overdue_total = empty.tasks.iter().filter(|t| t.overdue).count();
+    assert!(
+        body.contains(&format!("已超过完成时限的{overdue_total}项")),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "{}项任务已超过完成时限，责任单位尚未报送完成情况",
+            overdue_total - own_overdue.len()
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "我局承担的第{}项任务也已超过完成时限，情况见第二部分。",
+            list(&own_overdue)
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "未报送的63项任务中，{}项任务尚未收到任何报送",
+            63 - own.len()
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "其余{}项为我局承担的任务（第{}项），情况见第二部分。",
+            own.len(),
+            list(&own)
+        )),
+        "{body}"
+    );
+}
+
 #[test]
 fn hostile_unit_text_stays_plain_text() {
     let mut l = demo_ledger().clone();
@@ -3160,4 +3224,43 @@ fn the_bureaus_own_return_counts_whatever_its_date() {
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     assert!(text.contains("以下为其他单位报送的相关进展"), "{text}");
     assert!(!text.contains("均未报送）\n（"), "{text}");
+    // In 三, that task says who reported it done beside the responsible units' silence
+    // (adv51 b 1: 已报送的单位均报已完成 … （2个责任单位均未报送）), and the unreported
+    // tasks of 三 add up: a task past due that only others reported on is pointed to
+    // where the overdue ones are named (adv51 b 3: 22 told as 18 + 3).
+    assert!(
+        text.contains("双石污水处理厂溢流问题整改（双石镇报已完成，2个责任单位均未报送）"),
+        "{text}"
+    );
+    let unreported = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Unreported)
+        .count();
+    let others_overdue = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Unreported && t.overdue && !t.reported_by_others.is_empty())
+        .count();
+    assert!(others_overdue > 0);
+    assert!(
+        text.contains(&format!(
+            "另有{others_overdue}项逾期任务已有其他单位报送相关进展，情况见本部分第（一）项。"
+        )),
+        "{text}"
+    );
+    let said = |words: &str| -> usize {
+        let at = text
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}: {text}"));
+        let digits: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.chars().rev().collect::<String>().parse().unwrap()
+    };
+    let none = said("项任务尚未收到任何报送");
+    let others = said("项任务，中山路街道");
+    assert_eq!(none + others + others_overdue, unreported, "{text}");
 }

@@ -1181,11 +1181,13 @@ fn a_completed_task_is_not_chased_from_its_helpers() {
     }
 }
 
-/// In a lead unit's own report the lead is 我委, also where a task is 待核实 because its
-/// 已完成 and a town's 正在推进 disagree (adv49 b5: 区农业农村委报“已完成”，宝峰镇报…), and
-/// the tasks it keeps up are counted when two are named (四: 对A、B2项需长期坚持的任务).
+/// A lead unit's own 已完成 while a town under it says 正在推进 is no doubt for the lead
+/// to check with itself in its own report (adv51 b 4: 我委报“已完成”，宝峰镇报“正在推进”，
+/// 需与责任单位核实): the task is 正在推进 until the town finishes, and the lead's clerk is
+/// warned at its own row. The tasks it keeps up are counted when two are named (四: 对A、
+/// B2项需长期坚持的任务).
 #[test]
-fn a_lead_units_report_names_itself_in_its_doubts() {
+fn a_lead_units_own_done_under_a_town_still_working_is_under_way() {
     use common::{measure, n, standard_return, std_row, write_workbook, V};
     let plan = common::shipped_plan();
     let dir = tempfile::tempdir().unwrap();
@@ -1227,19 +1229,25 @@ fn a_lead_units_report_names_itself_in_its_doubts() {
         )],
     );
     let l = build_round(&plan, dir.path(), &Scope::Lead(lead.into()));
-    assert_eq!(l.task(1).unwrap().status, Status::Unclear);
-    let body = report_text(&l);
-    // Section 三 (the annex's table names every unit by its name, the lead too).
-    let problems = body
-        .split("三、存在的问题")
-        .nth(1)
-        .and_then(|s| s.split("四、下一步工作打算").next())
-        .unwrap();
-    assert!(
-        problems.contains("我委报“已完成”，宝峰镇报“正在推进”"),
-        "{problems}"
+    let t = l.task(1).unwrap();
+    assert_eq!(t.status, Status::InProgress);
+    assert!(t.doubts.is_empty(), "{:?}", t.doubts);
+    let warned: Vec<&str> = l
+        .problems
+        .iter()
+        .filter(|p| p.code == rectify::model::Code::Conflict)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(
+        warned,
+        ["区农业农村委对第1项报“已完成”，但宝峰镇报“正在推进”，已按“正在推进”汇总。如确已全部完成，请相关单位更正后重新报送。"]
     );
-    assert!(!problems.contains("区农业农村委报"), "{problems}");
+    let body = report_text(&l);
+    assert!(!body.contains("需与责任单位核实"), "{body}");
+    // The bureau's round on the same returns still asks (the lead's word against a
+    // town's is for the bureau to check).
+    let bureau = build_round(&plan, dir.path(), &Scope::Bureau);
+    assert_eq!(bureau.task(1).unwrap().status, Status::Unclear);
     let plans = body.split("四、下一步工作打算").nth(1).unwrap();
     assert!(
         plans.contains("私屠滥宰等违法行为联动执法2项需长期坚持的任务"),

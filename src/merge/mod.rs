@@ -121,6 +121,11 @@ pub fn merge_carrying(
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));
     problems.extend(copied::copied_progress(&tasks));
+    problems.extend(tasks::writer_overruled(
+        &tasks,
+        scope.lead().unwrap_or(&plan.meta.collector),
+        plan.meta.as_of,
+    ));
     let mut info = summary::plan_info(plan, scope);
     // A lead unit's report has a part for each 重点任务 it has tasks in.
     info.categories

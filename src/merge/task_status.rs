@@ -56,13 +56,14 @@ pub struct Decision {
 /// Decide a task from its current (not superseded, assigned) reports at `as_of`: the
 /// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round);
 /// `collector`: the bureau, whose own silence its helpers' word does not answer;
+/// `writer`: the round's writer (the lead unit in its round, else the collector);
 /// `partners`: the task's responsible units that do not decide it (the towns under its
 /// lead), whose rows a lead's consolidation carries.
 pub fn decide(
     deciders: &[String],
     current: &[&UnitReport],
     as_of: NaiveDate,
-    collector: &str,
+    (collector, writer): (&str, &str),
     partners: &[String],
 ) -> Decision {
     let mut breakdown = Breakdown {
@@ -166,7 +167,13 @@ pub fn decide(
     // two need reconciling.
     if status == Status::Completed {
         let behind = behind_the_lead(current.iter().copied(), deciders, as_of);
-        if !behind.is_empty() {
+        if !behind.is_empty() && deciders.iter().all(|d| d == writer) {
+            // The writer's own 已完成 while its partners say the work goes on (a lead's
+            // round, or the bureau's own task): not a doubt for it to check with itself
+            // in its own report (adv51 b 4: 我委报“已完成”，宝峰镇报“正在推进”，需与责任
+            // 单位核实); the task is under way until they finish.
+            status = Status::InProgress;
+        } else if !behind.is_empty() {
             doubts.push(format!(
                 "{}报“{}”，{}",
                 deciders.join("、"),

@@ -15,6 +15,7 @@ pub(super) fn task_entries(
     scope: &Scope,
 ) -> Vec<TaskEntry> {
     let as_of = plan.meta.as_of;
+    let writer = scope.lead().unwrap_or(&plan.meta.collector);
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for task in &plan.tasks {
         // Current before superseded, then by role, unit order and source. The unit's
@@ -38,7 +39,13 @@ pub(super) fn task_entries(
             .filter(|u| !deciders.contains(u))
             .cloned()
             .collect();
-        let decision = decide(&deciders, &current, as_of, &plan.meta.collector, &partners);
+        let decision = decide(
+            &deciders,
+            &current,
+            as_of,
+            (&plan.meta.collector, writer),
+            &partners,
+        );
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
         // Done, but after the deadline: the latest completion date a decider gave.
@@ -87,4 +94,43 @@ pub(super) fn task_entries(
         });
     }
     tasks
+}
+
+/// The warnings of the round's writer's own 已完成 that its partners' reports overrule
+/// (`decide`: the task counted 正在推进 while 宝峰镇报“正在推进”): told to its clerk at its
+/// own row, so the 已完成 it wrote is not changed without a word.
+pub(super) fn writer_overruled(
+    tasks: &[TaskEntry],
+    writer: &str,
+    as_of: chrono::NaiveDate,
+) -> Vec<crate::model::Problem> {
+    use crate::model::{Code, Problem, Severity, Status};
+    let mut out = Vec::new();
+    for t in tasks.iter().filter(|t| t.status == Status::InProgress) {
+        let Some(own) = t
+            .current_reports()
+            .find(|r| r.unit == writer && r.counted_status(as_of) == Status::Completed)
+        else {
+            continue;
+        };
+        let deciders = [writer.to_string()];
+        let behind = super::task_status::behind_the_lead(t.current_reports(), &deciders, as_of);
+        if behind.is_empty() {
+            continue;
+        }
+        out.push(
+            Problem::new(
+                Severity::Warning,
+                Code::Conflict,
+                &own.source.file,
+                format!(
+                    "{writer}对第{}项报“已完成”，但{}，已按“正在推进”汇总。如确已全部完成，请相关单位更正后重新报送。",
+                    t.id,
+                    behind.join("，")
+                ),
+            )
+            .at(Some(&own.source.sheet), Some(own.source.row)),
+        );
+    }
+    out
 }

@@ -446,6 +446,8 @@ struct TaskContext {
     status_full: String,
     /// The breakdown alone (empty when one unit decides).
     breakdown: String,
+    /// No decider has reported.
+    deciders_silent: bool,
     overdue: bool,
     /// Why the task is 待核实, one clause per doubtful report, joined with ；.
     doubt: String,
@@ -479,6 +481,7 @@ impl TaskContext {
             status: t.status.label(),
             status_full: status_full(l, t),
             breakdown: t.breakdown.describe(decider_noun(l, t)).unwrap_or_default(),
+            deciders_silent: t.breakdown.unreported == t.breakdown.deciders,
             overdue: t.overdue,
             doubt: collector_as_self(l, t.doubts.join("；")),
             reported_by_others: at_most_six(
@@ -1397,6 +1400,15 @@ struct Issues {
     /// named the same way (牵头单位 / 责任单位): one sentence each.
     others_only_groups: Vec<OthersGroup>,
     unreported: Vec<TaskContext>,
+    /// Tasks no decider reported on, past their deadline, that others reported on: told
+    /// among the overdue ones (三（一）), counted in 三（二）'s 未报送 by a pointer there.
+    others_overdue_count: usize,
+    /// Tasks whose only report awaited is the collector's own (第14、48项): its 【待补充】
+    /// line in 二, and in 三 a pointer so the counts add up (adv51 b 2); empty when none.
+    own_unreported: String,
+    own_unreported_count: usize,
+    /// Of them, those past their deadline (第14、59项), for 三（一）; empty when none.
+    own_overdue: String,
     unclear: Vec<TaskContext>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
     units_missing: Vec<UnitBrief>,
@@ -1773,9 +1785,33 @@ impl Issues {
             .map(|t| t.short_name.clone())
             .collect();
         // Overdue ones are named in the overdue list, with who reported.
+        // A task only the collector's own part of which is awaited: its 【待补充】 line
+        // says so; it is not told as one nobody reported on (adv50 b 12).
+        let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
         let others_only = with(&|t| {
-            t.status == Status::Unreported && !t.reported_by_others.is_empty() && !t.overdue
+            t.status == Status::Unreported
+                && !t.reported_by_others.is_empty()
+                && !t.overdue
+                && !only_own_awaited(t)
         });
+        let own_ids = |overdue_only: bool| -> Vec<String> {
+            l.tasks
+                .iter()
+                .filter(|t| {
+                    t.status == Status::Unreported
+                        && only_own_awaited(t)
+                        && (t.overdue || !overdue_only)
+                })
+                .map(|t| t.id.to_string())
+                .collect()
+        };
+        let numbered = |ids: Vec<String>| {
+            if ids.is_empty() {
+                String::new()
+            } else {
+                format!("第{}项", ids.join("、"))
+            }
+        };
         let conflicts = conflicts(l);
         let conflict_units = conflict_units(&conflicts);
         let figures_fell = figures_fell(l);
@@ -1791,9 +1827,6 @@ impl Issues {
             }
         }
         let (differing_units, differing_count) = (differing.join("、"), differing.len());
-        // A task only the collector's own part of which is awaited: its 【待补充】 line
-        // says so; it is not told as one nobody reported on (adv50 b 12).
-        let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
         let mut issues = Issues {
             overdue: with(&|t| t.overdue),
             overdue_reported: with(&|t| t.overdue && t.status != Status::Unreported),
@@ -1837,6 +1870,19 @@ impl Issues {
                     && t.reported_by_others.is_empty()
                     && !only_own_awaited(t)
             }),
+            others_overdue_count: l
+                .tasks
+                .iter()
+                .filter(|t| {
+                    t.status == Status::Unreported
+                        && !t.reported_by_others.is_empty()
+                        && t.overdue
+                        && !only_own_awaited(t)
+                })
+                .count(),
+            own_unreported_count: own_ids(false).len(),
+            own_unreported: numbered(own_ids(false)),
+            own_overdue: numbered(own_ids(true)),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
