@@ -756,6 +756,82 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
         "{report}"
     );
     assert!(!report.contains("尚未收到任何报送"), "{report}");
+    // The 报送表's 汇总意见 on its task (第20项) says the same (adv51 b 6: 尚未报送).
+    let form = form_rows(&consolidated_bytes(&l).unwrap());
+    let summary = summary_of(&form, 20);
+    assert!(
+        summary.contains(&format!("{late}12月6日报送，纳入下期汇总")),
+        "{summary}"
+    );
+    assert!(!summary.contains(&format!("尚未报送：{late}")), "{summary}");
+}
+
+/// The rows of a 报送表's first sheet as text.
+fn form_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// The 汇总意见 of task `id` on a 报送表 ([`form_rows`]).
+fn summary_of(rows: &[Vec<String>], id: u32) -> String {
+    let header = rows
+        .iter()
+        .position(|r| r.contains(&"汇总意见".to_string()))
+        .unwrap();
+    let col = rows[header].iter().position(|c| c == "汇总意见").unwrap();
+    rows.iter()
+        .find(|r| r.first().is_some_and(|c| c == &id.to_string()))
+        .map(|r| r[col].clone())
+        .unwrap_or_else(|| panic!("task {id}"))
+}
+
+/// A partner's 已完成 whose own words say work is left (剩余沟渠整治计划12月底前完成) is
+/// passed on to the bureau as 待核实 with the reason in its note, and counted so in the
+/// 汇总意见, not as 已完成 (adv51 b 5).
+#[test]
+fn a_partners_doubtful_done_is_passed_on_as_to_verify() {
+    use common::{measure, n, standard_return, std_row, write_workbook, V};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "区农业农村委";
+    write_workbook(
+        &dir.path().join("双石镇.xlsx"),
+        &[standard_return(
+            "填报单位：双石镇",
+            vec![std_row(
+                n(5.0),
+                &measure(5),
+                "完成农田排灌沟渠清淤整治10公里，剩余沟渠整治计划12月底前完成。",
+                "已完成",
+                V::E,
+            )],
+        )],
+    );
+    let l = build_round(&plan, dir.path(), &Scope::Lead(lead.into()));
+    let rows = form_rows(&consolidated_bytes(&l).unwrap());
+    let row = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "双石镇"))
+        .expect("双石镇's row");
+    assert!(row.iter().any(|c| c == "待核实"), "{row:?}");
+    assert!(!row.iter().any(|c| c == "已完成"), "{row:?}");
+    assert!(
+        row.iter()
+            .any(|c| c.contains("但进展情况写明“剩余沟渠整治计划12月底前完成”，待核实。")),
+        "{row:?}"
+    );
+    assert!(
+        summary_of(&rows, 5).starts_with("已报送1个单位，为待核实；"),
+        "{}",
+        summary_of(&rows, 5)
+    );
 }
 
 /// A lead unit edits its 报送表 before sending it: it deletes a partner's row and

@@ -132,14 +132,36 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     units.dedup();
     let counts: Vec<(Status, usize)> = Status::ALL
         .into_iter()
-        .map(|s| (s, current.iter().filter(|r| r.status == s).count()))
+        .map(|s| (s, current.iter().filter(|r| shown_status(r) == s).count()))
         .filter(|&(_, n)| n > 0)
         .collect();
-    let missing: Vec<&str> = ledger
-        .units
-        .iter()
-        .filter(|u| u.missing.contains(&t.id) && u.name != ledger.plan.collector)
+    let owing = || {
+        ledger
+            .units
+            .iter()
+            .filter(|u| u.missing.contains(&t.id) && u.name != ledger.plan.collector)
+    };
+    // A return on the task that came after the as-of date is no silence (adv51 b 6: 尚未
+    // 报送 here, 12月6日报送，纳入下期汇总 in the report's 附件2).
+    let late_on = |u: &crate::model::UnitEntry| {
+        u.late
+            .contains(&t.id)
+            .then(|| crate::render::notice::late_return(ledger, u))
+            .flatten()
+    };
+    let missing: Vec<&str> = owing()
+        .filter(|u| late_on(u).is_none())
         .map(|u| u.name.as_str())
+        .collect();
+    let late: Vec<String> = owing()
+        .filter_map(|u| {
+            let on = late_on(u)?;
+            Some(format!(
+                "{}{}报送，纳入下期汇总",
+                u.name,
+                crate::common::dates::render_day(on)
+            ))
+        })
         .collect();
     let own_missing = t.awaits(&ledger.plan.collector);
     let mut parts = vec![match counts.as_slice() {
@@ -161,6 +183,7 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     if !missing.is_empty() {
         parts.push(format!("尚未报送：{}", missing.join("、")));
     }
+    parts.extend(late);
     if own_missing {
         parts.push(format!("{}进展待补充", ledger.plan.self_word));
     }
@@ -373,11 +396,12 @@ fn task_block(
             None => ws.write_blank(rr, COL_COMPLETED, &st.date)?,
         };
         ws.write_string_with_format(rr, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
-        ws.write_string_with_format(rr, COL_NOTE, s(|x| &x.note), &st.cell)?;
+        let note = row.report.map(note_of).unwrap_or_default();
+        ws.write_string_with_format(rr, COL_NOTE, text(&note), &st.cell)?;
         let own = row.report.map_or(2, |x| {
             need(&x.progress, COL_PROGRESS)
                 .max(need(&x.evidence, COL_EVIDENCE))
-                .max(need(&x.note, COL_NOTE))
+                .max(need(&note, COL_NOTE))
         });
         let is_last = k + 1 == rows.len();
         let lines = if is_last { own.max(left) } else { own.max(2) };
@@ -393,7 +417,30 @@ fn task_block(
 fn status_word(r: &UnitReport) -> String {
     match r.status {
         Status::Unclear => r.status_text.trim().to_string(),
+        // Its own words say otherwise (已完成 beside 剩余沟渠整治计划12月底前完成): not
+        // passed on as the word it wrote (adv51 b 5); the note says why.
+        _ if r.doubt.is_some() => Status::Unclear.label().to_string(),
         s => s.label().to_string(),
+    }
+}
+
+/// The status a report is counted with on the form: 待核实 when its own words say
+/// otherwise ([`status_word`]).
+fn shown_status(r: &UnitReport) -> Status {
+    if r.doubt.is_some() {
+        Status::Unclear
+    } else {
+        r.status
+    }
+}
+
+/// A report's note as the form carries it: the unit's note, then why its status is to
+/// check when its own words say otherwise (报送“已完成”，但进展情况写明“…”).
+fn note_of(r: &UnitReport) -> String {
+    match (r.note.trim(), r.doubt.as_deref()) {
+        (note, Some(doubt)) if !note.is_empty() => format!("{note}\n{doubt}，待核实。"),
+        (_, Some(doubt)) => format!("{doubt}，待核实。"),
+        (note, None) => note.to_string(),
     }
 }
 
