@@ -657,6 +657,16 @@ const SUBJECT_CONTINUES: [&str; 62] = [
 /// the unit's name put before it would read as the thing's owner (区住房城乡建委石庙污水
 /// 处理站…).
 fn own_subject(text: &str) -> bool {
+    // 经区人大常委会专项视察发现，…: another body found it, not the unit (adv51 b 7: 区城市
+    // 管理局经区人大常委会专项视察发现 read as the 局 inspected).
+    if let Some(rest) = text.strip_prefix('经') {
+        if ["区", "市", "省", "中央", "国家", "上级"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            return true;
+        }
+    }
     if SUBJECT_CONTINUES.iter().any(|w| text.starts_with(w))
         || !text.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '《')
     {
@@ -667,7 +677,8 @@ fn own_subject(text: &str) -> bool {
         .next()
         .unwrap_or("");
     clause.char_indices().skip(2).any(|(i, _)| {
-        ["已", "正在", "尚未", "暂未", "仍"]
+        // (…企业因资质问题暂停收运: adv51 b 7.)
+        ["已", "正在", "尚未", "暂未", "仍", "因", "暂停", "未能", "无法"]
             .iter()
             .any(|w| clause[i..].starts_with(w))
     })
@@ -2415,6 +2426,15 @@ mod tests {
             (
                 "双石污水处理厂雨季溢流问题尚未解决。",
                 "据区住房城乡建委报送，双石污水处理厂雨季溢流问题尚未解决。",
+            ),
+            // Another body found it; a thing's own doing (adv51 b 7).
+            (
+                "经区人大常委会专项视察发现，部分管网破损。",
+                "据区住房城乡建委报送，经区人大常委会专项视察发现，部分管网破损。",
+            ),
+            (
+                "收运企业因资质问题暂停收运。",
+                "据区住房城乡建委报送，收运企业因资质问题暂停收运。",
             ),
         ] {
             let unit = "区住房城乡建委";
