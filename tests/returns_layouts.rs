@@ -737,6 +737,59 @@ fn partner_names_under_a_task_are_the_partners_reports() {
     }
 }
 
+/// A lead's consolidation saying 已全部完成 over towns its own rows list as still at work
+/// or not started: the task is 正在推进, and the clerk is told at the lead's row (adv51
+/// a 4: counted 正在推进 without a word). A lead's 已完成 for its part, not claiming the
+/// whole, over a town at work is told nothing (its own part).
+#[test]
+fn a_leads_whole_done_over_its_towns_at_work_is_warned_of() {
+    let lead = "区农业农村委";
+    let task = plan()
+        .tasks
+        .into_iter()
+        .find(|t| t.lead.units == [lead] && t.responsible.units.len() >= 2)
+        .unwrap();
+    let towns: Vec<String> = task.responsible.units[..2].to_vec();
+    let ledger_of = |lead_text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = SheetSpec::new("汇总表")
+            .text_row(&[
+                &format!("填报单位：{lead}"),
+                "",
+                "",
+                "填报日期：2020年12月6日",
+            ])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+            .text_row(&[&task.id.to_string(), &task.measure, lead_text, "已完成", ""])
+            .text_row(&[&towns[0], "", "剩余2处正在修复。", "正在推进", ""])
+            .text_row(&[&towns[1], "", "尚未开展摸排。", "未启动", ""]);
+        write_workbook(&dir.path().join(format!("{lead}.xlsx")), &[spec]);
+        ledger_for(dir.path())
+    };
+    let ledger = ledger_of("全区摸排已全部完成，破损管网已修复。");
+    assert_eq!(ledger.task(task.id).unwrap().status, Status::InProgress);
+    let warned: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::Conflict)
+        .collect();
+    assert_eq!(warned.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(warned[0].row, Some(3));
+    for words in [
+        &format!("{lead}对第{}项报“已完成”（“全区摸排已全部完成", task.id),
+        &format!("{}报“正在推进”，{}报“未启动”", towns[0], towns[1]),
+    ] {
+        assert!(
+            warned[0].message.contains(words.as_str()),
+            "{}",
+            warned[0].message
+        );
+    }
+    let ledger = ledger_of("牵头制定了工作方案。");
+    assert_eq!(ledger.task(task.id).unwrap().status, Status::InProgress);
+    assert!(!raised(&ledger, Code::Conflict), "{:#?}", ledger.problems);
+}
+
 /// A lead unit's workbook with a sheet per task (titled 任务44：…, or only named 第28项),
 /// its rows numbered 1, 2, 3 … one per unit (责任单位 column): every row is on the
 /// sheet's task, each its unit's report; the numbers count rows, they are not tasks 1–3.

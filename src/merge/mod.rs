@@ -121,7 +121,7 @@ pub fn merge_carrying(
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));
     problems.extend(copied::copied_progress(&tasks));
-    problems.extend(tasks::writer_overruled(
+    problems.extend(tasks::done_overruled(
         &tasks,
         scope.lead().unwrap_or(&plan.meta.collector),
         plan.meta.as_of,

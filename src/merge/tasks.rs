@@ -96,41 +96,60 @@ pub(super) fn task_entries(
     tasks
 }
 
-/// The warnings of the round's writer's own 已完成 that its partners' reports overrule
-/// (`decide`: the task counted 正在推进 while 宝峰镇报“正在推进”): told to its clerk at its
-/// own row, so the 已完成 it wrote is not changed without a word.
-pub(super) fn writer_overruled(
+/// The warnings of a 已完成 that the partners' reports overrule (`decide`: the task
+/// counted 正在推进 while 宝峰镇报“正在推进”), told at the 已完成's row so it is not
+/// changed without a word: the round's writer's own (its clerk to check with the
+/// partners), and a decider's that claims the whole done (全区…已全部完成) over towns its
+/// own sheet lists as still at work (adv51 a 4: counted 正在推进 without a word).
+pub(super) fn done_overruled(
     tasks: &[TaskEntry],
     writer: &str,
     as_of: chrono::NaiveDate,
 ) -> Vec<crate::model::Problem> {
     use crate::model::{Code, Problem, Severity, Status};
+    let whole = |text: &str| {
+        ["全部", "均已", "全面完成"]
+            .iter()
+            .any(|w| text.contains(w))
+    };
     let mut out = Vec::new();
     for t in tasks.iter().filter(|t| t.status == Status::InProgress) {
-        let Some(own) = t
-            .current_reports()
-            .find(|r| r.unit == writer && r.counted_status(as_of) == Status::Completed)
-        else {
-            continue;
-        };
-        let deciders = [writer.to_string()];
-        let behind = super::task_status::behind_the_lead(t.current_reports(), &deciders, as_of);
-        if behind.is_empty() {
-            continue;
-        }
-        out.push(
-            Problem::new(
-                Severity::Warning,
-                Code::Conflict,
-                &own.source.file,
+        let deciders = t.deciders();
+        for own in t.current_reports().filter(|r| {
+            r.counted_status(as_of) == Status::Completed
+                && (r.unit == writer || (deciders.contains(&r.unit) && whole(&r.progress)))
+        }) {
+            let me = [own.unit.clone()];
+            let behind: Vec<String> = super::task_status::behind_the_lead(
+                t.current_reports()
+                    .filter(|r| own.unit == writer || r.carried_for(&own.unit)),
+                &me,
+                as_of,
+            );
+            if behind.is_empty() {
+                continue;
+            }
+            let message = if own.unit == writer {
                 format!(
                     "{writer}对第{}项报“已完成”，但{}，已按“正在推进”汇总。如确已全部完成，请相关单位更正后重新报送。",
                     t.id,
                     behind.join("，")
-                ),
-            )
-            .at(Some(&own.source.sheet), Some(own.source.row)),
-        );
+                )
+            } else {
+                format!(
+                    "{}对第{}项报“已完成”（“{}”），但其汇总的进展中{}，已按“正在推进”汇总。请与{}核实。",
+                    own.unit,
+                    t.id,
+                    crate::common::text::excerpt(&own.progress, 30),
+                    behind.join("，"),
+                    own.unit
+                )
+            };
+            out.push(
+                Problem::new(Severity::Warning, Code::Conflict, &own.source.file, message)
+                    .at(Some(&own.source.sheet), Some(own.source.row)),
+            );
+        }
     }
     out
 }

@@ -678,9 +678,11 @@ fn own_subject(text: &str) -> bool {
         .unwrap_or("");
     clause.char_indices().skip(2).any(|(i, _)| {
         // (…企业因资质问题暂停收运: adv51 b 7.)
-        ["已", "正在", "尚未", "暂未", "仍", "因", "暂停", "未能", "无法"]
-            .iter()
-            .any(|w| clause[i..].starts_with(w))
+        [
+            "已", "正在", "尚未", "暂未", "仍", "因", "暂停", "未能", "无法",
+        ]
+        .iter()
+        .any(|w| clause[i..].starts_with(w))
     })
 }
 
