@@ -737,6 +737,54 @@ fn partner_names_under_a_task_are_the_partners_reports() {
     }
 }
 
+/// Task rows a unit answered with a mark alone (/ in every column, 无 and 无) stay
+/// unreported, and the unit is told once per sheet how to say 不涉及 (adv51 a 3: passed
+/// over without a word, and the unit reminded of tasks it had answered). A row of a task
+/// that is not the unit's is not named.
+#[test]
+fn task_rows_answered_with_a_mark_alone_are_told_of() {
+    let ledger = read_one(
+        "红炉镇",
+        &[
+            "序号",
+            "具体举措",
+            "整改进展情况",
+            "完成状态",
+            "完成时间",
+            "备注",
+        ],
+        &[
+            row(&[
+                "24",
+                &measure(24),
+                "拆除拦河养鱼设施1处。",
+                "已完成",
+                "",
+                "",
+            ]),
+            row(&["25", &measure(25), "", "/", "/", "/"]),
+            row(&["27", &measure(27), "无", "无", "", ""]),
+            row(&["14", &measure(14), "无", "", "", ""]),
+        ],
+    );
+    let told: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::NothingFilled)
+        .collect();
+    assert_eq!(told.len(), 1, "{:#?}", ledger.problems);
+    assert!(
+        told[0].message.starts_with(
+            "第25、27项只填写了“/”“无”等符号，没有进展情况，按未报送统计。如这些任务不涉及红炉镇"
+        ),
+        "{}",
+        told[0].message
+    );
+    assert_eq!(told[0].row, Some(4));
+    let u = ledger.units.iter().find(|u| u.name == "红炉镇").unwrap();
+    assert!(u.missing.contains(&25) && u.missing.contains(&27));
+}
+
 /// A lead's consolidation saying 已全部完成 over towns its own rows list as still at work
 /// or not started: the task is 正在推进, and the clerk is told at the lead's row (adv51
 /// a 4: counted 正在推进 without a word). A lead's 已完成 for its part, not claiming the

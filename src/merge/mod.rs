@@ -141,6 +141,7 @@ pub fn merge_carrying(
         }
     }
     problems.extend(units::collector_warning(&info, &units));
+    problems.extend(units::marked_unfilled(&skips, &files, &units));
     prose::beside_a_table(&files, &mut problems);
     summary::sort_problems(&mut problems);
     let summary = summary::summarise(&info, &tasks, &units, &files, &problems);

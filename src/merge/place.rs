@@ -439,6 +439,7 @@ impl NotOwed {
             row: self.source.row,
             rows: 1,
             reason: self.reason,
+            marked_task: None,
         }
     }
 }

@@ -77,6 +77,7 @@ pub(super) fn leave_out(
                 rows: 1,
                 reason: SkipReason::OutOfScope,
                 text: excerpt(&format!("第{}项 {} {}", key.0, r.unit, r.progress), 40),
+                marked_task: None,
             });
         }
     }

@@ -484,3 +484,54 @@ mod tests {
         assert_eq!(cut_outside_numbers("检查餐饮店", 9), "检查餐饮店");
     }
 }
+
+/// The warnings of task rows a unit answered with a mark alone (/, 无, —) on tasks it
+/// owes and has not reported otherwise, one per sheet: they count as not reported, and
+/// the unit is told how to say 不涉及 (adv51 a 3: passed over without a word, and the
+/// unit reminded of tasks it had answered).
+pub(super) fn marked_unfilled(
+    skips: &[crate::model::Skip],
+    files: &[crate::model::FileEntry],
+    units: &[UnitEntry],
+) -> Vec<Problem> {
+    use std::collections::BTreeMap;
+    let mut by_sheet: BTreeMap<(&str, &str), (u32, &str, Vec<u32>)> = BTreeMap::new();
+    for s in skips {
+        let Some(id) = s.marked_task else { continue };
+        let Some(unit) = files
+            .iter()
+            .find(|f| f.file == s.file)
+            .and_then(|f| f.unit.as_deref())
+        else {
+            continue;
+        };
+        if !units
+            .iter()
+            .any(|u| u.name == unit && u.missing.contains(&id))
+        {
+            continue;
+        }
+        let entry = by_sheet
+            .entry((&s.file, &s.sheet))
+            .or_insert((s.row, unit, Vec::new()));
+        if !entry.2.contains(&id) {
+            entry.2.push(id);
+        }
+    }
+    by_sheet
+        .into_iter()
+        .map(|((file, sheet), (row, unit, ids))| {
+            let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+            Problem::new(
+                Severity::Warning,
+                Code::NothingFilled,
+                file,
+                format!(
+                    "第{}项只填写了“/”“无”等符号，没有进展情况，按未报送统计。如这些任务不涉及{unit}，请在完成状态栏填写“不涉及”；否则请填写进展情况后重新报送。",
+                    ids.join("、")
+                ),
+            )
+            .at(Some(sheet), Some(row))
+        })
+        .collect()
+}

@@ -125,6 +125,10 @@ pub struct Skip {
     pub reason: SkipReason,
     /// The row's text, shortened.
     pub text: String,
+    /// The task of a task row left unfilled that still holds a mark in an input column
+    /// (/, 无, —): a unit answering that it has nothing on the task, in its way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marked_task: Option<u32>,
 }
 
 /// What happened to one file.

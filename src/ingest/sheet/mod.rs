@@ -641,7 +641,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                     .at(Some(&grid.name), Some(r as u32 + 1)),
                 );
             }
-            out.skips.push(row_skip(grid, ctx, r, reason));
+            let mut skip = row_skip(grid, ctx, r, reason);
+            if reason == SkipReason::Unfilled {
+                skip.marked_task = rows::marked_task(grid, r, &layout);
+            }
+            out.skips.push(skip);
             continue;
         }
         // The first data row of a table continuing a split one, without a 序号: the rest
@@ -1889,5 +1893,6 @@ fn row_skip(grid: &Grid, ctx: &SheetContext, r: usize, reason: SkipReason) -> Sk
         rows: 1,
         reason,
         text: excerpt(&grid.row_text(r), 40),
+        marked_task: None,
     }
 }

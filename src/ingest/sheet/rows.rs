@@ -109,6 +109,17 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     None
 }
 
+/// The task of a row left unfilled ([`skip_reason`]) whose input columns still hold a
+/// mark (/, 无, —): the unit answered it had nothing to say, not that it skipped it.
+pub(super) fn marked_task(grid: &Grid, r: usize, layout: &Layout) -> Option<u32> {
+    let marked = INPUT_COLUMNS
+        .iter()
+        .any(|k| !layout.cell(grid, r, *k).text_ref().trim().is_empty());
+    marked
+        .then(|| task_id_of_cell(layout.cell(grid, r, ColumnKind::Id)).1)
+        .flatten()
+}
+
 /// Words that tell whoever fills a form what to write in a column.
 const HINT_WORDS: [&str; 6] = ["填写", "填报", "照抄", "抄录", "勾选", "选填"];
 
