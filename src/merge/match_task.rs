@@ -49,6 +49,7 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 || verbatim
                 || same_task(&rec.measure_text, &task.measure)
                 || named_task(rec, plan) == Some(task.id)
+                || words_of(&rec.measure_text, task)
             {
                 return TaskMatch::Found {
                     id: task.id,
@@ -186,7 +187,7 @@ pub(super) fn by_text_alone(
             id,
             format!(
                 "{id_desc}，“{}”只见于第{id}项的举措，已按第{id}项计入。请核实。",
-                excerpt(&rec.measure_text, 20)
+                excerpt(rec.measure_text.trim().trim_matches(['“', '”', '"']), 20)
             ),
         );
     }
@@ -333,6 +334,16 @@ fn named_task(rec: &Record, plan: &Plan) -> Option<u32> {
 
 /// A short name of the unit's own making (拦河养鱼, 循环用水) found in the measure or the
 /// 简称 of exactly one candidate task: that task.
+/// Whether a short text (4 to 12 characters: 拦河养鱼, 一河一长) is words of the task's
+/// own measure or short name: the unit's short name for the task its 序号 gives (adv51
+/// a 8: told 不完全一致 on every such row).
+fn words_of(text: &str, task: &crate::plan::Task) -> bool {
+    let key = normalise_for_match(text);
+    (4..=12).contains(&key.chars().count())
+        && (normalise_for_match(&task.measure).contains(&key)
+            || normalise_for_match(&task.short_name).contains(&key))
+}
+
 fn contained_in_one(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Option<u32> {
     let key = normalise_for_match(&rec.measure_text);
     if !(4..=12).contains(&key.chars().count()) {
@@ -398,6 +409,30 @@ mod tests {
             TaskMatch::Found { id, .. } => Some(id),
             TaskMatch::Missing(_) => None,
         }
+    }
+
+    /// A number with a few words of its task's own measure (24 | 拦河养鱼) is that task,
+    /// without a warning; words of another task's are still told (adv51 a 8).
+    #[test]
+    fn a_number_with_words_of_its_task_is_no_mismatch() {
+        let plan = plan();
+        let candidates: Vec<(u32, &str)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id, t.measure.as_str()))
+            .collect();
+        let with_number = |id: u32, measure: &str| {
+            let mut rec = record("五间镇", measure);
+            rec.id = Some(id);
+            rec.id_text = id.to_string();
+            match match_task(&rec, &plan, &candidates) {
+                TaskMatch::Found { id, warning, .. } => (id, warning.is_some()),
+                TaskMatch::Missing(_) => panic!("{measure}"),
+            }
+        };
+        assert_eq!(with_number(24, "拦河养鱼"), (24, false));
+        assert_eq!(with_number(56, "一河一长"), (56, false));
+        assert!(with_number(24, "化粪池清掏").1);
     }
 
     #[test]
