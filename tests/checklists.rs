@@ -2084,7 +2084,8 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
 /// A unit whose reports are all on tasks it does not owe the bureau directly (中山路街道
 /// sent its parts of tasks the lead units gather) is told which arrived, not only that
 /// "部分进展" did: it would read that as its return having been ignored (clerk review 28
-/// #12).
+/// #12); and that those were tasks its lead units gather, told apart from the ones it owes
+/// the bureau directly (adv51 b 9: 已收到…7项, but 7项均尚未报送 read as a contradiction).
 #[test]
 fn a_reminder_names_the_tasks_received_when_none_is_owed() {
     let ledger = rectify::build_ledger(
@@ -2099,7 +2100,7 @@ fn a_reminder_names_the_tasks_received_when_none_is_owed() {
         block_text(&reminder_blocks(&ledger, town, &Templates::default(), ledger.as_of).unwrap());
     assert!(
         text.contains(&format!(
-            "我局已收到你单位报送的第{}项任务进展，但你单位应向我局报送的{}项任务均尚未报送",
+            "我局已收到你单位报送的第{}项任务进展（由牵头单位汇总的任务，已一并汇总），但你单位应直接向我局报送的{}项任务均尚未报送",
             ids.join("、"),
             town.expected.len()
         )),
