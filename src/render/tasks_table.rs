@@ -18,7 +18,7 @@ const COLUMNS: [(&str, Option<u32>, bool); 6] = [
     ("序号", Some(700), true),
     ("具体举措", Some(3000), false),
     ("完成时限", Some(2000), true),
-    ("牵头/责任单位", Some(2400), false),
+    ("牵头/责任单位", Some(UNITS_WIDTH), false),
     ("完成情况", Some(1300), true),
     ("进展情况", None, false),
 ];
@@ -73,20 +73,59 @@ fn deadline_lines(text: &str) -> Vec<String> {
     }
 }
 
-/// 牵头：… / 责任：… as the table of the plan writes them, else who answers for it.
+/// 牵头：… / 责任：… as the table of the plan writes them, else who answers for it; a
+/// list of units laid out on lines of the column's width ([`name_lines`]).
 fn units(t: &TaskEntry) -> Vec<String> {
     let mut units = Vec::new();
     let a = &t.assigned_text;
     if !a.lead.trim().is_empty() {
-        units.push(format!("牵头：{}", a.lead));
+        units.extend(name_lines(&format!("牵头：{}", a.lead)));
     }
     if !a.responsible.trim().is_empty() {
-        units.push(format!("责任：{}", a.responsible));
+        units.extend(name_lines(&format!("责任：{}", a.responsible)));
     }
     if units.is_empty() {
-        units.push(owner(t).1);
+        units.extend(name_lines(&owner(t).1));
     }
     units
+}
+
+/// The width of the 牵头/责任单位 column.
+const UNITS_WIDTH: u32 = 2400;
+
+/// A list of units (责任：凤凰湖产业促进中心、三教产业促进中心、区住房城乡建委) on lines of the
+/// units column, broken after a 、 and never inside a name that fits a line of its own
+/// (adv51 b 11: 三教产业促进中 / 心 printed). A name longer than a line wraps as it must.
+fn name_lines(text: &str) -> Vec<String> {
+    use crate::render::docx::cell_lines;
+    let fits = |s: &str| cell_lines(s, UNITS_WIDTH) == 1;
+    if fits(text) {
+        return vec![text.to_string()];
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for name in text.split('、') {
+        if line.is_empty() {
+            // 责任：凤凰湖产业促进中心 longer than a line, the name alone not: the label
+            // on a line of its own.
+            match name.split_once('：') {
+                Some((label, first)) if !fits(name) && fits(first) => {
+                    lines.push(format!("{label}："));
+                    line.push_str(first);
+                }
+                _ => line.push_str(name),
+            }
+        } else if fits(&format!("{line}、{name}")) {
+            line.push('、');
+            line.push_str(name);
+        } else {
+            line.push('、');
+            lines.push(std::mem::take(&mut line));
+            line.push_str(name);
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 /// The status, and （已逾期） on a line of its own when overdue (逾期完成 when done
@@ -426,6 +465,26 @@ mod width_tests {
             assert_eq!(cell_lines(text, w[i]), 1, "{text} in {} twips", w[i]);
         }
         assert!(w[5] > w[1], "进展情况 is the widest column: {w:?}");
+        assert_eq!(w[3], super::UNITS_WIDTH);
+    }
+
+    /// A list of units breaks after its 、, never inside a name (adv51 b 11).
+    #[test]
+    fn unit_lists_break_between_names() {
+        let lines = super::name_lines("责任：凤凰湖产业促进中心、三教产业促进中心、区住房城乡建委");
+        assert_eq!(
+            lines,
+            [
+                "责任：",
+                "凤凰湖产业促进中心、",
+                "三教产业促进中心、",
+                "区住房城乡建委"
+            ]
+            .map(String::from)
+            .to_vec(),
+            "{lines:?}"
+        );
+        assert_eq!(super::name_lines("牵头：区水利局"), ["牵头：区水利局"]);
     }
 }
 

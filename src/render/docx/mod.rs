@@ -40,8 +40,8 @@ pub const HEADING1_STYLE: &str = "Heading1";
 pub const HEADING2_STYLE: &str = "Heading2";
 
 pub use page::LANDSCAPE_TEXT_WIDTH;
-/// Lines a cell's text takes at a width; the report table's tests size its columns by it.
-#[cfg(test)]
+/// Lines a cell's text takes at a width: the report table sizes its columns by it and
+/// lays out its lists of units.
 pub(crate) use table::cell_lines;
 pub use table::{TableColumn, TableData, TableRowData};
 
