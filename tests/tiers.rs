@@ -792,6 +792,26 @@ fn summary_of(rows: &[Vec<String>], id: u32) -> String {
         .unwrap_or_else(|| panic!("task {id}"))
 }
 
+/// A lead's report with none of its open tasks overdue says so plainly (其余4项任务均未
+/// 超过完成时限，均为12月底到期), not 没有已超过完成时限的 (adv51 b 12); its completion rate
+/// has one decimal, as the check and the workbook print it.
+#[test]
+fn a_report_with_nothing_overdue_says_so_plainly() {
+    let mut plan = common::shipped_plan();
+    plan.meta.as_of = date(2020, 12, 5);
+    let l = build_round(
+        &plan,
+        &common::repo().join("input/returns"),
+        &Scope::Lead("区农业农村委".into()),
+    );
+    assert_eq!(l.summary.red, 0);
+    let body = report_text(&l);
+    assert!(!body.contains("没有已超过完成时限的"), "{body}");
+    assert!(body.contains("项任务均未超过完成时限，"), "{body}");
+    let rate = format!("完成率{:.1}%", l.summary.completion_rate);
+    assert!(body.contains(&rate), "{rate}: {body}");
+}
+
 /// A partner's 已完成 whose own words say work is left (剩余沟渠整治计划12月底前完成) is
 /// passed on to the bureau as 待核实 with the reason in its note, and counted so in the
 /// 汇总意见, not as 已完成 (adv51 b 5).

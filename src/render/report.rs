@@ -56,10 +56,14 @@ fn soon_words(l: &Ledger) -> String {
     }
 }
 
-/// A completion rate as written: one decimal, without a trailing ".0".
+/// A completion rate as written: one decimal (19.0, as the check and the workbook print
+/// it: adv51 b 12), none for none or all (0, 100).
 pub fn rate_text(rate: f64) -> String {
     let s = format!("{rate:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    match s.as_str() {
+        "0.0" | "100.0" => s[..s.len() - 2].to_string(),
+        _ => s,
+    }
 }
 
 /// Strip a leading "一、" numbering from a category name.
@@ -2501,6 +2505,8 @@ mod tests {
     fn rates_and_category_names() {
         assert_eq!(rate_text(7.9), "7.9");
         assert_eq!(rate_text(100.0), "100");
+        assert_eq!(rate_text(0.0), "0");
+        assert_eq!(rate_text(19.04), "19.0");
         assert_eq!(category_name("一、科学施策,有效降低"), "科学施策,有效降低");
         assert_eq!(category_name("水、气"), "水、气");
     }
