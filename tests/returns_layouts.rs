@@ -8034,10 +8034,8 @@ fn a_town_written_with_one_character_wrong_is_that_town() {
 }
 
 /// 已完成 with a completion date after the day the return was filed (filed 12月4日,
-/// done 12月8日), within the round: the unit could not know it done, so the report is
-/// 待核实 and the unit asked about the date (adv51 a 1: counted as done before, the
-/// report saying done what was planned). A completion on or before the filing day
-/// raises nothing.
+/// done 12月8日): counted as written, the clerk asked whether it is a planned date. A
+/// completion on or before the filing day raises nothing.
 #[test]
 fn a_completion_dated_after_the_filing_day_is_questioned() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"];
@@ -8046,28 +8044,18 @@ fn a_completion_dated_after_the_filing_day_is_questioned() {
         row(&["27", &measure(27), "清理完毕。", "已完成", "2020年12月4日"]),
     ];
     let ledger = read_one("胜利路街道", &header, &rows);
-    assert!(ledger.as_of >= date(2020, 12, 8));
-    let r = only_report(&ledger, 24);
-    assert_eq!(r.status, Status::Completed);
-    assert!(
-        r.doubt
-            .as_deref()
-            .is_some_and(|d| d.contains("所填完成时间“2020年12月8日”晚于填报日期（2020年12月4日）")),
-        "{:?}",
-        r.doubt
-    );
-    assert_eq!(ledger.task(24).unwrap().status, Status::Unclear);
+    assert_eq!(only_report(&ledger, 24).status, Status::Completed);
     let asked: Vec<_> = ledger
         .problems
         .iter()
-        .filter(|p| p.code == Code::StatusContradicted)
+        .filter(|p| p.code == Code::CompletedAfterFiling)
         .collect();
     assert_eq!(asked.len(), 1, "{:?}", ledger.problems);
     assert_eq!(asked[0].row, Some(3));
-    let done = only_report(&ledger, 27);
-    assert_eq!(
-        (done.status, done.doubt.as_deref()),
-        (Status::Completed, None)
+    assert!(
+        asked[0].message.contains("晚于填报日期2020年12月4日"),
+        "{}",
+        asked[0].message
     );
 }
 

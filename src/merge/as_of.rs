@@ -197,15 +197,35 @@ fn filed_late(
 pub(super) const SLIP_DAYS: i64 = 90;
 
 /// The problem of a row reported 已完成 whose completion date is after the as-of date
-/// ([`completed_late`]). One dated after the day its return was filed too is 待核实, and
-/// asked about as such (`doubt::done_after_filing`).
+/// ([`completed_late`]) or after the day the return was filed (a date planned, or a
+/// slip: the clerk is asked, the row counts as written).
 fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
     if r.status != Status::Completed {
         return None;
     }
     let done = r.completed_on?;
-    let after_filing = r.filed_by().is_some_and(|f| done > f);
-    (done > as_of && !after_filing).then(|| completed_late(r, done, as_of))
+    let after_filing = r.filed_by().filter(|f| done > *f);
+    if done > as_of {
+        // After the day it was filed too: the report is 待核实, and asked about as such
+        // (`doubt::done_after_filing`).
+        return after_filing
+            .is_none()
+            .then(|| completed_late(r, done, as_of));
+    }
+    let filed = after_filing?;
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::CompletedAfterFiling,
+            &r.source.file,
+            format!(
+                "填报为已完成，但完成{}晚于填报日期{}。请核实完成时间（是否为计划完成时间）。",
+                completion_said(r, done),
+                render_date(filed)
+            ),
+        )
+        .at(Some(&r.source.sheet), Some(r.source.row)),
+    )
 }
 
 /// A row's completion as a warning quotes it: 时间“2020年12月3日” as written, else

@@ -367,12 +367,12 @@ pub fn planned_completion(status: Status, note: &str) -> Option<String> {
     ))
 }
 
-/// The doubt about a report of 已完成 dated after the day it was filed (filed 12月4日,
-/// done 12月8日 or 2021年1月): the unit cannot have known it done, so neither 已完成 nor
-/// 正在推进 is its word; within the round too (adv51 a 1: counted as done, the clerk
-/// asked whether the date was planned, and the report said done what was planned). The
-/// date as written (`written`, else the day read); months after the round, likely a slip
-/// of the year (2029年).
+/// The doubt about a report of 已完成 dated after the day it was filed and after the
+/// round's as-of date (filed 12月9日, done 12月15日 or 2021年1月, the round closing 12月
+/// 10日): the unit cannot have known it done, so neither 已完成 nor 正在推进 is its word.
+/// The date as written (`written`, else the day read); months after the round, likely a
+/// slip of the year (2029年). A date after the filing day within the round is counted as
+/// written and asked about (`merge::as_of`).
 pub fn done_after_filing(
     status: Status,
     done: Option<chrono::NaiveDate>,
@@ -382,7 +382,7 @@ pub fn done_after_filing(
 ) -> Option<String> {
     use crate::common::dates::render_date;
     let (done, filed) = (done?, filed?);
-    if status != Status::Completed || done <= filed {
+    if status != Status::Completed || done <= filed || done <= as_of {
         return None;
     }
     let date = match written.trim() {

@@ -100,10 +100,8 @@ pub enum Code {
     FiledAfterAsOf,
     /// A completion dated after the as-of date: counted as 正在推进 in this round.
     CompletedAfterAsOf,
-    /// 已完成 with a completion date after the return's filing date, as ledgers of
-    /// earlier versions raised it (counted as written). Such a report is now 待核实 with
-    /// its doubt (`merge::doubt::done_after_filing`); the code stays so that a previous
-    /// round's ledger still reads.
+    /// 已完成 with a completion date after the return's filing date (and not after the
+    /// as-of date): a date planned, or a slip; counted as written, the clerk asked.
     CompletedAfterFiling,
     /// The previous round could not be read: no comparison made.
     PreviousRound,
