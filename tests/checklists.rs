@@ -151,8 +151,14 @@ fn assert_clean(ledger: &Ledger) {
         .problems
         .iter()
         .filter(|p| p.severity != Severity::Info || p.code != Code::FileSkipped)
-        // The bureau's own tasks left empty are a note to its clerk, not about a file.
+        // The bureau's own tasks left empty are a note to its clerk, not about a file;
+        // so is its own 已完成 that the units under it, filled in at random here, overrule.
         .filter(|p| p.code != Code::CollectorMissing)
+        .filter(|p| {
+            !(p.code == Code::Conflict
+                && p.message.starts_with(&format!("{}对第", ledger.plan.collector))
+                && p.message.contains("已按“正在推进”汇总"))
+        })
         .collect();
     assert!(noisy.is_empty(), "{noisy:#?}");
     assert!(ledger.unplaced.is_empty(), "{:#?}", ledger.unplaced);

@@ -126,8 +126,9 @@ pub struct Skip {
     /// The row's text, shortened.
     pub text: String,
     /// The task of a task row left unfilled that still holds a mark in an input column
-    /// (/, 无, —): a unit answering that it has nothing on the task, in its way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// (/, 无, —): a unit answering that it has nothing on the task, in its way. (Always
+    /// written: the returns cache's postcard has no field names to skip by.)
+    #[serde(default)]
     pub marked_task: Option<u32>,
 }
 
