@@ -156,7 +156,8 @@ fn assert_clean(ledger: &Ledger) {
         .filter(|p| p.code != Code::CollectorMissing)
         .filter(|p| {
             !(p.code == Code::Conflict
-                && p.message.starts_with(&format!("{}对第", ledger.plan.collector))
+                && p.message
+                    .starts_with(&format!("{}对第", ledger.plan.collector))
                 && p.message.contains("已按“正在推进”汇总"))
         })
         .collect();

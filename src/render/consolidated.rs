@@ -417,9 +417,9 @@ fn task_block(
 fn status_word(r: &UnitReport) -> String {
     match r.status {
         Status::Unclear => r.status_text.trim().to_string(),
-        // Its own words say otherwise (已完成 beside 剩余沟渠整治计划12月底前完成): not
-        // passed on as the word it wrote (adv51 b 5); the note says why.
-        _ if r.doubt.is_some() => Status::Unclear.label().to_string(),
+        // (A status its own words doubt stays the unit's word: the bureau reads this form
+        // back, and 待核实 there would be no status of the unit's; the note and the 汇总
+        // 意见 say it is to check.)
         s => s.label().to_string(),
     }
 }
