@@ -3196,6 +3196,31 @@ fn a_town_heard_of_through_its_lead_is_told_so() {
     assert!(!body.contains("据区农业农村委汇总"), "{body}");
 }
 
+/// A report dated before some late returns came (signed 12月5日, returns of 12月6–9日 in
+/// the folder) does not tell of their days, which it cannot know: 统计截止日期后报送
+/// (second review d 2); one dated after them does.
+#[test]
+fn a_report_tells_a_late_returns_day_only_when_dated_after_it() {
+    let mut plan = shipped_plan();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2020, 12, d).unwrap();
+    plan.meta.as_of = day(5);
+    plan.meta.report_date = day(5);
+    let l = rectify::build_ledger(&plan, &repo().join("input/returns"));
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        text.contains("区发展改革委（统计截止日期后报送，纳入下期汇总）"),
+        "{text}"
+    );
+    assert!(!text.contains("12月6日报送"), "{text}");
+    plan.meta.report_date = day(10);
+    let l = rectify::build_ledger(&plan, &repo().join("input/returns"));
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        text.contains("区发展改革委（12月6日报送，晚于统计截止日期，纳入下期汇总）"),
+        "{text}"
+    );
+}
+
 /// The bureau's own return counts whatever day it is dated, as a lead unit's does in its
 /// round: with the as-of date before it (12月5日; the shipped 区生态环境局.xls is dated
 /// 12月9日), the bureau's tasks are not told as tasks whose responsible unit has not

@@ -156,11 +156,12 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let late: Vec<String> = owing()
         .filter_map(|u| {
             let on = late_on(u)?;
-            Some(format!(
-                "{}{}报送，纳入下期汇总",
-                u.name,
-                crate::common::dates::render_day(on)
-            ))
+            let when = if on <= ledger.plan.report_date {
+                format!("{}报送", crate::common::dates::render_day(on))
+            } else {
+                "统计截止日期后报送".to_string()
+            };
+            Some(format!("{}{when}，纳入下期汇总", u.name))
         })
         .collect();
     let own_missing = t.awaits(&ledger.plan.collector);

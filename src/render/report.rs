@@ -1345,7 +1345,7 @@ fn missing_groups(units: &[UnitBrief], self_word: &str) -> Vec<MissingGroup> {
         if u.silent && !u.late_on.is_empty() {
             // Its return came after the as-of date (adv50 b 3: called silent, and no
             // reminder said otherwise).
-            format!("{}报送，晚于统计截止日期，纳入下期汇总", u.late_on)
+            format!("{}，纳入下期汇总", u.late_on)
         } else if u.twice {
             "连续两期未报送".to_string()
         } else if u.silent {
@@ -2009,9 +2009,24 @@ impl UnitBrief {
                 .as_ref()
                 .is_some_and(|c| c.still_missing.contains(&u.name)),
             late_on: crate::render::notice::late_return(l, u)
-                .map(crate::common::dates::render_day)
+                .map(|day| late_said(day, l.plan.report_date))
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// When a return came after the as-of date, as a document dated `dated` says it: its
+/// day (12月6日报送，晚于统计截止日期), unless that day is after the document's own, which
+/// cannot tell of it (second review d 2: a report signed 12月5日 told of returns of 12月
+/// 8日): 统计截止日期后报送.
+pub(crate) fn late_said(day: chrono::NaiveDate, dated: chrono::NaiveDate) -> String {
+    if day <= dated {
+        format!(
+            "{}报送，晚于统计截止日期",
+            crate::common::dates::render_day(day)
+        )
+    } else {
+        "统计截止日期后报送".to_string()
     }
 }
 
