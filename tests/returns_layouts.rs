@@ -5518,6 +5518,21 @@ fn a_completion_day_the_text_contradicts_is_warned_of() {
                 "已完成",
                 "2020-11-20",
             ]),
+            // By that day; a later step in the cell's month (second review c 3, c 4).
+            row(&[
+                "44",
+                &measure(44),
+                "已于2020年10月15日前完成摸排。",
+                "已完成",
+                "2020-10-10",
+            ]),
+            row(&[
+                "19",
+                &measure(19),
+                "已于2020年10月15日完成方案制定，11月底完成全部拆除。",
+                "已完成",
+                "2020-11-30",
+            ]),
         ],
     );
     let contradicted: Vec<_> = ledger
@@ -5529,7 +5544,7 @@ fn a_completion_day_the_text_contradicts_is_warned_of() {
     assert!(
         contradicted[0]
             .message
-            .contains("完成时间填写为2020年11月20日，进展情况写明2020年10月15日完成"),
+            .contains("完成时间填写为2020年11月20日，进展情况写明的日期为2020年10月15日"),
         "{}",
         contradicted[0].message
     );

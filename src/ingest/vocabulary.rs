@@ -1271,9 +1271,12 @@ fn counted_with_rest_planned(n: &str) -> Option<Status> {
     let all: Vec<&str> = clauses(n).collect();
     let first = strip_lead_in(all.first()?).unwrap_or(all[0]);
     let counted = first.starts_with('已') && first.chars().any(|c| c.is_ascii_digit());
-    let rest_at = all
-        .iter()
-        .position(|c| WORK_LEFT[..4].iter().any(|w| c.contains(w)))?;
+    let rest_at = all.iter().position(|c| {
+        WORK_LEFT[..4]
+            .iter()
+            .chain(&["其余", "另有", "剩下"])
+            .any(|w| c.contains(w))
+    })?;
     let planned = all[rest_at..]
         .iter()
         .any(|c| PLANNED_FINISH.iter().any(|w| c.contains(w)));
@@ -2883,6 +2886,8 @@ mod tests {
                 Status::InProgress,
             ),
             ("已修复管网2处，尚有1处预计年底前完工。", Status::InProgress),
+            ("已整改12处，其余3处计划12月底完成。", Status::InProgress),
+            ("已拆除2处，另有1处计划12月底前拆除。", Status::InProgress),
             (
                 "已建立三级长效管理机制，落实网格员46名。下一步将长期坚持。",
                 Status::Completed,

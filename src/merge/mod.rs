@@ -141,7 +141,8 @@ pub fn merge_carrying(
         }
     }
     problems.extend(units::collector_warning(&info, &units));
-    problems.extend(units::marked_unfilled(&skips, &files, &units));
+    let marked = units::marked_unfilled(&skips, &files, &units, &problems);
+    problems.extend(marked);
     prose::beside_a_table(&files, &mut problems);
     summary::sort_problems(&mut problems);
     let summary = summary::summarise(&info, &tasks, &units, &files, &problems);

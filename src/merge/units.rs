@@ -493,11 +493,19 @@ pub(super) fn marked_unfilled(
     skips: &[crate::model::Skip],
     files: &[crate::model::FileEntry],
     units: &[UnitEntry],
+    problems: &[Problem],
 ) -> Vec<Problem> {
     use std::collections::BTreeMap;
     let mut by_sheet: BTreeMap<(&str, &str), (u32, &str, Vec<u32>)> = BTreeMap::new();
     for s in skips {
         let Some(id) = s.marked_task else { continue };
+        // A file told already that it filled in nothing (second review c 10).
+        if problems
+            .iter()
+            .any(|p| p.code == Code::NothingFilled && p.file == s.file)
+        {
+            continue;
+        }
         let Some(unit) = files
             .iter()
             .find(|f| f.file == s.file)

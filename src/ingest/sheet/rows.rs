@@ -1815,21 +1815,26 @@ fn completion_day_disagreeing(
         return None;
     };
     let plain = crate::common::dates::nfkc(progress);
+    // The cell's day, or its month (11月底完成全部拆除 beside 2020-11-30, 11月上旬完成清淤
+    // beside 2020-11-10: a later step the cell dates; second review c 4).
     let names_cell_day = [
-        format!("{}月{}日", on.month(), on.day()),
-        format!("{}月{}号", on.month(), on.day()),
+        format!("{}月", on.month()),
         format!("{}.{}.{}", on.year(), on.month(), on.day()),
         format!("{}-{:02}-{:02}", on.year(), on.month(), on.day()),
     ]
     .iter()
     .any(|d| plain.contains(d.as_str()));
+    // 已于2020年10月15日前完成: done by that day, which an earlier one keeps (c 3).
+    if plain.contains("日前") || plain.contains("号前") {
+        return None;
+    }
     // 2020-09-30 beside 已于9月28日全部拆除: the month's end typed for 9月底, not
     // another day.
     let month_end_typed = (said.year(), said.month()) == (on.year(), on.month())
         && on.succ_opt().is_some_and(|next| next.month() != on.month());
     (said != on && !names_cell_day && !month_end_typed).then(|| {
         format!(
-            "完成时间填写为{}，进展情况写明{}完成，两者不一致，已按完成时间栏计入。请核实后统一。",
+            "完成时间填写为{}，进展情况写明的日期为{}，两者不一致，已按完成时间栏计入。请核实后统一。",
             crate::common::dates::render_date(on),
             crate::common::dates::render_date(said)
         )
