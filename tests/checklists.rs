@@ -2107,7 +2107,7 @@ fn a_reminder_names_the_tasks_received_when_none_is_owed() {
         block_text(&reminder_blocks(&ledger, town, &Templates::default(), ledger.as_of).unwrap());
     assert!(
         text.contains(&format!(
-            "我局已收到你单位报送的第{}项任务进展（由牵头单位汇总的任务，已一并汇总），但你单位应直接向我局报送的{}项任务均尚未报送",
+            "我局已收到你单位报送的第{}项任务进展（这些任务由牵头单位或责任单位汇总报送，你单位的进展已一并汇总），但你单位应直接向我局报送的{}项任务均尚未报送",
             ids.join("、"),
             town.expected.len()
         )),

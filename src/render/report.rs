@@ -772,7 +772,7 @@ fn without_time_said<'t>(before: &[String], text: &'t str) -> &'t str {
 }
 
 /// `text` without the word its unit opens it with for itself (and the comma after).
-fn without_self_word(text: &str) -> &str {
+pub(crate) fn without_self_word(text: &str) -> &str {
     SELF_WORDS
         .iter()
         .find_map(|w| text.strip_prefix(w))

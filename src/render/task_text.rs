@@ -143,10 +143,16 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
         .collect()
 }
 
-/// A unit's text as the documents quote it: trimmed, without its own name opening it,
-/// and said once when the unit pasted it several times over.
+/// A unit's text as the documents quote it: trimmed, without its own name or its word
+/// for itself (我局, 我单位) opening it, and said once when the unit pasted it several
+/// times over.
 pub fn as_quoted(text: &str, unit: &str) -> String {
-    let text = said_once(without_own_name(text.trim(), unit));
+    // Its word for itself too (区财政局（配合）：我局已安排… would read as the bureau's
+    // in the bureau's report: second review d 6); the documents name the unit.
+    let text = said_once(crate::render::report::without_self_word(without_own_name(
+        text.trim(),
+        unit,
+    )));
     // 无 / 暂无 alone is no words to quote (adv50 b 9: 何埂镇：无。 beside 已完成); the
     // status says what there is.
     if matches!(text.trim_end_matches(['。', '.']), "无" | "暂无" | "没有") {
@@ -407,5 +413,15 @@ mod tests {
         {
             assert_eq!(without_own_name(kept, unit), kept);
         }
+        // Its word for itself, as quoted beside its name (second review d 6); the
+        // district's (我区) stays.
+        assert_eq!(
+            as_quoted("我局已安排化粪池清掏资金480万元。", "区财政局"),
+            "已安排化粪池清掏资金480万元。"
+        );
+        assert_eq!(
+            as_quoted("我区已建成设施32座。", "区财政局"),
+            "我区已建成设施32座。"
+        );
     }
 }

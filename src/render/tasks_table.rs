@@ -102,20 +102,27 @@ fn name_lines(text: &str) -> Vec<String> {
     if fits(text) {
         return vec![text.to_string()];
     }
+    // A line holds its names with the 、 after each but the list's last: a line the 、
+    // overflows moves its last name down (LibreOffice keeps 、 off a line's start:
+    // second review d 10, 区住房城乡建 / 委、).
+    let names: Vec<&str> = text.split('、').collect();
     let mut lines = Vec::new();
     let mut line = String::new();
-    for name in text.split('、') {
+    for (k, name) in names.iter().enumerate() {
+        let tail = if k + 1 < names.len() { "、" } else { "" };
         if line.is_empty() {
             // 责任：凤凰湖产业促进中心 longer than a line, the name alone not: the label
             // on a line of its own.
             match name.split_once('：') {
-                Some((label, first)) if !fits(name) && fits(first) => {
+                Some((label, first))
+                    if !fits(&format!("{name}{tail}")) && fits(&format!("{first}{tail}")) =>
+                {
                     lines.push(format!("{label}："));
                     line.push_str(first);
                 }
                 _ => line.push_str(name),
             }
-        } else if fits(&format!("{line}、{name}")) {
+        } else if fits(&format!("{line}、{name}{tail}")) {
             line.push('、');
             line.push_str(name);
         } else {
@@ -485,6 +492,17 @@ mod width_tests {
             "{lines:?}"
         );
         assert_eq!(super::name_lines("牵头：区水利局"), ["牵头：区水利局"]);
+        // Each line fits with its 、 (second review d 10).
+        for line in super::name_lines("责任：区住房城乡建委、重庆市渝西水务有限公司、区水利局")
+        {
+            if line.chars().count() <= 11 {
+                assert_eq!(
+                    crate::render::docx::cell_lines(&line, super::UNITS_WIDTH),
+                    1,
+                    "{line}"
+                );
+            }
+        }
     }
 }
 
