@@ -345,15 +345,9 @@ fn words_of(text: &str, task: &crate::plan::Task) -> bool {
 }
 
 fn contained_in_one(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Option<u32> {
-    let key = normalise_for_match(&rec.measure_text);
-    if !(4..=12).contains(&key.chars().count()) {
-        return None;
-    }
-    let mut hits = candidates.iter().filter(|(id, measure)| {
-        normalise_for_match(measure).contains(&key)
-            || plan
-                .task(*id)
-                .is_some_and(|t| normalise_for_match(&t.short_name).contains(&key))
+    let mut hits = candidates.iter().filter(|(id, _)| {
+        plan.task(*id)
+            .is_some_and(|t| words_of(&rec.measure_text, t))
     });
     match (hits.next(), hits.next()) {
         (Some((id, _)), None) => Some(*id),

@@ -449,42 +449,6 @@ fn with_contradicted_leads(
     to_verify
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn disagreeing_texts_are_quoted_by_the_clauses_they_differ_in() {
-        let a = "开展餐饮油污直排专项整治，今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起。";
-        let b = "开展餐饮油污直排专项整治，今年以来查处餐饮店违法行为46起。";
-        assert_eq!(
-            differing_excerpts(&[a, b]),
-            [
-                "…今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起",
-                "…今年以来查处餐饮店违法行为46起",
-            ]
-        );
-        // Wholly different short texts: whole.
-        assert_eq!(
-            differing_excerpts(&["已印发绩效评价办法。", "已印发专项资金管理办法。"]),
-            ["已印发绩效评价办法", "已印发专项资金管理办法"]
-        );
-    }
-
-    #[test]
-    fn a_long_clause_is_cut_before_a_number() {
-        assert_eq!(
-            cut_outside_numbers("检查餐饮店3200余家次", 7),
-            "检查餐饮店…"
-        );
-        assert_eq!(
-            cut_outside_numbers("检查餐饮店3200余家次", 9),
-            "检查餐饮店3200…"
-        );
-        assert_eq!(cut_outside_numbers("检查餐饮店", 9), "检查餐饮店");
-    }
-}
-
 /// The warnings of task rows a unit answered with a mark alone (/, 无, —) on tasks it
 /// owes and has not reported otherwise, one per sheet: they count as not reported, and
 /// the unit is told how to say 不涉及 (adv51 a 3: passed over without a word, and the
@@ -542,4 +506,40 @@ pub(super) fn marked_unfilled(
             .at(Some(sheet), Some(row))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disagreeing_texts_are_quoted_by_the_clauses_they_differ_in() {
+        let a = "开展餐饮油污直排专项整治，今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起。";
+        let b = "开展餐饮油污直排专项整治，今年以来查处餐饮店违法行为46起。";
+        assert_eq!(
+            differing_excerpts(&[a, b]),
+            [
+                "…今年以来检查餐饮店3200余家次，督促安装油水分离装置426套，立案查处违法排放行为37起",
+                "…今年以来查处餐饮店违法行为46起",
+            ]
+        );
+        // Wholly different short texts: whole.
+        assert_eq!(
+            differing_excerpts(&["已印发绩效评价办法。", "已印发专项资金管理办法。"]),
+            ["已印发绩效评价办法", "已印发专项资金管理办法"]
+        );
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_before_a_number() {
+        assert_eq!(
+            cut_outside_numbers("检查餐饮店3200余家次", 7),
+            "检查餐饮店…"
+        );
+        assert_eq!(
+            cut_outside_numbers("检查餐饮店3200余家次", 9),
+            "检查餐饮店3200…"
+        );
+        assert_eq!(cut_outside_numbers("检查餐饮店", 9), "检查餐饮店");
+    }
 }

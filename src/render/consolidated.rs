@@ -156,11 +156,8 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let late: Vec<String> = owing()
         .filter_map(|u| {
             let on = late_on(u)?;
-            let when = if on <= ledger.plan.report_date {
-                format!("{}报送", crate::common::dates::render_day(on))
-            } else {
-                "统计截止日期后报送".to_string()
-            };
+            let when = crate::render::report::late_day(on, ledger.plan.report_date)
+                .map_or_else(|| "统计截止日期后报送".to_string(), |d| format!("{d}报送"));
             Some(format!("{}{when}，纳入下期汇总", u.name))
         })
         .collect();

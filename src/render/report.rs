@@ -2009,25 +2009,23 @@ impl UnitBrief {
                 .as_ref()
                 .is_some_and(|c| c.still_missing.contains(&u.name)),
             late_on: crate::render::notice::late_return(l, u)
-                .map(|day| late_said(day, l.plan.report_date))
+                .map(|day| {
+                    late_day(day, l.plan.report_date).map_or_else(
+                        || "统计截止日期后报送".to_string(),
+                        |d| format!("{d}报送，晚于统计截止日期"),
+                    )
+                })
                 .unwrap_or_default(),
         }
     }
 }
 
-/// When a return came after the as-of date, as a document dated `dated` says it: its
-/// day (12月6日报送，晚于统计截止日期), unless that day is after the document's own, which
-/// cannot tell of it (second review d 2: a report signed 12月5日 told of returns of 12月
-/// 8日): 统计截止日期后报送.
-pub(crate) fn late_said(day: chrono::NaiveDate, dated: chrono::NaiveDate) -> String {
-    if day <= dated {
-        format!(
-            "{}报送，晚于统计截止日期",
-            crate::common::dates::render_day(day)
-        )
-    } else {
-        "统计截止日期后报送".to_string()
-    }
+/// The day of a return that came after the as-of date, as a document dated `dated` may
+/// tell it (12月6日), or none when it came after the document's own date, which cannot
+/// tell of it (second review d 2: a report signed 12月5日 told of returns of 12月8日;
+/// the documents say 统计截止日期后报送).
+pub(crate) fn late_day(day: chrono::NaiveDate, dated: chrono::NaiveDate) -> Option<String> {
+    (day <= dated).then(|| crate::common::dates::render_day(day))
 }
 
 /// Units named for the clerk to chase: every unit but the towns by name, the towns

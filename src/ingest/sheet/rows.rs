@@ -1797,8 +1797,10 @@ fn completion_in(progress: &str, default_year: i32) -> Option<(NaiveDate, Option
 
 /// The warning for a 完成时间 cell's day (`on`, written `written`) that the progress
 /// text contradicts: the text names another day the work was done (已于2020年10月15日
-/// 完成) and not the cell's anywhere. A month on either side is no day to contradict,
-/// nor is the last day of the month the text's day falls in.
+/// 完成). No day is contradicted by a month on either side, by a text naming the cell's
+/// day or month too (11月底完成全部拆除 beside 2020-11-30: a later step the cell dates;
+/// second review c 4), by a day the work was done by (10月15日前完成: c 3), nor by the
+/// cell on the last day of the text's day's month (9月底 typed as 2020-09-30).
 fn completion_day_disagreeing(
     written: &str,
     on: NaiveDate,
@@ -1811,25 +1813,28 @@ fn completion_day_disagreeing(
     {
         return None;
     }
-    let (said, None) = completion_in(progress, default_year)? else {
-        return None;
-    };
     let plain = crate::common::dates::nfkc(progress);
-    // The cell's day, or its month (11月底完成全部拆除 beside 2020-11-30, 11月上旬完成清淤
-    // beside 2020-11-10: a later step the cell dates; second review c 4).
-    let names_cell_day = [
-        format!("{}月", on.month()),
-        format!("{}.{}.{}", on.year(), on.month(), on.day()),
-        format!("{}-{:02}-{:02}", on.year(), on.month(), on.day()),
-    ]
-    .iter()
-    .any(|d| plain.contains(d.as_str()));
-    // 已于2020年10月15日前完成: done by that day, which an earlier one keeps (c 3).
     if plain.contains("日前") || plain.contains("号前") {
         return None;
     }
-    // 2020-09-30 beside 已于9月28日全部拆除: the month's end typed for 9月底, not
-    // another day.
+    let (said, None) = completion_in(progress, default_year)? else {
+        return None;
+    };
+    // The month as a word of its own: 1月, not the 1月 of 11月.
+    let month = format!("{}月", on.month());
+    let names_month = plain.match_indices(&month).any(|(i, _)| {
+        !plain[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    });
+    let names_cell_day = names_month
+        || [
+            format!("{}.{}.{}", on.year(), on.month(), on.day()),
+            format!("{}-{:02}-{:02}", on.year(), on.month(), on.day()),
+        ]
+        .iter()
+        .any(|d| plain.contains(d.as_str()));
     let month_end_typed = (said.year(), said.month()) == (on.year(), on.month())
         && on.succ_opt().is_some_and(|next| next.month() != on.month());
     (said != on && !names_cell_day && !month_end_typed).then(|| {
