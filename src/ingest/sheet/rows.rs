@@ -2444,9 +2444,52 @@ fn is_numbered_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        completion_date_in, none_of_these_apply, one_line_keep_breaks, progress_in_measure,
+        completion_date_in, completion_day_disagreeing, none_of_these_apply, one_line_keep_breaks,
+        progress_in_measure,
     };
     use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
+
+    /// A 完成时间 and the day a text says the work was done: told when they differ, not
+    /// when the text names the cell's month as a word of its own (11月底完成全部拆除), a
+    /// day done by (日前), or a month on either side; 1月 inside 11月 is no mention.
+    #[test]
+    fn a_completion_day_and_the_texts_day() {
+        let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let told = |written: &str, cell, text: &str| {
+            completion_day_disagreeing(written, cell, text, 2020).is_some()
+        };
+        assert!(told(
+            "2020-11-20",
+            on(2020, 11, 20),
+            "已于2020年10月15日完成。"
+        ));
+        assert!(!told(
+            "2020-11-30",
+            on(2020, 11, 30),
+            "已于2020年10月15日完成方案制定，11月底完成全部拆除。"
+        ));
+        assert!(!told(
+            "2020-10-10",
+            on(2020, 10, 10),
+            "已于2020年10月15日前完成摸排。"
+        ));
+        assert!(!told(
+            "2020年11月",
+            on(2020, 11, 30),
+            "已于2020年10月15日完成。"
+        ));
+        assert!(!told(
+            "2020-09-30",
+            on(2020, 9, 30),
+            "设施已于9月28日全部拆除。"
+        ));
+        // January's cell beside a text of November: 1月 inside 11月 names no January.
+        assert!(told(
+            "2021-01-05",
+            on(2021, 1, 5),
+            "已于2020年11月15日完成。"
+        ));
+    }
 
     #[test]
     fn the_day_a_completed_tasks_text_says_it_was_done() {
