@@ -1261,9 +1261,6 @@ fn status_of_entry(e: &str) -> Option<Status> {
     })
 }
 
-/// Words saying when the work left will be done (计划12月中旬完成, 预计年底前完工).
-const PLANNED_FINISH: [&str; 5] = ["计划", "预计", "争取", "力争", "将于"];
-
 /// A count of work done, then the rest planned (已清理开垦点位4处，剩余1处已约谈当事人，
 /// 计划12月中旬完成。): under way (adv51 a 5). Not when a clause claims the whole task
 /// done (已全部完成，尚有3处未整改: a claim taken back, to check).
@@ -1277,9 +1274,10 @@ fn counted_with_rest_planned(n: &str) -> Option<Status> {
             .chain(&["其余", "另有", "剩下"])
             .any(|w| c.contains(w))
     })?;
+    // When the rest will be done (计划12月中旬完成, 预计年底前完工).
     let planned = all[rest_at..]
         .iter()
-        .any(|c| PLANNED_FINISH.iter().any(|w| c.contains(w)));
+        .any(|c| STATUS_PLAN_CUES.iter().any(|w| c.contains(w)));
     let claimed = all
         .iter()
         .any(|c| claims_task_done(c) || c.contains("全部"));

@@ -132,7 +132,13 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     units.dedup();
     let counts: Vec<(Status, usize)> = Status::ALL
         .into_iter()
-        .map(|s| (s, current.iter().filter(|r| shown_status(r) == s).count()))
+        .map(|s| {
+            let n = current
+                .iter()
+                .filter(|r| r.counted_status(ledger.as_of) == s)
+                .count();
+            (s, n)
+        })
         .filter(|&(_, n)| n > 0)
         .collect();
     let owing = || {
@@ -419,16 +425,6 @@ fn status_word(r: &UnitReport) -> String {
         // back, and 待核实 there would be no status of the unit's; the note and the 汇总
         // 意见 say it is to check.)
         s => s.label().to_string(),
-    }
-}
-
-/// The status a report is counted with on the form: 待核实 when its own words say
-/// otherwise ([`status_word`]).
-fn shown_status(r: &UnitReport) -> Status {
-    if r.doubt.is_some() {
-        Status::Unclear
-    } else {
-        r.status
     }
 }
 

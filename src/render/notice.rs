@@ -244,7 +244,7 @@ fn via_leads(via_tasks: Vec<(String, Vec<u32>)>) -> Vec<ViaLead> {
 }
 
 /// Task numbers as a notice names them together: 第63项, 第1、4、11项.
-fn task_list(ids: &[u32]) -> String {
+pub(crate) fn task_list(ids: &[u32]) -> String {
     let numbers: Vec<String> = ids.iter().map(u32::to_string).collect();
     format!("第{}项", numbers.join("、"))
 }

@@ -16,7 +16,7 @@ use crate::render::error::RenderError;
 use crate::render::files::REPORT_DOCX;
 use crate::render::output::{Job, Rendered};
 use crate::render::task_text::owner;
-use crate::render::task_text::Nesting;
+use crate::render::task_text::{without_self_word, Nesting};
 use crate::render::templates::{template_blocks, PlanContext, Templates, REPORT_TEMPLATE};
 
 /// The output: 整改情况报告.docx.
@@ -520,30 +520,6 @@ fn result(l: &Ledger, t: &TaskEntry) -> String {
     result_parts(l, t).map_or_else(String::new, |r| r.opened(&who(l, &r.unit)))
 }
 
-/// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
-const SELF_WORDS: [&str; 20] = [
-    "我单位",
-    "本单位",
-    "我们",
-    "我局",
-    "本局",
-    "我委",
-    "本委",
-    "我办",
-    "我镇",
-    "本镇",
-    "我街道",
-    "本街道",
-    "我中心",
-    "我公司",
-    "我院",
-    "我部",
-    "我司",
-    "我所",
-    "我站",
-    "我队",
-];
-
 /// A unit's words as the report quotes them, opened with its name (`spoken`: 我局 for
 /// the collector). A text that opens with the unit's name stays as written, and so does
 /// one that names the unit further on (not said twice in a sentence); one that
@@ -769,14 +745,6 @@ fn without_time_said<'t>(before: &[String], text: &'t str) -> &'t str {
                 rest
             }
         })
-}
-
-/// `text` without the word its unit opens it with for itself (and the comma after).
-pub(crate) fn without_self_word(text: &str) -> &str {
-    SELF_WORDS
-        .iter()
-        .find_map(|w| text.strip_prefix(w))
-        .map_or(text, |rest| rest.trim_start_matches(['，', ',', ' ']))
 }
 
 /// The longest text (in characters, its full stop aside) that says no more than a
@@ -1801,34 +1769,21 @@ impl Issues {
             .filter(|t| t.status == Status::Ongoing)
             .map(|t| t.short_name.clone())
             .collect();
-        // Overdue ones are named in the overdue list, with who reported.
         // A task only the collector's own part of which is awaited: its 【待补充】 line
         // says so; it is not told as one nobody reported on (adv50 b 12).
         let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
-        let others_only = with(&|t| {
-            t.status == Status::Unreported
-                && !t.reported_by_others.is_empty()
-                && !t.overdue
-                && !only_own_awaited(t)
-        });
-        let own_ids = |overdue_only: bool| -> Vec<String> {
-            l.tasks
-                .iter()
-                .filter(|t| {
-                    t.status == Status::Unreported
-                        && only_own_awaited(t)
-                        && (t.overdue || !overdue_only)
-                })
-                .map(|t| t.id.to_string())
-                .collect()
-        };
-        let numbered = |ids: Vec<String>| {
-            if ids.is_empty() {
-                String::new()
-            } else {
-                format!("第{}项", ids.join("、"))
-            }
-        };
+        // No decider has reported, others have: named in 三（二）, or, overdue, in the
+        // overdue list with who reported (and pointed to from 三（二）).
+        let by_others =
+            |t: &TaskEntry| t.status == Status::Unreported && !t.reported_by_others.is_empty();
+        let others_only = with(&|t| by_others(t) && !t.overdue && !only_own_awaited(t));
+        let own: Vec<&TaskEntry> = l
+            .tasks
+            .iter()
+            .filter(|t| t.status == Status::Unreported && only_own_awaited(t))
+            .collect();
+        let own_overdue: Vec<u32> = own.iter().filter(|t| t.overdue).map(|t| t.id).collect();
+        let own: Vec<u32> = own.iter().map(|t| t.id).collect();
         let conflicts = conflicts(l);
         let conflict_units = conflict_units(&conflicts);
         let figures_fell = figures_fell(l);
@@ -1890,16 +1845,11 @@ impl Issues {
             others_overdue_count: l
                 .tasks
                 .iter()
-                .filter(|t| {
-                    t.status == Status::Unreported
-                        && !t.reported_by_others.is_empty()
-                        && t.overdue
-                        && !only_own_awaited(t)
-                })
+                .filter(|t| by_others(t) && t.overdue && !only_own_awaited(t))
                 .count(),
-            own_unreported_count: own_ids(false).len(),
-            own_unreported: numbered(own_ids(false)),
-            own_overdue: numbered(own_ids(true)),
+            own_unreported_count: own.len(),
+            own_unreported: task_numbers(&own),
+            own_overdue: task_numbers(&own_overdue),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
@@ -1936,19 +1886,13 @@ impl Issues {
             },
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
-            own_missing: {
-                let own: Vec<String> = l
-                    .tasks
+            own_missing: task_numbers(
+                &l.tasks
                     .iter()
                     .filter(|t| t.awaits(&l.plan.collector))
-                    .map(|t| t.id.to_string())
-                    .collect();
-                if own.is_empty() {
-                    String::new()
-                } else {
-                    format!("第{}项", own.join("、"))
-                }
-            },
+                    .map(|t| t.id)
+                    .collect::<Vec<_>>(),
+            ),
             conflict_units,
             conflicts_differ: conflicts
                 .iter()
@@ -2017,6 +1961,15 @@ impl UnitBrief {
                 })
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// Task numbers named together (第14、59项), or nothing for no task.
+fn task_numbers(ids: &[u32]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        crate::render::notice::task_list(ids)
     }
 }
 

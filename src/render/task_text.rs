@@ -149,10 +149,7 @@ pub fn report_groups(task: &TaskEntry) -> Vec<ReportGroup> {
 pub fn as_quoted(text: &str, unit: &str) -> String {
     // Its word for itself too (区财政局（配合）：我局已安排… would read as the bureau's
     // in the bureau's report: second review d 6); the documents name the unit.
-    let text = said_once(crate::render::report::without_self_word(without_own_name(
-        text.trim(),
-        unit,
-    )));
+    let text = said_once(without_self_word(without_own_name(text.trim(), unit)));
     // 无 / 暂无 alone is no words to quote (adv50 b 9: 何埂镇：无。 beside 已完成); the
     // status says what there is.
     if matches!(text.trim_end_matches(['。', '.']), "无" | "暂无" | "没有") {
@@ -267,6 +264,38 @@ fn said_once(text: &str) -> &str {
         }
     }
     text
+}
+
+/// Words a unit uses for itself at the start of its text (我单位高度重视, 我局召开 …).
+const SELF_WORDS: [&str; 20] = [
+    "我单位",
+    "本单位",
+    "我们",
+    "我局",
+    "本局",
+    "我委",
+    "本委",
+    "我办",
+    "我镇",
+    "本镇",
+    "我街道",
+    "本街道",
+    "我中心",
+    "我公司",
+    "我院",
+    "我部",
+    "我司",
+    "我所",
+    "我站",
+    "我队",
+];
+
+/// `text` without the word its unit opens it with for itself (and the comma after).
+pub(crate) fn without_self_word(text: &str) -> &str {
+    SELF_WORDS
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .map_or(text, |rest| rest.trim_start_matches(['，', ',', ' ']))
 }
 
 /// A unit's text without its own name opening it (区住房城乡建委：已完成调节池扩容): the
