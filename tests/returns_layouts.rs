@@ -3862,6 +3862,24 @@ fn ditto_marks_repeat_the_row_above() {
         Code::ReadNote,
         "第11项的进展和完成状态均填写“同上一项”"
     ));
+    // The row above with no words to copy (详见附件1, taken out as a pointer) on another
+    // task: its 已完成 is not this task's either (adv52 a2: task 44 was counted 已完成
+    // from task 43's row, silently).
+    let pointer_above = read_one(
+        "永荣镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["43", &measure(43), "详见附件1", "已完成"]),
+            row(&["44", &measure(44), "同上。", "同上"]),
+        ],
+    );
+    let r44 = only_report(&pointer_above, 44);
+    assert_eq!((r44.status, r44.progress.as_str()), (Status::Unclear, ""));
+    assert!(said(
+        &pointer_above,
+        Code::ReadNote,
+        "第44项的进展和完成状态均填写“同上。”，但上一行是第43项，两项举措不同"
+    ));
     let r27 = only_report(&ledger, 27);
     assert_eq!(
         (r27.status, r27.progress.as_str()),

@@ -877,10 +877,9 @@ pub(super) fn values(
     if let Some(a) = above.filter(|_| is_ditto(&progress)) {
         let own = checklist_task(marker, r, id).or(id);
         let mut copied = true;
-        if let (Some(own), Some(theirs)) = (
-            own,
-            a.id.filter(|t| Some(*t) != own && !a.progress.is_empty()),
-        ) {
+        // (The row above may have no words to copy, a 详见附件 taken out: its task's
+        // measure still says whether the 同上 is this task's.)
+        if let (Some(own), Some(theirs)) = (own, a.id.filter(|t| Some(*t) != own)) {
             // Measures that are not alike (海绵城市建设专项规划 over 阳台违规改造巡查):
             // the row above's account is not this task's; the row reports no progress
             // of its own.
@@ -911,10 +910,12 @@ pub(super) fn values(
             } else {
                 Severity::Warning
             };
-            problems.push(
-                Problem::new(severity, Code::ReadNote, ctx.file, message)
-                    .at(Some(&source.sheet), Some(source.row)),
-            );
+            if !copied || !a.progress.is_empty() {
+                problems.push(
+                    Problem::new(severity, Code::ReadNote, ctx.file, message)
+                        .at(Some(&source.sheet), Some(source.row)),
+                );
+            }
         }
         if copied {
             progress = a.progress.clone();
