@@ -1515,21 +1515,6 @@ struct RoundsContext {
     /// Units that owed a report in both rounds and sent none, joined with 、.
     still_missing: String,
     still_missing_count: usize,
-    /// Those of them the government's 督查室 does not oversee (区纪委监委, 区检察院,
-    /// 区委组织部 …), joined with 、, and how many.
-    still_missing_outside: String,
-    still_missing_outside_count: usize,
-}
-
-/// Whether a body stands outside the district government (a Party organ, the 纪委监委,
-/// a court or procuratorate, the 人大 or 政协): the government's 督查室 does not oversee
-/// it, so the bureau writes to it instead.
-fn outside_government(name: &str) -> bool {
-    name.starts_with("区委")
-        || name.starts_with("区纪委")
-        || ["检察院", "法院", "人大", "政协"]
-            .iter()
-            .any(|w| name.contains(w))
 }
 
 #[derive(Debug, Serialize)]
@@ -1543,12 +1528,6 @@ impl RoundsContext {
     fn new(l: &Ledger) -> Option<RoundsContext> {
         let (previous, changes) = (l.previous.as_ref()?, l.changes.as_ref()?);
         let short = |id: &u32| l.task(*id).map(|t| t.short_name.clone());
-        let outside: Vec<&str> = changes
-            .still_missing
-            .iter()
-            .map(String::as_str)
-            .filter(|u| outside_government(u))
-            .collect();
         Some(RoundsContext {
             previous: render_date(previous.as_of),
             newly_completed: changes.newly_completed.len(),
@@ -1579,8 +1558,6 @@ impl RoundsContext {
                 .join("、"),
             still_missing: changes.still_missing.join("、"),
             still_missing_count: changes.still_missing.len(),
-            still_missing_outside: outside.join("、"),
-            still_missing_outside_count: outside.len(),
         })
     }
 }
