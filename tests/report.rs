@@ -1764,6 +1764,52 @@ fn an_unreported_task_with_others_progress_says_whose_report_is_awaited() {
     assert_eq!(seen, 1, "task 25");
 }
 
+/// A task one of whose two responsible units answered 不涉及, the other silent, a
+/// cooperating unit reporting: 附件1 names only the silent unit as awaited, and the
+/// 不涉及 answer is not among "other units'" progress (adv52 b1: 凤凰湖产业促进中心 was
+/// listed as yet to report in the line above its own 不涉及).
+#[test]
+fn a_not_applicable_decider_is_not_awaited_in_the_attachment() {
+    let dir = tempfile::tempdir().unwrap();
+    let returns = dir.path();
+    write_dated_return(
+        &returns.join("凤凰湖产业促进中心.xlsx"),
+        "凤凰湖产业促进中心",
+        "2020年12月5日",
+        &[&["36", &measure(36), "经核实，辖区内无杨家河暗渠相关管网。", "不涉及"]],
+    );
+    one_row_return(
+        &returns.join("临江河指挥部办公室.xlsx"),
+        "临江河指挥部办公室",
+        36,
+        "会同有关单位查明暗渠污水来源。",
+    );
+    let l = rectify::build_ledger(&plan(), returns);
+    let t = l.task(36).unwrap();
+    assert_eq!(t.status, rectify::model::Status::Unreported);
+    assert_eq!(t.awaiting, ["区新城建管委"]);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        text.contains("（区新城建管委尚未报送，以下为已报送单位的情况）"),
+        "{text}"
+    );
+    assert!(!text.contains("凤凰湖产业促进中心、区新城建管委尚未报送"), "{text}");
+    // With neither answering, both are awaited, and the reports in are others'.
+    let dir = tempfile::tempdir().unwrap();
+    one_row_return(
+        &dir.path().join("临江河指挥部办公室.xlsx"),
+        "临江河指挥部办公室",
+        36,
+        "会同有关单位查明暗渠污水来源。",
+    );
+    let l = rectify::build_ledger(&plan(), dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        text.contains("（凤凰湖产业促进中心、区新城建管委尚未报送，以下为其他单位报送的相关进展）"),
+        "{text}"
+    );
+}
+
 /// An overdue task no decider has reported on is not called unfinished: it is named
 /// apart, as awaiting its responsible unit's report.
 #[test]

@@ -260,6 +260,28 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         } else if !others.is_empty() {
             lines.push(format!("{}暂未报送。", others.join("、")));
         }
+    } else if others_only && t.awaiting.len() < t.deciders().len() {
+        let awaited: Vec<&str> = t
+            .awaiting
+            .iter()
+            .map(String::as_str)
+            .filter(|u| *u != collector)
+            .collect();
+        // Some deciders answered 不涉及, the rest have not reported: those are awaited,
+        // and the lines below are the answers in (adv52 b1: a 不涉及 was listed among
+        // the units yet to report, then quoted as another unit's).
+        if awaited.len() > 6 {
+            lines.push(format!(
+                "（{}等{}个{noun}尚未报送，以下为已报送单位的情况）",
+                awaited[..6].join("、"),
+                awaited.len()
+            ));
+        } else if !awaited.is_empty() {
+            lines.push(format!(
+                "（{}尚未报送，以下为已报送单位的情况）",
+                awaited.join("、")
+            ));
+        }
     } else if others_only {
         // Only units that do not decide the task reported (a cooperating unit reporting
         // it done, 已报完成待确认): say whose report is awaited.
