@@ -11737,3 +11737,23 @@ fn a_pointer_to_a_task_below_is_followed() {
     assert_eq!(r34.len(), 1, "{:#?}", ledger.task(34));
     assert_ne!(r34[0].progress, said);
 }
+
+/// A 配合工作情况 column (the table of the tasks a unit cooperates on) is the progress
+/// (adv52 a9: its words went to the note, the report showing none of the work).
+#[test]
+fn a_cooperation_column_is_the_progress() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "牵头/责任单位", "配合工作情况", "完成状态"],
+        &[row(&[
+            "2",
+            &measure(2),
+            "卫星湖街道",
+            "指导卫星湖街道完成尾水处理设施设计方案。",
+            "正在推进",
+        ])],
+    );
+    let r = only_report(&ledger, 2);
+    assert_eq!(r.progress, "指导卫星湖街道完成尾水处理设施设计方案。");
+    assert!(r.note.is_empty(), "{r:?}");
+}

@@ -181,6 +181,11 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "已完成工作",
             "已开展工作",
             "主要工作",
+            // A second table for the tasks the unit cooperates on, headed 配合工作情况
+            // where the first says 整改进展情况 (adv52 a9: read as a note).
+            "工作情况",
+            "配合工作情况",
+            "配合情况",
             // 已完成 / 正在推进 as often as a description: promoted to the status column
             // when its cells are status words.
             "整改结果",
