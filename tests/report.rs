@@ -1776,7 +1776,12 @@ fn a_not_applicable_decider_is_not_awaited_in_the_attachment() {
         &returns.join("凤凰湖产业促进中心.xlsx"),
         "凤凰湖产业促进中心",
         "2020年12月5日",
-        &[&["36", &measure(36), "经核实，辖区内无杨家河暗渠相关管网。", "不涉及"]],
+        &[&[
+            "36",
+            &measure(36),
+            "经核实，辖区内无杨家河暗渠相关管网。",
+            "不涉及",
+        ]],
     );
     one_row_return(
         &returns.join("临江河指挥部办公室.xlsx"),
@@ -1793,7 +1798,10 @@ fn a_not_applicable_decider_is_not_awaited_in_the_attachment() {
         text.contains("（区新城建管委尚未报送，以下为已报送单位的情况）"),
         "{text}"
     );
-    assert!(!text.contains("凤凰湖产业促进中心、区新城建管委尚未报送"), "{text}");
+    assert!(
+        !text.contains("凤凰湖产业促进中心、区新城建管委尚未报送"),
+        "{text}"
+    );
     // With neither answering, both are awaited, and the reports in are others'.
     let dir = tempfile::tempdir().unwrap();
     one_row_return(

@@ -11744,7 +11744,13 @@ fn a_pointer_to_a_task_below_is_followed() {
 fn a_cooperation_column_is_the_progress() {
     let ledger = read_one(
         "区农业农村委",
-        &["序号", "具体举措", "牵头/责任单位", "配合工作情况", "完成状态"],
+        &[
+            "序号",
+            "具体举措",
+            "牵头/责任单位",
+            "配合工作情况",
+            "完成状态",
+        ],
         &[row(&[
             "2",
             &measure(2),
@@ -11756,4 +11762,67 @@ fn a_cooperation_column_is_the_progress() {
     let r = only_report(&ledger, 2);
     assert_eq!(r.progress, "指导卫星湖街道完成尾水处理设施设计方案。");
     assert!(r.note.is_empty(), "{r:?}");
+}
+
+/// A task's parts on rows of their own (一是… over 二是…), each with its status, the
+/// later rows without 序号 or measure: one report on the task, the slower status, no
+/// row lost (adv52 a3: 二是…｜正在推进 was an unplaced row, task 30 stayed 已完成), and
+/// no warning that a part left blank gave no status when the next part gives it.
+#[test]
+fn parts_on_rows_of_their_own_keep_their_status() {
+    let ledger = read_one(
+        "陈食街道",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "30",
+                &measure(30),
+                "一是完成场镇污水管网排查12公里；",
+                "已完成",
+            ]),
+            row(&[
+                "",
+                "",
+                "二是建立问题清单18项，已分类制定整改方案。",
+                "正在推进",
+            ]),
+            row(&["35", &measure(35), "一是摸排封盖河道周边管网1400米；", ""]),
+            row(&[
+                "",
+                "",
+                "二是发现破损点位6处，已修复2处，其余正在施工。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let r30 = only_report(&ledger, 30);
+    assert_eq!(r30.status, Status::InProgress);
+    assert!(r30.progress.contains("二是建立问题清单18项"), "{r30:?}");
+    let r35 = only_report(&ledger, 35);
+    assert_eq!(r35.status, Status::InProgress);
+    assert!(r35.progress.starts_with("一是摸排"), "{r35:?}");
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+    // A row of its own words under a task's row (no enumeration) is not taken for a
+    // part of it.
+    let apart = read_one(
+        "陈食街道",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["30", &measure(30), "完成场镇污水管网排查12公里。", "已完成"]),
+            row(&["", "", "建立问题清单18项。", "正在推进"]),
+        ],
+    );
+    assert_eq!(only_report(&apart, 30).status, Status::Completed);
 }

@@ -1259,6 +1259,18 @@ fn combine_rows(
         Some((on, as_day)) => (Some(on), !as_day),
         None => (None, false),
     };
+    // A part with its status cell left blank beside a part that gives one (一是…｜ over
+    // 二是…｜正在推进): the task's status is known, and the blank part's warning that
+    // it gave none no longer stands (adv52 a3).
+    if status != Status::Unclear {
+        let blank: Vec<&crate::model::Source> = rows
+            .iter()
+            .map(|&i| &reports[i])
+            .filter(|r| r.status == Status::Unclear && r.status_text.trim().is_empty())
+            .map(|r| &r.source)
+            .collect();
+        problems.retain(|p| !blank.iter().any(|s| p.is_on_row(Code::StatusUnclear, s)));
+    }
     let first = rows[0];
     {
         let r = &mut reports[first];

@@ -785,6 +785,22 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 v.measure_text = above.measure_text.clone();
             }
         }
+        // 二是建立问题清单…｜正在推进 under task 30's 一是… row, with neither 序号 nor
+        // measure: the task's next part with its own status, a second row of the same
+        // unit on the task (joined when the reports are merged, the slower status
+        // counted). It was an unplaced row, its status lost (adv52 a3).
+        if let Some((i, _)) = under
+            .filter(|_| partner.is_none() && several.is_none())
+            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
+            .filter(|_| v.measure_text.trim().is_empty())
+            .filter(|&(i, _)| out.records[i].id.is_some())
+            .filter(|_| rows::opens_later_part(&v.progress))
+        {
+            let above = &out.records[i];
+            v.id_text = above.id_text.clone();
+            v.id = above.id;
+            v.measure_text = above.measure_text.clone();
+        }
         last_id = v.id.or(last_id);
         // 44（来苏镇）: the task's number with, in a bracket after it, the unit whose row
         // it is (a lead unit's consolidation numbering its partners' rows by the task).

@@ -565,6 +565,31 @@ pub(super) fn sub_item(
     (n == next && task.is_some_and(|t| n < t)).then_some(written)
 }
 
+/// Whether a text opens with the mark of a later part of an enumeration (二是, 其三,
+/// （二）, 2、, ②): a row carrying a task's second part under the row with its first.
+pub(super) fn opens_later_part(text: &str) -> bool {
+    const LATER: &str = "二三四五六七八九十";
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let (Some(a), b) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    match a {
+        '其' => b.is_some_and(|b| LATER.contains(b)),
+        '（' | '(' => {
+            b.is_some_and(|b| LATER.contains(b) || ('2'..='9').contains(&b))
+                && matches!(chars.next(), Some('）' | ')'))
+        }
+        '②'..='⑩' => true,
+        '2'..='9' => {
+            b.is_some_and(|b| matches!(b, '、' | '．' | '.'))
+                && chars.next().is_some_and(|c| !c.is_ascii_digit())
+        }
+        _ if LATER.contains(a) => b == Some('是'),
+        _ => false,
+    }
+}
+
 /// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
 pub(super) fn continued_texts(grid: &Grid, r: usize, layout: &Layout) -> [String; 3] {
     CONTINUED_COLUMNS.map(|k| match layout.col(k) {
@@ -2446,8 +2471,38 @@ fn is_numbered_heading(text: &str) -> bool {
 mod tests {
     use super::{
         completion_date_in, completion_day_disagreeing, none_of_these_apply, one_line_keep_breaks,
-        progress_in_measure,
+        opens_later_part, progress_in_measure,
     };
+
+    /// The marks of a later part (二是, 其三, （二）, 2、, ②), not a first part, a number
+    /// of work done (2020年, 2.5公里) or plain words.
+    #[test]
+    fn a_later_parts_mark() {
+        for yes in [
+            "二是建立清单",
+            "其三，",
+            "（二）排查",
+            "(3)修复",
+            "2、清掏",
+            "3．整改",
+            "②完成",
+        ] {
+            assert!(opens_later_part(yes), "{yes}");
+        }
+        for no in [
+            "一是排查",
+            "（一）排查",
+            "1、排查",
+            "2020年完成",
+            "2.5公里已建成",
+            "是否",
+            "建立清单",
+            "二期工程已完工",
+            "",
+        ] {
+            assert!(!opens_later_part(no), "{no}");
+        }
+    }
     use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
 
     /// A 完成时间 and the day a text says the work was done: told when they differ, not
