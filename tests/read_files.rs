@@ -899,6 +899,61 @@ fn ods_hidden_rows_are_recorded() {
     assert_eq!(g.cell(6, 0), &Cell::Text("e".into()));
 }
 
+/// Struck-through text in an .ods is withdrawn, as in an xlsx: a cell whose style strikes
+/// it is empty, a struck span is cut from its cell (last month's 正在推进 struck beside
+/// 已完成), and a note says how many cells lost text (adv52 a1: an .ods saved by
+/// LibreOffice or WPS read 正在推进已完成, a struck row was merged into the task).
+#[test]
+fn ods_struck_text_is_withdrawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let cell = |style: &str, inner: &str| {
+        format!(
+            r#"<table:table-cell{style} office:value-type="string"><text:p>{inner}</text:p></table:table-cell>"#
+        )
+    };
+    let struck_style = r#" table:style-name="ce1""#;
+    let rows = [
+        format!(
+            "<table:table-row>{}{}</table:table-row>",
+            cell("", "3"),
+            cell("", r#"<text:span text:style-name="T1">正在推进</text:span> 已完成"#)
+        ),
+        format!(
+            "<table:table-row>{}{}</table:table-row>",
+            cell(struck_style, "30"),
+            cell(struck_style, "正在推进")
+        ),
+        format!(
+            "<table:table-row>{}{}</table:table-row>",
+            cell("", "31"),
+            cell("", "正在推进")
+        ),
+    ]
+    .concat();
+    // LibreOffice writes a span's strike with the line-through type alone.
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="ce1" style:family="table-cell"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style><style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-type="single"/></style:style><style:style style:name="T2" style:family="text"><style:text-properties style:text-line-through-style="none"/></style:style></office:automatic-styles><office:body><office:spreadsheet><table:table table:name="表1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let bytes = zip_of(&[
+        ("mimetype", ODS_MIME),
+        ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", b"<manifest/>"),
+    ]);
+    let p = write(dir.path(), "struck.ods", &bytes);
+    let out = read(&p);
+    let g = &out.grids[0];
+    assert_eq!(g.cell(0, 1), &Cell::Text("已完成".into()));
+    assert!(g.cell(1, 0).is_empty() && g.cell(1, 1).is_empty(), "{g:?}");
+    assert_eq!(g.cell(2, 1), &Cell::Text("正在推进".into()));
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("有3个单元格含删除线文字，已视为删除")),
+        "{:?}",
+        out.notes
+    );
+}
+
 /// Cells merged in an .ods (a cell spanning rows or columns, covered cells after it) are
 /// the grid's merges, as an xlsx's are: a progress merged down over three tasks is each
 /// task's. Before, calamine gave none and the rows below read as unfilled.

@@ -30,6 +30,7 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
     let Scanned {
         mut hidden,
         mut merges,
+        mut struck,
     } = prescan(bytes, limits)?;
     let mut parsed = repair::read_tolerant(bytes, Kind::Ods, |b, sheets| {
         read_package(b, limits, sheets)
@@ -42,6 +43,14 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         }
         if let Some(regions) = merges.remove(&grid.name) {
             grid.merges = regions;
+        }
+        if let Some(cells) = struck.remove(&grid.name) {
+            let count = strike_out(&cells, grid);
+            if count > 0 {
+                parsed
+                    .notes
+                    .push(super::xlsx_strike::struck_note(&grid.name, count));
+            }
         }
     }
     Ok(parsed)
@@ -90,11 +99,72 @@ fn encrypted(bytes: &[u8]) -> bool {
 }
 
 /// What the pre-scan found, by table: the hidden rows with values and hidden columns
-/// (0-based, ascending), and the merged regions.
+/// (0-based, ascending), the merged regions, and the struck-through text.
 #[derive(Default)]
 struct Scanned {
     hidden: HashMap<String, HiddenLines>,
     merges: HashMap<String, Vec<Merge>>,
+    struck: HashMap<String, Vec<StruckCell>>,
+}
+
+/// A cell with struck-through text (0-based row, column): all of it (a cell style
+/// whose font is struck), or the struck spans' texts.
+#[derive(Debug, Default)]
+struct StruckCell {
+    row: usize,
+    col: usize,
+    whole: bool,
+    spans: Vec<String>,
+}
+
+/// Take the struck text out of `grid`: a wholly struck cell is emptied, a struck span's
+/// words are cut from its cell (the first time they occur). Returns how many cells lost
+/// text.
+fn strike_out(cells: &[StruckCell], grid: &mut crate::ingest::grid::Grid) -> usize {
+    use crate::ingest::grid::Cell;
+    let mut changed = 0;
+    for s in cells {
+        let Some(cell) = grid.rows.get_mut(s.row).and_then(|row| row.get_mut(s.col)) else {
+            continue;
+        };
+        if cell.is_empty() {
+            continue;
+        }
+        if s.whole {
+            *cell = Cell::Empty;
+            changed += 1;
+            continue;
+        }
+        let Cell::Text(text) = cell else { continue };
+        let mut kept = text.clone();
+        for span in s.spans.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            if let Some(at) = kept.find(span) {
+                kept.replace_range(at..at + span.len(), "");
+            }
+        }
+        if kept != *text {
+            let kept = kept.trim();
+            *cell = if kept.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(kept.to_string())
+            };
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// Whether a `<style:text-properties>` strikes its text through (a line-through style
+/// other than none; LibreOffice also writes the type alone).
+fn strikes(e: &BytesStart<'_>) -> bool {
+    let style = attr_string(e, "style:text-line-through-style");
+    let kind = attr_string(e, "style:text-line-through-type");
+    if style.is_empty() {
+        !kind.is_empty() && kind != "none"
+    } else {
+        style != "none"
+    }
 }
 
 /// Stream content.xml and refuse a table whose extent of non-empty cells, repeats
@@ -112,10 +182,19 @@ fn prescan(bytes: &[u8], limits: &Limits) -> Result<Scanned, ReadError> {
             Event::Start(e) => scan.start(&e, false),
             Event::Empty(e) => scan.start(&e, true),
             Event::End(e) => scan.end(e.name().as_ref(), limits)?,
+            Event::Text(t) if scan.in_struck_span() => {
+                scan.struck_text(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if scan.in_struck_span() => {
+                let mut text = String::new();
+                super::xml::push_ref(&mut text, &r);
+                scan.struck_text(&text);
+            }
             Event::Eof => {
                 return Ok(Scanned {
                     hidden: scan.hidden,
                     merges: scan.merges,
+                    struck: scan.struck,
                 })
             }
             _ => {}
@@ -134,6 +213,18 @@ struct Prescan {
     hidden: HashMap<String, HiddenLines>,
     /// Merged regions (a cell spanning rows or columns), by table.
     merges: HashMap<String, Vec<Merge>>,
+    /// The automatic styles that strike text through: cell styles, and text or
+    /// paragraph styles (of spans and paragraphs inside cells).
+    struck_cell_styles: std::collections::HashSet<String>,
+    struck_text_styles: std::collections::HashSet<String>,
+    /// The style being read (its name, whether a cell style) while in `<style:style>`.
+    style: Option<(String, bool)>,
+    /// The cell being read, when it has struck text; and the depth (inside the cell)
+    /// of the struck span or paragraph being read.
+    cell: Option<StruckCell>,
+    struck_depth: Option<u32>,
+    /// Struck cells, by table.
+    struck: HashMap<String, Vec<StruckCell>>,
 }
 
 impl Prescan {
@@ -142,10 +233,39 @@ impl Prescan {
         if self.depth_in_cell > 0 {
             if !empty {
                 self.depth_in_cell += 1;
+                let name = e.name();
+                let spans = matches!(name.as_ref(), "text:span" | "text:p" | "text:h");
+                if spans
+                    && self.struck_depth.is_none()
+                    && !self.struck_text_styles.is_empty()
+                    && self
+                        .struck_text_styles
+                        .contains(&attr_string(e, "text:style-name"))
+                {
+                    self.struck_depth = Some(self.depth_in_cell);
+                    if let Some(c) = self.cell.as_mut() {
+                        c.spans.push(String::new());
+                    }
+                }
             }
             return;
         }
         match e.name().as_ref() {
+            "style:style" if !empty => {
+                let family = attr_string(e, "style:family");
+                if matches!(family.as_str(), "table-cell" | "text" | "paragraph") {
+                    self.style = Some((attr_string(e, "style:name"), family == "table-cell"));
+                }
+            }
+            "style:text-properties" if strikes(e) => {
+                if let Some((name, cell)) = self.style.clone() {
+                    if cell {
+                        self.struck_cell_styles.insert(name);
+                    } else {
+                        self.struck_text_styles.insert(name);
+                    }
+                }
+            }
             "table:table" if !empty => {
                 self.table = Some(TableExtent::new(attr_string(e, "table:name")));
             }
@@ -183,9 +303,38 @@ impl Prescan {
                             last_col: at(t.col.saturating_add(cols - 1)),
                         });
                     }
-                    t.cell(attr_u64(e, "table:number-columns-repeated"), has_value(e));
+                    let repeat = attr_u64(e, "table:number-columns-repeated");
+                    // Struck text is looked for in cells with a value (a struck style on
+                    // empty cells strikes nothing).
+                    if has_value(e) {
+                        let whole = !self.struck_cell_styles.is_empty()
+                            && self
+                                .struck_cell_styles
+                                .contains(&attr_string(e, "table:style-name"));
+                        let cell = StruckCell {
+                            row: usize::try_from(t.row).unwrap_or(usize::MAX),
+                            col: usize::try_from(t.col).unwrap_or(usize::MAX),
+                            whole,
+                            spans: Vec::new(),
+                        };
+                        if whole {
+                            let struck = self.struck.entry(t.name.clone()).or_default();
+                            struck.extend((1..repeat.min(STRUCK_REPEAT)).map(|i| StruckCell {
+                                col: cell.col.saturating_add(i as usize),
+                                whole: true,
+                                ..StruckCell::default()
+                            }
+                            .at_row(cell.row)));
+                        }
+                        if whole || !self.struck_text_styles.is_empty() {
+                            self.cell = Some(cell);
+                        }
+                    }
+                    t.cell(repeat, has_value(e));
                     if !empty {
                         self.depth_in_cell = 1;
+                    } else {
+                        self.cell_ends();
                     }
                 }
             }
@@ -193,11 +342,44 @@ impl Prescan {
         }
     }
 
+    /// Whether the text read now is struck through.
+    fn in_struck_span(&self) -> bool {
+        self.struck_depth.is_some()
+    }
+
+    /// Struck text read in the current cell.
+    fn struck_text(&mut self, text: &str) {
+        if let Some(span) = self.cell.as_mut().and_then(|c| c.spans.last_mut()) {
+            span.push_str(text);
+        }
+    }
+
+    /// The current cell ends: kept when any of its text is struck.
+    fn cell_ends(&mut self) {
+        self.struck_depth = None;
+        let Some(cell) = self.cell.take() else {
+            return;
+        };
+        let struck = cell.whole || cell.spans.iter().any(|t| !t.trim().is_empty());
+        if let (true, Some(t)) = (struck, self.table.as_ref()) {
+            self.struck.entry(t.name.clone()).or_default().push(cell);
+        }
+    }
+
     /// An element ends: a row or a table is checked against the cap.
     fn end(&mut self, name: &str, limits: &Limits) -> Result<(), ReadError> {
         if self.depth_in_cell > 0 {
+            if self.struck_depth == Some(self.depth_in_cell) {
+                self.struck_depth = None;
+            }
             self.depth_in_cell -= 1;
+            if self.depth_in_cell == 0 {
+                self.cell_ends();
+            }
             return Ok(());
+        }
+        if name == "style:style" {
+            self.style = None;
         }
         match name {
             "table:table-row" => {
@@ -222,6 +404,15 @@ impl Prescan {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// Most cells of one repeated struck cell element recorded.
+const STRUCK_REPEAT: u64 = 1_000;
+
+impl StruckCell {
+    fn at_row(self, row: usize) -> StruckCell {
+        StruckCell { row, ..self }
     }
 }
 

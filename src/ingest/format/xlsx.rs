@@ -66,9 +66,8 @@ fn read_package(bytes: &[u8], limits: &Limits, tolerance: Sheets) -> Result<Pars
             .strikes
             .apply(&facts.struck, &facts.struck_inline, &mut grid);
         if struck > 0 {
-            out.notes.push(format!(
-                "工作表“{name}”中有{struck}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"
-            ));
+            out.notes
+                .push(super::xlsx_strike::struck_note(name, struck));
         }
         out.grids.push(grid);
     }

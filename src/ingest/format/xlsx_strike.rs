@@ -82,6 +82,13 @@ impl Strikes {
     }
 }
 
+/// The note for a sheet whose struck text was taken out (`count` cells).
+pub(super) fn struck_note(sheet: &str, count: usize) -> String {
+    format!(
+        "工作表“{sheet}”中有{count}个单元格含删除线文字，已视为删除，未读取。如这些内容仍有效，请该单位去掉删除线后重新报送。"
+    )
+}
+
 /// Whether a `<strike>` / `<b>`-style toggle element is on (no `val`, or val not 0/false).
 fn on(e: &quick_xml::events::BytesStart<'_>) -> bool {
     !matches!(attr(e, "val").as_deref(), Some("0" | "false"))
