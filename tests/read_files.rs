@@ -825,6 +825,36 @@ fn xls_hidden_rows_are_recorded() {
     assert_eq!(out.grids[0].hidden_rows, [1, 3]);
 }
 
+/// Struck-through text in an .xls is withdrawn as in an xlsx: cells in a struck font
+/// are empty, struck runs of a shared string are cut (also past the string table's first
+/// record), with the note (adv52 a1: WPS and LibreOffice .xls read 正在推进已完成).
+#[test]
+fn xls_struck_text_is_withdrawn() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls/struck.xls");
+    let out = read(&p);
+    let g = &out.grids[0];
+    assert_eq!(g.cell(0, 1), &Cell::Text("已完成".into()));
+    assert!(
+        g.cell(1, 0).is_empty() && g.cell(1, 1).is_empty(),
+        "{:?}",
+        g.rows[1]
+    );
+    assert_eq!(g.cell(2, 1), &Cell::Text("正在推进".into()));
+    assert_eq!(g.cell(4, 0), &Cell::Text("填充文字0000号内容".into()));
+    assert_eq!(g.cell(604, 0), &Cell::Text("本月已完成".into()));
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.contains("有4个单元格含删除线文字，已视为删除")),
+        "{:?}",
+        out.notes
+    );
+    // A workbook without a struck font is read as it is.
+    let plain =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls/standard.xls");
+    assert!(read(&plain).notes.iter().all(|n| !n.contains("删除线")));
+}
+
 /// Columns hidden in an .xls (COLINFO with fHidden, by hand or a collapsed outline
 /// group) are the grid's hidden columns; so are an xlsx's (`<col hidden="1">`).
 #[test]
@@ -916,7 +946,10 @@ fn ods_struck_text_is_withdrawn() {
         format!(
             "<table:table-row>{}{}</table:table-row>",
             cell("", "3"),
-            cell("", r#"<text:span text:style-name="T1">正在推进</text:span> 已完成"#)
+            cell(
+                "",
+                r#"<text:span text:style-name="T1">正在推进</text:span> 已完成"#
+            )
         ),
         format!(
             "<table:table-row>{}{}</table:table-row>",

@@ -203,7 +203,7 @@ pub(super) fn hidden_lines(bytes: &[u8]) -> std::collections::HashMap<String, Hi
 
 /// Every record of one sheet's substream, from its BOF up to and including its EOF, to
 /// `f`: the BOF of an embedded substream (a chart) too, but not what is inside it.
-fn sheet_records(sheet: &[u8], mut f: impl FnMut(u16, &[u8])) {
+pub(super) fn sheet_records(sheet: &[u8], mut f: impl FnMut(u16, &[u8])) {
     let (mut seen_bof, mut depth) = (false, 0usize);
     records(sheet, |id, data| {
         if depth > 0 {
@@ -227,7 +227,7 @@ fn sheet_records(sheet: &[u8], mut f: impl FnMut(u16, &[u8])) {
 
 /// A BoundSheet8 record's sheet name (ShortXLUnicodeString at 6: a length, a flag for
 /// two-byte characters, then the characters).
-fn bound_sheet_name(data: &[u8]) -> Option<String> {
+pub(super) fn bound_sheet_name(data: &[u8]) -> Option<String> {
     let (&cch, &flags) = (data.get(6)?, data.get(7)?);
     let chars = data.get(8..)?;
     if flags & 1 == 1 {
@@ -292,7 +292,7 @@ pub(super) fn records(stream: &[u8], mut f: impl FnMut(u16, &[u8]) -> bool) {
     }
 }
 
-fn u32_at(b: &[u8], o: usize) -> Option<u32> {
+pub(super) fn u32_at(b: &[u8], o: usize) -> Option<u32> {
     b.get(o..o + 4)
         .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
 }

@@ -15,6 +15,7 @@
 
 mod biff;
 mod biff_old;
+mod biff_strike;
 pub(crate) mod bundle;
 mod cells;
 mod csv;

@@ -319,12 +319,14 @@ impl Prescan {
                         };
                         if whole {
                             let struck = self.struck.entry(t.name.clone()).or_default();
-                            struck.extend((1..repeat.min(STRUCK_REPEAT)).map(|i| StruckCell {
-                                col: cell.col.saturating_add(i as usize),
-                                whole: true,
-                                ..StruckCell::default()
-                            }
-                            .at_row(cell.row)));
+                            struck.extend((1..repeat.min(STRUCK_REPEAT)).map(|i| {
+                                StruckCell {
+                                    col: cell.col.saturating_add(i as usize),
+                                    whole: true,
+                                    ..StruckCell::default()
+                                }
+                                .at_row(cell.row)
+                            }));
                         }
                         if whole || !self.struck_text_styles.is_empty() {
                             self.cell = Some(cell);

@@ -77,9 +77,18 @@ fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
         out.grids.push(grid(sheet, rows, merges));
     }
     let mut hidden = biff::hidden_lines(bytes);
+    let mut struck = super::biff_strike::struck_cells(bytes);
     for g in &mut out.grids {
         if let Some(lines) = hidden.remove(&g.name) {
             g.set_hidden(lines);
+        }
+        // Struck-through text: words the unit withdrew, as in an xlsx.
+        if let Some(cells) = struck.remove(&g.name) {
+            let count = super::biff_strike::apply(&cells, g);
+            if count > 0 {
+                out.notes
+                    .push(super::xlsx_strike::struck_note(&g.name, count));
+            }
         }
     }
     Ok(out)
