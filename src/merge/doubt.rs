@@ -258,6 +258,12 @@ fn plans_later(rest: &str) -> bool {
 fn opens_clause(before: &str) -> bool {
     const SUBJECTS: &[&str] = &[
         "该项",
+        "该项工作",
+        "此项工作",
+        "本项工作",
+        "该项任务",
+        "此项",
+        "本项",
         "该工程",
         "该任务",
         "项目",
@@ -739,20 +745,19 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
         not_ours
     } else if let Some(done) = (status == Status::NotStarted)
-        .then(|| found.started())
+        .then(|| found.started().or_else(|| under_way(text)))
         .flatten()
     {
-        // Work done, even in part (已完成80%, 已排查12处), is work started.
+        // Work done, even in part (已完成80%, 已排查12处), is work started; so is work
+        // under way the text does not take back (主体工程正在施工; adv52 a4).
         done
     } else {
         match found.claimed_done() {
             Some(claim) if found.unfinished().is_none() => claim,
-            // 正在推进 beside 已于11月完成: the text read as done (adv44 b15).
-            None if status == Status::InProgress
-                && found.unfinished().is_none()
-                && reads_done(text) =>
-            {
-                text
+            // 正在推进 or 未启动 beside 已于11月完成: the text read as done (adv44 b15,
+            // adv52 a4: also as the last clause, 已配合…纳入规划，已于11月20日完成).
+            None if status != Status::Completed && found.unfinished().is_none() => {
+                dated_done_clause(text)?
             }
             _ => return None,
         }
@@ -823,6 +828,49 @@ fn opens_not_applicable(text: &str) -> bool {
 /// Whether a text no claim phrase matched says, in one clause, that the work was done
 /// on a day (已于11月完成, 已于9月28日全部完成。): not a part's completion (管网铺设已完
 /// 成), which leaves the rest open.
+/// A clause of `text` that says the work was done on a day (已于11月20日完成): the
+/// clause, for the doubt to quote.
+fn dated_done_clause(text: &str) -> Option<&str> {
+    text.split(['，', '。', '；', ',', ';'])
+        .find(|c| reads_done(c))
+}
+
+/// Work under way on the ground in a text reported 未启动 (主体工程正在施工，…预计12月20日
+/// 完工): the phrase, unless the text says the work itself has not begun or is still
+/// being prepared (相关前期手续正在办理, 实施方案正在编制，待审定后组织实施: what a
+/// task not started does).
+fn under_way(text: &str) -> Option<&'static str> {
+    const WORK: [&str; 13] = [
+        "正在施工",
+        "正在建设",
+        "正在实施",
+        "正在整改",
+        "正在清理",
+        "正在拆除",
+        "正在清掏",
+        "正在修复",
+        "正在改造",
+        "正在铺设",
+        "正在安装",
+        "施工中",
+        "建设中",
+    ];
+    const NOT_YET: [&str; 8] = [
+        "尚未",
+        "暂未",
+        "未启动",
+        "未开工",
+        "未开展",
+        "前期",
+        "待审定",
+        "暂不具备",
+    ];
+    if NOT_YET.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    WORK.into_iter().find(|w| text.contains(w))
+}
+
 fn reads_done(text: &str) -> bool {
     // 已于, not 于 alone: 于12月底完成 is as often a plan.
     let t = text.trim_end_matches(['。', '.']);
@@ -1008,7 +1056,7 @@ mod by_list {
             // 正在推进 / 未启动 beside 无此项工作: the text says the task is not the unit's.
             not_ours
         } else if let Some(done) = (status == Status::NotStarted)
-            .then(|| started(&text))
+            .then(|| started(&text).or_else(|| super::under_way(&text)))
             .flatten()
         {
             // Work done, even in part (已完成80%, 已排查12处), is work started.
@@ -1016,11 +1064,8 @@ mod by_list {
         } else {
             match claimed_done(&text) {
                 Some(claim) if unfinished(&text).is_none() => claim,
-                None if status == Status::InProgress
-                    && unfinished(&text).is_none()
-                    && super::reads_done(&text) =>
-                {
-                    &text
+                None if status != Status::Completed && unfinished(&text).is_none() => {
+                    super::dated_done_clause(&text)?
                 }
                 _ => return None,
             }
@@ -1125,7 +1170,7 @@ mod tests {
         // Under 已完成, a phrase its clause then says was done since (剩余…已拆除) is none.
         let unfinished_undone = by_list::unfinished_undone(&text);
         if status == Status::NotStarted {
-            if let Some(done) = Found::in_text(&text).started() {
+            if let Some(done) = Found::in_text(&text).started().or_else(|| under_way(&text)) {
                 return Some(format!(
                     "报送“{}”，但进展情况写明“{}”",
                     status.label(),
@@ -1138,7 +1183,11 @@ mod tests {
             (Status::Completed, None, Some(_)) if unfinished_undone.is_some() => {
                 unfinished_undone.unwrap_or_default()
             }
-            (Status::InProgress, None, None) if reads_done(&text) => text.as_str(),
+            (Status::InProgress | Status::NotStarted, None, None)
+                if dated_done_clause(&text).is_some() =>
+            {
+                dated_done_clause(&text).unwrap_or_default()
+            }
             _ => return None,
         };
         Some(format!(
@@ -1159,6 +1208,37 @@ mod tests {
             }
         }
         texts
+    }
+
+    /// A status that says less than the text (adv52 a4): 未启动 beside work on the ground
+    /// under way or a day it was done, 正在推进 beside 该项工作已全部完成; not 未启动 beside
+    /// its preparations (前期手续正在办理, 方案正在编制，待审定后组织实施).
+    #[test]
+    fn a_status_below_its_text() {
+        let said = |s, t| doubt(s, t).unwrap_or_default();
+        assert!(said(
+            Status::NotStarted,
+            "渗漏液备用应急收集池主体工程正在施工，已完成土方开挖和池体浇筑，预计12月20日完工。"
+        )
+        .ends_with("写明“正在施工”"));
+        assert!(said(
+            Status::NotStarted,
+            "已配合区水利局将长征渠引水工程纳入规划，已于11月20日完成。"
+        )
+        .ends_with("写明“已于11月20日完成”"));
+        assert!(said(
+            Status::InProgress,
+            "已将生态环境保护纳入规划纲要，该项工作已全部完成。"
+        )
+        .ends_with("写明“已全部完成”"));
+        for fine in [
+            "相关前期手续正在办理，暂不具备实施条件。",
+            "实施方案正在编制，待审定后组织实施。",
+            "项目尚未开工，正在施工招标。",
+            "因资金未落实，工作暂未开展。",
+        ] {
+            assert_eq!(doubt(Status::NotStarted, fine), None, "{fine}");
+        }
     }
 
     #[test]
