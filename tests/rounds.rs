@@ -483,6 +483,56 @@ fn the_demo_in_two_rounds() {
     assert!(count("newly_reported") > 0, "{changes}");
     let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
     assert!(text.contains("较上期（2020年12月5日）新增完成"), "{text}");
+    // A task 已报完成待确认 then that a responsible unit's report now puts in question is
+    // told (adv52 b2: 河道整治中砍伐竹林 turned 待核实 and overdue, and the comparison
+    // said nothing of it).
+    let then: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("rounds/2020-12-05.json")).unwrap())
+            .unwrap();
+    let status_of = |l: &serde_json::Value, id: u64| {
+        l["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| t["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let unconfirmed: Vec<u64> = changes["unconfirmed"]
+        .as_array()
+        .expect("the demo has such a task")
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    for &id in &unconfirmed {
+        assert_eq!(status_of(&then, id), "confirming");
+        let now = status_of(&ledger, id);
+        assert!(
+            ["in_progress", "not_started", "unclear"].contains(&now.as_str()),
+            "{id}: {now}"
+        );
+        let short = ledger["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()["short_name"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(text.contains(&short), "{short}");
+    }
+    assert!(
+        text.contains(&format!(
+            "{}项上期已报完成待确认的任务本期未能确认（",
+            unconfirmed.len()
+        )),
+        "{text}"
+    );
+    assert!(said.contains(&format!(
+        "上期已报完成待确认、本期未能确认{}项",
+        unconfirmed.len()
+    )));
     let wb = Xlsx::new(Cursor::new(
         std::fs::read(out.path().join(rectify::WORKBOOK_XLSX)).unwrap(),
     ))

@@ -61,8 +61,16 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
         round_path.display()
     );
     if let (Some(p), Some(c)) = (&ledger.previous, &ledger.changes) {
+        let unconfirmed = if c.unconfirmed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "，上期已报完成待确认、本期未能确认{}项",
+                c.unconfirmed.len()
+            )
+        };
         sayln!(
-            "与上期（{}）相比：新增完成{}项，进展倒退{}项，本期未再报送{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个。",
+            "与上期（{}）相比：新增完成{}项，进展倒退{}项{unconfirmed}，本期未再报送{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个。",
             crate::common::dates::render_date(p.as_of),
             c.newly_completed.len(),
             c.regressed.len(),

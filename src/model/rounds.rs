@@ -40,6 +40,11 @@ pub struct Changes {
     /// only not reported again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub no_longer_reported: Vec<u32>,
+    /// Tasks 已报完成待确认 then that are now under way, not started or in question
+    /// (a responsible unit's report came in saying the work is not done; absent when
+    /// none): not gone back, as no unit did, but no longer near done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<u32>,
 }
 
 impl Changes {
@@ -50,6 +55,7 @@ impl Changes {
             && self.still_missing.is_empty()
             && self.newly_overdue.is_empty()
             && self.no_longer_reported.is_empty()
+            && self.unconfirmed.is_empty()
     }
 }
 
@@ -275,6 +281,13 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         }
         if regressed {
             changes.regressed.push(t.id);
+        } else if old == Status::Confirming
+            && matches!(
+                t.status,
+                Status::InProgress | Status::NotStarted | Status::Unclear
+            )
+        {
+            changes.unconfirmed.push(t.id);
         }
         if t.status == Status::Unreported && old != Status::Unreported {
             changes.no_longer_reported.push(t.id);

@@ -1512,6 +1512,9 @@ struct RoundsContext {
     /// with 、.
     newly_overdue: usize,
     newly_overdue_names: String,
+    /// Tasks 已报完成待确认 then and not now (`Changes::unconfirmed`), each with its
+    /// status now (`now`).
+    unconfirmed: Vec<RegressedContext>,
     /// Units that owed a report in both rounds and sent none, joined with 、.
     still_missing: String,
     still_missing_count: usize,
@@ -1544,6 +1547,16 @@ impl RoundsContext {
                 .map(|t| RegressedContext {
                     short: t.short_name.clone(),
                     then: t.previous_status.map_or("", |s| s.label()),
+                    now: t.status.label(),
+                })
+                .collect(),
+            unconfirmed: changes
+                .unconfirmed
+                .iter()
+                .filter_map(|id| l.task(*id))
+                .map(|t| RegressedContext {
+                    short: t.short_name.clone(),
+                    then: Status::Confirming.label(),
                     now: t.status.label(),
                 })
                 .collect(),

@@ -291,6 +291,13 @@ fn change_text(ledger: &Ledger, task: &TaskEntry) -> &'static str {
         // Nobody had said anything: a first word, not progress (adv50 b 4: 未报送 →
         // 未启动 read 有进展).
         "首次报送"
+    } else if ledger
+        .changes
+        .as_ref()
+        .is_some_and(|c| c.unconfirmed.contains(&task.id))
+    {
+        // 已报完成待确认 then, a responsible unit's report saying otherwise now.
+        "未能确认完成"
     } else if matches!(now, Status::Unclear | Status::NotApplicable)
         || matches!(then, Status::Unclear | Status::NotApplicable)
     {
