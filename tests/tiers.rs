@@ -1411,3 +1411,32 @@ fn a_lead_units_reminder_says_a_file_held_no_task_owed_to_it() {
     );
     assert!(!text.contains("其他单位承担的任务"), "{text}");
 }
+
+/// In a lead unit's round, a task it shares with other responsible units and no lead
+/// (拦河养鱼, 区水利局 and every town) says in 附件1 that its status is of the lead's
+/// part, the rest reporting to the bureau (adv52 b3: 区水利局's report said 已完成 where
+/// the bureau's said 已报完成待确认). Tasks it leads, and the bureau's report, say
+/// nothing of the kind.
+#[test]
+fn a_lead_units_shared_task_is_told_as_its_part() {
+    let plan = common::shipped_plan();
+    let empty = tempfile::tempdir().unwrap();
+    let l = build_round(&plan, empty.path(), &Scope::Lead("区水利局".into()));
+    let shared: Vec<&rectify::model::TaskEntry> = l
+        .tasks
+        .iter()
+        .filter(|t| t.lead.is_empty() && t.responsible.len() > 1)
+        .collect();
+    assert!(!shared.is_empty(), "the plan has such a task for 区水利局");
+    let body = report_text(&l);
+    for t in &shared {
+        let line = format!(
+            "（我局与其他{}个责任单位共同负责本项任务，此处为我局负责部分及经我局汇总的进展，其余责任单位直接向区生态环境局报送）",
+            t.responsible.len() - 1
+        );
+        assert!(body.contains(&line), "task {}: {body}", t.id);
+    }
+    assert_eq!(body.matches("共同负责本项任务").count(), shared.len());
+    let bureau = build_round(&plan, empty.path(), &Scope::Bureau);
+    assert!(!report_text(&bureau).contains("共同负责本项任务"));
+}

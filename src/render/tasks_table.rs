@@ -41,16 +41,42 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
             rows.push(TableRowData::Banner(t.category.clone()));
         }
         prev_category = Some(&t.category);
+        let mut words = progress(t, &ledger.plan.collector, &ledger.plan.self_word, &relayed);
+        if let Some(part) = own_part(ledger, t) {
+            words.insert(0, part);
+        }
         rows.push(TableRowData::Cells(vec![
             vec![t.id.to_string()],
             vec![t.measure.clone()],
             deadline_lines(&t.deadline.text),
             units(t),
             status(t),
-            progress(t, &ledger.plan.collector, &ledger.plan.self_word, &relayed),
+            words,
         ]));
     }
     TableData { columns, rows }
+}
+
+/// In a lead unit's round, a task it shares with other responsible units and no lead
+/// (拦河养鱼: 区水利局 and every town): its status is of the part the round gathers, the
+/// rest reporting to the bureau itself; a line says so before the progress (adv52 b3:
+/// 已完成 read as the whole task's, where the bureau's report said 已报完成待确认).
+fn own_part(ledger: &Ledger, t: &TaskEntry) -> Option<String> {
+    let me = ledger.plan.collector.as_str();
+    let shared = ledger.plan.tier == crate::model::ledger::Tier::Lead
+        && t.lead.is_empty()
+        && t.responsible.len() > 1
+        && t.responsible.iter().any(|u| u == me);
+    shared.then(|| {
+        format!(
+            "（{}与其他{}个责任单位共同负责本项任务，此处为{}负责部分及经{}汇总的进展，其余责任单位直接向{}报送）",
+            ledger.plan.self_word,
+            t.responsible.len() - 1,
+            ledger.plan.self_word,
+            ledger.plan.self_word,
+            ledger.plan.bureau
+        )
+    })
 }
 
 /// The units that sent nothing themselves though a consolidation carried rows of theirs
