@@ -11826,3 +11826,33 @@ fn parts_on_rows_of_their_own_keep_their_status() {
     );
     assert_eq!(only_report(&apart, 30).status, Status::Completed);
 }
+
+/// 已完成 on a task kept up with no date to be done by (完成时限 长期坚持) is counted
+/// 长期坚持, with a note (adv52 a6: counted done, raising the completion rate by tasks
+/// that never end); on a task due by a date and kept up after it, 已完成 stays done.
+#[test]
+fn done_on_a_task_that_never_ends_is_kept_up() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["6", &measure(6), "2020年未新增屠宰厂点。", "已完成"]),
+            row(&["8", &measure(8), "布点专项规划已印发实施。", "已完成"]),
+        ],
+    );
+    let plan = plan();
+    assert!(plan.task(6).unwrap().deadline.due.is_none());
+    assert!(plan.task(8).unwrap().deadline.due.is_some());
+    let r6 = only_report(&ledger, 6);
+    assert_eq!(
+        (r6.status, r6.status_text.as_str()),
+        (Status::Ongoing, "已完成")
+    );
+    assert!(said(
+        &ledger,
+        Code::ReadNote,
+        "区农业农村委对第6项报送“已完成”，该项任务的完成时限为“长期坚持”，按“长期坚持”统计。"
+    ));
+    assert_eq!(only_report(&ledger, 8).status, Status::Completed);
+    assert_eq!(ledger.task(6).unwrap().status, Status::Ongoing);
+}

@@ -375,6 +375,33 @@ fn place_report(
     {
         rec.status = Status::InProgress;
     }
+    // 已完成 on a task kept up with no date to be done by (完成时限 长期坚持): the year's
+    // work done, the task going on; counted 长期坚持, said so (adv52 a6: counted done,
+    // the completion rate raised by tasks that never end).
+    if rec.status == Status::Completed
+        && doubt.as_ref().and_then(Option::as_ref).is_none()
+        && task.deadline.ongoing
+        && task.deadline.due.is_none()
+    {
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::ReadNote,
+                &rec.source.file,
+                format!(
+                    "{unit}对第{id}项报送“{}”，该项任务的完成时限为“{}”，按“{}”统计。",
+                    // (A status read from the text or a tick has no word of its own.)
+                    Some(rec.status_text.trim())
+                        .filter(|w| !w.is_empty())
+                        .unwrap_or(Status::Completed.label()),
+                    task.deadline.text,
+                    Status::Ongoing.label()
+                ),
+            )
+            .at(Some(&rec.source.sheet), Some(rec.source.row)),
+        );
+        rec.status = Status::Ongoing;
+    }
     if let Some(said) = super::doubt::not_ours_as_done(rec.status, &rec.progress) {
         problems.push(
             Problem::new(
