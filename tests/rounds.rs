@@ -262,19 +262,21 @@ fn the_change_set_against_a_known_previous_round() {
     assert_eq!(c.newly_completed, [8]);
     assert_eq!(c.regressed, [9]);
     assert_eq!(c.newly_reported, ["区水利局"]);
-    // Silent in both rounds and still owing: 区经济信息委. 区商务委 only helped with task
-    // 8, completed now: it owes nothing more.
+    // Silent in both rounds and still owing: 区经济信息委, and 区商务委, which helps with
+    // task 9: a task kept up with no date is never done (its 已完成 in round one counted
+    // 长期坚持), so the unit owed its part in both rounds.
     assert!(c.still_missing.contains(&"区经济信息委".to_string()));
-    assert!(!c.still_missing.contains(&"区商务委".to_string()));
+    assert!(c.still_missing.contains(&"区商务委".to_string()));
     for reported in ["区农业农村委", "区水利局", &second.plan.collector] {
         assert!(
             !c.still_missing.contains(&reported.to_string()),
             "{reported}"
         );
     }
+    // (Task 9 is kept up with no date: its 已完成 counted 长期坚持.)
     assert_eq!(
         second.task(9).unwrap().previous_status,
-        Some(Status::Completed)
+        Some(Status::Ongoing)
     );
     let points: Vec<_> = second
         .rounds
@@ -298,20 +300,28 @@ fn the_change_set_against_a_known_previous_round() {
     assert!(text.contains("部分任务进展倒退"), "{text}");
     let slipped = &second.task(9).unwrap().short_name;
     assert!(
-        text.contains(&format!("{slipped}（上期已完成，本期正在推进）")),
+        text.contains(&format!("{slipped}（上期长期坚持，本期正在推进）")),
         "{text}"
     );
     assert!(text.contains("连续两期未报送"));
     // Units silent twice are pressed, with no escalation the bureau did not choose
     // (adv52 b7: the report promised to refer 区纪委监委 and 区检察院 to letters and
     // the rest to the government's 督查室).
-    assert!(
-        text.contains(&format!(
-            "其中对连续两期未报送的{}个单位逐一跟踪催报",
-            c.still_missing.len()
-        )),
-        "{text}"
+    // When every unit silent now was silent then too, it is said of them all.
+    let twice = c.still_missing.len();
+    let (all, some) = (
+        format!("未报送的{twice}个单位（均连续两期未报送，逐一跟踪催报）"),
+        format!("其中对连续两期未报送的{twice}个单位逐一跟踪催报"),
     );
+    let silent = second
+        .units
+        .iter()
+        .filter(|u| !u.expected.is_empty() && u.name != second.plan.collector)
+        .filter(|u| u.sent_nothing())
+        .count();
+    let said = if silent == twice { &all } else { &some };
+    assert!(text.contains(said.as_str()), "{said}\n{text}");
+    assert!(!(text.contains(&all) && text.contains(&some)), "{text}");
     assert!(!text.contains("督查室") && !text.contains("函告"), "{text}");
     assert!(!text.contains("予以通报"), "{text}");
     assert!(
@@ -358,7 +368,7 @@ fn the_change_set_against_a_known_previous_round() {
         .position(|h| h == "上期状态")
         .expect("上期状态");
     let row9 = tasks.rows().find(|r| shown(&r[0]) == "9").unwrap();
-    assert_eq!(row9[then_col].to_string(), "已完成");
+    assert_eq!(row9[then_col].to_string(), "长期坚持");
     let compare = wb.worksheet_range(SHEET_COMPARE).unwrap();
     let row9: Vec<String> = compare
         .rows()
@@ -367,7 +377,7 @@ fn the_change_set_against_a_known_previous_round() {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    assert_eq!(row9[3..6], ["已完成", "正在推进", "进展倒退"]);
+    assert_eq!(row9[3..6], ["长期坚持", "正在推进", "进展倒退"]);
     let row8 = compare.rows().find(|r| shown(&r[0]) == "8").unwrap();
     assert_eq!(row8[5].to_string(), "新增完成");
     let summary = wb.worksheet_range(rectify::SHEET_SUMMARY).unwrap();
@@ -823,4 +833,40 @@ fn last_rounds_return_sent_again_under_a_new_date_is_questioned() {
             assert!(found.is_empty(), "{case}: {found:?}");
         }
     }
+}
+
+/// A unit whose return came after this round's cut-off has sent it: it is not counted
+/// among the units silent two rounds running, which 四 says are followed up (adv52 d 1:
+/// 附件2 said 统计截止日期后报送 beside units the report chased as silent twice).
+#[test]
+fn a_late_return_is_not_silence_twice() {
+    let returns = tempfile::tempdir().unwrap();
+    let output = tempfile::tempdir().unwrap();
+    let first = ledger_at(returns.path(), day(12, 5));
+    let file = rectify::round_path(output.path(), first.as_of);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, first.to_json()).unwrap();
+    let p = plan();
+    let unit = "区经济信息委";
+    let id = p.tasks_of(unit)[0].0.id;
+    write_workbook(
+        &returns.path().join(format!("{unit}.xlsx")),
+        &[standard_return(
+            &format!("填报单位：{unit}    填报日期：2020年12月12日"),
+            vec![std_row(
+                n(id as f64),
+                &measure(id),
+                "已开展",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let mut second = ledger_at(returns.path(), day(12, 10));
+    attach_previous(&mut second, output.path(), None).unwrap();
+    let u = second.units.iter().find(|u| u.name == unit).unwrap();
+    assert!(u.late.contains(&id), "{u:?}");
+    let c = second.changes.as_ref().unwrap();
+    assert!(!c.still_missing.contains(&unit.to_string()), "{c:?}");
+    assert!(c.still_missing.contains(&"区卫健委".to_string()), "{c:?}");
 }

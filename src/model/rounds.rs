@@ -306,7 +306,10 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
             changes.newly_reported.push(u.name.clone());
         }
         let owed_both = !u.expected.is_empty() && old.is_some_and(|o| !o.expected.is_empty());
-        if owed_both && !reported_now && !reported_then && u.name != collector {
+        // A unit whose return came after this round's cut-off has sent it: not chased
+        // as silent twice (adv52 d 1: 附件2 said 统计截止日期后报送 beside it).
+        let came_late = !u.late.is_empty();
+        if owed_both && !reported_now && !reported_then && !came_late && u.name != collector {
             changes.still_missing.push(u.name.clone());
         }
     }
