@@ -182,10 +182,10 @@ const HEADER_SYNONYMS: &[(ColumnKind, &[&str])] = &[
             "已开展工作",
             "主要工作",
             // A second table for the tasks the unit cooperates on, headed 配合工作情况
-            // where the first says 整改进展情况 (adv52 a9: read as a note).
-            "工作情况",
+            // where the first says 整改进展情况 (adv52 a9: read as a note). Not 工作情况
+            // alone (a cover sheet's 工作情况说明, 存在问题及下步工作情况) nor 配合情况 (a
+            // column of yes or no: second review c 1, c 7).
             "配合工作情况",
-            "配合情况",
             // 已完成 / 正在推进 as often as a description: promoted to the status column
             // when its cells are status words.
             "整改结果",

@@ -836,9 +836,10 @@ fn dated_done_clause(text: &str) -> Option<&str> {
 }
 
 /// Work under way on the ground in a text reported 未启动 (主体工程正在施工，…预计12月20日
-/// 完工): the phrase, unless the text says the work itself has not begun or is still
-/// being prepared (相关前期手续正在办理, 实施方案正在编制，待审定后组织实施: what a
-/// task not started does).
+/// 完工): the phrase, unless the text says the work itself has not begun, is still being
+/// prepared or waits on something (相关前期手续正在办理, 实施方案正在编制，待审定后组织实施,
+/// 二期管网工程正在施工，待其完工后统一实施: what a task not started does). 施工中 and
+/// 建设中 end their clause (施工中将严格落实…, 纳入…建设中统筹实施 say no such thing).
 fn under_way(text: &str) -> Option<&'static str> {
     const WORK: [&str; 13] = [
         "正在施工",
@@ -855,20 +856,41 @@ fn under_way(text: &str) -> Option<&'static str> {
         "施工中",
         "建设中",
     ];
-    const NOT_YET: [&str; 8] = [
-        "尚未",
-        "暂未",
+    const NOT_YET: [&str; 21] = [
+        "尚未启动",
+        "尚未开工",
+        "尚未开展",
+        "尚未实施",
+        "暂未启动",
+        "暂未开工",
+        "暂未开展",
+        "暂未实施",
         "未启动",
         "未开工",
         "未开展",
         "前期",
-        "待审定",
+        "审定",
         "暂不具备",
+        "暂缓",
+        "后实施",
+        "后统一实施",
+        "后组织实施",
+        "后启动",
+        "后开工",
+        "拟",
     ];
     if NOT_YET.iter().any(|w| text.contains(w)) {
         return None;
     }
-    WORK.into_iter().find(|w| text.contains(w))
+    WORK.into_iter().find(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            !w.ends_with('中')
+                || text[at + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| "，。；、,.;".contains(c))
+        })
+    })
 }
 
 fn reads_done(text: &str) -> bool {
@@ -1231,11 +1253,20 @@ mod tests {
             "已将生态环境保护纳入规划纲要，该项工作已全部完成。"
         )
         .ends_with("写明“已全部完成”"));
+        assert!(
+            said(Status::NotStarted, "主体工程正在施工，尚未完工。").ends_with("写明“正在施工”")
+        );
+        assert!(said(Status::NotStarted, "截污管网施工中。").ends_with("写明“施工中”"));
         for fine in [
             "相关前期手续正在办理，暂不具备实施条件。",
             "实施方案正在编制，待审定后组织实施。",
             "项目尚未开工，正在施工招标。",
             "因资金未落实，工作暂未开展。",
+            // Second review c 5.
+            "因选址调整暂缓，相邻片区的二期管网工程正在施工，待其完工后统一实施。",
+            "计划明年3月开工，施工中将严格落实扬尘防治措施。",
+            "拟纳入“十四五”污水处理设施建设中统筹实施。",
+            "区城管局正在整改的考核办法另行报送，本项待区政府审定。",
         ] {
             assert_eq!(doubt(Status::NotStarted, fine), None, "{fine}");
         }

@@ -794,7 +794,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
             .filter(|_| v.measure_text.trim().is_empty())
             .filter(|&(i, _)| out.records[i].id.is_some())
-            .filter(|_| rows::opens_later_part(&v.progress))
+            .filter(|&(i, _)| {
+                rows::continues_parts(&out.records[i].progress, &v.progress, ctx.units)
+            })
         {
             let above = &out.records[i];
             v.id_text = above.id_text.clone();

@@ -565,29 +565,74 @@ pub(super) fn sub_item(
     (n == next && task.is_some_and(|t| n < t)).then_some(written)
 }
 
-/// Whether a text opens with the mark of a later part of an enumeration (二是, 其三,
-/// （二）, 2、, ②): a row carrying a task's second part under the row with its first.
-pub(super) fn opens_later_part(text: &str) -> bool {
-    const LATER: &str = "二三四五六七八九十";
+/// The kinds of mark an enumeration of a task's parts uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartMark {
+    /// 一是, 二是 …
+    Shi,
+    /// 其一, 其二 …
+    Qi,
+    /// （一）, (2) …
+    Paren,
+    /// 1、 2． 3.
+    Digit,
+    /// ① ② …
+    Circled,
+}
+
+/// The enumeration mark a text opens with, its ordinal, and the text after it.
+fn part_mark(text: &str) -> Option<(PartMark, u32, &str)> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let numeral = |c: char| NUMERALS.chars().position(|n| n == c).map(|i| i as u32 + 1);
     let t = text.trim_start();
-    let mut chars = t.chars();
-    let (Some(a), b) = (chars.next(), chars.next()) else {
+    let mut chars = t.char_indices();
+    let (_, a) = chars.next()?;
+    let (bi, b) = chars.next()?;
+    let after = |i: usize| &t[i..];
+    match a {
+        '其' => Some((PartMark::Qi, numeral(b)?, after(bi + b.len_utf8()))),
+        '（' | '(' => {
+            let n = numeral(b).or_else(|| b.to_digit(10).filter(|&d| d > 0))?;
+            let (ci, c) = chars.next()?;
+            matches!(c, '）' | ')').then(|| (PartMark::Paren, n, after(ci + c.len_utf8())))
+        }
+        '①'..='⑩' => Some((PartMark::Circled, a as u32 - '①' as u32 + 1, after(bi))),
+        '1'..='9' => {
+            let rest = after(bi + b.len_utf8());
+            (matches!(b, '、' | '．' | '.') && !rest.starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| (PartMark::Digit, a as u32 - '0' as u32, rest))
+        }
+        _ if b == '是' => Some((PartMark::Shi, numeral(a)?, after(bi + b.len_utf8()))),
+        _ => None,
+    }
+}
+
+/// Whether `text` goes on with the enumeration of the text above it: it opens with a
+/// later part's mark (二是, 其三, （二）, 2、, ②) and a line of `above` opens with the part
+/// before it of the same kind (一是 over 二是; adv52 a3). Not a text whose part names a
+/// task of its own (2、第37项：…) or opens with a unit's name (2、宝峰镇：…: a
+/// consolidation's rows, a unit each; second review c 2, c 8).
+pub(super) fn continues_parts(above: &str, text: &str, units: &crate::plan::UnitDirectory) -> bool {
+    let Some((kind, n, rest)) = part_mark(text).filter(|&(_, n, _)| n >= 2) else {
         return false;
     };
-    match a {
-        '其' => b.is_some_and(|b| LATER.contains(b)),
-        '（' | '(' => {
-            b.is_some_and(|b| LATER.contains(b) || ('2'..='9').contains(&b))
-                && matches!(chars.next(), Some('）' | ')'))
-        }
-        '②'..='⑩' => true,
-        '2'..='9' => {
-            b.is_some_and(|b| matches!(b, '、' | '．' | '.'))
-                && chars.next().is_some_and(|c| !c.is_ascii_digit())
-        }
-        _ if LATER.contains(a) => b == Some('是'),
-        _ => false,
+    let previous = above
+        .lines()
+        .filter_map(part_mark)
+        .filter(|&(k, ..)| k == kind)
+        .last();
+    if previous.map(|(_, m, _)| m) != Some(n - 1) {
+        return false;
     }
+    let rest = rest.trim_start();
+    let names_task = rest.starts_with('第') && rest.chars().take(6).any(|c| c == '项');
+    let names_unit = rest
+        .split_once(['：', ':'])
+        .filter(|(who, _)| who.chars().count() <= 16)
+        .is_some_and(|(who, _)| {
+            !matches!(units.resolve(who), crate::plan::units::NameMatch::Unknown)
+        });
+    !names_task && !names_unit
 }
 
 /// The texts row `r` continues with: (progress, note, evidence), each possibly empty.
@@ -2471,28 +2516,28 @@ fn is_numbered_heading(text: &str) -> bool {
 mod tests {
     use super::{
         completion_date_in, completion_day_disagreeing, none_of_these_apply, one_line_keep_breaks,
-        opens_later_part, progress_in_measure,
+        part_mark, progress_in_measure, PartMark,
     };
 
-    /// The marks of a later part (二是, 其三, （二）, 2、, ②), not a first part, a number
-    /// of work done (2020年, 2.5公里) or plain words.
+    /// The marks of a task's parts (一是, 其三, （二）, 2、, ②), not a number of work done
+    /// (2020年, 2.5公里) or plain words.
     #[test]
-    fn a_later_parts_mark() {
-        for yes in [
-            "二是建立清单",
-            "其三，",
-            "（二）排查",
-            "(3)修复",
-            "2、清掏",
-            "3．整改",
-            "②完成",
-        ] {
-            assert!(opens_later_part(yes), "{yes}");
-        }
+    fn a_parts_mark() {
+        let mark = |t| part_mark(t).map(|(k, n, rest)| (k, n, rest.to_string()));
+        assert_eq!(
+            mark("二是建立清单"),
+            Some((PartMark::Shi, 2, "建立清单".into()))
+        );
+        assert_eq!(mark("其三，完成"), Some((PartMark::Qi, 3, "，完成".into())));
+        assert_eq!(
+            mark("（二）排查"),
+            Some((PartMark::Paren, 2, "排查".into()))
+        );
+        assert_eq!(mark("(3)修复"), Some((PartMark::Paren, 3, "修复".into())));
+        assert_eq!(mark("2、清掏"), Some((PartMark::Digit, 2, "清掏".into())));
+        assert_eq!(mark("②完成"), Some((PartMark::Circled, 2, "完成".into())));
+        assert_eq!(mark("一是排查"), Some((PartMark::Shi, 1, "排查".into())));
         for no in [
-            "一是排查",
-            "（一）排查",
-            "1、排查",
             "2020年完成",
             "2.5公里已建成",
             "是否",
@@ -2500,7 +2545,7 @@ mod tests {
             "二期工程已完工",
             "",
         ] {
-            assert!(!opens_later_part(no), "{no}");
+            assert_eq!(mark(no), None, "{no}");
         }
     }
     use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
