@@ -618,9 +618,9 @@ pub(super) fn continues_parts(above: &str, text: &str, units: &crate::plan::Unit
     };
     let previous = above
         .lines()
+        .rev()
         .filter_map(part_mark)
-        .filter(|&(k, ..)| k == kind)
-        .last();
+        .find(|&(k, ..)| k == kind);
     if previous.map(|(_, m, _)| m) != Some(n - 1) {
         return false;
     }
