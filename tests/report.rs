@@ -1818,6 +1818,54 @@ fn a_not_applicable_decider_is_not_awaited_in_the_attachment() {
     );
 }
 
+/// 不涉及 answers in the overview: a task some of whose deciders answered 不涉及, the rest
+/// silent, is not among those nothing was received on (adv52 d 2), and the tasks 一
+/// tells apart from the rest name 不涉及 when there are such (adv52 d 8: they dropped out
+/// of the sum unsaid).
+#[test]
+fn not_applicable_answers_are_counted_as_received() {
+    let dir = tempfile::tempdir().unwrap();
+    let returns = dir.path();
+    write_dated_return(
+        &returns.join("金龙镇.xlsx"),
+        "金龙镇",
+        "2020年12月5日",
+        &[&["50", &measure(50), "本镇无此项工作。", "不涉及"]],
+    );
+    for unit in ["凤凰湖产业促进中心", "区新城建管委"] {
+        write_dated_return(
+            &returns.join(format!("{unit}.xlsx")),
+            unit,
+            "2020年12月5日",
+            &[&["36", &measure(36), "辖区内无杨家河暗渠。", "不涉及"]],
+        );
+    }
+    let l = rectify::build_ledger(&plan(), returns);
+    assert_eq!(
+        l.task(50).unwrap().status,
+        rectify::model::Status::Unreported
+    );
+    assert_eq!(
+        l.task(36).unwrap().status,
+        rectify::model::Status::NotApplicable
+    );
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let short = &l.task(50).unwrap().short_name;
+    let nothing = text
+        .split("项任务尚未收到任何报送：")
+        .nth(1)
+        .map(|s| s.split('。').next().unwrap().to_string())
+        .unwrap_or_default();
+    assert!(!nothing.contains(short.as_str()), "{nothing}");
+    assert!(
+        text.contains(&format!(
+            "项任务部分责任单位报不涉及，其余责任单位尚未报送：{short}"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("除已完成和不涉及的任务外，其余"), "{text}");
+}
+
 /// An overdue task no decider has reported on is not called unfinished: it is named
 /// apart, as awaiting its responsible unit's report.
 #[test]

@@ -405,6 +405,10 @@ struct SummaryContext<'a> {
     /// they are kept up, not unfinished): how many, and the yellow and green among them
     /// (the red ones are all `red`).
     rest: u32,
+    /// What the rest is told apart from, when more than the completed ones: 已完成、已报
+    /// 完成待确认、需长期坚持和不涉及 (adv52 d 8: 不涉及 tasks dropped out of the sum
+    /// unsaid); empty when only completed tasks are.
+    rest_apart: String,
     /// The 长期坚持 tasks some of whose deciders have not reported (需长期坚持的13项任务均在
     /// 持续推进 is said of those who did: 其中2项尚有单位未报送).
     ongoing_partly: u32,
@@ -1385,6 +1389,9 @@ struct Issues {
     /// named the same way (牵头单位 / 责任单位): one sentence each.
     others_only_groups: Vec<OthersGroup>,
     unreported: Vec<TaskContext>,
+    /// Tasks still 未报送 on which some deciders answered 不涉及 (the rest silent, nobody
+    /// else reporting): not tasks nothing was received on (adv52 d 2).
+    not_applicable_partly: Vec<TaskContext>,
     /// Tasks no decider reported on, past their deadline, that others reported on: told
     /// among the overdue ones (三（一）), counted in 三（二）'s 未报送 by a pointer there.
     others_overdue_count: usize,
@@ -1638,6 +1645,24 @@ impl<'a> SummaryContext<'a> {
                 .filter(|t| t.light == Light::Green && t.deadline.is_long_term_only())
                 .count() as u32,
             rest: rest(&|_| true),
+            rest_apart: {
+                let mut apart = vec![Status::Completed.label().to_string()];
+                if s.confirming > 0 {
+                    apart.push(Status::Confirming.label().to_string());
+                }
+                if s.ongoing > 0 {
+                    apart.push(format!("需{}", Status::Ongoing.label()));
+                }
+                if s.not_applicable > 0 {
+                    apart.push(Status::NotApplicable.label().to_string());
+                }
+                match apart.split_last() {
+                    Some((last, first)) if !first.is_empty() => {
+                        format!("{}和{last}", first.join("、"))
+                    }
+                    _ => String::new(),
+                }
+            },
             ongoing_partly: l
                 .tasks
                 .iter()
@@ -1737,16 +1762,21 @@ impl Issues {
             .filter(|u| u.name != l.plan.collector && !u.missing.is_empty())
             .map(|u| UnitBrief::new(l, u))
             .collect();
+        // A task some of whose deciders answered 不涉及, the rest silent.
+        let answered_not_applicable = |t: &TaskEntry| {
+            t.current_reports()
+                .any(|r| r.status == Status::NotApplicable)
+        };
         let mut leads: Vec<String> = Vec::new();
         // The units owing the tasks nobody reported on (the sentence names them after
         // those tasks; a task others reported on has its own sentence). Never 我局: a
         // report signed by it does not list it among those who have not reported (its
         // own tasks have their 待补充 line in section 二).
-        for t in l
-            .tasks
-            .iter()
-            .filter(|t| t.status == Status::Unreported && t.reported_by_others.is_empty())
-        {
+        for t in l.tasks.iter().filter(|t| {
+            t.status == Status::Unreported
+                && t.reported_by_others.is_empty()
+                && !answered_not_applicable(t)
+        }) {
             for u in &t.awaiting {
                 if *u != l.plan.collector && !leads.contains(u) {
                     leads.push(u.clone());
@@ -1831,6 +1861,13 @@ impl Issues {
                 t.status == Status::Unreported
                     && t.reported_by_others.is_empty()
                     && !only_own_awaited(t)
+                    && !answered_not_applicable(t)
+            }),
+            not_applicable_partly: with(&|t| {
+                t.status == Status::Unreported
+                    && t.reported_by_others.is_empty()
+                    && !only_own_awaited(t)
+                    && answered_not_applicable(t)
             }),
             others_overdue_count: l
                 .tasks
