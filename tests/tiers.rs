@@ -1431,12 +1431,12 @@ fn a_lead_units_shared_task_is_told_as_its_part() {
     let body = report_text(&l);
     for t in &shared {
         let line = format!(
-            "（我局与其他{}个责任单位共同负责本项任务，此处为我局负责部分及经我局汇总的进展，其余责任单位直接向区生态环境局报送）",
-            t.responsible.len() - 1
+            "（本项任务由{}个责任单位共同负责，此处为我局负责部分及经我局汇总的进展，其余责任单位的进展由区生态环境局汇总）",
+            t.responsible.len()
         );
         assert!(body.contains(&line), "task {}: {body}", t.id);
     }
-    assert_eq!(body.matches("共同负责本项任务").count(), shared.len());
+    assert_eq!(body.matches("个责任单位共同负责").count(), shared.len());
     let bureau = build_round(&plan, empty.path(), &Scope::Bureau);
-    assert!(!report_text(&bureau).contains("共同负责本项任务"));
+    assert!(!report_text(&bureau).contains("个责任单位共同负责"));
 }

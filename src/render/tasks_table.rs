@@ -68,10 +68,11 @@ fn own_part(ledger: &Ledger, t: &TaskEntry) -> Option<String> {
         && t.responsible.len() > 1
         && t.responsible.iter().any(|u| u == me);
     shared.then(|| {
+        // (The bureau may be one of the others: their progress is its to gather, not
+        // theirs to send it; second review d 3.)
         format!(
-            "（{}与其他{}个责任单位共同负责本项任务，此处为{}负责部分及经{}汇总的进展，其余责任单位直接向{}报送）",
-            ledger.plan.self_word,
-            t.responsible.len() - 1,
+            "（本项任务由{}个责任单位共同负责，此处为{}负责部分及经{}汇总的进展，其余责任单位的进展由{}汇总）",
+            t.responsible.len(),
             ledger.plan.self_word,
             ledger.plan.self_word,
             ledger.plan.bureau
