@@ -11118,7 +11118,14 @@ fn a_yes_no_answer_against_the_text_is_told_so() {
     ));
     assert!(!said(&ledger, Code::StatusUnclear, "没有写明进展"));
     assert!(only_report(&ledger, 61).doubt.is_some());
-    assert_eq!(ledger.task(61).unwrap().status, Status::Unclear);
+    // The bureau's own report: counted as written in its own round, its clerk told at
+    // the row (second review d 4: its report asked it to check with itself).
+    assert_eq!(ledger.task(61).unwrap().status, Status::InProgress);
+    assert!(said(
+        &ledger,
+        Code::StatusContradicted,
+        "报告中按所填的“正在推进”计"
+    ));
 }
 
 /// Letters saying the unit has no task in the plan in words of their own (none before a
@@ -11843,10 +11850,11 @@ fn done_on_a_task_that_never_ends_is_kept_up() {
     let plan = plan();
     assert!(plan.task(6).unwrap().deadline.due.is_none());
     assert!(plan.task(8).unwrap().deadline.due.is_some());
+    // The unit's word stands in its report; the task counts it 长期坚持.
     let r6 = only_report(&ledger, 6);
     assert_eq!(
         (r6.status, r6.status_text.as_str()),
-        (Status::Ongoing, "已完成")
+        (Status::Completed, "已完成")
     );
     assert!(said(
         &ledger,

@@ -1440,3 +1440,44 @@ fn a_lead_units_shared_task_is_told_as_its_part() {
     let bureau = build_round(&plan, empty.path(), &Scope::Bureau);
     assert!(!report_text(&bureau).contains("个责任单位共同负责"));
 }
+
+/// The round's writer's own report that its text doubts (区水利局's 正在推进 beside 该项
+/// 工作已全部完成, in its own round) is counted as it wrote it: its report does not ask
+/// it to check with itself, and its clerk is told at the row to mend the form (second
+/// review d 4: 我局报送“正在推进”，但进展情况写明“已全部完成”，需与责任单位核实). Another
+/// unit's doubted report stays 待核实.
+#[test]
+fn the_writers_own_doubted_report_is_counted_as_written() {
+    use common::{measure, write_dated_return};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("区水利局.xlsx"),
+        "区水利局",
+        "2020年12月4日",
+        &[&[
+            "26",
+            &measure(26),
+            "规划已报批，该项工作已全部完成。",
+            "正在推进",
+        ]],
+    );
+    let l = build_round(&plan, dir.path(), &Scope::Lead("区水利局".into()));
+    let t = l.task(26).unwrap();
+    assert_eq!(t.status, rectify::model::Status::InProgress);
+    assert!(t.doubts.is_empty(), "{:?}", t.doubts);
+    let body = report_text(&l);
+    assert!(
+        !body.contains("无法确定") && !body.contains("与责任单位核实"),
+        "{body}"
+    );
+    assert!(l.problems.iter().any(|p| p.message.contains(
+        "区水利局对第26项报送“正在推进”，但进展情况写明“已全部完成”，状态与进展不一致，报告中按所填的“正在推进”计。请核实后修改本单位的填报表"
+    )), "{:#?}", l.problems);
+    // In the bureau's round the same report is 区水利局's, to check.
+    let bureau = build_round(&plan, dir.path(), &Scope::Bureau);
+    assert_eq!(
+        bureau.task(26).unwrap().status,
+        rectify::model::Status::Unclear
+    );
+}

@@ -126,6 +126,11 @@ pub fn merge_carrying(
         scope.lead().unwrap_or(&plan.meta.collector),
         plan.meta.as_of,
     ));
+    tasks::own_doubts_told(
+        &tasks,
+        scope.lead().unwrap_or(&plan.meta.collector),
+        &mut problems,
+    );
     let mut info = summary::plan_info(plan, scope);
     // A lead unit's report has a part for each 重点任务 it has tasks in.
     info.categories

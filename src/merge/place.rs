@@ -376,8 +376,9 @@ fn place_report(
         rec.status = Status::InProgress;
     }
     // 已完成 on a task kept up with no date to be done by (完成时限 长期坚持): the year's
-    // work done, the task going on; counted 长期坚持, said so (adv52 a6: counted done,
-    // the completion rate raised by tasks that never end).
+    // work done, the task going on; the task counts it 长期坚持 (`task_status::decide`),
+    // said so here (adv52 a6: counted done, the completion rate raised by tasks that
+    // never end). The report keeps the unit's word.
     if rec.status == Status::Completed
         && doubt.as_ref().and_then(Option::as_ref).is_none()
         && task.deadline.ongoing
@@ -400,7 +401,6 @@ fn place_report(
             )
             .at(Some(&rec.source.sheet), Some(rec.source.row)),
         );
-        rec.status = Status::Ongoing;
     }
     if let Some(said) = super::doubt::not_ours_as_done(rec.status, &rec.progress) {
         problems.push(

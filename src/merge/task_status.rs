@@ -59,12 +59,16 @@ pub struct Decision {
 /// `writer`: the round's writer (the lead unit in its round, else the collector);
 /// `partners`: the task's responsible units that do not decide it (the towns under its
 /// lead), whose rows a lead's consolidation carries.
+///
+/// `never_due`: the task is kept up with no date to be done by (完成时限 长期坚持): a
+/// 已完成 on it is the year's work done, counted 长期坚持 (adv52 a6).
 pub fn decide(
     deciders: &[String],
     current: &[&UnitReport],
     as_of: NaiveDate,
     (collector, writer): (&str, &str),
     partners: &[String],
+    never_due: bool,
 ) -> Decision {
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
@@ -76,6 +80,33 @@ pub fn decide(
     // A decider answered with its towns' rows alone, some towns not among them: what
     // they say is done waits for the rest (已报完成待确认).
     let mut partly_heard = false;
+    // The writer's own report its text doubts (a lead's round, the bureau's own task):
+    // counted as it wrote it, not a doubt for its own report to raise with itself
+    // (second review d 4: 我局报送“正在推进”，但进展情况写明“已全部完成”，需与责任单位核
+    // 实); its clerk is told at the row (`own_doubts_told`).
+    let kept_up = |s: Status| {
+        if never_due && s == Status::Completed {
+            Status::Ongoing
+        } else {
+            s
+        }
+    };
+    let counted = |r: &UnitReport| {
+        kept_up(if r.unit == writer && r.doubt.is_some() {
+            UnitReport {
+                doubt: None,
+                ..r.clone()
+            }
+            .counted_status(as_of)
+        } else {
+            r.counted_status(as_of)
+        })
+    };
+    let why = |r: &UnitReport| {
+        (r.unit != writer || r.doubt.is_none())
+            .then(|| why_unclear(r))
+            .flatten()
+    };
     for d in deciders {
         let mine: Vec<&&UnitReport> = current.iter().filter(|r| &r.unit == d).collect();
         // The responsible units' rows a lead unit's consolidation carried (a sheet per
@@ -93,25 +124,24 @@ pub fn decide(
         });
         let answer = match mine
             .iter()
-            .map(|r| r.counted_status(as_of))
+            .map(|r| counted(r))
             .min_by_key(|s| s.advancement())
         {
             // 已完成 for its own part, while a town it lists is still at work: the lead
             // itself says the task goes on (nothing to reconcile, as with a town's own
             // return saying so).
             Some(Status::Completed) if town_behind => {
-                doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
+                doubts.extend(mine.iter().filter_map(|r| why(r)));
                 Status::InProgress
             }
             Some(answer) => {
-                doubts.extend(mine.iter().filter_map(|r| why_unclear(r)));
+                doubts.extend(mine.iter().filter_map(|r| why(r)));
                 answer
             }
             // No row of its own (a sheet per town): it answered with its towns'.
             None if !carried.is_empty() => {
                 doubts.extend(carried.iter().filter_map(|r| why_unclear(r)));
-                let statuses: Vec<Status> =
-                    carried.iter().map(|r| r.counted_status(as_of)).collect();
+                let statuses: Vec<Status> = carried.iter().map(|r| counted(r)).collect();
                 let all_heard = partners
                     .iter()
                     .all(|p| current.iter().any(|r| &r.unit == p));
@@ -156,7 +186,7 @@ pub fn decide(
         let partners: Vec<Status> = current
             .iter()
             .filter(|r| r.role == Role::Cooperating)
-            .map(|r| r.counted_status(as_of))
+            .map(|r| counted(r))
             .filter(|s| *s != Status::NotApplicable)
             .collect();
         if !partners.is_empty() && partners.iter().all(|s| *s == Status::Completed) {

@@ -45,6 +45,7 @@ pub(super) fn task_entries(
             as_of,
             (&plan.meta.collector, writer),
             &partners,
+            task.deadline.ongoing && task.deadline.due.is_none(),
         );
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
@@ -94,6 +95,34 @@ pub(super) fn task_entries(
         });
     }
     tasks
+}
+
+/// The writer's own reports its text doubts are counted as it wrote them
+/// (`task_status::decide`): their warnings say so, and ask its clerk to mend its own
+/// form, instead of "此条报送暂按“待核实”计" (second review d 4).
+pub(super) fn own_doubts_told(
+    tasks: &[TaskEntry],
+    writer: &str,
+    problems: &mut [crate::model::Problem],
+) {
+    const COUNTED_UNCLEAR: &str = "此条报送暂按“待核实”计。请该单位核实后重新报送。";
+    for r in tasks
+        .iter()
+        .flat_map(|t| t.current_reports())
+        .filter(|r| r.unit == writer && r.doubt.is_some())
+    {
+        for p in problems
+            .iter_mut()
+            .filter(|p| p.is_on_row(crate::model::Code::StatusContradicted, &r.source))
+        {
+            if let Some(head) = p.message.strip_suffix(COUNTED_UNCLEAR) {
+                p.message = format!(
+                    "{head}报告中按所填的“{}”计。请核实后修改本单位的填报表，再重新运行。",
+                    r.status.label()
+                );
+            }
+        }
+    }
 }
 
 /// The warnings of a 已完成 that the partners' reports overrule (`decide`: the task
