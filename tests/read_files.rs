@@ -957,12 +957,18 @@ fn ods_struck_text_is_withdrawn() {
             cell(struck_style, "正在推进")
         ),
         format!(
-            "<table:table-row>{}{}</table:table-row>",
+            "<table:table-row>{}{}{}</table:table-row>",
             cell("", "31"),
-            cell("", "正在推进")
+            cell("", "正在推进"),
+            cell("", "旧状态")
         ),
     ]
     .concat();
+    // The third column struck as a whole (its default cell style), as LibreOffice writes
+    // a struck column (second review c 3).
+    let rows = format!(
+        r#"<table:table-column table:number-columns-repeated="2"/><table:table-column table:default-cell-style-name="ce1"/>{rows}"#
+    );
     // LibreOffice writes a span's strike with the line-through type alone.
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="ce1" style:family="table-cell"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style><style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-type="single"/></style:style><style:style style:name="T2" style:family="text"><style:text-properties style:text-line-through-style="none"/></style:style></office:automatic-styles><office:body><office:spreadsheet><table:table table:name="表1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
@@ -978,10 +984,11 @@ fn ods_struck_text_is_withdrawn() {
     assert_eq!(g.cell(0, 1), &Cell::Text("已完成".into()));
     assert!(g.cell(1, 0).is_empty() && g.cell(1, 1).is_empty(), "{g:?}");
     assert_eq!(g.cell(2, 1), &Cell::Text("正在推进".into()));
+    assert!(g.cell(2, 2).is_empty(), "{g:?}");
     assert!(
         out.notes
             .iter()
-            .any(|n| n.contains("有3个单元格含删除线文字，已视为删除")),
+            .any(|n| n.contains("有4个单元格含删除线文字，已视为删除")),
         "{:?}",
         out.notes
     );

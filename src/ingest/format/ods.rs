@@ -281,6 +281,15 @@ impl Prescan {
                             .cols
                             .extend((0..count).map_while(|i| first.checked_add(i)));
                     }
+                    // A column struck as a whole: its cells without a style of their
+                    // own take its default (LibreOffice writes a struck column so;
+                    // second review c 3).
+                    let default = attr_string(e, "table:default-cell-style-name");
+                    if self.struck_cell_styles.contains(&default) {
+                        let first = t.column;
+                        t.struck_columns
+                            .push(first..first.saturating_add(repeat.min(STRUCK_REPEAT)));
+                    }
                     t.column = t.column.saturating_add(repeat);
                 }
             }
@@ -307,10 +316,12 @@ impl Prescan {
                     // Struck text is looked for in cells with a value (a struck style on
                     // empty cells strikes nothing).
                     if has_value(e) {
-                        let whole = !self.struck_cell_styles.is_empty()
-                            && self
-                                .struck_cell_styles
-                                .contains(&attr_string(e, "table:style-name"));
+                        let style = attr_string(e, "table:style-name");
+                        let whole = if style.is_empty() {
+                            t.struck_columns.iter().any(|c| c.contains(&t.col))
+                        } else {
+                            self.struck_cell_styles.contains(&style)
+                        };
                         let cell = StruckCell {
                             row: usize::try_from(t.row).unwrap_or(usize::MAX),
                             col: usize::try_from(t.col).unwrap_or(usize::MAX),
@@ -429,6 +440,8 @@ struct TableExtent {
     row_hidden: bool,
     /// The columns declared so far (table:table-column, repeats included).
     column: u64,
+    /// The columns whose default cell style is struck.
+    struck_columns: Vec<std::ops::Range<u64>>,
     /// The current row.
     row: u64,
     max_row: Option<u64>,
@@ -447,6 +460,7 @@ impl TableExtent {
             name,
             row_hidden: false,
             column: 0,
+            struck_columns: Vec::new(),
             row: 0,
             max_row: None,
             max_col: 0,
