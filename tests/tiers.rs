@@ -121,7 +121,14 @@ fn the_bureau_reads_a_lead_units_consolidated_return_exactly() {
         lead.tasks.iter().map(|t| t.id).collect::<Vec<_>>(),
         scope_ids
     );
-    assert!(lead.problems.is_empty(), "{:#?}", lead.problems);
+    // (But the notes that the random fill's 已完成 on a task kept up with no date
+    // counts 长期坚持.)
+    let noisy: Vec<_> = lead
+        .problems
+        .iter()
+        .filter(|p| !p.message.ends_with(common::KEPT_UP_NOTE))
+        .collect();
+    assert!(noisy.is_empty(), "{noisy:#?}");
     let reports: Vec<(u32, &UnitReport)> = lead
         .tasks
         .iter()
@@ -154,7 +161,12 @@ fn the_bureau_reads_a_lead_units_consolidated_return_exactly() {
         (FileOutcome::Read, Some(LEAD))
     );
     assert!(bureau.unplaced.is_empty(), "{:#?}", bureau.unplaced);
-    let of_file: Vec<_> = bureau.problems.iter().filter(|p| p.file == name).collect();
+    let of_file: Vec<_> = bureau
+        .problems
+        .iter()
+        .filter(|p| p.file == name)
+        .filter(|p| !p.message.ends_with(common::KEPT_UP_NOTE))
+        .collect();
     assert!(
         of_file.is_empty(),
         "the marker makes every row exact: {of_file:#?}"

@@ -574,3 +574,7 @@ pub fn status_total(s: &rectify::model::Summary) -> u32 {
         + s.unreported
         + s.unclear
 }
+
+/// The end of the note that a 已完成 on a task kept up with no date (完成时限 长期坚持)
+/// counts 长期坚持: the random fills give such answers.
+pub const KEPT_UP_NOTE: &str = "该项任务的完成时限为“长期坚持”，按“长期坚持”统计。";
