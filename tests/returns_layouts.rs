@@ -11832,6 +11832,84 @@ fn parts_on_rows_of_their_own_keep_their_status() {
         ],
     );
     assert_eq!(only_report(&apart, 30).status, Status::Completed);
+    // Not a part naming a task of its own, nor a unit's row in a consolidation (second
+    // review c 2, c 8: task 33 turned 正在推进 from task 37's row; 宝峰镇's and 双石镇's
+    // rows joined 区农业农村委's own).
+    let own_task = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "33",
+                &measure(33),
+                "1、海绵城市建设专项规划已印发。",
+                "已完成",
+            ]),
+            row(&[
+                "",
+                "",
+                "2、第37项：双石污水处理厂正在实施截污改造。",
+                "正在推进",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&own_task, 33).status, Status::Completed);
+    let towns = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "1",
+                &measure(1),
+                "1、来苏镇：已建成尾水处理设施6处。",
+                "已完成",
+            ]),
+            row(&["", "", "2、宝峰镇：尾水处理设施正在建设。", "正在推进"]),
+        ],
+    );
+    let lead = towns
+        .task(1)
+        .unwrap()
+        .current_reports()
+        .find(|r| r.unit == "区农业农村委");
+    assert!(
+        lead.is_none_or(|r| !r.progress.contains("宝峰镇：尾水处理设施")),
+        "{lead:?}"
+    );
+}
+
+/// A cover sheet's table (序号 | 项目 | 工作情况说明: 总体情况, 存在问题, 下步打算) is no
+/// progress table, whatever its header's words (second review c 1: 工作情况 read as a
+/// progress column made it data, its 下步打算 row task 3's report).
+#[test]
+fn a_cover_sheets_table_is_not_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let cover = SheetSpec::new("报送说明")
+        .text_row(&["填报单位：何埂镇", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "项目", "工作情况说明"])
+        .text_row(&["1", "总体情况", "我镇承担整改任务26项。"])
+        .text_row(&[
+            "3",
+            "下步打算",
+            "12月底前完成杨开科养殖场尾水处理设施建设。",
+        ]);
+    let data = sheet(
+        "何埂镇",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[row(&[
+            "3",
+            &measure(3),
+            "主体已完工，正在调试。",
+            "正在推进",
+        ])],
+    );
+    write_workbook(&dir.path().join("何埂镇.xlsx"), &[cover, data]);
+    let ledger = ledger_for(dir.path());
+    let r3 = only_report(&ledger, 3);
+    assert_eq!(
+        (r3.status, r3.progress.as_str()),
+        (Status::InProgress, "主体已完工，正在调试。")
+    );
 }
 
 /// 已完成 on a task kept up with no date to be done by (完成时限 长期坚持) is counted

@@ -381,8 +381,7 @@ fn place_report(
     // never end). The report keeps the unit's word.
     if rec.status == Status::Completed
         && doubt.as_ref().and_then(Option::as_ref).is_none()
-        && task.deadline.ongoing
-        && task.deadline.due.is_none()
+        && task.deadline.is_long_term_only()
     {
         problems.push(
             Problem::new(
@@ -965,13 +964,17 @@ fn another_units_progress(r: &UnitReport, id: u32, other: &str) -> Problem {
     .at(Some(&r.source.sheet), Some(r.source.row))
 }
 
+/// How a doubted report's warning ends: what it counts as, and what the unit is asked.
+/// (The round's writer's own is told otherwise: `tasks::own_doubts_told`.)
+pub(super) const COUNTED_UNCLEAR: &str = "此条报送暂按“待核实”计。请该单位核实后重新报送。";
+
 fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
     Problem::new(
         Severity::Warning,
         Code::StatusContradicted,
         &r.source.file,
         format!(
-            "{}对第{id}项{why}{}，此条报送暂按“{}”计。请该单位核实后重新报送。",
+            "{}对第{id}项{why}{}，{COUNTED_UNCLEAR}",
             r.unit,
             // A date against the status says so itself.
             if why.contains("完成时间") {
@@ -979,7 +982,6 @@ fn contradiction(r: &UnitReport, id: u32, why: &str) -> Problem {
             } else {
                 "，状态与进展不一致"
             },
-            crate::model::Status::Unclear.label()
         ),
     )
     .at(Some(&r.source.sheet), Some(r.source.row))

@@ -80,10 +80,7 @@ pub fn decide(
     // A decider answered with its towns' rows alone, some towns not among them: what
     // they say is done waits for the rest (已报完成待确认).
     let mut partly_heard = false;
-    // The writer's own report its text doubts (a lead's round, the bureau's own task):
-    // counted as it wrote it, not a doubt for its own report to raise with itself
-    // (second review d 4: 我局报送“正在推进”，但进展情况写明“已全部完成”，需与责任单位核
-    // 实); its clerk is told at the row (`own_doubts_told`).
+    // A 已完成 on a task that never falls due is the year's work, the task kept up.
     let kept_up = |s: Status| {
         if never_due && s == Status::Completed {
             Status::Ongoing
@@ -91,6 +88,10 @@ pub fn decide(
             s
         }
     };
+    // The writer's own report its text doubts (a lead's round, the bureau's own task):
+    // counted as it wrote it, not a doubt for its own report to raise with itself
+    // (second review d 4: 我局报送“正在推进”，但进展情况写明“已全部完成”，需与责任单位核
+    // 实); its clerk is told at the row (`tasks::own_doubts_told`).
     let counted = |r: &UnitReport| {
         kept_up(if r.unit == writer && r.doubt.is_some() {
             UnitReport {

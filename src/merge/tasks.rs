@@ -45,7 +45,7 @@ pub(super) fn task_entries(
             as_of,
             (&plan.meta.collector, writer),
             &partners,
-            task.deadline.ongoing && task.deadline.due.is_none(),
+            task.deadline.is_long_term_only(),
         );
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
@@ -105,7 +105,7 @@ pub(super) fn own_doubts_told(
     writer: &str,
     problems: &mut [crate::model::Problem],
 ) {
-    const COUNTED_UNCLEAR: &str = "此条报送暂按“待核实”计。请该单位核实后重新报送。";
+    use super::place::COUNTED_UNCLEAR;
     for r in tasks
         .iter()
         .flat_map(|t| t.current_reports())

@@ -59,8 +59,8 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
 
 /// In a lead unit's round, a task it shares with other responsible units and no lead
 /// (拦河养鱼: 区水利局 and every town): its status is of the part the round gathers, the
-/// rest reporting to the bureau itself; a line says so before the progress (adv52 b3:
-/// 已完成 read as the whole task's, where the bureau's report said 已报完成待确认).
+/// rest's progress the bureau's to gather; a line says so before the progress (adv52
+/// b3: 已完成 read as the whole task's, where the bureau's report said 已报完成待确认).
 fn own_part(ledger: &Ledger, t: &TaskEntry) -> Option<String> {
     let me = ledger.plan.collector.as_str();
     let shared = ledger.plan.tier == crate::model::ledger::Tier::Lead
