@@ -825,9 +825,6 @@ fn opens_not_applicable(text: &str) -> bool {
         .all(|t| crate::ingest::status_from_progress(t) == Some(Status::NotApplicable))
 }
 
-/// Whether a text no claim phrase matched says, in one clause, that the work was done
-/// on a day (已于11月完成, 已于9月28日全部完成。): not a part's completion (管网铺设已完
-/// 成), which leaves the rest open.
 /// A clause of `text` that says the work was done on a day (已于11月20日完成): the
 /// clause, for the doubt to quote.
 fn dated_done_clause(text: &str) -> Option<&str> {
@@ -856,18 +853,13 @@ fn under_way(text: &str) -> Option<&'static str> {
         "施工中",
         "建设中",
     ];
-    const NOT_YET: [&str; 21] = [
-        "尚未启动",
-        "尚未开工",
-        "尚未开展",
-        "尚未实施",
-        "暂未启动",
-        "暂未开工",
-        "暂未开展",
-        "暂未实施",
+    // (未启动 stands for 尚未启动 and 暂未启动, and so on.)
+    const NOT_YET: [&str; 15] = [
         "未启动",
         "未开工",
         "未开展",
+        "尚未实施",
+        "暂未实施",
         "前期",
         "审定",
         "暂不具备",
@@ -893,6 +885,9 @@ fn under_way(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a text no claim phrase matched says, in one clause, that the work was done
+/// on a day (已于11月完成, 已于9月28日全部完成。): not a part's completion (管网铺设已完
+/// 成), which leaves the rest open.
 fn reads_done(text: &str) -> bool {
     // 已于, not 于 alone: 于12月底完成 is as often a plan.
     let t = text.trim_end_matches(['。', '.']);

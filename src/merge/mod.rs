@@ -90,14 +90,15 @@ pub fn merge_carrying(
         plan.meta.as_of,
         &mut problems,
     );
+    // The round's writer: the lead unit of a lead's round, else the collector.
+    let writer = scope.lead().unwrap_or(&plan.meta.collector);
     let mut late_tasks = as_of::LateTasks::new();
-    // The round's own writer (the lead unit of a lead's round, else the collector)
-    // counts its own rows whatever day it dated them: its report is made of them (adv50
+    // The writer counts its own rows whatever day it dated them: its report is made of them (adv50
     // d 2: the bureau's own form, dated after the as-of date, left its tasks 未报送).
     let mut records = as_of::this_round(
         records,
         (plan.meta.as_of, plan.meta.issued_on),
-        Some(scope.lead().unwrap_or(&plan.meta.collector)),
+        Some(writer),
         &mut problems,
         &mut late_tasks,
     );
@@ -121,16 +122,8 @@ pub fn merge_carrying(
     let mut tasks = tasks::task_entries(plan, by_task, scope);
     tasks.retain(|t| in_scope.contains(&t.id));
     problems.extend(copied::copied_progress(&tasks));
-    problems.extend(tasks::done_overruled(
-        &tasks,
-        scope.lead().unwrap_or(&plan.meta.collector),
-        plan.meta.as_of,
-    ));
-    tasks::own_doubts_told(
-        &tasks,
-        scope.lead().unwrap_or(&plan.meta.collector),
-        &mut problems,
-    );
+    problems.extend(tasks::done_overruled(&tasks, writer, plan.meta.as_of));
+    tasks::own_doubts_told(&tasks, writer, &mut problems);
     let mut info = summary::plan_info(plan, scope);
     // A lead unit's report has a part for each 重点任务 it has tasks in.
     info.categories

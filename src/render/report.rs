@@ -493,9 +493,13 @@ impl TaskContext {
             overdue: t.overdue,
             doubt: collector_as_self(l, t.doubts.join("；")),
             reported_by_others: at_most_six(
-                t.reported_by_others.iter().map(|u| who(l, u)).collect(),
+                &t.reported_by_others
+                    .iter()
+                    .map(|u| who(l, u))
+                    .collect::<Vec<_>>(),
+                "单位",
             ),
-            awaiting: at_most_six(awaiting),
+            awaiting: at_most_six(&awaiting, "单位"),
             result: result(l, t),
             moved: (t.current_reports())
                 .filter_map(|r| {
@@ -509,10 +513,12 @@ impl TaskContext {
 }
 
 /// Units joined with 、, at most six named: a longer list is its first six and
-/// “等N个单位” (a sentence that names thirty units reads as a list, not a report).
-fn at_most_six(names: Vec<String>) -> String {
+/// “等N个单位” (`noun`: 单位, 责任单位 …; a sentence that names thirty units reads as a
+/// list, not a report).
+pub(super) fn at_most_six<S: AsRef<str>>(names: &[S], noun: &str) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
     if names.len() > 6 {
-        format!("{}等{}个单位", names[..6].join("、"), names.len())
+        format!("{}等{}个{noun}", names[..6].join("、"), names.len())
     } else {
         names.join("、")
     }

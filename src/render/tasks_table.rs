@@ -297,16 +297,10 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
         // Some deciders answered 不涉及, the rest have not reported: those are awaited,
         // and the lines below are the answers in (adv52 b1: a 不涉及 was listed among
         // the units yet to report, then quoted as another unit's).
-        if awaited.len() > 6 {
-            lines.push(format!(
-                "（{}等{}个{noun}尚未报送，以下为已报送单位的情况）",
-                awaited[..6].join("、"),
-                awaited.len()
-            ));
-        } else if !awaited.is_empty() {
+        if !awaited.is_empty() {
             lines.push(format!(
                 "（{}尚未报送，以下为已报送单位的情况）",
-                awaited.join("、")
+                crate::render::report::at_most_six(&awaited, noun)
             ));
         }
     } else if others_only {

@@ -135,14 +135,11 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
 /// The rows hidden by hand on each sheet (ROW records with fDyZero) and its hidden
 /// columns (COLINFO with fHidden), 0-based, ascending, by the sheet's name; the rows of
 /// a sheet with a filter set (FILTERMODE) are left out: rows a filter hides are read as
-/// shown, as in xlsx. Empty when the stream does not read.
-pub(super) fn hidden_lines(bytes: &[u8]) -> std::collections::HashMap<String, HiddenLines> {
+/// shown, as in xlsx. `stream`: the Workbook stream ([`workbook_stream`]).
+pub(super) fn hidden_lines(stream: &[u8]) -> std::collections::HashMap<String, HiddenLines> {
     let mut out = std::collections::HashMap::new();
-    let Some(stream) = workbook_stream(bytes) else {
-        return out;
-    };
     let mut sheets: Vec<(usize, String)> = Vec::new();
-    records(&stream, |id, data| {
+    records(stream, |id, data| {
         if id == FILEPASS {
             return false;
         }
@@ -290,6 +287,10 @@ pub(super) fn records(stream: &[u8], mut f: impl FnMut(u16, &[u8]) -> bool) {
         }
         i += 4 + len;
     }
+}
+
+pub(super) fn u16_at(b: &[u8], o: usize) -> Option<u16> {
+    b.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]))
 }
 
 pub(super) fn u32_at(b: &[u8], o: usize) -> Option<u32> {
@@ -536,11 +537,12 @@ mod tests {
     /// (tests/fixtures/xls/hidden_rows.xls).
     #[test]
     fn hidden_rows_by_sheet_name() {
-        let got = hidden_lines(&fixture("tests/fixtures/xls/hidden_rows.xls"));
+        let lines = |f: &str| hidden_lines(&workbook_stream(&fixture(f)).unwrap());
+        let got = lines("tests/fixtures/xls/hidden_rows.xls");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got["进展"].rows, [1, 3]);
         assert!(got["进展"].cols.is_empty());
-        assert!(hidden_lines(&fixture("tests/fixtures/xls/standard.xls")).is_empty());
+        assert!(lines("tests/fixtures/xls/standard.xls").is_empty());
     }
 
     #[test]

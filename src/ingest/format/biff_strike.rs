@@ -7,20 +7,17 @@
 
 use std::collections::HashMap;
 
-use super::biff::{bound_sheet_name, records, sheet_records, u32_at, workbook_stream};
-use crate::ingest::grid::{Cell, Grid};
+use super::biff::{bound_sheet_name, records, sheet_records, u16_at, u32_at};
+use crate::ingest::grid::Grid;
 
 /// What a sheet's struck cells become: (0-based row, column) → `None` (struck whole:
 /// emptied) or the text of the runs not struck.
 pub(super) type Struck = Vec<(usize, usize, Option<String>)>;
 
-/// The struck cells of each sheet, by the sheet's name; empty when no font is struck
-/// or the stream does not read.
-pub(super) fn struck_cells(bytes: &[u8]) -> HashMap<String, Struck> {
+/// The struck cells of each sheet, by the sheet's name; empty when no font is struck.
+/// `stream`: the Workbook stream (`biff::workbook_stream`).
+pub(super) fn struck_cells(stream: &[u8]) -> HashMap<String, Struck> {
     let mut out = HashMap::new();
-    let Some(stream) = workbook_stream(bytes) else {
-        return out;
-    };
     let mut fonts: Vec<bool> = Vec::new();
     let mut xf_fonts: Vec<u16> = Vec::new();
     let mut sheets: Vec<(usize, String)> = Vec::new();
@@ -28,8 +25,7 @@ pub(super) fn struck_cells(bytes: &[u8]) -> HashMap<String, Struck> {
     let mut sst: Vec<(usize, usize)> = Vec::new();
     let mut in_sst = false;
     let base = stream.as_ptr() as usize;
-    records(&stream, |id, data| {
-        let u16_at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    records(stream, |id, data| {
         let at = (data.as_ptr() as usize - base, data.len());
         if in_sst && id == 0x003C {
             sst.push(at);
@@ -40,9 +36,9 @@ pub(super) fn struck_cells(bytes: &[u8]) -> HashMap<String, Struck> {
             // FILEPASS: what follows is encrypted.
             0x002F => return false,
             // FONT: grbit at 2 (fStrikeOut 0x08).
-            0x0031 => fonts.push(u16_at(2).is_some_and(|g| g & 0x08 != 0)),
+            0x0031 => fonts.push(u16_at(data, 2).is_some_and(|g| g & 0x08 != 0)),
             // XF: ifnt at 0.
-            0x00E0 => xf_fonts.push(u16_at(0).unwrap_or(0)),
+            0x00E0 => xf_fonts.push(u16_at(data, 0).unwrap_or(0)),
             0x00FC => {
                 sst.push(at);
                 in_sst = true;
@@ -81,19 +77,18 @@ pub(super) fn struck_cells(bytes: &[u8]) -> HashMap<String, Struck> {
         };
         let mut cells: Struck = Vec::new();
         sheet_records(sheet, |id, data| {
-            let u16_at = |i: usize| {
-                data.get(i..i + 2)
-                    .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
-            };
-            let (Some(rw), Some(col), Some(ixfe)) = (u16_at(0), u16_at(2), u16_at(4)) else {
+            let (Some(rw), Some(col), Some(ixfe)) =
+                (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4))
+            else {
                 return;
             };
+            let (rw, col) = (usize::from(rw), usize::from(col));
             match id {
                 // LABELSST, LABEL, NUMBER, RK, BOOLERR, FORMULA: rw, col, ixfe.
                 // A shared string with runs: its runs' fonts say what is struck, the
                 // cell's font the characters before the first run.
                 0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0205 | 0x0006 => {
-                    let whole = struck_xf(ixfe as u16);
+                    let whole = struck_xf(ixfe);
                     let rich = (id == 0x00FD)
                         .then(|| u32_at(data, 6).and_then(|i| shared.get(&i)))
                         .flatten();
@@ -111,7 +106,7 @@ pub(super) fn struck_cells(bytes: &[u8]) -> HashMap<String, Struck> {
                 0x00BD => {
                     let recs = data.get(4..data.len().saturating_sub(2)).unwrap_or(&[]);
                     for (i, rec) in recs.chunks_exact(6).enumerate() {
-                        if struck_xf(u16::from_le_bytes([rec[0], rec[1]])) {
+                        if u16_at(rec, 0).is_some_and(struck_xf) {
                             cells.push((rw, col + i, None));
                         }
                     }
@@ -136,12 +131,7 @@ pub(super) fn apply(cells: &Struck, grid: &mut Grid) -> usize {
         if cell.is_empty() {
             continue;
         }
-        let kept = kept.as_deref().map(str::trim).unwrap_or("");
-        *cell = if kept.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(kept.to_string())
-        };
+        *cell = super::xlsx_strike::kept_cell(kept.as_deref().unwrap_or(""));
         changed += 1;
     }
     changed

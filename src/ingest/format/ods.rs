@@ -109,7 +109,7 @@ struct Scanned {
 
 /// A cell with struck-through text (0-based row, column): all of it (a cell style
 /// whose font is struck), or the struck spans' texts.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct StruckCell {
     row: usize,
     col: usize,
@@ -143,12 +143,7 @@ fn strike_out(cells: &[StruckCell], grid: &mut crate::ingest::grid::Grid) -> usi
             }
         }
         if kept != *text {
-            let kept = kept.trim();
-            *cell = if kept.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(kept.to_string())
-            };
+            *cell = super::xlsx_strike::kept_cell(&kept);
             changed += 1;
         }
     }
@@ -330,13 +325,11 @@ impl Prescan {
                         };
                         if whole {
                             let struck = self.struck.entry(t.name.clone()).or_default();
-                            struck.extend((1..repeat.min(STRUCK_REPEAT)).map(|i| {
-                                StruckCell {
-                                    col: cell.col.saturating_add(i as usize),
-                                    whole: true,
-                                    ..StruckCell::default()
-                                }
-                                .at_row(cell.row)
+                            struck.extend((1..repeat.min(STRUCK_REPEAT)).map(|i| StruckCell {
+                                row: cell.row,
+                                col: cell.col.saturating_add(i as usize),
+                                whole: true,
+                                spans: Vec::new(),
                             }));
                         }
                         if whole || !self.struck_text_styles.is_empty() {
@@ -422,12 +415,6 @@ impl Prescan {
 
 /// Most cells of one repeated struck cell element recorded.
 const STRUCK_REPEAT: u64 = 1_000;
-
-impl StruckCell {
-    fn at_row(self, row: usize) -> StruckCell {
-        StruckCell { row, ..self }
-    }
-}
 
 /// Most rows (columns) of one repeated hidden row (column) element recorded (a repeat past the cell cap is
 /// refused anyway).

@@ -76,8 +76,15 @@ fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed, ReadError> {
             .unwrap_or_default();
         out.grids.push(grid(sheet, rows, merges));
     }
-    let mut hidden = biff::hidden_lines(bytes);
-    let mut struck = super::biff_strike::struck_cells(bytes);
+    // The Workbook stream read once for the hidden lines and the struck text.
+    let (mut hidden, mut struck) = biff::workbook_stream(bytes)
+        .map(|stream| {
+            (
+                biff::hidden_lines(&stream),
+                super::biff_strike::struck_cells(&stream),
+            )
+        })
+        .unwrap_or_default();
     for g in &mut out.grids {
         if let Some(lines) = hidden.remove(&g.name) {
             g.set_hidden(lines);

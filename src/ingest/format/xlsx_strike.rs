@@ -69,16 +69,21 @@ impl Strikes {
                     .get(t.as_str())
                     .or_else(|| inline.get(t.as_str()));
                 if let Some(kept) = kept {
-                    *cell = if kept.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(kept.trim().to_string())
-                    };
+                    *cell = kept_cell(kept);
                     changed += 1;
                 }
             }
         }
         changed
+    }
+}
+
+/// A cell that lost its struck text: what is left of it (`kept`, trimmed), or empty.
+/// (The xls and ods readers take struck text out with it too.)
+pub(super) fn kept_cell(kept: &str) -> Cell {
+    match kept.trim() {
+        "" => Cell::Empty,
+        kept => Cell::Text(kept.to_string()),
     }
 }
 

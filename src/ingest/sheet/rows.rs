@@ -582,8 +582,9 @@ enum PartMark {
 
 /// The enumeration mark a text opens with, its ordinal, and the text after it.
 fn part_mark(text: &str) -> Option<(PartMark, u32, &str)> {
-    const NUMERALS: &str = "一二三四五六七八九十";
-    let numeral = |c: char| NUMERALS.chars().position(|n| n == c).map(|i| i as u32 + 1);
+    let numeral = |c: char| {
+        crate::common::numerals::chinese_number(c.encode_utf8(&mut [0; 4])).filter(|&n| n > 0)
+    };
     let t = text.trim_start();
     let mut chars = t.char_indices();
     let (_, a) = chars.next()?;
@@ -626,12 +627,9 @@ pub(super) fn continues_parts(above: &str, text: &str, units: &crate::plan::Unit
     }
     let rest = rest.trim_start();
     let names_task = rest.starts_with('第') && rest.chars().take(6).any(|c| c == '项');
-    let names_unit = rest
-        .split_once(['：', ':'])
-        .filter(|(who, _)| who.chars().count() <= 16)
-        .is_some_and(|(who, _)| {
-            !matches!(units.resolve(who), crate::plan::units::NameMatch::Unknown)
-        });
+    let names_unit = crate::plan::labels::unit_clauses(rest, units)
+        .first()
+        .is_some_and(|(_, clause, _)| rest.starts_with(clause.trim()));
     !names_task && !names_unit
 }
 
@@ -2518,6 +2516,7 @@ mod tests {
         completion_date_in, completion_day_disagreeing, none_of_these_apply, one_line_keep_breaks,
         part_mark, progress_in_measure, PartMark,
     };
+    use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
 
     /// The marks of a task's parts (一是, 其三, （二）, 2、, ②), not a number of work done
     /// (2020年, 2.5公里) or plain words.
@@ -2548,7 +2547,6 @@ mod tests {
             assert_eq!(mark(no), None, "{no}");
         }
     }
-    use crate::ingest::vocabulary::{says_not_reported, without_lead_in};
 
     /// A 完成时间 and the day a text says the work was done: told when they differ, not
     /// when the text names the cell's month as a word of its own (11月底完成全部拆除), a
@@ -2556,40 +2554,53 @@ mod tests {
     #[test]
     fn a_completion_day_and_the_texts_day() {
         let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let told = |written: &str, cell, text: &str| {
-            completion_day_disagreeing(written, cell, text, 2020).is_some()
-        };
-        assert!(told(
-            "2020-11-20",
-            on(2020, 11, 20),
-            "已于2020年10月15日完成。"
-        ));
-        assert!(!told(
-            "2020-11-30",
-            on(2020, 11, 30),
-            "已于2020年10月15日完成方案制定，11月底完成全部拆除。"
-        ));
-        assert!(!told(
-            "2020-10-10",
-            on(2020, 10, 10),
-            "已于2020年10月15日前完成摸排。"
-        ));
-        assert!(!told(
-            "2020年11月",
-            on(2020, 11, 30),
-            "已于2020年10月15日完成。"
-        ));
-        assert!(!told(
-            "2020-09-30",
-            on(2020, 9, 30),
-            "设施已于9月28日全部拆除。"
-        ));
-        // January's cell beside a text of November: 1月 inside 11月 names no January.
-        assert!(told(
-            "2021-01-05",
-            on(2021, 1, 5),
-            "已于2020年11月15日完成。"
-        ));
+        // (完成时间 as written, the day read from it, the progress text, told?)
+        let cases = [
+            (
+                "2020-11-20",
+                on(2020, 11, 20),
+                "已于2020年10月15日完成。",
+                true,
+            ),
+            (
+                "2020-11-30",
+                on(2020, 11, 30),
+                "已于2020年10月15日完成方案制定，11月底完成全部拆除。",
+                false,
+            ),
+            (
+                "2020-10-10",
+                on(2020, 10, 10),
+                "已于2020年10月15日前完成摸排。",
+                false,
+            ),
+            (
+                "2020年11月",
+                on(2020, 11, 30),
+                "已于2020年10月15日完成。",
+                false,
+            ),
+            (
+                "2020-09-30",
+                on(2020, 9, 30),
+                "设施已于9月28日全部拆除。",
+                false,
+            ),
+            // January's cell beside a text of November: 1月 inside 11月 names no January.
+            (
+                "2021-01-05",
+                on(2021, 1, 5),
+                "已于2020年11月15日完成。",
+                true,
+            ),
+        ];
+        for (written, cell, text, told) in cases {
+            assert_eq!(
+                completion_day_disagreeing(written, cell, text, 2020).is_some(),
+                told,
+                "{written} {text}"
+            );
+        }
     }
 
     #[test]
