@@ -11942,3 +11942,148 @@ fn done_on_a_task_that_never_ends_is_kept_up() {
     assert_eq!(only_report(&ledger, 8).status, Status::Completed);
     assert_eq!(ledger.task(6).unwrap().status, Status::Ongoing);
 }
+
+/// A town's return by village: 填报单位 names the town, its 单位 column the villages
+/// and communities the work was done in (观音井村, 大石社区), none a unit of the
+/// directory. The rows are the town's, each village named before its words, the rows
+/// under a task's row without 序号 on that task (adv52 a 5: all four rows were refused
+/// as rows of no known unit, with advice to fill the 填报单位 that was filled).
+#[test]
+fn a_towns_return_by_village_is_the_towns() {
+    let header = ["序号", "具体举措", "单位", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "朱沱镇",
+        &header,
+        &[
+            row(&[
+                "30",
+                &measure(30),
+                "观音井村",
+                "完成村内污水管网排查2公里。",
+                "已完成",
+            ]),
+            row(&[
+                "",
+                "",
+                "大石社区",
+                "排查管网3公里，建立问题清单5项。",
+                "正在推进",
+            ]),
+            row(&["", "", "黄瓜山村", "尚未开展。", "未启动"]),
+            row(&[
+                "35",
+                &measure(35),
+                "来苏社区",
+                "摸排封盖河道管网1400米。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let r30 = only_report(&ledger, 30);
+    assert_eq!(r30.unit, "朱沱镇");
+    assert_eq!(r30.status, Status::InProgress);
+    assert!(
+        r30.progress
+            .starts_with("观音井村：完成村内污水管网排查2公里。")
+            && r30.progress.contains("大石社区：排查管网3公里")
+            && r30.progress.contains("黄瓜山村：尚未开展。"),
+        "{r30:?}"
+    );
+    let r35 = only_report(&ledger, 35);
+    assert_eq!(
+        (r35.unit.as_str(), r35.status),
+        ("朱沱镇", Status::InProgress)
+    );
+    assert!(r35.progress.starts_with("来苏社区："), "{r35:?}");
+    assert!(
+        said(
+            &ledger,
+            Code::ReadNote,
+            "观音井村、大石社区、黄瓜山村等4个村（社区）"
+        ) && said(&ledger, Code::ReadNote, "已作为朱沱镇的报送计入"),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+    // Each village on a row numbered with the task: one report on it all the same.
+    let numbered = read_one(
+        "朱沱镇",
+        &header,
+        &[
+            row(&[
+                "30",
+                &measure(30),
+                "观音井村",
+                "完成村内污水管网排查2公里。",
+                "已完成",
+            ]),
+            row(&[
+                "30",
+                &measure(30),
+                "大石社区",
+                "排查管网3公里。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let r = only_report(&numbered, 30);
+    assert_eq!(r.status, Status::InProgress);
+    assert!(r.progress.contains("大石社区：排查管网3公里。"), "{r:?}");
+    // A bureau's sections (水环境科, 执法支队) likewise.
+    let sections = read_one(
+        "区生态环境局",
+        &header,
+        &[row(&[
+            "30",
+            &measure(30),
+            "水环境科",
+            "督促各镇街完成管网排查。",
+            "已完成",
+        ])],
+    );
+    assert_eq!(only_report(&sections, 30).unit, "区生态环境局");
+    assert!(
+        said(&sections, Code::ReadNote, "水环境科下属单位"),
+        "{:#?}",
+        sections.problems
+    );
+    // A column naming units of the directory is each row's unit as before: a village
+    // among them is not read as the sender's.
+    let mixed = read_one(
+        "区住房城乡建委",
+        &header,
+        &[
+            row(&["30", &measure(30), "来苏镇", "完成场镇管网排查。", "已完成"]),
+            row(&["", "", "观音井村", "完成村内管网排查。", "已完成"]),
+        ],
+    );
+    assert!(
+        !said(&mixed, Code::ReadNote, "村（社区）"),
+        "{:#?}",
+        mixed.problems
+    );
+    // The row is refused with advice on the column, not on the 填报单位 line it has.
+    assert!(
+        said(&mixed, Code::UnitUnknown, "“观音井村”不在单位名录中")
+            && said(&mixed, Code::UnitUnknown, "请在单位列填写名录中的单位名称")
+            && !said(&mixed, Code::UnitUnknown, "请在表头上方填写"),
+        "{:#?}",
+        mixed.problems
+    );
+    assert!(
+        !mixed
+            .task(30)
+            .unwrap()
+            .current_reports()
+            .any(|r| r.unit == "区住房城乡建委" && r.progress.contains("观音井村")),
+        "{:#?}",
+        mixed.task(30)
+    );
+}

@@ -803,6 +803,25 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             v.id = above.id;
             v.measure_text = above.measure_text.clone();
         }
+        // 大石社区｜排查管网3公里｜正在推进 under task 30's row of a town's return by
+        // village: the town's report on that village's part of task 30, the village
+        // named before its words (adv52 a 5).
+        if let Some(place) = unit.subdivision(grid, r) {
+            if !v.progress.trim().is_empty() {
+                v.progress = format!("{place}：{}", v.progress.trim_start());
+            }
+            if let Some((i, _)) = under
+                .filter(|_| partner.is_none() && several.is_none())
+                .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
+                .filter(|_| v.measure_text.trim().is_empty())
+                .filter(|&(i, _)| out.records[i].id.is_some())
+            {
+                let above = &out.records[i];
+                v.id_text = above.id_text.clone();
+                v.id = above.id;
+                v.measure_text = above.measure_text.clone();
+            }
+        }
         last_id = v.id.or(last_id);
         // 44（来苏镇）: the task's number with, in a bracket after it, the unit whose row
         // it is (a lead unit's consolidation numbering its partners' rows by the task).
@@ -938,6 +957,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     out.problems
         .extend(hidden_answer_columns(grid, &layout, ctx));
     let sender = unit.named_sender().map(str::to_string);
+    if let Some((names, sender)) = unit.subdivisions_read() {
+        out.problems
+            .push(subdivisions_read(ctx, &grid.name, names, sender));
+    }
     out.problems.extend(unit.report(ctx, &grid.name));
     if let Some(day) = filing
         .filed_on
@@ -960,6 +983,43 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
     sender
+}
+
+/// The note on a unit column read as the sender's villages, communities or sections
+/// (`names`, in order): whose rows they are and how they were counted.
+fn subdivisions_read(ctx: &SheetContext, sheet: &str, names: &[String], sender: &str) -> Problem {
+    let villages = names.iter().all(|n| {
+        ["村", "社区", "居委会", "村委会", "村委", "组"]
+            .iter()
+            .any(|e| n.ends_with(e))
+    });
+    let noun = if villages {
+        "村（社区）"
+    } else {
+        "下属单位"
+    };
+    let listed = if names.len() > 3 {
+        format!("{}等{}个{noun}", names[..3].join("、"), names.len())
+    } else {
+        format!(
+            "{}{}",
+            names.join("、"),
+            if names.len() > 1 {
+                format!("{}个{noun}", names.len())
+            } else {
+                noun.to_string()
+            }
+        )
+    };
+    Problem::new(
+        Severity::Info,
+        Code::ReadNote,
+        ctx.file,
+        format!(
+            "单位列填写的是{listed}，不在单位名录中，已作为{sender}的报送计入，各行进展前注明了所填名称。"
+        ),
+    )
+    .at(Some(sheet), None)
 }
 
 /// The task of a sheet titled for one task (任务44：…) or named for it (第44项) whose

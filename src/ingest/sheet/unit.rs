@@ -60,6 +60,9 @@ pub(super) struct SheetUnit<'a> {
     near: Vec<String>,
     /// The unit the column last named on a row of its own (for a 同上 under it).
     last_in_column: Option<String>,
+    /// A unit column naming the sender's villages, communities or sections (观音井村,
+    /// 大石社区, 水资源科) and no unit of the directory: the column, and the names.
+    subdivisions: Option<(usize, Vec<String>)>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -102,14 +105,23 @@ impl<'a> SheetUnit<'a> {
             joint_senders.clear();
             whole_sheet = Some((m.unit.clone(), UnitFrom::Marker));
         }
-        let (column, joint_cells) = match marker {
-            Some(_) => (None, false),
-            None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some(), one_task)
-                .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
-        };
         let fallback = match (&marker, &whole_sheet) {
             (None, None) => fallback(ctx, grid, filing, &mut near),
             _ => None,
+        };
+        // A town's return by village (填报单位：朱沱镇, its 单位 column 观音井村,
+        // 大石社区): the town's rows, each on the part of its work the village's name
+        // says (adv52 a 5: refused as rows of no known unit).
+        let subdivisions = marker
+            .is_none()
+            .then(|| whole_sheet.as_ref().or(fallback.as_ref()))
+            .flatten()
+            .and_then(|_| subdivision_column(grid, layout, ctx.units));
+        let (column, joint_cells) = match marker {
+            _ if subdivisions.is_some() => (None, false),
+            Some(_) => (None, false),
+            None => row_unit_column(grid, layout, ctx.units, whole_sheet.is_some(), one_task)
+                .map_or((None, false), |(c, joint_cells)| (Some(c), joint_cells)),
         };
         SheetUnit {
             units: ctx.units,
@@ -126,7 +138,26 @@ impl<'a> SheetUnit<'a> {
             joint_senders,
             near,
             last_in_column: None,
+            subdivisions,
         }
+    }
+
+    /// The village, community or section of the sender's that row `r` is on, when the
+    /// sheet's unit column names those (see [`subdivision_column`]).
+    pub fn subdivision(&self, grid: &Grid, r: usize) -> Option<String> {
+        let (c, _) = self.subdivisions.as_ref()?;
+        let t = one_line(&grid.value_through_merge(r, *c).text_ref());
+        (!t.is_empty() && !names_the_sender(&t)).then_some(t)
+    }
+
+    /// The sheet's note on a unit column read as the sender's villages or sections: the
+    /// names (at most three) and how many there are.
+    pub fn subdivisions_read(&self) -> Option<(&[String], &str)> {
+        let (_, names) = self.subdivisions.as_ref()?;
+        let sender = self
+            .named_sender()
+            .or(self.fallback.as_ref().map(|(u, _)| u.as_str()))?;
+        Some((names, sender))
     }
 
     /// A joint return's units after the first (填报单位：区水利局、区河长办): the rows
@@ -292,13 +323,21 @@ impl<'a> SheetUnit<'a> {
             } else {
                 self.failures.join("；")
             };
+            // The sheet names its sender: what to mend is the unit column, not a
+            // 填报单位 line it has.
+            let mend = match self.named_sender() {
+                Some(sender) => format!(
+                    "请在单位列填写名录中的单位名称（{sender}本单位的进展可填“{sender}”）后重新报送"
+                ),
+                None => "请在表头上方填写“填报单位：单位名称”后重新报送".to_string(),
+            };
             return Some(
                 Problem::new(
                     Severity::Error,
                     Code::UnitUnknown,
                     ctx.file,
                     format!(
-                        "无法识别填报单位（{tried}），{}行数据未计入汇总，已列入“未归集”清单。请在表头上方填写“填报单位：单位名称”后重新报送，或在单位名录中补充该名称。",
+                        "无法识别填报单位（{tried}），{}行数据未计入汇总，已列入“未归集”清单。{mend}，或在单位名录中补充该名称。",
                         self.rows_without_unit.len()
                     ),
                 )
@@ -549,6 +588,65 @@ fn names_the_sender(text: &str) -> bool {
         t.as_str(),
         "牵头单位" | "汇总" | "全区" | "合计" | "总体" | "总体情况" | "全区情况" | "全区汇总"
     ) || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
+}
+
+/// How the name of a village, a community or a section of a unit ends (观音井村, 大石社区,
+/// 胜利居委会, 水资源科, 执法大队, 河道管理站).
+const SUBDIVISION_ENDINGS: &[&str] = &[
+    "村",
+    "社区",
+    "居委会",
+    "村委会",
+    "村委",
+    "组",
+    "科",
+    "股",
+    "室",
+    "队",
+    "所",
+    "站",
+];
+
+/// The unit column (单位, else 责任单位) of a sheet whose sender is known, when every
+/// name in it (beside the sender's words for itself) is a village, a community or a
+/// section (see [`SUBDIVISION_ENDINGS`]) and none resolves to a unit or a group of the
+/// directory: the sender's rows, by the part of its work each name says. Returns the
+/// column and its distinct names in order.
+fn subdivision_column(
+    grid: &Grid,
+    layout: &Layout,
+    units: &UnitDirectory,
+) -> Option<(usize, Vec<String>)> {
+    let c = layout
+        .col(ColumnKind::Unit)
+        .or_else(|| layout.col(ColumnKind::ResponsibleUnit))?;
+    let mut names: Vec<String> = Vec::new();
+    for r in layout.bottom + 1..grid.rows.len() {
+        let t = one_line(&grid.value_through_merge(r, c).text_ref());
+        if t.is_empty() || names_the_sender(&t) {
+            continue;
+        }
+        let parts: Vec<&str> = t
+            .split(['、', '，', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let subdivision = |p: &&str| {
+            (2..=12).contains(&p.chars().count())
+                && SUBDIVISION_ENDINGS.iter().any(|e| p.ends_with(e))
+                && matches!(units.resolve(p), NameMatch::Unknown)
+        };
+        if parts.is_empty()
+            || !parts.iter().all(subdivision)
+            || !matches!(units.resolve(&t), NameMatch::Unknown)
+        {
+            return None;
+        }
+        if !names.contains(&t) {
+            names.push(t);
+        }
+    }
+    (!names.is_empty()).then_some((c, names))
 }
 
 /// A cell naming two or three units of the directory, one by one and no group
