@@ -11941,6 +11941,33 @@ fn done_on_a_task_that_never_ends_is_kept_up() {
     ));
     assert_eq!(only_report(&ledger, 8).status, Status::Completed);
     assert_eq!(ledger.task(6).unwrap().status, Status::Ongoing);
+    // Two deciders of such a task, one 已完成 and one 长期坚持: the task is kept up, and
+    // its tally says what each answered (adv53 b 2: （2个牵头单位均长期坚持） over
+    // 区经济信息委's 已完成).
+    let dir = tempfile::tempdir().unwrap();
+    for (unit, status) in [("区经济信息委", "已完成"), ("区水利局", "长期坚持")] {
+        write_workbook(
+            &dir.path().join(format!("{unit}.xlsx")),
+            &[sheet(
+                unit,
+                &["序号", "具体举措", "整改进展情况", "完成状态"],
+                &[row(&[
+                    "18",
+                    &measure(18),
+                    "已组织园区企业完成循环用水改造。",
+                    status,
+                ])],
+            )],
+        );
+    }
+    let both = ledger_for(dir.path());
+    let t18 = both.task(18).unwrap();
+    assert!(plan.task(18).unwrap().deadline.is_long_term_only());
+    assert_eq!(t18.status, Status::Ongoing);
+    assert_eq!(
+        t18.breakdown.describe("牵头单位").as_deref(),
+        Some("2个牵头单位中，已完成1个、长期坚持1个")
+    );
 }
 
 /// A town's return by village: 填报单位 names the town, its 单位 column the villages

@@ -1493,3 +1493,95 @@ fn the_writers_own_doubted_report_is_counted_as_written() {
         rectify::model::Status::Unclear
     );
 }
+
+/// The bureau's round on `plan` where every unit owing reports sends its checklist with
+/// everything done, tasks that never end kept up, all on 11月20日 (some after their
+/// deadline).
+fn everything_done(plan: &rectify::plan::Plan) -> Ledger {
+    let empty = build_round(plan, Path::new("/nonexistent"), &Scope::Bureau);
+    let dir = tempfile::tempdir().unwrap();
+    for u in units_owing(&empty) {
+        let mut filled = Filled {
+            filed_on: Some(date(2020, 12, 4)),
+            person: "李四".into(),
+            phone: "49580000".into(),
+            ..Default::default()
+        };
+        for id in &u.expected {
+            let long_term = plan.task(*id).unwrap().deadline.is_long_term_only();
+            filled.rows.insert(
+                *id,
+                FilledRow {
+                    progress: if long_term {
+                        "持续开展专项检查，发现问题已全部整改。".into()
+                    } else {
+                        "已按要求完成整改，相关制度文件已印发实施。".into()
+                    },
+                    status: if long_term {
+                        "长期坚持"
+                    } else {
+                        "已完成"
+                    }
+                    .into(),
+                    completed_on: (!long_term).then(|| date(2020, 11, 20)),
+                    ..Default::default()
+                },
+            );
+        }
+        let bytes = filled_checklist_bytes(&empty, u, &filled).unwrap();
+        std::fs::write(dir.path().join(format!("{}.xlsx", u.name)), bytes).unwrap();
+    }
+    build_round(plan, dir.path(), &Scope::Bureau)
+}
+
+/// 三 and 四 of a round with everything done: 三 does not say every task went to plan
+/// (adv53 b 1: 各项整改任务均按计划推进 beside 28项晚于完成时限完成); under lead reporting
+/// it names the tasks whose partners' progress the leads have not yet gathered and 四
+/// presses the leads for it; 四's one remaining item has no lone （一） heading.
+#[test]
+fn a_round_with_everything_done_says_what_was_late_and_what_is_still_gathered() {
+    let plan = common::shipped_plan();
+    let l = everything_done(&plan);
+    assert!(l.summary.done_late > 0, "{:?}", l.summary);
+    let body = report_text(&l);
+    let part = |body: &str, from: &str, to: &str| {
+        body[body.find(from).unwrap()..body.find(to).unwrap()].to_string()
+    };
+    let three = part(&body, "三、存在的问题", "四、下一步");
+    assert!(!three.contains("均按计划推进"), "{three}");
+    assert!(
+        three.contains(&format!(
+            "已完成的{}项任务中有{}项晚于完成时限完成",
+            l.summary.completed, l.summary.done_late
+        )),
+        "{three}"
+    );
+    // The leads' checklists carry only their own rows: their partners' progress on the
+    // tasks that never end is still to be gathered.
+    let gathering: Vec<&UnitEntry> = l
+        .units
+        .iter()
+        .filter(|u| !partners_missing(&l, u).is_empty())
+        .collect();
+    assert!(!gathering.is_empty());
+    let four = part(&body, "四、下一步", "特此报告");
+    assert!(three.contains("项任务的配合单位进展尚未经"), "{three}");
+    assert!(
+        four.contains("督促汇总配合单位进展") && four.contains(&gathering[0].name),
+        "{four}"
+    );
+    assert!(four.contains("（二）巩固整改成效"), "{four}");
+    // Every unit reporting straight to the bureau: nothing is gathered, 四 is the one
+    // item, with no heading.
+    let mut direct = plan.clone();
+    direct.meta.reporting = rectify::plan::meta::Reporting::Direct;
+    let l = everything_done(&direct);
+    let body = report_text(&l);
+    let three = part(&body, "三、存在的问题", "四、下一步");
+    assert!(!three.contains("配合单位进展"), "{three}");
+    let four = part(&body, "四、下一步", "特此报告");
+    assert!(
+        !four.contains("（一）") && four.contains("回头看"),
+        "{four}"
+    );
+}

@@ -92,8 +92,8 @@ pub fn decide(
     // counted as it wrote it, not a doubt for its own report to raise with itself
     // (second review d 4: 我局报送“正在推进”，但进展情况写明“已全部完成”，需与责任单位核
     // 实); its clerk is told at the row (`tasks::own_doubts_told`).
-    let counted = |r: &UnitReport| {
-        kept_up(if r.unit == writer && r.doubt.is_some() {
+    let as_written = |r: &UnitReport| {
+        if r.unit == writer && r.doubt.is_some() {
             UnitReport {
                 doubt: None,
                 ..r.clone()
@@ -101,7 +101,21 @@ pub fn decide(
             .counted_status(as_of)
         } else {
             r.counted_status(as_of)
-        })
+        }
+    };
+    let counted = |r: &UnitReport| kept_up(as_written(r));
+    // The tally keeps a decider's 已完成 on a task that never falls due as its word: the
+    // report counts it 长期坚持 for the task, and says what each unit answered (adv53 b 2:
+    // （2个牵头单位均长期坚持） over 区经济信息委's 已完成).
+    let in_the_tally = |answer: Status, rows: &[&&UnitReport]| {
+        if answer == Status::Ongoing
+            && never_due
+            && rows.iter().all(|r| as_written(r) == Status::Completed)
+        {
+            Status::Completed
+        } else {
+            answer
+        }
     };
     let why = |r: &UnitReport| {
         (r.unit != writer || r.doubt.is_none())
@@ -123,6 +137,7 @@ pub fn decide(
                 Status::InProgress | Status::NotStarted
             )
         });
+        let tallied = if mine.is_empty() { &carried } else { &mine };
         let answer = match mine
             .iter()
             .map(|r| counted(r))
@@ -160,7 +175,7 @@ pub fn decide(
                 continue;
             }
         };
-        breakdown.add(answer);
+        breakdown.add(in_the_tally(answer, tallied));
         answers.push(answer);
     }
     let mut reported_by_others: Vec<String> = Vec::new();

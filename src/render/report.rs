@@ -1429,6 +1429,10 @@ struct Issues {
     /// a reporting chain: the reminders chase them through the lead, so 一 does not say
     /// every unit has reported everything without saying so.
     partners_missing_tasks: usize,
+    /// Those tasks' short names (at most six, then 等N项任务), and the units that gather
+    /// them (the leads to press), for 三 and 四 when no unit owes a report of its own.
+    partners_missing_names: String,
+    partners_gatherers: String,
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
     leads_missing_count: usize,
@@ -1762,6 +1766,18 @@ impl Issues {
                 .map(|t| TaskContext::new(l, t))
                 .collect()
         };
+        // Tasks whose gathering unit still lacks partners' progress, and those units.
+        let mut partners_missing: Vec<u32> = Vec::new();
+        let mut gatherers: Vec<String> = Vec::new();
+        for u in &l.units {
+            let missing = crate::model::queries::partners_missing(l, u);
+            if !missing.is_empty() {
+                gatherers.push(u.name.clone());
+            }
+            partners_missing.extend(missing.iter().map(|(t, _)| t.id));
+        }
+        partners_missing.sort_unstable();
+        partners_missing.dedup();
         let units_missing: Vec<UnitBrief> = l
             .units
             .iter()
@@ -1906,17 +1922,20 @@ impl Issues {
             missing_groups: missing_groups(&units_missing, &l.plan.self_word),
             cooperating_marked: units_missing.iter().any(|u| !u.cooperated.ids.is_empty()),
             units_missing,
-            partners_missing_tasks: {
-                let mut ids: Vec<u32> = l
-                    .units
+            partners_missing_tasks: partners_missing.len(),
+            partners_missing_names: {
+                let names: Vec<&str> = partners_missing
                     .iter()
-                    .flat_map(|u| crate::model::queries::partners_missing(l, u))
-                    .map(|(t, _)| t.id)
+                    .filter_map(|&id| l.task(id))
+                    .map(|t| t.short_name.as_str())
                     .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.len()
+                if names.len() > 6 {
+                    format!("{}等{}项任务", names[..6].join("、"), names.len())
+                } else {
+                    names.join("、")
+                }
             },
+            partners_gatherers: name_units(l, &gatherers),
             leads_missing_count: leads.len(),
             leads_missing: name_units(l, &leads),
             own_missing: task_numbers(
