@@ -12114,3 +12114,95 @@ fn a_towns_return_by_village_is_the_towns() {
         mixed.task(30)
     );
 }
+
+/// A task's second row whose measure part holds header words (制定整改措施，解决污水溢流
+/// 问题, task 38's own wording) is data: its 正在推进 counts and the rows below keep the
+/// sheet's header (adv53 a 2: read as a second header, task 38 stayed 已完成 and task
+/// 33's progress went to the note). Its text fits tasks 37 and 38 alike: under task 38's
+/// row it is task 38's.
+#[test]
+fn a_second_row_with_header_words_is_data_on_the_task_above() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &[
+            "序号",
+            "具体举措",
+            "完成时限",
+            "整改进展情况",
+            "完成状态",
+            "完成时间",
+        ],
+        &[
+            row(&[
+                "38",
+                "查找石庙污水处理站经常污水溢流原因",
+                "2020年9月底",
+                "已查明原因。",
+                "已完成",
+                "2020-09-20",
+            ]),
+            row(&[
+                "",
+                "制定整改措施，解决污水溢流问题",
+                "",
+                "截流井改造正在施工。",
+                "正在推进",
+                "",
+            ]),
+            row(&[
+                "33",
+                "完成海绵城市建设专项规划编制。",
+                "2020年9月底",
+                "规划已批复。",
+                "已完成",
+                "2020-09-18",
+            ]),
+        ],
+    );
+    let r38 = only_report(&ledger, 38);
+    assert_eq!(r38.status, Status::InProgress, "{r38:?}");
+    assert!(r38.progress.contains("截流井改造正在施工"), "{r38:?}");
+    assert!(
+        said(&ledger, Code::TaskMatchedByText, "按上一行的第38项计入"),
+        "{:#?}",
+        ledger.problems
+    );
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(
+        (r33.status, r33.progress.as_str(), r33.completed_on),
+        (Status::Completed, "规划已批复。", Some(date(2020, 9, 18)))
+    );
+    assert!(
+        !ledger
+            .skipped
+            .iter()
+            .any(|s| s.reason == SkipReason::Header && s.row > 4),
+        "{:#?}",
+        ledger.skipped
+    );
+    // The same text under no task's row is still undecided between the two.
+    let alone = read_one(
+        "区住房城乡建委",
+        &[
+            "序号",
+            "具体举措",
+            "完成时限",
+            "整改进展情况",
+            "完成状态",
+            "完成时间",
+        ],
+        &[row(&[
+            "",
+            "制定整改措施，解决污水溢流问题",
+            "",
+            "截流井改造正在施工。",
+            "正在推进",
+            "",
+        ])],
+    );
+    assert!(
+        said(&alone, Code::TaskUnmatched, "都相近，无法确定"),
+        "{:#?}",
+        alone.problems
+    );
+}

@@ -38,7 +38,18 @@ fn problem(rec: &Record, severity: Severity, code: Code, message: String) -> Pro
         .at(Some(&rec.source.sheet), Some(rec.source.row))
 }
 
-pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> TaskMatch {
+/// Tie `rec` to a task of the plan (`candidates`: every task's number and measure).
+///
+/// `above`: the task of the row right above on the record's sheet. A row without 序号
+/// whose text fits that task and another as well (制定整改措施，解决污水溢流问题 under task
+/// 38's row, as alike task 37's) is that task's second row (adv53 a 2: refused as
+/// undecided).
+pub fn match_task(
+    rec: &Record,
+    plan: &Plan,
+    candidates: &[(u32, &str)],
+    above: Option<u32>,
+) -> TaskMatch {
     let has_text = has_measure_text(rec);
     let by_text = || best_match(&rec.measure_text, candidates);
     match rec.id.and_then(|id| plan.task(id)) {
@@ -111,7 +122,7 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
                 plan,
                 candidates,
                 id_desc,
-                !rec.id_text.trim().is_empty(),
+                (!rec.id_text.trim().is_empty(), above),
             )
         }
     }
@@ -121,14 +132,16 @@ pub fn match_task(rec: &Record, plan: &Plan, candidates: &[(u32, &str)]) -> Task
 /// numbering): the plan's 简称 or 第N项 named, a Chinese numeral with no text, a short name
 /// found in one task only, the unit's own task closest to it, or a clear best measure.
 /// `id_desc` opens the problems (what the 序号 was); `numbered`: the row has a 序号 that
-/// did not read, so it is no row without one (1.2, an item of another task).
+/// did not read, so it is no row without one (1.2, an item of another task); `above`:
+/// the task of the row right above on the sheet, which a text fitting it and others as
+/// well is tied to.
 pub(super) fn by_text_alone(
     rec: &Record,
     unit: Option<&str>,
     plan: &Plan,
     candidates: &[(u32, &str)],
     id_desc: String,
-    numbered: bool,
+    (numbered, above): (bool, Option<u32>),
 ) -> TaskMatch {
     let has_text = has_measure_text(rec);
     // A 序号 the plan does not have, or none that reads.
@@ -223,6 +236,20 @@ pub(super) fn by_text_alone(
         ),
         MatchOutcome::Ambiguous { candidates } => {
             let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
+            if let Some(id) = above
+                .filter(|_| !numbered)
+                .filter(|a| candidates.iter().any(|(id, _)| id == a))
+            {
+                return found_by_text(
+                    rec,
+                    id,
+                    format!(
+                        "{id_desc}；举措内容“{}”与{}都相近，按上一行的第{id}项计入。请核实。",
+                        excerpt(&rec.measure_text, 20),
+                        ids.join("、")
+                    ),
+                );
+            }
             TaskMatch::Missing(problem(
                 rec,
                 Severity::Error,
@@ -399,7 +426,7 @@ mod tests {
             .iter()
             .map(|t| (t.id, t.measure.as_str()))
             .collect();
-        match match_task(&record(unit, measure), plan, &candidates) {
+        match match_task(&record(unit, measure), plan, &candidates, None) {
             TaskMatch::Found { id, .. } => Some(id),
             TaskMatch::Missing(_) => None,
         }
@@ -419,7 +446,7 @@ mod tests {
             let mut rec = record("五间镇", measure);
             rec.id = Some(id);
             rec.id_text = id.to_string();
-            match match_task(&rec, &plan, &candidates) {
+            match match_task(&rec, &plan, &candidates, None) {
                 TaskMatch::Found { id, warning, .. } => (id, warning.is_some()),
                 TaskMatch::Missing(_) => panic!("{measure}"),
             }

@@ -76,25 +76,37 @@ pub(super) fn place_records(
     let mut matched: Vec<Vec<Matched>> = records
         .into_par_iter()
         .map(|part| {
-            part.into_iter()
-                .map(|rec| {
-                    let m = rec
-                        .unit
-                        .is_some()
-                        .then(|| match_task(&rec, plan, &candidates));
-                    let doubt = match (&m, &rec.unit) {
-                        (Some(TaskMatch::Found { id, .. }), Some(unit))
-                            if plan
-                                .task(*id)
-                                .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned) =>
-                        {
-                            Some(record_doubt(&rec, plan, *id))
-                        }
-                        _ => None,
-                    };
-                    (rec, m, doubt)
-                })
-                .collect()
+            let mut out: Vec<Matched> = Vec::with_capacity(part.len());
+            for rec in part {
+                // The task of the record before, when it was on the row right above on
+                // the same sheet.
+                let right_above = out.last().and_then(|(prev, m, _)| match m {
+                    Some(TaskMatch::Found { id, .. })
+                        if prev.source.row + 1 == rec.source.row
+                            && prev.source.sheet == rec.source.sheet
+                            && prev.source.file == rec.source.file =>
+                    {
+                        Some(*id)
+                    }
+                    _ => None,
+                });
+                let m = rec
+                    .unit
+                    .is_some()
+                    .then(|| match_task(&rec, plan, &candidates, right_above));
+                let doubt = match (&m, &rec.unit) {
+                    (Some(TaskMatch::Found { id, .. }), Some(unit))
+                        if plan
+                            .task(*id)
+                            .is_some_and(|t| plan.role_of(t, unit) != Role::Unassigned) =>
+                    {
+                        Some(record_doubt(&rec, plan, *id))
+                    }
+                    _ => None,
+                };
+                out.push((rec, m, doubt));
+            }
+            out
         })
         .collect();
     let moved = super::same_place::reassign(
@@ -1088,7 +1100,7 @@ fn distrust_numbers(
                     "本表序号是单位自行编号，此行的序号“{}”不能对应方案任务",
                     rec.id_text
                 );
-                return by_text_alone(rec, Some(unit), plan, candidates, id_desc, false);
+                return by_text_alone(rec, Some(unit), plan, candidates, id_desc, (false, None));
             }
             TaskMatch::Missing(
                 Problem::new(

@@ -296,11 +296,34 @@ impl Layout {
 /// Whether row `r` repeats the header inside the table (a pasted second block): its
 /// first text is a header word (cheap for data rows), and the row names columns as a
 /// header does.
+///
+/// Not a row any of whose cells is a sentence (…。, or clauses: 制定整改措施，解决污水溢流
+/// 问题): a task's second row whose measure holds header words, read as data (adv53 a 2:
+/// its 正在推进 was lost and the rows below read under a header of its texts).
 pub(super) fn is_repeated_header(grid: &Grid, r: usize, first_text: &str) -> bool {
     classify_header(first_text).is_some() && {
         let kinds = header_kinds(grid, r, grid.row_len(r));
-        distinct(&kinds) >= 2 && qualifies(&kinds)
+        distinct(&kinds) >= 2
+            && qualifies(&kinds)
+            && !(0..grid.row_len(r)).any(|c| is_sentence(&grid.cell(r, c).text_ref()))
     }
+}
+
+/// Whether a cell reads as a sentence rather than a column's name: it ends as one (。；)
+/// or joins clauses (，) outside brackets (完成状态（已完成，正在推进） is a header).
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let mut depth = 0usize;
+    let mut clauses = false;
+    for c in t.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            '，' | ',' if depth == 0 => clauses = true,
+            _ => {}
+        }
+    }
+    clauses || t.ends_with(['。', '；', ';'])
 }
 
 /// The header starting at row `top`, if it is one.
