@@ -732,7 +732,11 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .or_else(|| underway.then_some(UNDERWAY))
             .or_else(|| found.work_done())?
     } else if status == Status::Completed {
-        match found.unfinished_undone().or_else(|| remainder_left(text)) {
+        match found
+            .unfinished_undone()
+            .or_else(|| remainder_left(text))
+            .or_else(|| share_done(text))
+        {
             Some(phrase) if found.claimed_done().is_none() => phrase,
             _ => not_ours()?,
         }
@@ -789,6 +793,43 @@ fn remainder_left(text: &str) -> Option<&'static str> {
             figure.is_some_and(|f| clause.chars().skip(f).any(|c| c == '未' || c == '待'))
         })
     })
+}
+
+/// A clause giving the share of the work done as less than the whole (完成90%, 目前完成
+/// 总工程量的90%, 已完成年度目标任务的80%; adv53 a 3): a percentage under 100 in a clause
+/// that speaks of 完成 or 进度. The clause is returned (to be quoted). Not a rate of
+/// something else (污水收集率达85%).
+fn share_done(text: &str) -> Option<&str> {
+    let mut from = 0;
+    for clause in text.split_inclusive(['，', '。', '；', ',', ';', '\n']) {
+        let at = from;
+        from += clause.len();
+        let Some(pct) = clause.find(['%', '％']) else {
+            continue;
+        };
+        let figure: String = clause[..pct]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Ok(share) = figure.parse::<f64>() else {
+            continue;
+        };
+        if share > 0.0
+            && share < 100.0
+            && ["完成", "进度"].iter().any(|w| clause[..pct].contains(w))
+        {
+            let end = at
+                + clause
+                    .trim_end_matches(['，', '。', '；', ',', ';', '\n'])
+                    .len();
+            return Some(&text[at..end]);
+        }
+    }
+    None
 }
 
 /// The words of a text that says only that the task is not the unit's (辖区内无拦河养鱼
@@ -1061,7 +1102,10 @@ mod by_list {
                 .or_else(|| text.contains("正在").then_some("正在"))
                 .or_else(|| work_done(&text))?
         } else if status == Status::Completed {
-            match unfinished_undone(&text) {
+            match unfinished_undone(&text)
+                .or_else(|| super::remainder_left(&text))
+                .or_else(|| super::share_done(&text))
+            {
                 Some(phrase) if claimed_done(&text).is_none() => phrase,
                 _ => not_ours()?,
             }
@@ -1199,6 +1243,9 @@ mod tests {
             (Status::InProgress | Status::NotStarted, Some(claim), None) => *claim,
             (Status::Completed, None, Some(_)) if unfinished_undone.is_some() => {
                 unfinished_undone.unwrap_or_default()
+            }
+            (Status::Completed, None, _) if share_done(&text).is_some() => {
+                share_done(&text).unwrap_or_default()
             }
             (Status::InProgress | Status::NotStarted, None, None)
                 if dated_done_clause(&text).is_some() =>
@@ -1439,6 +1486,32 @@ mod tests {
         );
         assert!(doubt(Status::NotStarted, "尚未开展，计划明年实施。").is_none());
         assert!(doubt(Status::NotStarted, "前期调研中。").is_none());
+        // Other ways of saying the work is not finished, and a share of it done (adv53
+        // a 3: all read 已完成).
+        for (text, quoted) in [
+            ("截流井改造还没有完工。", "还没有完工"),
+            ("截流井改造仍未完工。", "仍未完工"),
+            ("截流井改造未完工。", "未完工"),
+            ("长效机制还未建立。", "还未建立"),
+            ("工程即将完成。", "即将完成"),
+            ("截流井改造还差最后一段。", "还差最后一段"),
+            ("完成90%。", "完成90%"),
+            ("目前完成总工程量的90%。", "目前完成总工程量的90%"),
+            ("已完成年度目标任务的80%，", "已完成年度目标任务的80%"),
+        ] {
+            assert_eq!(
+                doubt(Status::Completed, text),
+                Some(format!("报送“已完成”，但进展情况写明“{quoted}”")),
+                "{text}"
+            );
+        }
+        for done in [
+            "已完成，完成率100%。",
+            "污水收集率达85%，已全面完成整改。",
+            "已完成，群众满意度95%",
+        ] {
+            assert_eq!(doubt(Status::Completed, done), None, "{done}");
+        }
     }
 
     #[test]
