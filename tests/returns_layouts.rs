@@ -12206,3 +12206,120 @@ fn a_second_row_with_header_words_is_data_on_the_task_above() {
         alone.problems
     );
 }
+
+/// A lead unit's consolidation laid out across, a group of columns per unit: 来苏镇 |
+/// 宝峰镇 | 双石镇 merged over 进展情况 | 完成状态 each (a two-row header), or flat headers
+/// 区水利局进展情况 | 来苏镇进展情况 …. Each group is its unit's report on the row's task,
+/// through the sender, the sender's own group its own (adv53 a 1: the groups were read as
+/// earlier rounds, the last unit's 未启动 credited to the sender, the others in its note).
+#[test]
+fn a_consolidation_with_a_group_of_columns_per_unit_reads_each_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = SheetSpec::new("汇总")
+        .text_row(&[
+            "填报单位：区农业农村委",
+            "",
+            "",
+            "",
+            "填报日期：2020年12月4日",
+        ])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "完成时限",
+            "来苏镇",
+            "",
+            "宝峰镇",
+            "",
+            "双石镇",
+            "",
+        ])
+        .text_row(&[
+            "",
+            "",
+            "",
+            "进展情况",
+            "完成状态",
+            "进展情况",
+            "完成状态",
+            "进展情况",
+            "完成状态",
+        ])
+        .text_row(&[
+            "1",
+            &measure(1),
+            "2020年12月底完成,并长期坚持",
+            "完成尾水处理设施建设3处。",
+            "正在推进",
+            "完成尾水处理设施建设2处。",
+            "已完成",
+            "尚未开展。",
+            "未启动",
+        ]);
+    for (c0, c1) in [(3, 4), (5, 6), (7, 8)] {
+        spec = spec.merge(1, c0, 1, c1);
+    }
+    for c in 0..3 {
+        spec = spec.merge(1, c, 2, c);
+    }
+    write_workbook(&dir.path().join("区农业农村委牵头任务汇总.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let of = |l: &rectify::model::Ledger, id: u32, unit: &str| {
+        let r: Vec<_> = l
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .filter(|r| r.unit == unit)
+            .cloned()
+            .collect();
+        assert_eq!(r.len(), 1, "{unit} on task {id}: {:#?}", l.task(id));
+        r[0].clone()
+    };
+    for (unit, status, words) in [
+        ("来苏镇", Status::InProgress, "完成尾水处理设施建设3处。"),
+        ("宝峰镇", Status::Completed, "完成尾水处理设施建设2处。"),
+        ("双石镇", Status::NotStarted, "尚未开展。"),
+    ] {
+        let r = of(&ledger, 1, unit);
+        assert_eq!((r.status, r.progress.as_str()), (status, words), "{r:?}");
+        assert_eq!(r.via.as_deref(), Some("区农业农村委"), "{r:?}");
+        assert!(r.note.is_empty(), "{r:?}");
+    }
+    assert!(units_on(&ledger, 1).iter().all(|u| u != "区农业农村委"));
+    assert!(said(
+        &ledger,
+        Code::ReadNote,
+        "来苏镇、宝峰镇、双石镇各占一组列"
+    ));
+    // Flat headers naming each unit, the sender's own group among them.
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir.path().join("区水利局牵头任务汇总.xlsx"),
+        &[SheetSpec::new("汇总")
+            .text_row(&["填报单位：区水利局", "", "", "", "填报日期：2020年12月4日"])
+            .text_row(&[
+                "序号",
+                "具体举措",
+                "区水利局进展情况",
+                "区水利局完成状态",
+                "来苏镇进展情况",
+                "来苏镇完成状态",
+            ])
+            .text_row(&[
+                "24",
+                &measure(24),
+                "拆除14处。",
+                "已完成",
+                "尚未开展自查。",
+                "未启动",
+            ])],
+    );
+    let flat = ledger_for(dir.path());
+    let own = of(&flat, 24, "区水利局");
+    assert_eq!((own.status, own.via.as_deref()), (Status::Completed, None));
+    let town = of(&flat, 24, "来苏镇");
+    assert_eq!(
+        (town.status, town.progress.as_str(), town.via.as_deref()),
+        (Status::NotStarted, "尚未开展自查。", Some("区水利局"))
+    );
+}

@@ -22,6 +22,7 @@ mod rows;
 pub(crate) mod statement;
 mod task_heading;
 mod unit;
+mod unit_columns;
 
 pub(crate) use self::context::SheetContext;
 use self::filing::Filing;
@@ -29,6 +30,7 @@ use self::layout::Layout;
 use self::matrix::Matrix;
 pub(crate) use self::unit::sender_in_name;
 use self::unit::SheetUnit;
+use self::unit_columns::UnitColumns;
 use crate::common::marker::Marker;
 use crate::common::text::{excerpt, one_line};
 use crate::ingest::grid::{Cell, Grid};
@@ -151,6 +153,15 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         part.skips.retain(|s| s.row as usize > layout.bottom + 1);
         out.append(part);
         return sender.or(right_sender);
+    }
+    // A group of columns per unit (来苏镇 | 宝峰镇 over 进展情况 | 完成状态): each group read
+    // as its unit's table, the task's columns shared.
+    if let Some(across) = marker
+        .is_none()
+        .then(|| UnitColumns::find(grid, &layout, ctx.units))
+        .flatten()
+    {
+        return read_unit_columns(grid, &layout, &across, ctx, out);
     }
     let mut filing = Filing::read(grid, &layout, &non_empty, ctx.default_year);
     if let Some(cover) = ctx.cover {
@@ -982,6 +993,47 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     if filing.filed_on.is_none() && !rows_dated {
         out.problems.push(filing_date_missing(ctx, &grid.name));
     }
+    sender
+}
+
+/// A sheet with a group of columns per unit ([`UnitColumns`]): each group's table read
+/// in turn, what is the same in each (the lines above the header, a row's skip, a note
+/// on the sheet) kept once; the clerk is told how the sheet was read.
+fn read_unit_columns(
+    grid: &Grid,
+    layout: &Layout,
+    across: &UnitColumns,
+    ctx: &SheetContext,
+    out: &mut Ingested,
+) -> Option<String> {
+    let mut sender = None;
+    let (skips, problems) = (out.skips.len(), out.problems.len());
+    for (k, _) in across.units().enumerate() {
+        let mut part = Ingested::default();
+        let table = across.table(grid, layout, ctx.units, k);
+        sender = sender.or(read_sheet(&table, ctx, &mut part));
+        part.skips.retain(|s| {
+            !out.skips[skips..]
+                .iter()
+                .any(|o| o.row == s.row && o.reason == s.reason && o.sheet == s.sheet)
+        });
+        part.problems
+            .retain(|p| !out.problems[problems..].contains(p));
+        out.append(part);
+    }
+    let units: Vec<&str> = across.units().collect();
+    out.problems.push(
+        Problem::new(
+            Severity::Info,
+            Code::ReadNote,
+            ctx.file,
+            format!(
+                "此表按单位分列填写（{}各占一组列），已按各单位分别计入。",
+                units.join("、")
+            ),
+        )
+        .at(Some(&grid.name), None),
+    );
     sender
 }
 

@@ -1,0 +1,153 @@
+//! A lead unit's consolidation laid out across: a group of columns per unit (来苏镇 |
+//! 宝峰镇 over 进展情况 | 完成状态 each, or 区水利局进展情况 | 来苏镇进展情况 | …), the
+//! task's own columns (序号, 具体举措, 完成时限) shared. Each group is read as a table of
+//! its own with the unit named on every row, so each group's cells are that unit's report
+//! on the row's task (adv53 a 1: the groups were read as earlier rounds kept beside this
+//! one, the last unit's words credited to the sender, the others' lost to the note).
+
+use super::layout::{header_kind, Layout};
+use crate::common::text::one_line;
+use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::vocabulary::ColumnKind;
+use crate::plan::{NameMatch, UnitDirectory};
+
+/// The header a unit column is given in each group's table.
+const UNIT_HEADER: &str = "单位";
+
+/// Each unit's group of columns, in the order of the sheet.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct UnitColumns {
+    groups: Vec<(String, Vec<usize>)>,
+}
+
+/// The kinds of column a unit's group holds: what the unit answers.
+fn answers(kind: ColumnKind) -> bool {
+    use ColumnKind::*;
+    matches!(
+        kind,
+        Progress | Status | StatusYesNo | Percent | CompletedOn | Note | Evidence
+    )
+}
+
+/// `text` (a header cell) without the one unit of the directory it names, and that unit:
+/// 来苏镇进展情况 → (来苏镇, 进展情况), 来苏镇 → (来苏镇, ""). `None` when it names no
+/// unit or more than one.
+fn unit_named(units: &UnitDirectory, text: &str) -> Option<(String, String)> {
+    let (written, at) = units.mentions(text);
+    let [range] = at.as_slice() else {
+        return None;
+    };
+    let NameMatch::Unit(unit) = units.resolve(&written[range.clone()]) else {
+        return None;
+    };
+    let rest = format!("{}{}", &written[..range.start], &written[range.end..]);
+    Some((unit, rest))
+}
+
+impl UnitColumns {
+    /// The groups of the header in `layout`: columns whose header names one unit and an
+    /// answer (progress, status, date, note), two units or more each with its progress
+    /// or its status. `None` when the header has no such groups.
+    pub(super) fn find(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<UnitColumns> {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut answered: Vec<String> = Vec::new();
+        for c in 0..grid.width() {
+            let Some((unit, rest)) = unit_named(units, &layout.full_header(grid, c)) else {
+                continue;
+            };
+            let Some(kind) = header_kind(&rest).filter(|k| answers(*k)) else {
+                continue;
+            };
+            if matches!(kind, ColumnKind::Progress | ColumnKind::Status)
+                && !answered.contains(&unit)
+            {
+                answered.push(unit.clone());
+            }
+            match groups.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, cols)) => cols.push(c),
+                None => groups.push((unit, vec![c])),
+            }
+        }
+        groups.retain(|(u, _)| answered.contains(u));
+        (groups.len() >= 2).then_some(UnitColumns { groups })
+    }
+
+    /// The units, in the order of their groups.
+    pub(super) fn units(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().map(|(u, _)| u.as_str())
+    }
+
+    /// The table of group `k`: the other groups' columns emptied, its own header cells
+    /// without the unit's name, and a unit column after the last naming the unit on every
+    /// row below the header that has a task's cells or the group's.
+    pub(super) fn table(
+        &self,
+        grid: &Grid,
+        layout: &Layout,
+        units: &UnitDirectory,
+        k: usize,
+    ) -> Grid {
+        let (unit, own) = &self.groups[k];
+        let grouped: Vec<usize> = self.groups.iter().flat_map(|(_, c)| c.clone()).collect();
+        let width = grid.width();
+        let mut table = grid.clone();
+        // A unit's name merged over its group's columns: each header cell written out.
+        table.merges.retain(|m| {
+            let in_header =
+                m.first_row as usize >= layout.top && m.last_row as usize <= layout.bottom;
+            !(in_header && (m.first_col..=m.last_col).any(|c| grouped.contains(&(c as usize))))
+        });
+        let set = |table: &mut Grid, r: usize, c: usize, cell: Cell| {
+            if table.rows[r].len() <= c {
+                if cell == Cell::Empty {
+                    return;
+                }
+                table.rows[r].resize(c + 1, Cell::Empty);
+            }
+            table.rows[r][c] = cell;
+        };
+        for r in layout.top..=layout.bottom {
+            for &c in &grouped {
+                let text = one_line(&grid.value_through_merge(r, c).text_ref());
+                let kept = if own.contains(&c) {
+                    match unit_named(units, &text).filter(|(u, _)| u == unit) {
+                        Some((_, rest)) => rest,
+                        None => text,
+                    }
+                } else {
+                    String::new()
+                };
+                let cell = if kept.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(kept)
+                };
+                set(&mut table, r, c, cell);
+            }
+        }
+        set(
+            &mut table,
+            layout.bottom,
+            width,
+            Cell::Text(UNIT_HEADER.to_string()),
+        );
+        let task_cols: Vec<usize> = [ColumnKind::Id, ColumnKind::Measure]
+            .iter()
+            .filter_map(|k| layout.col(*k))
+            .collect();
+        for r in layout.bottom + 1..grid.height() {
+            if grid.is_paragraph(r) {
+                continue;
+            }
+            let filled = |c: &usize| !grid.value_through_merge(r, *c).is_empty();
+            let named = task_cols.iter().any(filled) || own.iter().any(filled);
+            for &c in grouped.iter().filter(|c| !own.contains(c)) {
+                set(&mut table, r, c, Cell::Empty);
+            }
+            if named {
+                set(&mut table, r, width, Cell::Text(unit.clone()));
+            }
+        }
+        table
+    }
+}
