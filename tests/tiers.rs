@@ -771,6 +771,31 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
         "{report}"
     );
     assert!(!report.contains("尚未收到任何报送"), "{report}");
+    // 一 and 附件1 say it too, as 附件2 does (adv53 b 4: 暂未收到报送 on its task, and
+    // counted silent without a word).
+    assert!(
+        report.contains(&format!(
+            "（其中{late}在统计截止日期后报送，纳入下期汇总；名单见附件2）"
+        )),
+        "{report}"
+    );
+    let three = &report[report.find("三、存在的问题").unwrap()..report.find("四、下一步").unwrap()];
+    assert!(
+        three.contains(&format!(
+            "（其中{late}在统计截止日期后报送，纳入下期汇总；名单见附件2）"
+        )),
+        "{three}"
+    );
+    // In the bureau's round it answers task 47 alone: 附件1 does not say nothing came.
+    let mut bureau = build_round(&plan, &common::repo().join("input/returns"), &Scope::Bureau);
+    bureau.plan.report_date = date(2020, 12, 10);
+    let report = report_text(&bureau);
+    assert!(
+        report.contains(&format!(
+            "未在统计截止日期前报送（{late}于12月6日报送，纳入下期汇总）。"
+        )),
+        "{report}"
+    );
     // The 报送表's 汇总意见 on its task (第20项) says the same (adv51 b 6: 尚未报送).
     let form = form_rows(&consolidated_bytes(&l).unwrap());
     let summary = summary_of(&form, 20);

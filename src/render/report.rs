@@ -1417,6 +1417,9 @@ struct Issues {
     missing_groups: Vec<MissingGroup>,
     /// How many of them reported nothing, and how many reported part.
     silent_count: usize,
+    /// Of them, those whose return came after the as-of date: named when three or
+    /// fewer, else counted (其中区纪委监委在统计截止日期后报送…).
+    late_said: String,
     /// Units that reported, none of it on the tasks they owe.
     none_owed_count: usize,
     /// Their names joined with 、 when three or fewer, else empty (the count says it).
@@ -1901,6 +1904,18 @@ impl Issues {
             own_overdue: task_numbers(&own_overdue),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
+            late_said: {
+                let late: Vec<&str> = units_missing
+                    .iter()
+                    .filter(|u| u.silent && !u.late_on.is_empty())
+                    .map(|u| u.name.as_str())
+                    .collect();
+                match late.len() {
+                    0 => String::new(),
+                    1..=3 => late.join("、"),
+                    n => format!("{n}个单位"),
+                }
+            },
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
             none_owed_names: {
                 let names: Vec<&str> = units_missing

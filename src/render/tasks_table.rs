@@ -36,12 +36,18 @@ pub fn tasks_table(ledger: &Ledger) -> TableData {
     let mut rows = Vec::with_capacity(ledger.tasks.len() + ledger.plan.categories.len());
     let mut prev_category: Option<&str> = None;
     let relayed = relayed_only(ledger);
+    let late = late_units(ledger);
     for t in &ledger.tasks {
         if prev_category != Some(t.category.as_str()) {
             rows.push(TableRowData::Banner(t.category.clone()));
         }
         prev_category = Some(&t.category);
-        let mut words = progress(t, &ledger.plan.collector, &ledger.plan.self_word, &relayed);
+        let mut words = progress(
+            t,
+            (&ledger.plan.collector, &ledger.plan.self_word),
+            &relayed,
+            &late,
+        );
         if let Some(part) = own_part(ledger, t) {
             words.insert(0, part);
         }
@@ -208,7 +214,31 @@ fn ended(text: &str) -> String {
     }
 }
 
-fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&str]) -> Vec<String> {
+/// The units that sent nothing by the as-of date but a return after it, each with how
+/// the report tells when (于12月6日报送, or 在统计截止日期后报送 when the return came after
+/// the report's own date).
+fn late_units(ledger: &Ledger) -> Vec<(&str, String)> {
+    ledger
+        .units
+        .iter()
+        .filter_map(|u| {
+            let day = crate::render::notice::late_return(ledger, u)?;
+            let when = crate::render::report::late_day(day, ledger.plan.report_date).map_or_else(
+                || "在统计截止日期后报送".to_string(),
+                |d| format!("于{d}报送"),
+            );
+            Some((u.name.as_str(), when))
+        })
+        .collect()
+}
+
+/// `late`: the units whose return came after the as-of date ([`late_units`]).
+fn progress(
+    t: &TaskEntry,
+    (collector, self_word): (&str, &str),
+    relayed_only: &[&str],
+    late: &[(&str, String)],
+) -> Vec<String> {
     let mut lines = Vec::new();
     let groups = report_groups(t);
     let own_missing = t.awaits(collector);
@@ -280,7 +310,24 @@ fn progress(t: &TaskEntry, collector: &str, self_word: &str, relayed_only: &[&st
             .map(String::as_str)
             .filter(|u| *u != collector)
             .collect();
-        if !own_missing && t.breakdown.deciders > 1 {
+        // Deciders whose return came after the as-of date: not told as silent (附件2
+        // says they reported late; adv53 b 4).
+        let came_late: Vec<String> = late
+            .iter()
+            .filter(|(u, _)| others.contains(u))
+            .map(|(u, when)| format!("{u}{when}"))
+            .collect();
+        if !own_missing && !came_late.is_empty() {
+            let whom = if t.breakdown.deciders > 1 {
+                format!("{}个{noun}均", t.breakdown.deciders)
+            } else {
+                String::new()
+            };
+            lines.push(format!(
+                "{whom}未在统计截止日期前报送（{}，纳入下期汇总）。",
+                came_late.join("；")
+            ));
+        } else if !own_missing && t.breakdown.deciders > 1 {
             lines.push(format!("{}个{noun}均暂未报送。", t.breakdown.deciders));
         } else if !own_missing {
             lines.push("暂未收到报送。".to_string());
