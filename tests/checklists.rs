@@ -2027,7 +2027,11 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
             .find(|s| s.contains("已超过完成时限仍未完成，请加快推进"))
             .unwrap_or("");
         for v in &u.to_verify {
-            assert!(text.contains(&v.why), "{}: {text}", u.name);
+            assert!(
+                text.contains(&v.why.replace("该单位", "你单位")),
+                "{}: {text}",
+                u.name
+            );
             assert!(
                 !hurry.contains(&format!("第{}项", v.task)),
                 "{}: {hurry}",
@@ -2345,4 +2349,42 @@ fn a_unit_whose_file_counted_for_nothing_is_told_what_arrived() {
     let police = text_of("区公安局");
     assert!(police.contains("第55项"), "{police}");
     assert!(!police.contains("第61项"), "{police}");
+}
+
+/// A reminder speaks to the unit: why its answer is to be checked says 你单位, not 该单位
+/// (adv53 b 6: 报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位, in a letter to it).
+#[test]
+fn a_reminder_tells_the_unit_of_itself_as_you() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_workbook(
+        &dir.path().join("区发展改革委.xlsx"),
+        &[common::standard_return(
+            "填报单位：区发展改革委",
+            vec![common::std_row(
+                common::n(47.0),
+                &common::measure(47),
+                "",
+                "不涉及",
+                common::V::E,
+            )],
+        )],
+    );
+    let ledger = common::ledger_for(dir.path());
+    let u = ledger
+        .units
+        .iter()
+        .find(|u| u.name == "区发展改革委")
+        .unwrap();
+    assert!(
+        u.to_verify.iter().any(|v| v.why.contains("但该单位是")),
+        "{:?}",
+        u.to_verify
+    );
+    let text =
+        block_text(&reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap());
+    assert!(
+        text.contains("报送“不涉及”，但你单位是这项任务唯一的牵头或责任单位")
+            && !text.contains("该单位"),
+        "{text}"
+    );
 }

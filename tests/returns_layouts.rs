@@ -8135,6 +8135,19 @@ fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
         "{:#?}",
         ledger.problems
     );
+    // A date in figures (a date cell, 2020-12-15) is told as the documents write dates,
+    // not quoted as figures (adv53 b 6).
+    let mut rows = rows;
+    rows[0][4] = "2020-12-15".into();
+    let ledger = read_one("区纪委监委", &header, &rows);
+    let t = ledger.task(63).unwrap();
+    assert!(
+        t.doubts
+            .iter()
+            .any(|d| d.contains("所填完成时间（2020年12月15日）晚于填报日期")),
+        "{:?}",
+        t.doubts
+    );
 }
 
 /// A lead unit's workbook named for it (区城管局汇总.xlsx) holding only a sheet per town,

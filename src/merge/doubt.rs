@@ -391,8 +391,11 @@ pub fn done_after_filing(
     if status != Status::Completed || done <= filed || done <= as_of {
         return None;
     }
+    // A date in figures alone (2021-01-15, 2021.1.15: a date cell as read) is told as
+    // the documents write dates; other words are quoted as written (adv53 b 6).
+    let figures = |t: &str| t.chars().all(|c| c.is_ascii_digit() || "-./".contains(c));
     let date = match written.trim() {
-        "" => format!("（{}）", render_date(done)),
+        t if t.is_empty() || figures(t) => format!("（{}）", render_date(done)),
         t => format!("“{}”", crate::common::text::excerpt(t, 20)),
     };
     let slip = if (done - as_of).num_days() > super::as_of::SLIP_DAYS {

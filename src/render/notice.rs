@@ -874,7 +874,8 @@ pub fn reminder_blocks(
             Some(VerifyLine {
                 id: v.task,
                 short: task_short(t),
-                why: v.why.clone(),
+                // The letter speaks to the unit: 你单位, not 该单位 (adv53 b 6).
+                why: v.why.replace("该单位", "你单位"),
                 overdue_deadline: if overdue {
                     deadline_phrase(t)
                 } else {
