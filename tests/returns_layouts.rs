@@ -12336,3 +12336,34 @@ fn a_consolidation_with_a_group_of_columns_per_unit_reads_each_units() {
         (Status::NotStarted, "尚未开展自查。", Some("区水利局"))
     );
 }
+
+/// 长期坚持 picked on a task due once (完成海绵城市建设专项规划编制, 2020年9月底): the task
+/// is done or not yet, so it counts 正在推进 and the unit is asked (adv53 a 4: counted
+/// among the tasks kept up); words saying it is done make it 待核实.
+#[test]
+fn kept_up_on_a_task_due_once_is_under_way_and_asked_about() {
+    let plan = plan();
+    assert!(!plan.task(33).unwrap().deadline.ongoing);
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["33", &measure(33), "规划编制正在按程序推进。", "长期坚持"]),
+            row(&["41", &measure(41), "该项工作已全部完成。", "长期坚持"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 33).status, Status::InProgress);
+    assert_eq!(ledger.task(33).unwrap().status, Status::InProgress);
+    assert!(
+        said(
+            &ledger,
+            Code::StatusUnclear,
+            "区住房城乡建委对第33项报送“长期坚持”，但该项任务的完成时限为“2020年9月底”，须按期完成"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    let r41 = only_report(&ledger, 41);
+    assert!(r41.doubt.is_some(), "{r41:?}");
+    assert_eq!(ledger.task(41).unwrap().status, Status::Unclear);
+}

@@ -380,12 +380,32 @@ fn place_report(
     let mut doubt = doubt;
     // 持续推进(中) on a task due once (2020年9月底), not kept up after: still under way,
     // not 长期坚持 (adv48 a04: a plan not yet drafted was counted as kept up).
-    if rec.status == Status::Ongoing
-        && !task.deadline.ongoing
-        && task.deadline.due.is_some()
-        && goes_on_word(&rec.status_text)
-    {
+    // Any other 长期坚持 there (the word picked from the list) is counted 正在推进 too, and
+    // the unit asked: a task due once is done or not yet (adv53 a 4: a plan to be drafted
+    // by 2020年9月底, 正在按程序推进, was counted among the tasks kept up).
+    if rec.status == Status::Ongoing && !task.deadline.ongoing && task.deadline.due.is_some() {
+        if !goes_on_word(&rec.status_text) {
+            problems.push(
+                Problem::new(
+                    Severity::Warning,
+                    Code::StatusUnclear,
+                    &rec.source.file,
+                    format!(
+                        "{unit}对第{id}项报送“{}”，但该项任务的完成时限为“{}”，须按期完成，不是长期坚持的任务，按“{}”统计。如已完成，请改报“{}”并填写完成时间。",
+                        Some(rec.status_text.trim())
+                            .filter(|w| !w.is_empty())
+                            .unwrap_or(Status::Ongoing.label()),
+                        task.deadline.text,
+                        Status::InProgress.label(),
+                        Status::Completed.label(),
+                    ),
+                )
+                .at(Some(&rec.source.sheet), Some(rec.source.row)),
+            );
+        }
         rec.status = Status::InProgress;
+        // Checked again as 正在推进: its words may say it is done.
+        doubt = None;
     }
     // 已完成 on a task kept up with no date to be done by (完成时限 长期坚持): the year's
     // work done, the task going on; the task counts it 长期坚持 (`task_status::decide`),
