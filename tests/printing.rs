@@ -185,6 +185,37 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
         &small[..small.len().min(5)]
     );
 
+    // 总体情况 prints no table cut by a page: 二 with its total and the rule under it
+    // on one page (adv53 b 8: 二 broke after three rows, the rule was a cell comment
+    // that does not print); 三's wrapped header whole; 亮灯's value on one line.
+    let page_of = |text: &str| -> u32 {
+        wb_spans
+            .iter()
+            .find(|s| s.2.contains(text))
+            .unwrap_or_else(|| panic!("{text} printed"))
+            .0
+    };
+    let heading = |text: &str| -> u32 {
+        wb_spans
+            .iter()
+            .find(|s| s.2.trim() == text)
+            .unwrap_or_else(|| panic!("{text} printed"))
+            .0
+    };
+    let two = heading("二、按完成情况统计");
+    assert_eq!(page_of("注：任务状态由"), two);
+    assert!(
+        wb_spans
+            .iter()
+            .any(|s| s.0 == two && s.2.trim() == "待核实"),
+        "二's last status row on its page"
+    );
+    let three = heading("三、按重点任务统计");
+    assert!(wb_spans
+        .iter()
+        .any(|s| s.0 == three && s.2.contains("待确认")));
+    let s = &ledger.summary;
+    page_of(&format!("红{}/黄{}/绿{}", s.red, s.yellow, s.green));
     // 任务台账, 单位报送情况 and 报送明细 print one page wide: every page with a sheet's first
     // header also has its last printed one (before, 进展情况 printed on the page after
     // 具体举措). 任务台账's lookup columns are left off paper.

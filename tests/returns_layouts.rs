@@ -9325,7 +9325,7 @@ fn status_and_date_lines_inside_a_progress_cell_are_read() {
             vec![
                 "拨付清掏经费860万元。",
                 "完成情况：已清掏150座。",
-                "完成状态： 长期坚持",
+                "完成状态： 正在推进",
             ],
         ),
     ] {
@@ -9359,7 +9359,7 @@ fn status_and_date_lines_inside_a_progress_cell_are_read() {
         (r45.progress.as_str(), r45.status),
         (
             "拨付清掏经费860万元。\n完成情况：已清掏150座。",
-            Status::Ongoing
+            Status::InProgress
         )
     );
     assert!(

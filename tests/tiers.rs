@@ -41,6 +41,13 @@ fn fill_for(u: &UnitEntry, i: usize) -> Filled {
         if sole && word == Status::NotApplicable.label() {
             word = words[(i + k + 1) % words.len()];
         }
+        // Nor is 长期坚持 on a task due once (counted 正在推进, the unit asked).
+        let due_once = plan
+            .task(*id)
+            .is_some_and(|t| t.deadline.due.is_some() && !t.deadline.ongoing);
+        if due_once && word == Status::Ongoing.label() {
+            word = Status::InProgress.label();
+        }
         // Now and then a synonym a unit types instead of picking from the list.
         let typed = match word {
             "正在推进" if k % 2 == 0 => "基本完成",

@@ -86,6 +86,8 @@ pub(super) struct Styles<'s> {
     pub section: Format,
     pub header: Format,
     pub text: Format,
+    /// A note under a table: wrapped, top-aligned, no border.
+    pub note: Format,
     pub center: Format,
     pub number: Format,
     pub date: Format,
@@ -155,6 +157,10 @@ impl Styles<'static> {
                 .set_align(FormatAlign::Center)
                 .set_background_color("D9E1F2"),
             text: cell.clone().set_text_wrap(),
+            note: Format::new()
+                .set_font_name(FONT)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             center: cell.clone().set_text_wrap().set_align(FormatAlign::Center),
             number: centred(&cell),
             date: centred(&cell).set_num_format(DATE_FORMAT),

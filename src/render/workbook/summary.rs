@@ -26,6 +26,8 @@ const CATEGORY_MAX: f64 = 30.0;
 const SHORT_MAX: f64 = 20.0;
 /// The first status column of the 重点任务 table (after 重点任务, 简称, 任务数).
 const FIRST_STATUS_COL: u16 = 3;
+/// The width of the count columns (任务数, each status, 逾期, 完成率).
+const COUNT_WIDTH: f64 = 8.0;
 /// The column chart's height in pixels.
 const CATEGORY_CHART_PX: f64 = 360.0;
 
@@ -52,19 +54,41 @@ pub(super) fn summary_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_SUMMARY)?;
     heading(ws, ledger, st)?;
-    let r = indicators(ws, ledger, st, 3)?;
-    let (statuses, r) = status_table(ws, ledger, st, r + 2)?;
-    // Printed, a page each: 一 and 二; 三 with its column chart (the chart on a page
-    // of its own when both would not fit); the pie; 四 with its line. A chart cut by a
-    // page break printed its legend alone on the next page.
-    let mut breaks = vec![r + 2];
-    let (categories, r) = category_table(ws, ledger, st, r + 2)?;
-    let all = widths(ws, &categories)?;
+    let (r, indicator_points) = indicators(ws, ledger, st, 3)?;
+    let status_row = r + 2;
+    let (statuses, r, status_points) = status_table(ws, ledger, st, status_row)?;
+    let category_row = r + 2;
+    let (categories, r) = category_table(ws, ledger, st, category_row)?;
+    let all = widths(ws, &categories, &light_value(ledger))?;
+    // The rule under 二, across the page: its height now the widths are known.
+    let rule = rule_note();
+    let lines = Measure::of(&rule).wrapped_lines(all.iter().sum());
+    ws.set_row_height(category_row - 2, row_height(lines))?;
+    let status_points = status_points + row_height(lines);
+    let page = page_rows_points(&all, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN);
+    // Printed, no table cut by a page: 一 and 二 on the first page when both fit, else 二
+    // on the next with 三 when they fit (adv53 b 8: 二 broke after three rows); 三 with
+    // its column chart (the chart on a page of its own when both would not fit); the
+    // pie; 四 with its line. A chart cut by a page break printed its legend alone on the
+    // next page.
+    // (The title, its line and the blank rows between the tables.)
+    let top = 30.0 + 3.0 * DEFAULT_ROW_PT + indicator_points;
+    let mut breaks = Vec::new();
+    let mut on_page = if top + status_points <= page {
+        breaks.push(category_row);
+        0.0
+    } else if status_points + DEFAULT_ROW_PT + categories.points <= page {
+        breaks.push(status_row);
+        status_points + DEFAULT_ROW_PT
+    } else {
+        breaks.extend([status_row, category_row]);
+        0.0
+    };
     let chart_row = r + 2;
     if categories.rows.last >= categories.rows.first {
-        let page = page_rows_points(&all, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN);
+        on_page += categories.points;
         // The table, the two rows above the chart, the chart (px to points), a margin.
-        if categories.points + 2.0 * DEFAULT_ROW_PT + CATEGORY_CHART_PX * 0.75 + 20.0 > page {
+        if on_page + 2.0 * DEFAULT_ROW_PT + CATEGORY_CHART_PX * 0.75 + 20.0 > page {
             breaks.push(chart_row);
         }
         ws.insert_chart(chart_row, 0, &category_chart(categories.rows))?;
@@ -139,9 +163,8 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
             n(sum.completed),
             format!(
                 "牵头单位（无牵头单位时为责任单位）均报送“{done}”（或“{}”）的任务；\
-                 状态的判定规则见“{}”工作表“完成情况”列的批注",
+                 状态的判定规则见本表“二、按完成情况统计”下的注",
                 Status::NotApplicable.label(),
-                super::SHEET_TASKS
             ),
         ),
         (
@@ -178,10 +201,7 @@ fn indicator_rows<'f>(ledger: &Ledger, st: &'f Styles) -> Vec<(&'static str, Val
         ),
         (
             "亮灯",
-            Value::Text(format!(
-                "红{} / 黄{} / 绿{}",
-                sum.red, sum.yellow, sum.green
-            )),
+            Value::Text(light_value(ledger)),
             format!(
                 "按统计截止日判定未完成任务的亮灯：红灯为已逾期，黄灯为{}天内到期，绿灯为其余未到完成时限或需长期坚持的任务；已完成、已报完成待确认的不亮灯",
                 ledger.plan.warning_days
@@ -248,14 +268,15 @@ fn expected_note(ledger: &Ledger) -> String {
     format!("本期应报送进展的单位：{who}（不含{}）", p.self_word)
 }
 
-/// 一、主要指标 from row `r`; returns its last row.
+/// 一、主要指标 from row `r`; returns its last row and its height in points.
 fn indicators(
     ws: &mut Worksheet,
     ledger: &Ledger,
     st: &Styles,
     mut r: u32,
-) -> Result<u32, XlsxError> {
+) -> Result<(u32, f64), XlsxError> {
     ws.write_string_with_format(r, 0, "一、主要指标", &st.section)?;
+    let mut points = 2.0 * DEFAULT_ROW_PT;
     r += 1;
     ws.write_string_with_format(r, 0, "指标", &st.header)?;
     ws.write_string_with_format(r, 1, "数值", &st.header)?;
@@ -274,19 +295,30 @@ fn indicators(
         let lines = Measure::of(&note).wrapped_lines(NOTE_WIDTH);
         if lines > 1 {
             ws.set_row_height(r, row_height(lines))?;
+            points += row_height(lines);
+        } else {
+            points += DEFAULT_ROW_PT;
         }
     }
-    Ok(r)
+    Ok((r, points))
 }
 
-/// 二、按完成情况统计 from row `r`: a row per status and the total; returns the status
-/// rows and the last row.
+/// The 亮灯 indicator's value (红7/黄11/绿19): the 数值 column is made wide enough for
+/// it on one line (adv53 b 8: printed 红7 / 黄11 / 绿 / 19).
+fn light_value(ledger: &Ledger) -> String {
+    let sum = &ledger.summary;
+    format!("红{}/黄{}/绿{}", sum.red, sum.yellow, sum.green)
+}
+
+/// 二、按完成情况统计 from row `r`: a row per status, the total, and under them the rule
+/// that decides a task's status (printed: the 任务台账's note on it is not); returns the
+/// status rows, the last row (the rule's) and the height in points but the rule's.
 fn status_table(
     ws: &mut Worksheet,
     ledger: &Ledger,
     st: &Styles,
     mut r: u32,
-) -> Result<(Span, u32), XlsxError> {
+) -> Result<(Span, u32, f64), XlsxError> {
     ws.write_string_with_format(r, 0, "二、按完成情况统计", &st.section)?;
     r += 1;
     for (c, h) in ["完成情况", "任务数", "占比"].iter().enumerate() {
@@ -307,7 +339,16 @@ fn status_table(
     ws.write_string_with_format(r, 0, "合计", &st.total_text)?;
     ws.write_number_with_format(r, 1, total, &st.total_number)?;
     ws.write_number_with_format(r, 2, share(total, total), &st.total_rate)?;
-    Ok((rows, r))
+    r += 1;
+    ws.merge_range(r, 0, r, LAST_COL, &rule_note(), &st.note)?;
+    // (Without the rule's row, whose height `summary_sheet` sets.)
+    let points = (Status::ALL.len() as f64 + 3.0) * DEFAULT_ROW_PT;
+    Ok((rows, r, points))
+}
+
+/// The rule deciding a task's status, as the note under 二 prints it.
+fn rule_note() -> String {
+    format!("注：{}", crate::model::status::rule_explained())
 }
 
 /// 三、按重点任务统计 from row `r`: a row per 重点任务 and the total; returns the table
@@ -326,6 +367,14 @@ fn category_table(
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
+    // A label wider than its count's column (已报完成待确认) wraps: room for its lines
+    // (adv53 b 8: cut to one line).
+    let header_lines = headers[2..]
+        .iter()
+        .map(|h| Measure::of(h).wrapped_lines(COUNT_WIDTH))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(r, row_height(header_lines))?;
     let mut table = CategoryTable {
         rows: Span {
             first: r + 1,
@@ -334,7 +383,7 @@ fn category_table(
         widest_category: display_width("重点任务"),
         widest_short: display_width("简称"),
         // The heading and the header row.
-        points: 2.0 * DEFAULT_ROW_PT,
+        points: DEFAULT_ROW_PT + row_height(header_lines),
     };
     for cat in categories(ledger) {
         r += 1;
@@ -388,12 +437,17 @@ fn counts_row(
 
 /// Widths: A holds the 重点任务 names (wrapped), B their short names, the rest short
 /// numbers.
-fn widths(ws: &mut Worksheet, table: &CategoryTable) -> Result<Vec<f64>, XlsxError> {
+/// B is wide enough for the 亮灯 value `light` on one line too.
+fn widths(ws: &mut Worksheet, table: &CategoryTable, light: &str) -> Result<Vec<f64>, XlsxError> {
     let mut all = vec![
         column_width(table.widest_category, 12.0, CATEGORY_MAX),
-        column_width(table.widest_short, 12.0, SHORT_MAX),
+        column_width(
+            table.widest_short.max(display_width(light)),
+            12.0,
+            SHORT_MAX,
+        ),
     ];
-    all.extend((2..=LAST_COL).map(|_| 8.0));
+    all.extend((2..=LAST_COL).map(|_| COUNT_WIDTH));
     for (c, w) in all.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
