@@ -452,6 +452,8 @@ fn status_words_map_to_the_canonical_statuses() {
         ("正在整改", Status::InProgress),
         ("按序时推进", Status::InProgress),
         ("基本完成", Status::InProgress),
+        ("达序时进度", Status::InProgress),
+        ("进度滞后", Status::InProgress),
         ("未启动", Status::NotStarted),
         ("尚未开展", Status::NotStarted),
         ("未开展", Status::NotStarted),

@@ -12076,6 +12076,57 @@ fn a_towns_return_by_village_is_the_towns() {
     let r = only_report(&numbered, 30);
     assert_eq!(r.status, Status::InProgress);
     assert!(r.progress.contains("大石社区：排查管网3公里。"), "{r:?}");
+    // The town as a whole among its villages (全镇) keeps the rule, and a cell naming two
+    // villages counts each once (second review c 11).
+    let whole = read_one(
+        "朱沱镇",
+        &header,
+        &[
+            row(&["30", &measure(30), "观音井村", "完成排查2公里。", "已完成"]),
+            row(&["", "", "观音井村、汉东村", "建立问题清单5项。", "正在推进"]),
+            row(&["", "", "全镇", "全镇共排查12公里。", "正在推进"]),
+        ],
+    );
+    let r = only_report(&whole, 30);
+    assert!(
+        r.progress.contains("全镇：全镇共排查12公里。")
+            || r.progress.contains("全镇共排查12公里。"),
+        "{r:?}"
+    );
+    assert!(
+        said(&whole, Code::ReadNote, "观音井村、汉东村2个村（社区）"),
+        "{:#?}",
+        whole.problems
+    );
+    assert!(!whole.problems.iter().any(|p| p.severity == Severity::Error));
+    // Villages under their town's row in a lead's consolidation: the town's parts.
+    let lead = read_one(
+        "区住房城乡建委",
+        &header,
+        &[
+            row(&[
+                "30",
+                &measure(30),
+                "来苏镇",
+                "全镇完成排查12公里。",
+                "正在推进",
+            ]),
+            row(&["", "", "观音井村", "完成排查2公里。", "已完成"]),
+            row(&["", "", "汉东村", "问题清单在建。", "正在推进"]),
+        ],
+    );
+    let r: Vec<_> = lead.task(30).unwrap().current_reports().cloned().collect();
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(
+        (r[0].unit.as_str(), r[0].status),
+        ("来苏镇", Status::InProgress)
+    );
+    assert!(r[0].progress.contains("观音井村：完成排查2公里。"), "{r:?}");
+    assert!(
+        !lead.problems.iter().any(|p| p.severity == Severity::Error),
+        "{:#?}",
+        lead.problems
+    );
     // A bureau's sections (水环境科, 执法支队) likewise.
     let sections = read_one(
         "区生态环境局",
@@ -12109,13 +12160,26 @@ fn a_towns_return_by_village_is_the_towns() {
         "{:#?}",
         mixed.problems
     );
-    // The row is refused with advice on the column, not on the 填报单位 line it has.
+    // A name that is neither a unit nor a village is refused with advice on the column,
+    // not on the 填报单位 line the sheet has.
+    let unknown = read_one(
+        "区住房城乡建委",
+        &header,
+        &[
+            row(&["30", &measure(30), "来苏镇", "完成场镇管网排查。", "已完成"]),
+            row(&["31", &measure(31), "李四", "完成管网改造。", "已完成"]),
+        ],
+    );
     assert!(
-        said(&mixed, Code::UnitUnknown, "“观音井村”不在单位名录中")
-            && said(&mixed, Code::UnitUnknown, "请在单位列填写名录中的单位名称")
-            && !said(&mixed, Code::UnitUnknown, "请在表头上方填写"),
+        said(&unknown, Code::UnitUnknown, "“李四”不在单位名录中")
+            && said(
+                &unknown,
+                Code::UnitUnknown,
+                "请在单位列填写名录中的单位名称后重新报送"
+            )
+            && !said(&unknown, Code::UnitUnknown, "请在表头上方填写"),
         "{:#?}",
-        mixed.problems
+        unknown.problems
     );
     assert!(
         !mixed
@@ -12193,6 +12257,69 @@ fn a_second_row_with_header_words_is_data_on_the_task_above() {
         "{:#?}",
         ledger.skipped
     );
+    // Its own words naming what one of the two alone names (石庙, task 38's) decide,
+    // over the row above (second review c 1); a row tied by its text is no row above
+    // for the next (c 2: a chain of ties).
+    let named = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "37",
+                &measure(37),
+                "双石污水处理厂已完成管网改造。",
+                "已完成",
+            ]),
+            row(&[
+                "",
+                "查找污水溢流原因，制定整改措施，解决污水溢流问题。",
+                "石庙污水处理站扩容改造正在施工。",
+                "正在推进",
+            ]),
+            row(&[
+                "",
+                "查找污水溢流原因，制定整改措施，解决污水溢流问题。",
+                "扩容改造正在施工。",
+                "正在推进",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&named, 37).status, Status::Completed);
+    assert_eq!(only_report(&named, 38).status, Status::InProgress);
+    assert!(said(
+        &named,
+        Code::TaskMatchedByText,
+        "按进展情况计入第38项"
+    ));
+    assert!(
+        said(&named, Code::TaskUnmatched, "都相近，无法确定"),
+        "{:#?}",
+        named.problems
+    );
+    // A header repeated down the sheet is one, commas and all (second review c 9).
+    let repeated = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["1", &measure(1), "已完成池塘改造3200亩。", "已完成"]),
+            row(&[
+                "序号",
+                "具体举措",
+                "整改进展情况，含存在问题",
+                "完成状态（已完成，正在推进）",
+            ]),
+            row(&["5", &measure(5), "完成沟渠整治。", "已完成"]),
+        ],
+    );
+    assert!(
+        !repeated
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error),
+        "{:#?}",
+        repeated.problems
+    );
+    assert_eq!(only_report(&repeated, 5).status, Status::Completed);
     // The same text under no task's row is still undecided between the two.
     let alone = read_one(
         "区住房城乡建委",
@@ -12328,6 +12455,36 @@ fn a_consolidation_with_a_group_of_columns_per_unit_reads_each_units() {
             ])],
     );
     let flat = ledger_for(dir.path());
+    // A 完成状态 with no unit named after a unit's 进展情况 is that unit's (second review
+    // c 3), and a unit's review column is no unit's answer (c 5).
+    let dir2 = tempfile::tempdir().unwrap();
+    write_workbook(
+        &dir2.path().join("区水利局牵头任务汇总.xlsx"),
+        &[SheetSpec::new("汇总")
+            .text_row(&["填报单位：区水利局", "", "", "", "填报日期：2020年12月4日"])
+            .text_row(&[
+                "序号",
+                "具体举措",
+                "区水利局进展情况",
+                "完成状态",
+                "来苏镇进展情况",
+                "完成状态",
+                "区水利局审核意见",
+            ])
+            .text_row(&[
+                "24",
+                &measure(24),
+                "拆除14处。",
+                "已完成",
+                "尚未开展自查。",
+                "未启动",
+                "属实",
+            ])],
+    );
+    let unnamed = ledger_for(dir2.path());
+    assert_eq!(of(&unnamed, 24, "区水利局").status, Status::Completed);
+    let town = of(&unnamed, 24, "来苏镇");
+    assert_eq!((town.status, town.note.as_str()), (Status::NotStarted, ""));
     let own = of(&flat, 24, "区水利局");
     assert_eq!((own.status, own.via.as_deref()), (Status::Completed, None));
     let town = of(&flat, 24, "来苏镇");
@@ -12364,6 +12521,111 @@ fn kept_up_on_a_task_due_once_is_under_way_and_asked_about() {
         ledger.problems
     );
     let r41 = only_report(&ledger, 41);
-    assert!(r41.doubt.is_some(), "{r41:?}");
+    assert_eq!(
+        r41.doubt.as_deref(),
+        Some("报送“长期坚持”，但进展情况写明“已全部完成”"),
+        "{r41:?}"
+    );
     assert_eq!(ledger.task(41).unwrap().status, Status::Unclear);
+    // A completion date filled in beside it: a completion in question, not 正在推进
+    // (second review c 10).
+    let dated = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"],
+        &[row(&[
+            "33",
+            &measure(33),
+            "规划已编制。",
+            "长期坚持",
+            "2020年9月20日",
+        ])],
+    );
+    let r33 = only_report(&dated, 33);
+    assert!(
+        r33.doubt
+            .as_deref()
+            .is_some_and(|d| d.contains("但填写了完成时间（2020年9月20日）")),
+        "{r33:?}"
+    );
+    assert_eq!(dated.task(33).unwrap().status, Status::Unclear);
+}
+
+/// A lead's table whose 责任单位 column holds the plan's assignment on its task rows
+/// (区农业农村委、各镇街), so not each row's unit: a row under task 1's naming 各镇街,
+/// with neither 序号 nor measure, is the lead's line on the towns, on task 1 (adv53 a 5:
+/// refused as a row with neither), and the task is under way while they are. A town its
+/// lead lists as 未报送 after chasing (经多次催报，仍未报送｜未报送) has not reported
+/// (adv53 a 7: an error and an unreadable status).
+#[test]
+fn a_leads_line_on_its_towns_and_a_town_not_reported() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "1",
+                &measure(1),
+                "区农业农村委",
+                "已出台尾水治理指导意见。",
+                "已完成",
+            ]),
+            row(&[
+                "",
+                "",
+                "各镇街",
+                "全区15个镇街已建成尾水处理设施。",
+                "正在推进",
+            ]),
+            row(&[
+                "4",
+                &measure(4),
+                "区农业农村委、各镇街",
+                "推广测土配方施肥58万亩。",
+                "长期坚持",
+            ]),
+            row(&[
+                "9",
+                &measure(9),
+                "区农业农村委、区商务委、区市场监管局",
+                "联合执法24次。",
+                "长期坚持",
+            ]),
+        ],
+    );
+    let r1 = only_report(&ledger, 1);
+    assert_eq!(
+        (r1.unit.as_str(), r1.status),
+        ("区农业农村委", Status::InProgress)
+    );
+    // (Its words name the towns: no 各镇街： before them.)
+    assert!(
+        r1.progress.ends_with("\n全区15个镇街已建成尾水处理设施。"),
+        "{r1:?}"
+    );
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error),
+        "{:#?}",
+        ledger.problems
+    );
+    let chased = read_one(
+        "区水利局",
+        &["序号", "具体举措", "填报单位", "整改进展情况", "完成状态"],
+        &[
+            row(&["24", &measure(24), "区水利局", "拆除设施14处。", "已完成"]),
+            row(&["", "", "来苏镇", "拆除2处。", "已完成"]),
+            row(&["", "", "临江镇", "经多次催报，仍未报送。", "未报送"]),
+        ],
+    );
+    assert!(!units_on(&chased, 24).contains(&"临江镇".to_string()));
+    assert!(
+        !chased
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error || p.code == Code::StatusUnclear),
+        "{:#?}",
+        chased.problems
+    );
 }

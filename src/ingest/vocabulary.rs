@@ -1788,7 +1788,12 @@ const SELF_SUBJECTS: [&str; 9] = [
 pub fn says_not_reported(t: &str) -> bool {
     // 截至12月3日未报送进展情况: as of a day, the same word.
     let t = without_lead_in(t);
-    let t = t.trim_start_matches(['暂', '尚', '还']);
+    // 经多次催报，仍未报送: the chasing told before it, the same word (adv53 a 7).
+    let t = match t.rsplit_once(['，', ',']) {
+        Some((before, last)) if before.contains('催') => last.trim(),
+        _ => t,
+    };
+    let t = t.trim_start_matches(['暂', '尚', '还', '仍']);
     let word = ["进展情况", "相关材料", "进展", "材料", "情况"]
         .iter()
         .find_map(|w| t.strip_suffix(w).filter(|rest| rest.starts_with('未')))

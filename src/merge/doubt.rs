@@ -799,12 +799,15 @@ fn remainder_left(text: &str) -> Option<&'static str> {
 }
 
 /// A clause giving the share of the work done as less than the whole (完成90%, 目前完成
-/// 总工程量的90%, 已完成年度目标任务的80%; adv53 a 3): a percentage under 100 in a clause
-/// that speaks of 完成 or 进度. The clause is returned (to be quoted). Not a rate of
-/// something else (污水收集率达85%).
+/// 总工程量的90%, 已完成年度目标任务的80%; adv53 a 3): a percentage under 100 a few
+/// words after 完成 or 进度, nothing between them naming another measure: not a rate
+/// (覆盖率92%, 完成率95%（污水收集率）, 处理完成后尾水达标率98%) nor a payment (进度款已支付
+/// 80%; second review c 7). The clause is returned (to be quoted).
 fn share_done(text: &str) -> Option<&str> {
+    const OTHER_MEASURE: [char; 6] = ['率', '款', '付', '后', '、', '及'];
+    const WITHIN: usize = 10;
     let mut from = 0;
-    for clause in text.split_inclusive(['，', '。', '；', ',', ';', '\n']) {
+    for clause in text.split_inclusive(['，', '。', '；', ',', ';', '\n', '、']) {
         let at = from;
         from += clause.len();
         let Some(pct) = clause.find(['%', '％']) else {
@@ -821,13 +824,18 @@ fn share_done(text: &str) -> Option<&str> {
         let Ok(share) = figure.parse::<f64>() else {
             continue;
         };
-        if share > 0.0
-            && share < 100.0
-            && ["完成", "进度"].iter().any(|w| clause[..pct].contains(w))
-        {
+        let before = &clause[..pct - figure.len()];
+        let said = ["完成", "进度"]
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|at| &before[at + w.len()..]))
+            .min_by_key(|between| between.len());
+        let of_the_work = said.is_some_and(|between| {
+            between.chars().count() <= WITHIN && !between.contains(OTHER_MEASURE)
+        });
+        if share > 0.0 && share < 100.0 && of_the_work {
             let end = at
                 + clause
-                    .trim_end_matches(['，', '。', '；', ',', ';', '\n'])
+                    .trim_end_matches(['，', '。', '；', ',', ';', '\n', '、'])
                     .len();
             return Some(&text[at..end]);
         }
@@ -1512,8 +1520,23 @@ mod tests {
             "已完成，完成率100%。",
             "污水收集率达85%，已全面完成整改。",
             "已完成，群众满意度95%",
+            // Rates and payments are no share of the work (second review c 7).
+            "已完工，进度款已支付80%",
+            "完成池塘标准化改造3200亩、覆盖率92%",
+            "完成率95%（污水收集率）",
+            "处理完成后尾水达标率98%",
+            // Nothing found is no work left (second review c 6).
+            "目前仍未发现反弹",
+            "还未发现问题",
+            "还没有发现超标情况",
+            "已建立机制，即将开展第二轮巡查",
         ] {
             assert_eq!(doubt(Status::Completed, done), None, "{done}");
+        }
+        // Nor do such words hide a completion beside 正在推进 (second review c 8).
+        for claimed in ["已全部完成。仍未发现反弹。", "已完成，还没来得及报送。"]
+        {
+            assert!(doubt(Status::InProgress, claimed).is_some(), "{claimed}");
         }
     }
 

@@ -236,9 +236,26 @@ pub(super) fn by_text_alone(
         ),
         MatchOutcome::Ambiguous { candidates } => {
             let ids: Vec<String> = candidates.iter().map(|(id, _)| format!("第{id}项")).collect();
+            let alike: Vec<u32> = candidates.iter().map(|(id, _)| *id).collect();
+            // The row's own words naming what one of them alone names (石庙 of task 38,
+            // not of 37): that one (second review c 1).
+            if let Some(id) = (!numbered)
+                .then(|| named_apart(&rec.progress, &alike, plan))
+                .flatten()
+            {
+                return found_by_text(
+                    rec,
+                    id,
+                    format!(
+                        "{id_desc}；举措内容“{}”与{}都相近，按进展情况计入第{id}项。请核实。",
+                        excerpt(&rec.measure_text, 20),
+                        ids.join("、")
+                    ),
+                );
+            }
             if let Some(id) = above
                 .filter(|_| !numbered)
-                .filter(|a| candidates.iter().any(|(id, _)| id == a))
+                .filter(|a| alike.contains(a))
             {
                 return found_by_text(
                     rec,
@@ -331,6 +348,35 @@ fn found_by_text(rec: &Record, id: u32, message: String) -> TaskMatch {
             Code::TaskMatchedByText,
             message,
         )),
+    }
+}
+
+/// Of tasks `alike` (whose measures a row's text fits equally), the one whose measure
+/// alone shares words with `words` (two characters in a row, in its measure and in no
+/// other's of them: 石庙 for task 38 beside 37's 双石): `None` when none or several do.
+fn named_apart(words: &str, alike: &[u32], plan: &Plan) -> Option<u32> {
+    let chars: Vec<char> = words.chars().filter(|c| c.is_alphabetic()).collect();
+    let measures: Vec<(u32, &str)> = alike
+        .iter()
+        .filter_map(|id| plan.task(*id).map(|t| (*id, t.measure.as_str())))
+        .collect();
+    let mut named: Vec<u32> = Vec::new();
+    for pair in chars.windows(2) {
+        let pair: String = pair.iter().collect();
+        let holding: Vec<u32> = measures
+            .iter()
+            .filter(|(_, m)| m.contains(&pair))
+            .map(|(id, _)| *id)
+            .collect();
+        if let [only] = holding[..] {
+            if !named.contains(&only) {
+                named.push(only);
+            }
+        }
+    }
+    match named[..] {
+        [only] => Some(only),
+        _ => None,
     }
 }
 

@@ -80,11 +80,16 @@ pub(super) fn place_records(
             for rec in part {
                 // The task of the record before, when it was on the row right above on
                 // the same sheet.
+                // (Tied by its number: not a row itself tied by its text, so no chain of
+                // rows follows one tie; second review c 2.)
                 let right_above = out.last().and_then(|(prev, m, _)| match m {
-                    Some(TaskMatch::Found { id, .. })
-                        if prev.source.row + 1 == rec.source.row
-                            && prev.source.sheet == rec.source.sheet
-                            && prev.source.file == rec.source.file =>
+                    Some(TaskMatch::Found {
+                        id,
+                        by: MatchedBy::Id,
+                        ..
+                    }) if prev.source.row + 1 == rec.source.row
+                        && prev.source.sheet == rec.source.sheet
+                        && prev.source.file == rec.source.file =>
                     {
                         Some(*id)
                     }
@@ -384,17 +389,36 @@ fn place_report(
     // the unit asked: a task due once is done or not yet (adv53 a 4: a plan to be drafted
     // by 2020年9月底, 正在按程序推进, was counted among the tasks kept up).
     if rec.status == Status::Ongoing && !task.deadline.ongoing && task.deadline.due.is_some() {
-        if !goes_on_word(&rec.status_text) {
+        let word = Some(rec.status_text.trim())
+            .filter(|w| !w.is_empty())
+            .unwrap_or(Status::Ongoing.label())
+            .to_string();
+        rec.status = Status::InProgress;
+        // A day it was done, or words saying so: the report is checked as a completion
+        // in question, in the unit's own word (second review c 10: told as 正在推进,
+        // the date ignored).
+        let checked = match rec.completed_on {
+            Some(day) => Some(format!(
+                "报送“{word}”，但填写了完成时间（{}），该项任务的完成时限为“{}”",
+                crate::common::dates::render_date(day),
+                task.deadline.text
+            )),
+            None => record_doubt(&rec, plan, id).map(|d| {
+                d.replacen(
+                    &format!("报送“{}”", Status::InProgress.label()),
+                    &format!("报送“{word}”"),
+                    1,
+                )
+            }),
+        };
+        if checked.is_none() && !goes_on_word(&rec.status_text) {
             problems.push(
                 Problem::new(
                     Severity::Warning,
                     Code::StatusUnclear,
                     &rec.source.file,
                     format!(
-                        "{unit}对第{id}项报送“{}”，但该项任务的完成时限为“{}”，须按期完成，不是长期坚持的任务，按“{}”统计。如已完成，请改报“{}”并填写完成时间。",
-                        Some(rec.status_text.trim())
-                            .filter(|w| !w.is_empty())
-                            .unwrap_or(Status::Ongoing.label()),
+                        "{unit}对第{id}项报送“{word}”，但该项任务的完成时限为“{}”，须按期完成，不是长期坚持的任务，按“{}”统计。如已完成，请改报“{}”并填写完成时间。",
                         task.deadline.text,
                         Status::InProgress.label(),
                         Status::Completed.label(),
@@ -403,9 +427,7 @@ fn place_report(
                 .at(Some(&rec.source.sheet), Some(rec.source.row)),
             );
         }
-        rec.status = Status::InProgress;
-        // Checked again as 正在推进: its words may say it is done.
-        doubt = None;
+        doubt = Some(checked);
     }
     // 已完成 on a task kept up with no date to be done by (完成时限 长期坚持): the year's
     // work done, the task going on; the task counts it 长期坚持 (`task_status::decide`),

@@ -300,13 +300,25 @@ impl Layout {
 /// Not a row any of whose cells is a sentence (…。, or clauses: 制定整改措施，解决污水溢流
 /// 问题): a task's second row whose measure holds header words, read as data (adv53 a 2:
 /// its 正在推进 was lost and the rows below read under a header of its texts).
-pub(super) fn is_repeated_header(grid: &Grid, r: usize, first_text: &str) -> bool {
-    classify_header(first_text).is_some() && {
+/// A row opening with 序号, or the same cell by cell as a row of the sheet's header
+/// (`layout`), is one whatever its cells say (整改进展情况，含存在问题; second review c 9).
+pub(super) fn is_repeated_header(grid: &Grid, r: usize, first_text: &str, layout: &Layout) -> bool {
+    let first = classify_header(first_text);
+    first.is_some() && {
         let kinds = header_kinds(grid, r, grid.row_len(r));
         distinct(&kinds) >= 2
             && qualifies(&kinds)
-            && !(0..grid.row_len(r)).any(|c| is_sentence(&grid.cell(r, c).text_ref()))
+            // (A row opening with 序号 is a header whatever its other cells say.)
+            && (first == Some(ColumnKind::Id)
+                || !(0..grid.row_len(r)).any(|c| is_sentence(&grid.cell(r, c).text_ref()))
+                || (layout.top..=layout.bottom).any(|h| same_cells(grid, r, h)))
     }
+}
+
+/// Whether rows `a` and `b` hold the same texts in every column.
+fn same_cells(grid: &Grid, a: usize, b: usize) -> bool {
+    (0..grid.row_len(a).max(grid.row_len(b)))
+        .all(|c| one_line(&grid.cell(a, c).text_ref()) == one_line(&grid.cell(b, c).text_ref()))
 }
 
 /// Whether a cell reads as a sentence rather than a column's name: it ends as one (。；)

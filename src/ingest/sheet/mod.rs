@@ -833,6 +833,29 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
                 v.measure_text = above.measure_text.clone();
             }
         }
+        // 各镇街｜全区23个镇街均已完成摸底…｜正在推进 under task 1's row, the unit column
+        // holding the plan's assignment on the task rows (so not each row's unit): the
+        // sender's line on the towns, on the task above, in the group's name (adv53 a 5:
+        // refused as a row with neither 序号 nor measure).
+        if let Some((i, _)) = under
+            .filter(|_| partner.is_none() && several.is_none())
+            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
+            .filter(|_| v.measure_text.trim().is_empty())
+            .filter(|&(i, _)| out.records[i].id.is_some())
+        {
+            if let Some(group) = unit.group_in_loose_column(grid, r) {
+                let above = &out.records[i];
+                v.id_text = above.id_text.clone();
+                v.id = above.id;
+                v.measure_text = above.measure_text.clone();
+                let said = if v.progress.is_empty() {
+                    v.status_text.clone()
+                } else {
+                    std::mem::take(&mut v.progress)
+                };
+                v.progress = in_the_groups_name(&group, said);
+            }
+        }
         last_id = v.id.or(last_id);
         // 44（来苏镇）: the task's number with, in a bracket after it, the unit whose row
         // it is (a lead unit's consolidation numbering its partners' rows by the task).

@@ -66,7 +66,7 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if is_hint_row(grid, r) {
         return Some(SkipReason::Note);
     }
-    if is_repeated_header(grid, r, &first) {
+    if is_repeated_header(grid, r, &first, layout) {
         return Some(SkipReason::Header);
     }
     if is_example_row(grid, r, layout) {
@@ -2464,7 +2464,7 @@ pub(super) fn unit_heading(grid: &Grid, r: usize, layout: &Layout) -> Option<Str
     let mut below = (r + 1..grid.rows.len()).filter(|&n| !grid.row_is_empty(n));
     let mut next = below.next()?;
     // A town's table pasted whole: its name merged over the table's own header.
-    if is_repeated_header(grid, next, &grid.first_text(next)) {
+    if is_repeated_header(grid, next, &grid.first_text(next), layout) {
         next = below.next()?;
     }
     task_id_of_cell(layout.cell(grid, next, ColumnKind::Id)).1?;
@@ -2696,6 +2696,8 @@ mod tests {
             "到目前为止未反馈",
             "暂未收到该镇材料。",
             "暂未收到该镇材料",
+            "经多次催报，仍未报送",
+            "经催报，仍未报送进展",
         ] {
             assert!(says_not_reported(t), "{t}");
         }
@@ -2704,6 +2706,8 @@ mod tests {
             "截至12月3日未报送的3户已督促整改",
             "未报送情况已通报",
             "截至2020年12月底前完成",
+            "经多次催报，已完成整改",
+            "已完成拆除，仍未报送验收材料的2户已督促",
         ] {
             assert!(!says_not_reported(t), "{t}");
         }

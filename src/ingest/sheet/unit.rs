@@ -63,6 +63,10 @@ pub(super) struct SheetUnit<'a> {
     /// A unit column naming the sender's villages, communities or sections (观音井村,
     /// 大石社区, 水资源科) and no unit of the directory: the column, and the names.
     subdivisions: Option<(usize, Vec<String>)>,
+    /// The unit (else 责任单位) column, when it is not read as each row's unit (the
+    /// plan's assignment copied on the task rows): its group lines (各镇街) are the
+    /// sender's.
+    loose: Option<usize>,
 }
 
 impl<'a> SheetUnit<'a> {
@@ -139,15 +143,32 @@ impl<'a> SheetUnit<'a> {
             near,
             last_in_column: None,
             subdivisions,
+            loose: layout
+                .col(ColumnKind::Unit)
+                .or_else(|| layout.col(ColumnKind::ResponsibleUnit))
+                .filter(|_| column.is_none()),
         }
+    }
+
+    /// The group (各镇街, 其余镇街) row `r`'s own unit cell names, when the sheet's unit
+    /// column is not read as each row's ([`Self::group_row`] when it is). Not a list of
+    /// units named one by one (来苏镇、宝峰镇), nor a cell merged down from the row above.
+    pub fn group_in_loose_column(&self, grid: &Grid, r: usize) -> Option<String> {
+        let t = one_line(&grid.cell(r, self.loose?).text_ref());
+        (is_assignment_text(&t, self.units) && joint_units(&t, self.units).is_none()).then_some(t)
     }
 
     /// The village, community or section of the sender's that row `r` is on, when the
     /// sheet's unit column names those (see [`subdivision_column`]).
+    /// So is a village's name on a row under its town's in a consolidation's unit column
+    /// (来苏镇 | … over 观音井村 | …): that town's.
     pub fn subdivision(&self, grid: &Grid, r: usize) -> Option<String> {
-        let (c, _) = self.subdivisions.as_ref()?;
-        let t = one_line(&grid.value_through_merge(r, *c).text_ref());
-        (!t.is_empty() && !names_the_sender(&t)).then_some(t)
+        if let Some((c, _)) = self.subdivisions.as_ref() {
+            let t = one_line(&grid.value_through_merge(r, *c).text_ref());
+            return (!t.is_empty() && !names_the_sender(&t)).then_some(t);
+        }
+        let t = one_line(&grid.cell(r, self.column?).text_ref());
+        (self.last_in_column.is_some() && is_subdivision_name(self.units, &t)).then_some(t)
     }
 
     /// The sheet's note on a unit column read as the sender's villages or sections: the
@@ -304,6 +325,15 @@ impl<'a> SheetUnit<'a> {
                 self.last_in_column = Some(u.clone());
                 Cell::Named((u, UnitFrom::UnitColumn))
             }
+            // A village under its town's row (来苏镇 over 观音井村): the town's part
+            // (second review c 11: refused as a unit not in the directory).
+            Err(NameMatch::Unknown)
+                if self.last_in_column.is_some()
+                    && is_subdivision_name(self.units, one_line(&t).trim()) =>
+            {
+                let town = self.last_in_column.clone().unwrap_or_default();
+                Cell::Named((town, UnitFrom::UnitColumn))
+            }
             Err(m) => {
                 let msg = format!("单位列{}", describe_failure(&t, &m));
                 if !self.failures.contains(&msg) {
@@ -326,9 +356,7 @@ impl<'a> SheetUnit<'a> {
             // The sheet names its sender: what to mend is the unit column, not a
             // 填报单位 line it has.
             let mend = match self.named_sender() {
-                Some(sender) => format!(
-                    "请在单位列填写名录中的单位名称（{sender}本单位的进展可填“{sender}”）后重新报送"
-                ),
+                Some(_) => "请在单位列填写名录中的单位名称后重新报送".to_string(),
                 None => "请在表头上方填写“填报单位：单位名称”后重新报送".to_string(),
             };
             return Some(
@@ -605,7 +633,38 @@ const SUBDIVISION_ENDINGS: &[&str] = &[
     "队",
     "所",
     "站",
+    "中心",
 ];
+
+/// A unit's words for the whole of it or its own office among its villages' rows (全镇,
+/// 镇本级, 各村（社区）): the sender's rows too (second review c 11).
+const SENDER_AS_A_WHOLE: &[&str] = &[
+    "全镇",
+    "全街道",
+    "全乡",
+    "本级",
+    "镇本级",
+    "街道本级",
+    "乡本级",
+    "镇政府",
+    "街道办事处",
+    "各村",
+    "各社区",
+    "各村社区",
+    "各村（社区）",
+    "各村(社区)",
+    "各村居",
+    "全局",
+    "局本级",
+];
+
+/// A village's, a community's or a section's name ([`SUBDIVISION_ENDINGS`]) that is no
+/// unit of the directory.
+fn is_subdivision_name(units: &UnitDirectory, name: &str) -> bool {
+    (2..=12).contains(&name.chars().count())
+        && SUBDIVISION_ENDINGS.iter().any(|e| name.ends_with(e))
+        && matches!(units.resolve(name), NameMatch::Unknown)
+}
 
 /// The unit column (单位, else 责任单位) of a sheet whose sender is known, when every
 /// name in it (beside the sender's words for itself) is a village, a community or a
@@ -623,7 +682,7 @@ fn subdivision_column(
     let mut names: Vec<String> = Vec::new();
     for r in layout.bottom + 1..grid.rows.len() {
         let t = one_line(&grid.value_through_merge(r, c).text_ref());
-        if t.is_empty() || names_the_sender(&t) {
+        if t.is_empty() || names_the_sender(&t) || SENDER_AS_A_WHOLE.contains(&t.as_str()) {
             continue;
         }
         let parts: Vec<&str> = t
@@ -631,19 +690,16 @@ fn subdivision_column(
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        let subdivision = |p: &&str| {
-            (2..=12).contains(&p.chars().count())
-                && SUBDIVISION_ENDINGS.iter().any(|e| p.ends_with(e))
-                && matches!(units.resolve(p), NameMatch::Unknown)
-        };
         if parts.is_empty()
-            || !parts.iter().all(subdivision)
+            || !parts.iter().all(|p| is_subdivision_name(units, p))
             || !matches!(units.resolve(&t), NameMatch::Unknown)
         {
             return None;
         }
-        if !names.contains(&t) {
-            names.push(t);
+        for p in parts {
+            if !names.iter().any(|n| n == p) {
+                names.push(p.to_string());
+            }
         }
     }
     (!names.is_empty()).then_some((c, names))

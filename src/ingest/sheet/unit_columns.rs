@@ -18,7 +18,19 @@ const UNIT_HEADER: &str = "单位";
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct UnitColumns {
     groups: Vec<(String, Vec<usize>)>,
+    /// Columns in no group's table: a unit's review of the others (区农业农村委审核意见).
+    set_aside: Vec<usize>,
 }
+
+/// Words of a column where a unit reviews the others' answers (区农业农村委审核意见,
+/// 牵头单位复核): no answer of its own (second review c 5).
+const REVIEW_WORDS: [&str; 8] = [
+    "审核", "核实", "意见", "复核", "审定", "评价", "核查", "确认",
+];
+
+/// The longest answer word left after a unit's name in a group's header (整改进展情况);
+/// more (观音井村进展情况 after 来苏镇) names something of the unit's own.
+const ANSWER_CHARS: usize = 6;
 
 /// The kinds of column a unit's group holds: what the unit answers.
 fn answers(kind: ColumnKind) -> bool {
@@ -51,13 +63,48 @@ impl UnitColumns {
     pub(super) fn find(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<UnitColumns> {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut answered: Vec<String> = Vec::new();
+        let mut set_aside = Vec::new();
+        // The group of the column before, for a 完成状态 with no unit named after a
+        // unit's 进展情况 (区水利局进展情况 | 完成状态 | 来苏镇进展情况 | 完成状态: second
+        // review c 3).
+        let mut last: Option<String> = None;
         for c in 0..grid.width() {
-            let Some((unit, rest)) = unit_named(units, &layout.full_header(grid, c)) else {
+            let header = layout.full_header(grid, c);
+            let Some((unit, rest)) = unit_named(units, &header) else {
+                let follows = header_kind(&header).filter(|k| {
+                    matches!(
+                        k,
+                        ColumnKind::Status
+                            | ColumnKind::StatusYesNo
+                            | ColumnKind::Percent
+                            | ColumnKind::CompletedOn
+                    )
+                });
+                match (last.take(), follows) {
+                    (Some(unit), Some(_)) => {
+                        if let Some((_, cols)) = groups.iter_mut().find(|(u, _)| *u == unit) {
+                            cols.push(c);
+                        }
+                        last = Some(unit);
+                    }
+                    _ => last = None,
+                }
                 continue;
             };
+            last = None;
+            if REVIEW_WORDS.iter().any(|w| rest.contains(w)) {
+                set_aside.push(c);
+                continue;
+            }
             let Some(kind) = header_kind(&rest).filter(|k| answers(*k)) else {
                 continue;
             };
+            // A name of the unit's own before the answer (来苏镇观音井村进展情况): not a
+            // table of units by columns this reads (second review c 4).
+            if rest.chars().count() > ANSWER_CHARS {
+                return None;
+            }
+            last = Some(unit.clone());
             if matches!(kind, ColumnKind::Progress | ColumnKind::Status)
                 && !answered.contains(&unit)
             {
@@ -69,7 +116,7 @@ impl UnitColumns {
             }
         }
         groups.retain(|(u, _)| answered.contains(u));
-        (groups.len() >= 2).then_some(UnitColumns { groups })
+        (groups.len() >= 2).then_some(UnitColumns { groups, set_aside })
     }
 
     /// The units, in the order of their groups.
@@ -88,7 +135,12 @@ impl UnitColumns {
         k: usize,
     ) -> Grid {
         let (unit, own) = &self.groups[k];
-        let grouped: Vec<usize> = self.groups.iter().flat_map(|(_, c)| c.clone()).collect();
+        let grouped: Vec<usize> = self
+            .groups
+            .iter()
+            .flat_map(|(_, c)| c.clone())
+            .chain(self.set_aside.iter().copied())
+            .collect();
         let width = grid.width();
         let mut table = grid.clone();
         // A unit's name merged over its group's columns: each header cell written out.
