@@ -11981,6 +11981,31 @@ fn done_on_a_task_that_never_ends_is_kept_up() {
         t18.breakdown.describe("牵头单位").as_deref(),
         Some("2个牵头单位中，已完成1个、长期坚持1个")
     );
+    // Both 已完成: the tally says the task goes on all the same (second review d 7:
+    // 均已完成 beside the status 长期坚持).
+    let dir = tempfile::tempdir().unwrap();
+    for unit in ["区经济信息委", "区水利局"] {
+        write_workbook(
+            &dir.path().join(format!("{unit}.xlsx")),
+            &[sheet(
+                unit,
+                &["序号", "具体举措", "整改进展情况", "完成状态"],
+                &[row(&[
+                    "18",
+                    &measure(18),
+                    "已组织园区企业完成循环用水改造。",
+                    "已完成",
+                ])],
+            )],
+        );
+    }
+    let both = ledger_for(dir.path());
+    let t18 = both.task(18).unwrap();
+    assert_eq!(t18.status, Status::Ongoing);
+    assert_eq!(
+        t18.tally("牵头单位").as_deref(),
+        Some("2个牵头单位均报已完成，该项任务需长期坚持")
+    );
 }
 
 /// A town's return by village: 填报单位 names the town, its 单位 column the villages
@@ -12495,8 +12520,8 @@ fn a_consolidation_with_a_group_of_columns_per_unit_reads_each_units() {
 }
 
 /// 长期坚持 picked on a task due once (完成海绵城市建设专项规划编制, 2020年9月底): the task
-/// is done or not yet, so it counts 正在推进 and the unit is asked (adv53 a 4: counted
-/// among the tasks kept up); words saying it is done make it 待核实.
+/// is done or not yet, so the unit is asked and the task is 待核实 meanwhile (adv53 a 4:
+/// counted among the tasks kept up); words saying it is done say so in the unit's word.
 #[test]
 fn kept_up_on_a_task_due_once_is_under_way_and_asked_about() {
     let plan = plan();
@@ -12509,17 +12534,37 @@ fn kept_up_on_a_task_due_once_is_under_way_and_asked_about() {
             row(&["41", &measure(41), "该项工作已全部完成。", "长期坚持"]),
         ],
     );
-    assert_eq!(only_report(&ledger, 33).status, Status::InProgress);
-    assert_eq!(ledger.task(33).unwrap().status, Status::InProgress);
+    let r33 = only_report(&ledger, 33);
+    assert_eq!(
+        (r33.status, r33.doubt.as_deref()),
+        (
+            Status::InProgress,
+            Some("报送“长期坚持”，但该项任务的完成时限为“2020年9月底”，须按期完成")
+        )
+    );
+    // 待核实 until the unit says which it meant (second review d 5), told at the row.
+    assert_eq!(ledger.task(33).unwrap().status, Status::Unclear);
     assert!(
         said(
             &ledger,
-            Code::StatusUnclear,
+            Code::StatusContradicted,
             "区住房城乡建委对第33项报送“长期坚持”，但该项任务的完成时限为“2020年9月底”，须按期完成"
         ),
         "{:#?}",
         ledger.problems
     );
+    // 持续推进 there is under way, nothing to ask.
+    let goes_on = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[row(&[
+            "33",
+            &measure(33),
+            "规划编制正在按程序推进。",
+            "持续推进中",
+        ])],
+    );
+    assert_eq!(goes_on.task(33).unwrap().status, Status::InProgress);
     let r41 = only_report(&ledger, 41);
     assert_eq!(
         r41.doubt.as_deref(),

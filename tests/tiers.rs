@@ -803,6 +803,14 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
         )),
         "{report}"
     );
+    // Where others' reports are quoted, a late decider is not called one that has not
+    // reported (second review d 1).
+    assert!(
+        report.contains("（区住房城乡建委于12月")
+            && report.contains("报送，纳入下期汇总；以下为其他单位报送的相关进展）")
+            && !report.contains("区住房城乡建委尚未报送，以下为"),
+        "{report}"
+    );
     // The 报送表's 汇总意见 on its task (第20项) says the same (adv51 b 6: 尚未报送).
     let form = form_rows(&consolidated_bytes(&l).unwrap());
     let summary = summary_of(&form, 20);
@@ -1597,9 +1605,12 @@ fn a_round_with_everything_done_says_what_was_late_and_what_is_still_gathered() 
         .collect();
     assert!(!gathering.is_empty());
     let four = part(&body, "四、下一步", "特此报告");
-    assert!(three.contains("项任务的配合单位进展尚未经"), "{three}");
     assert!(
-        four.contains("督促汇总配合单位进展") && four.contains(&gathering[0].name),
+        three.contains("项任务的责任单位、配合单位进展尚未经"),
+        "{three}"
+    );
+    assert!(
+        four.contains("督促汇总有关单位进展") && four.contains(&gathering[0].name),
         "{four}"
     );
     assert!(four.contains("（二）巩固整改成效"), "{four}");

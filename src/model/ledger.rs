@@ -245,6 +245,24 @@ pub struct TaskEntry {
 }
 
 impl TaskEntry {
+    /// How its deciders stand ([`Breakdown::describe`]); where all of them report the
+    /// work done on a task that never ends, that the task goes on all the same (3个责任
+    /// 单位均报已完成，该项任务需长期坚持: not 均已完成 beside the status 长期坚持; second
+    /// review d 7).
+    pub fn tally(&self, noun: &str) -> Option<String> {
+        let b = &self.breakdown;
+        let all_done = b.deciders > 1 && b.count(Status::Completed) == b.deciders;
+        if all_done && self.status == Status::Ongoing {
+            return Some(format!(
+                "{}个{noun}均报{}，该项任务需{}",
+                b.deciders,
+                Status::Completed.label(),
+                Status::Ongoing.label()
+            ));
+        }
+        b.describe(noun)
+    }
+
     pub fn current_reports(&self) -> impl Iterator<Item = &UnitReport> {
         self.reports.iter().filter(|r| !r.superseded)
     }

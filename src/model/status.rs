@@ -687,7 +687,8 @@ pub fn rule_explained() -> String {
          已答复的单位均为“{done}”（或“{na}”）而其余单位未报送时计为{cf}；\
          已答复的单位均为“{ns}”时计为{ns}；部分单位未报送或各单位进度不一时计为{ip}；\
          均未报送时为{ur}，但已报送的配合单位均报“{done}”时计为{cf}；有单位报送的状态与其进展情况矛盾，或牵头单位报“{done}”而其下责任单位自行报送“{ip}”“{ns}”时为{uc}；\
-         牵头单位报“{done}”而其汇总的责任单位进展中有“{ip}”“{ns}”的，计为{ip}。",
+         牵头单位报“{done}”而其汇总的责任单位进展中有“{ip}”“{ns}”的，计为{ip}。\
+         完成时限为“{ongoing}”的任务，报“{done}”按“{ongoing}”计；须按期完成的任务报“{ongoing}”的，为{uc}。",
         done = Completed.label(),
         cf = Confirming.label(),
         na = NotApplicable.label(),

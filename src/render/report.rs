@@ -488,7 +488,7 @@ impl TaskContext {
             cooperating: t.assigned_text.cooperating.clone(),
             status: t.status.label(),
             status_full: status_full(l, t),
-            breakdown: t.breakdown.describe(decider_noun(l, t)).unwrap_or_default(),
+            breakdown: t.tally(decider_noun(l, t)).unwrap_or_default(),
             deciders_silent: t.breakdown.unreported == t.breakdown.deciders,
             overdue: t.overdue,
             doubt: collector_as_self(l, t.doubts.join("；")),
@@ -783,7 +783,7 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         // status (已完成。: nobody could tell which work is done): a point of its own.
         let bare_status =
             said.text.trim_end_matches(['。', '.']).chars().count() <= BARE_STATUS_CHARS;
-        let tally = t.breakdown.describe(decider_noun(l, t));
+        let tally = t.tally(decider_noun(l, t));
         if let Some(tally) = &tally {
             // Several deciders: how they stand first, so no one unit seems to answer for
             // all (23个镇街均已完成。中山路街道…), then the one told, and one still at
@@ -1904,7 +1904,9 @@ impl Issues {
             own_overdue: task_numbers(&own_overdue),
             unclear: with(&|t| t.status == Status::Unclear),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
+            // 其中区纪委监委, 其中4个单位, or 均 when every silent unit sent late.
             late_said: {
+                let silent = units_missing.iter().filter(|u| u.silent).count();
                 let late: Vec<&str> = units_missing
                     .iter()
                     .filter(|u| u.silent && !u.late_on.is_empty())
@@ -1912,8 +1914,9 @@ impl Issues {
                     .collect();
                 match late.len() {
                     0 => String::new(),
-                    1..=3 => late.join("、"),
-                    n => format!("{n}个单位"),
+                    n if n == silent => "均".to_string(),
+                    1..=3 => format!("其中{}", late.join("、")),
+                    n => format!("其中{n}个单位"),
                 }
             },
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),

@@ -232,6 +232,22 @@ fn late_units(ledger: &Ledger) -> Vec<(&str, String)> {
         .collect()
 }
 
+/// Of `awaiting` (units awaited on a task), those whose return came after the as-of
+/// date, as a clause: 区农业农村委于12月6日报送，纳入下期汇总 (second review d 1: listed
+/// as not having reported where 附件2 says they did, late); empty when none.
+fn late_among(awaiting: &[&str], late: &[(&str, String)]) -> String {
+    let came: Vec<String> = late
+        .iter()
+        .filter(|(u, _)| awaiting.contains(u))
+        .map(|(u, when)| format!("{u}{when}"))
+        .collect();
+    if came.is_empty() {
+        String::new()
+    } else {
+        format!("{}，纳入下期汇总", came.join("、"))
+    }
+}
+
 /// `late`: the units whose return came after the as-of date ([`late_units`]).
 fn progress(
     t: &TaskEntry,
@@ -256,11 +272,7 @@ fn progress(
     let others_only = t.status == Status::Unreported
         || (t.status == Status::Confirming && t.awaiting.len() == t.deciders().len());
     let no_decider_in = others_only && t.awaiting.len() == t.deciders().len();
-    if let Some(b) = t
-        .breakdown
-        .describe(noun)
-        .filter(|_| !nothing_in && !no_decider_in)
-    {
+    if let Some(b) = t.tally(noun).filter(|_| !nothing_in && !no_decider_in) {
         lines.push(format!("（{b}）"));
     }
     // A doubt that a unit wrote no progress is its line's own note (单位：报未完成，
@@ -345,18 +357,41 @@ fn progress(
         // and the lines below are the answers in (adv52 b1: a 不涉及 was listed among
         // the units yet to report, then quoted as another unit's).
         if !awaited.is_empty() {
+            let (came, silent): (Vec<&str>, Vec<&str>) = awaited
+                .iter()
+                .partition(|u| late.iter().any(|(l, _)| l == *u));
+            let mut said = Vec::new();
+            if !silent.is_empty() {
+                said.push(format!(
+                    "{}尚未报送",
+                    crate::render::report::at_most_six(&silent, noun)
+                ));
+            }
+            // (A clause of its own before 以下 when a late one is told.)
+            let pause = if came.is_empty() { "，" } else { "；" };
+            if !came.is_empty() {
+                said.push(late_among(&came, late));
+            }
             lines.push(format!(
-                "（{}尚未报送，以下为已报送单位的情况）",
-                crate::render::report::at_most_six(&awaited, noun)
+                "（{}{pause}以下为已报送单位的情况）",
+                said.join("，")
             ));
         }
     } else if others_only {
         // Only units that do not decide the task reported (a cooperating unit reporting
         // it done, 已报完成待确认): say whose report is awaited.
-        lines.push(format!(
-            "（{}尚未报送，以下为其他单位报送的相关进展）",
-            t.assigned_text.deciders()
-        ));
+        let awaited: Vec<&str> = t.awaiting.iter().map(String::as_str).collect();
+        let came = late_among(&awaited, late);
+        let all_came = !came.is_empty() && awaited.iter().all(|u| late.iter().any(|(l, _)| l == u));
+        let said = if all_came {
+            came.clone()
+        } else if came.is_empty() {
+            format!("{}尚未报送", t.assigned_text.deciders())
+        } else {
+            format!("{}尚未报送，其中{came}", t.assigned_text.deciders())
+        };
+        let pause = if came.is_empty() { "，" } else { "；" };
+        lines.push(format!("（{said}{pause}以下为其他单位报送的相关进展）"));
     }
     lines.extend(groups.into_iter().map(|g| {
         let text = if g.text.is_empty() {
