@@ -15,6 +15,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -59,7 +60,12 @@ def drop_files(driver, paths):
 
 
 def result_texts(driver):
-    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+    # The page redraws its list as results come in: an item gone between finding and
+    # reading it is read again on the next poll.
+    try:
+        return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+    except StaleElementReferenceException:
+        return []
 
 
 def unit_states(driver, units):
