@@ -774,21 +774,23 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 来苏镇：…。宝峰镇：… (or 来苏镇、宝峰镇：…, 【来苏镇】…【宝峰镇】…) there: several
         // units' parts in one text, the sender's row on the task above, each unit's part
         // its report when the row is placed (merge::place).
-        let several = under
-            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
-            .filter(|_| v.measure_text.trim().is_empty())
-            .filter(|&(i, _)| out.records[i].id.is_some())
+        // The record of the task row right above a row with neither 序号 nor measure of
+        // its own: the row is a later line on that task when something says so.
+        let task_above = |v: &rows::RowValues| {
+            under
+                .map(|(i, _)| i)
+                .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
+                .filter(|_| v.measure_text.trim().is_empty())
+                .filter(|&i| out.records[i].id.is_some())
+        };
+        let several = task_above(&v)
             .filter(|_| crate::plan::labels::speaks_for_several(&v.progress, ctx.units));
         let partner = under
             .filter(|_| several.is_none())
             .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
             .filter(|&(i, _)| out.records[i].id.is_some())
             .and_then(|(i, _)| partner_named(&unit, &mut v).map(|u| (i, u)));
-        if let Some(i) = partner
-            .as_ref()
-            .map(|(i, _)| *i)
-            .or(several.map(|(i, _)| i))
-        {
+        if let Some(i) = partner.as_ref().map(|(i, _)| *i).or(several) {
             let above = &out.records[i];
             v.id_text = above.id_text.clone();
             v.id = above.id;
@@ -800,19 +802,11 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // measure: the task's next part with its own status, a second row of the same
         // unit on the task (joined when the reports are merged, the slower status
         // counted). It was an unplaced row, its status lost (adv52 a3).
-        if let Some((i, _)) = under
-            .filter(|_| partner.is_none() && several.is_none())
-            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
-            .filter(|_| v.measure_text.trim().is_empty())
-            .filter(|&(i, _)| out.records[i].id.is_some())
-            .filter(|&(i, _)| {
-                rows::continues_parts(&out.records[i].progress, &v.progress, ctx.units)
-            })
-        {
-            let above = &out.records[i];
-            v.id_text = above.id_text.clone();
-            v.id = above.id;
-            v.measure_text = above.measure_text.clone();
+        let alone = partner.is_none() && several.is_none();
+        if let Some(i) = task_above(&v).filter(|&i| {
+            alone && rows::continues_parts(&out.records[i].progress, &v.progress, ctx.units)
+        }) {
+            on_task_of(&mut v, &out.records[i]);
         }
         // 大石社区｜排查管网3公里｜正在推进 under task 30's row of a town's return by
         // village: the town's report on that village's part of task 30, the village
@@ -821,33 +815,17 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             if !v.progress.trim().is_empty() {
                 v.progress = format!("{place}：{}", v.progress.trim_start());
             }
-            if let Some((i, _)) = under
-                .filter(|_| partner.is_none() && several.is_none())
-                .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
-                .filter(|_| v.measure_text.trim().is_empty())
-                .filter(|&(i, _)| out.records[i].id.is_some())
-            {
-                let above = &out.records[i];
-                v.id_text = above.id_text.clone();
-                v.id = above.id;
-                v.measure_text = above.measure_text.clone();
+            if let Some(i) = task_above(&v).filter(|_| alone) {
+                on_task_of(&mut v, &out.records[i]);
             }
         }
         // 各镇街｜全区23个镇街均已完成摸底…｜正在推进 under task 1's row, the unit column
         // holding the plan's assignment on the task rows (so not each row's unit): the
         // sender's line on the towns, on the task above, in the group's name (adv53 a 5:
         // refused as a row with neither 序号 nor measure).
-        if let Some((i, _)) = under
-            .filter(|_| partner.is_none() && several.is_none())
-            .filter(|_| v.id.is_none() && v.id_text.trim().is_empty())
-            .filter(|_| v.measure_text.trim().is_empty())
-            .filter(|&(i, _)| out.records[i].id.is_some())
-        {
+        if let Some(i) = task_above(&v).filter(|_| alone) {
             if let Some(group) = unit.group_in_loose_column(grid, r) {
-                let above = &out.records[i];
-                v.id_text = above.id_text.clone();
-                v.id = above.id;
-                v.measure_text = above.measure_text.clone();
+                on_task_of(&mut v, &out.records[i]);
                 let said = if v.progress.is_empty() {
                     v.status_text.clone()
                 } else {
@@ -895,11 +873,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // (The same unit again, 来苏镇 under 来苏镇, is a second row of its own on the
         // task, joined to the first when the reports are merged.)
         if let (Some((i, _)), Some(_)) = (under, names_row) {
-            let above = &out.records[i];
             if v.id_text.is_empty() && v.measure_text.is_empty() {
-                v.id_text = above.id_text.clone();
-                v.id = above.id;
-                v.measure_text = above.measure_text.clone();
+                on_task_of(&mut v, &out.records[i]);
             }
         }
         rows_dated |= v.filed_on.is_some();
@@ -1019,6 +994,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     sender
 }
 
+/// A row read as a later line of the task on the row `above`: that task's number and
+/// measure.
+fn on_task_of(v: &mut rows::RowValues, above: &Record) {
+    v.id_text = above.id_text.clone();
+    v.id = above.id;
+    v.measure_text = above.measure_text.clone();
+}
+
 /// A sheet with a group of columns per unit ([`UnitColumns`]): each group's table read
 /// in turn, what is the same in each (the lines above the header, a row's skip, a note
 /// on the sheet) kept once; the clerk is told how the sheet was read.
@@ -1063,12 +1046,7 @@ fn read_unit_columns(
 /// The note on a unit column read as the sender's villages, communities or sections
 /// (`names`, in order): whose rows they are and how they were counted.
 fn subdivisions_read(ctx: &SheetContext, sheet: &str, names: &[String], sender: &str) -> Problem {
-    let villages = names.iter().all(|n| {
-        ["村", "社区", "居委会", "村委会", "村委", "组"]
-            .iter()
-            .any(|e| n.ends_with(e))
-    });
-    let noun = if villages {
+    let noun = if unit::all_villages(names) {
         "村（社区）"
     } else {
         "下属单位"

@@ -618,23 +618,11 @@ fn names_the_sender(text: &str) -> bool {
     ) || (t.starts_with(['我', '本']) && (2..=4).contains(&t.chars().count()))
 }
 
-/// How the name of a village, a community or a section of a unit ends (观音井村, 大石社区,
-/// 胜利居委会, 水资源科, 执法大队, 河道管理站).
-const SUBDIVISION_ENDINGS: &[&str] = &[
-    "村",
-    "社区",
-    "居委会",
-    "村委会",
-    "村委",
-    "组",
-    "科",
-    "股",
-    "室",
-    "队",
-    "所",
-    "站",
-    "中心",
-];
+/// How the name of a village or a community ends (观音井村, 大石社区, 胜利居委会).
+const VILLAGE_ENDINGS: &[&str] = &["村", "社区", "居委会", "村委会", "村委", "组"];
+
+/// How the name of a section of a unit ends (水资源科, 执法大队, 河道管理站, 农业服务中心).
+const SECTION_ENDINGS: &[&str] = &["科", "股", "室", "队", "所", "站", "中心"];
 
 /// A unit's words for the whole of it or its own office among its villages' rows (全镇,
 /// 镇本级, 各村（社区）): the sender's rows too (second review c 11).
@@ -658,17 +646,28 @@ const SENDER_AS_A_WHOLE: &[&str] = &[
     "局本级",
 ];
 
-/// A village's, a community's or a section's name ([`SUBDIVISION_ENDINGS`]) that is no
+/// A village's, a community's or a section's name ([`VILLAGE_ENDINGS`],
+/// [`SECTION_ENDINGS`]) that is no
 /// unit of the directory.
 fn is_subdivision_name(units: &UnitDirectory, name: &str) -> bool {
     (2..=12).contains(&name.chars().count())
-        && SUBDIVISION_ENDINGS.iter().any(|e| name.ends_with(e))
+        && VILLAGE_ENDINGS
+            .iter()
+            .chain(SECTION_ENDINGS)
+            .any(|e| name.ends_with(e))
         && matches!(units.resolve(name), NameMatch::Unknown)
+}
+
+/// Whether every name is a village's or a community's (none a section's).
+pub(super) fn all_villages(names: &[String]) -> bool {
+    names
+        .iter()
+        .all(|n| VILLAGE_ENDINGS.iter().any(|e| n.ends_with(e)))
 }
 
 /// The unit column (单位, else 责任单位) of a sheet whose sender is known, when every
 /// name in it (beside the sender's words for itself) is a village, a community or a
-/// section (see [`SUBDIVISION_ENDINGS`]) and none resolves to a unit or a group of the
+/// section ([`is_subdivision_name`]) and none resolves to a unit or a group of the
 /// directory: the sender's rows, by the part of its work each name says. Returns the
 /// column and its distinct names in order.
 fn subdivision_column(
