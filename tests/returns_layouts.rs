@@ -12674,3 +12674,55 @@ fn a_leads_line_on_its_towns_and_a_town_not_reported() {
         chased.problems
     );
 }
+
+/// The same return sent twice (朱沱镇.xlsx and 朱沱镇(1).xlsx), a task on two rows in
+/// each: one copy counts, its rows combined, an info (second review c 12: an error
+/// that the unit sent rows that disagree, although the files were the same).
+#[test]
+fn a_return_sent_twice_with_a_task_on_two_rows_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["朱沱镇.xlsx", "朱沱镇(1).xlsx"] {
+        write_workbook(
+            &dir.path().join(name),
+            &[sheet(
+                "朱沱镇",
+                &["序号", "具体举措", "整改进展情况", "完成状态"],
+                &[
+                    row(&["30", &measure(30), "一是完成排查12公里；", "已完成"]),
+                    row(&[
+                        "",
+                        "",
+                        "二是建立问题清单18项，正在分类制定方案。",
+                        "正在推进",
+                    ]),
+                ],
+            )],
+        );
+    }
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 30);
+    assert_eq!(r.status, Status::InProgress);
+    assert!(!raised(&ledger, Code::Conflict), "{:#?}", ledger.problems);
+    assert!(
+        said(
+            &ledger,
+            Code::Duplicate,
+            "重复报送（每份2行），内容相同，只计一次"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    // Copies that differ are still told as rows that disagree.
+    write_workbook(
+        &dir.path().join("朱沱镇(1).xlsx"),
+        &[sheet(
+            "朱沱镇",
+            &["序号", "具体举措", "整改进展情况", "完成状态"],
+            &[
+                row(&["30", &measure(30), "一是完成排查12公里；", "已完成"]),
+                row(&["", "", "二是建立问题清单18项，已全部完成。", "已完成"]),
+            ],
+        )],
+    );
+    assert!(raised(&ledger_for(dir.path()), Code::Conflict));
+}

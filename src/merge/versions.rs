@@ -123,6 +123,42 @@ fn resolve_versions(
         combine_rows(id, unit, reports, &top, kept_up_task, problems);
         return;
     }
+    // The same table sent twice (朱沱镇.xlsx and 朱沱镇(1).xlsx, the task on two rows in
+    // each): one copy counts, its rows combined (second review c 12: told as rows that
+    // disagree, an error).
+    if let Some(copy) = one_table_twice(reports, &top, key) {
+        let places: Vec<String> = top
+            .iter()
+            .map(|&i| {
+                let s = &reports[i].source;
+                format!("{} 工作表“{}”", s.file, s.sheet)
+            })
+            .fold(Vec::new(), |mut v, p| {
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+                v
+            });
+        for &i in top.iter().filter(|i| !copy.contains(i)) {
+            reports[i].superseded = true;
+        }
+        let s = &reports[copy[0]].source;
+        problems.push(
+            Problem::new(
+                Severity::Info,
+                Code::Duplicate,
+                &s.file,
+                format!(
+                    "{unit}对第{id}项的进展在{}中重复报送（每份{}行），内容相同，只计一次。",
+                    places.join("、"),
+                    copy.len()
+                ),
+            )
+            .at(Some(&s.sheet), Some(s.row)),
+        );
+        combine_rows(id, unit, reports, &copy, kept_up_task, problems);
+        return;
+    }
     let first = key(&reports[top[0]]);
     let places: Vec<String> = top
         .iter()
@@ -1158,6 +1194,41 @@ fn one_table(reports: &[UnitReport], top: &[usize]) -> bool {
         let o = &reports[i].source;
         o.file == s.file && o.sheet == s.sheet
     })
+}
+
+/// The rows of the first table among `top` when every other table (file and sheet) holds
+/// rows of the same content (`key`) in the same order: one table sent more than once.
+/// `None` when the tables differ or each holds a single row (a plain duplicate).
+fn one_table_twice<K: PartialEq>(
+    reports: &[UnitReport],
+    top: &[usize],
+    key: impl Fn(&UnitReport) -> K,
+) -> Option<Vec<usize>> {
+    let table = |i: usize| {
+        let s = &reports[i].source;
+        (s.file.as_str(), s.sheet.as_str())
+    };
+    let mut tables: Vec<(&str, &str)> = Vec::new();
+    for &i in top {
+        if !tables.contains(&table(i)) {
+            tables.push(table(i));
+        }
+    }
+    let rows_of = |t: (&str, &str)| {
+        let mut rows: Vec<usize> = top.iter().copied().filter(|&i| table(i) == t).collect();
+        rows.sort_by_key(|&i| reports[i].source.row);
+        rows
+    };
+    let first = rows_of(*tables.first()?);
+    let same = |t: &(&str, &str)| {
+        let rows = rows_of(*t);
+        rows.len() == first.len()
+            && rows
+                .iter()
+                .zip(&first)
+                .all(|(&a, &b)| key(&reports[a]) == key(&reports[b]))
+    };
+    (tables.len() > 1 && first.len() > 1 && tables[1..].iter().all(same)).then_some(first)
 }
 
 /// Several rows of one table on one task (序号 merged over two rows, each a part of
