@@ -803,6 +803,15 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
         )),
         "{report}"
     );
+    // 三's tasks nothing came in on by the as-of date name their late units so.
+    let nothing_in = report
+        .split('。')
+        .find(|s| s.contains("项任务尚未收到任何报送"))
+        .unwrap_or_default();
+    assert!(
+        nothing_in.contains("在统计截止日期后报送，纳入下期汇总）"),
+        "{nothing_in}"
+    );
     // Where others' reports are quoted, a late decider is not called one that has not
     // reported (second review d 1).
     assert!(

@@ -1439,6 +1439,9 @@ struct Issues {
     /// The units that decide a task nobody decided has reported on (named in 三).
     leads_missing: String,
     leads_missing_count: usize,
+    /// Of them, those whose return came after the as-of date, as a clause: 其中区住房
+    /// 城乡建委在统计截止日期后报送，纳入下期汇总 (empty when none; second review d 1).
+    leads_late: String,
     /// The collector's own tasks it has not filled in yet (第53、62项), for a marker
     /// the clerk fills before sending; empty when none.
     own_missing: String,
@@ -1955,6 +1958,22 @@ impl Issues {
             },
             partners_gatherers: name_units(l, &gatherers),
             leads_missing_count: leads.len(),
+            leads_late: {
+                let late: Vec<&str> = leads
+                    .iter()
+                    .filter(|u| {
+                        l.units.iter().any(|e| {
+                            &e.name == *u && crate::render::notice::late_return(l, e).is_some()
+                        })
+                    })
+                    .map(String::as_str)
+                    .collect();
+                if late.is_empty() {
+                    String::new()
+                } else {
+                    format!("其中{}在统计截止日期后报送，纳入下期汇总", late.join("、"))
+                }
+            },
             leads_missing: name_units(l, &leads),
             own_missing: task_numbers(
                 &l.tasks
