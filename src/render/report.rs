@@ -1811,6 +1811,24 @@ impl Issues {
                 }
             }
         }
+        // Of them, those whose return came after the as-of date.
+        let leads_late = {
+            // (Told by 附件2's list: a late unit sent nothing by the as-of date.)
+            let late: Vec<&str> = leads
+                .iter()
+                .filter(|u| {
+                    units_missing
+                        .iter()
+                        .any(|b| &b.name == *u && !b.late_on.is_empty())
+                })
+                .map(String::as_str)
+                .collect();
+            if late.is_empty() {
+                String::new()
+            } else {
+                format!("其中{}在统计截止日期后报送，纳入下期汇总", late.join("、"))
+            }
+        };
         let ongoing: Vec<String> = l
             .tasks
             .iter()
@@ -1958,22 +1976,7 @@ impl Issues {
             },
             partners_gatherers: name_units(l, &gatherers),
             leads_missing_count: leads.len(),
-            leads_late: {
-                let late: Vec<&str> = leads
-                    .iter()
-                    .filter(|u| {
-                        l.units.iter().any(|e| {
-                            &e.name == *u && crate::render::notice::late_return(l, e).is_some()
-                        })
-                    })
-                    .map(String::as_str)
-                    .collect();
-                if late.is_empty() {
-                    String::new()
-                } else {
-                    format!("其中{}在统计截止日期后报送，纳入下期汇总", late.join("、"))
-                }
-            },
+            leads_late,
             leads_missing: name_units(l, &leads),
             own_missing: task_numbers(
                 &l.tasks

@@ -61,6 +61,19 @@ impl UnitColumns {
     /// answer (progress, status, date, note), two units or more each with its progress
     /// or its status. `None` when the header has no such groups.
     pub(super) fn find(grid: &Grid, layout: &Layout, units: &UnitDirectory) -> Option<UnitColumns> {
+        // Most sheets have one progress and one status column: no groups, and no header
+        // searched for units' names (a search of the whole directory per cell).
+        let answers_named = (0..grid.width())
+            .filter(|&c| {
+                matches!(
+                    header_kind(&layout.full_header(grid, c)),
+                    Some(ColumnKind::Progress | ColumnKind::Status)
+                )
+            })
+            .count();
+        if answers_named < 2 {
+            return None;
+        }
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut answered: Vec<String> = Vec::new();
         let mut set_aside = Vec::new();
