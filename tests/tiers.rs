@@ -812,6 +812,22 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
         nothing_in.contains("在统计截止日期后报送，纳入下期汇总）"),
         "{nothing_in}"
     );
+    // 三（一）'s overdue tasks whose 责任单位尚未报送完成情况 say which of those units
+    // sent theirs after the as-of date (on the shipped returns 区住房城乡建委 owes 第33、
+    // 37项, 区发展改革委 第47项).
+    let overdue = report
+        .split('\n')
+        .find(|p| p.contains("责任单位尚未报送完成情况："))
+        .unwrap_or_default();
+    let told = overdue
+        .split("上述任务中，")
+        .nth(1)
+        .and_then(|s| s.split("在统计截止日期后报送，纳入下期汇总。").next())
+        .unwrap_or_default();
+    assert!(
+        told.contains(late) && told.contains("区住房城乡建委") && !told.contains("区水利局"),
+        "{overdue}"
+    );
     // Where others' reports are quoted, a late decider is not called one that has not
     // reported (second review d 1).
     assert!(

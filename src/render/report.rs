@@ -1442,6 +1442,11 @@ struct Issues {
     /// Of them, those whose return came after the as-of date, as a clause: 其中区住房
     /// 城乡建委在统计截止日期后报送，纳入下期汇总 (empty when none; second review d 1).
     leads_late: String,
+    /// Of the units awaited on `overdue_unreported`, those whose return came after the
+    /// as-of date, as a sentence for 三（一）: 上述任务中，区住房城乡建委在统计截止日期后
+    /// 报送，纳入下期汇总。 (empty when none: the list says 责任单位尚未报送 of units that
+    /// did report, late).
+    overdue_unreported_late: String,
     /// The collector's own tasks it has not filled in yet (第53、62项), for a marker
     /// the clerk fills before sending; empty when none.
     own_missing: String,
@@ -1829,6 +1834,32 @@ impl Issues {
                 format!("其中{}在统计截止日期后报送，纳入下期汇总", late.join("、"))
             }
         };
+        // Of the units awaited on the overdue tasks nothing came in on, those whose
+        // return came after the as-of date (told by 附件2's list, as above).
+        let overdue_unreported_late = {
+            let mut late: Vec<&str> = Vec::new();
+            let overdue_unreported = l.tasks.iter().filter(|t| {
+                t.overdue
+                    && t.status == Status::Unreported
+                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
+            });
+            for u in overdue_unreported.flat_map(|t| &t.awaiting) {
+                let came_late = units_missing
+                    .iter()
+                    .any(|b| &b.name == u && !b.late_on.is_empty());
+                if came_late && !late.contains(&u.as_str()) {
+                    late.push(u);
+                }
+            }
+            if late.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "上述任务中，{}在统计截止日期后报送，纳入下期汇总。",
+                    at_most_six(&late, "单位")
+                )
+            }
+        };
         let ongoing: Vec<String> = l
             .tasks
             .iter()
@@ -1977,6 +2008,7 @@ impl Issues {
             partners_gatherers: name_units(l, &gatherers),
             leads_missing_count: leads.len(),
             leads_late,
+            overdue_unreported_late,
             leads_missing: name_units(l, &leads),
             own_missing: task_numbers(
                 &l.tasks
