@@ -265,6 +265,67 @@ fn a_letters_salutation_is_not_its_sender() {
     assert!(reports_of(&ledger, 45, "区生态环境局").is_empty());
 }
 
+/// The salutation right under the letter's title, over the table (区城市管理局关于…的报告 /
+/// 区生态环境局： / the table): whom it is sent to, not a heading naming the table's unit;
+/// in Word and in a spreadsheet alike. Before (adv54 a 1): every row went to
+/// 区生态环境局, not a unit of the tasks, and the sender's tasks read 未报送. A line
+/// naming a unit over the table under a title that is no letter's (汇总表) still heads
+/// that unit's rows.
+#[test]
+fn a_salutation_under_the_title_is_not_the_tables_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Docx::new()
+        .add_paragraph(para("关于水污染防治整改工作进展情况的报告"))
+        .add_paragraph(para("区生态环境局："))
+        .add_table(table(vec![
+            text_row(&WORD_HEADER),
+            text_row(&["45", &measure(45), "清掏化粪池126座。", "正在推进", ""]),
+        ]))
+        .add_paragraph(para("区城管局"))
+        .add_paragraph(para("2020年12月4日"));
+    std::fs::write(dir.path().join("整改进展.docx"), docx_bytes(doc)).unwrap();
+    let sheet = |title: &str, above: &str| {
+        SheetSpec::new("整改进展")
+            .text_row(&[title])
+            .text_row(&[above])
+            .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+            .text_row(&["26", &measure(26), "已印发。", "已完成", "2020-09-28"])
+    };
+    write_workbook(
+        &dir.path().join("整改进展.xlsx"),
+        &[sheet("区水利局关于整改进展情况的报告", "区生态环境局：")],
+    );
+    write_workbook(
+        &dir.path().join("汇总.xlsx"),
+        &[sheet("区农业农村委牵头任务进展汇总表", "来苏镇：")],
+    );
+    let ledger = ledger_for(dir.path());
+    assert_eq!(
+        reports_of(&ledger, 45, "区城市管理局").len(),
+        1,
+        "{:#?}",
+        ledger.problems
+    );
+    let on_26: Vec<(&str, &str)> = ledger
+        .task(26)
+        .unwrap()
+        .reports
+        .iter()
+        .map(|r| (r.unit.as_str(), r.source.file.as_str()))
+        .collect();
+    assert!(on_26.contains(&("区水利局", "整改进展.xlsx")), "{on_26:?}");
+    assert!(on_26.contains(&("来苏镇", "汇总.xlsx")), "{on_26:?}");
+    assert!(
+        !ledger
+            .tasks
+            .iter()
+            .flat_map(|t| &t.reports)
+            .any(|r| r.unit == "区生态环境局"),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// The same letter unsigned: the salutation names no sender, so the unit is asked for,
 /// not guessed.
 #[test]

@@ -397,6 +397,19 @@ pub(super) fn is_salutation(t: &str) -> bool {
         .is_some_and(|name| reads_as_unit_name(name.trim()) && !name.contains(['：', ':']))
 }
 
+/// Row `r` is a letter's 主送机关 (区生态环境局： right under a title such as 区城市管理局
+/// 关于…的报告 or 关于…情况的汇报): whom the return is sent to, never a heading naming
+/// the unit whose table follows (来苏镇： over a town's rows in a consolidation, whose
+/// title is no letter's).
+pub(super) fn is_addressee_under_title(grid: &Grid, non_empty: &[usize], r: usize) -> bool {
+    let Some(above) = non_empty.iter().rev().find(|&&x| x < r) else {
+        return false;
+    };
+    let title = grid.row_text(*above);
+    only_text(grid, r).is_some_and(is_salutation)
+        && (title.contains("关于") || ["报告", "汇报"].iter().any(|w| title.contains(w)))
+}
+
 /// A line naming whom the return goes to, or who signed it off (抄报：区生态环境局,
 /// 报送：…, 上报：…, 呈报：…, 报：…, 送：…, 签发：张三): not the sender's name. 报送单位：
 /// 来苏镇 is the sender's label and stays one.
