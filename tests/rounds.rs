@@ -534,13 +534,13 @@ fn the_demo_in_two_rounds() {
     }
     assert!(
         text.contains(&format!(
-            "{}项上期已报完成待确认的任务本期未能确认（",
+            "{}项上期已报完成待确认的任务本期未能确认完成（",
             unconfirmed.len()
         )),
         "{text}"
     );
     assert!(said.contains(&format!(
-        "上期已报完成待确认、本期未能确认{}项",
+        "上期已完成或已报完成待确认、本期未能确认完成{}项",
         unconfirmed.len()
     )));
     let wb = Xlsx::new(Cursor::new(
@@ -692,6 +692,78 @@ fn a_first_word_lowering_a_task_is_no_regression() {
     let out = tempfile::tempdir().unwrap();
     let ledger = two_rounds(input.path(), &first, &third, out.path());
     assert!(ledger.changes.as_ref().unwrap().regressed.contains(&29));
+}
+
+/// A task 已完成 then that is not now, though no unit's own word went back (a
+/// responsible unit's first report says the work goes on; a completion now in doubt),
+/// is told beside the ones gone back, so the fall in 已完成 adds up: every task done
+/// then and not now is gone back, unconfirmed or no longer reported. Before (adv54 b
+/// 1): 已完成 fell by 14 where 一 told 13 gone back and nothing else.
+#[test]
+fn a_completion_lost_without_going_back_is_told() {
+    let (input, first, second) = round_input();
+    let nongye = |dir: &Path, day: u32, eight: &str| {
+        write_workbook(
+            &dir.join("区农业农村委.xlsx"),
+            &[standard_return(
+                &format!("填报单位：区农业农村委    填报日期：2020年12月{day}日"),
+                vec![
+                    std_row(n(1.0), &measure(1), "已出台整治政策。", "已完成", V::E),
+                    std_row(n(8.0), &measure(8), eight, "已完成", V::E),
+                ],
+            )],
+        );
+    };
+    nongye(&first, 3, "专项规划已印发。");
+    nongye(&second, 8, "专项规划编制仍未完成。");
+    // Task 1 (各镇街 responsible): 宝峰镇's first word.
+    write_workbook(
+        &second.join("宝峰镇.xlsx"),
+        &[standard_return(
+            "填报单位：宝峰镇    填报日期：2020年12月8日",
+            vec![std_row(
+                n(1.0),
+                &measure(1),
+                "尾水处理设施正在建设。",
+                "正在推进",
+                V::E,
+            )],
+        )],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let ledger = two_rounds(input.path(), &first, &second, out.path());
+    let changes = ledger.changes.as_ref().unwrap();
+    for id in [1, 8] {
+        let t = ledger.task(id).unwrap();
+        assert_eq!(t.previous_status, Some(Status::Completed), "task {id}");
+        assert_ne!(t.status, Status::Completed, "task {id}");
+        assert!(changes.unconfirmed.contains(&id), "{id}: {changes:?}");
+        assert!(!changes.regressed.contains(&id), "{id}: {changes:?}");
+        let row = compare_row(out.path(), id);
+        assert!(row.iter().any(|c| shown(c) == "未能确认完成"), "{row:?}");
+    }
+    // Every task done then and not now is told one way or another.
+    for t in &ledger.tasks {
+        if t.previous_status == Some(Status::Completed) && t.status != Status::Completed {
+            assert!(
+                changes.regressed.contains(&t.id)
+                    || changes.unconfirmed.contains(&t.id)
+                    || changes.no_longer_reported.contains(&t.id),
+                "task {}: {changes:?}",
+                t.id
+            );
+        }
+    }
+    let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
+    let (one, eight) = (ledger.task(1).unwrap(), ledger.task(8).unwrap());
+    let said = format!(
+        "2项上期已完成的任务本期未能确认完成（{}，本期为{}；{}，本期为{}）",
+        one.short_name,
+        one.status.label(),
+        eight.short_name,
+        eight.status.label()
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
 }
 
 /// A task that passed its deadline unfinished since the previous round is said so:

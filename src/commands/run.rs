@@ -65,7 +65,7 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
             String::new()
         } else {
             format!(
-                "，上期已报完成待确认、本期未能确认{}项",
+                "，上期已完成或已报完成待确认、本期未能确认完成{}项",
                 c.unconfirmed.len()
             )
         };

@@ -40,9 +40,11 @@ pub struct Changes {
     /// only not reported again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub no_longer_reported: Vec<u32>,
-    /// Tasks 已报完成待确认 then that are now under way, not started or in question
-    /// (a responsible unit's report came in saying the work is not done; absent when
-    /// none): not gone back, as no unit did, but no longer near done.
+    /// Tasks 已完成 or 已报完成待确认 then that are now under way, not started or in
+    /// question, no unit's own report gone back (a responsible unit's first report came
+    /// in saying the work is not done, or a doubt about a completion; absent when none):
+    /// not gone back, but no longer counted done (adv54 b 1: 已完成 fell by more than
+    /// the tasks told as gone back).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unconfirmed: Vec<u32>,
 }
@@ -281,7 +283,7 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         }
         if regressed {
             changes.regressed.push(t.id);
-        } else if old == Status::Confirming
+        } else if matches!(old, Status::Confirming | Status::Completed)
             && matches!(
                 t.status,
                 Status::InProgress | Status::NotStarted | Status::Unclear

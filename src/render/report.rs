@@ -1540,9 +1540,11 @@ struct RoundsContext {
     /// with 、.
     newly_overdue: usize,
     newly_overdue_names: String,
-    /// Tasks 已报完成待确认 then and not now (`Changes::unconfirmed`), each with its
-    /// status now (`now`).
+    /// Tasks 已完成 or 已报完成待确认 then and not now, none gone back
+    /// (`Changes::unconfirmed`), each with its status then and now.
     unconfirmed: Vec<RegressedContext>,
+    /// Their status then, when all had the same (已完成); else empty (each says its own).
+    unconfirmed_then: &'static str,
     /// Units that owed a report in both rounds and sent none, joined with 、.
     still_missing: String,
     still_missing_count: usize,
@@ -1584,10 +1586,22 @@ impl RoundsContext {
                 .filter_map(|id| l.task(*id))
                 .map(|t| RegressedContext {
                     short: t.short_name.clone(),
-                    then: Status::Confirming.label(),
+                    then: t.previous_status.unwrap_or(Status::Confirming).label(),
                     now: t.status.label(),
                 })
                 .collect(),
+            unconfirmed_then: {
+                let then: Vec<Status> = changes
+                    .unconfirmed
+                    .iter()
+                    .filter_map(|id| l.task(*id))
+                    .map(|t| t.previous_status.unwrap_or(Status::Confirming))
+                    .collect();
+                match then.first() {
+                    Some(first) if then.iter().all(|s| s == first) => first.label(),
+                    _ => "",
+                }
+            },
             no_longer_reported: changes.no_longer_reported.len(),
             newly_reported: changes.newly_reported.len(),
             newly_overdue: changes.newly_overdue.len(),
