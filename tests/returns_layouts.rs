@@ -4982,7 +4982,8 @@ fn a_pair_of_columns_repeated_for_a_new_round_reads_the_right_one() {
 /// 不涉及 answers: the only unit a task was written for answering 不涉及 is to be
 /// checked (待核实), not a task closed; 正在推进 beside 无此项工作 is a contradiction;
 /// 否 or 无 in 完成状态 beside a text saying there is nothing to do, and 辖区内未发现, are
-/// 不涉及; a task every decider answered 不涉及 is not overdue.
+/// 不涉及; a task every decider answered 不涉及 is to be checked too, and held to its
+/// deadline (adv54 b 2; it was 不涉及 and not overdue).
 #[test]
 fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
     let header = ["序号", "具体举措", "完成状态", "整改进展情况"];
@@ -5024,7 +5025,7 @@ fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
         assert!(r.doubt.is_none(), "{id}: {:?}", r.doubt);
     }
 
-    // Both deciders of task 37 (due 2020年9月底) answer 不涉及: not overdue.
+    // Both deciders of task 37 (due 2020年9月底) answer 不涉及: checked, and overdue.
     let dir = tempfile::tempdir().unwrap();
     for unit in ["区住房城乡建委", "重庆市永川区惠永水务有限公司"] {
         let spec = SheetSpec::new("Sheet1")
@@ -5034,8 +5035,8 @@ fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
         write_workbook(&dir.path().join(format!("{unit}.xlsx")), &[spec]);
     }
     let t = ledger_for(dir.path()).task(37).unwrap().clone();
-    assert_eq!(t.status, Status::NotApplicable);
-    assert!(!t.overdue);
+    assert_eq!(t.status, Status::Unclear);
+    assert!(t.overdue);
 }
 
 /// Three undated returns of one unit: the first, an update (（更新）) and a final one

@@ -125,6 +125,44 @@ fn every_town_answered_completed_or_not_applicable_is_completed() {
     assert!(!u.missing.contains(&27));
 }
 
+/// Every unit the plan gave a task to answering 不涉及 contradicts the plan: the task is
+/// 待核实 with the reason, and past its deadline it is overdue (adv54 b 2: 双石污水处理
+/// 厂溢流问题整改 was told 不涉及 on its two responsible units' word, and 拦河养鱼问题整
+/// 治 on 24 units', and left out of the overdue list). Some answering 不涉及 and the rest
+/// done is completed, as above.
+#[test]
+fn every_decider_answering_not_applicable_is_awaiting_verification() {
+    // Task 37: 区住房城乡建委 and 惠永水务 responsible, 双石镇 cooperating; 2020年9月底.
+    let ledger = ledger_of(&[
+        ("区住房城乡建委", vec![(37, "", "不涉及")]),
+        (
+            "重庆市永川区惠永水务有限公司",
+            vec![(37, "无此项工作。", "不涉及")],
+        ),
+    ]);
+    let t = ledger.task(37).unwrap();
+    assert_eq!(t.status, Status::Unclear);
+    assert!(t.overdue);
+    assert_eq!(
+        t.doubts,
+        vec![
+            "区住房城乡建委、重庆市永川区惠永水务有限公司均报送“不涉及”，与《整改方案》的分工不符"
+        ]
+    );
+    assert_eq!(ledger.summary.not_applicable, 0);
+    // Task 27 (the 23 towns): counted, not named.
+    let all: Vec<Return> = TOWNS
+        .iter()
+        .map(|town| (*town, vec![(27, "我镇无此项工作。", "不涉及")]))
+        .collect();
+    let t = ledger_of(&all).task(27).unwrap().clone();
+    assert_eq!(t.status, Status::Unclear);
+    assert_eq!(
+        t.doubts,
+        vec!["23个单位均报送“不涉及”，与《整改方案》的分工不符"]
+    );
+}
+
 #[test]
 fn a_status_that_contradicts_its_text_is_awaiting_verification() {
     // Task 3: 何埂镇 alone is responsible.

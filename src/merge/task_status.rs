@@ -12,8 +12,10 @@
 //!
 //! - 未报送 (unreported): no decider answered; also when the only answers are 不涉及
 //!   while other deciders are still to answer (不涉及 says nothing of progress);
-//! - 不涉及 (not applicable): every decider answered 不涉及;
-//! - 待核实 (unclear): some decider's answer is unclear or doubtful; or the deciders
+//! - 不涉及 (not applicable): every decider answered 不涉及, one of them the round's
+//!   writer (its own answer);
+//! - 待核实 (unclear): some decider's answer is unclear or doubtful; or every decider
+//!   answered 不涉及, none of them the writer (the plan gave them the task); or the deciders
 //!   say 已完成 while a responsible unit under the lead reports 正在推进 or 未启动
 //!   (the lead's word and the unit's need reconciling);
 //! - 已完成 (completed): every decider answered, each 已完成 or 不涉及;
@@ -190,6 +192,23 @@ pub fn decide(
         }
     }
     let mut status = rule(&answers, awaiting.is_empty() && !partly_heard);
+    // Every decider answered 不涉及, none of them the round's writer: the plan gave
+    // them the task, so the answers contradict it and are checked, the task still held
+    // to its deadline (adv54 b 2: 双石污水处理厂溢流问题整改 was told 不涉及 on its two
+    // responsible units' word, and left out of the overdue list). A sole decider's
+    // 不涉及 is doubted on its report already; the writer's own answer is its own.
+    if status == Status::NotApplicable && !deciders.iter().any(|d| d == writer) {
+        let who = if deciders.len() <= 3 {
+            deciders.join("、")
+        } else {
+            format!("{}个单位", deciders.len())
+        };
+        doubts.push(format!(
+            "{who}均报送“{}”，与《整改方案》的分工不符",
+            Status::NotApplicable.label()
+        ));
+        status = Status::Unclear;
+    }
     // No decider has answered, but the cooperating units that did all report the work
     // done (区城市管理局: 渗漏液应急收集池已于9月28日通过验收, while the responsible
     // company is silent): reported done, to be confirmed, not a silence late. Not
