@@ -196,6 +196,43 @@ fn a_completion_dated_after_the_as_of_date_is_not_yet_a_completion() {
     assert_eq!(later.task(8).unwrap().status, Status::Completed);
 }
 
+/// 已完成 with a month and no day (完成时间 2020年12月) on an undated return, read at 12
+/// 月10日: done within the month, by all the row says, and counted; a later month is
+/// not. Before (adv54 a 2): the month's last day was after the as-of date, and the task
+/// counted 正在推进 with a note saying so.
+#[test]
+fn a_completion_in_the_as_of_month_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |month: &str| {
+        SheetSpec::new("Sheet1")
+            .text_row(&["填报单位：区农业农村委"])
+            .text_row(&["序号", "具体举措", "进展情况", "完成状态", "完成时间"])
+            .text_row(&["8", &measure(8), "规划已印发。", "已完成", month])
+    };
+    write_workbook(
+        &dir.path().join("区农业农村委.xlsx"),
+        &[sheet("2020年12月")],
+    );
+    let l = ledger_at(dir.path(), day(12, 10));
+    let t = l.task(8).unwrap();
+    assert_eq!(t.status, Status::Completed);
+    assert!(t.reports[0].completed_in_month);
+    assert!(
+        !l.problems
+            .iter()
+            .any(|p| p.code == Code::CompletedAfterAsOf),
+        "{:#?}",
+        l.problems
+    );
+    write_workbook(&dir.path().join("区农业农村委.xlsx"), &[sheet("2021年1月")]);
+    let l = ledger_at(dir.path(), day(12, 10));
+    assert_eq!(l.task(8).unwrap().status, Status::InProgress);
+    assert!(l
+        .problems
+        .iter()
+        .any(|p| p.code == Code::CompletedAfterAsOf));
+}
+
 #[test]
 fn the_change_set_against_a_known_previous_round() {
     let returns = tempfile::tempdir().unwrap();

@@ -205,7 +205,13 @@ fn completion_dated_late(r: &Record, as_of: NaiveDate) -> Option<Problem> {
     }
     let done = r.completed_on?;
     let after_filing = r.filed_by().filter(|f| done > *f);
-    if done > as_of {
+    // A month without a day that holds the as-of date (2020年12月 at 12月10日): done
+    // within it, by all the row says (`UnitReport::completed_after`).
+    let in_the_month = || {
+        crate::common::dates::parse_date_span(&r.completed_text, Some(as_of.year()))
+            .is_some_and(|(first, last)| first <= as_of && last == done)
+    };
+    if done > as_of && !in_the_month() {
         // After the day it was filed too: the report is 待核实, and asked about as such
         // (`doubt::done_after_filing`).
         return after_filing

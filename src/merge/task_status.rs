@@ -27,7 +27,8 @@
 //! - 正在推进 (in progress): any other mix.
 //!
 //! A report of 已完成 whose completion date is after the as-of date counts as 正在推进
-//! in that round (the ledger keeps what the unit wrote).
+//! in that round (the ledger keeps what the unit wrote); not one written as a month
+//! without a day that holds the as-of date (2020年12月 at 12月10日).
 //!
 //! Overdue: the due date is before the as-of date and the task is not completed nor
 //! reported completed by everyone who answered (confirming: late only if the others'

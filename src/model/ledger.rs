@@ -400,10 +400,21 @@ impl UnitReport {
     /// The status the report counts as at `as_of`: 待核实 when its status contradicts
     /// its text; 正在推进 when it says 已完成 with a completion date after `as_of` (not
     /// yet a completion in this round); else its status.
+    /// The completion is dated after `as_of`: not one a month written without a day
+    /// names where `as_of` falls in that month (完成时间 2020年12月 at 12月10日, the
+    /// return undated: done by all it says; adv54 a 2).
+    pub fn completed_after(&self, as_of: NaiveDate) -> bool {
+        self.completed_on.is_some_and(|d| {
+            d > as_of
+                && !(self.completed_in_month
+                    && chrono::Datelike::with_day(&d, 1).is_some_and(|m| m <= as_of))
+        })
+    }
+
     pub fn counted_status(&self, as_of: NaiveDate) -> Status {
         if self.doubt.is_some() {
             Status::Unclear
-        } else if self.status == Status::Completed && self.completed_on.is_some_and(|d| d > as_of) {
+        } else if self.status == Status::Completed && self.completed_after(as_of) {
             Status::InProgress
         } else {
             self.status

@@ -216,7 +216,7 @@ impl RoundReports {
                 !r.superseded
                     && r.status == Status::Completed
                     && r.doubt.is_none()
-                    && r.completed_on.is_none_or(|d| d <= as_of)
+                    && !r.completed_after(as_of)
                     && r.role != crate::plan::Role::Unassigned
             })
             .map(|(id, mut r)| {
