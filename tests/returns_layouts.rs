@@ -12727,3 +12727,31 @@ fn a_return_sent_twice_with_a_task_on_two_rows_counts_once() {
     );
     assert!(raised(&ledger_for(dir.path()), Code::Conflict));
 }
+
+/// A 序号 written task.item with a dot (55.1) is that task's, as 23-1 is; a row with no
+/// 序号 whose measure column only cites the plan's numbers (第33、37项, 第30项) is those
+/// tasks', each. Before (adv54 a 4, a 5): both rows were refused (序号“55.1”无法识别;
+/// 举措内容“第33、37项”与方案中的任务都不相符).
+#[test]
+fn a_dotted_item_and_a_cited_task_number_name_their_tasks() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["", "第33、37项", "已完成排查和整改。", "已完成"]),
+            row(&["", "第30项。", "清单已建立。", "已完成"]),
+            row(&["34.1", &measure(34), "开展巡查12次。", "长期坚持"]),
+        ],
+    );
+    for id in [33, 37, 30] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, Status::Completed, "{id}");
+        assert!(!r.progress.contains("第33"), "{id}: {}", r.progress);
+    }
+    assert_eq!(only_report(&ledger, 34).status, Status::Ongoing);
+    assert!(
+        !raised(&ledger, Code::TaskUnmatched),
+        "{:#?}",
+        ledger.problems
+    );
+}

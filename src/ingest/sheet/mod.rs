@@ -769,6 +769,22 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         {
             v.id = Some(head);
         }
+        // 55.1: an item of task 55.
+        if v.id.is_none() {
+            v.id = crate::ingest::values::dotted_item(&v.id_text);
+        }
+        // No 序号, the measure column citing the plan's numbers (第33、37项): those
+        // tasks, as the 序号 column would (adv54 a 4: the row was refused).
+        let cited = (v.id.is_none() && v.id_text.trim().is_empty())
+            .then(|| crate::ingest::values::cited_tasks_only(&v.measure_text))
+            .flatten();
+        if let Some(ids) = &cited {
+            v.id_text = v.measure_text.trim().to_string();
+            if let [id] = ids[..] {
+                v.id = Some(id);
+                v.measure_text.clear();
+            }
+        }
         // 来苏镇 in the 序号 or the 具体举措 column right under task 39's row, or opening
         // the row's progress (来苏镇：建成…), with its own progress or status: that unit's
         // report on task 39 (a lead unit's consolidation listing its partners under each
@@ -898,6 +914,9 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // 23、24 / 第20至21项: one report per task, each by its number alone (the row's
         // measure text, if any, speaks of them together).
         let together = v.id.is_none().then(|| parse_task_ids(&v.id_text)).flatten();
+        if together.is_some() && cited.is_some() {
+            v.measure_text.clear();
+        }
         let filed_on = v.filed_on.or(block_filed).or(filing.filed_on);
         let completed_on = done_by_filing(&v, filed_on, default_year);
         // 【区城市管理局】印发…: the row's own unit tagged, as its partners' rows under it
