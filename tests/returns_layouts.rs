@@ -12755,3 +12755,38 @@ fn a_dotted_item_and_a_cited_task_number_name_their_tasks() {
         ledger.problems
     );
 }
+
+/// A row with no 序号 whose measure is a word or two (饮用水): the unit's one task that
+/// holds it, with a warning; a word several of its tasks hold, or none, is refused with
+/// what was written (not told as no text at all). Before (adv54 a 6): refused as
+/// 没有序号，也没有举措内容可供对应.
+#[test]
+fn a_one_word_measure_names_the_units_one_task_holding_it() {
+    // 区水利局: 饮用水 is in task 55 alone among its tasks; 河道 in several.
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["", "饮用水", "持续监管。", "长期坚持"]),
+            row(&["", "河道", "持续清理。", "长期坚持"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 55).status, Status::Ongoing);
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Warning
+                && p.message.contains("“饮用水”只见于本单位承担的第55项")),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::TaskUnmatched && p.message.contains("举措内容“河道”过短")),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -179,12 +179,49 @@ pub(super) fn by_text_alone(
                 )),
             };
         }
+        // A word or two (饮用水, 黑臭): the unit's one task whose measure or name holds
+        // it (adv54 a 6: told as no text at all).
+        let word: String = rec
+            .measure_text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if word.is_empty() {
+            return TaskMatch::Missing(problem(
+                rec,
+                Severity::Error,
+                not_found,
+                format!(
+                    "{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"
+                ),
+            ));
+        }
+        let own_holding = |unit: &str| {
+            let mut hits = plan.tasks.iter().filter(|t| {
+                plan.role_of(t, unit) != Role::Unassigned
+                    && word.chars().count() >= 2
+                    && (t.measure.contains(&word) || t.short_name.contains(&word))
+            });
+            match (hits.next(), hits.next()) {
+                (Some(t), None) => Some(t.id),
+                _ => None,
+            }
+        };
+        if let Some(id) = unit.filter(|_| !numbered).and_then(own_holding) {
+            return found_by_text(
+                rec,
+                id,
+                format!(
+                    "{id_desc}，“{word}”只见于本单位承担的第{id}项的举措，已按第{id}项计入。请核实。"
+                ),
+            );
+        }
         return TaskMatch::Missing(problem(
             rec,
             Severity::Error,
             not_found,
             format!(
-                "{id_desc}，也没有举措内容可供对应，此行未计入汇总。请按整改任务分解表填写序号。"
+                "{id_desc}，举措内容“{word}”过短，无法确定是哪项任务，此行未计入汇总。请按整改任务分解表填写序号。"
             ),
         ));
     }
