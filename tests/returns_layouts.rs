@@ -12790,3 +12790,56 @@ fn a_one_word_measure_names_the_units_one_task_holding_it() {
         ledger.problems
     );
 }
+
+/// 整改措施 beside 整改任务 with no progress column: the unit's words on what it did, its
+/// progress, whether the status has a column of its own (完成状态), is written in a
+/// column read as progress (整改进度 of 已完成), or has none (read from the text).
+/// Before (adv54 a 3): the text was read as more of the measure (progress empty), and
+/// with no status column the table was not found at all.
+#[test]
+fn a_measures_column_beside_the_task_is_the_progress() {
+    let done = "规划已于9月28日印发实施。";
+    for header in [
+        &["序号", "整改任务", "整改措施", "完成状态"][..],
+        &["序号", "整改任务", "整改措施", "整改进度"][..],
+        &["序号", "整改任务", "整改措施"][..],
+    ] {
+        let mut cells = vec!["26", "水库消落带治理专项规划", done, "已完成"];
+        cells.truncate(header.len());
+        let ledger = read_one("区水利局", header, &[row(&cells)]);
+        let r = only_report(&ledger, 26);
+        assert_eq!(r.progress, done, "{header:?}");
+        assert_eq!(r.status, Status::Completed, "{header:?}");
+    }
+}
+
+/// 未完成 in 完成状态 is read as 否 is: under way beside words on the work, 待核实 with
+/// no words (asked whether under way or not started), and the message does not say
+/// 未完成 twice. Before (adv54 a 7): 完成状态“未完成”无法识别.
+#[test]
+fn not_completed_in_the_status_column_is_read_as_a_no() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["46", &measure(46), "按计划推进人才引进工作。", "未完成"]),
+            row(&["30", &measure(30), "", "未完成"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 46).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 30).status, Status::Unclear);
+    assert!(
+        said(
+            &ledger,
+            Code::StatusUnclear,
+            "完成状态填写“未完成”，但没有写明进展"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    assert!(
+        !said(&ledger, Code::StatusUnclear, "无法识别"),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -999,7 +999,7 @@ pub fn is_no_answer(text: &str) -> bool {
     let key = status_key(text);
     let upper = key.to_uppercase();
     NO_WORDS.contains(&upper.as_str())
-        || matches!(upper.as_str(), "X" | "未")
+        || matches!(upper.as_str(), "X" | "未" | "未完成" | "没完成")
         || (key.is_empty() && text.contains(['×', '✗', '✘']))
 }
 

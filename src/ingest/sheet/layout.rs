@@ -362,6 +362,7 @@ fn header_at(
     } else {
         (upper, top)
     };
+    second_measure_is_progress(&mut kinds);
     if !qualifies(&kinds) {
         return None;
     }
@@ -732,6 +733,23 @@ fn prefer_actual_completion(grid: &Grid, layout: &mut Layout, kinds: &mut [Optio
     }
 }
 
+/// A header with two measure columns and no progress column (序号 | 整改任务 | 整改措施
+/// | 完成状态): the first names the task, the second holds what the unit did, its
+/// progress (adv54 a 3: its text was read as more of the measure and lost, and with no
+/// status column the table was not found at all).
+fn second_measure_is_progress(kinds: &mut [Option<ColumnKind>]) {
+    use ColumnKind::{Measure, Progress};
+    if kinds.contains(&Some(Progress)) {
+        return;
+    }
+    let measures: Vec<usize> = (0..kinds.len())
+        .filter(|&c| kinds[c] == Some(Measure))
+        .collect();
+    if let [_, second, ..] = measures[..] {
+        kinds[second] = Some(Progress);
+    }
+}
+
 /// The columns of a text kind (measure, progress, note, evidence) that repeat a kind
 /// the layout already reads at another column: their text is data too. So is a second
 /// 完成时限 (调整后完成时限 beside the plan's): the deadline the unit moved the task to.
@@ -830,6 +848,13 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
     layout.columns.push((kind, c));
     if let Some(&other) = progress_cols.iter().find(|&&o| o != c) {
         layout.columns.push((Progress, other));
+    } else if let [_, second, ..] = (0..kinds.len())
+        .filter(|&m| kinds[m] == Some(ColumnKind::Measure))
+        .collect::<Vec<_>>()[..]
+    {
+        // 整改任务 | 整改措施 | 整改进度 (of 已完成): the second measure column holds what
+        // the unit did, as where no progress column is named at all.
+        layout.columns.push((Progress, second));
     }
 }
 

@@ -1799,21 +1799,24 @@ fn status_unclear(
     {
         // 否 beside 已全部完成 (adv44 b15: the unit was asked for progress it wrote).
         format!(
-            "填写“{}”（未完成），但进展情况写明“{}”，两者不一致，记为“{}”。请核实该任务是否已完成，并据实填写完成状态。",
+            "填写“{}”{}，但进展情况写明“{}”，两者不一致，记为“{}”。请核实该任务是否已完成，并据实填写完成状态。",
             one_line(status_text),
+            meaning_of_no(status_text),
             excerpt(progress, 30),
             Status::Unclear.label()
         )
     } else if is_no_answer(status_text) && !progress.trim().is_empty() {
         format!(
-            "填写“{}”（未完成），但进展情况没有写明是正在推进还是未启动，记为“{}”。请填写“正在推进”或“未启动”。",
+            "填写“{}”{}，但进展情况没有写明是正在推进还是未启动，记为“{}”。请填写“正在推进”或“未启动”。",
             one_line(status_text),
+            meaning_of_no(status_text),
             Status::Unclear.label()
         )
     } else if is_no_answer(status_text) {
         format!(
-            "完成状态填写“{}”（未完成），但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
+            "完成状态填写“{}”{}，但没有写明进展，无法判断是正在推进还是未启动，记为“{}”。请写明进展情况，并填写“正在推进”或“未启动”。",
             one_line(status_text),
+            meaning_of_no(status_text),
             Status::Unclear.label()
         )
     } else {
@@ -1825,6 +1828,16 @@ fn status_unclear(
     };
     Problem::new(Severity::Warning, Code::StatusUnclear, ctx.file, message)
         .at(Some(&source.sheet), Some(source.row))
+}
+
+/// What a no answer means, after it in a message: （未完成） after 否, nothing after
+/// 未完成 itself.
+fn meaning_of_no(status_text: &str) -> &'static str {
+    if one_line(status_text).contains("完成") {
+        ""
+    } else {
+        "（未完成）"
+    }
 }
 
 /// The date a progress text says the work was finished on: 于2020年9月25日完成 /
