@@ -872,6 +872,38 @@ fn summary_of(rows: &[Vec<String>], id: u32) -> String {
         .unwrap_or_else(|| panic!("task {id}"))
 }
 
+/// The 报送表's 汇总意见 tells the lead's own report as its own (我局已完成) and counts
+/// only the units that reported to it. Before (adv54 b 5): 已报送1个单位，为已完成 where
+/// that unit was the lead itself.
+#[test]
+fn a_forms_summary_tells_the_leads_own_report_as_its_own() {
+    let plan = common::shipped_plan();
+    let l = build_round(
+        &plan,
+        &common::repo().join("input/returns"),
+        &Scope::Lead("区水利局".into()),
+    );
+    let rows = form_rows(&consolidated_bytes(&l).unwrap());
+    for t in l.tasks.iter() {
+        let summary = summary_of(&rows, t.id);
+        let own = t.current_reports().any(|r| r.unit == "区水利局");
+        let others = t.current_reports().filter(|r| r.unit != "区水利局").count();
+        assert_eq!(summary.starts_with("我局"), own, "{}: {summary}", t.id);
+        assert_eq!(
+            summary.contains("已报送"),
+            others > 0,
+            "{}: {summary}",
+            t.id
+        );
+    }
+    assert_eq!(summary_of(&rows, 21), "我局已完成。");
+    assert!(
+        summary_of(&rows, 18).starts_with("我局长期坚持推进；已报送"),
+        "{}",
+        summary_of(&rows, 18)
+    );
+}
+
 /// A lead's report with none of its open tasks overdue says so plainly (其余4项任务均未
 /// 超过完成时限，均为12月底到期), not 没有已超过完成时限的 (adv51 b 12); its completion rate
 /// has one decimal, as the check and the workbook print it.

@@ -127,7 +127,18 @@ pub fn consolidated_title(ledger: &Ledger) -> String {
 /// and the lead unit's own progress still to fill in (我委进展待补充), not listed among
 /// the units it waits on.
 fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
-    let current: Vec<&UnitReport> = t.current_reports().collect();
+    let collector = ledger.plan.collector.as_str();
+    // The writer's own report is told as its own (我局已完成), not counted among the
+    // units that reported to it (adv54 b 5: 已报送1个单位，为已完成 of itself).
+    let own: Vec<Status> = t
+        .current_reports()
+        .filter(|r| r.unit == collector)
+        .map(|r| r.counted_status(ledger.as_of))
+        .collect();
+    let current: Vec<&UnitReport> = t
+        .current_reports()
+        .filter(|r| r.unit != collector)
+        .collect();
     let mut units: Vec<&str> = current.iter().map(|r| r.unit.as_str()).collect();
     units.dedup();
     let counts: Vec<(Status, usize)> = Status::ALL
@@ -168,7 +179,13 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
         })
         .collect();
     let own_missing = t.awaits(&ledger.plan.collector);
-    let mut parts = vec![match counts.as_slice() {
+    let own_said = own
+        .iter()
+        .min_by_key(|s| s.advancement())
+        .map(|&s| own_status(&ledger.plan.self_word, s));
+    let mut parts: Vec<String> = own_said.into_iter().collect();
+    parts.push(match counts.as_slice() {
+        [] if !own.is_empty() => String::new(),
         [] => "尚无单位报送".to_string(),
         [(s, n)] if *n == units.len() && *n > 1 => {
             format!("已报送{n}个单位，均为{}", s.label())
@@ -183,7 +200,8 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
                 .collect::<Vec<_>>()
                 .join("、")
         ),
-    }];
+    });
+    parts.retain(|p| !p.is_empty());
     if !missing.is_empty() {
         parts.push(format!("尚未报送：{}", missing.join("、")));
     }
@@ -192,6 +210,18 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
         parts.push(format!("{}进展待补充", ledger.plan.self_word));
     }
     format!("{}。", parts.join("；"))
+}
+
+/// The writer's own status on a task as its summary says it: 我局已完成, 我局正在推进.
+fn own_status(self_word: &str, s: Status) -> String {
+    match s {
+        Status::Completed | Status::InProgress | Status::NotStarted => {
+            format!("{self_word}{}", s.label())
+        }
+        Status::Ongoing => format!("{self_word}{}推进", s.label()),
+        Status::NotApplicable => format!("{self_word}报送为{}", s.label()),
+        s => format!("{self_word}报送的情况{}", s.label()),
+    }
 }
 
 struct Styles {
