@@ -1432,7 +1432,8 @@ fn body_text_of(xml: &str) -> String {
 
 /// Under lead reporting a partner owes the bureau nothing; one that writes to the bureau
 /// anyway is counted apart, so the report never says more units reported than were
-/// expected (应报送45个，已报送49个), and says what the extra ones are.
+/// expected (应报送45个，已报送49个), and says what the extra ones are, by name when few
+/// (adv54 b 5: 另有1个单位 without saying which).
 #[test]
 fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
     let plan = shipped_plan();
@@ -1460,7 +1461,7 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
         "，但尚有任务未报送"
     };
     let said = format!(
-        "应报送进展的{}个单位中，1个已报送{how}；{silent}个未报送任何进展（名单见附件2）；另有1个单位不在应报送之列，也报送了进展，已一并汇总。",
+        "应报送进展的{}个单位中，1个已报送{how}；{silent}个未报送任何进展（名单见附件2）；另有{partner}不在应报送之列，也报送了进展，已一并汇总。",
         s.units_expected
     );
     assert!(text.contains(&said), "{said}\n{text}");
@@ -1840,13 +1841,22 @@ fn not_applicable_answers_are_counted_as_received() {
             &[&["36", &measure(36), "辖区内无杨家河暗渠。", "不涉及"]],
         );
     }
+    // The bureau's own answer on its own task stands (every decider of task 36 answering
+    // 不涉及 is to be checked: status_rule.rs).
+    write_dated_return(
+        &returns.join("区生态环境局.xlsx"),
+        "区生态环境局",
+        "2020年12月5日",
+        &[&["51", &measure(51), "本年度培训已纳入其他专项。", "不涉及"]],
+    );
     let l = rectify::build_ledger(&plan(), returns);
     assert_eq!(
         l.task(50).unwrap().status,
         rectify::model::Status::Unreported
     );
+    assert_eq!(l.task(36).unwrap().status, rectify::model::Status::Unclear);
     assert_eq!(
-        l.task(36).unwrap().status,
+        l.task(51).unwrap().status,
         rectify::model::Status::NotApplicable
     );
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
@@ -3299,8 +3309,8 @@ fn a_town_heard_of_through_its_lead_is_told_so() {
 }
 
 /// A report dated before some late returns came (signed 12月5日, returns of 12月6–9日 in
-/// the folder) does not tell of their days, which it cannot know: 统计截止日期后报送
-/// (second review d 2); one dated after them does.
+/// the folder) does not tell of them, which it cannot know (second review d 2 left
+/// 统计截止日期后报送; adv54 b 5); one dated after them tells their days.
 #[test]
 fn a_report_tells_a_late_returns_day_only_when_dated_after_it() {
     let mut plan = shipped_plan();
@@ -3309,11 +3319,11 @@ fn a_report_tells_a_late_returns_day_only_when_dated_after_it() {
     plan.meta.report_date = day(5);
     let l = rectify::build_ledger(&plan, &repo().join("input/returns"));
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
-    assert!(
-        text.contains("区发展改革委（统计截止日期后报送，纳入下期汇总）"),
-        "{text}"
-    );
+    // Signed before the return came: it cannot tell of it (adv54 b 5: 统计截止日期后报送
+    // in a report dated the day before the return); the unit is among the silent.
+    assert!(!text.contains("纳入下期汇总"), "{text}");
     assert!(!text.contains("12月6日报送"), "{text}");
+    assert!(text.contains("区发展改革委（未报送任何进展）："), "{text}");
     plan.meta.report_date = day(10);
     let l = rectify::build_ledger(&plan, &repo().join("input/returns"));
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());

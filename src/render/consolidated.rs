@@ -163,7 +163,7 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let late_on = |u: &crate::model::UnitEntry| {
         u.late
             .contains(&t.id)
-            .then(|| crate::render::notice::late_return(ledger, u))
+            .then(|| crate::render::report::late_known(ledger, u))
             .flatten()
     };
     let missing: Vec<&str> = owing()
@@ -173,9 +173,11 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let late: Vec<String> = owing()
         .filter_map(|u| {
             let on = late_on(u)?;
-            let when = crate::render::report::late_day(on, ledger.plan.report_date)
-                .map_or_else(|| "统计截止日期后报送".to_string(), |d| format!("{d}报送"));
-            Some(format!("{}{when}，纳入下期汇总", u.name))
+            Some(format!(
+                "{}{}报送，纳入下期汇总",
+                u.name,
+                crate::common::dates::render_day(on)
+            ))
         })
         .collect();
     let own_missing = t.awaits(&ledger.plan.collector);

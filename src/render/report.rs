@@ -434,6 +434,9 @@ struct SummaryContext<'a> {
     units_none_owed_names: String,
     /// Units that reported though they owe nothing in this round.
     units_other: u32,
+    /// Their names joined with 、 when three or fewer, else empty (the count says it;
+    /// adv54 b 5: 另有2个单位 without saying which).
+    units_other_names: String,
     categories: usize,
 }
 
@@ -1720,6 +1723,21 @@ impl<'a> SummaryContext<'a> {
             units_none_owed,
             units_none_owed_names,
             units_other: s.units_other,
+            units_other_names: {
+                let names: Vec<&str> = l
+                    .units
+                    .iter()
+                    .filter(|u| {
+                        !u.files.is_empty() && u.name != l.plan.collector && u.expected.is_empty()
+                    })
+                    .map(|u| u.name.as_str())
+                    .collect();
+                if names.len() <= 3 {
+                    names.join("、")
+                } else {
+                    String::new()
+                }
+            },
             categories,
         }
     }
@@ -2090,11 +2108,11 @@ impl UnitBrief {
                 .changes
                 .as_ref()
                 .is_some_and(|c| c.still_missing.contains(&u.name)),
-            late_on: crate::render::notice::late_return(l, u)
-                .map(|day| {
-                    late_day(day, l.plan.report_date).map_or_else(
-                        || "统计截止日期后报送".to_string(),
-                        |d| format!("{d}报送，晚于统计截止日期"),
+            late_on: late_known(l, u)
+                .map(|d| {
+                    format!(
+                        "{}报送，晚于统计截止日期",
+                        crate::common::dates::render_day(d)
                     )
                 })
                 .unwrap_or_default(),
@@ -2111,12 +2129,11 @@ fn task_numbers(ids: &[u32]) -> String {
     }
 }
 
-/// The day of a return that came after the as-of date, as a document dated `dated` may
-/// tell it (12月6日), or none when it came after the document's own date, which cannot
-/// tell of it (second review d 2: a report signed 12月5日 told of returns of 12月8日;
-/// the documents say 统计截止日期后报送).
-pub(crate) fn late_day(day: chrono::NaiveDate, dated: chrono::NaiveDate) -> Option<String> {
-    (day <= dated).then(|| crate::common::dates::render_day(day))
+/// The day a unit's return came after the as-of date, if it did and the document is
+/// dated no earlier (a report signed on 12月5日 knows nothing of a return of 12月6日:
+/// the unit is told as silent there; adv54 b 5).
+pub(crate) fn late_known(l: &Ledger, u: &crate::model::UnitEntry) -> Option<chrono::NaiveDate> {
+    crate::render::notice::late_return(l, u).filter(|day| *day <= l.plan.report_date)
 }
 
 /// Units named for the clerk to chase: every unit but the towns by name, the towns

@@ -222,11 +222,8 @@ fn late_units(ledger: &Ledger) -> Vec<(&str, String)> {
         .units
         .iter()
         .filter_map(|u| {
-            let day = crate::render::notice::late_return(ledger, u)?;
-            let when = crate::render::report::late_day(day, ledger.plan.report_date).map_or_else(
-                || "在统计截止日期后报送".to_string(),
-                |d| format!("于{d}报送"),
-            );
+            let day = crate::render::report::late_known(ledger, u)?;
+            let when = format!("于{}报送", crate::common::dates::render_day(day));
             Some((u.name.as_str(), when))
         })
         .collect()
