@@ -231,7 +231,7 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
     for (first, last) in [
         ("具体举措", "进展情况"),
         ("应报任务数", "情况说明"),
-        ("原文状态", "是否被覆盖"),
+        ("原文状态", "是否已被替代"),
     ] {
         let (a, b) = (pages_with(first), pages_with(last));
         assert!(a.len() > 1, "{first}: {a:?}");

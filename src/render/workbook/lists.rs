@@ -546,13 +546,13 @@ fn report_columns<'a>() -> [Column<'a, ReportItem<'a>>; 13] {
             ListCell::Date(r.item.1.filed_on)
         }),
         col(
-            "是否被覆盖",
+            "是否已被替代",
             Kind::Center,
             10.0,
             12.0,
             |r: &ReportRow<'a>| t(yes_no(r.item.1.superseded)),
         )
-        .note("同一单位对同一任务多次报送时，以最新的一份为准（填报日期最晚的；同一天的，按月份最近的、注明修改或更正的），其余标记为“是”。".into()),
+        .note("同一单位对同一任务多次报送时，以最新的一份为准（填报日期最晚的；同一天的，按月份最近的、注明修改或更正的），其余已被替代，标记为“是”。".into()),
         // Where each report was read: for the screen, not the printout.
         col("来源文件", Kind::Text, 16.0, 40.0, |r: &ReportRow<'a>| {
             t(&r.item.1.source.file)
