@@ -5177,7 +5177,8 @@ fn a_statement_under_the_table_answers_its_blank_rows() {
 
 /// The return's sheet hidden by mistake, its instructions sheet left visible: with no
 /// progress on any sheet shown, the hidden one is read, with a warning naming it. A
-/// hidden sheet beside a visible return (last month's) is still not read.
+/// hidden sheet beside a visible return (last month's) is still not read, and the
+/// clerk is told so.
 #[test]
 fn a_hidden_return_sheet_is_read_when_nothing_else_is() {
     let unit = "区城市管理局";
@@ -5226,6 +5227,14 @@ fn a_hidden_return_sheet_is_read_when_nothing_else_is() {
         .skipped
         .iter()
         .any(|s| s.reason == SkipReason::HiddenSheet));
+    // … and the clerk is told what it holds, not only ledger.json (adv54 a).
+    assert!(
+        ledger.problems.iter().any(|p| p.severity == Severity::Info
+            && p.sheet.as_deref() == Some("11月")
+            && p.message == "此工作表已隐藏，其中1行进展（第43项）未读取。如为本次报送的内容，请该单位取消隐藏后重新报送。"),
+        "{:#?}",
+        ledger.problems
+    );
 }
 
 /// A header naming the progress and then the plan (进展情况及下步打算) is the progress

@@ -387,6 +387,48 @@ fn read_sheets(
         let sender = read_isolated(grid, &ctx, out);
         named = named.or(sender);
     }
+    // Progress on the sheets shown, and a hidden sheet holding progress rows too (a
+    // month before, or a task not on the shown sheet): not read, and the clerk told
+    // which tasks it holds (adv54 a: only ledger.json's skipped list said).
+    if !out.records.is_empty() {
+        for grid in read.grids.iter().filter(|g| g.hidden) {
+            let shown = Grid {
+                hidden: false,
+                ..grid.clone()
+            };
+            let mut part = Ingested::default();
+            read_isolated(&shown, &ctx, &mut part);
+            let mut ids: Vec<u32> = part.records.iter().filter_map(|r| r.id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if part.records.is_empty() {
+                continue;
+            }
+            let tasks = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "（第{}项）",
+                    ids.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )
+            };
+            out.problems.push(
+                Problem::new(
+                    Severity::Info,
+                    Code::ReadNote,
+                    rel,
+                    format!(
+                        "此工作表已隐藏，其中{}行进展{tasks}未读取。如为本次报送的内容，请该单位取消隐藏后重新报送。",
+                        part.records.len()
+                    ),
+                )
+                .at(Some(&grid.name), None),
+            );
+        }
+    }
     // No progress on any sheet shown: a sheet hidden by mistake (the form hidden, its
     // instructions left) is the return after all.
     if out.records.is_empty() {
@@ -407,10 +449,7 @@ fn read_sheets(
                     Severity::Warning,
                     Code::ReadNote,
                     rel,
-                    format!(
-                        "工作表“{}”已隐藏，其他工作表中没有进展数据，已读取该隐藏工作表。请核实其内容是否为本次报送的进展。",
-                        grid.name
-                    ),
+                    "此工作表已隐藏，其他工作表中没有进展数据，已读取该隐藏工作表。请核实其内容是否为本次报送的进展。".to_string(),
                 )
                 .at(Some(&grid.name), None),
             );
