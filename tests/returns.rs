@@ -299,6 +299,15 @@ fn a_salutation_under_the_title_is_not_the_tables_unit() {
         &dir.path().join("汇总.xlsx"),
         &[sheet("区农业农村委牵头任务进展汇总表", "来苏镇：")],
     );
+    // A town is never whom a return is sent to: under a report's title too, 宝峰镇： heads
+    // the town's rows (second review c 1: they went to the lead).
+    write_workbook(
+        &dir.path().join("镇街汇总.xlsx"),
+        &[sheet(
+            "区农业农村委关于镇街整改进展情况的汇总报告",
+            "宝峰镇：",
+        )],
+    );
     let ledger = ledger_for(dir.path());
     assert_eq!(
         reports_of(&ledger, 45, "区城市管理局").len(),
@@ -315,6 +324,7 @@ fn a_salutation_under_the_title_is_not_the_tables_unit() {
         .collect();
     assert!(on_26.contains(&("区水利局", "整改进展.xlsx")), "{on_26:?}");
     assert!(on_26.contains(&("来苏镇", "汇总.xlsx")), "{on_26:?}");
+    assert!(on_26.contains(&("宝峰镇", "镇街汇总.xlsx")), "{on_26:?}");
     assert!(
         !ledger
             .tasks

@@ -1411,6 +1411,12 @@ struct Issues {
     /// Of them, those past their deadline (第14、59项), for 三（一）; empty when none.
     own_overdue: String,
     unclear: Vec<TaskContext>,
+    /// `unclear` as 三 tells them, a clause each: 水产养殖整治政策及尾水处理，区农业农村委
+    /// 报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位; tasks one unit's report
+    /// doubts for the same reason told together (区农业农村委对A、B等6项任务报送“不涉及”，
+    /// 但该单位是这些任务唯一的牵头或责任单位; adv54 b 3: 43 clauses repeating one
+    /// sentence).
+    unclear_said: Vec<String>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
     units_missing: Vec<UnitBrief>,
     /// Some unit of 附件2 owes tasks as a cooperating unit: the attachment says why.
@@ -1987,6 +1993,7 @@ impl Issues {
             own_unreported: task_numbers(&own),
             own_overdue: task_numbers(&own_overdue),
             unclear: with(&|t| t.status == Status::Unclear),
+            unclear_said: unclear_said(l),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
             // 其中区纪委监委, 其中4个单位, or 均 when every silent unit sent late.
             late_said: {
@@ -2134,6 +2141,69 @@ fn task_numbers(ids: &[u32]) -> String {
 /// the unit is told as silent there; adv54 b 5).
 pub(crate) fn late_known(l: &Ledger, u: &crate::model::UnitEntry) -> Option<chrono::NaiveDate> {
     crate::render::notice::late_return(l, u).filter(|day| *day <= l.plan.report_date)
+}
+
+/// The 待核实 tasks as 三 tells them ([`Issues::unclear_said`]), in task order, a group
+/// where its first task stands.
+fn unclear_said(l: &Ledger) -> Vec<String> {
+    let unclear: Vec<&TaskEntry> = l
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Unclear)
+        .collect();
+    // A task's one doubt as the unit's name and the reason after it.
+    let split = |t: &TaskEntry| -> Option<(String, String)> {
+        let [doubt] = t.doubts.as_slice() else {
+            return None;
+        };
+        let unit = t
+            .current_reports()
+            .map(|r| r.unit.as_str())
+            .filter(|u| doubt.starts_with(u))
+            .max_by_key(|u| u.len())?;
+        Some((unit.to_string(), doubt[unit.len()..].to_string()))
+    };
+    let keys: Vec<Option<(String, String)>> = unclear.iter().map(|t| split(t)).collect();
+    let mut said = Vec::new();
+    for (i, t) in unclear.iter().enumerate() {
+        let alike: Vec<usize> = keys[i]
+            .as_ref()
+            .map(|k| {
+                (0..unclear.len())
+                    .filter(|&j| keys[j].as_ref() == Some(k))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match &keys[i] {
+            Some((unit, why)) if alike.len() > 1 => {
+                if alike[0] != i {
+                    continue;
+                }
+                let shorts: Vec<&str> = alike
+                    .iter()
+                    .map(|&j| unclear[j].short_name.as_str())
+                    .collect();
+                let tasks = if shorts.len() > 6 {
+                    format!("{}等{}项任务", shorts[..6].join("、"), shorts.len())
+                } else {
+                    format!("{}{}项任务", shorts.join("、"), shorts.len())
+                };
+                let why = why
+                    .replace("这项任务", "这些任务")
+                    .replace("该项任务", "这些任务");
+                said.push(collector_as_self(l, format!("{unit}对{tasks}{why}")));
+            }
+            _ => {
+                let doubt = collector_as_self(l, t.doubts.join("；"));
+                said.push(if doubt.is_empty() {
+                    t.short_name.clone()
+                } else {
+                    format!("{}，{doubt}", t.short_name)
+                });
+            }
+        }
+    }
+    said
 }
 
 /// Units named for the clerk to chase: every unit but the towns by name, the towns

@@ -399,15 +399,30 @@ pub(super) fn is_salutation(t: &str) -> bool {
 
 /// Row `r` is a letter's 主送机关 (区生态环境局： right under a title such as 区城市管理局
 /// 关于…的报告 or 关于…情况的汇报): whom the return is sent to, never a heading naming
-/// the unit whose table follows (来苏镇： over a town's rows in a consolidation, whose
-/// title is no letter's).
-pub(super) fn is_addressee_under_title(grid: &Grid, non_empty: &[usize], r: usize) -> bool {
+/// the unit whose table follows (来苏镇： over a town's rows in a consolidation). The
+/// addressee is a unit that gathers returns, never a town: 来苏镇： under 区农业农村委关于
+/// 镇街…的汇总报告 heads the town's rows (second review c 1, c 2).
+pub(super) fn is_addressee_under_title(
+    grid: &Grid,
+    non_empty: &[usize],
+    r: usize,
+    units: &crate::plan::UnitDirectory,
+) -> bool {
     let Some(above) = non_empty.iter().rev().find(|&&x| x < r) else {
         return false;
     };
     let title = grid.row_text(*above);
-    only_text(grid, r).is_some_and(is_salutation)
-        && (title.contains("关于") || ["报告", "汇报"].iter().any(|w| title.contains(w)))
+    let Some(line) = only_text(grid, r).filter(|t| is_salutation(t)) else {
+        return false;
+    };
+    let name = line.trim().trim_end_matches(['：', ':']).trim();
+    let town = match units.resolve(name) {
+        crate::plan::NameMatch::Unit(u) => units
+            .unit(&u)
+            .is_some_and(|u| u.kind == crate::plan::units::UnitKind::Town),
+        _ => false,
+    };
+    !town && (title.contains("关于") || ["报告", "汇报"].iter().any(|w| title.contains(w)))
 }
 
 /// A line naming whom the return goes to, or who signed it off (抄报：区生态环境局,

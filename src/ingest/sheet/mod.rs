@@ -231,7 +231,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         match filing::block_filing(grid, p, ctx.default_year) {
             _ if is_title => {}
             // 区生态环境局： under 区城市管理局关于…的报告: whom the letter goes to.
-            _ if filing::is_addressee_under_title(grid, &non_empty, p) => {}
+            _ if filing::is_addressee_under_title(grid, &non_empty, p, ctx.units) => {}
             None => {
                 // (来苏镇 merged across the first table over its header, as a paragraph.)
                 let in_table = || {
