@@ -846,6 +846,28 @@ fn a_unit_whose_return_came_late_is_listed_with_its_day() {
     assert!(!summary.contains(&format!("尚未报送：{late}")), "{summary}");
 }
 
+/// A return after the as-of date that holds none of the tasks the unit owes this round
+/// is not told as coming next round: 区农业农村委's 报送表 of 12月7日 (its own tasks) in
+/// 区住房城乡建委's round, where it owes 第39项 as a partner. Before (second review d 2):
+/// 其中区农业农村委在统计截止日期后报送，纳入下期汇总, while nothing of it would come.
+#[test]
+fn a_late_return_without_the_owed_tasks_is_not_told_as_coming() {
+    let mut plan = common::shipped_plan();
+    plan.meta.as_of = NaiveDate::from_ymd_opt(2020, 12, 5).unwrap();
+    let returns = common::repo().join("input/returns");
+    let mut l = build_round(&plan, &returns, &Scope::Lead("区住房城乡建委".into()));
+    l.plan.report_date = date(2020, 12, 10);
+    let u = l.units.iter().find(|u| u.name == "区农业农村委").unwrap();
+    assert!(u.sent_nothing() && !u.missing.is_empty(), "{u:?}");
+    assert!(u.late.is_empty(), "{u:?}");
+    let report = report_text(&l);
+    assert!(
+        !report.contains("区农业农村委在统计截止日期后报送"),
+        "{report}"
+    );
+    assert!(!report.contains("区农业农村委（12月7日报送"), "{report}");
+}
+
 /// The rows of a 报送表's first sheet as text.
 fn form_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     use calamine::Reader;

@@ -308,6 +308,7 @@ struct Part {
 
 /// The tasks (by the 序号 written) each unit's returns filed after the as-of date hold:
 /// a reminder does not ask again for what such a return already has.
+/// The 序号 of each unit's rows filed after the as-of date, 0 for a row with none.
 pub(super) type LateTasks = BTreeMap<String, Vec<u32>>;
 
 fn split(records: Vec<Record>, (as_of, issued): (NaiveDate, NaiveDate), own: Option<&str>) -> Part {
@@ -321,8 +322,9 @@ fn split(records: Vec<Record>, (as_of, issued): (NaiveDate, NaiveDate), own: Opt
     for r in records {
         match r.filed_on {
             Some(d) if d > as_of && (own.is_none() || r.unit.as_deref() != own) => {
-                if let (Some(unit), Some(id)) = (&r.unit, r.id) {
-                    part.late_tasks.push((unit.clone(), id));
+                // (0: a row with no 序号, its task not known.)
+                if let Some(unit) = &r.unit {
+                    part.late_tasks.push((unit.clone(), r.id.unwrap_or(0)));
                 }
                 let source = r.source;
                 match part.late.last_mut() {

@@ -131,6 +131,7 @@ pub fn merge_carrying(
     let mut units = units::unit_entries(plan, &tasks, scope);
     for u in &mut units {
         if let Some(ids) = late_tasks.remove(&u.name) {
+            u.late_unnumbered = ids.contains(&0);
             u.late = ids
                 .into_iter()
                 .filter(|id| u.missing.contains(id))

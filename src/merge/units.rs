@@ -167,6 +167,7 @@ pub(super) fn unit_entries(plan: &Plan, tasks: &[TaskEntry], scope: &Scope) -> V
             direct,
             to_verify,
             late: Vec::new(),
+            late_unnumbered: false,
         });
     }
     out

@@ -534,6 +534,11 @@ pub struct UnitEntry {
     /// 序号 written): counted next round, and not asked for again by a reminder.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub late: Vec<u32>,
+    /// A return of its filed after the as-of date has rows with no 序号 (their tasks
+    /// known only once matched, next round): it may hold tasks of `missing` beyond
+    /// `late`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub late_unnumbered: bool,
     /// The files of its rows and the files it sent with other units' rows.
     pub files: Vec<String>,
     pub last_filed_on: Option<NaiveDate>,

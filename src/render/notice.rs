@@ -800,7 +800,10 @@ fn files_of_others_tasks(ledger: &Ledger, unit: &UnitEntry) -> Vec<String> {
 /// For a unit that sent nothing this round: the day its latest return filed after the
 /// as-of date came in (12月12日), if one did.
 pub(crate) fn late_return(ledger: &Ledger, unit: &UnitEntry) -> Option<NaiveDate> {
-    if !unit.sent_nothing() {
+    // Its late return holds none of the tasks it owes this round (a lead's 报送表 of
+    // its own tasks, read in another lead's round): nothing of it comes next round
+    // either (second review d 2).
+    if !unit.sent_nothing() || (unit.late.is_empty() && !unit.late_unnumbered) {
         return None;
     }
     ledger
