@@ -1465,6 +1465,31 @@ fn a_unit_that_owes_nothing_is_not_counted_among_those_expected() {
         s.units_expected
     );
     assert!(text.contains(&said), "{said}\n{text}");
+    // A unit owing nothing that wrote on a task it has no part in: its row is set aside,
+    // so it is not among those whose progress 已一并汇总 (second review d 1).
+    let (idle, off) = owing
+        .units
+        .iter()
+        .filter(|u| u.expected.is_empty() && u.name != partner)
+        .find_map(|u| {
+            let t = plan
+                .tasks
+                .iter()
+                .find(|t| plan.role_of(t, &u.name) == rectify::plan::Role::Unassigned)?;
+            Some((u.name.clone(), t.id))
+        })
+        .expect("a unit owing nothing");
+    one_row_return(
+        &dir.path().join(format!("{idle}.xlsx")),
+        &idle,
+        off,
+        "配合开展相关工作。",
+    );
+    let l = rectify::build_ledger(&plan, dir.path());
+    assert_eq!(l.summary.units_other, 1, "{:?}", l.summary);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(text.contains(&said), "{said}\n{text}");
+    assert!(!text.contains(&format!("{idle}不在应报送之列")), "{text}");
     // Without such a unit the sentence says nothing of it.
     assert!(!body_text(demo_docx()).contains("不在应报送之列"));
     assert_eq!(demo_ledger().summary.units_other, 0);

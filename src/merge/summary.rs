@@ -56,7 +56,18 @@ pub(super) fn summarise(
         .iter()
         .filter(|u| u.missing.len() < u.expected.len())
         .count() as u32;
-    let units_other = not_owing.len() as u32;
+    // Of those owing nothing, the ones whose progress counts somewhere (a partner
+    // writing to the bureau, not a unit with no part in the tasks it wrote on: its
+    // rows are set aside; second review d 1: 已一并汇总 said of such a unit).
+    let units_other = not_owing
+        .iter()
+        .filter(|u| {
+            tasks.iter().any(|t| {
+                t.current_reports()
+                    .any(|r| r.unit == u.name && r.role != crate::plan::Role::Unassigned)
+            })
+        })
+        .count() as u32;
     Summary {
         total,
         completed,

@@ -1734,7 +1734,14 @@ impl<'a> SummaryContext<'a> {
                     .units
                     .iter()
                     .filter(|u| {
-                        !u.files.is_empty() && u.name != l.plan.collector && u.expected.is_empty()
+                        !u.files.is_empty()
+                            && u.name != l.plan.collector
+                            && u.expected.is_empty()
+                            && l.tasks.iter().any(|t| {
+                                t.current_reports().any(|r| {
+                                    r.unit == u.name && r.role != crate::plan::Role::Unassigned
+                                })
+                            })
                     })
                     .map(|u| u.name.as_str())
                     .collect();
