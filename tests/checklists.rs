@@ -2383,15 +2383,16 @@ fn a_reminder_tells_the_unit_of_itself_as_you() {
         .find(|u| u.name == "区发展改革委")
         .unwrap();
     assert!(
-        u.to_verify.iter().any(|v| v.why.contains("但该单位是")),
+        u.to_verify
+            .iter()
+            .any(|v| v.why.contains("由该单位单独负责")),
         "{:?}",
         u.to_verify
     );
     let text =
         block_text(&reminder_blocks(&ledger, u, &Templates::default(), ledger.as_of).unwrap());
     assert!(
-        text.contains("报送“不涉及”，但你单位是这项任务唯一的牵头或责任单位")
-            && !text.contains("该单位"),
+        text.contains("报送“不涉及”，但这项任务由你单位单独负责") && !text.contains("该单位"),
         "{text}"
     );
 }

@@ -87,9 +87,9 @@ fn units_on(ledger: &rectify::model::Ledger, id: u32) -> Vec<String> {
         .collect()
 }
 
-/// 完成情况 holds status words, one of them one the vocabulary does not know (未完成):
-/// it is still the status column, on either side of 整改进展情况, and the progress
-/// column is read; the unknown word reads 待核实 with its text kept.
+/// 完成情况 holds status words, one of them a bare 未完成: it is still the status
+/// column, on either side of 整改进展情况, and the progress column is read; 未完成
+/// beside work under way is 正在推进, its text kept (adv54 a 7: it read 待核实).
 #[test]
 fn a_status_column_named_like_progress_keeps_both_columns() {
     for (unit, status_first) in [("松溉镇", true), ("朱沱镇", false)] {
@@ -125,10 +125,10 @@ fn a_status_column_named_like_progress_keeps_both_columns() {
         assert_eq!(one(1).progress, "完成尾水处理设施2处。", "{unit}");
         assert_eq!(one(4).status, Status::InProgress);
         assert_eq!(one(24).status, Status::InProgress, "办理中");
-        let unclear = one(27);
-        assert_eq!(unclear.status, Status::Unclear);
-        assert_eq!(unclear.status_text, "未完成");
-        assert_eq!(unclear.progress, "清理开垦点位5处，尚有2处未清理。");
+        let not_done = one(27);
+        assert_eq!(not_done.status, Status::InProgress);
+        assert_eq!(not_done.status_text, "未完成");
+        assert_eq!(not_done.progress, "清理开垦点位5处，尚有2处未清理。");
     }
 }
 
@@ -4996,7 +4996,7 @@ fn not_applicable_answers_are_read_and_doubted_as_a_clerk_would() {
     let r = only_report(&ledger, 20);
     assert_eq!(r.status, Status::NotApplicable);
     assert!(
-        r.doubt.as_deref().is_some_and(|d| d.contains("唯一")),
+        r.doubt.as_deref().is_some_and(|d| d.contains("单独负责")),
         "{:?}",
         r.doubt
     );
@@ -5740,7 +5740,8 @@ fn progress_written_outside_a_word_table_is_flagged() {
 }
 
 /// 整改要求 | 整改措施 | 完成情况: the plan's requirement is the measure, and the unit's
-/// measures beside it are kept in the note, never taken for the measure.
+/// measures beside it, never taken for the measure, are its progress (the 完成情况 of
+/// status words its status; adv54 a 3: they were kept in the note, the progress empty).
 #[test]
 fn a_requirement_column_is_the_measure() {
     let ledger = read_one(
@@ -5749,7 +5750,8 @@ fn a_requirement_column_is_the_measure() {
         &[row(&["50", &measure(50), "已核定编制", "已完成"])],
     );
     let r = only_report(&ledger, 50);
-    assert!(r.note.contains("已核定编制"), "{r:?}");
+    assert_eq!(r.progress, "已核定编制", "{r:?}");
+    assert_eq!(r.status, Status::Completed, "{r:?}");
     assert!(
         !raised(&ledger, Code::TaskTextMismatch),
         "{:?}",
@@ -12737,12 +12739,12 @@ fn a_return_sent_twice_with_a_task_on_two_rows_counts_once() {
     assert!(raised(&ledger_for(dir.path()), Code::Conflict));
 }
 
-/// A 序号 written task.item with a dot (55.1) is that task's, as 23-1 is; a row with no
-/// 序号 whose measure column only cites the plan's numbers (第33、37项, 第30项) is those
-/// tasks', each. Before (adv54 a 4, a 5): both rows were refused (序号“55.1”无法识别;
-/// 举措内容“第33、37项”与方案中的任务都不相符).
+/// A row with no 序号 whose measure column only cites the plan's numbers (第33、37项,
+/// 第30项) is those tasks', each. Before (adv54 a 4): refused (举措内容“第33、37项”与方案
+/// 中的任务都不相符). (An item 34.1 is task 34's where its text says so; one not under
+/// its task is not guessed from the number: `decimal_items_under_a_task_are_parts_of_it`.)
 #[test]
-fn a_dotted_item_and_a_cited_task_number_name_their_tasks() {
+fn a_cited_task_number_names_its_tasks() {
     let ledger = read_one(
         "区住房城乡建委",
         &["序号", "具体举措", "整改进展情况", "完成状态"],

@@ -150,6 +150,20 @@ fn every_decider_answering_not_applicable_is_awaiting_verification() {
         ]
     );
     assert_eq!(ledger.summary.not_applicable, 0);
+    // The workbook's 问题清单 says why, and no tally states 均不涉及 as a fact (second
+    // review d 3).
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusContradicted
+                && p.message.starts_with(
+                    "第37项的区住房城乡建委、重庆市永川区惠永水务有限公司均报送“不涉及”"
+                )),
+        "{:#?}",
+        ledger.problems
+    );
+    assert_eq!(t.tally("责任单位"), None);
     // Task 27 (the 23 towns): counted, not named.
     let all: Vec<Return> = TOWNS
         .iter()
@@ -159,7 +173,7 @@ fn every_decider_answering_not_applicable_is_awaiting_verification() {
     assert_eq!(t.status, Status::Unclear);
     assert_eq!(
         t.doubts,
-        vec!["23个单位均报送“不涉及”，与《整改方案》的分工不符"]
+        vec!["23个责任单位均报送“不涉及”，与《整改方案》的分工不符"]
     );
 }
 

@@ -269,15 +269,6 @@ pub(crate) fn hyphen_pair(s: &str) -> Option<(u32, u32)> {
     ((1..=999).contains(&a) && b >= 1).then_some((a, b))
 }
 
-/// A 序号 of a task and its item written with a dot (55.1, 12.2): the task. Not a
-/// whole number written as a decimal (12.0, read as 12 already), nor a range.
-pub(crate) fn dotted_item(s: &str) -> Option<u32> {
-    let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
-    let (a, b) = n.split_once(['.', '．'])?;
-    let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    ((1..=999).contains(&a) && (1..=99).contains(&b)).then_some(a)
-}
-
 /// The tasks a text that is only a citation names (第33、37项, 第33项, 第20至21项): a
 /// measure column a unit filled with the plan's numbers instead of its words.
 pub(crate) fn cited_tasks_only(s: &str) -> Option<Vec<u32>> {
@@ -377,13 +368,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dotted_item_is_its_tasks() {
-        assert_eq!(dotted_item("55.1"), Some(55));
-        assert_eq!(dotted_item("12．2"), Some(12));
-        assert_eq!(dotted_item("12.10"), Some(12));
-        assert_eq!(dotted_item("12.0"), None);
-        assert_eq!(dotted_item("55"), None);
-        assert_eq!(dotted_item("2020.12"), None);
+    fn a_citation_alone_names_its_tasks() {
         assert_eq!(cited_tasks_only("第33、37项"), Some(vec![33, 37]));
         assert_eq!(cited_tasks_only("第33项。"), Some(vec![33]));
         assert_eq!(cited_tasks_only("第20至21项"), Some(vec![20, 21]));

@@ -349,7 +349,7 @@ pub fn sole_decider_not_applicable(
     unit: &str,
 ) -> Option<String> {
     (status == Status::NotApplicable && sole_decider(deciders, unit))
-        .then(|| "报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位".to_string())
+        .then(|| "报送“不涉及”，但这项任务由该单位单独负责".to_string())
 }
 
 /// The first phrase in `text` that says the work is not finished yet.

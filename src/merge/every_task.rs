@@ -53,7 +53,7 @@ fn answers_every_task(rec: &Record) -> bool {
 
 /// Each row answering every task of its unit, as rows on those tasks; with one note a
 /// row. Returns the rows so read: the warnings placing makes on each of their tasks
-/// (该单位是这项任务唯一的牵头或责任单位) are said in the note instead
+/// (这项任务由该单位单独负责) are said in the note instead
 /// ([`drop_task_warnings`]). A row whose unit is unknown stays as it is (placing leaves
 /// it unplaced, saying so).
 pub(super) fn expand(

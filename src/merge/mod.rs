@@ -123,6 +123,7 @@ pub fn merge_carrying(
     tasks.retain(|t| in_scope.contains(&t.id));
     problems.extend(copied::copied_progress(&tasks));
     problems.extend(tasks::done_overruled(&tasks, writer, plan.meta.as_of));
+    problems.extend(tasks::all_not_applicable(&tasks));
     tasks::own_doubts_told(&tasks, writer, &mut problems);
     let mut info = summary::plan_info(plan, scope);
     // A lead unit's report has a part for each 重点任务 it has tasks in.

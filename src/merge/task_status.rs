@@ -56,6 +56,9 @@ pub struct Decision {
     pub doubts: Vec<String>,
 }
 
+/// The reason a task every decider answered 不涉及 is 待核实, after the deciders.
+pub const ALL_NOT_APPLICABLE: &str = "均报送“不涉及”，与《整改方案》的分工不符";
+
 /// Decide a task from its current (not superseded, assigned) reports at `as_of`: the
 /// answers of `deciders` (the task's [`Task::deciders`], in the bureau's round);
 /// `collector`: the bureau, whose own silence its helpers' word does not answer;
@@ -64,7 +67,8 @@ pub struct Decision {
 /// lead), whose rows a lead's consolidation carries.
 ///
 /// `never_due`: the task is kept up with no date to be done by (完成时限 长期坚持): a
-/// 已完成 on it is the year's work done, counted 长期坚持 (adv52 a6).
+/// 已完成 on it is the year's work done, counted 长期坚持 (adv52 a6). `noun`: what the
+/// deciders are called, counted (4个责任单位均报送“不涉及”).
 pub fn decide(
     deciders: &[String],
     current: &[&UnitReport],
@@ -72,6 +76,7 @@ pub fn decide(
     (collector, writer): (&str, &str),
     partners: &[String],
     never_due: bool,
+    noun: &str,
 ) -> Decision {
     let mut breakdown = Breakdown {
         deciders: deciders.len() as u32,
@@ -202,12 +207,9 @@ pub fn decide(
         let who = if deciders.len() <= 3 {
             deciders.join("、")
         } else {
-            format!("{}个单位", deciders.len())
+            format!("{}个{noun}", deciders.len())
         };
-        doubts.push(format!(
-            "{who}均报送“{}”，与《整改方案》的分工不符",
-            Status::NotApplicable.label()
-        ));
+        doubts.push(format!("{who}{ALL_NOT_APPLICABLE}"));
         status = Status::Unclear;
     }
     // No decider has answered, but the cooperating units that did all report the work

@@ -46,6 +46,11 @@ pub(super) fn task_entries(
             (&plan.meta.collector, writer),
             &partners,
             task.deadline.is_long_term_only(),
+            if task.lead.units.is_empty() {
+                "责任单位"
+            } else {
+                "牵头单位"
+            },
         );
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
@@ -130,6 +135,43 @@ pub(super) fn own_doubts_told(
 /// changed without a word: the round's writer's own (its clerk to check with the
 /// partners), and a decider's that claims the whole done (全区…已全部完成) over towns its
 /// own sheet lists as still at work (adv51 a 4: counted 正在推进 without a word).
+/// A warning for each task every decider answered 不涉及 (none the writer: 待核实 by
+/// `task_status::decide`), at the first decider's row, so the workbook's 问题清单 says
+/// why the task is 待核实 (second review d 3).
+pub(super) fn all_not_applicable(tasks: &[TaskEntry]) -> Vec<crate::model::Problem> {
+    use crate::model::{Code, Problem, Severity, Status};
+    tasks
+        .iter()
+        .filter(|t| t.status == Status::Unclear)
+        .filter_map(|t| {
+            let doubt = t
+                .doubts
+                .iter()
+                .find(|d| d.ends_with(super::task_status::ALL_NOT_APPLICABLE))?;
+            let deciders = t.deciders();
+            let first = t.current_reports().find(|r| deciders.contains(&r.unit))?;
+            Some(
+                Problem::new(
+                    Severity::Warning,
+                    Code::StatusContradicted,
+                    &first.source.file,
+                    format!(
+                        "第{}项的{doubt}，计为“{}”。请与{}核实该项任务的分工和进展。",
+                        t.id,
+                        Status::Unclear.label(),
+                        if deciders.len() <= 3 {
+                            deciders.join("、")
+                        } else {
+                            "各单位".to_string()
+                        }
+                    ),
+                )
+                .at(Some(&first.source.sheet), Some(first.source.row)),
+            )
+        })
+        .collect()
+}
+
 pub(super) fn done_overruled(
     tasks: &[TaskEntry],
     writer: &str,

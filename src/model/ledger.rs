@@ -251,6 +251,11 @@ impl TaskEntry {
     /// review d 7).
     pub fn tally(&self, noun: &str) -> Option<String> {
         let b = &self.breakdown;
+        // Every decider answered 不涉及 and the task is checked: its doubt says so (a
+        // tally of 均不涉及 beside it would state it as fact; second review d 3).
+        if self.status == Status::Unclear && b.deciders > 1 && b.not_applicable == b.deciders {
+            return None;
+        }
         let all_done = b.deciders > 1 && b.count(Status::Completed) == b.deciders;
         if all_done && self.status == Status::Ongoing {
             return Some(format!(

@@ -1412,9 +1412,9 @@ struct Issues {
     own_overdue: String,
     unclear: Vec<TaskContext>,
     /// `unclear` as 三 tells them, a clause each: 水产养殖整治政策及尾水处理，区农业农村委
-    /// 报送“不涉及”，但该单位是这项任务唯一的牵头或责任单位; tasks one unit's report
+    /// 报送“不涉及”，但这项任务由该单位单独负责; tasks one unit's report
     /// doubts for the same reason told together (区农业农村委对A、B等6项任务报送“不涉及”，
-    /// 但该单位是这些任务唯一的牵头或责任单位; adv54 b 3: 43 clauses repeating one
+    /// 但这些任务由该单位单独负责; adv54 b 3: 43 clauses repeating one
     /// sentence).
     unclear_said: Vec<String>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
@@ -2168,7 +2168,18 @@ fn unclear_said(l: &Ledger) -> Vec<String> {
             .map(|r| r.unit.as_str())
             .filter(|u| doubt.starts_with(u))
             .max_by_key(|u| u.len())?;
-        Some((unit.to_string(), doubt[unit.len()..].to_string()))
+        // What the unit did (报送“不涉及”…, 未写明完成情况), not a list of units going on
+        // (区经济信息委、区水利局均报送…).
+        let why = &doubt[unit.len()..];
+        why.starts_with(['报', '未', '只'])
+            .then(|| (unit.to_string(), why.to_string()))
+    };
+    // Else the one doubt whole (区经济信息委、区水利局均报送“不涉及”…), under no unit.
+    let split = |t: &TaskEntry| {
+        split(t).or_else(|| match t.doubts.as_slice() {
+            [doubt] => Some((String::new(), doubt.clone())),
+            _ => None,
+        })
     };
     let keys: Vec<Option<(String, String)>> = unclear.iter().map(|t| split(t)).collect();
     let mut said = Vec::new();
@@ -2198,7 +2209,14 @@ fn unclear_said(l: &Ledger) -> Vec<String> {
                 let why = why
                     .replace("这项任务", "这些任务")
                     .replace("该项任务", "这些任务");
-                said.push(collector_as_self(l, format!("{unit}对{tasks}{why}")));
+                said.push(collector_as_self(
+                    l,
+                    if unit.is_empty() {
+                        format!("{tasks}，{why}")
+                    } else {
+                        format!("{unit}对{tasks}{why}")
+                    },
+                ));
             }
             _ => {
                 let doubt = collector_as_self(l, t.doubts.join("；"));

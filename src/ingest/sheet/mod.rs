@@ -769,10 +769,6 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         {
             v.id = Some(head);
         }
-        // 55.1: an item of task 55.
-        if v.id.is_none() {
-            v.id = crate::ingest::values::dotted_item(&v.id_text);
-        }
         // No 序号, the measure column citing the plan's numbers (第33、37项): those
         // tasks, as the 序号 column would (adv54 a 4: the row was refused).
         let cited = (v.id.is_none() && v.id_text.trim().is_empty())
