@@ -12854,3 +12854,36 @@ fn not_completed_in_the_status_column_is_read_as_a_no() {
         ledger.problems
     );
 }
+
+/// A 进展情况 column of short sentences (初稿已完成，正在修改; 已全部完成整改), the only
+/// column holding progress, is the progress, not a status column: the task is 正在推进
+/// by its words, and the measures column beside the plan's task is no progress. Before
+/// (second review c 3): read as status, 已完成 made the overdue task done, and
+/// 具体措施 (the plan's measure) was quoted as the unit's progress.
+#[test]
+fn short_progress_sentences_are_no_status_column() {
+    let ledger = read_one(
+        "区水利局",
+        &["序号", "任务内容", "具体措施", "完成时限", "进展情况"],
+        &[
+            row(&[
+                "26",
+                "消落带规划",
+                &measure(26),
+                "2020年9月底",
+                "初稿已完成，正在修改",
+            ]),
+            row(&[
+                "21",
+                "小水电",
+                &measure(21),
+                "2020年9月底",
+                "已全部完成整改",
+            ]),
+        ],
+    );
+    let r = only_report(&ledger, 26);
+    assert_eq!(r.status, Status::InProgress, "{r:?}");
+    assert_eq!(r.progress, "初稿已完成，正在修改");
+    assert_eq!(only_report(&ledger, 21).progress, "已全部完成整改");
+}

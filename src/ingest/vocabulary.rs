@@ -640,6 +640,17 @@ fn exact_status(key: &str) -> Option<Status> {
         })
 }
 
+/// A cell of clauses (初稿已完成，正在修改) that are not each a status word as a whole
+/// (已完成，长期坚持 is two): a sentence of progress, however short.
+pub fn is_clauses_of_progress(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(['，', ',', '。', '；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() > 1 && parts.iter().any(|p| exact_status(&status_key(p)).is_none())
+}
+
 /// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
 pub fn classify_status(text: &str) -> Status {
     let status = classify_status_words(text);
@@ -2063,6 +2074,14 @@ pub fn is_note_row(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_of_progress_are_no_status_words() {
+        assert!(is_clauses_of_progress("初稿已完成，正在修改"));
+        assert!(!is_clauses_of_progress("已完成，长期坚持"));
+        assert!(!is_clauses_of_progress("已完成"));
+        assert!(!is_clauses_of_progress("正在推进。"));
+    }
 
     #[test]
     fn note_rows_open_with_a_note_word_maybe_in_a_bracket() {

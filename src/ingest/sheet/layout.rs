@@ -11,8 +11,8 @@ use crate::common::text::one_line;
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::values::parse_task_id;
 use crate::ingest::vocabulary::{
-    classify_header, classify_status, is_status_placeholder, is_yes_no_word, lists_options,
-    normalise_header, ticked_option, ColumnKind,
+    classify_header, classify_status, is_clauses_of_progress, is_status_placeholder,
+    is_yes_no_word, lists_options, normalise_header, ticked_option, ColumnKind,
 };
 use crate::model::Status;
 
@@ -878,7 +878,13 @@ fn status_words_kind(
             .filter(|c| !c.is_ascii_digit() && !"年月日号.-/（）()".contains(*c))
             .count()
     };
-    let long = |v: &String| undated_len(v) > STATUS_CELL_CHARS && !lists_options(v);
+    // A column of progress sentences, however short (初稿已完成，正在修改), is no
+    // status column where it is the only one holding progress (second review c 3: its
+    // 已完成 made an overdue task done, the sentence lost).
+    let long = |v: &String| {
+        (undated_len(v) > STATUS_CELL_CHARS || (!lenient && is_clauses_of_progress(v)))
+            && !lists_options(v)
+    };
     if values.is_empty() || values.iter().any(long) {
         return None;
     }
