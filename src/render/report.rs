@@ -1452,9 +1452,9 @@ struct Issues {
     /// 城乡建委在统计截止日期后报送，纳入下期汇总 (empty when none; second review d 1).
     leads_late: String,
     /// Of the units awaited on `overdue_unreported`, those whose return came after the
-    /// as-of date, as a sentence for 三（一）: 上述任务中，区住房城乡建委在统计截止日期后
-    /// 报送，纳入下期汇总。 (empty when none: the list says 责任单位尚未报送 of units that
-    /// did report, late).
+    /// as-of date, each with the tasks it answers, as a sentence for 三（一）: 其中，区住房
+    /// 城乡建委（海绵城市建设专项规划、…）已在统计截止日期后报送，纳入下期汇总。 (empty
+    /// when none: the list says 责任单位尚未报送 of units that did report, late).
     overdue_unreported_late: String,
     /// The collector's own tasks it has not filled in yet (第53、62项), for a marker
     /// the clerk fills before sending; empty when none.
@@ -1882,26 +1882,45 @@ impl Issues {
         // Of the units awaited on the overdue tasks nothing came in on, those whose
         // return came after the as-of date (told by 附件2's list, as above).
         let overdue_unreported_late = {
-            let mut late: Vec<&str> = Vec::new();
+            // Each late unit with the tasks it answers (second review d 9: 上述任务中，
+            // X、Y在…报送 left the reader to guess which).
+            let mut late: Vec<(&str, Vec<&str>)> = Vec::new();
             let overdue_unreported = l.tasks.iter().filter(|t| {
                 t.overdue
                     && t.status == Status::Unreported
                     && !t.awaiting.iter().all(|u| *u == l.plan.collector)
             });
-            for u in overdue_unreported.flat_map(|t| &t.awaiting) {
-                let came_late = units_missing
-                    .iter()
-                    .any(|b| &b.name == u && !b.late_on.is_empty());
-                if came_late && !late.contains(&u.as_str()) {
-                    late.push(u);
+            for t in overdue_unreported {
+                for u in &t.awaiting {
+                    let came_late = units_missing
+                        .iter()
+                        .any(|b| &b.name == u && !b.late_on.is_empty());
+                    if !came_late {
+                        continue;
+                    }
+                    match late.iter_mut().find(|(n, _)| n == u) {
+                        Some((_, shorts)) => shorts.push(&t.short_name),
+                        None => late.push((u, vec![&t.short_name])),
+                    }
                 }
             }
-            if late.is_empty() {
+            let named: Vec<String> = late
+                .iter()
+                .map(|(u, shorts)| {
+                    let tasks = if shorts.len() > 3 {
+                        format!("{}等{}项", shorts[..3].join("、"), shorts.len())
+                    } else {
+                        shorts.join("、")
+                    };
+                    format!("{u}（{tasks}）")
+                })
+                .collect();
+            if named.is_empty() {
                 String::new()
             } else {
                 format!(
-                    "上述任务中，{}在统计截止日期后报送，纳入下期汇总。",
-                    at_most_six(&late, "单位")
+                    "其中，{}已在统计截止日期后报送，纳入下期汇总。",
+                    named.join("、")
                 )
             }
         };

@@ -379,13 +379,22 @@ fn progress(
         // it done, 已报完成待确认): say whose report is awaited.
         let awaited: Vec<&str> = t.awaiting.iter().map(String::as_str).collect();
         let came = late_among(&awaited, late);
-        let all_came = !came.is_empty() && awaited.iter().all(|u| late.iter().any(|(l, _)| l == u));
-        let said = if all_came {
-            came.clone()
-        } else if came.is_empty() {
+        let silent: Vec<&str> = awaited
+            .iter()
+            .copied()
+            .filter(|u| !late.iter().any(|(l, _)| l == u))
+            .collect();
+        // The silent ones named apart from the late ones (second review d 6: 区住房城乡
+        // 建委、…尚未报送，其中区住房城乡建委于12月7日报送 said it both ways).
+        let said = if came.is_empty() {
             format!("{}尚未报送", t.assigned_text.deciders())
+        } else if silent.is_empty() {
+            came.clone()
         } else {
-            format!("{}尚未报送，其中{came}", t.assigned_text.deciders())
+            format!(
+                "{}尚未报送；{came}",
+                crate::render::report::at_most_six(&silent, noun)
+            )
         };
         let pause = if came.is_empty() { "，" } else { "；" };
         lines.push(format!("（{said}{pause}以下为其他单位报送的相关进展）"));
