@@ -3426,3 +3426,28 @@ fn the_bureaus_own_return_counts_whatever_its_date() {
     let others = said("项任务，中山路街道");
     assert_eq!(none + others + others_overdue, unreported, "{text}");
 }
+
+/// 四 has the overdue tasks that are 待核实 checked before it presses for a date: the
+/// demo's one overdue 待核实 task (水产养殖整治政策及尾水处理: the lead's 已完成 beside a
+/// town's 正在推进) is not told to 倒排工期 with the rest. Before (second review d 4): a
+/// task its unit said was not its own was told to draw up a schedule.
+#[test]
+fn overdue_tasks_to_verify_are_checked_before_pressed() {
+    let l = demo_ledger();
+    let unclear = l
+        .tasks
+        .iter()
+        .filter(|t| t.overdue && t.status == rectify::model::Status::Unclear)
+        .count();
+    let overdue = l
+        .tasks
+        .iter()
+        .filter(|t| t.overdue && t.status != rectify::model::Status::Unreported)
+        .count();
+    assert!(unclear > 0 && unclear < overdue, "{unclear} of {overdue}");
+    let text = body_text(demo_docx());
+    let said = format!(
+        "对已超过完成时限但尚未完成的{overdue}项任务，其中待核实的{unclear}项先核实完成情况，其余督促责任单位明确完成时间"
+    );
+    assert!(text.contains(&said), "{said}\n{text}");
+}

@@ -1387,6 +1387,9 @@ struct Issues {
     /// 待确认, not overdue by status), waiting on the others.
     overdue_awaiting: Vec<TaskContext>,
     overdue_unreported: Vec<TaskContext>,
+    /// Of `overdue_reported`, those 待核实: 四 has them checked before pressing for a
+    /// date (second review d 4: 倒排工期 for a task its unit says is not its own).
+    overdue_unclear: usize,
     /// Of `overdue_reported`, those not 正在推进 by status: 其中待核实1项、未启动1项
     /// (empty when all are under way).
     overdue_statuses: String,
@@ -1977,6 +1980,11 @@ impl Issues {
             overdue_unreported: with(&|t| {
                 t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
             }),
+            overdue_unclear: l
+                .tasks
+                .iter()
+                .filter(|t| t.overdue && t.status == Status::Unclear)
+                .count(),
             overdue_statuses: {
                 let counts: Vec<String> = [Status::Unclear, Status::NotStarted, Status::Ongoing]
                     .iter()
