@@ -2352,3 +2352,66 @@ fn a_folder_inside_a_bundle_names_its_files_unit_before_the_bundle() {
     assert_eq!(town[0].status, Status::InProgress);
     assert!(!ledger.problems.iter().any(|p| p.code == Code::Conflict));
 }
+
+/// A unit's later return saying the work was done on a day before its earlier return,
+/// filed after that day, said it was under way: the later counts, and the clerk is
+/// asked. Before (adv54 a 8): the earlier word was set aside without a word.
+#[test]
+fn done_before_a_later_word_of_work_under_way_is_questioned() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("何埂镇12月2日.xlsx"),
+        "何埂镇",
+        "2020年12月2日",
+        &[&[
+            "3",
+            &measure(3),
+            "尾水处理设施正在建设，预计12月底完工。",
+            "正在推进",
+        ]],
+    );
+    write_dated_return(
+        &dir.path().join("何埂镇12月4日.xlsx"),
+        "何埂镇",
+        "2020年12月4日",
+        &[&[
+            "3",
+            &measure(3),
+            "尾水处理设施已于2020年11月20日建成投用。",
+            "已完成",
+        ]],
+    );
+    let ledger = ledger_for(dir.path());
+    let t = ledger.task(3).unwrap();
+    assert_eq!(t.status, Status::Completed);
+    assert!(
+        ledger.problems.iter().any(|p| p.code == Code::Conflict
+            && p.severity == Severity::Warning
+            && p.message
+                .starts_with("何埂镇于2020年12月2日报送第3项为“正在推进”")
+            && p.message.contains("完成时间2020年11月20日，早于前者")),
+        "{:#?}",
+        ledger.problems
+    );
+    // Done after the earlier word: no contradiction.
+    write_dated_return(
+        &dir.path().join("何埂镇12月4日.xlsx"),
+        "何埂镇",
+        "2020年12月4日",
+        &[&[
+            "3",
+            &measure(3),
+            "尾水处理设施已于2020年12月3日建成投用。",
+            "已完成",
+        ]],
+    );
+    let ledger = ledger_for(dir.path());
+    assert!(
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.message.contains("早于前者")),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -84,6 +84,7 @@ fn resolve_versions(
             said
         });
         problems.extend(correction_dated_earlier(id, unit, latest, reports, stood));
+        problems.extend(done_before_said_undone(id, unit, &reports[i], reports));
         reports[i].figure_fell = fell;
     }
     let mut top: Vec<usize> = (0..reports.len())
@@ -230,6 +231,50 @@ fn resolve_versions(
             .at(Some(&sheet0), Some(row0)),
         );
     }
+}
+
+/// The latest report says the work was done on a day before an earlier report of the
+/// unit, filed after that day, said it was not (来苏镇 on 12月2日: 正在推进; 区农业农村委's
+/// consolidation of 12月4日: 已完成, 11月20日): the two cannot both hold. The latest
+/// counts, as a later word does; the clerk is asked (adv54 a 8: the unit's own word was
+/// set aside without one).
+fn done_before_said_undone(
+    id: u32,
+    unit: &str,
+    latest: &UnitReport,
+    reports: &[UnitReport],
+) -> Option<Problem> {
+    let done = latest
+        .completed_on
+        .filter(|_| latest.status == Status::Completed)?;
+    let said = reports.iter().find(|r| {
+        r.superseded
+            && matches!(r.status, Status::InProgress | Status::NotStarted)
+            && r.filed_on.is_some_and(|f| f > done)
+    })?;
+    let render = crate::common::dates::render_date;
+    let by = match &latest.via {
+        Some(via) => format!("{via}汇总的{unit}进展"),
+        None => format!("{unit}其后报送的进展"),
+    };
+    Some(
+        Problem::new(
+            Severity::Warning,
+            Code::Conflict,
+            &latest.source.file,
+            format!(
+                "{unit}于{}报送第{id}项为“{}”（{} 工作表“{}”第{}行），但{by}为“{}”，完成时间{}，早于前者，两者不一致，暂按后报的计。请核实。",
+                render(said.filed_on.unwrap_or(done)),
+                said.status.label(),
+                said.source.file,
+                said.source.sheet,
+                said.source.row,
+                Status::Completed.label(),
+                render(done)
+            ),
+        )
+        .at(Some(&latest.source.sheet), Some(latest.source.row)),
+    )
 }
 
 /// Of a unit's current reports that disagree, whether its own (no `via`) all say the same
