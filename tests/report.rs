@@ -2279,7 +2279,9 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
     let text = body_text(demo_docx());
     let next = &text[text.find("四、下一步工作打算").expect("part four")..];
     for said in [
-        format!("对已超过完成时限但尚未完成的{unfinished}项任务，督促责任单位明确完成时间"),
+        // (The 待核实 among them checked first: `overdue_tasks_to_verify_are_checked_before_pressed`.)
+        format!("对已超过完成时限但尚未完成的{unfinished}项任务，"),
+        "督促责任单位明确完成时间".to_string(),
         format!("对已报送单位均已完成、已过完成时限的{awaiting}项任务，督促其他责任单位尽快报送，核实后确认完成。"),
         format!("对责任单位尚未报送完成情况的{unreported}项逾期任务，督促尽快报送"),
     ] {
