@@ -61,12 +61,7 @@ pub(super) fn summarise(
     // rows are set aside; second review d 1: 已一并汇总 said of such a unit).
     let units_other = not_owing
         .iter()
-        .filter(|u| {
-            tasks.iter().any(|t| {
-                t.current_reports()
-                    .any(|r| r.unit == u.name && r.role != crate::plan::Role::Unassigned)
-            })
-        })
+        .filter(|u| crate::model::queries::counts_somewhere(tasks, &u.name))
         .count() as u32;
     Summary {
         total,

@@ -8,6 +8,16 @@ use super::source::FileOutcome;
 use super::status::Status;
 use crate::plan::Role;
 
+/// Whether `unit` has a current report on some task it has a part in: its progress
+/// counts somewhere (a unit writing only on tasks it has no part in has its rows set
+/// aside).
+pub fn counts_somewhere(tasks: &[TaskEntry], unit: &str) -> bool {
+    tasks.iter().any(|t| {
+        t.current_reports()
+            .any(|r| r.unit == unit && r.role != Role::Unassigned)
+    })
+}
+
 /// One of a unit's tasks, with the unit's role on it.
 #[derive(Debug, Clone)]
 pub struct UnitTask<'a> {

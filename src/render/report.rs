@@ -515,6 +515,15 @@ impl TaskContext {
     }
 }
 
+/// Names joined with 、 when three or fewer, else empty (a count says it).
+fn few_named(names: &[&str]) -> String {
+    if names.len() <= 3 {
+        names.join("、")
+    } else {
+        String::new()
+    }
+}
+
 /// Units joined with 、, at most six named: a longer list is its first six and
 /// “等N个单位” (`noun`: 单位, 责任单位 …; a sentence that names thirty units reads as a
 /// list, not a report).
@@ -1732,28 +1741,18 @@ impl<'a> SummaryContext<'a> {
             units_none_owed,
             units_none_owed_names,
             units_other: s.units_other,
-            units_other_names: {
-                let names: Vec<&str> = l
-                    .units
+            units_other_names: few_named(
+                &l.units
                     .iter()
                     .filter(|u| {
                         !u.files.is_empty()
                             && u.name != l.plan.collector
                             && u.expected.is_empty()
-                            && l.tasks.iter().any(|t| {
-                                t.current_reports().any(|r| {
-                                    r.unit == u.name && r.role != crate::plan::Role::Unassigned
-                                })
-                            })
+                            && crate::model::queries::counts_somewhere(&l.tasks, &u.name)
                     })
                     .map(|u| u.name.as_str())
-                    .collect();
-                if names.len() <= 3 {
-                    names.join("、")
-                } else {
-                    String::new()
-                }
-            },
+                    .collect::<Vec<_>>(),
+            ),
             categories,
         }
     }
@@ -2045,18 +2044,13 @@ impl Issues {
                 }
             },
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
-            none_owed_names: {
-                let names: Vec<&str> = units_missing
+            none_owed_names: few_named(
+                &units_missing
                     .iter()
                     .filter(|u| u.none_owed)
                     .map(|u| u.name.as_str())
-                    .collect();
-                if names.len() <= 3 {
-                    names.join("、")
-                } else {
-                    String::new()
-                }
-            },
+                    .collect::<Vec<_>>(),
+            ),
             partial_count: units_missing
                 .iter()
                 .filter(|u| !u.silent && !u.none_owed)
