@@ -31,7 +31,8 @@ pub(super) struct Layout {
     /// Each kind once, at its first column.
     columns: Vec<(ColumnKind, usize)>,
     /// Further columns of a text kind already named (a second 进展 column, the unit's
-    /// own 整改措施 beside the plan's 整改任务, a second 备注): read too, never dropped.
+    /// own 整改措施 beside the plan's 整改任务 and a progress column, a second 备注): read
+    /// too, never dropped.
     extra: Vec<(ColumnKind, usize)>,
     /// Tick columns headed by a status word (已完成 / 正在推进 / 未启动 / 未完成), each
     /// with the status it ticks (待核实 for 未完成) and its header word, left to right.
@@ -738,16 +739,19 @@ fn prefer_actual_completion(grid: &Grid, layout: &mut Layout, kinds: &mut [Optio
 /// progress (adv54 a 3: its text was read as more of the measure and lost, and with no
 /// status column the table was not found at all).
 fn second_measure_is_progress(kinds: &mut [Option<ColumnKind>]) {
-    use ColumnKind::{Measure, Progress};
-    if kinds.contains(&Some(Progress)) {
+    if kinds.contains(&Some(ColumnKind::Progress)) {
         return;
     }
-    let measures: Vec<usize> = (0..kinds.len())
-        .filter(|&c| kinds[c] == Some(Measure))
-        .collect();
-    if let [_, second, ..] = measures[..] {
-        kinds[second] = Some(Progress);
+    if let Some(second) = second_measure(kinds) {
+        kinds[second] = Some(ColumnKind::Progress);
     }
+}
+
+/// The second of a header's measure columns (整改措施 after 整改任务), if it has two.
+fn second_measure(kinds: &[Option<ColumnKind>]) -> Option<usize> {
+    (0..kinds.len())
+        .filter(|&c| kinds[c] == Some(ColumnKind::Measure))
+        .nth(1)
 }
 
 /// The columns of a text kind (measure, progress, note, evidence) that repeat a kind
@@ -848,10 +852,7 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
     layout.columns.push((kind, c));
     if let Some(&other) = progress_cols.iter().find(|&&o| o != c) {
         layout.columns.push((Progress, other));
-    } else if let [_, second, ..] = (0..kinds.len())
-        .filter(|&m| kinds[m] == Some(ColumnKind::Measure))
-        .collect::<Vec<_>>()[..]
-    {
+    } else if let Some(second) = second_measure(kinds) {
         // 整改任务 | 整改措施 | 整改进度 (of 已完成): the second measure column holds what
         // the unit did, as where no progress column is named at all.
         layout.columns.push((Progress, second));
