@@ -197,9 +197,11 @@ pub(super) fn by_text_alone(
             ));
         }
         let own_holding = |unit: &str| {
+            if word.chars().count() < 2 {
+                return None;
+            }
             let mut hits = plan.tasks.iter().filter(|t| {
                 plan.role_of(t, unit) != Role::Unassigned
-                    && word.chars().count() >= 2
                     && (t.measure.contains(&word) || t.short_name.contains(&word))
             });
             match (hits.next(), hits.next()) {

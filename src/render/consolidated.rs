@@ -186,14 +186,15 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
         .min_by_key(|s| s.advancement())
         .map(|&s| own_status(&ledger.plan.self_word, s));
     let mut parts: Vec<String> = own_said.into_iter().collect();
-    parts.push(match counts.as_slice() {
-        [] if !own.is_empty() => String::new(),
-        [] => "尚无单位报送".to_string(),
+    let others_said = match counts.as_slice() {
+        // Only its own report: nothing more to say of others.
+        [] if !own.is_empty() => None,
+        [] => Some("尚无单位报送".to_string()),
         [(s, n)] if *n == units.len() && *n > 1 => {
-            format!("已报送{n}个单位，均为{}", s.label())
+            Some(format!("已报送{n}个单位，均为{}", s.label()))
         }
-        [(s, _)] if units.len() == 1 => format!("已报送1个单位，为{}", s.label()),
-        _ => format!(
+        [(s, _)] if units.len() == 1 => Some(format!("已报送1个单位，为{}", s.label())),
+        _ => Some(format!(
             "已报送{}个单位，其中{}",
             units.len(),
             counts
@@ -201,9 +202,9 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
                 .map(|(s, n)| format!("{}{n}个", s.label()))
                 .collect::<Vec<_>>()
                 .join("、")
-        ),
-    });
-    parts.retain(|p| !p.is_empty());
+        )),
+    };
+    parts.extend(others_said);
     if !missing.is_empty() {
         parts.push(format!("尚未报送：{}", missing.join("、")));
     }
