@@ -387,33 +387,31 @@ fn read_sheets(
         let sender = read_isolated(grid, &ctx, out);
         named = named.or(sender);
     }
-    // Progress on the sheets shown, and a hidden sheet holding progress rows too (a
-    // month before, or a task not on the shown sheet): not read, and the clerk told
-    // which tasks it holds (adv54 a: only ledger.json's skipped list said).
-    if !out.records.is_empty() {
-        for grid in read.grids.iter().filter(|g| g.hidden) {
-            let shown = Grid {
-                hidden: false,
-                ..grid.clone()
-            };
-            let mut part = Ingested::default();
-            read_isolated(&shown, &ctx, &mut part);
+    // Each hidden sheet read as shown, once. Beside progress on the sheets shown (a
+    // month before, or a task not on the shown sheet) it is not read, and the clerk is
+    // told which tasks it holds (adv54 a: only ledger.json's skipped list said). With no
+    // progress on any sheet shown, a sheet hidden by mistake (the form hidden, its
+    // instructions left) is the return after all.
+    let shown_gave = !out.records.is_empty();
+    for grid in read.grids.iter().filter(|g| g.hidden) {
+        let shown = Grid {
+            hidden: false,
+            ..grid.clone()
+        };
+        let mut part = Ingested::default();
+        let sender = read_isolated(&shown, &ctx, &mut part);
+        if part.records.is_empty() {
+            continue;
+        }
+        if shown_gave {
             let mut ids: Vec<u32> = part.records.iter().filter_map(|r| r.id).collect();
             ids.sort_unstable();
             ids.dedup();
-            if part.records.is_empty() {
-                continue;
-            }
             let tasks = if ids.is_empty() {
                 String::new()
             } else {
-                format!(
-                    "（第{}项）",
-                    ids.iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join("、")
-                )
+                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+                format!("（第{}项）", ids.join("、"))
             };
             out.problems.push(
                 Problem::new(
@@ -427,35 +425,21 @@ fn read_sheets(
                 )
                 .at(Some(&grid.name), None),
             );
+            continue;
         }
-    }
-    // No progress on any sheet shown: a sheet hidden by mistake (the form hidden, its
-    // instructions left) is the return after all.
-    if out.records.is_empty() {
-        for grid in read.grids.iter().filter(|g| g.hidden) {
-            let shown = Grid {
-                hidden: false,
-                ..grid.clone()
-            };
-            let mut part = Ingested::default();
-            let sender = read_isolated(&shown, &ctx, &mut part);
-            if part.records.is_empty() {
-                continue;
-            }
-            out.skips
-                .retain(|s| !(s.sheet == grid.name && s.reason == SkipReason::HiddenSheet));
-            out.problems.push(
-                Problem::new(
-                    Severity::Warning,
-                    Code::ReadNote,
-                    rel,
-                    "此工作表已隐藏，其他工作表中没有进展数据，已读取该隐藏工作表。请核实其内容是否为本次报送的进展。".to_string(),
-                )
-                .at(Some(&grid.name), None),
-            );
-            out.append(part);
-            named = named.or(sender);
-        }
+        out.skips
+            .retain(|s| !(s.sheet == grid.name && s.reason == SkipReason::HiddenSheet));
+        out.problems.push(
+            Problem::new(
+                Severity::Warning,
+                Code::ReadNote,
+                rel,
+                "此工作表已隐藏，其他工作表中没有进展数据，已读取该隐藏工作表。请核实其内容是否为本次报送的进展。".to_string(),
+            )
+            .at(Some(&grid.name), None),
+        );
+        out.append(part);
+        named = named.or(sender);
     }
     // A statement that the unit has no task in the plan (我局不涉及该方案中的整改任务, in
     // a letter or under a table left blank; beside rows filled in, 不涉及其他整改任务)

@@ -142,7 +142,7 @@ pub(super) fn all_not_applicable(tasks: &[TaskEntry]) -> Vec<crate::model::Probl
     use crate::model::{Code, Problem, Severity, Status};
     tasks
         .iter()
-        .filter(|t| t.status == Status::Unclear)
+        .filter(|t| t.not_applicable_to_check())
         .filter_map(|t| {
             let doubt = t
                 .doubts

@@ -249,11 +249,18 @@ impl TaskEntry {
     /// work done on a task that never ends, that the task goes on all the same (3个责任
     /// 单位均报已完成，该项任务需长期坚持: not 均已完成 beside the status 长期坚持; second
     /// review d 7).
+    /// Every decider (two or more) answered 不涉及 and the task is 待核实 for it
+    /// (`merge::task_status::decide`: the plan gave them the task).
+    pub fn not_applicable_to_check(&self) -> bool {
+        let b = &self.breakdown;
+        self.status == Status::Unclear && b.deciders > 1 && b.not_applicable == b.deciders
+    }
+
     pub fn tally(&self, noun: &str) -> Option<String> {
         let b = &self.breakdown;
         // Every decider answered 不涉及 and the task is checked: its doubt says so (a
         // tally of 均不涉及 beside it would state it as fact; second review d 3).
-        if self.status == Status::Unclear && b.deciders > 1 && b.not_applicable == b.deciders {
+        if self.not_applicable_to_check() {
             return None;
         }
         let all_done = b.deciders > 1 && b.count(Status::Completed) == b.deciders;

@@ -1863,17 +1863,19 @@ impl Issues {
                 }
             }
         }
+        // Whether a unit's return came after the as-of date (told by 附件2's list: a
+        // late unit sent nothing by the as-of date).
+        let came_late = |u: &str| {
+            units_missing
+                .iter()
+                .any(|b| b.name == u && !b.late_on.is_empty())
+        };
         // Of them, those whose return came after the as-of date.
         let leads_late = {
-            // (Told by 附件2's list: a late unit sent nothing by the as-of date.)
             let late: Vec<&str> = leads
                 .iter()
-                .filter(|u| {
-                    units_missing
-                        .iter()
-                        .any(|b| &b.name == *u && !b.late_on.is_empty())
-                })
                 .map(String::as_str)
+                .filter(|u| came_late(u))
                 .collect();
             if late.is_empty() {
                 String::new()
@@ -1894,10 +1896,7 @@ impl Issues {
             });
             for t in overdue_unreported {
                 for u in &t.awaiting {
-                    let came_late = units_missing
-                        .iter()
-                        .any(|b| &b.name == u && !b.late_on.is_empty());
-                    if !came_late {
+                    if !came_late(u) {
                         continue;
                     }
                     match late.iter_mut().find(|(n, _)| n == u) {
