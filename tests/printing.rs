@@ -257,10 +257,31 @@ fn the_checklist_form_and_the_workbook_lists_print_at_9_pt_or_more() {
         "未报送",
         "待核实",
     ];
-    let chart_page = text
-        .split('\u{c}')
-        .find(|p| p.contains("各重点任务完成情况"))
-        .expect("the column chart prints");
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // The page with a line that is `what` alone (a heading or a chart's title; the
+    // indicators' notes cite 二 by name).
+    let page_with = |what: &str| -> usize {
+        pages
+            .iter()
+            .position(|p| p.lines().any(|l| l.trim() == what))
+            .unwrap_or_else(|| panic!("{what} printed"))
+    };
+    // Each table shares its page with its chart, and the summary takes three pages
+    // (adv54 b 9: five, the charts each on a page of their own).
+    assert_eq!(
+        page_with("任务完成情况分布"),
+        page_with("二、按完成情况统计")
+    );
+    assert_eq!(
+        page_with("各重点任务完成情况"),
+        page_with("三、按重点任务统计")
+    );
+    assert_eq!(
+        page_with("三、按重点任务统计"),
+        2,
+        "the summary's third page"
+    );
+    let chart_page = pages[page_with("各重点任务完成情况")];
     // Every entry of the legend on the chart's page (on one line or two).
     let words: Vec<&str> = chart_page.split_whitespace().collect();
     for entry in legend {

@@ -841,3 +841,34 @@ fn the_summary_title_and_its_notes_read_whole() {
     }
     assert_eq!(across, 0, "every sheet prints one page wide");
 }
+
+/// 总体情况's line under the title wraps when it is longer than the sheet is wide, its
+/// row tall enough for its lines: a lead unit's round, with 另有4个单位也报送了进展,
+/// printed it cut at both ends (second review d 1).
+#[test]
+fn the_summary_line_under_the_title_wraps_when_long() {
+    let plan = common::shipped_plan();
+    let returns = common::repo().join("input/returns");
+    let l = rectify::build_round(&plan, &returns, &rectify::Scope::Lead("区水利局".into()));
+    assert!(l.summary.units_other > 0);
+    let bytes = workbook_bytes(&l).unwrap();
+    let range = sheet(&bytes, SHEET_SUMMARY);
+    let line = cell(&range, 1, 0);
+    assert!(line.contains("另有") && line.chars().count() > 90, "{line}");
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    z.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let row = &xml[xml.find("<row r=\"2\"").expect("row 2")..];
+    let row = &row[..row.find('>').unwrap()];
+    assert!(row.contains("customHeight=\"1\""), "{row}");
+    let ht: f64 = row
+        .split("ht=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(ht >= 30.0, "{row}");
+}

@@ -145,7 +145,9 @@ impl Styles<'static> {
                 .set_align(FormatAlign::VerticalCenter),
             subtitle: Format::new()
                 .set_font_name(FONT)
-                .set_align(FormatAlign::Center),
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
             section: Format::new()
                 .set_font_name(FONT)
                 .set_bold()

@@ -28,8 +28,6 @@ const SHORT_MAX: f64 = 20.0;
 const FIRST_STATUS_COL: u16 = 3;
 /// The width of the count columns (任务数, each status, 逾期, 完成率).
 const COUNT_WIDTH: f64 = 8.0;
-/// The column chart's height in pixels.
-const CATEGORY_CHART_PX: f64 = 360.0;
 
 /// Data rows of a table (first and last, 0-based).
 #[derive(Clone, Copy)]
@@ -38,11 +36,9 @@ struct Span {
     last: u32,
 }
 
-/// The 重点任务 table as written: its data rows and its widest texts.
+/// The 重点任务 table as written: its data rows and height.
 struct CategoryTable {
     rows: Span,
-    widest_category: usize,
-    widest_short: usize,
     /// Its height from heading to total, in points.
     points: f64,
 }
@@ -53,56 +49,62 @@ pub(super) fn summary_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_SUMMARY)?;
-    heading(ws, ledger, st)?;
+    // The widths first: the page's height, the rule's lines and so where each chart goes
+    // depend on them.
+    let all = widths(ws, ledger)?;
+    let page = page_rows_points(&all, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN);
+    let sub_points = heading(ws, ledger, st, all.iter().sum())?;
     let (r, indicator_points) = indicators(ws, ledger, st, 3)?;
+    // (The title, its line and the blank rows between the tables.)
+    let top = 30.0 + sub_points + 2.0 * DEFAULT_ROW_PT + indicator_points;
     let status_row = r + 2;
-    let (statuses, r, status_points) = status_table(ws, ledger, st, status_row)?;
-    let category_row = r + 2;
-    let (categories, r) = category_table(ws, ledger, st, category_row)?;
-    let all = widths(ws, &categories, &light_value(ledger))?;
-    // The rule under 二, across the page: its height now the widths are known.
+    let (statuses, rule_row, status_points) = status_table(ws, ledger, st, status_row)?;
     let rule = rule_note();
     let lines = Measure::of(&rule).wrapped_lines(all.iter().sum());
-    ws.set_row_height(category_row - 2, row_height(lines))?;
+    ws.set_row_height(rule_row, row_height(lines))?;
     let status_points = status_points + row_height(lines);
-    let page = page_rows_points(&all, PRINT_MARGIN_IN, PRINT_MARGIN_V_IN);
-    // Printed, no table cut by a page: 一 and 二 on the first page when both fit, else 二
-    // on the next with 三 when they fit (adv53 b 8: 二 broke after three rows); 三 with
-    // its column chart (the chart on a page of its own when both would not fit); the
-    // pie; 四 with its line. A chart cut by a page break printed its legend alone on the
-    // next page.
-    // (The title, its line and the blank rows between the tables.)
-    let top = 30.0 + 3.0 * DEFAULT_ROW_PT + indicator_points;
+    // Printed, each table with its chart and none cut by a page (adv53 b 8: 二 broke
+    // after three rows; a chart cut by a page break printed its legend alone on the next
+    // page): 一 (with 二 when both fit); 二 and, under it, the pie of the same counts;
+    // 三 and its column chart; 四 and its line. A chart goes on a page of its own when
+    // even its smallest size does not fit under its table (adv54 b 9: the summary took
+    // five pages, three of them a third full).
     let mut breaks = Vec::new();
-    let mut on_page = if top + status_points <= page {
-        breaks.push(category_row);
-        0.0
-    } else if status_points + DEFAULT_ROW_PT + categories.points <= page {
-        breaks.push(status_row);
-        status_points + DEFAULT_ROW_PT
+    let on_page = if top + status_points + chart_room(CHART_MIN_PT) <= page {
+        top + status_points
     } else {
-        breaks.extend([status_row, category_row]);
-        0.0
+        breaks.push(status_row);
+        status_points
     };
-    let chart_row = r + 2;
+    let mut r = rule_row;
+    if !ledger.tasks.is_empty() {
+        let (pie_pt, own_page) = chart_height(page, on_page, PIE_MAX_PT);
+        let pie_row = rule_row + 2;
+        if own_page {
+            breaks.push(pie_row);
+        }
+        ws.insert_chart(pie_row, 0, &status_pie(statuses, pie_pt))?;
+        r = pie_row + rows_under(pie_pt);
+    }
+    let category_row = r + 2;
+    breaks.push(category_row);
+    let (categories, r) = category_table(ws, ledger, st, category_row)?;
+    let mut r = r;
     if categories.rows.last >= categories.rows.first {
-        on_page += categories.points;
-        // The table, the two rows above the chart, the chart (px to points), a margin.
-        if on_page + 2.0 * DEFAULT_ROW_PT + CATEGORY_CHART_PX * 0.75 + 20.0 > page {
+        let (chart_pt, own_page) = chart_height(page, categories.points, CATEGORY_MAX_PT);
+        let chart_row = r + 2;
+        if own_page {
             breaks.push(chart_row);
         }
-        ws.insert_chart(chart_row, 0, &category_chart(categories.rows))?;
-    }
-    if !ledger.tasks.is_empty() {
-        // Below the column chart: side by side they made the page too wide to print at
-        // 9 pt.
-        breaks.push(chart_row + 21);
-        ws.insert_chart(chart_row + 22, 0, &status_pie(statuses))?;
+        let chart = category_chart(categories.rows, width_px(&all), chart_pt);
+        ws.insert_chart(chart_row, 0, &chart)?;
+        r = chart_row + rows_under(chart_pt);
     }
     if ledger.rounds.len() >= 2 {
-        // 四、各期完成情况, right of the column chart's rows, and its line below the pie.
-        breaks.push(chart_row + 44);
-        let rows = rounds_table(ws, ledger, st, chart_row + 44)?;
+        // 四、各期完成情况 and its line below it, on a page of their own.
+        let rounds_row = r + 2;
+        breaks.push(rounds_row);
+        let rows = rounds_table(ws, ledger, st, rounds_row)?;
         ws.insert_chart(rows.last + 2, 0, &rounds_chart(rows))?;
     }
     ws.set_page_breaks(&breaks)?;
@@ -112,8 +114,50 @@ pub(super) fn summary_sheet(
     Ok(())
 }
 
-/// Rows 0–1: the title and the line of counts under it.
-fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxError> {
+/// The tallest a chart under a table is drawn (points), and the smallest it may shrink to
+/// so it shares its table's page.
+const PIE_MAX_PT: f64 = 270.0;
+const CATEGORY_MAX_PT: f64 = 270.0;
+const CHART_MIN_PT: f64 = 150.0;
+
+/// The points a chart of `pt` takes under a table: the blank row above it and a margin
+/// below.
+fn chart_room(pt: f64) -> f64 {
+    2.0 * DEFAULT_ROW_PT + pt + 20.0
+}
+
+/// A chart's height under a table that fills `on_page` points of a `page`: as tall as
+/// `max` when it fits, shorter down to [`CHART_MIN_PT`]; else `max` on a page of its own
+/// (true).
+fn chart_height(page: f64, on_page: f64, max: f64) -> (f64, bool) {
+    let room = page - on_page - chart_room(0.0);
+    if room >= CHART_MIN_PT {
+        ((room.min(max) / 3.0).floor() * 3.0, false)
+    } else {
+        (max, true)
+    }
+}
+
+/// The rows a chart of `pt` points covers (default-height rows), and one more.
+fn rows_under(pt: f64) -> u32 {
+    (pt / DEFAULT_ROW_PT).ceil() as u32 + 1
+}
+
+/// The width in pixels of columns `widths` (Excel's: 7 px a character and 5 of padding):
+/// the column chart as wide as the table above it, its labels level.
+fn width_px(widths: &[f64]) -> u32 {
+    widths.iter().map(|w| (w * 7.0 + 5.0).trunc() as u32).sum()
+}
+
+/// A chart's height in pixels from points (96 px to 72 pt).
+fn px(pt: f64) -> u32 {
+    (pt * 4.0 / 3.0).round() as u32
+}
+
+/// Rows 0–1: the title and the line of counts under it, wrapped across the sheet's
+/// `width` (second review d 1: a lead's longer line was cut at both ends); returns the
+/// line's height in points.
+fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles, width: f64) -> Result<f64, XlsxError> {
     let sum = &ledger.summary;
     ws.merge_range(0, 0, 0, LAST_COL, &text(&workbook_title(ledger)), &st.title)?;
     ws.set_row_height(0, 30)?;
@@ -141,8 +185,14 @@ fn heading(ws: &mut Worksheet, ledger: &Ledger, st: &Styles) -> Result<(), XlsxE
         sum.units_expected,
         crate::model::queries::units_sent(ledger),
     );
-    ws.merge_range(1, 0, 1, LAST_COL, &text(&sub), &st.subtitle)?;
-    Ok(())
+    let sub = text(&sub);
+    ws.merge_range(1, 0, 1, LAST_COL, &sub, &st.subtitle)?;
+    let lines = Measure::of(&sub).wrapped_lines(width);
+    if lines > 1 {
+        ws.set_row_height(1, row_height(lines))?;
+        return Ok(row_height(lines));
+    }
+    Ok(DEFAULT_ROW_PT)
 }
 
 /// The value of an indicator: a number in a format, or text.
@@ -380,8 +430,6 @@ fn category_table(
             first: r + 1,
             last: r,
         },
-        widest_category: display_width("重点任务"),
-        widest_short: display_width("简称"),
         // The heading and the header row.
         points: DEFAULT_ROW_PT + row_height(header_lines),
     };
@@ -389,10 +437,8 @@ fn category_table(
         r += 1;
         let tasks: Vec<&TaskEntry> = ledger.tasks.iter().filter(|t| t.category == cat).collect();
         let cat_text = text(&punctuated(&cat));
-        table.widest_category = table.widest_category.max(display_width(&cat_text));
         ws.write_string_with_format(r, 0, &cat_text, &st.text)?;
         let short = text(&category_short(&cat));
-        table.widest_short = table.widest_short.max(display_width(&short));
         ws.write_string_with_format(r, 1, &short, &st.center)?;
         // A name wider than its column's cap wraps at the cap: room for every line.
         let lines = Measure::of(&cat_text)
@@ -436,13 +482,18 @@ fn counts_row(
 }
 
 /// Widths: A holds the 重点任务 names (wrapped), B their short names, the rest short
-/// numbers.
-/// B is wide enough for the 亮灯 value `light` on one line too.
-fn widths(ws: &mut Worksheet, table: &CategoryTable, light: &str) -> Result<Vec<f64>, XlsxError> {
+/// numbers. B is wide enough for the 亮灯 value on one line too.
+fn widths(ws: &mut Worksheet, ledger: &Ledger) -> Result<Vec<f64>, XlsxError> {
+    let (mut widest_category, mut widest_short) =
+        (display_width("重点任务"), display_width("简称"));
+    for cat in categories(ledger) {
+        widest_category = widest_category.max(display_width(&text(&punctuated(&cat))));
+        widest_short = widest_short.max(display_width(&text(&category_short(&cat))));
+    }
     let mut all = vec![
-        column_width(table.widest_category, 12.0, CATEGORY_MAX),
+        column_width(widest_category, 12.0, CATEGORY_MAX),
         column_width(
-            table.widest_short.max(display_width(light)),
+            widest_short.max(display_width(&light_value(ledger))),
             12.0,
             SHORT_MAX,
         ),
@@ -455,7 +506,7 @@ fn widths(ws: &mut Worksheet, table: &CategoryTable, light: &str) -> Result<Vec<
 }
 
 /// Stacked columns: the statuses of each 重点任务.
-fn category_chart(rows: Span) -> Chart {
+fn category_chart(rows: Span, width: u32, pt: f64) -> Chart {
     let mut chart = Chart::new(ChartType::ColumnStacked);
     for (i, s) in Status::ALL.into_iter().enumerate() {
         let c = FIRST_STATUS_COL + i as u16;
@@ -467,12 +518,14 @@ fn category_chart(rows: Span) -> Chart {
             .set_format(&mut fill(status_colour(s)))
             .set_gap(60);
     }
-    titles(&mut chart, "各重点任务完成情况", "重点任务", "任务数");
+    titles(&mut chart, "各重点任务完成情况", "", "任务数");
+    // The legend on the right: at the bottom its two lines and the axis's name took
+    // half of a chart sized to share its table's page.
     chart
         .legend()
-        .set_position(ChartLegendPosition::Bottom)
+        .set_position(ChartLegendPosition::Right)
         .set_font(&chart_font());
-    chart.set_width(720).set_height(CATEGORY_CHART_PX as u32);
+    chart.set_width(width).set_height(px(pt));
     chart
 }
 
@@ -516,14 +569,14 @@ fn rounds_chart(rows: Span) -> Chart {
     chart
 }
 
-/// A chart's title and axis names, in the chart fonts.
+/// A chart's title and axis names (none when empty), in the chart fonts.
 fn titles(chart: &mut Chart, title: &str, x: &str, y: &str) {
     chart.title().set_name(title).set_font(&chart_font_bold());
-    chart
-        .x_axis()
-        .set_name(x)
-        .set_name_font(&chart_font())
-        .set_font(&chart_font());
+    let x_axis = chart.x_axis();
+    if !x.is_empty() {
+        x_axis.set_name(x).set_name_font(&chart_font());
+    }
+    x_axis.set_font(&chart_font());
     chart
         .y_axis()
         .set_name(y)
@@ -532,7 +585,7 @@ fn titles(chart: &mut Chart, title: &str, x: &str, y: &str) {
 }
 
 /// A pie of the tasks by status.
-fn status_pie(rows: Span) -> Chart {
+fn status_pie(rows: Span, pt: f64) -> Chart {
     let mut pie = Chart::new(ChartType::Pie);
     let points: Vec<ChartPoint> = Status::ALL
         .into_iter()
@@ -556,7 +609,7 @@ fn status_pie(rows: Span) -> Chart {
     pie.legend()
         .set_position(ChartLegendPosition::Right)
         .set_font(&chart_font());
-    pie.set_width(480).set_height(400);
+    pie.set_width(480).set_height(px(pt));
     pie
 }
 
