@@ -1717,3 +1717,21 @@ fn a_round_with_everything_done_says_what_was_late_and_what_is_still_gathered() 
         "{four}"
     );
 }
+
+/// A lead unit's round counts the rows on its own tasks as 汇总进展条数, not every row of
+/// the folder (second review d 3: 173 beside a 报送明细 of 33 in 区水利局's round).
+#[test]
+fn a_lead_units_round_counts_the_rows_on_its_own_tasks() {
+    let plan = common::shipped_plan();
+    let returns = common::repo().join("input/returns");
+    let lead = build_round(&plan, &returns, &Scope::Lead(LEAD.into()));
+    let reports: u32 = lead.tasks.iter().map(|t| t.reports.len() as u32).sum();
+    assert!(reports > 0);
+    assert_eq!(lead.summary.records, reports);
+    let bureau = build_round(&plan, &returns, &Scope::Bureau);
+    assert!(
+        bureau.summary.records > reports,
+        "{}",
+        bureau.summary.records
+    );
+}

@@ -103,7 +103,13 @@ pub(super) fn summarise(
             .iter()
             .filter(|f| f.outcome == FileOutcome::Skipped)
             .count() as u32,
-        records: files.iter().map(|f| f.records).sum(),
+        // In a lead unit's round, the rows on its own tasks (second review d 3: 173, the
+        // whole folder's, beside a 报送明细 of 33).
+        records: if info.tier == crate::model::Tier::Lead {
+            tasks.iter().map(|t| t.reports.len() as u32).sum()
+        } else {
+            files.iter().map(|f| f.records).sum()
+        },
         errors: problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
