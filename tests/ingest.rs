@@ -490,8 +490,8 @@ fn status_words_map_to_the_canonical_statuses() {
     let ing = ingest_one(&yes_no);
     assert_eq!(
         ing.records.iter().map(|r| r.status).collect::<Vec<_>>(),
-        // 否 with no progress: not completed, whether started unknown (待核实).
-        vec![Status::Completed, Status::Unclear]
+        // 否 with no progress: not started (DOMAIN.md).
+        vec![Status::Completed, Status::NotStarted]
     );
     let spec = SheetSpec::new("Sheet1")
         .text_row(&["填报单位：区水利局"])

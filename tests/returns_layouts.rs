@@ -2677,37 +2677,35 @@ fn chinese_numerals_alone_number_the_tasks_of_a_table_without_measures() {
     assert_eq!(ledger.task(2).unwrap().current_reports().count(), 0);
 }
 
-/// 否 in a 是否完成 column with no progress says "not completed", not "not started":
-/// 待核实 with the reason; beside 无 it is 未启动.
+/// 否 in a 是否完成 column with no progress text is 未启动 (DOMAIN.md), as beside 无; no
+/// warning: the answer is understood (adv55 b 6: it was 待核实, and the report asked
+/// the unit to verify an answer it had given).
 #[test]
-fn no_alone_is_awaiting_verification_not_not_started() {
+fn no_alone_is_not_started() {
     let header = ["序号", "具体举措", "整改进展情况", "是否完成"];
     let rows = [
         row(&["3", &measure(3), "", "否"]),
         row(&["5", &measure(5), "无", "否"]),
+        row(&["6", &measure(6), "/", "×"]),
     ];
     let ledger = read_one("何埂镇", &header, &rows);
-    let t = ledger.task(3).unwrap();
-    assert_eq!(t.status, Status::Unclear, "{:?}", t.reports);
-    // The report's words; the unit's reminder quotes the 否 (units::to_verify).
-    assert_eq!(t.doubts, ["何埂镇报未完成，未写明具体进展"]);
-    let warned = ledger
-        .problems
-        .iter()
-        .find(|p| p.code == Code::StatusUnclear && p.row == Some(3))
-        .expect("a warning on the row");
+    for id in [3, 5, 6] {
+        let statuses: Vec<Status> = ledger
+            .task(id)
+            .unwrap()
+            .current_reports()
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(statuses, [Status::NotStarted], "task {id}");
+    }
     assert!(
-        warned.message.contains("无法判断是正在推进还是未启动"),
-        "{}",
-        warned.message
+        !ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear),
+        "{:?}",
+        ledger.problems
     );
-    let r5: Vec<Status> = ledger
-        .task(5)
-        .unwrap()
-        .current_reports()
-        .map(|r| r.status)
-        .collect();
-    assert_eq!(r5, [Status::NotStarted]);
 }
 
 /// A status cell whose completion is planned (预计12月底完成, 12月底前完成), of a stage
@@ -6304,6 +6302,192 @@ fn a_consolidations_row_on_several_towns_is_each_towns_report() {
     );
 }
 
+/// A status below a text that says all of the work is done (正在推进 or 未完成 beside 已全
+/// 部完成…整改) is 待核实, the warning quoting what the unit wrote (adv55 a 3: taken at the
+/// status's word); a step of the work done (已全部完成前期调研) is not.
+#[test]
+fn a_status_below_a_text_saying_all_is_done_is_doubted() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区水利局",
+        &header,
+        &[
+            row(&[
+                "21",
+                &measure(21),
+                "全区35座小水电已全部完成清理整改，生态基流下泄设施全部安装到位。",
+                "正在推进",
+            ]),
+            row(&[
+                "26",
+                &measure(26),
+                "已全面完成水库消落带排查整治，关停违法养殖3处。",
+                "未完成",
+            ]),
+            row(&[
+                "24",
+                &measure(24),
+                "已全部完成前期调研工作，正在编制方案。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let held = |id: u32| {
+        let r = reports_of(&ledger, id, "区水利局");
+        r[0].doubt.clone()
+    };
+    assert!(held(21).is_some_and(|d| d.starts_with("报送“正在推进”")));
+    assert!(
+        held(26).is_some_and(|d| d.starts_with("报送“未完成”")),
+        "{:?}",
+        held(26)
+    );
+    assert_eq!(held(24), None);
+    assert_eq!(ledger.task(21).unwrap().status, Status::Unclear);
+}
+
+/// A lead's consolidation with 完成状态 merged over a task's rows: a town's row that wrote
+/// no progress is not answered by the lead's status above it (adv55 a 6: 金龙镇's blank
+/// row, only 详见附件 in 备注, was credited 长期坚持); a town's row with progress takes it.
+#[test]
+fn a_status_merged_down_from_the_leads_row_is_no_answer_for_a_blank_town_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = common::SheetSpec::new("Sheet1")
+        .text_row(&[
+            "填报单位：区住房城乡建委",
+            "",
+            "",
+            "填报日期：2020年12月5日",
+            "",
+            "",
+        ])
+        .text_row(&[
+            "序号",
+            "具体举措",
+            "填报单位",
+            "整改进展情况",
+            "完成状态",
+            "备注",
+        ])
+        .text_row(&[
+            "39",
+            &measure(39),
+            "区住房城乡建委",
+            "全区建成农村居民集聚点污水处理设施86处。",
+            "长期坚持",
+            "",
+        ])
+        .text_row(&["", "", "来苏镇", "建成集聚点污水处理设施6处。", "", ""])
+        .text_row(&["", "", "金龙镇", "", "", "详见附件"])
+        .merge(2, 0, 4, 0)
+        .merge(2, 1, 4, 1)
+        .merge(2, 4, 4, 4);
+    common::write_workbook(&dir.path().join("区住房城乡建委汇总.xlsx"), &[sheet]);
+    let ledger = ledger_for(dir.path());
+    let status_of = |unit: &str| {
+        let r = reports_of(&ledger, 39, unit);
+        assert_eq!(
+            r.len(),
+            1,
+            "{unit}: {:#?}",
+            ledger.task(39).unwrap().reports
+        );
+        r[0].status
+    };
+    assert_eq!(status_of("区住房城乡建委"), Status::Ongoing);
+    assert_eq!(status_of("来苏镇"), Status::Ongoing);
+    assert_eq!(status_of("金龙镇"), Status::Unclear);
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::StatusUnclear && p.row == Some(5)),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A lead's parts numbered (1.来苏镇：…), a part 同上 (the part before it), a part 无进展
+/// (no work started): each read as the lead means it (second review c 2, c 6: the numbered
+/// cell stayed the lead's, 同上。 and 无进展。 took the row's 正在推进). The rest of a group
+/// given only a mark (其余镇街：/) stays the lead's words: 其他镇街：无 says the rest have
+/// nothing to report.
+#[test]
+fn numbered_parts_ditto_and_no_progress_in_a_leads_cell() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区农业农村委",
+        &header,
+        &[row(&[
+            "1",
+            &measure(1),
+            "出台方案。\n1.来苏镇：建成6处。\n2.宝峰镇：同上\n3.朱沱镇：无进展。\n其余镇街：/",
+            "正在推进",
+        ])],
+    );
+    let of = |unit: &str| {
+        let r = reports_of(&ledger, 1, unit);
+        assert_eq!(r.len(), 1, "{unit}: {r:#?}");
+        (r[0].status, r[0].progress.clone())
+    };
+    assert_eq!(of("来苏镇"), (Status::InProgress, "建成6处。".into()));
+    assert_eq!(of("宝峰镇"), (Status::InProgress, "建成6处。".into()));
+    assert_eq!(of("朱沱镇"), (Status::NotStarted, "无进展。".into()));
+    assert_eq!(
+        of("区农业农村委"),
+        (Status::InProgress, "出台方案。其余镇街：/。".into())
+    );
+}
+
+/// A lead's cell of towns' parts that also says something of the rest (其他镇街：正在推进):
+/// the towns named are still each their own report, the rest the lead's words (adv55 a 1:
+/// the whole cell was the lead's, the towns 未报送, no message). A town given only a mark
+/// (双石镇：/) is no report of it, and said (a 2: counted 正在推进 from the row's cell);
+/// a town's part whose words give its status keeps no 原文状态 of the row's (a 10).
+#[test]
+fn towns_parts_beside_the_rest_of_the_towns_and_a_mark() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区农业农村委",
+        &header,
+        &[row(&[
+            "1",
+            &measure(1),
+            "出台方案。\n来苏镇：建成6处。\n宝峰镇：不涉及。\n双石镇：/\n其他镇街：正在推进。",
+            "正在推进",
+        ])],
+    );
+    let of = |unit: &str| {
+        let r = reports_of(&ledger, 1, unit);
+        assert_eq!(r.len(), 1, "{unit}: {r:#?}");
+        (r[0].status, r[0].progress.clone(), r[0].status_text.clone())
+    };
+    assert_eq!(
+        of("来苏镇"),
+        (Status::InProgress, "建成6处。".into(), "正在推进".into())
+    );
+    assert_eq!(
+        of("宝峰镇"),
+        (Status::NotApplicable, "不涉及。".into(), String::new())
+    );
+    let (status, words, _) = of("区农业农村委");
+    assert_eq!(status, Status::InProgress);
+    assert!(
+        words.contains("出台方案。") && words.contains("其他镇街：正在推进。"),
+        "{words}"
+    );
+    assert!(reports_of(&ledger, 1, "双石镇").is_empty());
+    assert!(
+        ledger
+            .problems
+            .iter()
+            .any(|p| p.code == Code::NothingFilled
+                && p.message.contains("双石镇只填写了“/”“无”等符号")),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 /// More of a consolidation's rows on several towns (adv49 c, d): a phrase holding a
 /// town's name before a colon (督促来苏镇、宝峰镇：, 宝峰镇反映：) is no label, and the row
 /// stays the sender's with no warning that it is a town's; the lead's closing sentence
@@ -6670,13 +6854,8 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         ]
     );
 
-    // 区水利局 has no part in task 1, 各镇街 is a group, and a label not read as a unit
-    // (其余镇街：) would run on into 来苏镇's words (adv47 a03): the lead's words.
-    for text in [
-        "区水利局：已完成。",
-        "各镇街：正在推进池塘改造。",
-        "来苏镇：已完成池塘改造；其余镇街：正在推进。",
-    ] {
+    // 区水利局 has no part in task 1 and 各镇街 is a group: the lead's words.
+    for text in ["区水利局：已完成。", "各镇街：正在推进池塘改造。"] {
         let ledger = ledger_of(vec![text_row(&[
             "1",
             &measure(1),
@@ -6686,6 +6865,24 @@ fn a_leads_text_town_by_town_is_each_towns_report() {
         ])]);
         assert_eq!(units_on(&ledger, 1), ["区农业农村委"], "{text}");
     }
+    // The rest of a group after a town's part (其余镇街：) is the lead's words, not more of
+    // 来苏镇's (adv47 a03), and 来苏镇's part is its own (adv55 a 1: all the lead's).
+    let ledger = ledger_of(vec![text_row(&[
+        "1",
+        &measure(1),
+        "各镇街",
+        "来苏镇：已完成池塘改造；其余镇街：正在推进。",
+        "正在推进",
+    ])]);
+    let mut units = units_on(&ledger, 1);
+    units.sort();
+    assert_eq!(units, ["区农业农村委", "来苏镇"]);
+    let laisu = reports_of(&ledger, 1, "来苏镇");
+    assert_eq!(laisu[0].progress, "已完成池塘改造。");
+    assert_eq!(
+        reports_of(&ledger, 1, "区农业农村委")[0].progress,
+        "其余镇街：正在推进。"
+    );
 }
 
 /// A Word return whose progress cell says 详见批注 and whose text is in a Word comment
@@ -12824,9 +13021,9 @@ fn a_measures_column_beside_the_task_is_the_progress() {
     }
 }
 
-/// 未完成 in 完成状态 is read as 否 is: under way beside words on the work, 待核实 with
-/// no words (asked whether under way or not started), and the message does not say
-/// 未完成 twice. Before (adv54 a 7): 完成状态“未完成”无法识别.
+/// 未完成 in 完成状态 is read as 否 is: under way beside words on the work, 未启动 with
+/// no words (DOMAIN.md; 待核实 in sessions 54–55). Before (adv54 a 7): 完成状态“未完成”
+/// 无法识别.
 #[test]
 fn not_completed_in_the_status_column_is_read_as_a_no() {
     let ledger = read_one(
@@ -12838,16 +13035,7 @@ fn not_completed_in_the_status_column_is_read_as_a_no() {
         ],
     );
     assert_eq!(only_report(&ledger, 46).status, Status::InProgress);
-    assert_eq!(only_report(&ledger, 30).status, Status::Unclear);
-    assert!(
-        said(
-            &ledger,
-            Code::StatusUnclear,
-            "完成状态填写“未完成”，但没有写明进展"
-        ),
-        "{:#?}",
-        ledger.problems
-    );
+    assert_eq!(only_report(&ledger, 30).status, Status::NotStarted);
     assert!(
         !said(&ledger, Code::StatusUnclear, "无法识别"),
         "{:#?}",

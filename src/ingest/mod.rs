@@ -50,8 +50,8 @@ pub use self::record::{Ingested, IngestedParts, UnitFrom};
 #[cfg(test)]
 pub(crate) use self::sheet::statement::{EVERY_TASK_ID, EVERY_TASK_MEASURE};
 pub use self::vocabulary::{
-    classify_status, is_no_answer, names_earlier_round, percent_written, says_not_reported,
-    status_from_progress, status_of_percent, PERCENT_LABEL,
+    classify_status, is_no_answer, is_status_placeholder, names_earlier_round, percent_written,
+    says_not_reported, status_from_progress, status_of_percent, PERCENT_LABEL,
 };
 
 /// Told how far ingest has got (a progress bar in the CLI; nothing in tests).

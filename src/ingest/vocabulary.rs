@@ -964,12 +964,16 @@ pub fn classify_yes_no(text: &str, progress: &str) -> Status {
         return Status::Completed;
     }
     if is_no_answer(text) {
-        // 否 alone says "not completed", not whether work started: unclear. 否 beside
-        // 无 or 暂未开展 is not started.
-        if status_key(progress).is_empty() {
+        // 否 beside 见附件: what it points to was not read (second review c 4).
+        if refers_elsewhere(progress) {
             return Status::Unclear;
         }
-        if says_nothing(progress) || reports_no_progress(progress) {
+        // 否 alone, or beside 无 or 暂未开展, is not started (DOMAIN.md: 否 in a 是否完成
+        // column with no progress text; adv55 b 6: it was 待核实).
+        if status_key(progress).is_empty()
+            || says_nothing(progress)
+            || reports_no_progress(progress)
+        {
             return Status::NotStarted;
         }
         // 否 beside a description of the work: not completed, under way. A progress
@@ -2603,7 +2607,8 @@ mod tests {
         // Words in the progress, not the answer, decide only after a 未完成.
         assert_eq!(by("已完成", "正在施工。"), None);
         assert_eq!(classify_yes_no("未完成", "正在施工。"), Status::InProgress);
-        assert_eq!(classify_yes_no("未完成", ""), Status::Unclear);
+        assert_eq!(classify_yes_no("未完成", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("否", "详见附件"), Status::Unclear);
     }
 
     #[test]
@@ -2656,14 +2661,14 @@ mod tests {
         assert_eq!(classify_yes_no(" 是 ", "见附件"), Status::Completed);
         assert_eq!(classify_yes_no("已完成", ""), Status::Completed);
         assert_eq!(classify_yes_no("√", ""), Status::Completed);
-        // 否 alone: not completed, started or not unknown.
-        assert_eq!(classify_yes_no("否", ""), Status::Unclear);
-        assert_eq!(classify_yes_no("×", ""), Status::Unclear);
-        assert_eq!(classify_yes_no("x", " "), Status::Unclear);
+        // 否 alone: not started.
+        assert_eq!(classify_yes_no("否", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("×", ""), Status::NotStarted);
+        assert_eq!(classify_yes_no("x", " "), Status::NotStarted);
         assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
         assert_eq!(classify_yes_no("×", "暂无"), Status::NotStarted);
         assert_eq!(classify_yes_no("否", "无"), Status::NotStarted);
-        assert_eq!(classify_yes_no("否", "/"), Status::Unclear);
+        assert_eq!(classify_yes_no("否", "/"), Status::NotStarted);
         // Excel's logical values (a check box linked to the cell) answer yes or no.
         assert_eq!(classify_yes_no("TRUE", ""), Status::Completed);
         assert_eq!(

@@ -764,7 +764,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             // 正在推进 or 未启动 beside 已于11月完成: the text read as done (adv44 b15,
             // adv52 a4: also as the last clause, 已配合…纳入规划，已于11月20日完成).
             None if status != Status::Completed && found.unfinished().is_none() => {
-                dated_done_clause(text)?
+                dated_done_clause(text).or_else(|| whole_done_clause(text))?
             }
             _ => return None,
         }
@@ -882,6 +882,43 @@ fn opens_not_applicable(text: &str) -> bool {
 fn dated_done_clause(text: &str) -> Option<&str> {
     text.split(['，', '。', '；', ',', ';'])
         .find(|c| reads_done(c))
+}
+
+/// A clause of `text` that says all of the work is done, whatever its subject (全区35座
+/// 小水电已全部完成清理整改, 已全面完成园区“厂中厂”排查整治): 已全部完成 or 已全面完成
+/// with nothing after it, or the work it names ending in 整改, 整治, 任务 or 工作, not a
+/// step of it (前期, 初步, 方案, 一期); the clause, for the doubt to quote (adv55 a 3: such
+/// texts under 正在推进 or 未完成 were taken at the status's word).
+fn whole_done_clause(text: &str) -> Option<&str> {
+    const ALL_DONE: [&str; 2] = ["已全部完成", "已全面完成"];
+    const WORK: [&str; 4] = ["整改", "整治", "任务", "工作"];
+    const STEP: [&str; 13] = [
+        "前期", "初步", "方案", "一期", "第一", "阶段", "部分", "年度", "批", "计划", "年", "初稿",
+        "草案",
+    ];
+    text.split(['，', '。', '；', ',', ';']).find(|c| {
+        ALL_DONE.iter().any(|w| {
+            c.split_once(w).is_some_and(|(subject, work)| {
+                let work = work.trim();
+                // (A part or a step named before it: 我委牵头的沟渠整治已全部完成整改, 初稿已全面完成.)
+                ![
+                    "牵头的",
+                    "负责的",
+                    "承担的",
+                    "初稿",
+                    "草案",
+                    "一期",
+                    "前期",
+                    "部分",
+                ]
+                .iter()
+                .any(|p| subject.contains(p))
+                    && (work.is_empty()
+                        || (WORK.iter().any(|e| work.ends_with(e))
+                            && !STEP.iter().any(|s| work.contains(s))))
+            })
+        })
+    })
 }
 
 /// Work under way on the ground in a text reported 未启动 (主体工程正在施工，…预计12月20日
@@ -1137,7 +1174,7 @@ mod by_list {
             match claimed_done(&text) {
                 Some(claim) if unfinished(&text).is_none() => claim,
                 None if status != Status::Completed && unfinished(&text).is_none() => {
-                    super::dated_done_clause(&text)?
+                    super::dated_done_clause(&text).or_else(|| super::whole_done_clause(&text))?
                 }
                 _ => return None,
             }
@@ -1263,6 +1300,11 @@ mod tests {
             {
                 dated_done_clause(&text).unwrap_or_default()
             }
+            (Status::InProgress | Status::NotStarted, None, None)
+                if whole_done_clause(&text).is_some() =>
+            {
+                whole_done_clause(&text).unwrap_or_default()
+            }
             _ => return None,
         };
         Some(format!(
@@ -1306,6 +1348,30 @@ mod tests {
             "已将生态环境保护纳入规划纲要，该项工作已全部完成。"
         )
         .ends_with("写明“已全部完成”"));
+        // All of the work done, whatever its subject (adv55 a 3); not a step or the
+        // year's part of it.
+        assert!(said(
+            Status::InProgress,
+            "全区35座小水电已全部完成清理整改，生态基流下泄设施全部安装到位。"
+        )
+        .ends_with("写明“全区35座小水电已全部完成清理整改”"));
+        assert!(said(
+            Status::InProgress,
+            "已全面完成园区“厂中厂”排查整治，关停违法企业3家。"
+        )
+        .ends_with("写明“已全面完成园区“厂中厂”排查整治”"));
+        for fine in [
+            "已全部完成前期调研工作，正在编制方案。",
+            "已全面完成产业结构调整年度任务，布局优化持续推进。",
+            "已全部完成一期整改，二期正在施工。",
+            "已全部完成排查，发现问题12处。",
+            // Second review c 7.
+            "已全部完成第二批整改。",
+            "已全部完成2020年计划的集聚点污水设施建设任务。",
+            "我委牵头的沟渠整治已全部完成整改。",
+        ] {
+            assert_eq!(doubt(Status::InProgress, fine), None, "{fine}");
+        }
         assert!(
             said(Status::NotStarted, "主体工程正在施工，尚未完工。").ends_with("写明“正在施工”")
         );

@@ -322,6 +322,20 @@ fn record_doubt(rec: &Record, plan: &Plan, id: u32) -> Option<String> {
             let measure = plan.task(id).map_or("", |t| t.measure.as_str());
             !doubt::one_part_of_many(rec.status, &rec.progress, measure)
         })
+        // 未完成 (否) read as 正在推进 from the work its text describes: the doubt quotes
+        // what the unit wrote (adv55 a 3).
+        .map(|why| {
+            let written = crate::common::text::one_line(&rec.status_text);
+            if crate::ingest::is_no_answer(&written) && rec.status != Status::Unclear {
+                why.replacen(
+                    &format!("报送“{}”", rec.status.label()),
+                    &format!("报送“{written}”"),
+                    1,
+                )
+            } else {
+                why
+            }
+        })
         .or_else(|| doubt::planned_completion(rec.status, &rec.note))
         .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
         .or_else(|| doubt::note_reserves_done(rec.status, &rec.note))
@@ -741,22 +755,29 @@ fn partners_parts(
     // The lead's own words before the first unit's (我局已印发考核办法。来苏镇：…): a
     // sentence of its own, as the clauses are split at sentence ends.
     let before = text[..at(clauses.first()?.1)].trim();
-    // Every label in the text a unit's (or a list of units'): one not read as a unit
-    // (其余镇街：, 我委：) would run on into the unit's words before it.
-    let labels = crate::plan::labels::clause_pieces(text, &plan.units)
-        .into_iter()
-        .filter(|piece| {
-            piece
-                .trim()
-                .split_once(['：', ':'])
-                .is_some_and(|(who, _)| {
-                    !who.is_empty()
-                        && (who.chars().count() <= 20
-                            || crate::plan::labels::listed_units(who, &plan.units).is_some())
-                })
-        })
-        .count();
-    if labels != clauses.len() {
+    // Every label in the text a unit's (or a list of units'), or the rest of a group's
+    // (其他镇街：正在推进, the lead's own word on the towns it does not name): another
+    // (我委：) would run on into the unit's words before it.
+    let pieces = crate::plan::labels::clause_pieces(text, &plan.units);
+    let label_of = |piece: &str| {
+        piece
+            .trim()
+            .split_once(['：', ':'])
+            .map(|(who, _)| who.to_string())
+            .filter(|who| {
+                !who.is_empty()
+                    && (who.chars().count() <= 20
+                        || crate::plan::labels::listed_units(who, &plan.units).is_some())
+            })
+    };
+    let rest_of_group: Vec<&str> = pieces
+        .iter()
+        .copied()
+        .filter(|p| label_of(p).is_some_and(|who| crate::plan::labels::names_the_rest(&who)))
+        .map(str::trim_start)
+        .collect();
+    let labels = pieces.iter().filter(|p| label_of(p).is_some()).count();
+    if labels != clauses.len() + rest_of_group.len() {
         return None;
     }
     // Each unit named and its role on the task.
@@ -803,28 +824,75 @@ fn partners_parts(
     if !before.is_empty() {
         own.push(before);
     }
-    // Each part: from its clause to the next clause naming a unit.
+    // Each part: from its clause to the next clause naming a unit or the rest of a
+    // group, whose words are the lead's.
     let starts: Vec<usize> = clauses.iter().map(|(_, c, _)| at(c)).collect();
+    let rest_starts: Vec<usize> = rest_of_group.iter().map(|c| at(c)).collect();
+    let end_of = |from: usize| {
+        starts
+            .iter()
+            .chain(&rest_starts)
+            .copied()
+            .filter(|&s| s > from)
+            .min()
+            .unwrap_or(text.len())
+    };
+    for &from in &rest_starts {
+        // (One before the first unit's is in `before`. A mark alone, 其他镇街：无, is
+        // kept: the lead's word that the rest have nothing to report.)
+        if from > starts[0] {
+            own.push(text[from..end_of(from)].trim());
+        }
+    }
+    // Units the lead wrote only a mark for (双石镇：/): nothing of theirs.
+    let mut blank: Vec<&str> = Vec::new();
     let mut parts = Vec::new();
     let mut unsent: Vec<&str> = Vec::new();
     // Units whose words state no status, the row giving none: 待核实, said why.
     let mut unclear: Vec<(&str, String)> = Vec::new();
     let mut all_stated = true;
     for (i, (names, _, said)) in clauses.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let end = end_of(starts[i]);
         let (words, lead_words) = own_and_lead(&text[at(said).min(end)..end]);
         if !lead_words.is_empty() {
             own.push(lead_words);
         }
+        let mark = words.trim().trim_end_matches(['。', '；', ';', '，', ',']);
+        if crate::ingest::is_status_placeholder(mark) || matches!(mark.trim(), "无" | "暂无") {
+            blank.extend(names.iter().map(String::as_str).filter(|n| *n != lead));
+            continue;
+        }
+        // 何埂镇：同上 — the part before it, words and status (second review c 2: kept
+        // as 同上。 with the row's status).
+        if matches!(mark.trim(), "同上" | "同上。") {
+            let prev = parts
+                .last()
+                .map(|p: &Placing| (p.rec.progress.clone(), p.rec.status));
+            if let Some((words, status)) = prev {
+                for name in names {
+                    parts.push(part_of(placing, name, role_of(name), words.clone(), status));
+                }
+                continue;
+            }
+        }
         // Its words, a sentence of their own: 已完成池塘改造12口； ends in 。.
         let words = sentence(words);
+        // 朱沱镇：无进展 — no work started (second review c 2: the row's 正在推进).
+        let no_progress = matches!(
+            mark.trim(),
+            "无进展" | "暂无进展" | "尚无进展" | "没有进展" | "无新进展"
+        );
         for name in names {
             // 宝峰镇：未报送 — the lead has nothing of the unit's: no report of it.
             if name != lead && says_not_reported(words.trim_end_matches(['。', '.'])) {
                 unsent.push(name);
                 continue;
             }
-            let stated = crate::ingest::status_from_progress(&words);
+            let stated = if no_progress {
+                Some(Status::NotStarted)
+            } else {
+                crate::ingest::status_from_progress(&words)
+            };
             all_stated &= stated.is_some();
             // Its words contradict the row's status, which is not its own then: 待核实,
             // the report's doubt saying why.
@@ -847,6 +915,11 @@ fn partners_parts(
                 }
             };
             let mut part = part_of(placing, name, role_of(name), words.clone(), status);
+            if stated.is_some_and(|s| s != rec.status) {
+                // Its own words' status, not the row's cell (adv55 a 10: 不涉及 beside a
+                // 原文状态 of 正在推进).
+                part.rec.status_text.clear();
+            }
             if contradicted {
                 // The row's status cell is not this unit's answer: 待核实, said why.
                 part.rec.status_text.clear();
@@ -881,6 +954,21 @@ fn partners_parts(
     }
     if parts.is_empty() {
         return None;
+    }
+    if !blank.is_empty() {
+        problems.push(
+            Problem::new(
+                Severity::Warning,
+                Code::NothingFilled,
+                &rec.source.file,
+                format!(
+                    "{lead}报送的第{}项进展中，{}只填写了“/”“无”等符号，没有进展情况，未计为其报送，按未报送统计。请{lead}补充其进展，或注明不涉及。",
+                    placing.id,
+                    blank.join("、")
+                ),
+            )
+            .at(Some(&rec.source.sheet), Some(rec.source.row)),
+        );
     }
     if !unsent.is_empty() {
         problems.push(

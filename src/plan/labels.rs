@@ -35,8 +35,36 @@ fn colon_clauses<'t>(
     pieces.into_iter().filter_map(|clause| {
         let clause = clause.trim();
         let (who, said) = clause.split_once(['：', ':'])?;
-        Some((who, clause, said))
+        Some((without_enumerator(who), clause, said))
     })
+}
+
+/// A label without the item number it opens with (1.来苏镇, 2、宝峰镇, （3）双石镇, ①来苏镇):
+/// a lead's parts numbered (second review c 6: 1.来苏镇：… was no label).
+fn without_enumerator(who: &str) -> &str {
+    let t = who.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits <= 2 {
+        if let Some(rest) = t[digits..].strip_prefix(['.', '．', '、', ')', '）']) {
+            return rest.trim_start();
+        }
+    }
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        if let Some(close) = rest.find(['）', ')']) {
+            let n = &rest[..close];
+            if !n.is_empty()
+                && n.chars().count() <= 2
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            {
+                return rest[close..].trim_start_matches(['）', ')']).trim_start();
+            }
+        }
+    }
+    match t.chars().next() {
+        Some(c) if ('①'..='⑳').contains(&c) => t[c.len_utf8()..].trim_start(),
+        _ => t,
+    }
 }
 
 /// The clauses of a text that open with a unit's or group's name and a colon (宝峰镇：…；
@@ -96,6 +124,19 @@ pub fn listed_units(who: &str, units: &UnitDirectory) -> Option<Vec<String>> {
         }
     }
     (names.len() >= 2).then_some(names)
+}
+
+/// Whether a label names the rest of a group (其他镇街, 其余镇街, 各镇街, 其他单位): the
+/// clause after it is the consolidating unit's word on those it does not name, not a
+/// unit's own part (adv55 a 1: 其他镇街：正在推进 ran the towns' parts into the lead's).
+pub fn names_the_rest(who: &str) -> bool {
+    let who = who.trim();
+    !who.is_empty()
+        && who.chars().count() <= UNIT_LABEL_CHARS
+        && MORE_THAN_LISTED.iter().any(|w| who.contains(w))
+        && ["镇街", "镇", "街道", "单位", "部门"]
+            .iter()
+            .any(|w| who.ends_with(w))
 }
 
 /// What may stand around a unit's name in a label (重庆市永川区来苏镇人民政府：).

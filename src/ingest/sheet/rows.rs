@@ -1413,7 +1413,22 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 /// a progress text that says it plainly. A dash or slash in a status cell is nothing
 /// picked: the next source decides, and the dash is kept as the text written.
 fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
-    let (status, written) = read_status_columns(layout, grid, r, progress);
+    let (mut status, written) = read_status_columns(layout, grid, r, progress);
+    // 否 with no progress text is 未启动 (DOMAIN.md), unless the row's notes say how far
+    // the work is (存在问题：资金未到位，工程正在招标; 下步打算：加快推进): read by them, as a
+    // progress text beside 否 is (second review c 3).
+    if status == Status::NotStarted && progress.trim().is_empty() && is_no_answer(&written) {
+        let notes: Vec<String> = layout
+            .col(ColumnKind::Note)
+            .into_iter()
+            .chain(layout.extra_cols(ColumnKind::Note))
+            .map(|c| one_line(&grid.value_through_merge(r, c).text_ref()))
+            .filter(|t| !t.is_empty() && !is_status_placeholder(t))
+            .collect();
+        if !notes.is_empty() {
+            status = classify_yes_no(&written, &notes.join("；"));
+        }
+    }
     if !denies_task(layout, grid, r) {
         return (status, written);
     }
@@ -1422,6 +1437,13 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
     match status {
         Status::NotApplicable => (status, written),
         Status::Unclear if written.is_empty() || is_status_placeholder(&written) => {
+            (Status::NotApplicable, "是否涉及：否".to_string())
+        }
+        // 是否涉及：否 and 是否完成：否 with nothing written: not the unit's, so not done
+        // by it either (second review c 10: told the two contradicted each other).
+        Status::NotStarted | Status::Unclear
+            if is_no_answer(&written) && progress.trim().is_empty() =>
+        {
             (Status::NotApplicable, "是否涉及：否".to_string())
         }
         _ => (Status::Unclear, format!("{DENIED_BUT}{written}")),
@@ -1489,10 +1511,27 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
             .zip(grid.merge_at(r, c))
             .is_some_and(|(p, m)| m.contains(r, p))
     };
+    // A status cell merged down from another unit's row (a lead's consolidation, its
+    // 完成状态 merged over the task's rows) is not the answer of a row that wrote no
+    // progress of its own (adv55 a 6: 金龙镇's blank row was credited 长期坚持).
+    let another_units = |c: usize| {
+        progress.trim().is_empty()
+            && grid.merge_at(r, c).is_some_and(|m| {
+                let top = m.first_row as usize;
+                top < r
+                    && [ColumnKind::Unit, ColumnKind::ResponsibleUnit]
+                        .iter()
+                        .filter_map(|k| layout.col(*k))
+                        .any(|u| {
+                            let own = one_line(&grid.cell(r, u).text_ref());
+                            !own.is_empty() && own != one_line(&grid.cell(top, u).text_ref())
+                        })
+            })
+    };
     if let Some((c, t)) = layout
         .col(ColumnKind::Status)
         .filter(|_| !copied)
-        .filter(|&c| !merged_with_progress(c))
+        .filter(|&c| !merged_with_progress(c) && !another_units(c))
         .and_then(|c| picked(text(c)).map(|t| (c, t)))
     {
         // ☑已完成 □正在推进 □未启动: the ticked option is the status.
@@ -1528,12 +1567,25 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
         }
         return (status, t);
     }
-    if let Some(t) = layout
+    if let Some((c, t)) = layout
         .col(ColumnKind::StatusYesNo)
-        .and_then(|c| picked(text(c)))
+        .and_then(|c| picked(text(c)).map(|t| (c, t)))
     {
         let t = ticked_option(&t).unwrap_or(t);
-        return (classify_yes_no(&t, progress), t);
+        let status = classify_yes_no(&t, progress);
+        // 否 under 是否销号 (closed off after checking) or 是否按期完成 says less than "not
+        // started": with nothing written beside it, how far the work is is unknown
+        // (second review c 3).
+        let header = layout.header_text(grid, c);
+        if status == Status::NotStarted
+            && progress.trim().is_empty()
+            && ["销号", "按期", "按时", "如期"]
+                .iter()
+                .any(|w| header.contains(w))
+        {
+            return (Status::Unclear, t);
+        }
+        return (status, t);
     }
     if let [(_, _, c)] = layout.ticks[..] {
         // One 已完成 column: a tick, or a status word written in it.
@@ -1803,6 +1855,15 @@ fn status_unclear(
             one_line(status_text),
             meaning_of_no(status_text),
             excerpt(progress, 30),
+            Status::Unclear.label()
+        )
+    } else if is_no_answer(status_text) && refers_elsewhere(progress) {
+        // 否 beside 见附件 (second review c 4).
+        format!(
+            "填写“{}”{}，进展情况只写了“{}”，所指的附件或材料中的进展未能汇总，无法判断是正在推进还是未启动，记为“{}”。请人工补录，或请该单位把进展情况直接填入表中后重新报送。",
+            one_line(status_text),
+            meaning_of_no(status_text),
+            excerpt(progress, 20),
             Status::Unclear.label()
         )
     } else if is_no_answer(status_text) && !progress.trim().is_empty() {
