@@ -2253,8 +2253,8 @@ fn a_report_to_check_on_an_overdue_task_says_it_is_overdue() {
             "港桥产业促进中心",
             "2020年12月4日",
             &[
-                &["25", &common::measure(25), "", "否"],
-                &["46", &common::measure(46), "", "否"],
+                &["25", &common::measure(25), "", "见附件"],
+                &["46", &common::measure(46), "", "见附件"],
             ],
         );
     });
@@ -2277,7 +2277,7 @@ fn a_report_to_check_on_an_overdue_task_says_it_is_overdue() {
         "{text}"
     );
     assert!(
-        text.contains("第46项“排水监管和污水处理人才队伍建设”：只填写“否”"),
+        text.contains("第46项“排水监管和污水处理人才队伍建设”：报送的完成情况“见附件”无法判断"),
         "{text}"
     );
     assert!(

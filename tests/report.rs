@@ -135,7 +135,9 @@ fn headline(l: &Ledger) -> String {
         }
     }
     format!(
-        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%。",
+        // The basis said in words (DOMAIN.md; adv55 b 10: only in the console and the
+        // workbook; second review d 7: not as a formula).
+        "《整改方案》共明确{}项整改任务，截至{}，{counts}，完成率{}%（按已完成任务数占任务总数的比例计算）。",
         s.total,
         rectify::common::dates::render_date(l.as_of),
         rate_text(s.completion_rate),
@@ -654,8 +656,9 @@ fn the_counts_of_the_problems_add_up_to_the_overall_ones() {
     );
     assert!(
         body.contains(&format!(
-            "{}项任务已超过完成时限，责任单位尚未报送完成情况",
-            overdue_total - own_overdue.len()
+            "{}项任务已超过完成时限，{}尚未报送完成情况",
+            overdue_total - own_overdue.len(),
+            who_silent(&empty)
         )),
         "{body}"
     );
@@ -2253,6 +2256,56 @@ fn a_unit_that_sent_none_of_what_it_owes_is_not_counted_as_reported() {
     );
 }
 
+/// Who 三（一） and 四 say has not reported on the overdue tasks nothing came in on: the
+/// lead units where every such task has them, the responsible units where none does, or
+/// both (adv55 b 1: 责任单位尚未报送 of a task whose responsible units had reported).
+fn who_silent(l: &rectify::model::Ledger) -> &'static str {
+    use rectify::model::Status;
+    let silent: Vec<_> = l
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.overdue
+                && t.status == Status::Unreported
+                && !t.awaiting.iter().all(|u| *u == l.plan.collector)
+        })
+        .collect();
+    match (
+        silent.iter().any(|t| !t.lead.is_empty()),
+        silent.iter().any(|t| t.lead.is_empty()),
+    ) {
+        (true, true) => "牵头或责任单位",
+        (true, false) => "牵头单位",
+        _ => "责任单位",
+    }
+}
+
+/// A task past due whose lead unit is silent while its responsible units reported is told
+/// as the lead's to report, not the responsible units'.
+#[test]
+fn an_overdue_task_whose_lead_is_silent_is_the_leads_to_report() {
+    let input = common::input_with_returns(|r| {
+        // Task 30 (due 2020年9月底): the lead 区住房城乡建委 silent, a responsible town done.
+        common::write_dated_return(
+            &r.join("来苏镇.xlsx"),
+            "来苏镇",
+            "2020年12月4日",
+            &[&["30", &common::measure(30), "已完成排查建档。", "已完成"]],
+        );
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let t = l.task(30).unwrap();
+    assert!(t.overdue && t.lead == ["区住房城乡建委"], "{t:?}");
+    assert_eq!(who_silent(&l), "牵头或责任单位");
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let three = &text[text.find("三、存在的问题").unwrap()..text.find("四、下一步").unwrap()];
+    assert!(
+        three.contains("项任务已超过完成时限，牵头或责任单位尚未报送完成情况："),
+        "{three}"
+    );
+    assert!(!three.contains("，责任单位尚未报送完成情况"), "{three}");
+}
+
 /// 四（一） asks for what each overdue task needs, as 三（一） describes them: the ones
 /// still unfinished finished, the ones every reporting unit has finished confirmed by
 /// the others' reports, the ones nobody has answered for reported; never "尽快完成整改"
@@ -2283,7 +2336,7 @@ fn next_steps_for_overdue_tasks_follow_what_each_needs() {
         format!("对已超过完成时限但尚未完成的{unfinished}项任务，"),
         "督促责任单位明确完成时间".to_string(),
         format!("对已报送单位均已完成、已过完成时限的{awaiting}项任务，督促其他责任单位尽快报送，核实后确认完成。"),
-        format!("对责任单位尚未报送完成情况的{unreported}项逾期任务，督促尽快报送"),
+        format!("对{}尚未报送完成情况的{unreported}项逾期任务，督促尽快报送", who_silent(l)),
     ] {
         assert!(next.contains(&said), "{said}\n{next}");
     }
@@ -2768,13 +2821,20 @@ fn conflicting_statuses_are_counted_by_the_slower_until_checked() {
     assert_eq!(t.status, rectify::model::Status::InProgress);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
     let body = text.split("\n附件1").next().unwrap();
+    // The one conflict: its task named once (adv55 b 7: 对A报送了两份…，其中A的完成情况
+    // 不一致).
     assert!(
         body.contains(&format!(
-            "其中{}的完成情况不一致，暂按进展较慢的一份统计",
+            "区财政局对{}报送了两份内容不一致的材料，完成情况说法不一，暂按进展较慢的一份统计，",
             t.short_name
         )),
         "{body}"
     );
+    let said = body
+        .lines()
+        .find(|p| p.contains("内容不一致的材料"))
+        .unwrap();
+    assert_eq!(said.matches(t.short_name.as_str()).count(), 1, "{said}");
 }
 
 /// A count of work done smaller than in the unit's earlier return (已清掏560座, then
@@ -3452,4 +3512,75 @@ fn overdue_tasks_to_verify_are_checked_before_pressed() {
         "对已超过完成时限但尚未完成的{overdue}项任务，其中待核实的{unclear}项先核实完成情况，其余督促责任单位明确完成时间"
     );
     assert!(text.contains(&said), "{said}\n{text}");
+}
+
+/// A report held 待核实 by its own words (双石镇's 已完成 beside 剩余沟渠整治计划12月底前
+/// 完成) says so in 附件1 after its words, with the status it gave: quoted like any other
+/// before (adv55 b 4), though 问题清单 and the unit's reminder raised it.
+#[test]
+fn a_doubted_report_is_marked_where_annex_one_quotes_it() {
+    let l = demo_ledger();
+    let doubted: Vec<_> = l
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports())
+        .filter(|r| r.doubt.is_some() && !r.progress.trim().is_empty())
+        .collect();
+    assert!(!doubted.is_empty(), "the demo has a doubted report");
+    let text = body_text(demo_docx());
+    let annex = text.split_once("\n附件1").unwrap().1;
+    for r in doubted {
+        let tail = format!("（报送为“{}”，待核实）。", r.status_text.trim());
+        assert!(
+            annex
+                .lines()
+                .any(|line| line.starts_with(r.unit.as_str()) && line.ends_with(&tail)),
+            "{}: {tail}",
+            r.unit
+        );
+    }
+}
+
+/// 否 with nothing written beside it counts 未启动 (DOMAIN.md), and 附件1 says what the unit
+/// answered and how it counts, not 港桥产业促进中心：未启动。 as if the unit wrote it (second
+/// review d 8); 二 quotes nothing of a report whose words are 无 alone (second review c 1:
+/// 在…方面，区水利局 with nothing after it).
+#[test]
+fn a_bare_no_is_told_as_answered_and_a_bare_none_is_not_quoted() {
+    let input = common::input_with_returns(|r| {
+        common::write_dated_return(
+            &r.join("港桥产业促进中心.xlsx"),
+            "港桥产业促进中心",
+            "2020年12月4日",
+            &[&["25", &common::measure(25), "", "否"]],
+        );
+        common::write_dated_return(
+            &r.join("区水利局.xlsx"),
+            "区水利局",
+            "2020年12月4日",
+            &[&["26", &common::measure(26), "无", "未启动"]],
+        );
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    let statuses: Vec<_> = l
+        .task(25)
+        .unwrap()
+        .current_reports()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [rectify::model::Status::NotStarted]);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let (body, annex) = text.split_once("\n附件1").unwrap();
+    assert!(
+        annex.contains("港桥产业促进中心：报未完成，未写明具体进展，按未启动统计。"),
+        "{annex}"
+    );
+    assert!(
+        !body.contains("区水利局二是") && !body.contains("方面，区水利局\n"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("在水库消落带治理专项规划方面，区水利局"),
+        "{body}"
+    );
 }

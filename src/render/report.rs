@@ -688,6 +688,17 @@ fn own_subject(text: &str) -> bool {
     })
 }
 
+/// What the documents call the deciders of `tasks` together: 牵头单位, 责任单位 (tasks
+/// without a lead unit), or 牵头或责任单位 when both kinds are among them.
+fn deciders_word_of<'t>(tasks: impl Iterator<Item = &'t TaskEntry>) -> &'static str {
+    let words: std::collections::BTreeSet<&str> = tasks.map(TaskEntry::deciders_word).collect();
+    if words.len() > 1 {
+        "牵头或责任单位"
+    } else {
+        words.into_iter().next().unwrap_or("责任单位")
+    }
+}
+
 /// The kinds of body a unit's name ends with, which its words may open with for itself
 /// (街道综合执法大队配备… by 中山路街道: its own 综合执法大队).
 const UNIT_KIND_WORDS: [&str; 6] = ["街道", "镇", "局", "委", "中心", "公司"];
@@ -946,10 +957,13 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
             && !in_conflict.contains(&r.unit.as_str())
     };
     // Each decider considered with its words as quoted (made once).
+    // (Not words the documents do not quote: 无 alone printed 在…方面，区水利局 with
+    // nothing after it, second review c 1.)
     let candidates: Vec<Candidate> = t
         .current_reports()
         .filter(told)
         .map(|r| (r, quoted_words(r)))
+        .filter(|(_, words)| !words.trim().trim_end_matches(['。', '.']).is_empty())
         .collect();
     // (A status word alone is told when no decider says more: 区住房城乡建委已完成。)
     let Some((r, words)) = candidates
@@ -1396,6 +1410,10 @@ struct Issues {
     /// 待确认, not overdue by status), waiting on the others.
     overdue_awaiting: Vec<TaskContext>,
     overdue_unreported: Vec<TaskContext>,
+    /// Who has not reported on `overdue_unreported`: 牵头单位, 责任单位 (tasks without a
+    /// lead unit), or 牵头或责任单位 (adv55 b 1: 责任单位尚未报送 where the responsible units
+    /// had reported and the lead had not).
+    overdue_unreported_who: &'static str,
     /// Of `overdue_reported`, those 待核实: 四 has them checked before pressing for a
     /// date (second review d 4: 倒排工期 for a task its unit says is not its own).
     overdue_unclear: usize,
@@ -1406,6 +1424,9 @@ struct Issues {
     /// Tasks no decider reported on, split: those only non-deciders reported on, and
     /// those nobody reported on.
     others_only: Vec<TaskContext>,
+    /// Whose report `others_only` waits on, as `overdue_unreported_who` (second review
+    /// d 2: 责任单位 where the lead was silent and its towns had reported).
+    others_only_who: &'static str,
     /// `others_only` in runs of tasks the same units reported on and whose owners are
     /// named the same way (牵头单位 / 责任单位): one sentence each.
     others_only_groups: Vec<OthersGroup>,
@@ -1481,6 +1502,9 @@ struct Issues {
     /// The conflicts whose reports give different statuses (the task counted by the
     /// slower one until checked).
     conflicts_differ: Vec<ConflictBrief>,
+    /// Every conflict gives different statuses: the sentence does not name the tasks a
+    /// second time (adv55 b 7: 区水利局对A报送了两份…，其中A的完成情况不一致).
+    conflicts_all_differ: bool,
     /// Counts of work done that fell between a unit's reports: {unit, short, said
     /// (已清掏数量由560座减为356座)}, in task order.
     figures_fell: Vec<FigureFellBrief>,
@@ -1978,6 +2002,16 @@ impl Issues {
             overdue_unreported: with(&|t| {
                 t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
             }),
+            overdue_unreported_who: deciders_word_of(
+                l.tasks.iter().filter(|t| {
+                    t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
+                }),
+            ),
+            others_only_who: deciders_word_of(
+                l.tasks
+                    .iter()
+                    .filter(|t| by_others(t) && !t.overdue && !only_own_awaited(t)),
+            ),
             overdue_unclear: l
                 .tasks
                 .iter()
@@ -2089,6 +2123,7 @@ impl Issues {
                 .filter(|c| !c.same_status)
                 .cloned()
                 .collect(),
+            conflicts_all_differ: conflicts.iter().all(|c| !c.same_status),
             conflict_copies: copies_word(conflicts.iter().map(|c| c.copies).max().unwrap_or(2)),
             conflicts,
             figures_fell,

@@ -87,6 +87,18 @@ fn report_note(r: &UnitReport) -> String {
                 s.label()
             )
         }
+        // 否 alone, counted 未启动: what the unit answered, then how it counts (second
+        // review d 8: 港桥产业促进中心：未启动。 read as the unit's own words).
+        s @ Status::NotStarted
+            if r.progress.trim().is_empty()
+                && crate::ingest::is_no_answer(&crate::common::text::one_line(&r.status_text)) =>
+        {
+            format!(
+                "{}，按{}统计",
+                answered_without_progress(&r.status_text),
+                s.label()
+            )
+        }
         s @ Status::Unclear if !r.status_text.trim().is_empty() => {
             format!("报送为“{}”，{}", excerpt(&r.status_text, 20), s.label())
         }

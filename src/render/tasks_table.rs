@@ -461,6 +461,25 @@ fn progress(
             joined_names(&names),
             without_annex_refs(&text)
         );
+        // A report held 待核实 says so after its words, with the status it gave
+        // (adv55 b 4: 双石镇's 已完成 beside 剩余…计划12月底前完成 was quoted as any other).
+        // (Held by a doubt, its status stays as written; an unreadable status cell is
+        // quoted by the note. Not a report that wrote no status: nothing to quote.)
+        let held = g.origins.iter().find_map(|(u, ..)| {
+            t.current_reports().find(|r| {
+                r.unit == *u
+                    && !r.status_text.trim().is_empty()
+                    && (r.doubt.is_some() || r.status == Status::Unclear)
+            })
+        });
+        if let Some(r) = held.filter(|_| !g.text.is_empty()) {
+            line = format!(
+                "{}（报送为“{}”，{}）。",
+                line.trim_end_matches('。'),
+                crate::common::text::excerpt(&r.status_text, 20),
+                Status::Unclear.label()
+            );
+        }
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
             line.push_str(&format!("（完成时限填报为“{}”）", g.deadline_moved));
