@@ -759,24 +759,16 @@ fn partners_parts(
     // (其他镇街：正在推进, the lead's own word on the towns it does not name): another
     // (我委：) would run on into the unit's words before it.
     let pieces = crate::plan::labels::clause_pieces(text, &plan.units);
-    let label_of = |piece: &str| {
-        piece
-            .trim()
-            .split_once(['：', ':'])
-            .map(|(who, _)| who.to_string())
-            .filter(|who| {
-                !who.is_empty()
-                    && (who.chars().count() <= 20
-                        || crate::plan::labels::listed_units(who, &plan.units).is_some())
-            })
-    };
     let rest_of_group: Vec<&str> = pieces
         .iter()
         .copied()
-        .filter(|p| label_of(p).is_some_and(|who| crate::plan::labels::names_the_rest(&who)))
+        .filter(|p| clause_label(p, plan).is_some_and(crate::plan::labels::names_the_rest))
         .map(str::trim_start)
         .collect();
-    let labels = pieces.iter().filter(|p| label_of(p).is_some()).count();
+    let labels = pieces
+        .iter()
+        .filter(|p| clause_label(p, plan).is_some())
+        .count();
     if labels != clauses.len() + rest_of_group.len() {
         return None;
     }
@@ -857,14 +849,17 @@ fn partners_parts(
         if !lead_words.is_empty() {
             own.push(lead_words);
         }
-        let mark = words.trim().trim_end_matches(['。', '；', ';', '，', ',']);
-        if crate::ingest::is_status_placeholder(mark) || matches!(mark.trim(), "无" | "暂无") {
+        let mark = words
+            .trim()
+            .trim_end_matches(['。', '；', ';', '，', ','])
+            .trim_end();
+        if crate::ingest::is_status_placeholder(mark) || matches!(mark, "无" | "暂无") {
             blank.extend(names.iter().map(String::as_str).filter(|n| *n != lead));
             continue;
         }
         // 何埂镇：同上 — the part before it, words and status (second review c 2: kept
         // as 同上。 with the row's status).
-        if matches!(mark.trim(), "同上" | "同上。") {
+        if mark == "同上" {
             let prev = parts
                 .last()
                 .map(|p: &Placing| (p.rec.progress.clone(), p.rec.status));
@@ -879,7 +874,7 @@ fn partners_parts(
         let words = sentence(words);
         // 朱沱镇：无进展 — no work started (second review c 2: the row's 正在推进).
         let no_progress = matches!(
-            mark.trim(),
+            mark,
             "无进展" | "暂无进展" | "尚无进展" | "没有进展" | "无新进展"
         );
         for name in names {
@@ -1011,6 +1006,20 @@ fn partners_parts(
         );
     }
     Some(parts)
+}
+
+/// The label a clause opens with (the words before its colon) when it may name units: up
+/// to 20 characters, or a list of units.
+fn clause_label<'p>(piece: &'p str, plan: &Plan) -> Option<&'p str> {
+    piece
+        .trim()
+        .split_once(['：', ':'])
+        .map(|(who, _)| who)
+        .filter(|who| {
+            !who.is_empty()
+                && (who.chars().count() <= 20
+                    || crate::plan::labels::listed_units(who, &plan.units).is_some())
+        })
 }
 
 /// A unit's part of a lead's text split where a sentence of the lead's own begins

@@ -78,7 +78,7 @@ pub(super) fn summary_sheet(
     };
     let mut r = rule_row;
     if !ledger.tasks.is_empty() {
-        let (pie_pt, own_page) = chart_height(page, on_page, PIE_MAX_PT);
+        let (pie_pt, own_page) = chart_height(page, on_page, CHART_MAX_PT);
         let pie_row = rule_row + 2;
         if own_page {
             breaks.push(pie_row);
@@ -88,10 +88,9 @@ pub(super) fn summary_sheet(
     }
     let category_row = r + 2;
     breaks.push(category_row);
-    let (categories, r) = category_table(ws, ledger, st, category_row)?;
-    let mut r = r;
+    let (categories, mut r) = category_table(ws, ledger, st, category_row)?;
     if categories.rows.last >= categories.rows.first {
-        let (chart_pt, own_page) = chart_height(page, categories.points, CATEGORY_MAX_PT);
+        let (chart_pt, own_page) = chart_height(page, categories.points, CHART_MAX_PT);
         let chart_row = r + 2;
         if own_page {
             breaks.push(chart_row);
@@ -116,8 +115,7 @@ pub(super) fn summary_sheet(
 
 /// The tallest a chart under a table is drawn (points), and the smallest it may shrink to
 /// so it shares its table's page.
-const PIE_MAX_PT: f64 = 270.0;
-const CATEGORY_MAX_PT: f64 = 270.0;
+const CHART_MAX_PT: f64 = 270.0;
 const CHART_MIN_PT: f64 = 150.0;
 
 /// The points a chart of `pt` takes under a table: the blank row above it and a margin
