@@ -3584,3 +3584,40 @@ fn a_bare_no_is_told_as_answered_and_a_bare_none_is_not_quoted() {
         "{body}"
     );
 }
+
+/// 三's 部分单位未按时报送 names the units whose every return came after the day to report
+/// by, though by the as-of date: counted this round, not on time (second review b 11:
+/// only the silent ones were told). Not a unit on time, nor one whose return came after
+/// the as-of date (told as 纳入下期汇总).
+#[test]
+fn units_that_reported_after_the_deadline_are_named() {
+    let input = common::input_with_returns(|r| {
+        for (unit, day, id) in [
+            ("区财政局", "2020年12月3日", 58),
+            ("区水利局", "2020年12月8日", 26),
+            ("区金融办", "2020年12月12日", 60),
+        ] {
+            common::write_dated_return(
+                &r.join(format!("{unit}.xlsx")),
+                unit,
+                day,
+                &[&[
+                    &id.to_string(),
+                    &common::measure(id),
+                    "已开展相关工作。",
+                    "正在推进",
+                ]],
+            );
+        }
+    });
+    let l = common::ledger_for(&input.path().join("returns"));
+    assert_eq!(l.plan.reports_due().to_string(), "2020-12-05");
+    let body = report_body(&report_docx(&l, &Templates::default()).unwrap());
+    let said = body
+        .lines()
+        .find(|p| p.contains("的报送时限才报送"))
+        .unwrap_or_else(|| panic!("{body}"));
+    // The paragraph's last sentence: only the unit late by the as-of date.
+    let last = said.trim_end_matches('。').rsplit('。').next().unwrap();
+    assert_eq!(last, "区水利局超过12月5日的报送时限才报送", "{said}");
+}

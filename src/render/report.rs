@@ -688,6 +688,32 @@ fn own_subject(text: &str) -> bool {
     })
 }
 
+/// The units owing progress (not the collector) that reported this round, every one of
+/// their own returns dated after the day they were to report by (`reports_due`) and by
+/// the as-of date, in the units' order. A unit with an undated return is not among them
+/// (its day is not known), nor one whose rows only came in another unit's consolidation.
+fn reported_late(l: &Ledger) -> Vec<&str> {
+    let due = l.plan.reports_due();
+    l.units
+        .iter()
+        .filter(|u| !u.expected.is_empty() && u.name != l.plan.collector && !u.sent_nothing())
+        .filter(|u| {
+            let days: Vec<Option<chrono::NaiveDate>> = l
+                .tasks
+                .iter()
+                .flat_map(|t| &t.reports)
+                .filter(|r| r.unit == u.name && r.via.is_none())
+                .map(|r| r.filed_on)
+                .collect();
+            !days.is_empty()
+                && days
+                    .iter()
+                    .all(|d| d.is_some_and(|d| d > due && d <= l.as_of))
+        })
+        .map(|u| u.name.as_str())
+        .collect()
+}
+
 /// What the documents call the deciders of `tasks` together: 牵头单位, 责任单位 (tasks
 /// without a lead unit), or 牵头或责任单位 when both kinds are among them.
 fn deciders_word_of<'t>(tasks: impl Iterator<Item = &'t TaskEntry>) -> &'static str {
@@ -1462,6 +1488,12 @@ struct Issues {
     /// Of them, those whose return came after the as-of date: named when three or
     /// fewer, else counted (其中区纪委监委在统计截止日期后报送…).
     late_said: String,
+    /// Units whose every return came after the day they were to report by and by the
+    /// as-of date (counted this round, but not on time): named, at most six (second
+    /// review b 11: 部分单位未按时报送 named only the silent ones).
+    late_in: String,
+    /// The day they were to report by (12月5日).
+    late_in_due: String,
     /// Units that reported, none of it on the tasks they owe.
     none_owed_count: usize,
     /// Their names joined with 、 when three or fewer, else empty (the count says it).
@@ -2076,6 +2108,8 @@ impl Issues {
                     n => format!("其中{n}个单位"),
                 }
             },
+            late_in: at_most_six(&reported_late(l), "单位"),
+            late_in_due: crate::common::dates::render_day(l.plan.reports_due()),
             none_owed_count: units_missing.iter().filter(|u| u.none_owed).count(),
             none_owed_names: few_named(
                 &units_missing
