@@ -306,9 +306,9 @@ struct Part {
     late_tasks: Vec<(String, u32)>,
 }
 
-/// The tasks (by the 序号 written) each unit's returns filed after the as-of date hold:
-/// a reminder does not ask again for what such a return already has.
-/// The 序号 of each unit's rows filed after the as-of date, 0 for a row with none.
+/// The tasks (by the 序号 written) each unit's returns filed after the as-of date hold,
+/// 0 for a row with none: a reminder does not ask again for what such a return already
+/// has.
 pub(super) type LateTasks = BTreeMap<String, Vec<u32>>;
 
 fn split(records: Vec<Record>, (as_of, issued): (NaiveDate, NaiveDate), own: Option<&str>) -> Part {

@@ -896,23 +896,22 @@ fn whole_done_clause(text: &str) -> Option<&str> {
         "前期", "初步", "方案", "一期", "第一", "阶段", "部分", "年度", "批", "计划", "年", "初稿",
         "草案",
     ];
+    // A part or a step named before it: 我委牵头的沟渠整治已全部完成整改, 初稿已全面完成.
+    const PART_BEFORE: [&str; 8] = [
+        "牵头的",
+        "负责的",
+        "承担的",
+        "初稿",
+        "草案",
+        "一期",
+        "前期",
+        "部分",
+    ];
     text.split(['，', '。', '；', ',', ';']).find(|c| {
         ALL_DONE.iter().any(|w| {
             c.split_once(w).is_some_and(|(subject, work)| {
                 let work = work.trim();
-                // (A part or a step named before it: 我委牵头的沟渠整治已全部完成整改, 初稿已全面完成.)
-                ![
-                    "牵头的",
-                    "负责的",
-                    "承担的",
-                    "初稿",
-                    "草案",
-                    "一期",
-                    "前期",
-                    "部分",
-                ]
-                .iter()
-                .any(|p| subject.contains(p))
+                !PART_BEFORE.iter().any(|p| subject.contains(p))
                     && (work.is_empty()
                         || (WORK.iter().any(|e| work.ends_with(e))
                             && !STEP.iter().any(|s| work.contains(s))))

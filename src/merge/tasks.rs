@@ -46,11 +46,7 @@ pub(super) fn task_entries(
             (&plan.meta.collector, writer),
             &partners,
             task.deadline.is_long_term_only(),
-            if task.lead.units.is_empty() {
-                "责任单位"
-            } else {
-                "牵头单位"
-            },
+            task.deciders_word(),
         );
         let status = decision.status;
         let overdue = is_overdue(task, status, as_of);
@@ -130,11 +126,6 @@ pub(super) fn own_doubts_told(
     }
 }
 
-/// The warnings of a 已完成 that the partners' reports overrule (`decide`: the task
-/// counted 正在推进 while 宝峰镇报“正在推进”), told at the 已完成's row so it is not
-/// changed without a word: the round's writer's own (its clerk to check with the
-/// partners), and a decider's that claims the whole done (全区…已全部完成) over towns its
-/// own sheet lists as still at work (adv51 a 4: counted 正在推进 without a word).
 /// A warning for each task every decider answered 不涉及 (none the writer: 待核实 by
 /// `task_status::decide`), at the first decider's row, so the workbook's 问题清单 says
 /// why the task is 待核实 (second review d 3).
@@ -172,6 +163,11 @@ pub(super) fn all_not_applicable(tasks: &[TaskEntry]) -> Vec<crate::model::Probl
         .collect()
 }
 
+/// The warnings of a 已完成 that the partners' reports overrule (`decide`: the task
+/// counted 正在推进 while 宝峰镇报“正在推进”), told at the 已完成's row so it is not
+/// changed without a word: the round's writer's own (its clerk to check with the
+/// partners), and a decider's that claims the whole done (全区…已全部完成) over towns its
+/// own sheet lists as still at work (adv51 a 4: counted 正在推进 without a word).
 pub(super) fn done_overruled(
     tasks: &[TaskEntry],
     writer: &str,

@@ -245,10 +245,6 @@ pub struct TaskEntry {
 }
 
 impl TaskEntry {
-    /// How its deciders stand ([`Breakdown::describe`]); where all of them report the
-    /// work done on a task that never ends, that the task goes on all the same (3个责任
-    /// 单位均报已完成，该项任务需长期坚持: not 均已完成 beside the status 长期坚持; second
-    /// review d 7).
     /// Every decider (two or more) answered 不涉及 and the task is 待核实 for it
     /// (`merge::task_status::decide`: the plan gave them the task).
     pub fn not_applicable_to_check(&self) -> bool {
@@ -256,6 +252,10 @@ impl TaskEntry {
         self.status == Status::Unclear && b.deciders > 1 && b.not_applicable == b.deciders
     }
 
+    /// How its deciders stand ([`Breakdown::describe`]); where all of them report the
+    /// work done on a task that never ends, that the task goes on all the same (3个责任
+    /// 单位均报已完成，该项任务需长期坚持: not 均已完成 beside the status 长期坚持; second
+    /// review d 7).
     pub fn tally(&self, noun: &str) -> Option<String> {
         let b = &self.breakdown;
         // Every decider answered 不涉及 and the task is checked: its doubt says so (a
@@ -311,11 +311,7 @@ impl TaskEntry {
     /// What the documents call the deciders: 牵头单位, or 责任单位 for a task without a
     /// lead unit (24个责任单位中…, 牵头单位区水利局尚未报完成).
     pub fn deciders_word(&self) -> &'static str {
-        if self.lead.is_empty() {
-            "责任单位"
-        } else {
-            "牵头单位"
-        }
+        crate::plan::task::deciders_word(&self.lead)
     }
 
     /// Whether the task still waits on `unit`'s report (one of its deciders that has

@@ -102,6 +102,11 @@ impl Task {
         deciders(&self.lead.units, &self.responsible.units)
     }
 
+    /// What the documents call its deciders ([`deciders_word`]).
+    pub fn deciders_word(&self) -> &'static str {
+        deciders_word(&self.lead.units)
+    }
+
     /// Whether `unit` gathers the task's progress from its partners ([`gatherers`]).
     pub fn gathered_by(&self, unit: &str) -> bool {
         self.gatherers.iter().any(|g| g == unit)
@@ -130,6 +135,16 @@ pub fn deciders<'a>(lead: &'a [String], responsible: &'a [String]) -> &'a [Strin
         responsible
     } else {
         lead
+    }
+}
+
+/// What the documents call a task's deciders: 牵头单位, or 责任单位 for a task without a
+/// lead unit (24个责任单位中…, 牵头单位区水利局尚未报完成).
+pub fn deciders_word(lead: &[String]) -> &'static str {
+    if lead.is_empty() {
+        "责任单位"
+    } else {
+        "牵头单位"
     }
 }
 

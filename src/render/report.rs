@@ -694,22 +694,22 @@ fn own_subject(text: &str) -> bool {
 /// (its day is not known), nor one whose rows only came in another unit's consolidation.
 fn reported_late(l: &Ledger) -> Vec<&str> {
     let due = l.plan.reports_due();
+    // Each unit's own returns: whether every one is dated late (one pass over the
+    // reports).
+    let mut all_late: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    for r in l
+        .tasks
+        .iter()
+        .flat_map(|t| &t.reports)
+        .filter(|r| r.via.is_none())
+    {
+        let late = r.filed_on.is_some_and(|d| d > due && d <= l.as_of);
+        *all_late.entry(r.unit.as_str()).or_insert(true) &= late;
+    }
     l.units
         .iter()
         .filter(|u| !u.expected.is_empty() && u.name != l.plan.collector && !u.sent_nothing())
-        .filter(|u| {
-            let days: Vec<Option<chrono::NaiveDate>> = l
-                .tasks
-                .iter()
-                .flat_map(|t| &t.reports)
-                .filter(|r| r.unit == u.name && r.via.is_none())
-                .map(|r| r.filed_on)
-                .collect();
-            !days.is_empty()
-                && days
-                    .iter()
-                    .all(|d| d.is_some_and(|d| d > due && d <= l.as_of))
-        })
+        .filter(|u| all_late.get(u.name.as_str()).copied().unwrap_or(false))
         .map(|u| u.name.as_str())
         .collect()
 }
@@ -1939,18 +1939,25 @@ impl Issues {
                 format!("其中{}在统计截止日期后报送，纳入下期汇总", late.join("、"))
             }
         };
+        // A task only the collector's own part of which is awaited: its 【待补充】 line
+        // says so; it is not told as one nobody reported on (adv50 b 12).
+        let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
+        // Overdue, and no decider but the collector's others has reported: 三（一）'s
+        // list of tasks the units have not reported on.
+        let overdue_silent =
+            |t: &TaskEntry| t.overdue && t.status == Status::Unreported && !only_own_awaited(t);
+        // No decider has reported, others have: named in 三（二）, or, overdue, in the
+        // overdue list with who reported (and pointed to from 三（二）).
+        let by_others =
+            |t: &TaskEntry| t.status == Status::Unreported && !t.reported_by_others.is_empty();
+        let others_silent = |t: &TaskEntry| by_others(t) && !t.overdue && !only_own_awaited(t);
         // Of the units awaited on the overdue tasks nothing came in on, those whose
         // return came after the as-of date (told by 附件2's list, as above).
         let overdue_unreported_late = {
             // Each late unit with the tasks it answers (second review d 9: 上述任务中，
             // X、Y在…报送 left the reader to guess which).
             let mut late: Vec<(&str, Vec<&str>)> = Vec::new();
-            let overdue_unreported = l.tasks.iter().filter(|t| {
-                t.overdue
-                    && t.status == Status::Unreported
-                    && !t.awaiting.iter().all(|u| *u == l.plan.collector)
-            });
-            for t in overdue_unreported {
+            for t in l.tasks.iter().filter(|t| overdue_silent(t)) {
                 for u in &t.awaiting {
                     if !came_late(u) {
                         continue;
@@ -1987,14 +1994,7 @@ impl Issues {
             .filter(|t| t.status == Status::Ongoing)
             .map(|t| t.short_name.clone())
             .collect();
-        // A task only the collector's own part of which is awaited: its 【待补充】 line
-        // says so; it is not told as one nobody reported on (adv50 b 12).
-        let only_own_awaited = |t: &TaskEntry| t.awaiting.iter().all(|u| *u == l.plan.collector);
-        // No decider has reported, others have: named in 三（二）, or, overdue, in the
-        // overdue list with who reported (and pointed to from 三（二）).
-        let by_others =
-            |t: &TaskEntry| t.status == Status::Unreported && !t.reported_by_others.is_empty();
-        let others_only = with(&|t| by_others(t) && !t.overdue && !only_own_awaited(t));
+        let others_only = with(&others_silent);
         let own: Vec<&TaskEntry> = l
             .tasks
             .iter()
@@ -2031,19 +2031,9 @@ impl Issues {
             }),
             // (Not a task only the collector's own part of which is awaited: its
             // 【待补充】 line says so.)
-            overdue_unreported: with(&|t| {
-                t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
-            }),
-            overdue_unreported_who: deciders_word_of(
-                l.tasks.iter().filter(|t| {
-                    t.overdue && t.status == Status::Unreported && !only_own_awaited(t)
-                }),
-            ),
-            others_only_who: deciders_word_of(
-                l.tasks
-                    .iter()
-                    .filter(|t| by_others(t) && !t.overdue && !only_own_awaited(t)),
-            ),
+            overdue_unreported: with(&overdue_silent),
+            overdue_unreported_who: deciders_word_of(l.tasks.iter().filter(|t| overdue_silent(t))),
+            others_only_who: deciders_word_of(l.tasks.iter().filter(|t| others_silent(t))),
             overdue_unclear: l
                 .tasks
                 .iter()

@@ -1414,10 +1414,12 @@ fn checklist_task(marker: Option<&Marker>, r: usize, id: Option<u32>) -> Option<
 /// picked: the next source decides, and the dash is kept as the text written.
 fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Status, String) {
     let (mut status, written) = read_status_columns(layout, grid, r, progress);
-    // 否 with no progress text is 未启动 (DOMAIN.md), unless the row's notes say how far
-    // the work is (存在问题：资金未到位，工程正在招标; 下步打算：加快推进): read by them, as a
-    // progress text beside 否 is (second review c 3).
-    if status == Status::NotStarted && progress.trim().is_empty() && is_no_answer(&written) {
+    // 否 (× 未完成) with no progress text beside it.
+    let bare_no = progress.trim().is_empty() && is_no_answer(&written);
+    // Such a 否 is 未启动 (DOMAIN.md), unless the row's notes say how far the work is
+    // (存在问题：资金未到位，工程正在招标; 下步打算：加快推进): read by them, as a progress
+    // text beside 否 is (second review c 3).
+    if status == Status::NotStarted && bare_no {
         let notes: Vec<String> = layout
             .col(ColumnKind::Note)
             .into_iter()
@@ -1441,9 +1443,7 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
         }
         // 是否涉及：否 and 是否完成：否 with nothing written: not the unit's, so not done
         // by it either (second review c 10: told the two contradicted each other).
-        Status::NotStarted | Status::Unclear
-            if is_no_answer(&written) && progress.trim().is_empty() =>
-        {
+        Status::NotStarted | Status::Unclear if bare_no => {
             (Status::NotApplicable, "是否涉及：否".to_string())
         }
         _ => (Status::Unclear, format!("{DENIED_BUT}{written}")),
@@ -1575,14 +1575,13 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
         let status = classify_yes_no(&t, progress);
         // 否 under 是否销号 (closed off after checking) or 是否按期完成 says less than "not
         // started": with nothing written beside it, how far the work is is unknown
-        // (second review c 3).
-        let header = layout.header_text(grid, c);
-        if status == Status::NotStarted
-            && progress.trim().is_empty()
-            && ["销号", "按期", "按时", "如期"]
+        // (second review c 3). (The header read only then.)
+        if status == Status::NotStarted && progress.trim().is_empty() && {
+            let header = layout.header_text(grid, c);
+            ["销号", "按期", "按时", "如期"]
                 .iter()
                 .any(|w| header.contains(w))
-        {
+        } {
             return (Status::Unclear, t);
         }
         return (status, t);
