@@ -2378,6 +2378,41 @@ fn a_month_and_day_after_a_filing_label_is_the_filing_date() {
     assert_eq!(only_report(&ledger, 8).filed_on, Some(date(2020, 12, 3)));
 }
 
+/// 填报日期： beside the number 2020.12 (Excel keeps 2020.12 typed into a cell as a
+/// number): the return was filed in December, on its first day as the same text reads,
+/// not its last (which put it after the as-of date and held the whole return back:
+/// adv56 a 1). A completion date typed so is the month's end, as ever.
+#[test]
+fn a_year_and_month_typed_as_a_number_is_filed_on_the_months_first_day() {
+    let unit = "区水利局";
+    let spec = SheetSpec::new("进展情况")
+        .row(vec![
+            s(&format!("填报单位：{unit}")),
+            V::E,
+            s("填报日期："),
+            n(2020.12),
+        ])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .row(vec![
+            n(21.0),
+            s(&measure(21)),
+            s("已完成改造"),
+            s("已完成"),
+            n(2020.11),
+        ]);
+    let dir = tempfile::tempdir().unwrap();
+    write_workbook(&dir.path().join("进展.xlsx"), &[spec]);
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 21);
+    assert_eq!(r.filed_on, Some(date(2020, 12, 1)));
+    assert_eq!(r.completed_on, Some(date(2020, 11, 30)));
+    assert!(
+        !raised(&ledger, Code::FiledAfterAsOf),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
 #[test]
 fn a_date_after_the_unit_on_its_line_is_the_filing_date() {
     use common::word::*;
@@ -10056,6 +10091,61 @@ fn no_under_done_on_time_beside_a_past_completion_is_done_late() {
     assert_eq!(only_report(&ledger, 21).status, Status::Completed);
     assert_eq!(only_report(&ledger, 20).status, Status::InProgress);
     assert_eq!(only_report(&ledger, 23).status, Status::Completed);
+}
+
+/// 否 under 是否按期完成 beside a text dating the work done without 已 (…，于10月20日
+/// 完成。) or a note saying it was done late (逾期完成; 因市级要求调整，延期完成) is done,
+/// late; a note planning a delay (预计延期完成) is not. With nothing written, the warning
+/// asks the question the column asked, not whether the work is done (adv56 a 2: all
+/// read 正在推进, the report calling the task overdue beside "于10月20日完成").
+#[test]
+fn no_under_done_on_time_beside_a_dated_text_or_a_late_note_is_done_late() {
+    let ledger = read_one(
+        "区发展改革委",
+        &["序号", "具体举措", "整改进展情况", "是否按期完成", "备注"],
+        &[
+            row(&[
+                "47",
+                &measure(47),
+                "生态环境保护内容已纳入规划纲要（草案），于10月20日完成。",
+                "否",
+                "",
+            ]),
+            row(&[
+                "12",
+                &measure(12),
+                "已纳入规划纲要（草案）。",
+                "否",
+                "逾期完成",
+            ]),
+            row(&[
+                "41",
+                &measure(41),
+                "论证报告已形成初稿。",
+                "否",
+                "因市级要求调整，延期完成",
+            ]),
+            row(&["48", &measure(48), "规划正在编制。", "否", "预计延期完成"]),
+            row(&["60", &measure(60), "", "否", ""]),
+        ],
+    );
+    let r47 = only_report(&ledger, 47);
+    assert_eq!(r47.status, Status::Completed);
+    assert_eq!(r47.completed_on, Some(date(2020, 10, 20)));
+    assert_eq!(only_report(&ledger, 12).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 41).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 48).status, Status::InProgress);
+    assert_eq!(only_report(&ledger, 60).status, Status::Unclear);
+    let told: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusUnclear)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert!(told[0].starts_with("“是否按期完成”填写“否”"), "{}", told[0]);
+    assert!(told[0].contains("已逾期完成还是仍在推进"), "{}", told[0]);
+    assert!(!told[0].contains("（未完成）"), "{}", told[0]);
 }
 
 /// A day in the status cell (已完成（11月20日）) beside a 完成时间 cell of a month alone

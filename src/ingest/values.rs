@@ -33,7 +33,7 @@ pub(crate) fn date_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate> 
         Cell::Text(t) => parse_date_text(t, Some(default_year))
             .or_else(|| parse_span_end(t, Some(default_year)))
             .or_else(|| find_date_in_text(t, Some(default_year))),
-        other => date_of_value(other, default_year),
+        other => date_of_value(other, default_year, parse_date_text),
     }
 }
 
@@ -43,7 +43,7 @@ pub(crate) fn filing_date_of_cell(cell: &Cell, default_year: i32) -> Option<Naiv
     match cell {
         Cell::Text(t) => parse_filing_date(t, Some(default_year))
             .or_else(|| find_filing_date(t, Some(default_year))),
-        other => date_of_value(other, default_year),
+        other => date_of_value(other, default_year, parse_filing_date),
     }
 }
 
@@ -65,8 +65,14 @@ pub(crate) fn period_of_cell(cell: &Cell, default_year: i32) -> Option<NaiveDate
     }
 }
 
-/// The date of a cell that is not text.
-fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
+/// The date of a cell that is not text; `as_text` reads a year and month typed as a
+/// number (2020.12) as the same text reads (a deadline's month is its last day, a
+/// filing date's its first: adv56 a 1).
+fn date_of_value(
+    cell: &Cell,
+    default_year: i32,
+    as_text: fn(&str, Option<i32>) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     match cell {
         Cell::Date(d) => Some(*d),
         Cell::DateTime(dt) => Some(dt.date()),
@@ -78,7 +84,7 @@ fn date_of_value(cell: &Cell, default_year: i32) -> Option<NaiveDate> {
         Cell::Number(n) if (1990.0..2100.0).contains(n) && n.fract() != 0.0 => {
             let text = format!("{n}");
             (!text.ends_with(".1"))
-                .then(|| parse_date_text(&text, Some(default_year)))
+                .then(|| as_text(&text, Some(default_year)))
                 .flatten()
         }
         // 9.28 typed for 9月28日: the number cell keeps it as a number.

@@ -142,6 +142,13 @@ pub struct UnitDirectory {
     /// match key → canonical names (more than one: ambiguous key).
     index: BTreeMap<String, BTreeSet<String>>,
     group_index: BTreeMap<String, String>,
+    /// The index's non-empty keys as one automaton, for [`Self::mentions`] (one pass
+    /// over a text, not one search per key), and whether each key, by pattern id, is
+    /// long enough (three characters or more) to count without 区 before it.
+    #[serde(skip)]
+    finder: aho_corasick::AhoCorasick,
+    #[serde(skip)]
+    finder_long: Vec<bool>,
 }
 
 impl UnitDirectory {
@@ -219,11 +226,17 @@ impl UnitDirectory {
                 kind: g.kind,
             });
         }
+        let keys: Vec<&String> = index.keys().filter(|k| !k.is_empty()).collect();
+        let finder = aho_corasick::AhoCorasick::new(&keys)
+            .map_err(|e| (None, format!("单位名录无法建立名称索引：{e}")))?;
+        let finder_long = keys.iter().map(|k| k.chars().count() >= 3).collect();
         Ok(UnitDirectory {
             units,
             groups,
             index,
             group_index,
+            finder,
+            finder_long,
         })
     }
 
@@ -377,12 +390,9 @@ impl UnitDirectory {
     pub fn mentions(&self, raw: &str) -> (String, Vec<std::ops::Range<usize>>) {
         let written = compact_nfkc(raw);
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-        for k in self.index.keys().filter(|k| !k.is_empty()) {
-            let long = k.chars().count() >= 3;
-            for (at, _) in written.match_indices(k.as_str()) {
-                if long || written[..at].ends_with('区') {
-                    found.push(at..at + k.len());
-                }
+        for m in self.finder.find_overlapping_iter(&written) {
+            if self.finder_long[m.pattern().as_usize()] || written[..m.start()].ends_with('区') {
+                found.push(m.range());
             }
         }
         if let Some((_, len)) = self.town_opening_short(&written) {

@@ -1096,6 +1096,7 @@ pub(super) fn values(
             &progress,
             layout.has_status_column(),
             id,
+            on_time_question(layout, grid).as_deref(),
         ));
     }
     // 见附件 / 详见上表: no progress in the cell (what it points to was not read). The
@@ -1454,10 +1455,26 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
 /// status text read after it.
 const DENIED_BUT: &str = "是否涉及：否；";
 
+/// The words of a yes/no column asking whether the work was done on time (是否按期完成,
+/// 是否按时完成, 是否如期完成).
+const ON_TIME_WORDS: [&str; 3] = ["按期", "按时", "如期"];
+
+/// The header of the row's yes/no column when it asks whether the work was done on time
+/// (see [`ON_TIME_WORDS`]), on one line.
+fn on_time_question(layout: &Layout, grid: &Grid) -> Option<String> {
+    let c = layout.col(ColumnKind::StatusYesNo)?;
+    let header = one_line(&layout.header_text(grid, c));
+    ON_TIME_WORDS
+        .iter()
+        .any(|w| header.contains(w))
+        .then_some(header)
+}
+
 /// 否 under 是否按期完成 (按时, 如期) says the task was not done on time, not that it is
-/// not done: beside a completion date on or before the return was filed, or a text
-/// saying it is done (规划于10月20日经区政府批复印发，较计划推迟20天), the task is done,
-/// late.
+/// not done: beside a completion date on or before the return was filed, a text saying
+/// it is done (规划于10月20日经区政府批复印发，较计划推迟20天; …，于10月20日完成), or a
+/// note saying it was done late (逾期完成, 因市级要求调整，延期完成: adv56 a 2), the task
+/// is done, late.
 fn done_late(
     layout: &Layout,
     grid: &Grid,
@@ -1471,8 +1488,7 @@ fn done_late(
         return false;
     };
     let header = layout.header_text(grid, c);
-    if !["按期", "按时", "如期"].iter().any(|w| header.contains(w)) || !is_no_answer(status_text)
-    {
+    if !ON_TIME_WORDS.iter().any(|w| header.contains(w)) || !is_no_answer(status_text) {
         return false;
     }
     let cell = layout.cell(grid, r, ColumnKind::CompletedOn);
@@ -1483,7 +1499,36 @@ fn done_late(
             Some(filed) => on <= filed,
             None => chrono::Datelike::year(&on) <= default_year,
         });
-    dated || status_from_progress(progress) == Some(Status::Completed)
+    let by_filing = |on: NaiveDate| match filed_by {
+        Some(filed) => on <= filed,
+        None => chrono::Datelike::year(&on) <= default_year,
+    };
+    let text_dated = || {
+        !is_planned_date(progress)
+            && completion_date_in(progress, default_year).is_some_and(by_filing)
+    };
+    let noted_late = || {
+        layout
+            .col(ColumnKind::Note)
+            .into_iter()
+            .chain(layout.extra_cols(ColumnKind::Note))
+            .any(|c| says_done_late(&one_line(&grid.value_through_merge(r, c).text_ref())))
+    };
+    dated
+        || status_from_progress(progress) == Some(Status::Completed)
+        || text_dated()
+        || noted_late()
+}
+
+/// A note saying the work was done after its deadline (逾期完成, 延期完成, 推迟完成): not
+/// a plan (预计延期完成, 将推迟完成) nor a denial (未逾期完成 is not written so, but 尚未).
+fn says_done_late(note: &str) -> bool {
+    const LATE_DONE: [&str; 5] = ["逾期完成", "延期完成", "推迟完成", "滞后完成", "超期完成"];
+    LATE_DONE.iter().any(|w| note.contains(w))
+        && !is_planned_date(note)
+        && !["将", "拟", "确保", "尚未", "未完成"]
+            .iter()
+            .any(|w| note.contains(w))
 }
 
 /// [`read_status`] from the status columns, the percentage, 备注 and the progress text.
@@ -1578,8 +1623,9 @@ fn read_status_columns(layout: &Layout, grid: &Grid, r: usize, progress: &str) -
         // (second review c 3). (The header read only then.)
         if status == Status::NotStarted && progress.trim().is_empty() && {
             let header = layout.header_text(grid, c);
-            ["销号", "按期", "按时", "如期"]
+            ["销号"]
                 .iter()
+                .chain(&ON_TIME_WORDS)
                 .any(|w| header.contains(w))
         } {
             return (Status::Unclear, t);
@@ -1786,6 +1832,7 @@ fn status_unclear(
     progress: &str,
     has_column: bool,
     task: Option<u32>,
+    on_time: Option<&str>,
 ) -> Problem {
     let shown = format!("“{}”", excerpt(status_text, 20));
     // Words of a status, but in parts that disagree or leave it open (已全部完成，尚有3处
@@ -1871,6 +1918,15 @@ fn status_unclear(
             one_line(status_text),
             meaning_of_no(status_text),
             Status::Unclear.label()
+        )
+    } else if let Some(question) = on_time.filter(|_| is_no_answer(status_text)) {
+        // 否 under 是否按期完成: not done on time, which says nothing of whether it is
+        // done now (adv56 a 2: told 否 meant 未完成).
+        format!(
+            "“{question}”填写“{}”，但没有写明进展，无法判断该任务是已逾期完成还是仍在推进，记为“{}”。请写明进展情况，并填写完成状态：{}。",
+            one_line(status_text),
+            Status::Unclear.label(),
+            choices_or()
         )
     } else if is_no_answer(status_text) {
         format!(
