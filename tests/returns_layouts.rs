@@ -13165,3 +13165,67 @@ fn short_progress_sentences_are_no_status_column() {
     assert_eq!(r.progress, "初稿已完成，正在修改");
     assert_eq!(only_report(&ledger, 21).progress, "已全部完成整改");
 }
+
+/// A table whose only column of words is headed 情况说明 (序号 | 整改任务 | 完成时限 |
+/// 情况说明): that column is the progress, in a workbook and in a Word table. A table
+/// whose columns still hold no progress is refused naming the header it has, not told
+/// as a picture (adv56 a 3: the whole return was lost, the Word one with the wrong
+/// cause).
+#[test]
+fn a_column_headed_explanation_is_the_progress_when_there_is_none() {
+    use common::word::*;
+    let ledger = read_one(
+        "区城市管理局",
+        &["序号", "整改任务", "完成时限", "情况说明"],
+        &[row(&[
+            "28",
+            &measure(28),
+            "2020年9月底",
+            "已印发考核办法，每月考核通报，该项工作已完成。",
+        ])],
+    );
+    let r = only_report(&ledger, 28);
+    assert_eq!(r.status, Status::Completed);
+    assert!(r.progress.starts_with("已印发考核办法"), "{}", r.progress);
+    // Beside a progress column it is not read as the progress.
+    let ledger = read_one(
+        "区城市管理局",
+        &["序号", "整改任务", "整改进展情况", "情况说明"],
+        &[row(&[
+            "28",
+            &measure(28),
+            "已印发考核办法。",
+            "考核每月一次",
+        ])],
+    );
+    assert_eq!(only_report(&ledger, 28).progress, "已印发考核办法。");
+
+    let word = |last: &str| {
+        let doc = docx_rs::Docx::new()
+            .add_paragraph(para("区市场监管局整改任务进展情况表"))
+            .add_paragraph(para("填报单位：区市场监管局"))
+            .add_table(table(vec![
+                text_row(&["序号", "整改任务", "完成时限", last]),
+                text_row(&["13", &measure(13), "2020年9月底", "已开展排查186家。"]),
+            ]));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("进展.docx"), docx_bytes(doc)).unwrap();
+        ledger_for(dir.path())
+    };
+    let ledger = word("情况说明");
+    assert_eq!(only_report(&ledger, 13).progress, "已开展排查186家。");
+    let ledger = word("工作亮点");
+    let refused: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::NoHeader)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(refused.len(), 1, "{:#?}", ledger.problems);
+    assert!(
+        refused[0].contains("表头为“序号｜整改任务｜完成时限｜工作亮点”"),
+        "{}",
+        refused[0]
+    );
+    assert!(!refused[0].contains("图片"), "{}", refused[0]);
+}

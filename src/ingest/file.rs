@@ -663,16 +663,54 @@ fn nothing_read(grids: &[Grid], format: Format, out: &Ingested, rel: &str) -> Op
             ),
         ));
     }
+    let header = unread_header(grids);
     let message = if grids.iter().any(crate::ingest::sheet::turned_on_its_side) {
-        "表格为横向排列（每列一项任务），无法逐项读取，没有计入汇总。请该单位使用下发的填报表（每行一项任务）重新报送。"
+        "表格为横向排列（每列一项任务），无法逐项读取，没有计入汇总。请该单位使用下发的填报表（每行一项任务）重新报送。".to_string()
+    } else if let Some(header) = header {
+        // A table was there, its columns not those of progress (adv56 a 3: a Word
+        // table's unread header was told as a picture).
+        format!(
+            "{}的表头为“{header}”，其中没有识别出进展列（“整改进展情况”“完成状态”等），没有计入汇总。请人工补录，或请该单位把进展填入下发填报表的“整改进展情况”“完成状态”列后重新报送。",
+            if word { "Word文档中表格" } else { "表格" }
+        )
     } else if word && names_a_return_form(grids) {
-        "Word文档有进展情况表的标题或填报单位、填报日期，但其中没有读到表格（表格可能是图片，或.doc格式的表格未能转换），没有计入汇总。请该单位把表格另存为.docx或Excel文件后重新报送。"
+        "Word文档有进展情况表的标题或填报单位、填报日期，但其中没有读到表格（表格可能是图片，或.doc格式的表格未能转换），没有计入汇总。请该单位把表格另存为.docx或Excel文件后重新报送。".to_string()
     } else if word {
-        "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。"
+        "Word文档中没有找到进展表格（应含“序号/具体举措”和“整改进展情况/完成状态”列的表格）。如这是情况报告或佐证材料，请另附进展情况表。".to_string()
     } else {
-        "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。"
+        "文件中没有找到进展数据（没有含“序号/具体举措”和“整改进展情况/完成状态”表头的工作表）。请使用下发的表格填报。".to_string()
     };
     Some(Problem::new(Severity::Error, Code::NoHeader, rel, message))
+}
+
+/// The header of a table not read as a progress table: the first row (of the first
+/// 60 of a sheet) with three cells or more, one of them naming the task (序号, 具体举措),
+/// its cells as written (序号｜整改任务｜完成时限｜工作说明), for the clerk to see which
+/// columns were there.
+fn unread_header(grids: &[Grid]) -> Option<String> {
+    use super::vocabulary::{classify_header, ColumnKind};
+    grids.iter().find_map(|g| {
+        (0..g.rows.len().min(60)).find_map(|r| {
+            if g.is_paragraph(r) {
+                return None;
+            }
+            let cells: Vec<String> = g
+                .filled_cells(r)
+                .map(|c| one_line(&c.text_ref()))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let names_task = cells.iter().any(|t| {
+                matches!(
+                    classify_header(t),
+                    Some(ColumnKind::Id | ColumnKind::Measure)
+                )
+            });
+            (cells.len() >= 3 && names_task).then(|| {
+                let shown: Vec<String> = cells.iter().take(8).map(|t| excerpt(t, 12)).collect();
+                shown.join("｜")
+            })
+        })
+    })
 }
 
 /// Whether a document names itself a progress return: a line beginning 填报单位 or 填报

@@ -364,6 +364,7 @@ fn header_at(
         (upper, top)
     };
     second_measure_is_progress(&mut kinds);
+    explanation_is_progress(grid, top..=bottom, &mut kinds);
     if !qualifies(&kinds) {
         return None;
     }
@@ -744,6 +745,44 @@ fn second_measure_is_progress(kinds: &mut [Option<ColumnKind>]) {
     }
     if let Some(second) = second_measure(kinds) {
         kinds[second] = Some(ColumnKind::Progress);
+    }
+}
+
+/// The headers of a column explaining how a task stands (情况说明, 说明, 具体情况).
+const EXPLANATION_HEADERS: [&str; 6] = [
+    "情况说明",
+    "说明",
+    "具体情况",
+    "有关情况",
+    "工作情况说明",
+    "工作动态",
+];
+
+/// A header with no column of progress or status but one headed 情况说明 (序号 | 整改任务
+/// | 完成时限 | 情况说明, the account of each task in it): that column is the progress
+/// (adv56 a 3: the table was not found and every task lost). Beside a progress or status
+/// column such a column stays what it was (a note, or not read).
+fn explanation_is_progress(
+    grid: &Grid,
+    rows: std::ops::RangeInclusive<usize>,
+    kinds: &mut [Option<ColumnKind>],
+) {
+    use ColumnKind::{Percent, Progress, Status, StatusTick, StatusYesNo};
+    if kinds
+        .iter()
+        .flatten()
+        .any(|k| matches!(k, Progress | Status | StatusYesNo | StatusTick | Percent))
+    {
+        return;
+    }
+    let explains = |c: usize| {
+        rows.clone().any(|r| {
+            let header = normalise_header(&grid.value_through_merge(r, c).text_ref());
+            EXPLANATION_HEADERS.contains(&header.as_str())
+        })
+    };
+    if let Some(c) = (0..kinds.len()).find(|&c| kinds[c].is_none() && explains(c)) {
+        kinds[c] = Some(Progress);
     }
 }
 
