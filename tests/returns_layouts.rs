@@ -6474,6 +6474,42 @@ fn numbered_parts_ditto_and_no_progress_in_a_leads_cell() {
     );
 }
 
+/// Towns written short in a lead's cell (来苏：…。宝峰：…。中山路：…): each its own part,
+/// as 来苏镇：… is (adv56 a 4: the whole cell stayed the lead's, the towns 未报送 and
+/// chased). A short name that is no town's (永川：) is no label.
+#[test]
+fn towns_written_short_in_a_leads_cell_are_each_their_own_part() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "区城市管理局",
+        &header,
+        &[row(&[
+            "28",
+            &measure(28),
+            "已印发考核办法。来苏：已建立清漂队伍，已完成。宝峰：清漂船正在采购。双石：未启动。",
+            "",
+        ])],
+    );
+    let of = |unit: &str| {
+        let r = reports_of(&ledger, 28, unit);
+        assert_eq!(r.len(), 1, "{unit}: {r:#?}");
+        (r[0].status, r[0].progress.clone())
+    };
+    assert_eq!(
+        of("来苏镇"),
+        (Status::Completed, "已建立清漂队伍，已完成。".into())
+    );
+    assert_eq!(of("宝峰镇"), (Status::InProgress, "清漂船正在采购。".into()));
+    assert_eq!(of("双石镇"), (Status::NotStarted, "未启动。".into()));
+    assert_eq!(of("区城市管理局").1, "已印发考核办法。");
+    let ledger = read_one(
+        "区城市管理局",
+        &header,
+        &[row(&["28", &measure(28), "永川：已建立清漂队伍。", "正在推进"])],
+    );
+    assert_eq!(reports_of(&ledger, 28, "区城市管理局").len(), 1);
+}
+
 /// A lead's cell of towns' parts that also says something of the rest (其他镇街：正在推进):
 /// the towns named are still each their own report, the rest the lead's words (adv55 a 1:
 /// the whole cell was the lead's, the towns 未报送, no message). A town given only a mark

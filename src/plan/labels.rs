@@ -165,7 +165,19 @@ fn named_alone(piece: &str, units: &UnitDirectory) -> Option<String> {
     for p in NAME_PREFIXES {
         rest = rest.strip_prefix(p).unwrap_or(rest);
     }
-    let names = std::iter::once(unit.name.as_str()).chain(unit.aliases.iter().map(String::as_str));
+    // A town written without its 镇 / 街道 (来苏：…, 中山路：…), as towns are most often
+    // written short (adv56 a 4: a lead's cell so was not split).
+    let stem = (unit.kind == crate::plan::UnitKind::Town)
+        .then(|| {
+            unit.name
+                .strip_suffix("街道")
+                .or_else(|| unit.name.strip_suffix('镇'))
+        })
+        .flatten()
+        .filter(|s| s.chars().count() >= 2);
+    let names = std::iter::once(unit.name.as_str())
+        .chain(unit.aliases.iter().map(String::as_str))
+        .chain(stem);
     let after = names
         .filter_map(|n| {
             rest.strip_prefix(n)
