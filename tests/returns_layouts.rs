@@ -6499,13 +6499,21 @@ fn towns_written_short_in_a_leads_cell_are_each_their_own_part() {
         of("来苏镇"),
         (Status::Completed, "已建立清漂队伍，已完成。".into())
     );
-    assert_eq!(of("宝峰镇"), (Status::InProgress, "清漂船正在采购。".into()));
+    assert_eq!(
+        of("宝峰镇"),
+        (Status::InProgress, "清漂船正在采购。".into())
+    );
     assert_eq!(of("双石镇"), (Status::NotStarted, "未启动。".into()));
     assert_eq!(of("区城市管理局").1, "已印发考核办法。");
     let ledger = read_one(
         "区城市管理局",
         &header,
-        &[row(&["28", &measure(28), "永川：已建立清漂队伍。", "正在推进"])],
+        &[row(&[
+            "28",
+            &measure(28),
+            "永川：已建立清漂队伍。",
+            "正在推进",
+        ])],
     );
     assert_eq!(reports_of(&ledger, 28, "区城市管理局").len(), 1);
 }

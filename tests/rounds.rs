@@ -979,3 +979,58 @@ fn a_late_return_is_not_silence_twice() {
     assert!(!c.still_missing.contains(&unit.to_string()), "{c:?}");
     assert!(c.still_missing.contains(&"区卫健委".to_string()), "{c:?}");
 }
+
+/// A unit silent in round one that owes nothing in round two (区市场监管局 helps with task
+/// 13, done by its three responsible units since) is named apart, so the silent of two
+/// rounds add up: those silent then = those silent twice + those reporting since + those
+/// released (adv56 b 3: 38 silent then, 4 reporting since, 33 silent now, one unsaid).
+#[test]
+fn a_unit_no_longer_owing_is_told_so_the_silent_of_two_rounds_add_up() {
+    let input = plan_input();
+    let returns = repo().join("input").join("returns");
+    let out = tempfile::tempdir().unwrap();
+    run_round(input.path(), &returns, out.path(), "2020-12-05");
+    let first: Ledger =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
+            .unwrap();
+    run_round(input.path(), &returns, out.path(), "2020-12-10");
+    let second: Ledger =
+        serde_json::from_slice(&std::fs::read(out.path().join(rectify::LEDGER_JSON)).unwrap())
+            .unwrap();
+    let c = second.changes.as_ref().unwrap();
+    assert_eq!(c.released, ["区市场监管局"], "{c:?}");
+    assert!(c.released_done);
+    let silent = |l: &Ledger| {
+        l.units
+            .iter()
+            .filter(|u| !u.expected.is_empty() && u.name != l.plan.collector)
+            .filter(|u| u.sent_nothing())
+            .count()
+    };
+    // Every unit silent then is silent twice, reporting now, late, or released.
+    let late_now = second
+        .units
+        .iter()
+        .filter(|u| !u.late.is_empty() && u.sent_nothing())
+        .count();
+    let since = c
+        .newly_reported
+        .iter()
+        .filter(|u| {
+            first
+                .units
+                .iter()
+                .any(|f| &f.name == *u && !f.expected.is_empty())
+        })
+        .count();
+    assert_eq!(
+        silent(&first),
+        c.still_missing.len() + since + c.released.len() + late_now,
+        "{c:?}"
+    );
+    let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
+    assert!(
+        text.contains("区市场监管局上期未报送，因涉及的任务已完成，本期不再列入应报送单位。"),
+        "{text}"
+    );
+}

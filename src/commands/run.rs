@@ -69,8 +69,17 @@ pub fn run_ledger(round: &Round, date: Option<NaiveDate>) -> Result<Ledger, Erro
                 c.unconfirmed.len()
             )
         };
+        let released = if c.released.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "，上期未报送、本期不再列入应报送单位{}个（{}）",
+                c.released.len(),
+                c.released.join("、")
+            )
+        };
         sayln!(
-            "与上期（{}）相比：新增完成{}项，进展倒退{}项{unconfirmed}，本期未再报送{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个。",
+            "与上期（{}）相比：新增完成{}项，进展倒退{}项{unconfirmed}，本期未再报送{}项，新增逾期{}项，新报送单位{}个，连续两期未报送单位{}个{released}。",
             crate::common::dates::render_date(p.as_of),
             c.newly_completed.len(),
             c.regressed.len(),

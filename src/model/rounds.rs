@@ -2,7 +2,7 @@
 //! and each task's warning light (亮灯) at the as-of date. Pure functions of ledgers;
 //! reading and writing `output/rounds/` is `crate::rounds`' job.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,15 @@ pub struct Changes {
     /// the tasks told as gone back).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unconfirmed: Vec<u32>,
+    /// Units that owed a report then and sent none, and owe none now (the tasks they
+    /// owed on are done by others, or no longer theirs to report; absent when none): out
+    /// of the count of units owing, so the silent of two rounds add up (adv56 b 3: 38
+    /// silent then, 4 reporting since, 33 silent now).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub released: Vec<String>,
+    /// Whether every task the `released` units owed on then is done now.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub released_done: bool,
 }
 
 impl Changes {
@@ -58,6 +67,7 @@ impl Changes {
             && self.newly_overdue.is_empty()
             && self.no_longer_reported.is_empty()
             && self.unconfirmed.is_empty()
+            && self.released.is_empty()
     }
 }
 
@@ -298,6 +308,7 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
     let then_units: BTreeMap<&str, &SnapshotUnit> =
         then.units.iter().map(|u| (u.name.as_str(), u)).collect();
     let collector = now.plan.collector.as_str();
+    let mut released_on: BTreeSet<u32> = BTreeSet::new();
     for u in &now.units {
         let old = then_units.get(u.name.as_str());
         let reported_then = old.is_some_and(|o| !o.reported.is_empty());
@@ -314,7 +325,21 @@ pub fn compare(then: &RoundSnapshot, now: &Ledger) -> Changes {
         if owed_both && !reported_now && !reported_then && !came_late && u.name != collector {
             changes.still_missing.push(u.name.clone());
         }
+        if let Some(o) =
+            old.filter(|o| !o.expected.is_empty() && o.reported.is_empty() && u.expected.is_empty())
+        {
+            if u.name != collector {
+                changes.released.push(u.name.clone());
+                released_on.extend(o.expected.iter().copied());
+            }
+        }
     }
+    changes.released_done = !released_on.is_empty()
+        && released_on.iter().all(|id| {
+            now.tasks
+                .iter()
+                .any(|t| t.id == *id && t.status == Status::Completed)
+        });
     changes
 }
 

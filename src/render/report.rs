@@ -1625,6 +1625,10 @@ struct RoundsContext {
     /// Units that owed a report in both rounds and sent none, joined with 、.
     still_missing: String,
     still_missing_count: usize,
+    /// Units silent then that owe nothing now (`Changes::released`), joined with 、,
+    /// and whether the tasks they owed on are all done now.
+    released: String,
+    released_done: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -1690,6 +1694,8 @@ impl RoundsContext {
                 .join("、"),
             still_missing: changes.still_missing.join("、"),
             still_missing_count: changes.still_missing.len(),
+            released: changes.released.join("、"),
+            released_done: changes.released_done,
         })
     }
 }
