@@ -3621,3 +3621,48 @@ fn units_that_reported_after_the_deadline_are_named() {
     let last = said.trim_end_matches('。').rsplit('。').next().unwrap();
     assert_eq!(last, "区水利局超过12月5日的报送时限才报送", "{said}");
 }
+
+/// A unit's words that do not say what they are of (相关政策尚未出台，工作尚未启动), and a
+/// task not started: 二 names the task (adv56 b 4: 五是据区金融办报送，相关政策尚未出台，
+/// which task nobody could tell). Words that say it (区财政局已印发…办法) are told as
+/// before.
+#[test]
+fn words_pointing_back_to_their_task_are_told_with_the_task_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let returns = dir.path();
+    write_dated_return(
+        &returns.join("区金融办.xlsx"),
+        "区金融办",
+        "2020年12月5日",
+        &[&[
+            "60",
+            &measure(60),
+            "相关政策尚未出台，工作尚未启动。",
+            "未启动",
+        ]],
+    );
+    write_dated_return(
+        &returns.join("区财政局.xlsx"),
+        "区财政局",
+        "2020年12月5日",
+        &[&[
+            "58",
+            &measure(58),
+            "已印发《永川区水污染防治专项资金管理办法》。",
+            "已完成",
+        ]],
+    );
+    let l = rectify::build_ledger(&plan(), returns);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let short = &l.task(60).unwrap().short_name;
+    assert!(
+        text.contains(&format!(
+            "是在{short}方面，据区金融办报送，相关政策尚未出台，工作尚未启动。"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("是区财政局已印发《永川区水污染防治专项资金管理办法》。"),
+        "{text}"
+    );
+}

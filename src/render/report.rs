@@ -858,6 +858,16 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
             ));
             continue;
         }
+        // Words that do not say what they are of (相关政策尚未出台，工作尚未启动; 该项工作
+        // 正在推进), and work not started, which says nothing done to name it by: a point
+        // of its own, the task named (adv56 b 4: 五是据区金融办报送，相关政策尚未出台).
+        if t.status == Status::NotStarted || refers_back(&said.text) {
+            groups.push((
+                None,
+                vec![format!("在{}方面，{}", t.short_name, said.opened(&spoken))],
+            ));
+            continue;
+        }
         // At most three sentences to a point, so a point stays readable.
         match groups
             .iter_mut()
@@ -900,6 +910,14 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
                 .collect()
         })
         .collect()
+}
+
+/// Whether a text opens with a word pointing back to its task (相关政策, 该项工作, 此项,
+/// 上述, 本项): read apart from the task it names nothing.
+fn refers_back(text: &str) -> bool {
+    ["相关", "该项", "此项", "该工作", "上述", "本项"]
+        .iter()
+        .any(|w| text.trim_start().starts_with(w))
 }
 
 /// What the report tells of a task: the reporting decider and one sentence of its text
