@@ -441,3 +441,31 @@ fn a_lead_units_round_is_counted_at_its_own_date() {
     ]);
     assert!(chosen.contains("截至2020年12月8日"), "{chosen}");
 }
+
+/// The console's counts of tasks by status add up to the total: 已报完成待确认 (and 不涉及,
+/// when some) among them (adv56 b 10: 22 + 14 + 13 + 0 + 1 + 9 of 63).
+#[test]
+fn the_console_counts_of_tasks_add_up_to_the_total() {
+    let input = repo().join("input");
+    let out = rectify(&["--input", input.to_str().unwrap(), "check"]);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = said
+        .lines()
+        .find(|l| l.starts_with("截至"))
+        .unwrap_or_else(|| panic!("{said}"));
+    let (total, rest) = line
+        .split_once("项任务：")
+        .unwrap_or_else(|| panic!("{line}"));
+    let total: u32 = total.rsplit('，').next().unwrap().parse().unwrap();
+    let counts = rest.split('；').next().unwrap();
+    let sum: u32 = counts
+        .split('，')
+        .map(|c| {
+            let digits: String = c.chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<u32>().unwrap_or_else(|_| panic!("{c}"))
+        })
+        .sum();
+    assert!(counts.contains("已报完成待确认"), "{line}");
+    assert_eq!(sum, total, "{line}");
+}

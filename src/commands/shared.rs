@@ -98,16 +98,23 @@ pub fn summary_text(ledger: &Ledger) -> String {
         "读取报送文件{}个（无法读取{}个，跳过{}个），数据{}行。\n",
         s.files_read, s.files_failed, s.files_skipped, s.records
     ));
-    let counts = [
-        (Status::Completed, s.completed),
-        (Status::InProgress, s.in_progress),
-        (Status::Ongoing, s.ongoing),
-        (Status::NotStarted, s.not_started),
-        (Status::Unclear, s.unclear),
-        (Status::Unreported, s.unreported),
+    // Every status a task can have, so the counts add up to the total (adv56 b 10: the
+    // 已报完成待确认 tasks were left out); the two that are often none only when some.
+    let counts: Vec<String> = [
+        (Status::Completed, s.completed, true),
+        (Status::Confirming, s.confirming, false),
+        (Status::InProgress, s.in_progress, true),
+        (Status::Ongoing, s.ongoing, true),
+        (Status::NotStarted, s.not_started, true),
+        (Status::NotApplicable, s.not_applicable, false),
+        (Status::Unclear, s.unclear, true),
+        (Status::Unreported, s.unreported, true),
     ]
-    .map(|(st, n)| format!("{}{n}项", st.label()))
-    .join("，");
+    .into_iter()
+    .filter(|(_, n, always)| *always || *n > 0)
+    .map(|(st, n, _)| format!("{}{n}项", st.label()))
+    .collect();
+    let counts = counts.join("，");
     out.push_str(&format!(
         "截至{}，{}项任务：{counts}；完成率{:.1}%（{}）；逾期{}项。\n",
         render_date(ledger.as_of),
