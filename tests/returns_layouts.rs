@@ -3210,6 +3210,48 @@ fn the_latest_months_columns_are_read() {
     assert_eq!(r.progress, "已签订合作协议。");
     assert!(r.note.contains("10月进展情况：已对接。"), "{}", r.note);
 
+    // So too under 上期 | 本期 (the form sent out with last period's answers filled in):
+    // a row left blank this period is read from 上期, said in the note (adv56 a 5: an
+    // empty 待核实 report, told its status was not filled in).
+    let header = [
+        "序号",
+        "具体举措",
+        "上期进展情况（11月）",
+        "上期完成状态",
+        "本期进展情况",
+        "本期完成状态",
+    ];
+    let rows = vec![
+        task_row(26, &["规划正在编制。", "正在推进", "", ""]),
+        task_row(
+            21,
+            &["完成28座。", "正在推进", "35座全部完成清理整改。", "已完成"],
+        ),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r = only_report(&ledger, 26);
+    assert_eq!(
+        (r.status, r.progress.as_str()),
+        (Status::InProgress, "规划正在编制。")
+    );
+    assert!(
+        r.note.starts_with("本期进展情况未填写，按上期"),
+        "{}",
+        r.note
+    );
+    assert!(
+        !raised(&ledger, Code::StatusUnclear),
+        "{:#?}",
+        ledger.problems
+    );
+    let r = only_report(&ledger, 21);
+    assert_eq!(r.status, Status::Completed);
+    assert!(
+        r.note.contains("上期进展情况（11月）：完成28座。"),
+        "{}",
+        r.note
+    );
+
     // Quarters are periods as months are: the latest quarter's text is the progress,
     // the earlier kept in the note. Before, the two were joined and 三季度's 正在开展
     // contradicted 已完成.

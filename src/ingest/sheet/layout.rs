@@ -597,8 +597,10 @@ fn prefer_latest_month(
             }
         }
         for (i, &c) in cols.iter().enumerate().filter(|&(_, &c)| c != latest) {
-            // A shown column of a month before the latest (not 上月, not a hidden pair).
-            if let Some(m) = months[i].filter(|&m| m > 0 && m < rank_of(latest)) {
+            // A shown column of a month before the latest, 上月 / 上期 among them (adv56
+            // a 5: 上期进展情况（11月） beside a blank 本期 was read as a blank report); not
+            // a hidden pair.
+            if let Some(m) = months[i].filter(|&m| m < rank_of(latest)) {
                 if shown(c) {
                     earlier.push((m, kind, c));
                 }
