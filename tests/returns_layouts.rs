@@ -13315,3 +13315,70 @@ fn a_column_headed_explanation_is_the_progress_when_there_is_none() {
     );
     assert!(!refused[0].contains("图片"), "{}", refused[0]);
 }
+
+/// A row whose words say its work is part of another task's (该项工作已纳入第30项一并推
+/// 进, 结合第35项工作统筹开展, 与第35项合并实施，进展情况见第35项), its status blank: the
+/// status of that task's row, above or below, the row's own words kept, an info saying
+/// so in place of the warning that it gave no status (adv56 a 6: all 待核实, told the
+/// status and text said nothing). An account naming another task in passing keeps its
+/// own reading.
+#[test]
+fn a_row_pointing_to_another_tasks_row_takes_its_status() {
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "完成状态"],
+        &[
+            row(&["30", &measure(30), "已建立排水设施信息清单。", "已完成"]),
+            row(&["32", &measure(32), "该项工作已纳入第30项一并推进。", ""]),
+            row(&["34", &measure(34), "结合第35项工作统筹开展。", ""]),
+            row(&[
+                "35",
+                &measure(35),
+                "正在实施修复，完成修复12处。",
+                "正在推进",
+            ]),
+            row(&[
+                "39",
+                &measure(39),
+                "与第35项合并实施，进展情况见第35项。",
+                "",
+            ]),
+            row(&[
+                "41",
+                &measure(41),
+                "按照第30项建立的排水设施信息清单，组织各镇街对辖区排水设施开展全面排查。",
+                "",
+            ]),
+        ],
+    );
+    let of = |id: u32| {
+        let r = only_report(&ledger, id);
+        (r.status, r.progress.clone())
+    };
+    assert_eq!(
+        of(32),
+        (Status::Completed, "该项工作已纳入第30项一并推进。".into())
+    );
+    assert_eq!(of(34).0, Status::InProgress);
+    assert_eq!(of(39).0, Status::InProgress);
+    assert_eq!(of(41).0, Status::Unclear);
+    let told: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("按第"))
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told.iter()
+            .any(|m| m.contains("按第30项的完成状态（已完成）计")),
+        "{told:#?}"
+    );
+    let unclear: Vec<u32> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::StatusUnclear)
+        .filter_map(|p| p.row)
+        .collect();
+    assert_eq!(unclear.len(), 1, "{:#?}", ledger.problems);
+}

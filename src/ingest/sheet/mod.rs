@@ -1768,11 +1768,12 @@ fn in_the_groups_name(group: &str, said: String) -> String {
 /// named above (`rows::values`); the row's warning that it gave no status is moot
 /// (adv48 a05).
 fn refer_forward(out: &mut Ingested, first: usize) {
-    let records = &mut out.records[first..];
-    for i in 0..records.len() {
-        let Some(id) = rows::same_as_task(&records[i].progress) else {
+    for i in 0..out.records.len() - first {
+        let Some(id) = rows::same_as_task(&out.records[first + i].progress) else {
+            point_forward(out, first, i);
             continue;
         };
+        let records = &mut out.records[first..];
         // The same unit's row (a consolidation's rows are several units').
         let Some(j) = (i + 1..records.len())
             .find(|&j| records[j].id == Some(id) && records[j].unit == records[i].unit)
@@ -1793,6 +1794,34 @@ fn refer_forward(out: &mut Ingested, first: usize) {
                 .retain(|p| !p.is_on_row(Code::StatusUnclear, &r.source));
         }
     }
+}
+
+/// [`refer_forward`] for a row whose words point to a task read below it (该项工作已纳入
+/// 第35项一并推进, `rows::points_to_task`) and give no status: that row's status, the
+/// row's own words kept, the warning that it gave none replaced by an info saying whose
+/// status it took.
+fn point_forward(out: &mut Ingested, first: usize, i: usize) {
+    let records = &out.records[first..];
+    let r = &records[i];
+    if r.status != Status::Unclear || !r.status_text.trim().is_empty() {
+        return;
+    }
+    let Some(to) = rows::points_to_task(&r.progress) else {
+        return;
+    };
+    let Some(named) = records[i + 1..]
+        .iter()
+        .find(|n| n.id == Some(to) && n.unit == r.unit && n.status != Status::Unclear)
+    else {
+        return;
+    };
+    let status = named.status;
+    let told = rows::status_of_task_pointed_to(&r.source, &r.progress, to, status);
+    let source = r.source.clone();
+    out.records[first + i].status = status;
+    out.problems
+        .retain(|p| !p.is_on_row(Code::StatusUnclear, &source));
+    out.problems.push(told);
 }
 
 fn append_continuation(record: &mut Record, texts: [String; 3]) {

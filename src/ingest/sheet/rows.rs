@@ -464,6 +464,48 @@ pub(super) fn same_as_task(t: &str) -> Option<u32> {
     crate::ingest::values::parse_task_id(number.trim())
 }
 
+/// The task a short text says the row's work is part of or told under (该项工作已纳入第30
+/// 项一并推进, 结合第35项工作统筹开展, 与第35项合并实施，进展情况见第35项): its number. Not
+/// an account naming another task in passing (a text longer than a pointer is), nor a
+/// plain 同第24项 ([`same_as_task`], which takes that row's words too).
+pub(super) fn points_to_task(t: &str) -> Option<u32> {
+    const POINTER_CHARS: usize = 40;
+    const BEFORE: [&str; 6] = ["纳入第", "并入第", "结合第", "与第", "见第", "同第"];
+    const TOGETHER: [&str; 8] = [
+        "一并", "统筹", "合并", "同步", "纳入", "并入", "见第", "一起",
+    ];
+    let t = t.trim();
+    if t.chars().count() > POINTER_CHARS || !TOGETHER.iter().any(|w| t.contains(w)) {
+        return None;
+    }
+    BEFORE.iter().find_map(|w| {
+        let (at, _) = t.match_indices(w).next()?;
+        let rest = &t[at + w.len() - '第'.len_utf8()..];
+        let end = rest.find(['项', '条'])?;
+        crate::ingest::values::parse_task_id(&rest[..end + '项'.len_utf8()])
+    })
+}
+
+/// The info for a row given the status of the task it points to (`points_to_task`).
+pub(super) fn status_of_task_pointed_to(
+    source: &Source,
+    progress: &str,
+    to: u32,
+    status: Status,
+) -> Problem {
+    Problem::new(
+        Severity::Info,
+        Code::ReadNote,
+        &source.file,
+        format!(
+            "完成状态未填写，进展情况写明“{}”，按第{to}项的完成状态（{}）计。请核实。",
+            excerpt(progress, 30),
+            status.label()
+        ),
+    )
+    .at(Some(&source.sheet), Some(source.row))
+}
+
 /// A ditto mark (同上, 〃): the cell says what the one above says.
 pub(super) fn is_ditto(t: &str) -> bool {
     matches!(
@@ -1086,6 +1128,18 @@ pub(super) fn values(
         filed_by,
     ) {
         status = Status::Completed;
+    }
+    // 该项工作已纳入第30项一并推进 with no status of its own: task 30's row's status (read
+    // above; a row below is looked at once the sheet is read: `refer_forward`), said.
+    if status == Status::Unclear && (status_text.is_empty() || is_status_placeholder(&status_text))
+    {
+        if let Some((to, a)) = points_to_task(&progress)
+            .and_then(|to| Some((to, earlier.iter().rev().find(|o| o.id == Some(to))?)))
+            .filter(|(_, a)| a.status != Status::Unclear)
+        {
+            status = a.status;
+            problems.push(status_of_task_pointed_to(&source, &progress, to, status));
+        }
     }
     // (A 同上 status refused with the row's 同上 progress: that warning said it.)
     if status == Status::Unclear && !status_ditto_refused {
