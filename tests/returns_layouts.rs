@@ -10207,7 +10207,7 @@ fn no_under_done_on_time_beside_a_dated_text_or_a_late_note_is_done_late() {
             row(&[
                 "41",
                 &measure(41),
-                "论证报告已形成初稿。",
+                "论证报告已形成。",
                 "否",
                 "因市级要求调整，延期完成",
             ]),
@@ -10215,6 +10215,52 @@ fn no_under_done_on_time_beside_a_dated_text_or_a_late_note_is_done_late() {
             row(&["60", &measure(60), "", "否", ""]),
         ],
     );
+    let steps = read_one(
+        "区住房城乡建委",
+        &["序号", "具体举措", "整改进展情况", "是否按期完成", "备注"],
+        &[
+            // A step done, or a start, is not the task done (second review c 1); more
+            // time asked for or granted is not work done late (c 2).
+            row(&["37", &measure(37), "扩容工程已于9月15日开工。", "否", ""]),
+            row(&[
+                "35",
+                &measure(35),
+                "摸排已于11月25日完成，修复方案待审批。",
+                "否",
+                "",
+            ]),
+            row(&[
+                "33",
+                &measure(33),
+                "规划初稿已于10月20日完成编制，正在报批。",
+                "否",
+                "",
+            ]),
+            row(&[
+                "32",
+                &measure(32),
+                "管理办法已起草。",
+                "否",
+                "经批准延期完成",
+            ]),
+            row(&[
+                "40",
+                &measure(40),
+                "已开展运行质量监管。",
+                "否",
+                "需延期完成",
+            ]),
+            // The cell says it beside its 否 (c 4).
+            row(&["38", &measure(38), "管网改造已完成。", "否（逾期完成）", ""]),
+            row(&["30", &measure(30), "清单已建立。", "否，11月15日完成", ""]),
+        ],
+    );
+    for id in [37, 35, 33, 32, 40] {
+        assert_eq!(only_report(&steps, id).status, Status::InProgress, "{id}");
+    }
+    for id in [38, 30] {
+        assert_eq!(only_report(&steps, id).status, Status::Completed, "{id}");
+    }
     let r47 = only_report(&ledger, 47);
     assert_eq!(r47.status, Status::Completed);
     assert_eq!(r47.completed_on, Some(date(2020, 10, 20)));
@@ -10230,6 +10276,28 @@ fn no_under_done_on_time_beside_a_dated_text_or_a_late_note_is_done_late() {
         .collect();
     assert_eq!(told.len(), 1, "{told:#?}");
     assert!(told[0].starts_with("“是否按期完成”填写“否”"), "{}", told[0]);
+    // Other words for the same question (c 5).
+    for header in ["是否在规定时限内完成", "是否按计划完成"] {
+        let ledger = read_one(
+            "区发展改革委",
+            &["序号", "具体举措", "整改进展情况", header],
+            &[
+                row(&["60", &measure(60), "", "否"]),
+                row(&[
+                    "47",
+                    &measure(47),
+                    "已纳入纲要（草案），于10月20日完成。",
+                    "否",
+                ]),
+            ],
+        );
+        assert_eq!(only_report(&ledger, 60).status, Status::Unclear, "{header}");
+        assert_eq!(
+            only_report(&ledger, 47).status,
+            Status::Completed,
+            "{header}"
+        );
+    }
     assert!(told[0].contains("已逾期完成还是仍在推进"), "{}", told[0]);
     assert!(!told[0].contains("（未完成）"), "{}", told[0]);
 }
@@ -13285,6 +13353,26 @@ fn a_column_headed_explanation_is_the_progress_when_there_is_none() {
         ])],
     );
     assert_eq!(only_report(&ledger, 28).progress, "已印发考核办法。");
+    // Nor in a list of supporting documents, whose 说明 tells of a document (second
+    // review c 6: its rows 1 and 2 were read as reports on tasks 1 and 2).
+    let ledger = read_one(
+        "区住房城乡建委",
+        &["序号", "对应任务", "材料名称", "说明"],
+        &[
+            row(&["1", "第33项", "海绵城市专项规划批复", "区政府已批复印发"]),
+            row(&[
+                "2",
+                "第37项",
+                "扩容工程竣工验收报告",
+                "工程已完工并通过验收",
+            ]),
+        ],
+    );
+    assert!(
+        ledger.tasks.iter().all(|t| t.reports.is_empty()),
+        "{:#?}",
+        ledger.tasks
+    );
 
     let word = |last: &str| {
         let doc = docx_rs::Docx::new()

@@ -751,11 +751,14 @@ fn second_measure_is_progress(kinds: &mut [Option<ColumnKind>]) {
 }
 
 /// The headers of a column explaining how a task stands (情况说明, 说明, 具体情况).
-const EXPLANATION_HEADERS: [&str; 6] = [
+const EXPLANATION_HEADERS: [&str; 9] = [
     "情况说明",
     "说明",
+    "具体说明",
+    "简要说明",
     "具体情况",
     "有关情况",
+    "情况",
     "工作情况说明",
     "工作动态",
 ];
@@ -777,11 +780,19 @@ fn explanation_is_progress(
     {
         return;
     }
+    let header = |r: usize, c: usize| normalise_header(&grid.value_through_merge(r, c).text_ref());
+    // A list of supporting documents (序号 | 对应任务 | 材料名称 | 说明): its 说明 tells of a
+    // document, not of the work (second review c 6).
+    const DOCUMENTS: [&str; 7] = ["材料", "附件", "文件", "资料", "证明", "照片", "图片"];
+    if rows
+        .clone()
+        .any(|r| (0..kinds.len()).any(|c| DOCUMENTS.iter().any(|w| header(r, c).contains(w))))
+    {
+        return;
+    }
     let explains = |c: usize| {
-        rows.clone().any(|r| {
-            let header = normalise_header(&grid.value_through_merge(r, c).text_ref());
-            EXPLANATION_HEADERS.contains(&header.as_str())
-        })
+        rows.clone()
+            .any(|r| EXPLANATION_HEADERS.contains(&header(r, c).as_str()))
     };
     if let Some(c) = (0..kinds.len()).find(|&c| kinds[c].is_none() && explains(c)) {
         kinds[c] = Some(Progress);

@@ -1510,8 +1510,8 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
 const DENIED_BUT: &str = "是否涉及：否；";
 
 /// The words of a yes/no column asking whether the work was done on time (是否按期完成,
-/// 是否按时完成, 是否如期完成).
-const ON_TIME_WORDS: [&str; 3] = ["按期", "按时", "如期"];
+/// 是否按时完成, 是否如期完成, 是否在规定时限内完成, 是否按计划完成, 是否按照时限完成).
+const ON_TIME_WORDS: [&str; 6] = ["按期", "按时", "如期", "时限", "按计划", "规定时间"];
 
 /// The header of the row's yes/no column when it asks whether the work was done on time
 /// (see [`ON_TIME_WORDS`]), on one line.
@@ -1542,47 +1542,139 @@ fn done_late(
         return false;
     };
     let header = layout.header_text(grid, c);
-    if !ON_TIME_WORDS.iter().any(|w| header.contains(w)) || !is_no_answer(status_text) {
+    // 否（逾期完成）, 否，11月15日完成: what the cell says beside its 否.
+    let beside_no = (!is_no_answer(status_text))
+        .then(|| words_beside_no(status_text))
+        .flatten();
+    if !ON_TIME_WORDS.iter().any(|w| header.contains(w))
+        || !(is_no_answer(status_text) || beside_no.is_some())
+    {
         return false;
     }
-    let cell = layout.cell(grid, r, ColumnKind::CompletedOn);
-    let text = one_line(&cell.text_ref());
-    let dated = date_of_cell(cell, default_year)
-        .filter(|_| !text.is_empty() && !is_planned_date(&text))
-        .is_some_and(|on| match filed_by {
-            Some(filed) => on <= filed,
-            None => chrono::Datelike::year(&on) <= default_year,
-        });
     let by_filing = |on: NaiveDate| match filed_by {
         Some(filed) => on <= filed,
         None => chrono::Datelike::year(&on) <= default_year,
     };
+    let cell = layout.cell(grid, r, ColumnKind::CompletedOn);
+    let text = one_line(&cell.text_ref());
+    let dated = date_of_cell(cell, default_year)
+        .filter(|_| !text.is_empty() && !is_planned_date(&text))
+        .is_some_and(by_filing);
+    // A text or note saying the work was done late counts only where the text leaves no
+    // work to do (扩容工程已于9月15日开工, 初稿已于10月20日完成，目前正在征求意见, 摸排已
+    // 于11月25日完成，修复方案待审批: second review c 1, c 3).
+    let work_left = says_work_left(progress);
     let text_dated = || {
-        !is_planned_date(progress)
-            && completion_date_in(progress, default_year).is_some_and(by_filing)
+        !work_left
+            && !is_planned_date(progress)
+            && done_on_in_clause(progress, default_year).is_some_and(by_filing)
     };
     let noted_late = || {
-        layout
-            .col(ColumnKind::Note)
-            .into_iter()
-            .chain(layout.extra_cols(ColumnKind::Note))
-            .any(|c| says_done_late(&one_line(&grid.value_through_merge(r, c).text_ref())))
+        !work_left
+            && layout
+                .col(ColumnKind::Note)
+                .into_iter()
+                .chain(layout.extra_cols(ColumnKind::Note))
+                .any(|c| says_done_late(&one_line(&grid.value_through_merge(r, c).text_ref())))
+    };
+    let said_beside = || {
+        beside_no.is_some_and(|w| {
+            says_done_late(w)
+                || filed_by.is_some_and(|f| done_on_status_date(w, default_year, f).is_some())
+        })
     };
     dated
-        || status_from_progress(progress) == Some(Status::Completed)
+        || (!work_left && status_from_progress(progress) == Some(Status::Completed))
         || text_dated()
         || noted_late()
+        || said_beside()
 }
 
-/// A note saying the work was done after its deadline (逾期完成, 延期完成, 推迟完成): not
-/// a plan (预计延期完成, 将推迟完成) nor a denial (未逾期完成 is not written so, but 尚未).
+/// The words a 否 cell holds beside its 否 (否（逾期完成）, 否，11月15日完成), when it
+/// opens with 否 and says more.
+fn words_beside_no(status_text: &str) -> Option<&str> {
+    let rest = status_text.trim().strip_prefix('否')?;
+    let rest = rest
+        .trim_start_matches(['（', '(', '，', ',', '：', ':', ' ', '、'])
+        .trim_end_matches(['）', ')', '。', ' ']);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Words saying part of the work is left or only a step is done (待审批, 正在, 初稿, 开工):
+/// a date beside them is a step's, not the task's.
+fn says_work_left(text: &str) -> bool {
+    const LEFT: [&str; 17] = [
+        "待",
+        "正在",
+        "尚未",
+        "尚有",
+        "未完成",
+        "初稿",
+        "修订稿",
+        "征求",
+        "报批",
+        "审议",
+        "审批",
+        "开工",
+        "启动",
+        "起草",
+        "剩余",
+        "目前",
+        "前完成",
+    ];
+    LEFT.iter().any(|w| text.contains(w))
+}
+
+/// The day a text says the work was finished on, in a clause ending there (…，于10月20日
+/// 完成。): not 于10月20日完成编制 (a step named after it), nor 12月底前完成 (a time aimed at).
+fn done_on_in_clause(text: &str, default_year: i32) -> Option<NaiveDate> {
+    text.match_indices('于').find_map(|(i, w)| {
+        let rest = &text[i + w.len()..];
+        let end = rest.find("完成")?;
+        let date = rest[..end].trim();
+        let date = ["全部", "全面", "已"]
+            .iter()
+            .find_map(|w| date.strip_suffix(w))
+            .unwrap_or(date);
+        let after = &rest[end + "完成".len()..];
+        let closes = after.is_empty() || after.starts_with(['。', '，', ',', '；', ';', '.']);
+        (closes && !date.ends_with('前'))
+            .then(|| short_date(date, default_year))
+            .flatten()
+    })
+}
+
+/// A note saying the work was done after its deadline: its last clause is 逾期完成 (延期
+/// 完成, 推迟完成, 已逾期完成: 因市级要求调整，延期完成), and nothing in it asks for or
+/// grants more time (申请延期完成, 需延期完成, 经批准延期完成: second review c 2) or plans.
 fn says_done_late(note: &str) -> bool {
     const LATE_DONE: [&str; 5] = ["逾期完成", "延期完成", "推迟完成", "滞后完成", "超期完成"];
-    LATE_DONE.iter().any(|w| note.contains(w))
-        && !is_planned_date(note)
-        && !["将", "拟", "确保", "尚未", "未完成"]
-            .iter()
-            .any(|w| note.contains(w))
+    const NOT_DONE: [&str; 16] = [
+        "申请",
+        "报请",
+        "需",
+        "经",
+        "同意",
+        "批准",
+        "无法",
+        "将",
+        "拟",
+        "预计",
+        "计划",
+        "确保",
+        "尚未",
+        "未完成",
+        "争取",
+        "力争",
+    ];
+    let note = note.trim().trim_end_matches(['。', '.', '；', ';']);
+    let last = note
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or(note)
+        .trim();
+    let last = last.strip_prefix('已').unwrap_or(last);
+    LATE_DONE.contains(&last) && !NOT_DONE.iter().any(|w| note.contains(w))
 }
 
 /// [`read_status`] from the status columns, the percentage, 备注 and the progress text.
