@@ -3251,6 +3251,36 @@ fn the_latest_months_columns_are_read() {
         "{}",
         r.note
     );
+    assert!(
+        !raised(&ledger, Code::NothingFilled),
+        "{:#?}",
+        ledger.problems
+    );
+    // 同上期 / 无变化 under 本期, its status blank, says the same (second review c 8);
+    // every row so is no new report, said once (c 7).
+    let rows = vec![
+        task_row(26, &["规划正在编制。", "正在推进", "同上期", ""]),
+        task_row(21, &["完成28座。", "正在推进", "", ""]),
+    ];
+    let ledger = read_one("区水利局", &header, &rows);
+    let r = only_report(&ledger, 26);
+    assert_eq!(
+        (r.status, r.progress.as_str()),
+        (Status::InProgress, "规划正在编制。")
+    );
+    assert!(
+        r.note.starts_with("本期进展情况填写“同上期”，按上期"),
+        "{}",
+        r.note
+    );
+    let whole: Vec<&str> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::NothingFilled)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(whole.len(), 1, "{:#?}", ledger.problems);
+    assert!(whole[0].contains("2行的本期进展均未填写"), "{}", whole[0]);
 
     // Quarters are periods as months are: the latest quarter's text is the progress,
     // the earlier kept in the note. Before, the two were joined and 三季度's 正在开展

@@ -29,6 +29,7 @@ mod options;
 pub(crate) mod record;
 mod sheet;
 pub(crate) mod similarity;
+pub(crate) mod unchanged;
 pub(crate) mod values;
 mod vocabulary;
 mod walk;

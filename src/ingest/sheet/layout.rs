@@ -167,11 +167,17 @@ impl Layout {
             return None;
         }
         let inputs = [Progress, Status, StatusYesNo];
-        let blank = |c: usize| grid.value_through_merge(r, c).text_ref().trim().is_empty();
-        if inputs
-            .iter()
-            .any(|&k| self.col(k).is_some_and(|c| !blank(c)))
-        {
+        let text = |c: usize| grid.value_through_merge(r, c).text_ref().trim().to_string();
+        let blank = |c: usize| text(c).is_empty();
+        // 同上期 / 无变化 under 本期, its status blank: nothing changed, as a blank row says
+        // (second review c 8: read as a report saying nothing, 待核实).
+        let unchanged = self
+            .col(Progress)
+            .and_then(|c| crate::ingest::unchanged::says_same_as_before(&text(c)));
+        if inputs.iter().any(|&k| {
+            self.col(k)
+                .is_some_and(|c| !blank(c) && !(k == Progress && unchanged.is_some()))
+        }) {
             return None;
         }
         let group = self
@@ -190,9 +196,14 @@ impl Layout {
             .or_else(|| group.first())
             .map(|&(_, c)| c);
         let said = match (latest, used) {
-            (Some(latest), Some(used)) => {
-                format!("{}未填写，按{}计", header(self, latest), header(self, used))
-            }
+            (Some(latest), Some(used)) => match &unchanged {
+                Some(words) => format!(
+                    "{}填写“{words}”，按{}计",
+                    header(self, latest),
+                    header(self, used)
+                ),
+                None => format!("{}未填写，按{}计", header(self, latest), header(self, used)),
+            },
             _ => String::new(),
         };
         for &(kind, c) in group {

@@ -970,6 +970,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         rows::measure_before_progress(record);
     }
     refer_forward(out, first_record);
+    all_from_an_earlier_period(grid, ctx, &layout, out, first_record);
     yield_hidden_rows(grid, ctx, out, first_record);
     if layout.submissions {
         yield_earlier_submissions(grid, ctx, &layout, out, first_record);
@@ -1794,6 +1795,39 @@ fn refer_forward(out: &mut Ingested, first: usize) {
                 .retain(|p| !p.is_on_row(Code::StatusUnclear, &r.source));
         }
     }
+}
+
+/// A sheet every row of which left this period's columns blank (or 同上期) and was read
+/// from an earlier period's (本期 blank beside a filled 上期 throughout: the form sent
+/// back unfilled, or last period's return sent again): one warning, as no row is new
+/// (second review c 7: each row only noted it, and nobody chased the unit).
+fn all_from_an_earlier_period(
+    grid: &Grid,
+    ctx: &SheetContext,
+    layout: &Layout,
+    out: &mut Ingested,
+    first: usize,
+) {
+    let rows: Vec<usize> = out.records[first..]
+        .iter()
+        .filter(|r| r.source.sheet == grid.name)
+        .map(|r| r.source.row as usize - 1)
+        .collect();
+    if rows.len() < 2 || !rows.iter().all(|&r| layout.for_row(grid, r).is_some()) {
+        return;
+    }
+    out.problems.push(
+        Problem::new(
+            Severity::Warning,
+            Code::NothingFilled,
+            ctx.file,
+            format!(
+                "此表{}行的本期进展均未填写，已全部按上期（或前一个月）的进展计入，本期实际上没有报送新的进展。请与该单位核实，如有新进展请填写后重新报送。",
+                rows.len()
+            ),
+        )
+        .at(Some(&grid.name), None),
+    );
 }
 
 /// [`refer_forward`] for a row whose words point to a task read below it (该项工作已纳入
