@@ -1524,7 +1524,7 @@ fn long_unit_lists_are_cut_and_partial_units_are_called_so() {
     let named = towns[..6].join("、");
     assert!(
         text.contains(&format!(
-            "{}，{named}等7个单位报送了相关进展，但该任务的牵头单位尚未报送。",
+            "“{}”一项，{named}等7个单位报送了相关进展，但该任务的牵头单位尚未报送。",
             task.short_name
         )),
         "{text}"
@@ -2752,7 +2752,7 @@ fn conflicting_returns_are_not_told_as_fact() {
     // 三 names the unit and the task; both read 已完成, so nothing is said of the counts.
     assert!(
         body.contains(&format!(
-            "区财政局对{}报送了两份内容不一致的材料，具体内容正在与该单位核实。",
+            "区财政局对{}任务报送了两份内容不一致的材料，具体内容正在与该单位核实。",
             t.short_name
         )),
         "{body}"
@@ -2825,7 +2825,7 @@ fn conflicting_statuses_are_counted_by_the_slower_until_checked() {
     // 不一致).
     assert!(
         body.contains(&format!(
-            "区财政局对{}报送了两份内容不一致的材料，完成情况说法不一，暂按进展较慢的一份统计，",
+            "区财政局对{}任务报送了两份内容不一致的材料，完成情况说法不一，暂按进展较慢的一份统计，",
             t.short_name
         )),
         "{body}"
@@ -3652,8 +3652,23 @@ fn words_pointing_back_to_their_task_are_told_with_the_task_named() {
             "已完成",
         ]],
     );
+    // A few words say no more which work they are of (second review c 12).
+    write_dated_return(
+        &returns.join("区纪委监委.xlsx"),
+        "区纪委监委",
+        "2020年12月5日",
+        &[&["63", &measure(63), "细则已印发实施。", "已完成"]],
+    );
     let l = rectify::build_ledger(&plan(), returns);
     let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let few = &l.task(63).unwrap().short_name;
+    assert!(
+        text.contains(&format!("是在{few}方面，区纪委监委细则已印发实施。"))
+            || text.contains(&format!(
+                "是在{few}方面，据区纪委监委报送，细则已印发实施。"
+            )),
+        "{text}"
+    );
     let short = &l.task(60).unwrap().short_name;
     assert!(
         text.contains(&format!(

@@ -1030,7 +1030,7 @@ fn a_unit_no_longer_owing_is_told_so_the_silent_of_two_rounds_add_up() {
     );
     let text = docx_text(&std::fs::read(out.path().join(rectify::REPORT_DOCX)).unwrap());
     assert!(
-        text.contains("区市场监管局上期未报送，因涉及的任务已完成，本期不再列入应报送单位。"),
+        text.contains("区市场监管局上期未报送，因应由其报送的任务已完成，本期不再列入应报送单位。"),
         "{text}"
     );
 }

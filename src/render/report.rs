@@ -861,7 +861,8 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         // Words that do not say what they are of (相关政策尚未出台，工作尚未启动; 该项工作
         // 正在推进), and work not started, which says nothing done to name it by: a point
         // of its own, the task named (adv56 b 4: 五是据区金融办报送，相关政策尚未出台).
-        if t.status == Status::NotStarted || refers_back(&said.text) {
+        let short = said.text.trim_end_matches(['。', '.']).chars().count() <= SHORT_TEXT_CHARS;
+        if t.status == Status::NotStarted || refers_back(&said.text) || short {
             groups.push((
                 None,
                 vec![format!("在{}方面，{}", t.short_name, said.opened(&spoken))],
@@ -911,6 +912,11 @@ fn points(l: &Ledger, entries: &[&TaskEntry]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The longest text (in characters, its full stop aside) told with its task named: a
+/// few words (我局已依法处罚，整改完毕; 规划已印发实施) do not say which work they are of
+/// (second review c 12).
+const SHORT_TEXT_CHARS: usize = 14;
 
 /// Whether a text opens with a word pointing back to its task (相关政策, 该项工作, 此项,
 /// 上述, 本项): read apart from the task it names nothing.
