@@ -176,7 +176,7 @@ impl Layout {
             .and_then(|c| crate::ingest::unchanged::says_same_as_before(&text(c)));
         if inputs.iter().any(|&k| {
             self.col(k)
-                .is_some_and(|c| !blank(c) && !(k == Progress && unchanged.is_some()))
+                .is_some_and(|c| !(blank(c) || (k == Progress && unchanged.is_some())))
         }) {
             return None;
         }

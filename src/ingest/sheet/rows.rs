@@ -1510,7 +1510,7 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
 const DENIED_BUT: &str = "是否涉及：否；";
 
 /// The words of a yes/no column asking whether the work was done on time (是否按期完成,
-/// 是否按时完成, 是否如期完成, 是否在规定时限内完成, 是否按计划完成, 是否按照时限完成).
+/// 是否按时完成, 是否如期完成, 是否在规定时限内完成, 是否按计划完成).
 const ON_TIME_WORDS: [&str; 6] = ["按期", "按时", "如期", "时限", "按计划", "规定时间"];
 
 /// The header of the row's yes/no column when it asks whether the work was done on time
@@ -1538,16 +1538,12 @@ fn done_late(
     default_year: i32,
     filed_by: Option<NaiveDate>,
 ) -> bool {
-    let Some(c) = layout.col(ColumnKind::StatusYesNo) else {
-        return false;
-    };
-    let header = layout.header_text(grid, c);
     // 否（逾期完成）, 否，11月15日完成: what the cell says beside its 否.
     let beside_no = (!is_no_answer(status_text))
         .then(|| words_beside_no(status_text))
         .flatten();
-    if !ON_TIME_WORDS.iter().any(|w| header.contains(w))
-        || !(is_no_answer(status_text) || beside_no.is_some())
+    if !(is_no_answer(status_text) || beside_no.is_some())
+        || on_time_question(layout, grid).is_none()
     {
         return false;
     }
