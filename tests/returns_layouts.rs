@@ -1187,8 +1187,9 @@ fn a_status_cell_with_boxed_options_reads_the_ticked_one() {
     assert_eq!(one(57).status, Status::InProgress);
 }
 
-/// One row on several tasks (23、24 / 第20至21项) is a report on each; an item of a
-/// task (29-1, 29-2) and a category number before the task's ((五)49) are that task.
+/// One row on several tasks (23、24 / 第20至21项 / 25⏎26 on lines of their own) is a
+/// report on each; an item of a task (29-1, 29-2) and a category number before the
+/// task's ((五)49) are that task.
 #[test]
 fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
     let unit = "区水利局";
@@ -1196,12 +1197,18 @@ fn a_row_on_several_tasks_reports_each_and_items_are_their_task() {
     let rows = vec![
         row(&["23、24", "", "拦河设施和沿岸植被一并整治。", "正在推进"]),
         row(&["第20至21项", "", "项目储备和电站整改同步推进。", "正在推进"]),
+        row(&[
+            "25\n26",
+            "",
+            "沿岸竹林补植和消落带排查同步开展。",
+            "正在推进",
+        ]),
         row(&["55-1", "", "河长巡河制度落实。", "长期坚持"]),
         row(&["55-2", "", "巡河记录按月归档。", "长期坚持"]),
         row(&["（五）53", "", "执法考核制度已印发。", "已完成"]),
     ];
     let ledger = read_one(unit, &header, &rows);
-    for id in [20, 21, 23, 24] {
+    for id in [20, 21, 23, 24, 25, 26] {
         let r = reports_of(&ledger, id, unit);
         assert_eq!(r.len(), 1, "task {id}: {:?}", ledger.unplaced);
         assert_eq!(r[0].status, Status::InProgress);

@@ -306,6 +306,17 @@ pub(crate) fn sub_item_heads(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32
 /// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
 /// unless there are two or more and every part is one.
 pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
+    // 24⏎27, 24 27: numbers on lines of their own (or apart) in one cell, a list
+    // (adv56 a 11: refused as a number it could not read).
+    let apart: Vec<&str> = s.split_whitespace().collect();
+    if apart.len() >= 2 && apart.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        let ids: Option<Vec<u32>> = apart.iter().map(|p| parse_task_id(p)).collect();
+        if let Some(ids) = ids
+            .filter(|ids| ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len())
+        {
+            return Some(ids);
+        }
+    }
     let n: String = nfkc(s).chars().filter(|c| !c.is_whitespace()).collect();
     let inner = n
         .strip_prefix('第')
