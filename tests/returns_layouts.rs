@@ -13507,3 +13507,39 @@ fn a_row_pointing_to_another_tasks_row_takes_its_status() {
         .collect();
     assert_eq!(unclear.len(), 1, "{:#?}", ledger.problems);
 }
+
+/// A town's copy of the plan split by 责任单位, its answer on the row under 各镇街: the
+/// town's own words, not a word on the group (adv56 a 9: quoted as 中山路街道：各镇街：开展
+/// 阳台违规改造巡查…). A department's row under 其余镇街 is its word on those towns, named so.
+#[test]
+fn a_towns_answer_under_its_own_group_is_its_own_words() {
+    let header = ["序号", "具体举措", "责任单位", "整改进展情况", "完成状态"];
+    let ledger = read_one(
+        "中山路街道",
+        &header,
+        &[
+            row(&["31", &measure(31), "区住房城乡建委", "", ""]),
+            row(&[
+                "31",
+                &measure(31),
+                "中山路街道",
+                "老城区雨污分流改造完成80%。",
+                "正在推进",
+            ]),
+            row(&[
+                "34",
+                &measure(34),
+                "各镇街",
+                "开展阳台违规改造巡查，发现问题12处。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let r = only_report(&ledger, 34);
+    assert_eq!(r.unit, "中山路街道");
+    assert_eq!(r.progress, "开展阳台违规改造巡查，发现问题12处。");
+    assert_eq!(
+        only_report(&ledger, 31).progress,
+        "老城区雨污分流改造完成80%。"
+    );
+}

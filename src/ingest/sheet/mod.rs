@@ -876,7 +876,22 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         // A group's line (其余镇街｜不涉及) is the sender's, in the group's name: its
         // text says whose it is, not the sender's own work on the task.
         let group_line = group.filter(|_| found.is_some() && several.is_none());
-        if let Some(group) = &group_line {
+        // A row under the plan's 各镇街 filled in by a town (a copy of the plan split by
+        // 责任单位): the town's own answer, not a word on the group (adv56 a 9: quoted as
+        // 中山路街道：各镇街：开展阳台违规改造巡查…).
+        let own_group = |group: &str| {
+            let Some((sender, _)) = &found else {
+                return false;
+            };
+            let crate::plan::NameMatch::Group(name) = ctx.units.resolve(group) else {
+                return false;
+            };
+            ctx.units.group(&name).is_some_and(|g| {
+                g.members.contains(sender)
+                    || (g.open && ctx.units.unit(sender).map(|u| u.kind) == g.kind)
+            })
+        };
+        if let Some(group) = group_line.as_deref().filter(|g| !own_group(g)) {
             let said = if v.progress.is_empty() {
                 v.status_text.clone()
             } else {
