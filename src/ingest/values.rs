@@ -303,17 +303,15 @@ pub(crate) fn sub_item_heads(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32
 }
 
 /// Several task ids in one 序号 cell, when a unit reports on them together: `23、24`,
-/// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten). `None`
+/// `23,24`, `23和24`, `第20、21项`, `20至21`, `20-21` (a range of at most ten), `24⏎27`
+/// (numbers on lines of their own). `None`
 /// unless there are two or more and every part is one.
 pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
     // 24⏎27, 24 27: numbers on lines of their own (or apart) in one cell, a list
     // (adv56 a 11: refused as a number it could not read).
     let apart: Vec<&str> = s.split_whitespace().collect();
     if apart.len() >= 2 && apart.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-        let ids: Option<Vec<u32>> = apart.iter().map(|p| parse_task_id(p)).collect();
-        if let Some(ids) = ids
-            .filter(|ids| ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len())
-        {
+        if let Some(ids) = distinct_ids(apart.iter().map(|p| parse_task_id(p)).collect()) {
             return Some(ids);
         }
     }
@@ -336,8 +334,12 @@ pub fn parse_task_ids(s: &str) -> Option<Vec<u32>> {
     if parts.len() < 2 {
         return None;
     }
-    let ids: Option<Vec<u32>> = parts.iter().map(|p| parse_task_id(p)).collect();
-    // The same number twice is a slip, not two tasks.
+    distinct_ids(parts.iter().map(|p| parse_task_id(p)).collect())
+}
+
+/// Task numbers read from a list, each once: the same number twice is a slip, not two
+/// tasks (`None`, as for a part that is no number).
+fn distinct_ids(ids: Option<Vec<u32>>) -> Option<Vec<u32>> {
     ids.filter(|ids| ids.iter().collect::<std::collections::BTreeSet<_>>().len() == ids.len())
 }
 

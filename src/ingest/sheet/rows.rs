@@ -482,6 +482,7 @@ pub(super) fn points_to_task(t: &str) -> Option<u32> {
         let (at, _) = t.match_indices(w).next()?;
         let rest = &t[at + w.len() - '第'.len_utf8()..];
         let end = rest.find(['项', '条'])?;
+        // (项 and 条 are alike three bytes.)
         crate::ingest::values::parse_task_id(&rest[..end + '项'.len_utf8()])
     })
 }
