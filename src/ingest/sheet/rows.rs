@@ -1476,11 +1476,7 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
     // (存在问题：资金未到位，工程正在招标; 下步打算：加快推进): read by them, as a progress
     // text beside 否 is (second review c 3).
     if status == Status::NotStarted && bare_no {
-        let notes: Vec<String> = layout
-            .col(ColumnKind::Note)
-            .into_iter()
-            .chain(layout.extra_cols(ColumnKind::Note))
-            .map(|c| one_line(&grid.value_through_merge(r, c).text_ref()))
+        let notes: Vec<String> = row_notes(layout, grid, r)
             .filter(|t| !t.is_empty() && !is_status_placeholder(t))
             .collect();
         if !notes.is_empty() {
@@ -1509,6 +1505,19 @@ fn read_status(layout: &Layout, grid: &Grid, r: usize, progress: &str) -> (Statu
 /// How a row answering 否 under 是否涉及 beside a status of its own is written: the
 /// status text read after it.
 const DENIED_BUT: &str = "是否涉及：否；";
+
+/// The texts of row `r`'s note columns (备注, 存在问题, 下步打算 …), each on one line.
+fn row_notes<'a>(
+    layout: &'a Layout,
+    grid: &'a Grid,
+    r: usize,
+) -> impl Iterator<Item = String> + 'a {
+    layout
+        .col(ColumnKind::Note)
+        .into_iter()
+        .chain(layout.extra_cols(ColumnKind::Note))
+        .map(move |c| one_line(&grid.value_through_merge(r, c).text_ref()))
+}
 
 /// The words of a yes/no column asking whether the work was done on time (是否按期完成,
 /// 是否按时完成, 是否如期完成, 是否在规定时限内完成, 是否按计划完成).
@@ -1566,14 +1575,7 @@ fn done_late(
             && !is_planned_date(progress)
             && done_on_in_clause(progress, default_year).is_some_and(by_filing)
     };
-    let noted_late = || {
-        !work_left
-            && layout
-                .col(ColumnKind::Note)
-                .into_iter()
-                .chain(layout.extra_cols(ColumnKind::Note))
-                .any(|c| says_done_late(&one_line(&grid.value_through_merge(r, c).text_ref())))
-    };
+    let noted_late = || !work_left && row_notes(layout, grid, r).any(|t| says_done_late(&t));
     let said_beside = || {
         beside_no.is_some_and(|w| {
             says_done_late(w)
