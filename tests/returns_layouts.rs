@@ -13543,3 +13543,125 @@ fn a_towns_answer_under_its_own_group_is_its_own_words() {
         "老城区雨污分流改造完成80%。"
     );
 }
+
+/// A status cell naming a completion that is near, partial or taken back (年内完成,
+/// 即将完成, 已完成一半, 已完成主体工程, 已完成（附属设施尚在施工）) is 正在推进; one
+/// that says done and under way at once (已完成，整改中) is 待核实; a note on how the
+/// work went (完成情况良好) is no status (session 57 review a 1: all read 已完成).
+#[test]
+fn a_completion_near_partial_or_qualified_in_a_status_cell_is_not_done() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "完成状态", "整改进展情况"],
+        &[
+            row(&["8", &measure(8), "年内完成", "规划已报市农业农村委审核。"]),
+            row(&["7", &measure(7), "已完成一半", "已调查1家企业。"]),
+            row(&["3", &measure(3), "已完成（附属设施尚在施工）", ""]),
+            row(&["6", &measure(6), "即将完成", "正在起草。"]),
+            row(&["10", &measure(10), "已完成，整改中", "取缔工作推进中。"]),
+            row(&["22", &measure(22), "完成情况良好", "全区常态化开展。"]),
+            row(&["9", &measure(9), "已完成主体工程", "设备正在安装。"]),
+        ],
+    );
+    for id in [8, 7, 3, 6, 9] {
+        assert_eq!(only_report(&ledger, id).status, Status::InProgress, "{id}");
+    }
+    assert_eq!(only_report(&ledger, 10).status, Status::Unclear);
+    assert_eq!(only_report(&ledger, 22).status, Status::Unclear);
+}
+
+/// 已完成 beside words saying a step is still to come (编制中, 待批复, 暂缓出台, 施工单
+/// 位已进场, 待区政府常务会审议后印发, 已纳入2021年计划) or taking the completion back
+/// (已完成，但验收未通过) is doubted, counted 待核实 (session 57 review a 2: all counted
+/// done, quoted so in the report). Approval already given (经区政府批复后印发实施) is none.
+#[test]
+fn a_completion_beside_a_step_to_come_is_doubted() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "完成状态", "整改进展情况"],
+        &[
+            row(&["8", &measure(8), "已完成", "规划编制中。"]),
+            row(&["7", &measure(7), "已完成", "处理意见已报区政府，待批复。"]),
+            row(&["3", &measure(3), "已完成", "经研究，相关设施暂缓建设。"]),
+            row(&["6", &measure(6), "已完成", "施工单位已进场。"]),
+            row(&["10", &measure(10), "已完成", "已完成，但验收未通过。"]),
+            row(&["22", &measure(22), "已完成", "已纳入2021年计划。"]),
+            row(&[
+                "9",
+                &measure(9),
+                "已完成",
+                "已完成并经区政府批复后印发实施。",
+            ]),
+        ],
+    );
+    for id in [8, 7, 3, 6, 10, 22] {
+        let r = only_report(&ledger, id);
+        assert!(r.doubt.is_some(), "{id}: {}", r.progress);
+    }
+    // Where the unit alone decides the task, the task is 待核实.
+    for id in [8, 7, 6, 10] {
+        assert_eq!(ledger.task(id).unwrap().status, Status::Unclear, "{id}");
+    }
+    assert_eq!(only_report(&ledger, 9).doubt, None);
+    assert_eq!(ledger.task(9).unwrap().status, Status::Ongoing);
+}
+
+/// With no status column, a completion the text itself qualifies is 正在推进, and not
+/// doubted as a contradiction: an exception (除2处外已全部完成), work left in brackets
+/// (已完成（部分路段尚在施工）), a share (已完成整改工作的80%). 未启动的2处… names the
+/// places, not the task's status. A problem count brought to nought (已全部清零) is done
+/// (session 57 review a 3, a 9, a 12).
+#[test]
+fn a_qualified_completion_in_the_progress_is_under_way() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "整改进展情况"],
+        &[
+            row(&["8", &measure(8), "除2处外已全部完成。"]),
+            row(&["7", &measure(7), "已完成（部分企业尚在整改）。"]),
+            row(&["3", &measure(3), "已完成整改工作的80%。"]),
+            row(&["10", &measure(10), "未启动的2处作坊已全部取缔。"]),
+            row(&["6", &measure(6), "两家企业违法问题已全部清零。"]),
+        ],
+    );
+    for id in [8, 7, 3] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.status, Status::InProgress, "{id}");
+        assert_eq!(r.doubt, None, "{id}");
+    }
+    assert_ne!(only_report(&ledger, 10).status, Status::NotStarted);
+    assert_eq!(only_report(&ledger, 6).status, Status::Completed);
+}
+
+/// A 进度 column (read as 完成进度) holding sentences is the progress when there is none
+/// (目前进度, 整改落实进度): its status is read from the sentence, not from an opening
+/// 已完成; a share alone beside them (80%) still gives its status (session 56 review
+/// c 9, session 57 review a 6: 已完成立案调查，正在等待处罚决定 read 已完成, its text lost).
+#[test]
+fn a_progress_column_headed_like_a_share_is_the_progress() {
+    for (header, status_col) in [("进度", false), ("目前进度", false), ("整改落实进度", true)]
+    {
+        let mut head = vec!["序号", "整改任务", header];
+        if status_col {
+            head.push("完成状态");
+        }
+        let mut rows = vec![
+            row(&["7", &measure(7), "已完成立案调查，正在等待处罚决定。"]),
+            row(&["8", &measure(8), "80%"]),
+        ];
+        if status_col {
+            rows[0].push("正在推进".into());
+            rows[1].push("正在推进".into());
+        }
+        let ledger = read_one("区农业农村委", &head, &rows);
+        let r = only_report(&ledger, 7);
+        assert_eq!(r.status, Status::InProgress, "{header}");
+        assert!(r.progress.starts_with("已完成立案调查"), "{header}: {r:?}");
+        assert!(!r.note.contains("已完成立案调查"), "{header}: {}", r.note);
+        assert_eq!(
+            only_report(&ledger, 8).status,
+            Status::InProgress,
+            "{header}"
+        );
+    }
+}

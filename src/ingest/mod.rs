@@ -50,6 +50,7 @@ pub use self::options::IngestOptions;
 pub use self::record::{Ingested, IngestedParts, UnitFrom};
 #[cfg(test)]
 pub(crate) use self::sheet::statement::{EVERY_TASK_ID, EVERY_TASK_MEASURE};
+pub(crate) use self::vocabulary::completion_qualified;
 pub use self::vocabulary::{
     classify_status, is_no_answer, is_status_placeholder, names_earlier_round, percent_written,
     says_not_reported, status_from_progress, status_of_percent, PERCENT_LABEL,

@@ -654,6 +654,11 @@ pub fn is_clauses_of_progress(text: &str) -> bool {
 /// Classify the text of a status column (完成状态 …). Unrecognised or blank → `Unclear`.
 pub fn classify_status(text: &str) -> Status {
     let status = classify_status_words(text);
+    if status == Status::Completed
+        && completion_qualified(&nfkc_filtered(text, |c| !c.is_whitespace()))
+    {
+        return Status::InProgress;
+    }
     // 我镇无此类问题, 无该项任务: a short cell saying the task is not the unit's, in words
     // the status vocabulary lacks (its 无 would read as a negation).
     if status == Status::Unclear && says_not_applicable(&status_key(text)) {
@@ -680,6 +685,13 @@ fn classify_status_words(text: &str) -> Status {
             .flatten()
     };
     if let Some(s) = exact_status(&key).or_else(percent) {
+        return s;
+    }
+    // 完成情况良好: a word on how the work went, no status.
+    if key.contains("完成情况") {
+        return Status::Unclear;
+    }
+    if let Some(s) = status_of_clauses(text) {
         return s;
     }
     let chars: Vec<char> = key.chars().collect();
@@ -750,6 +762,47 @@ fn classify_status_words(text: &str) -> Status {
     }
 }
 
+/// A short status cell of two or more clauses each a status (已完成，整改中; 正在推进，
+/// 预计12月底完成): their status read clause by clause, so words across the comma do
+/// not run into one (已完成整改 + 中). Clauses that agree give their status, a
+/// completion kept up is a completion, a completion beside work under way or not
+/// started is unclear (session 57 review a 1). `None` when a clause is no status.
+fn status_of_clauses(text: &str) -> Option<Status> {
+    let parts: Vec<&str> = text
+        .split(['，', ',', '；', ';', '。'])
+        .map(str::trim)
+        .filter(|p| !status_key(p).is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut found: Vec<Status> = Vec::new();
+    for p in parts {
+        let s = classify_status_words(p);
+        if s == Status::Unclear {
+            return None;
+        }
+        if !found.contains(&s) {
+            found.push(s);
+        }
+    }
+    Some(match found.as_slice() {
+        [s] => *s,
+        [a, b] if [*a, *b].contains(&Status::Completed) && [*a, *b].contains(&Status::Ongoing) => {
+            Status::Completed
+        }
+        // 已完成阶段性任务，长期坚持 and the like: read as a whole.
+        [a, b] if [*a, *b].contains(&Status::InProgress) && [*a, *b].contains(&Status::Ongoing) => {
+            return None
+        }
+        _ => Status::Unclear,
+    })
+}
+
+/// Words before a 完成 saying it is near or due soon (即将完成, 近期完成, 年内完成,
+/// 接近完成): not done yet, under way.
+const NEAR_CUES: [&str; 6] = ["即将", "近期", "年内", "接近", "尽快", "马上"];
+
 /// For a short status cell naming a completion (`found` holds `Completed`): the status
 /// when that completion is not a fact. A plan (预计 / 力争 / 确保 …, or a bare 完成 after
 /// a time: 12月底前完成, 年底完成) is under way; an owed one (待 / 需 / 原定 …) is
@@ -779,6 +832,7 @@ fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
             });
         }
         planned |= STATUS_PLAN_CUES.iter().any(|c| before.contains(c))
+            || NEAR_CUES.iter().any(|c| before.ends_with(c))
             || ["月", "年底", "前", "底", "日"]
                 .iter()
                 .any(|w| before.ends_with(w));
@@ -786,7 +840,7 @@ fn completion_not_yet(key: &str, found: &[Status]) -> Option<Status> {
     if planned {
         return Some(Status::InProgress);
     }
-    let staged = key.match_indices("已完成").any(|(i, w)| {
+    let staged = key.match_indices("完成").any(|(i, w)| {
         let after = &key[i + w.len()..];
         PARTIAL_STAGES.iter().any(|s| after.starts_with(s))
     });
@@ -1272,6 +1326,10 @@ fn status_of_entry(e: &str) -> Option<Status> {
             .or_else(|| completed_percent(e))
             .or_else(|| subject_status(e))
             .or_else(|| done_with_its_object(e))
+            .map(|s| match s {
+                Status::Completed if completion_qualified(e) => Status::InProgress,
+                s => s,
+            })
             .filter(|s| match s {
                 Status::Completed => !work_left_after_first(e),
                 Status::InProgress => !claims_task_done_after_first(e),
@@ -1279,6 +1337,40 @@ fn status_of_entry(e: &str) -> Option<Status> {
             })
             .or_else(|| counted_with_rest_planned(e))
     })
+}
+
+/// Words after a 完成 naming the share or part of the work done (已完成一半, 已完成主体
+/// 工程, 已完成招投标): a step, not the task.
+const SHARE_DONE: [&str; 7] = ["一半", "过半", "大部分", "大半", "主体", "招投标", "大头"];
+
+/// Words in brackets after a completion that leave work to do (已完成（附属设施尚在施
+/// 工）, 已完成（部分路段正在施工）).
+const WORK_LEFT_IN_BRACKETS: [&str; 8] = [
+    "尚在",
+    "正在",
+    "仍在",
+    "尚未",
+    "未完成",
+    "剩余",
+    "还有",
+    "尚有",
+];
+
+/// Whether a completion `n` (NFKC, no whitespace) states is qualified so the task is
+/// still under way (session 57 review a 1, a 3): a share or part done (已完成一半), an
+/// exception (除圣水湖片区42座外已全部完成), or work left named in brackets (已完成（附
+/// 属设施尚在施工）).
+pub(crate) fn completion_qualified(n: &str) -> bool {
+    let share = n.match_indices("完成").any(|(i, w)| {
+        let after = &n[i + w.len()..];
+        SHARE_DONE.iter().any(|s| after.starts_with(s))
+    });
+    let except = n.starts_with('除') && n.contains('外');
+    let bracketed = n.split(['(', '（', '[', '【']).skip(1).any(|part| {
+        let inner = part.split([')', '）', ']', '】']).next().unwrap_or(part);
+        WORK_LEFT_IN_BRACKETS.iter().any(|w| inner.contains(w))
+    });
+    share || except || bracketed
 }
 
 /// A count of work done, then the rest planned (已清理开垦点位4处，剩余1处已约谈当事人，
@@ -1647,8 +1739,10 @@ fn opening_status(n: &str) -> Option<Status> {
 }
 
 /// Claims that close a one-clause text on the task's completion (…编制工作已完成。).
-const CLOSING_CLAIMS: [&str; 9] = [
+const CLOSING_CLAIMS: [&str; 11] = [
     "已完成",
+    "已清零",
+    "已全部清零",
     "已全部完成",
     "已全面完成",
     "已办结",
@@ -1717,10 +1811,23 @@ fn last_clause(n: &str) -> Option<(&str, &str)> {
     (!before.is_empty() && !last.is_empty() && chars <= LAST_CLAUSE_CHARS).then_some((before, last))
 }
 
-/// 完成80% / 修订完成80% / 已完成100%: the share a text says is done, as a status.
+/// 完成80% / 修订完成80% / 已完成100% / 80%: the share a text says is done, as a status.
 fn completed_percent(n: &str) -> Option<Status> {
+    // A share alone (80%), as a 进度 column of sentences holds it beside them.
+    if let Some(digits) = n.strip_suffix('%') {
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return status_of_percent(digits.parse().ok()?);
+        }
+    }
     n.match_indices("完成").find_map(|(i, w)| {
         let rest = &n[i + w.len()..];
+        // 完成整改工作的80%: the share of a named work, within a short clause.
+        let rest = rest
+            .char_indices()
+            .take(12)
+            .take_while(|(_, c)| !matches!(c, ',' | '。' | ';' | '，' | '；'))
+            .find(|(_, c)| *c == '的')
+            .map_or(rest, |(j, c)| &rest[j + c.len_utf8()..]);
         let digits = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .filter(|&end| end > 0 && rest[end..].starts_with('%'))?;
@@ -1769,7 +1876,11 @@ fn stated_status(n: &str) -> Option<Status> {
     for s in [Status::NotStarted, Status::InProgress, Status::Ongoing] {
         let mut words: Vec<&str> = s.words().to_vec();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        if words.iter().any(|w| n.starts_with(w)) {
+        // Not a word used of a noun (未启动的2处开垦点已全部复绿: session 57 review a 9).
+        if words
+            .iter()
+            .any(|w| n.starts_with(w) && !n[w.len()..].starts_with('的'))
+        {
             // "部分完成" and the like open in-progress texts; "未开展" a not-started one.
             return Some(s);
         }
@@ -2780,6 +2891,12 @@ mod tests {
             ("一期工程已完成。", None),
             ("尚未招标，设计已完成。", None),
             ("管网未改造已完成", None),
+            // A problem count brought to nought: the work done.
+            ("两家企业违法问题已全部清零。", Some(Status::Completed)),
+            ("已清零", Some(Status::Completed)),
+            ("部分问题已清零，其余正在整改", Some(Status::InProgress)),
+            ("80%", Some(Status::InProgress)),
+            ("100%", Some(Status::Completed)),
         ] {
             assert_eq!(status_from_progress(text), said, "{text}");
         }

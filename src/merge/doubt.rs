@@ -705,7 +705,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
     let mut without_white = String::new();
     let found = Found::without_white(progress, &mut without_white);
     let text = found.text;
-    if text.is_empty() {
+    if text.is_empty() || qualified_under_way(status, text) {
         return None;
     }
     // 不涉及 / 无此项工作 / 辖区内无拦河养鱼 and nothing else, under 已完成 or 长期坚持: the
@@ -734,6 +734,11 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .or_else(|| found.claimed_done())
             .or_else(|| underway.then_some(UNDERWAY))
             .or_else(|| found.work_done())?
+    } else if let Some(phrase) = (status == Status::Completed)
+        .then(|| taken_back(text))
+        .flatten()
+    {
+        phrase
     } else if status == Status::Completed {
         match found
             .unfinished_undone()
@@ -774,6 +779,22 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
         status.label(),
         clause_from(text, said)
     ))
+}
+
+/// Under 正在推进, a completion the text itself qualifies (已完成（附属设施尚在施工）,
+/// 除2处外已全部完成, 已完成一半) is no contradiction: the text says the work is under
+/// way, as its status does (session 57 review a 3).
+fn qualified_under_way(status: Status, text: &str) -> bool {
+    status == Status::InProgress && crate::ingest::completion_qualified(text)
+}
+
+/// Words that take a completion back whatever else the text claims (已完成，但验收未
+/// 通过; 已完成，项目已停工): the work is not done (session 57 review a 2).
+const TAKEN_BACK: [&str; 5] = ["验收未通过", "未通过验收", "已停工", "被叫停", "验收不合格"];
+
+/// The first [`TAKEN_BACK`] phrase in `text`.
+fn taken_back(text: &str) -> Option<&'static str> {
+    TAKEN_BACK.into_iter().find(|w| text.contains(w))
 }
 
 /// Words that open a count of what is left (尚有56座未清掏, 仍有3处待整改).
@@ -1127,7 +1148,7 @@ mod by_list {
         } else {
             Cow::Borrowed(progress)
         };
-        if text.is_empty() {
+        if text.is_empty() || super::qualified_under_way(status, &text) {
             return None;
         }
         let not_ours = || {
@@ -1148,6 +1169,11 @@ mod by_list {
                 .or_else(|| claimed_done(&text))
                 .or_else(|| text.contains("正在").then_some("正在"))
                 .or_else(|| work_done(&text))?
+        } else if let Some(phrase) = (status == Status::Completed)
+            .then(|| super::taken_back(&text))
+            .flatten()
+        {
+            phrase
         } else if status == Status::Completed {
             match unfinished_undone(&text)
                 .or_else(|| super::remainder_left(&text))
@@ -1262,7 +1288,7 @@ mod tests {
     /// the same doubt on every text.
     fn doubt_by_phrase(status: Status, progress: &str) -> Option<String> {
         let text: String = progress.chars().filter(|c| !c.is_whitespace()).collect();
-        if text.is_empty() {
+        if text.is_empty() || super::qualified_under_way(status, &text) {
             return None;
         }
         let stated = |claim: &str| {
@@ -1277,6 +1303,16 @@ mod tests {
             .or_else(|| unfinished(&text));
         // Under 已完成, a phrase its clause then says was done since (剩余…已拆除) is none.
         let unfinished_undone = by_list::unfinished_undone(&text);
+        if let Some(back) = (status == Status::Completed)
+            .then(|| super::taken_back(&text))
+            .flatten()
+        {
+            return Some(format!(
+                "报送“{}”，但进展情况写明“{}”",
+                status.label(),
+                clause_from(&text, back)
+            ));
+        }
         if status == Status::NotStarted {
             if let Some(done) = Found::in_text(&text).started().or_else(|| under_way(&text)) {
                 return Some(format!(

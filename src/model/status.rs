@@ -202,6 +202,9 @@ const COMPLETED_WORDS: &[&str] = &[
     "已完结",
     "完结",
     "已完工",
+    "已清零",
+    "已全部清零",
+    "问题已清零",
 ];
 
 /// Words that are a status as a whole status cell only: a work built, a policy issued
@@ -595,6 +598,32 @@ pub const UNFINISHED_CLAIMS: &[&str] = &[
     "即将建成",
     "即将竣工",
     "还差",
+    // A step still to come: drafting, approval, a start, work halted or put off
+    // (session 57 review a 2: each beside 已完成 had raised no doubt).
+    "编制中",
+    "起草中",
+    "审批中",
+    "审核中",
+    "报批中",
+    "修改中",
+    "公示期",
+    "待批复",
+    "待审议",
+    "待审批",
+    "待审定",
+    "待区政府",
+    "待区委",
+    "待市级",
+    "待上级",
+    "暂缓",
+    "已停工",
+    "尚需",
+    "仍需",
+    "验收未通过",
+    "未通过验收",
+    "已进场",
+    "纳入2021年",
+    "纳入明年",
 ];
 
 /// A plan for later (计划12月底前完成, 预计2020年12月底完成, 力争于明年实施) also says
@@ -632,6 +661,10 @@ pub const PARTIAL_STAGES: &[&str] = &[
     "编制初稿",
     "第一阶段",
     "一期",
+    "一半",
+    "主体",
+    "招投标",
+    "前置",
 ];
 
 /// The labels a unit picks from (a form's dropdown), in order, as a constant.

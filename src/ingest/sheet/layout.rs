@@ -401,6 +401,7 @@ fn header_at(
         })
         .collect();
     promote_status_like_progress(grid, &mut layout, &kinds);
+    percent_of_sentences_is_progress(grid, &mut layout);
     prefer_plan_numbers(grid, &mut layout, &kinds);
     prefer_actual_completion(grid, &mut layout, &mut kinds);
     // An online form's export: 序号 numbers the answers, not the tasks.
@@ -919,6 +920,30 @@ fn promote_status_like_progress(grid: &Grid, layout: &mut Layout, kinds: &[Optio
         // 整改任务 | 整改措施 | 整改进度 (of 已完成): the second measure column holds what
         // the unit did, as where no progress column is named at all.
         layout.columns.push((Progress, second));
+    }
+}
+
+/// With no progress column, a 进度 column (read as 完成进度: 60%, 已完成) whose cells
+/// hold sentences (已完成立案调查，正在等待处罚决定) is the progress column: its
+/// sentences are what the unit did, and their status is read from them, not from an
+/// opening 已完成 (session 56 review c 9).
+fn percent_of_sentences_is_progress(grid: &Grid, layout: &mut Layout) {
+    if layout.has(ColumnKind::Progress) {
+        return;
+    }
+    let Some(c) = layout.col(ColumnKind::Percent) else {
+        return;
+    };
+    let sentences = (layout.bottom + 1..grid.rows.len())
+        .map(|r| one_line(&grid.cell(r, c).text_ref()))
+        .any(|v| {
+            (v.chars().count() > STATUS_CELL_CHARS || is_clauses_of_progress(&v))
+                && !lists_options(&v)
+        });
+    if sentences {
+        for col in layout.columns.iter_mut().filter(|(_, cc)| *cc == c) {
+            col.0 = ColumnKind::Progress;
+        }
     }
 }
 
