@@ -13665,3 +13665,41 @@ fn a_progress_column_headed_like_a_share_is_the_progress() {
         );
     }
 }
+
+/// A row under task 9's with only its progress cell filled, opening by naming another
+/// task (第10项：…, 另：第10项已于…), is that task's report, not more of task 9's words
+/// (session 57 review a 4: appended to task 9, task 10 left 未报送 and chased).
+#[test]
+fn a_row_naming_another_task_under_a_tasks_row_is_that_tasks() {
+    for line in [
+        "第10项：已于9月18日会同卫星湖街道依法取缔石脚迹村家禽宰杀作坊。",
+        "另：第10项已于9月18日依法取缔石脚迹村家禽宰杀作坊。",
+    ] {
+        let ledger = read_one(
+            "区农业农村委",
+            &["序号", "整改任务", "整改进展情况", "完成状态"],
+            &[
+                row(&["9", &measure(9), "开展联合执法12次。", "长期坚持"]),
+                row(&["", "", line, ""]),
+            ],
+        );
+        let nine = only_report(&ledger, 9);
+        assert_eq!(nine.progress, "开展联合执法12次。", "{line}");
+        let ten = only_report(&ledger, 10);
+        assert!(ten.progress.starts_with("已于9月18日"), "{}", ten.progress);
+        assert_eq!(ten.status, Status::Completed, "{line}");
+    }
+    // A continuation naming its own task, or none, is still more of the row's words.
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "整改进展情况", "完成状态"],
+        &[
+            row(&["9", &measure(9), "开展联合执法12次。", "长期坚持"]),
+            row(&["", "", "查处私屠滥宰案件3起。", ""]),
+        ],
+    );
+    assert!(only_report(&ledger, 9)
+        .progress
+        .contains("查处私屠滥宰案件3起"));
+    assert!(ledger.task(10).unwrap().reports.is_empty());
+}

@@ -686,7 +686,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             // row of the table before, as if the table had not been split.
             under = Some((i, r));
         }
-        if let Some((i, _)) = under.filter(|_| rows::is_continuation(grid, r, &layout)) {
+        // (Not a row whose words open by naming another task: 第10项：… is task 10's.)
+        let names_other_task = |i: usize| {
+            let [progress, ..] = rows::continued_texts(grid, r, &layout);
+            rows::opens_with_task(&progress).is_some_and(|(t, _)| Some(t) != out.records[i].id)
+        };
+        if let Some((i, _)) =
+            under.filter(|&(i, _)| rows::is_continuation(grid, r, &layout) && !names_other_task(i))
+        {
             append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));
             out.skips
                 .push(row_skip(grid, ctx, r, SkipReason::Continuation));

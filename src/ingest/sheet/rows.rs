@@ -464,6 +464,31 @@ pub(super) fn same_as_task(t: &str) -> Option<u32> {
     crate::ingest::values::parse_task_id(number.trim())
 }
 
+/// A text that opens by naming the task it reports on (第10项：已于9月18日取缔…,
+/// 另：第10项已于…, 第10项任务，…): the task's number and the text after the name and
+/// its colon or comma.
+pub(super) fn opens_with_task(t: &str) -> Option<(u32, &str)> {
+    let t = t.trim_start();
+    let t = ["另：", "另:", "另外，", "另外,", "另，", "另,"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    let rest = t.strip_prefix('第')?;
+    let end = rest.find(['项', '条'])?;
+    let number = &rest[..end];
+    if number.is_empty() || number.chars().count() > 3 {
+        return None;
+    }
+    let id = crate::ingest::values::parse_task_id(&format!("第{number}项"))?;
+    let after = &rest[end + '项'.len_utf8()..];
+    let after = ["任务", "工作"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
+    let after = after.trim_start_matches(['：', ':', '，', ',', ' ']);
+    (!after.is_empty()).then_some((id, after))
+}
+
 /// The task a short text says the row's work is part of or told under (该项工作已纳入第30
 /// 项一并推进, 结合第35项工作统筹开展, 与第35项合并实施，进展情况见第35项): its number. Not
 /// an account naming another task in passing (a text longer than a pointer is), nor a
@@ -970,6 +995,16 @@ pub(super) fn values(
     // words of the unit's (they would be quoted in the report).
     if is_empty_value(&progress) {
         progress.clear();
+    }
+    // A row with no task of its own whose words open by naming one (第10项：已于9月18日
+    // 取缔…, under task 9's row): that task's report (session 57 review a 4: appended
+    // to task 9's words, task 10 left 未报送 and chased).
+    if id.is_none() && id_text.trim().is_empty() {
+        if let Some((named, rest)) = opens_with_task(&progress) {
+            id = Some(named);
+            id_text = format!("第{named}项");
+            progress = rest.to_string();
+        }
     }
     // Progress typed into the measure cell under the plan's words (…禁止违法排污行为。
     // \n进展：12家企业已完善设施), the progress column left blank: the measure and the
