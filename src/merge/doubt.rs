@@ -440,7 +440,16 @@ pub fn kept_up_before_done(
 
 /// Words saying the one-off part of a task is not done yet: a deliverable still being
 /// drafted or built, not done, or planned for later.
-const PART_NOT_DONE: [&str; 22] = [
+const PART_NOT_DONE: [&str; 29] = [
+    // A survey or a register still under way or not begun (排查正在进行，排水信息清单
+    // 尚未建立: session 57 review a 5).
+    "正在进行",
+    "正在排查",
+    "正在建立",
+    "尚未建立",
+    "未建立",
+    "尚未启动",
+    "尚未开展",
     "正在制定",
     "正在编制",
     "正在起草",
@@ -1224,6 +1233,12 @@ mod tests {
         assert_eq!(
             kept_up_before_done(Status::Ongoing, drafting, &due_sept, day(12, 10)).as_deref(),
             Some("报送“长期坚持”，但进展情况写明“正在制定”，完成时限（2020年9月底）已过")
+        );
+        // A survey under way and a register not set up (session 57 review a 5).
+        let survey = "乡镇污水管网排查正在进行，已排查管网约60%，排水信息清单尚未建立。";
+        assert_eq!(
+            kept_up_before_done(Status::Ongoing, survey, &due_sept, day(12, 10)).as_deref(),
+            Some("报送“长期坚持”，但进展情况写明“正在进行”，完成时限（2020年9月底）已过")
         );
         // Kept up with work going on: no doubt.
         let patrols = "正在常态化开展巡查，尚未发现新增问题。";
