@@ -13703,3 +13703,68 @@ fn a_row_naming_another_task_under_a_tasks_row_is_that_tasks() {
         .contains("查处私屠滥宰案件3起"));
     assert!(ledger.task(10).unwrap().reports.is_empty());
 }
+
+/// A task written twice in one table with another task's row between, one row 已完成
+/// and the other 正在推进, is two answers that contradict each other: 待核实, with a
+/// warning and the report told why (session 57 review b 1: counted 正在推进 and
+/// overdue while the report quoted the row saying it was done). Adjacent rows are parts
+/// of the task, the slower status counted.
+#[test]
+fn a_task_written_twice_apart_with_opposite_statuses_is_to_verify() {
+    let ledger = read_one(
+        "区发展改革委",
+        &["序号", "整改任务", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "47",
+                &measure(47),
+                "已将生态环境保护作为专章纳入规划纲要。",
+                "已完成",
+            ]),
+            row(&[
+                "12",
+                &measure(12),
+                "争取中央预算内投资项目5个。",
+                "长期坚持",
+            ]),
+            row(&[
+                "47",
+                &measure(47),
+                "规划纲要尚在编制，专章正在起草。",
+                "正在推进",
+            ]),
+        ],
+    );
+    let r = only_report(&ledger, 47);
+    assert_eq!(r.status, Status::Unclear);
+    assert_eq!(
+        r.doubt.as_deref(),
+        Some("分两处报送“已完成”和“正在推进”，相互矛盾")
+    );
+    assert_eq!(ledger.task(47).unwrap().status, Status::Unclear);
+    assert!(
+        said(&ledger, Code::Duplicate, "相互矛盾"),
+        "{:#?}",
+        ledger.problems
+    );
+    let ledger = read_one(
+        "区发展改革委",
+        &["序号", "整改任务", "整改进展情况", "完成状态"],
+        &[
+            row(&[
+                "47",
+                &measure(47),
+                "已将生态环境保护作为专章纳入规划纲要。",
+                "已完成",
+            ]),
+            row(&[
+                "47",
+                &measure(47),
+                "规划纲要尚在编制，专章正在起草。",
+                "正在推进",
+            ]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 47).status, Status::InProgress);
+    assert!(!said(&ledger, Code::Duplicate, "相互矛盾"));
+}

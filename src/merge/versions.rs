@@ -1264,14 +1264,31 @@ fn combine_rows(
         && known.len() < rows.len()
         && matches!(reports[pick].status, Status::Completed | Status::Ongoing)
         && rows.iter().any(|&i| reports[i].status == Status::Unclear);
-    let status = if started_beside {
+    // The task written twice in the table, rows apart (a row between: another task's),
+    // one row done and the other not: no parts of one task but two answers that
+    // contradict each other, to check (session 57 review b 1: counted under way and
+    // overdue while the report quoted the row saying it was done).
+    let apart = rows
+        .windows(2)
+        .any(|w| reports[w[1]].source.row > reports[w[0]].source.row + 1);
+    let contradicts = apart
+        && !kept_up
+        && known
+            .iter()
+            .any(|&i| reports[i].status == Status::Completed)
+        && known
+            .iter()
+            .any(|&i| matches!(reports[i].status, Status::InProgress | Status::NotStarted));
+    let status = if contradicts {
+        Status::Unclear
+    } else if started_beside {
         Status::InProgress
     } else if part_unknown {
         Status::Unclear
     } else {
         reports[pick].status
     };
-    let status_text = if started_beside || part_unknown {
+    let status_text = if started_beside || part_unknown || contradicts {
         join(
             known
                 .iter()
@@ -1282,7 +1299,16 @@ fn combine_rows(
     } else {
         reports[pick].status_text.clone()
     };
-    let doubt = reports[pick].doubt.clone();
+    let doubt = if contradicts {
+        let said: Vec<&str> = [Status::Completed, Status::InProgress, Status::NotStarted]
+            .into_iter()
+            .filter(|s| known.iter().any(|&i| reports[i].status == *s))
+            .map(Status::label)
+            .collect();
+        Some(format!("分两处报送“{}”，相互矛盾", said.join("”和“")))
+    } else {
+        reports[pick].doubt.clone()
+    };
     // The latest completion; said as a day when any row gave that day.
     let completed = rows
         .iter()
@@ -1328,14 +1354,20 @@ fn combine_rows(
         .collect();
     problems.push(
         Problem::new(
-            Severity::Info,
+            if contradicts {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
             Code::Duplicate,
             &s.file,
             format!(
                 "{unit}在工作表“{}”第{}行对第{id}项分行填写了进展，已合并为一条汇总，{}",
                 s.sheet,
                 lines.join("、"),
-                if kept_up {
+                if contradicts {
+                    "两处填写的完成状态相互矛盾（一处已完成、一处尚未完成），完成状态计为“待核实”。请该单位核实后重新报送。"
+                } else if kept_up {
                     "完成状态为“已完成”和“长期坚持”，按已完成并长期坚持计为已完成。"
                 } else if started_beside {
                     "其中有的部分未启动、有的已有进展，完成状态计为“正在推进”。"
