@@ -2057,7 +2057,9 @@ fn a_unit_whose_answers_need_checking_is_asked_to_check_them() {
 /// the two words as two kinds of lateness). A task no decider has answered, that the
 /// units helping with it report done, is not called late: the mark names who reports it
 /// done and asks the unit to confirm (adv43 c01: 三峰环保 was told 第19项 was overdue
-/// while 区城市管理局 reported the pool accepted on 9月28日).
+/// while 区城市管理局 reported the pool accepted on 9月28日). To a unit only helping with
+/// a task some deciders report done, it is 已过完成时限 with who reports it done: its own
+/// part is not late, and the report does not count the task late (session 57 review b 3).
 #[test]
 fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
     use rectify::model::Status;
@@ -2067,6 +2069,7 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
     );
     let mut confirming_seen = 0;
     let mut confirm_asked = 0;
+    let mut helper_told = 0;
     for u in rectify::model::queries::units_to_remind(&l) {
         let text = block_text(&reminder_blocks(&l, u, &Templates::default(), l.as_of).unwrap());
         for t in l
@@ -2085,6 +2088,11 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
                     confirm_asked += 1;
                     "报送已完成，请确认）"
                 }
+                // To a unit only helping with it, not late (session 57 review b 3).
+                Status::Confirming if !t.deciders().contains(&u.name) => {
+                    helper_told += 1;
+                    "，已过完成时限，据"
+                }
                 _ => "，已逾期）",
             };
             if want.is_empty() {
@@ -2101,8 +2109,8 @@ fn a_reminder_marks_every_passed_due_date_by_the_tasks_state() {
         }
     }
     assert!(
-        confirming_seen > confirm_asked && confirm_asked > 0,
-        "the shipped returns remind units of both kinds of such a task"
+        confirming_seen > confirm_asked + helper_told && confirm_asked > 0 && helper_told > 0,
+        "the shipped returns remind units of all three kinds of such a task"
     );
 }
 

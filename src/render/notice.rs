@@ -456,26 +456,41 @@ fn past_mark(ledger: &Ledger, t: &TaskEntry) -> String {
         _ if t.deadline.due.is_none_or(|d| d >= ledger.as_of) => String::new(),
         Status::Completed | Status::NotApplicable => String::new(),
         Status::Confirming if t.breakdown.completed == 0 => {
-            let mut done: Vec<&str> = Vec::new();
-            for r in t.current_reports() {
-                if r.counted_status(ledger.as_of) == Status::Completed
-                    && !done.contains(&r.unit.as_str())
-                {
-                    done.push(&r.unit);
-                }
-            }
-            match done.len() {
-                0 => PAST_DUE.to_string(),
-                1..=3 => format!("据{}报送已完成，请确认", done.join("、")),
-                n => format!("据{}等{n}个单位报送已完成，请确认", done[0]),
+            let done = done_by(ledger, t);
+            if done.is_empty() {
+                PAST_DUE.to_string()
+            } else {
+                format!("{done}，请确认")
             }
         }
         _ => PAST_DUE.to_string(),
     }
 }
 
+/// Who reports `t` done, as a reminder says it (据凤凰湖产业促进中心报送已完成, 据X等4个
+/// 单位报送已完成); empty when none does.
+fn done_by(ledger: &Ledger, t: &TaskEntry) -> String {
+    let mut done: Vec<&str> = Vec::new();
+    for r in t.current_reports() {
+        if r.counted_status(ledger.as_of) == Status::Completed && !done.contains(&r.unit.as_str()) {
+            done.push(&r.unit);
+        }
+    }
+    match done.len() {
+        0 => String::new(),
+        1..=3 => format!("据{}报送已完成", done.join("、")),
+        n => format!("据{}等{n}个单位报送已完成", done[0]),
+    }
+}
+
 fn notice_task(ledger: &Ledger, t: &TaskEntry, unit: &str) -> NoticeTask {
-    let mark = past_mark(ledger, t);
+    let mut mark = past_mark(ledger, t);
+    // To a unit that only helps with a task some deciders report done, others silent:
+    // no part of its own is late, and the report does not count the task late (session
+    // 57 review b 3: 第36项…（2020年11月底完成，并长期保持，已逾期） to 区住房城乡建委).
+    if mark == PAST_DUE && t.status == Status::Confirming && role_of(t, unit) == Role::Cooperating {
+        mark = format!("已过完成时限，{}", done_by(ledger, t));
+    }
     NoticeTask {
         id: t.id,
         short: task_short(t),

@@ -485,8 +485,14 @@ pub(super) fn opens_with_task(t: &str) -> Option<(u32, &str)> {
         .iter()
         .find_map(|w| after.strip_prefix(w))
         .unwrap_or(after);
-    let after = after.trim_start_matches(['：', ':', '，', ',', ' ']);
-    (!after.is_empty()).then_some((id, after))
+    // A colon or comma after the name, or a clause of the task's state right after it
+    // (第10项已于…, 第10项正在…); not a phrase about the task (第21项的进展).
+    let rest = after.trim_start_matches(['：', ':', '，', ',', ' ']);
+    let parted = rest.len() < after.len()
+        || ["已", "正在", "于", "尚", "未", "目前"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    (parted && !rest.is_empty()).then_some((id, rest))
 }
 
 /// The task a short text says the row's work is part of or told under (该项工作已纳入第30
