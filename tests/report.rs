@@ -3681,3 +3681,36 @@ fn words_pointing_back_to_their_task_are_told_with_the_task_named() {
         "{text}"
     );
 }
+
+/// Every report counted 待核实 is named in 三（三）, also one on a task whose status other
+/// units decide: 附件1 marks 双石镇's 已完成 beside a plan for 12月底 待核实, and the body
+/// says so too (session 57 review b 4: 三 named only tasks whose status was 待核实).
+#[test]
+fn the_section_on_what_to_verify_names_every_doubted_report() {
+    let l = demo_ledger();
+    let body = report_body(demo_docx());
+    let section = &body[body.find("部分报送内容待核实").expect("三（三）")..];
+    let section = &section[..section.find("\n（").unwrap_or(section.len())];
+    let mut named = 0;
+    for t in l
+        .tasks
+        .iter()
+        .filter(|t| t.status != rectify::model::Status::Unclear)
+    {
+        for r in t.current_reports().filter(|r| r.doubt.is_some()) {
+            let clause = format!(
+                "{}对{}任务{}",
+                r.unit,
+                t.short_name,
+                r.doubt.as_ref().unwrap()
+            );
+            assert!(section.contains(&clause), "{clause}\n{section}");
+            named += 1;
+        }
+    }
+    assert!(
+        named > 0,
+        "the demo has a doubted report on a task others decide"
+    );
+    assert!(section.contains("暂按待核实计"), "{section}");
+}

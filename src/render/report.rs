@@ -1500,6 +1500,10 @@ struct Issues {
     /// 但这些任务由该单位单独负责; adv54 b 3: 43 clauses repeating one
     /// sentence).
     unclear_said: Vec<String>,
+    /// One unit's doubted report on a task whose status others decide (双石镇 reports
+    /// 已完成 while its text plans the rest for 12月底): a clause each, as 附件1 marks it
+    /// 待核实 (session 57 review b 4: 三 left it out).
+    parts_to_verify: Vec<String>,
     /// Units (never the collector) that owe reports: every one, for 附件2.
     units_missing: Vec<UnitBrief>,
     /// Some unit of 附件2 owes tasks as a cooperating unit: the attachment says why.
@@ -2112,6 +2116,7 @@ impl Issues {
             own_overdue: task_numbers(&own_overdue),
             unclear: with(&|t| t.status == Status::Unclear),
             unclear_said: unclear_said(l),
+            parts_to_verify: parts_to_verify(l),
             silent_count: units_missing.iter().filter(|u| u.silent).count(),
             // 其中区纪委监委, 其中4个单位, or 均 when every silent unit sent late.
             late_said: {
@@ -2261,6 +2266,24 @@ pub(crate) fn late_known(l: &Ledger, u: &crate::model::UnitEntry) -> Option<chro
 
 /// The 待核实 tasks as 三 tells them ([`Issues::unclear_said`]), in task order, a group
 /// where its first task stands.
+/// [`Issues::parts_to_verify`]: 农田排灌体系任务，双石镇报送“已完成”，但进展情况写明…
+fn parts_to_verify(l: &Ledger) -> Vec<String> {
+    let mut said = Vec::new();
+    for t in l.tasks.iter().filter(|t| t.status != Status::Unclear) {
+        for r in t.current_reports() {
+            if let Some(doubt) = &r.doubt {
+                let clause = if doubt.starts_with("报送") {
+                    format!("{}对{}任务{}", r.unit, t.short_name, doubt)
+                } else {
+                    format!("{}任务，{}{}", t.short_name, r.unit, doubt)
+                };
+                said.push(collector_as_self(l, clause));
+            }
+        }
+    }
+    said
+}
+
 fn unclear_said(l: &Ledger) -> Vec<String> {
     let unclear: Vec<&TaskEntry> = l
         .tasks
