@@ -3714,3 +3714,25 @@ fn the_section_on_what_to_verify_names_every_doubted_report() {
     );
     assert!(section.contains("暂按待核实计"), "{section}");
 }
+
+/// With no return at all, 三 says how many tasks and units are missing and points to the
+/// attachment, not a sentence naming 58 tasks and 45 units (session 57 review b 7: 20
+/// lines across two pages).
+#[test]
+fn with_nothing_reported_the_missing_tasks_are_counted_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = ledger_for(dir.path());
+    let docx = report_docx(&l, &Templates::default()).unwrap();
+    let body = report_body(&docx);
+    let line = body
+        .lines()
+        .find(|p| p.contains("尚未收到任何报送"))
+        .expect("三 says tasks are missing");
+    assert!(
+        line.contains("涉及45个责任单位（任务清单见附件1）"),
+        "{line}"
+    );
+    assert!(line.chars().count() < 150, "{line}");
+    let first = l.tasks.iter().find(|t| !t.short_name.is_empty()).unwrap();
+    assert!(!line.contains(&first.short_name), "{line}");
+}
