@@ -400,11 +400,25 @@ fn unit_remark(ledger: &Ledger, unit: &UnitEntry) -> String {
             })
         })
         .collect();
-    if !own.is_empty() {
+    // Told by the unit that gathers each (区水利局, the 责任单位 of a task with no 牵头单
+    // 位), not as 牵头单位 (session 57 review b 9).
+    let mut by_gatherer: Vec<(String, Vec<u32>)> = Vec::new();
+    for id in own {
+        let who = ledger
+            .task(id)
+            .map(|t| t.gatherers.join("、"))
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| "牵头单位".to_string());
+        match by_gatherer.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, ids)) => ids.push(id),
+            None => by_gatherer.push((who, vec![id])),
+        }
+    }
+    for (who, ids) in by_gatherer {
         remarks.push(format!(
-            "另直接报送了应经牵头单位汇总的{}项（第{}项）",
-            own.len(),
-            join_ids(&own)
+            "另直接报送了应经{who}汇总的{}项（第{}项）",
+            ids.len(),
+            join_ids(&ids)
         ));
     }
     if !others.is_empty() {
@@ -428,21 +442,29 @@ fn other_tasks(unit: &UnitEntry) -> Vec<u32> {
 
 /// How a unit's progress reached the collector: straight, through a lead unit's
 /// consolidated return, or (nothing yet) through whom it should.
-fn unit_channel(unit: &UnitEntry) -> String {
+fn unit_channel(ledger: &Ledger, unit: &UnitEntry) -> String {
     let via = unit.via.join("、");
+    // A lead unit's own round: its partners report to it, which is no 汇总 by another
+    // (session 57 review b 9: 其余应经区水利局汇总 in 区水利局's own workbook).
+    let reports_to: Vec<&str> = unit
+        .reports_to
+        .iter()
+        .map(String::as_str)
+        .filter(|u| *u != ledger.plan.collector)
+        .collect();
     match (unit.direct, via.is_empty()) {
         (true, true) => "直接报送".into(),
         (true, false) => format!("直接报送；经{via}汇总"),
         (false, false) => format!("经{via}汇总"),
         // Nothing in yet: whom it should report to, the bureau for the tasks it owes.
-        (false, true) if unit.reports_to.is_empty() => String::new(),
+        (false, true) if reports_to.is_empty() => String::new(),
         (false, true) if unit.expected.is_empty() => {
-            format!("应经{}汇总", unit.reports_to.join("、"))
+            format!("应经{}汇总", reports_to.join("、"))
         }
         (false, true) => format!(
             "{}项应直报，其余应经{}汇总",
             unit.expected.len(),
-            unit.reports_to.join("、")
+            reports_to.join("、")
         ),
     }
 }
@@ -482,7 +504,7 @@ fn unit_columns<'a>() -> [Column<'a, &'a UnitEntry>; 11] {
             ListCell::Date(r.item.last_filed_on)
         }),
         col("报送渠道", Kind::Text, 12.0, 30.0, |r: &UnitRow<'a>| {
-            t(unit_channel(r.item))
+            t(unit_channel(r.ledger, r.item))
         })
         .note(
             "直接报送：单位自己报送的表格；经××汇总：牵头单位在其汇总报送表中报送了该单位的进展。"
