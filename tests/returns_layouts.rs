@@ -13768,3 +13768,99 @@ fn a_task_written_twice_apart_with_opposite_statuses_is_to_verify() {
     assert_eq!(only_report(&ledger, 47).status, Status::InProgress);
     assert!(!said(&ledger, Code::Duplicate, "相互矛盾"));
 }
+
+/// The doubts of 已完成 beside a step to come, narrowed (session 57 review c 2, c 5,
+/// c 6): a past step (首次验收未通过，整改后…复验合格; 已停工整改的2处，已…修复完毕), a
+/// period ended (公示期满无异议), work kept up (下一步仍需加强日常巡查) or a step named in
+/// passing (在规划编制中充分征求了意见) raise none; a completion the text qualifies
+/// (（附属设施尚在施工）), an approval still to come (报区政府审定后印发) and work put
+/// into next year's plan (列入2021年计划) do.
+#[test]
+fn a_completion_beside_a_past_step_is_not_doubted() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "完成状态", "整改进展情况"],
+        &[
+            row(&[
+                "8",
+                &measure(8),
+                "已完成",
+                "规划通过专家评审，公示期满无异议，已报区政府备案。",
+            ]),
+            row(&[
+                "7",
+                &measure(7),
+                "已完成",
+                "已依法查处。下一步仍需加强日常巡查，防止问题反弹。",
+            ]),
+            row(&[
+                "10",
+                &measure(10),
+                "已完成",
+                "首次验收未通过，整改后于2020年9月28日复验合格。",
+            ]),
+            row(&[
+                "6",
+                &measure(6),
+                "已完成",
+                "在规划编制中充分征求了各镇街意见，已于2020年9月25日印发实施。",
+            ]),
+            row(&[
+                "22",
+                &measure(22),
+                "已完成",
+                "因质量问题已停工整改的2处，已另行委托修复完毕。",
+            ]),
+            row(&[
+                "3",
+                &measure(3),
+                "已完成",
+                "处理设施已完成（附属设施尚在施工）。",
+            ]),
+            row(&[
+                "9",
+                &measure(9),
+                "已完成",
+                "管理办法已完成，报区政府审定后印发。",
+            ]),
+            row(&[
+                "54",
+                &measure(54),
+                "已完成",
+                "摸排已完成，修复工程已列入2021年计划实施。",
+            ]),
+        ],
+    );
+    for id in [8, 7, 10, 6, 22] {
+        let r = only_report(&ledger, id);
+        assert_eq!(r.doubt, None, "{id}: {}", r.progress);
+    }
+    for id in [3, 9, 54] {
+        let r = only_report(&ledger, id);
+        assert!(r.doubt.is_some(), "{id}: {}", r.progress);
+    }
+}
+
+/// A status cell of 已完成 with a clause on how the work went is 已完成; one with work
+/// left in brackets (已完成（待印发）) is under way; rows under a task's row opening 第1项：
+/// 第2项：… in turn are its items, not tasks 1 and 2 (session 57 review c 1, c 5, c 7).
+#[test]
+fn items_numbered_under_a_tasks_row_and_status_remarks_stay_with_the_task() {
+    let ledger = read_one(
+        "区农业农村委",
+        &["序号", "整改任务", "完成状态", "整改进展情况"],
+        &[
+            row(&["8", &measure(8), "已完成，完成情况良好", "规划已印发。"]),
+            row(&["7", &measure(7), "已完成（待印发）", "处理意见已起草。"]),
+            row(&["11", &measure(11), "正在推进", "分两项推进："]),
+            row(&["", "", "", "第1项：管理办法已于11月印发。"]),
+            row(&["", "", "", "第2项：镇街网格化监管体系正在建立。"]),
+        ],
+    );
+    assert_eq!(only_report(&ledger, 8).status, Status::Completed);
+    assert_eq!(only_report(&ledger, 7).status, Status::InProgress);
+    let r = only_report(&ledger, 11);
+    assert!(r.progress.contains("第2项：镇街网格化"), "{}", r.progress);
+    assert!(ledger.task(1).unwrap().reports.is_empty());
+    assert!(ledger.task(2).unwrap().reports.is_empty());
+}

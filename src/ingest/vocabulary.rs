@@ -687,12 +687,12 @@ fn classify_status_words(text: &str) -> Status {
     if let Some(s) = exact_status(&key).or_else(percent) {
         return s;
     }
+    if let Some(s) = status_of_clauses(text) {
+        return s;
+    }
     // 完成情况良好: a word on how the work went, no status.
     if key.contains("完成情况") {
         return Status::Unclear;
-    }
-    if let Some(s) = status_of_clauses(text) {
-        return s;
     }
     let chars: Vec<char> = key.chars().collect();
     // A date's digits do not count (正在推进，预计2021年3月底前完成 is a short answer).
@@ -768,11 +768,15 @@ fn classify_status_words(text: &str) -> Status {
 /// completion kept up is a completion, a completion beside work under way or not
 /// started is unclear (session 57 review a 1). `None` when a clause is no status.
 fn status_of_clauses(text: &str) -> Option<Status> {
+    // (A clause on how the work went, 完成情况良好, says no status: left out.)
     let parts: Vec<&str> = text
         .split(['，', ',', '；', ';', '。'])
         .map(str::trim)
-        .filter(|p| !status_key(p).is_empty())
+        .filter(|p| !status_key(p).is_empty() && !p.contains("完成情况"))
         .collect();
+    if parts.len() == 1 && text.contains("完成情况") {
+        return Some(classify_status_words(parts[0]));
+    }
     if parts.len() < 2 {
         return None;
     }
@@ -1345,7 +1349,7 @@ const SHARE_DONE: [&str; 7] = ["一半", "过半", "大部分", "大半", "主�
 
 /// Words in brackets after a completion that leave work to do (已完成（附属设施尚在施
 /// 工）, 已完成（部分路段正在施工）).
-const WORK_LEFT_IN_BRACKETS: [&str; 8] = [
+const WORK_LEFT_IN_BRACKETS: [&str; 9] = [
     "尚在",
     "正在",
     "仍在",
@@ -1354,6 +1358,7 @@ const WORK_LEFT_IN_BRACKETS: [&str; 8] = [
     "剩余",
     "还有",
     "尚有",
+    "待",
 ];
 
 /// Whether a completion `n` (NFKC, no whitespace) states is qualified so the task is

@@ -440,12 +440,12 @@ pub fn kept_up_before_done(
 
 /// Words saying the one-off part of a task is not done yet: a deliverable still being
 /// drafted or built, not done, or planned for later.
-const PART_NOT_DONE: [&str; 29] = [
-    // A survey or a register still under way or not begun (排查正在进行，排水信息清单
-    // 尚未建立: session 57 review a 5).
-    "正在进行",
-    "正在排查",
-    "正在建立",
+const PART_NOT_DONE: [&str; 28] = [
+    // A register not set up, work not begun, a rule still being drawn up (排水信息清单
+    // 尚未建立: session 57 review a 5; 还在研究制定中: review c 3). Not 正在进行 and the
+    // like, as often said of the part kept up (正在进行常态化巡查: review c 3).
+    "研究制定中",
+    "制定中",
     "尚未建立",
     "未建立",
     "尚未启动",
@@ -744,7 +744,7 @@ pub fn doubt(status: Status, progress: &str) -> Option<String> {
             .or_else(|| underway.then_some(UNDERWAY))
             .or_else(|| found.work_done())?
     } else if let Some(phrase) = (status == Status::Completed)
-        .then(|| taken_back(text))
+        .then(|| not_done_after_all(text))
         .flatten()
     {
         phrase
@@ -798,12 +798,56 @@ fn qualified_under_way(status: Status, text: &str) -> bool {
 }
 
 /// Words that take a completion back whatever else the text claims (已完成，但验收未
-/// 通过; 已完成，项目已停工): the work is not done (session 57 review a 2).
+/// 通过; 已完成，项目已停工), in the text's last clause: the work is not done (session 57
+/// review a 2). Earlier in the text they tell what happened before (首次验收未通过，整改
+/// 后…复验合格; 已停工整改的2处，已修复完毕: review c 2).
 const TAKEN_BACK: [&str; 5] = ["验收未通过", "未通过验收", "已停工", "被叫停", "验收不合格"];
 
-/// The first [`TAKEN_BACK`] phrase in `text`.
-fn taken_back(text: &str) -> Option<&'static str> {
-    TAKEN_BACK.into_iter().find(|w| text.contains(w))
+/// Steps still being done, said at a clause's end (规划编制中。 方案起草中，…), not in
+/// passing (在规划编制中充分征求了意见: review c 2).
+const STEP_UNDER_WAY: [&str; 7] = [
+    "编制中",
+    "起草中",
+    "审批中",
+    "审核中",
+    "报批中",
+    "修改中",
+    "制定中",
+];
+
+/// Why a text says a completion is not done after all, whatever else it claims: a
+/// [`TAKEN_BACK`] phrase in its last clause, a [`STEP_UNDER_WAY`] at a clause's end, or
+/// a completion it qualifies (已完成（附属设施尚在施工）, 除2处外已全部完成: review c 5).
+fn not_done_after_all(text: &str) -> Option<&str> {
+    let body = text.trim_end_matches(['。', '.', '；', ';', '，', ',']);
+    let last = body
+        .rsplit(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or(body);
+    if let Some(w) = TAKEN_BACK.into_iter().find(|w| last.contains(w)) {
+        return Some(w);
+    }
+    let step = STEP_UNDER_WAY.into_iter().find(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            text[at + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| "，。；、,.;）)".contains(c))
+        })
+    });
+    if step.is_some() {
+        return step;
+    }
+    crate::ingest::completion_qualified(text).then(|| {
+        // The clause that qualifies it: the bracket, else the first clause.
+        text.find(['（', '('])
+            .map(|i| &text[i..])
+            .unwrap_or_else(|| {
+                text.split(['，', '。', '；', ',', ';'])
+                    .next()
+                    .unwrap_or(text)
+            })
+    })
 }
 
 /// Words that open a count of what is left (尚有56座未清掏, 仍有3处待整改).
@@ -1179,7 +1223,7 @@ mod by_list {
                 .or_else(|| text.contains("正在").then_some("正在"))
                 .or_else(|| work_done(&text))?
         } else if let Some(phrase) = (status == Status::Completed)
-            .then(|| super::taken_back(&text))
+            .then(|| super::not_done_after_all(&text))
             .flatten()
         {
             phrase
@@ -1238,8 +1282,19 @@ mod tests {
         let survey = "乡镇污水管网排查正在进行，已排查管网约60%，排水信息清单尚未建立。";
         assert_eq!(
             kept_up_before_done(Status::Ongoing, survey, &due_sept, day(12, 10)).as_deref(),
-            Some("报送“长期坚持”，但进展情况写明“正在进行”，完成时限（2020年9月底）已过")
+            Some("报送“长期坚持”，但进展情况写明“尚未建立”，完成时限（2020年9月底）已过")
         );
+        // The mechanism set up, the part kept up under way: no doubt (review c 3).
+        for kept in [
+            "已建立餐厨垃圾清运长效监管机制，目前正在进行常态化巡查。",
+            "小水电清理整改已全部完成，正在建立生态流量长效监管平台的二期功能。",
+        ] {
+            assert_eq!(
+                kept_up_before_done(Status::Ongoing, kept, &due_sept, day(12, 10)),
+                None,
+                "{kept}"
+            );
+        }
         // Kept up with work going on: no doubt.
         let patrols = "正在常态化开展巡查，尚未发现新增问题。";
         assert_eq!(
@@ -1319,7 +1374,7 @@ mod tests {
         // Under 已完成, a phrase its clause then says was done since (剩余…已拆除) is none.
         let unfinished_undone = by_list::unfinished_undone(&text);
         if let Some(back) = (status == Status::Completed)
-            .then(|| super::taken_back(&text))
+            .then(|| super::not_done_after_all(&text))
             .flatten()
         {
             return Some(format!(

@@ -1271,14 +1271,16 @@ fn combine_rows(
     let apart = rows
         .windows(2)
         .any(|w| reports[w[1]].source.row > reports[w[0]].source.row + 1);
-    let contradicts = apart
-        && !kept_up
-        && known
-            .iter()
-            .any(|&i| reports[i].status == Status::Completed)
-        && known
-            .iter()
-            .any(|&i| matches!(reports[i].status, Status::InProgress | Status::NotStarted));
+    // (A row done below rows under way is read as before: the rows of two months, 11月
+    // then 12月, under headings of their own: review c 4.)
+    let first_done = rows
+        .iter()
+        .position(|&i| reports[i].status == Status::Completed);
+    let last_not_done = rows
+        .iter()
+        .rposition(|&i| matches!(reports[i].status, Status::InProgress | Status::NotStarted));
+    let contradicts =
+        apart && !kept_up && matches!((first_done, last_not_done), (Some(d), Some(n)) if d < n);
     let status = if contradicts {
         Status::Unclear
     } else if started_beside {

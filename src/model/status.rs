@@ -598,32 +598,29 @@ pub const UNFINISHED_CLAIMS: &[&str] = &[
     "即将建成",
     "即将竣工",
     "还差",
-    // A step still to come: drafting, approval, a start, work halted or put off
-    // (session 57 review a 2: each beside 已完成 had raised no doubt).
-    "编制中",
-    "起草中",
-    "审批中",
-    "审核中",
-    "报批中",
-    "修改中",
-    "公示期",
+    // A step still to come: approval, a start, work put off (session 57 review a 2,
+    // narrowed by review c 2: 公示期满, 仍需加强日常巡查 and 首次验收未通过 are no
+    // step to come; drafting 编制中 and the like are `merge::doubt::not_done_after_all`'s,
+    // at a clause's end).
+    "公示期内",
+    "尚在公示",
     "待批复",
     "待审议",
     "待审批",
     "待审定",
+    "审定后印发",
+    "报批阶段",
     "待区政府",
     "待区委",
     "待市级",
     "待上级",
     "暂缓",
-    "已停工",
     "尚需",
-    "仍需",
-    "验收未通过",
-    "未通过验收",
     "已进场",
     "纳入2021年",
+    "列入2021年",
     "纳入明年",
+    "列入明年",
 ];
 
 /// A plan for later (计划12月底前完成, 预计2020年12月底完成, 力争于明年实施) also says

@@ -292,6 +292,8 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         .and_then(|&r| rows::heading_period(&grid.first_text(r), ctx.default_year));
     // Items (1. 2. …) appended to the open record so far.
     let mut items = 0u32;
+    // Rows under a task's row opening 第1项：, 第2项： in turn (its items).
+    let mut named_items = 0u32;
     // Our own forms' columns are known (a 报送表's 汇总意见 is the tool's own words).
     let for_this_sheet = |mut layout: Layout| {
         if marker.is_some() {
@@ -686,14 +688,20 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             // row of the table before, as if the table had not been split.
             under = Some((i, r));
         }
-        // (Not a row whose words open by naming another task: 第10项：… is task 10's.)
-        let names_other_task = |i: usize| {
+        // (Not a row whose words open by naming another task: 第10项：… is task 10's.
+        // 第1项：, 第2项： in turn under a task's row number its items: review c 1.)
+        let named = {
             let [progress, ..] = rows::continued_texts(grid, r, &layout);
-            rows::opens_with_task(&progress).is_some_and(|(t, _)| Some(t) != out.records[i].id)
+            rows::opens_with_task(&progress).map(|(t, _)| t)
         };
+        let names_other_task =
+            |i: usize| named.is_some_and(|t| Some(t) != out.records[i].id && t != named_items + 1);
         if let Some((i, _)) =
             under.filter(|&(i, _)| rows::is_continuation(grid, r, &layout) && !names_other_task(i))
         {
+            if named.is_some() {
+                named_items += 1;
+            }
             append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));
             out.skips
                 .push(row_skip(grid, ctx, r, SkipReason::Continuation));
@@ -718,6 +726,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             continue;
         }
         items = 0;
+        named_items = 0;
         let above = out.records[first_record..].last();
         let mut v = rows::values(
             grid,

@@ -476,7 +476,8 @@ pub(super) fn opens_with_task(t: &str) -> Option<(u32, &str)> {
     let rest = t.strip_prefix('第')?;
     let end = rest.find(['项', '条'])?;
     let number = &rest[..end];
-    if number.is_empty() || number.chars().count() > 3 {
+    // Digits only: 第一项、第二项 number a task's items (session 57 review c 1).
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let id = crate::ingest::values::parse_task_id(&format!("第{number}项"))?;
