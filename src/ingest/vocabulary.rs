@@ -1349,7 +1349,7 @@ const SHARE_DONE: [&str; 7] = ["一半", "过半", "大部分", "大半", "主�
 
 /// Words in brackets after a completion that leave work to do (已完成（附属设施尚在施
 /// 工）, 已完成（部分路段正在施工）).
-const WORK_LEFT_IN_BRACKETS: [&str; 9] = [
+const WORK_LEFT_IN_BRACKETS: [&str; 13] = [
     "尚在",
     "正在",
     "仍在",
@@ -1358,7 +1358,11 @@ const WORK_LEFT_IN_BRACKETS: [&str; 9] = [
     "剩余",
     "还有",
     "尚有",
-    "待",
+    "待印发",
+    "待审",
+    "待批",
+    "待出台",
+    "待实施",
 ];
 
 /// Whether a completion `n` (NFKC, no whitespace) states is qualified so the task is
