@@ -1735,3 +1735,37 @@ fn a_lead_units_round_counts_the_rows_on_its_own_tasks() {
         bureau.summary.records
     );
 }
+
+/// A partner's report doubted by its own words, sent to the lead twice (in its own file
+/// and in a town consolidation), says why once in the lead's form, not the same sentence
+/// twice in one 备注 cell (session 57 review d 3: 区农业农村委's K15).
+#[test]
+fn a_doubt_is_said_once_in_the_lead_units_form() {
+    use calamine::Reader;
+    let plan = common::shipped_plan();
+    let lead = build_round(
+        &plan,
+        &common::repo().join("input/returns"),
+        &Scope::Lead("区农业农村委".into()),
+    );
+    let doubted: Vec<String> = lead
+        .tasks
+        .iter()
+        .flat_map(|t| t.current_reports())
+        .filter_map(|r| r.doubt.clone())
+        .collect();
+    assert!(!doubted.is_empty(), "the demo has a doubted partner report");
+    let bytes = consolidated_bytes(&lead).unwrap();
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let mut seen = 0;
+    for cell in sheet.used_cells() {
+        let text = cell.2.to_string();
+        for d in &doubted {
+            let n = text.matches(d.as_str()).count();
+            assert!(n <= 1, "said {n} times: {text}");
+            seen += n;
+        }
+    }
+    assert!(seen > 0, "the form says why a status is to check");
+}

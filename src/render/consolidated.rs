@@ -465,6 +465,9 @@ fn status_word(r: &UnitReport) -> String {
 /// check when its own words say otherwise (报送“已完成”，但进展情况写明“…”).
 fn note_of(r: &UnitReport) -> String {
     match (r.note.trim(), r.doubt.as_deref()) {
+        // (Said once: a note read back from a form already carrying it, or joined from
+        // two copies of the report: session 57 review d 3.)
+        (note, Some(doubt)) if note.contains(doubt) => note.to_string(),
         (note, Some(doubt)) if !note.is_empty() => format!("{note}\n{doubt}，待核实。"),
         (_, Some(doubt)) => format!("{doubt}，待核实。"),
         (note, None) => note.to_string(),
