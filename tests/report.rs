@@ -3736,3 +3736,37 @@ fn with_nothing_reported_the_missing_tasks_are_counted_not_listed() {
     let first = l.tasks.iter().find(|t| !t.short_name.is_empty()).unwrap();
     assert!(!line.contains(&first.short_name), "{line}");
 }
+
+/// Tasks past due that every decider that answered reports done or 不涉及 are said so:
+/// 已报送的单位均报已完成或不涉及, not 均报已完成 beside a breakdown counting 不涉及 1个
+/// (session 57 review d 5).
+#[test]
+fn awaiting_tasks_with_a_not_applicable_answer_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(repo().join("input/returns")).unwrap() {
+        let f = f.unwrap();
+        if f.file_type().unwrap().is_file() {
+            std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
+        }
+    }
+    let with_na = |l: &Ledger| {
+        l.tasks.iter().any(|t| {
+            t.status == rectify::model::Status::Confirming
+                && t.deadline.is_past(l.as_of)
+                && t.breakdown.not_applicable > 0
+        })
+    };
+    let body = |l: &Ledger| report_body(&report_docx(l, &Templates::default()).unwrap());
+    let before = ledger_for(dir.path());
+    assert!(!with_na(&before));
+    assert!(body(&before).contains("已报送的单位均报已完成，"));
+    write_dated_return(
+        &dir.path().join("青峰镇.xlsx"),
+        "青峰镇",
+        "2020年12月3日",
+        &[&["24", &measure(24), "本镇辖区内无拦河养鱼设施。", "不涉及"]],
+    );
+    let after = ledger_for(dir.path());
+    assert!(with_na(&after), "青峰镇's 不涉及 counts on task 24");
+    assert!(body(&after).contains("已报送的单位均报已完成或不涉及，"));
+}

@@ -1459,6 +1459,9 @@ struct Issues {
     /// Tasks past their deadline whose deciders that reported all say 已完成 (已报完成
     /// 待确认, not overdue by status), waiting on the others.
     overdue_awaiting: Vec<TaskContext>,
+    /// Some deciders of an `overdue_awaiting` task answered 不涉及: those that reported
+    /// 均报已完成或不涉及 (session 57 review d 5).
+    overdue_awaiting_na: bool,
     overdue_unreported: Vec<TaskContext>,
     /// Who has not reported on `overdue_unreported`: 牵头单位, 责任单位 (tasks without a
     /// lead unit), or 牵头或责任单位 (adv55 b 1: 责任单位尚未报送 where the responsible units
@@ -2062,6 +2065,11 @@ impl Issues {
             // Not overdue by status (reported done by all who answered), but past due.
             overdue_awaiting: with(&|t| {
                 t.status == Status::Confirming && t.deadline.is_past(l.as_of)
+            }),
+            overdue_awaiting_na: l.tasks.iter().any(|t| {
+                t.status == Status::Confirming
+                    && t.deadline.is_past(l.as_of)
+                    && t.breakdown.not_applicable > 0
             }),
             // (Not a task only the collector's own part of which is awaited: its
             // 【待补充】 line says so.)
