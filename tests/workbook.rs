@@ -323,10 +323,18 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             })
             .collect();
         let remark = cell(&s, r, 10);
-        for (ids, words) in [
-            (own, "另直接报送了应经牵头单位汇总的"),
-            (others, "另报送了未分工的"),
-        ] {
+        // Told by who gathers each task (应经区农业农村委汇总), never the bare 牵头单位
+        // (session 57 review b 9).
+        for id in &own {
+            let gatherers = ledger.task(*id).unwrap().gatherers.join("、");
+            assert!(
+                remark.contains(&format!("另直接报送了应经{gatherers}汇总的")),
+                "{}: {remark}",
+                u.name
+            );
+        }
+        assert!(!remark.contains("应经牵头单位汇总"), "{}: {remark}", u.name);
+        for (ids, words) in [(others, "另报送了未分工的")] {
             let listed: Vec<String> = ids.iter().map(u32::to_string).collect();
             let said = format!("{words}{}项（第{}项）", ids.len(), listed.join("、"));
             assert_eq!(
