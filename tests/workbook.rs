@@ -334,16 +334,18 @@ fn check_against(ledger: &Ledger, bytes: &[u8]) {
             );
         }
         assert!(!remark.contains("应经牵头单位汇总"), "{}: {remark}", u.name);
-        for (ids, words) in [(others, "另报送了未分工的")] {
-            let listed: Vec<String> = ids.iter().map(u32::to_string).collect();
-            let said = format!("{words}{}项（第{}项）", ids.len(), listed.join("、"));
-            assert_eq!(
-                remark.contains(&said),
-                !ids.is_empty(),
-                "{}: {remark}",
-                u.name
-            );
-        }
+        let listed: Vec<String> = others.iter().map(u32::to_string).collect();
+        let said = format!(
+            "另报送了未分工的{}项（第{}项）",
+            others.len(),
+            listed.join("、")
+        );
+        assert_eq!(
+            remark.contains(&said),
+            !others.is_empty(),
+            "{}: {remark}",
+            u.name
+        );
         let missing: Vec<String> = u.missing.iter().map(u32::to_string).collect();
         assert_eq!(cell(&s, r, 4), missing.join("、"));
         assert_eq!(number(&s, r, 5), f64::from(unit_completed(ledger, u)));
