@@ -688,25 +688,21 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             // row of the table before, as if the table had not been split.
             under = Some((i, r));
         }
-        // (Not a row whose words open by naming another task: 第10项：… is task 10's.
-        // 第1项：, 第2项： in turn under a task's row number its items: review c 1.)
-        let named = {
-            let [progress, ..] = rows::continued_texts(grid, r, &layout);
-            rows::opens_with_task(&progress).map(|(t, _)| t)
-        };
-        let names_other_task =
-            |i: usize| named.is_some_and(|t| Some(t) != out.records[i].id && t != named_items + 1);
-        if let Some((i, _)) =
-            under.filter(|&(i, _)| rows::is_continuation(grid, r, &layout) && !names_other_task(i))
-        {
-            if named.is_some() {
-                named_items += 1;
+        if let Some((i, _)) = under.filter(|_| rows::is_continuation(grid, r, &layout)) {
+            let texts = rows::continued_texts(grid, r, &layout);
+            // Not a row whose words open by naming another task: 第10项：… is task 10's.
+            // 第1项：, 第2项： in turn under a task's row number its items (review c 1).
+            let named = rows::opens_with_task(&texts[0]).map(|(t, _)| t);
+            let other_task =
+                named.is_some_and(|t| Some(t) != out.records[i].id && t != named_items + 1);
+            if !other_task {
+                named_items += u32::from(named.is_some());
+                append_continuation(&mut out.records[i], texts);
+                out.skips
+                    .push(row_skip(grid, ctx, r, SkipReason::Continuation));
+                open = Some((i, r));
+                continue;
             }
-            append_continuation(&mut out.records[i], rows::continued_texts(grid, r, &layout));
-            out.skips
-                .push(row_skip(grid, ctx, r, SkipReason::Continuation));
-            open = Some((i, r));
-            continue;
         }
         // 1. 2. under a task's row: items of its progress, not tasks 1 and 2.
         if let Some((i, item)) = under.filter(|_| counted.is_none()).and_then(|(i, _)| {

@@ -480,7 +480,7 @@ pub(super) fn opens_with_task(t: &str) -> Option<(u32, &str)> {
     if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let id = crate::ingest::values::parse_task_id(&format!("第{number}项"))?;
+    let id = crate::ingest::values::parse_task_id(number)?;
     let after = &rest[end + '项'.len_utf8()..];
     let after = ["任务", "工作"]
         .iter()
