@@ -13864,3 +13864,155 @@ fn items_numbered_under_a_tasks_row_and_status_remarks_stay_with_the_task() {
     assert!(ledger.task(1).unwrap().reports.is_empty());
     assert!(ledger.task(2).unwrap().reports.is_empty());
 }
+
+/// A correction under the table (更正说明：上表第45项完成状态误填，应为“已完成”。, in
+/// the 具体举措 column or the first) is the unit's own word on its row: a plain status
+/// is applied and the clerk told, any other correction is a warning quoting it (adv57
+/// c 10: it was skipped as a task row left blank, the row counted 正在推进).
+#[test]
+fn a_correction_under_the_table_is_read_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        "2020年12月4日",
+        &[
+            &[
+                "45",
+                &measure(45),
+                "已完成河道两岸化粪池清掏326座。",
+                "正在推进",
+            ],
+            &[
+                "43",
+                &measure(43),
+                "已建立餐厨垃圾清运长效监管机制。",
+                "已完成",
+            ],
+            &["", "更正说明：上表第45项完成状态误填，应为“已完成”。"],
+            &["勘误：第43项完成时间应为2020年11月20日。"],
+        ],
+    );
+    let ledger = ledger_for(dir.path());
+    let r45 = only_report(&ledger, 45);
+    assert_eq!(r45.status, Status::Completed);
+    assert!(
+        said(
+            &ledger,
+            Code::ReadNote,
+            "第45项的完成状态已按更正由“正在推进”改为“已完成”"
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+    // The date correction is not applied, but the clerk is asked to check it.
+    let flagged: Vec<_> = ledger
+        .problems
+        .iter()
+        .filter(|p| p.code == Code::ProseReport)
+        .collect();
+    assert_eq!(flagged.len(), 1, "{:#?}", ledger.problems);
+    assert_eq!(flagged[0].severity, Severity::Warning);
+    assert!(
+        flagged[0].message.contains("更正了第43项的填报")
+            && flagged[0].message.contains("完成时间应为2020年11月20日"),
+        "{}",
+        flagged[0].message
+    );
+    assert_eq!(only_report(&ledger, 43).status, Status::Completed);
+}
+
+/// A correction naming a task written on two rows, or one the table leaves out, is not
+/// applied to either: a warning.
+#[test]
+fn a_correction_that_names_no_single_row_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        "2020年12月4日",
+        &[
+            &["45", &measure(45), "已完成清掏326座。", "正在推进"],
+            &["43", &measure(43), "已建立机制。", "已完成"],
+            &["说明：第44项完成状态误填，应为“已完成”。"],
+        ],
+    );
+    let ledger = ledger_for(dir.path());
+    assert!(ledger.task(44).unwrap().reports.is_empty());
+    assert!(
+        said(&ledger, Code::ProseReport, "更正了第44项的填报"),
+        "{:#?}",
+        ledger.problems
+    );
+    assert_eq!(only_report(&ledger, 45).status, Status::InProgress);
+}
+
+/// A sentence alone under the table in the 序号 column naming a task and its progress
+/// (另：第27项已于12月3日全部完成。) is a note read as one: the clerk is told it differs
+/// from the table (adv58 a 5: skipped as a task row left blank, no one told).
+#[test]
+fn a_sentence_in_the_number_column_under_the_table_is_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("红炉镇.xlsx"),
+        "红炉镇",
+        "2020年12月4日",
+        &[
+            &["24", &measure(24), "已拆除拦河养鱼设施4处。", "已完成"],
+            &["27", &measure(27), "正在清理开垦点位。", "正在推进"],
+            &[""],
+            &["另：第27项已于12月3日全部完成。"],
+        ],
+    );
+    let ledger = ledger_for(dir.path());
+    let note = ledger
+        .skipped
+        .iter()
+        .find(|s| s.row == 6)
+        .expect("the sentence's row is recorded");
+    assert_eq!(note.reason, SkipReason::Note);
+    assert!(
+        said(&ledger, Code::ProseReport, "与表中第27项填报的“正在推进”不一致"),
+        "{:#?}",
+        ledger.problems
+    );
+}
+
+/// A row marked as a correction (序号 24（更正）, 备注 更正上报) replaces the row above
+/// it on the same task: no contradiction between the two (adv58 a 8: 分两处报送…相互
+/// 矛盾, 待核实).
+#[test]
+fn a_row_marked_as_a_correction_replaces_the_row_above() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "备注"];
+    let rows = vec![
+        row(&["24", &measure(24), "已拆除拦河养鱼设施4处。", "已完成", ""]),
+        row(&["25", &measure(25), "已补植竹林1.5公里。", "正在推进", ""]),
+        row(&[
+            "24（更正）",
+            &measure(24),
+            "经复核，尚有1处拦河设施因涉诉未拆除。",
+            "正在推进",
+            "更正上报",
+        ]),
+    ];
+    let ledger = read_one("宝峰镇", &header, &rows);
+    let r = only_report(&ledger, 24);
+    assert_eq!(r.status, Status::InProgress);
+    assert!(r.doubt.is_none(), "{:?}", r.doubt);
+    assert!(r.progress.contains("涉诉未拆除") && !r.progress.contains("4处"));
+    let set_aside = ledger
+        .skipped
+        .iter()
+        .find(|s| s.reason == SkipReason::Corrected)
+        .expect("the corrected row is recorded");
+    assert!(set_aside.text.contains("4处"), "{}", set_aside.text);
+    assert!(
+        said(
+            &ledger,
+            Code::ReadNote,
+            &format!("原第{}行的填报已被取代", set_aside.row)
+        ),
+        "{:#?}",
+        ledger.problems
+    );
+}

@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::bundle;
+use super::correction;
 use super::error::ReadError;
 use super::format::{read_sniffed, sniff_bytes, Conversion, Format, ReadOutput};
 use super::grid::Grid;
@@ -162,6 +163,11 @@ pub(super) fn file_outcome(
             if word {
                 progress_from_notes_below(&read.grids, &mut out, rel);
             }
+            let outside: Vec<(String, u32, String)> = texts_outside_table(&read.grids, &out, word)
+                .map(|(s, text)| (s.sheet.clone(), s.row, text))
+                .collect();
+            correction::rows_corrected(&mut out, rel);
+            correction::apply_corrections(&mut out, rel, outside);
             out.problems
                 .extend(progress_outside_table(&read.grids, &out, rel, word));
             out.problems
@@ -784,6 +790,9 @@ fn progress_outside_table(
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
     let (skip, text) = texts_outside_table(grids, out, word).find(|(_, text)| {
         let ids = task_numbers(text);
+        if correction::is_correction(text) {
+            return false;
+        }
         !ids.is_empty() && mentions_status(text) && ids.iter().any(|id| !read.contains(id))
     })?;
     Some(
@@ -815,7 +824,7 @@ fn texts_outside_table<'a>(
         })
         .filter_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
-            Some((s, grid.first_text(s.row as usize - 1)))
+            Some((s, grid.row_text(s.row as usize - 1)))
         })
 }
 
@@ -825,7 +834,9 @@ fn texts_outside_table<'a>(
 /// 成): the table's answer counts, and the clerk is asked to check, quoting the text
 /// (one warning per file). Only a text on one task, whose status reads plainly.
 fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Option<Problem> {
-    texts_outside_table(grids, out, word).find_map(|(s, text)| {
+    texts_outside_table(grids, out, word)
+        .filter(|(_, text)| !correction::is_correction(text))
+        .find_map(|(s, text)| {
             // Each part naming one task, read from the task on (其中第24项已全部完成，第27项
             // 正在推进: two parts; a clause naming no task belongs to the part before it).
             let mut parts: Vec<String> = Vec::new();

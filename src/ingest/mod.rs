@@ -14,11 +14,13 @@
 //! - below them: `options` (what a run is told), `grid` (cells and sheets in memory),
 //!   `values` (cell → task id, date), `vocabulary` (header synonyms, how status cells
 //!   and progress texts are read), `notes` (a note under a table answering tasks 不涉及
-//!   by number), `record` (what ingest produces);
+//!   by number), `correction` (a 更正说明 under a table correcting a row), `record` (what
+//!   ingest produces);
 //! - `similarity` (measure text against the plan's measures) is merge's matcher.
 
 mod bundle;
 mod cache;
+mod correction;
 mod error;
 mod file;
 mod format;

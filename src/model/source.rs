@@ -80,6 +80,9 @@ pub enum SkipReason {
     HiddenCopy,
     /// A row the unit marked void (此行作废, 删除 in its progress, status or note).
     Void,
+    /// A row a later row of the same table corrects (24（更正） or 备注 更正上报 on the
+    /// same task below it).
+    Corrected,
 }
 
 impl SkipReason {
@@ -109,6 +112,7 @@ impl SkipReason {
             SkipReason::Resubmitted => "同一单位之后再次提交的答卷已取代的答卷",
             SkipReason::HiddenCopy => "已隐藏的行（全表副本中的原有内容）",
             SkipReason::Void => "注明作废的行",
+            SkipReason::Corrected => "已被同表中注明更正的行取代的行",
         }
     }
 }

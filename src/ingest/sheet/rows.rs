@@ -81,6 +81,9 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
     if is_category_heading(grid, r) {
         return Some(SkipReason::CategoryHeading);
     }
+    if lone_task_statement(grid, r, layout) {
+        return Some(SkipReason::Note);
+    }
     // A task row the unit left blank (our checklist's, or a whole-plan copy's rows that
     // are not the unit's): not a report (the task stays missing for the unit).
     let unfilled = |cell: &Cell| match cell {
@@ -107,6 +110,29 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
         return Some(SkipReason::Unfilled);
     }
     None
+}
+
+/// The fewest characters of a sentence read as a note on a task.
+const STATEMENT_CHARS: usize = 8;
+
+/// A sentence alone on its row outside the columns a unit fills in, naming a task and
+/// its progress or a correction (另：第27项已于12月3日全部完成。 in the 序号 column,
+/// 更正说明：第45项…应为“已完成” in the 具体举措 column): a note under the table, read as
+/// one (adv58 a 5: skipped as a task row left blank, and no one told).
+fn lone_task_statement(grid: &Grid, r: usize, layout: &Layout) -> bool {
+    let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
+    let (Some(c), None) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    let input = INPUT_COLUMNS
+        .iter()
+        .any(|k| layout.col(*k) == Some(c) || layout.extra_cols(*k).any(|x| x == c));
+    let text = grid.cell(r, c).text_ref();
+    !input
+        && text.trim().chars().count() >= STATEMENT_CHARS
+        && !crate::ingest::values::task_numbers(&text).is_empty()
+        && (crate::ingest::vocabulary::mentions_status(&text)
+            || crate::ingest::correction::is_correction(&text))
 }
 
 /// The task of a row left unfilled ([`skip_reason`]) whose input columns still hold a
