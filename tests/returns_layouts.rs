@@ -13972,7 +13972,11 @@ fn a_sentence_in_the_number_column_under_the_table_is_a_note() {
         .expect("the sentence's row is recorded");
     assert_eq!(note.reason, SkipReason::Note);
     assert!(
-        said(&ledger, Code::ProseReport, "与表中第27项填报的“正在推进”不一致"),
+        said(
+            &ledger,
+            Code::ProseReport,
+            "与表中第27项填报的“正在推进”不一致"
+        ),
         "{:#?}",
         ledger.problems
     );
@@ -14015,4 +14019,109 @@ fn a_row_marked_as_a_correction_replaces_the_row_above() {
         "{:#?}",
         ledger.problems
     );
+}
+
+/// 已完成 whose text or remark ends on work still to do is doubted, the clause quoted
+/// (adv58 a 3, a 4): the rest planned (其余1处12月底前拆除, 限期12月底前自行清除), left (另有
+/// 1处需报区政府研究, 尚待复绿 after 已全部完成), paused (复绿工作暂停), undone again (正在
+/// 重新整治), a share (整改率60%); remarks 部分完成, 1处反弹, 另有1处在协调中. A whole done
+/// after the work left (尚有2处未拆除，现已全部拆除) and a completion awaiting acceptance
+/// stay done.
+#[test]
+fn a_completion_whose_words_end_on_work_left_is_doubted() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态", "备注"];
+    let doubted = [
+        (
+            "已拆除2处，其余1处12月底前拆除。",
+            "",
+            "其余1处12月底前拆除",
+        ),
+        (
+            "已下发整改通知书，限期12月底前自行清除。",
+            "",
+            "限期12月底前自行清除",
+        ),
+        (
+            "已清理3处，另有1处需报区政府研究。",
+            "",
+            "另有1处需报区政府研究",
+        ),
+        ("清理工作已全部完成，尚待复绿。", "", "尚待复绿"),
+        ("因群众反对，复绿工作暂停。", "", "复绿工作暂停"),
+        (
+            "已完成整改，但12月2日复查发现反弹2处，正在重新整治。",
+            "",
+            "正在重新整治",
+        ),
+        ("已清理。整改率60%。", "", "整改率60%"),
+        ("已清理开垦点位。", "部分完成", "部分完成"),
+        ("已清理开垦点位。", "1处反弹", "1处反弹"),
+        ("已清理开垦点位。", "另有1处在协调中", "另有1处在协调中"),
+    ];
+    for (progress, note, quoted) in doubted {
+        let rows = vec![row(&["27", &measure(27), progress, "已完成", note])];
+        let ledger = read_one("宝峰镇", &header, &rows);
+        let r = only_report(&ledger, 27);
+        let doubt = r.doubt.clone().unwrap_or_default();
+        assert!(doubt.contains(quoted), "{progress} / {note}: {doubt}");
+    }
+    let done = [
+        ("尚有2处未拆除，现已全部拆除，已于11月20日完成复绿。", ""),
+        ("已全部清理完毕并复绿，待验收。", ""),
+        ("已清理辖区河道开垦点位，其余河段由区水利局负责。", ""),
+    ];
+    for (progress, note) in done {
+        let rows = vec![row(&["27", &measure(27), progress, "已完成", note])];
+        let ledger = read_one("宝峰镇", &header, &rows);
+        let r = only_report(&ledger, 27);
+        assert_eq!(r.doubt, None, "{progress}");
+    }
+}
+
+/// 长期坚持 on a task whose one-off part is past due (2020年9月底完成并长期坚持) while
+/// the text names work left (尚有2处未拆除, 剩余2处正在协调拆除, 计划12月底前完成拆除,
+/// 未开展, 其余6座正在推进) is doubted, the deadline quoted without 并长期坚持 (adv58 a 2).
+#[test]
+fn kept_up_beside_work_left_on_a_past_due_part_is_doubted() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    for (progress, quoted) in [
+        ("已拆除5处，尚有2处未拆除。", "尚有2处未拆除"),
+        ("剩余2处正在协调拆除。", "剩余2处正在协调拆除"),
+        ("计划12月底前完成拆除。", "计划"),
+        ("未开展。", "未开展"),
+        ("已拆除3处，其余2处正在推进。", "其余2处正在推进"),
+    ] {
+        let rows = vec![row(&["24", &measure(24), progress, "长期坚持"])];
+        let ledger = read_one("宝峰镇", &header, &rows);
+        let r = only_report(&ledger, 24);
+        let doubt = r.doubt.clone().unwrap_or_default();
+        assert!(
+            doubt.contains(quoted) && doubt.contains("完成时限（2020年9月底）已过"),
+            "{progress}: {doubt}"
+        );
+    }
+    let rows = vec![row(&[
+        "24",
+        &measure(24),
+        "已全部拆除，常态化开展巡查。",
+        "长期坚持",
+    ])];
+    let ledger = read_one("宝峰镇", &header, &rows);
+    assert_eq!(only_report(&ledger, 24).doubt, None);
+}
+
+/// 不涉及 beside work done on the unit's ground (已对2处开垦点位复绿) is doubted: the task
+/// is the unit's after all (adv58 a 4).
+#[test]
+fn not_applicable_beside_work_done_there_is_doubted() {
+    let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    let rows = vec![row(&[
+        "27",
+        &measure(27),
+        "已对2处开垦点位复绿。",
+        "不涉及",
+    ])];
+    let ledger = read_one("南大街街道", &header, &rows);
+    let r = only_report(&ledger, 27);
+    assert!(r.doubt.unwrap_or_default().contains("已对2处开垦点位复绿"));
 }

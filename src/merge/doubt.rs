@@ -302,8 +302,11 @@ fn ends_claim(after: &str) -> bool {
 }
 
 /// Words that count work done when a figure stands in their clause (`Found::started`).
-const DONE: [&str; 9] = [
+const DONE: [&str; 11] = [
     "已完成",
+    // 已对2处开垦点位复绿 beside 不涉及 (adv58 a 4).
+    "已对",
+    "已复绿",
     "已建成",
     "已开展",
     "已排查",
@@ -424,14 +427,22 @@ pub fn kept_up_before_done(
         return None;
     }
     let text: String = progress.split_whitespace().collect();
-    let phrase = PART_NOT_DONE.iter().find(|w| text.contains(*w))?;
+    // A phrase of the part not done, else a clause naming work left (尚有2处未拆除, 剩余2处
+    // 正在协调拆除, 其余6座正在推进: adv58 a 2).
+    let said = match PART_NOT_DONE.iter().find(|w| text.contains(*w)) {
+        Some(phrase) => clause_from(&text, phrase),
+        None => text
+            .split(['，', '。', '；', ',', ';'])
+            .map(str::trim)
+            .find(|c| work_left_in(c))?,
+    };
     Some(format!(
         "报送“{}”，但进展情况写明“{}”，完成时限（{}）已过",
         status.label(),
-        clause_from(&text, phrase),
+        crate::common::text::excerpt(said, 30),
         deadline
             .text
-            .split([',', '，'])
+            .split([',', '，', '并'])
             .next()
             .unwrap_or_default()
             .trim_end_matches("完成")
@@ -440,7 +451,7 @@ pub fn kept_up_before_done(
 
 /// Words saying the one-off part of a task is not done yet: a deliverable still being
 /// drafted or built, not done, or planned for later.
-const PART_NOT_DONE: [&str; 28] = [
+const PART_NOT_DONE: [&str; 29] = [
     // A register not set up, work not begun, a rule still being drawn up (排水信息清单
     // 尚未建立: session 57 review a 5; 还在研究制定中: review c 3). Not 正在进行 and the
     // like, as often said of the part kept up (正在进行常态化巡查: review c 3).
@@ -472,6 +483,8 @@ const PART_NOT_DONE: [&str; 28] = [
     "待完成",
     "预计",
     "计划于",
+    // After 尚未开展, which it is part of (quoted from the longer).
+    "未开展",
 ];
 
 /// The doubt about a report whose status a 完成进度 beside it contradicts (kept in the
@@ -563,7 +576,9 @@ pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
     {
         return None;
     }
-    let left = clauses.iter().find(|c| work_left_in(c))?;
+    let left = clauses
+        .iter()
+        .find(|c| work_left_in(c) || share_done(c).is_some())?;
     Some(format!(
         "报送“{}”，但备注写明“{}”",
         status.label(),
@@ -571,12 +586,49 @@ pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
     ))
 }
 
+/// The doubt about a report of 已完成 whose progress text ends on work still to do, clause
+/// by clause as a remark is read ([`work_left_in`]): 已拆除2处，其余1处12月底前拆除;
+/// 已下发整改通知书，限期12月底前自行清除; 清理工作已全部完成，尚待复绿 (adv58 a 4). The
+/// last clause that says either decides: work left after a whole done (已全部完成，尚待
+/// 复绿) is left; a whole done after work left (尚有2处未拆除，现已全部拆除) is done.
+pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> {
+    const WHOLE_DONE: [&str; 5] = ["已全部", "全部完成", "均已", "已全面完成", "全部拆除"];
+    if status != Status::Completed {
+        return None;
+    }
+    let last = progress
+        .split(['，', '。', '；', ',', ';', '\n'])
+        .map(|c| c.split_whitespace().collect::<String>())
+        // (Done but not yet accepted, 未验收 as 待验收, is done: docs/returns.md.)
+        .filter(|c| !c.contains("验收"))
+        .filter(|c| {
+            work_left_in(c) || (!c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w)))
+        })
+        .last()?;
+    work_left_in(&last).then(|| {
+        format!(
+            "报送“{}”，但进展情况写明“{}”",
+            status.label(),
+            crate::common::text::excerpt(&last, 30)
+        )
+    })
+}
+
 /// Whether a clause of a remark names work still to do: a word of work left (尚未, 未完成,
 /// 暂缓, 还差, 剩余, 尚有 …) or a plan (预计, 计划, 将于, …前完成) with the work's verb
 /// (办结, 拆除, 印发 …) or a count other than 0; and nothing done in it (no 已), no
 /// finding (尚未发现反弹), no earlier state (整改前, 原计划), no denial (无未完成内容).
 fn work_left_in(c: &str) -> bool {
-    const LEFT: [&str; 16] = [
+    const LEFT: [&str; 23] = [
+        // 其余1处12月底前拆除, 另有1处需报区政府研究, 尚待复绿, 复绿工作暂停, 1处反弹,
+        // 实际为正在推进 (adv58 a 2, a 3, a 4).
+        "其余",
+        "另有",
+        "尚待",
+        "暂停",
+        "反弹",
+        "正在推进",
+        "未开展",
         "尚未",
         "未完成",
         "暂未",
@@ -594,11 +646,15 @@ fn work_left_in(c: &str) -> bool {
         "仍有",
         "还有",
     ];
-    const PLANNED: [&str; 6] = ["预计", "计划", "力争", "将于", "拟于", "争取"];
-    const VERBS: [&str; 14] = [
+    const PLANNED: [&str; 7] = ["预计", "计划", "力争", "将于", "拟于", "争取", "限期"];
+    const VERBS: [&str; 18] = [
         "完成", "办结", "印发", "批准", "批复", "拆除", "整改", "验收", "建成", "出台", "审批",
-        "实施", "销号", "投用",
+        "实施", "销号", "投用", "清除", "清理", "复绿", "推进",
     ];
+    // A part done (部分完成, 已部分完成): work left, whatever else the clause says.
+    if c.contains("部分完成") {
+        return true;
+    }
     const SET_ASIDE: [&str; 10] = [
         "已",
         "发现",
@@ -801,7 +857,15 @@ fn qualified_under_way(status: Status, text: &str) -> bool {
 /// 通过; 已完成，项目已停工), in the text's last clause: the work is not done (session 57
 /// review a 2). Earlier in the text they tell what happened before (首次验收未通过，整改
 /// 后…复验合格; 已停工整改的2处，已修复完毕: review c 2).
-const TAKEN_BACK: [&str; 5] = ["验收未通过", "未通过验收", "已停工", "被叫停", "验收不合格"];
+const TAKEN_BACK: [&str; 6] = [
+    "验收未通过",
+    "未通过验收",
+    "已停工",
+    "被叫停",
+    "验收不合格",
+    // 复查发现反弹2处，正在重新整治 (adv58 a 4).
+    "正在重新",
+];
 
 /// Steps still being done, said at a clause's end (规划编制中。 方案起草中，…), not in
 /// passing (在规划编制中充分征求了意见: review c 2).
@@ -856,18 +920,24 @@ const REMAINDER_CUES: [&str; 4] = ["尚有", "仍有", "还有", "尚存"];
 /// A clause that counts work left undone (共412座，已清掏356座，尚有56座未清掏; 仍有3处
 /// 待整改): a remainder cue, a figure, then 未 or 待 in the same clause. The cue is
 /// returned (its clause is quoted). Without a figure (尚有不足) or a 未/待 it is no count of
-/// work left.
+/// work left; nor is one a later clause finishes (尚有2处未拆除，现已全部拆除: adv58 a 4).
 fn remainder_left(text: &str) -> Option<&'static str> {
+    const FINISHED_AFTER: [&str; 4] = ["已全部", "均已", "全部完成", "已全面完成"];
     REMAINDER_CUES.into_iter().find(|cue| {
         text.match_indices(cue).any(|(at, _)| {
-            let clause = text[at + cue.len()..]
+            let rest = &text[at + cue.len()..];
+            let clause = rest
                 .split(['，', '。', '；', ',', ';', '：', ':'])
                 .next()
                 .unwrap_or_default();
             let figure = clause
                 .chars()
                 .position(|c| c.is_ascii_digit() || "一二两三四五六七八九十百".contains(c));
-            figure.is_some_and(|f| clause.chars().skip(f).any(|c| c == '未' || c == '待'))
+            let finished = rest[clause.len()..]
+                .split(['，', '。', '；', ',', ';'])
+                .any(|c| !c.contains('未') && FINISHED_AFTER.iter().any(|w| c.contains(w)));
+            !finished
+                && figure.is_some_and(|f| clause.chars().skip(f).any(|c| c == '未' || c == '待'))
         })
     })
 }
@@ -899,7 +969,7 @@ fn share_done(text: &str) -> Option<&str> {
             continue;
         };
         let before = &clause[..pct - figure.len()];
-        let said = ["完成", "进度"]
+        let said = ["完成", "进度", "整改率"]
             .iter()
             .filter_map(|w| before.rfind(w).map(|at| &before[at + w.len()..]))
             .min_by_key(|between| between.len());
