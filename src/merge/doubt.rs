@@ -604,7 +604,7 @@ pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> 
         .filter(|c| {
             work_left_in(c) || (!c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w)))
         })
-        .last()?;
+        .next_back()?;
     work_left_in(&last).then(|| {
         format!(
             "报送“{}”，但进展情况写明“{}”",
