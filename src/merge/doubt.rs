@@ -600,11 +600,11 @@ pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> 
         .split(['，', '。', '；', ',', ';', '\n'])
         .map(|c| c.split_whitespace().collect::<String>())
         // (Done but not yet accepted, 未验收 as 待验收, is done: docs/returns.md.)
-        .filter(|c| !c.contains("验收"))
-        .filter(|c| {
-            work_left_in(c) || (!c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w)))
-        })
-        .next_back()?;
+        .rfind(|c| {
+            !c.contains("验收")
+                && (work_left_in(c)
+                    || (!c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w))))
+        })?;
     work_left_in(&last).then(|| {
         format!(
             "报送“{}”，但进展情况写明“{}”",
