@@ -3132,6 +3132,43 @@ fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
     );
 }
 
+/// A lead's own 长期坚持 over a town its consolidation lists as 未启动 is no task kept up
+/// everywhere: 正在推进 (adv58 b 2: told 均在持续推进 with 大安街道 未启动 nowhere said).
+/// On a task kept up with no date, a town 正在推进 under it is work going on: 长期坚持.
+#[test]
+fn a_leads_kept_up_over_a_town_not_started_is_under_way() {
+    for (town_status, want) in [
+        ("未启动", rectify::model::Status::InProgress),
+        ("正在推进", rectify::model::Status::Ongoing),
+    ] {
+        let input = common::input_with_returns(|r| {
+            let sheet = common::SheetSpec::new("汇总")
+                .text_row(&[
+                    "填报单位：区住房城乡建委",
+                    "",
+                    "",
+                    "",
+                    "填报日期：2020年12月4日",
+                ])
+                .text_row(&["序号", "具体举措", "单位", "整改进展情况", "完成状态"])
+                .text_row(&[
+                    "34",
+                    &common::measure(34),
+                    "区住房城乡建委",
+                    "联合各镇街开展阳台污水错接专项巡查。",
+                    "长期坚持",
+                ])
+                .text_row(&["", "", "中山路街道", "已排查小区58个。", "长期坚持"])
+                .text_row(&["", "", "大安街道", "阳台污水巡查。", town_status]);
+            common::write_workbook(&r.join("区住建委阳台巡查汇总.xlsx"), &[sheet]);
+        });
+        let l = common::ledger_for(&input.path().join("returns"));
+        let t = l.task(34).unwrap();
+        assert!(t.current_reports().any(|r| r.unit == "大安街道"));
+        assert_eq!(t.status, want, "{town_status}: {:?}", t.doubts);
+    }
+}
+
 /// The report gives one count for the tasks coming due (一 and 四 both: before, 四
 /// counted the 长期坚持 tasks due then too, 12 in 一 and 14 in 四), and says the 长期坚持
 /// tasks go on only of the units that reported (其中2项尚有单位未报送).

@@ -17,7 +17,9 @@
 //! - 待核实 (unclear): some decider's answer is unclear or doubtful; or every decider
 //!   answered 不涉及, none of them the writer (the plan gave them the task); or the deciders
 //!   say 已完成 while a responsible unit under the lead reports 正在推进 or 未启动
-//!   (the lead's word and the unit's need reconciling);
+//!   (the lead's word and the unit's need reconciling); a lead's own 已完成 over a
+//!   town its consolidation lists as 正在推进 or 未启动 is that lead's 正在推进, and so
+//!   is its 长期坚持 over a town 未启动 (or 正在推进 on a task with a date);
 //! - 已完成 (completed): every decider answered, each 已完成 or 不涉及;
 //! - 长期坚持 (ongoing): every decider answered, each 已完成, 长期坚持 or 不涉及;
 //! - 未启动 (not started): every decider that answered (不涉及 aside) has not started;
@@ -145,6 +147,15 @@ pub fn decide(
                 Status::InProgress | Status::NotStarted
             )
         });
+        // A town it lists that has not started, or on a task with a date to be done by
+        // one still at work, under the lead's own 长期坚持: the task is not kept up
+        // everywhere yet (adv58 b 2: 区住房城乡建委 长期坚持 over 大安街道 未启动 was told
+        // 均在持续推进).
+        let town_not_keeping_up = carried.iter().any(|r| match r.counted_status(as_of) {
+            Status::NotStarted => true,
+            Status::InProgress => !never_due,
+            _ => false,
+        });
         let tallied = if mine.is_empty() { &carried } else { &mine };
         let answer = match mine
             .iter()
@@ -155,6 +166,10 @@ pub fn decide(
             // itself says the task goes on (nothing to reconcile, as with a town's own
             // return saying so).
             Some(Status::Completed) if town_behind => {
+                doubts.extend(mine.iter().filter_map(|r| why(r)));
+                Status::InProgress
+            }
+            Some(Status::Ongoing) if town_not_keeping_up => {
                 doubts.extend(mine.iter().filter_map(|r| why(r)));
                 Status::InProgress
             }
