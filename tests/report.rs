@@ -3132,6 +3132,49 @@ fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
     );
 }
 
+/// A lead's consolidation, 序号 and measure on the task's first row only: a town's
+/// 未报送 line, or a row of a unit not in the directory, does not cut the towns below
+/// from the task (adv58 a 1: 红炉镇 and 五间镇 were refused as rows with neither 序号 nor
+/// measure, the task counted 已完成 over 五间镇's 正在推进).
+#[test]
+fn a_towns_unreported_line_does_not_cut_the_towns_below_from_the_task() {
+    for between in [
+        ["宝峰镇", "未报送", ""],
+        ["双石街道", "已建立清漂台账。", "已完成"],
+    ] {
+        let input = common::input_with_returns(|r| {
+            let sheet = common::SheetSpec::new("汇总")
+                .text_row(&[
+                    "填报单位：区城市管理局",
+                    "",
+                    "",
+                    "",
+                    "填报日期：2020年12月4日",
+                ])
+                .text_row(&["序号", "具体举措", "单位", "整改进展情况", "完成状态"])
+                .text_row(&[
+                    "28",
+                    &common::measure(28),
+                    "区城市管理局",
+                    "已印发《河道漂浮物监管考核办法》。",
+                    "已完成",
+                ])
+                .text_row(&["", "", "来苏镇", "已组建清漂队伍。", "已完成"])
+                .text_row(&["", "", between[0], between[1], between[2]])
+                .text_row(&["", "", "红炉镇", "已建立清漂机制。", "已完成"])
+                .text_row(&["", "", "五间镇", "清漂船正在采购。", "正在推进"]);
+            common::write_workbook(&r.join("区城市管理局汇总.xlsx"), &[sheet]);
+        });
+        let l = common::ledger_for(&input.path().join("returns"));
+        let t = l.task(28).unwrap();
+        let units: Vec<&str> = t.current_reports().map(|r| r.unit.as_str()).collect();
+        for town in ["红炉镇", "五间镇"] {
+            assert!(units.contains(&town), "{between:?}: {units:?}");
+        }
+        assert_eq!(t.status, rectify::model::Status::InProgress, "{between:?}");
+    }
+}
+
 /// A lead's own 长期坚持 over a town its consolidation lists as 未启动 is no task kept up
 /// everywhere: 正在推进 (adv58 b 2: told 均在持续推进 with 大安街道 未启动 nowhere said).
 /// On a task kept up with no date, a town 正在推进 under it is work going on: 长期坚持.

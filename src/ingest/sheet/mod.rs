@@ -269,6 +269,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
     // The record the next row may continue: its index in `out.records` and the last row
     // it covers (a continuation must be right under it).
     let mut open: Option<(usize, usize)> = None;
+    // A consolidation's task rows: the record of the task's own row and the last row of
+    // the unbroken run under it (its units' rows, a unit's 未报送 line, an unknown
+    // unit's row), so a unit's row after such a line is still on the task (adv58 a 1).
+    let mut task_rows: Option<(usize, usize)> = None;
     // The status a group heading over the rows names (一、已完成的任务), if one.
     // A Word return's heading right over the first table counts too.
     let mut group_status: Option<Status> = non_empty
@@ -402,6 +406,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
         }
         let mut under = open.filter(|&(_, last)| last + 1 == r);
+        let in_group = task_rows.filter(|&(_, last)| last + 1 == r).map(|(i, _)| i);
         if let Some((i, _)) = open {
             last_record = Some(i);
             headed = false;
@@ -659,6 +664,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             let mut skip = row_skip(grid, ctx, r, reason);
             if reason == SkipReason::Unfilled {
                 skip.marked_task = rows::marked_task(grid, r, &layout);
+                // 宝峰镇｜未报送 under the task's rows: the run goes on.
+                if in_group.is_some()
+                    && unit.unit_cell_filled(grid, r)
+                    && layout.cell(grid, r, ColumnKind::Id).is_empty()
+                    && layout.cell(grid, r, ColumnKind::Measure).is_empty()
+                {
+                    task_rows = in_group.map(|i| (i, r));
+                }
             }
             out.skips.push(skip);
             continue;
@@ -811,7 +824,12 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         };
         let several = task_above(&v)
             .filter(|_| crate::plan::labels::speaks_for_several(&v.progress, ctx.units));
-        let partner = under
+        // The task's row above, or the head of the run of its units' rows this row ends.
+        let head = under
+            .filter(|&(i, _)| out.records[i].id.is_some())
+            .or(in_group.map(|i| (i, r - 1)));
+        let own_task = !v.id_text.trim().is_empty() || !v.measure_text.trim().is_empty();
+        let partner = head
             .filter(|_| several.is_none())
             .filter(|_| v.id.is_none() && !(v.progress.is_empty() && v.status_text.is_empty()))
             .filter(|&(i, _)| out.records[i].id.is_some())
@@ -913,7 +931,7 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
         }
         // (The same unit again, 来苏镇 under 来苏镇, is a second row of its own on the
         // task, joined to the first when the reports are merged.)
-        if let (Some((i, _)), Some(_)) = (under, names_row) {
+        if let (Some((i, _)), Some(_)) = (head, names_row) {
             if v.id_text.is_empty() && v.measure_text.is_empty() {
                 on_task_of(&mut v, &out.records[i]);
             }
@@ -989,6 +1007,14 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             None => out.records.push(record),
         }
         open = Some((out.records.len() - 1, r));
+        let last = out.records.len() - 1;
+        task_rows = if own_task {
+            out.records[last].id.map(|_| (last, r))
+        } else if unit.unit_cell_filled(grid, r) {
+            head.map(|(i, _)| (i, r))
+        } else {
+            None
+        };
     }
     if records == 0 {
         return None;

@@ -268,6 +268,12 @@ impl<'a> SheetUnit<'a> {
 
     /// Whether row `r`'s unit column names one unit of its own (a consolidation's next
     /// unit on a task), as [`Self::of_row`] would read it.
+    /// Whether the row's unit column holds anything (a unit known or not: 双石街道).
+    pub fn unit_cell_filled(&self, grid: &Grid, r: usize) -> bool {
+        self.column
+            .is_some_and(|c| !grid.value_through_merge(r, c).is_empty())
+    }
+
     pub fn names_row_unit(&self, grid: &Grid, r: usize) -> bool {
         let Some(c) = self.column else {
             return false;
