@@ -3852,3 +3852,40 @@ fn awaiting_tasks_with_a_not_applicable_answer_say_so() {
     assert!(with_na(&after), "青峰镇's 不涉及 counts on task 24");
     assert!(body(&after).contains("已报送的单位均报已完成或不涉及，"));
 }
+
+/// A report held 待核实 is told in 二 as the unit's word (据松溉镇报送，该镇…), not as the
+/// report's finding; 附件1 does not quote a 不涉及 twice (何埂镇：报送“不涉及”，待核实。),
+/// and a doubt about a date puts no brackets inside the annex's own (adv58 b 4, b 5).
+#[test]
+fn a_doubted_report_is_told_as_the_units_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    let sheet = common::SheetSpec::new("Sheet1")
+        .text_row(&["填报单位：松溉镇", "", "填报日期：2020年12月4日"])
+        .text_row(&["序号", "具体举措", "整改进展情况", "完成状态", "完成时间"])
+        .text_row(&[
+            "50",
+            &common::measure(50),
+            "已增加执法人员2名。",
+            "已完成",
+            "2020年12月25日",
+        ]);
+    common::write_workbook(&r.join("松溉镇.xlsx"), &[sheet]);
+    common::write_dated_return(
+        &r.join("何埂镇.xlsx"),
+        "何埂镇",
+        "2020年12月4日",
+        &[&["3", &common::measure(3), "不涉及", "不涉及"]],
+    );
+    let l = common::ledger_for(r);
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    assert!(
+        text.contains("据松溉镇报送，该镇已增加执法人员2名"),
+        "{text}"
+    );
+    assert!(!text.contains("。松溉镇已增加执法人员2名"), "{text}");
+    assert!(text.contains("何埂镇：报送“不涉及”，待核实。"), "{text}");
+    assert!(!text.contains("（报送为“不涉及”"), "{text}");
+    assert!(text.contains("晚于填报日期2020年12月4日"), "{text}");
+    assert!(!text.contains("））"), "{text}");
+}

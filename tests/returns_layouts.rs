@@ -8481,7 +8481,7 @@ fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
     assert!(
         t.doubts
             .iter()
-            .any(|d| d.contains("晚于填报日期（2020年12月4日）")),
+            .any(|d| d.contains("晚于填报日期2020年12月4日")),
         "{:?}",
         t.doubts
     );
@@ -8511,7 +8511,7 @@ fn a_completion_dated_after_the_filing_day_and_the_round_is_to_verify() {
     assert!(
         t.doubts
             .iter()
-            .any(|d| d.contains("所填完成时间（2020年12月15日）晚于填报日期")),
+            .any(|d| d.contains("所填完成时间2020年12月15日晚于填报日期2020年12月4日")),
         "{:?}",
         t.doubts
     );
@@ -13079,7 +13079,7 @@ fn kept_up_on_a_task_due_once_is_under_way_and_asked_about() {
     assert!(
         r33.doubt
             .as_deref()
-            .is_some_and(|d| d.contains("但填写了完成时间（2020年9月20日）")),
+            .is_some_and(|d| d.contains("但填写了完成时间2020年9月20日，")),
         "{r33:?}"
     );
     assert_eq!(dated.task(33).unwrap().status, Status::Unclear);

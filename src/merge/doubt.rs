@@ -398,7 +398,8 @@ pub fn done_after_filing(
     // the documents write dates; other words are quoted as written (adv53 b 6).
     let figures = |t: &str| t.chars().all(|c| c.is_ascii_digit() || "-./".contains(c));
     let date = match written.trim() {
-        t if t.is_empty() || figures(t) => format!("（{}）", render_date(done)),
+        // (No brackets: the report quotes a doubt within its own: adv58 b 4.)
+        t if t.is_empty() || figures(t) => render_date(done),
         t => format!("“{}”", crate::common::text::excerpt(t, 20)),
     };
     let slip = if (done - as_of).num_days() > super::as_of::SLIP_DAYS {
@@ -407,7 +408,7 @@ pub fn done_after_filing(
         ""
     };
     Some(format!(
-        "报送“{}”，但所填完成时间{date}晚于填报日期（{}）{slip}",
+        "报送“{}”，但所填完成时间{date}晚于填报日期{}{slip}",
         status.label(),
         render_date(filed)
     ))

@@ -414,7 +414,7 @@ fn place_report(
         // the date ignored).
         let checked = match rec.completed_on {
             Some(day) => Some(format!(
-                "报送“{word}”，但填写了完成时间（{}），该项任务的完成时限为“{}”",
+                "报送“{word}”，但填写了完成时间{}，该项任务的完成时限为“{}”",
                 crate::common::dates::render_date(day),
                 task.deadline.text
             )),

@@ -934,8 +934,8 @@ struct Said {
     /// `text` tells several places' progress (来苏镇已完成…；宝峰镇正在推进…).
     by_place: bool,
     /// The task is 已报完成待确认 (the units that answered report it done, others have
-    /// not answered): the words are told as the unit's report (据区水利局报送，…), not as
-    /// the report's own finding.
+    /// not answered), or the words told are held 待核实: they are told as the unit's
+    /// report (据区水利局报送，…), not as the report's own finding.
     unconfirmed: bool,
     /// `text` is a decider's consolidation of its partners' rows, with no row of its own
     /// ([`carried_parts`]).
@@ -1069,7 +1069,9 @@ fn result_parts(l: &Ledger, t: &TaskEntry) -> Option<Said> {
         unit: r.unit.clone(),
         text,
         by_place,
-        unconfirmed: t.status == Status::Confirming,
+        // Words held 待核实 are the unit's to be checked, not the report's finding
+        // (adv58 b 5: 松溉镇已增加执法人员2名。 told as fact beside its doubt in 三).
+        unconfirmed: t.status == Status::Confirming || r.doubt.is_some(),
         carried: false,
         behind,
     })

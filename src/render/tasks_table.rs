@@ -473,12 +473,23 @@ fn progress(
             })
         });
         if let Some(r) = held.filter(|_| !g.text.is_empty()) {
-            line = format!(
-                "{}（报送为“{}”，{}）。",
-                line.trim_end_matches('。'),
-                crate::common::text::excerpt(&r.status_text, 20),
-                Status::Unclear.label()
-            );
+            let written = crate::common::text::excerpt(&r.status_text, 20);
+            // Words that are the status itself (不涉及 under 不涉及) are not quoted twice:
+            // 何埂镇：报送“不涉及”，待核实。 (adv58 b 4: 何埂镇：不涉及（报送为“不涉及”，待核
+            // 实）。)
+            line = if g.text.trim().trim_end_matches(['。', '.']) == r.status_text.trim() {
+                format!(
+                    "{}：报送“{written}”，{}。",
+                    line.split_once('：').map_or(line.as_str(), |(who, _)| who),
+                    Status::Unclear.label()
+                )
+            } else {
+                format!(
+                    "{}（报送为“{written}”，{}）。",
+                    line.trim_end_matches('。'),
+                    Status::Unclear.label()
+                )
+            };
         }
         // A deadline the unit moved: said, the plan's still in the 完成时限 column.
         if !g.deadline_moved.is_empty() {
