@@ -3133,8 +3133,8 @@ fn a_leads_own_row_and_its_towns_rows_give_the_task_its_status() {
 }
 
 /// A lead's consolidation, 序号 and measure on the task's first row only: a town's
-/// 未报送 line, or a row of a unit not in the directory, does not cut the towns below
-/// from the task (adv58 a 1: 红炉镇 and 五间镇 were refused as rows with neither 序号 nor
+/// 未报送 line, a row of a unit not in the directory, or a blank row, does not cut the
+/// towns below from the task (adv58 a 1: 红炉镇 and 五间镇 were refused as rows with neither 序号 nor
 /// measure, the task counted 已完成 over 五间镇's 正在推进).
 #[test]
 fn a_towns_unreported_line_does_not_cut_the_towns_below_from_the_task() {
@@ -3161,6 +3161,8 @@ fn a_towns_unreported_line_does_not_cut_the_towns_below_from_the_task() {
                 ])
                 .text_row(&["", "", "来苏镇", "已组建清漂队伍。", "已完成"])
                 .text_row(&["", "", between[0], between[1], between[2]])
+                // (A blank row between is spacing: adv58 c 1.)
+                .text_row(&[""])
                 .text_row(&["", "", "红炉镇", "已建立清漂机制。", "已完成"])
                 .text_row(&["", "", "五间镇", "清漂船正在采购。", "正在推进"]);
             common::write_workbook(&r.join("区城市管理局汇总.xlsx"), &[sheet]);

@@ -14057,6 +14057,15 @@ fn a_completion_whose_words_end_on_work_left_is_doubted() {
         ("已清理开垦点位。", "部分完成", "部分完成"),
         ("已清理开垦点位。", "1处反弹", "1处反弹"),
         ("已清理开垦点位。", "另有1处在协调中", "另有1处在协调中"),
+        // adv58 c 7: rates of the work, a rebound found, work put off.
+        ("已清掏。清掏率60%。", "", "清掏率60%"),
+        ("已清理。整改完成率81%。", "", "整改完成率81%"),
+        ("已清理。11月巡查发现1处反弹。", "", "11月巡查发现1处反弹"),
+        (
+            "已清理，复绿工作推迟到明年开春。",
+            "",
+            "复绿工作推迟到明年开春",
+        ),
     ];
     for (progress, note, quoted) in doubted {
         let rows = vec![row(&["27", &measure(27), progress, "已完成", note])];
@@ -14069,6 +14078,10 @@ fn a_completion_whose_words_end_on_work_left_is_doubted() {
         ("尚有2处未拆除，现已全部拆除，已于11月20日完成复绿。", ""),
         ("已全部清理完毕并复绿，待验收。", ""),
         ("已清理辖区河道开垦点位，其余河段由区水利局负责。", ""),
+        // adv58 c 6: no work of the task left, a finding of none.
+        ("已全部清理，另有1处经区水利局现场核实不属于开垦点位。", ""),
+        ("已全部清理，其余非河道开垦点位纳入常态化巡查。", ""),
+        ("已全部清理，巡查中尚未发现反弹。", ""),
     ];
     for (progress, note) in done {
         let rows = vec![row(&["27", &measure(27), progress, "已完成", note])];
@@ -14090,6 +14103,13 @@ fn kept_up_beside_work_left_on_a_past_due_part_is_doubted() {
         ("计划12月底前完成拆除。", "计划"),
         ("未开展。", "未开展"),
         ("已拆除3处，其余2处正在推进。", "其余2处正在推进"),
+        // adv58 c 8.
+        (
+            "已拆除3处，另外2处正在做养殖户思想工作。",
+            "另外2处正在做养殖户思想工作",
+        ),
+        ("已拆除3处，2处待复绿。", "2处待复绿"),
+        ("已拆除3处，剩下2处明年春季拆除。", "剩下2处明年春季拆除"),
     ] {
         let rows = vec![row(&["24", &measure(24), progress, "长期坚持"])];
         let ledger = read_one("宝峰镇", &header, &rows);
@@ -14108,6 +14128,15 @@ fn kept_up_beside_work_left_on_a_past_due_part_is_doubted() {
     ])];
     let ledger = read_one("宝峰镇", &header, &rows);
     assert_eq!(only_report(&ledger, 24).doubt, None);
+    // Work not done at first and done since, or never there (adv58 c 8).
+    for progress in [
+        "上半年受疫情影响未开展集中整治，9月已全部拆除拦河养鱼设施3处，现常态化巡查。",
+        "已全部拆除，今年未开展过拦河养鱼。",
+    ] {
+        let rows = vec![row(&["24", &measure(24), progress, "长期坚持"])];
+        let ledger = read_one("宝峰镇", &header, &rows);
+        assert_eq!(only_report(&ledger, 24).doubt, None, "{progress}");
+    }
 }
 
 /// 不涉及 beside work done on the unit's ground (已对2处开垦点位复绿) is doubted: the task
@@ -14115,6 +14144,20 @@ fn kept_up_beside_work_left_on_a_past_due_part_is_doubted() {
 #[test]
 fn not_applicable_beside_work_done_there_is_doubted() {
     let header = ["序号", "具体举措", "整改进展情况", "完成状态"];
+    // The count before 已 (adv58 c 9).
+    for progress in ["开垦点位2处已全部复绿。", "化粪池3座已清掏。"] {
+        let rows = vec![row(&["27", &measure(27), progress, "不涉及"])];
+        let ledger = read_one("南大街街道", &header, &rows);
+        assert!(only_report(&ledger, 27).doubt.is_some(), "{progress}");
+    }
+    let rows = vec![row(&[
+        "27",
+        &measure(27),
+        "经排查，辖区内未发现开垦种植。",
+        "不涉及",
+    ])];
+    let ledger = read_one("南大街街道", &header, &rows);
+    assert_eq!(only_report(&ledger, 27).doubt, None);
     let rows = vec![row(&[
         "27",
         &measure(27),
@@ -14124,4 +14167,107 @@ fn not_applicable_beside_work_done_there_is_doubted() {
     let ledger = read_one("南大街街道", &header, &rows);
     let r = only_report(&ledger, 27);
     assert!(r.doubt.unwrap_or_default().contains("已对2处开垦点位复绿"));
+}
+
+/// Corrections as units word them (正确为, 序号45“正在推进”应为“已完成”) are applied, the
+/// status quoted as corrected and a day of completion given kept; a note correcting last
+/// round's return (上期报表第45项误填为…) is not applied to this table (adv58 c 2, c 3,
+/// c 4, d 6).
+#[test]
+fn corrections_worded_otherwise_are_applied_and_last_rounds_are_not() {
+    let cases = [
+        (
+            "注：第45项完成状态填写错误，正确为已完成。",
+            Status::Completed,
+        ),
+        ("更正：序号45“正在推进”应为“已完成”。", Status::Completed),
+        (
+            "说明：上期报表第45项误填为“正在推进”，应为“未启动”，现已开展清掏。",
+            Status::InProgress,
+        ),
+    ];
+    for (note, want) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write_dated_return(
+            &dir.path().join("区城市管理局.xlsx"),
+            "区城市管理局",
+            "2020年12月4日",
+            &[
+                &["45", &measure(45), "已清掏化粪池326座。", "正在推进"],
+                &["43", &measure(43), "已建立监管机制。", "已完成"],
+                &[note],
+            ],
+        );
+        let ledger = ledger_for(dir.path());
+        let r = only_report(&ledger, 45);
+        assert_eq!(r.status, want, "{note}");
+        if want == Status::Completed {
+            assert_eq!(r.status_text, "已完成", "{note}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        "2020年12月4日",
+        &[
+            &["45", &measure(45), "已清掏化粪池326座。", "正在推进"],
+            &["更正说明：第45项完成状态应为已完成（原误填为正在推进），完成时间2020年11月30日。"],
+        ],
+    );
+    let ledger = ledger_for(dir.path());
+    let r = only_report(&ledger, 45);
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(
+        r.completed_on,
+        chrono::NaiveDate::from_ymd_opt(2020, 11, 30),
+        "{r:?}"
+    );
+    assert!(r.doubt.is_none(), "{:?}", r.doubt);
+}
+
+/// Notes under a table that go against its rows are flagged: on several tasks at once
+/// (另：第27项、第45项均已完成。), or naming work left or done without a status word (另：
+/// 第24项仍有1处拦河设施未拆除。 under 已完成) (adv58 c 5). A note that explains a row
+/// (注：第19项为配合事项…) is not.
+#[test]
+fn notes_under_a_table_against_its_rows_are_flagged() {
+    let cases = [
+        (
+            "另：第27项、第45项均已完成。",
+            "与表中第27项填报的“正在推进”不一致",
+        ),
+        ("另：第24项仍有1处拦河设施未拆除。", "写有第24项的情况"),
+        ("注：第27项为本镇自查事项。", ""),
+    ];
+    for (note, flagged) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write_dated_return(
+            &dir.path().join("临江镇.xlsx"),
+            "临江镇",
+            "2020年12月4日",
+            &[
+                &["24", &measure(24), "已拆除拦河养鱼设施2处。", "已完成"],
+                &["27", &measure(27), "正在清理开垦点位。", "正在推进"],
+                &["45", &measure(45), "清掏服务正在采购。", "未启动"],
+                &[""],
+                &[note],
+            ],
+        );
+        let ledger = ledger_for(dir.path());
+        let warned: Vec<&str> = ledger
+            .problems
+            .iter()
+            .filter(|p| p.code == Code::ProseReport)
+            .map(|p| p.message.as_str())
+            .collect();
+        if flagged.is_empty() {
+            assert!(warned.is_empty(), "{note}: {warned:?}");
+        } else {
+            assert!(
+                warned.len() == 1 && warned[0].contains(flagged),
+                "{note}: {warned:?}"
+            );
+        }
+    }
 }

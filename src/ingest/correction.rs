@@ -18,7 +18,7 @@ use crate::common::text::excerpt;
 use crate::model::{Code, Problem, Severity, Skip, SkipReason, Status};
 
 /// Words by which a unit corrects what it filled in.
-const CORRECTION_CUES: [&str; 12] = [
+const CORRECTION_CUES: [&str; 16] = [
     "更正说明",
     "更正：",
     "更正:",
@@ -27,14 +27,22 @@ const CORRECTION_CUES: [&str; 12] = [
     "错填",
     "填错",
     "填写有误",
+    "填写错误",
+    "填报错误",
+    "填报有误",
     "笔误",
     "应为",
+    "正确为",
     "更改为",
     "修改为",
 ];
 
+/// Words naming an earlier report: a note correcting last round's return (上期报表第45项误
+/// 填为…) says nothing against this table (adv58 c 3).
+const EARLIER: [&str; 5] = ["上期", "上月", "上次", "前期报", "上一期"];
+
 /// The words introducing the corrected value (应为“已完成”).
-const CORRECTED_TO: [&str; 5] = ["更正为", "更改为", "修改为", "应为", "改为"];
+const CORRECTED_TO: [&str; 6] = ["更正为", "更改为", "修改为", "应为", "改为", "正确为"];
 
 /// The longest corrected value read as a status (已完成 / 正在推进 / 长期坚持, quoted).
 const STATUS_CHARS: usize = 8;
@@ -42,13 +50,33 @@ const STATUS_CHARS: usize = 8;
 /// Whether a text outside the table corrects a row of it: it names a task and a
 /// correction word.
 pub(super) fn is_correction(text: &str) -> bool {
-    CORRECTION_CUES.iter().any(|w| text.contains(w)) && !task_numbers(text).is_empty()
+    CORRECTION_CUES.iter().any(|w| text.contains(w))
+        && !EARLIER.iter().any(|w| text.contains(w))
+        && !tasks_named(text).is_empty()
+}
+
+/// The tasks a correction names: 第45项, or 序号45 (更正：序号45“正在推进”应为“已完成”).
+fn tasks_named(text: &str) -> Vec<u32> {
+    let ids = task_numbers(text);
+    if !ids.is_empty() {
+        return ids;
+    }
+    text.match_indices("序号")
+        .filter_map(|(at, w)| {
+            let digits: String = text[at + w.len()..]
+                .trim_start_matches([' ', '：', ':'])
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok().filter(|n| (1..=999).contains(n))
+        })
+        .collect()
 }
 
 /// The status a correction gives its one task: the short value after 应为 / 改为 that
 /// reads as a status (not 待核实), with the task.
-fn corrected_status(text: &str) -> Option<(u32, Status)> {
-    let [id] = task_numbers(text)[..] else {
+fn corrected_status(text: &str) -> Option<(u32, Status, String)> {
+    let [id] = tasks_named(text)[..] else {
         return None;
     };
     let (at, cue) = CORRECTED_TO
@@ -74,7 +102,7 @@ fn corrected_status(text: &str) -> Option<(u32, Status)> {
         return None;
     }
     let status = classify_status(value);
-    (status != Status::Unclear).then_some((id, status))
+    (status != Status::Unclear).then(|| (id, status, value.to_string()))
 }
 
 /// Reads the corrections among a return's texts outside its table (`outside`: each
@@ -84,9 +112,10 @@ pub(super) fn apply_corrections(
     out: &mut Ingested,
     rel: &str,
     outside: Vec<(String, u32, String)>,
+    default_year: i32,
 ) {
     for (sheet, row, text) in outside.into_iter().filter(|(_, _, t)| is_correction(t)) {
-        let applied = corrected_status(&text).and_then(|(id, status)| {
+        let applied = corrected_status(&text).and_then(|(id, status, written)| {
             let mut rows = out.records.iter_mut().filter(|r| r.id == Some(id));
             let record = rows.next()?;
             if rows.next().is_some() {
@@ -94,6 +123,20 @@ pub(super) fn apply_corrections(
             }
             let was = record.status;
             record.status = status;
+            // The status as the correction writes it: the annex and the detail sheet
+            // quote what the unit now says (adv58 d 6: 报送为“正在推进”, the word
+            // corrected away).
+            record.status_text = written;
+            // A day of completion the correction gives (完成时间2020年11月30日): kept
+            // where the row gave none (adv58 c 4: dropped).
+            if status == Status::Completed && record.completed_on.is_none() {
+                if let Some(day) =
+                    crate::common::dates::find_date_in_text(&text, Some(default_year))
+                {
+                    record.completed_on = Some(day);
+                    record.completed_text = crate::common::dates::render_date(day);
+                }
+            }
             Some((id, was, status))
         });
         let problem = match applied {
@@ -114,7 +157,7 @@ pub(super) fn apply_corrections(
                 rel,
                 format!(
                     "表格以外的文字更正了第{}项的填报（“{}”），未能自动改正，汇总仍按表中原填报计。请与该单位核实后在表中改正并重新运行，或请该单位改正后重新报送。",
-                    task_list(&task_numbers(&text)),
+                    task_list(&tasks_named(&text)),
                     excerpt(&text, 40)
                 ),
             ),

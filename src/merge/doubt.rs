@@ -174,7 +174,7 @@ impl<'t> Found<'t> {
     fn unfinished_where(&self, keep: impl Fn(usize) -> bool) -> Option<&'static str> {
         if let Some(i) = self
             .of(List::Unfinished)
-            .filter(|&(_, _, end)| keep(end))
+            .filter(|&(_, _, end)| keep(end) && !finding_of_none(self.text, end))
             .map(|(i, ..)| i)
             .min()
         {
@@ -301,9 +301,17 @@ fn ends_claim(after: &str) -> bool {
         || rest.starts_with("投入")
 }
 
+/// Whether an unfinished claim ending at `end` is a finding of none (尚未发现反弹, 暂未
+/// 发现新增问题): nothing left to do, no work unfinished (adv58: 已完成 beside 巡查中尚未
+/// 发现反弹 was doubted).
+fn finding_of_none(text: &str, end: usize) -> bool {
+    text[end..].starts_with("发现")
+}
+
 /// Words that count work done when a figure stands in their clause (`Found::started`).
-const DONE: [&str; 11] = [
+const DONE: [&str; 12] = [
     "已完成",
+    "已清掏",
     // 已对2处开垦点位复绿 beside 不涉及 (adv58 a 4).
     "已对",
     "已复绿",
@@ -430,13 +438,25 @@ pub fn kept_up_before_done(
     let text: String = progress.split_whitespace().collect();
     // A phrase of the part not done, else a clause naming work left (尚有2处未拆除, 剩余2处
     // 正在协调拆除, 其余6座正在推进: adv58 a 2).
-    let said = match PART_NOT_DONE.iter().find(|w| text.contains(*w)) {
+    let said = match PART_NOT_DONE
+        .iter()
+        .find(|w| text.contains(*w) && !text.contains(&format!("{w}过")))
+    {
         Some(phrase) => clause_from(&text, phrase),
         None => text
             .split(['，', '。', '；', ',', ';'])
             .map(str::trim)
             .find(|c| work_left_in(c))?,
     };
+    // The part done after all, said after it (上半年未开展集中整治，9月已全部拆除…: adv58
+    // c 8).
+    let after = text.find(said).map_or("", |at| &text[at + said.len()..]);
+    if after
+        .split(['，', '。', '；', ',', ';'])
+        .any(|c| !c.contains('未') && WHOLE_DONE_WORDS.iter().any(|w| c.contains(w)))
+    {
+        return None;
+    }
     Some(format!(
         "报送“{}”，但进展情况写明“{}”，完成时限（{}）已过",
         status.label(),
@@ -449,6 +469,9 @@ pub fn kept_up_before_done(
             .trim_end_matches("完成")
     ))
 }
+
+/// Words saying the whole of the work is done (已全部拆除, 均已完成).
+const WHOLE_DONE_WORDS: [&str; 5] = ["已全部", "全部完成", "均已", "已全面完成", "全部拆除"];
 
 /// Words saying the one-off part of a task is not done yet: a deliverable still being
 /// drafted or built, not done, or planned for later.
@@ -593,7 +616,7 @@ pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
 /// last clause that says either decides: work left after a whole done (已全部完成，尚待
 /// 复绿) is left; a whole done after work left (尚有2处未拆除，现已全部拆除) is done.
 pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> {
-    const WHOLE_DONE: [&str; 5] = ["已全部", "全部完成", "均已", "已全面完成", "全部拆除"];
+    const WHOLE_DONE: [&str; 5] = WHOLE_DONE_WORDS;
     if status != Status::Completed {
         return None;
     }
@@ -615,18 +638,50 @@ pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> 
     })
 }
 
+/// The doubt about a report of 不涉及 whose text counts work done there with the count
+/// before it (开垦点位2处已全部复绿, 化粪池3座已清掏): the task is the unit's after all, as
+/// with 已对2处…复绿 ([`doubt`]; adv58 c 9). Not where the text says there is nothing to
+/// do (未发现, 辖区内无).
+pub fn not_applicable_beside_done(status: Status, progress: &str) -> Option<String> {
+    const DONE_VERBS: [&str; 8] = [
+        "复绿", "拆除", "清理", "清掏", "整改", "完成", "建成", "改造",
+    ];
+    if status != Status::NotApplicable || NOTHING_HERE.iter().any(|w| progress.contains(w)) {
+        return None;
+    }
+    let clause = progress
+        .split(['，', '。', '；', ',', ';', '\n'])
+        .map(str::trim)
+        .find(|c| {
+            let Some(done) = c.find('已') else {
+                return false;
+            };
+            let (before, after) = c.split_at(done);
+            before.chars().any(|d| d.is_ascii_digit() && d != '0')
+                && DONE_VERBS.iter().any(|v| after.contains(v))
+        })?;
+    Some(format!(
+        "报送“{}”，但进展情况写明“{}”",
+        status.label(),
+        crate::common::text::excerpt(clause, 30)
+    ))
+}
+
 /// Whether a clause of a remark names work still to do: a word of work left (尚未, 未完成,
 /// 暂缓, 还差, 剩余, 尚有 …) or a plan (预计, 计划, 将于, …前完成) with the work's verb
 /// (办结, 拆除, 印发 …) or a count other than 0; and nothing done in it (no 已), no
 /// finding (尚未发现反弹), no earlier state (整改前, 原计划), no denial (无未完成内容).
 fn work_left_in(c: &str) -> bool {
-    const LEFT: [&str; 23] = [
+    const LEFT: [&str; 26] = [
         // 其余1处12月底前拆除, 另有1处需报区政府研究, 尚待复绿, 复绿工作暂停, 1处反弹,
         // 实际为正在推进 (adv58 a 2, a 3, a 4).
         "其余",
         "另有",
+        "另外",
+        "剩下",
         "尚待",
         "暂停",
+        "推迟",
         "反弹",
         "正在推进",
         "未开展",
@@ -648,17 +703,32 @@ fn work_left_in(c: &str) -> bool {
         "还有",
     ];
     const PLANNED: [&str; 7] = ["预计", "计划", "力争", "将于", "拟于", "争取", "限期"];
-    const VERBS: [&str; 18] = [
+    const VERBS: [&str; 19] = [
         "完成", "办结", "印发", "批准", "批复", "拆除", "整改", "验收", "建成", "出台", "审批",
-        "实施", "销号", "投用", "清除", "清理", "复绿", "推进",
+        "实施", "销号", "投用", "清除", "清理", "复绿", "推进", "清掏",
     ];
     // A part done (部分完成, 已部分完成): work left, whatever else the clause says.
     if c.contains("部分完成") {
         return true;
     }
-    const SET_ASIDE: [&str; 10] = [
+    // 2处待复绿, 1处待拆除: work waiting to be done.
+    if VERBS.iter().any(|v| c.contains(&format!("待{v}")))
+        && !c.contains("待验收")
+        && !c.contains('已')
+    {
+        return true;
+    }
+    // Not a finding of none (尚未发现反弹; a finding of some, 巡查发现1处反弹, is work
+    // left: adv58 c 7), nor a part that is no work of the task (另有1处…不属于拦河养鱼
+    // 设施; 其余非河道两岸化粪池纳入常态化清掏: c 6).
+    const SET_ASIDE: [&str; 15] = [
         "已",
-        "发现",
+        "未发现",
+        "没有发现",
+        "无发现",
+        "不属于",
+        "不涉及",
+        "常态化",
         "整改前",
         "原计划",
         "原预计",
@@ -970,10 +1040,20 @@ fn share_done(text: &str) -> Option<&str> {
             continue;
         };
         let before = &clause[..pct - figure.len()];
-        let said = ["完成", "进度", "整改率"]
-            .iter()
-            .filter_map(|w| before.rfind(w).map(|at| &before[at + w.len()..]))
-            .min_by_key(|between| between.len());
+        // (A rate of the work itself: 整改率60%, 清掏率60%, 整改完成率81%: adv58 c 7.)
+        let said = [
+            "完成",
+            "进度",
+            "整改率",
+            "清掏率",
+            "清理率",
+            "拆除率",
+            "整治率",
+            "整改完成率",
+        ]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|at| &before[at + w.len()..]))
+        .min_by_key(|between| between.len());
         let of_the_work = said.is_some_and(|between| {
             between.chars().count() <= WITHIN && !between.contains(OTHER_MEASURE)
         });
@@ -1234,7 +1314,7 @@ mod by_list {
     fn unfinished_where(text: &str, keep: impl Fn(usize) -> bool) -> Option<&str> {
         let first = UNFINISHED
             .find_overlapping_iter(text)
-            .filter(|m| keep(m.end()))
+            .filter(|m| keep(m.end()) && !super::finding_of_none(text, m.end()))
             .map(|m| m.pattern().as_usize())
             .min();
         if let Some(i) = first {

@@ -340,6 +340,7 @@ fn record_doubt(rec: &Record, plan: &Plan, id: u32) -> Option<String> {
         .or_else(|| doubt::note_claims_done(rec.status, &rec.note))
         .or_else(|| doubt::note_reserves_done(rec.status, &rec.note))
         .or_else(|| doubt::progress_reserves_done(rec.status, &rec.progress))
+        .or_else(|| doubt::not_applicable_beside_done(rec.status, &rec.progress))
         .or_else(|| doubt::percent_disagrees(rec.status, &rec.note))
         .or_else(|| doubt::part_unfinished(rec.status, &rec.progress, &plan.units))
         .or_else(|| {

@@ -406,7 +406,10 @@ pub(crate) fn read_sheet(grid: &Grid, ctx: &SheetContext, out: &mut Ingested) ->
             }
         }
         let mut under = open.filter(|&(_, last)| last + 1 == r);
-        let in_group = task_rows.filter(|&(_, last)| last + 1 == r).map(|(i, _)| i);
+        // (Empty rows between are spacing: adv58 c 1.)
+        let in_group = task_rows
+            .filter(|&(_, last)| last < r && (last + 1..r).all(|x| grid.row_is_empty(x)))
+            .map(|(i, _)| i);
         if let Some((i, _)) = open {
             last_record = Some(i);
             headed = false;

@@ -115,10 +115,10 @@ pub(super) fn skip_reason(grid: &Grid, r: usize, layout: &Layout) -> Option<Skip
 /// The fewest characters of a sentence read as a note on a task.
 const STATEMENT_CHARS: usize = 8;
 
-/// A sentence alone on its row outside the columns a unit fills in, naming a task and
-/// its progress or a correction (另：第27项已于12月3日全部完成。 in the 序号 column,
-/// 更正说明：第45项…应为“已完成” in the 具体举措 column): a note under the table, read as
-/// one (adv58 a 5: skipped as a task row left blank, and no one told).
+/// A sentence alone on its row outside the columns a unit fills in, naming a task (另：
+/// 第27项已于12月3日全部完成。 in the 序号 column, 更正说明：第45项…应为“已完成” in the
+/// 具体举措 column, 另：第24项仍有1处拦河设施未拆除。): a note under the table, read as
+/// one (adv58 a 5, c 5: skipped as a task row left blank, and no one told).
 fn lone_task_statement(grid: &Grid, r: usize, layout: &Layout) -> bool {
     let mut filled = (0..grid.row_len(r)).filter(|&c| !grid.cell(r, c).is_empty());
     let (Some(c), None) = (filled.next(), filled.next()) else {
@@ -131,8 +131,6 @@ fn lone_task_statement(grid: &Grid, r: usize, layout: &Layout) -> bool {
     !input
         && text.trim().chars().count() >= STATEMENT_CHARS
         && !crate::ingest::values::task_numbers(&text).is_empty()
-        && (crate::ingest::vocabulary::mentions_status(&text)
-            || crate::ingest::correction::is_correction(&text))
 }
 
 /// The task of a row left unfilled ([`skip_reason`]) whose input columns still hold a
