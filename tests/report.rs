@@ -3891,3 +3891,19 @@ fn a_doubted_report_is_told_as_the_units_word() {
     assert!(text.contains("晚于填报日期2020年12月4日"), "{text}");
     assert!(!text.contains("））"), "{text}");
 }
+
+/// 四（一）加快逾期任务整改 says what is done about the writer's own overdue tasks too: a
+/// round where only those are overdue printed the heading over an empty paragraph (adv58
+/// d 4), and the bureau's own were left out of it (b 1).
+#[test]
+fn the_plan_for_overdue_tasks_names_the_writers_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = common::ledger_for(dir.path());
+    let text = body_text(&report_docx(&l, &Templates::default()).unwrap());
+    let at = text.find("加快逾期任务整改").expect("the heading");
+    let next = text[at..].lines().nth(1).unwrap_or_default();
+    assert!(
+        next.contains("我局承担的") && next.contains("逾期任务，尽快补充进展情况"),
+        "{next}"
+    );
+}

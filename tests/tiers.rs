@@ -1769,3 +1769,66 @@ fn a_doubt_is_said_once_in_the_lead_units_form() {
     }
     assert!(seen > 0, "the form says why a status is to check");
 }
+
+/// A lead's own report its words doubt is counted as written everywhere it sends: its
+/// form's 汇总意见 and 备注 do not call it 待核实 while its report counts it done, and its
+/// report does not ask to check it “with that unit” (adv58 d 2, d 3). A unit with no part
+/// in the task is no row of the form (d 1: printed as 责任).
+#[test]
+fn a_leads_own_doubted_report_and_a_stranger_are_not_sent_up_as_partners() {
+    use common::{measure, write_dated_return};
+    let plan = common::shipped_plan();
+    let dir = tempfile::tempdir().unwrap();
+    write_dated_return(
+        &dir.path().join("区城市管理局.xlsx"),
+        "区城市管理局",
+        "2020年12月4日",
+        &[&[
+            "45",
+            &measure(45),
+            "已清掏化粪池356座，剩余化粪池计划12月底前清掏完毕。",
+            "已完成",
+        ]],
+    );
+    let stranger = plan
+        .units
+        .units()
+        .iter()
+        .map(|u| u.name.clone())
+        .find(|u| {
+            plan.task(28)
+                .is_some_and(|t| plan.role_of(t, u) == rectify::plan::Role::Unassigned)
+                && u.as_str() != "区城市管理局"
+                && u.starts_with('区')
+        })
+        .expect("a district unit with no part in task 28");
+    write_dated_return(
+        &dir.path().join(format!("{stranger}.xlsx")),
+        &stranger,
+        "2020年12月4日",
+        &[&["28", &measure(28), "配合开展漂浮物清理督查。", "已完成"]],
+    );
+    let l = build_round(&plan, dir.path(), &Scope::Lead("区城市管理局".into()));
+    assert!(current(&l, 45, "区城市管理局")[0].doubt.is_some());
+    assert_eq!(
+        l.task(45).unwrap().status,
+        rectify::model::Status::Completed
+    );
+    let rows = form_rows(&consolidated_bytes(&l).unwrap());
+    assert!(
+        summary_of(&rows, 45).starts_with("我局已完成"),
+        "{}",
+        summary_of(&rows, 45)
+    );
+    assert!(
+        !rows.iter().flatten().any(|c| c.contains("待核实")),
+        "{rows:?}"
+    );
+    assert!(
+        !rows.iter().any(|r| r.iter().any(|c| c == &stranger)),
+        "{stranger}: {rows:?}"
+    );
+    let body = report_text(&l);
+    assert!(!body.contains("我局对"), "{body}");
+    assert!(!body.contains("与该单位核实"), "{body}");
+}

@@ -106,11 +106,17 @@ fn task_rows<'a>(ledger: &'a Ledger, t: &'a TaskEntry) -> Vec<Row<'a>> {
             report: None,
         });
     }
-    rows.extend(t.current_reports().filter(|r| r.unit != me).map(|r| Row {
-        task: t,
-        unit: &r.unit,
-        report: Some(r),
-    }));
+    // (Not a unit with no part in the task: its words are kept in the workbook, not
+    // sent up as a partner's row; adv58 d 1: 区发展改革委 printed as 责任 on task 12.)
+    rows.extend(
+        t.current_reports()
+            .filter(|r| r.unit != me && r.role != crate::plan::Role::Unassigned)
+            .map(|r| Row {
+                task: t,
+                unit: &r.unit,
+                report: Some(r),
+            }),
+    );
     rows
 }
 
@@ -130,14 +136,22 @@ fn summary_line(ledger: &Ledger, t: &TaskEntry) -> String {
     let collector = ledger.plan.collector.as_str();
     // The writer's own report is told as its own (我局已完成), not counted among the
     // units that reported to it (adv54 b 5: 已报送1个单位，为已完成 of itself).
+    // (Its own report its words doubt counts as written, as the task's status does:
+    // adv58 d 2, 我局报送的情况待核实 on the form beside 已完成 in its report.)
     let own: Vec<Status> = t
         .current_reports()
         .filter(|r| r.unit == collector)
-        .map(|r| r.counted_status(ledger.as_of))
+        .map(|r| {
+            UnitReport {
+                doubt: None,
+                ..r.clone()
+            }
+            .counted_status(ledger.as_of)
+        })
         .collect();
     let current: Vec<&UnitReport> = t
         .current_reports()
-        .filter(|r| r.unit != collector)
+        .filter(|r| r.unit != collector && r.role != crate::plan::Role::Unassigned)
         .collect();
     let mut units: Vec<&str> = current.iter().map(|r| r.unit.as_str()).collect();
     units.dedup();
@@ -433,7 +447,18 @@ fn task_block(
             None => ws.write_blank(rr, COL_COMPLETED, &st.date)?,
         };
         ws.write_string_with_format(rr, COL_EVIDENCE, s(|x| &x.evidence), &st.cell)?;
-        let note = row.report.map(note_of).unwrap_or_default();
+        // (The writer's own row carries no doubt of itself: it counts as written, as its
+        // report does; adv58 d 2.)
+        let note = row
+            .report
+            .map(|r| {
+                if r.unit == ledger.plan.collector {
+                    r.note.trim().to_string()
+                } else {
+                    note_of(r)
+                }
+            })
+            .unwrap_or_default();
         ws.write_string_with_format(rr, COL_NOTE, text(&note), &st.cell)?;
         let own = row.report.map_or(2, |x| {
             need(&x.progress, COL_PROGRESS)

@@ -2280,7 +2280,9 @@ pub(crate) fn late_known(l: &Ledger, u: &crate::model::UnitEntry) -> Option<chro
 fn parts_to_verify(l: &Ledger) -> Vec<String> {
     let mut said = Vec::new();
     for t in l.tasks.iter().filter(|t| t.status != Status::Unclear) {
-        for r in t.current_reports() {
+        // (Not the writer's own: it is no unit to check with, its clerk is told at the
+        // row; adv58 d 2, d 3: 我局对…报送“已完成”…需与该单位核实.)
+        for r in t.current_reports().filter(|r| r.unit != l.plan.collector) {
             if let Some(doubt) = &r.doubt {
                 let clause = if doubt.starts_with("报送") {
                     format!("{}对{}任务{}", r.unit, t.short_name, doubt)
@@ -2440,13 +2442,15 @@ fn figures_fell(l: &Ledger) -> Vec<FigureFellBrief> {
     l.tasks
         .iter()
         .flat_map(|t| {
-            t.current_reports().filter_map(|r| {
-                Some(FigureFellBrief {
-                    said: r.figure_fell.clone()?,
-                    unit: who(l, &r.unit),
-                    short: t.short_name.clone(),
+            t.current_reports()
+                .filter(|r| r.unit != l.plan.collector)
+                .filter_map(|r| {
+                    Some(FigureFellBrief {
+                        said: r.figure_fell.clone()?,
+                        unit: who(l, &r.unit),
+                        short: t.short_name.clone(),
+                    })
                 })
-            })
         })
         .collect()
 }
@@ -2455,7 +2459,13 @@ fn figures_fell(l: &Ledger) -> Vec<FigureFellBrief> {
 fn conflicts(l: &Ledger) -> Vec<ConflictBrief> {
     let mut conflicts = Vec::new();
     for t in &l.tasks {
-        for unit in t.units_in_conflict() {
+        // (The writer's own two reports are its clerk's to settle, told at the rows, not a
+        // unit it checks with: adv58 d 3.)
+        for unit in t
+            .units_in_conflict()
+            .into_iter()
+            .filter(|u| *u != l.plan.collector)
+        {
             let statuses: Vec<_> = t
                 .current_reports()
                 .filter(|r| r.unit == unit)
