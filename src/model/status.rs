@@ -981,7 +981,7 @@ mod tests {
         for s in Status::ALL {
             assert!(rule.contains(s.label()), "{s:?} in {rule}");
         }
-        assert!(rule.contains("配合单位的报送不计入"));
+        assert!(rule.contains("配合单位的报送一般不计入"));
     }
 
     #[test]
