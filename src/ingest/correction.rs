@@ -111,11 +111,12 @@ fn corrected_status(text: &str) -> Option<(u32, Status, String)> {
 pub(super) fn apply_corrections(
     out: &mut Ingested,
     rel: &str,
-    outside: Vec<(String, u32, String)>,
+    outside: &[super::file::Outside],
     default_year: i32,
 ) {
-    for (sheet, row, text) in outside.into_iter().filter(|(_, _, t)| is_correction(t)) {
-        let applied = corrected_status(&text).and_then(|(id, status, written)| {
+    for o in outside.iter().filter(|o| o.correction) {
+        let (sheet, row, text) = (&o.sheet, o.row, &o.text);
+        let applied = corrected_status(text).and_then(|(id, status, written)| {
             let mut rows = out.records.iter_mut().filter(|r| r.id == Some(id));
             let record = rows.next()?;
             if rows.next().is_some() {
@@ -130,8 +131,7 @@ pub(super) fn apply_corrections(
             // A day of completion the correction gives (完成时间2020年11月30日): kept
             // where the row gave none (adv58 c 4: dropped).
             if status == Status::Completed && record.completed_on.is_none() {
-                if let Some(day) =
-                    crate::common::dates::find_date_in_text(&text, Some(default_year))
+                if let Some(day) = crate::common::dates::find_date_in_text(text, Some(default_year))
                 {
                     record.completed_on = Some(day);
                     record.completed_text = crate::common::dates::render_date(day);
@@ -146,7 +146,7 @@ pub(super) fn apply_corrections(
                 rel,
                 format!(
                     "表格以外第{row}行写明“{}”，第{id}项的完成状态已按更正由“{}”改为“{}”汇总。",
-                    excerpt(&text, 40),
+                    excerpt(text, 40),
                     was.label(),
                     status.label()
                 ),
@@ -157,12 +157,12 @@ pub(super) fn apply_corrections(
                 rel,
                 format!(
                     "表格以外的文字更正了第{}项的填报（“{}”），未能自动改正，汇总仍按表中原填报计。请与该单位核实后在表中改正并重新运行，或请该单位改正后重新报送。",
-                    task_list(&tasks_named(&text)),
-                    excerpt(&text, 40)
+                    task_list(&tasks_named(text)),
+                    excerpt(text, 40)
                 ),
             ),
         };
-        out.problems.push(problem.at(Some(&sheet), Some(row)));
+        out.problems.push(problem.at(Some(sheet), Some(row)));
     }
 }
 

@@ -163,17 +163,15 @@ pub(super) fn file_outcome(
             if word {
                 progress_from_notes_below(&read.grids, &mut out, rel);
             }
-            let outside: Vec<(String, u32, String)> = texts_outside_table(&read.grids, &out, word)
-                .map(|(s, text)| (s.sheet.clone(), s.row, text))
-                .collect();
+            // The texts outside the table, each read once for the passes below.
+            let outside = texts_outside_table(&read.grids, &out, word);
             correction::rows_corrected(&mut out, rel);
-            correction::apply_corrections(&mut out, rel, outside, opts.default_year);
+            correction::apply_corrections(&mut out, rel, &outside, opts.default_year);
             out.problems
-                .extend(progress_outside_table(&read.grids, &out, rel, word));
+                .extend(progress_outside_table(&outside, &out, rel));
             out.problems
-                .extend(prose_against_table(&read.grids, &out, rel, word));
-            out.problems
-                .extend(note_on_a_task(&read.grids, &out, rel, word));
+                .extend(prose_against_table(&outside, &out, rel));
+            out.problems.extend(note_on_a_task(&outside, &out, rel));
             out.problems
                 .extend(named_otherwise(rel, opts, entry.unit.as_deref(), &out));
         }
@@ -783,20 +781,16 @@ fn reported_in_prose(grids: &[Grid]) -> Option<String> {
 /// paragraphs, titles (in a Word return: a spreadsheet's titles name the table) or
 /// notes, their progress is not counted, so the clerk is told, quoting the first (one
 /// warning per file).
-fn progress_outside_table(
-    grids: &[Grid],
-    out: &Ingested,
-    rel: &str,
-    word: bool,
-) -> Option<Problem> {
+fn progress_outside_table(outside: &[Outside], out: &Ingested, rel: &str) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
-    let (skip, text) = texts_outside_table(grids, out, word).find(|(_, text)| {
-        let ids = task_numbers(text);
-        if correction::is_correction(text) {
-            return false;
-        }
-        !ids.is_empty() && mentions_status(text) && ids.iter().any(|id| !read.contains(id))
+    let skip = outside.iter().find(|o| {
+        let ids = task_numbers(&o.text);
+        !o.correction
+            && !ids.is_empty()
+            && mentions_status(&o.text)
+            && ids.iter().any(|id| !read.contains(id))
     })?;
+    let text = &skip.text;
     Some(
         Problem::new(
             Severity::Warning,
@@ -804,20 +798,25 @@ fn progress_outside_table(
             rel,
             format!(
                 "表格以外的文字中报送了任务进展（“{}”），未计入汇总。请人工核对后补录，或请该单位将其填入表格后重新报送。",
-                excerpt(&text, 40)
+                excerpt(text, 40)
             ),
         )
         .at(Some(&skip.sheet), Some(skip.row)),
     )
 }
 
+/// A row of a return skipped as text outside its table, with its text, and whether that
+/// text corrects a row of the table (`correction::is_correction`).
+pub(super) struct Outside {
+    pub sheet: String,
+    pub row: u32,
+    pub text: String,
+    pub correction: bool,
+}
+
 /// The rows of a return skipped as text outside its table (paragraphs, notes, and in a
 /// Word return the lines above the table), each with its text.
-fn texts_outside_table<'a>(
-    grids: &'a [Grid],
-    out: &'a Ingested,
-    word: bool,
-) -> impl Iterator<Item = (&'a crate::model::Skip, String)> + 'a {
+fn texts_outside_table(grids: &[Grid], out: &Ingested, word: bool) -> Vec<Outside> {
     out.skips
         .iter()
         .filter(move |s| {
@@ -826,8 +825,15 @@ fn texts_outside_table<'a>(
         })
         .filter_map(|s| {
             let grid = grids.iter().find(|g| g.name == s.sheet)?;
-            Some((s, grid.row_text(s.row as usize - 1)))
+            let text = grid.row_text(s.row as usize - 1);
+            Some(Outside {
+                sheet: s.sheet.clone(),
+                row: s.row,
+                correction: correction::is_correction(&text),
+                text,
+            })
         })
+        .collect()
 }
 
 /// Text of a return outside its table rows that says of a task the table reports a
@@ -835,10 +841,12 @@ fn texts_outside_table<'a>(
 /// 正在推进; a cover letter above the table saying 第27项正在推进 where the row says 已完
 /// 成): the table's answer counts, and the clerk is asked to check, quoting the text
 /// (one warning per file). Only a text on one task, whose status reads plainly.
-fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Option<Problem> {
-    texts_outside_table(grids, out, word)
-        .filter(|(_, text)| !correction::is_correction(text))
-        .find_map(|(s, text)| {
+fn prose_against_table(outside: &[Outside], out: &Ingested, rel: &str) -> Option<Problem> {
+    outside
+        .iter()
+        .filter(|o| !o.correction)
+        .find_map(|o| {
+            let (s, text) = (o, &o.text);
             // Each part naming one task, read from the task on (其中第24项已全部完成，第27项
             // 正在推进: two parts; a clause naming no task belongs to the part before it).
             let mut parts: Vec<String> = Vec::new();
@@ -875,7 +883,7 @@ fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) ->
                             rel,
                             format!(
                                 "表格以外的文字写明“{}”，与表中第{id}项填报的“{}”不一致，汇总按表中填报计。请与该单位核实。",
-                                excerpt(&text, 40),
+                                excerpt(text, 40),
                                 row.status.label()
                             ),
                         )
@@ -890,7 +898,7 @@ fn prose_against_table(grids: &[Grid], out: &Ingested, rel: &str, word: bool) ->
 /// 已完成; 另：第27项剩余1处已于12月3日复绿。 under 正在推进): not counted, so the clerk is
 /// asked to read it against the row (one warning per file, not for a row another warning
 /// already names; adv58 c 5: passed over in silence).
-fn note_on_a_task(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Option<Problem> {
+fn note_on_a_task(outside: &[Outside], out: &Ingested, rel: &str) -> Option<Problem> {
     let read: BTreeSet<u32> = out.records.iter().filter_map(|r| r.id).collect();
     let flagged = |sheet: &str, row: u32| {
         out.problems.iter().any(|p| {
@@ -925,7 +933,8 @@ fn note_on_a_task(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Opti
                 _ => false,
             })
     };
-    let (skip, text) = texts_outside_table(grids, out, word).find(|(s, text)| {
+    let skip = outside.iter().find(|s| {
+        let text = &s.text;
         let ids = task_numbers(text);
         !ids.is_empty()
             && ids.iter().all(|id| read.contains(id))
@@ -936,7 +945,8 @@ fn note_on_a_task(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Opti
                     .is_none_or(|s| s == Status::Unclear)
             })
     })?;
-    let ids: Vec<String> = task_numbers(&text).iter().map(u32::to_string).collect();
+    let text = &skip.text;
+    let ids: Vec<String> = task_numbers(text).iter().map(u32::to_string).collect();
     Some(
         Problem::new(
             Severity::Warning,
@@ -945,7 +955,7 @@ fn note_on_a_task(grids: &[Grid], out: &Ingested, rel: &str, word: bool) -> Opti
             format!(
                 "表格以外的文字写有第{}项的情况（“{}”），未计入该项进展。请对照表中该项的填报人工核对，如有出入请与该单位核实。",
                 ids.join("、"),
-                excerpt(&text, 40)
+                excerpt(text, 40)
             ),
         )
         .at(Some(&skip.sheet), Some(skip.row)),

@@ -616,7 +616,6 @@ pub fn note_reserves_done(status: Status, note: &str) -> Option<String> {
 /// last clause that says either decides: work left after a whole done (已全部完成，尚待
 /// 复绿) is left; a whole done after work left (尚有2处未拆除，现已全部拆除) is done.
 pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> {
-    const WHOLE_DONE: [&str; 5] = WHOLE_DONE_WORDS;
     if status != Status::Completed {
         return None;
     }
@@ -627,7 +626,7 @@ pub fn progress_reserves_done(status: Status, progress: &str) -> Option<String> 
         .rfind(|c| {
             !c.contains("验收")
                 && (work_left_in(c)
-                    || (!c.contains('未') && WHOLE_DONE.iter().any(|w| c.contains(w))))
+                    || (!c.contains('未') && WHOLE_DONE_WORDS.iter().any(|w| c.contains(w))))
         })?;
     work_left_in(&last).then(|| {
         format!(
